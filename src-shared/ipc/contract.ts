@@ -1,0 +1,115 @@
+/**
+ * The bridge contract: how a channel is declared and what every call returns.
+ *
+ * One object of features (see ./index.ts) drives the preload, the router and the renderer's client,
+ * so a channel cannot exist in one and not the others: the router demands a handler for every
+ * declared call (compile error otherwise) and the preload builds `window.zamok` from the same object.
+ */
+import type { z } from 'zod';
+import type { Permission } from '../permissions';
+
+/** Error codes a call can return. The renderer translates them (i18n key `errors.<code>`). */
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_channel',
+  'forbidden_sender',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'auth_failed',
+  'locked_out',
+  'password_change_required',
+  'weak_password',
+  'vault_exists',
+  'vault_missing',
+  'vault_corrupt',
+  'vault_newer',
+  'vault_unknown_migration',
+  'vault_not_writable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The error half of a result: a code, an English message safe to show or log, optional details. */
+export interface CallError {
+  code: ErrorCode;
+  message: string;
+  /** Machine-readable extras, e.g. `{ retryAfterSeconds: 60 }` or `{ reasons: [...] }`. Never secrets. */
+  details?: Record<string, unknown>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+/** The permission a channel needs: `public` (before sign-in), `session` (any signed-in user), or a permission string. */
+export type ChannelPermission = 'public' | 'session' | Permission;
+
+/** One declared call. `R` is the result type; it exists only at the type level. */
+export interface ChannelSpec<I extends z.ZodType = z.ZodType, R = unknown> {
+  readonly input: I;
+  readonly permission: ChannelPermission;
+  /** Phantom field carrying the result type; never set at runtime. */
+  readonly _result?: R;
+}
+
+/** Declares a call: `channel<ResultType>()({ input: schema, permission: 'contacts.read' })`. */
+export function channel<R>() {
+  return function define<I extends z.ZodType>(spec: {
+    input: I;
+    permission: ChannelPermission;
+  }): ChannelSpec<I, R> {
+    return spec;
+  };
+}
+
+/** A feature's calls, keyed by call name. */
+export type FeatureSpec = Record<string, ChannelSpec>;
+/** All features, keyed by feature name. */
+export type ContractSpec = Record<string, FeatureSpec>;
+
+export type InputOf<C> = C extends ChannelSpec<infer I, unknown> ? z.input<I> : never;
+export type ParsedInputOf<C> = C extends ChannelSpec<infer I, unknown> ? z.output<I> : never;
+export type ResultOf<C> = C extends ChannelSpec<z.ZodType, infer R> ? R : never;
+
+/** `zamok:<feature>.<call>` */
+export function channelName(feature: string, call: string): string {
+  return `zamok:${feature}.${call}`;
+}
+
+/** The renderer-side API built from a contract: `api.auth.signIn(input) → Promise<Result<…>>`. */
+export type BridgeApi<C extends ContractSpec> = {
+  readonly [F in keyof C]: {
+    readonly [K in keyof C[F]]: (input: InputOf<C[F][K]>) => Promise<Result<ResultOf<C[F][K]>>>;
+  };
+};
+
+/** Transport used to build a bridge: Electron's ipcRenderer.invoke, or fetch in the browser test host. */
+export type Invoke = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+/** Builds the typed API object from the contract and a transport. Used by the preload and the test host client. */
+export function buildBridge<C extends ContractSpec>(contract: C, invoke: Invoke): BridgeApi<C> {
+  const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
+  for (const [feature, calls] of Object.entries(contract)) {
+    const calls_: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
+    for (const call of Object.keys(calls)) {
+      const name = channelName(feature, call);
+      calls_[call] = (input: unknown) => invoke(name, input);
+    }
+    api[feature] = Object.freeze(calls_);
+  }
+  return Object.freeze(api) as BridgeApi<C>;
+}
+
+/** Lists every channel of a contract with its spec (for the router, tests and the permission matrix). */
+export function listChannels(
+  contract: ContractSpec,
+): { feature: string; call: string; name: string; spec: ChannelSpec }[] {
+  return Object.entries(contract).flatMap(([feature, calls]) =>
+    Object.entries(calls).map(([call, spec]) => ({
+      feature,
+      call,
+      name: channelName(feature, call),
+      spec,
+    })),
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * The merged contract: every feature's channels. Add a feature here and the router (main) will not
+ * compile until it has handlers for every call; the preload and renderer pick it up automatically.
+ */
+import { authContract } from './auth';
+import type { BridgeApi } from './contract';
+
+export const contract = {
+  auth: authContract,
+} as const;
+
+export type Contract = typeof contract;
+/** The type of `window.zamok`. */
+export type ZamokApi = BridgeApi<Contract>;
