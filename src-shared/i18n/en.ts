@@ -1,0 +1,43 @@
+/**
+ * English shared messages: every error code (`errors.<code>`) and password issue (`password.<issue>`).
+ * Each message says what happened and what to do next. Placeholders use i18next's `{{name}}`.
+ */
+import type { SharedCatalogue } from './messages';
+
+/** The English shared catalogue (complete; the fallback for any missing Ukrainian key). */
+export const en = {
+  errors: {
+    invalid_input: 'Some of the information entered is not valid. Check the fields and try again.',
+    unknown_channel:
+      'This action is not available in this version of Zamok. Restart the app; if that does not help, update it.',
+    forbidden_sender: 'The request came from an untrusted window and was blocked. Restart Zamok.',
+    unauthenticated: 'Your session has ended. Sign in again.',
+    forbidden: 'You do not have permission to do this. Ask the owner or an administrator.',
+    not_found: 'It was not found; it may have been deleted. Refresh the list and try again.',
+    conflict:
+      'This conflicts with existing data (for example, the login is already taken). Change it and try again.',
+    auth_failed: 'The login, password or code is wrong. Check them and try again.',
+    locked_out: 'Too many attempts. Try again in {{minutes}} min.',
+    password_change_required: 'You need to set a new password before you continue.',
+    weak_password:
+      'This password is too easy to guess. Choose a longer, less predictable one (see the hints).',
+    vault_exists: 'This folder already holds a vault. Sign in to it or choose another folder.',
+    vault_missing:
+      'No vault was found in this folder. Choose the right folder or create a new vault.',
+    vault_corrupt:
+      'The vault files are damaged or unreadable. Restore them from your latest backup.',
+    vault_newer: 'This vault was saved by a newer version of Zamok. Update the app to open it.',
+    vault_unknown_migration:
+      'This vault holds changes this version of Zamok does not know. Update the app, and do not edit the vault files.',
+    vault_not_writable:
+      'Zamok cannot write to the vault folder. Check the free disk space and the folder permissions.',
+    internal:
+      'Something went wrong in Zamok. Try again; if it happens again, restart the app and tell your administrator.',
+  },
+  password: {
+    too_short: 'Use at least 12 characters.',
+    contains_login: 'The password must not contain your login.',
+    common: 'This password is on a list of commonly used passwords. Choose another one.',
+    weak: 'This password is easy to guess. Add a few more unrelated words.',
+  },
+} as const satisfies SharedCatalogue;
