@@ -1,0 +1,68 @@
+/**
+ * Expected failures thrown by handlers, and the mapping of anything thrown to a safe `CallError`.
+ */
+import { ERROR_CODES, type CallError, type ErrorCode } from '../../src-shared/ipc/contract';
+
+/**
+ * Thrown by a handler (or a wrapper) to answer `{ ok: false, error: { code, message, details } }`.
+ * The message is shown to the user and may be logged: never put secrets or personal data in it.
+ */
+export class CallFailure extends Error {
+  override readonly name = 'CallFailure';
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** The message every unexpected error becomes: no stack, no text from the original error. */
+export const INTERNAL_MESSAGE =
+  'Something went wrong. Please try again; if it persists, restart Zamok.';
+
+const knownCodes: ReadonlySet<string> = new Set(ERROR_CODES);
+
+/** True for the codes of the bridge contract (`invalid_input`, `vault_corrupt`, …). */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && knownCodes.has(value);
+}
+
+/** Logs an unexpected error by channel name and error class only (messages and stacks may carry data). */
+export type InternalErrorLogger = (channel: string, errorClass: string) => void;
+
+/** Default logger: one line on stderr, no message, no stack. */
+export function logInternalError(channel: string, errorClass: string): void {
+  console.error(`[zamok:ipc] unexpected ${errorClass} in ${channel}`);
+}
+
+/**
+ * Maps anything a handler threw to a `CallError`:
+ * - `CallFailure` → its code, message and details;
+ * - any error with a known string `code` (e.g. the vault layer's VaultError) → that code and message;
+ * - anything else → `internal` with a fixed message; only the channel and error class are logged.
+ */
+export function toCallError(
+  error: unknown,
+  channel: string,
+  log: InternalErrorLogger = logInternalError,
+): CallError {
+  if (error instanceof CallFailure) {
+    return error.details === undefined
+      ? { code: error.code, message: error.message }
+      : { code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof Error) {
+    const { code } = error as Error & { code?: unknown };
+    if (isErrorCode(code) && code !== 'internal') return { code, message: error.message };
+  }
+  log(channel, errorClassOf(error));
+  return { code: 'internal', message: INTERNAL_MESSAGE };
+}
+
+function errorClassOf(error: unknown): string {
+  if (error instanceof Error) return error.constructor.name || 'Error';
+  return error === null ? 'null' : typeof error;
+}

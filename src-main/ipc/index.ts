@@ -1,0 +1,27 @@
+/** The IPC router and what hosts and handlers need from it. */
+export {
+  createRouter,
+  type Handler,
+  type Handlers,
+  type Router,
+  type RouterOptions,
+} from './router';
+export { CallFailure, INTERNAL_MESSAGE, isErrorCode, toCallError } from './errors';
+export {
+  APP_ORIGIN,
+  MAX_INPUT_BYTES,
+  checkInputShape,
+  checkSender,
+  type CallerContext,
+} from './guard';
+export { noSessions, type Session, type SessionSource } from './session';
+export {
+  assertEveryChannelHasPermission,
+  composeWrappers,
+  requirePermission,
+  requireSession,
+  type ChannelMeta,
+  type HandlerContext,
+  type HandlerFn,
+  type Wrapper,
+} from './wrappers';

@@ -1,0 +1,149 @@
+/**
+ * Test support shared by the router and host tests (never imported by app code): a handler table
+ * that records calls, a valid sample input per channel, and malformed variants of each sample.
+ */
+import type { ContractSpec } from '../../src-shared/ipc/contract';
+import { listChannels } from '../../src-shared/ipc/contract';
+import { PERMISSIONS } from '../../src-shared/permissions';
+import type { Handlers } from './router';
+import type { Session } from './session';
+import type { HandlerContext } from './wrappers';
+
+/** One call that reached a handler. */
+export interface RecordedCall {
+  channel: string;
+  input: unknown;
+}
+
+/** A handler for every channel of `contract` that records its call and answers `{ handled: name }`. */
+export function recordingHandlers<C extends ContractSpec>(
+  contract: C,
+): { handlers: Handlers<C>; calls: RecordedCall[] } {
+  const calls: RecordedCall[] = [];
+  const table: Record<
+    string,
+    Record<string, (ctx: HandlerContext, input: unknown) => unknown>
+  > = {};
+  for (const { feature, call, name } of listChannels(contract)) {
+    table[feature] ??= {};
+    table[feature][call] = (_ctx, input) => {
+      calls.push({ channel: name, input });
+      return { handled: name };
+    };
+  }
+  // Built at runtime from the same contract, so every feature/call is present; the per-channel result
+  // types cannot be expressed for a generic table, hence the cast.
+  return { handlers: table as unknown as Handlers<C>, calls };
+}
+
+/** A session holding every permission (to show that a rejection came from the input, not the role). */
+export const ownerSession: Session = Object.freeze({
+  userId: 'u-owner',
+  login: 'owner',
+  role: 'owner',
+  permissions: new Set(PERMISSIONS),
+});
+
+/** A valid input for a channel; keys listed in `optionalKeys` may be left out. */
+export interface ChannelSample {
+  input: Record<string, unknown>;
+  optionalKeys?: readonly string[];
+}
+
+/** A valid input for every channel of the real contract. Add one when you add a channel. */
+export const validSamples: Readonly<Record<string, ChannelSample>> = {
+  'zamok:auth.status': { input: {} },
+  'zamok:auth.beginTotpEnrollment': { input: { login: 'olena' } },
+  'zamok:auth.createVault': {
+    input: {
+      vaultDir: '/tmp/zamok-vault',
+      login: 'olena',
+      displayName: 'Olena Kovalenko',
+      password: 'correct horse battery staple',
+      totpCode: '123456',
+      deviceBinding: false,
+    },
+    optionalKeys: ['deviceBinding'],
+  },
+  'zamok:auth.signIn': {
+    input: { login: 'olena', password: 'correct horse battery staple', totpCode: '123456' },
+  },
+  'zamok:auth.resetPasswordWithRecoveryKey': {
+    input: {
+      recoveryKey: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX',
+      login: 'olena',
+      newPassword: 'a new long passphrase',
+    },
+  },
+  'zamok:auth.lock': { input: {} },
+  'zamok:auth.signOut': { input: {} },
+  'zamok:auth.changePassword': {
+    input: { currentPassword: 'old passphrase', newPassword: 'a new long passphrase' },
+  },
+};
+
+/** A malformed input and what it exercises. `input: undefined` means "no input at all". */
+export interface MalformedPayload {
+  label: string;
+  input: unknown;
+}
+
+const HUGE = 'x'.repeat(100_000);
+
+/**
+ * Malformed variants of a valid sample: not an object at all, each field with a wrong type, missing
+ * or 100k characters long, an extra key, prototype-pollution keys at the top and nested, a body over
+ * the size cap, and absurd nesting. Every one of them must be refused before any handler runs.
+ */
+export function malformedPayloads(sample: ChannelSample): MalformedPayload[] {
+  const base = sample.input;
+  const out: MalformedPayload[] = [
+    { label: 'no input', input: undefined },
+    { label: 'null', input: null },
+    { label: 'number', input: 42 },
+    { label: 'string', input: 'hello' },
+    { label: 'boolean', input: true },
+    { label: 'empty array', input: [] },
+    { label: 'array of sample', input: [base] },
+    { label: 'extra key', input: { ...base, extra: 1 } },
+    { label: '__proto__ key', input: JSON.parse('{"__proto__":{"polluted":1}}') },
+    {
+      label: '__proto__ key next to valid fields',
+      input: JSON.parse(
+        `{${JSON.stringify(base).slice(1, -1)}${Object.keys(base).length ? ',' : ''}"__proto__":{"polluted":1}}`,
+      ),
+    },
+    {
+      label: 'nested __proto__',
+      input: { ...base, nested: JSON.parse('{"a":{"__proto__":{"polluted":1}}}') },
+    },
+    {
+      label: 'constructor.prototype',
+      input: { ...base, constructor: { prototype: { polluted: 1 } } },
+    },
+    { label: 'body over 1 MB', input: { ...base, extra: 'y'.repeat(1_100_000) } },
+    { label: 'nested 200 deep', input: { ...base, extra: deepNest(200) } },
+  ];
+  for (const key of Object.keys(base)) {
+    for (const [label, value] of [
+      ['number', 12345],
+      ['null', null],
+      ['array', []],
+      ['object', {}],
+      ['100k string', HUGE],
+    ] as const) {
+      out.push({ label: `${key} as ${label}`, input: { ...base, [key]: value } });
+    }
+    if (!sample.optionalKeys?.includes(key)) {
+      const { [key]: _dropped, ...rest } = base;
+      out.push({ label: `${key} missing`, input: rest });
+    }
+  }
+  return out;
+}
+
+function deepNest(depth: number): unknown {
+  let value: unknown = 'leaf';
+  for (let i = 0; i < depth; i += 1) value = { a: value };
+  return value;
+}

@@ -1,0 +1,95 @@
+/**
+ * Cross-cutting rules composed around plain handlers: the permission check (always applied by the
+ * router) and whatever the app adds (audit). A handler never checks permissions by hand.
+ */
+import type { ChannelPermission, ChannelSpec, ContractSpec } from '../../src-shared/ipc/contract';
+import { listChannels } from '../../src-shared/ipc/contract';
+import { PERMISSIONS } from '../../src-shared/permissions';
+import { CallFailure } from './errors';
+import type { CallerContext } from './guard';
+import type { Session } from './session';
+
+/** Identifies a channel for wrappers, handlers and logs. */
+export interface ChannelMeta {
+  /** `zamok:<feature>.<call>` */
+  name: string;
+  feature: string;
+  call: string;
+  spec: ChannelSpec;
+}
+
+/** What a handler receives besides its parsed input. */
+export interface HandlerContext {
+  caller: CallerContext;
+  /** The session at the time of the call (null before sign-in or while locked). */
+  session: Session | null;
+  channel: ChannelMeta;
+}
+
+/** A handler after type erasure, as wrappers see it. */
+export type HandlerFn = (ctx: HandlerContext, input: unknown) => unknown;
+
+/** Wraps a channel's handler: `(meta, next) => (ctx, input) => …next(ctx, input)…`. */
+export type Wrapper = (meta: ChannelMeta, next: HandlerFn) => HandlerFn;
+
+/** Composes wrappers around a handler; the first wrapper is the outermost. */
+export function composeWrappers(
+  meta: ChannelMeta,
+  handler: HandlerFn,
+  wrappers: readonly Wrapper[],
+): HandlerFn {
+  return wrappers.reduceRight<HandlerFn>((next, wrap) => wrap(meta, next), handler);
+}
+
+/** Returns the session, or throws `unauthenticated` (for handlers of `session`-level channels). */
+export function requireSession(ctx: HandlerContext): Session {
+  if (!ctx.session) throw new CallFailure('unauthenticated', 'Please sign in first.');
+  return ctx.session;
+}
+
+/**
+ * The default permission wrapper: `public` passes; `session` needs a session; a permission string
+ * needs a session whose permissions include it. Scope-aware checks (own/team/all) replace this wrapper
+ * through `createRouter({ authorize })`.
+ */
+export const requirePermission: Wrapper = (meta, next) => {
+  const permission = meta.spec.permission;
+  if (permission === 'public') return next;
+  return (ctx, input) => {
+    const session = requireSession(ctx);
+    if (permission !== 'session' && !session.permissions.has(permission)) {
+      throw new CallFailure('forbidden', 'Your role does not allow this.');
+    }
+    return next(ctx, input);
+  };
+};
+
+const knownPermissions: ReadonlySet<string> = new Set<string>([
+  'public',
+  'session',
+  ...PERMISSIONS,
+]);
+
+/** True for `public`, `session` and every declared permission string. */
+export function isChannelPermission(value: unknown): value is ChannelPermission {
+  return typeof value === 'string' && knownPermissions.has(value);
+}
+
+/**
+ * Throws if any channel lacks a declared permission (or names an unknown one), or has no zod input
+ * schema. The router runs it before serving anything: a channel without a permission does not start.
+ */
+export function assertEveryChannelHasPermission(contract: ContractSpec): void {
+  const problems: string[] = [];
+  for (const { name, spec } of listChannels(contract)) {
+    const raw = spec as Partial<ChannelSpec> | undefined;
+    if (!isChannelPermission(raw?.permission))
+      problems.push(`${name}: missing or unknown permission`);
+    if (typeof (raw?.input as { safeParse?: unknown } | undefined)?.safeParse !== 'function') {
+      problems.push(`${name}: missing input schema`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(`Refusing to start the router:\n${problems.join('\n')}`);
+  }
+}
