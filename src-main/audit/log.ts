@@ -1,0 +1,179 @@
+/**
+ * Writing and reading the audit log.
+ *
+ * appendAudit is synchronous and uses the vault's better-sqlite3 connection, so it joins the caller's
+ * transaction: the data change and its audit entry commit or roll back together. Reads use kysely.
+ */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { canonicalJson, hashRow, type HashedRow } from './canonical';
+import { EMPTY_HEAD, readAuditHead, sqliteOf, writeAuditHead, type SqliteSource } from './head';
+import { redactChanges, redactDetails } from './redact';
+import { rowToEntry, type AuditLogTable } from './rows';
+import { AUDIT_OUTCOMES, AuditInputError, type AuditEntry, type AuditInput } from './types';
+
+const idSchema = z.string().min(1).max(200).nullish();
+const inputSchema = z.strictObject({
+  userId: idSchema,
+  userLogin: idSchema,
+  deviceId: idSchema,
+  action: z
+    .string()
+    .max(100)
+    .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/, 'action: lowercase feature.verb'),
+  entityType: z
+    .string()
+    .max(64)
+    .regex(/^[a-z][a-z0-9_]*$/, 'entityType: lowercase snake_case')
+    .nullish(),
+  entityId: idSchema,
+  outcome: z.enum(AUDIT_OUTCOMES),
+  changes: z
+    .record(
+      z.string().max(200),
+      z.strictObject({ before: z.unknown().optional(), after: z.unknown().optional() }),
+    )
+    .nullish(),
+  details: z.record(z.string().max(200), z.unknown()).nullish(),
+});
+
+function validationMessage(error: z.ZodError): string {
+  return error.issues
+    .map(issue => `${issue.path.join('.') || 'entry'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Appends one entry and moves the head, atomically (a savepoint inside the caller's transaction, or
+ * an IMMEDIATE transaction of its own). Secrets and sensitive fields are redacted here, whatever the
+ * caller passed. Bad input throws AuditInputError and writes nothing.
+ *
+ * If the stored head does not match the newest row (rows removed or added outside the app), the new
+ * entry is chained to the stored head, not to the newest row, and numbered after both: the break
+ * stays visible to verifyAuditChain forever instead of being papered over by the next append.
+ */
+export function appendAudit(target: SqliteSource, input: AuditInput, now = new Date()): AuditEntry {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw new AuditInputError('audit time: invalid Date');
+  }
+  const parsed = inputSchema.safeParse(input);
+  if (!parsed.success) throw new AuditInputError(validationMessage(parsed.error));
+  const entry = parsed.data;
+  const changes = entry.changes
+    ? canonicalJson(redactChanges(entry.entityType, entry.changes))
+    : null;
+  const details = entry.details ? canonicalJson(redactDetails(entry.details)) : null;
+
+  const sqlite = sqliteOf(target);
+  const append = sqlite.transaction((): AuditEntry => {
+    const last = sqlite
+      .prepare<[], { seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+      )
+      .get();
+    const stored = readAuditHead(sqlite);
+    const anchor = stored === null || stored === 'invalid' ? EMPTY_HEAD : stored;
+    const row: HashedRow = {
+      seq: Math.max(anchor.seq, last?.seq ?? 0) + 1,
+      at: now.toISOString(),
+      user_id: entry.userId ?? null,
+      user_login: entry.userLogin ?? null,
+      device_id: entry.deviceId ?? null,
+      action: entry.action,
+      entity_type: entry.entityType ?? null,
+      entity_id: entry.entityId ?? null,
+      outcome: entry.outcome,
+      changes,
+      details,
+      prev_hash: anchor.hash,
+    };
+    const full: AuditLogTable = { ...row, hash: hashRow(row) };
+    sqlite
+      .prepare(
+        `INSERT INTO audit_log (seq, at, user_id, user_login, device_id, action, entity_type,
+           entity_id, outcome, changes, details, prev_hash, hash)
+         VALUES (@seq, @at, @user_id, @user_login, @device_id, @action, @entity_type,
+           @entity_id, @outcome, @changes, @details, @prev_hash, @hash)`,
+      )
+      .run(full);
+    writeAuditHead(sqlite, { seq: full.seq, hash: full.hash });
+    return rowToEntry(full);
+  });
+  return append.immediate();
+}
+
+/** Filter of listAudit. Times are ISO strings or Dates; `from` is inclusive, `to` exclusive. */
+export interface AuditFilter {
+  userId?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string | Date;
+  to?: string | Date;
+  /** Page size, 1–500. */
+  limit: number;
+  /** Keyset paging: only entries older than this seq (pass the previous page's nextBeforeSeq). */
+  beforeSeq?: number;
+}
+
+/** One page of entries, newest first. `nextBeforeSeq` is null on the last page. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextBeforeSeq: number | null;
+}
+
+/** Database shape the audit queries need; include it in the vault's kysely schema type. */
+export interface AuditSchema {
+  audit_log: AuditLogTable;
+}
+
+const timeSchema = z
+  .union([z.date(), z.string().max(64)])
+  .transform((value, ctx) => {
+    const date = value instanceof Date ? value : new Date(value);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'not a valid time' });
+      return z.NEVER;
+    }
+    return date.toISOString();
+  })
+  .optional();
+const filterSchema = z.strictObject({
+  userId: z.string().min(1).max(200).optional(),
+  action: z.string().min(1).max(100).optional(),
+  entityType: z.string().min(1).max(64).optional(),
+  entityId: z.string().min(1).max(200).optional(),
+  from: timeSchema,
+  to: timeSchema,
+  limit: z.number().int().min(1).max(500),
+  beforeSeq: z.number().int().min(1).optional(),
+});
+
+/**
+ * Entries matching the filter, newest first, paged by seq in SQL (every filter is a bound
+ * parameter; the indexes on (at), (user_id, at), (entity_type, entity_id, seq), (action, at) serve
+ * them). Takes any kysely instance over the vault.
+ */
+export async function listAudit<DB>(db: Kysely<DB>, filter: AuditFilter): Promise<AuditPage> {
+  const parsed = filterSchema.safeParse(filter);
+  if (!parsed.success) throw new AuditInputError(validationMessage(parsed.error));
+  const f = parsed.data;
+  // The vault's schema type is owned by the vault module and grows with every migration; the
+  // audit queries only need audit_log, typed here by AuditSchema (migration 0003).
+  const adb = db as unknown as Kysely<AuditSchema>;
+  let query = adb.selectFrom('audit_log').selectAll();
+  if (f.userId !== undefined) query = query.where('user_id', '=', f.userId);
+  if (f.action !== undefined) query = query.where('action', '=', f.action);
+  if (f.entityType !== undefined) query = query.where('entity_type', '=', f.entityType);
+  if (f.entityId !== undefined) query = query.where('entity_id', '=', f.entityId);
+  if (f.from !== undefined) query = query.where('at', '>=', f.from);
+  if (f.to !== undefined) query = query.where('at', '<', f.to);
+  if (f.beforeSeq !== undefined) query = query.where('seq', '<', f.beforeSeq);
+  const rows = await query.orderBy('seq', 'desc').limit(f.limit).execute();
+  const entries = rows.map(rowToEntry);
+  const last = entries.at(-1);
+  return {
+    entries,
+    nextBeforeSeq: entries.length === f.limit && last !== undefined ? last.seq : null,
+  };
+}
