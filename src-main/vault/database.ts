@@ -1,0 +1,181 @@
+/**
+ * The SQLCipher connection of a vault: SQLCipher 4 format, raw 256-bit key, WAL, synchronous=FULL,
+ * checked against the bundled migrations before anything is written.
+ */
+import { statSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import { VaultError } from './errors';
+import {
+  appliedMigrationIds,
+  checkMigrationPrefix,
+  bundledMigrationIds,
+  runMigrations,
+} from './migrations';
+
+/** Tables created by 0001_vault.sql. Other features extend with `withTables<T>(vault)`. */
+export interface VaultDatabase {
+  vault_meta: { key: string; value: string };
+  settings: { key: string; value: string };
+  schema_migrations: { id: string; applied_at: string };
+}
+
+/** An unlocked vault: the open database and the data key, until `close()`. */
+export interface OpenVault {
+  readonly vaultId: string;
+  readonly dir: string;
+  readonly db: Kysely<VaultDatabase>;
+  readonly sqlite: Database.Database;
+  /** The raw data key (copy); needed to add/rewrap slots. Zeroed by close(). */
+  dataKey(): Buffer;
+  /** Closes the connection and overwrites the key buffers. Safe to call twice. */
+  close(): void;
+  readonly closed: boolean;
+}
+
+/** The same connection typed with more tables (e.g. `withTables<AccountTables>(vault)`). */
+export function withTables<T extends Record<string, Record<string, unknown>>>(
+  vault: OpenVault,
+): Kysely<VaultDatabase & T> {
+  return vault.db.withTables<T>() as Kysely<VaultDatabase & T>;
+}
+
+/** SQLCipher 4 page size; a file whose size is not a multiple of it was cut short. */
+const PAGE_SIZE = 4096;
+
+function sqliteCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
+}
+
+function keyConnection(sqlite: Database.Database, dataKey: Buffer): void {
+  // Why key(): the x'…' text goes through a Buffer we can wipe, not a JS string that lingers.
+  sqlite.pragma("cipher='sqlcipher'");
+  sqlite.pragma('legacy=4');
+  const keyText = Buffer.from(`x'${dataKey.toString('hex')}'`, 'latin1');
+  try {
+    sqlite.key(keyText);
+  } finally {
+    keyText.fill(0);
+  }
+}
+
+/** Opens (or, with `create`, creates) zamok.db, checks it belongs to `vaultId`, runs pending migrations. */
+export function openDatabase(
+  path: string,
+  dataKey: Buffer,
+  opts: { create: boolean; vaultId: string; migrationsDir?: string },
+): Database.Database {
+  if (!opts.create) {
+    const size = statSync(path).size;
+    if (size === 0 || size % PAGE_SIZE !== 0) {
+      throw new VaultError(
+        'vault_corrupt',
+        `zamok.db is damaged (size ${size} bytes is not whole pages; truncated?).`,
+      );
+    }
+  }
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path, { fileMustExist: !opts.create });
+  } catch (err) {
+    throw new VaultError('vault_corrupt', 'zamok.db cannot be opened.', { cause: err });
+  }
+  try {
+    keyConnection(sqlite, dataKey);
+    try {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (err) {
+      const code = sqliteCode(err);
+      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+        throw new VaultError(
+          'vault_corrupt',
+          'zamok.db is damaged or belongs to another vault (it does not decrypt with this vault’s key).',
+          { cause: err },
+        );
+      }
+      throw err;
+    }
+    if (!opts.create) checkExisting(sqlite, opts.vaultId, opts.migrationsDir);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    runMigrations(sqlite, opts.migrationsDir);
+    if (opts.create) {
+      const insert = sqlite.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)');
+      sqlite.transaction(() => {
+        insert.run('vault_id', opts.vaultId);
+        insert.run('created_at', new Date().toISOString());
+        insert.run('format_version', '1');
+      })();
+    }
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    if (err instanceof VaultError) throw err;
+    const code = sqliteCode(err);
+    if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR_WRITE') {
+      throw new VaultError('vault_not_writable', `zamok.db cannot be written (${code}).`, {
+        cause: err,
+      });
+    }
+    if (code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+      throw new VaultError('vault_corrupt', `zamok.db is damaged (${code}).`, { cause: err });
+    }
+    throw err;
+  }
+}
+
+/** Read-only checks before an existing database is touched: it is a Zamok vault, ours, and not newer. */
+function checkExisting(sqlite: Database.Database, vaultId: string, migrationsDir?: string): void {
+  const applied = appliedMigrationIds(sqlite);
+  if (applied.length === 0) {
+    throw new VaultError('vault_corrupt', 'zamok.db holds no Zamok data (no migrations recorded).');
+  }
+  checkMigrationPrefix(applied, bundledMigrationIds(migrationsDir));
+  let stored: { value: string } | undefined;
+  try {
+    stored = sqlite.prepare("SELECT value FROM vault_meta WHERE key = 'vault_id'").get() as
+      { value: string } | undefined;
+  } catch (err) {
+    throw new VaultError('vault_corrupt', 'zamok.db has no vault identity.', { cause: err });
+  }
+  if (stored?.value !== vaultId) {
+    throw new VaultError(
+      'vault_corrupt',
+      'zamok.db belongs to a different vault than keyring.json.',
+    );
+  }
+}
+
+/** Wraps a keyed connection as an `OpenVault`; takes ownership of `dataKey` (zeroed on close). */
+export function makeOpenVault(
+  dir: string,
+  vaultId: string,
+  sqlite: Database.Database,
+  dataKey: Buffer,
+): OpenVault {
+  const db = new Kysely<VaultDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let closed = false;
+  return {
+    vaultId,
+    dir,
+    db,
+    sqlite,
+    dataKey() {
+      if (closed) throw new Error('The vault is closed.');
+      return Buffer.from(dataKey);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        sqlite.close();
+      } finally {
+        dataKey.fill(0);
+      }
+    },
+    get closed() {
+      return closed;
+    },
+  };
+}

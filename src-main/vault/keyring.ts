@@ -1,0 +1,160 @@
+/**
+ * keyring.json: the key slots of a vault (format in docs/VAULT_FORMAT.md). Reading validates every
+ * field with zod; anything malformed is `vault_corrupt`. Writing is atomic (see ./atomic-write).
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './atomic-write';
+import { VaultError } from './errors';
+import { KDF_LIMITS } from './kdf';
+
+/** File names inside a vault folder. */
+export const VAULT_FILES = {
+  database: 'zamok.db',
+  keyring: 'keyring.json',
+  attachments: 'attachments',
+} as const;
+
+/** The keyring format version this build reads and writes. */
+export const KEYRING_VERSION = 1;
+
+function base64Bytes(length: number) {
+  return z
+    .string()
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64')
+    .refine(s => Buffer.from(s, 'base64').length === length, `${length} bytes`);
+}
+
+const kdfSchema = z
+  .object({
+    algorithm: z.literal('argon2id'),
+    memoryKiB: z.number().int().min(KDF_LIMITS.memoryKiB.min).max(KDF_LIMITS.memoryKiB.max),
+    iterations: z.number().int().min(KDF_LIMITS.iterations.min).max(KDF_LIMITS.iterations.max),
+    parallelism: z.number().int().min(KDF_LIMITS.parallelism.min).max(KDF_LIMITS.parallelism.max),
+    salt: base64Bytes(16),
+  })
+  .strict()
+  .refine(k => k.memoryKiB >= 8 * k.parallelism, 'memoryKiB ≥ 8 × parallelism');
+
+const wrapFields = {
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  kdf: kdfSchema,
+  iv: base64Bytes(12),
+  wrappedKey: base64Bytes(32),
+  tag: base64Bytes(16),
+};
+
+const passwordSlotSchema = z
+  .object({
+    kind: z.literal('password'),
+    loginHash: z.string().regex(/^[0-9a-f]{64}$/),
+    deviceBound: z.boolean(),
+    ...wrapFields,
+  })
+  .strict();
+
+const recoverySlotSchema = z
+  .object({ kind: z.literal('recovery'), deviceBound: z.literal(false), ...wrapFields })
+  .strict();
+
+const slotSchema = z.discriminatedUnion('kind', [passwordSlotSchema, recoverySlotSchema]);
+
+const keyringSchema = z
+  .object({
+    format: z.literal('zamok-keyring'),
+    version: z.literal(KEYRING_VERSION),
+    vaultId: z.string().regex(/^[0-9a-f]{32}$/),
+    loginSalt: base64Bytes(32),
+    slots: z.array(slotSchema).max(10_000),
+  })
+  .strict()
+  .refine(k => k.slots.filter(s => s.kind === 'recovery').length === 1, 'exactly one recovery slot')
+  .refine(k => new Set(k.slots.map(s => s.id)).size === k.slots.length, 'unique slot ids')
+  .refine(k => {
+    const hashes = k.slots.flatMap(s => (s.kind === 'password' ? [s.loginHash] : []));
+    return new Set(hashes).size === hashes.length;
+  }, 'one slot per login');
+
+/** Parsed keyring.json. */
+export type Keyring = z.infer<typeof keyringSchema>;
+/** Any slot. */
+export type Slot = z.infer<typeof slotSchema>;
+/** A slot unlocked by a user's password (and, when bound, the device secret). */
+export type PasswordSlot = z.infer<typeof passwordSlotSchema>;
+/** The slot unlocked by the owner's recovery key. */
+export type RecoverySlot = z.infer<typeof recoverySlotSchema>;
+
+/** Logins compare trimmed, lower-case, NFC: `' Olena '` and `'olena'` are the same person. */
+export function normalizeLogin(login: string): string {
+  return login.normalize('NFC').trim().toLowerCase();
+}
+
+/** HMAC-SHA256(loginSalt, normalized login) as hex: how a slot is found without listing logins. */
+export function loginHash(keyring: Pick<Keyring, 'loginSalt'>, login: string): string {
+  return createHmac('sha256', Buffer.from(keyring.loginSalt, 'base64'))
+    .update(normalizeLogin(login), 'utf8')
+    .digest('hex');
+}
+
+/** The password slot for a login, compared in constant time per slot. */
+export function findPasswordSlot(keyring: Keyring, login: string): PasswordSlot | undefined {
+  const wanted = Buffer.from(loginHash(keyring, login), 'hex');
+  let found: PasswordSlot | undefined;
+  for (const slot of keyring.slots) {
+    if (slot.kind === 'password' && timingSafeEqual(Buffer.from(slot.loginHash, 'hex'), wanted)) {
+      found = slot;
+    }
+  }
+  return found;
+}
+
+/** The recovery slot (the schema guarantees exactly one). */
+export function recoverySlot(keyring: Keyring): RecoverySlot {
+  const slot = keyring.slots.find((s): s is RecoverySlot => s.kind === 'recovery');
+  if (!slot) throw new VaultError('vault_corrupt', 'keyring.json has no recovery slot.');
+  return slot;
+}
+
+/** Validates keyring.json text. Throws `vault_newer` for a newer format, `vault_corrupt` otherwise. */
+export function parseKeyring(text: string): Keyring {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new VaultError('vault_corrupt', 'keyring.json is damaged (not valid JSON; truncated?).', {
+      cause: err,
+    });
+  }
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > KEYRING_VERSION) {
+    throw new VaultError(
+      'vault_newer',
+      `keyring.json has format version ${version}; this Zamok reads version ${KEYRING_VERSION}. Update Zamok to open it.`,
+    );
+  }
+  const parsed = keyringSchema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') || 'top level';
+    throw new VaultError('vault_corrupt', `keyring.json is damaged (invalid field at ${where}).`);
+  }
+  return parsed.data;
+}
+
+/** Reads and validates `<dir>/keyring.json`. A missing file is `vault_corrupt` here; callers check existence first. */
+export function readKeyring(dir: string): Keyring {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, VAULT_FILES.keyring), 'utf8');
+  } catch (err) {
+    throw new VaultError('vault_corrupt', 'keyring.json cannot be read.', { cause: err });
+  }
+  return parseKeyring(text);
+}
+
+/** Validates and atomically writes `<dir>/keyring.json`. */
+export function writeKeyring(dir: string, keyring: Keyring): void {
+  const valid = keyringSchema.parse(keyring); // never write a file we would refuse to read
+  writeFileAtomic(join(dir, VAULT_FILES.keyring), `${JSON.stringify(valid, null, 2)}\n`);
+}
