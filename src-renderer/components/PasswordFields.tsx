@@ -1,0 +1,111 @@
+/**
+ * New password + confirmation with live policy feedback (the same `checkPassword` the main process
+ * enforces), used by the setup wizard and the password reset.
+ */
+import { Group, List, PasswordInput, Progress, Stack, Text } from '@mantine/core';
+import { useDeferredValue, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkPassword, type PasswordCheck } from '../../src-shared/policy/password';
+
+const SCORE_COLORS = ['red', 'red', 'orange', 'teal', 'green'] as const;
+
+/** Live verdict for a candidate password; recomputed off the typing path (deferred value). */
+export function usePasswordCheck(
+  password: string,
+  login: string,
+  displayName?: string,
+): PasswordCheck {
+  const deferred = useDeferredValue(password);
+  return useMemo(
+    () => checkPassword({ password: deferred, login, displayName }),
+    [deferred, login, displayName],
+  );
+}
+
+interface PasswordFieldsProps {
+  password: string;
+  confirm: string;
+  onPasswordChange: (value: string) => void;
+  onConfirmChange: (value: string) => void;
+  check: PasswordCheck;
+  label: string;
+  description?: string;
+  /** Show "do not match" / policy errors on the fields (after the user tried to continue). */
+  showErrors: boolean;
+  autoFocus?: boolean;
+}
+
+/** The two password inputs, a strength meter and the list of what is still missing. */
+export function PasswordFields(props: PasswordFieldsProps) {
+  const { t } = useTranslation();
+  const { password, confirm, check, showErrors } = props;
+  const mismatch = confirm.length > 0 && confirm !== password;
+  return (
+    <Stack gap="sm">
+      <PasswordInput
+        label={props.label}
+        description={props.description}
+        value={password}
+        onChange={event => props.onPasswordChange(event.currentTarget.value)}
+        autoComplete="new-password"
+        autoFocus={props.autoFocus}
+        required
+        error={showErrors && !check.ok}
+        visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+      />
+      <PasswordStrength password={password} check={check} />
+      <PasswordInput
+        label={t('strength.confirmLabel')}
+        value={confirm}
+        onChange={event => props.onConfirmChange(event.currentTarget.value)}
+        autoComplete="new-password"
+        required
+        error={
+          mismatch || (showErrors && confirm !== password) ? t('strength.mismatch') : undefined
+        }
+        visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+      />
+    </Stack>
+  );
+}
+
+/** Meter + verdict. Empty password: just the tip. */
+export function PasswordStrength({ password, check }: { password: string; check: PasswordCheck }) {
+  const { t } = useTranslation();
+  if (password.length === 0) {
+    return (
+      <Text size="xs" c="dimmed">
+        {t('strength.hint')}
+      </Text>
+    );
+  }
+  const level = t(`strength.level${check.score}`);
+  return (
+    <Stack gap={6} aria-live="polite">
+      <Group gap="sm" wrap="nowrap">
+        <Progress
+          value={(check.score + 1) * 20}
+          color={SCORE_COLORS[check.score]}
+          size="sm"
+          style={{ flex: 1 }}
+          aria-label={t('strength.label')}
+          aria-valuetext={level}
+        />
+        <Text size="xs" fw={500} miw={96} ta="right">
+          {level}
+        </Text>
+      </Group>
+      {check.ok ? (
+        <Text size="xs" c="teal.8">
+          {t('strength.good')}
+        </Text>
+      ) : (
+        <List size="xs" c="red.8" spacing={2}>
+          {check.issues.map(issue => (
+            <List.Item key={issue}>{t(`password.${issue}`)}</List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}

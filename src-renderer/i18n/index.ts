@@ -1,0 +1,62 @@
+/**
+ * i18next for the renderer: the interface catalogues (./uk, ./en) merged with the shared error and
+ * password messages (src-shared/i18n), one instance per app, the <html lang> kept in step.
+ */
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en as sharedEn } from '../../src-shared/i18n/en';
+import { uk as sharedUk } from '../../src-shared/i18n/uk';
+import { en } from './en';
+import { detectLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language';
+import { uk } from './uk';
+
+/** Everything each language shows: shared `errors.*` / `password.*` plus the interface text. */
+export const catalogues = {
+  uk: { ...sharedUk, ...uk },
+  en: { ...sharedEn, ...en },
+} as const;
+
+/** Creates and initialises an i18next instance (synchronously: the catalogues are bundled). */
+export function createI18n(language: Language): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources: {
+      uk: { translation: catalogues.uk },
+      en: { translation: catalogues.en },
+    },
+    lng: language,
+    fallbackLng: 'en',
+    initAsync: false,
+    // React escapes text itself; escaping here would show "&amp;" in names.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+/** Reads the saved choice or the system languages, and keeps <html lang> and the saved choice in step. */
+export function initI18n(): I18n {
+  const language = detectLanguage(
+    readStoredLanguage(),
+    navigator.languages ?? [navigator.language],
+  );
+  const instance = createI18n(language);
+  document.documentElement.lang = language;
+  instance.on('languageChanged', lng => {
+    document.documentElement.lang = lng;
+    try {
+      window.localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
+    } catch {
+      // Storage can be unavailable (private mode, policy): the choice then lasts this session only.
+    }
+  });
+  return instance;
+}
+
+function readStoredLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,32 @@
+/** Which interface language to use, and where the user's choice is remembered. */
+
+/** Interface languages, Ukrainian first. */
+export const LANGUAGES = ['uk', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Each language's name in itself (autonyms are never translated). */
+export const LANGUAGE_NAMES = { uk: 'Українська', en: 'English' } as const satisfies Record<
+  Language,
+  string
+>;
+
+/** localStorage key of the chosen language: a preference, not client data, so a lock keeps it. */
+export const LANGUAGE_STORAGE_KEY = 'zamok.language';
+
+/** True for a supported language code. */
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The language to start in: the stored choice if any, else Ukrainian on a Ukrainian system (any
+ * preferred language `uk…`, or Russian as spoken in Ukraine `ru-UA`), else English.
+ */
+export function detectLanguage(stored: string | null, preferred: readonly string[]): Language {
+  if (isLanguage(stored)) return stored;
+  const ukrainian = preferred.some(tag => {
+    const lower = tag.toLowerCase();
+    return lower === 'uk' || lower.startsWith('uk-') || lower === 'ru-ua';
+  });
+  return ukrainian ? 'uk' : 'en';
+}

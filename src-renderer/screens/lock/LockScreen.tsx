@@ -1,0 +1,126 @@
+/**
+ * Lock screen: who is locked, why, and password + code to continue. Nothing from the session is
+ * kept but the login and display name (the stores were wiped before this screen appeared).
+ */
+import { Alert, Anchor, Avatar, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../../../src-shared/ipc/contract';
+import { useApi } from '../../app/api';
+import { formatWait, retryAfterSeconds } from '../../app/errors';
+import { enterApp, switchUser } from '../../app/session-actions';
+import { AuthLayout } from '../../components/AuthLayout';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import {
+  isSecondFactorValid,
+  secondFactorInput,
+  SecondFactorField,
+  type SecondFactor,
+} from '../../components/SecondFactorField';
+import { useCountdown } from '../../components/useCountdown';
+import { useSessionStore } from '../../stores/session';
+
+/** The lock screen (after Ctrl+L, idle time, OS lock/suspend, or a restart with a remembered user). */
+export function LockScreen() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const lockedUser = useSessionStore(state => state.lockedUser);
+  const reason = useSessionStore(state => state.lockReason);
+  const [password, setPassword] = useState('');
+  const [factor, setFactor] = useState<SecondFactor>({ mode: 'totp', value: '' });
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+  const [retryUntil, setRetryUntil] = useState<number | null>(null);
+  const wait = useCountdown(retryUntil);
+
+  if (!lockedUser) return null;
+  const name = lockedUser.displayName ?? lockedUser.login;
+  const valid = password.length > 0 && isSecondFactorValid(factor);
+
+  const submit = async () => {
+    setTried(true);
+    if (!valid || busy || wait > 0) return;
+    setBusy(true);
+    setError(null);
+    const result = await api.auth.signIn({
+      login: lockedUser.login,
+      password,
+      ...secondFactorInput(factor),
+    });
+    if (result.ok) {
+      await enterApp(api, result.value);
+      return;
+    }
+    setBusy(false);
+    setError(result.error);
+    const retry = retryAfterSeconds(result.error);
+    setRetryUntil(retry === null ? null : Date.now() + retry * 1000);
+    setPassword('');
+    setFactor(current => ({ ...current, value: '' }));
+    setTried(false);
+  };
+
+  return (
+    <AuthLayout title={t('lock.title')} intro={t('lock.intro')}>
+      <form
+        noValidate
+        onSubmit={event => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="md">
+          <Group gap="sm" wrap="nowrap">
+            <Avatar color="blue" radius="xl" name={name} aria-hidden="true" />
+            <Text fw={500} data-testid="locked-user">
+              {t('lock.lockedUser', { name })}
+            </Text>
+          </Group>
+          {reason === 'idle' || reason === 'system' ? (
+            <Alert color="gray" variant="light" role="status">
+              {t(reason === 'idle' ? 'lock.idleReason' : 'lock.systemReason')}
+            </Alert>
+          ) : null}
+          <ErrorAlert error={error} />
+          {wait > 0 ? (
+            <Text size="sm" role="status" data-testid="retry-wait">
+              {t('signIn.tryAgainIn', { wait: formatWait(t, wait) })}
+            </Text>
+          ) : null}
+          <PasswordInput
+            label={t('signIn.passwordLabel')}
+            value={password}
+            onChange={event => setPassword(event.currentTarget.value)}
+            autoComplete="current-password"
+            autoFocus
+            required
+            error={tried && password.length === 0 ? t('common.required') : undefined}
+            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+          />
+          <SecondFactorField factor={factor} onChange={setFactor} showError={tried} />
+          <Button
+            type="submit"
+            fullWidth
+            loading={busy}
+            disabled={wait > 0}
+            loaderProps={{ type: 'dots' }}
+          >
+            {busy ? t('lock.unlocking') : t('lock.unlock')}
+          </Button>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            onClick={() => {
+              void api.auth.signOut({});
+              switchUser();
+            }}
+          >
+            {t('lock.switchUser')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

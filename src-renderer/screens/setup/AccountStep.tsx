@@ -1,0 +1,80 @@
+/** Step 2: the owner's login, name and password (with live policy feedback). */
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../../../src-shared/ipc/contract';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PasswordFields, usePasswordCheck } from '../../components/PasswordFields';
+import { isDisplayNameValid, isLoginValid, type SetupForm } from './form';
+
+interface AccountStepProps {
+  form: SetupForm;
+  update: (patch: Partial<SetupForm>) => void;
+  error: CallError | null;
+  onBack: () => void;
+  onNext: () => void;
+}
+
+/** Login, display name, password + confirmation; "Next" only when the policy accepts it. */
+export function AccountStep({ form, update, error, onBack, onNext }: AccountStepProps) {
+  const { t } = useTranslation();
+  const [tried, setTried] = useState(false);
+  const check = usePasswordCheck(form.password, form.login, form.displayName);
+  const loginOk = isLoginValid(form.login);
+  const nameOk = isDisplayNameValid(form.displayName);
+  const valid = loginOk && nameOk && check.ok && form.password === form.confirm;
+  return (
+    <form
+      noValidate
+      onSubmit={event => {
+        event.preventDefault();
+        setTried(true);
+        if (valid) onNext();
+      }}
+    >
+      <Stack gap="md">
+        <Title order={2} size="h4">
+          {t('setup.account.heading')}
+        </Title>
+        <Text size="sm">{t('setup.account.intro')}</Text>
+        <ErrorAlert error={error} />
+        <TextInput
+          label={t('setup.account.loginLabel')}
+          description={t('setup.account.loginDescription')}
+          value={form.login}
+          onChange={event => update({ login: event.currentTarget.value })}
+          autoComplete="username"
+          spellCheck={false}
+          required
+          data-autofocus
+          error={tried && !loginOk ? t('setup.account.loginInvalid') : undefined}
+        />
+        <TextInput
+          label={t('setup.account.displayNameLabel')}
+          description={t('setup.account.displayNameDescription')}
+          value={form.displayName}
+          onChange={event => update({ displayName: event.currentTarget.value })}
+          autoComplete="name"
+          required
+          error={tried && !nameOk ? t('common.required') : undefined}
+        />
+        <PasswordFields
+          label={t('setup.account.passwordLabel')}
+          description={t('setup.account.passwordDescription')}
+          password={form.password}
+          confirm={form.confirm}
+          onPasswordChange={password => update({ password })}
+          onConfirmChange={confirm => update({ confirm })}
+          check={check}
+          showErrors={tried}
+        />
+        <Group justify="space-between">
+          <Button variant="default" onClick={onBack}>
+            {t('common.back')}
+          </Button>
+          <Button type="submit">{t('common.next')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

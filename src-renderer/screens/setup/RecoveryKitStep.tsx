@@ -1,0 +1,99 @@
+/**
+ * Step 4: the recovery kit, shown once. Save as a .txt file or print (the print stylesheet shows
+ * only the kit); "Open Zamok" unlocks after the user confirms the kit is stored.
+ */
+import { Alert, Box, Button, Checkbox, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SetupResult } from '../../../src-shared/ipc/auth';
+import { downloadTextFile, recoveryKitText } from './recovery-kit';
+
+interface RecoveryKitStepProps {
+  kit: SetupResult;
+  busy: boolean;
+  onOpen: () => void;
+}
+
+/** The key and ten codes in a monospace block, save/print buttons, the "stored" confirmation. */
+export function RecoveryKitStep({ kit, busy, onOpen }: RecoveryKitStepProps) {
+  const { t, i18n } = useTranslation();
+  const [stored, setStored] = useState(false);
+  const [createdAt] = useState(() => new Date());
+  const text = () =>
+    recoveryKitText(t, { ...kit, login: kit.user.login }, createdAt, i18n.resolvedLanguage ?? 'uk');
+  return (
+    <Stack gap="md">
+      <Title order={2} size="h4" className="zamok-no-print">
+        {t('setup.kit.heading')}
+      </Title>
+      <Text size="sm" className="zamok-no-print">
+        {t('setup.kit.intro')}
+      </Text>
+      <Alert color="yellow" variant="light" className="zamok-no-print">
+        {t('setup.kit.warning')}
+      </Alert>
+      <Stack gap="sm" className="zamok-print-kit" data-testid="recovery-kit">
+        <Stack gap={2} className="zamok-print-only">
+          <Title order={2} size="h3">
+            {t('setup.kit.fileTitle')}
+          </Title>
+          <Text size="sm">
+            {t('setup.kit.fileCreated', { date: createdAt.toLocaleString(i18n.resolvedLanguage) })}
+          </Text>
+          <Text size="sm">{t('setup.kit.fileVault', { vaultId: kit.vaultId })}</Text>
+          <Text size="sm">{t('setup.kit.fileLogin', { login: kit.user.login })}</Text>
+        </Stack>
+        <Text size="sm" fw={600} id="zamok-recovery-key-label">
+          {t('setup.kit.keyLabel')}
+        </Text>
+        <Code
+          block
+          fz="md"
+          aria-labelledby="zamok-recovery-key-label"
+          data-testid="recovery-key"
+          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+        >
+          {kit.recoveryKey}
+        </Code>
+        <Text size="sm" fw={600} id="zamok-recovery-codes-label">
+          {t('setup.kit.codesLabel')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('setup.kit.codesHint')}
+        </Text>
+        <Box
+          component="ol"
+          aria-labelledby="zamok-recovery-codes-label"
+          data-testid="recovery-codes"
+          className="zamok-codes"
+        >
+          {kit.recoveryCodes.map(code => (
+            <li key={code}>{code}</li>
+          ))}
+        </Box>
+        <Text size="sm" className="zamok-print-only">
+          {t('setup.kit.fileAdvice')}
+        </Text>
+      </Stack>
+      <Group gap="sm" className="zamok-no-print">
+        <Button variant="default" onClick={() => downloadTextFile(t('setup.kit.fileName'), text())}>
+          {t('setup.kit.save')}
+        </Button>
+        <Button variant="default" onClick={() => window.print()}>
+          {t('setup.kit.print')}
+        </Button>
+      </Group>
+      <Checkbox
+        className="zamok-no-print"
+        label={t('setup.kit.stored')}
+        checked={stored}
+        onChange={event => setStored(event.currentTarget.checked)}
+      />
+      <Group justify="flex-end" className="zamok-no-print">
+        <Button disabled={!stored} loading={busy} onClick={onOpen}>
+          {t('setup.kit.open')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

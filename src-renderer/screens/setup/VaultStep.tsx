@@ -1,0 +1,64 @@
+/** Step 1: where the vault folder goes, and whether to bind it to this computer's keychain. */
+import { Button, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../../../src-shared/ipc/contract';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { isVaultStepValid, type SetupForm } from './form';
+
+interface VaultStepProps {
+  form: SetupForm;
+  update: (patch: Partial<SetupForm>) => void;
+  keychainAvailable: boolean;
+  error: CallError | null;
+  onNext: () => void;
+}
+
+/** Folder field (default from the status) and the device-binding checkbox. */
+export function VaultStep({ form, update, keychainAvailable, error, onNext }: VaultStepProps) {
+  const { t } = useTranslation();
+  const [tried, setTried] = useState(false);
+  const invalid = tried && !isVaultStepValid(form);
+  return (
+    <form
+      noValidate
+      onSubmit={event => {
+        event.preventDefault();
+        setTried(true);
+        if (isVaultStepValid(form)) onNext();
+      }}
+    >
+      <Stack gap="md">
+        <Title order={2} size="h4">
+          {t('setup.vault.heading')}
+        </Title>
+        <Text size="sm">{t('setup.vault.intro')}</Text>
+        <ErrorAlert error={error} />
+        <TextInput
+          label={t('setup.vault.dirLabel')}
+          description={t('setup.vault.dirDescription')}
+          value={form.vaultDir}
+          onChange={event => update({ vaultDir: event.currentTarget.value })}
+          required
+          spellCheck={false}
+          error={invalid ? t('common.required') : undefined}
+          ff="monospace"
+        />
+        <Checkbox
+          label={t('setup.vault.keychainLabel')}
+          description={
+            keychainAvailable
+              ? t('setup.vault.keychainDescription')
+              : t('setup.vault.keychainUnavailable')
+          }
+          checked={keychainAvailable && form.deviceBinding}
+          disabled={!keychainAvailable}
+          onChange={event => update({ deviceBinding: event.currentTarget.checked })}
+        />
+        <Group justify="flex-end">
+          <Button type="submit">{t('common.next')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

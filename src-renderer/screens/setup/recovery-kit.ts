@@ -1,0 +1,52 @@
+/** The recovery kit as a plain-text file (save) — printed and on-screen forms use the same parts. */
+import type { TFunction } from 'i18next';
+import type { SetupResult } from '../../../src-shared/ipc/auth';
+
+/** A key or secret in groups of 4 characters, for reading aloud and typing by hand. */
+export function groupInFours(value: string): string {
+  return (value.replace(/\s+/g, '').match(/.{1,4}/g) ?? []).join(' ');
+}
+
+/**
+ * The kit text in the current language: title, date, vault, owner login, recovery key, the ten
+ * codes numbered, and how to keep it. CRLF line ends so Windows Notepad shows it right.
+ */
+export function recoveryKitText(
+  t: TFunction,
+  kit: Pick<SetupResult, 'vaultId' | 'recoveryKey' | 'recoveryCodes'> & { login: string },
+  createdAt: Date,
+  locale: string,
+): string {
+  const lines = [
+    t('setup.kit.fileTitle'),
+    '',
+    t('setup.kit.fileCreated', { date: createdAt.toLocaleString(locale) }),
+    t('setup.kit.fileVault', { vaultId: kit.vaultId }),
+    t('setup.kit.fileLogin', { login: kit.login }),
+    '',
+    t('setup.kit.fileKeyHeading'),
+    kit.recoveryKey,
+    '',
+    t('setup.kit.fileCodesHeading'),
+    ...kit.recoveryCodes.map((code, index) => `${String(index + 1).padStart(2, ' ')}. ${code}`),
+    '',
+    t('setup.kit.fileAdvice'),
+    '',
+  ];
+  return lines.join('\r\n');
+}
+
+/** Offers `text` as a download (a Blob URL; Electron turns it into a save dialog). */
+export function downloadTextFile(fileName: string, text: string): void {
+  // The BOM makes older Windows editors read the Cyrillic text as UTF-8.
+  const blob = new Blob(['\ufeff', text], { type: 'text/plain;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

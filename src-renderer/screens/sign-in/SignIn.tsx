@@ -1,0 +1,115 @@
+/** Sign-in: login, password, and the authenticator code or a one-time recovery code. */
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loginSchema } from '../../../src-shared/ipc/auth';
+import type { CallError } from '../../../src-shared/ipc/contract';
+import { useApi } from '../../app/api';
+import { formatWait, retryAfterSeconds } from '../../app/errors';
+import { enterApp, showResetPassword } from '../../app/session-actions';
+import { AuthLayout } from '../../components/AuthLayout';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import {
+  isSecondFactorValid,
+  secondFactorInput,
+  SecondFactorField,
+  type SecondFactor,
+} from '../../components/SecondFactorField';
+import { useCountdown } from '../../components/useCountdown';
+import { useSessionStore } from '../../stores/session';
+
+/** The sign-in screen (state `locked` with no remembered user, or after "sign in as someone else"). */
+export function SignIn() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const notice = useSessionStore(state => state.notice);
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [factor, setFactor] = useState<SecondFactor>({ mode: 'totp', value: '' });
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+  const [retryUntil, setRetryUntil] = useState<number | null>(null);
+  const wait = useCountdown(retryUntil);
+
+  const loginOk = loginSchema.safeParse(login).success;
+  const valid = loginOk && password.length > 0 && isSecondFactorValid(factor);
+
+  const submit = async () => {
+    setTried(true);
+    if (!valid || busy || wait > 0) return;
+    setBusy(true);
+    setError(null);
+    const result = await api.auth.signIn({ login, password, ...secondFactorInput(factor) });
+    if (result.ok) {
+      await enterApp(api, result.value);
+      return;
+    }
+    setBusy(false);
+    setError(result.error);
+    const retry = retryAfterSeconds(result.error);
+    setRetryUntil(retry === null ? null : Date.now() + retry * 1000);
+    // A failed attempt clears the secrets the user must type again; the login stays.
+    setPassword('');
+    setFactor(current => ({ ...current, value: '' }));
+    setTried(false);
+  };
+
+  return (
+    <AuthLayout title={t('signIn.title')} intro={t('signIn.intro')}>
+      <form
+        noValidate
+        onSubmit={event => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="md">
+          {notice ? (
+            <Alert color="teal" variant="light" role="status">
+              {t(notice)}
+            </Alert>
+          ) : null}
+          <ErrorAlert error={error} />
+          {wait > 0 ? (
+            <Text size="sm" role="status" data-testid="retry-wait">
+              {t('signIn.tryAgainIn', { wait: formatWait(t, wait) })}
+            </Text>
+          ) : null}
+          <TextInput
+            label={t('signIn.loginLabel')}
+            value={login}
+            onChange={event => setLogin(event.currentTarget.value)}
+            autoComplete="username"
+            spellCheck={false}
+            autoFocus
+            required
+            error={tried && !loginOk ? t('setup.account.loginInvalid') : undefined}
+          />
+          <PasswordInput
+            label={t('signIn.passwordLabel')}
+            value={password}
+            onChange={event => setPassword(event.currentTarget.value)}
+            autoComplete="current-password"
+            required
+            error={tried && password.length === 0 ? t('common.required') : undefined}
+            visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
+          />
+          <SecondFactorField factor={factor} onChange={setFactor} showError={tried} />
+          <Button
+            type="submit"
+            fullWidth
+            loading={busy}
+            disabled={wait > 0}
+            loaderProps={{ type: 'dots' }}
+          >
+            {busy ? t('signIn.submitting') : t('signIn.submit')}
+          </Button>
+          <Anchor component="button" type="button" size="sm" onClick={showResetPassword}>
+            {t('signIn.forgot')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}

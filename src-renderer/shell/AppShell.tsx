@@ -1,0 +1,58 @@
+/**
+ * The signed-in app: header, left navigation and the current section. Idle auto-lock, Ctrl+L and
+ * the main-process session watch run only while this is mounted.
+ */
+import { AppShell as MantineAppShell, NavLink, ScrollArea } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../app/api';
+import { lockSession, signOutSession } from '../app/session-actions';
+import { useIdleLock } from '../idle/useIdleLock';
+import { useSessionWatch } from '../idle/useSessionWatch';
+import { SECTIONS, useNavigationStore } from '../stores/navigation';
+import { useSessionStore } from '../stores/session';
+import { ComingSoon } from './ComingSoon';
+import { ShellHeader } from './ShellHeader';
+
+/** The main window once signed in. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const user = useSessionStore(state => state.user);
+  const section = useNavigationStore(state => state.section);
+  const select = useNavigationStore(state => state.select);
+  const lock = () => void lockSession(api, 'manual');
+
+  useIdleLock();
+  useSessionWatch();
+  // Ctrl+L (Cmd+L on macOS) locks from anywhere, including while typing in a field.
+  useHotkeys([['mod+L', lock]], []);
+
+  if (!user) return null;
+  return (
+    <MantineAppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 0 }} padding="xl">
+      <MantineAppShell.Header>
+        <ShellHeader user={user} onLock={lock} onSignOut={() => void signOutSession(api)} />
+      </MantineAppShell.Header>
+      <MantineAppShell.Navbar p="sm" component="nav" aria-label={t('shell.navigation')}>
+        <ScrollArea type="auto">
+          {SECTIONS.map(id => (
+            <NavLink
+              key={id}
+              component="button"
+              type="button"
+              label={t(`shell.sections.${id}`)}
+              active={section === id}
+              aria-current={section === id ? 'page' : undefined}
+              onClick={() => select(id)}
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          ))}
+        </ScrollArea>
+      </MantineAppShell.Navbar>
+      <MantineAppShell.Main>
+        <ComingSoon section={section} />
+      </MantineAppShell.Main>
+    </MantineAppShell>
+  );
+}

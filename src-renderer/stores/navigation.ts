@@ -1,0 +1,28 @@
+/** The app shell's current section. Reset on lock, so unlocking starts from the first section. */
+import { createResettableStore } from './registry';
+
+/** The sections of the left navigation, in order. */
+export const SECTIONS = [
+  'contacts',
+  'companies',
+  'deals',
+  'activities',
+  'documents',
+  'reports',
+  'audit',
+  'users',
+  'backups',
+  'settings',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface NavigationState {
+  section: Section;
+  select: (section: Section) => void;
+}
+
+/** The navigation store. */
+export const useNavigationStore = createResettableStore<NavigationState>(set => ({
+  section: 'contacts',
+  select: section => set({ section }),
+}));
