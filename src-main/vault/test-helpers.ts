@@ -1,7 +1,8 @@
 /**
  * Helpers for tests that need a real vault (real SQLCipher files in a temp folder). Test-only.
  */
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVault, type CreatedVault, type CreateVaultOptions } from './create';
@@ -49,4 +50,35 @@ export async function createTestVault(
     ownerLogin: options.ownerLogin,
     ownerPassword: options.ownerPassword,
   };
+}
+
+/**
+ * Every file and folder under `root` with a SHA-256 of its content ('dir' for folders, 'missing' when
+ * `root` does not exist): compare two snapshots to prove an operation changed nothing on disk.
+ */
+export function snapshotDir(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let rootStat;
+  try {
+    rootStat = statSync(root);
+  } catch {
+    return { '.': 'missing' };
+  }
+  if (!rootStat.isDirectory())
+    return { '.': createHash('sha256').update(readFileSync(root)).digest('hex') };
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(join(root, rel)).sort()) {
+      const path = rel ? `${rel}/${name}` : name;
+      if (statSync(join(root, path)).isDirectory()) {
+        out[path] = 'dir';
+        walk(path);
+      } else {
+        out[path] = createHash('sha256')
+          .update(readFileSync(join(root, path)))
+          .digest('hex');
+      }
+    }
+  };
+  walk('');
+  return out;
 }
