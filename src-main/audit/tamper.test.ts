@@ -91,6 +91,12 @@ function insertSql(row: AuditLogTable): string {
     .join(', ')});`;
 }
 
+function at(rows: AuditLogTable[], index: number): AuditLogTable {
+  const row = rows[index];
+  if (!row) throw new Error(`no row ${index}`);
+  return row;
+}
+
 async function readRows(): Promise<AuditLogTable[]> {
   const vault = await reopen(template);
   try {
@@ -126,7 +132,7 @@ describe('tampering through the sqlcipher CLI with the raw key', () => {
 
   it('an edited entry whose hash was recomputed: the next entry no longer links to it', async () => {
     const rows = await readRows();
-    const forged = { ...rows[2]!, action: 'contacts.read' };
+    const forged = { ...at(rows, 2), action: 'contacts.read' };
     const hash = hashRow(forged);
     const sql = `${DROP_TRIGGERS} UPDATE audit_log SET action = 'contacts.read', hash = '${hash}' WHERE seq = 3;`;
     expect(await verifyAfter(sql)).toEqual({ ok: false, brokenAt: 4, reason: 'prev_mismatch' });
@@ -147,9 +153,9 @@ describe('tampering through the sqlcipher CLI with the raw key', () => {
   it('an entry inserted in the middle (the rest renumbered): broken at the inserted seq', async () => {
     const rows = await readRows();
     const inserted: AuditLogTable = {
-      ...rows[2]!,
+      ...at(rows, 2),
       action: 'contacts.delete',
-      prev_hash: rows[1]!.hash,
+      prev_hash: at(rows, 1).hash,
     };
     inserted.hash = hashRow(inserted); // a correct link to seq 2: the attacker knows the algorithm
     const sql = `${DROP_TRIGGERS}
@@ -168,10 +174,10 @@ describe('tampering through the sqlcipher CLI with the raw key', () => {
   it('an entry appended after the head with a correct hash: head_mismatch', async () => {
     const rows = await readRows();
     const extra: AuditLogTable = {
-      ...rows[4]!,
+      ...at(rows, 4),
       seq: 6,
       action: 'contacts.export',
-      prev_hash: rows[4]!.hash,
+      prev_hash: at(rows, 4).hash,
     };
     extra.hash = hashRow(extra);
     expect(await verifyAfter(insertSql(extra))).toEqual({
@@ -207,7 +213,7 @@ describe('tampering through the sqlcipher CLI with the raw key', () => {
 
   it('honest limit: rewriting the tail AND the head with the key is not detectable locally', async () => {
     const rows = await readRows();
-    const head = JSON.stringify({ seq: 4, hash: rows[3]!.hash });
+    const head = JSON.stringify({ seq: 4, hash: at(rows, 3).hash });
     const sql = `${DROP_TRIGGERS} DELETE FROM audit_log WHERE seq = 5;
       UPDATE vault_meta SET value = '${head}' WHERE key = 'audit_head';`;
     // Only a head recorded elsewhere (backup manifest, printout) reveals this.
