@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
-import { VaultError } from './errors';
+import { notWritable, VaultError } from './errors';
 import {
   appliedMigrationIds,
   checkMigrationPrefix,
@@ -78,6 +78,7 @@ export function openDatabase(
   try {
     sqlite = new Database(path, { fileMustExist: !opts.create });
   } catch (err) {
+    if (opts.create) throw notWritable('zamok.db', err);
     throw new VaultError('vault_corrupt', 'zamok.db cannot be opened.', { cause: err });
   }
   try {

@@ -1,0 +1,128 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createNoKeychainStore,
+  hasPasswordSlot,
+  readKeyringInfo,
+  removePasswordSlot,
+  setPasswordSlot,
+  unlockWithPassword,
+  unlockWithRecoveryKey,
+  type OpenVault,
+} from './index';
+import { createTestVault, snapshotDir, TEST_KDF, TEST_OWNER } from './test-helpers';
+
+const noKeychain = { deviceStore: createNoKeychainStore() };
+const slotOptions = { kdf: TEST_KDF, deviceStore: createNoKeychainStore(), deviceBinding: false };
+const opened: OpenVault[] = [];
+afterEach(() => {
+  for (const v of opened.splice(0)) v.close();
+});
+async function fresh() {
+  const created = await createTestVault();
+  opened.push(created.vault);
+  return created;
+}
+function keyringSlots(dir: string): Record<string, unknown>[] {
+  return JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8')).slots;
+}
+
+describe('password slots', () => {
+  it('a password change rewraps only that slot and leaves zamok.db untouched', async () => {
+    const { dir, vault } = await fresh();
+    await setPasswordSlot(vault, 'maria', 'maria-first-password', slotOptions);
+    vault.close();
+    const dbBefore = snapshotDir(dir)['zamok.db'];
+    const slotsBefore = keyringSlots(dir);
+
+    const v = await unlockWithPassword(dir, 'maria', 'maria-first-password', noKeychain);
+    opened.push(v);
+    await setPasswordSlot(v, 'maria', 'maria-second-password', slotOptions);
+    v.close();
+
+    const slotsAfter = keyringSlots(dir);
+    expect(snapshotDir(dir)['zamok.db']).toBe(dbBefore);
+    expect(slotsAfter).toHaveLength(slotsBefore.length);
+    const changed = slotsAfter.filter(
+      (s, i) => JSON.stringify(s) !== JSON.stringify(slotsBefore[i]),
+    );
+    expect(changed).toHaveLength(1);
+    expect(changed[0]?.id).toBe(slotsBefore[2]?.id);
+    await expect(
+      unlockWithPassword(dir, 'maria', 'maria-first-password', noKeychain),
+    ).rejects.toMatchObject({ code: 'auth_failed' });
+    opened.push(await unlockWithPassword(dir, 'maria', 'maria-second-password', noKeychain));
+    opened.push(await unlockWithPassword(dir, TEST_OWNER.login, TEST_OWNER.password, noKeychain));
+  });
+
+  it('a removed slot no longer opens the vault; others still do', async () => {
+    const { dir, vault, recoveryKey } = await fresh();
+    await setPasswordSlot(vault, 'ivan', 'ivan-password-1', slotOptions);
+    expect(hasPasswordSlot(dir, 'IVAN')).toBe(true);
+    expect(await removePasswordSlot(vault, 'ivan')).toBe(true);
+    expect(await removePasswordSlot(vault, 'ivan')).toBe(false);
+    expect(hasPasswordSlot(dir, 'ivan')).toBe(false);
+    await expect(
+      unlockWithPassword(dir, 'ivan', 'ivan-password-1', noKeychain),
+    ).rejects.toMatchObject({
+      code: 'auth_failed',
+    });
+    opened.push(await unlockWithPassword(dir, TEST_OWNER.login, TEST_OWNER.password, noKeychain));
+    opened.push(await unlockWithRecoveryKey(dir, recoveryKey));
+    expect(readKeyringInfo(dir).slots).toHaveLength(2);
+  });
+
+  it('a slot relabelled with another login’s hash does not open as that login', async () => {
+    const { dir, vault } = await fresh();
+    await setPasswordSlot(vault, 'manager', 'manager-password', slotOptions);
+    vault.close();
+    const keyring = JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8'));
+    const [owner, , manager] = keyring.slots;
+    // The attacker knows only the manager's password and swaps the login hashes.
+    [owner.loginHash, manager.loginHash] = [manager.loginHash, owner.loginHash];
+    writeFileSync(join(dir, 'keyring.json'), JSON.stringify(keyring));
+    await expect(
+      unlockWithPassword(dir, 'owner', 'manager-password', noKeychain),
+    ).rejects.toMatchObject({
+      code: 'auth_failed',
+    });
+  });
+
+  it('a slot copied from another vault does not open this one', async () => {
+    const a = await fresh();
+    const b = await fresh();
+    a.vault.close();
+    b.vault.close();
+    const ka = JSON.parse(readFileSync(join(a.dir, 'keyring.json'), 'utf8'));
+    const kb = JSON.parse(readFileSync(join(b.dir, 'keyring.json'), 'utf8'));
+    ka.slots[0] = { ...kb.slots[0], loginHash: ka.slots[0].loginHash };
+    writeFileSync(join(a.dir, 'keyring.json'), JSON.stringify(ka));
+    await expect(
+      unlockWithPassword(a.dir, TEST_OWNER.login, TEST_OWNER.password, noKeychain),
+    ).rejects.toMatchObject({ code: 'auth_failed' });
+  });
+
+  it('readKeyringInfo shows kinds, KDF parameters and binding but no salts, hashes or keys', async () => {
+    const { dir, vault } = await fresh();
+    await setPasswordSlot(vault, 'lena', 'lena-password', {
+      ...slotOptions,
+      kdf: { memoryKiB: 2048, iterations: 2, parallelism: 1 },
+    });
+    const info = readKeyringInfo(dir);
+    expect(info.vaultId).toBe(vault.vaultId);
+    expect(info.slots[2]).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      kind: 'password',
+      kdf: { memoryKiB: 2048, iterations: 2, parallelism: 1 },
+      deviceBound: false,
+    });
+    expect(JSON.stringify(info)).not.toMatch(/salt|loginHash|wrappedKey|tag|iv/);
+  });
+
+  it('refuses to change slots of a closed vault', async () => {
+    const { vault } = await fresh();
+    vault.close();
+    await expect(setPasswordSlot(vault, 'x1', 'pw', slotOptions)).rejects.toThrow('closed');
+  });
+});
