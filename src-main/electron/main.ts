@@ -1,0 +1,50 @@
+/**
+ * Electron main entry (thin): single instance, app:// protocol, hardened session and web contents,
+ * IPC → router, one window. Everything else lives in services composed by src-main/app/compose.ts.
+ * Never imports src-main/host (the browser test host is not part of the packaged app).
+ */
+import { join } from 'node:path';
+import { app, session, type BrowserWindow } from 'electron';
+import { createZamokApp, type ZamokApp } from '../app/compose';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { hardenSession, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+// Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/.
+const preloadPath = join(import.meta.dirname, '..', 'preload', 'index.cjs');
+const rendererDir = join(import.meta.dirname, '..', 'renderer');
+
+let mainWindow: BrowserWindow | null = null;
+let zamok: ZamokApp | null = null;
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Two processes on one vault would fight over the database: the second one hands over and quits.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    zamok?.dispose();
+    zamok = null;
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    serveRenderer(rendererDir);
+    zamok = createZamokApp({ vaultDir: app.getPath('userData'), host: 'electron' });
+    registerIpc(zamok.router);
+    mainWindow = createMainWindow({ preloadPath, devTools: !app.isPackaged });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  });
+}

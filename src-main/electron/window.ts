@@ -1,0 +1,34 @@
+/**
+ * The main window: sandboxed renderer, context isolation, no Node, our preload only.
+ */
+import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL } from './protocol';
+
+/** Creates and loads the main window; it is shown once the first paint is ready. */
+export function createMainWindow(opts: { preloadPath: string; devTools: boolean }): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Zamok',
+    webPreferences: {
+      preload: opts.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      devTools: opts.devTools,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
