@@ -37,7 +37,7 @@ export const CANONICAL_FIELDS = [
 ] as const;
 
 /** An audit_log row as stored (snake_case columns), without its own hash. */
-export interface HashedRow {
+export type HashedRow = {
   seq: number;
   at: string;
   user_id: string | null;
@@ -50,7 +50,7 @@ export interface HashedRow {
   changes: string | null;
   details: string | null;
   prev_hash: string;
-}
+};
 
 /** The canonical text of a stored row: `{"v":1,"seq":…,…,"prev_hash":"…"}` in CANONICAL_FIELDS order. */
 export function canonicalEntry(row: HashedRow): string {

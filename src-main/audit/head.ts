@@ -24,15 +24,35 @@ export function sqliteOf(source: SqliteSource): SqliteHandle {
   return 'sqlite' in source ? source.sqlite : source;
 }
 
+interface HeadStatements {
+  read: Database.Statement<[string], string>;
+  write: Database.Statement<[string, string]>;
+}
+
+// Prepared once per connection (appendAudit runs on every audited call).
+const prepared = new WeakMap<SqliteHandle, HeadStatements>();
+
+function headStatements(sqlite: SqliteHandle): HeadStatements {
+  let statements = prepared.get(sqlite);
+  if (!statements) {
+    statements = {
+      read: sqlite.prepare<[string], string>('SELECT value FROM vault_meta WHERE key = ?').pluck(),
+      write: sqlite.prepare<[string, string]>(
+        'INSERT INTO vault_meta (key, value) VALUES (?, ?) ' +
+          'ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+    };
+    prepared.set(sqlite, statements);
+  }
+  return statements;
+}
+
 /**
  * The stored head: `null` when absent, 'invalid' when present but not `{ seq, hash }` (both are
  * signs of tampering once the log has entries).
  */
 export function readAuditHead(sqlite: SqliteHandle): AuditHead | null | 'invalid' {
-  const value = sqlite
-    .prepare<[string], string>('SELECT value FROM vault_meta WHERE key = ?')
-    .pluck()
-    .get(AUDIT_HEAD_KEY);
+  const value = headStatements(sqlite).read.get(AUDIT_HEAD_KEY);
   if (value === undefined) return null;
   try {
     const parsed: unknown = JSON.parse(value);
@@ -57,10 +77,8 @@ export function readAuditHead(sqlite: SqliteHandle): AuditHead | null | 'invalid
 
 /** Writes the head (inside the caller's transaction). */
 export function writeAuditHead(sqlite: SqliteHandle, head: AuditHead): void {
-  sqlite
-    .prepare(
-      'INSERT INTO vault_meta (key, value) VALUES (?, ?) ' +
-        'ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    )
-    .run(AUDIT_HEAD_KEY, JSON.stringify({ seq: head.seq, hash: head.hash }));
+  headStatements(sqlite).write.run(
+    AUDIT_HEAD_KEY,
+    JSON.stringify({ seq: head.seq, hash: head.hash }),
+  );
 }

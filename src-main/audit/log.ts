@@ -4,10 +4,18 @@
  * appendAudit is synchronous and uses the vault's better-sqlite3 connection, so it joins the caller's
  * transaction: the data change and its audit entry commit or roll back together. Reads use kysely.
  */
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { canonicalJson, hashRow, type HashedRow } from './canonical';
-import { EMPTY_HEAD, readAuditHead, sqliteOf, writeAuditHead, type SqliteSource } from './head';
+import {
+  EMPTY_HEAD,
+  readAuditHead,
+  sqliteOf,
+  writeAuditHead,
+  type SqliteHandle,
+  type SqliteSource,
+} from './head';
 import { redactChanges, redactDetails } from './redact';
 import { rowToEntry, type AuditLogTable } from './rows';
 import { AUDIT_OUTCOMES, AuditInputError, type AuditEntry, type AuditInput } from './types';
@@ -64,42 +72,54 @@ export function appendAudit(target: SqliteSource, input: AuditInput, now = new D
     : null;
   const details = entry.details ? canonicalJson(redactDetails(entry.details)) : null;
 
-  const sqlite = sqliteOf(target);
-  const append = sqlite.transaction((): AuditEntry => {
-    const last = sqlite
-      .prepare<[], { seq: number; hash: string }>(
-        'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-      )
-      .get();
+  const fields: Omit<HashedRow, 'seq' | 'prev_hash'> = {
+    at: now.toISOString(),
+    user_id: entry.userId ?? null,
+    user_login: entry.userLogin ?? null,
+    device_id: entry.deviceId ?? null,
+    action: entry.action,
+    entity_type: entry.entityType ?? null,
+    entity_id: entry.entityId ?? null,
+    outcome: entry.outcome,
+    changes,
+    details,
+  };
+  return appender(sqliteOf(target)).immediate(fields);
+}
+
+type Appender = Database.Transaction<(fields: Omit<HashedRow, 'seq' | 'prev_hash'>) => AuditEntry>;
+
+// One prepared appender per connection: statements are compiled once, not on every audited call.
+const appenders = new WeakMap<SqliteHandle, Appender>();
+
+function appender(sqlite: SqliteHandle): Appender {
+  const cached = appenders.get(sqlite);
+  if (cached) return cached;
+  const newest = sqlite.prepare<[], { seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  );
+  const insert = sqlite.prepare<[AuditLogTable]>(
+    `INSERT INTO audit_log (seq, at, user_id, user_login, device_id, action, entity_type,
+       entity_id, outcome, changes, details, prev_hash, hash)
+     VALUES (@seq, @at, @user_id, @user_login, @device_id, @action, @entity_type,
+       @entity_id, @outcome, @changes, @details, @prev_hash, @hash)`,
+  );
+  const append = sqlite.transaction((fields: Omit<HashedRow, 'seq' | 'prev_hash'>): AuditEntry => {
+    const last = newest.get();
     const stored = readAuditHead(sqlite);
     const anchor = stored === null || stored === 'invalid' ? EMPTY_HEAD : stored;
     const row: HashedRow = {
+      ...fields,
       seq: Math.max(anchor.seq, last?.seq ?? 0) + 1,
-      at: now.toISOString(),
-      user_id: entry.userId ?? null,
-      user_login: entry.userLogin ?? null,
-      device_id: entry.deviceId ?? null,
-      action: entry.action,
-      entity_type: entry.entityType ?? null,
-      entity_id: entry.entityId ?? null,
-      outcome: entry.outcome,
-      changes,
-      details,
       prev_hash: anchor.hash,
     };
     const full: AuditLogTable = { ...row, hash: hashRow(row) };
-    sqlite
-      .prepare(
-        `INSERT INTO audit_log (seq, at, user_id, user_login, device_id, action, entity_type,
-           entity_id, outcome, changes, details, prev_hash, hash)
-         VALUES (@seq, @at, @user_id, @user_login, @device_id, @action, @entity_type,
-           @entity_id, @outcome, @changes, @details, @prev_hash, @hash)`,
-      )
-      .run(full);
+    insert.run(full);
     writeAuditHead(sqlite, { seq: full.seq, hash: full.hash });
     return rowToEntry(full);
   });
-  return append.immediate();
+  appenders.set(sqlite, append);
+  return append;
 }
 
 /** Filter of listAudit. Times are ISO strings or Dates; `from` is inclusive, `to` exclusive. */
@@ -123,9 +143,9 @@ export interface AuditPage {
 }
 
 /** Database shape the audit queries need; include it in the vault's kysely schema type. */
-export interface AuditSchema {
+export type AuditSchema = {
   audit_log: AuditLogTable;
-}
+};
 
 const timeSchema = z
   .union([z.date(), z.string().max(64)])

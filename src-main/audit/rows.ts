@@ -3,9 +3,7 @@ import type { HashedRow } from './canonical';
 import { AUDIT_OUTCOMES, type AuditChanges, type AuditEntry, type AuditJson } from './types';
 
 /** One audit_log row as stored (migration 0003). */
-export interface AuditLogTable extends HashedRow {
-  hash: string;
-}
+export type AuditLogTable = HashedRow & { hash: string };
 
 function parseJson(text: string | null): unknown {
   if (text === null) return null;
