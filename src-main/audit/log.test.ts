@@ -110,6 +110,24 @@ describe('appendAudit + verifyAuditChain', () => {
   });
 });
 
+describe('a long log', () => {
+  it('verifies 3,000 entries and still finds one edited deep inside', () => {
+    vault.sqlite.transaction(() => {
+      for (let i = 0; i < 3000; i++) {
+        appendAudit(
+          vault,
+          { userId: `u${i % 7}`, action: 'contacts.update', entityId: `c${i}`, outcome: 'ok' },
+          at(i),
+        );
+      }
+    })();
+    expect(verifyAuditChain(vault)).toMatchObject({ ok: true, count: 3000, head: { seq: 3000 } });
+    vault.sqlite.exec('DROP TRIGGER audit_log_no_update');
+    vault.sqlite.prepare("UPDATE audit_log SET user_id = 'u0' WHERE seq = 2345").run();
+    expect(verifyAuditChain(vault)).toEqual({ ok: false, brokenAt: 2345, reason: 'hash_mismatch' });
+  });
+});
+
 describe('append-only triggers', () => {
   it('UPDATE and DELETE on audit_log are refused and change nothing', () => {
     const entry = appendAudit(vault, { action: 'auth.sign_in', outcome: 'failed' });
