@@ -1,0 +1,301 @@
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createMemoryDeviceStore, createNoKeychainStore, isVaultError } from '../vault';
+import { makeTempDir } from '../vault/test-helpers';
+import { emptyLockoutState, LOCKOUT_FILES, writeLockoutFile } from './lockout-file';
+import {
+  compareLockoutSeq,
+  openLockoutStore,
+  waitAfterFailures,
+  type LockoutStore,
+} from './lockout';
+
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+const VAULT_ID = 'vault-lockout-test';
+
+async function open(dir: string, deviceStore = createNoKeychainStore()): Promise<LockoutStore> {
+  return openLockoutStore({ dir, vaultId: VAULT_ID, deviceStore, clock: () => T0 });
+}
+
+function fail(store: LockoutStore, login: string, times: number, now = T0): void {
+  for (let i = 0; i < times; i++) store.recordFailure(store.loginId(login), now);
+}
+
+describe('lockout policy', () => {
+  it('is free for 4 failures, then 30 s doubling, then 15 minutes from the 8th', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 20].map(waitAfterFailures)).toEqual([
+      0, 0, 0, 0, 30, 60, 120, 900, 900, 900,
+    ]);
+  });
+
+  it('makes a guessing attacker wait exactly as the policy says', async () => {
+    const store = await open(makeTempDir());
+    const id = store.loginId('olena');
+    let now = T0;
+    for (let i = 1; i <= 4; i++) {
+      expect(store.recordFailure(id, now)).toMatchObject({ allowed: true, retryAfterSeconds: 0 });
+    }
+    expect(store.recordFailure(id, now)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 30,
+      tampered: false,
+    });
+    expect(store.check(id, now + 29_000).allowed).toBe(false);
+    now += 30_000;
+    expect(store.check(id, now)).toEqual({ allowed: true, retryAfterSeconds: 0, tampered: false });
+    expect(store.recordFailure(id, now).retryAfterSeconds).toBe(60);
+    now += 60_000;
+    expect(store.recordFailure(id, now).retryAfterSeconds).toBe(120);
+    now += 120_000;
+    expect(store.recordFailure(id, now)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 900,
+      tampered: false,
+    });
+    expect(store.check(id, now + 14 * 60_000)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 60,
+    });
+    now += 15 * 60_000;
+    expect(store.check(id, now).allowed).toBe(true);
+    // The 9th failure locks again for 15 minutes: one guess per quarter hour at best.
+    expect(store.recordFailure(id, now).retryAfterSeconds).toBe(900);
+  });
+
+  it('locks only the attacked login, whatever case or spaces the login is typed with', async () => {
+    const store = await open(makeTempDir());
+    fail(store, 'Olena', 8);
+    expect(store.check(store.loginId(' olena '), T0).allowed).toBe(false);
+    expect(store.check(store.loginId('OLENA'), T0).allowed).toBe(false);
+    expect(store.check(store.loginId('petro'), T0).allowed).toBe(true);
+  });
+
+  it('survives a restart: a new process sees the same counters', async () => {
+    const dir = makeTempDir();
+    fail(await open(dir), 'olena', 8);
+    const again = await open(dir);
+    expect(again.check(again.loginId('olena'), T0 + 60_000)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 840,
+    });
+  });
+
+  it('forgets a counter after a quiet day', async () => {
+    const store = await open(makeTempDir());
+    fail(store, 'olena', 7);
+    const nextDay = T0 + 25 * 3600_000;
+    expect(store.check(store.loginId('olena'), nextDay).allowed).toBe(true);
+    expect(store.recordFailure(store.loginId('olena'), nextDay).retryAfterSeconds).toBe(0);
+  });
+
+  it('does not let a clock turned back stretch a lock beyond 15 minutes', async () => {
+    const store = await open(makeTempDir());
+    fail(store, 'olena', 8);
+    const decision = store.check(store.loginId('olena'), T0 - 3 * 86400_000);
+    expect(decision).toMatchObject({ allowed: false, retryAfterSeconds: 900 });
+  });
+});
+
+describe('lockout file', () => {
+  it('never contains a login, and is written atomically with mode 0600', async () => {
+    const dir = makeTempDir();
+    const store = await open(dir);
+    fail(store, 'olena.kovalenko', 3);
+    const files = readdirSync(dir);
+    expect(files.sort()).toEqual([LOCKOUT_FILES.key, LOCKOUT_FILES.state].sort());
+    for (const name of files) {
+      expect(readFileSync(join(dir, name), 'utf8').toLowerCase()).not.toContain('olena');
+      expect(statSync(join(dir, name)).mode & 0o777).toBe(0o600);
+    }
+  });
+
+  it('fails closed for EVERY login when someone edits the counters, and reports it once', async () => {
+    const dir = makeTempDir();
+    const store = await open(dir);
+    fail(store, 'olena', 8);
+    const path = join(dir, LOCKOUT_FILES.state);
+    const file = JSON.parse(readFileSync(path, 'utf8')) as {
+      state: { logins: Record<string, { failures: number }> };
+    };
+    for (const counter of Object.values(file.state.logins)) counter.failures = 0;
+    writeFileSync(path, JSON.stringify(file));
+
+    const now = T0 + 1000;
+    expect(store.check(store.loginId('olena'), now)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 900,
+      tampered: true,
+    });
+    expect(store.check(store.loginId('someone-else'), now).allowed).toBe(false);
+    // A restart does not lift it.
+    const restarted = await open(dir);
+    expect(restarted.check(restarted.loginId('petro'), now + 60_000).allowed).toBe(false);
+    // After 15 minutes sign-in works again; the first success reports the tampering.
+    const later = now + 15 * 60_000;
+    expect(restarted.check(restarted.loginId('petro'), later)).toMatchObject({
+      allowed: true,
+      tampered: true,
+    });
+    const report = restarted.recordSuccess(restarted.loginId('petro'), later);
+    expect(report.tamperedAt).toBe(now);
+    expect(restarted.check(restarted.loginId('petro'), later).tampered).toBe(false);
+  });
+
+  it('treats garbage, a truncated file or a file of another vault as tampered', async () => {
+    for (const damage of ['garbage', 'truncate', 'other-vault'] as const) {
+      const dir = makeTempDir();
+      const store = await open(dir);
+      fail(store, 'olena', 1);
+      const path = join(dir, LOCKOUT_FILES.state);
+      if (damage === 'garbage') writeFileSync(path, 'not json at all');
+      if (damage === 'truncate') writeFileSync(path, readFileSync(path).subarray(0, 40));
+      if (damage === 'other-vault') {
+        const other = makeTempDir();
+        const otherStore = await openLockoutStore({
+          dir: other,
+          vaultId: 'another-vault',
+          deviceStore: createNoKeychainStore(),
+        });
+        otherStore.recordFailure(otherStore.loginId('x'), T0);
+        copyFileSync(join(other, LOCKOUT_FILES.state), path);
+        copyFileSync(join(other, LOCKOUT_FILES.key), join(dir, LOCKOUT_FILES.key));
+      }
+      const reopened = await open(dir);
+      expect(reopened.check(reopened.loginId('olena'), T0), damage).toMatchObject({
+        allowed: false,
+        tampered: true,
+      });
+    }
+  });
+
+  it('keeps the MAC key in the OS keychain when there is one, and fails closed if it vanishes', async () => {
+    const dir = makeTempDir();
+    const keychain = createMemoryDeviceStore();
+    const store = await open(dir, keychain);
+    fail(store, 'olena', 2);
+    expect(readdirSync(dir)).toEqual([LOCKOUT_FILES.state]);
+    expect([...keychain.secrets.keys()]).toEqual([`lockout:${VAULT_ID}`]);
+
+    // A forged file MACed with a key of the attacker's choosing in lockout.key is not accepted.
+    keychain.secrets.clear();
+    const reopened = await open(dir, keychain);
+    expect(reopened.check(reopened.loginId('olena'), T0)).toMatchObject({
+      allowed: false,
+      tampered: true,
+    });
+  });
+
+  it('lets the sign-in detect a deleted or rolled-back file through the seq kept in the database', async () => {
+    const dir = makeTempDir();
+    const store = await open(dir);
+    fail(store, 'olena', 3);
+    const path = join(dir, LOCKOUT_FILES.state);
+    const oldCopy = readFileSync(path);
+    fail(store, 'olena', 5);
+    const savedInDatabase = store.recordSuccess(store.loginId('olena'), T0).seq;
+    expect(compareLockoutSeq(store.seq(T0), savedInDatabase)).toBe('ok');
+
+    // Another process (or a restart) sees a restored old copy: valid MAC, lower seq.
+    writeFileSync(path, oldCopy);
+    const restarted = await open(dir);
+    expect(compareLockoutSeq(restarted.seq(T0), savedInDatabase)).toBe('rolled_back');
+    rmSync(path);
+    const afterDelete = await open(dir);
+    expect(compareLockoutSeq(afterDelete.seq(T0), savedInDatabase)).toBe('rolled_back');
+    expect(compareLockoutSeq(0, null)).toBe('ok');
+  });
+
+  it('notices a file swapped for an older copy while the app runs', async () => {
+    const dir = makeTempDir();
+    const store = await open(dir);
+    fail(store, 'olena', 1);
+    const oldCopy = readFileSync(join(dir, LOCKOUT_FILES.state));
+    fail(store, 'olena', 7);
+    writeFileSync(join(dir, LOCKOUT_FILES.state), oldCopy);
+    expect(store.check(store.loginId('olena'), T0)).toMatchObject({
+      allowed: false,
+      tampered: true,
+    });
+  });
+
+  it('refuses to go on when the state cannot be saved (fail closed, typed error)', async () => {
+    const dir = makeTempDir();
+    const store = await open(dir);
+    mkdirSync(join(dir, LOCKOUT_FILES.state)); // a folder where the file should be
+    let error: unknown;
+    try {
+      store.recordFailure(store.loginId('olena'), T0);
+    } catch (err) {
+      error = err;
+    }
+    expect(isVaultError(error, 'vault_not_writable')).toBe(true);
+  });
+});
+
+describe('failures to audit', () => {
+  it('hands every unreported failure of every login to the next successful sign-in, once', async () => {
+    const store = await open(makeTempDir());
+    fail(store, 'olena', 2, T0);
+    fail(store, 'petro', 9, T0 + 1000);
+    const report = store.recordSuccess(store.loginId('olena'), T0 + 5000);
+    const byLogin = new Map(report.failures.map(f => [f.loginId, f]));
+    expect(byLogin.get(store.loginId('olena'))).toEqual({
+      loginId: store.loginId('olena'),
+      count: 2,
+      times: [T0, T0],
+    });
+    expect(byLogin.get(store.loginId('petro'))?.count).toBe(9);
+    expect(report.tamperedAt).toBeNull();
+    // Reported once; petro stays locked, olena starts afresh.
+    expect(store.recordSuccess(store.loginId('olena'), T0 + 6000).failures).toEqual([]);
+    expect(store.check(store.loginId('petro'), T0 + 7000).allowed).toBe(false);
+    expect(store.check(store.loginId('olena'), T0 + 7000).allowed).toBe(true);
+  });
+
+  it('keeps the file small under a flood of failures but still counts them all', async () => {
+    const dir = makeTempDir();
+    const store = await open(dir);
+    fail(store, 'seed', 1);
+    // Seed the aftermath of a flood (writing 600 fsynced files one by one takes too long here).
+    const key = Buffer.from(readFileSync(join(dir, LOCKOUT_FILES.key), 'utf8').trim(), 'base64');
+    const state = { ...emptyLockoutState(VAULT_ID, 'file'), seq: 5 };
+    const times = Array.from({ length: 100 }, (_, i) => T0 + i);
+    state.logins[store.loginId('olena')] = {
+      failures: 150,
+      lastFailureAt: T0 + 99,
+      unaudited: times,
+      unauditedCount: 150,
+    };
+    for (let i = 0; i < 499; i++) {
+      state.logins[store.loginId(`bot${i}`)] = {
+        failures: 1,
+        lastFailureAt: T0 - 1000 + i,
+        unaudited: [T0 - 1000 + i],
+        unauditedCount: 1,
+      };
+    }
+    writeLockoutFile(dir, key, state);
+    store.recordFailure(store.loginId('olena'), T0 + 200); // 151st; times stay capped at 100
+    store.recordFailure(store.loginId('newcomer'), T0 + 300); // 501st login: the quietest bot goes
+
+    const report = store.recordSuccess(store.loginId('someone'), T0 + 10_000);
+    const olena = report.failures.find(f => f.loginId === store.loginId('olena'));
+    expect(olena?.count).toBe(151);
+    expect(olena?.times).toHaveLength(100);
+    expect(olena?.times.at(-1)).toBe(T0 + 200);
+    expect(report.failures).toHaveLength(500);
+    expect(report.droppedFailures).toBe(1);
+    const total = report.failures.reduce((n, f) => n + f.count, 0) + report.droppedFailures;
+    expect(total).toBe(151 + 499 + 1);
+    expect(store.check(store.loginId('olena'), T0 + 10_000).allowed).toBe(false);
+  });
+});
