@@ -1,0 +1,50 @@
+/**
+ * `npm run build` / `npm start`: main (src-main/electron/main.ts → out/main/index.js), preload
+ * (src-preload/index.ts → out/preload/index.cjs, CommonJS because sandboxed preloads cannot load ESM),
+ * renderer (src-renderer → out/renderer, same as vite.renderer.config.ts for the browser test host).
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const root = import.meta.dirname;
+
+/** Native addons are loaded from node_modules at run time, never bundled. */
+const NATIVE_MODULES = ['better-sqlite3-multiple-ciphers', '@node-rs/argon2', '@napi-rs/keyring'];
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      externalizeDeps: { include: NATIVE_MODULES },
+      sourcemap: false,
+      rollupOptions: {
+        input: { index: resolve(root, 'src-main/electron/main.ts') },
+        external: NATIVE_MODULES,
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      // A sandboxed preload can require only `electron`: bundle everything else (zod, contracts).
+      externalizeDeps: false,
+      sourcemap: false,
+      rollupOptions: {
+        input: { index: resolve(root, 'src-preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src-renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      sourcemap: false,
+      rollupOptions: { input: resolve(root, 'src-renderer/index.html') },
+    },
+  },
+});
