@@ -75,6 +75,21 @@ describe('bad vault folders', () => {
     expect(snapshotDir(file)).toEqual(before);
   });
 
+  it('impossible KDF parameters or an empty login: RangeError before anything is created', async () => {
+    const parent = makeTempDir();
+    const dir = join(parent, 'vault');
+    const base = { dir, ownerLogin: 'o1', ownerPassword: 'p', ...noKeychain, deviceBinding: false };
+    const huge = { memoryKiB: 2 ** 30, iterations: 3, parallelism: 1 };
+    await expect(createVault({ ...base, kdf: huge })).rejects.toThrow(RangeError);
+    await expect(createVault({ ...base, kdf: TEST_KDF, ownerLogin: '   ' })).rejects.toThrow(
+      RangeError,
+    );
+    await expect(createVault({ ...base, kdf: TEST_KDF, ownerPassword: '' })).rejects.toThrow(
+      RangeError,
+    );
+    expect(snapshotDir(parent)).toEqual({});
+  });
+
   it('an empty folder: vault_missing', async () => {
     await expectUnlockFails(makeTempDir(), 'x', 'vault_missing', /holds no vault/);
   });

@@ -2,7 +2,7 @@
  * The SQLCipher connection of a vault: SQLCipher 4 format, raw 256-bit key, WAL, synchronous=FULL,
  * checked against the bundled migrations before anything is written.
  */
-import { statSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { notWritable, VaultError } from './errors';
@@ -77,6 +77,8 @@ export function openDatabase(
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path, { fileMustExist: !opts.create });
+    // Encrypted anyway, but other OS users have no business reading it; -wal/-shm inherit the mode.
+    if (opts.create) chmodSync(path, 0o600);
   } catch (err) {
     if (opts.create) throw notWritable('zamok.db', err);
     throw new VaultError('vault_corrupt', 'zamok.db cannot be opened.', { cause: err });

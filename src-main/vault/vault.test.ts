@@ -38,6 +38,8 @@ describe('creating a vault', () => {
     expect(existsSync(join(dir, 'keyring.json'))).toBe(true);
     expect(statSync(join(dir, 'attachments')).isDirectory()).toBe(true);
     expect(vaultExists(dir)).toBe(true);
+    expect(statSync(join(dir, 'zamok.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'keyring.json')).mode & 0o777).toBe(0o600);
     vault.close();
     const header = firstBytes(join(dir, 'zamok.db'), 16);
     expect(header.toString('latin1')).not.toBe('SQLite format 3\0');
