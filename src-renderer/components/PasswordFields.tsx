@@ -83,24 +83,29 @@ export function PasswordStrength({ password, check }: { password: string; check:
   return (
     <Stack gap={6} aria-live="polite">
       <Group gap="sm" wrap="nowrap">
-        <Progress
-          value={(check.score + 1) * 20}
-          color={SCORE_COLORS[check.score]}
-          size="sm"
-          style={{ flex: 1 }}
-          aria-label={t('strength.label')}
-          aria-valuetext={level}
-        />
+        <Progress.Root size="sm" style={{ flex: 1 }}>
+          <Progress.Section
+            value={(check.score + 1) * 20}
+            color={SCORE_COLORS[check.score]}
+            withAria={false}
+            role="progressbar"
+            aria-label={t('strength.label')}
+            aria-valuemin={0}
+            aria-valuemax={4}
+            aria-valuenow={check.score}
+            aria-valuetext={level}
+          />
+        </Progress.Root>
         <Text size="xs" fw={500} miw={96} ta="right">
           {level}
         </Text>
       </Group>
       {check.ok ? (
-        <Text size="xs" c="teal.8">
+        <Text size="xs" c="teal.9">
           {t('strength.good')}
         </Text>
       ) : (
-        <List size="xs" c="red.8" spacing={2}>
+        <List size="xs" c="red.9" spacing={2}>
           {check.issues.map(issue => (
             <List.Item key={issue}>{t(`password.${issue}`)}</List.Item>
           ))}

@@ -66,7 +66,7 @@ export function SecondFactorField({ factor, onChange, showError }: SecondFactorF
           maxLength={32}
           required
           error={invalid ? t('signIn.recoveryCodeInvalid') : undefined}
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
         />
       )}
       <Anchor

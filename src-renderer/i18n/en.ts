@@ -49,13 +49,9 @@ export const en = {
     stepsLabel: 'Setup steps',
     steps: {
       vault: 'Vault',
-      vaultDescription: 'Where data is kept',
       account: 'Owner',
-      accountDescription: 'Your account',
       twoFactor: 'Two-step sign-in',
-      twoFactorDescription: 'A code from your phone',
       recovery: 'Recovery kit',
-      recoveryDescription: 'In case a password is lost',
     },
     vault: {
       heading: 'Where to keep the vault',
@@ -151,7 +147,7 @@ export const en = {
   },
   lock: {
     title: 'Zamok is locked',
-    lockedUser: 'The session of {{name}} is locked.',
+    lockedUser: 'Locked session: {{name}}',
     idleReason: 'The session was locked after a period of inactivity.',
     systemReason: 'The session was locked because the computer was locked or went to sleep.',
     intro: 'Enter your password and code to continue.',

@@ -47,13 +47,9 @@ export const uk = {
     stepsLabel: 'Кроки налаштування',
     steps: {
       vault: 'Сховище',
-      vaultDescription: 'Де зберігати дані',
       account: 'Власник',
-      accountDescription: 'Ваш обліковий запис',
       twoFactor: 'Двофакторний вхід',
-      twoFactorDescription: 'Код із телефону',
       recovery: 'Набір відновлення',
-      recoveryDescription: 'На випадок втрати пароля',
     },
     vault: {
       heading: 'Де зберігати сховище',
@@ -150,7 +146,7 @@ export const uk = {
   },
   lock: {
     title: 'Zamok заблоковано',
-    lockedUser: 'Сеанс користувача {{name}} заблоковано.',
+    lockedUser: 'Заблокований сеанс: {{name}}',
     idleReason: 'Сеанс заблоковано через бездіяльність.',
     systemReason: 'Сеанс заблоковано, бо комп’ютер було заблоковано або переведено в режим сну.',
     intro: 'Введіть пароль і код, щоб продовжити роботу.',

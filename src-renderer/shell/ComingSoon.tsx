@@ -1,5 +1,5 @@
 /** A section that is not built yet: its name, what it will do, and a calm "coming soon". */
-import { Badge, EmptyState, Stack, Title } from '@mantine/core';
+import { EmptyState, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Section } from '../stores/navigation';
 
@@ -17,13 +17,7 @@ export function ComingSoon({ section }: { section: Section }) {
         title={t('shell.comingSoon')}
         description={`${t(`shell.sections.${section}Description`)} ${t('shell.comingSoonHint')}`}
         py="xl"
-      >
-        <EmptyState.Actions>
-          <Badge variant="light" color="gray">
-            {t('shell.comingSoon')}
-          </Badge>
-        </EmptyState.Actions>
-      </EmptyState>
+      />
     </Stack>
   );
 }

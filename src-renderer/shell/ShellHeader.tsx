@@ -29,7 +29,7 @@ export function ShellHeader({ user, onLock, onSignOut }: ShellHeaderProps) {
         <LanguageSwitch />
         <Tooltip label={t('shell.lockHint')} withArrow>
           <Button
-            variant="light"
+            variant="default"
             size="sm"
             leftSection={<PadlockIcon size={16} />}
             onClick={onLock}

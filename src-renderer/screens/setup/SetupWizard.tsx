@@ -101,13 +101,11 @@ export function SetupWizard() {
         }}
         allowNextStepsSelect={false}
         size="sm"
+        wrap={false}
         aria-label={t('setup.stepsLabel')}
         className="zamok-stepper"
       >
-        <Stepper.Step
-          label={t('setup.steps.vault')}
-          description={t('setup.steps.vaultDescription')}
-        >
+        <Stepper.Step label={t('setup.steps.vault')}>
           <VaultStep
             form={form}
             update={update}
@@ -116,10 +114,7 @@ export function SetupWizard() {
             onNext={() => go(SETUP_STEPS.account)}
           />
         </Stepper.Step>
-        <Stepper.Step
-          label={t('setup.steps.account')}
-          description={t('setup.steps.accountDescription')}
-        >
+        <Stepper.Step label={t('setup.steps.account')}>
           <AccountStep
             form={form}
             update={update}
@@ -128,10 +123,7 @@ export function SetupWizard() {
             onNext={() => go(SETUP_STEPS.twoFactor)}
           />
         </Stepper.Step>
-        <Stepper.Step
-          label={t('setup.steps.twoFactor')}
-          description={t('setup.steps.twoFactorDescription')}
-        >
+        <Stepper.Step label={t('setup.steps.twoFactor')}>
           <TotpStep
             enrollment={enrollment?.login === login ? enrollment : null}
             busy={busy}
@@ -140,10 +132,7 @@ export function SetupWizard() {
             onCreate={code => void create(code)}
           />
         </Stepper.Step>
-        <Stepper.Step
-          label={t('setup.steps.recovery')}
-          description={t('setup.steps.recoveryDescription')}
-        >
+        <Stepper.Step label={t('setup.steps.recovery')}>
           {kit ? <RecoveryKitStep kit={kit} busy={busy} onOpen={() => void open()} /> : null}
         </Stepper.Step>
       </Stepper>

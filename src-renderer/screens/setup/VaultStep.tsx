@@ -42,7 +42,7 @@ export function VaultStep({ form, update, keychainAvailable, error, onNext }: Va
           required
           spellCheck={false}
           error={invalid ? t('common.required') : undefined}
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
         />
         <Checkbox
           label={t('setup.vault.keychainLabel')}

@@ -66,7 +66,7 @@ export function ResetPassword() {
             required
             error={tried && !keyOk ? t('common.required') : undefined}
             visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
           <TextInput
             label={t('reset.loginLabel')}

@@ -1,0 +1,95 @@
+/**
+ * Test support for renderer unit tests (jsdom): a scripted fake of the bridge with canned results,
+ * and the browser APIs jsdom lacks. Never imported by the app itself.
+ */
+import type { ZamokApi } from '../../src-shared/ipc';
+import type { AppStatus, SignedInUser } from '../../src-shared/ipc/auth';
+import type { CallError, Result } from '../../src-shared/ipc/contract';
+
+/** A signed-in owner for tests. */
+export const OWNER: SignedInUser = {
+  id: 'u-1',
+  login: 'olena',
+  displayName: 'Олена Коваленко',
+  role: 'owner',
+};
+
+/** A status with test defaults. */
+export function statusOf(state: AppStatus['state'], extra: Partial<AppStatus> = {}): AppStatus {
+  return {
+    state,
+    vaultDir: '/home/olena/.config/Zamok/vault',
+    keychainAvailable: true,
+    autoLockMinutes: 10,
+    ...(state === 'signed_in' ? { user: OWNER } : {}),
+    ...extra,
+  };
+}
+
+/** A successful result. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** A failed result. */
+export function fail(code: CallError['code'], details?: Record<string, unknown>): Result<never> {
+  return { ok: false, error: { code, message: code, ...(details ? { details } : {}) } };
+}
+
+/** A fake bridge: `status` is asked on every status call; other handlers can be replaced. */
+export function fakeApi(
+  status: () => AppStatus,
+  overrides: Partial<ZamokApi['auth']> = {},
+): { api: ZamokApi; calls: string[] } {
+  const calls: string[] = [];
+  const handlers: ZamokApi['auth'] = {
+    status: async () => ok(status()),
+    beginTotpEnrollment: async ({ login }) =>
+      ok({
+        secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+        uri: `otpauth://totp/Zamok:${login}?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP`,
+      }),
+    createVault: async () => fail('internal'),
+    signIn: async () => fail('auth_failed'),
+    resetPasswordWithRecoveryKey: async ({ login }) => ok({ login }),
+    lock: async () => ok({ locked: true as const }),
+    signOut: async () => ok({ signedOut: true as const }),
+    changePassword: async () => ok({ changed: true as const }),
+    ...overrides,
+  };
+  const auth: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    auth[name] = input => {
+      calls.push(name);
+      return (handler as (input: unknown) => Promise<unknown>)(input);
+    };
+  }
+  // The loop above keeps each handler's signature; TypeScript cannot follow it through Object.entries.
+  return { api: { auth: auth as unknown as ZamokApi['auth'] }, calls };
+}
+
+/** jsdom lacks these browser APIs that Mantine uses. */
+export function installDomShims(): void {
+  if (typeof window.matchMedia !== 'function') {
+    window.matchMedia = (query: string) =>
+      ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        dispatchEvent: () => false,
+      }) as MediaQueryList;
+  }
+  if (!('ResizeObserver' in window)) {
+    Object.assign(window, {
+      ResizeObserver: class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { catalogues } from './index';
+import { uk } from './uk';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+function variables(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map(m => m[1] ?? '').sort();
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap(name => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('interface catalogues', () => {
+  it('Ukrainian and English have exactly the same keys', () => {
+    expect([...leaves(en).keys()].sort()).toEqual([...leaves(uk).keys()].sort());
+  });
+
+  it('the merged catalogues (with shared errors and password messages) have the same keys', () => {
+    expect([...leaves(catalogues.en).keys()].sort()).toEqual(
+      [...leaves(catalogues.uk).keys()].sort(),
+    );
+    expect(leaves(catalogues.uk).get('errors.locked_out')).toBeTruthy();
+    expect(leaves(catalogues.en).get('password.too_short')).toBeTruthy();
+  });
+
+  it('every message uses the same {{variables}} in both languages and none is empty', () => {
+    const english = leaves(catalogues.en);
+    for (const [key, text] of leaves(catalogues.uk)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(english.get(key)?.trim(), key).not.toBe('');
+      expect(variables(english.get(key) ?? ''), key).toEqual(variables(text));
+    }
+  });
+
+  it('every literal key the components ask for exists in both languages', () => {
+    const ukKeys = leaves(catalogues.uk);
+    const enKeys = leaves(catalogues.en);
+    const root = join(import.meta.dirname, '..');
+    const used = new Set<string>();
+    for (const file of sourceFiles(root)) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) used.add(match[1] ?? '');
+    }
+    expect(used.size).toBeGreaterThan(50);
+    const missing = [...used].filter(key => !ukKeys.has(key) || !enKeys.has(key));
+    expect(missing).toEqual([]);
+  });
+
+  it('the two languages really differ (no untranslated copy)', () => {
+    const english = leaves(en);
+    const same = [...leaves(uk)].filter(
+      ([key, text]) => english.get(key) === text && !/^(app\.name|duration\.)/.test(key),
+    );
+    expect(same.map(([key]) => key)).toEqual([]);
+  });
+});
