@@ -30,8 +30,13 @@ function openWithKey(dir: string, keyring: Keyring, dataKey: Buffer): OpenVault 
   }
 }
 
-/** Spends one derivation like a real slot would, then fails: the unknown-login path. */
-async function failLikeASlot(keyring: Keyring, login: string, password: string): Promise<never> {
+/** Spends one keychain read and one derivation like a real slot would, then fails: the unknown-login path. */
+async function failLikeASlot(
+  keyring: Keyring,
+  login: string,
+  password: string,
+  deviceStore: DeviceSecretStore,
+): Promise<never> {
   const model =
     keyring.slots.find((s): s is PasswordSlot => s.kind === 'password') ?? keyring.slots[0];
   if (model) {
@@ -40,12 +45,16 @@ async function failLikeASlot(keyring: Keyring, login: string, password: string):
       .digest()
       .subarray(0, 16)
       .toString('base64');
+    const deviceSecret = model.deviceBound
+      ? ((await deviceStore.get(keyring.vaultId)) ?? Buffer.alloc(DEVICE_SECRET_BYTES))
+      : null;
     const key = await deriveSlotKey(
       password,
       { ...model.kdf, salt },
-      { kind: 'password', deviceBound: false },
-      null,
+      { kind: 'password', deviceBound: model.deviceBound },
+      deviceSecret,
     );
+    deviceSecret?.fill(0);
     key.fill(0);
   }
   throw authFailed();
@@ -64,7 +73,7 @@ export async function unlockWithPassword(
 ): Promise<OpenVault> {
   const keyring = loadVaultKeyring(dir);
   const slot = findPasswordSlot(keyring, login);
-  if (!slot) return failLikeASlot(keyring, login, password);
+  if (!slot) return failLikeASlot(keyring, login, password, o.deviceStore);
   let deviceSecret: Buffer | null = null;
   if (slot.deviceBound) {
     // No secret here (another machine, keychain wiped): derive with a stand-in so timing stays the same.
