@@ -10,8 +10,9 @@ describe('Argon2id parameters', () => {
     const start = performance.now();
     await deriveKey('a password', Buffer.alloc(16, 1), params);
     const ms = performance.now() - start;
-    // Target 750 ms. The band is wider than 0.5–1 s because other test files share the two cores.
-    expect(ms).toBeGreaterThan(350);
+    // Target 750 ms (0.5–1 s when measured alone). The band is wider because other test files share
+    // the two cores: calibration under load picks lighter parameters, measurement under load runs slower.
+    expect(ms).toBeGreaterThan(250);
     expect(ms).toBeLessThan(2500);
   });
 

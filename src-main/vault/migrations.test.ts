@@ -1,4 +1,5 @@
-import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -131,6 +132,14 @@ describe('migrations', () => {
       message: expect.stringContaining('unknown migration'),
     });
     expect(snapshotDir(created.dir)).toEqual(before);
+  });
+
+  it('0001_vault.sql is never edited once shipped', () => {
+    const sql = readFileSync(join(repoMigrations, '0001_vault.sql'));
+    // Changing a shipped migration breaks vaults that already applied it: add a new migration instead.
+    expect(createHash('sha256').update(sql).digest('hex')).toBe(
+      'cda7ae7f70110ea90b128038ae899f1db77b716accff36936784b644f6189f25',
+    );
   });
 
   it('checks that the applied list is a prefix of the bundled list', () => {
