@@ -1,0 +1,149 @@
+/**
+ * Accounts: table types (migration 0002_accounts), the `User` domain type, row mapping, input
+ * validation and the typed error every account function throws on bad input.
+ */
+import type { Kysely } from 'kysely';
+import { displayNameSchema, loginSchema } from '../../src-shared/ipc/auth';
+import type { ErrorCode } from '../../src-shared/ipc/contract';
+import { ROLES, type Role } from '../../src-shared/permissions';
+import { normalizeLogin } from '../vault';
+
+/** Account statuses. A dismissed user keeps their history but can no longer sign in. */
+export const USER_STATUSES = ['active', 'dismissed'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+/** Row of `users` (snake_case, as stored). */
+export interface UsersTable {
+  id: string;
+  login: string;
+  display_name: string;
+  role: string;
+  status: UserStatus;
+  created_at: string;
+  last_sign_in_at: string | null;
+  totp_secret: string | null;
+  totp_enabled: number;
+  totp_last_step: number | null;
+  must_change_password: number;
+  password_changed_at: string | null;
+}
+
+/** Row of `recovery_codes`. */
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  salt: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** The tables of migration 0002; use `withTables<AccountsSchema>(vault)` to get a typed `db`. */
+export type AccountsSchema = {
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+};
+
+/** A staff account as the rest of the app sees it. Never carries the TOTP secret. */
+export interface User {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  status: UserStatus;
+  createdAt: string;
+  lastSignInAt: string | null;
+  totpEnabled: boolean;
+  mustChangePassword: boolean;
+  passwordChangedAt: string | null;
+}
+
+/** Codes an account function can fail with (each is a bridge `ErrorCode`). */
+export const ACCOUNT_ERROR_CODES = [
+  'invalid_input',
+  'conflict',
+  'not_found',
+] as const satisfies readonly ErrorCode[];
+export type AccountErrorCode = (typeof ACCOUNT_ERROR_CODES)[number];
+
+/** Thrown for bad input, a taken login or an unknown user; nothing was written. Messages hold no personal data. */
+export class AccountError extends Error {
+  readonly code: AccountErrorCode;
+
+  constructor(code: AccountErrorCode, message: string) {
+    super(message);
+    this.name = 'AccountError';
+    this.code = code;
+  }
+}
+
+/** True when `err` is an `AccountError`, optionally with the given code. */
+export function isAccountError(err: unknown, code?: AccountErrorCode): err is AccountError {
+  return err instanceof AccountError && (code === undefined || err.code === code);
+}
+
+/** Narrows any vault kysely instance that includes the account tables. */
+export function accountsDb<DB extends AccountsSchema>(db: Kysely<DB>): Kysely<AccountsSchema> {
+  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
+  return db as unknown as Kysely<AccountsSchema>;
+}
+
+/** `users` row → `User`. */
+export function rowToUser(row: UsersTable): User {
+  return {
+    id: row.id,
+    login: row.login,
+    displayName: row.display_name,
+    role: parseRole(row.role),
+    status: row.status,
+    createdAt: row.created_at,
+    lastSignInAt: row.last_sign_in_at,
+    totpEnabled: row.totp_enabled === 1,
+    mustChangePassword: row.must_change_password === 1,
+    passwordChangedAt: row.password_changed_at,
+  };
+}
+
+/** The stored form of a login, or `invalid_input` (same rules as the bridge's loginSchema, plus NFC). */
+export function parseLogin(login: string): string {
+  const parsed = loginSchema.safeParse(typeof login === 'string' ? normalizeLogin(login) : login);
+  if (!parsed.success)
+    throw new AccountError('invalid_input', 'login: 2–64 letters, digits, . _ @ -');
+  return parsed.data;
+}
+
+/** A trimmed display name, or `invalid_input`. */
+export function parseDisplayName(displayName: string): string {
+  const parsed = displayNameSchema.safeParse(displayName);
+  if (!parsed.success) throw new AccountError('invalid_input', 'displayName: 1–120 characters');
+  return parsed.data;
+}
+
+/** A known role, or `invalid_input`. */
+export function parseRole(role: string): Role {
+  const found = ROLES.find(r => r === role);
+  if (found === undefined) throw new AccountError('invalid_input', 'role: not a known role');
+  return found;
+}
+
+/** A known status, or `invalid_input`. */
+export function parseStatus(status: string): UserStatus {
+  const found = USER_STATUSES.find(s => s === status);
+  if (found === undefined) throw new AccountError('invalid_input', 'status: active or dismissed');
+  return found;
+}
+
+/** A plausible user id, or `invalid_input` (ids are UUIDs; anything huge is refused early). */
+export function parseUserId(id: string): string {
+  if (typeof id !== 'string' || id.length < 1 || id.length > 100) {
+    throw new AccountError('invalid_input', 'user id: 1–100 characters');
+  }
+  return id;
+}
+
+/** ISO 8601 UTC with milliseconds, as audit_log stores times. */
+export function isoTime(now: Date): string {
+  if (Number.isNaN(now.getTime()))
+    throw new AccountError('invalid_input', 'time: not a valid date');
+  return now.toISOString();
+}
