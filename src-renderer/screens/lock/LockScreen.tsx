@@ -3,7 +3,7 @@
  * kept but the login and display name (the stores were wiped before this screen appeared).
  */
 import { Alert, Anchor, Avatar, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
@@ -33,6 +33,7 @@ export function LockScreen() {
   const [error, setError] = useState<CallError | null>(null);
   const [retryUntil, setRetryUntil] = useState<number | null>(null);
   const wait = useCountdown(retryUntil);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
   if (!lockedUser) return null;
   const name = lockedUser.displayName ?? lockedUser.login;
@@ -59,6 +60,7 @@ export function LockScreen() {
     setPassword('');
     setFactor(current => ({ ...current, value: '' }));
     setTried(false);
+    passwordRef.current?.focus();
   };
 
   return (
@@ -93,6 +95,7 @@ export function LockScreen() {
             value={password}
             onChange={event => setPassword(event.currentTarget.value)}
             autoComplete="current-password"
+            ref={passwordRef}
             autoFocus
             required
             error={tried && password.length === 0 ? t('common.required') : undefined}

@@ -46,7 +46,7 @@ export function AccountStep({ form, update, error, onBack, onNext }: AccountStep
           autoComplete="username"
           spellCheck={false}
           required
-          data-autofocus
+          autoFocus
           error={tried && !loginOk ? t('setup.account.loginInvalid') : undefined}
         />
         <TextInput

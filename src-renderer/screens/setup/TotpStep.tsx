@@ -89,6 +89,7 @@ export function TotpStep({ enrollment, busy, error, onBack, onCreate }: TotpStep
           autoComplete="one-time-code"
           maxLength={6}
           required
+          autoFocus
           w={{ base: '100%', xs: 260 }}
           error={tried && !codeOk ? t('setup.totp.codeInvalid') : undefined}
           styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}

@@ -1,6 +1,6 @@
 /** Sign-in: login, password, and the authenticator code or a one-time recovery code. */
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loginSchema } from '../../../src-shared/ipc/auth';
 import type { CallError } from '../../../src-shared/ipc/contract';
@@ -31,6 +31,7 @@ export function SignIn() {
   const [error, setError] = useState<CallError | null>(null);
   const [retryUntil, setRetryUntil] = useState<number | null>(null);
   const wait = useCountdown(retryUntil);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
   const loginOk = loginSchema.safeParse(login).success;
   const valid = loginOk && password.length > 0 && isSecondFactorValid(factor);
@@ -53,6 +54,7 @@ export function SignIn() {
     setPassword('');
     setFactor(current => ({ ...current, value: '' }));
     setTried(false);
+    passwordRef.current?.focus();
   };
 
   return (
@@ -91,6 +93,7 @@ export function SignIn() {
             value={password}
             onChange={event => setPassword(event.currentTarget.value)}
             autoComplete="current-password"
+            ref={passwordRef}
             required
             error={tried && password.length === 0 ? t('common.required') : undefined}
             visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
