@@ -44,6 +44,12 @@ export function readPreviewToken(): string | null {
 /** Builds the API over HTTP (browser test host). Transport failures become typed errors, never throws. */
 export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fetch): ZamokApi {
   return buildBridge(contract, async (channel, input): Promise<Result<unknown>> => {
+    let body: string;
+    try {
+      body = JSON.stringify({ channel, input });
+    } catch {
+      return failure('invalid_input', 'The request is not plain data.');
+    }
     let response: Response;
     try {
       response = await fetchImpl(PREVIEW_CALL_PATH, {
@@ -52,7 +58,7 @@ export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fe
           'Content-Type': 'application/json',
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
         },
-        body: JSON.stringify({ channel, input }),
+        body,
       });
     } catch {
       return failure('internal', 'The Zamok host is not reachable.');
@@ -60,22 +66,23 @@ export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fe
     if (response.status === 401 || response.status === 403) {
       return failure('forbidden_sender', 'This page is not authorised by the Zamok host.');
     }
-    if (response.status === 413) return failure('invalid_input', 'The request is too large.');
-    if (!response.ok) return failure('internal', 'Something went wrong. Please try again.');
-    let body: unknown;
+    let answer: unknown;
     try {
-      body = await response.json();
+      answer = await response.json();
     } catch {
-      body = undefined;
+      answer = undefined;
     }
-    return isResult(body) ? body : failure('internal', 'The Zamok host sent an unreadable answer.');
+    // The host answers typed errors with 400/413 too: pass those through.
+    if (isResult(answer) && (response.ok || !answer.ok)) return answer;
+    return failure('internal', 'Something went wrong. Please try again.');
   });
 }
 
 function isResult(body: unknown): body is Result<unknown> {
   if (typeof body !== 'object' || body === null) return false;
   const { ok } = body as { ok?: unknown };
-  if (ok === true) return 'value' in body;
+  // A handler may return nothing: JSON then drops `value`.
+  if (ok === true) return true;
   if (ok !== false) return false;
   const { error } = body as { error?: unknown };
   return (

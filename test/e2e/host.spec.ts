@@ -39,6 +39,24 @@ test('the page loads from the host with the strict CSP', async ({ page, hostOrig
   expect(page.url().startsWith(`${hostOrigin}/`)).toBe(true);
 });
 
+test('the renderer runs under the CSP without a single violation', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', message => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.reload();
+  await expect(page.locator('#root')).not.toBeEmpty();
+  expect(violations).toEqual([]);
+});
+
+test('the renderer takes the token out of the address bar and keeps it for the tab', async ({
+  page,
+  hostToken,
+}) => {
+  await expect.poll(() => page.url()).not.toContain('#token=');
+  expect(await page.evaluate(() => sessionStorage.getItem('zamok.previewToken'))).toBe(hostToken);
+});
+
 test('a call without the token gets 401, with a wrong token too', async ({ hostOrigin }) => {
   const json = { 'Content-Type': 'application/json' };
   expect((await post(hostOrigin, json, statusCall)).status).toBe(401);
