@@ -2,9 +2,9 @@
  * Test support for renderer unit tests (jsdom): a scripted fake of the bridge with canned results,
  * and the browser APIs jsdom lacks. Never imported by the app itself.
  */
-import type { ZamokApi } from '../../src-shared/ipc';
+import { contract, type ZamokApi } from '../../src-shared/ipc';
 import type { AppStatus, SignedInUser } from '../../src-shared/ipc/auth';
-import type { CallError, Result } from '../../src-shared/ipc/contract';
+import { buildBridge, type CallError, type Result } from '../../src-shared/ipc/contract';
 
 /** A signed-in owner for tests. */
 export const OWNER: SignedInUser = {
@@ -57,15 +57,14 @@ export function fakeApi(
     changePassword: async () => ok({ changed: true as const }),
     ...overrides,
   };
-  const auth: Record<string, (input: unknown) => Promise<unknown>> = {};
-  for (const [name, handler] of Object.entries(handlers)) {
-    auth[name] = input => {
-      calls.push(name);
-      return (handler as (input: unknown) => Promise<unknown>)(input);
-    };
-  }
-  // The loop above keeps each handler's signature; TypeScript cannot follow it through Object.entries.
-  return { api: { auth: auth as unknown as ZamokApi['auth'] }, calls };
+  // Built from the real contract, so features added later exist too (they answer unknown_channel).
+  const api = buildBridge(contract, async (name, input) => {
+    const call = name.replace(/^zamok:auth\./, '') as keyof ZamokApi['auth'];
+    if (!name.startsWith('zamok:auth.') || !(call in handlers)) return fail('unknown_channel');
+    calls.push(call);
+    return (handlers[call] as (input: unknown) => Promise<Result<unknown>>)(input);
+  });
+  return { api, calls };
 }
 
 /** jsdom lacks these browser APIs that Mantine uses. */
