@@ -12,8 +12,8 @@ import { normalizeLogin } from '../vault';
 export const USER_STATUSES = ['active', 'dismissed'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
-/** Row of `users` (snake_case, as stored). */
-export interface UsersTable {
+/** Row of `users` (snake_case, as stored). A type alias, not an interface, so `withTables` accepts it. */
+export type UsersTable = {
   id: string;
   login: string;
   display_name: string;
@@ -26,17 +26,17 @@ export interface UsersTable {
   totp_last_step: number | null;
   must_change_password: number;
   password_changed_at: string | null;
-}
+};
 
 /** Row of `recovery_codes`. */
-export interface RecoveryCodesTable {
+export type RecoveryCodesTable = {
   id: string;
   user_id: string;
   code_hash: string;
   salt: string;
   created_at: string;
   used_at: string | null;
-}
+};
 
 /** The tables of migration 0002; use `withTables<AccountsSchema>(vault)` to get a typed `db`. */
 export type AccountsSchema = {

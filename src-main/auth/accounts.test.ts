@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { unlockWithPassword, withTables, type OpenVault } from '../vault';
+import { createNoKeychainStore, unlockWithPassword, withTables, type OpenVault } from '../vault';
 import { createTestVault } from '../vault/test-helpers';
 import { isAccountError, type AccountsSchema } from './account-schema';
 import {
@@ -68,7 +68,9 @@ describe('accounts', () => {
     const { db, vault, dir, ownerLogin, ownerPassword } = await newVault();
     await createUser(db, { login: 'petro', displayName: 'Петро', role: 'head' }, T);
     vault.close();
-    const again = await unlockWithPassword(dir, ownerLogin, ownerPassword);
+    const again = await unlockWithPassword(dir, ownerLogin, ownerPassword, {
+      deviceStore: createNoKeychainStore(),
+    });
     opened.push(again);
     expect((await findUserByLogin(withTables<AccountsSchema>(again), 'petro'))?.role).toBe('head');
   });
