@@ -1,31 +1,100 @@
 /**
- * PLACEHOLDER written by the bridge helper so the Electron main and the browser test host typecheck
- * and run; the lead replaces it with the real composition (vault, auth services, sessions, audit).
- * Every call answers `internal: not wired`.
+ * The composition root: one app instance = one vault folder, its auth service, the session state and
+ * the router that every host (Electron, CLI, browser test host) calls.
  */
+import { createHash } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
 import { contract } from '../../src-shared/ipc';
-import { listChannels } from '../../src-shared/ipc/contract';
-import { CallFailure, createRouter, noSessions, type Handlers, type Router } from '../ipc';
+import { CallFailure, createRouter, requirePermission, type Router, type Wrapper } from '../ipc';
+import {
+  calibrateKdf,
+  createKeychainStore,
+  type DeviceSecretStore,
+  type KdfParams,
+} from '../vault';
+import { createAuditWrapper } from './audit-wrapper';
+import { createAuthService, type AuthService } from './auth-service';
+import { authHandlers } from './handlers/auth';
+import { vaultHandlers } from './handlers/vault';
+import { createVaultState, type VaultState } from './vault-state';
 
 /** Which host runs the app. */
 export type ZamokHost = 'electron' | 'preview' | 'cli';
 
+/** What an app instance needs. */
+export interface ZamokAppOptions {
+  vaultDir: string;
+  host: ZamokHost;
+  /**
+   * Fixed Argon2id parameters for new key slots. Only tests and the dev test host pass this; the app
+   * and the CLI calibrate on the machine (0.5–1 s, never below the floor).
+   */
+  kdf?: KdfParams;
+  /** The OS keychain by default; `createNoKeychainStore()` for `--no-device-binding`. */
+  deviceStore?: DeviceSecretStore;
+  clock?: () => number;
+  onVaultDirChange?: (dir: string) => void;
+}
+
 /** The composed app: the router every host calls, and how to shut it down. */
 export interface ZamokApp {
   router: Router;
+  state: VaultState;
+  auth: AuthService;
   dispose(): void;
 }
 
-/** Builds the app for a vault folder (placeholder: no services yet). */
-export function createZamokApp(_opts: { vaultDir: string; host: ZamokHost }): ZamokApp {
-  const table: Record<string, Record<string, () => never>> = {};
-  for (const { feature, call } of listChannels(contract)) {
-    table[feature] ??= {};
-    table[feature][call] = () => {
-      throw new CallFailure('internal', 'not wired');
-    };
-  }
-  // Placeholder table built from the contract at runtime; the real one is typed per channel.
-  const handlers = table as unknown as Handlers<typeof contract>;
-  return { router: createRouter({ contract, handlers, sessions: noSessions }), dispose() {} };
+/**
+ * This machine's id in sessions and the audit log: a hash of host and OS user names (no personal data
+ * in clear). The allowed-devices feature binds it to the keychain secret later.
+ */
+function localDeviceId(): string {
+  const digest = createHash('sha256')
+    .update(`${hostname()}\u0000${userInfo().username}`)
+    .digest('hex');
+  return `dev-${digest.slice(0, 16)}`;
+}
+
+/** Channels restricted to some hosts (`hosts: ['cli']`) do not exist for the others. */
+const hostGuard: Wrapper = (meta, next) => {
+  const hosts = meta.spec.hosts;
+  if (!hosts) return next;
+  return (ctx, input) => {
+    if (!hosts.includes(ctx.caller.host)) throw new CallFailure('unknown_channel', 'No such call.');
+    return next(ctx, input);
+  };
+};
+
+/** Builds the app for a vault folder. */
+export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
+  const state = createVaultState(opts.vaultDir);
+  const deviceStore = opts.deviceStore ?? createKeychainStore();
+  const deviceId = localDeviceId();
+  let calibrated: Promise<KdfParams> | null = null;
+  let keychain: Promise<boolean> | null = null;
+  const auth = createAuthService({
+    state,
+    deviceStore,
+    deviceId,
+    kdf: () => (opts.kdf ? Promise.resolve(opts.kdf) : (calibrated ??= calibrateKdf())),
+    keychainAvailable: () => (keychain ??= deviceStore.isAvailable().catch(() => false)),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.onVaultDirChange ? { onVaultDirChange: opts.onVaultDirChange } : {}),
+  });
+  const router = createRouter({
+    contract,
+    handlers: { auth: authHandlers(auth), vault: vaultHandlers(auth) },
+    sessions: state,
+    // The audit wrapper sits outside the permission check so that denials are recorded too.
+    authorize: (_meta, next) => next,
+    wrappers: [hostGuard, createAuditWrapper({ state, deviceId }), requirePermission],
+  });
+  return {
+    router,
+    state,
+    auth,
+    dispose() {
+      state.end({ keepLogin: false, closeNow: true });
+    },
+  };
 }

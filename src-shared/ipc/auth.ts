@@ -63,11 +63,16 @@ export interface SetupResult {
 
 export const authContract = {
   /** What the first screen should be: setup wizard, sign-in/lock, or the app. */
-  status: channel<AppStatus>()({ input: z.object({}).strict(), permission: 'public' }),
+  status: channel<AppStatus>()({
+    input: z.object({}).strict(),
+    permission: 'public',
+    audit: false,
+  }),
   /** Step 3 of the setup wizard: a fresh TOTP secret held in memory until `createVault`. */
   beginTotpEnrollment: channel<TotpEnrollment>()({
     input: z.object({ login: loginSchema }).strict(),
     permission: 'public',
+    audit: false,
   }),
   /** Creates the vault and the owner account, confirms the TOTP code, and signs the owner in. */
   createVault: channel<SetupResult>()({

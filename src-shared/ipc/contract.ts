@@ -48,6 +48,10 @@ export type ChannelPermission = 'public' | 'session' | Permission;
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, R = unknown> {
   readonly input: I;
   readonly permission: ChannelPermission;
+  /** `false` for reads that would only add noise to the audit log; every other call is audited. */
+  readonly audit?: false;
+  /** Restricts the call to some hosts (e.g. `['cli']` for the raw-key escape hatch). */
+  readonly hosts?: readonly ('electron' | 'cli' | 'preview')[];
   /** Phantom field carrying the result type; never set at runtime. */
   readonly _result?: R;
 }
@@ -57,6 +61,8 @@ export function channel<R>() {
   return function define<I extends z.ZodType>(spec: {
     input: I;
     permission: ChannelPermission;
+    audit?: false;
+    hosts?: readonly ('electron' | 'cli' | 'preview')[];
   }): ChannelSpec<I, R> {
     return spec;
   };

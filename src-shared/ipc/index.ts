@@ -3,10 +3,12 @@
  * compile until it has handlers for every call; the preload and renderer pick it up automatically.
  */
 import { authContract } from './auth';
+import { vaultContract } from './vault';
 import type { BridgeApi } from './contract';
 
 export const contract = {
   auth: authContract,
+  vault: vaultContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,60 @@
+/**
+ * The audit wrapper: every call of a channel not marked `audit: false` leaves one entry in the
+ * hash-chained audit log — outcome ok, denied (no session / not permitted) or failed — written by
+ * the router, never by hand in a handler. It sits outside the permission check so denials are
+ * recorded too. Calls made while no vault is open (a failed sign-in) cannot be written here; the
+ * lockout store keeps them and the next successful sign-in records them.
+ */
+import { appendAudit } from '../audit';
+import { CallFailure, type Session, type Wrapper } from '../ipc';
+import type { VaultState } from './vault-state';
+
+/** Error codes that mean "refused by a rule" rather than "went wrong". */
+const DENIED = new Set(['forbidden', 'unauthenticated', 'forbidden_sender']);
+
+function errorCode(error: unknown): string {
+  if (error instanceof CallFailure) return error.code;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'internal';
+}
+
+/** Builds the wrapper for an app instance. */
+export function createAuditWrapper(o: { state: VaultState; deviceId: string }): Wrapper {
+  const { state } = o;
+  function record(
+    action: string,
+    session: Session | null,
+    outcome: 'ok' | 'denied' | 'failed',
+    details?: Record<string, unknown>,
+  ): void {
+    const target = state.auditTarget();
+    if (!target) return;
+    appendAudit(target, {
+      userId: session?.userId ?? null,
+      userLogin: session?.login ?? null,
+      deviceId: o.deviceId,
+      action,
+      outcome,
+      ...(details ? { details } : {}),
+    });
+  }
+
+  return (meta, next) => {
+    if (meta.spec.audit === false) return next;
+    // Audit actions are lowercase `feature.verb`: `auth.signIn` → `auth.sign_in`.
+    const action = `${meta.feature}.${meta.call.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`)}`;
+    return async (ctx, input) => {
+      try {
+        const value = await next(ctx, input);
+        record(action, state.session ?? ctx.session, 'ok');
+        return value;
+      } catch (error) {
+        const code = errorCode(error);
+        record(action, ctx.session, DENIED.has(code) ? 'denied' : 'failed', { error: code });
+        throw error;
+      } finally {
+        state.flushPendingClose();
+      }
+    };
+  };
+}

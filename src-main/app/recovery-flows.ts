@@ -1,0 +1,110 @@
+/**
+ * What the owner's recovery key unlocks: a new password for any active login, and (CLI only) the raw
+ * data key. Both share one lockout counter ('#recovery-key') and act, for the audit wrapper, as a
+ * momentary session of the user concerned that ends with the call.
+ */
+import type { User } from '../auth/account-schema';
+import { findUserByLogin, listUsers } from '../auth/accounts';
+import type { LockoutStore } from '../auth/lockout';
+import { CallFailure } from '../ipc';
+import {
+  normalizeLogin,
+  setPasswordSlot,
+  unlockWithRecoveryKey,
+  VaultError,
+  type OpenVault,
+} from '../vault';
+import { tables, type AuthServiceOptions } from './auth-service';
+
+/** Helpers the recovery flows borrow from the auth service. */
+export interface RecoveryDeps {
+  enforcePolicy(password: string, login: string, displayName?: string): void;
+  lockoutStore(): Promise<LockoutStore>;
+  startSession(vault: OpenVault, user: User): unknown;
+}
+
+/** The recovery-key operations. */
+export interface RecoveryFlows {
+  resetPasswordWithRecoveryKey(input: {
+    recoveryKey: string;
+    login: string;
+    newPassword: string;
+  }): Promise<{ login: string }>;
+  revealDataKey(recoveryKey: string): Promise<{ dataKeyHex: string }>;
+}
+
+/** Builds the recovery flows over the auth service's options and helpers. */
+export function createRecoveryFlows(
+  o: AuthServiceOptions & { clock: () => number },
+  deps: RecoveryDeps,
+): RecoveryFlows {
+  const { state, deviceStore, clock } = o;
+
+  /** Unlocks with the recovery key under the lockout, runs `work`, then ends as `work`'s user. */
+  async function withRecoveryKey<T>(
+    recoveryKey: string,
+    work: (vault: OpenVault) => Promise<{ actAs: User; result: T }>,
+  ): Promise<T> {
+    if (state.session)
+      throw new CallFailure('conflict', 'Sign out first, then use the recovery key.');
+    const lockout = await deps.lockoutStore();
+    const loginId = lockout.loginId('#recovery-key');
+    const decision = lockout.check(loginId, clock());
+    if (!decision.allowed) {
+      throw new CallFailure('locked_out', 'Too many failed attempts. Wait, then try again.', {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+    }
+    let vault: OpenVault;
+    try {
+      vault = await unlockWithRecoveryKey(state.vaultDir, recoveryKey);
+    } catch (error) {
+      if (error instanceof VaultError && error.code === 'auth_failed') {
+        lockout.recordFailure(loginId, clock());
+      }
+      throw error;
+    }
+    try {
+      const { actAs, result } = await work(vault);
+      lockout.recordSuccess(loginId, clock());
+      // The audit wrapper records the call under this user, then closes the vault.
+      deps.startSession(vault, actAs);
+      state.end({ keepLogin: false });
+      return result;
+    } catch (error) {
+      vault.close();
+      throw error;
+    }
+  }
+
+  return {
+    resetPasswordWithRecoveryKey: input =>
+      withRecoveryKey(input.recoveryKey, async vault => {
+        const login = normalizeLogin(input.login);
+        const user = await findUserByLogin(tables(vault), login);
+        if (!user || user.status !== 'active') {
+          throw new CallFailure('not_found', 'There is no active account with this login.');
+        }
+        deps.enforcePolicy(input.newPassword, login, user.displayName);
+        await setPasswordSlot(vault, login, input.newPassword, {
+          kdf: await o.kdf(),
+          deviceStore,
+          deviceBinding: await o.keychainAvailable(),
+        });
+        const lockout = await deps.lockoutStore();
+        lockout.recordSuccess(lockout.loginId(login), clock());
+        return { actAs: user, result: { login } };
+      }),
+    revealDataKey: recoveryKey =>
+      withRecoveryKey(recoveryKey, async vault => {
+        const owner = (await listUsers(tables(vault))).find(
+          u => u.role === 'owner' && u.status === 'active',
+        );
+        if (!owner) throw new CallFailure('not_found', 'This vault has no active owner.');
+        const key = vault.dataKey();
+        const dataKeyHex = key.toString('hex');
+        key.fill(0);
+        return { actAs: owner, result: { dataKeyHex } };
+      }),
+  };
+}
