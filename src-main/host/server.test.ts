@@ -216,7 +216,7 @@ describe('preview host: static files', () => {
 });
 
 describe('preview host: malformed input on every channel', () => {
-  for (const { name } of listChannels(contract)) {
+  for (const { name, spec } of listChannels(contract)) {
     it(`${name}: every malformed variant gets a typed invalid_input, no handler runs`, async () => {
       const sample = validSamples[name];
       if (!sample) throw new Error(`no sample for ${name}`);
@@ -229,13 +229,18 @@ describe('preview host: malformed input on every channel', () => {
       }
       expect(recorded.calls.length).toBe(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      // The sample itself still goes through: the refusals were about the input.
-      expect(JSON.parse((await call(server, { channel: name, input: sample.input })).body)).toEqual(
-        {
-          ok: true,
-          value: { handled: name },
-        },
+      // The sample itself still goes through (the refusals were about the input), unless the channel
+      // is closed to this host (e.g. CLI-only): then it is refused as forbidden, still unhandled.
+      const hosts = (spec as { hosts?: readonly string[] }).hosts;
+      const valid: unknown = JSON.parse(
+        (await call(server, { channel: name, input: sample.input })).body,
       );
+      if (hosts && !hosts.includes('preview')) {
+        expect(valid).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        expect(recorded.calls.length).toBe(before);
+      } else {
+        expect(valid).toEqual({ ok: true, value: { handled: name } });
+      }
     });
   }
 });

@@ -1,7 +1,7 @@
 /**
  * The IPC router: one place where every call from every host (Electron, CLI, browser test host) is
- * checked and dispatched. Order per call: sender → channel → input shape → schema → session →
- * permission (a wrapper) → other wrappers (audit) → handler → `Result`.
+ * checked and dispatched. Order per call: sender → channel → input shape → schema → allowed hosts →
+ * session → permission (a wrapper) → other wrappers (audit) → handler → `Result`.
  */
 import type { ContractSpec, ParsedInputOf, Result, ResultOf } from '../../src-shared/ipc/contract';
 import { channelName, listChannels } from '../../src-shared/ipc/contract';
@@ -11,6 +11,7 @@ import type { SessionSource } from './session';
 import { describeZodError } from './validation';
 import {
   assertEveryChannelHasPermission,
+  channelHosts,
   composeWrappers,
   requirePermission,
   type ChannelMeta,
@@ -103,6 +104,13 @@ export function createRouter<C extends ContractSpec>(options: RouterOptions<C>):
       if (shapeProblem) return { ok: false, error: shapeProblem };
       const parsed = route.meta.spec.input.safeParse(input);
       if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+      const hosts = channelHosts(route.meta.spec);
+      if (hosts && !hosts.includes(caller.host)) {
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'This call is not available here.' },
+        };
+      }
       const ctx: HandlerContext = { caller, session: sessions.current(), channel: route.meta };
       const value = await route.run(ctx, parsed.data);
       return { ok: true, value };

@@ -80,6 +80,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:auth.changePassword': {
     input: { currentPassword: 'old passphrase', newPassword: 'a new long passphrase' },
   },
+  'zamok:vault.revealDataKey': { input: { recoveryKey: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX' } },
 };
 
 /** A malformed input and what it exercises. `input: undefined` means "no input at all". */

@@ -75,9 +75,24 @@ export function isChannelPermission(value: unknown): value is ChannelPermission 
   return typeof value === 'string' && knownPermissions.has(value);
 }
 
+const knownHosts: ReadonlySet<string> = new Set(['electron', 'cli', 'preview']);
+
 /**
- * Throws if any channel lacks a declared permission (or names an unknown one), or has no zod input
- * schema. The router runs it before serving anything: a channel without a permission does not start.
+ * The hosts a channel is restricted to (`hosts: ['cli']` for the raw-key escape hatch), or undefined
+ * when every host may call it. Read defensively: a malformed value is reported at startup.
+ */
+export function channelHosts(spec: ChannelSpec): readonly CallerContext['host'][] | undefined {
+  const hosts = (spec as { hosts?: unknown }).hosts;
+  if (hosts === undefined) return undefined;
+  if (!Array.isArray(hosts)) return [];
+  return hosts.filter(
+    (h): h is CallerContext['host'] => typeof h === 'string' && knownHosts.has(h),
+  );
+}
+
+/**
+ * Throws if any channel lacks a declared permission (or names an unknown one), has no zod input
+ * schema, or restricts itself to unknown hosts. The router runs it before serving anything: a channel without a permission does not start.
  */
 export function assertEveryChannelHasPermission(contract: ContractSpec): void {
   const problems: string[] = [];
@@ -85,6 +100,15 @@ export function assertEveryChannelHasPermission(contract: ContractSpec): void {
     const raw = spec as Partial<ChannelSpec> | undefined;
     if (!isChannelPermission(raw?.permission))
       problems.push(`${name}: missing or unknown permission`);
+    const hosts = (raw as { hosts?: unknown } | undefined)?.hosts;
+    if (
+      hosts !== undefined &&
+      (!Array.isArray(hosts) ||
+        hosts.length === 0 ||
+        !hosts.every(h => typeof h === 'string' && knownHosts.has(h)))
+    ) {
+      problems.push(`${name}: hosts must list electron, cli or preview`);
+    }
     if (typeof (raw?.input as { safeParse?: unknown } | undefined)?.safeParse !== 'function') {
       problems.push(`${name}: missing input schema`);
     }
