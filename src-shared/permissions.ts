@@ -1,17 +1,72 @@
 /**
- * Permission strings. Where records have owners the permission carries a scope:
- * `own` (records I own or that were shared with me), `team`, `all`. The roles that grant them are in
- * ./roles.ts (grows with the roles issue). The router refuses to start if a channel declares none.
+ * Permission strings and their scopes.
+ *
+ * A permission on records that have owners carries a scope: `own` (records I own or that were shared
+ * with me), `team` (records owned by anyone in my team, plus own), `all`. Other permissions are plain
+ * grants. Roles (./roles.ts) map permissions to scopes; the router checks the permission and hands the
+ * scope to the handler, whose SQL applies it — nothing is filtered after fetching.
  */
-export const PERMISSIONS = [
+
+/** Permissions whose grant carries a scope. */
+export const SCOPED_PERMISSIONS = [
+  'contacts.read',
+  'contacts.update',
+  'contacts.delete',
+  'contacts.export',
+  'contacts.reassign',
+  'contacts.share',
+] as const;
+
+/** Permissions without a scope. */
+export const PLAIN_PERMISSIONS = [
+  'contacts.create',
+  'contacts.restore',
+  'users.read',
   'users.manage',
+  'roles.manage',
   'settings.manage',
   'audit.read',
+  'audit.export',
+  'analytics.read',
   'backup.manage',
   'backup.restore',
 ] as const;
 
+export const PERMISSIONS = [...SCOPED_PERMISSIONS, ...PLAIN_PERMISSIONS] as const;
+
+export type ScopedPermission = (typeof SCOPED_PERMISSIONS)[number];
+export type PlainPermission = (typeof PLAIN_PERMISSIONS)[number];
 export type Permission = (typeof PERMISSIONS)[number];
 
+export const SCOPES = ['own', 'team', 'all'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** How wide each scope is, to compare grants ("all" covers "team" covers "own"). */
+export const SCOPE_RANK: Readonly<Record<Scope, number>> = { own: 1, team: 2, all: 3 };
+
+/** True when `p` carries a scope. */
+export function isScopedPermission(p: string): p is ScopedPermission {
+  return (SCOPED_PERMISSIONS as readonly string[]).includes(p);
+}
+
+/** True for any declared permission string. */
+export function isPermission(p: string): p is Permission {
+  return (PERMISSIONS as readonly string[]).includes(p);
+}
+
+/**
+ * A role's grants: each permission it has, with a scope for scoped permissions and `true` for the
+ * others. A permission missing from the map is not granted.
+ */
+export type Grants = Partial<Record<ScopedPermission, Scope>> & Partial<Record<PlainPermission, true>>;
+
+/** Built-in role ids. Custom roles get ids of their own (`custom-…`). */
 export const ROLES = ['owner', 'administrator', 'head', 'manager', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+export type BuiltInRole = (typeof ROLES)[number];
+/** A role id: built-in or custom. */
+export type Role = string;
+
+/** True for the ids of the built-in roles. */
+export function isBuiltInRole(role: string): role is BuiltInRole {
+  return (ROLES as readonly string[]).includes(role);
+}

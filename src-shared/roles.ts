@@ -1,19 +1,82 @@
 /**
- * What each built-in role may do. The roles issue grows this into scoped permissions and custom roles;
- * the router reads it through the session, never the renderer.
+ * The built-in roles, from the seed: "a manager sees their own clients, the head sees analytics, the
+ * administrator only system settings". Custom roles (made by the owner) are stored in the vault and
+ * use the same {@link Grants} shape. The router reads grants through the session, never the renderer.
  */
-import { PERMISSIONS, type Permission, type Role } from './permissions';
+import {
+  PERMISSIONS,
+  SCOPE_RANK,
+  isScopedPermission,
+  type BuiltInRole,
+  type Grants,
+  type Permission,
+  type Scope,
+} from './permissions';
 
-/** Permissions granted by each built-in role. */
-export const BUILT_IN_ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  owner: PERMISSIONS,
-  administrator: ['users.manage', 'settings.manage', 'backup.manage'],
-  head: [],
-  manager: [],
-  auditor: ['audit.read'],
+/** Everything, with scope `all`: the owner's grants. */
+function everything(): Grants {
+  const grants: Record<string, Scope | true> = {};
+  for (const p of PERMISSIONS) grants[p] = isScopedPermission(p) ? 'all' : true;
+  return grants as Grants;
+}
+
+/** What each built-in role may do. */
+export const BUILT_IN_GRANTS: Readonly<Record<BuiltInRole, Readonly<Grants>>> = {
+  owner: everything(),
+  // Users, roles, settings, backups — and no client data at all.
+  administrator: {
+    'users.read': true,
+    'users.manage': true,
+    'roles.manage': true,
+    'settings.manage': true,
+    'backup.manage': true,
+  },
+  // Reads every record and the analytics; works on their own records; no settings.
+  head: {
+    'contacts.read': 'all',
+    'contacts.create': true,
+    'contacts.update': 'own',
+    'contacts.delete': 'own',
+    'contacts.export': 'all',
+    'contacts.reassign': 'all',
+    'contacts.share': 'all',
+    'users.read': true,
+    'analytics.read': true,
+  },
+  // Own records and records shared with them.
+  manager: {
+    'contacts.read': 'own',
+    'contacts.create': true,
+    'contacts.update': 'own',
+    'contacts.delete': 'own',
+    'contacts.export': 'own',
+    'contacts.share': 'own',
+  },
+  // The audit log, read-only.
+  auditor: { 'audit.read': true, 'audit.export': true },
 };
 
-/** The permission set of a built-in role. */
-export function permissionsOf(role: Role): ReadonlySet<Permission> {
-  return new Set(BUILT_IN_ROLE_PERMISSIONS[role]);
+/** The scope of a grant, `true` for a plain grant, or undefined when not granted. */
+export function grantOf(grants: Grants, permission: Permission): Scope | true | undefined {
+  return (grants as Record<string, Scope | true | undefined>)[permission];
+}
+
+/** The permissions present in a grants map. */
+export function permissionSet(grants: Grants): ReadonlySet<Permission> {
+  return new Set(PERMISSIONS.filter(p => grantOf(grants, p) !== undefined));
+}
+
+/**
+ * True when `inner` grants nothing beyond `outer` (same permissions or fewer, scopes no wider).
+ * Used so nobody can create or assign a role stronger than their own.
+ */
+export function grantsWithin(inner: Grants, outer: Grants): boolean {
+  return PERMISSIONS.every(p => {
+    const a = grantOf(inner, p);
+    if (a === undefined) return true;
+    const b = grantOf(outer, p);
+    if (b === undefined) return false;
+    if (a === true || b === true) return a === b;
+    return SCOPE_RANK[a] <= SCOPE_RANK[b];
+  });
 }

@@ -13,7 +13,8 @@ import type {
   TotpEnrollment,
 } from '../../src-shared/ipc/auth';
 import { checkPassword } from '../../src-shared/policy/password';
-import { permissionsOf } from '../../src-shared/roles';
+import { isBuiltInRole } from '../../src-shared/permissions';
+import { BUILT_IN_GRANTS, permissionSet } from '../../src-shared/roles';
 import { appendAudit } from '../audit';
 import type { AccountsSchema, User } from '../auth/account-schema';
 import { acceptTotpStep, consumeRecoveryCode, getTotpState, setTotp } from '../auth/account-totp';
@@ -122,7 +123,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
       userId: row.id,
       login: row.login,
       role: row.role,
-      permissions: permissionsOf(row.role),
+      permissions: permissionSet(isBuiltInRole(row.role) ? BUILT_IN_GRANTS[row.role] : {}),
       deviceId: o.deviceId,
     };
     state.signIn(vault, session);
