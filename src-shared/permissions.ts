@@ -58,7 +58,8 @@ export function isPermission(p: string): p is Permission {
  * A role's grants: each permission it has, with a scope for scoped permissions and `true` for the
  * others. A permission missing from the map is not granted.
  */
-export type Grants = Partial<Record<ScopedPermission, Scope>> & Partial<Record<PlainPermission, true>>;
+export type Grants = Partial<Record<ScopedPermission, Scope>> &
+  Partial<Record<PlainPermission, true>>;
 
 /** Built-in role ids. Custom roles get ids of their own (`custom-…`). */
 export const ROLES = ['owner', 'administrator', 'head', 'manager', 'auditor'] as const;
