@@ -7,11 +7,18 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryDeviceStore, createNoKeychainStore, isVaultError } from '../vault';
 import { makeTempDir } from '../vault/test-helpers';
-import { emptyLockoutState, LOCKOUT_FILES, writeLockoutFile } from './lockout-file';
+import {
+  canonicalJson,
+  emptyLockoutState,
+  LOCKOUT_FILES,
+  writeLockoutFile,
+  type LockoutState,
+} from './lockout-file';
 import {
   compareLockoutSeq,
   openLockoutStore,
@@ -185,13 +192,51 @@ describe('lockout file', () => {
     expect(readdirSync(dir)).toEqual([LOCKOUT_FILES.state]);
     expect([...keychain.secrets.keys()]).toEqual([`lockout:${VAULT_ID}`]);
 
-    // A forged file MACed with a key of the attacker's choosing in lockout.key is not accepted.
+    // Losing the keychain entry makes the file unverifiable: fail closed.
     keychain.secrets.clear();
     const reopened = await open(dir, keychain);
     expect(reopened.check(reopened.loginId('olena'), T0)).toMatchObject({
       allowed: false,
       tampered: true,
     });
+  });
+
+  it('does not accept counters re-signed with a key the attacker put beside the file', async () => {
+    const dir = makeTempDir();
+    const keychain = createMemoryDeviceStore();
+    const store = await open(dir, keychain);
+    fail(store, 'olena', 8);
+    // The attacker cannot read the keychain, so they switch the file to a key of their own.
+    const path = join(dir, LOCKOUT_FILES.state);
+    const forged = JSON.parse(readFileSync(path, 'utf8')) as { state: LockoutState; mac: string };
+    forged.state.keyStore = 'file';
+    forged.state.logins = {};
+    const attackerKey = Buffer.alloc(32, 7);
+    writeFileSync(join(dir, LOCKOUT_FILES.key), attackerKey.toString('base64'));
+    forged.mac = createHmac('sha256', attackerKey)
+      .update(canonicalJson(forged.state))
+      .digest('hex');
+    writeFileSync(path, JSON.stringify(forged));
+
+    const reopened = await open(dir, keychain);
+    expect(reopened.check(reopened.loginId('olena'), T0)).toMatchObject({
+      allowed: false,
+      tampered: true,
+    });
+  });
+
+  it('without a keychain, a second process reuses the key instead of making its own', async () => {
+    const dir = makeTempDir();
+    const app = await open(dir);
+    const cli = await open(dir); // opened before any file exists
+    fail(app, 'olena', 2);
+    expect(cli.check(cli.loginId('olena'), T0)).toEqual({
+      allowed: true,
+      retryAfterSeconds: 0,
+      tampered: false,
+    });
+    fail(cli, 'olena', 3);
+    expect(app.check(app.loginId('olena'), T0).retryAfterSeconds).toBe(30);
   });
 
   it('lets the sign-in detect a deleted or rolled-back file through the seq kept in the database', async () => {

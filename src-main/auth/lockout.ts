@@ -121,9 +121,13 @@ export async function openLockoutStore(options: LockoutStoreOptions): Promise<Lo
   const { dir, vaultId, deviceStore } = options;
   const clock = options.clock ?? Date.now;
   const claimed = readClaimedKeyStore(dir);
-  let key: LockoutKey | null =
-    claimed === null ? null : await loadLockoutKey(dir, vaultId, claimed, deviceStore);
-  // No usable key: the file (if any) will read as tampered and be rewritten under a new key.
+  // A key in the keychain always wins, whatever the (unverified) file claims: otherwise an attacker
+  // could write `"keyStore": "file"`, put their own lockout.key beside it and re-MAC the counters.
+  let key: LockoutKey | null = await loadLockoutKey(dir, vaultId, 'keychain', deviceStore);
+  if (key === null && claimed !== 'keychain') {
+    key = await loadLockoutKey(dir, vaultId, 'file', deviceStore);
+  }
+  // No usable key: an existing file will read as tampered and be rewritten under the new key.
   key ??= await createLockoutKey(dir, vaultId, deviceStore);
   const macKey = key;
   let highestSeqSeen = 0;
