@@ -3,22 +3,51 @@
  * enforces), used by the setup wizard and the password reset.
  */
 import { Group, List, PasswordInput, Progress, Stack, Text } from '@mantine/core';
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkPassword, type PasswordCheck } from '../../src-shared/policy/password';
+import type * as PolicyModule from '../../src-shared/policy/password';
+import type { PasswordCheck } from '../../src-shared/policy/password';
+
+type PasswordPolicy = typeof PolicyModule;
+let policy: PasswordPolicy | undefined;
+let policyLoading: Promise<PasswordPolicy> | undefined;
+
+/**
+ * The policy module carries zxcvbn's dictionaries (~2 MB): it is loaded on first need, so the
+ * sign-in and lock screens (opened many times a day) do not parse it.
+ */
+export function loadPasswordPolicy(): Promise<PasswordPolicy> {
+  policyLoading ??= import('../../src-shared/policy/password').then(module => (policy = module));
+  return policyLoading;
+}
 
 const SCORE_COLORS = ['red', 'red', 'orange', 'teal', 'green'] as const;
 
-/** Live verdict for a candidate password; recomputed off the typing path (deferred value). */
+/**
+ * Live verdict for a candidate password, recomputed off the typing path (deferred value); null
+ * while the policy module loads.
+ */
 export function usePasswordCheck(
   password: string,
   login: string,
   displayName?: string,
-): PasswordCheck {
+): PasswordCheck | null {
+  const [ready, setReady] = useState(() => policy !== undefined);
+  useEffect(() => {
+    if (ready) return;
+    let mounted = true;
+    void loadPasswordPolicy().then(() => {
+      if (mounted) setReady(true);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [ready]);
   const deferred = useDeferredValue(password);
   return useMemo(
-    () => checkPassword({ password: deferred, login, displayName }),
-    [deferred, login, displayName],
+    () =>
+      ready && policy ? policy.checkPassword({ password: deferred, login, displayName }) : null,
+    [ready, deferred, login, displayName],
   );
 }
 
@@ -27,7 +56,7 @@ interface PasswordFieldsProps {
   confirm: string;
   onPasswordChange: (value: string) => void;
   onConfirmChange: (value: string) => void;
-  check: PasswordCheck;
+  check: PasswordCheck | null;
   label: string;
   description?: string;
   /** Show "do not match" / policy errors on the fields (after the user tried to continue). */
@@ -50,7 +79,7 @@ export function PasswordFields(props: PasswordFieldsProps) {
         autoComplete="new-password"
         autoFocus={props.autoFocus}
         required
-        error={showErrors && !check.ok}
+        error={showErrors && !check?.ok}
         visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
       />
       <PasswordStrength password={password} check={check} />
@@ -70,9 +99,15 @@ export function PasswordFields(props: PasswordFieldsProps) {
 }
 
 /** Meter + verdict. Empty password: just the tip. */
-export function PasswordStrength({ password, check }: { password: string; check: PasswordCheck }) {
+export function PasswordStrength({
+  password,
+  check,
+}: {
+  password: string;
+  check: PasswordCheck | null;
+}) {
   const { t } = useTranslation();
-  if (password.length === 0) {
+  if (password.length === 0 || !check) {
     return (
       <Text size="xs" c="dimmed">
         {t('strength.hint')}

@@ -22,7 +22,7 @@ export function AccountStep({ form, update, error, onBack, onNext }: AccountStep
   const check = usePasswordCheck(form.password, form.login, form.displayName);
   const loginOk = isLoginValid(form.login);
   const nameOk = isDisplayNameValid(form.displayName);
-  const valid = loginOk && nameOk && check.ok && form.password === form.confirm;
+  const valid = loginOk && nameOk && check?.ok === true && form.password === form.confirm;
   return (
     <form
       noValidate

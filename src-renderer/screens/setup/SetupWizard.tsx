@@ -10,6 +10,7 @@ import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { enterApp } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
+import { loadPasswordPolicy } from '../../components/PasswordFields';
 import { useSessionStore } from '../../stores/session';
 import { AccountStep } from './AccountStep';
 import { SETUP_STEPS, stepForError, type SetupForm, type SetupStep } from './form';
@@ -36,6 +37,11 @@ export function SetupWizard() {
   const [error, setError] = useState<{ step: SetupStep; error: CallError } | null>(null);
   const [busy, setBusy] = useState(false);
   const [kit, setKit] = useState<SetupResult | null>(null);
+
+  // Start loading the password policy now, so step 2 gives feedback from the first keystroke.
+  useEffect(() => {
+    void loadPasswordPolicy();
+  }, []);
 
   const update = (patch: Partial<SetupForm>) => setForm(current => ({ ...current, ...patch }));
   const go = (step: SetupStep) => {

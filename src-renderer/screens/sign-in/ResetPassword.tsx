@@ -25,7 +25,7 @@ export function ResetPassword() {
 
   const keyOk = recoveryKeySchema.safeParse(recoveryKey).success;
   const loginOk = loginSchema.safeParse(login).success;
-  const valid = keyOk && loginOk && check.ok && password === confirm;
+  const valid = keyOk && loginOk && check?.ok === true && password === confirm;
 
   const submit = async () => {
     setTried(true);
