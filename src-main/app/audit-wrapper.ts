@@ -46,7 +46,9 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
     return async (ctx, input) => {
       try {
         const value = await next(ctx, input);
-        record(action, state.session ?? ctx.session, 'ok');
+        // A session that ended in this call (sign-out, lock, a recovery-key flow that acted as
+        // a user) still names who did it.
+        record(action, state.session ?? state.endedSession ?? ctx.session, 'ok');
         return value;
       } catch (error) {
         const code = errorCode(error);

@@ -9,6 +9,7 @@ import type { LockoutStore } from '../auth/lockout';
 import { CallFailure } from '../ipc';
 import {
   normalizeLogin,
+  readKeyringInfo,
   setPasswordSlot,
   unlockWithRecoveryKey,
   VaultError,
@@ -86,10 +87,15 @@ export function createRecoveryFlows(
           throw new CallFailure('not_found', 'There is no active account with this login.');
         }
         deps.enforcePolicy(input.newPassword, login, user.displayName);
+        // Keep the vault's binding choice (as changePassword does): a vault created without device
+        // binding must still open on another computer after a reset.
+        const bound = readKeyringInfo(state.vaultDir).slots.some(
+          s => s.kind === 'password' && s.deviceBound,
+        );
         await setPasswordSlot(vault, login, input.newPassword, {
           kdf: await o.kdf(),
           deviceStore,
-          deviceBinding: await o.keychainAvailable(),
+          deviceBinding: bound,
         });
         const lockout = await deps.lockoutStore();
         lockout.recordSuccess(lockout.loginId(login), clock());

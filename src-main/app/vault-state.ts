@@ -13,6 +13,11 @@ export interface VaultState extends SessionSource {
   readonly session: Session | null;
   /** Login shown on the lock screen after `lock()`. */
   readonly lockedLogin: string | null;
+  /**
+   * The session that ended during the current call (sign-out, lock, a recovery-key flow), until
+   * `flushPendingClose`: the audit wrapper records the call under it.
+   */
+  readonly endedSession: Session | null;
   /** Opens a session on an unlocked vault. */
   signIn(vault: OpenVault, session: Session): void;
   /**
@@ -34,10 +39,12 @@ export function createVaultState(vaultDir: string): VaultState {
   let session: Session | null = null;
   let lockedLogin: string | null = null;
   let pendingClose: OpenVault | null = null;
+  let endedSession: Session | null = null;
 
   function flushPendingClose(): void {
     const closing = pendingClose;
     pendingClose = null;
+    endedSession = null;
     if (closing && closing !== vault) closing.close();
   }
 
@@ -51,6 +58,9 @@ export function createVaultState(vaultDir: string): VaultState {
     },
     get lockedLogin() {
       return lockedLogin;
+    },
+    get endedSession() {
+      return endedSession;
     },
     current: () => session,
     openVault: () => (vault && !vault.closed && session ? vault : null),
@@ -67,11 +77,12 @@ export function createVaultState(vaultDir: string): VaultState {
     },
     end({ keepLogin, closeNow }) {
       lockedLogin = keepLogin && session ? session.login : null;
-      session = null;
       if (vault) {
+        endedSession = session;
         pendingClose = vault;
         vault = null;
       }
+      session = null;
       if (closeNow) flushPendingClose();
     },
     flushPendingClose,
