@@ -2,7 +2,7 @@
  * Lock screen: who is locked, why, and password + code to continue. Nothing from the session is
  * kept but the login and display name (the stores were wiped before this screen appeared).
  */
-import { Alert, Anchor, Avatar, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Avatar, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
@@ -10,6 +10,7 @@ import { useApi } from '../../app/api';
 import { formatWait, retryAfterSeconds } from '../../app/errors';
 import { enterApp, switchUser } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
+import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import {
   isSecondFactorValid,
@@ -102,15 +103,15 @@ export function LockScreen() {
             visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
           />
           <SecondFactorField factor={factor} onChange={setFactor} showError={tried} />
-          <Button
+          <BusyButton
             type="submit"
             fullWidth
-            loading={busy}
+            busy={busy}
+            busyLabel={t('lock.unlocking')}
             disabled={wait > 0}
-            loaderProps={{ type: 'dots' }}
           >
-            {busy ? t('lock.unlocking') : t('lock.unlock')}
-          </Button>
+            {t('lock.unlock')}
+          </BusyButton>
           <Anchor
             component="button"
             type="button"

@@ -6,6 +6,7 @@ import { Alert, Box, Button, Checkbox, Code, Group, Stack, Text, Title } from '@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupResult } from '../../../src-shared/ipc/auth';
+import { BusyButton } from '../../components/BusyButton';
 import { downloadTextFile, recoveryKitText } from './recovery-kit';
 
 interface RecoveryKitStepProps {
@@ -90,9 +91,9 @@ export function RecoveryKitStep({ kit, busy, onOpen }: RecoveryKitStepProps) {
         onChange={event => setStored(event.currentTarget.checked)}
       />
       <Group justify="flex-end" className="zamok-no-print">
-        <Button disabled={!stored} loading={busy} onClick={onOpen}>
+        <BusyButton disabled={!stored} busy={busy} busyLabel={t('app.loading')} onClick={onOpen}>
           {t('setup.kit.open')}
-        </Button>
+        </BusyButton>
       </Group>
     </Stack>
   );

@@ -16,6 +16,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpEnrollment } from '../../../src-shared/ipc/auth';
 import type { CallError } from '../../../src-shared/ipc/contract';
+import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { groupInFours } from './recovery-kit';
 
@@ -103,14 +104,14 @@ export function TotpStep({ enrollment, busy, error, onBack, onCreate }: TotpStep
           <Button variant="default" onClick={onBack} disabled={busy}>
             {t('common.back')}
           </Button>
-          <Button
+          <BusyButton
             type="submit"
-            loading={busy}
+            busy={busy}
+            busyLabel={t('setup.totp.creating')}
             disabled={!enrollment}
-            loaderProps={{ type: 'dots' }}
           >
-            {busy ? t('setup.totp.creating') : t('setup.totp.create')}
-          </Button>
+            {t('setup.totp.create')}
+          </BusyButton>
         </Group>
       </Stack>
     </form>

@@ -1,5 +1,5 @@
 /** "Forgot password?": the owner's recovery key sets a new password for a login. */
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loginSchema, recoveryKeySchema } from '../../../src-shared/ipc/auth';
@@ -7,6 +7,7 @@ import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { showSignIn } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
+import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PasswordFields, usePasswordCheck } from '../../components/PasswordFields';
 
@@ -86,9 +87,9 @@ export function ResetPassword() {
             check={check}
             showErrors={tried}
           />
-          <Button type="submit" fullWidth loading={busy} loaderProps={{ type: 'dots' }}>
-            {busy ? t('reset.submitting') : t('reset.submit')}
-          </Button>
+          <BusyButton type="submit" fullWidth busy={busy} busyLabel={t('reset.submitting')}>
+            {t('reset.submit')}
+          </BusyButton>
           <Anchor component="button" type="button" size="sm" onClick={() => showSignIn()}>
             {t('reset.backToSignIn')}
           </Anchor>

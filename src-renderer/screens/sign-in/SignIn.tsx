@@ -1,5 +1,5 @@
 /** Sign-in: login, password, and the authenticator code or a one-time recovery code. */
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loginSchema } from '../../../src-shared/ipc/auth';
@@ -8,6 +8,7 @@ import { useApi } from '../../app/api';
 import { formatWait, retryAfterSeconds } from '../../app/errors';
 import { enterApp, showResetPassword } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
+import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import {
   isSecondFactorValid,
@@ -99,15 +100,15 @@ export function SignIn() {
             visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
           />
           <SecondFactorField factor={factor} onChange={setFactor} showError={tried} />
-          <Button
+          <BusyButton
             type="submit"
             fullWidth
-            loading={busy}
+            busy={busy}
+            busyLabel={t('signIn.submitting')}
             disabled={wait > 0}
-            loaderProps={{ type: 'dots' }}
           >
-            {busy ? t('signIn.submitting') : t('signIn.submit')}
-          </Button>
+            {t('signIn.submit')}
+          </BusyButton>
           <Anchor component="button" type="button" size="sm" onClick={showResetPassword}>
             {t('signIn.forgot')}
           </Anchor>
