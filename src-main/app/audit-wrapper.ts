@@ -6,7 +6,7 @@
  * lockout store keeps them and the next successful sign-in records them.
  */
 import { appendAudit } from '../audit';
-import { CallFailure, type Session, type Wrapper } from '../ipc';
+import { CallFailure, type AuditNote, type Session, type Wrapper } from '../ipc';
 import type { VaultState } from './vault-state';
 
 /** Error codes that mean "refused by a rule" rather than "went wrong". */
@@ -25,17 +25,22 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
     action: string,
     session: Session | null,
     outcome: 'ok' | 'denied' | 'failed',
-    details?: Record<string, unknown>,
+    note: AuditNote,
+    error?: string,
   ): void {
     const target = state.auditTarget();
     if (!target) return;
+    const details = error ? { ...note.details, error } : note.details;
     appendAudit(target, {
       userId: session?.userId ?? null,
       userLogin: session?.login ?? null,
       deviceId: o.deviceId,
       action,
       outcome,
-      ...(details ? { details } : {}),
+      entityType: note.entityType ?? null,
+      entityId: note.entityId ?? null,
+      changes: outcome === 'ok' ? (note.changes ?? null) : null,
+      details: details ?? null,
     });
   }
 
@@ -48,11 +53,12 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
         const value = await next(ctx, input);
         // A session that ended in this call (sign-out, lock, a recovery-key flow that acted as
         // a user) still names who did it.
-        record(action, state.session ?? state.endedSession ?? ctx.session, 'ok');
+        record(action, state.session ?? state.endedSession ?? ctx.session, 'ok', ctx.audit);
         return value;
       } catch (error) {
         const code = errorCode(error);
-        record(action, ctx.session, DENIED.has(code) ? 'denied' : 'failed', { error: code });
+        const outcome = DENIED.has(code) ? 'denied' : 'failed';
+        record(action, ctx.session, outcome, ctx.audit, code);
         throw error;
       } finally {
         state.flushPendingClose();

@@ -14,7 +14,7 @@ import type {
 } from '../../src-shared/ipc/auth';
 import { checkPassword } from '../../src-shared/policy/password';
 import { isBuiltInRole } from '../../src-shared/permissions';
-import { BUILT_IN_GRANTS, permissionSet } from '../../src-shared/roles';
+import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 import { appendAudit } from '../audit';
 import type { AccountsSchema, User } from '../auth/account-schema';
 import { acceptTotpStep, consumeRecoveryCode, getTotpState, setTotp } from '../auth/account-totp';
@@ -123,7 +123,8 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
       userId: row.id,
       login: row.login,
       role: row.role,
-      permissions: permissionSet(isBuiltInRole(row.role) ? BUILT_IN_GRANTS[row.role] : {}),
+      grants: isBuiltInRole(row.role) ? BUILT_IN_GRANTS[row.role] : {},
+      teamId: null,
       deviceId: o.deviceId,
     };
     state.signIn(vault, session);

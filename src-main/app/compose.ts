@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { contract } from '../../src-shared/ipc';
-import { CallFailure, createRouter, requirePermission, type Router, type Wrapper } from '../ipc';
+import { createRouter, requirePermission, type Router } from '../ipc';
 import {
   calibrateKdf,
   createKeychainStore,
@@ -55,16 +55,6 @@ function localDeviceId(): string {
   return `dev-${digest.slice(0, 16)}`;
 }
 
-/** Channels restricted to some hosts (`hosts: ['cli']`) do not exist for the others. */
-const hostGuard: Wrapper = (meta, next) => {
-  const hosts = meta.spec.hosts;
-  if (!hosts) return next;
-  return (ctx, input) => {
-    if (!hosts.includes(ctx.caller.host)) throw new CallFailure('unknown_channel', 'No such call.');
-    return next(ctx, input);
-  };
-};
-
 /** Builds the app for a vault folder. */
 export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
   const state = createVaultState(opts.vaultDir);
@@ -87,7 +77,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     sessions: state,
     // The audit wrapper sits outside the permission check so that denials are recorded too.
     authorize: (_meta, next) => next,
-    wrappers: [hostGuard, createAuditWrapper({ state, deviceId }), requirePermission],
+    wrappers: [createAuditWrapper({ state, deviceId }), requirePermission],
   });
   return {
     router,

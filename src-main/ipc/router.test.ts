@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { channel, listChannels, type CallError } from '../../src-shared/ipc/contract';
 import { contract } from '../../src-shared/ipc';
+import { isScopedPermission, type Grants, type Permission } from '../../src-shared/permissions';
 import { CallFailure, INTERNAL_MESSAGE } from './errors';
 import type { CallerContext } from './guard';
 import { createRouter, type Handlers } from './router';
-import { noSessions, type Session, type SessionSource } from './session';
+import { noSessions, type SessionSource } from './session';
 import { recordingHandlers } from './testing';
 import type { Wrapper } from './wrappers';
 
@@ -56,8 +57,12 @@ const demoHandlers: Handlers<typeof demo> = {
   },
 };
 
-function sessionOf(permissions: Session['permissions'] = new Set()): SessionSource {
-  return { current: () => ({ userId: 'u1', login: 'olena', role: 'manager', permissions }) };
+function sessionOf(permissions: ReadonlySet<Permission> = new Set()): SessionSource {
+  const grants: Grants = {};
+  for (const p of permissions) Object.assign(grants, { [p]: isScopedPermission(p) ? 'own' : true });
+  return {
+    current: () => ({ userId: 'u1', login: 'olena', role: 'manager', grants, teamId: null }),
+  };
 }
 
 function demoRouter(sessions: SessionSource = noSessions, logged: string[] = []) {

@@ -111,7 +111,13 @@ export function createRouter<C extends ContractSpec>(options: RouterOptions<C>):
           error: { code: 'forbidden', message: 'This call is not available here.' },
         };
       }
-      const ctx: HandlerContext = { caller, session: sessions.current(), channel: route.meta };
+      const ctx: HandlerContext = {
+        caller,
+        session: sessions.current(),
+        channel: route.meta,
+        grant: null,
+        audit: {},
+      };
       const value = await route.run(ctx, parsed.data);
       return { ok: true, value };
     } catch (error) {

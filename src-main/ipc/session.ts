@@ -2,15 +2,23 @@
  * The signed-in user as the router sees it. The auth service owns the real session; the router only
  * asks "who is calling right now?" through a {@link SessionSource}.
  */
-import type { Permission, Role } from '../../src-shared/permissions';
+import type { Grants, Role } from '../../src-shared/permissions';
 
-/** A signed-in user's session: identity, role and the permissions that role grants. */
+/** A signed-in user's session: identity, role and what that role grants (with scopes). */
 export interface Session {
   userId: string;
   login: string;
   role: Role;
-  permissions: ReadonlySet<Permission>;
+  /** The role's grants at sign-in (permission → scope, or true). */
+  grants: Grants;
+  /** The user's team, for `team`-scoped grants (null: no team). */
+  teamId: string | null;
   deviceId?: string;
+  /**
+   * Set while a newly created account (or one whose 2FA was reset) must first set its own password
+   * and enrol TOTP: only the calls that finish that are allowed.
+   */
+  restricted?: 'first_sign_in';
 }
 
 /** Where the router reads the current session from (null = nobody signed in, or locked). */

@@ -4,7 +4,7 @@
  */
 import type { ContractSpec } from '../../src-shared/ipc/contract';
 import { listChannels } from '../../src-shared/ipc/contract';
-import { PERMISSIONS } from '../../src-shared/permissions';
+import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 import type { Handlers } from './router';
 import type { Session } from './session';
 import type { HandlerContext } from './wrappers';
@@ -41,7 +41,8 @@ export const ownerSession: Session = Object.freeze({
   userId: 'u-owner',
   login: 'owner',
   role: 'owner',
-  permissions: new Set(PERMISSIONS),
+  grants: BUILT_IN_GRANTS.owner,
+  teamId: null,
 });
 
 /** A valid input for a channel; keys listed in `optionalKeys` may be left out. */

@@ -4,7 +4,8 @@
  */
 import type { ChannelPermission, ChannelSpec, ContractSpec } from '../../src-shared/ipc/contract';
 import { listChannels } from '../../src-shared/ipc/contract';
-import { PERMISSIONS } from '../../src-shared/permissions';
+import { PERMISSIONS, type Permission, type Scope } from '../../src-shared/permissions';
+import { grantOf } from '../../src-shared/roles';
 import { CallFailure } from './errors';
 import type { CallerContext } from './guard';
 import type { Session } from './session';
@@ -18,12 +19,34 @@ export interface ChannelMeta {
   spec: ChannelSpec;
 }
 
+/** The permission a call was allowed under, with the caller's scope for scoped permissions. */
+export interface Grant {
+  permission: Permission;
+  /** own / team / all for scoped permissions; null for plain ones. The handler's SQL applies it. */
+  scope: Scope | null;
+}
+
+/**
+ * What a handler tells the audit wrapper about the call (the entity it touched, field-level
+ * before/after). Handlers fill it; they never write audit entries themselves.
+ */
+export interface AuditNote {
+  entityType?: string;
+  entityId?: string;
+  changes?: Record<string, { before?: unknown; after?: unknown }>;
+  details?: Record<string, unknown>;
+}
+
 /** What a handler receives besides its parsed input. */
 export interface HandlerContext {
   caller: CallerContext;
   /** The session at the time of the call (null before sign-in or while locked). */
   session: Session | null;
   channel: ChannelMeta;
+  /** Set by the permission wrapper for channels that declare a permission string. */
+  grant: Grant | null;
+  /** Filled by the handler, written by the audit wrapper. */
+  audit: AuditNote;
 }
 
 /** A handler after type erasure, as wrappers see it. */
@@ -47,20 +70,36 @@ export function requireSession(ctx: HandlerContext): Session {
   return ctx.session;
 }
 
+/** Calls a session restricted to its first sign-in may still make. */
+const FIRST_SIGN_IN_CALLS: ReadonlySet<string> = new Set([
+  'zamok:auth.status',
+  'zamok:auth.beginTotpEnrollment',
+  'zamok:auth.completeFirstSignIn',
+  'zamok:auth.signOut',
+  'zamok:auth.lock',
+]);
+
 /**
- * The default permission wrapper: `public` passes; `session` needs a session; a permission string
- * needs a session whose permissions include it. Scope-aware checks (own/team/all) replace this wrapper
- * through `createRouter({ authorize })`.
+ * The permission wrapper: `public` passes; `session` needs a session; a permission string needs a
+ * session whose role grants it, and hands the grant (with its scope) to the handler as `ctx.grant`.
+ * A session still restricted to its first sign-in may only finish it.
  */
 export const requirePermission: Wrapper = (meta, next) => {
   const permission = meta.spec.permission;
   if (permission === 'public') return next;
   return (ctx, input) => {
     const session = requireSession(ctx);
-    if (permission !== 'session' && !session.permissions.has(permission)) {
-      throw new CallFailure('forbidden', 'Your role does not allow this.');
+    if (session.restricted && !FIRST_SIGN_IN_CALLS.has(meta.name)) {
+      throw new CallFailure(
+        'password_change_required',
+        'Set your own password and two-factor code first.',
+      );
     }
-    return next(ctx, input);
+    if (permission === 'session') return next(ctx, input);
+    const granted = grantOf(session.grants, permission);
+    if (granted === undefined) throw new CallFailure('forbidden', 'Your role does not allow this.');
+    const grant: Grant = { permission, scope: granted === true ? null : granted };
+    return next({ ...ctx, grant }, input);
   };
 };
 
