@@ -48,11 +48,14 @@ export async function withApp<T>(
   }
 }
 
-/** Signs in as `--login` with the password from ZAMOK_PASSWORD/--password-stdin and `--totp`. */
+/**
+ * Signs in as `--login` with `--totp` and the password from ZAMOK_PASSWORD/--password-stdin, or the
+ * `password` the command already read (standard input can be read only once).
+ */
 export async function signInAs(
   g: GlobalOptions,
   call: (channel: string, input: unknown) => Promise<unknown>,
-  opts: { login?: string; totp?: string; recoveryCode?: string },
+  opts: { login?: string; totp?: string; recoveryCode?: string; password?: string },
 ): Promise<void> {
   if (!opts.login) throw new CliExit(EXIT.usage, 'Give --login.');
   if (!opts.totp && !opts.recoveryCode) {
@@ -60,7 +63,7 @@ export async function signInAs(
   }
   await call('zamok:auth.signIn', {
     login: opts.login,
-    password: readPassword(g),
+    password: opts.password ?? readPassword(g),
     ...(opts.totp ? { totpCode: opts.totp } : { recoveryCode: opts.recoveryCode }),
   });
 }

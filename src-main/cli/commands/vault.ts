@@ -89,7 +89,7 @@ export function registerVaultCommands(program: Command, globals: () => GlobalOpt
       const g = globals();
       await withApp(g, async (_app, call) => {
         const current = readPassword(g);
-        await signInAs(g, call, opts);
+        await signInAs(g, call, { ...opts, password: current });
         await call('zamok:auth.changePassword', {
           currentPassword: current,
           newPassword: newPassword(),
