@@ -4,6 +4,7 @@
  * replay, one-time recovery codes, backoff and lockout that survive a restart and reach the audit
  * log, and lock.
  */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallError, Result } from '../../src-shared/ipc/contract';
@@ -305,6 +306,45 @@ describe('backoff and lockout', () => {
     expect(answers[4]).toMatchObject({ code: 'locked_out', details: { retryAfterSeconds: 30 } });
     // Another login is not affected.
     await ok(signIn(app, { totpCode: totp() }));
+  });
+});
+
+describe('a lockout file changed behind the app', () => {
+  it('an edited counter locks every login for 15 minutes and is audited at the next sign-in', async () => {
+    const { app, clock, dir, totp } = await setUp();
+    for (let i = 0; i < 3; i++) await failure(signIn(app, { password: 'guess', totpCode: totp() }));
+    // An attacker resets the counters by hand; the MAC no longer matches.
+    const file = join(dir, 'lockout.json');
+    const body = JSON.parse(readFileSync(file, 'utf8')) as { state: { logins: object } };
+    body.state.logins = {};
+    writeFileSync(file, JSON.stringify(body));
+
+    for (const login of [OWNER.login, 'mykola']) {
+      const refused = await failure(signIn(app, { login, totpCode: totp() }));
+      expect(refused).toMatchObject({ code: 'locked_out', details: { retryAfterSeconds: 900 } });
+    }
+    clock.advance(15 * 60 + 1);
+    await ok(signIn(app, { totpCode: totp() }));
+    await ok(call(app, 'auth.signOut', {}));
+    const { vault, entries } = await readAudit(dir);
+    expect(entries.filter(e => e.action === 'auth.lockout_file_tampered')).toHaveLength(1);
+    expect(verifyAuditChain(vault)).toMatchObject({ ok: true });
+  });
+
+  it('a deleted lockout file (failures hidden) is audited as a rollback at the next sign-in', async () => {
+    const { app, clock, dir, totp } = await setUp();
+    // A first sign-in stores the file's sequence number inside the encrypted database.
+    await ok(signIn(app, { totpCode: totp() }));
+    await ok(call(app, 'auth.signOut', {}));
+    clock.advance(30);
+    for (let i = 0; i < 4; i++) await failure(signIn(app, { password: 'guess', totpCode: totp() }));
+    // The attacker deletes the file to hide the four failures from the audit log.
+    rmSync(join(dir, 'lockout.json'));
+    await ok(signIn(app, { totpCode: totp() }));
+    await ok(call(app, 'auth.signOut', {}));
+    const { entries } = await readAudit(dir);
+    expect(entries.filter(e => e.action === 'auth.lockout_file_rolled_back')).toHaveLength(1);
+    expect(entries.filter(e => e.action === 'auth.sign_in' && e.outcome === 'failed')).toEqual([]);
   });
 });
 
