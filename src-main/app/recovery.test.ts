@@ -260,7 +260,7 @@ describe('password reset with the recovery key', () => {
 });
 
 describe('the raw data key (vault.revealDataKey)', () => {
-  it('does not exist for the desktop app or the browser test host', async () => {
+  it('is refused to the desktop app and the browser test host, writing nothing', async () => {
     const { app, dir, setup } = await setUp();
     const before = snapshotDir(dir);
     for (const caller of [PREVIEW, ELECTRON]) {
