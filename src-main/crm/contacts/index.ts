@@ -1,0 +1,28 @@
+/**
+ * Contacts, the main-process half: scoped repository functions over the vault database. The scope
+ * always comes from the caller's role (a `Viewer`), and always ends up in the SQL.
+ */
+export { listContacts, searchWords, type ContactListQuery } from './list';
+export { reassignContact, shareContact, unshareContact } from './ownership';
+export {
+  createContact,
+  deleteContact,
+  getContact,
+  readContact,
+  restoreContact,
+  updateContact,
+  type ContactChange,
+  type GetOptions,
+} from './repository';
+export { scopeCondition, type ScopeAccess } from './scope';
+export {
+  CONTACT_ERROR_CODES,
+  ContactError,
+  contactsDb,
+  isContactError,
+  type ContactErrorCode,
+  type ContactSharesTable,
+  type ContactsSchema,
+  type ContactsTable,
+  type Viewer,
+} from './tables';

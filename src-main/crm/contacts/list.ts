@@ -1,0 +1,184 @@
+/**
+ * The contact list: scoped in SQL, sorted, filtered, paged by keyset (the last row's sort value and
+ * id), never by OFFSET — page 500 costs the same as page 1, and rows added or removed between two
+ * pages neither repeat nor vanish. Indexes in migrations/0005_contacts.sql serve each order.
+ */
+import { sql, type SqlBool } from 'kysely';
+import type { Kysely } from 'kysely';
+import type {
+  ContactListPage,
+  ContactSort,
+  ContactSummary,
+  SortDirection,
+} from '../../../src-shared/contacts';
+import { collationText, tidyText } from '../../../src-shared/contacts';
+import { scopeCondition } from './scope';
+import { ContactError, contactsDb, type ContactsSchema, type Viewer } from './tables';
+
+/** What the list can be asked for (the parsed `contacts.list` input). */
+export interface ContactListQuery {
+  sort: ContactSort;
+  direction: SortDirection;
+  filter?: {
+    /** Words that must all appear in a name, company, e-mail, phone, Telegram or tag. */
+    text?: string | undefined;
+    /** Exact tag. */
+    tag?: string | undefined;
+    ownerId?: string | undefined;
+    /** Deleted contacts too (holders of `contacts.restore`: the caller checks). */
+    includeDeleted?: boolean | undefined;
+  };
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** The column each order sorts by; the id breaks ties. */
+const SORT_COLUMN = {
+  name: 'contacts.sort_key',
+  updated: 'contacts.updated_at',
+  created: 'contacts.created_at',
+} as const satisfies Record<ContactSort, string>;
+
+/** At most this many words of the text filter are used. */
+const MAX_WORDS = 8;
+
+interface Cursor {
+  value: string;
+  id: string;
+}
+
+function encodeCursor(sort: ContactSort, direction: SortDirection, c: Cursor): string {
+  return Buffer.from(JSON.stringify([sort, direction, c.value, c.id]), 'utf8').toString(
+    'base64url',
+  );
+}
+
+/** The cursor's position; `invalid_input` when it is damaged or was made for another order. */
+function decodeCursor(text: string, sort: ContactSort, direction: SortDirection): Cursor {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    parts = null;
+  }
+  if (
+    !Array.isArray(parts) ||
+    parts.length !== 4 ||
+    parts[0] !== sort ||
+    parts[1] !== direction ||
+    typeof parts[2] !== 'string' ||
+    typeof parts[3] !== 'string'
+  ) {
+    throw new ContactError(
+      'invalid_input',
+      'cursor: not from this list; start from the first page',
+    );
+  }
+  return { value: parts[2], id: parts[3] };
+}
+
+/** Search words folded like the stored search text; a phone-like query is one run of digits. */
+export function searchWords(text: string): string[] {
+  const trimmed = text.trim();
+  const digits = trimmed.replace(/\D/gu, '');
+  if (/^\+?[\d\s().-]+$/u.test(trimmed) && digits.length >= 3) return [digits];
+  return [...new Set(trimmed.split(/\s+/u).map(collationText))]
+    .filter(word => word.length > 0)
+    .slice(0, MAX_WORDS);
+}
+
+function parseTags(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** One page of the contacts the viewer may see, in the asked order. */
+export async function listContacts<DB extends ContactsSchema>(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  query: ContactListQuery,
+): Promise<ContactListPage> {
+  const { sort, direction, limit } = query;
+  const filter = query.filter ?? {};
+  const column = SORT_COLUMN[sort];
+  const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : undefined;
+  const words = filter.text ? searchWords(filter.text) : [];
+  const tag = filter.tag ? tidyText(filter.tag) : '';
+
+  const rows = await contactsDb(db)
+    .selectFrom('contacts')
+    .innerJoin('users', 'users.id', 'contacts.owner_id')
+    .select([
+      'contacts.id',
+      'contacts.owner_id',
+      'users.display_name as owner_name',
+      'contacts.surname',
+      'contacts.given_name',
+      'contacts.patronymic',
+      'contacts.company_name',
+      'contacts.tags',
+      'contacts.created_at',
+      'contacts.updated_at',
+      'contacts.deleted_at',
+      `${column} as sort_value`,
+      sql<string | null>`json_extract(contacts.phones, '$[0].e164')`.as('phone'),
+      sql<string | null>`json_extract(contacts.emails, '$[0]')`.as('email'),
+    ])
+    .where(eb => scopeCondition(eb, viewer, 'use'))
+    .$if(filter.includeDeleted !== true, qb => qb.where('contacts.deleted_at', 'is', null))
+    .$if(filter.ownerId !== undefined, qb =>
+      qb.where('contacts.owner_id', '=', filter.ownerId ?? ''),
+    )
+    .$if(tag.length > 0, qb =>
+      qb.where(
+        sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
+      ),
+    )
+    .$if(words.length > 0, qb =>
+      qb.where(eb =>
+        eb.and(words.map(word => sql<SqlBool>`instr(contacts.search_text, ${word}) > 0`)),
+      ),
+    )
+    .$if(cursor !== undefined, qb =>
+      qb.where(eb =>
+        eb(
+          eb.refTuple(column, 'contacts.id'),
+          direction === 'asc' ? '>' : '<',
+          eb.tuple(cursor?.value ?? '', cursor?.id ?? ''),
+        ),
+      ),
+    )
+    .orderBy(column, direction)
+    .orderBy('contacts.id', direction)
+    .limit(limit + 1)
+    .execute();
+
+  const page = rows.slice(0, limit);
+  const items = page.map((r): ContactSummary => ({
+    id: r.id,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    surname: r.surname,
+    givenName: r.given_name,
+    patronymic: r.patronymic,
+    companyName: r.company_name,
+    phone: r.phone,
+    email: r.email,
+    tags: parseTags(r.tags),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  }));
+  const last = page.at(-1);
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor(sort, direction, { value: last.sort_value, id: last.id })
+        : null,
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Contact records: read one, create, edit (optimistic concurrency), soft delete, restore. Small
+ * kysely functions, `db` first, clock injectable (`now`). Every statement that reads or writes a
+ * contact carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
+ * Mutations return `{ before, after }` so the caller can record field-level changes in the audit log.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Contact, ContactInput, ContactPatch } from '../../../src-shared/contacts';
+import { scopeCondition, type ScopeAccess } from './scope';
+import {
+  ContactError,
+  contactFields,
+  contactNotFound,
+  contactsDb,
+  fieldsToColumns,
+  nextTime,
+  rowToContact,
+  type ContactsSchema,
+  type Viewer,
+} from './tables';
+
+/** A change to one contact: the record before and after (before is null for a new contact). */
+export interface ContactChange {
+  before: Contact | null;
+  after: Contact;
+}
+
+/** Options of {@link getContact}. */
+export interface GetOptions {
+  /** Also find a deleted contact (for holders of `contacts.restore` only: the caller checks). */
+  includeDeleted?: boolean;
+  /** `use` (default) lets shared contacts through in scope `own`; `manage` does not. */
+  access?: ScopeAccess;
+}
+
+/**
+ * The contact with this id if the viewer's scope reaches it (and it is not deleted, unless asked);
+ * otherwise `not_found` — the same for a missing id, another manager's contact and a deleted one.
+ */
+export async function getContact<DB extends ContactsSchema>(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  id: string,
+  options: GetOptions = {},
+): Promise<Contact> {
+  const k = contactsDb(db);
+  const row = await k
+    .selectFrom('contacts')
+    .innerJoin('users', 'users.id', 'contacts.owner_id')
+    .selectAll('contacts')
+    .select('users.display_name as owner_name')
+    .where('contacts.id', '=', id)
+    .where(eb => scopeCondition(eb, viewer, options.access ?? 'use'))
+    .$if(options.includeDeleted !== true, qb => qb.where('contacts.deleted_at', 'is', null))
+    .executeTakeFirst();
+  if (!row) throw contactNotFound();
+  const { owner_name: ownerName, ...contact } = row;
+  const shares = await k
+    .selectFrom('contact_shares')
+    .innerJoin('users', 'users.id', 'contact_shares.user_id')
+    .select(['contact_shares.user_id as userId', 'users.display_name as displayName'])
+    .where('contact_shares.contact_id', '=', id)
+    .orderBy('users.display_name')
+    .orderBy('contact_shares.user_id')
+    .execute();
+  return rowToContact(contact, ownerName, shares);
+}
+
+/** The same contact, read without a scope (after a write the caller was allowed to make). */
+export async function readContact<DB extends ContactsSchema>(
+  db: Kysely<DB>,
+  id: string,
+): Promise<Contact> {
+  return getContact(db, { userId: '', teamId: null, scope: 'all' }, id, { includeDeleted: true });
+}
+
+/** Adds a contact owned by the creator. `input` is parsed by `contactInputSchema`. */
+export async function createContact<DB extends ContactsSchema>(
+  db: Kysely<DB>,
+  actor: { userId: string },
+  input: ContactInput,
+  now: Date = new Date(),
+): Promise<ContactChange> {
+  const at = nextTime(now);
+  const id = randomUUID();
+  const columns = fieldsToColumns({
+    surname: input.surname,
+    givenName: input.givenName,
+    patronymic: input.patronymic ?? null,
+    companyName: input.companyName ?? null,
+    address: input.address ?? null,
+    source: input.source ?? null,
+    notes: input.notes ?? null,
+    phones: input.phones ?? [],
+    emails: input.emails ?? [],
+    messengers: input.messengers ?? {},
+    tags: input.tags ?? [],
+  });
+  const k = contactsDb(db);
+  await k
+    .insertInto('contacts')
+    .values({
+      id,
+      owner_id: actor.userId,
+      ...columns,
+      created_at: at,
+      created_by: actor.userId,
+      updated_at: at,
+      updated_by: actor.userId,
+      deleted_at: null,
+      deleted_by: null,
+    })
+    .execute();
+  return { before: null, after: await readContact(k, id) };
+}
+
+/**
+ * Applies an edit if the contact is in scope and nobody saved it since the caller read it
+ * (`expectedUpdatedAt` = the `updatedAt` the caller saw); otherwise `conflict` and nothing changes.
+ */
+export async function updateContact<DB extends ContactsSchema>(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  id: string,
+  patch: ContactPatch,
+  expectedUpdatedAt: string,
+  now: Date = new Date(),
+): Promise<ContactChange> {
+  return contactsDb(db)
+    .transaction()
+    .execute(async trx => {
+      const before = await getContact(trx, viewer, id);
+      if (before.updatedAt !== expectedUpdatedAt) {
+        throw new ContactError(
+          'conflict',
+          'This contact was changed by someone else since you opened it. Reload it and try again.',
+        );
+      }
+      const fields = { ...contactFields(before) };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value !== undefined) Object.assign(fields, { [key]: value });
+      }
+      const at = nextTime(now, before.updatedAt);
+      const result = await trx
+        .updateTable('contacts')
+        .set({ ...fieldsToColumns(fields), updated_at: at, updated_by: viewer.userId })
+        .where('id', '=', id)
+        .where('updated_at', '=', expectedUpdatedAt)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (result.numUpdatedRows !== 1n) throw contactNotFound();
+      return { before, after: await readContact(trx, id) };
+    });
+}
+
+/** Soft delete: the contact disappears from lists and reads, and can be restored by the owner role. */
+export async function deleteContact<DB extends ContactsSchema>(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  id: string,
+  now: Date = new Date(),
+): Promise<ContactChange> {
+  return contactsDb(db)
+    .transaction()
+    .execute(async trx => {
+      const before = await getContact(trx, viewer, id, { access: 'manage' });
+      const at = nextTime(now, before.updatedAt);
+      await trx
+        .updateTable('contacts')
+        .set({
+          deleted_at: at,
+          deleted_by: viewer.userId,
+          updated_at: at,
+          updated_by: viewer.userId,
+        })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .execute();
+      return { before, after: await readContact(trx, id) };
+    });
+}
+
+/**
+ * Brings back a deleted contact. The permission (`contacts.restore`, the owner role) is checked by
+ * the router; it has no scope. `not_found` for an unknown id, `conflict` when it is not deleted.
+ */
+export async function restoreContact<DB extends ContactsSchema>(
+  db: Kysely<DB>,
+  actor: { userId: string },
+  id: string,
+  now: Date = new Date(),
+): Promise<ContactChange> {
+  return contactsDb(db)
+    .transaction()
+    .execute(async trx => {
+      const before = await readContact(trx, id);
+      if (before.deletedAt === null) {
+        throw new ContactError('conflict', 'This contact is not deleted.');
+      }
+      const at = nextTime(now, before.updatedAt);
+      await trx
+        .updateTable('contacts')
+        .set({ deleted_at: null, deleted_by: null, updated_at: at, updated_by: actor.userId })
+        .where('id', '=', id)
+        .execute();
+      return { before, after: await readContact(trx, id) };
+    });
+}

@@ -1,0 +1,244 @@
+/**
+ * Contacts storage (migration 0005_contacts): table row types, the typed error every contact
+ * function throws, the `Viewer` whose scope goes into each query, and row ↔ domain mapping.
+ */
+import type { Kysely } from 'kysely';
+import type {
+  Contact,
+  ContactFields,
+  ContactMessengers,
+  ContactPhone,
+  ContactShare,
+} from '../../../src-shared/contacts';
+import { collationText, contactSortKey } from '../../../src-shared/contacts';
+import type { ErrorCode } from '../../../src-shared/ipc/contract';
+import type { Scope } from '../../../src-shared/permissions';
+import type { UsersTable } from '../../auth/account-schema';
+
+/** Row of `contacts` (snake_case; JSON columns as text). A type alias so `withTables` accepts it. */
+export type ContactsTable = {
+  id: string;
+  owner_id: string;
+  surname: string;
+  given_name: string;
+  patronymic: string | null;
+  company_name: string | null;
+  address: string | null;
+  source: string | null;
+  notes: string | null;
+  phones: string;
+  emails: string;
+  messengers: string;
+  tags: string;
+  sort_key: string;
+  search_text: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+};
+
+/** Row of `contact_shares`. */
+export type ContactSharesTable = {
+  contact_id: string;
+  user_id: string;
+  granted_by: string;
+  granted_at: string;
+};
+
+/** The tables contact queries touch; `users.team_id` comes from migration 0004 (roles). */
+export type ContactsSchema = {
+  contacts: ContactsTable;
+  contact_shares: ContactSharesTable;
+  users: UsersTable & { team_id: string | null };
+};
+
+/** Narrows any vault kysely instance that includes the contact tables. */
+export function contactsDb<DB extends ContactsSchema>(db: Kysely<DB>): Kysely<ContactsSchema> {
+  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
+  return db as unknown as Kysely<ContactsSchema>;
+}
+
+/**
+ * Who is asking, and how far their grant for this call reaches. The scope always comes from the
+ * caller's role (the router's grant for the channel's permission), never from the request.
+ */
+export interface Viewer {
+  userId: string;
+  /** The caller's team (users.team_id), or null: then scope `team` covers only their own records. */
+  teamId: string | null;
+  scope: Scope;
+}
+
+/** Codes a contact function can fail with (each is a bridge `ErrorCode`). */
+export const CONTACT_ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'forbidden',
+] as const satisfies readonly ErrorCode[];
+export type ContactErrorCode = (typeof CONTACT_ERROR_CODES)[number];
+
+/**
+ * Thrown when nothing was changed: bad input, an id out of the caller's scope or deleted
+ * (`not_found`, the same answer as a missing id so existence never leaks), a stale edit
+ * (`conflict`). Messages hold ids at most, never personal data. The router answers with the code.
+ */
+export class ContactError extends Error {
+  readonly code: ContactErrorCode;
+
+  constructor(code: ContactErrorCode, message: string) {
+    super(message);
+    this.name = 'ContactError';
+    this.code = code;
+  }
+}
+
+/** True when `err` is a `ContactError`, optionally with the given code. */
+export function isContactError(err: unknown, code?: ContactErrorCode): err is ContactError {
+  return err instanceof ContactError && (code === undefined || err.code === code);
+}
+
+/** The single answer for "no such contact for you". */
+export function contactNotFound(): ContactError {
+  return new ContactError('not_found', 'No such contact.');
+}
+
+function parseJson<T>(text: string, guard: (v: unknown) => v is T, fallback: T): T {
+  try {
+    const value: unknown = JSON.parse(text);
+    return guard(value) ? value : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function phonesOf(text: string): ContactPhone[] {
+  return parseJson(text, isArray, []).flatMap(p => {
+    if (!isObject(p) || typeof p.e164 !== 'string') return [];
+    return typeof p.label === 'string' ? [{ e164: p.e164, label: p.label }] : [{ e164: p.e164 }];
+  });
+}
+
+function stringsOf(text: string): string[] {
+  return parseJson(text, isArray, []).filter((s): s is string => typeof s === 'string');
+}
+
+function messengersOf(text: string): ContactMessengers {
+  const raw = parseJson(text, isObject, {});
+  const out: ContactMessengers = {};
+  for (const key of ['telegram', 'viber', 'whatsapp'] as const) {
+    const value = raw[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+/** `contacts` row (+ owner name and shares) → `Contact`. */
+export function rowToContact(
+  row: ContactsTable,
+  ownerName: string,
+  sharedWith: ContactShare[],
+): Contact {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    ownerName,
+    sharedWith,
+    surname: row.surname,
+    givenName: row.given_name,
+    patronymic: row.patronymic,
+    companyName: row.company_name,
+    address: row.address,
+    source: row.source,
+    notes: row.notes,
+    phones: phonesOf(row.phones),
+    emails: stringsOf(row.emails),
+    messengers: messengersOf(row.messengers),
+    tags: stringsOf(row.tags),
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+    deletedAt: row.deleted_at,
+    deletedBy: row.deleted_by,
+  };
+}
+
+/** The stored columns for a contact's fields, with the derived sort key and search text. */
+export function fieldsToColumns(f: ContactFields) {
+  return {
+    surname: f.surname,
+    given_name: f.givenName,
+    patronymic: f.patronymic,
+    company_name: f.companyName,
+    address: f.address,
+    source: f.source,
+    notes: f.notes,
+    phones: JSON.stringify(f.phones),
+    emails: JSON.stringify(f.emails),
+    messengers: JSON.stringify(f.messengers),
+    tags: JSON.stringify(f.tags),
+    sort_key: contactSortKey(f.surname, f.givenName, f.patronymic),
+    search_text: searchText(f),
+  };
+}
+
+/**
+ * What the list's text filter looks in: names, company, e-mails, Telegram and tags folded like the
+ * sort key, and phone digits without '+' (380671234567, which also contains the national 0671234567).
+ */
+export function searchText(f: ContactFields): string {
+  const digits = [
+    ...f.phones.map(p => p.e164),
+    f.messengers.viber ?? '',
+    f.messengers.whatsapp ?? '',
+  ]
+    .filter(p => p.length > 0)
+    .map(p => p.replace(/\D/gu, ''));
+  return [
+    f.surname,
+    f.givenName,
+    f.patronymic ?? '',
+    f.companyName ?? '',
+    ...f.emails,
+    f.messengers.telegram ?? '',
+    ...f.tags,
+    ...digits,
+  ]
+    .map(collationText)
+    .filter(part => part.length > 0)
+    .join(' ');
+}
+
+/** The fields of a stored contact, for applying a patch. */
+export function contactFields(c: Contact): ContactFields {
+  return {
+    surname: c.surname,
+    givenName: c.givenName,
+    patronymic: c.patronymic,
+    companyName: c.companyName,
+    address: c.address,
+    source: c.source,
+    notes: c.notes,
+    phones: c.phones,
+    emails: c.emails,
+    messengers: c.messengers,
+    tags: c.tags,
+  };
+}
+
+/** ISO time strictly after `previous` (same-millisecond edits still change the concurrency token). */
+export function nextTime(now: Date, previous?: string): string {
+  if (Number.isNaN(now.getTime()))
+    throw new ContactError('invalid_input', 'time: not a valid date');
+  const t = now.getTime();
+  const prev = previous === undefined ? Number.NaN : Date.parse(previous);
+  return new Date(Number.isNaN(prev) || t > prev ? t : prev + 1).toISOString();
+}
