@@ -14,6 +14,7 @@ import {
 } from '../vault';
 import { createAuditWrapper } from './audit-wrapper';
 import { createAuthService, type AuthService } from './auth-service';
+import { auditHandlers } from './handlers/audit';
 import { authHandlers } from './handlers/auth';
 import { vaultHandlers } from './handlers/vault';
 import { createVaultState, type VaultState } from './vault-state';
@@ -73,7 +74,11 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
   });
   const router = createRouter({
     contract,
-    handlers: { auth: authHandlers(auth), vault: vaultHandlers(auth) },
+    handlers: {
+      auth: authHandlers(auth),
+      vault: vaultHandlers(auth),
+      audit: auditHandlers({ openVault: () => state.openVault() }),
+    },
     sessions: state,
     // The audit wrapper sits outside the permission check so that denials are recorded too.
     authorize: (_meta, next) => next,

@@ -3,6 +3,7 @@
  * scripts. Errors are one line on stderr (no stack unless --debug); exit codes are in ./io.ts.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommands } from './commands/audit';
 import { registerVaultCommands } from './commands/vault';
 import type { GlobalOptions } from './context';
 import { CliExit, EXIT } from './io';
@@ -19,6 +20,7 @@ const program = new Command('zamok')
 
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 registerVaultCommands(program, globals);
+registerAuditCommands(program, globals);
 
 try {
   await program.parseAsync(process.argv);

@@ -82,6 +82,34 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { currentPassword: 'old passphrase', newPassword: 'a new long passphrase' },
   },
   'zamok:vault.revealDataKey': { input: { recoveryKey: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX' } },
+  'zamok:audit.list': {
+    input: {
+      userId: 'u-owner',
+      action: 'auth.sign_in',
+      entityType: 'contact',
+      entityId: 'c-1',
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+      limit: 50,
+    },
+    // beforeSeq is left out: any number is a valid seq, so "beforeSeq as number" cannot be refused.
+    optionalKeys: ['userId', 'action', 'entityType', 'entityId', 'from', 'to'],
+  },
+  'zamok:audit.entityHistory': {
+    input: { entityType: 'contact', entityId: 'c-1', field: 'phones', limit: 50 },
+    optionalKeys: ['field'],
+  },
+  'zamok:audit.actions': { input: {} },
+  'zamok:audit.verify': { input: {} },
+  'zamok:audit.export': {
+    input: {
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+      format: 'csv',
+      delimiter: ';',
+    },
+    optionalKeys: ['delimiter'],
+  },
 };
 
 /** A malformed input and what it exercises. `input: undefined` means "no input at all". */

@@ -2,6 +2,7 @@
  * The merged contract: every feature's channels. Add a feature here and the router (main) will not
  * compile until it has handlers for every call; the preload and renderer pick it up automatically.
  */
+import { auditContract } from './audit';
 import { authContract } from './auth';
 import { vaultContract } from './vault';
 import type { BridgeApi } from './contract';
@@ -9,6 +10,7 @@ import type { BridgeApi } from './contract';
 export const contract = {
   auth: authContract,
   vault: vaultContract,
+  audit: auditContract,
 } as const;
 
 export type Contract = typeof contract;
