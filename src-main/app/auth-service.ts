@@ -8,17 +8,18 @@
  */
 import type {
   AppStatus,
+  FirstSignInResult,
   SetupResult,
   SignedInUser,
   TotpEnrollment,
 } from '../../src-shared/ipc/auth';
 import { checkPassword } from '../../src-shared/policy/password';
-import { isBuiltInRole } from '../../src-shared/permissions';
+import { isBuiltInRole, type Grants } from '../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 import { appendAudit } from '../audit';
 import type { AccountsSchema, User } from '../auth/account-schema';
 import { acceptTotpStep, consumeRecoveryCode, getTotpState, setTotp } from '../auth/account-totp';
-import { createUser, findUserByLogin, markSignIn } from '../auth/accounts';
+import { createUser, findUserById, findUserByLogin, markSignIn } from '../auth/accounts';
 import {
   compareLockoutSeq,
   openLockoutStore,
@@ -29,6 +30,9 @@ import { readSavedLockoutSeq, saveLockoutSeq } from '../auth/lockout-seq';
 import { generateRecoveryCodes } from '../auth/recovery-codes';
 import { newTotpSecret, totpUri, verifyTotp, verifyTotpStep } from '../auth/totp';
 import { CallFailure, type Session } from '../ipc';
+import { grantsForRole, type RolesSchema } from '../roles/schema';
+import { completeFirstSignIn, setupRequired } from '../users/first-sign-in';
+import type { SlotOptions, StaffTools } from '../users/staff';
 import {
   createVault,
   normalizeLogin,
@@ -85,13 +89,20 @@ export interface AuthService {
   resetPasswordWithRecoveryKey: RecoveryFlows['resetPasswordWithRecoveryKey'];
   revealDataKey: RecoveryFlows['revealDataKey'];
   changePassword(session: Session, current: string, next: string): Promise<void>;
+  /** Ends a restricted first sign-in: own password, 2FA confirmed, restriction lifted. */
+  completeFirstSignIn(
+    session: Session,
+    input: { newPassword?: string | undefined; totpCode: string },
+  ): Promise<FirstSignInResult>;
   lock(): void;
   signOut(): void;
+  /** The app's clock, password rules and slot options, for the users service. */
+  staffTools: StaffTools;
 }
 
-/** The vault's connection typed with the account tables. */
+/** The vault's connection typed with the account tables (and `roles`, migration 0004). */
 export function tables(vault: OpenVault) {
-  return withTables<AccountsSchema>(vault);
+  return withTables<AccountsSchema & RolesSchema>(vault);
 }
 
 /** Creates the auth service of one app instance. */
@@ -114,22 +125,49 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     return openLockoutStore({ dir: state.vaultDir, vaultId, deviceStore, clock });
   }
 
-  function toUser(row: User): SignedInUser {
-    return { id: row.id, login: row.login, displayName: row.displayName, role: row.role };
+  function toUser(row: User, restricted = false): SignedInUser {
+    const user = { id: row.id, login: row.login, displayName: row.displayName, role: row.role };
+    return restricted ? { ...user, setupRequired: setupRequired(row) } : user;
   }
 
-  function startSession(vault: OpenVault, row: User): SignedInUser {
+  /**
+   * Starts a session. `grants` are the role's live grants (custom roles are read from the vault by
+   * the async callers); without them a built-in role's code grants apply and a custom role gets
+   * none until the session guard refreshes it.
+   */
+  function startSession(
+    vault: OpenVault,
+    row: User,
+    extra: { grants?: Grants; restricted?: boolean } = {},
+  ): SignedInUser {
     const session: Session = {
       userId: row.id,
       login: row.login,
       role: row.role,
-      grants: isBuiltInRole(row.role) ? BUILT_IN_GRANTS[row.role] : {},
-      teamId: null,
+      grants: extra.grants ?? (isBuiltInRole(row.role) ? BUILT_IN_GRANTS[row.role] : {}),
+      teamId: row.teamId,
       deviceId: o.deviceId,
+      ...(extra.restricted ? { restricted: 'first_sign_in' as const } : {}),
     };
     state.signIn(vault, session);
-    return toUser(row);
+    return toUser(row, extra.restricted === true);
   }
+
+  async function slotOptions(): Promise<SlotOptions> {
+    // Keep the vault's binding choice: a vault made without device binding must still open elsewhere.
+    const bound = readKeyringInfo(state.vaultDir).slots.some(
+      s => s.kind === 'password' && s.deviceBound,
+    );
+    return { kdf: await o.kdf(), deviceStore, deviceBinding: bound };
+  }
+
+  /** The 2FA secret handed out by beginTotpEnrollment for `login`, while fresh. */
+  function pendingEnrollment(login: string): string | null {
+    const pending = enrollments.get(normalizeLogin(login));
+    return pending && clock() - pending.at <= ENROLLMENT_TTL_MS ? pending.secret : null;
+  }
+
+  const staffTools: StaffTools = { slotOptions, enforcePolicy, now: () => new Date(clock()) };
 
   async function status(): Promise<AppStatus> {
     const dir = state.vaultDir;
@@ -146,9 +184,9 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
         ? { ...base, state: 'locked', lockedLogin: state.lockedLogin }
         : { ...base, state: 'locked' };
     }
-    const row = await findUserByLogin(tables(vault), session.login);
+    const row = await findUserById(tables(vault), session.userId);
     if (!row) throw new CallFailure('unauthenticated', 'Please sign in again.');
-    return { ...base, state: 'signed_in', user: toUser(row) };
+    return { ...base, state: 'signed_in', user: toUser(row, session.restricted !== undefined) };
   }
 
   function beginTotpEnrollment(login: string): TotpEnrollment {
@@ -284,23 +322,32 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
       const row = await findUserByLogin(tables(vault), input.login);
       if (!row || row.status !== 'active') return fail();
       const now = clock();
-      let secondFactorOk = false;
       const totp = await getTotpState(tables(vault), row.id);
-      if (input.totpCode !== undefined && totp?.enabled && totp.secret) {
-        const result = verifyTotpStep(totp.secret, input.totpCode, totp.lastStep, now);
-        secondFactorOk = result.valid && (await acceptTotpStep(tables(vault), row.id, result.step));
-      } else if (input.recoveryCode !== undefined) {
-        secondFactorOk = await consumeRecoveryCode(
-          tables(vault),
-          row.id,
-          input.recoveryCode,
-          new Date(now),
-        );
+      const enrolled = totp?.enabled === true && totp.secret !== null;
+      // Without 2FA enrolled (a new account, or 2FA reset) the password alone opens a session
+      // restricted to finishing the setup; with 2FA a valid code is always required.
+      if (enrolled) {
+        let secondFactorOk = false;
+        if (input.totpCode !== undefined && totp.secret) {
+          const result = verifyTotpStep(totp.secret, input.totpCode, totp.lastStep, now);
+          secondFactorOk =
+            result.valid && (await acceptTotpStep(tables(vault), row.id, result.step));
+        } else if (input.recoveryCode !== undefined) {
+          secondFactorOk = await consumeRecoveryCode(
+            tables(vault),
+            row.id,
+            input.recoveryCode,
+            new Date(now),
+          );
+        }
+        if (!secondFactorOk) return fail();
       }
-      if (!secondFactorOk) return fail();
       await auditEarlierFailures(vault, lockout, loginId);
       const signedIn = await markSignIn(tables(vault), row.id, new Date(now));
-      return startSession(vault, signedIn);
+      return startSession(vault, signedIn, {
+        grants: await grantsForRole(tables(vault), signedIn.role),
+        restricted: !enrolled || signedIn.mustChangePassword,
+      });
     } catch (error) {
       vault.close();
       throw error;
@@ -320,14 +367,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     }
     const row = await findUserByLogin(tables(vault), session.login);
     enforcePolicy(next, session.login, row?.displayName);
-    const bound = readKeyringInfo(state.vaultDir).slots.some(
-      s => s.kind === 'password' && s.deviceBound,
-    );
-    await setPasswordSlot(vault, session.login, next, {
-      kdf: await o.kdf(),
-      deviceStore,
-      deviceBinding: bound,
-    });
+    await setPasswordSlot(vault, session.login, next, await slotOptions());
   }
 
   return {
@@ -337,7 +377,20 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     signIn,
     ...createRecoveryFlows({ ...o, clock }, { enforcePolicy, lockoutStore, startSession }),
     changePassword,
+    completeFirstSignIn: (session, input) =>
+      completeFirstSignIn(
+        {
+          state,
+          tools: staffTools,
+          pendingEnrollment,
+          forgetEnrollment: login => enrollments.delete(normalizeLogin(login)),
+          toUser: row => toUser(row),
+        },
+        session,
+        input,
+      ),
     lock: () => state.end({ keepLogin: true }),
     signOut: () => state.end({ keepLogin: false }),
+    staffTools,
   };
 }

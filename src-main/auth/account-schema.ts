@@ -1,5 +1,5 @@
 /**
- * Accounts: table types (migration 0002_accounts), the `User` domain type, row mapping, input
+ * Accounts: table types (migrations 0002_accounts, 0004_roles), the `User` domain type, row mapping, input
  * validation and the typed error every account function throws on bad input.
  */
 import type { Kysely } from 'kysely';
@@ -26,6 +26,8 @@ export type UsersTable = {
   totp_last_step: number | null;
   must_change_password: number;
   password_changed_at: string | null;
+  /** Added by 0004_roles; null: no team. */
+  team_id: string | null;
 };
 
 /** Row of `recovery_codes`. */
@@ -56,6 +58,8 @@ export interface User {
   totpEnabled: boolean;
   mustChangePassword: boolean;
   passwordChangedAt: string | null;
+  /** The user's team for `team`-scoped grants; null: no team. */
+  teamId: string | null;
 }
 
 /** Codes an account function can fail with (each is a bridge `ErrorCode`). */
@@ -101,6 +105,7 @@ export function rowToUser(row: UsersTable): User {
     totpEnabled: row.totp_enabled === 1,
     mustChangePassword: row.must_change_password === 1,
     passwordChangedAt: row.password_changed_at,
+    teamId: row.team_id,
   };
 }
 
@@ -119,11 +124,19 @@ export function parseDisplayName(displayName: string): string {
   return parsed.data;
 }
 
-/** A known role, or `invalid_input`. */
+/** Ids of custom roles (table `roles`, migration 0004): `custom-` and a lowercase UUID. */
+export const CUSTOM_ROLE_ID =
+  /^custom-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A built-in role id or a well-formed custom role id, or `invalid_input`. Whether a custom role
+ * exists is the roles service's check (src-main/roles), not this parser's.
+ */
 export function parseRole(role: string): Role {
   const found = ROLES.find(r => r === role);
-  if (found === undefined) throw new AccountError('invalid_input', 'role: not a known role');
-  return found;
+  if (found !== undefined) return found;
+  if (typeof role === 'string' && CUSTOM_ROLE_ID.test(role)) return role;
+  throw new AccountError('invalid_input', 'role: not a known role');
 }
 
 /** A known status, or `invalid_input`. */

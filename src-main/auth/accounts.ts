@@ -29,6 +29,8 @@ export interface NewUser {
   role: Role;
   /** Set for accounts created with a temporary password by an administrator. */
   mustChangePassword?: boolean;
+  /** The user's team (for `team`-scoped grants); none by default. */
+  teamId?: string | null;
 }
 
 function sqliteCode(err: unknown): string | undefined {
@@ -58,6 +60,7 @@ export async function createUser<DB extends AccountsSchema>(
     totp_last_step: null,
     must_change_password: input.mustChangePassword === true ? 1 : 0,
     password_changed_at: null,
+    team_id: input.teamId ?? null,
   };
   try {
     await accountsDb(db).insertInto('users').values(row).execute();

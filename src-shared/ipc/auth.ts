@@ -26,6 +26,18 @@ export interface SignedInUser {
   login: string;
   displayName: string;
   role: Role;
+  /**
+   * Present while the session is restricted to its first sign-in (a new account, or one whose 2FA
+   * was reset): what `auth.completeFirstSignIn` must do before anything else is allowed.
+   */
+  setupRequired?: { changePassword: boolean; enrollTotp: boolean };
+}
+
+/** What finishing the first sign-in returns. */
+export interface FirstSignInResult {
+  user: SignedInUser;
+  /** Ten new one-time codes when 2FA was enrolled now (shown once); empty otherwise. */
+  recoveryCodes: string[];
 }
 
 export type AppState = 'no_vault' | 'locked' | 'signed_in';
@@ -88,7 +100,11 @@ export const authContract = {
       .strict(),
     permission: 'public',
   }),
-  /** login + password + (TOTP code | recovery code). Every failure answers the same `auth_failed`. */
+  /**
+   * login + password + at most one of TOTP code / recovery code. Every failure answers the same
+   * `auth_failed`. An account with 2FA needs a code; an account that must still set its password or
+   * enrol 2FA gets a session restricted to `completeFirstSignIn` (`user.setupRequired`).
+   */
   signIn: channel<SignedInUser>()({
     input: z
       .object({
@@ -98,8 +114,8 @@ export const authContract = {
         recoveryCode: recoveryCodeSchema.optional(),
       })
       .strict()
-      .refine(v => (v.totpCode === undefined) !== (v.recoveryCode === undefined), {
-        message: 'give either totpCode or recoveryCode',
+      .refine(v => v.totpCode === undefined || v.recoveryCode === undefined, {
+        message: 'give totpCode or recoveryCode, not both',
       }),
     permission: 'public',
   }),
@@ -114,6 +130,14 @@ export const authContract = {
   lock: channel<{ locked: true }>()({ input: z.object({}).strict(), permission: 'session' }),
   /** Ends the session and forgets the user on this screen. */
   signOut: channel<{ signedOut: true }>()({ input: z.object({}).strict(), permission: 'session' }),
+  /**
+   * Ends a restricted first sign-in: sets the user's own password (required when
+   * `setupRequired.changePassword`) and confirms the 2FA secret from `beginTotpEnrollment` with a code.
+   */
+  completeFirstSignIn: channel<FirstSignInResult>()({
+    input: z.object({ newPassword: passwordSchema.optional(), totpCode: totpCodeSchema }).strict(),
+    permission: 'session',
+  }),
   changePassword: channel<{ changed: true }>()({
     input: z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict(),
     permission: 'session',

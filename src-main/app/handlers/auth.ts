@@ -19,6 +19,7 @@ export function authHandlers(auth: AuthService): Handlers<{ auth: typeof authCon
       auth.signOut();
       return { signedOut: true } as const;
     },
+    completeFirstSignIn: (ctx, input) => auth.completeFirstSignIn(requireSession(ctx), input),
     changePassword: async (ctx, input) => {
       await auth.changePassword(requireSession(ctx), input.currentPassword, input.newPassword);
       return { changed: true } as const;

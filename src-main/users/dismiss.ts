@@ -1,0 +1,113 @@
+/**
+ * Dismissal, one action: the key slot is deleted first (so the password stops opening the vault
+ * even if the rest fails), then in one transaction the account is marked dismissed, its contacts
+ * move to the chosen colleague and the shares made to it are removed. Its open session — in this
+ * process or another (the CLI) — ends at its next call (../app/session-guard.ts). The audit entry
+ * comes from the handler's note. Accounts are never deleted.
+ */
+import type { Kysely } from 'kysely';
+import type { DismissResult } from '../../src-shared/ipc/users';
+import { findUserById, setStatus } from '../auth/accounts';
+import { CallFailure, type AuditNote } from '../ipc';
+import type { Actor } from '../roles/roles';
+import type { RolesSchema } from '../roles/schema';
+import { removePasswordSlot, type OpenVault } from '../vault';
+import { assertNotLastOwner, requireManageable, toSummary } from './staff';
+
+/**
+ * The columns dismissal touches in the contacts tables (migration 0005_contacts). Declared here so
+ * this module does not depend on the contacts feature, which may not be bundled yet.
+ */
+type ReassignSchema = RolesSchema & {
+  contacts: { id: string; owner_id: string; updated_at: string; updated_by: string };
+  contact_shares: { contact_id: string; user_id: string };
+  sqlite_master: { type: string; name: string };
+};
+
+async function hasTable(db: Kysely<ReassignSchema>, name: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('sqlite_master')
+    .select('name')
+    .where('type', '=', 'table')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Moves every contact of `fromId` (deleted ones too) to `toId`; returns how many moved. */
+async function reassignContacts(
+  db: Kysely<ReassignSchema>,
+  fromId: string,
+  toId: string,
+  actorId: string,
+  at: string,
+): Promise<number> {
+  if (!(await hasTable(db, 'contacts'))) return 0;
+  const result = await db
+    .updateTable('contacts')
+    // updated_at only ever grows (it is the contacts' concurrency token): never move it back.
+    .set(eb => ({
+      owner_id: toId,
+      updated_by: actorId,
+      updated_at: eb.fn<string>('max', [eb.ref('updated_at'), eb.val(at)]),
+    }))
+    .where('owner_id', '=', fromId)
+    .executeTakeFirst();
+  if (await hasTable(db, 'contact_shares')) {
+    // Shares made to the dismissed user go; a share with the new owner of a moved contact is moot.
+    await db.deleteFrom('contact_shares').where('user_id', '=', fromId).execute();
+    await db
+      .deleteFrom('contact_shares')
+      .where('user_id', '=', toId)
+      .where('contact_id', 'in', eb =>
+        eb.selectFrom('contacts').select('contacts.id').where('contacts.owner_id', '=', toId),
+      )
+      .execute();
+  }
+  return Number(result.numUpdatedRows);
+}
+
+/** Dismisses `userId` and hands their records to `reassignToUserId`. */
+export async function dismissStaff(
+  vault: OpenVault,
+  db: Kysely<RolesSchema>,
+  actor: Actor,
+  input: { userId: string; reassignToUserId: string },
+  now: Date,
+  audit: AuditNote,
+): Promise<DismissResult> {
+  const target = await requireManageable(db, actor, input.userId, { what: 'dismiss' });
+  await assertNotLastOwner(db, target);
+  if (input.reassignToUserId === target.id) {
+    throw new CallFailure('invalid_input', 'Choose someone else to take over the records.', {
+      field: 'reassignToUserId',
+    });
+  }
+  const heir = await findUserById(db, input.reassignToUserId);
+  if (!heir || heir.status !== 'active') {
+    throw new CallFailure('invalid_input', 'The records can go only to an active user.', {
+      field: 'reassignToUserId',
+    });
+  }
+  // The slot first: from here on the password opens nothing, whatever happens next.
+  await removePasswordSlot(vault, target.login);
+  const reassignDb = db as unknown as Kysely<ReassignSchema>; // same connection, more tables
+  const { user, reassignedCount } = await reassignDb
+    .transaction()
+    .execute(async (trx: Kysely<ReassignSchema>) => {
+      const dismissed = await setStatus(trx, target.id, 'dismissed');
+      const count = await reassignContacts(
+        trx,
+        target.id,
+        heir.id,
+        actor.userId,
+        now.toISOString(),
+      );
+      return { user: dismissed, reassignedCount: count };
+    });
+  audit.entityType = 'user';
+  audit.entityId = target.id;
+  audit.changes = { status: { before: target.status, after: user.status } };
+  audit.details = { reassignedTo: heir.id, reassignedCount };
+  return { user: toSummary(user), reassignedCount };
+}

@@ -1,0 +1,150 @@
+/**
+ * Test support (never imported by app code): an app instance on a real vault whose router serves
+ * the auth, users and roles channels composed exactly as compose.ts does — audit wrapper, session
+ * guard, permission check — plus helpers to set up an owner and staff through those channels.
+ */
+import { join } from 'node:path';
+import type { CallError, Result } from '../../src-shared/ipc/contract';
+import { authContract, type FirstSignInResult, type SetupResult } from '../../src-shared/ipc/auth';
+import type { TotpEnrollment, SignedInUser } from '../../src-shared/ipc/auth';
+import { rolesContract } from '../../src-shared/ipc/roles';
+import { usersContract, type UserSummary } from '../../src-shared/ipc/users';
+import { createAuditWrapper } from '../app/audit-wrapper';
+import { createZamokApp, type ZamokApp } from '../app/compose';
+import { authHandlers } from '../app/handlers/auth';
+import { rolesHandlers } from '../app/handlers/roles';
+import { usersHandlers } from '../app/handlers/users';
+import { createSessionGuard } from '../app/session-guard';
+import { generateTotp } from '../auth/totp';
+import { createRouter, requirePermission, type Router } from '../ipc';
+import { createNoKeychainStore } from '../vault';
+import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
+
+/** The owner every test vault starts with. */
+export const OWNER = {
+  login: 'olena',
+  displayName: 'Olena Koval',
+  password: 'quiet river under old bridges',
+};
+/** A setup password that passes the password rules. */
+export const SETUP_PASSWORD = 'amber fields of late summer';
+/** The password new users choose for themselves. */
+export const OWN_PASSWORD = 'seven lanterns over the harbour';
+const START = Date.parse('2026-03-02T09:00:00Z');
+const DEVICE = 'dev-test';
+
+/** A test clock: starts at START, moved forward by hand (30 s = one TOTP step). */
+export function testClock() {
+  let now = START;
+  return {
+    now: () => now,
+    advance(seconds: number) {
+      now += seconds * 1000;
+    },
+  };
+}
+export type TestClock = ReturnType<typeof testClock>;
+
+/** An app instance with a router over auth, users and roles. */
+export interface StaffApp {
+  app: ZamokApp;
+  router: Router;
+  call(channel: string, input?: unknown): Promise<Result<unknown>>;
+}
+
+/** Opens an app instance on `dir` (dispose `app` when done). */
+export function openStaffApp(dir: string, clock: TestClock): StaffApp {
+  const app = createZamokApp({
+    vaultDir: dir,
+    host: 'preview',
+    kdf: TEST_KDF,
+    deviceStore: createNoKeychainStore(),
+    clock: clock.now,
+  });
+  const router = createRouter({
+    contract: { auth: authContract, users: usersContract, roles: rolesContract },
+    handlers: {
+      auth: authHandlers(app.auth),
+      users: usersHandlers({ state: app.state, tools: app.auth.staffTools }),
+      roles: rolesHandlers({ state: app.state, now: () => app.auth.staffTools.now() }),
+    },
+    sessions: app.state,
+    authorize: (_meta, next) => next,
+    wrappers: [
+      createAuditWrapper({ state: app.state, deviceId: DEVICE }),
+      createSessionGuard({ state: app.state }),
+      requirePermission,
+    ],
+  });
+  return {
+    app,
+    router,
+    call: (channel, input = {}) => router.call(`zamok:${channel}`, input, { host: 'preview' }),
+  };
+}
+
+/** The value of an ok result, or a thrown error naming the failure. */
+export async function ok<T>(result: Promise<Result<unknown>>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+/** The error of a failed result. */
+export async function failure(result: Promise<Result<unknown>>): Promise<CallError> {
+  const r = await result;
+  if (r.ok) throw new Error(`expected a failure, got ok: ${JSON.stringify(r.value)}`);
+  return r.error;
+}
+
+/** A vault with its owner signed in (TOTP secret returned for later sign-ins). */
+export async function ownerVault(clock: TestClock) {
+  const dir = join(makeTempDir('zamok-users-'), 'vault');
+  const staff = openStaffApp(dir, clock);
+  const enrollment = await ok<TotpEnrollment>(
+    staff.call('auth.beginTotpEnrollment', { login: OWNER.login }),
+  );
+  const setup = await ok<SetupResult>(
+    staff.call('auth.createVault', {
+      vaultDir: dir,
+      login: OWNER.login,
+      displayName: OWNER.displayName,
+      password: OWNER.password,
+      totpCode: generateTotp(enrollment.secret, clock.now()),
+      deviceBinding: false,
+    }),
+  );
+  clock.advance(30); // the enrolment code's step is spent
+  return { dir, staff, owner: setup.user, ownerSecret: enrollment.secret };
+}
+
+/**
+ * Creates `login` with `role` as the signed-in user, then (on a second app instance, as a new
+ * colleague would) finishes its first sign-in. Returns the user, their TOTP secret and recovery codes.
+ */
+export async function addEnrolledUser(
+  creator: StaffApp,
+  dir: string,
+  clock: TestClock,
+  login: string,
+  role: string,
+): Promise<{ user: UserSummary; secret: string; other: StaffApp; signedIn: SignedInUser }> {
+  const user = await ok<UserSummary>(
+    creator.call('users.create', {
+      login,
+      displayName: login,
+      role,
+      setupPassword: SETUP_PASSWORD,
+    }),
+  );
+  const other = openStaffApp(dir, clock);
+  await ok(other.call('auth.signIn', { login, password: SETUP_PASSWORD }));
+  const enrollment = await ok<TotpEnrollment>(other.call('auth.beginTotpEnrollment', { login }));
+  const done = await ok<FirstSignInResult>(
+    other.call('auth.completeFirstSignIn', {
+      newPassword: OWN_PASSWORD,
+      totpCode: generateTotp(enrollment.secret, clock.now()),
+    }),
+  );
+  return { user, secret: enrollment.secret, other, signedIn: done.user };
+}

@@ -1,0 +1,75 @@
+/**
+ * Staff accounts: list, create with a one-time setup password, change role, reset 2FA, dismiss.
+ * Accounts are never deleted: a dismissed account keeps its history in the audit log.
+ */
+import { z } from 'zod';
+import { displayNameSchema, loginSchema, passwordSchema } from './auth';
+import { channel } from './contract';
+import { roleIdSchema } from './roles';
+import type { Role } from '../permissions';
+
+/** A user id (UUID). */
+export const userIdSchema = z.string().uuid();
+
+/** A staff account as the users screen shows it (no secrets). */
+export interface UserSummary {
+  id: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  status: 'active' | 'dismissed';
+  teamId: string | null;
+  createdAt: string;
+  lastSignInAt: string | null;
+  totpEnabled: boolean;
+  mustChangePassword: boolean;
+}
+
+/** What a dismissal did. */
+export interface DismissResult {
+  user: UserSummary;
+  /** How many contacts moved to the chosen user. */
+  reassignedCount: number;
+}
+
+export const usersContract = {
+  /** Every account, active and dismissed, ordered by login. */
+  list: channel<UserSummary[]>()({
+    input: z.object({}).strict(),
+    permission: 'users.read',
+    audit: false,
+  }),
+  /**
+   * A new account with a one-time setup password (the password rules apply): at first sign-in the
+   * user sets their own password and enrols 2FA.
+   */
+  create: channel<UserSummary>()({
+    input: z
+      .object({
+        login: loginSchema,
+        displayName: displayNameSchema,
+        role: roleIdSchema,
+        setupPassword: passwordSchema,
+      })
+      .strict(),
+    permission: 'users.manage',
+  }),
+  /** Another user's role; never a role stronger than the caller's, never the last owner away. */
+  changeRole: channel<UserSummary>()({
+    input: z.object({ userId: userIdSchema, role: roleIdSchema }).strict(),
+    permission: 'users.manage',
+  }),
+  /** Turns 2FA off and deletes recovery codes; the user enrols again at the next sign-in. */
+  resetTwoFactor: channel<UserSummary>()({
+    input: z.object({ userId: userIdSchema }).strict(),
+    permission: 'users.manage',
+  }),
+  /**
+   * One action: the account is disabled, its key slot deleted, its open session ended (at its next
+   * call, in any process), its contacts reassigned to `reassignToUserId`, and an audit entry written.
+   */
+  dismiss: channel<DismissResult>()({
+    input: z.object({ userId: userIdSchema, reassignToUserId: userIdSchema }).strict(),
+    permission: 'users.manage',
+  }),
+} as const;
