@@ -142,7 +142,7 @@ describe('sign-in', () => {
     expect((await screen.findByTestId('retry-wait')).textContent).toMatch(
       /try again in (5 min 00 s|4 min 5\d s)/,
     );
-    expect(screen.getByRole('alert').textContent).toContain('5');
+    expect(screen.getByRole('alert').textContent).toContain('Too many failed attempts');
     expect(screen.getByRole('button', { name: 'Sign in' }).hasAttribute('disabled')).toBe(true);
   });
 

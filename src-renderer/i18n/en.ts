@@ -131,7 +131,9 @@ export const en = {
     submit: 'Sign in',
     submitting: 'Checking…',
     forgot: 'Forgot password?',
+    lockedOut: 'Too many failed attempts. Sign-in for this login is paused for a while.',
     tryAgainIn: 'You can try again in {{wait}}.',
+    tryAgainNow: 'You can try again now.',
     passwordReset: 'The password was changed. Sign in with the new password.',
   },
   reset: {

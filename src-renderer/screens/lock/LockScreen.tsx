@@ -5,21 +5,19 @@
 import { Alert, Anchor, Avatar, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
-import { formatWait, retryAfterSeconds } from '../../app/errors';
-import { enterApp, switchUser } from '../../app/session-actions';
+import { switchUser } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
 import { BusyButton } from '../../components/BusyButton';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import {
   isSecondFactorValid,
   secondFactorInput,
   SecondFactorField,
   type SecondFactor,
 } from '../../components/SecondFactorField';
-import { useCountdown } from '../../components/useCountdown';
+import { SignInError } from '../../components/SignInError';
 import { useSessionStore } from '../../stores/session';
+import { useSignInAttempt } from '../sign-in/useSignInAttempt';
 
 /** The lock screen (after Ctrl+L, idle time, OS lock/suspend, or a restart with a remembered user). */
 export function LockScreen() {
@@ -30,10 +28,7 @@ export function LockScreen() {
   const [password, setPassword] = useState('');
   const [factor, setFactor] = useState<SecondFactor>({ mode: 'totp', value: '' });
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
-  const [retryUntil, setRetryUntil] = useState<number | null>(null);
-  const wait = useCountdown(retryUntil);
+  const { busy, error, wait, attempt } = useSignInAttempt();
   const passwordRef = useRef<HTMLInputElement>(null);
 
   if (!lockedUser) return null;
@@ -43,21 +38,7 @@ export function LockScreen() {
   const submit = async () => {
     setTried(true);
     if (!valid || busy || wait > 0) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.auth.signIn({
-      login: lockedUser.login,
-      password,
-      ...secondFactorInput(factor),
-    });
-    if (result.ok) {
-      await enterApp(api, result.value);
-      return;
-    }
-    setBusy(false);
-    setError(result.error);
-    const retry = retryAfterSeconds(result.error);
-    setRetryUntil(retry === null ? null : Date.now() + retry * 1000);
+    if (await attempt({ login: lockedUser.login, password, ...secondFactorInput(factor) })) return;
     setPassword('');
     setFactor(current => ({ ...current, value: '' }));
     setTried(false);
@@ -85,12 +66,7 @@ export function LockScreen() {
               {t(reason === 'idle' ? 'lock.idleReason' : 'lock.systemReason')}
             </Alert>
           ) : null}
-          <ErrorAlert error={error} />
-          {wait > 0 ? (
-            <Text size="sm" role="status" data-testid="retry-wait">
-              {t('signIn.tryAgainIn', { wait: formatWait(t, wait) })}
-            </Text>
-          ) : null}
+          <SignInError error={error} wait={wait} />
           <PasswordInput
             label={t('signIn.passwordLabel')}
             value={password}

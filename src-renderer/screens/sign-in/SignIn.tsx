@@ -1,37 +1,30 @@
 /** Sign-in: login, password, and the authenticator code or a one-time recovery code. */
-import { Alert, Anchor, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loginSchema } from '../../../src-shared/ipc/auth';
-import type { CallError } from '../../../src-shared/ipc/contract';
-import { useApi } from '../../app/api';
-import { formatWait, retryAfterSeconds } from '../../app/errors';
-import { enterApp, showResetPassword } from '../../app/session-actions';
+import { showResetPassword } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
 import { BusyButton } from '../../components/BusyButton';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import {
   isSecondFactorValid,
   secondFactorInput,
   SecondFactorField,
   type SecondFactor,
 } from '../../components/SecondFactorField';
-import { useCountdown } from '../../components/useCountdown';
+import { SignInError } from '../../components/SignInError';
 import { useSessionStore } from '../../stores/session';
+import { useSignInAttempt } from './useSignInAttempt';
 
 /** The sign-in screen (state `locked` with no remembered user, or after "sign in as someone else"). */
 export function SignIn() {
   const { t } = useTranslation();
-  const api = useApi();
   const notice = useSessionStore(state => state.notice);
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [factor, setFactor] = useState<SecondFactor>({ mode: 'totp', value: '' });
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
-  const [retryUntil, setRetryUntil] = useState<number | null>(null);
-  const wait = useCountdown(retryUntil);
+  const { busy, error, wait, attempt } = useSignInAttempt();
   const passwordRef = useRef<HTMLInputElement>(null);
 
   const loginOk = loginSchema.safeParse(login).success;
@@ -40,17 +33,7 @@ export function SignIn() {
   const submit = async () => {
     setTried(true);
     if (!valid || busy || wait > 0) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.auth.signIn({ login, password, ...secondFactorInput(factor) });
-    if (result.ok) {
-      await enterApp(api, result.value);
-      return;
-    }
-    setBusy(false);
-    setError(result.error);
-    const retry = retryAfterSeconds(result.error);
-    setRetryUntil(retry === null ? null : Date.now() + retry * 1000);
+    if (await attempt({ login, password, ...secondFactorInput(factor) })) return;
     // A failed attempt clears the secrets the user must type again; the login stays.
     setPassword('');
     setFactor(current => ({ ...current, value: '' }));
@@ -73,12 +56,7 @@ export function SignIn() {
               {t(notice)}
             </Alert>
           ) : null}
-          <ErrorAlert error={error} />
-          {wait > 0 ? (
-            <Text size="sm" role="status" data-testid="retry-wait">
-              {t('signIn.tryAgainIn', { wait: formatWait(t, wait) })}
-            </Text>
-          ) : null}
+          <SignInError error={error} wait={wait} />
           <TextInput
             label={t('signIn.loginLabel')}
             value={login}
