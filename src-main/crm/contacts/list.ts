@@ -3,8 +3,7 @@
  * id), never by OFFSET — page 500 costs the same as page 1, and rows added or removed between two
  * pages neither repeat nor vanish. Indexes in migrations/0005_contacts.sql serve each order.
  */
-import { sql, type SqlBool } from 'kysely';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type {
   ContactListPage,
   ContactSort,
@@ -12,7 +11,6 @@ import type {
   SortDirection,
 } from '../../../src-shared/contacts';
 import { collationText, tidyText } from '../../../src-shared/contacts';
-import { scopeCondition } from './scope';
 import { ContactError, contactsDb, type ContactsSchema, type Viewer } from './tables';
 
 /** What the list can be asked for (the parsed `contacts.list` input). */
@@ -96,6 +94,48 @@ function parseTags(text: string): string[] {
   }
 }
 
+type IdQuery = SelectQueryBuilder<ContactsSchema, 'contacts', { id: string }>;
+
+/**
+ * Contacts shared with the user, driven from their share rows (CROSS JOIN fixes that order in
+ * SQLite): a user has few shares, and without ANALYZE statistics the planner would otherwise walk
+ * the whole name index looking for them (≈ 20 ms at 100 000 contacts).
+ */
+function sharedWith(k: Kysely<ContactsSchema>, userId: string): IdQuery {
+  const query = k
+    .selectFrom('contact_shares')
+    .crossJoin('contacts')
+    .select('contacts.id')
+    .where('contact_shares.user_id', '=', userId)
+    .whereRef('contacts.id', '=', 'contact_shares.contact_id');
+  // The extra table changes only the builder's type: page() qualifies every column with `contacts.`.
+  return query as unknown as IdQuery;
+}
+
+/**
+ * The scope as separate branches, each a plain indexed range: "I own it", "it is shared with me",
+ * "its owner is in my team". One `owner_id = ? OR id IN (…)` query would make SQLite collect and
+ * sort every row of the scope (≈ 230 ms for a manager with 5 000 of 100 000 contacts); each branch
+ * instead reads its first page straight from an index in order, and the page is merged from those.
+ */
+function scopeBranches(k: Kysely<ContactsSchema>, viewer: Viewer): IdQuery[] {
+  const base = () => k.selectFrom('contacts').select('contacts.id');
+  if (viewer.scope === 'all') return [base()];
+  const branches = [
+    base().where('contacts.owner_id', '=', viewer.userId),
+    sharedWith(k, viewer.userId),
+  ];
+  if (viewer.scope === 'team' && viewer.teamId !== null) {
+    const teamId = viewer.teamId;
+    branches.push(
+      base().where('contacts.owner_id', 'in', eb =>
+        eb.selectFrom('users').select('users.id').where('users.team_id', '=', teamId),
+      ),
+    );
+  }
+  return branches;
+}
+
 /** One page of the contacts the viewer may see, in the asked order. */
 export async function listContacts<DB extends ContactsSchema>(
   db: Kysely<DB>,
@@ -108,8 +148,45 @@ export async function listContacts<DB extends ContactsSchema>(
   const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : undefined;
   const words = filter.text ? searchWords(filter.text) : [];
   const tag = filter.tag ? tidyText(filter.tag) : '';
+  const k = contactsDb(db);
 
-  const rows = await contactsDb(db)
+  /** The filters, the keyset position, the order and the page size, the same for every branch. */
+  const page = (qb: IdQuery): IdQuery =>
+    qb
+      .$if(filter.includeDeleted !== true, q => q.where('contacts.deleted_at', 'is', null))
+      .$if(filter.ownerId !== undefined, q =>
+        q.where('contacts.owner_id', '=', filter.ownerId ?? ''),
+      )
+      .$if(tag.length > 0, q =>
+        q.where(
+          sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
+        ),
+      )
+      .$if(words.length > 0, q =>
+        q.where(eb =>
+          eb.and(words.map(word => sql<SqlBool>`instr(contacts.search_text, ${word}) > 0`)),
+        ),
+      )
+      .$if(cursor !== undefined, q =>
+        q.where(eb =>
+          eb(
+            eb.refTuple(column, 'contacts.id'),
+            direction === 'asc' ? '>' : '<',
+            eb.tuple(cursor?.value ?? '', cursor?.id ?? ''),
+          ),
+        ),
+      )
+      .orderBy(column, direction)
+      .orderBy('contacts.id', direction)
+      .limit(limit + 1);
+
+  const [first, ...others] = scopeBranches(k, viewer).map((branch, i) =>
+    k.selectFrom(page(branch).as(`b${i}`)).select(`b${i}.id` as 'id'),
+  );
+  if (!first) return { items: [], nextCursor: null };
+  const ids = others.reduce((union, branch) => union.unionAll(branch), first);
+
+  const rows = await k
     .selectFrom('contacts')
     .innerJoin('users', 'users.id', 'contacts.owner_id')
     .select([
@@ -128,37 +205,14 @@ export async function listContacts<DB extends ContactsSchema>(
       sql<string | null>`json_extract(contacts.phones, '$[0].e164')`.as('phone'),
       sql<string | null>`json_extract(contacts.emails, '$[0]')`.as('email'),
     ])
-    .where(eb => scopeCondition(eb, viewer, 'use'))
-    .$if(filter.includeDeleted !== true, qb => qb.where('contacts.deleted_at', 'is', null))
-    .$if(filter.ownerId !== undefined, qb =>
-      qb.where('contacts.owner_id', '=', filter.ownerId ?? ''),
-    )
-    .$if(tag.length > 0, qb =>
-      qb.where(
-        sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
-      ),
-    )
-    .$if(words.length > 0, qb =>
-      qb.where(eb =>
-        eb.and(words.map(word => sql<SqlBool>`instr(contacts.search_text, ${word}) > 0`)),
-      ),
-    )
-    .$if(cursor !== undefined, qb =>
-      qb.where(eb =>
-        eb(
-          eb.refTuple(column, 'contacts.id'),
-          direction === 'asc' ? '>' : '<',
-          eb.tuple(cursor?.value ?? '', cursor?.id ?? ''),
-        ),
-      ),
-    )
+    .where('contacts.id', 'in', ids)
     .orderBy(column, direction)
     .orderBy('contacts.id', direction)
     .limit(limit + 1)
     .execute();
 
-  const page = rows.slice(0, limit);
-  const items = page.map((r): ContactSummary => ({
+  const shown = rows.slice(0, limit);
+  const items = shown.map((r): ContactSummary => ({
     id: r.id,
     ownerId: r.owner_id,
     ownerName: r.owner_name,
@@ -173,7 +227,7 @@ export async function listContacts<DB extends ContactsSchema>(
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
   }));
-  const last = page.at(-1);
+  const last = shown.at(-1);
   return {
     items,
     nextCursor:
