@@ -16,7 +16,10 @@ import { createAuditWrapper } from './audit-wrapper';
 import { createAuthService, type AuthService } from './auth-service';
 import { auditHandlers } from './handlers/audit';
 import { authHandlers } from './handlers/auth';
+import { rolesHandlers } from './handlers/roles';
+import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
+import { createSessionGuard } from './session-guard';
 import { createVaultState, type VaultState } from './vault-state';
 
 /** Which host runs the app. */
@@ -78,11 +81,19 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       auth: authHandlers(auth),
       vault: vaultHandlers(auth),
       audit: auditHandlers({ openVault: () => state.openVault() }),
+      users: usersHandlers({ state, tools: auth.staffTools }),
+      roles: rolesHandlers({ state, now: () => auth.staffTools.now() }),
     },
     sessions: state,
     // The audit wrapper sits outside the permission check so that denials are recorded too.
     authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId }), requirePermission],
+    // The session guard re-reads the account each call: a dismissed user's session ends, a changed
+    // role's grants apply before the permission check.
+    wrappers: [
+      createAuditWrapper({ state, deviceId }),
+      createSessionGuard({ state }),
+      requirePermission,
+    ],
   });
   return {
     router,

@@ -68,6 +68,11 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   },
   'zamok:auth.signIn': {
     input: { login: 'olena', password: 'correct horse battery staple', totpCode: '123456' },
+    optionalKeys: ['totpCode'],
+  },
+  'zamok:auth.completeFirstSignIn': {
+    input: { newPassword: 'a new long passphrase', totpCode: '123456' },
+    optionalKeys: ['newPassword'],
   },
   'zamok:auth.resetPasswordWithRecoveryKey': {
     input: {
@@ -82,6 +87,39 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { currentPassword: 'old passphrase', newPassword: 'a new long passphrase' },
   },
   'zamok:vault.revealDataKey': { input: { recoveryKey: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX' } },
+  'zamok:users.list': { input: {} },
+  'zamok:users.create': {
+    input: {
+      login: 'taras',
+      displayName: 'Taras Shevchuk',
+      role: 'manager',
+      setupPassword: 'amber fields of late summer',
+    },
+  },
+  'zamok:users.changeRole': {
+    input: { userId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13', role: 'head' },
+  },
+  'zamok:users.resetTwoFactor': { input: { userId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
+  'zamok:users.dismiss': {
+    input: {
+      userId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13',
+      reassignToUserId: '7d1c2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
+    },
+  },
+  'zamok:roles.list': { input: {} },
+  'zamok:roles.matrix': { input: {} },
+  'zamok:roles.create': {
+    input: { name: 'Front desk', grants: { 'contacts.read': 'team', 'users.read': true } },
+  },
+  'zamok:roles.update': {
+    input: {
+      id: 'custom-0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13',
+      name: 'Front desk',
+      grants: { 'users.read': true },
+    },
+    optionalKeys: ['name', 'grants'],
+  },
+  'zamok:roles.delete': { input: { id: 'custom-0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
   'zamok:audit.list': {
     input: {
       userId: 'u-owner',

@@ -17,6 +17,7 @@ import {
   unlockWithPassword,
   withTables,
   type OpenVault,
+  type VaultDatabase,
 } from '../vault';
 import {
   addEnrolledUser,
@@ -53,7 +54,7 @@ type ContactsSchema = {
   sqlite_master: { type: string; name: string };
 };
 
-async function hasContacts(db: Kysely<ContactsSchema>): Promise<boolean> {
+async function hasContacts(db: Kysely<VaultDatabase & ContactsSchema>): Promise<boolean> {
   const row = await db
     .selectFrom('sqlite_master')
     .select('name')

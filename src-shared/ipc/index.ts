@@ -4,6 +4,8 @@
  */
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { rolesContract } from './roles';
+import { usersContract } from './users';
 import { vaultContract } from './vault';
 import type { BridgeApi } from './contract';
 
@@ -11,6 +13,8 @@ export const contract = {
   auth: authContract,
   vault: vaultContract,
   audit: auditContract,
+  users: usersContract,
+  roles: rolesContract,
 } as const;
 
 export type Contract = typeof contract;
