@@ -1,22 +1,20 @@
 /**
- * Test support (never imported by app code): an app instance on a real vault whose router serves
- * the auth, users and roles channels composed exactly as compose.ts does — audit wrapper, session
- * guard, permission check — plus helpers to set up an owner and staff through those channels.
+ * Test support (never imported by app code): app instances on a real vault (the composed router:
+ * audit wrapper, session guard, permission check) and helpers to set up an owner and staff
+ * through the channels.
  */
 import { join } from 'node:path';
 import type { CallError, Result } from '../../src-shared/ipc/contract';
-import { authContract, type FirstSignInResult, type SetupResult } from '../../src-shared/ipc/auth';
-import type { TotpEnrollment, SignedInUser } from '../../src-shared/ipc/auth';
-import { rolesContract } from '../../src-shared/ipc/roles';
-import { usersContract, type UserSummary } from '../../src-shared/ipc/users';
-import { createAuditWrapper } from '../app/audit-wrapper';
+import type {
+  FirstSignInResult,
+  SetupResult,
+  SignedInUser,
+  TotpEnrollment,
+} from '../../src-shared/ipc/auth';
+import type { UserSummary } from '../../src-shared/ipc/users';
 import { createZamokApp, type ZamokApp } from '../app/compose';
-import { authHandlers } from '../app/handlers/auth';
-import { rolesHandlers } from '../app/handlers/roles';
-import { usersHandlers } from '../app/handlers/users';
-import { createSessionGuard } from '../app/session-guard';
 import { generateTotp } from '../auth/totp';
-import { createRouter, requirePermission, type Router } from '../ipc';
+import type { Router } from '../ipc';
 import { createNoKeychainStore } from '../vault';
 import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
 
@@ -31,7 +29,6 @@ export const SETUP_PASSWORD = 'amber fields of late summer';
 /** The password new users choose for themselves. */
 export const OWN_PASSWORD = 'seven lanterns over the harbour';
 const START = Date.parse('2026-03-02T09:00:00Z');
-const DEVICE = 'dev-test';
 
 /** A test clock: starts at START, moved forward by hand (30 s = one TOTP step). */
 export function testClock() {
@@ -45,7 +42,7 @@ export function testClock() {
 }
 export type TestClock = ReturnType<typeof testClock>;
 
-/** An app instance with a router over auth, users and roles. */
+/** An app instance and a shorthand for calling its router as the preview host. */
 export interface StaffApp {
   app: ZamokApp;
   router: Router;
@@ -61,25 +58,10 @@ export function openStaffApp(dir: string, clock: TestClock): StaffApp {
     deviceStore: createNoKeychainStore(),
     clock: clock.now,
   });
-  const router = createRouter({
-    contract: { auth: authContract, users: usersContract, roles: rolesContract },
-    handlers: {
-      auth: authHandlers(app.auth),
-      users: usersHandlers({ state: app.state, tools: app.auth.staffTools }),
-      roles: rolesHandlers({ state: app.state, now: () => app.auth.staffTools.now() }),
-    },
-    sessions: app.state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state: app.state, deviceId: DEVICE }),
-      createSessionGuard({ state: app.state }),
-      requirePermission,
-    ],
-  });
   return {
     app,
-    router,
-    call: (channel, input = {}) => router.call(`zamok:${channel}`, input, { host: 'preview' }),
+    router: app.router,
+    call: (channel, input = {}) => app.router.call(`zamok:${channel}`, input, { host: 'preview' }),
   };
 }
 
