@@ -28,7 +28,7 @@ import {
 } from '../auth/lockout';
 import { readSavedLockoutSeq, saveLockoutSeq } from '../auth/lockout-seq';
 import { generateRecoveryCodes } from '../auth/recovery-codes';
-import { newTotpSecret, totpUri, verifyTotp, verifyTotpStep } from '../auth/totp';
+import { newTotpSecret, totpUri, verifyTotpStep } from '../auth/totp';
 import { CallFailure, type Session } from '../ipc';
 import { grantsForRole, type RolesSchema } from '../roles/schema';
 import { completeFirstSignIn, setupRequired } from '../users/first-sign-in';
@@ -208,7 +208,8 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
         'The two-factor setup expired. Start that step again.',
       );
     }
-    if (!verifyTotp(pending.secret, input.totpCode, clock())) {
+    const confirmed = verifyTotpStep(pending.secret, input.totpCode, null, clock());
+    if (!confirmed.valid) {
       throw new CallFailure(
         'invalid_input',
         'The code does not match. Check the time on your phone and enter the newest code.',
@@ -232,6 +233,8 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
           now,
         );
         await setTotp(tables(vault), created.id, pending.secret, recoveryCodes, now);
+        // The confirming code counts as used: it cannot sign anyone in a second time.
+        await acceptTotpStep(tables(vault), created.id, confirmed.step);
         owner = created;
       },
     });
