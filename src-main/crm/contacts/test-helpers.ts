@@ -27,14 +27,6 @@ export interface TestStaff {
   gone: string;
 }
 
-/** Ensures users.team_id exists (added by 0004_roles; a no-op once that migration is bundled). */
-function ensureTeamColumn(vault: OpenVault): void {
-  const columns = vault.sqlite.prepare('PRAGMA table_info(users)').all() as { name: string }[];
-  if (!columns.some(c => c.name === 'team_id')) {
-    vault.sqlite.exec('ALTER TABLE users ADD COLUMN team_id TEXT');
-  }
-}
-
 /** A fresh vault with the staff above. Close `vault` when done. */
 export async function createContactsTestVault(): Promise<{
   vault: OpenVault;
@@ -42,7 +34,6 @@ export async function createContactsTestVault(): Promise<{
   staff: TestStaff;
 }> {
   const { vault } = await createTestVault();
-  ensureTeamColumn(vault);
   const db = withTables<ContactsSchema & AccountsSchema>(vault);
   const add = async (login: string, role: string, team: string | null) => {
     const user = await createUser(db, { login, displayName: login.toUpperCase(), role });

@@ -1,0 +1,114 @@
+/**
+ * Contact channels. The caller's scope (own / team / all) is never part of the input: the router
+ * hands the handler the grant of the channel's permission, and the repository puts it into the SQL.
+ * Reads (`list`, `get`) are not audited (noise); every change is, with field-level before/after.
+ */
+import { z } from 'zod';
+import {
+  CONTACT_SORTS,
+  SORT_DIRECTIONS,
+  contactInputSchema,
+  contactPatchSchema,
+  type Contact,
+  type ContactListPage,
+} from '../contacts';
+import { channel } from './contract';
+
+/** Contact and user ids: UUIDs in practice; anything odd or huge is refused before the handler. */
+export const recordIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9-]+$/, 'id: letters, digits and -');
+
+/** The result of share / unshare. */
+export interface ContactShareResult {
+  id: string;
+  userId: string;
+  shared: boolean;
+}
+
+/** The result of delete. */
+export interface ContactDeleteResult {
+  id: string;
+  deletedAt: string;
+}
+
+/** The parsed `contacts.list` input. */
+export const contactListInputSchema = z
+  .object({
+    sort: z.enum(CONTACT_SORTS).default('name'),
+    direction: z.enum(SORT_DIRECTIONS).default('asc'),
+    filter: z
+      .object({
+        text: z.string().trim().max(100).optional(),
+        tag: z.string().trim().max(40).optional(),
+        ownerId: recordIdSchema.optional(),
+        /** Deleted contacts too; needs `contacts.restore` (else `forbidden`). */
+        includeDeleted: z.boolean().optional(),
+      })
+      .strict()
+      .default({}),
+    cursor: z.string().max(2000).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export const contactsContract = {
+  /** One page of the contacts the caller's scope reaches, sorted and filtered. */
+  list: channel<ContactListPage>()({
+    input: contactListInputSchema,
+    permission: 'contacts.read',
+    audit: false,
+  }),
+  /** One contact; `not_found` for an id out of scope (same as a missing one). */
+  get: channel<Contact>()({
+    input: z
+      .object({
+        id: recordIdSchema,
+        /** Also a deleted contact; needs `contacts.restore`. */
+        includeDeleted: z.boolean().optional(),
+      })
+      .strict(),
+    permission: 'contacts.read',
+    audit: false,
+  }),
+  /** A new contact owned by the caller. Field problems come back as `contact.<issue>` codes. */
+  create: channel<Contact>()({
+    input: z.object({ contact: contactInputSchema }).strict(),
+    permission: 'contacts.create',
+  }),
+  /** An edit; `conflict` when someone saved the contact after `expectedUpdatedAt`. */
+  update: channel<Contact>()({
+    input: z
+      .object({
+        id: recordIdSchema,
+        patch: contactPatchSchema,
+        expectedUpdatedAt: z.string().min(1).max(40),
+      })
+      .strict(),
+    permission: 'contacts.update',
+  }),
+  /** Soft delete (restorable by the owner role). */
+  delete: channel<ContactDeleteResult>()({
+    input: z.object({ id: recordIdSchema }).strict(),
+    permission: 'contacts.delete',
+  }),
+  restore: channel<Contact>()({
+    input: z.object({ id: recordIdSchema }).strict(),
+    permission: 'contacts.restore',
+  }),
+  /** Gives the contact to another active user. */
+  reassign: channel<Contact>()({
+    input: z.object({ id: recordIdSchema, ownerId: recordIdSchema }).strict(),
+    permission: 'contacts.reassign',
+  }),
+  share: channel<ContactShareResult>()({
+    input: z.object({ id: recordIdSchema, userId: recordIdSchema }).strict(),
+    permission: 'contacts.share',
+  }),
+  unshare: channel<ContactShareResult>()({
+    input: z.object({ id: recordIdSchema, userId: recordIdSchema }).strict(),
+    permission: 'contacts.share',
+  }),
+} as const;
