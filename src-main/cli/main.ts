@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit';
+import { registerUsersCommands } from './commands/users';
 import { registerVaultCommands } from './commands/vault';
 import type { GlobalOptions } from './context';
 import { CliExit, EXIT } from './io';
@@ -21,6 +22,7 @@ const program = new Command('zamok')
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 registerVaultCommands(program, globals);
 registerAuditCommands(program, globals);
+registerUsersCommands(program, globals);
 
 try {
   await program.parseAsync(process.argv);
