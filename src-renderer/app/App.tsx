@@ -3,6 +3,7 @@ import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../components/AuthLayout';
+import { FirstSignIn } from '../screens/first-sign-in/FirstSignIn';
 import { LockScreen } from '../screens/lock/LockScreen';
 import { SetupWizard } from '../screens/setup/SetupWizard';
 import { ResetPassword } from '../screens/sign-in/ResetPassword';
@@ -60,6 +61,8 @@ export function App() {
       return <SignIn />;
     case 'reset-password':
       return <ResetPassword />;
+    case 'first-sign-in':
+      return <FirstSignIn />;
     case 'lock':
       return <LockScreen />;
     case 'app':

@@ -25,8 +25,9 @@ export function formatWait(t: TFunction, totalSeconds: number): string {
 }
 
 /**
- * `errors.<code>` from the shared catalogue, interpolated with the error's details plus `minutes`
- * and `wait` for lockouts. Unknown codes fall back to a generic sentence, never to the raw key.
+ * `errors.<code>` from the shared catalogue (or `fieldErrors.<field>` for a rejected field),
+ * interpolated with the error's details plus `minutes` and `wait` for lockouts. Unknown codes fall
+ * back to a generic sentence, never to the raw key.
  */
 export function errorText(t: TFunction, error: CallError): string {
   const retry = retryAfterSeconds(error);
@@ -36,11 +37,35 @@ export function errorText(t: TFunction, error: CallError): string {
     values['seconds'] = retry;
     values['wait'] = formatWait(t, retry);
   }
-  return t([`errors.${error.code}`, 'common.unexpectedError'], values);
+  // A rejected field gets its own sentence (e.g. a mismatching code) instead of the generic one.
+  const field = error.details?.['field'];
+  const keys = [`errors.${error.code}`, 'common.unexpectedError'];
+  if (error.code === 'invalid_input' && typeof field === 'string')
+    keys.unshift(`fieldErrors.${field}`);
+  return t(keys, values);
 }
 
 /** The password issues listed in a `weak_password` error, if any. */
 export function weakPasswordIssues(error: CallError | null | undefined): string[] {
   const issues = error?.code === 'weak_password' ? error.details?.['issues'] : undefined;
   return Array.isArray(issues) ? issues.filter((i): i is string => typeof i === 'string') : [];
+}
+
+/**
+ * The fields an `invalid_input` error names: `details.field` (a service's check) or
+ * `details.fields` (the router's schema check). Empty for other errors.
+ */
+export function errorFields(error: CallError | null | undefined): string[] {
+  if (error?.code !== 'invalid_input') return [];
+  const { field, fields } = error.details ?? {};
+  if (typeof field === 'string') return [field];
+  return Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string') : [];
+}
+
+/**
+ * An `invalid_input` naming no field: during 2FA enrolment this is the service saying the pending
+ * secret expired, so a new one must be fetched.
+ */
+export function isEnrollmentExpired(error: CallError): boolean {
+  return error.code === 'invalid_input' && errorFields(error).length === 0;
 }

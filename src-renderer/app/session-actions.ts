@@ -23,18 +23,21 @@ export function applyStatus(status: AppStatus): void {
   useSessionStore.setState({
     status,
     screen,
-    user: screen === 'app' ? (status.user ?? null) : null,
+    user: screen === 'app' || screen === 'first-sign-in' ? (status.user ?? null) : null,
     lockedUser: status.lockedLogin ? { login: status.lockedLogin } : null,
   });
 }
 
-/** After a successful sign-in or unlock: refresh the status (auto-lock minutes) and open the app. */
+/**
+ * After a successful sign-in or unlock: refresh the status (auto-lock minutes) and open the app, or
+ * the first sign-in screen while the account still has to set its password or 2FA.
+ */
 export async function enterApp(api: ZamokApi, user: SignedInUser): Promise<void> {
   const result = await api.auth.status({});
   useSessionStore.setState({
     status: result.ok ? result.value : useSessionStore.getState().status,
     user,
-    screen: 'app',
+    screen: user.setupRequired ? 'first-sign-in' : 'app',
     lockedUser: null,
     lockReason: null,
     notice: null,

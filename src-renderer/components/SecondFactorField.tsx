@@ -8,19 +8,25 @@ export interface SecondFactor {
   value: string;
 }
 
-/** The input that `signIn` needs: `totpCode` or `recoveryCode`, never both. */
+/**
+ * The input that `signIn` needs: `totpCode` or `recoveryCode`, never both; neither when the code is
+ * left empty (a first sign-in before the authenticator app is set up).
+ */
 export function secondFactorInput(
   factor: SecondFactor,
-): { totpCode: string } | { recoveryCode: string } {
+): { totpCode: string } | { recoveryCode: string } | Record<string, never> {
+  if (factor.value.trim() === '') return {};
   return factor.mode === 'totp'
     ? { totpCode: factor.value.trim() }
     : { recoveryCode: factor.value.trim() };
 }
 
-/** Whether the entered value has the right shape (6 digits / 8–32 characters). */
+/** Whether the entered value has the right shape: 6 digits or empty / a recovery code of 8–32. */
 export function isSecondFactorValid(factor: SecondFactor): boolean {
   const value = factor.value.trim();
-  return factor.mode === 'totp' ? /^\d{6}$/.test(value) : value.length >= 8 && value.length <= 32;
+  return factor.mode === 'totp'
+    ? value === '' || /^\d{6}$/.test(value)
+    : value.length >= 8 && value.length <= 32;
 }
 
 interface SecondFactorFieldProps {
@@ -50,7 +56,6 @@ export function SecondFactorField({ factor, onChange, showError }: SecondFactorF
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={6}
-          required
           error={invalid ? t('signIn.codeInvalid') : undefined}
           styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}
         />

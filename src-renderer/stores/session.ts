@@ -11,6 +11,7 @@ export const SCREENS = [
   'setup',
   'sign-in',
   'reset-password',
+  'first-sign-in',
   'lock',
   'app',
 ] as const;
@@ -51,6 +52,6 @@ export const useSessionStore = createResettableStore<SessionState>(() => initial
 /** The first screen for a status from the main process. */
 export function screenForStatus(status: AppStatus): Screen {
   if (status.state === 'no_vault') return 'setup';
-  if (status.state === 'signed_in') return 'app';
+  if (status.state === 'signed_in') return status.user?.setupRequired ? 'first-sign-in' : 'app';
   return status.lockedLogin ? 'lock' : 'sign-in';
 }

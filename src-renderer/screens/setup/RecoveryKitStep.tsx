@@ -2,11 +2,12 @@
  * Step 4: the recovery kit, shown once. Save as a .txt file or print (the print stylesheet shows
  * only the kit); "Open Zamok" unlocks after the user confirms the kit is stored.
  */
-import { Alert, Box, Button, Checkbox, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupResult } from '../../../src-shared/ipc/auth';
 import { BusyButton } from '../../components/BusyButton';
+import { RecoveryCodesList } from '../../components/RecoveryCodesList';
 import { downloadTextFile, recoveryKitText } from './recovery-kit';
 
 interface RecoveryKitStepProps {
@@ -62,16 +63,7 @@ export function RecoveryKitStep({ kit, busy, onOpen }: RecoveryKitStepProps) {
         <Text size="xs" c="dimmed">
           {t('setup.kit.codesHint')}
         </Text>
-        <Box
-          component="ol"
-          aria-labelledby="zamok-recovery-codes-label"
-          data-testid="recovery-codes"
-          className="zamok-codes"
-        >
-          {kit.recoveryCodes.map(code => (
-            <li key={code}>{code}</li>
-          ))}
-        </Box>
+        <RecoveryCodesList codes={kit.recoveryCodes} labelledBy="zamok-recovery-codes-label" />
         <Text size="sm" className="zamok-print-only">
           {t('setup.kit.fileAdvice')}
         </Text>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { SetupResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
+import { isEnrollmentExpired } from '../../app/errors';
 import { enterApp } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
 import { loadPasswordPolicy } from '../../components/PasswordFields';
@@ -80,6 +81,16 @@ export function SetupWizard() {
     });
     setBusy(false);
     if (!result.ok) {
+      // invalid_input without a field: the TOTP enrollment expired; a new QR code is fetched.
+      if (isEnrollmentExpired(result.error)) {
+        setEnrollment(null);
+        setError({
+          step: SETUP_STEPS.twoFactor,
+          error: { ...result.error, details: { field: 'enrollment' } },
+        });
+        setActive(SETUP_STEPS.twoFactor);
+        return;
+      }
       const step = stepForError(result.error);
       setError({ step, error: result.error });
       setActive(step);

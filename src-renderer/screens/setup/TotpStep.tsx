@@ -1,24 +1,12 @@
 /** Step 3: scan the QR code (or type the key), confirm with a code, and create the vault. */
-import {
-  Box,
-  Button,
-  Code,
-  Group,
-  Image,
-  Loader,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpEnrollment } from '../../../src-shared/ipc/auth';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { groupInFours } from './recovery-kit';
+import { TotpEnrollmentView } from '../../components/TotpEnrollmentView';
 
 interface TotpStepProps {
   enrollment: TotpEnrollment | null;
@@ -33,7 +21,6 @@ export function TotpStep({ enrollment, busy, error, onBack, onCreate }: TotpStep
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [tried, setTried] = useState(false);
-  const qr = useQrDataUrl(enrollment?.uri ?? null);
   const codeOk = /^\d{6}$/.test(code);
   return (
     <form
@@ -50,37 +37,7 @@ export function TotpStep({ enrollment, busy, error, onBack, onCreate }: TotpStep
         </Title>
         <Text size="sm">{t('setup.totp.intro')}</Text>
         <ErrorAlert error={error} />
-        {enrollment && qr ? (
-          <Group align="flex-start" gap="xl" wrap="wrap">
-            <Box
-              p={4}
-              bg="white"
-              bd="1px solid var(--mantine-color-gray-3)"
-              style={{ borderRadius: 8 }}
-            >
-              <Image src={qr} alt={t('setup.totp.qrAlt')} w={200} h={200} />
-            </Box>
-            <Stack gap={6} style={{ flex: 1, minWidth: 220 }}>
-              <Text size="sm" fw={500} id="zamok-manual-key-label">
-                {t('setup.totp.manualKeyLabel')}
-              </Text>
-              <Code
-                block
-                aria-labelledby="zamok-manual-key-label"
-                data-testid="totp-manual-key"
-                fz="md"
-                style={{ letterSpacing: '0.08em', wordBreak: 'break-word', whiteSpace: 'normal' }}
-              >
-                {groupInFours(enrollment.secret)}
-              </Code>
-            </Stack>
-          </Group>
-        ) : error ? null : (
-          <Group gap="sm" role="status">
-            <Loader size="sm" />
-            <Text size="sm">{t('setup.totp.preparing')}</Text>
-          </Group>
-        )}
+        {enrollment || !error ? <TotpEnrollmentView enrollment={enrollment} /> : null}
         <TextInput
           label={t('setup.totp.codeLabel')}
           description={t('setup.totp.codeDescription')}
@@ -116,24 +73,4 @@ export function TotpStep({ enrollment, busy, error, onBack, onCreate }: TotpStep
       </Stack>
     </form>
   );
-}
-
-/** Renders an otpauth URI as a PNG data URL (null while drawing or when there is no URI). */
-function useQrDataUrl(uri: string | null): string | null {
-  const [drawn, setDrawn] = useState<{ uri: string; url: string } | null>(null);
-  useEffect(() => {
-    if (!uri) return;
-    let cancelled = false;
-    QRCode.toDataURL(uri, { margin: 1, width: 400, errorCorrectionLevel: 'M' })
-      .then(url => {
-        if (!cancelled) setDrawn({ uri, url });
-      })
-      .catch(() => {
-        // The manual key below the QR code still works; nothing to log (the URI holds the secret).
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [uri]);
-  return drawn && drawn.uri === uri ? drawn.url : null;
 }

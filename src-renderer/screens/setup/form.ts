@@ -1,5 +1,6 @@
 /** The setup wizard's form state and per-step checks (the main process checks again). */
 import type { CallError } from '../../../src-shared/ipc/contract';
+import { errorFields } from '../../app/errors';
 import { displayNameSchema, loginSchema, vaultDirSchema } from '../../../src-shared/ipc/auth';
 
 /** Everything the wizard collects before `createVault`. Lives in component state only. */
@@ -35,10 +36,10 @@ export function isDisplayNameValid(displayName: string): boolean {
 export function stepForError(error: CallError): SetupStep {
   if (error.code === 'weak_password') return SETUP_STEPS.account;
   if (error.code.startsWith('vault_')) return SETUP_STEPS.vault;
-  if (error.code === 'invalid_input') {
-    const text = JSON.stringify(error.details ?? {});
-    if (/vaultDir/.test(text)) return SETUP_STEPS.vault;
-    if (/login|displayName|password/.test(text)) return SETUP_STEPS.account;
+  const fields = errorFields(error);
+  if (fields.includes('vaultDir')) return SETUP_STEPS.vault;
+  if (fields.some(field => ['login', 'displayName', 'password'].includes(field))) {
+    return SETUP_STEPS.account;
   }
   return SETUP_STEPS.twoFactor;
 }

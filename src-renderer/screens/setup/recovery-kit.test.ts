@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../i18n';
-import { groupInFours, recoveryKitText } from './recovery-kit';
+import { groupInFours } from '../../components/TotpEnrollmentView';
+import { recoveryKitText } from './recovery-kit';
 
 const kit = {
   vaultId: 'b7f3c2e1-4a5d-4c8e-9f10-2a3b4c5d6e7f',

@@ -1,11 +1,6 @@
-/** The recovery kit as a plain-text file (save) — printed and on-screen forms use the same parts. */
+/** Recovery kits and codes as plain-text files ("Save as file"), and the download itself. */
 import type { TFunction } from 'i18next';
 import type { SetupResult } from '../../../src-shared/ipc/auth';
-
-/** A key or secret in groups of 4 characters, for reading aloud and typing by hand. */
-export function groupInFours(value: string): string {
-  return (value.replace(/\s+/g, '').match(/.{1,4}/g) ?? []).join(' ');
-}
 
 /**
  * The kit text in the current language: title, date, vault, owner login, recovery key, the ten
@@ -34,6 +29,28 @@ export function recoveryKitText(
     '',
   ];
   return lines.join('\r\n');
+}
+
+/** A staff member's new recovery codes (first sign-in) as a text file, like the owner's kit. */
+export function recoveryCodesText(
+  t: TFunction,
+  login: string,
+  codes: string[],
+  createdAt: Date,
+  locale: string,
+): string {
+  return [
+    t('firstSignIn.fileTitle'),
+    '',
+    t('setup.kit.fileCreated', { date: createdAt.toLocaleString(locale) }),
+    t('firstSignIn.fileLogin', { login }),
+    '',
+    t('setup.kit.fileCodesHeading'),
+    ...codes.map((code, index) => `${String(index + 1).padStart(2, ' ')}. ${code}`),
+    '',
+    t('firstSignIn.fileAdvice'),
+    '',
+  ].join('\r\n');
 }
 
 /** Offers `text` as a download (a Blob URL; Electron turns it into a save dialog). */

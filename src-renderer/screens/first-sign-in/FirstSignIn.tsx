@@ -1,0 +1,162 @@
+/**
+ * First sign-in of a staff account (or after a 2FA reset): the session is restricted until the
+ * user sets their own password and/or enrols the authenticator app. New recovery codes are shown
+ * once afterwards.
+ */
+import { Anchor, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FirstSignInResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
+import type { CallError } from '../../../src-shared/ipc/contract';
+import { useApi } from '../../app/api';
+import { isEnrollmentExpired } from '../../app/errors';
+import { enterApp, signOutSession } from '../../app/session-actions';
+import { AuthLayout } from '../../components/AuthLayout';
+import { BusyButton } from '../../components/BusyButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PasswordFields, usePasswordCheck } from '../../components/PasswordFields';
+import { TotpEnrollmentView } from '../../components/TotpEnrollmentView';
+import { useSessionStore } from '../../stores/session';
+import { NewRecoveryCodes } from './NewRecoveryCodes';
+
+/** The first sign-in screen (a signed-in user with `setupRequired`). */
+export function FirstSignIn() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const user = useSessionStore(state => state.user);
+  const todo = user?.setupRequired ?? { changePassword: false, enrollTotp: false };
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [code, setCode] = useState('');
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+  const [enrollment, setEnrollment] = useState<TotpEnrollment | null>(null);
+  const [done, setDone] = useState<FirstSignInResult | null>(null);
+  const check = usePasswordCheck(password, user?.login ?? '', user?.displayName);
+
+  const login = user?.login ?? '';
+  const needsEnrollment = todo.enrollTotp && enrollment === null && done === null;
+  useEffect(() => {
+    if (!needsEnrollment || !login) return;
+    let cancelled = false;
+    void api.auth.beginTotpEnrollment({ login }).then(result => {
+      if (cancelled) return;
+      if (result.ok) setEnrollment(result.value);
+      else setError(result.error);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, login, needsEnrollment]);
+
+  if (!user) return null;
+  if (done) {
+    return (
+      <NewRecoveryCodes
+        login={user.login}
+        codes={done.recoveryCodes}
+        onContinue={() => enterApp(api, done.user)}
+      />
+    );
+  }
+
+  const passwordOk = !todo.changePassword || (check?.ok === true && password === confirm);
+  const codeOk = /^\d{6}$/.test(code);
+
+  const submit = async () => {
+    setTried(true);
+    if (!passwordOk || !codeOk || busy || (todo.enrollTotp && !enrollment)) return;
+    setBusy(true);
+    setError(null);
+    const result = await api.auth.completeFirstSignIn({
+      totpCode: code,
+      ...(todo.changePassword ? { newPassword: password } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      const expired = todo.enrollTotp && isEnrollmentExpired(result.error);
+      // An expired enrollment needs a fresh secret: drop it so a new QR code is fetched.
+      if (expired) setEnrollment(null);
+      setError(expired ? { ...result.error, details: { field: 'enrollment' } } : result.error);
+      setCode('');
+      return;
+    }
+    setPassword('');
+    setConfirm('');
+    if (result.value.recoveryCodes.length > 0) setDone(result.value);
+    else await enterApp(api, result.value.user);
+  };
+
+  return (
+    <AuthLayout
+      title={t('firstSignIn.title')}
+      intro={t('firstSignIn.intro', { name: user.displayName })}
+      width={640}
+    >
+      <form
+        noValidate
+        onSubmit={event => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="lg">
+          <ErrorAlert error={error} />
+          {todo.changePassword ? (
+            <Stack gap="sm">
+              <Title order={2} size="h4">
+                {t('firstSignIn.passwordHeading')}
+              </Title>
+              <Text size="sm">{t('firstSignIn.passwordIntro')}</Text>
+              <PasswordFields
+                label={t('firstSignIn.newPasswordLabel')}
+                password={password}
+                confirm={confirm}
+                onPasswordChange={setPassword}
+                onConfirmChange={setConfirm}
+                check={check}
+                showErrors={tried}
+                autoFocus
+              />
+            </Stack>
+          ) : null}
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {todo.enrollTotp ? t('setup.totp.heading') : t('firstSignIn.confirmHeading')}
+            </Title>
+            <Text size="sm">
+              {todo.enrollTotp ? t('setup.totp.intro') : t('firstSignIn.confirmIntro')}
+            </Text>
+            {todo.enrollTotp ? <TotpEnrollmentView enrollment={enrollment} /> : null}
+            <TextInput
+              label={todo.enrollTotp ? t('setup.totp.codeLabel') : t('signIn.codeLabel')}
+              description={t('setup.totp.codeDescription')}
+              value={code}
+              onChange={event => setCode(event.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              required
+              w={{ base: '100%', xs: 260 }}
+              error={tried && !codeOk ? t('setup.totp.codeInvalid') : undefined}
+              styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}
+            />
+          </Stack>
+          <BusyButton type="submit" busy={busy} busyLabel={t('firstSignIn.submitting')}>
+            {t('firstSignIn.submit')}
+          </BusyButton>
+          <Anchor
+            component="button"
+            type="button"
+            size="sm"
+            style={{ alignSelf: 'center' }}
+            onClick={() => void signOutSession(api)}
+          >
+            {t('firstSignIn.signOut')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}
