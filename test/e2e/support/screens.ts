@@ -1,0 +1,33 @@
+/**
+ * What every screen of the end-to-end flows is checked for: a screenshot in test-results/ (attached
+ * to the report for humans), and axe-core finding no serious or critical accessibility violation.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** Fails listing the rule ids (and where) of every serious or critical axe violation on the page. */
+export async function expectNoSeriousA11yViolations(page: Page, screen = 'page'): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      violation =>
+        `${violation.id} (${violation.impact}): ${violation.nodes
+          .map(node => node.target.join(' '))
+          .join(', ')}`,
+    );
+  expect(serious, `serious or critical axe violations on ${screen}`).toEqual([]);
+}
+
+/** Saves a full-page screenshot as test-results/<test>/<name>.png and attaches it to the report. */
+export async function captureScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Screenshot and accessibility check of the screen now shown. */
+export async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await captureScreen(page, testInfo, name);
+  await expectNoSeriousA11yViolations(page, name);
+}
