@@ -118,6 +118,28 @@ describe('accounts', () => {
     expect((await listUsers(db, { status: 'dismissed' })).map(u => u.login)).toEqual(['zoya']);
   });
 
+  it('accepts custom role ids and a team, and refuses anything shaped otherwise', async () => {
+    const { db } = await newVault();
+    const custom = 'custom-0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13';
+    const user = await createUser(
+      db,
+      { login: 'marta', displayName: 'Марта', role: custom, teamId: 'team-kyiv' },
+      T,
+    );
+    expect(user).toMatchObject({ role: custom, teamId: 'team-kyiv' });
+    expect((await findUserByLogin(db, 'marta'))?.role).toBe(custom);
+    for (const role of [
+      'custom-',
+      'custom-x',
+      `${custom}0`,
+      'CUSTOM-0B5E7F1C-3A52-4D8E-9F10-2C4B6D8E0A13',
+    ]) {
+      const err = await rejection(createUser(db, { login: 'other', displayName: 'O', role }, T));
+      expect(isAccountError(err, 'invalid_input'), role).toBe(true);
+    }
+    expect((await listUsers(db)).map(u => u.login)).toEqual(['marta']);
+  });
+
   it('counts active holders of a role so the last owner cannot be removed', async () => {
     const { db } = await newVault();
     const a = await createUser(db, { login: 'owner1', displayName: 'A', role: 'owner' }, T);
