@@ -122,7 +122,7 @@ export const en = {
   },
   firstSignIn: {
     title: 'Finish setting up your account',
-    intro: 'Welcome, {{name}}! A couple of steps and you can start working.',
+    intro: 'Welcome to Zamok! A couple of steps and you can start working.',
     passwordHeading: 'Your own password',
     passwordIntro:
       'Someone else knows the password you were given. Choose a new one that only you will know.',

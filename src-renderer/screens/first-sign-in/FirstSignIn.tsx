@@ -89,11 +89,7 @@ export function FirstSignIn() {
   };
 
   return (
-    <AuthLayout
-      title={t('firstSignIn.title')}
-      intro={t('firstSignIn.intro', { name: user.displayName })}
-      width={640}
-    >
+    <AuthLayout title={t('firstSignIn.title')} intro={t('firstSignIn.intro')} width={640}>
       <form
         noValidate
         onSubmit={event => {
