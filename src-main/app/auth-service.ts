@@ -360,10 +360,20 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
   async function changePassword(session: Session, current: string, next: string): Promise<void> {
     const vault = state.openVault();
     if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
+    // Guessing the current password at an unlocked screen counts like failed sign-ins.
+    const lockout = await lockoutStore();
+    const loginId = lockout.loginId(session.login);
+    const decision = lockout.check(loginId, clock());
+    if (!decision.allowed) {
+      throw new CallFailure('locked_out', 'Too many failed attempts. Wait, then try again.', {
+        retryAfterSeconds: decision.retryAfterSeconds,
+      });
+    }
     try {
       (await unlockWithPassword(state.vaultDir, session.login, current, { deviceStore })).close();
     } catch (error) {
       if (error instanceof VaultError && error.code === 'auth_failed') {
+        lockout.recordFailure(loginId, clock());
         throw new CallFailure('auth_failed', 'The current password is not right.');
       }
       throw error;
