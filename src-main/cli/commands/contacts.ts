@@ -1,0 +1,211 @@
+/**
+ * `zamok contacts add` and `zamok contacts list`: the same channels, permissions, scoping and audit
+ * as the app. The user signs in with `--login`, the password from ZAMOK_PASSWORD (or
+ * `--password-stdin`) and `--totp` / `--recovery-code`; an administrator (no client data) gets exit
+ * 3 and a "not permitted" line. Input is checked with the app's own schema before signing in, so a
+ * typo costs no TOTP code, and each problem is explained in the user's language (LANG).
+ */
+import type { Command } from 'commander';
+import {
+  contactInputSchema,
+  contactIssues,
+  contactMessage,
+  type Contact,
+  type ContactFieldIssue,
+  type ContactListPage,
+  type ContactSummary,
+} from '../../../src-shared/contacts';
+import { signInAs, withApp, type GlobalOptions } from '../context';
+import { CliExit, EXIT, printResult } from '../io';
+
+type Call = (channel: string, input: unknown) => Promise<unknown>;
+
+interface SignInOptions {
+  login: string;
+  totp?: string;
+  recoveryCode?: string;
+}
+
+interface AddOptions extends SignInOptions {
+  given: string;
+  surname: string;
+  patronymic?: string;
+  phone: string[];
+  email: string[];
+  company?: string;
+  tag: string[];
+  source?: string;
+  notes?: string;
+  telegram?: string;
+}
+
+interface ListOptions extends SignInOptions {
+  text?: string;
+  tag?: string;
+  sort: string;
+  desc?: boolean;
+  limit: string;
+  all?: boolean;
+}
+
+// Same rule as ./io.ts: Ukrainian only when the locale says so; "C" and the rest get English.
+const localeTag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+const locale = /^(uk|ru)/i.test(localeTag) ? 'uk' : 'en';
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function withSignIn(cmd: Command): Command {
+  return cmd
+    .requiredOption('--login <login>', 'act as this user; password from ZAMOK_PASSWORD')
+    .option('--totp <code>', 'your current two-factor code')
+    .option('--recovery-code <code>', 'one of your recovery codes instead of --totp');
+}
+
+/** The option a field came from (`phones.1.number` → `--phone #2`); values are never echoed. */
+function optionOf(field: string): string {
+  const [head, index] = field.split('.');
+  const nth = index !== undefined && /^\d+$/.test(index) ? ` #${Number(index) + 1}` : '';
+  const names: Record<string, string> = {
+    surname: '--surname',
+    givenName: '--given',
+    patronymic: '--patronymic',
+    phones: '--phone',
+    emails: '--email',
+    companyName: '--company',
+    tags: '--tag',
+    source: '--source',
+    notes: '--notes',
+    messengers: '--telegram',
+  };
+  return `${names[head ?? ''] ?? (field || 'input')}${nth}`;
+}
+
+function describeIssues(issues: ContactFieldIssue[]): string {
+  return issues.map(i => `${optionOf(i.field)}: ${contactMessage(locale, i.code)}`).join('\n');
+}
+
+/** Runs `fn` signed in, signs out, and turns a refusal into the "not permitted" exit. */
+async function asUser<T>(g: GlobalOptions, opts: SignInOptions, fn: (call: Call) => Promise<T>) {
+  return withApp(g, async (_app, call) => {
+    await signInAs(g, call, opts);
+    try {
+      return await fn(call);
+    } catch (error) {
+      if (error instanceof CliExit && error.code === 'forbidden') {
+        throw new CliExit(EXIT.auth, `not permitted: ${error.message}`, 'forbidden');
+      }
+      throw error;
+    } finally {
+      await call('zamok:auth.signOut', {}).catch(() => undefined);
+    }
+  });
+}
+
+function line(c: ContactSummary | Contact): string {
+  const name = [c.surname, c.givenName, c.patronymic].filter(Boolean).join(' ');
+  const phone = 'phone' in c ? c.phone : (c.phones[0]?.e164 ?? null);
+  const email = 'email' in c ? c.email : (c.emails[0] ?? null);
+  const parts = [
+    name,
+    phone,
+    email,
+    c.companyName,
+    c.tags.length ? `[${c.tags.join(', ')}]` : null,
+  ];
+  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('  ');
+}
+
+/** Registers `contacts add` and `contacts list`. */
+export function registerContactsCommands(program: Command, globals: () => GlobalOptions): void {
+  const contacts = program
+    .command('contacts')
+    .description('client contacts, with the same permissions as in the app (sign in with --login)');
+
+  withSignIn(
+    contacts
+      .command('add')
+      .description('add a contact owned by you; phones without a country code are Ukrainian')
+      .requiredOption('--given <name>', 'given name')
+      .requiredOption('--surname <name>', 'surname')
+      .option('--patronymic <name>', 'patronymic')
+      .option('--phone <number>', 'phone number (repeat for more)', collect, [])
+      .option('--email <address>', 'e-mail address (repeat for more)', collect, [])
+      .option('--company <name>', 'company name')
+      .option('--tag <tag>', 'tag (repeat for more)', collect, [])
+      .option('--telegram <handle>', 'Telegram @username')
+      .option('--source <text>', 'where the client came from')
+      .option('--notes <text>', 'notes'),
+  ).action(async (opts: AddOptions) => {
+    const g = globals();
+    const input = {
+      surname: opts.surname,
+      givenName: opts.given,
+      patronymic: opts.patronymic,
+      phones: opts.phone.map(number => ({ number })),
+      emails: opts.email,
+      companyName: opts.company,
+      tags: opts.tag,
+      source: opts.source,
+      notes: opts.notes,
+      ...(opts.telegram === undefined ? {} : { messengers: { telegram: opts.telegram } }),
+    };
+    const parsed = contactInputSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new CliExit(EXIT.usage, describeIssues(contactIssues(parsed.error)), 'invalid_input');
+    }
+    // The input as typed goes over the channel: the router parses it again with the same schema.
+    const contact = await asUser(
+      g,
+      opts,
+      async call => (await call('zamok:contacts.create', { contact: input })) as Contact,
+    );
+    printResult(g.json ?? false, contact, () => [`Added ${contact.id}: ${line(contact)}`]);
+  });
+
+  withSignIn(
+    contacts
+      .command('list')
+      .description('list the contacts your role lets you see (yours, shared with you, your team…)')
+      .option('--text <words>', 'only contacts whose name, company, phone, e-mail or tag match')
+      .option('--tag <tag>', 'only contacts with this tag')
+      .option('--sort <order>', 'name, updated or created', 'name')
+      .option('--desc', 'reverse order')
+      .option('--limit <n>', 'contacts per page (1–200)', '50')
+      .option('--all', 'every page, not just the first'),
+  ).action(async (opts: ListOptions) => {
+    const g = globals();
+    const limit = Number(opts.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+      throw new CliExit(EXIT.usage, '--limit: give a whole number from 1 to 200.');
+    }
+    if (!['name', 'updated', 'created'].includes(opts.sort)) {
+      throw new CliExit(EXIT.usage, '--sort: name, updated or created.');
+    }
+    const filter = {
+      ...(opts.text ? { text: opts.text } : {}),
+      ...(opts.tag ? { tag: opts.tag } : {}),
+    };
+    const page = await asUser(g, opts, async call => {
+      const items: ContactSummary[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const next = (await call('zamok:contacts.list', {
+          sort: opts.sort,
+          direction: opts.desc ? 'desc' : 'asc',
+          filter,
+          limit,
+          ...(cursor ? { cursor } : {}),
+        })) as ContactListPage;
+        items.push(...next.items);
+        if (!opts.all || next.nextCursor === null) return { items, nextCursor: next.nextCursor };
+        cursor = next.nextCursor;
+      }
+    });
+    printResult(g.json ?? false, page, () => [
+      ...page.items.map(line),
+      ...(page.nextCursor ? ['… more contacts: use --all'] : []),
+    ]);
+  });
+}
