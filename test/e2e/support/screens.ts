@@ -5,10 +5,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
-/** Fails listing the rule ids (and where) of every serious or critical axe violation on the page. */
-export async function expectNoSeriousA11yViolations(page: Page, screen = 'page'): Promise<void> {
+/** "rule-id (impact): targets" for every serious or critical axe violation on the page now. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
+  return results.violations
     .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
     .map(
       violation =>
@@ -16,7 +16,14 @@ export async function expectNoSeriousA11yViolations(page: Page, screen = 'page')
           .map(node => node.target.join(' '))
           .join(', ')}`,
     );
-  expect(serious, `serious or critical axe violations on ${screen}`).toEqual([]);
+}
+
+/** Fails listing the rule ids (and where) of every serious or critical axe violation on the page. */
+export async function expectNoSeriousA11yViolations(page: Page, screen = 'page'): Promise<void> {
+  expect(
+    await seriousA11yViolations(page),
+    `serious or critical axe violations on ${screen}`,
+  ).toEqual([]);
 }
 
 /** Saves a full-page screenshot as test-results/<test>/<name>.png and attaches it to the report. */
