@@ -125,8 +125,15 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     return openLockoutStore({ dir: state.vaultDir, vaultId, deviceStore, clock });
   }
 
-  function toUser(row: User, restricted = false): SignedInUser {
-    const user = { id: row.id, login: row.login, displayName: row.displayName, role: row.role };
+  function toUser(row: User, grants: Grants, restricted = false): SignedInUser {
+    // The grants let the renderer hide what the role cannot use; the router still decides.
+    const user = {
+      id: row.id,
+      login: row.login,
+      displayName: row.displayName,
+      role: row.role,
+      grants,
+    };
     return restricted ? { ...user, setupRequired: setupRequired(row) } : user;
   }
 
@@ -150,7 +157,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
       ...(extra.restricted ? { restricted: 'first_sign_in' as const } : {}),
     };
     state.signIn(vault, session);
-    return toUser(row, extra.restricted === true);
+    return toUser(row, session.grants, extra.restricted === true);
   }
 
   async function slotOptions(): Promise<SlotOptions> {
@@ -186,7 +193,11 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     }
     const row = await findUserById(tables(vault), session.userId);
     if (!row) throw new CallFailure('unauthenticated', 'Please sign in again.');
-    return { ...base, state: 'signed_in', user: toUser(row, session.restricted !== undefined) };
+    return {
+      ...base,
+      state: 'signed_in',
+      user: toUser(row, session.grants, session.restricted !== undefined),
+    };
   }
 
   function beginTotpEnrollment(login: string): TotpEnrollment {
@@ -397,7 +408,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
           tools: staffTools,
           pendingEnrollment,
           forgetEnrollment: login => enrollments.delete(normalizeLogin(login)),
-          toUser: row => toUser(row),
+          toUser: row => toUser(row, state.session?.grants ?? {}),
         },
         session,
         input,

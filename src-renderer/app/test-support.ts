@@ -5,6 +5,7 @@
 import { contract, type ZamokApi } from '../../src-shared/ipc';
 import type { AppStatus, SignedInUser } from '../../src-shared/ipc/auth';
 import { buildBridge, type CallError, type Result } from '../../src-shared/ipc/contract';
+import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 
 /** A signed-in owner for tests. */
 export const OWNER: SignedInUser = {
@@ -12,6 +13,7 @@ export const OWNER: SignedInUser = {
   login: 'olena',
   displayName: 'Олена Коваленко',
   role: 'owner',
+  grants: BUILT_IN_GRANTS.owner,
 };
 
 /** A status with test defaults. */

@@ -19,7 +19,7 @@ describe('resetAllStores', () => {
     useClients.setState({ secretNote: 'VIP' } as Partial<ClientList>);
     useSessionStore.setState({
       screen: 'app',
-      user: { id: 'u1', login: 'olena', displayName: 'Олена', role: 'owner' },
+      user: { id: 'u1', login: 'olena', displayName: 'Олена', role: 'owner', grants: {} },
     });
     useNavigationStore.getState().select('deals');
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { channel } from './contract';
-import type { Role } from '../permissions';
+import type { Grants, Role } from '../permissions';
 
 /** Limits shared by every text field that reaches the vault, so huge strings are rejected early. */
 export const loginSchema = z
@@ -26,6 +26,8 @@ export interface SignedInUser {
   login: string;
   displayName: string;
   role: Role;
+  /** What the role grants (for showing only usable screens; the main process enforces). */
+  grants: Grants;
   /**
    * Present while the session is restricted to its first sign-in (a new account, or one whose 2FA
    * was reset): what `auth.completeFirstSignIn` must do before anything else is allowed.

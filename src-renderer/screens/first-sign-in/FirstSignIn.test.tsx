@@ -8,6 +8,7 @@ import { Providers } from '../../app/Providers';
 import { fail, fakeApi, installDomShims, ok, statusOf } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
+import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 
 beforeAll(installDomShims);
 afterEach(() => {
@@ -20,6 +21,7 @@ const NEW_STAFF: SignedInUser = {
   login: 'taras',
   displayName: 'Тарас Мельник',
   role: 'manager',
+  grants: BUILT_IN_GRANTS.manager,
   setupRequired: { changePassword: true, enrollTotp: true },
 };
 const OWN_PASSWORD = 'quiet orchard lantern pebble';
