@@ -1,0 +1,148 @@
+/**
+ * Every contact channel × every built-in role × a record of the caller's own and someone else's,
+ * through the router on a real vault. Refusal by role is `forbidden`; a record outside the role's
+ * scope is `not_found` (no existence leak) — and in the list it is simply absent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactInputSchema, type ContactListPage } from '../../../src-shared/contacts';
+import { contactsContract } from '../../../src-shared/ipc/contacts';
+import type { Result } from '../../../src-shared/ipc/contract';
+import type { BuiltInRole } from '../../../src-shared/permissions';
+import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import { createUser } from '../../auth/accounts';
+import { createContact, deleteContact } from '../../crm/contacts';
+import { createContactsTestVault, viewerOf } from '../../crm/contacts/test-helpers';
+import { createRouter, requirePermission, type Router } from '../../ipc';
+import type { OpenVault } from '../../vault';
+import { createAuditWrapper } from '../audit-wrapper';
+import { createVaultState, type VaultState } from '../vault-state';
+import { contactsHandlers } from './contacts';
+
+type Outcome = 'ok' | 'forbidden' | 'not_found' | 'hidden';
+type Call = keyof typeof contactsContract;
+type Whose = 'own' | 'other';
+
+/** What each role gets, per call, for its own record and for another user's. */
+const EXPECTED: Record<BuiltInRole, Record<Call, Record<Whose, Outcome>>> = {
+  owner: all('ok'),
+  administrator: all('forbidden'),
+  auditor: all('forbidden'),
+  head: {
+    list: { own: 'ok', other: 'ok' },
+    get: { own: 'ok', other: 'ok' },
+    create: { own: 'ok', other: 'ok' },
+    update: { own: 'ok', other: 'not_found' },
+    delete: { own: 'ok', other: 'not_found' },
+    restore: { own: 'forbidden', other: 'forbidden' },
+    reassign: { own: 'ok', other: 'ok' },
+    share: { own: 'ok', other: 'ok' },
+    unshare: { own: 'ok', other: 'ok' },
+  },
+  manager: {
+    list: { own: 'ok', other: 'hidden' },
+    get: { own: 'ok', other: 'not_found' },
+    create: { own: 'ok', other: 'ok' },
+    update: { own: 'ok', other: 'not_found' },
+    delete: { own: 'ok', other: 'not_found' },
+    restore: { own: 'forbidden', other: 'forbidden' },
+    reassign: { own: 'forbidden', other: 'forbidden' },
+    share: { own: 'ok', other: 'not_found' },
+    unshare: { own: 'ok', other: 'not_found' },
+  },
+};
+
+function all(outcome: Outcome): Record<Call, Record<Whose, Outcome>> {
+  const calls = Object.keys(contactsContract) as Call[];
+  return Object.fromEntries(calls.map(c => [c, { own: outcome, other: outcome }])) as Record<
+    Call,
+    Record<Whose, Outcome>
+  >;
+}
+
+let vault: OpenVault;
+let state: VaultState;
+let router: Router;
+let users: Record<BuiltInRole | 'stranger' | 'colleague', string>;
+let db: Awaited<ReturnType<typeof createContactsTestVault>>['db'];
+
+beforeAll(async () => {
+  const t = await createContactsTestVault();
+  ({ vault, db } = t);
+  const add = async (login: string, role: BuiltInRole) =>
+    (await createUser(db, { login, displayName: login, role })).id;
+  users = {
+    owner: t.staff.owner,
+    head: t.staff.head,
+    manager: t.staff.borys,
+    administrator: await add('admin', 'administrator'),
+    auditor: await add('auditor', 'auditor'),
+    stranger: t.staff.anna,
+    colleague: t.staff.vira,
+  };
+  state = createVaultState(vault.dir);
+  router = createRouter({
+    contract: { contacts: contactsContract },
+    handlers: { contacts: contactsHandlers({ openVault: () => state.openVault() }) },
+    sessions: state,
+    authorize: (_meta, next) => next,
+    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
+  });
+});
+
+afterAll(() => vault.close());
+
+/** A fresh record owned by `ownerId` (deleted when the call is restore). */
+async function record(ownerId: string, deleted: boolean) {
+  const input = contactInputSchema.parse({ surname: 'Коваль', givenName: 'Олена' });
+  const { after } = await createContact(db, { userId: ownerId }, input);
+  if (!deleted) return after;
+  return (await deleteContact(db, viewerOf(ownerId, 'all'), after.id)).after;
+}
+
+function inputFor(call: Call, c: { id: string; updatedAt: string }): unknown {
+  switch (call) {
+    case 'list':
+      return { limit: 200 };
+    case 'create':
+      return { contact: { surname: 'Нова', givenName: 'Людина' } };
+    case 'update':
+      return { id: c.id, patch: { notes: 'зміна' }, expectedUpdatedAt: c.updatedAt };
+    case 'reassign':
+      return { id: c.id, ownerId: users.colleague };
+    case 'share':
+    case 'unshare':
+      return { id: c.id, userId: users.colleague };
+    default:
+      return { id: c.id };
+  }
+}
+
+function outcome(call: Call, result: Result<unknown>, id: string): Outcome {
+  if (!result.ok) return result.error.code as Outcome;
+  if (call !== 'list') return 'ok';
+  return (result.value as ContactListPage).items.some(c => c.id === id) ? 'ok' : 'hidden';
+}
+
+const cases = (Object.keys(EXPECTED) as BuiltInRole[]).flatMap(role =>
+  (Object.keys(contactsContract) as Call[]).flatMap(call =>
+    (['own', 'other'] as const).map(whose => ({ role, call, whose })),
+  ),
+);
+
+describe('contacts permission matrix', () => {
+  it.each(cases)('$role $call on $whose record', async ({ role, call, whose }) => {
+    const ownerId = whose === 'own' ? users[role] : users.stranger;
+    const c = await record(ownerId, call === 'restore');
+    state.signIn(vault, {
+      userId: users[role],
+      login: role,
+      role,
+      grants: BUILT_IN_GRANTS[role],
+      teamId: null,
+    });
+    const result = await router.call(`zamok:contacts.${call}`, inputFor(call, c), {
+      host: 'cli',
+    });
+    expect(outcome(call, result, c.id)).toBe(EXPECTED[role][call][whose]);
+  });
+});
