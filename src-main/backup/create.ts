@@ -1,0 +1,248 @@
+/**
+ * Writing a backup: snapshot → tar (members streamed, hashed on the way, manifest last) → age
+ * (passphrase/scrypt or an X25519 recipient) → `.zamok-backup-<hex>.partial` in the destination →
+ * fsync → rename to `zamok-<vaultId>-<time>.zamokbackup` → fsync the folder. Nothing is ever held
+ * whole in memory; a crash or a full disk leaves only the temp names, removed by the next run.
+ */
+import { createHash } from 'node:crypto';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { Readable, type Writable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { pipeline } from 'node:stream/promises';
+import { Encrypter } from 'age-encryption';
+import { pack as tarPack, type Pack } from 'tar-stream';
+import { readKeyringInfo, vaultPaths, type OpenVault } from '../vault';
+import { isAgeRecipient } from './age-identity';
+import { BackupError } from './errors';
+import { appVersion, checkDestination, fsyncPath, removeStaleTemps, tempPath } from './files';
+import {
+  BACKUP_FORMAT_VERSION,
+  backupFileName,
+  MEMBERS,
+  type Manifest,
+  type ManifestMember,
+} from './manifest';
+import { snapshotClosedVault, snapshotOpenVault } from './snapshot';
+
+/** How the backup is encrypted: age allows a passphrase OR recipients in one file, not both. */
+export type BackupEncryption =
+  | {
+      kind: 'passphrase';
+      passphrase: string;
+      /** scrypt log2(N); age's default 18 unless given (tests pass a low one). */
+      scryptWorkFactor?: number;
+    }
+  | { kind: 'recipient'; recipient: string };
+
+/** Progress of a long run, for a bar or JSON lines. */
+export interface BackupProgress {
+  phase: 'snapshot' | 'write' | 'done';
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+/** What `createBackup` needs. */
+export interface CreateBackupOptions {
+  vaultDir: string;
+  /** The open vault when signed in (VACUUM INTO); absent or closed → the closed files are copied. */
+  vault?: OpenVault | null;
+  destination: string;
+  encryption: BackupEncryption;
+  /** Login of the user who asked, or 'scheduler'. */
+  createdBy: string;
+  now?: Date;
+  onProgress?: (p: BackupProgress) => void;
+}
+
+/** A finished (not yet verified) backup. */
+export interface CreatedBackup {
+  file: string;
+  manifest: Manifest;
+  /** Size of the encrypted file in bytes. */
+  size: number;
+}
+
+function listAttachments(root: string): { name: string; path: string; size: number }[] {
+  const out: { name: string; path: string; size: number }[] = [];
+  const walk = (rel: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, rel)).sort();
+    } catch {
+      return; // no attachments folder
+    }
+    for (const name of names) {
+      const relPath = rel ? `${rel}/${name}` : name;
+      const path = join(root, relPath);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(relPath);
+      else if (stat.isFile())
+        out.push({ name: `${MEMBERS.attachmentsPrefix}${relPath}`, path, size: stat.size });
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** Waits for a streamx/Node writable to accept more. */
+function drained(entry: NodeJS.WritableStream): Promise<void> {
+  return new Promise(resolve => entry.once('drain', () => resolve()));
+}
+
+/** Adds one member whose size is known, hashing while streaming. */
+async function addMember(
+  tar: Pack,
+  name: string,
+  source: { path: string } | { bytes: Buffer },
+  size: number,
+  mtime: Date,
+  onBytes: (n: number) => void,
+): Promise<ManifestMember> {
+  const hash = createHash('sha256');
+  let written = 0;
+  await new Promise<void>((resolve, reject) => {
+    const entry = tar.entry({ name, size, mode: 0o600, mtime, type: 'file' }, err =>
+      err ? reject(err) : resolve(),
+    );
+    void (async () => {
+      try {
+        const chunks: AsyncIterable<Buffer> | Buffer[] =
+          'bytes' in source
+            ? [source.bytes]
+            : createReadStream(source.path, { highWaterMark: 256 * 1024 });
+        for await (const chunk of chunks) {
+          hash.update(chunk);
+          written += chunk.length;
+          onBytes(chunk.length);
+          if (!entry.write(chunk)) await drained(entry);
+        }
+        entry.end(() => undefined);
+      } catch (err) {
+        entry.destroy(err as Error);
+        reject(err as Error);
+      }
+    })();
+  });
+  if (written !== size) {
+    throw new BackupError('vault_busy', `${name} changed size during the backup; it will retry.`);
+  }
+  return { name, size, sha256: hash.digest('hex') };
+}
+
+function encrypter(e: BackupEncryption): Encrypter {
+  const enc = new Encrypter();
+  if (e.kind === 'passphrase') {
+    if (e.passphrase.length === 0)
+      throw new BackupError('no_recipient', 'The backup passphrase is empty.');
+    if (e.scryptWorkFactor !== undefined) enc.setScryptWorkFactor(e.scryptWorkFactor);
+    enc.setPassphrase(e.passphrase);
+  } else {
+    if (!isAgeRecipient(e.recipient)) {
+      throw new BackupError(
+        'no_recipient',
+        'The backup recipient is not an age X25519 key (age1…).',
+      );
+    }
+    enc.addRecipient(e.recipient);
+  }
+  return enc;
+}
+
+/**
+ * Writes one backup of `vaultDir` into `destination` and returns its path and manifest. Errors:
+ * `destination_missing`, `destination_not_writable`, `no_recipient`, `vault_busy`, or the
+ * file-system error of a full disk (the temp files are removed; the vault is only read).
+ */
+export async function createBackup(o: CreateBackupOptions): Promise<CreatedBackup> {
+  checkDestination(o.destination);
+  removeStaleTemps(o.destination);
+  const enc = encrypter(o.encryption);
+  const now = o.now ?? new Date();
+  const { vaultId } = readKeyringInfo(o.vaultDir);
+  const paths = vaultPaths(o.vaultDir);
+  const work = tempPath(o.destination, 'tmp');
+  const partial = tempPath(o.destination, 'partial');
+  const progress = o.onProgress ?? (() => undefined);
+  try {
+    mkdirSync(work, { mode: 0o700 });
+    const snapshot = join(work, MEMBERS.database);
+    progress({ phase: 'snapshot', bytesDone: 0, bytesTotal: 0 });
+    const facts =
+      o.vault && !o.vault.closed
+        ? snapshotOpenVault(o.vault, snapshot)
+        : snapshotClosedVault(o.vaultDir, snapshot);
+    const keyring = readFileSync(paths.keyring);
+    const attachments = listAttachments(paths.attachments);
+    const dbSize = statSync(snapshot).size;
+    const total = dbSize + keyring.length + attachments.reduce((n, a) => n + a.size, 0);
+    let done = 0;
+    const onBytes = (n: number): void => {
+      done += n;
+      progress({ phase: 'write', bytesDone: done, bytesTotal: total });
+    };
+
+    const tar = tarPack();
+    const encrypted = await enc.encrypt(
+      Readable.toWeb(Readable.from(tar)) as ReadableStream<Uint8Array>,
+    );
+    const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
+    // The DOM and node:stream/web ReadableStream types differ only in typings; same object at runtime.
+    const writing = pipeline(
+      Readable.fromWeb(encrypted as unknown as NodeReadableStream<Uint8Array>),
+      out as Writable,
+    );
+    writing.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+
+    const members: ManifestMember[] = [];
+    members.push(await addMember(tar, MEMBERS.database, { path: snapshot }, dbSize, now, onBytes));
+    members.push(
+      await addMember(tar, MEMBERS.keyring, { bytes: keyring }, keyring.length, now, onBytes),
+    );
+    for (const a of attachments) {
+      members.push(await addMember(tar, a.name, { path: a.path }, a.size, now, onBytes));
+    }
+    const manifest: Manifest = {
+      format: 'zamok-backup',
+      formatVersion: BACKUP_FORMAT_VERSION,
+      vaultId,
+      schemaVersion: facts.schemaVersion,
+      appVersion: appVersion(),
+      createdAt: now.toISOString(),
+      createdBy: o.createdBy,
+      counts: facts.counts,
+      auditHead: facts.auditHead,
+      members,
+    };
+    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+    await addMember(
+      tar,
+      MEMBERS.manifest,
+      { bytes: manifestBytes },
+      manifestBytes.length,
+      now,
+      () => undefined,
+    );
+    tar.finalize();
+    await writing;
+
+    fsyncPath(partial);
+    const file = join(o.destination, backupFileName(vaultId, now));
+    renameSync(partial, file);
+    fsyncPath(o.destination);
+    progress({ phase: 'done', bytesDone: total, bytesTotal: total });
+    return { file, manifest, size: statSync(file).size };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(partial, { force: true });
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * Reading a backup: age-decrypt (streamed) → untar → each member hashed while it is written where the
+ * caller wants it (or discarded) → the manifest (last member) checked against what was read.
+ * Every way a file can be wrong ends in one typed `BackupError`:
+ * not an age file → `not_a_backup`; no key matches → `wrong_key`; cut short → `truncated`;
+ * anything else damaged (a flipped byte, a hash mismatch, odd members) → `corrupt`.
+ */
+import { createHash } from 'node:crypto';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  openSync,
+  readSync,
+  closeSync,
+  statSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Readable, Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { Decrypter } from 'age-encryption';
+import { extract as tarExtract } from 'tar-stream';
+import { BackupError, isBackupError } from './errors';
+import {
+  isAllowedMemberName,
+  manifestSchema,
+  MEMBERS,
+  type Manifest,
+  type ManifestMember,
+} from './manifest';
+
+/** What opens a backup: its passphrase, or an age identity (derived from the recovery key). */
+export type AgeKey = { passphrase: string } | { identity: string };
+
+/** Where each member goes: a file path to write, or null to only hash it. */
+export type MemberSink = (name: string) => string | null;
+
+const AGE_MAGIC = 'age-encryption.org/v1\n';
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+function startsLikeAge(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(AGE_MAGIC.length);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return n === head.length && head.toString('latin1') === AGE_MAGIC;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function headerError(err: unknown): BackupError {
+  const message = err instanceof Error ? err.message : '';
+  if (/no identity matched/.test(message)) {
+    return new BackupError(
+      'wrong_key',
+      'This backup does not open with that passphrase or recovery key.',
+      { cause: err },
+    );
+  }
+  return new BackupError('corrupt', 'The backup file is damaged (its header does not read).', {
+    cause: err,
+  });
+}
+
+/** Opens the decrypted tar stream of a backup file (the header is checked before this resolves). */
+async function decryptedStream(
+  file: string,
+  key: AgeKey,
+  counter: { read: number },
+): Promise<Readable> {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
+  } catch (err) {
+    throw new BackupError('not_a_backup', 'There is no backup file at this path.', { cause: err });
+  }
+  if (size < AGE_MAGIC.length || !startsLikeAge(file)) {
+    throw new BackupError('not_a_backup', 'This file is not a Zamok backup (not an age file).');
+  }
+  const decrypter = new Decrypter();
+  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase);
+  else decrypter.addIdentity(key.identity);
+  const source = createReadStream(file, { highWaterMark: 256 * 1024 });
+  source.on('data', (chunk: Buffer | string) => {
+    counter.read += chunk.length;
+  });
+  let plain;
+  try {
+    plain = await decrypter.decrypt(
+      Readable.toWeb(source) as unknown as ReadableStream<Uint8Array>,
+    );
+  } catch (err) {
+    source.destroy();
+    throw headerError(err);
+  }
+  // Same object at runtime; only the DOM and node:stream/web typings differ.
+  return Readable.fromWeb(plain as unknown as NodeReadableStream<Uint8Array>);
+}
+
+/** Counts and hashes bytes that pass through. */
+function hasher(): Transform & { result(): { size: number; sha256: string } } {
+  const hash = createHash('sha256');
+  let size = 0;
+  const t = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      hash.update(chunk);
+      size += chunk.length;
+      cb(null, chunk);
+    },
+  });
+  return Object.assign(t, { result: () => ({ size, sha256: hash.digest('hex') }) });
+}
+
+function checkAgainstManifest(manifest: Manifest, seen: ManifestMember[]): void {
+  const listed = new Map(manifest.members.map(m => [m.name, m]));
+  if (listed.size !== manifest.members.length || listed.size !== seen.length) {
+    throw new BackupError('corrupt', 'The backup’s members do not match its manifest.');
+  }
+  for (const member of seen) {
+    const expected = listed.get(member.name);
+    if (!expected || expected.size !== member.size || expected.sha256 !== member.sha256) {
+      throw new BackupError(
+        'corrupt',
+        `The backup is damaged: ${member.name} does not match its hash.`,
+      );
+    }
+  }
+  if (!listed.has(MEMBERS.database) || !listed.has(MEMBERS.keyring)) {
+    throw new BackupError('corrupt', 'The backup lacks zamok.db or keyring.json.');
+  }
+}
+
+/**
+ * Decrypts and unpacks a backup, writing each member to `sink(name)` (or only hashing it), and
+ * returns the manifest once every member matched it. Throws `BackupError` (see the file comment).
+ */
+export async function readBackup(file: string, key: AgeKey, sink: MemberSink): Promise<Manifest> {
+  const counter = { read: 0 };
+  const plain = await decryptedStream(file, key, counter);
+  const fileSize = statSync(file).size;
+  const seen: ManifestMember[] = [];
+  let manifest: Manifest | null = null;
+  const untar = tarExtract();
+  const feeding = pipeline(plain, untar as unknown as NodeJS.WritableStream).catch(
+    (err: unknown) => {
+      untar.destroy(err as Error);
+      throw err;
+    },
+  );
+  try {
+    for await (const entry of untar) {
+      const name = entry.header.name;
+      if (manifest !== null)
+        throw new BackupError('corrupt', 'The backup has data after its manifest.');
+      if (
+        entry.header.type !== 'file' ||
+        !isAllowedMemberName(name) ||
+        seen.some(m => m.name === name)
+      ) {
+        throw new BackupError('corrupt', 'The backup holds an unexpected member.');
+      }
+      if (name === MEMBERS.manifest) {
+        const chunks: Buffer[] = [];
+        let length = 0;
+        for await (const chunk of entry as AsyncIterable<Buffer>) {
+          length += chunk.length;
+          if (length > MAX_MANIFEST_BYTES)
+            throw new BackupError('corrupt', 'The manifest is too large.');
+          chunks.push(chunk);
+        }
+        let parsed;
+        try {
+          parsed = manifestSchema.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        } catch {
+          parsed = null;
+        }
+        if (!parsed?.success)
+          throw new BackupError('corrupt', 'The backup’s manifest does not read.');
+        manifest = parsed.data;
+        continue;
+      }
+      const h = hasher();
+      const target = sink(name);
+      if (target === null) {
+        await pipeline(
+          entry as unknown as Readable,
+          h,
+          new Writable({ write: (_c, _e, cb) => cb() }),
+        );
+      } else {
+        mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+        await pipeline(
+          entry as unknown as Readable,
+          h,
+          createWriteStream(target, { flags: 'wx', mode: 0o600 }),
+        );
+      }
+      seen.push({ name, ...h.result() });
+    }
+    await feeding;
+  } catch (err) {
+    plain.destroy();
+    if (isBackupError(err)) throw err;
+    const reachedEnd = counter.read >= fileSize;
+    if (reachedEnd) {
+      throw new BackupError(
+        'truncated',
+        'The backup file is incomplete (cut short while copying?).',
+        { cause: err },
+      );
+    }
+    throw new BackupError('corrupt', 'The backup file is damaged (it fails its integrity check).', {
+      cause: err,
+    });
+  }
+  if (manifest === null) {
+    throw new BackupError(
+      seen.length === 0 ? 'not_a_backup' : 'truncated',
+      seen.length === 0
+        ? 'This file is not a Zamok backup (no manifest).'
+        : 'The backup file is incomplete (no manifest).',
+    );
+  }
+  checkAgainstManifest(manifest, seen);
+  return manifest;
+}
+
+/** A sink that writes members into `dir` under their own names. */
+export function intoFolder(dir: string): MemberSink {
+  return name => join(dir, ...name.split('/'));
+}

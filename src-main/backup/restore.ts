@@ -1,0 +1,152 @@
+/**
+ * Restoring a backup into a vault folder:
+ * 1. the target must be empty/absent, or `replace` is set;
+ * 2. the backup is unpacked and verified into a temp folder BESIDE the target (same disk, so the
+ *    final step is a rename), and with a data key the database is opened there: integrity checks,
+ *    pending migrations (an older backup is migrated), a `backup.restore` audit entry;
+ * 3. with `replace`, the current vault is renamed to `<dir>.before-restore-<time>` (the safety copy);
+ * 4. the temp folder is renamed to the target.
+ * Any failure before step 3 removes the temp folder and leaves the target exactly as it was;
+ * a backup of a newer schema is refused before anything is moved.
+ */
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { appendAudit } from '../audit';
+import { vaultExists } from '../vault';
+import { makeOpenVault, openDatabase } from '../vault/database';
+import { BackupError } from './errors';
+import { fsyncPath, tempPath } from './files';
+import { MEMBERS, type Manifest } from './manifest';
+import { checkSnapshot, schemaIsNewer, unpackBackup, type OpenBackupOptions } from './verify';
+
+/** What `restoreBackup` needs. */
+export interface RestoreOptions extends OpenBackupOptions {
+  /** The vault folder to restore into. */
+  targetDir: string;
+  /** Move an existing vault aside (the safety copy) instead of refusing. */
+  replace?: boolean;
+  /** Recorded in the audit entry of the restored vault. */
+  actor?: { userId?: string | null; userLogin?: string | null; deviceId?: string | null };
+}
+
+/** What a restore did. */
+export interface RestoreResult {
+  vaultDir: string;
+  manifest: Manifest;
+  /** Where the previous vault went, when one was replaced. */
+  safetyCopy: string | null;
+  /** False when only a passphrase was given: the database opens (and migrates) at the next sign-in. */
+  databaseChecked: boolean;
+  /** True when the `backup.restore` entry was written into the restored vault's audit log. */
+  audited: boolean;
+}
+
+function isEmptyFolder(dir: string): boolean | undefined {
+  try {
+    if (!statSync(dir).isDirectory()) return false;
+  } catch {
+    return undefined; // absent
+  }
+  return readdirSync(dir).length === 0;
+}
+
+function stamp(at: Date): string {
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Restores a backup (see the file comment). Throws `BackupError` or `VaultError`; the target is untouched on failure. */
+export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
+  const now = o.now ?? new Date();
+  const empty = isEmptyFolder(o.targetDir);
+  if (empty === false && !o.replace) {
+    throw new BackupError(
+      'target_not_empty',
+      vaultExists(o.targetDir)
+        ? 'This folder already holds a vault; choose replace to keep it as a safety copy and restore.'
+        : 'The target folder is not empty; choose an empty folder.',
+    );
+  }
+  const parent = dirname(o.targetDir);
+  mkdirSync(parent, { recursive: true });
+  const work = tempPath(parent, 'tmp');
+  mkdirSync(work, { mode: 0o700 });
+  let moved = false;
+  try {
+    const { manifest, dataKey } = await unpackBackup(o, work, true);
+    mkdirSync(join(work, MEMBERS.attachmentsPrefix), { recursive: true, mode: 0o700 });
+    if (schemaIsNewer(manifest)) {
+      dataKey?.fill(0);
+      throw new BackupError(
+        'newer_schema',
+        'This backup was made by a newer Zamok; update Zamok, then restore it. Nothing was changed.',
+      );
+    }
+    let audited = false;
+    if (dataKey) {
+      try {
+        checkSnapshot(join(work, MEMBERS.database), dataKey, manifest);
+        // Opening runs the pending migrations: an older backup comes back in this build's schema.
+        const sqlite = openDatabase(join(work, MEMBERS.database), Buffer.from(dataKey), {
+          create: false,
+          vaultId: manifest.vaultId,
+        });
+        const vault = makeOpenVault(work, manifest.vaultId, sqlite, Buffer.from(dataKey));
+        try {
+          appendAudit(
+            vault,
+            {
+              userId: o.actor?.userId ?? null,
+              userLogin: o.actor?.userLogin ?? null,
+              deviceId: o.actor?.deviceId ?? null,
+              action: 'backup.restore',
+              outcome: 'ok',
+              details: {
+                file: basename(o.file),
+                backupCreatedAt: manifest.createdAt,
+                backupAppVersion: manifest.appVersion,
+                replaced: empty === false,
+              },
+            },
+            now,
+          );
+          audited = true;
+        } finally {
+          vault.close();
+        }
+      } finally {
+        dataKey.fill(0);
+      }
+    }
+    let safetyCopy: string | null = null;
+    if (empty === false) {
+      safetyCopy = `${o.targetDir}.before-restore-${stamp(now)}`;
+      renameSync(o.targetDir, safetyCopy);
+      moved = true;
+    } else if (empty === true) {
+      rmSync(o.targetDir, { recursive: true });
+    }
+    renameSync(work, o.targetDir);
+    fsyncPath(parent);
+    return {
+      vaultDir: o.targetDir,
+      manifest,
+      safetyCopy,
+      databaseChecked: dataKey !== null,
+      audited,
+    };
+  } catch (err) {
+    if (moved) {
+      // The vault was moved aside but the new one is not in place: put the old one back.
+      try {
+        renameSync(`${o.targetDir}.before-restore-${stamp(now)}`, o.targetDir);
+      } catch {
+        // The safety copy stays where it is; the error below is what matters.
+      }
+    }
+    rmSync(work, { recursive: true, force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * A consistent copy of zamok.db for a backup, made in the destination's temp folder (never inside the
+ * vault folder):
+ * - vault open (a key in memory): `VACUUM INTO` — one consistent, compact copy, still encrypted with
+ *   the same key (`db.backup()` does not work on encrypted databases);
+ * - vault closed (scheduled run while locked): the checkpointed file is copied; a leftover non-empty
+ *   WAL (the app crashed) or a change during the copy refuses the run, so a half-written state is
+ *   never backed up. Counts, schema and audit head cannot be read without the key: they stay null.
+ */
+import { copyFileSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { EMPTY_HEAD, readAuditHead } from '../audit';
+import { appliedMigrationIds } from '../vault/migrations';
+import { vaultPaths, type OpenVault } from '../vault';
+import { BackupError } from './errors';
+import type { Manifest } from './manifest';
+
+/** What the snapshot tells the manifest. */
+export interface SnapshotFacts {
+  schemaVersion: Manifest['schemaVersion'];
+  counts: Manifest['counts'];
+  auditHead: Manifest['auditHead'];
+}
+
+/** Opens a SQLCipher 4 file read-only with a raw data key (a snapshot or a restored copy). */
+export function openKeyed(path: string, dataKey: Buffer): Database.Database {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.pragma("cipher='sqlcipher'");
+    sqlite.pragma('legacy=4');
+    const keyText = Buffer.from(`x'${dataKey.toString('hex')}'`, 'latin1');
+    try {
+      sqlite.key(keyText);
+    } finally {
+      keyText.fill(0);
+    }
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return sqlite;
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}
+
+function tableExists(sqlite: Database.Database, name: string): boolean {
+  return (
+    sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !==
+    undefined
+  );
+}
+
+function count(sqlite: Database.Database, table: string): number {
+  // Table names come from the fixed list below, never from input.
+  return Number(sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+}
+
+/** Counts, applied migrations and audit head of an open snapshot (read-only). */
+export function readFacts(sqlite: Database.Database): SnapshotFacts {
+  const head = readAuditHead(sqlite);
+  const auditEntries = tableExists(sqlite, 'audit_log') ? count(sqlite, 'audit_log') : 0;
+  return {
+    schemaVersion: appliedMigrationIds(sqlite),
+    counts: {
+      users: tableExists(sqlite, 'users') ? count(sqlite, 'users') : 0,
+      contacts: tableExists(sqlite, 'contacts') ? count(sqlite, 'contacts') : null,
+      auditEntries,
+    },
+    auditHead:
+      head === 'invalid' ? null : head === null ? (auditEntries === 0 ? EMPTY_HEAD : null) : head,
+  };
+}
+
+/** `VACUUM INTO` a new file, then reads the facts from the copy itself (what the backup holds). */
+export function snapshotOpenVault(vault: OpenVault, target: string): SnapshotFacts {
+  vault.sqlite.prepare('VACUUM INTO ?').run(target);
+  const key = vault.dataKey();
+  try {
+    const copy = openKeyed(target, key);
+    try {
+      return readFacts(copy);
+    } finally {
+      copy.close();
+    }
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** Copies the database of a closed vault; refuses when a WAL is pending or the file changes meanwhile. */
+export function snapshotClosedVault(vaultDir: string, target: string): SnapshotFacts {
+  const { database } = vaultPaths(vaultDir);
+  const walSize = (() => {
+    try {
+      return statSync(`${database}-wal`).size;
+    } catch {
+      return 0;
+    }
+  })();
+  if (walSize > 0) {
+    throw new BackupError(
+      'vault_busy',
+      'The vault was not closed cleanly (zamok.db-wal is pending); sign in once, then back up.',
+    );
+  }
+  const before = statSync(database);
+  copyFileSync(database, target);
+  const after = statSync(database);
+  if (before.mtimeMs !== after.mtimeMs || before.size !== after.size) {
+    throw new BackupError('vault_busy', 'zamok.db changed during the copy; the backup will retry.');
+  }
+  return { schemaVersion: null, counts: null, auditHead: null };
+}

@@ -1,0 +1,133 @@
+/**
+ * Verifying a backup: decrypt and unpack into a private temp folder, every member against its hash,
+ * then — when a data key is at hand (the open vault of the same id, or the recovery key) — open the
+ * snapshot: `PRAGMA cipher_integrity_check`, `quick_check`, vault id, counts, schema and audit head
+ * equal to the manifest. With only a passphrase and no open vault the database is not opened, and
+ * the result says so (`databaseChecked: false`).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundledMigrationIds } from '../vault';
+import { BackupError, isBackupError } from './errors';
+import { intoFolder, readBackup } from './extract';
+import { ageKeyFor, dataKeyFromRecoveryKey, explainWrongKey, type BackupSecret } from './keys';
+import { MEMBERS, type Manifest } from './manifest';
+import { openKeyed, readFacts } from './snapshot';
+
+/** The outcome of a verification that passed (a failure throws `BackupError`). */
+export interface VerifyResult {
+  file: string;
+  manifest: Manifest;
+  /** True when the snapshot was opened and checked; false with only a passphrase. */
+  databaseChecked: boolean;
+  /** True when the backup has migrations this build does not know (restore would refuse). */
+  schemaNewer: boolean;
+  verifiedAt: string;
+}
+
+/** What `verifyBackup` and `unpackBackup` need. */
+export interface OpenBackupOptions {
+  file: string;
+  secret: BackupSecret;
+  /** The vault id, when the file name lacks it (renamed file) and the recovery key is used. */
+  vaultId?: string;
+  /** The data key of an open vault; used only when the backup is of that vault. */
+  openVault?: { vaultId: string; dataKey(): Buffer } | null;
+  now?: Date;
+}
+
+/** Throws `newer_schema` unless the backup's migrations are a prefix of this build's. */
+export function schemaIsNewer(manifest: Manifest): boolean {
+  if (manifest.schemaVersion === null) return false;
+  const bundled = bundledMigrationIds();
+  return manifest.schemaVersion.some((id, i) => bundled[i] !== id);
+}
+
+/**
+ * Unpacks a backup into `dir` (attachments too when `withAttachments`) and finds its data key.
+ * Returns the manifest and the key (null with only a passphrase and no open vault of that id).
+ */
+export async function unpackBackup(
+  o: OpenBackupOptions,
+  dir: string,
+  withAttachments: boolean,
+): Promise<{ manifest: Manifest; dataKey: Buffer | null }> {
+  const into = intoFolder(dir);
+  let manifest: Manifest;
+  try {
+    manifest = await readBackup(o.file, ageKeyFor(o.file, o.secret, o.vaultId), name =>
+      withAttachments || !name.startsWith(MEMBERS.attachmentsPrefix) ? into(name) : null,
+    );
+  } catch (err) {
+    if (isBackupError(err, 'wrong_key')) throw explainWrongKey(o.file, o.secret);
+    throw err;
+  }
+  let dataKey: Buffer | null = null;
+  if ('recoveryKey' in o.secret) {
+    const keyringText = readFileSync(join(dir, MEMBERS.keyring), 'utf8');
+    dataKey = await dataKeyFromRecoveryKey(keyringText, o.secret.recoveryKey);
+  } else if (o.openVault && o.openVault.vaultId === manifest.vaultId) {
+    dataKey = o.openVault.dataKey();
+  }
+  return { manifest, dataKey };
+}
+
+/** Opens the unpacked snapshot with its key and checks it against the manifest. */
+export function checkSnapshot(dbPath: string, dataKey: Buffer, manifest: Manifest): void {
+  let sqlite;
+  try {
+    sqlite = openKeyed(dbPath, dataKey);
+  } catch (err) {
+    throw new BackupError('corrupt', 'The database in the backup does not open with its key.', {
+      cause: err,
+    });
+  }
+  try {
+    const cipherErrors = sqlite.pragma('cipher_integrity_check') as unknown[];
+    const quick = sqlite.pragma('quick_check', { simple: true });
+    if (cipherErrors.length > 0 || quick !== 'ok') {
+      throw new BackupError('corrupt', 'The database in the backup fails its integrity check.');
+    }
+    const vaultId = sqlite
+      .prepare("SELECT value FROM vault_meta WHERE key = 'vault_id'")
+      .pluck()
+      .get();
+    if (vaultId !== manifest.vaultId) {
+      throw new BackupError('corrupt', 'The database in the backup belongs to another vault.');
+    }
+    const facts = readFacts(sqlite);
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (
+      (manifest.counts !== null && !same(facts.counts, manifest.counts)) ||
+      (manifest.schemaVersion !== null && !same(facts.schemaVersion, manifest.schemaVersion)) ||
+      (manifest.auditHead !== null && !same(facts.auditHead, manifest.auditHead))
+    ) {
+      throw new BackupError('corrupt', 'The database in the backup does not match its manifest.');
+    }
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Verifies a backup file end to end (see the file comment). Throws `BackupError` on any problem. */
+export async function verifyBackup(o: OpenBackupOptions): Promise<VerifyResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'zamok-verify-'));
+  try {
+    const { manifest, dataKey } = await unpackBackup(o, dir, false);
+    try {
+      if (dataKey) checkSnapshot(join(dir, MEMBERS.database), dataKey, manifest);
+    } finally {
+      dataKey?.fill(0);
+    }
+    return {
+      file: o.file,
+      manifest,
+      databaseChecked: dataKey !== null,
+      schemaNewer: schemaIsNewer(manifest),
+      verifiedAt: (o.now ?? new Date()).toISOString(),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
