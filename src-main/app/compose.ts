@@ -16,6 +16,7 @@ import { createAuditWrapper } from './audit-wrapper';
 import { createAuthService, type AuthService } from './auth-service';
 import { auditHandlers } from './handlers/audit';
 import { authHandlers } from './handlers/auth';
+import { contactsHandlers } from './handlers/contacts';
 import { rolesHandlers } from './handlers/roles';
 import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -83,6 +84,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       audit: auditHandlers({ openVault: () => state.openVault() }),
       users: usersHandlers({ state, tools: auth.staffTools }),
       roles: rolesHandlers({ state, now: () => auth.staffTools.now() }),
+      contacts: contactsHandlers({ openVault: () => state.openVault() }),
     },
     sessions: state,
     // The audit wrapper sits outside the permission check so that denials are recorded too.

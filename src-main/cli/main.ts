@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit';
+import { registerContactsCommands } from './commands/contacts';
 import { registerUsersCommands } from './commands/users';
 import { registerVaultCommands } from './commands/vault';
 import type { GlobalOptions } from './context';
@@ -23,6 +24,7 @@ const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 registerVaultCommands(program, globals);
 registerAuditCommands(program, globals);
 registerUsersCommands(program, globals);
+registerContactsCommands(program, globals);
 
 try {
   await program.parseAsync(process.argv);

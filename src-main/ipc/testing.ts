@@ -120,6 +120,24 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['name', 'grants'],
   },
   'zamok:roles.delete': { input: { id: 'custom-0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
+  'zamok:contacts.list': {
+    input: { sort: 'name', direction: 'asc', limit: 50 },
+    optionalKeys: ['sort', 'direction', 'limit'],
+  },
+  'zamok:contacts.get': { input: { id: 'c-1' } },
+  'zamok:contacts.create': { input: { contact: { surname: 'Коваль', givenName: 'Олена' } } },
+  'zamok:contacts.update': {
+    input: {
+      id: 'c-1',
+      patch: { notes: 'дзвонила' },
+      expectedUpdatedAt: '2026-11-29T09:00:00.000Z',
+    },
+  },
+  'zamok:contacts.delete': { input: { id: 'c-1' } },
+  'zamok:contacts.restore': { input: { id: 'c-1' } },
+  'zamok:contacts.reassign': { input: { id: 'c-1', ownerId: 'u-2' } },
+  'zamok:contacts.share': { input: { id: 'c-1', userId: 'u-2' } },
+  'zamok:contacts.unshare': { input: { id: 'c-1', userId: 'u-2' } },
   'zamok:audit.list': {
     input: {
       userId: 'u-owner',

@@ -6,20 +6,24 @@ import type { z } from 'zod';
 import type { CallError } from '../../src-shared/ipc/contract';
 
 const MAX_FIELDS = 8;
+const MESSAGE_CODE = /^[a-z]+\.[a-z_]+$/;
 
 /** `invalid_input` naming field paths (`login`, `items.0.name`) and zod issue codes, never values. */
 export function describeZodError(error: z.ZodError): CallError {
   const fields: string[] = [];
   const parts: string[] = [];
+  // Message codes a shared schema set on purpose (`contact.phone_invalid`): fixed strings, never values.
+  const codes: { field: string; code: string }[] = [];
   for (const issue of error.issues.slice(0, MAX_FIELDS)) {
     const path = issue.path.length === 0 ? '(root)' : issue.path.map(safeSegment).join('.');
     if (!fields.includes(path)) fields.push(path);
     parts.push(`${path} (${issue.code})`);
+    if (MESSAGE_CODE.test(issue.message)) codes.push({ field: path, code: issue.message });
   }
   return {
     code: 'invalid_input',
     message: `Invalid input: ${parts.join(', ')}.`,
-    details: { fields },
+    details: codes.length > 0 ? { fields, codes } : { fields },
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { contactsContract } from './contacts';
 import { rolesContract } from './roles';
 import { usersContract } from './users';
 import { vaultContract } from './vault';
@@ -15,6 +16,7 @@ export const contract = {
   audit: auditContract,
   users: usersContract,
   roles: rolesContract,
+  contacts: contactsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,145 @@
+/**
+ * `zamok contacts add | list` run in-process (the real commander wiring, `withApp`, the app's
+ * router) on a real vault: what a manager, another manager and an administrator get, and that a
+ * typo is explained per option before any sign-in.
+ */
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ContactListPage } from '../../../src-shared/contacts';
+import type { SetupResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
+import type { Result } from '../../../src-shared/ipc/contract';
+import { createZamokApp } from '../../app/compose';
+import { addStaff, STAFF_PASSWORD } from '../../app/handlers/audit.fixture';
+import { generateTotp } from '../../auth/totp';
+import { createNoKeychainStore } from '../../vault';
+import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
+import type { GlobalOptions } from '../context';
+import { CliExit } from '../io';
+import { registerContactsCommands } from './contacts';
+
+const vault = join(makeTempDir('zamok-contacts-cli-'), 'vault');
+/** TOTP time base: every account signs in at most twice, at this step and the next. */
+const base = Date.now();
+let staff: Record<'anna' | 'borys' | 'admin', { login: string; secret: string }>;
+
+function ok<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}`);
+  return result.value as T;
+}
+
+beforeAll(async () => {
+  const app = createZamokApp({
+    vaultDir: vault,
+    host: 'cli',
+    kdf: TEST_KDF,
+    deviceStore: createNoKeychainStore(),
+  });
+  const call = (channel: string, input: unknown) =>
+    app.router.call(`zamok:${channel}`, input, { host: 'cli' });
+  const enrollment = ok<TotpEnrollment>(await call('auth.beginTotpEnrollment', { login: 'olena' }));
+  ok<SetupResult>(
+    await call('auth.createVault', {
+      vaultDir: vault,
+      login: 'olena',
+      displayName: 'Олена',
+      password: 'quiet river under old bridges',
+      totpCode: generateTotp(enrollment.secret, base),
+      deviceBinding: false,
+    }),
+  );
+  const open = app.state.vault;
+  if (!open) throw new Error('no open vault after setup');
+  staff = {
+    anna: await addStaff(open, 'anna', 'manager', base),
+    borys: await addStaff(open, 'borys', 'manager', base),
+    admin: await addStaff(open, 'admin', 'administrator', base),
+  };
+  app.dispose();
+});
+
+const savedPassword = process.env.ZAMOK_PASSWORD;
+afterEach(() => vi.restoreAllMocks());
+afterAll(() => {
+  if (savedPassword === undefined) delete process.env.ZAMOK_PASSWORD;
+  else process.env.ZAMOK_PASSWORD = savedPassword;
+});
+
+/** Runs `zamok --vault … <args>` in-process; returns the exit code, stdout and the error line. */
+async function zamok(args: string[]) {
+  process.env.ZAMOK_PASSWORD = STAFF_PASSWORD;
+  const program = new Command('zamok')
+    .option('--vault <dir>')
+    .option('--json')
+    .option('--password-stdin')
+    .exitOverride();
+  registerContactsCommands(program, () => program.opts<GlobalOptions>());
+  let stdout = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    stdout += String(chunk);
+    return true;
+  });
+  try {
+    await program.parseAsync(['node', 'zamok', '--vault', vault, ...args]);
+    return { exit: 0, stdout, error: '' };
+  } catch (error) {
+    if (error instanceof CliExit) return { exit: error.exitCode, stdout, error: error.message };
+    throw error;
+  }
+}
+
+function signIn(who: 'anna' | 'borys' | 'admin', step: 0 | 1): string[] {
+  const account = staff[who];
+  return ['--login', account.login, '--totp', generateTotp(account.secret, base + step * 30_000)];
+}
+
+describe('zamok contacts', () => {
+  it('a manager adds contacts and lists only their own; another manager’s stay invisible', async () => {
+    const added = await zamok([
+      'contacts',
+      'add',
+      ...signIn('anna', 0),
+      '--given',
+      'Марʼяна',
+      '--surname',
+      'Ігнатенко',
+      '--phone',
+      '067 123 45 67',
+      '--email',
+      'Mariana@Example.com',
+      '--tag',
+      'VIP',
+    ]);
+    expect(added.error).toBe('');
+    expect(added.stdout).toMatch(
+      /^Added [0-9a-f-]{36}: Ігнатенко Марʼяна {2}\+380671234567 {2}mariana@example\.com {2}\[VIP\]\n$/,
+    );
+    const other = await zamok([
+      '--json',
+      'contacts',
+      'add',
+      ...signIn('borys', 0),
+      '--given',
+      'Борис',
+      '--surname',
+      'Чужий',
+    ]);
+    expect(other.exit).toBe(0);
+
+    const listed = await zamok(['--json', 'contacts', 'list', ...signIn('anna', 1)]);
+    expect(listed.exit).toBe(0);
+    const page = JSON.parse(listed.stdout) as ContactListPage;
+    expect(page.items.map(c => [c.surname, c.phone, c.email])).toEqual([
+      ['Ігнатенко', '+380671234567', 'mariana@example.com'],
+    ]);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it('an administrator gets exit 3 and a "not permitted" line, nothing on stdout', async () => {
+    const run = await zamok(['contacts', 'list', ...signIn('admin', 0)]);
+    expect(run.exit).toBe(3);
+    expect(run.error).toMatch(/^not permitted: /);
+    expect(run.error.split('\n')).toHaveLength(1);
+    expect(run.stdout).toBe('');
+  });
+});
