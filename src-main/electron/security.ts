@@ -4,6 +4,7 @@
  */
 import type { Session, WebContents } from 'electron';
 import { APP_ORIGIN } from '../ipc';
+import type { ExternalLinkGuard } from './external-links';
 
 /** True only for URLs of our own renderer (`app://zamok/…`). */
 export function isAppUrl(url: string): boolean {
@@ -17,8 +18,12 @@ export function hardenSession(session: Session): void {
   session.setDevicePermissionHandler(() => false);
 }
 
-/** Applied to every web contents as it is created (windows, and any webview an attack might add). */
-export function hardenWebContents(contents: WebContents): void {
+/**
+ * Applied to every web contents as it is created (windows, and any webview an attack might add).
+ * With `links`, a window-open request for an http(s) link the user just clicked goes to the system
+ * browser (still denied as a window); without it every request is simply denied.
+ */
+export function hardenWebContents(contents: WebContents, links?: ExternalLinkGuard): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
@@ -26,5 +31,9 @@ export function hardenWebContents(contents: WebContents): void {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', event => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  if (links) contents.on('input-event', (_event, input) => links.noteInput(input.type));
+  contents.setWindowOpenHandler(details => {
+    links?.open(details.url);
+    return { action: 'deny' };
+  });
 }

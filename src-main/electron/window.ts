@@ -25,6 +25,8 @@ export function createMainWindow(opts: { preloadPath: string; devTools: boolean 
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would otherwise open links through a path that skips the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
       devTools: opts.devTools,
     },
   });
