@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+/**
+ * `npm run security:scan`: runs Electronegativity 1.10.3 offline over the Electron main-process glue
+ * (src-main/electron) and the preload (src-preload), writes its CSV report, parses it and exits 1 on
+ * any HIGH or MEDIUM finding that is not a documented false positive (docs/SECURITY.md). The tool
+ * itself exits 0 whatever it finds, hence this gate.
+ *
+ *   node scripts/security-scan.mjs                 scan the sources (default, ~10 s, used by npm test)
+ *   node scripts/security-scan.mjs --built         scan out/main and out/preload (after npm run build)
+ *   node scripts/security-scan.mjs --report FILE   only gate an existing CSV report
+ *
+ * Exit codes: 0 clean, 1 blocking findings, 2 the scan itself failed.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  describeFinding,
+  gateFindings,
+  parseElectronegativityCsv,
+} from './lib/electronegativity-report.mjs';
+
+const repo = resolve(import.meta.dirname, '..');
+const ELECTRON_VERSION = '45.3.4';
+
+/** Accepted findings; each is explained in docs/SECURITY.md ("Electronegativity"). */
+const SUPPRESSIONS = Object.freeze([
+  {
+    id: 'PRELOAD_JS_CHECK',
+    file: 'main/window.ts',
+    reason:
+      'Manual-review reminder that a preload exists. Ours is sandboxed and exposes only the typed ' +
+      'contract functions (src-preload/bridge.ts, tested by src-preload/bridge.test.ts).',
+  },
+  {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'main/external-links.ts',
+    reason:
+      'Manual-review reminder for shell.openExternal with a non-constant URL. The only caller is ' +
+      'createExternalLinkGuard: http(s) only, no credentials, right after a user click, one per ' +
+      'gesture (src-main/electron/external-links.test.ts).',
+  },
+  {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'main/main.ts',
+    reason: 'main.ts only hands shell.openExternal to createExternalLinkGuard (see above).',
+  },
+  {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'main/index.js',
+    reason: 'The same guarded call in the built bundle (see main/external-links.ts).',
+  },
+  {
+    id: 'PRELOAD_JS_CHECK',
+    file: 'main/index.js',
+    reason: 'Same preload reminder, in the built bundle (see main/window.ts).',
+  },
+]);
+
+function fail(message) {
+  console.error(`security:scan: ${message}`);
+  process.exit(2);
+}
+
+/** Copies what is scanned into one folder (so the global CSP check sees main and preload together). */
+function stageInputs(built) {
+  const dir = mkdtempSync(join(tmpdir(), 'zamok-scan-'));
+  const sources = built
+    ? [
+        ['out/main', 'main'],
+        ['out/preload', 'preload'],
+      ]
+    : [
+        ['src-main/electron', 'main'],
+        ['src-preload', 'preload'],
+      ];
+  for (const [from, to] of sources) {
+    const source = join(repo, from);
+    if (!existsSync(source))
+      fail(`${from} is missing${built ? ' (run npm run build first)' : ''}.`);
+    // Tests are not shipped and hold deliberate stand-ins: scan only product code.
+    cpSync(source, join(dir, 'scan', to), {
+      recursive: true,
+      filter: file => !/\.test\.[cm]?[jt]sx?$/.test(file),
+    });
+  }
+  return dir;
+}
+
+/** Electronegativity writes its CSV asynchronously without waiting: wait until every row is there. */
+async function readReport(file, expectedRows) {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    if (existsSync(file)) {
+      const text = readFileSync(file, 'utf8');
+      try {
+        const findings = parseElectronegativityCsv(text);
+        if (findings.length === expectedRows) return findings;
+      } catch {
+        // header not written yet, or a row half written
+      }
+    }
+    await new Promise(done => setTimeout(done, 100));
+  }
+  fail(`the report ${file} is incomplete (expected ${expectedRows} findings).`);
+  return [];
+}
+
+async function scan(built) {
+  const dir = stageInputs(built);
+  try {
+    const require = createRequire(import.meta.url);
+    // The CLI entry breaks with the hoisted commander 14; the runner API is the same scan.
+    const run = require('@doyensec/electronegativity');
+    const output = join(dir, 'report.csv');
+    const result = await run({
+      input: join(dir, 'scan'),
+      output,
+      isSarif: false,
+      customScan: [],
+      excludeFromScan: [],
+      isRelative: true,
+      isVerbose: false,
+      electronVersionOverride: ELECTRON_VERSION,
+      parserPlugins: [],
+    });
+    const fatal = result.errors.filter(e => !e.tolerable);
+    if (fatal.length > 0) fail(`could not parse ${fatal.map(e => e.file).join(', ')}.`);
+    return await readReport(output, result.issues.length);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const reportAt = args.indexOf('--report');
+  let findings;
+  if (reportAt >= 0) {
+    const file = args[reportAt + 1];
+    if (!file || !existsSync(file)) fail('--report needs an existing CSV file.');
+    try {
+      findings = parseElectronegativityCsv(readFileSync(file, 'utf8'));
+    } catch (err) {
+      fail(err instanceof Error ? err.message : String(err));
+    }
+  } else {
+    findings = await scan(args.includes('--built'));
+  }
+  const { blocking, suppressed } = gateFindings(findings, SUPPRESSIONS);
+  for (const f of suppressed) console.log(`suppressed (docs/SECURITY.md): ${describeFinding(f)}`);
+  if (blocking.length > 0) {
+    console.error(`security:scan: ${blocking.length} HIGH/MEDIUM finding(s):`);
+    for (const f of blocking) console.error(`  ${describeFinding(f)}`);
+    process.exit(1);
+  }
+  console.log(`security:scan: no HIGH or MEDIUM findings (${findings.length} in total).`);
+}
+
+await main();
