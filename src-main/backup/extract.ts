@@ -64,12 +64,29 @@ function headerError(err: unknown): BackupError {
   });
 }
 
+/** Length of the age header (up to and including the `--- <mac>` line); null when not found. */
+function headerLength(file: string): number | null {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('latin1');
+    const mac = text.indexOf('\n--- ');
+    const end = mac < 0 ? -1 : text.indexOf('\n', mac + 1);
+    return end < 0 ? null : end + 1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A decrypted stream and what is needed to tell a cut-short file from a damaged one. */
+interface Decrypted {
+  plain: Readable;
+  /** Plaintext size the file's length implies; null when that length is impossible (cut short). */
+  expected: number | null;
+}
+
 /** Opens the decrypted tar stream of a backup file (the header is checked before this resolves). */
-async function decryptedStream(
-  file: string,
-  key: AgeKey,
-  counter: { read: number },
-): Promise<Readable> {
+async function decryptedStream(file: string, key: AgeKey): Promise<Decrypted> {
   let size: number;
   try {
     const stat = statSync(file);
@@ -85,9 +102,6 @@ async function decryptedStream(
   if ('passphrase' in key) decrypter.addPassphrase(key.passphrase);
   else decrypter.addIdentity(key.identity);
   const source = createReadStream(file, { highWaterMark: 256 * 1024 });
-  source.on('data', (chunk: Buffer | string) => {
-    counter.read += chunk.length;
-  });
   let plain;
   try {
     plain = await decrypter.decrypt(
@@ -97,9 +111,19 @@ async function decryptedStream(
     source.destroy();
     throw headerError(err);
   }
+  const header = headerLength(file);
+  let expected: number | null = null;
+  try {
+    expected = header === null ? null : plain.size(size - header);
+  } catch {
+    expected = null; // "ciphertext size is invalid": the file was cut short
+  }
   // Same object at runtime; only the DOM and node:stream/web typings differ.
-  return Readable.fromWeb(plain as unknown as NodeReadableStream<Uint8Array>);
+  return { plain: Readable.fromWeb(plain as unknown as NodeReadableStream<Uint8Array>), expected };
 }
+
+/** age encrypts in 64 KiB chunks: a failure within the last one is where a cut-short file fails. */
+const AGE_CHUNK = 64 * 1024;
 
 /** Counts and hashes bytes that pass through. */
 function hasher(): Transform & { result(): { size: number; sha256: string } } {
@@ -139,16 +163,23 @@ function checkAgainstManifest(manifest: Manifest, seen: ManifestMember[]): void 
  * returns the manifest once every member matched it. Throws `BackupError` (see the file comment).
  */
 export async function readBackup(file: string, key: AgeKey, sink: MemberSink): Promise<Manifest> {
-  const counter = { read: 0 };
-  const plain = await decryptedStream(file, key, counter);
-  const fileSize = statSync(file).size;
+  const { plain, expected } = await decryptedStream(file, key);
+  let delivered = 0;
+  const counting = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      delivered += chunk.length;
+      cb(null, chunk);
+    },
+  });
   const seen: ManifestMember[] = [];
   let manifest: Manifest | null = null;
   const untar = tarExtract();
-  const feeding = pipeline(plain, untar as unknown as NodeJS.WritableStream).catch(
+  let feedError: unknown = null;
+  // Errors of the decryption side are kept here and reported below, never left unhandled.
+  const feeding = pipeline(plain, counting, untar as unknown as NodeJS.WritableStream).catch(
     (err: unknown) => {
+      feedError = err;
       untar.destroy(err as Error);
-      throw err;
     },
   );
   try {
@@ -202,14 +233,16 @@ export async function readBackup(file: string, key: AgeKey, sink: MemberSink): P
       seen.push({ name, ...h.result() });
     }
     await feeding;
+    if (feedError !== null) throw feedError;
   } catch (err) {
     plain.destroy();
-    if (isBackupError(err)) throw err;
-    const reachedEnd = counter.read >= fileSize;
-    if (reachedEnd) {
+    await feeding;
+    if (isBackupError(err) && feedError === null) throw err;
+    const atTheEnd = expected === null || delivered >= expected - AGE_CHUNK;
+    if (atTheEnd) {
       throw new BackupError(
         'truncated',
-        'The backup file is incomplete (cut short while copying?).',
+        'The backup file is incomplete or damaged at its end (cut short while copying?).',
         { cause: err },
       );
     }
