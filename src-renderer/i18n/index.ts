@@ -6,14 +6,17 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en as sharedEn } from '../../src-shared/i18n/en';
 import { uk as sharedUk } from '../../src-shared/i18n/uk';
+import { contactMessages } from '../../src-shared/contacts/messages';
+import { adminEn, adminUk } from '../screens/admin/i18n';
+import { contactsEn, contactsUk } from '../screens/contacts/i18n';
 import { en } from './en';
 import { detectLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language';
 import { uk } from './uk';
 
 /** Everything each language shows: shared `errors.*` / `password.*` plus the interface text. */
 export const catalogues = {
-  uk: { ...sharedUk, ...uk },
-  en: { ...sharedEn, ...en },
+  uk: { ...sharedUk, ...contactMessages.uk, ...uk, contacts: contactsUk, admin: adminUk },
+  en: { ...sharedEn, ...contactMessages.en, ...en, contacts: contactsEn, admin: adminEn },
 } as const;
 
 /** Creates and initialises an i18next instance (synchronously: the catalogues are bundled). */

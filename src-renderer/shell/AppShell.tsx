@@ -9,9 +9,9 @@ import { useApi } from '../app/api';
 import { lockSession, signOutSession } from '../app/session-actions';
 import { useIdleLock } from '../idle/useIdleLock';
 import { useSessionWatch } from '../idle/useSessionWatch';
-import { SECTIONS, useNavigationStore } from '../stores/navigation';
+import { useNavigationStore } from '../stores/navigation';
 import { useSessionStore } from '../stores/session';
-import { ComingSoon } from './ComingSoon';
+import { SectionScreen, visibleSections } from './sections';
 import { ShellHeader } from './ShellHeader';
 
 /** The main window once signed in. */
@@ -29,6 +29,9 @@ export function AppShell() {
   useHotkeys([['mod+L', lock]], []);
 
   if (!user) return null;
+  const sections = visibleSections(user.grants);
+  // The remembered section may not be open to this role (e.g. contacts for an administrator).
+  const current = sections.includes(section) ? section : sections[0];
   return (
     <MantineAppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 0 }} padding="xl">
       <MantineAppShell.Header>
@@ -36,14 +39,14 @@ export function AppShell() {
       </MantineAppShell.Header>
       <MantineAppShell.Navbar p="sm" component="nav" aria-label={t('shell.navigation')}>
         <ScrollArea type="auto">
-          {SECTIONS.map(id => (
+          {sections.map(id => (
             <NavLink
               key={id}
               component="button"
               type="button"
               label={t(`shell.sections.${id}`)}
-              active={section === id}
-              aria-current={section === id ? 'page' : undefined}
+              active={current === id}
+              aria-current={current === id ? 'page' : undefined}
               onClick={() => select(id)}
               style={{ borderRadius: 'var(--mantine-radius-md)' }}
             />
@@ -51,7 +54,7 @@ export function AppShell() {
         </ScrollArea>
       </MantineAppShell.Navbar>
       <MantineAppShell.Main>
-        <ComingSoon section={section} />
+        {current ? <SectionScreen section={current} /> : null}
       </MantineAppShell.Main>
     </MantineAppShell>
   );

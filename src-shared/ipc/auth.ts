@@ -131,7 +131,11 @@ export const authContract = {
   /** Closes the database and wipes key buffers; the lock screen follows. */
   lock: channel<{ locked: true }>()({ input: z.object({}).strict(), permission: 'session' }),
   /** Ends the session and forgets the user on this screen. */
-  signOut: channel<{ signedOut: true }>()({ input: z.object({}).strict(), permission: 'session' }),
+  /**
+   * Ends the session and forgets the user on this screen. Public so that "sign in as someone else"
+   * on the lock screen (no session any more) also forgets the locked login.
+   */
+  signOut: channel<{ signedOut: true }>()({ input: z.object({}).strict(), permission: 'public' }),
   /**
    * Ends a restricted first sign-in: sets the user's own password (required when
    * `setupRequired.changePassword`) and confirms the 2FA secret from `beginTotpEnrollment` with a code.

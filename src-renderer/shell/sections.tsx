@@ -1,0 +1,45 @@
+/**
+ * Which navigation sections a role can use, and which screen each shows. Hiding is a courtesy: the
+ * main process refuses every call the role lacks, whatever the renderer shows.
+ */
+import type { ReactElement } from 'react';
+import type { Grants, Permission } from '../../src-shared/permissions';
+import { grantOf } from '../../src-shared/roles';
+import { AuditScreen } from '../screens/admin/AuditScreen';
+import { UsersScreen } from '../screens/admin/UsersScreen';
+import { ContactsScreen } from '../screens/contacts/ContactsScreen';
+import { SECTIONS, type Section } from '../stores/navigation';
+import { ComingSoon } from './ComingSoon';
+
+/** The permission a section needs to appear in the navigation. */
+const SECTION_NEEDS: Readonly<Record<Section, Permission>> = {
+  contacts: 'contacts.read',
+  companies: 'contacts.read',
+  deals: 'contacts.read',
+  activities: 'contacts.read',
+  documents: 'contacts.read',
+  reports: 'analytics.read',
+  audit: 'audit.read',
+  users: 'users.read',
+  backups: 'backup.manage',
+  settings: 'settings.manage',
+};
+
+/** The sections the user's grants allow, in navigation order. */
+export function visibleSections(grants: Grants): Section[] {
+  return SECTIONS.filter(section => grantOf(grants, SECTION_NEEDS[section]) !== undefined);
+}
+
+/** The screen of a section. */
+export function SectionScreen({ section }: { section: Section }): ReactElement {
+  switch (section) {
+    case 'contacts':
+      return <ContactsScreen />;
+    case 'users':
+      return <UsersScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    default:
+      return <ComingSoon section={section} />;
+  }
+}
