@@ -1,0 +1,74 @@
+/**
+ * How audit entries read on screen: action names in words, field names, values before → after,
+ * local times. Shared by the audit screen and the entity history.
+ */
+import type { TFunction } from 'i18next';
+import type { AuditEntryView, AuditValue } from '../../../src-shared/ipc/audit';
+
+/** Longest value text shown inline; longer values are cut with an ellipsis (the CSV has them whole). */
+const MAX_VALUE_CHARS = 160;
+
+/** The action in words where known (`admin.actions.<feature>.<verb>`), else its raw name. */
+export function actionLabel(t: TFunction, action: string): string {
+  return t(`admin.actions.${action}`, { defaultValue: action });
+}
+
+/** A field's name in words where known, else the raw field name. */
+export function fieldLabel(t: TFunction, field: string): string {
+  return t(`admin.fields.${field}`, { defaultValue: field });
+}
+
+/** The record type in words (`contact` → "Contact"), else the raw type. */
+export function entityTypeLabel(t: TFunction, entityType: string): string {
+  return t(`admin.audit.entities.${entityType}`, { defaultValue: entityType });
+}
+
+/** A timestamp in the user's local time and language, e.g. "29.11.2026, 07:05:12". */
+export function formatTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(language === 'uk' ? 'uk-UA' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  });
+}
+
+function plain(value: AuditValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(plain).filter(Boolean).join(', ');
+  // An object such as a phone `{ number, kind }`: its parts in order, without the keys.
+  return Object.values(value).map(plain).filter(Boolean).join(' ');
+}
+
+/**
+ * A stored value as short text: lists joined with commas, objects by their parts, empty values as
+ * "empty", `[redacted]` as "hidden".
+ */
+export function formatValue(t: TFunction, value: AuditValue | undefined): string {
+  if (value === '[redacted]') return t('admin.history.redacted');
+  const text = plain(value).trim();
+  if (text === '') return t('admin.history.empty_value');
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+}
+
+/** One field's change ready to show. */
+export interface FieldChange {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** An entry's field changes in display form (fields in the order the entry lists them). */
+export function fieldChanges(t: TFunction, entry: Pick<AuditEntryView, 'changes'>): FieldChange[] {
+  if (!entry.changes) return [];
+  return Object.entries(entry.changes).map(([field, change]) => ({
+    field,
+    label: fieldLabel(t, field),
+    // Creations and deletions log only one side; the missing side reads "empty".
+    before: formatValue(t, (change as { before?: AuditValue }).before),
+    after: formatValue(t, (change as { after?: AuditValue }).after),
+  }));
+}
