@@ -3,8 +3,10 @@
  * (src-preload/index.ts → out/preload/index.cjs, CommonJS because sandboxed preloads cannot load ESM),
  * renderer (src-renderer → out/renderer, same as vite.renderer.config.ts for the browser test host).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = import.meta.dirname;
@@ -12,8 +14,23 @@ const root = import.meta.dirname;
 /** Native addons are loaded from node_modules at run time, never bundled. */
 const NATIVE_MODULES = ['better-sqlite3-multiple-ciphers', '@node-rs/argon2', '@napi-rs/keyring'];
 
+/** Copies the static recovery page next to the main bundle (served as app://zamok/recovery.html). */
+function recoveryPage(): Plugin {
+  return {
+    name: 'zamok-recovery-page',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'recovery.html',
+        source: readFileSync(resolve(root, 'src-main/electron/recovery.html'), 'utf8'),
+      });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [recoveryPage()],
     build: {
       outDir: resolve(root, 'out/main'),
       externalizeDeps: { include: NATIVE_MODULES },

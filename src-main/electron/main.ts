@@ -4,9 +4,11 @@
  * Never imports src-main/host (the browser test host is not part of the packaged app).
  */
 import { join } from 'node:path';
-import { app, session, type BrowserWindow } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createZamokApp, type ZamokApp } from '../app/compose';
+import { setNativeBinding } from '../vault/database';
 import { registerIpc } from './ipc';
+import { electronNativeBindingPath, nativeProblemDialog, probeNativeBinding } from './native';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -14,6 +16,7 @@ import { createMainWindow } from './window';
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/.
 const preloadPath = join(import.meta.dirname, '..', 'preload', 'index.cjs');
 const rendererDir = join(import.meta.dirname, '..', 'renderer');
+const recoveryFile = join(import.meta.dirname, 'recovery.html');
 
 let mainWindow: BrowserWindow | null = null;
 let zamok: ZamokApp | null = null;
@@ -38,8 +41,22 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    // The SQLCipher driver must be the Electron-ABI build: check it before any window or vault.
+    const binding = electronNativeBindingPath({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+    });
+    const probe = probeNativeBinding(binding);
+    if (!probe.ok) {
+      const { title, body } = nativeProblemDialog(probe, app.isPackaged);
+      dialog.showErrorBox(title, body);
+      app.exit(1);
+      return;
+    }
+    setNativeBinding(binding);
     hardenSession(session.defaultSession);
-    serveRenderer(rendererDir);
+    serveRenderer(rendererDir, recoveryFile);
     zamok = createZamokApp({ vaultDir: app.getPath('userData'), host: 'electron' });
     registerIpc(zamok.router);
     mainWindow = createMainWindow({ preloadPath, devTools: !app.isPackaged });

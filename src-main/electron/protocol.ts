@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_ORIGIN } from '../ipc';
-import recoveryPage from './recovery.html?raw';
 import { STATIC_SECURITY_HEADERS, contentTypeFor, resolveStaticFile } from './static-files';
 
 /** The custom scheme (`app`) and host (`zamok`) of the renderer's origin. */
@@ -14,14 +13,13 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'zamok';
 /** The URL the main window loads. */
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
-/** The static page shown after an uncaught error in main (no script; bundled into main). */
+/**
+ * The static page shown after an uncaught error in main (no script). Source:
+ * src-main/electron/recovery.html, copied next to the main bundle (out/main) by electron.vite.config.ts.
+ */
 export const RECOVERY_PATH = '/recovery.html';
+/** The URL of the recovery page. */
 export const RECOVERY_URL = `${APP_ORIGIN}${RECOVERY_PATH}`;
-
-/** The recovery page's HTML (for tests and the protocol handler). */
-export function recoveryPageHtml(): string {
-  return recoveryPage;
-}
 
 /**
  * Must run before `app` is ready: a standard, secure scheme behaves like https (origin, storage,
@@ -36,20 +34,20 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves `rendererDir` on `app://zamok/` (GET/HEAD only, no traversal, SPA fallback). */
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves `rendererDir` on `app://zamok/` (GET/HEAD only, no traversal, SPA fallback), and
+ * `/recovery.html` from `recoveryFile`.
+ */
+export function serveRenderer(rendererDir: string, recoveryFile: string): void {
   protocol.handle(APP_SCHEME, async request => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return new Response('Not found.', { status: 404 });
     }
-    if (url.pathname === RECOVERY_PATH) {
-      return new Response(request.method === 'HEAD' ? null : recoveryPage, {
-        status: 200,
-        headers: { ...STATIC_SECURITY_HEADERS, 'Content-Type': contentTypeFor(RECOVERY_PATH) },
-      });
-    }
-    const found = await resolveStaticFile(rendererDir, url.pathname);
+    const found =
+      url.pathname === RECOVERY_PATH
+        ? ({ kind: 'file', path: recoveryFile } as const)
+        : await resolveStaticFile(rendererDir, url.pathname);
     if (found.kind !== 'file') {
       return new Response('Not found.', { status: found.kind === 'forbidden' ? 403 : 404 });
     }

@@ -40,6 +40,17 @@ export function withTables<T extends Record<string, Record<string, unknown>>>(
   return vault.db.withTables<T>() as Kysely<VaultDatabase & T>;
 }
 
+/** The addon `new Database` loads; undefined = the Node build in node_modules (tests, CLI). */
+let nativeBinding: string | undefined;
+
+/**
+ * Electron main only: load the better-sqlite3 addon built for Electron's ABI from `path`
+ * (src-main/electron/native.ts). Tests and the CLI never call it and keep the Node build.
+ */
+export function setNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
 /** SQLCipher 4 page size; a file whose size is not a multiple of it was cut short. */
 const PAGE_SIZE = 4096;
 
@@ -76,7 +87,10 @@ export function openDatabase(
   }
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(path, { fileMustExist: !opts.create });
+    sqlite = new Database(path, {
+      fileMustExist: !opts.create,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
     // Encrypted anyway, but other OS users have no business reading it; -wal/-shm inherit the mode.
     if (opts.create) chmodSync(path, 0o600);
   } catch (err) {
