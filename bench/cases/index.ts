@@ -1,0 +1,14 @@
+/**
+ * Every benchmark, in the order the table shows them. A new case is a module in this folder that
+ * exports a `BenchCase<BenchContext>`, added here.
+ */
+import type { BenchContext } from '../context';
+import type { BenchCase } from '../runner';
+import { auditedUpdateCase } from './audited-update';
+import { firstPageScopedCase } from './first-page-scoped';
+
+/** All cases of `npm run bench`. */
+export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
+  auditedUpdateCase,
+  firstPageScopedCase,
+];
