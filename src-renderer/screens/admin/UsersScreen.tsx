@@ -1,9 +1,29 @@
 /** The users section: staff accounts, roles and "who can see what". */
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Title } from '@mantine/core';
+import { RolesTab } from './RolesTab';
+import { UsersTab } from './UsersTab';
 
-/** Users and roles. */
+/** Users and roles (section `users`, needs `users.read`; managing needs `users.manage` / `roles.manage`). */
 export function UsersScreen() {
   const { t } = useTranslation();
-  return <Title order={1}>{t('admin.usersTitle')}</Title>;
+  const [tab, setTab] = useState<string | null>('users');
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t('admin.usersTitle')}</Title>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="users">{t('admin.tabs.users')}</Tabs.Tab>
+          <Tabs.Tab value="roles">{t('admin.tabs.roles')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="users" pt="md">
+          <UsersTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="roles" pt="md">
+          <RolesTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
 }

@@ -1,0 +1,249 @@
+/**
+ * The staff table: who works here, with which role, whether 2FA is on, and — for those who may
+ * manage users — Add user (Ctrl+N) and a row menu: change role, reset 2FA, dismiss.
+ */
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Menu,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoleInfo } from '../../../src-shared/ipc/roles';
+import type { UserSummary } from '../../../src-shared/ipc/users';
+import { grantOf } from '../../../src-shared/roles';
+import { useApi } from '../../app/api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSessionStore } from '../../stores/session';
+import { formatTime } from './audit-format';
+import { AddUserModal } from './AddUserModal';
+import { DismissModal } from './DismissModal';
+import { roleLabel } from './role-grants';
+import { ChangeRoleModal, ResetTwoFactorModal } from './UserModals';
+import { useLoaded } from './useAdminData';
+
+/** Which dialog is open, and for whom. */
+type Dialog =
+  { kind: 'add' } | { kind: 'role' | 'twoFactor' | 'dismiss'; user: UserSummary } | null;
+
+/** The Users tab. */
+export function UsersTab() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const me = useSessionStore(s => s.user);
+  const canManage = me ? grantOf(me.grants, 'users.manage') === true : false;
+  const users = useLoaded(() => api.users.list({}));
+  const roles = useLoaded(() => api.roles.list({}));
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useHotkeys(canManage ? [['mod+N', () => setDialog({ kind: 'add' })]] : []);
+
+  const rolesById = useMemo(
+    () => new Map((roles.value ?? []).map(role => [role.id, role] as const)),
+    [roles.value],
+  );
+  const nameOfRole = (id: string) => {
+    const role = rolesById.get(id);
+    return role ? roleLabel(t, role) : t(`shell.roles.${id}`, { defaultValue: id });
+  };
+
+  function done(message: string) {
+    setDialog(null);
+    setNotice(message);
+    users.reload();
+  }
+
+  const list = users.value ?? [];
+  const allRoles: RoleInfo[] = roles.value ?? [];
+  return (
+    <Stack gap="md">
+      {canManage ? (
+        <Group justify="flex-end">
+          <Tooltip label={t('admin.users.addHint')} withArrow>
+            <Button onClick={() => setDialog({ kind: 'add' })} aria-keyshortcuts="Control+N">
+              {t('admin.users.add')}
+            </Button>
+          </Tooltip>
+        </Group>
+      ) : null}
+      {notice ? (
+        <Alert
+          color="teal"
+          variant="light"
+          role="status"
+          withCloseButton
+          onClose={() => setNotice(null)}
+        >
+          {notice}
+        </Alert>
+      ) : null}
+      <ErrorAlert error={users.error} />
+      {users.error ? (
+        <Button variant="default" w="fit-content" onClick={users.reload}>
+          {t('admin.retry')}
+        </Button>
+      ) : null}
+      {users.loading && !users.value ? (
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text c="dimmed">{t('admin.loading')}</Text>
+        </Group>
+      ) : null}
+      {users.value && list.length <= 1 ? (
+        <Text c="dimmed" size="sm">
+          {t('admin.users.empty')}
+        </Text>
+      ) : null}
+      {list.length > 0 ? (
+        <Table.ScrollContainer minWidth={760}>
+          <Table
+            striped
+            highlightOnHover
+            verticalSpacing="xs"
+            aria-label={t('admin.users.tableLabel')}
+          >
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('admin.users.name')}</Table.Th>
+                <Table.Th>{t('admin.users.login')}</Table.Th>
+                <Table.Th>{t('admin.users.role')}</Table.Th>
+                <Table.Th>{t('admin.users.status')}</Table.Th>
+                <Table.Th>{t('admin.users.lastSignIn')}</Table.Th>
+                <Table.Th>{t('admin.users.twoFactor')}</Table.Th>
+                {canManage ? (
+                  <Table.Th>
+                    <VisuallyHidden>{t('admin.users.actions')}</VisuallyHidden>
+                  </Table.Th>
+                ) : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.map(user => (
+                <Table.Tr key={user.id} c={user.status === 'dismissed' ? 'dimmed' : undefined}>
+                  <Table.Td fw={500}>{user.displayName}</Table.Td>
+                  <Table.Td>{user.login}</Table.Td>
+                  <Table.Td>{nameOfRole(user.role)}</Table.Td>
+                  <Table.Td>
+                    <Badge
+                      variant="light"
+                      color={user.status === 'active' ? 'teal' : 'gray'}
+                      size="sm"
+                    >
+                      {t(`admin.users.${user.status}`)}
+                    </Badge>
+                    {user.status === 'active' && user.mustChangePassword ? (
+                      <Text size="xs" c="dimmed">
+                        {t('admin.users.mustChangePassword')}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    {user.lastSignInAt
+                      ? formatTime(user.lastSignInAt, i18n.language)
+                      : t('admin.never')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={user.totpEnabled ? 'teal' : 'orange'} size="sm">
+                      {user.totpEnabled
+                        ? t('admin.users.twoFactorOn')
+                        : t('admin.users.twoFactorOff')}
+                    </Badge>
+                  </Table.Td>
+                  {canManage ? (
+                    <Table.Td ta="right">
+                      {user.status === 'active' && user.id !== me?.id ? (
+                        <RowMenu user={user} onPick={kind => setDialog({ kind, user })} />
+                      ) : null}
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      {canManage && me ? (
+        <>
+          <AddUserModal
+            opened={dialog?.kind === 'add'}
+            onClose={() => setDialog(null)}
+            roles={allRoles}
+            myGrants={me.grants}
+            onCreated={user => done(t('admin.add.created', { login: user.login }))}
+          />
+          {dialog && dialog.kind !== 'add' ? (
+            <>
+              <ChangeRoleModal
+                user={dialog.kind === 'role' ? dialog.user : null}
+                roles={allRoles}
+                myGrants={me.grants}
+                onClose={() => setDialog(null)}
+                onChanged={user => done(t('admin.changeRole.done', { name: user.displayName }))}
+              />
+              <ResetTwoFactorModal
+                user={dialog.kind === 'twoFactor' ? dialog.user : null}
+                onClose={() => setDialog(null)}
+                onReset={user => done(t('admin.resetTwoFactor.done', { name: user.displayName }))}
+              />
+              <DismissModal
+                user={dialog.kind === 'dismiss' ? dialog.user : null}
+                candidates={list.filter(u => u.status === 'active' && u.id !== dialog.user.id)}
+                onClose={() => setDialog(null)}
+                onDismissed={result =>
+                  done(
+                    t('admin.dismiss.done', {
+                      name: result.user.displayName,
+                      count: result.reassignedCount,
+                    }),
+                  )
+                }
+              />
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+function RowMenu({
+  user,
+  onPick,
+}: {
+  user: UserSummary;
+  onPick: (kind: 'role' | 'twoFactor' | 'dismiss') => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t('admin.users.rowMenu', { name: user.displayName })}
+        >
+          <span aria-hidden="true">⋯</span>
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => onPick('role')}>{t('admin.users.changeRole')}</Menu.Item>
+        <Menu.Item onClick={() => onPick('twoFactor')}>{t('admin.users.resetTwoFactor')}</Menu.Item>
+        <Menu.Divider />
+        <Menu.Item color="red" onClick={() => onPick('dismiss')}>
+          {t('admin.users.dismiss')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
