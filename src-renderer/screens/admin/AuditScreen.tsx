@@ -1,9 +1,203 @@
-/** The audit log section. */
+/** The audit log section: filters, the entries, "Load older", the chain check and the CSV export. */
+import { Alert, Button, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Title } from '@mantine/core';
+import type { AuditEntryView, AuditVerifyView } from '../../../src-shared/ipc/audit';
+import type { CallError } from '../../../src-shared/ipc/contract';
+import { grantOf } from '../../../src-shared/roles';
+import { useApi } from '../../app/api';
+import { BusyButton } from '../../components/BusyButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSessionStore } from '../../stores/session';
+import { AuditFilters } from './AuditFilters';
+import {
+  EMPTY_FILTERS,
+  exportInputOf,
+  listInputOf,
+  saveTextFile,
+  type AuditFilterForm,
+} from './audit-filters';
+import { AuditTable } from './AuditTable';
+import { useLoaded } from './useAdminData';
 
-/** The audit log: filters, verification, export. */
+/** Entries per page. */
+const PAGE = 100;
+
+/** The audit log (section `audit`, needs `audit.read`; exporting needs `audit.export`). */
 export function AuditScreen() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const grants = useSessionStore(s => s.user?.grants);
+  const canListUsers = grants ? grantOf(grants, 'users.read') === true : false;
+  const canExport = grants ? grantOf(grants, 'audit.export') === true : false;
+  const users = useLoaded(() => api.users.list({}), canListUsers);
+  const actions = useLoaded(() => api.audit.actions({}));
+
+  const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTERS);
+  const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTERS);
+  const [entries, setEntries] = useState<AuditEntryView[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<CallError | null>(null);
+  const request = useRef(0);
+
+  const load = useCallback(
+    async (filters: AuditFilterForm, beforeSeq?: number) => {
+      const id = ++request.current;
+      setLoading(true);
+      setError(null);
+      const result = await api.audit.list(listInputOf(filters, PAGE, beforeSeq));
+      if (id !== request.current) return;
+      setLoading(false);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setEntries(previous =>
+        beforeSeq === undefined ? result.value.entries : [...previous, ...result.value.entries],
+      );
+      setNext(result.value.nextBeforeSeq);
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    void load(applied);
+  }, [load, applied]);
+
+  const [verify, setVerify] = useState<AuditVerifyView | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [verifyError, setVerifyError] = useState<CallError | null>(null);
+  async function runVerify() {
+    setVerifying(true);
+    setVerify(null);
+    setVerifyError(null);
+    const result = await api.audit.verify({});
+    setVerifying(false);
+    if (result.ok) setVerify(result.value);
+    else setVerifyError(result.error);
+  }
+
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<CallError | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  async function runExport() {
+    if (exporting) return;
+    setExporting(true);
+    setExportError(null);
+    setExported(null);
+    const result = await api.audit.export(exportInputOf(applied, i18n.language));
+    setExporting(false);
+    if (!result.ok) {
+      setExportError(result.error);
+      return;
+    }
+    const file = result.value;
+    saveTextFile(file.fileName, file.mimeType, file.content);
+    setExported(t('admin.audit.exported', { fileName: file.fileName, count: file.count }));
+  }
+  useHotkeys(canExport ? [['mod+E', () => void runExport()]] : []);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>{t('admin.auditTitle')}</Title>
+        <Group gap="xs">
+          <Tooltip label={t('admin.audit.verifyHint')} withArrow multiline w={280}>
+            <BusyButton
+              variant="default"
+              busy={verifying}
+              busyLabel={t('admin.audit.verifyBusy')}
+              onClick={() => void runVerify()}
+            >
+              {t('admin.audit.verify')}
+            </BusyButton>
+          </Tooltip>
+          {canExport ? (
+            <Tooltip label={t('admin.audit.exportHint')} withArrow>
+              <BusyButton
+                busy={exporting}
+                busyLabel={t('admin.audit.exportBusy')}
+                onClick={() => void runExport()}
+                aria-keyshortcuts="Control+E"
+              >
+                {t('admin.audit.exportCsv')}
+              </BusyButton>
+            </Tooltip>
+          ) : null}
+        </Group>
+      </Group>
+      <VerifyResult result={verify} />
+      <ErrorAlert error={verifyError} />
+      <ErrorAlert error={exportError} />
+      {exported ? (
+        <Alert
+          color="teal"
+          variant="light"
+          role="status"
+          withCloseButton
+          onClose={() => setExported(null)}
+        >
+          {exported}
+        </Alert>
+      ) : null}
+      <AuditFilters
+        form={form}
+        onChange={setForm}
+        onApply={() => setApplied(form)}
+        onClear={() => {
+          setForm(EMPTY_FILTERS);
+          setApplied(EMPTY_FILTERS);
+        }}
+        users={canListUsers ? (users.value ?? []) : null}
+        actions={actions.value?.actions ?? []}
+      />
+      <ErrorAlert error={error} />
+      {error ? (
+        <Button variant="default" w="fit-content" onClick={() => void load(applied)}>
+          {t('admin.retry')}
+        </Button>
+      ) : null}
+      {!loading && !error && entries.length === 0 ? (
+        <Text c="dimmed">{t('admin.audit.empty')}</Text>
+      ) : null}
+      {entries.length > 0 ? <AuditTable entries={entries} /> : null}
+      {loading ? (
+        <Group gap="xs">
+          <Loader size="sm" />
+          <Text c="dimmed">{t('admin.loading')}</Text>
+        </Group>
+      ) : null}
+      {!loading && next !== null ? (
+        <Button variant="default" w="fit-content" onClick={() => void load(applied, next)}>
+          {t('admin.audit.loadOlder')}
+        </Button>
+      ) : null}
+      {!loading && !error && next === null && entries.length > 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('admin.audit.end')}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Green "chain intact: N entries" or red "broken at #N" with the reason. */
+function VerifyResult({ result }: { result: AuditVerifyView | null }) {
   const { t } = useTranslation();
-  return <Title order={1}>{t('admin.auditTitle')}</Title>;
+  if (!result) return null;
+  if (result.ok) {
+    return (
+      <Alert color="teal" variant="light" role="status">
+        {t('admin.audit.intact', { count: result.count })}
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="red" variant="light" role="alert">
+      {t('admin.audit.broken', { seq: result.brokenAt })}{' '}
+      {t(`admin.audit.brokenReason.${result.reason}`)}
+    </Alert>
+  );
 }

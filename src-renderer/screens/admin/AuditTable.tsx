@@ -1,0 +1,131 @@
+/**
+ * The audit entries table: local time, who, the action in words, the record, the outcome, and a
+ * "Details" toggle that opens the field changes (before → after) and the entry's extra details.
+ */
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntryView } from '../../../src-shared/ipc/audit';
+import { ChangeList } from '../../components/EntityHistory';
+import { actionLabel, entityTypeLabel, formatTime, formatValue } from './audit-format';
+
+const OUTCOME_COLORS = { ok: 'teal', denied: 'orange', failed: 'red' } as const;
+
+/** The table of entries, newest first (as the server returns them). */
+export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+
+  function toggle(seq: number) {
+    setOpen(previous => {
+      const next = new Set(previous);
+      if (next.has(seq)) next.delete(seq);
+      else next.add(seq);
+      return next;
+    });
+  }
+
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table striped verticalSpacing={6} aria-label={t('admin.audit.tableLabel')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('admin.audit.time')}</Table.Th>
+            <Table.Th>{t('admin.audit.who')}</Table.Th>
+            <Table.Th>{t('admin.audit.what')}</Table.Th>
+            <Table.Th>{t('admin.audit.entity')}</Table.Th>
+            <Table.Th>{t('admin.audit.outcome')}</Table.Th>
+            <Table.Th>{t('admin.audit.details')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map(entry => {
+            const expanded = open.has(entry.seq);
+            const detailsId = `audit-entry-${entry.seq}`;
+            return (
+              <Fragment key={entry.seq}>
+                <Table.Tr>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {formatTime(entry.at, i18n.language)}
+                  </Table.Td>
+                  <Table.Td>{entry.userLogin ?? t('admin.audit.system')}</Table.Td>
+                  <Table.Td>{actionLabel(t, entry.action)}</Table.Td>
+                  <Table.Td>
+                    {entry.entityType ? (
+                      <>
+                        {entityTypeLabel(t, entry.entityType)}{' '}
+                        {entry.entityId ? (
+                          <Text span ff="monospace" size="xs" c="dimmed" title={entry.entityId}>
+                            {entry.entityId.slice(0, 8)}
+                          </Text>
+                        ) : null}
+                      </>
+                    ) : (
+                      <Text span c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" size="sm" color={OUTCOME_COLORS[entry.outcome]}>
+                      {t(`admin.audit.outcomes.${entry.outcome}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="compact-xs"
+                      aria-expanded={expanded}
+                      aria-controls={expanded ? detailsId : undefined}
+                      aria-label={t('admin.audit.showDetails', { seq: entry.seq })}
+                      onClick={() => toggle(entry.seq)}
+                    >
+                      {expanded ? '▾' : '▸'} {t('admin.audit.details')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+                {expanded ? (
+                  <Table.Tr id={detailsId}>
+                    <Table.Td colSpan={6} bg="var(--mantine-color-gray-0)">
+                      <EntryDetails entry={entry} />
+                    </Table.Td>
+                  </Table.Tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function EntryDetails({ entry }: { entry: AuditEntryView }) {
+  const { t } = useTranslation();
+  const details = Object.entries(entry.details ?? {});
+  const hasChanges = entry.changes !== null && Object.keys(entry.changes).length > 0;
+  return (
+    <Stack gap={4} py={4}>
+      <Text size="xs" c="dimmed">
+        #{entry.seq}
+        {entry.entityId ? ` · ${entry.entityId}` : ''}
+        {entry.deviceId ? ` · ${entry.deviceId}` : ''}
+      </Text>
+      {hasChanges ? (
+        <ChangeList entry={entry} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('admin.audit.noChanges')}
+        </Text>
+      )}
+      {details.map(([key, value]) => (
+        <Text key={key} size="sm">
+          <Text span fw={500}>
+            {key}:
+          </Text>{' '}
+          {formatValue(t, value)}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
