@@ -1,0 +1,146 @@
+/** The read-only fields of a contact, grouped as a description list. */
+import {
+  Anchor,
+  Badge,
+  CloseButton,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Contact } from '../../../src-shared/contacts';
+import type { UserSummary } from '../../../src-shared/ipc/users';
+import { useSessionStore } from '../../stores/session';
+import { formatDateTime, formatPhone, personName } from './format';
+
+/** All fields of `contact`; `onUnshare` removes a colleague's access. */
+export function ContactFields(props: {
+  contact: Contact;
+  users: readonly UserSummary[] | null;
+  canUnshare: boolean;
+  onUnshare: (userId: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { contact } = props;
+  const me = useSessionStore(state => state.user);
+  const known = new Map((props.users ?? []).map(user => [user.id, user.displayName]));
+  if (me) known.set(me.id, me.displayName);
+  const who = (userId: string) =>
+    personName(userId, contact, known) ?? t('contacts.detail.colleague');
+  const stamp = (iso: string, userId: string) =>
+    t('contacts.detail.when', { when: formatDateTime(iso, i18n.language), who: who(userId) });
+  const { telegram, viber, whatsapp } = contact.messengers;
+
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      <Section title={t('contacts.detail.contactSection')}>
+        <Field label={t('contacts.detail.phones')}>
+          {contact.phones.length > 0
+            ? contact.phones.map(phone => (
+                <div key={phone.e164}>
+                  <Anchor href={`tel:${phone.e164}`}>{formatPhone(phone.e164)}</Anchor>
+                  {phone.label ? (
+                    <Text span c="dimmed" size="sm">
+                      {' '}
+                      · {phone.label}
+                    </Text>
+                  ) : null}
+                </div>
+              ))
+            : null}
+        </Field>
+        <Field label={t('contacts.detail.emails')}>
+          {contact.emails.length > 0
+            ? contact.emails.map(email => (
+                <div key={email}>
+                  <Anchor href={`mailto:${email}`}>{email}</Anchor>
+                </div>
+              ))
+            : null}
+        </Field>
+        <Field label={t('contacts.detail.telegram')}>{telegram ?? null}</Field>
+        <Field label={t('contacts.detail.viber')}>{viber ? formatPhone(viber) : null}</Field>
+        <Field label={t('contacts.detail.whatsapp')}>
+          {whatsapp ? formatPhone(whatsapp) : null}
+        </Field>
+        <Field label={t('contacts.detail.address')}>{contact.address}</Field>
+      </Section>
+      <Section title={t('contacts.detail.otherSection')}>
+        <Field label={t('contacts.detail.company')}>{contact.companyName}</Field>
+        <Field label={t('contacts.detail.tags')}>
+          {contact.tags.length > 0 ? (
+            <Group gap={6}>
+              {contact.tags.map(tag => (
+                <Badge key={tag} variant="light">
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+          ) : null}
+        </Field>
+        <Field label={t('contacts.detail.source')}>{contact.source}</Field>
+        <Field label={t('contacts.detail.notes')}>
+          {contact.notes ? <Text style={{ whiteSpace: 'pre-wrap' }}>{contact.notes}</Text> : null}
+        </Field>
+      </Section>
+      <Section title={t('contacts.detail.recordSection')}>
+        <Field label={t('contacts.detail.owner')}>{contact.ownerName}</Field>
+        <Field label={t('contacts.detail.sharedWith')}>
+          {contact.sharedWith.length > 0
+            ? contact.sharedWith.map(share => (
+                <Group key={share.userId} gap={4}>
+                  <Text>{share.displayName}</Text>
+                  {props.canUnshare ? (
+                    <CloseButton
+                      size="sm"
+                      aria-label={t('contacts.detail.unshare', { name: share.displayName })}
+                      onClick={() => props.onUnshare(share.userId)}
+                    />
+                  ) : null}
+                </Group>
+              ))
+            : null}
+        </Field>
+        <Field label={t('contacts.detail.created')}>
+          {stamp(contact.createdAt, contact.createdBy)}
+        </Field>
+        <Field label={t('contacts.detail.updated')}>
+          {stamp(contact.updatedAt, contact.updatedBy)}
+        </Field>
+      </Section>
+    </SimpleGrid>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="md">
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      <Stack gap="sm" component="dl" m={0}>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** One label and value; an empty value shows a dash so the layout stays steady. */
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const empty = children === null || children === undefined || children === '';
+  return (
+    <div>
+      <Text component="dt" size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0}>
+        {empty ? t('contacts.none') : children}
+      </Text>
+    </div>
+  );
+}
