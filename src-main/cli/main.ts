@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit';
+import { registerBackupCommands } from './commands/backup';
 import { registerContactsCommands } from './commands/contacts';
 import { registerUsersCommands } from './commands/users';
 import { registerVaultCommands } from './commands/vault';
@@ -23,6 +24,7 @@ const program = new Command('zamok')
 const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 registerVaultCommands(program, globals);
 registerAuditCommands(program, globals);
+registerBackupCommands(program, globals);
 registerUsersCommands(program, globals);
 registerContactsCommands(program, globals);
 

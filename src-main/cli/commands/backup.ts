@@ -1,0 +1,234 @@
+/**
+ * `zamok backup create|verify|list|restore`. These work on files, like the backup scheduler: `create`
+ * needs no sign-in (the vault's files are copied closed and encrypted to the recipient kept in
+ * backup.json, or to a passphrase from stdin); `verify` and `restore` need the backup's passphrase or
+ * the recovery key. Exit codes: 6 when the backup cannot be read (corrupt, truncated, not a backup,
+ * wrong key), 4 for vault problems (folder not empty, newer schema), 2 for usage.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { BackupError, UNREADABLE_REASONS } from '../../backup/errors';
+import { createBackup, type BackupEncryption, type BackupProgress } from '../../backup/create';
+import { lockKind, type BackupSecret } from '../../backup/keys';
+import { BACKUP_EXTENSION, parseBackupFileName } from '../../backup/manifest';
+import { readPlainRecipient } from '../../backup/recipient';
+import { restoreBackup } from '../../backup/restore';
+import { verifyBackup } from '../../backup/verify';
+import { isAgeRecipient } from '../../backup/age-identity';
+import { readKeyringInfo, VaultError } from '../../vault';
+import { defaultVaultDir, type GlobalOptions } from '../context';
+import { CliExit, EXIT, nextStdinLine, printResult } from '../io';
+
+interface SecretOptions {
+  passphraseStdin?: boolean;
+  recoveryKeyStdin?: boolean;
+  vaultId?: string;
+}
+
+function vaultDirOf(g: GlobalOptions): string {
+  return resolve(g.vault ?? defaultVaultDir());
+}
+
+/** Maps backup and vault errors to one line and an exit code. */
+function asCliExit(error: unknown): unknown {
+  if (error instanceof BackupError) {
+    const exit = UNREADABLE_REASONS.has(error.reason)
+      ? EXIT.backup
+      : error.reason === 'target_not_empty' || error.reason === 'newer_schema'
+        ? EXIT.vault
+        : error.reason === 'no_recipient'
+          ? EXIT.usage
+          : EXIT.other;
+    return new CliExit(exit, error.message, error.reason);
+  }
+  if (error instanceof VaultError) {
+    return new CliExit(
+      error.code === 'auth_failed' ? EXIT.auth : EXIT.vault,
+      error.message,
+      error.code,
+    );
+  }
+  return error;
+}
+
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw asCliExit(error);
+  }
+}
+
+function secretFrom(o: SecretOptions): BackupSecret {
+  if (o.passphraseStdin && o.recoveryKeyStdin) {
+    throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recovery-key-stdin, not both.');
+  }
+  if (o.passphraseStdin) return { passphrase: nextStdinLine('the backup passphrase') };
+  if (o.recoveryKeyStdin) return { recoveryKey: nextStdinLine('the recovery key') };
+  throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recovery-key-stdin.');
+}
+
+/** Progress: a bar on a terminal (stderr), JSON lines with --json, nothing otherwise. */
+function progressReporter(json: boolean): (p: BackupProgress) => void {
+  let lastPercent = -1;
+  return p => {
+    const percent = p.bytesTotal > 0 ? Math.floor((p.bytesDone / p.bytesTotal) * 100) : 0;
+    if (percent === lastPercent && p.phase === 'write') return;
+    lastPercent = percent;
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ progress: { phase: p.phase, percent } })}\n`);
+    } else if (process.stderr.isTTY) {
+      const bar = '#'.repeat(Math.floor(percent / 5)).padEnd(20, '.');
+      process.stderr.write(`\r[${bar}] ${String(percent).padStart(3)}% ${p.phase}   `);
+      if (p.phase === 'done') process.stderr.write('\n');
+    }
+  };
+}
+
+/** Registers the backup commands. */
+export function registerBackupCommands(program: Command, globals: () => GlobalOptions): void {
+  const backup = program.command('backup').description('encrypted backups (age + tar)');
+
+  backup
+    .command('create')
+    .description('back up the vault into DIR (no sign-in needed)')
+    .requiredOption('--out <dir>', 'destination folder')
+    .option('--passphrase-stdin', 'encrypt with a passphrase read from standard input')
+    .option('--recipient <age1…>', 'encrypt to this age X25519 public key')
+    .action(async (opts: { out: string; passphraseStdin?: boolean; recipient?: string }) => {
+      const g = globals();
+      const vaultDir = vaultDirOf(g);
+      const result = await guarded(async () => {
+        const { vaultId } = readKeyringInfo(vaultDir);
+        let encryption: BackupEncryption;
+        if (opts.passphraseStdin && opts.recipient) {
+          throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recipient, not both.');
+        } else if (opts.passphraseStdin) {
+          encryption = { kind: 'passphrase', passphrase: nextStdinLine('the backup passphrase') };
+        } else {
+          const recipient = opts.recipient ?? readPlainRecipient(vaultDir, vaultId);
+          if (!recipient || !isAgeRecipient(recipient)) {
+            throw new CliExit(
+              EXIT.usage,
+              'This vault has no backup key in backup.json; give --recipient or --passphrase-stdin.',
+            );
+          }
+          encryption = { kind: 'recipient', recipient };
+        }
+        return createBackup({
+          vaultDir,
+          destination: resolve(opts.out),
+          encryption,
+          createdBy: 'cli',
+          onProgress: progressReporter(g.json ?? false),
+        });
+      });
+      printResult(
+        g.json ?? false,
+        { file: result.file, size: result.size, manifest: result.manifest },
+        () => [
+          `Backup written: ${result.file} (${result.size} bytes).`,
+          'Check it with: zamok backup verify FILE --recovery-key-stdin (or --passphrase-stdin)',
+        ],
+      );
+    });
+
+  backup
+    .command('verify <file>')
+    .description('decrypt, check every member and open the database inside')
+    .option('--passphrase-stdin', 'the backup passphrase on standard input')
+    .option('--recovery-key-stdin', 'the recovery key on standard input (also checks the database)')
+    .option('--vault-id <id>', 'the vault id, when the file was renamed')
+    .action(async (file: string, opts: SecretOptions) => {
+      const g = globals();
+      const secret = secretFrom(opts);
+      const result = await guarded(() =>
+        verifyBackup({
+          file: resolve(file),
+          secret,
+          ...(opts.vaultId ? { vaultId: opts.vaultId } : {}),
+        }),
+      );
+      printResult(g.json ?? false, result, () => [
+        `Backup OK: ${result.file}`,
+        `Made ${result.manifest.createdAt} by ${result.manifest.createdBy} (Zamok ${result.manifest.appVersion}).`,
+        result.manifest.counts
+          ? `Users ${result.manifest.counts.users}, contacts ${result.manifest.counts.contacts ?? '-'}, audit entries ${result.manifest.counts.auditEntries}.`
+          : 'Made while the vault was locked: no record counts.',
+        result.databaseChecked
+          ? 'Database opened and checked (cipher_integrity_check, quick_check, counts).'
+          : 'Database NOT opened (only the passphrase was given); file hashes checked.',
+        ...(result.schemaNewer ? ['Made by a newer Zamok: update before restoring.'] : []),
+      ]);
+    });
+
+  backup
+    .command('list <dir>')
+    .description('list the backups in a folder')
+    .action((dir: string) => {
+      const g = globals();
+      let names: string[];
+      try {
+        names = readdirSync(resolve(dir));
+      } catch {
+        throw new CliExit(EXIT.usage, 'That folder cannot be read.');
+      }
+      const rows = names
+        .filter(n => n.endsWith(BACKUP_EXTENSION))
+        .flatMap(name => {
+          const parsed = parseBackupFileName(name);
+          const path = join(resolve(dir), name);
+          return parsed
+            ? [
+                {
+                  file: path,
+                  vaultId: parsed.vaultId,
+                  createdAt: parsed.createdAt.toISOString(),
+                  size: statSync(path).size,
+                  lockedWith: lockKind(path),
+                },
+              ]
+            : [];
+        })
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      printResult(g.json ?? false, rows, () =>
+        rows.length === 0
+          ? ['No backups in this folder.']
+          : rows.map(
+              r =>
+                `${r.createdAt}  ${String(r.size).padStart(12)}  ${r.lockedWith.padEnd(10)}  ${r.file}`,
+            ),
+      );
+    });
+
+  backup
+    .command('restore <file>')
+    .description('restore into --vault DIR (refuses an existing vault unless --replace)')
+    .option('--passphrase-stdin', 'the backup passphrase on standard input')
+    .option('--recovery-key-stdin', 'the recovery key on standard input')
+    .option('--vault-id <id>', 'the vault id, when the file was renamed')
+    .option('--replace', 'move the existing vault aside as a safety copy, then restore')
+    .action(async (file: string, opts: SecretOptions & { replace?: boolean }) => {
+      const g = globals();
+      if (!g.vault) throw new CliExit(EXIT.usage, 'Give --vault DIR: the folder to restore into.');
+      const secret = secretFrom(opts);
+      const result = await guarded(() =>
+        restoreBackup({
+          file: resolve(file),
+          secret,
+          targetDir: vaultDirOf(g),
+          replace: opts.replace === true,
+          actor: { userLogin: 'cli' },
+          ...(opts.vaultId ? { vaultId: opts.vaultId } : {}),
+        }),
+      );
+      printResult(g.json ?? false, result, () => [
+        `Restored into ${result.vaultDir} (backup of ${result.manifest.createdAt}).`,
+        ...(result.safetyCopy ? [`The previous vault was kept as ${result.safetyCopy}.`] : []),
+        result.databaseChecked
+          ? 'Database checked and migrated; the restore is in the audit log.'
+          : 'Database not opened (passphrase only): it is checked and migrated at the next sign-in.',
+      ]);
+    });
+}
