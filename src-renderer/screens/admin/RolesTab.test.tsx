@@ -1,0 +1,186 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ZamokApi } from '../../../src-shared/ipc';
+import type { RoleInfo, RoleMatrixRow } from '../../../src-shared/ipc/roles';
+import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import { Providers } from '../../app/Providers';
+import { installDomShims, ok, OWNER } from '../../app/test-support';
+import { createI18n } from '../../i18n';
+import { resetAllStores } from '../../stores/registry';
+import { useSessionStore } from '../../stores/session';
+import { BUILT_IN_ROLE_INFOS, fakeAdminApi, inputsOf } from './admin-test-support';
+import { draftOf, grantsOfDraft } from './role-grants';
+import { RolesTab } from './RolesTab';
+
+beforeAll(() => {
+  installDomShims();
+  // jsdom has no layout: Mantine's combobox scrolls the selected option into view.
+  Element.prototype.scrollIntoView ??= () => undefined;
+});
+afterEach(() => {
+  cleanup();
+  resetAllStores();
+});
+
+const ACCOUNTANT: RoleInfo = {
+  id: 'custom-5f0c2a9e-1b7d-4c3e-9a8f-0d1e2f3a4b5c',
+  name: 'Бухгалтер',
+  builtIn: false,
+  grants: { 'contacts.read': 'all', 'analytics.read': true },
+};
+
+function rows(custom: RoleInfo[] = []): RoleMatrixRow[] {
+  return [...BUILT_IN_ROLE_INFOS, ...custom].map(role => ({
+    role,
+    users:
+      role.id === 'manager' ? [{ id: 'u-2', login: 'taras', displayName: 'Taras Melnyk' }] : [],
+  }));
+}
+
+function renderTab(api: ZamokApi) {
+  render(
+    <Providers api={api} i18n={createI18n('en')} env="test">
+      <RolesTab />
+    </Providers>,
+  );
+}
+
+describe('who can see what', () => {
+  it('shows scopes, ticks and dashes from the live definitions, and who holds each role', async () => {
+    useSessionStore.setState({ user: OWNER });
+    const { api } = fakeAdminApi({ roles: { matrix: async () => ok(rows([ACCOUNTANT])) } });
+    renderTab(api);
+    const table = await screen.findByRole('table', { name: 'Permissions by role' });
+    const headers = [...table.querySelectorAll('thead th')].map(h => h.textContent);
+    expect(headers).toEqual([
+      'Permission',
+      'Owner',
+      'Administrator',
+      'Head',
+      'Manager',
+      'Auditor',
+      'Бухгалтер',
+    ]);
+    const viewRow = within(table).getByRole('rowheader', { name: 'View contacts' }).closest('tr');
+    const cells = [...(viewRow?.querySelectorAll('td') ?? [])].map(td => td.textContent);
+    // owner all, administrator nothing, head all, manager own, auditor nothing, custom all.
+    expect(cells).toEqual(['all', '—no', 'all', 'own', '—no', 'all']);
+    const auditRow = within(table)
+      .getByRole('rowheader', { name: 'Read the audit log' })
+      .closest('tr');
+    expect([...(auditRow?.querySelectorAll('td') ?? [])].map(td => td.textContent)).toEqual([
+      '✓yes',
+      '—no',
+      '—no',
+      '—no',
+      '✓yes',
+      '—no',
+    ]);
+    const holders = within(table)
+      .getByRole('rowheader', { name: 'Who holds the role' })
+      .closest('tr');
+    expect(holders?.textContent).toContain('Taras Melnyk');
+  });
+});
+
+describe('role editor', () => {
+  it('builds the grants from the ticked permissions and their scopes', async () => {
+    useSessionStore.setState({ user: OWNER });
+    const { api, calls } = fakeAdminApi({
+      roles: {
+        matrix: async () => ok(rows()),
+        create: async input => ok({ ...ACCOUNTANT, name: input.name, grants: input.grants }),
+      },
+    });
+    renderTab(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Create role' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New role' });
+    // Nothing ticked: saving is refused locally with a reason.
+    fireEvent.change(within(dialog).getByLabelText(/^Role name/), {
+      target: { value: '  Accountant ' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(within(dialog).getByText('Tick at least one permission.')).toBeTruthy();
+
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'View contacts' }));
+    fireEvent.click(within(dialog).getByLabelText('Scope: View contacts', { selector: 'input' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'team' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Export contacts' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Read the audit log' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'See analytics' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'See analytics' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(inputsOf(calls, 'roles.create')).toEqual([
+        {
+          name: 'Accountant',
+          grants: { 'contacts.read': 'team', 'contacts.export': 'own', 'audit.read': true },
+        },
+      ]),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(inputsOf(calls, 'roles.matrix').length).toBe(2);
+  });
+
+  it('an administrator cannot tick client-data permissions or make a role wider than theirs', async () => {
+    useSessionStore.setState({
+      user: { ...OWNER, role: 'administrator', grants: BUILT_IN_GRANTS.administrator },
+    });
+    const { api } = fakeAdminApi({ roles: { matrix: async () => ok(rows()) } });
+    renderTab(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Create role' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New role' });
+    expect(within(dialog).getByRole('checkbox', { name: 'View contacts' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    expect(within(dialog).getByRole('checkbox', { name: 'Read the audit log' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    expect(within(dialog).getByRole('checkbox', { name: 'Manage staff' })).toHaveProperty(
+      'disabled',
+      false,
+    );
+  });
+
+  it('editing keeps a role’s existing grants unless changed; built-in roles have no Edit', async () => {
+    useSessionStore.setState({ user: OWNER });
+    const { api, calls } = fakeAdminApi({
+      roles: {
+        matrix: async () => ok(rows([ACCOUNTANT])),
+        update: async input => ok({ ...ACCOUNTANT, ...input, grants: input.grants ?? {} }),
+      },
+    });
+    renderTab(api);
+    expect(await screen.findByRole('button', { name: 'Edit role Бухгалтер' })).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: /^Edit role/ }).length).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit role Бухгалтер' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Create contacts' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(inputsOf(calls, 'roles.update')).toEqual([
+        {
+          id: ACCOUNTANT.id,
+          name: 'Бухгалтер',
+          grants: { 'contacts.read': 'all', 'contacts.create': true, 'analytics.read': true },
+        },
+      ]),
+    );
+  });
+
+  it('a draft round-trips any grants map, and unticked scoped permissions default to own', () => {
+    for (const grants of Object.values(BUILT_IN_GRANTS)) {
+      expect(grantsOfDraft(draftOf(grants))).toEqual(grants);
+    }
+    expect(
+      grantsOfDraft({ checked: new Set(['contacts.share', 'backup.manage']), scopes: {} }),
+    ).toEqual({
+      'contacts.share': 'own',
+      'backup.manage': true,
+    });
+  });
+});
