@@ -162,7 +162,7 @@ function Rows({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    // Until the first measurement (and in tests, where nothing has a size) assume a window's worth.
+    // Until the first measurement, assume a window's worth of rows.
     initialRect: { width: 800, height: 640 },
     // Back from a contact: start where the selected row is.
     initialOffset: () => Math.max(0, useContactsStore.getState().selected - 3) * ROW_HEIGHT,

@@ -1,0 +1,217 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ContactListPage } from '../../../src-shared/contacts';
+import type { ZamokApi } from '../../../src-shared/ipc';
+import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import { Providers } from '../../app/Providers';
+import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
+import { createI18n } from '../../i18n';
+import { resetAllStores } from '../../stores/registry';
+import { useSessionStore } from '../../stores/session';
+import { ContactsScreen } from './ContactsScreen';
+import { contact, fakeContactsApi, inputsOf, summary } from './contacts-test-support';
+import { useContactsStore } from './store';
+
+beforeAll(() => {
+  installDomShims();
+  // jsdom lays nothing out: give the list a 640 px viewport (10 rows) so the virtualizer renders
+  // rows, and give Mantine's autosize textarea the font-loading events it listens to.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.getAttribute('role') === 'listbox' ? 640 : 0;
+    },
+  });
+  if (!('fonts' in document)) {
+    Object.assign(document, { fonts: new EventTarget() });
+  }
+});
+beforeEach(() => useSessionStore.setState({ user: OWNER }));
+afterEach(() => {
+  cleanup();
+  resetAllStores();
+});
+
+function renderScreen(api: ZamokApi, language: 'uk' | 'en' = 'en') {
+  return render(
+    <Providers api={api} i18n={createI18n(language)} env="test">
+      <ContactsScreen />
+    </Providers>,
+  );
+}
+
+const page = (from: number, to: number, nextCursor: string | null): ContactListPage => ({
+  items: Array.from({ length: to - from + 1 }, (_, i) => summary(from + i)),
+  nextCursor,
+});
+
+describe('contact list', () => {
+  it('asks for the next SQL page with nextCursor when the end of the loaded rows is near', async () => {
+    const { api, calls } = fakeContactsApi({
+      contacts: {
+        list: async input =>
+          ok(input.cursor === 'after-5' ? page(6, 8, null) : page(1, 5, 'after-5')),
+      },
+      users: { list: async () => ok([]) },
+    });
+    renderScreen(api);
+    expect(await screen.findByText('Шевченко8 Тарас Григорович')).toBeTruthy();
+    const lists = inputsOf(calls, 'contacts.list') as { cursor?: string; limit: number }[];
+    expect(lists.map(input => input.cursor)).toEqual([undefined, 'after-5']);
+    expect(lists[0]?.limit).toBe(50);
+    // The two pages are one list, in order, and nothing more is asked for after the last page.
+    const rows = screen.getAllByRole('option').map(row => row.textContent);
+    expect(rows).toHaveLength(8);
+    expect(rows[0]).toContain('Шевченко1');
+    expect(rows[7]).toContain('Шевченко8');
+    expect(rows[0]).toContain('067 123 4567');
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(inputsOf(calls, 'contacts.list')).toHaveLength(2);
+  });
+
+  it('searches 200 ms after the last keystroke, once, with the typed text', async () => {
+    const { api, calls } = fakeContactsApi({
+      contacts: { list: async () => ok(page(1, 2, null)) },
+      users: { list: async () => ok([]) },
+    });
+    renderScreen(api);
+    await screen.findByText('Шевченко1 Тарас Григорович');
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    fireEvent.change(search, { target: { value: 'Шев' } });
+    fireEvent.change(search, { target: { value: 'Шевч' } });
+    expect(inputsOf(calls, 'contacts.list')).toHaveLength(1);
+    await waitFor(() => expect(inputsOf(calls, 'contacts.list')).toHaveLength(2));
+    expect(inputsOf(calls, 'contacts.list')[1]).toMatchObject({ filter: { text: 'Шевч' } });
+  });
+
+  it('an empty vault offers "Add the first contact", which opens the form', async () => {
+    const { api } = fakeContactsApi({
+      contacts: { list: async () => ok({ items: [], nextCursor: null }) },
+      users: { list: async () => ok([]) },
+    });
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add the first contact' }));
+    expect(await screen.findByRole('heading', { name: 'New contact' })).toBeTruthy();
+  });
+
+  it('a manager sees no owner filter, no "Show deleted" and no owner names', async () => {
+    useSessionStore.setState({
+      user: { ...OWNER, role: 'manager', grants: BUILT_IN_GRANTS.manager },
+    });
+    const { api, calls } = fakeContactsApi({
+      contacts: { list: async () => ok(page(1, 1, null)) },
+    });
+    renderScreen(api);
+    const row = await screen.findByRole('option');
+    expect(row.textContent).not.toContain('Олена Коваленко');
+    expect(screen.queryByRole('switch', { name: 'Show deleted' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Owner' })).toBeNull();
+    expect(inputsOf(calls, 'users.list')).toHaveLength(0);
+  });
+});
+
+describe('contact form', () => {
+  it('shows the specific translated phone error under the phone field and sends nothing', async () => {
+    const { api, calls } = fakeContactsApi({
+      contacts: { list: async () => ok({ items: [], nextCursor: null }) },
+      users: { list: async () => ok([]) },
+    });
+    renderScreen(api, 'uk');
+    fireEvent.click(await screen.findByRole('button', { name: 'Додати перший контакт' }));
+    fireEvent.change(await screen.findByRole('textbox', { name: /^Прізвище/ }), {
+      target: { value: 'Шевченко' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: /^Ім’я/ }), {
+      target: { value: 'Тарас' },
+    });
+    const phone = screen.getByLabelText('Телефон 1');
+    fireEvent.change(phone, { target: { value: '067 12' } });
+    fireEvent.blur(phone);
+    const message =
+      'Номер телефону неправильний. Приклади: 067 123 45 67, +380 44 123 45 67, +48 22 123 45 67.';
+    expect(await screen.findByText(message)).toBeTruthy();
+    // The message is the field's own description for screen readers.
+    expect(phone.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = phone.getAttribute('aria-describedby') ?? '';
+    expect(describedBy.split(' ').map(id => document.getElementById(id)?.textContent)).toContain(
+      message,
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Зберегти' }));
+    expect(inputsOf(calls, 'contacts.create')).toEqual([]);
+    // Fixing it clears the message as the user types.
+    fireEvent.change(phone, { target: { value: '067 123 45 67' } });
+    await waitFor(() => expect(screen.queryByText(message)).toBeNull());
+  });
+
+  it('a server rejection names the field; a conflict offers to reload the contact', async () => {
+    let version = '2026-11-02T10:00:00.000Z';
+    const { api, calls } = fakeContactsApi({
+      contacts: {
+        get: async () => ok(contact({ updatedAt: version, notes: version })),
+        update: async input =>
+          input.patch.notes === 'x'
+            ? fail('invalid_input', {
+                fields: ['patch.messengers.telegram'],
+                codes: [{ field: 'patch.messengers.telegram', code: 'contact.telegram_invalid' }],
+              })
+            : fail('conflict'),
+      },
+      users: { list: async () => ok([]) },
+    });
+    useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const notes = await screen.findByRole('textbox', { name: 'Notes on the client' });
+    fireEvent.change(notes, { target: { value: 'x' } });
+    fireEvent.keyDown(notes, { key: 'Enter', code: 'Enter', ctrlKey: true });
+    expect(await screen.findByText(/A Telegram username has 5–32 Latin letters/)).toBeTruthy();
+    expect(inputsOf(calls, 'contacts.update')[0]).toEqual({
+      id: 'c-1',
+      patch: { notes: 'x' },
+      expectedUpdatedAt: '2026-11-02T10:00:00.000Z',
+    });
+
+    fireEvent.change(notes, { target: { value: 'мої правки' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText(/Someone changed this contact while you were editing/),
+    ).toBeTruthy();
+    version = '2026-11-03T09:00:00.000Z';
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() =>
+      expect(
+        (screen.getByRole('textbox', { name: 'Notes on the client' }) as HTMLTextAreaElement).value,
+      ).toBe(version),
+    );
+    expect(screen.queryByText(/Someone changed this contact/)).toBeNull();
+  });
+});
+
+describe('lock', () => {
+  it('resetAllStores() leaves no contact in the store and none on screen', async () => {
+    const { api } = fakeContactsApi({
+      contacts: {
+        list: async () => ok(page(1, 3, 'more')),
+        get: async input => ok(contact({ id: input.id })),
+      },
+      users: { list: async () => ok([]) },
+    });
+    const view = renderScreen(api);
+    fireEvent.click(await screen.findByText('Шевченко2 Тарас Григорович'));
+    expect(await screen.findByRole('heading', { name: 'Шевченко Тарас Григорович' })).toBeTruthy();
+    expect(useContactsStore.getState().items.length).toBeGreaterThan(0);
+
+    act(() => resetAllStores());
+    const state = useContactsStore.getState();
+    expect(state.items).toEqual([]);
+    expect(state.current).toBeNull();
+    expect(state.users).toBeNull();
+    expect(state.nextCursor).toBeNull();
+    expect(state.view).toEqual({ kind: 'list' });
+    // The app then swaps the shell for the lock screen; the contacts screen itself keeps no copy.
+    view.unmount();
+    expect(document.body.textContent).not.toContain('Шевченко');
+  });
+});
