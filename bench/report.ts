@@ -2,24 +2,32 @@
  * The bench's outputs: a plain-text table for the terminal and the JSON written to
  * bench/.data/last.json (for comparing runs over time; gitignored).
  */
-import { MISS_MARGIN, type CaseResult, type Goal, type Verdict } from './runner';
+import { MISS_MARGIN, type CaseResult, type Check, type Goal, type Verdict } from './runner';
 
 const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
   pass: 'PASS',
-  near: `MISS (< ${MISS_MARGIN}x goal)`,
+  near: `MISS (within ${MISS_MARGIN}x of goal: not failing)`,
   fail: 'FAIL',
   info: 'info',
 };
 
 function goalText(goal: Goal): string {
-  if (goal.kind === 'ratio') return `ratio p50 <= ${goal.max}`;
-  if (goal.kind === 'p95') return `p95 < ${goal.maxMs} ms`;
-  return '-';
+  if (goal.kind === 'ratio') return `ratio of p50 <= ${goal.max}`;
+  if (goal.kind === 'p95') return `p95 <= ${goal.maxMs} ms`;
+  return `${goal.metric} <= ${goal.max} ${goal.unit}`;
 }
 
-function valueText(goal: Goal, value: number | null): string {
-  if (value === null) return '-';
-  return goal.kind === 'ratio' ? `${value.toFixed(2)}x` : `${value.toFixed(1)} ms`;
+function checkText(check: Check): string {
+  const { goal, value } = check;
+  const shown =
+    value === null
+      ? 'no value'
+      : goal.kind === 'ratio'
+        ? `${value.toFixed(2)}x`
+        : goal.kind === 'p95'
+          ? `${value.toFixed(1)} ms`
+          : `${value.toFixed(1)} ${goal.unit}`;
+  return `${shown} ${VERDICT_TEXT[check.verdict]}`;
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '-');
@@ -36,19 +44,22 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-/** The terminal report: one block per case (series with p50/p95), its goal, value and verdict. */
+/** The terminal report: per case its series (n, p50, p95, max), then each goal with value and verdict. */
 export function formatReport(results: readonly CaseResult[]): string {
   const rows: string[][] = [['case / series', 'n', 'p50 ms', 'p95 ms', 'max ms', 'goal', 'result']];
   for (const r of results) {
+    const [first, ...more] = r.checks;
     rows.push([
       r.id,
       '',
       '',
       '',
       '',
-      goalText(r.goal),
-      `${valueText(r.goal, r.value)} ${VERDICT_TEXT[r.verdict]}`,
+      first ? goalText(first.goal) : '-',
+      first ? checkText(first) : '',
     ]);
+    for (const check of more)
+      rows.push(['', '', '', '', '', goalText(check.goal), checkText(check)]);
     for (const s of r.series) {
       const mark = s.role === 'subject' ? '*' : s.role === 'baseline' ? '/' : ' ';
       rows.push([
@@ -62,11 +73,15 @@ export function formatReport(results: readonly CaseResult[]): string {
       ]);
     }
   }
-  const notes = results.flatMap(r => [`${r.id}: ${r.title}`, ...r.notes.map(n => `  - ${n}`)]);
+  const notes = results.flatMap(r => [
+    `${r.id}: ${r.title}`,
+    ...Object.entries(r.metrics).map(([name, value]) => `  - ${name} = ${value}`),
+    ...r.notes.map(n => `  - ${n}`),
+  ]);
   return [
     table(rows),
     '',
-    '* subject (judged)   / baseline (ratio divides by it)   unmarked: context only',
+    '* subject (judged)   / baseline (a ratio divides by it)   unmarked: context only',
     ...notes,
   ].join('\n');
 }

@@ -75,6 +75,8 @@ async function main(): Promise<number> {
   const cases = BENCH_CASES.filter(c => only.length === 0 || only.includes(c.id));
   const results: CaseResult[] = [];
   const started = new Date();
+  const loadBefore = loadavg();
+  log(`load average ${loadBefore.map(l => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   try {
     for (const bench of cases) {
       log(`${bench.id}: ${options.warmup} warm-up + ${options.iterations} iterations…`);
@@ -86,6 +88,13 @@ async function main(): Promise<number> {
     await ctx.close();
   }
   console.log(`\n${formatReport(results)}`);
+  const loadAfter = loadavg();
+  if (Math.max(loadBefore[0] ?? 0, loadAfter[0] ?? 0) > cpus().length) {
+    console.log(
+      `\nnote: the machine was busy (load average above ${cpus().length}): p95 values are noisy; ` +
+        'ratios are measured interleaved and hold up better.',
+    );
+  }
   const out = fileURLToPath(new URL('./.data/last.json', import.meta.url));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(
@@ -95,7 +104,8 @@ async function main(): Promise<number> {
       seconds: Math.round((Date.now() - started.getTime()) / 1000),
       node: process.version,
       cpus: cpus().length,
-      loadavgBefore: loadavg(),
+      loadavgBefore: loadBefore,
+      loadavgAfter: loadAfter,
       options,
     }),
   );

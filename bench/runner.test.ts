@@ -3,16 +3,8 @@
  * near miss from failing the run, interleaving order, and a crashing case reported as a failure.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  MISS_MARGIN,
-  goalValue,
-  measureInterleaved,
-  quantile,
-  runCase,
-  summarize,
-  verdictOf,
-  type Series,
-} from './runner';
+import { MISS_MARGIN, goalValue, runCase, verdictOf, worstVerdict, type Series } from './runner';
+import { measureInterleaved, quantile, summarize } from './stats';
 
 const series = (role: Series['role'], samples: number[]): Series => ({
   label: role,
@@ -40,11 +32,16 @@ describe('statistics', () => {
 
 describe('goals and verdicts', () => {
   it('judges a ratio on medians, so one slow outlier does not move it', () => {
-    const value = goalValue({ kind: 'ratio', max: 1.2 }, [
-      series('subject', [11, 11, 11, 11, 500]),
-      series('baseline', [10, 10, 10, 10, 10]),
-      series('context', [1, 1, 1]),
-    ]);
+    const value = goalValue(
+      { kind: 'ratio', max: 1.2 },
+      {
+        series: [
+          series('subject', [11, 11, 11, 11, 500]),
+          series('baseline', [10, 10, 10, 10, 10]),
+          series('context', [1, 1, 1]),
+        ],
+      },
+    );
     expect(value).toBeCloseTo(1.1);
   });
 
@@ -53,9 +50,11 @@ describe('goals and verdicts', () => {
       'subject',
       Array.from({ length: 100 }, (_, i) => i + 1),
     );
-    expect(goalValue({ kind: 'p95', maxMs: 20 }, [subject])).toBeCloseTo(95.05);
-    expect(() => goalValue({ kind: 'ratio', max: 1.2 }, [subject])).toThrow(/baseline/);
-    expect(goalValue({ kind: 'none' }, [subject])).toBeNull();
+    expect(goalValue({ kind: 'p95', maxMs: 20 }, { series: [subject] })).toBeCloseTo(95.05);
+    expect(() => goalValue({ kind: 'ratio', max: 1.2 }, { series: [subject] })).toThrow(/baseline/);
+    const rss = { kind: 'metric', metric: 'peak RSS', max: 200, unit: 'MiB' } as const;
+    expect(goalValue(rss, { series: [], metrics: { 'peak RSS': 150 } })).toBe(150);
+    expect(goalValue(rss, { series: [] })).toBeNull();
   });
 
   it('passes at the goal, calls a miss within the margin "near", and fails beyond it', () => {
@@ -67,7 +66,13 @@ describe('goals and verdicts', () => {
     expect(verdictOf(goal, Number.NaN)).toBe('fail');
     expect(verdictOf({ kind: 'p95', maxMs: 20 }, 29.9)).toBe('near');
     expect(verdictOf({ kind: 'p95', maxMs: 20 }, 31)).toBe('fail');
-    expect(verdictOf({ kind: 'none' }, null)).toBe('info');
+    expect(verdictOf(goal, null)).toBe('fail'); // the goal's number was never measured
+  });
+
+  it('gives a case the worst verdict of its goals', () => {
+    expect(worstVerdict(['pass', 'near'])).toBe('near');
+    expect(worstVerdict(['near', 'fail', 'pass'])).toBe('fail');
+    expect(worstVerdict([])).toBe('info');
   });
 });
 
@@ -88,7 +93,7 @@ describe('loops', () => {
       {
         id: 'broken',
         title: 'broken',
-        goal: { kind: 'p95', maxMs: 1 },
+        goals: [{ kind: 'p95', maxMs: 1 }],
         run: () => Promise.reject(new Error('fixture refused')),
       },
       null,
@@ -96,7 +101,7 @@ describe('loops', () => {
     );
     expect(result).toMatchObject({
       verdict: 'fail',
-      value: null,
+      checks: [{ value: null, verdict: 'fail' }],
       notes: ['error: fixture refused'],
     });
   });

@@ -1,157 +1,105 @@
 /**
- * The common bench runner: timing loops (warm-up, N iterations, A/B interleaving), p50/p95, goals
- * and verdicts. Each benchmark is a module under bench/cases/ exporting a {@link BenchCase}; the
- * runner (bench/run.ts) runs them in one process so ratios compare things measured side by side.
+ * The common bench runner: goals, verdicts and running one case. Each benchmark is a module under
+ * bench/cases/ exporting a {@link BenchCase}; bench/run.ts runs them all in one process, so every
+ * ratio compares two things measured side by side on the same machine at the same time.
  */
-import { performance } from 'node:perf_hooks';
+import type { LoopOptions, Stats } from './stats';
 
-/** Summary of one series of timings, in milliseconds. */
-export interface Stats {
-  n: number;
-  meanMs: number;
-  p50Ms: number;
-  p95Ms: number;
-  minMs: number;
-  maxMs: number;
-}
-
-/** One measured series: what ran, its role in the goal, and its timings. */
+/** One measured series: what ran, its role for the goals, and its timings. */
 export interface Series {
   label: string;
-  /** `subject` is what the goal judges; `baseline` is what a ratio divides by; `context` is shown only. */
+  /** `subject` is what the goals judge; `baseline` is what a ratio divides by; `context` is shown only. */
   role: 'subject' | 'baseline' | 'context';
   stats: Stats;
 }
 
 /**
- * What a case must achieve:
+ * One thing a case must achieve (a case may have several, e.g. "≤ 1.5× raw and p95 ≤ 25 ms"):
  * - `ratio`: subject p50 / baseline p50 at most `max` (medians: robust to the odd slow fsync);
- * - `p95`: the subject's p95 under `maxMs`;
- * - `none`: context only (no verdict).
- * Other kinds (peak RSS, throughput) can be added here as cases need them.
+ * - `p95`: the subject's p95 at most `maxMs`;
+ * - `metric`: a number the case reports itself (peak RSS in MiB, a ratio of totals…) at most `max`.
  */
 export type Goal =
-  { kind: 'ratio'; max: number } | { kind: 'p95'; maxMs: number } | { kind: 'none' };
+  | { kind: 'ratio'; max: number }
+  | { kind: 'p95'; maxMs: number }
+  | { kind: 'metric'; metric: string; max: number; unit: string };
 
 /** What a case hands back to the runner. */
 export interface CaseOutcome {
   series: Series[];
-  /** Free-text facts worth printing (sizes, where the files were, caveats). No personal data. */
+  /** Numbers judged by `metric` goals (and shown), keyed by metric name. */
+  metrics?: Record<string, number>;
+  /** Facts worth printing (sizes, where the files were, caveats). Never personal data. */
   notes?: string[];
 }
 
-/** `pass`: goal met; `near`: missed within the noise margin; `fail`: missed by more than that. */
+/**
+ * `pass`: goal met; `near`: missed within the noise margin; `fail`: missed by more than that, or the
+ * case broke; `info`: a case without goals.
+ */
 export type Verdict = 'pass' | 'near' | 'fail' | 'info';
 
 /** How far past the goal a result may be before the run fails (noise on a loaded 2-core machine). */
 export const MISS_MARGIN = 1.5;
 
+/** One goal of a case, the value it was judged on (ratio, ms, or the metric), and the verdict. */
+export interface Check {
+  goal: Goal;
+  value: number | null;
+  verdict: Verdict;
+}
+
 /** One case's result as printed and written to bench/.data/last.json. */
 export interface CaseResult {
   id: string;
   title: string;
-  goal: Goal;
-  /** The number the goal is judged on (a ratio, or a p95 in ms); null for `none`. */
-  value: number | null;
+  /** The worst verdict of the checks. */
   verdict: Verdict;
+  checks: Check[];
   series: Series[];
+  metrics: Record<string, number>;
   notes: string[];
 }
 
-/** Iteration counts of a timing loop. */
-export interface LoopOptions {
-  warmup: number;
-  iterations: number;
-}
-
-/** A benchmark: an id for `--only`, a title for the table, its goal, and how to run it. */
+/** A benchmark: an id for `--only`, a title for the table, its goals, and how to run it. */
 export interface BenchCase<Ctx> {
   id: string;
   title: string;
-  goal: Goal;
+  /** Empty: context only, never fails the run. */
+  goals: readonly Goal[];
   run(ctx: Ctx, loop: LoopOptions): Promise<CaseOutcome>;
 }
 
-/** The value at quantile `q` (0..1) of `samples`, by linear interpolation between ranks. */
-export function quantile(samples: readonly number[], q: number): number {
-  if (samples.length === 0) return Number.NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (sorted.length - 1) * Math.min(1, Math.max(0, q));
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  const lowValue = sorted[low] ?? Number.NaN;
-  const highValue = sorted[high] ?? Number.NaN;
-  return lowValue + (highValue - lowValue) * (rank - low);
-}
-
-/** Stats of a series of timings (ms). */
-export function summarize(samples: readonly number[]): Stats {
-  const n = samples.length;
-  return {
-    n,
-    meanMs: n === 0 ? Number.NaN : samples.reduce((sum, s) => sum + s, 0) / n,
-    p50Ms: quantile(samples, 0.5),
-    p95Ms: quantile(samples, 0.95),
-    minMs: n === 0 ? Number.NaN : Math.min(...samples),
-    maxMs: n === 0 ? Number.NaN : Math.max(...samples),
-  };
-}
-
-/** A step to time; may be async. Its result is ignored. */
-export type Step = () => unknown;
-
-async function timeOnce(step: Step): Promise<number> {
-  const start = performance.now();
-  await step();
-  return performance.now() - start;
-}
-
-/** Runs `step` `warmup` times untimed, then `iterations` times timed; returns the timings (ms). */
-export async function measure(step: Step, loop: LoopOptions): Promise<number[]> {
-  for (let i = 0; i < loop.warmup; i++) await step();
-  const samples: number[] = [];
-  for (let i = 0; i < loop.iterations; i++) samples.push(await timeOnce(step));
-  return samples;
-}
-
-/**
- * Times several steps interleaved (A B C, then C B A, …) so that drift on a busy machine (another
- * process, a checkpoint, thermal throttling) hits every series alike. Returns one series per step.
- */
-export async function measureInterleaved(
-  steps: readonly Step[],
-  loop: LoopOptions,
-): Promise<number[][]> {
-  for (let i = 0; i < loop.warmup; i++) for (const step of steps) await step();
-  const samples = steps.map((): number[] => []);
-  for (let i = 0; i < loop.iterations; i++) {
-    const order = steps.map((_, index) => index);
-    if (i % 2 === 1) order.reverse();
-    for (const index of order) {
-      const step = steps[index];
-      if (step) samples[index]?.push(await timeOnce(step));
-    }
-  }
-  return samples;
-}
-
-/** The number a goal judges: the ratio of medians, or the subject's p95. */
-export function goalValue(goal: Goal, series: readonly Series[]): number | null {
-  const subject = series.find(s => s.role === 'subject');
-  if (goal.kind === 'none' || !subject) return null;
+/** The number a goal judges: the ratio of medians, the subject's p95, or the reported metric. */
+export function goalValue(goal: Goal, outcome: CaseOutcome): number | null {
+  if (goal.kind === 'metric') return outcome.metrics?.[goal.metric] ?? null;
+  const subject = outcome.series.find(s => s.role === 'subject');
+  if (!subject) return null;
   if (goal.kind === 'p95') return subject.stats.p95Ms;
-  const baseline = series.find(s => s.role === 'baseline');
+  const baseline = outcome.series.find(s => s.role === 'baseline');
   if (!baseline) throw new Error('a ratio goal needs a baseline series');
   return subject.stats.p50Ms / baseline.stats.p50Ms;
 }
 
-/** The verdict for `value` against `goal`: a miss up to {@link MISS_MARGIN}× the goal is `near`. */
+/**
+ * The verdict for `value` against `goal`: a miss up to {@link MISS_MARGIN}× the goal is `near`.
+ * No value (the case did not measure what its goal names) or a non-number is a `fail`.
+ */
 export function verdictOf(goal: Goal, value: number | null): Verdict {
-  if (goal.kind === 'none' || value === null) return 'info';
-  const limit = goal.kind === 'ratio' ? goal.max : goal.maxMs;
-  if (!Number.isFinite(value)) return 'fail';
+  const limit = goal.kind === 'p95' ? goal.maxMs : goal.max;
+  if (value === null || !Number.isFinite(value)) return 'fail';
   if (value <= limit) return 'pass';
   return value <= limit * MISS_MARGIN ? 'near' : 'fail';
+}
+
+const SEVERITY: Readonly<Record<Verdict, number>> = { info: 0, pass: 1, near: 2, fail: 3 };
+
+/** The worst of several verdicts (`info` when there are none). */
+export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
+  return verdicts.reduce<Verdict>(
+    (worst, v) => (SEVERITY[v] > SEVERITY[worst] ? v : worst),
+    'info',
+  );
 }
 
 /** Runs one case and judges it. A case that throws is a `fail` with the error's message as a note. */
@@ -160,19 +108,30 @@ export async function runCase<Ctx>(
   ctx: Ctx,
   loop: LoopOptions,
 ): Promise<CaseResult> {
-  const base = { id: bench.id, title: bench.title, goal: bench.goal };
+  const base = { id: bench.id, title: bench.title };
   try {
     const outcome = await bench.run(ctx, loop);
-    const value = goalValue(bench.goal, outcome.series);
+    const checks = bench.goals.map((goal): Check => {
+      const value = goalValue(goal, outcome);
+      return { goal, value, verdict: verdictOf(goal, value) };
+    });
     return {
       ...base,
-      value,
-      verdict: verdictOf(bench.goal, value),
+      verdict: worstVerdict(checks.map(c => c.verdict)),
+      checks,
       series: outcome.series,
+      metrics: outcome.metrics ?? {},
       notes: outcome.notes ?? [],
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ...base, value: null, verdict: 'fail', series: [], notes: [`error: ${message}`] };
+    return {
+      ...base,
+      verdict: 'fail',
+      checks: bench.goals.map((goal): Check => ({ goal, value: null, verdict: 'fail' })),
+      series: [],
+      metrics: {},
+      notes: [`error: ${message}`],
+    };
   }
 }
