@@ -489,7 +489,7 @@ export const adminEn: typeof adminUk = {
     verify: 'Verify chain',
     verifyBusy: 'Verifying…',
     verifyHint: 'Checks that no entry of the log was edited, deleted or reordered.',
-    intact: 'Chain intact: {{count}} entries.',
+    intact: 'Chain intact: {{count}} entries checked.',
     broken:
       'The log is broken at entry #{{seq}}. Keep a backup and contact whoever is responsible for security.',
     brokenReason: {
@@ -501,7 +501,7 @@ export const adminEn: typeof adminUk = {
     exportCsv: 'Export CSV',
     exportBusy: 'Exporting…',
     exportHint: 'Export the entries of the chosen dates as CSV (Ctrl+E)',
-    exported: 'Saved {{fileName}} ({{count}} entries).',
+    exported: 'Saved {{fileName}} (entries: {{count}}).',
     outcomes: {
       ok: 'ok',
       denied: 'denied',
