@@ -30,6 +30,9 @@ export const PLAIN_PERMISSIONS = [
   'analytics.read',
   'backup.manage',
   'backup.restore',
+  // Guardrails: the alert centre (data alerts need audit.read as well) and the security check.
+  'alerts.read',
+  'security.check',
 ] as const;
 
 export const PERMISSIONS = [...SCOPED_PERMISSIONS, ...PLAIN_PERMISSIONS] as const;

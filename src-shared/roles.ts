@@ -30,6 +30,9 @@ export const BUILT_IN_GRANTS: Readonly<Record<BuiltInRole, Readonly<Grants>>> = 
     'roles.manage': true,
     'settings.manage': true,
     'backup.manage': true,
+    // Alerts about accounts, settings, backups and the vault; never those about client data.
+    'alerts.read': true,
+    'security.check': true,
   },
   // Reads every record and the analytics; works on their own records; no settings.
   head: {

@@ -12,12 +12,17 @@ import {
   type DeviceSecretStore,
   type KdfParams,
 } from '../vault';
+import { installAlertRules } from '../guard/engine';
+import { recordCleanClose } from '../guard/vault-files';
+import { createGuardWrapper } from '../guard/wrapper';
 import { createAuditWrapper } from './audit-wrapper';
 import { createAuthService, type AuthService } from './auth-service';
+import { alertsHandlers } from './handlers/alerts';
 import { auditHandlers } from './handlers/audit';
 import { authHandlers } from './handlers/auth';
 import { contactsHandlers } from './handlers/contacts';
 import { rolesHandlers } from './handlers/roles';
+import { securityHandlers, type SecurityHandlerDeps } from './handlers/security';
 import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createSessionGuard } from './session-guard';
@@ -39,6 +44,8 @@ export interface ZamokAppOptions {
   deviceStore?: DeviceSecretStore;
   clock?: () => number;
   onVaultDirChange?: (dir: string) => void;
+  /** Security check inputs (update server certificate, backup status, disk detection); tests fix them. */
+  securityCheck?: Omit<SecurityHandlerDeps, 'openVault' | 'now'>;
 }
 
 /** The composed app: the router every host calls, and how to shut it down. */
@@ -62,9 +69,12 @@ function localDeviceId(): string {
 
 /** Builds the app for a vault folder. */
 export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
+  // The alert rules watch every audit append (one listener per process).
+  installAlertRules();
   const state = createVaultState(opts.vaultDir);
   const deviceStore = opts.deviceStore ?? createKeychainStore();
   const deviceId = localDeviceId();
+  const clockNow = opts.clock ?? Date.now;
   let calibrated: Promise<KdfParams> | null = null;
   let keychain: Promise<boolean> | null = null;
   const auth = createAuthService({
@@ -85,6 +95,15 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       users: usersHandlers({ state, tools: auth.staffTools }),
       roles: rolesHandlers({ state, now: () => auth.staffTools.now() }),
       contacts: contactsHandlers({ openVault: () => state.openVault() }),
+      alerts: alertsHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
+      security: securityHandlers({
+        ...opts.securityCheck,
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
     },
     sessions: state,
     // The audit wrapper sits outside the permission check so that denials are recorded too.
@@ -92,6 +111,8 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     // The session guard re-reads the account each call: a dismissed user's session ends, a changed
     // role's grants apply before the permission check.
     wrappers: [
+      // Outermost: compares vault files before a sign-in, records a clean close after lock/sign-out.
+      createGuardWrapper({ state, deviceId }),
       createAuditWrapper({ state, deviceId }),
       createSessionGuard({ state }),
       requirePermission,
@@ -102,7 +123,9 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     state,
     auth,
     dispose() {
+      const wasOpen = state.vault !== null;
       state.end({ keepLogin: false, closeNow: true });
+      if (wasOpen) recordCleanClose(state.vaultDir);
     },
   };
 }

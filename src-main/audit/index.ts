@@ -2,8 +2,8 @@
  * The tamper-evident audit log: append (inside the caller's transaction), list (paged), verify
  * (streaming), and the redaction that keeps secrets out of it. See migrations/0003_audit.sql.
  */
-export { appendAudit, listAudit } from './log';
-export type { AuditFilter, AuditPage, AuditSchema } from './log';
+export { addAuditListener, appendAudit, listAudit } from './log';
+export type { AuditFilter, AuditListener, AuditPage, AuditSchema } from './log';
 export { verifyAuditChain } from './verify';
 export {
   AUDIT_HEAD_KEY,

@@ -87,6 +87,33 @@ export function appendAudit(target: SqliteSource, input: AuditInput, now = new D
   return appender(sqliteOf(target)).immediate(fields);
 }
 
+/**
+ * Sees each entry as it is written (the alert rules): called synchronously inside the append
+ * transaction, after the row and the head, in a savepoint of its own.
+ */
+export type AuditListener = (entry: AuditEntry, sqlite: SqliteHandle) => void;
+
+const listeners = new Set<AuditListener>();
+
+/**
+ * Registers a listener for every append on every connection; returns the function that removes it.
+ * A listener that throws rolls back only its own writes: the entry is never lost because of it.
+ */
+export function addAuditListener(listener: AuditListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function notifyListeners(sqlite: SqliteHandle, entry: AuditEntry): void {
+  for (const listener of listeners) {
+    try {
+      sqlite.transaction(listener)(entry, sqlite);
+    } catch {
+      // Deliberately swallowed: an observer's failure must not undo the audited action.
+    }
+  }
+}
+
 type Appender = Database.Transaction<(fields: Omit<HashedRow, 'seq' | 'prev_hash'>) => AuditEntry>;
 
 // One prepared appender per connection: statements are compiled once, not on every audited call.
@@ -116,7 +143,9 @@ function appender(sqlite: SqliteHandle): Appender {
     const full: AuditLogTable = { ...row, hash: hashRow(row) };
     insert.run(full);
     writeAuditHead(sqlite, { seq: full.seq, hash: full.hash });
-    return rowToEntry(full);
+    const entry = rowToEntry(full);
+    notifyListeners(sqlite, entry);
+    return entry;
   });
   appenders.set(sqlite, append);
   return append;

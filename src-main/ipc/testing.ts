@@ -120,6 +120,12 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['name', 'grants'],
   },
   'zamok:roles.delete': { input: { id: 'custom-0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
+  'zamok:alerts.list': {
+    input: { unreadOnly: true, limit: 20 },
+    optionalKeys: ['unreadOnly', 'limit'],
+  },
+  'zamok:alerts.acknowledge': { input: { id: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
+  'zamok:security.check': { input: {} },
   'zamok:contacts.list': {
     input: { sort: 'name', direction: 'asc', limit: 50 },
     optionalKeys: ['sort', 'direction', 'limit'],

@@ -2,10 +2,12 @@
  * The merged contract: every feature's channels. Add a feature here and the router (main) will not
  * compile until it has handlers for every call; the preload and renderer pick it up automatically.
  */
+import { alertsContract } from './alerts';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { contactsContract } from './contacts';
 import { rolesContract } from './roles';
+import { securityContract } from './security';
 import { usersContract } from './users';
 import { vaultContract } from './vault';
 import type { BridgeApi } from './contract';
@@ -17,6 +19,8 @@ export const contract = {
   users: usersContract,
   roles: rolesContract,
   contacts: contactsContract,
+  alerts: alertsContract,
+  security: securityContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,60 @@
+/**
+ * Handlers of the `alerts` channels. The router has checked `alerts.read`; alerts about client data
+ * (mass export, mass delete) are shown only to callers who also hold `audit.read` (the owner), so the
+ * administrator sees accounts, settings, backups and vault alerts only. An alert the caller may not
+ * see answers `not_found`, exactly like one that does not exist.
+ */
+import type { alertsContract } from '../../../src-shared/ipc/alerts';
+import { grantOf } from '../../../src-shared/roles';
+import { appVersion } from '../../backup/files';
+import { securityCheckDue } from '../../guard/settings';
+import { readGuardSettings } from '../../guard/settings';
+import { acknowledgeAlert, getAlert, listAlerts } from '../../guard/store';
+import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../../ipc';
+import type { OpenVault } from '../../vault';
+
+/** What the alert handlers need from the app. */
+export interface AlertHandlerDeps {
+  openVault(): OpenVault | null;
+  now(): Date;
+  /** The running version (the reminder is due again after an update). */
+  appVersion?: string;
+}
+
+function seesDataAlerts(ctx: HandlerContext): boolean {
+  return grantOf(requireSession(ctx).grants, 'audit.read') !== undefined;
+}
+
+/** The `alerts` feature's handlers for the router. */
+export function alertsHandlers(
+  deps: AlertHandlerDeps,
+): Handlers<{ alerts: typeof alertsContract }>['alerts'] {
+  function vault(): OpenVault {
+    const open = deps.openVault();
+    if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
+    return open;
+  }
+  return {
+    list: (ctx, input) => {
+      const { sqlite } = vault();
+      const page = listAlerts(sqlite, { includeData: seesDataAlerts(ctx), ...input });
+      const settings = readGuardSettings(sqlite);
+      const version = deps.appVersion ?? appVersion();
+      return { ...page, securityCheckDue: securityCheckDue(settings, deps.now(), version) };
+    },
+    acknowledge: (ctx, input) => {
+      const { sqlite } = vault();
+      const session = requireSession(ctx);
+      ctx.audit.entityType = 'alert';
+      ctx.audit.entityId = input.id;
+      const alert = getAlert(sqlite, input.id);
+      if (!alert || (alert.data && !seesDataAlerts(ctx))) {
+        throw new CallFailure('not_found', 'There is no such alert.');
+      }
+      const acked = acknowledgeAlert(sqlite, input.id, session.userId, deps.now().toISOString());
+      if (!acked) throw new CallFailure('not_found', 'There is no such alert.');
+      ctx.audit.details = { rule: acked.rule };
+      return acked;
+    },
+  };
+}

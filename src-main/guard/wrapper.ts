@@ -1,0 +1,48 @@
+/**
+ * The guard wrapper (outermost, around the audit wrapper): vault files are compared with the last
+ * clean-close snapshot before a sign-in and the snapshot is written after a lock or sign-out, once
+ * the audit wrapper has closed the vault. A change found at sign-in is written to the audit log as
+ * `guard.vault_files_changed`, which the rules turn into an alert.
+ */
+import { appendAudit } from '../audit';
+import type { Wrapper } from '../ipc';
+import type { VaultState } from '../app/vault-state';
+import { checkVaultFiles, forgetCleanClose, recordCleanClose } from './vault-files';
+
+/** Channels after which the vault is closed cleanly. */
+const CLOSING = new Set(['zamok:auth.lock', 'zamok:auth.signOut']);
+
+/** Builds the guard wrapper for an app instance. */
+export function createGuardWrapper(o: { state: VaultState; deviceId: string }): Wrapper {
+  const { state } = o;
+  return (meta, next) => {
+    if (meta.name === 'zamok:auth.signIn') {
+      return async (ctx, input) => {
+        const verdict = checkVaultFiles(state.vaultDir);
+        const value: unknown = await next(ctx, input);
+        const vault = state.auditTarget();
+        forgetCleanClose(state.vaultDir);
+        if (verdict.state === 'changed' && vault) {
+          appendAudit(vault, {
+            userId: state.session?.userId ?? null,
+            userLogin: state.session?.login ?? null,
+            deviceId: o.deviceId,
+            action: 'guard.vault_files_changed',
+            outcome: 'ok',
+            details: { files: verdict.files },
+          });
+        }
+        return value;
+      };
+    }
+    if (CLOSING.has(meta.name)) {
+      return async (ctx, input) => {
+        const wasOpen = state.vault !== null;
+        const value: unknown = await next(ctx, input);
+        if (wasOpen && state.vault === null) recordCleanClose(state.vaultDir);
+        return value;
+      };
+    }
+    return next;
+  };
+}

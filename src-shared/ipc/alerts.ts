@@ -1,0 +1,86 @@
+/**
+ * The alert centre: alerts raised by the rules that watch the audit log as it is written (a new
+ * device, failed sign-in bursts, mass export or delete, role and setting changes, backups, the audit
+ * chain, vault files changed while closed). Owners see every alert; holders of `alerts.read` without
+ * `audit.read` (the administrator) see only the alerts that are not about client data. Alerts carry
+ * ids and counts, never names, phones or other personal data.
+ */
+import { z } from 'zod';
+import { channel } from './contract';
+
+/** How bad an alert is. */
+export const ALERT_SEVERITIES = ['high', 'medium', 'low'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+/** Every rule, its severity and whether it is about client data (`data`: owner only). */
+export const ALERT_RULES = {
+  new_device: { severity: 'medium', data: false },
+  off_hours: { severity: 'medium', data: false },
+  off_network: { severity: 'medium', data: false },
+  failed_sign_ins: { severity: 'high', data: false },
+  failed_sign_ins_burst: { severity: 'high', data: false },
+  mass_export: { severity: 'high', data: true },
+  mass_delete: { severity: 'high', data: true },
+  security_change: { severity: 'medium', data: false },
+  privileged_grant: { severity: 'high', data: false },
+  backup_failed: { severity: 'high', data: false },
+  backup_overdue: { severity: 'medium', data: false },
+  audit_chain_broken: { severity: 'high', data: false },
+  vault_files_changed: { severity: 'high', data: false },
+} as const satisfies Record<string, { severity: AlertSeverity; data: boolean }>;
+export type AlertRule = keyof typeof ALERT_RULES;
+
+/** A detail value: counts, ids, times and flags only. */
+export type AlertDetail = string | number | boolean | null | string[];
+
+/** One alert as the alert centre shows it. */
+export interface AlertView {
+  id: string;
+  rule: AlertRule;
+  severity: AlertSeverity;
+  /** True when the alert is about client data (shown to the owner only). */
+  data: boolean;
+  /** ISO 8601 UTC: first and latest occurrence in its window. */
+  createdAt: string;
+  lastAt: string;
+  occurrences: number;
+  /** The user whose action raised it (id only), or null. */
+  userId: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  /** The audit entry of the latest occurrence. */
+  auditSeq: number;
+  details: Record<string, AlertDetail>;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}
+
+/** The alert centre's page: unread count, newest alerts first, and whether the check is due. */
+export interface AlertList {
+  unread: number;
+  items: AlertView[];
+  /** True every 90 days and after each app update until the security check is run again. */
+  securityCheckDue: boolean;
+}
+
+/** Most alerts one list call returns. */
+export const ALERT_PAGE_MAX = 200;
+
+export const alertsContract = {
+  /** The alerts the caller may see, newest first, with the unread count. */
+  list: channel<AlertList>()({
+    input: z
+      .object({
+        unreadOnly: z.boolean().default(false),
+        limit: z.number().int().min(1).max(ALERT_PAGE_MAX).default(50),
+      })
+      .strict(),
+    permission: 'alerts.read',
+    audit: false,
+  }),
+  /** Marks an alert as seen by the caller (audited). Acknowledging twice keeps the first time. */
+  acknowledge: channel<AlertView>()({
+    input: z.object({ id: z.uuid() }).strict(),
+    permission: 'alerts.read',
+  }),
+} as const;
