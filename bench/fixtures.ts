@@ -150,7 +150,12 @@ export function writePlainCopy(vaultDbPath: string, dataKey: Buffer, target: str
   try {
     source.pragma("cipher='sqlcipher'");
     source.pragma('legacy=4');
-    source.key(Buffer.from(`x'${dataKey.toString('hex')}'`, 'latin1'));
+    const keyText = Buffer.from(`x'${dataKey.toString('hex')}'`, 'latin1');
+    try {
+      source.key(keyText);
+    } finally {
+      keyText.fill(0);
+    }
     const objects = source
       .prepare(
         `SELECT type, name, sql FROM sqlite_master
@@ -158,9 +163,11 @@ export function writePlainCopy(vaultDbPath: string, dataKey: Buffer, target: str
          ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END`,
       )
       .all() as { type: string; name: string; sql: string }[];
+    const tables = objects.filter(o => o.type === 'table');
     plain.transaction(() => {
-      for (const o of objects) plain.exec(o.sql);
-      for (const o of objects.filter(x => x.type === 'table')) {
+      // Tables, then their rows, then indexes and triggers (faster than indexing row by row).
+      for (const o of tables) plain.exec(o.sql);
+      for (const o of tables) {
         const rows = source.prepare(`SELECT * FROM "${o.name}"`).raw().iterate() as Iterable<
           unknown[]
         >;
@@ -172,6 +179,7 @@ export function writePlainCopy(vaultDbPath: string, dataKey: Buffer, target: str
           insert.run(...row);
         }
       }
+      for (const o of objects.filter(x => x.type !== 'table')) plain.exec(o.sql);
     })();
   } finally {
     source.close();
