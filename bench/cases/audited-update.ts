@@ -94,7 +94,8 @@ export const auditedUpdateCase: BenchCase<BenchContext> = {
         })),
       ],
       notes: [
-        `diagnostic ratio at synchronous=NORMAL (no fsync per commit): ` +
+        `diagnostic ratio at synchronous=NORMAL (no fsync per commit; not judged, trust it only ` +
+          `on a quiet machine): ` +
           `${((relaxedStats[0]?.p50Ms ?? NaN) / (relaxedStats[1]?.p50Ms ?? NaN)).toFixed(2)}x`,
         `journal_mode=${String(journal)}, synchronous=${String(synchronous)} (2 = FULL); ` +
           `${written} audit entries written by the audited calls, none by the others`,
