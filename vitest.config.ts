@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src-*/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts', 'migrations/**/*.test.ts'],
+    include: [
+      'src-*/**/*.test.{ts,tsx}',
+      'test/unit/**/*.test.ts',
+      'migrations/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
