@@ -19,7 +19,7 @@ export interface AlertDraft {
   entityType?: string | null;
   entityId?: string | null;
   details: Record<string, AlertDetail>;
-  /** The dedupe window: one alert per rule / user / entity in each window of this length. */
+  /** The dedupe window: one alert per rule and user (or entity, without a user) per window. */
   windowMs: number;
 }
 
@@ -79,16 +79,25 @@ export function raiseAlert(
   auditSeq: number,
 ): { alert: AlertView; created: boolean } {
   const bucket = Math.floor(Date.parse(at) / draft.windowMs);
-  const key = [draft.rule, draft.userId ?? '', draft.entityId ?? '', bucket].join('|');
+  // One alert per rule and user in each window (per entity when no user is known, e.g. a login id).
+  const key = [draft.rule, draft.userId ?? `~${draft.entityId ?? ''}`, bucket].join('|');
   const meta = ALERT_RULES[draft.rule];
   const existing = sqlite.prepare('SELECT id FROM alerts WHERE dedupe_key = ?').pluck().get(key);
   if (typeof existing === 'string') {
     sqlite
       .prepare(
         `UPDATE alerts SET occurrences = occurrences + 1, last_at = ?, audit_seq = ?, details = ?,
-           acknowledged_at = NULL, acknowledged_by = NULL WHERE id = ?`,
+           entity_type = ?, entity_id = ?, acknowledged_at = NULL, acknowledged_by = NULL
+         WHERE id = ?`,
       )
-      .run(at, auditSeq, JSON.stringify(draft.details), existing);
+      .run(
+        at,
+        auditSeq,
+        JSON.stringify(draft.details),
+        draft.entityType ?? null,
+        draft.entityId ?? null,
+        existing,
+      );
     return { alert: getAlert(sqlite, existing) as AlertView, created: false };
   }
   const id = randomUUID();
