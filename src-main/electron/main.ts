@@ -1,28 +1,117 @@
 /**
- * Electron main entry (thin): single instance, app:// protocol, hardened session and web contents,
- * IPC → router, one window. Everything else lives in services composed by src-main/app/compose.ts.
- * Never imports src-main/host (the browser test host is not part of the packaged app).
+ * Electron main entry (thin): single instance, crash safety, app:// protocol, hardened session and
+ * web contents, the Electron-ABI database driver, the upgrade backup gate, IPC → router, one window,
+ * vault close/lock on quit, SIGTERM, shutdown, screen lock and suspend, signed auto-update.
+ * Everything else lives in services composed by src-main/app/compose.ts. Never imports
+ * src-main/host (the browser test host is not part of the packaged app). No crashReporter and no
+ * telemetry: nothing leaves the machine (docs/SECURITY.md).
  */
 import { join } from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, powerMonitor, session, shell, type BrowserWindow } from 'electron';
+import log from 'electron-log/main';
 import { createZamokApp, type ZamokApp } from '../app/compose';
+import {
+  beforeMigrations,
+  createUpdateService,
+  UPDATE_PUBLIC_KEY_PEM,
+  type UpdateService,
+} from '../update';
+import { bundledMigrationIds, vaultExists } from '../vault';
 import { setNativeBinding } from '../vault/database';
+import { loadAppSettings } from './app-settings';
+import { automaticBackup } from './auto-backup';
+import { errorLabel, installCrashHandlers } from './crash';
+import { dialogTexts } from './dialogs';
+import { createExternalLinkGuard } from './external-links';
 import { registerIpc } from './ipc';
+import { wireVaultLifecycle, wireWindowSessionEnd } from './lifecycle';
 import { electronNativeBindingPath, nativeProblemDialog, probeNativeBinding } from './native';
-import { registerAppScheme, serveRenderer } from './protocol';
+import { RECOVERY_URL, registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
+import { channelFileFor, createElectronUpdateEngine } from './updater';
+import { pendingSinceLastStart, recordStart } from './upgrade-guard';
 import { createMainWindow } from './window';
 
-// Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/.
+// Built layout: out/main/index.js (+ recovery.html), out/preload/index.cjs, out/renderer/.
 const preloadPath = join(import.meta.dirname, '..', 'preload', 'index.cjs');
 const rendererDir = join(import.meta.dirname, '..', 'renderer');
 const recoveryFile = join(import.meta.dirname, 'recovery.html');
 
+// Log file only (userData/logs): lines carry error classes, codes and ids, never personal data.
+log.transports.console.level = false;
+log.transports.file.level = 'info';
+
 let mainWindow: BrowserWindow | null = null;
 let zamok: ZamokApp | null = null;
+let updates: UpdateService | null = null;
+
+function closeVault(): void {
+  try {
+    zamok?.dispose();
+  } catch (err) {
+    log.error(`closing the vault failed: ${errorLabel(err)}`);
+  }
+}
+
+installCrashHandlers(process, {
+  log,
+  onCrash() {
+    closeVault();
+    void mainWindow?.loadURL(RECOVERY_URL);
+  },
+});
 
 registerAppScheme();
 app.enableSandbox();
+const links = createExternalLinkGuard({ openExternal: url => void shell.openExternal(url) });
+
+/** The upgrade gate: a verified backup before migrations new to this version may run. */
+async function upgradeAllowed(): Promise<boolean> {
+  const userData = app.getPath('userData');
+  const bundled = bundledMigrationIds();
+  const pending = pendingSinceLastStart(userData, bundled, vaultExists(userData));
+  const gate = await beforeMigrations(pending, automaticBackup);
+  if (!gate.proceed) {
+    const texts = dialogTexts(app.getLocale());
+    log.warn(`upgrade blocked: ${pending.length} pending migration(s), backup failed`);
+    dialog.showErrorBox(texts.upgradeBlockedTitle, texts.upgradeBlocked(gate.reason));
+    return false;
+  }
+  recordStart(userData, app.getVersion(), bundled);
+  return true;
+}
+
+function startUpdates(feedUrl: string | undefined): void {
+  // electron-updater works only in a packaged app.
+  if (!feedUrl || !app.isPackaged) return;
+  const texts = dialogTexts(app.getLocale());
+  updates = createUpdateService({
+    feedUrl,
+    currentVersion: app.getVersion(),
+    channelFile: channelFileFor(process.platform),
+    publicKey: UPDATE_PUBLIC_KEY_PEM,
+    engine: createElectronUpdateEngine(log),
+    backupNow: automaticBackup,
+    onStatus(status) {
+      if (status.state === 'error') log.warn(`update check: ${status.code}`);
+      if (status.state === 'ready' && !status.consented && mainWindow) {
+        void dialog
+          .showMessageBox(mainWindow, {
+            type: 'info',
+            message: texts.updateReadyMessage(status.version),
+            detail: texts.updateReadyDetail,
+            buttons: [texts.updateInstallButton, texts.updateLaterButton],
+            defaultId: 0,
+            cancelId: 1,
+          })
+          .then(({ response }) => {
+            if (response === 0) updates?.consent();
+          });
+      }
+    },
+  });
+  updates.start();
+}
 
 if (!app.requestSingleInstanceLock()) {
   // Two processes on one vault would fight over the database: the second one hands over and quits.
@@ -33,14 +122,10 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, links));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    zamok?.dispose();
-    zamok = null;
-  });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     // The SQLCipher driver must be the Electron-ABI build: check it before any window or vault.
     const binding = electronNativeBindingPath({
       isPackaged: app.isPackaged,
@@ -55,13 +140,48 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     setNativeBinding(binding);
+    if (!(await upgradeAllowed())) {
+      app.exit(1);
+      return;
+    }
+    const { settings, problem } = loadAppSettings(app.getPath('userData'));
+    if (problem) log.warn(`app-settings.json ${problem}: using defaults`);
+
     hardenSession(session.defaultSession);
     serveRenderer(rendererDir, recoveryFile);
     zamok = createZamokApp({ vaultDir: app.getPath('userData'), host: 'electron' });
     registerIpc(zamok.router);
-    mainWindow = createMainWindow({ preloadPath, devTools: !app.isPackaged });
+
+    let installing = false;
+    wireVaultLifecycle({
+      app,
+      powerMonitor,
+      process,
+      closeVault,
+      lock: () => zamok?.auth.lock(),
+      beforeQuit() {
+        if (installing || !updates?.wantsInstallOnQuit()) return false;
+        installing = true;
+        closeVault();
+        void updates.installOnQuit().then(result => {
+          if (!result.installed) {
+            dialog.showErrorBox(dialogTexts(app.getLocale()).updateRefusedTitle, result.reason);
+            app.quit();
+          }
+        });
+        return true;
+      },
+    });
+
+    mainWindow = createMainWindow({
+      preloadPath,
+      devTools: !app.isPackaged,
+      contentProtection: settings.privacy.contentProtection,
+    });
+    wireWindowSessionEnd(mainWindow, closeVault);
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
+    startUpdates(settings.update.url);
   });
 }

@@ -4,8 +4,17 @@
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './protocol';
 
-/** Creates and loads the main window; it is shown once the first paint is ready. */
-export function createMainWindow(opts: { preloadPath: string; devTools: boolean }): BrowserWindow {
+/**
+ * Creates and loads the main window; it is shown once the first paint is ready. With
+ * `contentProtection` (setting privacy.contentProtection, default on) the window is excluded from
+ * screenshots and screen sharing where the OS supports it (Windows, macOS; no effect on Linux):
+ * every screen of a CRM shows client data.
+ */
+export function createMainWindow(opts: {
+  preloadPath: string;
+  devTools: boolean;
+  contentProtection: boolean;
+}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -30,6 +39,7 @@ export function createMainWindow(opts: { preloadPath: string; devTools: boolean 
       devTools: opts.devTools,
     },
   });
+  if (opts.contentProtection) window.setContentProtection(true);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;
