@@ -3,7 +3,7 @@
  * fails the build, a broken report never passes as "clean", documented false positives do not block.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,7 +59,7 @@ describe('parsing the report', () => {
   });
 });
 
-describe('npm run security:scan --report', () => {
+describe('npm run security:scan', () => {
   let dir = '';
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'zamok-scan-test-'));
@@ -67,6 +67,22 @@ describe('npm run security:scan --report', () => {
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
+
+  async function scanFolder(
+    folder: string,
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const out = await promisify(execFile)(process.execPath, [
+        join(repo, 'scripts', 'security-scan.mjs'),
+        '--input',
+        folder,
+      ]);
+      return { code: 0, ...out };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  }
 
   async function gate(report: string): Promise<{ code: number; stdout: string; stderr: string }> {
     const file = join(dir, `r${Math.random().toString(16).slice(2)}.csv`);
@@ -100,5 +116,31 @@ describe('npm run security:scan --report', () => {
     const result = await gate('<html>proxy error</html>');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^security:scan: Not an Electronegativity CSV report/);
+  });
+
+  it('runs Electronegativity for real and fails on an insecure window', async () => {
+    const app = join(dir, 'insecure');
+    await mkdir(app);
+    await writeFile(
+      join(app, 'window.js'),
+      [
+        "const { BrowserWindow } = require('electron');",
+        'const w = new BrowserWindow({',
+        '  webPreferences: { nodeIntegration: true, contextIsolation: false, webSecurity: false },',
+        '});',
+        "w.loadURL('http://example.com/');",
+        '',
+      ].join('\n'),
+    );
+    const result = await scanFolder(app);
+    expect(result.code).toBe(1);
+    for (const id of [
+      'CONTEXT_ISOLATION_JS_CHECK',
+      'WEB_SECURITY_JS_CHECK',
+      'SANDBOX_JS_CHECK',
+      'HTTP_RESOURCES_JS_CHECK',
+    ]) {
+      expect(result.stderr).toContain(id);
+    }
   });
 });
