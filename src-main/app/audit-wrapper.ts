@@ -21,6 +21,14 @@ function errorCode(error: unknown): string {
 /** Builds the wrapper for an app instance. */
 export function createAuditWrapper(o: { state: VaultState; deviceId: string }): Wrapper {
   const { state } = o;
+  // Audited calls run one at a time: they share the one connection and its transaction.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serialized<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
   function record(
     action: string,
     session: Session | null,
@@ -48,21 +56,29 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
     if (meta.spec.audit === false) return next;
     // Audit actions are lowercase `feature.verb`: `auth.signIn` → `auth.sign_in`.
     const action = `${meta.feature}.${meta.call.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`)}`;
-    return async (ctx, input) => {
-      try {
-        const value = await next(ctx, input);
-        // A session that ended in this call (sign-out, lock, a recovery-key flow that acted as
-        // a user) still names who did it.
-        record(action, state.session ?? state.endedSession ?? ctx.session, 'ok', ctx.audit);
-        return value;
-      } catch (error) {
-        const code = errorCode(error);
-        const outcome = DENIED.has(code) ? 'denied' : 'failed';
-        record(action, ctx.session, outcome, ctx.audit, code);
-        throw error;
-      } finally {
-        state.flushPendingClose();
-      }
-    };
+    return (ctx, input) =>
+      serialized(async () => {
+        // With a vault open, the call and its entry are one transaction: a change is never
+        // committed without its entry (handlers' own transactions nest as savepoints).
+        const vault = meta.spec.atomic === false ? null : state.openVault();
+        vault?.sqlite.exec('BEGIN');
+        const open = () => vault !== null && !vault.closed && vault.sqlite.inTransaction;
+        try {
+          const value = await next(ctx, input);
+          // A session that ended in this call (sign-out, lock, a recovery-key flow that acted as
+          // a user) still names who did it.
+          record(action, state.session ?? state.endedSession ?? ctx.session, 'ok', ctx.audit);
+          if (open()) vault?.sqlite.exec('COMMIT');
+          return value;
+        } catch (error) {
+          if (open()) vault?.sqlite.exec('ROLLBACK');
+          const code = errorCode(error);
+          const outcome = DENIED.has(code) ? 'denied' : 'failed';
+          record(action, ctx.session, outcome, ctx.audit, code);
+          throw error;
+        } finally {
+          state.flushPendingClose();
+        }
+      });
   };
 }

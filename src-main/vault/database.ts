@@ -4,8 +4,9 @@
  */
 import { chmodSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { notWritable, VaultError } from './errors';
+import { NestingSqliteDialect } from './nesting-dialect';
 import {
   appliedMigrationIds,
   checkMigrationPrefix,
@@ -171,7 +172,7 @@ export function makeOpenVault(
   sqlite: Database.Database,
   dataKey: Buffer,
 ): OpenVault {
-  const db = new Kysely<VaultDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<VaultDatabase>({ dialect: new NestingSqliteDialect(sqlite) });
   let closed = false;
   return {
     vaultId,

@@ -50,6 +50,11 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, R = unknown> {
   readonly permission: ChannelPermission;
   /** `false` for reads that would only add noise to the audit log; every other call is audited. */
   readonly audit?: false;
+  /**
+   * `false` for calls that cannot run inside a database transaction (VACUUM INTO, long file work);
+   * every other audited call commits together with its audit entry.
+   */
+  readonly atomic?: false;
   /** Restricts the call to some hosts (e.g. `['cli']` for the raw-key escape hatch). */
   readonly hosts?: readonly ('electron' | 'cli' | 'preview')[];
   /** Phantom field carrying the result type; never set at runtime. */
@@ -62,6 +67,7 @@ export function channel<R>() {
     input: I;
     permission: ChannelPermission;
     audit?: false;
+    atomic?: false;
     hosts?: readonly ('electron' | 'cli' | 'preview')[];
   }): ChannelSpec<I, R> {
     return spec;
