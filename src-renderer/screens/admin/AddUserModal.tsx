@@ -113,6 +113,7 @@ export function AddUserModal({ opened, onClose, roles, myGrants, onCreated }: Ad
             value={role}
             onChange={setRole}
             required
+            withAsterisk={false}
             allowDeselect={false}
             error={tried && role === null}
             comboboxProps={{ withinPortal: true }}

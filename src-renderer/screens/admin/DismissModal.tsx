@@ -88,7 +88,7 @@ export function DismissModal({ user, candidates, onClose, onDismissed }: Dismiss
             onChange={setTarget}
             searchable
             required
-            data-autofocus
+            withAsterisk={false}
             comboboxProps={{ withinPortal: true }}
           />
         )}
@@ -102,7 +102,8 @@ export function DismissModal({ user, candidates, onClose, onDismissed }: Dismiss
         />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          {/* Focus starts on Cancel: the safe choice in a destructive dialog. */}
+          <Button variant="default" onClick={onClose} data-autofocus>
             {t('admin.cancel')}
           </Button>
           <BusyButton

@@ -10,7 +10,8 @@ import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { BUILT_IN_ROLE_INFOS, fakeAdminApi, inputsOf } from './admin-test-support';
-import { draftOf, grantsOfDraft } from './role-grants';
+import { PERMISSIONS } from '../../../src-shared/permissions';
+import { draftOf, grantsOfDraft, groupedPermissions, PERMISSION_GROUPS } from './role-grants';
 import { RolesTab } from './RolesTab';
 
 beforeAll(() => {
@@ -170,6 +171,25 @@ describe('role editor', () => {
         },
       ]),
     );
+  });
+
+  it('every declared permission has a name in both languages and a group of its own', () => {
+    for (const language of ['uk', 'en'] as const) {
+      const i18n = createI18n(language);
+      for (const permission of PERMISSIONS) {
+        expect(i18n.exists(`admin.permissions.${permission}`), `${language} ${permission}`).toBe(
+          true,
+        );
+      }
+      for (const group of PERMISSION_GROUPS) {
+        expect(i18n.exists(`admin.groups.${group}`), `${language} ${group}`).toBe(true);
+      }
+    }
+    expect(
+      groupedPermissions()
+        .flatMap(g => g.permissions)
+        .sort(),
+    ).toEqual([...PERMISSIONS].sort());
   });
 
   it('a draft round-trips any grants map, and unticked scoped permissions default to own', () => {

@@ -67,7 +67,6 @@ export function ChangeRoleModal({
           value={role}
           onChange={setRole}
           allowDeselect={false}
-          data-autofocus
         />
         <ErrorAlert error={error} />
         <Group justify="flex-end">

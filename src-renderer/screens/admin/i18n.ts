@@ -123,6 +123,7 @@ export const adminUk = {
     contacts: 'Контакти',
     users: 'Користувачі та ролі',
     audit: 'Журнал дій',
+    security: 'Безпека',
     analytics: 'Аналітика',
     backup: 'Резервні копії',
     settings: 'Налаштування',
@@ -159,6 +160,12 @@ export const adminUk = {
     },
     analytics: {
       read: 'Бачити аналітику',
+    },
+    alerts: {
+      read: 'Бачити сповіщення безпеки',
+    },
+    security: {
+      check: 'Запускати перевірку безпеки',
     },
     backup: {
       manage: 'Керувати резервними копіями',
@@ -265,6 +272,12 @@ export const adminUk = {
     },
     settings: {
       update: 'Змінено налаштування',
+    },
+    alerts: {
+      acknowledge: 'Сповіщення переглянуто',
+    },
+    security: {
+      check: 'Перевірка безпеки',
     },
   },
   fields: {
@@ -416,6 +429,7 @@ export const adminEn: typeof adminUk = {
     contacts: 'Contacts',
     users: 'Users and roles',
     audit: 'Audit log',
+    security: 'Security',
     analytics: 'Analytics',
     backup: 'Backups',
     settings: 'Settings',
@@ -452,6 +466,12 @@ export const adminEn: typeof adminUk = {
     },
     analytics: {
       read: 'See analytics',
+    },
+    alerts: {
+      read: 'See security alerts',
+    },
+    security: {
+      check: 'Run the security check',
     },
     backup: {
       manage: 'Manage backups',
@@ -558,6 +578,12 @@ export const adminEn: typeof adminUk = {
     },
     settings: {
       update: 'Settings changed',
+    },
+    alerts: {
+      acknowledge: 'Alert acknowledged',
+    },
+    security: {
+      check: 'Security check',
     },
   },
   fields: {

@@ -21,16 +21,18 @@ export const PERMISSION_GROUPS = [
   'contacts',
   'users',
   'audit',
+  'security',
   'analytics',
   'backup',
   'settings',
 ] as const;
 export type PermissionGroup = (typeof PERMISSION_GROUPS)[number];
 
-/** The group a permission is listed under (`roles.manage` sits with users). */
+/** The group a permission is listed under (`roles.manage` with users, alerts with security). */
 export function groupOf(permission: Permission): PermissionGroup {
   const feature = permission.split('.')[0];
   if (feature === 'roles') return 'users';
+  if (feature === 'alerts') return 'security';
   return (PERMISSION_GROUPS as readonly string[]).includes(feature ?? '')
     ? (feature as PermissionGroup)
     : 'settings';
