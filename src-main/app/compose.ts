@@ -12,6 +12,7 @@ import {
   type DeviceSecretStore,
   type KdfParams,
 } from '../vault';
+import { appVersion } from '../backup/files';
 import { installAlertRules } from '../guard/engine';
 import { recordCleanClose } from '../guard/vault-files';
 import { createGuardWrapper } from '../guard/wrapper';
@@ -44,8 +45,10 @@ export interface ZamokAppOptions {
   deviceStore?: DeviceSecretStore;
   clock?: () => number;
   onVaultDirChange?: (dir: string) => void;
+  /** The running version (default: package.json's); the security check reminder follows it. */
+  appVersion?: () => string;
   /** Security check inputs (update server certificate, backup status, disk detection); tests fix them. */
-  securityCheck?: Omit<SecurityHandlerDeps, 'openVault' | 'now'>;
+  securityCheck?: Omit<SecurityHandlerDeps, 'openVault' | 'now' | 'appVersion'>;
 }
 
 /** The composed app: the router every host calls, and how to shut it down. */
@@ -75,6 +78,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
   const deviceStore = opts.deviceStore ?? createKeychainStore();
   const deviceId = localDeviceId();
   const clockNow = opts.clock ?? Date.now;
+  const version = opts.appVersion ?? appVersion;
   let calibrated: Promise<KdfParams> | null = null;
   let keychain: Promise<boolean> | null = null;
   const auth = createAuthService({
@@ -98,11 +102,13 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       alerts: alertsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
+        appVersion: version,
       }),
       security: securityHandlers({
         ...opts.securityCheck,
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
+        appVersion: version,
       }),
     },
     sessions: state,

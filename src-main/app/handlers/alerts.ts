@@ -7,8 +7,7 @@
 import type { alertsContract } from '../../../src-shared/ipc/alerts';
 import { grantOf } from '../../../src-shared/roles';
 import { appVersion } from '../../backup/files';
-import { securityCheckDue } from '../../guard/settings';
-import { readGuardSettings } from '../../guard/settings';
+import { readGuardSettings, securityCheckDue } from '../../guard/settings';
 import { acknowledgeAlert, getAlert, listAlerts } from '../../guard/store';
 import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../../ipc';
 import type { OpenVault } from '../../vault';
@@ -18,7 +17,7 @@ export interface AlertHandlerDeps {
   openVault(): OpenVault | null;
   now(): Date;
   /** The running version (the reminder is due again after an update). */
-  appVersion?: string;
+  appVersion?: () => string;
 }
 
 function seesDataAlerts(ctx: HandlerContext): boolean {
@@ -39,7 +38,7 @@ export function alertsHandlers(
       const { sqlite } = vault();
       const page = listAlerts(sqlite, { includeData: seesDataAlerts(ctx), ...input });
       const settings = readGuardSettings(sqlite);
-      const version = deps.appVersion ?? appVersion();
+      const version = (deps.appVersion ?? appVersion)();
       return { ...page, securityCheckDue: securityCheckDue(settings, deps.now(), version) };
     },
     acknowledge: (ctx, input) => {

@@ -9,8 +9,10 @@ import { CallFailure, type Handlers } from '../../ipc';
 import type { OpenVault } from '../../vault';
 
 /** What the security handler needs from the app. */
-export interface SecurityHandlerDeps extends Partial<SecurityCheckDeps> {
+export interface SecurityHandlerDeps extends Partial<Omit<SecurityCheckDeps, 'appVersion'>> {
   openVault(): OpenVault | null;
+  /** The running version (default: package.json's). */
+  appVersion?: () => string;
 }
 
 /** The `security` feature's handlers for the router. */
@@ -21,11 +23,8 @@ export function securityHandlers(
     check: async ctx => {
       const vault = deps.openVault();
       if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
-      const { openVault: _open, ...rest } = deps;
-      const report = await runSecurityCheck(vault, {
-        ...rest,
-        appVersion: deps.appVersion ?? appVersion(),
-      });
+      const { openVault: _open, appVersion: version = appVersion, ...rest } = deps;
+      const report = await runSecurityCheck(vault, { ...rest, appVersion: version() });
       const count = (s: string) => report.findings.filter(f => f.severity === s).length;
       ctx.audit.details = {
         high: count('high'),
