@@ -33,10 +33,13 @@ const PREFETCH_ROWS = 15;
 /** The list screen: toolbar, rows, empty and error states. */
 export function ContactList({
   abilities,
+  visit,
   onOpen,
   onNew,
 }: {
   abilities: ContactAbilities;
+  /** This opening of the section (see `ContactsState.loadedVisit`). */
+  visit: number;
   onOpen: (id: string) => void;
   onNew: () => void;
 }) {
@@ -49,10 +52,12 @@ export function ContactList({
   const nextCursor = useContactsStore(state => state.nextCursor);
   const setQuery = useContactsStore(state => state.setQuery);
 
-  // Coming back from a contact keeps the loaded pages and the selection; a new query reloads.
+  // Coming back from a contact keeps the loaded pages and the selection; a new query or a new
+  // opening of the section reloads.
   useEffect(() => {
-    if (useContactsStore.getState().loadedQuery !== query) void loadFirstPage(api);
-  }, [api, query]);
+    const state = useContactsStore.getState();
+    if (state.loadedQuery !== query || state.loadedVisit !== visit) void loadFirstPage(api, visit);
+  }, [api, query, visit]);
 
   const filtered =
     query.text !== '' || query.tag !== '' || query.ownerId !== '' || query.includeDeleted;

@@ -1,5 +1,5 @@
 /** The contacts section: list (default), detail, and the create/edit form. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi } from '../../app/api';
 import { useSessionStore } from '../../stores/session';
 import { loadUsers } from './actions';
@@ -9,9 +9,13 @@ import { ContactList } from './ContactList';
 import { contactAbilities } from './permissions';
 import { useContactsStore } from './store';
 
+// Counts openings of the section (a number, no client data): each opening reloads the list.
+let visits = 0;
+
 /** Contacts: the first CRM records. Which view shows lives in the contacts store. */
 export function ContactsScreen() {
   const api = useApi();
+  const [visit] = useState(() => ++visits);
   const grants = useSessionStore(state => state.user?.grants);
   const view = useContactsStore(state => state.view);
   const setView = useContactsStore(state => state.setView);
@@ -68,6 +72,7 @@ export function ContactsScreen() {
       return (
         <ContactList
           abilities={abilities}
+          visit={visit}
           onOpen={id => setView({ kind: 'detail', id })}
           onNew={() => setView({ kind: 'new' })}
         />

@@ -21,6 +21,7 @@ export function DeleteModal(props: {
       opened={props.opened}
       onClose={props.onClose}
       title={t('contacts.remove.title')}
+      closeButtonProps={{ 'aria-label': t('contacts.close') }}
       centered
     >
       <Stack>
@@ -62,7 +63,13 @@ export function PickUserModal(props: {
   const [userId, setUserId] = useState<string | null>(null);
   const key = `contacts.${props.purpose}` as const;
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t(`${key}.title`)} centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t(`${key}.title`)}
+      closeButtonProps={{ 'aria-label': t('contacts.close') }}
+      centered
+    >
       <Stack>
         {props.purpose === 'share' ? <Text size="sm">{t('contacts.share.intro')}</Text> : null}
         {props.users.length === 0 ? (

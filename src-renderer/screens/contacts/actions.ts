@@ -31,8 +31,8 @@ function listInput(query: ContactQuery, cursor?: string) {
   };
 }
 
-/** Loads the first page for the current query, replacing the list. */
-export async function loadFirstPage(api: ZamokApi): Promise<void> {
+/** Loads the first page for the current query, replacing the list. `visit`: see the store. */
+export async function loadFirstPage(api: ZamokApi, visit?: number): Promise<void> {
   const request = ++requestSeq;
   const { query } = useContactsStore.getState();
   useContactsStore.setState({
@@ -40,6 +40,7 @@ export async function loadFirstPage(api: ZamokApi): Promise<void> {
     status: 'loading',
     error: null,
     loadedQuery: query,
+    ...(visit === undefined ? {} : { loadedVisit: visit }),
   });
   const result = await api.contacts.list(listInput(query));
   if (useContactsStore.getState().activeRequest !== request) return;

@@ -2,6 +2,7 @@
 export const contactsUk = {
   title: 'Контакти',
   none: '—',
+  close: 'Закрити',
   list: {
     label: 'Список контактів',
     search: 'Пошук',
@@ -137,6 +138,7 @@ export const contactsUk = {
 export const contactsEn: typeof contactsUk = {
   title: 'Contacts',
   none: '–',
+  close: 'Close',
   list: {
     label: 'Contact list',
     search: 'Search',

@@ -50,6 +50,8 @@ export interface ContactsState {
   error: CallError | null;
   /** The query the shown items answer (null before the first load): no reload when it is the same. */
   loadedQuery: ContactQuery | null;
+  /** Which opening of the section loaded the items (each opening shows fresh data). */
+  loadedVisit: number;
   /** The request whose answer the list is waiting for; older answers are dropped. */
   activeRequest: number;
   /** The highlighted row (arrow keys, Enter). */
@@ -81,6 +83,7 @@ export const useContactsStore = createResettableStore<ContactsState>(set => ({
   status: 'idle',
   error: null,
   loadedQuery: null,
+  loadedVisit: 0,
   activeRequest: 0,
   selected: 0,
   current: null,
