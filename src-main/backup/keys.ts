@@ -13,8 +13,8 @@ import { BackupError } from './errors';
 import type { AgeKey } from './extract';
 import { parseBackupFileName } from './manifest';
 
-/** What a person gives to open a backup. */
-export type BackupSecret = { passphrase: string } | { recoveryKey: string };
+/** What opens a backup: a person's passphrase or recovery key, or the identity kept in the open vault. */
+export type BackupSecret = { passphrase: string } | { recoveryKey: string } | { identity: string };
 
 /** How a backup file is locked, read from its plain age header (no key needed). */
 export function lockKind(file: string): 'passphrase' | 'recipient' | 'unknown' {
@@ -33,6 +33,7 @@ export function lockKind(file: string): 'passphrase' | 'recipient' | 'unknown' {
 /** The age key for `secret`; a recovery key needs the vault id (file name or `vaultId`). */
 export function ageKeyFor(file: string, secret: BackupSecret, vaultId?: string): AgeKey {
   if ('passphrase' in secret) return { passphrase: secret.passphrase };
+  if ('identity' in secret) return { identity: secret.identity };
   const id = vaultId ?? parseBackupFileName(basename(file))?.vaultId;
   if (id === undefined) {
     throw new BackupError(
@@ -52,7 +53,7 @@ export function explainWrongKey(file: string, secret: BackupSecret): BackupError
       'This backup is locked with the backup passphrase, not the recovery key.',
     );
   }
-  if (kind === 'recipient' && 'passphrase' in secret) {
+  if (kind === 'recipient' && !('recoveryKey' in secret)) {
     return new BackupError(
       'wrong_key',
       'This backup is locked with the recovery key, not a passphrase.',

@@ -17,6 +17,12 @@ import { BackupError } from './errors';
 /** File name of the plain backup config in the vault folder. */
 export const BACKUP_CONFIG_FILE = 'backup.json';
 const META_KEY = 'backup_recipient';
+/**
+ * The identity itself is also kept in vault_meta (inside the encrypted database): an unlocked app
+ * can then verify recovery-key backups right after writing them. Anyone who can read vault_meta can
+ * read every record already, and each backup's own copy needs the identity to be opened first.
+ */
+const IDENTITY_KEY = 'backup_identity';
 
 const configSchema = z
   .object({
@@ -42,12 +48,15 @@ function writeConfig(vaultDir: string, vaultId: string, recipient: string): void
 
 /** Stores the recipient of a new vault in vault_meta and backup.json. */
 export async function storeBackupRecipient(vault: OpenVault, recoveryKey: string): Promise<string> {
-  const recipient = await recipientForRecoveryKey(recoveryKey, vault.vaultId);
-  vault.sqlite
-    .prepare(
-      'INSERT INTO vault_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    )
-    .run(META_KEY, recipient);
+  const identity = backupIdentity(recoveryKey, vault.vaultId);
+  const recipient = await recipientOf(identity);
+  const upsert = vault.sqlite.prepare(
+    'INSERT INTO vault_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  vault.sqlite.transaction(() => {
+    upsert.run(META_KEY, recipient);
+    upsert.run(IDENTITY_KEY, identity);
+  })();
   writeConfig(vault.dir, vault.vaultId, recipient);
   return recipient;
 }
@@ -85,4 +94,13 @@ export function checkedRecipient(vault: OpenVault): string | null {
     );
   }
   return stored;
+}
+
+/** The backup identity kept in an unlocked vault (null for vaults made before this feature). */
+export function storedIdentity(vault: OpenVault): string | null {
+  const value = vault.sqlite
+    .prepare('SELECT value FROM vault_meta WHERE key = ?')
+    .pluck()
+    .get(IDENTITY_KEY) as string | undefined;
+  return value ?? null;
 }

@@ -1,0 +1,323 @@
+/**
+ * The backup service of one app instance: settings (vault settings table, mirrored to
+ * backup-state.json), runs (create → verify → record → prune) for scheduled and manual backups, the
+ * status the UI shows, and the history of a destination. Works while locked (closed-file snapshot,
+ * the recipient from backup.json or the keychain passphrase) and better when unlocked (VACUUM INTO,
+ * counts, full verification with the vault's own key).
+ */
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DEFAULT_BACKUP_SETTINGS,
+  backupSettingsSchema,
+  type BackupDestination,
+  type BackupListItem,
+  type BackupRunResult,
+  type BackupSettings,
+  type BackupStatus,
+  type BackupWarning,
+} from '../../src-shared/ipc/backup';
+import { readKeyringInfo, type OpenVault } from '../vault';
+import { createBackup, type BackupEncryption } from './create';
+import { BackupError } from './errors';
+import { BACKUP_EXTENSION, parseBackupFileName } from './manifest';
+import type { BackupPassphraseStore } from './passphrase-store';
+import { checkedRecipient, readPlainRecipient, storedIdentity } from './recipient';
+import { backupsToPrune } from './retention';
+import { dueRuns } from './scheduler';
+import {
+  emptyDestinationState,
+  readLocalState,
+  stateWithSettings,
+  writeLocalState,
+  type BackupLocalState,
+} from './state';
+import { verifyBackup } from './verify';
+
+const SETTINGS_KEY = 'backup';
+
+/** What the service needs from the app. */
+export interface BackupServiceOptions {
+  vaultDir: () => string;
+  /** The open vault when someone is signed in, else null. */
+  openVault: () => OpenVault | null;
+  passphrases: BackupPassphraseStore;
+  clock?: () => number;
+  /** scrypt work factor for passphrase backups (age default 18; tests pass a low one). */
+  scryptWorkFactor?: number;
+}
+
+/** True when two folders are on the same device (a backup there dies with the disk). */
+export function sameDisk(a: string, b: string): boolean {
+  try {
+    return statSync(a).dev === statSync(b).dev;
+  } catch {
+    return false;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the service. */
+export function createBackupService(o: BackupServiceOptions) {
+  const now = (): Date => new Date((o.clock ?? Date.now)());
+  const vaultId = (): string => readKeyringInfo(o.vaultDir()).vaultId;
+
+  function readSettings(vault: OpenVault): BackupSettings {
+    const row = vault.sqlite
+      .prepare('SELECT value FROM settings WHERE key = ?')
+      .pluck()
+      .get(SETTINGS_KEY) as string | undefined;
+    if (row === undefined) return DEFAULT_BACKUP_SETTINGS;
+    const parsed = backupSettingsSchema.safeParse(JSON.parse(row));
+    return parsed.success ? parsed.data : DEFAULT_BACKUP_SETTINGS;
+  }
+
+  /** Settings from the vault when open (refreshing the plain copy), else the plain copy. */
+  function currentSettings(): { settings: BackupSettings; state: BackupLocalState | null } {
+    const vault = o.openVault();
+    const id = vaultId();
+    const state = readLocalState(o.vaultDir(), id);
+    if (!vault) return { settings: state?.settings ?? DEFAULT_BACKUP_SETTINGS, state };
+    const settings = readSettings(vault);
+    if (JSON.stringify(state?.settings) !== JSON.stringify(settings)) {
+      const next = stateWithSettings(state, id, settings, now());
+      writeLocalState(o.vaultDir(), next);
+      return { settings, state: next };
+    }
+    return { settings, state };
+  }
+
+  async function updateSettings(
+    settings: BackupSettings,
+    passphrase?: string,
+  ): Promise<BackupSettings> {
+    const vault = o.openVault();
+    if (!vault) throw new BackupError('no_recipient', 'Sign in to change the backup settings.');
+    if (passphrase !== undefined) await o.passphrases.set(vault.vaultId, passphrase);
+    vault.sqlite
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(SETTINGS_KEY, JSON.stringify(settings));
+    const previous = readLocalState(o.vaultDir(), vault.vaultId);
+    writeLocalState(o.vaultDir(), stateWithSettings(previous, vault.vaultId, settings, now()));
+    return settings;
+  }
+
+  async function encryption(settings: BackupSettings, id: string): Promise<BackupEncryption> {
+    if (settings.encryption === 'passphrase') {
+      const passphrase = await o.passphrases.get(id);
+      if (!passphrase) {
+        throw new BackupError(
+          'no_recipient',
+          'The backup passphrase is not in the OS keychain; set it again in the backup settings.',
+        );
+      }
+      return {
+        kind: 'passphrase',
+        passphrase,
+        ...(o.scryptWorkFactor !== undefined ? { scryptWorkFactor: o.scryptWorkFactor } : {}),
+      };
+    }
+    const vault = o.openVault();
+    const recipient = vault ? checkedRecipient(vault) : readPlainRecipient(o.vaultDir(), id);
+    if (!recipient)
+      throw new BackupError('no_recipient', 'This vault has no backup key (backup.json).');
+    return { kind: 'recipient', recipient };
+  }
+
+  /** Verifies a file with what this app has; false when it cannot (locked, recovery-key backup). */
+  async function verifyOwn(file: string, enc: BackupEncryption): Promise<boolean> {
+    const vault = o.openVault();
+    if (enc.kind === 'passphrase') {
+      await verifyBackup({ file, secret: { passphrase: enc.passphrase }, openVault: vault });
+      return true;
+    }
+    const identity = vault ? storedIdentity(vault) : null;
+    if (!vault || !identity) return false;
+    await verifyBackup({ file, secret: { identity }, openVault: vault });
+    return true;
+  }
+
+  async function runDestination(
+    dest: BackupDestination,
+    settings: BackupSettings,
+    createdBy: string,
+  ): Promise<BackupRunResult> {
+    const id = vaultId();
+    const started = now();
+    const state =
+      readLocalState(o.vaultDir(), id) ?? stateWithSettings(null, id, settings, started);
+    const st = state.destinations[dest.id] ?? emptyDestinationState();
+    state.destinations[dest.id] = st;
+    st.lastAttemptAt = started.toISOString();
+    const result: BackupRunResult = {
+      destinationId: dest.id,
+      file: null,
+      verified: false,
+      pruned: 0,
+      error: null,
+    };
+    try {
+      const enc = await encryption(settings, id);
+      const created = await createBackup({
+        vaultDir: o.vaultDir(),
+        vault: o.openVault(),
+        destination: dest.path,
+        encryption: enc,
+        createdBy,
+        now: started,
+      });
+      const name = created.file.split(/[\\/]/).at(-1) ?? created.file;
+      st.lastSuccessAt = started.toISOString();
+      st.lastFile = name;
+      st.lastError = null;
+      result.file = created.file;
+      if (await verifyOwn(created.file, enc)) {
+        st.lastVerifiedAt = now().toISOString();
+        st.lastVerifiedFile = name;
+        st.verified[name] = st.lastVerifiedAt;
+        result.verified = true;
+        result.pruned = prune(dest, settings, st.verified, id);
+        st.verified = Object.fromEntries(
+          Object.entries(st.verified).filter(([n]) => isFile(join(dest.path, n))),
+        );
+      }
+    } catch (error) {
+      st.lastError =
+        error instanceof BackupError
+          ? error.message
+          : 'The backup failed (disk full or unreadable?).';
+      result.error = st.lastError;
+    }
+    writeLocalState(o.vaultDir(), state);
+    return result;
+  }
+
+  function isFile(path: string): boolean {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  function prune(
+    dest: BackupDestination,
+    settings: BackupSettings,
+    verified: Record<string, string>,
+    id: string,
+  ): number {
+    const entries = readdirSync(dest.path).flatMap(name => {
+      const parsed = name.endsWith(BACKUP_EXTENSION) ? parseBackupFileName(name) : null;
+      return parsed ? [{ name, ...parsed, verified: verified[name] !== undefined }] : [];
+    });
+    const doomed = backupsToPrune(entries, id, settings.retention);
+    for (const name of doomed) rmSync(join(dest.path, name), { force: true });
+    return doomed.length;
+  }
+
+  async function runNow(
+    destinationId: string | undefined,
+    createdBy: string,
+  ): Promise<BackupRunResult[]> {
+    const { settings } = currentSettings();
+    const targets = settings.destinations.filter(
+      d => destinationId === undefined || d.id === destinationId,
+    );
+    if (destinationId !== undefined && targets.length === 0) {
+      throw new BackupError('destination_missing', 'There is no backup destination with this id.');
+    }
+    const results: BackupRunResult[] = [];
+    for (const d of targets) results.push(await runDestination(d, settings, createdBy));
+    return results;
+  }
+
+  /** The scheduler's work: run what is due (missed runs included). */
+  async function runDue(): Promise<BackupRunResult[]> {
+    const { settings, state } = currentSettings();
+    const plan = dueRuns(state, settings, now());
+    const results: BackupRunResult[] = [];
+    for (const d of settings.destinations) {
+      if (plan.due.includes(d.id)) results.push(await runDestination(d, settings, 'scheduler'));
+    }
+    return results;
+  }
+
+  function status(): BackupStatus {
+    const { settings, state } = currentSettings();
+    const plan = dueRuns(state, settings, now());
+    let lastVerified: BackupStatus['lastVerified'] = null;
+    const destinations = settings.destinations.map(d => {
+      const st = state?.destinations[d.id] ?? emptyDestinationState();
+      const warnings: BackupWarning[] = [...(plan.warnings[d.id] ?? [])];
+      if (!isFolder(d.path)) warnings.unshift('destination_missing');
+      else if (sameDisk(o.vaultDir(), d.path)) warnings.push('same_disk');
+      if (
+        st.lastVerifiedAt &&
+        st.lastVerifiedFile &&
+        (!lastVerified || st.lastVerifiedAt > lastVerified.at)
+      ) {
+        lastVerified = { file: join(d.path, st.lastVerifiedFile), at: st.lastVerifiedAt };
+      }
+      return { id: d.id, path: d.path, ...pickStatus(st), warnings };
+    });
+    return { destinations, lastVerified, nextRunAt: plan.nextRunAt.toISOString() };
+  }
+
+  function list(destinationId: string): BackupListItem[] {
+    const { settings, state } = currentSettings();
+    const dest = settings.destinations.find(d => d.id === destinationId);
+    if (!dest)
+      throw new BackupError('destination_missing', 'There is no backup destination with this id.');
+    if (!isFolder(dest.path))
+      throw new BackupError('destination_missing', 'The backup folder is not there.');
+    const id = vaultId();
+    const verified = state?.destinations[destinationId]?.verified ?? {};
+    return readdirSync(dest.path)
+      .flatMap(name => {
+        const parsed = parseBackupFileName(name);
+        if (!parsed || parsed.vaultId !== id) return [];
+        const file = join(dest.path, name);
+        return [
+          {
+            file,
+            createdAt: parsed.createdAt.toISOString(),
+            size: statSync(file).size,
+            verifiedAt: verified[name] ?? null,
+          },
+        ];
+      })
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  return {
+    getSettings: () => currentSettings().settings,
+    updateSettings,
+    runNow,
+    runDue,
+    status,
+    list,
+  };
+}
+
+function pickStatus(st: ReturnType<typeof emptyDestinationState>) {
+  return {
+    lastAttemptAt: st.lastAttemptAt,
+    lastSuccessAt: st.lastSuccessAt,
+    lastFile: st.lastFile,
+    lastVerifiedAt: st.lastVerifiedAt,
+    lastVerifiedFile: st.lastVerifiedFile,
+    lastError: st.lastError,
+  };
+}
+
+/** The backup service type. */
+export type BackupService = ReturnType<typeof createBackupService>;
