@@ -11,6 +11,7 @@ import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { fakeAdminApi, inputsOf, staff } from './admin-test-support';
 import { AuditScreen } from './AuditScreen';
+import { fieldChanges } from './audit-format';
 import { exportInputOf, listInputOf, EMPTY_FILTERS } from './audit-filters';
 
 beforeAll(() => {
@@ -223,5 +224,25 @@ describe('filter translation', () => {
       from: '1970-01-01T00:00:00.000Z',
       to: '2026-11-29T05:01:00.000Z',
     });
+  });
+});
+
+describe('values in words', () => {
+  it('roles, account status and grants read as names, not codes', () => {
+    const i18n = createI18n('en');
+    const changes = fieldChanges(i18n.t, {
+      changes: {
+        role: { before: 'manager', after: 'head' },
+        status: { before: 'active', after: 'dismissed' },
+        grants: { before: null, after: { 'contacts.read': 'own', 'audit.read': true } },
+        notes: { before: '[redacted]', after: '' },
+      },
+    });
+    expect(changes.map(c => `${c.label}: ${c.before} → ${c.after}`)).toEqual([
+      'Role: Manager → Head',
+      'Status: Active → Dismissed',
+      'Permissions: empty → View contacts (own); Read the audit log',
+      'Notes: hidden → empty',
+    ]);
   });
 });

@@ -7,7 +7,14 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../src-shared/ipc/audit';
 import { ChangeList } from '../../components/EntityHistory';
-import { actionLabel, entityTypeLabel, formatTime, formatValue } from './audit-format';
+import {
+  actionLabel,
+  detailLabel,
+  entityTypeLabel,
+  formatTime,
+  formatValue,
+  shortId,
+} from './audit-format';
 
 const OUTCOME_COLORS = { ok: 'teal', denied: 'orange', failed: 'red' } as const;
 
@@ -56,7 +63,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }) 
                         {entityTypeLabel(t, entry.entityType)}{' '}
                         {entry.entityId ? (
                           <Text span ff="monospace" size="xs" c="dimmed" title={entry.entityId}>
-                            {entry.entityId.slice(0, 8)}
+                            {shortId(entry.entityId)}
                           </Text>
                         ) : null}
                       </>
@@ -121,7 +128,7 @@ function EntryDetails({ entry }: { entry: AuditEntryView }) {
       {details.map(([key, value]) => (
         <Text key={key} size="sm">
           <Text span fw={500}>
-            {key}:
+            {detailLabel(t, key)}:
           </Text>{' '}
           {formatValue(t, value)}
         </Text>

@@ -53,6 +53,43 @@ export function formatValue(t: TFunction, value: AuditValue | undefined): string
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
 
+/** A grants map in words: "View contacts (own); Read the audit log". */
+function grantsText(t: TFunction, value: AuditValue | undefined): string | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  return Object.entries(value)
+    .map(([permission, grant]) => {
+      const name = t(`admin.permissions.${permission}`, { defaultValue: permission });
+      return typeof grant === 'string' ? `${name} (${t(`admin.scopes.${grant}`)})` : name;
+    })
+    .join('; ');
+}
+
+/**
+ * A field's value in words where the field's values are known codes (roles, account status,
+ * grants), else {@link formatValue}.
+ */
+export function fieldValueText(t: TFunction, field: string, value: AuditValue | undefined): string {
+  if (field === 'grants') {
+    const text = grantsText(t, value);
+    if (text) return text;
+  }
+  if (typeof value === 'string') {
+    if (field === 'status') return t(`admin.users.${value}`, { defaultValue: value });
+    if (field === 'role') return t(`shell.roles.${value}`, { defaultValue: value });
+  }
+  return formatValue(t, value);
+}
+
+/** An entry's extra detail name in words where known (`reassignedCount` → "Records moved"). */
+export function detailLabel(t: TFunction, key: string): string {
+  return t(`admin.detailKeys.${key}`, { defaultValue: key });
+}
+
+/** A short form of a record id for the table (the full id is in the details and the tooltip). */
+export function shortId(id: string): string {
+  return id.replace(/^custom-/, '').slice(0, 8);
+}
+
 /** One field's change ready to show. */
 export interface FieldChange {
   field: string;
@@ -68,7 +105,7 @@ export function fieldChanges(t: TFunction, entry: Pick<AuditEntryView, 'changes'
     field,
     label: fieldLabel(t, field),
     // Creations and deletions log only one side; the missing side reads "empty".
-    before: formatValue(t, (change as { before?: AuditValue }).before),
-    after: formatValue(t, (change as { after?: AuditValue }).after),
+    before: fieldValueText(t, field, (change as { before?: AuditValue }).before),
+    after: fieldValueText(t, field, (change as { after?: AuditValue }).after),
   }));
 }

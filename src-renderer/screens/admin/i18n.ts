@@ -300,6 +300,15 @@ export const adminUk = {
     role: 'Роль',
     status: 'Стан',
   },
+  detailKeys: {
+    reassignedCount: 'Передано записів',
+    reassignedTo: 'Кому передано',
+    count: 'Кількість',
+    error: 'Помилка',
+    format: 'Формат',
+    from: 'З',
+    to: 'До',
+  },
   history: {
     title: 'Історія змін',
     empty: 'Змін ще не було: запис лише створено або журнал про нього порожній.',
@@ -605,6 +614,15 @@ export const adminEn: typeof adminUk = {
     grants: 'Permissions',
     role: 'Role',
     status: 'Status',
+  },
+  detailKeys: {
+    reassignedCount: 'Records moved',
+    reassignedTo: 'Moved to',
+    count: 'Count',
+    error: 'Error',
+    format: 'Format',
+    from: 'From',
+    to: 'To',
   },
   history: {
     title: 'History of changes',
