@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerContactsCommands } from './commands/contacts';
+import { registerSecurityCommands } from './commands/security';
 import { registerUsersCommands } from './commands/users';
 import { registerVaultCommands } from './commands/vault';
 import type { GlobalOptions } from './context';
@@ -27,6 +28,7 @@ registerAuditCommands(program, globals);
 registerBackupCommands(program, globals);
 registerUsersCommands(program, globals);
 registerContactsCommands(program, globals);
+registerSecurityCommands(program, globals);
 
 try {
   await program.parseAsync(process.argv);
