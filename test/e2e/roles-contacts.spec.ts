@@ -5,8 +5,9 @@
  * that does not exist. The administrator has no contacts section and is refused on the channel.
  * The owner sees everyone's clients, and the audit log shows every step, refusals included.
  */
+import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import type { ContactListPage } from '../../src-shared/contacts';
+import type { Contact, ContactListPage } from '../../src-shared/contacts';
 import { expect, test } from './fixtures';
 import {
   expectShell,
@@ -270,13 +271,23 @@ test('owner adds two managers and an administrator; each sees only what the role
   // Owner, and "created" / "changed" by him.
   await expect(fields.getByText(TARAS.displayName, { exact: true })).toBeVisible();
 
+  // Both clients are as their managers left them: not changed, shared or deleted by the other.
+  for (const id of [miraClientId, tarasClientId]) {
+    const { result } = await callAsPage<Contact>(page, host, 'zamok:contacts.get', { id });
+    expect(result.ok && result.value).toMatchObject({
+      notes: null,
+      sharedWith: [],
+      deletedAt: null,
+    });
+  }
+
   // The audit log: every step, refusals included, and an intact chain.
   await openSection(page, 'Audit log');
   const rows = await auditRows(page);
-  await testInfo.attach('audit-rows.json', {
-    body: JSON.stringify(rows, null, 2),
-    contentType: 'application/json',
-  });
+  // Kept next to the screenshots for whoever reads a failure.
+  const rowsFile = testInfo.outputPath('audit-rows.json');
+  await writeFile(rowsFile, JSON.stringify(rows, null, 2));
+  await testInfo.attach('audit-rows', { path: rowsFile, contentType: 'application/json' });
   expect(rows.filter(row => row.who === owner.login && row.what === 'User added')).toHaveLength(3);
   for (const member of [MIRA, TARAS, IVAN]) {
     expect(
@@ -300,10 +311,25 @@ test('owner adds two managers and an administrator; each sees only what the role
     true,
   );
   expect(hasEntry(rows, { who: TARAS.login, what: 'User added', outcome: 'denied' })).toBe(true);
-  // Changes aimed at the other manager's client did not go through.
+  // Changes aimed at the other manager's client are on record, naming that client, and none
+  // of them went through.
+  const attempts: [string, string, string][] = [
+    [TARAS.login, MIRA.login, `Contact ${miraClientId.slice(0, 8)}`],
+    [MIRA.login, TARAS.login, `Contact ${tarasClientId.slice(0, 8)}`],
+  ];
+  for (const [who, victim, record] of attempts) {
+    for (const what of ['Contact changed', 'Contact shared', 'Contact deleted']) {
+      const tried = rows.filter(
+        row => row.who === who && row.what === what && row.record === record,
+      );
+      expect(tried.length, `${who}: ${what} on ${victim}'s client`).toBeGreaterThan(0);
+      for (const row of tried) expect(['denied', 'failed']).toContain(row.outcome);
+    }
+  }
+  const managers = [MIRA.login, TARAS.login];
   for (const what of ['Contact changed', 'Contact shared', 'Contact deleted']) {
     expect(
-      rows.some(row => row.who === TARAS.login && row.what === what && row.outcome === 'ok'),
+      rows.some(row => managers.includes(row.who) && row.what === what && row.outcome === 'ok'),
     ).toBe(false);
   }
   await checkScreenSoft(page, testInfo, 'audit-log');
