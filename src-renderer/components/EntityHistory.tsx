@@ -124,10 +124,16 @@ function HistoryTimeline({ entityType, entityId, field, titleOrder = 3 }: Entity
   );
 }
 
-/** "Phones: +380 44 … → +380 67 …", one line per changed field. */
-export function ChangeList({ entry }: { entry: Pick<AuditEntryView, 'changes'> }) {
+/** "Phones: +380 44 … → +380 67 …", one line per changed field; `names` turns user ids into names. */
+export function ChangeList({
+  entry,
+  names,
+}: {
+  entry: Pick<AuditEntryView, 'changes'>;
+  names?: ReadonlyMap<string, string>;
+}) {
   const { t } = useTranslation();
-  const changes = fieldChanges(t, entry);
+  const changes = fieldChanges(t, entry, names);
   if (changes.length === 0) return null;
   return (
     <Stack gap={2} mt={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>

@@ -230,19 +230,26 @@ describe('filter translation', () => {
 describe('values in words', () => {
   it('roles, account status and grants read as names, not codes', () => {
     const i18n = createI18n('en');
-    const changes = fieldChanges(i18n.t, {
-      changes: {
-        role: { before: 'manager', after: 'head' },
-        status: { before: 'active', after: 'dismissed' },
-        grants: { before: null, after: { 'contacts.read': 'own', 'audit.read': true } },
-        notes: { before: '[redacted]', after: '' },
+    const changes = fieldChanges(
+      i18n.t,
+      {
+        changes: {
+          role: { before: 'manager', after: 'head' },
+          status: { before: 'active', after: 'dismissed' },
+          grants: { before: null, after: { 'contacts.read': 'own', 'audit.read': true } },
+          notes: { before: '[redacted]', after: '' },
+          ownerId: { before: 'u-unknown', after: 'u-taras' },
+        },
       },
-    });
+      new Map([['u-taras', 'Taras Melnyk']]),
+    );
     expect(changes.map(c => `${c.label}: ${c.before} → ${c.after}`)).toEqual([
       'Role: Manager → Head',
       'Status: Active → Dismissed',
       'Permissions: empty → View contacts (own); Read the audit log',
       'Notes: hidden → empty',
+      // A user id reads as the name where the screen may list users, else stays an id.
+      'Owner: u-unknown → Taras Melnyk',
     ]);
   });
 });

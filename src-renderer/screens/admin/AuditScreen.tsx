@@ -1,7 +1,7 @@
 /** The audit log section: filters, the entries, "Load older", the chain check and the CSV export. */
 import { Alert, Button, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView, AuditVerifyView } from '../../../src-shared/ipc/audit';
 import type { CallError } from '../../../src-shared/ipc/contract';
@@ -33,6 +33,10 @@ export function AuditScreen() {
   const canExport = grants ? grantOf(grants, 'audit.export') === true : false;
   const users = useLoaded(() => api.users.list({}), canListUsers);
   const actions = useLoaded(() => api.audit.actions({}));
+  const names = useMemo(
+    () => new Map((users.value ?? []).map(u => [u.id, u.displayName] as const)),
+    [users.value],
+  );
 
   const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTERS);
   const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTERS);
@@ -162,7 +166,7 @@ export function AuditScreen() {
       {!loading && !error && entries.length === 0 ? (
         <Text c="dimmed">{t('admin.audit.empty')}</Text>
       ) : null}
-      {entries.length > 0 ? <AuditTable entries={entries} /> : null}
+      {entries.length > 0 ? <AuditTable entries={entries} names={names} /> : null}
       {loading ? (
         <Group gap="xs">
           <Loader size="sm" />

@@ -19,7 +19,14 @@ import {
 const OUTCOME_COLORS = { ok: 'teal', denied: 'orange', failed: 'red' } as const;
 
 /** The table of entries, newest first (as the server returns them). */
-export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }) {
+export function AuditTable({
+  entries,
+  names,
+}: {
+  entries: readonly AuditEntryView[];
+  /** User id → name, when the caller may list users (ids in changes and details read as names). */
+  names?: ReadonlyMap<string, string>;
+}) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
 
@@ -94,7 +101,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }) 
                 {expanded ? (
                   <Table.Tr id={detailsId}>
                     <Table.Td colSpan={6} bg="var(--mantine-color-gray-0)">
-                      <EntryDetails entry={entry} />
+                      <EntryDetails entry={entry} names={names} />
                     </Table.Td>
                   </Table.Tr>
                 ) : null}
@@ -107,7 +114,13 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }) 
   );
 }
 
-function EntryDetails({ entry }: { entry: AuditEntryView }) {
+function EntryDetails({
+  entry,
+  names,
+}: {
+  entry: AuditEntryView;
+  names?: ReadonlyMap<string, string>;
+}) {
   const { t } = useTranslation();
   const details = Object.entries(entry.details ?? {});
   const hasChanges = entry.changes !== null && Object.keys(entry.changes).length > 0;
@@ -119,7 +132,7 @@ function EntryDetails({ entry }: { entry: AuditEntryView }) {
         {entry.deviceId ? ` · ${entry.deviceId}` : ''}
       </Text>
       {hasChanges ? (
-        <ChangeList entry={entry} />
+        <ChangeList entry={entry} names={names} />
       ) : (
         <Text size="sm" c="dimmed">
           {t('admin.audit.noChanges')}
@@ -130,7 +143,7 @@ function EntryDetails({ entry }: { entry: AuditEntryView }) {
           <Text span fw={500}>
             {detailLabel(t, key)}:
           </Text>{' '}
-          {formatValue(t, value)}
+          {(typeof value === 'string' && names?.get(value)) || formatValue(t, value)}
         </Text>
       ))}
     </Stack>

@@ -68,7 +68,12 @@ function grantsText(t: TFunction, value: AuditValue | undefined): string | null 
  * A field's value in words where the field's values are known codes (roles, account status,
  * grants), else {@link formatValue}.
  */
-export function fieldValueText(t: TFunction, field: string, value: AuditValue | undefined): string {
+export function fieldValueText(
+  t: TFunction,
+  field: string,
+  value: AuditValue | undefined,
+  names?: ReadonlyMap<string, string>,
+): string {
   if (field === 'grants') {
     const text = grantsText(t, value);
     if (text) return text;
@@ -76,6 +81,9 @@ export function fieldValueText(t: TFunction, field: string, value: AuditValue | 
   if (typeof value === 'string') {
     if (field === 'status') return t(`admin.users.${value}`, { defaultValue: value });
     if (field === 'role') return t(`shell.roles.${value}`, { defaultValue: value });
+    // A user id (owner, reassigned to…) reads as the person's name when the screen knows it.
+    const name = names?.get(value);
+    if (name) return name;
   }
   return formatValue(t, value);
 }
@@ -98,14 +106,21 @@ export interface FieldChange {
   after: string;
 }
 
-/** An entry's field changes in display form (fields in the order the entry lists them). */
-export function fieldChanges(t: TFunction, entry: Pick<AuditEntryView, 'changes'>): FieldChange[] {
+/**
+ * An entry's field changes in display form (fields in the order the entry lists them); `names` maps
+ * user ids to names where the caller may list users.
+ */
+export function fieldChanges(
+  t: TFunction,
+  entry: Pick<AuditEntryView, 'changes'>,
+  names?: ReadonlyMap<string, string>,
+): FieldChange[] {
   if (!entry.changes) return [];
   return Object.entries(entry.changes).map(([field, change]) => ({
     field,
     label: fieldLabel(t, field),
     // Creations and deletions log only one side; the missing side reads "empty".
-    before: fieldValueText(t, field, (change as { before?: AuditValue }).before),
-    after: fieldValueText(t, field, (change as { after?: AuditValue }).after),
+    before: fieldValueText(t, field, (change as { before?: AuditValue }).before, names),
+    after: fieldValueText(t, field, (change as { after?: AuditValue }).after, names),
   }));
 }
