@@ -13,6 +13,8 @@ import {
   type KdfParams,
 } from '../vault';
 import { appVersion } from '../backup/files';
+import { createKeychainPassphraseStore } from '../backup/passphrase-store';
+import { createBackupService } from '../backup/service';
 import { installAlertRules } from '../guard/engine';
 import { recordCleanClose } from '../guard/vault-files';
 import { createGuardWrapper } from '../guard/wrapper';
@@ -20,6 +22,7 @@ import { createAuditWrapper } from './audit-wrapper';
 import { createAuthService, type AuthService } from './auth-service';
 import { alertsHandlers } from './handlers/alerts';
 import { auditHandlers } from './handlers/audit';
+import { backupHandlers } from './handlers/backup';
 import { authHandlers } from './handlers/auth';
 import { contactsHandlers } from './handlers/contacts';
 import { rolesHandlers } from './handlers/roles';
@@ -90,6 +93,13 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.onVaultDirChange ? { onVaultDirChange: opts.onVaultDirChange } : {}),
   });
+  // Backups (src-main/backup): the hosts start the scheduler with startScheduler(backup.runDue).
+  const backup = createBackupService({
+    vaultDir: () => state.vaultDir,
+    openVault: () => state.openVault(),
+    passphrases: createKeychainPassphraseStore(),
+    clock: clockNow,
+  });
   const router = createRouter({
     contract,
     handlers: {
@@ -103,6 +113,12 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
         appVersion: version,
+      }),
+      backup: backupHandlers({
+        state,
+        service: backup,
+        deviceId,
+        ...(opts.onVaultDirChange ? { onVaultDirChange: opts.onVaultDirChange } : {}),
       }),
       security: securityHandlers({
         ...opts.securityCheck,

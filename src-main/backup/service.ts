@@ -17,6 +17,7 @@ import {
   type BackupStatus,
   type BackupWarning,
 } from '../../src-shared/ipc/backup';
+import { appendAudit } from '../audit';
 import { readKeyringInfo, type OpenVault } from '../vault';
 import { createBackup, type BackupEncryption } from './create';
 import { BackupError } from './errors';
@@ -198,7 +199,37 @@ export function createBackupService(o: BackupServiceOptions) {
       result.error = st.lastError;
     }
     writeLocalState(o.vaultDir(), state);
+    record(dest, result, createdBy);
     return result;
+  }
+
+  /**
+   * With the vault open, each run is also in the audit log (`backup.run`, and `backup.verify` when
+   * verified): the security check and the overdue alert read them. Locked runs live in
+   * backup-state.json only.
+   */
+  function record(dest: BackupDestination, result: BackupRunResult, createdBy: string): void {
+    const vault = o.openVault();
+    if (!vault) return;
+    const file = result.file?.split(/[\\/]/).at(-1) ?? null;
+    const base = { userLogin: createdBy, entityType: 'backup', entityId: dest.id };
+    appendAudit(
+      vault,
+      {
+        ...base,
+        action: 'backup.run',
+        outcome: result.error === null ? 'ok' : 'failed',
+        details: { destination: dest.path, file, error: result.error },
+      },
+      now(),
+    );
+    if (result.verified) {
+      appendAudit(
+        vault,
+        { ...base, action: 'backup.verify', outcome: 'ok', details: { file } },
+        now(),
+      );
+    }
   }
 
   function isFile(path: string): boolean {

@@ -144,6 +144,40 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:contacts.reassign': { input: { id: 'c-1', ownerId: 'u-2' } },
   'zamok:contacts.share': { input: { id: 'c-1', userId: 'u-2' } },
   'zamok:contacts.unshare': { input: { id: 'c-1', userId: 'u-2' } },
+  'zamok:backup.getSettings': { input: {} },
+  'zamok:backup.updateSettings': {
+    input: {
+      settings: {
+        destinations: [{ id: 'usb', path: '/media/usb/zamok' }],
+        schedule: { kind: 'daily', time: '13:00', weekday: 1 },
+        retention: { daily: 7, weekly: 4, monthly: 12 },
+        encryption: 'passphrase',
+      },
+      passphrase: 'seven pale horses drink',
+    },
+    optionalKeys: ['passphrase'],
+  },
+  'zamok:backup.status': { input: {} },
+  'zamok:backup.runNow': { input: { destinationId: 'usb' }, optionalKeys: ['destinationId'] },
+  'zamok:backup.list': { input: { destinationId: 'usb' } },
+  'zamok:backup.verify': {
+    input: { file: '/media/usb/zamok/x.zamokbackup', passphrase: 'seven pale horses drink' },
+    optionalKeys: ['passphrase'],
+  },
+  'zamok:backup.preview': {
+    input: { file: '/media/usb/zamok/x.zamokbackup', passphrase: 'seven pale horses drink' },
+  },
+  'zamok:backup.restore': {
+    input: { file: '/media/usb/zamok/x.zamokbackup', passphrase: 'seven pale horses drink' },
+  },
+  'zamok:backup.restoreFirstRun': {
+    input: {
+      file: '/media/usb/zamok/x.zamokbackup',
+      passphrase: 'seven pale horses drink',
+      vaultDir: '/home/olena/zamok',
+    },
+    optionalKeys: ['vaultDir'],
+  },
   'zamok:audit.list': {
     input: {
       userId: 'u-owner',

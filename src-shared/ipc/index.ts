@@ -5,6 +5,7 @@
 import { alertsContract } from './alerts';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { backupContract } from './backup';
 import { contactsContract } from './contacts';
 import { rolesContract } from './roles';
 import { securityContract } from './security';
@@ -21,6 +22,7 @@ export const contract = {
   contacts: contactsContract,
   alerts: alertsContract,
   security: securityContract,
+  backup: backupContract,
 } as const;
 
 export type Contract = typeof contract;
