@@ -7,16 +7,37 @@ import { initReactI18next } from 'react-i18next';
 import { en as sharedEn } from '../../src-shared/i18n/en';
 import { uk as sharedUk } from '../../src-shared/i18n/uk';
 import { contactMessages } from '../../src-shared/contacts/messages';
+import { guardMessages } from '../../src-shared/guard/messages';
 import { adminEn, adminUk } from '../screens/admin/i18n';
+import { backupsEn, backupsUk } from '../screens/backups/i18n';
 import { contactsEn, contactsUk } from '../screens/contacts/i18n';
+import { securityEn, securityUk } from '../screens/security/i18n';
 import { en } from './en';
 import { detectLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language';
 import { uk } from './uk';
 
 /** Everything each language shows: shared `errors.*` / `password.*` plus the interface text. */
 export const catalogues = {
-  uk: { ...sharedUk, ...contactMessages.uk, ...uk, contacts: contactsUk, admin: adminUk },
-  en: { ...sharedEn, ...contactMessages.en, ...en, contacts: contactsEn, admin: adminEn },
+  uk: {
+    ...sharedUk,
+    ...contactMessages.uk,
+    ...uk,
+    contacts: contactsUk,
+    admin: adminUk,
+    backups: backupsUk,
+    alerts: guardMessages.uk.alerts,
+    security: { ...guardMessages.uk.security, ...securityUk },
+  },
+  en: {
+    ...sharedEn,
+    ...contactMessages.en,
+    ...en,
+    contacts: contactsEn,
+    admin: adminEn,
+    backups: backupsEn,
+    alerts: guardMessages.en.alerts,
+    security: { ...guardMessages.en.security, ...securityEn },
+  },
 } as const;
 
 /** Creates and initialises an i18next instance (synchronously: the catalogues are bundled). */

@@ -7,6 +7,7 @@ import type { Grants, Permission } from '../../src-shared/permissions';
 import { grantOf } from '../../src-shared/roles';
 import { AuditScreen } from '../screens/admin/AuditScreen';
 import { UsersScreen } from '../screens/admin/UsersScreen';
+import { BackupsScreen } from '../screens/backups/BackupsScreen';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
 import { SECTIONS, type Section } from '../stores/navigation';
 import { ComingSoon } from './ComingSoon';
@@ -39,6 +40,8 @@ export function SectionScreen({ section }: { section: Section }): ReactElement {
       return <UsersScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'backups':
+      return <BackupsScreen />;
     default:
       return <ComingSoon section={section} />;
   }

@@ -1,0 +1,173 @@
+/** Schedule, retention and encryption of the backups, saved together. */
+import {
+  Alert,
+  Card,
+  Group,
+  NumberInput,
+  PasswordInput,
+  Radio,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupSettings } from '../../../src-shared/ipc/backup';
+import { BusyButton } from '../../components/BusyButton';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+interface SettingsCardProps {
+  settings: BackupSettings;
+  /** Saves; resolves true when saved. */
+  onSave: (settings: BackupSettings, passphrase: string | undefined) => Promise<boolean>;
+}
+
+/** The editable schedule/retention/encryption form (the destinations are edited in their table). */
+export function SettingsCard({ settings, onSave }: SettingsCardProps) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(settings);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const timeValid = TIME.test(draft.schedule.time);
+
+  const setSchedule = (patch: Partial<BackupSettings['schedule']>) => {
+    setSaved(false);
+    setDraft(d => ({ ...d, schedule: { ...d.schedule, ...patch } }));
+  };
+  const setRetention = (key: keyof BackupSettings['retention'], value: string | number) => {
+    setSaved(false);
+    const n = typeof value === 'number' ? value : Number.parseInt(value, 10);
+    if (Number.isFinite(n)) setDraft(d => ({ ...d, retention: { ...d.retention, [key]: n } }));
+  };
+
+  const save = async () => {
+    if (!timeValid) return;
+    setBusy(true);
+    const ok = await onSave(
+      { ...draft, destinations: settings.destinations },
+      draft.encryption === 'passphrase' && passphrase ? passphrase : undefined,
+    );
+    setBusy(false);
+    if (ok) {
+      setPassphrase('');
+      setSaved(true);
+    }
+  };
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="backup-settings">
+      <form
+        noValidate
+        onSubmit={event => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <Stack gap="md">
+          <Title order={2} size="h4" id="backup-settings">
+            {t('backups.settings.heading')}
+          </Title>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="backup-kind">
+              {t('backups.settings.kind')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="backup-kind"
+              value={draft.schedule.kind}
+              onChange={value => setSchedule({ kind: value === 'weekly' ? 'weekly' : 'daily' })}
+              data={[
+                { value: 'daily', label: t('backups.settings.daily') },
+                { value: 'weekly', label: t('backups.settings.weekly') },
+              ]}
+              style={{ alignSelf: 'flex-start' }}
+            />
+          </Stack>
+          <Group grow align="flex-start">
+            <TextInput
+              label={t('backups.settings.time')}
+              value={draft.schedule.time}
+              onChange={event => setSchedule({ time: event.currentTarget.value.trim() })}
+              error={timeValid ? undefined : t('backups.settings.timeError')}
+              maxLength={5}
+            />
+            {draft.schedule.kind === 'weekly' ? (
+              <Select
+                label={t('backups.settings.weekday')}
+                value={String(draft.schedule.weekday)}
+                onChange={value => setSchedule({ weekday: Number(value ?? 1) })}
+                allowDeselect={false}
+                data={['1', '2', '3', '4', '5', '6', '0'].map(d => ({
+                  value: d,
+                  label: t(`backups.settings.weekdays.${d}`),
+                }))}
+              />
+            ) : null}
+          </Group>
+          <Group grow align="flex-start">
+            <NumberInput
+              label={t('backups.settings.keepDaily')}
+              min={1}
+              max={366}
+              value={draft.retention.daily}
+              onChange={v => setRetention('daily', v)}
+            />
+            <NumberInput
+              label={t('backups.settings.keepWeekly')}
+              min={0}
+              max={520}
+              value={draft.retention.weekly}
+              onChange={v => setRetention('weekly', v)}
+            />
+            <NumberInput
+              label={t('backups.settings.keepMonthly')}
+              min={0}
+              max={1200}
+              value={draft.retention.monthly}
+              onChange={v => setRetention('monthly', v)}
+            />
+          </Group>
+          <Radio.Group
+            label={t('backups.settings.encryption')}
+            value={draft.encryption}
+            onChange={value => {
+              setSaved(false);
+              setDraft(d => ({
+                ...d,
+                encryption: value === 'passphrase' ? 'passphrase' : 'recovery_key',
+              }));
+            }}
+          >
+            <Group mt={6}>
+              <Radio value="recovery_key" label={t('backups.settings.recoveryKey')} />
+              <Radio value="passphrase" label={t('backups.settings.passphrase')} />
+            </Group>
+          </Radio.Group>
+          {draft.encryption === 'passphrase' ? (
+            <PasswordInput
+              label={t('backups.settings.passphraseLabel')}
+              description={t('backups.settings.passphraseHint')}
+              value={passphrase}
+              onChange={event => setPassphrase(event.currentTarget.value)}
+              autoComplete="new-password"
+            />
+          ) : null}
+          {saved ? (
+            <Alert color="green" variant="light" role="status">
+              {t('backups.settings.saved')}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <BusyButton type="submit" busy={busy} busyLabel={t('backups.settings.saving')}>
+              {t('backups.settings.save')}
+            </BusyButton>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
