@@ -45,19 +45,40 @@ export type GuardSettings = z.output<typeof guardSettingsSchema>;
 /** The defaults. */
 export const DEFAULT_GUARD_SETTINGS: GuardSettings = Object.freeze(guardSettingsSchema.parse({}));
 
-/** Reads the settings (defaults when absent or invalid). Synchronous: rules call it mid-append. */
-export function readGuardSettings(sqlite: SqliteHandle): GuardSettings {
-  const row = sqlite
-    .prepare('SELECT value FROM settings WHERE key = ?')
-    .pluck()
-    .get(GUARD_SETTINGS_KEY);
-  if (typeof row !== 'string') return DEFAULT_GUARD_SETTINGS;
+interface SettingsCache {
+  read: { get(key: string): unknown };
+  raw: string | null;
+  parsed: GuardSettings;
+}
+
+// The rules read the settings on every audit append: the statement is prepared once per connection
+// and the JSON is parsed again only when the stored text changed.
+const caches = new WeakMap<SqliteHandle, SettingsCache>();
+
+function parseSettings(raw: string): GuardSettings {
   try {
-    const parsed = guardSettingsSchema.safeParse(JSON.parse(row));
+    const parsed = guardSettingsSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : DEFAULT_GUARD_SETTINGS;
   } catch {
     return DEFAULT_GUARD_SETTINGS;
   }
+}
+
+/** Reads the settings (defaults when absent or invalid). Synchronous: rules call it mid-append. */
+export function readGuardSettings(sqlite: SqliteHandle): GuardSettings {
+  let cache = caches.get(sqlite);
+  if (!cache) {
+    const read = sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck();
+    cache = { read, raw: null, parsed: DEFAULT_GUARD_SETTINGS };
+    caches.set(sqlite, cache);
+  }
+  const raw = cache.read.get(GUARD_SETTINGS_KEY);
+  if (typeof raw !== 'string') return DEFAULT_GUARD_SETTINGS;
+  if (raw !== cache.raw) {
+    cache.raw = raw;
+    cache.parsed = parseSettings(raw);
+  }
+  return cache.parsed;
 }
 
 /**
