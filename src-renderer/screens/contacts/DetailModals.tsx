@@ -81,6 +81,7 @@ export function PickUserModal(props: {
             value={userId}
             onChange={setUserId}
             searchable
+            selectFirstOptionOnChange
             data-autofocus
           />
         )}

@@ -34,13 +34,19 @@ export function ListToolbar({
   const users = useContactsStore(state => state.users);
   const [text, setText] = useState(query.text);
   const [debounced] = useDebouncedValue(text, SEARCH_DEBOUNCE_MS);
+  const [tag, setTag] = useState(query.tag);
+  const [debouncedTag] = useDebouncedValue(tag, SEARCH_DEBOUNCE_MS);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (debounced !== useContactsStore.getState().query.text) setQuery({ text: debounced });
   }, [debounced, setQuery]);
-  // "Reset filters" clears the query from outside: show it in the box too.
+  useEffect(() => {
+    if (debouncedTag !== useContactsStore.getState().query.tag) setQuery({ tag: debouncedTag });
+  }, [debouncedTag, setQuery]);
+  // "Reset filters" clears the query from outside: show it in the boxes too.
   useEffect(() => setText(query.text), [query.text]);
+  useEffect(() => setTag(query.tag), [query.tag]);
 
   useHotkeys([
     ['/', () => searchRef.current?.focus()],
@@ -80,8 +86,8 @@ export function ListToolbar({
         label={t('contacts.list.tag')}
         placeholder={t('contacts.list.tagPlaceholder')}
         data={tags}
-        value={query.tag}
-        onChange={tag => setQuery({ tag })}
+        value={tag}
+        onChange={setTag}
         maxLength={40}
         w={180}
       />
