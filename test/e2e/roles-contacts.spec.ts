@@ -6,8 +6,7 @@
  * The owner sees everyone's clients, and the audit log shows every step, refusals included.
  */
 import { writeFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
-import type { Contact, ContactListPage } from '../../src-shared/contacts';
+import type { Contact } from '../../src-shared/contacts';
 import { expect, test } from './fixtures';
 import {
   expectShell,
@@ -16,6 +15,13 @@ import {
   SIGN_IN_TIMEOUT_MS,
   submitSignIn,
 } from './support/flows';
+import {
+  expectNoReachTo,
+  expectOnlyOwnClient,
+  hasEntry,
+  MISSING_ID,
+  nameOf,
+} from './support/scope-checks';
 import { checkScreenSoft } from './support/screens';
 import {
   addUser,
@@ -28,7 +34,6 @@ import {
   openSection,
   searchContacts,
   signInStaff,
-  type AuditRow,
   type ContactDraft,
   type EnrolledStaff,
   type StaffMember,
@@ -72,80 +77,6 @@ const TARAS_CLIENT: ContactDraft = {
   company: 'Будмайстер Захід',
   phone: '050 765 43 21',
 };
-/** A well-formed id no contact has. */
-const MISSING_ID = '0b6f3a52-9c1e-4d7a-8f20-5e4b1c9d7a63';
-
-const nameOf = (draft: ContactDraft) => `${draft.surname} ${draft.givenName}`;
-
-/** The manager's list and search show their own client and never the other's. */
-async function expectOnlyOwnClient(page: Page, own: ContactDraft, other: ContactDraft) {
-  await openSection(page, 'Contacts');
-  await expect(contactRows(page)).toHaveCount(1);
-  await expect(contactRows(page)).toContainText(nameOf(own));
-  // The shared prefix: only the own client comes back.
-  await searchContacts(page, 'Шев');
-  await expect(contactRows(page)).toHaveCount(1);
-  await expect(contactRows(page)).toContainText(nameOf(own));
-  // The other's surname and company: nothing at all.
-  for (const text of [other.surname, other.company]) {
-    await searchContacts(page, text);
-    await expect(page.getByRole('heading', { name: 'Nothing found' })).toBeVisible();
-    await expect(contactRows(page)).toHaveCount(0);
-  }
-  await searchContacts(page, '');
-  await expect(contactRows(page)).toHaveCount(1);
-  expect(await page.content()).not.toContain(other.surname);
-}
-
-/**
- * Direct calls for the other manager's contact: every one answers `not_found`, byte for byte the
- * same as for an id that does not exist, and nothing of the contact is in the answer.
- */
-async function expectNoReachTo(
-  page: Page,
-  host: { origin: string; token: string },
-  otherId: string,
-  other: ContactDraft,
-  me: string,
-) {
-  const attempts: [string, (id: string) => unknown][] = [
-    ['zamok:contacts.get', id => ({ id })],
-    ['zamok:contacts.get', id => ({ id, includeDeleted: true })],
-    [
-      'zamok:contacts.update',
-      id => ({ id, patch: { notes: 'mine now' }, expectedUpdatedAt: '2026-01-01T00:00:00.000Z' }),
-    ],
-    ['zamok:contacts.share', id => ({ id, userId: me })],
-    ['zamok:contacts.delete', id => ({ id })],
-  ];
-  for (const [channel, input] of attempts) {
-    const theirs = await callAsPage(page, host, channel, input(otherId));
-    const missing = await callAsPage(page, host, channel, input(MISSING_ID));
-    expect(theirs.result.ok, `${channel} on the other's contact`).toBe(false);
-    if (!theirs.result.ok && channel !== 'zamok:contacts.get') {
-      expect(['not_found', 'forbidden']).toContain(theirs.result.error.code);
-    }
-    // No existence leak: the same answer as for an id nobody has.
-    expect(theirs.body.replaceAll(otherId, MISSING_ID), channel).toBe(missing.body);
-    for (const secret of [other.surname, other.givenName, other.company, '765'])
-      expect(theirs.body).not.toContain(secret);
-  }
-  const get = await callAsPage(page, host, 'zamok:contacts.get', { id: otherId });
-  expect(get.result.ok === false && get.result.error.code).toBe('not_found');
-  // The list channel, asked for the other's name, returns nothing of it either.
-  const list = await callAsPage<ContactListPage>(page, host, 'zamok:contacts.list', {
-    filter: { text: other.surname },
-  });
-  expect(list.result.ok && list.result.value.items).toEqual([]);
-}
-
-/** True when the audit table has a row like `row` (every given field equal). */
-function hasEntry(rows: readonly AuditRow[], row: Partial<AuditRow>): boolean {
-  return rows.some(entry =>
-    Object.entries(row).every(([key, value]) => entry[key as keyof AuditRow] === value),
-  );
-}
-
 test('owner adds two managers and an administrator; each sees only what the role allows; the audit log shows it all', async ({
   page,
   hostOrigin,
@@ -223,6 +154,7 @@ test('owner adds two managers and an administrator; each sees only what the role
     {},
   );
   const miraId = (miraStatus.result.ok && miraStatus.result.value.user?.id) || '';
+  expect(miraId).not.toBe('');
   await expectNoReachTo(page, host, tarasClientId, TARAS_CLIENT, miraId);
   await signOut(page);
 

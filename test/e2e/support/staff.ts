@@ -143,9 +143,23 @@ export function contactRows(page: Page) {
   return page.getByRole('listbox', { name: 'Contact list' }).getByRole('option');
 }
 
-/** Types into the contact search box (the list reloads after the debounce). */
+/**
+ * Types into the contact search box and waits for the main process's answer to that very search
+ * (the list asks after a debounce), so the rows checked next are the search's, not the old ones.
+ */
 export async function searchContacts(page: Page, text: string): Promise<void> {
+  const answer = page.waitForResponse(response => {
+    if (!response.url().endsWith('/api/call')) return false;
+    const call = response.request().postDataJSON() as {
+      channel?: string;
+      input?: { filter?: { text?: string } };
+    } | null;
+    return (
+      call?.channel === 'zamok:contacts.list' && (call.input?.filter?.text ?? '') === text.trim()
+    );
+  });
   await page.getByRole('searchbox', { name: 'Search' }).fill(text);
+  await answer;
 }
 
 /** The host's answer: the same `Result` the renderer gets. */
