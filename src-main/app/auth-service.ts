@@ -34,6 +34,7 @@ import { grantsForRole, type RolesSchema } from '../roles/schema';
 import { completeFirstSignIn, setupRequired } from '../users/first-sign-in';
 import type { SlotOptions, StaffTools } from '../users/staff';
 import {
+  createNoKeychainStore,
   createVault,
   normalizeLogin,
   setPasswordSlot,
@@ -121,8 +122,17 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
   }
 
   async function lockoutStore(): Promise<LockoutStore> {
-    const { vaultId } = readKeyringInfo(state.vaultDir);
-    return openLockoutStore({ dir: state.vaultDir, vaultId, deviceStore, clock });
+    const { vaultId, slots } = readKeyringInfo(state.vaultDir);
+    // The lockout MAC key lives where the vault's own secrets live: in the keychain for a
+    // device-bound vault, beside the file for an unbound one. Deciding by the vault (not by whether
+    // this process happens to reach a keychain) keeps the app and the CLI on the same key.
+    const bound = slots.some(slot => slot.kind === 'password' && slot.deviceBound);
+    return openLockoutStore({
+      dir: state.vaultDir,
+      vaultId,
+      deviceStore: bound ? deviceStore : createNoKeychainStore(),
+      clock,
+    });
   }
 
   function toUser(row: User, grants: Grants, restricted = false): SignedInUser {
