@@ -9,6 +9,7 @@ import { AuditScreen } from '../screens/admin/AuditScreen';
 import { UsersScreen } from '../screens/admin/UsersScreen';
 import { BackupsScreen } from '../screens/backups/BackupsScreen';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
+import { SecurityScreen } from '../screens/security/SecurityScreen';
 import { SECTIONS, type Section } from '../stores/navigation';
 import { ComingSoon } from './ComingSoon';
 
@@ -42,6 +43,8 @@ export function SectionScreen({ section }: { section: Section }): ReactElement {
       return <AuditScreen />;
     case 'backups':
       return <BackupsScreen />;
+    case 'settings':
+      return <SecurityScreen />;
     default:
       return <ComingSoon section={section} />;
   }

@@ -1,0 +1,85 @@
+/** One security-check finding: severity, title, why it matters, the fix, and a link to the section. */
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { FindingId, FindingSeverity, SecurityFinding } from '../../../src-shared/ipc/security';
+import type { Section } from '../../stores/navigation';
+
+/** Badge colour per severity. */
+export const SEVERITY_COLOR: Readonly<Record<FindingSeverity, string>> = {
+  high: 'red',
+  medium: 'orange',
+  low: 'yellow',
+  info: 'gray',
+};
+
+/** The section where a finding is fixed (its one step), when there is one. */
+const FIX_SECTION: Partial<Record<FindingId, Section>> = {
+  users_without_2fa: 'users',
+  dormant_accounts: 'users',
+  dismissed_with_access: 'users',
+  privileged_count: 'users',
+  export_roles: 'users',
+  kdf_below_floor: 'users',
+  backup_never: 'backups',
+  backup_overdue: 'backups',
+  backup_unverified: 'backups',
+  backup_same_disk: 'backups',
+  audit_chain_broken: 'audit',
+};
+
+/** Interpolation values: lists joined, nulls shown as a dash. */
+export function detailValues(details: SecurityFinding['details']): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (Array.isArray(value)) out[key] = value.join(', ');
+    else if (value === null) out[key] = '—';
+    else out[key] = typeof value === 'boolean' ? String(value) : value;
+  }
+  return out;
+}
+
+interface FindingCardProps {
+  finding: SecurityFinding;
+  canOpen: (section: Section) => boolean;
+  onOpen: (section: Section) => void;
+}
+
+/** The finding as a card; the title is a heading so screen readers can jump between findings. */
+export function FindingCard({ finding, canOpen, onOpen }: FindingCardProps) {
+  const { t } = useTranslation();
+  const values = detailValues(finding.details);
+  const section = FIX_SECTION[finding.id];
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={`finding-${finding.id}`}>
+      <Stack gap={6}>
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <Badge color={SEVERITY_COLOR[finding.severity]} variant="light" style={{ flexShrink: 0 }}>
+            {t(`security.screen.severities.${finding.severity}`)}
+          </Badge>
+          <Text fw={600} component="h3" m={0} size="md" id={`finding-${finding.id}`}>
+            {t(finding.titleKey, values)}
+          </Text>
+        </Group>
+        <Text size="sm">
+          <Text span fw={500}>
+            {t('security.screen.why')}:{' '}
+          </Text>
+          {t(finding.whyKey, values)}
+        </Text>
+        <Text size="sm">
+          <Text span fw={500}>
+            {t('security.screen.fix')}:{' '}
+          </Text>
+          {t(finding.fixKey, values)}
+        </Text>
+        {section && canOpen(section) ? (
+          <Group>
+            <Button size="xs" variant="light" onClick={() => onOpen(section)}>
+              {t('security.screen.open')}: {t(`shell.sections.${section}`)}
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

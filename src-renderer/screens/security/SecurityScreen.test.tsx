@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ZamokApi } from '../../../src-shared/ipc';
+import type { SecurityReport } from '../../../src-shared/ipc/security';
+import { Providers } from '../../app/Providers';
+import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
+import { createI18n } from '../../i18n';
+import { useNavigationStore } from '../../stores/navigation';
+import { resetAllStores } from '../../stores/registry';
+import { useSessionStore } from '../../stores/session';
+import { fakeBackupApi } from '../backups/backups-test-support';
+import { SecurityScreen } from './SecurityScreen';
+
+beforeAll(installDomShims);
+beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
+afterEach(() => {
+  cleanup();
+  resetAllStores();
+});
+
+const REPORT: SecurityReport = {
+  checkedAt: '2026-11-29T05:00:00Z',
+  appVersion: '0.9.0',
+  high: 1,
+  findings: [
+    {
+      id: 'backup_never',
+      severity: 'medium',
+      titleKey: 'security.backup_never.title',
+      whyKey: 'security.backup_never.why',
+      fixKey: 'security.backup_never.fix',
+      details: {},
+    },
+    {
+      id: 'users_without_2fa',
+      severity: 'high',
+      titleKey: 'security.users_without_2fa.title',
+      whyKey: 'security.users_without_2fa.why',
+      fixKey: 'security.users_without_2fa.fix',
+      details: { users: ['u-2'] },
+    },
+  ],
+};
+
+function renderScreen(api: ZamokApi) {
+  render(
+    <Providers api={api} i18n={createI18n('en')} env="test">
+      <SecurityScreen />
+    </Providers>,
+  );
+}
+
+describe('security check screen', () => {
+  it('runs the check and lists findings high first, each with why and fix, linking to the fix', async () => {
+    const { api, calls } = fakeBackupApi({ security: { check: async () => ok(REPORT) } });
+    renderScreen(api);
+    expect(calls).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Check now' }));
+    expect(await screen.findByText('Serious problems: 1. Start with those.')).toBeTruthy();
+    const cards = screen.getAllByRole('article');
+    expect(within(cards[0]!).getByText('High')).toBeTruthy();
+    expect(within(cards[0]!).getByRole('heading').textContent).toMatch(/two-step|2FA|second/i);
+    expect(within(cards[1]!).getByText('Medium')).toBeTruthy();
+    expect(within(cards[0]!).getByText('Why it matters:', { exact: false })).toBeTruthy();
+    fireEvent.click(within(cards[1]!).getByRole('button', { name: /Open the section/ }));
+    expect(useNavigationStore.getState().section).toBe('backups');
+  });
+
+  it('a refused check says why', async () => {
+    const { api } = fakeBackupApi({ security: { check: async () => fail('forbidden') } });
+    renderScreen(api);
+    fireEvent.click(screen.getByRole('button', { name: 'Check now' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.queryByRole('article')).toBeNull();
+  });
+});
