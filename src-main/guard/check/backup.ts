@@ -1,12 +1,14 @@
 /**
  * Backup findings: never backed up, last backup too old, last backup never verified, a destination on
- * the vault's own disk. The facts come from a {@link BackupStatusSource}: by default the audit log's
- * backup entries; the backup module can provide its own.
+ * the vault's own disk. The facts come from a {@link BackupStatusSource}: by default the backup
+ * module's backup-state.json (which also sees runs made while the app was locked) merged with the audit
+ * log's backup entries.
  */
 import { statSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { SecurityFinding } from '../../../src-shared/ipc/security';
 import type { AuditSchema } from '../../audit';
+import { readLocalState } from '../../backup/state';
 import type { OpenVault } from '../../vault';
 import { BACKUP_SUCCESS_ACTIONS } from '../rules';
 import type { GuardSettings } from '../settings';
@@ -45,6 +47,24 @@ export async function backupStatusFromAudit(vault: OpenVault): Promise<BackupSta
     lastSuccessAt: success?.at ?? null,
     lastVerifiedAt: verified?.at ?? null,
     destinations: typeof destination === 'string' ? [destination] : [],
+  };
+}
+
+/** The default source: backup-state.json merged with the audit log (the newer time wins). */
+export async function defaultBackupStatus(vault: OpenVault): Promise<BackupStatus> {
+  const fromAudit = await backupStatusFromAudit(vault);
+  const state = readLocalState(vault.dir, vault.vaultId);
+  if (!state) return fromAudit;
+  const runs = Object.values(state.destinations);
+  const newest = (times: (string | null)[]) =>
+    times
+      .filter((t): t is string => t !== null)
+      .sort()
+      .at(-1) ?? null;
+  return {
+    lastSuccessAt: newest([fromAudit.lastSuccessAt, ...runs.map(r => r.lastSuccessAt)]),
+    lastVerifiedAt: newest([fromAudit.lastVerifiedAt, ...runs.map(r => r.lastVerifiedAt)]),
+    destinations: state.settings.destinations.map(d => d.path),
   };
 }
 

@@ -6,7 +6,7 @@ import type { SecurityFinding, SecurityReport } from '../../../src-shared/ipc/se
 import type { OpenVault } from '../../vault';
 import { readGuardSettings, writeGuardSettings } from '../settings';
 import { accountFindings } from './accounts';
-import { backupFindings, backupStatusFromAudit, type BackupStatusSource } from './backup';
+import { backupFindings, defaultBackupStatus, type BackupStatusSource } from './backup';
 import { detectDiskEncryption, type DiskEncryption, type UpdateCertificate } from './system';
 import { systemFindings } from './system';
 import { vaultFindings } from './vault';
@@ -37,7 +37,7 @@ export async function runSecurityCheck(
   const [accounts, vaultState, backup, certificate, disk] = await Promise.all([
     accountFindings(vault, settings, now),
     vaultFindings(vault),
-    (deps.backupStatus ?? backupStatusFromAudit)(vault),
+    (deps.backupStatus ?? defaultBackupStatus)(vault),
     deps.updateCertificate ? deps.updateCertificate().catch(() => null) : Promise.resolve(null),
     (deps.diskEncryption ?? detectDiskEncryption)(vault.dir).catch((): DiskEncryption => 'unknown'),
   ]);
