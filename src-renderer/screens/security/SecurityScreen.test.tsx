@@ -58,12 +58,13 @@ describe('security check screen', () => {
     expect(calls).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Check now' }));
     expect(await screen.findByText('Serious problems: 1. Start with those.')).toBeTruthy();
-    const cards = screen.getAllByRole('article');
-    expect(within(cards[0]!).getByText('High')).toBeTruthy();
-    expect(within(cards[0]!).getByRole('heading').textContent).toMatch(/two-step|2FA|second/i);
-    expect(within(cards[1]!).getByText('Medium')).toBeTruthy();
-    expect(within(cards[0]!).getByText('Why it matters:', { exact: false })).toBeTruthy();
-    fireEvent.click(within(cards[1]!).getByRole('button', { name: /Open the section/ }));
+    const [high, medium] = screen.getAllByRole('article');
+    if (!high || !medium) throw new Error('two findings expected');
+    expect(within(high).getByText('High')).toBeTruthy();
+    expect(within(high).getByRole('heading').textContent).toMatch(/two-step|2FA|second/i);
+    expect(within(medium).getByText('Medium')).toBeTruthy();
+    expect(within(high).getByText('Why it matters:', { exact: false })).toBeTruthy();
+    fireEvent.click(within(medium).getByRole('button', { name: /Open the section/ }));
     expect(useNavigationStore.getState().section).toBe('backups');
   });
 
