@@ -141,6 +141,7 @@ export function AuditScreen() {
           variant="light"
           role="status"
           withCloseButton
+          closeButtonLabel={t('admin.close')}
           onClose={() => setExported(null)}
         >
           {exported}

@@ -2,7 +2,7 @@
  * The audit entries table: local time, who, the action in words, the record, the outcome, and a
  * "Details" toggle that opens the field changes (before → after) and the entry's extra details.
  */
-import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Button, Stack, Table, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../src-shared/ipc/audit';
@@ -15,6 +15,7 @@ import {
   formatValue,
   shortId,
 } from './audit-format';
+import { StatusBadge } from './StatusBadge';
 
 const OUTCOME_COLORS = { ok: 'teal', denied: 'orange', failed: 'red' } as const;
 
@@ -81,9 +82,9 @@ export function AuditTable({
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" size="sm" color={OUTCOME_COLORS[entry.outcome]}>
+                    <StatusBadge color={OUTCOME_COLORS[entry.outcome]}>
                       {t(`admin.audit.outcomes.${entry.outcome}`)}
-                    </Badge>
+                    </StatusBadge>
                   </Table.Td>
                   <Table.Td>
                     <Button

@@ -3,7 +3,7 @@
  * badge (own / team / all), ✓ or —; the last row lists each role's active users. Built from the live
  * role definitions the main process returns (`roles.matrix`).
  */
-import { Badge, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleMatrixRow } from '../../../src-shared/ipc/roles';
@@ -14,6 +14,7 @@ import {
   roleLabel,
   type MatrixCell,
 } from './role-grants';
+import { StatusBadge } from './StatusBadge';
 
 const SCOPE_COLORS = { own: 'blue', team: 'grape', all: 'orange' } as const;
 
@@ -32,18 +33,14 @@ function Cell({ cell }: { cell: MatrixCell }) {
   if (cell === 'yes') {
     return (
       <>
-        <Text span c="teal.8" fw={700} aria-hidden="true">
+        <Text span c="teal.9" fw={700} aria-hidden="true">
           ✓
         </Text>
         <VisuallyHidden>{t('admin.roles.granted')}</VisuallyHidden>
       </>
     );
   }
-  return (
-    <Badge variant="light" color={SCOPE_COLORS[cell]} size="sm">
-      {t(`admin.scopes.${cell}`)}
-    </Badge>
-  );
+  return <StatusBadge color={SCOPE_COLORS[cell]}>{t(`admin.scopes.${cell}`)}</StatusBadge>;
 }
 
 /** The matrix table (scrolls sideways when there are many roles). */

@@ -5,7 +5,6 @@
 import {
   ActionIcon,
   Alert,
-  Badge,
   Button,
   Group,
   Loader,
@@ -29,6 +28,7 @@ import { formatTime } from './audit-format';
 import { AddUserModal } from './AddUserModal';
 import { DismissModal } from './DismissModal';
 import { roleLabel } from './role-grants';
+import { StatusBadge } from './StatusBadge';
 import { ChangeRoleModal, ResetTwoFactorModal } from './UserModals';
 import { useLoaded } from './useAdminData';
 
@@ -83,6 +83,7 @@ export function UsersTab() {
           variant="light"
           role="status"
           withCloseButton
+          closeButtonLabel={t('admin.close')}
           onClose={() => setNotice(null)}
         >
           {notice}
@@ -135,13 +136,9 @@ export function UsersTab() {
                   <Table.Td>{user.login}</Table.Td>
                   <Table.Td>{nameOfRole(user.role)}</Table.Td>
                   <Table.Td>
-                    <Badge
-                      variant="light"
-                      color={user.status === 'active' ? 'teal' : 'gray'}
-                      size="sm"
-                    >
+                    <StatusBadge color={user.status === 'active' ? 'teal' : 'gray'}>
                       {t(`admin.users.${user.status}`)}
-                    </Badge>
+                    </StatusBadge>
                     {user.status === 'active' && user.mustChangePassword ? (
                       <Text size="xs" c="dimmed">
                         {t('admin.users.mustChangePassword')}
@@ -154,11 +151,11 @@ export function UsersTab() {
                       : t('admin.never')}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={user.totpEnabled ? 'teal' : 'orange'} size="sm">
+                    <StatusBadge color={user.totpEnabled ? 'teal' : 'orange'}>
                       {user.totpEnabled
                         ? t('admin.users.twoFactorOn')
                         : t('admin.users.twoFactorOff')}
-                    </Badge>
+                    </StatusBadge>
                   </Table.Td>
                   {canManage ? (
                     <Table.Td ta="right">
