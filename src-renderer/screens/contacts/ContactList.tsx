@@ -14,6 +14,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -185,6 +186,16 @@ function Rows({
     select(target);
     virtualizer.scrollToIndex(target, { align: 'auto' });
   };
+  // Arrows with nothing focused (e.g. right after opening the section) start in the list.
+  const enterList = (step: number) => {
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    scrollRef.current?.focus();
+    move(selected + step);
+  };
+  useHotkeys([
+    ['ArrowDown', () => enterList(1), { preventDefault: false }],
+    ['ArrowUp', () => enterList(-1), { preventDefault: false }],
+  ]);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 640) / ROW_HEIGHT));
     const keys: Record<string, () => void> = {

@@ -111,6 +111,39 @@ describe('contact list', () => {
   });
 });
 
+describe('keyboard', () => {
+  it('↓ from the search box, arrows and Enter open the chosen contact; Esc goes back; N adds', async () => {
+    const { api, calls } = fakeContactsApi({
+      contacts: {
+        list: async () => ok(page(1, 4, null)),
+        get: async input => ok(contact({ id: input.id, surname: `Відкритий-${input.id}` })),
+      },
+      users: { list: async () => ok([]) },
+    });
+    renderScreen(api);
+    await screen.findByText('Шевченко1 Тарас Григорович');
+    fireEvent.keyDown(screen.getByRole('searchbox', { name: 'Search' }), { key: 'ArrowDown' });
+    const list = screen.getByRole('listbox', { name: 'Contact list' });
+    expect(document.activeElement).toBe(list);
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'ArrowUp' });
+    expect(screen.getByRole('option', { selected: true }).textContent).toContain('Шевченко2');
+    fireEvent.keyDown(list, { key: 'Enter' });
+    expect(await screen.findByRole('heading', { name: /^Відкритий-c-2/ })).toBeTruthy();
+    expect(inputsOf(calls, 'contacts.get')).toEqual([{ id: 'c-2', includeDeleted: true }]);
+
+    fireEvent.keyDown(document.body, { key: 'Escape', code: 'Escape' });
+    expect(await screen.findByRole('listbox', { name: 'Contact list' })).toBeTruthy();
+    // Back from a contact: the same rows and selection, no new request.
+    expect(inputsOf(calls, 'contacts.list')).toHaveLength(1);
+    expect(screen.getByRole('option', { selected: true }).textContent).toContain('Шевченко2');
+
+    fireEvent.keyDown(document.body, { key: 'n', code: 'KeyN' });
+    expect(await screen.findByRole('heading', { name: 'New contact' })).toBeTruthy();
+  });
+});
+
 describe('contact form', () => {
   it('shows the specific translated phone error under the phone field and sends nothing', async () => {
     const { api, calls } = fakeContactsApi({

@@ -72,6 +72,14 @@ export function ListToolbar({
           rightSection={<Kbd size="xs">/</Kbd>}
           style={{ flex: '1 1 260px' }}
           maxLength={100}
+          onKeyDown={event => {
+            // ↓ from the search box continues in the results.
+            if (event.key !== 'ArrowDown') return;
+            const list = document.querySelector<HTMLElement>('.contacts-list');
+            if (!list) return;
+            event.preventDefault();
+            list.focus();
+          }}
         />
       </Tooltip>
       <Select
