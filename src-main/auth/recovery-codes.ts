@@ -2,7 +2,7 @@
  * One-time recovery codes: ten per account, made at TOTP enrollment, shown once, stored only as
  * salted HMAC-SHA256 hashes inside the encrypted database. Each works once instead of a TOTP code.
  *
- * Format: `XXXX-XXXX-XXXX`, 12 symbols of Crockford's Base32 alphabet (no I, L, O, U) = 60 bits.
+ * Format: `ABCD-EFGH-JKMN`, 12 symbols of Crockford's Base32 alphabet (no I, L, O, U) = 60 bits.
  * Typing is forgiving: case, dashes and spaces do not matter, and O/I/L read as 0/1/1.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -30,7 +30,7 @@ function formatCode(symbols: string): string {
   return groups.join('-');
 }
 
-/** `count` distinct fresh codes, formatted `XXXX-XXXX-XXXX`. Show them once; store only hashes. */
+/** `count` distinct fresh codes, formatted `ABCD-EFGH-JKMN`. Show them once; store only hashes. */
 export function generateRecoveryCodes(count: number = RECOVERY_CODE_COUNT): string[] {
   if (!Number.isSafeInteger(count) || count < 1 || count > 100) {
     throw new RangeError('count must be an integer from 1 to 100');

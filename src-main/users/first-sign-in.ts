@@ -51,13 +51,13 @@ export async function completeFirstSignIn(
   if (!row || row.status !== 'active') {
     throw new CallFailure('unauthenticated', 'Please sign in again.');
   }
-  const todo = setupRequired(row);
+  const needs = setupRequired(row);
   const slot = await tools.slotOptions();
   const now = tools.now();
 
   const newPassword = input.newPassword;
   // A new password is required with a setup password, and welcome (a fresh one) otherwise.
-  const setPassword = todo.changePassword || newPassword !== undefined;
+  const setPassword = needs.changePassword || newPassword !== undefined;
   if (setPassword) {
     if (newPassword === undefined) {
       throw new CallFailure('invalid_input', 'Choose your own password.', { field: 'newPassword' });
@@ -82,7 +82,7 @@ export async function completeFirstSignIn(
 
   let secret: string | null;
   let lastStep: number | null = null;
-  if (todo.enrollTotp) {
+  if (needs.enrollTotp) {
     secret = deps.pendingEnrollment(row.login);
     if (secret === null) {
       throw new CallFailure(
@@ -103,9 +103,9 @@ export async function completeFirstSignIn(
   if (setPassword && newPassword !== undefined) {
     await setPasswordSlot(vault, row.login, newPassword, slot);
   }
-  const recoveryCodes = todo.enrollTotp ? generateRecoveryCodes() : [];
+  const recoveryCodes = needs.enrollTotp ? generateRecoveryCodes() : [];
   await db.transaction().execute(async (trx: Kysely<RolesSchema>) => {
-    if (todo.enrollTotp) await setTotp(trx, row.id, secret, recoveryCodes, now);
+    if (needs.enrollTotp) await setTotp(trx, row.id, secret, recoveryCodes, now);
     // The confirming code is spent: it cannot sign anyone in again.
     if (!(await acceptTotpStep(trx, row.id, checked.step))) {
       throw new CallFailure('invalid_input', CODE_MISMATCH, { field: 'totpCode' });
