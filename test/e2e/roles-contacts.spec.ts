@@ -33,6 +33,7 @@ import {
   navigationItems,
   openSection,
   searchContacts,
+  signedInUserId,
   signInStaff,
   type ContactDraft,
   type EnrolledStaff,
@@ -125,14 +126,7 @@ test('owner adds two managers and an administrator; each sees only what the role
   const tarasClientId = await createContact(page, TARAS_CLIENT);
   await page.getByRole('button', { name: 'Back to the list' }).click();
   await expectOnlyOwnClient(page, TARAS_CLIENT, MIRA_CLIENT);
-  const tarasStatus = await callAsPage<{ user?: { id: string } }>(
-    page,
-    host,
-    'zamok:auth.status',
-    {},
-  );
-  const tarasId = (tarasStatus.result.ok && tarasStatus.result.value.user?.id) || '';
-  expect(tarasId).not.toBe('');
+  const tarasId = await signedInUserId(page, host);
   await expectNoReachTo(page, host, miraClientId, MIRA_CLIENT, tarasId);
   // A manager cannot give himself staff rights by calling the channel either.
   const escalate = await callAsPage(page, host, 'zamok:users.create', {
@@ -147,14 +141,7 @@ test('owner adds two managers and an administrator; each sees only what the role
   // Mira again: Taras's client is just as invisible to her.
   await signInStaff(page, mira);
   await expectOnlyOwnClient(page, MIRA_CLIENT, TARAS_CLIENT);
-  const miraStatus = await callAsPage<{ user?: { id: string } }>(
-    page,
-    host,
-    'zamok:auth.status',
-    {},
-  );
-  const miraId = (miraStatus.result.ok && miraStatus.result.value.user?.id) || '';
-  expect(miraId).not.toBe('');
+  const miraId = await signedInUserId(page, host);
   await expectNoReachTo(page, host, tarasClientId, TARAS_CLIENT, miraId);
   await signOut(page);
 

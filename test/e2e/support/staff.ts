@@ -184,6 +184,22 @@ export async function callAsPage<T = unknown>(
   return { result: JSON.parse(body) as CallResult<T>, body };
 }
 
+/** The id of the user the page has signed in, as the host reports it (never empty). */
+export async function signedInUserId(
+  page: Page,
+  host: { origin: string; token: string },
+): Promise<string> {
+  const { result } = await callAsPage<{ user?: { id: string } }>(
+    page,
+    host,
+    'zamok:auth.status',
+    {},
+  );
+  const id = result.ok ? (result.value.user?.id ?? '') : '';
+  expect(id, 'signed-in user id').not.toBe('');
+  return id;
+}
+
 /** One row of the audit table as a person reads it. */
 export interface AuditRow {
   who: string;
