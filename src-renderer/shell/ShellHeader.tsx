@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SignedInUser } from '../../src-shared/ipc/auth';
 import { BrandMark, PadlockIcon } from '../components/BrandMark';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { AlertBell } from '../screens/security/AlertBell';
 
 interface ShellHeaderProps {
   user: SignedInUser;
@@ -26,6 +27,7 @@ export function ShellHeader({ user, onLock, onSignOut }: ShellHeaderProps) {
             {t(`shell.roles.${user.role}`)}
           </Badge>
         </Group>
+        <AlertBell />
         <LanguageSwitch />
         <Tooltip label={t('shell.lockHint')} withArrow>
           <Button
