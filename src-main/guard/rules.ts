@@ -221,7 +221,7 @@ export const securityChange: Rule = ({ entry }) => {
     (SECURITY_ACTIONS.has(entry.action) &&
       (entry.changes !== null || entry.action.startsWith('roles.'))) ||
     entry.action.startsWith('settings.') ||
-    entry.action === 'guard.settings_update';
+    entry.action === 'alerts.update_settings';
   if (!isChange) return [];
   return [
     { ...base, rule: 'security_change', details: { action: entry.action }, windowMs: MINUTE },

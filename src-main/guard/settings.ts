@@ -4,36 +4,14 @@
  * the defaults (an edited row cannot switch the rules off by being malformed).
  */
 import { z } from 'zod';
+import { alertSettingsSchema } from '../../src-shared/ipc/alerts';
 import type { SqliteHandle } from '../audit';
 
 /** The `settings` key. */
 export const GUARD_SETTINGS_KEY = 'guard';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-const ipv4Cidr = z
-  .string()
-  .regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d|[12]\d|3[0-2])$/, 'IPv4 CIDR');
-const positive = z.number().int().min(1).max(1_000_000);
-
-/** Settings schema; every field has a default. */
-export const guardSettingsSchema = z.object({
-  /** Sign-ins outside these local hours alert (null: any time). `start` > `end` spans midnight. */
-  allowedHours: z
-    .object({ start: hhmm, end: hhmm, timeZone: z.string().min(1).max(64) })
-    .nullable()
-    .default(null),
-  /** Sign-ins while none of the machine's IPv4 addresses is in these networks alert (null: any). */
-  allowedNetworks: z.array(ipv4Cidr).min(1).max(50).nullable().default(null),
-  failedPerLogin: positive.default(5),
-  failedAcrossLogins: positive.default(20),
-  failedWindowMinutes: positive.default(10),
-  exportRecords: positive.default(200),
-  exportWindowMinutes: positive.default(10),
-  deleteRecords: positive.default(20),
-  deleteWindowMinutes: positive.default(10),
-  backupMaxAgeDays: positive.default(7),
-  dormantDays: positive.default(30),
-  checkReminderDays: positive.default(90),
+/** Settings schema: the editable alert settings plus the security check's last run. */
+export const guardSettingsSchema = alertSettingsSchema.extend({
   /** When the security check last ran, and on which app version (for the reminder). */
   lastCheckAt: z.iso.datetime().nullable().default(null),
   lastCheckVersion: z.string().max(50).nullable().default(null),

@@ -124,6 +124,9 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { unreadOnly: true, limit: 20 },
     optionalKeys: ['unreadOnly', 'limit'],
   },
+  'zamok:alerts.settings': { input: {} },
+  // One numeric key: 12345 is over the threshold cap and null is refused, so every variant is malformed.
+  'zamok:alerts.updateSettings': { input: { exportRecords: 500 } },
   'zamok:alerts.acknowledge': { input: { id: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
   'zamok:security.check': { input: {} },
   'zamok:contacts.list': {

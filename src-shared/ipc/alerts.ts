@@ -63,6 +63,51 @@ export interface AlertList {
   securityCheckDue: boolean;
 }
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const ipv4Cidr = z
+  .string()
+  .regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d|[12]\d|3[0-2])$/, 'IPv4 CIDR');
+// Counts, minutes and days: 10,000 covers a week in minutes and decades in days.
+const positive = z.number().int().min(1).max(10_000);
+
+/** The editable alert settings, field by field (no defaults: used for patches). */
+const alertSettingFields = {
+  /** Sign-ins outside these local hours alert (null: any time). `start` > `end` spans midnight. */
+  allowedHours: z
+    .object({ start: hhmm, end: hhmm, timeZone: z.string().min(1).max(64) })
+    .strict()
+    .nullable(),
+  /** Sign-ins while none of the machine's IPv4 addresses is in these networks alert (null: any). */
+  allowedNetworks: z.array(ipv4Cidr).min(1).max(50).nullable(),
+  failedPerLogin: positive,
+  failedAcrossLogins: positive,
+  failedWindowMinutes: positive,
+  exportRecords: positive,
+  exportWindowMinutes: positive,
+  deleteRecords: positive,
+  deleteWindowMinutes: positive,
+  backupMaxAgeDays: positive,
+  dormantDays: positive,
+  checkReminderDays: positive,
+};
+
+/** The alert settings with their defaults (stored in `settings` key 'guard'). */
+export const alertSettingsSchema = z.object({
+  allowedHours: alertSettingFields.allowedHours.default(null),
+  allowedNetworks: alertSettingFields.allowedNetworks.default(null),
+  failedPerLogin: positive.default(5),
+  failedAcrossLogins: positive.default(20),
+  failedWindowMinutes: positive.default(10),
+  exportRecords: positive.default(200),
+  exportWindowMinutes: positive.default(10),
+  deleteRecords: positive.default(20),
+  deleteWindowMinutes: positive.default(10),
+  backupMaxAgeDays: positive.default(7),
+  dormantDays: positive.default(30),
+  checkReminderDays: positive.default(90),
+});
+export type AlertSettings = z.output<typeof alertSettingsSchema>;
+
 /** Most alerts one list call returns. */
 export const ALERT_PAGE_MAX = 200;
 
@@ -77,6 +122,21 @@ export const alertsContract = {
       .strict(),
     permission: 'alerts.read',
     audit: false,
+  }),
+  /** The thresholds, allowed hours and networks the rules use. */
+  settings: channel<AlertSettings>()({
+    input: z.object({}).strict(),
+    permission: 'alerts.read',
+    audit: false,
+  }),
+  /** Changes some of them (audited field by field; itself a security_change alert). */
+  updateSettings: channel<AlertSettings>()({
+    input: z
+      .object(alertSettingFields)
+      .partial()
+      .strict()
+      .refine(v => Object.keys(v).length > 0, { message: 'give at least one setting' }),
+    permission: 'settings.manage',
   }),
   /** Marks an alert as seen by the caller (audited). Acknowledging twice keeps the first time. */
   acknowledge: channel<AlertView>()({

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AlertList, AlertView } from '../../../src-shared/ipc/alerts';
+import type { AlertList, AlertSettings, AlertView } from '../../../src-shared/ipc/alerts';
 import type { AuditEntryPage } from '../../../src-shared/ipc/audit';
 import { appendAudit } from '../../audit';
 import { generateTotp } from '../../auth/totp';
@@ -117,5 +117,50 @@ describe('alert centre channels', () => {
     writeFileSync(keyring, JSON.stringify(JSON.parse(readFileSync(keyring, 'utf8'))));
     await signIn();
     expect((await fileAlerts())[0]?.occurrences).toBe(1);
+  });
+});
+
+describe('alert settings channels', () => {
+  it('thresholds change through settings.manage, audited, and the change itself alerts', async () => {
+    const { clock, dir, staff } = await office();
+    const manager = await addEnrolledUser(staff, dir, clock, 'petro', 'manager');
+    apps.push(manager.other);
+    const before = await ok<AlertSettings>(staff.call('alerts.settings', {}));
+    expect(before).toMatchObject({ exportRecords: 200, deleteRecords: 20, allowedNetworks: null });
+
+    const bad = await failure(
+      staff.call('alerts.updateSettings', { allowedNetworks: ['10.0.0.0/33'] }),
+    );
+    expect(bad.code).toBe('invalid_input');
+    expect(await ok<AlertSettings>(staff.call('alerts.settings', {}))).toEqual(before);
+    expect(
+      (await failure(manager.other.call('alerts.updateSettings', { exportRecords: 5 }))).code,
+    ).toBe('forbidden');
+
+    const after = await ok<AlertSettings>(
+      staff.call('alerts.updateSettings', {
+        exportRecords: 500,
+        allowedNetworks: ['192.168.1.0/24'],
+      }),
+    );
+    expect(after).toMatchObject({ exportRecords: 500, allowedNetworks: ['192.168.1.0/24'] });
+    const log = await ok<AuditEntryPage>(
+      staff.call('audit.list', { action: 'alerts.update_settings', limit: 5 }),
+    );
+    expect(log.entries.map(e => [e.outcome, e.changes])).toEqual([
+      [
+        'ok',
+        {
+          allowedNetworks: { before: null, after: ['192.168.1.0/24'] },
+          exportRecords: { before: 200, after: 500 },
+        },
+      ],
+      // The manager's refused attempt (bad input is refused before the audit wrapper runs).
+      ['denied', null],
+    ]);
+    const alerts = await ok<AlertList>(staff.call('alerts.list', {}));
+    expect(alerts.items.filter(a => a.rule === 'security_change')).toMatchObject([
+      { entityId: 'guard', details: { action: 'alerts.update_settings' } },
+    ]);
   });
 });

@@ -4,10 +4,15 @@
  * administrator sees accounts, settings, backups and vault alerts only. An alert the caller may not
  * see answers `not_found`, exactly like one that does not exist.
  */
-import type { alertsContract } from '../../../src-shared/ipc/alerts';
+import type { AlertSettings, alertsContract } from '../../../src-shared/ipc/alerts';
 import { grantOf } from '../../../src-shared/roles';
 import { appVersion } from '../../backup/files';
-import { readGuardSettings, securityCheckDue } from '../../guard/settings';
+import {
+  readGuardSettings,
+  securityCheckDue,
+  writeGuardSettings,
+  type GuardSettings,
+} from '../../guard/settings';
 import { acknowledgeAlert, getAlert, listAlerts } from '../../guard/store';
 import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../../ipc';
 import type { OpenVault } from '../../vault';
@@ -18,6 +23,12 @@ export interface AlertHandlerDeps {
   now(): Date;
   /** The running version (the reminder is due again after an update). */
   appVersion?: () => string;
+}
+
+/** The editable part of the stored settings (the check's bookkeeping stays inside). */
+function settingsView(settings: GuardSettings): AlertSettings {
+  const { lastCheckAt: _at, lastCheckVersion: _version, ...editable } = settings;
+  return editable;
 }
 
 function seesDataAlerts(ctx: HandlerContext): boolean {
@@ -34,6 +45,22 @@ export function alertsHandlers(
     return open;
   }
   return {
+    settings: () => settingsView(readGuardSettings(vault().sqlite)),
+    updateSettings: (ctx, input) => {
+      const { sqlite } = vault();
+      const before = settingsView(readGuardSettings(sqlite));
+      const after = settingsView(writeGuardSettings(sqlite, input));
+      const changes: Record<string, { before: unknown; after: unknown }> = {};
+      for (const key of Object.keys(input) as (keyof AlertSettings)[]) {
+        if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+          changes[key] = { before: before[key], after: after[key] };
+        }
+      }
+      ctx.audit.entityType = 'settings';
+      ctx.audit.entityId = 'guard';
+      ctx.audit.changes = changes;
+      return after;
+    },
     list: (ctx, input) => {
       const { sqlite } = vault();
       const page = listAlerts(sqlite, { includeData: seesDataAlerts(ctx), ...input });
