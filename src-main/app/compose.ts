@@ -14,7 +14,7 @@ import {
 } from '../vault';
 import { appVersion } from '../backup/files';
 import { createKeychainPassphraseStore } from '../backup/passphrase-store';
-import { createBackupService } from '../backup/service';
+import { createBackupService, type BackupService } from '../backup/service';
 import { installAlertRules } from '../guard/engine';
 import { recordCleanClose } from '../guard/vault-files';
 import { createGuardWrapper } from '../guard/wrapper';
@@ -59,6 +59,8 @@ export interface ZamokApp {
   router: Router;
   state: VaultState;
   auth: AuthService;
+  /** Backups: hosts that stay running (Electron) start `startScheduler({ runDue: backup.runDue })`. */
+  backup: BackupService;
   dispose(): void;
 }
 
@@ -93,7 +95,6 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.onVaultDirChange ? { onVaultDirChange: opts.onVaultDirChange } : {}),
   });
-  // Backups (src-main/backup): the hosts start the scheduler with startScheduler(backup.runDue).
   const backup = createBackupService({
     vaultDir: () => state.vaultDir,
     openVault: () => state.openVault(),
@@ -144,6 +145,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     router,
     state,
     auth,
+    backup,
     dispose() {
       const wasOpen = state.vault !== null;
       state.end({ keepLogin: false, closeNow: true });

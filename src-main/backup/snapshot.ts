@@ -70,11 +70,20 @@ export function readFacts(sqlite: Database.Database): SnapshotFacts {
   };
 }
 
-/** `VACUUM INTO` a new file, then reads the facts from the copy itself (what the backup holds). */
+/**
+ * `VACUUM INTO` a new file through a second, read-only connection (the app's own connection may be
+ * inside a transaction — the router wraps calls in one — where VACUUM is not allowed; the second
+ * connection sees the last committed state), then reads the facts from the copy itself.
+ */
 export function snapshotOpenVault(vault: OpenVault, target: string): SnapshotFacts {
-  vault.sqlite.prepare('VACUUM INTO ?').run(target);
   const key = vault.dataKey();
   try {
+    const reader = openKeyed(vaultPaths(vault.dir).database, key);
+    try {
+      reader.prepare('VACUUM INTO ?').run(target);
+    } finally {
+      reader.close();
+    }
     const copy = openKeyed(target, key);
     try {
       return readFacts(copy);
