@@ -16,17 +16,10 @@ import type {
 import { checkPassword } from '../../src-shared/policy/password';
 import { isBuiltInRole, type Grants } from '../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
-import { appendAudit } from '../audit';
 import type { AccountsSchema, User } from '../auth/account-schema';
 import { acceptTotpStep, consumeRecoveryCode, getTotpState, setTotp } from '../auth/account-totp';
 import { createUser, findUserById, findUserByLogin, markSignIn } from '../auth/accounts';
-import {
-  compareLockoutSeq,
-  openLockoutStore,
-  type LockoutStore,
-  type LoginId,
-} from '../auth/lockout';
-import { readSavedLockoutSeq, saveLockoutSeq } from '../auth/lockout-seq';
+import { openLockoutStore, type LockoutStore } from '../auth/lockout';
 import { generateRecoveryCodes } from '../auth/recovery-codes';
 import { newTotpSecret, totpUri, verifyTotpStep } from '../auth/totp';
 import { CallFailure, type Session } from '../ipc';
@@ -48,6 +41,7 @@ import {
   type OpenVault,
 } from '../vault';
 import { createRecoveryFlows, type RecoveryFlows } from './recovery-flows';
+import { auditEarlierFailures, lockedOut } from './sign-in-audit';
 import type { VaultState } from './vault-state';
 
 /** How long a TOTP secret shown in the setup wizard stays valid without being confirmed. */
@@ -273,45 +267,6 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     };
   }
 
-  /** Records failures that happened while the vault was closed, now that it is open. */
-  async function auditEarlierFailures(
-    vault: OpenVault,
-    lockout: LockoutStore,
-    loginId: LoginId,
-  ): Promise<void> {
-    const savedSeq = await readSavedLockoutSeq(tables(vault));
-    if (compareLockoutSeq(lockout.seq(clock()), savedSeq) === 'rolled_back') {
-      appendAudit(vault, {
-        deviceId: o.deviceId,
-        action: 'auth.lockout_file_rolled_back',
-        outcome: 'failed',
-      });
-    }
-    const report = lockout.recordSuccess(loginId, clock());
-    for (const failure of report.failures) {
-      appendAudit(vault, {
-        deviceId: o.deviceId,
-        action: 'auth.sign_in',
-        outcome: 'failed',
-        details: {
-          loginId: failure.loginId,
-          count: failure.count,
-          firstAt: failure.times[0] ? new Date(failure.times[0]).toISOString() : null,
-          lastAt: failure.times.at(-1) ? new Date(failure.times.at(-1) ?? 0).toISOString() : null,
-        },
-      });
-    }
-    if (report.tamperedAt !== null) {
-      appendAudit(vault, {
-        deviceId: o.deviceId,
-        action: 'auth.lockout_file_tampered',
-        outcome: 'failed',
-        details: { detectedAt: new Date(report.tamperedAt).toISOString() },
-      });
-    }
-    await saveLockoutSeq(tables(vault), report.seq);
-  }
-
   async function signIn(input: Parameters<AuthService['signIn']>[0]): Promise<SignedInUser> {
     if (!vaultExists(state.vaultDir)) {
       throw new VaultError('vault_missing', 'There is no vault in this folder yet.');
@@ -320,16 +275,12 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     const loginId = lockout.loginId(input.login);
     const decision = lockout.check(loginId, clock());
     if (!decision.allowed) {
-      throw new CallFailure('locked_out', 'Too many failed attempts. Wait, then try again.', {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+      throw lockedOut(decision.retryAfterSeconds);
     }
     const fail = (): never => {
       const next = lockout.recordFailure(loginId, clock());
       if (!next.allowed) {
-        throw new CallFailure('locked_out', 'Too many failed attempts. Wait, then try again.', {
-          retryAfterSeconds: next.retryAfterSeconds,
-        });
+        throw lockedOut(next.retryAfterSeconds);
       }
       throw new CallFailure('auth_failed', SIGN_IN_FAILED);
     };
@@ -366,7 +317,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
         }
         if (!secondFactorOk) return fail();
       }
-      await auditEarlierFailures(vault, lockout, loginId);
+      await auditEarlierFailures(vault, lockout, loginId, { deviceId: o.deviceId, clock });
       const signedIn = await markSignIn(tables(vault), row.id, new Date(now));
       return startSession(vault, signedIn, {
         grants: await grantsForRole(tables(vault), signedIn.role),
@@ -386,9 +337,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     const loginId = lockout.loginId(session.login);
     const decision = lockout.check(loginId, clock());
     if (!decision.allowed) {
-      throw new CallFailure('locked_out', 'Too many failed attempts. Wait, then try again.', {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+      throw lockedOut(decision.retryAfterSeconds);
     }
     try {
       (await unlockWithPassword(state.vaultDir, session.login, current, { deviceStore })).close();

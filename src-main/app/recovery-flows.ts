@@ -16,6 +16,7 @@ import {
   type OpenVault,
 } from '../vault';
 import { tables, type AuthServiceOptions } from './auth-service';
+import { lockedOut } from './sign-in-audit';
 
 /** Helpers the recovery flows borrow from the auth service. */
 export interface RecoveryDeps {
@@ -52,9 +53,7 @@ export function createRecoveryFlows(
     const loginId = lockout.loginId('#recovery-key');
     const decision = lockout.check(loginId, clock());
     if (!decision.allowed) {
-      throw new CallFailure('locked_out', 'Too many failed attempts. Wait, then try again.', {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+      throw lockedOut(decision.retryAfterSeconds);
     }
     let vault: OpenVault;
     try {
