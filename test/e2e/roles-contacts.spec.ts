@@ -111,7 +111,7 @@ test('owner adds two managers and an administrator; each sees only what the role
   await openSection(page, 'Contacts');
   await expect(page.getByRole('heading', { name: 'No contacts yet' })).toBeVisible();
   const miraClientId = await createContact(page, MIRA_CLIENT);
-  await expect(page.getByText(MIRA_CLIENT.company)).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: MIRA_CLIENT.company })).toBeVisible();
   await checkScreenSoft(page, testInfo, 'contact-detail');
   await page.getByRole('button', { name: 'Back to the list' }).click();
   await expect(contactRows(page)).toHaveCount(1);
