@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RestoreFromBackupLink } from '../first-run-restore/FirstRunRestore';
 import { isVaultStepValid, type SetupForm } from './form';
 
 interface VaultStepProps {
@@ -56,6 +57,7 @@ export function VaultStep({ form, update, keychainAvailable, error, onNext }: Va
           onChange={event => update({ deviceBinding: event.currentTarget.checked })}
         />
         <Group justify="flex-end">
+          <RestoreFromBackupLink />
           <Button type="submit">{t('common.next')}</Button>
         </Group>
       </Stack>

@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ZamokApi } from '../../../src-shared/ipc';
+import { Providers } from '../../app/Providers';
+import { fail, installDomShims, ok, statusOf } from '../../app/test-support';
+import { createI18n } from '../../i18n';
+import { resetAllStores } from '../../stores/registry';
+import { useSessionStore } from '../../stores/session';
+import { fakeBackupApi } from '../backups/backups-test-support';
+import { RestoreFromBackupLink } from './FirstRunRestore';
+
+beforeAll(installDomShims);
+afterEach(() => {
+  cleanup();
+  resetAllStores();
+});
+
+const FILE = '/media/usb/zamok/zamok-2026-11-28.age';
+
+function renderLink(api: ZamokApi) {
+  useSessionStore.setState({ screen: 'setup', status: statusOf('no_vault') });
+  render(
+    <Providers api={api} i18n={createI18n('en')} env="test">
+      <RestoreFromBackupLink />
+    </Providers>,
+  );
+}
+
+async function fillAndRestore() {
+  fireEvent.click(screen.getByRole('button', { name: 'Restore from a backup' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Restore from a backup' });
+  fireEvent.change(within(dialog).getByRole('textbox', { name: /^Backup file/ }), {
+    target: { value: FILE },
+  });
+  fireEvent.click(within(dialog).getByRole('radio', { name: 'Backup passphrase' }));
+  fireEvent.change(
+    within(dialog).getByLabelText(/^Backup passphrase/, { selector: 'input[type=password]' }),
+    {
+      target: { value: 'long backup phrase' },
+    },
+  );
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Restore' }));
+  return dialog;
+}
+
+describe('first-run restore', () => {
+  it('a file that is not a backup gets one clear sentence and stays on the form', async () => {
+    const { api } = fakeBackupApi({
+      backup: { restoreFirstRun: async () => fail('invalid_input', { reason: 'not_a_backup' }) },
+    });
+    renderLink(api);
+    const dialog = await fillAndRestore();
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'This file is not a Zamok backup. Check the file path.',
+    );
+    expect(useSessionStore.getState().screen).toBe('setup');
+  });
+
+  it('restores into the default folder and goes to sign-in', async () => {
+    const { api, calls } = fakeBackupApi({
+      auth: { status: async () => ok(statusOf('locked')) },
+      backup: {
+        restoreFirstRun: async () =>
+          ok({
+            vaultDir: '/home/olena/.config/Zamok/vault',
+            safetyCopy: null,
+            createdAt: '2026-11-28T13:00:00Z',
+            databaseChecked: true,
+          }),
+      },
+    });
+    renderLink(api);
+    const dialog = await fillAndRestore();
+    expect(await within(dialog).findByText('Vault restored')).toBeTruthy();
+    expect(calls.find(c => c.name === 'backup.restoreFirstRun')?.input).toEqual({
+      file: FILE,
+      passphrase: 'long backup phrase',
+      vaultDir: '/home/olena/.config/Zamok/vault',
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Go to sign-in' }));
+    await waitFor(() => expect(useSessionStore.getState().screen).toBe('sign-in'));
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * "Restore from a backup" on the first-run screen (a new computer, no vault yet): a link that opens a
+ * full-screen dialog asking for the backup file, its recovery key or passphrase and the vault folder,
+ * then calls the one public backup call (`restoreFirstRun`, refused by the main process whenever a
+ * vault already exists) and moves on to sign-in. The secret lives in this component's state only.
+ */
+import { Alert, Button, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupRestoreResult } from '../../../src-shared/ipc/backup';
+import type { CallError } from '../../../src-shared/ipc/contract';
+import { useApi } from '../../app/api';
+import { loadStatus } from '../../app/session-actions';
+import { BusyButton } from '../../components/BusyButton';
+import { resetAllStores } from '../../stores/registry';
+import { useSessionStore } from '../../stores/session';
+import { backupApi, backupErrorText } from '../backups/backup-api';
+import { RestoreDone } from '../backups/RestoreWizard';
+import {
+  isSecretFormReady,
+  SecretFields,
+  secretInput,
+  type SecretForm,
+} from '../backups/SecretFields';
+
+/** The link for the setup wizard's first step; hidden when this build has no backup channels. */
+export function RestoreFromBackupLink() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [opened, setOpened] = useState(false);
+  const [n, setN] = useState(0);
+  if (!backupApi(api)) return null;
+  return (
+    <>
+      <Button
+        variant="subtle"
+        mr="auto"
+        onClick={() => {
+          setN(k => k + 1);
+          setOpened(true);
+        }}
+      >
+        {t('backups.wizard.firstRunLink')}
+      </Button>
+      {opened ? <FirstRunRestore key={n} onClose={() => setOpened(false)} /> : null}
+    </>
+  );
+}
+
+/** The full-screen restore dialog of the first run. */
+export function FirstRunRestore({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const backup = backupApi(api);
+  const defaultDir = useSessionStore(s => s.status?.vaultDir ?? '');
+  const [form, setForm] = useState<SecretForm>({ file: '', kind: 'recovery_key', secret: '' });
+  const [vaultDir, setVaultDir] = useState(defaultDir);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+  const [done, setDone] = useState<BackupRestoreResult | null>(null);
+
+  const restore = async () => {
+    if (!backup || !isSecretFormReady(form) || busy) return;
+    setBusy(true);
+    setError(null);
+    const dir = vaultDir.trim();
+    const result = await backup.restoreFirstRun({
+      ...secretInput(form),
+      ...(dir ? { vaultDir: dir } : {}),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setForm(f => ({ ...f, secret: '' }));
+    setDone(result.value);
+  };
+
+  const signIn = () => {
+    resetAllStores();
+    void loadStatus(api);
+  };
+
+  return (
+    <Modal
+      opened
+      fullScreen
+      onClose={done ? signIn : busy ? () => undefined : onClose}
+      title={t('backups.wizard.title')}
+      closeButtonProps={{ 'aria-label': t('backups.wizard.cancel') }}
+    >
+      <Stack gap="md" maw={560} mx="auto">
+        {done ? (
+          <RestoreDone result={done} onSignIn={signIn} />
+        ) : (
+          <form
+            noValidate
+            onSubmit={event => {
+              event.preventDefault();
+              void restore();
+            }}
+          >
+            <Stack gap="md">
+              <Text size="sm">{t('backups.wizard.firstRunIntro')}</Text>
+              {error ? (
+                <Alert color="red" variant="light" role="alert">
+                  {backupErrorText(t, error)}
+                </Alert>
+              ) : null}
+              <SecretFields form={form} update={patch => setForm(f => ({ ...f, ...patch }))} />
+              <TextInput
+                label={t('backups.wizard.vaultDir')}
+                description={t('backups.wizard.vaultDirHint')}
+                value={vaultDir}
+                onChange={event => setVaultDir(event.currentTarget.value)}
+                spellCheck={false}
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              />
+              {busy ? (
+                <Stack gap={4}>
+                  <Progress
+                    value={100}
+                    striped
+                    animated
+                    aria-label={t('backups.wizard.restoring')}
+                  />
+                  <Text size="sm" role="status">
+                    {t('backups.wizard.restoring')}
+                  </Text>
+                </Stack>
+              ) : null}
+              <Group justify="space-between">
+                <Button variant="default" onClick={onClose} disabled={busy}>
+                  {t('backups.wizard.firstRunBack')}
+                </Button>
+                <BusyButton
+                  type="submit"
+                  busy={busy}
+                  busyLabel={t('backups.wizard.restoring')}
+                  disabled={!isSecretFormReady(form)}
+                >
+                  {t('backups.wizard.restore')}
+                </BusyButton>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
