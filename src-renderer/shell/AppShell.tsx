@@ -46,6 +46,8 @@ export function AppShell() {
               type="button"
               label={t(`shell.sections.${id}`)}
               active={current === id}
+              // Filled: white on primary shade 8 passes AA contrast; the light variant did not.
+              variant="filled"
               aria-current={current === id ? 'page' : undefined}
               onClick={() => select(id)}
               style={{ borderRadius: 'var(--mantine-radius-md)' }}
