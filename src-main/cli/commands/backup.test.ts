@@ -100,6 +100,20 @@ describe('zamok backup', () => {
     expect(snapshotDir(result.safetyCopy)).toEqual(before);
   });
 
+  it('identity prints what age -d -i needs', () => {
+    const vaultId = file.split('/').at(-1)?.slice(6, 38) ?? '';
+    const r = zamok(
+      ['backup', 'identity', '--vault-id', vaultId, '--recovery-key-stdin'],
+      `${recoveryKey}\n`,
+    );
+    expect(r.code).toBe(0);
+    const identityFile = join(makeTempDir('zamok-cli-id-'), 'identity.txt');
+    writeFileSync(identityFile, r.stdout, { mode: 0o600 });
+    const out = join(makeTempDir('zamok-cli-id-'), 'plain.tar');
+    expect(spawnSync('age', ['-d', '-i', identityFile, '-o', out, file]).status).toBe(0);
+    expect(spawnSync('tar', ['-tf', out], { encoding: 'utf8' }).stdout).toContain('manifest.json');
+  });
+
   it('usage errors exit 2', () => {
     expect(zamok(['backup', 'verify', file]).code).toBe(2);
     expect(

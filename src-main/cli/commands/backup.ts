@@ -1,5 +1,5 @@
 /**
- * `zamok backup create|verify|list|restore`. These work on files, like the backup scheduler: `create`
+ * `zamok backup create|verify|list|identity|restore`. These work on files, like the backup scheduler: `create`
  * needs no sign-in (the vault's files are copied closed and encrypted to the recipient kept in
  * backup.json, or to a passphrase from stdin); `verify` and `restore` need the backup's passphrase or
  * the recovery key. Exit codes: 6 when the backup cannot be read (corrupt, truncated, not a backup,
@@ -15,7 +15,7 @@ import { BACKUP_EXTENSION, parseBackupFileName } from '../../backup/manifest';
 import { readPlainRecipient } from '../../backup/recipient';
 import { restoreBackup } from '../../backup/restore';
 import { verifyBackup } from '../../backup/verify';
-import { isAgeRecipient } from '../../backup/age-identity';
+import { backupIdentity, isAgeRecipient } from '../../backup/age-identity';
 import { readKeyringInfo, VaultError } from '../../vault';
 import { defaultVaultDir, type GlobalOptions } from '../context';
 import { CliExit, EXIT, nextStdinLine, printResult } from '../io';
@@ -161,6 +161,19 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
           : 'Database NOT opened (only the passphrase was given); file hashes checked.',
         ...(result.schemaNewer ? ['Made by a newer Zamok: update before restoring.'] : []),
       ]);
+    });
+
+  backup
+    .command('identity')
+    .description("print the age identity of this vault's backups (for `age -d -i`); it is a SECRET")
+    .requiredOption('--vault-id <id>', 'the vault id (in every backup file name)')
+    .option('--recovery-key-stdin', 'the recovery key on standard input')
+    .action((opts: { vaultId: string; recoveryKeyStdin?: boolean }) => {
+      if (!opts.recoveryKeyStdin) throw new CliExit(EXIT.usage, 'Give --recovery-key-stdin.');
+      if (!/^[0-9a-f]{32}$/.test(opts.vaultId))
+        throw new CliExit(EXIT.usage, 'A vault id is 32 hex digits.');
+      const identity = backupIdentity(nextStdinLine('the recovery key'), opts.vaultId);
+      process.stdout.write(`${identity}\n`);
     });
 
   backup
