@@ -14,12 +14,13 @@ import {
   beforeMigrations,
   createUpdateService,
   UPDATE_PUBLIC_KEY_PEM,
+  type BackupOutcome,
   type UpdateService,
 } from '../update';
 import { bundledMigrationIds, vaultExists } from '../vault';
 import { setNativeBinding } from '../vault/database';
 import { loadAppSettings } from './app-settings';
-import { automaticBackup } from './auto-backup';
+import { createAutomaticBackup } from './auto-backup';
 import { errorLabel, installCrashHandlers } from './crash';
 import { dialogTexts } from './dialogs';
 import { createExternalLinkGuard } from './external-links';
@@ -66,11 +67,11 @@ app.enableSandbox();
 const links = createExternalLinkGuard({ openExternal: url => void shell.openExternal(url) });
 
 /** The upgrade gate: a verified backup before migrations new to this version may run. */
-async function upgradeAllowed(): Promise<boolean> {
+async function upgradeAllowed(backupNow: () => Promise<BackupOutcome>): Promise<boolean> {
   const userData = app.getPath('userData');
   const bundled = bundledMigrationIds();
   const pending = pendingSinceLastStart(userData, bundled, vaultExists(userData));
-  const gate = await beforeMigrations(pending, automaticBackup);
+  const gate = await beforeMigrations(pending, backupNow);
   if (!gate.proceed) {
     const texts = dialogTexts(app.getLocale());
     log.warn(`upgrade blocked: ${pending.length} pending migration(s), backup failed`);
@@ -81,7 +82,10 @@ async function upgradeAllowed(): Promise<boolean> {
   return true;
 }
 
-function startUpdates(feedUrl: string | undefined): void {
+function startUpdates(
+  feedUrl: string | undefined,
+  automaticBackup: () => Promise<BackupOutcome>,
+): void {
   // electron-updater works only in a packaged app.
   if (!feedUrl || !app.isPackaged) return;
   const texts = dialogTexts(app.getLocale());
@@ -140,7 +144,10 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     setNativeBinding(binding);
-    if (!(await upgradeAllowed())) {
+    // Composing the app opens nothing; its backup service serves the upgrade gate below.
+    zamok = createZamokApp({ vaultDir: app.getPath('userData'), host: 'electron' });
+    const automaticBackup = createAutomaticBackup(zamok.backup);
+    if (!(await upgradeAllowed(automaticBackup))) {
       app.exit(1);
       return;
     }
@@ -149,7 +156,6 @@ if (!app.requestSingleInstanceLock()) {
 
     hardenSession(session.defaultSession);
     serveRenderer(rendererDir, recoveryFile);
-    zamok = createZamokApp({ vaultDir: app.getPath('userData'), host: 'electron' });
     registerIpc(zamok.router);
 
     let installing = false;
@@ -182,6 +188,6 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
-    startUpdates(settings.update.url);
+    startUpdates(settings.update.url, automaticBackup);
   });
 }
