@@ -5,7 +5,7 @@
  * the recipient from backup.json or the keychain passphrase) and better when unlocked (VACUUM INTO,
  * counts, full verification with the vault's own key).
  */
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DEFAULT_BACKUP_SETTINGS,
@@ -17,14 +17,13 @@ import {
   type BackupStatus,
   type BackupWarning,
 } from '../../src-shared/ipc/backup';
-import { appendAudit } from '../audit';
 import { readKeyringInfo, type OpenVault } from '../vault';
 import { createBackup, type BackupEncryption } from './create';
 import { BackupError } from './errors';
-import { BACKUP_EXTENSION, parseBackupFileName } from './manifest';
+import { parseBackupFileName } from './manifest';
 import type { BackupPassphraseStore } from './passphrase-store';
 import { checkedRecipient, readPlainRecipient, storedIdentity } from './recipient';
-import { backupsToPrune } from './retention';
+import { isFile, pruneDestination, recordRun } from './run-steps';
 import { dueRuns } from './scheduler';
 import {
   emptyDestinationState,
@@ -186,7 +185,7 @@ export function createBackupService(o: BackupServiceOptions) {
         st.lastVerifiedFile = name;
         st.verified[name] = st.lastVerifiedAt;
         result.verified = true;
-        result.pruned = prune(dest, settings, st.verified, id);
+        result.pruned = pruneDestination(dest.path, settings.retention, st.verified, id);
         st.verified = Object.fromEntries(
           Object.entries(st.verified).filter(([n]) => isFile(join(dest.path, n))),
         );
@@ -199,60 +198,9 @@ export function createBackupService(o: BackupServiceOptions) {
       result.error = st.lastError;
     }
     writeLocalState(o.vaultDir(), state);
-    record(dest, result, createdBy);
+    const open = o.openVault();
+    if (open) recordRun(open, dest, result, createdBy, now());
     return result;
-  }
-
-  /**
-   * With the vault open, each run is also in the audit log (`backup.run`, and `backup.verify` when
-   * verified): the security check and the overdue alert read them. Locked runs live in
-   * backup-state.json only.
-   */
-  function record(dest: BackupDestination, result: BackupRunResult, createdBy: string): void {
-    const vault = o.openVault();
-    if (!vault) return;
-    const file = result.file?.split(/[\\/]/).at(-1) ?? null;
-    const base = { userLogin: createdBy, entityType: 'backup', entityId: dest.id };
-    appendAudit(
-      vault,
-      {
-        ...base,
-        action: 'backup.run',
-        outcome: result.error === null ? 'ok' : 'failed',
-        details: { destination: dest.path, file, error: result.error },
-      },
-      now(),
-    );
-    if (result.verified) {
-      appendAudit(
-        vault,
-        { ...base, action: 'backup.verify', outcome: 'ok', details: { file } },
-        now(),
-      );
-    }
-  }
-
-  function isFile(path: string): boolean {
-    try {
-      return statSync(path).isFile();
-    } catch {
-      return false;
-    }
-  }
-
-  function prune(
-    dest: BackupDestination,
-    settings: BackupSettings,
-    verified: Record<string, string>,
-    id: string,
-  ): number {
-    const entries = readdirSync(dest.path).flatMap(name => {
-      const parsed = name.endsWith(BACKUP_EXTENSION) ? parseBackupFileName(name) : null;
-      return parsed ? [{ name, ...parsed, verified: verified[name] !== undefined }] : [];
-    });
-    const doomed = backupsToPrune(entries, id, settings.retention);
-    for (const name of doomed) rmSync(join(dest.path, name), { force: true });
-    return doomed.length;
   }
 
   async function runNow(
