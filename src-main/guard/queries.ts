@@ -1,6 +1,6 @@
 /**
  * The small windowed look-ups the rules need, as indexed queries on audit_log (never a scan of the
- * whole log): served by (user_id, action, at) from migration 0007 and (action, at) from 0003.
+ * whole log): served by (user_id, action, at) from migration 0006 and (action, at) from 0003.
  */
 import type { SqliteHandle } from '../audit';
 

@@ -1,5 +1,5 @@
 /**
- * The `alerts` table (migration 0007): raise (deduplicated per rule / user / window), list, count,
+ * The `alerts` table (migration 0006): raise (deduplicated per rule / user / window), list, count,
  * acknowledge. Synchronous better-sqlite3 statements, like the audit append: `raiseAlert` runs inside
  * the append transaction of the entry that triggered it.
  */
@@ -60,7 +60,7 @@ function rowToView(row: AlertRow): AlertView {
   };
 }
 
-/** True when the connection's vault has the alerts table (migration 0007 applied). */
+/** True when the connection's vault has the alerts table (migration 0006 applied). */
 export function hasAlertsTable(sqlite: SqliteHandle): boolean {
   return (
     sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alerts'").get() !==
