@@ -89,16 +89,14 @@ export function DestinationsCard(props: DestinationsCardProps) {
                   return (
                     <Table.Tr
                       key={destination.id}
-                      bg={
-                        selected === destination.id ? 'var(--mantine-color-blue-light)' : undefined
-                      }
+                      bg={selected === destination.id ? 'var(--mantine-color-gray-1)' : undefined}
                     >
                       <Table.Td>
                         <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
                           {destination.path}
                         </Text>
                         {state?.lastError ? (
-                          <Text size="xs" c="red.8">
+                          <Text size="xs" c="red.9">
                             {t('backups.destinations.lastError', { error: state.lastError })}
                           </Text>
                         ) : null}
@@ -112,12 +110,12 @@ export function DestinationsCard(props: DestinationsCardProps) {
                       <Table.Td>
                         <Group gap={4}>
                           {warnings.length === 0 ? (
-                            <Badge color="green" variant="light">
+                            <Badge color="teal" c="teal.9" variant="light">
                               {t('backups.destinations.ok')}
                             </Badge>
                           ) : (
                             warnings.map(w => (
-                              <Badge key={w} color="orange" variant="light">
+                              <Badge key={w} color="orange" c="orange.9" variant="light">
                                 {t(`backups.destinations.warnings.${w}`)}
                               </Badge>
                             ))

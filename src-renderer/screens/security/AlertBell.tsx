@@ -163,7 +163,12 @@ function AlertCard(props: { alert: AlertView; busy: boolean; onAcknowledge: () =
     <Card withBorder padding="sm" component="article" aria-labelledby={`alert-${alert.id}`}>
       <Stack gap={4}>
         <Group gap="xs" wrap="nowrap" align="flex-start">
-          <Badge color={SEVERITY_COLOR[alert.severity]} variant="light" style={{ flexShrink: 0 }}>
+          <Badge
+            color={SEVERITY_COLOR[alert.severity]}
+            c={`${SEVERITY_COLOR[alert.severity]}.9`}
+            variant="light"
+            style={{ flexShrink: 0 }}
+          >
             {t(`security.screen.severities.${alert.severity}`)}
           </Badge>
           <Text fw={alert.acknowledgedAt ? 400 : 600} size="sm" id={`alert-${alert.id}`}>

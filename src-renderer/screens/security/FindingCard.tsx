@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { FindingId, FindingSeverity, SecurityFinding } from '../../../src-shared/ipc/security';
 import type { Section } from '../../stores/navigation';
 
-/** Badge colour per severity. */
+/** Badge colour per severity (light badges, label in shade 9 for contrast, as StatusBadge). */
 export const SEVERITY_COLOR: Readonly<Record<FindingSeverity, string>> = {
   high: 'red',
   medium: 'orange',
-  low: 'yellow',
+  low: 'blue',
   info: 'gray',
 };
 
@@ -53,7 +53,12 @@ export function FindingCard({ finding, canOpen, onOpen }: FindingCardProps) {
     <Card withBorder padding="md" component="article" aria-labelledby={`finding-${finding.id}`}>
       <Stack gap={6}>
         <Group gap="sm" wrap="nowrap" align="flex-start">
-          <Badge color={SEVERITY_COLOR[finding.severity]} variant="light" style={{ flexShrink: 0 }}>
+          <Badge
+            color={SEVERITY_COLOR[finding.severity]}
+            c={`${SEVERITY_COLOR[finding.severity]}.9`}
+            variant="light"
+            style={{ flexShrink: 0 }}
+          >
             {t(`security.screen.severities.${finding.severity}`)}
           </Badge>
           <Text fw={600} component="h3" m={0} size="md" id={`finding-${finding.id}`}>
