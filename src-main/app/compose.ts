@@ -14,6 +14,7 @@ import {
 } from '../vault';
 import { appVersion } from '../backup/files';
 import { createKeychainPassphraseStore } from '../backup/passphrase-store';
+import { withBackupRecipient } from '../backup/setup-hook';
 import { createBackupService, type BackupService } from '../backup/service';
 import { installAlertRules } from '../guard/engine';
 import { recordCleanClose } from '../guard/vault-files';
@@ -86,15 +87,20 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
   const version = opts.appVersion ?? appVersion;
   let calibrated: Promise<KdfParams> | null = null;
   let keychain: Promise<boolean> | null = null;
-  const auth = createAuthService({
+  // Vault creation is the only moment the recovery key is in memory: withBackupRecipient stores the
+  // backups' public age recipient then (vault_meta + backup.json), so backups run while locked.
+  const auth = withBackupRecipient(
     state,
-    deviceStore,
-    deviceId,
-    kdf: () => (opts.kdf ? Promise.resolve(opts.kdf) : (calibrated ??= calibrateKdf())),
-    keychainAvailable: () => (keychain ??= deviceStore.isAvailable().catch(() => false)),
-    ...(opts.clock ? { clock: opts.clock } : {}),
-    ...(opts.onVaultDirChange ? { onVaultDirChange: opts.onVaultDirChange } : {}),
-  });
+    createAuthService({
+      state,
+      deviceStore,
+      deviceId,
+      kdf: () => (opts.kdf ? Promise.resolve(opts.kdf) : (calibrated ??= calibrateKdf())),
+      keychainAvailable: () => (keychain ??= deviceStore.isAvailable().catch(() => false)),
+      ...(opts.clock ? { clock: opts.clock } : {}),
+      ...(opts.onVaultDirChange ? { onVaultDirChange: opts.onVaultDirChange } : {}),
+    }),
+  );
   const backup = createBackupService({
     vaultDir: () => state.vaultDir,
     openVault: () => state.openVault(),

@@ -13,7 +13,6 @@ import { tables } from '../app/auth-service';
 import { createZamokApp, type ZamokApp } from '../app/compose';
 import { createNoKeychainStore, type OpenVault } from '../vault';
 import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
-import { storeBackupRecipient } from './recipient';
 
 /** The owner every fixture vault has. */
 export const FIXTURE_OWNER = {
@@ -68,8 +67,8 @@ export async function makeFixtureVault() {
     totpCode: generateTotp(enrollment.secret, clock.now()),
     deviceBinding: false,
   });
+  // The backup recipient was stored by vault creation itself (./setup-hook.ts).
   const vault = app.state.openVault() as OpenVault;
-  await storeBackupRecipient(vault, setup.recoveryKey);
   for (const login of ['petro', 'maria', 'ivan']) {
     await createUser(
       tables(vault),

@@ -1,0 +1,28 @@
+/**
+ * The vault-creation hook of backups: after `auth.createVault` succeeds (the owner is signed in and
+ * the recovery key is in the result, the only time it exists), the backups' public age recipient is
+ * derived and stored (vault_meta + backup.json). Best effort: if it fails, setup still succeeds and
+ * recovery-key backups report `no_key` until it is fixed; the recovery key is never kept.
+ */
+import type { AuthService } from '../app/auth-service';
+import type { VaultState } from '../app/vault-state';
+import { storeBackupRecipient } from './recipient';
+
+/** Wraps the auth service so that vault creation also stores the backup recipient. */
+export function withBackupRecipient(state: VaultState, auth: AuthService): AuthService {
+  return {
+    ...auth,
+    async createVault(input) {
+      const result = await auth.createVault(input);
+      const vault = state.openVault();
+      if (vault && vault.vaultId === result.vaultId) {
+        try {
+          await storeBackupRecipient(vault, result.recoveryKey);
+        } catch {
+          // See the file comment: setup must not fail because of backups.
+        }
+      }
+      return result;
+    },
+  };
+}
