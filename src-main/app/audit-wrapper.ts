@@ -53,9 +53,23 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
   }
 
   return (meta, next) => {
-    if (meta.spec.audit === false) return next;
     // Audit actions are lowercase `feature.verb`: `auth.signIn` → `auth.sign_in`.
     const action = `${meta.feature}.${meta.call.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`)}`;
+    if (meta.spec.audit === false) {
+      // Reads are not logged when they succeed, but a refused read (another manager's client, an
+      // administrator asking for contacts) is a permission denial and is.
+      return async (ctx, input) => {
+        try {
+          return await next(ctx, input);
+        } catch (error) {
+          const code = errorCode(error);
+          if (DENIED.has(code)) {
+            await serialized(async () => record(action, ctx.session, 'denied', ctx.audit, code));
+          }
+          throw error;
+        }
+      };
+    }
     return (ctx, input) =>
       serialized(async () => {
         // With a vault open, the call and its entry are one transaction: a change is never

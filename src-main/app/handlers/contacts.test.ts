@@ -114,7 +114,12 @@ describe('contacts channels', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     const audit = await listAudit(vault.db, { limit: 10 });
-    expect(audit.entries.map(e => [e.action, e.outcome])).toEqual([['contacts.create', 'denied']]);
+    // Refused reads are permission denials and are recorded too (successful reads are not).
+    expect(audit.entries.map(e => [e.action, e.outcome])).toEqual([
+      ['contacts.create', 'denied'],
+      ['contacts.get', 'denied'],
+      ['contacts.list', 'denied'],
+    ]);
   });
 
   it('managers each see only their own; the other one’s id is not_found for get, update and delete', async () => {

@@ -110,12 +110,12 @@ export function DestinationsCard(props: DestinationsCardProps) {
                       <Table.Td>
                         <Group gap={4}>
                           {warnings.length === 0 ? (
-                            <Badge color="teal" c="teal.9" variant="light">
+                            <Badge color="teal" c="dark.8" variant="light">
                               {t('backups.destinations.ok')}
                             </Badge>
                           ) : (
                             warnings.map(w => (
-                              <Badge key={w} color="orange" c="orange.9" variant="light">
+                              <Badge key={w} color="orange" c="dark.8" variant="light">
                                 {t(`backups.destinations.warnings.${w}`)}
                               </Badge>
                             ))
