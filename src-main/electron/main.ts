@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { app, dialog, powerMonitor, session, shell, type BrowserWindow } from 'electron';
 import log from 'electron-log/main';
 import { createZamokApp, type ZamokApp } from '../app/compose';
+import { startScheduler } from '../backup/scheduler';
 import {
   beforeMigrations,
   createUpdateService,
@@ -157,6 +158,13 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     serveRenderer(rendererDir, recoveryFile);
     registerIpc(zamok.router);
+    // Scheduled backups run while the app is open, signed in or not (catching up a missed run at start).
+    const backups = zamok.backup;
+    startScheduler({
+      runDue: async () => void (await backups.runDue()),
+      onError: error =>
+        log.warn(`scheduled backup: ${error instanceof Error ? error.name : 'error'}`),
+    });
 
     let installing = false;
     wireVaultLifecycle({
