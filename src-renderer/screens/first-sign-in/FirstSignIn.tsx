@@ -24,7 +24,7 @@ export function FirstSignIn() {
   const { t } = useTranslation();
   const api = useApi();
   const user = useSessionStore(state => state.user);
-  const todo = user?.setupRequired ?? { changePassword: false, enrollTotp: false };
+  const needs = user?.setupRequired ?? { changePassword: false, enrollTotp: false };
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [code, setCode] = useState('');
@@ -36,7 +36,7 @@ export function FirstSignIn() {
   const check = usePasswordCheck(password, user?.login ?? '', user?.displayName);
 
   const login = user?.login ?? '';
-  const needsEnrollment = todo.enrollTotp && enrollment === null && done === null;
+  const needsEnrollment = needs.enrollTotp && enrollment === null && done === null;
   useEffect(() => {
     if (!needsEnrollment || !login) return;
     let cancelled = false;
@@ -61,21 +61,21 @@ export function FirstSignIn() {
     );
   }
 
-  const passwordOk = !todo.changePassword || (check?.ok === true && password === confirm);
+  const passwordOk = !needs.changePassword || (check?.ok === true && password === confirm);
   const codeOk = /^\d{6}$/.test(code);
 
   const submit = async () => {
     setTried(true);
-    if (!passwordOk || !codeOk || busy || (todo.enrollTotp && !enrollment)) return;
+    if (!passwordOk || !codeOk || busy || (needs.enrollTotp && !enrollment)) return;
     setBusy(true);
     setError(null);
     const result = await api.auth.completeFirstSignIn({
       totpCode: code,
-      ...(todo.changePassword ? { newPassword: password } : {}),
+      ...(needs.changePassword ? { newPassword: password } : {}),
     });
     setBusy(false);
     if (!result.ok) {
-      const expired = todo.enrollTotp && isEnrollmentExpired(result.error);
+      const expired = needs.enrollTotp && isEnrollmentExpired(result.error);
       // An expired enrollment needs a fresh secret: drop it so a new QR code is fetched.
       if (expired) setEnrollment(null);
       setError(expired ? { ...result.error, details: { field: 'enrollment' } } : result.error);
@@ -99,7 +99,7 @@ export function FirstSignIn() {
       >
         <Stack gap="lg">
           <ErrorAlert error={error} />
-          {todo.changePassword ? (
+          {needs.changePassword ? (
             <Stack gap="sm">
               <Title order={2} size="h4">
                 {t('firstSignIn.passwordHeading')}
@@ -119,14 +119,14 @@ export function FirstSignIn() {
           ) : null}
           <Stack gap="sm">
             <Title order={2} size="h4">
-              {todo.enrollTotp ? t('setup.totp.heading') : t('firstSignIn.confirmHeading')}
+              {needs.enrollTotp ? t('setup.totp.heading') : t('firstSignIn.confirmHeading')}
             </Title>
             <Text size="sm">
-              {todo.enrollTotp ? t('setup.totp.intro') : t('firstSignIn.confirmIntro')}
+              {needs.enrollTotp ? t('setup.totp.intro') : t('firstSignIn.confirmIntro')}
             </Text>
-            {todo.enrollTotp ? <TotpEnrollmentView enrollment={enrollment} /> : null}
+            {needs.enrollTotp ? <TotpEnrollmentView enrollment={enrollment} /> : null}
             <TextInput
-              label={todo.enrollTotp ? t('setup.totp.codeLabel') : t('signIn.codeLabel')}
+              label={needs.enrollTotp ? t('setup.totp.codeLabel') : t('signIn.codeLabel')}
               description={t('setup.totp.codeDescription')}
               value={code}
               onChange={event => setCode(event.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
