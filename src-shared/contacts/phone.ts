@@ -26,7 +26,7 @@ export function normalizePhone(
   if (!PHONE_TEXT.test(trimmed)) return null;
   let candidate = trimmed;
   const digits = trimmed.replace(/\D/gu, '');
-  // The Soviet-era trunk prefix "8 0XX XXX XX XX" is still written by older clients.
+  // The Soviet-era trunk prefix (e.g. "8 067 123 45 67") is still written by older clients.
   if (region === 'UA' && !trimmed.startsWith('+') && /^80\d{9}$/u.test(digits)) {
     candidate = digits.slice(1);
   }
