@@ -15,12 +15,24 @@ export const SCOPED_PERMISSIONS = [
   'contacts.export',
   'contacts.reassign',
   'contacts.share',
+  'companies.read',
+  'companies.update',
+  'companies.delete',
+  'companies.reassign',
+  'deals.read',
+  'deals.update',
+  'deals.delete',
+  'deals.reassign',
 ] as const;
 
 /** Permissions without a scope. */
 export const PLAIN_PERMISSIONS = [
   'contacts.create',
   'contacts.restore',
+  'companies.create',
+  'deals.create',
+  // Pipelines and their stages (owner and head).
+  'pipelines.manage',
   'users.read',
   'users.manage',
   'roles.manage',

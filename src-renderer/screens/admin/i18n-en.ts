@@ -118,6 +118,8 @@ export const adminEn: typeof adminUk = {
   },
   groups: {
     contacts: 'Contacts',
+    companies: 'Companies',
+    deals: 'Deals',
     users: 'Users and roles',
     audit: 'Audit log',
     security: 'Security',
@@ -140,6 +142,23 @@ export const adminEn: typeof adminUk = {
       share: 'Share contacts',
       create: 'Create contacts',
       restore: 'Restore deleted contacts',
+    },
+    companies: {
+      read: 'View companies',
+      update: 'Edit companies',
+      delete: 'Delete companies',
+      reassign: 'Hand companies over to others',
+      create: 'Create companies',
+    },
+    deals: {
+      read: 'View deals',
+      update: 'Edit deals',
+      delete: 'Delete deals',
+      reassign: 'Hand deals over to others',
+      create: 'Create deals',
+    },
+    pipelines: {
+      manage: 'Set up pipelines and stages',
     },
     users: {
       read: 'See staff',

@@ -19,6 +19,8 @@ import { grantOf } from '../../../src-shared/roles';
 /** Groups of the checklist and the matrix, in the order they are shown. */
 export const PERMISSION_GROUPS = [
   'contacts',
+  'companies',
+  'deals',
   'users',
   'audit',
   'security',
@@ -33,6 +35,7 @@ export function groupOf(permission: Permission): PermissionGroup {
   const feature = permission.split('.')[0];
   if (feature === 'roles') return 'users';
   if (feature === 'alerts') return 'security';
+  if (feature === 'pipelines') return 'deals';
   return (PERMISSION_GROUPS as readonly string[]).includes(feature ?? '')
     ? (feature as PermissionGroup)
     : 'settings';
