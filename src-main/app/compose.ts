@@ -14,7 +14,7 @@ import {
 } from '../vault';
 import { appVersion } from '../backup/files';
 import { createKeychainPassphraseStore } from '../backup/passphrase-store';
-import { withBackupRecipient } from '../backup/setup-hook';
+import { withBackupRecipient, withLockedRunAudit } from '../backup/setup-hook';
 import { createBackupService, type BackupService } from '../backup/service';
 import { installAlertRules } from '../guard/engine';
 import { recordCleanClose } from '../guard/vault-files';
@@ -87,26 +87,30 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
   const version = opts.appVersion ?? appVersion;
   let calibrated: Promise<KdfParams> | null = null;
   let keychain: Promise<boolean> | null = null;
-  // Vault creation is the only moment the recovery key is in memory: withBackupRecipient stores the
-  // backups' public age recipient then (vault_meta + backup.json), so backups run while locked.
-  const auth = withBackupRecipient(
-    state,
-    createAuthService({
-      state,
-      deviceStore,
-      deviceId,
-      kdf: () => (opts.kdf ? Promise.resolve(opts.kdf) : (calibrated ??= calibrateKdf())),
-      keychainAvailable: () => (keychain ??= deviceStore.isAvailable().catch(() => false)),
-      ...(opts.clock ? { clock: opts.clock } : {}),
-      ...(opts.onVaultDirChange ? { onVaultDirChange: opts.onVaultDirChange } : {}),
-    }),
-  );
   const backup = createBackupService({
     vaultDir: () => state.vaultDir,
     openVault: () => state.openVault(),
     passphrases: createKeychainPassphraseStore(),
     clock: clockNow,
   });
+  // Vault creation is the only moment the recovery key is in memory: withBackupRecipient stores the
+  // backups' public age recipient then (vault_meta + backup.json), so backups run while locked; runs
+  // made while locked reach the audit log at the next sign-in (withLockedRunAudit).
+  const auth = withLockedRunAudit(
+    withBackupRecipient(
+      state,
+      createAuthService({
+        state,
+        deviceStore,
+        deviceId,
+        kdf: () => (opts.kdf ? Promise.resolve(opts.kdf) : (calibrated ??= calibrateKdf())),
+        keychainAvailable: () => (keychain ??= deviceStore.isAvailable().catch(() => false)),
+        ...(opts.clock ? { clock: opts.clock } : {}),
+        ...(opts.onVaultDirChange ? { onVaultDirChange: opts.onVaultDirChange } : {}),
+      }),
+    ),
+    backup,
+  );
   const router = createRouter({
     contract,
     handlers: {

@@ -21,8 +21,8 @@ export function isFile(path: string): boolean {
 
 /**
  * With the vault open, each run is also in the audit log (`backup.run`, and `backup.verify` when
- * verified): the security check and the overdue alert read them. Locked runs live in
- * backup-state.json only.
+ * verified): the security check and the overdue alert read them. Locked runs wait in
+ * backup-state.json and are recorded here at the next sign-in, at their own times.
  */
 export function recordRun(
   vault: OpenVault,
@@ -30,6 +30,8 @@ export function recordRun(
   result: BackupRunResult,
   createdBy: string,
   now: Date,
+  /** Locked runs dropped from a full queue before this one (see state.ts), recorded once. */
+  droppedBefore = 0,
 ): void {
   const file = result.file?.split(/[\\/]/).at(-1) ?? null;
   const base = { userLogin: createdBy, entityType: 'backup', entityId: dest.id };
@@ -39,7 +41,12 @@ export function recordRun(
       ...base,
       action: 'backup.run',
       outcome: result.error === null ? 'ok' : 'failed',
-      details: { destination: dest.path, file, error: result.error },
+      details: {
+        destination: dest.path,
+        file,
+        error: result.error,
+        ...(droppedBefore > 0 ? { unrecordedEarlierRuns: droppedBefore } : {}),
+      },
     },
     now,
   );

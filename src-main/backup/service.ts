@@ -27,6 +27,7 @@ import { isFile, pruneDestination, recordRun } from './run-steps';
 import { dueRuns } from './scheduler';
 import {
   emptyDestinationState,
+  queuePendingRun,
   readLocalState,
   stateWithSettings,
   writeLocalState,
@@ -197,10 +198,52 @@ export function createBackupService(o: BackupServiceOptions) {
           : 'The backup failed (disk full or unreadable?).';
       result.error = st.lastError;
     }
-    writeLocalState(o.vaultDir(), state);
     const open = o.openVault();
+    if (!open) {
+      // The log lives inside the vault: a locked run is queued and audited at the next sign-in.
+      queuePendingRun(state, {
+        destinationId: dest.id,
+        destinationPath: dest.path,
+        file: result.file?.split(/[\\/]/).at(-1) ?? null,
+        verified: result.verified,
+        error: result.error,
+        at: started.toISOString(),
+      });
+    }
+    writeLocalState(o.vaultDir(), state);
     if (open) recordRun(open, dest, result, createdBy, now());
     return result;
+  }
+
+  /**
+   * Writes the runs made while locked into the audit log (as `scheduler`, at their own times) and
+   * empties the queue. Called right after a sign-in; returns how many entries were written.
+   */
+  function recordPendingRuns(): number {
+    const vault = o.openVault();
+    if (!vault) return 0;
+    const state = readLocalState(o.vaultDir(), vault.vaultId);
+    if (!state || (state.pending.length === 0 && state.pendingDropped === 0)) return 0;
+    const runs = state.pending;
+    for (const run of runs) {
+      recordRun(
+        vault,
+        { id: run.destinationId, path: run.destinationPath },
+        {
+          destinationId: run.destinationId,
+          file: run.file,
+          verified: run.verified,
+          error: run.error,
+          pruned: 0,
+        },
+        'scheduler',
+        new Date(run.at),
+        state.pendingDropped,
+      );
+      state.pendingDropped = 0;
+    }
+    writeLocalState(o.vaultDir(), { ...state, pending: [], pendingDropped: 0 });
+    return runs.length;
   }
 
   async function runNow(
@@ -282,6 +325,7 @@ export function createBackupService(o: BackupServiceOptions) {
     updateSettings,
     runNow,
     runDue,
+    recordPendingRuns,
     status,
     list,
   };

@@ -7,6 +7,7 @@
 import type { AuthService } from '../app/auth-service';
 import type { VaultState } from '../app/vault-state';
 import { storeBackupRecipient } from './recipient';
+import type { BackupService } from './service';
 
 /** Wraps the auth service so that vault creation also stores the backup recipient. */
 export function withBackupRecipient(state: VaultState, auth: AuthService): AuthService {
@@ -23,6 +24,26 @@ export function withBackupRecipient(state: VaultState, auth: AuthService): AuthS
         }
       }
       return result;
+    },
+  };
+}
+
+/**
+ * Wraps the auth service so that each successful sign-in first writes the backup runs made while the
+ * vault was locked into the audit log (before the sign-in's own entry). Best effort, like the above:
+ * a failure leaves the queue for the next sign-in.
+ */
+export function withLockedRunAudit(auth: AuthService, backup: BackupService): AuthService {
+  return {
+    ...auth,
+    async signIn(input) {
+      const user = await auth.signIn(input);
+      try {
+        backup.recordPendingRuns();
+      } catch {
+        // The queue stays in backup-state.json; the next sign-in tries again.
+      }
+      return user;
     },
   };
 }

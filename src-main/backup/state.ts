@@ -27,6 +27,21 @@ const destinationStateSchema = z
   })
   .strict();
 
+/** A run made while the vault was locked: audited at the next sign-in (the log is inside the vault). */
+const pendingRunSchema = z
+  .object({
+    destinationId: z.string().max(40),
+    destinationPath: z.string().max(1000),
+    file: z.string().max(300).nullable(),
+    verified: z.boolean(),
+    error: z.string().max(500).nullable(),
+    at: z.string().max(40),
+  })
+  .strict();
+
+/** At most this many locked runs wait for the log; older ones are dropped and counted. */
+export const MAX_PENDING_RUNS = 100;
+
 const stateSchema = z
   .object({
     format: z.literal('zamok-backup-state'),
@@ -36,10 +51,14 @@ const stateSchema = z
     since: z.string().max(40),
     settings: backupSettingsSchema,
     destinations: z.record(z.string().max(40), destinationStateSchema),
+    /** Locked runs not yet in the audit log, and how many were dropped beyond the cap. */
+    pending: z.array(pendingRunSchema).max(MAX_PENDING_RUNS).default([]),
+    pendingDropped: z.number().int().min(0).default(0),
   })
   .strict();
 
-export type BackupLocalState = z.infer<typeof stateSchema>;
+export type BackupLocalState = z.output<typeof stateSchema>;
+export type PendingRun = z.output<typeof pendingRunSchema>;
 export type DestinationState = z.infer<typeof destinationStateSchema>;
 
 /** A destination that has never run. */
@@ -93,5 +112,16 @@ export function stateWithSettings(
     since: previous?.since ?? now.toISOString(),
     settings,
     destinations,
+    pending: previous?.pending ?? [],
+    pendingDropped: previous?.pendingDropped ?? 0,
   };
+}
+
+/** Adds a locked run to the queue, dropping the oldest beyond {@link MAX_PENDING_RUNS}. */
+export function queuePendingRun(state: BackupLocalState, run: PendingRun): void {
+  state.pending.push(run);
+  while (state.pending.length > MAX_PENDING_RUNS) {
+    state.pending.shift();
+    state.pendingDropped += 1;
+  }
 }

@@ -64,6 +64,43 @@ describe('backup channels', () => {
     expect(verify.databaseChecked).toBe(true);
   });
 
+  it('runs made while locked are audited at the next sign-in, at their own times', async () => {
+    const f = await configured();
+    await ok(f.app, 'auth.signOut', {});
+    f.app.state.flushPendingClose();
+    f.clock.advance(3600);
+    const lockedAt = new Date(f.clock.now()).toISOString();
+    const [run] = await f.app.backup.runNow('disk', 'scheduler');
+    expect(run).toMatchObject({ destinationId: 'disk', error: null });
+    expect(run?.file).toBeTruthy();
+    f.clock.advance(600);
+    await ok(f.app, 'auth.signIn', {
+      login: FIXTURE_OWNER.login,
+      password: FIXTURE_OWNER.password,
+      totpCode: f.totp(),
+    });
+    const vault = f.app.state.openVault() as OpenVault;
+    const entries = (await listAudit(tables(vault), { limit: 100 })).entries;
+    const locked = entries.filter(e => e.action === 'backup.run' && e.userLogin === 'scheduler');
+    expect(locked).toHaveLength(1);
+    expect(locked[0]?.at).toBe(lockedAt);
+    expect(locked[0]?.outcome).toBe('ok');
+    expect(verifyAuditChain(vault).ok).toBe(true);
+    // The queue is empty: signing in again adds nothing.
+    await ok(f.app, 'auth.signOut', {});
+    f.clock.advance(60);
+    await ok(f.app, 'auth.signIn', {
+      login: FIXTURE_OWNER.login,
+      password: FIXTURE_OWNER.password,
+      totpCode: f.totp(),
+    });
+    const again = (await listAudit(tables(f.app.state.openVault() as OpenVault), { limit: 100 }))
+      .entries;
+    expect(
+      again.filter(e => e.action === 'backup.run' && e.userLogin === 'scheduler'),
+    ).toHaveLength(1);
+  });
+
   it('a manager is refused every backup channel', async () => {
     const f = await configured();
     const vault = f.app.state.openVault() as OpenVault;
