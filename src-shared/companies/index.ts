@@ -5,6 +5,7 @@
 export * from './codes';
 export * from './messages';
 export * from './schema';
+export * from './sort-key';
 export * from './tax-codes';
 export * from './types';
 export * from './website';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { companyMessage, companyMessages, COMPANY_ISSUES } from './index';
 import { companyInputSchema, companyIssues, companyPatchSchema } from './schema';
+import { companySortKey } from './sort-key';
 import { normalizeWebsite } from './website';
 
 function issuesOf(input: unknown) {
@@ -94,5 +95,19 @@ describe('messages', () => {
       expect(companyMessages.en.company[issue].length).toBeGreaterThan(5);
     }
     expect(companyMessage('uk', 'company.edrpou_checksum')).toContain('ЄДРПОУ');
+  });
+});
+
+describe('sort key', () => {
+  it('sorts by the name itself, not by the legal form or quotes, in Ukrainian alphabet order', () => {
+    const names = ['ТОВ «Яблуневий сад»', 'ФОП Іваненко', 'Ґрунт ПП', 'ПрАТ "Єдність"', 'Вітер'];
+    const sorted = [...names].sort((a, b) => (companySortKey(a) < companySortKey(b) ? -1 : 1));
+    expect(sorted).toEqual([
+      'Вітер',
+      'Ґрунт ПП',
+      'ПрАТ "Єдність"',
+      'ФОП Іваненко',
+      'ТОВ «Яблуневий сад»',
+    ]);
   });
 });

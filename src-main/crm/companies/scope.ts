@@ -1,0 +1,26 @@
+/**
+ * The caller's scope as a SQL condition on `companies`: the only place that decides which company
+ * rows a query may touch. Companies are not shared: own = I own it; team = its owner is in my team
+ * (a team scope without a team is own); all = every row. An id outside the scope behaves exactly
+ * like an id that does not exist.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { CompaniesSchema, Viewer } from './tables';
+
+/** `WHERE` condition limiting `companies` rows to the viewer's scope. */
+export function companyScopeCondition(
+  eb: ExpressionBuilder<CompaniesSchema, 'companies'>,
+  viewer: Viewer,
+): Expression<SqlBool> {
+  if (viewer.scope === 'all') return sql<SqlBool>`1`;
+  const own = eb('companies.owner_id', '=', viewer.userId);
+  if (viewer.scope !== 'team' || viewer.teamId === null) return own;
+  return eb.or([
+    own,
+    eb(
+      'companies.owner_id',
+      'in',
+      eb.selectFrom('users').select('users.id').where('users.team_id', '=', viewer.teamId),
+    ),
+  ]);
+}
