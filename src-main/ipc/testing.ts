@@ -88,6 +88,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   },
   'zamok:vault.revealDataKey': { input: { recoveryKey: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX' } },
   'zamok:users.list': { input: {} },
+  'zamok:users.colleagues': { input: {} },
   'zamok:users.create': {
     input: {
       login: 'taras',
@@ -129,6 +130,12 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:alerts.updateSettings': { input: { exportRecords: 500 } },
   'zamok:alerts.acknowledge': { input: { id: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
   'zamok:security.check': { input: {} },
+  'zamok:devices.list': { input: {} },
+  'zamok:devices.approve': { input: { id: 'dev-0123456789abcdef' } },
+  'zamok:devices.revoke': { input: { id: 'dev-0123456789abcdef' } },
+  'zamok:devices.rename': { input: { id: 'dev-0123456789abcdef', label: 'Reception PC' } },
+  // One boolean key: every variant (number, null, array, object, long string, missing) is malformed.
+  'zamok:devices.updateSettings': { input: { requireApprovedDevices: true } },
   'zamok:contacts.list': {
     input: { sort: 'name', direction: 'asc', limit: 50 },
     optionalKeys: ['sort', 'direction', 'limit'],

@@ -25,6 +25,15 @@ export interface UserSummary {
   mustChangePassword: boolean;
 }
 
+/**
+ * A colleague as anyone signed in may see them: the id and name of an active account, nothing else
+ * (for "share with" and other pickers of roles without `users.read`).
+ */
+export interface Colleague {
+  id: string;
+  displayName: string;
+}
+
 /** What a dismissal did. */
 export interface DismissResult {
   user: UserSummary;
@@ -37,6 +46,15 @@ export const usersContract = {
   list: channel<UserSummary[]>()({
     input: z.object({}).strict(),
     permission: 'users.read',
+    audit: false,
+  }),
+  /**
+   * Active colleagues' ids and names, for pickers (share a contact with…). Any signed-in user: the
+   * office's staff names are not client data; logins, roles and statuses stay behind `users.read`.
+   */
+  colleagues: channel<Colleague[]>()({
+    input: z.object({}).strict(),
+    permission: 'session',
     audit: false,
   }),
   /**

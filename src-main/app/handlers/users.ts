@@ -20,6 +20,11 @@ export function usersHandlers(deps: {
   const base = { state: deps.state, now: () => deps.tools.now() };
   return {
     list: ctx => listStaff(staffContext(base, ctx).db),
+    colleagues: async ctx =>
+      (await listStaff(staffContext(base, ctx).db))
+        .filter(user => user.status === 'active')
+        .map(user => ({ id: user.id, displayName: user.displayName }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'uk')),
     create: (ctx, input) => {
       const { vault, db, actor } = staffContext(base, ctx);
       return createStaff(vault, db, actor, input, deps.tools, ctx.audit);

@@ -53,8 +53,10 @@ export function ContactDetail(props: {
     void loadContact(api, id, abilities.restore).then(r => setLoadError(r.ok ? null : r.error));
   }, [api, id, abilities.restore]);
   useEffect(() => {
-    if (abilities.readUsers && users === null) void loadUsers(api);
-  }, [api, abilities.readUsers, users]);
+    if ((abilities.readUsers || abilities.share) && users === null) {
+      void loadUsers(api, abilities.readUsers);
+    }
+  }, [api, abilities.readUsers, abilities.share, users]);
 
   const canEdit = abilities.update && contact !== null && contact.deletedAt === null;
   useHotkeys([
@@ -105,7 +107,7 @@ export function ContactDetail(props: {
 
   const name = fullName(contact);
   const deleted = contact.deletedAt !== null;
-  const active = (users ?? []).filter(user => user.status === 'active');
+  const active = (users ?? []).filter(user => (user.status ?? 'active') === 'active');
   const reassignTo = active.filter(user => user.id !== contact.ownerId);
   const shareWith = reassignTo.filter(
     user => user.id !== me?.id && !contact.sharedWith.some(share => share.userId === user.id),
@@ -125,7 +127,7 @@ export function ContactDetail(props: {
               <Button onClick={props.onEdit}>{t('contacts.detail.edit')}</Button>
             </Tooltip>
           ) : null}
-          {abilities.share && abilities.readUsers && !deleted ? (
+          {abilities.share && !deleted ? (
             <Button variant="default" onClick={() => open('share')}>
               {t('contacts.detail.share')}
             </Button>

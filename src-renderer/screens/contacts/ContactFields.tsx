@@ -13,14 +13,13 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../src-shared/contacts';
-import type { UserSummary } from '../../../src-shared/ipc/users';
 import { useSessionStore } from '../../stores/session';
 import { formatDateTime, formatPhone, personName } from './format';
 
 /** All fields of `contact`; `onUnshare` removes a colleague's access. */
 export function ContactFields(props: {
   contact: Contact;
-  users: readonly UserSummary[] | null;
+  users: readonly { id: string; displayName: string }[] | null;
   canUnshare: boolean;
   onUnshare: (userId: string) => void;
 }) {

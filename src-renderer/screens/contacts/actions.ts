@@ -81,9 +81,12 @@ export async function loadNextPage(api: ZamokApi): Promise<void> {
   }));
 }
 
-/** Colleagues for the owner filter, reassign and share (needs users.read). */
-export async function loadUsers(api: ZamokApi): Promise<void> {
-  const result = await api.users.list({});
+/**
+ * Colleagues for the owner filter, reassign and share: every account with `users.read`, else the
+ * active colleagues' names (enough to share a contact with someone).
+ */
+export async function loadUsers(api: ZamokApi, readUsers = true): Promise<void> {
+  const result = readUsers ? await api.users.list({}) : await api.users.colleagues({});
   if (result.ok) useContactsStore.setState({ users: result.value });
 }
 

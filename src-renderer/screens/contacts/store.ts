@@ -58,12 +58,19 @@ export interface ContactsState {
   selected: number;
   /** The contact on the detail or edit screen. */
   current: Contact | null;
-  /** Colleagues (users.list), when the role may read them; null = not loaded. */
-  users: UserSummary[] | null;
+  /**
+   * Colleagues: every account (users.list) for roles with `users.read`, else the active colleagues'
+   * names (users.colleagues) for sharing; null = not loaded.
+   */
+  users: ColleagueEntry[] | null;
   setView: (view: ContactsView) => void;
   setQuery: (patch: Partial<ContactQuery>) => void;
   select: (index: number) => void;
 }
+
+/** A colleague as the contacts screens use them (status unknown without `users.read` = active). */
+export type ColleagueEntry = Pick<UserSummary, 'id' | 'displayName'> &
+  Partial<Pick<UserSummary, 'status'>>;
 
 /** An empty query: everything in scope, by name. */
 export const INITIAL_QUERY: ContactQuery = {
