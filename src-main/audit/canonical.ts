@@ -12,7 +12,7 @@
  * `prev_hash` of seq 1 is GENESIS_HASH (64 zeros). The canonical form starts with `"v":1` so the format
  * can change later without ambiguity; a change of format must keep verifying old rows with version 1.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The `prev_hash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -52,21 +52,24 @@ export type HashedRow = {
   prev_hash: string;
 };
 
+// `"seq":`, `"at":`, … : the key part of each member, built once.
+const MEMBER_KEYS = CANONICAL_FIELDS.map(field => `${JSON.stringify(field)}:`);
+
 /** The canonical text of a stored row: `{"v":1,"seq":…,…,"prev_hash":"…"}` in CANONICAL_FIELDS order. */
 export function canonicalEntry(row: HashedRow): string {
-  const parts = [`"v":${CANONICAL_VERSION}`];
-  for (const field of CANONICAL_FIELDS) {
-    const value: unknown = row[field];
+  let text = `{"v":${CANONICAL_VERSION}`;
+  for (let i = 0; i < CANONICAL_FIELDS.length; i += 1) {
+    const value: unknown = row[CANONICAL_FIELDS[i] as keyof HashedRow];
     // A column read back from a tampered table may hold any SQLite type; encode what is there so
     // the hash simply fails to match instead of throwing.
-    parts.push(`${JSON.stringify(field)}:${JSON.stringify(value ?? null) ?? 'null'}`);
+    text += `,${MEMBER_KEYS[i] ?? ''}${JSON.stringify(value ?? null) ?? 'null'}`;
   }
-  return `{${parts.join(',')}}`;
+  return `${text}}`;
 }
 
-/** `SHA-256(prevHash || canonical)` as lowercase hex. */
+/** `SHA-256(prevHash || canonical)` as lowercase hex (one-shot hash: cheaper than a Hash object). */
 export function chainHash(prevHash: string, canonical: string): string {
-  return createHash('sha256').update(prevHash, 'utf8').update(canonical, 'utf8').digest('hex');
+  return hash('sha256', prevHash + canonical, 'hex');
 }
 
 /** The hash a row must carry: `chainHash(row.prev_hash, canonicalEntry(row))`. */

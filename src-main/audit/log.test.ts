@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenVault } from '../vault';
 import { createTestVault } from '../vault/test-helpers';
 import {
+  addAuditListener,
   appendAudit,
   AuditInputError,
   diffFields,
@@ -125,6 +126,52 @@ describe('a long log', () => {
     vault.sqlite.exec('DROP TRIGGER audit_log_no_update');
     vault.sqlite.prepare("UPDATE audit_log SET user_id = 'u0' WHERE seq = 2345").run();
     expect(verifyAuditChain(vault)).toEqual({ ok: false, brokenAt: 2345, reason: 'hash_mismatch' });
+  });
+});
+
+describe('listeners', () => {
+  it('see only the entries their filter accepts, and their writes commit with the entry', () => {
+    vault.sqlite.exec('CREATE TABLE seen (seq INTEGER)');
+    const note = vault.sqlite.prepare('INSERT INTO seen (seq) VALUES (?)');
+    const seen: string[] = [];
+    const remove = addAuditListener(
+      (entry, sqlite) => {
+        seen.push(entry.action);
+        expect(sqlite.inTransaction).toBe(true);
+        note.run(entry.seq);
+      },
+      entry => entry.action.startsWith('auth.'),
+    );
+    try {
+      appendAudit(vault, { action: 'contacts.update', outcome: 'ok' });
+      appendAudit(vault, { action: 'auth.sign_in', outcome: 'ok' });
+      appendAudit(vault, { action: 'contacts.delete', outcome: 'ok' });
+    } finally {
+      remove();
+    }
+    appendAudit(vault, { action: 'auth.sign_out', outcome: 'ok' });
+    expect(seen).toEqual(['auth.sign_in']);
+    expect(vault.sqlite.prepare('SELECT seq FROM seen').pluck().all()).toEqual([2]);
+    expect(verifyAuditChain(vault)).toMatchObject({ ok: true, count: 4 });
+  });
+
+  it('a filter that throws skips its listener and never loses the entry', () => {
+    let called = false;
+    const remove = addAuditListener(
+      () => {
+        called = true;
+      },
+      () => {
+        throw new Error('filter bug');
+      },
+    );
+    try {
+      appendAudit(vault, { action: 'contacts.update', outcome: 'ok' });
+    } finally {
+      remove();
+    }
+    expect(called).toBe(false);
+    expect(rowCount()).toBe(1);
   });
 });
 

@@ -18,38 +18,8 @@ import {
 } from './head';
 import { redactChanges, redactDetails } from './redact';
 import { rowToEntry, type AuditLogTable } from './rows';
-import { AUDIT_OUTCOMES, AuditInputError, type AuditEntry, type AuditInput } from './types';
-
-const idSchema = z.string().min(1).max(200).nullish();
-const inputSchema = z.strictObject({
-  userId: idSchema,
-  userLogin: idSchema,
-  deviceId: idSchema,
-  action: z
-    .string()
-    .max(100)
-    .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/, 'action: lowercase feature.verb'),
-  entityType: z
-    .string()
-    .max(64)
-    .regex(/^[a-z][a-z0-9_]*$/, 'entityType: lowercase snake_case')
-    .nullish(),
-  entityId: idSchema,
-  outcome: z.enum(AUDIT_OUTCOMES),
-  changes: z
-    .record(
-      z.string().max(200),
-      z.strictObject({ before: z.unknown().optional(), after: z.unknown().optional() }),
-    )
-    .nullish(),
-  details: z.record(z.string().max(200), z.unknown()).nullish(),
-});
-
-function validationMessage(error: z.ZodError): string {
-  return error.issues
-    .map(issue => `${issue.path.join('.') || 'entry'}: ${issue.message}`)
-    .join('; ');
-}
+import { AuditInputError, type AuditEntry, type AuditInput } from './types';
+import { validateAuditInput, validationMessage } from './validate';
 
 /**
  * Appends one entry and moves the head, atomically (a savepoint inside the caller's transaction, or
@@ -64,9 +34,7 @@ export function appendAudit(target: SqliteSource, input: AuditInput, now = new D
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
     throw new AuditInputError('audit time: invalid Date');
   }
-  const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) throw new AuditInputError(validationMessage(parsed.error));
-  const entry = parsed.data;
+  const entry = validateAuditInput(input);
   const changes = entry.changes
     ? canonicalJson(redactChanges(entry.entityType, entry.changes))
     : null;
@@ -93,20 +61,34 @@ export function appendAudit(target: SqliteSource, input: AuditInput, now = new D
  */
 export type AuditListener = (entry: AuditEntry, sqlite: SqliteHandle) => void;
 
-const listeners = new Set<AuditListener>();
+/**
+ * Tells which entries a listener wants (a cheap test, e.g. a lookup by action): entries it refuses
+ * are not handed to it and cost no savepoint.
+ */
+export type AuditListenerFilter = (entry: AuditEntry) => boolean;
+
+interface Registered {
+  listener: AuditListener;
+  wants: AuditListenerFilter | null;
+}
+
+const listeners = new Set<Registered>();
 
 /**
- * Registers a listener for every append on every connection; returns the function that removes it.
- * A listener that throws rolls back only its own writes: the entry is never lost because of it.
+ * Registers a listener for every append on every connection (or, with `wants`, for the entries it
+ * accepts); returns the function that removes it. A listener that throws rolls back only its own
+ * writes: the entry is never lost because of it.
  */
-export function addAuditListener(listener: AuditListener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+export function addAuditListener(listener: AuditListener, wants?: AuditListenerFilter): () => void {
+  const registered: Registered = { listener, wants: wants ?? null };
+  listeners.add(registered);
+  return () => listeners.delete(registered);
 }
 
 function notifyListeners(sqlite: SqliteHandle, entry: AuditEntry): void {
-  for (const listener of listeners) {
+  for (const { listener, wants } of listeners) {
     try {
+      if (wants !== null && !wants(entry)) continue;
       sqlite.transaction(listener)(entry, sqlite);
     } catch {
       // Deliberately swallowed: an observer's failure must not undo the audited action.

@@ -83,10 +83,25 @@ export function isSensitiveField(
     if (BUILT_IN_SENSITIVE[entityType]?.includes(field)) return true;
     if (registered.get(entityType)?.has(field)) return true;
   }
+  return sensitiveName(field);
+}
+
+// The name test depends on the name alone and runs for every field of every entry: remembered
+// (bounded: field names are a small fixed set in practice, but callers' details keys are not).
+const nameVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED_NAMES = 5000;
+
+function sensitiveName(field: string): boolean {
+  const known = nameVerdicts.get(field);
+  if (known !== undefined) return known;
   const tokens = nameTokens(field);
   const joined = tokens.join('');
-  if (SENSITIVE_NAME_PARTS.some(part => joined.includes(part))) return true;
-  return tokens.some(token => (SENSITIVE_NAME_TOKENS as readonly string[]).includes(token));
+  const verdict =
+    SENSITIVE_NAME_PARTS.some(part => joined.includes(part)) ||
+    tokens.some(token => (SENSITIVE_NAME_TOKENS as readonly string[]).includes(token));
+  if (nameVerdicts.size >= MAX_REMEMBERED_NAMES) nameVerdicts.clear();
+  nameVerdicts.set(field, verdict);
+  return verdict;
 }
 
 /**
