@@ -42,6 +42,10 @@ export const PLAIN_PERMISSIONS = [
   'analytics.read',
   'backup.manage',
   'backup.restore',
+  // Reports: the access regulation (owner, administrator) and the monthly review (owner; head for
+  // their team only, restricted in SQL by src-main/reports/review.ts).
+  'reports.regulation',
+  'reports.review',
   // Guardrails: the alert centre (data alerts need audit.read as well) and the security check.
   'alerts.read',
   'security.check',

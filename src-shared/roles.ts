@@ -33,6 +33,7 @@ export const BUILT_IN_GRANTS: Readonly<Record<BuiltInRole, Readonly<Grants>>> = 
     // Alerts about accounts, settings, backups and the vault; never those about client data.
     'alerts.read': true,
     'security.check': true,
+    'reports.regulation': true,
   },
   // Reads every record and the analytics; works on their own records; no settings.
   head: {
@@ -56,6 +57,8 @@ export const BUILT_IN_GRANTS: Readonly<Record<BuiltInRole, Readonly<Grants>>> = 
     'pipelines.manage': true,
     'users.read': true,
     'analytics.read': true,
+    // The monthly review, of their own team only (the review's SQL restricts it).
+    'reports.review': true,
   },
   // Own records and records shared with them.
   manager: {

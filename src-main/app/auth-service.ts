@@ -43,6 +43,10 @@ import {
 import { createRecoveryFlows, type RecoveryFlows } from './recovery-flows';
 import { auditEarlierFailures, lockedOut } from './sign-in-audit';
 import type { VaultState } from './vault-state';
+import { enforceSignInAccess, restoreOwnerAccess } from '../guard/devices-access';
+import type { DeviceIdentity } from '../guard/devices-identity';
+import { machineFacts } from '../guard/engine';
+import type { NetworkFacts } from '../guard/networks';
 
 /** How long a TOTP secret shown in the setup wizard stays valid without being confirmed. */
 const ENROLLMENT_TTL_MS = 15 * 60 * 1000;
@@ -55,8 +59,12 @@ export interface AuthServiceOptions {
   deviceStore: DeviceSecretStore;
   /** Argon2id parameters for new slots: calibrated once per process unless given (tests). */
   kdf: () => Promise<KdfParams>;
-  /** This device's id, recorded in sessions and the audit log. */
+  /** This device's id, recorded in sessions and the audit log (until `deviceIdentity` resolves one). */
   deviceId: string;
+  /** Works out the id per vault (keychain-bound for device-bound vaults); absent: `deviceId` stays. */
+  deviceIdentity?: DeviceIdentity;
+  /** Addresses and gateway for the allowed-networks check (default: the alert rules' facts). */
+  networkFacts?: () => NetworkFacts;
   keychainAvailable: () => Promise<boolean>;
   /** Called when the vault folder changes (the app remembers the last one). */
   onVaultDirChange?: (dir: string) => void;
@@ -105,6 +113,13 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
   const { state, deviceStore } = o;
   const clock = o.clock ?? Date.now;
   const enrollments = new Map<string, { secret: string; at: number }>();
+  const facts = o.networkFacts ?? machineFacts;
+  // The device id of sessions and audit entries: re-resolved whenever a vault is unlocked.
+  let deviceId = o.deviceId;
+  async function resolveDevice(): Promise<string> {
+    if (o.deviceIdentity) deviceId = await o.deviceIdentity.resolve(state.vaultDir);
+    return deviceId;
+  }
 
   function enforcePolicy(password: string, login: string, displayName?: string): void {
     const verdict = checkPassword({ password, login, ...(displayName ? { displayName } : {}) });
@@ -157,7 +172,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
       role: row.role,
       grants: extra.grants ?? (isBuiltInRole(row.role) ? BUILT_IN_GRANTS[row.role] : {}),
       teamId: row.teamId,
-      deviceId: o.deviceId,
+      deviceId,
       ...(extra.restricted ? { restricted: 'first_sign_in' as const } : {}),
     };
     state.signIn(vault, session);
@@ -257,6 +272,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     if (!owner) throw new Error('vault initialisation did not create the owner');
     state.vaultDir = input.vaultDir;
     o.onVaultDirChange?.(input.vaultDir);
+    await resolveDevice();
     const user = startSession(created.vault, owner);
     return {
       vaultId: created.vaultId,
@@ -277,6 +293,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     if (!decision.allowed) {
       throw lockedOut(decision.retryAfterSeconds);
     }
+    const device = await resolveDevice();
     const fail = (): never => {
       const next = lockout.recordFailure(loginId, clock());
       if (!next.allowed) {
@@ -317,7 +334,15 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
         }
         if (!secondFactorOk) return fail();
       }
-      await auditEarlierFailures(vault, lockout, loginId, { deviceId: o.deviceId, clock });
+      await auditEarlierFailures(vault, lockout, loginId, { deviceId: device, clock });
+      // Allowed devices and networks: only now, after the password and the second factor, so the
+      // refusal tells nothing to someone who does not have both (it is audited and alerts).
+      enforceSignInAccess(vault, {
+        user: row,
+        deviceId: device,
+        facts: facts(),
+        now: new Date(now),
+      });
       const signedIn = await markSignIn(tables(vault), row.id, new Date(now));
       return startSession(vault, signedIn, {
         grants: await grantsForRole(tables(vault), signedIn.role),
@@ -327,6 +352,12 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
       vault.close();
       throw error;
     }
+  }
+
+  /** The recovery-key reset of an owner: this computer approved, network rule lifted if needed. */
+  async function ownerAccessAfterRecovery(vault: OpenVault, user: User): Promise<void> {
+    const id = await resolveDevice();
+    restoreOwnerAccess(vault, { user, deviceId: id, facts: facts(), now: new Date(clock()) });
   }
 
   async function changePassword(session: Session, current: string, next: string): Promise<void> {
@@ -358,7 +389,10 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     beginTotpEnrollment,
     createVault: createVaultAndOwner,
     signIn,
-    ...createRecoveryFlows({ ...o, clock }, { enforcePolicy, lockoutStore, startSession }),
+    ...createRecoveryFlows(
+      { ...o, clock },
+      { enforcePolicy, lockoutStore, startSession, restoreOwnerAccess: ownerAccessAfterRecovery },
+    ),
     changePassword,
     completeFirstSignIn: (session, input) =>
       completeFirstSignIn(

@@ -2,8 +2,6 @@
  * The composition root: one app instance = one vault folder, its auth service, the session state and
  * the router that every host (Electron, CLI, browser test host) calls.
  */
-import { createHash } from 'node:crypto';
-import { hostname, userInfo } from 'node:os';
 import { contract } from '../../src-shared/ipc';
 import { createRouter, requirePermission, type Router } from '../ipc';
 import {
@@ -16,7 +14,9 @@ import { appVersion } from '../backup/files';
 import { createKeychainPassphraseStore } from '../backup/passphrase-store';
 import { withBackupRecipient, withLockedRunAudit } from '../backup/setup-hook';
 import { createBackupService, type BackupService } from '../backup/service';
-import { installAlertRules } from '../guard/engine';
+import { createDeviceIdentity } from '../guard/devices-identity';
+import { devicesHandlers } from '../guard/devices-handlers';
+import { installAlertRules, machineFacts } from '../guard/engine';
 import { recordCleanClose } from '../guard/vault-files';
 import { createGuardWrapper } from '../guard/wrapper';
 import { createAuditWrapper } from './audit-wrapper';
@@ -26,6 +26,7 @@ import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backup';
 import { authHandlers } from './handlers/auth';
 import { contactsHandlers } from './handlers/contacts';
+import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
 import { securityHandlers, type SecurityHandlerDeps } from './handlers/security';
 import { usersHandlers } from './handlers/users';
@@ -53,6 +54,11 @@ export interface ZamokAppOptions {
   appVersion?: () => string;
   /** Security check inputs (update server certificate, backup status, disk detection); tests fix them. */
   securityCheck?: Omit<SecurityHandlerDeps, 'openVault' | 'now' | 'appVersion'>;
+  /**
+   * Browser test host only (refused for other hosts): act as another computer, so an end-to-end test
+   * can sign in from a second device id on one machine (ZAMOK_TEST_DEVICE_ID, src-main/host/main.ts).
+   */
+  testDeviceId?: string;
 }
 
 /** The composed app: the router every host calls, and how to shut it down. */
@@ -65,24 +71,22 @@ export interface ZamokApp {
   dispose(): void;
 }
 
-/**
- * This machine's id in sessions and the audit log: a hash of host and OS user names (no personal data
- * in clear). The allowed-devices feature binds it to the keychain secret later.
- */
-function localDeviceId(): string {
-  const digest = createHash('sha256')
-    .update(`${hostname()}\u0000${userInfo().username}`)
-    .digest('hex');
-  return `dev-${digest.slice(0, 16)}`;
-}
-
 /** Builds the app for a vault folder. */
 export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
   // The alert rules watch every audit append (one listener per process).
   installAlertRules();
   const state = createVaultState(opts.vaultDir);
   const deviceStore = opts.deviceStore ?? createKeychainStore();
-  const deviceId = localDeviceId();
+  if (opts.testDeviceId !== undefined && opts.host !== 'preview') {
+    throw new Error('A fixed device id is for the browser test host only.');
+  }
+  // This machine's id in sessions and the audit log: keychain-bound for device-bound vaults, else a
+  // hash of host and OS user (src-main/guard/devices-identity.ts). Resolved at each unlock; the
+  // wrappers and handlers below read it when they record, hence the getters.
+  const device = createDeviceIdentity({
+    deviceStore,
+    ...(opts.testDeviceId !== undefined ? { fixedId: opts.testDeviceId } : {}),
+  });
   const clockNow = opts.clock ?? Date.now;
   const version = opts.appVersion ?? appVersion;
   let calibrated: Promise<KdfParams> | null = null;
@@ -102,7 +106,8 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       createAuthService({
         state,
         deviceStore,
-        deviceId,
+        deviceId: device.current(),
+        deviceIdentity: device,
         kdf: () => (opts.kdf ? Promise.resolve(opts.kdf) : (calibrated ??= calibrateKdf())),
         keychainAvailable: () => (keychain ??= deviceStore.isAvailable().catch(() => false)),
         ...(opts.clock ? { clock: opts.clock } : {}),
@@ -128,8 +133,22 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       backup: backupHandlers({
         state,
         service: backup,
-        deviceId,
+        get deviceId() {
+          return device.current();
+        },
         ...(opts.onVaultDirChange ? { onVaultDirChange: opts.onVaultDirChange } : {}),
+      }),
+      devices: devicesHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+        deviceId: () => device.current(),
+        facts: machineFacts,
+      }),
+      reports: reportsHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+        appVersion: version,
+        autoLockMinutes: async () => (await auth.status()).autoLockMinutes,
       }),
       security: securityHandlers({
         ...opts.securityCheck,
@@ -145,8 +164,18 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     // role's grants apply before the permission check.
     wrappers: [
       // Outermost: compares vault files before a sign-in, records a clean close after lock/sign-out.
-      createGuardWrapper({ state, deviceId }),
-      createAuditWrapper({ state, deviceId }),
+      createGuardWrapper({
+        state,
+        get deviceId() {
+          return device.current();
+        },
+      }),
+      createAuditWrapper({
+        state,
+        get deviceId() {
+          return device.current();
+        },
+      }),
       createSessionGuard({ state }),
       requirePermission,
     ],

@@ -23,6 +23,8 @@ export interface RecoveryDeps {
   enforcePolicy(password: string, login: string, displayName?: string): void;
   lockoutStore(): Promise<LockoutStore>;
   startSession(vault: OpenVault, user: User): unknown;
+  /** After an owner's reset: lets this computer in again (allowed devices and networks). */
+  restoreOwnerAccess?(vault: OpenVault, user: User): Promise<void>;
 }
 
 /** The recovery-key operations. */
@@ -98,6 +100,8 @@ export function createRecoveryFlows(
         });
         const lockout = await deps.lockoutStore();
         lockout.recordSuccess(lockout.loginId(login), clock());
+        // An owner shut out by the device or network rules gets back in with the recovery key.
+        if (user.role === 'owner') await deps.restoreOwnerAccess?.(vault, user);
         return { actAs: user, result: { login } };
       }),
     revealDataKey: recoveryKey =>

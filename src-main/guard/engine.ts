@@ -4,12 +4,12 @@
  * alerts are also handed to subscribers (the Electron glue shows an OS notification) once the
  * transaction has committed.
  */
-import { networkInterfaces } from 'node:os';
 import type { AlertView } from '../../src-shared/ipc/alerts';
 import { addAuditListener, type AuditEntry, type SqliteHandle } from '../audit';
 import { windowQueries } from './queries';
 import { evaluateRules, type RuleEnv } from './rules';
 import { readGuardSettings } from './settings';
+import { systemNetworkFacts } from './networks';
 import { hasAlertsTable, raiseAlert } from './store';
 
 /** Called with each newly raised alert (not with repeats counted into an open one). */
@@ -18,16 +18,15 @@ export type AlertSubscriber = (alert: AlertView) => void;
 const subscribers = new Set<AlertSubscriber>();
 const checkedTables = new WeakMap<SqliteHandle, boolean>();
 
-/** The machine's non-internal IPv4 addresses. */
-export function localIpv4Addresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flatMap(list => list ?? [])
-    .filter(a => a.family === 'IPv4' && !a.internal)
-    .map(a => a.address);
-}
+let env: RuleEnv = systemNetworkFacts;
 
-const defaultEnv: RuleEnv = { localAddresses: localIpv4Addresses };
-let env: RuleEnv = defaultEnv;
+/**
+ * The machine facts in force (addresses, gateway MAC): the rules, the sign-in check and the
+ * devices screen all read this one source, which tests replace through {@link installAlertRules}.
+ */
+export function machineFacts(): RuleEnv {
+  return env;
+}
 
 /** Evaluates the rules on one entry and raises what they find. Returns the newly raised alerts. */
 export function processEntry(sqlite: SqliteHandle, entry: AuditEntry, ruleEnv = env): AlertView[] {

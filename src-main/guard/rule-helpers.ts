@@ -1,4 +1,4 @@
-/** Small pure helpers of the alert rules: times of day, IPv4 networks, numbers in details. */
+/** Small pure helpers of the alert rules: times of day, numbers in details, roles. */
 
 /** Minutes since local midnight of an instant in an IANA time zone. */
 export function minutesOfDay(iso: string, timeZone: string): number {
@@ -23,32 +23,6 @@ export function minutesOfDay(iso: string, timeZone: string): number {
 export function timeOf(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
-}
-
-function ipv4ToNumber(ip: string): number | null {
-  const parts = ip.split('.');
-  if (parts.length !== 4) return null;
-  let value = 0;
-  for (const part of parts) {
-    const n = Number(part);
-    if (!/^\d{1,3}$/.test(part) || n > 255) return null;
-    value = value * 256 + n;
-  }
-  return value;
-}
-
-/** True when an IPv4 address is inside one of the CIDR networks (IPv6 addresses never match). */
-export function ipInNetworks(ip: string, networks: readonly string[]): boolean {
-  const addr = ipv4ToNumber(ip);
-  if (addr === null) return false;
-  return networks.some(cidr => {
-    const [base, bits] = cidr.split('/');
-    const net = ipv4ToNumber(base ?? '');
-    const prefix = Number(bits);
-    if (net === null || !Number.isInteger(prefix)) return false;
-    const size = 2 ** (32 - prefix);
-    return Math.floor(addr / size) === Math.floor(net / size);
-  });
 }
 
 /** A finite non-negative number from a details value, or null. */

@@ -5,16 +5,15 @@
  * string comparison per rule, and a query only when the action matches.
  */
 import type { AuditEntry } from '../audit';
-import { isPrivilegedRole, ipInNetworks, minutesOfDay, numberOf, timeOf } from './rule-helpers';
+import { networkAllowed, networkUnrestricted, type NetworkFacts } from './networks';
+import { isPrivilegedRole, minutesOfDay, numberOf, timeOf } from './rule-helpers';
+import { deviceRefused, networkRefused } from './devices-rules';
 import type { WindowQueries } from './queries';
 import type { GuardSettings } from './settings';
 import type { AlertDraft } from './store';
 
-/** What the rules may know about the machine. */
-export interface RuleEnv {
-  /** The machine's non-internal IPv4 addresses (for allowed networks). */
-  localAddresses(): string[];
-}
+/** What the rules may know about the machine: its addresses and gateway (./networks.ts). */
+export type RuleEnv = NetworkFacts;
 
 /** Inputs of one evaluation. */
 export interface RuleInput {
@@ -86,11 +85,15 @@ export const offHours: Rule = ({ entry, settings }) => {
   ];
 };
 
-/** A sign-in while none of the machine's addresses is in an allowed network (none by default). */
+/**
+ * A sign-in while the machine is outside the allowed networks (none by default). Such sign-ins are
+ * refused before a session starts (network_refused below), so this is the backstop for entries
+ * written by other paths.
+ */
 export const offNetwork: Rule = ({ entry, settings, env }) => {
   const networks = settings.allowedNetworks;
-  if (!isSignInOk(entry) || networks === null) return [];
-  if (env.localAddresses().some(ip => ipInNetworks(ip, networks))) return [];
+  if (!isSignInOk(entry) || networkUnrestricted(settings)) return [];
+  if (networkAllowed(settings, env)) return [];
   return [{ rule: 'off_network', userId: entry.userId, details: { networks }, windowMs: DAY }];
 };
 
@@ -198,7 +201,10 @@ export const massDelete: Rule = ({ entry, q, settings }) => {
   ];
 };
 
-/** Role, permission and security-setting changes; owner/administrator grants are their own, higher alert. */
+/**
+ * Role, permission and security-setting changes (allowed devices and networks included);
+ * owner/administrator grants are their own, higher alert.
+ */
 export const securityChange: Rule = ({ entry }) => {
   if (entry.outcome !== 'ok') return [];
   const roleAfter = entry.changes?.role?.after;
@@ -221,6 +227,7 @@ export const securityChange: Rule = ({ entry }) => {
     (SECURITY_ACTIONS.has(entry.action) &&
       (entry.changes !== null || entry.action.startsWith('roles.'))) ||
     entry.action.startsWith('settings.') ||
+    entry.action.startsWith('devices.') ||
     entry.action === 'alerts.update_settings';
   if (!isChange) return [];
   return [
@@ -294,6 +301,8 @@ export const RULES: readonly Rule[] = [
   newDevice,
   offHours,
   offNetwork,
+  deviceRefused,
+  networkRefused,
   failedSignIns,
   massExport,
   massDelete,

@@ -1,10 +1,11 @@
 /**
  * The guardrails' settings, one JSON value in `settings` under key 'guard': rule thresholds, allowed
- * hours and networks, and when the security check last ran. Missing or unreadable values fall back to
- * the defaults (an edited row cannot switch the rules off by being malformed).
+ * hours and networks, device approval, and when the security check last ran. Missing or unreadable
+ * values fall back to the defaults (an edited row cannot switch the rules off by being malformed).
  */
 import { z } from 'zod';
 import { alertSettingsSchema } from '../../src-shared/ipc/alerts';
+import { macListSchema } from '../../src-shared/ipc/devices';
 import type { SqliteHandle } from '../audit';
 
 /** The `settings` key. */
@@ -12,6 +13,9 @@ export const GUARD_SETTINGS_KEY = 'guard';
 
 /** Settings schema: the editable alert settings plus the security check's last run. */
 export const guardSettingsSchema = alertSettingsSchema.extend({
+  /** Allowed devices and networks (src-shared/ipc/devices.ts; `allowedNetworks` is shared). */
+  requireApprovedDevices: z.boolean().default(false),
+  allowedGatewayMacs: macListSchema.default(null),
   /** When the security check last ran, and on which app version (for the reminder). */
   lastCheckAt: z.iso.datetime().nullable().default(null),
   lastCheckVersion: z.string().max(50).nullable().default(null),

@@ -11,6 +11,8 @@ import { checkVaultFiles, forgetCleanClose, recordCleanClose } from './vault-fil
 
 /** Channels after which the vault is closed cleanly. */
 const CLOSING = new Set(['zamok:auth.lock', 'zamok:auth.signOut']);
+/** Sign-in refusals that happen after the vault was opened (./devices-access.ts). */
+const REFUSALS = new Set<unknown>(['device_not_approved', 'network_not_allowed']);
 
 /** Builds the guard wrapper for an app instance. */
 export function createGuardWrapper(o: { state: VaultState; deviceId: string }): Wrapper {
@@ -19,7 +21,20 @@ export function createGuardWrapper(o: { state: VaultState; deviceId: string }): 
     if (meta.name === 'zamok:auth.signIn') {
       return async (ctx, input) => {
         const verdict = checkVaultFiles(state.vaultDir);
-        const value: unknown = await next(ctx, input);
+        let value: unknown;
+        try {
+          value = await next(ctx, input);
+        } catch (error) {
+          // A sign-in refused by the allowed-devices check wrote its audit entry and closed the
+          // vault cleanly: the snapshot follows, unless it already showed a change to report.
+          if (
+            REFUSALS.has((error as { code?: unknown } | null)?.code) &&
+            verdict.state !== 'changed'
+          ) {
+            recordCleanClose(state.vaultDir);
+          }
+          throw error;
+        }
         const vault = state.auditTarget();
         forgetCleanClose(state.vaultDir);
         if (verdict.state === 'changed' && vault) {

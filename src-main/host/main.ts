@@ -13,7 +13,13 @@ const repoRoot = resolve(import.meta.dirname, '..', '..');
 async function main(): Promise<void> {
   const args = parseHostArgs(process.argv.slice(2), repoRoot);
   mkdirSync(args.vaultDir, { recursive: true, mode: 0o700 });
-  const app = createZamokApp({ vaultDir: args.vaultDir, host: 'preview' });
+  // End-to-end tests of allowed devices run a second host as "another computer" (dev-only).
+  const testDeviceId = process.env.ZAMOK_TEST_DEVICE_ID;
+  const app = createZamokApp({
+    vaultDir: args.vaultDir,
+    host: 'preview',
+    ...(testDeviceId ? { testDeviceId } : {}),
+  });
   const server = await createPreviewServer({
     router: app.router,
     staticDir: args.staticDir,

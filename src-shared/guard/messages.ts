@@ -68,6 +68,14 @@ const uk: GuardCatalogue = {
       title: 'Файли сховища змінено, поки Zamok був закритий',
       body: 'Змінено: {{files}}. Якщо ви цього не робили, перевірте комп’ютер і резервні копії.',
     },
+    device_refused: {
+      title: 'Вхід із несхваленого комп’ютера відхилено',
+      body: 'Пароль і код були правильні, але цей комп’ютер не схвалено. Схваліть його в розділі «Безпека → Пристрої», якщо він ваш.',
+    },
+    network_refused: {
+      title: 'Вхід поза мережею офісу відхилено',
+      body: 'Пароль і код були правильні, але комп’ютер не в дозволеній мережі.',
+    },
   },
   security: {
     users_without_2fa: {
@@ -198,6 +206,14 @@ const en: GuardCatalogue = {
     vault_files_changed: {
       title: 'Vault files changed while Zamok was closed',
       body: 'Changed: {{files}}. If this was not you, check the computer and your backups.',
+    },
+    device_refused: {
+      title: 'Sign-in from an unapproved computer refused',
+      body: 'The password and code were right, but this computer is not approved. Approve it in Security → Devices if it is yours.',
+    },
+    network_refused: {
+      title: 'Sign-in outside the office network refused',
+      body: 'The password and code were right, but the computer is on none of the allowed networks.',
     },
   },
   security: {

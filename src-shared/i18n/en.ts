@@ -18,6 +18,10 @@ export const en = {
       'This conflicts with existing data (for example, the login is already taken). Change it and try again.',
     auth_failed: 'The login, password or code is wrong. Check them and try again.',
     locked_out: 'Too many attempts. Try again in {{minutes}} min.',
+    device_not_approved:
+      'This computer is not approved for sign-in yet. Ask the owner to approve it in Security → Devices and networks, then sign in again.',
+    network_not_allowed:
+      'Sign-in is allowed on the office network only. Connect to it (or to the office VPN) and try again; if you are in the office, ask the owner.',
     password_change_required: 'You need to set a new password before you continue.',
     weak_password:
       'This password is too easy to guess. Choose a longer, less predictable one (see the hints).',

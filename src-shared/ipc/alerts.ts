@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { channel } from './contract';
+import { networkListSchema } from './devices';
 
 /** How bad an alert is. */
 export const ALERT_SEVERITIES = ['high', 'medium', 'low'] as const;
@@ -27,6 +28,8 @@ export const ALERT_RULES = {
   backup_overdue: { severity: 'medium', data: false },
   audit_chain_broken: { severity: 'high', data: false },
   vault_files_changed: { severity: 'high', data: false },
+  device_refused: { severity: 'medium', data: false },
+  network_refused: { severity: 'medium', data: false },
 } as const satisfies Record<string, { severity: AlertSeverity; data: boolean }>;
 export type AlertRule = keyof typeof ALERT_RULES;
 
@@ -64,9 +67,6 @@ export interface AlertList {
 }
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-const ipv4Cidr = z
-  .string()
-  .regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d|[12]\d|3[0-2])$/, 'IPv4 CIDR');
 // Counts, minutes and days: 10,000 covers a week in minutes and decades in days.
 const positive = z.number().int().min(1).max(10_000);
 
@@ -77,8 +77,11 @@ const alertSettingFields = {
     .object({ start: hhmm, end: hhmm, timeZone: z.string().min(1).max(64) })
     .strict()
     .nullable(),
-  /** Sign-ins while none of the machine's IPv4 addresses is in these networks alert (null: any). */
-  allowedNetworks: z.array(ipv4Cidr).min(1).max(50).nullable(),
+  /**
+   * The office networks (IPv4/IPv6 CIDR; null: any). Sign-ins elsewhere are refused at sign-in
+   * (./devices.ts, the same list) and would alert as off_network.
+   */
+  allowedNetworks: networkListSchema,
   failedPerLogin: positive,
   failedAcrossLogins: positive,
   failedWindowMinutes: positive,

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'conflict',
   'auth_failed',
   'locked_out',
+  'device_not_approved',
+  'network_not_allowed',
   'password_change_required',
   'weak_password',
   'vault_exists',

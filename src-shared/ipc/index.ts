@@ -7,6 +7,8 @@ import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { contactsContract } from './contacts';
+import { devicesContract } from './devices';
+import { reportsContract } from './reports';
 import { rolesContract } from './roles';
 import { securityContract } from './security';
 import { usersContract } from './users';
@@ -21,8 +23,10 @@ export const contract = {
   roles: rolesContract,
   contacts: contactsContract,
   alerts: alertsContract,
+  devices: devicesContract,
   security: securityContract,
   backup: backupContract,
+  reports: reportsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -187,6 +187,10 @@ export const adminEn: typeof adminUk = {
       manage: 'Manage backups',
       restore: 'Restore from a backup',
     },
+    reports: {
+      regulation: 'Generate the access regulation',
+      review: 'See the monthly review',
+    },
   },
   audit: {
     filters: 'Filters',

@@ -35,6 +35,7 @@ export function groupOf(permission: Permission): PermissionGroup {
   const feature = permission.split('.')[0];
   if (feature === 'roles') return 'users';
   if (feature === 'alerts') return 'security';
+  if (feature === 'reports') return 'security';
   if (feature === 'pipelines') return 'deals';
   return (PERMISSION_GROUPS as readonly string[]).includes(feature ?? '')
     ? (feature as PermissionGroup)

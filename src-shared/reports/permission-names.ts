@@ -1,0 +1,109 @@
+/**
+ * Permission and built-in role names for documents written in main (the PDF regulation), which
+ * cannot read the renderer's catalogues. The texts are the admin screen's (`admin.permissions.*`,
+ * `shell.roles.*`); permission-names.test.ts fails when they drift apart. A permission missing here
+ * is shown by its id.
+ */
+
+type Names = Readonly<Record<string, string>>;
+
+const uk: Names = {
+  'contacts.read': 'Переглядати контакти',
+  'contacts.update': 'Змінювати контакти',
+  'contacts.delete': 'Видаляти контакти',
+  'contacts.export': 'Вивантажувати контакти',
+  'contacts.reassign': 'Передавати контакти іншим',
+  'contacts.share': 'Ділитися контактами',
+  'contacts.create': 'Створювати контакти',
+  'contacts.restore': 'Відновлювати видалені контакти',
+  'companies.read': 'Переглядати компанії',
+  'companies.update': 'Змінювати компанії',
+  'companies.delete': 'Видаляти компанії',
+  'companies.reassign': 'Передавати компанії іншим',
+  'companies.create': 'Створювати компанії',
+  'deals.read': 'Переглядати угоди',
+  'deals.update': 'Змінювати угоди',
+  'deals.delete': 'Видаляти угоди',
+  'deals.reassign': 'Передавати угоди іншим',
+  'deals.create': 'Створювати угоди',
+  'pipelines.manage': 'Налаштовувати воронки та етапи',
+  'users.read': 'Бачити працівників',
+  'users.manage': 'Керувати працівниками',
+  'roles.manage': 'Керувати ролями',
+  'settings.manage': 'Змінювати налаштування',
+  'audit.read': 'Читати журнал дій',
+  'audit.export': 'Вивантажувати журнал дій',
+  'analytics.read': 'Бачити аналітику',
+  'alerts.read': 'Бачити сповіщення безпеки',
+  'security.check': 'Запускати перевірку безпеки',
+  'backup.manage': 'Керувати резервними копіями',
+  'backup.restore': 'Відновлювати з резервної копії',
+  'reports.regulation': 'Формувати регламент доступу',
+  'reports.review': 'Бачити щомісячний огляд',
+};
+
+const en: Names = {
+  'contacts.read': 'View contacts',
+  'contacts.update': 'Edit contacts',
+  'contacts.delete': 'Delete contacts',
+  'contacts.export': 'Export contacts',
+  'contacts.reassign': 'Hand contacts over to others',
+  'contacts.share': 'Share contacts',
+  'contacts.create': 'Create contacts',
+  'contacts.restore': 'Restore deleted contacts',
+  'companies.read': 'View companies',
+  'companies.update': 'Edit companies',
+  'companies.delete': 'Delete companies',
+  'companies.reassign': 'Hand companies over to others',
+  'companies.create': 'Create companies',
+  'deals.read': 'View deals',
+  'deals.update': 'Edit deals',
+  'deals.delete': 'Delete deals',
+  'deals.reassign': 'Hand deals over to others',
+  'deals.create': 'Create deals',
+  'pipelines.manage': 'Set up pipelines and stages',
+  'users.read': 'See staff',
+  'users.manage': 'Manage staff',
+  'roles.manage': 'Manage roles',
+  'settings.manage': 'Change settings',
+  'audit.read': 'Read the audit log',
+  'audit.export': 'Export the audit log',
+  'analytics.read': 'See analytics',
+  'alerts.read': 'See security alerts',
+  'security.check': 'Run the security check',
+  'backup.manage': 'Manage backups',
+  'backup.restore': 'Restore from a backup',
+  'reports.regulation': 'Generate the access regulation',
+  'reports.review': 'See the monthly review',
+};
+
+/** Permission names by language. */
+export const PERMISSION_NAMES: Readonly<Record<'uk' | 'en', Names>> = { uk, en };
+
+/** Built-in role names by language (custom roles keep the name the owner gave them). */
+export const BUILT_IN_ROLE_NAMES: Readonly<Record<'uk' | 'en', Names>> = {
+  uk: {
+    owner: 'Власник',
+    administrator: 'Адміністратор',
+    head: 'Керівник',
+    manager: 'Менеджер',
+    auditor: 'Аудитор',
+  },
+  en: {
+    owner: 'Owner',
+    administrator: 'Administrator',
+    head: 'Head',
+    manager: 'Manager',
+    auditor: 'Auditor',
+  },
+};
+
+/** A permission's name in `lang`, or its id when it has none yet. */
+export function permissionName(lang: 'uk' | 'en', permission: string): string {
+  return PERMISSION_NAMES[lang][permission] ?? permission;
+}
+
+/** A role's display name: translated for built-in ids, as stored for custom roles. */
+export function roleName(lang: 'uk' | 'en', role: { id: string; name: string }): string {
+  return BUILT_IN_ROLE_NAMES[lang][role.id] ?? role.name;
+}
