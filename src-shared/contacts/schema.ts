@@ -203,6 +203,14 @@ export const tagsSchema = z
     return z.NEVER;
   });
 
+/** The linked company's id; null (or '') unlinks. Main checks the caller may read that company. */
+const companyIdSchema = z
+  .string({ error: code('invalid') })
+  .max(100, { error: code('invalid') })
+  .regex(/^[A-Za-z0-9-]*$/u, { error: code('invalid') })
+  .transform(id => (id.length > 0 ? id : null))
+  .nullable();
+
 const fieldShapes = {
   patronymic: optionalNameSchema,
   companyName: optionalText(CONTACT_LIMITS.companyName, false),
@@ -218,6 +226,7 @@ export const contactInputSchema = z
     givenName: nameSchema('given_name_required'),
     patronymic: fieldShapes.patronymic.optional(),
     companyName: fieldShapes.companyName.optional(),
+    companyId: companyIdSchema.optional(),
     address: fieldShapes.address.optional(),
     source: fieldShapes.source.optional(),
     notes: fieldShapes.notes.optional(),
@@ -238,6 +247,7 @@ export const contactPatchSchema = z
     givenName: nameSchema('given_name_required').optional(),
     patronymic: fieldShapes.patronymic.optional(),
     companyName: fieldShapes.companyName.optional(),
+    companyId: companyIdSchema.optional(),
     address: fieldShapes.address.optional(),
     source: fieldShapes.source.optional(),
     notes: fieldShapes.notes.optional(),

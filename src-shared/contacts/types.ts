@@ -19,6 +19,11 @@ export interface ContactFields {
   givenName: string;
   patronymic: string | null;
   companyName: string | null;
+  /**
+   * The linked company (companies.id), or null. Many contacts, one company each. Optional here
+   * (absent = none) so field sets built before the link existed (imports, fixtures) stay valid.
+   */
+  companyId?: string | null;
   address: string | null;
   source: string | null;
   notes: string | null;
@@ -34,12 +39,26 @@ export interface ContactShare {
   displayName: string;
 }
 
+/** The linked company as the contact's reader may see it. */
+export interface ContactCompany {
+  id: string;
+  name: string;
+  /** Set when the company was deleted: the link stays, the page says so. */
+  deletedAt: string | null;
+}
+
 /** A whole contact (detail view). */
 export interface Contact extends ContactFields {
   id: string;
   ownerId: string;
   ownerName: string;
   sharedWith: ContactShare[];
+  /**
+   * The linked company when the reader's own `companies.read` reaches it; null otherwise (also when
+   * `companyId` is set but the company is outside the reader's scope: its name is not shown).
+   */
+  company: ContactCompany | null;
+  companyId: string | null;
   createdAt: string;
   createdBy: string;
   /** Pass back as `expectedUpdatedAt` when saving an edit (optimistic concurrency). */

@@ -23,6 +23,8 @@ export interface ContactListQuery {
     /** Exact tag. */
     tag?: string | undefined;
     ownerId?: string | undefined;
+    /** Only contacts linked to this company (the company's page; the caller checks the company). */
+    companyId?: string | undefined;
     /** Deleted contacts too (holders of `contacts.restore`: the caller checks). */
     includeDeleted?: boolean | undefined;
   };
@@ -156,6 +158,9 @@ export async function listContacts<DB extends ContactsSchema>(
       .$if(filter.includeDeleted !== true, q => q.where('contacts.deleted_at', 'is', null))
       .$if(filter.ownerId !== undefined, q =>
         q.where('contacts.owner_id', '=', filter.ownerId ?? ''),
+      )
+      .$if(filter.companyId !== undefined, q =>
+        q.where('contacts.company_id', '=', filter.companyId ?? ''),
       )
       .$if(tag.length > 0, q =>
         q.where(

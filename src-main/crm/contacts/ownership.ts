@@ -55,7 +55,7 @@ export async function reassignContact<DB extends ContactsSchema>(
         .where('contact_id', '=', id)
         .where('user_id', '=', newOwnerId)
         .execute();
-      return { before, after: await readContact(trx, id) };
+      return { before, after: await readContact(trx, id, viewer) };
     });
 }
 
@@ -85,7 +85,7 @@ export async function shareContact<DB extends ContactsSchema>(
         })
         .onConflict(oc => oc.doNothing())
         .execute();
-      return { before, after: await readContact(trx, id) };
+      return { before, after: await readContact(trx, id, viewer) };
     });
 }
 
@@ -105,6 +105,6 @@ export async function unshareContact<DB extends ContactsSchema>(
         .where('contact_id', '=', id)
         .where('user_id', '=', userId)
         .execute();
-      return { before, after: await readContact(trx, id) };
+      return { before, after: await readContact(trx, id, viewer) };
     });
 }

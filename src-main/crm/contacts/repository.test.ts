@@ -60,6 +60,8 @@ describe('create and read', () => {
       ownerId: staff.anna,
       ownerName: 'ANNA',
       sharedWith: [],
+      company: null,
+      companyId: null,
       surname: 'Мар’яненко',
       givenName: 'Ольга',
       patronymic: 'Петрівна',

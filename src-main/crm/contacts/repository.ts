@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Contact, ContactInput, ContactPatch } from '../../../src-shared/contacts';
+import { linkedCompany, requireLinkableCompany, type LinkingActor } from './company-link';
 import { scopeCondition, type ScopeAccess } from './scope';
 import {
   ContactError,
@@ -64,24 +65,47 @@ export async function getContact<DB extends ContactsSchema>(
     .orderBy('users.display_name')
     .orderBy('contact_shares.user_id')
     .execute();
-  return rowToContact(contact, ownerName, shares);
+  return rowToContact(
+    contact,
+    ownerName,
+    shares,
+    await linkedCompany(k, viewer, contact.company_id),
+  );
 }
 
-/** The same contact, read without a scope (after a write the caller was allowed to make). */
+/**
+ * The same contact, read without a scope (after a write the caller was allowed to make). The linked
+ * company shows as far as `companiesOf` (the writer) may read companies.
+ */
 export async function readContact<DB extends ContactsSchema>(
   db: Kysely<DB>,
   id: string,
+  companiesOf?: LinkingActor,
 ): Promise<Contact> {
-  return getContact(db, { userId: '', teamId: null, scope: 'all' }, id, { includeDeleted: true });
+  const viewer: Viewer = {
+    userId: companiesOf?.userId ?? '',
+    teamId: companiesOf?.teamId ?? null,
+    scope: 'all',
+    companyScope: companiesOf?.companyScope,
+  };
+  return getContact(db, viewer, id, { includeDeleted: true });
 }
 
-/** Adds a contact owned by the creator. `input` is parsed by `contactInputSchema`. */
+/**
+ * Adds a contact owned by the creator. `input` is parsed by `contactInputSchema`. A company link
+ * needs the creator's `companies.read` scope to reach a live company (else `not_found`).
+ */
 export async function createContact<DB extends ContactsSchema>(
   db: Kysely<DB>,
-  actor: { userId: string },
+  actor: { userId: string; teamId?: string | null; companyScope?: Viewer['companyScope'] },
   input: ContactInput,
   now: Date = new Date(),
 ): Promise<ContactChange> {
+  const linker: LinkingActor = {
+    userId: actor.userId,
+    teamId: actor.teamId ?? null,
+    companyScope: actor.companyScope,
+  };
   const at = nextTime(now);
   const id = randomUUID();
   const columns = fieldsToColumns({
@@ -89,6 +113,7 @@ export async function createContact<DB extends ContactsSchema>(
     givenName: input.givenName,
     patronymic: input.patronymic ?? null,
     companyName: input.companyName ?? null,
+    companyId: input.companyId ?? null,
     address: input.address ?? null,
     source: input.source ?? null,
     notes: input.notes ?? null,
@@ -97,22 +122,27 @@ export async function createContact<DB extends ContactsSchema>(
     messengers: input.messengers ?? {},
     tags: input.tags ?? [],
   });
-  const k = contactsDb(db);
-  await k
-    .insertInto('contacts')
-    .values({
-      id,
-      owner_id: actor.userId,
-      ...columns,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
-      deleted_at: null,
-      deleted_by: null,
-    })
-    .execute();
-  return { before: null, after: await readContact(k, id) };
+  return contactsDb(db)
+    .transaction()
+    .execute(async trx => {
+      if (columns.company_id !== null)
+        await requireLinkableCompany(trx, linker, columns.company_id);
+      await trx
+        .insertInto('contacts')
+        .values({
+          id,
+          owner_id: actor.userId,
+          ...columns,
+          created_at: at,
+          created_by: actor.userId,
+          updated_at: at,
+          updated_by: actor.userId,
+          deleted_at: null,
+          deleted_by: null,
+        })
+        .execute();
+      return { before: null, after: await readContact(trx, id, linker) };
+    });
 }
 
 /**
@@ -141,6 +171,10 @@ export async function updateContact<DB extends ContactsSchema>(
       for (const [key, value] of Object.entries(patch)) {
         if (value !== undefined) Object.assign(fields, { [key]: value });
       }
+      // A new link must reach a company the editor may read; an unchanged one stays as it is.
+      const companyId = fields.companyId ?? null;
+      if (companyId !== null && companyId !== before.companyId)
+        await requireLinkableCompany(trx, viewer, companyId);
       const at = nextTime(now, before.updatedAt);
       const result = await trx
         .updateTable('contacts')
@@ -150,7 +184,7 @@ export async function updateContact<DB extends ContactsSchema>(
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
       if (result.numUpdatedRows !== 1n) throw contactNotFound();
-      return { before, after: await readContact(trx, id) };
+      return { before, after: await readContact(trx, id, viewer) };
     });
 }
 
@@ -177,7 +211,7 @@ export async function deleteContact<DB extends ContactsSchema>(
         .where('id', '=', id)
         .where('deleted_at', 'is', null)
         .execute();
-      return { before, after: await readContact(trx, id) };
+      return { before, after: await readContact(trx, id, viewer) };
     });
 }
 

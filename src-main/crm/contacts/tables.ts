@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type {
   Contact,
+  ContactCompany,
   ContactFields,
   ContactMessengers,
   ContactPhone,
@@ -14,6 +15,7 @@ import { collationText, contactSortKey } from '../../../src-shared/contacts';
 import type { ErrorCode } from '../../../src-shared/ipc/contract';
 import type { Scope } from '../../../src-shared/permissions';
 import type { UsersTable } from '../../auth/account-schema';
+import type { CompaniesTable } from '../companies/tables';
 
 /** Row of `contacts` (snake_case; JSON columns as text). A type alias so `withTables` accepts it. */
 export type ContactsTable = {
@@ -23,6 +25,8 @@ export type ContactsTable = {
   given_name: string;
   patronymic: string | null;
   company_name: string | null;
+  /** Migration 0007: the linked company. */
+  company_id: string | null;
   address: string | null;
   source: string | null;
   notes: string | null;
@@ -53,6 +57,8 @@ export type ContactsSchema = {
   contacts: ContactsTable;
   contact_shares: ContactSharesTable;
   users: UsersTable & { team_id: string | null };
+  /** Migration 0007: read for the contact → company link. */
+  companies: CompaniesTable;
 };
 
 /** Narrows any vault kysely instance that includes the contact tables. */
@@ -70,6 +76,11 @@ export interface Viewer {
   /** The caller's team (users.team_id), or null: then scope `team` covers only their own records. */
   teamId: string | null;
   scope: Scope;
+  /**
+   * The caller's `companies.read` scope, if they have one: which company a contact may be linked
+   * to by them, and whose name they see on a contact. Absent: no company is linkable or shown.
+   */
+  companyScope?: Scope | undefined;
 }
 
 /** Codes a contact function can fail with (each is a bridge `ErrorCode`). */
@@ -145,12 +156,15 @@ export function rowToContact(
   row: ContactsTable,
   ownerName: string,
   sharedWith: ContactShare[],
+  company: ContactCompany | null = null,
 ): Contact {
   return {
     id: row.id,
     ownerId: row.owner_id,
     ownerName,
     sharedWith,
+    company,
+    companyId: row.company_id,
     surname: row.surname,
     givenName: row.given_name,
     patronymic: row.patronymic,
@@ -178,6 +192,7 @@ export function fieldsToColumns(f: ContactFields) {
     given_name: f.givenName,
     patronymic: f.patronymic,
     company_name: f.companyName,
+    company_id: f.companyId ?? null,
     address: f.address,
     source: f.source,
     notes: f.notes,
@@ -224,6 +239,7 @@ export function contactFields(c: Contact): ContactFields {
     givenName: c.givenName,
     patronymic: c.patronymic,
     companyName: c.companyName,
+    companyId: c.companyId,
     address: c.address,
     source: c.source,
     notes: c.notes,

@@ -65,6 +65,8 @@ export function contact(extra: Partial<Contact> = {}): Contact {
     givenName: 'Тарас',
     patronymic: 'Григорович',
     companyName: 'ТОВ «Кобзар»',
+    companyId: null,
+    company: null,
     address: null,
     source: null,
     notes: null,
