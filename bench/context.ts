@@ -11,6 +11,10 @@ export interface BenchOptions {
   managers: number;
   warmup: number;
   iterations: number;
+  /** Size of the backup case's generated vault in MB (500 for the stated target). */
+  backupMegabytes: number;
+  /** Timed runs per side of the backup case (after one warm-up each). */
+  backupRuns: number;
   /** Parent folder for the temp vault (default: the OS temp dir). */
   root?: string;
 }

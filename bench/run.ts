@@ -4,7 +4,7 @@
  * busy machine must not fail it), 2 on bad arguments. Not part of `npm test`.
  *
  *   npm run bench -- [--only ID]... [--contacts N] [--managers N] [--iterations N] [--warmup N]
- *                    [--dir PARENT] [--quick]
+ *                    [--backup-mb N] [--backup-runs N] [--dir PARENT] [--quick]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -18,7 +18,7 @@ import { runCase, type CaseResult } from './runner';
 
 const USAGE =
   'usage: npm run bench -- [--only ID]... [--contacts N] [--managers N] [--iterations N] ' +
-  '[--warmup N] [--dir PARENT] [--quick]';
+  '[--warmup N] [--backup-mb N] [--backup-runs N] [--dir PARENT] [--quick]';
 
 function positive(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -36,6 +36,8 @@ function parse(argv: string[]): { options: BenchOptions; only: string[] } {
       managers: { type: 'string' },
       iterations: { type: 'string' },
       warmup: { type: 'string' },
+      'backup-mb': { type: 'string' },
+      'backup-runs': { type: 'string' },
       dir: { type: 'string' },
       quick: { type: 'boolean' },
     },
@@ -55,6 +57,8 @@ function parse(argv: string[]): { options: BenchOptions; only: string[] } {
       managers: positive('managers', values.managers, 10),
       iterations: positive('iterations', values.iterations, quick ? 40 : 300),
       warmup: positive('warmup', values.warmup, quick ? 5 : 20),
+      backupMegabytes: positive('backup-mb', values['backup-mb'], quick ? 50 : 500),
+      backupRuns: positive('backup-runs', values['backup-runs'], quick ? 3 : 5),
       ...(values.dir ? { root: values.dir } : {}),
     },
   };

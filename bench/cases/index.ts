@@ -5,10 +5,12 @@
 import type { BenchContext } from '../context';
 import type { BenchCase } from '../runner';
 import { auditedUpdateCase } from './audited-update';
+import { backupCase } from './backup';
 import { firstPageScopedCase } from './first-page-scoped';
 
 /** All cases of `npm run bench`. */
 export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
   auditedUpdateCase,
   firstPageScopedCase,
+  backupCase,
 ];

@@ -1,0 +1,36 @@
+/**
+ * The backup case's child process (bundled by esbuild first, as the app's main process is, so no
+ * transpiler sits in its memory): `backup-child <vaultDir> <destination> <recipient>` runs the
+ * CLI's path — `createBackup` of the closed vault to an age X25519 recipient — and prints
+ * `{ ms, maxRssMiB, file, size, members }` as one JSON line. `ms` is the createBackup call alone
+ * (not the process start-up); `maxRssMiB` is the process's peak resident memory.
+ */
+import { performance } from 'node:perf_hooks';
+import { createBackup } from '../src-main/backup/create';
+
+const [vaultDir, destination, recipient] = process.argv.slice(2);
+
+if (!vaultDir || !destination || !recipient) {
+  process.stderr.write('usage: backup-child <vaultDir> <destination> <recipient>\n');
+  process.exitCode = 2;
+} else {
+  const started = performance.now();
+  const result = await createBackup({
+    vaultDir,
+    destination,
+    encryption: { kind: 'recipient', recipient },
+    createdBy: 'bench',
+  });
+  const ms = performance.now() - started;
+  // maxRSS is in KiB on Linux.
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(
+    `${JSON.stringify({
+      ms,
+      maxRssMiB,
+      file: result.file,
+      size: result.size,
+      members: result.manifest.members.length,
+    })}\n`,
+  );
+}
