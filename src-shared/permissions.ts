@@ -49,6 +49,8 @@ export const PLAIN_PERMISSIONS = [
   // Guardrails: the alert centre (data alerts need audit.read as well) and the security check.
   'alerts.read',
   'security.check',
+  // Lets an export above the approval threshold run (owner; src-main/guard/approvals.ts).
+  'exports.approve',
 ] as const;
 
 export const PERMISSIONS = [...SCOPED_PERMISSIONS, ...PLAIN_PERMISSIONS] as const;

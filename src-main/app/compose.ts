@@ -124,7 +124,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       audit: auditHandlers({ openVault: () => state.openVault() }),
       users: usersHandlers({ state, tools: auth.staffTools }),
       roles: rolesHandlers({ state, now: () => auth.staffTools.now() }),
-      contacts: contactsHandlers({ openVault: () => state.openVault() }),
+      contacts: contactsHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
       alerts: alertsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),

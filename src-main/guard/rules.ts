@@ -8,6 +8,7 @@ import type { AuditEntry } from '../audit';
 import { networkAllowed, networkUnrestricted, type NetworkFacts } from './networks';
 import { isPrivilegedRole, minutesOfDay, numberOf, timeOf } from './rule-helpers';
 import { deviceRefused, networkRefused } from './devices-rules';
+import { exportApproval } from './approvals-rule';
 import type { WindowQueries } from './queries';
 import type { GuardSettings } from './settings';
 import type { AlertDraft } from './store';
@@ -148,12 +149,22 @@ export const failedSignIns: Rule = ({ entry, q, settings }) => {
 };
 
 /**
+ * True for an entry that exported client records: `*.export`, `*.export_all`, or an approved
+ * request run (`*.export_request`) — not the audit log's own export, and not an export that only
+ * became a request waiting for approval (`details.pending`: nothing left the vault).
+ */
+function isRecordExport(action: string, details: Record<string, unknown> | null): boolean {
+  if (!/\.export(_all|_request)?$/.test(action) || action.startsWith('audit.')) return false;
+  return details?.pending !== true;
+}
+
+/**
  * Mass export: more than N records in M minutes by one user, or any "export all". The audit log's
  * own export (`audit.export`) is the auditor's job and not client records; it is not counted.
  */
 export const massExport: Rule = ({ entry, q, settings }) => {
   if (entry.outcome !== 'ok' || entry.userId === null) return [];
-  if (!/\.export(_all)?$/.test(entry.action) || entry.action.startsWith('audit.')) return [];
+  if (!isRecordExport(entry.action, entry.details)) return [];
   const windowMs = settings.exportWindowMinutes * MINUTE;
   const all = entry.action.endsWith('_all') || entry.details?.all === true;
   const rows = q.userOkEntriesLike(
@@ -163,7 +174,7 @@ export const massExport: Rule = ({ entry, q, settings }) => {
     entry.seq,
   );
   const records = rows
-    .filter(r => /\.export(_all)?$/.test(r.action) && !r.action.startsWith('audit.'))
+    .filter(r => isRecordExport(r.action, r.details))
     .reduce((sum, r) => sum + (numberOf(r.details?.count) ?? 0), 0);
   if (!all && records <= settings.exportRecords) return [];
   return [
@@ -305,6 +316,7 @@ export const RULES: readonly Rule[] = [
   networkRefused,
   failedSignIns,
   massExport,
+  exportApproval,
   massDelete,
   securityChange,
   backupFailed,

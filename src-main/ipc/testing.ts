@@ -129,6 +129,8 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   // One numeric key: 12345 is over the threshold cap and null is refused, so every variant is malformed.
   'zamok:alerts.updateSettings': { input: { exportRecords: 500 } },
   'zamok:alerts.acknowledge': { input: { id: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
+  'zamok:alerts.approveExport': { input: { requestId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
+  'zamok:alerts.denyExport': { input: { requestId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
   'zamok:security.check': { input: {} },
   'zamok:reports.regulation': { input: { lang: 'uk' } },
   'zamok:reports.regulationPdf': { input: { lang: 'en' } },
@@ -159,6 +161,12 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:contacts.reassign': { input: { id: 'c-1', ownerId: 'u-2' } },
   'zamok:contacts.share': { input: { id: 'c-1', userId: 'u-2' } },
   'zamok:contacts.unshare': { input: { id: 'c-1', userId: 'u-2' } },
+  'zamok:contacts.export': {
+    input: { format: 'csv', ids: ['c-1'], locale: 'uk' },
+    optionalKeys: ['ids', 'locale'],
+  },
+  'zamok:contacts.exportStatus': { input: { requestId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
+  'zamok:contacts.exportRequest': { input: { requestId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
   'zamok:backup.getSettings': { input: {} },
   'zamok:backup.updateSettings': {
     input: {

@@ -76,6 +76,10 @@ const uk: GuardCatalogue = {
       title: 'Вхід поза мережею офісу відхилено',
       body: 'Пароль і код були правильні, але комп’ютер не в дозволеній мережі.',
     },
+    export_approval: {
+      title: 'Експорт чекає вашого дозволу',
+      body: 'Працівник хоче вивантажити {{count}} контактів ({{format}}). Дозвольте або відхиліть.',
+    },
   },
   security: {
     users_without_2fa: {
@@ -214,6 +218,10 @@ const en: GuardCatalogue = {
     network_refused: {
       title: 'Sign-in outside the office network refused',
       body: 'The password and code were right, but the computer is on none of the allowed networks.',
+    },
+    export_approval: {
+      title: 'An export waits for your approval',
+      body: 'A staff member wants to export {{count}} contacts ({{format}}). Approve or deny it.',
     },
   },
   security: {

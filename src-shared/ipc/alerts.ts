@@ -30,6 +30,8 @@ export const ALERT_RULES = {
   vault_files_changed: { severity: 'high', data: false },
   device_refused: { severity: 'medium', data: false },
   network_refused: { severity: 'medium', data: false },
+  // A non-owner's export above `exportApprovalAbove` waits for the owner (ids and count only).
+  export_approval: { severity: 'high', data: true },
 } as const satisfies Record<string, { severity: AlertSeverity; data: boolean }>;
 export type AlertRule = keyof typeof ALERT_RULES;
 
@@ -92,6 +94,8 @@ const alertSettingFields = {
   backupMaxAgeDays: positive,
   dormantDays: positive,
   checkReminderDays: positive,
+  /** Exports of more records than this wait for the owner's approval (null: never; the default). */
+  exportApprovalAbove: z.number().int().min(1).max(1_000_000).nullable(),
 };
 
 /** The alert settings with their defaults (stored in `settings` key 'guard'). */
@@ -108,8 +112,22 @@ export const alertSettingsSchema = z.object({
   backupMaxAgeDays: positive.default(7),
   dormantDays: positive.default(30),
   checkReminderDays: positive.default(90),
+  exportApprovalAbove: alertSettingFields.exportApprovalAbove.default(null),
 });
 export type AlertSettings = z.output<typeof alertSettingsSchema>;
+
+/** An export waiting for (or past) the owner's decision: ids, count and format only. */
+export interface ExportRequestView {
+  id: string;
+  userId: string;
+  count: number;
+  format: string;
+  requestedAt: string;
+  decision: 'approved' | 'denied' | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  consumedAt: string | null;
+}
 
 /** Most alerts one list call returns. */
 export const ALERT_PAGE_MAX = 200;
@@ -145,5 +163,15 @@ export const alertsContract = {
   acknowledge: channel<AlertView>()({
     input: z.object({ id: z.uuid() }).strict(),
     permission: 'alerts.read',
+  }),
+  /** The owner lets a waiting export run once (audited; the request's alert is marked read). */
+  approveExport: channel<ExportRequestView>()({
+    input: z.object({ requestId: z.uuid() }).strict(),
+    permission: 'exports.approve',
+  }),
+  /** The owner refuses a waiting export (audited; the requester is told it was refused). */
+  denyExport: channel<ExportRequestView>()({
+    input: z.object({ requestId: z.uuid() }).strict(),
+    permission: 'exports.approve',
   }),
 } as const;

@@ -54,6 +54,43 @@ export const contactListInputSchema = z
   })
   .strict();
 
+/** Export file formats: CSV (RFC 4180, UTF-8 with BOM) and vCard 4.0. */
+export const EXPORT_FORMATS = ['csv', 'vcard'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Most ids one export may name. */
+export const EXPORT_IDS_MAX = 10_000;
+
+/** The list's filter without paging, as an export and a stored export request use it. */
+export const contactExportFilterSchema = contactListInputSchema.shape.filter.unwrap();
+export type ContactExportFilter = z.output<typeof contactExportFilterSchema>;
+
+/** The parsed `contacts.export` input: the list's filter or explicit ids, a format, a header language. */
+export const contactExportInputSchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    filter: contactExportFilterSchema.optional(),
+    ids: z.array(recordIdSchema).min(1).max(EXPORT_IDS_MAX).optional(),
+    /** Language of the CSV header row. */
+    locale: z.enum(['uk', 'en']).default('uk'),
+  })
+  .strict()
+  .refine(v => v.filter === undefined || v.ids === undefined, {
+    message: 'give filter or ids, not both',
+  });
+
+/** An export: the file (`done`), or a request waiting for the owner's approval (`pending`). */
+export type ContactExportResult =
+  | { status: 'done'; fileName: string; mimeType: string; content: string; count: number }
+  | { status: 'pending'; requestId: string; count: number };
+
+/** The state of the caller's own export request. */
+export interface ContactExportStatus {
+  requestId: string;
+  status: 'pending' | 'approved';
+  count: number;
+}
+
 export const contactsContract = {
   /** One page of the contacts the caller's scope reaches, sorted and filtered. */
   list: channel<ContactListPage>()({
@@ -110,5 +147,27 @@ export const contactsContract = {
   unshare: channel<ContactShareResult>()({
     input: z.object({ id: recordIdSchema, userId: recordIdSchema }).strict(),
     permission: 'contacts.share',
+  }),
+  /**
+   * The contacts the caller's scope reaches (the list's filter, or chosen ids) as a file. Above the
+   * owner's approval threshold a non-owner gets `{ status: 'pending' }` and nothing is exported.
+   */
+  export: channel<ContactExportResult>()({
+    input: contactExportInputSchema,
+    permission: 'contacts.export',
+  }),
+  /**
+   * Where the caller's own request stands, without exporting (polled while waiting, so not
+   * audited): pending or approved; refused, expired or used → `forbidden` with details.reason.
+   */
+  exportStatus: channel<ContactExportStatus>()({
+    input: z.object({ requestId: z.uuid() }).strict(),
+    permission: 'contacts.export',
+    audit: false,
+  }),
+  /** Runs the caller's approved request once: still pending, refused (`forbidden`), or the file. */
+  exportRequest: channel<ContactExportResult>()({
+    input: z.object({ requestId: z.uuid() }).strict(),
+    permission: 'contacts.export',
   }),
 } as const;

@@ -13,6 +13,7 @@ import {
   writeGuardSettings,
   type GuardSettings,
 } from '../../guard/settings';
+import { decideExportRequest, requestView } from '../../guard/approvals';
 import { acknowledgeAlert, getAlert, listAlerts } from '../../guard/store';
 import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../../ipc';
 import type { OpenVault } from '../../vault';
@@ -44,7 +45,21 @@ export function alertsHandlers(
     if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
     return open;
   }
+  /** The owner's decision on a waiting export; its alert is marked read in the same transaction. */
+  function decide(ctx: HandlerContext, requestId: string, decision: 'approved' | 'denied') {
+    const { sqlite } = vault();
+    const session = requireSession(ctx);
+    ctx.audit.entityType = 'export_request';
+    ctx.audit.entityId = requestId;
+    const r = decideExportRequest(sqlite, requestId, decision, session.userId, deps.now());
+    ctx.audit.changes = { decision: { before: null, after: decision } };
+    ctx.audit.details = { requesterId: r.userId, count: r.count, format: r.format };
+    return requestView(r);
+  }
+
   return {
+    approveExport: (ctx, input) => decide(ctx, input.requestId, 'approved'),
+    denyExport: (ctx, input) => decide(ctx, input.requestId, 'denied'),
     settings: () => settingsView(readGuardSettings(vault().sqlite)),
     updateSettings: (ctx, input) => {
       const { sqlite } = vault();

@@ -11,6 +11,7 @@ import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createUser } from '../../auth/accounts';
 import { createContact, deleteContact } from '../../crm/contacts';
+import { createExportRequest } from '../../guard/approvals';
 import { createContactsTestVault, viewerOf } from '../../crm/contacts/test-helpers';
 import { createRouter, requirePermission, type Router } from '../../ipc';
 import type { OpenVault } from '../../vault';
@@ -22,9 +23,14 @@ type Outcome = 'ok' | 'forbidden' | 'not_found' | 'hidden';
 type Call = keyof typeof contactsContract;
 type Whose = 'own' | 'other';
 
-/** What each role gets, per call, for its own record and for another user's. */
+const OWN_ONLY: Record<Whose, Outcome> = { own: 'ok', other: 'not_found' };
+
+/**
+ * What each role gets, per call, for its own record and for another user's. For the export
+ * requests, "own" is a request the caller made and "other" one a colleague made.
+ */
 const EXPECTED: Record<BuiltInRole, Record<Call, Record<Whose, Outcome>>> = {
-  owner: all('ok'),
+  owner: { ...all('ok'), exportStatus: OWN_ONLY, exportRequest: OWN_ONLY },
   administrator: all('forbidden'),
   auditor: all('forbidden'),
   head: {
@@ -37,6 +43,9 @@ const EXPECTED: Record<BuiltInRole, Record<Call, Record<Whose, Outcome>>> = {
     reassign: { own: 'ok', other: 'ok' },
     share: { own: 'ok', other: 'ok' },
     unshare: { own: 'ok', other: 'ok' },
+    export: { own: 'ok', other: 'ok' },
+    exportStatus: { own: 'ok', other: 'not_found' },
+    exportRequest: { own: 'ok', other: 'not_found' },
   },
   manager: {
     list: { own: 'ok', other: 'hidden' },
@@ -48,6 +57,9 @@ const EXPECTED: Record<BuiltInRole, Record<Call, Record<Whose, Outcome>>> = {
     reassign: { own: 'forbidden', other: 'forbidden' },
     share: { own: 'ok', other: 'not_found' },
     unshare: { own: 'ok', other: 'not_found' },
+    export: { own: 'ok', other: 'hidden' },
+    exportStatus: { own: 'ok', other: 'not_found' },
+    exportRequest: { own: 'ok', other: 'not_found' },
   },
 };
 
@@ -99,8 +111,19 @@ async function record(ownerId: string, deleted: boolean) {
   return (await deleteContact(db, viewerOf(ownerId, 'all'), after.id)).after;
 }
 
-function inputFor(call: Call, c: { id: string; updatedAt: string }): unknown {
+function inputFor(call: Call, c: { id: string; updatedAt: string }, requester: string): unknown {
   switch (call) {
+    case 'export':
+      return { format: 'csv', ids: [c.id] };
+    case 'exportStatus':
+    case 'exportRequest': {
+      const r = createExportRequest(
+        vault.sqlite,
+        { userId: requester, selection: { ids: [c.id], locale: 'uk' }, count: 1, format: 'csv' },
+        new Date(),
+      );
+      return { requestId: r.id };
+    }
     case 'list':
       return { limit: 200 };
     case 'create':
@@ -119,6 +142,10 @@ function inputFor(call: Call, c: { id: string; updatedAt: string }): unknown {
 
 function outcome(call: Call, result: Result<unknown>, id: string): Outcome {
   if (!result.ok) return result.error.code as Outcome;
+  if (call === 'export') {
+    const file = result.value as { content: string };
+    return file.content.includes(id) ? 'ok' : 'hidden';
+  }
   if (call !== 'list') return 'ok';
   return (result.value as ContactListPage).items.some(c => c.id === id) ? 'ok' : 'hidden';
 }
@@ -140,7 +167,8 @@ describe('contacts permission matrix', () => {
       grants: BUILT_IN_GRANTS[role],
       teamId: null,
     });
-    const result = await router.call(`zamok:contacts.${call}`, inputFor(call, c), {
+    const requester = whose === 'own' ? users[role] : users.stranger;
+    const result = await router.call(`zamok:contacts.${call}`, inputFor(call, c, requester), {
       host: 'cli',
     });
     expect(outcome(call, result, c.id)).toBe(EXPECTED[role][call][whose]);

@@ -6,10 +6,11 @@
  * tell who changed a phone number and when). Handlers never write audit entries themselves.
  */
 import type { Contact } from '../../../src-shared/contacts';
-import type { contactsContract } from '../../../src-shared/ipc/contacts';
+import type { ExportFormat, contactsContract } from '../../../src-shared/ipc/contacts';
 import { grantOf } from '../../../src-shared/roles';
 import { diffFields } from '../../audit';
 import {
+  companyScopeOf,
   createContact,
   deleteContact,
   getContact,
@@ -23,6 +24,19 @@ import {
   type ContactsSchema,
   type Viewer,
 } from '../../crm/contacts';
+import {
+  countExportRows,
+  exportContacts,
+  isExportAll,
+  type ExportSelection,
+} from '../../crm/contacts/export';
+import {
+  consumeExportRequest,
+  createExportRequest,
+  requesterView,
+  type StoredSelection,
+} from '../../guard/approvals';
+import { readGuardSettings } from '../../guard/settings';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
 import type { Session } from '../../ipc';
 import { withTables, type OpenVault } from '../../vault';
@@ -37,6 +51,8 @@ export interface ContactsHandlerDeps {
 
 /** The audit entity type of contacts. */
 export const CONTACT_ENTITY = 'contact';
+/** The audit entity type of exports waiting for approval. */
+export const EXPORT_REQUEST_ENTITY = 'export_request';
 
 /** The fields compared for the audit log (derived and bookkeeping fields left out). */
 function auditView(c: Contact | null): Record<string, unknown> | null {
@@ -46,6 +62,7 @@ function auditView(c: Contact | null): Record<string, unknown> | null {
     givenName: c.givenName,
     patronymic: c.patronymic,
     companyName: c.companyName,
+    companyId: c.companyId,
     address: c.address,
     source: c.source,
     notes: c.notes,
@@ -76,7 +93,9 @@ export function contactsHandlers(
     const session = requireSession(ctx);
     const scope = ctx.grant?.scope;
     if (!scope) throw new CallFailure('forbidden', 'Your role does not allow this.');
-    return { userId: session.userId, teamId: session.teamId, scope };
+    // The companies.read scope decides which company a contact may be linked to and shows.
+    const companyScope = companyScopeOf(session.grants);
+    return { userId: session.userId, teamId: session.teamId, scope, companyScope };
   }
 
   /** Deleted contacts are shown only to those who may restore them. */
@@ -101,6 +120,41 @@ export function contactsHandlers(
     return change.after;
   }
 
+  /** The export's selection, checked like the list (deleted contacts need `contacts.restore`). */
+  function selectionOf(ctx: HandlerContext, s: StoredSelection): ExportSelection {
+    requireRestore(requireSession(ctx), s.filter?.includeDeleted === true);
+    return s;
+  }
+
+  /**
+   * An export or an approved request's run: the audit entry carries count, format and whether it
+   * was "everything in scope" — never the contents.
+   */
+  async function runExport(ctx: HandlerContext, s: StoredSelection, format: ExportFormat) {
+    const selection = selectionOf(ctx, s);
+    const file = await exportContacts(db(), viewerOf(ctx), selection, {
+      format,
+      locale: s.locale,
+      now: now(),
+    });
+    ctx.audit.details = {
+      ...ctx.audit.details,
+      count: file.count,
+      format,
+      all: isExportAll(selection),
+    };
+    return { status: 'done' as const, ...file };
+  }
+
+  /** The caller's own request (`not_found` otherwise; `forbidden` + reason when refused/used/expired). */
+  function ownRequest(ctx: HandlerContext, requestId: string) {
+    ctx.audit.entityType = EXPORT_REQUEST_ENTITY;
+    ctx.audit.entityId = requestId;
+    const vault = deps.openVault();
+    if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
+    return { vault, ...requesterView(vault.sqlite, requestId, requireSession(ctx).userId, now()) };
+  }
+
   return {
     list: async (ctx, input) => {
       requireRestore(requireSession(ctx), input.filter.includeDeleted);
@@ -114,7 +168,8 @@ export function contactsHandlers(
     },
     create: async (ctx, input) => {
       const session = requireSession(ctx);
-      return record(ctx, await createContact(db(), session, input.contact, now()));
+      const actor = { ...session, companyScope: companyScopeOf(session.grants) };
+      return record(ctx, await createContact(db(), actor, input.contact, now()));
     },
     update: async (ctx, input) => {
       target(ctx, input.id);
@@ -154,6 +209,55 @@ export function contactsHandlers(
       ctx.audit.details = { userId: input.userId };
       record(ctx, await unshareContact(db(), viewerOf(ctx), input.id, input.userId));
       return { id: input.id, userId: input.userId, shared: false };
+    },
+    export: async (ctx, input) => {
+      const session = requireSession(ctx);
+      const stored: StoredSelection = { locale: input.locale };
+      if (input.filter) stored.filter = input.filter;
+      if (input.ids) stored.ids = input.ids;
+      const selection = selectionOf(ctx, stored);
+      const vault = deps.openVault();
+      if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
+      const above = readGuardSettings(vault.sqlite).exportApprovalAbove;
+      // The owner (holder of exports.approve) is never made to wait for themself.
+      if (above !== null && grantOf(session.grants, 'exports.approve') === undefined) {
+        const count = await countExportRows(db(), viewerOf(ctx), selection);
+        if (count > above) {
+          const r = createExportRequest(
+            vault.sqlite,
+            { userId: session.userId, selection: stored, count, format: input.format },
+            now(),
+          );
+          // `pending` makes the export_approval rule raise the owner's alert from this entry.
+          ctx.audit.entityType = EXPORT_REQUEST_ENTITY;
+          ctx.audit.entityId = r.id;
+          ctx.audit.details = {
+            count,
+            format: input.format,
+            all: isExportAll(selection),
+            pending: true,
+            requestId: r.id,
+          };
+          return { status: 'pending', requestId: r.id, count };
+        }
+      }
+      return runExport(ctx, stored, input.format);
+    },
+    exportStatus: async (ctx, input) => {
+      const { request, state } = ownRequest(ctx, input.requestId);
+      return { requestId: request.id, status: state, count: request.count };
+    },
+    exportRequest: async (ctx, input) => {
+      const { vault, request, state } = ownRequest(ctx, input.requestId);
+      if (state === 'pending') {
+        ctx.audit.details = { requestId: request.id, waiting: true };
+        return { status: 'pending', requestId: request.id, count: request.count };
+      }
+      // Single use: consumed in the same transaction as the export and its audit entry.
+      consumeExportRequest(vault.sqlite, request.id, now());
+      ctx.audit.details = { requestId: request.id, approvedCount: request.count };
+      const format = request.format === 'vcard' ? 'vcard' : 'csv';
+      return runExport(ctx, request.selection, format);
     },
   };
 }

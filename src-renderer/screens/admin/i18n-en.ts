@@ -180,6 +180,9 @@ export const adminEn: typeof adminUk = {
     alerts: {
       read: 'See security alerts',
     },
+    exports: {
+      approve: 'Approve large exports',
+    },
     security: {
       check: 'Run the security check',
     },
@@ -285,6 +288,7 @@ export const adminEn: typeof adminUk = {
       share: 'Contact shared',
       unshare: 'Contact sharing ended',
       export: 'Contacts exported',
+      export_request: 'Exported contacts with approval',
     },
     backup: {
       create: 'Backup created',
@@ -295,6 +299,8 @@ export const adminEn: typeof adminUk = {
     },
     alerts: {
       acknowledge: 'Alert acknowledged',
+      approve_export: 'Export approved',
+      deny_export: 'Export denied',
     },
     security: {
       check: 'Security check',

@@ -184,6 +184,9 @@ export const adminUk = {
     alerts: {
       read: 'Бачити сповіщення безпеки',
     },
+    exports: {
+      approve: 'Дозволяти великі експорти',
+    },
     security: {
       check: 'Запускати перевірку безпеки',
     },
@@ -289,6 +292,7 @@ export const adminUk = {
       share: 'Надано доступ до контакту',
       unshare: 'Закрито доступ до контакту',
       export: 'Вивантажено контакти',
+      export_request: 'Вивантажено контакти за дозволом',
     },
     backup: {
       create: 'Створено резервну копію',
@@ -299,6 +303,8 @@ export const adminUk = {
     },
     alerts: {
       acknowledge: 'Сповіщення переглянуто',
+      approve_export: 'Дозволено експорт',
+      deny_export: 'Відхилено експорт',
     },
     security: {
       check: 'Перевірка безпеки',

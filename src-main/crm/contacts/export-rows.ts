@@ -1,0 +1,91 @@
+/**
+ * The rows of an export: every contact the viewer's scope reaches that matches the list's filter (or
+ * one of the given ids), in name order. The scope is in the SQL (./scope.ts), exactly as for reads,
+ * so an id outside the scope is silently absent — the same as a missing one.
+ */
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Contact } from '../../../src-shared/contacts';
+import { tidyText } from '../../../src-shared/contacts';
+import { searchWords } from './list';
+import { scopeCondition } from './scope';
+import { contactsDb, rowToContact, type ContactsSchema, type Viewer } from './tables';
+
+/** What to export: the list's filter, or explicit ids (never both; no filter = everything in scope). */
+export interface ExportSelection {
+  filter?:
+    | {
+        text?: string | undefined;
+        tag?: string | undefined;
+        ownerId?: string | undefined;
+        includeDeleted?: boolean | undefined;
+      }
+    | undefined;
+  ids?: readonly string[] | undefined;
+}
+
+/** True when the selection names nothing narrower than the whole scope ("export all"). */
+export function isExportAll(selection: ExportSelection): boolean {
+  if (selection.ids !== undefined) return false;
+  const f = selection.filter ?? {};
+  return !f.text?.trim() && !f.tag?.trim() && f.ownerId === undefined;
+}
+
+function selectRows<DB extends ContactsSchema>(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  selection: ExportSelection,
+) {
+  const filter = selection.filter ?? {};
+  const words = filter.text ? searchWords(filter.text) : [];
+  const tag = filter.tag ? tidyText(filter.tag) : '';
+  const ids = selection.ids;
+  return contactsDb(db)
+    .selectFrom('contacts')
+    .where(eb => scopeCondition(eb, viewer, 'use'))
+    .$if(filter.includeDeleted !== true, q => q.where('contacts.deleted_at', 'is', null))
+    .$if(filter.ownerId !== undefined, q => q.where('contacts.owner_id', '=', filter.ownerId ?? ''))
+    .$if(tag.length > 0, q =>
+      q.where(
+        sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
+      ),
+    )
+    .$if(words.length > 0, q =>
+      q.where(eb =>
+        eb.and(words.map(word => sql<SqlBool>`instr(contacts.search_text, ${word}) > 0`)),
+      ),
+    )
+    .$if(ids !== undefined, q =>
+      // Ids go in as one JSON parameter: 10 000 ids would exceed SQLite's bound-variable limit.
+      q.where(
+        sql<SqlBool>`contacts.id in (select value from json_each(${JSON.stringify(ids ?? [])}))`,
+      ),
+    );
+}
+
+/** How many contacts the export would contain (for the approval threshold). */
+export async function countExportRows<DB extends ContactsSchema>(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  selection: ExportSelection,
+): Promise<number> {
+  const row = await selectRows(db, viewer, selection)
+    .select(eb => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The contacts of the export, in name order (shares are not exported: they are office data). */
+export async function exportRows<DB extends ContactsSchema>(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  selection: ExportSelection,
+): Promise<Contact[]> {
+  const rows = await selectRows(db, viewer, selection)
+    .innerJoin('users', 'users.id', 'contacts.owner_id')
+    .selectAll('contacts')
+    .select('users.display_name as owner_name')
+    .orderBy('contacts.sort_key')
+    .orderBy('contacts.id')
+    .execute();
+  return rows.map(({ owner_name: ownerName, ...row }) => rowToContact(row, ownerName, []));
+}

@@ -1,0 +1,32 @@
+/**
+ * Contact export, the crm half: the scoped rows (./export-rows.ts) written as CSV or vCard
+ * (./export-format.ts). Whether an export may run now or must wait for the owner is decided by the
+ * handler (src-main/app/handlers/contacts.ts); this only reads and formats.
+ */
+import type { Kysely } from 'kysely';
+import type { ExportFormat } from '../../../src-shared/ipc/contacts';
+import { exportFile } from './export-format';
+import { exportRows, type ExportSelection } from './export-rows';
+import type { ContactsSchema, Viewer } from './tables';
+
+export { countExportRows, isExportAll, type ExportSelection } from './export-rows';
+export { contactsToCsv, contactsToVcard, csvField, vcardText } from './export-format';
+
+/** A finished export: the file and how many contacts it holds. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+  count: number;
+}
+
+/** Reads the contacts the viewer may export and writes them in `format`. */
+export async function exportContacts<DB extends ContactsSchema>(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  selection: ExportSelection,
+  o: { format: ExportFormat; locale: 'uk' | 'en'; now: Date },
+): Promise<ExportedFile> {
+  const contacts = await exportRows(db, viewer, selection);
+  return { ...exportFile(contacts, o.format, o.locale, o.now), count: contacts.length };
+}

@@ -1,0 +1,204 @@
+/**
+ * Contact export end to end through the composed app (audit wrapper, permission check, rules) on a
+ * real vault: what a manager, a colleague and the owner get, what the audit log and the alert
+ * centre keep, and the owner's approval of large exports (blocking, approve, deny, expiry, single use).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AlertList, ExportRequestView } from '../../src-shared/ipc/alerts';
+import type { AuditEntryPage } from '../../src-shared/ipc/audit';
+import type { Contact } from '../../src-shared/contacts';
+import type { ContactExportResult, ContactExportStatus } from '../../src-shared/ipc/contacts';
+import {
+  addEnrolledUser,
+  failure,
+  ok,
+  ownerVault,
+  testClock,
+  type StaffApp,
+} from '../users/test-app';
+
+const apps: StaffApp[] = [];
+afterEach(() => {
+  for (const a of apps.splice(0)) a.app.dispose();
+});
+
+type Done = Extract<ContactExportResult, { status: 'done' }>;
+
+/** An office: the owner, managers Petro (3 clients) and Iryna (2 clients). */
+async function office() {
+  const clock = testClock();
+  const v = await ownerVault(clock);
+  apps.push(v.staff);
+  const petro = await addEnrolledUser(v.staff, v.dir, clock, 'petro', 'manager');
+  const iryna = await addEnrolledUser(v.staff, v.dir, clock, 'iryna', 'manager');
+  apps.push(petro.other, iryna.other);
+  const add = (app: StaffApp, surname: string, notes?: string) =>
+    ok<Contact>(
+      app.call('contacts.create', {
+        contact: { surname, givenName: 'Ганна', phones: [{ number: '067 123 45 67' }], notes },
+      }),
+    );
+  const petros = [
+    await add(petro.other, 'Мʼясоїд', 'дзвонити після 18:00'),
+    await add(petro.other, 'Шевчук'),
+    await add(petro.other, 'Бойко'),
+  ];
+  const irynas = [await add(iryna.other, 'Коваленко'), await add(iryna.other, 'Олійник')];
+  return { ...v, clock, petro: petro.other, iryna: iryna.other, petros, irynas };
+}
+
+const dataRows = (csv: string) => csv.split('\r\n').filter(Boolean).length - 1;
+
+async function auditOf(app: StaffApp) {
+  return ok<AuditEntryPage>(app.call('audit.list', { limit: 200 }));
+}
+
+describe('contact export', () => {
+  it('a manager exports only their own clients; the audit entry has the count, never the contents', async () => {
+    const o = await office();
+    const file = await ok<Done>(o.petro.call('contacts.export', { format: 'csv' }));
+    expect(file).toMatchObject({ status: 'done', count: 3, mimeType: 'text/csv;charset=utf-8' });
+    expect(file.fileName).toMatch(/^zamok-contacts-.*\.csv$/);
+    expect(dataRows(file.content)).toBe(3);
+    expect(file.content).toContain('Мʼясоїд');
+    expect(file.content).not.toMatch(/Коваленко|Олійник/);
+    // Naming Iryna's clients by id does not reach them either.
+    const byId = await ok<Done>(
+      o.petro.call('contacts.export', { format: 'vcard', ids: o.irynas.map(c => c.id) }),
+    );
+    expect(byId.count).toBe(0);
+    expect(byId.content).toBe('');
+
+    const audit = await auditOf(o.staff);
+    const exports = audit.entries.filter(e => e.action === 'contacts.export');
+    expect(exports.map(e => e.details)).toEqual([
+      { count: 0, format: 'vcard', all: false },
+      { count: 3, format: 'csv', all: true },
+    ]);
+    expect(JSON.stringify(exports)).not.toMatch(/Мʼясоїд|Шевчук|380671234567|дзвонити/);
+  });
+
+  it('exporting more than the threshold raises a mass-export alert for the owner (ids and counts only)', async () => {
+    const o = await office();
+    await ok(o.staff.call('alerts.updateSettings', { exportRecords: 2 }));
+    await ok(o.petro.call('contacts.export', { format: 'csv', filter: { text: 'а' } }));
+    const alerts = await ok<AlertList>(o.staff.call('alerts.list', {}));
+    const mass = alerts.items.find(a => a.rule === 'mass_export');
+    expect(mass).toMatchObject({ severity: 'high', details: { records: 3, all: false } });
+    expect(JSON.stringify(alerts)).not.toMatch(/petro|Мʼясоїд|Шевчук/);
+  });
+});
+
+describe('owner approval of large exports', () => {
+  async function blocked() {
+    const o = await office();
+    await ok(o.staff.call('alerts.updateSettings', { exportApprovalAbove: 2 }));
+    const pending = await ok<ContactExportResult>(
+      o.petro.call('contacts.export', { format: 'csv' }),
+    );
+    if (pending.status !== 'pending') throw new Error('expected a pending export');
+    return { ...o, requestId: pending.requestId, pending };
+  }
+
+  it('a manager’s export above the limit waits: no file, a high alert for the owner, no mass-export alert', async () => {
+    const o = await blocked();
+    expect(o.pending).toEqual({ status: 'pending', requestId: o.requestId, count: 3 });
+    expect(JSON.stringify(o.pending)).not.toContain('content');
+    const status = await ok<ContactExportStatus>(
+      o.petro.call('contacts.exportStatus', { requestId: o.requestId }),
+    );
+    expect(status).toEqual({ requestId: o.requestId, status: 'pending', count: 3 });
+    expect(
+      await ok(o.petro.call('contacts.exportRequest', { requestId: o.requestId })),
+    ).toMatchObject({ status: 'pending' });
+
+    const alerts = await ok<AlertList>(o.staff.call('alerts.list', {}));
+    expect(alerts.items.map(a => a.rule)).toContain('export_approval');
+    expect(alerts.items.map(a => a.rule)).not.toContain('mass_export');
+    const alert = alerts.items.find(a => a.rule === 'export_approval');
+    expect(alert).toMatchObject({
+      severity: 'high',
+      data: true,
+      entityType: 'export_request',
+      entityId: o.requestId,
+      details: { requestId: o.requestId, count: 3, format: 'csv' },
+    });
+    // Below the limit, and the owner's own exports, run at once.
+    expect(
+      await ok(o.petro.call('contacts.export', { format: 'csv', filter: { text: 'Бойко' } })),
+    ).toMatchObject({ status: 'done', count: 1 });
+    expect(await ok(o.staff.call('contacts.export', { format: 'csv' }))).toMatchObject({
+      status: 'done',
+      count: 5,
+    });
+    // A manager cannot decide, and a colleague cannot see or use the request.
+    expect(
+      await failure(o.petro.call('alerts.approveExport', { requestId: o.requestId })),
+    ).toMatchObject({ code: 'forbidden' });
+    for (const call of ['contacts.exportStatus', 'contacts.exportRequest']) {
+      expect(await failure(o.iryna.call(call, { requestId: o.requestId }))).toMatchObject({
+        code: 'not_found',
+      });
+    }
+  });
+
+  it('approved: the manager downloads once, the alert is marked read, a second use is refused', async () => {
+    const o = await blocked();
+    const decided = await ok<ExportRequestView>(
+      o.staff.call('alerts.approveExport', { requestId: o.requestId }),
+    );
+    expect(decided).toMatchObject({ decision: 'approved', count: 3, consumedAt: null });
+    const alerts = await ok<AlertList>(o.staff.call('alerts.list', { unreadOnly: true }));
+    expect(alerts.items.map(a => a.rule)).not.toContain('export_approval');
+    expect(
+      await failure(o.staff.call('alerts.denyExport', { requestId: o.requestId })),
+    ).toMatchObject({ code: 'conflict', details: { reason: 'approved' } });
+
+    expect(
+      await ok(o.petro.call('contacts.exportStatus', { requestId: o.requestId })),
+    ).toMatchObject({ status: 'approved' });
+    const file = await ok<Done>(o.petro.call('contacts.exportRequest', { requestId: o.requestId }));
+    expect(file).toMatchObject({ status: 'done', count: 3 });
+    expect(dataRows(file.content)).toBe(3);
+    expect(
+      await failure(o.petro.call('contacts.exportRequest', { requestId: o.requestId })),
+    ).toMatchObject({ code: 'forbidden', details: { reason: 'used' } });
+
+    const audit = await auditOf(o.staff);
+    const run = audit.entries.find(e => e.action === 'contacts.export_request' && e.outcome === 'ok');
+    expect(run?.details).toMatchObject({ requestId: o.requestId, count: 3, format: 'csv' });
+    const decision = audit.entries.find(e => e.action === 'alerts.approve_export');
+    expect(decision).toMatchObject({ outcome: 'ok', entityId: o.requestId });
+  });
+
+  it('denied: the manager is told so and gets nothing', async () => {
+    const o = await blocked();
+    await ok(o.staff.call('alerts.denyExport', { requestId: o.requestId }));
+    for (const call of ['contacts.exportStatus', 'contacts.exportRequest']) {
+      const error = await failure(o.petro.call(call, { requestId: o.requestId }));
+      expect(error).toMatchObject({ code: 'forbidden', details: { reason: 'denied' } });
+    }
+    expect(
+      await failure(o.staff.call('alerts.approveExport', { requestId: o.requestId })),
+    ).toMatchObject({ code: 'conflict', details: { reason: 'denied' } });
+  });
+
+  it('a request expires after 24 hours, approved or not', async () => {
+    const o = await blocked();
+    const second = await ok<ContactExportResult>(
+      o.petro.call('contacts.export', { format: 'vcard' }),
+    );
+    if (second.status !== 'pending') throw new Error('expected a pending export');
+    await ok(o.staff.call('alerts.approveExport', { requestId: second.requestId }));
+    o.clock.advance(24 * 60 * 60);
+    expect(
+      await failure(o.staff.call('alerts.approveExport', { requestId: o.requestId })),
+    ).toMatchObject({ code: 'conflict', details: { reason: 'expired' } });
+    for (const requestId of [o.requestId, second.requestId]) {
+      expect(await failure(o.petro.call('contacts.exportRequest', { requestId }))).toMatchObject({
+        code: 'forbidden',
+        details: { reason: 'expired' },
+      });
+    }
+  });
+});
