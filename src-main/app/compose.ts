@@ -24,6 +24,7 @@ import { createAuthService, type AuthService } from './auth-service';
 import { alertsHandlers } from './handlers/alerts';
 import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backup';
+import { companiesHandlers } from './handlers/companies';
 import { authHandlers } from './handlers/auth';
 import { contactsHandlers } from './handlers/contacts';
 import { reportsHandlers } from './handlers/reports';
@@ -124,6 +125,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       audit: auditHandlers({ openVault: () => state.openVault() }),
       users: usersHandlers({ state, tools: auth.staffTools }),
       roles: rolesHandlers({ state, now: () => auth.staffTools.now() }),
+      companies: companiesHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
       contacts: contactsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),

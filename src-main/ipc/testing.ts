@@ -161,6 +161,22 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:contacts.reassign': { input: { id: 'c-1', ownerId: 'u-2' } },
   'zamok:contacts.share': { input: { id: 'c-1', userId: 'u-2' } },
   'zamok:contacts.unshare': { input: { id: 'c-1', userId: 'u-2' } },
+  'zamok:companies.list': {
+    input: { sort: 'name', direction: 'asc', limit: 50 },
+    optionalKeys: ['sort', 'direction', 'limit'],
+  },
+  'zamok:companies.get': { input: { id: 'co-1' } },
+  'zamok:companies.contacts': { input: { id: 'co-1', limit: 50 }, optionalKeys: ['limit'] },
+  'zamok:companies.create': { input: { company: { name: 'Пекарня Світанок', edrpou: '32855961' } } },
+  'zamok:companies.update': {
+    input: {
+      id: 'co-1',
+      patch: { website: 'svitanok.com.ua' },
+      expectedUpdatedAt: '2026-11-29T09:00:00.000Z',
+    },
+  },
+  'zamok:companies.delete': { input: { id: 'co-1' } },
+  'zamok:companies.reassign': { input: { id: 'co-1', ownerId: 'u-2' } },
   'zamok:contacts.export': {
     input: { format: 'csv', ids: ['c-1'], locale: 'uk' },
     optionalKeys: ['ids', 'locale'],

@@ -6,6 +6,7 @@ import { alertsContract } from './alerts';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
+import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
 import { devicesContract } from './devices';
 import { reportsContract } from './reports';
@@ -22,6 +23,7 @@ export const contract = {
   users: usersContract,
   roles: rolesContract,
   contacts: contactsContract,
+  companies: companiesContract,
   alerts: alertsContract,
   devices: devicesContract,
   security: securityContract,

@@ -97,7 +97,7 @@ describe('contact → company link', () => {
       contactPatchSchema.parse({ companyId: null }),
       notes.after.updatedAt,
     );
-    expect(unlinked.before.companyId).toBe(own.id);
+    expect(unlinked.before?.companyId).toBe(own.id);
     expect(unlinked.after).toMatchObject({ companyId: null, company: null });
   });
 

@@ -6,6 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { ContactCompany } from '../../../src-shared/contacts';
+import type { Grants, Scope } from '../../../src-shared/permissions';
+import { grantOf } from '../../../src-shared/roles';
 import { companyScopeCondition } from '../companies/scope';
 import type { CompaniesSchema } from '../companies/tables';
 import { ContactError, type ContactsSchema, type Viewer } from './tables';
@@ -55,4 +57,10 @@ export async function linkedCompany(
     .where(eb => companyScopeCondition(eb, { userId: viewer.userId, teamId: viewer.teamId, scope }))
     .executeTakeFirst();
   return row ? { id: row.id, name: row.name, deletedAt: row.deleted_at } : null;
+}
+
+/** The `companies.read` scope a role grants (what {@link Viewer.companyScope} expects), if any. */
+export function companyScopeOf(grants: Grants): Scope | undefined {
+  const grant = grantOf(grants, 'companies.read');
+  return grant === true ? undefined : grant;
 }

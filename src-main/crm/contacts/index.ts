@@ -2,6 +2,7 @@
  * Contacts, the main-process half: scoped repository functions over the vault database. The scope
  * always comes from the caller's role (a `Viewer`), and always ends up in the SQL.
  */
+export { companyScopeOf, linkedCompany, requireLinkableCompany } from './company-link';
 export { listContacts, searchWords, type ContactListQuery } from './list';
 export { reassignContact, shareContact, unshareContact } from './ownership';
 export {
