@@ -7,7 +7,15 @@
  * telemetry: nothing leaves the machine (docs/SECURITY.md).
  */
 import { join } from 'node:path';
-import { app, dialog, powerMonitor, session, shell, type BrowserWindow } from 'electron';
+import {
+  app,
+  dialog,
+  Notification,
+  powerMonitor,
+  session,
+  shell,
+  type BrowserWindow,
+} from 'electron';
 import log from 'electron-log/main';
 import { createZamokApp, type ZamokApp } from '../app/compose';
 import { startScheduler } from '../backup/scheduler';
@@ -29,6 +37,7 @@ import { registerIpc } from './ipc';
 import { wireVaultLifecycle, wireWindowSessionEnd } from './lifecycle';
 import { electronNativeBindingPath, nativeProblemDialog, probeNativeBinding } from './native';
 import { RECOVERY_URL, registerAppScheme, serveRenderer } from './protocol';
+import { startDesktopAlerts } from './notifications';
 import { hardenSession, hardenWebContents } from './security';
 import { channelFileFor, createElectronUpdateEngine } from './updater';
 import { pendingSinceLastStart, recordStart } from './upgrade-guard';
@@ -158,6 +167,15 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     serveRenderer(rendererDir, recoveryFile);
     registerIpc(zamok.router);
+    // New alerts as OS notifications, only for a signed-in user who may see them (counts, no names).
+    const state = zamok.state;
+    startDesktopAlerts({
+      session: () => state.session,
+      systemLocale: () => app.getLocale(),
+      show: (title, body) => {
+        if (Notification.isSupported()) new Notification({ title, body }).show();
+      },
+    });
     // Scheduled backups run while the app is open, signed in or not (catching up a missed run at start).
     const backups = zamok.backup;
     startScheduler({
