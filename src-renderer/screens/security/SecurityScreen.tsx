@@ -3,12 +3,13 @@
  * audited by the main process), then lists the findings, most serious first, each with why it
  * matters and the one step that fixes it.
  */
-import { Alert, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Group, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { FINDING_SEVERITIES, type SecurityReport } from '../../../src-shared/ipc/security';
+import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -16,6 +17,7 @@ import { visibleSections } from '../../shell/sections';
 import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
 import { formatWhen } from '../backups/backup-api';
+import { DevicesPanel } from './DevicesPanel';
 import { FindingCard } from './FindingCard';
 
 /** The findings ordered high → info (stable within a severity). */
@@ -24,8 +26,37 @@ export function sortFindings(report: SecurityReport): SecurityReport['findings']
   return [...report.findings].sort((a, b) => rank(a.severity) - rank(b.severity));
 }
 
-/** The section screen. */
+/**
+ * The section screen: the security check, and for holders of `settings.manage` (owner,
+ * administrator) a second tab with the allowed devices and networks.
+ */
 export function SecurityScreen() {
+  const { t } = useTranslation();
+  const grants = useSessionStore(s => s.user?.grants);
+  if (!grants || grantOf(grants, 'settings.manage') === undefined) return <CheckPanel />;
+  return (
+    <Tabs defaultValue="check" keepMounted={false}>
+      <Tabs.List px="md" pt="md">
+        <Tabs.Tab value="check">{t('security.devices.tabCheck')}</Tabs.Tab>
+        <Tabs.Tab value="devices">{t('security.devices.tab')}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="check">
+        <CheckPanel />
+      </Tabs.Panel>
+      <Tabs.Panel value="devices">
+        <Stack p="md" gap="lg" maw={900}>
+          <Title order={1} size="h3">
+            {t('security.devices.tab')}
+          </Title>
+          <DevicesPanel />
+        </Stack>
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+/** The security check: run on request, findings most serious first. */
+function CheckPanel() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const grants = useSessionStore(s => s.user?.grants);

@@ -3,7 +3,10 @@
  * `security` next to the finding texts (`security.<finding>.*` from src-shared/guard/messages.ts),
  * so the keys here must not be finding ids.
  */
+import { devicesEn, devicesUk } from './devices-i18n';
+
 export const securityUk = {
+  devices: devicesUk,
   screen: {
     title: 'Перевірка безпеки',
     intro:
@@ -47,6 +50,7 @@ export const securityUk = {
 
 /** English, with exactly the same keys. */
 export const securityEn: typeof securityUk = {
+  devices: devicesEn,
   screen: {
     title: 'Security check',
     intro:
