@@ -39,7 +39,7 @@ function refusal(code: 'device_not_approved' | 'network_not_allowed'): CallFailu
   return code === 'device_not_approved'
     ? new CallFailure(
         'device_not_approved',
-        'This computer is not approved for sign-in. Ask the owner to approve it in Security → Devices and networks.',
+        'This computer is not approved for sign-in. Ask the owner to approve it in Settings → Devices and networks.',
       )
     : new CallFailure(
         'network_not_allowed',

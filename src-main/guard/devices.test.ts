@@ -146,7 +146,7 @@ describe('allowed devices', () => {
       }),
     );
     expect(refused.code).toBe('device_not_approved');
-    expect(refused.message).toMatch(/Ask the owner to approve it in Security/);
+    expect(refused.message).toMatch(/Ask the owner to approve it in Settings/);
     expect(laptop.app.state.session).toBeNull();
     expect(laptop.app.state.vault).toBeNull();
 

@@ -70,7 +70,7 @@ const uk: GuardCatalogue = {
     },
     device_refused: {
       title: 'Вхід із несхваленого комп’ютера відхилено',
-      body: 'Пароль і код були правильні, але цей комп’ютер не схвалено. Схваліть його в розділі «Безпека → Пристрої», якщо він ваш.',
+      body: 'Пароль і код були правильні, але цей комп’ютер не схвалено. Схваліть його в розділі «Налаштування → Пристрої й мережі», якщо він ваш.',
     },
     network_refused: {
       title: 'Вхід поза мережею офісу відхилено',
@@ -213,7 +213,7 @@ const en: GuardCatalogue = {
     },
     device_refused: {
       title: 'Sign-in from an unapproved computer refused',
-      body: 'The password and code were right, but this computer is not approved. Approve it in Security → Devices if it is yours.',
+      body: 'The password and code were right, but this computer is not approved. Approve it in Settings → Devices and networks if it is yours.',
     },
     network_refused: {
       title: 'Sign-in outside the office network refused',

@@ -19,7 +19,7 @@ export const en = {
     auth_failed: 'The login, password or code is wrong. Check them and try again.',
     locked_out: 'Too many attempts. Try again in {{minutes}} min.',
     device_not_approved:
-      'This computer is not approved for sign-in yet. Ask the owner to approve it in Security → Devices and networks, then sign in again.',
+      'This computer is not approved for sign-in yet. Ask the owner to approve it in Settings → Devices and networks, then sign in again.',
     network_not_allowed:
       'Sign-in is allowed on the office network only. Connect to it (or to the office VPN) and try again; if you are in the office, ask the owner.',
     password_change_required: 'You need to set a new password before you continue.',

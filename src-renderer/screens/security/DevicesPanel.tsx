@@ -1,5 +1,5 @@
 /**
- * Security → Devices and networks (holders of `settings.manage`): the "approved computers only"
+ * Settings → Devices and networks (holders of `settings.manage`): the "approved computers only"
  * switch, the computers seen at sign-in (approve, revoke, rename) and the office network editor.
  * Every decision is the main process's: this screen shows its answers, including refusals that
  * would shut out the computer in use.

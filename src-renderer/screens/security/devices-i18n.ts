@@ -1,4 +1,4 @@
-/** Interface text of Security → Devices and networks (Ukrainian first), merged as `security.devices`. */
+/** Interface text of Settings → Devices and networks (Ukrainian first), merged as `security.devices`. */
 export const devicesUk = {
   tabCheck: 'Перевірка',
   tab: 'Пристрої й мережі',
