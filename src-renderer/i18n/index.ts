@@ -6,10 +6,12 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en as sharedEn } from '../../src-shared/i18n/en';
 import { uk as sharedUk } from '../../src-shared/i18n/uk';
+import { companyMessages } from '../../src-shared/companies/messages';
 import { contactMessages } from '../../src-shared/contacts/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
 import { adminEn, adminUk } from '../screens/admin/i18n';
 import { backupsEn, backupsUk } from '../screens/backups/i18n';
+import { companiesEn, companiesUk } from '../screens/companies/i18n';
 import { contactsEn, contactsUk } from '../screens/contacts/i18n';
 import { securityEn, securityUk } from '../screens/security/i18n';
 import { en } from './en';
@@ -21,8 +23,10 @@ export const catalogues = {
   uk: {
     ...sharedUk,
     ...contactMessages.uk,
+    ...companyMessages.uk,
     ...uk,
     contacts: contactsUk,
+    companies: companiesUk,
     admin: adminUk,
     backups: backupsUk,
     alerts: guardMessages.uk.alerts,
@@ -31,8 +35,10 @@ export const catalogues = {
   en: {
     ...sharedEn,
     ...contactMessages.en,
+    ...companyMessages.en,
     ...en,
     contacts: contactsEn,
+    companies: companiesEn,
     admin: adminEn,
     backups: backupsEn,
     alerts: guardMessages.en.alerts,

@@ -8,6 +8,7 @@ import { grantOf } from '../../src-shared/roles';
 import { AuditScreen } from '../screens/admin/AuditScreen';
 import { UsersScreen } from '../screens/admin/UsersScreen';
 import { BackupsScreen } from '../screens/backups/BackupsScreen';
+import { CompaniesScreen } from '../screens/companies/CompaniesScreen';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
 import { SecurityScreen } from '../screens/security/SecurityScreen';
 import { SECTIONS, type Section } from '../stores/navigation';
@@ -16,7 +17,7 @@ import { ComingSoon } from './ComingSoon';
 /** The permission a section needs to appear in the navigation. */
 const SECTION_NEEDS: Readonly<Record<Section, Permission>> = {
   contacts: 'contacts.read',
-  companies: 'contacts.read',
+  companies: 'companies.read',
   deals: 'contacts.read',
   activities: 'contacts.read',
   documents: 'contacts.read',
@@ -37,6 +38,8 @@ export function SectionScreen({ section }: { section: Section }): ReactElement {
   switch (section) {
     case 'contacts':
       return <ContactsScreen />;
+    case 'companies':
+      return <CompaniesScreen />;
     case 'users':
       return <UsersScreen />;
     case 'audit':
