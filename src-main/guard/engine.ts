@@ -7,6 +7,7 @@
 import type { AlertView } from '../../src-shared/ipc/alerts';
 import { addAuditListener, type AuditEntry, type SqliteHandle } from '../audit';
 import { windowQueries } from './queries';
+import { anyRuleWatches } from './rule-index';
 import { evaluateRules, type RuleEnv } from './rules';
 import { readGuardSettings } from './settings';
 import { systemNetworkFacts } from './networks';
@@ -59,6 +60,7 @@ let uninstall: (() => void) | null = null;
 export function installAlertRules(ruleEnv?: RuleEnv): void {
   if (ruleEnv) env = ruleEnv;
   if (uninstall) return;
+  // Entries no rule watches (contact edits, reads…) skip the savepoint and the rules altogether.
   uninstall = addAuditListener((entry, sqlite) => {
     const raised = processEntry(sqlite, entry);
     if (raised.length === 0 || subscribers.size === 0) return;
@@ -66,7 +68,7 @@ export function installAlertRules(ruleEnv?: RuleEnv): void {
     setImmediate(() => {
       for (const alert of raised) for (const s of subscribers) s(alert);
     });
-  });
+  }, anyRuleWatches);
 }
 
 /** Subscribes to newly raised alerts (ids, rule and counts only); returns the unsubscribe function. */
