@@ -23,22 +23,36 @@ export interface PdfOptions {
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-function columnWidths(doc: Doc, table: ReportTable, total: number): number[] {
-  // Weight each column by its longest word or cell (bounded), so short number columns stay narrow.
-  const weights = table.columns.map((heading, i) => {
-    const longestWord = Math.max(...heading.split(/\s+/).map(w => w.length), 3);
-    const longestCell = Math.max(0, ...table.rows.map(r => (r[i] ?? '').length));
-    return Math.min(Math.max(longestWord, Math.min(longestCell, 40)), 40);
-  });
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map(w => (w / sum) * total);
+function columnWidths(doc: Doc, table: ReportTable, total: number, pad: number): number[] {
+  // Each column is at least as wide as its longest heading word (no word broken mid-way); the
+  // rest of the width goes to columns with long cells (names, permission lists), bounded.
+  doc.font('bold');
+  const minimum = table.columns.map(
+    heading => Math.max(...heading.split(/\s+/).map(w => doc.widthOfString(w))) + 2 * pad + 1,
+  );
+  doc.font('regular');
+  const wanted = table.columns.map((_, i) =>
+    Math.min(
+      Math.max(0, ...table.rows.map(r => doc.widthOfString(r[i] ?? ''))) + 2 * pad + 1,
+      total * 0.45,
+    ),
+  );
+  const base = minimum.reduce((a, b) => a + b, 0);
+  if (base >= total) return minimum.map(m => (m / base) * total);
+  const extra = wanted.map((w, i) => Math.max(0, w - (minimum[i] ?? 0)));
+  const extraSum = extra.reduce((a, b) => a + b, 0);
+  const share = extraSum === 0 ? 0 : Math.min(1, (total - base) / extraSum);
+  const widths = minimum.map((m, i) => m + (extra[i] ?? 0) * share);
+  const used = widths.reduce((a, b) => a + b, 0);
+  return widths.map(w => (w / used) * total);
 }
 
 function drawTable(doc: Doc, table: ReportTable, fontSize: number): void {
   const left = doc.page.margins.left;
   const total = doc.page.width - left - doc.page.margins.right;
-  const widths = columnWidths(doc, table, total);
   const pad = 3;
+  doc.fontSize(fontSize);
+  const widths = columnWidths(doc, table, total, pad);
   const bottom = () => doc.page.height - doc.page.margins.bottom;
   const rowHeight = (cells: string[], bold: boolean): number => {
     doc.font(bold ? 'bold' : 'regular').fontSize(fontSize);
