@@ -13,6 +13,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSort } from '../../../src-shared/contacts';
+import { ExportButton } from './ExportButton';
 import type { ContactAbilities } from './permissions';
 import { LIST_SORTS, useContactsStore } from './store';
 
@@ -119,9 +120,14 @@ export function ListToolbar({
           mb={8}
         />
       ) : null}
+      {abilities.export ? (
+        <Group ml="auto">
+          <ExportButton />
+        </Group>
+      ) : null}
       {abilities.create ? (
         <Tooltip label={t('contacts.list.addHint')} withArrow>
-          <Button onClick={onNew} ml="auto">
+          <Button onClick={onNew} ml={abilities.export ? undefined : 'auto'}>
             {t('contacts.list.add')}
           </Button>
         </Tooltip>

@@ -1,5 +1,8 @@
 /** Interface text of the contacts screens (Ukrainian first); merged into i18next under `contacts`. */
+import { exportEn, exportUk } from './export-i18n';
+
 export const contactsUk = {
+  export: exportUk,
   title: 'Контакти',
   none: '—',
   close: 'Закрити',
@@ -136,6 +139,7 @@ export const contactsUk = {
 
 /** English text of the contacts screens: the same keys as {@link contactsUk}. */
 export const contactsEn: typeof contactsUk = {
+  export: exportEn,
   title: 'Contacts',
   none: '–',
   close: 'Close',

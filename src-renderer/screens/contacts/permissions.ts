@@ -12,6 +12,8 @@ export interface ContactAbilities {
   restore: boolean;
   reassign: boolean;
   share: boolean;
+  /** contacts.export: the list's "Export" button. */
+  export: boolean;
   /** users.read: the colleagues list for the owner filter, reassign and share. */
   readUsers: boolean;
 }
@@ -27,6 +29,7 @@ export function contactAbilities(grants: Grants): ContactAbilities {
     restore: grantOf(grants, 'contacts.restore') !== undefined,
     reassign: grantOf(grants, 'contacts.reassign') !== undefined,
     share: grantOf(grants, 'contacts.share') !== undefined,
+    export: grantOf(grants, 'contacts.export') !== undefined,
     readUsers: grantOf(grants, 'users.read') !== undefined,
   };
 }

@@ -28,6 +28,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
 import { formatWhen } from '../backups/backup-api';
+import { ExportApprovalSetting, ExportDecision } from './ExportApproval';
 import { detailValues, SEVERITY_COLOR } from './FindingCard';
 
 /** How often the unread count is refreshed while the app is open. */
@@ -129,6 +130,7 @@ function AlertCentre() {
               </Stack>
             </Alert>
           ) : null}
+          <ExportApprovalSetting />
           <ErrorAlert error={error} />
           {!list && !error ? (
             <Group gap="sm" role="status">
@@ -147,6 +149,7 @@ function AlertCentre() {
               alert={alert}
               busy={acking === alert.id}
               onAcknowledge={() => void acknowledge(alert)}
+              onDecided={() => void load()}
             />
           ))}
         </Stack>
@@ -155,8 +158,13 @@ function AlertCentre() {
   );
 }
 
-function AlertCard(props: { alert: AlertView; busy: boolean; onAcknowledge: () => void }) {
-  const { alert, busy, onAcknowledge } = props;
+function AlertCard(props: {
+  alert: AlertView;
+  busy: boolean;
+  onAcknowledge: () => void;
+  onDecided: () => void;
+}) {
+  const { alert, busy, onAcknowledge, onDecided } = props;
   const { t, i18n } = useTranslation();
   const values = detailValues(alert.details);
   return (
@@ -176,6 +184,7 @@ function AlertCard(props: { alert: AlertView; busy: boolean; onAcknowledge: () =
           </Text>
         </Group>
         <Text size="sm">{t(`alerts.${alert.rule}.body`, values)}</Text>
+        <ExportDecision alert={alert} onDecided={onDecided} />
         <Text size="xs" c="dimmed">
           {t('security.alertCentre.at', { date: formatWhen(t, i18n.language, alert.lastAt) })}
           {alert.occurrences > 1

@@ -4,9 +4,11 @@
  * so the keys here must not be finding ids.
  */
 import { devicesEn, devicesUk } from './devices-i18n';
+import { exportApprovalEn, exportApprovalUk } from './export-approval-i18n';
 
 export const securityUk = {
   devices: devicesUk,
+  exportApproval: exportApprovalUk,
   screen: {
     title: 'Перевірка безпеки',
     intro:
@@ -51,6 +53,7 @@ export const securityUk = {
 /** English, with exactly the same keys. */
 export const securityEn: typeof securityUk = {
   devices: devicesEn,
+  exportApproval: exportApprovalEn,
   screen: {
     title: 'Security check',
     intro:
