@@ -201,3 +201,13 @@ export function restoreOwnerAccess(
   }
   return { deviceApproved, networksCleared };
 }
+
+/**
+ * True when the session's computer has been revoked while approval is required: its session ends
+ * at its next call (another app instance on the vault folder sees the owner's revoke this way).
+ */
+export function sessionDeviceRevoked(vault: OpenVault, deviceId: string | undefined): boolean {
+  if (deviceId === undefined) return false;
+  if (!readGuardSettings(vault.sqlite).requireApprovedDevices) return false;
+  return getDevice(vault.sqlite, deviceId)?.status === 'revoked';
+}

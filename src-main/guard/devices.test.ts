@@ -181,9 +181,16 @@ describe('allowed devices', () => {
     );
     expect(inside).toMatchObject({ login: 'petro' });
     expect(laptop.app.state.session?.deviceId).toBe(LAPTOP);
-    await ok(laptop.call('auth.signOut'));
 
+    // Revoking ends the session open on the laptop at its next call, and sign-ins are refused.
     await ok(o.owner.call('devices.revoke', { id: LAPTOP }));
+    expect((await failure(laptop.call('audit.list', { limit: 1 }))).code).toBe('unauthenticated');
+    expect(laptop.app.state.session).toBeNull();
+    expect((await auditOf(o.owner, 'auth.session_ended'))[0]).toMatchObject({
+      userLogin: 'petro',
+      deviceId: LAPTOP,
+      details: { reason: 'device_revoked' },
+    });
     expect(
       (
         await failure(

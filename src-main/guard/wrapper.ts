@@ -2,11 +2,13 @@
  * The guard wrapper (outermost, around the audit wrapper): vault files are compared with the last
  * clean-close snapshot before a sign-in and the snapshot is written after a lock or sign-out, once
  * the audit wrapper has closed the vault. A change found at sign-in is written to the audit log as
- * `guard.vault_files_changed`, which the rules turn into an alert.
+ * `guard.vault_files_changed`, which the rules turn into an alert. A session on a computer the owner
+ * has revoked (allowed devices) ends at its next call.
  */
 import { appendAudit } from '../audit';
-import type { Wrapper } from '../ipc';
+import { CallFailure, type Wrapper } from '../ipc';
 import type { VaultState } from '../app/vault-state';
+import { sessionDeviceRevoked } from './devices-access';
 import { checkVaultFiles, forgetCleanClose, recordCleanClose } from './vault-files';
 
 /** Channels after which the vault is closed cleanly. */
@@ -58,6 +60,32 @@ export function createGuardWrapper(o: { state: VaultState; deviceId: string }): 
         return value;
       };
     }
-    return next;
+    return async (ctx, input) => {
+      // The status call then simply reports the sign-in screen; any other call is refused.
+      if (endSessionOfRevokedDevice() && meta.name !== 'zamok:auth.status') {
+        throw new CallFailure('unauthenticated', 'The owner revoked this computer. Sign in again.');
+      }
+      return next(ctx, input);
+    };
   };
+
+  /** Ends (audited) the session of a computer the owner revoked; its calls then need a sign-in. */
+  function endSessionOfRevokedDevice(): boolean {
+    const vault = state.openVault();
+    const session = state.session;
+    if (!vault || !session || !sessionDeviceRevoked(vault, session.deviceId)) return false;
+    appendAudit(vault, {
+      userId: session.userId,
+      userLogin: session.login,
+      deviceId: session.deviceId ?? null,
+      action: 'auth.session_ended',
+      outcome: 'ok',
+      entityType: 'device',
+      entityId: session.deviceId ?? null,
+      details: { reason: 'device_revoked' },
+    });
+    state.end({ keepLogin: false, closeNow: true });
+    recordCleanClose(state.vaultDir);
+    return true;
+  }
 }
