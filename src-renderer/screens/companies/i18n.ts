@@ -105,6 +105,7 @@ export const companiesUk = {
     nothing: 'Такої компанії немає серед доступних вам',
     hint: 'Прив’язка до картки компанії. Поле нижче — довільний текст.',
     deleted: 'видалено',
+    hidden: 'Компанія, до якої у вас немає доступу',
   },
 };
 
@@ -215,5 +216,6 @@ export const companiesEn: typeof companiesUk = {
     nothing: 'No such company among those you can see',
     hint: 'Links the contact to the company’s card. The field below is free text.',
     deleted: 'deleted',
+    hidden: 'A company you have no access to',
   },
 };

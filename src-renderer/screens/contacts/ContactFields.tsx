@@ -14,6 +14,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../src-shared/contacts';
 import { useSessionStore } from '../../stores/session';
+import { openCompany } from '../companies/actions';
 import { formatDateTime, formatPhone, personName } from './format';
 
 /** All fields of `contact`; `onUnshare` removes a colleague's access. */
@@ -69,7 +70,31 @@ export function ContactFields(props: {
         <Field label={t('contacts.detail.address')}>{contact.address}</Field>
       </Section>
       <Section title={t('contacts.detail.otherSection')}>
-        <Field label={t('contacts.detail.company')}>{contact.companyName}</Field>
+        <Field label={t('contacts.detail.company')}>
+          {contact.company ? (
+            <Group gap={6}>
+              <Anchor
+                component="button"
+                type="button"
+                onClick={() => openCompany(contact.company?.id ?? '')}
+              >
+                {contact.company.name}
+              </Anchor>
+              {contact.company.deletedAt ? (
+                <Badge color="gray" variant="light" size="sm">
+                  {t('companies.picker.deleted')}
+                </Badge>
+              ) : null}
+              {contact.companyName && contact.companyName !== contact.company.name ? (
+                <Text span c="dimmed" size="sm">
+                  ({contact.companyName})
+                </Text>
+              ) : null}
+            </Group>
+          ) : (
+            contact.companyName
+          )}
+        </Field>
         <Field label={t('contacts.detail.tags')}>
           {contact.tags.length > 0 ? (
             <Group gap={6}>

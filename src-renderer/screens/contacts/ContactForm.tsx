@@ -21,9 +21,12 @@ import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_LIMITS, type Contact } from '../../../src-shared/contacts';
 import type { CallError } from '../../../src-shared/ipc/contract';
+import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSessionStore } from '../../stores/session';
+import { CompanyPicker } from '../companies/CompanyPicker';
 import { loadContact, rememberContact } from './actions';
 import {
   changedFields,
@@ -55,6 +58,9 @@ export function ContactForm(props: {
   const [error, setError] = useState<CallError | null>(null);
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
+  // Linking needs companies.read: the picker lists only companies the main process would accept.
+  const grants = useSessionStore(state => state.user?.grants);
+  const canLink = grants !== undefined && grantOf(grants, 'companies.read') !== undefined;
 
   const check = useMemo(() => checkForm(values), [values]);
   const liveErrors: FieldErrors = check.ok ? {} : check.errors;
@@ -168,6 +174,21 @@ export function ContactForm(props: {
               {...text('patronymic', t('contacts.form.patronymic'), CONTACT_LIMITS.name)}
             />
           </SimpleGrid>
+          {canLink ? (
+            <CompanyPicker
+              value={values.companyId}
+              label={values.companyLabel}
+              error={errorOf('companyId')}
+              onChange={(companyId, name) =>
+                change({
+                  companyId,
+                  companyLabel: name,
+                  // A first link also fills the free-text company field the list shows.
+                  ...(values.companyName.trim() === '' && name ? { companyName: name } : {}),
+                })
+              }
+            />
+          ) : null}
           <TextInput
             {...text('companyName', t('contacts.form.company'), CONTACT_LIMITS.companyName)}
           />

@@ -25,6 +25,9 @@ export interface ContactFormValues {
   givenName: string;
   patronymic: string;
   companyName: string;
+  /** The linked company's id ('' = none) and, for the picker, its name. */
+  companyId: string;
+  companyLabel: string;
   phones: PhoneRow[];
   emails: string[];
   telegram: string;
@@ -46,6 +49,8 @@ export function emptyValues(): ContactFormValues {
     givenName: '',
     patronymic: '',
     companyName: '',
+    companyId: '',
+    companyLabel: '',
     phones: [{ number: '', label: '' }],
     emails: [''],
     telegram: '',
@@ -65,6 +70,9 @@ export function valuesFromContact(contact: Contact): ContactFormValues {
     givenName: contact.givenName,
     patronymic: contact.patronymic ?? '',
     companyName: contact.companyName ?? '',
+    companyId: contact.companyId ?? '',
+    // A link to a company outside the reader's scope has no name here: the picker shows the id.
+    companyLabel: contact.company?.name ?? '',
     phones:
       contact.phones.length > 0
         ? contact.phones.map(p => ({ number: formatPhone(p.e164), label: p.label ?? '' }))
@@ -96,6 +104,7 @@ function rawInput(values: ContactFormValues) {
     givenName: values.givenName,
     patronymic: values.patronymic,
     companyName: values.companyName,
+    companyId: values.companyId,
     address: values.address,
     source: values.source,
     notes: values.notes,
@@ -167,6 +176,7 @@ const FIELD_KEYS = [
   'givenName',
   'patronymic',
   'companyName',
+  'companyId',
   'address',
   'source',
   'notes',
