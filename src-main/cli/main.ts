@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerContactsCommands } from './commands/contacts';
+import { registerReportCommands } from './commands/reports';
 import { registerSecurityCommands } from './commands/security';
 import { registerUsersCommands } from './commands/users';
 import { registerVaultCommands } from './commands/vault';
@@ -29,6 +30,7 @@ registerBackupCommands(program, globals);
 registerUsersCommands(program, globals);
 registerContactsCommands(program, globals);
 registerSecurityCommands(program, globals);
+registerReportCommands(program, globals);
 
 try {
   await program.parseAsync(process.argv);
