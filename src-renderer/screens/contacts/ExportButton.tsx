@@ -72,7 +72,13 @@ function ExportModal({ onClose }: { onClose: () => void }) {
 
   const filtered = Object.keys(exportFilterOf(query)).length > 0;
   return (
-    <Modal opened onClose={onClose} title={t('contacts.export.title')} size="md">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('contacts.export.title')}
+      size="md"
+      closeButtonProps={{ 'aria-label': t('contacts.export.close') }}
+    >
       <Stack gap="md">
         {step.kind === 'choose' || step.kind === 'running' ? (
           <>

@@ -130,7 +130,6 @@ function AlertCentre() {
               </Stack>
             </Alert>
           ) : null}
-          <ExportApprovalSetting />
           <ErrorAlert error={error} />
           {!list && !error ? (
             <Group gap="sm" role="status">
@@ -152,6 +151,7 @@ function AlertCentre() {
               onDecided={() => void load()}
             />
           ))}
+          <ExportApprovalSetting />
         </Stack>
       </Drawer>
     </>
