@@ -11,7 +11,13 @@ import { contactMessages } from '../../src-shared/contacts/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
 import { adminEn, adminUk } from '../screens/admin/i18n';
 import { backupsEn, backupsUk } from '../screens/backups/i18n';
-import { companiesEn, companiesUk } from '../screens/companies/i18n';
+import {
+  companiesAuditEn,
+  companiesAuditUk,
+  companiesEn,
+  companiesUk,
+  withCompanyAudit,
+} from '../screens/companies/i18n';
 import { contactsEn, contactsUk } from '../screens/contacts/i18n';
 import { securityEn, securityUk } from '../screens/security/i18n';
 import { en } from './en';
@@ -27,7 +33,7 @@ export const catalogues = {
     ...uk,
     contacts: contactsUk,
     companies: companiesUk,
-    admin: adminUk,
+    admin: withCompanyAudit(adminUk, companiesAuditUk),
     backups: backupsUk,
     alerts: guardMessages.uk.alerts,
     security: { ...guardMessages.uk.security, ...securityUk },
@@ -39,7 +45,7 @@ export const catalogues = {
     ...en,
     contacts: contactsEn,
     companies: companiesEn,
-    admin: adminEn,
+    admin: withCompanyAudit(adminEn, companiesAuditEn),
     backups: backupsEn,
     alerts: guardMessages.en.alerts,
     security: { ...guardMessages.en.security, ...securityEn },
