@@ -36,6 +36,12 @@ const BOHDAN: StaffMember = {
   ownPassword: 'fennel glacier button orbit',
 };
 
+/** Clicks a language in the switch (each is named in itself) and waits for <html lang>. */
+async function chooseLanguage(page: Page, name: 'Українська' | 'English'): Promise<void> {
+  await page.getByText(name, { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', name === 'English' ? 'en' : 'uk');
+}
+
 /** Fills the company form and saves; returns the main process's answer to the page. */
 async function saveCompany(page: Page): Promise<CallResult<Company>> {
   const answer = page.waitForResponse(
@@ -135,6 +141,14 @@ test('companies: checked ЄДРПОУ, a linked contact, and managers who see on
     1,
   );
   await checkScreenSoft(page, testInfo, 'companies-list');
+  // The same screens in Ukrainian, the office's language.
+  await chooseLanguage(page, 'Українська');
+  await expect(page.getByRole('heading', { name: 'Компанії', level: 1 })).toBeVisible();
+  await checkScreenSoft(page, testInfo, 'companies-list-uk');
+  await page.getByRole('listbox', { name: 'Список компаній' }).getByRole('option').click();
+  await expect(page.getByRole('heading', { name: 'Контакти компанії' })).toBeVisible();
+  await checkScreenSoft(page, testInfo, 'company-detail-uk');
+  await chooseLanguage(page, 'English');
   await signOut(page);
 
   // Daryna: her own company.
