@@ -59,6 +59,8 @@ export async function createBackupVault(parent: string, megabytes: number): Prom
          @source, @notes, @phones, @emails, @messengers, @tags, @sort_key, @search_text,
          @at, @owner_id, @at, @owner_id)`,
     );
+    // A big page cache while loading (random UUID keys touch index pages all over the file).
+    sqlite.pragma('cache_size = -262144');
     const random = seededRandom(11);
     const at = new Date().toISOString();
     const dbBytes = () =>

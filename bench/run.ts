@@ -83,7 +83,11 @@ async function main(): Promise<number> {
   log(`load average ${loadBefore.map(l => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   try {
     for (const bench of cases) {
-      log(`${bench.id}: ${options.warmup} warm-up + ${options.iterations} iterations…`);
+      log(
+        bench.ownLoop
+          ? `${bench.id}…`
+          : `${bench.id}: ${options.warmup} warm-up + ${options.iterations} iterations…`,
+      );
       results.push(
         await runCase(bench, ctx, { warmup: options.warmup, iterations: options.iterations }),
       );

@@ -67,6 +67,8 @@ export interface BenchCase<Ctx> {
   title: string;
   /** Empty: context only, never fails the run. */
   goals: readonly Goal[];
+  /** True when the case times its own runs and ignores `loop` (e.g. a few long backups). */
+  ownLoop?: boolean;
   run(ctx: Ctx, loop: LoopOptions): Promise<CaseOutcome>;
 }
 

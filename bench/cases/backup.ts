@@ -84,6 +84,7 @@ export const backupCase: BenchCase<BenchContext> = {
   id: 'backup',
   title: 'backup: createBackup (CLI path, child process) vs tar | age on the same files',
   goals: [{ kind: 'metric', metric: 'peakRssMiB', max: 200, unit: 'MiB' }],
+  ownLoop: true,
   async run(ctx) {
     const { backupMegabytes: megabytes, backupRuns: runs } = ctx.options;
     const root = mkdtempSync(join(ctx.options.root ?? tmpdir(), 'zamok-bench-backup-'));
