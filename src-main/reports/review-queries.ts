@@ -45,6 +45,9 @@ export const RECORD_ACTIONS: readonly string[] = RECORD_FEATURES.flatMap(f =>
   Object.keys(VERB_KIND).map(v => `${f}.${v}`),
 );
 
+/** Successful sign-ins: every sign-in, and the owner's first one when the vault is created. */
+export const SIGN_IN_ACTIONS: readonly string[] = ['auth.sign_in', 'auth.create_vault'];
+
 /** The range and, for a team review, the user ids (null: everyone). */
 export interface ReviewRange {
   from: string;
@@ -74,7 +77,7 @@ export function signInsQuery(db: Db, r: ReviewRange) {
         eb.fn.min('at').as('first_at'),
         eb.fn.max('at').as('last_at'),
       ])
-      .where('action', '=', 'auth.sign_in')
+      .where('action', 'in', [...SIGN_IN_ACTIONS])
       .where('at', '>=', r.from)
       .where('at', '<', r.to)
       .where('outcome', '=', 'ok')
@@ -91,7 +94,7 @@ export function devicesQuery(db: Db, r: ReviewRange) {
       .selectFrom('audit_log')
       .select(['user_id', 'device_id'])
       .distinct()
-      .where('action', '=', 'auth.sign_in')
+      .where('action', 'in', [...SIGN_IN_ACTIONS])
       .where('at', '>=', r.from)
       .where('at', '<', r.to)
       .where('outcome', '=', 'ok')

@@ -19,6 +19,7 @@ import {
   withCompanyAudit,
 } from '../screens/companies/i18n';
 import { contactsEn, contactsUk } from '../screens/contacts/i18n';
+import { reportsEn, reportsUk } from '../screens/reports/i18n';
 import { securityEn, securityUk } from '../screens/security/i18n';
 import { en } from './en';
 import { detectLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language';
@@ -35,6 +36,7 @@ export const catalogues = {
     companies: companiesUk,
     admin: withCompanyAudit(adminUk, companiesAuditUk),
     backups: backupsUk,
+    reports: reportsUk,
     alerts: guardMessages.uk.alerts,
     security: { ...guardMessages.uk.security, ...securityUk },
   },
@@ -47,6 +49,7 @@ export const catalogues = {
     companies: companiesEn,
     admin: withCompanyAudit(adminEn, companiesAuditEn),
     backups: backupsEn,
+    reports: reportsEn,
     alerts: guardMessages.en.alerts,
     security: { ...guardMessages.en.security, ...securityEn },
   },

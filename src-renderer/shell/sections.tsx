@@ -10,6 +10,7 @@ import { UsersScreen } from '../screens/admin/UsersScreen';
 import { BackupsScreen } from '../screens/backups/BackupsScreen';
 import { CompaniesScreen } from '../screens/companies/CompaniesScreen';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { SecurityScreen } from '../screens/security/SecurityScreen';
 import { SECTIONS, type Section } from '../stores/navigation';
 import { ComingSoon } from './ComingSoon';
@@ -21,7 +22,8 @@ const SECTION_NEEDS: Readonly<Record<Section, Permission>> = {
   deals: 'contacts.read',
   activities: 'contacts.read',
   documents: 'contacts.read',
-  reports: 'analytics.read',
+  // Also shown with reports.regulation alone (administrator): see visibleSections.
+  reports: 'reports.review',
   audit: 'audit.read',
   users: 'users.read',
   backups: 'backup.manage',
@@ -30,7 +32,11 @@ const SECTION_NEEDS: Readonly<Record<Section, Permission>> = {
 
 /** The sections the user's grants allow, in navigation order. */
 export function visibleSections(grants: Grants): Section[] {
-  return SECTIONS.filter(section => grantOf(grants, SECTION_NEEDS[section]) !== undefined);
+  return SECTIONS.filter(
+    section =>
+      grantOf(grants, SECTION_NEEDS[section]) !== undefined ||
+      (section === 'reports' && grantOf(grants, 'reports.regulation') !== undefined),
+  );
 }
 
 /** The screen of a section. */
@@ -46,6 +52,8 @@ export function SectionScreen({ section }: { section: Section }): ReactElement {
       return <AuditScreen />;
     case 'backups':
       return <BackupsScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     case 'settings':
       return <SecurityScreen />;
     default:
