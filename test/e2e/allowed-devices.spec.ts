@@ -143,6 +143,18 @@ test('owner requires approved computers; a manager on a new computer is refused 
     const pending = computers.getByRole('row').filter({ hasText: LAPTOP_ID });
     await expect(pending).toContainText('Waiting for approval');
     await checkScreenSoft(page, testInfo, 'devices-pending');
+    // Ukrainian first: the same screen in the default language.
+    await page.getByText('Українська', { exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+    await expect(page.getByRole('row').filter({ hasText: LAPTOP_ID })).toContainText(
+      'Чекає схвалення',
+    );
+    await expect(
+      page.getByRole('switch', { name: /лише з комп’ютерів, які ви схвалили/ }),
+    ).toBeChecked();
+    await checkScreenSoft(page, testInfo, 'devices-pending-uk');
+    await page.getByText('English', { exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await pending.getByRole('button', { name: /^Approve/ }).click();
     await expect(pending).toContainText('Approved');
     await signOut(page);
