@@ -48,6 +48,10 @@ export function createDeviceIdentity(o: {
   deviceStore: DeviceSecretStore;
   fixedId?: string;
 }): DeviceIdentity {
+  if (o.fixedId !== undefined && !/^dev-[0-9a-z-]{4,60}$/.test(o.fixedId)) {
+    // The devices channels accept only this shape: another id could never be approved.
+    throw new Error('A fixed device id looks like dev-<4 to 60 of a-z, 0-9, ->.');
+  }
   const host = o.fixedId ?? hostDeviceId();
   let current = host;
   const byVault = new Map<string, string>();

@@ -411,5 +411,13 @@ describe('device identity', () => {
         testDeviceId: LAPTOP,
       }),
     ).toThrow(/test host only/);
+    expect(() =>
+      createZamokApp({
+        vaultDir: makeTempDir(),
+        host: 'preview',
+        deviceStore: createNoKeychainStore(),
+        testDeviceId: 'Laptop of Petro',
+      }),
+    ).toThrow(/dev-/);
   });
 });
