@@ -289,6 +289,7 @@ export const adminEn: typeof adminUk = {
       unshare: 'Contact sharing ended',
       export: 'Contacts exported',
       export_request: 'Exported contacts with approval',
+      export_status: 'Checked an export request',
     },
     backup: {
       create: 'Backup created',
@@ -334,6 +335,12 @@ export const adminEn: typeof adminUk = {
     format: 'Format',
     from: 'From',
     to: 'To',
+    all: 'Everything in scope',
+    pending: 'Waits for approval',
+    requestId: 'Export request',
+    approvedCount: 'Records approved',
+    requesterId: 'Requested by (id)',
+    waiting: 'Still waiting',
   },
   history: {
     title: 'History of changes',

@@ -293,6 +293,7 @@ export const adminUk = {
       unshare: 'Закрито доступ до контакту',
       export: 'Вивантажено контакти',
       export_request: 'Вивантажено контакти за дозволом',
+      export_status: 'Перевірка запиту на експорт',
     },
     backup: {
       create: 'Створено резервну копію',
@@ -338,6 +339,12 @@ export const adminUk = {
     format: 'Формат',
     from: 'З',
     to: 'До',
+    all: 'Усе доступне',
+    pending: 'Чекає дозволу',
+    requestId: 'Запит на експорт',
+    approvedCount: 'Дозволено записів',
+    requesterId: 'Хто просив (id)',
+    waiting: 'Ще чекає',
   },
   history: {
     title: 'Історія змін',
