@@ -55,6 +55,17 @@ test('the owner reads the regulation and downloads the monthly review', async ({
   await expect(regulation).toContainText('No backup place is set up yet.');
   await expect(page.getByRole('button', { name: 'Print' })).toBeEnabled();
   await checkScreenSoft(page, testInfo, 'reports-regulation');
+  // The same document in Ukrainian, whatever the interface language.
+  await page.getByRole('radiogroup', { name: 'Document language' }).getByText('Українська').click();
+  await expect(
+    regulation.getByRole('heading', { name: 'Регламент роботи з CRM і доступу до даних клієнтів' }),
+  ).toBeVisible({ timeout: 20_000 });
+  await expect(
+    regulation.getByRole('table', { name: '6. Працівники та їхні ролі' }).getByRole('row', {
+      name: new RegExp(MIRA.login),
+    }),
+  ).toContainText('Менеджер');
+  await checkScreenSoft(page, testInfo, 'reports-regulation-uk');
 
   await page.getByRole('tab', { name: 'Monthly review' }).click();
   const month = page.getByRole('textbox', { name: 'Month' });

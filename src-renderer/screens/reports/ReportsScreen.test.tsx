@@ -1,0 +1,176 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { contract, type ZamokApi } from '../../../src-shared/ipc';
+import { buildBridge, type Result } from '../../../src-shared/ipc/contract';
+import type { MonthlyReview } from '../../../src-shared/ipc/reports';
+import type { RegulationFacts } from '../../../src-shared/reports/regulation-facts';
+import { regulationDocument } from '../../../src-shared/reports/regulation';
+import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import { Providers } from '../../app/Providers';
+import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
+import { createI18n } from '../../i18n';
+import { resetAllStores } from '../../stores/registry';
+import { useSessionStore } from '../../stores/session';
+import { ReportsScreen } from './ReportsScreen';
+
+beforeAll(installDomShims);
+afterEach(() => {
+  cleanup();
+  resetAllStores();
+});
+
+const FACTS: RegulationFacts = {
+  generatedAt: '2026-11-29T07:00:00.000Z',
+  appVersion: '0.9.0',
+  password: { minLength: 12, minScore: 3 },
+  lockout: {
+    freeFailures: 4,
+    firstBackoffSeconds: 30,
+    lockoutFromFailure: 8,
+    lockoutSeconds: 900,
+    forgetAfterSeconds: 86400,
+  },
+  kdfFloor: { memoryKiB: 65536, iterations: 3, parallelism: 1 },
+  withoutTwoFactor: [],
+  autoLockMinutes: 10,
+  users: [{ login: 'olena', displayName: 'Олена', role: 'owner', teamId: null, totpEnabled: true }],
+  dismissedCount: 0,
+  roles: [
+    {
+      id: 'owner',
+      name: 'owner',
+      builtIn: true,
+      permissions: [{ permission: 'contacts.read', scope: 'all' }],
+      activeUsers: 1,
+    },
+  ],
+  backup: {
+    schedule: { kind: 'daily', time: '13:00', weekday: 1 },
+    destinations: [],
+    retention: { daily: 7, weekly: 4, monthly: 12 },
+    encryption: 'recovery_key',
+  },
+  guard: {
+    allowedHours: null,
+    allowedNetworks: null,
+    failedPerLogin: 5,
+    failedAcrossLogins: 20,
+    failedWindowMinutes: 10,
+    exportRecords: 200,
+    exportWindowMinutes: 10,
+    deleteRecords: 20,
+    deleteWindowMinutes: 10,
+    backupMaxAgeDays: 7,
+    dormantDays: 30,
+    checkReminderDays: 90,
+  },
+};
+
+const REVIEW: MonthlyReview = {
+  month: '2026-11',
+  timeZone: 'UTC',
+  from: '2026-11-01T00:00:00.000Z',
+  to: '2026-12-01T00:00:00.000Z',
+  coverage: 'team',
+  generatedAt: '2026-11-29T07:00:00.000Z',
+  systemAlerts: 0,
+  users: [
+    {
+      userId: 'u-2',
+      login: 'anna',
+      displayName: 'Анна',
+      role: 'manager',
+      status: 'active',
+      signIns: 3,
+      firstSignInAt: '2026-11-02T08:00:00.000Z',
+      lastSignInAt: '2026-11-28T08:00:00.000Z',
+      devices: ['dev-1'],
+      failedSignIns: 1,
+      records: [{ feature: 'contacts', created: 2, changed: 1, deleted: 0, exported: 0 }],
+      totals: { created: 2, changed: 1, deleted: 0, exported: 0 },
+      alertsRaised: 0,
+      alertsAcknowledged: 0,
+    },
+  ],
+};
+
+/** A bridge whose reports calls answer from `handlers` and are recorded. */
+function fakeReportsApi(handlers: Record<string, (input: unknown) => Result<unknown>>) {
+  const calls: { name: string; input: unknown }[] = [];
+  const api: ZamokApi = buildBridge(contract, async (name, input) => {
+    calls.push({ name, input });
+    const handler = handlers[name.replace(/^zamok:/, '')];
+    return handler ? handler(input) : fail('unknown_channel');
+  });
+  return { api, calls };
+}
+
+function renderAs(grants: typeof OWNER.grants, api: ZamokApi) {
+  useSessionStore.setState({ screen: 'app', user: { ...OWNER, grants } });
+  render(
+    <Providers api={api} i18n={createI18n('en')} env="test">
+      <ReportsScreen />
+    </Providers>,
+  );
+}
+
+describe('reports screen', () => {
+  beforeEach(() => {
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() });
+  });
+
+  it('shows the owner the regulation from main, printable', async () => {
+    const { api, calls } = fakeReportsApi({
+      'reports.regulation': input =>
+        ok({ facts: FACTS, document: regulationDocument(FACTS, (input as { lang: 'en' }).lang) }),
+    });
+    const print = vi.fn();
+    Object.assign(window, { print });
+    renderAs(BUILT_IN_GRANTS.owner, api);
+    expect(screen.getByRole('tab', { name: 'Access regulation' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Monthly review' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Regulation of work with the CRM and access to client data',
+      }),
+    ).toBeTruthy();
+    expect(calls[0]).toEqual({ name: 'zamok:reports.regulation', input: { lang: 'en' } });
+    const roles = screen.getByRole('table', { name: '5. Roles and permissions' });
+    expect(within(roles).getByText('View contacts (all)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('gives a head only the review of their team, and the CSV as a download', async () => {
+    const { api, calls } = fakeReportsApi({
+      'reports.review': () => ok(REVIEW),
+      'reports.reviewCsv': () =>
+        ok({ fileName: 'zamok-review-2026-11.csv', mimeType: 'text/csv', text: '\uFEFFPerson' }),
+    });
+    renderAs(BUILT_IN_GRANTS.head, api);
+    expect(screen.queryByRole('tab', { name: 'Access regulation' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Month', { selector: 'input' }), {
+      target: { value: '2026-11' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    expect(await screen.findByText('You see the people of your own team only.')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Sign-ins and actions per person' });
+    expect(within(table).getByText('anna')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await vi.waitFor(() => expect(URL.createObjectURL).toHaveBeenCalledOnce());
+    expect(calls.map(c => c.name)).toEqual(['zamok:reports.review', 'zamok:reports.reviewCsv']);
+    expect(calls[1]?.input).toEqual({ month: '2026-11', lang: 'en' });
+  });
+
+  it('refuses a month it cannot read without calling main', () => {
+    const { api, calls } = fakeReportsApi({});
+    renderAs(BUILT_IN_GRANTS.head, api);
+    fireEvent.change(screen.getByLabelText('Month', { selector: 'input' }), {
+      target: { value: '' },
+    });
+    expect(screen.getByText('Choose a month as YYYY-MM, for example 2026-11.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    expect(calls).toEqual([]);
+  });
+});
