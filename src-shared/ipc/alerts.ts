@@ -152,8 +152,11 @@ export const alertsContract = {
   }),
   /** Changes some of them (audited field by field; itself a security_change alert). */
   updateSettings: channel<AlertSettings>()({
+    // Not `allowedNetworks`: it can shut people out, so it changes only through
+    // devices.updateSettings, which refuses a list that would shut out the computer making it.
     input: z
       .object(alertSettingFields)
+      .omit({ allowedNetworks: true })
       .partial()
       .strict()
       .refine(v => Object.keys(v).length > 0, { message: 'give at least one setting' }),

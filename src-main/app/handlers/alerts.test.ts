@@ -128,10 +128,13 @@ describe('alert settings channels', () => {
     const before = await ok<AlertSettings>(staff.call('alerts.settings', {}));
     expect(before).toMatchObject({ exportRecords: 200, deleteRecords: 20, allowedNetworks: null });
 
-    const bad = await failure(
-      staff.call('alerts.updateSettings', { allowedNetworks: ['10.0.0.0/33'] }),
-    );
+    const bad = await failure(staff.call('alerts.updateSettings', { exportRecords: 0 }));
     expect(bad.code).toBe('invalid_input');
+    // Networks change only through devices.updateSettings (with its lock-out guard).
+    const networks = await failure(
+      staff.call('alerts.updateSettings', { allowedNetworks: ['192.168.1.0/24'] }),
+    );
+    expect(networks.code).toBe('invalid_input');
     expect(await ok<AlertSettings>(staff.call('alerts.settings', {}))).toEqual(before);
     expect(
       (await failure(manager.other.call('alerts.updateSettings', { exportRecords: 5 }))).code,
@@ -140,10 +143,14 @@ describe('alert settings channels', () => {
     const after = await ok<AlertSettings>(
       staff.call('alerts.updateSettings', {
         exportRecords: 500,
-        allowedNetworks: ['192.168.1.0/24'],
+        allowedHours: { start: '08:00', end: '19:00', timeZone: 'Europe/Kyiv' },
       }),
     );
-    expect(after).toMatchObject({ exportRecords: 500, allowedNetworks: ['192.168.1.0/24'] });
+    expect(after).toMatchObject({
+      exportRecords: 500,
+      allowedHours: { start: '08:00', end: '19:00', timeZone: 'Europe/Kyiv' },
+      allowedNetworks: null,
+    });
     const log = await ok<AuditEntryPage>(
       staff.call('audit.list', { action: 'alerts.update_settings', limit: 5 }),
     );
@@ -151,7 +158,10 @@ describe('alert settings channels', () => {
       [
         'ok',
         {
-          allowedNetworks: { before: null, after: ['192.168.1.0/24'] },
+          allowedHours: {
+            before: null,
+            after: { start: '08:00', end: '19:00', timeZone: 'Europe/Kyiv' },
+          },
           exportRecords: { before: 200, after: 500 },
         },
       ],
