@@ -36,7 +36,10 @@ export const VERB_KIND = {
   unshare: 'changed',
   restore: 'changed',
   delete: 'deleted',
+  // Exports count records (`details.count`), not calls; an approved request's run is an export too.
   export: 'exported',
+  export_all: 'exported',
+  export_request: 'exported',
 } as const;
 export type RecordKind = (typeof VERB_KIND)[keyof typeof VERB_KIND];
 
@@ -127,13 +130,20 @@ export function failedQuery(db: Db, r: ReviewRange, loginIds: readonly string[] 
   return q;
 }
 
-/** Record changes per user and action (`contacts.update`, …). */
+/** Record changes per user and action (`contacts.update`, …): entries, and exported records. */
 export function recordsQuery(db: Db, r: ReviewRange) {
   return inUsers(
     db
       .selectFrom('audit_log')
-      .select(eb => ['user_id', 'action', eb.fn.countAll<number>().as('n')])
+      .select(eb => [
+        'user_id',
+        'action',
+        eb.fn.countAll<number>().as('n'),
+        sql<number>`sum(coalesce(json_extract(details, '$.count'), 0))`.as('records'),
+      ])
       .where('action', 'in', [...RECORD_ACTIONS])
+      // An export waiting for the owner's approval exported nothing yet.
+      .where(sql`coalesce(json_extract(details, '$.pending'), 0)`, '!=', 1)
       .where('at', '>=', r.from)
       .where('at', '<', r.to)
       .where('outcome', '=', 'ok')

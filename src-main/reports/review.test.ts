@@ -45,7 +45,7 @@ describe('monthly review', () => {
     expect(anna.devices).toHaveLength(1);
     expect((anna.firstSignInAt ?? '') < (anna.lastSignInAt ?? '')).toBe(true);
     expect(anna.records).toEqual([
-      { feature: 'contacts', created: 2, changed: 1, deleted: 1, exported: 0 },
+      { feature: 'contacts', created: 2, changed: 1, deleted: 1, exported: 1 },
     ]);
     expect(row(review, 'borys').totals).toEqual({
       created: 1,

@@ -141,8 +141,9 @@ export async function monthlyReview(
       counts = emptyCounts(feature);
       row.records.push(counts);
     }
-    counts[kind] += Number(r.n);
-    row.totals[kind] += Number(r.n);
+    const n = kind === 'exported' ? Number(r.records) : Number(r.n);
+    counts[kind] += n;
+    row.totals[kind] += n;
   }
   let systemAlerts = 0;
   for (const a of raised) {

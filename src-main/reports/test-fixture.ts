@@ -1,7 +1,8 @@
 /**
  * Test support (never imported by app code): an office on a real vault, driven through the real
  * router — an owner, a head and a manager in team "north", a manager in team "south" — with a
- * scripted March 2026 of sign-ins, failed sign-ins, contact changes and an acknowledged alert, and
+ * scripted March 2026 of sign-ins, failed sign-ins, contact changes, an export and an acknowledged
+ * alert, and
  * one more contact in April.
  */
 import { vi } from 'vitest';
@@ -67,6 +68,8 @@ export async function reviewOffice() {
   );
   await ok(anna.other.call('contacts.delete', { id: c2.id }));
   await create(borys.other, 'Мельник');
+  // Anna exports what she may see: one contact left after the delete.
+  await ok(anna.other.call('contacts.export', { format: 'csv' }));
 
   // Two wrong passwords for anna, then her sign-in (which records the failures), on a new app.
   clock.advance(3600);

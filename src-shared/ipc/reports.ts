@@ -33,7 +33,10 @@ export interface RegulationReport {
   document: ReportDocument;
 }
 
-/** Counts of record changes of one kind of record (`contacts`, `companies`, `deals`). */
+/**
+ * Counts for one kind of record (`contacts`, `companies`, `deals`): audited creates, changes
+ * (update, reassign, share, unshare, restore) and deletes, and the number of records exported.
+ */
 export interface ReviewRecordCounts {
   feature: string;
   created: number;
