@@ -1,0 +1,201 @@
+/**
+ * The deal list and the kanban board: scoped in SQL, filtered, paged by keyset (the last row's sort
+ * value and id), never by OFFSET. A board column is the list filtered by stage, newest change
+ * first, so "show more" on a column is `listDeals` with the column's cursor. Column counts and
+ * per-currency totals are one GROUP BY in SQL over the same scope.
+ */
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type {
+  BoardColumn,
+  Currency,
+  DealBoard,
+  DealListPage,
+  DealSort,
+  SortDirection,
+  StageOutcome,
+} from '../../../src-shared/deals';
+import { searchWords } from '../contacts/list';
+import { getPipeline } from './pipelines';
+import { dealScopeCondition } from './scope';
+import { DealError, dealsDb, rowToSummary, type DealsSchema, type Viewer } from './tables';
+
+/** What the list can be asked for (the parsed `deals.list` input). */
+export interface DealListQuery {
+  sort: DealSort;
+  direction: SortDirection;
+  filter?: {
+    /** Words that must all appear in the title. */
+    text?: string | undefined;
+    pipelineId?: string | undefined;
+    stageId?: string | undefined;
+    ownerId?: string | undefined;
+    currency?: Currency | undefined;
+    outcome?: StageOutcome | undefined;
+  };
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** The column each order sorts by; the id breaks ties. */
+const SORT_COLUMN = {
+  updated: 'deals.updated_at',
+  created: 'deals.created_at',
+  title: 'deals.sort_key',
+  amount: 'deals.amount_minor',
+} as const satisfies Record<DealSort, string>;
+
+function encodeCursor(
+  sort: DealSort,
+  direction: SortDirection,
+  value: string | number,
+  id: string,
+) {
+  return Buffer.from(JSON.stringify(['deal', sort, direction, value, id]), 'utf8').toString(
+    'base64url',
+  );
+}
+
+/** The cursor's position; `invalid_input` when it is damaged or was made for another list. */
+function decodeCursor(text: string, sort: DealSort, direction: SortDirection) {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    parts = null;
+  }
+  const valueType = sort === 'amount' ? 'number' : 'string';
+  if (
+    !Array.isArray(parts) ||
+    parts.length !== 5 ||
+    parts[0] !== 'deal' ||
+    parts[1] !== sort ||
+    parts[2] !== direction ||
+    typeof parts[3] !== valueType ||
+    typeof parts[4] !== 'string'
+  ) {
+    throw new DealError('invalid_input', 'cursor: not from this list; start from the first page');
+  }
+  return { value: parts[3] as string | number, id: parts[4] };
+}
+
+/** One page of the live deals the viewer may see, in the asked order. */
+export async function listDeals<DB extends DealsSchema>(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  query: DealListQuery,
+): Promise<DealListPage> {
+  const { sort, direction, limit } = query;
+  const filter = query.filter ?? {};
+  const column = SORT_COLUMN[sort];
+  const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : undefined;
+  const words = filter.text ? searchWords(filter.text) : [];
+
+  const rows = await dealsDb(db)
+    .selectFrom('deals')
+    .innerJoin('users', 'users.id', 'deals.owner_id')
+    .innerJoin('pipeline_stages', 'pipeline_stages.id', 'deals.stage_id')
+    .leftJoin('contacts', 'contacts.id', 'deals.contact_id')
+    .leftJoin('companies', 'companies.id', 'deals.company_id')
+    .select([
+      'deals.id',
+      'deals.owner_id',
+      'users.display_name as owner_name',
+      'deals.title',
+      'deals.amount_minor',
+      'deals.currency',
+      'deals.probability',
+      'deals.expected_close',
+      'deals.pipeline_id',
+      'deals.stage_id',
+      'deals.lost_reason',
+      'deals.contact_id',
+      sql<string | null>`trim(contacts.given_name || ' ' || contacts.surname)`.as('contact_name'),
+      'deals.company_id',
+      'companies.name as company_name',
+      'deals.created_at',
+      'deals.updated_at',
+      sql<string | number>`${sql.ref(column)}`.as('sort_value'),
+    ])
+    .where('deals.deleted_at', 'is', null)
+    .where(eb => dealScopeCondition(eb, viewer))
+    .$if(filter.pipelineId !== undefined, q =>
+      q.where('deals.pipeline_id', '=', filter.pipelineId ?? ''),
+    )
+    .$if(filter.stageId !== undefined, q => q.where('deals.stage_id', '=', filter.stageId ?? ''))
+    .$if(filter.ownerId !== undefined, q => q.where('deals.owner_id', '=', filter.ownerId ?? ''))
+    .$if(filter.currency !== undefined, q =>
+      q.where('deals.currency', '=', filter.currency ?? 'UAH'),
+    )
+    .$if(filter.outcome !== undefined, q =>
+      q.where('pipeline_stages.outcome', '=', filter.outcome ?? 'open'),
+    )
+    .$if(words.length > 0, q =>
+      q.where(eb => eb.and(words.map(word => sql<SqlBool>`instr(deals.sort_key, ${word}) > 0`))),
+    )
+    .$if(cursor !== undefined, q =>
+      q.where(eb =>
+        eb(
+          eb.refTuple(column, 'deals.id'),
+          direction === 'asc' ? '>' : '<',
+          eb.tuple(cursor?.value ?? '', cursor?.id ?? ''),
+        ),
+      ),
+    )
+    .orderBy(column, direction)
+    .orderBy('deals.id', direction)
+    .limit(limit + 1)
+    .execute();
+
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    items: shown.map(rowToSummary),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor(sort, direction, last.sort_value, last.id) : null,
+  };
+}
+
+/**
+ * The board of a pipeline: per stage the first `limit` cards (newest change first), the number of
+ * live deals in scope and their totals per currency (SQL SUM, integer minor units).
+ */
+export async function dealBoard<DB extends DealsSchema>(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  query: { pipelineId: string; limit: number; ownerId?: string | undefined },
+): Promise<DealBoard> {
+  const pipeline = await getPipeline(db, query.pipelineId);
+  const sums = await dealsDb(db)
+    .selectFrom('deals')
+    .select(eb => [
+      'deals.stage_id',
+      'deals.currency',
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.sum<number>('deals.amount_minor').as('total'),
+    ])
+    .where('deals.pipeline_id', '=', pipeline.id)
+    .where('deals.deleted_at', 'is', null)
+    .where(eb => dealScopeCondition(eb, viewer))
+    .$if(query.ownerId !== undefined, q => q.where('deals.owner_id', '=', query.ownerId ?? ''))
+    .groupBy(['deals.stage_id', 'deals.currency'])
+    .orderBy('deals.currency')
+    .execute();
+  const columns: BoardColumn[] = [];
+  for (const stage of pipeline.stages) {
+    const page = await listDeals(db, viewer, {
+      sort: 'updated',
+      direction: 'desc',
+      filter: { stageId: stage.id, ownerId: query.ownerId },
+      limit: query.limit,
+    });
+    const mine = sums.filter(s => s.stage_id === stage.id);
+    columns.push({
+      stageId: stage.id,
+      items: page.items,
+      nextCursor: page.nextCursor,
+      count: mine.reduce((n, s) => n + Number(s.count), 0),
+      totals: mine.map(s => ({ currency: s.currency, amountMinor: Number(s.total) })),
+    });
+  }
+  return { pipeline, columns };
+}

@@ -1,0 +1,197 @@
+/**
+ * Deals storage (migration 0008_deals): row types, the typed error every deal and pipeline function
+ * throws, and row ↔ domain mapping. The `Viewer` (who asks, how far their grant reaches) is the
+ * contacts' one, built from the `deals.*` grant of the channel.
+ */
+import type { Kysely } from 'kysely';
+import { collationText } from '../../../src-shared/contacts';
+import type {
+  Currency,
+  Deal,
+  DealFields,
+  DealSummary,
+  StageOutcome,
+} from '../../../src-shared/deals';
+import type { ErrorCode } from '../../../src-shared/ipc/contract';
+import type { UsersTable } from '../../auth/account-schema';
+import type { CompaniesTable } from '../companies/tables';
+import type { ContactsSchema, Viewer } from '../contacts/tables';
+
+export type { Viewer };
+
+/** Row of `pipelines`. */
+export type PipelinesTable = {
+  id: string;
+  name: string;
+  is_default: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** Row of `pipeline_stages`. */
+export type PipelineStagesTable = {
+  id: string;
+  pipeline_id: string;
+  name: string;
+  position: number;
+  probability: number;
+  outcome: StageOutcome;
+};
+
+/** Row of `deals` (snake_case). A type alias so `withTables` accepts it. */
+export type DealsTable = {
+  id: string;
+  owner_id: string;
+  title: string;
+  amount_minor: number;
+  currency: Currency;
+  pipeline_id: string;
+  stage_id: string;
+  probability: number;
+  expected_close: string | null;
+  contact_id: string | null;
+  company_id: string | null;
+  lost_reason: string | null;
+  closed_at: string | null;
+  notes: string | null;
+  sort_key: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+};
+
+/** The tables deal queries touch (contacts and companies for links and names). */
+export type DealsSchema = ContactsSchema & {
+  deals: DealsTable;
+  pipelines: PipelinesTable;
+  pipeline_stages: PipelineStagesTable;
+  companies: CompaniesTable;
+  users: UsersTable & { team_id: string | null };
+};
+
+/** Narrows any vault kysely instance that includes the deal tables. */
+export function dealsDb<DB extends DealsSchema>(db: Kysely<DB>): Kysely<DealsSchema> {
+  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
+  return db as unknown as Kysely<DealsSchema>;
+}
+
+/** Codes a deal function can fail with (each is a bridge `ErrorCode`). */
+export const DEAL_ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+] as const satisfies readonly ErrorCode[];
+export type DealErrorCode = (typeof DEAL_ERROR_CODES)[number];
+
+/**
+ * Thrown when nothing was changed: bad input, an id out of the caller's scope or deleted
+ * (`not_found`, the same answer as a missing id), a stale edit or a stage that still holds deals
+ * (`conflict`). `details` (never personal data) tell the renderer which message to show, e.g.
+ * `{ reason: 'stage_has_deals', deals: 3 }`. The handlers pass them on.
+ */
+export class DealError extends Error {
+  readonly code: DealErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: DealErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'DealError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `err` is a `DealError`, optionally with the given code. */
+export function isDealError(err: unknown, code?: DealErrorCode): err is DealError {
+  return err instanceof DealError && (code === undefined || err.code === code);
+}
+
+/** The single answer for "no such deal for you". */
+export function dealNotFound(): DealError {
+  return new DealError('not_found', 'No such deal.');
+}
+
+/** What list and detail queries select besides the deal row. */
+export interface DealJoins {
+  owner_name: string;
+  stage_name: string;
+  outcome: StageOutcome;
+  contact_name: string | null;
+  company_name: string | null;
+}
+
+/** `deals` row + joins → `Deal`. */
+export function rowToDeal(row: DealsTable & DealJoins): Deal {
+  return {
+    ...rowToSummary(row),
+    stageName: row.stage_name,
+    outcome: row.outcome,
+    closedAt: row.closed_at,
+    notes: row.notes,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    deletedAt: row.deleted_at,
+    deletedBy: row.deleted_by,
+  };
+}
+
+/** The summary columns (list rows, board cards). */
+export function rowToSummary(
+  row: Omit<
+    DealsTable,
+    'notes' | 'sort_key' | 'closed_at' | 'created_by' | 'updated_by' | 'deleted_at' | 'deleted_by'
+  > &
+    Pick<DealJoins, 'owner_name' | 'contact_name' | 'company_name'>,
+): DealSummary {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    title: row.title,
+    amountMinor: row.amount_minor,
+    currency: row.currency,
+    probability: row.probability,
+    expectedClose: row.expected_close,
+    pipelineId: row.pipeline_id,
+    stageId: row.stage_id,
+    lostReason: row.lost_reason,
+    contactId: row.contact_id,
+    contactName: row.contact_name,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The stored columns of a deal's editable fields, with the derived sort key. */
+export function fieldsToColumns(f: DealFields) {
+  return {
+    title: f.title,
+    amount_minor: f.amountMinor,
+    currency: f.currency,
+    probability: f.probability,
+    expected_close: f.expectedClose,
+    contact_id: f.contactId,
+    company_id: f.companyId,
+    notes: f.notes,
+    sort_key: collationText(f.title),
+  };
+}
+
+/** The editable fields of a stored deal, for applying a patch. */
+export function dealFields(d: Deal): DealFields {
+  return {
+    title: d.title,
+    amountMinor: d.amountMinor,
+    currency: d.currency,
+    probability: d.probability,
+    expectedClose: d.expectedClose,
+    contactId: d.contactId,
+    companyId: d.companyId,
+    notes: d.notes,
+  };
+}
