@@ -23,6 +23,10 @@ export const SCOPED_PERMISSIONS = [
   'deals.update',
   'deals.delete',
   'deals.reassign',
+  // Activities (calls, meetings, notes, tasks): own = activities I logged.
+  'activities.read',
+  'activities.update',
+  'activities.delete',
 ] as const;
 
 /** Permissions without a scope. */
@@ -31,6 +35,7 @@ export const PLAIN_PERMISSIONS = [
   'contacts.restore',
   'companies.create',
   'deals.create',
+  'activities.create',
   // Pipelines and their stages (owner and head).
   'pipelines.manage',
   'users.read',

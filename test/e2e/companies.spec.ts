@@ -125,8 +125,10 @@ test('companies: checked ЄДРПОУ, a linked contact, and managers who see on
   await page.getByRole('option', { name: /Пекарня Світанок/ }).click();
   // The first link also fills the free-text company field.
   await expect(page.getByLabel('Company', { exact: true })).toHaveValue('ТОВ «Пекарня Світанок»');
+  await checkScreenSoft(page, testInfo, 'contact-form-company-picker');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Гнатюк Ярина', level: 1 })).toBeVisible();
+  await checkScreenSoft(page, testInfo, 'contact-detail-linked-company');
   await page.getByRole('button', { name: 'ТОВ «Пекарня Світанок»' }).click();
 
   // The company's page lists her.

@@ -120,6 +120,7 @@ export const adminEn: typeof adminUk = {
     contacts: 'Contacts',
     companies: 'Companies',
     deals: 'Deals',
+    activities: 'Activities',
     users: 'Users and roles',
     audit: 'Audit log',
     security: 'Security',
@@ -156,6 +157,12 @@ export const adminEn: typeof adminUk = {
       delete: 'Delete deals',
       reassign: 'Hand deals over to others',
       create: 'Create deals',
+    },
+    activities: {
+      read: 'View calls, meetings and tasks',
+      update: 'Edit activities',
+      delete: 'Delete activities',
+      create: 'Log activities and tasks',
     },
     pipelines: {
       manage: 'Set up pipelines and stages',

@@ -124,6 +124,7 @@ export const adminUk = {
     contacts: 'Контакти',
     companies: 'Компанії',
     deals: 'Угоди',
+    activities: 'Активності',
     users: 'Користувачі та ролі',
     audit: 'Журнал дій',
     security: 'Безпека',
@@ -160,6 +161,12 @@ export const adminUk = {
       delete: 'Видаляти угоди',
       reassign: 'Передавати угоди іншим',
       create: 'Створювати угоди',
+    },
+    activities: {
+      read: 'Переглядати дзвінки, зустрічі та завдання',
+      update: 'Змінювати активності',
+      delete: 'Видаляти активності',
+      create: 'Записувати активності та завдання',
     },
     pipelines: {
       manage: 'Налаштовувати воронки та етапи',

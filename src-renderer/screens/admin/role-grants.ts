@@ -21,6 +21,7 @@ export const PERMISSION_GROUPS = [
   'contacts',
   'companies',
   'deals',
+  'activities',
   'users',
   'audit',
   'security',
