@@ -55,6 +55,7 @@ describe('access regulation', () => {
     expect(text).toContain('every day at 13:00');
     expect(text).toContain('No backup place is set up yet');
     expect(text).toContain('Sign-in hours are not restricted.');
+    expect(text).toContain('Computer approval is off');
     expect(before.facts.dismissedCount).toBe(0);
 
     // Change the backup schedule and places, add a custom role, restrict hours, dismiss anna.

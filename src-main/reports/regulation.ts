@@ -14,6 +14,7 @@ import type { RegulationFacts, RegulationRole } from '../../src-shared/reports/r
 import { grantOf } from '../../src-shared/roles';
 import { listUsers } from '../auth/accounts';
 import { LOCKOUT_POLICY } from '../auth/lockout';
+import { listDevices } from '../guard/devices-store';
 import { readGuardSettings } from '../guard/settings';
 import { listRoles } from '../roles/roles';
 import type { RolesSchema } from '../roles/schema';
@@ -97,6 +98,11 @@ export async function readRegulationFacts(
     guard: {
       allowedHours: guard.allowedHours,
       allowedNetworks: guard.allowedNetworks,
+      allowedGatewayMacs: guard.allowedGatewayMacs,
+      requireApprovedDevices: guard.requireApprovedDevices,
+      approvedDevices: listDevices(vault.sqlite, null)
+        .filter(d => d.status === 'approved')
+        .map(d => d.label),
       failedPerLogin: guard.failedPerLogin,
       failedAcrossLogins: guard.failedAcrossLogins,
       failedWindowMinutes: guard.failedWindowMinutes,

@@ -130,6 +130,22 @@ export function failedQuery(db: Db, r: ReviewRange, loginIds: readonly string[] 
   return q;
 }
 
+/** Sign-ins refused after the password (unapproved computer, other network), per user. */
+export function refusedSignInsQuery(db: Db, r: ReviewRange) {
+  return inUsers(
+    db
+      .selectFrom('audit_log')
+      .select(eb => ['user_id', eb.fn.countAll<number>().as('n')])
+      .where('action', '=', 'auth.sign_in')
+      .where('at', '>=', r.from)
+      .where('at', '<', r.to)
+      .where('outcome', '=', 'denied')
+      .where('user_id', 'is not', null)
+      .groupBy('user_id'),
+    r,
+  );
+}
+
 /** Record changes per user and action (`contacts.update`, …): entries, and exported records. */
 export function recordsQuery(db: Db, r: ReviewRange) {
   return inUsers(

@@ -11,6 +11,7 @@ import {
   devicesQuery,
   failedQuery,
   recordsQuery,
+  refusedSignInsQuery,
   signInsQuery,
   type ReviewSchema,
 } from './review-queries';
@@ -116,6 +117,7 @@ describe('monthly review', () => {
         devicesQuery(db, r),
         failedQuery(db, r, userIds),
         recordsQuery(db, r),
+        refusedSignInsQuery(db, r),
         alertsRaisedQuery(db, r),
         alertsAcknowledgedQuery(db, r),
       ];

@@ -25,6 +25,7 @@ import {
   devicesQuery,
   failedQuery,
   recordsQuery,
+  refusedSignInsQuery,
   signInsQuery,
   VERB_KIND,
   type ReviewRange,
@@ -87,10 +88,11 @@ export async function monthlyReview(
   const loginIdOf = new Map(
     users.map(u => [lockoutLoginId(vault.vaultId, normalizeLogin(u.login)), u.id]),
   );
-  const [signIns, devices, failed, records, raised, acknowledged] = await Promise.all([
+  const [signIns, devices, failed, refused, records, raised, acknowledged] = await Promise.all([
     signInsQuery(db, range).execute(),
     devicesQuery(db, range).execute(),
     failedQuery(db, range, coverage === 'all' ? null : [...loginIdOf.keys()]).execute(),
+    refusedSignInsQuery(db, range).execute(),
     recordsQuery(db, range).execute(),
     alertsRaisedQuery(db, range).execute(),
     alertsAcknowledgedQuery(db, range).execute(),
@@ -130,6 +132,10 @@ export async function monthlyReview(
     const id = loginIdOf.get(f.login_id);
     const row = id === undefined ? undefined : rows.get(id);
     if (row) row.failedSignIns += Number(f.n);
+  }
+  for (const d of refused) {
+    const row = d.user_id === null ? undefined : rows.get(d.user_id);
+    if (row) row.failedSignIns += Number(d.n);
   }
   for (const r of records) {
     const row = r.user_id === null ? undefined : rows.get(r.user_id);

@@ -57,6 +57,10 @@ export interface ReviewUserRow {
   lastSignInAt: string | null;
   /** Device ids used for successful sign-ins (hashes, not names). */
   devices: string[];
+  /**
+   * Wrong password or code (recorded at the login's next successful sign-in), and sign-ins refused
+   * for an unapproved computer or another network.
+   */
   failedSignIns: number;
   records: ReviewRecordCounts[];
   totals: Omit<ReviewRecordCounts, 'feature'>;

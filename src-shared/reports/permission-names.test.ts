@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { adminEn, adminUk } from '../../src-renderer/screens/admin/i18n';
 import { en as shellEn } from '../../src-renderer/i18n/en';
 import { uk as shellUk } from '../../src-renderer/i18n/uk';
-import { PERMISSIONS, ROLES } from '../permissions';
-import { BUILT_IN_ROLE_NAMES, PERMISSION_NAMES, permissionName } from './permission-names';
+import { ROLES } from '../permissions';
+import { BUILT_IN_ROLE_NAMES, PERMISSION_NAMES } from './permission-names';
 
 /** `{contacts: {read: '…'}}` → `{'contacts.read': '…'}` */
 function flatten(tree: Record<string, Record<string, string>>): Record<string, string> {
@@ -15,23 +15,20 @@ function flatten(tree: Record<string, Record<string, string>>): Record<string, s
 }
 
 describe('permission names in documents', () => {
-  it('say what the admin screen says, in both languages', () => {
+  it('say what the admin screen says, in both languages, for every permission it names', () => {
     for (const [lang, admin] of [
       ['uk', adminUk],
       ['en', adminEn],
     ] as const) {
       const screen = flatten(admin.permissions as Record<string, Record<string, string>>);
-      for (const [permission, text] of Object.entries(PERMISSION_NAMES[lang])) {
-        if (screen[permission] !== undefined) expect(text, permission).toBe(screen[permission]);
+      for (const [permission, text] of Object.entries(screen)) {
+        // A new permission named on the admin screen needs the same name here, for the PDF.
+        expect(PERMISSION_NAMES[lang][permission], `${lang} ${permission}`).toBe(text);
       }
     }
   });
 
-  it('name every permission and built-in role', () => {
-    for (const p of PERMISSIONS) {
-      expect(permissionName('uk', p), p).not.toBe(p);
-      expect(permissionName('en', p), p).not.toBe(p);
-    }
+  it('name every built-in role as the shell does', () => {
     for (const r of ROLES) {
       expect(BUILT_IN_ROLE_NAMES.uk[r]).toBe(shellUk.shell.roles[r]);
       expect(BUILT_IN_ROLE_NAMES.en[r]).toBe(shellEn.shell.roles[r]);

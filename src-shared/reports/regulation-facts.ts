@@ -50,7 +50,13 @@ export interface RegulationFacts {
   };
   guard: {
     allowedHours: { start: string; end: string; timeZone: string } | null;
+    /** Sign-ins are refused from other networks (address ranges or the gateway's MAC). */
     allowedNetworks: string[] | null;
+    allowedGatewayMacs: string[] | null;
+    /** Sign-ins are refused from computers the owner has not approved. */
+    requireApprovedDevices: boolean;
+    /** Labels of the approved computers (their host names unless renamed). */
+    approvedDevices: string[];
     failedPerLogin: number;
     failedAcrossLogins: number;
     failedWindowMinutes: number;

@@ -47,7 +47,8 @@ export interface RegulationText {
   encryption: Record<'recovery_key' | 'passphrase', string>;
   guardHeading: string;
   hours(h: { start: string; end: string; timeZone: string } | null): string;
-  networks(n: string[] | null): string;
+  networks(n: string[] | null, macs: string[] | null): string;
+  devices(required: boolean, approved: string[]): string;
   thresholds(g: {
     failedPerLogin: number;
     failedAcrossLogins: number;
@@ -141,10 +142,14 @@ const uk: RegulationText = {
     h
       ? `Дозволений час входу: з ${h.start} до ${h.end} (${h.timeZone}); вхід поза ним створює сповіщення.`
       : 'Обмеження часу входу не встановлено.',
-  networks: n =>
-    n
-      ? `Дозволені мережі: ${n.join(', ')}; вхід з інших мереж створює сповіщення.`
+  networks: (n, macs) =>
+    n || macs
+      ? `Вхід дозволено лише з мереж офісу (${[...(n ?? []), ...(macs ?? []).map(m => `шлюз ${m}`)].join(', ')}); вхід з інших мереж відхиляється і створює сповіщення.`
       : 'Обмеження мереж не встановлено.',
+  devices: (required, approved) =>
+    required
+      ? `Вхід дозволено лише з комп’ютерів, схвалених власником (${approved.length}: ${approved.join(', ') || '—'}); вхід з інших відхиляється і створює сповіщення.`
+      : 'Схвалення комп’ютерів не ввімкнено: вхід з нового комп’ютера лише створює сповіщення.',
   thresholds: g => [
     `Сповіщення про підбір пароля: ${g.failedPerLogin} невдалих спроб для одного логіна або ${g.failedAcrossLogins} для всіх за ${g.failedWindowMinutes} хв.`,
     `Сповіщення про масове вивантаження: ${g.exportRecords} записів за ${g.exportWindowMinutes} хв; про масове видалення: ${g.deleteRecords} записів за ${g.deleteWindowMinutes} хв.`,
@@ -234,10 +239,14 @@ const en: RegulationText = {
     h
       ? `Allowed sign-in hours: ${h.start} to ${h.end} (${h.timeZone}); a sign-in outside them raises an alert.`
       : 'Sign-in hours are not restricted.',
-  networks: n =>
-    n
-      ? `Allowed networks: ${n.join(', ')}; a sign-in from other networks raises an alert.`
+  networks: (n, macs) =>
+    n || macs
+      ? `Sign-ins are allowed only from the office networks (${[...(n ?? []), ...(macs ?? []).map(m => `gateway ${m}`)].join(', ')}); others are refused and raise an alert.`
       : 'Networks are not restricted.',
+  devices: (required, approved) =>
+    required
+      ? `Sign-ins are allowed only from computers the owner approved (${approved.length}: ${approved.join(', ') || '—'}); others are refused and raise an alert.`
+      : 'Computer approval is off: a sign-in from a new computer only raises an alert.',
   thresholds: g => [
     `Password guessing alert: ${g.failedPerLogin} failed sign-ins for one login or ${g.failedAcrossLogins} across logins within ${g.failedWindowMinutes} min.`,
     `Mass export alert: ${g.exportRecords} records within ${g.exportWindowMinutes} min; mass delete alert: ${g.deleteRecords} records within ${g.deleteWindowMinutes} min.`,

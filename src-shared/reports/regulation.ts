@@ -101,7 +101,12 @@ export function regulationDocument(facts: RegulationFacts, lang: 'uk' | 'en'): R
       },
       {
         heading: t.guardHeading,
-        paragraphs: [t.hours(g.allowedHours), t.networks(g.allowedNetworks), ...t.thresholds(g)],
+        paragraphs: [
+          t.hours(g.allowedHours),
+          t.networks(g.allowedNetworks, g.allowedGatewayMacs),
+          t.devices(g.requireApprovedDevices, g.approvedDevices),
+          ...t.thresholds(g),
+        ],
       },
       { heading: t.reviewHeading, paragraphs: t.review(g.dormantDays, g.checkReminderDays) },
     ],

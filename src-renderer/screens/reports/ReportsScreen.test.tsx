@@ -54,6 +54,9 @@ const FACTS: RegulationFacts = {
   guard: {
     allowedHours: null,
     allowedNetworks: null,
+    allowedGatewayMacs: null,
+    requireApprovedDevices: false,
+    approvedDevices: [],
     failedPerLogin: 5,
     failedAcrossLogins: 20,
     failedWindowMinutes: 10,
