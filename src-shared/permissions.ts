@@ -27,6 +27,10 @@ export const SCOPED_PERMISSIONS = [
   'activities.read',
   'activities.update',
   'activities.delete',
+  // Documents attached to records: the scope is that of the record they are attached to.
+  'documents.read',
+  'documents.delete',
+  'documents.export',
 ] as const;
 
 /** Permissions without a scope. */
@@ -36,6 +40,7 @@ export const PLAIN_PERMISSIONS = [
   'companies.create',
   'deals.create',
   'activities.create',
+  'documents.create',
   // Pipelines and their stages (owner and head).
   'pipelines.manage',
   'users.read',

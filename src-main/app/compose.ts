@@ -25,8 +25,10 @@ import { alertsHandlers } from './handlers/alerts';
 import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backup';
 import { companiesHandlers } from './handlers/companies';
+import { dealsHandlers } from './handlers/deals';
 import { authHandlers } from './handlers/auth';
 import { contactsHandlers } from './handlers/contacts';
+import { documentsHandlers } from './handlers/documents';
 import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
 import { securityHandlers, type SecurityHandlerDeps } from './handlers/security';
@@ -133,6 +135,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
       }),
+      ...dealsHandlers({ openVault: () => state.openVault(), now: () => new Date(clockNow()) }),
       alerts: alertsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
@@ -151,6 +154,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         now: () => new Date(clockNow()),
         deviceId: () => device.current(),
         facts: machineFacts,
+      }),
+      documents: documentsHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
       }),
       reports: reportsHandlers({
         openVault: () => state.openVault(),

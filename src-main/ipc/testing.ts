@@ -177,6 +177,41 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   },
   'zamok:companies.delete': { input: { id: 'co-1' } },
   'zamok:companies.reassign': { input: { id: 'co-1', ownerId: 'u-2' } },
+  'zamok:deals.list': {
+    input: { sort: 'updated', direction: 'desc', limit: 50 },
+    optionalKeys: ['sort', 'direction', 'limit'],
+  },
+  'zamok:deals.board': { input: { pipelineId: 'pipeline-default', limit: 20 }, optionalKeys: ['limit'] },
+  'zamok:deals.get': { input: { id: 'de-1' } },
+  'zamok:deals.create': { input: { deal: { title: 'Поставка борошна', amountMinor: 1250050 } } },
+  'zamok:deals.update': {
+    input: { id: 'de-1', patch: { currency: 'EUR' }, expectedUpdatedAt: '2026-11-29T09:00:00.000Z' },
+  },
+  'zamok:deals.move': {
+    input: { id: 'de-1', stageId: 'stage-won', expectedUpdatedAt: '2026-11-29T09:00:00.000Z' },
+  },
+  'zamok:deals.delete': { input: { id: 'de-1' } },
+  'zamok:deals.reassign': { input: { id: 'de-1', ownerId: 'u-2' } },
+  'zamok:pipelines.list': { input: {} },
+  'zamok:pipelines.create': { input: { name: 'Оренда' } },
+  'zamok:pipelines.rename': { input: { id: 'pipeline-default', name: 'Продажі' } },
+  'zamok:pipelines.addStage': {
+    input: { pipelineId: 'pipeline-default', stage: { name: 'Огляд', probability: 60 } },
+  },
+  'zamok:pipelines.updateStage': { input: { stageId: 'stage-new', name: 'Заявка' } },
+  'zamok:pipelines.reorderStages': {
+    input: { pipelineId: 'pipeline-default', stageIds: ['stage-new', 'stage-won'] },
+  },
+  'zamok:pipelines.removeStage': { input: { stageId: 'stage-new' } },
+  'zamok:documents.list': { input: { record: { type: 'contact', id: 'c-1' } } },
+  'zamok:documents.startUpload': {
+    input: { record: { type: 'contact', id: 'c-1' }, file: { name: 'договір.pdf', size: 1024 } },
+  },
+  'zamok:documents.finishUpload': { input: { ticket: 'A'.repeat(43) } },
+  'zamok:documents.preview': { input: { id: 'd-1' } },
+  'zamok:documents.export': { input: { id: 'd-1' } },
+  'zamok:documents.delete': { input: { id: 'd-1' } },
+  'zamok:documents.deleteForRecord': { input: { record: { type: 'company', id: 'co-1' } } },
   'zamok:contacts.export': {
     input: { format: 'csv', ids: ['c-1'], locale: 'uk' },
     optionalKeys: ['ids', 'locale'],

@@ -8,7 +8,9 @@ import { authContract } from './auth';
 import { backupContract } from './backup';
 import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
+import { dealsContract, pipelinesContract } from './deals';
 import { devicesContract } from './devices';
+import { documentsContract } from './documents';
 import { reportsContract } from './reports';
 import { rolesContract } from './roles';
 import { securityContract } from './security';
@@ -24,11 +26,14 @@ export const contract = {
   roles: rolesContract,
   contacts: contactsContract,
   companies: companiesContract,
+  deals: dealsContract,
+  pipelines: pipelinesContract,
   alerts: alertsContract,
   devices: devicesContract,
   security: securityContract,
   backup: backupContract,
   reports: reportsContract,
+  documents: documentsContract,
 } as const;
 
 export type Contract = typeof contract;

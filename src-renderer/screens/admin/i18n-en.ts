@@ -121,6 +121,7 @@ export const adminEn: typeof adminUk = {
     companies: 'Companies',
     deals: 'Deals',
     activities: 'Activities',
+    documents: 'Documents',
     users: 'Users and roles',
     audit: 'Audit log',
     security: 'Security',
@@ -163,6 +164,12 @@ export const adminEn: typeof adminUk = {
       update: 'Edit activities',
       delete: 'Delete activities',
       create: 'Log activities and tasks',
+    },
+    documents: {
+      read: 'View documents',
+      create: 'Attach documents',
+      delete: 'Delete documents',
+      export: 'Save copies of documents',
     },
     pipelines: {
       manage: 'Set up pipelines and stages',

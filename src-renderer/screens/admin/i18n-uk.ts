@@ -125,6 +125,7 @@ export const adminUk = {
     companies: 'Компанії',
     deals: 'Угоди',
     activities: 'Активності',
+    documents: 'Документи',
     users: 'Користувачі та ролі',
     audit: 'Журнал дій',
     security: 'Безпека',
@@ -167,6 +168,12 @@ export const adminUk = {
       update: 'Змінювати активності',
       delete: 'Видаляти активності',
       create: 'Записувати активності та завдання',
+    },
+    documents: {
+      read: 'Переглядати документи',
+      create: 'Додавати документи',
+      delete: 'Видаляти документи',
+      export: 'Зберігати копії документів',
     },
     pipelines: {
       manage: 'Налаштовувати воронки та етапи',

@@ -22,6 +22,7 @@ export const PERMISSION_GROUPS = [
   'companies',
   'deals',
   'activities',
+  'documents',
   'users',
   'audit',
   'security',

@@ -1,0 +1,63 @@
+/**
+ * Who may reach a document: whoever's scope reaches the record it is attached to. The record check
+ * is the record's own scoped SQL (contacts: shares count for `use`; companies: owner/team/all), so a
+ * document of a record out of scope behaves exactly like a missing one (`not_found`).
+ * Deleting needs more: the caller attached the document, or manages the record (owns it, or it is
+ * in their team / all scope) — a share lets a colleague read a client's papers, not destroy them.
+ */
+import type { Kysely } from 'kysely';
+import type { Scope } from '../../../src-shared/permissions';
+import { getCompany, isCompanyError } from '../companies';
+import { getContact, isContactError, type ScopeAccess } from '../contacts';
+import { DocumentError } from './errors';
+import type { DocumentsSchema, DocumentsTable, RecordRef } from './tables';
+
+/** The caller and the scope of the grant a document channel was allowed under. */
+export interface DocumentViewer {
+  userId: string;
+  teamId: string | null;
+  scope: Scope;
+}
+
+/**
+ * Throws `record_not_found` unless the live record is in the viewer's scope. Deals have no table
+ * yet in this vault's schema check here: they are refused until the deals feature is wired in.
+ */
+export async function requireRecord<DB extends DocumentsSchema>(
+  db: Kysely<DB>,
+  viewer: DocumentViewer,
+  record: RecordRef,
+  access: ScopeAccess = 'use',
+): Promise<{ ownerId: string }> {
+  try {
+    if (record.type === 'contact') {
+      const contact = await getContact(db, viewer, record.id, { access });
+      return { ownerId: contact.ownerId };
+    }
+    if (record.type === 'company') {
+      const company = await getCompany(db, viewer, record.id);
+      return { ownerId: company.ownerId };
+    }
+  } catch (err) {
+    if (isContactError(err, 'not_found') || isCompanyError(err, 'not_found'))
+      throw new DocumentError('record_not_found');
+    throw err;
+  }
+  throw new DocumentError('record_not_found');
+}
+
+/** True when the viewer may delete this document (see the module comment). */
+export async function mayDelete<DB extends DocumentsSchema>(
+  db: Kysely<DB>,
+  viewer: DocumentViewer,
+  row: DocumentsTable,
+): Promise<boolean> {
+  if (viewer.scope === 'all' || row.owner_id === viewer.userId) return true;
+  try {
+    await requireRecord(db, viewer, { type: row.record_type, id: row.record_id }, 'manage');
+    return true;
+  } catch (err) {
+    if (err instanceof DocumentError) return false;
+    throw err;
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * The documents feature as the channels use it: ties rows (./repository.ts), encrypted files
+ * (./files.ts) and transfer tickets (./transfers.ts) together. Handlers pass an already checked
+ * viewer; everything here is scoped through the record.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type {
+  DocumentInfo,
+  DownloadTicket,
+  TransferTicket,
+} from '../../../src-shared/ipc/documents';
+import { isPreviewable } from '../../../src-shared/ipc/documents';
+import { nextTime } from '../contacts/tables';
+import { mayDelete, requireRecord, type DocumentViewer } from './access';
+import { DocumentError } from './errors';
+import {
+  commitStaged,
+  discardStaged,
+  documentPath,
+  openDocumentStream,
+  shredFile,
+  stageDocument,
+  type StagedDocument,
+} from './files';
+import {
+  getDocumentRow,
+  insertDocument,
+  listDocuments,
+  liveRowsOf,
+  tombstoneDocument,
+  type DocumentRow,
+} from './repository';
+import { rowToDocument, type DocumentsSchema, type RecordRef } from './tables';
+import { TICKET_TTL_SECONDS, type TransferRegistry } from './transfers';
+
+/** Staged uploads wait this long for `finishUpload` before their temp file is removed. */
+const STAGED_TTL_MS = 10 * 60 * 1000;
+
+/** What the service needs from the app. */
+export interface DocumentsServiceDeps {
+  /** The open vault's database and attachments folder, or a throw when locked. */
+  vault(): { db: Kysely<DocumentsSchema>; attachmentsDir: string; vaultId: string };
+  transfers: TransferRegistry;
+  now(): Date;
+}
+
+interface PendingUpload {
+  userId: string;
+  vaultId: string;
+  record: RecordRef;
+  fileName: string;
+  key: Buffer;
+  staged: StagedDocument | null;
+  expiresAt: number;
+}
+
+/** The documents feature. */
+export interface DocumentsService {
+  list(viewer: DocumentViewer, record: RecordRef): Promise<DocumentInfo[]>;
+  startUpload(
+    viewer: DocumentViewer,
+    input: { record: RecordRef; file: { name: string; size: number } },
+  ): Promise<TransferTicket>;
+  finishUpload(userId: string, ticket: string): Promise<DocumentInfo>;
+  download(
+    viewer: DocumentViewer,
+    id: string,
+    purpose: 'preview' | 'export',
+  ): Promise<DownloadTicket>;
+  remove(viewer: DocumentViewer, id: string): Promise<{ before: DocumentInfo; deletedAt: string }>;
+  removeForRecord(viewer: DocumentViewer, record: RecordRef): Promise<{ deleted: string[] }>;
+}
+
+/** Builds the service. */
+export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsService {
+  const pending = new Map<string, PendingUpload>();
+
+  async function sweep(): Promise<void> {
+    const t = deps.now().getTime();
+    for (const [ticket, p] of pending) {
+      if (p.expiresAt > t) continue;
+      pending.delete(ticket);
+      p.key.fill(0);
+      if (p.staged) await discardStaged(p.staged);
+    }
+  }
+
+  async function shred(attachmentsDir: string, row: DocumentRow['row']): Promise<void> {
+    await shredFile(documentPath(attachmentsDir, row.id));
+  }
+
+  return {
+    async list(viewer, record) {
+      return listDocuments(deps.vault().db, viewer, record);
+    },
+
+    async startUpload(viewer, input) {
+      await sweep();
+      const { db, attachmentsDir, vaultId } = deps.vault();
+      await requireRecord(db, viewer, input.record);
+      const id = randomUUID();
+      const entry: PendingUpload = {
+        userId: viewer.userId,
+        vaultId,
+        record: input.record,
+        fileName: input.file.name,
+        key: randomBytes(32),
+        staged: null,
+        expiresAt: deps.now().getTime() + STAGED_TTL_MS,
+      };
+      const ticket = deps.transfers.add({
+        kind: 'upload',
+        receive: async source => {
+          if (deps.vault().vaultId !== vaultId) throw new DocumentError('ticket_unknown');
+          entry.staged = await stageDocument({
+            attachmentsDir,
+            id,
+            key: entry.key,
+            fileName: input.file.name,
+            source,
+            maxBytes: input.file.size,
+            expectedSize: input.file.size,
+          });
+          return { size: entry.staged.size };
+        },
+      });
+      pending.set(ticket, entry);
+      return { ticket, expiresInSeconds: TICKET_TTL_SECONDS };
+    },
+
+    async finishUpload(userId, ticket) {
+      await sweep();
+      const entry = pending.get(ticket);
+      const { db, vaultId } = deps.vault();
+      if (!entry || entry.userId !== userId || entry.vaultId !== vaultId || !entry.staged)
+        throw new DocumentError('ticket_unknown');
+      pending.delete(ticket);
+      const staged = entry.staged;
+      try {
+        const info = await insertDocument(db, {
+          id: staged.id,
+          record: entry.record,
+          ownerId: userId,
+          fileName: entry.fileName,
+          mimeType: staged.mimeType,
+          size: staged.size,
+          sha256: staged.sha256,
+          key: entry.key,
+          createdAt: nextTime(deps.now()),
+        });
+        // Inside the call's transaction: if the rename fails, the row is rolled back with it.
+        await commitStaged(staged);
+        return info;
+      } catch (err) {
+        await discardStaged(staged);
+        throw err;
+      } finally {
+        entry.key.fill(0);
+      }
+    },
+
+    async download(viewer, id, purpose) {
+      const { db, attachmentsDir } = deps.vault();
+      const { row } = await getDocumentRow(db, viewer, id);
+      if (purpose === 'preview' && !isPreviewable(row.mime_type))
+        throw new DocumentError('type_not_allowed');
+      if (!row.file_key) throw new DocumentError('not_found');
+      const key = Buffer.from(row.file_key);
+      const ticket = deps.transfers.add({
+        kind: 'download',
+        fileName: row.file_name,
+        mimeType: row.mime_type,
+        size: row.size,
+        disposition: purpose === 'preview' ? 'inline' : 'attachment',
+        open: async () => {
+          try {
+            return await openDocumentStream({
+              attachmentsDir,
+              id: row.id,
+              key,
+              size: row.size,
+              sha256: row.sha256,
+            });
+          } finally {
+            // The decipher objects hold their own copy of the key.
+            key.fill(0);
+          }
+        },
+      });
+      return {
+        ticket,
+        expiresInSeconds: TICKET_TTL_SECONDS,
+        fileName: row.file_name,
+        mimeType: row.mime_type,
+        size: row.size,
+      };
+    },
+
+    async remove(viewer, id) {
+      const { db, attachmentsDir } = deps.vault();
+      const { row, ownerName } = await getDocumentRow(db, viewer, id);
+      if (!(await mayDelete(db, viewer, row))) throw new DocumentError('not_found');
+      const deletedAt = nextTime(deps.now());
+      await tombstoneDocument(db, row.id, viewer.userId, deletedAt);
+      await shred(attachmentsDir, row);
+      return { before: rowToDocument(row, ownerName), deletedAt };
+    },
+
+    async removeForRecord(viewer, record) {
+      const { db, attachmentsDir } = deps.vault();
+      await requireRecord(db, viewer, record);
+      const deleted: string[] = [];
+      const at = nextTime(deps.now());
+      for (const { row } of await liveRowsOf(db, record)) {
+        if (!(await mayDelete(db, viewer, row))) continue;
+        await tombstoneDocument(db, row.id, viewer.userId, at);
+        await shred(attachmentsDir, row);
+        deleted.push(row.id);
+      }
+      return { deleted };
+    },
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Document (attachment) channels. The bridge carries JSON only: bytes travel through one-time
+ * transfer tickets. `startUpload` checks the record and returns a ticket; the host streams the file
+ * to main with it (the browser test host: an authenticated HTTP route; Electron: a file chosen in a
+ * dialog, read by main); `finishUpload` stores the row (audited). `preview` and `export` return a
+ * download ticket; `export` ("save a copy") is its own permission and is audited with the document
+ * id and size. The renderer never sees a document's key.
+ */
+import { z } from 'zod';
+import { recordIdSchema } from './contacts';
+import { channel } from './contract';
+
+/** Records a document can be attached to. */
+export const DOCUMENT_RECORD_TYPES = ['contact', 'company', 'deal'] as const;
+export type DocumentRecordType = (typeof DOCUMENT_RECORD_TYPES)[number];
+
+/** Largest document in bytes (200 MiB). */
+export const MAX_DOCUMENT_SIZE = 200 * 1024 * 1024;
+
+/** MIME types shown inside the app. */
+export const PREVIEW_MIME_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+] as const;
+
+/** True when a document of this type can be previewed in the app. */
+export function isPreviewable(mimeType: string): boolean {
+  return (PREVIEW_MIME_TYPES as readonly string[]).includes(mimeType);
+}
+
+/** A document as the renderer sees it (no key, no path). */
+export interface DocumentInfo {
+  id: string;
+  recordType: DocumentRecordType;
+  recordId: string;
+  ownerId: string;
+  ownerName: string;
+  fileName: string;
+  /** Sniffed from the file's bytes when it was attached. */
+  mimeType: string;
+  size: number;
+  /** SHA-256 (hex) of the original file. */
+  sha256: string;
+  createdAt: string;
+}
+
+/** A one-time transfer: the ticket the host's transfer route accepts (short-lived, single use). */
+export interface TransferTicket {
+  ticket: string;
+  /** Seconds the ticket stays valid if unused. */
+  expiresInSeconds: number;
+}
+
+/** A download ticket and what will come. */
+export interface DownloadTicket extends TransferTicket {
+  fileName: string;
+  mimeType: string;
+  size: number;
+}
+
+/** A record reference. */
+export const documentRecordSchema = z
+  .object({ type: z.enum(DOCUMENT_RECORD_TYPES), id: recordIdSchema })
+  .strict();
+
+function hasPathOrControl(name: string): boolean {
+  for (const ch of name) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '/' || ch === '\\' || code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/** A file name as typed on the user's computer: no path, no control characters. */
+export const documentFileNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine(name => !hasPathOrControl(name) && name !== '.' && name !== '..', {
+    message: 'file name',
+  });
+
+const ticketSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/u);
+
+export const documentsContract = {
+  /** The live documents of a record in the caller's scope (newest first); `not_found` otherwise. */
+  list: channel<DocumentInfo[]>()({
+    input: z.object({ record: documentRecordSchema }).strict(),
+    permission: 'documents.read',
+    audit: false,
+  }),
+  /** Checks the record and the declared size; returns an upload ticket. Nothing is stored yet. */
+  startUpload: channel<TransferTicket>()({
+    input: z
+      .object({
+        record: documentRecordSchema,
+        file: z
+          .object({
+            name: documentFileNameSchema,
+            size: z.number().int().min(1).max(MAX_DOCUMENT_SIZE),
+          })
+          .strict(),
+      })
+      .strict(),
+    permission: 'documents.create',
+    audit: false,
+  }),
+  /** Stores the uploaded file as a document of the record (audited: name, type, size, hash). */
+  finishUpload: channel<DocumentInfo>()({
+    input: z.object({ ticket: ticketSchema }).strict(),
+    permission: 'documents.create',
+  }),
+  /** A download ticket for showing an image or PDF inside the app (not audited: a read). */
+  preview: channel<DownloadTicket>()({
+    input: z.object({ id: recordIdSchema }).strict(),
+    permission: 'documents.read',
+    audit: false,
+  }),
+  /** "Save a copy": a download ticket for the file (audited with id and size). */
+  export: channel<DownloadTicket>()({
+    input: z.object({ id: recordIdSchema }).strict(),
+    permission: 'documents.export',
+  }),
+  /** Deletes a document: the file is shredded and the key wiped (audited). */
+  delete: channel<{ id: string; deletedAt: string }>()({
+    input: z.object({ id: recordIdSchema }).strict(),
+    permission: 'documents.delete',
+  }),
+  /**
+   * Deletes every document of a record the caller may delete (before the record itself is deleted,
+   * after the user confirmed the count from `list`).
+   */
+  deleteForRecord: channel<{ deleted: number }>()({
+    input: z.object({ record: documentRecordSchema }).strict(),
+    permission: 'documents.delete',
+  }),
+} as const;
