@@ -38,5 +38,5 @@ export async function createDealsTestVault() {
     const input = companyInputSchema.parse({ name: 'Пекарня Світанок' });
     return (await createCompany(db, { userId: ownerId }, input)).after.id;
   }
-  return { ...t, db, ownLinks, deal, contact, company };
+  return { ...t, accounts: t.db, db, ownLinks, deal, contact, company };
 }

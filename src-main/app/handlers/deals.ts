@@ -1,0 +1,240 @@
+/**
+ * Handlers of the `deals` and `pipelines` channels. The router has checked the permission and
+ * hands over its grant; the scope of that grant becomes the repository's `Viewer`, so it lands in
+ * the SQL. Links are checked with the caller's own `contacts.read` / `companies.read` scopes. Every
+ * change fills `ctx.audit` (entity `deal` or `pipeline`, field-level before/after; a move records
+ * `stageId`/`stageName` before and after). Handlers never write audit entries themselves.
+ */
+import type { Deal, Pipeline } from '../../../src-shared/deals';
+import type { dealsContract, pipelinesContract } from '../../../src-shared/ipc/deals';
+import type { Permission } from '../../../src-shared/permissions';
+import { grantOf } from '../../../src-shared/roles';
+import { diffFields } from '../../audit';
+import {
+  addStage,
+  createDeal,
+  createPipeline,
+  dealBoard,
+  deleteDeal,
+  getDeal,
+  isDealError,
+  listDeals,
+  listPipelines,
+  moveDeal,
+  reassignDeal,
+  removeStage,
+  renamePipeline,
+  reorderStages,
+  updateDeal,
+  updateStage,
+  type DealChange,
+  type DealsSchema,
+  type LinkScopes,
+  type PipelineChange,
+  type Viewer,
+} from '../../crm/deals';
+import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
+import { withTables, type OpenVault } from '../../vault';
+
+/** What the deal handlers need from the app. */
+export interface DealsHandlerDeps {
+  /** The vault of the signed-in session (null or a throw when locked: answered `unauthenticated`). */
+  openVault(): OpenVault | null;
+  /** Clock for timestamps (tests). */
+  now?: () => Date;
+}
+
+/** The audit entity type of deals. */
+export const DEAL_ENTITY = 'deal';
+/** The audit entity type of pipelines. */
+export const PIPELINE_ENTITY = 'pipeline';
+
+/** The fields compared for the audit log (derived and bookkeeping fields left out). */
+function dealAuditView(d: Deal | null): Record<string, unknown> | null {
+  if (d === null) return null;
+  return {
+    title: d.title,
+    amountMinor: d.amountMinor,
+    currency: d.currency,
+    probability: d.probability,
+    expectedClose: d.expectedClose,
+    contactId: d.contactId,
+    companyId: d.companyId,
+    notes: d.notes,
+    pipelineId: d.pipelineId,
+    stageId: d.stageId,
+    stageName: d.stageName,
+    lostReason: d.lostReason,
+    ownerId: d.ownerId,
+    deletedAt: d.deletedAt,
+  };
+}
+
+function pipelineAuditView(p: Pipeline | null): Record<string, unknown> | null {
+  if (p === null) return null;
+  return {
+    name: p.name,
+    stages: p.stages.map(
+      s => `${s.name} (${s.probability}%${s.outcome === 'open' ? '' : `, ${s.outcome}`})`,
+    ),
+  };
+}
+
+/** Turns a typed deal error with details into a call failure that keeps them. */
+async function keepDetails<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isDealError(err) && err.details !== undefined)
+      throw new CallFailure(err.code, err.message, err.details);
+    throw err;
+  }
+}
+
+/** The `deals` and `pipelines` features' handlers for the router. */
+export function dealsHandlers(deps: DealsHandlerDeps): {
+  deals: Handlers<{ deals: typeof dealsContract }>['deals'];
+  pipelines: Handlers<{ pipelines: typeof pipelinesContract }>['pipelines'];
+} {
+  const now = deps.now ?? (() => new Date());
+
+  function vault(): OpenVault {
+    const open = deps.openVault();
+    if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
+    return open;
+  }
+  const db = () => withTables<DealsSchema>(vault());
+
+  /** The caller and the scope of the channel's grant. No grant or no scope: refuse (fail closed). */
+  function viewerOf(ctx: HandlerContext): Viewer {
+    const session = requireSession(ctx);
+    const scope = ctx.grant?.scope;
+    if (!scope) throw new CallFailure('forbidden', 'Your role does not allow this.');
+    return { userId: session.userId, teamId: session.teamId, scope };
+  }
+
+  /** The caller's own reach into contacts and companies (for links). */
+  function linksOf(ctx: HandlerContext): LinkScopes {
+    const session = requireSession(ctx);
+    const reach = (permission: Permission): Viewer | undefined => {
+      const scope = grantOf(session.grants, permission);
+      return scope === undefined || scope === true
+        ? undefined
+        : { userId: session.userId, teamId: session.teamId, scope };
+    };
+    return { contacts: reach('contacts.read'), companies: reach('companies.read') };
+  }
+
+  function target(ctx: HandlerContext, entityType: string, id: string): void {
+    ctx.audit.entityType = entityType;
+    ctx.audit.entityId = id;
+  }
+
+  function record(ctx: HandlerContext, change: DealChange): Deal {
+    target(ctx, DEAL_ENTITY, change.after.id);
+    ctx.audit.changes = diffFields(dealAuditView(change.before), dealAuditView(change.after), {
+      entityType: DEAL_ENTITY,
+    });
+    return change.after;
+  }
+
+  function recordPipeline(ctx: HandlerContext, change: PipelineChange): Pipeline {
+    target(ctx, PIPELINE_ENTITY, change.after.id);
+    ctx.audit.changes = diffFields(
+      pipelineAuditView(change.before),
+      pipelineAuditView(change.after),
+      { entityType: PIPELINE_ENTITY },
+    );
+    return change.after;
+  }
+
+  const deals: Handlers<{ deals: typeof dealsContract }>['deals'] = {
+    list: async (ctx, input) => keepDetails(() => listDeals(db(), viewerOf(ctx), input)),
+    board: async (ctx, input) => keepDetails(() => dealBoard(db(), viewerOf(ctx), input)),
+    get: async (ctx, input) =>
+      getDeal(db(), viewerOf(ctx), input.id, { includeDeleted: input.includeDeleted === true }),
+    create: async (ctx, input) => {
+      const session = requireSession(ctx);
+      return keepDetails(async () =>
+        record(ctx, await createDeal(db(), session, linksOf(ctx), input.deal, now())),
+      );
+    },
+    update: async (ctx, input) => {
+      target(ctx, DEAL_ENTITY, input.id);
+      return keepDetails(async () => {
+        const change = await updateDeal(
+          db(),
+          viewerOf(ctx),
+          linksOf(ctx),
+          input.id,
+          input.patch,
+          input.expectedUpdatedAt,
+          now(),
+        );
+        return record(ctx, change);
+      });
+    },
+    move: async (ctx, input) => {
+      target(ctx, DEAL_ENTITY, input.id);
+      return keepDetails(async () => {
+        const change = await moveDeal(db(), viewerOf(ctx), input.id, input, now());
+        return record(ctx, change);
+      });
+    },
+    delete: async (ctx, input) => {
+      target(ctx, DEAL_ENTITY, input.id);
+      const after = record(ctx, await deleteDeal(db(), viewerOf(ctx), input.id, now()));
+      return { id: after.id, deletedAt: after.deletedAt ?? '' };
+    },
+    reassign: async (ctx, input) => {
+      target(ctx, DEAL_ENTITY, input.id);
+      return keepDetails(async () =>
+        record(ctx, await reassignDeal(db(), viewerOf(ctx), input.id, input.ownerId, now())),
+      );
+    },
+  };
+
+  const pipelines: Handlers<{ pipelines: typeof pipelinesContract }>['pipelines'] = {
+    list: async () => listPipelines(db()),
+    create: async (ctx, input) =>
+      recordPipeline(ctx, await createPipeline(db(), input.name, undefined, now())),
+    rename: async (ctx, input) => {
+      target(ctx, PIPELINE_ENTITY, input.id);
+      return recordPipeline(ctx, await renamePipeline(db(), input.id, input.name, now()));
+    },
+    addStage: async (ctx, input) => {
+      target(ctx, PIPELINE_ENTITY, input.pipelineId);
+      return keepDetails(async () =>
+        recordPipeline(
+          ctx,
+          await addStage(db(), input.pipelineId, input.stage, input.position, now()),
+        ),
+      );
+    },
+    updateStage: async (ctx, input) =>
+      recordPipeline(
+        ctx,
+        await updateStage(
+          db(),
+          input.stageId,
+          { name: input.name, probability: input.probability },
+          now(),
+        ),
+      ),
+    reorderStages: async (ctx, input) => {
+      target(ctx, PIPELINE_ENTITY, input.pipelineId);
+      return keepDetails(async () =>
+        recordPipeline(ctx, await reorderStages(db(), input.pipelineId, input.stageIds, now())),
+      );
+    },
+    removeStage: async (ctx, input) =>
+      keepDetails(async () => {
+        const session = requireSession(ctx);
+        const change = await removeStage(db(), input.stageId, input.moveTo, session.userId, now());
+        ctx.audit.details = { stageId: input.stageId, movedDeals: change.movedDeals };
+        return recordPipeline(ctx, change);
+      }),
+  };
+
+  return { deals, pipelines };
+}
