@@ -1,0 +1,31 @@
+/**
+ * Activities, the main-process half: scoped repository, the record timeline, the caller's tasks and
+ * the reminder loop. Scopes always come from the caller's role and always end up in the SQL.
+ */
+export {
+  completeActivity,
+  createActivity,
+  deleteActivity,
+  getActivity,
+  updateActivity,
+  type ActivityChange,
+} from './repository';
+export { dealsShape, requireReadableRecord, type DealsShape } from './records';
+export {
+  startReminders,
+  type ReminderLoop,
+  type ReminderOptions,
+  type ReminderSource,
+} from './reminders';
+export { claimDueReminders, myTasks } from './tasks';
+export { timeline } from './timeline';
+export {
+  ACTIVITY_ERROR_CODES,
+  ActivityError,
+  activitiesDb,
+  isActivityError,
+  type ActivitiesSchema,
+  type ActivitiesTable,
+  type ActivityErrorCode,
+  type ActivityViewer,
+} from './tables';

@@ -1,0 +1,210 @@
+/**
+ * Activity records: read one, log one, edit (optimistic concurrency), mark a task done, soft delete.
+ * Every statement carries the caller's owner scope in its WHERE (./scope.ts); logging an activity on a
+ * record first checks, in SQL, that the caller may read that record. Mutations return
+ * `{ before, after }` for the audit log's field-level changes.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  taskTimeIssues,
+  type Activity,
+  type ActivityInput,
+  type ActivityPatch,
+} from '../../../src-shared/activities';
+import { nextTime } from '../contacts/tables';
+import { requireReadableRecord } from './records';
+import { ownerScopeSql, type ScopeOwner } from './scope';
+import {
+  ActivityError,
+  activitiesDb,
+  activityNotFound,
+  rowToActivity,
+  storedTime,
+  type ActivitiesSchema,
+  type ActivityViewer,
+} from './tables';
+
+/** A change to one activity: before (null when new) and after. */
+export interface ActivityChange {
+  before: Activity | null;
+  after: Activity;
+}
+
+/** The activity if the owner scope reaches it and it is not deleted; else `not_found`. */
+export async function getActivity<DB extends ActivitiesSchema>(
+  db: Kysely<DB>,
+  viewer: ScopeOwner & { scope: ActivityViewer['scope'] },
+  id: string,
+  options: { includeDeleted?: boolean } = {},
+): Promise<Activity> {
+  const row = await activitiesDb(db)
+    .selectFrom('activities')
+    .innerJoin('users', 'users.id', 'activities.owner_id')
+    .selectAll('activities')
+    .select('users.display_name as owner_name')
+    .where('activities.id', '=', id)
+    .where(() => ownerScopeSql('activities.owner_id', viewer, viewer.scope))
+    .$if(options.includeDeleted !== true, q => q.where('activities.deleted_at', 'is', null))
+    .executeTakeFirst();
+  if (!row) throw activityNotFound();
+  const { owner_name: ownerName, ...activity } = row;
+  return rowToActivity(activity, ownerName);
+}
+
+/** The same activity without a scope (after a write the caller was allowed to make). */
+async function readActivity<DB extends ActivitiesSchema>(db: Kysely<DB>, id: string) {
+  return getActivity(db, { userId: '', teamId: null, scope: 'all' }, id, { includeDeleted: true });
+}
+
+/**
+ * Logs an activity owned by the caller on the records it names; each must be readable by the caller
+ * (else `not_found`, nothing written). `input` is parsed by `activityInputSchema`.
+ */
+export async function createActivity<DB extends ActivitiesSchema>(
+  db: Kysely<DB>,
+  viewer: ActivityViewer,
+  input: ActivityInput,
+  now: Date = new Date(),
+): Promise<ActivityChange> {
+  const k = activitiesDb(db);
+  return k.transaction().execute(async trx => {
+    const links = [
+      ['contact', input.contactId],
+      ['company', input.companyId],
+      ['deal', input.dealId],
+    ] as const;
+    for (const [entity, id] of links) {
+      if (id !== undefined) await requireReadableRecord<ActivitiesSchema>(trx, viewer, entity, id);
+    }
+    const at = nextTime(now);
+    const id = randomUUID();
+    await trx
+      .insertInto('activities')
+      .values({
+        id,
+        owner_id: viewer.userId,
+        kind: input.kind,
+        subject: input.subject,
+        body: input.body ?? null,
+        occurred_at: input.occurredAt ? storedTime(input.occurredAt) : at,
+        due_at: input.dueAt ? storedTime(input.dueAt) : null,
+        remind_at: input.remindAt ? storedTime(input.remindAt) : null,
+        reminded_at: null,
+        done_at: null,
+        contact_id: input.contactId ?? null,
+        company_id: input.companyId ?? null,
+        deal_id: input.dealId ?? null,
+        created_at: at,
+        created_by: viewer.userId,
+        updated_at: at,
+        updated_by: viewer.userId,
+        deleted_at: null,
+        deleted_by: null,
+      })
+      .execute();
+    return { before: null, after: await readActivity(trx, id) };
+  });
+}
+
+/**
+ * Applies an edit when the activity is in the caller's scope and unchanged since `expectedUpdatedAt`
+ * (else `conflict`). A new reminder time is delivered again.
+ */
+export async function updateActivity<DB extends ActivitiesSchema>(
+  db: Kysely<DB>,
+  viewer: ActivityViewer,
+  id: string,
+  patch: ActivityPatch,
+  expectedUpdatedAt: string,
+  now: Date = new Date(),
+): Promise<ActivityChange> {
+  return activitiesDb(db)
+    .transaction()
+    .execute(async trx => {
+      const before = await getActivity(trx, viewer, id);
+      if (before.updatedAt !== expectedUpdatedAt) {
+        throw new ActivityError(
+          'conflict',
+          'This activity was changed since you opened it. Reload it and try again.',
+        );
+      }
+      const pick = <T>(value: T | undefined, old: T): T => (value === undefined ? old : value);
+      const dueAt = pick(patch.dueAt, before.dueAt);
+      const remindAt = pick(patch.remindAt, before.remindAt);
+      const [issue] = taskTimeIssues({ kind: before.kind, dueAt, remindAt });
+      if (issue) throw new ActivityError('invalid_input', `${issue.path}: ${issue.message}`);
+      const remind = remindAt ? storedTime(remindAt) : null;
+      const result = await trx
+        .updateTable('activities')
+        .set({
+          subject: pick(patch.subject, before.subject),
+          body: pick(patch.body, before.body),
+          occurred_at: patch.occurredAt ? storedTime(patch.occurredAt) : before.occurredAt,
+          due_at: dueAt ? storedTime(dueAt) : null,
+          remind_at: remind,
+          reminded_at: remind === before.remindAt ? before.remindedAt : null,
+          updated_at: nextTime(now, before.updatedAt),
+          updated_by: viewer.userId,
+        })
+        .where('id', '=', id)
+        .where('updated_at', '=', expectedUpdatedAt)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (result.numUpdatedRows !== 1n) throw activityNotFound();
+      return { before, after: await readActivity(trx, id) };
+    });
+}
+
+/** Marks a task done (or open again); `invalid_input` for an activity that is not a task. */
+export async function completeActivity<DB extends ActivitiesSchema>(
+  db: Kysely<DB>,
+  viewer: ActivityViewer,
+  id: string,
+  done: boolean,
+  now: Date = new Date(),
+): Promise<ActivityChange> {
+  return activitiesDb(db)
+    .transaction()
+    .execute(async trx => {
+      const before = await getActivity(trx, viewer, id);
+      if (before.kind !== 'task') {
+        throw new ActivityError('invalid_input', 'Only tasks can be marked done.');
+      }
+      if ((before.doneAt !== null) === done) return { before, after: before };
+      const at = nextTime(now, before.updatedAt);
+      await trx
+        .updateTable('activities')
+        .set({ done_at: done ? at : null, updated_at: at, updated_by: viewer.userId })
+        .where('id', '=', id)
+        .execute();
+      return { before, after: await readActivity(trx, id) };
+    });
+}
+
+/** Soft delete: the activity leaves timelines, task lists and reminders. */
+export async function deleteActivity<DB extends ActivitiesSchema>(
+  db: Kysely<DB>,
+  viewer: ActivityViewer,
+  id: string,
+  now: Date = new Date(),
+): Promise<ActivityChange> {
+  return activitiesDb(db)
+    .transaction()
+    .execute(async trx => {
+      const before = await getActivity(trx, viewer, id);
+      const at = nextTime(now, before.updatedAt);
+      await trx
+        .updateTable('activities')
+        .set({
+          deleted_at: at,
+          deleted_by: viewer.userId,
+          updated_at: at,
+          updated_by: viewer.userId,
+        })
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .execute();
+      return { before, after: await readActivity(trx, id) };
+    });
+}

@@ -1,0 +1,118 @@
+/**
+ * The caller's open tasks ("My tasks") and the reminders that fell due. Both read one owner's rows
+ * through partial indexes (activities_open_tasks, activities_pending_reminders): the literal
+ * `kind = 'task'` below is what lets SQLite prove the index's WHERE, so it is not a bound value.
+ */
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Activity, DueReminder, TaskPage } from '../../../src-shared/activities';
+import { nextTime } from '../contacts/tables';
+import { ActivityError, activitiesDb, rowToActivity, type ActivitiesSchema } from './tables';
+
+function encodeCursor(dueAt: string, id: string): string {
+  return Buffer.from(JSON.stringify(['tasks', dueAt, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(text: string): { dueAt: string; id: string } {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    parts = null;
+  }
+  if (
+    Array.isArray(parts) &&
+    parts.length === 3 &&
+    parts[0] === 'tasks' &&
+    typeof parts[1] === 'string' &&
+    typeof parts[2] === 'string'
+  ) {
+    return { dueAt: parts[1], id: parts[2] };
+  }
+  throw new ActivityError('invalid_input', 'cursor: not from the task list; start from the top');
+}
+
+/** One page of the user's own open tasks, soonest (and overdue) first. */
+export async function myTasks<DB extends ActivitiesSchema>(
+  db: Kysely<DB>,
+  userId: string,
+  query: { cursor?: string | undefined; limit: number },
+  now: Date = new Date(),
+): Promise<TaskPage> {
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await activitiesDb(db)
+    .selectFrom('activities')
+    .innerJoin('users', 'users.id', 'activities.owner_id')
+    .selectAll('activities')
+    .select('users.display_name as owner_name')
+    .where('activities.owner_id', '=', userId)
+    .where(sql<SqlBool>`activities.kind = 'task'`)
+    .where('activities.done_at', 'is', null)
+    .where('activities.deleted_at', 'is', null)
+    .$if(cursor !== undefined, q =>
+      q.where(eb =>
+        eb(
+          eb.refTuple('activities.due_at', 'activities.id'),
+          '>',
+          eb.tuple(cursor?.dueAt ?? '', cursor?.id ?? ''),
+        ),
+      ),
+    )
+    .orderBy('activities.due_at', 'asc')
+    .orderBy('activities.id', 'asc')
+    .limit(query.limit + 1)
+    .execute();
+  const shown = rows.slice(0, query.limit);
+  const items = shown.map(({ owner_name: ownerName, ...row }): Activity =>
+    rowToActivity(row, ownerName),
+  );
+  const last = shown.at(-1);
+  return {
+    items,
+    nextCursor:
+      rows.length > query.limit && last?.due_at ? encodeCursor(last.due_at, last.id) : null,
+    now: now.toISOString(),
+  };
+}
+
+/**
+ * Claims the user's reminders whose time has come (not done, not deleted, not yet sent): stamps
+ * `reminded_at` and returns them, in one statement, so each reminder is delivered exactly once even
+ * when the OS notifier and the in-app poll race.
+ */
+export async function claimDueReminders<DB extends ActivitiesSchema>(
+  db: Kysely<DB>,
+  userId: string,
+  now: Date = new Date(),
+  limit = 20,
+): Promise<DueReminder[]> {
+  const at = nextTime(now);
+  const k = activitiesDb(db);
+  const rows = await k
+    .updateTable('activities')
+    .set({ reminded_at: at })
+    .where(
+      'id',
+      'in',
+      k
+        .selectFrom('activities')
+        .select('id')
+        .where('owner_id', '=', userId)
+        .where('remind_at', 'is not', null)
+        .where('reminded_at', 'is', null)
+        .where('done_at', 'is', null)
+        .where('deleted_at', 'is', null)
+        .where('remind_at', '<=', at)
+        .orderBy('remind_at', 'asc')
+        .limit(limit),
+    )
+    .returning(['id', 'subject', 'due_at', 'contact_id', 'company_id', 'deal_id'])
+    .execute();
+  return rows.map(r => ({
+    id: r.id,
+    subject: r.subject,
+    dueAt: r.due_at ?? '',
+    contactId: r.contact_id,
+    companyId: r.company_id,
+    dealId: r.deal_id,
+  }));
+}

@@ -1,0 +1,81 @@
+/**
+ * Activities and the record timeline: domain types shared by main and renderer. Pure TypeScript.
+ */
+
+/** What was logged. Only tasks have a due time, a reminder and a done mark. */
+export const ACTIVITY_KINDS = ['call', 'meeting', 'message', 'email', 'note', 'task'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+/** The records a timeline belongs to. */
+export const TIMELINE_ENTITIES = ['contact', 'company', 'deal'] as const;
+export type TimelineEntity = (typeof TIMELINE_ENTITIES)[number];
+
+/** Items per timeline page. */
+export const TIMELINE_PAGE_SIZE = 30;
+
+/** One activity as a channel returns it. Times are ISO 8601 UTC. */
+export interface Activity {
+  id: string;
+  ownerId: string;
+  ownerName: string;
+  kind: ActivityKind;
+  subject: string;
+  body: string | null;
+  occurredAt: string;
+  dueAt: string | null;
+  remindAt: string | null;
+  remindedAt: string | null;
+  doneAt: string | null;
+  contactId: string | null;
+  companyId: string | null;
+  dealId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+/** Where a timeline item comes from. */
+export const TIMELINE_SOURCES = ['activity', 'deal', 'document'] as const;
+export type TimelineSource = (typeof TIMELINE_SOURCES)[number];
+
+/** One entry of a record's timeline (an activity, a deal of the record, or a document event). */
+export interface TimelineItem {
+  source: TimelineSource;
+  /** Activity id, deal id, or the audit entry's sequence number for a document event. */
+  id: string;
+  /** Position on the timeline (activity: occurredAt; deal: created; document: audit time). */
+  at: string;
+  /** The activity kind; null for deals and documents. */
+  kind: ActivityKind | null;
+  /** Activity subject, deal title, or the document's name when the audit entry carries one. */
+  subject: string;
+  body: string | null;
+  ownerName: string | null;
+  dueAt: string | null;
+  doneAt: string | null;
+  /** Document events: the audit action (e.g. `documents.upload`). */
+  action: string | null;
+}
+
+/** One page of a timeline, newest first; `nextCursor` null on the last page. */
+export interface TimelinePage {
+  items: TimelineItem[];
+  nextCursor: string | null;
+}
+
+/** One page of the caller's open tasks, soonest due first; `now` is the main process clock. */
+export interface TaskPage {
+  items: Activity[];
+  nextCursor: string | null;
+  now: string;
+}
+
+/** A reminder that fell due: shown once (OS notification in Electron, in-app in the test host). */
+export interface DueReminder {
+  id: string;
+  subject: string;
+  dueAt: string;
+  contactId: string | null;
+  companyId: string | null;
+  dealId: string | null;
+}
