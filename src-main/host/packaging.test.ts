@@ -43,11 +43,16 @@ describe('packaging: electron-builder.yml', () => {
     for (const excluded of ['!src-main/host/**', '!out/host/**', '!test/**']) {
       expect(files).toContain(excluded);
     }
+    // The PDF reports' fonts ship (and only the fonts with their licence, not the rest of build/).
+    expect(files).toEqual(expect.arrayContaining(['build/fonts/*.ttf', 'build/fonts/OFL.txt']));
     // No pattern brings in sources or the whole tree.
     const included = files.filter(f => !f.startsWith('!'));
     expect(
       included.every(
-        f => f === 'package.json' || /^(out\/(main|preload|renderer)|migrations)\//.test(f),
+        f =>
+          f === 'package.json' ||
+          /^(out\/(main|preload|renderer)|migrations)\//.test(f) ||
+          /^build\/fonts\/(\*\.ttf|OFL\.txt)$/.test(f),
       ),
     ).toBe(true);
   });
