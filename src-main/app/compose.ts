@@ -24,6 +24,7 @@ import { createAuthService, type AuthService } from './auth-service';
 import { alertsHandlers } from './handlers/alerts';
 import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backup';
+import { activitiesHandlers } from './handlers/activities';
 import { companiesHandlers } from './handlers/companies';
 import { dealsHandlers } from './handlers/deals';
 import { authHandlers } from './handlers/auth';
@@ -127,6 +128,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       audit: auditHandlers({ openVault: () => state.openVault() }),
       users: usersHandlers({ state, tools: auth.staffTools }),
       roles: rolesHandlers({ state, now: () => auth.staffTools.now() }),
+      activities: activitiesHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
       companies: companiesHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),

@@ -177,6 +177,29 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   },
   'zamok:companies.delete': { input: { id: 'co-1' } },
   'zamok:companies.reassign': { input: { id: 'co-1', ownerId: 'u-2' } },
+  'zamok:activities.get': { input: { id: 'a-1' } },
+  'zamok:activities.timeline': {
+    input: { entityType: 'contact', entityId: 'c-1', cursor: 'WyJ0aW1lbGluZSJd' },
+    optionalKeys: ['cursor'],
+  },
+  'zamok:activities.myTasks': { input: { limit: 50 }, optionalKeys: ['limit'] },
+  'zamok:activities.dueReminders': { input: {} },
+  'zamok:activities.create': {
+    input: {
+      activity: {
+        kind: 'task',
+        subject: 'Передзвонити щодо договору',
+        contactId: 'c-1',
+        dueAt: '2026-11-30T09:00:00.000Z',
+        remindAt: '2026-11-30T08:45:00.000Z',
+      },
+    },
+  },
+  'zamok:activities.update': {
+    input: { id: 'a-1', patch: { subject: 'Зустріч' }, expectedUpdatedAt: '2026-11-29T09:00:00.000Z' },
+  },
+  'zamok:activities.complete': { input: { id: 'a-1', done: true }, optionalKeys: ['done'] },
+  'zamok:activities.delete': { input: { id: 'a-1' } },
   'zamok:deals.list': {
     input: { sort: 'updated', direction: 'desc', limit: 50 },
     optionalKeys: ['sort', 'direction', 'limit'],

@@ -6,6 +6,7 @@ import { alertsContract } from './alerts';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
+import { activitiesContract } from './activities';
 import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
 import { dealsContract, pipelinesContract } from './deals';
@@ -26,6 +27,7 @@ export const contract = {
   roles: rolesContract,
   contacts: contactsContract,
   companies: companiesContract,
+  activities: activitiesContract,
   deals: dealsContract,
   pipelines: pipelinesContract,
   alerts: alertsContract,
