@@ -77,7 +77,8 @@ describe('zdoc format', () => {
     for (const size of [1, CHUNK - 1, CHUNK, CHUNK + 1, CHUNK * 4]) {
       const data = randomBytes(size);
       const file = await encrypt(data, key, id);
-      expect(file.includes(data.subarray(0, Math.min(size, 64)))).toBe(false);
+      // No plaintext on disk (checked on 16+ bytes: a 1-byte needle is found by chance).
+      if (size >= 16) expect(file.includes(data.subarray(0, 16))).toBe(false);
       expect((await decrypt(file, key, id)).plain.equals(data)).toBe(true);
     }
     const file = await encrypt(plain, key, id);

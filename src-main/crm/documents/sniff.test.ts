@@ -1,0 +1,64 @@
+/**
+ * Type sniffing: what a user's file is decided by its bytes. A renamed executable or HTML page is
+ * refused whatever its name says; real formats are recognised whatever their name says.
+ */
+import { describe, expect, it } from 'vitest';
+import { isDocumentError } from './errors';
+import { sniffMimeType } from './sniff';
+import { TINY_PDF, TINY_PNG } from './test-helpers';
+
+function zip(firstEntry: string, contents = ''): Buffer {
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(firstEntry.length, 26);
+  return Buffer.concat([header, Buffer.from(firstEntry + contents, 'latin1'), Buffer.alloc(16)]);
+}
+
+function reason(first: Buffer, name: string): string {
+  try {
+    sniffMimeType(first, name);
+  } catch (err) {
+    if (isDocumentError(err)) return err.reason;
+    throw err;
+  }
+  return 'accepted';
+}
+
+describe('sniffMimeType', () => {
+  it('recognises PDF, images and office formats from their bytes, not their names', () => {
+    expect(sniffMimeType(TINY_PDF, 'scan.png')).toBe('application/pdf');
+    expect(sniffMimeType(TINY_PNG, 'договір.pdf')).toBe('image/png');
+    expect(sniffMimeType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'x')).toBe('image/jpeg');
+    expect(sniffMimeType(Buffer.from('RIFF\0\0\0\0WEBPVP8 ', 'latin1'), 'x')).toBe('image/webp');
+    expect(sniffMimeType(Buffer.from('GIF89a....', 'latin1'), 'x')).toBe('image/gif');
+    expect(sniffMimeType(zip('mimetype', 'application/vnd.oasis.opendocument.text'), 'a')).toBe(
+      'application/vnd.oasis.opendocument.text',
+    );
+    expect(sniffMimeType(zip('[Content_Types].xml', '....word/document.xml'), 'a.bin')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(sniffMimeType(zip('[Content_Types].xml', '....xl/workbook.xml'), 'a')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
+    expect(sniffMimeType(ole, 'Звіт.XLS')).toBe('application/vnd.ms-excel');
+    expect(sniffMimeType(ole, 'лист.doc')).toBe('application/msword');
+    expect(sniffMimeType(Buffer.from('Прізвище;Телефон\r\nКоваль;+380\r\n'), 'к.csv')).toBe(
+      'text/csv',
+    );
+    expect(sniffMimeType(Buffer.from([0xcf, 0xf0, 0xb3, 0x0d, 0x0a]), 'cp1251.txt')).toBe(
+      'text/plain',
+    );
+  });
+
+  it('refuses executables, archives, HTML and empty files, whatever the name', () => {
+    expect(reason(Buffer.from('MZ\x90\0\x03', 'latin1'), 'рахунок.pdf')).toBe('type_not_allowed');
+    expect(reason(Buffer.from('\x7fELF\x02\x01', 'latin1'), 'a.txt')).toBe('type_not_allowed');
+    expect(reason(zip('evil.exe'), 'a.docx')).toBe('type_not_allowed');
+    expect(reason(Buffer.from('<html><script>', 'latin1'), 'page.html')).toBe('type_not_allowed');
+    expect(reason(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'a.msi')).toBe(
+      'type_not_allowed',
+    );
+    expect(reason(Buffer.alloc(0), 'a.pdf')).toBe('empty');
+  });
+});
