@@ -1,0 +1,174 @@
+/**
+ * A record's timeline on real SQLCipher vaults: one stream of activities, deals and document events,
+ * newest first, paged by keyset; what a manager and the head see of a shared contact; records the
+ * caller cannot read are `not_found`; the query reads index ranges (no table scan of activities).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { activityInputSchema, type TimelineItem } from '../../../src-shared/activities';
+import { appendAudit } from '../../audit';
+import type { OpenVault } from '../../vault';
+import { shareContact } from '../contacts/ownership';
+import { viewerOf } from '../contacts/test-helpers';
+import { createDealsTestVault } from '../deals/test-helpers';
+import { withTables } from '../../vault';
+import { createActivity, timeline, type ActivitiesSchema } from '.';
+import { roleViewer } from './test-helpers';
+
+const opened: OpenVault[] = [];
+afterEach(() => {
+  for (const vault of opened.splice(0)) vault.close();
+});
+
+async function office() {
+  const t = await createDealsTestVault();
+  opened.push(t.vault);
+  return { ...t, adb: withTables<ActivitiesSchema>(t.vault) };
+}
+
+async function failure(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    return (err as { code: string }).code;
+  }
+  throw new Error('expected a rejection');
+}
+
+const at = (minute: number) => new Date(Date.UTC(2026, 0, 15, 9, minute));
+const subjects = (items: TimelineItem[]) => items.map(i => i.subject);
+
+describe('timeline', () => {
+  it('merges activities, deals and document events newest first, and pages without gaps', async () => {
+    const t = await office();
+    const c = await t.contact(t.staff.anna);
+    const anna = roleViewer(t.staff.anna, 'manager');
+    const log = (subject: string, minute: number, kind = 'call') =>
+      createActivity(
+        t.adb,
+        anna,
+        activityInputSchema.parse({
+          kind,
+          subject,
+          contactId: c,
+          occurredAt: at(minute).toISOString(),
+        }),
+        at(minute),
+      );
+    for (let i = 0; i < 40; i++) await log(`Дзвінок ${String(i).padStart(2, '0')}`, i);
+    const deal = await t.deal(t.staff.anna, { contactId: c, title: 'Поставка борошна' });
+    t.vault.sqlite
+      .prepare(
+        `INSERT INTO documents (id, record_type, record_id, owner_id, file_name, mime_type, size,
+          sha256, format_version, file_key, created_at) VALUES (?, 'contact', ?, ?, ?, ?, 10, ?, 1, ?, ?)`,
+      )
+      .run(
+        'doc-1',
+        c,
+        t.staff.anna,
+        'договір.pdf',
+        'application/pdf',
+        'a'.repeat(64),
+        Buffer.alloc(32),
+        at(50).toISOString(),
+      );
+    appendAudit(
+      t.vault,
+      {
+        userId: t.staff.anna,
+        action: 'documents.upload',
+        entityType: 'document',
+        entityId: 'doc-1',
+        outcome: 'ok',
+      },
+      new Date(Date.parse(deal.createdAt) + 1000),
+    );
+
+    const first = await timeline(t.adb, anna, 'contact', c);
+    expect(first.items).toHaveLength(30);
+    expect(first.items[0]).toMatchObject({
+      source: 'document',
+      subject: 'договір.pdf',
+      action: 'documents.upload',
+    });
+    expect(first.items[1]).toMatchObject({
+      source: 'deal',
+      id: deal.id,
+      subject: 'Поставка борошна',
+    });
+    expect(first.items[2]).toMatchObject({
+      source: 'activity',
+      kind: 'call',
+      subject: 'Дзвінок 39',
+    });
+    const second = await timeline(t.adb, anna, 'contact', c, first.nextCursor ?? '');
+    expect(subjects(second.items)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `Дзвінок ${String(11 - i).padStart(2, '0')}`),
+    );
+    expect(second.nextCursor).toBeNull();
+    const times = [...first.items, ...second.items].map(i => i.at);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('a manager sees only their own activities on a contact shared with them; the head sees all', async () => {
+    const t = await office();
+    const c = await t.contact(t.staff.anna);
+    await shareContact(t.db, viewerOf(t.staff.anna, 'own'), c, t.staff.borys);
+    const input = (subject: string) =>
+      activityInputSchema.parse({ kind: 'note', subject, contactId: c });
+    await createActivity(t.adb, roleViewer(t.staff.anna, 'manager'), input('Нотатка Анни'), at(1));
+    await createActivity(
+      t.adb,
+      roleViewer(t.staff.borys, 'manager'),
+      input('Нотатка Бориса'),
+      at(2),
+    );
+    await t.deal(t.staff.anna, { contactId: c, title: 'Угода Анни' });
+
+    const borys = await timeline(t.adb, roleViewer(t.staff.borys, 'manager'), 'contact', c);
+    expect(subjects(borys.items)).toEqual(['Нотатка Бориса']);
+    const head = await timeline(t.adb, roleViewer(t.staff.head, 'head'), 'contact', c);
+    expect(subjects(head.items).sort()).toEqual(
+      ['Нотатка Анни', 'Нотатка Бориса', 'Угода Анни'].sort(),
+    );
+    // Vira (same team as Anna, no share) cannot open the contact's timeline at all.
+    expect(await failure(timeline(t.adb, roleViewer(t.staff.vira, 'manager'), 'contact', c))).toBe(
+      'not_found',
+    );
+    expect(
+      await failure(timeline(t.adb, roleViewer(t.staff.head, 'head'), 'company', 'no-such')),
+    ).toBe('not_found');
+  });
+
+  it('a cursor from another record is refused', async () => {
+    const t = await office();
+    const c1 = await t.contact(t.staff.anna);
+    const c2 = await t.contact(t.staff.anna);
+    const anna = roleViewer(t.staff.anna, 'manager');
+    for (let i = 0; i < 3; i++) {
+      await createActivity(
+        t.adb,
+        anna,
+        activityInputSchema.parse({ kind: 'note', subject: `n${i}`, contactId: c1 }),
+        at(i),
+      );
+    }
+    const page = await timeline(t.adb, anna, 'contact', c1, undefined, 2);
+    expect(page.nextCursor).not.toBeNull();
+    expect(await failure(timeline(t.adb, anna, 'contact', c2, page.nextCursor ?? ''))).toBe(
+      'invalid_input',
+    );
+  });
+
+  it('reads the record index range, not the whole activities table', async () => {
+    const t = await office();
+    const rows = t.vault.sqlite
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM activities WHERE contact_id = ? AND deleted_at IS NULL
+          AND (occurred_at, id) < (?, ?) ORDER BY occurred_at DESC, id DESC LIMIT 31`,
+      )
+      .all('c', 'z', 'z') as { detail: string }[];
+    const plan = rows.map(r => r.detail).join('\n');
+    expect(plan).toContain('activities_contact_time');
+    expect(plan).not.toContain('TEMP B-TREE');
+  });
+});
