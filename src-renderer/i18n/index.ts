@@ -8,6 +8,7 @@ import { en as sharedEn } from '../../src-shared/i18n/en';
 import { uk as sharedUk } from '../../src-shared/i18n/uk';
 import { companyMessages } from '../../src-shared/companies/messages';
 import { contactMessages } from '../../src-shared/contacts/messages';
+import { dealMessages } from '../../src-shared/deals/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
 import { adminEn, adminUk } from '../screens/admin/i18n';
 import { backupsEn, backupsUk } from '../screens/backups/i18n';
@@ -19,6 +20,13 @@ import {
   withCompanyAudit,
 } from '../screens/companies/i18n';
 import { contactsEn, contactsUk } from '../screens/contacts/i18n';
+import {
+  dealsAuditEn,
+  dealsAuditUk,
+  dealsEn,
+  dealsUk,
+  withDealAudit,
+} from '../screens/deals/i18n';
 import { reportsEn, reportsUk } from '../screens/reports/i18n';
 import { securityEn, securityUk } from '../screens/security/i18n';
 import { en } from './en';
@@ -31,10 +39,12 @@ export const catalogues = {
     ...sharedUk,
     ...contactMessages.uk,
     ...companyMessages.uk,
+    ...dealMessages.uk,
     ...uk,
     contacts: contactsUk,
     companies: companiesUk,
-    admin: withCompanyAudit(adminUk, companiesAuditUk),
+    deals: dealsUk,
+    admin: withDealAudit(withCompanyAudit(adminUk, companiesAuditUk), dealsAuditUk),
     backups: backupsUk,
     reports: reportsUk,
     alerts: guardMessages.uk.alerts,
@@ -44,10 +54,12 @@ export const catalogues = {
     ...sharedEn,
     ...contactMessages.en,
     ...companyMessages.en,
+    ...dealMessages.en,
     ...en,
     contacts: contactsEn,
     companies: companiesEn,
-    admin: withCompanyAudit(adminEn, companiesAuditEn),
+    deals: dealsEn,
+    admin: withDealAudit(withCompanyAudit(adminEn, companiesAuditEn), dealsAuditEn),
     backups: backupsEn,
     reports: reportsEn,
     alerts: guardMessages.en.alerts,

@@ -10,6 +10,7 @@ import { UsersScreen } from '../screens/admin/UsersScreen';
 import { BackupsScreen } from '../screens/backups/BackupsScreen';
 import { CompaniesScreen } from '../screens/companies/CompaniesScreen';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
+import { DealsScreen } from '../screens/deals/DealsScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { SecurityScreen } from '../screens/security/SecurityScreen';
 import { SECTIONS, type Section } from '../stores/navigation';
@@ -19,7 +20,7 @@ import { ComingSoon } from './ComingSoon';
 const SECTION_NEEDS: Readonly<Record<Section, Permission>> = {
   contacts: 'contacts.read',
   companies: 'companies.read',
-  deals: 'contacts.read',
+  deals: 'deals.read',
   activities: 'contacts.read',
   documents: 'contacts.read',
   // Also shown with reports.regulation alone (administrator): see visibleSections.
@@ -46,6 +47,8 @@ export function SectionScreen({ section }: { section: Section }): ReactElement {
       return <ContactsScreen />;
     case 'companies':
       return <CompaniesScreen />;
+    case 'deals':
+      return <DealsScreen />;
     case 'users':
       return <UsersScreen />;
     case 'audit':

@@ -1,0 +1,243 @@
+/**
+ * The deal list: filter (text, stage, currency, only mine), order, and the rows virtualized with
+ * @tanstack/react-virtual; pages come from SQL by keyset (`deals.list`) as the user scrolls.
+ */
+import {
+  Alert,
+  Badge,
+  Box,
+  Center,
+  Checkbox,
+  Group,
+  Loader,
+  Select,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CURRENCIES,
+  DEAL_SORTS,
+  type Currency,
+  type DealSort,
+  type DealSummary,
+  type Pipeline,
+} from '../../../src-shared/deals';
+import type { CallError } from '../../../src-shared/ipc/contract';
+import { useApi } from '../../app/api';
+import { errorText } from '../../app/errors';
+import { dealAmount, initials } from './format';
+
+const ROW_HEIGHT = 56;
+const PAGE = 50;
+
+/** The list view. */
+export function DealList({
+  pipeline,
+  userId,
+  refreshKey,
+  onOpen,
+}: {
+  pipeline: Pipeline;
+  userId: string;
+  refreshKey: number;
+  onOpen: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [text, setText] = useState('');
+  const [debounced] = useDebouncedValue(text, 200);
+  const [stageId, setStageId] = useState<string | null>(null);
+  const [currency, setCurrency] = useState<Currency | null>(null);
+  const [mine, setMine] = useState(false);
+  const [sort, setSort] = useState<DealSort>('updated');
+  const [items, setItems] = useState<DealSummary[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<CallError | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const generation = useRef(0);
+
+  const query = useCallback(
+    (cursor?: string) =>
+      api.deals.list({
+        sort,
+        direction: sort === 'title' ? 'asc' : 'desc',
+        filter: {
+          pipelineId: pipeline.id,
+          ...(debounced.trim() ? { text: debounced.trim() } : {}),
+          ...(stageId ? { stageId } : {}),
+          ...(currency ? { currency } : {}),
+          ...(mine ? { ownerId: userId } : {}),
+        },
+        limit: PAGE,
+        ...(cursor ? { cursor } : {}),
+      }),
+    [api, sort, pipeline.id, debounced, stageId, currency, mine, userId],
+  );
+
+  useEffect(() => {
+    const mineGen = ++generation.current;
+    setLoading(true);
+    void query().then(result => {
+      if (mineGen !== generation.current) return;
+      setLoading(false);
+      if (!result.ok) return setError(result.error);
+      setError(null);
+      setItems(result.value.items);
+      setNext(result.value.nextCursor);
+    });
+  }, [query, refreshKey]);
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 800, height: 560 },
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastVisible = rows.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (!next || loading || lastVisible < items.length - 10) return;
+    const mineGen = generation.current;
+    setLoading(true);
+    void query(next).then(result => {
+      if (mineGen !== generation.current) return;
+      setLoading(false);
+      if (!result.ok) return setError(result.error);
+      setItems(old => [...old, ...result.value.items]);
+      setNext(result.value.nextCursor);
+    });
+  }, [next, loading, lastVisible, items.length, query]);
+
+  const stageName = (id: string) => pipeline.stages.find(s => s.id === id)?.name ?? '';
+  const outcomeOf = (id: string) => pipeline.stages.find(s => s.id === id)?.outcome;
+  const filtered = Boolean(debounced.trim() || stageId || currency || mine);
+
+  return (
+    <Box>
+      <Group mb="sm" align="flex-end">
+        <TextInput
+          label={t('deals.search')}
+          value={text}
+          onChange={e => setText(e.currentTarget.value)}
+          w={240}
+        />
+        <Select
+          label={t('deals.field.stage')}
+          placeholder={t('deals.anyStage')}
+          data={pipeline.stages.map(s => ({ value: s.id, label: s.name }))}
+          value={stageId}
+          onChange={setStageId}
+          clearable
+          w={180}
+        />
+        <Select
+          label={t('deals.field.currency')}
+          placeholder={t('deals.anyCurrency')}
+          data={[...CURRENCIES]}
+          value={currency}
+          onChange={v => setCurrency(v as Currency | null)}
+          clearable
+          w={140}
+        />
+        <Select
+          label={t('deals.sort.label')}
+          data={DEAL_SORTS.map(s => ({ value: s, label: t(`deals.sort.${s}`) }))}
+          value={sort}
+          onChange={v => v && setSort(v as DealSort)}
+          allowDeselect={false}
+          w={200}
+        />
+        <Checkbox
+          label={t('deals.mine')}
+          checked={mine}
+          onChange={e => setMine(e.currentTarget.checked)}
+          mb={8}
+        />
+      </Group>
+      {error ? (
+        <Alert color="red" mb="sm">
+          {errorText(t, error)}
+        </Alert>
+      ) : null}
+      {!loading && items.length === 0 ? (
+        <Center h={160}>
+          <Text c="dimmed">{filtered ? t('deals.emptyFiltered') : t('deals.empty')}</Text>
+        </Center>
+      ) : (
+        <div
+          ref={scrollRef}
+          style={{ height: 'calc(100vh - 260px)', minHeight: 320, overflow: 'auto' }}
+          role="list"
+          aria-label={t('deals.list')}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {rows.map(row => {
+              const d = items[row.index];
+              if (!d) return null;
+              const outcome = outcomeOf(d.stageId);
+              return (
+                <UnstyledButton
+                  key={d.id}
+                  role="listitem"
+                  data-testid="deal-row"
+                  onClick={() => onOpen(d.id)}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${row.start}px)`,
+                    borderBottom: '1px solid var(--mantine-color-gray-3)',
+                    padding: '6px 8px',
+                  }}
+                >
+                  <Group wrap="nowrap" justify="space-between">
+                    <Box style={{ minWidth: 0, flex: 1 }}>
+                      <Text fw={600} size="sm" truncate>
+                        {d.title}
+                      </Text>
+                      <Text size="xs" c="dimmed" truncate>
+                        {[d.contactName, d.companyName].filter(Boolean).join(' · ') ||
+                          t('deals.noContact')}
+                      </Text>
+                    </Box>
+                    <Badge
+                      variant="light"
+                      color={outcome === 'won' ? 'green' : outcome === 'lost' ? 'red' : 'blue'}
+                      w={140}
+                    >
+                      {stageName(d.stageId)}
+                    </Badge>
+                    <Text size="sm" ff="monospace" w={150} ta="right">
+                      {dealAmount(d, i18n.language)}
+                    </Text>
+                    <Text size="sm" w={100} c="dimmed">
+                      {d.expectedClose ?? '—'}
+                    </Text>
+                    <Text size="sm" w={40} title={d.ownerName}>
+                      {initials(d.ownerName)}
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+              );
+            })}
+          </div>
+          {loading ? (
+            <Center py="sm">
+              <Loader size="sm" />
+            </Center>
+          ) : null}
+        </div>
+      )}
+    </Box>
+  );
+}
