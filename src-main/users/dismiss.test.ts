@@ -5,7 +5,7 @@
  * next call, contacts moved to the chosen colleague, the audit entry written and the chain intact.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../src-shared/ipc/auth';
 import type { DismissResult, UserSummary } from '../../src-shared/ipc/users';
@@ -100,6 +100,11 @@ async function setUp() {
         })
         .execute();
     }
+    // A company of Taras's moves with his contacts (raw SQL: this test does not know its schema).
+    await sql`INSERT INTO companies (id, owner_id, name, sort_key, created_at, created_by, updated_at, updated_by)
+      VALUES ('co-taras', ${taras.user.id}, 'ТОВ Рівне-Агро', 'rivne', ${at}, ${taras.user.id}, ${at}, ${taras.user.id})`.execute(
+      db,
+    );
     // Iryna's contact is shared with Taras.
     await db
       .insertInto('contact_shares')
@@ -116,7 +121,7 @@ async function setUp() {
 
 describe('dismissing a colleague', () => {
   it('deletes the slot, ends their open session elsewhere, moves their contacts, and is audited', async () => {
-    const { clock, dir, owner, taras, iryna, db, withContacts, contactIds } = await setUp();
+    const { clock, dir, owner, me, taras, iryna, db, withContacts, contactIds } = await setUp();
     expect((await ok<AppStatus>(taras.other.call('auth.status'))).state).toBe('signed_in');
 
     const result = await ok<DismissResult>(
@@ -124,6 +129,7 @@ describe('dismissing a colleague', () => {
     );
     expect(result.user).toMatchObject({ login: 'taras', status: 'dismissed' });
     expect(result.reassignedCount).toBe(withContacts ? 2 : 0);
+    if (withContacts) expect(result.reassigned).toMatchObject({ contacts: 2, companies: 1 });
     expect(hasPasswordSlot(dir, 'taras')).toBe(false);
 
     // Taras's desk: the next call is refused and the vault there is closed.
@@ -157,6 +163,11 @@ describe('dismissing a colleague', () => {
       expect(owners.map(c => c.id).sort()).toEqual([...contactIds].sort());
       const shares = await db.selectFrom('contact_shares').selectAll().execute();
       expect(shares).toEqual([]);
+      const company = await sql<{
+        owner_id: string;
+        updated_by: string;
+      }>`SELECT owner_id, updated_by FROM companies WHERE id = 'co-taras'`.execute(db);
+      expect(company.rows).toEqual([{ owner_id: iryna.user.id, updated_by: me.id }]);
     }
 
     // Still listed (accounts are never deleted), as dismissed.

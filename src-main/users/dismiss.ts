@@ -1,11 +1,12 @@
 /**
  * Dismissal, one action: the key slot is deleted first (so the password stops opening the vault
- * even if the rest fails), then in one transaction the account is marked dismissed, its contacts
- * move to the chosen colleague and the shares made to it are removed. Its open session — in this
+ * even if the rest fails), then in one transaction the account is marked dismissed, its records
+ * (contacts, companies, deals, activities, documents — whichever this vault has) move to the chosen
+ * colleague and the shares made to it are removed. Its open session — in this
  * process or another (the CLI) — ends at its next call (../app/session-guard.ts). The audit entry
  * comes from the handler's note. Accounts are never deleted.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DismissResult } from '../../src-shared/ipc/users';
 import { findUserById, setStatus } from '../auth/accounts';
 import { CallFailure, type AuditNote } from '../ipc';
@@ -34,25 +35,44 @@ async function hasTable(db: Kysely<ReassignSchema>, name: string): Promise<boole
   return row !== undefined;
 }
 
-/** Moves every contact of `fromId` (deleted ones too) to `toId`; returns how many moved. */
-async function reassignContacts(
+/**
+ * Tables of records with an owner, in the order they move. Each has `owner_id`; those with
+ * `updated_at` / `updated_by` get them stamped (updated_at only ever grows: it is the concurrency
+ * token — never move it back). A table not in this vault's schema is skipped.
+ */
+const OWNED_TABLES = ['contacts', 'companies', 'deals', 'activities', 'documents'] as const;
+type OwnedTable = (typeof OWNED_TABLES)[number];
+
+async function columnsOf(db: Kysely<ReassignSchema>, table: string): Promise<Set<string>> {
+  const rows = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(
+    db,
+  );
+  return new Set(rows.rows.map(r => r.name));
+}
+
+/** Moves every record of `fromId` (deleted ones too) to `toId`; returns how many moved per table. */
+async function reassignRecords(
   db: Kysely<ReassignSchema>,
   fromId: string,
   toId: string,
   actorId: string,
   at: string,
-): Promise<number> {
-  if (!(await hasTable(db, 'contacts'))) return 0;
-  const result = await db
-    .updateTable('contacts')
-    // updated_at only ever grows (it is the contacts' concurrency token): never move it back.
-    .set(eb => ({
-      owner_id: toId,
-      updated_by: actorId,
-      updated_at: eb.fn<string>('max', [eb.ref('updated_at'), eb.val(at)]),
-    }))
-    .where('owner_id', '=', fromId)
-    .executeTakeFirst();
+): Promise<Partial<Record<OwnedTable, number>>> {
+  const moved: Partial<Record<OwnedTable, number>> = {};
+  for (const table of OWNED_TABLES) {
+    if (!(await hasTable(db, table))) continue;
+    const columns = await columnsOf(db, table);
+    if (!columns.has('owner_id')) continue;
+    const stamps = [
+      ...(columns.has('updated_at') ? [sql`updated_at = max(updated_at, ${at})`] : []),
+      ...(columns.has('updated_by') ? [sql`updated_by = ${actorId}`] : []),
+    ];
+    const result = await sql`UPDATE ${sql.table(table)} SET ${sql.join([
+      sql`owner_id = ${toId}`,
+      ...stamps,
+    ])} WHERE owner_id = ${fromId}`.execute(db);
+    moved[table] = Number(result.numAffectedRows ?? 0n);
+  }
   if (await hasTable(db, 'contact_shares')) {
     // Shares made to the dismissed user go; a share with the new owner of a moved contact is moot.
     await db.deleteFrom('contact_shares').where('user_id', '=', fromId).execute();
@@ -64,7 +84,7 @@ async function reassignContacts(
       )
       .execute();
   }
-  return Number(result.numUpdatedRows);
+  return moved;
 }
 
 /** Dismisses `userId` and hands their records to `reassignToUserId`. */
@@ -92,22 +112,23 @@ export async function dismissStaff(
   // The slot first: from here on the password opens nothing, whatever happens next.
   await removePasswordSlot(vault, target.login);
   const reassignDb = db as unknown as Kysely<ReassignSchema>; // same connection, more tables
-  const { user, reassignedCount } = await reassignDb
+  const { user, moved } = await reassignDb
     .transaction()
     .execute(async (trx: Kysely<ReassignSchema>) => {
       const dismissed = await setStatus(trx, target.id, 'dismissed');
-      const count = await reassignContacts(
+      const records = await reassignRecords(
         trx,
         target.id,
         heir.id,
         actor.userId,
         now.toISOString(),
       );
-      return { user: dismissed, reassignedCount: count };
+      return { user: dismissed, moved: records };
     });
+  const reassignedCount = moved.contacts ?? 0;
   audit.entityType = 'user';
   audit.entityId = target.id;
   audit.changes = { status: { before: target.status, after: user.status } };
-  audit.details = { reassignedTo: heir.id, reassignedCount };
-  return { user: toSummary(user), reassignedCount };
+  audit.details = { reassignedTo: heir.id, reassignedCount, reassigned: moved };
+  return { user: toSummary(user), reassignedCount, reassigned: moved };
 }

@@ -39,6 +39,8 @@ export interface DismissResult {
   user: UserSummary;
   /** How many contacts moved to the chosen user. */
   reassignedCount: number;
+  /** How many records of each kind moved (contacts, companies, deals, …; kinds this vault has). */
+  reassigned: Partial<Record<string, number>>;
 }
 
 export const usersContract = {

@@ -76,7 +76,11 @@ describe('users tab', () => {
     const { api, calls } = scripted({
       users: {
         dismiss: async ({ userId }) =>
-          ok({ user: { ...TARAS, id: userId, status: 'dismissed' as const }, reassignedCount: 7 }),
+          ok({
+            user: { ...TARAS, id: userId, status: 'dismissed' as const },
+            reassignedCount: 7,
+            reassigned: { contacts: 7 },
+          }),
       },
     });
     renderScreen(api);
