@@ -1,0 +1,101 @@
+/**
+ * The global search query: for each entity the caller may read, its FTS5 matches joined to the
+ * record table with the caller's scope in the same SQL statement (never filtered after fetching),
+ * newest first, at most `limit` per group.
+ */
+import { sql, type Kysely } from 'kysely';
+import { SEARCH_GROUPS, type SearchHit, type SearchResult } from '../../../src-shared/ipc/search';
+import type { Grants } from '../../../src-shared/permissions';
+import { grantOf } from '../../../src-shared/roles';
+import { searchTerms } from './query';
+import {
+  KEY_RANGE,
+  SEARCH_SOURCES,
+  type SearchSource,
+  type SearchViewer,
+  type SourceRow,
+} from './sources';
+
+/** The caller: identity, team and the grants of their role. */
+export interface Searcher {
+  userId: string;
+  teamId: string | null;
+  grants: Grants;
+}
+
+/** What to search. */
+export interface SearchQuery {
+  text: string;
+  /** Hits per group (1–50). */
+  limit: number;
+}
+
+type FtsTable = 'search_index' | 'search_digits';
+
+// The vault connection, whatever tables its type names (the statements here are raw SQL).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL only, no typed builder use
+type AnyKysely = Kysely<any>;
+
+/** One source, one FTS table: the scoped matches, newest first. */
+async function matches(
+  db: AnyKysely,
+  source: SearchSource,
+  fts: FtsTable,
+  expr: string,
+  viewer: SearchViewer,
+  limit: number,
+): Promise<SearchHit[]> {
+  const lo = source.code * KEY_RANGE;
+  const hi = lo + KEY_RANGE - 1;
+  const ftsRef = sql.table(fts);
+  const table = sql.table(source.table);
+  // CROSS JOIN fixes the order: FTS5 drives (one key range, newest first), then key → record.
+  const { rows } = await sql<SourceRow>`
+    SELECT ${source.columns}
+    FROM ${ftsRef}
+    CROSS JOIN search_rows ON search_rows.id = ${ftsRef}.rowid
+    CROSS JOIN ${table} ON ${table}.id = search_rows.entity_id
+    WHERE ${ftsRef} MATCH ${expr}
+      AND ${ftsRef}.rowid BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}
+      AND ${table}.deleted_at IS NULL
+      AND ${source.scope(viewer)}
+    ORDER BY ${ftsRef}.rowid DESC
+    LIMIT ${limit}`.execute(db);
+  return rows.map(source.hit);
+}
+
+/**
+ * Searches every group the caller's grants let them read. Groups without a read grant are absent;
+ * text with nothing searchable gives empty groups. Digits-only input of 3+ digits also matches
+ * inside phones and codes (listed first).
+ */
+export async function searchRecords(
+  db: Kysely<object>,
+  who: Searcher,
+  query: SearchQuery,
+): Promise<SearchResult> {
+  const raw = db as AnyKysely;
+  const terms = searchTerms(query.text);
+  const result: SearchResult = {};
+  for (const source of SEARCH_SOURCES) {
+    const scope = grantOf(who.grants, source.permission);
+    if (scope === undefined || scope === true) continue;
+    const viewer: SearchViewer = { userId: who.userId, teamId: who.teamId, scope };
+    const hits: SearchHit[] = [];
+    if (terms.digits !== null && source.digits) {
+      hits.push(
+        ...(await matches(raw, source, 'search_digits', terms.digits, viewer, query.limit)),
+      );
+    }
+    if (terms.text !== null && hits.length < query.limit) {
+      const seen = new Set(hits.map(h => h.id));
+      const more = await matches(raw, source, 'search_index', terms.text, viewer, query.limit);
+      for (const h of more) if (!seen.has(h.id) && hits.length < query.limit) hits.push(h);
+    }
+    result[source.group] = hits;
+  }
+  // Keep the declared group order in the object as well.
+  return Object.fromEntries(
+    SEARCH_GROUPS.filter(g => result[g] !== undefined).map(g => [g, result[g]]),
+  ) as SearchResult;
+}
