@@ -13,6 +13,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // Document previews: a PDF the renderer downloaded and verified, shown from a blob: URL.
+  'frame-src blob:',
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -14,6 +14,7 @@ import {
   resolveStaticFile,
 } from '../electron/static-files';
 import { MAX_INPUT_BYTES, type Router } from '../ipc';
+import { DOCUMENTS_ROUTE_PREFIX, handleDocumentTransfer } from './documents-route';
 
 /** Path of the single API endpoint: `POST {channel, input}` → `Result`. */
 export const CALL_PATH = '/api/call';
@@ -64,6 +65,11 @@ export async function createPreviewServer(options: PreviewServerOptions): Promis
     // DNS-rebinding guard: a page on evil.example resolving to 127.0.0.1 sends its own Host.
     if (req.headers.host !== expectedHost) return plain(res, 403, 'Forbidden host.');
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    if (path.startsWith(DOCUMENTS_ROUTE_PREFIX)) {
+      return handleDocumentTransfer(req, res, path, r =>
+        timingSafeEqual(sha256(r.headers.authorization ?? ''), tokenDigest),
+      );
+    }
     if (path === CALL_PATH || path.startsWith('/api/')) {
       if (path !== CALL_PATH) return plain(res, 404, 'Not found.');
       return handleCall(req, res);
