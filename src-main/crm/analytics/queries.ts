@@ -1,0 +1,127 @@
+/**
+ * The dashboard's figures, each one GROUP BY query limited by the caller's read scope of that kind
+ * of record — the same scope builders the list queries use (contacts: `scopeCondition` with access
+ * `use`, so shared contacts count; deals: `dealScopeCondition`; activities: `ownerScopeSql` on the
+ * activity's owner). Nothing is filtered after fetching. Deleted records are never counted.
+ */
+import { sql, type Kysely } from 'kysely';
+import type {
+  ManagerActivities,
+  MonthCount,
+  PipelineStageValue,
+  WonLostMonth,
+} from '../../../src-shared/ipc/analytics';
+import { ownerScopeSql } from '../activities/scope';
+import type { ActivitiesSchema } from '../activities/tables';
+import { scopeCondition } from '../contacts/scope';
+import type { ContactsSchema, Viewer } from '../contacts/tables';
+import { dealScopeCondition } from '../deals/scope';
+import type { DealsSchema } from '../deals/tables';
+
+/** A `[from, to)` range of stored ISO times. */
+export interface TimeRange {
+  from: string;
+  to: string;
+}
+
+/** Open deals per pipeline stage and currency: count and total amount (minor units). */
+export async function pipelineValue(
+  db: Kysely<DealsSchema>,
+  viewer: Viewer,
+): Promise<PipelineStageValue[]> {
+  const rows = await db
+    .selectFrom('deals')
+    .where(eb => dealScopeCondition(eb, viewer))
+    .where('deals.deleted_at', 'is', null)
+    .innerJoin('pipeline_stages as s', 's.id', 'deals.stage_id')
+    .innerJoin('pipelines as p', 'p.id', 's.pipeline_id')
+    .where('s.outcome', '=', 'open')
+    .groupBy(['s.id', 'deals.currency'])
+    .select(eb => [
+      'p.id as pipelineId',
+      'p.name as pipelineName',
+      's.id as stageId',
+      's.name as stageName',
+      's.position as position',
+      'deals.currency as currency',
+      eb.fn.countAll<number>().as('deals'),
+      eb.fn.sum<number>('deals.amount_minor').as('amountMinor'),
+    ])
+    .orderBy('p.is_default', 'desc')
+    .orderBy('p.name')
+    .orderBy('s.position')
+    .orderBy('deals.currency')
+    .execute();
+  return rows.map(r => ({ ...r, deals: Number(r.deals), amountMinor: Number(r.amountMinor) }));
+}
+
+/** Deals closed as won or lost per month (`closed_at`, UTC) within `range`. */
+export async function wonLostByMonth(
+  db: Kysely<DealsSchema>,
+  viewer: Viewer,
+  range: TimeRange,
+): Promise<WonLostMonth[]> {
+  const month = sql<string>`substr(deals.closed_at, 1, 7)`;
+  const rows = await db
+    .selectFrom('deals')
+    .where(eb => dealScopeCondition(eb, viewer))
+    .where('deals.deleted_at', 'is', null)
+    .where('deals.closed_at', '>=', range.from)
+    .where('deals.closed_at', '<', range.to)
+    .innerJoin('pipeline_stages as s', 's.id', 'deals.stage_id')
+    .where('s.outcome', 'in', ['won', 'lost'])
+    .groupBy(month)
+    .select(eb => [
+      month.as('month'),
+      eb.fn.sum<number>(sql`s.outcome = 'won'`).as('won'),
+      eb.fn.sum<number>(sql`s.outcome = 'lost'`).as('lost'),
+    ])
+    .orderBy('month')
+    .execute();
+  return rows.map(r => ({ month: r.month, won: Number(r.won), lost: Number(r.lost) }));
+}
+
+/** Activities per owner within `range` (`occurred_at`), most first, with the owner's name. */
+export async function activitiesByManager(
+  db: Kysely<ActivitiesSchema>,
+  viewer: Viewer,
+  range: TimeRange,
+): Promise<ManagerActivities[]> {
+  const rows = await db
+    .selectFrom('activities')
+    .where(() => ownerScopeSql('activities.owner_id', viewer, viewer.scope))
+    .where('activities.deleted_at', 'is', null)
+    .where('activities.occurred_at', '>=', range.from)
+    .where('activities.occurred_at', '<', range.to)
+    .innerJoin('users', 'users.id', 'activities.owner_id')
+    .groupBy('activities.owner_id')
+    .select(eb => [
+      'activities.owner_id as userId',
+      'users.display_name as displayName',
+      eb.fn.countAll<number>().as('activities'),
+    ])
+    .orderBy('activities', 'desc')
+    .orderBy('users.display_name')
+    .execute();
+  return rows.map(r => ({ ...r, activities: Number(r.activities) }));
+}
+
+/** Live contacts created per month (`created_at`, UTC) within `range`. */
+export async function newContactsByMonth(
+  db: Kysely<ContactsSchema>,
+  viewer: Viewer,
+  range: TimeRange,
+): Promise<MonthCount[]> {
+  const month = sql<string>`substr(contacts.created_at, 1, 7)`;
+  const rows = await db
+    .selectFrom('contacts')
+    .where(eb => scopeCondition(eb, viewer, 'use'))
+    .where('contacts.deleted_at', 'is', null)
+    .where('contacts.created_at', '>=', range.from)
+    .where('contacts.created_at', '<', range.to)
+    .groupBy(month)
+    .select(eb => [month.as('month'), eb.fn.countAll<number>().as('count')])
+    .orderBy('month')
+    .execute();
+  return rows.map(r => ({ month: r.month, count: Number(r.count) }));
+}
