@@ -11,7 +11,7 @@ import {
   completeActivity,
   createActivity,
   startReminders,
-} from .';
+} from '.';
 import { createActivitiesTestVault, roleViewer } from './test-helpers';
 
 const opened: OpenVault[] = [];
