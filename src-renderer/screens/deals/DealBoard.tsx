@@ -320,9 +320,9 @@ function StageColumn({
       p="xs"
       radius="md"
       bg={isOver ? 'blue.0' : 'gray.0'}
-      w={250}
-      miw={250}
+      miw={160}
       mih={360}
+      style={{ flex: '1 1 0' }}
       component="section"
       aria-label={stage.name}
       data-testid="deal-column"

@@ -50,7 +50,7 @@ export function DealCard({
       {...listeners}
       role="button"
       tabIndex={0}
-      aria-label={t('deals.cardLabel', { title: deal.title, amount, stage: stageName })}
+      data-stage-name={stageName}
       onKeyDown={event => {
         if (event.key === 'Enter') {
           event.preventDefault();

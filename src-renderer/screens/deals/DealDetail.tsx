@@ -126,7 +126,7 @@ export function DealDetail({
         </Group>
       </Group>
       <Group align="center">
-        <Title order={2}>{current.title}</Title>
+        <Title order={1}>{current.title}</Title>
         <Badge color={color} size="lg" variant="light" data-testid="deal-stage">
           {current.stageName}
         </Badge>

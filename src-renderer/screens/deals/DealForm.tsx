@@ -115,7 +115,7 @@ export function DealForm({
       }}
     >
       <Stack maw={640}>
-        <Title order={2}>{deal ? deal.title : t('deals.new')}</Title>
+        <Title order={1}>{deal ? deal.title : t('deals.new')}</Title>
         {generalError ? <Alert color="red">{generalError}</Alert> : null}
         <TextInput
           label={t('deals.field.title')}

@@ -112,7 +112,7 @@ export function DealsScreen() {
     <Stack>
       <Group justify="space-between">
         <Group>
-          <Title order={2}>{t('deals.title')}</Title>
+          <Title order={1}>{t('deals.title')}</Title>
           <SegmentedControl
             value={view.kind}
             onChange={v => {

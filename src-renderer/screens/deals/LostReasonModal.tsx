@@ -42,7 +42,7 @@ export function LostReasonModal({
             autosize
             minRows={2}
             data-autofocus
-            required
+            withAsterisk
             error={(touched && empty ? t('deal.lost_reason_required') : undefined) ?? error}
           />
           <Group justify="flex-end">

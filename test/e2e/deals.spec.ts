@@ -1,0 +1,151 @@
+/**
+ * Deals, end to end: a manager creates a deal (amount typed "12 500,50"), moves it on the board to
+ * the next stage with the keyboard (space, arrow right, space) and once more with a mouse drag,
+ * marks it lost with a reason (refused without one); the list view shows it. The owner opens the
+ * deal and sees the stage changes in its history. Screenshots of the board and the list.
+ */
+import type { Page } from '@playwright/test';
+import type { Deal } from '../../src-shared/deals';
+import { expect, test } from './fixtures';
+import { expectShell, runSetupWizard, signOut, submitSignIn } from './support/flows';
+import { checkScreenSoft } from './support/screens';
+import {
+  addUser,
+  firstSignIn,
+  openSection,
+  type CallResult,
+  type StaffMember,
+} from './support/staff';
+
+test.use({ locale: 'en-GB', actionTimeout: 30_000 });
+
+const DARYNA: StaffMember = {
+  login: 'daryna.melnyk',
+  displayName: 'Дарина Мельник',
+  roleName: 'Manager',
+  setupPassword: 'amber kettle willow ninety',
+  ownPassword: 'indigo harbor cactus lantern',
+};
+
+/** Waits for the answer of one channel call made by the page. */
+function answerOf<T>(page: Page, channel: string): Promise<CallResult<T>> {
+  return page
+    .waitForResponse(
+      response =>
+        response.url().endsWith('/api/call') &&
+        (response.request().postDataJSON() as { channel?: string } | null)?.channel ===
+          `zamok:${channel}`,
+    )
+    .then(async response => (await response.json()) as CallResult<T>);
+}
+
+function column(page: Page, stageId: string) {
+  return page.locator(`[data-testid="deal-column"][data-stage-id="${stageId}"]`);
+}
+
+test('deals: a manager creates a deal, moves it by keyboard and mouse, loses it with a reason; the owner sees the history', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const owner = await runSetupWizard(page);
+  await openSection(page, 'Users');
+  await addUser(page, DARYNA);
+  await signOut(page);
+
+  await firstSignIn(page, DARYNA);
+  await openSection(page, 'Deals');
+  await expect(page.getByRole('heading', { name: 'Deals', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('deal-column')).toHaveCount(6);
+
+  // A new deal: a wrong amount is explained in words; the Ukrainian way of writing it is accepted.
+  await page.getByRole('button', { name: 'New deal', exact: true }).click();
+  await page.getByLabel('Deal title', { exact: true }).fill('Поставка борошна');
+  await page.getByLabel('Amount', { exact: true }).fill('12 500,505');
+  await expect(page.getByText('This amount is not valid.', { exact: false })).toBeVisible();
+  await page.getByLabel('Amount', { exact: true }).fill('12 500,50');
+  const created = answerOf<Deal>(page, 'deals.create');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const deal = await created;
+  expect(deal.ok && deal.value).toMatchObject({
+    amountMinor: 1250050,
+    currency: 'UAH',
+    stageId: 'stage-new',
+  });
+  await expect(page.getByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: /Back to deals/ }).click();
+
+  // Keyboard: focus the card, space picks it up, arrow right goes to the next stage, space drops.
+  const card = column(page, 'stage-new').getByTestId('deal-card');
+  await expect(card).toHaveCount(1);
+  await expect(column(page, 'stage-new')).toContainText('12,500.50');
+  await card.focus();
+  const keyMove = answerOf<Deal>(page, 'deals.move');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  const byKeyboard = await keyMove;
+  expect(byKeyboard.ok && byKeyboard.value.stageName).toBe('Кваліфікація');
+  await expect(column(page, 'stage-qualified').getByTestId('deal-card')).toHaveCount(1);
+  await expect(column(page, 'stage-new').getByTestId('deal-card')).toHaveCount(0);
+
+  // Mouse: drag the card onto "Пропозиція".
+  const moved = column(page, 'stage-qualified').getByTestId('deal-card');
+  const from = await moved.boundingBox();
+  const to = await column(page, 'stage-proposal').boundingBox();
+  if (!from || !to) throw new Error('board not laid out');
+  const mouseMove = answerOf<Deal>(page, 'deals.move');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps: 12 });
+  await page.mouse.up();
+  const byMouse = await mouseMove;
+  expect(byMouse.ok && byMouse.value.stageName).toBe('Пропозиція');
+  await expect(column(page, 'stage-proposal').getByTestId('deal-card')).toHaveCount(1);
+  await checkScreenSoft(page, testInfo, 'deals-board');
+
+  // Lost needs a reason: the dialog refuses an empty one, then the deal is lost with it.
+  await column(page, 'stage-proposal').getByTestId('deal-card').click();
+  await expect(page.getByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Mark as lost' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Why was the deal lost?' });
+  await dialog.getByRole('button', { name: 'Mark as lost' }).click();
+  await expect(dialog.getByText('Enter why the deal was lost')).toBeVisible();
+  await dialog.getByLabel('Why it was lost').fill('Обрали іншого постачальника');
+  const lostMove = answerOf<Deal>(page, 'deals.move');
+  await dialog.getByRole('button', { name: 'Mark as lost' }).click();
+  const lost = await lostMove;
+  expect(lost.ok && lost.value).toMatchObject({
+    outcome: 'lost',
+    lostReason: 'Обрали іншого постачальника',
+  });
+  await expect(page.getByTestId('deal-stage')).toHaveText('Програно');
+
+  // The list view shows it in its stage.
+  await page.getByRole('button', { name: /Back to deals/ }).click();
+  await page.getByText('List', { exact: true }).click();
+  await expect(page.getByTestId('deal-row')).toHaveCount(1);
+  await expect(page.getByTestId('deal-row')).toContainText('Програно');
+  await checkScreenSoft(page, testInfo, 'deals-list');
+  await signOut(page);
+
+  // The owner: the deal's history shows each stage change.
+  await submitSignIn(page, {
+    login: owner.login,
+    password: owner.password,
+    totpCode: await owner.totp.next(),
+  });
+  await expectShell(page, owner.displayName);
+  await openSection(page, 'Deals');
+  await column(page, 'stage-lost').getByTestId('deal-card').click();
+  await expect(page.getByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeVisible();
+  await expect(page.getByText('Deal moved to another stage')).toHaveCount(3);
+  await expect(page.getByText('Кваліфікація').first()).toBeVisible();
+  await expect(page.getByText('Обрали іншого постачальника').first()).toBeVisible();
+  await checkScreenSoft(page, testInfo, 'deal-history');
+  // The board in Ukrainian, as the office sees it.
+  await page.getByRole('button', { name: /Back to deals/ }).click();
+  await page.getByText('Українська', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Угоди', level: 1 })).toBeVisible();
+  await checkScreenSoft(page, testInfo, 'deals-board-uk');
+});
