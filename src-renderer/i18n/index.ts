@@ -10,6 +10,7 @@ import { companyMessages } from '../../src-shared/companies/messages';
 import { contactMessages } from '../../src-shared/contacts/messages';
 import { dealMessages } from '../../src-shared/deals/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
+import { activitiesEn, activitiesUk } from '../screens/activities/i18n';
 import { adminEn, adminUk } from '../screens/admin/i18n';
 import { backupsEn, backupsUk } from '../screens/backups/i18n';
 import {
@@ -27,6 +28,7 @@ import {
   dealsUk,
   withDealAudit,
 } from '../screens/deals/i18n';
+import { documentsEn, documentsUk } from '../screens/documents/i18n';
 import { reportsEn, reportsUk } from '../screens/reports/i18n';
 import { securityEn, securityUk } from '../screens/security/i18n';
 import { en } from './en';
@@ -41,9 +43,11 @@ export const catalogues = {
     ...companyMessages.uk,
     ...dealMessages.uk,
     ...uk,
+    activities: activitiesUk,
     contacts: contactsUk,
     companies: companiesUk,
     deals: dealsUk,
+    documents: documentsUk,
     admin: withDealAudit(withCompanyAudit(adminUk, companiesAuditUk), dealsAuditUk),
     backups: backupsUk,
     reports: reportsUk,
@@ -56,9 +60,11 @@ export const catalogues = {
     ...companyMessages.en,
     ...dealMessages.en,
     ...en,
+    activities: activitiesEn,
     contacts: contactsEn,
     companies: companiesEn,
     deals: dealsEn,
+    documents: documentsEn,
     admin: withDealAudit(withCompanyAudit(adminEn, companiesAuditEn), dealsAuditEn),
     backups: backupsEn,
     reports: reportsEn,

@@ -18,8 +18,10 @@ import type { CallError, Result } from '../../../src-shared/ipc/contract';
 import type { UserSummary } from '../../../src-shared/ipc/users';
 import { useApi } from '../../app/api';
 import { EntityHistory } from '../../components/EntityHistory';
+import { Timeline } from '../activities/Timeline';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSessionStore } from '../../stores/session';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { formatDateTime } from '../contacts/format';
 import { loadCompany, rememberCompany } from './actions';
 import { CompanyContacts } from './CompanyContacts';
@@ -140,6 +142,7 @@ export function CompanyDetail(props: {
       {dialog === null ? <ErrorAlert error={actionError} /> : null}
       <CompanyFields company={company} nameOf={nameOf} />
       {abilities.readContacts ? <CompanyContacts id={id} refresh={company.updatedAt} /> : null}
+      <DocumentsPanel type="company" id={id} />
       <DeleteCompanyModal
         opened={dialog === 'delete'}
         name={company.name}
@@ -172,6 +175,7 @@ export function CompanyDetail(props: {
           })
         }
       />
+      <Timeline entity="company" id={id} />
       <EntityHistory key={company.updatedAt} entityType="company" entityId={id} />
     </Stack>
   );

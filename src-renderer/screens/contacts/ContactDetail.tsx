@@ -18,8 +18,10 @@ import type { CallError, Result } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { EntityHistory } from '../../components/EntityHistory';
+import { Timeline } from '../activities/Timeline';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSessionStore } from '../../stores/session';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { loadContact, loadUsers, rememberContact } from './actions';
 import { ContactFields } from './ContactFields';
 import { DeleteModal, PickUserModal } from './DetailModals';
@@ -217,6 +219,8 @@ export function ContactDetail(props: {
         onClose={() => setDialog(null)}
         onConfirm={userId => void run(() => api.contacts.share({ id, userId }), true)}
       />
+      <DocumentsPanel type="contact" id={id} />
+      <Timeline entity="contact" id={id} />
       <ContactHistory id={id} updatedAt={contact.updatedAt} />
     </Stack>
   );

@@ -1,0 +1,240 @@
+/**
+ * The documents of one record (contact, company, deal): attach (streamed to main, encrypted there
+ * with a key of its own), preview images and PDFs, save a copy (an audited export), delete (the file
+ * is shredded). Controls follow the role's grants; main decides anyway.
+ */
+import { Button, Card, FileButton, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../../../src-shared/ipc/contract';
+import {
+  isPreviewable,
+  type DocumentInfo,
+  type DocumentRecordType,
+} from '../../../src-shared/ipc/documents';
+import { grantOf } from '../../../src-shared/roles';
+import { useApi } from '../../app/api';
+import { useSessionStore } from '../../stores/session';
+import { ErrorText } from './ErrorText';
+import { formatSize } from './format';
+import { PreviewModal } from './PreviewModal';
+import { canTransfer, fetchFile, saveBlob, sendFile } from './transfer';
+
+/** The documents panel of a record; renders nothing for roles without `documents.read`. */
+export function DocumentsPanel({ type, id }: { type: DocumentRecordType; id: string }) {
+  const grants = useSessionStore(state => state.user?.grants) ?? {};
+  if (grantOf(grants, 'documents.read') === undefined) return null;
+  return (
+    <DocumentsCard
+      type={type}
+      id={id}
+      canCreate={grantOf(grants, 'documents.create') !== undefined}
+      canExport={grantOf(grants, 'documents.export') !== undefined}
+      canDelete={grantOf(grants, 'documents.delete') !== undefined}
+    />
+  );
+}
+
+function DocumentsCard(props: {
+  type: DocumentRecordType;
+  id: string;
+  canCreate: boolean;
+  canExport: boolean;
+  canDelete: boolean;
+}) {
+  const { type, id } = props;
+  const record = useMemo(() => ({ type, id }), [type, id]);
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [docs, setDocs] = useState<DocumentInfo[] | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [uploading, setUploading] = useState<string | null>(null);
+  const [preview, setPreview] = useState<DocumentInfo | null>(null);
+  const [deleting, setDeleting] = useState<DocumentInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const resetFile = useRef<() => void>(null);
+  const openPicker = useRef<() => void>(null);
+  const transfers = canTransfer();
+
+  const reload = useCallback(async () => {
+    const result = await api.documents.list({ record });
+    if (result.ok) setDocs(result.value);
+    else setError(result.error);
+  }, [api, record]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  useHotkeys([['u', () => props.canCreate && transfers && openPicker.current?.()]]);
+
+  async function attach(file: File | null) {
+    resetFile.current?.();
+    if (!file) return;
+    setError(null);
+    setNotice(null);
+    setUploading(file.name);
+    try {
+      const start = await api.documents.startUpload({
+        record,
+        file: { name: file.name, size: file.size },
+      });
+      if (!start.ok) return setError(start.error);
+      const sent = await sendFile(start.value.ticket, file);
+      if (!sent.ok) return setError(sent.error);
+      const done = await api.documents.finishUpload({ ticket: start.value.ticket });
+      if (!done.ok) return setError(done.error);
+      await reload();
+    } finally {
+      setUploading(null);
+    }
+  }
+
+  async function saveCopy(doc: DocumentInfo) {
+    setError(null);
+    setNotice(null);
+    const ticket = await api.documents.export({ id: doc.id });
+    if (!ticket.ok) return setError(ticket.error);
+    const blob = await fetchFile(ticket.value.ticket, ticket.value.mimeType);
+    if (!blob.ok) return setError(blob.error);
+    saveBlob(blob.value, doc.fileName);
+    setNotice(t('documents.saved', { name: doc.fileName }));
+  }
+
+  async function remove(doc: DocumentInfo) {
+    setBusy(true);
+    const result = await api.documents.delete({ id: doc.id });
+    setBusy(false);
+    setDeleting(null);
+    if (!result.ok) return setError(result.error);
+    await reload();
+  }
+
+  const date = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="documents-title">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <Title order={3} id="documents-title">
+            {t('documents.title')}
+          </Title>
+          {props.canCreate && transfers ? (
+            <Stack gap={4} align="flex-end">
+              <FileButton
+                onChange={file => void attach(file)}
+                resetRef={resetFile}
+                accept="application/pdf,image/png,image/jpeg,image/webp,image/gif,.doc,.docx,.xls,.xlsx,.odt,.ods,.txt,.csv"
+              >
+                {buttonProps => {
+                  openPicker.current = buttonProps.onClick;
+                  return (
+                    <Button {...buttonProps} loading={uploading !== null}>
+                      {t('documents.attach')}
+                    </Button>
+                  );
+                }}
+              </FileButton>
+              <Text size="xs" c="dimmed" maw={320} ta="right">
+                {t('documents.attachHint')}
+              </Text>
+            </Stack>
+          ) : null}
+        </Group>
+        {!transfers ? <Text c="dimmed">{t('documents.notAvailable')}</Text> : null}
+        {uploading ? (
+          <Group gap="xs" role="status">
+            <Loader size="xs" />
+            <Text size="sm">{t('documents.uploading', { name: uploading })}</Text>
+          </Group>
+        ) : null}
+        <ErrorText error={error} />
+        {notice ? (
+          <Text size="sm" c="teal" role="status">
+            {notice}
+          </Text>
+        ) : null}
+        {docs === null && !error ? (
+          <Group gap="xs">
+            <Loader size="xs" />
+            <Text c="dimmed">{t('documents.loading')}</Text>
+          </Group>
+        ) : null}
+        {docs?.length === 0 ? (
+          <Stack gap={2}>
+            <Text fw={500}>{t('documents.emptyTitle')}</Text>
+            <Text c="dimmed" size="sm">
+              {t('documents.emptyText')}
+            </Text>
+          </Stack>
+        ) : null}
+        {docs && docs.length > 0 ? (
+          <Stack gap="xs" component="ul" aria-label={t('documents.listLabel')} p={0} m={0}>
+            {docs.map(doc => (
+              <Group
+                key={doc.id}
+                component="li"
+                justify="space-between"
+                wrap="nowrap"
+                style={{ listStyle: 'none' }}
+                data-testid="document-row"
+              >
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Text fw={500} truncate>
+                    {doc.fileName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('documents.added', {
+                      size: formatSize(t, doc.size, i18n.language),
+                      owner: doc.ownerName,
+                      date: date(doc.createdAt),
+                    })}
+                  </Text>
+                </Stack>
+                <Group gap="xs" wrap="nowrap">
+                  {isPreviewable(doc.mimeType) && transfers ? (
+                    <Button size="xs" variant="light" onClick={() => setPreview(doc)}>
+                      {t('documents.preview')}
+                    </Button>
+                  ) : null}
+                  {props.canExport && transfers ? (
+                    <Button size="xs" variant="default" onClick={() => void saveCopy(doc)}>
+                      {t('documents.saveCopy')}
+                    </Button>
+                  ) : null}
+                  {props.canDelete ? (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(doc)}>
+                      {t('documents.delete')}
+                    </Button>
+                  ) : null}
+                </Group>
+              </Group>
+            ))}
+          </Stack>
+        ) : null}
+      </Stack>
+      <PreviewModal doc={preview} onClose={() => setPreview(null)} />
+      <Modal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t('documents.deleteTitle')}
+        closeButtonProps={{ 'aria-label': t('documents.close') }}
+      >
+        <Stack>
+          <Text>{t('documents.deleteText', { name: deleting?.fileName ?? '' })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDeleting(null)}>
+              {t('documents.cancel')}
+            </Button>
+            <Button color="red" loading={busy} onClick={() => deleting && void remove(deleting)}>
+              {t('documents.deleteConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}
