@@ -22,6 +22,7 @@ import { createGuardWrapper } from '../guard/wrapper';
 import { createAuditWrapper } from './audit-wrapper';
 import { createAuthService, type AuthService } from './auth-service';
 import { alertsHandlers } from './handlers/alerts';
+import { analyticsHandlers } from './handlers/analytics';
 import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backup';
 import { activitiesHandlers } from './handlers/activities';
@@ -32,6 +33,7 @@ import { contactsHandlers } from './handlers/contacts';
 import { documentsHandlers } from './handlers/documents';
 import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
+import { searchHandlers } from './handlers/search';
 import { securityHandlers, type SecurityHandlerDeps } from './handlers/security';
 import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -164,12 +166,14 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
       }),
+      analytics: analyticsHandlers({ openVault: () => state.openVault(), now: () => new Date(clockNow()) }),
       reports: reportsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
         appVersion: version,
         autoLockMinutes: async () => (await auth.status()).autoLockMinutes,
       }),
+      search: searchHandlers({ openVault: () => state.openVault() }),
       security: securityHandlers({
         ...opts.securityCheck,
         openVault: () => state.openVault(),

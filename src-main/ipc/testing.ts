@@ -132,6 +132,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:alerts.approveExport': { input: { requestId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
   'zamok:alerts.denyExport': { input: { requestId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
   'zamok:security.check': { input: {} },
+  'zamok:analytics.dashboard': { input: { months: 12 } },
   'zamok:reports.regulation': { input: { lang: 'uk' } },
   'zamok:reports.regulationPdf': { input: { lang: 'en' } },
   'zamok:reports.review': { input: { month: '2026-11' } },
@@ -235,6 +236,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:documents.export': { input: { id: 'd-1' } },
   'zamok:documents.delete': { input: { id: 'd-1' } },
   'zamok:documents.deleteForRecord': { input: { record: { type: 'company', id: 'co-1' } } },
+  'zamok:search.query': { input: { text: 'Іва', limit: 8 }, optionalKeys: ['limit'] },
   'zamok:contacts.export': {
     input: { format: 'csv', ids: ['c-1'], locale: 'uk' },
     optionalKeys: ['ids', 'locale'],

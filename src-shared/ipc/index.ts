@@ -3,6 +3,7 @@
  * compile until it has handlers for every call; the preload and renderer pick it up automatically.
  */
 import { alertsContract } from './alerts';
+import { analyticsContract } from './analytics';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
@@ -14,6 +15,7 @@ import { devicesContract } from './devices';
 import { documentsContract } from './documents';
 import { reportsContract } from './reports';
 import { rolesContract } from './roles';
+import { searchContract } from './search';
 import { securityContract } from './security';
 import { usersContract } from './users';
 import { vaultContract } from './vault';
@@ -36,6 +38,8 @@ export const contract = {
   backup: backupContract,
   reports: reportsContract,
   documents: documentsContract,
+  search: searchContract,
+  analytics: analyticsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,7 +11,9 @@ import { dealInputSchema } from '../../../src-shared/deals/schema';
 import type { SearchResult } from '../../../src-shared/ipc/search';
 import type { Grants } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import type { OpenVault } from '../../vault';
+import { withTables, type OpenVault } from '../../vault';
+import type { ActivitiesSchema } from '../activities/tables';
+import type { DealsSchema } from '../deals/tables';
 import { createActivity } from '../activities';
 import { createCompany } from '../companies';
 import { createContact, deleteContact, restoreContact, updateContact } from '../contacts';
@@ -33,6 +35,9 @@ beforeEach(async () => {
   ({ vault, db, staff } = await createContactsTestVault());
 });
 afterEach(() => vault.close());
+
+/** The vault typed with the deal and activity tables. */
+const crm = () => withTables<DealsSchema & ActivitiesSchema>(vault);
 
 async function contact(owner: string, fields: Record<string, unknown>): Promise<string> {
   const input = contactInputSchema.parse({ givenName: 'Тест', ...fields });
@@ -108,7 +113,7 @@ describe('what typing finds', () => {
   it('finds deals and activity text, and says which record an activity belongs to', async () => {
     const id = await contact(staff.owner, { surname: 'Сидоренко' });
     const deal = dealInputSchema.parse({ title: 'Поставка обладнання', amountMinor: 1250000 });
-    await createDeal(db, { userId: staff.owner }, {}, deal, T);
+    await createDeal(crm(), { userId: staff.owner }, {}, deal, T);
     const note = activityInputSchema.parse({
       kind: 'note',
       subject: 'Дзвінок',
@@ -121,7 +126,7 @@ describe('what typing finds', () => {
       scope: 'all' as const,
       records: { contact: 'all' as const },
     };
-    await createActivity(db, viewer, note, T);
+    await createActivity(crm(), viewer, note, T);
     const r = await search(staff.owner, 'owner', 'обладн');
     expect(titles(r, 'deals')).toEqual(['Поставка обладнання']);
     expect(r.activities).toEqual([

@@ -69,12 +69,12 @@ async function matches(
  * text with nothing searchable gives empty groups. Digits-only input of 3+ digits also matches
  * inside phones and codes (listed first).
  */
-export async function searchRecords(
-  db: Kysely<object>,
+export async function searchRecords<DB>(
+  db: Kysely<DB>,
   who: Searcher,
   query: SearchQuery,
 ): Promise<SearchResult> {
-  const raw = db as AnyKysely;
+  const raw = db as unknown as AnyKysely;
   const terms = searchTerms(query.text);
   const result: SearchResult = {};
   for (const source of SEARCH_SOURCES) {

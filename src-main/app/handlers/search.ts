@@ -1,0 +1,33 @@
+/**
+ * Handler of the `search` channel. The channel is open to any session; what it searches is decided
+ * by the caller's grants: each entity group needs its read permission, and that grant's scope goes
+ * into the SQL (src-main/crm/search). Not audited (results as you type).
+ */
+import type { searchContract } from '../../../src-shared/ipc/search';
+import { searchRecords } from '../../crm/search';
+import { CallFailure, requireSession, type Handlers } from '../../ipc';
+import { withTables, type OpenVault } from '../../vault';
+
+/** What the search handler needs from the app. */
+export interface SearchHandlerDeps {
+  /** The vault of the signed-in session (null when locked: answered `unauthenticated`). */
+  openVault(): OpenVault | null;
+}
+
+/** The `search` feature's handlers for the router. */
+export function searchHandlers(
+  deps: SearchHandlerDeps,
+): Handlers<{ search: typeof searchContract }>['search'] {
+  return {
+    query: async (ctx, input) => {
+      const session = requireSession(ctx);
+      const vault = deps.openVault();
+      if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
+      return searchRecords(
+        withTables(vault),
+        { userId: session.userId, teamId: session.teamId, grants: session.grants },
+        { text: input.text, limit: input.limit },
+      );
+    },
+  };
+}
