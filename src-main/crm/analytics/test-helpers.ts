@@ -25,10 +25,10 @@ export async function createAnalyticsTestVault() {
   const t = await createContactsTestVault();
   const db = withTables<AnalyticsSchema>(t.vault);
   await script(db, t.staff);
-  return { ...t, db };
+  return { ...t, accounts: t.db, db };
 }
 
-async function script(db: Kysely<AnalyticsSchema>, s: TestStaff): Promise<void> {
+async function script<DB>(db: Kysely<DB>, s: TestStaff): Promise<void> {
   const contact = async (owner: string, createdAt: string, deleted = false) => {
     const id = randomUUID();
     await sql`INSERT INTO contacts (id, owner_id, surname, given_name, sort_key, created_at,

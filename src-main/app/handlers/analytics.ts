@@ -1,0 +1,36 @@
+/**
+ * Handler of the `analytics` channel. The router has checked `analytics.read`; which records each
+ * figure covers is decided by the caller's own `deals.read` / `activities.read` / `contacts.read`
+ * grants from the session, in SQL (src-main/crm/analytics). Not audited: aggregates only.
+ */
+import type { analyticsContract } from '../../../src-shared/ipc/analytics';
+import { computeDashboard, type AnalyticsSchema } from '../../crm/analytics';
+import { CallFailure, requireSession, type Handlers } from '../../ipc';
+import { withTables, type OpenVault } from '../../vault';
+
+/** What the analytics handler needs from the app. */
+export interface AnalyticsHandlerDeps {
+  /** The vault of the signed-in session (null when locked: answered `unauthenticated`). */
+  openVault(): OpenVault | null;
+  /** Clock for the period (tests). */
+  now?: () => Date;
+}
+
+/** The `analytics` feature's handlers for the router. */
+export function analyticsHandlers(
+  deps: AnalyticsHandlerDeps,
+): Handlers<{ analytics: typeof analyticsContract }>['analytics'] {
+  return {
+    dashboard: async (ctx, input) => {
+      const session = requireSession(ctx);
+      const vault = deps.openVault();
+      if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
+      return computeDashboard(
+        withTables<AnalyticsSchema>(vault),
+        { userId: session.userId, teamId: session.teamId, grants: session.grants },
+        input.months,
+        deps.now?.() ?? new Date(),
+      );
+    },
+  };
+}
