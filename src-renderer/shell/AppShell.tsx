@@ -11,6 +11,7 @@ import { useIdleLock } from '../idle/useIdleLock';
 import { useSessionWatch } from '../idle/useSessionWatch';
 import { useNavigationStore } from '../stores/navigation';
 import { useSessionStore } from '../stores/session';
+import { ReminderToasts } from '../screens/activities/ReminderToasts';
 import { SectionScreen, visibleSections } from './sections';
 import { ShellHeader } from './ShellHeader';
 
@@ -57,6 +58,7 @@ export function AppShell() {
       </MantineAppShell.Navbar>
       <MantineAppShell.Main>
         {current ? <SectionScreen section={current} /> : null}
+        <ReminderToasts />
       </MantineAppShell.Main>
     </MantineAppShell>
   );

@@ -7,6 +7,7 @@ import type { Grants, Permission } from '../../src-shared/permissions';
 import { grantOf } from '../../src-shared/roles';
 import { AuditScreen } from '../screens/admin/AuditScreen';
 import { UsersScreen } from '../screens/admin/UsersScreen';
+import { MyTasksScreen } from '../screens/activities/MyTasksScreen';
 import { BackupsScreen } from '../screens/backups/BackupsScreen';
 import { CompaniesScreen } from '../screens/companies/CompaniesScreen';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
@@ -21,7 +22,7 @@ const SECTION_NEEDS: Readonly<Record<Section, Permission>> = {
   contacts: 'contacts.read',
   companies: 'companies.read',
   deals: 'deals.read',
-  activities: 'contacts.read',
+  activities: 'activities.read',
   documents: 'contacts.read',
   // Also shown with reports.regulation alone (administrator): see visibleSections.
   reports: 'reports.review',
@@ -49,6 +50,8 @@ export function SectionScreen({ section }: { section: Section }): ReactElement {
       return <CompaniesScreen />;
     case 'deals':
       return <DealsScreen />;
+    case 'activities':
+      return <MyTasksScreen />;
     case 'users':
       return <UsersScreen />;
     case 'audit':

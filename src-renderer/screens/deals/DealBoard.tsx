@@ -312,7 +312,7 @@ function StageColumn({
 }) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: stage.id });
-  const color = stage.outcome === 'won' ? 'green' : stage.outcome === 'lost' ? 'red' : 'blue';
+  const color = stage.outcome === 'won' ? 'green.9' : stage.outcome === 'lost' ? 'red.9' : 'blue';
   return (
     <Paper
       ref={setNodeRef}

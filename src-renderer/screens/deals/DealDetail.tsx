@@ -24,6 +24,7 @@ import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { EntityHistory } from '../../components/EntityHistory';
+import { Timeline } from '../activities/Timeline';
 import { dealAmount, fieldErrors } from './format';
 import { LostReasonModal } from './LostReasonModal';
 
@@ -105,7 +106,7 @@ export function DealDetail({
     else setError(result.error);
   }
 
-  const color = current.outcome === 'won' ? 'green' : current.outcome === 'lost' ? 'red' : 'blue';
+  const color = current.outcome === 'won' ? 'green.9' : current.outcome === 'lost' ? 'red.9' : 'blue';
   return (
     <Stack maw={900}>
       <Group justify="space-between">
@@ -167,7 +168,7 @@ export function DealDetail({
             {t('deals.move')}
           </Button>
           {won && current.stageId !== won.id ? (
-            <Button color="green" variant="light" onClick={() => void move(won.id)}>
+            <Button color="green.9" variant="light" onClick={() => void move(won.id)}>
               {t('deals.markWon')}
             </Button>
           ) : null}
@@ -191,6 +192,7 @@ export function DealDetail({
         onCancel={() => setAsking(false)}
         onConfirm={reason => lost && void move(lost.id, reason)}
       />
+      <Timeline entity="deal" id={current.id} />
       <EntityHistory key={current.updatedAt} entityType="deal" entityId={current.id} />
     </Stack>
   );

@@ -212,7 +212,7 @@ export function DealList({
                     </Box>
                     <Badge
                       variant="light"
-                      color={outcome === 'won' ? 'green' : outcome === 'lost' ? 'red' : 'blue'}
+                      color={outcome === 'won' ? 'green.9' : outcome === 'lost' ? 'red.9' : 'blue'}
                       w={140}
                     >
                       {stageName(d.stageId)}
