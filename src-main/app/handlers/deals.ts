@@ -62,7 +62,6 @@ function dealAuditView(d: Deal | null): Record<string, unknown> | null {
     companyId: d.companyId,
     notes: d.notes,
     pipelineId: d.pipelineId,
-    stageId: d.stageId,
     stageName: d.stageName,
     lostReason: d.lostReason,
     ownerId: d.ownerId,

@@ -333,7 +333,11 @@ function StageColumn({
           <Text fw={700} size="sm">
             {stage.name}
           </Text>
-          <Badge color={color} variant="light">
+          <Badge
+            color={color}
+            variant={stage.outcome === 'open' ? 'light' : 'outline'}
+            style={{ flexShrink: 0 }}
+          >
             {stage.probability}%
           </Badge>
         </Group>

@@ -106,7 +106,8 @@ export function DealDetail({
     else setError(result.error);
   }
 
-  const color = current.outcome === 'won' ? 'green.9' : current.outcome === 'lost' ? 'red.9' : 'blue';
+  const color =
+    current.outcome === 'won' ? 'green.9' : current.outcome === 'lost' ? 'red.9' : 'blue';
   return (
     <Stack maw={900}>
       <Group justify="space-between">
@@ -128,7 +129,12 @@ export function DealDetail({
       </Group>
       <Group align="center">
         <Title order={1}>{current.title}</Title>
-        <Badge color={color} size="lg" variant="light" data-testid="deal-stage">
+        <Badge
+          color={color}
+          size="lg"
+          variant={current.outcome === 'open' ? 'light' : 'outline'}
+          data-testid="deal-stage"
+        >
           {current.stageName}
         </Badge>
       </Group>
@@ -168,7 +174,7 @@ export function DealDetail({
             {t('deals.move')}
           </Button>
           {won && current.stageId !== won.id ? (
-            <Button color="green.9" variant="light" onClick={() => void move(won.id)}>
+            <Button color="green.9" variant="outline" onClick={() => void move(won.id)}>
               {t('deals.markWon')}
             </Button>
           ) : null}

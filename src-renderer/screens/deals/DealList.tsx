@@ -211,7 +211,7 @@ export function DealList({
                       </Text>
                     </Box>
                     <Badge
-                      variant="light"
+                      variant={outcome === 'open' ? 'light' : 'outline'}
                       color={outcome === 'won' ? 'green.9' : outcome === 'lost' ? 'red.9' : 'blue'}
                       w={140}
                     >
