@@ -212,6 +212,8 @@ export const en = {
       activitiesDescription: 'Calls, meetings and tasks with reminders.',
       documents: 'Documents',
       documentsDescription: 'Contracts and scans, encrypted together with everything else.',
+      dashboard: 'Dashboard',
+      dashboardDescription: 'Pipeline, won and lost deals, activities per person and new contacts.',
       reports: 'Reports',
       reportsDescription: 'Sales and team results for the period you choose.',
       audit: 'Audit log',

@@ -21,6 +21,7 @@ import {
   withCompanyAudit,
 } from '../screens/companies/i18n';
 import { contactsEn, contactsUk } from '../screens/contacts/i18n';
+import { dashboardEn, dashboardUk } from '../screens/dashboard/i18n';
 import {
   dealsAuditEn,
   dealsAuditUk,
@@ -51,6 +52,7 @@ export const catalogues = {
     admin: withDealAudit(withCompanyAudit(adminUk, companiesAuditUk), dealsAuditUk),
     backups: backupsUk,
     reports: reportsUk,
+    dashboard: dashboardUk,
     alerts: guardMessages.uk.alerts,
     security: { ...guardMessages.uk.security, ...securityUk },
   },
@@ -68,6 +70,7 @@ export const catalogues = {
     admin: withDealAudit(withCompanyAudit(adminEn, companiesAuditEn), dealsAuditEn),
     backups: backupsEn,
     reports: reportsEn,
+    dashboard: dashboardEn,
     alerts: guardMessages.en.alerts,
     security: { ...guardMessages.en.security, ...securityEn },
   },

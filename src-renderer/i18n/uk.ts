@@ -211,6 +211,8 @@ export const uk = {
       activitiesDescription: 'Дзвінки, зустрічі та завдання з нагадуваннями.',
       documents: 'Документи',
       documentsDescription: 'Договори та скани, зашифровані разом з рештою даних.',
+      dashboard: 'Панель',
+      dashboardDescription: 'Воронка, виграні й програні угоди, справи працівників і нові контакти.',
       reports: 'Звіти',
       reportsDescription: 'Підсумки продажів і роботи команди за обраний період.',
       audit: 'Журнал дій',

@@ -10,6 +10,7 @@ import { UsersScreen } from '../screens/admin/UsersScreen';
 import { MyTasksScreen } from '../screens/activities/MyTasksScreen';
 import { BackupsScreen } from '../screens/backups/BackupsScreen';
 import { CompaniesScreen } from '../screens/companies/CompaniesScreen';
+import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
 import { ContactsScreen } from '../screens/contacts/ContactsScreen';
 import { DealsScreen } from '../screens/deals/DealsScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
@@ -24,6 +25,7 @@ const SECTION_NEEDS: Readonly<Record<Section, Permission>> = {
   deals: 'deals.read',
   activities: 'activities.read',
   documents: 'contacts.read',
+  dashboard: 'analytics.read',
   // Also shown with reports.regulation alone (administrator): see visibleSections.
   reports: 'reports.review',
   audit: 'audit.read',
@@ -58,6 +60,8 @@ export function SectionScreen({ section }: { section: Section }): ReactElement {
       return <AuditScreen />;
     case 'backups':
       return <BackupsScreen />;
+    case 'dashboard':
+      return <DashboardScreen />;
     case 'reports':
       return <ReportsScreen />;
     case 'settings':

@@ -8,6 +8,7 @@ export const SECTIONS = [
   'deals',
   'activities',
   'documents',
+  'dashboard',
   'reports',
   'audit',
   'users',

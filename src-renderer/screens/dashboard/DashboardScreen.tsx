@@ -1,0 +1,100 @@
+/**
+ * The head's dashboard (owner and head: `analytics.read`). The figures come from main, computed in
+ * SQL over the records the caller may read; a period selector (3/6/12 months, Alt+3/6/1) and a
+ * refresh. Each chart has a title and a hidden table of its numbers for screen readers.
+ */
+import { Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError } from '../../../src-shared/ipc/contract';
+import {
+  ANALYTICS_PERIODS,
+  type AnalyticsPeriod,
+  type Dashboard,
+} from '../../../src-shared/ipc/analytics';
+import { useApi } from '../../app/api';
+import { BusyButton } from '../../components/BusyButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ActivitiesChart, NewContactsChart, PipelineChart, WonLostChart } from './charts';
+
+/** The section screen. */
+export function DashboardScreen() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [months, setMonths] = useState<AnalyticsPeriod>(12);
+  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const load = useCallback(
+    async (period: AnalyticsPeriod) => {
+      setLoading(true);
+      setError(null);
+      const result = await api.analytics.dashboard({ months: period });
+      setLoading(false);
+      if (result.ok) setDashboard(result.value);
+      else setError(result.error);
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    void load(months);
+  }, [load, months]);
+
+  useHotkeys([
+    ['alt+3', () => setMonths(3)],
+    ['alt+6', () => setMonths(6)],
+    ['alt+1', () => setMonths(12)],
+  ]);
+
+  return (
+    <Stack p="md" gap="md" maw={1400}>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <Title order={1} size="h3">
+            {t('dashboard.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('dashboard.intro')}
+          </Text>
+        </Stack>
+        <Group gap="sm" align="flex-end">
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="dashboard-period">
+              {t('dashboard.period')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="dashboard-period"
+              title={t('dashboard.periodHint')}
+              value={String(months)}
+              onChange={v => setMonths(Number(v) as AnalyticsPeriod)}
+              data={ANALYTICS_PERIODS.map(p => ({
+                value: String(p),
+                label: t(`dashboard.periods.${p}`),
+              }))}
+            />
+          </Stack>
+          <BusyButton
+            variant="default"
+            busy={loading}
+            busyLabel={t('dashboard.loading')}
+            onClick={() => void load(months)}
+          >
+            {t('dashboard.refresh')}
+          </BusyButton>
+        </Group>
+      </Group>
+      <ErrorAlert error={error} />
+      {dashboard ? (
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" aria-busy={loading}>
+          <PipelineChart data={dashboard.pipeline} />
+          <WonLostChart data={dashboard.wonLost} />
+          <ActivitiesChart data={dashboard.activities} since={dashboard.activitiesSince} />
+          <NewContactsChart data={dashboard.newContacts} />
+        </SimpleGrid>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,197 @@
+/**
+ * The four dashboard charts (recharts), each with the same numbers as a hidden table. Bars for the
+ * pipeline (one currency at a time: sums in different currencies do not add up), grouped bars for
+ * won/lost, bars per person for activities, a line for new contacts.
+ */
+import { SegmentedControl } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Currency } from '../../../src-shared/deals';
+import type { Dashboard } from '../../../src-shared/ipc/analytics';
+import { ChartCard } from './ChartCard';
+import { formatAxisMoney, formatCount, formatMoney, monthLabel } from './format';
+
+const COLORS = { main: '#228be6', won: '#2f9e44', lost: '#e03131', line: '#0c8599' } as const;
+
+function stateOf<T>(rows: T[] | null, hasData: (rows: T[]) => boolean) {
+  if (rows === null) return 'no_access' as const;
+  return hasData(rows) ? ('chart' as const) : ('empty' as const);
+}
+
+/** Open pipeline value per stage, for the chosen currency. */
+export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
+  const { t } = useTranslation();
+  const rows = data ?? [];
+  const currencies = [...new Set(rows.map(r => r.currency))];
+  const [picked, setPicked] = useState<Currency | null>(null);
+  const currency = picked !== null && currencies.includes(picked) ? picked : currencies[0];
+  const manyPipelines = new Set(rows.map(r => r.pipelineId)).size > 1;
+  const label = (r: (typeof rows)[number]) =>
+    manyPipelines ? `${r.pipelineName} · ${r.stageName}` : r.stageName;
+  const shown = rows
+    .filter(r => r.currency === currency)
+    .map(r => ({ stage: label(r), amount: r.amountMinor, deals: r.deals }));
+  return (
+    <ChartCard
+      id="pipeline"
+      title={t('dashboard.pipeline.title')}
+      hint={t('dashboard.pipeline.hint')}
+      state={stateOf(data, r => r.length > 0)}
+      table={{
+        head: [
+          t('dashboard.pipeline.stage'),
+          t('dashboard.pipeline.deals'),
+          t('dashboard.pipeline.amount'),
+        ],
+        rows: rows.map(r => [
+          label(r),
+          formatCount(r.deals),
+          formatMoney(r.amountMinor, r.currency),
+        ]),
+      }}
+      controls={
+        currencies.length > 1 ? (
+          <SegmentedControl
+            size="xs"
+            aria-label={t('dashboard.currency')}
+            value={currency ?? ''}
+            onChange={v => setPicked(v as Currency)}
+            data={currencies}
+          />
+        ) : null
+      }
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={shown} margin={{ top: 8, right: 8, left: 8, bottom: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="stage" />
+          <YAxis tickFormatter={formatAxisMoney} width={64} />
+          <Tooltip
+            formatter={value => formatMoney(Number(value), currency ?? 'UAH')}
+            labelFormatter={l => String(l)}
+          />
+          <Bar dataKey="amount" name={t('dashboard.pipeline.amount')} fill={COLORS.main} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+/** Won and lost deals per month, side by side. */
+export function WonLostChart({ data }: { data: Dashboard['wonLost'] }) {
+  const { t, i18n } = useTranslation();
+  const rows = (data ?? []).map(r => ({
+    ...r,
+    label: monthLabel(r.month, i18n.language, 'short'),
+    name: monthLabel(r.month, i18n.language),
+  }));
+  return (
+    <ChartCard
+      id="won-lost"
+      title={t('dashboard.wonLost.title')}
+      hint={t('dashboard.wonLost.hint')}
+      state={stateOf(data, r => r.some(m => m.won + m.lost > 0))}
+      table={{
+        head: [
+          t('dashboard.wonLost.month'),
+          t('dashboard.wonLost.won'),
+          t('dashboard.wonLost.lost'),
+        ],
+        rows: rows.map(r => [r.name, formatCount(r.won), formatCount(r.lost)]),
+      }}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" />
+          <YAxis allowDecimals={false} width={40} />
+          <Tooltip labelFormatter={(_l, p) => String(p[0]?.payload?.name ?? '')} />
+          <Legend />
+          <Bar dataKey="won" name={t('dashboard.wonLost.won')} fill={COLORS.won} />
+          <Bar dataKey="lost" name={t('dashboard.wonLost.lost')} fill={COLORS.lost} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+/** Activities per person over the last 30 days. */
+export function ActivitiesChart({ data, since }: { data: Dashboard['activities']; since: string }) {
+  const { t, i18n } = useTranslation();
+  const sinceText = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA', {
+    dateStyle: 'long',
+  }).format(new Date(since));
+  const rows = data ?? [];
+  return (
+    <ChartCard
+      id="activities"
+      title={t('dashboard.activities.title')}
+      hint={t('dashboard.activities.hint', { since: sinceText })}
+      state={stateOf(data, r => r.length > 0)}
+      table={{
+        head: [t('dashboard.activities.person'), t('dashboard.activities.count')],
+        rows: rows.map(r => [r.displayName, formatCount(r.activities)]),
+      }}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="displayName" />
+          <YAxis allowDecimals={false} width={40} />
+          <Tooltip />
+          <Bar dataKey="activities" name={t('dashboard.activities.count')} fill={COLORS.main} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
+
+/** New contacts per month, as a line. */
+export function NewContactsChart({ data }: { data: Dashboard['newContacts'] }) {
+  const { t, i18n } = useTranslation();
+  const rows = (data ?? []).map(r => ({
+    ...r,
+    label: monthLabel(r.month, i18n.language, 'short'),
+    name: monthLabel(r.month, i18n.language),
+  }));
+  return (
+    <ChartCard
+      id="contacts"
+      title={t('dashboard.contacts.title')}
+      hint={t('dashboard.contacts.hint')}
+      state={stateOf(data, r => r.some(m => m.count > 0))}
+      table={{
+        head: [t('dashboard.contacts.month'), t('dashboard.contacts.count')],
+        rows: rows.map(r => [r.name, formatCount(r.count)]),
+      }}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows} margin={{ top: 8, right: 16, left: 0, bottom: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" />
+          <YAxis allowDecimals={false} width={40} />
+          <Tooltip labelFormatter={(_l, p) => String(p[0]?.payload?.name ?? '')} />
+          <Line
+            type="monotone"
+            dataKey="count"
+            name={t('dashboard.contacts.count')}
+            stroke={COLORS.line}
+            strokeWidth={2}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
