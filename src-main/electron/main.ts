@@ -38,6 +38,7 @@ import { wireVaultLifecycle, wireWindowSessionEnd } from './lifecycle';
 import { electronNativeBindingPath, nativeProblemDialog, probeNativeBinding } from './native';
 import { RECOVERY_URL, registerAppScheme, serveRenderer } from './protocol';
 import { startDesktopAlerts } from './notifications';
+import { startDesktopReminders } from './reminders';
 import { hardenSession, hardenWebContents } from './security';
 import { channelFileFor, createElectronUpdateEngine } from './updater';
 import { pendingSinceLastStart, recordStart } from './upgrade-guard';
@@ -171,6 +172,15 @@ if (!app.requestSingleInstanceLock()) {
     const state = zamok.state;
     startDesktopAlerts({
       session: () => state.session,
+      systemLocale: () => app.getLocale(),
+      show: (title, body) => {
+        if (Notification.isSupported()) new Notification({ title, body }).show();
+      },
+    });
+    // Task reminders of the signed-in user as OS notifications (a due time, no client data).
+    startDesktopReminders({
+      session: () => state.session,
+      openVault: () => state.openVault(),
       systemLocale: () => app.getLocale(),
       show: (title, body) => {
         if (Notification.isSupported()) new Notification({ title, body }).show();
