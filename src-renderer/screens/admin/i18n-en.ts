@@ -259,12 +259,19 @@ export const adminEn: typeof adminUk = {
       failed: 'failed',
     },
     entities: {
+      document: 'Document',
       contact: 'Contact',
       user: 'User',
       role: 'Role',
     },
   },
   actions: {
+    documents: {
+      finish_upload: 'Document attached',
+      export: 'Copy of a document saved',
+      delete: 'Document deleted',
+      delete_for_record: 'Documents of a record deleted',
+    },
     auth: {
       create_vault: 'Vault created',
       sign_in: 'Sign-in',
@@ -322,6 +329,12 @@ export const adminEn: typeof adminUk = {
     },
   },
   fields: {
+    fileName: 'File name',
+    mimeType: 'File type',
+    size: 'Size',
+    sha256: 'SHA-256',
+    recordType: 'Record type',
+    recordId: 'Record',
     surname: 'Surname',
     givenName: 'Given name',
     patronymic: 'Patronymic',

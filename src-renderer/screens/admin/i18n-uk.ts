@@ -263,12 +263,19 @@ export const adminUk = {
       failed: 'помилка',
     },
     entities: {
+      document: 'Документ',
       contact: 'Контакт',
       user: 'Працівник',
       role: 'Роль',
     },
   },
   actions: {
+    documents: {
+      finish_upload: 'Документ додано',
+      export: 'Збережено копію документа',
+      delete: 'Документ видалено',
+      delete_for_record: 'Документи запису видалено',
+    },
     auth: {
       create_vault: 'Створено сховище',
       sign_in: 'Вхід',
@@ -326,6 +333,12 @@ export const adminUk = {
     },
   },
   fields: {
+    fileName: 'Назва файлу',
+    mimeType: 'Тип файлу',
+    size: 'Розмір',
+    sha256: 'SHA-256',
+    recordType: 'Тип запису',
+    recordId: 'Запис',
     surname: 'Прізвище',
     givenName: 'Ім’я',
     patronymic: 'По батькові',

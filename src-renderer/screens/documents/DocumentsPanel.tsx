@@ -53,6 +53,7 @@ function DocumentsCard(props: {
   const [preview, setPreview] = useState<DocumentInfo | null>(null);
   const [deleting, setDeleting] = useState<DocumentInfo | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The file name of the copy just saved (the sentence follows the language). */
   const [notice, setNotice] = useState<string | null>(null);
   const resetFile = useRef<() => void>(null);
   const openPicker = useRef<() => void>(null);
@@ -100,7 +101,7 @@ function DocumentsCard(props: {
     const blob = await fetchFile(ticket.value.ticket, ticket.value.mimeType);
     if (!blob.ok) return setError(blob.error);
     saveBlob(blob.value, doc.fileName);
-    setNotice(t('documents.saved', { name: doc.fileName }));
+    setNotice(doc.fileName);
   }
 
   async function remove(doc: DocumentInfo) {
@@ -153,8 +154,8 @@ function DocumentsCard(props: {
         ) : null}
         <ErrorText error={error} />
         {notice ? (
-          <Text size="sm" c="teal" role="status">
-            {notice}
+          <Text size="sm" role="status">
+            {t('documents.saved', { name: notice })}
           </Text>
         ) : null}
         {docs === null && !error ? (
