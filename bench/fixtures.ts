@@ -18,6 +18,7 @@ import { fieldsToColumns } from '../src-main/crm/contacts/tables';
 import { APP_ORIGIN, type CallerContext } from '../src-main/ipc';
 import { createNoKeychainStore, vaultPaths } from '../src-main/vault';
 import { TEST_KDF } from '../src-main/vault/test-helpers';
+import { generateVolumes, type Volumes } from './cases/volumes';
 import { fakeContactFields, seededRandom } from './names';
 
 /** Calls made as the Electron window would make them (the sender check runs too). */
@@ -60,6 +61,11 @@ export interface BenchOffice {
   call<T>(channel: string, input: unknown): Promise<T>;
   /** An unencrypted copy of zamok.db with the same schema and rows (made on first use). */
   plainCopy(): string;
+  /**
+   * Adds the companies, deals and activities of bench/cases/volumes.ts (once; later calls return the
+   * first result). A plain copy made before is dropped, so the next `plainCopy()` has them too.
+   */
+  volumes(): Volumes;
   dispose(): void;
 }
 
@@ -163,21 +169,24 @@ export function writePlainCopy(vaultDbPath: string, dataKey: Buffer, target: str
          ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END`,
       )
       .all() as { type: string; name: string; sql: string }[];
-    const tables = objects.filter(o => o.type === 'table');
+    // FTS5 tables (migration 0013): CREATE VIRTUAL TABLE makes their shadow tables (which only
+    // FTS5 may write), so their rows go in through the virtual table, rowid included.
+    const virtual = objects.filter(o => /^CREATE VIRTUAL TABLE/i.test(o.sql)).map(o => o.name);
+    const isShadow = (name: string) => virtual.some(v => name.startsWith(`${v}_`));
+    const tables = objects.filter(o => o.type === 'table' && !isShadow(o.name));
     plain.transaction(() => {
       // Tables, then their rows, then indexes and triggers (faster than indexing row by row).
       for (const o of tables) plain.exec(o.sql);
       for (const o of tables) {
-        const rows = source.prepare(`SELECT * FROM "${o.name}"`).raw().iterate() as Iterable<
-          unknown[]
-        >;
-        let insert: Database.Statement | null = null;
-        for (const row of rows) {
-          insert ??= plain.prepare(
-            `INSERT INTO "${o.name}" VALUES (${row.map(() => '?').join(', ')})`,
-          );
-          insert.run(...row);
-        }
+        const select = virtual.includes(o.name)
+          ? `SELECT rowid, * FROM "${o.name}"`
+          : `SELECT * FROM "${o.name}"`;
+        const stmt = source.prepare(select);
+        const names = stmt.columns().map(c => `"${c.name}"`);
+        const insert = plain.prepare(
+          `INSERT INTO "${o.name}" (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+        );
+        for (const row of stmt.raw().iterate() as Iterable<unknown[]>) insert.run(...row);
       }
       for (const o of objects.filter(x => x.type !== 'table')) plain.exec(o.sql);
     })();
@@ -257,6 +266,7 @@ export async function createBenchOffice(opts: BenchOfficeOptions): Promise<Bench
     });
 
     let plainPath: string | null = null;
+    let volumes: Volumes | null = null;
     return {
       root,
       dir,
@@ -273,6 +283,14 @@ export async function createBenchOffice(opts: BenchOfficeOptions): Promise<Bench
           plainPath = target;
         }
         return plainPath;
+      },
+      volumes() {
+        const open = app.state.vault;
+        if (!open) throw new Error('bench office: the vault is closed');
+        volumes ??= generateVolumes(open.sqlite, managerIds, ids);
+        if (plainPath !== null) rmSync(plainPath, { force: true });
+        plainPath = null;
+        return volumes;
       },
       dispose() {
         dataKey.fill(0);

@@ -6,11 +6,15 @@ import type { BenchContext } from '../context';
 import type { BenchCase } from '../runner';
 import { auditedUpdateCase } from './audited-update';
 import { backupCase } from './backup';
+import { bulkInsertCase } from './bulk-insert';
 import { firstPageScopedCase } from './first-page-scoped';
+import { searchCase } from './search';
 
 /** All cases of `npm run bench`. */
 export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
   auditedUpdateCase,
   firstPageScopedCase,
+  searchCase,
+  bulkInsertCase,
   backupCase,
 ];

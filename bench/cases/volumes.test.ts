@@ -1,0 +1,65 @@
+/**
+ * The scale volumes: the counts the issue asks for (scaled to the contact count), every row indexed
+ * for search as product writes would be, a manager finding only their own, and a plain copy that
+ * answers the same FTS5 query with the same rows.
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResult } from '../../src-shared/ipc/search';
+import { createBenchOffice, type BenchOffice } from '../fixtures';
+import { volumesFor } from './volumes';
+
+let office: BenchOffice;
+beforeAll(async () => {
+  office = await createBenchOffice({ contacts: 200, managers: 4, seed: 3 });
+});
+afterAll(() => office.dispose());
+
+describe('bench volumes', () => {
+  it('has 1/5 companies, 1/2 deals and 10× activities of the contacts, all indexed', () => {
+    expect(volumesFor(100_000)).toEqual({
+      companies: 20_000,
+      deals: 50_000,
+      activities: 1_000_000,
+    });
+    const v = office.volumes();
+    expect(v).toMatchObject({ companies: 40, deals: 100, activities: 2000 });
+    expect(office.volumes()).toBe(v);
+    const sqlite = office.app.state.vault?.sqlite;
+    const count = (sql: string) => (sqlite?.prepare(sql).get() as { n: number }).n;
+    expect(count('SELECT count(*) AS n FROM activities')).toBe(2000);
+    expect(count('SELECT count(*) AS n FROM search_rows')).toBe(200 + 40 + 100 + 2000);
+    expect(count('SELECT count(*) AS n FROM search_index')).toBe(200 + 40 + 100 + 2000);
+  });
+
+  it('lets the manager find only their own records', async () => {
+    office.volumes();
+    const r = await office.call<SearchResult>('search.query', { text: 'знижк', limit: 50 });
+    const ids = (r.activities ?? []).map(h => h.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const sqlite = office.app.state.vault?.sqlite;
+    const owners = ids.map(
+      id =>
+        (
+          sqlite?.prepare('SELECT owner_id FROM activities WHERE id = ?').get(id) as {
+            owner_id: string;
+          }
+        ).owner_id,
+    );
+    expect(new Set(owners)).toEqual(new Set([office.manager.id]));
+  });
+
+  it('copies the search index into the plain copy', () => {
+    office.volumes();
+    const plain = new Database(office.plainCopy(), { readonly: true });
+    try {
+      const q = `SELECT count(*) AS n FROM search_index WHERE search_index MATCH '"знижк"*'`;
+      const onPlain = (plain.prepare(q).get() as { n: number }).n;
+      const onVault = (office.app.state.vault?.sqlite.prepare(q).get() as { n: number }).n;
+      expect(onPlain).toBeGreaterThan(0);
+      expect(onPlain).toBe(onVault);
+    } finally {
+      plain.close();
+    }
+  });
+});
