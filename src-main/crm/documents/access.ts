@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Scope } from '../../../src-shared/permissions';
 import { getCompany, isCompanyError } from '../companies';
 import { getContact, isContactError, type ScopeAccess } from '../contacts';
+import { getDeal, isDealError } from '../deals';
 import { DocumentError } from './errors';
 import type { DocumentsSchema, DocumentsTable, RecordRef } from './tables';
 
@@ -19,10 +20,7 @@ export interface DocumentViewer {
   scope: Scope;
 }
 
-/**
- * Throws `record_not_found` unless the live record is in the viewer's scope. Deals have no table
- * yet in this vault's schema check here: they are refused until the deals feature is wired in.
- */
+/** Throws `record_not_found` unless the live record is in the viewer's scope. */
 export async function requireRecord<DB extends DocumentsSchema>(
   db: Kysely<DB>,
   viewer: DocumentViewer,
@@ -38,12 +36,17 @@ export async function requireRecord<DB extends DocumentsSchema>(
       const company = await getCompany(db, viewer, record.id);
       return { ownerId: company.ownerId };
     }
+    const deal = await getDeal(db, viewer, record.id);
+    return { ownerId: deal.ownerId };
   } catch (err) {
-    if (isContactError(err, 'not_found') || isCompanyError(err, 'not_found'))
+    if (
+      isContactError(err, 'not_found') ||
+      isCompanyError(err, 'not_found') ||
+      isDealError(err, 'not_found')
+    )
       throw new DocumentError('record_not_found');
     throw err;
   }
-  throw new DocumentError('record_not_found');
 }
 
 /** True when the viewer may delete this document (see the module comment). */

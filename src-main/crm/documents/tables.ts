@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DocumentInfo, DocumentRecordType } from '../../../src-shared/ipc/documents';
 import type { CompaniesSchema } from '../companies/tables';
 import type { ContactsSchema } from '../contacts/tables';
+import type { DealsSchema } from '../deals/tables';
 
 /** Row of `documents`. A type alias so `withTables` accepts it. */
 export type DocumentsTable = {
@@ -27,7 +28,8 @@ export type DocumentsTable = {
 
 /** Everything document queries touch (records for the scope check, users for names). */
 export type DocumentsSchema = ContactsSchema &
-  CompaniesSchema & {
+  CompaniesSchema &
+  DealsSchema & {
     documents: DocumentsTable;
   };
 
