@@ -58,7 +58,7 @@ export function ReminderToasts() {
             role="status"
           >
             <Group justify="space-between" wrap="nowrap">
-              <Text size="sm">
+              <Text size="sm" c="dark.7">
                 {t('activities.reminder.text', {
                   when: formatDateTime(reminder.dueAt, i18n.language),
                 })}

@@ -123,11 +123,11 @@ export function Timeline({ entity, id }: { entity: TimelineEntity; id: string })
                     <Stack gap={2} style={{ flex: 1 }}>
                       <Group gap="xs">
                         <Text fw={600}>{item.subject || label}</Text>
-                        <Badge variant="light" color={look.color} size="sm">
+                        <Badge variant="light" color={look.color} c="dark.7" size="sm">
                           {label}
                         </Badge>
                         {item.doneAt ? (
-                          <Badge color="green" variant="light" size="sm">
+                          <Badge color="green" c="green.9" variant="light" size="sm">
                             {t('activities.timeline.done')}
                           </Badge>
                         ) : null}
