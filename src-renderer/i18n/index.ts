@@ -31,6 +31,7 @@ import {
 } from '../screens/deals/i18n';
 import { documentsEn, documentsUk } from '../screens/documents/i18n';
 import { reportsEn, reportsUk } from '../screens/reports/i18n';
+import { searchEn, searchUk } from '../screens/search/i18n';
 import { securityEn, securityUk } from '../screens/security/i18n';
 import { en } from './en';
 import { detectLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language';
@@ -52,6 +53,7 @@ export const catalogues = {
     admin: withDealAudit(withCompanyAudit(adminUk, companiesAuditUk), dealsAuditUk),
     backups: backupsUk,
     reports: reportsUk,
+    search: searchUk,
     dashboard: dashboardUk,
     alerts: guardMessages.uk.alerts,
     security: { ...guardMessages.uk.security, ...securityUk },
@@ -70,6 +72,7 @@ export const catalogues = {
     admin: withDealAudit(withCompanyAudit(adminEn, companiesAuditEn), dealsAuditEn),
     backups: backupsEn,
     reports: reportsEn,
+    search: searchEn,
     dashboard: dashboardEn,
     alerts: guardMessages.en.alerts,
     security: { ...guardMessages.en.security, ...securityEn },

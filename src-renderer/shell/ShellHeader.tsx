@@ -5,6 +5,7 @@ import type { SignedInUser } from '../../src-shared/ipc/auth';
 import { BrandMark, PadlockIcon } from '../components/BrandMark';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AlertBell } from '../screens/security/AlertBell';
+import { GlobalSearch } from '../screens/search/GlobalSearch';
 
 interface ShellHeaderProps {
   user: SignedInUser;
@@ -27,6 +28,7 @@ export function ShellHeader({ user, onLock, onSignOut }: ShellHeaderProps) {
             {t(`shell.roles.${user.role}`)}
           </Badge>
         </Group>
+        <GlobalSearch />
         <AlertBell />
         <LanguageSwitch />
         <Tooltip label={t('shell.lockHint')} withArrow>

@@ -1,0 +1,232 @@
+/**
+ * The global search box in the shell header: results as you type (search.query, debounced; a
+ * stale answer never replaces a newer one), grouped by entity, Ctrl+K to focus from anywhere,
+ * ↑/↓ to choose, Enter to open, Esc to close. The main process decides which groups the user may
+ * see and scopes them in SQL; this box shows what comes back.
+ */
+import {
+  Box,
+  Group,
+  Kbd,
+  Loader,
+  Popover,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchResult } from '../../../src-shared/ipc/search';
+import { useApi } from '../../app/api';
+import { useNavigationStore } from '../../stores/navigation';
+import { openCompany } from '../companies/actions';
+import { useContactsStore } from '../contacts/store';
+import { moveActive, resultLines, targetOf, type ResultLine } from './model';
+
+/** Wait after the last key press before asking (ms). */
+const DEBOUNCE_MS = 150;
+/** Hits per group. */
+const LIMIT = 5;
+
+/** Opens the record a hit points at. */
+function open(line: ResultLine): void {
+  const target = targetOf(line);
+  if (target.type === 'company') {
+    openCompany(target.id);
+  } else if (target.type === 'contact') {
+    const contacts = useContactsStore.getState();
+    useContactsStore.setState({
+      view: { kind: 'detail', id: target.id },
+      current: contacts.current?.id === target.id ? contacts.current : null,
+    });
+    useNavigationStore.getState().select('contacts');
+  } else {
+    // The deals screen keeps its view to itself: open the section (the deal is on its board).
+    useNavigationStore.getState().select('deals');
+  }
+}
+
+/** The header search box with its results popover. */
+export function GlobalSearch() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const listId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const asked = useRef(0);
+  const [text, setText] = useState('');
+  const [opened, setOpened] = useState(false);
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [active, setActive] = useState(-1);
+
+  // Ctrl+K (⌘K) focuses the box from anywhere in the app.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        input.current?.focus();
+        input.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    const query = text.trim();
+    const ticket = ++asked.current;
+    if (query === '') {
+      setResult(null);
+      setLoading(false);
+      setFailed(false);
+      return;
+    }
+    setLoading(true);
+    const timer = window.setTimeout(() => {
+      void api.search.query({ text: query, limit: LIMIT }).then(r => {
+        if (ticket !== asked.current) return;
+        setLoading(false);
+        setFailed(!r.ok);
+        setResult(r.ok ? r.value : null);
+        setActive(-1);
+      });
+    }, DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [api, text]);
+
+  const groups = result ? resultLines(result) : [];
+  const lines = groups.flatMap(g => g.lines);
+
+  const choose = (line: ResultLine) => {
+    open(line);
+    setOpened(false);
+    setText('');
+    input.current?.blur();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setOpened(true);
+      setActive(a => moveActive(a, lines.length, e.key as 'ArrowDown' | 'ArrowUp'));
+    } else if (e.key === 'Enter') {
+      const line = lines[active] ?? lines[0];
+      if (line) {
+        e.preventDefault();
+        choose(line);
+      }
+    } else if (e.key === 'Escape') {
+      setOpened(false);
+      input.current?.blur();
+    }
+  };
+
+  const showPopover = opened && text.trim() !== '';
+  return (
+    <Popover
+      opened={showPopover}
+      onChange={setOpened}
+      position="bottom-start"
+      width={420}
+      shadow="md"
+      withinPortal
+    >
+      <Popover.Target>
+        <TextInput
+          ref={input}
+          w={{ base: 180, md: 300 }}
+          size="sm"
+          value={text}
+          placeholder={t('search.placeholder')}
+          aria-label={t('search.label')}
+          title={t('search.hint')}
+          role="combobox"
+          aria-expanded={showPopover}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-keyshortcuts="Control+K"
+          aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+          rightSection={loading ? <Loader size={14} /> : null}
+          onChange={e => {
+            setText(e.currentTarget.value);
+            setOpened(true);
+          }}
+          onFocus={() => setOpened(true)}
+          onKeyDown={onKeyDown}
+          data-testid="global-search"
+        />
+      </Popover.Target>
+      <Popover.Dropdown p="xs" data-testid="global-search-results">
+        <Box id={listId} role="listbox" aria-label={t('search.label')}>
+          {failed ? (
+            <Text size="sm" c="red" p="xs" role="alert">
+              {t('search.failed')}
+            </Text>
+          ) : result === null ? (
+            <Text size="sm" c="dimmed" p="xs">
+              {t('search.searching')}
+            </Text>
+          ) : lines.length === 0 ? (
+            <Text size="sm" c="dimmed" p="xs">
+              {t('search.empty', { text: text.trim() })}
+            </Text>
+          ) : (
+            <Stack gap={6}>
+              {groups.map(g => (
+                <Box key={g.group} role="group" aria-label={t(`search.groups.${g.group}`)}>
+                  <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="xs" py={2}>
+                    {t(`search.groups.${g.group}`)}
+                  </Text>
+                  {g.lines.map(line => (
+                    <UnstyledButton
+                      key={`${line.group}-${line.hit.id}`}
+                      id={`${listId}-${line.index}`}
+                      role="option"
+                      aria-selected={line.index === active}
+                      tabIndex={-1}
+                      onMouseDown={e => e.preventDefault()}
+                      onClick={() => choose(line)}
+                      onMouseEnter={() => setActive(line.index)}
+                      w="100%"
+                      px="xs"
+                      py={4}
+                      style={{
+                        borderRadius: 4,
+                        background:
+                          line.index === active ? 'var(--mantine-color-blue-light)' : undefined,
+                      }}
+                    >
+                      <Text size="sm" truncate>
+                        {line.hit.title}
+                      </Text>
+                      {line.hit.subtitle ? (
+                        <Text size="xs" c="dimmed" truncate>
+                          {line.group === 'activities'
+                            ? t(`search.kinds.${line.hit.subtitle}`, {
+                                defaultValue: line.hit.subtitle,
+                              })
+                            : line.hit.subtitle}
+                        </Text>
+                      ) : null}
+                    </UnstyledButton>
+                  ))}
+                </Box>
+              ))}
+            </Stack>
+          )}
+          <Group gap={4} mt={6} px="xs" wrap="nowrap">
+            <Kbd size="xs">↑</Kbd>
+            <Kbd size="xs">↓</Kbd>
+            <Kbd size="xs">Enter</Kbd>
+            <Kbd size="xs">Esc</Kbd>
+            <Text size="xs" c="dimmed" truncate>
+              {t('search.keys')}
+            </Text>
+          </Group>
+        </Box>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
