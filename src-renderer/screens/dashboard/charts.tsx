@@ -74,7 +74,11 @@ export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
       }
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={shown} margin={{ top: 8, right: 8, left: 8, bottom: 8 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={shown}
+          margin={{ top: 8, right: 8, left: 8, bottom: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="stage" />
           <YAxis tickFormatter={formatAxisMoney} width={64} />
@@ -82,7 +86,13 @@ export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
             formatter={value => formatMoney(Number(value), currency ?? 'UAH')}
             labelFormatter={l => String(l)}
           />
-          <Bar dataKey="amount" name={t('dashboard.pipeline.amount')} fill={COLORS.main} />
+          <Bar
+            isAnimationActive={false}
+            maxBarSize={72}
+            dataKey="amount"
+            name={t('dashboard.pipeline.amount')}
+            fill={COLORS.main}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -113,14 +123,30 @@ export function WonLostChart({ data }: { data: Dashboard['wonLost'] }) {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={rows}
+          margin={{ top: 8, right: 8, left: 0, bottom: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" />
           <YAxis allowDecimals={false} width={40} />
           <Tooltip labelFormatter={(_l, p) => String(p[0]?.payload?.name ?? '')} />
           <Legend />
-          <Bar dataKey="won" name={t('dashboard.wonLost.won')} fill={COLORS.won} />
-          <Bar dataKey="lost" name={t('dashboard.wonLost.lost')} fill={COLORS.lost} />
+          <Bar
+            isAnimationActive={false}
+            maxBarSize={72}
+            dataKey="won"
+            name={t('dashboard.wonLost.won')}
+            fill={COLORS.won}
+          />
+          <Bar
+            isAnimationActive={false}
+            maxBarSize={72}
+            dataKey="lost"
+            name={t('dashboard.wonLost.lost')}
+            fill={COLORS.lost}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -146,12 +172,22 @@ export function ActivitiesChart({ data, since }: { data: Dashboard['activities']
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, left: 0, bottom: 8 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={rows}
+          margin={{ top: 8, right: 8, left: 0, bottom: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="displayName" />
           <YAxis allowDecimals={false} width={40} />
           <Tooltip />
-          <Bar dataKey="activities" name={t('dashboard.activities.count')} fill={COLORS.main} />
+          <Bar
+            isAnimationActive={false}
+            maxBarSize={72}
+            dataKey="activities"
+            name={t('dashboard.activities.count')}
+            fill={COLORS.main}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -178,12 +214,17 @@ export function NewContactsChart({ data }: { data: Dashboard['newContacts'] }) {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 8, right: 16, left: 0, bottom: 8 }}>
+        <LineChart
+          accessibilityLayer={false}
+          data={rows}
+          margin={{ top: 8, right: 16, left: 0, bottom: 8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" />
           <YAxis allowDecimals={false} width={40} />
           <Tooltip labelFormatter={(_l, p) => String(p[0]?.payload?.name ?? '')} />
           <Line
+            isAnimationActive={false}
             type="monotone"
             dataKey="count"
             name={t('dashboard.contacts.count')}

@@ -8,7 +8,8 @@ describe('dashboard formats', () => {
   });
 
   it('writes minor units as money in the office format', () => {
-    expect(formatMoney(750050, 'UAH').replace(/\s/g, ' ')).toBe('7 500,50 ₴');
-    expect(formatMoney(70000, 'USD').replace(/\s/g, ' ')).toBe('700,00 USD');
+    // The currency sign depends on the ICU data (Node: ₴, Chromium: грн); the number does not.
+    expect(formatMoney(750050, 'UAH').replace(/\s/g, ' ')).toMatch(/^7 500,50 (₴|грн)$/);
+    expect(formatMoney(70000, 'USD').replace(/\s/g, ' ')).toBe('700 USD');
   });
 });

@@ -2,7 +2,7 @@
  * How the dashboard writes its numbers: months by name in the interface language, money from minor
  * units with Intl.NumberFormat('uk-UA') (the office's format, whatever the interface language).
  */
-import type { Currency } from '../../../src-shared/deals';
+import { formatMoney } from '../../../src-shared/deals/money';
 
 /** `2026-11` → "листопад 2026" (long) or "лист." (short), in `lang`. */
 export function monthLabel(month: string, lang: string, style: 'long' | 'short' = 'long'): string {
@@ -20,10 +20,8 @@ export function monthLabel(month: string, lang: string, style: 'long' | 'short' 
   return `${name} ${y}`;
 }
 
-/** Minor units → "12 500,50 ₴". */
-export function formatMoney(amountMinor: number, currency: Currency): string {
-  return new Intl.NumberFormat('uk-UA', { style: 'currency', currency }).format(amountMinor / 100);
-}
+/** Minor units → "12 500,50 ₴", exactly as the deal screens write it. */
+export { formatMoney };
 
 /** Minor units → a compact axis tick ("12,5 тис."). */
 export function formatAxisMoney(amountMinor: number): string {

@@ -27,7 +27,7 @@ export const dashboardUk = {
   },
   activities: {
     title: 'Справи працівників за 30 днів',
-    hint: 'Дзвінки, зустрічі, листи, нотатки й завдання з {{since}}.',
+    hint: 'Дзвінки, зустрічі, листи, нотатки й завдання, починаючи з {{since}}',
     person: 'Працівник',
     count: 'Справ',
   },
@@ -67,7 +67,7 @@ export const dashboardEn: typeof dashboardUk = {
   },
   activities: {
     title: 'Activities per person, last 30 days',
-    hint: 'Calls, meetings, e-mails, notes and tasks since {{since}}.',
+    hint: 'Calls, meetings, e-mails, notes and tasks since {{since}}',
     person: 'Person',
     count: 'Activities',
   },
