@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -160,4 +160,36 @@ export async function shredFile(path: string): Promise<void> {
   }
   await rm(path, { force: true });
   await fsyncPath(dirname(path));
+}
+
+/**
+ * Removes temp files of uploads that never finished (the app stopped between staging and the row)
+ * when they are older than `olderThanMs`. Returns how many were removed. Finished documents
+ * (`<id>.zdoc`) are never touched.
+ */
+export async function removeStaleStaged(
+  attachmentsDir: string,
+  olderThanMs: number,
+  now: number = Date.now(),
+): Promise<number> {
+  let removed = 0;
+  let folders: string[];
+  try {
+    folders = await readdir(attachmentsDir);
+  } catch {
+    return 0; // no attachments folder yet
+  }
+  for (const folder of folders) {
+    if (!/^[0-9a-f]{2}$/u.test(folder)) continue;
+    const dir = join(attachmentsDir, folder);
+    for (const name of await readdir(dir).catch(() => [] as string[])) {
+      if (!/^[0-9a-f-]{36}\.zdoc\.[0-9a-f]{16}\.tmp$/u.test(name)) continue;
+      const path = join(dir, name);
+      const info = await stat(path).catch(() => null);
+      if (!info || now - info.mtimeMs < olderThanMs) continue;
+      await rm(path, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }

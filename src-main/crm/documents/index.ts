@@ -15,6 +15,7 @@ export {
   discardStaged,
   documentPath,
   openDocumentStream,
+  removeStaleStaged,
   shredFile,
   stageDocument,
   type StagedDocument,

@@ -19,6 +19,7 @@ import {
   discardStaged,
   documentPath,
   openDocumentStream,
+  removeStaleStaged,
   shredFile,
   stageDocument,
   type StagedDocument,
@@ -75,6 +76,8 @@ export interface DocumentsService {
 /** Builds the service. */
 export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsService {
   const pending = new Map<string, PendingUpload>();
+  /** Vaults whose leftover temp files (from a crash mid-upload) were already cleared. */
+  const swept = new Set<string>();
 
   async function sweep(): Promise<void> {
     const t = deps.now().getTime();
@@ -98,6 +101,10 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
     async startUpload(viewer, input) {
       await sweep();
       const { db, attachmentsDir, vaultId } = deps.vault();
+      if (!swept.has(vaultId)) {
+        swept.add(vaultId);
+        await removeStaleStaged(attachmentsDir, STAGED_TTL_MS, deps.now().getTime());
+      }
       await requireRecord(db, viewer, input.record);
       const id = randomUUID();
       const entry: PendingUpload = {
