@@ -50,6 +50,8 @@ export interface TimelineItem {
   /** Activity subject, deal title, or the document's name when the audit entry carries one. */
   subject: string;
   body: string | null;
+  /** Who logged the activity, owns the deal, or acted on the document. */
+  ownerId: string | null;
   ownerName: string | null;
   dueAt: string | null;
   doneAt: string | null;

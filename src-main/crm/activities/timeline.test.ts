@@ -126,6 +126,7 @@ describe('timeline', () => {
 
     const borys = await timeline(t.adb, roleViewer(t.staff.borys, 'manager'), 'contact', c);
     expect(subjects(borys.items)).toEqual(['Нотатка Бориса']);
+    expect(borys.items[0]?.ownerId).toBe(t.staff.borys);
     const head = await timeline(t.adb, roleViewer(t.staff.head, 'head'), 'contact', c);
     expect(subjects(head.items).sort()).toEqual(
       ['Нотатка Анни', 'Нотатка Бориса', 'Угода Анни'].sort(),

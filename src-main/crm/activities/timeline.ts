@@ -35,6 +35,7 @@ interface Row {
   kind: ActivityKind | null;
   subject: string | null;
   body: string | null;
+  owner_id: string | null;
   owner_name: string | null;
   due_at: string | null;
   done_at: string | null;
@@ -120,7 +121,7 @@ export async function timeline<DB extends ActivitiesSchema>(
     sql<Row>`SELECT * FROM (
       SELECT 'activity' AS source, activities.id AS id, activities.occurred_at AS at,
         activities.kind AS kind, activities.subject AS subject, activities.body AS body,
-        users.display_name AS owner_name, activities.due_at AS due_at,
+        activities.owner_id AS owner_id, users.display_name AS owner_name, activities.due_at AS due_at,
         activities.done_at AS done_at, NULL AS action
       FROM activities
       JOIN users ON users.id = activities.owner_id
@@ -138,7 +139,8 @@ export async function timeline<DB extends ActivitiesSchema>(
       const live = deals.deletedAt ? sql<SqlBool>`deals.deleted_at IS NULL` : sql<SqlBool>`1`;
       parts.push(sql<Row>`SELECT * FROM (
         SELECT 'deal' AS source, deals.id AS id, deals.created_at AS at, NULL AS kind,
-          deals.title AS subject, NULL AS body, users.display_name AS owner_name, NULL AS due_at,
+          deals.title AS subject, NULL AS body, deals.owner_id AS owner_id,
+          users.display_name AS owner_name, NULL AS due_at,
           NULL AS done_at, NULL AS action
         FROM deals JOIN users ON users.id = deals.owner_id
         WHERE ${sql.ref(`deals.${entity}_id`)} = ${recordId} AND ${live}
@@ -154,7 +156,7 @@ export async function timeline<DB extends ActivitiesSchema>(
     parts.push(sql<Row>`SELECT * FROM (
       SELECT 'document' AS source, printf('%015d', audit_log.seq) AS id, audit_log.at AS at,
         NULL AS kind, documents.file_name AS subject, NULL AS body,
-        users.display_name AS owner_name, NULL AS due_at, NULL AS done_at,
+        audit_log.user_id AS owner_id, users.display_name AS owner_name, NULL AS due_at, NULL AS done_at,
         audit_log.action AS action
       FROM documents
       JOIN audit_log ON audit_log.entity_type = 'document' AND audit_log.entity_id = documents.id
@@ -176,6 +178,7 @@ export async function timeline<DB extends ActivitiesSchema>(
     kind: r.kind,
     subject: r.subject ?? '',
     body: r.body,
+    ownerId: r.owner_id,
     ownerName: r.owner_name,
     dueAt: r.due_at,
     doneAt: r.done_at,

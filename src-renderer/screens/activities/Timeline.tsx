@@ -32,7 +32,8 @@ import { useActivitiesStore } from './store';
 export function Timeline({ entity, id }: { entity: TimelineEntity; id: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const grants = useSessionStore(state => state.user?.grants);
+  const user = useSessionStore(state => state.user);
+  const grants = user?.grants;
   const version = useActivitiesStore(state => state.version);
   const bump = useActivitiesStore(state => state.bump);
   const [items, setItems] = useState<TimelineItem[] | null>(null);
@@ -64,7 +65,10 @@ export function Timeline({ entity, id }: { entity: TimelineEntity; id: string })
   if (!grants || grantOf(grants, 'activities.read') === undefined) return null;
   if (error?.code === 'not_found') return null;
   const canCreate = grantOf(grants, 'activities.create') !== undefined;
-  const canUpdate = grantOf(grants, 'activities.update') !== undefined;
+  // Ticks only where main would allow them: own tasks, or anyone's with a wider update scope.
+  const updateScope = grantOf(grants, 'activities.update');
+  const canTick = (item: TimelineItem) =>
+    updateScope !== undefined && (updateScope !== 'own' || item.ownerId === user?.id);
   const now = Date.now();
 
   async function toggle(item: TimelineItem) {
@@ -152,7 +156,7 @@ export function Timeline({ entity, id }: { entity: TimelineEntity; id: string })
                         ) : null}
                       </Text>
                     </Stack>
-                    {item.kind === 'task' && canUpdate ? (
+                    {item.kind === 'task' && canTick(item) ? (
                       <Checkbox
                         aria-label={
                           item.doneAt
