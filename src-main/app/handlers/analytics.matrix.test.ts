@@ -45,7 +45,11 @@ beforeAll(async () => {
   router = createRouter({
     contract: { analytics: analyticsContract },
     handlers: {
-      analytics: analyticsHandlers({ openVault: () => state.openVault(), now: () => NOW }),
+      analytics: analyticsHandlers({
+        openVault: () => state.openVault(),
+        now: () => NOW,
+        timeZone: () => 'UTC',
+      }),
     },
     sessions: state,
     authorize: (_meta, next) => next,

@@ -1,11 +1,13 @@
 /**
  * Handler of the `analytics` channel. The router has checked `analytics.read`; which records each
  * figure covers is decided by the caller's own `deals.read` / `activities.read` / `contacts.read`
- * grants from the session, in SQL (src-main/crm/analytics). Not audited: aggregates only.
+ * grants from the session, in SQL (src-main/crm/analytics). Months are the office's, as in the
+ * monthly review (src-main/reports/month.ts). Not audited: aggregates only.
  */
 import type { analyticsContract } from '../../../src-shared/ipc/analytics';
 import { computeDashboard, type AnalyticsSchema } from '../../crm/analytics';
 import { CallFailure, requireSession, type Handlers } from '../../ipc';
+import { reportTimeZone } from '../../reports/month';
 import { withTables, type OpenVault } from '../../vault';
 
 /** What the analytics handler needs from the app. */
@@ -14,6 +16,8 @@ export interface AnalyticsHandlerDeps {
   openVault(): OpenVault | null;
   /** Clock for the period (tests). */
   now?: () => Date;
+  /** The months' time zone (tests); by default the one reports use (the office's). */
+  timeZone?: () => string;
 }
 
 /** The `analytics` feature's handlers for the router. */
@@ -30,6 +34,7 @@ export function analyticsHandlers(
         { userId: session.userId, teamId: session.teamId, grants: session.grants },
         input.months,
         deps.now?.() ?? new Date(),
+        deps.timeZone?.() ?? reportTimeZone(vault),
       );
     },
   };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { computeDashboard } from './dashboard';
+import { periodMonths } from './period';
 import { createAnalyticsTestVault, NOW, OWN_ANALYST } from './test-helpers';
 
 let t: Awaited<ReturnType<typeof createAnalyticsTestVault>>;
@@ -57,6 +58,23 @@ describe('the head (every record)', () => {
       ['ANNA', 3],
       ['VIRA', 2],
       ['BORYS', 1],
+    ]);
+  });
+});
+
+describe("the office's months", () => {
+  it('counts a time in the month it was in Kyiv, not in UTC', async () => {
+    // Borys' contact of 2026-09-30T23:59:59.999Z was made on 1 October, 02:59 in Kyiv.
+    const d = await computeDashboard(t.db, head(), 3, NOW, 'Europe/Kyiv');
+    expect(d.newContacts).toEqual([
+      { month: '2026-09', count: 0 },
+      { month: '2026-10', count: 3 },
+      { month: '2026-11', count: 3 },
+    ]);
+    expect(periodMonths(new Date('2026-11-30T23:00:00.000Z'), 3, 'Europe/Kyiv')).toEqual([
+      '2026-10',
+      '2026-11',
+      '2026-12',
     ]);
   });
 });

@@ -14,7 +14,7 @@ import { grantOf } from '../../../src-shared/roles';
 import type { ActivitiesSchema } from '../activities/tables';
 import type { ContactsSchema, Viewer } from '../contacts/tables';
 import type { DealsSchema } from '../deals/tables';
-import { fillMonths, periodBounds, periodMonths } from './period';
+import { fillMonths, periodOf } from './period';
 import { activitiesByManager, newContactsByMonth, pipelineValue, wonLostByMonth } from './queries';
 
 /** Who asks: identity, team and the role's grants (the session's). */
@@ -43,17 +43,21 @@ async function hasTable<DB>(db: Kysely<DB>, table: string): Promise<boolean> {
   return found.rows.length > 0;
 }
 
-/** Computes the dashboard for `caller` over the last `months` months (and the activity window). */
+/**
+ * Computes the dashboard for `caller` over the last `months` calendar months in `timeZone` (the
+ * office's, as reports use) and the activity window ending at `now`.
+ */
 export async function computeDashboard<DB extends AnalyticsSchema>(
   anyDb: Kysely<DB>,
   caller: AnalyticsCaller,
   months: AnalyticsPeriod,
   now: Date,
+  timeZone = 'UTC',
 ): Promise<Dashboard> {
   // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
   const db = anyDb as unknown as Kysely<AnalyticsSchema>;
-  const list = periodMonths(now, months);
-  const range = periodBounds(list);
+  const period = periodOf(now, months, timeZone);
+  const list = period.months;
   const since = new Date(now.getTime() - ACTIVITY_WINDOW_DAYS * 86_400_000).toISOString();
   const recent = { from: since, to: new Date(now.getTime() + 1).toISOString() };
 
@@ -72,7 +76,7 @@ export async function computeDashboard<DB extends AnalyticsSchema>(
         ? null
         : fillMonths(
             list,
-            dealsExist ? await wonLostByMonth(dealsDb, deals, range) : [],
+            dealsExist ? await wonLostByMonth(dealsDb, deals, period) : [],
             month => ({
               month,
               won: 0,
@@ -91,7 +95,7 @@ export async function computeDashboard<DB extends AnalyticsSchema>(
         ? null
         : fillMonths(
             list,
-            await newContactsByMonth(db as unknown as Kysely<ContactsSchema>, contacts, range),
+            await newContactsByMonth(db as unknown as Kysely<ContactsSchema>, contacts, period),
             month => ({ month, count: 0 }),
           ),
   };

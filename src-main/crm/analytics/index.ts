@@ -1,3 +1,3 @@
 /** The head's dashboard: figures computed in SQL within the caller's read scopes. */
 export { computeDashboard, type AnalyticsCaller, type AnalyticsSchema } from './dashboard';
-export { fillMonths, periodBounds, periodMonths } from './period';
+export { fillMonths, monthOfSql, periodMonths, periodOf, type Period } from './period';

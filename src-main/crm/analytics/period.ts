@@ -1,12 +1,34 @@
 /**
- * The dashboard's time frame: the months of a period (UTC calendar months, the current one last)
- * and the bounds its SQL range conditions use.
+ * The dashboard's time frame: the calendar months of a period in the office's time zone (the one
+ * reports use, src-main/reports/month.ts), the current one last, as UTC instants for range
+ * conditions over the stored ISO times, and the SQL that names the month a time falls in.
  */
+import { sql, type RawBuilder } from 'kysely';
+import { monthRange } from '../../reports/month';
 
-/** Months `YYYY-MM` of the last `count` months, oldest first, ending with the month of `now`. */
-export function periodMonths(now: Date, count: number): string[] {
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth();
+/** A period: its months (`YYYY-MM`, oldest first), each month's first instant, and the end. */
+export interface Period {
+  months: string[];
+  /** ISO UTC instant of local midnight starting each month (same order as `months`). */
+  starts: string[];
+  /** ISO UTC instant where the period ends (exclusive). */
+  to: string;
+}
+
+/** The local `YYYY-MM` of `now` in `timeZone`. */
+function monthIn(now: Date, timeZone: string): { year: number; month: number } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+  }).formatToParts(now);
+  const get = (type: string) => Number(parts.find(p => p.type === type)?.value ?? 0);
+  return { year: get('year'), month: get('month') - 1 };
+}
+
+/** Months `YYYY-MM` of the last `count` months in `timeZone`, oldest first, ending with now's. */
+export function periodMonths(now: Date, count: number, timeZone = 'UTC'): string[] {
+  const { year, month } = monthIn(now, timeZone);
   const months: string[] = [];
   for (let i = count - 1; i >= 0; i--) {
     const d = new Date(Date.UTC(year, month - i, 1));
@@ -15,17 +37,28 @@ export function periodMonths(now: Date, count: number): string[] {
   return months;
 }
 
-/** `[from, to)` as stored ISO times: the first instant of the first month and of the month after the last. */
-export function periodBounds(months: readonly string[]): { from: string; to: string } {
-  const first = months[0];
-  const last = months.at(-1);
-  if (first === undefined || last === undefined)
-    throw new Error('A period has at least one month.');
-  const [y, m] = last.split('-').map(Number) as [number, number];
-  return {
-    from: `${first}-01T00:00:00.000Z`,
-    to: new Date(Date.UTC(y, m, 1)).toISOString(),
-  };
+/** The period of the last `count` months in `timeZone`. */
+export function periodOf(now: Date, count: number, timeZone = 'UTC'): Period {
+  const months = periodMonths(now, count, timeZone);
+  const ranges = months.map(m => monthRange(m, timeZone));
+  const last = ranges.at(-1);
+  if (last === undefined) throw new Error('A period has at least one month.');
+  return { months, starts: ranges.map(r => r.from), to: last.to };
+}
+
+/**
+ * SQL naming the period month `column` falls in (for rows already limited to the period):
+ * `CASE WHEN column < start₂ THEN month₁ … ELSE monthₙ END`. `column` is a fixed, trusted
+ * reference; the bounds and months are bound parameters.
+ */
+export function monthOfSql(column: string, period: Period): RawBuilder<string> {
+  const ref = sql.ref(column);
+  const whens = period.months
+    .slice(0, -1)
+    .map((month, i) => sql`WHEN ${ref} < ${period.starts[i + 1]} THEN ${month}`);
+  const lastMonth = period.months.at(-1) ?? '';
+  if (whens.length === 0) return sql<string>`${lastMonth}`;
+  return sql<string>`(CASE ${sql.join(whens, sql` `)} ELSE ${lastMonth} END)`;
 }
 
 /** One row per month of the period, zeros where the query found nothing. */

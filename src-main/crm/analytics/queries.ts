@@ -17,6 +17,7 @@ import { scopeCondition } from '../contacts/scope';
 import type { ContactsSchema, Viewer } from '../contacts/tables';
 import { dealScopeCondition } from '../deals/scope';
 import type { DealsSchema } from '../deals/tables';
+import { monthOfSql, type Period } from './period';
 
 /** A `[from, to)` range of stored ISO times. */
 export interface TimeRange {
@@ -55,19 +56,19 @@ export async function pipelineValue(
   return rows.map(r => ({ ...r, deals: Number(r.deals), amountMinor: Number(r.amountMinor) }));
 }
 
-/** Deals closed as won or lost per month (`closed_at`, UTC) within `range`. */
+/** Deals closed as won or lost per month of the period (`closed_at`, the office's months). */
 export async function wonLostByMonth(
   db: Kysely<DealsSchema>,
   viewer: Viewer,
-  range: TimeRange,
+  period: Period,
 ): Promise<WonLostMonth[]> {
-  const month = sql<string>`substr(deals.closed_at, 1, 7)`;
+  const month = monthOfSql('deals.closed_at', period);
   const rows = await db
     .selectFrom('deals')
     .where(eb => dealScopeCondition(eb, viewer))
     .where('deals.deleted_at', 'is', null)
-    .where('deals.closed_at', '>=', range.from)
-    .where('deals.closed_at', '<', range.to)
+    .where('deals.closed_at', '>=', period.starts[0] ?? period.to)
+    .where('deals.closed_at', '<', period.to)
     .innerJoin('pipeline_stages as s', 's.id', 'deals.stage_id')
     .where('s.outcome', 'in', ['won', 'lost'])
     .groupBy(month)
@@ -106,19 +107,19 @@ export async function activitiesByManager(
   return rows.map(r => ({ ...r, activities: Number(r.activities) }));
 }
 
-/** Live contacts created per month (`created_at`, UTC) within `range`. */
+/** Live contacts created per month of the period (`created_at`, the office's months). */
 export async function newContactsByMonth(
   db: Kysely<ContactsSchema>,
   viewer: Viewer,
-  range: TimeRange,
+  period: Period,
 ): Promise<MonthCount[]> {
-  const month = sql<string>`substr(contacts.created_at, 1, 7)`;
+  const month = monthOfSql('contacts.created_at', period);
   const rows = await db
     .selectFrom('contacts')
     .where(eb => scopeCondition(eb, viewer, 'use'))
     .where('contacts.deleted_at', 'is', null)
-    .where('contacts.created_at', '>=', range.from)
-    .where('contacts.created_at', '<', range.to)
+    .where('contacts.created_at', '>=', period.starts[0] ?? period.to)
+    .where('contacts.created_at', '<', period.to)
     .groupBy(month)
     .select(eb => [month.as('month'), eb.fn.countAll<number>().as('count')])
     .orderBy('month')
