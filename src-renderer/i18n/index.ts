@@ -10,6 +10,11 @@ import { companyMessages } from '../../src-shared/companies/messages';
 import { contactMessages } from '../../src-shared/contacts/messages';
 import { dealMessages } from '../../src-shared/deals/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
+import {
+  activitiesAuditEn,
+  activitiesAuditUk,
+  withActivityAudit,
+} from '../screens/activities/audit-words';
 import { activitiesEn, activitiesUk } from '../screens/activities/i18n';
 import { adminEn, adminUk } from '../screens/admin/i18n';
 import { backupsEn, backupsUk } from '../screens/backups/i18n';
@@ -50,7 +55,10 @@ export const catalogues = {
     companies: companiesUk,
     deals: dealsUk,
     documents: documentsUk,
-    admin: withDealAudit(withCompanyAudit(adminUk, companiesAuditUk), dealsAuditUk),
+    admin: withActivityAudit(
+      withDealAudit(withCompanyAudit(adminUk, companiesAuditUk), dealsAuditUk),
+      activitiesAuditUk,
+    ),
     backups: backupsUk,
     reports: reportsUk,
     search: searchUk,
@@ -69,7 +77,10 @@ export const catalogues = {
     companies: companiesEn,
     deals: dealsEn,
     documents: documentsEn,
-    admin: withDealAudit(withCompanyAudit(adminEn, companiesAuditEn), dealsAuditEn),
+    admin: withActivityAudit(
+      withDealAudit(withCompanyAudit(adminEn, companiesAuditEn), dealsAuditEn),
+      activitiesAuditEn,
+    ),
     backups: backupsEn,
     reports: reportsEn,
     search: searchEn,

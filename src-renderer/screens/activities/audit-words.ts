@@ -1,0 +1,69 @@
+/**
+ * Audit words of activities (action names, fields, the record type), merged into the admin catalogue
+ * so the audit log and record histories read "Activity logged", "Due" instead of raw names.
+ */
+
+/** The words added to the admin catalogue. */
+export interface ActivityAuditWords {
+  actions: { activities: Record<'create' | 'update' | 'complete' | 'delete', string> };
+  fields: Record<string, string>;
+  entities: { activity: string };
+}
+
+export const activitiesAuditUk: ActivityAuditWords = {
+  actions: {
+    activities: {
+      create: 'Записано активність',
+      update: 'Змінено активність',
+      complete: 'Завдання виконано або повернуто',
+      delete: 'Видалено активність',
+    },
+  },
+  fields: {
+    kind: 'Вид',
+    subject: 'Тема',
+    body: 'Подробиці',
+    occurredAt: 'Коли',
+    dueAt: 'Термін',
+    remindAt: 'Нагадування',
+    doneAt: 'Виконано',
+    contactId: 'Контакт',
+    dealId: 'Угода',
+  },
+  entities: { activity: 'Активність' },
+};
+
+export const activitiesAuditEn: ActivityAuditWords = {
+  actions: {
+    activities: {
+      create: 'Activity logged',
+      update: 'Activity changed',
+      complete: 'Task done or reopened',
+      delete: 'Activity deleted',
+    },
+  },
+  fields: {
+    kind: 'Kind',
+    subject: 'Subject',
+    body: 'Details',
+    occurredAt: 'When',
+    dueAt: 'Due',
+    remindAt: 'Reminder',
+    doneAt: 'Done',
+    contactId: 'Contact',
+    dealId: 'Deal',
+  },
+  entities: { activity: 'Activity' },
+};
+
+/** The admin catalogue with the activity words added (existing field names win). */
+export function withActivityAudit<
+  A extends { actions: object; fields: object; audit: { entities: object } },
+>(admin: A, words: ActivityAuditWords): A {
+  return {
+    ...admin,
+    actions: { ...admin.actions, ...words.actions },
+    fields: { ...words.fields, ...admin.fields },
+    audit: { ...admin.audit, entities: { ...admin.audit.entities, ...words.entities } },
+  };
+}
