@@ -4,23 +4,14 @@
  * ↑/↓ to choose, Enter to open, Esc to close. The main process decides which groups the user may
  * see and scopes them in SQL; this box shows what comes back.
  */
-import {
-  Box,
-  Group,
-  Kbd,
-  Loader,
-  Popover,
-  Stack,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { Box, Loader, Popover, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../src-shared/ipc/search';
 import { useApi } from '../../app/api';
 import { useNavigationStore } from '../../stores/navigation';
 import { openCompany } from '../companies/actions';
+import { formatPhone } from '../contacts/format';
 import { useContactsStore } from '../contacts/store';
 import { moveActive, resultLines, targetOf, type ResultLine } from './model';
 
@@ -123,6 +114,13 @@ export function GlobalSearch() {
     }
   };
 
+  /** The second line: activity kinds translated, phone numbers written as people read them. */
+  const subtitleText = (line: ResultLine): string => {
+    const sub = line.hit.subtitle ?? '';
+    if (line.group === 'activities') return t(`search.kinds.${sub}`, { defaultValue: sub });
+    return line.group === 'contacts' && sub.startsWith('+') ? formatPhone(sub) : sub;
+  };
+
   const showPopover = opened && text.trim() !== '';
   return (
     <Popover
@@ -203,11 +201,7 @@ export function GlobalSearch() {
                       </Text>
                       {line.hit.subtitle ? (
                         <Text size="xs" c="dimmed" truncate>
-                          {line.group === 'activities'
-                            ? t(`search.kinds.${line.hit.subtitle}`, {
-                                defaultValue: line.hit.subtitle,
-                              })
-                            : line.hit.subtitle}
+                          {subtitleText(line)}
                         </Text>
                       ) : null}
                     </UnstyledButton>
@@ -216,15 +210,9 @@ export function GlobalSearch() {
               ))}
             </Stack>
           )}
-          <Group gap={4} mt={6} px="xs" wrap="nowrap">
-            <Kbd size="xs">↑</Kbd>
-            <Kbd size="xs">↓</Kbd>
-            <Kbd size="xs">Enter</Kbd>
-            <Kbd size="xs">Esc</Kbd>
-            <Text size="xs" c="dimmed" truncate>
-              {t('search.keys')}
-            </Text>
-          </Group>
+          <Text size="xs" c="dimmed" mt={6} px="xs">
+            {t('search.keys')}
+          </Text>
         </Box>
       </Popover.Dropdown>
     </Popover>
