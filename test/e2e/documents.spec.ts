@@ -95,7 +95,10 @@ test('documents: attach a PDF and a PNG, preview the image, save a copy equal to
   await expect.poll(() => image.evaluate(img => (img as HTMLImageElement).naturalWidth)).toBe(16);
   expect(await image.getAttribute('src')).toMatch(/^blob:/);
   await checkScreenSoft(page, testInfo, 'documents-preview');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  // Escape closes the preview only: the contact page (whose Escape goes back to the list) stays.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Гнатюк Соломія', level: 1 })).toBeVisible();
 
   // Save a copy of the PDF: the download is the original file.
   const downloading = page.waitForEvent('download');

@@ -16,6 +16,7 @@ import {
 import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { useSessionStore } from '../../stores/session';
+import { DIALOG_ATTRIBUTE } from './dialog';
 import { ErrorText } from './ErrorText';
 import { formatSize } from './format';
 import { PreviewModal } from './PreviewModal';
@@ -70,6 +71,7 @@ function DocumentsCard(props: {
   }, [reload]);
 
   useHotkeys([['u', () => props.canCreate && transfers && openPicker.current?.()]]);
+  useDialogKeysContained();
 
   async function attach(file: File | null) {
     resetFile.current?.();
@@ -222,6 +224,7 @@ function DocumentsCard(props: {
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
         title={t('documents.deleteTitle')}
+        {...{ [DIALOG_ATTRIBUTE]: true }}
         closeButtonProps={{ 'aria-label': t('documents.close') }}
       >
         <Stack>
@@ -238,4 +241,22 @@ function DocumentsCard(props: {
       </Modal>
     </Card>
   );
+}
+
+/**
+ * Keys pressed inside the panel's dialogs stop at the document (Mantine's own Escape handler on the
+ * window has already closed the dialog): the page's shortcuts — Escape "back to the list", E "edit"
+ * — must not fire behind it. Decided by where the key was pressed, not by state (the dialog's state
+ * is already "closed" by then). Tab goes on to the focus trap; default actions still happen.
+ */
+function useDialogKeysContained(): void {
+  useEffect(() => {
+    const contain = (event: KeyboardEvent) => {
+      if (event.key === 'Tab') return;
+      if (event.target instanceof Element && event.target.closest(`[${DIALOG_ATTRIBUTE}]`))
+        event.stopPropagation();
+    };
+    document.addEventListener('keydown', contain, { capture: true });
+    return () => document.removeEventListener('keydown', contain, { capture: true });
+  }, []);
 }

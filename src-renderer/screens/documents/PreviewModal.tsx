@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import type { DocumentInfo } from '../../../src-shared/ipc/documents';
 import { useApi } from '../../app/api';
+import { DIALOG_ATTRIBUTE } from './dialog';
 import { ErrorText } from './ErrorText';
 import { fetchFile } from './transfer';
 
@@ -47,6 +48,7 @@ export function PreviewModal({ doc, onClose }: { doc: DocumentInfo | null; onClo
       onClose={onClose}
       title={doc ? t('documents.previewTitle', { name: doc.fileName }) : ''}
       size="xl"
+      {...{ [DIALOG_ATTRIBUTE]: true }}
       closeButtonProps={{ 'aria-label': t('documents.close') }}
     >
       <Stack>
