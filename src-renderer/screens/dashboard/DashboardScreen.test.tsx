@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { contract, type ZamokApi } from '../../../src-shared/ipc';
+import type { Dashboard } from '../../../src-shared/ipc/analytics';
+import { buildBridge } from '../../../src-shared/ipc/contract';
+import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import { Providers } from '../../app/Providers';
+import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
+import { createI18n } from '../../i18n';
+import { resetAllStores } from '../../stores/registry';
+import { useSessionStore } from '../../stores/session';
+import { DashboardScreen } from './DashboardScreen';
+
+beforeAll(installDomShims);
+afterEach(() => {
+  cleanup();
+  resetAllStores();
+});
+
+const FIGURES: Dashboard = {
+  months: ['2026-09', '2026-10', '2026-11'],
+  pipeline: [
+    {
+      pipelineId: 'pipeline-default',
+      pipelineName: 'Продажі',
+      stageId: 'stage-new',
+      stageName: 'Новий',
+      position: 0,
+      currency: 'UAH',
+      deals: 3,
+      amountMinor: 750050,
+    },
+  ],
+  wonLost: [
+    { month: '2026-09', won: 0, lost: 0 },
+    { month: '2026-10', won: 1, lost: 1 },
+    { month: '2026-11', won: 2, lost: 0 },
+  ],
+  activities: null,
+  activitiesSince: '2026-10-16T12:00:00.000Z',
+  newContacts: [
+    { month: '2026-09', count: 0 },
+    { month: '2026-10', count: 0 },
+    { month: '2026-11', count: 0 },
+  ],
+};
+
+/** A bridge whose analytics.dashboard answers `FIGURES`; the inputs are recorded. */
+function fakeAnalyticsApi() {
+  const inputs: unknown[] = [];
+  const api: ZamokApi = buildBridge(contract, async (name, input) => {
+    if (name !== 'zamok:analytics.dashboard') return fail('unknown_channel');
+    inputs.push(input);
+    return ok(FIGURES);
+  });
+  return { api, inputs };
+}
+
+function renderIn(lang: 'uk' | 'en', api: ZamokApi) {
+  useSessionStore.setState({ screen: 'app', user: { ...OWNER, grants: BUILT_IN_GRANTS.head } });
+  render(
+    <Providers api={api} i18n={createI18n(lang)} env="test">
+      <DashboardScreen />
+    </Providers>,
+  );
+}
+
+function rows(testId: string): string[][] {
+  return within(screen.getByTestId(testId))
+    .getAllByRole('row')
+    .map(r =>
+      [...r.querySelectorAll('th, td')].map(c => (c.textContent ?? '').replace(/\s+/g, ' ')),
+    );
+}
+
+describe('dashboard screen', () => {
+  it('reads the figures to screen readers in Ukrainian, with month names', async () => {
+    const { api, inputs } = fakeAnalyticsApi();
+    renderIn('uk', api);
+    await screen.findByTestId('won-lost-table');
+    expect(inputs).toEqual([{ months: 12 }]);
+    expect(rows('won-lost-table')).toEqual([
+      ['Місяць', 'Виграно', 'Програно'],
+      ['вересень 2026', '0', '0'],
+      ['жовтень 2026', '1', '1'],
+      ['листопад 2026', '2', '0'],
+    ]);
+    expect(rows('pipeline-table')[1]?.slice(0, 2)).toEqual(['Новий', '3']);
+    expect(rows('pipeline-table')[1]?.[2]).toMatch(/^7 500,50 (₴|грн)$/);
+    // No activities grant: said so; no contacts yet: said so.
+    expect(screen.getByTestId('activities-empty').textContent).toBe(
+      'Ваша роль не дає доступу до цих записів.',
+    );
+    expect(screen.getByTestId('contacts-empty').textContent).toBe('Ще немає даних за цей період.');
+    expect(screen.queryByTestId('contacts-table')).toBeNull();
+  });
+
+  it('asks again for the period chosen', async () => {
+    const { api, inputs } = fakeAnalyticsApi();
+    renderIn('en', api);
+    await screen.findByTestId('won-lost-table');
+    fireEvent.click(screen.getByText('3 months'));
+    await screen.findByTestId('won-lost-table');
+    expect(inputs.at(-1)).toEqual({ months: 3 });
+  });
+});
