@@ -2,7 +2,8 @@
  * Deals, end to end: a manager creates a deal (amount typed "12 500,50"), moves it on the board to
  * the next stage with the keyboard (space, arrow right, space) and once more with a mouse drag,
  * marks it lost with a reason (refused without one); the list view shows it. The owner opens the
- * deal and sees the stage changes in its history. Screenshots of the board and the list.
+ * deal and sees the stage changes in its history, then adds a stage to the pipeline. Screenshots
+ * of the board, the list and the stage settings.
  */
 import type { Page } from '@playwright/test';
 import type { Deal } from '../../src-shared/deals';
@@ -143,8 +144,17 @@ test('deals: a manager creates a deal, moves it by keyboard and mouse, loses it 
   await expect(page.getByText('Кваліфікація').first()).toBeVisible();
   await expect(page.getByText('Обрали іншого постачальника').first()).toBeVisible();
   await checkScreenSoft(page, testInfo, 'deal-history');
-  // The board in Ukrainian, as the office sees it.
+  // The owner adds a stage; it lands before the won/lost stages and shows on the board.
   await page.getByRole('button', { name: /Back to deals/ }).click();
+  await page.getByRole('button', { name: 'Pipeline stages' }).click();
+  const settings = page.getByRole('dialog', { name: 'Pipeline stages' });
+  await settings.getByLabel('Stage name', { exact: true }).fill('Демонстрація');
+  await settings.getByRole('button', { name: 'Add stage' }).click();
+  await expect(settings.getByLabel('Stage 5', { exact: true })).toHaveValue('Демонстрація');
+  await checkScreenSoft(page, testInfo, 'deals-pipeline-settings');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('deal-column')).toHaveCount(7);
+  // The board in Ukrainian, as the office sees it.
   await page.getByText('Українська', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Угоди', level: 1 })).toBeVisible();
   await checkScreenSoft(page, testInfo, 'deals-board-uk');

@@ -312,7 +312,7 @@ function StageColumn({
 }) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: stage.id });
-  const color = stage.outcome === 'won' ? 'green.9' : stage.outcome === 'lost' ? 'red.9' : 'blue';
+  const color = stage.outcome === 'won' ? 'teal.9' : stage.outcome === 'lost' ? 'red' : 'blue';
   return (
     <Paper
       ref={setNodeRef}
@@ -335,7 +335,7 @@ function StageColumn({
           </Text>
           <Badge
             color={color}
-            variant={stage.outcome === 'open' ? 'light' : 'outline'}
+            variant={stage.outcome === 'won' ? 'filled' : 'light'}
             style={{ flexShrink: 0 }}
           >
             {stage.probability}%

@@ -106,8 +106,7 @@ export function DealDetail({
     else setError(result.error);
   }
 
-  const color =
-    current.outcome === 'won' ? 'green.9' : current.outcome === 'lost' ? 'red.9' : 'blue';
+  const color = current.outcome === 'won' ? 'teal.9' : current.outcome === 'lost' ? 'red' : 'blue';
   return (
     <Stack maw={900}>
       <Group justify="space-between">
@@ -132,7 +131,7 @@ export function DealDetail({
         <Badge
           color={color}
           size="lg"
-          variant={current.outcome === 'open' ? 'light' : 'outline'}
+          variant={current.outcome === 'won' ? 'filled' : 'light'}
           data-testid="deal-stage"
         >
           {current.stageName}
@@ -174,7 +173,7 @@ export function DealDetail({
             {t('deals.move')}
           </Button>
           {won && current.stageId !== won.id ? (
-            <Button color="green.9" variant="outline" onClick={() => void move(won.id)}>
+            <Button color="teal.9" onClick={() => void move(won.id)}>
               {t('deals.markWon')}
             </Button>
           ) : null}

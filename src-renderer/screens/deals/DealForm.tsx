@@ -161,6 +161,7 @@ export function DealForm({
             min={0}
             max={100}
             allowDecimal={false}
+            hideControls
             error={errorOf('probability')}
           />
           <TextInput

@@ -211,8 +211,8 @@ export function DealList({
                       </Text>
                     </Box>
                     <Badge
-                      variant={outcome === 'open' ? 'light' : 'outline'}
-                      color={outcome === 'won' ? 'green.9' : outcome === 'lost' ? 'red.9' : 'blue'}
+                      variant={outcome === 'won' ? 'filled' : 'light'}
+                      color={outcome === 'won' ? 'teal.9' : outcome === 'lost' ? 'red' : 'blue'}
                       w={140}
                     >
                       {stageName(d.stageId)}

@@ -29,6 +29,7 @@ import { DealBoard } from './DealBoard';
 import { DealDetail } from './DealDetail';
 import { DealForm } from './DealForm';
 import { DealList } from './DealList';
+import { PipelineSettings } from './PipelineSettings';
 
 type View =
   | { kind: 'board' }
@@ -49,6 +50,7 @@ export function DealsScreen() {
   const [home, setHome] = useState<'board' | 'list'>('board');
   const [refresh, setRefresh] = useState(0);
   const [error, setError] = useState<CallError | null>(null);
+  const [settings, setSettings] = useState(false);
 
   const load = useCallback(async () => {
     const result = await api.pipelines.list({});
@@ -136,12 +138,30 @@ export function DealsScreen() {
             />
           ) : null}
         </Group>
-        {canCreate ? (
-          <Tooltip label={<Kbd>{t('deals.newHint')}</Kbd>}>
-            <Button onClick={() => setView({ kind: 'new' })}>{t('deals.new')}</Button>
-          </Tooltip>
-        ) : null}
+        <Group>
+          {grantOf(grants, 'pipelines.manage') !== undefined ? (
+            <Button variant="default" onClick={() => setSettings(true)}>
+              {t('deals.settings.open')}
+            </Button>
+          ) : null}
+          {canCreate ? (
+            <Tooltip label={<Kbd>{t('deals.newHint')}</Kbd>}>
+              <Button onClick={() => setView({ kind: 'new' })}>{t('deals.new')}</Button>
+            </Tooltip>
+          ) : null}
+        </Group>
       </Group>
+      <PipelineSettings
+        pipeline={pipeline}
+        opened={settings}
+        onClose={() => {
+          setSettings(false);
+          setRefresh(n => n + 1);
+        }}
+        onChanged={saved =>
+          setPipelines(all => all?.map(p => (p.id === saved.id ? saved : p)) ?? null)
+        }
+      />
       {view.kind === 'list' ? (
         <DealList pipeline={pipeline} userId={user?.id ?? ''} refreshKey={refresh} onOpen={open} />
       ) : (

@@ -22,7 +22,13 @@ export function LostReasonModal({
   const [touched, setTouched] = useState(false);
   const empty = reason.trim().length === 0;
   return (
-    <Modal opened={title !== null} onClose={onCancel} title={t('deals.lostTitle')} centered>
+    <Modal
+      opened={title !== null}
+      onClose={onCancel}
+      title={t('deals.lostTitle')}
+      centered
+      closeButtonProps={{ 'aria-label': t('deals.close') }}
+    >
       <form
         onSubmit={event => {
           event.preventDefault();

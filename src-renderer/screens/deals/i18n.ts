@@ -55,6 +55,7 @@ const uk = {
   },
   save: 'Зберегти',
   cancel: 'Скасувати',
+  close: 'Закрити',
   back: 'До угод',
   edit: 'Змінити',
   delete: 'Видалити',
@@ -82,6 +83,18 @@ const uk = {
   },
   cardLabel: '{{title}}, {{amount}}, етап «{{stage}}»',
   noContact: 'Без контакту',
+  settings: {
+    open: 'Етапи воронки',
+    title: 'Етапи воронки',
+    stageName: 'Етап {{n}}',
+    up: 'Перемістити «{{name}}» вище',
+    down: 'Перемістити «{{name}}» нижче',
+    moveDealsTo: 'Куди перемістити угоди',
+    moveAndRemove: 'Перемістити й видалити етап',
+    add: 'Новий етап',
+    newStage: 'Назва етапу',
+    addButton: 'Додати етап',
+  },
   closed: 'Закрито {{date}}',
 };
 
@@ -134,6 +147,7 @@ const en: DealsWords = {
   },
   save: 'Save',
   cancel: 'Cancel',
+  close: 'Close',
   back: 'Back to deals',
   edit: 'Edit',
   delete: 'Delete',
@@ -161,6 +175,18 @@ const en: DealsWords = {
   },
   cardLabel: '{{title}}, {{amount}}, stage “{{stage}}”',
   noContact: 'No contact',
+  settings: {
+    open: 'Pipeline stages',
+    title: 'Pipeline stages',
+    stageName: 'Stage {{n}}',
+    up: 'Move “{{name}}” up',
+    down: 'Move “{{name}}” down',
+    moveDealsTo: 'Move its deals to',
+    moveAndRemove: 'Move them and remove the stage',
+    add: 'New stage',
+    newStage: 'Stage name',
+    addButton: 'Add stage',
+  },
   closed: 'Closed {{date}}',
 };
 
