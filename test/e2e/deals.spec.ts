@@ -82,6 +82,8 @@ test('deals: a manager creates a deal, moves it by keyboard and mouse, loses it 
   await card.focus();
   const keyMove = answerOf<Deal>(page, 'deals.move');
   await page.keyboard.press('Space');
+  // Picked up: dnd-kit marks the card pressed and announces it.
+  await expect(card).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Space');
   const byKeyboard = await keyMove;

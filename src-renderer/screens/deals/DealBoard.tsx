@@ -329,7 +329,7 @@ function StageColumn({
       data-stage-id={stage.id}
     >
       <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap">
+        <Group justify="space-between" wrap="wrap" gap={4}>
           <Text fw={700} size="sm">
             {stage.name}
           </Text>

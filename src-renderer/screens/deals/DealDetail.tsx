@@ -25,6 +25,7 @@ import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { EntityHistory } from '../../components/EntityHistory';
 import { Timeline } from '../activities/Timeline';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { dealAmount, fieldErrors } from './format';
 import { LostReasonModal } from './LostReasonModal';
 
@@ -198,6 +199,7 @@ export function DealDetail({
         onConfirm={reason => lost && void move(lost.id, reason)}
       />
       <Timeline entity="deal" id={current.id} />
+      <DocumentsPanel type="deal" id={current.id} />
       <EntityHistory key={current.updatedAt} entityType="deal" entityId={current.id} />
     </Stack>
   );
