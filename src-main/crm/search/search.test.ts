@@ -3,6 +3,7 @@
  * phone and code fragments, and what they never find (other people's records, deleted ones).
  */
 import { readFileSync } from 'node:fs';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activityInputSchema } from '../../../src-shared/activities/schema';
 import { companyInputSchema } from '../../../src-shared/companies';
@@ -210,3 +211,31 @@ function migrationBackfill(): string {
     .map(part => part.split('\n-- Source:')[0])
     .join('\n');
 }
+
+describe('query plan', () => {
+  it('drives from FTS5 (one key range, newest first), then key and record lookups, no sort', async () => {
+    const log: { sql: string; parameters: readonly unknown[] }[] = [];
+    const logged = new Kysely<object>({
+      dialect: new SqliteDialect({ database: vault.sqlite }),
+      log: event => void log.push(event.query),
+    });
+    await searchRecords(
+      logged,
+      { userId: staff.anna, teamId: 'north', grants: BUILT_IN_GRANTS.manager },
+      { text: '67 123', limit: 8 },
+    );
+    expect(log.length).toBeGreaterThanOrEqual(4);
+    for (const q of log) {
+      const plan = (
+        vault.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as {
+          detail: string;
+        }[]
+      ).map(r => r.detail);
+      expect(plan[0]).toMatch(/^SCAN search_(index|digits) VIRTUAL TABLE/);
+      expect(plan[1]).toMatch(/^SEARCH search_rows USING INTEGER PRIMARY KEY/);
+      expect(plan.join('\n')).not.toMatch(
+        /TEMP B-TREE|SCAN (contacts|companies|deals|activities)\b/,
+      );
+    }
+  });
+});
