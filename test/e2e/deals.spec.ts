@@ -63,6 +63,7 @@ test('deals: a manager creates a deal, moves it by keyboard and mouse, loses it 
   await page.getByLabel('Deal title', { exact: true }).fill('Поставка борошна');
   await page.getByLabel('Amount', { exact: true }).fill('12 500,505');
   await expect(page.getByText('This amount is not valid.', { exact: false })).toBeVisible();
+  await checkScreenSoft(page, testInfo, 'deal-form-invalid-amount');
   await page.getByLabel('Amount', { exact: true }).fill('12 500,50');
   const created = answerOf<Deal>(page, 'deals.create');
   await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -150,7 +150,7 @@ export function DealDetail({
           <Field label={t('deals.field.probability')} value={`${current.probability}%`} />
           <Field label={t('deals.field.expectedClose')} value={current.expectedClose ?? '—'} />
           <Field label={t('deals.field.contact')} value={current.contactName ?? '—'} />
-          <Field label={t('companies.picker.label')} value={current.companyName ?? '—'} />
+          <Field label={t('deals.field.company')} value={current.companyName ?? '—'} />
           <Field label={t('deals.field.owner')} value={current.ownerName} />
         </SimpleGrid>
         {current.notes ? (

@@ -28,8 +28,8 @@ import {
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { CompanyPicker } from '../companies/CompanyPicker';
 import { ContactPicker } from './ContactPicker';
+import { DealCompanyPicker } from './DealCompanyPicker';
 import { fieldErrors } from './format';
 
 /** `deal` null = a new deal in `pipeline`. */
@@ -156,6 +156,7 @@ export function DealForm({
           )}
           <NumberInput
             label={t('deals.field.probability')}
+            placeholder={t('deals.field.probabilityAuto')}
             value={probability}
             onChange={v => setProbability(typeof v === 'number' ? v : '')}
             min={0}
@@ -179,7 +180,7 @@ export function DealForm({
           onChange={(id, name) => setContact({ id, name })}
         />
         {canLinkCompanies ? (
-          <CompanyPicker
+          <DealCompanyPicker
             value={company.id}
             label={company.name}
             error={errorOf('companyId')}
