@@ -24,7 +24,6 @@ const SECTION_NEEDS: Readonly<Record<Section, Permission>> = {
   companies: 'companies.read',
   deals: 'deals.read',
   activities: 'activities.read',
-  documents: 'contacts.read',
   dashboard: 'analytics.read',
   // Also shown with reports.regulation alone (administrator): see visibleSections.
   reports: 'reports.review',

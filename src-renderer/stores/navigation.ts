@@ -7,7 +7,7 @@ export const SECTIONS = [
   'companies',
   'deals',
   'activities',
-  'documents',
+  // No 'documents' section: documents live on the contact, company and deal pages they belong to.
   'dashboard',
   'reports',
   'audit',

@@ -20,6 +20,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { EntityHistory } from '../../components/EntityHistory';
 import { Timeline } from '../activities/Timeline';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { grantOf } from '../../../src-shared/roles';
 import { useSessionStore } from '../../stores/session';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { loadContact, loadUsers, rememberContact } from './actions';
@@ -47,6 +48,8 @@ export function ContactDetail(props: {
   const [loadError, setLoadError] = useState<CallError | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
+  // Documents attached to this contact, counted when the delete dialog opens (they are destroyed).
+  const [documentCount, setDocumentCount] = useState<number | null>(null);
   const [actionError, setActionError] = useState<CallError | null>(null);
 
   useEffect(() => {
@@ -69,6 +72,22 @@ export function ContactDetail(props: {
   const open = (next: Dialog) => {
     setActionError(null);
     setDialog(next);
+    if (next === 'delete') {
+      setDocumentCount(null);
+      if (me && grantOf(me.grants, 'documents.read') !== undefined) {
+        void api.documents
+          .list({ record: { type: 'contact', id } })
+          .then(r => setDocumentCount(r.ok ? r.value.length : null));
+      }
+    }
+  };
+  /** Destroys the contact's documents (when it has any), then deletes the contact. */
+  const deleteWithDocuments = async (): Promise<Result<unknown>> => {
+    if (documentCount) {
+      const shredded = await api.documents.deleteForRecord({ record: { type: 'contact', id } });
+      if (!shredded.ok) return shredded;
+    }
+    return api.contacts.delete({ id });
   };
   /** Runs an action; on success keeps the returned contact (or reloads it) and closes the dialog. */
   const run = async (call: () => Promise<Result<unknown>>, reload = false) => {
@@ -178,12 +197,13 @@ export function ContactDetail(props: {
       <DeleteModal
         opened={dialog === 'delete'}
         name={name}
+        documents={documentCount}
         busy={busy}
         error={actionError}
         onClose={() => setDialog(null)}
         onConfirm={() =>
           // The owner role sees the deleted contact (and its Restore button); others go back.
-          void run(() => api.contacts.delete({ id }), abilities.restore).then(done => {
+          void run(deleteWithDocuments, abilities.restore).then(done => {
             if (!done || abilities.restore) return;
             useContactsStore.setState(s => ({
               current: null,

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ContactListPage } from '../../../src-shared/contacts';
 import type { ZamokApi } from '../../../src-shared/ipc';
@@ -219,6 +219,52 @@ describe('contact form', () => {
       ).toBe(version),
     );
     expect(screen.queryByText(/Someone changed this contact/)).toBeNull();
+  });
+});
+
+describe('deleting a contact with documents', () => {
+  it('the dialog counts the attached documents; confirming destroys them, then deletes the contact', async () => {
+    const doc = (n: number) => ({
+      id: `d-${n}`,
+      recordType: 'contact' as const,
+      recordId: 'c-1',
+      ownerId: 'u-1',
+      ownerName: 'Олена Коваленко',
+      fileName: `scan-${n}.pdf`,
+      mimeType: 'application/pdf',
+      size: 1024 * n,
+      sha256: 'ab'.repeat(32),
+      createdAt: '2026-11-02T10:00:00.000Z',
+    });
+    const { api, calls } = fakeContactsApi({
+      contacts: {
+        get: async () => ok(contact()),
+        delete: async input => ok({ id: input.id, deletedAt: '2026-11-29T08:00:00.000Z' }),
+      },
+      documents: {
+        list: async () => ok([doc(1), doc(2)]),
+        deleteForRecord: async () => ok({ deleted: 2 }),
+      },
+      users: { list: async () => ok([]) },
+    });
+    useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    expect(
+      await screen.findByText(
+        '2 documents are attached. They will be destroyed for good and cannot be restored.',
+      ),
+    ).toBeTruthy();
+    const dialog = screen.getByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(inputsOf(calls, 'contacts.delete')).toEqual([{ id: 'c-1' }]));
+    const order = calls
+      .map(c => c.name)
+      .filter(n => n === 'documents.deleteForRecord' || n === 'contacts.delete');
+    expect(order).toEqual(['documents.deleteForRecord', 'contacts.delete']);
+    expect(inputsOf(calls, 'documents.deleteForRecord')).toEqual([
+      { record: { type: 'contact', id: 'c-1' } },
+    ]);
   });
 });
 

@@ -6,10 +6,15 @@ import type { CallError } from '../../../src-shared/ipc/contract';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
-/** "Delete this contact?" — soft delete, the owner can restore it. */
+/**
+ * "Delete this contact?" — soft delete, the owner can restore it; attached documents (when there
+ * are any) are destroyed for good, and the dialog says so with their count.
+ */
 export function DeleteModal(props: {
   opened: boolean;
   name: string;
+  /** Documents attached to the record (null: unknown or none visible). */
+  documents?: number | null;
   busy: boolean;
   error: CallError | null;
   onConfirm: () => void;
@@ -26,6 +31,11 @@ export function DeleteModal(props: {
     >
       <Stack>
         <Text>{t('contacts.remove.body', { name: props.name })}</Text>
+        {props.documents ? (
+          <Text c="red.8" fw={500}>
+            {t('contacts.remove.documents', { count: props.documents })}
+          </Text>
+        ) : null}
         <ErrorAlert error={props.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>

@@ -74,6 +74,14 @@ export const contactsUk = {
   remove: {
     title: 'Видалити контакт?',
     body: 'Контакт «{{name}}» зникне зі списків. Власник програми зможе його відновити.',
+    documents_one:
+      'До контакту додано {{count}} документ. Його буде знищено назавжди — відновити його не вийде.',
+    documents_few:
+      'До контакту додано {{count}} документи. Їх буде знищено назавжди — відновити їх не вийде.',
+    documents_many:
+      'До контакту додано {{count}} документів. Їх буде знищено назавжди — відновити їх не вийде.',
+    documents_other:
+      'До контакту додано {{count}} документа. Їх буде знищено назавжди — відновити їх не вийде.',
     confirm: 'Видалити',
     busy: 'Видаляємо…',
     cancel: 'Скасувати',
@@ -211,6 +219,15 @@ export const contactsEn: typeof contactsUk = {
   remove: {
     title: 'Delete this contact?',
     body: '"{{name}}" will disappear from the lists. The owner of the app can restore it.',
+    documents_one:
+      '{{count}} document is attached. It will be destroyed for good and cannot be restored.',
+    // English has no few/many; the keys exist because the catalogue mirrors the Ukrainian one.
+    documents_few:
+      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
+    documents_many:
+      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
+    documents_other:
+      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
     confirm: 'Delete',
     busy: 'Deleting…',
     cancel: 'Cancel',
