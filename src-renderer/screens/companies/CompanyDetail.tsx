@@ -20,6 +20,7 @@ import { useApi } from '../../app/api';
 import { EntityHistory } from '../../components/EntityHistory';
 import { Timeline } from '../activities/Timeline';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { grantOf } from '../../../src-shared/roles';
 import { useSessionStore } from '../../stores/session';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { formatDateTime } from '../contacts/format';
@@ -48,6 +49,8 @@ export function CompanyDetail(props: {
   const [loadError, setLoadError] = useState<CallError | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
+  // Documents attached to this company, counted when the delete dialog opens (they are destroyed).
+  const [documentCount, setDocumentCount] = useState<number | null>(null);
   const [actionError, setActionError] = useState<CallError | null>(null);
 
   useEffect(() => {
@@ -70,6 +73,14 @@ export function CompanyDetail(props: {
   const open = (next: Dialog) => {
     setActionError(null);
     setDialog(next);
+    if (next === 'delete') {
+      setDocumentCount(null);
+      if (me && grantOf(me.grants, 'documents.read') !== undefined) {
+        void api.documents
+          .list({ record: { type: 'company', id } })
+          .then(r => setDocumentCount(r.ok ? r.value.length : null));
+      }
+    }
   };
   const run = async (call: () => Promise<Result<unknown>>) => {
     setBusy(true);
@@ -146,11 +157,18 @@ export function CompanyDetail(props: {
       <DeleteCompanyModal
         opened={dialog === 'delete'}
         name={company.name}
+        documents={documentCount}
         busy={busy}
         error={actionError}
         onClose={() => setDialog(null)}
         onConfirm={() =>
           void run(async () => {
+            if (documentCount) {
+              const shredded = await api.documents.deleteForRecord({
+                record: { type: 'company', id },
+              });
+              if (!shredded.ok) return shredded;
+            }
             const result = await api.companies.delete({ id });
             if (result.ok) {
               const fresh = await loadCompany(api, id);

@@ -14,7 +14,14 @@ interface DialogProps {
 }
 
 /** "Delete this company?" — soft delete; linked contacts keep the link. */
-export function DeleteCompanyModal(props: DialogProps & { name: string; onConfirm: () => void }) {
+export function DeleteCompanyModal(
+  props: DialogProps & {
+    name: string;
+    /** Documents attached to the company (null: unknown or none visible); destroyed on delete. */
+    documents?: number | null;
+    onConfirm: () => void;
+  },
+) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -26,6 +33,11 @@ export function DeleteCompanyModal(props: DialogProps & { name: string; onConfir
     >
       <Stack>
         <Text>{t('companies.remove.body', { name: props.name })}</Text>
+        {props.documents ? (
+          <Text c="red.8" fw={500}>
+            {t('companies.remove.documents', { count: props.documents })}
+          </Text>
+        ) : null}
         <ErrorAlert error={props.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>

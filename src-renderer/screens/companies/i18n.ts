@@ -60,6 +60,14 @@ export const companiesUk = {
   remove: {
     title: 'Видалити компанію?',
     body: 'Компанія «{{name}}» зникне зі списків. Прив’язані контакти залишаться, а на їхніх сторінках буде видно, що компанію видалено.',
+    documents_one:
+      'До компанії додано {{count}} документ. Його буде знищено назавжди — відновити його не вийде.',
+    documents_few:
+      'До компанії додано {{count}} документи. Їх буде знищено назавжди — відновити їх не вийде.',
+    documents_many:
+      'До компанії додано {{count}} документів. Їх буде знищено назавжди — відновити їх не вийде.',
+    documents_other:
+      'До компанії додано {{count}} документа. Їх буде знищено назавжди — відновити їх не вийде.',
     confirm: 'Видалити',
     busy: 'Видаляємо…',
     cancel: 'Скасувати',
@@ -171,6 +179,15 @@ export const companiesEn: typeof companiesUk = {
   remove: {
     title: 'Delete this company?',
     body: '“{{name}}” will disappear from lists. Linked contacts stay, and their pages will show that the company was deleted.',
+    documents_one:
+      '{{count}} document is attached. It will be destroyed for good and cannot be restored.',
+    // English has no few/many; the keys exist because the catalogue mirrors the Ukrainian one.
+    documents_few:
+      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
+    documents_many:
+      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
+    documents_other:
+      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
     confirm: 'Delete',
     busy: 'Deleting…',
     cancel: 'Cancel',
