@@ -1,8 +1,8 @@
 /**
  * Permission and built-in role names for documents written in main (the PDF regulation), which
  * cannot read the renderer's catalogues. The texts are the admin screen's (`admin.permissions.*`,
- * `shell.roles.*`); permission-names.test.ts fails when they drift apart. A permission missing here
- * is shown by its id.
+ * `shell.roles.*`); src-renderer/screens/admin/permission-names.test.ts fails when they drift
+ * apart. A permission missing here is shown by its id.
  */
 
 type Names = Readonly<Record<string, string>>;

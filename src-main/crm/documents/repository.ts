@@ -10,7 +10,7 @@ import { DocumentError } from './errors';
 import { ZDOC_VERSION } from './format';
 import {
   documentsDb,
-  rowToDocument,
+  documentFromRow,
   type DocumentsSchema,
   type DocumentsTable,
   type RecordRef,
@@ -61,7 +61,7 @@ export async function insertDocument<DB extends DocumentsSchema>(
     .execute();
   const found = await readLiveRow(db, doc.id);
   if (!found) throw new DocumentError('not_found');
-  return rowToDocument(found.row, found.ownerName);
+  return documentFromRow(found.row, found.ownerName);
 }
 
 /** The live row with this id, without any scope (callers check the record first). */
@@ -110,7 +110,7 @@ export async function listDocuments<DB extends DocumentsSchema>(
 ): Promise<DocumentInfo[]> {
   await requireRecord(db, viewer, record);
   const rows = await liveRowsOf(db, record);
-  return rows.map(r => rowToDocument(r.row, r.ownerName));
+  return rows.map(r => documentFromRow(r.row, r.ownerName));
 }
 
 /** The live rows of a record, newest first, without a scope check (callers check the record). */

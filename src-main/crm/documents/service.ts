@@ -32,7 +32,7 @@ import {
   tombstoneDocument,
   type DocumentRow,
 } from './repository';
-import { rowToDocument, type DocumentsSchema, type RecordRef } from './tables';
+import { documentFromRow, type DocumentsSchema, type RecordRef } from './tables';
 import { TICKET_TTL_SECONDS, type TransferRegistry } from './transfers';
 
 /** Staged uploads wait this long for `finishUpload` before their temp file is removed. */
@@ -211,7 +211,7 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
       const deletedAt = nextTime(deps.now());
       await tombstoneDocument(db, row.id, viewer.userId, deletedAt);
       await shred(attachmentsDir, row);
-      return { before: rowToDocument(row, ownerName), deletedAt };
+      return { before: documentFromRow(row, ownerName), deletedAt };
     },
 
     async removeForRecord(viewer, record) {

@@ -46,7 +46,7 @@ export interface RecordRef {
 }
 
 /** `documents` row (+ uploader name) → `DocumentInfo`. */
-export function rowToDocument(row: DocumentsTable, ownerName: string): DocumentInfo {
+export function documentFromRow(row: DocumentsTable, ownerName: string): DocumentInfo {
   return {
     id: row.id,
     recordType: row.record_type,

@@ -1,9 +1,17 @@
+/**
+ * The report documents' permission and role names (src-shared/reports/permission-names.ts, which main
+ * renders into PDFs) say exactly what the admin screen says. Lives here: shared code never imports
+ * the renderer, but a renderer test may read both.
+ */
 import { describe, expect, it } from 'vitest';
-import { adminEn, adminUk } from '../../src-renderer/screens/admin/i18n';
-import { en as shellEn } from '../../src-renderer/i18n/en';
-import { uk as shellUk } from '../../src-renderer/i18n/uk';
-import { ROLES } from '../permissions';
-import { BUILT_IN_ROLE_NAMES, PERMISSION_NAMES } from './permission-names';
+import { adminEn, adminUk } from './i18n';
+import { en as shellEn } from '../../i18n/en';
+import { uk as shellUk } from '../../i18n/uk';
+import { ROLES } from '../../../src-shared/permissions';
+import {
+  BUILT_IN_ROLE_NAMES,
+  PERMISSION_NAMES,
+} from '../../../src-shared/reports/permission-names';
 
 /** `{contacts: {read: '…'}}` → `{'contacts.read': '…'}` */
 function flatten(tree: Record<string, Record<string, string>>): Record<string, string> {
