@@ -1,107 +1,22 @@
 /**
- * Allowed devices and networks through the composed app on a real vault: two app instances on one
- * vault folder act as two computers (the second with a fixed device id, as the browser test host
- * does), and the machine's addresses and gateway are the test's.
+ * Allowed devices through the composed app on a real vault: two app instances on one vault folder
+ * act as two computers (./devices-test-office.ts). Networks: ./networks-access.test.ts.
  */
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AlertList } from '../../src-shared/ipc/alerts';
 import type { SetupResult, TotpEnrollment } from '../../src-shared/ipc/auth';
 import type { AuditEntryPage } from '../../src-shared/ipc/audit';
 import type { DevicesOverview, DeviceView } from '../../src-shared/ipc/devices';
 import { createZamokApp } from '../app/compose';
 import { generateTotp } from '../auth/totp';
-import {
-  addEnrolledUser,
-  failure,
-  ok,
-  OWN_PASSWORD,
-  OWNER,
-  testClock,
-  type StaffApp,
-  type TestClock,
-} from '../users/test-app';
+import { failure, ok, OWN_PASSWORD, OWNER, testClock } from '../users/test-app';
 import { createNoKeychainStore, createMemoryDeviceStore } from '../vault';
 import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
-import { installAlertRules } from './engine';
 import { hostDeviceId } from './devices-identity';
+import { auditOf, computer, LAPTOP, office, useOfficeMachine } from './devices-test-office';
 
-/** Where "the machine" is: changed by the tests to move it between office and home. */
-const place: { addresses: string[]; gateway: string | null } = {
-  addresses: ['192.168.1.20', 'fe80::1c2f:8aff:fe01:2'],
-  gateway: 'a4:2b:b0:11:22:33',
-};
-const apps: StaffApp[] = [];
-beforeEach(() => {
-  place.addresses = ['192.168.1.20', 'fe80::1c2f:8aff:fe01:2'];
-  place.gateway = 'a4:2b:b0:11:22:33';
-  installAlertRules({ localAddresses: () => place.addresses, gatewayMac: () => place.gateway });
-});
-afterEach(() => {
-  for (const a of apps.splice(0)) a.app.dispose();
-});
-
-const LAPTOP = 'dev-manager-laptop';
-
-/** An app instance on `dir` acting as the computer `deviceId` (undefined: this machine's id). */
-function computer(dir: string, clock: TestClock, deviceId?: string): StaffApp {
-  const app = createZamokApp({
-    vaultDir: dir,
-    host: 'preview',
-    kdf: TEST_KDF,
-    deviceStore: createNoKeychainStore(),
-    clock: clock.now,
-    ...(deviceId ? { testDeviceId: deviceId } : {}),
-  });
-  const staff = {
-    app,
-    router: app.router,
-    call: (channel: string, input: unknown = {}) =>
-      app.router.call(`zamok:${channel}`, input, { host: 'preview' as const }),
-  };
-  apps.push(staff);
-  return staff;
-}
-
-/** A vault with its owner signed in on this machine, the recovery key, and a manager. */
-async function office() {
-  const clock = testClock();
-  const dir = join(makeTempDir('zamok-devices-'), 'vault');
-  const owner = computer(dir, clock);
-  const enrollment = await ok<TotpEnrollment>(
-    owner.call('auth.beginTotpEnrollment', { login: OWNER.login }),
-  );
-  const setup = await ok<SetupResult>(
-    owner.call('auth.createVault', {
-      vaultDir: dir,
-      login: OWNER.login,
-      displayName: OWNER.displayName,
-      password: OWNER.password,
-      totpCode: generateTotp(enrollment.secret, clock.now()),
-      deviceBinding: false,
-    }),
-  );
-  clock.advance(30);
-  const manager = await addEnrolledUser(owner, dir, clock, 'petro', 'manager');
-  apps.push(manager.other);
-  await ok(manager.other.call('auth.signOut'));
-  const code = (secret: string) => {
-    clock.advance(30);
-    return generateTotp(secret, clock.now());
-  };
-  return {
-    clock,
-    dir,
-    owner,
-    recoveryKey: setup.recoveryKey,
-    ownerCode: () => code(enrollment.secret),
-    managerCode: () => code(manager.secret),
-  };
-}
-
-async function auditOf(app: StaffApp, action: string) {
-  return (await ok<AuditEntryPage>(app.call('audit.list', { action, limit: 20 }))).entries;
-}
+useOfficeMachine();
 
 describe('allowed devices', () => {
   it('refuses an unapproved computer after correct credentials, audits and alerts; approval lets it in; revoke shuts it again', async () => {
@@ -229,113 +144,6 @@ describe('allowed devices', () => {
       (await failure(manager.call('devices.updateSettings', { requireApprovedDevices: false })))
         .code,
     ).toBe('forbidden');
-  });
-});
-
-describe('allowed networks', () => {
-  it('refuses settings that would shut out this computer or are malformed, and changes nothing', async () => {
-    const o = await office();
-    const before = await ok<DevicesOverview>(o.owner.call('devices.list'));
-    const away = await failure(
-      o.owner.call('devices.updateSettings', { allowedNetworks: ['10.8.0.0/16'] }),
-    );
-    expect(away).toMatchObject({ code: 'conflict', details: { reason: 'would_lock_out_network' } });
-    const bad = await failure(
-      o.owner.call('devices.updateSettings', {
-        allowedNetworks: ['192.168.1.0/24', '10.0.0.0/33'],
-      }),
-    );
-    expect(bad.code).toBe('invalid_input');
-    const badMac = await failure(
-      o.owner.call('devices.updateSettings', { allowedGatewayMacs: ['a4:2b:b0:11:22'] }),
-    );
-    expect(badMac.code).toBe('invalid_input');
-    place.gateway = null;
-    const noGateway = await failure(
-      o.owner.call('devices.updateSettings', { allowedGatewayMacs: ['a4:2b:b0:11:22:33'] }),
-    );
-    expect(noGateway.details).toEqual({ reason: 'gateway_unknown' });
-    const after = await ok<DevicesOverview>(o.owner.call('devices.list'));
-    expect([after.settings, after.devices]).toEqual([before.settings, before.devices]);
-    expect(after.settings.allowedNetworks).toBeNull();
-  });
-
-  it('an IPv6 office network or the office gateway lets people in; elsewhere the sign-in is refused and alerts', async () => {
-    const o = await office();
-    const saved = await ok<DevicesOverview>(
-      o.owner.call('devices.updateSettings', { allowedNetworks: ['fe80::/64'] }),
-    );
-    expect(saved.settings.allowedNetworks).toEqual(['fe80::/64']);
-    expect(saved.machine.networkAllowed).toBe(true);
-    await ok(
-      o.owner.call('devices.updateSettings', {
-        allowedNetworks: ['192.168.1.0/24'],
-        allowedGatewayMacs: ['A4-2B-B0-11-22-33'],
-      }),
-    );
-    const laptop = computer(o.dir, o.clock, LAPTOP);
-    // Office Wi-Fi with an address outside the list: the gateway is the office's.
-    place.addresses = ['172.20.0.9'];
-    await ok(
-      laptop.call('auth.signIn', {
-        login: 'petro',
-        password: OWN_PASSWORD,
-        totpCode: o.managerCode(),
-      }),
-    );
-    await ok(laptop.call('auth.signOut'));
-    // At home.
-    place.gateway = '11:22:33:44:55:66';
-    const refused = await failure(
-      laptop.call('auth.signIn', {
-        login: 'petro',
-        password: OWN_PASSWORD,
-        totpCode: o.managerCode(),
-      }),
-    );
-    expect(refused.code).toBe('network_not_allowed');
-    place.addresses = ['192.168.1.20'];
-    const alerts = await ok<AlertList>(o.owner.call('alerts.list', {}));
-    expect(alerts.items.filter(a => a.rule === 'network_refused')).toHaveLength(1);
-    expect(alerts.items.filter(a => a.rule === 'security_change').length).toBeGreaterThan(0);
-  });
-
-  it('an owner shut out by the network rule gets back in with the recovery key (audited)', async () => {
-    const o = await office();
-    await ok(o.owner.call('devices.updateSettings', { allowedNetworks: ['192.168.1.0/24'] }));
-    await ok(o.owner.call('auth.signOut'));
-    place.addresses = ['10.0.0.5'];
-    place.gateway = '11:22:33:44:55:66';
-    const refused = await failure(
-      o.owner.call('auth.signIn', {
-        login: OWNER.login,
-        password: OWNER.password,
-        totpCode: o.ownerCode(),
-      }),
-    );
-    expect(refused.code).toBe('network_not_allowed');
-
-    const newPassword = 'a brand new owner sentence';
-    await ok(
-      o.owner.call('auth.resetPasswordWithRecoveryKey', {
-        recoveryKey: o.recoveryKey,
-        login: OWNER.login,
-        newPassword,
-      }),
-    );
-    await ok(
-      o.owner.call('auth.signIn', {
-        login: OWNER.login,
-        password: newPassword,
-        totpCode: o.ownerCode(),
-      }),
-    );
-    const list = await ok<DevicesOverview>(o.owner.call('devices.list'));
-    expect(list.settings.allowedNetworks).toBeNull();
-    expect((await auditOf(o.owner, 'devices.recovery_reset'))[0]).toMatchObject({
-      userLogin: OWNER.login,
-      details: { networksCleared: true, deviceApproved: false },
-    });
   });
 });
 

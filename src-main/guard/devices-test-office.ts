@@ -1,0 +1,106 @@
+/**
+ * Test support for allowed devices and networks (devices.test.ts, networks-access.test.ts): two app
+ * instances on one vault folder act as two computers (the second with a fixed device id, as the
+ * browser test host does), and the machine's addresses and gateway are the test's (`place`).
+ * Never imported by the app.
+ */
+import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import type { SetupResult, TotpEnrollment } from '../../src-shared/ipc/auth';
+import type { AuditEntryPage } from '../../src-shared/ipc/audit';
+import { createZamokApp } from '../app/compose';
+import { generateTotp } from '../auth/totp';
+import {
+  addEnrolledUser,
+  ok,
+  OWNER,
+  testClock,
+  type StaffApp,
+  type TestClock,
+} from '../users/test-app';
+import { createNoKeychainStore } from '../vault';
+import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
+import { installAlertRules } from './engine';
+
+/** Where "the machine" is: changed by the tests to move it between office and home. */
+export const place: { addresses: string[]; gateway: string | null } = {
+  addresses: ['192.168.1.20', 'fe80::1c2f:8aff:fe01:2'],
+  gateway: 'a4:2b:b0:11:22:33',
+};
+const apps: StaffApp[] = [];
+
+/** Registers the hooks: the machine back in the office before each test, apps disposed after. */
+export function useOfficeMachine(): void {
+  beforeEach(() => {
+    place.addresses = ['192.168.1.20', 'fe80::1c2f:8aff:fe01:2'];
+    place.gateway = 'a4:2b:b0:11:22:33';
+    installAlertRules({ localAddresses: () => place.addresses, gatewayMac: () => place.gateway });
+  });
+  afterEach(() => {
+    for (const a of apps.splice(0)) a.app.dispose();
+  });
+}
+
+/** The manager's second computer. */
+export const LAPTOP = 'dev-manager-laptop';
+
+/** An app instance on `dir` acting as the computer `deviceId` (undefined: this machine's id). */
+export function computer(dir: string, clock: TestClock, deviceId?: string): StaffApp {
+  const app = createZamokApp({
+    vaultDir: dir,
+    host: 'preview',
+    kdf: TEST_KDF,
+    deviceStore: createNoKeychainStore(),
+    clock: clock.now,
+    ...(deviceId ? { testDeviceId: deviceId } : {}),
+  });
+  const staff = {
+    app,
+    router: app.router,
+    call: (channel: string, input: unknown = {}) =>
+      app.router.call(`zamok:${channel}`, input, { host: 'preview' as const }),
+  };
+  apps.push(staff);
+  return staff;
+}
+
+/** A vault with its owner signed in on this machine, the recovery key, and a manager. */
+export async function office() {
+  const clock = testClock();
+  const dir = join(makeTempDir('zamok-devices-'), 'vault');
+  const owner = computer(dir, clock);
+  const enrollment = await ok<TotpEnrollment>(
+    owner.call('auth.beginTotpEnrollment', { login: OWNER.login }),
+  );
+  const setup = await ok<SetupResult>(
+    owner.call('auth.createVault', {
+      vaultDir: dir,
+      login: OWNER.login,
+      displayName: OWNER.displayName,
+      password: OWNER.password,
+      totpCode: generateTotp(enrollment.secret, clock.now()),
+      deviceBinding: false,
+    }),
+  );
+  clock.advance(30);
+  const manager = await addEnrolledUser(owner, dir, clock, 'petro', 'manager');
+  apps.push(manager.other);
+  await ok(manager.other.call('auth.signOut'));
+  const code = (secret: string) => {
+    clock.advance(30);
+    return generateTotp(secret, clock.now());
+  };
+  return {
+    clock,
+    dir,
+    owner,
+    recoveryKey: setup.recoveryKey,
+    ownerCode: () => code(enrollment.secret),
+    managerCode: () => code(manager.secret),
+  };
+}
+
+/** The caller's audit entries of one action. */
+export async function auditOf(app: StaffApp, action: string) {
+  return (await ok<AuditEntryPage>(app.call('audit.list', { action, limit: 20 }))).entries;
+}
