@@ -16,15 +16,15 @@ import type {
 import { checkPassword } from '../../src-shared/policy/password';
 import { isBuiltInRole, type Grants } from '../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
-import type { AccountsSchema, User } from '../auth/account-schema';
+import type { User } from '../auth/account-schema';
 import { acceptTotpStep, consumeRecoveryCode, getTotpState, setTotp } from '../auth/account-totp';
 import { createUser, findUserById, findUserByLogin, markSignIn } from '../auth/accounts';
 import { openLockoutStore, type LockoutStore } from '../auth/lockout';
 import { generateRecoveryCodes } from '../auth/recovery-codes';
 import { newTotpSecret, totpUri, verifyTotpStep } from '../auth/totp';
 import { CallFailure, type Session } from '../ipc';
-import { grantsForRole, type RolesSchema } from '../roles/schema';
-import { completeFirstSignIn, setupRequired } from '../users/first-sign-in';
+import { grantsForRole } from '../roles/schema';
+import { completeFirstSignIn } from '../users/first-sign-in';
 import type { SlotOptions, StaffTools } from '../users/staff';
 import {
   createNoKeychainStore,
@@ -35,11 +35,11 @@ import {
   vaultExists,
   readKeyringInfo,
   VaultError,
-  withTables,
   type DeviceSecretStore,
   type KdfParams,
   type OpenVault,
 } from '../vault';
+import { signedInUser, tables } from './account-view';
 import { createRecoveryFlows, type RecoveryFlows } from './recovery-flows';
 import { auditEarlierFailures, lockedOut } from './sign-in-audit';
 import type { VaultState } from './vault-state';
@@ -103,10 +103,7 @@ export interface AuthService {
   staffTools: StaffTools;
 }
 
-/** The vault's connection typed with the account tables (and `roles`, migration 0004). */
-export function tables(vault: OpenVault) {
-  return withTables<AccountsSchema & RolesSchema>(vault);
-}
+export { tables } from './account-view';
 
 /** Creates the auth service of one app instance. */
 export function createAuthService(o: AuthServiceOptions): AuthService {
@@ -144,18 +141,6 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     });
   }
 
-  function toUser(row: User, grants: Grants, restricted = false): SignedInUser {
-    // The grants let the renderer hide what the role cannot use; the router still decides.
-    const user = {
-      id: row.id,
-      login: row.login,
-      displayName: row.displayName,
-      role: row.role,
-      grants,
-    };
-    return restricted ? { ...user, setupRequired: setupRequired(row) } : user;
-  }
-
   /**
    * Starts a session. `grants` are the role's live grants (custom roles are read from the vault by
    * the async callers); without them a built-in role's code grants apply and a custom role gets
@@ -176,7 +161,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
       ...(extra.restricted ? { restricted: 'first_sign_in' as const } : {}),
     };
     state.signIn(vault, session);
-    return toUser(row, session.grants, extra.restricted === true);
+    return signedInUser(row, session.grants, extra.restricted === true);
   }
 
   async function slotOptions(): Promise<SlotOptions> {
@@ -215,7 +200,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     return {
       ...base,
       state: 'signed_in',
-      user: toUser(row, session.grants, session.restricted !== undefined),
+      user: signedInUser(row, session.grants, session.restricted !== undefined),
     };
   }
 
@@ -401,7 +386,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
           tools: staffTools,
           pendingEnrollment,
           forgetEnrollment: login => enrollments.delete(normalizeLogin(login)),
-          toUser: row => toUser(row, state.session?.grants ?? {}),
+          toUser: row => signedInUser(row, state.session?.grants ?? {}),
         },
         session,
         input,
