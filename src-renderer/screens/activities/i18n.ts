@@ -22,6 +22,36 @@ export const activitiesUk = {
     done: 'Виконано',
     markDone: 'Позначити виконаним',
     markOpen: 'Повернути в роботу',
+    actions: 'Дії із записом «{{subject}}»',
+    edit: 'Змінити',
+    remove: 'Видалити',
+    updated: 'Зміни збережено.',
+    removed: 'Запис видалено з хронології.',
+  },
+  edit: {
+    title: 'Змінити запис',
+    kindFixed:
+      'Вид запису змінити не можна. Якщо помилилися з видом — видаліть запис і створіть новий.',
+    occurredAt: 'Коли',
+    cancel: 'Скасувати',
+    cancelHint: 'Esc — скасувати',
+    loading: 'Відкриваємо запис…',
+    reload: 'Завантажити свіжу версію',
+    keep: 'Як зараз: {{when}}',
+  },
+  remove: {
+    title: 'Видалити запис?',
+    body: '«{{subject}}» зникне з хронології, а завдання — ще й зі списку завдань і нагадувань. У журналі аудиту залишиться запис про видалення.',
+    cancel: 'Скасувати',
+    confirm: 'Видалити',
+    busy: 'Видаляємо…',
+  },
+  errors: {
+    not_found: 'Цього запису вже немає або він вам недоступний. Хронологію оновлено.',
+    forbidden:
+      'Змінювати й видаляти можна лише записи, які ви зробили самі. Попросіть автора запису або керівника.',
+    conflict:
+      'Хтось змінив цей запис, поки ви його редагували. Завантажте свіжу версію й внесіть зміни ще раз.',
   },
   form: {
     label: 'Записати активність',
@@ -42,6 +72,9 @@ export const activitiesUk = {
     saveHint: 'Ctrl+Enter — зберегти',
     subjectRequired: 'Вкажіть тему.',
     dueRequired: 'Вкажіть термін завдання.',
+    occurredRequired: 'Вкажіть, коли це сталося.',
+    remindLate:
+      'Нагадування припадає на час після терміну. Виберіть інше нагадування або пізніший термін.',
     saved: 'Записано.',
   },
   tasks: {
@@ -83,6 +116,36 @@ export const activitiesEn: typeof activitiesUk = {
     done: 'Done',
     markDone: 'Mark as done',
     markOpen: 'Reopen',
+    actions: 'Actions for “{{subject}}”',
+    edit: 'Edit',
+    remove: 'Delete',
+    updated: 'Changes saved.',
+    removed: 'The entry was removed from the timeline.',
+  },
+  edit: {
+    title: 'Edit entry',
+    kindFixed: 'The kind cannot be changed. If it is wrong, delete the entry and log a new one.',
+    occurredAt: 'When',
+    cancel: 'Cancel',
+    cancelHint: 'Esc cancels',
+    loading: 'Opening the entry…',
+    reload: 'Load the fresh version',
+    keep: 'As now: {{when}}',
+  },
+  remove: {
+    title: 'Delete this entry?',
+    body: '“{{subject}}” will leave the timeline; a task also leaves the task list and reminders. The audit log keeps a record of the deletion.',
+    cancel: 'Cancel',
+    confirm: 'Delete',
+    busy: 'Deleting…',
+  },
+  errors: {
+    not_found:
+      'This entry no longer exists or you have no access to it. The timeline was refreshed.',
+    forbidden:
+      'You can edit and delete only the entries you logged yourself. Ask the author or a manager.',
+    conflict:
+      'Someone changed this entry while you were editing it. Load the fresh version and make your changes again.',
   },
   form: {
     label: 'Log an activity',
@@ -103,6 +166,9 @@ export const activitiesEn: typeof activitiesUk = {
     saveHint: 'Ctrl+Enter saves',
     subjectRequired: 'Enter a subject.',
     dueRequired: 'Enter when the task is due.',
+    occurredRequired: 'Enter when it happened.',
+    remindLate:
+      'The reminder falls after the due time. Choose another reminder or a later due time.',
     saved: 'Saved.',
   },
   tasks: {
