@@ -1,6 +1,6 @@
 /**
  * "My tasks": the signed-in user's open tasks, overdue ones first and highlighted, soonest due next;
- * a tick marks one done; "Open contact" jumps to the record.
+ * a tick marks one done; "Open contact" / "Open company" / "Open deal" jumps to the task's record.
  */
 import {
   Alert,
@@ -21,15 +21,16 @@ import type { Activity } from '../../../src-shared/activities';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useNavigationStore } from '../../stores/navigation';
 import { formatDateTime } from '../contacts/format';
-import { useContactsStore } from '../contacts/store';
+import { activityRecord, openRecord } from '../search/open';
 import { useActivitiesStore } from './store';
 
-function openContact(id: string): void {
-  useContactsStore.setState({ view: { kind: 'detail', id }, current: null });
-  useNavigationStore.getState().select('contacts');
-}
+/** The link text per record type. */
+const OPEN_KEYS = {
+  contact: 'activities.tasks.open',
+  company: 'activities.tasks.openCompany',
+  deal: 'activities.tasks.openDeal',
+} as const;
 
 /** The section screen. */
 export function MyTasksScreen() {
@@ -85,6 +86,7 @@ export function MyTasksScreen() {
         >
           {items.map(task => {
             const overdue = task.dueAt !== null && task.dueAt < now;
+            const record = activityRecord(task);
             return (
               <li key={task.id}>
                 <Paper
@@ -123,13 +125,14 @@ export function MyTasksScreen() {
                         ) : null}
                       </Stack>
                     </Group>
-                    {task.contactId ? (
+                    {record ? (
                       <Anchor
                         component="button"
                         type="button"
-                        onClick={() => openContact(task.contactId ?? '')}
+                        aria-label={`${t(OPEN_KEYS[record.type])}: ${task.subject}`}
+                        onClick={() => openRecord(record)}
                       >
-                        {t('activities.tasks.open')}
+                        {t(OPEN_KEYS[record.type])}
                       </Anchor>
                     ) : null}
                   </Group>

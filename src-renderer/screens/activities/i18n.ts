@@ -84,6 +84,8 @@ export const activitiesUk = {
     overdue: 'Прострочено',
     more: 'Показати ще',
     open: 'Відкрити контакт',
+    openCompany: 'Відкрити компанію',
+    openDeal: 'Відкрити угоду',
   },
   reminder: {
     title: 'Нагадування: {{subject}}',
@@ -178,6 +180,8 @@ export const activitiesEn: typeof activitiesUk = {
     overdue: 'Overdue',
     more: 'Show more',
     open: 'Open contact',
+    openCompany: 'Open company',
+    openDeal: 'Open deal',
   },
   reminder: {
     title: 'Reminder: {{subject}}',

@@ -1,7 +1,7 @@
 /**
  * One deal: amount, stage (move to another, mark won, mark lost with a reason), contact and
- * company, dates, notes; edit and delete for those allowed; its history from the audit log (stage
- * changes among them) for `audit.read` holders.
+ * company, dates, notes; edit, delete and "give to another manager" for those allowed; its history
+ * from the audit log (stage changes among them) for `audit.read` holders.
  */
 import {
   Alert,
@@ -28,6 +28,7 @@ import { Timeline } from '../activities/Timeline';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { dealAmount, fieldErrors } from './format';
 import { LostReasonModal } from './LostReasonModal';
+import { ReassignDealModal } from './ReassignDealModal';
 
 /** The detail view. */
 export function DealDetail({
@@ -35,6 +36,8 @@ export function DealDetail({
   pipelines,
   canChange,
   canDelete,
+  canReassign,
+  onLoaded,
   onBack,
   onEdit,
 }: {
@@ -42,6 +45,9 @@ export function DealDetail({
   pipelines: Pipeline[];
   canChange: (deal: Deal) => boolean;
   canDelete: (deal: Deal) => boolean;
+  canReassign: (deal: Deal) => boolean;
+  /** Called with the deal once it is loaded (the screen shows its pipeline behind "back"). */
+  onLoaded?: (deal: Deal) => void;
   onBack: () => void;
   onEdit: (deal: Deal) => void;
 }) {
@@ -52,12 +58,16 @@ export function DealDetail({
   const [target, setTarget] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [lostError, setLostError] = useState<string | undefined>();
+  const [reassigning, setReassigning] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const result = await api.deals.get({ id });
-    if (result.ok) setDeal(result.value);
-    else setError(result.error);
-  }, [api, id]);
+    if (result.ok) {
+      setDeal(result.value);
+      onLoaded?.(result.value);
+    } else setError(result.error);
+  }, [api, id, onLoaded]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -120,6 +130,11 @@ export function DealDetail({
               {t('deals.edit')}
             </Button>
           ) : null}
+          {canReassign(current) ? (
+            <Button variant="default" onClick={() => setReassigning(true)}>
+              {t('deals.reassign.open')}
+            </Button>
+          ) : null}
           {canDelete(current) ? (
             <Button variant="subtle" color="red" onClick={() => void remove()}>
               {t('deals.delete')}
@@ -139,6 +154,18 @@ export function DealDetail({
         </Badge>
       </Group>
       {error ? <Alert color="red">{errorText(t, error)}</Alert> : null}
+      {notice ? (
+        <Alert
+          color="green"
+          variant="light"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('deals.notice')}
+          onClose={() => setNotice(null)}
+        >
+          {notice}
+        </Alert>
+      ) : null}
       {current.lostReason ? (
         <Alert color="red" variant="light" title={t('deals.field.lostReason')}>
           {current.lostReason}
@@ -198,6 +225,18 @@ export function DealDetail({
         onCancel={() => setAsking(false)}
         onConfirm={reason => lost && void move(lost.id, reason)}
       />
+      {reassigning ? (
+        <ReassignDealModal
+          deal={current}
+          onClose={() => setReassigning(false)}
+          onReassigned={(saved, name) => {
+            setDeal(saved);
+            setReassigning(false);
+            setError(null);
+            setNotice(t('deals.reassign.done', { name }));
+          }}
+        />
+      ) : null}
       <Timeline entity="deal" id={current.id} />
       <DocumentsPanel type="deal" id={current.id} />
       <EntityHistory key={current.updatedAt} entityType="deal" entityId={current.id} />

@@ -1,26 +1,16 @@
 /**
  * The deals section: the kanban board (default) or the list of a pipeline, a deal's page, and the
- * create/edit form. Ctrl+Alt+N starts a new deal. What the role may do decides which buttons show;
- * the main process enforces it anyway.
+ * create/edit form. Which of them shows lives in ./store.ts, so search and "My tasks" can open a
+ * deal's page. Ctrl+Alt+N starts a new deal. What the role may do decides which buttons show; the
+ * main process enforces it anyway.
  */
-import {
-  Alert,
-  Button,
-  Center,
-  Group,
-  Kbd,
-  Loader,
-  SegmentedControl,
-  Select,
-  Stack,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Center, Loader, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal, DealSummary, Pipeline } from '../../../src-shared/deals';
 import type { CallError } from '../../../src-shared/ipc/contract';
+import type { ScopedPermission } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
@@ -29,14 +19,10 @@ import { DealBoard } from './DealBoard';
 import { DealDetail } from './DealDetail';
 import { DealForm } from './DealForm';
 import { DealList } from './DealList';
+import { DealsToolbar } from './DealsToolbar';
+import { PipelineNameModal, type PipelineNameTask } from './PipelineNameModal';
 import { PipelineSettings } from './PipelineSettings';
-
-type View =
-  | { kind: 'board' }
-  | { kind: 'list' }
-  | { kind: 'detail'; id: string }
-  | { kind: 'new' }
-  | { kind: 'edit'; deal: Deal };
+import { useDealsStore } from './store';
 
 /** Deals: the sales pipeline. */
 export function DealsScreen() {
@@ -44,34 +30,38 @@ export function DealsScreen() {
   const api = useApi();
   const user = useSessionStore(s => s.user);
   const grants = user?.grants ?? {};
+  const { view, home, pipelineId, show, goHome, selectPipeline } = useDealsStore();
   const [pipelines, setPipelines] = useState<Pipeline[] | null>(null);
-  const [pipelineId, setPipelineId] = useState<string | null>(null);
-  const [view, setView] = useState<View>({ kind: 'board' });
-  const [home, setHome] = useState<'board' | 'list'>('board');
   const [refresh, setRefresh] = useState(0);
   const [error, setError] = useState<CallError | null>(null);
   const [settings, setSettings] = useState(false);
+  const [naming, setNaming] = useState<PipelineNameTask | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const result = await api.pipelines.list({});
     if (!result.ok) return setError(result.error);
     setPipelines(result.value);
-    setPipelineId(id => id ?? result.value[0]?.id ?? null);
   }, [api]);
   useEffect(() => {
     void load();
   }, [load]);
+  // The board behind a deal's page is that deal's pipeline (it may come from search).
+  const onDealLoaded = useCallback(
+    (deal: Deal) => selectPipeline(deal.pipelineId),
+    [selectPipeline],
+  );
 
   const canCreate = grantOf(grants, 'deals.create') !== undefined;
-  const reach = (permission: 'deals.update' | 'deals.delete', ownerId: string) => {
+  const reach = (permission: ScopedPermission, ownerId: string) => {
     const scope = grantOf(grants, permission);
     return scope === 'all' || scope === 'team' || (scope === 'own' && ownerId === user?.id);
   };
   const canMove = (d: DealSummary | Deal) => reach('deals.update', d.ownerId);
-  useHotkeys([['mod+alt+N', () => canCreate && setView({ kind: 'new' })]]);
+  useHotkeys([['mod+alt+N', () => canCreate && show({ kind: 'new' })]]);
 
   if (error) return <Alert color="red">{errorText(t, error)}</Alert>;
-  const pipeline = pipelines?.find(p => p.id === pipelineId);
+  const pipeline = pipelines?.find(p => p.id === pipelineId) ?? pipelines?.[0];
   if (!pipelines || !pipeline) {
     return (
       <Center h={200}>
@@ -81,9 +71,9 @@ export function DealsScreen() {
   }
   const back = () => {
     setRefresh(n => n + 1);
-    setView({ kind: home });
+    goHome(home);
   };
-  const open = (id: string) => setView({ kind: 'detail', id });
+  const open = (id: string) => show({ kind: 'detail', id });
 
   if (view.kind === 'detail') {
     return (
@@ -93,8 +83,10 @@ export function DealsScreen() {
         pipelines={pipelines}
         canChange={canMove}
         canDelete={d => reach('deals.delete', d.ownerId)}
+        canReassign={d => reach('deals.reassign', d.ownerId)}
+        onLoaded={onDealLoaded}
         onBack={back}
-        onEdit={deal => setView({ kind: 'edit', deal })}
+        onEdit={deal => show({ kind: 'edit', deal })}
       />
     );
   }
@@ -105,52 +97,50 @@ export function DealsScreen() {
         deal={editing}
         pipeline={pipeline}
         canLinkCompanies={grantOf(grants, 'companies.read') !== undefined}
-        onDone={id => setView({ kind: 'detail', id })}
-        onCancel={() => (editing ? setView({ kind: 'detail', id: editing.id }) : back())}
+        onDone={id => show({ kind: 'detail', id })}
+        onCancel={() => (editing ? show({ kind: 'detail', id: editing.id }) : back())}
       />
     );
   }
+  const saved = (next: Pipeline) => {
+    const known = pipelines.some(p => p.id === next.id);
+    setPipelines(known ? pipelines.map(p => (p.id === next.id ? next : p)) : [...pipelines, next]);
+    selectPipeline(next.id);
+    setNaming(null);
+    setNotice(
+      t(known ? 'deals.pipelines.renamed' : 'deals.pipelines.created', { name: next.name }),
+    );
+  };
   return (
     <Stack>
-      <Group justify="space-between">
-        <Group>
-          <Title order={1}>{t('deals.title')}</Title>
-          <SegmentedControl
-            value={view.kind}
-            onChange={v => {
-              const kind = v === 'list' ? 'list' : 'board';
-              setHome(kind);
-              setView({ kind });
-            }}
-            data={[
-              { value: 'board', label: t('deals.board') },
-              { value: 'list', label: t('deals.list') },
-            ]}
-          />
-          {pipelines.length > 1 ? (
-            <Select
-              aria-label={t('deals.pipeline')}
-              data={pipelines.map(p => ({ value: p.id, label: p.name }))}
-              value={pipelineId}
-              onChange={v => v && setPipelineId(v)}
-              allowDeselect={false}
-              w={200}
-            />
-          ) : null}
-        </Group>
-        <Group>
-          {grantOf(grants, 'pipelines.manage') !== undefined ? (
-            <Button variant="default" onClick={() => setSettings(true)}>
-              {t('deals.settings.open')}
-            </Button>
-          ) : null}
-          {canCreate ? (
-            <Tooltip label={<Kbd>{t('deals.newHint')}</Kbd>}>
-              <Button onClick={() => setView({ kind: 'new' })}>{t('deals.new')}</Button>
-            </Tooltip>
-          ) : null}
-        </Group>
-      </Group>
+      <DealsToolbar
+        home={home}
+        pipelines={pipelines}
+        pipeline={pipeline}
+        canManage={grantOf(grants, 'pipelines.manage') !== undefined}
+        canCreate={canCreate}
+        onHome={goHome}
+        onPipeline={selectPipeline}
+        onCreatePipeline={() => setNaming({ kind: 'create' })}
+        onRenamePipeline={() => setNaming({ kind: 'rename', pipeline })}
+        onSettings={() => setSettings(true)}
+        onNewDeal={() => show({ kind: 'new' })}
+      />
+      {notice ? (
+        <Alert
+          color="green"
+          variant="light"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('deals.notice')}
+          onClose={() => setNotice(null)}
+        >
+          {notice}
+        </Alert>
+      ) : null}
+      {naming ? (
+        <PipelineNameModal task={naming} onClose={() => setNaming(null)} onSaved={saved} />
+      ) : null}
       <PipelineSettings
         pipeline={pipeline}
         opened={settings}
@@ -158,8 +148,8 @@ export function DealsScreen() {
           setSettings(false);
           setRefresh(n => n + 1);
         }}
-        onChanged={saved =>
-          setPipelines(all => all?.map(p => (p.id === saved.id ? saved : p)) ?? null)
+        onChanged={next =>
+          setPipelines(all => all?.map(p => (p.id === next.id ? next : p)) ?? null)
         }
       />
       {view.kind === 'list' ? (

@@ -1,7 +1,9 @@
 /**
  * The deals screen's words, Ukrainian first (merged under `deals` in src-renderer/i18n), and the
- * audit words for deal and pipeline entries (merged into the admin catalogue like companies').
+ * audit words for deal and pipeline entries (./audit-words.ts, merged into the admin catalogue like
+ * companies').
  */
+export { dealsAuditEn, dealsAuditUk, withDealAudit, type DealAuditWords } from './audit-words';
 
 const uk = {
   title: 'Угоди',
@@ -99,6 +101,35 @@ const uk = {
     newStage: 'Назва етапу',
     addButton: 'Додати етап',
   },
+  reassign: {
+    open: 'Передати іншому менеджеру',
+    title: 'Передати угоду іншому менеджеру',
+    body: 'Угода «{{title}}» перейде до обраного колеги: вона з’явиться в його угодах, і відповідатиме за неї він.',
+    user: 'Новий відповідальний',
+    placeholder: 'Оберіть колегу',
+    loading: 'Завантажуємо список колег…',
+    noUsers: 'Немає інших активних колег, яким можна передати угоду.',
+    confirm: 'Передати',
+    busy: 'Передаємо…',
+    done: 'Угоду передано. Тепер за неї відповідає {{name}}.',
+  },
+  pipelines: {
+    menu: 'Воронки',
+    create: 'Нова воронка…',
+    rename: 'Перейменувати «{{name}}»…',
+    createTitle: 'Нова воронка',
+    createHint:
+      'Нова воронка отримає стандартні етапи: від «Новий» до «Виграно» та «Програно». Змінити їх можна в «Етапах воронки».',
+    renameTitle: 'Перейменувати воронку',
+    name: 'Назва воронки',
+    namePlaceholder: 'Напр.: Оптові продажі',
+    createButton: 'Створити воронку',
+    renameButton: 'Зберегти назву',
+    busy: 'Зберігаємо…',
+    created: 'Воронку «{{name}}» створено. Її дошка відкрита.',
+    renamed: 'Воронку перейменовано: «{{name}}».',
+  },
+  notice: 'Закрити повідомлення',
   closed: 'Закрито {{date}}',
 };
 
@@ -195,6 +226,35 @@ const en: DealsWords = {
     newStage: 'Stage name',
     addButton: 'Add stage',
   },
+  reassign: {
+    open: 'Give to another manager',
+    title: 'Give the deal to another manager',
+    body: 'The deal “{{title}}” goes to the colleague you choose: it appears among their deals and they become responsible for it.',
+    user: 'New owner',
+    placeholder: 'Choose a colleague',
+    loading: 'Loading your colleagues…',
+    noUsers: 'There is no other active colleague to give the deal to.',
+    confirm: 'Give the deal',
+    busy: 'Handing over…',
+    done: 'Deal handed over. {{name}} is now responsible for it.',
+  },
+  pipelines: {
+    menu: 'Pipelines',
+    create: 'New pipeline…',
+    rename: 'Rename “{{name}}”…',
+    createTitle: 'New pipeline',
+    createHint:
+      'The new pipeline gets the standard stages, from “Новий” to “Виграно” and “Програно”. Change them under “Pipeline stages”.',
+    renameTitle: 'Rename the pipeline',
+    name: 'Pipeline name',
+    namePlaceholder: 'E.g. Wholesale',
+    createButton: 'Create pipeline',
+    renameButton: 'Save the name',
+    busy: 'Saving…',
+    created: 'Pipeline “{{name}}” created. Its board is open.',
+    renamed: 'Pipeline renamed: “{{name}}”.',
+  },
+  notice: 'Close the message',
   closed: 'Closed {{date}}',
 };
 
@@ -202,92 +262,3 @@ const en: DealsWords = {
 export const dealsUk = uk;
 /** English words of the deals screen. */
 export const dealsEn = en;
-
-/** Audit words for deals and pipelines (action names, field names, record types). */
-export interface DealAuditWords {
-  actions: Record<string, Record<string, string>>;
-  fields: Record<string, string>;
-  entities: Record<string, string>;
-}
-
-/** Ukrainian audit words. */
-export const dealsAuditUk: DealAuditWords = {
-  actions: {
-    deals: {
-      create: 'Угоду створено',
-      update: 'Угоду змінено',
-      move: 'Угоду переміщено на інший етап',
-      delete: 'Угоду видалено',
-      reassign: 'Угоду передано',
-    },
-    pipelines: {
-      create: 'Воронку створено',
-      rename: 'Воронку перейменовано',
-      addStage: 'Етап додано',
-      updateStage: 'Етап змінено',
-      reorderStages: 'Етапи впорядковано',
-      removeStage: 'Етап видалено',
-    },
-  },
-  fields: {
-    title: 'Назва',
-    amountMinor: 'Сума (у копійках)',
-    currency: 'Валюта',
-    probability: 'Імовірність',
-    expectedClose: 'Очікувана дата закриття',
-    contactId: 'Контакт',
-    stageId: 'Етап (код)',
-    stageName: 'Етап',
-    pipelineId: 'Воронка',
-    lostReason: 'Причина програшу',
-    stages: 'Етапи',
-  },
-  entities: { deal: 'Угода', pipeline: 'Воронка' },
-};
-
-/** English audit words. */
-export const dealsAuditEn: DealAuditWords = {
-  actions: {
-    deals: {
-      create: 'Deal created',
-      update: 'Deal changed',
-      move: 'Deal moved to another stage',
-      delete: 'Deal deleted',
-      reassign: 'Deal handed over',
-    },
-    pipelines: {
-      create: 'Pipeline created',
-      rename: 'Pipeline renamed',
-      addStage: 'Stage added',
-      updateStage: 'Stage changed',
-      reorderStages: 'Stages reordered',
-      removeStage: 'Stage removed',
-    },
-  },
-  fields: {
-    title: 'Title',
-    amountMinor: 'Amount (minor units)',
-    currency: 'Currency',
-    probability: 'Probability',
-    expectedClose: 'Expected close date',
-    contactId: 'Contact',
-    stageId: 'Stage (id)',
-    stageName: 'Stage',
-    pipelineId: 'Pipeline',
-    lostReason: 'Why it was lost',
-    stages: 'Stages',
-  },
-  entities: { deal: 'Deal', pipeline: 'Pipeline' },
-};
-
-/** The admin catalogue with the deal audit words added (existing words win on a clash). */
-export function withDealAudit<
-  A extends { actions: object; fields: object; audit: { entities: object } },
->(admin: A, words: DealAuditWords): A {
-  return {
-    ...admin,
-    actions: { ...words.actions, ...admin.actions },
-    fields: { ...words.fields, ...admin.fields },
-    audit: { ...admin.audit, entities: { ...words.entities, ...admin.audit.entities } },
-  };
-}

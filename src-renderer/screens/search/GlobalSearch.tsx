@@ -9,34 +9,14 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../src-shared/ipc/search';
 import { useApi } from '../../app/api';
-import { useNavigationStore } from '../../stores/navigation';
-import { openCompany } from '../companies/actions';
 import { formatPhone } from '../contacts/format';
-import { useContactsStore } from '../contacts/store';
 import { moveActive, resultLines, targetOf, type ResultLine } from './model';
+import { openRecord } from './open';
 
 /** Wait after the last key press before asking (ms). */
 const DEBOUNCE_MS = 150;
 /** Hits per group. */
 const LIMIT = 5;
-
-/** Opens the record a hit points at. */
-function open(line: ResultLine): void {
-  const target = targetOf(line);
-  if (target.type === 'company') {
-    openCompany(target.id);
-  } else if (target.type === 'contact') {
-    const contacts = useContactsStore.getState();
-    useContactsStore.setState({
-      view: { kind: 'detail', id: target.id },
-      current: contacts.current?.id === target.id ? contacts.current : null,
-    });
-    useNavigationStore.getState().select('contacts');
-  } else {
-    // The deals screen keeps its view to itself: open the section (the deal is on its board).
-    useNavigationStore.getState().select('deals');
-  }
-}
 
 /** The header search box with its results popover. */
 export function GlobalSearch() {
@@ -91,7 +71,7 @@ export function GlobalSearch() {
   const lines = groups.flatMap(g => g.lines);
 
   const choose = (line: ResultLine) => {
-    open(line);
+    openRecord(targetOf(line));
     setOpened(false);
     setText('');
     input.current?.blur();
