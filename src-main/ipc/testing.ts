@@ -178,6 +178,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   },
   'zamok:companies.delete': { input: { id: 'co-1' } },
   'zamok:companies.reassign': { input: { id: 'co-1', ownerId: 'u-2' } },
+  'zamok:companies.restore': { input: { id: 'co-1' } },
   'zamok:activities.get': { input: { id: 'a-1' } },
   'zamok:activities.timeline': {
     input: { entityType: 'contact', entityId: 'c-1', cursor: 'WyJ0aW1lbGluZSJd' },

@@ -31,6 +31,8 @@ export const companyListInputSchema = z
       .object({
         text: z.string().trim().max(100).optional(),
         ownerId: recordIdSchema.optional(),
+        /** Deleted companies too; needs the restore grant (`contacts.restore`), else `forbidden`. */
+        includeDeleted: z.boolean().optional(),
       })
       .strict()
       .default({}),
@@ -40,7 +42,10 @@ export const companyListInputSchema = z
   .strict();
 
 export const companiesContract = {
-  /** One page of the live companies the caller's scope reaches (also the contact form's picker). */
+  /**
+   * One page of the live companies the caller's scope reaches (also the contact form's picker);
+   * deleted ones too with `filter.includeDeleted` (restore holders).
+   */
   list: channel<CompanyListPage>()({
     input: companyListInputSchema,
     permission: 'companies.read',
@@ -90,6 +95,15 @@ export const companiesContract = {
   delete: channel<CompanyDeleteResult>()({
     input: z.object({ id: recordIdSchema }).strict(),
     permission: 'companies.delete',
+  }),
+  /**
+   * Brings back a soft-deleted company within the caller's `companies.read` scope. Restoring is one
+   * grant for every record type (`contacts.restore`, the owner role): no second permission to keep
+   * in step. `conflict` when the company is not deleted.
+   */
+  restore: channel<Company>()({
+    input: z.object({ id: recordIdSchema }).strict(),
+    permission: 'contacts.restore',
   }),
   /** Gives the company to another active user. */
   reassign: channel<Company>()({

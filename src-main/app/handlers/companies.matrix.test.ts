@@ -10,7 +10,7 @@ import type { Result } from '../../../src-shared/ipc/contract';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createUser } from '../../auth/accounts';
-import { createCompany, type CompaniesSchema } from '../../crm/companies';
+import { createCompany, deleteCompany, type CompaniesSchema } from '../../crm/companies';
 import { createContactsTestVault } from '../../crm/contacts/test-helpers';
 import { createRouter, requirePermission, type Router } from '../../ipc';
 import { withTables, type OpenVault } from '../../vault';
@@ -35,6 +35,7 @@ const EXPECTED: Record<BuiltInRole, Record<Call, Record<Whose, Outcome>>> = {
     update: { own: 'ok', other: 'not_found' },
     delete: { own: 'ok', other: 'not_found' },
     reassign: { own: 'ok', other: 'ok' },
+    restore: { own: 'forbidden', other: 'forbidden' },
   },
   manager: {
     list: { own: 'ok', other: 'hidden' },
@@ -44,6 +45,7 @@ const EXPECTED: Record<BuiltInRole, Record<Call, Record<Whose, Outcome>>> = {
     update: { own: 'ok', other: 'not_found' },
     delete: { own: 'ok', other: 'not_found' },
     reassign: { own: 'forbidden', other: 'forbidden' },
+    restore: { own: 'forbidden', other: 'forbidden' },
   },
 };
 
@@ -88,9 +90,13 @@ beforeAll(async () => {
 
 afterAll(() => vault.close());
 
-async function record(ownerId: string) {
+/** A fresh company owned by `ownerId` (deleted when the call is restore). */
+async function record(ownerId: string, deleted = false) {
   const input = companyInputSchema.parse({ name: 'Пекарня Світанок', edrpou: '32855961' });
-  return (await createCompany(db, { userId: ownerId }, input)).after;
+  const created = (await createCompany(db, { userId: ownerId }, input)).after;
+  if (!deleted) return created;
+  return (await deleteCompany(db, { userId: ownerId, teamId: null, scope: 'all' }, created.id))
+    .after;
 }
 
 function inputFor(call: Call, c: { id: string; updatedAt: string }): unknown {
@@ -123,7 +129,7 @@ const cases = (Object.keys(EXPECTED) as BuiltInRole[]).flatMap(role =>
 describe('companies permission matrix', () => {
   it.each(cases)('$role $call on $whose company', async ({ role, call, whose }) => {
     const ownerId = whose === 'own' ? users[role] : users.stranger;
-    const c = await record(ownerId);
+    const c = await record(ownerId, call === 'restore');
     state.signIn(vault, {
       userId: users[role],
       login: role,

@@ -15,6 +15,7 @@ import {
   getCompany,
   listCompanies,
   reassignCompany,
+  restoreCompany,
   updateCompany,
   type CompaniesSchema,
   type CompanyChange,
@@ -73,6 +74,28 @@ export function companiesHandlers(
     return { userId: session.userId, teamId: session.teamId, scope };
   }
 
+  /** Deleted companies are listed only to those who may restore them (as for contacts). */
+  function requireRestore(ctx: HandlerContext, includeDeleted: boolean | undefined): void {
+    if (
+      includeDeleted === true &&
+      grantOf(requireSession(ctx).grants, 'contacts.restore') !== true
+    ) {
+      throw new CallFailure('forbidden', 'Your role does not allow seeing deleted companies.');
+    }
+  }
+
+  /**
+   * For `restore` (a plain grant): the companies the caller may bring back are those their own
+   * `companies.read` scope reaches, so the scope still lands in the SQL (fail closed without it).
+   */
+  function restorerOf(ctx: HandlerContext): Viewer {
+    const session = requireSession(ctx);
+    const scope = grantOf(session.grants, 'companies.read');
+    if (scope === undefined || scope === true)
+      throw new CallFailure('forbidden', 'Your role does not allow this.');
+    return { userId: session.userId, teamId: session.teamId, scope };
+  }
+
   /** Names the company in the audit entry up front, so refused attempts on an id are attributable. */
   function target(ctx: HandlerContext, id: string): void {
     ctx.audit.entityType = COMPANY_ENTITY;
@@ -89,7 +112,10 @@ export function companiesHandlers(
   }
 
   return {
-    list: async (ctx, input) => listCompanies(db(), viewerOf(ctx), input),
+    list: async (ctx, input) => {
+      requireRestore(ctx, input.filter.includeDeleted);
+      return listCompanies(db(), viewerOf(ctx), input);
+    },
     get: async (ctx, input) =>
       getCompany(db(), viewerOf(ctx), input.id, { includeDeleted: input.includeDeleted === true }),
     contacts: async (ctx, input) => {
@@ -131,6 +157,10 @@ export function companiesHandlers(
       target(ctx, input.id);
       const after = record(ctx, await deleteCompany(db(), viewerOf(ctx), input.id, now()));
       return { id: after.id, deletedAt: after.deletedAt ?? '' };
+    },
+    restore: async (ctx, input) => {
+      target(ctx, input.id);
+      return record(ctx, await restoreCompany(db(), restorerOf(ctx), input.id, now()));
     },
     reassign: async (ctx, input) => {
       target(ctx, input.id);

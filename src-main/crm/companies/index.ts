@@ -10,6 +10,7 @@ export {
   getCompany,
   readCompany,
   reassignCompany,
+  restoreCompany,
   updateCompany,
   type CompanyChange,
 } from './repository';

@@ -23,6 +23,8 @@ export interface CompanyListQuery {
     /** Words that must all appear in the name, ЄДРПОУ, РНОКПП, website or phone digits. */
     text?: string | undefined;
     ownerId?: string | undefined;
+    /** Deleted companies too (holders of the restore grant only: the handler checks). */
+    includeDeleted?: boolean | undefined;
   };
   cursor?: string | undefined;
   limit: number;
@@ -66,7 +68,7 @@ function decodeCursor(text: string, sort: CompanySort, direction: SortDirection)
   return { value: parts[3], id: parts[4] };
 }
 
-/** One page of the live companies the viewer may see, in the asked order. */
+/** One page of the live companies (deleted ones too when asked) the viewer may see, in order. */
 export async function listCompanies<DB extends CompaniesSchema>(
   db: Kysely<DB>,
   viewer: Viewer,
@@ -95,7 +97,7 @@ export async function listCompanies<DB extends CompaniesSchema>(
       `${column} as sort_value`,
       sql<string | null>`json_extract(companies.phones, '$[0].e164')`.as('phone'),
     ])
-    .where('companies.deleted_at', 'is', null)
+    .$if(filter.includeDeleted !== true, q => q.where('companies.deleted_at', 'is', null))
     .where(eb => companyScopeCondition(eb, viewer))
     .$if(filter.ownerId !== undefined, q =>
       q.where('companies.owner_id', '=', filter.ownerId ?? ''),

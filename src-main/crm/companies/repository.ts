@@ -1,5 +1,5 @@
 /**
- * Company records: read one, create, edit (optimistic concurrency), soft delete, reassign. Small
+ * Company records: read one, create, edit (optimistic concurrency), soft delete, restore, reassign. Small
  * kysely functions, `db` first, clock injectable (`now`). Every statement that reads or writes a
  * company carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
  * Mutations return `{ before, after }` so the handler can record field-level changes in the audit log.
@@ -160,6 +160,38 @@ export async function deleteCompany<DB extends CompaniesSchema>(
         .where('id', '=', id)
         .where('deleted_at', 'is', null)
         .execute();
+      return { before, after: await readCompany(trx, id) };
+    });
+}
+
+/**
+ * Brings back a deleted company within the viewer's scope (the caller's `companies.read` scope:
+ * the restore grant itself is plain). The search triggers re-index it (deleted_at changes), and
+ * its documents, if nobody destroyed them, are reachable again. `not_found` for a missing id or one
+ * out of scope, `conflict` when the company is not deleted; nothing is written then.
+ */
+export async function restoreCompany<DB extends CompaniesSchema>(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  id: string,
+  now: Date = new Date(),
+): Promise<CompanyChange> {
+  return companiesDb(db)
+    .transaction()
+    .execute(async trx => {
+      const before = await getCompany(trx, viewer, id, { includeDeleted: true });
+      if (before.deletedAt === null) {
+        throw new CompanyError('conflict', 'This company is not deleted.');
+      }
+      const at = nextTime(now, before.updatedAt);
+      const result = await trx
+        .updateTable('companies')
+        .set({ deleted_at: null, deleted_by: null, updated_at: at, updated_by: viewer.userId })
+        .where('id', '=', id)
+        .where('deleted_at', 'is not', null)
+        .where(eb => companyScopeCondition(eb, viewer))
+        .executeTakeFirst();
+      if (result.numUpdatedRows !== 1n) throw companyNotFound();
       return { before, after: await readCompany(trx, id) };
     });
 }
