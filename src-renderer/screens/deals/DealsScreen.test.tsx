@@ -1,0 +1,253 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Deal, Pipeline } from '../../../src-shared/deals';
+import type { ZamokApi } from '../../../src-shared/ipc';
+import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import { Providers } from '../../app/Providers';
+import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
+import { createI18n } from '../../i18n';
+import { resetAllStores } from '../../stores/registry';
+import { useSessionStore } from '../../stores/session';
+import { fakeContactsApi, inputsOf } from '../contacts/contacts-test-support';
+import { DealsScreen } from './DealsScreen';
+import { openDeal } from './store';
+
+beforeAll(() => {
+  installDomShims();
+  // jsdom has no layout: Mantine's combobox scrolls the selected option into view.
+  Element.prototype.scrollIntoView ??= () => undefined;
+  // Mantine's autosize textarea (the timeline's quick-add form) listens to font loading.
+  if (!('fonts' in document)) Object.assign(document, { fonts: new EventTarget() });
+});
+afterEach(() => {
+  cleanup();
+  resetAllStores();
+});
+
+const HEAD = { ...OWNER, id: 'u-head', displayName: 'Ганна Бойко', role: 'head' as const };
+const MANAGER = { ...OWNER, id: 'u-mgr', displayName: 'Дарина Мельник', role: 'manager' as const };
+
+const PIPELINE: Pipeline = {
+  id: 'pipe-1',
+  name: 'Продажі',
+  isDefault: true,
+  updatedAt: '2026-11-01T10:00:00.000Z',
+  stages: [
+    {
+      id: 's-new',
+      pipelineId: 'pipe-1',
+      name: 'Новий',
+      position: 0,
+      probability: 10,
+      outcome: 'open',
+    },
+    {
+      id: 's-won',
+      pipelineId: 'pipe-1',
+      name: 'Виграно',
+      position: 1,
+      probability: 100,
+      outcome: 'won',
+    },
+    {
+      id: 's-lost',
+      pipelineId: 'pipe-1',
+      name: 'Програно',
+      position: 2,
+      probability: 0,
+      outcome: 'lost',
+    },
+  ],
+};
+
+const DEAL: Deal = {
+  id: 'deal-1',
+  title: 'Поставка борошна',
+  amountMinor: 1250050,
+  currency: 'UAH',
+  probability: 10,
+  expectedClose: null,
+  contactId: null,
+  companyId: null,
+  notes: null,
+  ownerId: 'u-head',
+  ownerName: 'Ганна Бойко',
+  pipelineId: 'pipe-1',
+  stageId: 's-new',
+  stageName: 'Новий',
+  outcome: 'open',
+  lostReason: null,
+  closedAt: null,
+  contactName: null,
+  companyName: null,
+  createdAt: '2026-11-01T10:00:00.000Z',
+  createdBy: 'u-head',
+  updatedAt: '2026-11-01T10:00:00.000Z',
+  updatedBy: 'u-head',
+  deletedAt: null,
+  deletedBy: null,
+};
+
+const COLLEAGUES = [
+  { id: 'u-head', displayName: 'Ганна Бойко' },
+  { id: 'u-mgr', displayName: 'Дарина Мельник' },
+  { id: 'u-2', displayName: 'Тарас Коваль' },
+];
+
+function renderScreen(api: ZamokApi) {
+  return render(
+    <Providers api={api} i18n={createI18n('en')} env="test">
+      <DealsScreen />
+    </Providers>,
+  );
+}
+
+function dealApi(reassign: ZamokApi['deals']['reassign']) {
+  return fakeContactsApi({
+    pipelines: { list: async () => ok([PIPELINE]) },
+    deals: { get: async () => ok(DEAL), reassign },
+    users: { colleagues: async () => ok(COLLEAGUES) },
+  });
+}
+
+describe('reassigning a deal', () => {
+  beforeEach(() => {
+    useSessionStore.setState({ user: { ...HEAD, grants: BUILT_IN_GRANTS.head } });
+    openDeal('deal-1');
+  });
+
+  it('lets the head give the deal to a colleague and says who is responsible now', async () => {
+    const { api, calls } = dealApi(async ({ ownerId }) =>
+      ok({ ...DEAL, ownerId, ownerName: 'Дарина Мельник', updatedAt: '2026-11-02T10:00:00.000Z' }),
+    );
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Give to another manager' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Give the deal to another manager' });
+    expect(dialog.textContent).toContain('Поставка борошна');
+    fireEvent.click(await within(dialog).findByLabelText('New owner', { selector: 'input' }));
+    // The current owner is not offered.
+    const options = (await screen.findAllByRole('option')).map(o => o.textContent);
+    expect(options).toEqual(['Дарина Мельник', 'Тарас Коваль']);
+    fireEvent.click(screen.getByRole('option', { name: 'Дарина Мельник' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Give the deal' }));
+
+    const notice = await screen.findByText(
+      'Deal handed over. Дарина Мельник is now responsible for it.',
+    );
+    expect(notice.closest('[role="status"]')).not.toBeNull();
+    expect(inputsOf(calls, 'deals.reassign')).toEqual([{ id: 'deal-1', ownerId: 'u-mgr' }]);
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Give the deal to another manager' })).toBeNull(),
+    );
+    // The Owner field of the page now names her.
+    const owner = screen.getByText('Owner', { selector: 'p' }).parentElement;
+    expect(owner?.textContent).toBe('OwnerДарина Мельник');
+  });
+
+  it('keeps a refusal in the dialog with its reason, and the deal keeps its owner', async () => {
+    const { api } = dealApi(async () => fail('forbidden'));
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Give to another manager' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Give the deal to another manager' });
+    fireEvent.click(await within(dialog).findByLabelText('New owner', { selector: 'input' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Тарас Коваль' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Give the deal' }));
+    expect(await within(dialog).findByRole('alert')).toBeTruthy();
+    expect(screen.queryByText(/Deal handed over/)).toBeNull();
+    const owner = screen.getByText('Owner', { selector: 'p' }).parentElement;
+    expect(owner?.textContent).toBe('OwnerГанна Бойко');
+  });
+
+  it('shows no reassign action to a manager (no deals.reassign)', async () => {
+    useSessionStore.setState({ user: { ...MANAGER, grants: BUILT_IN_GRANTS.manager } });
+    const { api } = dealApi(async () => fail('forbidden'));
+    renderScreen(api);
+    expect(await screen.findByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Give to another manager' })).toBeNull();
+  });
+});
+
+describe('pipelines', () => {
+  beforeEach(() => useSessionStore.setState({ user: OWNER }));
+
+  function pipelineApi(
+    create: ZamokApi['pipelines']['create'],
+    rename: ZamokApi['pipelines']['rename'] = async () => fail('internal'),
+  ) {
+    return fakeContactsApi({
+      pipelines: { list: async () => ok([PIPELINE]), create, rename },
+      deals: {
+        board: async ({ pipelineId }) =>
+          ok({ pipeline: { ...PIPELINE, id: pipelineId }, columns: [] }),
+      },
+    });
+  }
+
+  it('creates a pipeline: an empty name is explained under the field and nothing is sent', async () => {
+    const { api, calls } = pipelineApi(async ({ name }) =>
+      ok({ ...PIPELINE, id: 'pipe-2', name, isDefault: false }),
+    );
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Pipelines' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'New pipeline…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New pipeline' });
+    const name = within(dialog).getByRole('textbox', { name: /Pipeline name/ });
+    fireEvent.change(name, { target: { value: '   ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create pipeline' }));
+    expect(await within(dialog).findByText('Enter a name.')).toBeTruthy();
+    expect(inputsOf(calls, 'pipelines.create')).toEqual([]);
+
+    fireEvent.change(name, { target: { value: 'Оптові продажі' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create pipeline' }));
+    expect(
+      await screen.findByText('Pipeline “Оптові продажі” created. Its board is open.'),
+    ).toBeTruthy();
+    expect(inputsOf(calls, 'pipelines.create')).toEqual([{ name: 'Оптові продажі' }]);
+    // Two pipelines now: the selector shows, with the new one chosen, and its board is asked for.
+    expect(screen.getByLabelText('Pipeline', { selector: 'input' })).toHaveProperty(
+      'value',
+      'Оптові продажі',
+    );
+    await waitFor(() =>
+      expect(inputsOf(calls, 'deals.board')).toContainEqual(
+        expect.objectContaining({ pipelineId: 'pipe-2' }),
+      ),
+    );
+  });
+
+  it('renames a pipeline; a refusal on the name shows under the field', async () => {
+    const answers = [
+      fail('invalid_input', { codes: [{ field: 'name', code: 'deal.text_too_long' }] }),
+      ok({ ...PIPELINE, name: 'Роздріб' }),
+    ];
+    const { api, calls } = pipelineApi(
+      async () => fail('internal'),
+      async () => answers.shift() ?? fail('internal'),
+    );
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Pipelines' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Rename “Продажі”…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rename the pipeline' });
+    const name = within(dialog).getByRole('textbox', { name: /Pipeline name/ });
+    expect(name).toHaveProperty('value', 'Продажі');
+    fireEvent.change(name, { target: { value: 'Роздріб' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save the name' }));
+    expect(await within(dialog).findByText('This text is too long. Shorten it.')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save the name' }));
+    expect(await screen.findByText('Pipeline renamed: “Роздріб”.')).toBeTruthy();
+    expect(inputsOf(calls, 'pipelines.rename')).toEqual([
+      { id: 'pipe-1', name: 'Роздріб' },
+      { id: 'pipe-1', name: 'Роздріб' },
+    ]);
+  });
+
+  it('offers no pipeline actions to a manager', async () => {
+    useSessionStore.setState({ user: { ...MANAGER, grants: BUILT_IN_GRANTS.manager } });
+    const { api } = pipelineApi(async () => fail('forbidden'));
+    renderScreen(api);
+    expect(await screen.findByRole('heading', { name: 'Deals', level: 1 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Pipelines' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Pipeline stages' })).toBeNull();
+  });
+});
