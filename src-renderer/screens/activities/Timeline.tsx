@@ -1,36 +1,31 @@
 /**
  * One record's timeline: a quick-add form (with activities.create) and its activities, deals and
- * document events, newest first, 30 at a time with "Show more". The main process decides what the
- * caller may see (scoped in SQL); this only shows it.
+ * document events, newest first, 30 at a time with "Show more". An activity the caller may change
+ * has a menu with Edit and Delete (dialogs in ./ActivityDialogs). The main process decides what
+ * the caller may see and change (scoped in SQL); this only shows it and offers what would succeed.
  */
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Text,
-  ThemeIcon,
-  Title,
-} from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntity, TimelineItem } from '../../../src-shared/activities';
 import type { CallError } from '../../../src-shared/ipc/contract';
+import type { Permission } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSessionStore } from '../../stores/session';
-import { formatDateTime } from '../contacts/format';
+import { DeleteActivityModal, EditActivityModal } from './ActivityDialogs';
+import { ActivityErrorAlert } from './ActivityErrorAlert';
 import { ActivityForm } from './ActivityForm';
-import { itemLook, relativeTime } from './format';
 import { useActivitiesStore } from './store';
+import { TimelineEntry, type EntryAbilities } from './TimelineEntry';
+
+/** The open dialog: editing or deleting one entry. */
+type Dialog = { kind: 'edit' | 'remove'; item: TimelineItem } | null;
 
 /** The timeline of record `id` of type `entity`. */
 export function Timeline({ entity, id }: { entity: TimelineEntity; id: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const user = useSessionStore(state => state.user);
   const grants = user?.grants;
@@ -39,7 +34,12 @@ export function Timeline({ entity, id }: { entity: TimelineEntity; id: string })
   const [items, setItems] = useState<TimelineItem[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<CallError | null>(null);
+  // A refused tick is about one entry: it must not hide the timeline as a not_found load does.
+  const [actionError, setActionError] = useState<CallError | null>(null);
   const [loading, setLoading] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<'updated' | 'removed' | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
 
   const load = useCallback(
     async (after: string | null) => {
@@ -60,22 +60,47 @@ export function Timeline({ entity, id }: { entity: TimelineEntity; id: string })
   useEffect(() => {
     void load(null);
   }, [load, version]);
+  // After a delete the entry and its menu button are gone: focus the sentence saying so, once the
+  // dialog has handed focus back (else keyboard focus would fall to the page's start).
+  useEffect(() => {
+    if (notice === null || dialog !== null) return;
+    const timer = setTimeout(() => noticeRef.current?.focus(), 50);
+    return () => clearTimeout(timer);
+  }, [notice, dialog]);
 
   // A record the caller cannot (or can no longer) read: no timeline at all.
   if (!grants || grantOf(grants, 'activities.read') === undefined) return null;
   if (error?.code === 'not_found') return null;
   const canCreate = grantOf(grants, 'activities.create') !== undefined;
-  // Ticks only where main would allow them: own tasks, or anyone's with a wider update scope.
-  const updateScope = grantOf(grants, 'activities.update');
-  const canTick = (item: TimelineItem) =>
-    updateScope !== undefined && (updateScope !== 'own' || item.ownerId === user?.id);
+  // Offered only where main would allow it: own activities, or anyone's with a wider scope (a team
+  // scope is checked by main, which answers not_found outside the team).
+  const reaches = (permission: Permission, item: TimelineItem) => {
+    const scope = grantOf(grants, permission);
+    return (
+      item.source === 'activity' &&
+      scope !== undefined &&
+      (scope !== 'own' || item.ownerId === user?.id)
+    );
+  };
+  const abilities = (item: TimelineItem): EntryAbilities => ({
+    tick: reaches('activities.update', item),
+    edit: reaches('activities.update', item),
+    remove: reaches('activities.delete', item),
+  });
   const now = Date.now();
 
   async function toggle(item: TimelineItem) {
+    setNotice(null);
     const result = await api.activities.complete({ id: item.id, done: item.doneAt === null });
-    if (!result.ok) return setError(result.error);
+    setActionError(result.ok ? null : result.error);
     bump();
   }
+  function open(next: NonNullable<Dialog>) {
+    setNotice(null);
+    setActionError(null);
+    setDialog(next);
+  }
+  const close = () => setDialog(null);
 
   return (
     <Paper
@@ -91,6 +116,12 @@ export function Timeline({ entity, id }: { entity: TimelineEntity; id: string })
       <Stack gap="md">
         {canCreate ? <ActivityForm entity={entity} id={id} onSaved={bump} /> : null}
         <ErrorAlert error={error} />
+        <ActivityErrorAlert error={actionError} />
+        {notice ? (
+          <Text ref={noticeRef} tabIndex={-1} role="status" size="sm" c="teal.9">
+            {t(`activities.timeline.${notice}`)}
+          </Text>
+        ) : null}
         {items === null ? (
           <Group gap="sm">
             <Loader size="xs" />
@@ -107,70 +138,17 @@ export function Timeline({ entity, id }: { entity: TimelineEntity; id: string })
             style={{ listStyle: 'none' }}
             data-testid="timeline"
           >
-            {items.map(item => {
-              const look = itemLook(item);
-              const label =
-                item.source === 'activity' && item.kind
-                  ? t(`activities.kinds.${item.kind}`)
-                  : t(`activities.sources.${item.source === 'deal' ? 'deal' : 'document'}`);
-              const overdue =
-                item.kind === 'task' &&
-                !item.doneAt &&
-                item.dueAt !== null &&
-                Date.parse(item.dueAt) < now;
-              return (
-                <li key={`${item.source}-${item.id}`}>
-                  <Group align="flex-start" wrap="nowrap" gap="sm">
-                    <ThemeIcon color={look.color} variant="light" radius="xl" size="lg" aria-hidden>
-                      <span>{look.symbol}</span>
-                    </ThemeIcon>
-                    <Stack gap={2} style={{ flex: 1 }}>
-                      <Group gap="xs">
-                        <Text fw={600}>{item.subject || label}</Text>
-                        <Badge variant="light" color={look.color} c="dark.7" size="sm">
-                          {label}
-                        </Badge>
-                        {item.doneAt ? (
-                          <Badge color="green" c="green.9" variant="light" size="sm">
-                            {t('activities.timeline.done')}
-                          </Badge>
-                        ) : null}
-                      </Group>
-                      {item.body ? (
-                        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                          {item.body}
-                        </Text>
-                      ) : null}
-                      <Text size="sm" c="dimmed">
-                        <time dateTime={item.at} title={formatDateTime(item.at, i18n.language)}>
-                          {relativeTime(item.at, now, i18n.language, t('activities.relative.now'))}
-                        </time>
-                        {item.ownerName ? ` · ${item.ownerName}` : ''}
-                        {item.dueAt ? (
-                          <Text span c={overdue ? 'red' : 'dimmed'} fw={overdue ? 600 : undefined}>
-                            {' · '}
-                            {t('activities.timeline.due', {
-                              when: formatDateTime(item.dueAt, i18n.language),
-                            })}
-                          </Text>
-                        ) : null}
-                      </Text>
-                    </Stack>
-                    {item.kind === 'task' && canTick(item) ? (
-                      <Checkbox
-                        aria-label={
-                          item.doneAt
-                            ? t('activities.timeline.markOpen')
-                            : t('activities.timeline.markDone')
-                        }
-                        checked={item.doneAt !== null}
-                        onChange={() => void toggle(item)}
-                      />
-                    ) : null}
-                  </Group>
-                </li>
-              );
-            })}
+            {items.map(item => (
+              <TimelineEntry
+                key={`${item.source}-${item.id}`}
+                item={item}
+                now={now}
+                can={abilities(item)}
+                onToggle={() => void toggle(item)}
+                onEdit={() => open({ kind: 'edit', item })}
+                onRemove={() => open({ kind: 'remove', item })}
+              />
+            ))}
           </Stack>
         )}
         {cursor ? (
@@ -181,6 +159,27 @@ export function Timeline({ entity, id }: { entity: TimelineEntity; id: string })
           </Group>
         ) : null}
       </Stack>
+      <EditActivityModal
+        item={dialog?.kind === 'edit' ? dialog.item : null}
+        onClose={close}
+        onGone={bump}
+        onSaved={() => {
+          close();
+          setNotice('updated');
+          bump();
+        }}
+      />
+      <DeleteActivityModal
+        item={dialog?.kind === 'remove' ? dialog.item : null}
+        onClose={close}
+        onGone={bump}
+        onDeleted={removed => {
+          close();
+          setItems(old => old?.filter(i => i.source !== 'activity' || i.id !== removed) ?? null);
+          setNotice('removed');
+          bump();
+        }}
+      />
     </Paper>
   );
 }

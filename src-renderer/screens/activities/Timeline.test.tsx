@@ -1,0 +1,270 @@
+// @vitest-environment jsdom
+/**
+ * Editing and deleting timeline entries as people see it: only entries the role may change get
+ * the menu; Edit opens the form pre-filled from main and saves only the change with the time it
+ * was opened at; Delete asks first and the entry leaves; refusals from main read as sentences about
+ * the entry; keys pressed in the dialogs do not trigger the record page's shortcuts behind them.
+ */
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useHotkeys } from '@mantine/hooks';
+import { useState } from 'react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Activity, TimelineItem } from '../../../src-shared/activities';
+import { contract } from '../../../src-shared/ipc';
+import { buildBridge, type Result } from '../../../src-shared/ipc/contract';
+import type { Grants } from '../../../src-shared/permissions';
+import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import { Providers } from '../../app/Providers';
+import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
+import { createI18n } from '../../i18n';
+import { resetAllStores } from '../../stores/registry';
+import { useSessionStore } from '../../stores/session';
+import { Timeline } from './Timeline';
+
+beforeAll(() => {
+  installDomShims();
+  // Mantine's autosize Textarea listens for font loads, which jsdom lacks.
+  if (!('fonts' in document)) Object.assign(document, { fonts: new EventTarget() });
+});
+afterEach(() => {
+  cleanup();
+  resetAllStores();
+});
+
+const ME = 'u-1';
+const CALL: Activity = {
+  id: 'a-call',
+  ownerId: ME,
+  ownerName: 'Олена Коваленко',
+  kind: 'call',
+  subject: 'Обговорили умови договору',
+  body: null,
+  occurredAt: '2026-11-28T10:15:42.000Z',
+  dueAt: null,
+  remindAt: null,
+  remindedAt: null,
+  doneAt: null,
+  contactId: 'c-1',
+  companyId: null,
+  dealId: null,
+  createdAt: '2026-11-28T10:15:42.000Z',
+  updatedAt: '2026-11-28T10:15:42.000Z',
+  deletedAt: null,
+};
+const THEIRS: Activity = {
+  ...CALL,
+  id: 'a-theirs',
+  ownerId: 'u-2',
+  ownerName: 'Тарас Бондар',
+  subject: 'Зустріч у банку',
+};
+
+function itemOf(a: Activity): TimelineItem {
+  return {
+    source: 'activity',
+    id: a.id,
+    at: a.occurredAt,
+    kind: a.kind,
+    subject: a.subject,
+    body: a.body,
+    ownerId: a.ownerId,
+    ownerName: a.ownerName,
+    dueAt: a.dueAt,
+    doneAt: a.doneAt,
+    action: null,
+  };
+}
+
+const DEAL: TimelineItem = {
+  ...itemOf(CALL),
+  source: 'deal',
+  id: 'd-1',
+  kind: null,
+  subject: 'Постачання борошна',
+};
+
+interface Script {
+  update?: (input: { id: string; patch: Partial<Activity> }) => Result<unknown> | undefined;
+  remove?: () => Result<unknown> | undefined;
+  get?: () => Result<unknown> | undefined;
+}
+
+/** A main process holding `activities`; scripted answers win over the stored behaviour. */
+function fakeMain(activities: Activity[], script: Script = {}) {
+  const stored = new Map(activities.map(a => [a.id, a]));
+  const calls: { name: string; input: unknown }[] = [];
+  const api = buildBridge(contract, async (name, raw) => {
+    calls.push({ name, input: raw });
+    const input = raw as { id: string; patch: Partial<Activity> };
+    switch (name) {
+      case 'zamok:activities.timeline':
+        return ok({ items: [...[...stored.values()].map(itemOf), DEAL], nextCursor: null });
+      case 'zamok:activities.get':
+        return script.get?.() ?? ok(stored.get(input.id));
+      case 'zamok:activities.update': {
+        const scripted = script.update?.(input);
+        if (scripted) return scripted;
+        const after = { ...stored.get(input.id), ...input.patch, updatedAt: 'later' } as Activity;
+        stored.set(input.id, after);
+        return ok(after);
+      }
+      case 'zamok:activities.delete':
+        stored.delete(input.id);
+        return script.remove?.() ?? ok({ id: input.id, deletedAt: '2026-11-29T10:00:00.000Z' });
+      default:
+        return fail('unknown_channel');
+    }
+  });
+  return { api, calls, stored };
+}
+
+/** The record page around the timeline: Escape takes it back to the list. */
+function RecordPage() {
+  const [back, setBack] = useState(false);
+  useHotkeys([['Escape', () => setBack(true)]]);
+  return (
+    <>
+      {back ? <p>back to the list</p> : null}
+      <Timeline entity="contact" id="c-1" />
+    </>
+  );
+}
+
+function renderAs(grants: Grants, api: ReturnType<typeof fakeMain>['api'], language = 'en') {
+  useSessionStore.setState({ screen: 'app', user: { ...OWNER, id: ME, grants } });
+  render(
+    <Providers api={api} i18n={createI18n(language as 'en' | 'uk')} env="test">
+      <RecordPage />
+    </Providers>,
+  );
+}
+
+async function openMenu(subject: string) {
+  fireEvent.click(await screen.findByRole('button', { name: `Actions for “${subject}”` }));
+}
+
+describe('changing timeline entries', () => {
+  it('offers the menu, in Ukrainian, only on entries the role may change', async () => {
+    const head: Grants = BUILT_IN_GRANTS.head;
+    renderAs(head, fakeMain([CALL, THEIRS]).api, 'uk');
+    const menu = await screen.findByRole('button', {
+      name: 'Дії із записом «Обговорили умови договору»',
+    });
+    // A head reads everyone's entries but changes only their own; deals are changed on the deal.
+    expect(screen.getByText('Зустріч у банку')).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: /^Дії із записом/ })).toHaveLength(1);
+    fireEvent.click(menu);
+    expect(screen.getByRole('menuitem', { name: 'Змінити' })).toBeTruthy();
+    expect(screen.getByRole('menuitem', { name: 'Видалити' })).toBeTruthy();
+  });
+
+  it('edits: the form opens pre-filled, saves only the change with updatedAt, the timeline shows it', async () => {
+    const main = fakeMain([CALL]);
+    renderAs(BUILT_IN_GRANTS.manager, main.api);
+    await openMenu(CALL.subject);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Edit' }));
+    const form = await screen.findByRole('form', { name: 'Edit entry' });
+    const subject = within(form).getByLabelText('Subject');
+    expect((subject as HTMLInputElement).value).toBe(CALL.subject);
+    expect(within(form).getByText('Call')).toBeTruthy();
+    expect((within(form).getByLabelText('When') as HTMLInputElement).value).not.toBe('');
+    fireEvent.change(subject, { target: { value: 'Погодили знижку 5%' } });
+    fireEvent.keyDown(subject, { key: 'Enter', ctrlKey: true });
+
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Changes saved.');
+    expect(main.calls.find(c => c.name === 'zamok:activities.update')?.input).toEqual({
+      id: CALL.id,
+      patch: { subject: 'Погодили знижку 5%' },
+      expectedUpdatedAt: CALL.updatedAt,
+    });
+    expect(
+      await within(screen.getByTestId('timeline')).findByText('Погодили знижку 5%'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('form', { name: 'Edit entry' })).toBeNull();
+  });
+
+  it('after a conflict, says so and loads the fresh version into the form', async () => {
+    let conflicts = 1;
+    const main = fakeMain([CALL], {
+      update: () => (conflicts-- > 0 ? fail('conflict') : undefined),
+    });
+    renderAs(BUILT_IN_GRANTS.manager, main.api);
+    await openMenu(CALL.subject);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Edit' }));
+    const form = await screen.findByRole('form', { name: 'Edit entry' });
+    fireEvent.change(within(form).getByLabelText('Subject'), { target: { value: 'Моя версія' } });
+    main.stored.set(CALL.id, { ...CALL, subject: 'Колегина версія', updatedAt: 'newer' });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Someone changed this entry while you were editing it.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Load the fresh version' }));
+    const fresh = () => screen.getByRole('form', { name: 'Edit entry' });
+    await waitFor(() =>
+      expect(within(fresh()).getByLabelText<HTMLInputElement>('Subject').value).toBe(
+        'Колегина версія',
+      ),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('an edit main refuses reads as a sentence about the entry', async () => {
+    const main = fakeMain([CALL], { update: () => fail('forbidden') });
+    renderAs(BUILT_IN_GRANTS.manager, main.api);
+    await openMenu(CALL.subject);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Edit' }));
+    const form = await screen.findByRole('form', { name: 'Edit entry' });
+    fireEvent.change(within(form).getByLabelText('Details'), { target: { value: 'ще щось' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'You can edit and delete only the entries you logged yourself. Ask the author or a manager.',
+    );
+  });
+
+  it('deletes after a confirmation; the entry leaves the timeline', async () => {
+    const main = fakeMain([CALL]);
+    renderAs(BUILT_IN_GRANTS.manager, main.api);
+    await openMenu(CALL.subject);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete this entry?' });
+    expect(dialog.textContent).toContain(`“${CALL.subject}” will leave the timeline`);
+    expect(main.calls.some(c => c.name === 'zamok:activities.delete')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+
+    expect(await screen.findByRole('status')).toHaveProperty(
+      'textContent',
+      'The entry was removed from the timeline.',
+    );
+    await waitFor(() => expect(screen.queryByText(CALL.subject)).toBeNull());
+    expect(main.calls.filter(c => c.name === 'zamok:activities.delete').map(c => c.input)).toEqual([
+      { id: CALL.id },
+    ]);
+  });
+
+  it('an entry already gone says so and the timeline is read again', async () => {
+    const main = fakeMain([CALL], { remove: () => fail('not_found') });
+    renderAs(BUILT_IN_GRANTS.manager, main.api);
+    await openMenu(CALL.subject);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete this entry?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(
+      'This entry no longer exists or you have no access to it. The timeline was refreshed.',
+    );
+    await waitFor(() =>
+      expect(within(screen.getByTestId('timeline')).queryByText(CALL.subject)).toBeNull(),
+    );
+    expect(within(dialog).queryByRole('button', { name: 'Delete' })).toBeNull();
+  });
+
+  it('Escape closes the dialog without taking the record page back to the list', async () => {
+    renderAs(BUILT_IN_GRANTS.manager, fakeMain([CALL]).api);
+    await openMenu(CALL.subject);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete this entry?' });
+    fireEvent.keyDown(within(dialog).getByRole('button', { name: 'Cancel' }), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.queryByText('back to the list')).toBeNull();
+    expect(screen.getByText(CALL.subject)).toBeTruthy();
+  });
+});
