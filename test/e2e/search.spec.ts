@@ -2,12 +2,14 @@
  * Global search, end to end: the owner's records (a contact with an apostrophe in her name, a
  * company with an ЄДРПОУ) are found from the header box with Ctrl+K, another apostrophe and a
  * different case, grouped by kind; arrows + Enter open the contact's page; a phone fragment finds
- * her too, a piece of the code finds the company, and a click opens its page.
+ * her too, a piece of the code finds the company, and a click opens its page. A deal's title opens
+ * that deal's own page (not just the Deals board), from another section and from the board itself;
+ * "My tasks" opens the deal a task belongs to.
  */
 import { expect, test } from './fixtures';
 import { runSetupWizard } from './support/flows';
 import { checkScreenSoft } from './support/screens';
-import { callAsPage } from './support/staff';
+import { callAsPage, openSection } from './support/staff';
 
 test.use({ locale: 'en-GB', actionTimeout: 30_000 });
 
@@ -57,6 +59,42 @@ test('search: type in the header box and open a result', async ({
   await expect(results.getByRole('group', { name: 'Companies' })).toBeVisible();
   await results.getByRole('option', { name: /Зелений Гай/ }).click();
   await expect(page.getByRole('heading', { name: 'ТОВ «Зелений Гай»', level: 1 })).toBeVisible();
+
+  // A deal: its title opens the deal's page, even from the Deals board, and "back" leads to it.
+  const deal = await callAsPage<{ id: string }>(page, host, 'zamok:deals.create', {
+    deal: { title: 'Поставка борошна', amountMinor: 1250050 },
+  });
+  expect(deal.result.ok).toBe(true);
+  const dealId = deal.result.ok ? deal.result.value.id : '';
+  const task = await callAsPage(page, host, 'zamok:activities.create', {
+    activity: {
+      kind: 'task',
+      subject: 'Надіслати рахунок за борошно',
+      dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      dealId,
+    },
+  });
+  expect(task.result.ok).toBe(true);
+  await page.keyboard.press('Control+K');
+  await box.fill('борошн');
+  await expect(results.getByRole('group', { name: 'Deals' })).toBeVisible();
+  await box.press('Enter');
+  const dealHeading = page.getByRole('heading', { name: 'Поставка борошна', level: 1 });
+  await expect(dealHeading).toBeVisible();
+  await expect(page.getByTestId('deal-stage')).toHaveText('Новий');
+  await checkScreenSoft(page, testInfo, 'search-opens-deal');
+  await page.getByRole('button', { name: /Back to deals/ }).click();
+  await expect(page.getByRole('heading', { name: 'Deals', level: 1 })).toBeVisible();
+  await page.keyboard.press('Control+K');
+  await box.fill('Поставка');
+  await results.getByRole('option', { name: /Поставка борошна/ }).click();
+  await expect(dealHeading).toBeVisible();
+
+  // My tasks: the task on the deal opens the deal.
+  await openSection(page, 'Activities');
+  await expect(page.getByRole('heading', { name: 'My tasks', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Open deal: Надіслати рахунок за борошно' }).click();
+  await expect(dealHeading).toBeVisible();
 
   // Nothing found says so and what to try next, in Ukrainian too.
   await page.getByText('Українська', { exact: true }).click();

@@ -73,6 +73,7 @@ export function GlobalSearch() {
   const choose = (line: ResultLine) => {
     openRecord(targetOf(line));
     setOpened(false);
+    setActive(-1);
     setText('');
     input.current?.blur();
   };
@@ -125,7 +126,8 @@ export function GlobalSearch() {
           aria-controls={listId}
           aria-autocomplete="list"
           aria-keyshortcuts="Control+K"
-          aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+          // Only while the list is shown: a closed list's options are gone (axe: invalid value).
+          aria-activedescendant={showPopover && active >= 0 ? `${listId}-${active}` : undefined}
           rightSection={loading ? <Loader size={14} /> : null}
           onChange={e => {
             setText(e.currentTarget.value);
