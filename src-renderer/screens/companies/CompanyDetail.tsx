@@ -19,6 +19,7 @@ import type { UserSummary } from '../../../src-shared/ipc/users';
 import { useApi } from '../../app/api';
 import { EntityHistory } from '../../components/EntityHistory';
 import { Timeline } from '../activities/Timeline';
+import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { grantOf } from '../../../src-shared/roles';
 import { useSessionStore } from '../../stores/session';
@@ -141,19 +142,40 @@ export function CompanyDetail(props: {
               {t('companies.detail.delete')}
             </Button>
           ) : null}
+          {abilities.restore && deleted ? (
+            <BusyButton
+              busy={busy}
+              busyLabel={t('companies.detail.restoring')}
+              onClick={() =>
+                void run(async () => {
+                  const result = await api.companies.restore({ id });
+                  if (result.ok) rememberCompany(result.value);
+                  return result;
+                })
+              }
+            >
+              {t('companies.detail.restore')}
+            </BusyButton>
+          ) : null}
         </Group>
       </Group>
       {deleted && company.deletedAt ? (
         <Alert color="gray" variant="light">
           {t('companies.detail.deletedNotice', {
             when: formatDateTime(company.deletedAt, i18n.language),
-          })}
+          })}{' '}
+          {t(
+            abilities.restore
+              ? 'companies.detail.deletedRestorable'
+              : 'companies.detail.deletedAskOwner',
+          )}
         </Alert>
       ) : null}
       {dialog === null ? <ErrorAlert error={actionError} /> : null}
       <CompanyFields company={company} nameOf={nameOf} />
       {abilities.readContacts ? <CompanyContacts id={id} refresh={company.updatedAt} /> : null}
-      <DocumentsPanel type="company" id={id} />
+      {/* A deleted company's documents are out of reach in main until it is restored. */}
+      {deleted ? null : <DocumentsPanel type="company" id={id} />}
       <DeleteCompanyModal
         opened={dialog === 'delete'}
         name={company.name}

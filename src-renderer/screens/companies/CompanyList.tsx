@@ -8,6 +8,7 @@ import {
   Loader,
   Select,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
@@ -65,7 +66,7 @@ export function CompanyList({
   ]);
 
   const empty = status === 'ready' && items.length === 0;
-  const filtered = query.text !== '';
+  const filtered = query.text !== '' || query.includeDeleted;
 
   return (
     <Stack gap="md" h="calc(100dvh - 60px - 2 * var(--mantine-spacing-xl))">
@@ -107,6 +108,14 @@ export function CompanyList({
           allowDeselect={false}
           w={200}
         />
+        {abilities.restore ? (
+          <Switch
+            label={t('companies.list.showDeleted')}
+            checked={query.includeDeleted}
+            onChange={event => setQuery({ includeDeleted: event.currentTarget.checked })}
+            mb={8}
+          />
+        ) : null}
         {abilities.create ? (
           <Tooltip label={t('companies.list.addHint')} withArrow>
             <Button onClick={onNew} ml="auto">

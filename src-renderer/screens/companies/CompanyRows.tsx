@@ -2,7 +2,7 @@
  * The virtualized rows of the company list: only the visible rows are in the DOM; the next SQL page
  * is asked for as the user nears the end of what is loaded. Same keyboard model as the contact list.
  */
-import { Box, Group, Loader, Text } from '@mantine/core';
+import { Badge, Box, Group, Loader, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
@@ -174,9 +174,16 @@ function Row(props: {
     >
       <Group justify="space-between" wrap="nowrap" gap="md">
         <div style={{ minWidth: 0 }}>
-          <Text fw={600} truncate>
-            {item.name}
-          </Text>
+          <Group gap="xs" wrap="nowrap">
+            <Text fw={600} truncate>
+              {item.name}
+            </Text>
+            {item.deletedAt ? (
+              <Badge color="gray" variant="light" size="sm" style={{ flexShrink: 0 }}>
+                {t('companies.list.deleted')}
+              </Badge>
+            ) : null}
+          </Group>
           <Text size="sm" c="dimmed" truncate>
             {[code, item.phone ? formatPhone(item.phone) : null, site]
               .filter(Boolean)

@@ -18,7 +18,10 @@ function listInput(query: CompanyQuery, cursor?: string) {
   return {
     sort: query.sort,
     direction: SORT_DIRECTION[query.sort],
-    filter: text ? { text } : {},
+    filter: {
+      ...(text ? { text } : {}),
+      ...(query.includeDeleted ? { includeDeleted: true } : {}),
+    },
     limit: PAGE_SIZE,
     ...(cursor ? { cursor } : {}),
   };
@@ -96,15 +99,21 @@ function summaryOf(company: Company): CompanySummary {
   };
 }
 
-/** Keeps the open company and its list row in step after a save, delete or reassign. */
+/**
+ * Keeps the open company and its list row in step after a save, delete, restore or reassign (the
+ * list keeps its scroll position). A deleted company leaves the list unless deleted ones are shown;
+ * a restored one that the list no longer holds makes it load afresh when the user goes back.
+ */
 export function rememberCompany(company: Company): void {
   useCompaniesStore.setState(state => {
     const index = state.items.findIndex(item => item.id === company.id);
     let items = state.items;
     if (index >= 0) {
       items = [...items];
-      if (company.deletedAt) items.splice(index, 1);
+      if (company.deletedAt && !state.query.includeDeleted) items.splice(index, 1);
       else items[index] = summaryOf(company);
+    } else if (!company.deletedAt && state.loadedQuery !== null) {
+      return { current: company, loadedQuery: null };
     }
     return { current: company, items };
   });

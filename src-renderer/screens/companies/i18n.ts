@@ -22,6 +22,8 @@ export const companiesUk = {
     noMatchesTitle: 'Нічого не знайдено',
     noMatchesText: 'Спробуйте інше слово, код або номер.',
     resetFilters: 'Скинути пошук',
+    showDeleted: 'Показати видалені',
+    deleted: 'Видалено',
     retry: 'Спробувати ще раз',
     edrpou: 'ЄДРПОУ {{code}}',
     rnokpp: 'РНОКПП {{code}}',
@@ -34,9 +36,13 @@ export const companiesUk = {
     editHint: 'Клавіша E',
     delete: 'Видалити',
     reassign: 'Передати іншому',
+    restore: 'Відновити',
+    restoring: 'Відновлюємо…',
     deleted: 'Видалено',
     deletedNotice:
       'Компанію видалено {{when}}. Прив’язані контакти зберегли зв’язок із нею, але в списках і пошуку її більше немає.',
+    deletedRestorable: 'Кнопка «Відновити» поверне її до списків і пошуку.',
+    deletedAskOwner: 'Відновити її може власник програми.',
     codesSection: 'Реквізити',
     contactSection: 'Зв’язок',
     recordSection: 'Запис',
@@ -141,6 +147,8 @@ export const companiesEn: typeof companiesUk = {
     noMatchesTitle: 'Nothing found',
     noMatchesText: 'Try another word, code or number.',
     resetFilters: 'Clear the search',
+    showDeleted: 'Show deleted',
+    deleted: 'Deleted',
     retry: 'Try again',
     edrpou: 'EDRPOU {{code}}',
     rnokpp: 'RNOKPP {{code}}',
@@ -153,9 +161,13 @@ export const companiesEn: typeof companiesUk = {
     editHint: 'Key E',
     delete: 'Delete',
     reassign: 'Give to someone else',
+    restore: 'Restore',
+    restoring: 'Restoring…',
     deleted: 'Deleted',
     deletedNotice:
       'This company was deleted {{when}}. Linked contacts keep their link, but it no longer appears in lists or searches.',
+    deletedRestorable: '“Restore” brings it back to lists and search.',
+    deletedAskOwner: 'The owner of the app can restore it.',
     codesSection: 'Registration',
     contactSection: 'Contact details',
     recordSection: 'Record',
@@ -237,61 +249,9 @@ export const companiesEn: typeof companiesUk = {
   },
 };
 
-/** Audit log words for companies (action names, field names, record type) in the admin catalogue. */
-export interface CompanyAuditWords {
-  actions: { companies: Record<'create' | 'update' | 'delete' | 'reassign', string> };
-  fields: Record<string, string>;
-  entities: { company: string };
-}
-
-export const companiesAuditUk: CompanyAuditWords = {
-  actions: {
-    companies: {
-      create: 'Створено компанію',
-      update: 'Змінено компанію',
-      delete: 'Видалено компанію',
-      reassign: 'Компанію передано',
-    },
-  },
-  fields: {
-    edrpou: 'ЄДРПОУ',
-    rnokpp: 'РНОКПП',
-    legalAddress: 'Юридична адреса',
-    actualAddress: 'Фактична адреса',
-    website: 'Сайт',
-    companyId: 'Компанія з довідника',
-  },
-  entities: { company: 'Компанія' },
-};
-
-export const companiesAuditEn: CompanyAuditWords = {
-  actions: {
-    companies: {
-      create: 'Company created',
-      update: 'Company changed',
-      delete: 'Company deleted',
-      reassign: 'Company handed over',
-    },
-  },
-  fields: {
-    edrpou: 'EDRPOU',
-    rnokpp: 'RNOKPP',
-    legalAddress: 'Registered address',
-    actualAddress: 'Actual address',
-    website: 'Website',
-    companyId: 'Company from the directory',
-  },
-  entities: { company: 'Company' },
-};
-
-/** The admin catalogue with the company audit words added (the admin screens own the rest). */
-export function withCompanyAudit<
-  A extends { actions: object; fields: object; audit: { entities: object } },
->(admin: A, words: CompanyAuditWords): A {
-  return {
-    ...admin,
-    actions: { ...admin.actions, ...words.actions },
-    fields: { ...admin.fields, ...words.fields },
-    audit: { ...admin.audit, entities: { ...admin.audit.entities, ...words.entities } },
-  };
-}
+export {
+  companiesAuditEn,
+  companiesAuditUk,
+  withCompanyAudit,
+  type CompanyAuditWords,
+} from './audit-i18n';

@@ -11,6 +11,8 @@ export interface CompanyAbilities {
   update: boolean;
   delete: boolean;
   reassign: boolean;
+  /** contacts.restore (the one restore grant): deleted companies, their filter and Restore. */
+  restore: boolean;
   /** contacts.read: the company page lists its people. */
   readContacts: boolean;
   /** users.read: the colleagues list for reassign. */
@@ -27,6 +29,7 @@ export function companyAbilities(grants: Grants): CompanyAbilities {
     update: grantOf(grants, 'companies.update') !== undefined,
     delete: grantOf(grants, 'companies.delete') !== undefined,
     reassign: grantOf(grants, 'companies.reassign') !== undefined,
+    restore: grantOf(grants, 'contacts.restore') !== undefined,
     readContacts: grantOf(grants, 'contacts.read') !== undefined,
     readUsers: grantOf(grants, 'users.read') !== undefined,
   };

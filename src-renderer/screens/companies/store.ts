@@ -32,6 +32,8 @@ export const SORT_DIRECTION: Readonly<Record<CompanySort, SortDirection>> = {
 export interface CompanyQuery {
   text: string;
   sort: CompanySort;
+  /** Deleted companies too (restore holders only: main refuses others). */
+  includeDeleted: boolean;
 }
 
 /** The list's loading state. */
@@ -60,7 +62,7 @@ export interface CompaniesState {
 }
 
 /** An empty query: everything in scope, by name. */
-export const INITIAL_QUERY: CompanyQuery = { text: '', sort: 'name' };
+export const INITIAL_QUERY: CompanyQuery = { text: '', sort: 'name', includeDeleted: false };
 
 /** The companies store. Data-changing work lives in ./actions.ts. */
 export const useCompaniesStore = createResettableStore<CompaniesState>(set => ({
