@@ -29,7 +29,10 @@ describe('bench volumes', () => {
     const count = (sql: string) => (sqlite?.prepare(sql).get() as { n: number }).n;
     expect(count('SELECT count(*) AS n FROM activities')).toBe(2000);
     expect(count('SELECT count(*) AS n FROM search_rows')).toBe(200 + 40 + 100 + 2000);
-    expect(count('SELECT count(*) AS n FROM search_index')).toBe(200 + 40 + 100 + 2000);
+    const texts = ['contacts', 'companies', 'deals', 'activities'].map(t =>
+      count(`SELECT count(*) AS n FROM search_text_${t}`),
+    );
+    expect(texts).toEqual([200, 40, 100, 2000]);
   });
 
   it('lets the manager find only their own records', async () => {
@@ -53,7 +56,7 @@ describe('bench volumes', () => {
     office.volumes();
     const plain = new Database(office.plainCopy(), { readonly: true });
     try {
-      const q = `SELECT count(*) AS n FROM search_index WHERE search_index MATCH '"знижк"*'`;
+      const q = `SELECT count(*) AS n FROM search_text_activities WHERE search_text_activities MATCH '"знижк"*'`;
       const onPlain = (plain.prepare(q).get() as { n: number }).n;
       const onVault = (office.app.state.vault?.sqlite.prepare(q).get() as { n: number }).n;
       expect(onPlain).toBeGreaterThan(0);

@@ -25,6 +25,12 @@ describe('searchTerms', () => {
     });
   });
 
+  it('cuts words to the 8-character prefixes the index holds', () => {
+    expect(searchTerms('передзвонити Шевченко').text).toBe('"передзво"* "Шевченко"*');
+    // Characters, not UTF-16 units: a letter outside the BMP counts once.
+    expect(searchTerms('𝐀bcdefghij').text).toBe('"𝐀bcdefgh"*');
+  });
+
   it('has nothing to search in punctuation or blanks', () => {
     expect(searchTerms(' - ,. ')).toEqual({ text: null, digits: null });
   });

@@ -30,33 +30,35 @@ export interface SearchQuery {
   limit: number;
 }
 
-type FtsTable = 'search_index' | 'search_digits';
-
 // The vault connection, whatever tables its type names (the statements here are raw SQL).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL only, no typed builder use
 type AnyKysely = Kysely<any>;
 
-/** One source, one FTS table: the scoped matches, newest first. */
+/**
+ * One source, one FTS table: the scoped matches, newest first. `digits` is the shared trigram table
+ * (a key-range seek picks the source's rows); otherwise the source's own text table.
+ */
 async function matches(
   db: AnyKysely,
   source: SearchSource,
-  fts: FtsTable,
+  digits: boolean,
   expr: string,
   viewer: SearchViewer,
   limit: number,
 ): Promise<SearchHit[]> {
   const lo = source.code * KEY_RANGE;
   const hi = lo + KEY_RANGE - 1;
-  const ftsRef = sql.table(fts);
+  const ftsRef = sql.table(digits ? 'search_digits' : source.textTable);
+  const range = digits ? sql`AND ${ftsRef}.rowid BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}` : sql``;
   const table = sql.table(source.table);
-  // CROSS JOIN fixes the order: FTS5 drives (one key range, newest first), then key → record.
+  // CROSS JOIN fixes the order: FTS5 drives (newest first), then key → record.
   const { rows } = await sql<SourceRow>`
     SELECT ${source.columns}
     FROM ${ftsRef}
     CROSS JOIN search_rows ON search_rows.id = ${ftsRef}.rowid
     CROSS JOIN ${table} ON ${table}.id = search_rows.entity_id
     WHERE ${ftsRef} MATCH ${expr}
-      AND ${ftsRef}.rowid BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}
+      ${range}
       AND ${table}.deleted_at IS NULL
       AND ${source.scope(viewer)}
     ORDER BY ${ftsRef}.rowid DESC
@@ -83,13 +85,11 @@ export async function searchRecords<DB>(
     const viewer: SearchViewer = { userId: who.userId, teamId: who.teamId, scope };
     const hits: SearchHit[] = [];
     if (terms.digits !== null && source.digits) {
-      hits.push(
-        ...(await matches(raw, source, 'search_digits', terms.digits, viewer, query.limit)),
-      );
+      hits.push(...(await matches(raw, source, true, terms.digits, viewer, query.limit)));
     }
     if (terms.text !== null && hits.length < query.limit) {
       const seen = new Set(hits.map(h => h.id));
-      const more = await matches(raw, source, 'search_index', terms.text, viewer, query.limit);
+      const more = await matches(raw, source, false, terms.text, viewer, query.limit);
       for (const h of more) if (!seen.has(h.id) && hits.length < query.limit) hits.push(h);
     }
     result[source.group] = hits;

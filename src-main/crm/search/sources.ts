@@ -37,6 +37,8 @@ export interface SearchSource {
   code: number;
   /** The record table (trusted constant). */
   table: string;
+  /** Its FTS5 text table (migration 0015_search_per_entity; trusted constant). */
+  textTable: string;
   /** Its read permission: no grant, no group. */
   permission: ScopedPermission;
   /** Whether phones/codes of this entity are in `search_digits`. */
@@ -72,6 +74,7 @@ const contacts: SearchSource = {
   entityType: 'contact',
   code: 1,
   table: 'contacts',
+  textTable: 'search_text_contacts',
   permission: 'contacts.read',
   digits: true,
   columns: sql`contacts.id, contacts.surname, contacts.given_name, contacts.patronymic, contacts.company_name, contacts.phones`,
@@ -89,6 +92,7 @@ const companies: SearchSource = {
   entityType: 'company',
   code: 2,
   table: 'companies',
+  textTable: 'search_text_companies',
   permission: 'companies.read',
   digits: true,
   columns: sql`companies.id, companies.name, companies.edrpou, companies.rnokpp`,
@@ -105,6 +109,7 @@ const deals: SearchSource = {
   entityType: 'deal',
   code: 3,
   table: 'deals',
+  textTable: 'search_text_deals',
   permission: 'deals.read',
   digits: false,
   columns: sql`deals.id, deals.title, deals.amount_minor, deals.currency`,
@@ -121,6 +126,7 @@ const activities: SearchSource = {
   entityType: 'activity',
   code: 4,
   table: 'activities',
+  textTable: 'search_text_activities',
   permission: 'activities.read',
   digits: false,
   columns: sql`activities.id, activities.subject, activities.kind, activities.contact_id, activities.company_id, activities.deal_id`,
