@@ -83,7 +83,9 @@ export function TimelineEntry(props: {
           />
         ) : null}
         {can.edit || can.remove ? (
-          <Menu position="bottom-end" withinPortal>
+          // No focus placeholder (a non-item child of role="menu" fails axe): opening the menu
+          // focuses its first item instead, as the ARIA menu button pattern does.
+          <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
             <Menu.Target>
               <ActionIcon
                 variant="subtle"
@@ -95,13 +97,18 @@ export function TimelineEntry(props: {
             </Menu.Target>
             <Menu.Dropdown onKeyDown={containKeys}>
               {can.edit ? (
-                <Menu.Item leftSection={<span aria-hidden="true">✎</span>} onClick={props.onEdit}>
+                <Menu.Item
+                  data-autofocus
+                  leftSection={<span aria-hidden="true">✎</span>}
+                  onClick={props.onEdit}
+                >
                   {t('activities.timeline.edit')}
                 </Menu.Item>
               ) : null}
               {can.remove ? (
                 <Menu.Item
-                  color="red"
+                  color="red.9"
+                  data-autofocus={can.edit ? undefined : true}
                   leftSection={<span aria-hidden="true">✕</span>}
                   onClick={props.onRemove}
                 >
