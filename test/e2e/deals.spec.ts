@@ -4,9 +4,13 @@
  * marks it lost with a reason (refused without one); the list view shows it. The owner opens the
  * deal and sees the stage changes in its history, then adds a stage to the pipeline. Screenshots
  * of the board, the list and the stage settings.
+ *
+ * Second flow: the owner creates a pipeline (an empty name is explained under the field) and
+ * renames it; the head gives a deal to a manager, and the manager finds it on her board. Screenshots
+ * of the pipeline and reassign dialogs.
  */
 import type { Page } from '@playwright/test';
-import type { Deal } from '../../src-shared/deals';
+import type { Deal, Pipeline } from '../../src-shared/deals';
 import { expect, test } from './fixtures';
 import { expectShell, runSetupWizard, signOut, submitSignIn } from './support/flows';
 import { checkScreenSoft } from './support/screens';
@@ -19,6 +23,14 @@ import {
 } from './support/staff';
 
 test.use({ locale: 'en-GB', actionTimeout: 30_000 });
+
+const HANNA: StaffMember = {
+  login: 'hanna.boiko',
+  displayName: 'Ганна Бойко',
+  roleName: 'Head',
+  setupPassword: 'copper meadow violin eleven',
+  ownPassword: 'saffron glacier pencil orbit',
+};
 
 const DARYNA: StaffMember = {
   login: 'daryna.melnyk',
@@ -166,4 +178,93 @@ test('deals: a manager creates a deal, moves it by keyboard and mouse, loses it 
   await page.getByText('Українська', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Угоди', level: 1 })).toBeVisible();
   await checkScreenSoft(page, testInfo, 'deals-board-uk');
+});
+
+test('deals: the owner creates and renames a pipeline; the head gives a deal to a manager who then sees it', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  await runSetupWizard(page);
+  await openSection(page, 'Deals');
+  await expect(page.getByTestId('deal-column')).toHaveCount(6);
+
+  // A new pipeline: an empty name is explained under the field, then it is created and shown.
+  await page.getByRole('button', { name: 'Pipelines', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'New pipeline…' }).click();
+  const create = page.getByRole('dialog', { name: 'New pipeline' });
+  await create.getByRole('button', { name: 'Create pipeline' }).click();
+  await expect(create.getByText('Enter a name.')).toBeVisible();
+  await checkScreenSoft(page, testInfo, 'deals-pipeline-create-empty');
+  await create.getByLabel('Pipeline name').fill('Оптові продажі');
+  const created = answerOf<Pipeline>(page, 'pipelines.create');
+  await create.getByRole('button', { name: 'Create pipeline' }).click();
+  const pipeline = await created;
+  expect(pipeline.ok && pipeline.value.stages.map(stage => stage.name)).toEqual([
+    'Новий',
+    'Кваліфікація',
+    'Пропозиція',
+    'Переговори',
+    'Виграно',
+    'Програно',
+  ]);
+  await expect(page.getByRole('status').filter({ hasText: 'created' })).toHaveText(
+    'Pipeline “Оптові продажі” created. Its board is open.',
+  );
+  await expect(page.getByRole('combobox', { name: 'Pipeline', exact: true })).toHaveValue(
+    'Оптові продажі',
+  );
+
+  // Renamed from the same menu.
+  await page.getByRole('button', { name: 'Pipelines', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Rename “Оптові продажі”…' }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename the pipeline' });
+  await expect(rename.getByLabel('Pipeline name')).toHaveValue('Оптові продажі');
+  await rename.getByLabel('Pipeline name').fill('Опт і дистрибуція');
+  await checkScreenSoft(page, testInfo, 'deals-pipeline-rename');
+  await rename.getByRole('button', { name: 'Save the name' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'renamed' })).toHaveText(
+    'Pipeline renamed: “Опт і дистрибуція”.',
+  );
+  await expect(page.getByRole('combobox', { name: 'Pipeline', exact: true })).toHaveValue(
+    'Опт і дистрибуція',
+  );
+
+  await openSection(page, 'Users');
+  await addUser(page, HANNA);
+  await addUser(page, DARYNA);
+  await signOut(page);
+
+  // The head creates a deal and gives it to the manager.
+  await firstSignIn(page, HANNA);
+  await openSection(page, 'Deals');
+  await page.getByRole('button', { name: 'New deal', exact: true }).click();
+  await page.getByLabel('Deal title', { exact: true }).fill('Поставка борошна');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Give to another manager' }).click();
+  const reassign = page.getByRole('dialog', { name: 'Give the deal to another manager' });
+  await reassign.getByLabel('New owner').click();
+  await page.getByRole('option', { name: 'Дарина Мельник' }).click();
+  await checkScreenSoft(page, testInfo, 'deal-reassign-dialog');
+  const handed = answerOf<Deal>(page, 'deals.reassign');
+  await reassign.getByRole('button', { name: 'Give the deal' }).click();
+  const answer = await handed;
+  expect(answer.ok && answer.value.ownerName).toBe('Дарина Мельник');
+  await expect(page.getByRole('status').filter({ hasText: 'handed over' })).toHaveText(
+    'Deal handed over. Дарина Мельник is now responsible for it.',
+  );
+  await expect(reassign).toHaveCount(0);
+  await checkScreenSoft(page, testInfo, 'deal-reassigned');
+  await signOut(page);
+
+  // The manager sees it on her board and opens it.
+  await firstSignIn(page, DARYNA);
+  await openSection(page, 'Deals');
+  const card = column(page, 'stage-new').getByTestId('deal-card');
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText('Поставка борошна');
+  await card.click();
+  await expect(page.getByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeVisible();
+  await expect(page.getByText('Дарина Мельник').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Give to another manager' })).toHaveCount(0);
 });

@@ -214,7 +214,12 @@ export function DealBoard({
           screenReaderInstructions: { draggable: t('deals.dnd.instructions') },
         }}
       >
-        <ScrollArea type="auto" offsetScrollbars>
+        {/* A focusable, named viewport: an empty board still scrolls by keyboard (axe). */}
+        <ScrollArea
+          type="auto"
+          offsetScrollbars
+          viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('deals.boardRegion') }}
+        >
           <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
             {stages.map(stage => {
               const column = board.columns.find(c => c.stageId === stage.id);

@@ -8,6 +8,7 @@ export { dealsAuditEn, dealsAuditUk, withDealAudit, type DealAuditWords } from '
 const uk = {
   title: 'Угоди',
   board: 'Дошка',
+  boardRegion: 'Етапи воронки з угодами',
   list: 'Список',
   new: 'Нова угода',
   newHint: 'Ctrl+Alt+N',
@@ -139,6 +140,7 @@ export type DealsWords = typeof uk;
 const en: DealsWords = {
   title: 'Deals',
   board: 'Board',
+  boardRegion: 'Pipeline stages with their deals',
   list: 'List',
   new: 'New deal',
   newHint: 'Ctrl+Alt+N',
