@@ -228,6 +228,15 @@ test('deals: the owner creates and renames a pipeline; the head gives a deal to 
   await expect(page.getByRole('combobox', { name: 'Pipeline', exact: true })).toHaveValue(
     'Опт і дистрибуція',
   );
+  // The same dialog in Ukrainian, as the office sees it.
+  await page.getByText('Українська', { exact: true }).click();
+  await page.getByRole('button', { name: 'Воронки', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Нова воронка…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Нова воронка' })).toBeVisible();
+  await checkScreenSoft(page, testInfo, 'deals-pipeline-create-uk');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Нова воронка' })).toHaveCount(0);
+  await page.getByText('English', { exact: true }).click();
 
   await openSection(page, 'Users');
   await addUser(page, HANNA);
@@ -241,20 +250,23 @@ test('deals: the owner creates and renames a pipeline; the head gives a deal to 
   await page.getByLabel('Deal title', { exact: true }).fill('Поставка борошна');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeVisible();
-  await page.getByRole('button', { name: 'Give to another manager' }).click();
-  const reassign = page.getByRole('dialog', { name: 'Give the deal to another manager' });
-  await reassign.getByLabel('New owner').click();
+  // In Ukrainian: the office's language.
+  await page.getByText('Українська', { exact: true }).click();
+  await page.getByRole('button', { name: 'Передати іншому менеджеру' }).click();
+  const reassign = page.getByRole('dialog', { name: 'Передати угоду іншому менеджеру' });
+  await reassign.getByLabel('Новий відповідальний').click();
   await page.getByRole('option', { name: 'Дарина Мельник' }).click();
-  await checkScreenSoft(page, testInfo, 'deal-reassign-dialog');
+  await checkScreenSoft(page, testInfo, 'deal-reassign-dialog-uk');
   const handed = answerOf<Deal>(page, 'deals.reassign');
-  await reassign.getByRole('button', { name: 'Give the deal' }).click();
+  await reassign.getByRole('button', { name: 'Передати', exact: true }).click();
   const answer = await handed;
   expect(answer.ok && answer.value.ownerName).toBe('Дарина Мельник');
-  await expect(page.getByRole('status').filter({ hasText: 'handed over' })).toHaveText(
-    'Deal handed over. Дарина Мельник is now responsible for it.',
+  await expect(page.getByRole('status').filter({ hasText: 'передано' })).toHaveText(
+    'Угоду передано. Тепер за неї відповідає Дарина Мельник.',
   );
   await expect(reassign).toHaveCount(0);
-  await checkScreenSoft(page, testInfo, 'deal-reassigned');
+  await checkScreenSoft(page, testInfo, 'deal-reassigned-uk');
+  await page.getByText('English', { exact: true }).click();
   await signOut(page);
 
   // The manager sees it on her board and opens it.
