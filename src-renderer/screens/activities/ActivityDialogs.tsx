@@ -33,25 +33,29 @@ export function EditActivityModal(props: DialogProps & { onSaved: (activity: Act
   const { t } = useTranslation();
   const api = useApi();
   const { item, onGone } = props;
-  const [activity, setActivity] = useState<Activity | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  // What main answered, and for which entry (so reopening on another entry never shows this one).
+  const [read, setRead] = useState<{ id: string; activity?: Activity; error?: CallError } | null>(
+    null,
+  );
   const [reads, setReads] = useState(0);
 
   useEffect(() => {
     if (item === null) return;
     let current = true;
-    setActivity(null);
-    setError(null);
+    setRead(null);
     void api.activities.get({ id: item.id }).then(result => {
       if (!current) return;
-      if (result.ok) return setActivity(result.value);
-      setError(result.error);
+      if (result.ok) return setRead({ id: item.id, activity: result.value });
+      setRead({ id: item.id, error: result.error });
       if (result.error.code === 'not_found') onGone();
     });
     return () => {
       current = false;
     };
   }, [api, item, onGone, reads]);
+  const shown = read !== null && read.id === item?.id ? read : null;
+  const activity = shown?.activity ?? null;
+  const error = shown?.error ?? null;
 
   return (
     <Modal

@@ -19,6 +19,7 @@ import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
+import { localInputValue } from './format';
 import { Timeline } from './Timeline';
 
 beforeAll(() => {
@@ -181,6 +182,40 @@ describe('changing timeline entries', () => {
       await within(screen.getByTestId('timeline')).findByText('Погодили знижку 5%'),
     ).toBeTruthy();
     expect(screen.queryByRole('form', { name: 'Edit entry' })).toBeNull();
+  });
+
+  it('a task opens in Ukrainian with its due time and reminder; an odd reminder is kept as it is', async () => {
+    const task: Activity = {
+      ...CALL,
+      id: 'a-task',
+      kind: 'task',
+      subject: 'Надіслати рахунок',
+      dueAt: '2026-12-01T09:00:00.000Z',
+      remindAt: '2026-12-01T08:50:00.000Z',
+    };
+    const main = fakeMain([task]);
+    renderAs(BUILT_IN_GRANTS.manager, main.api, 'uk');
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Дії із записом «Надіслати рахунок»' }),
+    );
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Змінити' }));
+    const form = await screen.findByRole('form', { name: 'Змінити запис' });
+    expect(within(form).getByText('Завдання')).toBeTruthy();
+    const due = within(form).getByLabelText<HTMLInputElement>('Термін');
+    expect(due.value).toBe(localInputValue(new Date('2026-12-01T09:00:00.000Z')));
+    // Ten minutes before is none of the choices: it is kept as it is, in words.
+    const remind = within(form).getByRole<HTMLInputElement>('combobox', { name: 'Нагадати' });
+    expect(remind.value).toMatch(/^Як зараз: /);
+    fireEvent.change(due, {
+      target: { value: localInputValue(new Date('2026-12-02T09:00:00.000Z')) },
+    });
+    fireEvent.click(within(form).getByRole('button', { name: 'Зберегти' }));
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Зміни збережено.');
+    expect(main.calls.find(c => c.name === 'zamok:activities.update')?.input).toEqual({
+      id: task.id,
+      patch: { dueAt: '2026-12-02T09:00:00.000Z' },
+      expectedUpdatedAt: task.updatedAt,
+    });
   });
 
   it('after a conflict, says so and loads the fresh version into the form', async () => {
