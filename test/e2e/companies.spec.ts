@@ -183,3 +183,86 @@ test('companies: checked ЄДРПОУ, a linked contact, and managers who see on
   await expect(page.getByText('No such company among those you can see')).toBeVisible();
   await expect(page.getByRole('option', { name: /Будмайстер/ })).toHaveCount(0);
 });
+
+test('companies: a deleted company comes back with Restore — in the list and in search', async ({
+  page,
+  hostOrigin,
+  hostToken,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const host = { origin: hostOrigin, token: hostToken };
+  const name = 'ТОВ «Зелений Гай»';
+  await runSetupWizard(page);
+  const created = await callAsPage(page, host, 'zamok:companies.create', {
+    company: { name, edrpou: '32855961' },
+  });
+  expect(created.result.ok).toBe(true);
+  /** Company names the header search finds for `text`, as main answers the page. */
+  const found = async (text: string) => {
+    const r = await callAsPage<{ companies?: { title: string }[] }>(
+      page,
+      host,
+      'zamok:search.query',
+      { text },
+    );
+    return r.result.ok ? (r.result.value.companies ?? []).map(hit => hit.title) : null;
+  };
+  expect(await found('Зелений')).toEqual([name]);
+
+  // Delete it from its page: it stays open, marked deleted, with Restore for the owner.
+  await openSection(page, 'Companies');
+  const list = page.getByRole('listbox', { name: 'Company list' });
+  await list.getByRole('option', { name: /Зелений Гай/ }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this company?' });
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('“Restore” brings it back to lists and search.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Restore', exact: true })).toBeVisible();
+  await checkScreenSoft(page, testInfo, 'company-deleted');
+  await chooseLanguage(page, 'Українська');
+  await expect(page.getByRole('button', { name: 'Відновити', exact: true })).toBeVisible();
+  await checkScreenSoft(page, testInfo, 'company-deleted-uk');
+  await chooseLanguage(page, 'English');
+
+  // Gone from the list and from search.
+  await page.getByRole('button', { name: 'Back to the list' }).click();
+  await expect(page.getByRole('heading', { name: 'No companies yet' })).toBeVisible();
+  expect(await found('Зелений')).toEqual([]);
+  const box = page.getByRole('combobox', { name: 'Search' });
+  const results = page.getByTestId('global-search-results');
+  const searched = page.waitForResponse(
+    response =>
+      response.url().endsWith('/api/call') &&
+      (response.request().postDataJSON() as { input?: { text?: string } } | null)?.input?.text ===
+        'Зелений',
+  );
+  await page.keyboard.press('Control+K');
+  await box.fill('Зелений');
+  await searched;
+  await expect(results.getByRole('option', { name: /Зелений Гай/ })).toHaveCount(0);
+  await box.press('Escape');
+
+  // "Show deleted" lists it, marked; its page restores it.
+  await page.getByRole('switch', { name: 'Show deleted' }).check();
+  const row = list.getByRole('option', { name: /Зелений Гай/ });
+  await expect(row.getByText('Deleted', { exact: true })).toBeVisible();
+  await checkScreenSoft(page, testInfo, 'companies-list-show-deleted');
+  await row.click();
+  await page.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Delete', exact: true })).toBeVisible();
+  await expect(page.getByText('Deleted', { exact: true })).toHaveCount(0);
+
+  // Back in the plain list and in the header search, which opens its page.
+  await page.getByRole('button', { name: 'Back to the list' }).click();
+  await page.getByRole('switch', { name: 'Show deleted' }).uncheck();
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(list.getByRole('option', { name: /Зелений Гай/ })).toBeVisible();
+  expect(await found('Зелений')).toEqual([name]);
+  // Typed afresh: the header box keeps its last answer while the text stays the same.
+  await page.keyboard.press('Control+K');
+  await box.fill('Зелений Гай');
+  await results.getByRole('option', { name: /Зелений Гай/ }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+});
