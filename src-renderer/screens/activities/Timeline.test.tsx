@@ -271,6 +271,8 @@ describe('changing timeline entries', () => {
       'The entry was removed from the timeline.',
     );
     await waitFor(() => expect(screen.queryByText(CALL.subject)).toBeNull());
+    // The menu button went with the entry: keyboard focus lands on the sentence, not the page top.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('status')));
     expect(main.calls.filter(c => c.name === 'zamok:activities.delete').map(c => c.input)).toEqual([
       { id: CALL.id },
     ]);

@@ -61,9 +61,10 @@ export function Timeline({ entity, id }: { entity: TimelineEntity; id: string })
     void load(null);
   }, [load, version]);
   // After a delete the entry and its menu button are gone: focus the sentence saying so, once the
-  // dialog has handed focus back (else keyboard focus would fall to the page's start).
+  // dialog has handed focus back (else keyboard focus would fall to the page's start). After an
+  // edit the entry's menu button is still there and gets focus back from the dialog itself.
   useEffect(() => {
-    if (notice === null || dialog !== null) return;
+    if (notice !== 'removed' || dialog !== null) return;
     const timer = setTimeout(() => noticeRef.current?.focus(), 50);
     return () => clearTimeout(timer);
   }, [notice, dialog]);
