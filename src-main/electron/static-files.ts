@@ -7,14 +7,22 @@
 import { realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
-/** No remote origins, no eval, no plugins, no framing, no form posts. Inline styles: React/Mantine. */
+/**
+ * No remote origins, no eval (WebAssembly only), no plugins, no frames, no form posts. Inline
+ * styles: React/Mantine.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval': pdf.js compiles its bundled JBIG2/JPEG 2000 decoders (WebAssembly only;
+  // JavaScript from strings stays forbidden). docs/SECURITY.md, "PDF previews".
+  "script-src 'self' 'wasm-unsafe-eval'",
+  // The pdf.js worker is a bundled file of our own origin; no blob: or data: workers.
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
+  // Image previews: bytes main verified, shown from a blob: URL.
   "img-src 'self' data: blob:",
-  // Document previews: a PDF the renderer downloaded and verified, shown from a blob: URL.
-  'frame-src blob:',
+  // PDFs are drawn on a canvas (pdf.js), never in a frame: the app has no frames at all.
+  "frame-src 'none'",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

@@ -1,17 +1,19 @@
 /**
  * Documents, end to end: the owner attaches a PDF and a PNG to a contact through the page (the
- * browser streams each file to the host, main encrypts it), previews the image inside the app, and
- * saves a copy of the PDF — the downloaded file equals the original byte for byte. An executable
- * renamed to .pdf is refused with a sentence that says which files are accepted. The vault folder
- * holds only encrypted .zdoc files, and the audit log has the upload and the export.
+ * browser streams each file to the host, main encrypts it), previews the image and the PDF inside
+ * the app (the PDF drawn by pdf.js on a canvas, no frame, no PDF plugin), and saves a copy of the
+ * PDF — the downloaded file equals the original byte for byte. An executable renamed to .pdf is
+ * refused with a sentence that says which files are accepted. The vault folder holds only
+ * encrypted .zdoc files, and the audit log has the upload and the export.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
 import { expect, test } from './fixtures';
 import { runSetupWizard } from './support/flows';
 import { checkScreenSoft } from './support/screens';
 import { auditRows, createContact, openSection } from './support/staff';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 test.use({ locale: 'en-GB', actionTimeout: 30_000 });
 
@@ -19,18 +21,20 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAKElEQVR42mNk+M9AEmBiIBGMahjVMKphVMOohlENoxpGNYxqGNUwqAEAqd8BH3SLAEcAAAAASUVORK5CYII=',
   'base64',
 );
-const PDF = Buffer.from(
-  [
-    '%PDF-1.4',
-    '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj',
-    '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj',
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj',
-    'trailer<</Root 1 0 R>>',
-    '%%EOF',
-    '',
-  ].join('\n'),
-  'latin1',
-);
+/** A one-page A4 PDF written by pdfkit, as a scanner or an office program would hand one over. */
+function makePdf(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', info: { Title: 'Zamok test' } });
+    const parts: Buffer[] = [];
+    doc.on('data', (part: Buffer) => parts.push(part));
+    doc.on('end', () => resolve(Buffer.concat(parts)));
+    doc.on('error', reject);
+    doc.fontSize(28).text('Zamok test PDF', 72, 96);
+    doc.fontSize(12).text('Contract of lease No. 17. Page one of one.', 72, 150);
+    doc.rect(72, 190, 450, 2).fill('#1c7ed6');
+    doc.end();
+  });
+}
 
 /** Picks a file in the documents panel's (hidden) file input and waits for the finish call. */
 async function attach(page: Page, name: string, mimeType: string, buffer: Buffer) {
@@ -44,6 +48,20 @@ async function attach(page: Page, name: string, mimeType: string, buffer: Buffer
   return (await (await finished).json()) as { ok: boolean };
 }
 
+/** Dark pixels on a canvas: a drawn page has text on it, an empty one has none. */
+function inkOn(canvas: Locator): Promise<number> {
+  return canvas.evaluate(element => {
+    const c = element as HTMLCanvasElement;
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+    let dark = 0;
+    for (let i = 0; data && i < data.length; i += 4) {
+      if ((data[i] ?? 255) < 128 && (data[i + 1] ?? 255) < 128 && (data[i + 2] ?? 255) < 128)
+        dark++;
+    }
+    return dark;
+  });
+}
+
 async function files(dir: string): Promise<string[]> {
   const all = await readdir(dir, { recursive: true });
   return all.filter(name => name.includes('.'));
@@ -54,6 +72,12 @@ test('documents: attach a PDF and a PNG, preview the image, save a copy equal to
   vaultDir,
 }, testInfo) => {
   test.setTimeout(240_000);
+  const PDF = await makePdf();
+  // pdf.js must work inside the app's CSP: any refusal is logged by Chromium to the console.
+  const refusals: string[] = [];
+  page.on('console', message => {
+    if (/Content Security Policy/iu.test(message.text())) refusals.push(message.text());
+  });
   await runSetupWizard(page);
   await openSection(page, 'Contacts');
   await createContact(page, {
@@ -99,6 +123,31 @@ test('documents: attach a PDF and a PNG, preview the image, save a copy equal to
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Гнатюк Соломія', level: 1 })).toBeVisible();
+
+  // The PDF is drawn inside the app by pdf.js: a canvas with ink on it, its page count, no frame.
+  await rows
+    .filter({ hasText: 'договір оренди.pdf' })
+    .getByRole('button', { name: 'Preview' })
+    .click();
+  const pdfDialog = page.getByRole('dialog', { name: 'Preview: договір оренди.pdf' });
+  await expect(pdfDialog.getByTestId('document-preview-pdf-pages')).toHaveText('1 / 1');
+  const canvas = pdfDialog.getByTestId('document-preview-pdf').locator('canvas');
+  await expect(canvas).toBeVisible();
+  await expect.poll(() => inkOn(canvas), { timeout: 15_000 }).toBeGreaterThan(200);
+  await expect(pdfDialog.getByRole('button', { name: 'Next page' })).toBeDisabled();
+  await expect(page.locator('iframe, embed, object')).toHaveCount(0);
+  expect(refusals).toEqual([]);
+  await checkScreenSoft(page, testInfo, 'documents-preview-pdf');
+  // Zoom in and back to the width of the dialog, by keys.
+  const fitWidth = await canvas.evaluate(c => c.getBoundingClientRect().width);
+  await page.keyboard.press('+');
+  await expect
+    .poll(() => canvas.evaluate(c => c.getBoundingClientRect().width))
+    .toBeGreaterThan(fitWidth);
+  await page.keyboard.press('0');
+  await expect.poll(() => canvas.evaluate(c => c.getBoundingClientRect().width)).toBe(fitWidth);
+  await page.keyboard.press('Escape');
+  await expect(pdfDialog).toBeHidden();
 
   // Save a copy of the PDF: the download is the original file.
   const downloading = page.waitForEvent('download');

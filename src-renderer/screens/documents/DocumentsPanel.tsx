@@ -18,9 +18,11 @@ import { useApi } from '../../app/api';
 import { useSessionStore } from '../../stores/session';
 import { DIALOG_ATTRIBUTE } from './dialog';
 import { ErrorText } from './ErrorText';
+import { attachChosen, attachFile, saveCopy } from './actions';
 import { formatSize } from './format';
+import { nativeFiles } from './native-files';
 import { PreviewModal } from './PreviewModal';
-import { canTransfer, fetchFile, saveBlob, sendFile } from './transfer';
+import { canTransfer } from './transfer';
 
 /** The documents panel of a record; renders nothing for roles without `documents.read`. */
 export function DocumentsPanel({ type, id }: { type: DocumentRecordType; id: string }) {
@@ -59,6 +61,8 @@ function DocumentsCard(props: {
   const resetFile = useRef<() => void>(null);
   const openPicker = useRef<() => void>(null);
   const transfers = canTransfer();
+  // Electron: main's open dialog; the browser test host: the page's file input.
+  const native = nativeFiles() !== null;
 
   const reload = useCallback(async () => {
     const result = await api.documents.list({ record });
@@ -70,7 +74,12 @@ function DocumentsCard(props: {
     void reload();
   }, [reload]);
 
-  useHotkeys([['u', () => props.canCreate && transfers && openPicker.current?.()]]);
+  useHotkeys([
+    [
+      'u',
+      () => props.canCreate && transfers && (native ? void attachNative() : openPicker.current?.()),
+    ],
+  ]);
   useDialogKeysContained();
 
   async function attach(file: File | null) {
@@ -80,14 +89,7 @@ function DocumentsCard(props: {
     setNotice(null);
     setUploading(file.name);
     try {
-      const start = await api.documents.startUpload({
-        record,
-        file: { name: file.name, size: file.size },
-      });
-      if (!start.ok) return setError(start.error);
-      const sent = await sendFile(start.value.ticket, file);
-      if (!sent.ok) return setError(sent.error);
-      const done = await api.documents.finishUpload({ ticket: start.value.ticket });
+      const done = await attachFile(api, record, file);
       if (!done.ok) return setError(done.error);
       await reload();
     } finally {
@@ -95,15 +97,25 @@ function DocumentsCard(props: {
     }
   }
 
-  async function saveCopy(doc: DocumentInfo) {
+  async function attachNative() {
+    if (uploading !== null) return;
     setError(null);
     setNotice(null);
-    const ticket = await api.documents.export({ id: doc.id });
-    if (!ticket.ok) return setError(ticket.error);
-    const blob = await fetchFile(ticket.value.ticket, ticket.value.mimeType);
-    if (!blob.ok) return setError(blob.error);
-    saveBlob(blob.value, doc.fileName);
-    setNotice(doc.fileName);
+    try {
+      const done = await attachChosen(api, record, setUploading);
+      if (!done.ok) return setError(done.error);
+      if (done.value) await reload();
+    } finally {
+      setUploading(null);
+    }
+  }
+
+  async function save(doc: DocumentInfo) {
+    setError(null);
+    setNotice(null);
+    const saved = await saveCopy(api, doc);
+    if (!saved.ok) return setError(saved.error);
+    if (saved.value) setNotice(doc.fileName);
   }
 
   async function remove(doc: DocumentInfo) {
@@ -127,20 +139,26 @@ function DocumentsCard(props: {
           </Title>
           {props.canCreate && transfers ? (
             <Stack gap={4} align="flex-end">
-              <FileButton
-                onChange={file => void attach(file)}
-                resetRef={resetFile}
-                accept="application/pdf,image/png,image/jpeg,image/webp,image/gif,.doc,.docx,.xls,.xlsx,.odt,.ods,.txt,.csv"
-              >
-                {buttonProps => {
-                  openPicker.current = buttonProps.onClick;
-                  return (
-                    <Button {...buttonProps} loading={uploading !== null}>
-                      {t('documents.attach')}
-                    </Button>
-                  );
-                }}
-              </FileButton>
+              {native ? (
+                <Button onClick={() => void attachNative()} loading={uploading !== null}>
+                  {t('documents.attach')}
+                </Button>
+              ) : (
+                <FileButton
+                  onChange={file => void attach(file)}
+                  resetRef={resetFile}
+                  accept="application/pdf,image/png,image/jpeg,image/webp,image/gif,.doc,.docx,.xls,.xlsx,.odt,.ods,.txt,.csv"
+                >
+                  {buttonProps => {
+                    openPicker.current = buttonProps.onClick;
+                    return (
+                      <Button {...buttonProps} loading={uploading !== null}>
+                        {t('documents.attach')}
+                      </Button>
+                    );
+                  }}
+                </FileButton>
+              )}
               <Text size="xs" c="dimmed" maw={320} ta="right">
                 {t('documents.attachHint')}
               </Text>
@@ -204,7 +222,7 @@ function DocumentsCard(props: {
                     </Button>
                   ) : null}
                   {props.canExport && transfers ? (
-                    <Button size="xs" variant="default" onClick={() => void saveCopy(doc)}>
+                    <Button size="xs" variant="default" onClick={() => void save(doc)}>
                       {t('documents.saveCopy')}
                     </Button>
                   ) : null}

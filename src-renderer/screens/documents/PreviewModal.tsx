@@ -1,6 +1,8 @@
 /**
- * Shows an image or a PDF inside the app. The bytes were decrypted and checked by main, fetched as
- * a Blob and shown from a blob: URL (revoked on close); nothing is written to disk.
+ * Shows an image or a PDF inside the app. The bytes were decrypted and checked by main and arrive
+ * through the preview ticket (transfer.ts: the test host's route, or main's IPC in Electron); nothing
+ * is written to disk. Images are shown from a blob: URL (revoked on close); PDFs are drawn by pdf.js
+ * on a canvas (PdfViewer), never by a browser PDF plugin (Electron's sandboxed window has none).
  */
 import { Center, Image, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -10,30 +12,37 @@ import type { DocumentInfo } from '../../../src-shared/ipc/documents';
 import { useApi } from '../../app/api';
 import { DIALOG_ATTRIBUTE } from './dialog';
 import { ErrorText } from './ErrorText';
-import { fetchFile } from './transfer';
+import { PdfViewer } from './PdfViewer';
+import { fetchBytes } from './transfer';
+
+type Shown = { kind: 'image'; url: string } | { kind: 'pdf'; bytes: Uint8Array<ArrayBuffer> };
 
 /** The preview of `doc` (null: closed). */
 export function PreviewModal({ doc, onClose }: { doc: DocumentInfo | null; onClose: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [url, setUrl] = useState<string | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState<CallError | null>(null);
 
   useEffect(() => {
-    if (!doc) return;
+    // Closed: let go of the bytes.
+    if (!doc) return setShown(null);
     let cancelled = false;
     let created: string | null = null;
-    setUrl(null);
+    setShown(null);
     setError(null);
     void (async () => {
       const ticket = await api.documents.preview({ id: doc.id });
       if (cancelled) return;
       if (!ticket.ok) return setError(ticket.error);
-      const blob = await fetchFile(ticket.value.ticket, ticket.value.mimeType);
+      const bytes = await fetchBytes(ticket.value.ticket);
       if (cancelled) return;
-      if (!blob.ok) return setError(blob.error);
-      created = URL.createObjectURL(blob.value);
-      setUrl(created);
+      if (!bytes.ok) return setError(bytes.error);
+      if (ticket.value.mimeType === 'application/pdf') {
+        return setShown({ kind: 'pdf', bytes: bytes.value });
+      }
+      created = URL.createObjectURL(new Blob([bytes.value], { type: ticket.value.mimeType }));
+      setShown({ kind: 'image', url: created });
     })();
     return () => {
       cancelled = true;
@@ -41,7 +50,6 @@ export function PreviewModal({ doc, onClose }: { doc: DocumentInfo | null; onClo
     };
   }, [api, doc]);
 
-  const isPdf = doc?.mimeType === 'application/pdf';
   return (
     <Modal
       opened={doc !== null}
@@ -53,7 +61,7 @@ export function PreviewModal({ doc, onClose }: { doc: DocumentInfo | null; onClo
     >
       <Stack>
         <ErrorText error={error} />
-        {!url && !error ? (
+        {!shown && !error ? (
           <Center py="xl">
             <Stack align="center" gap="xs">
               <Loader size="sm" />
@@ -61,24 +69,17 @@ export function PreviewModal({ doc, onClose }: { doc: DocumentInfo | null; onClo
             </Stack>
           </Center>
         ) : null}
-        {url && doc && !isPdf ? (
+        {shown?.kind === 'image' && doc ? (
           <Image
-            src={url}
+            src={shown.url}
             alt={doc.fileName}
             fit="contain"
             mah="70vh"
             data-testid="document-preview-image"
           />
         ) : null}
-        {url && doc && isPdf ? (
-          <iframe
-            src={url}
-            title={doc.fileName}
-            style={{ width: '100%', height: '70vh', border: 0 }}
-            data-testid="document-preview-pdf"
-          >
-            {t('documents.pdfFallback')}
-          </iframe>
+        {shown?.kind === 'pdf' && doc ? (
+          <PdfViewer bytes={shown.bytes} fileName={doc.fileName} />
         ) : null}
       </Stack>
     </Modal>

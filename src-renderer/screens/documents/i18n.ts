@@ -15,7 +15,22 @@ export const documentsUk = {
   close: 'Закрити',
   previewTitle: 'Перегляд: {{name}}',
   previewLoading: 'Розшифровуємо файл…',
-  pdfFallback: 'Цей переглядач не показує PDF. Збережіть копію, щоб відкрити її.',
+  pdf: {
+    previous: '‹ Попередня',
+    previousLabel: 'Попередня сторінка',
+    next: 'Наступна ›',
+    nextLabel: 'Наступна сторінка',
+    pages: '{{page}} / {{count}}',
+    pagesLabel: 'Сторінка {{page}} з {{count}}',
+    zoomOut: 'Зменшити',
+    zoomIn: 'Збільшити',
+    fitWidth: 'По ширині',
+    keys: 'Клавіші: ← і → гортають сторінки, + і − змінюють масштаб, 0 — по ширині.',
+    unreadable:
+      'Цей PDF не вдалося показати: можливо, файл пошкоджено. Збережіть копію й відкрийте її в програмі для PDF.',
+    password:
+      'PDF захищено паролем, тому тут його не показати. Збережіть копію й відкрийте її в програмі для PDF.',
+  },
   deleteTitle: 'Видалити документ?',
   deleteText:
     '«{{name}}» буде знищено: файл перезаписується випадковими даними, ключ стирається. Відновити його не можна (лише з резервної копії).',
@@ -38,6 +53,9 @@ export const documentsUk = {
     record_not_found: 'Запис не знайдено або у вас немає до нього доступу.',
     not_found: 'Документ не знайдено або у вас немає до нього доступу.',
     transfer: 'Не вдалося передати файл. Перевірте, чи Zamok запущено, і спробуйте ще раз.',
+    bad_name: 'Назва файлу не підходить. Перейменуйте файл і спробуйте ще раз.',
+    file_access:
+      'Не вдалося прочитати або записати файл. Перевірте, чи він на місці, чи є доступ до папки й місце на диску.',
   },
 };
 
@@ -58,7 +76,22 @@ export const documentsEn: typeof documentsUk = {
   close: 'Close',
   previewTitle: 'Preview: {{name}}',
   previewLoading: 'Decrypting the file…',
-  pdfFallback: 'This viewer cannot show PDFs. Save a copy to open it.',
+  pdf: {
+    previous: '‹ Previous',
+    previousLabel: 'Previous page',
+    next: 'Next ›',
+    nextLabel: 'Next page',
+    pages: '{{page}} / {{count}}',
+    pagesLabel: 'Page {{page}} of {{count}}',
+    zoomOut: 'Zoom out',
+    zoomIn: 'Zoom in',
+    fitWidth: 'Fit width',
+    keys: 'Keys: ← and → turn pages, + and − zoom, 0 fits the width.',
+    unreadable:
+      'This PDF could not be shown; the file may be damaged. Save a copy and open it in a PDF program.',
+    password:
+      'This PDF is password-protected, so it cannot be shown here. Save a copy and open it in a PDF program.',
+  },
   deleteTitle: 'Delete the document?',
   deleteText:
     '“{{name}}” will be destroyed: the file is overwritten with random data and its key erased. It cannot be restored (except from a backup).',
@@ -81,5 +114,8 @@ export const documentsEn: typeof documentsUk = {
     record_not_found: 'The record was not found or you have no access to it.',
     not_found: 'The document was not found or you have no access to it.',
     transfer: 'The file could not be transferred. Check that Zamok is running and try again.',
+    bad_name: 'The file name cannot be used. Rename the file and try again.',
+    file_access:
+      'The file could not be read or written. Check that it is still there, that the folder is accessible and the disk has space.',
   },
 };

@@ -1,11 +1,13 @@
 /**
  * Moving document bytes between the renderer and main. The bridge carries JSON only, so a channel
  * first hands out a one-time ticket; here the bytes follow it. In the browser test host that is the
- * host's authenticated transfer route (the browser streams the File; downloads arrive as a Blob).
+ * host's authenticated transfer route (the browser streams the File; downloads arrive as a Blob);
+ * in Electron, main's dialogs and path transfers (native-files.ts; previews come back as bytes).
  * The renderer never sees a document key: it gets the decrypted bytes main already checked.
  */
 import type { CallError, Result } from '../../../src-shared/ipc/contract';
 import { PREVIEW_TOKEN_KEY } from '../../bridge';
+import { nativeFiles } from './native-files';
 
 /** URL prefix of the test host's transfer route (src-main/host/documents-route.ts). */
 const ROUTE = '/api/documents';
@@ -16,7 +18,7 @@ function failure(reason: string): Result<never> {
 }
 
 function authHeaders(): Record<string, string> | null {
-  // Under Electron there is no HTTP route: files go through a dialog chosen in main.
+  // Under Electron there is no HTTP route: files go through dialogs in main (native-files.ts).
   if (typeof window === 'undefined' || window.zamok) return null;
   const token = window.sessionStorage.getItem(PREVIEW_TOKEN_KEY);
   return token ? { Authorization: `Bearer ${token}` } : null;
@@ -24,7 +26,7 @@ function authHeaders(): Record<string, string> | null {
 
 /** True when this window can move document bytes. */
 export function canTransfer(): boolean {
-  return authHeaders() !== null;
+  return authHeaders() !== null || nativeFiles() !== null;
 }
 
 async function answerOf(response: Response): Promise<Result<never> | null> {
@@ -56,8 +58,8 @@ export async function sendFile(ticket: string, file: Blob): Promise<Result<{ siz
   }
 }
 
-/** Fetches the verified bytes of a download ticket as a Blob of `mimeType`. */
-export async function fetchFile(ticket: string, mimeType: string): Promise<Result<Blob>> {
+/** Fetches the verified bytes of a download ticket over the test host's route. */
+async function fetchBuffer(ticket: string): Promise<Result<ArrayBuffer>> {
   const headers = authHeaders();
   if (!headers) return failure('transfer');
   try {
@@ -65,11 +67,25 @@ export async function fetchFile(ticket: string, mimeType: string): Promise<Resul
     const error = await answerOf(response);
     if (error) return error;
     // A stored file that fails its check is cut off midway: arrayBuffer() rejects then.
-    const bytes = await response.arrayBuffer();
-    return { ok: true, value: new Blob([bytes], { type: mimeType }) };
+    return { ok: true, value: await response.arrayBuffer() };
   } catch {
     return failure('transfer');
   }
+}
+
+/** Fetches the verified bytes of a download ticket as a Blob of `mimeType`. */
+export async function fetchFile(ticket: string, mimeType: string): Promise<Result<Blob>> {
+  const bytes = await fetchBuffer(ticket);
+  if (!bytes.ok) return bytes;
+  return { ok: true, value: new Blob([bytes.value], { type: mimeType }) };
+}
+
+/** The verified bytes of a preview ticket (HTTP route in the test host, main's IPC in Electron). */
+export async function fetchBytes(ticket: string): Promise<Result<Uint8Array<ArrayBuffer>>> {
+  const native = nativeFiles();
+  if (native) return native.read({ ticket });
+  const bytes = await fetchBuffer(ticket);
+  return bytes.ok ? { ok: true, value: new Uint8Array(bytes.value) } : bytes;
 }
 
 /** Offers a Blob to the user as a download named `fileName` ("save a copy"). */
