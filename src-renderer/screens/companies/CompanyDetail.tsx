@@ -174,7 +174,8 @@ export function CompanyDetail(props: {
       {dialog === null ? <ErrorAlert error={actionError} /> : null}
       <CompanyFields company={company} nameOf={nameOf} />
       {abilities.readContacts ? <CompanyContacts id={id} refresh={company.updatedAt} /> : null}
-      {/* A deleted company's documents are out of reach in main until it is restored. */}
+      {/* A deleted company's documents and activities are out of reach in main until it is
+          restored (both read live companies only): no panels that could only fail. */}
       {deleted ? null : <DocumentsPanel type="company" id={id} />}
       <DeleteCompanyModal
         opened={dialog === 'delete'}
@@ -215,7 +216,7 @@ export function CompanyDetail(props: {
           })
         }
       />
-      <Timeline entity="company" id={id} />
+      {deleted ? null : <Timeline entity="company" id={id} />}
       <EntityHistory key={company.updatedAt} entityType="company" entityId={id} />
     </Stack>
   );
