@@ -294,7 +294,7 @@ describe('changing timeline entries', () => {
     expect(within(dialog).queryByRole('button', { name: 'Delete' })).toBeNull();
   });
 
-  it('Escape closes the dialog without taking the record page back to the list', async () => {
+  it('Escape closes the dialog or the menu without taking the record page back to the list', async () => {
     renderAs(BUILT_IN_GRANTS.manager, fakeMain([CALL]).api);
     await openMenu(CALL.subject);
     fireEvent.click(screen.getByRole('menuitem', { name: 'Delete' }));
@@ -303,5 +303,11 @@ describe('changing timeline entries', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.queryByText('back to the list')).toBeNull();
     expect(screen.getByText(CALL.subject)).toBeTruthy();
+
+    // The same in the entry's menu.
+    await openMenu(CALL.subject);
+    fireEvent.keyDown(screen.getByRole('menuitem', { name: 'Edit' }), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('menuitem')).toBeNull());
+    expect(screen.queryByText('back to the list')).toBeNull();
   });
 });
