@@ -59,7 +59,8 @@ export function DealDetail({
   const [asking, setAsking] = useState(false);
   const [lostError, setLostError] = useState<string | undefined>();
   const [reassigning, setReassigning] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The new owner's name; the message is translated when shown (it follows a language switch).
+  const [handedTo, setHandedTo] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const result = await api.deals.get({ id });
@@ -154,16 +155,16 @@ export function DealDetail({
         </Badge>
       </Group>
       {error ? <Alert color="red">{errorText(t, error)}</Alert> : null}
-      {notice ? (
+      {handedTo ? (
         <Alert
           color="green"
           variant="light"
           role="status"
           withCloseButton
           closeButtonLabel={t('deals.notice')}
-          onClose={() => setNotice(null)}
+          onClose={() => setHandedTo(null)}
         >
-          {notice}
+          {t('deals.reassign.done', { name: handedTo })}
         </Alert>
       ) : null}
       {current.lostReason ? (
@@ -233,7 +234,7 @@ export function DealDetail({
             setDeal(saved);
             setReassigning(false);
             setError(null);
-            setNotice(t('deals.reassign.done', { name }));
+            setHandedTo(name);
           }}
         />
       ) : null}

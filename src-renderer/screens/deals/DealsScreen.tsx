@@ -36,7 +36,8 @@ export function DealsScreen() {
   const [error, setError] = useState<CallError | null>(null);
   const [settings, setSettings] = useState(false);
   const [naming, setNaming] = useState<PipelineNameTask | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Kept as a key and a name, so the message follows a language switch.
+  const [notice, setNotice] = useState<{ key: 'created' | 'renamed'; name: string } | null>(null);
 
   const load = useCallback(async () => {
     const result = await api.pipelines.list({});
@@ -107,9 +108,7 @@ export function DealsScreen() {
     setPipelines(known ? pipelines.map(p => (p.id === next.id ? next : p)) : [...pipelines, next]);
     selectPipeline(next.id);
     setNaming(null);
-    setNotice(
-      t(known ? 'deals.pipelines.renamed' : 'deals.pipelines.created', { name: next.name }),
-    );
+    setNotice({ key: known ? 'renamed' : 'created', name: next.name });
   };
   return (
     <Stack>
@@ -135,7 +134,7 @@ export function DealsScreen() {
           closeButtonLabel={t('deals.notice')}
           onClose={() => setNotice(null)}
         >
-          {notice}
+          {t(`deals.pipelines.${notice.key}`, { name: notice.name })}
         </Alert>
       ) : null}
       {naming ? (
