@@ -6,13 +6,14 @@
  * and the p95 ratio router / raw plain ≤ 1.5×. Queries rotate over names, prefixes, phone
  * fragments, company and activity words.
  */
+import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { SearchResult } from '../../src-shared/ipc/search';
 import { searchRecords } from '../../src-main/crm/search';
 import type { BenchContext } from '../context';
 import type { BenchCase } from '../runner';
-import { measureInterleaved, summarize } from '../stats';
+import { measureInterleaved, quantile, summarize } from '../stats';
 
 /** What a user types (names from bench/names.ts, words from ./volumes.ts). */
 export const SEARCH_TEXTS = [
@@ -86,13 +87,17 @@ export const searchCase: BenchCase<BenchContext> = {
       }
       let a = 0;
       let b = 0;
+      // The router's timings per query text (after warm-up), for the breakdown in the notes.
+      const perText = new Map<string, number[]>(SEARCH_TEXTS.map(t => [t, []]));
       const [router, raw] = await measureInterleaved(
         [
-          () =>
-            office.call('search.query', {
-              text: SEARCH_TEXTS[a++ % SEARCH_TEXTS.length],
-              limit: LIMIT,
-            }),
+          async () => {
+            const call = a++;
+            const text = SEARCH_TEXTS[call % SEARCH_TEXTS.length] ?? '';
+            const started = performance.now();
+            await office.call('search.query', { text, limit: LIMIT });
+            if (call >= loop.warmup) perText.get(text)?.push(performance.now() - started);
+          },
           () => {
             for (const s of statements[b++ % statements.length] ?? []) s.run.all(...s.parameters);
           },
@@ -110,6 +115,9 @@ export const searchCase: BenchCase<BenchContext> = {
         notes: [
           `${office.contacts} contacts over ${office.managerIds.length} managers; ` +
             `${SEARCH_TEXTS.length} queries rotating, ${hits} hits in all for the manager`,
+          `router p95 per query (ms): ${[...perText]
+            .map(([text, times]) => `${text} ${quantile(times, 0.95).toFixed(1)}`)
+            .join(', ')}`,
         ],
       };
     } finally {

@@ -35,6 +35,45 @@ describe('bench volumes', () => {
     expect(texts).toEqual([200, 40, 100, 2000]);
   });
 
+  it('indexes as the triggers would, and puts the triggers back', () => {
+    office.volumes();
+    const sqlite = office.app.state.vault?.sqlite;
+    if (!sqlite) throw new Error('vault closed');
+    const triggers = sqlite
+      .prepare(
+        "SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'",
+      )
+      .get() as { n: number };
+    expect(triggers.n).toBe(12);
+    // Each activity's text row holds its subject and body, under its own key.
+    const mismatched = sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM activities AS a
+         JOIN search_rows AS r ON r.entity_type = 'activity' AND r.entity_id = a.id
+         JOIN search_text_activities AS s ON s.rowid = r.id
+         WHERE s.text <> replace(concat_ws(' ', a.subject, a.body), '''', '')`,
+      )
+      .get() as { n: number };
+    expect(mismatched.n).toBe(0);
+    // A write after generation is indexed by the restored trigger.
+    const row = sqlite.prepare('SELECT * FROM activities LIMIT 1').get() as Record<string, unknown>;
+    sqlite
+      .prepare(
+        `INSERT INTO activities (id, owner_id, kind, subject, body, occurred_at, contact_id,
+           created_at, created_by, updated_at, updated_by)
+         VALUES ('after-generation', @owner_id, 'note', 'Жирафа', NULL, @occurred_at, @contact_id,
+           @created_at, @created_by, @updated_at, @updated_by)`,
+      )
+      .run(row);
+    const found = sqlite
+      .prepare(
+        `SELECT count(*) AS n FROM search_text_activities WHERE search_text_activities MATCH '"жираф"*'`,
+      )
+      .get() as { n: number };
+    expect(found.n).toBe(1);
+    sqlite.prepare("DELETE FROM activities WHERE id = 'after-generation'").run();
+  });
+
   it('lets the manager find only their own records', async () => {
     office.volumes();
     const r = await office.call<SearchResult>('search.query', { text: 'знижк', limit: 50 });
