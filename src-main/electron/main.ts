@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import {
   app,
   dialog,
+  ipcMain,
   Notification,
   powerMonitor,
   session,
@@ -19,6 +20,7 @@ import {
 import log from 'electron-log/main';
 import { createZamokApp, type ZamokApp } from '../app/compose';
 import { startScheduler } from '../backup/scheduler';
+import { documentTransfers } from '../crm/documents';
 import {
   beforeMigrations,
   createUpdateService,
@@ -32,6 +34,8 @@ import { loadAppSettings } from './app-settings';
 import { createAutomaticBackup } from './auto-backup';
 import { errorLabel, installCrashHandlers } from './crash';
 import { dialogTexts } from './dialogs';
+import { createDocumentFiles } from './document-files';
+import { registerDocumentFiles } from './document-files-ipc';
 import { createExternalLinkGuard } from './external-links';
 import { registerIpc } from './ipc';
 import { wireVaultLifecycle, wireWindowSessionEnd } from './lifecycle';
@@ -168,6 +172,25 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     serveRenderer(rendererDir, recoveryFile);
     registerIpc(zamok.router);
+    // Attach / save a copy through native dialogs; paths stay in main (document-files.ts).
+    registerDocumentFiles(
+      ipcMain,
+      createDocumentFiles({
+        transfers: documentTransfers,
+        locale: () => app.getLocale(),
+        saveFolder: () => app.getPath('downloads'),
+        dialogs: {
+          showOpenDialog: options =>
+            mainWindow
+              ? dialog.showOpenDialog(mainWindow, options)
+              : dialog.showOpenDialog(options),
+          showSaveDialog: options =>
+            mainWindow
+              ? dialog.showSaveDialog(mainWindow, options)
+              : dialog.showSaveDialog(options),
+        },
+      }),
+    );
     // New alerts as OS notifications, only for a signed-in user who may see them (counts, no names).
     const state = zamok.state;
     startDesktopAlerts({
