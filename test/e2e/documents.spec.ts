@@ -36,6 +36,54 @@ function makePdf(): Promise<Buffer> {
   });
 }
 
+/** A 16×16 black square as a JPEG 2000 codestream (opj_compress -n 2), as colour scanners write. */
+const J2K_SQUARE =
+  '/0//UQApAAAAAAAQAAAAEAAAAAAAAAAAAAAAEAAAABAAAAAAAAAAAAABBwEB/1IADAAAAAEAAQQEAAH/XAAHQEBISFD/ZAAlAAFDcmVhdGVkIGJ5IE9wZW5KUEVHIHZlcnNpb24gMi41LjD/kAAKAAAAAAAXAAH/k9+AKBFQVKNvgP/Z';
+
+/**
+ * A one-page PDF whose only content is that JPEG 2000 image, 300 pt wide: pdf.js can draw it only
+ * with its bundled WebAssembly decoder (CSP 'wasm-unsafe-eval', docs/SECURITY.md).
+ */
+function jpxPdf(): Buffer {
+  const image = Buffer.from(J2K_SQUARE, 'base64');
+  const content = 'q 300 0 0 300 100 300 cm /Im0 Do Q';
+  const objects = [
+    Buffer.from('<</Type/Catalog/Pages 2 0 R>>'),
+    Buffer.from('<</Type/Pages/Kids[3 0 R]/Count 1>>'),
+    Buffer.from(
+      '<</Type/Page/Parent 2 0 R/MediaBox[0 0 500 700]/Resources<</XObject<</Im0 4 0 R>>>>/Contents 5 0 R>>',
+    ),
+    Buffer.concat([
+      Buffer.from(
+        `<</Type/XObject/Subtype/Image/Width 16/Height 16/ColorSpace/DeviceGray/BitsPerComponent 8/Filter/JPXDecode/Length ${image.length}>>\nstream\n`,
+      ),
+      image,
+      Buffer.from('\nendstream'),
+    ]),
+    Buffer.from(`<</Length ${content.length}>>\nstream\n${content}\nendstream`),
+  ];
+  const header = Buffer.from('%PDF-1.5\n');
+  const parts: Buffer[] = [header];
+  const offsets: number[] = [];
+  let length = header.length;
+  objects.forEach((body, index) => {
+    const object = Buffer.concat([
+      Buffer.from(`${index + 1} 0 obj\n`),
+      body,
+      Buffer.from('\nendobj\n'),
+    ]);
+    offsets.push(length);
+    parts.push(object);
+    length += object.length;
+  });
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map(offset => `${String(offset).padStart(10, '0')} 00000 n \n`),
+    `trailer<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${length}\n%%EOF\n`,
+  ].join('');
+  return Buffer.concat([...parts, Buffer.from(xref)]);
+}
+
 /** Picks a file in the documents panel's (hidden) file input and waits for the finish call. */
 async function attach(page: Page, name: string, mimeType: string, buffer: Buffer) {
   const finished = page.waitForResponse(
@@ -149,6 +197,21 @@ test('documents: attach a PDF and a PNG, preview the image, save a copy equal to
   await page.keyboard.press('Escape');
   await expect(pdfDialog).toBeHidden();
 
+  // A scan in JPEG 2000: drawn by the bundled WebAssembly decoder, within the CSP.
+  expect((await attach(page, 'скан договору.pdf', 'application/pdf', jpxPdf())).ok).toBe(true);
+  await expect(rows).toHaveCount(3);
+  await rows
+    .filter({ hasText: 'скан договору.pdf' })
+    .getByRole('button', { name: 'Preview' })
+    .click();
+  const scanDialog = page.getByRole('dialog', { name: 'Preview: скан договору.pdf' });
+  await expect(scanDialog.getByTestId('document-preview-pdf-pages')).toHaveText('1 / 1');
+  const scan = scanDialog.getByTestId('document-preview-pdf').locator('canvas');
+  await expect.poll(() => inkOn(scan), { timeout: 15_000 }).toBeGreaterThan(20_000);
+  expect(refusals).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(scanDialog).toBeHidden();
+
   // Save a copy of the PDF: the download is the original file.
   const downloading = page.waitForEvent('download');
   await rows
@@ -163,7 +226,7 @@ test('documents: attach a PDF and a PNG, preview the image, save a copy equal to
 
   // On disk: two encrypted files, no plaintext.
   const stored = await files(join(vaultDir, 'attachments'));
-  expect(stored.filter(name => name.endsWith('.zdoc'))).toHaveLength(2);
+  expect(stored.filter(name => name.endsWith('.zdoc'))).toHaveLength(3);
   for (const name of stored) {
     const bytes = await readFile(join(vaultDir, 'attachments', name));
     expect(bytes.includes(Buffer.from('%PDF'))).toBe(false);
@@ -174,12 +237,26 @@ test('documents: attach a PDF and a PNG, preview the image, save a copy equal to
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
   await expect(panel.or(page.getByRole('region', { name: 'Документи' }))).toBeVisible();
   await checkScreenSoft(page, testInfo, 'documents-list-uk');
+  await page
+    .getByTestId('document-row')
+    .filter({ hasText: 'договір оренди.pdf' })
+    .getByRole('button', { name: 'Переглянути' })
+    .click();
+  const ukDialog = page.getByRole('dialog', { name: 'Перегляд: договір оренди.pdf' });
+  await expect(ukDialog.getByRole('button', { name: 'Наступна сторінка' })).toBeDisabled();
+  await expect(ukDialog.getByTestId('document-preview-pdf-pages')).toHaveAttribute(
+    'aria-label',
+    'Сторінка 1 з 1',
+  );
+  await checkScreenSoft(page, testInfo, 'documents-preview-pdf-uk');
+  await page.keyboard.press('Escape');
+  await expect(ukDialog).toBeHidden();
   await page.getByText('English', { exact: true }).click();
 
   await openSection(page, 'Audit log');
   const audit = await auditRows(page);
   expect(
     audit.filter(row => row.what === 'Document attached' && row.outcome === 'ok'),
-  ).toHaveLength(2);
+  ).toHaveLength(3);
   expect(audit.filter(row => row.what === 'Copy of a document saved')).toHaveLength(1);
 });
