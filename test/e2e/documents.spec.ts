@@ -22,9 +22,13 @@ const PNG = Buffer.from(
   'base64',
 );
 /** A one-page A4 PDF written by pdfkit, as a scanner or an office program would hand one over. */
-function makePdf(): Promise<Buffer> {
+function makePdf(userPassword?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', info: { Title: 'Zamok test' } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      info: { Title: 'Zamok test' },
+      ...(userPassword ? { userPassword, pdfVersion: '1.7' as const } : {}),
+    });
     const parts: Buffer[] = [];
     doc.on('data', (part: Buffer) => parts.push(part));
     doc.on('end', () => resolve(Buffer.concat(parts)));
@@ -212,6 +216,24 @@ test('documents: attach a PDF and a PNG, preview the image, save a copy equal to
   await page.keyboard.press('Escape');
   await expect(scanDialog).toBeHidden();
 
+  // A damaged PDF and a password-protected one: a sentence that says what to do instead.
+  const damaged = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0x5a)]);
+  expect((await attach(page, 'пошкоджений.pdf', 'application/pdf', damaged)).ok).toBe(true);
+  const locked = await makePdf('secret');
+  expect((await attach(page, 'з паролем.pdf', 'application/pdf', locked)).ok).toBe(true);
+  await expect(rows).toHaveCount(5);
+  for (const [name, sentence] of [
+    ['пошкоджений.pdf', 'This PDF could not be shown; the file may be damaged.'],
+    ['з паролем.pdf', 'This PDF is password-protected, so it cannot be shown here.'],
+  ] as const) {
+    await rows.filter({ hasText: name }).getByRole('button', { name: 'Preview' }).click();
+    const refused = page.getByRole('dialog', { name: `Preview: ${name}` });
+    await expect(refused.getByRole('alert')).toContainText(sentence);
+    await expect(refused.getByRole('alert')).toContainText('Save a copy');
+    await page.keyboard.press('Escape');
+    await expect(refused).toBeHidden();
+  }
+
   // Save a copy of the PDF: the download is the original file.
   const downloading = page.waitForEvent('download');
   await rows
@@ -226,7 +248,7 @@ test('documents: attach a PDF and a PNG, preview the image, save a copy equal to
 
   // On disk: two encrypted files, no plaintext.
   const stored = await files(join(vaultDir, 'attachments'));
-  expect(stored.filter(name => name.endsWith('.zdoc'))).toHaveLength(3);
+  expect(stored.filter(name => name.endsWith('.zdoc'))).toHaveLength(5);
   for (const name of stored) {
     const bytes = await readFile(join(vaultDir, 'attachments', name));
     expect(bytes.includes(Buffer.from('%PDF'))).toBe(false);
@@ -257,6 +279,6 @@ test('documents: attach a PDF and a PNG, preview the image, save a copy equal to
   const audit = await auditRows(page);
   expect(
     audit.filter(row => row.what === 'Document attached' && row.outcome === 'ok'),
-  ).toHaveLength(3);
+  ).toHaveLength(5);
   expect(audit.filter(row => row.what === 'Copy of a document saved')).toHaveLength(1);
 });
