@@ -4,7 +4,7 @@
  * bulk-inserted in one transaction with the product's own column mapping (sort key, search text),
  * and one manager signed in through the router. Everything lives in one temp folder.
  */
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../src-main/crm/record-id';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,7 +119,7 @@ export function bulkInsertContacts(
       for (let i = 0; i < count; i++) {
         const ownerId = ownerIds[i % ownerIds.length];
         if (ownerId === undefined) throw new Error('bulkInsertContacts: no owners');
-        const id = randomUUID();
+        const id = newRecordId();
         const at = timestamps(random);
         insert.run({
           id,

@@ -6,7 +6,7 @@
  * indexes them in one pass (bench/search-backfill.ts: the same index rows, many times sooner).
  * Deterministic (seeded) Ukrainian text.
  */
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../../src-main/crm/record-id';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { companySortKey } from '../../src-shared/companies/sort-key';
 import { collationText } from '../../src-shared/contacts';
@@ -134,7 +134,7 @@ export function volumeRows(random: () => number) {
     company(owner: string, i: number) {
       const name = `${pick(random, FORMS)} «${pick(random, COMPANY_WORDS)}${pick(random, COMPANY_WORDS).toLowerCase()} ${i}»`;
       return {
-        id: randomUUID(),
+        id: newRecordId(),
         owner,
         name,
         edrpou: digits(random, 8),
@@ -147,7 +147,7 @@ export function volumeRows(random: () => number) {
     deal(owner: string, contact: string | null) {
       const title = `${pick(random, DEAL_WORDS)} ${pick(random, OBJECTS)}`;
       return {
-        id: randomUUID(),
+        id: newRecordId(),
         owner,
         title,
         amount: Math.floor(random() * 10_000_000),
@@ -162,7 +162,7 @@ export function volumeRows(random: () => number) {
         pick(random, BODY_WORDS),
       );
       return {
-        id: randomUUID(),
+        id: newRecordId(),
         owner,
         kind: pick(random, KINDS),
         subject: `${pick(random, SUBJECTS)} ${pick(random, OBJECTS)}`,

@@ -4,7 +4,7 @@
  * record first checks, in SQL, that the caller may read that record. Mutations return
  * `{ before, after }` for the audit log's field-level changes.
  */
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import {
   taskTimeIssues,
@@ -78,7 +78,7 @@ export async function createActivity<DB extends ActivitiesSchema>(
       if (id !== undefined) await requireReadableRecord<ActivitiesSchema>(trx, viewer, entity, id);
     }
     const at = nextTime(now);
-    const id = randomUUID();
+    const id = newRecordId();
     await trx
       .insertInto('activities')
       .values({

@@ -4,7 +4,7 @@
  * company carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
  * Mutations return `{ before, after }` so the handler can record field-level changes in the audit log.
  */
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Company, CompanyInput, CompanyPatch } from '../../../src-shared/companies';
 import { nextTime } from '../contacts/tables';
@@ -66,7 +66,7 @@ export async function createCompany<DB extends CompaniesSchema>(
   now: Date = new Date(),
 ): Promise<CompanyChange> {
   const at = nextTime(now);
-  const id = randomUUID();
+  const id = newRecordId();
   const columns = fieldsToColumns({
     name: input.name,
     edrpou: input.edrpou ?? null,

@@ -4,7 +4,7 @@
  * contact carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
  * Mutations return `{ before, after }` so the caller can record field-level changes in the audit log.
  */
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Contact, ContactInput, ContactPatch } from '../../../src-shared/contacts';
 import { linkedCompany, requireLinkableCompany, type LinkingActor } from './company-link';
@@ -107,7 +107,7 @@ export async function createContact<DB extends ContactsSchema>(
     companyScope: actor.companyScope,
   };
   const at = nextTime(now);
-  const id = randomUUID();
+  const id = newRecordId();
   const columns = fieldsToColumns({
     surname: input.surname,
     givenName: input.givenName,

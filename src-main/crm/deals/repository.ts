@@ -4,7 +4,7 @@
  * scope in its WHERE (./scope.ts); a write is one transaction. Mutations return `{ before, after }`
  * so the handler can record field-level changes (the stage among them) in the audit log.
  */
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../record-id';
 import { sql, type Kysely } from 'kysely';
 import type { Deal, DealInput, DealPatch } from '../../../src-shared/deals';
 import { nextTime } from '../contacts/tables';
@@ -95,7 +95,7 @@ export async function createDeal<DB extends DealsSchema>(
       }
       await checkLinks(trx, links, input);
       const at = nextTime(now);
-      const id = randomUUID();
+      const id = newRecordId();
       await trx
         .insertInto('deals')
         .values({

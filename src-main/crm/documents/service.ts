@@ -3,7 +3,8 @@
  * (./files.ts) and transfer tickets (./transfers.ts) together. Handlers pass an already checked
  * viewer; everything here is scoped through the record.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type {
   DocumentInfo,
@@ -106,7 +107,7 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
         await removeStaleStaged(attachmentsDir, STAGED_TTL_MS, deps.now().getTime());
       }
       await requireRecord(db, viewer, input.record);
-      const id = randomUUID();
+      const id = newRecordId();
       const entry: PendingUpload = {
         userId: viewer.userId,
         vaultId,
