@@ -10,6 +10,7 @@
 import { copyFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { EMPTY_HEAD, readAuditHead } from '../audit';
+import { keyConnection } from '../vault/keyed';
 import { appliedMigrationIds } from '../vault/migrations';
 import { vaultPaths, type OpenVault } from '../vault';
 import { BackupError } from './errors';
@@ -26,14 +27,7 @@ export interface SnapshotFacts {
 export function openKeyed(path: string, dataKey: Buffer): Database.Database {
   const sqlite = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    sqlite.pragma("cipher='sqlcipher'");
-    sqlite.pragma('legacy=4');
-    const keyText = Buffer.from(`x'${dataKey.toString('hex')}'`, 'latin1');
-    try {
-      sqlite.key(keyText);
-    } finally {
-      keyText.fill(0);
-    }
+    keyConnection(sqlite, dataKey);
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
     return sqlite;
   } catch (err) {

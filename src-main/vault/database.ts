@@ -6,6 +6,7 @@ import { chmodSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { notWritable, VaultError } from './errors';
+import { keyConnection, VAULT_CACHE_KIB } from './keyed';
 import { NestingSqliteDialect } from './nesting-dialect';
 import {
   appliedMigrationIds,
@@ -59,18 +60,6 @@ function sqliteCode(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
-function keyConnection(sqlite: Database.Database, dataKey: Buffer): void {
-  // Why key(): the x'…' text goes through a Buffer we can wipe, not a JS string that lingers.
-  sqlite.pragma("cipher='sqlcipher'");
-  sqlite.pragma('legacy=4');
-  const keyText = Buffer.from(`x'${dataKey.toString('hex')}'`, 'latin1');
-  try {
-    sqlite.key(keyText);
-  } finally {
-    keyText.fill(0);
-  }
-}
-
 /** Opens (or, with `create`, creates) zamok.db, checks it belongs to `vaultId`, runs pending migrations. */
 export function openDatabase(
   path: string,
@@ -117,6 +106,7 @@ export function openDatabase(
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`cache_size = -${VAULT_CACHE_KIB}`);
     runMigrations(sqlite, opts.migrationsDir);
     if (opts.create) {
       const insert = sqlite.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)');

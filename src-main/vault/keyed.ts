@@ -1,0 +1,31 @@
+/**
+ * Keying a SQLCipher 4 connection, and what every keyed connection needs before its first query.
+ * Shared by the app's vault connection (database.ts) and the backup's snapshot/restore readers.
+ */
+import type Database from 'better-sqlite3-multiple-ciphers';
+
+/**
+ * Page cache of the app's vault connection: 64 MiB (SQLite's default in this build is 16 MB).
+ * Every page read from disk is decrypted and HMAC-checked, so a cache miss costs far more than in
+ * plain SQLite; lists, search and bulk writes over a large vault touch fewer pages twice.
+ */
+export const VAULT_CACHE_KIB = 65_536;
+
+/**
+ * Keys `sqlite` with the raw 256-bit `dataKey` (SQLCipher 4 format) and keeps its temporary storage
+ * in memory. Why temp_store: SQLite3 Multiple Ciphers does not encrypt temporary files, and this
+ * build defaults to files (SQLITE_TEMP_STORE=1) — a sort larger than the page cache, a statement
+ * journal or an index build would write client data in plain text to the temp folder (tested in
+ * keyed.test.ts). Why key(): the x'…' text goes through a Buffer we wipe, not a lingering JS string.
+ */
+export function keyConnection(sqlite: Database.Database, dataKey: Buffer): void {
+  sqlite.pragma("cipher='sqlcipher'");
+  sqlite.pragma('legacy=4');
+  const keyText = Buffer.from(`x'${dataKey.toString('hex')}'`, 'latin1');
+  try {
+    sqlite.key(keyText);
+  } finally {
+    keyText.fill(0);
+  }
+  sqlite.pragma('temp_store = MEMORY');
+}
