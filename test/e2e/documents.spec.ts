@@ -119,7 +119,7 @@ async function files(dir: string): Promise<string[]> {
   return all.filter(name => name.includes('.'));
 }
 
-test('documents: attach a PDF and a PNG, preview the image, save a copy equal to the original', async ({
+test('documents: attach PDFs and a PNG, preview them inside the app, save a copy equal to the original', async ({
   page,
   vaultDir,
 }, testInfo) => {
