@@ -45,10 +45,14 @@ export function GlobalSearch() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Asked again each time the box opens, even with the same text: records change while it is
+  // closed (a company restored, a contact deleted), so the last answer may be stale. Closing drops
+  // any answer still on its way; the ticket makes an answer for an older text or an earlier opening
+  // never replace a newer one.
   useEffect(() => {
     const query = text.trim();
     const ticket = ++asked.current;
-    if (query === '') {
+    if (query === '' || !opened) {
       setResult(null);
       setLoading(false);
       setFailed(false);
@@ -65,7 +69,7 @@ export function GlobalSearch() {
       });
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [api, text]);
+  }, [api, text, opened]);
 
   const groups = result ? resultLines(result) : [];
   const lines = groups.flatMap(g => g.lines);
