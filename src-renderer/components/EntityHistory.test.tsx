@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../src-shared/ipc';
 import type { AuditEntryView, AuditValue } from '../../src-shared/ipc/audit';
@@ -7,10 +7,13 @@ import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 import { Providers } from '../app/Providers';
 import { installDomShims, ok, OWNER } from '../app/test-support';
 import { createI18n } from '../i18n';
-import { fakeAdminApi, inputsOf } from '../screens/admin/admin-test-support';
+import { fakeAdminApi, inputsOf, staff } from '../screens/admin/admin-test-support';
 import { resetAllStores } from '../stores/registry';
 import { useSessionStore } from '../stores/session';
 import { EntityHistory } from './EntityHistory';
+
+// Times are shown in local time: pin the zone so the expected text is the same on every machine.
+process.env.TZ = 'Europe/Kyiv';
 
 beforeAll(installDomShims);
 afterEach(() => {
@@ -71,6 +74,61 @@ describe('EntityHistory', () => {
       { entityType: 'contact', entityId: ID, limit: 20 },
       { entityType: 'contact', entityId: ID, limit: 20, beforeSeq: 9 },
     ]);
+  });
+
+  it('reads times in the interface language and owners as names, never as raw ids (uk)', async () => {
+    useSessionStore.setState({ user: OWNER });
+    const deleted: AuditEntryView = {
+      ...change(12, 'deletedAt', null, '2026-11-29T10:07:43.689Z'),
+      action: 'contacts.delete',
+    };
+    const reassigned = change(11, 'ownerId', 'u-gone', 'u-taras');
+    const shared = change(10, 'sharedWith', [], ['u-taras', 'u-gone']);
+    const { api, calls } = fakeAdminApi({
+      users: { list: async () => ok([staff('u-taras', 'taras', 'Тарас Мельник', 'manager')]) },
+      audit: {
+        entityHistory: async () =>
+          ok({ entries: [deleted, reassigned, shared], nextBeforeSeq: null }),
+      },
+    });
+    render(
+      <Providers api={api} i18n={createI18n('uk')} env="test">
+        <EntityHistory entityType="contact" entityId={ID} />
+      </Providers>,
+    );
+    const section = await screen.findByRole('region', { name: 'Історія змін' });
+    await waitFor(() => expect(section.textContent).toContain('Відповідальний:'));
+    const lines = Array.from(section.querySelectorAll('li'), li => li.textContent);
+    expect(lines).toEqual([
+      // Kyiv time (UTC+2 in November), as the rest of the app writes times.
+      'Видалено: порожньо → 29.11.2026, 12:07:43',
+      'Відповідальний: невідомий користувач → Тарас Мельник',
+      'Доступ надано: порожньо → Тарас Мельник, невідомий користувач',
+    ]);
+    expect(section.textContent).not.toMatch(/u-gone|u-taras|2026-11-29T/);
+    // The owner may list every account (a dismissed former owner too): users.list, not colleagues.
+    expect(inputsOf(calls, 'users.list')).toEqual([{}]);
+    expect(inputsOf(calls, 'users.colleagues')).toEqual([]);
+  });
+
+  it('names owners from the colleagues list for a role without users.read', async () => {
+    useSessionStore.setState({
+      user: { ...OWNER, role: 'auditor', grants: BUILT_IN_GRANTS.auditor },
+    });
+    const { api, calls } = fakeAdminApi({
+      users: { colleagues: async () => ok([{ id: 'u-taras', displayName: 'Тарас Мельник' }]) },
+      audit: {
+        entityHistory: async () =>
+          ok({ entries: [change(3, 'ownerId', 'u-taras', 'u-olena')], nextBeforeSeq: null }),
+      },
+    });
+    renderHistory(api);
+    const section = await screen.findByRole('region', { name: 'History of changes' });
+    await waitFor(() =>
+      expect(section.textContent).toContain('Owner: Тарас Мельник → unknown user'),
+    );
+    expect(inputsOf(calls, 'users.list')).toEqual([]);
+    expect(inputsOf(calls, 'users.colleagues')).toEqual([{}]);
   });
 
   it('renders nothing and asks nothing without audit.read', () => {

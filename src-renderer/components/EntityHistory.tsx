@@ -7,6 +7,7 @@ import { Button, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/co
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../src-shared/ipc/audit';
+import type { ZamokApi } from '../../src-shared/ipc';
 import type { CallError } from '../../src-shared/ipc/contract';
 import { grantOf } from '../../src-shared/roles';
 import { useApi } from '../app/api';
@@ -31,12 +32,28 @@ interface EntityHistoryProps {
 export function EntityHistory(props: EntityHistoryProps) {
   const grants = useSessionStore(s => s.user?.grants);
   if (!grants || grantOf(grants, 'audit.read') !== true) return null;
-  return <HistoryTimeline {...props} />;
+  return <HistoryTimeline {...props} readUsers={grantOf(grants, 'users.read') === true} />;
 }
 
-function HistoryTimeline({ entityType, entityId, field, titleOrder = 3 }: EntityHistoryProps) {
+/**
+ * Names for the user ids in changes (owner, shared with): every account with `users.read` (a
+ * dismissed former owner too), else the active colleagues' names; empty when neither answers.
+ */
+async function userNames(api: ZamokApi, readUsers: boolean): Promise<Map<string, string>> {
+  const result = readUsers ? await api.users.list({}) : await api.users.colleagues({});
+  return new Map(result.ok ? result.value.map(user => [user.id, user.displayName] as const) : []);
+}
+
+function HistoryTimeline({
+  entityType,
+  entityId,
+  field,
+  titleOrder = 3,
+  readUsers,
+}: EntityHistoryProps & { readUsers: boolean }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  const [names, setNames] = useState<ReadonlyMap<string, string> | null>(null);
   const [entries, setEntries] = useState<AuditEntryView[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
@@ -68,6 +85,16 @@ function HistoryTimeline({ entityType, entityId, field, titleOrder = 3 }: Entity
   );
 
   useEffect(() => {
+    let current = true;
+    void userNames(api, readUsers).then(map => {
+      if (current) setNames(map);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, readUsers]);
+
+  useEffect(() => {
     // A different record: start over, and ignore an answer that arrives for the previous one.
     let current = true;
     setEntries([]);
@@ -87,7 +114,8 @@ function HistoryTimeline({ entityType, entityId, field, titleOrder = 3 }: Entity
           {t('admin.history.empty')}
         </Text>
       ) : null}
-      {entries.length > 0 ? (
+      {/* Shown once the names are known, so an owner never flashes as "unknown user". */}
+      {entries.length > 0 && names !== null ? (
         <Timeline bulletSize={12} lineWidth={2} active={-1}>
           {entries.map(entry => (
             <Timeline.Item key={entry.seq} title={actionLabel(t, entry.action)}>
@@ -97,12 +125,16 @@ function HistoryTimeline({ entityType, entityId, field, titleOrder = 3 }: Entity
                   when: formatTime(entry.at, i18n.language),
                 })}
               </Text>
-              <ChangeList entry={entry} />
+              <ChangeList
+                entry={entry}
+                names={names}
+                unknownUser={t('admin.history.unknownUser')}
+              />
             </Timeline.Item>
           ))}
         </Timeline>
       ) : null}
-      {loading ? (
+      {loading || (entries.length > 0 && names === null) ? (
         <Group gap="xs">
           <Loader size="xs" />
           <Text size="sm" c="dimmed">
@@ -124,16 +156,21 @@ function HistoryTimeline({ entityType, entityId, field, titleOrder = 3 }: Entity
   );
 }
 
-/** "Phones: +380 44 … → +380 67 …", one line per changed field; `names` turns user ids into names. */
+/**
+ * "Phones: +380 44 … → +380 67 …", one line per changed field; times in the interface language;
+ * `names` turns user ids into names, `unknownUser` stands for an id it cannot name.
+ */
 export function ChangeList({
   entry,
   names,
+  unknownUser,
 }: {
   entry: Pick<AuditEntryView, 'changes'>;
   names?: ReadonlyMap<string, string>;
+  unknownUser?: string;
 }) {
-  const { t } = useTranslation();
-  const changes = fieldChanges(t, entry, names);
+  const { t, i18n } = useTranslation();
+  const changes = fieldChanges(t, entry, { language: i18n.language, names, unknownUser });
   if (changes.length === 0) return null;
   return (
     <Stack gap={2} mt={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>

@@ -241,7 +241,7 @@ describe('values in words', () => {
           ownerId: { before: 'u-unknown', after: 'u-taras' },
         },
       },
-      new Map([['u-taras', 'Taras Melnyk']]),
+      { names: new Map([['u-taras', 'Taras Melnyk']]) },
     );
     expect(changes.map(c => `${c.label}: ${c.before} → ${c.after}`)).toEqual([
       'Role: Manager → Head',

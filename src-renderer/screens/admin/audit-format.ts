@@ -27,9 +27,14 @@ export function entityTypeLabel(t: TFunction, entityType: string): string {
 export function formatTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  // Four-digit years: ICU's short Ukrainian date is "29.11.26", which reads ambiguously in a log.
   return date.toLocaleString(language === 'uk' ? 'uk-UA' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   });
 }
 
@@ -64,25 +69,56 @@ function grantsText(t: TFunction, value: AuditValue | undefined): string | null 
     .join('; ');
 }
 
+/** What turns stored values into words on a screen. */
+export interface ValueContext {
+  /** User id → name, where the screen knows them (the users list or the colleagues' names). */
+  names?: ReadonlyMap<string, string>;
+  /** The interface language: timestamps read as local date and time in it (else as stored). */
+  language?: string;
+  /**
+   * Shown for an owner or share id the screen cannot name. Without it the id itself is shown (the
+   * audit log keeps ids as forensic detail); a record's history never shows a raw id.
+   */
+  unknownUser?: string;
+}
+
+/** Fields whose values are user ids (one, or a list). */
+const USER_FIELDS: ReadonlySet<string> = new Set(['ownerId', 'sharedWith']);
+
+/** A stored UTC timestamp as main writes them (`2026-11-29T10:07:43.689Z`). */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A user id as the person's name, else `unknownUser`, else the id. */
+function userText(id: string, context: ValueContext): string {
+  return context.names?.get(id) ?? context.unknownUser ?? id;
+}
+
 /**
  * A field's value in words where the field's values are known codes (roles, account status,
- * grants), else {@link formatValue}.
+ * grants), user ids (as names) or timestamps (local time), else {@link formatValue}.
  */
 export function fieldValueText(
   t: TFunction,
   field: string,
   value: AuditValue | undefined,
-  names?: ReadonlyMap<string, string>,
+  context: ValueContext = {},
 ): string {
   if (field === 'grants') {
     const text = grantsText(t, value);
     if (text) return text;
   }
+  if (USER_FIELDS.has(field)) {
+    if (typeof value === 'string' && value !== '') return userText(value, context);
+    if (Array.isArray(value) && value.length > 0) {
+      return value.map(id => (typeof id === 'string' ? userText(id, context) : '')).join(', ');
+    }
+  }
   if (typeof value === 'string') {
     if (field === 'status') return t(`admin.users.${value}`, { defaultValue: value });
     if (field === 'role') return t(`shell.roles.${value}`, { defaultValue: value });
-    // A user id (owner, reassigned to…) reads as the person's name when the screen knows it.
-    const name = names?.get(value);
+    if (context.language && TIMESTAMP.test(value)) return formatTime(value, context.language);
+    // A user id (reassigned to…) reads as the person's name when the screen knows it.
+    const name = context.names?.get(value);
     if (name) return name;
   }
   return formatValue(t, value);
@@ -107,20 +143,20 @@ export interface FieldChange {
 }
 
 /**
- * An entry's field changes in display form (fields in the order the entry lists them); `names` maps
- * user ids to names where the caller may list users.
+ * An entry's field changes in display form (fields in the order the entry lists them); `context`
+ * names user ids and formats timestamps (see {@link ValueContext}).
  */
 export function fieldChanges(
   t: TFunction,
   entry: Pick<AuditEntryView, 'changes'>,
-  names?: ReadonlyMap<string, string>,
+  context: ValueContext = {},
 ): FieldChange[] {
   if (!entry.changes) return [];
   return Object.entries(entry.changes).map(([field, change]) => ({
     field,
     label: fieldLabel(t, field),
     // Creations and deletions log only one side; the missing side reads "empty".
-    before: fieldValueText(t, field, (change as { before?: AuditValue }).before, names),
-    after: fieldValueText(t, field, (change as { after?: AuditValue }).after, names),
+    before: fieldValueText(t, field, (change as { before?: AuditValue }).before, context),
+    after: fieldValueText(t, field, (change as { after?: AuditValue }).after, context),
   }));
 }

@@ -376,5 +376,6 @@ export const adminEn: typeof adminUk = {
     loadOlder: 'Show older changes',
     empty_value: 'empty',
     redacted: 'hidden',
+    unknownUser: 'unknown user',
   },
 };

@@ -380,5 +380,6 @@ export const adminUk = {
     loadOlder: 'Показати старіші зміни',
     empty_value: 'порожньо',
     redacted: 'приховано',
+    unknownUser: 'невідомий користувач',
   },
 };
