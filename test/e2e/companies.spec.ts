@@ -192,7 +192,7 @@ test('companies: a deleted company comes back with Restore — in the list and i
   test.setTimeout(180_000);
   const host = { origin: hostOrigin, token: hostToken };
   const name = 'ТОВ «Зелений Гай»';
-  await runSetupWizard(page);
+  const owner = await runSetupWizard(page);
   const created = await callAsPage(page, host, 'zamok:companies.create', {
     company: { name, edrpou: '32855961' },
   });
@@ -253,6 +253,18 @@ test('companies: a deleted company comes back with Restore — in the list and i
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Delete', exact: true })).toBeVisible();
   await expect(page.getByText('Deleted', { exact: true })).toHaveCount(0);
+
+  // Its history says when it was deleted and who owns it in words: no raw timestamp, no user id.
+  await chooseLanguage(page, 'Українська');
+  const history = page.getByRole('region', { name: 'Історія змін' });
+  const deletedLine = /^Видалено: порожньо → \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}$/;
+  await expect(history.getByRole('listitem').filter({ hasText: deletedLine })).toHaveCount(1);
+  await expect(history.getByText(`Відповідальний: порожньо → ${owner.displayName}`)).toBeVisible();
+  await expect(history).not.toContainText(/\d{4}-\d{2}-\d{2}T|[0-9a-f]{8}-[0-9a-f]{4}-/);
+  await expect(history.getByText(/^Телефони:/)).toHaveCount(0); // "порожньо → порожньо" says nothing
+  await history.scrollIntoViewIfNeeded();
+  await checkScreenSoft(page, testInfo, 'company-history-uk');
+  await chooseLanguage(page, 'English');
 
   // Back in the plain list and in the header search, which opens its page.
   await page.getByRole('button', { name: 'Back to the list' }).click();

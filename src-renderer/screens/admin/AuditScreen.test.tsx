@@ -239,6 +239,8 @@ describe('values in words', () => {
           grants: { before: null, after: { 'contacts.read': 'own', 'audit.read': true } },
           notes: { before: '[redacted]', after: '' },
           ownerId: { before: 'u-unknown', after: 'u-taras' },
+          phones: { before: null, after: [] },
+          passport: { before: '[redacted]', after: '[redacted]' },
         },
       },
       { names: new Map([['u-taras', 'Taras Melnyk']]) },
@@ -250,6 +252,8 @@ describe('values in words', () => {
       'Notes: hidden → empty',
       // A user id reads as the name where the screen may list users, else stays an id.
       'Owner: u-unknown → Taras Melnyk',
+      // Phones: empty → empty (a record created without phones) is not a change worth a line.
+      'passport: hidden → hidden',
     ]);
   });
 });

@@ -152,11 +152,18 @@ export function fieldChanges(
   context: ValueContext = {},
 ): FieldChange[] {
   if (!entry.changes) return [];
-  return Object.entries(entry.changes).map(([field, change]) => ({
-    field,
-    label: fieldLabel(t, field),
-    // Creations and deletions log only one side; the missing side reads "empty".
-    before: fieldValueText(t, field, (change as { before?: AuditValue }).before, context),
-    after: fieldValueText(t, field, (change as { after?: AuditValue }).after, context),
-  }));
+  const empty = t('admin.history.empty_value');
+  return (
+    Object.entries(entry.changes)
+      .map(([field, change]) => ({
+        field,
+        label: fieldLabel(t, field),
+        // Creations and deletions log only one side; the missing side reads "empty".
+        before: fieldValueText(t, field, (change as { before?: AuditValue }).before, context),
+        after: fieldValueText(t, field, (change as { after?: AuditValue }).after, context),
+      }))
+      // A created record's empty list ("Phones: empty → empty") says nothing: not shown. Other
+      // equal sides stay ("Notes: hidden → hidden" still says the notes changed).
+      .filter(change => change.before !== empty || change.after !== empty)
+  );
 }
