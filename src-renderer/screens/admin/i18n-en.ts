@@ -143,7 +143,7 @@ export const adminEn: typeof adminUk = {
       reassign: 'Hand contacts over to others',
       share: 'Share contacts',
       create: 'Create contacts',
-      restore: 'Restore deleted contacts',
+      restore: 'Restore deleted contacts and companies',
     },
     companies: {
       read: 'View companies',

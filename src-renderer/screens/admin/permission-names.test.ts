@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { adminEn, adminUk } from './i18n';
 import { en as shellEn } from '../../i18n/en';
 import { uk as shellUk } from '../../i18n/uk';
+import { companiesContract } from '../../../src-shared/ipc/companies';
 import { ROLES } from '../../../src-shared/permissions';
 import {
   BUILT_IN_ROLE_NAMES,
@@ -34,6 +35,15 @@ describe('permission names in documents', () => {
         expect(PERMISSION_NAMES[lang][permission], `${lang} ${permission}`).toBe(text);
       }
     }
+  });
+
+  it('name what a grant really allows: contacts.restore restores companies too', () => {
+    // companies.restore is guarded by the contacts.restore grant: its name must say so.
+    expect(companiesContract.restore.permission).toBe('contacts.restore');
+    expect(adminUk.permissions.contacts.restore).toBe('Відновлювати видалені контакти й компанії');
+    expect(adminEn.permissions.contacts.restore).toBe('Restore deleted contacts and companies');
+    expect(PERMISSION_NAMES.uk['contacts.restore']).toBe(adminUk.permissions.contacts.restore);
+    expect(PERMISSION_NAMES.en['contacts.restore']).toBe(adminEn.permissions.contacts.restore);
   });
 
   it('name every built-in role as the shell does', () => {
