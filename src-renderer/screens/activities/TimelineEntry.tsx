@@ -1,12 +1,24 @@
 /**
  * One entry of a record's timeline: symbol, subject, kind, details, when and who, a task's due
  * time (red when overdue) and done tick, and — for an activity the caller may change — a "⋯" menu
- * with Edit and Delete (Mantine Menu: Enter or Space opens it, arrows move, Escape closes).
+ * with Edit and Delete (Mantine Menu: Enter or Space opens it, arrows move, Escape closes). A deal's
+ * title is a button that opens the deal's page.
  */
-import { ActionIcon, Badge, Checkbox, Group, Menu, Stack, Text, ThemeIcon } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Checkbox,
+  Group,
+  Menu,
+  Stack,
+  Text,
+  ThemeIcon,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../src-shared/activities';
 import { formatDateTime } from '../contacts/format';
+import { openDeal } from '../deals/store';
 import { containKeys } from './ActivityDialogs';
 import { itemLook, relativeTime } from './format';
 
@@ -44,7 +56,19 @@ export function TimelineEntry(props: {
         </ThemeIcon>
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Group gap="xs">
-            <Text fw={600}>{title}</Text>
+            {item.source === 'deal' ? (
+              <Anchor
+                component="button"
+                type="button"
+                fw={600}
+                title={t('activities.timeline.openDeal')}
+                onClick={() => openDeal(item.id)}
+              >
+                {title}
+              </Anchor>
+            ) : (
+              <Text fw={600}>{title}</Text>
+            )}
             <Badge variant="light" color={look.color} c="dark.7" size="sm">
               {label}
             </Badge>
