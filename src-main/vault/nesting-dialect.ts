@@ -12,6 +12,7 @@ import {
   type DatabaseConnection,
   type Driver,
 } from 'kysely';
+import { withStatementCache } from './statement-cache';
 
 class NestingSqliteDriver extends SqliteDriver {
   readonly #sqlite: Database.Database;
@@ -20,7 +21,8 @@ class NestingSqliteDriver extends SqliteDriver {
   #counter = 0;
 
   constructor(sqlite: Database.Database) {
-    super({ database: sqlite });
+    // Prepared statements are reused by SQL text (statement-cache.ts).
+    super({ database: withStatementCache(sqlite) });
     this.#sqlite = sqlite;
   }
 
