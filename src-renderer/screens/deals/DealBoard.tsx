@@ -1,67 +1,24 @@
 /**
- * The kanban board of a pipeline: a column per stage with its count, per-currency totals (from
- * SQL) and first cards; "show more" pages a column through `deals.list`. Cards move between stages
- * by mouse drag or by keyboard (dnd-kit KeyboardSensor: space, arrows, space) with Ukrainian
- * announcements; a move to a lost stage asks for the reason first. Every move is `deals.move`.
+ * The kanban board of a pipeline: a column per stage (./StageColumn) with its count, per-currency
+ * totals (from SQL) and first cards; "show more" pages a column through `deals.list`. Cards move
+ * between stages by mouse drag or by keyboard (./board-keyboard) with announcements in the interface
+ * language (./board-announcements); a move to a lost stage asks for the reason first. Every move is
+ * `deals.move`; the card moves on screen at once (./board-model) and the reload settles it.
  */
-import {
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  rectIntersection,
-  useDroppable,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type DragEndEvent,
-  type KeyboardCoordinateGetter,
-} from '@dnd-kit/core';
-import {
-  Alert,
-  Badge,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { DndContext, rectIntersection, type DragEndEvent } from '@dnd-kit/core';
+import { Alert, Button, Center, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealBoard as Board, DealSummary, PipelineStage } from '../../../src-shared/deals';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { DealCard } from './DealCard';
+import { boardAnnouncements } from './board-announcements';
+import { useBoardSensors } from './board-keyboard';
+import { appendColumn, COLUMN_PAGE, dealOnBoard, moveLocally, stageOnBoard } from './board-model';
 import { fieldErrors, totalsText } from './format';
 import { LostReasonModal } from './LostReasonModal';
-
-/** Cards per column on the first load and per "show more". */
-const COLUMN_PAGE = 20;
-
-/** Arrow keys jump the picked-up card to the next or previous column (not 25 px at a time). */
-const columnCoordinates: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
-  const dir = event.code === 'ArrowRight' ? 1 : event.code === 'ArrowLeft' ? -1 : 0;
-  if (dir === 0) {
-    if (event.code === 'ArrowUp' || event.code === 'ArrowDown') event.preventDefault();
-    return undefined;
-  }
-  event.preventDefault();
-  const rect = context.collisionRect;
-  if (!rect) return undefined;
-  const columns = [...context.droppableRects.values()].sort((a, b) => a.left - b.left);
-  const center = rect.left + rect.width / 2;
-  let index = columns.findIndex(c => center >= c.left && center <= c.left + c.width);
-  if (index < 0) index = 0;
-  const target = columns[index + dir];
-  if (!target) return currentCoordinates;
-  return {
-    x: currentCoordinates.x + (target.left + target.width / 2 - center),
-    y: currentCoordinates.y,
-  };
-};
+import { StageColumn } from './StageColumn';
 
 interface PendingMove {
   deal: DealSummary;
@@ -106,13 +63,7 @@ export function DealBoard({
     void load();
   }, [load, refreshKey]);
 
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, {
-      coordinateGetter: columnCoordinates,
-      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space'] },
-    }),
-  );
+  const sensors = useBoardSensors();
 
   if (error && !board) {
     return (
@@ -131,9 +82,6 @@ export function DealBoard({
     );
   }
   const stages = board.pipeline.stages;
-  const stageName = (id: string | number | undefined) => stages.find(s => s.id === id)?.name ?? '';
-  const titleOf = (id: string | number) =>
-    board.columns.flatMap(c => c.items).find(d => d.id === id)?.title ?? '';
 
   async function move(deal: DealSummary, stage: PipelineStage, lostReason?: string) {
     const result = await api.deals.move({
@@ -157,8 +105,8 @@ export function DealBoard({
   }
 
   function onDragEnd(event: DragEndEvent) {
-    const deal = board?.columns.flatMap(c => c.items).find(d => d.id === event.active.id);
-    const stage = stages.find(s => s.id === event.over?.id);
+    const deal = board ? dealOnBoard(board, event.active.id) : undefined;
+    const stage = board ? stageOnBoard(board, event.over?.id) : undefined;
     if (!deal || !stage || stage.id === deal.stageId) return;
     if (stage.outcome === 'lost') {
       setLostError(undefined);
@@ -170,22 +118,7 @@ export function DealBoard({
     void move(deal, stage);
   }
 
-  const announcements: Announcements = {
-    onDragStart: ({ active }) =>
-      t('deals.dnd.start', {
-        title: titleOf(active.id),
-        stage: stageName(active.data.current?.['stageId']),
-      }),
-    onDragOver: ({ active, over }) =>
-      over
-        ? t('deals.dnd.over', { title: titleOf(active.id), stage: stageName(over.id) })
-        : t('deals.dnd.overNone', { title: titleOf(active.id) }),
-    onDragEnd: ({ active, over }) =>
-      over
-        ? t('deals.dnd.end', { title: titleOf(active.id), stage: stageName(over.id) })
-        : t('deals.dnd.cancel', { title: titleOf(active.id) }),
-    onDragCancel: ({ active }) => t('deals.dnd.cancel', { title: titleOf(active.id) }),
-  };
+  const announcements = boardAnnouncements(t, board);
 
   return (
     <Stack gap="xs">
@@ -266,111 +199,5 @@ export function DealBoard({
         }}
       />
     </Stack>
-  );
-}
-
-function moveLocally(board: Board, deal: DealSummary, stageId: string): Board {
-  return {
-    ...board,
-    columns: board.columns.map(c => {
-      if (c.stageId === deal.stageId)
-        return { ...c, items: c.items.filter(i => i.id !== deal.id), count: c.count - 1 };
-      if (c.stageId === stageId)
-        return { ...c, items: [{ ...deal, stageId }, ...c.items], count: c.count + 1 };
-      return c;
-    }),
-  };
-}
-
-function appendColumn(
-  board: Board,
-  stageId: string,
-  items: DealSummary[],
-  next: string | null,
-): Board {
-  return {
-    ...board,
-    columns: board.columns.map(c =>
-      c.stageId === stageId ? { ...c, items: [...c.items, ...items], nextCursor: next } : c,
-    ),
-  };
-}
-
-function StageColumn({
-  stage,
-  items,
-  count,
-  totals,
-  nextCursor,
-  canMove,
-  onOpen,
-  onMore,
-}: {
-  stage: PipelineStage;
-  items: DealSummary[];
-  count: number;
-  totals: string;
-  nextCursor: string | null;
-  canMove: (deal: DealSummary) => boolean;
-  onOpen: (id: string) => void;
-  onMore: () => Promise<void>;
-}) {
-  const { t } = useTranslation();
-  const { setNodeRef, isOver } = useDroppable({ id: stage.id });
-  const color = stage.outcome === 'won' ? 'teal.9' : stage.outcome === 'lost' ? 'red' : 'blue';
-  return (
-    <Paper
-      ref={setNodeRef}
-      withBorder
-      p="xs"
-      radius="md"
-      bg={isOver ? 'blue.0' : 'gray.0'}
-      miw={160}
-      mih={360}
-      style={{ flex: '1 1 0' }}
-      component="section"
-      aria-label={stage.name}
-      data-testid="deal-column"
-      data-stage-id={stage.id}
-    >
-      <Stack gap="xs">
-        <Group justify="space-between" wrap="wrap" gap={4}>
-          <Text fw={700} size="sm">
-            {stage.name}
-          </Text>
-          <Badge
-            color={color}
-            variant={stage.outcome === 'won' ? 'filled' : 'light'}
-            style={{ flexShrink: 0 }}
-          >
-            {stage.probability}%
-          </Badge>
-        </Group>
-        <Text size="xs" c="dimmed">
-          {t('deals.count', { count })}
-          {totals ? ` · ${totals}` : ''}
-        </Text>
-        {items.length === 0 ? (
-          <Text size="xs" c="dimmed" ta="center" py="lg">
-            {t('deals.emptyColumn')}
-          </Text>
-        ) : (
-          items.map(deal => (
-            <DealCard
-              key={deal.id}
-              deal={deal}
-              stageName={stage.name}
-              canMove={canMove(deal)}
-              onOpen={onOpen}
-            />
-          ))
-        )}
-        {nextCursor ? (
-          <Button variant="subtle" size="xs" onClick={() => void onMore()}>
-            {t('deals.showMore')}
-          </Button>
-        ) : null}
-      </Stack>
-    </Paper>
   );
 }
