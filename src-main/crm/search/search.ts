@@ -3,7 +3,7 @@
  * record table with the caller's scope in the same SQL statement (never filtered after fetching),
  * newest first, at most `limit` per group.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { SEARCH_GROUPS, type SearchHit, type SearchResult } from '../../../src-shared/ipc/search';
 import type { Grants } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
@@ -34,10 +34,61 @@ export interface SearchQuery {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL only, no typed builder use
 type AnyKysely = Kysely<any>;
 
+/** Stands for the match expression while a statement is compiled; swapped for the real one. */
+const EXPR_SLOT = '\u0000zamok-search-expression';
+/** Compiled statements kept (per source, table, scope and viewer: a handful per signed-in user). */
+const COMPILED_CACHE_SIZE = 64;
+const compiled = new Map<string, CompiledQuery<SourceRow>>();
+
 /**
- * One source, one FTS table: the scoped matches, newest first. `digits` is the shared trigram table
- * (a key-range seek picks the source's rows); otherwise the source's own text table.
+ * One source, one FTS table: the statement, compiled once per source, table, scope and viewer (the
+ * viewer's ids are bound parameters of the scope; only the match expression changes per call).
+ * `digits` is the shared trigram table (a key-range seek picks the source's rows); otherwise the
+ * source's own text table.
  */
+function statementFor(
+  db: AnyKysely,
+  source: SearchSource,
+  digits: boolean,
+  viewer: SearchViewer,
+  limit: number,
+): CompiledQuery<SourceRow> {
+  const key = JSON.stringify([
+    source.group,
+    digits,
+    viewer.scope,
+    viewer.userId,
+    viewer.teamId,
+    limit,
+  ]);
+  const hit = compiled.get(key);
+  if (hit) return hit;
+  const lo = source.code * KEY_RANGE;
+  const hi = lo + KEY_RANGE - 1;
+  const ftsRef = sql.table(digits ? 'search_digits' : source.textTable);
+  const range = digits ? sql`AND ${ftsRef}.rowid BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}` : sql``;
+  const table = sql.table(source.table);
+  // CROSS JOIN fixes the order: FTS5 drives (newest first), then key → record.
+  const query = sql<SourceRow>`
+    SELECT ${source.columns}
+    FROM ${ftsRef}
+    CROSS JOIN search_rows ON search_rows.id = ${ftsRef}.rowid
+    CROSS JOIN ${table} ON ${table}.id = search_rows.entity_id
+    WHERE ${ftsRef} MATCH ${EXPR_SLOT}
+      ${range}
+      AND ${table}.deleted_at IS NULL
+      AND ${source.scope(viewer)}
+    ORDER BY ${ftsRef}.rowid DESC
+    LIMIT ${limit}`.compile(db);
+  compiled.set(key, query);
+  if (compiled.size > COMPILED_CACHE_SIZE) {
+    const oldest = compiled.keys().next().value;
+    if (oldest !== undefined) compiled.delete(oldest);
+  }
+  return query;
+}
+
+/** The scoped matches of one source in one FTS table, newest first. */
 async function matches(
   db: AnyKysely,
   source: SearchSource,
@@ -46,23 +97,9 @@ async function matches(
   viewer: SearchViewer,
   limit: number,
 ): Promise<SearchHit[]> {
-  const lo = source.code * KEY_RANGE;
-  const hi = lo + KEY_RANGE - 1;
-  const ftsRef = sql.table(digits ? 'search_digits' : source.textTable);
-  const range = digits ? sql`AND ${ftsRef}.rowid BETWEEN ${sql.lit(lo)} AND ${sql.lit(hi)}` : sql``;
-  const table = sql.table(source.table);
-  // CROSS JOIN fixes the order: FTS5 drives (newest first), then key → record.
-  const { rows } = await sql<SourceRow>`
-    SELECT ${source.columns}
-    FROM ${ftsRef}
-    CROSS JOIN search_rows ON search_rows.id = ${ftsRef}.rowid
-    CROSS JOIN ${table} ON ${table}.id = search_rows.entity_id
-    WHERE ${ftsRef} MATCH ${expr}
-      ${range}
-      AND ${table}.deleted_at IS NULL
-      AND ${source.scope(viewer)}
-    ORDER BY ${ftsRef}.rowid DESC
-    LIMIT ${limit}`.execute(db);
+  const statement = statementFor(db, source, digits, viewer, limit);
+  const parameters = statement.parameters.map(p => (p === EXPR_SLOT ? expr : p));
+  const { rows } = await db.executeQuery<SourceRow>({ ...statement, parameters });
   return rows.map(source.hit);
 }
 
