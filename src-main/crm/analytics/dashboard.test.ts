@@ -1,6 +1,9 @@
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import type { ActivitiesSchema } from '../activities/tables';
 import { computeDashboard } from './dashboard';
+import { activitiesByManager } from './queries';
 import { periodMonths } from './period';
 import { createAnalyticsTestVault, NOW, OWN_ANALYST } from './test-helpers';
 
@@ -140,3 +143,27 @@ describe('narrower roles', () => {
 function head() {
   return { userId: t.staff.head, teamId: null, grants: BUILT_IN_GRANTS.head };
 }
+
+describe('query plan of activities per manager', () => {
+  it('seeks by owner and time for every scope (no table scan, migration 0016)', async () => {
+    const log: { sql: string; parameters: readonly unknown[] }[] = [];
+    const logged = new Kysely<ActivitiesSchema>({
+      dialect: new SqliteDialect({ database: t.vault.sqlite }),
+      log: event => void log.push(event.query),
+    });
+    const range = { from: '2026-10-16T12:00:00.000Z', to: NOW.toISOString() };
+    for (const scope of ['all', 'team', 'own'] as const) {
+      log.length = 0;
+      await activitiesByManager(logged, { userId: t.staff.anna, teamId: 'north', scope }, range);
+      const [query] = log;
+      if (!query) throw new Error('no query logged');
+      const plan = (
+        t.vault.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.parameters) as {
+          detail: string;
+        }[]
+      ).map(r => r.detail);
+      expect(plan.join('\n')).toMatch(/SEARCH activities USING INDEX activities_owner_occurred/);
+      expect(plan.join('\n')).not.toMatch(/SCAN activities\b/);
+    }
+  });
+});

@@ -91,6 +91,9 @@ export async function activitiesByManager(
   const rows = await db
     .selectFrom('activities')
     .where(() => ownerScopeSql('activities.owner_id', viewer, viewer.scope))
+    // Every owner is a user: naming them lets scope "all" seek activities_owner_occurred per owner
+    // (migration 0016 dropped the time-only index) instead of scanning the table.
+    .where(eb => eb('activities.owner_id', 'in', eb.selectFrom('users').select('users.id')))
     .where('activities.deleted_at', 'is', null)
     .where('activities.occurred_at', '>=', range.from)
     .where('activities.occurred_at', '<', range.to)
