@@ -1,30 +1,13 @@
 /**
  * `window.zamokFiles`: the document file dialogs of the Electron app (attach a file, save a copy)
  * and the bytes of a preview. Main shows the dialogs and keeps the paths; the page gets opaque ids.
- * Five fixed channels, nothing generic. The names are repeated in
- * src-main/electron/document-files-ipc.ts (the preload may import only src-shared; a test there
- * checks both lists match) and the shape in src-renderer/screens/documents/native-files.ts.
+ * Five fixed channels, nothing generic; names and shape in src-shared/ipc/document-files.ts.
  */
 import type { Result } from '../src-shared/ipc/contract';
+import { DOCUMENT_FILE_CHANNELS, type DocumentFilesApi } from '../src-shared/ipc/document-files';
 import type { PreloadElectron } from './bridge';
 
-/** Channel per call (same as main's DOCUMENT_FILE_CHANNELS). */
-export const DOCUMENT_FILE_CHANNELS = {
-  pick: 'zamok-files:pick',
-  upload: 'zamok-files:upload',
-  chooseSave: 'zamok-files:choose-save',
-  save: 'zamok-files:save',
-  read: 'zamok-files:read',
-} as const;
-
-/** What the page may call. */
-export interface DocumentFilesApi {
-  pick(): Promise<Result<{ pickId: string; name: string; size: number } | null>>;
-  upload(input: { pickId: string; ticket: string }): Promise<Result<{ size: number }>>;
-  chooseSave(input: { fileName: string }): Promise<Result<{ saveId: string } | null>>;
-  save(input: { saveId: string; ticket: string }): Promise<Result<{ size: number }>>;
-  read(input: { ticket: string }): Promise<Result<Uint8Array<ArrayBuffer>>>;
-}
+export { DOCUMENT_FILE_CHANNELS, type DocumentFilesApi };
 
 /** The API object: each function invokes exactly its channel; failures come back typed. */
 export function createDocumentFilesApi(

@@ -3,21 +3,15 @@
  * `zamok:<feature>.<call>` names (they move bytes and show dialogs; the permission checks and the
  * audit entries happened in the documents channels that issued the tickets). Each call must come
  * from our own main frame, exactly as router calls (src-main/ipc/guard.ts:checkSender).
- * The names are repeated in src-preload/document-files.ts (the preload may import only
- * src-shared); document-files-ipc.test.ts checks that both lists match.
+ * The names live in src-shared/ipc/document-files.ts, shared with the preload.
  */
 import type { Result } from '../../src-shared/ipc/contract';
+import { DOCUMENT_FILE_CHANNELS as SHARED_CHANNELS } from '../../src-shared/ipc/document-files';
 import { checkSender, type CallerContext } from '../ipc/guard';
 import type { DocumentFiles } from './document-files';
 
-/** Channel per call. */
-export const DOCUMENT_FILE_CHANNELS = {
-  pick: 'zamok-files:pick',
-  upload: 'zamok-files:upload',
-  chooseSave: 'zamok-files:choose-save',
-  save: 'zamok-files:save',
-  read: 'zamok-files:read',
-} as const satisfies Record<keyof DocumentFiles, string>;
+/** Channel per call (one per DocumentFiles call: checked here at compile time). */
+export const DOCUMENT_FILE_CHANNELS = SHARED_CHANNELS satisfies Record<keyof DocumentFiles, string>;
 
 /** The shape of an IPC invoke event used here (Electron's IpcMainInvokeEvent has more). */
 export interface InvokeEventLike {

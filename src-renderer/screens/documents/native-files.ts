@@ -4,16 +4,9 @@
  * paths; the page only holds opaque one-use ids. Absent in the browser test host, which moves bytes
  * over its HTTP route instead (transfer.ts).
  */
-import type { Result } from '../../../src-shared/ipc/contract';
+import type { DocumentFilesApi } from '../../../src-shared/ipc/document-files';
 
-/** Same shape as the preload's DocumentFilesApi (the renderer may not import the preload). */
-export interface DocumentFilesApi {
-  pick(): Promise<Result<{ pickId: string; name: string; size: number } | null>>;
-  upload(input: { pickId: string; ticket: string }): Promise<Result<{ size: number }>>;
-  chooseSave(input: { fileName: string }): Promise<Result<{ saveId: string } | null>>;
-  save(input: { saveId: string; ticket: string }): Promise<Result<{ size: number }>>;
-  read(input: { ticket: string }): Promise<Result<Uint8Array<ArrayBuffer>>>;
-}
+export type { DocumentFilesApi };
 
 declare global {
   interface Window {
