@@ -1,7 +1,8 @@
 /**
- * The contact form's company picker: a searchable select fed by the caller's own scoped
- * `companies.list` (text filter, first 20 matches), so it offers only companies the main process
- * would accept as a link. Clearing it unlinks the contact.
+ * The company picker of the contact and deal forms: a searchable select fed by the caller's own
+ * scoped `companies.list` (text filter, first 20 matches), so it offers only companies the main
+ * process would accept as a link. Clearing it unlinks the record. The contact form's words are the
+ * default; another form passes its own `texts`.
  */
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -12,11 +13,20 @@ import { useApi } from '../../app/api';
 
 const PICKER_LIMIT = 20;
 
+/** The picker's words, already translated. */
+export interface CompanyPickerTexts {
+  label: string;
+  placeholder: string;
+  nothing: string;
+  description?: string;
+}
+
 /** `value` is the linked company's id ('' = none); `label` its name when known. */
 export function CompanyPicker(props: {
   value: string;
   label: string;
   error?: string | undefined;
+  texts?: CompanyPickerTexts;
   onChange: (id: string, name: string) => void;
 }) {
   const { t } = useTranslation();
@@ -44,11 +54,18 @@ export function CompanyPicker(props: {
     options.unshift({ value: props.value, label: props.label || t('companies.picker.hidden') });
   }
 
+  const texts = props.texts ?? {
+    label: t('companies.picker.label'),
+    description: t('companies.picker.hint'),
+    placeholder: t('companies.picker.placeholder'),
+    nothing: t('companies.picker.nothing'),
+  };
+
   return (
     <Select
-      label={t('companies.picker.label')}
-      description={t('companies.picker.hint')}
-      placeholder={t('companies.picker.placeholder')}
+      label={texts.label}
+      description={texts.description}
+      placeholder={texts.placeholder}
       data={options}
       value={props.value || null}
       onChange={id =>
@@ -59,7 +76,7 @@ export function CompanyPicker(props: {
       onSearchChange={setSearch}
       // The main process already filtered by the typed words (name, code, phone).
       filter={({ options: all }) => all}
-      nothingFoundMessage={t('companies.picker.nothing')}
+      nothingFoundMessage={texts.nothing}
       clearable
       error={props.error}
     />

@@ -29,7 +29,7 @@ import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { ContactPicker } from './ContactPicker';
-import { DealCompanyPicker } from './DealCompanyPicker';
+import { CompanyPicker } from '../companies/CompanyPicker';
 import { fieldErrors } from './format';
 
 /** `deal` null = a new deal in `pipeline`. */
@@ -180,10 +180,15 @@ export function DealForm({
           onChange={(id, name) => setContact({ id, name })}
         />
         {canLinkCompanies ? (
-          <DealCompanyPicker
+          <CompanyPicker
             value={company.id}
             label={company.name}
             error={errorOf('companyId')}
+            texts={{
+              label: t('deals.field.company'),
+              placeholder: t('deals.field.companyPlaceholder'),
+              nothing: t('deals.field.companyNothing'),
+            }}
             onChange={(id, name) => setCompany({ id, name })}
           />
         ) : null}
