@@ -36,6 +36,27 @@ describe('path transfers', () => {
     expect(isDocumentError(again, 'ticket_unknown')).toBe(true);
   });
 
+  it('a file gone since it was picked: “the file changed”, and the receiver never gets a stream', async () => {
+    const dir = makeTempDir('zamok-path-');
+    const transfers = createTransferRegistry();
+    let called = false;
+    const ticket = transfers.add({
+      kind: 'upload',
+      receive: async stream => {
+        called = true;
+        // A slow receiver (the real one creates folders first) must not meet an unhandled error.
+        await new Promise(resolve => setTimeout(resolve, 50));
+        return { size: (await readAll(stream)).length };
+      },
+    });
+    const error = await uploadFromPath(transfers, ticket, join(dir, 'скан.png')).catch(
+      (e: unknown) => e,
+    );
+    expect(isDocumentError(error, 'size_mismatch')).toBe(true);
+    expect(String(error)).not.toContain(dir);
+    expect(called).toBe(false);
+  });
+
   it('saves a verified copy at the path, and nothing at all when the stored file was altered', async () => {
     const dir = makeTempDir('zamok-path-');
     const key = randomBytes(32);

@@ -5,8 +5,8 @@
  * renamed; a failed check leaves nothing at the target.
  */
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { DocumentError } from './errors';
 import type { TransferRegistry } from './transfers';
@@ -19,7 +19,20 @@ export async function uploadFromPath(
 ): Promise<{ size: number }> {
   const upload = transfers.take(ticket, 'upload');
   if (!upload) throw new DocumentError('ticket_unknown');
-  return upload.receive(createReadStream(path));
+  // Open first: a read stream opened lazily could fail (the file was removed since it was picked)
+  // before `receive` attaches its error handler, and that error would crash the process.
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (err) {
+    throw new DocumentError('size_mismatch', { cause: err });
+  }
+  const source = handle.createReadStream();
+  try {
+    return await upload.receive(source);
+  } finally {
+    source.destroy();
+  }
 }
 
 /** Writes the verified bytes of the download `ticket` to `path` (temp + fsync + rename). */
