@@ -13,6 +13,7 @@ import type { Result } from '../src-shared/ipc/contract';
 import type { SetupResult, TotpEnrollment } from '../src-shared/ipc/auth';
 import type { UserSummary } from '../src-shared/ipc/users';
 import { createZamokApp, type ZamokApp } from '../src-main/app/compose';
+import { setBackgroundCheckpoints } from '../src-main/vault/database';
 import { generateTotp } from '../src-main/auth/totp';
 import { fieldsToColumns } from '../src-main/crm/contacts/tables';
 import { APP_ORIGIN, type CallerContext } from '../src-main/ipc';
@@ -199,6 +200,8 @@ export function writePlainCopy(vaultDbPath: string, dataKey: Buffer, target: str
 /** Builds the office described in the module comment. */
 export async function createBenchOffice(opts: BenchOfficeOptions): Promise<BenchOffice> {
   const log = opts.log ?? (() => undefined);
+  // The vault runs as in the desktop app: WAL checkpoints on a worker thread (vault/checkpointer.ts).
+  setBackgroundCheckpoints(true);
   const root = mkdtempSync(join(opts.root ?? tmpdir(), 'zamok-bench-'));
   const dir = join(root, 'vault');
   const open = () =>

@@ -29,7 +29,7 @@ import {
   type UpdateService,
 } from '../update';
 import { bundledMigrationIds, vaultExists } from '../vault';
-import { setNativeBinding } from '../vault/database';
+import { setBackgroundCheckpoints, setNativeBinding } from '../vault/database';
 import { loadAppSettings } from './app-settings';
 import { createAutomaticBackup } from './auto-backup';
 import { errorLabel, installCrashHandlers } from './crash';
@@ -159,6 +159,8 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     setNativeBinding(binding);
+    // WAL checkpoints (decrypt + re-encrypt every page) run on a worker, never on this thread.
+    setBackgroundCheckpoints(true);
     // Composing the app opens nothing; its backup service serves the upgrade gate below.
     zamok = createZamokApp({ vaultDir: app.getPath('userData'), host: 'electron' });
     const automaticBackup = createAutomaticBackup(zamok.backup);

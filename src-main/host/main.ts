@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createZamokApp } from '../app/compose';
+import { setBackgroundCheckpoints } from '../vault/database';
 import { UsageError, parseHostArgs } from './args';
 import { createPreviewServer } from './server';
 
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   mkdirSync(args.vaultDir, { recursive: true, mode: 0o700 });
   // End-to-end tests of allowed devices run a second host as "another computer" (dev-only).
   const testDeviceId = process.env.ZAMOK_TEST_DEVICE_ID;
+  // As in Electron main: WAL checkpoints run on a worker thread (src-main/vault/checkpointer.ts).
+  setBackgroundCheckpoints(true);
   const app = createZamokApp({
     vaultDir: args.vaultDir,
     host: 'preview',

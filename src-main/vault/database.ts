@@ -5,6 +5,7 @@
 import { chmodSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
+import { startCheckpointer } from './checkpointer';
 import { notWritable, VaultError } from './errors';
 import { keyConnection, VAULT_CACHE_KIB } from './keyed';
 import { NestingSqliteDialect } from './nesting-dialect';
@@ -51,6 +52,18 @@ let nativeBinding: string | undefined;
  */
 export function setNativeBinding(path: string | undefined): void {
   nativeBinding = path;
+}
+
+/** Whether vaults opened from now on checkpoint their WAL on a worker thread (checkpointer.ts). */
+let backgroundCheckpoints = false;
+
+/**
+ * The app's hosts (Electron main, the browser test host, the bench) turn this on at start-up, so the
+ * main thread never runs a WAL checkpoint; the CLI's short runs and unit tests keep SQLite's
+ * automatic checkpoint (checkpointer.test.ts tests the worker itself).
+ */
+export function setBackgroundCheckpoints(on: boolean): void {
+  backgroundCheckpoints = on;
 }
 
 /** SQLCipher 4 page size; a file whose size is not a multiple of it was cut short. */
@@ -163,6 +176,9 @@ export function makeOpenVault(
   dataKey: Buffer,
 ): OpenVault {
   const db = new Kysely<VaultDatabase>({ dialect: new NestingSqliteDialect(sqlite) });
+  const checkpointer = backgroundCheckpoints
+    ? startCheckpointer(sqlite, { path: sqlite.name, dataKey, nativeBinding })
+    : null;
   let closed = false;
   return {
     vaultId,
@@ -177,6 +193,8 @@ export function makeOpenVault(
       if (closed) return;
       closed = true;
       try {
+        // The worker closes first, so this connection is the last and folds the WAL into the file.
+        checkpointer?.stop();
         sqlite.close();
       } finally {
         dataKey.fill(0);

@@ -11,6 +11,9 @@ import type Database from 'better-sqlite3-multiple-ciphers';
  */
 export const VAULT_CACHE_KIB = 65_536;
 
+/** The cipher settings of every keyed connection, set before the key: SQLCipher 4 defaults. */
+export const CIPHER_PRAGMAS: readonly string[] = ["cipher='sqlcipher'", 'legacy=4'];
+
 /**
  * Keys `sqlite` with the raw 256-bit `dataKey` (SQLCipher 4 format) and keeps its temporary storage
  * in memory. Why temp_store: SQLite3 Multiple Ciphers does not encrypt temporary files, and this
@@ -19,8 +22,7 @@ export const VAULT_CACHE_KIB = 65_536;
  * keyed.test.ts). Why key(): the x'…' text goes through a Buffer we wipe, not a lingering JS string.
  */
 export function keyConnection(sqlite: Database.Database, dataKey: Buffer): void {
-  sqlite.pragma("cipher='sqlcipher'");
-  sqlite.pragma('legacy=4');
+  for (const pragma of CIPHER_PRAGMAS) sqlite.pragma(pragma);
   const keyText = Buffer.from(`x'${dataKey.toString('hex')}'`, 'latin1');
   try {
     sqlite.key(keyText);
