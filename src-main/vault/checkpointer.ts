@@ -8,8 +8,9 @@
  * after an import). The SQLite documentation suggests this pattern for that case: turn the automatic
  * checkpoint off on the writer and let another thread checkpoint.
  *
- * The worker checks the WAL's size every POLL_MS and runs a PASSIVE checkpoint once it holds more
- * than THRESHOLD_BYTES (the same 1000 pages as SQLite's default). PASSIVE never blocks the writer or
+ * The worker looks at the WAL every POLL_MS (backing off to IDLE_POLL_MS while nothing is written)
+ * and runs a PASSIVE checkpoint when it holds more than THRESHOLD_BYTES (the same 1000 pages as
+ * SQLite's default) and was written since the last checkpoint. PASSIVE never blocks the writer or
  * readers; a busy result is simply retried at the next poll. If the worker dies, the writer gets its
  * automatic checkpoint back, so the WAL never grows without bound. `stop()` waits (bounded) until the
  * worker has closed its connection, so the writer's own close is the last one and folds the WAL in.
@@ -25,8 +26,10 @@ import { CIPHER_PRAGMAS } from './keyed';
 
 /** WAL size that triggers a checkpoint: 1000 pages of 4 KB, SQLite's own default. */
 export const THRESHOLD_BYTES = 1000 * 4096;
-/** How often the worker looks at the WAL's size. */
+/** How often the worker looks at the WAL while it is being written… */
 export const POLL_MS = 100;
+/** …and at most how long it waits when nothing changed (fewer wake-ups on a laptop's battery). */
+export const IDLE_POLL_MS = 1_600;
 /** The longest `stop()` waits for a checkpoint in progress to finish. */
 export const STOP_WAIT_MS = 30_000;
 
@@ -84,13 +87,25 @@ function stop() {
   timer = null;
   try { db.close(); } finally { closed(); parentPort.close(); }
 }
+let seen = -1;
+let delay = workerData.pollMs;
 function poll() {
-  let size = 0;
-  try { size = statSync(workerData.path + '-wal').size; } catch {}
-  if (size > workerData.threshold) {
-    try { if (checkpoint.get().busy === 0) Atomics.add(state, 1, 1); } catch {}
+  let wal = null;
+  try { wal = statSync(workerData.path + '-wal'); } catch {}
+  // The file keeps its size after a checkpoint; a new write changes its time.
+  if (wal && wal.size > workerData.threshold && wal.mtimeMs !== seen) {
+    const written = wal.mtimeMs;
+    try {
+      if (checkpoint.get().busy === 0) {
+        seen = written;
+        Atomics.add(state, 1, 1);
+      }
+    } catch {}
+    delay = workerData.pollMs;
+  } else {
+    delay = Math.min(delay * 2, workerData.idlePollMs);
   }
-  timer = setTimeout(poll, workerData.pollMs);
+  timer = setTimeout(poll, delay);
 }
 parentPort.on('message', m => { if (m === 'stop') stop(); });
 poll();
@@ -123,6 +138,7 @@ export function startCheckpointer(
       state: state.buffer,
       threshold: THRESHOLD_BYTES,
       pollMs: POLL_MS,
+      idlePollMs: IDLE_POLL_MS,
     },
   });
   worker.unref();
