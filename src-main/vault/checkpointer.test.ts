@@ -8,7 +8,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STOP_WAIT_MS, THRESHOLD_BYTES, startCheckpointer } from './checkpointer';
+import {
+  STOP_WAIT_MS,
+  THRESHOLD_BYTES,
+  startCheckpointer,
+  type Checkpointer,
+} from './checkpointer';
 import { setBackgroundCheckpoints } from './database';
 import { keyConnection } from './keyed';
 import { createNoKeychainStore } from './device';
@@ -49,6 +54,22 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
+/** The count once no checkpoint has run for a second (the last may still be running when writes end). */
+async function settledCount(checkpointer: Checkpointer): Promise<number> {
+  const end = Date.now() + 15_000;
+  let last = checkpointer.count();
+  let since = Date.now();
+  while (Date.now() - since < 1_000) {
+    if (Date.now() > end) throw new Error('checkpoints go on with nothing written');
+    await new Promise(resolve => setTimeout(resolve, 50));
+    if (checkpointer.count() !== last) {
+      last = checkpointer.count();
+      since = Date.now();
+    }
+  }
+  return last;
+}
+
 describe('background checkpointer', () => {
   it('moves committed pages into the encrypted file off the writer; close leaves no WAL', async () => {
     const { path, key, writer } = keyedFile();
@@ -66,9 +87,8 @@ describe('background checkpointer', () => {
     expect(file.includes(Buffer.from(MARKER))).toBe(false);
     expect(file.includes(Buffer.from('Шевченко'))).toBe(false);
     // Nothing written: no more checkpoints (the WAL keeps its size, so size alone would repeat them).
-    await new Promise(resolve => setTimeout(resolve, 500));
-    const settled = checkpointer.count();
-    await new Promise(resolve => setTimeout(resolve, 1_000));
+    const settled = await settledCount(checkpointer);
+    await new Promise(resolve => setTimeout(resolve, 2_000));
     expect(checkpointer.count()).toBe(settled);
     // A later write is picked up.
     await write(writer, 1);
