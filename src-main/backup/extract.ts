@@ -125,6 +125,38 @@ async function decryptedStream(file: string, key: AgeKey): Promise<Decrypted> {
 /** age encrypts in 64 KiB chunks: a failure within the last one is where a cut-short file fails. */
 const AGE_CHUNK = 64 * 1024;
 
+/**
+ * How much plaintext the file gives before decryption fails, read again with nothing slowing the
+ * reader (the error path only). The first pass cannot tell: its reader is the tar extractor writing
+ * members to disk, and when an age stream fails it drops the decrypted chunks it still held, so how
+ * far that reader got depended on the machine's load (a cut-short file was once called damaged).
+ * Here the file comes in one age chunk at a time and is read at once, so at most a chunk or two is
+ * dropped.
+ */
+export async function plaintextBeforeFailure(file: string, key: AgeKey): Promise<number> {
+  const decrypter = new Decrypter();
+  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase);
+  else decrypter.addIdentity(key.identity);
+  const source = createReadStream(file, { highWaterMark: AGE_CHUNK + 16 });
+  let count = 0;
+  try {
+    const plain = await decrypter.decrypt(
+      Readable.toWeb(source) as unknown as ReadableStream<Uint8Array>,
+    );
+    const reader = plain.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      count += value.length;
+    }
+  } catch {
+    // Where it failed is the answer.
+  } finally {
+    source.destroy();
+  }
+  return count;
+}
+
 /** Counts and hashes bytes that pass through. */
 function hasher(): Transform & { result(): { size: number; sha256: string } } {
   const hash = createHash('sha256');
@@ -238,7 +270,10 @@ export async function readBackup(file: string, key: AgeKey, sink: MemberSink): P
     plain.destroy();
     await feeding;
     if (isBackupError(err) && feedError === null) throw err;
-    const atTheEnd = expected === null || delivered >= expected - AGE_CHUNK;
+    const atTheEnd =
+      expected === null ||
+      delivered >= expected - AGE_CHUNK ||
+      (await plaintextBeforeFailure(file, key)) >= expected - 2 * AGE_CHUNK;
     if (atTheEnd) {
       throw new BackupError(
         'truncated',
