@@ -78,6 +78,14 @@ function headerLength(file: string): number | null {
   }
 }
 
+/** An age decrypter holding the backup's passphrase or the recovery key's identity. */
+function decrypterFor(key: AgeKey): Decrypter {
+  const decrypter = new Decrypter();
+  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase);
+  else decrypter.addIdentity(key.identity);
+  return decrypter;
+}
+
 /** A decrypted stream and what is needed to tell a cut-short file from a damaged one. */
 interface Decrypted {
   plain: Readable;
@@ -98,9 +106,7 @@ async function decryptedStream(file: string, key: AgeKey): Promise<Decrypted> {
   if (size < AGE_MAGIC.length || !startsLikeAge(file)) {
     throw new BackupError('not_a_backup', 'This file is not a Zamok backup (not an age file).');
   }
-  const decrypter = new Decrypter();
-  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase);
-  else decrypter.addIdentity(key.identity);
+  const decrypter = decrypterFor(key);
   const source = createReadStream(file, { highWaterMark: 256 * 1024 });
   let plain;
   try {
@@ -134,9 +140,7 @@ const AGE_CHUNK = 64 * 1024;
  * dropped.
  */
 export async function plaintextBeforeFailure(file: string, key: AgeKey): Promise<number> {
-  const decrypter = new Decrypter();
-  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase);
-  else decrypter.addIdentity(key.identity);
+  const decrypter = decrypterFor(key);
   const source = createReadStream(file, { highWaterMark: AGE_CHUNK + 16 });
   let count = 0;
   try {

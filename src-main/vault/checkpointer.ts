@@ -24,8 +24,10 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { CIPHER_PRAGMAS } from './keyed';
 
-/** WAL size that triggers a checkpoint: 1000 pages of 4 KB, SQLite's own default. */
-export const THRESHOLD_BYTES = 1000 * 4096;
+/** SQLite's own automatic checkpoint: after this many WAL pages. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+/** WAL size that triggers a checkpoint: as many 4 KB pages as SQLite's default. */
+export const THRESHOLD_BYTES = SQLITE_AUTOCHECKPOINT_PAGES * 4096;
 /** How often the worker looks at the WAL while it is being written… */
 export const POLL_MS = 100;
 /** …and at most how long it waits when nothing changed (fewer wake-ups on a laptop's battery). */
@@ -146,11 +148,15 @@ export function startCheckpointer(
   const wipeKey = () => {
     if (key) new Uint8Array(key).fill(0);
   };
-  const restoreAutomatic = () => {
-    wipeKey();
-    if (!running) return;
+  /** The writer checkpoints by itself again, as SQLite does by default. */
+  const handBack = () => {
     running = false;
-    if (writer.open) writer.pragma('wal_autocheckpoint = 1000');
+    wipeKey();
+    if (writer.open) writer.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+  };
+  const restoreAutomatic = () => {
+    if (running) handBack();
+    else wipeKey();
   };
   // A worker that fails (cannot open or key the file) or exits leaves the writer as SQLite would be.
   worker.on('error', restoreAutomatic);
@@ -163,9 +169,8 @@ export function startCheckpointer(
       running = false;
       worker.postMessage('stop');
       Atomics.wait(state, 0, 0, STOP_WAIT_MS);
-      wipeKey();
       void worker.terminate();
-      if (writer.open) writer.pragma('wal_autocheckpoint = 1000');
+      handBack();
     },
     get running() {
       return running;
