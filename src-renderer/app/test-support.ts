@@ -1,11 +1,12 @@
 /**
- * Test support for renderer unit tests (jsdom): a scripted fake of the bridge with canned results,
- * and the browser APIs jsdom lacks. Never imported by the app itself.
+ * Test support for renderer unit tests (jsdom): a signed-in owner, a bridge with sign-in defaults
+ * (built on ../test-support/scripted-api), and the browser APIs jsdom lacks. Never imported by the app itself.
  */
-import { contract, type ZamokApi } from '../../src-shared/ipc';
+import type { ZamokApi } from '../../src-shared/ipc';
 import type { AppStatus, SignedInUser } from '../../src-shared/ipc/auth';
-import { buildBridge, type CallError, type Result } from '../../src-shared/ipc/contract';
+import type { Result } from '../../src-shared/ipc/contract';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
+import { fail, ok, scriptedApi } from '../test-support/scripted-api';
 
 /** A signed-in owner for tests. */
 export const OWNER: SignedInUser = {
@@ -28,23 +29,17 @@ export function statusOf(state: AppStatus['state'], extra: Partial<AppStatus> = 
   };
 }
 
-/** A successful result. */
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
+export { fail, ok };
 
-/** A failed result. */
-export function fail(code: CallError['code'], details?: Record<string, unknown>): Result<never> {
-  return { ok: false, error: { code, message: code, ...(details ? { details } : {}) } };
-}
-
-/** A fake bridge: `status` is asked on every status call; other handlers can be replaced. */
+/**
+ * A fake bridge (a `scriptedApi` with sign-in defaults): `status` is asked on every status call;
+ * other auth handlers can be replaced. `calls` lists the auth calls made, by name.
+ */
 export function fakeApi(
   status: () => AppStatus,
   overrides: Partial<ZamokApi['auth']> = {},
 ): { api: ZamokApi; calls: string[] } {
   const calls: string[] = [];
-  // Partial: calls added to the contract later answer unknown_channel until a test scripts them.
   const handlers: Partial<ZamokApi['auth']> = {
     status: async () => ok(status()),
     beginTotpEnrollment: async ({ login }) =>
@@ -60,15 +55,16 @@ export function fakeApi(
     changePassword: async () => ok({ changed: true as const }),
     ...overrides,
   };
-  // Built from the real contract, so features added later exist too (they answer unknown_channel).
-  const api = buildBridge(contract, async (name, input) => {
-    const call = name.replace(/^zamok:auth\./, '') as keyof ZamokApi['auth'];
-    const handler = name.startsWith('zamok:auth.') ? handlers[call] : undefined;
-    if (!handler) return fail('unknown_channel');
-    calls.push(call);
-    return (handler as (input: unknown) => Promise<Result<unknown>>)(input);
-  });
-  return { api, calls };
+  const recorded = Object.fromEntries(
+    Object.entries(handlers).map(([call, handler]) => [
+      call,
+      (input: unknown) => {
+        calls.push(call);
+        return (handler as (input: unknown) => Promise<Result<unknown>>)(input);
+      },
+    ]),
+  ) as Partial<ZamokApi['auth']>;
+  return { api: scriptedApi({ auth: recorded }).api, calls };
 }
 
 /** jsdom lacks these browser APIs that Mantine uses. */

@@ -7,10 +7,11 @@ import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 import { Providers } from '../app/Providers';
 import { installDomShims, ok, OWNER } from '../app/test-support';
 import { createI18n } from '../i18n';
-import { fakeAdminApi, inputsOf, staff } from '../screens/admin/admin-test-support';
+import { staff } from '../screens/admin/admin-test-support';
 import { resetAllStores } from '../stores/registry';
 import { useSessionStore } from '../stores/session';
 import { EntityHistory } from './EntityHistory';
+import { inputsOf, scriptedApi } from '../test-support/scripted-api';
 
 // Times are shown in local time: pin the zone so the expected text is the same on every machine.
 process.env.TZ = 'Europe/Kyiv';
@@ -49,7 +50,7 @@ function renderHistory(api: ZamokApi) {
 describe('EntityHistory', () => {
   it('shows who changed which field from what to what, and pages to older changes', async () => {
     useSessionStore.setState({ user: OWNER });
-    const { api, calls } = fakeAdminApi({
+    const { api, calls } = scriptedApi({
       audit: {
         entityHistory: async input =>
           ok(
@@ -84,7 +85,7 @@ describe('EntityHistory', () => {
     };
     const reassigned = change(11, 'ownerId', 'u-gone', 'u-taras');
     const shared = change(10, 'sharedWith', [], ['u-taras', 'u-gone']);
-    const { api, calls } = fakeAdminApi({
+    const { api, calls } = scriptedApi({
       users: { list: async () => ok([staff('u-taras', 'taras', 'Тарас Мельник', 'manager')]) },
       audit: {
         entityHistory: async () =>
@@ -115,7 +116,7 @@ describe('EntityHistory', () => {
     useSessionStore.setState({
       user: { ...OWNER, role: 'auditor', grants: BUILT_IN_GRANTS.auditor },
     });
-    const { api, calls } = fakeAdminApi({
+    const { api, calls } = scriptedApi({
       users: { colleagues: async () => ok([{ id: 'u-taras', displayName: 'Тарас Мельник' }]) },
       audit: {
         entityHistory: async () =>
@@ -135,7 +136,7 @@ describe('EntityHistory', () => {
     useSessionStore.setState({
       user: { ...OWNER, role: 'manager', grants: BUILT_IN_GRANTS.manager },
     });
-    const { api, calls } = fakeAdminApi({});
+    const { api, calls } = scriptedApi({});
     const { container } = renderHistory(api);
     expect(screen.queryByRole('region')).toBeNull();
     expect(screen.queryByText('History of changes')).toBeNull();

@@ -8,10 +8,10 @@ import { createI18n } from '../../i18n';
 import { useNavigationStore } from '../../stores/navigation';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { fakeContactsApi } from '../contacts/contacts-test-support';
 import { useCompaniesStore } from '../companies/store';
 import { useDealsStore } from '../deals/store';
 import { MyTasksScreen } from './MyTasksScreen';
+import { scriptedApi } from '../../test-support/scripted-api';
 
 beforeAll(() => installDomShims());
 beforeEach(() => useSessionStore.setState({ user: OWNER }));
@@ -44,7 +44,7 @@ function task(id: string, subject: string, links: Partial<Activity>): Activity {
 }
 
 function renderTasks(language: 'uk' | 'en') {
-  const { api } = fakeContactsApi({
+  const { api } = scriptedApi({
     activities: {
       myTasks: async () =>
         ok({

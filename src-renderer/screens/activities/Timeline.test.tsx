@@ -10,12 +10,12 @@ import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, TimelineItem } from '../../../src-shared/activities';
-import { contract } from '../../../src-shared/ipc';
-import { buildBridge, type Result } from '../../../src-shared/ipc/contract';
+import type { Result } from '../../../src-shared/ipc/contract';
 import type { Grants } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { Providers } from '../../app/Providers';
 import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
+import { scriptedApi } from '../../test-support/scripted-api';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
@@ -93,28 +93,27 @@ interface Script {
 /** A main process holding `activities`; scripted answers win over the stored behaviour. */
 function fakeMain(activities: Activity[], script: Script = {}) {
   const stored = new Map(activities.map(a => [a.id, a]));
-  const calls: { name: string; input: unknown }[] = [];
-  const api = buildBridge(contract, async (name, raw) => {
-    calls.push({ name, input: raw });
-    const input = raw as { id: string; patch: Partial<Activity> };
-    switch (name) {
-      case 'zamok:activities.timeline':
-        return ok({ items: [...[...stored.values()].map(itemOf), DEAL], nextCursor: null });
-      case 'zamok:activities.get':
-        return script.get?.() ?? ok(stored.get(input.id));
-      case 'zamok:activities.update': {
-        const scripted = script.update?.(input);
-        if (scripted) return scripted;
+  const { api, calls } = scriptedApi({
+    activities: {
+      timeline: async () =>
+        ok({ items: [...[...stored.values()].map(itemOf), DEAL], nextCursor: null }),
+      get: async ({ id }) =>
+        (script.get?.() as Result<Activity> | undefined) ?? ok(stored.get(id) as Activity),
+      update: async input => {
+        const scripted = script.update?.(input as { id: string; patch: Partial<Activity> });
+        if (scripted) return scripted as Result<Activity>;
         const after = { ...stored.get(input.id), ...input.patch, updatedAt: 'later' } as Activity;
         stored.set(input.id, after);
         return ok(after);
-      }
-      case 'zamok:activities.delete':
-        stored.delete(input.id);
-        return script.remove?.() ?? ok({ id: input.id, deletedAt: '2026-11-29T10:00:00.000Z' });
-      default:
-        return fail('unknown_channel');
-    }
+      },
+      delete: async ({ id }) => {
+        stored.delete(id);
+        return (
+          (script.remove?.() as Result<{ id: string; deletedAt: string }> | undefined) ??
+          ok({ id, deletedAt: '2026-11-29T10:00:00.000Z' })
+        );
+      },
+    },
   });
   return { api, calls, stored };
 }
@@ -173,7 +172,7 @@ describe('changing timeline entries', () => {
     fireEvent.keyDown(subject, { key: 'Enter', ctrlKey: true });
 
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Changes saved.');
-    expect(main.calls.find(c => c.name === 'zamok:activities.update')?.input).toEqual({
+    expect(main.calls.find(c => c.name === 'activities.update')?.input).toEqual({
       id: CALL.id,
       patch: { subject: 'Погодили знижку 5%' },
       expectedUpdatedAt: CALL.updatedAt,
@@ -211,7 +210,7 @@ describe('changing timeline entries', () => {
     });
     fireEvent.click(within(form).getByRole('button', { name: 'Зберегти' }));
     expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Зміни збережено.');
-    expect(main.calls.find(c => c.name === 'zamok:activities.update')?.input).toEqual({
+    expect(main.calls.find(c => c.name === 'activities.update')?.input).toEqual({
       id: task.id,
       patch: { dueAt: '2026-12-02T09:00:00.000Z' },
       expectedUpdatedAt: task.updatedAt,
@@ -263,7 +262,7 @@ describe('changing timeline entries', () => {
     fireEvent.click(screen.getByRole('menuitem', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete this entry?' });
     expect(dialog.textContent).toContain(`“${CALL.subject}” will leave the timeline`);
-    expect(main.calls.some(c => c.name === 'zamok:activities.delete')).toBe(false);
+    expect(main.calls.some(c => c.name === 'activities.delete')).toBe(false);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
     expect(await screen.findByRole('status')).toHaveProperty(
@@ -273,7 +272,7 @@ describe('changing timeline entries', () => {
     await waitFor(() => expect(screen.queryByText(CALL.subject)).toBeNull());
     // The menu button went with the entry: keyboard focus lands on the sentence, not the page top.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('status')));
-    expect(main.calls.filter(c => c.name === 'zamok:activities.delete').map(c => c.input)).toEqual([
+    expect(main.calls.filter(c => c.name === 'activities.delete').map(c => c.input)).toEqual([
       { id: CALL.id },
     ]);
   });

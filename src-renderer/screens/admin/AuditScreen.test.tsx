@@ -9,10 +9,11 @@ import { installDomShims, ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { fakeAdminApi, inputsOf, staff } from './admin-test-support';
+import { staff } from './admin-test-support';
 import { AuditScreen } from './AuditScreen';
 import { fieldChanges } from './audit-format';
 import { exportInputOf, listInputOf, EMPTY_FILTERS } from './audit-filters';
+import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
 
 beforeAll(() => {
   installDomShims();
@@ -65,7 +66,7 @@ function renderScreen(api: ZamokApi) {
 describe('audit log screen', () => {
   it('Verify chain shows the entry where the chain breaks', async () => {
     useSessionStore.setState({ user: OWNER });
-    const { api, calls } = fakeAdminApi({
+    const { api, calls } = scriptedApi({
       audit: {
         list: async () => ok({ entries: [entry(3)], nextBeforeSeq: null }),
         actions: async () => ok({ actions: ['auth.sign_in'] }),
@@ -83,7 +84,7 @@ describe('audit log screen', () => {
 
   it('an intact chain says how many entries it checked', async () => {
     useSessionStore.setState({ user: OWNER });
-    const { api } = fakeAdminApi({
+    const { api } = scriptedApi({
       audit: {
         list: async () => ok({ entries: [], nextBeforeSeq: null }),
         actions: async () => ok({ actions: [] }),
@@ -104,7 +105,7 @@ describe('audit log screen', () => {
   it('lists entries in words, opens field changes, filters by user and pages with beforeSeq', async () => {
     useSessionStore.setState({ user: OWNER });
     const taras = staff('0b5c1d4e-0000-4000-8000-000000000002', 'taras', 'Taras Melnyk', 'manager');
-    const { api, calls } = fakeAdminApi({
+    const { api, calls } = scriptedApi({
       audit: {
         list: async input =>
           ok(
@@ -141,7 +142,7 @@ describe('audit log screen', () => {
     useSessionStore.setState({
       user: { ...OWNER, role: 'auditor', grants: { 'audit.read': true } },
     });
-    const { api, calls } = fakeAdminApi({
+    const { api, calls } = scriptedApi({
       audit: {
         list: async () => ok({ entries: [entry(1)], nextBeforeSeq: null }),
         actions: async () => ok({ actions: [] }),
@@ -170,7 +171,7 @@ describe('audit log screen', () => {
     ) {
       clicks.push(this.download);
     });
-    const { api, calls } = fakeAdminApi({
+    const { api, calls } = scriptedApi({
       audit: {
         list: async () => ok({ entries: [entry(1)], nextBeforeSeq: null }),
         actions: async () => ok({ actions: [] }),

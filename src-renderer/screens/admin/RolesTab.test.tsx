@@ -9,10 +9,11 @@ import { installDomShims, ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { BUILT_IN_ROLE_INFOS, fakeAdminApi, inputsOf } from './admin-test-support';
+import { BUILT_IN_ROLE_INFOS } from './admin-test-support';
 import { PERMISSIONS } from '../../../src-shared/permissions';
 import { draftOf, grantsOfDraft, groupedPermissions, PERMISSION_GROUPS } from './role-grants';
 import { RolesTab } from './RolesTab';
+import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
 
 beforeAll(() => {
   installDomShims();
@@ -50,7 +51,7 @@ function renderTab(api: ZamokApi) {
 describe('who can see what', () => {
   it('shows scopes, ticks and dashes from the live definitions, and who holds each role', async () => {
     useSessionStore.setState({ user: OWNER });
-    const { api } = fakeAdminApi({ roles: { matrix: async () => ok(rows([ACCOUNTANT])) } });
+    const { api } = scriptedApi({ roles: { matrix: async () => ok(rows([ACCOUNTANT])) } });
     renderTab(api);
     const table = await screen.findByRole('table', { name: 'Permissions by role' });
     const headers = [...table.querySelectorAll('thead th')].map(h => h.textContent);
@@ -88,7 +89,7 @@ describe('who can see what', () => {
 describe('role editor', () => {
   it('builds the grants from the ticked permissions and their scopes', async () => {
     useSessionStore.setState({ user: OWNER });
-    const { api, calls } = fakeAdminApi({
+    const { api, calls } = scriptedApi({
       roles: {
         matrix: async () => ok(rows()),
         create: async input => ok({ ...ACCOUNTANT, name: input.name, grants: input.grants }),
@@ -129,7 +130,7 @@ describe('role editor', () => {
     useSessionStore.setState({
       user: { ...OWNER, role: 'administrator', grants: BUILT_IN_GRANTS.administrator },
     });
-    const { api } = fakeAdminApi({ roles: { matrix: async () => ok(rows()) } });
+    const { api } = scriptedApi({ roles: { matrix: async () => ok(rows()) } });
     renderTab(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Create role' }));
     const dialog = await screen.findByRole('dialog', { name: 'New role' });
@@ -149,7 +150,7 @@ describe('role editor', () => {
 
   it('editing keeps a role’s existing grants unless changed; built-in roles have no Edit', async () => {
     useSessionStore.setState({ user: OWNER });
-    const { api, calls } = fakeAdminApi({
+    const { api, calls } = scriptedApi({
       roles: {
         matrix: async () => ok(rows([ACCOUNTANT])),
         update: async input => ok({ ...ACCOUNTANT, ...input, grants: input.grants ?? {} }),

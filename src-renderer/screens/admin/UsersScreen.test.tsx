@@ -10,8 +10,9 @@ import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { BUILT_IN_ROLE_INFOS, fakeAdminApi, inputsOf, staff } from './admin-test-support';
+import { BUILT_IN_ROLE_INFOS, staff } from './admin-test-support';
 import { UsersScreen } from './UsersScreen';
+import { inputsOf, scriptedApi, type Script } from '../../test-support/scripted-api';
 
 beforeAll(installDomShims);
 afterEach(() => {
@@ -54,8 +55,8 @@ function matrix(): RoleMatrixRow[] {
   }));
 }
 
-function scripted(extra: Parameters<typeof fakeAdminApi>[0] = {}) {
-  return fakeAdminApi({
+function scripted(extra: Script = {}) {
+  return scriptedApi({
     users: { list: async () => ok([OLENA, TARAS, IRYNA, GONE]), ...extra.users },
     roles: {
       list: async () => ok(BUILT_IN_ROLE_INFOS),

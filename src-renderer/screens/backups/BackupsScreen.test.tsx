@@ -10,7 +10,7 @@ import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { BackupsScreen } from './BackupsScreen';
-import { fakeBackupApi } from './backups-test-support';
+import { scriptedApi, type Script } from '../../test-support/scripted-api';
 
 beforeAll(installDomShims);
 beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
@@ -62,8 +62,8 @@ function renderScreen(api: ZamokApi) {
   );
 }
 
-function scripted(extra: Parameters<typeof fakeBackupApi>[0]['backup'] = {}) {
-  return fakeBackupApi({
+function scripted(extra: Script['backup'] = {}) {
+  return scriptedApi({
     auth: { status: async () => ok(statusOf('locked')) },
     backup: {
       getSettings: async () => ok(SETTINGS),

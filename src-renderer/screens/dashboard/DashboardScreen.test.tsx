@@ -1,15 +1,15 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type ZamokApi } from '../../../src-shared/ipc';
+import type { ZamokApi } from '../../../src-shared/ipc';
 import type { Dashboard } from '../../../src-shared/ipc/analytics';
-import { buildBridge } from '../../../src-shared/ipc/contract';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
+import { installDomShims, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
+import { inputsOf, ok, scriptedApi } from '../../test-support/scripted-api';
 import { DashboardScreen } from './DashboardScreen';
 
 beforeAll(installDomShims);
@@ -46,15 +46,9 @@ const FIGURES: Dashboard = {
   ],
 };
 
-/** A bridge whose analytics.dashboard answers `FIGURES`; the inputs are recorded. */
+/** A bridge whose analytics.dashboard answers `FIGURES`; the calls are recorded. */
 function fakeAnalyticsApi() {
-  const inputs: unknown[] = [];
-  const api: ZamokApi = buildBridge(contract, async (name, input) => {
-    if (name !== 'zamok:analytics.dashboard') return fail('unknown_channel');
-    inputs.push(input);
-    return ok(FIGURES);
-  });
-  return { api, inputs };
+  return scriptedApi({ analytics: { dashboard: async () => ok(FIGURES) } });
 }
 
 function renderIn(lang: 'uk' | 'en', api: ZamokApi) {
@@ -76,10 +70,10 @@ function rows(testId: string): string[][] {
 
 describe('dashboard screen', () => {
   it('reads the figures to screen readers in Ukrainian, with month names', async () => {
-    const { api, inputs } = fakeAnalyticsApi();
+    const { api, calls } = fakeAnalyticsApi();
     renderIn('uk', api);
     await screen.findByTestId('won-lost-table');
-    expect(inputs).toEqual([{ months: 12 }]);
+    expect(inputsOf(calls, 'analytics.dashboard')).toEqual([{ months: 12 }]);
     expect(rows('won-lost-table')).toEqual([
       ['Місяць', 'Виграно', 'Програно'],
       ['вересень 2026', '0', '0'],
@@ -97,11 +91,11 @@ describe('dashboard screen', () => {
   });
 
   it('asks again for the period chosen', async () => {
-    const { api, inputs } = fakeAnalyticsApi();
+    const { api, calls } = fakeAnalyticsApi();
     renderIn('en', api);
     await screen.findByTestId('won-lost-table');
     fireEvent.click(screen.getByText('3 months'));
     await screen.findByTestId('won-lost-table');
-    expect(inputs.at(-1)).toEqual({ months: 3 });
+    expect(inputsOf(calls, 'analytics.dashboard').at(-1)).toEqual({ months: 3 });
   });
 });

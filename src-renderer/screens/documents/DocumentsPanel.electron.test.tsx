@@ -7,8 +7,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type ZamokApi } from '../../../src-shared/ipc';
-import { buildBridge, type Result } from '../../../src-shared/ipc/contract';
+import type { Result } from '../../../src-shared/ipc/contract';
 import type { DocumentInfo } from '../../../src-shared/ipc/documents';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { Providers } from '../../app/Providers';
@@ -16,6 +15,7 @@ import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
+import { scriptedApi } from '../../test-support/scripted-api';
 import { DocumentsPanel } from './DocumentsPanel';
 import type { DocumentFilesApi } from './native-files';
 
@@ -48,17 +48,23 @@ function electronWith(answers: {
 }) {
   const calls: string[] = [];
   let docs: DocumentInfo[] = answers.docs ?? [];
-  const api: ZamokApi = buildBridge(contract, async (name, input) => {
-    calls.push(name);
-    if (name === 'zamok:documents.list') return ok(docs);
-    if (name === 'zamok:documents.startUpload')
-      return ok({ ticket: TICKET, expiresInSeconds: 120 });
-    if (name === 'zamok:documents.finishUpload') {
-      docs = [PDF_DOC];
-      return ok(PDF_DOC);
-    }
-    if (name === 'zamok:documents.export') return ok({ ...PDF_DOC, ticket: TICKET, input });
-    return fail('unknown_channel');
+  // Bridge calls are written down by channel name, in one list with the file calls.
+  const logged =
+    <I, R>(call: string, answer: (input: I) => Result<R>) =>
+    async (input: I) => {
+      calls.push(`zamok:documents.${call}`);
+      return answer(input);
+    };
+  const { api } = scriptedApi({
+    documents: {
+      list: logged('list', () => ok(docs)),
+      startUpload: logged('startUpload', () => ok({ ticket: TICKET, expiresInSeconds: 120 })),
+      finishUpload: logged('finishUpload', () => {
+        docs = [PDF_DOC];
+        return ok(PDF_DOC);
+      }),
+      export: logged('export', () => ok({ ...PDF_DOC, ticket: TICKET, expiresInSeconds: 120 })),
+    },
   });
   const record = (call: string, result: Result<unknown>) => async (input?: unknown) => {
     calls.push(`files.${call}${input ? ` ${JSON.stringify(input)}` : ''}`);

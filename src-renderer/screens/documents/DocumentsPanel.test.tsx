@@ -7,8 +7,8 @@
  */
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type ZamokApi } from '../../../src-shared/ipc';
-import { buildBridge, type Result } from '../../../src-shared/ipc/contract';
+import type { ZamokApi } from '../../../src-shared/ipc';
+import type { Result } from '../../../src-shared/ipc/contract';
 import type { DocumentInfo } from '../../../src-shared/ipc/documents';
 import type { Grants } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
@@ -18,6 +18,7 @@ import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { PREVIEW_TOKEN_KEY } from '../../bridge';
+import { scriptedApi } from '../../test-support/scripted-api';
 import { DocumentsPanel } from './DocumentsPanel';
 
 beforeAll(installDomShims);
@@ -40,14 +41,8 @@ const PNG_DOC: DocumentInfo = {
   createdAt: '2026-11-29T08:00:00.000Z',
 };
 
-function apiWith(list: () => Result<unknown>): { api: ZamokApi; calls: string[] } {
-  const calls: string[] = [];
-  const api = buildBridge(contract, async name => {
-    calls.push(name);
-    if (name === 'zamok:documents.list') return list();
-    return fail('unknown_channel');
-  });
-  return { api, calls };
+function apiWith(list: () => Result<DocumentInfo[]>) {
+  return scriptedApi({ documents: { list: async () => list() } });
 }
 
 function renderAs(grants: Grants, api: ZamokApi, language: 'en' | 'uk' = 'en') {

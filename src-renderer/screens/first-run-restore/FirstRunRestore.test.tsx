@@ -7,8 +7,8 @@ import { fail, installDomShims, ok, statusOf } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { fakeBackupApi } from '../backups/backups-test-support';
 import { RestoreFromBackupLink } from './FirstRunRestore';
+import { scriptedApi } from '../../test-support/scripted-api';
 
 beforeAll(installDomShims);
 afterEach(() => {
@@ -46,7 +46,7 @@ async function fillAndRestore() {
 
 describe('first-run restore', () => {
   it('a file that is not a backup gets one clear sentence and stays on the form', async () => {
-    const { api } = fakeBackupApi({
+    const { api } = scriptedApi({
       backup: { restoreFirstRun: async () => fail('invalid_input', { reason: 'not_a_backup' }) },
     });
     renderLink(api);
@@ -58,7 +58,7 @@ describe('first-run restore', () => {
   });
 
   it('restores into the default folder and goes to sign-in', async () => {
-    const { api, calls } = fakeBackupApi({
+    const { api, calls } = scriptedApi({
       auth: { status: async () => ok(statusOf('locked')) },
       backup: {
         restoreFirstRun: async () =>

@@ -1,17 +1,17 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { contract, type ZamokApi } from '../../../src-shared/ipc';
-import { buildBridge, type Result } from '../../../src-shared/ipc/contract';
+import type { ZamokApi } from '../../../src-shared/ipc';
 import type { MonthlyReview } from '../../../src-shared/ipc/reports';
 import type { RegulationFacts } from '../../../src-shared/reports/regulation-facts';
 import { regulationDocument } from '../../../src-shared/reports/regulation';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
+import { installDomShims, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
+import { ok, scriptedApi } from '../../test-support/scripted-api';
 import { ReportsScreen } from './ReportsScreen';
 
 beforeAll(installDomShims);
@@ -98,17 +98,6 @@ const REVIEW: MonthlyReview = {
   ],
 };
 
-/** A bridge whose reports calls answer from `handlers` and are recorded. */
-function fakeReportsApi(handlers: Record<string, (input: unknown) => Result<unknown>>) {
-  const calls: { name: string; input: unknown }[] = [];
-  const api: ZamokApi = buildBridge(contract, async (name, input) => {
-    calls.push({ name, input });
-    const handler = handlers[name.replace(/^zamok:/, '')];
-    return handler ? handler(input) : fail('unknown_channel');
-  });
-  return { api, calls };
-}
-
 function renderAs(grants: typeof OWNER.grants, api: ZamokApi) {
   useSessionStore.setState({ screen: 'app', user: { ...OWNER, grants } });
   render(
@@ -124,9 +113,11 @@ describe('reports screen', () => {
   });
 
   it('shows the owner the regulation from main, printable', async () => {
-    const { api, calls } = fakeReportsApi({
-      'reports.regulation': input =>
-        ok({ facts: FACTS, document: regulationDocument(FACTS, (input as { lang: 'en' }).lang) }),
+    const { api, calls } = scriptedApi({
+      reports: {
+        regulation: async ({ lang }) =>
+          ok({ facts: FACTS, document: regulationDocument(FACTS, lang) }),
+      },
     });
     const print = vi.fn();
     Object.assign(window, { print });
@@ -138,7 +129,7 @@ describe('reports screen', () => {
         name: 'Regulation of work with the CRM and access to client data',
       }),
     ).toBeTruthy();
-    expect(calls[0]).toEqual({ name: 'zamok:reports.regulation', input: { lang: 'en' } });
+    expect(calls[0]).toEqual({ name: 'reports.regulation', input: { lang: 'en' } });
     const roles = screen.getByRole('table', { name: '5. Roles and permissions' });
     expect(within(roles).getByText('View contacts (all)')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Print' }));
@@ -146,10 +137,12 @@ describe('reports screen', () => {
   });
 
   it('gives a head only the review of their team, and the CSV as a download', async () => {
-    const { api, calls } = fakeReportsApi({
-      'reports.review': () => ok(REVIEW),
-      'reports.reviewCsv': () =>
-        ok({ fileName: 'zamok-review-2026-11.csv', mimeType: 'text/csv', text: '\uFEFFPerson' }),
+    const { api, calls } = scriptedApi({
+      reports: {
+        review: async () => ok(REVIEW),
+        reviewCsv: async () =>
+          ok({ fileName: 'zamok-review-2026-11.csv', mimeType: 'text/csv', text: '\uFEFFPerson' }),
+      },
     });
     renderAs(BUILT_IN_GRANTS.head, api);
     expect(screen.queryByRole('tab', { name: 'Access regulation' })).toBeNull();
@@ -162,12 +155,12 @@ describe('reports screen', () => {
     expect(within(table).getByText('anna')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
     await vi.waitFor(() => expect(URL.createObjectURL).toHaveBeenCalledOnce());
-    expect(calls.map(c => c.name)).toEqual(['zamok:reports.review', 'zamok:reports.reviewCsv']);
+    expect(calls.map(c => c.name)).toEqual(['reports.review', 'reports.reviewCsv']);
     expect(calls[1]?.input).toEqual({ month: '2026-11', lang: 'en' });
   });
 
   it('refuses a month it cannot read without calling main', () => {
-    const { api, calls } = fakeReportsApi({});
+    const { api, calls } = scriptedApi();
     renderAs(BUILT_IN_GRANTS.head, api);
     fireEvent.change(screen.getByLabelText('Month', { selector: 'input' }), {
       target: { value: '' },

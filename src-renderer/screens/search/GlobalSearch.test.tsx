@@ -9,8 +9,8 @@ import { installDomShims, ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { fakeBackupApi } from '../backups/backups-test-support';
 import { GlobalSearch } from './GlobalSearch';
+import { scriptedApi } from '../../test-support/scripted-api';
 
 beforeAll(installDomShims);
 beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
@@ -40,7 +40,7 @@ function askedTexts(calls: { name: string; input: unknown }[]): string[] {
 describe('global search box', () => {
   it('asks again when reopened with the same text: a restored company is found', async () => {
     let restored = false;
-    const { api, calls } = fakeBackupApi({
+    const { api, calls } = scriptedApi({
       search: { query: async () => ok(restored ? GREEN : {}) },
     });
     const box = renderSearch(api);
@@ -67,7 +67,7 @@ describe('global search box', () => {
   it('never lets a late answer for an older text replace the answer for the newer one', async () => {
     let releaseOld: (r: Result<SearchResult>) => void = () => undefined;
     let oldAsked = false;
-    const { api } = fakeBackupApi({
+    const { api } = scriptedApi({
       search: {
         query: input => {
           const { text } = input as { text: string };

@@ -9,8 +9,8 @@ import { installDomShims, ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { fakeBackupApi } from '../backups/backups-test-support';
 import { AlertBell } from './AlertBell';
+import { scriptedApi } from '../../test-support/scripted-api';
 
 beforeAll(installDomShims);
 beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
@@ -52,7 +52,7 @@ describe('alert bell', () => {
       items: [acknowledged ? { ...EXPORT, acknowledgedAt: '2026-11-29T05:00:00Z' } : EXPORT],
       securityCheckDue: true,
     });
-    const { api, calls } = fakeBackupApi({
+    const { api, calls } = scriptedApi({
       alerts: {
         list: async () => ok(list()),
         acknowledge: async () => {
@@ -78,7 +78,7 @@ describe('alert bell', () => {
     useSessionStore.setState({
       user: { ...OWNER, role: 'manager', grants: BUILT_IN_GRANTS.manager },
     });
-    const { api, calls } = fakeBackupApi({});
+    const { api, calls } = scriptedApi({});
     renderBell(api);
     expect(screen.queryByRole('button', { name: /Alerts/ })).toBeNull();
     expect(calls).toEqual([]);

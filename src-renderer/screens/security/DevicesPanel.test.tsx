@@ -8,8 +8,8 @@ import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { fakeBackupApi } from '../backups/backups-test-support';
 import { SecurityScreen } from './SecurityScreen';
+import { scriptedApi } from '../../test-support/scripted-api';
 
 beforeAll(installDomShims);
 beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
@@ -58,7 +58,7 @@ const OVERVIEW: DevicesOverview = {
 };
 
 function renderDevices(devices: Record<string, (input: never) => Promise<unknown>>) {
-  const { api, calls } = fakeBackupApi({ devices } as never);
+  const { api, calls } = scriptedApi({ devices } as never);
   render(
     <Providers api={api as ZamokApi} i18n={createI18n('en')} env="test">
       <SecurityScreen />

@@ -8,8 +8,8 @@ import { installDomShims, ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { fakeBackupApi } from '../backups/backups-test-support';
 import { AlertBell } from './AlertBell';
+import { scriptedApi } from '../../test-support/scripted-api';
 
 beforeAll(installDomShims);
 beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
@@ -54,7 +54,7 @@ describe('export approval in the alert centre', () => {
       items: [decided ? { ...WAITING, acknowledgedAt: '2026-11-29T05:00:00Z' } : WAITING],
       securityCheckDue: false,
     });
-    const { api, calls } = fakeBackupApi({
+    const { api, calls } = scriptedApi({
       alerts: {
         list: async () => ok(list()),
         settings: async () => ok(SETTINGS),
@@ -93,7 +93,7 @@ describe('export approval in the alert centre', () => {
   });
 
   it('turns on approval above a limit', async () => {
-    const { api, calls } = fakeBackupApi({
+    const { api, calls } = scriptedApi({
       alerts: {
         list: async () => ok({ unread: 0, items: [], securityCheckDue: false }),
         settings: async () => ok(SETTINGS),

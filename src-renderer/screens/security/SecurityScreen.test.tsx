@@ -9,8 +9,8 @@ import { createI18n } from '../../i18n';
 import { useNavigationStore } from '../../stores/navigation';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { fakeBackupApi } from '../backups/backups-test-support';
 import { SecurityScreen } from './SecurityScreen';
+import { scriptedApi } from '../../test-support/scripted-api';
 
 beforeAll(installDomShims);
 beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
@@ -53,7 +53,7 @@ function renderScreen(api: ZamokApi) {
 
 describe('security check screen', () => {
   it('runs the check and lists findings high first, each with why and fix, linking to the fix', async () => {
-    const { api, calls } = fakeBackupApi({ security: { check: async () => ok(REPORT) } });
+    const { api, calls } = scriptedApi({ security: { check: async () => ok(REPORT) } });
     renderScreen(api);
     expect(calls).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Check now' }));
@@ -69,7 +69,7 @@ describe('security check screen', () => {
   });
 
   it('a refused check says why', async () => {
-    const { api } = fakeBackupApi({ security: { check: async () => fail('forbidden') } });
+    const { api } = scriptedApi({ security: { check: async () => fail('forbidden') } });
     renderScreen(api);
     fireEvent.click(screen.getByRole('button', { name: 'Check now' }));
     expect(await screen.findByRole('alert')).toBeTruthy();
