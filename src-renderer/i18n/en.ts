@@ -4,7 +4,7 @@
  */
 import type { Catalogue } from './types';
 
-export const en = {
+export const en: Catalogue = {
   app: {
     name: 'Zamok',
     tagline: 'A private CRM for your office',
@@ -226,4 +226,4 @@ export const en = {
       settingsDescription: 'Auto-lock, password rules and other office settings.',
     },
   },
-} as const satisfies Catalogue;
+};

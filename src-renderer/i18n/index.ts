@@ -10,34 +10,18 @@ import { companyMessages } from '../../src-shared/companies/messages';
 import { contactMessages } from '../../src-shared/contacts/messages';
 import { dealMessages } from '../../src-shared/deals/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
-import {
-  activitiesAuditEn,
-  activitiesAuditUk,
-  withActivityAudit,
-} from '../screens/activities/audit-words';
-import { activitiesEn, activitiesUk } from '../screens/activities/i18n';
-import { adminEn, adminUk } from '../screens/admin/i18n';
-import { backupsEn, backupsUk } from '../screens/backups/i18n';
-import {
-  companiesAuditEn,
-  companiesAuditUk,
-  companiesEn,
-  companiesUk,
-  withCompanyAudit,
-} from '../screens/companies/i18n';
-import { contactsEn, contactsUk } from '../screens/contacts/i18n';
-import { dashboardEn, dashboardUk } from '../screens/dashboard/i18n';
-import {
-  dealsAuditEn,
-  dealsAuditUk,
-  dealsEn,
-  dealsUk,
-  withDealAudit,
-} from '../screens/deals/i18n';
-import { documentsEn, documentsUk } from '../screens/documents/i18n';
-import { reportsEn, reportsUk } from '../screens/reports/i18n';
-import { searchEn, searchUk } from '../screens/search/i18n';
-import { securityEn, securityUk } from '../screens/security/i18n';
+import * as activitiesAudit from '../screens/activities/audit-i18n';
+import * as activities from '../screens/activities/i18n';
+import * as admin from '../screens/admin/i18n';
+import * as backups from '../screens/backups/i18n';
+import * as companies from '../screens/companies/i18n';
+import * as contacts from '../screens/contacts/i18n';
+import * as dashboard from '../screens/dashboard/i18n';
+import * as deals from '../screens/deals/i18n';
+import * as documents from '../screens/documents/i18n';
+import * as reports from '../screens/reports/i18n';
+import * as search from '../screens/search/i18n';
+import * as security from '../screens/security/i18n';
 import { en } from './en';
 import { detectLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language';
 import { uk } from './uk';
@@ -50,21 +34,24 @@ export const catalogues = {
     ...companyMessages.uk,
     ...dealMessages.uk,
     ...uk,
-    activities: activitiesUk,
-    contacts: contactsUk,
-    companies: companiesUk,
-    deals: dealsUk,
-    documents: documentsUk,
-    admin: withActivityAudit(
-      withDealAudit(withCompanyAudit(adminUk, companiesAuditUk), dealsAuditUk),
-      activitiesAuditUk,
+    activities: activities.uk,
+    contacts: contacts.uk,
+    companies: companies.uk,
+    deals: deals.uk,
+    documents: documents.uk,
+    admin: activitiesAudit.withActivityAudit(
+      deals.withDealAudit(
+        companies.withCompanyAudit(admin.uk, companies.companiesAuditUk),
+        deals.dealsAuditUk,
+      ),
+      activitiesAudit.uk,
     ),
-    backups: backupsUk,
-    reports: reportsUk,
-    search: searchUk,
-    dashboard: dashboardUk,
+    backups: backups.uk,
+    reports: reports.uk,
+    search: search.uk,
+    dashboard: dashboard.uk,
     alerts: guardMessages.uk.alerts,
-    security: { ...guardMessages.uk.security, ...securityUk },
+    security: { ...guardMessages.uk.security, ...security.uk },
   },
   en: {
     ...sharedEn,
@@ -72,21 +59,24 @@ export const catalogues = {
     ...companyMessages.en,
     ...dealMessages.en,
     ...en,
-    activities: activitiesEn,
-    contacts: contactsEn,
-    companies: companiesEn,
-    deals: dealsEn,
-    documents: documentsEn,
-    admin: withActivityAudit(
-      withDealAudit(withCompanyAudit(adminEn, companiesAuditEn), dealsAuditEn),
-      activitiesAuditEn,
+    activities: activities.en,
+    contacts: contacts.en,
+    companies: companies.en,
+    deals: deals.en,
+    documents: documents.en,
+    admin: activitiesAudit.withActivityAudit(
+      deals.withDealAudit(
+        companies.withCompanyAudit(admin.en, companies.companiesAuditEn),
+        deals.dealsAuditEn,
+      ),
+      activitiesAudit.en,
     ),
-    backups: backupsEn,
-    reports: reportsEn,
-    search: searchEn,
-    dashboard: dashboardEn,
+    backups: backups.en,
+    reports: reports.en,
+    search: search.en,
+    dashboard: dashboard.en,
     alerts: guardMessages.en.alerts,
-    security: { ...guardMessages.en.security, ...securityEn },
+    security: { ...guardMessages.en.security, ...security.en },
   },
 } as const;
 

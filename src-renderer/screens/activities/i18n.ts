@@ -1,5 +1,7 @@
+import type { Strings } from '../../i18n/types';
+
 /** Interface text of activities, the timeline and "My tasks" (Ukrainian first); i18next key `activities`. */
-export const activitiesUk = {
+export const uk = {
   title: 'Мої завдання',
   kinds: {
     call: 'Дзвінок',
@@ -94,10 +96,10 @@ export const activitiesUk = {
     close: 'Закрити нагадування',
   },
   relative: { now: 'щойно' },
-};
+} as const;
 
 /** English text (same keys). */
-export const activitiesEn: typeof activitiesUk = {
+export const en: Strings<typeof uk> = {
   title: 'My tasks',
   kinds: {
     call: 'Call',

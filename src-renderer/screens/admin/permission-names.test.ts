@@ -4,7 +4,7 @@
  * the renderer, but a renderer test may read both.
  */
 import { describe, expect, it } from 'vitest';
-import { adminEn, adminUk } from './i18n';
+import { en as adminEn, uk as adminUk } from './i18n';
 import { en as shellEn } from '../../i18n/en';
 import { uk as shellUk } from '../../i18n/uk';
 import { companiesContract } from '../../../src-shared/ipc/companies';

@@ -1,5 +1,7 @@
+import type { Strings } from '../../i18n/types';
+
 /** Interface text of the backups page and the restore wizard (Ukrainian first); merged under `backups`. */
-export const backupsUk = {
+export const uk = {
   title: 'Резервні копії',
   intro: 'Зашифровані копії сховища на зовнішньому диску, у хмарній теці чи мережевій папці.',
   loading: 'Завантажуємо стан резервних копій…',
@@ -156,10 +158,10 @@ export const backupsUk = {
       'Новий комп’ютер? Відновіть сховище з резервної копії: потрібні файл копії та ключ відновлення або фраза.',
     firstRunBack: 'Створити нове сховище',
   },
-};
+} as const;
 
 /** English, with exactly the same keys. */
-export const backupsEn: typeof backupsUk = {
+export const en: Strings<typeof uk> = {
   title: 'Backups',
   intro:
     'Encrypted copies of the vault on an external drive, a synced cloud folder or a network share.',

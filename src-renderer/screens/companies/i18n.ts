@@ -1,5 +1,7 @@
+import type { Strings } from '../../i18n/types';
+
 /** Interface text of the companies screens (Ukrainian first); merged into i18next under `companies`. */
-export const companiesUk = {
+export const uk = {
   title: 'Компанії',
   none: '—',
   close: 'Закрити',
@@ -121,10 +123,10 @@ export const companiesUk = {
     deleted: 'видалено',
     hidden: 'Компанія, до якої у вас немає доступу',
   },
-};
+} as const;
 
 /** English text of the companies screens (same keys). */
-export const companiesEn: typeof companiesUk = {
+export const en: Strings<typeof uk> = {
   title: 'Companies',
   none: '—',
   close: 'Close',

@@ -1,7 +1,8 @@
 /** Interface text of the contacts screens (Ukrainian first); merged into i18next under `contacts`. */
 import { exportEn, exportUk } from './export-i18n';
+import type { Strings } from '../../i18n/types';
 
-export const contactsUk = {
+export const uk = {
   export: exportUk,
   title: 'Контакти',
   none: '—',
@@ -143,10 +144,10 @@ export const contactsUk = {
       'Хтось змінив цей контакт, поки ви його редагували. Оновіть, щоб побачити їхні зміни (ваші правки не збережено).',
     reload: 'Оновити',
   },
-};
+} as const;
 
-/** English text of the contacts screens: the same keys as {@link contactsUk}. */
-export const contactsEn: typeof contactsUk = {
+/** English text of the contacts screens: the same keys as {@link uk}. */
+export const en: Strings<typeof uk> = {
   export: exportEn,
   title: 'Contacts',
   none: '–',

@@ -1,5 +1,7 @@
+import type { Strings } from '../../i18n/types';
+
 /** Interface text of the head's dashboard (Ukrainian first), merged into i18next under `dashboard`. */
-export const dashboardUk = {
+export const uk = {
   title: 'Панель',
   intro:
     'Підсумки за записами, які ви можете переглядати. Лише кількості та суми — без даних клієнтів.',
@@ -37,10 +39,10 @@ export const dashboardUk = {
     month: 'Місяць',
     count: 'Нових контактів',
   },
-};
+} as const;
 
 /** English text of the dashboard (same keys). */
-export const dashboardEn: typeof dashboardUk = {
+export const en: Strings<typeof uk> = {
   title: 'Dashboard',
   intro: 'Figures over the records you may read. Counts and totals only — no client data.',
   period: 'Period',

@@ -3,9 +3,12 @@
  * audit words for deal and pipeline entries (./audit-words.ts, merged into the admin catalogue like
  * companies').
  */
+import type { Strings } from '../../i18n/types';
+
 export { dealsAuditEn, dealsAuditUk, withDealAudit, type DealAuditWords } from './audit-words';
 
-const uk = {
+/** Ukrainian words of the deals screen. */
+export const uk = {
   title: 'Угоди',
   board: 'Дошка',
   boardRegion: 'Етапи воронки з угодами',
@@ -132,12 +135,10 @@ const uk = {
   },
   notice: 'Закрити повідомлення',
   closed: 'Закрито {{date}}',
-};
+} as const;
 
-/** The shape every language of the deals screen has. */
-export type DealsWords = typeof uk;
-
-const en: DealsWords = {
+/** English words of the deals screen (same keys). */
+export const en: Strings<typeof uk> = {
   title: 'Deals',
   board: 'Board',
   boardRegion: 'Pipeline stages with their deals',
@@ -259,8 +260,3 @@ const en: DealsWords = {
   notice: 'Close the message',
   closed: 'Closed {{date}}',
 };
-
-/** Ukrainian words of the deals screen. */
-export const dealsUk = uk;
-/** English words of the deals screen. */
-export const dealsEn = en;

@@ -1,5 +1,7 @@
+import type { Strings } from '../../i18n/types';
+
 /** Interface text of the documents panel (Ukrainian first); merged into i18next under `documents`. */
-export const documentsUk = {
+export const uk = {
   title: 'Документи',
   attach: 'Додати файл',
   attachHint: 'PDF, зображення, документи Office/LibreOffice, TXT, CSV — до 200 МБ. Клавіша U',
@@ -57,10 +59,10 @@ export const documentsUk = {
     file_access:
       'Не вдалося прочитати або записати файл. Перевірте, чи він на місці, чи є доступ до папки й місце на диску.',
   },
-};
+} as const;
 
 /** English interface text (same keys). */
-export const documentsEn: typeof documentsUk = {
+export const en: Strings<typeof uk> = {
   title: 'Documents',
   attach: 'Attach a file',
   attachHint: 'PDF, images, Office/LibreOffice documents, TXT, CSV — up to 200 MB. Key U',

@@ -1,8 +1,10 @@
+import type { Strings } from '../../i18n/types';
+
 /**
  * Interface text of the reports screen (Ukrainian first), merged into i18next under `reports`. The
  * documents' own words come from src-shared/reports, so the screen and the PDF say the same.
  */
-export const reportsUk = {
+export const uk = {
   title: 'Звіти',
   tabs: { regulation: 'Регламент доступу', review: 'Щомісячний огляд' },
   language: 'Мова документа',
@@ -26,9 +28,9 @@ export const reportsUk = {
     'Хто коли входив і з яких пристроїв, скільки записів створив, змінив, видалив і вивантажив, які сповіщення виникли. Лише кількості — без даних клієнтів.',
   noStaff: 'За цей місяць немає працівників, яких ви можете переглядати.',
   teamOnly: 'Ви бачите лише працівників своєї команди.',
-};
+} as const;
 
-export const reportsEn: typeof reportsUk = {
+export const en: Strings<typeof uk> = {
   title: 'Reports',
   tabs: { regulation: 'Access regulation', review: 'Monthly review' },
   language: 'Document language',

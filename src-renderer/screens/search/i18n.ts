@@ -1,5 +1,7 @@
+import type { Strings } from '../../i18n/types';
+
 /** Interface text of the global search box (Ukrainian first); merged into i18next under `search`. */
-export const searchUk = {
+export const uk = {
   label: 'Пошук',
   placeholder: 'Пошук… Ctrl+K',
   hint: 'Ім’я, компанія, телефон, ЄДРПОУ, угода або текст нотатки',
@@ -24,7 +26,7 @@ export const searchUk = {
 } as const;
 
 /** English catalogue: the same keys. */
-export const searchEn = {
+export const en: Strings<typeof uk> = {
   label: 'Search',
   placeholder: 'Search… Ctrl+K',
   hint: 'Name, company, phone, EDRPOU code, deal or note text',
@@ -46,4 +48,4 @@ export const searchEn = {
     note: 'Note',
     task: 'Task',
   },
-} as const;
+};

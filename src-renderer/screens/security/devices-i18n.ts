@@ -1,5 +1,7 @@
+import type { Strings } from '../../i18n/types';
+
 /** Interface text of Settings → Devices and networks (Ukrainian first), merged as `security.devices`. */
-export const devicesUk = {
+export const uk = {
   tabCheck: 'Перевірка',
   tab: 'Пристрої й мережі',
   intro:
@@ -72,10 +74,10 @@ export const devicesUk = {
     gateway_unknown:
       'Тут адресу роутера прочитати не можна, тож лише роутер закрив би вам вхід. Додайте також мережу офісу.',
   },
-};
+} as const;
 
 /** English, with exactly the same keys. */
-export const devicesEn: typeof devicesUk = {
+export const en: Strings<typeof uk> = {
   tabCheck: 'Check',
   tab: 'Devices and networks',
   intro:

@@ -1,5 +1,7 @@
+import type { Strings } from '../../i18n/types';
+
 /** Texts of the export approval in the alert centre (merged under `security.exportApproval`). */
-export const exportApprovalUk = {
+export const uk = {
   approve: 'Дозволити',
   deny: 'Відхилити',
   approved: 'Дозволено: працівник отримає файл один раз протягом доби.',
@@ -17,10 +19,10 @@ export const exportApprovalUk = {
     'Працівник, крім власника, не отримає файл із більшою кількістю контактів, доки ви не дозволите.',
   save: 'Зберегти',
   saved: 'Збережено.',
-};
+} as const;
 
 /** English, with exactly the same keys. */
-export const exportApprovalEn: typeof exportApprovalUk = {
+export const en: Strings<typeof uk> = {
   approve: 'Approve',
   deny: 'Deny',
   approved: 'Approved: the staff member gets the file once, within a day.',

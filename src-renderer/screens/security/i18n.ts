@@ -3,12 +3,13 @@
  * `security` next to the finding texts (`security.<finding>.*` from src-shared/guard/messages.ts),
  * so the keys here must not be finding ids.
  */
-import { devicesEn, devicesUk } from './devices-i18n';
-import { exportApprovalEn, exportApprovalUk } from './export-approval-i18n';
+import * as devices from './devices-i18n';
+import * as exportApproval from './export-approval-i18n';
+import type { Strings } from '../../i18n/types';
 
-export const securityUk = {
-  devices: devicesUk,
-  exportApproval: exportApprovalUk,
+export const uk = {
+  devices: devices.uk,
+  exportApproval: exportApproval.uk,
   screen: {
     title: 'Перевірка безпеки',
     intro:
@@ -48,12 +49,12 @@ export const securityUk = {
     close: 'Закрити',
     retry: 'Спробувати ще раз',
   },
-};
+} as const;
 
 /** English, with exactly the same keys. */
-export const securityEn: typeof securityUk = {
-  devices: devicesEn,
-  exportApproval: exportApprovalEn,
+export const en: Strings<typeof uk> = {
+  devices: devices.en,
+  exportApproval: exportApproval.en,
   screen: {
     title: 'Security check',
     intro:

@@ -2,15 +2,10 @@
  * Audit words of activities (action names, fields, the record type), merged into the admin catalogue
  * so the audit log and record histories read "Activity logged", "Due" instead of raw names.
  */
+import type { Strings } from '../../i18n/types';
 
-/** The words added to the admin catalogue. */
-export interface ActivityAuditWords {
-  actions: { activities: Record<'create' | 'update' | 'complete' | 'delete', string> };
-  fields: Record<string, string>;
-  entities: { activity: string };
-}
-
-export const activitiesAuditUk: ActivityAuditWords = {
+/** The words added to the admin catalogue (Ukrainian). */
+export const uk = {
   actions: {
     activities: {
       create: 'Записано активність',
@@ -31,9 +26,10 @@ export const activitiesAuditUk: ActivityAuditWords = {
     dealId: 'Угода',
   },
   entities: { activity: 'Активність' },
-};
+} as const;
 
-export const activitiesAuditEn: ActivityAuditWords = {
+/** The same words in English. */
+export const en: Strings<typeof uk> = {
   actions: {
     activities: {
       create: 'Activity logged',
@@ -59,7 +55,7 @@ export const activitiesAuditEn: ActivityAuditWords = {
 /** The admin catalogue with the activity words added (existing field names win). */
 export function withActivityAudit<
   A extends { actions: object; fields: object; audit: { entities: object } },
->(admin: A, words: ActivityAuditWords): A {
+>(admin: A, words: Strings<typeof uk>): A {
   return {
     ...admin,
     actions: { ...admin.actions, ...words.actions },
