@@ -1,9 +1,9 @@
 /**
  * New password + confirmation with live policy feedback (the same `checkPassword` the main process
- * enforces), used by the setup wizard and the password reset.
+ * enforces), used by the setup wizard, the password reset, the first sign-in and "Add user".
  */
 import { Group, List, PasswordInput, Progress, Stack, Text } from '@mantine/core';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as PolicyModule from '../../src-shared/policy/password';
 import type { PasswordCheck } from '../../src-shared/policy/password';
@@ -49,6 +49,43 @@ export function usePasswordCheck(
       ready && policy ? policy.checkPassword({ password: deferred, login, displayName }) : null,
     [ready, deferred, login, displayName],
   );
+}
+
+/** A new password being typed twice: its state, the policy verdict and the props for the fields. */
+export interface NewPassword {
+  password: string;
+  /** The policy accepts it and the confirmation matches. */
+  ok: boolean;
+  /** Forgets both values (after use: the password leaves memory with the state). */
+  clear: () => void;
+  /** Spread into `<PasswordFields>`. */
+  fields: Pick<
+    PasswordFieldsProps,
+    'password' | 'confirm' | 'onPasswordChange' | 'onConfirmChange' | 'check'
+  >;
+}
+
+/** State of a new password + confirmation for `<PasswordFields {...fields} />`. */
+export function useNewPassword(login: string, displayName?: string): NewPassword {
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const check = usePasswordCheck(password, login, displayName);
+  const clear = useCallback(() => {
+    setPassword('');
+    setConfirm('');
+  }, []);
+  return {
+    password,
+    ok: check?.ok === true && password === confirm,
+    clear,
+    fields: {
+      password,
+      confirm,
+      onPasswordChange: setPassword,
+      onConfirmChange: setConfirm,
+      check,
+    },
+  };
 }
 
 interface PasswordFieldsProps {

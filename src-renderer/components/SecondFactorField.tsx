@@ -1,6 +1,7 @@
 /** The second factor of a sign-in: the 6-digit authenticator code, or a one-time recovery code. */
 import { Anchor, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { MONOSPACE_INPUT } from './input-styles';
 
 /** What the user typed, and which kind it is. */
 export interface SecondFactor {
@@ -71,7 +72,7 @@ export function SecondFactorField({ factor, onChange, showError }: SecondFactorF
           maxLength={32}
           required
           error={invalid ? t('signIn.recoveryCodeInvalid') : undefined}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          styles={MONOSPACE_INPUT}
         />
       )}
       <Anchor

@@ -3,18 +3,19 @@
  * against the same policy the main process enforces. The person sets their own password and 2FA at
  * their first sign-in.
  */
-import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import type { UserSummary } from '../../../src-shared/ipc/users';
 import type { Grants } from '../../../src-shared/permissions';
 import { grantsWithin } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
-import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PasswordFields, usePasswordCheck } from '../../components/PasswordFields';
+import { ModalActions } from '../../components/ModalActions';
+import { PasswordFields, useNewPassword } from '../../components/PasswordFields';
+import { SubmitForm } from '../../components/SubmitForm';
+import { useAction } from '../../components/useAction';
 import { roleLabel } from './role-grants';
 
 /** Roles the caller could assign: none wider than their own grants (the server checks again). */
@@ -37,12 +38,10 @@ export function AddUserModal({ opened, onClose, roles, myGrants, onCreated }: Ad
   const [login, setLogin] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<string | null>(null);
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const setup = useNewPassword(login, displayName);
+  const clearSetup = setup.clear;
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
-  const check = usePasswordCheck(password, login, displayName);
+  const { busy, error, setError, run } = useAction();
   const options = assignableRoles(roles, myGrants).map(r => ({
     value: r.id,
     label: roleLabel(t, r),
@@ -53,39 +52,29 @@ export function AddUserModal({ opened, onClose, roles, myGrants, onCreated }: Ad
     setLogin('');
     setDisplayName('');
     setRole(null);
-    setPassword('');
-    setConfirm('');
+    clearSetup();
     setTried(false);
     setError(null);
-  }, [opened]);
+  }, [opened, clearSetup, setError]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setTried(true);
-    const ready =
-      login.trim() !== '' &&
-      displayName.trim() !== '' &&
-      role !== null &&
-      check?.ok === true &&
-      confirm === password;
-    if (!ready || busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.users.create({ login, displayName, role, setupPassword: password });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    // The setup password leaves memory with the dialog's state.
-    setPassword('');
-    setConfirm('');
-    onCreated(result.value);
+    const ready = login.trim() !== '' && displayName.trim() !== '' && role !== null && setup.ok;
+    if (!ready) return;
+    const setupPassword = setup.password;
+    await run(
+      () => api.users.create({ login, displayName, role, setupPassword }),
+      created => {
+        // The setup password leaves memory with the dialog's state.
+        setup.clear();
+        onCreated(created);
+      },
+    );
   }
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('admin.add.title')} size="lg">
-      <form onSubmit={event => void submit(event)} noValidate>
+      <SubmitForm onSubmit={submit}>
         <Stack gap="md">
           <TextInput
             label={t('admin.add.login')}
@@ -120,27 +109,22 @@ export function AddUserModal({ opened, onClose, roles, myGrants, onCreated }: Ad
           />
           <PasswordFields
             label={t('admin.add.setupPassword')}
-            password={password}
-            confirm={confirm}
-            onPasswordChange={setPassword}
-            onConfirmChange={setConfirm}
-            check={check}
             showErrors={tried}
+            {...setup.fields}
           />
           <Alert variant="light" color="blue">
             {t('admin.add.note')}
           </Alert>
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.cancel')}
-            </Button>
-            <BusyButton type="submit" busy={busy} busyLabel={t('admin.add.busy')}>
-              {t('admin.add.submit')}
-            </BusyButton>
-          </Group>
+          <ModalActions
+            cancelLabel={t('admin.cancel')}
+            onCancel={onClose}
+            busy={busy}
+            busyLabel={t('admin.add.busy')}
+            confirmLabel={t('admin.add.submit')}
+          />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -9,6 +9,8 @@ import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAction } from '../../components/useAction';
+import { useLoaded } from '../../components/useLoaded';
 import { useSessionStore } from '../../stores/session';
 import { AuditFilters } from './AuditFilters';
 import {
@@ -19,7 +21,7 @@ import {
   type AuditFilterForm,
 } from './audit-filters';
 import { AuditTable } from './AuditTable';
-import { useLoaded } from './useAdminData';
+import { DoneNotice } from './DoneNotice';
 
 /** Entries per page. */
 const PAGE = 100;
@@ -71,35 +73,24 @@ export function AuditScreen() {
   }, [load, applied]);
 
   const [verify, setVerify] = useState<AuditVerifyView | null>(null);
-  const [verifying, setVerifying] = useState(false);
-  const [verifyError, setVerifyError] = useState<CallError | null>(null);
+  const verifying = useAction();
   async function runVerify() {
-    setVerifying(true);
     setVerify(null);
-    setVerifyError(null);
-    const result = await api.audit.verify({});
-    setVerifying(false);
-    if (result.ok) setVerify(result.value);
-    else setVerifyError(result.error);
+    await verifying.run(() => api.audit.verify({}), setVerify);
   }
 
-  const [exporting, setExporting] = useState(false);
-  const [exportError, setExportError] = useState<CallError | null>(null);
+  const exporting = useAction();
   const [exported, setExported] = useState<string | null>(null);
   async function runExport() {
-    if (exporting) return;
-    setExporting(true);
-    setExportError(null);
+    if (exporting.busy) return;
     setExported(null);
-    const result = await api.audit.export(exportInputOf(applied, i18n.language));
-    setExporting(false);
-    if (!result.ok) {
-      setExportError(result.error);
-      return;
-    }
-    const file = result.value;
-    saveTextFile(file.fileName, file.mimeType, file.content);
-    setExported(t('admin.audit.exported', { fileName: file.fileName, count: file.count }));
+    await exporting.run(
+      () => api.audit.export(exportInputOf(applied, i18n.language)),
+      file => {
+        saveTextFile(file.fileName, file.mimeType, file.content);
+        setExported(t('admin.audit.exported', { fileName: file.fileName, count: file.count }));
+      },
+    );
   }
   useHotkeys(canExport ? [['mod+E', () => void runExport()]] : []);
 
@@ -111,7 +102,7 @@ export function AuditScreen() {
           <Tooltip label={t('admin.audit.verifyHint')} withArrow multiline w={280}>
             <BusyButton
               variant="default"
-              busy={verifying}
+              busy={verifying.busy}
               busyLabel={t('admin.audit.verifyBusy')}
               onClick={() => void runVerify()}
             >
@@ -121,7 +112,7 @@ export function AuditScreen() {
           {canExport ? (
             <Tooltip label={t('admin.audit.exportHint')} withArrow>
               <BusyButton
-                busy={exporting}
+                busy={exporting.busy}
                 busyLabel={t('admin.audit.exportBusy')}
                 onClick={() => void runExport()}
                 aria-keyshortcuts="Control+E"
@@ -133,20 +124,9 @@ export function AuditScreen() {
         </Group>
       </Group>
       <VerifyResult result={verify} />
-      <ErrorAlert error={verifyError} />
-      <ErrorAlert error={exportError} />
-      {exported ? (
-        <Alert
-          color="teal"
-          variant="light"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('admin.close')}
-          onClose={() => setExported(null)}
-        >
-          {exported}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={verifying.error} />
+      <ErrorAlert error={exporting.error} />
+      <DoneNotice text={exported} onClose={() => setExported(null)} />
       <AuditFilters
         form={form}
         onChange={setForm}

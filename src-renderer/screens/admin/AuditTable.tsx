@@ -16,6 +16,7 @@ import {
   shortId,
 } from './audit-format';
 import { StatusBadge } from './StatusBadge';
+import { DataTable } from '../../components/DataTable';
 
 const OUTCOME_COLORS = { ok: 'teal', denied: 'orange', failed: 'red' } as const;
 
@@ -41,77 +42,76 @@ export function AuditTable({
   }
 
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table striped verticalSpacing={6} aria-label={t('admin.audit.tableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('admin.audit.time')}</Table.Th>
-            <Table.Th>{t('admin.audit.who')}</Table.Th>
-            <Table.Th>{t('admin.audit.what')}</Table.Th>
-            <Table.Th>{t('admin.audit.entity')}</Table.Th>
-            <Table.Th>{t('admin.audit.outcome')}</Table.Th>
-            <Table.Th>{t('admin.audit.details')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map(entry => {
-            const expanded = open.has(entry.seq);
-            const detailsId = `audit-entry-${entry.seq}`;
-            return (
-              <Fragment key={entry.seq}>
-                <Table.Tr>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatTime(entry.at, i18n.language)}
-                  </Table.Td>
-                  <Table.Td>{entry.userLogin ?? t('admin.audit.system')}</Table.Td>
-                  <Table.Td>{actionLabel(t, entry.action)}</Table.Td>
-                  <Table.Td>
-                    {entry.entityType ? (
-                      <>
-                        {entityTypeLabel(t, entry.entityType)}{' '}
-                        {entry.entityId ? (
-                          <Text span ff="monospace" size="xs" c="dimmed" title={entry.entityId}>
-                            {shortId(entry.entityId)}
-                          </Text>
-                        ) : null}
-                      </>
-                    ) : (
-                      <Text span c="dimmed">
-                        —
+    <DataTable
+      minWidth={820}
+      striped
+      verticalSpacing={6}
+      aria-label={t('admin.audit.tableLabel')}
+      columns={[
+        t('admin.audit.time'),
+        t('admin.audit.who'),
+        t('admin.audit.what'),
+        t('admin.audit.entity'),
+        t('admin.audit.outcome'),
+        t('admin.audit.details'),
+      ]}
+    >
+      {entries.map(entry => {
+        const expanded = open.has(entry.seq);
+        const detailsId = `audit-entry-${entry.seq}`;
+        return (
+          <Fragment key={entry.seq}>
+            <Table.Tr>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatTime(entry.at, i18n.language)}
+              </Table.Td>
+              <Table.Td>{entry.userLogin ?? t('admin.audit.system')}</Table.Td>
+              <Table.Td>{actionLabel(t, entry.action)}</Table.Td>
+              <Table.Td>
+                {entry.entityType ? (
+                  <>
+                    {entityTypeLabel(t, entry.entityType)}{' '}
+                    {entry.entityId ? (
+                      <Text span ff="monospace" size="xs" c="dimmed" title={entry.entityId}>
+                        {shortId(entry.entityId)}
                       </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge color={OUTCOME_COLORS[entry.outcome]}>
-                      {t(`admin.audit.outcomes.${entry.outcome}`)}
-                    </StatusBadge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      variant="subtle"
-                      size="compact-xs"
-                      aria-expanded={expanded}
-                      aria-controls={expanded ? detailsId : undefined}
-                      aria-label={t('admin.audit.showDetails', { seq: entry.seq })}
-                      onClick={() => toggle(entry.seq)}
-                    >
-                      {expanded ? '▾' : '▸'} {t('admin.audit.details')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-                {expanded ? (
-                  <Table.Tr id={detailsId}>
-                    <Table.Td colSpan={6} bg="var(--mantine-color-gray-0)">
-                      <EntryDetails entry={entry} names={names} />
-                    </Table.Td>
-                  </Table.Tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+                    ) : null}
+                  </>
+                ) : (
+                  <Text span c="dimmed">
+                    —
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge color={OUTCOME_COLORS[entry.outcome]}>
+                  {t(`admin.audit.outcomes.${entry.outcome}`)}
+                </StatusBadge>
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  variant="subtle"
+                  size="compact-xs"
+                  aria-expanded={expanded}
+                  aria-controls={expanded ? detailsId : undefined}
+                  aria-label={t('admin.audit.showDetails', { seq: entry.seq })}
+                  onClick={() => toggle(entry.seq)}
+                >
+                  {expanded ? '▾' : '▸'} {t('admin.audit.details')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+            {expanded ? (
+              <Table.Tr id={detailsId}>
+                <Table.Td colSpan={6} bg="var(--mantine-color-gray-0)">
+                  <EntryDetails entry={entry} names={names} />
+                </Table.Td>
+              </Table.Tr>
+            ) : null}
+          </Fragment>
+        );
+      })}
+    </DataTable>
   );
 }
 

@@ -3,14 +3,14 @@
  * moves its records to the chosen colleague and writes an audit entry. The dialog says all of that,
  * asks who takes over, and asks for the person's name as confirmation.
  */
-import { Alert, Button, Group, List, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, List, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import type { DismissResult, UserSummary } from '../../../src-shared/ipc/users';
 import { useApi } from '../../app/api';
-import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ModalActions } from '../../components/ModalActions';
+import { useAction } from '../../components/useAction';
 
 /** True when the typed confirmation names the person (spaces around and letter case ignored). */
 export function confirmsName(typed: string, displayName: string): boolean {
@@ -33,26 +33,20 @@ export function DismissModal({ user, candidates, onClose, onDismissed }: Dismiss
   const api = useApi();
   const [target, setTarget] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, setError, run } = useAction();
   useEffect(() => {
     setTarget(null);
     setTyped('');
     setError(null);
-  }, [user]);
+  }, [user, setError]);
 
   const name = user?.displayName ?? '';
   const confirmed = confirmsName(typed, name);
   const options = candidates.map(c => ({ value: c.id, label: `${c.displayName} (${c.login})` }));
 
   async function submit() {
-    if (!user || !target || !confirmed || busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.users.dismiss({ userId: user.id, reassignToUserId: target });
-    setBusy(false);
-    if (result.ok) onDismissed(result.value);
-    else setError(result.error);
+    if (!user || !target || !confirmed) return;
+    await run(() => api.users.dismiss({ userId: user.id, reassignToUserId: target }), onDismissed);
   }
 
   return (
@@ -101,21 +95,17 @@ export function DismissModal({ user, candidates, onClose, onDismissed }: Dismiss
           error={typed.trim() !== '' && !confirmed ? t('admin.dismiss.confirmMismatch') : undefined}
         />
         <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          {/* Focus starts on Cancel: the safe choice in a destructive dialog. */}
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('admin.cancel')}
-          </Button>
-          <BusyButton
-            color="red"
-            busy={busy}
-            busyLabel={t('admin.dismiss.busy')}
-            disabled={!target || !confirmed}
-            onClick={() => void submit()}
-          >
-            {t('admin.dismiss.submit')}
-          </BusyButton>
-        </Group>
+        <ModalActions
+          cancelLabel={t('admin.cancel')}
+          onCancel={onClose}
+          focusCancel
+          color="red"
+          busy={busy}
+          busyLabel={t('admin.dismiss.busy')}
+          disabled={!target || !confirmed}
+          onConfirm={() => void submit()}
+          confirmLabel={t('admin.dismiss.submit')}
+        />
       </Stack>
     </Modal>
   );

@@ -3,20 +3,9 @@
  * picker beside each scoped permission. Permissions the caller does not hold (or wider scopes) are not
  * offered: nobody can make a role stronger than their own (the main process refuses it too).
  */
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Checkbox, Fieldset, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import {
   SCOPES,
@@ -26,8 +15,10 @@ import {
 } from '../../../src-shared/permissions';
 import { grantOf, grantsWithin } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
-import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ModalActions } from '../../components/ModalActions';
+import { SubmitForm } from '../../components/SubmitForm';
+import { useAction } from '../../components/useAction';
 import {
   draftOf,
   grantsOfDraft,
@@ -53,8 +44,7 @@ export function RoleEditor({ opened, role, myGrants, onClose, onSaved }: RoleEdi
   const [name, setName] = useState('');
   const [draft, setDraft] = useState<GrantDraft>(() => draftOf(null));
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
     if (!opened) return;
@@ -62,7 +52,7 @@ export function RoleEditor({ opened, role, myGrants, onClose, onSaved }: RoleEdi
     setDraft(draftOf(role?.grants ?? null));
     setTried(false);
     setError(null);
-  }, [opened, role]);
+  }, [opened, role, setError]);
 
   function toggle(permission: Permission, on: boolean) {
     setDraft(d => {
@@ -83,18 +73,16 @@ export function RoleEditor({ opened, role, myGrants, onClose, onSaved }: RoleEdi
   const empty = draft.checked.size === 0;
   const tooWide = !grantsWithin(grants, myGrants);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setTried(true);
-    if (name.trim() === '' || empty || tooWide || busy) return;
-    setBusy(true);
-    setError(null);
-    const result = role
-      ? await api.roles.update({ id: role.id, name: name.trim(), grants })
-      : await api.roles.create({ name: name.trim(), grants });
-    setBusy(false);
-    if (result.ok) onSaved(result.value);
-    else setError(result.error);
+    if (name.trim() === '' || empty || tooWide) return;
+    await run(
+      () =>
+        role
+          ? api.roles.update({ id: role.id, name: name.trim(), grants })
+          : api.roles.create({ name: name.trim(), grants }),
+      onSaved,
+    );
   }
 
   return (
@@ -106,7 +94,7 @@ export function RoleEditor({ opened, role, myGrants, onClose, onSaved }: RoleEdi
         role ? t('admin.editor.editTitle', { name: role.name }) : t('admin.editor.createTitle')
       }
     >
-      <form onSubmit={event => void submit(event)} noValidate>
+      <SubmitForm onSubmit={submit}>
         <Stack gap="md">
           <TextInput
             label={t('admin.editor.name')}
@@ -167,16 +155,15 @@ export function RoleEditor({ opened, role, myGrants, onClose, onSaved }: RoleEdi
             </Text>
           ) : null}
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.cancel')}
-            </Button>
-            <BusyButton type="submit" busy={busy} busyLabel={t('admin.saving')}>
-              {t('admin.save')}
-            </BusyButton>
-          </Group>
+          <ModalActions
+            cancelLabel={t('admin.cancel')}
+            onCancel={onClose}
+            busy={busy}
+            busyLabel={t('admin.saving')}
+            confirmLabel={t('admin.save')}
+          />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -2,19 +2,20 @@
  * Roles and access: the "who can see what" matrix, the built-in roles' note, and the owner's custom
  * roles with Create / Edit / Delete for those who may manage roles.
  */
-import { Alert, Button, Card, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import { grantOf, permissionSet } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
-import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadStatus } from '../../components/LoadStatus';
+import { useLoaded } from '../../components/useLoaded';
+import { ModalActions } from '../../components/ModalActions';
+import { useAction } from '../../components/useAction';
 import { useSessionStore } from '../../stores/session';
 import { RoleEditor } from './RoleEditor';
 import { RoleMatrix } from './RoleMatrix';
-import { useLoaded } from './useAdminData';
 
 /** The Roles and access tab. */
 export function RolesTab() {
@@ -36,18 +37,11 @@ export function RolesTab() {
         <Text size="sm" c="dimmed" maw={820}>
           {t('admin.roles.matrixHint')}
         </Text>
-        <ErrorAlert error={matrix.error} />
-        {matrix.error ? (
-          <Button variant="default" w="fit-content" onClick={matrix.reload}>
-            {t('admin.retry')}
-          </Button>
-        ) : null}
-        {matrix.loading && !matrix.value ? (
-          <Group gap="xs">
-            <Loader size="sm" />
-            <Text c="dimmed">{t('admin.loading')}</Text>
-          </Group>
-        ) : null}
+        <LoadStatus
+          loaded={matrix}
+          loadingLabel={t('admin.loading')}
+          retryLabel={t('admin.retry')}
+        />
         {matrix.value ? <RoleMatrix rows={matrix.value} /> : null}
       </Stack>
       <Alert variant="light" color="gray">
@@ -138,18 +132,12 @@ function DeleteRoleModal({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, setError, run } = useAction();
   const name = role?.name ?? '';
 
   async function submit() {
-    if (!role || busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.roles.delete({ id: role.id });
-    setBusy(false);
-    if (result.ok) onDeleted();
-    else setError(result.error);
+    if (!role) return;
+    await run(() => api.roles.delete({ id: role.id }), onDeleted);
   }
 
   return (
@@ -164,19 +152,16 @@ function DeleteRoleModal({
       <Stack gap="md">
         <Text size="sm">{t('admin.roles.deleteBody')}</Text>
         <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('admin.cancel')}
-          </Button>
-          <BusyButton
-            color="red"
-            busy={busy}
-            busyLabel={t('admin.roles.deleteBusy')}
-            onClick={() => void submit()}
-          >
-            {t('admin.roles.delete')}
-          </BusyButton>
-        </Group>
+        <ModalActions
+          cancelLabel={t('admin.cancel')}
+          onCancel={onClose}
+          focusCancel
+          color="red"
+          busy={busy}
+          busyLabel={t('admin.roles.deleteBusy')}
+          onConfirm={() => void submit()}
+          confirmLabel={t('admin.roles.delete')}
+        />
       </Stack>
     </Modal>
   );

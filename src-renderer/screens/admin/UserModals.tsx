@@ -1,14 +1,14 @@
 /** The small per-user dialogs: change role, and reset 2FA (a confirmation). */
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Modal, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import type { UserSummary } from '../../../src-shared/ipc/users';
 import type { Grants } from '../../../src-shared/permissions';
 import { useApi } from '../../app/api';
-import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ModalActions } from '../../components/ModalActions';
+import { useAction } from '../../components/useAction';
 import { assignableRoles } from './AddUserModal';
 import { roleLabel } from './role-grants';
 
@@ -32,25 +32,19 @@ export function ChangeRoleModal({
   const { t } = useTranslation();
   const api = useApi();
   const [role, setRole] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, setError, run } = useAction();
   useEffect(() => {
     setRole(user?.role ?? null);
     setError(null);
-  }, [user]);
+  }, [user, setError]);
   const options = assignableRoles(roles, myGrants).map(r => ({
     value: r.id,
     label: roleLabel(t, r),
   }));
 
   async function submit() {
-    if (!user || !role || busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.users.changeRole({ userId: user.id, role });
-    setBusy(false);
-    if (result.ok) onChanged(result.value);
-    else setError(result.error);
+    if (!user || !role) return;
+    await run(() => api.users.changeRole({ userId: user.id, role }), onChanged);
   }
 
   return (
@@ -69,19 +63,15 @@ export function ChangeRoleModal({
           allowDeselect={false}
         />
         <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('admin.cancel')}
-          </Button>
-          <BusyButton
-            busy={busy}
-            busyLabel={t('admin.changeRole.busy')}
-            disabled={!role || role === user?.role}
-            onClick={() => void submit()}
-          >
-            {t('admin.changeRole.submit')}
-          </BusyButton>
-        </Group>
+        <ModalActions
+          cancelLabel={t('admin.cancel')}
+          onCancel={onClose}
+          busy={busy}
+          busyLabel={t('admin.changeRole.busy')}
+          disabled={!role || role === user?.role}
+          onConfirm={() => void submit()}
+          confirmLabel={t('admin.changeRole.submit')}
+        />
       </Stack>
     </Modal>
   );
@@ -97,18 +87,12 @@ interface ResetTwoFactorModalProps {
 export function ResetTwoFactorModal({ user, onClose, onReset }: ResetTwoFactorModalProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
-  useEffect(() => setError(null), [user]);
+  const { busy, error, setError, run } = useAction();
+  useEffect(() => setError(null), [user, setError]);
 
   async function submit() {
-    if (!user || busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.users.resetTwoFactor({ userId: user.id });
-    setBusy(false);
-    if (result.ok) onReset(result.value);
-    else setError(result.error);
+    if (!user) return;
+    await run(() => api.users.resetTwoFactor({ userId: user.id }), onReset);
   }
 
   const name = user?.displayName ?? '';
@@ -121,19 +105,16 @@ export function ResetTwoFactorModal({ user, onClose, onReset }: ResetTwoFactorMo
       <Stack gap="md">
         <Text size="sm">{t('admin.resetTwoFactor.body', { name })}</Text>
         <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>
-            {t('admin.cancel')}
-          </Button>
-          <BusyButton
-            color="orange"
-            busy={busy}
-            busyLabel={t('admin.resetTwoFactor.busy')}
-            onClick={() => void submit()}
-          >
-            {t('admin.resetTwoFactor.submit')}
-          </BusyButton>
-        </Group>
+        <ModalActions
+          cancelLabel={t('admin.cancel')}
+          onCancel={onClose}
+          focusCancel
+          color="orange"
+          busy={busy}
+          busyLabel={t('admin.resetTwoFactor.busy')}
+          onConfirm={() => void submit()}
+          confirmLabel={t('admin.resetTwoFactor.submit')}
+        />
       </Stack>
     </Modal>
   );

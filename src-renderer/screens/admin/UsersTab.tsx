@@ -4,10 +4,8 @@
  */
 import {
   ActionIcon,
-  Alert,
   Button,
   Group,
-  Loader,
   Menu,
   Stack,
   Table,
@@ -22,7 +20,8 @@ import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import type { UserSummary } from '../../../src-shared/ipc/users';
 import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadStatus } from '../../components/LoadStatus';
+import { useLoaded } from '../../components/useLoaded';
 import { useSessionStore } from '../../stores/session';
 import { formatTime } from './audit-format';
 import { AddUserModal } from './AddUserModal';
@@ -30,7 +29,8 @@ import { DismissModal } from './DismissModal';
 import { roleLabel } from './role-grants';
 import { StatusBadge } from './StatusBadge';
 import { ChangeRoleModal, ResetTwoFactorModal } from './UserModals';
-import { useLoaded } from './useAdminData';
+import { DataTable } from '../../components/DataTable';
+import { DoneNotice } from './DoneNotice';
 
 /** Which dialog is open, and for whom. */
 type Dialog =
@@ -77,98 +77,67 @@ export function UsersTab() {
           </Tooltip>
         </Group>
       ) : null}
-      {notice ? (
-        <Alert
-          color="teal"
-          variant="light"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('admin.close')}
-          onClose={() => setNotice(null)}
-        >
-          {notice}
-        </Alert>
-      ) : null}
-      <ErrorAlert error={users.error} />
-      {users.error ? (
-        <Button variant="default" w="fit-content" onClick={users.reload}>
-          {t('admin.retry')}
-        </Button>
-      ) : null}
-      {users.loading && !users.value ? (
-        <Group gap="xs">
-          <Loader size="sm" />
-          <Text c="dimmed">{t('admin.loading')}</Text>
-        </Group>
-      ) : null}
+      <DoneNotice text={notice} onClose={() => setNotice(null)} />
+      <LoadStatus loaded={users} loadingLabel={t('admin.loading')} retryLabel={t('admin.retry')} />
       {users.value && list.length <= 1 ? (
         <Text c="dimmed" size="sm">
           {t('admin.users.empty')}
         </Text>
       ) : null}
       {list.length > 0 ? (
-        <Table.ScrollContainer minWidth={760}>
-          <Table
-            striped
-            highlightOnHover
-            verticalSpacing="xs"
-            aria-label={t('admin.users.tableLabel')}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('admin.users.name')}</Table.Th>
-                <Table.Th>{t('admin.users.login')}</Table.Th>
-                <Table.Th>{t('admin.users.role')}</Table.Th>
-                <Table.Th>{t('admin.users.status')}</Table.Th>
-                <Table.Th>{t('admin.users.lastSignIn')}</Table.Th>
-                <Table.Th>{t('admin.users.twoFactor')}</Table.Th>
-                {canManage ? (
-                  <Table.Th>
-                    <VisuallyHidden>{t('admin.users.actions')}</VisuallyHidden>
-                  </Table.Th>
+        <DataTable
+          minWidth={760}
+          striped
+          highlightOnHover
+          verticalSpacing="xs"
+          aria-label={t('admin.users.tableLabel')}
+          columns={[
+            t('admin.users.name'),
+            t('admin.users.login'),
+            t('admin.users.role'),
+            t('admin.users.status'),
+            t('admin.users.lastSignIn'),
+            t('admin.users.twoFactor'),
+            ...(canManage
+              ? [<VisuallyHidden key="actions">{t('admin.users.actions')}</VisuallyHidden>]
+              : []),
+          ]}
+        >
+          {list.map(user => (
+            <Table.Tr key={user.id} c={user.status === 'dismissed' ? 'dimmed' : undefined}>
+              <Table.Td fw={500}>{user.displayName}</Table.Td>
+              <Table.Td>{user.login}</Table.Td>
+              <Table.Td>{nameOfRole(user.role)}</Table.Td>
+              <Table.Td>
+                <StatusBadge color={user.status === 'active' ? 'teal' : 'gray'}>
+                  {t(`admin.users.${user.status}`)}
+                </StatusBadge>
+                {user.status === 'active' && user.mustChangePassword ? (
+                  <Text size="xs" c="dimmed">
+                    {t('admin.users.mustChangePassword')}
+                  </Text>
                 ) : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.map(user => (
-                <Table.Tr key={user.id} c={user.status === 'dismissed' ? 'dimmed' : undefined}>
-                  <Table.Td fw={500}>{user.displayName}</Table.Td>
-                  <Table.Td>{user.login}</Table.Td>
-                  <Table.Td>{nameOfRole(user.role)}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge color={user.status === 'active' ? 'teal' : 'gray'}>
-                      {t(`admin.users.${user.status}`)}
-                    </StatusBadge>
-                    {user.status === 'active' && user.mustChangePassword ? (
-                      <Text size="xs" c="dimmed">
-                        {t('admin.users.mustChangePassword')}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    {user.lastSignInAt
-                      ? formatTime(user.lastSignInAt, i18n.language)
-                      : t('admin.never')}
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge color={user.totpEnabled ? 'teal' : 'orange'}>
-                      {user.totpEnabled
-                        ? t('admin.users.twoFactorOn')
-                        : t('admin.users.twoFactorOff')}
-                    </StatusBadge>
-                  </Table.Td>
-                  {canManage ? (
-                    <Table.Td ta="right">
-                      {user.status === 'active' && user.id !== me?.id ? (
-                        <RowMenu user={user} onPick={kind => setDialog({ kind, user })} />
-                      ) : null}
-                    </Table.Td>
+              </Table.Td>
+              <Table.Td>
+                {user.lastSignInAt
+                  ? formatTime(user.lastSignInAt, i18n.language)
+                  : t('admin.never')}
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge color={user.totpEnabled ? 'teal' : 'orange'}>
+                  {user.totpEnabled ? t('admin.users.twoFactorOn') : t('admin.users.twoFactorOff')}
+                </StatusBadge>
+              </Table.Td>
+              {canManage ? (
+                <Table.Td ta="right">
+                  {user.status === 'active' && user.id !== me?.id ? (
+                    <RowMenu user={user} onPick={kind => setDialog({ kind, user })} />
                   ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                </Table.Td>
+              ) : null}
+            </Table.Tr>
+          ))}
+        </DataTable>
       ) : null}
       {canManage && me ? (
         <>

@@ -3,18 +3,7 @@
  * (Ctrl+B) with a progress bar, destinations with their state, schedule and retention, the history
  * of one destination, and (owner) the restore wizard.
  */
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Progress,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,11 +13,14 @@ import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { useSessionStore } from '../../stores/session';
-import { type BackupApi, backupApi, backupErrorText, formatWhen } from './backup-api';
+import { type BackupApi, backupApi, formatWhen } from './backup-api';
+import { BackupErrorAlert } from './BackupErrorAlert';
 import { DestinationsCard } from './DestinationsCard';
 import { HistoryCard } from './HistoryCard';
 import { RestoreWizard } from './RestoreWizard';
 import { SettingsCard } from './SettingsCard';
+import { WorkingNote } from '../../components/WorkingNote';
+import { PageHeader } from '../../components/PageHeader';
 
 /** The section screen: says so when this build has no backup channels. */
 export function BackupsScreen() {
@@ -106,9 +98,7 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
   if (loadError) {
     return (
       <Stack p="md" gap="md" maw={640}>
-        <Alert color="red" variant="light" role="alert">
-          {backupErrorText(t, loadError)}
-        </Alert>
+        <BackupErrorAlert error={loadError} />
         <Button variant="default" onClick={() => void load()} style={{ alignSelf: 'flex-start' }}>
           {t('backups.retry')}
         </Button>
@@ -130,15 +120,7 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
 
   return (
     <Stack p="md" gap="lg" maw={1100}>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <Title order={1} size="h3">
-            {t('backups.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('backups.intro')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('backups.title')} intro={t('backups.intro')}>
         <Group gap="sm">
           {canRestore ? (
             <Button
@@ -160,21 +142,12 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
             </BusyButton>
           </Tooltip>
         </Group>
-      </Group>
+      </PageHeader>
 
       {running ? (
-        <Stack gap={4}>
-          <Progress value={100} striped animated aria-label={t('backups.running')} />
-          <Text size="sm" c="dimmed" role="status">
-            {t('backups.runningProgress')}
-          </Text>
-        </Stack>
+        <WorkingNote label={t('backups.running')} text={t('backups.runningProgress')} dimmed />
       ) : null}
-      {actionError ? (
-        <Alert color="red" variant="light" role="alert">
-          {backupErrorText(t, actionError)}
-        </Alert>
-      ) : null}
+      <BackupErrorAlert error={actionError} />
       {results?.map(r => (
         <Alert
           key={r.destinationId}

@@ -18,6 +18,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSettings, BackupStatus } from '../../../src-shared/ipc/backup';
 import { formatWhen, newDestinationId } from './backup-api';
+import { MONOSPACE_INPUT } from '../../components/input-styles';
+import { DataTable } from '../../components/DataTable';
 
 interface DestinationsCardProps {
   settings: BackupSettings;
@@ -71,91 +73,84 @@ export function DestinationsCard(props: DestinationsCardProps) {
             </Text>
           </Stack>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('backups.destinations.path')}</Table.Th>
-                  <Table.Th>{t('backups.destinations.lastBackup')}</Table.Th>
-                  <Table.Th>{t('backups.destinations.lastVerified')}</Table.Th>
-                  <Table.Th>{t('backups.destinations.state')}</Table.Th>
-                  <Table.Th>{t('backups.destinations.actions')}</Table.Th>
+          <DataTable
+            minWidth={640}
+            verticalSpacing="sm"
+            columns={[
+              t('backups.destinations.path'),
+              t('backups.destinations.lastBackup'),
+              t('backups.destinations.lastVerified'),
+              t('backups.destinations.state'),
+              t('backups.destinations.actions'),
+            ]}
+          >
+            {settings.destinations.map(destination => {
+              const state = stateOf(destination.id);
+              const warnings = state?.warnings ?? [];
+              return (
+                <Table.Tr
+                  key={destination.id}
+                  bg={selected === destination.id ? 'var(--mantine-color-gray-1)' : undefined}
+                >
+                  <Table.Td>
+                    <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
+                      {destination.path}
+                    </Text>
+                    {state?.lastError ? (
+                      <Text size="xs" c="red.9">
+                        {t('backups.destinations.lastError', { error: state.lastError })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{formatWhen(t, i18n.language, state?.lastSuccessAt ?? null)}</Table.Td>
+                  <Table.Td>{formatWhen(t, i18n.language, state?.lastVerifiedAt ?? null)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {warnings.length === 0 ? (
+                        <Badge color="teal" c="dark.8" variant="light">
+                          {t('backups.destinations.ok')}
+                        </Badge>
+                      ) : (
+                        warnings.map(w => (
+                          <Badge key={w} color="orange" c="dark.8" variant="light">
+                            {t(`backups.destinations.warnings.${w}`)}
+                          </Badge>
+                        ))
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-pressed={selected === destination.id}
+                        onClick={() => onSelect(destination.id)}
+                      >
+                        {t('backups.destinations.history')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        disabled={running}
+                        onClick={() => onRun(destination.id)}
+                      >
+                        {t('backups.destinations.runHere')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setRemoving(destination.id)}
+                      >
+                        {t('backups.destinations.remove')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {settings.destinations.map(destination => {
-                  const state = stateOf(destination.id);
-                  const warnings = state?.warnings ?? [];
-                  return (
-                    <Table.Tr
-                      key={destination.id}
-                      bg={selected === destination.id ? 'var(--mantine-color-gray-1)' : undefined}
-                    >
-                      <Table.Td>
-                        <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                          {destination.path}
-                        </Text>
-                        {state?.lastError ? (
-                          <Text size="xs" c="red.9">
-                            {t('backups.destinations.lastError', { error: state.lastError })}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>
-                        {formatWhen(t, i18n.language, state?.lastSuccessAt ?? null)}
-                      </Table.Td>
-                      <Table.Td>
-                        {formatWhen(t, i18n.language, state?.lastVerifiedAt ?? null)}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {warnings.length === 0 ? (
-                            <Badge color="teal" c="dark.8" variant="light">
-                              {t('backups.destinations.ok')}
-                            </Badge>
-                          ) : (
-                            warnings.map(w => (
-                              <Badge key={w} color="orange" c="dark.8" variant="light">
-                                {t(`backups.destinations.warnings.${w}`)}
-                              </Badge>
-                            ))
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-pressed={selected === destination.id}
-                            onClick={() => onSelect(destination.id)}
-                          >
-                            {t('backups.destinations.history')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            disabled={running}
-                            onClick={() => onRun(destination.id)}
-                          >
-                            {t('backups.destinations.runHere')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => setRemoving(destination.id)}
-                          >
-                            {t('backups.destinations.remove')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              );
+            })}
+          </DataTable>
         )}
         {/* The browser host has no file dialog; Electron will add a "Choose…" button (dialog channel). */}
         <form
@@ -172,7 +167,7 @@ export function DestinationsCard(props: DestinationsCardProps) {
               value={newPath}
               onChange={event => setNewPath(event.currentTarget.value)}
               spellCheck={false}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              styles={MONOSPACE_INPUT}
             />
             <Button type="submit" variant="light" loading={saving} disabled={!newPath.trim()}>
               {t('backups.destinations.add')}

@@ -4,7 +4,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupDestination, BackupListItem } from '../../../src-shared/ipc/backup';
 import type { CallError } from '../../../src-shared/ipc/contract';
-import { type BackupApi, backupErrorText, baseName, formatSize, formatWhen } from './backup-api';
+import { type BackupApi, baseName, formatSize, formatWhen } from './backup-api';
+import { BackupErrorAlert } from './BackupErrorAlert';
+import { DataTable } from '../../components/DataTable';
 
 interface HistoryCardProps {
   backup: BackupApi;
@@ -77,11 +79,7 @@ export function HistoryCard({
             {t('backups.history.pick')}
           </Text>
         ) : null}
-        {error ? (
-          <Alert color="red" variant="light" role="alert">
-            {backupErrorText(t, error)}
-          </Alert>
-        ) : null}
+        <BackupErrorAlert error={error} />
         {verified ? (
           <Alert color="green" variant="light" role="status">
             {t('backups.history.verifiedOk')}
@@ -99,55 +97,52 @@ export function HistoryCard({
           </Text>
         ) : null}
         {items && items.length > 0 ? (
-          <Table.ScrollContainer minWidth={600}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('backups.history.file')}</Table.Th>
-                  <Table.Th>{t('backups.history.createdAt')}</Table.Th>
-                  <Table.Th>{t('backups.history.size')}</Table.Th>
-                  <Table.Th>{t('backups.history.verified')}</Table.Th>
-                  <Table.Th>{t('backups.destinations.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map(item => (
-                  <Table.Tr key={item.file}>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {baseName(item.file)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatWhen(t, i18n.language, item.createdAt)}</Table.Td>
-                    <Table.Td>{formatSize(item.size)}</Table.Td>
-                    <Table.Td>
-                      {item.verifiedAt
-                        ? formatWhen(t, i18n.language, item.verifiedAt)
-                        : t('backups.history.notVerified')}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          loading={verifying === item.file}
-                          disabled={verifying !== null}
-                          onClick={() => void verify(item.file)}
-                        >
-                          {t('backups.history.verify')}
-                        </Button>
-                        {canRestore ? (
-                          <Button size="xs" variant="light" onClick={() => onRestore(item.file)}>
-                            {t('backups.history.restore')}
-                          </Button>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={600}
+            verticalSpacing="xs"
+            columns={[
+              t('backups.history.file'),
+              t('backups.history.createdAt'),
+              t('backups.history.size'),
+              t('backups.history.verified'),
+              t('backups.destinations.actions'),
+            ]}
+          >
+            {items.map(item => (
+              <Table.Tr key={item.file}>
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {baseName(item.file)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{formatWhen(t, i18n.language, item.createdAt)}</Table.Td>
+                <Table.Td>{formatSize(item.size)}</Table.Td>
+                <Table.Td>
+                  {item.verifiedAt
+                    ? formatWhen(t, i18n.language, item.verifiedAt)
+                    : t('backups.history.notVerified')}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      loading={verifying === item.file}
+                      disabled={verifying !== null}
+                      onClick={() => void verify(item.file)}
+                    >
+                      {t('backups.history.verify')}
+                    </Button>
+                    {canRestore ? (
+                      <Button size="xs" variant="light" onClick={() => onRestore(item.file)}>
+                        {t('backups.history.restore')}
+                      </Button>
+                    ) : null}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         ) : null}
       </Stack>
     </Card>

@@ -3,17 +3,7 @@
  * current vault is kept as a safety copy by the main process) → sign in again. Every failure shows
  * one sentence and leaves the current vault as it was.
  */
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Progress,
-  Stack,
-  Stepper,
-  Text,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Stepper, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -21,12 +11,16 @@ import type {
   BackupRestoreResult,
   BackupVerifyResult,
 } from '../../../src-shared/ipc/backup';
-import type { CallError } from '../../../src-shared/ipc/contract';
+import type { CallError, Result } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { loadStatus } from '../../app/session-actions';
 import { BusyButton } from '../../components/BusyButton';
+import { ModalActions } from '../../components/ModalActions';
+import { SubmitForm } from '../../components/SubmitForm';
+import { WorkingNote } from '../../components/WorkingNote';
 import { resetAllStores } from '../../stores/registry';
-import { type BackupApi, backupErrorText, formatWhen } from './backup-api';
+import { type BackupApi, formatWhen } from './backup-api';
+import { BackupErrorAlert } from './BackupErrorAlert';
 import { PreviewDetails } from './PreviewDetails';
 import { isSecretFormReady, SecretFields, secretInput, type SecretForm } from './SecretFields';
 
@@ -59,44 +53,38 @@ export function RestoreWizard({ backup, opened, initialFile, onClose }: RestoreW
     setForm(f => ({ ...f, ...patch }));
   };
 
-  const open = async () => {
-    if (!isSecretFormReady(form)) return;
-    setBusy('open');
+  /** Runs one step's call with the file and secret; a failure stays on the step with its reason. */
+  const call = async <T,>(
+    kind: NonNullable<typeof busy>,
+    send: (input: ReturnType<typeof secretInput>) => Promise<Result<T>>,
+    onDone: (value: T) => void,
+  ) => {
+    setBusy(kind);
     setError(null);
-    const result = await backup.preview(secretInput(form));
+    const result = await send(secretInput(form));
     setBusy(null);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setPreview(result.value);
-    setVerified(null);
-    setConfirmed(false);
-    setStep(1);
-  };
-
-  const verify = async () => {
-    setBusy('verify');
-    setError(null);
-    const result = await backup.verify(secretInput(form));
-    setBusy(null);
-    if (result.ok) setVerified(result.value);
+    if (result.ok) onDone(result.value);
     else setError(result.error);
   };
 
-  const restore = async () => {
-    setBusy('restore');
-    setError(null);
-    const result = await backup.restore(secretInput(form));
-    setBusy(null);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setForm(f => ({ ...f, secret: '' }));
-    setDone(result.value);
-    setStep(2);
+  const open = async () => {
+    if (!isSecretFormReady(form)) return;
+    await call('open', backup.preview, value => {
+      setPreview(value);
+      setVerified(null);
+      setConfirmed(false);
+      setStep(1);
+    });
   };
+
+  const verify = () => call('verify', backup.verify, setVerified);
+
+  const restore = () =>
+    call('restore', backup.restore, value => {
+      setForm(f => ({ ...f, secret: '' }));
+      setDone(value);
+      setStep(2);
+    });
 
   const goSignIn = () => {
     // The main process signed out after the restore: wipe everything and show sign-in.
@@ -119,36 +107,21 @@ export function RestoreWizard({ backup, opened, initialFile, onClose }: RestoreW
           <Stepper.Step label={t('backups.wizard.steps.preview')} />
           <Stepper.Step label={t('backups.wizard.steps.restore')} />
         </Stepper>
-        {error ? (
-          <Alert color="red" variant="light" role="alert">
-            {backupErrorText(t, error)}
-          </Alert>
-        ) : null}
+        <BackupErrorAlert error={error} />
         {step === 0 ? (
-          <form
-            noValidate
-            onSubmit={event => {
-              event.preventDefault();
-              void open();
-            }}
-          >
+          <SubmitForm onSubmit={open}>
             <Stack gap="md">
               <SecretFields form={form} update={update} />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={onClose}>
-                  {t('backups.wizard.cancel')}
-                </Button>
-                <BusyButton
-                  type="submit"
-                  busy={busy === 'open'}
-                  busyLabel={t('backups.wizard.opening')}
-                  disabled={!isSecretFormReady(form)}
-                >
-                  {t('backups.wizard.open')}
-                </BusyButton>
-              </Group>
+              <ModalActions
+                cancelLabel={t('backups.wizard.cancel')}
+                onCancel={onClose}
+                busy={busy === 'open'}
+                busyLabel={t('backups.wizard.opening')}
+                disabled={!isSecretFormReady(form)}
+                confirmLabel={t('backups.wizard.open')}
+              />
             </Stack>
-          </form>
+          </SubmitForm>
         ) : null}
         {step === 1 && preview ? (
           <Stack gap="md">
@@ -185,12 +158,10 @@ export function RestoreWizard({ backup, opened, initialFile, onClose }: RestoreW
               </>
             )}
             {busy === 'restore' ? (
-              <Stack gap={4}>
-                <Progress value={100} striped animated aria-label={t('backups.wizard.restoring')} />
-                <Text size="sm" role="status">
-                  {t('backups.wizard.restoring')}
-                </Text>
-              </Stack>
+              <WorkingNote
+                label={t('backups.wizard.restoring')}
+                text={t('backups.wizard.restoring')}
+              />
             ) : null}
             <Group justify="space-between">
               <Button

@@ -1,11 +1,13 @@
 /** The backup file path and the secret that opens it (recovery key or passphrase). */
-import { PasswordInput, Radio, Group, Stack, TextInput } from '@mantine/core';
+import { PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { MONOSPACE_INPUT } from '../../components/input-styles';
+import { SecretKindRadio, type SecretKind } from './SecretKindRadio';
 
 /** The wizard's first-step values. */
 export interface SecretForm {
   file: string;
-  kind: 'recovery_key' | 'passphrase';
+  kind: SecretKind;
   secret: string;
 }
 
@@ -42,20 +44,15 @@ export function SecretFields({ form, update }: SecretFieldsProps) {
         required
         spellCheck={false}
         data-autofocus
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+        styles={MONOSPACE_INPUT}
       />
-      <Radio.Group
+      <SecretKindRadio
         label={t('backups.wizard.secretKind')}
         value={form.kind}
-        onChange={value =>
-          update({ kind: value === 'passphrase' ? 'passphrase' : 'recovery_key', secret: '' })
-        }
-      >
-        <Group mt={6}>
-          <Radio value="recovery_key" label={t('backups.wizard.byRecoveryKey')} />
-          <Radio value="passphrase" label={t('backups.wizard.byPassphrase')} />
-        </Group>
-      </Radio.Group>
+        onChange={kind => update({ kind, secret: '' })}
+        recoveryKeyLabel={t('backups.wizard.byRecoveryKey')}
+        passphraseLabel={t('backups.wizard.byPassphrase')}
+      />
       {form.kind === 'recovery_key' ? (
         <TextInput
           label={t('backups.wizard.recoveryKey')}
@@ -65,7 +62,7 @@ export function SecretFields({ form, update }: SecretFieldsProps) {
           required
           spellCheck={false}
           autoComplete="off"
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          styles={MONOSPACE_INPUT}
         />
       ) : (
         <PasswordInput

@@ -5,7 +5,6 @@ import {
   Group,
   NumberInput,
   PasswordInput,
-  Radio,
   SegmentedControl,
   Select,
   Stack,
@@ -17,8 +16,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSettings } from '../../../src-shared/ipc/backup';
 import { BusyButton } from '../../components/BusyButton';
+import { SubmitForm } from '../../components/SubmitForm';
+import { SecretKindRadio } from './SecretKindRadio';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The three retention counts, with their labels and bounds (the main process checks again). */
+const RETENTION = [
+  { key: 'daily', label: 'backups.settings.keepDaily', min: 1, max: 366 },
+  { key: 'weekly', label: 'backups.settings.keepWeekly', min: 0, max: 520 },
+  { key: 'monthly', label: 'backups.settings.keepMonthly', min: 0, max: 1200 },
+] as const;
 
 interface SettingsCardProps {
   settings: BackupSettings;
@@ -61,13 +69,7 @@ export function SettingsCard({ settings, onSave }: SettingsCardProps) {
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="backup-settings">
-      <form
-        noValidate
-        onSubmit={event => {
-          event.preventDefault();
-          void save();
-        }}
-      >
+      <SubmitForm onSubmit={save}>
         <Stack gap="md">
           <Title order={2} size="h4" id="backup-settings">
             {t('backups.settings.heading')}
@@ -109,44 +111,27 @@ export function SettingsCard({ settings, onSave }: SettingsCardProps) {
             ) : null}
           </Group>
           <Group grow align="flex-start">
-            <NumberInput
-              label={t('backups.settings.keepDaily')}
-              min={1}
-              max={366}
-              value={draft.retention.daily}
-              onChange={v => setRetention('daily', v)}
-            />
-            <NumberInput
-              label={t('backups.settings.keepWeekly')}
-              min={0}
-              max={520}
-              value={draft.retention.weekly}
-              onChange={v => setRetention('weekly', v)}
-            />
-            <NumberInput
-              label={t('backups.settings.keepMonthly')}
-              min={0}
-              max={1200}
-              value={draft.retention.monthly}
-              onChange={v => setRetention('monthly', v)}
-            />
+            {RETENTION.map(({ key, label, min, max }) => (
+              <NumberInput
+                key={key}
+                label={t(label)}
+                min={min}
+                max={max}
+                value={draft.retention[key]}
+                onChange={v => setRetention(key, v)}
+              />
+            ))}
           </Group>
-          <Radio.Group
+          <SecretKindRadio
             label={t('backups.settings.encryption')}
             value={draft.encryption}
-            onChange={value => {
+            onChange={encryption => {
               setSaved(false);
-              setDraft(d => ({
-                ...d,
-                encryption: value === 'passphrase' ? 'passphrase' : 'recovery_key',
-              }));
+              setDraft(d => ({ ...d, encryption }));
             }}
-          >
-            <Group mt={6}>
-              <Radio value="recovery_key" label={t('backups.settings.recoveryKey')} />
-              <Radio value="passphrase" label={t('backups.settings.passphrase')} />
-            </Group>
-          </Radio.Group>
+            recoveryKeyLabel={t('backups.settings.recoveryKey')}
+            passphraseLabel={t('backups.settings.passphrase')}
+          />
           {draft.encryption === 'passphrase' ? (
             <PasswordInput
               label={t('backups.settings.passphraseLabel')}
@@ -167,7 +152,7 @@ export function SettingsCard({ settings, onSave }: SettingsCardProps) {
             </BusyButton>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Card>
   );
 }

@@ -3,7 +3,7 @@
  * SQL over the records the caller may read; a period selector (3/6/12 months, Alt+3/6/1) and a
  * refresh. Each chart has a title and a hidden table of its numbers for screen readers.
  */
-import { Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ActivitiesChart, NewContactsChart, PipelineChart, WonLostChart } from './charts';
+import { PageHeader } from '../../components/PageHeader';
 
 /** The section screen. */
 export function DashboardScreen() {
@@ -51,15 +52,7 @@ export function DashboardScreen() {
 
   return (
     <Stack p="md" gap="md" maw={1400}>
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Title order={1} size="h3">
-            {t('dashboard.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('dashboard.intro')}
-          </Text>
-        </Stack>
+      <PageHeader title={t('dashboard.title')} intro={t('dashboard.intro')} align="flex-end">
         <Group gap="sm" align="flex-end">
           <Stack gap={4}>
             <Text size="sm" fw={500} id="dashboard-period">
@@ -85,7 +78,7 @@ export function DashboardScreen() {
             {t('dashboard.refresh')}
           </BusyButton>
         </Group>
-      </Group>
+      </PageHeader>
       <ErrorAlert error={error} />
       {dashboard ? (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" aria-busy={loading}>

@@ -4,17 +4,21 @@
  * then calls the one public backup call (`restoreFirstRun`, refused by the main process whenever a
  * vault already exists) and moves on to sign-in. The secret lives in this component's state only.
  */
-import { Alert, Button, Group, Modal, Progress, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupRestoreResult } from '../../../src-shared/ipc/backup';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { loadStatus } from '../../app/session-actions';
 import { BusyButton } from '../../components/BusyButton';
+import { MONOSPACE_INPUT } from '../../components/input-styles';
+import { SubmitForm } from '../../components/SubmitForm';
+import { useAction } from '../../components/useAction';
+import { WorkingNote } from '../../components/WorkingNote';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { backupApi, backupErrorText } from '../backups/backup-api';
+import { backupApi } from '../backups/backup-api';
+import { BackupErrorAlert } from '../backups/BackupErrorAlert';
 import { RestoreDone } from '../backups/RestoreWizard';
 import {
   isSecretFormReady,
@@ -55,26 +59,19 @@ export function FirstRunRestore({ onClose }: { onClose: () => void }) {
   const defaultDir = useSessionStore(s => s.status?.vaultDir ?? '');
   const [form, setForm] = useState<SecretForm>({ file: '', kind: 'recovery_key', secret: '' });
   const [vaultDir, setVaultDir] = useState(defaultDir);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState<BackupRestoreResult | null>(null);
 
   const restore = async () => {
-    if (!backup || !isSecretFormReady(form) || busy) return;
-    setBusy(true);
-    setError(null);
+    if (!backup || !isSecretFormReady(form)) return;
     const dir = vaultDir.trim();
-    const result = await backup.restoreFirstRun({
-      ...secretInput(form),
-      ...(dir ? { vaultDir: dir } : {}),
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setForm(f => ({ ...f, secret: '' }));
-    setDone(result.value);
+    await run(
+      () => backup.restoreFirstRun({ ...secretInput(form), ...(dir ? { vaultDir: dir } : {}) }),
+      result => {
+        setForm(f => ({ ...f, secret: '' }));
+        setDone(result);
+      },
+    );
   };
 
   const signIn = () => {
@@ -94,20 +91,10 @@ export function FirstRunRestore({ onClose }: { onClose: () => void }) {
         {done ? (
           <RestoreDone result={done} onSignIn={signIn} />
         ) : (
-          <form
-            noValidate
-            onSubmit={event => {
-              event.preventDefault();
-              void restore();
-            }}
-          >
+          <SubmitForm onSubmit={restore}>
             <Stack gap="md">
               <Text size="sm">{t('backups.wizard.firstRunIntro')}</Text>
-              {error ? (
-                <Alert color="red" variant="light" role="alert">
-                  {backupErrorText(t, error)}
-                </Alert>
-              ) : null}
+              <BackupErrorAlert error={error} />
               <SecretFields form={form} update={patch => setForm(f => ({ ...f, ...patch }))} />
               <TextInput
                 label={t('backups.wizard.vaultDir')}
@@ -115,20 +102,13 @@ export function FirstRunRestore({ onClose }: { onClose: () => void }) {
                 value={vaultDir}
                 onChange={event => setVaultDir(event.currentTarget.value)}
                 spellCheck={false}
-                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+                styles={MONOSPACE_INPUT}
               />
               {busy ? (
-                <Stack gap={4}>
-                  <Progress
-                    value={100}
-                    striped
-                    animated
-                    aria-label={t('backups.wizard.restoring')}
-                  />
-                  <Text size="sm" role="status">
-                    {t('backups.wizard.restoring')}
-                  </Text>
-                </Stack>
+                <WorkingNote
+                  label={t('backups.wizard.restoring')}
+                  text={t('backups.wizard.restoring')}
+                />
               ) : null}
               <Group justify="space-between">
                 <Button variant="default" onClick={onClose} disabled={busy}>
@@ -144,7 +124,7 @@ export function FirstRunRestore({ onClose }: { onClose: () => void }) {
                 </BusyButton>
               </Group>
             </Stack>
-          </form>
+          </SubmitForm>
         )}
       </Stack>
     </Modal>

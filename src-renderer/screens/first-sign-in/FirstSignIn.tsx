@@ -3,7 +3,7 @@
  * user sets their own password and/or enrols the authenticator app. New recovery codes are shown
  * once afterwards.
  */
-import { Anchor, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FirstSignInResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
@@ -14,7 +14,10 @@ import { enterApp, signOutSession } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PasswordFields, usePasswordCheck } from '../../components/PasswordFields';
+import { isOneTimeCode, OneTimeCodeInput } from '../../components/OneTimeCodeInput';
+import { PasswordFields, useNewPassword } from '../../components/PasswordFields';
+import { StepHeading } from '../../components/StepHeading';
+import { SubmitForm } from '../../components/SubmitForm';
 import { TotpEnrollmentView } from '../../components/TotpEnrollmentView';
 import { useSessionStore } from '../../stores/session';
 import { NewRecoveryCodes } from './NewRecoveryCodes';
@@ -25,15 +28,13 @@ export function FirstSignIn() {
   const api = useApi();
   const user = useSessionStore(state => state.user);
   const needs = user?.setupRequired ?? { changePassword: false, enrollTotp: false };
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
   const [code, setCode] = useState('');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CallError | null>(null);
   const [enrollment, setEnrollment] = useState<TotpEnrollment | null>(null);
   const [done, setDone] = useState<FirstSignInResult | null>(null);
-  const check = usePasswordCheck(password, user?.login ?? '', user?.displayName);
+  const newPassword = useNewPassword(user?.login ?? '', user?.displayName);
 
   const login = user?.login ?? '';
   const needsEnrollment = needs.enrollTotp && enrollment === null && done === null;
@@ -61,8 +62,8 @@ export function FirstSignIn() {
     );
   }
 
-  const passwordOk = !needs.changePassword || (check?.ok === true && password === confirm);
-  const codeOk = /^\d{6}$/.test(code);
+  const passwordOk = !needs.changePassword || newPassword.ok;
+  const codeOk = isOneTimeCode(code);
 
   const submit = async () => {
     setTried(true);
@@ -71,7 +72,7 @@ export function FirstSignIn() {
     setError(null);
     const result = await api.auth.completeFirstSignIn({
       totpCode: code,
-      ...(needs.changePassword ? { newPassword: password } : {}),
+      ...(needs.changePassword ? { newPassword: newPassword.password } : {}),
     });
     setBusy(false);
     if (!result.ok) {
@@ -82,61 +83,41 @@ export function FirstSignIn() {
       setCode('');
       return;
     }
-    setPassword('');
-    setConfirm('');
+    newPassword.clear();
     if (result.value.recoveryCodes.length > 0) setDone(result.value);
     else await enterApp(api, result.value.user);
   };
 
   return (
     <AuthLayout title={t('firstSignIn.title')} intro={t('firstSignIn.intro')} width={640}>
-      <form
-        noValidate
-        onSubmit={event => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Stack gap="lg">
           <ErrorAlert error={error} />
           {needs.changePassword ? (
             <Stack gap="sm">
-              <Title order={2} size="h4">
-                {t('firstSignIn.passwordHeading')}
-              </Title>
-              <Text size="sm">{t('firstSignIn.passwordIntro')}</Text>
+              <StepHeading
+                title={t('firstSignIn.passwordHeading')}
+                intro={t('firstSignIn.passwordIntro')}
+              />
               <PasswordFields
                 label={t('firstSignIn.newPasswordLabel')}
-                password={password}
-                confirm={confirm}
-                onPasswordChange={setPassword}
-                onConfirmChange={setConfirm}
-                check={check}
                 showErrors={tried}
                 autoFocus
+                {...newPassword.fields}
               />
             </Stack>
           ) : null}
           <Stack gap="sm">
-            <Title order={2} size="h4">
-              {needs.enrollTotp ? t('setup.totp.heading') : t('firstSignIn.confirmHeading')}
-            </Title>
-            <Text size="sm">
-              {needs.enrollTotp ? t('setup.totp.intro') : t('firstSignIn.confirmIntro')}
-            </Text>
+            <StepHeading
+              title={needs.enrollTotp ? t('setup.totp.heading') : t('firstSignIn.confirmHeading')}
+              intro={needs.enrollTotp ? t('setup.totp.intro') : t('firstSignIn.confirmIntro')}
+            />
             {needs.enrollTotp ? <TotpEnrollmentView enrollment={enrollment} /> : null}
-            <TextInput
+            <OneTimeCodeInput
               label={needs.enrollTotp ? t('setup.totp.codeLabel') : t('signIn.codeLabel')}
-              description={t('setup.totp.codeDescription')}
               value={code}
-              onChange={event => setCode(event.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              required
-              w={{ base: '100%', xs: 260 }}
-              error={tried && !codeOk ? t('setup.totp.codeInvalid') : undefined}
-              styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}
+              onChange={setCode}
+              showError={tried}
             />
           </Stack>
           <BusyButton type="submit" busy={busy} busyLabel={t('firstSignIn.submitting')}>
@@ -152,7 +133,7 @@ export function FirstSignIn() {
             {t('firstSignIn.signOut')}
           </Anchor>
         </Stack>
-      </form>
+      </SubmitForm>
     </AuthLayout>
   );
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../src-shared/ipc/devices';
 import { StatusBadge } from '../admin/StatusBadge';
 import { formatWhen } from '../backups/backup-api';
+import { DataTable } from '../../components/DataTable';
 
 const STATUS_COLOR = { pending: 'orange', approved: 'green', revoked: 'gray' } as const;
 
@@ -39,91 +40,89 @@ export function DeviceTable({ devices, busyId, onApprove, onRevoke, onRename }: 
 
   return (
     <>
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="sm" aria-label={t('security.devices.list.caption')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('security.devices.list.name')}</Table.Th>
-              <Table.Th>{t('security.devices.list.status')}</Table.Th>
-              <Table.Th>{t('security.devices.list.seen')}</Table.Th>
-              <Table.Th>{t('security.devices.list.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {devices.map(device => (
-              <Table.Tr
-                key={device.id}
-                data-status={device.status}
-                bg={device.status === 'pending' ? 'var(--mantine-color-orange-0)' : undefined}
-              >
-                <Table.Td>
-                  <Stack gap={0}>
-                    <Text size="sm" fw={600}>
-                      {device.label}
-                      {device.current ? (
-                        <Text span size="sm" c="dimmed" fw={400}>
-                          {` (${t('security.devices.list.thisComputer')})`}
-                        </Text>
-                      ) : null}
+      <DataTable
+        minWidth={560}
+        verticalSpacing="sm"
+        aria-label={t('security.devices.list.caption')}
+        columns={[
+          t('security.devices.list.name'),
+          t('security.devices.list.status'),
+          t('security.devices.list.seen'),
+          t('security.devices.list.actions'),
+        ]}
+      >
+        {devices.map(device => (
+          <Table.Tr
+            key={device.id}
+            data-status={device.status}
+            bg={device.status === 'pending' ? 'var(--mantine-color-orange-0)' : undefined}
+          >
+            <Table.Td>
+              <Stack gap={0}>
+                <Text size="sm" fw={600}>
+                  {device.label}
+                  {device.current ? (
+                    <Text span size="sm" c="dimmed" fw={400}>
+                      {` (${t('security.devices.list.thisComputer')})`}
                     </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {device.id}
-                    </Text>
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge color={STATUS_COLOR[device.status]}>
-                    {t(`security.devices.list.${device.status}`)}
-                  </StatusBadge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatWhen(t, i18n.language, device.lastSeenAt)}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t('security.devices.list.firstSeen', {
-                      date: formatWhen(t, i18n.language, device.firstSeenAt),
-                    })}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    {device.status === 'approved' ? (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        loading={busyId === device.id}
-                        onClick={() => onRevoke(device.id)}
-                        aria-label={`${t('security.devices.list.revoke')}: ${device.label}`}
-                      >
-                        {t('security.devices.list.revoke')}
-                      </Button>
-                    ) : (
-                      <Button
-                        size="xs"
-                        loading={busyId === device.id}
-                        onClick={() => onApprove(device.id)}
-                        aria-label={`${t('security.devices.list.approve')}: ${device.label}`}
-                      >
-                        {t('security.devices.list.approve')}
-                      </Button>
-                    )}
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      onClick={() => {
-                        setLabel(device.label);
-                        setRenaming(device);
-                      }}
-                      aria-label={`${t('security.devices.list.rename')}: ${device.label}`}
-                    >
-                      {t('security.devices.list.rename')}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                  ) : null}
+                </Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {device.id}
+                </Text>
+              </Stack>
+            </Table.Td>
+            <Table.Td>
+              <StatusBadge color={STATUS_COLOR[device.status]}>
+                {t(`security.devices.list.${device.status}`)}
+              </StatusBadge>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{formatWhen(t, i18n.language, device.lastSeenAt)}</Text>
+              <Text size="xs" c="dimmed">
+                {t('security.devices.list.firstSeen', {
+                  date: formatWhen(t, i18n.language, device.firstSeenAt),
+                })}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                {device.status === 'approved' ? (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    loading={busyId === device.id}
+                    onClick={() => onRevoke(device.id)}
+                    aria-label={`${t('security.devices.list.revoke')}: ${device.label}`}
+                  >
+                    {t('security.devices.list.revoke')}
+                  </Button>
+                ) : (
+                  <Button
+                    size="xs"
+                    loading={busyId === device.id}
+                    onClick={() => onApprove(device.id)}
+                    aria-label={`${t('security.devices.list.approve')}: ${device.label}`}
+                  >
+                    {t('security.devices.list.approve')}
+                  </Button>
+                )}
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => {
+                    setLabel(device.label);
+                    setRenaming(device);
+                  }}
+                  aria-label={`${t('security.devices.list.rename')}: ${device.label}`}
+                >
+                  {t('security.devices.list.rename')}
+                </Button>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <Modal
         opened={renaming !== null}
         onClose={() => setRenaming(null)}

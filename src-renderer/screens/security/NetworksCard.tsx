@@ -17,6 +17,7 @@ import {
   type ThisMachine,
 } from '../../../src-shared/ipc/devices';
 import { BusyButton } from '../../components/BusyButton';
+import { MONOSPACE_INPUT } from '../../components/input-styles';
 
 /** The non-empty lines of a text area, trimmed. */
 function lines(text: string): string[] {
@@ -113,7 +114,7 @@ export function NetworksCard({ settings, machine, onSave }: NetworksCardProps) {
           error={cidrError}
           rows={3}
           spellCheck={false}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          styles={MONOSPACE_INPUT}
         />
         <Text size="xs" c="dimmed" data-testid="machine-addresses">
           {machine.addresses.length > 0
@@ -132,7 +133,7 @@ export function NetworksCard({ settings, machine, onSave }: NetworksCardProps) {
           error={macError}
           rows={2}
           spellCheck={false}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          styles={MONOSPACE_INPUT}
         />
         {machine.gatewayMac ? null : (
           <Text size="xs" c="dimmed">

@@ -3,7 +3,7 @@
  * audited by the main process), then lists the findings, most serious first, each with why it
  * matters and the one step that fixes it.
  */
-import { Alert, Group, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { useSessionStore } from '../../stores/session';
 import { formatWhen } from '../backups/backup-api';
 import { DevicesPanel } from './DevicesPanel';
 import { FindingCard } from './FindingCard';
+import { PageHeader } from '../../components/PageHeader';
 
 /** The findings ordered high → info (stable within a severity). */
 export function sortFindings(report: SecurityReport): SecurityReport['findings'] {
@@ -80,15 +81,11 @@ function CheckPanel() {
 
   return (
     <Stack p="md" gap="lg" maw={900}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={4}>
-          <Title order={1} size="h3">
-            {t('security.screen.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('security.screen.intro')}
-          </Text>
-        </Stack>
+      <PageHeader
+        title={t('security.screen.title')}
+        intro={t('security.screen.intro')}
+        wrap="nowrap"
+      >
         <Tooltip label={t('security.screen.runHint')} withArrow>
           <BusyButton
             busy={busy}
@@ -100,7 +97,7 @@ function CheckPanel() {
             {t('security.screen.run')}
           </BusyButton>
         </Tooltip>
-      </Group>
+      </PageHeader>
       <ErrorAlert error={error} />
       {!report && !error ? (
         <Text size="sm" c="dimmed">

@@ -1,10 +1,12 @@
 /** Step 2: the owner's login, name and password (with live policy feedback). */
-import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PasswordFields, usePasswordCheck } from '../../components/PasswordFields';
+import { StepHeading } from '../../components/StepHeading';
+import { SubmitForm } from '../../components/SubmitForm';
 import { isDisplayNameValid, isLoginValid, type SetupForm } from './form';
 
 interface AccountStepProps {
@@ -24,19 +26,14 @@ export function AccountStep({ form, update, error, onBack, onNext }: AccountStep
   const nameOk = isDisplayNameValid(form.displayName);
   const valid = loginOk && nameOk && check?.ok === true && form.password === form.confirm;
   return (
-    <form
-      noValidate
-      onSubmit={event => {
-        event.preventDefault();
+    <SubmitForm
+      onSubmit={() => {
         setTried(true);
         if (valid) onNext();
       }}
     >
       <Stack gap="md">
-        <Title order={2} size="h4">
-          {t('setup.account.heading')}
-        </Title>
-        <Text size="sm">{t('setup.account.intro')}</Text>
+        <StepHeading title={t('setup.account.heading')} intro={t('setup.account.intro')} />
         <ErrorAlert error={error} />
         <TextInput
           label={t('setup.account.loginLabel')}
@@ -75,6 +72,6 @@ export function AccountStep({ form, update, error, onBack, onNext }: AccountStep
           <Button type="submit">{t('common.next')}</Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,11 +1,14 @@
 /** Step 3: scan the QR code (or type the key), confirm with a code, and create the vault. */
-import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpEnrollment } from '../../../src-shared/ipc/auth';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { isOneTimeCode, OneTimeCodeInput } from '../../components/OneTimeCodeInput';
+import { StepHeading } from '../../components/StepHeading';
+import { SubmitForm } from '../../components/SubmitForm';
 import { TotpEnrollmentView } from '../../components/TotpEnrollmentView';
 
 interface TotpStepProps {
@@ -21,36 +24,23 @@ export function TotpStep({ enrollment, busy, error, onBack, onCreate }: TotpStep
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [tried, setTried] = useState(false);
-  const codeOk = /^\d{6}$/.test(code);
   return (
-    <form
-      noValidate
-      onSubmit={event => {
-        event.preventDefault();
+    <SubmitForm
+      onSubmit={() => {
         setTried(true);
-        if (codeOk && enrollment && !busy) onCreate(code);
+        if (isOneTimeCode(code) && enrollment && !busy) onCreate(code);
       }}
     >
       <Stack gap="md">
-        <Title order={2} size="h4">
-          {t('setup.totp.heading')}
-        </Title>
-        <Text size="sm">{t('setup.totp.intro')}</Text>
+        <StepHeading title={t('setup.totp.heading')} intro={t('setup.totp.intro')} />
         <ErrorAlert error={error} />
         {enrollment || !error ? <TotpEnrollmentView enrollment={enrollment} /> : null}
-        <TextInput
+        <OneTimeCodeInput
           label={t('setup.totp.codeLabel')}
-          description={t('setup.totp.codeDescription')}
           value={code}
-          onChange={event => setCode(event.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          required
+          onChange={setCode}
+          showError={tried}
           autoFocus
-          w={{ base: '100%', xs: 260 }}
-          error={tried && !codeOk ? t('setup.totp.codeInvalid') : undefined}
-          styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}
         />
         {busy ? (
           <Text size="xs" c="dimmed" role="status">
@@ -71,6 +61,6 @@ export function TotpStep({ enrollment, busy, error, onBack, onCreate }: TotpStep
           </BusyButton>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,9 +1,12 @@
 /** Step 1: where the vault folder goes, and whether to bind it to this computer's keychain. */
-import { Button, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MONOSPACE_INPUT } from '../../components/input-styles';
+import { StepHeading } from '../../components/StepHeading';
+import { SubmitForm } from '../../components/SubmitForm';
 import { RestoreFromBackupLink } from '../first-run-restore/FirstRunRestore';
 import { isVaultStepValid, type SetupForm } from './form';
 
@@ -21,19 +24,14 @@ export function VaultStep({ form, update, keychainAvailable, error, onNext }: Va
   const [tried, setTried] = useState(false);
   const invalid = tried && !isVaultStepValid(form);
   return (
-    <form
-      noValidate
-      onSubmit={event => {
-        event.preventDefault();
+    <SubmitForm
+      onSubmit={() => {
         setTried(true);
         if (isVaultStepValid(form)) onNext();
       }}
     >
       <Stack gap="md">
-        <Title order={2} size="h4">
-          {t('setup.vault.heading')}
-        </Title>
-        <Text size="sm">{t('setup.vault.intro')}</Text>
+        <StepHeading title={t('setup.vault.heading')} intro={t('setup.vault.intro')} />
         <ErrorAlert error={error} />
         <TextInput
           label={t('setup.vault.dirLabel')}
@@ -43,7 +41,7 @@ export function VaultStep({ form, update, keychainAvailable, error, onNext }: Va
           required
           spellCheck={false}
           error={invalid ? t('common.required') : undefined}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          styles={MONOSPACE_INPUT}
         />
         <Checkbox
           label={t('setup.vault.keychainLabel')}
@@ -61,6 +59,6 @@ export function VaultStep({ form, update, keychainAvailable, error, onNext }: Va
           <Button type="submit">{t('common.next')}</Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }

@@ -3,13 +3,15 @@ import { Anchor, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loginSchema, recoveryKeySchema } from '../../../src-shared/ipc/auth';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { showSignIn } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PasswordFields, usePasswordCheck } from '../../components/PasswordFields';
+import { PasswordFields, useNewPassword } from '../../components/PasswordFields';
+import { SubmitForm } from '../../components/SubmitForm';
+import { useAction } from '../../components/useAction';
+import { MONOSPACE_INPUT } from '../../components/input-styles';
 
 /** Recovery key, login, new password (with the same live policy feedback as setup). */
 export function ResetPassword() {
@@ -17,44 +19,31 @@ export function ResetPassword() {
   const api = useApi();
   const [recoveryKey, setRecoveryKey] = useState('');
   const [login, setLogin] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const newPassword = useNewPassword(login);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
-  const check = usePasswordCheck(password, login);
+  const { busy, error, run } = useAction();
 
   const keyOk = recoveryKeySchema.safeParse(recoveryKey).success;
   const loginOk = loginSchema.safeParse(login).success;
-  const valid = keyOk && loginOk && check?.ok === true && password === confirm;
+  const valid = keyOk && loginOk && newPassword.ok;
 
   const submit = async () => {
     setTried(true);
-    if (!valid || busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.auth.resetPasswordWithRecoveryKey({
-      recoveryKey,
-      login,
-      newPassword: password,
-    });
-    setBusy(false);
-    if (result.ok) {
-      showSignIn('signIn.passwordReset');
-      return;
-    }
-    setError(result.error);
+    if (!valid) return;
+    await run(
+      () =>
+        api.auth.resetPasswordWithRecoveryKey({
+          recoveryKey,
+          login,
+          newPassword: newPassword.password,
+        }),
+      () => showSignIn('signIn.passwordReset'),
+    );
   };
 
   return (
     <AuthLayout title={t('reset.title')} intro={t('reset.intro')} width={520}>
-      <form
-        noValidate
-        onSubmit={event => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Stack gap="md">
           <ErrorAlert error={error} />
           <PasswordInput
@@ -67,7 +56,7 @@ export function ResetPassword() {
             required
             error={tried && !keyOk ? t('common.required') : undefined}
             visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            styles={MONOSPACE_INPUT}
           />
           <TextInput
             label={t('reset.loginLabel')}
@@ -80,12 +69,8 @@ export function ResetPassword() {
           />
           <PasswordFields
             label={t('reset.newPasswordLabel')}
-            password={password}
-            confirm={confirm}
-            onPasswordChange={setPassword}
-            onConfirmChange={setConfirm}
-            check={check}
             showErrors={tried}
+            {...newPassword.fields}
           />
           <BusyButton type="submit" fullWidth busy={busy} busyLabel={t('reset.submitting')}>
             {t('reset.submit')}
@@ -94,7 +79,7 @@ export function ResetPassword() {
             {t('reset.backToSignIn')}
           </Anchor>
         </Stack>
-      </form>
+      </SubmitForm>
     </AuthLayout>
   );
 }

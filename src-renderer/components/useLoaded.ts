@@ -1,9 +1,9 @@
 /**
- * Loading helpers for the admin screens: one call's result with loading and error state, reloadable.
+ * One call's result with loading and error state, reloadable.
  * The data lives in component state under the app shell, so a lock (which unmounts the shell) drops it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallError, Result } from '../../../src-shared/ipc/contract';
+import type { CallError, Result } from '../../src-shared/ipc/contract';
 
 /** State of one loaded value. */
 export interface Loaded<T> {
