@@ -1,26 +1,20 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../src-shared/ipc';
 import type { AuditEntryView, AuditValue } from '../../src-shared/ipc/audit';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
-import { Providers } from '../app/Providers';
-import { installDomShims, ok, OWNER } from '../app/test-support';
-import { createI18n } from '../i18n';
+import { ok, OWNER } from '../app/test-support';
 import { staff } from '../screens/admin/admin-test-support';
-import { resetAllStores } from '../stores/registry';
 import { useSessionStore } from '../stores/session';
 import { EntityHistory } from './EntityHistory';
 import { inputsOf, scriptedApi } from '../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../test-support/render';
 
 // Times are shown in local time: pin the zone so the expected text is the same on every machine.
 process.env.TZ = 'Europe/Kyiv';
 
-beforeAll(installDomShims);
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests();
 
 const ID = '7d1f6a52-3c44-4b8e-9f0a-1b2c3d4e5f60';
 
@@ -40,11 +34,7 @@ function change(seq: number, field: string, before: AuditValue, after: AuditValu
 }
 
 function renderHistory(api: ZamokApi) {
-  return render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <EntityHistory entityType="contact" entityId={ID} />
-    </Providers>,
-  );
+  return renderWithApi(<EntityHistory entityType="contact" entityId={ID} />, api);
 }
 
 describe('EntityHistory', () => {
@@ -92,11 +82,7 @@ describe('EntityHistory', () => {
           ok({ entries: [deleted, reassigned, shared], nextBeforeSeq: null }),
       },
     });
-    render(
-      <Providers api={api} i18n={createI18n('uk')} env="test">
-        <EntityHistory entityType="contact" entityId={ID} />
-      </Providers>,
-    );
+    renderWithApi(<EntityHistory entityType="contact" entityId={ID} />, api, 'uk');
     const section = await screen.findByRole('region', { name: 'Історія змін' });
     await waitFor(() => expect(section.textContent).toContain('Відповідальний:'));
     const lines = Array.from(section.querySelectorAll('li'), li => li.textContent);

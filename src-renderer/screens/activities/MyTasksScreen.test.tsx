@@ -1,24 +1,18 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Activity } from '../../../src-shared/activities';
-import { Providers } from '../../app/Providers';
-import { installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
+import { ok, OWNER } from '../../app/test-support';
 import { useNavigationStore } from '../../stores/navigation';
-import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { useCompaniesStore } from '../companies/store';
 import { useDealsStore } from '../deals/store';
 import { MyTasksScreen } from './MyTasksScreen';
 import { scriptedApi } from '../../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(() => installDomShims());
+setUpScreenTests();
 beforeEach(() => useSessionStore.setState({ user: OWNER }));
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
 
 function task(id: string, subject: string, links: Partial<Activity>): Activity {
   return {
@@ -58,11 +52,7 @@ function renderTasks(language: 'uk' | 'en') {
         }),
     },
   });
-  render(
-    <Providers api={api} i18n={createI18n(language)} env="test">
-      <MyTasksScreen />
-    </Providers>,
-  );
+  renderWithApi(<MyTasksScreen />, api, language);
 }
 
 describe('My tasks', () => {

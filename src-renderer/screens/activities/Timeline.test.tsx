@@ -5,31 +5,25 @@
  * was opened at; Delete asks first and the entry leaves; refusals from main read as sentences about
  * the entry; keys pressed in the dialogs do not trigger the record page's shortcuts behind them.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, TimelineItem } from '../../../src-shared/activities';
 import type { Result } from '../../../src-shared/ipc/contract';
 import type { Grants } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
+import { fail, ok, OWNER } from '../../app/test-support';
 import { scriptedApi } from '../../test-support/scripted-api';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { localInputValue } from './format';
 import { Timeline } from './Timeline';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
+setUpScreenTests();
 beforeAll(() => {
-  installDomShims();
   // Mantine's autosize Textarea listens for font loads, which jsdom lacks.
   if (!('fonts' in document)) Object.assign(document, { fonts: new EventTarget() });
-});
-afterEach(() => {
-  cleanup();
-  resetAllStores();
 });
 
 const ME = 'u-1';
@@ -132,11 +126,7 @@ function RecordPage() {
 
 function renderAs(grants: Grants, api: ReturnType<typeof fakeMain>['api'], language = 'en') {
   useSessionStore.setState({ screen: 'app', user: { ...OWNER, id: ME, grants } });
-  render(
-    <Providers api={api} i18n={createI18n(language as 'en' | 'uk')} env="test">
-      <RecordPage />
-    </Providers>,
-  );
+  renderWithApi(<RecordPage />, api, language as 'en' | 'uk');
 }
 
 async function openMenu(subject: string) {

@@ -1,22 +1,18 @@
 // @vitest-environment jsdom
 /** A deal on a contact's or company's timeline opens the deal's page; other entries are plain text. */
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { TimelineItem } from '../../../src-shared/activities';
 import { Providers } from '../../app/Providers';
-import { fakeApi, installDomShims, OWNER, statusOf } from '../../app/test-support';
+import { fakeApi, OWNER, statusOf } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { useNavigationStore } from '../../stores/navigation';
-import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { useDealsStore } from '../deals/store';
 import { TimelineEntry } from './TimelineEntry';
+import { setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests();
 
 const DEAL: TimelineItem = {
   source: 'deal',

@@ -1,27 +1,24 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { AuditEntryView } from '../../../src-shared/ipc/audit';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { installDomShims, ok, OWNER } from '../../app/test-support';
+import { ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { staff } from './admin-test-support';
 import { AuditScreen } from './AuditScreen';
 import { fieldChanges } from './audit-format';
 import { exportInputOf, listInputOf, EMPTY_FILTERS } from './audit-filters';
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
+setUpScreenTests();
 beforeAll(() => {
-  installDomShims();
   Element.prototype.scrollIntoView ??= () => undefined;
 });
 afterEach(() => {
-  cleanup();
-  resetAllStores();
   vi.restoreAllMocks();
 });
 
@@ -56,11 +53,7 @@ const PHONE_CHANGE = entry(12, {
 });
 
 function renderScreen(api: ZamokApi) {
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <AuditScreen />
-    </Providers>,
-  );
+  renderWithApi(<AuditScreen />, api);
 }
 
 describe('audit log screen', () => {

@@ -1,28 +1,23 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { RoleInfo, RoleMatrixRow } from '../../../src-shared/ipc/roles';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { installDomShims, ok, OWNER } from '../../app/test-support';
+import { ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { BUILT_IN_ROLE_INFOS } from './admin-test-support';
 import { PERMISSIONS } from '../../../src-shared/permissions';
 import { draftOf, grantsOfDraft, groupedPermissions, PERMISSION_GROUPS } from './role-grants';
 import { RolesTab } from './RolesTab';
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
+import { BUILT_IN_ROLE_INFOS } from './admin-test-support';
 
+setUpScreenTests();
 beforeAll(() => {
-  installDomShims();
   // jsdom has no layout: Mantine's combobox scrolls the selected option into view.
   Element.prototype.scrollIntoView ??= () => undefined;
-});
-afterEach(() => {
-  cleanup();
-  resetAllStores();
 });
 
 const ACCOUNTANT: RoleInfo = {
@@ -41,11 +36,7 @@ function rows(custom: RoleInfo[] = []): RoleMatrixRow[] {
 }
 
 function renderTab(api: ZamokApi) {
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <RolesTab />
-    </Providers>,
-  );
+  renderWithApi(<RolesTab />, api);
 }
 
 describe('who can see what', () => {

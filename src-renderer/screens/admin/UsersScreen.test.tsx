@@ -1,24 +1,18 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { SignedInUser } from '../../../src-shared/ipc/auth';
 import type { RoleMatrixRow } from '../../../src-shared/ipc/roles';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
+import { fail, ok, OWNER } from '../../app/test-support';
 import { useSessionStore } from '../../stores/session';
 import { BUILT_IN_ROLE_INFOS, staff } from './admin-test-support';
 import { UsersScreen } from './UsersScreen';
 import { inputsOf, scriptedApi, type Script } from '../../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests();
 
 const OLENA = staff('0b5c1d4e-0000-4000-8000-000000000001', 'olena', 'Олена Коваленко', 'owner');
 const TARAS = staff('0b5c1d4e-0000-4000-8000-000000000002', 'taras', 'Taras Melnyk', 'manager');
@@ -39,11 +33,7 @@ function signIn(user: SignedInUser) {
 }
 
 function renderScreen(api: ZamokApi) {
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <UsersScreen />
-    </Providers>,
-  );
+  renderWithApi(<UsersScreen />, api);
 }
 
 function matrix(): RoleMatrixRow[] {

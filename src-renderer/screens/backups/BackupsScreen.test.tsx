@@ -1,23 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { BackupPreview, BackupSettings, BackupStatus } from '../../../src-shared/ipc/backup';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER, statusOf } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
+import { fail, ok, OWNER, statusOf } from '../../app/test-support';
 import { useSessionStore } from '../../stores/session';
 import { BackupsScreen } from './BackupsScreen';
 import { scriptedApi, type Script } from '../../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests(OWNER);
 
 const SETTINGS: BackupSettings = {
   destinations: [{ id: 'usb', path: '/media/usb/zamok' }],
@@ -55,11 +48,7 @@ const PREVIEW: BackupPreview = {
 };
 
 function renderScreen(api: ZamokApi) {
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <BackupsScreen />
-    </Providers>,
-  );
+  renderWithApi(<BackupsScreen />, api);
 }
 
 function scripted(extra: Script['backup'] = {}) {

@@ -1,22 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { Dashboard } from '../../../src-shared/ipc/analytics';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { installDomShims, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { inputsOf, ok, scriptedApi } from '../../test-support/scripted-api';
 import { DashboardScreen } from './DashboardScreen';
+import { OWNER } from '../../app/test-support';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests();
 
 const FIGURES: Dashboard = {
   months: ['2026-09', '2026-10', '2026-11'],
@@ -53,11 +47,7 @@ function fakeAnalyticsApi() {
 
 function renderIn(lang: 'uk' | 'en', api: ZamokApi) {
   useSessionStore.setState({ screen: 'app', user: { ...OWNER, grants: BUILT_IN_GRANTS.head } });
-  render(
-    <Providers api={api} i18n={createI18n(lang)} env="test">
-      <DashboardScreen />
-    </Providers>,
-  );
+  renderWithApi(<DashboardScreen />, api, lang);
 }
 
 function rows(testId: string): string[][] {

@@ -5,19 +5,17 @@
  * a cancelled dialog asks nothing. "Save a copy" asks for the place first: a cancelled save dialog
  * never calls the audited export, a chosen place gets the export ticket and the user is told.
  */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src-shared/ipc/contract';
 import type { DocumentInfo } from '../../../src-shared/ipc/documents';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
+import { fail, ok, OWNER } from '../../app/test-support';
 import { useSessionStore } from '../../stores/session';
 import { scriptedApi } from '../../test-support/scripted-api';
 import { DocumentsPanel } from './DocumentsPanel';
 import type { DocumentFilesApi } from './native-files';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
 const TICKET = 'T'.repeat(43);
 const PDF_DOC: DocumentInfo = {
@@ -33,10 +31,8 @@ const PDF_DOC: DocumentInfo = {
   createdAt: '2026-11-29T08:00:00.000Z',
 };
 
-beforeAll(installDomShims);
+setUpScreenTests();
 afterEach(() => {
-  cleanup();
-  resetAllStores();
   Reflect.deleteProperty(window, 'zamokFiles');
 });
 
@@ -79,11 +75,7 @@ function electronWith(answers: {
   };
   Object.defineProperty(window, 'zamokFiles', { value: files, configurable: true });
   useSessionStore.setState({ screen: 'app', user: { ...OWNER, grants: BUILT_IN_GRANTS.owner } });
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <DocumentsPanel type="contact" id="c-1" />
-    </Providers>,
-  );
+  renderWithApi(<DocumentsPanel type="contact" id="c-1" />, api);
   return { calls };
 }
 

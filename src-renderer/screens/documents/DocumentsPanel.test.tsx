@@ -5,26 +5,22 @@
  * buttons; a refused upload says in words which files are accepted. (Transfers of bytes are covered
  * by the host route tests and e2e.)
  */
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { Result } from '../../../src-shared/ipc/contract';
 import type { DocumentInfo } from '../../../src-shared/ipc/documents';
 import type { Grants } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
+import { fail, ok, OWNER } from '../../app/test-support';
 import { useSessionStore } from '../../stores/session';
 import { PREVIEW_TOKEN_KEY } from '../../bridge';
 import { scriptedApi } from '../../test-support/scripted-api';
 import { DocumentsPanel } from './DocumentsPanel';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
+setUpScreenTests();
 afterEach(() => {
-  cleanup();
-  resetAllStores();
   window.sessionStorage.clear();
 });
 
@@ -48,11 +44,7 @@ function apiWith(list: () => Result<DocumentInfo[]>) {
 function renderAs(grants: Grants, api: ZamokApi, language: 'en' | 'uk' = 'en') {
   window.sessionStorage.setItem(PREVIEW_TOKEN_KEY, 'test-token');
   useSessionStore.setState({ screen: 'app', user: { ...OWNER, grants } });
-  render(
-    <Providers api={api} i18n={createI18n(language)} env="test">
-      <DocumentsPanel type="contact" id="c-1" />
-    </Providers>,
-  );
+  renderWithApi(<DocumentsPanel type="contact" id="c-1" />, api, language);
 }
 
 describe('DocumentsPanel', () => {

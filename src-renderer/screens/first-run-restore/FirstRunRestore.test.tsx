@@ -1,30 +1,20 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
-import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, statusOf } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
+import { fail, ok, statusOf } from '../../app/test-support';
 import { useSessionStore } from '../../stores/session';
 import { RestoreFromBackupLink } from './FirstRunRestore';
 import { scriptedApi } from '../../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests();
 
 const FILE = '/media/usb/zamok/zamok-2026-11-28.age';
 
 function renderLink(api: ZamokApi) {
   useSessionStore.setState({ screen: 'setup', status: statusOf('no_vault') });
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <RestoreFromBackupLink />
-    </Providers>,
-  );
+  renderWithApi(<RestoreFromBackupLink />, api);
 }
 
 async function fillAndRestore() {

@@ -1,20 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { SignedInUser } from '../../../src-shared/ipc/auth';
 import { App } from '../../app/App';
-import { Providers } from '../../app/Providers';
-import { fail, fakeApi, installDomShims, ok, statusOf } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
+import { fail, fakeApi, ok, statusOf } from '../../app/test-support';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests();
 
 const NEW_STAFF: SignedInUser = {
   id: 'u-2',
@@ -28,11 +22,7 @@ const OWN_PASSWORD = 'quiet orchard lantern pebble';
 const CODES = Array.from({ length: 10 }, (_, i) => `QRST-UVW${i}-XYZA`);
 
 function renderApp(api: ZamokApi) {
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <App />
-    </Providers>,
-  );
+  renderWithApi(<App />, api);
 }
 
 async function signInWithoutCode() {

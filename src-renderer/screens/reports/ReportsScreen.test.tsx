@@ -1,24 +1,18 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { MonthlyReview } from '../../../src-shared/ipc/reports';
 import type { RegulationFacts } from '../../../src-shared/reports/regulation-facts';
 import { regulationDocument } from '../../../src-shared/reports/regulation';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { installDomShims, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
+import { OWNER } from '../../app/test-support';
 import { useSessionStore } from '../../stores/session';
 import { ok, scriptedApi } from '../../test-support/scripted-api';
 import { ReportsScreen } from './ReportsScreen';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests();
 
 const FACTS: RegulationFacts = {
   generatedAt: '2026-11-29T07:00:00.000Z',
@@ -100,11 +94,7 @@ const REVIEW: MonthlyReview = {
 
 function renderAs(grants: typeof OWNER.grants, api: ZamokApi) {
   useSessionStore.setState({ screen: 'app', user: { ...OWNER, grants } });
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <ReportsScreen />
-    </Providers>,
-  );
+  renderWithApi(<ReportsScreen />, api);
 }
 
 describe('reports screen', () => {

@@ -1,34 +1,22 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { SearchResult } from '../../../src-shared/ipc/search';
 import type { Result } from '../../../src-shared/ipc/contract';
-import { Providers } from '../../app/Providers';
-import { installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
-import { useSessionStore } from '../../stores/session';
+import { ok, OWNER } from '../../app/test-support';
 import { GlobalSearch } from './GlobalSearch';
 import { scriptedApi } from '../../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests(OWNER);
 
 const GREEN: SearchResult = {
   companies: [{ id: 'c-1', title: 'ТОВ «Зелений Гай»', subtitle: '32855961' }],
 };
 
 function renderSearch(api: ZamokApi) {
-  render(
-    <Providers api={api} i18n={createI18n('uk')} env="test">
-      <GlobalSearch />
-    </Providers>,
-  );
+  renderWithApi(<GlobalSearch />, api, 'uk');
   return screen.getByRole('combobox', { name: 'Пошук' });
 }
 

@@ -1,23 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { AlertList, AlertView } from '../../../src-shared/ipc/alerts';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
+import { ok, OWNER } from '../../app/test-support';
 import { useSessionStore } from '../../stores/session';
 import { AlertBell } from './AlertBell';
 import { scriptedApi } from '../../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests(OWNER);
 
 const EXPORT: AlertView = {
   id: '0b5c1d4e-0000-4000-8000-0000000000a1',
@@ -37,11 +30,7 @@ const EXPORT: AlertView = {
 };
 
 function renderBell(api: ZamokApi) {
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <AlertBell />
-    </Providers>,
-  );
+  renderWithApi(<AlertBell />, api);
 }
 
 describe('alert bell', () => {

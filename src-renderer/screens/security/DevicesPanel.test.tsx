@@ -1,22 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { DevicesOverview } from '../../../src-shared/ipc/devices';
-import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
-import { useSessionStore } from '../../stores/session';
+import { fail, ok, OWNER } from '../../app/test-support';
 import { SecurityScreen } from './SecurityScreen';
 import { scriptedApi } from '../../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests(OWNER);
 
 const OVERVIEW: DevicesOverview = {
   settings: { requireApprovedDevices: false, allowedNetworks: null, allowedGatewayMacs: null },
@@ -59,11 +51,7 @@ const OVERVIEW: DevicesOverview = {
 
 function renderDevices(devices: Record<string, (input: never) => Promise<unknown>>) {
   const { api, calls } = scriptedApi({ devices } as never);
-  render(
-    <Providers api={api as ZamokApi} i18n={createI18n('en')} env="test">
-      <SecurityScreen />
-    </Providers>,
-  );
+  renderWithApi(<SecurityScreen />, api as ZamokApi);
   fireEvent.click(screen.getByRole('tab', { name: 'Devices and networks' }));
   return calls;
 }

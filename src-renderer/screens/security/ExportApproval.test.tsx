@@ -1,22 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { AlertList, AlertSettings, AlertView } from '../../../src-shared/ipc/alerts';
-import { Providers } from '../../app/Providers';
-import { installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
-import { useSessionStore } from '../../stores/session';
+import { ok, OWNER } from '../../app/test-support';
 import { AlertBell } from './AlertBell';
 import { scriptedApi } from '../../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests(OWNER);
 
 const REQUEST = '3f0d2a4e-8b1c-4d5e-9f60-7a8b9c0d1e2f';
 const WAITING: AlertView = {
@@ -39,11 +31,7 @@ const WAITING: AlertView = {
 const SETTINGS = { exportApprovalAbove: null } as unknown as AlertSettings;
 
 function renderBell(api: ZamokApi) {
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <AlertBell />
-    </Providers>,
-  );
+  renderWithApi(<AlertBell />, api);
 }
 
 describe('export approval in the alert centre', () => {

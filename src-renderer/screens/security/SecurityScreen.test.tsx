@@ -1,23 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { SecurityReport } from '../../../src-shared/ipc/security';
-import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
+import { fail, ok, OWNER } from '../../app/test-support';
 import { useNavigationStore } from '../../stores/navigation';
-import { resetAllStores } from '../../stores/registry';
-import { useSessionStore } from '../../stores/session';
 import { SecurityScreen } from './SecurityScreen';
 import { scriptedApi } from '../../test-support/scripted-api';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
-beforeAll(installDomShims);
-beforeEach(() => useSessionStore.setState({ screen: 'app', user: OWNER }));
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpScreenTests(OWNER);
 
 const REPORT: SecurityReport = {
   checkedAt: '2026-11-29T05:00:00Z',
@@ -44,11 +36,7 @@ const REPORT: SecurityReport = {
 };
 
 function renderScreen(api: ZamokApi) {
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <SecurityScreen />
-    </Providers>,
-  );
+  renderWithApi(<SecurityScreen />, api);
 }
 
 describe('security check screen', () => {

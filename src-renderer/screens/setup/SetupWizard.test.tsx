@@ -1,21 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import { App } from '../../app/App';
-import { Providers } from '../../app/Providers';
-import { fail, fakeApi, installDomShims, ok, OWNER, statusOf } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
+import { fail, fakeApi, ok, OWNER, statusOf } from '../../app/test-support';
+import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
+setUpScreenTests();
 beforeAll(() => {
-  installDomShims();
   URL.createObjectURL ??= () => 'blob:zamok-test';
   URL.revokeObjectURL ??= () => undefined;
-});
-afterEach(() => {
-  cleanup();
-  resetAllStores();
 });
 
 const GOOD_PASSWORD = 'lemon tractor violin harbour';
@@ -28,11 +22,7 @@ const KIT = {
 };
 
 function renderApp(api: ZamokApi) {
-  render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <App />
-    </Providers>,
-  );
+  renderWithApi(<App />, api);
 }
 
 async function fillAccountStep(password: string) {
