@@ -1,6 +1,11 @@
-/** The button row at the bottom of a dialog: Cancel, then the action with its progress state. */
+/**
+ * The bottom of a dialog: the action's error (if it failed), then Cancel and the action with its
+ * progress state.
+ */
 import { Button, Group, type MantineColor } from '@mantine/core';
+import type { CallError } from '../../src-shared/ipc/contract';
 import { BusyButton } from './BusyButton';
+import { ErrorAlert } from './ErrorAlert';
 
 interface ModalActionsProps {
   cancelLabel: string;
@@ -9,6 +14,8 @@ interface ModalActionsProps {
   confirmLabel: string;
   busyLabel: string;
   busy: boolean;
+  /** What the action's last call returned, shown above the buttons. */
+  error?: CallError | null;
   /** Runs the action; leave it out when the action is the form's submit button. */
   onConfirm?: () => void;
   disabled?: boolean;
@@ -19,28 +26,31 @@ interface ModalActionsProps {
   lockCancel?: boolean;
 }
 
-/** Right-aligned Cancel + action buttons. */
+/** The error, then right-aligned Cancel + action buttons. */
 export function ModalActions(props: ModalActionsProps) {
   return (
-    <Group justify="flex-end">
-      <Button
-        variant="default"
-        onClick={props.onCancel}
-        data-autofocus={props.focusCancel || undefined}
-        disabled={props.lockCancel ? props.busy : undefined}
-      >
-        {props.cancelLabel}
-      </Button>
-      <BusyButton
-        type={props.onConfirm ? 'button' : 'submit'}
-        color={props.color}
-        busy={props.busy}
-        busyLabel={props.busyLabel}
-        disabled={props.disabled}
-        onClick={props.onConfirm}
-      >
-        {props.confirmLabel}
-      </BusyButton>
-    </Group>
+    <>
+      <ErrorAlert error={props.error ?? null} />
+      <Group justify="flex-end">
+        <Button
+          variant="default"
+          onClick={props.onCancel}
+          data-autofocus={props.focusCancel || undefined}
+          disabled={props.lockCancel ? props.busy : undefined}
+        >
+          {props.cancelLabel}
+        </Button>
+        <BusyButton
+          type={props.onConfirm ? 'button' : 'submit'}
+          color={props.color}
+          busy={props.busy}
+          busyLabel={props.busyLabel}
+          disabled={props.disabled}
+          onClick={props.onConfirm}
+        >
+          {props.confirmLabel}
+        </BusyButton>
+      </Group>
+    </>
   );
 }

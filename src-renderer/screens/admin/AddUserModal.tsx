@@ -11,7 +11,6 @@ import type { UserSummary } from '../../../src-shared/ipc/users';
 import type { Grants } from '../../../src-shared/permissions';
 import { grantsWithin } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ModalActions } from '../../components/ModalActions';
 import { PasswordFields, useNewPassword } from '../../components/PasswordFields';
 import { SubmitForm } from '../../components/SubmitForm';
@@ -115,8 +114,8 @@ export function AddUserModal({ opened, onClose, roles, myGrants, onCreated }: Ad
           <Alert variant="light" color="blue">
             {t('admin.add.note')}
           </Alert>
-          <ErrorAlert error={error} />
           <ModalActions
+            error={error}
             cancelLabel={t('admin.cancel')}
             onCancel={onClose}
             busy={busy}

@@ -8,7 +8,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DismissResult, UserSummary } from '../../../src-shared/ipc/users';
 import { useApi } from '../../app/api';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ModalActions } from '../../components/ModalActions';
 import { useAction } from '../../components/useAction';
 
@@ -94,8 +93,8 @@ export function DismissModal({ user, candidates, onClose, onDismissed }: Dismiss
           spellCheck={false}
           error={typed.trim() !== '' && !confirmed ? t('admin.dismiss.confirmMismatch') : undefined}
         />
-        <ErrorAlert error={error} />
         <ModalActions
+          error={error}
           cancelLabel={t('admin.cancel')}
           onCancel={onClose}
           focusCancel

@@ -15,7 +15,6 @@ import {
 } from '../../../src-shared/permissions';
 import { grantOf, grantsWithin } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ModalActions } from '../../components/ModalActions';
 import { SubmitForm } from '../../components/SubmitForm';
 import { useAction } from '../../components/useAction';
@@ -154,8 +153,8 @@ export function RoleEditor({ opened, role, myGrants, onClose, onSaved }: RoleEdi
               {t('admin.editor.withinOwn')}
             </Text>
           ) : null}
-          <ErrorAlert error={error} />
           <ModalActions
+            error={error}
             cancelLabel={t('admin.cancel')}
             onCancel={onClose}
             busy={busy}

@@ -2,20 +2,18 @@
  * Roles and access: the "who can see what" matrix, the built-in roles' note, and the owner's custom
  * roles with Create / Edit / Delete for those who may manage roles.
  */
-import { Alert, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import { grantOf, permissionSet } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useLoaded } from '../../components/useLoaded';
-import { ModalActions } from '../../components/ModalActions';
-import { useAction } from '../../components/useAction';
 import { useSessionStore } from '../../stores/session';
 import { RoleEditor } from './RoleEditor';
 import { RoleMatrix } from './RoleMatrix';
+import { ConfirmModal } from './ConfirmModal';
 
 /** The Roles and access tab. */
 export function RolesTab() {
@@ -132,37 +130,17 @@ function DeleteRoleModal({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { busy, error, setError, run } = useAction();
-  const name = role?.name ?? '';
-
-  async function submit() {
-    if (!role) return;
-    await run(() => api.roles.delete({ id: role.id }), onDeleted);
-  }
-
   return (
-    <Modal
+    <ConfirmModal
       opened={role !== null}
-      onClose={() => {
-        setError(null);
-        onClose();
-      }}
-      title={t('admin.roles.deleteTitle', { name })}
-    >
-      <Stack gap="md">
-        <Text size="sm">{t('admin.roles.deleteBody')}</Text>
-        <ErrorAlert error={error} />
-        <ModalActions
-          cancelLabel={t('admin.cancel')}
-          onCancel={onClose}
-          focusCancel
-          color="red"
-          busy={busy}
-          busyLabel={t('admin.roles.deleteBusy')}
-          onConfirm={() => void submit()}
-          confirmLabel={t('admin.roles.delete')}
-        />
-      </Stack>
-    </Modal>
+      onClose={onClose}
+      title={t('admin.roles.deleteTitle', { name: role?.name ?? '' })}
+      body={t('admin.roles.deleteBody')}
+      color="red"
+      confirmLabel={t('admin.roles.delete')}
+      busyLabel={t('admin.roles.deleteBusy')}
+      call={() => api.roles.delete({ id: role?.id ?? '' })}
+      onDone={onDeleted}
+    />
   );
 }

@@ -1,16 +1,16 @@
 /** The small per-user dialogs: change role, and reset 2FA (a confirmation). */
-import { Modal, Select, Stack, Text } from '@mantine/core';
+import { Modal, Select, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import type { UserSummary } from '../../../src-shared/ipc/users';
 import type { Grants } from '../../../src-shared/permissions';
 import { useApi } from '../../app/api';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ModalActions } from '../../components/ModalActions';
 import { useAction } from '../../components/useAction';
 import { assignableRoles } from './AddUserModal';
 import { roleLabel } from './role-grants';
+import { ConfirmModal } from './ConfirmModal';
 
 interface ChangeRoleModalProps {
   /** The person whose role changes; null keeps the dialog closed. */
@@ -62,8 +62,8 @@ export function ChangeRoleModal({
           onChange={setRole}
           allowDeselect={false}
         />
-        <ErrorAlert error={error} />
         <ModalActions
+          error={error}
           cancelLabel={t('admin.cancel')}
           onCancel={onClose}
           busy={busy}
@@ -87,35 +87,18 @@ interface ResetTwoFactorModalProps {
 export function ResetTwoFactorModal({ user, onClose, onReset }: ResetTwoFactorModalProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const { busy, error, setError, run } = useAction();
-  useEffect(() => setError(null), [user, setError]);
-
-  async function submit() {
-    if (!user) return;
-    await run(() => api.users.resetTwoFactor({ userId: user.id }), onReset);
-  }
-
   const name = user?.displayName ?? '';
   return (
-    <Modal
+    <ConfirmModal
       opened={user !== null}
       onClose={onClose}
       title={t('admin.resetTwoFactor.title', { name })}
-    >
-      <Stack gap="md">
-        <Text size="sm">{t('admin.resetTwoFactor.body', { name })}</Text>
-        <ErrorAlert error={error} />
-        <ModalActions
-          cancelLabel={t('admin.cancel')}
-          onCancel={onClose}
-          focusCancel
-          color="orange"
-          busy={busy}
-          busyLabel={t('admin.resetTwoFactor.busy')}
-          onConfirm={() => void submit()}
-          confirmLabel={t('admin.resetTwoFactor.submit')}
-        />
-      </Stack>
-    </Modal>
+      body={t('admin.resetTwoFactor.body', { name })}
+      color="orange"
+      confirmLabel={t('admin.resetTwoFactor.submit')}
+      busyLabel={t('admin.resetTwoFactor.busy')}
+      call={() => api.users.resetTwoFactor({ userId: user?.id ?? '' })}
+      onDone={onReset}
+    />
   );
 }

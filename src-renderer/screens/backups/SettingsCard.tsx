@@ -5,10 +5,8 @@ import {
   Group,
   NumberInput,
   PasswordInput,
-  SegmentedControl,
   Select,
   Stack,
-  Text,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -18,6 +16,7 @@ import type { BackupSettings } from '../../../src-shared/ipc/backup';
 import { BusyButton } from '../../components/BusyButton';
 import { SubmitForm } from '../../components/SubmitForm';
 import { SecretKindRadio } from './SecretKindRadio';
+import { LabelledSegments } from '../../components/LabelledSegments';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -74,21 +73,17 @@ export function SettingsCard({ settings, onSave }: SettingsCardProps) {
           <Title order={2} size="h4" id="backup-settings">
             {t('backups.settings.heading')}
           </Title>
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="backup-kind">
-              {t('backups.settings.kind')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="backup-kind"
-              value={draft.schedule.kind}
-              onChange={value => setSchedule({ kind: value === 'weekly' ? 'weekly' : 'daily' })}
-              data={[
-                { value: 'daily', label: t('backups.settings.daily') },
-                { value: 'weekly', label: t('backups.settings.weekly') },
-              ]}
-              style={{ alignSelf: 'flex-start' }}
-            />
-          </Stack>
+          <LabelledSegments
+            id="backup-kind"
+            label={t('backups.settings.kind')}
+            value={draft.schedule.kind}
+            onChange={value => setSchedule({ kind: value === 'weekly' ? 'weekly' : 'daily' })}
+            data={[
+              { value: 'daily', label: t('backups.settings.daily') },
+              { value: 'weekly', label: t('backups.settings.weekly') },
+            ]}
+            style={{ alignSelf: 'flex-start' }}
+          />
           <Group grow align="flex-start">
             <TextInput
               label={t('backups.settings.time')}

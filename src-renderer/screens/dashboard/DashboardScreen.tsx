@@ -3,7 +3,7 @@
  * SQL over the records the caller may read; a period selector (3/6/12 months, Alt+3/6/1) and a
  * refresh. Each chart has a title and a hidden table of its numbers for screen readers.
  */
-import { Group, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Group, SimpleGrid, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ActivitiesChart, NewContactsChart, PipelineChart, WonLostChart } from './charts';
 import { PageHeader } from '../../components/PageHeader';
+import { LabelledSegments } from '../../components/LabelledSegments';
 
 /** The section screen. */
 export function DashboardScreen() {
@@ -54,21 +55,17 @@ export function DashboardScreen() {
     <Stack p="md" gap="md" maw={1400}>
       <PageHeader title={t('dashboard.title')} intro={t('dashboard.intro')} align="flex-end">
         <Group gap="sm" align="flex-end">
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="dashboard-period">
-              {t('dashboard.period')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="dashboard-period"
-              title={t('dashboard.periodHint')}
-              value={String(months)}
-              onChange={v => setMonths(Number(v) as AnalyticsPeriod)}
-              data={ANALYTICS_PERIODS.map(p => ({
-                value: String(p),
-                label: t(`dashboard.periods.${p}`),
-              }))}
-            />
-          </Stack>
+          <LabelledSegments
+            id="dashboard-period"
+            label={t('dashboard.period')}
+            title={t('dashboard.periodHint')}
+            value={String(months)}
+            onChange={v => setMonths(Number(v) as AnalyticsPeriod)}
+            data={ANALYTICS_PERIODS.map(p => ({
+              value: String(p),
+              label: t(`dashboard.periods.${p}`),
+            }))}
+          />
           <BusyButton
             variant="default"
             busy={loading}

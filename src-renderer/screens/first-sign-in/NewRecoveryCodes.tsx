@@ -1,9 +1,9 @@
 /** The staff member's ten new recovery codes, shown once: save, print, confirm, continue. */
-import { Alert, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../../components/AuthLayout';
-import { BusyButton } from '../../components/BusyButton';
+import { KeepItActions } from '../../components/KeepItActions';
 import { RecoveryCodesList } from '../../components/RecoveryCodesList';
 import { downloadTextFile, recoveryCodesText } from '../setup/recovery-kit';
 
@@ -16,7 +16,6 @@ interface NewRecoveryCodesProps {
 /** Codes in a printable block; "Start working" unlocks after "stored". */
 export function NewRecoveryCodes({ login, codes, onContinue }: NewRecoveryCodesProps) {
   const { t, i18n } = useTranslation();
-  const [stored, setStored] = useState(false);
   const [busy, setBusy] = useState(false);
   const [createdAt] = useState(() => new Date());
   const locale = i18n.resolvedLanguage ?? 'uk';
@@ -39,41 +38,21 @@ export function NewRecoveryCodes({ login, codes, onContinue }: NewRecoveryCodesP
             {t('firstSignIn.fileAdvice')}
           </Text>
         </Stack>
-        <Group gap="sm" className="zamok-no-print">
-          <Button
-            variant="default"
-            onClick={() =>
-              downloadTextFile(
-                t('firstSignIn.fileName'),
-                recoveryCodesText(t, login, codes, createdAt, locale),
-              )
-            }
-          >
-            {t('setup.kit.save')}
-          </Button>
-          <Button variant="default" onClick={() => window.print()}>
-            {t('setup.kit.print')}
-          </Button>
-        </Group>
-        <Checkbox
-          className="zamok-no-print"
-          label={t('firstSignIn.stored')}
-          checked={stored}
-          onChange={event => setStored(event.currentTarget.checked)}
+        <KeepItActions
+          onSave={() =>
+            downloadTextFile(
+              t('firstSignIn.fileName'),
+              recoveryCodesText(t, login, codes, createdAt, locale),
+            )
+          }
+          storedLabel={t('firstSignIn.stored')}
+          continueLabel={t('firstSignIn.continue')}
+          busy={busy}
+          onContinue={() => {
+            setBusy(true);
+            void onContinue();
+          }}
         />
-        <Group justify="flex-end" className="zamok-no-print">
-          <BusyButton
-            disabled={!stored}
-            busy={busy}
-            busyLabel={t('app.loading')}
-            onClick={() => {
-              setBusy(true);
-              void onContinue();
-            }}
-          >
-            {t('firstSignIn.continue')}
-          </BusyButton>
-        </Group>
       </Stack>
     </AuthLayout>
   );

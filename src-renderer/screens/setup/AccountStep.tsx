@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoginInput } from '../../components/LoginInput';
 import { PasswordFields, usePasswordCheck } from '../../components/PasswordFields';
 import { StepHeading } from '../../components/StepHeading';
 import { SubmitForm } from '../../components/SubmitForm';
@@ -35,16 +36,13 @@ export function AccountStep({ form, update, error, onBack, onNext }: AccountStep
       <Stack gap="md">
         <StepHeading title={t('setup.account.heading')} intro={t('setup.account.intro')} />
         <ErrorAlert error={error} />
-        <TextInput
+        <LoginInput
           label={t('setup.account.loginLabel')}
           description={t('setup.account.loginDescription')}
           value={form.login}
-          onChange={event => update({ login: event.currentTarget.value })}
-          autoComplete="username"
-          spellCheck={false}
-          required
+          onChange={login => update({ login })}
+          showError={tried}
           autoFocus
-          error={tried && !loginOk ? t('setup.account.loginInvalid') : undefined}
         />
         <TextInput
           label={t('setup.account.displayNameLabel')}

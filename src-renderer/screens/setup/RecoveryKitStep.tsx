@@ -2,11 +2,12 @@
  * Step 4: the recovery kit, shown once. Save as a .txt file or print (the print stylesheet shows
  * only the kit); "Open Zamok" unlocks after the user confirms the kit is stored.
  */
-import { Alert, Button, Checkbox, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Code, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupResult } from '../../../src-shared/ipc/auth';
-import { BusyButton } from '../../components/BusyButton';
+import { KeepItActions } from '../../components/KeepItActions';
+import { StepHeading } from '../../components/StepHeading';
 import { RecoveryCodesList } from '../../components/RecoveryCodesList';
 import { downloadTextFile, recoveryKitText } from './recovery-kit';
 
@@ -19,18 +20,16 @@ interface RecoveryKitStepProps {
 /** The key and ten codes in a monospace block, save/print buttons, the "stored" confirmation. */
 export function RecoveryKitStep({ kit, busy, onOpen }: RecoveryKitStepProps) {
   const { t, i18n } = useTranslation();
-  const [stored, setStored] = useState(false);
   const [createdAt] = useState(() => new Date());
   const text = () =>
     recoveryKitText(t, { ...kit, login: kit.user.login }, createdAt, i18n.resolvedLanguage ?? 'uk');
   return (
     <Stack gap="md">
-      <Title order={2} size="h4" className="zamok-no-print">
-        {t('setup.kit.heading')}
-      </Title>
-      <Text size="sm" className="zamok-no-print">
-        {t('setup.kit.intro')}
-      </Text>
+      <StepHeading
+        title={t('setup.kit.heading')}
+        intro={t('setup.kit.intro')}
+        className="zamok-no-print"
+      />
       <Alert color="yellow" variant="light" className="zamok-no-print">
         {t('setup.kit.warning')}
       </Alert>
@@ -68,25 +67,13 @@ export function RecoveryKitStep({ kit, busy, onOpen }: RecoveryKitStepProps) {
           {t('setup.kit.fileAdvice')}
         </Text>
       </Stack>
-      <Group gap="sm" className="zamok-no-print">
-        <Button variant="default" onClick={() => downloadTextFile(t('setup.kit.fileName'), text())}>
-          {t('setup.kit.save')}
-        </Button>
-        <Button variant="default" onClick={() => window.print()}>
-          {t('setup.kit.print')}
-        </Button>
-      </Group>
-      <Checkbox
-        className="zamok-no-print"
-        label={t('setup.kit.stored')}
-        checked={stored}
-        onChange={event => setStored(event.currentTarget.checked)}
+      <KeepItActions
+        onSave={() => downloadTextFile(t('setup.kit.fileName'), text())}
+        storedLabel={t('setup.kit.stored')}
+        continueLabel={t('setup.kit.open')}
+        busy={busy}
+        onContinue={onOpen}
       />
-      <Group justify="flex-end" className="zamok-no-print">
-        <BusyButton disabled={!stored} busy={busy} busyLabel={t('app.loading')} onClick={onOpen}>
-          {t('setup.kit.open')}
-        </BusyButton>
-      </Group>
     </Stack>
   );
 }

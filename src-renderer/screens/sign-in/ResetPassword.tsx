@@ -1,11 +1,12 @@
 /** "Forgot password?": the owner's recovery key sets a new password for a login. */
-import { Anchor, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, PasswordInput, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loginSchema, recoveryKeySchema } from '../../../src-shared/ipc/auth';
+import { recoveryKeySchema } from '../../../src-shared/ipc/auth';
 import { useApi } from '../../app/api';
 import { showSignIn } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
+import { LoginInput, isLoginOk } from '../../components/LoginInput';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PasswordFields, useNewPassword } from '../../components/PasswordFields';
@@ -24,8 +25,7 @@ export function ResetPassword() {
   const { busy, error, run } = useAction();
 
   const keyOk = recoveryKeySchema.safeParse(recoveryKey).success;
-  const loginOk = loginSchema.safeParse(login).success;
-  const valid = keyOk && loginOk && newPassword.ok;
+  const valid = keyOk && isLoginOk(login) && newPassword.ok;
 
   const submit = async () => {
     setTried(true);
@@ -58,14 +58,11 @@ export function ResetPassword() {
             visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
             styles={MONOSPACE_INPUT}
           />
-          <TextInput
+          <LoginInput
             label={t('reset.loginLabel')}
             value={login}
-            onChange={event => setLogin(event.currentTarget.value)}
-            autoComplete="username"
-            spellCheck={false}
-            required
-            error={tried && !loginOk ? t('setup.account.loginInvalid') : undefined}
+            onChange={setLogin}
+            showError={tried}
           />
           <PasswordFields
             label={t('reset.newPasswordLabel')}

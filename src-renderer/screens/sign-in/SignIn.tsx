@@ -1,10 +1,10 @@
 /** Sign-in: login, password, and the authenticator code or a one-time recovery code. */
-import { Alert, Anchor, TextInput } from '@mantine/core';
+import { Alert, Anchor } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loginSchema } from '../../../src-shared/ipc/auth';
 import { showResetPassword } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
+import { isLoginOk, LoginInput } from '../../components/LoginInput';
 import { useSessionStore } from '../../stores/session';
 import { SignInForm } from './SignInForm';
 
@@ -13,13 +13,12 @@ export function SignIn() {
   const { t } = useTranslation();
   const notice = useSessionStore(state => state.notice);
   const [login, setLogin] = useState('');
-  const loginOk = loginSchema.safeParse(login).success;
 
   return (
     <AuthLayout title={t('signIn.title')} intro={t('signIn.intro')}>
       <SignInForm
         login={login}
-        loginOk={loginOk}
+        loginOk={isLoginOk(login)}
         header={
           notice ? (
             <Alert color="teal" variant="light" role="status">
@@ -28,15 +27,12 @@ export function SignIn() {
           ) : null
         }
         loginField={tried => (
-          <TextInput
+          <LoginInput
             label={t('signIn.loginLabel')}
             value={login}
-            onChange={event => setLogin(event.currentTarget.value)}
-            autoComplete="username"
-            spellCheck={false}
+            onChange={setLogin}
+            showError={tried}
             autoFocus
-            required
-            error={tried && !loginOk ? t('setup.account.loginInvalid') : undefined}
           />
         )}
         submitLabel={t('signIn.submit')}
