@@ -11,12 +11,12 @@ import type {
   BackupRestoreResult,
   BackupVerifyResult,
 } from '../../../src-shared/ipc/backup';
-import type { CallError, Result } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { loadStatus } from '../../app/session-actions';
 import { BusyButton } from '../../components/BusyButton';
 import { ModalActions } from '../../components/ModalActions';
 import { SubmitForm } from '../../components/SubmitForm';
+import { useActions } from '../../components/useAction';
 import { WorkingNote } from '../../components/WorkingNote';
 import { resetAllStores } from '../../stores/registry';
 import { type BackupApi, formatWhen } from './backup-api';
@@ -41,8 +41,7 @@ export function RestoreWizard({ backup, opened, initialFile, onClose }: RestoreW
     secret: '',
   });
   const [step, setStep] = useState(0);
-  const [busy, setBusy] = useState<'open' | 'verify' | 'restore' | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, setError, run } = useActions<'open' | 'verify' | 'restore'>();
   const [preview, setPreview] = useState<BackupPreview | null>(null);
   const [verified, setVerified] = useState<BackupVerifyResult | null>(null);
   const [confirmed, setConfirmed] = useState(false);
@@ -53,38 +52,33 @@ export function RestoreWizard({ backup, opened, initialFile, onClose }: RestoreW
     setForm(f => ({ ...f, ...patch }));
   };
 
-  /** Runs one step's call with the file and secret; a failure stays on the step with its reason. */
-  const call = async <T,>(
-    kind: NonNullable<typeof busy>,
-    send: (input: ReturnType<typeof secretInput>) => Promise<Result<T>>,
-    onDone: (value: T) => void,
-  ) => {
-    setBusy(kind);
-    setError(null);
-    const result = await send(secretInput(form));
-    setBusy(null);
-    if (result.ok) onDone(result.value);
-    else setError(result.error);
-  };
-
+  // Each step calls main with the file and secret; a failure stays on the step with its reason.
   const open = async () => {
     if (!isSecretFormReady(form)) return;
-    await call('open', backup.preview, value => {
-      setPreview(value);
-      setVerified(null);
-      setConfirmed(false);
-      setStep(1);
-    });
+    await run(
+      'open',
+      () => backup.preview(secretInput(form)),
+      value => {
+        setPreview(value);
+        setVerified(null);
+        setConfirmed(false);
+        setStep(1);
+      },
+    );
   };
 
-  const verify = () => call('verify', backup.verify, setVerified);
+  const verify = () => run('verify', () => backup.verify(secretInput(form)), setVerified);
 
   const restore = () =>
-    call('restore', backup.restore, value => {
-      setForm(f => ({ ...f, secret: '' }));
-      setDone(value);
-      setStep(2);
-    });
+    run(
+      'restore',
+      () => backup.restore(secretInput(form)),
+      value => {
+        setForm(f => ({ ...f, secret: '' }));
+        setDone(value);
+        setStep(2);
+      },
+    );
 
   const goSignIn = () => {
     // The main process signed out after the restore: wipe everything and show sign-in.

@@ -5,17 +5,13 @@
  */
 import { Group, SimpleGrid, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../src-shared/ipc/contract';
-import {
-  ANALYTICS_PERIODS,
-  type AnalyticsPeriod,
-  type Dashboard,
-} from '../../../src-shared/ipc/analytics';
+import { ANALYTICS_PERIODS, type AnalyticsPeriod } from '../../../src-shared/ipc/analytics';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoader } from '../../components/useLoader';
 import { ActivitiesChart, NewContactsChart, PipelineChart, WonLostChart } from './charts';
 import { PageHeader } from '../../components/PageHeader';
 import { LabelledSegments } from '../../components/LabelledSegments';
@@ -25,21 +21,12 @@ export function DashboardScreen() {
   const { t } = useTranslation();
   const api = useApi();
   const [months, setMonths] = useState<AnalyticsPeriod>(12);
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(
-    async (period: AnalyticsPeriod) => {
-      setLoading(true);
-      setError(null);
-      const result = await api.analytics.dashboard({ months: period });
-      setLoading(false);
-      if (result.ok) setDashboard(result.value);
-      else setError(result.error);
-    },
-    [api],
-  );
+  const {
+    value: dashboard,
+    error,
+    loading,
+    load,
+  } = useLoader((period: AnalyticsPeriod) => api.analytics.dashboard({ months: period }));
 
   useEffect(() => {
     void load(months);

@@ -3,13 +3,13 @@
  * (each reading is audited), shown as a document, printable (window.print) and as a PDF download.
  */
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../src-shared/ipc/contract';
-import type { RegulationReport, ReportLang } from '../../../src-shared/ipc/reports';
+import type { ReportLang } from '../../../src-shared/ipc/reports';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoader } from '../../components/useLoader';
 import { ReportDocumentView } from './ReportDocumentView';
 import { saveReportFile } from './report-files';
 import { LabelledSegments } from '../../components/LabelledSegments';
@@ -19,22 +19,14 @@ export function RegulationPanel() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [lang, setLang] = useState<ReportLang>(i18n.language === 'en' ? 'en' : 'uk');
-  const [report, setReport] = useState<RegulationReport | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [loading, setLoading] = useState(true);
   const [downloading, setDownloading] = useState(false);
-
-  const load = useCallback(
-    async (which: ReportLang) => {
-      setLoading(true);
-      setError(null);
-      const result = await api.reports.regulation({ lang: which });
-      setLoading(false);
-      if (result.ok) setReport(result.value);
-      else setError(result.error);
-    },
-    [api],
-  );
+  const {
+    value: report,
+    error,
+    setError,
+    loading,
+    load,
+  } = useLoader((which: ReportLang) => api.reports.regulation({ lang: which }));
 
   useEffect(() => {
     void load(lang);

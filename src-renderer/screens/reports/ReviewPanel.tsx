@@ -6,12 +6,12 @@ import { Alert, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import { monthSchema, type MonthlyReview } from '../../../src-shared/ipc/reports';
 import { reviewDocument } from '../../../src-shared/reports/review-document';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useActions } from '../../components/useAction';
 import { ReportDocumentView } from './ReportDocumentView';
 import { currentMonth, saveReportFile } from './report-files';
 
@@ -22,31 +22,24 @@ export function ReviewPanel() {
   const lang = i18n.language === 'en' ? 'en' : 'uk';
   const [month, setMonth] = useState(currentMonth());
   const [review, setReview] = useState<MonthlyReview | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [busy, setBusy] = useState<'show' | 'csv' | 'pdf' | null>(null);
+  const { busy, error, run } = useActions<'show' | 'csv' | 'pdf'>();
   const valid = monthSchema.safeParse(month).success;
 
   const show = async () => {
-    if (busy || !valid) return;
-    setBusy('show');
-    setError(null);
-    const result = await api.reports.review({ month });
-    setBusy(null);
-    if (result.ok) setReview(result.value);
-    else setError(result.error);
+    if (!valid) return;
+    await run('show', () => api.reports.review({ month }), setReview);
   };
 
   const download = async (format: 'csv' | 'pdf') => {
-    if (busy || !valid) return;
-    setBusy(format);
-    setError(null);
-    const result =
-      format === 'csv'
-        ? await api.reports.reviewCsv({ month, lang })
-        : await api.reports.reviewPdf({ month, lang });
-    setBusy(null);
-    if (result.ok) saveReportFile(result.value);
-    else setError(result.error);
+    if (!valid) return;
+    await run(
+      format,
+      () =>
+        format === 'csv'
+          ? api.reports.reviewCsv({ month, lang })
+          : api.reports.reviewPdf({ month, lang }),
+      saveReportFile,
+    );
   };
 
   useHotkeys([['mod+Enter', () => void show()]], []);
@@ -78,24 +71,18 @@ export function ReviewPanel() {
         >
           {t('reports.show')}
         </BusyButton>
-        <BusyButton
-          variant="default"
-          busy={busy === 'csv'}
-          busyLabel={t('reports.downloading')}
-          disabled={!valid}
-          onClick={() => void download('csv')}
-        >
-          {t('reports.csv')}
-        </BusyButton>
-        <BusyButton
-          variant="default"
-          busy={busy === 'pdf'}
-          busyLabel={t('reports.downloading')}
-          disabled={!valid}
-          onClick={() => void download('pdf')}
-        >
-          {t('reports.pdf')}
-        </BusyButton>
+        {(['csv', 'pdf'] as const).map(format => (
+          <BusyButton
+            key={format}
+            variant="default"
+            busy={busy === format}
+            busyLabel={t('reports.downloading')}
+            disabled={!valid}
+            onClick={() => void download(format)}
+          >
+            {t(`reports.${format}`)}
+          </BusyButton>
+        ))}
       </Group>
       <ErrorAlert error={error} />
       {review ? (
