@@ -4,6 +4,7 @@
  */
 import type { InputOf } from '../../../src-shared/ipc/contract';
 import type { auditContract } from '../../../src-shared/ipc/audit';
+import { offerDownload } from '../../components/download';
 
 /** Filter fields; empty strings mean "any". */
 export interface AuditFilterForm {
@@ -89,14 +90,5 @@ export function exportInputOf(
 
 /** Offers text as a file download (Blob + a temporary `<a download>`), then frees the Blob. */
 export function saveTextFile(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked on the next tick: the click has started the download by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  offerDownload(fileName, new Blob([content], { type: mimeType }));
 }

@@ -1,5 +1,6 @@
 /** Report files from the main process offered as downloads (Blob + a temporary link). */
 import type { ReportFile } from '../../../src-shared/ipc/reports';
+import { offerDownload } from '../../components/download';
 
 /** Saves a {@link ReportFile}: text as it is, base64 decoded to bytes. */
 export function saveReportFile(file: ReportFile): void {
@@ -7,16 +8,7 @@ export function saveReportFile(file: ReportFile): void {
     file.base64 !== undefined
       ? Uint8Array.from(atob(file.base64), c => c.charCodeAt(0))
       : (file.text ?? '');
-  const url = URL.createObjectURL(new Blob([body], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked on the next tick: the click has started the download by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  offerDownload(file.fileName, new Blob([body], { type: file.mimeType }));
 }
 
 /** This month on the user's calendar, `YYYY-MM`. */

@@ -6,7 +6,6 @@
 import {
   ActionIcon,
   Alert,
-  Badge,
   Button,
   Card,
   Drawer,
@@ -29,7 +28,7 @@ import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
 import { formatWhen } from '../backups/backup-api';
 import { ExportApprovalSetting, ExportDecision } from './ExportApproval';
-import { detailValues, SEVERITY_COLOR } from './FindingCard';
+import { detailValues, SeverityBadge } from './FindingCard';
 
 /** How often the unread count is refreshed while the app is open. */
 const REFRESH_MS = 60_000;
@@ -171,14 +170,7 @@ function AlertCard(props: {
     <Card withBorder padding="sm" component="article" aria-labelledby={`alert-${alert.id}`}>
       <Stack gap={4}>
         <Group gap="xs" wrap="nowrap" align="flex-start">
-          <Badge
-            color={SEVERITY_COLOR[alert.severity]}
-            c={`${SEVERITY_COLOR[alert.severity]}.9`}
-            variant="light"
-            style={{ flexShrink: 0 }}
-          >
-            {t(`security.screen.severities.${alert.severity}`)}
-          </Badge>
+          <SeverityBadge severity={alert.severity} />
           <Text fw={alert.acknowledgedAt ? 400 : 600} size="sm" id={`alert-${alert.id}`}>
             {t(`alerts.${alert.rule}.title`, values)}
           </Text>

@@ -15,6 +15,12 @@ import { useSessionStore } from '../../stores/session';
 
 const DEFAULT_LIMIT = 200;
 
+/** The two answers to a waiting export, as buttons (Approve filled, Deny light). */
+const DECISIONS = [
+  { kind: 'approve', color: 'green', variant: undefined },
+  { kind: 'deny', color: 'red', variant: 'light' },
+] as const;
+
 /** Approve / Deny under an unread export_approval alert; calls `onDecided` after a decision. */
 export function ExportDecision({ alert, onDecided }: { alert: AlertView; onDecided: () => void }) {
   const { t } = useTranslation();
@@ -57,25 +63,19 @@ export function ExportDecision({ alert, onDecided }: { alert: AlertView; onDecid
     <Stack gap="xs">
       <ErrorAlert error={error} />
       <Group gap="xs">
-        <Button
-          size="xs"
-          color="green"
-          loading={busy === 'approve'}
-          disabled={busy !== null}
-          onClick={() => void decide('approve')}
-        >
-          {t('security.exportApproval.approve')}
-        </Button>
-        <Button
-          size="xs"
-          color="red"
-          variant="light"
-          loading={busy === 'deny'}
-          disabled={busy !== null}
-          onClick={() => void decide('deny')}
-        >
-          {t('security.exportApproval.deny')}
-        </Button>
+        {DECISIONS.map(({ kind, color, variant }) => (
+          <Button
+            key={kind}
+            size="xs"
+            color={color}
+            variant={variant}
+            loading={busy === kind}
+            disabled={busy !== null}
+            onClick={() => void decide(kind)}
+          >
+            {t(`security.exportApproval.${kind}`)}
+          </Button>
+        ))}
       </Group>
     </Stack>
   );

@@ -27,6 +27,33 @@ const FIX_SECTION: Partial<Record<FindingId, Section>> = {
   audit_chain_broken: 'audit',
 };
 
+/** The severity as a light badge that keeps its width beside a long title. */
+export function SeverityBadge({ severity }: { severity: FindingSeverity }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={SEVERITY_COLOR[severity]}
+      c={`${SEVERITY_COLOR[severity]}.9`}
+      variant="light"
+      style={{ flexShrink: 0 }}
+    >
+      {t(`security.screen.severities.${severity}`)}
+    </Badge>
+  );
+}
+
+/** "Why: …" / "Fix: …": a bold lead-in and the sentence. */
+function LeadIn({ lead, text }: { lead: string; text: string }) {
+  return (
+    <Text size="sm">
+      <Text span fw={500}>
+        {lead}:{' '}
+      </Text>
+      {text}
+    </Text>
+  );
+}
+
 /** Interpolation values: lists joined, nulls shown as a dash. */
 export function detailValues(details: SecurityFinding['details']): Record<string, string | number> {
   const out: Record<string, string | number> = {};
@@ -53,30 +80,13 @@ export function FindingCard({ finding, canOpen, onOpen }: FindingCardProps) {
     <Card withBorder padding="md" component="article" aria-labelledby={`finding-${finding.id}`}>
       <Stack gap={6}>
         <Group gap="sm" wrap="nowrap" align="flex-start">
-          <Badge
-            color={SEVERITY_COLOR[finding.severity]}
-            c={`${SEVERITY_COLOR[finding.severity]}.9`}
-            variant="light"
-            style={{ flexShrink: 0 }}
-          >
-            {t(`security.screen.severities.${finding.severity}`)}
-          </Badge>
+          <SeverityBadge severity={finding.severity} />
           <Text fw={600} component="h3" m={0} size="md" id={`finding-${finding.id}`}>
             {t(finding.titleKey, values)}
           </Text>
         </Group>
-        <Text size="sm">
-          <Text span fw={500}>
-            {t('security.screen.why')}:{' '}
-          </Text>
-          {t(finding.whyKey, values)}
-        </Text>
-        <Text size="sm">
-          <Text span fw={500}>
-            {t('security.screen.fix')}:{' '}
-          </Text>
-          {t(finding.fixKey, values)}
-        </Text>
+        <LeadIn lead={t('security.screen.why')} text={t(finding.whyKey, values)} />
+        <LeadIn lead={t('security.screen.fix')} text={t(finding.fixKey, values)} />
         {section && canOpen(section) ? (
           <Group>
             <Button size="xs" variant="light" onClick={() => onOpen(section)}>

@@ -4,7 +4,18 @@
  * Lines are checked as you type with the same parser the main process uses; the main process still
  * decides, and refuses a change that would shut out this computer.
  */
-import { Alert, Button, Card, Group, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+  Tooltip,
+  type TextareaProps,
+} from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
@@ -44,6 +55,21 @@ function firstError(
     return t('security.devices.networks.tooMany', { max: ACCESS_LIST_MAX });
   }
   return null;
+}
+
+/** A monospace text area for one address per line, without spell checking. */
+function LinesInput({
+  onChange,
+  ...props
+}: Omit<TextareaProps, 'onChange'> & { onChange: (value: string) => void }) {
+  return (
+    <Textarea
+      {...props}
+      onChange={event => onChange(event.currentTarget.value)}
+      spellCheck={false}
+      styles={MONOSPACE_INPUT}
+    />
+  );
 }
 
 interface NetworksCardProps {
@@ -102,38 +128,34 @@ export function NetworksCard({ settings, machine, onSave }: NetworksCardProps) {
               ? t('security.devices.networks.allowedHere')
               : t('security.devices.networks.notAllowedHere')}
         </Text>
-        <Textarea
+        <LinesInput
           label={t('security.devices.networks.cidrs')}
           description={t('security.devices.networks.cidrsHint')}
           value={cidrs}
-          onChange={event => {
-            setCidrs(event.currentTarget.value);
+          onChange={value => {
+            setCidrs(value);
             setSaved(false);
           }}
           onKeyDown={onKeyDown}
           error={cidrError}
           rows={3}
-          spellCheck={false}
-          styles={MONOSPACE_INPUT}
         />
         <Text size="xs" c="dimmed" data-testid="machine-addresses">
           {machine.addresses.length > 0
             ? t('security.devices.networks.current', { addresses: machine.addresses.join(', ') })
             : t('security.devices.networks.noAddresses')}
         </Text>
-        <Textarea
+        <LinesInput
           label={t('security.devices.networks.macs')}
           description={t('security.devices.networks.macsHint')}
           value={macs}
-          onChange={event => {
-            setMacs(event.currentTarget.value);
+          onChange={value => {
+            setMacs(value);
             setSaved(false);
           }}
           onKeyDown={onKeyDown}
           error={macError}
           rows={2}
-          spellCheck={false}
-          styles={MONOSPACE_INPUT}
         />
         {machine.gatewayMac ? null : (
           <Text size="xs" c="dimmed">

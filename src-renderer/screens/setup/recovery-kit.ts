@@ -1,6 +1,7 @@
 /** Recovery kits and codes as plain-text files ("Save as file"), and the download itself. */
 import type { TFunction } from 'i18next';
 import type { SetupResult } from '../../../src-shared/ipc/auth';
+import { offerDownload } from '../../components/download';
 
 /**
  * The kit text in the current language: title, date, vault, owner login, recovery key, the ten
@@ -56,14 +57,5 @@ export function recoveryCodesText(
 /** Offers `text` as a download (a Blob URL; Electron turns it into a save dialog). */
 export function downloadTextFile(fileName: string, text: string): void {
   // The BOM makes older Windows editors read the Cyrillic text as UTF-8.
-  const blob = new Blob(['\ufeff', text], { type: 'text/plain;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  offerDownload(fileName, new Blob(['\ufeff', text], { type: 'text/plain;charset=utf-8' }), 1000);
 }
