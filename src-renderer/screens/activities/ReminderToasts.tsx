@@ -8,11 +8,10 @@ import { CloseButton, Group, Notification, Portal, Stack, Text } from '@mantine/
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueReminder } from '../../../src-shared/activities';
-import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
-import { useSessionStore } from '../../stores/session';
 import { formatDateTime } from '../contacts/format';
 import { useActivitiesStore } from './store';
+import { useGranted } from '../../app/grants';
 
 const POLL_MS = 30_000;
 
@@ -20,10 +19,9 @@ const POLL_MS = 30_000;
 export function ReminderToasts() {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const grants = useSessionStore(state => state.user?.grants);
   const version = useActivitiesStore(state => state.version);
   const [shown, setShown] = useState<DueReminder[]>([]);
-  const allowed = grants !== undefined && grantOf(grants, 'activities.read') !== undefined;
+  const allowed = useGranted('activities.read');
 
   useEffect(() => {
     if (!allowed) return;

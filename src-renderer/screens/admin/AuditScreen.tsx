@@ -5,13 +5,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView, AuditVerifyView } from '../../../src-shared/ipc/audit';
 import type { CallError } from '../../../src-shared/ipc/contract';
-import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../components/useAction';
 import { useLoaded } from '../../components/useLoaded';
-import { useSessionStore } from '../../stores/session';
 import { AuditFilters } from './AuditFilters';
 import {
   EMPTY_FILTERS,
@@ -22,6 +20,7 @@ import {
 } from './audit-filters';
 import { AuditTable } from './AuditTable';
 import { DoneNotice } from './DoneNotice';
+import { useGranted } from '../../app/grants';
 
 /** Entries per page. */
 const PAGE = 100;
@@ -30,9 +29,8 @@ const PAGE = 100;
 export function AuditScreen() {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const grants = useSessionStore(s => s.user?.grants);
-  const canListUsers = grants ? grantOf(grants, 'users.read') === true : false;
-  const canExport = grants ? grantOf(grants, 'audit.export') === true : false;
+  const canListUsers = useGranted('users.read');
+  const canExport = useGranted('audit.export');
   const users = useLoaded(() => api.users.list({}), canListUsers);
   const actions = useLoaded(() => api.audit.actions({}));
   const names = useMemo(

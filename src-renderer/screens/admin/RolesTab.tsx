@@ -6,7 +6,7 @@ import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
-import { grantOf, permissionSet } from '../../../src-shared/roles';
+import { permissionSet } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useLoaded } from '../../components/useLoaded';
@@ -14,13 +14,14 @@ import { useSessionStore } from '../../stores/session';
 import { RoleEditor } from './RoleEditor';
 import { RoleMatrix } from './RoleMatrix';
 import { ConfirmModal } from './ConfirmModal';
+import { useGranted } from '../../app/grants';
 
 /** The Roles and access tab. */
 export function RolesTab() {
   const { t } = useTranslation();
   const api = useApi();
   const me = useSessionStore(s => s.user);
-  const canManage = me ? grantOf(me.grants, 'roles.manage') === true : false;
+  const canManage = useGranted('roles.manage');
   const matrix = useLoaded(() => api.roles.matrix({}));
   const [editing, setEditing] = useState<{ role: RoleInfo | null } | null>(null);
   const [deleting, setDeleting] = useState<RoleInfo | null>(null);

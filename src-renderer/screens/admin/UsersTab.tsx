@@ -18,7 +18,6 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import type { UserSummary } from '../../../src-shared/ipc/users';
-import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useLoaded } from '../../components/useLoaded';
@@ -31,6 +30,7 @@ import { StatusBadge } from './StatusBadge';
 import { ChangeRoleModal, ResetTwoFactorModal } from './UserModals';
 import { DataTable } from '../../components/DataTable';
 import { DoneNotice } from './DoneNotice';
+import { useGranted } from '../../app/grants';
 
 /** Which dialog is open, and for whom. */
 type Dialog =
@@ -41,7 +41,7 @@ export function UsersTab() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const me = useSessionStore(s => s.user);
-  const canManage = me ? grantOf(me.grants, 'users.manage') === true : false;
+  const canManage = useGranted('users.manage');
   const users = useLoaded(() => api.users.list({}));
   const roles = useLoaded(() => api.roles.list({}));
   const [dialog, setDialog] = useState<Dialog>(null);

@@ -9,10 +9,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupRunResult, BackupSettings, BackupStatus } from '../../../src-shared/ipc/backup';
 import type { CallError } from '../../../src-shared/ipc/contract';
-import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
-import { useSessionStore } from '../../stores/session';
 import { type BackupApi, backupApi, formatWhen } from './backup-api';
 import { BackupErrorAlert } from './BackupErrorAlert';
 import { DestinationsCard } from './DestinationsCard';
@@ -21,6 +19,7 @@ import { RestoreWizard } from './RestoreWizard';
 import { SettingsCard } from './SettingsCard';
 import { WorkingNote } from '../../components/WorkingNote';
 import { PageHeader } from '../../components/PageHeader';
+import { useGranted } from '../../app/grants';
 
 /** The section screen: says so when this build has no backup channels. */
 export function BackupsScreen() {
@@ -43,8 +42,7 @@ interface Loaded {
 
 function BackupsPage({ backup }: { backup: BackupApi }) {
   const { t, i18n } = useTranslation();
-  const grants = useSessionStore(s => s.user?.grants);
-  const canRestore = grants ? grantOf(grants, 'backup.restore') !== undefined : false;
+  const canRestore = useGranted('backup.restore');
   const [data, setData] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<CallError | null>(null);
   const [actionError, setActionError] = useState<CallError | null>(null);

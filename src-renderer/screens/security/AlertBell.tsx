@@ -21,23 +21,20 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertList, AlertView } from '../../../src-shared/ipc/alerts';
 import type { CallError } from '../../../src-shared/ipc/contract';
-import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNavigationStore } from '../../stores/navigation';
-import { useSessionStore } from '../../stores/session';
 import { formatWhen } from '../backups/backup-api';
 import { ExportApprovalSetting, ExportDecision } from './ExportApproval';
 import { detailValues, SeverityBadge } from './FindingCard';
+import { useGranted } from '../../app/grants';
 
 /** How often the unread count is refreshed while the app is open. */
 const REFRESH_MS = 60_000;
 
 /** The bell and its drawer; renders nothing without `alerts.read`. */
 export function AlertBell() {
-  const grants = useSessionStore(s => s.user?.grants);
-  if (!grants || grantOf(grants, 'alerts.read') === undefined) return null;
-  return <AlertCentre />;
+  return useGranted('alerts.read') ? <AlertCentre /> : null;
 }
 
 function AlertCentre() {

@@ -87,26 +87,12 @@ export function DeviceTable({ devices, busyId, onApprove, onRevoke, onRename }: 
             </Table.Td>
             <Table.Td>
               <Group gap="xs" wrap="nowrap">
-                {device.status === 'approved' ? (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    loading={busyId === device.id}
-                    onClick={() => onRevoke(device.id)}
-                    aria-label={`${t('security.devices.list.revoke')}: ${device.label}`}
-                  >
-                    {t('security.devices.list.revoke')}
-                  </Button>
-                ) : (
-                  <Button
-                    size="xs"
-                    loading={busyId === device.id}
-                    onClick={() => onApprove(device.id)}
-                    aria-label={`${t('security.devices.list.approve')}: ${device.label}`}
-                  >
-                    {t('security.devices.list.approve')}
-                  </Button>
-                )}
+                <StatusButton
+                  device={device}
+                  busy={busyId === device.id}
+                  onRevoke={onRevoke}
+                  onApprove={onApprove}
+                />
                 <Button
                   size="xs"
                   variant="subtle"
@@ -155,5 +141,29 @@ export function DeviceTable({ devices, busyId, onApprove, onRevoke, onRename }: 
         </form>
       </Modal>
     </>
+  );
+}
+
+/** Revoke on an approved computer, Approve on any other; named with the computer's label. */
+function StatusButton(props: {
+  device: DeviceView;
+  busy: boolean;
+  onRevoke: (id: string) => void;
+  onApprove: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { device } = props;
+  const revoke = device.status === 'approved';
+  const label = t(revoke ? 'security.devices.list.revoke' : 'security.devices.list.approve');
+  return (
+    <Button
+      size="xs"
+      variant={revoke ? 'default' : undefined}
+      loading={props.busy}
+      onClick={() => (revoke ? props.onRevoke : props.onApprove)(device.id)}
+      aria-label={`${label}: ${device.label}`}
+    >
+      {label}
+    </Button>
   );
 }

@@ -8,10 +8,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertView } from '../../../src-shared/ipc/alerts';
 import type { CallError } from '../../../src-shared/ipc/contract';
-import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useSessionStore } from '../../stores/session';
+import { useGranted } from '../../app/grants';
 
 const DEFAULT_LIMIT = 200;
 
@@ -25,13 +24,13 @@ const DECISIONS = [
 export function ExportDecision({ alert, onDecided }: { alert: AlertView; onDecided: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const grants = useSessionStore(s => s.user?.grants);
+  const mayApprove = useGranted('exports.approve');
   const [busy, setBusy] = useState<'approve' | 'deny' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const requestId = alert.details.requestId;
   if (alert.rule !== 'export_approval' || typeof requestId !== 'string') return null;
-  if (!grants || grantOf(grants, 'exports.approve') === undefined) return null;
+  if (!mayApprove) return null;
   if (alert.acknowledgedAt && !message) return null;
 
   const decide = async (kind: 'approve' | 'deny') => {
@@ -83,9 +82,7 @@ export function ExportDecision({ alert, onDecided }: { alert: AlertView; onDecid
 
 /** The approval threshold setting (settings.manage); renders nothing for other roles. */
 export function ExportApprovalSetting() {
-  const grants = useSessionStore(s => s.user?.grants);
-  if (!grants || grantOf(grants, 'settings.manage') === undefined) return null;
-  return <ApprovalSettingCard />;
+  return useGranted('settings.manage') ? <ApprovalSettingCard /> : null;
 }
 
 function ApprovalSettingCard() {

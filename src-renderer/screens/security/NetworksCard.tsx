@@ -109,6 +109,16 @@ export function NetworksCard({ settings, machine, onSave }: NetworksCardProps) {
     setSaved(false);
   };
   const onKeyDown = getHotkeyHandler([['mod+Enter', () => void save()]]);
+  /** A list's value, its first bad line, Ctrl+Enter to save, and "saved" gone on any edit. */
+  const linesOf = (value: string, set: (value: string) => void, error: string | null) => ({
+    value,
+    error,
+    onKeyDown,
+    onChange: (next: string) => {
+      set(next);
+      setSaved(false);
+    },
+  });
 
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="office-network">
@@ -131,14 +141,8 @@ export function NetworksCard({ settings, machine, onSave }: NetworksCardProps) {
         <LinesInput
           label={t('security.devices.networks.cidrs')}
           description={t('security.devices.networks.cidrsHint')}
-          value={cidrs}
-          onChange={value => {
-            setCidrs(value);
-            setSaved(false);
-          }}
-          onKeyDown={onKeyDown}
-          error={cidrError}
           rows={3}
+          {...linesOf(cidrs, setCidrs, cidrError)}
         />
         <Text size="xs" c="dimmed" data-testid="machine-addresses">
           {machine.addresses.length > 0
@@ -148,14 +152,8 @@ export function NetworksCard({ settings, machine, onSave }: NetworksCardProps) {
         <LinesInput
           label={t('security.devices.networks.macs')}
           description={t('security.devices.networks.macsHint')}
-          value={macs}
-          onChange={value => {
-            setMacs(value);
-            setSaved(false);
-          }}
-          onKeyDown={onKeyDown}
-          error={macError}
           rows={2}
+          {...linesOf(macs, setMacs, macError)}
         />
         {machine.gatewayMac ? null : (
           <Text size="xs" c="dimmed">

@@ -9,7 +9,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { FINDING_SEVERITIES, type SecurityReport } from '../../../src-shared/ipc/security';
-import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,6 +19,7 @@ import { formatWhen } from '../backups/backup-api';
 import { DevicesPanel } from './DevicesPanel';
 import { FindingCard } from './FindingCard';
 import { PageHeader } from '../../components/PageHeader';
+import { useGranted } from '../../app/grants';
 
 /** The findings ordered high → info (stable within a severity). */
 export function sortFindings(report: SecurityReport): SecurityReport['findings'] {
@@ -33,8 +33,7 @@ export function sortFindings(report: SecurityReport): SecurityReport['findings']
  */
 export function SecurityScreen() {
   const { t } = useTranslation();
-  const grants = useSessionStore(s => s.user?.grants);
-  if (!grants || grantOf(grants, 'settings.manage') === undefined) return <CheckPanel />;
+  if (!useGranted('settings.manage')) return <CheckPanel />;
   return (
     <Tabs defaultValue="check" keepMounted={false}>
       <Tabs.List px="md" pt="md">
