@@ -11,7 +11,7 @@ import type { UserSummary } from '../../../src-shared/ipc/users';
 import type { Grants } from '../../../src-shared/permissions';
 import { grantsWithin } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
-import { ModalActions } from '../../components/ModalActions';
+import { FormActions } from '../../components/FormActions';
 import { PasswordFields, useNewPassword } from '../../components/PasswordFields';
 import { SubmitForm } from '../../components/SubmitForm';
 import { useAction } from '../../components/useAction';
@@ -114,7 +114,7 @@ export function AddUserModal({ opened, onClose, roles, myGrants, onCreated }: Ad
           <Alert variant="light" color="blue">
             {t('admin.add.note')}
           </Alert>
-          <ModalActions
+          <FormActions
             error={error}
             cancelLabel={t('admin.cancel')}
             onCancel={onClose}

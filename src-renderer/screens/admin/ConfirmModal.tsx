@@ -7,7 +7,7 @@ import { Modal, Stack, Text, type MantineColor } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../src-shared/ipc/contract';
-import { ModalActions } from '../../components/ModalActions';
+import { FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 
 interface ConfirmModalProps<T> {
@@ -33,7 +33,7 @@ export function ConfirmModal<T>(props: ConfirmModalProps<T>) {
     <Modal opened={opened} onClose={props.onClose} title={props.title}>
       <Stack gap="md">
         <Text size="sm">{props.body}</Text>
-        <ModalActions
+        <FormActions
           error={error}
           cancelLabel={t('admin.cancel')}
           onCancel={props.onClose}

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DismissResult, UserSummary } from '../../../src-shared/ipc/users';
 import { useApi } from '../../app/api';
-import { ModalActions } from '../../components/ModalActions';
+import { FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 
 /** True when the typed confirmation names the person (spaces around and letter case ignored). */
@@ -93,7 +93,7 @@ export function DismissModal({ user, candidates, onClose, onDismissed }: Dismiss
           spellCheck={false}
           error={typed.trim() !== '' && !confirmed ? t('admin.dismiss.confirmMismatch') : undefined}
         />
-        <ModalActions
+        <FormActions
           error={error}
           cancelLabel={t('admin.cancel')}
           onCancel={onClose}

@@ -15,7 +15,7 @@ import {
 } from '../../../src-shared/permissions';
 import { grantOf, grantsWithin } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
-import { ModalActions } from '../../components/ModalActions';
+import { FormActions } from '../../components/FormActions';
 import { SubmitForm } from '../../components/SubmitForm';
 import { useAction } from '../../components/useAction';
 import {
@@ -153,7 +153,7 @@ export function RoleEditor({ opened, role, myGrants, onClose, onSaved }: RoleEdi
               {t('admin.editor.withinOwn')}
             </Text>
           ) : null}
-          <ModalActions
+          <FormActions
             error={error}
             cancelLabel={t('admin.cancel')}
             onCancel={onClose}

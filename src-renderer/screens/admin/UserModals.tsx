@@ -6,7 +6,7 @@ import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import type { UserSummary } from '../../../src-shared/ipc/users';
 import type { Grants } from '../../../src-shared/permissions';
 import { useApi } from '../../app/api';
-import { ModalActions } from '../../components/ModalActions';
+import { FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 import { assignableRoles } from './AddUserModal';
 import { roleLabel } from './role-grants';
@@ -62,7 +62,7 @@ export function ChangeRoleModal({
           onChange={setRole}
           allowDeselect={false}
         />
-        <ModalActions
+        <FormActions
           error={error}
           cancelLabel={t('admin.cancel')}
           onCancel={onClose}

@@ -14,7 +14,7 @@ import type {
 import { useApi } from '../../app/api';
 import { loadStatus } from '../../app/session-actions';
 import { BusyButton } from '../../components/BusyButton';
-import { ModalActions } from '../../components/ModalActions';
+import { FormActions } from '../../components/FormActions';
 import { SubmitForm } from '../../components/SubmitForm';
 import { useActions } from '../../components/useAction';
 import { WorkingNote } from '../../components/WorkingNote';
@@ -106,7 +106,7 @@ export function RestoreWizard({ backup, opened, initialFile, onClose }: RestoreW
           <SubmitForm onSubmit={open}>
             <Stack gap="md">
               <SecretFields form={form} update={update} />
-              <ModalActions
+              <FormActions
                 cancelLabel={t('backups.wizard.cancel')}
                 onCancel={onClose}
                 busy={busy === 'open'}

@@ -25,6 +25,18 @@ import { formatAxisMoney, formatCount, formatMoney, monthLabel } from './format'
 
 const COLORS = { main: '#228be6', won: '#2f9e44', lost: '#e03131', line: '#0c8599' } as const;
 
+/** Every bar: drawn at once (no animation), never wider than this. */
+const BAR = { isAnimationActive: false, maxBarSize: 72 } as const;
+
+/** Monthly rows with a short axis label and the full month name (tooltip, table). */
+function monthRows<T extends { month: string }>(data: T[] | null, language: string) {
+  return (data ?? []).map(r => ({
+    ...r,
+    label: monthLabel(r.month, language, 'short'),
+    name: monthLabel(r.month, language),
+  }));
+}
+
 function stateOf<T>(rows: T[] | null, hasData: (rows: T[]) => boolean) {
   if (rows === null) return 'no_access' as const;
   return hasData(rows) ? ('chart' as const) : ('empty' as const);
@@ -86,13 +98,7 @@ export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
             formatter={value => formatMoney(Number(value), currency ?? 'UAH')}
             labelFormatter={l => String(l)}
           />
-          <Bar
-            isAnimationActive={false}
-            maxBarSize={72}
-            dataKey="amount"
-            name={t('dashboard.pipeline.amount')}
-            fill={COLORS.main}
-          />
+          <Bar {...BAR} dataKey="amount" name={t('dashboard.pipeline.amount')} fill={COLORS.main} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -102,11 +108,7 @@ export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
 /** Won and lost deals per month, side by side. */
 export function WonLostChart({ data }: { data: Dashboard['wonLost'] }) {
   const { t, i18n } = useTranslation();
-  const rows = (data ?? []).map(r => ({
-    ...r,
-    label: monthLabel(r.month, i18n.language, 'short'),
-    name: monthLabel(r.month, i18n.language),
-  }));
+  const rows = monthRows(data, i18n.language);
   return (
     <ChartCard
       id="won-lost"
@@ -133,20 +135,8 @@ export function WonLostChart({ data }: { data: Dashboard['wonLost'] }) {
           <YAxis allowDecimals={false} width={40} />
           <Tooltip labelFormatter={(_l, p) => String(p[0]?.payload?.name ?? '')} />
           <Legend />
-          <Bar
-            isAnimationActive={false}
-            maxBarSize={72}
-            dataKey="won"
-            name={t('dashboard.wonLost.won')}
-            fill={COLORS.won}
-          />
-          <Bar
-            isAnimationActive={false}
-            maxBarSize={72}
-            dataKey="lost"
-            name={t('dashboard.wonLost.lost')}
-            fill={COLORS.lost}
-          />
+          <Bar {...BAR} dataKey="won" name={t('dashboard.wonLost.won')} fill={COLORS.won} />
+          <Bar {...BAR} dataKey="lost" name={t('dashboard.wonLost.lost')} fill={COLORS.lost} />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -182,8 +172,7 @@ export function ActivitiesChart({ data, since }: { data: Dashboard['activities']
           <YAxis allowDecimals={false} width={40} />
           <Tooltip />
           <Bar
-            isAnimationActive={false}
-            maxBarSize={72}
+            {...BAR}
             dataKey="activities"
             name={t('dashboard.activities.count')}
             fill={COLORS.main}
@@ -197,11 +186,7 @@ export function ActivitiesChart({ data, since }: { data: Dashboard['activities']
 /** New contacts per month, as a line. */
 export function NewContactsChart({ data }: { data: Dashboard['newContacts'] }) {
   const { t, i18n } = useTranslation();
-  const rows = (data ?? []).map(r => ({
-    ...r,
-    label: monthLabel(r.month, i18n.language, 'short'),
-    name: monthLabel(r.month, i18n.language),
-  }));
+  const rows = monthRows(data, i18n.language);
   return (
     <ChartCard
       id="contacts"

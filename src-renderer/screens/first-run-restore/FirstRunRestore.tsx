@@ -4,13 +4,12 @@
  * then calls the one public backup call (`restoreFirstRun`, refused by the main process whenever a
  * vault already exists) and moves on to sign-in. The secret lives in this component's state only.
  */
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupRestoreResult } from '../../../src-shared/ipc/backup';
 import { useApi } from '../../app/api';
 import { loadStatus } from '../../app/session-actions';
-import { BusyButton } from '../../components/BusyButton';
 import { MONOSPACE_INPUT } from '../../components/input-styles';
 import { SubmitForm } from '../../components/SubmitForm';
 import { useAction } from '../../components/useAction';
@@ -26,6 +25,7 @@ import {
   secretInput,
   type SecretForm,
 } from '../backups/SecretFields';
+import { FormActions } from '../../components/FormActions';
 
 /** The link for the setup wizard's first step; hidden when this build has no backup channels. */
 export function RestoreFromBackupLink() {
@@ -110,19 +110,16 @@ export function FirstRunRestore({ onClose }: { onClose: () => void }) {
                   text={t('backups.wizard.restoring')}
                 />
               ) : null}
-              <Group justify="space-between">
-                <Button variant="default" onClick={onClose} disabled={busy}>
-                  {t('backups.wizard.firstRunBack')}
-                </Button>
-                <BusyButton
-                  type="submit"
-                  busy={busy}
-                  busyLabel={t('backups.wizard.restoring')}
-                  disabled={!isSecretFormReady(form)}
-                >
-                  {t('backups.wizard.restore')}
-                </BusyButton>
-              </Group>
+              <FormActions
+                spread
+                cancelLabel={t('backups.wizard.firstRunBack')}
+                onCancel={onClose}
+                lockCancel
+                busy={busy}
+                busyLabel={t('backups.wizard.restoring')}
+                disabled={!isSecretFormReady(form)}
+                confirmLabel={t('backups.wizard.restore')}
+              />
             </Stack>
           </SubmitForm>
         )}

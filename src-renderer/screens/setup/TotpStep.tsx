@@ -1,15 +1,15 @@
 /** Step 3: scan the QR code (or type the key), confirm with a code, and create the vault. */
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TotpEnrollment } from '../../../src-shared/ipc/auth';
 import type { CallError } from '../../../src-shared/ipc/contract';
-import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { isOneTimeCode, OneTimeCodeInput } from '../../components/OneTimeCodeInput';
 import { StepHeading } from '../../components/StepHeading';
 import { SubmitForm } from '../../components/SubmitForm';
 import { TotpEnrollmentView } from '../../components/TotpEnrollmentView';
+import { FormActions } from '../../components/FormActions';
 
 interface TotpStepProps {
   enrollment: TotpEnrollment | null;
@@ -47,19 +47,16 @@ export function TotpStep({ enrollment, busy, error, onBack, onCreate }: TotpStep
             {t('setup.totp.creatingHint')}
           </Text>
         ) : null}
-        <Group justify="space-between">
-          <Button variant="default" onClick={onBack} disabled={busy}>
-            {t('common.back')}
-          </Button>
-          <BusyButton
-            type="submit"
-            busy={busy}
-            busyLabel={t('setup.totp.creating')}
-            disabled={!enrollment}
-          >
-            {t('setup.totp.create')}
-          </BusyButton>
-        </Group>
+        <FormActions
+          spread
+          cancelLabel={t('common.back')}
+          onCancel={onBack}
+          lockCancel
+          busy={busy}
+          busyLabel={t('setup.totp.creating')}
+          disabled={!enrollment}
+          confirmLabel={t('setup.totp.create')}
+        />
       </Stack>
     </SubmitForm>
   );

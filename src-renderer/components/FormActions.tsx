@@ -1,13 +1,13 @@
 /**
- * The bottom of a dialog: the action's error (if it failed), then Cancel and the action with its
- * progress state.
+ * The bottom of a dialog or a wizard step: the action's error (if it failed), then Cancel (or Back)
+ * and the action with its progress state.
  */
 import { Button, Group, type MantineColor } from '@mantine/core';
 import type { CallError } from '../../src-shared/ipc/contract';
 import { BusyButton } from './BusyButton';
 import { ErrorAlert } from './ErrorAlert';
 
-interface ModalActionsProps {
+interface FormActionsProps {
   cancelLabel: string;
   onCancel: () => void;
   /** The action's label, and the label shown while it runs. */
@@ -24,14 +24,16 @@ interface ModalActionsProps {
   focusCancel?: boolean;
   /** Disable Cancel too while the action runs. */
   lockCancel?: boolean;
+  /** Cancel at the left edge, the action at the right (wizard steps: Back … Next). */
+  spread?: boolean;
 }
 
-/** The error, then right-aligned Cancel + action buttons. */
-export function ModalActions(props: ModalActionsProps) {
+/** The error, then Cancel + action buttons (right-aligned, or at both edges when `spread`). */
+export function FormActions(props: FormActionsProps) {
   return (
     <>
       <ErrorAlert error={props.error ?? null} />
-      <Group justify="flex-end">
+      <Group justify={props.spread ? 'space-between' : 'flex-end'}>
         <Button
           variant="default"
           onClick={props.onCancel}
