@@ -1,6 +1,7 @@
 /**
- * i18next for the renderer: the interface catalogues (./uk, ./en) merged with the shared error and
- * password messages (src-shared/i18n), one instance per app, the <html lang> kept in step.
+ * i18next for the renderer: the shared interface words (./uk, ./en) and each screen's `i18n.ts`
+ * merged with the shared error and password messages (src-shared/i18n), one instance per app, the
+ * <html lang> kept in step.
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -19,9 +20,14 @@ import * as contacts from '../screens/contacts/i18n';
 import * as dashboard from '../screens/dashboard/i18n';
 import * as deals from '../screens/deals/i18n';
 import * as documents from '../screens/documents/i18n';
+import * as firstSignIn from '../screens/first-sign-in/i18n';
+import * as lock from '../screens/lock/i18n';
 import * as reports from '../screens/reports/i18n';
 import * as search from '../screens/search/i18n';
 import * as security from '../screens/security/i18n';
+import * as setup from '../screens/setup/i18n';
+import * as signIn from '../screens/sign-in/i18n';
+import * as shell from '../shell/i18n';
 import { en } from './en';
 import { detectLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language';
 import { uk } from './uk';
@@ -34,6 +40,11 @@ export const catalogues = {
     ...companyMessages.uk,
     ...dealMessages.uk,
     ...uk,
+    setup: setup.uk,
+    firstSignIn: firstSignIn.uk,
+    ...signIn.uk,
+    lock: lock.uk,
+    shell: shell.uk,
     activities: activities.uk,
     contacts: contacts.uk,
     companies: companies.uk,
@@ -59,6 +70,11 @@ export const catalogues = {
     ...companyMessages.en,
     ...dealMessages.en,
     ...en,
+    setup: setup.en,
+    firstSignIn: firstSignIn.en,
+    ...signIn.en,
+    lock: lock.en,
+    shell: shell.en,
     activities: activities.en,
     contacts: contacts.en,
     companies: companies.en,

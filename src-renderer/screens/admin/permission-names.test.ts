@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { en as adminEn, uk as adminUk } from './i18n';
-import { en as shellEn } from '../../i18n/en';
-import { uk as shellUk } from '../../i18n/uk';
+import { en as shellEn, uk as shellUk } from '../../shell/i18n';
 import { companiesContract } from '../../../src-shared/ipc/companies';
 import { ROLES } from '../../../src-shared/permissions';
 import {
@@ -48,8 +47,8 @@ describe('permission names in documents', () => {
 
   it('name every built-in role as the shell does', () => {
     for (const r of ROLES) {
-      expect(BUILT_IN_ROLE_NAMES.uk[r]).toBe(shellUk.shell.roles[r]);
-      expect(BUILT_IN_ROLE_NAMES.en[r]).toBe(shellEn.shell.roles[r]);
+      expect(BUILT_IN_ROLE_NAMES.uk[r]).toBe(shellUk.roles[r]);
+      expect(BUILT_IN_ROLE_NAMES.en[r]).toBe(shellEn.roles[r]);
     }
   });
 });
