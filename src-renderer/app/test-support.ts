@@ -1,6 +1,7 @@
 /**
  * Test support for renderer unit tests (jsdom): a signed-in owner, a bridge with sign-in defaults
- * (built on ../test-support/scripted-api), and the browser APIs jsdom lacks. Never imported by the app itself.
+ * (built on ../test-support/scripted-api), and the browser APIs jsdom lacks. Never imported by the
+ * app itself.
  */
 import type { ZamokApi } from '../../src-shared/ipc';
 import type { AppStatus, SignedInUser } from '../../src-shared/ipc/auth';

@@ -1,4 +1,7 @@
-/** What a screen shows while its data loads or after loading failed: a spinner, or the error and "Try again". */
+/**
+ * What a screen shows while its data loads or after loading failed: a spinner, or the error and
+ * "Try again".
+ */
 import { Button, Group, Loader, Text } from '@mantine/core';
 import { ErrorAlert } from './ErrorAlert';
 import type { Loaded } from './useLoaded';

@@ -1,4 +1,4 @@
-/** The login field of setup, sign-in and the password reset: no spell check, the browser's username hint. */
+/** The login field of setup, sign-in and the reset: no spell check, the browser's username hint. */
 import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { loginSchema } from '../../src-shared/ipc/auth';

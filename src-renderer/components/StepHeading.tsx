@@ -1,4 +1,4 @@
-/** The heading and the one-paragraph explanation that open a step of a wizard or a part of a form. */
+/** The heading and the short explanation that open a step of a wizard or a part of a form. */
 import { Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 

@@ -1,4 +1,4 @@
-/** A form that the browser does not validate or submit itself: Enter or a submit button runs `onSubmit`. */
+/** A form the browser does not validate or submit itself: Enter or a submit button runs `onSubmit`. */
 import type { ReactNode } from 'react';
 
 interface SubmitFormProps {

@@ -1,4 +1,4 @@
-/** Offering data from main as a file download in the renderer (Electron turns it into a save dialog). */
+/** Offering data as a file download in the renderer (Electron turns it into a save dialog). */
 
 /**
  * Downloads `blob` as `fileName` through a Blob URL and a temporary hidden `<a download>`, then

@@ -1,4 +1,4 @@
-/** Which screen each navigation section shows (which sections a role sees: ./visible-sections.ts). */
+/** Which screen each navigation section shows (which sections a role sees: ./visible-sections). */
 import type { ReactElement } from 'react';
 import { AuditScreen } from '../screens/admin/AuditScreen';
 import { UsersScreen } from '../screens/admin/UsersScreen';

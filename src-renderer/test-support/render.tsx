@@ -27,7 +27,7 @@ export function setUpScreenTests(user?: SignedInUser): void {
   });
 }
 
-/** Renders `ui` inside the app's providers, talking to `api`, in `language` (English by default). */
+/** Renders `ui` inside the app's providers, talking to `api`, in `language` (default English). */
 export function renderWithApi(
   ui: ReactElement,
   api: ZamokApi,
