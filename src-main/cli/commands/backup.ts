@@ -17,17 +17,13 @@ import { restoreBackup } from '../../backup/restore';
 import { verifyBackup } from '../../backup/verify';
 import { backupIdentity, isAgeRecipient } from '../../backup/age-identity';
 import { readKeyringInfo, VaultError } from '../../vault';
-import { defaultVaultDir, type GlobalOptions } from '../context';
-import { CliExit, EXIT, nextStdinLine, printResult } from '../io';
+import { vaultDirOf, type CliAppContext } from '../context';
+import { CliExit, EXIT, nextStdinLine, printResult, type CliContext } from '../io';
 
 interface SecretOptions {
   passphraseStdin?: boolean;
   recoveryKeyStdin?: boolean;
   vaultId?: string;
-}
-
-function vaultDirOf(g: GlobalOptions): string {
-  return resolve(g.vault ?? defaultVaultDir());
 }
 
 /** Maps backup and vault errors to one line and an exit code. */
@@ -60,34 +56,35 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function secretFrom(o: SecretOptions): BackupSecret {
+function secretFrom(cli: CliContext, o: SecretOptions): BackupSecret {
   if (o.passphraseStdin && o.recoveryKeyStdin) {
     throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recovery-key-stdin, not both.');
   }
-  if (o.passphraseStdin) return { passphrase: nextStdinLine('the backup passphrase') };
-  if (o.recoveryKeyStdin) return { recoveryKey: nextStdinLine('the recovery key') };
+  if (o.passphraseStdin) return { passphrase: nextStdinLine(cli, 'the backup passphrase') };
+  if (o.recoveryKeyStdin) return { recoveryKey: nextStdinLine(cli, 'the recovery key') };
   throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recovery-key-stdin.');
 }
 
 /** Progress: a bar on a terminal (stderr), JSON lines with --json, nothing otherwise. */
-function progressReporter(json: boolean): (p: BackupProgress) => void {
+function progressReporter(cli: CliContext): (p: BackupProgress) => void {
+  const json = cli.globals().json ?? false;
   let lastPercent = -1;
   return p => {
     const percent = p.bytesTotal > 0 ? Math.floor((p.bytesDone / p.bytesTotal) * 100) : 0;
     if (percent === lastPercent && p.phase === 'write') return;
     lastPercent = percent;
     if (json) {
-      process.stdout.write(`${JSON.stringify({ progress: { phase: p.phase, percent } })}\n`);
-    } else if (process.stderr.isTTY) {
+      cli.io.out(`${JSON.stringify({ progress: { phase: p.phase, percent } })}\n`);
+    } else if (cli.io.errIsTty) {
       const bar = '#'.repeat(Math.floor(percent / 5)).padEnd(20, '.');
-      process.stderr.write(`\r[${bar}] ${String(percent).padStart(3)}% ${p.phase}   `);
-      if (p.phase === 'done') process.stderr.write('\n');
+      cli.io.err(`\r[${bar}] ${String(percent).padStart(3)}% ${p.phase}   `);
+      if (p.phase === 'done') cli.io.err('\n');
     }
   };
 }
 
 /** Registers the backup commands. */
-export function registerBackupCommands(program: Command, globals: () => GlobalOptions): void {
+export function registerBackupCommands(program: Command, cli: CliAppContext): void {
   const backup = program.command('backup').description('encrypted backups (age + tar)');
 
   backup
@@ -97,15 +94,17 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
     .option('--passphrase-stdin', 'encrypt with a passphrase read from standard input')
     .option('--recipient <age1…>', 'encrypt to this age X25519 public key')
     .action(async (opts: { out: string; passphraseStdin?: boolean; recipient?: string }) => {
-      const g = globals();
-      const vaultDir = vaultDirOf(g);
+      const vaultDir = vaultDirOf(cli);
       const result = await guarded(async () => {
         const { vaultId } = readKeyringInfo(vaultDir);
         let encryption: BackupEncryption;
         if (opts.passphraseStdin && opts.recipient) {
           throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recipient, not both.');
         } else if (opts.passphraseStdin) {
-          encryption = { kind: 'passphrase', passphrase: nextStdinLine('the backup passphrase') };
+          encryption = {
+            kind: 'passphrase',
+            passphrase: nextStdinLine(cli, 'the backup passphrase'),
+          };
         } else {
           const recipient = opts.recipient ?? readPlainRecipient(vaultDir, vaultId);
           if (!recipient || !isAgeRecipient(recipient)) {
@@ -121,17 +120,13 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
           destination: resolve(opts.out),
           encryption,
           createdBy: 'cli',
-          onProgress: progressReporter(g.json ?? false),
+          onProgress: progressReporter(cli),
         });
       });
-      printResult(
-        g.json ?? false,
-        { file: result.file, size: result.size, manifest: result.manifest },
-        () => [
-          `Backup written: ${result.file} (${result.size} bytes).`,
-          'Check it with: zamok backup verify FILE --recovery-key-stdin (or --passphrase-stdin)',
-        ],
-      );
+      printResult(cli, { file: result.file, size: result.size, manifest: result.manifest }, () => [
+        `Backup written: ${result.file} (${result.size} bytes).`,
+        'Check it with: zamok backup verify FILE --recovery-key-stdin (or --passphrase-stdin)',
+      ]);
     });
 
   backup
@@ -141,8 +136,7 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
     .option('--recovery-key-stdin', 'the recovery key on standard input (also checks the database)')
     .option('--vault-id <id>', 'the vault id, when the file was renamed')
     .action(async (file: string, opts: SecretOptions) => {
-      const g = globals();
-      const secret = secretFrom(opts);
+      const secret = secretFrom(cli, opts);
       const result = await guarded(() =>
         verifyBackup({
           file: resolve(file),
@@ -150,7 +144,7 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
           ...(opts.vaultId ? { vaultId: opts.vaultId } : {}),
         }),
       );
-      printResult(g.json ?? false, result, () => [
+      printResult(cli, result, () => [
         `Backup OK: ${result.file}`,
         `Made ${result.manifest.createdAt} by ${result.manifest.createdBy} (Zamok ${result.manifest.appVersion}).`,
         result.manifest.counts
@@ -172,15 +166,14 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
       if (!opts.recoveryKeyStdin) throw new CliExit(EXIT.usage, 'Give --recovery-key-stdin.');
       if (!/^[0-9a-f]{32}$/.test(opts.vaultId))
         throw new CliExit(EXIT.usage, 'A vault id is 32 hex digits.');
-      const identity = backupIdentity(nextStdinLine('the recovery key'), opts.vaultId);
-      process.stdout.write(`${identity}\n`);
+      const identity = backupIdentity(nextStdinLine(cli, 'the recovery key'), opts.vaultId);
+      cli.io.out(`${identity}\n`);
     });
 
   backup
     .command('list <dir>')
     .description('list the backups in a folder')
     .action((dir: string) => {
-      const g = globals();
       let names: string[];
       try {
         names = readdirSync(resolve(dir));
@@ -205,7 +198,7 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
             : [];
         })
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      printResult(g.json ?? false, rows, () =>
+      printResult(cli, rows, () =>
         rows.length === 0
           ? ['No backups in this folder.']
           : rows.map(
@@ -223,20 +216,20 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
     .option('--vault-id <id>', 'the vault id, when the file was renamed')
     .option('--replace', 'move the existing vault aside as a safety copy, then restore')
     .action(async (file: string, opts: SecretOptions & { replace?: boolean }) => {
-      const g = globals();
-      if (!g.vault) throw new CliExit(EXIT.usage, 'Give --vault DIR: the folder to restore into.');
-      const secret = secretFrom(opts);
+      if (!cli.globals().vault)
+        throw new CliExit(EXIT.usage, 'Give --vault DIR: the folder to restore into.');
+      const secret = secretFrom(cli, opts);
       const result = await guarded(() =>
         restoreBackup({
           file: resolve(file),
           secret,
-          targetDir: vaultDirOf(g),
+          targetDir: vaultDirOf(cli),
           replace: opts.replace === true,
           actor: { userLogin: 'cli' },
           ...(opts.vaultId ? { vaultId: opts.vaultId } : {}),
         }),
       );
-      printResult(g.json ?? false, result, () => [
+      printResult(cli, result, () => [
         `Restored into ${result.vaultDir} (backup of ${result.manifest.createdAt}).`,
         ...(result.safetyCopy ? [`The previous vault was kept as ${result.safetyCopy}.`] : []),
         result.databaseChecked
