@@ -94,7 +94,12 @@ export function zamokProcess(
   o: { env?: Record<string, string | undefined>; input?: string; stdinFd?: number } = {},
 ): CliRunResult {
   const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, LANG: 'C', LC_ALL: 'C', ...o.env })) {
+  for (const [name, value] of Object.entries({
+    ...process.env,
+    LANG: 'C',
+    LC_ALL: 'C',
+    ...o.env,
+  })) {
     if (value !== undefined) env[name] = value;
   }
   const run = spawnSync(process.execPath, ['bin/zamok.mjs', ...args], {

@@ -1,11 +1,9 @@
 /**
- * `zamok report …` as a script runs it (node bin/zamok.mjs in a child process on a real vault made
- * in-process with low KDF parameters): the files a user opens, and refusals that write nothing.
+ * `zamok report …` as a script runs it (in-process through `runCli`, on a real vault made with low
+ * KDF parameters): the files a user opens, and refusals that write nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetupResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
 import type { Result } from '../../../src-shared/ipc/contract';
@@ -13,8 +11,8 @@ import { createZamokApp, type ZamokApp } from '../../app/compose';
 import { generateTotp } from '../../auth/totp';
 import { createNoKeychainStore } from '../../vault';
 import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
+import { zamokInProcess } from '../test-helpers';
 
-const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const OWNER = 'olena';
 const PASSWORD = 'quiet river under old bridges';
 const root = makeTempDir('zamok-report-cli-');
@@ -24,20 +22,7 @@ let app: ZamokApp;
 let codes: string[] = [];
 
 function zamok(args: string[]) {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, LANG: 'C', LC_ALL: 'C' })) {
-    if (value !== undefined) env[name] = value;
-  }
-  env.ZAMOK_PASSWORD = PASSWORD;
-  const run = spawnSync(process.execPath, ['bin/zamok.mjs', '--vault', vault, ...args], {
-    cwd: REPO,
-    env,
-    encoding: 'utf8',
-    input: '',
-    timeout: 120_000,
-  });
-  if (run.error) throw run.error;
-  return run;
+  return zamokInProcess(['--vault', vault, ...args], { env: { ZAMOK_PASSWORD: PASSWORD } });
 }
 
 function ok<T>(result: Result<unknown>): T {
@@ -85,10 +70,10 @@ beforeAll(async () => {
 afterAll(() => app.dispose());
 
 describe('zamok report', () => {
-  it('writes the monthly review as CSV, JSON and PDF', () => {
+  it('writes the monthly review as CSV, JSON and PDF', async () => {
     const month = thisMonth();
     const csvFile = join(out, 'review.csv');
-    const csv = zamok([
+    const csv = await zamok([
       'report',
       'monthly',
       '--month',
@@ -112,20 +97,22 @@ describe('zamok report', () => {
 
     const jsonFile = join(out, 'review.json');
     expect(
-      zamok([
-        'report',
-        'monthly',
-        '--month',
-        month,
-        '--format',
-        'json',
-        '--out',
-        jsonFile,
-        '--login',
-        OWNER,
-        '--recovery-code',
-        codes[1] ?? '',
-      ]).status,
+      (
+        await zamok([
+          'report',
+          'monthly',
+          '--month',
+          month,
+          '--format',
+          'json',
+          '--out',
+          jsonFile,
+          '--login',
+          OWNER,
+          '--recovery-code',
+          codes[1] ?? '',
+        ])
+      ).status,
     ).toBe(0);
     const review = JSON.parse(readFileSync(jsonFile, 'utf8')) as {
       users: { login: string; totals: { created: number } }[];
@@ -133,7 +120,7 @@ describe('zamok report', () => {
     expect(review.users.find(u => u.login === OWNER)?.totals.created).toBe(1);
 
     const pdfFile = join(out, 'review.pdf');
-    const pdf = zamok([
+    const pdf = await zamok([
       'report',
       'monthly',
       '--month',
@@ -153,9 +140,9 @@ describe('zamok report', () => {
     expect(readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 
-  it('writes the regulation as a PDF', () => {
+  it('writes the regulation as a PDF', async () => {
     const file = join(out, 'regulation.pdf');
-    const run = zamok([
+    const run = await zamok([
       'report',
       'regulation',
       '--lang',
@@ -172,9 +159,9 @@ describe('zamok report', () => {
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 
-  it('refuses a bad month or format with exit 2 and writes nothing', () => {
+  it('refuses a bad month or format with exit 2 and writes nothing', async () => {
     const before = readdirSync(out).sort();
-    const bad = zamok([
+    const bad = await zamok([
       'report',
       'monthly',
       '--month',
@@ -188,7 +175,7 @@ describe('zamok report', () => {
     ]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('YYYY-MM');
-    const format = zamok([
+    const format = await zamok([
       'report',
       'monthly',
       '--month',

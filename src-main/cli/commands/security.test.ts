@@ -1,11 +1,9 @@
 /**
- * `zamok security-check` as a script runs it (node bin/zamok.mjs in a child process on a real vault):
+ * `zamok security-check` as a script runs it (in-process through `runCli`, on a real vault):
  * exit 0 while nothing is high, exit 1 once an administrator without 2FA exists. The vault is made
  * in-process with the real KDF floor (so the slots are not themselves a high finding).
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetupResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
 import type { Result } from '../../../src-shared/ipc/contract';
@@ -15,8 +13,8 @@ import { appendAudit } from '../../audit';
 import { generateTotp } from '../../auth/totp';
 import { createNoKeychainStore, KDF_FLOOR } from '../../vault';
 import { makeTempDir } from '../../vault/test-helpers';
+import { zamokInProcess } from '../test-helpers';
 
-const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const OWNER = 'olena';
 const PASSWORD = 'quiet river under old bridges';
 const vault = join(makeTempDir('zamok-security-cli-'), 'vault');
@@ -25,21 +23,12 @@ let secret = '';
 let recoveryCodes: string[] = [];
 const step = Date.now();
 
+/** Runs the CLI on the step after enrolment with the owner's password. */
 function zamok(args: string[]) {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, LANG: 'C', LC_ALL: 'C' })) {
-    if (value !== undefined) env[name] = value;
-  }
-  env.ZAMOK_PASSWORD = PASSWORD;
-  const run = spawnSync(process.execPath, ['bin/zamok.mjs', '--vault', vault, ...args], {
-    cwd: REPO,
-    env,
-    encoding: 'utf8',
-    input: '',
-    timeout: 120_000,
+  return zamokInProcess(['--vault', vault, ...args], {
+    env: { ZAMOK_PASSWORD: PASSWORD },
+    clock: () => step + 30_000,
   });
-  if (run.error) throw run.error;
-  return run;
 }
 
 /** The code of the step after enrolment (each step signs in once; later sign-ins use recovery codes). */
@@ -85,8 +74,8 @@ beforeAll(async () => {
 afterAll(() => app.dispose());
 
 describe('zamok security-check', () => {
-  it('exits 0 and prints the findings when none is high', () => {
-    const run = zamok(['security-check', '--login', OWNER, '--totp', nextTotp()]);
+  it('exits 0 and prints the findings when none is high', async () => {
+    const run = await zamok(['security-check', '--login', OWNER, '--totp', nextTotp()]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Zamok \S+ — \d{4}-/);
@@ -109,7 +98,7 @@ describe('zamok security-check', () => {
       }),
     );
     ok(await call('auth.signOut', {}));
-    const run = zamok([
+    const run = await zamok([
       'security-check',
       '--json',
       '--login',

@@ -1,11 +1,9 @@
 /**
- * `zamok users …` as an admin runs it: `node bin/zamok.mjs` in a child process (real Argon2id
- * calibration for the new slot) on a vault set up in this process. Three runs, each signing the
- * operator in with a fresh second factor: add (setup password from stdin), list --json, dismiss.
+ * `zamok users …` as an admin runs it (in-process through `runCli`, on the TOTP step after the
+ * vault's setup) on a vault set up in this process. Three runs, each signing the operator in with a
+ * fresh second factor: add (setup password from stdin), list --json, dismiss.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SetupResult } from '../../../src-shared/ipc/auth';
 import type { UserSummary } from '../../../src-shared/ipc/users';
@@ -19,8 +17,8 @@ import {
   type OpenVault,
 } from '../../vault';
 import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
+import { zamokInProcess } from '../test-helpers';
 
-const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const OWNER = { login: 'olena', password: 'quiet river under old bridges' };
 const SETUP = 'amber fields of late summer';
 
@@ -29,25 +27,15 @@ afterEach(() => {
   for (const v of vaults.splice(0)) v.close();
 });
 
+/** The time the CLI runs at: the TOTP step after the vault's setup (which used the current one). */
+const cliTime = (Math.floor(Date.now() / 30_000) + 1) * 30_000;
+
 function zamok(args: string[], input = '') {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries({
-    ...process.env,
-    LANG: 'C',
-    LC_ALL: 'C',
-    ZAMOK_PASSWORD: OWNER.password,
-  })) {
-    if (v !== undefined) env[k] = v;
-  }
-  const run = spawnSync(process.execPath, ['bin/zamok.mjs', ...args], {
-    cwd: REPO,
-    env,
+  return zamokInProcess(args, {
     input,
-    encoding: 'utf8',
-    timeout: 120_000,
+    env: { ZAMOK_PASSWORD: OWNER.password },
+    clock: () => cliTime,
   });
-  if (run.error) throw run.error;
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** A vault with the owner (TOTP secret and recovery codes) and an active manager, iryna. */
@@ -73,7 +61,7 @@ async function vaultWithOwner() {
       login: OWNER.login,
       displayName: 'Olena',
       password: OWNER.password,
-      totpCode: generateTotp(secret),
+      totpCode: generateTotp(secret, cliTime - 30_000),
       deviceBinding: false,
     })) as SetupResult;
     await call('users.create', {
@@ -91,9 +79,7 @@ async function vaultWithOwner() {
 describe('zamok users', () => {
   it('adds, lists and dismisses accounts as the operator given with --as', async () => {
     const { dir, secret, recoveryCodes } = await vaultWithOwner();
-    const step = Math.floor(Date.now() / 30_000);
-    // The setup used this step's code; the next step is still inside the accepted window.
-    const added = zamok(
+    const added = await zamok(
       [
         '--vault',
         dir,
@@ -102,7 +88,7 @@ describe('zamok users', () => {
         '--as',
         OWNER.login,
         '--totp',
-        generateTotp(secret, (step + 1) * 30_000),
+        generateTotp(secret, cliTime),
         '--login',
         'Taras',
         '--role',
@@ -118,7 +104,7 @@ describe('zamok users', () => {
     expect(added.stdout).toContain('Created taras (manager)');
     expect(hasPasswordSlot(dir, 'taras')).toBe(true);
 
-    const listed = zamok([
+    const listed = await zamok([
       '--vault',
       dir,
       '--json',
@@ -137,7 +123,7 @@ describe('zamok users', () => {
       ['taras', 'manager', 'active', true],
     ]);
 
-    const dismissed = zamok([
+    const dismissed = await zamok([
       '--vault',
       dir,
       'users',
@@ -173,8 +159,8 @@ describe('zamok users', () => {
     expect(verifyAuditChain(vault)).toMatchObject({ ok: true });
   }, 240_000);
 
-  it('refuses a missing operator with a usage error before touching the vault', () => {
-    const run = zamok(['--vault', '/nonexistent', 'users', 'list', '--totp', '123456']);
+  it('refuses a missing operator with a usage error before touching the vault', async () => {
+    const run = await zamok(['--vault', '/nonexistent', 'users', 'list', '--totp', '123456']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--as');
   });
