@@ -40,7 +40,13 @@ export default defineConfig({
         ...external,
         new RegExp(`^(${external.map(d => d.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})/`),
       ],
-      output: { format: 'es', entryFileNames: 'zamok.mjs' },
+      // What --help does not need (the app, backups, PDFs) is split off and loaded on first use;
+      // chunks sit next to zamok.mjs so their `../../…` paths resolve the same.
+      output: {
+        format: 'es',
+        entryFileNames: 'zamok.mjs',
+        chunkFileNames: '[name]-[hash].mjs',
+      },
     },
   },
 });

@@ -55,6 +55,11 @@ if (reason) {
     process.stderr.write('zamok: the CLI build failed (npm run build:cli shows why).\n');
     process.exit(1);
   }
+  // Chunks first (content-hashed names: a run still loading the previous build finds its own),
+  // the entry last.
+  for (const name of readdirSync(outDir).filter(n => n !== 'zamok.mjs')) {
+    renameSync(join(outDir, name), join(dirname(built), name));
+  }
   renameSync(join(outDir, 'zamok.mjs'), built);
   rmSync(outDir, { recursive: true, force: true });
 }

@@ -5,7 +5,15 @@
  * are tested in-process (./cli.test.ts, ./commands/*.test.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, symlinkSync, copyFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  symlinkSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SetupResult, TotpEnrollment } from '../../src-shared/ipc/auth';
@@ -106,6 +114,28 @@ describe('bin/zamok.mjs', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('Sign-in works.\n');
+  });
+
+  it('finds the migrations, package.json and the PDF fonts from its split-off chunks', () => {
+    const out = join(root, 'regulation.pdf');
+    const run = zamokProcess(
+      [
+        '--vault',
+        vault,
+        'report',
+        'regulation',
+        '--lang',
+        'uk',
+        '--out',
+        out,
+        '--login',
+        OWNER,
+      ].concat(['--recovery-code', recoveryCodes[1] ?? '']),
+      { env: { ZAMOK_PASSWORD: PASSWORD } },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('an unreadable standard input is an unexpected error: exit 1, the stack only with --debug', () => {

@@ -1,11 +1,12 @@
 /**
  * Runs a CLI command against a composed app (the same router and services as the desktop app), then
- * disposes of it: the vault is closed and key buffers wiped whatever happens.
+ * disposes of it: the vault is closed and key buffers wiped whatever happens. The app (and with it
+ * the database driver, kysely, the crypto libraries) is loaded on first use, so `zamok --help` and
+ * usage errors start without it.
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createZamokApp, type ZamokApp, type ZamokAppOptions } from '../app/compose';
-import { createKeychainStore, createNoKeychainStore } from '../vault';
+import type { ZamokApp, ZamokAppOptions } from '../app/compose';
 import { CliExit, cliLocale, EXIT, readPassword, unwrap, type CliContext, type CliIo } from './io';
 
 /** App options a caller of `runCli` may fix (tests: low Argon2id parameters, no keychain). */
@@ -42,6 +43,10 @@ export async function withApp<T>(
   o: { deviceBinding?: boolean } = {},
 ): Promise<T> {
   const locale = cliLocale(cli.io.env);
+  const [{ createZamokApp }, { createKeychainStore, createNoKeychainStore }] = await Promise.all([
+    import('../app/compose'),
+    import('../vault'),
+  ]);
   const app = createZamokApp({
     vaultDir: vaultDirOf(cli),
     host: 'cli',

@@ -8,17 +8,18 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { BackupError, UNREADABLE_REASONS } from '../../backup/errors';
-import { createBackup, type BackupEncryption, type BackupProgress } from '../../backup/create';
-import { lockKind, type BackupSecret } from '../../backup/keys';
-import { BACKUP_EXTENSION, parseBackupFileName } from '../../backup/manifest';
-import { readPlainRecipient } from '../../backup/recipient';
-import { restoreBackup } from '../../backup/restore';
-import { verifyBackup } from '../../backup/verify';
-import { backupIdentity, isAgeRecipient } from '../../backup/age-identity';
-import { readKeyringInfo, VaultError } from '../../vault';
+import type { BackupEncryption, BackupProgress } from '../../backup/create';
+import type { BackupSecret } from '../../backup/keys';
+import type * as BackupLibrary from './backup-library';
 import { vaultDirOf, type CliAppContext } from '../context';
 import { CliExit, EXIT, nextStdinLine, printResult, type CliContext } from '../io';
+
+type Library = typeof BackupLibrary;
+
+/** The backup modules, loaded on first use. */
+function library(): Promise<Library> {
+  return import('./backup-library');
+}
 
 interface SecretOptions {
   passphraseStdin?: boolean;
@@ -27,7 +28,10 @@ interface SecretOptions {
 }
 
 /** Maps backup and vault errors to one line and an exit code. */
-function asCliExit(error: unknown): unknown {
+function asCliExit(
+  error: unknown,
+  { BackupError, UNREADABLE_REASONS, VaultError }: Library,
+): unknown {
   if (error instanceof BackupError) {
     const exit = UNREADABLE_REASONS.has(error.reason)
       ? EXIT.backup
@@ -48,11 +52,13 @@ function asCliExit(error: unknown): unknown {
   return error;
 }
 
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` with the backup modules; their errors become CliExits. */
+async function guarded<T>(fn: (b: Library) => Promise<T>): Promise<T> {
+  const b = await library();
   try {
-    return await fn();
+    return await fn(b);
   } catch (error) {
-    throw asCliExit(error);
+    throw asCliExit(error, b);
   }
 }
 
@@ -95,8 +101,8 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
     .option('--recipient <age1…>', 'encrypt to this age X25519 public key')
     .action(async (opts: { out: string; passphraseStdin?: boolean; recipient?: string }) => {
       const vaultDir = vaultDirOf(cli);
-      const result = await guarded(async () => {
-        const { vaultId } = readKeyringInfo(vaultDir);
+      const result = await guarded(async b => {
+        const { vaultId } = b.readKeyringInfo(vaultDir);
         let encryption: BackupEncryption;
         if (opts.passphraseStdin && opts.recipient) {
           throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recipient, not both.');
@@ -106,8 +112,8 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
             passphrase: nextStdinLine(cli, 'the backup passphrase'),
           };
         } else {
-          const recipient = opts.recipient ?? readPlainRecipient(vaultDir, vaultId);
-          if (!recipient || !isAgeRecipient(recipient)) {
+          const recipient = opts.recipient ?? b.readPlainRecipient(vaultDir, vaultId);
+          if (!recipient || !b.isAgeRecipient(recipient)) {
             throw new CliExit(
               EXIT.usage,
               'This vault has no backup key in backup.json; give --recipient or --passphrase-stdin.',
@@ -115,7 +121,7 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
           }
           encryption = { kind: 'recipient', recipient };
         }
-        return createBackup({
+        return b.createBackup({
           vaultDir,
           destination: resolve(opts.out),
           encryption,
@@ -137,8 +143,8 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
     .option('--vault-id <id>', 'the vault id, when the file was renamed')
     .action(async (file: string, opts: SecretOptions) => {
       const secret = secretFrom(cli, opts);
-      const result = await guarded(() =>
-        verifyBackup({
+      const result = await guarded(b =>
+        b.verifyBackup({
           file: resolve(file),
           secret,
           ...(opts.vaultId ? { vaultId: opts.vaultId } : {}),
@@ -162,10 +168,11 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
     .description("print the age identity of this vault's backups (for `age -d -i`); it is a SECRET")
     .requiredOption('--vault-id <id>', 'the vault id (in every backup file name)')
     .option('--recovery-key-stdin', 'the recovery key on standard input')
-    .action((opts: { vaultId: string; recoveryKeyStdin?: boolean }) => {
+    .action(async (opts: { vaultId: string; recoveryKeyStdin?: boolean }) => {
       if (!opts.recoveryKeyStdin) throw new CliExit(EXIT.usage, 'Give --recovery-key-stdin.');
       if (!/^[0-9a-f]{32}$/.test(opts.vaultId))
         throw new CliExit(EXIT.usage, 'A vault id is 32 hex digits.');
+      const { backupIdentity } = await library();
       const identity = backupIdentity(nextStdinLine(cli, 'the recovery key'), opts.vaultId);
       cli.io.out(`${identity}\n`);
     });
@@ -173,7 +180,8 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
   backup
     .command('list <dir>')
     .description('list the backups in a folder')
-    .action((dir: string) => {
+    .action(async (dir: string) => {
+      const { BACKUP_EXTENSION, lockKind, parseBackupFileName } = await library();
       let names: string[];
       try {
         names = readdirSync(resolve(dir));
@@ -219,8 +227,8 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
       if (!cli.globals().vault)
         throw new CliExit(EXIT.usage, 'Give --vault DIR: the folder to restore into.');
       const secret = secretFrom(cli, opts);
-      const result = await guarded(() =>
-        restoreBackup({
+      const result = await guarded(b =>
+        b.restoreBackup({
           file: resolve(file),
           secret,
           targetDir: vaultDirOf(cli),

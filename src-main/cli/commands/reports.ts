@@ -11,8 +11,6 @@ import type { Command } from 'commander';
 import type { MonthlyReview, RegulationReport, ReportFile } from '../../../src-shared/ipc/reports';
 import { monthSchema } from '../../../src-shared/ipc/reports';
 import type { ReportDocument } from '../../../src-shared/reports/document';
-import { reviewDocument } from '../../../src-shared/reports/review-document';
-import { writeReportPdf } from '../../reports/pdf';
 import { signInAs, withApp, type CliAppContext } from '../context';
 import { CliExit, EXIT, printResult, type CliIo } from '../io';
 
@@ -46,6 +44,8 @@ async function writeAtomically(out: string, write: (tmp: string) => Promise<void
 }
 
 async function writePdf(out: string, doc: ReportDocument, landscape: boolean): Promise<void> {
+  // pdfkit and its fonts load only when a PDF is written.
+  const { writeReportPdf } = await import('../../reports/pdf');
   await writeAtomically(out, tmp => writeReportPdf(doc, createWriteStream(tmp), { landscape }));
 }
 
@@ -100,6 +100,7 @@ export function registerReportCommands(program: Command, cli: CliAppContext): vo
           if (opts.format === 'json') {
             await writeText(opts.out, `${JSON.stringify(review, null, 2)}\n`);
           } else {
+            const { reviewDocument } = await import('../../../src-shared/reports/review-document');
             await writePdf(opts.out, reviewDocument(review, lang), true);
           }
           return { out: opts.out, format: opts.format, users: review.users.length };
