@@ -16,24 +16,14 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SetupResult, TotpEnrollment } from '../../src-shared/ipc/auth';
-import type { Result } from '../../src-shared/ipc/contract';
-import { createZamokApp } from '../app/compose';
-import { generateTotp } from '../auth/totp';
-import { createNoKeychainStore } from '../vault';
-import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
-import { REPO, zamokProcess, type CliRunResult } from './test-helpers';
+import { makeTempDir } from '../vault/test-helpers';
+import { CLI_OWNER, createOwnerVault, REPO, zamokProcess, type CliRunResult } from './test-helpers';
 
-const OWNER = 'olena';
-const PASSWORD = 'quiet river under old bridges';
+const OWNER = CLI_OWNER.login;
+const PASSWORD = CLI_OWNER.password;
 const root = makeTempDir('zamok-bin-');
 const vault = join(root, 'vault');
 let recoveryCodes: string[] = [];
-
-function ok<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}`);
-  return result.value as T;
-}
 
 /** An error answer: one line on stderr, no stack frames. */
 function expectOneLineError(run: CliRunResult): void {
@@ -45,31 +35,10 @@ function expectOneLineError(run: CliRunResult): void {
 
 beforeAll(async () => {
   // The first run builds out/cli/zamok.mjs when it is missing or stale; later runs only start it.
-  const first = zamokProcess(['--help']);
-  expect(first.status).toBe(0);
-  const app = createZamokApp({
-    vaultDir: vault,
-    host: 'cli',
-    kdf: TEST_KDF,
-    deviceStore: createNoKeychainStore(),
-  });
-  try {
-    const call = (channel: string, input: unknown) =>
-      app.router.call(`zamok:${channel}`, input, { host: 'cli' });
-    const { secret } = ok<TotpEnrollment>(await call('auth.beginTotpEnrollment', { login: OWNER }));
-    recoveryCodes = ok<SetupResult>(
-      await call('auth.createVault', {
-        vaultDir: vault,
-        login: OWNER,
-        displayName: 'Олена',
-        password: PASSWORD,
-        totpCode: generateTotp(secret),
-        deviceBinding: false,
-      }),
-    ).recoveryCodes;
-  } finally {
-    app.dispose();
-  }
+  expect(zamokProcess(['--help']).status).toBe(0);
+  const { app, setup } = await createOwnerVault(vault);
+  app.dispose();
+  recoveryCodes = setup.recoveryCodes;
 }, 120_000);
 
 describe('bin/zamok.mjs', () => {
@@ -165,21 +134,19 @@ describe('bin/zamok.mjs', () => {
     for (const linked of ['src-main', 'src-shared', 'migrations', 'build', 'node_modules']) {
       symlinkSync(join(REPO, linked), join(copy, linked));
     }
-    const first = spawnSync(process.execPath, [join(copy, 'bin', 'zamok.mjs'), '--help'], {
-      cwd: copy,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const help = () =>
+      spawnSync(process.execPath, [join(copy, 'bin', 'zamok.mjs'), '--help'], {
+        cwd: copy,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+    const first = help();
     expect(first.stderr).toBe('zamok: building the CLI (out/cli/zamok.mjs is missing)…\n');
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/^Usage: zamok /);
     expect(existsSync(join(copy, 'out', 'cli', 'zamok.mjs'))).toBe(true);
 
-    const second = spawnSync(process.execPath, [join(copy, 'bin', 'zamok.mjs'), '--help'], {
-      cwd: copy,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const second = help();
     expect(second.stderr).toBe('');
     expect(second.status).toBe(0);
   }, 120_000);

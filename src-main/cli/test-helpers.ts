@@ -5,12 +5,55 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { SetupResult, TotpEnrollment } from '../../src-shared/ipc/auth';
+import { createZamokApp } from '../app/compose';
+import { generateTotp } from '../auth/totp';
 import { createNoKeychainStore, type DeviceSecretStore, type KdfParams } from '../vault';
 import { TEST_KDF } from '../vault/test-helpers';
 import { runCli } from './run';
 
 /** The repository root (where bin/zamok.mjs is). */
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The owner of every vault `createOwnerVault` makes. */
+export const CLI_OWNER = {
+  login: 'olena',
+  displayName: 'Олена Коваль',
+  password: 'quiet river under old bridges',
+} as const;
+
+/**
+ * A vault made in this process for a CLI test: the owner (TOTP enrolled at `enrolledAt`, recovery
+ * key and codes in `setup`), no device binding, `TEST_KDF` unless `kdf` says otherwise. The app stays
+ * open with the owner signed in, for more set-up through `call` (which throws on a failure); dispose
+ * of it before the CLI runs, or keep it for calls between runs.
+ */
+export async function createOwnerVault(vaultDir: string, o: { kdf?: KdfParams } = {}) {
+  const app = createZamokApp({
+    vaultDir,
+    host: 'cli',
+    kdf: o.kdf ?? TEST_KDF,
+    deviceStore: createNoKeychainStore(),
+  });
+  async function call<T = unknown>(channel: string, input: unknown): Promise<T> {
+    const result = await app.router.call(`zamok:${channel}`, input, { host: 'cli' });
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
+    return result.value as T;
+  }
+  const { secret } = await call<TotpEnrollment>('auth.beginTotpEnrollment', {
+    login: CLI_OWNER.login,
+  });
+  const enrolledAt = Date.now();
+  const setup = await call<SetupResult>('auth.createVault', {
+    vaultDir,
+    login: CLI_OWNER.login,
+    displayName: CLI_OWNER.displayName,
+    password: CLI_OWNER.password,
+    totpCode: generateTotp(secret, enrolledAt),
+    deviceBinding: false,
+  });
+  return { app, call, secret, enrolledAt, setup };
+}
 
 /** What a run printed and its exit code. */
 export interface CliRunResult {

@@ -9,22 +9,21 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditVerifyView } from '../../../src-shared/ipc/audit';
-import type { SetupResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
+import type { SetupResult } from '../../../src-shared/ipc/auth';
 import type { Result } from '../../../src-shared/ipc/contract';
-import { createZamokApp, type ZamokApp } from '../../app/compose';
+import type { ZamokApp } from '../../app/compose';
 import { addStaff, STAFF_PASSWORD } from '../../app/handlers/audit.fixture';
 import { generateTotp } from '../../auth/totp';
-import { createNoKeychainStore } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
-import { zamokInProcess, type CliRunResult } from '../test-helpers';
+import { makeTempDir } from '../../vault/test-helpers';
+import { CLI_OWNER, createOwnerVault, zamokInProcess, type CliRunResult } from '../test-helpers';
 
-const OWNER = 'olena';
-const PASSWORD = 'quiet river under old bridges';
+const OWNER = CLI_OWNER.login;
+const PASSWORD = CLI_OWNER.password;
 const TODAY = new Date().toISOString().slice(0, 10);
 const YESTERDAY = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 /** Runs the CLI in English on the step after enrolment, with the owner's password by default. */
-function zamok(args: string[], password = PASSWORD): Promise<CliRunResult> {
+function zamok(args: string[], password: string = PASSWORD): Promise<CliRunResult> {
   return zamokInProcess(['--vault', vault, ...args], {
     env: { ZAMOK_PASSWORD: password },
     clock: () => enrolledAt + 30_000,
@@ -45,32 +44,13 @@ let enrolledAt = 0;
 let manager: { login: string; secret: string };
 
 beforeAll(async () => {
-  // The vault and a manager account are made in-process (low KDF); only the audit commands spawn.
-  app = createZamokApp({
-    vaultDir: vault,
-    host: 'cli',
-    kdf: TEST_KDF,
-    deviceStore: createNoKeychainStore(),
-  });
-  const call = (channel: string, input: unknown) =>
-    app.router.call(`zamok:${channel}`, input, { host: 'cli' });
-  const enrollment = ok<TotpEnrollment>(await call('auth.beginTotpEnrollment', { login: OWNER }));
-  secret = enrollment.secret;
-  enrolledAt = Date.now();
-  setup = ok<SetupResult>(
-    await call('auth.createVault', {
-      vaultDir: vault,
-      login: OWNER,
-      displayName: 'Олена Коваль',
-      password: PASSWORD,
-      totpCode: generateTotp(secret, enrolledAt),
-      deviceBinding: false,
-    }),
-  );
+  // The vault and a manager account are made in-process (low KDF).
+  const made = await createOwnerVault(vault);
+  ({ app, secret, setup, enrolledAt } = made);
   const open = app.state.vault;
   if (!open) throw new Error('no open vault after setup');
   manager = await addStaff(open, 'manager-oksana', 'manager', Date.now());
-  ok(await call('auth.signOut', {}));
+  await made.call('auth.signOut', {});
 });
 
 afterAll(() => app.dispose());

@@ -2,32 +2,21 @@
  * `zamok report …` as a script runs it (in-process through `runCli`, on a real vault made with low
  * KDF parameters): the files a user opens, and refusals that write nothing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SetupResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
-import type { Result } from '../../../src-shared/ipc/contract';
-import { createZamokApp, type ZamokApp } from '../../app/compose';
-import { generateTotp } from '../../auth/totp';
-import { createNoKeychainStore } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
-import { zamokInProcess } from '../test-helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../vault/test-helpers';
+import { CLI_OWNER, createOwnerVault, zamokInProcess } from '../test-helpers';
 
-const OWNER = 'olena';
-const PASSWORD = 'quiet river under old bridges';
+const OWNER = CLI_OWNER.login;
+const PASSWORD = CLI_OWNER.password;
 const root = makeTempDir('zamok-report-cli-');
 const vault = join(root, 'vault');
 const out = join(root, 'out');
-let app: ZamokApp;
 let codes: string[] = [];
 
 function zamok(args: string[]) {
   return zamokInProcess(['--vault', vault, ...args], { env: { ZAMOK_PASSWORD: PASSWORD } });
-}
-
-function ok<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}`);
-  return result.value as T;
 }
 
 /** This month on this machine's calendar (the CLI reports in the machine's zone). */
@@ -40,34 +29,12 @@ function thisMonth(): string {
 }
 
 beforeAll(async () => {
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(out);
-  app = createZamokApp({
-    vaultDir: vault,
-    host: 'cli',
-    kdf: TEST_KDF,
-    deviceStore: createNoKeychainStore(),
-  });
-  const call = (channel: string, input: unknown) =>
-    app.router.call(`zamok:${channel}`, input, { host: 'cli' });
-  const secret = ok<TotpEnrollment>(
-    await call('auth.beginTotpEnrollment', { login: OWNER }),
-  ).secret;
-  codes = ok<SetupResult>(
-    await call('auth.createVault', {
-      vaultDir: vault,
-      login: OWNER,
-      displayName: 'Олена Коваль',
-      password: PASSWORD,
-      totpCode: generateTotp(secret, Date.now()),
-      deviceBinding: false,
-    }),
-  ).recoveryCodes;
-  ok(await call('contacts.create', { contact: { surname: 'Коваль', givenName: 'Ірина' } }));
-  app.dispose();
+  const owner = await createOwnerVault(vault);
+  await owner.call('contacts.create', { contact: { surname: 'Коваль', givenName: 'Ірина' } });
+  owner.app.dispose();
+  codes = owner.setup.recoveryCodes;
 }, 60_000);
-
-afterAll(() => app.dispose());
 
 describe('zamok report', () => {
   it('writes the monthly review as CSV, JSON and PDF', async () => {

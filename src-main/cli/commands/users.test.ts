@@ -5,9 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SetupResult } from '../../../src-shared/ipc/auth';
 import type { UserSummary } from '../../../src-shared/ipc/users';
-import { createZamokApp } from '../../app/compose';
 import { listAudit, verifyAuditChain } from '../../audit';
 import { generateTotp } from '../../auth/totp';
 import {
@@ -16,10 +14,9 @@ import {
   unlockWithPassword,
   type OpenVault,
 } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
-import { zamokInProcess } from '../test-helpers';
+import { makeTempDir } from '../../vault/test-helpers';
+import { CLI_OWNER as OWNER, createOwnerVault, zamokInProcess } from '../test-helpers';
 
-const OWNER = { login: 'olena', password: 'quiet river under old bridges' };
 const SETUP = 'amber fields of late summer';
 
 const vaults: OpenVault[] = [];
@@ -27,8 +24,8 @@ afterEach(() => {
   for (const v of vaults.splice(0)) v.close();
 });
 
-/** The time the CLI runs at: the TOTP step after the vault's setup (which used the current one). */
-const cliTime = (Math.floor(Date.now() / 30_000) + 1) * 30_000;
+/** The time the CLI runs at (set by vaultWithOwner). */
+let cliTime = Date.now();
 
 function zamok(args: string[], input = '') {
   return zamokInProcess(args, {
@@ -41,38 +38,19 @@ function zamok(args: string[], input = '') {
 /** A vault with the owner (TOTP secret and recovery codes) and an active manager, iryna. */
 async function vaultWithOwner() {
   const dir = join(makeTempDir('zamok-cli-users-'), 'vault');
-  const app = createZamokApp({
-    vaultDir: dir,
-    host: 'preview',
-    kdf: TEST_KDF,
-    deviceStore: createNoKeychainStore(),
-  });
+  const owner = await createOwnerVault(dir);
   try {
-    const call = async (channel: string, input: unknown) => {
-      const r = await app.router.call(`zamok:${channel}`, input, { host: 'preview' });
-      if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-      return r.value;
-    };
-    const { secret } = (await call('auth.beginTotpEnrollment', { login: OWNER.login })) as {
-      secret: string;
-    };
-    const setup = (await call('auth.createVault', {
-      vaultDir: dir,
-      login: OWNER.login,
-      displayName: 'Olena',
-      password: OWNER.password,
-      totpCode: generateTotp(secret, cliTime - 30_000),
-      deviceBinding: false,
-    })) as SetupResult;
-    await call('users.create', {
+    await owner.call('users.create', {
       login: 'iryna',
       displayName: 'Iryna',
       role: 'manager',
       setupPassword: SETUP,
     });
-    return { dir, secret, recoveryCodes: setup.recoveryCodes };
+    // The CLI runs on the step after the setup's (each step signs in once).
+    cliTime = owner.enrolledAt + 30_000;
+    return { dir, secret: owner.secret, recoveryCodes: owner.setup.recoveryCodes };
   } finally {
-    app.dispose();
+    owner.app.dispose();
   }
 }
 
