@@ -71,6 +71,13 @@ describe('zamok CLI', () => {
   const vault = join(root, 'vault');
   let init: CliRunResult;
   let kit: Kit;
+  /** unlock-check on a folder that does not exist. */
+  const checkMissingVault = ['--vault', join(root, 'no-such-folder'), 'unlock-check'].concat([
+    '--login',
+    OWNER,
+    '--totp',
+    '123456',
+  ]);
 
   beforeAll(async () => {
     init = await zamok([
@@ -208,15 +215,7 @@ describe('zamok CLI', () => {
   });
 
   it('exits 4 for a missing vault folder and for a corrupt keyring.json', async () => {
-    const missing = await zamok([
-      '--vault',
-      join(root, 'no-such-folder'),
-      'unlock-check',
-      '--login',
-      OWNER,
-      '--totp',
-      '123456',
-    ]);
+    const missing = await zamok(checkMissingVault);
     expect(missing.status).toBe(4);
     expectOneLineError(missing);
 
@@ -283,18 +282,9 @@ describe('zamok CLI', () => {
   });
 
   it('speaks Ukrainian when the locale says so', async () => {
-    const run = await zamok(
-      [
-        '--vault',
-        join(root, 'no-such-folder'),
-        'unlock-check',
-        '--login',
-        OWNER,
-        '--totp',
-        '123456',
-      ],
-      { env: { LANG: 'uk_UA.UTF-8', LC_ALL: undefined } },
-    );
+    const run = await zamok(checkMissingVault, {
+      env: { LANG: 'uk_UA.UTF-8', LC_ALL: undefined },
+    });
     expect(run.status).toBe(4);
     expect(run.stderr).toMatch(/^zamok: .*[а-яіїєґ]/);
   });
