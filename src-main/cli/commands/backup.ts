@@ -224,8 +224,9 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
     .option('--vault-id <id>', 'the vault id, when the file was renamed')
     .option('--replace', 'move the existing vault aside as a safety copy, then restore')
     .action(async (file: string, opts: SecretOptions & { replace?: boolean }) => {
-      if (!cli.globals().vault)
+      if (!cli.globals().vault) {
         throw new CliExit(EXIT.usage, 'Give --vault DIR: the folder to restore into.');
+      }
       const secret = secretFrom(cli, opts);
       const result = await guarded(b =>
         b.restoreBackup({

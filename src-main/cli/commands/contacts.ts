@@ -15,10 +15,8 @@ import {
   type ContactListPage,
   type ContactSummary,
 } from '../../../src-shared/contacts';
-import { signInAs, withApp, type CliAppContext } from '../context';
+import { signInAs, withApp, type CliAppContext, type CliCall as Call } from '../context';
 import { CliExit, EXIT, localeTag, printResult, type CliIo } from '../io';
-
-type Call = (channel: string, input: unknown) => Promise<unknown>;
 
 interface SignInOptions {
   login: string;

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import type { DismissResult, UserSummary } from '../../../src-shared/ipc/users';
-import { signInAs, withApp, type CliAppContext } from '../context';
+import { signInAs, withApp, type CliAppContext, type CliCall as Call } from '../context';
 import { CliExit, EXIT, nextStdinLine, printResult, readPassword, type CliContext } from '../io';
 
 /** The operator's sign-in options. */
@@ -16,8 +16,6 @@ interface OperatorOptions {
   totp?: string;
   recoveryCode?: string;
 }
-
-type Call = (channel: string, input: unknown) => Promise<unknown>;
 
 const OPERATOR_HELP =
   'act as this signed-in user (owner or administrator); password from ZAMOK_PASSWORD or --password-stdin';
