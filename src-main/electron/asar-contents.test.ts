@@ -179,6 +179,15 @@ describe('app.asar: the app files', () => {
     }
   });
 
+  it('keeps every main-process chunk next to out/main/index.js (so ../../migrations resolves)', async () => {
+    // Lazily loaded code (the CLI of `Zamok --cli`) is split into chunks; a chunk in a subfolder
+    // would look for the migrations and the report fonts one folder too deep.
+    const config = (await import('../../electron.vite.config')).default as {
+      main: { build: { rollupOptions: { output: { chunkFileNames: string } } } };
+    };
+    expect(config.main.build.rollupOptions.output.chunkFileNames).not.toContain('/');
+  });
+
   it('takes the main, preload and renderer builds, not the CLI build or the test host', () => {
     for (const path of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
       expect(packaged(path), path).toBe(true);

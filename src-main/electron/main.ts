@@ -21,7 +21,6 @@ import {
 import log from 'electron-log/main';
 import { createZamokApp, type ZamokApp } from '../app/compose';
 import { startScheduler } from '../backup/scheduler';
-import { runCli } from '../cli/run';
 import { documentTransfers } from '../crm/documents';
 import {
   beforeMigrations,
@@ -142,7 +141,8 @@ if (cliArgs) {
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
-    run: argv => runCli(argv),
+    // Loaded only here: the desktop start does not load the command line.
+    run: async argv => (await import('../cli/run')).runCli(argv),
     writeErr: text => void process.stderr.write(text),
     exit: code => app.exit(code),
   });
