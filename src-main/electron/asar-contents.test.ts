@@ -179,13 +179,13 @@ describe('app.asar: the app files', () => {
     }
   });
 
-  it('keeps every main-process chunk next to out/main/index.js (so ../../migrations resolves)', async () => {
-    // Lazily loaded code (the CLI of `Zamok --cli`) is split into chunks; a chunk in a subfolder
-    // would look for the migrations and the report fonts one folder too deep.
+  it('builds the main process as one file, out/main/index.js (so ../../migrations resolves)', async () => {
+    // Lazily imported code (the CLI of `Zamok --cli`) would otherwise be split into chunks, and a
+    // chunk in a subfolder would look for the migrations and the report fonts one folder too deep.
     const config = (await import('../../electron.vite.config')).default as {
-      main: { build: { rollupOptions: { output: { chunkFileNames: string } } } };
+      main: { build: { rollupOptions: { output: { codeSplitting?: boolean } } } };
     };
-    expect(config.main.build.rollupOptions.output.chunkFileNames).not.toContain('/');
+    expect(config.main.build.rollupOptions.output.codeSplitting).toBe(false);
   });
 
   it('takes the main, preload and renderer builds, not the CLI build or the test host', () => {

@@ -21,6 +21,7 @@ import {
 import log from 'electron-log/main';
 import { createZamokApp, type ZamokApp } from '../app/compose';
 import { startScheduler } from '../backup/scheduler';
+import { runCli } from '../cli/run';
 import { documentTransfers } from '../crm/documents';
 import {
   beforeMigrations,
@@ -141,8 +142,7 @@ if (cliArgs) {
     isPackaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
-    // Loaded only here: the desktop start does not load the command line.
-    run: async argv => (await import('../cli/run')).runCli(argv),
+    run: argv => runCli(argv),
     writeErr: text => void process.stderr.write(text),
     exit: code => app.exit(code),
   });
