@@ -19,23 +19,17 @@ import {
   type ActivityViewer,
 } from '../../crm/activities';
 import { requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
-import { entityAudit, requireVault, viewerWith } from './kit';
+import { withTables } from '../../vault';
+import { entityAudit, requireVault, viewerWith, type RecordHandlerDeps } from './kit';
 
-/** What the activity handlers need from the app. */
-export interface ActivitiesHandlerDeps {
-  /** The vault of the signed-in session (null when locked: answered `unauthenticated`). */
-  openVault(): OpenVault | null;
-  /** Clock for timestamps and reminders (tests). */
-  now?: () => Date;
-}
+/** What the activity handlers need from the app: the session's vault and a clock. */
+export type ActivitiesHandlerDeps = RecordHandlerDeps;
 
 /** The audit entity type of activities. */
 export const ACTIVITY_ENTITY = 'activity';
 
 /** The fields compared for the audit log (bookkeeping fields left out). */
-function auditView(a: Activity | null): Record<string, unknown> | null {
-  if (a === null) return null;
+function auditView(a: Activity): Record<string, unknown> {
   return {
     kind: a.kind,
     subject: a.subject,

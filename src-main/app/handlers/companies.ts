@@ -19,23 +19,24 @@ import {
 } from '../../crm/companies';
 import { listContacts, type ContactsSchema } from '../../crm/contacts';
 import { requireSession, type Handlers } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
-import { entityAudit, reachOf, requireVault, viewerOf, viewerWith } from './kit';
+import { withTables } from '../../vault';
+import {
+  entityAudit,
+  reachOf,
+  requireVault,
+  viewerOf,
+  viewerWith,
+  type RecordHandlerDeps,
+} from './kit';
 
-/** What the company handlers need from the app. */
-export interface CompaniesHandlerDeps {
-  /** The vault of the signed-in session (null or a throw when locked: answered `unauthenticated`). */
-  openVault(): OpenVault | null;
-  /** Clock for timestamps (tests). */
-  now?: () => Date;
-}
+/** What the company handlers need from the app: the session's vault and a clock. */
+export type CompaniesHandlerDeps = RecordHandlerDeps;
 
 /** The audit entity type of companies. */
 export const COMPANY_ENTITY = 'company';
 
 /** The fields compared for the audit log (derived and bookkeeping fields left out). */
-function auditView(c: Company | null): Record<string, unknown> | null {
-  if (c === null) return null;
+function auditView(c: Company): Record<string, unknown> {
   return {
     name: c.name,
     edrpou: c.edrpou,

@@ -33,21 +33,17 @@ import {
 } from '../../guard/approvals';
 import { readGuardSettings } from '../../guard/settings';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import { withTables } from '../../vault';
 import {
   entityAudit,
   requireVault,
   target as targetEntity,
   viewerOf as scopedViewerOf,
+  type RecordHandlerDeps,
 } from './kit';
 
-/** What the contact handlers need from the app. */
-export interface ContactsHandlerDeps {
-  /** The vault of the signed-in session (null or a throw when locked: answered `unauthenticated`). */
-  openVault(): OpenVault | null;
-  /** Clock for timestamps (tests). */
-  now?: () => Date;
-}
+/** What the contact handlers need from the app: the session's vault and a clock. */
+export type ContactsHandlerDeps = RecordHandlerDeps;
 
 /** The audit entity type of contacts. */
 export const CONTACT_ENTITY = 'contact';
@@ -55,8 +51,7 @@ export const CONTACT_ENTITY = 'contact';
 export const EXPORT_REQUEST_ENTITY = 'export_request';
 
 /** The fields compared for the audit log (derived and bookkeeping fields left out). */
-function auditView(c: Contact | null): Record<string, unknown> | null {
-  if (c === null) return null;
+function auditView(c: Contact): Record<string, unknown> {
   return {
     surname: c.surname,
     givenName: c.givenName,

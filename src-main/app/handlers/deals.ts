@@ -28,16 +28,18 @@ import {
   type LinkScopes,
 } from '../../crm/deals';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
-import { entityAudit, reachOf, requireVault, target, viewerOf } from './kit';
+import { withTables } from '../../vault';
+import {
+  entityAudit,
+  reachOf,
+  requireVault,
+  target,
+  viewerOf,
+  type RecordHandlerDeps,
+} from './kit';
 
-/** What the deal handlers need from the app. */
-export interface DealsHandlerDeps {
-  /** The vault of the signed-in session (null or a throw when locked: answered `unauthenticated`). */
-  openVault(): OpenVault | null;
-  /** Clock for timestamps (tests). */
-  now?: () => Date;
-}
+/** What the deal handlers need from the app: the session's vault and a clock. */
+export type DealsHandlerDeps = RecordHandlerDeps;
 
 /** The audit entity type of deals. */
 export const DEAL_ENTITY = 'deal';
@@ -45,8 +47,7 @@ export const DEAL_ENTITY = 'deal';
 export const PIPELINE_ENTITY = 'pipeline';
 
 /** The fields compared for the audit log (derived and bookkeeping fields left out). */
-function dealAuditView(d: Deal | null): Record<string, unknown> | null {
-  if (d === null) return null;
+function dealAuditView(d: Deal): Record<string, unknown> {
   return {
     title: d.title,
     amountMinor: d.amountMinor,
@@ -64,8 +65,7 @@ function dealAuditView(d: Deal | null): Record<string, unknown> | null {
   };
 }
 
-function pipelineAuditView(p: Pipeline | null): Record<string, unknown> | null {
-  if (p === null) return null;
+function pipelineAuditView(p: Pipeline): Record<string, unknown> {
   return {
     name: p.name,
     stages: p.stages.map(

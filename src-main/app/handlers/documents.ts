@@ -34,8 +34,7 @@ export const DOCUMENT_ENTITY = 'document';
 /** A document as the audit log compares it (`deletedAt` once removed). */
 type AuditedDocument = DocumentInfo & { deletedAt?: string };
 
-function auditView(d: AuditedDocument | null): Record<string, unknown> | null {
-  if (d === null) return null;
+function auditView(d: AuditedDocument): Record<string, unknown> {
   return {
     fileName: d.fileName,
     mimeType: d.mimeType,

@@ -85,14 +85,20 @@ export interface EntityAudit<T> {
  */
 export function entityAudit<T extends { id: string }>(
   entityType: string,
-  view: (record: T | null) => Record<string, unknown> | null,
+  view: (record: T) => Record<string, unknown>,
 ): EntityAudit<T> {
   return {
     target: (ctx, id) => target(ctx, entityType, id),
-    record(ctx, change) {
-      target(ctx, entityType, change.after.id);
-      ctx.audit.changes = diffFields(view(change.before), view(change.after), { entityType });
-      return change.after;
+    record(ctx, { before, after }) {
+      target(ctx, entityType, after.id);
+      ctx.audit.changes = diffFields(before && view(before), view(after), { entityType });
+      return after;
     },
   };
+}
+
+/** What the record handlers (contacts, companies, deals, activities) need from the app. */
+export interface RecordHandlerDeps extends VaultSource {
+  /** Clock for timestamps and reminders (tests). */
+  now?: () => Date;
 }
