@@ -9,12 +9,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Company } from '../../../src-shared/companies';
 import type { Contact, ContactListPage } from '../../../src-shared/contacts';
 import { companiesContract } from '../../../src-shared/ipc/companies';
+import { searchContract } from '../../../src-shared/ipc/search';
 import { contactsContract } from '../../../src-shared/ipc/contacts';
 import type { Result } from '../../../src-shared/ipc/contract';
 import type { Grants } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
 import { createContactsTestVault } from '../../crm/contacts/test-helpers';
+import { SEARCH_SOURCES } from '../../crm/search';
 import { createExportRequest, decideExportRequest } from '../../guard/approvals';
 import { createRouter, requirePermission } from '../../ipc';
 import type { OpenVault } from '../../vault';
@@ -209,5 +211,13 @@ describe('declared grants reach the handlers', () => {
     const restorer = as(staff.owner, { 'contacts.restore': true, 'companies.read': 'own' });
     const back = value<Company>(await restorer('companies.restore', { id: company.id }));
     expect(back.deletedAt).toBeNull();
+  });
+});
+
+describe('declared grants cover what the services read', () => {
+  it('search.query declares the read permission of every search source (a new source needs one)', () => {
+    expect([...(searchContract.query.grants ?? [])].sort()).toEqual(
+      SEARCH_SOURCES.map(source => source.permission).sort(),
+    );
   });
 });

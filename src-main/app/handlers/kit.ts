@@ -5,9 +5,15 @@
  * Permissions are not checked here: the channel declares them (`permission`, `also`, `grants`) and
  * the router's permission wrapper resolves them before a handler runs.
  */
-import type { Grants, Scope } from '../../../src-shared/permissions';
+import type { Permission, Scope } from '../../../src-shared/permissions';
 import { diffFields } from '../../audit';
-import { CallFailure, FORBIDDEN_MESSAGE, requireSession, type HandlerContext } from '../../ipc';
+import {
+  CallFailure,
+  FORBIDDEN_MESSAGE,
+  requireSession,
+  type DeclaredGrants,
+  type HandlerContext,
+} from '../../ipc';
 import type { OpenVault } from '../../vault';
 
 /** Where a handler finds the vault of the signed-in session (null while locked or signed out). */
@@ -49,14 +55,15 @@ export function reachOf(ctx: HandlerContext, scope: Scope | undefined): ScopedVi
   return scope === undefined ? undefined : viewerWith(ctx, scope);
 }
 
-/** The caller with all their grants, for services that decide per record type (search, reports). */
-export function callerWithGrants(ctx: HandlerContext): {
-  userId: string;
-  teamId: string | null;
-  grants: Grants;
-} {
+/**
+ * The caller with the grants their channel declares (`ctx.grants`), for services that decide per
+ * record type which grant applies (search, the dashboard, the monthly review).
+ */
+export function callerWithGrants<G extends Permission>(
+  ctx: HandlerContext<G>,
+): { userId: string; teamId: string | null; grants: DeclaredGrants<G> } {
   const session = requireSession(ctx);
-  return { userId: session.userId, teamId: session.teamId, grants: session.grants };
+  return { userId: session.userId, teamId: session.teamId, grants: ctx.grants };
 }
 
 /** Names the entity in the audit entry up front, so a refused attempt on an id is attributable. */

@@ -52,7 +52,7 @@ export function reportsHandlers(
     });
   }
 
-  async function review(ctx: HandlerContext, month: string) {
+  async function review(ctx: HandlerContext<'audit.read'>, month: string) {
     const caller = callerWithGrants(ctx);
     const result = await monthlyReview(vault(), caller, month, deps.now());
     ctx.audit.details = { month, coverage: result.coverage, users: result.users.length };
