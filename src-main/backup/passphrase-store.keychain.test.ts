@@ -8,10 +8,10 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BACKUP_SETTINGS } from '../../src-shared/ipc/backup';
 import { createKeychainStore } from '../vault';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
 import { createKeychainPassphraseStore, type BackupPassphraseStore } from './passphrase-store';
 import { createBackupService } from './service';
-import { makeFixtureVault, ok, TEST_SCRYPT } from './test-fixture';
+import { makeFixtureVault, ok, TEST_SCRYPT } from './backup-vault.test-support';
 import { verifyBackup } from './verify';
 
 const HOW_TO_RUN =

@@ -6,9 +6,13 @@ import type { ChannelPermission, ChannelSpec, ContractSpec } from '../../src-sha
 import { listChannels } from '../../src-shared/ipc/contract';
 import { PERMISSIONS, type Permission, type Scope } from '../../src-shared/permissions';
 import { grantOf } from '../../src-shared/roles';
+import type { AuditNote } from '../calls/audit-note';
 import { CallFailure } from './errors';
 import type { CallerContext } from './guard';
 import type { Session } from './session';
+
+/** Re-exported for the handlers: the type lives in ../calls so services need not import the router. */
+export type { AuditNote };
 
 /** Identifies a channel for wrappers, handlers and logs. */
 export interface ChannelMeta {
@@ -24,17 +28,6 @@ export interface Grant {
   permission: Permission;
   /** own / team / all for scoped permissions; null for plain ones. The handler's SQL applies it. */
   scope: Scope | null;
-}
-
-/**
- * What a handler tells the audit wrapper about the call (the entity it touched, field-level
- * before/after). Handlers fill it; they never write audit entries themselves.
- */
-export interface AuditNote {
-  entityType?: string;
-  entityId?: string;
-  changes?: Record<string, { before?: unknown; after?: unknown }>;
-  details?: Record<string, unknown>;
 }
 
 /** What a handler receives besides its parsed input. */

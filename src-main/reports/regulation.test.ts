@@ -10,7 +10,7 @@ import {
   ownerVault,
   testClock,
   type StaffApp,
-} from '../users/test-app';
+} from '../users/staff-app.test-support';
 import { pdfText } from './pdf-text';
 
 const apps: StaffApp[] = [];

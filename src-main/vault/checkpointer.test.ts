@@ -17,7 +17,7 @@ import {
 import { setBackgroundCheckpoints } from './database';
 import { keyConnection } from './keyed';
 import { createNoKeychainStore } from './device';
-import { createTestVault, makeTempDir, TEST_OWNER } from './test-helpers';
+import { createTestVault, makeTempDir, TEST_OWNER } from './temp-vault.test-support';
 import { unlockWithPassword } from './unlock';
 import { vaultPaths } from './files';
 

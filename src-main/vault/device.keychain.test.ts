@@ -11,7 +11,7 @@ import {
   unlockWithRecoveryKey,
   type DeviceSecretStore,
 } from './index';
-import { createTestVault, TEST_OWNER } from './test-helpers';
+import { createTestVault, TEST_OWNER } from './temp-vault.test-support';
 
 const HOW_TO_RUN =
   'No OS keychain (Secret Service) is reachable. Run the tests inside a D-Bus session with gnome-keyring: ' +

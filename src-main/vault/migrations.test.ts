@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from './database';
 import { createNoKeychainStore, unlockWithPassword, unlockWithRecoveryKey } from './index';
 import { bundledMigrationIds, checkMigrationPrefix, loadMigrations } from './migrations';
-import { createTestVault, makeTempDir, snapshotDir, TEST_OWNER } from './test-helpers';
+import { createTestVault, makeTempDir, snapshotDir, TEST_OWNER } from './temp-vault.test-support';
 
 const repoMigrations = fileURLToPath(new URL('../../migrations/', import.meta.url));
 const noKeychain = { deviceStore: createNoKeychainStore() };
