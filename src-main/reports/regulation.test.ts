@@ -11,7 +11,7 @@ import {
   testClock,
   type StaffApp,
 } from '../users/staff-app.test-support';
-import { pdfText } from './pdf-text';
+import { pdfText } from './pdf-text.test-support';
 
 const apps: StaffApp[] = [];
 afterEach(() => {
