@@ -40,16 +40,24 @@ const noNodeNoElectron = {
   paths: nodeBuiltins.map(name => ({ name, message: 'This layer runs without Node.' })),
 };
 
+const preloadOnly = {
+  patterns: [
+    { group: ['node:*'], message: 'The preload is sandboxed: no Node modules.' },
+    {
+      group: ['**/src-main/**', '**/src-renderer/**'],
+      message: 'The preload imports only src-shared.',
+    },
+  ],
+  paths: nodeBuiltins.map(name => ({ name, message: 'The preload is sandboxed.' })),
+};
+
 // Test code: tests and the helpers only tests import (`*.test-support.ts`, `*.fixture.ts`; the
 // renderer's `test-support` files; src-main/crm's `test-helpers.ts` until the record-module change
 // renames them). The layer rules below do not bind it (a test may compose the whole app), and no
 // other code may import it, so it can never reach a bundle.
 const testCode = [
-  '**/*.test.ts',
-  '**/*.test.tsx',
-  '**/*.test-support.ts',
-  '**/*.test-support.tsx',
-  '**/*test-support.ts',
+  '**/*.test.{ts,tsx}',
+  '**/*test-support.{ts,tsx}',
   '**/test-support/**',
   '**/*.fixture.ts',
   '**/test-helpers.ts',
@@ -158,21 +166,12 @@ export default tseslint.config(
     ignores: testCode,
     rules: restrict({ ...noNodeNoElectron, patterns: [...noNodeNoElectron.patterns, noTestCode] }),
   },
-  ...[[], [noTestCode]].map((extra, index) => ({
+  { files: ['src-preload/**/*.ts'], rules: restrict(preloadOnly) },
+  {
     files: ['src-preload/**/*.ts'],
-    ignores: index === 0 ? [] : testCode,
-    rules: restrict({
-      patterns: [
-        { group: ['node:*'], message: 'The preload is sandboxed: no Node modules.' },
-        {
-          group: ['**/src-main/**', '**/src-renderer/**'],
-          message: 'The preload imports only src-shared.',
-        },
-        ...extra,
-      ],
-      paths: nodeBuiltins.map(name => ({ name, message: 'The preload is sandboxed.' })),
-    }),
-  })),
+    ignores: testCode,
+    rules: restrict({ ...preloadOnly, patterns: [...preloadOnly.patterns, noTestCode] }),
+  },
   { files: ['src-main/**/*.ts'], rules: restrict({ patterns: [mainOnly] }) },
   {
     files: ['src-main/**/*.ts'],
