@@ -1,6 +1,7 @@
 // ESLint flat config. The folders are the layers (see docs/ARCHITECTURE.md):
 // src-shared and src-renderer never import Electron or Node; src-preload imports only electron and src-shared.
-// Inside src-main the services never import the app, CLI, hosts, Electron glue or the router.
+// Inside src-main the services never import the app, CLI, hosts, Electron glue or the router, and the
+// app never imports the hosts.
 // Import cycles are found by src-main/layers.test.ts (ESLint has no rule for them without a plugin).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -100,6 +101,11 @@ const noElectron = {
   regex: '^electron(/|$)',
   message: 'Services run in the CLI too: no Electron.',
 };
+const noHosts = {
+  regex: '^(\\.\\./)+(cli|host|electron)(/|$)',
+  message:
+    'The app is what the hosts (Electron, CLI, browser test host) compose: it imports none of them.',
+};
 const routerOnly = {
   regex: '^\\.\\./(?!calls(/|$)|\\.\\./src-shared/)',
   message:
@@ -182,6 +188,11 @@ export default tseslint.config(
     files: SERVICES.map(folder => `src-main/${folder}/**/*.ts`),
     ignores: testCode,
     rules: restrict({ patterns: [mainOnly, noTestCode, noUpperLayers, noRouter, noElectron] }),
+  },
+  {
+    files: ['src-main/app/**/*.ts'],
+    ignores: testCode,
+    rules: restrict({ patterns: [mainOnly, noTestCode, noHosts] }),
   },
   {
     files: ['src-main/ipc/**/*.ts'],
