@@ -205,6 +205,7 @@ describe('layers: the import graph', () => {
     'src-renderer/main.tsx',
   ]) {
     it(`${entry} reaches no test code`, () => {
+      expect(graph.has(entry), `${entry} is no longer a build entry: update this list`).toBe(true);
       const files = reachable(graph, entry);
       expect(files.size).toBeGreaterThan(1);
       expect([...files].filter(file => TEST_CODE.test(file))).toEqual([]);

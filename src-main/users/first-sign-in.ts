@@ -20,7 +20,7 @@ export interface FirstSignInState {
   vaultDir: string;
   /** The open vault of a signed-in session, or null. */
   openVault(): OpenVault | null;
-  /** Replaces the restricted session with the finished one. */
+  /** Opens a session on the vault (here the finished one replaces the restricted one). */
   signIn(vault: OpenVault, session: Session): void;
 }
 
