@@ -11,11 +11,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contract } from '../../src-shared/ipc';
 import { listChannels, type CallError } from '../../src-shared/ipc/contract';
 import type { CallerContext } from '../ipc';
-import { validSamples } from '../ipc/testing';
+import { validSamples } from '../ipc/router.test-support';
 import { channelHosts } from '../ipc/wrappers';
-import { ok, ownerVault, testClock } from '../users/test-app';
+import { ok, ownerVault, testClock } from '../users/staff-app.test-support';
 import { createNoKeychainStore } from '../vault';
-import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../vault/temp-vault.test-support';
 import { createZamokApp, type ZamokApp } from './compose';
 
 /** The only channels callable without a session (a change here deserves a security review). */

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit';
 import { generateTotp } from '../auth/totp';
 import { createNoKeychainStore, unlockWithPassword } from '../vault';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const OWNER = 'olena';

@@ -16,9 +16,13 @@ import {
   type Scope,
 } from '../../src-shared/permissions';
 import { grantOf } from '../../src-shared/roles';
+import type { AuditNote } from '../calls/audit-note';
 import { CallFailure } from './errors';
 import type { CallerContext } from './guard';
 import type { Session } from './session';
+
+/** Re-exported for the handlers: the type lives in ../calls so services need not import the router. */
+export type { AuditNote };
 
 /** Identifies a channel for wrappers, handlers and logs. */
 export interface ChannelMeta {
@@ -34,17 +38,6 @@ export interface Grant {
   permission: Permission;
   /** own / team / all for scoped permissions; null for plain ones. The handler's SQL applies it. */
   scope: Scope | null;
-}
-
-/**
- * What a handler tells the audit wrapper about the call (the entity it touched, field-level
- * before/after). Handlers fill it; they never write audit entries themselves.
- */
-export interface AuditNote {
-  entityType?: string;
-  entityId?: string;
-  changes?: Record<string, { before?: unknown; after?: unknown }>;
-  details?: Record<string, unknown>;
 }
 
 /**
@@ -136,10 +129,7 @@ export const requirePermission: Wrapper = (meta, next) => {
 export const FORBIDDEN_MESSAGE = 'Your role does not allow this.';
 
 /** The caller's grants of `declared` (a fresh object: handlers never reach the session's map). */
-function declaredGrants(
-  held: Grants,
-  declared: readonly Permission[],
-): DeclaredGrants<Permission> {
+function declaredGrants(held: Grants, declared: readonly Permission[]): DeclaredGrants<Permission> {
   const picked: Record<string, Scope | true | undefined> = {};
   for (const permission of declared) picked[permission] = grantOf(held, permission);
   // Built from the declaration at runtime; its per-channel type is the declaration's (router.ts).

@@ -16,7 +16,7 @@ import { createZamokApp, type ZamokApp } from '../../app/compose';
 import { addStaff, STAFF_PASSWORD } from '../../app/handlers/audit.fixture';
 import { generateTotp } from '../../auth/totp';
 import { createNoKeychainStore } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../../vault/temp-vault.test-support';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const OWNER = 'olena';

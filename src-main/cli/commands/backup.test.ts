@@ -9,8 +9,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeFixtureVault } from '../../backup/test-fixture';
-import { makeTempDir, snapshotDir } from '../../vault/test-helpers';
+import { makeFixtureVault } from '../../backup/backup-vault.test-support';
+import { makeTempDir, snapshotDir } from '../../vault/temp-vault.test-support';
 
 const BIN = fileURLToPath(new URL('../../../bin/zamok.mjs', import.meta.url));
 

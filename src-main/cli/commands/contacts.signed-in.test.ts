@@ -13,7 +13,7 @@ import { createZamokApp } from '../../app/compose';
 import { addStaff, STAFF_PASSWORD } from '../../app/handlers/audit.fixture';
 import { generateTotp } from '../../auth/totp';
 import { createNoKeychainStore } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../../vault/temp-vault.test-support';
 import type { GlobalOptions } from '../context';
 import { CliExit } from '../io';
 import { registerContactsCommands } from './contacts';

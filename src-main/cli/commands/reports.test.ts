@@ -12,7 +12,7 @@ import type { Result } from '../../../src-shared/ipc/contract';
 import { createZamokApp, type ZamokApp } from '../../app/compose';
 import { generateTotp } from '../../auth/totp';
 import { createNoKeychainStore } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../../vault/temp-vault.test-support';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const OWNER = 'olena';

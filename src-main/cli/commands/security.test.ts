@@ -14,7 +14,7 @@ import { createZamokApp, type ZamokApp } from '../../app/compose';
 import { appendAudit } from '../../audit';
 import { generateTotp } from '../../auth/totp';
 import { createNoKeychainStore, KDF_FLOOR } from '../../vault';
-import { makeTempDir } from '../../vault/test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const OWNER = 'olena';

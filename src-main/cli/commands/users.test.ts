@@ -18,7 +18,7 @@ import {
   unlockWithPassword,
   type OpenVault,
 } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../../vault/temp-vault.test-support';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 const OWNER = { login: 'olena', password: 'quiet river under old bridges' };

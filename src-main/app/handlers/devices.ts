@@ -2,18 +2,24 @@
  * Handlers of the `devices` channels (the router has checked `settings.manage` and audits each
  * change; the security_change rule alerts on it). The calling computer is the session's device.
  */
-import type { devicesContract, DeviceView } from '../../src-shared/ipc/devices';
-import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../ipc';
-import type { OpenVault } from '../vault';
+import type { devicesContract, DeviceView } from '../../../src-shared/ipc/devices';
 import {
   accessSettings,
   assertCanRevoke,
   thisMachine,
   updateAccessSettings,
-} from './devices-access';
-import { approveDevice, getDevice, listDevices, renameDevice, revokeDevice } from './devices-store';
-import type { NetworkFacts } from './networks';
-import { readGuardSettings } from './settings';
+} from '../../guard/devices-access';
+import {
+  approveDevice,
+  getDevice,
+  listDevices,
+  renameDevice,
+  revokeDevice,
+} from '../../guard/devices-store';
+import type { NetworkFacts } from '../../guard/networks';
+import { readGuardSettings } from '../../guard/settings';
+import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../../ipc';
+import type { OpenVault } from '../../vault';
 
 /** What the devices handlers need from the app. */
 export interface DevicesHandlerDeps {
