@@ -16,7 +16,7 @@ import { decideExportRequest, requestView } from '../../guard/approvals';
 import { acknowledgeAlert, getAlert, listAlerts } from '../../guard/store';
 import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../../ipc';
 import type { OpenVault } from '../../vault';
-import { requireVault, target } from './kit';
+import { recordSettings, requireVault, target } from './kit';
 
 /** What the alert handlers need from the app. */
 export interface AlertHandlerDeps {
@@ -61,14 +61,7 @@ export function alertsHandlers(
       const { sqlite } = vault();
       const before = settingsView(readGuardSettings(sqlite));
       const after = settingsView(writeGuardSettings(sqlite, input));
-      const changes: Record<string, { before: unknown; after: unknown }> = {};
-      for (const key of Object.keys(input) as (keyof AlertSettings)[]) {
-        if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-          changes[key] = { before: before[key], after: after[key] };
-        }
-      }
-      target(ctx, 'settings', 'guard');
-      ctx.audit.changes = changes;
+      recordSettings(ctx, 'guard', input, before, after);
       return after;
     },
     list: (ctx, input) => {

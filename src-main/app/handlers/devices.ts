@@ -20,6 +20,7 @@ import type { NetworkFacts } from '../../guard/networks';
 import { readGuardSettings } from '../../guard/settings';
 import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../../ipc';
 import type { OpenVault } from '../../vault';
+import { recordSettings, requireVault, target } from './kit';
 
 /** What the devices handlers need from the app. */
 export interface DevicesHandlerDeps {
@@ -34,11 +35,7 @@ export interface DevicesHandlerDeps {
 export function devicesHandlers(
   deps: DevicesHandlerDeps,
 ): Handlers<{ devices: typeof devicesContract }>['devices'] {
-  function vault(): OpenVault {
-    const open = deps.openVault();
-    if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return open;
-  }
+  const vault = () => requireVault(deps);
   function currentDevice(ctx: HandlerContext): string {
     return requireSession(ctx).deviceId ?? deps.deviceId();
   }
@@ -59,8 +56,7 @@ export function devicesHandlers(
     apply: (open: OpenVault) => DeviceView | null,
   ): DeviceView {
     const open = vault();
-    ctx.audit.entityType = 'device';
-    ctx.audit.entityId = id;
+    target(ctx, 'device', id);
     const before = getDevice(open.sqlite, id);
     if (!before) throw new CallFailure('not_found', 'There is no such computer in the list.');
     const after = apply(open);
@@ -99,15 +95,7 @@ export function devicesHandlers(
         facts: deps.facts(),
         now: deps.now(),
       });
-      const changes: Record<string, { before: unknown; after: unknown }> = {};
-      for (const key of Object.keys(input) as (keyof typeof before)[]) {
-        if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-          changes[key] = { before: before[key], after: after[key] };
-        }
-      }
-      ctx.audit.entityType = 'settings';
-      ctx.audit.entityId = 'access';
-      ctx.audit.changes = changes;
+      recordSettings(ctx, 'access', input, before, after);
       return overview(ctx);
     },
   };

@@ -5,7 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { CallFailure, type HandlerContext, type Session } from '../../ipc';
 import type { OpenVault } from '../../vault';
-import { entityAudit, reachOf, requireVault, target, viewerOf, viewerWith } from './kit';
+import {
+  entityAudit,
+  reachOf,
+  recordSettings,
+  requireVault,
+  target,
+  viewerOf,
+  viewerWith,
+} from './kit';
 
 const session: Session = {
   userId: 'u-anna',
@@ -87,5 +95,17 @@ describe('handler kit', () => {
     const other = ctxOf();
     target(other, 'alert', 'a-1');
     expect(other.audit).toEqual({ entityType: 'alert', entityId: 'a-1' });
+  });
+
+  it('records a settings change as the sent keys whose value changed', () => {
+    const ctx = ctxOf();
+    const before = { limit: 5, list: ['a'], other: 1 };
+    const after = { limit: 7, list: ['a'], other: 2 };
+    recordSettings(ctx, 'guard', { limit: 7, list: ['a'] }, before, after);
+    expect(ctx.audit).toEqual({
+      entityType: 'settings',
+      entityId: 'guard',
+      changes: { limit: { before: 5, after: 7 } },
+    });
   });
 });

@@ -72,6 +72,27 @@ export function target(ctx: HandlerContext, entityType: string, id: string): voi
   ctx.audit.entityId = id;
 }
 
+/**
+ * Notes a settings change: the entity `settings`/`id`, and for each key the caller sent whose value
+ * changed (compared as JSON), its before and after.
+ */
+export function recordSettings<T extends object>(
+  ctx: HandlerContext,
+  id: string,
+  sent: object,
+  before: T,
+  after: T,
+): void {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of Object.keys(sent) as (keyof T & string)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      changes[key] = { before: before[key], after: after[key] };
+    }
+  }
+  target(ctx, 'settings', id);
+  ctx.audit.changes = changes;
+}
+
 /** One record before and after a change, as the record modules return it (before null: new). */
 export interface RecordChange<T> {
   before: T | null;
