@@ -26,7 +26,8 @@ command -v age >/dev/null || need+=(age)
 command -v gnome-keyring-daemon >/dev/null || need+=(gnome-keyring)
 command -v dbus-run-session >/dev/null || need+=(dbus dbus-x11)
 command -v script >/dev/null || need+=(bsdutils)
-fc-list 2>/dev/null | grep -qi noto || need+=(fonts-noto-core fontconfig)
+# grep reads all of fc-list (no -q): an early exit would SIGPIPE fc-list and fail the pipeline.
+fc-list 2>/dev/null | grep -i noto >/dev/null || need+=(fonts-noto-core fontconfig)
 sqlcipher_ok() { command -v sqlcipher >/dev/null && sqlcipher -version 2>/dev/null | grep -q 'SQLCipher 4'; }
 
 if [ ${#need[@]} -eq 0 ] && sqlcipher_ok; then

@@ -44,8 +44,9 @@ describe('path transfers', () => {
       kind: 'upload',
       receive: async stream => {
         called = true;
-        // A slow receiver (the real one creates folders first) must not meet an unhandled error.
-        await new Promise(resolve => setTimeout(resolve, 50));
+        // A slow receiver (the real one creates folders first) must not meet an unhandled error:
+        // it yields to the event loop before reading.
+        await new Promise(resolve => setImmediate(resolve));
         return { size: (await readAll(stream)).length };
       },
     });
