@@ -1,6 +1,7 @@
 /**
  * Cross-cutting rules composed around plain handlers: the permission check (always applied by the
- * router) and whatever the app adds (audit). A handler never checks permissions by hand.
+ * router: the channel's permission, its conditional `also` permissions and the extra `grants` it
+ * hands to the handler) and whatever the app adds (audit). A handler never checks permissions by hand.
  */
 import type {
   AlsoRequired,
