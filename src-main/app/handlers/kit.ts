@@ -21,6 +21,12 @@ export interface VaultSource {
   openVault(): OpenVault | null;
 }
 
+/** What the record handlers (contacts, companies, deals, activities) need from the app. */
+export interface RecordHandlerDeps extends VaultSource {
+  /** Clock for timestamps and reminders (tests). */
+  now?: () => Date;
+}
+
 /** The signed-in session's open vault, or `unauthenticated` (locked, signed out, no vault yet). */
 export function requireVault(source: VaultSource): OpenVault {
   const open = source.openVault();
@@ -123,10 +129,4 @@ export function entityAudit<T extends { id: string }>(
       return after;
     },
   };
-}
-
-/** What the record handlers (contacts, companies, deals, activities) need from the app. */
-export interface RecordHandlerDeps extends VaultSource {
-  /** Clock for timestamps and reminders (tests). */
-  now?: () => Date;
 }
