@@ -10,14 +10,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit';
 import { generateTotp } from '../auth/totp';
 import { createNoKeychainStore, unlockWithPassword } from '../vault';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
 import {
   fakeClock,
   TOTP_STEP_MS,
   zamokInProcess,
   type CliRunResult,
   type InProcessOptions,
-} from './test-helpers';
+} from './cli.test-support';
 
 const OWNER = 'olena';
 const PASSWORD = 'quiet river under old bridges';

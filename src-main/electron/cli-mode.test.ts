@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setNativeBinding } from '../vault/database';
-import { makeTempDir } from '../vault/test-helpers';
-import { zamokInProcess } from '../cli/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
+import { zamokInProcess } from '../cli/cli.test-support';
 import { cliArguments, runCliMode, type CliModeDeps } from './cli-mode';
 
 afterEach(() => setNativeBinding(undefined));

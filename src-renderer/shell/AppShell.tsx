@@ -12,7 +12,8 @@ import { useSessionWatch } from '../idle/useSessionWatch';
 import { useNavigationStore } from '../stores/navigation';
 import { useSessionStore } from '../stores/session';
 import { ReminderToasts } from '../screens/activities/ReminderToasts';
-import { SectionScreen, visibleSections } from './sections';
+import { visibleSections } from './section-access';
+import { SectionScreen } from './sections';
 import { ShellHeader } from './ShellHeader';
 
 /** The main window once signed in. */

@@ -14,8 +14,13 @@ import type { Result } from '../../../src-shared/ipc/contract';
 import type { ZamokApp } from '../../app/compose';
 import { addStaff, STAFF_PASSWORD } from '../../app/handlers/audit.fixture';
 import { generateTotp } from '../../auth/totp';
-import { makeTempDir } from '../../vault/test-helpers';
-import { CLI_OWNER, createOwnerVault, zamokInProcess, type CliRunResult } from '../test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
+import {
+  CLI_OWNER,
+  createOwnerVault,
+  zamokInProcess,
+  type CliRunResult,
+} from '../cli.test-support';
 
 const OWNER = CLI_OWNER.login;
 const PASSWORD = CLI_OWNER.password;

@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeFixtureVault } from '../../backup/test-fixture';
-import { makeTempDir, snapshotDir } from '../../vault/test-helpers';
-import { zamokInProcess } from '../test-helpers';
+import { makeFixtureVault } from '../../backup/backup-vault.test-support';
+import { makeTempDir, snapshotDir } from '../../vault/temp-vault.test-support';
+import { zamokInProcess } from '../cli.test-support';
 
 /** A file that is not a backup. */
 const NOT_A_BACKUP = new URL(import.meta.url).pathname;

@@ -12,8 +12,8 @@ import { createZamokApp } from '../../app/compose';
 import { addStaff, STAFF_PASSWORD } from '../../app/handlers/audit.fixture';
 import { generateTotp } from '../../auth/totp';
 import { createNoKeychainStore } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
-import { zamokInProcess } from '../test-helpers';
+import { makeTempDir, TEST_KDF } from '../../vault/temp-vault.test-support';
+import { zamokInProcess } from '../cli.test-support';
 
 const vault = join(makeTempDir('zamok-contacts-cli-'), 'vault');
 /** TOTP time base: every account signs in at most twice, at this step and the next. */

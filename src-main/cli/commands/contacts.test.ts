@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../vault/test-helpers';
-import { zamokInProcess } from '../test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
+import { zamokInProcess } from '../cli.test-support';
 
 /** Runs `zamok --vault DIR <args>` in-process; returns the exit code, stdout and the error text. */
 async function zamok(vault: string, args: string[]) {

@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../vault/test-helpers';
-import { CLI_OWNER, createOwnerVault, zamokInProcess } from '../test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
+import { CLI_OWNER, createOwnerVault, zamokInProcess } from '../cli.test-support';
 
 const OWNER = CLI_OWNER.login;
 const PASSWORD = CLI_OWNER.password;

@@ -9,8 +9,8 @@ import type { SecurityReport } from '../../../src-shared/ipc/security';
 import { appendAudit } from '../../audit';
 import { generateTotp } from '../../auth/totp';
 import { KDF_FLOOR } from '../../vault';
-import { makeTempDir } from '../../vault/test-helpers';
-import { CLI_OWNER, createOwnerVault, zamokInProcess } from '../test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
+import { CLI_OWNER, createOwnerVault, zamokInProcess } from '../cli.test-support';
 
 const OWNER = CLI_OWNER.login;
 const PASSWORD = CLI_OWNER.password;

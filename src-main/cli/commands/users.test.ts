@@ -14,8 +14,8 @@ import {
   unlockWithPassword,
   type OpenVault,
 } from '../../vault';
-import { makeTempDir } from '../../vault/test-helpers';
-import { CLI_OWNER as OWNER, createOwnerVault, zamokInProcess } from '../test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
+import { CLI_OWNER as OWNER, createOwnerVault, zamokInProcess } from '../cli.test-support';
 
 const SETUP = 'amber fields of late summer';
 

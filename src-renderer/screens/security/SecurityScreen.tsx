@@ -13,7 +13,7 @@ import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { visibleSections } from '../../shell/sections';
+import { visibleSections } from '../../shell/section-access';
 import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
 import { formatWhen } from '../backups/backup-api';

@@ -9,7 +9,7 @@ import type { SetupResult, TotpEnrollment } from '../../src-shared/ipc/auth';
 import { createZamokApp } from '../app/compose';
 import { generateTotp } from '../auth/totp';
 import { createNoKeychainStore, type DeviceSecretStore, type KdfParams } from '../vault';
-import { TEST_KDF } from '../vault/test-helpers';
+import { TEST_KDF } from '../vault/temp-vault.test-support';
 import { runCli } from './run';
 
 /** The repository root (where bin/zamok.mjs is). */
