@@ -2,7 +2,10 @@
  * Writing a backup: snapshot → tar (members streamed, hashed on the way, manifest last) → age
  * (passphrase/scrypt or an X25519 recipient) → `.zamok-backup-<hex>.partial` in the destination →
  * fsync → rename to `zamok-<vaultId>-<time>.zamokbackup` → fsync the folder. Nothing is ever held
- * whole in memory; a crash or a full disk leaves only the temp names, removed by the next run.
+ * whole in memory; a crash leaves only the temp names, removed by the next run. A destination that
+ * fills up, disappears or turns read-only mid-run fails the run with one typed `BackupError`
+ * (`destination_full` / `destination_missing` / `destination_not_writable`) and its temp files
+ * removed: every stream of the run has an error listener, so no stream error escapes the run.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -25,6 +28,7 @@ import { readKeyringInfo, vaultPaths, type OpenVault } from '../vault';
 import { isAgeRecipient } from './age-identity';
 import { BackupError } from './errors';
 import { appVersion, checkDestination, fsyncPath, removeStaleTemps, tempPath } from './files';
+import { bestEffort, writeFailure } from './storage-errors';
 import {
   BACKUP_FORMAT_VERSION,
   backupFileName,
@@ -94,9 +98,17 @@ function listAttachments(root: string): { name: string; path: string; size: numb
   return out;
 }
 
-/** Waits for a streamx/Node writable to accept more. */
-function drained(entry: NodeJS.WritableStream): Promise<void> {
-  return new Promise(resolve => entry.once('drain', () => resolve()));
+/** Waits for a tar entry to accept more, or to be destroyed (the run failed meanwhile). */
+function drained(entry: Writable): Promise<void> {
+  return new Promise(resolve => {
+    const done = (): void => {
+      entry.off('drain', done);
+      entry.off('close', done);
+      resolve();
+    };
+    entry.on('drain', done);
+    entry.on('close', done);
+  });
 }
 
 /** Adds one member whose size is known, hashing while streaming. */
@@ -113,7 +125,9 @@ async function addMember(
   await new Promise<void>((resolve, reject) => {
     const entry = tar.entry({ name, size, mode: 0o600, mtime, type: 'file' }, err =>
       err ? reject(err) : resolve(),
-    );
+    ) as unknown as Writable;
+    // A failed output destroys the entry; its error reaches the caller through the callback above.
+    entry.on('error', () => undefined);
     void (async () => {
       try {
         const chunks: AsyncIterable<Buffer> | Buffer[] =
@@ -121,12 +135,13 @@ async function addMember(
             ? [source.bytes]
             : createReadStream(source.path, { highWaterMark: 256 * 1024 });
         for await (const chunk of chunks) {
+          if (entry.destroyed) break; // closes the read stream too
           hash.update(chunk);
           written += chunk.length;
           onBytes(chunk.length);
           if (!entry.write(chunk)) await drained(entry);
         }
-        entry.end(() => undefined);
+        if (!entry.destroyed) entry.end(() => undefined);
       } catch (err) {
         entry.destroy(err as Error);
         reject(err as Error);
@@ -158,10 +173,58 @@ function encrypter(e: BackupEncryption): Encrypter {
   return enc;
 }
 
+/** The tar → age → file chain of one run, and the failure of its output once there is one. */
+interface Archive {
+  /** Adds a member; rejects at once when the output has failed. */
+  add(
+    name: string,
+    source: { path: string } | { bytes: Buffer },
+    size: number,
+    mtime: Date,
+    onBytes: (n: number) => void,
+  ): Promise<ManifestMember>;
+  /** Ends the tar and waits until the last byte is in the file. */
+  finish(): Promise<void>;
+}
+
+async function openArchive(enc: Encrypter, partial: string): Promise<Archive> {
+  const tar = tarPack();
+  // A failed output destroys the tar (and its entries) with the output's error: it is reported
+  // once, through `writing`, and must not also be thrown as an unhandled 'error' event.
+  tar.on('error', () => undefined);
+  const tarStream = Readable.from(tar).on('error', () => undefined);
+  const encrypted = await enc.encrypt(Readable.toWeb(tarStream) as ReadableStream<Uint8Array>);
+  const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
+  // The DOM and node:stream/web ReadableStream types differ only in typings; same object at runtime.
+  const writing = pipeline(
+    Readable.fromWeb(encrypted as unknown as NodeReadableStream<Uint8Array>),
+    out as Writable,
+  );
+  // Settles only on failure: every step of the run races it, so nothing waits on a dead stream.
+  const failed = writing.then(
+    () => new Promise<never>(() => undefined),
+    (err: unknown) => {
+      tar.destroy(err as Error);
+      throw err;
+    },
+  );
+  failed.catch(() => undefined); // raced below; never an unhandled rejection
+  return {
+    add: (name, source, size, mtime, onBytes) =>
+      Promise.race([addMember(tar, name, source, size, mtime, onBytes), failed]),
+    finish: async () => {
+      tar.finalize();
+      await writing;
+    },
+  };
+}
+
 /**
  * Writes one backup of `vaultDir` into `destination` and returns its path and manifest. Errors:
- * `destination_missing`, `destination_not_writable`, `no_recipient`, `vault_busy`, or the
- * file-system error of a full disk (the temp files are removed; the vault is only read).
+ * `destination_missing`, `destination_not_writable`, `destination_full` (also when the folder fills
+ * up, disappears or turns read-only mid-run), `no_recipient`, `vault_busy`. The temp files are
+ * removed (or, on a disk gone read-only, left under temp names for the next run); the vault is
+ * only read.
  */
 export async function createBackup(o: CreateBackupOptions): Promise<CreatedBackup> {
   checkDestination(o.destination);
@@ -191,25 +254,14 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
       progress({ phase: 'write', bytesDone: done, bytesTotal: total });
     };
 
-    const tar = tarPack();
-    const encrypted = await enc.encrypt(
-      Readable.toWeb(Readable.from(tar)) as ReadableStream<Uint8Array>,
-    );
-    const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
-    // The DOM and node:stream/web ReadableStream types differ only in typings; same object at runtime.
-    const writing = pipeline(
-      Readable.fromWeb(encrypted as unknown as NodeReadableStream<Uint8Array>),
-      out as Writable,
-    );
-    writing.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
-
+    const archive = await openArchive(enc, partial);
     const members: ManifestMember[] = [];
-    members.push(await addMember(tar, MEMBERS.database, { path: snapshot }, dbSize, now, onBytes));
+    members.push(await archive.add(MEMBERS.database, { path: snapshot }, dbSize, now, onBytes));
     members.push(
-      await addMember(tar, MEMBERS.keyring, { bytes: keyring }, keyring.length, now, onBytes),
+      await archive.add(MEMBERS.keyring, { bytes: keyring }, keyring.length, now, onBytes),
     );
     for (const a of attachments) {
-      members.push(await addMember(tar, a.name, { path: a.path }, a.size, now, onBytes));
+      members.push(await archive.add(a.name, { path: a.path }, a.size, now, onBytes));
     }
     const manifest: Manifest = {
       format: 'zamok-backup',
@@ -224,16 +276,14 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
       members,
     };
     const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
-    await addMember(
-      tar,
+    await archive.add(
       MEMBERS.manifest,
       { bytes: manifestBytes },
       manifestBytes.length,
       now,
       () => undefined,
     );
-    tar.finalize();
-    await writing;
+    await archive.finish();
 
     fsyncPath(partial);
     const file = join(o.destination, backupFileName(vaultId, now));
@@ -241,8 +291,10 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
     fsyncPath(o.destination);
     progress({ phase: 'done', bytesDone: total, bytesTotal: total });
     return { file, manifest, size: statSync(file).size };
+  } catch (err) {
+    throw writeFailure(err, o.destination, 'destination') ?? err;
   } finally {
-    rmSync(work, { recursive: true, force: true });
-    rmSync(partial, { force: true });
+    bestEffort(() => rmSync(work, { recursive: true, force: true }));
+    bestEffort(() => rmSync(partial, { force: true }));
   }
 }

@@ -14,6 +14,7 @@ import { intoFolder, readBackup } from './extract';
 import { ageKeyFor, dataKeyFromRecoveryKey, explainWrongKey, type BackupSecret } from './keys';
 import { MEMBERS, type Manifest } from './manifest';
 import { openKeyed, readFacts } from './snapshot';
+import { bestEffort, writeFailure, type WritePlace } from './storage-errors';
 
 /** The outcome of a verification that passed (a failure throws `BackupError`). */
 export interface VerifyResult {
@@ -52,12 +53,16 @@ export async function unpackBackup(
   o: OpenBackupOptions,
   dir: string,
   withAttachments: boolean,
+  place: WritePlace = 'temporary',
 ): Promise<{ manifest: Manifest; dataKey: Buffer | null }> {
   const into = intoFolder(dir);
   let manifest: Manifest;
   try {
-    manifest = await readBackup(o.file, ageKeyFor(o.file, o.secret, o.vaultId), name =>
-      withAttachments || !name.startsWith(MEMBERS.attachmentsPrefix) ? into(name) : null,
+    manifest = await readBackup(
+      o.file,
+      ageKeyFor(o.file, o.secret, o.vaultId),
+      name => (withAttachments || !name.startsWith(MEMBERS.attachmentsPrefix) ? into(name) : null),
+      place,
     );
   } catch (err) {
     if (isBackupError(err, 'wrong_key')) throw explainWrongKey(o.file, o.secret);
@@ -112,7 +117,12 @@ export function checkSnapshot(dbPath: string, dataKey: Buffer, manifest: Manifes
 
 /** Verifies a backup file end to end (see the file comment). Throws `BackupError` on any problem. */
 export async function verifyBackup(o: OpenBackupOptions): Promise<VerifyResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'zamok-verify-'));
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'zamok-verify-'));
+  } catch (err) {
+    throw writeFailure(err, tmpdir(), 'temporary') ?? err;
+  }
   try {
     const { manifest, dataKey } = await unpackBackup(o, dir, false);
     try {
@@ -128,6 +138,6 @@ export async function verifyBackup(o: OpenBackupOptions): Promise<VerifyResult> 
       verifiedAt: (o.now ?? new Date()).toISOString(),
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    bestEffort(() => rmSync(dir, { recursive: true, force: true }));
   }
 }

@@ -1,0 +1,197 @@
+/**
+ * A backup destination or restore target that fills up, disappears or turns read-only mid-run, on a
+ * real small file system (tmpfs) with a real vault and real age: every case ends in one typed
+ * `BackupError` an owner can act on, no temp file is left, no stream error escapes the run (before
+ * the fix a full destination threw an unhandled ENOSPC that ended the process), and the next backup
+ * to a good folder works.
+ */
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../vault/temp-vault.test-support';
+import { makeFixtureVault } from './backup-vault.test-support';
+import { createBackup, type BackupEncryption, type BackupProgress } from './create';
+import { BackupError } from './errors';
+import { readPlainRecipient } from './recipient';
+import { restoreBackup } from './restore';
+import { mountSmallDisk, reportTmpfsSkip, TMPFS, type SmallDisk } from './tmpfs.test-support';
+import { verifyBackup } from './verify';
+
+reportTmpfsSkip('disk-full and read-only backup tests');
+
+let vaultDir: string;
+let recoveryKey: string;
+let encryption: BackupEncryption;
+let dbSize: number;
+const disks: SmallDisk[] = [];
+const escaped: unknown[] = [];
+const onEscape = (err: unknown): void => void escaped.push(err);
+
+beforeAll(async () => {
+  const f = await makeFixtureVault();
+  f.app.dispose(); // closed files: the snapshot is a plain copy of zamok.db, of a known size
+  vaultDir = f.dir;
+  recoveryKey = f.recoveryKey;
+  const recipient = readPlainRecipient(f.dir, f.vaultId);
+  if (!recipient) throw new Error('fixture vault without a backup recipient');
+  encryption = { kind: 'recipient', recipient };
+  dbSize = statSync(join(f.dir, 'zamok.db')).size;
+  process.on('uncaughtException', onEscape);
+  process.on('unhandledRejection', onEscape);
+}, 60_000);
+
+afterEach(async () => {
+  // One turn of the event loop lets a late stream 'error' surface before we look.
+  await new Promise(resolve => setImmediate(resolve));
+  expect(escaped).toEqual([]);
+});
+
+afterAll(() => {
+  process.off('uncaughtException', onEscape);
+  process.off('unhandledRejection', onEscape);
+  for (const disk of disks.splice(0)) disk.unmount();
+});
+
+function smallDisk(sizeKiB: number): SmallDisk {
+  const disk = mountSmallDisk(sizeKiB);
+  disks.push(disk);
+  return disk;
+}
+
+async function failure(work: Promise<unknown>): Promise<BackupError> {
+  const err = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(BackupError);
+  return err as BackupError;
+}
+
+function backupInto(destination: string, onProgress?: (p: BackupProgress) => void) {
+  return createBackup({
+    vaultDir,
+    destination,
+    encryption,
+    createdBy: 'test',
+    ...(onProgress ? { onProgress } : {}),
+  });
+}
+
+describe('backup destination failures', () => {
+  it.skipIf(!TMPFS.available)(
+    'a destination that fills up while the encrypted stream is written: destination_full, no temp file left, the next backup elsewhere works',
+    async () => {
+      // Room for the snapshot copy, not for the encrypted file (database + a 70 kB attachment).
+      const disk = smallDisk(Math.ceil(dbSize / 1024) + 40);
+      const err = await failure(backupInto(disk.dir));
+      expect(err.reason).toBe('destination_full');
+      expect(err.code).toBe('vault_not_writable');
+      expect(err.message).toMatch(/disk is full/);
+      expect((err.cause as { syscall?: string }).syscall).toBe('write'); // the age/tar stream
+      expect(readdirSync(disk.dir)).toEqual([]);
+
+      const good = makeTempDir('zamok-good-dest-');
+      const created = await backupInto(good);
+      expect(readdirSync(good)).toEqual([created.file.split('/').at(-1)]);
+    },
+    60_000,
+  );
+
+  it('a destination folder deleted mid-write: destination_missing, nothing recreated', async () => {
+    const parent = makeTempDir('zamok-vanishing-');
+    const dest = join(parent, 'usb');
+    mkdirSync(dest);
+    let removed = false;
+    const err = await failure(
+      backupInto(dest, p => {
+        if (p.phase === 'write' && !removed) {
+          removed = true;
+          rmSync(dest, { recursive: true, force: true }); // the drive goes away mid-write
+        }
+      }),
+    );
+    expect(removed).toBe(true);
+    expect(err.reason).toBe('destination_missing');
+    expect(err.message).toMatch(/went away during the backup/);
+    expect(readdirSync(parent)).toEqual([]);
+  }, 60_000);
+
+  it.skipIf(!TMPFS.available)(
+    'a read-only destination, before and during a run: destination_not_writable; the temp left on the read-only disk goes at the next run',
+    async () => {
+      const disk = smallDisk(4096);
+      disk.readOnly();
+      expect((await failure(backupInto(disk.dir))).reason).toBe('destination_not_writable');
+
+      disk.writable();
+      const err = await failure(
+        backupInto(disk.dir, p => {
+          if (p.phase === 'snapshot') disk.readOnly(); // remounted read-only mid-run
+        }),
+      );
+      expect(err.reason).toBe('destination_not_writable');
+      expect(err.message).toMatch(/cannot be written/);
+      // The empty work folder could not be removed from a read-only disk; it keeps a temp name.
+      expect(readdirSync(disk.dir).every(n => n.startsWith('.zamok-backup-'))).toBe(true);
+
+      disk.writable();
+      const created = await backupInto(disk.dir);
+      expect(readdirSync(disk.dir)).toEqual([created.file.split('/').at(-1)]);
+    },
+    60_000,
+  );
+});
+
+describe('restore and verify with no room to unpack', () => {
+  let backupFile: string;
+  beforeAll(async () => {
+    backupFile = (await backupInto(makeTempDir('zamok-restore-src-'))).file;
+  }, 60_000);
+
+  it.skipIf(!TMPFS.available)(
+    'restore onto a full disk: target_full, nothing left on the disk, a restore elsewhere works',
+    async () => {
+      const disk = smallDisk(Math.floor(dbSize / 1024 / 2));
+      const err = await failure(
+        restoreBackup({
+          file: backupFile,
+          secret: { recoveryKey },
+          targetDir: join(disk.dir, 'vault'),
+        }),
+      );
+      expect(err.reason).toBe('target_full');
+      expect(err.message).toMatch(/vault folder is full/);
+      expect(readdirSync(disk.dir)).toEqual([]);
+
+      const elsewhere = join(makeTempDir('zamok-restore-ok-'), 'vault');
+      const restored = await restoreBackup({
+        file: backupFile,
+        secret: { recoveryKey },
+        targetDir: elsewhere,
+      });
+      expect(restored.databaseChecked).toBe(true);
+    },
+    60_000,
+  );
+
+  it.skipIf(!TMPFS.available)(
+    'verify with a full temporary folder: target_full, not "the backup is damaged"',
+    async () => {
+      const disk = smallDisk(Math.floor(dbSize / 1024 / 2));
+      const before = process.env.TMPDIR;
+      process.env.TMPDIR = disk.dir;
+      try {
+        const err = await failure(verifyBackup({ file: backupFile, secret: { recoveryKey } }));
+        expect(err.reason).toBe('target_full');
+        expect(err.message).toMatch(/temporary folder’s disk is full/);
+      } finally {
+        if (before === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = before;
+      }
+      expect(readdirSync(disk.dir)).toEqual([]);
+      const ok = await verifyBackup({ file: backupFile, secret: { recoveryKey } });
+      expect(ok.databaseChecked).toBe(true);
+    },
+    60_000,
+  );
+});
