@@ -67,6 +67,12 @@ async function failure(work: Promise<unknown>): Promise<BackupError> {
   return err as BackupError;
 }
 
+/** The member sizes of a backup, from its manifest (read with the recovery key). */
+async function readBackupSizes(file: string): Promise<number[]> {
+  const verified = await verifyBackup({ file, secret: { recoveryKey } });
+  return verified.manifest.members.map(m => m.size);
+}
+
 function backupInto(destination: string, onProgress?: (p: BackupProgress) => void) {
   return createBackup({
     vaultDir,
@@ -149,27 +155,31 @@ describe('restore and verify with no room to unpack', () => {
   }, 60_000);
 
   it.skipIf(!TMPFS.available)(
-    'restore onto a full disk: target_full, nothing left on the disk, a restore elsewhere works',
+    'restore onto disks from far too small to just big enough: every failure is target_full and leaves the disk empty',
     async () => {
-      const disk = smallDisk(Math.floor(dbSize / 1024 / 2));
-      const err = await failure(
-        restoreBackup({
+      const pagesKiB = (await readBackupSizes(backupFile)).reduce(
+        (n, size) => n + Math.ceil(size / 4096) * 4,
+        0,
+      );
+      // -300: the database does not fit; +0…+16: the files fit, SQLite's -shm file does not
+      // (it was reported as "the database in the backup does not open"); +32: the WAL does not.
+      const outcomes: string[] = [];
+      for (const extraKiB of [-300, 0, 8, 16, 32, 512]) {
+        const disk = smallDisk(pagesKiB + extraKiB);
+        const outcome = await restoreBackup({
           file: backupFile,
           secret: { recoveryKey },
           targetDir: join(disk.dir, 'vault'),
-        }),
-      );
-      expect(err.reason).toBe('target_full');
-      expect(err.message).toMatch(/vault folder is full/);
-      expect(readdirSync(disk.dir)).toEqual([]);
-
-      const elsewhere = join(makeTempDir('zamok-restore-ok-'), 'vault');
-      const restored = await restoreBackup({
-        file: backupFile,
-        secret: { recoveryKey },
-        targetDir: elsewhere,
-      });
-      expect(restored.databaseChecked).toBe(true);
+        }).then(
+          () => 'restored',
+          (e: unknown) => (e instanceof BackupError ? e.reason : String(e)),
+        );
+        outcomes.push(outcome);
+        if (outcome !== 'restored') expect(readdirSync(disk.dir)).toEqual([]);
+      }
+      expect(outcomes.slice(0, 2)).toEqual(['target_full', 'target_full']);
+      expect(outcomes.every(o => o === 'target_full' || o === 'restored')).toBe(true);
+      expect(outcomes.at(-1)).toBe('restored');
     },
     60_000,
   );

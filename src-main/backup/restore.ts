@@ -93,7 +93,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
     let audited = false;
     if (dataKey) {
       try {
-        checkSnapshot(join(work, MEMBERS.database), dataKey, manifest);
+        checkSnapshot(join(work, MEMBERS.database), dataKey, manifest, 'vault');
         // Opening runs the pending migrations: an older backup comes back in this build's schema.
         const sqlite = openDatabase(join(work, MEMBERS.database), Buffer.from(dataKey), {
           create: false,

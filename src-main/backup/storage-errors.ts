@@ -13,7 +13,8 @@ import { BackupError, isBackupError } from './errors';
 /** Where the failing write went. */
 export type WritePlace = 'destination' | 'vault' | 'temporary';
 
-const FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'SQLITE_FULL']);
+// SQLITE_IOERR_SHMSIZE: no room on the disk for the -shm file SQLite maps next to a database.
+const FULL = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'SQLITE_FULL', 'SQLITE_IOERR_SHMSIZE']);
 const READ_ONLY = new Set(['EROFS', 'EACCES', 'EPERM', 'SQLITE_READONLY', 'SQLITE_CANTOPEN']);
 const GONE = new Set(['ENOENT', 'ENOTDIR', 'EIO', 'ENXIO', 'ENODEV', 'ESTALE', 'ENOTCONN']);
 
@@ -37,7 +38,7 @@ const MESSAGE: Readonly<Record<WritePlace, Record<Kind, string>>> = {
       'The backup folder cannot be written (read-only disk or no permission). Choose a folder you can write to.',
   },
   vault: {
-    full: 'The disk of the vault folder is full, so the backup could not be unpacked there. Free some space, then restore again; nothing was changed.',
+    full: 'The disk of the vault folder is full, so the backup could not be restored there. Free some space, then restore again; nothing was changed.',
     gone: 'The vault folder went away or cannot be written during the restore. Check the disk, then restore again; nothing was changed.',
     read_only:
       'The vault folder cannot be written (read-only disk or no permission). Choose another folder; nothing was changed.',

@@ -7,7 +7,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { bundledMigrationIds } from '../vault';
 import { BackupError, isBackupError } from './errors';
 import { intoFolder, readBackup } from './extract';
@@ -78,15 +78,27 @@ export async function unpackBackup(
   return { manifest, dataKey };
 }
 
-/** Opens the unpacked snapshot with its key and checks it against the manifest. */
-export function checkSnapshot(dbPath: string, dataKey: Buffer, manifest: Manifest): void {
+/**
+ * Opens the unpacked snapshot with its key and checks it against the manifest. A database that
+ * does not open because its disk (in `place`) has no room for SQLite's shared-memory file is that
+ * disk's failure, not a damaged backup.
+ */
+export function checkSnapshot(
+  dbPath: string,
+  dataKey: Buffer,
+  manifest: Manifest,
+  place: WritePlace = 'temporary',
+): void {
   let sqlite;
   try {
     sqlite = openKeyed(dbPath, dataKey);
   } catch (err) {
-    throw new BackupError('corrupt', 'The database in the backup does not open with its key.', {
-      cause: err,
-    });
+    throw (
+      writeFailure(err, dirname(dbPath), place) ??
+      new BackupError('corrupt', 'The database in the backup does not open with its key.', {
+        cause: err,
+      })
+    );
   }
   try {
     const cipherErrors = sqlite.pragma('cipher_integrity_check') as unknown[];
@@ -127,6 +139,8 @@ export async function verifyBackup(o: OpenBackupOptions): Promise<VerifyResult> 
     const { manifest, dataKey } = await unpackBackup(o, dir, false);
     try {
       if (dataKey) checkSnapshot(join(dir, MEMBERS.database), dataKey, manifest);
+    } catch (err) {
+      throw writeFailure(err, dir, 'temporary') ?? err;
     } finally {
       dataKey?.fill(0);
     }
