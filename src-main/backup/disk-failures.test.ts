@@ -103,6 +103,43 @@ describe('backup destination failures', () => {
     60_000,
   );
 
+  it.skipIf(!TMPFS.available)(
+    'a signed-in backup (VACUUM INTO) onto disks from 4 KiB up: every failure is destination_full and leaves nothing',
+    async () => {
+      const f = await makeFixtureVault();
+      try {
+        const run = (destination: string) =>
+          createBackup({
+            vaultDir: f.dir,
+            vault: f.vault,
+            destination,
+            encryption,
+            createdBy: 't',
+          });
+        const fits = await run(makeTempDir('zamok-size-probe-'));
+        const snapshotKiB = Math.ceil((fits.manifest.members[0]?.size ?? 0) / 1024);
+        const fileKiB = Math.ceil(fits.size / 1024);
+        // The snapshot (SQLITE_FULL), then the encrypted stream (ENOSPC), then both fit.
+        const sizes = [4, 64, snapshotKiB, snapshotKiB + 64, fileKiB, snapshotKiB + fileKiB + 64];
+        const outcomes: string[] = [];
+        for (const sizeKiB of sizes) {
+          const disk = smallDisk(sizeKiB);
+          outcomes.push(
+            await run(disk.dir).then(
+              () => 'written',
+              (e: unknown) => (e instanceof BackupError ? e.reason : String(e)),
+            ),
+          );
+          if (outcomes.at(-1) !== 'written') expect(readdirSync(disk.dir)).toEqual([]);
+        }
+        expect(outcomes).toEqual([...Array(5).fill('destination_full'), 'written']);
+      } finally {
+        f.app.dispose();
+      }
+    },
+    60_000,
+  );
+
   it('a destination folder deleted mid-write: destination_missing, nothing recreated', async () => {
     const parent = makeTempDir('zamok-vanishing-');
     const dest = join(parent, 'usb');
