@@ -31,6 +31,7 @@ import {
   type Manifest,
   type ManifestMember,
 } from './manifest';
+import { AGE_MAGIC, ageHeaderLength } from './listing';
 import { writeFailure, type WritePlace } from './storage-errors';
 
 /** What opens a backup: its passphrase, or an age identity (derived from the recovery key). */
@@ -39,7 +40,6 @@ export type AgeKey = { passphrase: string } | { identity: string };
 /** Where each member goes: a file path to write, or null to only hash it. */
 export type MemberSink = (name: string) => string | null;
 
-const AGE_MAGIC = 'age-encryption.org/v1\n';
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 function startsLikeAge(file: string): boolean {
@@ -72,10 +72,7 @@ function headerLength(file: string): number | null {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(64 * 1024);
-    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('latin1');
-    const mac = text.indexOf('\n--- ');
-    const end = mac < 0 ? -1 : text.indexOf('\n', mac + 1);
-    return end < 0 ? null : end + 1;
+    return ageHeaderLength(buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('latin1'));
   } finally {
     closeSync(fd);
   }

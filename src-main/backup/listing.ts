@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import type { BackupFileCondition } from '../../src-shared/ipc/backup';
 import { parseBackupFileName } from './manifest';
 
-const AGE_MAGIC = 'age-encryption.org/v1\n';
+/** The first line of every age v1 file. */
+export const AGE_MAGIC = 'age-encryption.org/v1\n';
 const NONCE = 16;
 const TAG = 16;
 const CHUNK = 64 * 1024;
@@ -34,8 +35,11 @@ export function streamPlaintextSize(size: number): number | null {
   return size - full * TAG - (last > 0 ? TAG : 0);
 }
 
-/** The age header's length (up to and including the `--- <mac>` line); null when not all there. */
-function headerLength(head: string): number | null {
+/**
+ * The age header's length in `head` (the file's first bytes as latin1), up to and including the
+ * `--- <mac>` line; null when it is not all there.
+ */
+export function ageHeaderLength(head: string): number | null {
   if (!head.startsWith(AGE_MAGIC)) return null;
   const mac = head.indexOf('\n--- ');
   const end = mac < 0 ? -1 : head.indexOf('\n', mac + 1);
@@ -61,7 +65,7 @@ export function backupFileCondition(file: string): BackupFileCondition {
   // Shorter than the magic line, but what is there matches it: a file cut in its first bytes.
   if (size < AGE_MAGIC.length) return AGE_MAGIC.startsWith(head) ? 'truncated' : 'unreadable';
   if (!head.startsWith(AGE_MAGIC)) return 'unreadable';
-  const header = headerLength(head);
+  const header = ageHeaderLength(head);
   if (header === null) return size < MAX_HEADER ? 'truncated' : 'unreadable';
   const plain = streamPlaintextSize(size - header - NONCE);
   return plain !== null && plain > 0 && plain % TAR_BLOCK === 0 ? 'complete' : 'truncated';
