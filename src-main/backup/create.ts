@@ -122,6 +122,8 @@ async function addMember(
 ): Promise<ManifestMember> {
   const hash = createHash('sha256');
   let written = 0;
+  const changed = (): BackupError =>
+    new BackupError('vault_busy', `${name} changed size during the backup; it will retry.`);
   await new Promise<void>((resolve, reject) => {
     const entry = tar.entry({ name, size, mode: 0o600, mtime, type: 'file' }, err =>
       err ? reject(err) : resolve(),
@@ -136,11 +138,14 @@ async function addMember(
             : createReadStream(source.path, { highWaterMark: 256 * 1024 });
         for await (const chunk of chunks) {
           if (entry.destroyed) break; // closes the read stream too
+          // The tar header already says `size`: a file that grew (or shrank) cannot be stored.
+          if (written + chunk.length > size) throw changed();
           hash.update(chunk);
           written += chunk.length;
           onBytes(chunk.length);
           if (!entry.write(chunk)) await drained(entry);
         }
+        if (written !== size) throw changed();
         if (!entry.destroyed) entry.end(() => undefined);
       } catch (err) {
         entry.destroy(err as Error);
@@ -148,9 +153,6 @@ async function addMember(
       }
     })();
   });
-  if (written !== size) {
-    throw new BackupError('vault_busy', `${name} changed size during the backup; it will retry.`);
-  }
   return { name, size, sha256: hash.digest('hex') };
 }
 
@@ -185,6 +187,8 @@ interface Archive {
   ): Promise<ManifestMember>;
   /** Ends the tar and waits until the last byte is in the file. */
   finish(): Promise<void>;
+  /** Stops a failed run: tears the chain down and resolves once the file is closed. */
+  abort(): Promise<void>;
 }
 
 async function openArchive(enc: Encrypter, partial: string): Promise<Archive> {
@@ -216,6 +220,13 @@ async function openArchive(enc: Encrypter, partial: string): Promise<Archive> {
       tar.finalize();
       await writing;
     },
+    abort: () => {
+      if (!tar.destroyed) tar.destroy(new Error('backup run stopped'));
+      if (out.closed) return Promise.resolve();
+      const closed = new Promise<void>(resolve => out.once('close', () => resolve()));
+      out.destroy();
+      return closed;
+    },
   };
 }
 
@@ -236,6 +247,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
   const work = tempPath(o.destination, 'tmp');
   const partial = tempPath(o.destination, 'partial');
   const progress = o.onProgress ?? (() => undefined);
+  let archive: Archive | null = null;
   try {
     mkdirSync(work, { mode: 0o700 });
     const snapshot = join(work, MEMBERS.database);
@@ -254,7 +266,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
       progress({ phase: 'write', bytesDone: done, bytesTotal: total });
     };
 
-    const archive = await openArchive(enc, partial);
+    archive = await openArchive(enc, partial);
     const members: ManifestMember[] = [];
     members.push(await archive.add(MEMBERS.database, { path: snapshot }, dbSize, now, onBytes));
     members.push(
@@ -292,6 +304,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
     progress({ phase: 'done', bytesDone: total, bytesTotal: total });
     return { file, manifest, size: statSync(file).size };
   } catch (err) {
+    await archive?.abort();
     throw writeFailure(err, o.destination, 'destination') ?? err;
   } finally {
     bestEffort(() => rmSync(work, { recursive: true, force: true }));

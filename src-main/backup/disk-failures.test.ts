@@ -2,10 +2,20 @@
  * A backup destination or restore target that fills up, disappears or turns read-only mid-run, on a
  * real small file system (tmpfs) with a real vault and real age: every case ends in one typed
  * `BackupError` an owner can act on, no temp file is left, no stream error escapes the run (before
- * the fix a full destination threw an unhandled ENOSPC that ended the process), and the next backup
- * to a good folder works.
+ * the fix a full destination threw an unhandled ENOSPC that ended the process), the output file is
+ * closed, and the next backup to a good folder works. A vault file changing size mid-run ends the
+ * same way (it was tar-stream's untyped "Size mismatch", with the output left open).
  */
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../vault/temp-vault.test-support';
@@ -73,6 +83,18 @@ async function readBackupSizes(file: string): Promise<number[]> {
   return verified.manifest.members.map(m => m.size);
 }
 
+/** Files this process still holds open under `dir` (Linux: /proc/self/fd). */
+function openFilesUnder(dir: string): string[] {
+  return readdirSync('/proc/self/fd').flatMap(fd => {
+    try {
+      const path = readlinkSync(join('/proc/self/fd', fd));
+      return path.startsWith(dir) ? [path] : [];
+    } catch {
+      return []; // closed meanwhile (the fd of readdir itself)
+    }
+  });
+}
+
 function backupInto(destination: string, onProgress?: (p: BackupProgress) => void) {
   return createBackup({
     vaultDir,
@@ -95,6 +117,7 @@ describe('backup destination failures', () => {
       expect(err.message).toMatch(/disk is full/);
       expect((err.cause as { syscall?: string }).syscall).toBe('write'); // the age/tar stream
       expect(readdirSync(disk.dir)).toEqual([]);
+      expect(openFilesUnder(disk.dir)).toEqual([]);
 
       const good = makeTempDir('zamok-good-dest-');
       const created = await backupInto(good);
@@ -157,6 +180,29 @@ describe('backup destination failures', () => {
     expect(err.reason).toBe('destination_missing');
     expect(err.message).toMatch(/went away during the backup/);
     expect(readdirSync(parent)).toEqual([]);
+  }, 60_000);
+
+  it('a vault file that grows mid-run stops the run (vault_busy) with the file closed and removed', async () => {
+    const dest = makeTempDir('zamok-busy-');
+    const attachment = join(vaultDir, 'attachments', 'scan.bin');
+    const original = readFileSync(attachment);
+    let grown = false;
+    try {
+      const err = await failure(
+        backupInto(dest, p => {
+          if (p.phase === 'write' && !grown) {
+            grown = true;
+            appendFileSync(attachment, 'more'); // someone saves a document meanwhile
+          }
+        }),
+      );
+      expect(err.reason).toBe('vault_busy');
+    } finally {
+      writeFileSync(attachment, original);
+    }
+    expect(readdirSync(dest)).toEqual([]);
+    // The output was torn down and closed, not left waiting on a tar that will never end.
+    expect(openFilesUnder(dest)).toEqual([]);
   }, 60_000);
 
   it.skipIf(!TMPFS.available)(
