@@ -26,7 +26,7 @@ import { Encrypter } from 'age-encryption';
 import { pack as tarPack, type Pack } from 'tar-stream';
 import { readKeyringInfo, vaultPaths, type OpenVault } from '../vault';
 import { isAgeRecipient } from './age-identity';
-import { BackupError } from './errors';
+import { BackupError, isBackupError } from './errors';
 import { appVersion, checkDestination, fsyncPath, removeStaleTemps, tempPath } from './files';
 import { bestEffort, writeFailure } from './storage-errors';
 import {
@@ -147,13 +147,33 @@ async function addMember(
         }
         if (written !== size) throw changed();
         if (!entry.destroyed) entry.end(() => undefined);
-      } catch (err) {
-        entry.destroy(err as Error);
-        reject(err as Error);
+      } catch (caught) {
+        const err = sourceError(caught, name, 'path' in source ? source.path : null);
+        entry.destroy(err);
+        reject(err);
       }
     })();
   });
   return { name, size, sha256: hash.digest('hex') };
+}
+
+/**
+ * A member's source (a vault file) failed to read: a file deleted meanwhile is `vault_busy` (the
+ * next run takes the vault as it is then); any other error keeps the source's path, so it is never
+ * taken for a failure of the destination.
+ */
+function sourceError(err: unknown, name: string, path: string | null): Error {
+  if (isBackupError(err)) return err;
+  if ((err as { code?: unknown } | null)?.code === 'ENOENT') {
+    return new BackupError('vault_busy', `${name} was removed during the backup; it will retry.`, {
+      cause: err,
+    });
+  }
+  const error = err instanceof Error ? err : new Error(String(err));
+  if (path !== null && (error as { path?: unknown }).path === undefined) {
+    Object.assign(error, { path });
+  }
+  return error;
 }
 
 function encrypter(e: BackupEncryption): Encrypter {

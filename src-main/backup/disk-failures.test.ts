@@ -205,6 +205,29 @@ describe('backup destination failures', () => {
     expect(openFilesUnder(dest)).toEqual([]);
   }, 60_000);
 
+  it('a document deleted from the vault mid-run is vault_busy, not a missing destination', async () => {
+    const dest = makeTempDir('zamok-deleted-doc-');
+    const attachment = join(vaultDir, 'attachments', 'scan.bin');
+    const original = readFileSync(attachment);
+    let deleted = false;
+    try {
+      const err = await failure(
+        backupInto(dest, p => {
+          if (p.phase === 'write' && !deleted) {
+            deleted = true;
+            rmSync(attachment);
+          }
+        }),
+      );
+      expect(err.reason).toBe('vault_busy');
+      expect(err.message).toMatch(/removed during the backup/);
+    } finally {
+      writeFileSync(attachment, original);
+    }
+    expect(readdirSync(dest)).toEqual([]);
+    expect(openFilesUnder(dest)).toEqual([]);
+  }, 60_000);
+
   it.skipIf(!TMPFS.available)(
     'a read-only destination, before and during a run: destination_not_writable; the temp left on the read-only disk goes at the next run',
     async () => {

@@ -7,6 +7,7 @@
  * (VACUUM INTO, opening a restored copy); this maps them all to one `BackupError`.
  */
 import { statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { BackupErrorReason } from '../../src-shared/ipc/backup';
 import { BackupError, isBackupError } from './errors';
 
@@ -71,10 +72,33 @@ function isFolder(path: string): boolean {
   }
 }
 
-function kindOf(codes: string[], folder: string): Kind | null {
+/** The file paths an error (or one of its causes) names: `path`, and `dest` of a copy. */
+function pathsOf(err: unknown): string[] {
+  const paths: string[] = [];
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    for (const key of ['path', 'dest'] as const) {
+      const value = (current as Record<string, unknown>)[key];
+      if (typeof value === 'string') paths.push(value);
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return paths;
+}
+
+function isInside(path: string, folder: string): boolean {
+  const relation = relative(resolve(folder), resolve(path));
+  return relation === '' || (!relation.startsWith('..') && !isAbsolute(relation));
+}
+
+function kindOf(err: unknown, folder: string): Kind | null {
+  const codes = codesOf(err);
   if (codes.some(c => FULL.has(c))) return 'full';
   // Whatever the error said, a folder that is no longer there was removed (or unplugged).
   if (!isFolder(folder)) return 'gone';
+  // An error naming only files elsewhere (the vault's own, being read) is not this folder's.
+  const paths = pathsOf(err);
+  if (paths.length > 0 && !paths.some(p => isInside(p, folder))) return null;
   const base = (c: string) => c.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1');
   if (codes.some(c => READ_ONLY.has(base(c)))) return 'read_only';
   if (codes.some(c => GONE.has(c) || base(c) === 'SQLITE_IOERR')) return 'gone';
@@ -88,7 +112,7 @@ function kindOf(codes: string[], folder: string): Kind | null {
  */
 export function writeFailure(err: unknown, folder: string, place: WritePlace): BackupError | null {
   if (isBackupError(err)) return err;
-  const kind = kindOf(codesOf(err), folder);
+  const kind = kindOf(err, folder);
   if (kind === null) return null;
   return new BackupError(REASON[place][kind], MESSAGE[place][kind], { cause: err });
 }
