@@ -18,7 +18,8 @@ function probe(): { available: true } | { available: false; reason: string } {
     run(['umount', dir]);
     return { available: true };
   } catch (err) {
-    const text = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim();
+    const text = stderr || (err instanceof Error ? err.message.split('\n')[0] : String(err));
     return { available: false, reason: `mounting a tmpfs is not permitted here (${text})` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
