@@ -3,19 +3,22 @@
  * call answers a typed result for that destination (`reason: 'destination_full'`, one sentence)
  * while the other destination is backed up and verified, the host keeps serving (status shows the
  * reason), no stream error escapes (before, an unhandled ENOSPC ended the host process), and a
- * backup error thrown by a channel reaches the caller with `details.reason`.
+ * backup error thrown by a channel reaches the caller with `details.reason`. The history marks a
+ * file cut short.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src-shared/ipc/contract';
 import {
   DEFAULT_BACKUP_SETTINGS,
+  type BackupListItem,
   type BackupRunResult,
   type BackupStatus,
 } from '../../../src-shared/ipc/backup';
 import { makeFixtureVault, ok } from '../../backup/backup-vault.test-support';
 import { createBackup } from '../../backup/create';
+import { backupFileName } from '../../backup/manifest';
 import { readPlainRecipient } from '../../backup/recipient';
 import {
   mountSmallDisk,
@@ -114,4 +117,27 @@ describe('"Back up now" with a destination on a full disk', () => {
     },
     120_000,
   );
+});
+
+describe('the history of a destination', () => {
+  it('marks a backup file cut short as truncated, next to the complete one', async () => {
+    const f = await makeFixtureVault();
+    try {
+      const dest = makeTempDir('zamok-history-');
+      await ok(f.app, 'backup.updateSettings', {
+        settings: { ...DEFAULT_BACKUP_SETTINGS, destinations: [{ id: 'disk', path: dest }] },
+      });
+      const [run] = await ok<BackupRunResult[]>(f.app, 'backup.runNow', {});
+      const cut = join(dest, backupFileName(f.vaultId, new Date('2099-01-01T00:00:00Z')));
+      copyFileSync(run?.file ?? '', cut);
+      truncateSync(cut, statSync(cut).size - 1000); // a copy to a stick pulled out too early
+      const list = await ok<BackupListItem[]>(f.app, 'backup.list', { destinationId: 'disk' });
+      expect(list.map(b => [b.file, b.condition])).toEqual([
+        [cut, 'truncated'],
+        [run?.file, 'complete'],
+      ]);
+    } finally {
+      f.app.dispose();
+    }
+  }, 60_000);
 });
