@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import type { CallError, ErrorCode, Result } from '../../src-shared/ipc/contract';
 import { resolveLocale, translate, type Locale } from '../../src-shared/i18n/messages';
 
-/** Exit codes (README "CLI"): 0 ok, 1 other, 2 usage, 3 authentication, 4 vault, 5 audit chain broken. */
+/**
+ * Exit codes (README "CLI"): 0 ok, 1 other, 2 usage, 3 authentication, 4 vault, 5 audit chain broken,
+ * 6 backup unreadable (corrupt, truncated, wrong key), 7 backup or restore could not write (the
+ * destination or the vault's disk is full, gone or read-only).
+ */
 export const EXIT = {
   ok: 0,
   other: 1,
@@ -16,6 +20,7 @@ export const EXIT = {
   vault: 4,
   auditBroken: 5,
   backup: 6,
+  storage: 7,
 } as const;
 
 const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {

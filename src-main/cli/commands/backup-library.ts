@@ -4,9 +4,9 @@
  */
 export { backupIdentity, isAgeRecipient } from '../../backup/age-identity';
 export { createBackup } from '../../backup/create';
-export { BackupError, UNREADABLE_REASONS } from '../../backup/errors';
+export { BackupError, UNREADABLE_REASONS, WRITE_FAILURE_REASONS } from '../../backup/errors';
 export { lockKind } from '../../backup/keys';
-export { BACKUP_EXTENSION, parseBackupFileName } from '../../backup/manifest';
+export { listBackupFiles } from '../../backup/listing';
 export { readPlainRecipient } from '../../backup/recipient';
 export { restoreBackup } from '../../backup/restore';
 export { verifyBackup } from '../../backup/verify';

@@ -3,10 +3,10 @@
  * needs no sign-in (the vault's files are copied closed and encrypted to the recipient kept in
  * backup.json, or to a passphrase from stdin); `verify` and `restore` need the backup's passphrase or
  * the recovery key. Exit codes: 6 when the backup cannot be read (corrupt, truncated, not a backup,
- * wrong key), 4 for vault problems (folder not empty, newer schema), 2 for usage.
+ * wrong key), 7 when it cannot be written (destination or vault disk full, gone or read-only), 4 for
+ * vault problems (folder not empty, newer schema), 2 for usage. `list` marks files cut short.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { BackupEncryption, BackupProgress } from '../../backup/create';
 import type { BackupSecret } from '../../backup/keys';
@@ -30,16 +30,18 @@ interface SecretOptions {
 /** Maps backup and vault errors to one line and an exit code. */
 function asCliExit(
   error: unknown,
-  { BackupError, UNREADABLE_REASONS, VaultError }: Library,
+  { BackupError, UNREADABLE_REASONS, WRITE_FAILURE_REASONS, VaultError }: Library,
 ): unknown {
   if (error instanceof BackupError) {
     const exit = UNREADABLE_REASONS.has(error.reason)
       ? EXIT.backup
-      : error.reason === 'target_not_empty' || error.reason === 'newer_schema'
-        ? EXIT.vault
-        : error.reason === 'no_recipient'
-          ? EXIT.usage
-          : EXIT.other;
+      : WRITE_FAILURE_REASONS.has(error.reason)
+        ? EXIT.storage
+        : error.reason === 'target_not_empty' || error.reason === 'newer_schema'
+          ? EXIT.vault
+          : error.reason === 'no_recipient'
+            ? EXIT.usage
+            : EXIT.other;
     return new CliExit(exit, error.message, error.reason);
   }
   if (error instanceof VaultError) {
@@ -181,37 +183,29 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
     .command('list <dir>')
     .description('list the backups in a folder')
     .action(async (dir: string) => {
-      const { BACKUP_EXTENSION, lockKind, parseBackupFileName } = await library();
-      let names: string[];
+      const { listBackupFiles, lockKind } = await library();
+      let listed;
       try {
-        names = readdirSync(resolve(dir));
+        listed = listBackupFiles(resolve(dir));
       } catch {
         throw new CliExit(EXIT.usage, 'That folder cannot be read.');
       }
-      const rows = names
-        .filter(n => n.endsWith(BACKUP_EXTENSION))
-        .flatMap(name => {
-          const parsed = parseBackupFileName(name);
-          const path = join(resolve(dir), name);
-          return parsed
-            ? [
-                {
-                  file: path,
-                  vaultId: parsed.vaultId,
-                  createdAt: parsed.createdAt.toISOString(),
-                  size: statSync(path).size,
-                  lockedWith: lockKind(path),
-                },
-              ]
-            : [];
-        })
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      // A file cut short is listed as such (size vs. age's chunk framing), never as a good backup.
+      const rows = listed.map(b => ({
+        file: b.file,
+        vaultId: b.vaultId,
+        createdAt: b.createdAt,
+        size: b.size,
+        lockedWith: b.condition === 'unreadable' ? 'unknown' : lockKind(b.file),
+        condition: b.condition,
+      }));
+      const mark = { complete: '', truncated: '  TRUNCATED', unreadable: '  UNREADABLE' } as const;
       printResult(cli, rows, () =>
         rows.length === 0
           ? ['No backups in this folder.']
           : rows.map(
               r =>
-                `${r.createdAt}  ${String(r.size).padStart(12)}  ${r.lockedWith.padEnd(10)}  ${r.file}`,
+                `${r.createdAt}  ${String(r.size).padStart(12)}  ${r.lockedWith.padEnd(10)}  ${r.file}${mark[r.condition]}`,
             ),
       );
     });

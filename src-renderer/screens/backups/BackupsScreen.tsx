@@ -24,7 +24,7 @@ import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { useSessionStore } from '../../stores/session';
-import { type BackupApi, backupApi, backupErrorText, formatWhen } from './backup-api';
+import { type BackupApi, backupApi, backupErrorText, formatWhen, runErrorText } from './backup-api';
 import { DestinationsCard } from './DestinationsCard';
 import { HistoryCard } from './HistoryCard';
 import { RestoreWizard } from './RestoreWizard';
@@ -183,7 +183,10 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
           role={r.error ? 'alert' : 'status'}
         >
           {r.error
-            ? t('backups.runFailed', { path: pathOf(r.destinationId), error: r.error })
+            ? t('backups.runFailed', {
+                path: pathOf(r.destinationId),
+                error: runErrorText(t, r.reason, r.error),
+              })
             : r.verified
               ? t('backups.runOk', { path: pathOf(r.destinationId) })
               : t('backups.runOkUnverified', { path: pathOf(r.destinationId) })}
