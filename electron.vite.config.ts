@@ -38,6 +38,9 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve(root, 'src-main/electron/main.ts') },
         external: NATIVE_MODULES,
+        // One file, lazily imported code (the CLI of `Zamok --cli`) included: the paths modules
+        // find at run time (`../../migrations`, `../../build/fonts`) are relative to out/main.
+        output: { codeSplitting: false },
       },
     },
   },

@@ -16,7 +16,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     headless: true,
-    trace: 'off',
+    // A failed test keeps its trace (test-results/…/trace.zip: npx playwright show-trace <file>).
+    trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [

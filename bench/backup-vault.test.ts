@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPlainRecipient } from '../src-main/backup/recipient';
 import { vaultPaths } from '../src-main/vault';
-import { makeTempDir } from '../src-main/vault/test-helpers';
+import { makeTempDir } from '../src-main/vault/temp-vault.test-support';
 import { createBackupVault } from './backup-vault';
 
 const parent = makeTempDir('zamok-bench-backup-test-');

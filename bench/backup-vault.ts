@@ -13,7 +13,7 @@ import type { AccountsSchema } from '../src-main/auth/account-schema';
 import { storeBackupRecipient } from '../src-main/backup/recipient';
 import { fieldsToColumns, type ContactsSchema } from '../src-main/crm/contacts/tables';
 import { vaultPaths, withTables } from '../src-main/vault';
-import { createTestVault } from '../src-main/vault/test-helpers';
+import { createTestVault } from '../src-main/vault/temp-vault.test-support';
 import { fakeContactFields, seededRandom } from './names';
 
 /** Share of the requested size that goes into the database (the rest is attachments). */

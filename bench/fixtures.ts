@@ -18,7 +18,7 @@ import { generateTotp } from '../src-main/auth/totp';
 import { fieldsToColumns } from '../src-main/crm/contacts/tables';
 import { APP_ORIGIN, type CallerContext } from '../src-main/ipc';
 import { createNoKeychainStore, vaultPaths } from '../src-main/vault';
-import { TEST_KDF } from '../src-main/vault/test-helpers';
+import { TEST_KDF } from '../src-main/vault/temp-vault.test-support';
 import { generateVolumes, type Volumes } from './cases/volumes';
 import { fakeContactFields, seededRandom } from './names';
 

@@ -78,7 +78,10 @@ function stageInputs(input) {
 
 /** Electronegativity writes its CSV asynchronously without waiting: wait until every row is there. */
 async function readReport(file, expectedRows) {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
+  // A deadline, not a count of tries: on a loaded machine the write took longer than the 5 s that
+  // 50 tries of 100 ms allowed, and the gate failed with exit 2 on a scan that was fine.
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
     if (existsSync(file)) {
       const text = readFileSync(file, 'utf8');
       try {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { channel } from '../../src-shared/ipc/contract';
 import { listAudit, verifyAuditChain } from '../audit';
 import { createRouter, requirePermission, type Handlers } from '../ipc';
-import { createTestVault } from '../vault/test-helpers';
+import { createTestVault } from '../vault/temp-vault.test-support';
 import type { OpenVault } from '../vault';
 import { createAuditWrapper } from './audit-wrapper';
 import { createVaultState } from './vault-state';

@@ -9,7 +9,7 @@ import type { SetupResult, TotpEnrollment } from '../../src-shared/ipc/auth';
 import { listAudit, verifyAuditChain, type AuditEntry } from '../audit';
 import { generateTotp } from '../auth/totp';
 import { createNoKeychainStore, unlockWithPassword, type OpenVault } from '../vault';
-import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../vault/temp-vault.test-support';
 import { createZamokApp, type ZamokApp } from './compose';
 
 const OWNER = {

@@ -13,10 +13,21 @@ import {
   setPasswordSlot,
   unlockWithRecoveryKey,
   VaultError,
+  type DeviceSecretStore,
+  type KdfParams,
   type OpenVault,
 } from '../vault';
-import { tables, type AuthServiceOptions } from './auth-service';
+import { tables } from './account-view';
 import { lockedOut } from './sign-in-audit';
+import type { VaultState } from './vault-state';
+
+/** What the flows take from the auth service's options (the clock already defaulted). */
+export interface RecoveryOptions {
+  state: VaultState;
+  deviceStore: DeviceSecretStore;
+  kdf: () => Promise<KdfParams>;
+  clock: () => number;
+}
 
 /** Helpers the recovery flows borrow from the auth service. */
 export interface RecoveryDeps {
@@ -38,10 +49,7 @@ export interface RecoveryFlows {
 }
 
 /** Builds the recovery flows over the auth service's options and helpers. */
-export function createRecoveryFlows(
-  o: AuthServiceOptions & { clock: () => number },
-  deps: RecoveryDeps,
-): RecoveryFlows {
+export function createRecoveryFlows(o: RecoveryOptions, deps: RecoveryDeps): RecoveryFlows {
   const { state, deviceStore, clock } = o;
 
   /** Unlocks with the recovery key under the lockout, runs `work`, then ends as `work`'s user. */

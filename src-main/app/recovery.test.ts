@@ -20,7 +20,7 @@ import {
   type DeviceSecretStore,
   type OpenVault,
 } from '../vault';
-import { makeTempDir, snapshotDir, TEST_KDF } from '../vault/test-helpers';
+import { makeTempDir, snapshotDir, TEST_KDF } from '../vault/temp-vault.test-support';
 import { createZamokApp, type ZamokApp } from './compose';
 
 const OWNER = {

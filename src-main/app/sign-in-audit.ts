@@ -8,7 +8,7 @@ import { compareLockoutSeq, type LockoutStore, type LoginId } from '../auth/lock
 import { readSavedLockoutSeq, saveLockoutSeq } from '../auth/lockout-seq';
 import { CallFailure } from '../ipc';
 import type { OpenVault } from '../vault';
-import { tables } from './auth-service';
+import { tables } from './account-view';
 
 /** The answer while a login (or the recovery key) must wait. */
 export function lockedOut(retryAfterSeconds: number): CallFailure {

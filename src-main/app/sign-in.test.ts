@@ -21,7 +21,7 @@ import {
   unlockWithPassword,
   type OpenVault,
 } from '../vault';
-import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../vault/temp-vault.test-support';
 import { tables } from './auth-service';
 import { createZamokApp, type ZamokApp } from './compose';
 

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenVault } from '../vault';
-import { createTestVault, snapshotDir } from '../vault/test-helpers';
+import { createTestVault, snapshotDir } from '../vault/temp-vault.test-support';
 import {
   AUDIT_EXPORT_COLUMNS,
   AuditExportTooLargeError,

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenVault } from '../vault';
-import { createTestVault } from '../vault/test-helpers';
+import { createTestVault } from '../vault/temp-vault.test-support';
 import { entityHistory, listAuditActions, toEntryView } from './history';
 import { appendAudit, AuditInputError, listAudit, verifyAuditChain } from './index';
 

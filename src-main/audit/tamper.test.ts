@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNoKeychainStore, unlockWithPassword, type OpenVault } from '../vault';
-import { createTestVault } from '../vault/test-helpers';
+import { createTestVault } from '../vault/temp-vault.test-support';
 import { appendAudit, hashRow, verifyAuditChain, type AuditLogTable } from './index';
 
 const ENTRIES = 5;

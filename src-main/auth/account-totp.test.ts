@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withTables, type OpenVault } from '../vault';
-import { createTestVault } from '../vault/test-helpers';
+import { createTestVault } from '../vault/temp-vault.test-support';
 import { isAccountError, type AccountsSchema } from './account-schema';
 import {
   acceptTotpStep,

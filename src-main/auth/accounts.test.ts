@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNoKeychainStore, unlockWithPassword, withTables, type OpenVault } from '../vault';
-import { createTestVault } from '../vault/test-helpers';
+import { createTestVault } from '../vault/temp-vault.test-support';
 import { isAccountError, type AccountsSchema } from './account-schema';
 import {
   countActiveUsersWithRole,

@@ -11,7 +11,7 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryDeviceStore, createNoKeychainStore, isVaultError } from '../vault';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
 import {
   canonicalJson,
   emptyLockoutState,

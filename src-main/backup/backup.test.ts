@@ -9,12 +9,18 @@ import { listAudit, verifyAuditChain } from '../audit';
 import type { ZamokApp } from '../app/compose';
 import { tables } from '../app/auth-service';
 import type { OpenVault } from '../vault';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
 import { createBackup } from './create';
 import { parseBackupFileName } from './manifest';
 import { readPlainRecipient } from './recipient';
 import { restoreBackup } from './restore';
-import { makeFixtureVault, ok, openTestApp, FIXTURE_OWNER, TEST_SCRYPT } from './test-fixture';
+import {
+  makeFixtureVault,
+  ok,
+  openTestApp,
+  FIXTURE_OWNER,
+  TEST_SCRYPT,
+} from './backup-vault.test-support';
 import { verifyBackup } from './verify';
 
 const apps: ZamokApp[] = [];

@@ -7,12 +7,12 @@ import { copyFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZamokApp } from '../app/compose';
-import { makeTempDir, snapshotDir } from '../vault/test-helpers';
+import { makeTempDir, snapshotDir } from '../vault/temp-vault.test-support';
 import { createBackup } from './create';
 import { BackupError } from './errors';
 import { readPlainRecipient } from './recipient';
 import { restoreBackup } from './restore';
-import { makeFixtureVault, TEST_SCRYPT } from './test-fixture';
+import { makeFixtureVault, TEST_SCRYPT } from './backup-vault.test-support';
 import { verifyBackup } from './verify';
 
 const PASS = 'a long and private backup phrase';

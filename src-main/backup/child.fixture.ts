@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createNoKeychainStore, unlockWithPassword } from '../vault';
-import { createTestVault, TEST_OWNER } from '../vault/test-helpers';
+import { createTestVault, TEST_OWNER } from '../vault/temp-vault.test-support';
 import { createBackup } from './create';
 import { storeBackupRecipient } from './recipient';
 import { verifyBackup } from './verify';

@@ -2,29 +2,20 @@
  * Writing a backup: snapshot → tar (members streamed, hashed on the way, manifest last) → age
  * (passphrase/scrypt or an X25519 recipient) → `.zamok-backup-<hex>.partial` in the destination →
  * fsync → rename to `zamok-<vaultId>-<time>.zamokbackup` → fsync the folder. Nothing is ever held
- * whole in memory; a crash or a full disk leaves only the temp names, removed by the next run.
+ * whole in memory; a crash leaves only the temp names, removed by the next run. A destination that
+ * fills up, disappears or turns read-only mid-run fails the run with one typed `BackupError`
+ * (`destination_full` / `destination_missing` / `destination_not_writable`) and its temp files
+ * removed: every stream of the run has an error listener, so no stream error escapes the run.
  */
-import { createHash } from 'node:crypto';
-import {
-  createReadStream,
-  createWriteStream,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, type Writable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { pipeline } from 'node:stream/promises';
 import { Encrypter } from 'age-encryption';
-import { pack as tarPack, type Pack } from 'tar-stream';
 import { readKeyringInfo, vaultPaths, type OpenVault } from '../vault';
 import { isAgeRecipient } from './age-identity';
+import { openArchive, type Archive } from './archive';
 import { BackupError } from './errors';
 import { appVersion, checkDestination, fsyncPath, removeStaleTemps, tempPath } from './files';
+import { bestEffort, writeFailure } from './storage-errors';
 import {
   BACKUP_FORMAT_VERSION,
   backupFileName,
@@ -94,51 +85,6 @@ function listAttachments(root: string): { name: string; path: string; size: numb
   return out;
 }
 
-/** Waits for a streamx/Node writable to accept more. */
-function drained(entry: NodeJS.WritableStream): Promise<void> {
-  return new Promise(resolve => entry.once('drain', () => resolve()));
-}
-
-/** Adds one member whose size is known, hashing while streaming. */
-async function addMember(
-  tar: Pack,
-  name: string,
-  source: { path: string } | { bytes: Buffer },
-  size: number,
-  mtime: Date,
-  onBytes: (n: number) => void,
-): Promise<ManifestMember> {
-  const hash = createHash('sha256');
-  let written = 0;
-  await new Promise<void>((resolve, reject) => {
-    const entry = tar.entry({ name, size, mode: 0o600, mtime, type: 'file' }, err =>
-      err ? reject(err) : resolve(),
-    );
-    void (async () => {
-      try {
-        const chunks: AsyncIterable<Buffer> | Buffer[] =
-          'bytes' in source
-            ? [source.bytes]
-            : createReadStream(source.path, { highWaterMark: 256 * 1024 });
-        for await (const chunk of chunks) {
-          hash.update(chunk);
-          written += chunk.length;
-          onBytes(chunk.length);
-          if (!entry.write(chunk)) await drained(entry);
-        }
-        entry.end(() => undefined);
-      } catch (err) {
-        entry.destroy(err as Error);
-        reject(err as Error);
-      }
-    })();
-  });
-  if (written !== size) {
-    throw new BackupError('vault_busy', `${name} changed size during the backup; it will retry.`);
-  }
-  return { name, size, sha256: hash.digest('hex') };
-}
-
 function encrypter(e: BackupEncryption): Encrypter {
   const enc = new Encrypter();
   if (e.kind === 'passphrase') {
@@ -160,8 +106,10 @@ function encrypter(e: BackupEncryption): Encrypter {
 
 /**
  * Writes one backup of `vaultDir` into `destination` and returns its path and manifest. Errors:
- * `destination_missing`, `destination_not_writable`, `no_recipient`, `vault_busy`, or the
- * file-system error of a full disk (the temp files are removed; the vault is only read).
+ * `destination_missing`, `destination_not_writable`, `destination_full` (also when the folder fills
+ * up, disappears or turns read-only mid-run), `no_recipient`, `vault_busy`. The temp files are
+ * removed (or, on a disk gone read-only, left under temp names for the next run); the vault is
+ * only read.
  */
 export async function createBackup(o: CreateBackupOptions): Promise<CreatedBackup> {
   checkDestination(o.destination);
@@ -173,6 +121,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
   const work = tempPath(o.destination, 'tmp');
   const partial = tempPath(o.destination, 'partial');
   const progress = o.onProgress ?? (() => undefined);
+  let archive: Archive | null = null;
   try {
     mkdirSync(work, { mode: 0o700 });
     const snapshot = join(work, MEMBERS.database);
@@ -191,25 +140,14 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
       progress({ phase: 'write', bytesDone: done, bytesTotal: total });
     };
 
-    const tar = tarPack();
-    const encrypted = await enc.encrypt(
-      Readable.toWeb(Readable.from(tar)) as ReadableStream<Uint8Array>,
-    );
-    const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
-    // The DOM and node:stream/web ReadableStream types differ only in typings; same object at runtime.
-    const writing = pipeline(
-      Readable.fromWeb(encrypted as unknown as NodeReadableStream<Uint8Array>),
-      out as Writable,
-    );
-    writing.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
-
+    archive = await openArchive(enc, partial);
     const members: ManifestMember[] = [];
-    members.push(await addMember(tar, MEMBERS.database, { path: snapshot }, dbSize, now, onBytes));
+    members.push(await archive.add(MEMBERS.database, { path: snapshot }, dbSize, now, onBytes));
     members.push(
-      await addMember(tar, MEMBERS.keyring, { bytes: keyring }, keyring.length, now, onBytes),
+      await archive.add(MEMBERS.keyring, { bytes: keyring }, keyring.length, now, onBytes),
     );
     for (const a of attachments) {
-      members.push(await addMember(tar, a.name, { path: a.path }, a.size, now, onBytes));
+      members.push(await archive.add(a.name, { path: a.path }, a.size, now, onBytes));
     }
     const manifest: Manifest = {
       format: 'zamok-backup',
@@ -224,16 +162,14 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
       members,
     };
     const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
-    await addMember(
-      tar,
+    await archive.add(
       MEMBERS.manifest,
       { bytes: manifestBytes },
       manifestBytes.length,
       now,
       () => undefined,
     );
-    tar.finalize();
-    await writing;
+    await archive.finish();
 
     fsyncPath(partial);
     const file = join(o.destination, backupFileName(vaultId, now));
@@ -241,8 +177,11 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
     fsyncPath(o.destination);
     progress({ phase: 'done', bytesDone: total, bytesTotal: total });
     return { file, manifest, size: statSync(file).size };
+  } catch (err) {
+    await archive?.abort();
+    throw writeFailure(err, o.destination, 'destination') ?? err;
   } finally {
-    rmSync(work, { recursive: true, force: true });
-    rmSync(partial, { force: true });
+    bestEffort(() => rmSync(work, { recursive: true, force: true }));
+    bestEffort(() => rmSync(partial, { force: true }));
   }
 }

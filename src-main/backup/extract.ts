@@ -3,7 +3,9 @@
  * caller wants it (or discarded) → the manifest (last member) checked against what was read.
  * Every way a file can be wrong ends in one typed `BackupError`:
  * not an age file → `not_a_backup`; no key matches → `wrong_key`; cut short → `truncated`;
- * anything else damaged (a flipped byte, a hash mismatch, odd members) → `corrupt`.
+ * anything else damaged (a flipped byte, a hash mismatch, odd members) → `corrupt`. A member that
+ * cannot be written where the caller wants it (disk full, folder gone or read-only) is not the
+ * file's fault: `target_full` / `target_not_writable`, never `corrupt`.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -21,7 +23,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Decrypter } from 'age-encryption';
 import { extract as tarExtract } from 'tar-stream';
-import { BackupError, isBackupError } from './errors';
+import { BackupError, isBackupError, WRITE_FAILURE_REASONS } from './errors';
 import {
   isAllowedMemberName,
   manifestSchema,
@@ -29,6 +31,8 @@ import {
   type Manifest,
   type ManifestMember,
 } from './manifest';
+import { AGE_MAGIC, ageHeaderLength } from './listing';
+import { writeFailure, type WritePlace } from './storage-errors';
 
 /** What opens a backup: its passphrase, or an age identity (derived from the recovery key). */
 export type AgeKey = { passphrase: string } | { identity: string };
@@ -36,7 +40,6 @@ export type AgeKey = { passphrase: string } | { identity: string };
 /** Where each member goes: a file path to write, or null to only hash it. */
 export type MemberSink = (name: string) => string | null;
 
-const AGE_MAGIC = 'age-encryption.org/v1\n';
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 function startsLikeAge(file: string): boolean {
@@ -69,10 +72,7 @@ function headerLength(file: string): number | null {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(64 * 1024);
-    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('latin1');
-    const mac = text.indexOf('\n--- ');
-    const end = mac < 0 ? -1 : text.indexOf('\n', mac + 1);
-    return end < 0 ? null : end + 1;
+    return ageHeaderLength(buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('latin1'));
   } finally {
     closeSync(fd);
   }
@@ -196,9 +196,15 @@ function checkAgainstManifest(manifest: Manifest, seen: ManifestMember[]): void 
 
 /**
  * Decrypts and unpacks a backup, writing each member to `sink(name)` (or only hashing it), and
- * returns the manifest once every member matched it. Throws `BackupError` (see the file comment).
+ * returns the manifest once every member matched it. `place` names where the sink writes, for the
+ * error of a full or read-only disk. Throws `BackupError` (see the file comment).
  */
-export async function readBackup(file: string, key: AgeKey, sink: MemberSink): Promise<Manifest> {
+export async function readBackup(
+  file: string,
+  key: AgeKey,
+  sink: MemberSink,
+  place: WritePlace = 'temporary',
+): Promise<Manifest> {
   const { plain, expected } = await decryptedStream(file, key);
   let delivered = 0;
   const counting = new Transform({
@@ -259,12 +265,16 @@ export async function readBackup(file: string, key: AgeKey, sink: MemberSink): P
           new Writable({ write: (_c, _e, cb) => cb() }),
         );
       } else {
-        mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
-        await pipeline(
-          entry as unknown as Readable,
-          h,
-          createWriteStream(target, { flags: 'wx', mode: 0o600 }),
-        );
+        try {
+          mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+          await pipeline(
+            entry as unknown as Readable,
+            h,
+            createWriteStream(target, { flags: 'wx', mode: 0o600 }),
+          );
+        } catch (err) {
+          throw writeFailure(err, dirname(target), place) ?? err;
+        }
       }
       seen.push({ name, ...h.result() });
     }
@@ -273,7 +283,9 @@ export async function readBackup(file: string, key: AgeKey, sink: MemberSink): P
   } catch (err) {
     plain.destroy();
     await feeding;
-    if (isBackupError(err) && feedError === null) throw err;
+    if (isBackupError(err) && (feedError === null || WRITE_FAILURE_REASONS.has(err.reason))) {
+      throw err;
+    }
     const atTheEnd =
       expected === null ||
       delivered >= expected - AGE_CHUNK ||

@@ -8,7 +8,7 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Encrypter, generateIdentity, identityToRecipient } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
 import { plaintextBeforeFailure } from './extract';
 
 const CHUNK = 64 * 1024;

@@ -9,11 +9,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ZamokApp } from '../app/compose';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
 import { backupIdentity, bech32Encode, recipientOf } from './age-identity';
 import { createBackup } from './create';
 import { readPlainRecipient } from './recipient';
-import { makeFixtureVault, TEST_SCRYPT } from './test-fixture';
+import { makeFixtureVault, TEST_SCRYPT } from './backup-vault.test-support';
 
 const apps: ZamokApp[] = [];
 afterEach(() => {

@@ -1,23 +1,23 @@
 /**
  * The backup passphrase in the real OS keychain (Secret Service on Linux), and a scheduled passphrase
- * backup of a LOCKED vault that reads it from there. CI always has a keychain; locally run:
- *   XDG_DATA_HOME=$(mktemp -d) dbus-run-session -- sh -c 'echo -n pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npx vitest run src-main/backup'
+ * backup of a LOCKED vault that reads it from there. `npm run test:unit` provides a throwaway
+ * keychain; to run this file alone:
+ *   bash scripts/with-test-keychain.sh npx vitest run src-main/backup
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BACKUP_SETTINGS } from '../../src-shared/ipc/backup';
 import { createKeychainStore } from '../vault';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
 import { createKeychainPassphraseStore, type BackupPassphraseStore } from './passphrase-store';
 import { createBackupService } from './service';
-import { makeFixtureVault, ok, TEST_SCRYPT } from './test-fixture';
+import { makeFixtureVault, ok, TEST_SCRYPT } from './backup-vault.test-support';
 import { verifyBackup } from './verify';
 
 const HOW_TO_RUN =
-  'No OS keychain (Secret Service) is reachable. Run the tests inside a D-Bus session with gnome-keyring: ' +
-  "XDG_DATA_HOME=$(mktemp -d) dbus-run-session -- sh -c 'echo -n pass | gnome-keyring-daemon --unlock " +
-  "--components=secrets >/dev/null; npx vitest run src-main/backup'";
+  'No OS keychain (Secret Service) is reachable. `npm run test:unit` provides a throwaway one; for this file run: ' +
+  'bash scripts/with-test-keychain.sh npx vitest run src-main/backup';
 
 // A service name of its own, so the test never touches a real Zamok entry on a developer's machine.
 const service = `zamok-test-${randomBytes(4).toString('hex')}`;

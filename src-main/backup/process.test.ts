@@ -11,7 +11,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir, snapshotDir } from '../vault/test-helpers';
+import { makeTempDir, snapshotDir } from '../vault/temp-vault.test-support';
 import { createBackup } from './create';
 import { BACKUP_EXTENSION } from './manifest';
 

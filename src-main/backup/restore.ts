@@ -7,7 +7,8 @@
  * 3. with `replace`, the current vault is renamed to `<dir>.before-restore-<time>` (the safety copy);
  * 4. the temp folder is renamed to the target.
  * Any failure before step 3 removes the temp folder and leaves the target exactly as it was;
- * a backup of a newer schema is refused before anything is moved.
+ * a backup of a newer schema is refused before anything is moved. A disk that fills up or turns
+ * read-only under the vault folder fails with `target_full` / `target_not_writable`.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -16,6 +17,7 @@ import { vaultExists } from '../vault';
 import { makeOpenVault, openDatabase } from '../vault/database';
 import { BackupError } from './errors';
 import { fsyncPath, tempPath } from './files';
+import { bestEffort, writeFailure } from './storage-errors';
 import { MEMBERS, type Manifest } from './manifest';
 import { checkSnapshot, schemaIsNewer, unpackBackup, type OpenBackupOptions } from './verify';
 
@@ -70,12 +72,16 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
     );
   }
   const parent = dirname(o.targetDir);
-  mkdirSync(parent, { recursive: true });
   const work = tempPath(parent, 'tmp');
-  mkdirSync(work, { mode: 0o700 });
+  try {
+    mkdirSync(parent, { recursive: true });
+    mkdirSync(work, { mode: 0o700 });
+  } catch (err) {
+    throw writeFailure(err, parent, 'vault') ?? err;
+  }
   let moved = false;
   try {
-    const { manifest, dataKey } = await unpackBackup(o, work, true);
+    const { manifest, dataKey } = await unpackBackup(o, work, true, 'vault');
     mkdirSync(join(work, MEMBERS.attachmentsPrefix), { recursive: true, mode: 0o700 });
     if (schemaIsNewer(manifest)) {
       dataKey?.fill(0);
@@ -87,7 +93,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
     let audited = false;
     if (dataKey) {
       try {
-        checkSnapshot(join(work, MEMBERS.database), dataKey, manifest);
+        checkSnapshot(join(work, MEMBERS.database), dataKey, manifest, 'vault');
         // Opening runs the pending migrations: an older backup comes back in this build's schema.
         const sqlite = openDatabase(join(work, MEMBERS.database), Buffer.from(dataKey), {
           create: false,
@@ -146,7 +152,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
         // The safety copy stays where it is; the error below is what matters.
       }
     }
-    rmSync(work, { recursive: true, force: true });
-    throw err;
+    bestEffort(() => rmSync(work, { recursive: true, force: true }));
+    throw writeFailure(err, parent, 'vault') ?? err;
   }
 }

@@ -45,6 +45,7 @@ export function recordRun(
         destination: dest.path,
         file,
         error: result.error,
+        ...(result.reason ? { reason: result.reason } : {}),
         ...(droppedBefore > 0 ? { unrecordedEarlierRuns: droppedBefore } : {}),
       },
     },

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BACKUP_SETTINGS, type BackupSettings } from '../../src-shared/ipc/backup';
 import type { ZamokApp } from '../app/compose';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
 import { createMemoryPassphraseStore } from './passphrase-store';
 import { dueRuns, lastSlot, nextSlot, startScheduler, type SchedulerTimers } from './scheduler';
 import { createBackupService } from './service';
 import { emptyDestinationState, stateWithSettings, type BackupLocalState } from './state';
-import { makeFixtureVault, TEST_SCRYPT } from './test-fixture';
+import { makeFixtureVault, TEST_SCRYPT } from './backup-vault.test-support';
 
 const VAULT = 'c'.repeat(32);
 const local = (y: number, mo: number, d: number, h: number, mi = 0) =>

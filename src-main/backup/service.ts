@@ -5,7 +5,7 @@
  * the recipient from backup.json or the keychain passphrase) and better when unlocked (VACUUM INTO,
  * counts, full verification with the vault's own key).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DEFAULT_BACKUP_SETTINGS,
@@ -20,7 +20,7 @@ import {
 import { readKeyringInfo, type OpenVault } from '../vault';
 import { createBackup, type BackupEncryption } from './create';
 import { BackupError } from './errors';
-import { parseBackupFileName } from './manifest';
+import { listBackupFiles } from './listing';
 import type { BackupPassphraseStore } from './passphrase-store';
 import { checkedRecipient, readPlainRecipient, storedIdentity } from './recipient';
 import { isFile, pruneDestination, recordRun } from './run-steps';
@@ -165,6 +165,7 @@ export function createBackupService(o: BackupServiceOptions) {
       verified: false,
       pruned: 0,
       error: null,
+      reason: null,
     };
     try {
       const enc = await encryption(settings, id);
@@ -180,6 +181,7 @@ export function createBackupService(o: BackupServiceOptions) {
       st.lastSuccessAt = started.toISOString();
       st.lastFile = name;
       st.lastError = null;
+      st.lastErrorReason = null;
       result.file = created.file;
       if (await verifyOwn(created.file, enc)) {
         st.lastVerifiedAt = now().toISOString();
@@ -192,11 +194,15 @@ export function createBackupService(o: BackupServiceOptions) {
         );
       }
     } catch (error) {
+      // A full, missing or read-only destination arrives here as a typed BackupError (create.ts);
+      // anything else is a bug or an unreadable vault, kept as one generic line.
       st.lastError =
         error instanceof BackupError
           ? error.message
-          : 'The backup failed (disk full or unreadable?).';
+          : 'The backup failed (the vault could not be read?).';
+      st.lastErrorReason = error instanceof BackupError ? error.reason : null;
       result.error = st.lastError;
+      result.reason = st.lastErrorReason;
     }
     const open = o.openVault();
     if (!open) {
@@ -207,6 +213,7 @@ export function createBackupService(o: BackupServiceOptions) {
         file: result.file?.split(/[\\/]/).at(-1) ?? null,
         verified: result.verified,
         error: result.error,
+        reason: result.reason ?? null,
         at: started.toISOString(),
       });
     }
@@ -234,6 +241,7 @@ export function createBackupService(o: BackupServiceOptions) {
           file: run.file,
           verified: run.verified,
           error: run.error,
+          reason: run.reason,
           pruned: 0,
         },
         'scheduler',
@@ -303,21 +311,15 @@ export function createBackupService(o: BackupServiceOptions) {
       throw new BackupError('destination_missing', 'The backup folder is not there.');
     const id = vaultId();
     const verified = state?.destinations[destinationId]?.verified ?? {};
-    return readdirSync(dest.path)
-      .flatMap(name => {
-        const parsed = parseBackupFileName(name);
-        if (!parsed || parsed.vaultId !== id) return [];
-        const file = join(dest.path, name);
-        return [
-          {
-            file,
-            createdAt: parsed.createdAt.toISOString(),
-            size: statSync(file).size,
-            verifiedAt: verified[name] ?? null,
-          },
-        ];
-      })
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return listBackupFiles(dest.path)
+      .filter(b => b.vaultId === id)
+      .map(b => ({
+        file: b.file,
+        createdAt: b.createdAt,
+        size: b.size,
+        verifiedAt: verified[b.name] ?? null,
+        condition: b.condition,
+      }));
   }
 
   return {
@@ -339,6 +341,7 @@ function pickStatus(st: ReturnType<typeof emptyDestinationState>) {
     lastVerifiedAt: st.lastVerifiedAt,
     lastVerifiedFile: st.lastVerifiedFile,
     lastError: st.lastError,
+    lastErrorReason: st.lastErrorReason,
   };
 }
 

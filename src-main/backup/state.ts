@@ -7,7 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { backupSettingsSchema, type BackupSettings } from '../../src-shared/ipc/backup';
+import {
+  BACKUP_ERROR_REASONS,
+  backupSettingsSchema,
+  type BackupSettings,
+} from '../../src-shared/ipc/backup';
 import { writeFileAtomic } from '../vault/atomic-write';
 
 /** File name in the vault folder. */
@@ -22,6 +26,8 @@ const destinationStateSchema = z
     lastVerifiedAt: iso,
     lastVerifiedFile: z.string().max(300).nullable(),
     lastError: z.string().max(500).nullable(),
+    /** Why the last run failed (absent in files written before reasons were kept). */
+    lastErrorReason: z.enum(BACKUP_ERROR_REASONS).nullable().default(null),
     /** File name → verification time, for retention (only verified files are ever pruned). */
     verified: z.record(z.string().max(300), z.string().max(40)),
   })
@@ -35,6 +41,7 @@ const pendingRunSchema = z
     file: z.string().max(300).nullable(),
     verified: z.boolean(),
     error: z.string().max(500).nullable(),
+    reason: z.enum(BACKUP_ERROR_REASONS).nullable().default(null),
     at: z.string().max(40),
   })
   .strict();
@@ -59,7 +66,7 @@ const stateSchema = z
 
 export type BackupLocalState = z.output<typeof stateSchema>;
 export type PendingRun = z.output<typeof pendingRunSchema>;
-export type DestinationState = z.infer<typeof destinationStateSchema>;
+export type DestinationState = z.output<typeof destinationStateSchema>;
 
 /** A destination that has never run. */
 export function emptyDestinationState(): DestinationState {
@@ -70,6 +77,7 @@ export function emptyDestinationState(): DestinationState {
     lastVerifiedAt: null,
     lastVerifiedFile: null,
     lastError: null,
+    lastErrorReason: null,
     verified: {},
   };
 }

@@ -7,13 +7,14 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { bundledMigrationIds } from '../vault';
 import { BackupError, isBackupError } from './errors';
 import { intoFolder, readBackup } from './extract';
 import { ageKeyFor, dataKeyFromRecoveryKey, explainWrongKey, type BackupSecret } from './keys';
 import { MEMBERS, type Manifest } from './manifest';
 import { openKeyed, readFacts } from './snapshot';
+import { bestEffort, writeFailure, type WritePlace } from './storage-errors';
 
 /** The outcome of a verification that passed (a failure throws `BackupError`). */
 export interface VerifyResult {
@@ -52,12 +53,16 @@ export async function unpackBackup(
   o: OpenBackupOptions,
   dir: string,
   withAttachments: boolean,
+  place: WritePlace = 'temporary',
 ): Promise<{ manifest: Manifest; dataKey: Buffer | null }> {
   const into = intoFolder(dir);
   let manifest: Manifest;
   try {
-    manifest = await readBackup(o.file, ageKeyFor(o.file, o.secret, o.vaultId), name =>
-      withAttachments || !name.startsWith(MEMBERS.attachmentsPrefix) ? into(name) : null,
+    manifest = await readBackup(
+      o.file,
+      ageKeyFor(o.file, o.secret, o.vaultId),
+      name => (withAttachments || !name.startsWith(MEMBERS.attachmentsPrefix) ? into(name) : null),
+      place,
     );
   } catch (err) {
     if (isBackupError(err, 'wrong_key')) throw explainWrongKey(o.file, o.secret);
@@ -73,15 +78,27 @@ export async function unpackBackup(
   return { manifest, dataKey };
 }
 
-/** Opens the unpacked snapshot with its key and checks it against the manifest. */
-export function checkSnapshot(dbPath: string, dataKey: Buffer, manifest: Manifest): void {
+/**
+ * Opens the unpacked snapshot with its key and checks it against the manifest. A database that
+ * does not open because its disk (in `place`) has no room for SQLite's shared-memory file is that
+ * disk's failure, not a damaged backup.
+ */
+export function checkSnapshot(
+  dbPath: string,
+  dataKey: Buffer,
+  manifest: Manifest,
+  place: WritePlace = 'temporary',
+): void {
   let sqlite;
   try {
     sqlite = openKeyed(dbPath, dataKey);
   } catch (err) {
-    throw new BackupError('corrupt', 'The database in the backup does not open with its key.', {
-      cause: err,
-    });
+    throw (
+      writeFailure(err, dirname(dbPath), place) ??
+      new BackupError('corrupt', 'The database in the backup does not open with its key.', {
+        cause: err,
+      })
+    );
   }
   try {
     const cipherErrors = sqlite.pragma('cipher_integrity_check') as unknown[];
@@ -112,11 +129,18 @@ export function checkSnapshot(dbPath: string, dataKey: Buffer, manifest: Manifes
 
 /** Verifies a backup file end to end (see the file comment). Throws `BackupError` on any problem. */
 export async function verifyBackup(o: OpenBackupOptions): Promise<VerifyResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'zamok-verify-'));
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'zamok-verify-'));
+  } catch (err) {
+    throw writeFailure(err, tmpdir(), 'temporary') ?? err;
+  }
   try {
     const { manifest, dataKey } = await unpackBackup(o, dir, false);
     try {
       if (dataKey) checkSnapshot(join(dir, MEMBERS.database), dataKey, manifest);
+    } catch (err) {
+      throw writeFailure(err, dir, 'temporary') ?? err;
     } finally {
       dataKey?.fill(0);
     }
@@ -128,6 +152,6 @@ export async function verifyBackup(o: OpenBackupOptions): Promise<VerifyResult> 
       verifiedAt: (o.now ?? new Date()).toISOString(),
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    bestEffort(() => rmSync(dir, { recursive: true, force: true }));
   }
 }

@@ -1,89 +1,59 @@
 /**
- * The `zamok` command as an admin or a script runs it: `node bin/zamok.mjs …` in a child process,
- * real Argon2id calibration, real vault files in a temp folder, the real `sqlcipher` tool. Every run
- * costs about a second (init about eight), so one vault is shared and the runs are few (14).
+ * The `zamok` command in-process (`runCli` with fake streams and a fake clock, so TOTP steps pass
+ * without waiting): real vault files in a temp folder, the real `sqlcipher` tool. What only a real
+ * process shows (exit status, a real stdin, --help, the build) is in ./bin.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, openSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit';
 import { generateTotp } from '../auth/totp';
 import { createNoKeychainStore, unlockWithPassword } from '../vault';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
+import {
+  fakeClock,
+  TOTP_STEP_MS,
+  zamokInProcess,
+  type CliRunResult,
+  type InProcessOptions,
+} from './cli.test-support';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const OWNER = 'olena';
 const PASSWORD = 'quiet river under old bridges';
 const CHANGED = 'seven lanterns over the harbour';
 const RESET = 'copper kettle on a winter stove';
-const RUN_TIMEOUT_MS = 120_000;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+const clock = fakeClock();
 
-/** Runs the CLI. `env` values of undefined remove the variable; the locale is English. */
-function zamok(
-  args: string[],
-  o: { env?: Record<string, string | undefined>; input?: string; stdinFd?: number } = {},
-): Run {
-  const env: Record<string, string> = {};
-  const merged = {
-    ...process.env,
-    LANG: 'C',
-    LC_ALL: 'C',
-    ZAMOK_PASSWORD: PASSWORD,
-    ZAMOK_NEW_PASSWORD: undefined,
-    ...o.env,
-  };
-  for (const [name, value] of Object.entries(merged)) if (value !== undefined) env[name] = value;
-  const run = spawnSync(process.execPath, ['bin/zamok.mjs', ...args], {
-    cwd: REPO,
-    env,
-    encoding: 'utf8',
-    timeout: RUN_TIMEOUT_MS,
-    ...(o.stdinFd === undefined
-      ? { input: o.input ?? '' }
-      : { stdio: [o.stdinFd, 'pipe', 'pipe'] as const }),
+/** Runs the CLI with the owner's password in ZAMOK_PASSWORD unless `env` says otherwise. */
+function zamok(args: string[], o: InProcessOptions = {}): Promise<CliRunResult> {
+  return zamokInProcess(args, {
+    clock: clock.now,
+    ...o,
+    env: { ZAMOK_PASSWORD: PASSWORD, ...o.env },
   });
-  if (run.error) throw run.error;
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** An error answer: one line on stderr, no stack frames. */
-function expectOneLineError(run: Run): void {
-  const lines = run.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).not.toBe('');
-  expect(run.stderr).not.toMatch(/^\s+at /m);
-}
-
-/**
- * A TOTP code whose time step has not been used yet (each step signs in once) and that is still
- * within the ±1 step window when the child process checks it; waits when both are spent.
- */
-let lastStep = -1;
-async function freshTotp(secret: string): Promise<string> {
-  for (;;) {
-    const current = Math.floor(Date.now() / 30_000);
-    const step = Math.max(current, lastStep + 1);
-    if (step <= current + 1) {
-      lastStep = step;
-      return generateTotp(secret, step * 30_000);
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
+/** The code of the next TOTP step (the clock moves one step: each step signs in once). */
+function nextTotp(secret: string): string {
+  clock.advance(TOTP_STEP_MS);
+  return generateTotp(secret, clock.now());
 }
 
 /** Six digits that no step of the current window accepts. */
 function wrongTotp(secret: string): string {
-  const now = Date.now();
-  const valid = new Set([-2, -1, 0, 1, 2].map(k => generateTotp(secret, now + k * 30_000)));
+  const now = clock.now();
+  const valid = new Set([-2, -1, 0, 1, 2].map(k => generateTotp(secret, now + k * TOTP_STEP_MS)));
   return ['000000', '111111', '222222'].find(code => !valid.has(code)) ?? '333333';
+}
+
+/** An error answer: one line on stderr, no stack frames. */
+function expectOneLineError(run: CliRunResult): void {
+  const lines = run.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).not.toBe('');
+  expect(run.stderr).not.toMatch(/^\s+at /m);
 }
 
 interface Kit {
@@ -99,11 +69,18 @@ interface Kit {
 describe('zamok CLI', () => {
   const root = makeTempDir('zamok-cli-');
   const vault = join(root, 'vault');
-  let init: Run;
+  let init: CliRunResult;
   let kit: Kit;
+  /** unlock-check on a folder that does not exist. */
+  const checkMissingVault = ['--vault', join(root, 'no-such-folder'), 'unlock-check'].concat([
+    '--login',
+    OWNER,
+    '--totp',
+    '123456',
+  ]);
 
-  beforeAll(() => {
-    init = zamok([
+  beforeAll(async () => {
+    init = await zamok([
       '--vault',
       vault,
       '--json',
@@ -114,14 +91,12 @@ describe('zamok CLI', () => {
       'Olena Koval',
       '--no-device-binding',
     ]);
-    // init confirmed the enrollment with the code of the step it ran in; that step is now used.
-    lastStep = Math.floor(Date.now() / 30_000);
     // A failed init is reported by the first test (its stderr), not by a JSON parse error here.
     kit =
       init.status === 0
         ? (JSON.parse(init.stdout) as Kit)
         : ({ recoveryCodes: [] } as unknown as Kit);
-  }, RUN_TIMEOUT_MS);
+  });
 
   it('init --json prints the recovery kit once, with every field', () => {
     expect(init.stderr).toBe('');
@@ -139,34 +114,23 @@ describe('zamok CLI', () => {
   });
 
   it('unlock-check exits 0 with a current code and 3 with a wrong one', async () => {
-    const good = zamok([
-      '--vault',
-      vault,
-      'unlock-check',
-      '--login',
-      OWNER,
-      '--totp',
-      await freshTotp(kit.totpSecret),
-    ]);
+    const args = ['--vault', vault, 'unlock-check', '--login', OWNER, '--totp'];
+    const good = await zamok([...args, nextTotp(kit.totpSecret)]);
     expect(good.stderr).toBe('');
     expect(good.status).toBe(0);
+    expect(good.stdout).toBe('Sign-in works.\n');
 
-    const bad = zamok([
-      '--vault',
-      vault,
-      'unlock-check',
-      '--login',
-      OWNER,
-      '--totp',
-      wrongTotp(kit.totpSecret),
-    ]);
+    const reused = await zamok([...args, generateTotp(kit.totpSecret, clock.now())]);
+    expect(reused.status).toBe(3);
+
+    const bad = await zamok([...args, wrongTotp(kit.totpSecret)]);
     expect(bad.status).toBe(3);
     expectOneLineError(bad);
     expect(bad.stderr).toMatch(/^zamok: /);
   });
 
   it('password change (current and new on stdin) then unlock-check with the new password', async () => {
-    const change = zamok(
+    const change = await zamok(
       [
         '--vault',
         vault,
@@ -176,39 +140,35 @@ describe('zamok CLI', () => {
         '--login',
         OWNER,
         '--totp',
-        await freshTotp(kit.totpSecret),
+        nextTotp(kit.totpSecret),
       ],
       { env: { ZAMOK_PASSWORD: undefined }, input: `${PASSWORD}\n${CHANGED}\n` },
     );
     expect(change.stderr).toBe('');
     expect(change.status).toBe(0);
 
-    // A recovery code instead of a third TOTP step (that would mean waiting up to 30 s).
-    const check = zamok(
-      [
-        '--vault',
-        vault,
-        'unlock-check',
-        '--login',
-        OWNER,
-        '--recovery-code',
-        kit.recoveryCodes[1] ?? '',
-      ],
+    const check = await zamok(
+      ['--vault', vault, 'unlock-check', '--login', OWNER, '--totp', nextTotp(kit.totpSecret)],
       { env: { ZAMOK_PASSWORD: CHANGED } },
     );
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
+    const old = await zamok(
+      ['--vault', vault, 'unlock-check', '--login', OWNER, '--totp', nextTotp(kit.totpSecret)],
+      { env: { ZAMOK_PASSWORD: PASSWORD } },
+    );
+    expect(old.status).toBe(3);
   });
 
-  it('password reset with --recovery-key-stdin (key line, then the new password)', () => {
-    const reset = zamok(
+  it('password reset with --recovery-key-stdin (key line, then the new password)', async () => {
+    const reset = await zamok(
       ['--vault', vault, 'password', 'reset', '--login', OWNER, '--recovery-key-stdin'],
       { env: { ZAMOK_PASSWORD: undefined }, input: `${kit.recoveryKey}\n${RESET}\n` },
     );
     expect(reset.stderr).toBe('');
     expect(reset.status).toBe(0);
 
-    const check = zamok(
+    const check = await zamok(
       [
         '--vault',
         vault,
@@ -225,7 +185,7 @@ describe('zamok CLI', () => {
   });
 
   it('vault key prints the raw key that the sqlcipher tool opens zamok.db with, and is audited', async () => {
-    const run = zamok(['--vault', vault, 'vault', 'key', '--recovery-key-stdin'], {
+    const run = await zamok(['--vault', vault, 'vault', 'key', '--recovery-key-stdin'], {
       env: { ZAMOK_PASSWORD: undefined },
       input: `${kit.recoveryKey}\n`,
     });
@@ -254,23 +214,15 @@ describe('zamok CLI', () => {
     }
   });
 
-  it('exits 4 for a missing vault folder and for a corrupt keyring.json', () => {
-    const missing = zamok([
-      '--vault',
-      join(root, 'no-such-folder'),
-      'unlock-check',
-      '--login',
-      OWNER,
-      '--totp',
-      '123456',
-    ]);
+  it('exits 4 for a missing vault folder and for a corrupt keyring.json', async () => {
+    const missing = await zamok(checkMissingVault);
     expect(missing.status).toBe(4);
     expectOneLineError(missing);
 
     const corrupt = join(root, 'corrupt');
     cpSync(vault, corrupt, { recursive: true });
     writeFileSync(join(corrupt, 'keyring.json'), '{"format": "zamok-keyring", "slots": [');
-    const damaged = zamok([
+    const damaged = await zamok([
       '--vault',
       corrupt,
       'unlock-check',
@@ -283,12 +235,18 @@ describe('zamok CLI', () => {
     expectOneLineError(damaged);
   });
 
-  it('exits 2 for a missing required option and for no password', () => {
-    const noLogin = zamok(['--vault', vault, 'unlock-check', '--totp', '123456']);
+  it('exits 2 for a missing required option, an unknown command and no password', async () => {
+    const noLogin = await zamok(['--vault', vault, 'unlock-check', '--totp', '123456']);
     expect(noLogin.status).toBe(2);
     expectOneLineError(noLogin);
 
-    const noPassword = zamok(
+    const unknown = await zamok(['--vault', vault, 'unlock-chek']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(
+      /^error: unknown command 'unlock-chek'\n\(Did you mean unlock-check\?\)\n$/,
+    );
+
+    const noPassword = await zamok(
       ['--vault', vault, 'unlock-check', '--login', OWNER, '--totp', '123456'],
       { env: { ZAMOK_PASSWORD: undefined } },
     );
@@ -297,21 +255,37 @@ describe('zamok CLI', () => {
     expect(noPassword.stderr).toContain('ZAMOK_PASSWORD');
   });
 
-  it('shows the stack of an unexpected error only with --debug', () => {
-    // Standard input that cannot be read (a folder) is an error the CLI does not expect.
+  it('shows the stack of an unexpected error only with --debug', async () => {
+    // Standard input that cannot be read is an error the CLI does not expect.
+    const unreadable = Object.assign(new Error('EISDIR: illegal operation on a directory'), {
+      name: 'Error',
+    });
     const args = ['--vault', vault, 'vault', 'key', '--recovery-key-stdin'];
-    const folder = openSync(root, 'r');
-    try {
-      const plain = zamok(args, { stdinFd: folder });
-      expect(plain.status).toBe(1);
-      expectOneLineError(plain);
-      expect(plain.stderr).toContain('--debug');
+    const plain = await zamok(args, { input: unreadable });
+    expect(plain.status).toBe(1);
+    expectOneLineError(plain);
+    expect(plain.stderr).toContain('--debug');
 
-      const debug = zamok(['--debug', ...args], { stdinFd: folder });
-      expect(debug.status).toBe(1);
-      expect(debug.stderr).toMatch(/^\s+at /m);
-    } finally {
-      closeSync(folder);
+    const debug = await zamok(['--debug', ...args], { input: unreadable });
+    expect(debug.status).toBe(1);
+    expect(debug.stderr).toMatch(/^\s+at /m);
+  });
+
+  it('--help prints the commands on stdout and exits 0', async () => {
+    const help = await zamok(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stderr).toBe('');
+    expect(help.stdout).toMatch(/^Usage: zamok \[options\] \[command\]/);
+    for (const command of ['init', 'unlock-check', 'backup', 'users', 'contacts', 'report']) {
+      expect(help.stdout).toContain(`  ${command}`);
     }
+  });
+
+  it('speaks Ukrainian when the locale says so', async () => {
+    const run = await zamok(checkMissingVault, {
+      env: { LANG: 'uk_UA.UTF-8', LC_ALL: undefined },
+    });
+    expect(run.status).toBe(4);
+    expect(run.stderr).toMatch(/^zamok: .*[а-яіїєґ]/);
   });
 });

@@ -1,46 +1,64 @@
 /**
  * Runs a CLI command against a composed app (the same router and services as the desktop app), then
- * disposes of it: the vault is closed and key buffers wiped whatever happens.
+ * disposes of it: the vault is closed and key buffers wiped whatever happens. The app (and with it
+ * the database driver, kysely, the crypto libraries) is loaded on first use, so `zamok --help` and
+ * usage errors start without it.
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createZamokApp, type ZamokApp } from '../app/compose';
-import { createKeychainStore, createNoKeychainStore } from '../vault';
-import { CliExit, EXIT, readPassword, unwrap } from './io';
+import type { ZamokApp, ZamokAppOptions } from '../app/compose';
+import { CliExit, cliLocale, EXIT, readPassword, unwrap, type CliContext, type CliIo } from './io';
 
-/** Options every command accepts. */
-export interface GlobalOptions {
-  vault?: string;
-  json?: boolean;
-  debug?: boolean;
-  passwordStdin?: boolean;
+/** App options a caller of `runCli` may fix (tests: low Argon2id parameters, no keychain). */
+export type CliAppOptions = Pick<ZamokAppOptions, 'kdf' | 'deviceStore'>;
+
+/** A channel call that returns the value or throws the matching CliExit. */
+export type CliCall = (channel: string, input: unknown) => Promise<unknown>;
+
+/** A run's context plus the app options its commands compose the app with. */
+export interface CliAppContext extends CliContext {
+  readonly appOptions: CliAppOptions;
 }
 
 /** The desktop app's default vault folder, used when `--vault` is not given. */
-export function defaultVaultDir(): string {
+export function defaultVaultDir(env: CliIo['env']): string {
   if (process.platform === 'win32') {
-    return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Zamok', 'vault');
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Zamok', 'vault');
   }
   if (process.platform === 'darwin') {
     return join(homedir(), 'Library', 'Application Support', 'Zamok', 'vault');
   }
-  return join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'Zamok', 'vault');
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'Zamok', 'vault');
+}
+
+/** The vault folder of this run: `--vault`, else the default. */
+export function vaultDirOf(cli: CliContext): string {
+  return resolve(cli.globals().vault ?? defaultVaultDir(cli.io.env));
 }
 
 /** Calls `fn` with an app for `--vault`, disposing of it afterwards. */
 export async function withApp<T>(
-  g: GlobalOptions,
-  fn: (app: ZamokApp, call: (channel: string, input: unknown) => Promise<unknown>) => Promise<T>,
+  cli: CliAppContext,
+  fn: (app: ZamokApp, call: CliCall) => Promise<T>,
   o: { deviceBinding?: boolean } = {},
 ): Promise<T> {
-  const vaultDir = resolve(g.vault ?? defaultVaultDir());
+  const locale = cliLocale(cli.io.env);
+  const [{ createZamokApp }, { createKeychainStore, createNoKeychainStore }] = await Promise.all([
+    import('../app/compose'),
+    import('../vault'),
+  ]);
   const app = createZamokApp({
-    vaultDir,
+    vaultDir: vaultDirOf(cli),
     host: 'cli',
-    deviceStore: o.deviceBinding === false ? createNoKeychainStore() : createKeychainStore(),
+    clock: cli.clock,
+    ...(cli.appOptions.kdf ? { kdf: cli.appOptions.kdf } : {}),
+    deviceStore:
+      o.deviceBinding === false
+        ? createNoKeychainStore()
+        : (cli.appOptions.deviceStore ?? createKeychainStore()),
   });
-  const call = async (channel: string, input: unknown) =>
-    unwrap(await app.router.call(channel, input, { host: 'cli' }));
+  const call: CliCall = async (channel, input) =>
+    unwrap(await app.router.call(channel, input, { host: 'cli' }), locale);
   try {
     return await fn(app, call);
   } finally {
@@ -53,8 +71,8 @@ export async function withApp<T>(
  * `password` the command already read (standard input can be read only once).
  */
 export async function signInAs(
-  g: GlobalOptions,
-  call: (channel: string, input: unknown) => Promise<unknown>,
+  cli: CliContext,
+  call: CliCall,
   opts: { login?: string; totp?: string; recoveryCode?: string; password?: string },
 ): Promise<void> {
   if (!opts.login) throw new CliExit(EXIT.usage, 'Give --login.');
@@ -63,7 +81,7 @@ export async function signInAs(
   }
   await call('zamok:auth.signIn', {
     login: opts.login,
-    password: opts.password ?? readPassword(g),
+    password: opts.password ?? readPassword(cli),
     ...(opts.totp ? { totpCode: opts.totp } : { recoveryCode: opts.recoveryCode }),
   });
 }

@@ -1,12 +1,17 @@
 /**
  * CLI input and output: secrets from the environment or standard input (never from arguments, which
- * other users can see in the process list), one-line errors, exit codes, JSON mode.
+ * other users can see in the process list), one-line errors, exit codes, JSON mode. Everything a run
+ * reads or writes goes through its `CliIo`, so tests run commands in-process with fake streams.
  */
 import { readFileSync } from 'node:fs';
 import type { CallError, ErrorCode, Result } from '../../src-shared/ipc/contract';
-import { resolveLocale, translate } from '../../src-shared/i18n/messages';
+import { resolveLocale, translate, type Locale } from '../../src-shared/i18n/messages';
 
-/** Exit codes (README "CLI"): 0 ok, 1 other, 2 usage, 3 authentication, 4 vault, 5 audit chain broken. */
+/**
+ * Exit codes (README "CLI"): 0 ok, 1 other, 2 usage, 3 authentication, 4 vault, 5 audit chain broken,
+ * 6 backup unreadable (corrupt, truncated, wrong key), 7 backup or restore could not write (the
+ * destination or the vault's disk is full, gone or read-only).
+ */
 export const EXIT = {
   ok: 0,
   other: 1,
@@ -15,6 +20,7 @@ export const EXIT = {
   vault: 4,
   auditBroken: 5,
   backup: 6,
+  storage: 7,
 } as const;
 
 const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
@@ -34,6 +40,50 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   vault_exists: EXIT.vault,
 };
 
+/** What a CLI run talks to: the process's streams and environment, or a test's fakes. */
+export interface CliIo {
+  /** Writes to standard output. */
+  out(text: string): void;
+  /** Writes to standard error. */
+  err(text: string): void;
+  /** Whether standard error is a terminal (the backup progress bar is drawn only there). */
+  errIsTty: boolean;
+  /** All of standard input; called at most once per run, when a command first needs a line. */
+  readStdin(): string;
+  /** The environment: passwords (ZAMOK_PASSWORD, ZAMOK_NEW_PASSWORD), locale, config folders. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The real process: its stdout, stderr, stdin (file descriptor 0) and environment. */
+export function processIo(): CliIo {
+  return {
+    out: text => void process.stdout.write(text),
+    err: text => void process.stderr.write(text),
+    errIsTty: process.stderr.isTTY === true,
+    readStdin: () => readFileSync(0, 'utf8'),
+    env: process.env,
+  };
+}
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  vault?: string;
+  json?: boolean;
+  debug?: boolean;
+  passwordStdin?: boolean;
+}
+
+/** One run of the CLI: its streams, clock and global options, and what it has read from stdin. */
+export interface CliContext {
+  readonly io: CliIo;
+  /** Milliseconds since the epoch: TOTP steps and the app's clock. */
+  readonly clock: () => number;
+  /** The global options (parsed before any command action runs). */
+  globals(): GlobalOptions;
+  /** The stdin lines not handed out yet (null until stdin is first read). */
+  stdinLines: string[] | null;
+}
+
 /** A failure that ends the command with an exit code and one line on stderr. */
 export class CliExit extends Error {
   override readonly name = 'CliExit';
@@ -46,12 +96,19 @@ export class CliExit extends Error {
   }
 }
 
-// A terminal speaks the user's language only when the locale says Ukrainian; "C" and others get English.
-const localeTag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-const locale = /^(uk|ru)/i.test(localeTag) ? resolveLocale(localeTag) : 'en';
+/** The locale tag of the environment (LC_ALL, then LC_MESSAGES, then LANG). */
+export function localeTag(env: CliIo['env']): string {
+  return env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+}
+
+/** A terminal speaks the user's language only when the locale says Ukrainian; "C" and others get English. */
+export function cliLocale(env: CliIo['env']): Locale {
+  const tag = localeTag(env);
+  return /^(uk|ru)/i.test(tag) ? resolveLocale(tag) : 'en';
+}
 
 /** The user-facing line for a call error, in the user's language (LANG), plus the English detail. */
-export function describeError(error: CallError): string {
+export function describeError(error: CallError, locale: Locale): string {
   const vars: Record<string, string | number> = {};
   const retry = error.details?.retryAfterSeconds;
   if (typeof retry === 'number') {
@@ -69,22 +126,20 @@ export function describeError(error: CallError): string {
     : `${line} (${error.message})`;
 }
 
-/** Unwraps a router result or throws the matching CliExit. */
-export function unwrap<T>(result: Result<T>): T {
+/** Unwraps a router result or throws the matching CliExit (its line in `locale`). */
+export function unwrap<T>(result: Result<T>, locale: Locale): T {
   if (result.ok) return result.value;
   throw new CliExit(
     EXIT_BY_CODE[result.error.code] ?? EXIT.other,
-    describeError(result.error),
+    describeError(result.error, locale),
     result.error.code,
   );
 }
 
-let stdinLines: string[] | null = null;
-
 /** Reads standard input once and hands out its lines in order (recovery key, then a password, …). */
-export function nextStdinLine(what: string): string {
-  stdinLines ??= readFileSync(0, 'utf8').split(/\r?\n/);
-  const line = stdinLines.shift();
+export function nextStdinLine(cli: CliContext, what: string): string {
+  cli.stdinLines ??= cli.io.readStdin().split(/\r?\n/);
+  const line = cli.stdinLines.shift();
   if (line === undefined || line === '') {
     throw new CliExit(EXIT.usage, `Expected ${what} on standard input.`);
   }
@@ -92,9 +147,9 @@ export function nextStdinLine(what: string): string {
 }
 
 /** The acting user's password: `--password-stdin` or the ZAMOK_PASSWORD variable. */
-export function readPassword(opts: { passwordStdin?: boolean }): string {
-  if (opts.passwordStdin) return nextStdinLine('the password');
-  const fromEnv = process.env.ZAMOK_PASSWORD;
+export function readPassword(cli: CliContext): string {
+  if (cli.globals().passwordStdin) return nextStdinLine(cli, 'the password');
+  const fromEnv = cli.io.env.ZAMOK_PASSWORD;
   if (!fromEnv) {
     throw new CliExit(EXIT.usage, 'Give the password in ZAMOK_PASSWORD or with --password-stdin.');
   }
@@ -102,7 +157,7 @@ export function readPassword(opts: { passwordStdin?: boolean }): string {
 }
 
 /** Prints a result: JSON in --json mode, else the human lines. */
-export function printResult(json: boolean, value: unknown, human: () => string[]): void {
-  if (json) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
-  else for (const line of human()) process.stdout.write(`${line}\n`);
+export function printResult(cli: CliContext, value: unknown, human: () => string[]): void {
+  if (cli.globals().json) cli.io.out(`${JSON.stringify(value, null, 2)}\n`);
+  else for (const line of human()) cli.io.out(`${line}\n`);
 }

@@ -15,7 +15,7 @@ import { documentsDb, type DocumentsSchema } from '../crm/documents/tables';
 import { TINY_PDF, TINY_PNG } from '../crm/documents/test-helpers';
 import { createTransferRegistry } from '../crm/documents/transfers';
 import { vaultPaths, withTables, type OpenVault } from '../vault';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
 import { createDocumentFiles, type FileDialogs } from './document-files';
 
 const opened: OpenVault[] = [];

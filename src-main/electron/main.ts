@@ -1,7 +1,8 @@
 /**
  * Electron main entry (thin): single instance, crash safety, app:// protocol, hardened session and
  * web contents, the Electron-ABI database driver, the upgrade backup gate, IPC → router, one window,
- * vault close/lock on quit, SIGTERM, shutdown, screen lock and suspend, signed auto-update.
+ * vault close/lock on quit, SIGTERM, shutdown, screen lock and suspend, signed auto-update; or, with
+ * `--cli`, the zamok command line and no window (cli-mode.ts).
  * Everything else lives in services composed by src-main/app/compose.ts. Never imports
  * src-main/host (the browser test host is not part of the packaged app). No crashReporter and no
  * telemetry: nothing leaves the machine (docs/SECURITY.md).
@@ -20,6 +21,7 @@ import {
 import log from 'electron-log/main';
 import { createZamokApp, type ZamokApp } from '../app/compose';
 import { startScheduler } from '../backup/scheduler';
+import { runCli } from '../cli/run';
 import { documentTransfers } from '../crm/documents';
 import {
   beforeMigrations,
@@ -32,6 +34,7 @@ import { bundledMigrationIds, vaultExists } from '../vault';
 import { setBackgroundCheckpoints, setNativeBinding } from '../vault/database';
 import { loadAppSettings } from './app-settings';
 import { createAutomaticBackup } from './auto-backup';
+import { cliArguments, runCliMode } from './cli-mode';
 import { errorLabel, installCrashHandlers } from './crash';
 import { dialogTexts } from './dialogs';
 import { createDocumentFiles } from './document-files';
@@ -132,7 +135,18 @@ function startUpdates(
   updates.start();
 }
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv);
+if (cliArgs) {
+  // `Zamok --cli …`: the zamok command line in this process, no window (cli-mode.ts).
+  void runCliMode(cliArgs, {
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    run: argv => runCli(argv),
+    writeErr: text => void process.stderr.write(text),
+    exit: code => app.exit(code),
+  });
+} else if (!app.requestSingleInstanceLock()) {
   // Two processes on one vault would fight over the database: the second one hands over and quits.
   app.quit();
 } else {

@@ -16,10 +16,15 @@ const stops: (() => void)[] = [];
 afterEach(() => {
   for (const stop of stops.splice(0)) stop();
   for (const vault of opened.splice(0)) vault.close();
+  vi.useRealTimers();
 });
+
+/** The loop's minute timer runs on fake time; database work and promises stay real. */
+const MINUTE = 60_000;
 
 describe('desktop reminders', () => {
   it('shows a due reminder once, in Ukrainian, without the subject; nothing for an auditor', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const t = await createActivitiesTestVault();
     opened.push(t.vault);
     const c = await t.contact(t.staff.anna);
@@ -44,9 +49,13 @@ describe('desktop reminders', () => {
       teamId: null,
     });
     const auditorShown: string[] = [];
+    let auditorChecks = 0;
     stops.push(
       startDesktopReminders({
-        session: () => session('auditor'),
+        session: () => {
+          auditorChecks++;
+          return session('auditor');
+        },
         openVault: () => t.vault,
         systemLocale: () => 'uk-UA',
         show: (title, body) => auditorShown.push(`${title}|${body}`),
@@ -55,7 +64,9 @@ describe('desktop reminders', () => {
     );
     const shown: string[] = [];
     const show = (title: string, body: string) => shown.push(`${title}|${body}`);
-    await new Promise(resolve => setTimeout(resolve, 200));
+    // The check at start and one a minute for three minutes: never a notification for an auditor.
+    await vi.advanceTimersByTimeAsync(3 * MINUTE);
+    expect(auditorChecks).toBe(4);
     expect(auditorShown).toEqual([]);
     stops.push(
       startDesktopReminders({
@@ -69,5 +80,8 @@ describe('desktop reminders', () => {
     await vi.waitFor(() => expect(shown).toHaveLength(1), { timeout: 5000 });
     expect(shown[0]).toContain('Нагадування Zamok');
     expect(shown[0]).not.toContain('Коваль');
+    // Claimed once: the next checks show nothing more.
+    await vi.advanceTimersByTimeAsync(3 * MINUTE);
+    expect(shown).toHaveLength(1);
   });
 });

@@ -9,7 +9,7 @@ import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
 import { contract } from '../../src-shared/ipc';
 import { listChannels } from '../../src-shared/ipc/contract';
 import { createRouter, noSessions } from '../ipc';
-import { recordingHandlers } from '../ipc/testing';
+import { recordingHandlers } from '../ipc/router.test-support';
 import { hardenSession, hardenWebContents, isAppUrl } from './security';
 
 type InvokeHandler = (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>;

@@ -4,7 +4,7 @@
  * exporting; this rule turns that entry into the owner's alert.
  */
 import { numberOf } from './rule-helpers';
-import type { Rule } from './rules';
+import type { Rule } from './rule-types';
 
 /**
  * An export waiting for the owner's approval (`details.pending` on an ok export entry): one alert

@@ -13,7 +13,7 @@ import {
   type ExportFormat,
 } from '../../src-shared/ipc/contacts';
 import type { SqliteHandle } from '../audit';
-import { CallFailure } from '../ipc';
+import { CallFailure } from '../calls';
 
 /** How long a request may wait and, once approved, be used. */
 export const EXPORT_REQUEST_TTL_MS = 24 * 60 * 60 * 1000;

@@ -12,7 +12,7 @@
 import { hostname } from 'node:os';
 import type { AccessConflict, AccessSettings, ThisMachine } from '../../src-shared/ipc/devices';
 import { appendAudit } from '../audit';
-import { CallFailure } from '../ipc';
+import { CallFailure } from '../calls';
 import type { OpenVault } from '../vault';
 import { ensureApproved, getDevice, recordDeviceSeen } from './devices-store';
 import { networkAllowed, networkUnrestricted, type NetworkFacts } from './networks';

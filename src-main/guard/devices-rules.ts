@@ -3,7 +3,7 @@
  * by ./devices-access.ts as `auth.sign_in` / denied with `details.reason`. Medium severity, ids only.
  */
 import type { AlertRule } from '../../src-shared/ipc/alerts';
-import type { Rule } from './rules';
+import type { Rule } from './rule-types';
 
 const HOUR = 3_600_000;
 

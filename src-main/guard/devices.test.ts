@@ -1,6 +1,6 @@
 /**
  * Allowed devices through the composed app on a real vault: two app instances on one vault folder
- * act as two computers (./devices-test-office.ts). Networks: ./networks-access.test.ts.
+ * act as two computers (./devices-office.test-support.ts). Networks: ./networks-access.test.ts.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,11 +10,11 @@ import type { AuditEntryPage } from '../../src-shared/ipc/audit';
 import type { DevicesOverview, DeviceView } from '../../src-shared/ipc/devices';
 import { createZamokApp } from '../app/compose';
 import { generateTotp } from '../auth/totp';
-import { failure, ok, OWN_PASSWORD, OWNER, testClock } from '../users/test-app';
+import { failure, ok, OWN_PASSWORD, OWNER, testClock } from '../users/staff-app.test-support';
 import { createNoKeychainStore, createMemoryDeviceStore } from '../vault';
-import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../vault/temp-vault.test-support';
 import { hostDeviceId } from './devices-identity';
-import { auditOf, computer, LAPTOP, office, useOfficeMachine } from './devices-test-office';
+import { auditOf, computer, LAPTOP, office, useOfficeMachine } from './devices-office.test-support';
 
 useOfficeMachine();
 

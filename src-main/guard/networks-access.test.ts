@@ -1,12 +1,19 @@
 /**
  * Allowed networks through the composed app on a real vault: the machine's addresses and gateway are
- * the test's (./devices-test-office.ts `place`), moved between office and home.
+ * the test's (./devices-office.test-support.ts `place`), moved between office and home.
  */
 import { describe, expect, it } from 'vitest';
 import type { AlertList } from '../../src-shared/ipc/alerts';
 import type { DevicesOverview } from '../../src-shared/ipc/devices';
-import { failure, ok, OWN_PASSWORD, OWNER } from '../users/test-app';
-import { auditOf, computer, LAPTOP, office, place, useOfficeMachine } from './devices-test-office';
+import { failure, ok, OWN_PASSWORD, OWNER } from '../users/staff-app.test-support';
+import {
+  auditOf,
+  computer,
+  LAPTOP,
+  office,
+  place,
+  useOfficeMachine,
+} from './devices-office.test-support';
 
 useOfficeMachine();
 

@@ -8,7 +8,7 @@ import {
   normalizeMac,
   parseCidr,
 } from '../../src-shared/ipc/devices';
-import { makeTempDir } from '../vault/test-helpers';
+import { makeTempDir } from '../vault/temp-vault.test-support';
 import { boundDeviceId, hostDeviceId } from './devices-identity';
 import { gatewayMacFromProc, networkAllowed, readGatewayMac } from './networks';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpenVault } from '../vault';
 import { startAlertNotifier } from './notify';
-import { at, guardedVault, scriptDay } from './test-fixture';
+import { at, guardedVault, scriptDay } from './guarded-vault.test-support';
 
 const opened: OpenVault[] = [];
 afterEach(() => {

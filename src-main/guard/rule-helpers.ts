@@ -1,21 +1,10 @@
 /** Small pure helpers of the alert rules: times of day, numbers in details, roles. */
+import { isValidTimeZone, zonedParts } from '../../src-shared/time/zoned';
 
 /** Minutes since local midnight of an instant in an IANA time zone. */
 export function minutesOfDay(iso: string, timeZone: string): number {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(new Date(iso));
-  } catch {
-    // An unknown zone in the settings: judge by UTC rather than not at all.
-    return minutesOfDay(iso, 'UTC');
-  }
-  const hour = Number(parts.find(p => p.type === 'hour')?.value ?? 0);
-  const minute = Number(parts.find(p => p.type === 'minute')?.value ?? 0);
+  // An unknown zone in the settings: judge by UTC rather than not at all.
+  const { hour, minute } = zonedParts(iso, isValidTimeZone(timeZone) ? timeZone : 'UTC');
   return hour * 60 + minute;
 }
 

@@ -3,7 +3,8 @@ import { contract } from '../../src-shared/ipc';
 import type { AuditChanges, AuditEntry, AuditJson } from '../audit';
 import type { WindowEntry, WindowQueries } from './queries';
 import { RULE_WATCHES, anyRuleWatches } from './rule-index';
-import { RULES, type RuleEnv, type RuleInput } from './rules';
+import type { RuleEnv, RuleInput } from './rule-types';
+import { RULES } from './rules';
 import { DEFAULT_GUARD_SETTINGS, type GuardSettings } from './settings';
 
 /** Every audited action the router can write (as the audit wrapper names them) and the services' own. */

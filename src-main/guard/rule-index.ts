@@ -19,8 +19,8 @@ import {
   offNetwork,
   securityChange,
   vaultFilesChanged,
-  type Rule,
 } from './rules';
+import type { Rule } from './rule-types';
 import { exportApproval } from './approvals-rule';
 import { deviceRefused, networkRefused } from './devices-rules';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addAuditListener, listAudit, type AuditInput } from '../audit';
 import type { OpenVault } from '../vault';
 import { acknowledgeAlert } from './store';
-import { at, guardedVault, scriptDay, testEnv } from './test-fixture';
+import { at, guardedVault, scriptDay, testEnv } from './guarded-vault.test-support';
 
 const opened: OpenVault[] = [];
 afterEach(() => {

@@ -5,27 +5,12 @@
  * string comparison per rule, and a query only when the action matches.
  */
 import type { AuditEntry } from '../audit';
-import { networkAllowed, networkUnrestricted, type NetworkFacts } from './networks';
+import { networkAllowed, networkUnrestricted } from './networks';
 import { isPrivilegedRole, minutesOfDay, numberOf, timeOf } from './rule-helpers';
 import { deviceRefused, networkRefused } from './devices-rules';
 import { exportApproval } from './approvals-rule';
-import type { WindowQueries } from './queries';
-import type { GuardSettings } from './settings';
+import type { Rule, RuleInput } from './rule-types';
 import type { AlertDraft } from './store';
-
-/** What the rules may know about the machine: its addresses and gateway (./networks.ts). */
-export type RuleEnv = NetworkFacts;
-
-/** Inputs of one evaluation. */
-export interface RuleInput {
-  entry: AuditEntry;
-  q: WindowQueries;
-  settings: GuardSettings;
-  env: RuleEnv;
-}
-
-/** One rule: returns the alerts it raises for this entry (usually none). */
-export type Rule = (input: RuleInput) => AlertDraft[];
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -14,7 +14,7 @@ import { contract } from '../../src-shared/ipc';
 import { DecryptStream, EncryptStream, documentTransfers } from '../crm/documents';
 import { readAll } from '../crm/documents/test-helpers';
 import { createRouter } from '../ipc';
-import { ownerSession, recordingHandlers } from '../ipc/testing';
+import { ownerSession, recordingHandlers } from '../ipc/router.test-support';
 import { createPreviewServer, type PreviewServer } from './server';
 
 let dir: string;

@@ -7,7 +7,12 @@ import { contract } from '../../src-shared/ipc';
 import { listChannels, type Result } from '../../src-shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../electron/static-files';
 import { createRouter } from '../ipc';
-import { malformedPayloads, ownerSession, recordingHandlers, validSamples } from '../ipc/testing';
+import {
+  malformedPayloads,
+  ownerSession,
+  recordingHandlers,
+  validSamples,
+} from '../ipc/router.test-support';
 import { CALL_PATH, createPreviewServer, type PreviewServer } from './server';
 
 interface Reply {

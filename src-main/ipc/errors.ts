@@ -2,22 +2,10 @@
  * Expected failures thrown by handlers, and the mapping of anything thrown to a safe `CallError`.
  */
 import { ERROR_CODES, type CallError, type ErrorCode } from '../../src-shared/ipc/contract';
+import { CallFailure } from '../calls/failure';
 
-/**
- * Thrown by a handler (or a wrapper) to answer `{ ok: false, error: { code, message, details } }`.
- * The message is shown to the user and may be logged: never put secrets or personal data in it.
- */
-export class CallFailure extends Error {
-  override readonly name = 'CallFailure';
-  readonly code: ErrorCode;
-  readonly details: Record<string, unknown> | undefined;
-
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
-    this.code = code;
-    this.details = details;
-  }
-}
+/** Re-exported for the handlers: the class lives in ../calls so services need not import the router. */
+export { CallFailure };
 
 /** The message every unexpected error becomes: no stack, no text from the original error. */
 export const INTERNAL_MESSAGE =

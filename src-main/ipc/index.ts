@@ -16,12 +16,14 @@ export {
 } from './guard';
 export { noSessions, type Session, type SessionSource } from './session';
 export {
+  FORBIDDEN_MESSAGE,
   assertEveryChannelHasPermission,
   composeWrappers,
   requirePermission,
   requireSession,
   type AuditNote,
   type ChannelMeta,
+  type DeclaredGrants,
   type Grant,
   type HandlerContext,
   type HandlerFn,

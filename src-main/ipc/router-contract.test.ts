@@ -5,7 +5,12 @@ import { listChannels, type CallError, type Result } from '../../src-shared/ipc/
 import type { CallerContext } from './guard';
 import { createRouter } from './router';
 import { noSessions } from './session';
-import { malformedPayloads, ownerSession, recordingHandlers, validSamples } from './testing';
+import {
+  malformedPayloads,
+  ownerSession,
+  recordingHandlers,
+  validSamples,
+} from './router.test-support';
 
 const cli: CallerContext = { host: 'cli' };
 const appFrame: CallerContext = {

@@ -7,7 +7,7 @@ import { CallFailure, INTERNAL_MESSAGE } from './errors';
 import type { CallerContext } from './guard';
 import { createRouter, type Handlers } from './router';
 import { noSessions, type SessionSource } from './session';
-import { recordingHandlers } from './testing';
+import { recordingHandlers } from './router.test-support';
 import type { Wrapper } from './wrappers';
 
 const cli: CallerContext = { host: 'cli' };

@@ -3,7 +3,13 @@
  * checked and dispatched. Order per call: sender → channel → input shape → schema → allowed hosts →
  * session → permission (a wrapper) → other wrappers (audit) → handler → `Result`.
  */
-import type { ContractSpec, ParsedInputOf, Result, ResultOf } from '../../src-shared/ipc/contract';
+import type {
+  ContractSpec,
+  GrantsOf,
+  ParsedInputOf,
+  Result,
+  ResultOf,
+} from '../../src-shared/ipc/contract';
 import { channelName, listChannels } from '../../src-shared/ipc/contract';
 import { toCallError, type InternalErrorLogger } from './errors';
 import { checkInputShape, checkSender, type CallerContext } from './guard';
@@ -20,9 +26,12 @@ import {
   type Wrapper,
 } from './wrappers';
 
-/** A channel's handler: a plain function of context and parsed input. */
+/**
+ * A channel's handler: a plain function of context and parsed input. Its context's `grants` holds
+ * only what the channel declares (reading an undeclared grant is a compile error).
+ */
 export type Handler<S> = (
-  ctx: HandlerContext,
+  ctx: HandlerContext<GrantsOf<S>>,
   input: ParsedInputOf<S>,
 ) => ResultOf<S> | Promise<ResultOf<S>>;
 
@@ -116,6 +125,7 @@ export function createRouter<C extends ContractSpec>(options: RouterOptions<C>):
         session: sessions.current(),
         channel: route.meta,
         grant: null,
+        grants: {},
         audit: {},
       };
       const value = await route.run(ctx, parsed.data);

@@ -1,14 +1,29 @@
 /**
  * Cross-cutting rules composed around plain handlers: the permission check (always applied by the
- * router) and whatever the app adds (audit). A handler never checks permissions by hand.
+ * router: the channel's permission, its conditional `also` permissions and the extra `grants` it
+ * hands to the handler) and whatever the app adds (audit). A handler never checks permissions by hand.
  */
-import type { ChannelPermission, ChannelSpec, ContractSpec } from '../../src-shared/ipc/contract';
+import type {
+  AlsoRequired,
+  ChannelPermission,
+  ChannelSpec,
+  ContractSpec,
+} from '../../src-shared/ipc/contract';
 import { listChannels } from '../../src-shared/ipc/contract';
-import { PERMISSIONS, type Permission, type Scope } from '../../src-shared/permissions';
+import {
+  PERMISSIONS,
+  type Grants,
+  type Permission,
+  type Scope,
+} from '../../src-shared/permissions';
 import { grantOf } from '../../src-shared/roles';
+import type { AuditNote } from '../calls/audit-note';
 import { CallFailure } from './errors';
 import type { CallerContext } from './guard';
 import type { Session } from './session';
+
+/** Re-exported for the handlers: the type lives in ../calls so services need not import the router. */
+export type { AuditNote };
 
 /** Identifies a channel for wrappers, handlers and logs. */
 export interface ChannelMeta {
@@ -27,24 +42,23 @@ export interface Grant {
 }
 
 /**
- * What a handler tells the audit wrapper about the call (the entity it touched, field-level
- * before/after). Handlers fill it; they never write audit entries themselves.
+ * The caller's grants of the permissions a channel declares in `grants`: one key per declared
+ * permission, its scope (scoped permissions) or `true` (plain ones), undefined when the role lacks
+ * it. Typed per channel: a handler (or a helper asking for `HandlerContext<'companies.read'>`)
+ * compiles only where the channel declares what it reads.
  */
-export interface AuditNote {
-  entityType?: string;
-  entityId?: string;
-  changes?: Record<string, { before?: unknown; after?: unknown }>;
-  details?: Record<string, unknown>;
-}
+export type DeclaredGrants<G extends Permission = never> = { readonly [P in G]: Grants[P] };
 
-/** What a handler receives besides its parsed input. */
-export interface HandlerContext {
+/** What a handler receives besides its parsed input (`G`: the extra grants its channel declares). */
+export interface HandlerContext<G extends Permission = never> {
   caller: CallerContext;
   /** The session at the time of the call (null before sign-in or while locked). */
   session: Session | null;
   channel: ChannelMeta;
   /** Set by the permission wrapper for channels that declare a permission string. */
   grant: Grant | null;
+  /** Set by the permission wrapper from the channel's `grants` declaration (else empty). */
+  grants: DeclaredGrants<G>;
   /** Filled by the handler, written by the audit wrapper. */
   audit: AuditNote;
 }
@@ -82,10 +96,12 @@ const FIRST_SIGN_IN_CALLS: ReadonlySet<string> = new Set([
 /**
  * The permission wrapper: `public` passes; `session` needs a session; a permission string needs a
  * session whose role grants it, and hands the grant (with its scope) to the handler as `ctx.grant`.
- * A session still restricted to its first sign-in may only finish it.
+ * Then each `also` requirement whose condition the input meets needs its permission too (refused
+ * with its own message), and the grants the channel declares in `grants` are handed over as
+ * `ctx.grants`. A session still restricted to its first sign-in may only finish it.
  */
 export const requirePermission: Wrapper = (meta, next) => {
-  const permission = meta.spec.permission;
+  const { permission, also = [], grants: declared = [] } = meta.spec;
   if (permission === 'public') return next;
   return (ctx, input) => {
     const session = requireSession(ctx);
@@ -95,13 +111,31 @@ export const requirePermission: Wrapper = (meta, next) => {
         'Set your own password and two-factor code first.',
       );
     }
-    if (permission === 'session') return next(ctx, input);
-    const granted = grantOf(session.grants, permission);
-    if (granted === undefined) throw new CallFailure('forbidden', 'Your role does not allow this.');
-    const grant: Grant = { permission, scope: granted === true ? null : granted };
-    return next({ ...ctx, grant }, input);
+    let grant: Grant | null = ctx.grant;
+    if (permission !== 'session') {
+      const granted = grantOf(session.grants, permission);
+      if (granted === undefined) throw new CallFailure('forbidden', FORBIDDEN_MESSAGE);
+      grant = { permission, scope: granted === true ? null : granted };
+    }
+    for (const rule of also) {
+      if (rule.when(input) && grantOf(session.grants, rule.permission) === undefined) {
+        throw new CallFailure('forbidden', rule.message);
+      }
+    }
+    return next({ ...ctx, grant, grants: declaredGrants(session.grants, declared) }, input);
   };
 };
+
+/** The refusal of a call the caller's role does not grant. */
+export const FORBIDDEN_MESSAGE = 'Your role does not allow this.';
+
+/** The caller's grants of `declared` (a fresh object: handlers never reach the session's map). */
+function declaredGrants(held: Grants, declared: readonly Permission[]): DeclaredGrants<Permission> {
+  const picked: Record<string, Scope | true | undefined> = {};
+  for (const permission of declared) picked[permission] = grantOf(held, permission);
+  // Built from the declaration at runtime; its per-channel type is the declaration's (router.ts).
+  return Object.freeze(picked) as DeclaredGrants<Permission>;
+}
 
 const knownPermissions: ReadonlySet<string> = new Set<string>([
   'public',
@@ -131,7 +165,9 @@ export function channelHosts(spec: ChannelSpec): readonly CallerContext['host'][
 
 /**
  * Throws if any channel lacks a declared permission (or names an unknown one), has no zod input
- * schema, or restricts itself to unknown hosts. The router runs it before serving anything: a channel without a permission does not start.
+ * schema, restricts itself to unknown hosts, or declares malformed `also` / `grants` (or any on a
+ * `public` channel, where no session exists to resolve them). The router runs it before serving
+ * anything: a channel without a permission does not start.
  */
 export function assertEveryChannelHasPermission(contract: ContractSpec): void {
   const problems: string[] = [];
@@ -151,8 +187,36 @@ export function assertEveryChannelHasPermission(contract: ContractSpec): void {
     if (typeof (raw?.input as { safeParse?: unknown } | undefined)?.safeParse !== 'function') {
       problems.push(`${name}: missing input schema`);
     }
+    problems.push(...declarationProblems(name, raw));
   }
   if (problems.length > 0) {
     throw new Error(`Refusing to start the router:\n${problems.join('\n')}`);
   }
+}
+
+/** What is wrong with a channel's `also` and `grants` declarations (read defensively). */
+function declarationProblems(name: string, raw: Partial<ChannelSpec> | undefined): string[] {
+  const { also, grants } = (raw ?? {}) as { also?: unknown; grants?: unknown };
+  const problems: string[] = [];
+  if ((also !== undefined || grants !== undefined) && raw?.permission === 'public') {
+    problems.push(`${name}: a public channel cannot declare also or grants`);
+  }
+  const isPermission = (p: unknown) =>
+    typeof p === 'string' && (PERMISSIONS as readonly string[]).includes(p);
+  const goodRule = (rule: unknown) => {
+    const r = rule as Partial<AlsoRequired> | null;
+    return (
+      typeof r?.when === 'function' &&
+      isPermission(r.permission) &&
+      typeof r.message === 'string' &&
+      r.message !== ''
+    );
+  };
+  if (also !== undefined && (!Array.isArray(also) || !also.every(goodRule))) {
+    problems.push(`${name}: also must list { when, permission, message }`);
+  }
+  if (grants !== undefined && (!Array.isArray(grants) || !grants.every(isPermission))) {
+    problems.push(`${name}: grants must list known permissions`);
+  }
+  return problems;
 }

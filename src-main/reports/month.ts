@@ -3,6 +3,7 @@
  * ISO 8601 UTC columns (audit_log.at, alerts.created_at). The zone is the vault's (the allowed
  * sign-in hours setting names one) or this machine's.
  */
+import { isValidTimeZone, zonedTimeToUtc } from '../../src-shared/time/zoned';
 import { readGuardSettings } from '../guard/settings';
 import type { OpenVault } from '../vault';
 
@@ -13,57 +14,16 @@ export function reportTimeZone(vault: OpenVault): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Milliseconds the zone is ahead of UTC at `utcMs`. */
-function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(utcMs));
-  const get = (type: string): number => Number(parts.find(p => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
-}
-
-/** The UTC instant of local midnight starting day 1 of (year, monthIndex) in `timeZone`. */
-function zonedMonthStart(year: number, monthIndex: number, timeZone: string): Date {
-  const wall = Date.UTC(year, monthIndex, 1);
-  // Two passes settle the offset even when a DST change falls near the boundary.
-  let utc = wall - zoneOffsetMs(wall, timeZone);
-  utc = wall - zoneOffsetMs(utc, timeZone);
-  return new Date(utc);
-}
-
 /** `YYYY-MM` in `timeZone` → `{ from, to }` as ISO strings (to is exclusive). */
 export function monthRange(month: string, timeZone: string): { from: string; to: string } {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   if (!match) throw new RangeError('month: YYYY-MM');
   const year = Number(match[1]);
-  const index = Number(match[2]) - 1;
-  if (index < 0 || index > 11) throw new RangeError('month: YYYY-MM');
+  const number = Number(match[2]);
+  if (number < 1 || number > 12) throw new RangeError('month: YYYY-MM');
+  // Local midnight of day 1, and of day 1 of the next month (month 13 is next January).
   return {
-    from: zonedMonthStart(year, index, timeZone).toISOString(),
-    to: zonedMonthStart(year, index + 1, timeZone).toISOString(),
+    from: zonedTimeToUtc({ year, month: number, day: 1 }, timeZone).toISOString(),
+    to: zonedTimeToUtc({ year, month: number + 1, day: 1 }, timeZone).toISOString(),
   };
 }

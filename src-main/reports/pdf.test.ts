@@ -4,7 +4,7 @@ import type { ReportDocument } from '../../src-shared/reports/document';
 import { reviewDocument } from '../../src-shared/reports/review-document';
 import { reviewCsv } from './csv';
 import { reportPdfBuffer, ReportTooLargeError } from './pdf';
-import { pdfText } from './pdf-text';
+import { pdfText } from './pdf-text.test-support';
 
 const review: MonthlyReview = {
   month: '2026-03',

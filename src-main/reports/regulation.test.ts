@@ -10,8 +10,8 @@ import {
   ownerVault,
   testClock,
   type StaffApp,
-} from '../users/test-app';
-import { pdfText } from './pdf-text';
+} from '../users/staff-app.test-support';
+import { pdfText } from './pdf-text.test-support';
 
 const apps: StaffApp[] = [];
 afterEach(() => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditEntryPage } from '../../src-shared/ipc/audit';
 import type { MonthlyReview, ReviewUserRow } from '../../src-shared/ipc/reports';
-import { failure, ok } from '../users/test-app';
+import { failure, ok } from '../users/staff-app.test-support';
 import { withTables } from '../vault';
-import { reviewOffice } from './test-fixture';
+import { reviewOffice } from './review-office.test-support';
 import { monthRange } from './month';
 import {
   alertsAcknowledgedQuery,

@@ -16,7 +16,7 @@ import {
   ownerVault,
   testClock,
   type StaffApp,
-} from '../users/test-app';
+} from '../users/staff-app.test-support';
 import type { RolesSchema } from './schema';
 
 const opened: StaffApp[] = [];

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { RoleInfo, RoleMatrixRow } from '../../src-shared/ipc/roles';
 import { isBuiltInRole, ROLES, type Grants, type Role } from '../../src-shared/permissions';
 import { grantsWithin } from '../../src-shared/roles';
-import { CallFailure } from '../ipc';
+import { CallFailure } from '../calls';
 import { builtInRoles, canonicalGrants, rolesDb, rowToRole, type RolesSchema } from './schema';
 
 /** Who is acting: their id (for created_by/updated_by), their role and its live grants. */

@@ -28,7 +28,7 @@ import {
   ownerVault,
   testClock,
   type StaffApp,
-} from './test-app';
+} from './staff-app.test-support';
 
 const opened: StaffApp[] = [];
 const vaults: OpenVault[] = [];

@@ -9,7 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DismissResult } from '../../src-shared/ipc/users';
 import { findUserById, setStatus } from '../auth/accounts';
-import { CallFailure, type AuditNote } from '../ipc';
+import { CallFailure, type AuditNote } from '../calls';
 import type { Actor } from '../roles/roles';
 import type { RolesSchema } from '../roles/schema';
 import { removePasswordSlot, type OpenVault } from '../vault';

@@ -27,7 +27,7 @@ import {
   openStaffApp,
   type StaffApp,
   type TestClock,
-} from './test-app';
+} from './staff-app.test-support';
 
 const SIGN_IN_FAILED = {
   code: 'auth_failed',

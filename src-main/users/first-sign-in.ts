@@ -10,15 +10,23 @@ import { acceptTotpStep, getTotpState, setTotp } from '../auth/account-totp';
 import { findUserById, markPasswordChanged } from '../auth/accounts';
 import { generateRecoveryCodes } from '../auth/recovery-codes';
 import { verifyTotpStep } from '../auth/totp';
-import { CallFailure, type Session } from '../ipc';
-import type { VaultState } from '../app/vault-state';
-import { withTables, setPasswordSlot, unlockWithPassword } from '../vault';
+import { CallFailure, type Session } from '../calls';
+import { withTables, setPasswordSlot, unlockWithPassword, type OpenVault } from '../vault';
 import { rolesDb, type RolesSchema } from '../roles/schema';
 import type { StaffTools } from './staff';
 
+/** The part of the app's vault state the flow uses (the app's `VaultState` is one). */
+export interface FirstSignInState {
+  vaultDir: string;
+  /** The open vault of a signed-in session, or null. */
+  openVault(): OpenVault | null;
+  /** Opens a session on the vault (here the finished one replaces the restricted one). */
+  signIn(vault: OpenVault, session: Session): void;
+}
+
 /** What the flow borrows from the auth service. */
 export interface FirstSignInDeps {
-  state: VaultState;
+  state: FirstSignInState;
   tools: StaffTools;
   /** The 2FA secret `auth.beginTotpEnrollment` handed out for this login, if still fresh. */
   pendingEnrollment(login: string): string | null;

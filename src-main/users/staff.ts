@@ -17,7 +17,7 @@ import {
   listUsers,
   setRole,
 } from '../auth/accounts';
-import { CallFailure, type AuditNote } from '../ipc';
+import { CallFailure, type AuditNote } from '../calls';
 import { requireAssignableRole, type Actor } from '../roles/roles';
 import type { RolesSchema } from '../roles/schema';
 import { setPasswordSlot, type DeviceSecretStore, type KdfParams, type OpenVault } from '../vault';

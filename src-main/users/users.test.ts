@@ -19,7 +19,7 @@ import {
   SETUP_PASSWORD,
   testClock,
   type StaffApp,
-} from './test-app';
+} from './staff-app.test-support';
 
 const opened: StaffApp[] = [];
 afterEach(() => {

@@ -10,7 +10,7 @@ import {
   setPasswordSlot,
   unlockWithPassword,
 } from './index';
-import { createTestVault, makeTempDir, TEST_KDF, TEST_OWNER } from './test-helpers';
+import { createTestVault, makeTempDir, TEST_KDF, TEST_OWNER } from './temp-vault.test-support';
 
 const noKeychain = { deviceStore: createNoKeychainStore() };
 const fixture = fileURLToPath(new URL('./keyring-writer.fixture.ts', import.meta.url));

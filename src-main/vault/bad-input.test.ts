@@ -20,7 +20,13 @@ import {
   unlockWithRecoveryKey,
   vaultExists,
 } from './index';
-import { createTestVault, makeTempDir, snapshotDir, TEST_KDF, TEST_OWNER } from './test-helpers';
+import {
+  createTestVault,
+  makeTempDir,
+  snapshotDir,
+  TEST_KDF,
+  TEST_OWNER,
+} from './temp-vault.test-support';
 
 const noKeychain = { deviceStore: createNoKeychainStore() };
 

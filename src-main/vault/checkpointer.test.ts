@@ -7,17 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  STOP_WAIT_MS,
-  THRESHOLD_BYTES,
-  startCheckpointer,
-  type Checkpointer,
-} from './checkpointer';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { THRESHOLD_BYTES, startCheckpointer } from './checkpointer';
 import { setBackgroundCheckpoints } from './database';
 import { keyConnection } from './keyed';
 import { createNoKeychainStore } from './device';
-import { createTestVault, makeTempDir, TEST_OWNER } from './test-helpers';
+import { createTestVault, makeTempDir, TEST_OWNER } from './temp-vault.test-support';
 import { unlockWithPassword } from './unlock';
 import { vaultPaths } from './files';
 
@@ -35,64 +30,48 @@ function keyedFile(): { path: string; key: Buffer; writer: Database.Database } {
   return { path, key, writer };
 }
 
-/** Writes about `mb` MB of rows in transactions of ~1 MB, yielding between them. */
-async function write(writer: Database.Database, mb: number): Promise<void> {
+/** Writes about `mb` MB of rows, in transactions of ~1 MB. */
+function write(writer: Database.Database, mb: number): void {
   const insert = writer.prepare('INSERT INTO notes (body) VALUES (?)');
   for (let t = 0; t < mb; t++) {
     writer.transaction(() => {
       for (let i = 0; i < 250; i++) insert.run(`${MARKER} ${t}-${i} ${'ж'.repeat(1900)}`);
     })();
-    await new Promise(resolve => setTimeout(resolve, 5));
   }
 }
 
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise(resolve => setTimeout(resolve, 20));
-  }
-}
-
-/** The count once no checkpoint has run for a second (the last may still be running when writes end). */
-async function settledCount(checkpointer: Checkpointer): Promise<number> {
-  const end = Date.now() + 15_000;
-  let last = checkpointer.count();
-  let since = Date.now();
-  while (Date.now() - since < 1_000) {
-    if (Date.now() > end) throw new Error('checkpoints go on with nothing written');
-    await new Promise(resolve => setTimeout(resolve, 50));
-    if (checkpointer.count() !== last) {
-      last = checkpointer.count();
-      since = Date.now();
-    }
-  }
-  return last;
-}
+/** Waits for the worker thread's own timer to get there; the timeout is only a guard. */
+const GUARD = { timeout: 15_000, interval: 20 };
 
 describe('background checkpointer', () => {
-  it('moves committed pages into the encrypted file off the writer; close leaves no WAL', async () => {
+  it('moves committed pages into the encrypted file off the writer; close leaves no WAL', () => {
     const { path, key, writer } = keyedFile();
-    const checkpointer = startCheckpointer(writer, { path, dataKey: key });
+    const checkpointer = startCheckpointer(writer, { path, dataKey: key, manualPolls: true });
     expect(writer.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     const before = statSync(path).size;
-    await write(writer, 12);
-    await until(() => checkpointer.count() > 0);
+    // A poll below the threshold does nothing; once answered, the worker is keyed.
+    write(writer, 1);
+    checkpointer.poll();
+    expect(checkpointer.count()).toBe(0);
     // Keyed and working: its copy of the data key is gone already.
     expect(checkpointer.keyCopyWiped).toBe(true);
-    await until(() => statSync(path).size > before + THRESHOLD_BYTES);
+    write(writer, 11);
+    checkpointer.poll();
+    expect(checkpointer.count()).toBe(1);
+    expect(statSync(path).size).toBeGreaterThan(before + THRESHOLD_BYTES);
     // What reached zamok.db is ciphertext: no SQLite header, no client name.
     const file = readFileSync(path);
     expect(file.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect(file.includes(Buffer.from(MARKER))).toBe(false);
     expect(file.includes(Buffer.from('Шевченко'))).toBe(false);
     // Nothing written: no more checkpoints (the WAL keeps its size, so size alone would repeat them).
-    const settled = await settledCount(checkpointer);
-    await new Promise(resolve => setTimeout(resolve, 2_000));
-    expect(checkpointer.count()).toBe(settled);
+    checkpointer.poll();
+    checkpointer.poll();
+    expect(checkpointer.count()).toBe(1);
     // A later write is picked up.
-    await write(writer, 1);
-    await until(() => checkpointer.count() > settled);
+    write(writer, 1);
+    checkpointer.poll();
+    expect(checkpointer.count()).toBe(2);
     checkpointer.stop();
     expect(checkpointer.running).toBe(false);
     expect(writer.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
@@ -106,13 +85,12 @@ describe('background checkpointer', () => {
 
   it('a worker that cannot read the file gives the writer its automatic checkpoint back', async () => {
     const { path, writer } = keyedFile();
-    const started = Date.now();
     const checkpointer = startCheckpointer(writer, { path, dataKey: randomBytes(32) });
-    await until(() => !checkpointer.running);
+    // As soon as the worker fails, without anyone calling stop().
+    await vi.waitFor(() => expect(checkpointer.running).toBe(false), GUARD);
     expect(checkpointer.keyCopyWiped).toBe(true);
     expect(writer.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     checkpointer.stop();
-    expect(Date.now() - started).toBeLessThan(STOP_WAIT_MS);
     writer.close();
   });
 
@@ -126,10 +104,10 @@ describe('background checkpointer', () => {
       created.vault.sqlite.transaction(() => {
         for (let i = 0; i < 250; i++) insert.run(`${MARKER} ${'ж'.repeat(1900)}`);
       })();
-      await new Promise(resolve => setTimeout(resolve, 5));
     }
     const database = vaultPaths(created.dir).database;
-    await until(() => statSync(database).size > THRESHOLD_BYTES);
+    // The worker's own timer (POLL_MS) checkpoints the WAL into the file.
+    await vi.waitFor(() => expect(statSync(database).size).toBeGreaterThan(THRESHOLD_BYTES), GUARD);
     created.vault.close();
     expect(existsSync(`${database}-wal`)).toBe(false);
     setBackgroundCheckpoints(false);

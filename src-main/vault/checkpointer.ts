@@ -41,12 +41,19 @@ export interface CheckpointerOptions {
   /** Null for an unencrypted file (the bench's plain copy). */
   dataKey: Buffer | null;
   nativeBinding?: string;
+  /**
+   * Tests: the worker never polls on its own timer; each `poll()` runs one poll. Lets a test say
+   * "this write is checkpointed, and with nothing written the next polls do nothing" without waits.
+   */
+  manualPolls?: boolean;
 }
 
 /** A running checkpointer. */
 export interface Checkpointer {
   /** Checkpoints done so far (for tests and the bench). */
   count(): number;
+  /** Runs one poll of the worker now and returns when it is done (tests, with `manualPolls`). */
+  poll(): void;
   /** Stops the worker and waits until its connection is closed. Safe to call twice. */
   stop(): void;
   /** True while the worker runs. */
@@ -56,7 +63,8 @@ export interface Checkpointer {
 }
 
 // Plain JavaScript run with `eval: true`. Shared words: state[0] = 1 once the connection is
-// closed; state[1] = checkpoints done. Messages: 'stop'.
+// closed; state[1] = checkpoints done; state[2] = polls asked for by 'poll' and done. Messages:
+// 'stop', 'poll'.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
@@ -107,10 +115,15 @@ function poll() {
   } else {
     delay = Math.min(delay * 2, workerData.idlePollMs);
   }
-  timer = setTimeout(poll, delay);
+  if (!workerData.manualPolls) timer = setTimeout(poll, delay);
 }
-parentPort.on('message', m => { if (m === 'stop') stop(); });
-poll();
+parentPort.on('message', m => {
+  if (m === 'stop') stop();
+  if (m === 'poll') {
+    try { poll(); } finally { Atomics.add(state, 2, 1); Atomics.notify(state, 2); }
+  }
+});
+if (!workerData.manualPolls) poll();
 `;
 
 /** Where the worker loads the driver from: the same copy the writer uses. */
@@ -126,7 +139,7 @@ export function startCheckpointer(
   writer: Database.Database,
   options: CheckpointerOptions,
 ): Checkpointer {
-  const state = new Int32Array(new SharedArrayBuffer(8));
+  const state = new Int32Array(new SharedArrayBuffer(12));
   const key = options.dataKey ? new SharedArrayBuffer(options.dataKey.length) : null;
   if (key && options.dataKey) new Uint8Array(key).set(options.dataKey);
   const worker = new Worker(WORKER_SOURCE, {
@@ -141,6 +154,7 @@ export function startCheckpointer(
       threshold: THRESHOLD_BYTES,
       pollMs: POLL_MS,
       idlePollMs: IDLE_POLL_MS,
+      manualPolls: options.manualPolls === true,
     },
   });
   worker.unref();
@@ -164,6 +178,15 @@ export function startCheckpointer(
   writer.pragma('wal_autocheckpoint = 0');
   return {
     count: () => Atomics.load(state, 1),
+    poll() {
+      if (!running) throw new Error('The checkpointer is stopped.');
+      const done = Atomics.load(state, 2);
+      worker.postMessage('poll');
+      // Bounded like stop(): a poll is one stat and at most one PASSIVE checkpoint.
+      if (Atomics.wait(state, 2, done, STOP_WAIT_MS) === 'timed-out') {
+        throw new Error('The checkpoint worker did not answer.');
+      }
+    },
     stop() {
       if (!running) return;
       running = false;

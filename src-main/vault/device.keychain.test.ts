@@ -1,6 +1,7 @@
 /**
- * Device binding against the real OS keychain (Secret Service on Linux). CI always has one; locally run:
- *   XDG_DATA_HOME=$(mktemp -d) dbus-run-session -- sh -c 'echo -n pass | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npx vitest run src-main/vault'
+ * Device binding against the real OS keychain (Secret Service on Linux). `npm run test:unit` provides
+ * a throwaway one; to run this file alone:
+ *   bash scripts/with-test-keychain.sh npx vitest run src-main/vault
  */
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,12 +12,11 @@ import {
   unlockWithRecoveryKey,
   type DeviceSecretStore,
 } from './index';
-import { createTestVault, TEST_OWNER } from './test-helpers';
+import { createTestVault, TEST_OWNER } from './temp-vault.test-support';
 
 const HOW_TO_RUN =
-  'No OS keychain (Secret Service) is reachable. Run the tests inside a D-Bus session with gnome-keyring: ' +
-  "XDG_DATA_HOME=$(mktemp -d) dbus-run-session -- sh -c 'echo -n pass | gnome-keyring-daemon --unlock " +
-  "--components=secrets >/dev/null; npx vitest run src-main/vault'";
+  'No OS keychain (Secret Service) is reachable. `npm run test:unit` provides a throwaway one; for this file run: ' +
+  'bash scripts/with-test-keychain.sh npx vitest run src-main/vault';
 
 // A service name of its own, so the test never touches a real Zamok entry on a developer's machine.
 const service = `zamok-test-${randomBytes(4).toString('hex')}`;

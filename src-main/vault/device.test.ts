@@ -8,7 +8,7 @@ import {
   unlockWithRecoveryKey,
   type OpenVault,
 } from './index';
-import { createTestVault, TEST_KDF, TEST_OWNER } from './test-helpers';
+import { createTestVault, TEST_KDF, TEST_OWNER } from './temp-vault.test-support';
 
 const opened: OpenVault[] = [];
 afterEach(() => {

@@ -43,3 +43,23 @@ export function notWritable(what: string, err: unknown): VaultError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code ?? 'unknown';
   return new VaultError('vault_not_writable', `Cannot write ${what} (${code}).`, { cause: err });
 }
+
+/**
+ * A bundled migration whose SHA-256 differs from the one pinned in migration-pins.ts: a shipped
+ * migration was edited (or the installed files were changed). A defect of the build, not of the
+ * vault: it is thrown before any vault is opened or written, and reaches a caller as `internal`.
+ */
+export class MigrationEditedError extends Error {
+  readonly code = 'migration_edited';
+
+  constructor(
+    readonly migrationId: string,
+    readonly expectedSha256: string,
+    readonly actualSha256: string,
+  ) {
+    super(
+      `Migration ${migrationId} differs from the shipped one (sha256 ${actualSha256}, pinned ${expectedSha256}). Shipped migrations are never edited: restore the file and add a new migration instead.`,
+    );
+    this.name = 'MigrationEditedError';
+  }
+}

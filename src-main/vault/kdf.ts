@@ -74,12 +74,17 @@ async function measureMs(p: KdfParams): Promise<number> {
 /**
  * Picks Argon2id parameters that take about `targetMs` (default 750 ms, i.e. inside 0.5–1 s) on this
  * machine: memory grows first (up to 256 MiB), then iterations. Never returns less than `KDF_FLOOR`.
+ * `measureMs` times one derivation (default: a real one); tests pass a model of a machine.
  */
-export async function calibrateKdf(opts?: { targetMs?: number }): Promise<KdfParams> {
+export async function calibrateKdf(opts?: {
+  targetMs?: number;
+  measureMs?: (p: KdfParams) => Promise<number>;
+}): Promise<KdfParams> {
   const targetMs = opts?.targetMs ?? 750;
+  const measure = opts?.measureMs ?? measureMs;
   let params: KdfParams = { ...KDF_FLOOR };
-  await measureMs(params); // warm-up: the first run pays for page faults
-  let ms = await measureMs(params);
+  await measure(params); // warm-up: the first run pays for page faults
+  let ms = await measure(params);
   if (ms < targetMs) {
     const growth = Math.min(targetMs / ms, CALIBRATION_MAX_MEMORY_KIB / params.memoryKiB);
     // Whole MiB; Argon2 time is roughly linear in m·t.
@@ -88,7 +93,7 @@ export async function calibrateKdf(opts?: { targetMs?: number }): Promise<KdfPar
       Math.floor((params.memoryKiB * growth) / 1024) * 1024,
     );
     params = { ...params, memoryKiB };
-    ms = await measureMs(params);
+    ms = await measure(params);
   }
   for (let round = 0; round < 4; round++) {
     if (ms >= targetMs * 0.8 && ms <= targetMs * 1.2) break;
@@ -98,7 +103,7 @@ export async function calibrateKdf(opts?: { targetMs?: number }): Promise<KdfPar
     );
     if (iterations === params.iterations) break;
     params = { ...params, iterations };
-    ms = await measureMs(params);
+    ms = await measure(params);
   }
   return params;
 }

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenVault } from './database';
 import { VAULT_CACHE_KIB } from './keyed';
-import { createTestVault } from './test-helpers';
+import { createTestVault } from './temp-vault.test-support';
 
 const MARKER = 'Шевченко-таємниця';
 let vault: OpenVault;

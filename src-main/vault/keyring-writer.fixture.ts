@@ -5,7 +5,7 @@
  */
 import { createNoKeychainStore } from './device';
 import { setPasswordSlot } from './slots';
-import { TEST_KDF, TEST_OWNER } from './test-helpers';
+import { TEST_KDF, TEST_OWNER } from './temp-vault.test-support';
 import { unlockWithPassword } from './unlock';
 
 const dir = process.argv[2];

@@ -6,8 +6,15 @@ import { describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from './database';
 import { createNoKeychainStore, unlockWithPassword, unlockWithRecoveryKey } from './index';
-import { bundledMigrationIds, checkMigrationPrefix, loadMigrations } from './migrations';
-import { createTestVault, makeTempDir, snapshotDir, TEST_OWNER } from './test-helpers';
+import { MigrationEditedError } from './errors';
+import { MIGRATION_SHA256 } from './migration-pins';
+import {
+  bundledMigrationIds,
+  checkMigrationPrefix,
+  loadMigrations,
+  migrationSha256,
+} from './migrations';
+import { createTestVault, makeTempDir, snapshotDir, TEST_OWNER } from './temp-vault.test-support';
 
 const repoMigrations = fileURLToPath(new URL('../../migrations/', import.meta.url));
 const noKeychain = { deviceStore: createNoKeychainStore() };
@@ -134,12 +141,60 @@ describe('migrations', () => {
     expect(snapshotDir(created.dir)).toEqual(before);
   });
 
-  it('0001_vault.sql is never edited once shipped', () => {
-    const sql = readFileSync(join(repoMigrations, '0001_vault.sql'));
-    // Changing a shipped migration breaks vaults that already applied it: add a new migration instead.
-    expect(createHash('sha256').update(sql).digest('hex')).toBe(
-      'cda7ae7f70110ea90b128038ae899f1db77b716accff36936784b644f6189f25',
+  it('every migration file is pinned and unchanged (shipped migrations are never edited)', () => {
+    // Changing a shipped migration breaks vaults that already applied it: add a new migration
+    // instead. A new migration is pinned in migration-pins.ts in the commit that adds it.
+    const actual = Object.fromEntries(
+      readdirSync(repoMigrations)
+        .filter(n => /^\d{4}_[a-z0-9_]+\.sql$/.test(n))
+        .sort()
+        .map(n => [n.slice(0, -4), migrationSha256(readFileSync(join(repoMigrations, n), 'utf8'))]),
     );
+    expect(actual).toEqual(MIGRATION_SHA256);
+    expect(MIGRATION_SHA256['0001_vault']).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(repoMigrations, '0001_vault.sql')))
+        .digest('hex'),
+    );
+  });
+
+  it('an edited shipped migration stops the open with MigrationEditedError, vault untouched', async () => {
+    const v = await vaultWithMigrations({});
+    const path = join(v.migrationsDir, '0005_contacts.sql');
+    writeFileSync(
+      path,
+      `${readFileSync(path, 'utf8')}\nCREATE INDEX contacts_extra ON contacts (notes);\n`,
+    );
+    const before = snapshotDir(v.dir);
+    let thrown: unknown;
+    try {
+      openDatabase(v.dbPath, v.dataKey, {
+        create: false,
+        vaultId: v.vaultId,
+        migrationsDir: v.migrationsDir,
+      }).close();
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(MigrationEditedError);
+    expect(thrown).toMatchObject({
+      code: 'migration_edited',
+      migrationId: '0005_contacts',
+      expectedSha256: MIGRATION_SHA256['0005_contacts'],
+      message: expect.stringContaining('Shipped migrations are never edited'),
+    });
+    expect(snapshotDir(v.dir)).toEqual(before);
+  });
+
+  it('pins ignore line endings: a CRLF checkout still matches', () => {
+    const dir = makeTempDir();
+    const sql = readFileSync(join(repoMigrations, '0002_accounts.sql'), 'utf8');
+    writeFileSync(
+      join(dir, '0001_vault.sql'),
+      readFileSync(join(repoMigrations, '0001_vault.sql')),
+    );
+    writeFileSync(join(dir, '0002_accounts.sql'), sql.replace(/\n/g, '\r\n'));
+    expect(loadMigrations(dir).map(m => m.id)).toEqual(['0001_vault', '0002_accounts']);
   });
 
   it('checks that the applied list is a prefix of the bundled list', () => {

@@ -3,11 +3,14 @@
  *
  * Applied ids live in `schema_migrations`. A database is opened only when its applied list is a prefix
  * of the bundled list; otherwise it was made by a newer Zamok (or a different build) and is left as is.
+ * Every shipped file must hash to its pin in migration-pins.ts (`MigrationEditedError` otherwise).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { VaultError } from './errors';
+import { MigrationEditedError, VaultError } from './errors';
+import { MIGRATION_SHA256 } from './migration-pins';
 
 /**
  * This file sits exactly two folders deep (src-main/vault/), as does the bundle (out/main/index.js),
@@ -23,8 +26,23 @@ export interface Migration {
   sql: string;
 }
 
-/** The bundled migrations, sorted by number. Throws when two files share a number. */
-export function loadMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): Migration[] {
+/**
+ * The SHA-256 (hex) a migration is pinned by: of its text with CRLF turned into LF, so a checkout
+ * that converts line endings (git autocrlf) still matches.
+ */
+export function migrationSha256(sql: string): string {
+  return createHash('sha256').update(sql.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
+}
+
+/**
+ * The bundled migrations, sorted by number. Throws when two files share a number, and
+ * `MigrationEditedError` when a file with a pin in `pins` does not hash to it (unpinned ids, such as
+ * a test's extra files, are not checked; migrations.test.ts demands a pin for every shipped file).
+ */
+export function loadMigrations(
+  dir: string = DEFAULT_MIGRATIONS_DIR,
+  pins: Readonly<Record<string, string>> = MIGRATION_SHA256,
+): Migration[] {
   const files = readdirSync(dir)
     .filter(name => MIGRATION_FILE.test(name))
     .sort();
@@ -33,7 +51,14 @@ export function loadMigrations(dir: string = DEFAULT_MIGRATIONS_DIR): Migration[
     const number = name.slice(0, 4);
     if (numbers.has(number)) throw new Error(`Two migrations are numbered ${number}.`);
     numbers.add(number);
-    return { id: name.slice(0, -'.sql'.length), sql: readFileSync(`${dir}/${name}`, 'utf8') };
+    const id = name.slice(0, -'.sql'.length);
+    const sql = readFileSync(`${dir}/${name}`, 'utf8');
+    const pinned = pins[id];
+    if (pinned !== undefined) {
+      const actual = migrationSha256(sql);
+      if (actual !== pinned) throw new MigrationEditedError(id, pinned, actual);
+    }
+    return { id, sql };
   });
 }
 
@@ -75,29 +100,38 @@ export function checkMigrationPrefix(applied: readonly string[], bundled: readon
   }
 }
 
-/**
- * Checks the prefix, then applies the pending migrations in order, each in its own transaction
- * together with its `schema_migrations` row. Returns the ids it applied.
- */
-export function runMigrations(sqlite: Database, dir?: string): string[] {
-  const bundled = loadMigrations(dir);
+/** The bundled migrations not yet applied; throws when the applied list is not a prefix. */
+function pendingMigrations(sqlite: Database, bundled: readonly Migration[]): Migration[] {
   const applied = appliedMigrationIds(sqlite);
   checkMigrationPrefix(
     applied,
     bundled.map(m => m.id),
   );
-  sqlite.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
-  );
-  const record = sqlite.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)');
-  const pending = bundled.slice(applied.length);
-  for (const migration of pending) {
-    sqlite
-      .transaction(() => {
+  return bundled.slice(applied.length);
+}
+
+/**
+ * Checks the prefix, then applies the pending migrations in order, all in one transaction together
+ * with their `schema_migrations` rows: when one fails, none is applied, so a failed upgrade leaves
+ * the vault exactly as the previous version left it (and that version can still open it).
+ * Writes nothing when none is pending. Returns the ids it applied.
+ */
+export function runMigrations(sqlite: Database, dir?: string): string[] {
+  const bundled = loadMigrations(dir);
+  if (pendingMigrations(sqlite, bundled).length === 0) return [];
+  return sqlite
+    .transaction(() => {
+      // Read again under the write lock: another process may have migrated since the check above.
+      const pending = pendingMigrations(sqlite, bundled);
+      sqlite.exec(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
+      );
+      const record = sqlite.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)');
+      for (const migration of pending) {
         sqlite.exec(migration.sql);
         record.run(migration.id, new Date().toISOString());
-      })
-      .immediate();
-  }
-  return pending.map(m => m.id);
+      }
+      return pending.map(m => m.id);
+    })
+    .immediate();
 }

@@ -11,7 +11,7 @@ import {
   unlockWithRecoveryKey,
   type OpenVault,
 } from './index';
-import { createTestVault, snapshotDir, TEST_KDF, TEST_OWNER } from './test-helpers';
+import { createTestVault, snapshotDir, TEST_KDF, TEST_OWNER } from './temp-vault.test-support';
 
 const noKeychain = { deviceStore: createNoKeychainStore() };
 const slotOptions = { kdf: TEST_KDF, deviceStore: createNoKeychainStore(), deviceBinding: false };

@@ -3,7 +3,7 @@ import { Kysely, sql } from 'kysely';
 import type { OpenVault } from './database';
 import { NestingSqliteDialect } from './nesting-dialect';
 import { withStatementCache } from './statement-cache';
-import { createTestVault } from './test-helpers';
+import { createTestVault } from './temp-vault.test-support';
 
 let vault: OpenVault;
 beforeEach(async () => {

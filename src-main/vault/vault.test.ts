@@ -11,7 +11,7 @@ import {
   vaultExists,
   type OpenVault,
 } from './index';
-import { createTestVault, makeTempDir, snapshotDir, TEST_KDF } from './test-helpers';
+import { createTestVault, makeTempDir, snapshotDir, TEST_KDF } from './temp-vault.test-support';
 
 const noKeychain = { deviceStore: createNoKeychainStore() };
 const opened: OpenVault[] = [];

@@ -12,8 +12,8 @@ import { useSessionWatch } from '../idle/useSessionWatch';
 import { useNavigationStore } from '../stores/navigation';
 import { useSessionStore } from '../stores/session';
 import { ReminderToasts } from '../screens/activities/ReminderToasts';
+import { visibleSections } from './section-access';
 import { SectionScreen } from './sections';
-import { visibleSections } from './visible-sections';
 import { ShellHeader } from './ShellHeader';
 
 /** The main window once signed in. */

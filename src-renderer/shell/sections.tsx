@@ -1,4 +1,6 @@
-/** Which screen each navigation section shows (which sections a role sees: ./visible-sections). */
+/**
+ * Which screen each navigation section shows (which sections a role can use: ./section-access.ts).
+ */
 import type { ReactElement } from 'react';
 import { AuditScreen } from '../screens/admin/AuditScreen';
 import { UsersScreen } from '../screens/admin/UsersScreen';

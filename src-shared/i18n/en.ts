@@ -2,7 +2,7 @@
  * English shared messages: every error code (`errors.<code>`) and password issue (`password.<issue>`).
  * Each message says what happened and what to do next. Placeholders use i18next's `{{name}}`.
  */
-import type { SharedCatalogue } from './messages';
+import type { SharedCatalogue } from './catalogue';
 
 /** The English shared catalogue (complete; the fallback for any missing Ukrainian key). */
 export const en = {

@@ -5,14 +5,9 @@
  */
 import type { ErrorCode } from '../ipc/contract';
 import type { PasswordIssue } from '../policy/password';
+import type { SharedCatalogue } from './catalogue';
 import { en } from './en';
 import { uk } from './uk';
-
-/** The shape every shared catalogue must have: one message per error code and per password issue. */
-export interface SharedCatalogue {
-  errors: Record<ErrorCode, string>;
-  password: Record<PasswordIssue, string>;
-}
 
 /** Supported languages; the first is the default. */
 export const LOCALES = ['uk', 'en'] as const;

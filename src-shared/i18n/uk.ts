@@ -2,7 +2,7 @@
  * Українські спільні повідомлення: кожен код помилки (`errors.<code>`) і кожна вада пароля
  * (`password.<issue>`). Кожне каже, що сталося і що робити далі. Підстановки — `{{name}}` (i18next).
  */
-import type { SharedCatalogue } from './messages';
+import type { SharedCatalogue } from './catalogue';
 
 /** The Ukrainian shared catalogue (the default language). */
 export const uk = {

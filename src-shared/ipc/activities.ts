@@ -23,11 +23,15 @@ export interface ActivityDeleteResult {
   deletedAt: string;
 }
 
+/** The caller's read scopes of the records activities hang on (applied in the SQL). */
+const RECORD_SCOPES = ['contacts.read', 'companies.read', 'deals.read'] as const;
+
 export const activitiesContract = {
   /** One activity the caller's scope reaches; `not_found` otherwise (same as a missing id). */
   get: channel<Activity>()({
     input: z.object({ id: activityRecordIdSchema }).strict(),
     permission: 'activities.read',
+    grants: RECORD_SCOPES,
     audit: false,
   }),
   /**
@@ -44,6 +48,7 @@ export const activitiesContract = {
       })
       .strict(),
     permission: 'activities.read',
+    grants: RECORD_SCOPES,
     audit: false,
   }),
   /** The caller's own open tasks, overdue and soonest due first. */
@@ -70,6 +75,7 @@ export const activitiesContract = {
   create: channel<Activity>()({
     input: z.object({ activity: activityInputSchema }).strict(),
     permission: 'activities.create',
+    grants: RECORD_SCOPES,
   }),
   /** An edit; `conflict` when someone saved the activity after `expectedUpdatedAt`. */
   update: channel<Activity>()({
@@ -81,15 +87,18 @@ export const activitiesContract = {
       })
       .strict(),
     permission: 'activities.update',
+    grants: RECORD_SCOPES,
   }),
   /** Marks a task done (`done: false` opens it again). */
   complete: channel<Activity>()({
     input: z.object({ id: activityRecordIdSchema, done: z.boolean().default(true) }).strict(),
     permission: 'activities.update',
+    grants: RECORD_SCOPES,
   }),
   /** Soft delete: the activity leaves timelines, task lists and reminders. */
   delete: channel<ActivityDeleteResult>()({
     input: z.object({ id: activityRecordIdSchema }).strict(),
     permission: 'activities.delete',
+    grants: RECORD_SCOPES,
   }),
 } as const;

@@ -142,6 +142,8 @@ export const alertsContract = {
       })
       .strict(),
     permission: 'alerts.read',
+    // Alerts about client data are shown only to audit.read holders (the owner).
+    grants: ['audit.read'],
     audit: false,
   }),
   /** The thresholds, allowed hours and networks the rules use. */
@@ -166,6 +168,7 @@ export const alertsContract = {
   acknowledge: channel<AlertView>()({
     input: z.object({ id: z.uuid() }).strict(),
     permission: 'alerts.read',
+    grants: ['audit.read'],
   }),
   /** The owner lets a waiting export run once (audited; the request's alert is marked read). */
   approveExport: channel<ExportRequestView>()({

@@ -61,6 +61,29 @@ export const DEFAULT_BACKUP_SETTINGS: BackupSettings = {
   encryption: 'recovery_key',
 };
 
+/**
+ * Why a backup call or run failed (the backup layer's `BackupError.reason`, sent as
+ * `error.details.reason` and in run results). The UI words each one in the owner's language.
+ */
+export const BACKUP_ERROR_REASONS = [
+  'not_a_backup',
+  'wrong_key',
+  'corrupt',
+  'truncated',
+  'other_vault',
+  'newer_schema',
+  'destination_missing',
+  'destination_not_writable',
+  'destination_full',
+  'target_not_empty',
+  'target_not_writable',
+  'target_full',
+  'no_recipient',
+  'recipient_mismatch',
+  'vault_busy',
+] as const;
+export type BackupErrorReason = (typeof BACKUP_ERROR_REASONS)[number];
+
 /** Why a destination needs attention. */
 export const BACKUP_WARNINGS = [
   'destination_missing',
@@ -83,6 +106,8 @@ export interface BackupDestinationStatus {
   lastVerifiedFile: string | null;
   /** The last failure's English message (names files only), or null. */
   lastError: string | null;
+  /** Why the last run failed, when the backup layer knew (null or absent: not known). */
+  lastErrorReason?: BackupErrorReason | null;
   warnings: BackupWarning[];
 }
 
@@ -116,14 +141,26 @@ export interface BackupRunResult {
   file: string | null;
   verified: boolean;
   pruned: number;
+  /** The failure's English message (names files only), or null when the run succeeded. */
   error: string | null;
+  /** Why it failed, when known: `destination_full`, `destination_missing`, … (null or absent: not known). */
+  reason?: BackupErrorReason | null;
 }
+
+/**
+ * What a quick look at a backup file (no key, no decryption) says: `complete` when its age header
+ * reads and its length fits age's chunk framing and a whole tar; `truncated` when it was cut short;
+ * `unreadable` when it is not an age file or cannot be opened. Only a verification proves a file good.
+ */
+export type BackupFileCondition = 'complete' | 'truncated' | 'unreadable';
 
 export interface BackupListItem {
   file: string;
   createdAt: string;
   size: number;
   verifiedAt: string | null;
+  /** The quick look at the file (the app's list always sets it). */
+  condition?: BackupFileCondition;
 }
 
 export interface BackupRestoreResult {

@@ -2,7 +2,8 @@
  * Company channels. The caller's scope (own / team / all) is never part of the input: the router
  * hands the handler the grant of the channel's permission, and the repository puts it into the SQL.
  * Reads (`list`, `get`, `contacts`) are not audited (noise); every change is, with field-level
- * before/after.
+ * before/after. Listing deleted companies needs `contacts.restore` (declared `also`, checked by the
+ * router); `contacts` and `restore` declare the extra grants whose scope they use.
  */
 import { z } from 'zod';
 import {
@@ -49,6 +50,13 @@ export const companiesContract = {
   list: channel<CompanyListPage>()({
     input: companyListInputSchema,
     permission: 'companies.read',
+    also: [
+      {
+        permission: 'contacts.restore',
+        message: 'Your role does not allow seeing deleted companies.',
+        when: input => input.filter.includeDeleted === true,
+      },
+    ],
     audit: false,
   }),
   /**
@@ -73,6 +81,7 @@ export const companiesContract = {
       })
       .strict(),
     permission: 'companies.read',
+    grants: ['contacts.read'],
     audit: false,
   }),
   /** A new company owned by the caller. Field problems come back as `company.<issue>` codes. */
@@ -104,6 +113,7 @@ export const companiesContract = {
   restore: channel<Company>()({
     input: z.object({ id: recordIdSchema }).strict(),
     permission: 'contacts.restore',
+    grants: ['companies.read'],
   }),
   /** Gives the company to another active user. */
   reassign: channel<Company>()({

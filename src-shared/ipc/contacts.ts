@@ -2,6 +2,9 @@
  * Contact channels. The caller's scope (own / team / all) is never part of the input: the router
  * hands the handler the grant of the channel's permission, and the repository puts it into the SQL.
  * Reads (`list`, `get`) are not audited (noise); every change is, with field-level before/after.
+ * Second permissions are declared here too and checked by the router: deleted contacts need
+ * `contacts.restore`; the caller's `companies.read` scope (which company a contact may link to and
+ * shows) and `exports.approve` (no waiting for approval) reach the handler as `ctx.grants`.
  */
 import { z } from 'zod';
 import {
@@ -91,11 +94,22 @@ export interface ContactExportStatus {
   count: number;
 }
 
+/** Deleted contacts are shown (and exported) only to those who may restore them. */
+export const SEE_DELETED_CONTACTS = {
+  permission: 'contacts.restore',
+  message: 'Your role does not allow seeing deleted contacts.',
+} as const;
+
+/** The grant a contact's company link is read and checked with (the caller's companies scope). */
+const COMPANY_LINK = ['companies.read'] as const;
+
 export const contactsContract = {
   /** One page of the contacts the caller's scope reaches, sorted and filtered. */
   list: channel<ContactListPage>()({
     input: contactListInputSchema,
     permission: 'contacts.read',
+    also: [{ ...SEE_DELETED_CONTACTS, when: input => input.filter.includeDeleted === true }],
+    grants: COMPANY_LINK,
     audit: false,
   }),
   /** One contact; `not_found` for an id out of scope (same as a missing one). */
@@ -108,12 +122,15 @@ export const contactsContract = {
       })
       .strict(),
     permission: 'contacts.read',
+    also: [{ ...SEE_DELETED_CONTACTS, when: input => input.includeDeleted === true }],
+    grants: COMPANY_LINK,
     audit: false,
   }),
   /** A new contact owned by the caller. Field problems come back as `contact.<issue>` codes. */
   create: channel<Contact>()({
     input: z.object({ contact: contactInputSchema }).strict(),
     permission: 'contacts.create',
+    grants: COMPANY_LINK,
   }),
   /** An edit; `conflict` when someone saved the contact after `expectedUpdatedAt`. */
   update: channel<Contact>()({
@@ -125,11 +142,13 @@ export const contactsContract = {
       })
       .strict(),
     permission: 'contacts.update',
+    grants: COMPANY_LINK,
   }),
   /** Soft delete (restorable by the owner role). */
   delete: channel<ContactDeleteResult>()({
     input: z.object({ id: recordIdSchema }).strict(),
     permission: 'contacts.delete',
+    grants: COMPANY_LINK,
   }),
   restore: channel<Contact>()({
     input: z.object({ id: recordIdSchema }).strict(),
@@ -139,14 +158,17 @@ export const contactsContract = {
   reassign: channel<Contact>()({
     input: z.object({ id: recordIdSchema, ownerId: recordIdSchema }).strict(),
     permission: 'contacts.reassign',
+    grants: COMPANY_LINK,
   }),
   share: channel<ContactShareResult>()({
     input: z.object({ id: recordIdSchema, userId: recordIdSchema }).strict(),
     permission: 'contacts.share',
+    grants: COMPANY_LINK,
   }),
   unshare: channel<ContactShareResult>()({
     input: z.object({ id: recordIdSchema, userId: recordIdSchema }).strict(),
     permission: 'contacts.share',
+    grants: COMPANY_LINK,
   }),
   /**
    * The contacts the caller's scope reaches (the list's filter, or chosen ids) as a file. Above the
@@ -155,6 +177,9 @@ export const contactsContract = {
   export: channel<ContactExportResult>()({
     input: contactExportInputSchema,
     permission: 'contacts.export',
+    also: [{ ...SEE_DELETED_CONTACTS, when: input => input.filter?.includeDeleted === true }],
+    // The approver (the owner) never waits for themself.
+    grants: ['companies.read', 'exports.approve'],
   }),
   /**
    * Where the caller's own request stands, without exporting (polled while waiting, so not
@@ -169,5 +194,7 @@ export const contactsContract = {
   exportRequest: channel<ContactExportResult>()({
     input: z.object({ requestId: z.uuid() }).strict(),
     permission: 'contacts.export',
+    // The stored selection is checked again when it runs (deleted contacts need contacts.restore).
+    grants: ['companies.read', 'contacts.restore'],
   }),
 } as const;

@@ -46,10 +46,38 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError }
 /** The permission a channel needs: `public` (before sign-in), `session` (any signed-in user), or a permission string. */
 export type ChannelPermission = 'public' | 'session' | Permission;
 
-/** One declared call. `R` is the result type; it exists only at the type level. */
-export interface ChannelSpec<I extends z.ZodType = z.ZodType, R = unknown> {
+/**
+ * A second permission a call needs when its input asks for more than the channel's own permission
+ * covers, e.g. `includeDeleted: true` needs `contacts.restore`. The permission wrapper checks it
+ * after the channel's permission and refuses with `forbidden` and this message.
+ */
+export interface AlsoRequired<In = unknown> {
+  /** True when this input needs {@link AlsoRequired.permission} (the parsed input). */
+  when(input: In): boolean;
+  readonly permission: Permission;
+  /** The refusal's message (shown to the user, so no data from the input). */
+  readonly message: string;
+}
+
+/** The hosts a channel may be restricted to. */
+export type ChannelHost = 'electron' | 'cli' | 'preview';
+
+/** One declared call. `R` is the result type and `G` the extra grants; both exist only for types. */
+export interface ChannelSpec<
+  I extends z.ZodType = z.ZodType,
+  R = unknown,
+  G extends Permission = Permission,
+> {
   readonly input: I;
   readonly permission: ChannelPermission;
+  /** Permissions this call needs besides `permission`, for some inputs (checked by the router). */
+  readonly also?: readonly AlsoRequired<z.output<I>>[];
+  /**
+   * Other grants whose scope the handler needs (e.g. `companies.read` to show a contact's company).
+   * The permission wrapper hands the caller's grants of these, where held, to the handler as
+   * `ctx.grants`; not holding them does not refuse the call (the handler decides, failing closed).
+   */
+  readonly grants?: readonly G[];
   /** `false` for reads that would only add noise to the audit log; every other call is audited. */
   readonly audit?: false;
   /**
@@ -58,20 +86,25 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, R = unknown> {
    */
   readonly atomic?: false;
   /** Restricts the call to some hosts (e.g. `['cli']` for the raw-key escape hatch). */
-  readonly hosts?: readonly ('electron' | 'cli' | 'preview')[];
+  readonly hosts?: readonly ChannelHost[];
   /** Phantom field carrying the result type; never set at runtime. */
   readonly _result?: R;
 }
 
-/** Declares a call: `channel<ResultType>()({ input: schema, permission: 'contacts.read' })`. */
+/**
+ * Declares a call: `channel<ResultType>()({ input: schema, permission: 'contacts.read' })`, with
+ * optional `also` (conditional second permissions) and `grants` (extra grants for the handler).
+ */
 export function channel<R>() {
-  return function define<I extends z.ZodType>(spec: {
+  return function define<I extends z.ZodType, const G extends Permission = never>(spec: {
     input: I;
     permission: ChannelPermission;
+    also?: readonly AlsoRequired<z.output<I>>[];
+    grants?: readonly G[];
     audit?: false;
     atomic?: false;
-    hosts?: readonly ('electron' | 'cli' | 'preview')[];
-  }): ChannelSpec<I, R> {
+    hosts?: readonly ChannelHost[];
+  }): ChannelSpec<I, R, G> {
     return spec;
   };
 }
@@ -84,6 +117,8 @@ export type ContractSpec = Record<string, FeatureSpec>;
 export type InputOf<C> = C extends ChannelSpec<infer I, unknown> ? z.input<I> : never;
 export type ParsedInputOf<C> = C extends ChannelSpec<infer I, unknown> ? z.output<I> : never;
 export type ResultOf<C> = C extends ChannelSpec<z.ZodType, infer R> ? R : never;
+/** The extra grants a channel declares (`grants: [...]`), as a union of permissions. */
+export type GrantsOf<C> = C extends ChannelSpec<z.ZodType, unknown, infer G> ? G : never;
 
 /** `zamok:<feature>.<call>` */
 export function channelName(feature: string, call: string): string {

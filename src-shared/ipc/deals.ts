@@ -55,6 +55,9 @@ export const dealListInputSchema = z
 
 const token = z.string().min(1).max(40);
 
+/** The caller's reach into the records a deal links to (checked with their own read scopes). */
+const LINK_SCOPES = ['contacts.read', 'companies.read'] as const;
+
 export const dealsContract = {
   /** One page of the live deals in the caller's scope (list view, a board column's "show more"). */
   list: channel<DealListPage>()({
@@ -84,6 +87,7 @@ export const dealsContract = {
   create: channel<Deal>()({
     input: z.object({ deal: dealInputSchema }).strict(),
     permission: 'deals.create',
+    grants: LINK_SCOPES,
   }),
   /** An edit (not the stage); `conflict` when someone saved the deal after `expectedUpdatedAt`. */
   update: channel<Deal>()({
@@ -91,6 +95,7 @@ export const dealsContract = {
       .object({ id: dealIdSchema, patch: dealPatchSchema, expectedUpdatedAt: token })
       .strict(),
     permission: 'deals.update',
+    grants: LINK_SCOPES,
   }),
   /**
    * A stage change (board drag, keyboard move, won/lost). A lost stage needs `lostReason`

@@ -107,6 +107,8 @@ export const documentsContract = {
       })
       .strict(),
     permission: 'documents.create',
+    // The records a new document may be attached to: those the caller's documents.read reaches.
+    grants: ['documents.read'],
     audit: false,
   }),
   /** Stores the uploaded file as a document of the record (audited: name, type, size, hash). */

@@ -82,6 +82,9 @@ export interface MonthlyReview {
   systemAlerts: number;
 }
 
+/** The review covers everyone for an `audit.read` holder (the owner), else the caller's team. */
+const REVIEW_COVERAGE = ['audit.read'] as const;
+
 export const reportsContract = {
   /** The access regulation as structured data and a document (audited: it lists the staff). */
   regulation: channel<RegulationReport>()({
@@ -97,15 +100,18 @@ export const reportsContract = {
   review: channel<MonthlyReview>()({
     input: z.object({ month: monthSchema }).strict(),
     permission: 'reports.review',
+    grants: REVIEW_COVERAGE,
   }),
   /** The monthly review as CSV text (UTF-8 with BOM, formula-safe cells). */
   reviewCsv: channel<ReportFile>()({
     input: z.object({ month: monthSchema, lang: langSchema }).strict(),
     permission: 'reports.review',
+    grants: REVIEW_COVERAGE,
   }),
   /** The monthly review as a PDF (base64). */
   reviewPdf: channel<ReportFile>()({
     input: z.object({ month: monthSchema, lang: langSchema }).strict(),
     permission: 'reports.review',
+    grants: REVIEW_COVERAGE,
   }),
 } as const;

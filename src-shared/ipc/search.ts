@@ -46,6 +46,8 @@ export const searchContract = {
   query: channel<SearchResult>()({
     input: searchQueryInputSchema,
     permission: 'session',
+    // Each group needs its read grant; its scope goes into the SQL (src-main/crm/search/sources.ts).
+    grants: ['contacts.read', 'companies.read', 'deals.read', 'activities.read'],
     audit: false,
   }),
 } as const;

@@ -3,6 +3,7 @@
  * Ukrainian and English. Times are shown in the review's time zone.
  */
 import type { MonthlyReview } from '../ipc/reports';
+import { zonedParts } from '../time/zoned';
 import type { ReportDocument } from './document';
 import { roleName } from './permission-names';
 
@@ -81,17 +82,9 @@ const TEXT: Readonly<Record<'uk' | 'en', ReviewText>> = {
 /** An ISO time as `YYYY-MM-DD HH:MM` in `timeZone` (empty for null). */
 export function formatInZone(iso: string | null, timeZone: string): string {
   if (iso === null) return '';
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (type: string): string => parts.find(p => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  const t = zonedParts(iso, timeZone);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${t.year}-${two(t.month)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)}`;
 }
 
 /** The summary table: one row per person (the CSV has exactly these columns). */

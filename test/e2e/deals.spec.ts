@@ -97,8 +97,9 @@ test('deals: a manager creates a deal, moves it by keyboard and mouse, loses it 
   await page.keyboard.press('Space');
   // Picked up: dnd-kit marks the card pressed and announces it.
   await expect(card).toHaveAttribute('aria-pressed', 'true');
-  // dnd-kit measures the columns in the frames after the pick-up; an arrow before that is lost.
-  await page.waitForTimeout(300);
+  // dnd-kit measures the columns in the frames after the pick-up, and an arrow before that is lost.
+  // Once measured it announces the column under the card: wait for that, not for a fixed time.
+  await expect(page.getByText('Deal “Поставка борошна” is over stage “Новий”.')).toBeAttached();
   await page.keyboard.press('ArrowRight');
   await expect(
     page.getByText('Deal “Поставка борошна” is over stage “Кваліфікація”.'),

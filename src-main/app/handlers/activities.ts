@@ -6,9 +6,6 @@
  */
 import type { Activity } from '../../../src-shared/activities';
 import type { activitiesContract } from '../../../src-shared/ipc/activities';
-import type { Permission, Scope } from '../../../src-shared/permissions';
-import { grantOf } from '../../../src-shared/roles';
-import { diffFields } from '../../audit';
 import {
   claimDueReminders,
   completeActivity,
@@ -19,26 +16,20 @@ import {
   timeline,
   updateActivity,
   type ActivitiesSchema,
-  type ActivityChange,
   type ActivityViewer,
 } from '../../crm/activities';
-import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import { requireSession, type Handlers, type HandlerContext } from '../../ipc';
+import { withTables } from '../../vault';
+import { entityAudit, requireVault, viewerWith, type RecordHandlerDeps } from './kit';
 
-/** What the activity handlers need from the app. */
-export interface ActivitiesHandlerDeps {
-  /** The vault of the signed-in session (null when locked: answered `unauthenticated`). */
-  openVault(): OpenVault | null;
-  /** Clock for timestamps and reminders (tests). */
-  now?: () => Date;
-}
+/** What the activity handlers need from the app: the session's vault and a clock. */
+export type ActivitiesHandlerDeps = RecordHandlerDeps;
 
 /** The audit entity type of activities. */
 export const ACTIVITY_ENTITY = 'activity';
 
 /** The fields compared for the audit log (bookkeeping fields left out). */
-function auditView(a: Activity | null): Record<string, unknown> | null {
-  if (a === null) return null;
+function auditView(a: Activity): Record<string, unknown> {
   return {
     kind: a.kind,
     subject: a.subject,
@@ -61,51 +52,27 @@ export function activitiesHandlers(
 ): Handlers<{ activities: typeof activitiesContract }>['activities'] {
   const now = deps.now ?? (() => new Date());
 
-  function vault(): OpenVault {
-    const open = deps.openVault();
-    if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return open;
-  }
+  const vault = () => requireVault(deps);
   const db = () => withTables<ActivitiesSchema>(vault());
+  const { target, record } = entityAudit(ACTIVITY_ENTITY, auditView);
 
   /**
    * The caller, the scope of the channel's grant (`activities.create` is plain: own) and their read
    * scopes of the records activities hang on. No scoped grant: refuse (fail closed).
    */
-  function viewerOf(ctx: HandlerContext): ActivityViewer {
-    const session = requireSession(ctx);
-    const granted = ctx.grant?.scope;
+  function viewerOf(
+    ctx: HandlerContext<'contacts.read' | 'companies.read' | 'deals.read'>,
+  ): ActivityViewer {
     const plain = ctx.grant?.permission === 'activities.create';
-    if (!granted && !plain) throw new CallFailure('forbidden', 'Your role does not allow this.');
-    const read = (p: Permission): Scope | undefined => {
-      const g = grantOf(session.grants, p);
-      return g === true ? undefined : g;
-    };
+    const viewer = viewerWith(ctx, ctx.grant?.scope ?? (plain ? 'own' : undefined));
     return {
-      userId: session.userId,
-      teamId: session.teamId,
-      scope: granted ?? 'own',
+      ...viewer,
       records: {
-        contact: read('contacts.read'),
-        company: read('companies.read'),
-        deal: read('deals.read'),
+        contact: ctx.grants['contacts.read'],
+        company: ctx.grants['companies.read'],
+        deal: ctx.grants['deals.read'],
       },
     };
-  }
-
-  /** Names the activity in the audit entry up front, so refused attempts are attributable. */
-  function target(ctx: HandlerContext, id: string): void {
-    ctx.audit.entityType = ACTIVITY_ENTITY;
-    ctx.audit.entityId = id;
-  }
-
-  function record(ctx: HandlerContext, change: ActivityChange): Activity {
-    ctx.audit.entityType = ACTIVITY_ENTITY;
-    ctx.audit.entityId = change.after.id;
-    ctx.audit.changes = diffFields(auditView(change.before), auditView(change.after), {
-      entityType: ACTIVITY_ENTITY,
-    });
-    return change.after;
   }
 
   return {

@@ -14,7 +14,7 @@ import {
   ownerVault,
   testClock,
   type StaffApp,
-} from '../../users/test-app';
+} from '../../users/staff-app.test-support';
 
 const apps: StaffApp[] = [];
 afterEach(() => {

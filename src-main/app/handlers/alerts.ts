@@ -5,7 +5,6 @@
  * see answers `not_found`, exactly like one that does not exist.
  */
 import type { AlertSettings, alertsContract } from '../../../src-shared/ipc/alerts';
-import { grantOf } from '../../../src-shared/roles';
 import { appVersion } from '../../backup/files';
 import {
   readGuardSettings,
@@ -17,6 +16,7 @@ import { decideExportRequest, requestView } from '../../guard/approvals';
 import { acknowledgeAlert, getAlert, listAlerts } from '../../guard/store';
 import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../../ipc';
 import type { OpenVault } from '../../vault';
+import { recordSettings, requireVault, target } from './kit';
 
 /** What the alert handlers need from the app. */
 export interface AlertHandlerDeps {
@@ -32,25 +32,21 @@ function settingsView(settings: GuardSettings): AlertSettings {
   return editable;
 }
 
-function seesDataAlerts(ctx: HandlerContext): boolean {
-  return grantOf(requireSession(ctx).grants, 'audit.read') !== undefined;
+/** Alerts about client data are for `audit.read` holders (the channel declares that grant). */
+function seesDataAlerts(ctx: HandlerContext<'audit.read'>): boolean {
+  return ctx.grants['audit.read'] !== undefined;
 }
 
 /** The `alerts` feature's handlers for the router. */
 export function alertsHandlers(
   deps: AlertHandlerDeps,
 ): Handlers<{ alerts: typeof alertsContract }>['alerts'] {
-  function vault(): OpenVault {
-    const open = deps.openVault();
-    if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return open;
-  }
+  const vault = () => requireVault(deps);
   /** The owner's decision on a waiting export; its alert is marked read in the same transaction. */
   function decide(ctx: HandlerContext, requestId: string, decision: 'approved' | 'denied') {
     const { sqlite } = vault();
     const session = requireSession(ctx);
-    ctx.audit.entityType = 'export_request';
-    ctx.audit.entityId = requestId;
+    target(ctx, 'export_request', requestId);
     const r = decideExportRequest(sqlite, requestId, decision, session.userId, deps.now());
     ctx.audit.changes = { decision: { before: null, after: decision } };
     ctx.audit.details = { requesterId: r.userId, count: r.count, format: r.format };
@@ -65,15 +61,7 @@ export function alertsHandlers(
       const { sqlite } = vault();
       const before = settingsView(readGuardSettings(sqlite));
       const after = settingsView(writeGuardSettings(sqlite, input));
-      const changes: Record<string, { before: unknown; after: unknown }> = {};
-      for (const key of Object.keys(input) as (keyof AlertSettings)[]) {
-        if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-          changes[key] = { before: before[key], after: after[key] };
-        }
-      }
-      ctx.audit.entityType = 'settings';
-      ctx.audit.entityId = 'guard';
-      ctx.audit.changes = changes;
+      recordSettings(ctx, 'guard', input, before, after);
       return after;
     },
     list: (ctx, input) => {
@@ -86,8 +74,7 @@ export function alertsHandlers(
     acknowledge: (ctx, input) => {
       const { sqlite } = vault();
       const session = requireSession(ctx);
-      ctx.audit.entityType = 'alert';
-      ctx.audit.entityId = input.id;
+      target(ctx, 'alert', input.id);
       const alert = getAlert(sqlite, input.id);
       if (!alert || (alert.data && !seesDataAlerts(ctx))) {
         throw new CallFailure('not_found', 'There is no such alert.');

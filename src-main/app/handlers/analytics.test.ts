@@ -3,7 +3,7 @@ import { analyticsContract, type Dashboard } from '../../../src-shared/ipc/analy
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createAnalyticsTestVault, NOW, OWN_ANALYST } from '../../crm/analytics/test-helpers';
 import { createRouter, requirePermission, type Router } from '../../ipc';
-import { snapshotDir } from '../../vault/test-helpers';
+import { snapshotDir } from '../../vault/temp-vault.test-support';
 import { createAuditWrapper } from '../audit-wrapper';
 import { createVaultState, type VaultState } from '../vault-state';
 import { analyticsHandlers } from './analytics';

@@ -6,9 +6,10 @@
  */
 import type { analyticsContract } from '../../../src-shared/ipc/analytics';
 import { computeDashboard, type AnalyticsSchema } from '../../crm/analytics';
-import { CallFailure, requireSession, type Handlers } from '../../ipc';
+import type { Handlers } from '../../ipc';
 import { reportTimeZone } from '../../reports/month';
 import { withTables, type OpenVault } from '../../vault';
+import { callerWithGrants, requireVault } from './kit';
 
 /** What the analytics handler needs from the app. */
 export interface AnalyticsHandlerDeps {
@@ -26,12 +27,11 @@ export function analyticsHandlers(
 ): Handlers<{ analytics: typeof analyticsContract }>['analytics'] {
   return {
     dashboard: async (ctx, input) => {
-      const session = requireSession(ctx);
-      const vault = deps.openVault();
-      if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
+      const caller = callerWithGrants(ctx);
+      const vault = requireVault(deps);
       return computeDashboard(
         withTables<AnalyticsSchema>(vault),
-        { userId: session.userId, teamId: session.teamId, grants: session.grants },
+        caller,
         input.months,
         deps.now?.() ?? new Date(),
         deps.timeZone?.() ?? reportTimeZone(vault),

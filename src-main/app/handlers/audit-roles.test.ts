@@ -9,8 +9,8 @@ import { auditContract } from '../../../src-shared/ipc/audit';
 import { appendAudit } from '../../audit';
 import { generateTotp } from '../../auth/totp';
 import { createRouter } from '../../ipc';
-import { ownerSession } from '../../ipc/testing';
-import { createTestVault } from '../../vault/test-helpers';
+import { ownerSession } from '../../ipc/router.test-support';
+import { createTestVault } from '../../vault/temp-vault.test-support';
 import { auditHandlers } from './audit';
 import {
   addStaff,

@@ -13,7 +13,7 @@ import { setTotp } from '../../auth/account-totp';
 import { generateRecoveryCodes } from '../../auth/recovery-codes';
 import { generateTotp, newTotpSecret } from '../../auth/totp';
 import { createNoKeychainStore, setPasswordSlot, type OpenVault } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../../vault/temp-vault.test-support';
 import { tables } from '../auth-service';
 import { createZamokApp, type ZamokApp } from '../compose';
 

@@ -10,6 +10,7 @@ import { entityHistory, listAuditActions, toEntryView } from '../../audit/histor
 import type { AuditPage } from '../../audit/log';
 import { CallFailure, type Handlers } from '../../ipc';
 import type { OpenVault } from '../../vault';
+import { requireVault } from './kit';
 
 /** What the audit handlers need from the app: the vault of the signed-in session, or null. */
 export interface AuditHandlerDeps {
@@ -26,11 +27,7 @@ function pageView(page: AuditPage) {
 export function auditHandlers(
   deps: AuditHandlerDeps,
 ): Handlers<{ audit: typeof auditContract }>['audit'] {
-  function vault(): OpenVault {
-    const open = deps.openVault();
-    if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return open;
-  }
+  const vault = () => requireVault(deps);
 
   return {
     list: async (_ctx, input) => pageView(await listAudit(vault().db, input)),

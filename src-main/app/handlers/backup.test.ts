@@ -18,9 +18,14 @@ import {
 import type { AppStatus } from '../../../src-shared/ipc/auth';
 import { listAudit, verifyAuditChain } from '../../audit';
 import { createUser } from '../../auth/accounts';
-import { FIXTURE_OWNER, makeFixtureVault, ok, openTestApp } from '../../backup/test-fixture';
+import {
+  FIXTURE_OWNER,
+  makeFixtureVault,
+  ok,
+  openTestApp,
+} from '../../backup/backup-vault.test-support';
 import type { OpenVault } from '../../vault';
-import { makeTempDir } from '../../vault/test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
 import { tables } from '../auth-service';
 import type { ZamokApp } from '../compose';
 

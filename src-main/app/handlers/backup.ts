@@ -18,6 +18,7 @@ import { verifyBackup, type VerifyResult } from '../../backup/verify';
 import { CallFailure, type Handlers } from '../../ipc';
 import { vaultExists, type OpenVault } from '../../vault';
 import type { VaultState } from '../vault-state';
+import { requireVault } from './kit';
 
 /** What the backup handlers need from the app. */
 export interface BackupHandlerDeps {
@@ -67,11 +68,7 @@ export function backupHandlers(
 ): Handlers<{ backup: typeof backupContract }>['backup'] {
   const { state, service } = deps;
 
-  function vault(): OpenVault {
-    const open = state.openVault();
-    if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return open;
-  }
+  const vault = () => requireVault(state);
 
   return {
     getSettings: () => service.getSettings(),

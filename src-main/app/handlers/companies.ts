@@ -7,8 +7,6 @@
  */
 import type { Company } from '../../../src-shared/companies';
 import type { companiesContract } from '../../../src-shared/ipc/companies';
-import { grantOf } from '../../../src-shared/roles';
-import { diffFields } from '../../audit';
 import {
   createCompany,
   deleteCompany,
@@ -18,27 +16,27 @@ import {
   restoreCompany,
   updateCompany,
   type CompaniesSchema,
-  type CompanyChange,
-  type Viewer,
 } from '../../crm/companies';
 import { listContacts, type ContactsSchema } from '../../crm/contacts';
-import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import { requireSession, type Handlers } from '../../ipc';
+import { withTables } from '../../vault';
+import {
+  entityAudit,
+  reachOf,
+  requireVault,
+  viewerOf,
+  viewerWith,
+  type RecordHandlerDeps,
+} from './kit';
 
-/** What the company handlers need from the app. */
-export interface CompaniesHandlerDeps {
-  /** The vault of the signed-in session (null or a throw when locked: answered `unauthenticated`). */
-  openVault(): OpenVault | null;
-  /** Clock for timestamps (tests). */
-  now?: () => Date;
-}
+/** What the company handlers need from the app: the session's vault and a clock. */
+export type CompaniesHandlerDeps = RecordHandlerDeps;
 
 /** The audit entity type of companies. */
 export const COMPANY_ENTITY = 'company';
 
 /** The fields compared for the audit log (derived and bookkeeping fields left out). */
-function auditView(c: Company | null): Record<string, unknown> | null {
-  if (c === null) return null;
+function auditView(c: Company): Record<string, unknown> {
   return {
     name: c.name,
     edrpou: c.edrpou,
@@ -59,83 +57,28 @@ export function companiesHandlers(
 ): Handlers<{ companies: typeof companiesContract }>['companies'] {
   const now = deps.now ?? (() => new Date());
 
-  function vault(): OpenVault {
-    const open = deps.openVault();
-    if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return open;
-  }
+  const vault = () => requireVault(deps);
   const db = () => withTables<CompaniesSchema>(vault());
-
-  /** The caller and the scope of the channel's grant. No grant or no scope: refuse (fail closed). */
-  function viewerOf(ctx: HandlerContext): Viewer {
-    const session = requireSession(ctx);
-    const scope = ctx.grant?.scope;
-    if (!scope) throw new CallFailure('forbidden', 'Your role does not allow this.');
-    return { userId: session.userId, teamId: session.teamId, scope };
-  }
-
-  /** Deleted companies are listed only to those who may restore them (as for contacts). */
-  function requireRestore(ctx: HandlerContext, includeDeleted: boolean | undefined): void {
-    if (
-      includeDeleted === true &&
-      grantOf(requireSession(ctx).grants, 'contacts.restore') !== true
-    ) {
-      throw new CallFailure('forbidden', 'Your role does not allow seeing deleted companies.');
-    }
-  }
-
-  /**
-   * For `restore` (a plain grant): the companies the caller may bring back are those their own
-   * `companies.read` scope reaches, so the scope still lands in the SQL (fail closed without it).
-   */
-  function restorerOf(ctx: HandlerContext): Viewer {
-    const session = requireSession(ctx);
-    const scope = grantOf(session.grants, 'companies.read');
-    if (scope === undefined || scope === true)
-      throw new CallFailure('forbidden', 'Your role does not allow this.');
-    return { userId: session.userId, teamId: session.teamId, scope };
-  }
-
-  /** Names the company in the audit entry up front, so refused attempts on an id are attributable. */
-  function target(ctx: HandlerContext, id: string): void {
-    ctx.audit.entityType = COMPANY_ENTITY;
-    ctx.audit.entityId = id;
-  }
-
-  function record(ctx: HandlerContext, change: CompanyChange): Company {
-    ctx.audit.entityType = COMPANY_ENTITY;
-    ctx.audit.entityId = change.after.id;
-    ctx.audit.changes = diffFields(auditView(change.before), auditView(change.after), {
-      entityType: COMPANY_ENTITY,
-    });
-    return change.after;
-  }
+  const { target, record } = entityAudit(COMPANY_ENTITY, auditView);
 
   return {
-    list: async (ctx, input) => {
-      requireRestore(ctx, input.filter.includeDeleted);
-      return listCompanies(db(), viewerOf(ctx), input);
-    },
+    // Deleted companies are listed only to those who may restore them (declared `also`).
+    list: async (ctx, input) => listCompanies(db(), viewerOf(ctx), input),
     get: async (ctx, input) =>
       getCompany(db(), viewerOf(ctx), input.id, { includeDeleted: input.includeDeleted === true }),
     contacts: async (ctx, input) => {
-      const session = requireSession(ctx);
       // The company must be in the caller's companies scope (a deleted one still lists its contacts).
       await getCompany(db(), viewerOf(ctx), input.id, { includeDeleted: true });
-      const contactScope = grantOf(session.grants, 'contacts.read');
-      if (contactScope === undefined || contactScope === true)
-        return { items: [], nextCursor: null };
-      return listContacts(
-        withTables<ContactsSchema>(vault()),
-        { userId: session.userId, teamId: session.teamId, scope: contactScope },
-        {
-          sort: 'name',
-          direction: 'asc',
-          filter: { companyId: input.id },
-          cursor: input.cursor,
-          limit: input.limit,
-        },
-      );
+      // Its contacts as far as the caller's own contacts.read reaches (none without it).
+      const contactViewer = reachOf(ctx, ctx.grants['contacts.read']);
+      if (!contactViewer) return { items: [], nextCursor: null };
+      return listContacts(withTables<ContactsSchema>(vault()), contactViewer, {
+        sort: 'name',
+        direction: 'asc',
+        filter: { companyId: input.id },
+        cursor: input.cursor,
+        limit: input.limit,
+      });
     },
     create: async (ctx, input) => {
       const session = requireSession(ctx);
@@ -160,7 +103,9 @@ export function companiesHandlers(
     },
     restore: async (ctx, input) => {
       target(ctx, input.id);
-      return record(ctx, await restoreCompany(db(), restorerOf(ctx), input.id, now()));
+      // (A plain grant:) the companies one may bring back are those one's companies.read reaches.
+      const restorer = viewerWith(ctx, ctx.grants['companies.read']);
+      return record(ctx, await restoreCompany(db(), restorer, input.id, now()));
     },
     reassign: async (ctx, input) => {
       target(ctx, input.id);

@@ -6,11 +6,12 @@
  * tell who changed a phone number and when). Handlers never write audit entries themselves.
  */
 import type { Contact } from '../../../src-shared/contacts';
-import type { ExportFormat, contactsContract } from '../../../src-shared/ipc/contacts';
-import { grantOf } from '../../../src-shared/roles';
-import { diffFields } from '../../audit';
 import {
-  companyScopeOf,
+  SEE_DELETED_CONTACTS,
+  type ExportFormat,
+  type contactsContract,
+} from '../../../src-shared/ipc/contacts';
+import {
   createContact,
   deleteContact,
   getContact,
@@ -20,16 +21,10 @@ import {
   shareContact,
   unshareContact,
   updateContact,
-  type ContactChange,
   type ContactsSchema,
   type Viewer,
 } from '../../crm/contacts';
-import {
-  countExportRows,
-  exportContacts,
-  isExportAll,
-  type ExportSelection,
-} from '../../crm/contacts/export';
+import { countExportRows, exportContacts, isExportAll } from '../../crm/contacts/export';
 import {
   consumeExportRequest,
   createExportRequest,
@@ -38,16 +33,17 @@ import {
 } from '../../guard/approvals';
 import { readGuardSettings } from '../../guard/settings';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import type { Session } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import { withTables } from '../../vault';
+import {
+  entityAudit,
+  requireVault,
+  target as targetEntity,
+  viewerOf as scopedViewerOf,
+  type RecordHandlerDeps,
+} from './kit';
 
-/** What the contact handlers need from the app. */
-export interface ContactsHandlerDeps {
-  /** The vault of the signed-in session (null or a throw when locked: answered `unauthenticated`). */
-  openVault(): OpenVault | null;
-  /** Clock for timestamps (tests). */
-  now?: () => Date;
-}
+/** What the contact handlers need from the app: the session's vault and a clock. */
+export type ContactsHandlerDeps = RecordHandlerDeps;
 
 /** The audit entity type of contacts. */
 export const CONTACT_ENTITY = 'contact';
@@ -55,8 +51,7 @@ export const CONTACT_ENTITY = 'contact';
 export const EXPORT_REQUEST_ENTITY = 'export_request';
 
 /** The fields compared for the audit log (derived and bookkeeping fields left out). */
-function auditView(c: Contact | null): Record<string, unknown> | null {
-  if (c === null) return null;
+function auditView(c: Contact): Record<string, unknown> {
   return {
     surname: c.surname,
     givenName: c.givenName,
@@ -82,47 +77,29 @@ export function contactsHandlers(
 ): Handlers<{ contacts: typeof contactsContract }>['contacts'] {
   const now = deps.now ?? (() => new Date());
 
-  function db() {
-    const vault = deps.openVault();
-    if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return withTables<ContactsSchema>(vault);
+  const vault = () => requireVault(deps);
+  const db = () => withTables<ContactsSchema>(vault());
+  const { target, record } = entityAudit(CONTACT_ENTITY, auditView);
+
+  /**
+   * The caller and the scope of the channel's grant (fail closed), with their `companies.read`
+   * scope: which company a contact may be linked to and shows.
+   */
+  function viewerOf(ctx: HandlerContext<'companies.read'>): Viewer {
+    return { ...scopedViewerOf(ctx), companyScope: ctx.grants['companies.read'] };
   }
 
-  /** The caller and the scope of the channel's grant. No grant or no scope: refuse (fail closed). */
-  function viewerOf(ctx: HandlerContext): Viewer {
-    const session = requireSession(ctx);
-    const scope = ctx.grant?.scope;
-    if (!scope) throw new CallFailure('forbidden', 'Your role does not allow this.');
-    // The companies.read scope decides which company a contact may be linked to and shows.
-    const companyScope = companyScopeOf(session.grants);
-    return { userId: session.userId, teamId: session.teamId, scope, companyScope };
-  }
-
-  /** Deleted contacts are shown only to those who may restore them. */
-  function requireRestore(session: Session, includeDeleted: boolean | undefined): void {
-    if (includeDeleted === true && grantOf(session.grants, 'contacts.restore') !== true) {
-      throw new CallFailure('forbidden', 'Your role does not allow seeing deleted contacts.');
+  /**
+   * An approved request's stored selection, checked again as it runs: deleted contacts still need
+   * `contacts.restore` (the channel's own input was checked by the router when it was asked for).
+   */
+  function storedSelection(
+    ctx: HandlerContext<'contacts.restore'>,
+    s: StoredSelection,
+  ): StoredSelection {
+    if (s.filter?.includeDeleted === true && ctx.grants['contacts.restore'] === undefined) {
+      throw new CallFailure('forbidden', SEE_DELETED_CONTACTS.message);
     }
-  }
-
-  /** Names the contact in the audit entry up front, so refused attempts on an id are attributable. */
-  function target(ctx: HandlerContext, id: string): void {
-    ctx.audit.entityType = CONTACT_ENTITY;
-    ctx.audit.entityId = id;
-  }
-
-  function record(ctx: HandlerContext, change: ContactChange): Contact {
-    ctx.audit.entityType = CONTACT_ENTITY;
-    ctx.audit.entityId = change.after.id;
-    ctx.audit.changes = diffFields(auditView(change.before), auditView(change.after), {
-      entityType: CONTACT_ENTITY,
-    });
-    return change.after;
-  }
-
-  /** The export's selection, checked like the list (deleted contacts need `contacts.restore`). */
-  function selectionOf(ctx: HandlerContext, s: StoredSelection): ExportSelection {
-    requireRestore(requireSession(ctx), s.filter?.includeDeleted === true);
     return s;
   }
 
@@ -130,11 +107,14 @@ export function contactsHandlers(
    * An export or an approved request's run: the audit entry carries count, format and whether it
    * was "everything in scope" — never the contents.
    */
-  async function runExport(ctx: HandlerContext, s: StoredSelection, format: ExportFormat) {
-    const selection = selectionOf(ctx, s);
+  async function runExport(
+    ctx: HandlerContext<'companies.read'>,
+    selection: StoredSelection,
+    format: ExportFormat,
+  ) {
     const file = await exportContacts(db(), viewerOf(ctx), selection, {
       format,
-      locale: s.locale,
+      locale: selection.locale,
       now: now(),
     });
     ctx.audit.details = {
@@ -148,27 +128,21 @@ export function contactsHandlers(
 
   /** The caller's own request (`not_found` otherwise; `forbidden` + reason when refused/used/expired). */
   function ownRequest(ctx: HandlerContext, requestId: string) {
-    ctx.audit.entityType = EXPORT_REQUEST_ENTITY;
-    ctx.audit.entityId = requestId;
-    const vault = deps.openVault();
-    if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return { vault, ...requesterView(vault.sqlite, requestId, requireSession(ctx).userId, now()) };
+    targetEntity(ctx, EXPORT_REQUEST_ENTITY, requestId);
+    const open = vault();
+    return {
+      vault: open,
+      ...requesterView(open.sqlite, requestId, requireSession(ctx).userId, now()),
+    };
   }
 
   return {
-    list: async (ctx, input) => {
-      requireRestore(requireSession(ctx), input.filter.includeDeleted);
-      return listContacts(db(), viewerOf(ctx), input);
-    },
-    get: async (ctx, input) => {
-      requireRestore(requireSession(ctx), input.includeDeleted);
-      return getContact(db(), viewerOf(ctx), input.id, {
-        includeDeleted: input.includeDeleted === true,
-      });
-    },
+    list: async (ctx, input) => listContacts(db(), viewerOf(ctx), input),
+    get: async (ctx, input) =>
+      getContact(db(), viewerOf(ctx), input.id, { includeDeleted: input.includeDeleted === true }),
     create: async (ctx, input) => {
       const session = requireSession(ctx);
-      const actor = { ...session, companyScope: companyScopeOf(session.grants) };
+      const actor = { ...session, companyScope: ctx.grants['companies.read'] };
       return record(ctx, await createContact(db(), actor, input.contact, now()));
     },
     update: async (ctx, input) => {
@@ -215,26 +189,24 @@ export function contactsHandlers(
       const stored: StoredSelection = { locale: input.locale };
       if (input.filter) stored.filter = input.filter;
       if (input.ids) stored.ids = input.ids;
-      const selection = selectionOf(ctx, stored);
-      const vault = deps.openVault();
-      if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
-      const above = readGuardSettings(vault.sqlite).exportApprovalAbove;
+      // Deleted contacts in the filter need contacts.restore: the router checked it (`also`).
+      const open = vault();
+      const above = readGuardSettings(open.sqlite).exportApprovalAbove;
       // The owner (holder of exports.approve) is never made to wait for themself.
-      if (above !== null && grantOf(session.grants, 'exports.approve') === undefined) {
-        const count = await countExportRows(db(), viewerOf(ctx), selection);
+      if (above !== null && ctx.grants['exports.approve'] === undefined) {
+        const count = await countExportRows(db(), viewerOf(ctx), stored);
         if (count > above) {
           const r = createExportRequest(
-            vault.sqlite,
+            open.sqlite,
             { userId: session.userId, selection: stored, count, format: input.format },
             now(),
           );
           // `pending` makes the export_approval rule raise the owner's alert from this entry.
-          ctx.audit.entityType = EXPORT_REQUEST_ENTITY;
-          ctx.audit.entityId = r.id;
+          targetEntity(ctx, EXPORT_REQUEST_ENTITY, r.id);
           ctx.audit.details = {
             count,
             format: input.format,
-            all: isExportAll(selection),
+            all: isExportAll(stored),
             pending: true,
             requestId: r.id,
           };
@@ -248,16 +220,16 @@ export function contactsHandlers(
       return { requestId: request.id, status: state, count: request.count };
     },
     exportRequest: async (ctx, input) => {
-      const { vault, request, state } = ownRequest(ctx, input.requestId);
+      const { vault: open, request, state } = ownRequest(ctx, input.requestId);
       if (state === 'pending') {
         ctx.audit.details = { requestId: request.id, waiting: true };
         return { status: 'pending', requestId: request.id, count: request.count };
       }
       // Single use: consumed in the same transaction as the export and its audit entry.
-      consumeExportRequest(vault.sqlite, request.id, now());
+      consumeExportRequest(open.sqlite, request.id, now());
       ctx.audit.details = { requestId: request.id, approvedCount: request.count };
       const format = request.format === 'vcard' ? 'vcard' : 'csv';
-      return runExport(ctx, request.selection, format);
+      return runExport(ctx, storedSelection(ctx, request.selection), format);
     },
   };
 }

@@ -7,9 +7,6 @@
  */
 import type { Deal, Pipeline } from '../../../src-shared/deals';
 import type { dealsContract, pipelinesContract } from '../../../src-shared/ipc/deals';
-import type { Permission } from '../../../src-shared/permissions';
-import { grantOf } from '../../../src-shared/roles';
-import { diffFields } from '../../audit';
 import {
   addStage,
   createDeal,
@@ -27,22 +24,22 @@ import {
   reorderStages,
   updateDeal,
   updateStage,
-  type DealChange,
   type DealsSchema,
   type LinkScopes,
-  type PipelineChange,
-  type Viewer,
 } from '../../crm/deals';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import { withTables } from '../../vault';
+import {
+  entityAudit,
+  reachOf,
+  requireVault,
+  target,
+  viewerOf,
+  type RecordHandlerDeps,
+} from './kit';
 
-/** What the deal handlers need from the app. */
-export interface DealsHandlerDeps {
-  /** The vault of the signed-in session (null or a throw when locked: answered `unauthenticated`). */
-  openVault(): OpenVault | null;
-  /** Clock for timestamps (tests). */
-  now?: () => Date;
-}
+/** What the deal handlers need from the app: the session's vault and a clock. */
+export type DealsHandlerDeps = RecordHandlerDeps;
 
 /** The audit entity type of deals. */
 export const DEAL_ENTITY = 'deal';
@@ -50,8 +47,7 @@ export const DEAL_ENTITY = 'deal';
 export const PIPELINE_ENTITY = 'pipeline';
 
 /** The fields compared for the audit log (derived and bookkeeping fields left out). */
-function dealAuditView(d: Deal | null): Record<string, unknown> | null {
-  if (d === null) return null;
+function dealAuditView(d: Deal): Record<string, unknown> {
   return {
     title: d.title,
     amountMinor: d.amountMinor,
@@ -69,8 +65,7 @@ function dealAuditView(d: Deal | null): Record<string, unknown> | null {
   };
 }
 
-function pipelineAuditView(p: Pipeline | null): Record<string, unknown> | null {
-  if (p === null) return null;
+function pipelineAuditView(p: Pipeline): Record<string, unknown> {
   return {
     name: p.name,
     stages: p.stages.map(
@@ -97,54 +92,17 @@ export function dealsHandlers(deps: DealsHandlerDeps): {
 } {
   const now = deps.now ?? (() => new Date());
 
-  function vault(): OpenVault {
-    const open = deps.openVault();
-    if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return open;
-  }
+  const vault = () => requireVault(deps);
   const db = () => withTables<DealsSchema>(vault());
-
-  /** The caller and the scope of the channel's grant. No grant or no scope: refuse (fail closed). */
-  function viewerOf(ctx: HandlerContext): Viewer {
-    const session = requireSession(ctx);
-    const scope = ctx.grant?.scope;
-    if (!scope) throw new CallFailure('forbidden', 'Your role does not allow this.');
-    return { userId: session.userId, teamId: session.teamId, scope };
-  }
+  const { record } = entityAudit(DEAL_ENTITY, dealAuditView);
+  const { record: recordPipeline } = entityAudit(PIPELINE_ENTITY, pipelineAuditView);
 
   /** The caller's own reach into contacts and companies (for links). */
-  function linksOf(ctx: HandlerContext): LinkScopes {
-    const session = requireSession(ctx);
-    const reach = (permission: Permission): Viewer | undefined => {
-      const scope = grantOf(session.grants, permission);
-      return scope === undefined || scope === true
-        ? undefined
-        : { userId: session.userId, teamId: session.teamId, scope };
+  function linksOf(ctx: HandlerContext<'contacts.read' | 'companies.read'>): LinkScopes {
+    return {
+      contacts: reachOf(ctx, ctx.grants['contacts.read']),
+      companies: reachOf(ctx, ctx.grants['companies.read']),
     };
-    return { contacts: reach('contacts.read'), companies: reach('companies.read') };
-  }
-
-  function target(ctx: HandlerContext, entityType: string, id: string): void {
-    ctx.audit.entityType = entityType;
-    ctx.audit.entityId = id;
-  }
-
-  function record(ctx: HandlerContext, change: DealChange): Deal {
-    target(ctx, DEAL_ENTITY, change.after.id);
-    ctx.audit.changes = diffFields(dealAuditView(change.before), dealAuditView(change.after), {
-      entityType: DEAL_ENTITY,
-    });
-    return change.after;
-  }
-
-  function recordPipeline(ctx: HandlerContext, change: PipelineChange): Pipeline {
-    target(ctx, PIPELINE_ENTITY, change.after.id);
-    ctx.audit.changes = diffFields(
-      pipelineAuditView(change.before),
-      pipelineAuditView(change.after),
-      { entityType: PIPELINE_ENTITY },
-    );
-    return change.after;
   }
 
   const deals: Handlers<{ deals: typeof dealsContract }>['deals'] = {

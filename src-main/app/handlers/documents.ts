@@ -6,8 +6,6 @@
  * audited with the document id and size. Document failures come back with `details.reason`.
  */
 import type { DocumentInfo, documentsContract } from '../../../src-shared/ipc/documents';
-import { grantOf } from '../../../src-shared/roles';
-import { diffFields } from '../../audit';
 import {
   createDocumentsService,
   documentsDb,
@@ -15,11 +13,11 @@ import {
   isDocumentError,
   type DocumentsSchema,
   type DocumentsService,
-  type DocumentViewer,
   type TransferRegistry,
 } from '../../crm/documents';
-import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
+import { CallFailure, requireSession, type Handlers } from '../../ipc';
 import { vaultPaths, withTables, type OpenVault } from '../../vault';
+import { entityAudit, requireVault, target as targetEntity, viewerOf, viewerWith } from './kit';
 
 /** What the document handlers need from the app. */
 export interface DocumentsHandlerDeps {
@@ -33,8 +31,10 @@ export interface DocumentsHandlerDeps {
 /** The audit entity type of documents. */
 export const DOCUMENT_ENTITY = 'document';
 
-function auditView(d: DocumentInfo | null, deletedAt?: string): Record<string, unknown> | null {
-  if (d === null) return null;
+/** A document as the audit log compares it (`deletedAt` once removed). */
+type AuditedDocument = DocumentInfo & { deletedAt?: string };
+
+function auditView(d: AuditedDocument): Record<string, unknown> {
   return {
     fileName: d.fileName,
     mimeType: d.mimeType,
@@ -42,7 +42,7 @@ function auditView(d: DocumentInfo | null, deletedAt?: string): Record<string, u
     sha256: d.sha256,
     recordType: d.recordType,
     recordId: d.recordId,
-    ...(deletedAt ? { deletedAt } : {}),
+    ...(d.deletedAt ? { deletedAt: d.deletedAt } : {}),
   };
 }
 
@@ -62,36 +62,17 @@ export function documentsHandlers(deps: DocumentsHandlerDeps): Handlers<{
 }>['documents'] {
   const service = documentsServiceFor(deps);
 
-  function viewerOf(ctx: HandlerContext): DocumentViewer {
-    const session = requireSession(ctx);
-    const scope = ctx.grant?.scope;
-    if (!scope) throw new CallFailure('forbidden', 'Your role does not allow this.');
-    return { userId: session.userId, teamId: session.teamId, scope };
-  }
-
-  /** For `documents.create` (plain): the records it may attach to are those `documents.read` reaches. */
-  function creatorOf(ctx: HandlerContext): DocumentViewer {
-    const session = requireSession(ctx);
-    const scope = grantOf(session.grants, 'documents.read');
-    if (scope === undefined || scope === true)
-      throw new CallFailure('forbidden', 'Your role does not allow this.');
-    return { userId: session.userId, teamId: session.teamId, scope };
-  }
-
-  function target(ctx: HandlerContext, id: string): void {
-    ctx.audit.entityType = DOCUMENT_ENTITY;
-    ctx.audit.entityId = id;
-  }
+  const { target, record } = entityAudit<AuditedDocument>(DOCUMENT_ENTITY, auditView);
 
   return {
     list: async (ctx, input) => answer(() => service.list(viewerOf(ctx), input.record)),
-    startUpload: async (ctx, input) => answer(() => service.startUpload(creatorOf(ctx), input)),
+    // documents.create is plain: the records one may attach to are those documents.read reaches.
+    startUpload: async (ctx, input) =>
+      answer(() => service.startUpload(viewerWith(ctx, ctx.grants['documents.read']), input)),
     finishUpload: async (ctx, input) => {
       const session = requireSession(ctx);
       const info = await answer(() => service.finishUpload(session.userId, input.ticket));
-      target(ctx, info.id);
-      ctx.audit.changes = diffFields(null, auditView(info), { entityType: DOCUMENT_ENTITY });
-      return info;
+      return record(ctx, { before: null, after: info });
     },
     preview: async (ctx, input) =>
       answer(() => service.download(viewerOf(ctx), input.id, 'preview')),
@@ -104,14 +85,11 @@ export function documentsHandlers(deps: DocumentsHandlerDeps): Handlers<{
     delete: async (ctx, input) => {
       target(ctx, input.id);
       const { before, deletedAt } = await answer(() => service.remove(viewerOf(ctx), input.id));
-      ctx.audit.changes = diffFields(auditView(before), auditView(before, deletedAt), {
-        entityType: DOCUMENT_ENTITY,
-      });
+      record(ctx, { before, after: { ...before, deletedAt } });
       return { id: input.id, deletedAt };
     },
     deleteForRecord: async (ctx, input) => {
-      ctx.audit.entityType = input.record.type;
-      ctx.audit.entityId = input.record.id;
+      targetEntity(ctx, input.record.type, input.record.id);
       const { deleted } = await answer(() => service.removeForRecord(viewerOf(ctx), input.record));
       ctx.audit.details = { documentIds: deleted, count: deleted.length };
       return { deleted: deleted.length };
@@ -126,11 +104,10 @@ export function documentsServiceFor(deps: DocumentsHandlerDeps): DocumentsServic
     transfers,
     now: deps.now ?? (() => new Date()),
     vault: () => {
-      const open = deps.openVault();
-      if (!open) {
-        transfers.clear();
-        throw new CallFailure('unauthenticated', 'Please sign in first.');
-      }
+      const maybe = deps.openVault();
+      // Locked or signed out: tickets handed out before are void.
+      if (!maybe) transfers.clear();
+      const open = requireVault({ openVault: () => maybe });
       return {
         db: documentsDb(withTables<DocumentsSchema>(open)),
         attachmentsDir: vaultPaths(open.dir).attachments,

@@ -8,12 +8,13 @@ import type { ReportFile, reportsContract } from '../../../src-shared/ipc/report
 import { REPORT_FILE_MAX_BYTES } from '../../../src-shared/ipc/reports';
 import { regulationDocument } from '../../../src-shared/reports/regulation';
 import { reviewDocument } from '../../../src-shared/reports/review-document';
-import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
+import { CallFailure, type Handlers, type HandlerContext } from '../../ipc';
 import { regulationFileName, reviewCsv, reviewFileName } from '../../reports/csv';
 import { reportPdfBuffer, ReportTooLargeError } from '../../reports/pdf';
 import { readRegulationFacts } from '../../reports/regulation';
 import { monthlyReview } from '../../reports/review';
 import type { OpenVault } from '../../vault';
+import { callerWithGrants, requireVault } from './kit';
 
 /** What the report handlers need from the app. */
 export interface ReportsHandlerDeps {
@@ -41,11 +42,7 @@ async function pdfFile(fileName: string, make: () => Promise<Buffer>): Promise<R
 export function reportsHandlers(
   deps: ReportsHandlerDeps,
 ): Handlers<{ reports: typeof reportsContract }>['reports'] {
-  function vault(): OpenVault {
-    const open = deps.openVault();
-    if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return open;
-  }
+  const vault = () => requireVault(deps);
 
   async function facts() {
     return readRegulationFacts(vault(), {
@@ -55,14 +52,9 @@ export function reportsHandlers(
     });
   }
 
-  async function review(ctx: HandlerContext, month: string) {
-    const session = requireSession(ctx);
-    const result = await monthlyReview(
-      vault(),
-      { userId: session.userId, teamId: session.teamId, grants: session.grants },
-      month,
-      deps.now(),
-    );
+  async function review(ctx: HandlerContext<'audit.read'>, month: string) {
+    const caller = callerWithGrants(ctx);
+    const result = await monthlyReview(vault(), caller, month, deps.now());
     ctx.audit.details = { month, coverage: result.coverage, users: result.users.length };
     return result;
   }

@@ -1,6 +1,6 @@
 /** Handlers of the `roles` channels: thin calls into src-main/roles with the caller as actor. */
 import type { rolesContract } from '../../../src-shared/ipc/roles';
-import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../../ipc';
+import { requireSession, type HandlerContext, type Handlers } from '../../ipc';
 import {
   createRole,
   deleteRole,
@@ -12,6 +12,7 @@ import {
 import { rolesDb, type RolesSchema } from '../../roles/schema';
 import { withTables } from '../../vault';
 import type { VaultState } from '../vault-state';
+import { requireVault, target } from './kit';
 
 /** What the users and roles handlers need from the app. */
 export interface StaffHandlerDeps {
@@ -22,8 +23,7 @@ export interface StaffHandlerDeps {
 /** The open vault's connection with the account and role tables, and the caller as actor. */
 export function staffContext(deps: StaffHandlerDeps, ctx: HandlerContext) {
   const session = requireSession(ctx);
-  const vault = deps.state.openVault();
-  if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
+  const vault = requireVault(deps.state);
   const actor: Actor = { userId: session.userId, role: session.role, grants: session.grants };
   return { vault, db: rolesDb(withTables<RolesSchema>(vault)), actor };
 }
@@ -38,16 +38,14 @@ export function rolesHandlers(
     create: async (ctx, input) => {
       const { db, actor } = staffContext(deps, ctx);
       const role = await createRole(db, actor, input, deps.now());
-      ctx.audit.entityType = 'role';
-      ctx.audit.entityId = role.id;
+      target(ctx, 'role', role.id);
       ctx.audit.changes = { name: { after: role.name }, grants: { after: role.grants } };
       return role;
     },
     update: async (ctx, input) => {
       const { db, actor } = staffContext(deps, ctx);
       const { before, after } = await updateRole(db, actor, input, deps.now());
-      ctx.audit.entityType = 'role';
-      ctx.audit.entityId = after.id;
+      target(ctx, 'role', after.id);
       ctx.audit.changes = {
         ...(before.name !== after.name ? { name: { before: before.name, after: after.name } } : {}),
         grants: { before: before.grants, after: after.grants },
@@ -57,8 +55,7 @@ export function rolesHandlers(
     delete: async (ctx, input) => {
       const { db, actor } = staffContext(deps, ctx);
       const role = await deleteRole(db, actor, input.id);
-      ctx.audit.entityType = 'role';
-      ctx.audit.entityId = role.id;
+      target(ctx, 'role', role.id);
       ctx.audit.changes = { name: { before: role.name }, grants: { before: role.grants } };
       return { deleted: true } as const;
     },

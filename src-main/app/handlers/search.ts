@@ -5,8 +5,9 @@
  */
 import type { searchContract } from '../../../src-shared/ipc/search';
 import { searchRecords } from '../../crm/search';
-import { CallFailure, requireSession, type Handlers } from '../../ipc';
+import type { Handlers } from '../../ipc';
 import { withTables, type OpenVault } from '../../vault';
+import { callerWithGrants, requireVault } from './kit';
 
 /** What the search handler needs from the app. */
 export interface SearchHandlerDeps {
@@ -20,14 +21,11 @@ export function searchHandlers(
 ): Handlers<{ search: typeof searchContract }>['search'] {
   return {
     query: async (ctx, input) => {
-      const session = requireSession(ctx);
-      const vault = deps.openVault();
-      if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
-      return searchRecords(
-        withTables(vault),
-        { userId: session.userId, teamId: session.teamId, grants: session.grants },
-        { text: input.text, limit: input.limit },
-      );
+      const caller = callerWithGrants(ctx);
+      return searchRecords(withTables(requireVault(deps)), caller, {
+        text: input.text,
+        limit: input.limit,
+      });
     },
   };
 }

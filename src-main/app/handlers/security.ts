@@ -5,8 +5,9 @@
 import type { securityContract } from '../../../src-shared/ipc/security';
 import { appVersion } from '../../backup/files';
 import { runSecurityCheck, type SecurityCheckDeps } from '../../guard/check';
-import { CallFailure, type Handlers } from '../../ipc';
+import type { Handlers } from '../../ipc';
 import type { OpenVault } from '../../vault';
+import { requireVault } from './kit';
 
 /** What the security handler needs from the app. */
 export interface SecurityHandlerDeps extends Partial<Omit<SecurityCheckDeps, 'appVersion'>> {
@@ -21,8 +22,7 @@ export function securityHandlers(
 ): Handlers<{ security: typeof securityContract }>['security'] {
   return {
     check: async ctx => {
-      const vault = deps.openVault();
-      if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
+      const vault = requireVault(deps);
       const { openVault: _open, appVersion: version = appVersion, ...rest } = deps;
       const report = await runSecurityCheck(vault, { ...rest, appVersion: version() });
       const count = (s: string) => report.findings.filter(f => f.severity === s).length;

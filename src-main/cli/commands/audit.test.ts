@@ -1,52 +1,38 @@
 /**
- * `zamok audit verify` and `zamok audit export` as an owner or a script runs them: `node
- * bin/zamok.mjs` in a child process on a real vault, then the issue's attack for real — the raw data
- * key (from the recovery-key flow), the standard `sqlcipher` tool, the append-only trigger dropped,
- * an entry edited — and verify must exit 5 naming that entry. Six runs in all (each loads the CLI).
+ * `zamok audit verify` and `zamok audit export` as an owner or a script runs them (in-process through
+ * `runCli`, on the TOTP step after enrolment) on a real vault, then the issue's attack for real — the
+ * raw data key (from the recovery-key flow), the standard `sqlcipher` tool, the append-only trigger
+ * dropped, an entry edited — and verify must exit 5 naming that entry.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditVerifyView } from '../../../src-shared/ipc/audit';
-import type { SetupResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
+import type { SetupResult } from '../../../src-shared/ipc/auth';
 import type { Result } from '../../../src-shared/ipc/contract';
-import { createZamokApp, type ZamokApp } from '../../app/compose';
+import type { ZamokApp } from '../../app/compose';
 import { addStaff, STAFF_PASSWORD } from '../../app/handlers/audit.fixture';
 import { generateTotp } from '../../auth/totp';
-import { createNoKeychainStore } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
+import {
+  CLI_OWNER,
+  createOwnerVault,
+  zamokInProcess,
+  type CliRunResult,
+} from '../cli.test-support';
 
-const REPO = fileURLToPath(new URL('../../..', import.meta.url));
-const OWNER = 'olena';
-const PASSWORD = 'quiet river under old bridges';
-const RUN_TIMEOUT_MS = 120_000;
+const OWNER = CLI_OWNER.login;
+const PASSWORD = CLI_OWNER.password;
 const TODAY = new Date().toISOString().slice(0, 10);
 const YESTERDAY = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in English with the owner's password unless `password` says otherwise. */
-function zamok(args: string[], password = PASSWORD): Run {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, LANG: 'C', LC_ALL: 'C' })) {
-    if (value !== undefined) env[name] = value;
-  }
-  env.ZAMOK_PASSWORD = password;
-  const run = spawnSync(process.execPath, ['bin/zamok.mjs', '--vault', vault, ...args], {
-    cwd: REPO,
-    env,
-    encoding: 'utf8',
-    input: '',
-    timeout: RUN_TIMEOUT_MS,
+/** Runs the CLI in English on the step after enrolment, with the owner's password by default. */
+function zamok(args: string[], password: string = PASSWORD): Promise<CliRunResult> {
+  return zamokInProcess(['--vault', vault, ...args], {
+    env: { ZAMOK_PASSWORD: password },
+    clock: () => enrolledAt + 30_000,
   });
-  if (run.error) throw run.error;
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 function ok<T>(result: Result<unknown>): T {
@@ -63,37 +49,18 @@ let enrolledAt = 0;
 let manager: { login: string; secret: string };
 
 beforeAll(async () => {
-  // The vault and a manager account are made in-process (low KDF); only the audit commands spawn.
-  app = createZamokApp({
-    vaultDir: vault,
-    host: 'cli',
-    kdf: TEST_KDF,
-    deviceStore: createNoKeychainStore(),
-  });
-  const call = (channel: string, input: unknown) =>
-    app.router.call(`zamok:${channel}`, input, { host: 'cli' });
-  const enrollment = ok<TotpEnrollment>(await call('auth.beginTotpEnrollment', { login: OWNER }));
-  secret = enrollment.secret;
-  enrolledAt = Date.now();
-  setup = ok<SetupResult>(
-    await call('auth.createVault', {
-      vaultDir: vault,
-      login: OWNER,
-      displayName: 'Олена Коваль',
-      password: PASSWORD,
-      totpCode: generateTotp(secret, enrolledAt),
-      deviceBinding: false,
-    }),
-  );
+  // The vault and a manager account are made in-process (low KDF).
+  const made = await createOwnerVault(vault);
+  ({ app, secret, setup, enrolledAt } = made);
   const open = app.state.vault;
   if (!open) throw new Error('no open vault after setup');
   manager = await addStaff(open, 'manager-oksana', 'manager', Date.now());
-  ok(await call('auth.signOut', {}));
+  await made.call('auth.signOut', {});
 });
 
 afterAll(() => app.dispose());
 
-/** A TOTP code of the step after enrolment (each step signs in once; ±1 step is accepted). */
+/** A TOTP code of the step after enrolment (each step signs in once). */
 function nextTotp(): string {
   return generateTotp(secret, enrolledAt + 30_000);
 }
@@ -101,16 +68,16 @@ function nextTotp(): string {
 describe('zamok audit', () => {
   let exportedCount = 0;
 
-  it('verify exits 0 and prints the count and head of an untouched log', () => {
-    const run = zamok(['audit', 'verify', '--login', OWNER, '--totp', nextTotp()]);
+  it('verify exits 0 and prints the count and head of an untouched log', async () => {
+    const run = await zamok(['audit', 'verify', '--login', OWNER, '--totp', nextTotp()]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     // create_vault, sign_out, then this run's sign_in (verify is recorded after it answers).
     expect(run.stdout).toMatch(/^Audit log OK: 3 entries, head [0-9a-f]{64}\n$/);
   });
 
-  it('export --format json prints entries that parse, the verify run among them', () => {
-    const run = zamok([
+  it('export --format json prints entries that parse, the verify run among them', async () => {
+    const run = await zamok([
       'audit',
       'export',
       '--login',
@@ -143,15 +110,15 @@ describe('zamok audit', () => {
     expect(run.stdout).not.toContain(PASSWORD);
   });
 
-  it('export as a manager is refused like in the app: exit 3, nothing on stdout', () => {
-    const run = zamok(
+  it('export as a manager is refused like in the app: exit 3, nothing on stdout', async () => {
+    const run = await zamok(
       [
         'audit',
         'export',
         '--login',
         manager.login,
         '--totp',
-        generateTotp(manager.secret),
+        generateTotp(manager.secret, enrolledAt + 30_000),
         '--from',
         YESTERDAY,
         '--to',
@@ -165,9 +132,9 @@ describe('zamok audit', () => {
     expect(run.stderr).toMatch(/^zamok: /);
   });
 
-  it('export --out writes a CSV with a BOM, readable by its owner only', () => {
+  it('export --out writes a CSV with a BOM, readable by its owner only', async () => {
     const out = join(root, 'audit.csv');
-    const run = zamok([
+    const run = await zamok([
       'audit',
       'export',
       '--login',
@@ -193,8 +160,8 @@ describe('zamok audit', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 
-  it('refuses a day that does not exist before asking for anything (exit 2)', () => {
-    const run = zamok([
+  it('refuses a day that does not exist before asking for anything (exit 2)', async () => {
+    const run = await zamok([
       'audit',
       'export',
       '--login',
@@ -230,7 +197,7 @@ describe('zamok audit', () => {
     expect(sqlcipher.stderr, 'sqlcipher must accept the script').toBe('');
     expect(sqlcipher.status).toBe(0);
 
-    const run = zamok([
+    const run = await zamok([
       '--json',
       'audit',
       'verify',

@@ -2,7 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { AuditExportFile, AuditVerifyView } from '../../../src-shared/ipc/audit';
-import { signInAs, withApp, type GlobalOptions } from '../context';
+import { signInAs, withApp, type CliAppContext } from '../context';
 import { CliExit, EXIT, printResult } from '../io';
 
 interface SignInOptions {
@@ -26,7 +26,7 @@ export function dayStart(day: string, option: string, plusDays = 0): string {
 }
 
 /** Registers `audit verify` and `audit export`. */
-export function registerAuditCommands(program: Command, globals: () => GlobalOptions): void {
+export function registerAuditCommands(program: Command, cli: CliAppContext): void {
   const audit = program.command('audit').description('the audit log: check the chain, export');
 
   audit
@@ -36,20 +36,19 @@ export function registerAuditCommands(program: Command, globals: () => GlobalOpt
     .option('--totp <code>')
     .option('--recovery-code <code>')
     .action(async (opts: SignInOptions) => {
-      const g = globals();
-      const result = await withApp(g, async (_app, call) => {
-        await signInAs(g, call, opts);
+      const result = await withApp(cli, async (_app, call) => {
+        await signInAs(cli, call, opts);
         const verdict = (await call('zamok:audit.verify', {})) as AuditVerifyView;
         await call('zamok:auth.signOut', {});
         return verdict;
       });
       if (result.ok) {
-        printResult(g.json ?? false, result, () => [
+        printResult(cli, result, () => [
           `Audit log OK: ${result.count} entries, head ${result.head.hash}`,
         ]);
         return;
       }
-      if (g.json) printResult(true, result, () => []);
+      if (cli.globals().json) printResult(cli, result, () => []);
       throw new CliExit(
         EXIT.auditBroken,
         `Audit log BROKEN at entry #${result.brokenAt} (${result.reason})`,
@@ -77,7 +76,6 @@ export function registerAuditCommands(program: Command, globals: () => GlobalOpt
           out?: string;
         },
       ) => {
-        const g = globals();
         const from = dayStart(opts.from, '--from');
         const to = dayStart(opts.to, '--to', 1);
         if (from >= to) throw new CliExit(EXIT.usage, '--from must not be after --to.');
@@ -91,8 +89,8 @@ export function registerAuditCommands(program: Command, globals: () => GlobalOpt
         if (opts.out !== undefined && existsSync(opts.out)) {
           throw new CliExit(EXIT.usage, `${opts.out} already exists; choose a new file name.`);
         }
-        const file = await withApp(g, async (_app, call) => {
-          await signInAs(g, call, opts);
+        const file = await withApp(cli, async (_app, call) => {
+          await signInAs(cli, call, opts);
           const exported = (await call('zamok:audit.export', {
             from,
             to,
@@ -103,12 +101,12 @@ export function registerAuditCommands(program: Command, globals: () => GlobalOpt
           return exported;
         });
         if (opts.out === undefined) {
-          process.stdout.write(file.content);
+          cli.io.out(file.content);
           return;
         }
         // The export names staff and records: readable by the owner of the file only.
         writeFileSync(opts.out, file.content, { flag: 'wx', mode: 0o600 });
-        printResult(g.json ?? false, { count: file.count, file: opts.out }, () => [
+        printResult(cli, { count: file.count, file: opts.out }, () => [
           `Exported ${file.count} entries to ${opts.out}.`,
         ]);
       },

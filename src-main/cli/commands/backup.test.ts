@@ -1,5 +1,5 @@
 /**
- * `zamok backup …` end to end through bin/zamok.mjs on a real vault: create without sign-in (closed
+ * `zamok backup …` end to end (in-process through `runCli`) on a real vault: create without sign-in (closed
  * files, recipient from backup.json) with JSON progress lines, list, verify with the recovery key,
  * restore into an empty folder, refuse an existing vault without --replace (exit 4), keep a safety
  * copy with --replace, and exit 6 for a damaged file or a wrong key — with nothing secret printed.
@@ -7,15 +7,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeFixtureVault } from '../../backup/test-fixture';
-import { makeTempDir, snapshotDir } from '../../vault/test-helpers';
+import { makeFixtureVault } from '../../backup/backup-vault.test-support';
+import { makeTempDir, snapshotDir } from '../../vault/temp-vault.test-support';
+import { zamokInProcess } from '../cli.test-support';
 
-const BIN = fileURLToPath(new URL('../../../bin/zamok.mjs', import.meta.url));
+/** A file that is not a backup. */
+const NOT_A_BACKUP = new URL(import.meta.url).pathname;
 
-function zamok(args: string[], input = '') {
-  const r = spawnSync('node', [BIN, ...args], { input, encoding: 'utf8', timeout: 120_000 });
+async function zamok(args: string[], input = '') {
+  const r = await zamokInProcess(args, { input });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   f.app.dispose(); // the CLI backs up the closed vault, as a cron job would
   vaultDir = f.dir;
   recoveryKey = f.recoveryKey;
-  const r = zamok(['--vault', vaultDir, '--json', 'backup', 'create', '--out', dest]);
+  const r = await zamok(['--vault', vaultDir, '--json', 'backup', 'create', '--out', dest]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const lines = r.stdout.trim().split('\n');
@@ -42,40 +43,43 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('zamok backup', () => {
-  it('create wrote one .zamokbackup; list shows it as locked with the recovery key', () => {
+  it('create wrote one .zamokbackup; list shows it as locked with the recovery key', async () => {
     expect(readdirSync(dest)).toEqual([file.split('/').at(-1)]);
-    const r = zamok(['--json', 'backup', 'list', dest]);
+    const r = await zamok(['--json', 'backup', 'list', dest]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as { file: string; lockedWith: string }[];
     expect(rows).toEqual([expect.objectContaining({ file, lockedWith: 'recipient' })]);
   });
 
-  it('verify with the recovery key opens the database; nothing secret is printed', () => {
-    const r = zamok(['backup', 'verify', file, '--recovery-key-stdin'], `${recoveryKey}\n`);
+  it('verify with the recovery key opens the database; nothing secret is printed', async () => {
+    const r = await zamok(['backup', 'verify', file, '--recovery-key-stdin'], `${recoveryKey}\n`);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Backup OK/);
     expect(r.stdout).toMatch(/Database opened and checked/);
     expect(r.stdout + r.stderr).not.toContain(recoveryKey);
   });
 
-  it('verify exits 6 for a wrong recovery key and for a damaged file', () => {
+  it('verify exits 6 for a wrong recovery key and for a damaged file', async () => {
     const other = 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA';
-    const wrong = zamok(['backup', 'verify', file, '--recovery-key-stdin'], `${other}\n`);
+    const wrong = await zamok(['backup', 'verify', file, '--recovery-key-stdin'], `${other}\n`);
     expect(wrong.code).toBe(6);
     expect(wrong.stderr).toMatch(/^zamok: /);
     const damaged = join(makeTempDir('zamok-cli-bad-'), file.split('/').at(-1) ?? 'x');
     const bytes = readFileSync(file);
     bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 1;
     writeFileSync(damaged, bytes);
-    const bad = zamok(['backup', 'verify', damaged, '--recovery-key-stdin'], `${recoveryKey}\n`);
+    const bad = await zamok(
+      ['backup', 'verify', damaged, '--recovery-key-stdin'],
+      `${recoveryKey}\n`,
+    );
     expect(bad.code).toBe(6);
-    const notBackup = zamok(['backup', 'verify', BIN, '--passphrase-stdin'], 'x\n');
+    const notBackup = await zamok(['backup', 'verify', NOT_A_BACKUP, '--passphrase-stdin'], 'x\n');
     expect(notBackup.code).toBe(6);
   });
 
-  it('restore into an empty folder; an existing vault needs --replace, which keeps a safety copy', () => {
+  it('restore into an empty folder; an existing vault needs --replace, which keeps a safety copy', async () => {
     const target = join(makeTempDir('zamok-cli-restore-'), 'vault');
-    const ok = zamok(
+    const ok = await zamok(
       ['--vault', target, 'backup', 'restore', file, '--recovery-key-stdin'],
       `${recoveryKey}\n`,
     );
@@ -83,14 +87,14 @@ describe('zamok backup', () => {
     expect(existsSync(join(target, 'zamok.db'))).toBe(true);
 
     const before = snapshotDir(target);
-    const refused = zamok(
+    const refused = await zamok(
       ['--vault', target, 'backup', 'restore', file, '--recovery-key-stdin'],
       `${recoveryKey}\n`,
     );
     expect(refused.code).toBe(4);
     expect(snapshotDir(target)).toEqual(before);
 
-    const replaced = zamok(
+    const replaced = await zamok(
       ['--vault', target, '--json', 'backup', 'restore', file, '--recovery-key-stdin', '--replace'],
       `${recoveryKey}\n`,
     );
@@ -100,9 +104,9 @@ describe('zamok backup', () => {
     expect(snapshotDir(result.safetyCopy)).toEqual(before);
   });
 
-  it('identity prints what age -d -i needs', () => {
+  it('identity prints what age -d -i needs', async () => {
     const vaultId = file.split('/').at(-1)?.slice(6, 38) ?? '';
-    const r = zamok(
+    const r = await zamok(
       ['backup', 'identity', '--vault-id', vaultId, '--recovery-key-stdin'],
       `${recoveryKey}\n`,
     );
@@ -114,11 +118,21 @@ describe('zamok backup', () => {
     expect(spawnSync('tar', ['-tf', out], { encoding: 'utf8' }).stdout).toContain('manifest.json');
   });
 
-  it('usage errors exit 2', () => {
-    expect(zamok(['backup', 'verify', file]).code).toBe(2);
+  it('usage errors exit 2', async () => {
+    expect((await zamok(['backup', 'verify', file])).code).toBe(2);
     expect(
-      zamok(['--vault', vaultDir, 'backup', 'create', '--out', dest, '--recipient', 'age1nope'])
-        .code,
+      (
+        await zamok([
+          '--vault',
+          vaultDir,
+          'backup',
+          'create',
+          '--out',
+          dest,
+          '--recipient',
+          'age1nope',
+        ])
+      ).code,
     ).toBe(2);
   });
 });

@@ -3,22 +3,23 @@
  * needs no sign-in (the vault's files are copied closed and encrypted to the recipient kept in
  * backup.json, or to a passphrase from stdin); `verify` and `restore` need the backup's passphrase or
  * the recovery key. Exit codes: 6 when the backup cannot be read (corrupt, truncated, not a backup,
- * wrong key), 4 for vault problems (folder not empty, newer schema), 2 for usage.
+ * wrong key), 7 when it cannot be written (destination or vault disk full, gone or read-only), 4 for
+ * vault problems (folder not empty, newer schema), 2 for usage. `list` marks files cut short.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { BackupError, UNREADABLE_REASONS } from '../../backup/errors';
-import { createBackup, type BackupEncryption, type BackupProgress } from '../../backup/create';
-import { lockKind, type BackupSecret } from '../../backup/keys';
-import { BACKUP_EXTENSION, parseBackupFileName } from '../../backup/manifest';
-import { readPlainRecipient } from '../../backup/recipient';
-import { restoreBackup } from '../../backup/restore';
-import { verifyBackup } from '../../backup/verify';
-import { backupIdentity, isAgeRecipient } from '../../backup/age-identity';
-import { readKeyringInfo, VaultError } from '../../vault';
-import { defaultVaultDir, type GlobalOptions } from '../context';
-import { CliExit, EXIT, nextStdinLine, printResult } from '../io';
+import type { BackupEncryption, BackupProgress } from '../../backup/create';
+import type { BackupSecret } from '../../backup/keys';
+import type * as BackupLibrary from './backup-library';
+import { vaultDirOf, type CliAppContext } from '../context';
+import { CliExit, EXIT, nextStdinLine, printResult, type CliContext } from '../io';
+
+type Library = typeof BackupLibrary;
+
+/** The backup modules, loaded on first use. */
+function library(): Promise<Library> {
+  return import('./backup-library');
+}
 
 interface SecretOptions {
   passphraseStdin?: boolean;
@@ -26,20 +27,21 @@ interface SecretOptions {
   vaultId?: string;
 }
 
-function vaultDirOf(g: GlobalOptions): string {
-  return resolve(g.vault ?? defaultVaultDir());
-}
-
 /** Maps backup and vault errors to one line and an exit code. */
-function asCliExit(error: unknown): unknown {
+function asCliExit(
+  error: unknown,
+  { BackupError, UNREADABLE_REASONS, WRITE_FAILURE_REASONS, VaultError }: Library,
+): unknown {
   if (error instanceof BackupError) {
     const exit = UNREADABLE_REASONS.has(error.reason)
       ? EXIT.backup
-      : error.reason === 'target_not_empty' || error.reason === 'newer_schema'
-        ? EXIT.vault
-        : error.reason === 'no_recipient'
-          ? EXIT.usage
-          : EXIT.other;
+      : WRITE_FAILURE_REASONS.has(error.reason)
+        ? EXIT.storage
+        : error.reason === 'target_not_empty' || error.reason === 'newer_schema'
+          ? EXIT.vault
+          : error.reason === 'no_recipient'
+            ? EXIT.usage
+            : EXIT.other;
     return new CliExit(exit, error.message, error.reason);
   }
   if (error instanceof VaultError) {
@@ -52,42 +54,45 @@ function asCliExit(error: unknown): unknown {
   return error;
 }
 
-async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs `fn` with the backup modules; their errors become CliExits. */
+async function guarded<T>(fn: (b: Library) => Promise<T>): Promise<T> {
+  const b = await library();
   try {
-    return await fn();
+    return await fn(b);
   } catch (error) {
-    throw asCliExit(error);
+    throw asCliExit(error, b);
   }
 }
 
-function secretFrom(o: SecretOptions): BackupSecret {
+function secretFrom(cli: CliContext, o: SecretOptions): BackupSecret {
   if (o.passphraseStdin && o.recoveryKeyStdin) {
     throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recovery-key-stdin, not both.');
   }
-  if (o.passphraseStdin) return { passphrase: nextStdinLine('the backup passphrase') };
-  if (o.recoveryKeyStdin) return { recoveryKey: nextStdinLine('the recovery key') };
+  if (o.passphraseStdin) return { passphrase: nextStdinLine(cli, 'the backup passphrase') };
+  if (o.recoveryKeyStdin) return { recoveryKey: nextStdinLine(cli, 'the recovery key') };
   throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recovery-key-stdin.');
 }
 
 /** Progress: a bar on a terminal (stderr), JSON lines with --json, nothing otherwise. */
-function progressReporter(json: boolean): (p: BackupProgress) => void {
+function progressReporter(cli: CliContext): (p: BackupProgress) => void {
+  const json = cli.globals().json ?? false;
   let lastPercent = -1;
   return p => {
     const percent = p.bytesTotal > 0 ? Math.floor((p.bytesDone / p.bytesTotal) * 100) : 0;
     if (percent === lastPercent && p.phase === 'write') return;
     lastPercent = percent;
     if (json) {
-      process.stdout.write(`${JSON.stringify({ progress: { phase: p.phase, percent } })}\n`);
-    } else if (process.stderr.isTTY) {
+      cli.io.out(`${JSON.stringify({ progress: { phase: p.phase, percent } })}\n`);
+    } else if (cli.io.errIsTty) {
       const bar = '#'.repeat(Math.floor(percent / 5)).padEnd(20, '.');
-      process.stderr.write(`\r[${bar}] ${String(percent).padStart(3)}% ${p.phase}   `);
-      if (p.phase === 'done') process.stderr.write('\n');
+      cli.io.err(`\r[${bar}] ${String(percent).padStart(3)}% ${p.phase}   `);
+      if (p.phase === 'done') cli.io.err('\n');
     }
   };
 }
 
 /** Registers the backup commands. */
-export function registerBackupCommands(program: Command, globals: () => GlobalOptions): void {
+export function registerBackupCommands(program: Command, cli: CliAppContext): void {
   const backup = program.command('backup').description('encrypted backups (age + tar)');
 
   backup
@@ -97,18 +102,20 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
     .option('--passphrase-stdin', 'encrypt with a passphrase read from standard input')
     .option('--recipient <age1…>', 'encrypt to this age X25519 public key')
     .action(async (opts: { out: string; passphraseStdin?: boolean; recipient?: string }) => {
-      const g = globals();
-      const vaultDir = vaultDirOf(g);
-      const result = await guarded(async () => {
-        const { vaultId } = readKeyringInfo(vaultDir);
+      const vaultDir = vaultDirOf(cli);
+      const result = await guarded(async b => {
+        const { vaultId } = b.readKeyringInfo(vaultDir);
         let encryption: BackupEncryption;
         if (opts.passphraseStdin && opts.recipient) {
           throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recipient, not both.');
         } else if (opts.passphraseStdin) {
-          encryption = { kind: 'passphrase', passphrase: nextStdinLine('the backup passphrase') };
+          encryption = {
+            kind: 'passphrase',
+            passphrase: nextStdinLine(cli, 'the backup passphrase'),
+          };
         } else {
-          const recipient = opts.recipient ?? readPlainRecipient(vaultDir, vaultId);
-          if (!recipient || !isAgeRecipient(recipient)) {
+          const recipient = opts.recipient ?? b.readPlainRecipient(vaultDir, vaultId);
+          if (!recipient || !b.isAgeRecipient(recipient)) {
             throw new CliExit(
               EXIT.usage,
               'This vault has no backup key in backup.json; give --recipient or --passphrase-stdin.',
@@ -116,22 +123,18 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
           }
           encryption = { kind: 'recipient', recipient };
         }
-        return createBackup({
+        return b.createBackup({
           vaultDir,
           destination: resolve(opts.out),
           encryption,
           createdBy: 'cli',
-          onProgress: progressReporter(g.json ?? false),
+          onProgress: progressReporter(cli),
         });
       });
-      printResult(
-        g.json ?? false,
-        { file: result.file, size: result.size, manifest: result.manifest },
-        () => [
-          `Backup written: ${result.file} (${result.size} bytes).`,
-          'Check it with: zamok backup verify FILE --recovery-key-stdin (or --passphrase-stdin)',
-        ],
-      );
+      printResult(cli, { file: result.file, size: result.size, manifest: result.manifest }, () => [
+        `Backup written: ${result.file} (${result.size} bytes).`,
+        'Check it with: zamok backup verify FILE --recovery-key-stdin (or --passphrase-stdin)',
+      ]);
     });
 
   backup
@@ -141,16 +144,15 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
     .option('--recovery-key-stdin', 'the recovery key on standard input (also checks the database)')
     .option('--vault-id <id>', 'the vault id, when the file was renamed')
     .action(async (file: string, opts: SecretOptions) => {
-      const g = globals();
-      const secret = secretFrom(opts);
-      const result = await guarded(() =>
-        verifyBackup({
+      const secret = secretFrom(cli, opts);
+      const result = await guarded(b =>
+        b.verifyBackup({
           file: resolve(file),
           secret,
           ...(opts.vaultId ? { vaultId: opts.vaultId } : {}),
         }),
       );
-      printResult(g.json ?? false, result, () => [
+      printResult(cli, result, () => [
         `Backup OK: ${result.file}`,
         `Made ${result.manifest.createdAt} by ${result.manifest.createdBy} (Zamok ${result.manifest.appVersion}).`,
         result.manifest.counts
@@ -168,49 +170,42 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
     .description("print the age identity of this vault's backups (for `age -d -i`); it is a SECRET")
     .requiredOption('--vault-id <id>', 'the vault id (in every backup file name)')
     .option('--recovery-key-stdin', 'the recovery key on standard input')
-    .action((opts: { vaultId: string; recoveryKeyStdin?: boolean }) => {
+    .action(async (opts: { vaultId: string; recoveryKeyStdin?: boolean }) => {
       if (!opts.recoveryKeyStdin) throw new CliExit(EXIT.usage, 'Give --recovery-key-stdin.');
       if (!/^[0-9a-f]{32}$/.test(opts.vaultId))
         throw new CliExit(EXIT.usage, 'A vault id is 32 hex digits.');
-      const identity = backupIdentity(nextStdinLine('the recovery key'), opts.vaultId);
-      process.stdout.write(`${identity}\n`);
+      const { backupIdentity } = await library();
+      const identity = backupIdentity(nextStdinLine(cli, 'the recovery key'), opts.vaultId);
+      cli.io.out(`${identity}\n`);
     });
 
   backup
     .command('list <dir>')
     .description('list the backups in a folder')
-    .action((dir: string) => {
-      const g = globals();
-      let names: string[];
+    .action(async (dir: string) => {
+      const { listBackupFiles, lockKind } = await library();
+      let listed;
       try {
-        names = readdirSync(resolve(dir));
+        listed = listBackupFiles(resolve(dir));
       } catch {
         throw new CliExit(EXIT.usage, 'That folder cannot be read.');
       }
-      const rows = names
-        .filter(n => n.endsWith(BACKUP_EXTENSION))
-        .flatMap(name => {
-          const parsed = parseBackupFileName(name);
-          const path = join(resolve(dir), name);
-          return parsed
-            ? [
-                {
-                  file: path,
-                  vaultId: parsed.vaultId,
-                  createdAt: parsed.createdAt.toISOString(),
-                  size: statSync(path).size,
-                  lockedWith: lockKind(path),
-                },
-              ]
-            : [];
-        })
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      printResult(g.json ?? false, rows, () =>
+      // A file cut short is listed as such (size vs. age's chunk framing), never as a good backup.
+      const rows = listed.map(b => ({
+        file: b.file,
+        vaultId: b.vaultId,
+        createdAt: b.createdAt,
+        size: b.size,
+        lockedWith: b.condition === 'unreadable' ? 'unknown' : lockKind(b.file),
+        condition: b.condition,
+      }));
+      const mark = { complete: '', truncated: '  TRUNCATED', unreadable: '  UNREADABLE' } as const;
+      printResult(cli, rows, () =>
         rows.length === 0
           ? ['No backups in this folder.']
           : rows.map(
               r =>
-                `${r.createdAt}  ${String(r.size).padStart(12)}  ${r.lockedWith.padEnd(10)}  ${r.file}`,
+                `${r.createdAt}  ${String(r.size).padStart(12)}  ${r.lockedWith.padEnd(10)}  ${r.file}${mark[r.condition]}`,
             ),
       );
     });
@@ -223,20 +218,21 @@ export function registerBackupCommands(program: Command, globals: () => GlobalOp
     .option('--vault-id <id>', 'the vault id, when the file was renamed')
     .option('--replace', 'move the existing vault aside as a safety copy, then restore')
     .action(async (file: string, opts: SecretOptions & { replace?: boolean }) => {
-      const g = globals();
-      if (!g.vault) throw new CliExit(EXIT.usage, 'Give --vault DIR: the folder to restore into.');
-      const secret = secretFrom(opts);
-      const result = await guarded(() =>
-        restoreBackup({
+      if (!cli.globals().vault) {
+        throw new CliExit(EXIT.usage, 'Give --vault DIR: the folder to restore into.');
+      }
+      const secret = secretFrom(cli, opts);
+      const result = await guarded(b =>
+        b.restoreBackup({
           file: resolve(file),
           secret,
-          targetDir: vaultDirOf(g),
+          targetDir: vaultDirOf(cli),
           replace: opts.replace === true,
           actor: { userLogin: 'cli' },
           ...(opts.vaultId ? { vaultId: opts.vaultId } : {}),
         }),
       );
-      printResult(g.json ?? false, result, () => [
+      printResult(cli, result, () => [
         `Restored into ${result.vaultDir} (backup of ${result.manifest.createdAt}).`,
         ...(result.safetyCopy ? [`The previous vault was kept as ${result.safetyCopy}.`] : []),
         result.databaseChecked

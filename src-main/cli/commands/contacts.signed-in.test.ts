@@ -1,11 +1,10 @@
 /**
- * `zamok contacts add | list` run in-process (the real commander wiring, `withApp`, the app's
- * router) on a real vault: what a manager, another manager and an administrator get, and that a
+ * `zamok contacts add | list` run in-process (`runCli`: the real commander wiring, `withApp`, the
+ * app's router) on a real vault: what a manager, another manager and an administrator get, and that a
  * typo is explained per option before any sign-in.
  */
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContactListPage } from '../../../src-shared/contacts';
 import type { SetupResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
 import type { Result } from '../../../src-shared/ipc/contract';
@@ -13,10 +12,8 @@ import { createZamokApp } from '../../app/compose';
 import { addStaff, STAFF_PASSWORD } from '../../app/handlers/audit.fixture';
 import { generateTotp } from '../../auth/totp';
 import { createNoKeychainStore } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
-import type { GlobalOptions } from '../context';
-import { CliExit } from '../io';
-import { registerContactsCommands } from './contacts';
+import { makeTempDir, TEST_KDF } from '../../vault/temp-vault.test-support';
+import { zamokInProcess } from '../cli.test-support';
 
 const vault = join(makeTempDir('zamok-contacts-cli-'), 'vault');
 /** TOTP time base: every account signs in at most twice, at this step and the next. */
@@ -58,34 +55,17 @@ beforeAll(async () => {
   app.dispose();
 });
 
-const savedPassword = process.env.ZAMOK_PASSWORD;
-afterEach(() => vi.restoreAllMocks());
-afterAll(() => {
-  if (savedPassword === undefined) delete process.env.ZAMOK_PASSWORD;
-  else process.env.ZAMOK_PASSWORD = savedPassword;
-});
-
 /** Runs `zamok --vault … <args>` in-process; returns the exit code, stdout and the error line. */
 async function zamok(args: string[]) {
-  process.env.ZAMOK_PASSWORD = STAFF_PASSWORD;
-  const program = new Command('zamok')
-    .option('--vault <dir>')
-    .option('--json')
-    .option('--password-stdin')
-    .exitOverride();
-  registerContactsCommands(program, () => program.opts<GlobalOptions>());
-  let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout += String(chunk);
-    return true;
+  const run = await zamokInProcess(['--vault', vault, ...args], {
+    env: { ZAMOK_PASSWORD: STAFF_PASSWORD },
+    clock: () => base,
   });
-  try {
-    await program.parseAsync(['node', 'zamok', '--vault', vault, ...args]);
-    return { exit: 0, stdout, error: '' };
-  } catch (error) {
-    if (error instanceof CliExit) return { exit: error.exitCode, stdout, error: error.message };
-    throw error;
-  }
+  return {
+    exit: run.status,
+    stdout: run.stdout,
+    error: run.stderr.replace(/^zamok: /, '').trimEnd(),
+  };
 }
 
 function signIn(who: 'anna' | 'borys' | 'admin', step: 0 | 1): string[] {

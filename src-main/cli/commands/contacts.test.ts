@@ -1,35 +1,22 @@
 /**
- * `zamok contacts add` input checks, run in-process through the real commander wiring: a typo is
+ * `zamok contacts add` input checks, run in-process through `runCli`: a typo is
  * explained per option in the user's language and stops the command before any sign-in (no TOTP
  * code spent, nothing opened or written). Signed-in runs: ./contacts.signed-in.test.ts.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { makeTempDir } from '../../vault/test-helpers';
-import type { GlobalOptions } from '../context';
-import { CliExit } from '../io';
-import { registerContactsCommands } from './contacts';
-
-afterEach(() => vi.restoreAllMocks());
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
+import { zamokInProcess } from '../cli.test-support';
 
 /** Runs `zamok --vault DIR <args>` in-process; returns the exit code, stdout and the error text. */
 async function zamok(vault: string, args: string[]) {
-  const program = new Command('zamok').option('--vault <dir>').option('--json').exitOverride();
-  registerContactsCommands(program, () => program.opts<GlobalOptions>());
-  let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(['node', 'zamok', '--vault', vault, ...args]);
-    return { exit: 0, stdout, error: '' };
-  } catch (error) {
-    if (error instanceof CliExit) return { exit: error.exitCode, stdout, error: error.message };
-    throw error;
-  }
+  const run = await zamokInProcess(['--vault', vault, ...args]);
+  return {
+    exit: run.status,
+    stdout: run.stdout,
+    error: run.stderr.replace(/^zamok: /, '').trimEnd(),
+  };
 }
 
 describe('zamok contacts add: input checks', () => {

@@ -15,10 +15,8 @@ import {
   type ContactListPage,
   type ContactSummary,
 } from '../../../src-shared/contacts';
-import { signInAs, withApp, type GlobalOptions } from '../context';
-import { CliExit, EXIT, printResult } from '../io';
-
-type Call = (channel: string, input: unknown) => Promise<unknown>;
+import { signInAs, withApp, type CliAppContext, type CliCall as Call } from '../context';
+import { CliExit, EXIT, localeTag, printResult, type CliIo } from '../io';
 
 interface SignInOptions {
   login: string;
@@ -48,9 +46,10 @@ interface ListOptions extends SignInOptions {
   all?: boolean;
 }
 
-// Same rule as ./io.ts: Ukrainian only when the locale says so; "C" and the rest get English.
-const localeTag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-const locale = /^(uk|ru)/i.test(localeTag) ? 'uk' : 'en';
+// Same rule as ../io.ts: Ukrainian only when the locale says so; "C" and the rest get English.
+function localeOf(env: CliIo['env']): 'uk' | 'en' {
+  return /^(uk|ru)/i.test(localeTag(env)) ? 'uk' : 'en';
+}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -82,14 +81,14 @@ function optionOf(field: string): string {
   return `${names[head ?? ''] ?? (field || 'input')}${nth}`;
 }
 
-function describeIssues(issues: ContactFieldIssue[]): string {
+function describeIssues(issues: ContactFieldIssue[], locale: 'uk' | 'en'): string {
   return issues.map(i => `${optionOf(i.field)}: ${contactMessage(locale, i.code)}`).join('\n');
 }
 
 /** Runs `fn` signed in, signs out, and turns a refusal into the "not permitted" exit. */
-async function asUser<T>(g: GlobalOptions, opts: SignInOptions, fn: (call: Call) => Promise<T>) {
-  return withApp(g, async (_app, call) => {
-    await signInAs(g, call, opts);
+async function asUser<T>(cli: CliAppContext, opts: SignInOptions, fn: (call: Call) => Promise<T>) {
+  return withApp(cli, async (_app, call) => {
+    await signInAs(cli, call, opts);
     try {
       return await fn(call);
     } catch (error) {
@@ -118,7 +117,7 @@ function line(c: ContactSummary | Contact): string {
 }
 
 /** Registers `contacts add` and `contacts list`. */
-export function registerContactsCommands(program: Command, globals: () => GlobalOptions): void {
+export function registerContactsCommands(program: Command, cli: CliAppContext): void {
   const contacts = program
     .command('contacts')
     .description('client contacts, with the same permissions as in the app (sign in with --login)');
@@ -138,7 +137,6 @@ export function registerContactsCommands(program: Command, globals: () => Global
       .option('--source <text>', 'where the client came from')
       .option('--notes <text>', 'notes'),
   ).action(async (opts: AddOptions) => {
-    const g = globals();
     const input = {
       surname: opts.surname,
       givenName: opts.given,
@@ -153,15 +151,19 @@ export function registerContactsCommands(program: Command, globals: () => Global
     };
     const parsed = contactInputSchema.safeParse(input);
     if (!parsed.success) {
-      throw new CliExit(EXIT.usage, describeIssues(contactIssues(parsed.error)), 'invalid_input');
+      throw new CliExit(
+        EXIT.usage,
+        describeIssues(contactIssues(parsed.error), localeOf(cli.io.env)),
+        'invalid_input',
+      );
     }
     // The input as typed goes over the channel: the router parses it again with the same schema.
     const contact = await asUser(
-      g,
+      cli,
       opts,
       async call => (await call('zamok:contacts.create', { contact: input })) as Contact,
     );
-    printResult(g.json ?? false, contact, () => [`Added ${contact.id}: ${line(contact)}`]);
+    printResult(cli, contact, () => [`Added ${contact.id}: ${line(contact)}`]);
   });
 
   withSignIn(
@@ -175,7 +177,6 @@ export function registerContactsCommands(program: Command, globals: () => Global
       .option('--limit <n>', 'contacts per page (1–200)', '50')
       .option('--all', 'every page, not just the first'),
   ).action(async (opts: ListOptions) => {
-    const g = globals();
     const limit = Number(opts.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
       throw new CliExit(EXIT.usage, '--limit: give a whole number from 1 to 200.');
@@ -187,7 +188,7 @@ export function registerContactsCommands(program: Command, globals: () => Global
       ...(opts.text ? { text: opts.text } : {}),
       ...(opts.tag ? { tag: opts.tag } : {}),
     };
-    const page = await asUser(g, opts, async call => {
+    const page = await asUser(cli, opts, async call => {
       const items: ContactSummary[] = [];
       let cursor: string | undefined;
       for (;;) {
@@ -203,7 +204,7 @@ export function registerContactsCommands(program: Command, globals: () => Global
         cursor = next.nextCursor;
       }
     });
-    printResult(g.json ?? false, page, () => [
+    printResult(cli, page, () => [
       ...page.items.map(line),
       ...(page.nextCursor ? ['… more contacts: use --all'] : []),
     ]);

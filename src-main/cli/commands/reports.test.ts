@@ -1,48 +1,22 @@
 /**
- * `zamok report …` as a script runs it (node bin/zamok.mjs in a child process on a real vault made
- * in-process with low KDF parameters): the files a user opens, and refusals that write nothing.
+ * `zamok report …` as a script runs it (in-process through `runCli`, on a real vault made with low
+ * KDF parameters): the files a user opens, and refusals that write nothing.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SetupResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
-import type { Result } from '../../../src-shared/ipc/contract';
-import { createZamokApp, type ZamokApp } from '../../app/compose';
-import { generateTotp } from '../../auth/totp';
-import { createNoKeychainStore } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
+import { CLI_OWNER, createOwnerVault, zamokInProcess } from '../cli.test-support';
 
-const REPO = fileURLToPath(new URL('../../..', import.meta.url));
-const OWNER = 'olena';
-const PASSWORD = 'quiet river under old bridges';
+const OWNER = CLI_OWNER.login;
+const PASSWORD = CLI_OWNER.password;
 const root = makeTempDir('zamok-report-cli-');
 const vault = join(root, 'vault');
 const out = join(root, 'out');
-let app: ZamokApp;
 let codes: string[] = [];
 
 function zamok(args: string[]) {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...process.env, LANG: 'C', LC_ALL: 'C' })) {
-    if (value !== undefined) env[name] = value;
-  }
-  env.ZAMOK_PASSWORD = PASSWORD;
-  const run = spawnSync(process.execPath, ['bin/zamok.mjs', '--vault', vault, ...args], {
-    cwd: REPO,
-    env,
-    encoding: 'utf8',
-    input: '',
-    timeout: 120_000,
-  });
-  if (run.error) throw run.error;
-  return run;
-}
-
-function ok<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}`);
-  return result.value as T;
+  return zamokInProcess(['--vault', vault, ...args], { env: { ZAMOK_PASSWORD: PASSWORD } });
 }
 
 /** This month on this machine's calendar (the CLI reports in the machine's zone). */
@@ -55,40 +29,18 @@ function thisMonth(): string {
 }
 
 beforeAll(async () => {
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(out);
-  app = createZamokApp({
-    vaultDir: vault,
-    host: 'cli',
-    kdf: TEST_KDF,
-    deviceStore: createNoKeychainStore(),
-  });
-  const call = (channel: string, input: unknown) =>
-    app.router.call(`zamok:${channel}`, input, { host: 'cli' });
-  const secret = ok<TotpEnrollment>(
-    await call('auth.beginTotpEnrollment', { login: OWNER }),
-  ).secret;
-  codes = ok<SetupResult>(
-    await call('auth.createVault', {
-      vaultDir: vault,
-      login: OWNER,
-      displayName: 'Олена Коваль',
-      password: PASSWORD,
-      totpCode: generateTotp(secret, Date.now()),
-      deviceBinding: false,
-    }),
-  ).recoveryCodes;
-  ok(await call('contacts.create', { contact: { surname: 'Коваль', givenName: 'Ірина' } }));
-  app.dispose();
+  const owner = await createOwnerVault(vault);
+  await owner.call('contacts.create', { contact: { surname: 'Коваль', givenName: 'Ірина' } });
+  owner.app.dispose();
+  codes = owner.setup.recoveryCodes;
 }, 60_000);
 
-afterAll(() => app.dispose());
-
 describe('zamok report', () => {
-  it('writes the monthly review as CSV, JSON and PDF', () => {
+  it('writes the monthly review as CSV, JSON and PDF', async () => {
     const month = thisMonth();
     const csvFile = join(out, 'review.csv');
-    const csv = zamok([
+    const csv = await zamok([
       'report',
       'monthly',
       '--month',
@@ -112,20 +64,22 @@ describe('zamok report', () => {
 
     const jsonFile = join(out, 'review.json');
     expect(
-      zamok([
-        'report',
-        'monthly',
-        '--month',
-        month,
-        '--format',
-        'json',
-        '--out',
-        jsonFile,
-        '--login',
-        OWNER,
-        '--recovery-code',
-        codes[1] ?? '',
-      ]).status,
+      (
+        await zamok([
+          'report',
+          'monthly',
+          '--month',
+          month,
+          '--format',
+          'json',
+          '--out',
+          jsonFile,
+          '--login',
+          OWNER,
+          '--recovery-code',
+          codes[1] ?? '',
+        ])
+      ).status,
     ).toBe(0);
     const review = JSON.parse(readFileSync(jsonFile, 'utf8')) as {
       users: { login: string; totals: { created: number } }[];
@@ -133,7 +87,7 @@ describe('zamok report', () => {
     expect(review.users.find(u => u.login === OWNER)?.totals.created).toBe(1);
 
     const pdfFile = join(out, 'review.pdf');
-    const pdf = zamok([
+    const pdf = await zamok([
       'report',
       'monthly',
       '--month',
@@ -153,9 +107,9 @@ describe('zamok report', () => {
     expect(readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 
-  it('writes the regulation as a PDF', () => {
+  it('writes the regulation as a PDF', async () => {
     const file = join(out, 'regulation.pdf');
-    const run = zamok([
+    const run = await zamok([
       'report',
       'regulation',
       '--lang',
@@ -172,9 +126,9 @@ describe('zamok report', () => {
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 
-  it('refuses a bad month or format with exit 2 and writes nothing', () => {
+  it('refuses a bad month or format with exit 2 and writes nothing', async () => {
     const before = readdirSync(out).sort();
-    const bad = zamok([
+    const bad = await zamok([
       'report',
       'monthly',
       '--month',
@@ -188,7 +142,7 @@ describe('zamok report', () => {
     ]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('YYYY-MM');
-    const format = zamok([
+    const format = await zamok([
       'report',
       'monthly',
       '--month',

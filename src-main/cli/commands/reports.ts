@@ -11,10 +11,8 @@ import type { Command } from 'commander';
 import type { MonthlyReview, RegulationReport, ReportFile } from '../../../src-shared/ipc/reports';
 import { monthSchema } from '../../../src-shared/ipc/reports';
 import type { ReportDocument } from '../../../src-shared/reports/document';
-import { reviewDocument } from '../../../src-shared/reports/review-document';
-import { writeReportPdf } from '../../reports/pdf';
-import { signInAs, withApp, type GlobalOptions } from '../context';
-import { CliExit, EXIT, printResult } from '../io';
+import { signInAs, withApp, type CliAppContext } from '../context';
+import { CliExit, EXIT, printResult, type CliIo } from '../io';
 
 interface SignInOptions {
   login: string;
@@ -22,8 +20,8 @@ interface SignInOptions {
   recoveryCode?: string;
 }
 
-function langOf(value: string | undefined): 'uk' | 'en' {
-  if (value === undefined) return /^uk/i.test(process.env.LANG ?? '') ? 'uk' : 'en';
+function langOf(value: string | undefined, env: CliIo['env']): 'uk' | 'en' {
+  if (value === undefined) return /^uk/i.test(env.LANG ?? '') ? 'uk' : 'en';
   if (value !== 'uk' && value !== 'en') throw new CliExit(EXIT.usage, '--lang: uk or en.');
   return value;
 }
@@ -46,6 +44,8 @@ async function writeAtomically(out: string, write: (tmp: string) => Promise<void
 }
 
 async function writePdf(out: string, doc: ReportDocument, landscape: boolean): Promise<void> {
+  // pdfkit and its fonts load only when a PDF is written.
+  const { writeReportPdf } = await import('../../reports/pdf');
   await writeAtomically(out, tmp => writeReportPdf(doc, createWriteStream(tmp), { landscape }));
 }
 
@@ -63,7 +63,7 @@ function withSignIn(cmd: Command): Command {
 }
 
 /** Registers `report monthly` and `report regulation`. */
-export function registerReportCommands(program: Command, globals: () => GlobalOptions): void {
+export function registerReportCommands(program: Command, cli: CliAppContext): void {
   const report = program.command('report').description('printable reports');
 
   withSignIn(
@@ -76,16 +76,15 @@ export function registerReportCommands(program: Command, globals: () => GlobalOp
       .requiredOption('--out <file>', 'where to write the report'),
   ).action(
     async (opts: SignInOptions & { month: string; format: string; lang?: string; out: string }) => {
-      const g = globals();
       if (!monthSchema.safeParse(opts.month).success) {
         throw new CliExit(EXIT.usage, '--month: YYYY-MM, e.g. 2026-11.');
       }
       if (!['csv', 'pdf', 'json'].includes(opts.format)) {
         throw new CliExit(EXIT.usage, '--format: csv, pdf or json.');
       }
-      const lang = langOf(opts.lang);
-      const result = await withApp(g, async (_app, call) => {
-        await signInAs(g, call, opts);
+      const lang = langOf(opts.lang, cli.io.env);
+      const result = await withApp(cli, async (_app, call) => {
+        await signInAs(cli, call, opts);
         try {
           if (opts.format === 'csv') {
             const file = (await call('zamok:reports.reviewCsv', {
@@ -101,6 +100,7 @@ export function registerReportCommands(program: Command, globals: () => GlobalOp
           if (opts.format === 'json') {
             await writeText(opts.out, `${JSON.stringify(review, null, 2)}\n`);
           } else {
+            const { reviewDocument } = await import('../../../src-shared/reports/review-document');
             await writePdf(opts.out, reviewDocument(review, lang), true);
           }
           return { out: opts.out, format: opts.format, users: review.users.length };
@@ -108,7 +108,7 @@ export function registerReportCommands(program: Command, globals: () => GlobalOp
           await call('zamok:auth.signOut', {});
         }
       });
-      printResult(g.json ?? false, result, () => [`Written: ${result.out}`]);
+      printResult(cli, result, () => [`Written: ${result.out}`]);
     },
   );
 
@@ -119,10 +119,9 @@ export function registerReportCommands(program: Command, globals: () => GlobalOp
       .option('--lang <lang>', 'uk or en (default: from LANG)')
       .requiredOption('--out <file>', 'where to write the PDF'),
   ).action(async (opts: SignInOptions & { lang?: string; out: string }) => {
-    const g = globals();
-    const lang = langOf(opts.lang);
-    const result = await withApp(g, async (_app, call) => {
-      await signInAs(g, call, opts);
+    const lang = langOf(opts.lang, cli.io.env);
+    const result = await withApp(cli, async (_app, call) => {
+      await signInAs(cli, call, opts);
       try {
         const value = (await call('zamok:reports.regulation', { lang })) as RegulationReport;
         await writePdf(opts.out, value.document, false);
@@ -131,6 +130,6 @@ export function registerReportCommands(program: Command, globals: () => GlobalOp
         await call('zamok:auth.signOut', {});
       }
     });
-    printResult(g.json ?? false, result, () => [`Written: ${result.out}`]);
+    printResult(cli, result, () => [`Written: ${result.out}`]);
   });
 }

@@ -6,12 +6,8 @@
 import type { Command } from 'commander';
 import { guardMessage } from '../../../src-shared/guard/messages';
 import type { SecurityReport } from '../../../src-shared/ipc/security';
-import { signInAs, withApp, type GlobalOptions } from '../context';
-import { CliExit, EXIT, printResult } from '../io';
-
-// Ukrainian when the terminal's locale says so, English otherwise (as the rest of the CLI).
-const localeTag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-const locale = /^uk/i.test(localeTag) ? 'uk' : 'en';
+import { signInAs, withApp, type CliAppContext } from '../context';
+import { CliExit, EXIT, localeTag, printResult } from '../io';
 
 /** The report as text lines: one block per finding, high first. */
 export function reportLines(report: SecurityReport, lang: string): string[] {
@@ -27,7 +23,7 @@ export function reportLines(report: SecurityReport, lang: string): string[] {
 }
 
 /** Registers `security-check`. */
-export function registerSecurityCommands(program: Command, globals: () => GlobalOptions): void {
+export function registerSecurityCommands(program: Command, cli: CliAppContext): void {
   program
     .command('security-check')
     .description(
@@ -37,14 +33,15 @@ export function registerSecurityCommands(program: Command, globals: () => Global
     .option('--totp <code>')
     .option('--recovery-code <code>')
     .action(async (opts: { login: string; totp?: string; recoveryCode?: string }) => {
-      const g = globals();
-      const report = await withApp(g, async (_app, call) => {
-        await signInAs(g, call, opts);
+      const report = await withApp(cli, async (_app, call) => {
+        await signInAs(cli, call, opts);
         const value = (await call('zamok:security.check', {})) as SecurityReport;
         await call('zamok:auth.signOut', {});
         return value;
       });
-      printResult(g.json ?? false, report, () => reportLines(report, locale));
+      // Ukrainian when the terminal's locale says so, English otherwise (as the rest of the CLI).
+      const locale = /^uk/i.test(localeTag(cli.io.env)) ? 'uk' : 'en';
+      printResult(cli, report, () => reportLines(report, locale));
       if (report.high > 0) {
         throw new CliExit(EXIT.other, `${report.high} high finding(s): see above.`);
       }

@@ -1,15 +1,11 @@
 /**
- * `zamok users …` as an admin runs it: `node bin/zamok.mjs` in a child process (real Argon2id
- * calibration for the new slot) on a vault set up in this process. Three runs, each signing the
- * operator in with a fresh second factor: add (setup password from stdin), list --json, dismiss.
+ * `zamok users …` as an admin runs it (in-process through `runCli`, on the TOTP step after the
+ * vault's setup) on a vault set up in this process. Three runs, each signing the operator in with a
+ * fresh second factor: add (setup password from stdin), list --json, dismiss.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SetupResult } from '../../../src-shared/ipc/auth';
 import type { UserSummary } from '../../../src-shared/ipc/users';
-import { createZamokApp } from '../../app/compose';
 import { listAudit, verifyAuditChain } from '../../audit';
 import { generateTotp } from '../../auth/totp';
 import {
@@ -18,10 +14,9 @@ import {
   unlockWithPassword,
   type OpenVault,
 } from '../../vault';
-import { makeTempDir, TEST_KDF } from '../../vault/test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
+import { CLI_OWNER as OWNER, createOwnerVault, zamokInProcess } from '../cli.test-support';
 
-const REPO = fileURLToPath(new URL('../../..', import.meta.url));
-const OWNER = { login: 'olena', password: 'quiet river under old bridges' };
 const SETUP = 'amber fields of late summer';
 
 const vaults: OpenVault[] = [];
@@ -29,71 +24,40 @@ afterEach(() => {
   for (const v of vaults.splice(0)) v.close();
 });
 
+/** The time the CLI runs at (set by vaultWithOwner). */
+let cliTime = Date.now();
+
 function zamok(args: string[], input = '') {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries({
-    ...process.env,
-    LANG: 'C',
-    LC_ALL: 'C',
-    ZAMOK_PASSWORD: OWNER.password,
-  })) {
-    if (v !== undefined) env[k] = v;
-  }
-  const run = spawnSync(process.execPath, ['bin/zamok.mjs', ...args], {
-    cwd: REPO,
-    env,
+  return zamokInProcess(args, {
     input,
-    encoding: 'utf8',
-    timeout: 120_000,
+    env: { ZAMOK_PASSWORD: OWNER.password },
+    clock: () => cliTime,
   });
-  if (run.error) throw run.error;
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** A vault with the owner (TOTP secret and recovery codes) and an active manager, iryna. */
 async function vaultWithOwner() {
   const dir = join(makeTempDir('zamok-cli-users-'), 'vault');
-  const app = createZamokApp({
-    vaultDir: dir,
-    host: 'preview',
-    kdf: TEST_KDF,
-    deviceStore: createNoKeychainStore(),
-  });
+  const owner = await createOwnerVault(dir);
   try {
-    const call = async (channel: string, input: unknown) => {
-      const r = await app.router.call(`zamok:${channel}`, input, { host: 'preview' });
-      if (!r.ok) throw new Error(`${channel}: ${r.error.code}`);
-      return r.value;
-    };
-    const { secret } = (await call('auth.beginTotpEnrollment', { login: OWNER.login })) as {
-      secret: string;
-    };
-    const setup = (await call('auth.createVault', {
-      vaultDir: dir,
-      login: OWNER.login,
-      displayName: 'Olena',
-      password: OWNER.password,
-      totpCode: generateTotp(secret),
-      deviceBinding: false,
-    })) as SetupResult;
-    await call('users.create', {
+    await owner.call('users.create', {
       login: 'iryna',
       displayName: 'Iryna',
       role: 'manager',
       setupPassword: SETUP,
     });
-    return { dir, secret, recoveryCodes: setup.recoveryCodes };
+    // The CLI runs on the step after the setup's (each step signs in once).
+    cliTime = owner.enrolledAt + 30_000;
+    return { dir, secret: owner.secret, recoveryCodes: owner.setup.recoveryCodes };
   } finally {
-    app.dispose();
+    owner.app.dispose();
   }
 }
 
 describe('zamok users', () => {
   it('adds, lists and dismisses accounts as the operator given with --as', async () => {
     const { dir, secret, recoveryCodes } = await vaultWithOwner();
-    const step = Math.floor(Date.now() / 30_000);
-    // The setup used this step's code; the next step is still inside the accepted window.
-    const added = zamok(
+    const added = await zamok(
       [
         '--vault',
         dir,
@@ -102,7 +66,7 @@ describe('zamok users', () => {
         '--as',
         OWNER.login,
         '--totp',
-        generateTotp(secret, (step + 1) * 30_000),
+        generateTotp(secret, cliTime),
         '--login',
         'Taras',
         '--role',
@@ -118,7 +82,7 @@ describe('zamok users', () => {
     expect(added.stdout).toContain('Created taras (manager)');
     expect(hasPasswordSlot(dir, 'taras')).toBe(true);
 
-    const listed = zamok([
+    const listed = await zamok([
       '--vault',
       dir,
       '--json',
@@ -137,7 +101,7 @@ describe('zamok users', () => {
       ['taras', 'manager', 'active', true],
     ]);
 
-    const dismissed = zamok([
+    const dismissed = await zamok([
       '--vault',
       dir,
       'users',
@@ -173,8 +137,8 @@ describe('zamok users', () => {
     expect(verifyAuditChain(vault)).toMatchObject({ ok: true });
   }, 240_000);
 
-  it('refuses a missing operator with a usage error before touching the vault', () => {
-    const run = zamok(['--vault', '/nonexistent', 'users', 'list', '--totp', '123456']);
+  it('refuses a missing operator with a usage error before touching the vault', async () => {
+    const run = await zamok(['--vault', '/nonexistent', 'users', 'list', '--totp', '123456']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--as');
   });

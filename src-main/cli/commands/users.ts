@@ -7,8 +7,8 @@
 import type { Command } from 'commander';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import type { DismissResult, UserSummary } from '../../../src-shared/ipc/users';
-import { signInAs, withApp, type GlobalOptions } from '../context';
-import { CliExit, EXIT, nextStdinLine, printResult, readPassword } from '../io';
+import { signInAs, withApp, type CliAppContext, type CliCall as Call } from '../context';
+import { CliExit, EXIT, nextStdinLine, printResult, readPassword, type CliContext } from '../io';
 
 /** The operator's sign-in options. */
 interface OperatorOptions {
@@ -16,8 +16,6 @@ interface OperatorOptions {
   totp?: string;
   recoveryCode?: string;
 }
-
-type Call = (channel: string, input: unknown) => Promise<unknown>;
 
 const OPERATOR_HELP =
   'act as this signed-in user (owner or administrator); password from ZAMOK_PASSWORD or --password-stdin';
@@ -30,8 +28,8 @@ function operator(cmd: Command): Command {
 }
 
 /** Signs the operator in with the password already read (stdin can be read only once). */
-function signInOperator(g: GlobalOptions, call: Call, opts: OperatorOptions, password: string) {
-  return signInAs(g, call, {
+function signInOperator(cli: CliContext, call: Call, opts: OperatorOptions, password: string) {
+  return signInAs(cli, call, {
     login: opts.as,
     password,
     ...(opts.totp ? { totp: opts.totp } : {}),
@@ -62,7 +60,7 @@ async function roleId(call: Call, role: string): Promise<string> {
 }
 
 /** Registers the `users` commands. */
-export function registerUsersCommands(program: Command, globals: () => GlobalOptions): void {
+export function registerUsersCommands(program: Command, cli: CliAppContext): void {
   const users = program
     .command('users')
     .description('staff accounts; the operator signs in with --as LOGIN (and --totp)');
@@ -85,11 +83,10 @@ export function registerUsersCommands(program: Command, globals: () => GlobalOpt
       .option('--display-name <name>', 'the name shown in the app (default: the login)'),
   ).action(
     async (opts: OperatorOptions & { login: string; role: string; displayName?: string }) => {
-      const g = globals();
-      const password = readPassword(g);
-      const setupPassword = nextStdinLine('the setup password');
-      const user = await withApp(g, async (_app, call) => {
-        await signInOperator(g, call, opts, password);
+      const password = readPassword(cli);
+      const setupPassword = nextStdinLine(cli, 'the setup password');
+      const user = await withApp(cli, async (_app, call) => {
+        await signInOperator(cli, call, opts, password);
         const created = (await call('zamok:users.create', {
           login: opts.login,
           displayName: opts.displayName ?? opts.login,
@@ -99,7 +96,7 @@ export function registerUsersCommands(program: Command, globals: () => GlobalOpt
         await call('zamok:auth.signOut', {});
         return created;
       });
-      printResult(g.json ?? false, user, () => [
+      printResult(cli, user, () => [
         `Created ${user.login} (${user.role}). At first sign-in they set their own password and 2FA.`,
       ]);
     },
@@ -107,15 +104,14 @@ export function registerUsersCommands(program: Command, globals: () => GlobalOpt
 
   operator(users.command('list').description('every account, active and dismissed')).action(
     async (opts: OperatorOptions) => {
-      const g = globals();
-      const password = readPassword(g);
-      const list = await withApp(g, async (_app, call) => {
-        await signInOperator(g, call, opts, password);
+      const password = readPassword(cli);
+      const list = await withApp(cli, async (_app, call) => {
+        await signInOperator(cli, call, opts, password);
         const all = (await call('zamok:users.list', {})) as UserSummary[];
         await call('zamok:auth.signOut', {});
         return all;
       });
-      printResult(g.json ?? false, list, () =>
+      printResult(cli, list, () =>
         list.map(u =>
           [
             u.login.padEnd(20),
@@ -140,10 +136,9 @@ export function registerUsersCommands(program: Command, globals: () => GlobalOpt
       .requiredOption('--login <login>', 'the account to dismiss')
       .requiredOption('--reassign-to <login>', 'the active user who takes over its records'),
   ).action(async (opts: OperatorOptions & { login: string; reassignTo: string }) => {
-    const g = globals();
-    const password = readPassword(g);
-    const result = await withApp(g, async (_app, call) => {
-      await signInOperator(g, call, opts, password);
+    const password = readPassword(cli);
+    const result = await withApp(cli, async (_app, call) => {
+      await signInOperator(cli, call, opts, password);
       const target = await userByLogin(call, opts.login);
       const heir = await userByLogin(call, opts.reassignTo);
       const done = (await call('zamok:users.dismiss', {
@@ -153,7 +148,7 @@ export function registerUsersCommands(program: Command, globals: () => GlobalOpt
       await call('zamok:auth.signOut', {});
       return done;
     });
-    printResult(g.json ?? false, result, () => [
+    printResult(cli, result, () => [
       `Dismissed ${result.user.login}; ${result.reassignedCount} record(s) now belong to ${opts.reassignTo}.`,
     ]);
   });

@@ -2,15 +2,15 @@
 import type { Command } from 'commander';
 import type { SetupResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
 import { generateTotp } from '../../auth/totp';
-import { signInAs, withApp, type GlobalOptions } from '../context';
-import { nextStdinLine, printResult, readPassword } from '../io';
+import { signInAs, withApp, type CliAppContext } from '../context';
+import { nextStdinLine, printResult, readPassword, type CliContext } from '../io';
 
-function newPassword(): string {
-  return process.env.ZAMOK_NEW_PASSWORD || nextStdinLine('the new password');
+function newPassword(cli: CliContext): string {
+  return cli.io.env.ZAMOK_NEW_PASSWORD || nextStdinLine(cli, 'the new password');
 }
 
 /** Registers the vault and sign-in commands. */
-export function registerVaultCommands(program: Command, globals: () => GlobalOptions): void {
+export function registerVaultCommands(program: Command, cli: CliAppContext): void {
   program
     .command('init')
     .description('create a vault and its owner account; prints the recovery kit ONCE')
@@ -18,10 +18,9 @@ export function registerVaultCommands(program: Command, globals: () => GlobalOpt
     .option('--display-name <name>', "the owner's name as shown in the app")
     .option('--no-device-binding', 'do not bind password slots to this computer (OS keychain)')
     .action(async (opts: { owner: string; displayName?: string; deviceBinding: boolean }) => {
-      const g = globals();
-      const password = readPassword(g);
+      const password = readPassword(cli);
       await withApp(
-        g,
+        cli,
         async (app, call) => {
           const enrollment = (await call('zamok:auth.beginTotpEnrollment', {
             login: opts.owner,
@@ -32,11 +31,11 @@ export function registerVaultCommands(program: Command, globals: () => GlobalOpt
             login: opts.owner,
             displayName: opts.displayName ?? opts.owner,
             password,
-            totpCode: generateTotp(enrollment.secret),
+            totpCode: generateTotp(enrollment.secret, cli.clock()),
             deviceBinding: opts.deviceBinding,
           })) as SetupResult;
           if (opts.deviceBinding && created.deviceBinding === 'unavailable') {
-            process.stderr.write(
+            cli.io.err(
               'Warning: no OS keychain is available; the vault was created without device binding.\n',
             );
           }
@@ -49,7 +48,7 @@ export function registerVaultCommands(program: Command, globals: () => GlobalOpt
             recoveryCodes: created.recoveryCodes,
             deviceBinding: created.deviceBinding,
           };
-          printResult(g.json ?? false, kit, () => [
+          printResult(cli, kit, () => [
             `Vault ${kit.vaultId} created in ${app.state.vaultDir}.`,
             `Owner: ${kit.owner}`,
             `Add this key to your authenticator app: ${kit.totpSecret}`,
@@ -69,11 +68,10 @@ export function registerVaultCommands(program: Command, globals: () => GlobalOpt
     .option('--totp <code>')
     .option('--recovery-code <code>')
     .action(async (opts: { login: string; totp?: string; recoveryCode?: string }) => {
-      const g = globals();
-      await withApp(g, async (_app, call) => {
-        await signInAs(g, call, opts);
+      await withApp(cli, async (_app, call) => {
+        await signInAs(cli, call, opts);
         await call('zamok:auth.signOut', {});
-        printResult(g.json ?? false, { ok: true, login: opts.login }, () => ['Sign-in works.']);
+        printResult(cli, { ok: true, login: opts.login }, () => ['Sign-in works.']);
       });
     });
 
@@ -86,16 +84,15 @@ export function registerVaultCommands(program: Command, globals: () => GlobalOpt
     .requiredOption('--login <login>')
     .requiredOption('--totp <code>')
     .action(async (opts: { login: string; totp: string }) => {
-      const g = globals();
-      await withApp(g, async (_app, call) => {
-        const current = readPassword(g);
-        await signInAs(g, call, { ...opts, password: current });
+      await withApp(cli, async (_app, call) => {
+        const current = readPassword(cli);
+        await signInAs(cli, call, { ...opts, password: current });
         await call('zamok:auth.changePassword', {
           currentPassword: current,
-          newPassword: newPassword(),
+          newPassword: newPassword(cli),
         });
         await call('zamok:auth.signOut', {});
-        printResult(g.json ?? false, { changed: true }, () => ['Password changed.']);
+        printResult(cli, { changed: true }, () => ['Password changed.']);
       });
     });
   password
@@ -106,15 +103,14 @@ export function registerVaultCommands(program: Command, globals: () => GlobalOpt
     .requiredOption('--login <login>')
     .requiredOption('--recovery-key-stdin', 'read the recovery key from standard input')
     .action(async (opts: { login: string }) => {
-      const g = globals();
-      await withApp(g, async (_app, call) => {
-        const recoveryKey = nextStdinLine('the recovery key');
+      await withApp(cli, async (_app, call) => {
+        const recoveryKey = nextStdinLine(cli, 'the recovery key');
         await call('zamok:auth.resetPasswordWithRecoveryKey', {
           recoveryKey,
           login: opts.login,
-          newPassword: newPassword(),
+          newPassword: newPassword(cli),
         });
-        printResult(g.json ?? false, { reset: true, login: opts.login }, () => [
+        printResult(cli, { reset: true, login: opts.login }, () => [
           `A new password is set for ${opts.login}.`,
         ]);
       });
@@ -126,12 +122,11 @@ export function registerVaultCommands(program: Command, globals: () => GlobalOpt
     .description('DANGEROUS: print the raw data key (hex) to open zamok.db with sqlcipher; audited')
     .requiredOption('--recovery-key-stdin', 'read the recovery key from standard input')
     .action(async () => {
-      const g = globals();
-      await withApp(g, async (_app, call) => {
+      await withApp(cli, async (_app, call) => {
         const result = (await call('zamok:vault.revealDataKey', {
-          recoveryKey: nextStdinLine('the recovery key'),
+          recoveryKey: nextStdinLine(cli, 'the recovery key'),
         })) as { dataKeyHex: string };
-        printResult(g.json ?? false, result, () => [result.dataKeyHex]);
+        printResult(cli, result, () => [result.dataKeyHex]);
       });
     });
 }

@@ -4,6 +4,7 @@
  * conditions over the stored ISO times, and the SQL that names the month a time falls in.
  */
 import { sql, type RawBuilder } from 'kysely';
+import { zonedParts } from '../../../src-shared/time/zoned';
 import { monthRange } from '../../reports/month';
 
 /** A period: its months (`YYYY-MM`, oldest first), each month's first instant, and the end. */
@@ -15,23 +16,12 @@ export interface Period {
   to: string;
 }
 
-/** The local `YYYY-MM` of `now` in `timeZone`. */
-function monthIn(now: Date, timeZone: string): { year: number; month: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-  }).formatToParts(now);
-  const get = (type: string) => Number(parts.find(p => p.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month') - 1 };
-}
-
 /** Months `YYYY-MM` of the last `count` months in `timeZone`, oldest first, ending with now's. */
 export function periodMonths(now: Date, count: number, timeZone = 'UTC'): string[] {
-  const { year, month } = monthIn(now, timeZone);
+  const { year, month } = zonedParts(now, timeZone);
   const months: string[] = [];
   for (let i = count - 1; i >= 0; i--) {
-    const d = new Date(Date.UTC(year, month - i, 1));
+    const d = new Date(Date.UTC(year, month - 1 - i, 1));
     months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
   }
   return months;

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { AccountsSchema } from '../../auth/account-schema';
 import { createUser, setStatus } from '../../auth/accounts';
 import { withTables, type OpenVault, type VaultDatabase } from '../../vault';
-import { createTestVault } from '../../vault/test-helpers';
+import { createTestVault } from '../../vault/temp-vault.test-support';
 import type { Scope } from '../../../src-shared/permissions';
 import type { ContactsSchema, Viewer } from './tables';
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../vault/test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
 import { documentPath, removeStaleStaged, shredFile } from './files';
 
 describe('document files', () => {

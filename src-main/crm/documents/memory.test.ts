@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../vault/test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CHILD = join(ROOT, 'node_modules', '.zamok-documents-test', `child-${process.pid}.mjs`);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../vault/test-helpers';
+import { makeTempDir } from '../../vault/temp-vault.test-support';
 import { isDocumentError } from './errors';
 import { DecryptStream, EncryptStream } from './format';
 import { downloadToPath, uploadFromPath } from './path-transfer';
@@ -44,8 +44,9 @@ describe('path transfers', () => {
       kind: 'upload',
       receive: async stream => {
         called = true;
-        // A slow receiver (the real one creates folders first) must not meet an unhandled error.
-        await new Promise(resolve => setTimeout(resolve, 50));
+        // A slow receiver (the real one creates folders first) must not meet an unhandled error:
+        // it yields to the event loop before reading.
+        await new Promise(resolve => setImmediate(resolve));
         return { size: (await readAll(stream)).length };
       },
     });

@@ -3,7 +3,7 @@ import { DEFAULT_BACKUP_SETTINGS } from '../../../src-shared/ipc/backup';
 import { appendAudit } from '../../audit';
 import { stateWithSettings, writeLocalState } from '../../backup/state';
 import type { OpenVault } from '../../vault';
-import { createTestVault } from '../../vault/test-helpers';
+import { createTestVault } from '../../vault/temp-vault.test-support';
 import { DEFAULT_GUARD_SETTINGS } from '../settings';
 import { backupFindings, defaultBackupStatus } from './backup';
 

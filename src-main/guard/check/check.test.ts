@@ -15,7 +15,7 @@ import {
   testClock,
   type StaffApp,
   type TestClock,
-} from '../../users/test-app';
+} from '../../users/staff-app.test-support';
 import {
   createMemoryDeviceStore,
   createNoKeychainStore,
@@ -24,7 +24,7 @@ import {
   setPasswordSlot,
   type KdfParams,
 } from '../../vault';
-import { createTestVault, TEST_KDF } from '../../vault/test-helpers';
+import { createTestVault, TEST_KDF } from '../../vault/temp-vault.test-support';
 import type { BackupStatus, DiskEncryption, UpdateCertificate } from './index';
 import { vaultFindings } from './vault';
 

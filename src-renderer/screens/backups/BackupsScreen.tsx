@@ -11,7 +11,7 @@ import type { BackupRunResult, BackupSettings, BackupStatus } from '../../../src
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
-import { type BackupApi, backupApi, formatWhen } from './backup-api';
+import { type BackupApi, backupApi, formatWhen, runErrorText } from './backup-api';
 import { BackupErrorAlert } from './BackupErrorAlert';
 import { DestinationsCard } from './DestinationsCard';
 import { HistoryCard } from './HistoryCard';
@@ -154,7 +154,10 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
           role={r.error ? 'alert' : 'status'}
         >
           {r.error
-            ? t('backups.runFailed', { path: pathOf(r.destinationId), error: r.error })
+            ? t('backups.runFailed', {
+                path: pathOf(r.destinationId),
+                error: runErrorText(t, r.reason, r.error),
+              })
             : r.verified
               ? t('backups.runOk', { path: pathOf(r.destinationId) })
               : t('backups.runOkUnverified', { path: pathOf(r.destinationId) })}

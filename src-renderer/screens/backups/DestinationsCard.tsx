@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSettings, BackupStatus } from '../../../src-shared/ipc/backup';
-import { formatWhen, newDestinationId } from './backup-api';
+import { formatWhen, newDestinationId, runErrorText } from './backup-api';
 import { MONOSPACE_INPUT } from '../../components/input-styles';
 import { DataTable } from '../../components/DataTable';
 
@@ -98,7 +98,9 @@ export function DestinationsCard(props: DestinationsCardProps) {
                     </Text>
                     {state?.lastError ? (
                       <Text size="xs" c="red.9">
-                        {t('backups.destinations.lastError', { error: state.lastError })}
+                        {t('backups.destinations.lastError', {
+                          error: runErrorText(t, state.lastErrorReason, state.lastError),
+                        })}
                       </Text>
                     ) : null}
                   </Table.Td>

@@ -114,6 +114,11 @@ export function HistoryCard({
                   <Text size="sm" ff="monospace">
                     {baseName(item.file)}
                   </Text>
+                  {item.condition && item.condition !== 'complete' ? (
+                    <Text size="xs" c="red.9">
+                      {t(`backups.history.${item.condition}`)}
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>{formatWhen(t, i18n.language, item.createdAt)}</Table.Td>
                 <Table.Td>{formatSize(item.size)}</Table.Td>

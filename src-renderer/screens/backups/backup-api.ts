@@ -5,7 +5,11 @@
  */
 import type { TFunction } from 'i18next';
 import type { ZamokApi } from '../../../src-shared/ipc';
-import type { backupContract } from '../../../src-shared/ipc/backup';
+import {
+  BACKUP_ERROR_REASONS,
+  type BackupErrorReason,
+  type backupContract,
+} from '../../../src-shared/ipc/backup';
 import type { BridgeApi, CallError } from '../../../src-shared/ipc/contract';
 import { errorText } from '../../app/errors';
 
@@ -19,20 +23,7 @@ export function backupApi(api: ZamokApi): BackupApi | null {
   return maybe ?? null;
 }
 
-const REASONS = [
-  'not_a_backup',
-  'wrong_key',
-  'corrupt',
-  'truncated',
-  'other_vault',
-  'newer_schema',
-  'destination_missing',
-  'destination_not_writable',
-  'target_not_empty',
-  'no_recipient',
-  'recipient_mismatch',
-  'vault_busy',
-] as const;
+const REASONS = BACKUP_ERROR_REASONS;
 
 /** Error codes that, from a backup call, mean one precise reason even without `details.reason`. */
 const REASON_OF_CODE: Partial<Record<CallError['code'], (typeof REASONS)[number]>> = {
@@ -47,6 +38,15 @@ export function backupErrorText(t: TFunction, error: CallError): string {
   const reason = error.details?.['reason'];
   const known = REASONS.find(r => r === reason) ?? REASON_OF_CODE[error.code];
   return known ? t(`backups.errors.${known}`) : errorText(t, error);
+}
+
+/** The sentence for a failed run: its reason in the interface language, else the English message. */
+export function runErrorText(
+  t: TFunction,
+  reason: BackupErrorReason | null | undefined,
+  message: string,
+): string {
+  return reason ? t(`backups.errors.${reason}`) : message;
 }
 
 /** A date and time in the interface language, or the "never" text for null. */

@@ -94,6 +94,8 @@ export const uk = {
     verify: 'Перевірити',
     verifying: 'Перевіряємо…',
     verifiedOk: 'Копію перевірено: її можна відновити.',
+    truncated: 'Файл обірваний (неповний): з нього не відновити. Використайте іншу копію.',
+    unreadable: 'Файл не читається або не є копією Zamok.',
     restore: 'Відновити',
   },
   errors: {
@@ -104,9 +106,17 @@ export const uk = {
     truncated: 'Файл копії неповний (обірваний). Спробуйте іншу копію.',
     other_vault: 'Ця копія належить іншому сховищу.',
     newer_schema: 'Копію створено новішою версією Zamok. Спершу оновіть застосунок.',
-    destination_missing: 'Теку не знайдено. Підключіть диск або виправте шлях.',
-    destination_not_writable: 'У цю теку не можна записувати. Перевірте права доступу.',
+    destination_missing:
+      'Теку для копій не знайдено або її від’єднано під час запису. Підключіть диск або виправте шлях і створіть копію ще раз.',
+    destination_not_writable:
+      'У цю теку не можна записувати (диск лише для читання або немає прав). Виберіть іншу теку.',
+    destination_full:
+      'Диск із текою для копій заповнений. Звільніть місце (або виберіть іншу теку) і створіть копію ще раз. Сховище не змінено.',
     target_not_empty: 'У цій теці вже є сховище. Виберіть порожню теку.',
+    target_full:
+      'Забракло місця на диску, щоб розпакувати копію. Звільніть місце і спробуйте ще раз. Нічого не змінено.',
+    target_not_writable:
+      'У теку сховища не можна записувати (диск лише для читання або немає прав). Виберіть іншу теку. Нічого не змінено.',
     no_recipient: 'Не задано фразу для копій. Вкажіть її в налаштуваннях.',
     recipient_mismatch: 'Ключ шифрування копій не збігається з ключем цього сховища.',
     vault_busy: 'Сховище саме змінювалося. Спробуйте ще раз за хвилину.',
@@ -256,6 +266,8 @@ export const en: Strings<typeof uk> = {
     verify: 'Verify',
     verifying: 'Verifying…',
     verifiedOk: 'Backup verified: it can be restored.',
+    truncated: 'This file is cut short (incomplete): it cannot be restored. Use another backup.',
+    unreadable: 'This file cannot be read or is not a Zamok backup.',
     restore: 'Restore',
   },
   errors: {
@@ -265,9 +277,17 @@ export const en: Strings<typeof uk> = {
     truncated: 'The backup file is incomplete (cut short). Try another backup.',
     other_vault: 'This backup belongs to another vault.',
     newer_schema: 'This backup was made by a newer Zamok. Update the app first.',
-    destination_missing: 'Folder not found. Connect the drive or correct the path.',
-    destination_not_writable: 'This folder cannot be written to. Check its permissions.',
+    destination_missing:
+      'The backup folder is not there, or went away while writing. Connect the drive or correct the path, then back up again.',
+    destination_not_writable:
+      'This folder cannot be written to (read-only disk or no permission). Choose another folder.',
+    destination_full:
+      'The backup folder’s disk is full. Free some space (or choose another folder), then back up again. The vault was not changed.',
     target_not_empty: 'This folder already holds a vault. Choose an empty folder.',
+    target_full:
+      'There is not enough disk space to unpack the backup. Free some space and try again. Nothing was changed.',
+    target_not_writable:
+      'The vault folder cannot be written to (read-only disk or no permission). Choose another folder. Nothing was changed.',
     no_recipient: 'No backup passphrase is set. Enter it in the settings.',
     recipient_mismatch: 'The backup encryption key does not match this vault’s key.',
     vault_busy: 'The vault was changing. Try again in a minute.',

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { SearchResult } from '../../../src-shared/ipc/search';
@@ -77,8 +77,11 @@ describe('global search box', () => {
     expect(await within(list).findByRole('option', { name: /Зелений Гай/ })).toBeTruthy();
 
     // The answer for "Зел" (nothing) arrives last: the newer answer stays.
-    releaseOld(ok({}));
-    await new Promise(r => setTimeout(r, 50));
+    // Let the late answer's continuation run (one event-loop turn, no fixed wait).
+    await act(async () => {
+      releaseOld(ok({}));
+      await new Promise<void>(resolve => setImmediate(resolve));
+    });
     expect(within(list).getByRole('option', { name: /Зелений Гай/ })).toBeTruthy();
     expect(screen.queryByText(/Нічого не знайдено/)).toBeNull();
   });

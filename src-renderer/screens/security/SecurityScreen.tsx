@@ -12,7 +12,7 @@ import { FINDING_SEVERITIES, type SecurityReport } from '../../../src-shared/ipc
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { visibleSections } from '../../shell/visible-sections';
+import { visibleSections } from '../../shell/section-access';
 import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
 import { formatWhen } from '../backups/backup-api';

@@ -17,9 +17,9 @@ import {
   testClock,
   type StaffApp,
   type TestClock,
-} from '../users/test-app';
+} from '../users/staff-app.test-support';
 import { createNoKeychainStore } from '../vault';
-import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../vault/temp-vault.test-support';
 import { installAlertRules } from './engine';
 
 /** Where "the machine" is: changed by the tests to move it between office and home. */

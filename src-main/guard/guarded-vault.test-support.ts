@@ -5,7 +5,7 @@
 import type { AlertView } from '../../src-shared/ipc/alerts';
 import { appendAudit, type AuditInput } from '../audit';
 import type { OpenVault } from '../vault';
-import { createTestVault } from '../vault/test-helpers';
+import { createTestVault } from '../vault/temp-vault.test-support';
 import { installAlertRules } from './engine';
 import { writeGuardSettings } from './settings';
 import { listAlerts } from './store';

@@ -17,7 +17,7 @@ import {
   ownerVault,
   testClock,
   type StaffApp,
-} from '../users/test-app';
+} from '../users/staff-app.test-support';
 import { withTables } from '../vault';
 import type { AccountsSchema } from '../auth/account-schema';
 

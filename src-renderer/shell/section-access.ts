@@ -1,7 +1,7 @@
 /**
- * Which navigation sections a role can use. Hiding is a courtesy: the main process refuses every
- * call the role lacks, whatever the renderer shows. Kept apart from ./sections.tsx (which imports
- * every screen) so a screen can ask it without an import cycle.
+ * Which navigation sections a role can use. Hiding is a courtesy: the main process refuses every call
+ * the role lacks, whatever the renderer shows. Kept apart from ./sections.tsx (which imports every
+ * screen) so a screen can ask without importing the screens.
  */
 import type { Grants, Permission } from '../../src-shared/permissions';
 import { grantOf } from '../../src-shared/roles';

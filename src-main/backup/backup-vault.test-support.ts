@@ -12,7 +12,7 @@ import { generateTotp } from '../auth/totp';
 import { tables } from '../app/auth-service';
 import { createZamokApp, type ZamokApp } from '../app/compose';
 import { createNoKeychainStore, type OpenVault } from '../vault';
-import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../vault/temp-vault.test-support';
 
 /** The owner every fixture vault has. */
 export const FIXTURE_OWNER = {
@@ -67,7 +67,7 @@ export async function makeFixtureVault() {
     totpCode: generateTotp(enrollment.secret, clock.now()),
     deviceBinding: false,
   });
-  // The backup recipient was stored by vault creation itself (./setup-hook.ts).
+  // The backup recipient was stored by vault creation itself (../app/backup-hooks.ts).
   const vault = app.state.openVault() as OpenVault;
   for (const login of ['petro', 'maria', 'ivan']) {
     await createUser(

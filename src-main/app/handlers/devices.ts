@@ -2,18 +2,25 @@
  * Handlers of the `devices` channels (the router has checked `settings.manage` and audits each
  * change; the security_change rule alerts on it). The calling computer is the session's device.
  */
-import type { devicesContract, DeviceView } from '../../src-shared/ipc/devices';
-import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../ipc';
-import type { OpenVault } from '../vault';
+import type { devicesContract, DeviceView } from '../../../src-shared/ipc/devices';
 import {
   accessSettings,
   assertCanRevoke,
   thisMachine,
   updateAccessSettings,
-} from './devices-access';
-import { approveDevice, getDevice, listDevices, renameDevice, revokeDevice } from './devices-store';
-import type { NetworkFacts } from './networks';
-import { readGuardSettings } from './settings';
+} from '../../guard/devices-access';
+import {
+  approveDevice,
+  getDevice,
+  listDevices,
+  renameDevice,
+  revokeDevice,
+} from '../../guard/devices-store';
+import type { NetworkFacts } from '../../guard/networks';
+import { readGuardSettings } from '../../guard/settings';
+import { CallFailure, requireSession, type HandlerContext, type Handlers } from '../../ipc';
+import type { OpenVault } from '../../vault';
+import { recordSettings, requireVault, target } from './kit';
 
 /** What the devices handlers need from the app. */
 export interface DevicesHandlerDeps {
@@ -28,11 +35,7 @@ export interface DevicesHandlerDeps {
 export function devicesHandlers(
   deps: DevicesHandlerDeps,
 ): Handlers<{ devices: typeof devicesContract }>['devices'] {
-  function vault(): OpenVault {
-    const open = deps.openVault();
-    if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return open;
-  }
+  const vault = () => requireVault(deps);
   function currentDevice(ctx: HandlerContext): string {
     return requireSession(ctx).deviceId ?? deps.deviceId();
   }
@@ -53,8 +56,7 @@ export function devicesHandlers(
     apply: (open: OpenVault) => DeviceView | null,
   ): DeviceView {
     const open = vault();
-    ctx.audit.entityType = 'device';
-    ctx.audit.entityId = id;
+    target(ctx, 'device', id);
     const before = getDevice(open.sqlite, id);
     if (!before) throw new CallFailure('not_found', 'There is no such computer in the list.');
     const after = apply(open);
@@ -93,15 +95,7 @@ export function devicesHandlers(
         facts: deps.facts(),
         now: deps.now(),
       });
-      const changes: Record<string, { before: unknown; after: unknown }> = {};
-      for (const key of Object.keys(input) as (keyof typeof before)[]) {
-        if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-          changes[key] = { before: before[key], after: after[key] };
-        }
-      }
-      ctx.audit.entityType = 'settings';
-      ctx.audit.entityId = 'access';
-      ctx.audit.changes = changes;
+      recordSettings(ctx, 'access', input, before, after);
       return overview(ctx);
     },
   };

@@ -16,7 +16,7 @@ import { createZamokApp, type ZamokApp } from '../app/compose';
 import { generateTotp } from '../auth/totp';
 import type { Router } from '../ipc';
 import { createNoKeychainStore } from '../vault';
-import { makeTempDir, TEST_KDF } from '../vault/test-helpers';
+import { makeTempDir, TEST_KDF } from '../vault/temp-vault.test-support';
 
 /** The owner every test vault starts with. */
 export const OWNER = {

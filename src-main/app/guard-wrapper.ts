@@ -6,14 +6,14 @@
  * has revoked (allowed devices) ends at its next call.
  */
 import { appendAudit } from '../audit';
+import { sessionDeviceRevoked } from '../guard/devices-access';
+import { checkVaultFiles, forgetCleanClose, recordCleanClose } from '../guard/vault-files';
 import { CallFailure, type Wrapper } from '../ipc';
-import type { VaultState } from '../app/vault-state';
-import { sessionDeviceRevoked } from './devices-access';
-import { checkVaultFiles, forgetCleanClose, recordCleanClose } from './vault-files';
+import type { VaultState } from './vault-state';
 
 /** Channels after which the vault is closed cleanly. */
 const CLOSING = new Set(['zamok:auth.lock', 'zamok:auth.signOut']);
-/** Sign-in refusals that happen after the vault was opened (./devices-access.ts). */
+/** Sign-in refusals that happen after the vault was opened (../guard/devices-access.ts). */
 const REFUSALS = new Set<unknown>(['device_not_approved', 'network_not_allowed']);
 
 /** Builds the guard wrapper for an app instance. */

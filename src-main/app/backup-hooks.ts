@@ -4,10 +4,10 @@
  * derived and stored (vault_meta + backup.json). Best effort: if it fails, setup still succeeds and
  * recovery-key backups report `no_key` until it is fixed; the recovery key is never kept.
  */
-import type { AuthService } from '../app/auth-service';
-import type { VaultState } from '../app/vault-state';
-import { storeBackupRecipient } from './recipient';
-import type { BackupService } from './service';
+import { storeBackupRecipient } from '../backup/recipient';
+import type { BackupService } from '../backup/service';
+import type { AuthService } from './auth-service';
+import type { VaultState } from './vault-state';
 
 /** Wraps the auth service so that vault creation also stores the backup recipient. */
 export function withBackupRecipient(state: VaultState, auth: AuthService): AuthService {

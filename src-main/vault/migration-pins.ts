@@ -1,0 +1,28 @@
+/**
+ * The SHA-256 of every shipped migration file (LF line endings), checked each time the migrations
+ * are loaded (`loadMigrations`, so at every vault open and create).
+ *
+ * Why: a vault that applied a migration keeps only its id; editing the file afterwards would give
+ * vaults made before and after the edit different schemas under the same id, silently. Never edit a
+ * pinned file: add a new migration. Pin a new migration here in the commit that adds it
+ * (migrations.test.ts fails until every file in migrations/ is pinned and prints the missing line).
+ */
+export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze({
+  '0001_vault': 'cda7ae7f70110ea90b128038ae899f1db77b716accff36936784b644f6189f25',
+  '0002_accounts': 'd6d7409de15c81605c92c19f97c9fcf9e49bbc2c185b945776467f8862212987',
+  '0003_audit': 'b79aa8f4495448a10339426d4bd199b4277a0df0428b41b7f110b3eb50e0372a',
+  '0004_roles': '7086a50215b804e830ebc2979850a8e6ad952b87f6fc587a28ab73f14656b9e5',
+  '0005_contacts': '8cea0c4570f4494a9eb02be1f7807585c2f0f1e0c4e338692483cf225f7ae27f',
+  '0006_alerts': '7a942125464865c4ce5624408251b14b8a751215d0a784ffa30bb89fe3ecfbe4',
+  '0007_companies': 'd7742001ec4950623d853bc6396b2e93303fa38204bb19e0450cfef48058f430',
+  '0008_deals': '925c76782316b883450777847f1cf82291e87caefb3b15b02d0638204857b8db',
+  '0009_devices': '2faa083d816e694769faab797651d26254105701c07af0599b7b23a3c6f89b6d',
+  '0010_export_requests': 'a1d093a6a26ec89bd7ae5bb24dbca783666952a8cc8e5d3055c68058a586d255',
+  '0011_activities': '8e8c021982209be9a0f6b993c8c52796c00e6d7dc6ab636ca898e69e3d8d0d56',
+  '0012_documents': '3e03ad608fc5f18e67b8d959197b7111e919c760cba4879224872655dcdf845b',
+  '0013_search': '6470cde719a7fc57638099f9fd948c7ec1929f271a4117880c8e019543cc27ab',
+  '0014_analytics': 'ea2e08ae54c63a9c5bc0842035ddcc54d7f8938792dbd99b23e08f0cd9c5b16c',
+  '0015_search_per_entity': '58da2de5e44560ffbc9010cc9b2edde13720189b6bc42471912bebc7dc681f78',
+  '0016_activities_by_owner_only':
+    '9af054c92f848f673cb83d8887e08b743f7a3ce2012bea7ddc061a5fcd442304',
+});

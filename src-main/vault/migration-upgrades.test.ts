@@ -1,0 +1,187 @@
+/**
+ * Upgrades of real vaults: for every bundled migration, a vault made by the build just before it
+ * (migrated up to the previous one, holding that schema's data) is opened by this build. Every row
+ * must survive; the data-moving migrations are checked for what they move.
+ */
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Grants } from '../../src-shared/permissions';
+import { BUILT_IN_GRANTS } from '../../src-shared/roles';
+import { searchRecords } from '../crm/search';
+import type { OpenVault } from './database';
+import { bundledMigrationIds } from './migrations';
+import { makeTempDir } from './temp-vault.test-support';
+import {
+  createVaultAtMigration,
+  openAsIs,
+  snapshotTables,
+  upgradeToLatest,
+  type OldVault,
+} from './upgrade-harness.test-support';
+import { SEEDED, seedUpTo, UPGRADE_SEEDS } from './upgrade-seeds.test-support';
+
+const ids = bundledMigrationIds();
+let open: OpenVault | undefined;
+afterEach(() => {
+  open?.close();
+  open = undefined;
+});
+
+/** A vault migrated up to `lastId`, holding the seeds of every migration up to it. */
+function vaultAt(lastId: string): OldVault {
+  const upTo = ids.slice(0, ids.indexOf(lastId) + 1);
+  return createVaultAtMigration(lastId, sqlite => seedUpTo(sqlite, upTo));
+}
+
+/**
+ * Tables a migration rewrites on purpose, by migration id (none so far). A vault made before such a
+ * migration is not row-compared on them; that migration's `AFTER_UPGRADE` check says what it moved.
+ */
+const REWRITES: Partial<Record<string, readonly string[]>> = {};
+
+/** Opens `old` (made at `lastId`) with this build; every row it held is still there, unchanged. */
+function upgradeKeepingRows(old: OldVault, lastId: string): OpenVault {
+  const before = openAsIs(old);
+  const rewritten = ids.slice(ids.indexOf(lastId) + 1).flatMap(later => REWRITES[later] ?? []);
+  const snapshot = Object.fromEntries(
+    Object.entries(snapshotTables(before)).filter(([table]) => !rewritten.includes(table)),
+  );
+  before.close();
+  open = upgradeToLatest(old);
+  expect(open.sqlite.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual(
+    ids,
+  );
+  expect(snapshotTables(open.sqlite, snapshot)).toEqual(snapshot);
+  return open;
+}
+
+/** What the owner finds for `text` through the app's global search. */
+function ownerSearch(vault: OpenVault, text: string) {
+  const grants = BUILT_IN_GRANTS.owner as Grants;
+  return searchRecords(
+    vault.db,
+    { userId: SEEDED.owner, teamId: null, grants },
+    { text, limit: 10 },
+  );
+}
+
+const ids_ = (hits: { id: string }[] | undefined) => (hits ?? []).map(h => h.id).sort();
+
+/** Checks of what a data-moving migration did, on the upgraded vault. */
+const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> | void>> = {
+  '0004_roles': vault => {
+    const teams = vault.sqlite.prepare('SELECT id, team_id FROM users ORDER BY id').all();
+    expect(teams).toEqual([
+      { id: SEEDED.dismissed, team_id: null },
+      { id: SEEDED.manager, team_id: null },
+      { id: SEEDED.owner, team_id: null },
+    ]);
+  },
+  '0007_companies': vault => {
+    const links = vault.sqlite.prepare('SELECT company_id FROM contacts').pluck().all();
+    expect(links).toEqual([null, null, null]);
+  },
+  '0008_deals': vault => {
+    const stages = vault.sqlite
+      .prepare(
+        "SELECT name, outcome FROM pipeline_stages WHERE pipeline_id = 'pipeline-default' ORDER BY position",
+      )
+      .all();
+    expect(stages).toHaveLength(6);
+    expect(stages.at(-2)).toEqual({ name: 'Виграно', outcome: 'won' });
+  },
+  '0013_search': async vault => {
+    // Backfilled: live records of every type are found by words and phone digits, deleted ones not.
+    const byName = await ownerSearch(vault, 'марʼяна');
+    expect(ids_(byName.contacts)).toEqual([SEEDED.contact]);
+    expect(ids_((await ownerSearch(vault, '67 123')).contacts)).toEqual([SEEDED.contact]);
+    expect(ids_((await ownerSearch(vault, 'теплодім')).companies)).toEqual([SEEDED.company]);
+    expect(ids_((await ownerSearch(vault, '41234567')).companies)).toEqual([SEEDED.company]);
+    expect(ids_((await ownerSearch(vault, 'котлів')).deals)).toEqual([SEEDED.deal]);
+    expect(ids_((await ownerSearch(vault, 'знижки')).activities)).toEqual([SEEDED.call]);
+    expect(ids_((await ownerSearch(vault, 'видаленко')).contacts)).toEqual([]);
+    expect(ids_((await ownerSearch(vault, '3012345678')).companies)).toEqual([]);
+    expect(ids_((await ownerSearch(vault, 'помилкова')).deals)).toEqual([]);
+    expect(ids_((await ownerSearch(vault, 'чернетка')).activities)).toEqual([]);
+    // Every record, deleted or not, has its key in its type's range (a restore re-indexes it).
+    const keys = vault.sqlite
+      .prepare(
+        'SELECT entity_type, count(*) AS n, min(id) >> 40 AS code FROM search_rows GROUP BY 1',
+      )
+      .all();
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        { entity_type: 'contact', n: 3, code: 1 },
+        { entity_type: 'company', n: 2, code: 2 },
+        { entity_type: 'deal', n: 3, code: 3 },
+        { entity_type: 'activity', n: 3, code: 4 },
+      ]),
+    );
+  },
+  '0015_search_per_entity': async vault => {
+    // The shared index moved into one table per entity, live rows only; prefixes now match.
+    const tables = vault.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE name = 'search_index'")
+      .all();
+    expect(tables).toEqual([]);
+    const count = (t: string) =>
+      vault.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+    expect([
+      count('search_text_contacts'),
+      count('search_text_companies'),
+      count('search_text_deals'),
+      count('search_text_activities'),
+    ]).toEqual([3, 1, 2, 2]);
+    expect(ids_((await ownerSearch(vault, 'ґудз')).contacts)).toEqual(['c-after-search-04']);
+    expect(ids_((await ownerSearch(vault, 'шевч')).contacts)).toEqual([SEEDED.contact]);
+    expect(ids_((await ownerSearch(vault, '98765')).contacts)).toEqual(['c-after-search-04']);
+    expect(ids_((await ownerSearch(vault, 'сервісний')).deals)).toEqual([SEEDED.dealWon]);
+  },
+  '0016_activities_by_owner_only': vault => {
+    const indexes = vault.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activities'")
+      .pluck()
+      .all();
+    expect(indexes).not.toContain('activities_occurred');
+    expect(indexes).toContain('activities_owner_occurred');
+  },
+};
+
+describe('upgrading a vault made before each migration', () => {
+  it('every bundled migration has an upgrade seed (add one with each new migration)', () => {
+    expect(Object.keys(UPGRADE_SEEDS)).toEqual(ids);
+  });
+
+  for (const [previous, id] of ids.slice(1).map((id, i) => [ids[i] as string, id] as const)) {
+    it(`${id}: a vault at ${previous} opens with every row kept`, async () => {
+      const vault = upgradeKeepingRows(vaultAt(previous), previous);
+      await AFTER_UPGRADE[id]?.(vault);
+    });
+  }
+
+  it('pending migrations run in one transaction: a failing one leaves the vault as it was', () => {
+    const old = vaultAt('0012_documents');
+    const migrationsDir = join(makeTempDir('zamok-migrations-'), 'm');
+    cpSync(fileURLToPath(new URL('../../migrations/', import.meta.url)), migrationsDir, {
+      recursive: true,
+    });
+    writeFileSync(join(migrationsDir, '9000_bad.sql'), 'INSERT INTO no_such_table VALUES (1);');
+    const before = openAsIs(old);
+    const snapshot = snapshotTables(before);
+    before.close();
+    expect(() => upgradeToLatest(old, migrationsDir)).toThrow(/no such table/);
+    const after = openAsIs(old);
+    try {
+      const applied = after.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all();
+      expect(applied).toEqual(ids.slice(0, ids.indexOf('0012_documents') + 1));
+      expect(after.prepare("SELECT name FROM sqlite_master WHERE name = 'search_rows'").get()).toBe(
+        undefined,
+      );
+      expect(snapshotTables(after)).toEqual(snapshot);
+    } finally {
+      after.close();
+    }
+  });
+});
