@@ -183,10 +183,14 @@ function downloadsOf(
     take: (ticket, kind) => {
       const transfer = transfers.take(ticket, kind);
       const taken: Transfer | undefined = transfer;
-      if (taken?.kind === 'download' && taken.disposition !== disposition) return undefined;
+      if (taken?.kind === 'download' && taken.disposition !== disposition) {
+        taken.discard?.();
+        return undefined;
+      }
       return transfer;
     },
     clear: () => transfers.clear(),
+    onClear: listener => transfers.onClear(listener),
   };
 }
 

@@ -80,6 +80,16 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
   /** Vaults whose leftover temp files (from a crash mid-upload) were already cleared. */
   const swept = new Set<string>();
 
+  // The session ended (lock, sign-out, user switch): uploads received but not finished are void
+  // too; their keys are zeroed and their temp files removed.
+  deps.transfers.onClear(() => {
+    for (const [ticket, p] of pending) {
+      pending.delete(ticket);
+      p.key.fill(0);
+      if (p.staged) void discardStaged(p.staged).catch(() => undefined);
+    }
+  });
+
   async function sweep(): Promise<void> {
     const t = deps.now().getTime();
     for (const [ticket, p] of pending) {
@@ -117,11 +127,11 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
         staged: null,
         expiresAt: deps.now().getTime() + STAGED_TTL_MS,
       };
-      const ticket = deps.transfers.add({
+      const ticket: string = deps.transfers.add({
         kind: 'upload',
         receive: async source => {
           if (deps.vault().vaultId !== vaultId) throw new DocumentError('ticket_unknown');
-          entry.staged = await stageDocument({
+          const staged = await stageDocument({
             attachmentsDir,
             id,
             key: entry.key,
@@ -130,7 +140,17 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
             maxBytes: input.file.size,
             expectedSize: input.file.size,
           });
-          return { size: entry.staged.size };
+          // Cleared while the bytes were arriving: the session that asked has ended.
+          if (pending.get(ticket) !== entry) {
+            await discardStaged(staged);
+            throw new DocumentError('ticket_unknown');
+          }
+          entry.staged = staged;
+          return { size: staged.size };
+        },
+        discard: () => {
+          pending.delete(ticket);
+          entry.key.fill(0);
         },
       });
       pending.set(ticket, entry);
@@ -177,6 +197,7 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
       const key = Buffer.from(row.file_key);
       const ticket = deps.transfers.add({
         kind: 'download',
+        discard: () => key.fill(0),
         fileName: row.file_name,
         mimeType: row.mime_type,
         size: row.size,
