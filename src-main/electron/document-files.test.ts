@@ -262,6 +262,26 @@ describe('document files through native dialogs', () => {
     expect(readdirSync(s.desk)).not.toContain('після.pdf');
   });
 
+  it('the save dialog never proposes an executable extension; bidi names are refused', async () => {
+    const s = await setup('en-US');
+    const cases: [string, string][] = [
+      ['scan.exe', 'scan'],
+      ['звіт.bat', 'звіт'],
+      ['page.html', 'page'],
+      ['договір.pdf', 'договір.pdf'],
+    ];
+    for (const [given, proposed] of cases) {
+      expect(await s.files.chooseSave({ fileName: given })).toEqual({ ok: true, value: null });
+      expect(s.stand.asked.at(-1)?.defaultPath).toBe(join(s.desk, 'Downloads', proposed));
+    }
+    const asked = s.stand.asked.length;
+    expect(await s.files.chooseSave({ fileName: 'scan\u202Efdp.exe' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(s.stand.asked).toHaveLength(asked);
+  });
+
   it('ids expire after two minutes; bad input is refused and writes nothing', async () => {
     const s = await setup();
     const doc = await attach(s, 'рахунок.pdf', TINY_PDF);

@@ -33,6 +33,7 @@ import {
   tombstoneDocument,
   type DocumentRow,
 } from './repository';
+import { nameForType } from './sniff';
 import { documentFromRow, type DocumentsSchema, type RecordRef } from './tables';
 import { TICKET_TTL_SECONDS, type TransferRegistry } from './transfers';
 
@@ -170,7 +171,8 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
           id: staged.id,
           record: entry.record,
           ownerId: userId,
-          fileName: entry.fileName,
+          // Named for what the bytes are: `scan.exe` holding a PNG is stored as `scan.png`.
+          fileName: nameForType(entry.fileName, staged.mimeType),
           mimeType: staged.mimeType,
           size: staged.size,
           sha256: staged.sha256,
@@ -195,10 +197,12 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
         throw new DocumentError('type_not_allowed');
       if (!row.file_key) throw new DocumentError('not_found');
       const key = Buffer.from(row.file_key);
+      // The name offered for the copy always ends in the type's extension.
+      const fileName = nameForType(row.file_name, row.mime_type);
       const ticket = deps.transfers.add({
         kind: 'download',
         discard: () => key.fill(0),
-        fileName: row.file_name,
+        fileName,
         mimeType: row.mime_type,
         size: row.size,
         disposition: purpose === 'preview' ? 'inline' : 'attachment',
@@ -220,7 +224,7 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
       return {
         ticket,
         expiresInSeconds: TICKET_TTL_SECONDS,
-        fileName: row.file_name,
+        fileName,
         mimeType: row.mime_type,
         size: row.size,
       };
