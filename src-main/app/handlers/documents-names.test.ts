@@ -6,70 +6,26 @@
  * stored before this rule.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Contact } from '../../../src-shared/contacts';
-import { contactsContract } from '../../../src-shared/ipc/contacts';
-import type { Result } from '../../../src-shared/ipc/contract';
 import {
-  documentsContract,
   type DocumentInfo,
   type DownloadTicket,
   type TransferTicket,
 } from '../../../src-shared/ipc/documents';
-import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createTransferRegistry } from '../../crm/documents';
 import { TINY_PDF, TINY_PNG, streamOf } from '../../crm/documents/test-helpers';
-import { createContactsTestVault } from '../../crm/contacts/test-helpers';
-import { createRouter, requirePermission } from '../../ipc';
 import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createSessionGuard } from '../session-guard';
-import { createVaultState } from '../vault-state';
-import { contactsHandlers } from './contacts';
-import { documentsHandlers } from './documents';
+import { documentsTestApp, value } from './documents.test-support';
 
 const opened: OpenVault[] = [];
 afterEach(() => {
   for (const vault of opened.splice(0)) vault.close();
 });
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`call failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
 async function app() {
-  const { vault, staff } = await createContactsTestVault();
-  opened.push(vault);
-  const state = createVaultState(vault.dir);
-  const openVault = () => state.openVault();
   const transfers = createTransferRegistry();
-  const router = createRouter({
-    contract: { contacts: contactsContract, documents: documentsContract },
-    handlers: {
-      contacts: contactsHandlers({ openVault }),
-      documents: documentsHandlers({ openVault, transfers }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state, deviceId: 'dev-test' }),
-      createSessionGuard({ state }),
-      requirePermission,
-    ],
-  });
-  state.signIn(vault, {
-    userId: staff.anna,
-    login: 'anna',
-    role: 'manager',
-    grants: BUILT_IN_GRANTS.manager,
-    teamId: null,
-  });
-  const call = (name: string, input: unknown) =>
-    router.call(`zamok:${name}`, input, { host: 'cli' });
-  const contact = value<Contact>(
-    await call('contacts.create', { contact: { surname: 'Коваль', givenName: 'Олена' } }),
-  );
-  const record = { type: 'contact', id: contact.id };
+  const { vault, signIn, call, contact } = await documentsTestApp({ transfers, opened });
+  signIn('anna');
+  const record = { type: 'contact', id: (await contact()).id };
   const start = (name: string, size: number) =>
     call('documents.startUpload', { record, file: { name, size } });
   async function upload(name: string, bytes: Buffer): Promise<DocumentInfo> {

@@ -10,28 +10,16 @@ import type * as nodeCrypto from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Contact } from '../../../src-shared/contacts';
-import { contactsContract } from '../../../src-shared/ipc/contacts';
-import type { Result } from '../../../src-shared/ipc/contract';
-import {
-  documentsContract,
-  type DocumentInfo,
-  type DownloadTicket,
-  type TransferTicket,
+import type {
+  DocumentInfo,
+  DownloadTicket,
+  TransferTicket,
 } from '../../../src-shared/ipc/documents';
-import type { BuiltInRole } from '../../../src-shared/permissions';
-import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { documentTransfers, type Transfer, type TransferRegistry } from '../../crm/documents';
 import { TINY_PDF, TINY_PNG, readAll } from '../../crm/documents/test-helpers';
-import { createContactsTestVault, type TestStaff } from '../../crm/contacts/test-helpers';
 import { createPreviewServer, type PreviewServer } from '../../host/server';
-import { createRouter, requirePermission } from '../../ipc';
 import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createSessionGuard } from '../session-guard';
-import { createVaultState } from '../vault-state';
-import { contactsHandlers } from './contacts';
-import { documentsHandlers } from './documents';
+import { documentsTestApp, value } from './documents.test-support';
 
 /** Every 32-byte buffer `randomBytes` hands out (document keys among them), in order. */
 const handedOut = vi.hoisted(() => [] as Buffer[]);
@@ -61,13 +49,6 @@ afterAll(async () => {
   await rm(www, { recursive: true, force: true });
 });
 
-const ROLE_OF: Record<'anna' | 'borys', BuiltInRole> = { anna: 'manager', borys: 'manager' };
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`call failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
 /** The process's ticket book (the one the host route reads), remembering what was registered. */
 function recording(): { transfers: TransferRegistry; added: Transfer[] } {
   const added: Transfer[] = [];
@@ -86,39 +67,16 @@ function recording(): { transfers: TransferRegistry; added: Transfer[] } {
 }
 
 async function app() {
-  const { vault, staff } = await createContactsTestVault();
-  opened.push(vault);
   const { transfers, added } = recording();
   // As src-main/app/compose.ts wires it: the session's end clears the ticket book.
-  const state = createVaultState(vault.dir, { onSessionEnd: () => transfers.clear() });
-  const openVault = () => state.openVault();
-  const router = createRouter({
-    contract: { contacts: contactsContract, documents: documentsContract },
-    handlers: {
-      contacts: contactsHandlers({ openVault }),
-      documents: documentsHandlers({ openVault, transfers }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state, deviceId: 'dev-test' }),
-      createSessionGuard({ state }),
-      requirePermission,
-    ],
+  const { state, router, signIn, call, contact } = await documentsTestApp({
+    transfers,
+    opened,
+    state: { onSessionEnd: () => transfers.clear() },
   });
   const server = await createPreviewServer({ router, staticDir: www });
   servers.push(server);
   const headers = { Authorization: `Bearer ${server.token}` };
-  const signIn = (who: 'anna' | 'borys') =>
-    state.signIn(vault, {
-      userId: staff[who as keyof TestStaff],
-      login: who,
-      role: ROLE_OF[who],
-      grants: BUILT_IN_GRANTS[ROLE_OF[who]],
-      teamId: null,
-    });
-  const call = (name: string, input: unknown) =>
-    router.call(`zamok:${name}`, input, { host: 'cli' });
   const download = (ticket: string) =>
     fetch(`${server.origin}/api/documents/download/${ticket}`, { headers });
   const upload = (ticket: string, body: Buffer) =>
@@ -128,12 +86,9 @@ async function app() {
       body: new Uint8Array(body),
     });
   /** Anna's contact with one PNG attached, through the route as a browser does it. */
-  async function annaWithDocument(): Promise<{ contact: Contact; doc: DocumentInfo }> {
+  async function annaWithDocument() {
     signIn('anna');
-    const contact = value<Contact>(
-      await call('contacts.create', { contact: { surname: 'Коваль', givenName: 'Олена' } }),
-    );
-    const record = { type: 'contact', id: contact.id };
+    const record = { type: 'contact', id: (await contact()).id };
     const { ticket } = value<TransferTicket>(
       await call('documents.startUpload', {
         record,
@@ -142,7 +97,7 @@ async function app() {
     );
     expect((await upload(ticket, TINY_PNG)).status).toBe(200);
     const doc = value<DocumentInfo>(await call('documents.finishUpload', { ticket }));
-    return { contact, doc };
+    return { record, doc };
   }
   return { state, call, download, upload, signIn, added, annaWithDocument };
 }
@@ -198,11 +153,11 @@ describe('document tickets end with the session', () => {
 
   it('an upload ticket is refused after a lock and its key buffer is zeroed', async () => {
     const a = await app();
-    const { contact } = await a.annaWithDocument();
+    const { record } = await a.annaWithDocument();
     const from = handedOut.length;
     const { ticket } = value<TransferTicket>(
       await a.call('documents.startUpload', {
-        record: { type: 'contact', id: contact.id },
+        record,
         file: { name: 'договір.pdf', size: TINY_PDF.length },
       }),
     );
@@ -218,11 +173,11 @@ describe('document tickets end with the session', () => {
 
   it('an upload received but not finished is void after a user switch: key zeroed, finishUpload refused', async () => {
     const a = await app();
-    const { contact } = await a.annaWithDocument();
+    const { record } = await a.annaWithDocument();
     const from = handedOut.length;
     const { ticket } = value<TransferTicket>(
       await a.call('documents.startUpload', {
-        record: { type: 'contact', id: contact.id },
+        record,
         file: { name: 'договір.pdf', size: TINY_PDF.length },
       }),
     );
@@ -237,9 +192,7 @@ describe('document tickets end with the session', () => {
       error: { code: 'not_found', details: { reason: 'ticket_unknown' } },
     });
     // The staged bytes were never attached.
-    const list = value<DocumentInfo[]>(
-      await a.call('documents.list', { record: { type: 'contact', id: contact.id } }),
-    );
+    const list = value<DocumentInfo[]>(await a.call('documents.list', { record }));
     expect(list.map(d => d.fileName)).toEqual(['скан.png']);
   });
 });
