@@ -10,6 +10,7 @@ import {
   type DeviceSecretStore,
   type KdfParams,
 } from '../vault';
+import { documentTransfers, type TransferRegistry } from '../crm/documents';
 import { appVersion } from '../backup/files';
 import { createKeychainPassphraseStore } from '../backup/passphrase-store';
 import { createBackupService, type BackupService } from '../backup/service';
@@ -65,6 +66,8 @@ export interface ZamokAppOptions {
    * can sign in from a second device id on one machine (ZAMOK_TEST_DEVICE_ID, src-main/host/main.ts).
    */
   testDeviceId?: string;
+  /** The document ticket book the host's transfer route reads (default: the process's one). */
+  transfers?: TransferRegistry;
 }
 
 /** The composed app: the router every host calls, and how to shut it down. */
@@ -81,7 +84,9 @@ export interface ZamokApp {
 export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
   // The alert rules watch every audit append (one listener per process).
   installAlertRules();
-  const state = createVaultState(opts.vaultDir);
+  // Document tickets (and the file keys they hold) end with the session: lock, sign-out, switch.
+  const transfers = opts.transfers ?? documentTransfers;
+  const state = createVaultState(opts.vaultDir, { onSessionEnd: () => transfers.clear() });
   const deviceStore = opts.deviceStore ?? createKeychainStore();
   if (opts.testDeviceId !== undefined && opts.host !== 'preview') {
     throw new Error('A fixed device id is for the browser test host only.');
@@ -164,6 +169,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       }),
       documents: documentsHandlers({
         openVault: () => state.openVault(),
+        transfers,
         now: () => new Date(clockNow()),
       }),
       analytics: analyticsHandlers({ openVault: () => state.openVault(), now: () => new Date(clockNow()) }),

@@ -33,8 +33,17 @@ export interface VaultState extends SessionSource {
   auditTarget(): OpenVault | null;
 }
 
+/** What else must go when a session ends. */
+export interface VaultStateOptions {
+  /**
+   * Runs when a session ends: lock, sign-out, a forced end, or another user (or vault) signing in
+   * over it. The composition clears the document transfer tickets here.
+   */
+  onSessionEnd?: () => void;
+}
+
 /** Creates the state for a vault folder. */
-export function createVaultState(vaultDir: string): VaultState {
+export function createVaultState(vaultDir: string, options: VaultStateOptions = {}): VaultState {
   let vault: OpenVault | null = null;
   let session: Session | null = null;
   let lockedLogin: string | null = null;
@@ -69,6 +78,9 @@ export function createVaultState(vaultDir: string): VaultState {
       return target && !target.closed ? target : null;
     },
     signIn(next, nextSession) {
+      // A refreshed session (same user, same vault) goes on; anything else ends the one before.
+      if (session && (session.userId !== nextSession.userId || vault !== next))
+        options.onSessionEnd?.();
       flushPendingClose();
       if (vault && vault !== next) vault.close();
       vault = next;
@@ -83,6 +95,7 @@ export function createVaultState(vaultDir: string): VaultState {
         vault = null;
       }
       session = null;
+      options.onSessionEnd?.();
       if (closeNow) flushPendingClose();
     },
     flushPendingClose,

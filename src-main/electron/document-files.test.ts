@@ -72,6 +72,7 @@ async function setup(locale = 'uk-UA') {
     ...t,
     service,
     files,
+    transfers,
     stand,
     desk,
     owner,
@@ -227,6 +228,58 @@ describe('document files through native dialogs', () => {
       ok: false,
       error: { code: 'vault_corrupt', details: { reason: 'tampered' } },
     });
+  });
+
+  it('after the session ends (the app clears the ticket book) preview, save and upload are refused', async () => {
+    const s = await setup();
+    const doc = await attach(s, 'рахунок.pdf', TINY_PDF);
+    s.stand.answers.save = join(s.desk, 'після.pdf');
+    const place = await s.files.chooseSave({ fileName: doc.fileName });
+    if (!place.ok || !place.value) throw new Error('no place');
+    const preview = await s.service.download(s.anna, doc.id, 'preview');
+    const copy = await s.service.download(s.anna, doc.id, 'export');
+    const source = join(s.desk, 'скан.png');
+    writeFileSync(source, TINY_PNG);
+    s.stand.answers.open = source;
+    const picked = await s.files.pick();
+    if (!picked.ok || !picked.value) throw new Error('not picked');
+    const upload = await s.service.startUpload(s.anna, {
+      record: s.record,
+      file: { name: picked.value.name, size: picked.value.size },
+    });
+    s.transfers.clear(); // what src-main/app/compose.ts does on lock, sign-out and user switch
+    const unknown = {
+      ok: false,
+      error: { code: 'not_found', details: { reason: 'ticket_unknown' } },
+    };
+    expect(await s.files.read({ ticket: preview.ticket })).toMatchObject(unknown);
+    expect(await s.files.save({ saveId: place.value.saveId, ticket: copy.ticket })).toMatchObject(
+      unknown,
+    );
+    expect(
+      await s.files.upload({ pickId: picked.value.pickId, ticket: upload.ticket }),
+    ).toMatchObject(unknown);
+    expect(readdirSync(s.desk)).not.toContain('після.pdf');
+  });
+
+  it('the save dialog never proposes an executable extension; bidi names are refused', async () => {
+    const s = await setup('en-US');
+    const cases: [string, string][] = [
+      ['scan.exe', 'scan'],
+      ['звіт.bat', 'звіт'],
+      ['page.html', 'page'],
+      ['договір.pdf', 'договір.pdf'],
+    ];
+    for (const [given, proposed] of cases) {
+      expect(await s.files.chooseSave({ fileName: given })).toEqual({ ok: true, value: null });
+      expect(s.stand.asked.at(-1)?.defaultPath).toBe(join(s.desk, 'Downloads', proposed));
+    }
+    const asked = s.stand.asked.length;
+    expect(await s.files.chooseSave({ fileName: 'scan\u202Efdp.exe' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(s.stand.asked).toHaveLength(asked);
   });
 
   it('ids expire after two minutes; bad input is refused and writes nothing', async () => {

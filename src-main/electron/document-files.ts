@@ -19,6 +19,7 @@ import { MAX_DOCUMENT_SIZE, documentFileNameSchema } from '../../src-shared/ipc/
 import {
   DocumentError,
   isDocumentError,
+  nameForType,
   type Transfer,
   type TransferRegistry,
 } from '../crm/documents';
@@ -135,7 +136,8 @@ export function createDocumentFiles(deps: DocumentFilesDeps): DocumentFiles {
         const { fileName } = parse(chooseSaveInput, input);
         const chosen = await deps.dialogs.showSaveDialog({
           title: texts().save,
-          defaultPath: join(deps.saveFolder(), fileName),
+          // Never an executable extension: only a document type's extension is kept.
+          defaultPath: join(deps.saveFolder(), nameForType(fileName, null)),
           properties: ['showOverwriteConfirmation'],
         });
         if (chosen.canceled || !chosen.filePath) return null;
@@ -183,10 +185,14 @@ function downloadsOf(
     take: (ticket, kind) => {
       const transfer = transfers.take(ticket, kind);
       const taken: Transfer | undefined = transfer;
-      if (taken?.kind === 'download' && taken.disposition !== disposition) return undefined;
+      if (taken?.kind === 'download' && taken.disposition !== disposition) {
+        taken.discard?.();
+        return undefined;
+      }
       return transfer;
     },
     clear: () => transfers.clear(),
+    onClear: listener => transfers.onClear(listener),
   };
 }
 

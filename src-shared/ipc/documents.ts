@@ -74,7 +74,27 @@ function hasPathOrControl(name: string): boolean {
   return false;
 }
 
-/** A file name as typed on the user's computer: no path, no control characters. */
+/**
+ * Bidirectional formatting characters (embeddings and overrides U+202A–202E, isolates U+2066–2069,
+ * the marks U+200E, U+200F, U+061C): they make `scan‮fdp.exe` read as `scanexe.pdf`.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
+
+/** True when `text` holds a bidirectional formatting character. */
+export function hasBidiControl(text: string): boolean {
+  return BIDI_CONTROL.test(text);
+}
+
+/** `text` without bidirectional formatting characters (names stored before they were refused). */
+export function stripBidiControl(text: string): string {
+  return text.replace(new RegExp(BIDI_CONTROL.source, 'gu'), '');
+}
+
+/**
+ * A file name as typed on the user's computer: no path, no control characters, no bidirectional
+ * formatting characters (refused as `document.name_bidi`; the router's `invalid_input` names the
+ * field, never the value). Main gives the stored name the extension of the sniffed type.
+ */
 export const documentFileNameSchema = z
   .string()
   .trim()
@@ -82,7 +102,8 @@ export const documentFileNameSchema = z
   .max(255)
   .refine(name => !hasPathOrControl(name) && name !== '.' && name !== '..', {
     message: 'file name',
-  });
+  })
+  .refine(name => !hasBidiControl(name), { message: 'document.name_bidi' });
 
 const ticketSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/u);
 

@@ -29,7 +29,13 @@ export {
   type DocumentRow,
 } from './repository';
 export { createDocumentsService, type DocumentsService } from './service';
-export { DOCUMENT_MIME_TYPES, sniffMimeType, type DocumentMimeType } from './sniff';
+export {
+  DOCUMENT_EXTENSIONS,
+  DOCUMENT_MIME_TYPES,
+  nameForType,
+  sniffMimeType,
+  type DocumentMimeType,
+} from './sniff';
 export { documentsDb, type DocumentsSchema, type DocumentsTable, type RecordRef } from './tables';
 export {
   TICKET_TTL_SECONDS,

@@ -33,6 +33,7 @@ import {
   tombstoneDocument,
   type DocumentRow,
 } from './repository';
+import { nameForType } from './sniff';
 import { documentFromRow, type DocumentsSchema, type RecordRef } from './tables';
 import { TICKET_TTL_SECONDS, type TransferRegistry } from './transfers';
 
@@ -80,6 +81,16 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
   /** Vaults whose leftover temp files (from a crash mid-upload) were already cleared. */
   const swept = new Set<string>();
 
+  // The session ended (lock, sign-out, user switch): uploads received but not finished are void
+  // too; their keys are zeroed and their temp files removed.
+  deps.transfers.onClear(() => {
+    for (const [ticket, p] of pending) {
+      pending.delete(ticket);
+      p.key.fill(0);
+      if (p.staged) void discardStaged(p.staged).catch(() => undefined);
+    }
+  });
+
   async function sweep(): Promise<void> {
     const t = deps.now().getTime();
     for (const [ticket, p] of pending) {
@@ -117,11 +128,11 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
         staged: null,
         expiresAt: deps.now().getTime() + STAGED_TTL_MS,
       };
-      const ticket = deps.transfers.add({
+      const ticket: string = deps.transfers.add({
         kind: 'upload',
         receive: async source => {
           if (deps.vault().vaultId !== vaultId) throw new DocumentError('ticket_unknown');
-          entry.staged = await stageDocument({
+          const staged = await stageDocument({
             attachmentsDir,
             id,
             key: entry.key,
@@ -130,7 +141,17 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
             maxBytes: input.file.size,
             expectedSize: input.file.size,
           });
-          return { size: entry.staged.size };
+          // Cleared while the bytes were arriving: the session that asked has ended.
+          if (pending.get(ticket) !== entry) {
+            await discardStaged(staged);
+            throw new DocumentError('ticket_unknown');
+          }
+          entry.staged = staged;
+          return { size: staged.size };
+        },
+        discard: () => {
+          pending.delete(ticket);
+          entry.key.fill(0);
         },
       });
       pending.set(ticket, entry);
@@ -150,7 +171,8 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
           id: staged.id,
           record: entry.record,
           ownerId: userId,
-          fileName: entry.fileName,
+          // Named for what the bytes are: `scan.exe` holding a PNG is stored as `scan.png`.
+          fileName: nameForType(entry.fileName, staged.mimeType),
           mimeType: staged.mimeType,
           size: staged.size,
           sha256: staged.sha256,
@@ -175,9 +197,12 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
         throw new DocumentError('type_not_allowed');
       if (!row.file_key) throw new DocumentError('not_found');
       const key = Buffer.from(row.file_key);
+      // The name offered for the copy always ends in the type's extension.
+      const fileName = nameForType(row.file_name, row.mime_type);
       const ticket = deps.transfers.add({
         kind: 'download',
-        fileName: row.file_name,
+        discard: () => key.fill(0),
+        fileName,
         mimeType: row.mime_type,
         size: row.size,
         disposition: purpose === 'preview' ? 'inline' : 'attachment',
@@ -199,7 +224,7 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
       return {
         ticket,
         expiresInSeconds: TICKET_TTL_SECONDS,
-        fileName: row.file_name,
+        fileName,
         mimeType: row.mime_type,
         size: row.size,
       };

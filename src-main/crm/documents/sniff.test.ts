@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isDocumentError } from './errors';
-import { sniffMimeType } from './sniff';
+import { DOCUMENT_EXTENSIONS, DOCUMENT_MIME_TYPES, nameForType, sniffMimeType } from './sniff';
 import { TINY_PDF, TINY_PNG } from './test-helpers';
 
 function zip(firstEntry: string, contents = ''): Buffer {
@@ -60,5 +60,42 @@ describe('sniffMimeType', () => {
       'type_not_allowed',
     );
     expect(reason(Buffer.alloc(0), 'a.pdf')).toBe('empty');
+  });
+});
+
+describe('names fitted to the sniffed type', () => {
+  it('keeps a right extension (any case, any of the type’s), replaces a wrong one, adds a missing one', () => {
+    expect(nameForType('скан.PNG', 'image/png')).toBe('скан.PNG');
+    expect(nameForType('photo.jpeg', 'image/jpeg')).toBe('photo.jpeg');
+    expect(nameForType('scan.exe', 'image/png')).toBe('scan.png');
+    expect(nameForType('рахунок.bat', 'application/pdf')).toBe('рахунок.pdf');
+    expect(nameForType('page.html', 'application/pdf')).toBe('page.pdf');
+    expect(nameForType('Dr. Smith', 'application/pdf')).toBe('Dr. Smith.pdf');
+    expect(nameForType('.exe', 'image/png')).toBe('document.png');
+  });
+
+  it('every allowed type has an extension that sniffing gives the type back for', () => {
+    for (const type of DOCUMENT_MIME_TYPES)
+      expect(DOCUMENT_EXTENSIONS[type].length).toBeGreaterThan(0);
+    expect(sniffMimeType(TINY_PDF, nameForType('x.bat', 'application/pdf'))).toBe(
+      'application/pdf',
+    );
+    expect(sniffMimeType(Buffer.from('a,b\n'), nameForType('x.exe', 'text/csv'))).toBe('text/csv');
+  });
+
+  it('stays within 255 UTF-16 units and never ends on half a surrogate pair', () => {
+    const long = `${'я'.repeat(250)}😀😀.exe`; // the cut falls inside the first 😀
+    const name = nameForType(long, 'image/png');
+    expect(name.length).toBeLessThanOrEqual(255);
+    expect(name.endsWith('.png')).toBe(true);
+    expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/u);
+  });
+
+  it('without a type keeps only document extensions, and drops bidi controls', () => {
+    expect(nameForType('договір.pdf', null)).toBe('договір.pdf');
+    expect(nameForType('scan.exe', null)).toBe('scan');
+    expect(nameForType('a.bat', null)).toBe('a');
+    expect(nameForType('.exe', null)).toBe('document');
+    expect(nameForType('scan\u202Egnp.exe', 'image/png')).toBe('scangnp.png');
   });
 });

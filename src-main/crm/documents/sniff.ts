@@ -3,6 +3,7 @@
  * name the user's computer gave it. The name's extension only chooses between formats that share a
  * container (OLE: .doc/.xls; text: .txt/.csv). Anything not on the allow-list is refused.
  */
+import { stripBidiControl } from '../../../src-shared/ipc/documents';
 import { DocumentError } from './errors';
 
 /** The allowed document types, by their MIME type. */
@@ -102,4 +103,57 @@ export function sniffMimeType(first: Buffer, fileName: string): DocumentMimeType
   if ((ext === 'txt' || ext === 'csv') && looksLikeText(first))
     return ext === 'csv' ? 'text/csv' : 'text/plain';
   throw new DocumentError('type_not_allowed');
+}
+
+/** The extensions each allowed type goes by; the first is the one given to a renamed file. */
+export const DOCUMENT_EXTENSIONS: Readonly<Record<DocumentMimeType, readonly string[]>> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/webp': ['webp'],
+  'image/gif': ['gif'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
+  'application/msword': ['doc'],
+  'application/vnd.ms-excel': ['xls'],
+  'text/plain': ['txt'],
+  'text/csv': ['csv'],
+};
+
+/** Longest file name kept (as the contract's schema). */
+const MAX_NAME_LENGTH = 255;
+/** What counts as an extension to replace: a short run of letters and digits after the last dot. */
+const EXTENSION = /\.([A-Za-z0-9]{1,10})$/u;
+
+function isDocumentMimeType(mimeType: string): mimeType is DocumentMimeType {
+  return (DOCUMENT_MIME_TYPES as readonly string[]).includes(mimeType);
+}
+
+/**
+ * `fileName` with the extension of the type its bytes were sniffed as: kept when it already is one
+ * of the type's extensions, else the last extension is replaced (`scan.exe` holding a PNG →
+ * `scan.png`), or one is added when the name has none (`Dr. Smith` → `Dr. Smith.pdf`). So a stored,
+ * listed or offered name never ends in `.exe`, `.bat` or `.html`. Without a known type (`null`), only
+ * extensions of allowed document types are kept, others removed (`scan.exe` → `scan`). Bidi
+ * formatting characters are dropped.
+ */
+export function nameForType(rawName: string, mimeType: string | null): string {
+  // Names stored before bidi controls were refused lose them here.
+  const fileName = stripBidiControl(rawName);
+  const match = EXTENSION.exec(fileName);
+  const ext = match?.[1]?.toLowerCase() ?? '';
+  const base = match ? fileName.slice(0, match.index) : fileName;
+  if (mimeType === null || !isDocumentMimeType(mimeType)) {
+    const known = Object.values(DOCUMENT_EXTENSIONS).some(list => list.includes(ext));
+    return known ? fileName : base || 'document';
+  }
+  const allowed = DOCUMENT_EXTENSIONS[mimeType];
+  if (allowed.includes(ext)) return fileName;
+  const suffix = `.${allowed[0] ?? 'bin'}`;
+  let kept = (base || 'document').slice(0, MAX_NAME_LENGTH - suffix.length);
+  // Never end on half of a surrogate pair.
+  if (/[\uD800-\uDBFF]$/u.test(kept)) kept = kept.slice(0, -1);
+  return `${kept}${suffix}`;
 }

@@ -7,6 +7,7 @@ import type { DocumentInfo, DocumentRecordType } from '../../../src-shared/ipc/d
 import type { CompaniesSchema } from '../companies/tables';
 import type { ContactsSchema } from '../contacts/tables';
 import type { DealsSchema } from '../deals/tables';
+import { nameForType } from './sniff';
 
 /** Row of `documents`. A type alias so `withTables` accepts it. */
 export type DocumentsTable = {
@@ -53,7 +54,8 @@ export function documentFromRow(row: DocumentsTable, ownerName: string): Documen
     recordId: row.record_id,
     ownerId: row.owner_id,
     ownerName,
-    fileName: row.file_name,
+    // Rows stored before names were fitted to the type get the type's extension here too.
+    fileName: nameForType(row.file_name, row.mime_type),
     mimeType: row.mime_type,
     size: row.size,
     sha256: row.sha256,

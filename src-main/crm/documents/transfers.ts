@@ -3,7 +3,9 @@
  * the JSON bridge. A channel (already permission-checked and, for exports, audited) registers what
  * the ticket may do; the host's transfer route (src-main/host/documents-route.ts for the browser
  * test host) takes the ticket once and streams. Tickets are 32 random bytes, single use, expire
- * after two minutes, and are forgotten when the vault locks (`clear`).
+ * after two minutes. When the session ends (lock, sign-out, another user signing in) the app's
+ * composition calls `clear`: every ticket is forgotten and the file keys the transfers hold are
+ * zeroed (`discard`), so a ticket handed out before answers `ticket_unknown` (code `not_found`).
  */
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -15,6 +17,8 @@ export const TICKET_TTL_SECONDS = 120;
 export interface UploadTransfer {
   kind: 'upload';
   receive(source: Readable): Promise<{ size: number }>;
+  /** Wipes what the transfer holds (its file key); called when the ticket is cleared or expires. */
+  discard?(): void;
 }
 
 /** A download the router allowed: `open` gives the verified plaintext stream. */
@@ -26,6 +30,8 @@ export interface DownloadTransfer {
   /** `inline` for previews, `attachment` for saved copies. */
   disposition: 'inline' | 'attachment';
   open(): Promise<Readable>;
+  /** Wipes what the transfer holds (its file key); called when the ticket is cleared or expires. */
+  discard?(): void;
 }
 
 export type Transfer = UploadTransfer | DownloadTransfer;
@@ -39,16 +45,23 @@ export interface TransferRegistry {
     ticket: string,
     kind: K,
   ): Extract<Transfer, { kind: K }> | undefined;
-  /** Forgets every ticket (lock, sign-out). */
+  /** Forgets every ticket and discards its transfer (lock, sign-out, user switch). */
   clear(): void;
+  /** Runs `listener` on each `clear` (state kept past a ticket, e.g. staged uploads); unsubscribes. */
+  onClear(listener: () => void): () => void;
 }
 
 /** A ticket book with its own clock (tests pass one). */
 export function createTransferRegistry(now: () => number = Date.now): TransferRegistry {
   const entries = new Map<string, { transfer: Transfer; expiresAt: number }>();
+  const listeners = new Set<() => void>();
+  const drop = (ticket: string, transfer: Transfer): void => {
+    entries.delete(ticket);
+    transfer.discard?.();
+  };
   const sweep = (): void => {
     const t = now();
-    for (const [ticket, entry] of entries) if (entry.expiresAt <= t) entries.delete(ticket);
+    for (const [ticket, entry] of entries) if (entry.expiresAt <= t) drop(ticket, entry.transfer);
   };
   return {
     add(transfer) {
@@ -65,7 +78,12 @@ export function createTransferRegistry(now: () => number = Date.now): TransferRe
       return entry.transfer as Extract<Transfer, { kind: typeof kind }>;
     },
     clear() {
-      entries.clear();
+      for (const [ticket, entry] of entries) drop(ticket, entry.transfer);
+      for (const listener of listeners) listener();
+    },
+    onClear(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }
