@@ -13,6 +13,15 @@ export function formatSize(t: TFunction, bytes: number, locale: string): string 
 
 /** A document failure as a sentence that says what to do next (by `details.reason` first). */
 export function documentErrorText(t: TFunction, error: CallError): string {
+  // A name main refused (bidi formatting characters): the file must be renamed before it is added.
+  const codes = error.details?.['codes'];
+  if (
+    error.code === 'invalid_input' &&
+    Array.isArray(codes) &&
+    codes.some(c => (c as { code?: unknown } | null)?.code === 'document.name_bidi')
+  ) {
+    return t('documents.errors.bad_name');
+  }
   const reason = error.details?.['reason'];
   if (typeof reason === 'string') {
     const key = `documents.errors.${reason}`;
