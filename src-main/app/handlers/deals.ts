@@ -17,7 +17,6 @@ import {
   dealBoard,
   deleteDeal,
   getDeal,
-  isDealError,
   listDeals,
   listPipelines,
   moveDeal,
@@ -79,17 +78,6 @@ function pipelineAuditView(p: Pipeline | null): Record<string, unknown> | null {
   };
 }
 
-/** Turns a typed deal error with details into a call failure that keeps them. */
-async function keepDetails<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isDealError(err) && err.details !== undefined)
-      throw new CallFailure(err.code, err.message, err.details);
-    throw err;
-  }
-}
-
 /** The `deals` and `pipelines` features' handlers for the router. */
 export function dealsHandlers(deps: DealsHandlerDeps): {
   deals: Handlers<{ deals: typeof dealsContract }>['deals'];
@@ -148,37 +136,31 @@ export function dealsHandlers(deps: DealsHandlerDeps): {
   }
 
   const deals: Handlers<{ deals: typeof dealsContract }>['deals'] = {
-    list: async (ctx, input) => keepDetails(() => listDeals(db(), viewerOf(ctx), input)),
-    board: async (ctx, input) => keepDetails(() => dealBoard(db(), viewerOf(ctx), input)),
+    list: async (ctx, input) => listDeals(db(), viewerOf(ctx), input),
+    board: async (ctx, input) => dealBoard(db(), viewerOf(ctx), input),
     get: async (ctx, input) =>
       getDeal(db(), viewerOf(ctx), input.id, { includeDeleted: input.includeDeleted === true }),
     create: async (ctx, input) => {
       const session = requireSession(ctx);
-      return keepDetails(async () =>
-        record(ctx, await createDeal(db(), session, linksOf(ctx), input.deal, now())),
-      );
+      return record(ctx, await createDeal(db(), session, linksOf(ctx), input.deal, now()));
     },
     update: async (ctx, input) => {
       target(ctx, DEAL_ENTITY, input.id);
-      return keepDetails(async () => {
-        const change = await updateDeal(
-          db(),
-          viewerOf(ctx),
-          linksOf(ctx),
-          input.id,
-          input.patch,
-          input.expectedUpdatedAt,
-          now(),
-        );
-        return record(ctx, change);
-      });
+      const change = await updateDeal(
+        db(),
+        viewerOf(ctx),
+        linksOf(ctx),
+        input.id,
+        input.patch,
+        input.expectedUpdatedAt,
+        now(),
+      );
+      return record(ctx, change);
     },
     move: async (ctx, input) => {
       target(ctx, DEAL_ENTITY, input.id);
-      return keepDetails(async () => {
-        const change = await moveDeal(db(), viewerOf(ctx), input.id, input, now());
-        return record(ctx, change);
-      });
+      const change = await moveDeal(db(), viewerOf(ctx), input.id, input, now());
+      return record(ctx, change);
     },
     delete: async (ctx, input) => {
       target(ctx, DEAL_ENTITY, input.id);
@@ -187,9 +169,7 @@ export function dealsHandlers(deps: DealsHandlerDeps): {
     },
     reassign: async (ctx, input) => {
       target(ctx, DEAL_ENTITY, input.id);
-      return keepDetails(async () =>
-        record(ctx, await reassignDeal(db(), viewerOf(ctx), input.id, input.ownerId, now())),
-      );
+      return record(ctx, await reassignDeal(db(), viewerOf(ctx), input.id, input.ownerId, now()));
     },
   };
 
@@ -203,11 +183,9 @@ export function dealsHandlers(deps: DealsHandlerDeps): {
     },
     addStage: async (ctx, input) => {
       target(ctx, PIPELINE_ENTITY, input.pipelineId);
-      return keepDetails(async () =>
-        recordPipeline(
-          ctx,
-          await addStage(db(), input.pipelineId, input.stage, input.position, now()),
-        ),
+      return recordPipeline(
+        ctx,
+        await addStage(db(), input.pipelineId, input.stage, input.position, now()),
       );
     },
     updateStage: async (ctx, input) =>
@@ -222,17 +200,17 @@ export function dealsHandlers(deps: DealsHandlerDeps): {
       ),
     reorderStages: async (ctx, input) => {
       target(ctx, PIPELINE_ENTITY, input.pipelineId);
-      return keepDetails(async () =>
-        recordPipeline(ctx, await reorderStages(db(), input.pipelineId, input.stageIds, now())),
+      return recordPipeline(
+        ctx,
+        await reorderStages(db(), input.pipelineId, input.stageIds, now()),
       );
     },
-    removeStage: async (ctx, input) =>
-      keepDetails(async () => {
-        const session = requireSession(ctx);
-        const change = await removeStage(db(), input.stageId, input.moveTo, session.userId, now());
-        ctx.audit.details = { stageId: input.stageId, movedDeals: change.movedDeals };
-        return recordPipeline(ctx, change);
-      }),
+    removeStage: async (ctx, input) => {
+      const session = requireSession(ctx);
+      const change = await removeStage(db(), input.stageId, input.moveTo, session.userId, now());
+      ctx.audit.details = { stageId: input.stageId, movedDeals: change.movedDeals };
+      return recordPipeline(ctx, change);
+    },
   };
 
   return { deals, pipelines };

@@ -12,7 +12,6 @@ import {
   createDocumentsService,
   documentsDb,
   documentTransfers,
-  isDocumentError,
   type DocumentsSchema,
   type DocumentsService,
   type DocumentViewer,
@@ -46,16 +45,6 @@ function auditView(d: DocumentInfo | null, deletedAt?: string): Record<string, u
   };
 }
 
-/** Runs a service call, answering document failures with their code and `details.reason`. */
-async function answer<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isDocumentError(err)) throw new CallFailure(err.code, err.message, { reason: err.reason });
-    throw err;
-  }
-}
-
 /** The `documents` feature's handlers for the router (and the service, for hosts and tests). */
 export function documentsHandlers(deps: DocumentsHandlerDeps): Handlers<{
   documents: typeof documentsContract;
@@ -84,26 +73,25 @@ export function documentsHandlers(deps: DocumentsHandlerDeps): Handlers<{
   }
 
   return {
-    list: async (ctx, input) => answer(() => service.list(viewerOf(ctx), input.record)),
-    startUpload: async (ctx, input) => answer(() => service.startUpload(creatorOf(ctx), input)),
+    list: async (ctx, input) => service.list(viewerOf(ctx), input.record),
+    startUpload: async (ctx, input) => service.startUpload(creatorOf(ctx), input),
     finishUpload: async (ctx, input) => {
       const session = requireSession(ctx);
-      const info = await answer(() => service.finishUpload(session.userId, input.ticket));
+      const info = await service.finishUpload(session.userId, input.ticket);
       target(ctx, info.id);
       ctx.audit.changes = diffFields(null, auditView(info), { entityType: DOCUMENT_ENTITY });
       return info;
     },
-    preview: async (ctx, input) =>
-      answer(() => service.download(viewerOf(ctx), input.id, 'preview')),
+    preview: async (ctx, input) => service.download(viewerOf(ctx), input.id, 'preview'),
     export: async (ctx, input) => {
       target(ctx, input.id);
-      const ticket = await answer(() => service.download(viewerOf(ctx), input.id, 'export'));
+      const ticket = await service.download(viewerOf(ctx), input.id, 'export');
       ctx.audit.details = { documentId: input.id, size: ticket.size };
       return ticket;
     },
     delete: async (ctx, input) => {
       target(ctx, input.id);
-      const { before, deletedAt } = await answer(() => service.remove(viewerOf(ctx), input.id));
+      const { before, deletedAt } = await service.remove(viewerOf(ctx), input.id);
       ctx.audit.changes = diffFields(auditView(before), auditView(before, deletedAt), {
         entityType: DOCUMENT_ENTITY,
       });
@@ -112,7 +100,7 @@ export function documentsHandlers(deps: DocumentsHandlerDeps): Handlers<{
     deleteForRecord: async (ctx, input) => {
       ctx.audit.entityType = input.record.type;
       ctx.audit.entityId = input.record.id;
-      const { deleted } = await answer(() => service.removeForRecord(viewerOf(ctx), input.record));
+      const { deleted } = await service.removeForRecord(viewerOf(ctx), input.record);
       ctx.audit.details = { documentIds: deleted, count: deleted.length };
       return { deleted: deleted.length };
     },

@@ -20,12 +20,8 @@ export {
 export { claimDueReminders, myTasks } from './tasks';
 export { timeline } from './timeline';
 export {
-  ACTIVITY_ERROR_CODES,
-  ActivityError,
   activitiesDb,
-  isActivityError,
   type ActivitiesSchema,
   type ActivitiesTable,
-  type ActivityErrorCode,
   type ActivityViewer,
 } from './tables';

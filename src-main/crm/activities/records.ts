@@ -3,10 +3,11 @@
  * table comes from another feature's migration (0008) and is read with plain SQL: its columns are
  * looked up once per query so a missing table or column means "no deals", never an error.
  */
+import { recordNotFound } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { TimelineEntity } from '../../../src-shared/activities';
 import { companyReadableSql, contactReadableSql, dealReadableSql, type ScopeOwner } from './scope';
-import { recordNotFound, type ActivityViewer } from './tables';
+import { type ActivityViewer } from './tables';
 
 /** What this vault's deals table offers (null: no deals table). */
 export interface DealsShape {
@@ -59,5 +60,5 @@ export async function requireReadableRecord<DB>(
 ): Promise<void> {
   const condition = await recordReadableSql(db, viewer, entity, id);
   const { rows } = await sql<{ ok: number }>`SELECT ${condition} AS ok`.execute(db);
-  if (rows[0]?.ok !== 1) throw recordNotFound();
+  if (rows[0]?.ok !== 1) throw recordNotFound('record');
 }

@@ -4,6 +4,7 @@
  * record first checks, in SQL, that the caller may read that record. Mutations return
  * `{ before, after }` for the audit log's field-level changes.
  */
+import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import {
@@ -16,9 +17,7 @@ import { nextTime } from '../contacts/tables';
 import { requireReadableRecord } from './records';
 import { ownerScopeSql, type ScopeOwner } from './scope';
 import {
-  ActivityError,
   activitiesDb,
-  activityNotFound,
   rowToActivity,
   storedTime,
   type ActivitiesSchema,
@@ -47,7 +46,7 @@ export async function getActivity<DB extends ActivitiesSchema>(
     .where(() => ownerScopeSql('activities.owner_id', viewer, viewer.scope))
     .$if(options.includeDeleted !== true, q => q.where('activities.deleted_at', 'is', null))
     .executeTakeFirst();
-  if (!row) throw activityNotFound();
+  if (!row) throw recordNotFound('activity');
   const { owner_name: ownerName, ...activity } = row;
   return rowToActivity(activity, ownerName);
 }
@@ -124,7 +123,7 @@ export async function updateActivity<DB extends ActivitiesSchema>(
     .execute(async trx => {
       const before = await getActivity(trx, viewer, id);
       if (before.updatedAt !== expectedUpdatedAt) {
-        throw new ActivityError(
+        throw new RecordError(
           'conflict',
           'This activity was changed since you opened it. Reload it and try again.',
         );
@@ -133,7 +132,7 @@ export async function updateActivity<DB extends ActivitiesSchema>(
       const dueAt = pick(patch.dueAt, before.dueAt);
       const remindAt = pick(patch.remindAt, before.remindAt);
       const [issue] = taskTimeIssues({ kind: before.kind, dueAt, remindAt });
-      if (issue) throw new ActivityError('invalid_input', `${issue.path}: ${issue.message}`);
+      if (issue) throw new RecordError('invalid_input', `${issue.path}: ${issue.message}`);
       const remind = remindAt ? storedTime(remindAt) : null;
       const result = await trx
         .updateTable('activities')
@@ -151,7 +150,7 @@ export async function updateActivity<DB extends ActivitiesSchema>(
         .where('updated_at', '=', expectedUpdatedAt)
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) throw activityNotFound();
+      if (result.numUpdatedRows !== 1n) throw recordNotFound('activity');
       return { before, after: await readActivity(trx, id) };
     });
 }
@@ -169,7 +168,7 @@ export async function completeActivity<DB extends ActivitiesSchema>(
     .execute(async trx => {
       const before = await getActivity(trx, viewer, id);
       if (before.kind !== 'task') {
-        throw new ActivityError('invalid_input', 'Only tasks can be marked done.');
+        throw new RecordError('invalid_input', 'Only tasks can be marked done.');
       }
       if ((before.doneAt !== null) === done) return { before, after: before };
       const at = nextTime(now, before.updatedAt);

@@ -3,10 +3,11 @@
  * through partial indexes (activities_open_tasks, activities_pending_reminders): the literal
  * `kind = 'task'` below is what lets SQLite prove the index's WHERE, so it is not a bound value.
  */
+import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Activity, DueReminder, TaskPage } from '../../../src-shared/activities';
 import { nextTime } from '../contacts/tables';
-import { ActivityError, activitiesDb, rowToActivity, type ActivitiesSchema } from './tables';
+import { activitiesDb, rowToActivity, type ActivitiesSchema } from './tables';
 
 function encodeCursor(dueAt: string, id: string): string {
   return Buffer.from(JSON.stringify(['tasks', dueAt, id]), 'utf8').toString('base64url');
@@ -28,7 +29,7 @@ function decodeCursor(text: string): { dueAt: string; id: string } {
   ) {
     return { dueAt: parts[1], id: parts[2] };
   }
-  throw new ActivityError('invalid_input', 'cursor: not from the task list; start from the top');
+  throw new RecordError('invalid_input', 'cursor: not from the task list; start from the top');
 }
 
 /** One page of the user's own open tasks, soonest (and overdue) first. */

@@ -9,6 +9,7 @@
  * `not_found`, before anything is read), activities are limited by the caller's activities.read
  * owner scope, deals by their deals.read scope.
  */
+import { RecordError } from '../record/errors';
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import {
   TIMELINE_PAGE_SIZE,
@@ -20,7 +21,7 @@ import {
 } from '../../../src-shared/activities';
 import { dealsShape, requireReadableRecord } from './records';
 import { ownerScopeSql } from './scope';
-import { ActivityError, type ActivitiesSchema, type ActivityViewer } from './tables';
+import { type ActivitiesSchema, type ActivityViewer } from './tables';
 
 interface Cursor {
   at: string;
@@ -67,7 +68,7 @@ function decodeCursor(text: string, entity: TimelineEntity, recordId: string): C
   ) {
     return { at: parts[3], source: parts[4], id: parts[5] };
   }
-  throw new ActivityError('invalid_input', 'cursor: not from this timeline; start from the top');
+  throw new RecordError('invalid_input', 'cursor: not from this timeline; start from the top');
 }
 
 /**

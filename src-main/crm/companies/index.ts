@@ -15,13 +15,4 @@ export {
   type CompanyChange,
 } from './repository';
 export { companyScopeCondition } from './scope';
-export {
-  COMPANY_ERROR_CODES,
-  CompanyError,
-  companiesDb,
-  isCompanyError,
-  type CompaniesSchema,
-  type CompaniesTable,
-  type CompanyErrorCode,
-  type Viewer,
-} from './tables';
+export { companiesDb, type CompaniesSchema, type CompaniesTable, type Viewer } from './tables';

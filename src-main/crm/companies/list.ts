@@ -4,6 +4,7 @@
  * scope is one condition: `owner_id = ?` for a manager reads the first page straight from the
  * `companies_owner_*` index in order; scope `all` from `companies_*`.
  */
+import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type {
   CompanyListPage,
@@ -13,7 +14,7 @@ import type {
 } from '../../../src-shared/companies';
 import { searchWords } from '../contacts/list';
 import { companyScopeCondition } from './scope';
-import { CompanyError, companiesDb, type CompaniesSchema, type Viewer } from './tables';
+import { companiesDb, type CompaniesSchema, type Viewer } from './tables';
 
 /** What the list can be asked for (the parsed `companies.list` input). */
 export interface CompanyListQuery {
@@ -60,10 +61,7 @@ function decodeCursor(text: string, sort: CompanySort, direction: SortDirection)
     typeof parts[3] !== 'string' ||
     typeof parts[4] !== 'string'
   ) {
-    throw new CompanyError(
-      'invalid_input',
-      'cursor: not from this list; start from the first page',
-    );
+    throw new RecordError('invalid_input', 'cursor: not from this list; start from the first page');
   }
   return { value: parts[3], id: parts[4] };
 }

@@ -2,6 +2,7 @@
  * Companies on a real vault: what each member of staff can read and change, keyset pages in
  * alphabet order, the text filter, optimistic concurrency and soft delete.
  */
+import { isRecordError } from '../record/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   companyInputSchema,
@@ -18,7 +19,7 @@ import {
   reassignCompany,
   updateCompany,
 } from './repository';
-import { isCompanyError, type CompaniesSchema } from './tables';
+import { type CompaniesSchema } from './tables';
 
 const opened: OpenVault[] = [];
 afterEach(() => {
@@ -46,7 +47,7 @@ async function expectCode(promise: Promise<unknown>, code: string) {
     () => null,
     (e: unknown) => e,
   );
-  expect(isCompanyError(error) ? error.code : error).toBe(code);
+  expect(isRecordError(error) ? error.code : error).toBe(code);
 }
 
 describe('companies repository', () => {

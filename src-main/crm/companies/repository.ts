@@ -4,16 +4,15 @@
  * company carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
  * Mutations return `{ before, after }` so the handler can record field-level changes in the audit log.
  */
+import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Company, CompanyInput, CompanyPatch } from '../../../src-shared/companies';
 import { nextTime } from '../contacts/tables';
 import { companyScopeCondition } from './scope';
 import {
-  CompanyError,
   companiesDb,
   companyFields,
-  companyNotFound,
   fieldsToColumns,
   rowToCompany,
   type CompaniesSchema,
@@ -45,7 +44,7 @@ export async function getCompany<DB extends CompaniesSchema>(
     .where(eb => companyScopeCondition(eb, viewer))
     .$if(options.includeDeleted !== true, qb => qb.where('companies.deleted_at', 'is', null))
     .executeTakeFirst();
-  if (!row) throw companyNotFound();
+  if (!row) throw recordNotFound('company');
   const { owner_name: ownerName, ...company } = row;
   return rowToCompany(company, ownerName);
 }
@@ -112,7 +111,7 @@ export async function updateCompany<DB extends CompaniesSchema>(
     .execute(async trx => {
       const before = await getCompany(trx, viewer, id);
       if (before.updatedAt !== expectedUpdatedAt) {
-        throw new CompanyError(
+        throw new RecordError(
           'conflict',
           'This company was changed by someone else since you opened it. Reload it and try again.',
         );
@@ -129,7 +128,7 @@ export async function updateCompany<DB extends CompaniesSchema>(
         .where('updated_at', '=', expectedUpdatedAt)
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) throw companyNotFound();
+      if (result.numUpdatedRows !== 1n) throw recordNotFound('company');
       return { before, after: await readCompany(trx, id) };
     });
 }
@@ -181,7 +180,7 @@ export async function restoreCompany<DB extends CompaniesSchema>(
     .execute(async trx => {
       const before = await getCompany(trx, viewer, id, { includeDeleted: true });
       if (before.deletedAt === null) {
-        throw new CompanyError('conflict', 'This company is not deleted.');
+        throw new RecordError('conflict', 'This company is not deleted.');
       }
       const at = nextTime(now, before.updatedAt);
       const result = await trx
@@ -191,7 +190,7 @@ export async function restoreCompany<DB extends CompaniesSchema>(
         .where('deleted_at', 'is not', null)
         .where(eb => companyScopeCondition(eb, viewer))
         .executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) throw companyNotFound();
+      if (result.numUpdatedRows !== 1n) throw recordNotFound('company');
       return { before, after: await readCompany(trx, id) };
     });
 }
@@ -214,7 +213,7 @@ export async function reassignCompany<DB extends CompaniesSchema>(
         .where('id', '=', newOwnerId)
         .executeTakeFirst();
       if (user?.status !== 'active') {
-        throw new CompanyError('invalid_input', 'The new owner must be an active user.');
+        throw new RecordError('invalid_input', 'The new owner must be an active user.');
       }
       if (before.ownerId === newOwnerId) return { before, after: before };
       await trx

@@ -8,7 +8,6 @@ import type { Company, CompanyFields } from '../../../src-shared/companies';
 import { companySortKey } from '../../../src-shared/companies';
 import type { ContactPhone } from '../../../src-shared/contacts';
 import { collationText } from '../../../src-shared/contacts';
-import type { ErrorCode } from '../../../src-shared/ipc/contract';
 import type { UsersTable } from '../../auth/account-schema';
 import type { Viewer } from '../contacts/tables';
 
@@ -46,39 +45,6 @@ export type CompaniesSchema = {
 export function companiesDb<DB extends CompaniesSchema>(db: Kysely<DB>): Kysely<CompaniesSchema> {
   // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
   return db as unknown as Kysely<CompaniesSchema>;
-}
-
-/** Codes a company function can fail with (each is a bridge `ErrorCode`). */
-export const COMPANY_ERROR_CODES = [
-  'invalid_input',
-  'not_found',
-  'conflict',
-] as const satisfies readonly ErrorCode[];
-export type CompanyErrorCode = (typeof COMPANY_ERROR_CODES)[number];
-
-/**
- * Thrown when nothing was changed: bad input, an id out of the caller's scope or deleted
- * (`not_found`, the same answer as a missing id), a stale edit (`conflict`). Messages hold no
- * personal data. The router answers with the code.
- */
-export class CompanyError extends Error {
-  readonly code: CompanyErrorCode;
-
-  constructor(code: CompanyErrorCode, message: string) {
-    super(message);
-    this.name = 'CompanyError';
-    this.code = code;
-  }
-}
-
-/** True when `err` is a `CompanyError`, optionally with the given code. */
-export function isCompanyError(err: unknown, code?: CompanyErrorCode): err is CompanyError {
-  return err instanceof CompanyError && (code === undefined || err.code === code);
-}
-
-/** The single answer for "no such company for you". */
-export function companyNotFound(): CompanyError {
-  return new CompanyError('not_found', 'No such company.');
 }
 
 /** Phones stored as JSON → `ContactPhone[]` (anything malformed is dropped). */

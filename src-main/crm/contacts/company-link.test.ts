@@ -3,6 +3,7 @@
  * (anything else is `not_found` and writes nothing), the company shown only to readers whose scope
  * reaches it, deleted companies keep their links, and a company's contacts as a list filter.
  */
+import { isRecordError } from '../record/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { companyInputSchema } from '../../../src-shared/companies';
 import { contactInputSchema, contactPatchSchema } from '../../../src-shared/contacts';
@@ -11,7 +12,7 @@ import { createCompany, deleteCompany } from '../companies';
 import type { CompaniesSchema } from '../companies';
 import { listContacts } from './list';
 import { createContact, getContact, updateContact } from './repository';
-import { isContactError } from './tables';
+
 import { createContactsTestVault, viewerOf } from './test-helpers';
 
 const opened: OpenVault[] = [];
@@ -35,7 +36,7 @@ async function codeOf(promise: Promise<unknown>): Promise<unknown> {
     () => null,
     (e: unknown) => e,
   );
-  return isContactError(error) ? error.code : error;
+  return isRecordError(error) ? error.code : error;
 }
 
 describe('contact → company link', () => {

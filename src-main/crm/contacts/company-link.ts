@@ -4,13 +4,14 @@
  * `not_found` as a missing id, so a manager cannot link to (or probe for) a colleague's company.
  * A contact's page shows the linked company only to readers whose scope reaches it.
  */
+import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import type { ContactCompany } from '../../../src-shared/contacts';
 import type { Grants, Scope } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
 import { companyScopeCondition } from '../companies/scope';
 import type { CompaniesSchema } from '../companies/tables';
-import { ContactError, type ContactsSchema, type Viewer } from './tables';
+import { type ContactsSchema, type Viewer } from './tables';
 
 /** Who links: their id, team and `companies.read` scope (no scope: nothing is linkable). */
 export type LinkingActor = Pick<Viewer, 'userId' | 'teamId' | 'companyScope'>;
@@ -39,7 +40,7 @@ export async function requireLinkableCompany(
             companyScopeCondition(eb, { userId: actor.userId, teamId: actor.teamId, scope }),
           )
           .executeTakeFirst();
-  if (!found) throw new ContactError('not_found', 'No such company.');
+  if (!found) throw new RecordError('not_found', 'No such company.');
 }
 
 /** The linked company as this viewer may see it (deleted ones too), or null. */

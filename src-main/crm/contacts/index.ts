@@ -17,11 +17,7 @@ export {
 } from './repository';
 export { scopeCondition, type ScopeAccess } from './scope';
 export {
-  CONTACT_ERROR_CODES,
-  ContactError,
   contactsDb,
-  isContactError,
-  type ContactErrorCode,
   type ContactSharesTable,
   type ContactsSchema,
   type ContactsTable,

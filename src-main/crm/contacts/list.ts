@@ -3,6 +3,7 @@
  * id), never by OFFSET — page 500 costs the same as page 1, and rows added or removed between two
  * pages neither repeat nor vanish. Indexes in migrations/0005_contacts.sql serve each order.
  */
+import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type {
   ContactListPage,
@@ -11,7 +12,7 @@ import type {
   SortDirection,
 } from '../../../src-shared/contacts';
 import { collationText, tidyText } from '../../../src-shared/contacts';
-import { ContactError, contactsDb, type ContactsSchema, type Viewer } from './tables';
+import { contactsDb, type ContactsSchema, type Viewer } from './tables';
 
 /** What the list can be asked for (the parsed `contacts.list` input). */
 export interface ContactListQuery {
@@ -69,10 +70,7 @@ function decodeCursor(text: string, sort: ContactSort, direction: SortDirection)
     typeof parts[2] !== 'string' ||
     typeof parts[3] !== 'string'
   ) {
-    throw new ContactError(
-      'invalid_input',
-      'cursor: not from this list; start from the first page',
-    );
+    throw new RecordError('invalid_input', 'cursor: not from this list; start from the first page');
   }
   return { value: parts[2], id: parts[3] };
 }

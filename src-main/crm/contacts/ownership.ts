@@ -3,9 +3,10 @@
  * contact to be in the caller's `manage` scope (a share does not make you the owner), and the other
  * person to be an active account.
  */
+import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import { getContact, readContact, type ContactChange } from './repository';
-import { ContactError, contactsDb, nextTime, type ContactsSchema, type Viewer } from './tables';
+import { contactsDb, nextTime, type ContactsSchema, type Viewer } from './tables';
 
 async function requireActiveUser(
   db: Kysely<ContactsSchema>,
@@ -18,7 +19,7 @@ async function requireActiveUser(
     .where('id', '=', userId)
     .executeTakeFirst();
   if (user?.status !== 'active') {
-    throw new ContactError(
+    throw new RecordError(
       'invalid_input',
       role === 'owner'
         ? 'The new owner must be an active user.'
@@ -73,7 +74,7 @@ export async function shareContact<DB extends ContactsSchema>(
       const before = await getContact(trx, viewer, id, { access: 'manage' });
       await requireActiveUser(trx, userId, 'colleague');
       if (before.ownerId === userId) {
-        throw new ContactError('invalid_input', 'The owner already sees this contact.');
+        throw new RecordError('invalid_input', 'The owner already sees this contact.');
       }
       await trx
         .insertInto('contact_shares')

@@ -4,15 +4,14 @@
  * contact carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
  * Mutations return `{ before, after }` so the caller can record field-level changes in the audit log.
  */
+import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Contact, ContactInput, ContactPatch } from '../../../src-shared/contacts';
 import { linkedCompany, requireLinkableCompany, type LinkingActor } from './company-link';
 import { scopeCondition, type ScopeAccess } from './scope';
 import {
-  ContactError,
   contactFields,
-  contactNotFound,
   contactsDb,
   fieldsToColumns,
   nextTime,
@@ -55,7 +54,7 @@ export async function getContact<DB extends ContactsSchema>(
     .where(eb => scopeCondition(eb, viewer, options.access ?? 'use'))
     .$if(options.includeDeleted !== true, qb => qb.where('contacts.deleted_at', 'is', null))
     .executeTakeFirst();
-  if (!row) throw contactNotFound();
+  if (!row) throw recordNotFound('contact');
   const { owner_name: ownerName, ...contact } = row;
   const shares = await k
     .selectFrom('contact_shares')
@@ -162,7 +161,7 @@ export async function updateContact<DB extends ContactsSchema>(
     .execute(async trx => {
       const before = await getContact(trx, viewer, id);
       if (before.updatedAt !== expectedUpdatedAt) {
-        throw new ContactError(
+        throw new RecordError(
           'conflict',
           'This contact was changed by someone else since you opened it. Reload it and try again.',
         );
@@ -183,7 +182,7 @@ export async function updateContact<DB extends ContactsSchema>(
         .where('updated_at', '=', expectedUpdatedAt)
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) throw contactNotFound();
+      if (result.numUpdatedRows !== 1n) throw recordNotFound('contact');
       return { before, after: await readContact(trx, id, viewer) };
     });
 }
@@ -230,7 +229,7 @@ export async function restoreContact<DB extends ContactsSchema>(
     .execute(async trx => {
       const before = await readContact(trx, id);
       if (before.deletedAt === null) {
-        throw new ContactError('conflict', 'This contact is not deleted.');
+        throw new RecordError('conflict', 'This contact is not deleted.');
       }
       const at = nextTime(now, before.updatedAt);
       await trx

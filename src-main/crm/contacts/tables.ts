@@ -2,6 +2,7 @@
  * Contacts storage (migration 0005_contacts): table row types, the typed error every contact
  * function throws, the `Viewer` whose scope goes into each query, and row ↔ domain mapping.
  */
+import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import type {
   Contact,
@@ -12,7 +13,6 @@ import type {
   ContactShare,
 } from '../../../src-shared/contacts';
 import { collationText, contactSortKey } from '../../../src-shared/contacts';
-import type { ErrorCode } from '../../../src-shared/ipc/contract';
 import type { Scope } from '../../../src-shared/permissions';
 import type { UsersTable } from '../../auth/account-schema';
 import type { CompaniesTable } from '../companies/tables';
@@ -81,40 +81,6 @@ export interface Viewer {
    * to by them, and whose name they see on a contact. Absent: no company is linkable or shown.
    */
   companyScope?: Scope | undefined;
-}
-
-/** Codes a contact function can fail with (each is a bridge `ErrorCode`). */
-export const CONTACT_ERROR_CODES = [
-  'invalid_input',
-  'not_found',
-  'conflict',
-  'forbidden',
-] as const satisfies readonly ErrorCode[];
-export type ContactErrorCode = (typeof CONTACT_ERROR_CODES)[number];
-
-/**
- * Thrown when nothing was changed: bad input, an id out of the caller's scope or deleted
- * (`not_found`, the same answer as a missing id so existence never leaks), a stale edit
- * (`conflict`). Messages hold ids at most, never personal data. The router answers with the code.
- */
-export class ContactError extends Error {
-  readonly code: ContactErrorCode;
-
-  constructor(code: ContactErrorCode, message: string) {
-    super(message);
-    this.name = 'ContactError';
-    this.code = code;
-  }
-}
-
-/** True when `err` is a `ContactError`, optionally with the given code. */
-export function isContactError(err: unknown, code?: ContactErrorCode): err is ContactError {
-  return err instanceof ContactError && (code === undefined || err.code === code);
-}
-
-/** The single answer for "no such contact for you". */
-export function contactNotFound(): ContactError {
-  return new ContactError('not_found', 'No such contact.');
 }
 
 function parseJson<T>(text: string, guard: (v: unknown) => v is T, fallback: T): T {
@@ -252,8 +218,7 @@ export function contactFields(c: Contact): ContactFields {
 
 /** ISO time strictly after `previous` (same-millisecond edits still change the concurrency token). */
 export function nextTime(now: Date, previous?: string): string {
-  if (Number.isNaN(now.getTime()))
-    throw new ContactError('invalid_input', 'time: not a valid date');
+  if (Number.isNaN(now.getTime())) throw new RecordError('invalid_input', 'time: not a valid date');
   const t = now.getTime();
   const prev = previous === undefined ? Number.NaN : Date.parse(previous);
   return new Date(Number.isNaN(prev) || t > prev ? t : prev + 1).toISOString();

@@ -30,13 +30,4 @@ export {
   type DealChange,
 } from './repository';
 export { dealScopeCondition } from './scope';
-export {
-  DEAL_ERROR_CODES,
-  DealError,
-  dealsDb,
-  isDealError,
-  type DealErrorCode,
-  type DealsSchema,
-  type DealsTable,
-  type Viewer,
-} from './tables';
+export { dealsDb, type DealsSchema, type DealsTable, type Viewer } from './tables';

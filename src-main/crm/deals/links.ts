@@ -4,10 +4,11 @@
  * scoped reads). Without that grant, or for a record out of scope or deleted, the answer is
  * `not_found` — the same as for an id that does not exist.
  */
+import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import { getCompany } from '../companies/repository';
 import { getContact } from '../contacts/repository';
-import { DealError, type DealsSchema, type Viewer } from './tables';
+import { type DealsSchema, type Viewer } from './tables';
 
 /** The caller's reach into the records a deal links to (undefined: no such grant). */
 export interface LinkScopes {
@@ -30,7 +31,7 @@ export async function checkLinks(
         () => false,
       ));
     if (!ok)
-      throw new DealError('not_found', 'contactId: no such contact.', { field: 'contactId' });
+      throw new RecordError('not_found', 'contactId: no such contact.', { field: 'contactId' });
   }
   if (links.companyId) {
     const viewer = scopes.companies;
@@ -41,6 +42,6 @@ export async function checkLinks(
         () => false,
       ));
     if (!ok)
-      throw new DealError('not_found', 'companyId: no such company.', { field: 'companyId' });
+      throw new RecordError('not_found', 'companyId: no such company.', { field: 'companyId' });
   }
 }

@@ -4,6 +4,7 @@
  * first, so "show more" on a column is `listDeals` with the column's cursor. Column counts and
  * per-currency totals are one GROUP BY in SQL over the same scope.
  */
+import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type {
   BoardColumn,
@@ -17,7 +18,7 @@ import type {
 import { searchWords } from '../contacts/list';
 import { getPipeline } from './pipelines';
 import { dealScopeCondition } from './scope';
-import { DealError, dealsDb, rowToSummary, type DealsSchema, type Viewer } from './tables';
+import { dealsDb, rowToSummary, type DealsSchema, type Viewer } from './tables';
 
 /** What the list can be asked for (the parsed `deals.list` input). */
 export interface DealListQuery {
@@ -73,7 +74,7 @@ function decodeCursor(text: string, sort: DealSort, direction: SortDirection) {
     typeof parts[3] !== valueType ||
     typeof parts[4] !== 'string'
   ) {
-    throw new DealError('invalid_input', 'cursor: not from this list; start from the first page');
+    throw new RecordError('invalid_input', 'cursor: not from this list; start from the first page');
   }
   return { value: parts[3] as string | number, id: parts[4] };
 }

@@ -4,11 +4,12 @@
  * the audit log. A stage that still holds deals (deleted ones too: they keep pointing at it) is
  * removed only together with moving them to another stage of the same pipeline.
  */
+import { RecordError } from '../record/errors';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Pipeline, PipelineStage, StageInput } from '../../../src-shared/deals';
 import { nextTime } from '../contacts/tables';
-import { DealError, dealsDb, type DealsSchema } from './tables';
+import { dealsDb, type DealsSchema } from './tables';
 
 /** A change to one pipeline (before is null for a new one). */
 export interface PipelineChange {
@@ -26,8 +27,8 @@ export const STANDARD_STAGES: readonly StageInput[] = [
   { name: 'Програно', probability: 0, outcome: 'lost' },
 ];
 
-function pipelineNotFound(): DealError {
-  return new DealError('not_found', 'No such pipeline or stage.');
+function pipelineNotFound(): RecordError {
+  return new RecordError('not_found', 'No such pipeline or stage.');
 }
 
 /** Every pipeline with its stages in order, the default first. */
@@ -182,7 +183,7 @@ export async function addStage<DB extends DealsSchema>(
     .execute(async trx => {
       const before = await getPipeline(trx, pipelineId);
       if (before.stages.length >= 20) {
-        throw new DealError('invalid_input', 'A pipeline can have at most 20 stages.');
+        throw new RecordError('invalid_input', 'A pipeline can have at most 20 stages.');
       }
       const firstClosed = before.stages.findIndex(s => s.outcome !== 'open');
       const fallback = firstClosed < 0 ? before.stages.length : firstClosed;
@@ -241,7 +242,7 @@ export async function reorderStages<DB extends DealsSchema>(
         stageIds.length !== current.length ||
         [...stageIds].sort().some((id, i) => id !== current[i])
       ) {
-        throw new DealError('invalid_input', 'stageIds: not the stages of this pipeline.', {
+        throw new RecordError('invalid_input', 'stageIds: not the stages of this pipeline.', {
           fields: ['stageIds'],
           codes: [{ field: 'stageIds', code: 'deal.stages_mismatch' }],
         });
@@ -271,7 +272,7 @@ export async function removeStage<DB extends DealsSchema>(
       const stage = await getStage(trx, stageId);
       const before = await getPipeline(trx, stage.pipelineId);
       if (before.stages.length <= 1) {
-        throw new DealError('conflict', 'A pipeline keeps at least one stage.', {
+        throw new RecordError('conflict', 'A pipeline keeps at least one stage.', {
           reason: 'last_stage',
         });
       }
@@ -291,7 +292,7 @@ export async function removeStage<DB extends DealsSchema>(
           ? before.stages.find(s => s.id === moveTo && s.id !== stageId)
           : undefined;
         if (!target) {
-          throw new DealError(
+          throw new RecordError(
             'conflict',
             'This stage still has deals. Move them to another stage first.',
             { reason: 'stage_has_deals', deals: Number(held.live ?? 0) },

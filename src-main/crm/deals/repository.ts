@@ -4,6 +4,7 @@
  * scope in its WHERE (./scope.ts); a write is one transaction. Mutations return `{ before, after }`
  * so the handler can record field-level changes (the stage among them) in the audit log.
  */
+import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import { sql, type Kysely } from 'kysely';
 import type { Deal, DealInput, DealPatch } from '../../../src-shared/deals';
@@ -12,9 +13,7 @@ import { checkLinks, type LinkScopes } from './links';
 import { defaultFirstStage, getStage } from './pipelines';
 import { dealScopeCondition } from './scope';
 import {
-  DealError,
   dealFields,
-  dealNotFound,
   dealsDb,
   fieldsToColumns,
   rowToDeal,
@@ -61,7 +60,7 @@ export async function getDeal<DB extends DealsSchema>(
     .where(eb => dealScopeCondition(eb, viewer))
     .$if(options.includeDeleted !== true, qb => qb.where('deals.deleted_at', 'is', null))
     .executeTakeFirst();
-  if (!row) throw dealNotFound();
+  if (!row) throw recordNotFound('deal');
   return rowToDeal(row);
 }
 
@@ -88,7 +87,7 @@ export async function createDeal<DB extends DealsSchema>(
         ? await getStage(trx, input.stageId)
         : await defaultFirstStage(trx);
       if (stage.outcome === 'lost') {
-        throw new DealError('invalid_input', 'stageId: a new deal cannot start lost.', {
+        throw new RecordError('invalid_input', 'stageId: a new deal cannot start lost.', {
           fields: ['stageId'],
           codes: [{ field: 'stageId', code: 'deal.invalid' }],
         });
@@ -130,7 +129,7 @@ export async function createDeal<DB extends DealsSchema>(
 /** Throws `conflict` when the deal was saved after the caller read it. */
 function expectFresh(before: Deal, expectedUpdatedAt: string): void {
   if (before.updatedAt !== expectedUpdatedAt) {
-    throw new DealError(
+    throw new RecordError(
       'conflict',
       'This deal was changed by someone else since you opened it. Reload it and try again.',
     );
@@ -197,7 +196,7 @@ export async function moveDeal<DB extends DealsSchema>(
       expectFresh(before, move.expectedUpdatedAt);
       const stage = await getStage(trx, move.stageId);
       if (stage.outcome === 'lost' && !move.lostReason) {
-        throw new DealError('invalid_input', 'lostReason: a lost deal needs a reason.', {
+        throw new RecordError('invalid_input', 'lostReason: a lost deal needs a reason.', {
           fields: ['lostReason'],
           codes: [{ field: 'lostReason', code: 'deal.lost_reason_required' }],
         });
@@ -268,7 +267,7 @@ export async function reassignDeal<DB extends DealsSchema>(
         .where('id', '=', newOwnerId)
         .executeTakeFirst();
       if (user?.status !== 'active') {
-        throw new DealError('invalid_input', 'The new owner must be an active user.');
+        throw new RecordError('invalid_input', 'The new owner must be an active user.');
       }
       if (before.ownerId === newOwnerId) return { before, after: before };
       await trx

@@ -12,7 +12,6 @@ import type {
   DealSummary,
   StageOutcome,
 } from '../../../src-shared/deals';
-import type { ErrorCode } from '../../../src-shared/ipc/contract';
 import type { UsersTable } from '../../auth/account-schema';
 import type { CompaniesTable } from '../companies/tables';
 import type { ContactsSchema, Viewer } from '../contacts/tables';
@@ -76,42 +75,6 @@ export type DealsSchema = ContactsSchema & {
 export function dealsDb<DB extends DealsSchema>(db: Kysely<DB>): Kysely<DealsSchema> {
   // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
   return db as unknown as Kysely<DealsSchema>;
-}
-
-/** Codes a deal function can fail with (each is a bridge `ErrorCode`). */
-export const DEAL_ERROR_CODES = [
-  'invalid_input',
-  'not_found',
-  'conflict',
-] as const satisfies readonly ErrorCode[];
-export type DealErrorCode = (typeof DEAL_ERROR_CODES)[number];
-
-/**
- * Thrown when nothing was changed: bad input, an id out of the caller's scope or deleted
- * (`not_found`, the same answer as a missing id), a stale edit or a stage that still holds deals
- * (`conflict`). `details` (never personal data) tell the renderer which message to show, e.g.
- * `{ reason: 'stage_has_deals', deals: 3 }`. The handlers pass them on.
- */
-export class DealError extends Error {
-  readonly code: DealErrorCode;
-  readonly details: Record<string, unknown> | undefined;
-
-  constructor(code: DealErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
-    this.name = 'DealError';
-    this.code = code;
-    this.details = details;
-  }
-}
-
-/** True when `err` is a `DealError`, optionally with the given code. */
-export function isDealError(err: unknown, code?: DealErrorCode): err is DealError {
-  return err instanceof DealError && (code === undefined || err.code === code);
-}
-
-/** The single answer for "no such deal for you". */
-export function dealNotFound(): DealError {
-  return new DealError('not_found', 'No such deal.');
 }
 
 /** What list and detail queries select besides the deal row. */

@@ -5,11 +5,12 @@
  * Deleting needs more: the caller attached the document, or manages the record (owns it, or it is
  * in their team / all scope) — a share lets a colleague read a client's papers, not destroy them.
  */
+import { isRecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import type { Scope } from '../../../src-shared/permissions';
-import { getCompany, isCompanyError } from '../companies';
-import { getContact, isContactError, type ScopeAccess } from '../contacts';
-import { getDeal, isDealError } from '../deals';
+import { getCompany } from '../companies';
+import { getContact, type ScopeAccess } from '../contacts';
+import { getDeal } from '../deals';
 import { DocumentError } from './errors';
 import type { DocumentsSchema, DocumentsTable, RecordRef } from './tables';
 
@@ -39,12 +40,7 @@ export async function requireRecord<DB extends DocumentsSchema>(
     const deal = await getDeal(db, viewer, record.id);
     return { ownerId: deal.ownerId };
   } catch (err) {
-    if (
-      isContactError(err, 'not_found') ||
-      isCompanyError(err, 'not_found') ||
-      isDealError(err, 'not_found')
-    )
-      throw new DocumentError('record_not_found');
+    if (isRecordError(err, 'not_found')) throw new DocumentError('record_not_found');
     throw err;
   }
 }
