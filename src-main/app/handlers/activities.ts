@@ -18,12 +18,11 @@ import {
   myTasks,
   timeline,
   updateActivity,
-  type ActivitiesSchema,
   type ActivityChange,
   type ActivityViewer,
 } from '../../crm/activities';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import { type OpenVault } from '../../vault';
 
 /** What the activity handlers need from the app. */
 export interface ActivitiesHandlerDeps {
@@ -66,7 +65,7 @@ export function activitiesHandlers(
     if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
     return open;
   }
-  const db = () => withTables<ActivitiesSchema>(vault());
+  const db = () => vault().db;
 
   /**
    * The caller, the scope of the channel's grant (`activities.create` is plain: own) and their read

@@ -5,10 +5,10 @@
  * monthly review (src-main/reports/month.ts). Not audited: aggregates only.
  */
 import type { analyticsContract } from '../../../src-shared/ipc/analytics';
-import { computeDashboard, type AnalyticsSchema } from '../../crm/analytics';
+import { computeDashboard } from '../../crm/analytics';
 import { CallFailure, requireSession, type Handlers } from '../../ipc';
 import { reportTimeZone } from '../../reports/month';
-import { withTables, type OpenVault } from '../../vault';
+import { type OpenVault } from '../../vault';
 
 /** What the analytics handler needs from the app. */
 export interface AnalyticsHandlerDeps {
@@ -30,7 +30,7 @@ export function analyticsHandlers(
       const vault = deps.openVault();
       if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
       return computeDashboard(
-        withTables<AnalyticsSchema>(vault),
+        vault.db,
         { userId: session.userId, teamId: session.teamId, grants: session.grants },
         input.months,
         deps.now?.() ?? new Date(),

@@ -17,13 +17,12 @@ import {
   reassignCompany,
   restoreCompany,
   updateCompany,
-  type CompaniesSchema,
   type CompanyChange,
   type Viewer,
 } from '../../crm/companies';
-import { listContacts, type ContactsSchema } from '../../crm/contacts';
+import { listContacts } from '../../crm/contacts';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import { type OpenVault } from '../../vault';
 
 /** What the company handlers need from the app. */
 export interface CompaniesHandlerDeps {
@@ -64,7 +63,7 @@ export function companiesHandlers(
     if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
     return open;
   }
-  const db = () => withTables<CompaniesSchema>(vault());
+  const db = () => vault().db;
 
   /** The caller and the scope of the channel's grant. No grant or no scope: refuse (fail closed). */
   function viewerOf(ctx: HandlerContext): Viewer {
@@ -126,7 +125,7 @@ export function companiesHandlers(
       if (contactScope === undefined || contactScope === true)
         return { items: [], nextCursor: null };
       return listContacts(
-        withTables<ContactsSchema>(vault()),
+        vault().db,
         { userId: session.userId, teamId: session.teamId, scope: contactScope },
         {
           sort: 'name',

@@ -21,7 +21,6 @@ import {
   unshareContact,
   updateContact,
   type ContactChange,
-  type ContactsSchema,
   type Viewer,
 } from '../../crm/contacts';
 import {
@@ -39,7 +38,7 @@ import {
 import { readGuardSettings } from '../../guard/settings';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
 import type { Session } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import { type OpenVault } from '../../vault';
 
 /** What the contact handlers need from the app. */
 export interface ContactsHandlerDeps {
@@ -85,7 +84,7 @@ export function contactsHandlers(
   function db() {
     const vault = deps.openVault();
     if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
-    return withTables<ContactsSchema>(vault);
+    return vault.db;
   }
 
   /** The caller and the scope of the channel's grant. No grant or no scope: refuse (fail closed). */

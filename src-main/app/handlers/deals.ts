@@ -27,13 +27,12 @@ import {
   updateDeal,
   updateStage,
   type DealChange,
-  type DealsSchema,
   type LinkScopes,
   type PipelineChange,
   type Viewer,
 } from '../../crm/deals';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import { type OpenVault } from '../../vault';
 
 /** What the deal handlers need from the app. */
 export interface DealsHandlerDeps {
@@ -90,7 +89,7 @@ export function dealsHandlers(deps: DealsHandlerDeps): {
     if (!open) throw new CallFailure('unauthenticated', 'Please sign in first.');
     return open;
   }
-  const db = () => withTables<DealsSchema>(vault());
+  const db = () => vault().db;
 
   /** The caller and the scope of the channel's grant. No grant or no scope: refuse (fail closed). */
   function viewerOf(ctx: HandlerContext): Viewer {

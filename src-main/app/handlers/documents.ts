@@ -10,15 +10,13 @@ import { grantOf } from '../../../src-shared/roles';
 import { diffFields } from '../../audit';
 import {
   createDocumentsService,
-  documentsDb,
   documentTransfers,
-  type DocumentsSchema,
   type DocumentsService,
   type DocumentViewer,
   type TransferRegistry,
 } from '../../crm/documents';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { vaultPaths, withTables, type OpenVault } from '../../vault';
+import { vaultPaths, type OpenVault } from '../../vault';
 
 /** What the document handlers need from the app. */
 export interface DocumentsHandlerDeps {
@@ -120,7 +118,7 @@ export function documentsServiceFor(deps: DocumentsHandlerDeps): DocumentsServic
         throw new CallFailure('unauthenticated', 'Please sign in first.');
       }
       return {
-        db: documentsDb(withTables<DocumentsSchema>(open)),
+        db: open.db,
         attachmentsDir: vaultPaths(open.dir).attachments,
         vaultId: open.vaultId,
       };

@@ -19,9 +19,4 @@ export {
 } from './reminders';
 export { claimDueReminders, myTasks } from './tasks';
 export { timeline } from './timeline';
-export {
-  activitiesDb,
-  type ActivitiesSchema,
-  type ActivitiesTable,
-  type ActivityViewer,
-} from './tables';
+export { type ActivityViewer } from './tables';

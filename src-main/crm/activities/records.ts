@@ -5,6 +5,7 @@
  */
 import { recordNotFound } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../../vault/schema';
 import type { TimelineEntity } from '../../../src-shared/activities';
 import { companyReadableSql, contactReadableSql, dealReadableSql, type ScopeOwner } from './scope';
 import { type ActivityViewer } from './tables';
@@ -19,7 +20,7 @@ export interface DealsShape {
 }
 
 /** The deals table's useful columns, or null when the table does not exist. */
-export async function dealsShape<DB>(db: Kysely<DB>): Promise<DealsShape | null> {
+export async function dealsShape(db: Kysely<Database>): Promise<DealsShape | null> {
   const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info('deals')`.execute(
     db,
   );
@@ -35,8 +36,8 @@ export async function dealsShape<DB>(db: Kysely<DB>): Promise<DealsShape | null>
 }
 
 /** The SQL condition "the caller may read this record"; `0` when they have no grant for its type. */
-export async function recordReadableSql<DB>(
-  db: Kysely<DB>,
+export async function recordReadableSql(
+  db: Kysely<Database>,
   viewer: ActivityViewer,
   entity: TimelineEntity,
   id: string,
@@ -52,8 +53,8 @@ export async function recordReadableSql<DB>(
 }
 
 /** Throws `not_found` unless the caller may read the record (missing, deleted, out of scope alike). */
-export async function requireReadableRecord<DB>(
-  db: Kysely<DB>,
+export async function requireReadableRecord(
+  db: Kysely<Database>,
   viewer: ActivityViewer,
   entity: TimelineEntity,
   id: string,

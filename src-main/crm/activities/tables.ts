@@ -3,44 +3,9 @@
  * throws, the viewer whose scopes go into each query, and row → domain mapping.
  */
 import { RecordError } from '../record/errors';
-import type { Kysely } from 'kysely';
-import type { Activity, ActivityKind } from '../../../src-shared/activities';
+import type { Activity } from '../../../src-shared/activities';
 import type { Scope } from '../../../src-shared/permissions';
-import type { ContactsSchema } from '../contacts/tables';
-
-/** Row of `activities`. A type alias so `withTables` accepts it. */
-export type ActivitiesTable = {
-  id: string;
-  owner_id: string;
-  kind: ActivityKind;
-  subject: string;
-  body: string | null;
-  occurred_at: string;
-  due_at: string | null;
-  remind_at: string | null;
-  reminded_at: string | null;
-  done_at: string | null;
-  contact_id: string | null;
-  company_id: string | null;
-  deal_id: string | null;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-  deleted_at: string | null;
-  deleted_by: string | null;
-};
-
-/** The tables activity queries touch (contacts and companies to check the linked record). */
-export type ActivitiesSchema = ContactsSchema & { activities: ActivitiesTable };
-
-/** Narrows any vault kysely instance that includes the activity tables. */
-export function activitiesDb<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
-): Kysely<ActivitiesSchema> {
-  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
-  return db as unknown as Kysely<ActivitiesSchema>;
-}
+import type { ActivitiesTable } from '../../vault/schema';
 
 /**
  * Who asks. `scope` is the grant of the channel's `activities.*` permission; `records` holds the

@@ -3,11 +3,12 @@
  * through partial indexes (activities_open_tasks, activities_pending_reminders): the literal
  * `kind = 'task'` below is what lets SQLite prove the index's WHERE, so it is not a bound value.
  */
+import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Activity, DueReminder, TaskPage } from '../../../src-shared/activities';
 import { nextTime } from '../contacts/tables';
-import { activitiesDb, rowToActivity, type ActivitiesSchema } from './tables';
+import { rowToActivity } from './tables';
 
 function encodeCursor(dueAt: string, id: string): string {
   return Buffer.from(JSON.stringify(['tasks', dueAt, id]), 'utf8').toString('base64url');
@@ -33,14 +34,14 @@ function decodeCursor(text: string): { dueAt: string; id: string } {
 }
 
 /** One page of the user's own open tasks, soonest (and overdue) first. */
-export async function myTasks<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
+export async function myTasks(
+  db: Kysely<Database>,
   userId: string,
   query: { cursor?: string | undefined; limit: number },
   now: Date = new Date(),
 ): Promise<TaskPage> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = await activitiesDb(db)
+  const rows = await db
     .selectFrom('activities')
     .innerJoin('users', 'users.id', 'activities.owner_id')
     .selectAll('activities')
@@ -80,14 +81,14 @@ export async function myTasks<DB extends ActivitiesSchema>(
  * `reminded_at` and returns them, in one statement, so each reminder is delivered exactly once even
  * when the OS notifier and the in-app poll race.
  */
-export async function claimDueReminders<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
+export async function claimDueReminders(
+  db: Kysely<Database>,
   userId: string,
   now: Date = new Date(),
   limit = 20,
 ): Promise<DueReminder[]> {
   const at = nextTime(now);
-  const k = activitiesDb(db);
+  const k = db;
   const rows = await k
     .updateTable('activities')
     .set({ reminded_at: at })

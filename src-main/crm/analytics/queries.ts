@@ -4,6 +4,7 @@
  * `use`, so shared contacts count; deals: `dealScopeCondition`; activities: `ownerScopeSql` on the
  * activity's owner). Nothing is filtered after fetching. Deleted records are never counted.
  */
+import type { Database } from '../../vault/schema';
 import { sql, type Kysely } from 'kysely';
 import type {
   ManagerActivities,
@@ -12,11 +13,9 @@ import type {
   WonLostMonth,
 } from '../../../src-shared/ipc/analytics';
 import { ownerScopeSql } from '../activities/scope';
-import type { ActivitiesSchema } from '../activities/tables';
 import { scopeCondition } from '../contacts/scope';
-import type { ContactsSchema, Viewer } from '../contacts/tables';
+import type { Viewer } from '../contacts/tables';
 import { dealScopeCondition } from '../deals/scope';
-import type { DealsSchema } from '../deals/tables';
 import { monthOfSql, type Period } from './period';
 
 /** A `[from, to)` range of stored ISO times. */
@@ -27,7 +26,7 @@ export interface TimeRange {
 
 /** Open deals per pipeline stage and currency: count and total amount (minor units). */
 export async function pipelineValue(
-  db: Kysely<DealsSchema>,
+  db: Kysely<Database>,
   viewer: Viewer,
 ): Promise<PipelineStageValue[]> {
   const rows = await db
@@ -58,7 +57,7 @@ export async function pipelineValue(
 
 /** Deals closed as won or lost per month of the period (`closed_at`, the office's months). */
 export async function wonLostByMonth(
-  db: Kysely<DealsSchema>,
+  db: Kysely<Database>,
   viewer: Viewer,
   period: Period,
 ): Promise<WonLostMonth[]> {
@@ -84,7 +83,7 @@ export async function wonLostByMonth(
 
 /** Activities per owner within `range` (`occurred_at`), most first, with the owner's name. */
 export async function activitiesByManager(
-  db: Kysely<ActivitiesSchema>,
+  db: Kysely<Database>,
   viewer: Viewer,
   range: TimeRange,
 ): Promise<ManagerActivities[]> {
@@ -112,7 +111,7 @@ export async function activitiesByManager(
 
 /** Live contacts created per month of the period (`created_at`, the office's months). */
 export async function newContactsByMonth(
-  db: Kysely<ContactsSchema>,
+  db: Kysely<Database>,
   viewer: Viewer,
   period: Period,
 ): Promise<MonthCount[]> {

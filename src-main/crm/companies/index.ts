@@ -15,4 +15,4 @@ export {
   type CompanyChange,
 } from './repository';
 export { companyScopeCondition } from './scope';
-export { companiesDb, type CompaniesSchema, type CompaniesTable, type Viewer } from './tables';
+export { type Viewer } from './tables';

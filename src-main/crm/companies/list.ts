@@ -4,6 +4,7 @@
  * scope is one condition: `owner_id = ?` for a manager reads the first page straight from the
  * `companies_owner_*` index in order; scope `all` from `companies_*`.
  */
+import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type {
@@ -14,7 +15,7 @@ import type {
 } from '../../../src-shared/companies';
 import { searchWords } from '../contacts/list';
 import { companyScopeCondition } from './scope';
-import { companiesDb, type CompaniesSchema, type Viewer } from './tables';
+import { type Viewer } from './tables';
 
 /** What the list can be asked for (the parsed `companies.list` input). */
 export interface CompanyListQuery {
@@ -67,8 +68,8 @@ function decodeCursor(text: string, sort: CompanySort, direction: SortDirection)
 }
 
 /** One page of the live companies (deleted ones too when asked) the viewer may see, in order. */
-export async function listCompanies<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function listCompanies(
+  db: Kysely<Database>,
   viewer: Viewer,
   query: CompanyListQuery,
 ): Promise<CompanyListPage> {
@@ -78,7 +79,7 @@ export async function listCompanies<DB extends CompaniesSchema>(
   const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : undefined;
   const words = filter.text ? searchWords(filter.text) : [];
 
-  const rows = await companiesDb(db)
+  const rows = await db
     .selectFrom('companies')
     .innerJoin('users', 'users.id', 'companies.owner_id')
     .select([

@@ -9,7 +9,7 @@ import {
   companyPatchSchema,
   type CompanyInput,
 } from '../../../src-shared/companies';
-import { withTables, type OpenVault } from '../../vault';
+import { type OpenVault } from '../../vault';
 import { createContactsTestVault, viewerOf } from '../contacts/test-helpers';
 import { listCompanies } from './list';
 import {
@@ -19,7 +19,6 @@ import {
   reassignCompany,
   updateCompany,
 } from './repository';
-import { type CompaniesSchema } from './tables';
 
 const opened: OpenVault[] = [];
 afterEach(() => {
@@ -29,7 +28,7 @@ afterEach(() => {
 async function setup() {
   const t = await createContactsTestVault();
   opened.push(t.vault);
-  return { ...t, db: withTables<CompaniesSchema>(t.vault) };
+  return { ...t, db: t.vault.db };
 }
 
 function input(raw: Record<string, unknown>): CompanyInput {

@@ -4,20 +4,14 @@
  * company carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
  * Mutations return `{ before, after }` so the handler can record field-level changes in the audit log.
  */
+import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Company, CompanyInput, CompanyPatch } from '../../../src-shared/companies';
 import { nextTime } from '../contacts/tables';
 import { companyScopeCondition } from './scope';
-import {
-  companiesDb,
-  companyFields,
-  fieldsToColumns,
-  rowToCompany,
-  type CompaniesSchema,
-  type Viewer,
-} from './tables';
+import { companyFields, fieldsToColumns, rowToCompany, type Viewer } from './tables';
 
 /** A change to one company: the record before and after (before is null for a new company). */
 export interface CompanyChange {
@@ -29,13 +23,13 @@ export interface CompanyChange {
  * The company with this id if the viewer's scope reaches it (deleted ones only when asked);
  * otherwise `not_found` — the same for a missing id, another manager's company and a deleted one.
  */
-export async function getCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function getCompany(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   options: { includeDeleted?: boolean } = {},
 ): Promise<Company> {
-  const row = await companiesDb(db)
+  const row = await db
     .selectFrom('companies')
     .innerJoin('users', 'users.id', 'companies.owner_id')
     .selectAll('companies')
@@ -50,16 +44,13 @@ export async function getCompany<DB extends CompaniesSchema>(
 }
 
 /** The same company, read without a scope (after a write the caller was allowed to make). */
-export async function readCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
-  id: string,
-): Promise<Company> {
+export async function readCompany(db: Kysely<Database>, id: string): Promise<Company> {
   return getCompany(db, { userId: '', teamId: null, scope: 'all' }, id, { includeDeleted: true });
 }
 
 /** Adds a company owned by the creator. `input` is parsed by `companyInputSchema`. */
-export async function createCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function createCompany(
+  db: Kysely<Database>,
   actor: { userId: string },
   input: CompanyInput,
   now: Date = new Date(),
@@ -76,7 +67,7 @@ export async function createCompany<DB extends CompaniesSchema>(
     website: input.website ?? null,
     notes: input.notes ?? null,
   });
-  const k = companiesDb(db);
+  const k = db;
   await k
     .insertInto('companies')
     .values({
@@ -98,69 +89,65 @@ export async function createCompany<DB extends CompaniesSchema>(
  * Applies an edit if the company is in scope and nobody saved it since the caller read it
  * (`expectedUpdatedAt` = the `updatedAt` the caller saw); otherwise `conflict` and nothing changes.
  */
-export async function updateCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function updateCompany(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   patch: CompanyPatch,
   expectedUpdatedAt: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return companiesDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getCompany(trx, viewer, id);
-      if (before.updatedAt !== expectedUpdatedAt) {
-        throw new RecordError(
-          'conflict',
-          'This company was changed by someone else since you opened it. Reload it and try again.',
-        );
-      }
-      const fields = { ...companyFields(before) };
-      for (const [key, value] of Object.entries(patch)) {
-        if (value !== undefined) Object.assign(fields, { [key]: value });
-      }
-      const at = nextTime(now, before.updatedAt);
-      const result = await trx
-        .updateTable('companies')
-        .set({ ...fieldsToColumns(fields), updated_at: at, updated_by: viewer.userId })
-        .where('id', '=', id)
-        .where('updated_at', '=', expectedUpdatedAt)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) throw recordNotFound('company');
-      return { before, after: await readCompany(trx, id) };
-    });
+  return db.transaction().execute(async trx => {
+    const before = await getCompany(trx, viewer, id);
+    if (before.updatedAt !== expectedUpdatedAt) {
+      throw new RecordError(
+        'conflict',
+        'This company was changed by someone else since you opened it. Reload it and try again.',
+      );
+    }
+    const fields = { ...companyFields(before) };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined) Object.assign(fields, { [key]: value });
+    }
+    const at = nextTime(now, before.updatedAt);
+    const result = await trx
+      .updateTable('companies')
+      .set({ ...fieldsToColumns(fields), updated_at: at, updated_by: viewer.userId })
+      .where('id', '=', id)
+      .where('updated_at', '=', expectedUpdatedAt)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows !== 1n) throw recordNotFound('company');
+    return { before, after: await readCompany(trx, id) };
+  });
 }
 
 /**
  * Soft delete: the company leaves lists and the contact form's picker; contacts linked to it keep
  * the link, and their pages show the company as deleted.
  */
-export async function deleteCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function deleteCompany(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return companiesDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getCompany(trx, viewer, id);
-      const at = nextTime(now, before.updatedAt);
-      await trx
-        .updateTable('companies')
-        .set({
-          deleted_at: at,
-          deleted_by: viewer.userId,
-          updated_at: at,
-          updated_by: viewer.userId,
-        })
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .execute();
-      return { before, after: await readCompany(trx, id) };
-    });
+  return db.transaction().execute(async trx => {
+    const before = await getCompany(trx, viewer, id);
+    const at = nextTime(now, before.updatedAt);
+    await trx
+      .updateTable('companies')
+      .set({
+        deleted_at: at,
+        deleted_by: viewer.userId,
+        updated_at: at,
+        updated_by: viewer.userId,
+      })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return { before, after: await readCompany(trx, id) };
+  });
 }
 
 /**
@@ -169,62 +156,58 @@ export async function deleteCompany<DB extends CompaniesSchema>(
  * its documents, if nobody destroyed them, are reachable again. `not_found` for a missing id or one
  * out of scope, `conflict` when the company is not deleted; nothing is written then.
  */
-export async function restoreCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function restoreCompany(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return companiesDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getCompany(trx, viewer, id, { includeDeleted: true });
-      if (before.deletedAt === null) {
-        throw new RecordError('conflict', 'This company is not deleted.');
-      }
-      const at = nextTime(now, before.updatedAt);
-      const result = await trx
-        .updateTable('companies')
-        .set({ deleted_at: null, deleted_by: null, updated_at: at, updated_by: viewer.userId })
-        .where('id', '=', id)
-        .where('deleted_at', 'is not', null)
-        .where(eb => companyScopeCondition(eb, viewer))
-        .executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) throw recordNotFound('company');
-      return { before, after: await readCompany(trx, id) };
-    });
+  return db.transaction().execute(async trx => {
+    const before = await getCompany(trx, viewer, id, { includeDeleted: true });
+    if (before.deletedAt === null) {
+      throw new RecordError('conflict', 'This company is not deleted.');
+    }
+    const at = nextTime(now, before.updatedAt);
+    const result = await trx
+      .updateTable('companies')
+      .set({ deleted_at: null, deleted_by: null, updated_at: at, updated_by: viewer.userId })
+      .where('id', '=', id)
+      .where('deleted_at', 'is not', null)
+      .where(eb => companyScopeCondition(eb, viewer))
+      .executeTakeFirst();
+    if (result.numUpdatedRows !== 1n) throw recordNotFound('company');
+    return { before, after: await readCompany(trx, id) };
+  });
 }
 
 /** Gives the company to another active user; to the current owner it changes nothing. */
-export async function reassignCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function reassignCompany(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   newOwnerId: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return companiesDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getCompany(trx, viewer, id);
-      const user = await trx
-        .selectFrom('users')
-        .select('status')
-        .where('id', '=', newOwnerId)
-        .executeTakeFirst();
-      if (user?.status !== 'active') {
-        throw new RecordError('invalid_input', 'The new owner must be an active user.');
-      }
-      if (before.ownerId === newOwnerId) return { before, after: before };
-      await trx
-        .updateTable('companies')
-        .set({
-          owner_id: newOwnerId,
-          updated_at: nextTime(now, before.updatedAt),
-          updated_by: viewer.userId,
-        })
-        .where('id', '=', id)
-        .execute();
-      return { before, after: await readCompany(trx, id) };
-    });
+  return db.transaction().execute(async trx => {
+    const before = await getCompany(trx, viewer, id);
+    const user = await trx
+      .selectFrom('users')
+      .select('status')
+      .where('id', '=', newOwnerId)
+      .executeTakeFirst();
+    if (user?.status !== 'active') {
+      throw new RecordError('invalid_input', 'The new owner must be an active user.');
+    }
+    if (before.ownerId === newOwnerId) return { before, after: before };
+    await trx
+      .updateTable('companies')
+      .set({
+        owner_id: newOwnerId,
+        updated_at: nextTime(now, before.updatedAt),
+        updated_by: viewer.userId,
+      })
+      .where('id', '=', id)
+      .execute();
+    return { before, after: await readCompany(trx, id) };
+  });
 }

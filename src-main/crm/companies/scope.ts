@@ -4,12 +4,13 @@
  * (a team scope without a team is own); all = every row. An id outside the scope behaves exactly
  * like an id that does not exist.
  */
+import type { Database } from '../../vault/schema';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { CompaniesSchema, Viewer } from './tables';
+import type { Viewer } from './tables';
 
 /** `WHERE` condition limiting `companies` rows to the viewer's scope. */
 export function companyScopeCondition(
-  eb: ExpressionBuilder<CompaniesSchema, 'companies'>,
+  eb: ExpressionBuilder<Database, 'companies'>,
   viewer: Viewer,
 ): Expression<SqlBool> {
   if (viewer.scope === 'all') return sql<SqlBool>`1`;

@@ -7,9 +7,8 @@ import { isRecordError } from '../record/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import { companyInputSchema } from '../../../src-shared/companies';
 import { contactInputSchema, contactPatchSchema } from '../../../src-shared/contacts';
-import { withTables, type OpenVault } from '../../vault';
+import { type OpenVault } from '../../vault';
 import { createCompany, deleteCompany } from '../companies';
-import type { CompaniesSchema } from '../companies';
 import { listContacts } from './list';
 import { createContact, getContact, updateContact } from './repository';
 
@@ -23,7 +22,7 @@ afterEach(() => {
 async function setup() {
   const t = await createContactsTestVault();
   opened.push(t.vault);
-  const companies = withTables<CompaniesSchema>(t.vault);
+  const companies = t.vault.db;
   const company = async (ownerId: string, name: string) =>
     (await createCompany(companies, { userId: ownerId }, companyInputSchema.parse({ name }))).after;
   return { ...t, companies, company };

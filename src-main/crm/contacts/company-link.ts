@@ -4,26 +4,21 @@
  * `not_found` as a missing id, so a manager cannot link to (or probe for) a colleague's company.
  * A contact's page shows the linked company only to readers whose scope reaches it.
  */
+import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import type { ContactCompany } from '../../../src-shared/contacts';
 import type { Grants, Scope } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
 import { companyScopeCondition } from '../companies/scope';
-import type { CompaniesSchema } from '../companies/tables';
-import { type ContactsSchema, type Viewer } from './tables';
+import { type Viewer } from './tables';
 
 /** Who links: their id, team and `companies.read` scope (no scope: nothing is linkable). */
 export type LinkingActor = Pick<Viewer, 'userId' | 'teamId' | 'companyScope'>;
 
-function companies(db: Kysely<ContactsSchema>): Kysely<CompaniesSchema> {
-  // ContactsSchema includes the companies and users tables CompaniesSchema names.
-  return db as unknown as Kysely<CompaniesSchema>;
-}
-
 /** Refuses (`not_found`) a company the actor may not read, or a deleted one. */
 export async function requireLinkableCompany(
-  db: Kysely<ContactsSchema>,
+  db: Kysely<Database>,
   actor: LinkingActor,
   companyId: string,
 ): Promise<void> {
@@ -31,7 +26,7 @@ export async function requireLinkableCompany(
   const found =
     scope === undefined
       ? undefined
-      : await companies(db)
+      : await db
           .selectFrom('companies')
           .select('companies.id')
           .where('companies.id', '=', companyId)
@@ -45,13 +40,13 @@ export async function requireLinkableCompany(
 
 /** The linked company as this viewer may see it (deleted ones too), or null. */
 export async function linkedCompany(
-  db: Kysely<ContactsSchema>,
+  db: Kysely<Database>,
   viewer: Viewer,
   companyId: string | null,
 ): Promise<ContactCompany | null> {
   const scope = viewer.companyScope;
   if (companyId === null || scope === undefined) return null;
-  const row = await companies(db)
+  const row = await db
     .selectFrom('companies')
     .select(['companies.id', 'companies.name', 'companies.deleted_at'])
     .where('companies.id', '=', companyId)

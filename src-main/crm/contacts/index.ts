@@ -16,10 +16,4 @@ export {
   type GetOptions,
 } from './repository';
 export { scopeCondition, type ScopeAccess } from './scope';
-export {
-  contactsDb,
-  type ContactSharesTable,
-  type ContactsSchema,
-  type ContactsTable,
-  type Viewer,
-} from './tables';
+export { type Viewer } from './tables';

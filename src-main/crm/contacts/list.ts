@@ -3,6 +3,7 @@
  * id), never by OFFSET — page 500 costs the same as page 1, and rows added or removed between two
  * pages neither repeat nor vanish. Indexes in migrations/0005_contacts.sql serve each order.
  */
+import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type {
@@ -12,7 +13,7 @@ import type {
   SortDirection,
 } from '../../../src-shared/contacts';
 import { collationText, tidyText } from '../../../src-shared/contacts';
-import { contactsDb, type ContactsSchema, type Viewer } from './tables';
+import { type Viewer } from './tables';
 
 /** What the list can be asked for (the parsed `contacts.list` input). */
 export interface ContactListQuery {
@@ -94,14 +95,14 @@ function parseTags(text: string): string[] {
   }
 }
 
-type IdQuery = SelectQueryBuilder<ContactsSchema, 'contacts', { id: string }>;
+type IdQuery = SelectQueryBuilder<Database, 'contacts', { id: string }>;
 
 /**
  * Contacts shared with the user, driven from their share rows (CROSS JOIN fixes that order in
  * SQLite): a user has few shares, and without ANALYZE statistics the planner would otherwise walk
  * the whole name index looking for them (≈ 20 ms at 100 000 contacts).
  */
-function sharedWith(k: Kysely<ContactsSchema>, userId: string): IdQuery {
+function sharedWith(k: Kysely<Database>, userId: string): IdQuery {
   const query = k
     .selectFrom('contact_shares')
     .crossJoin('contacts')
@@ -118,7 +119,7 @@ function sharedWith(k: Kysely<ContactsSchema>, userId: string): IdQuery {
  * sort every row of the scope (≈ 230 ms for a manager with 5 000 of 100 000 contacts); each branch
  * instead reads its first page straight from an index in order, and the page is merged from those.
  */
-function scopeBranches(k: Kysely<ContactsSchema>, viewer: Viewer): IdQuery[] {
+function scopeBranches(k: Kysely<Database>, viewer: Viewer): IdQuery[] {
   const base = () => k.selectFrom('contacts').select('contacts.id');
   if (viewer.scope === 'all') return [base()];
   const branches = [
@@ -137,8 +138,8 @@ function scopeBranches(k: Kysely<ContactsSchema>, viewer: Viewer): IdQuery[] {
 }
 
 /** One page of the contacts the viewer may see, in the asked order. */
-export async function listContacts<DB extends ContactsSchema>(
-  db: Kysely<DB>,
+export async function listContacts(
+  db: Kysely<Database>,
   viewer: Viewer,
   query: ContactListQuery,
 ): Promise<ContactListPage> {
@@ -148,7 +149,7 @@ export async function listContacts<DB extends ContactsSchema>(
   const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : undefined;
   const words = filter.text ? searchWords(filter.text) : [];
   const tag = filter.tag ? tidyText(filter.tag) : '';
-  const k = contactsDb(db);
+  const k = db;
 
   /** The filters, the keyset position, the order and the page size, the same for every branch. */
   const page = (qb: IdQuery): IdQuery =>

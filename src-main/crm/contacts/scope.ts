@@ -3,8 +3,9 @@
  * query may touch. Every read and write of a contact goes through it, so an id outside the scope
  * behaves exactly like an id that does not exist.
  */
+import type { Database } from '../../vault/schema';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { ContactsSchema, Viewer } from './tables';
+import type { Viewer } from './tables';
 
 /**
  * What the caller wants to do with the row:
@@ -16,7 +17,7 @@ export type ScopeAccess = 'use' | 'manage';
 
 /** `WHERE` condition limiting `contacts` rows to the viewer's scope. */
 export function scopeCondition(
-  eb: ExpressionBuilder<ContactsSchema, 'contacts'>,
+  eb: ExpressionBuilder<Database, 'contacts'>,
   viewer: Viewer,
   access: ScopeAccess,
 ): Expression<SqlBool> {

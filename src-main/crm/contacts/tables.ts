@@ -3,7 +3,6 @@
  * function throws, the `Viewer` whose scope goes into each query, and row ↔ domain mapping.
  */
 import { RecordError } from '../record/errors';
-import type { Kysely } from 'kysely';
 import type {
   Contact,
   ContactCompany,
@@ -14,58 +13,7 @@ import type {
 } from '../../../src-shared/contacts';
 import { collationText, contactSortKey } from '../../../src-shared/contacts';
 import type { Scope } from '../../../src-shared/permissions';
-import type { UsersTable } from '../../auth/account-schema';
-import type { CompaniesTable } from '../companies/tables';
-
-/** Row of `contacts` (snake_case; JSON columns as text). A type alias so `withTables` accepts it. */
-export type ContactsTable = {
-  id: string;
-  owner_id: string;
-  surname: string;
-  given_name: string;
-  patronymic: string | null;
-  company_name: string | null;
-  /** Migration 0007: the linked company. */
-  company_id: string | null;
-  address: string | null;
-  source: string | null;
-  notes: string | null;
-  phones: string;
-  emails: string;
-  messengers: string;
-  tags: string;
-  sort_key: string;
-  search_text: string;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-  deleted_at: string | null;
-  deleted_by: string | null;
-};
-
-/** Row of `contact_shares`. */
-export type ContactSharesTable = {
-  contact_id: string;
-  user_id: string;
-  granted_by: string;
-  granted_at: string;
-};
-
-/** The tables contact queries touch; `users.team_id` comes from migration 0004 (roles). */
-export type ContactsSchema = {
-  contacts: ContactsTable;
-  contact_shares: ContactSharesTable;
-  users: UsersTable & { team_id: string | null };
-  /** Migration 0007: read for the contact → company link. */
-  companies: CompaniesTable;
-};
-
-/** Narrows any vault kysely instance that includes the contact tables. */
-export function contactsDb<DB extends ContactsSchema>(db: Kysely<DB>): Kysely<ContactsSchema> {
-  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
-  return db as unknown as Kysely<ContactsSchema>;
-}
+import type { ContactsTable } from '../../vault/schema';
 
 /**
  * Who is asking, and how far their grant for this call reaches. The scope always comes from the

@@ -30,4 +30,4 @@ export {
   type DealChange,
 } from './repository';
 export { dealScopeCondition } from './scope';
-export { dealsDb, type DealsSchema, type DealsTable, type Viewer } from './tables';
+export { type Viewer } from './tables';

@@ -4,11 +4,12 @@
  * scoped reads). Without that grant, or for a record out of scope or deleted, the answer is
  * `not_found` — the same as for an id that does not exist.
  */
+import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import { getCompany } from '../companies/repository';
 import { getContact } from '../contacts/repository';
-import { type DealsSchema, type Viewer } from './tables';
+import { type Viewer } from './tables';
 
 /** The caller's reach into the records a deal links to (undefined: no such grant). */
 export interface LinkScopes {
@@ -18,7 +19,7 @@ export interface LinkScopes {
 
 /** Throws `not_found` unless every newly set link is readable by the caller. */
 export async function checkLinks(
-  db: Kysely<DealsSchema>,
+  db: Kysely<Database>,
   scopes: LinkScopes,
   links: { contactId?: string | null | undefined; companyId?: string | null | undefined },
 ): Promise<void> {

@@ -4,6 +4,7 @@
  * first, so "show more" on a column is `listDeals` with the column's cursor. Column counts and
  * per-currency totals are one GROUP BY in SQL over the same scope.
  */
+import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type {
@@ -18,7 +19,7 @@ import type {
 import { searchWords } from '../contacts/list';
 import { getPipeline } from './pipelines';
 import { dealScopeCondition } from './scope';
-import { dealsDb, rowToSummary, type DealsSchema, type Viewer } from './tables';
+import { rowToSummary, type Viewer } from './tables';
 
 /** What the list can be asked for (the parsed `deals.list` input). */
 export interface DealListQuery {
@@ -80,8 +81,8 @@ function decodeCursor(text: string, sort: DealSort, direction: SortDirection) {
 }
 
 /** One page of the live deals the viewer may see, in the asked order. */
-export async function listDeals<DB extends DealsSchema>(
-  db: Kysely<DB>,
+export async function listDeals(
+  db: Kysely<Database>,
   viewer: Viewer,
   query: DealListQuery,
 ): Promise<DealListPage> {
@@ -91,7 +92,7 @@ export async function listDeals<DB extends DealsSchema>(
   const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : undefined;
   const words = filter.text ? searchWords(filter.text) : [];
 
-  const rows = await dealsDb(db)
+  const rows = await db
     .selectFrom('deals')
     .innerJoin('users', 'users.id', 'deals.owner_id')
     .innerJoin('pipeline_stages', 'pipeline_stages.id', 'deals.stage_id')
@@ -160,13 +161,13 @@ export async function listDeals<DB extends DealsSchema>(
  * The board of a pipeline: per stage the first `limit` cards (newest change first), the number of
  * live deals in scope and their totals per currency (SQL SUM, integer minor units).
  */
-export async function dealBoard<DB extends DealsSchema>(
-  db: Kysely<DB>,
+export async function dealBoard(
+  db: Kysely<Database>,
   viewer: Viewer,
   query: { pipelineId: string; limit: number; ownerId?: string | undefined },
 ): Promise<DealBoard> {
   const pipeline = await getPipeline(db, query.pipelineId);
-  const sums = await dealsDb(db)
+  const sums = await db
     .selectFrom('deals')
     .select(eb => [
       'deals.stage_id',

@@ -4,12 +4,13 @@
  * scope without a team is own); all = every row. An id outside the scope behaves exactly like an id
  * that does not exist.
  */
+import type { Database } from '../../vault/schema';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { DealsSchema, Viewer } from './tables';
+import type { Viewer } from './tables';
 
 /** `WHERE` condition limiting `deals` rows to the viewer's scope. */
 export function dealScopeCondition(
-  eb: ExpressionBuilder<DealsSchema, 'deals'>,
+  eb: ExpressionBuilder<Database, 'deals'>,
   viewer: Viewer,
 ): Expression<SqlBool> {
   if (viewer.scope === 'all') return sql<SqlBool>`1`;

@@ -3,79 +3,12 @@
  * throws, and row ↔ domain mapping. The `Viewer` (who asks, how far their grant reaches) is the
  * contacts' one, built from the `deals.*` grant of the channel.
  */
-import type { Kysely } from 'kysely';
 import { collationText } from '../../../src-shared/contacts';
-import type {
-  Currency,
-  Deal,
-  DealFields,
-  DealSummary,
-  StageOutcome,
-} from '../../../src-shared/deals';
-import type { UsersTable } from '../../auth/account-schema';
-import type { CompaniesTable } from '../companies/tables';
-import type { ContactsSchema, Viewer } from '../contacts/tables';
+import type { Deal, DealFields, DealSummary, StageOutcome } from '../../../src-shared/deals';
+import type { DealsTable } from '../../vault/schema';
+import type { Viewer } from '../contacts/tables';
 
 export type { Viewer };
-
-/** Row of `pipelines`. */
-export type PipelinesTable = {
-  id: string;
-  name: string;
-  is_default: number;
-  created_at: string;
-  updated_at: string;
-};
-
-/** Row of `pipeline_stages`. */
-export type PipelineStagesTable = {
-  id: string;
-  pipeline_id: string;
-  name: string;
-  position: number;
-  probability: number;
-  outcome: StageOutcome;
-};
-
-/** Row of `deals` (snake_case). A type alias so `withTables` accepts it. */
-export type DealsTable = {
-  id: string;
-  owner_id: string;
-  title: string;
-  amount_minor: number;
-  currency: Currency;
-  pipeline_id: string;
-  stage_id: string;
-  probability: number;
-  expected_close: string | null;
-  contact_id: string | null;
-  company_id: string | null;
-  lost_reason: string | null;
-  closed_at: string | null;
-  notes: string | null;
-  sort_key: string;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-  deleted_at: string | null;
-  deleted_by: string | null;
-};
-
-/** The tables deal queries touch (contacts and companies for links and names). */
-export type DealsSchema = ContactsSchema & {
-  deals: DealsTable;
-  pipelines: PipelinesTable;
-  pipeline_stages: PipelineStagesTable;
-  companies: CompaniesTable;
-  users: UsersTable & { team_id: string | null };
-};
-
-/** Narrows any vault kysely instance that includes the deal tables. */
-export function dealsDb<DB extends DealsSchema>(db: Kysely<DB>): Kysely<DealsSchema> {
-  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
-  return db as unknown as Kysely<DealsSchema>;
-}
 
 /** What list and detail queries select besides the deal row. */
 export interface DealJoins {
