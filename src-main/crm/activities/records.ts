@@ -3,11 +3,12 @@
  * table comes from another feature's migration (0008) and is read with plain SQL: its columns are
  * looked up once per query so a missing table or column means "no deals", never an error.
  */
+import { type ScopeOwner } from '../record/viewer';
 import { recordNotFound } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../vault/schema';
 import type { TimelineEntity } from '../../../src-shared/activities';
-import { companyReadableSql, contactReadableSql, dealReadableSql, type ScopeOwner } from './scope';
+import { companyReadableSql, contactReadableSql, dealReadableSql } from './scope';
 import { type ActivityViewer } from './tables';
 
 /** What this vault's deals table offers (null: no deals table). */

@@ -4,6 +4,8 @@
  * record first checks, in SQL, that the caller may read that record. Mutations return
  * `{ before, after }` for the audit log's field-level changes.
  */
+import { inScope, type ScopeOwner } from '../record/viewer';
+import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
@@ -14,9 +16,7 @@ import {
   type ActivityInput,
   type ActivityPatch,
 } from '../../../src-shared/activities';
-import { nextTime } from '../contacts/tables';
 import { requireReadableRecord } from './records';
-import { ownerScopeSql, type ScopeOwner } from './scope';
 import { rowToActivity, storedTime, type ActivityViewer } from './tables';
 
 /** A change to one activity: before (null when new) and after. */
@@ -38,7 +38,7 @@ export async function getActivity(
     .selectAll('activities')
     .select('users.display_name as owner_name')
     .where('activities.id', '=', id)
-    .where(() => ownerScopeSql('activities.owner_id', viewer, viewer.scope))
+    .where(inScope('activities', viewer))
     .$if(options.includeDeleted !== true, q => q.where('activities.deleted_at', 'is', null))
     .executeTakeFirst();
   if (!row) throw recordNotFound('activity');

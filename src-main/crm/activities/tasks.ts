@@ -3,11 +3,11 @@
  * through partial indexes (activities_open_tasks, activities_pending_reminders): the literal
  * `kind = 'task'` below is what lets SQLite prove the index's WHERE, so it is not a bound value.
  */
+import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Activity, DueReminder, TaskPage } from '../../../src-shared/activities';
-import { nextTime } from '../contacts/tables';
 import { rowToActivity } from './tables';
 
 function encodeCursor(dueAt: string, id: string): string {

@@ -9,6 +9,7 @@
  * `not_found`, before anything is read), activities are limited by the caller's activities.read
  * owner scope, deals by their deals.read scope.
  */
+import { ownerScopeSql } from '../record/viewer';
 import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
@@ -21,7 +22,6 @@ import {
   type TimelineSource,
 } from '../../../src-shared/activities';
 import { dealsShape, requireReadableRecord } from './records';
-import { ownerScopeSql } from './scope';
 import { type ActivityViewer } from './tables';
 
 interface Cursor {

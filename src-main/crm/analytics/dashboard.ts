@@ -3,6 +3,7 @@
  * grants' scopes) and the figures of each over the requested period. A section whose table does
  * not exist in this vault yet is empty ("no data yet"), never an error.
  */
+import { type Viewer } from '../record/viewer';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely } from 'kysely';
 import {
@@ -12,7 +13,6 @@ import {
 } from '../../../src-shared/ipc/analytics';
 import type { Grants, Permission, Scope } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
-import type { Viewer } from '../contacts/tables';
 import { fillMonths, periodOf } from './period';
 import { activitiesByManager, newContactsByMonth, pipelineValue, wonLostByMonth } from './queries';
 

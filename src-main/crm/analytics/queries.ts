@@ -4,6 +4,7 @@
  * `use`, so shared contacts count; deals: `dealScopeCondition`; activities: `ownerScopeSql` on the
  * activity's owner). Nothing is filtered after fetching. Deleted records are never counted.
  */
+import { inScope, type Viewer } from '../record/viewer';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely } from 'kysely';
 import type {
@@ -12,10 +13,7 @@ import type {
   PipelineStageValue,
   WonLostMonth,
 } from '../../../src-shared/ipc/analytics';
-import { ownerScopeSql } from '../activities/scope';
 import { scopeCondition } from '../contacts/scope';
-import type { Viewer } from '../contacts/tables';
-import { dealScopeCondition } from '../deals/scope';
 import { monthOfSql, type Period } from './period';
 
 /** A `[from, to)` range of stored ISO times. */
@@ -31,7 +29,7 @@ export async function pipelineValue(
 ): Promise<PipelineStageValue[]> {
   const rows = await db
     .selectFrom('deals')
-    .where(eb => dealScopeCondition(eb, viewer))
+    .where(inScope('deals', viewer))
     .where('deals.deleted_at', 'is', null)
     .innerJoin('pipeline_stages as s', 's.id', 'deals.stage_id')
     .innerJoin('pipelines as p', 'p.id', 's.pipeline_id')
@@ -64,7 +62,7 @@ export async function wonLostByMonth(
   const month = monthOfSql('deals.closed_at', period);
   const rows = await db
     .selectFrom('deals')
-    .where(eb => dealScopeCondition(eb, viewer))
+    .where(inScope('deals', viewer))
     .where('deals.deleted_at', 'is', null)
     .where('deals.closed_at', '>=', period.starts[0] ?? period.to)
     .where('deals.closed_at', '<', period.to)
@@ -89,7 +87,7 @@ export async function activitiesByManager(
 ): Promise<ManagerActivities[]> {
   const rows = await db
     .selectFrom('activities')
-    .where(() => ownerScopeSql('activities.owner_id', viewer, viewer.scope))
+    .where(inScope('activities', viewer))
     // Every owner is a user: naming them lets scope "all" seek activities_owner_occurred per owner
     // (migration 0016 dropped the time-only index) instead of scanning the table.
     .where(eb => eb('activities.owner_id', 'in', eb.selectFrom('users').select('users.id')))

@@ -14,5 +14,4 @@ export {
   updateCompany,
   type CompanyChange,
 } from './repository';
-export { companyScopeCondition } from './scope';
-export { type Viewer } from './tables';
+export type { Viewer } from '../record/viewer';

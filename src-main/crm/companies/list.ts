@@ -4,6 +4,8 @@
  * scope is one condition: `owner_id = ?` for a manager reads the first page straight from the
  * `companies_owner_*` index in order; scope `all` from `companies_*`.
  */
+import { inScope, type Viewer } from '../record/viewer';
+import { searchWords } from '../record/search-words';
 import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
@@ -13,9 +15,6 @@ import type {
   CompanySummary,
   SortDirection,
 } from '../../../src-shared/companies';
-import { searchWords } from '../contacts/list';
-import { companyScopeCondition } from './scope';
-import { type Viewer } from './tables';
 
 /** What the list can be asked for (the parsed `companies.list` input). */
 export interface CompanyListQuery {
@@ -97,7 +96,7 @@ export async function listCompanies(
       sql<string | null>`json_extract(companies.phones, '$[0].e164')`.as('phone'),
     ])
     .$if(filter.includeDeleted !== true, q => q.where('companies.deleted_at', 'is', null))
-    .where(eb => companyScopeCondition(eb, viewer))
+    .where(inScope('companies', viewer))
     .$if(filter.ownerId !== undefined, q =>
       q.where('companies.owner_id', '=', filter.ownerId ?? ''),
     )

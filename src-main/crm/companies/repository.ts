@@ -4,14 +4,14 @@
  * company carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
  * Mutations return `{ before, after }` so the handler can record field-level changes in the audit log.
  */
+import { inScope, type Viewer } from '../record/viewer';
+import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Company, CompanyInput, CompanyPatch } from '../../../src-shared/companies';
-import { nextTime } from '../contacts/tables';
-import { companyScopeCondition } from './scope';
-import { companyFields, fieldsToColumns, rowToCompany, type Viewer } from './tables';
+import { companyFields, fieldsToColumns, rowToCompany } from './tables';
 
 /** A change to one company: the record before and after (before is null for a new company). */
 export interface CompanyChange {
@@ -35,7 +35,7 @@ export async function getCompany(
     .selectAll('companies')
     .select('users.display_name as owner_name')
     .where('companies.id', '=', id)
-    .where(eb => companyScopeCondition(eb, viewer))
+    .where(inScope('companies', viewer))
     .$if(options.includeDeleted !== true, qb => qb.where('companies.deleted_at', 'is', null))
     .executeTakeFirst();
   if (!row) throw recordNotFound('company');
@@ -173,7 +173,7 @@ export async function restoreCompany(
       .set({ deleted_at: null, deleted_by: null, updated_at: at, updated_by: viewer.userId })
       .where('id', '=', id)
       .where('deleted_at', 'is not', null)
-      .where(eb => companyScopeCondition(eb, viewer))
+      .where(inScope('companies', viewer))
       .executeTakeFirst();
     if (result.numUpdatedRows !== 1n) throw recordNotFound('company');
     return { before, after: await readCompany(trx, id) };

@@ -8,9 +8,6 @@ import { companySortKey } from '../../../src-shared/companies';
 import type { ContactPhone } from '../../../src-shared/contacts';
 import { collationText } from '../../../src-shared/contacts';
 import type { CompaniesTable } from '../../vault/schema';
-import type { Viewer } from '../contacts/tables';
-
-export type { Viewer };
 
 /** Phones stored as JSON → `ContactPhone[]` (anything malformed is dropped). */
 export function phonesOf(text: string): ContactPhone[] {

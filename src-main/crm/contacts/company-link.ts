@@ -4,14 +4,13 @@
  * `not_found` as a missing id, so a manager cannot link to (or probe for) a colleague's company.
  * A contact's page shows the linked company only to readers whose scope reaches it.
  */
+import { inScope, type Viewer } from '../record/viewer';
 import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import type { ContactCompany } from '../../../src-shared/contacts';
 import type { Grants, Scope } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
-import { companyScopeCondition } from '../companies/scope';
-import { type Viewer } from './tables';
 
 /** Who links: their id, team and `companies.read` scope (no scope: nothing is linkable). */
 export type LinkingActor = Pick<Viewer, 'userId' | 'teamId' | 'companyScope'>;
@@ -31,9 +30,7 @@ export async function requireLinkableCompany(
           .select('companies.id')
           .where('companies.id', '=', companyId)
           .where('companies.deleted_at', 'is', null)
-          .where(eb =>
-            companyScopeCondition(eb, { userId: actor.userId, teamId: actor.teamId, scope }),
-          )
+          .where(inScope('companies', { userId: actor.userId, teamId: actor.teamId, scope }))
           .executeTakeFirst();
   if (!found) throw new RecordError('not_found', 'No such company.');
 }
@@ -50,7 +47,7 @@ export async function linkedCompany(
     .selectFrom('companies')
     .select(['companies.id', 'companies.name', 'companies.deleted_at'])
     .where('companies.id', '=', companyId)
-    .where(eb => companyScopeCondition(eb, { userId: viewer.userId, teamId: viewer.teamId, scope }))
+    .where(inScope('companies', { userId: viewer.userId, teamId: viewer.teamId, scope }))
     .executeTakeFirst();
   return row ? { id: row.id, name: row.name, deletedAt: row.deleted_at } : null;
 }

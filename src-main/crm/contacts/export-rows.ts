@@ -3,13 +3,14 @@
  * one of the given ids), in name order. The scope is in the SQL (./scope.ts), exactly as for reads,
  * so an id outside the scope is silently absent — the same as a missing one.
  */
+import { type Viewer } from '../record/viewer';
+import { searchWords } from '../record/search-words';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Contact } from '../../../src-shared/contacts';
 import { tidyText } from '../../../src-shared/contacts';
-import { searchWords } from './list';
 import { scopeCondition } from './scope';
-import { rowToContact, type Viewer } from './tables';
+import { rowToContact } from './tables';
 
 /** What to export: the list's filter, or explicit ids (never both; no filter = everything in scope). */
 export interface ExportSelection {

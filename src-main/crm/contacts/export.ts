@@ -3,12 +3,12 @@
  * (./export-format.ts). Whether an export may run now or must wait for the owner is decided by the
  * handler (src-main/app/handlers/contacts.ts); this only reads and formats.
  */
+import { type Viewer } from '../record/viewer';
 import type { Database } from '../../vault/schema';
 import type { Kysely } from 'kysely';
 import type { ExportFormat } from '../../../src-shared/ipc/contacts';
 import { exportFile } from './export-format';
 import { exportRows, type ExportSelection } from './export-rows';
-import type { Viewer } from './tables';
 
 export { countExportRows, isExportAll, type ExportSelection } from './export-rows';
 export { contactsToCsv, contactsToVcard, csvField, vcardText } from './export-format';

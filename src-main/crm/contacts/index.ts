@@ -3,7 +3,7 @@
  * always comes from the caller's role (a `Viewer`), and always ends up in the SQL.
  */
 export { companyScopeOf, linkedCompany, requireLinkableCompany } from './company-link';
-export { listContacts, searchWords, type ContactListQuery } from './list';
+export { listContacts, type ContactListQuery } from './list';
 export { reassignContact, shareContact, unshareContact } from './ownership';
 export {
   createContact,
@@ -16,4 +16,4 @@ export {
   type GetOptions,
 } from './repository';
 export { scopeCondition, type ScopeAccess } from './scope';
-export { type Viewer } from './tables';
+export type { Viewer } from '../record/viewer';

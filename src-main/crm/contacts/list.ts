@@ -3,6 +3,8 @@
  * id), never by OFFSET — page 500 costs the same as page 1, and rows added or removed between two
  * pages neither repeat nor vanish. Indexes in migrations/0005_contacts.sql serve each order.
  */
+import { searchWords } from '../record/search-words';
+import { type Viewer } from '../record/viewer';
 import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
@@ -12,8 +14,7 @@ import type {
   ContactSummary,
   SortDirection,
 } from '../../../src-shared/contacts';
-import { collationText, tidyText } from '../../../src-shared/contacts';
-import { type Viewer } from './tables';
+import { tidyText } from '../../../src-shared/contacts';
 
 /** What the list can be asked for (the parsed `contacts.list` input). */
 export interface ContactListQuery {
@@ -40,9 +41,6 @@ const SORT_COLUMN = {
   updated: 'contacts.updated_at',
   created: 'contacts.created_at',
 } as const satisfies Record<ContactSort, string>;
-
-/** At most this many words of the text filter are used. */
-const MAX_WORDS = 8;
 
 interface Cursor {
   value: string;
@@ -74,16 +72,6 @@ function decodeCursor(text: string, sort: ContactSort, direction: SortDirection)
     throw new RecordError('invalid_input', 'cursor: not from this list; start from the first page');
   }
   return { value: parts[2], id: parts[3] };
-}
-
-/** Search words folded like the stored search text; a phone-like query is one run of digits. */
-export function searchWords(text: string): string[] {
-  const trimmed = text.trim();
-  const digits = trimmed.replace(/\D/gu, '');
-  if (/^\+?[\d\s().-]+$/u.test(trimmed) && digits.length >= 3) return [digits];
-  return [...new Set(trimmed.split(/\s+/u).map(collationText))]
-    .filter(word => word.length > 0)
-    .slice(0, MAX_WORDS);
 }
 
 function parseTags(text: string): string[] {

@@ -3,11 +3,12 @@
  * contact to be in the caller's `manage` scope (a share does not make you the owner), and the other
  * person to be an active account.
  */
+import { type Viewer } from '../record/viewer';
+import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import { getContact, readContact, type ContactChange } from './repository';
-import { nextTime, type Viewer } from './tables';
 
 async function requireActiveUser(
   db: Kysely<Database>,

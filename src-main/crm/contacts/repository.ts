@@ -4,6 +4,8 @@
  * contact carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
  * Mutations return `{ before, after }` so the caller can record field-level changes in the audit log.
  */
+import { type Viewer } from '../record/viewer';
+import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
@@ -11,7 +13,7 @@ import type { Kysely } from 'kysely';
 import type { Contact, ContactInput, ContactPatch } from '../../../src-shared/contacts';
 import { linkedCompany, requireLinkableCompany, type LinkingActor } from './company-link';
 import { scopeCondition, type ScopeAccess } from './scope';
-import { contactFields, fieldsToColumns, nextTime, rowToContact, type Viewer } from './tables';
+import { contactFields, fieldsToColumns, rowToContact } from './tables';
 
 /** A change to one contact: the record before and after (before is null for a new contact). */
 export interface ContactChange {

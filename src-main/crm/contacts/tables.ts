@@ -1,8 +1,7 @@
 /**
- * Contacts storage (migration 0005_contacts): table row types, the typed error every contact
- * function throws, the `Viewer` whose scope goes into each query, and row ↔ domain mapping.
+ * Contacts storage (migration 0005_contacts; the row type is in src-main/vault/schema.ts): row ↔
+ * domain mapping and the derived sort key and search text.
  */
-import { RecordError } from '../record/errors';
 import type {
   Contact,
   ContactCompany,
@@ -12,24 +11,7 @@ import type {
   ContactShare,
 } from '../../../src-shared/contacts';
 import { collationText, contactSortKey } from '../../../src-shared/contacts';
-import type { Scope } from '../../../src-shared/permissions';
 import type { ContactsTable } from '../../vault/schema';
-
-/**
- * Who is asking, and how far their grant for this call reaches. The scope always comes from the
- * caller's role (the router's grant for the channel's permission), never from the request.
- */
-export interface Viewer {
-  userId: string;
-  /** The caller's team (users.team_id), or null: then scope `team` covers only their own records. */
-  teamId: string | null;
-  scope: Scope;
-  /**
-   * The caller's `companies.read` scope, if they have one: which company a contact may be linked
-   * to by them, and whose name they see on a contact. Absent: no company is linkable or shown.
-   */
-  companyScope?: Scope | undefined;
-}
 
 function parseJson<T>(text: string, guard: (v: unknown) => v is T, fallback: T): T {
   try {
@@ -162,12 +144,4 @@ export function contactFields(c: Contact): ContactFields {
     messengers: c.messengers,
     tags: c.tags,
   };
-}
-
-/** ISO time strictly after `previous` (same-millisecond edits still change the concurrency token). */
-export function nextTime(now: Date, previous?: string): string {
-  if (Number.isNaN(now.getTime())) throw new RecordError('invalid_input', 'time: not a valid date');
-  const t = now.getTime();
-  const prev = previous === undefined ? Number.NaN : Date.parse(previous);
-  return new Date(Number.isNaN(prev) || t > prev ? t : prev + 1).toISOString();
 }

@@ -2,13 +2,13 @@
  * Test-only: a real vault with staff accounts for contact tests (managers in teams, a head, the
  * owner, an administrator), and viewers for them.
  */
+import { type Viewer } from '../record/viewer';
 import type { Database } from '../../vault/schema';
 import type { Kysely } from 'kysely';
 import { createUser, setStatus } from '../../auth/accounts';
 import { type OpenVault } from '../../vault';
 import { createTestVault } from '../../vault/test-helpers';
 import type { Scope } from '../../../src-shared/permissions';
-import type { Viewer } from './tables';
 
 /** The tables contact tests touch. */
 export type ContactsTestDb = Kysely<Database>;

@@ -29,5 +29,4 @@ export {
   updateDeal,
   type DealChange,
 } from './repository';
-export { dealScopeCondition } from './scope';
-export { type Viewer } from './tables';
+export type { Viewer } from '../record/viewer';

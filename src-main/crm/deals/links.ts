@@ -4,12 +4,12 @@
  * scoped reads). Without that grant, or for a record out of scope or deleted, the answer is
  * `not_found` — the same as for an id that does not exist.
  */
+import { type Viewer } from '../record/viewer';
 import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import { getCompany } from '../companies/repository';
 import { getContact } from '../contacts/repository';
-import { type Viewer } from './tables';
 
 /** The caller's reach into the records a deal links to (undefined: no such grant). */
 export interface LinkScopes {

@@ -4,6 +4,8 @@
  * first, so "show more" on a column is `listDeals` with the column's cursor. Column counts and
  * per-currency totals are one GROUP BY in SQL over the same scope.
  */
+import { inScope, type Viewer } from '../record/viewer';
+import { searchWords } from '../record/search-words';
 import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
@@ -16,10 +18,8 @@ import type {
   SortDirection,
   StageOutcome,
 } from '../../../src-shared/deals';
-import { searchWords } from '../contacts/list';
 import { getPipeline } from './pipelines';
-import { dealScopeCondition } from './scope';
-import { rowToSummary, type Viewer } from './tables';
+import { rowToSummary } from './tables';
 
 /** What the list can be asked for (the parsed `deals.list` input). */
 export interface DealListQuery {
@@ -119,7 +119,7 @@ export async function listDeals(
       sql<string | number>`${sql.ref(column)}`.as('sort_value'),
     ])
     .where('deals.deleted_at', 'is', null)
-    .where(eb => dealScopeCondition(eb, viewer))
+    .where(inScope('deals', viewer))
     .$if(filter.pipelineId !== undefined, q =>
       q.where('deals.pipeline_id', '=', filter.pipelineId ?? ''),
     )
@@ -177,7 +177,7 @@ export async function dealBoard(
     ])
     .where('deals.pipeline_id', '=', pipeline.id)
     .where('deals.deleted_at', 'is', null)
-    .where(eb => dealScopeCondition(eb, viewer))
+    .where(inScope('deals', viewer))
     .$if(query.ownerId !== undefined, q => q.where('deals.owner_id', '=', query.ownerId ?? ''))
     .groupBy(['deals.stage_id', 'deals.currency'])
     .orderBy('deals.currency')

@@ -4,12 +4,12 @@
  * the audit log. A stage that still holds deals (deleted ones too: they keep pointing at it) is
  * removed only together with moving them to another stage of the same pipeline.
  */
+import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Pipeline, PipelineStage, StageInput } from '../../../src-shared/deals';
-import { nextTime } from '../contacts/tables';
 
 /** A change to one pipeline (before is null for a new one). */
 export interface PipelineChange {

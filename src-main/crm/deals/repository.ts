@@ -4,16 +4,16 @@
  * scope in its WHERE (./scope.ts); a write is one transaction. Mutations return `{ before, after }`
  * so the handler can record field-level changes (the stage among them) in the audit log.
  */
+import { inScope, type Viewer } from '../record/viewer';
+import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import { sql, type Kysely } from 'kysely';
 import type { Deal, DealInput, DealPatch } from '../../../src-shared/deals';
-import { nextTime } from '../contacts/tables';
 import { checkLinks, type LinkScopes } from './links';
 import { defaultFirstStage, getStage } from './pipelines';
-import { dealScopeCondition } from './scope';
-import { dealFields, fieldsToColumns, rowToDeal, type Viewer } from './tables';
+import { dealFields, fieldsToColumns, rowToDeal } from './tables';
 
 /** A change to one deal: the record before and after (before is null for a new deal). */
 export interface DealChange {
@@ -51,7 +51,7 @@ export async function getDeal(
 ): Promise<Deal> {
   const row = await dealQuery(db)
     .where('deals.id', '=', id)
-    .where(eb => dealScopeCondition(eb, viewer))
+    .where(inScope('deals', viewer))
     .$if(options.includeDeleted !== true, qb => qb.where('deals.deleted_at', 'is', null))
     .executeTakeFirst();
   if (!row) throw recordNotFound('deal');

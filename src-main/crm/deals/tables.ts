@@ -6,9 +6,6 @@
 import { collationText } from '../../../src-shared/contacts';
 import type { Deal, DealFields, DealSummary, StageOutcome } from '../../../src-shared/deals';
 import type { DealsTable } from '../../vault/schema';
-import type { Viewer } from '../contacts/tables';
-
-export type { Viewer };
 
 /** What list and detail queries select besides the deal row. */
 export interface DealJoins {

@@ -3,6 +3,7 @@
  * (./files.ts) and transfer tickets (./transfers.ts) together. Handlers pass an already checked
  * viewer; everything here is scoped through the record.
  */
+import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { randomBytes } from 'node:crypto';
 import { newRecordId } from '../record-id';
@@ -13,7 +14,6 @@ import type {
   TransferTicket,
 } from '../../../src-shared/ipc/documents';
 import { isPreviewable } from '../../../src-shared/ipc/documents';
-import { nextTime } from '../contacts/tables';
 import { mayDelete, requireRecord, type DocumentViewer } from './access';
 import { DocumentError } from './errors';
 import {

@@ -5,6 +5,21 @@
  * schema and scoped `get`.
  */
 export {
+  applyPatch,
+  expectFresh,
+  nextTime,
+  reassignOwner,
+  requireActiveUser,
+  restore,
+  softDelete,
+  staleMessage,
+  type Change,
+  type OwnedTable,
+  type RecordAccess,
+  type Stamped,
+} from './changes';
+export { afterCursorSql, decodeCursor, encodeCursor, pageOf, type Cursor } from './cursor';
+export {
   RECORD_ERROR_CODES,
   RecordError,
   isRecordError,
@@ -12,3 +27,12 @@ export {
   type RecordErrorCode,
   type RecordErrorDetails,
 } from './errors';
+export { searchWords, wordsSql } from './search-words';
+export {
+  UNSCOPED,
+  inScope,
+  ownerScopeSql,
+  type OwnerColumn,
+  type ScopeOwner,
+  type Viewer,
+} from './viewer';
