@@ -4,8 +4,8 @@
  * record first checks, in SQL, that the caller may read that record. Mutations return
  * `{ before, after }` for the audit log's field-level changes.
  */
-import { inScope, type ScopeOwner } from '../record/viewer';
-import { nextTime } from '../record/changes';
+import { inScope, UNSCOPED, type Viewer } from '../record/viewer';
+import { changeRecord, edit, nextTime, softDelete, type RecordAccess } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
@@ -28,7 +28,7 @@ export interface ActivityChange {
 /** The activity if the owner scope reaches it and it is not deleted; else `not_found`. */
 export async function getActivity(
   db: Kysely<Database>,
-  viewer: ScopeOwner & { scope: ActivityViewer['scope'] },
+  viewer: Viewer,
   id: string,
   options: { includeDeleted?: boolean } = {},
 ): Promise<Activity> {
@@ -48,7 +48,17 @@ export async function getActivity(
 
 /** The same activity without a scope (after a write the caller was allowed to make). */
 async function readActivity(db: Kysely<Database>, id: string) {
-  return getActivity(db, { userId: '', teamId: null, scope: 'all' }, id, { includeDeleted: true });
+  return getActivity(db, UNSCOPED, id, { includeDeleted: true });
+}
+
+/** How the shared writes (crm/record) reach this activity as the viewer may touch it. */
+function activity(viewer: Viewer, id: string): RecordAccess<Activity> {
+  return {
+    table: 'activities',
+    id,
+    get: db => getActivity(db, viewer, id),
+    read: db => readActivity(db, id),
+  };
 }
 
 /**
@@ -113,21 +123,20 @@ export async function updateActivity(
   expectedUpdatedAt: string,
   now: Date = new Date(),
 ): Promise<ActivityChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getActivity(trx, viewer, id);
-    if (before.updatedAt !== expectedUpdatedAt) {
-      throw new RecordError(
-        'conflict',
-        'This activity was changed since you opened it. Reload it and try again.',
-      );
-    }
+  const check = {
+    expectedUpdatedAt,
+    now,
+    what: 'activity',
+    staleMessage: 'This activity was changed since you opened it. Reload it and try again.',
+  };
+  return edit(db, activity(viewer, id), check, (trx, before, at) => {
     const pick = <T>(value: T | undefined, old: T): T => (value === undefined ? old : value);
     const dueAt = pick(patch.dueAt, before.dueAt);
     const remindAt = pick(patch.remindAt, before.remindAt);
     const [issue] = taskTimeIssues({ kind: before.kind, dueAt, remindAt });
     if (issue) throw new RecordError('invalid_input', `${issue.path}: ${issue.message}`);
     const remind = remindAt ? storedTime(remindAt) : null;
-    const result = await trx
+    return trx
       .updateTable('activities')
       .set({
         subject: pick(patch.subject, before.subject),
@@ -136,15 +145,13 @@ export async function updateActivity(
         due_at: dueAt ? storedTime(dueAt) : null,
         remind_at: remind,
         reminded_at: remind === before.remindAt ? before.remindedAt : null,
-        updated_at: nextTime(now, before.updatedAt),
+        updated_at: at,
         updated_by: viewer.userId,
       })
       .where('id', '=', id)
       .where('updated_at', '=', expectedUpdatedAt)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    if (result.numUpdatedRows !== 1n) throw recordNotFound('activity');
-    return { before, after: await readActivity(trx, id) };
   });
 }
 
@@ -156,19 +163,17 @@ export async function completeActivity(
   done: boolean,
   now: Date = new Date(),
 ): Promise<ActivityChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getActivity(trx, viewer, id);
+  return changeRecord(db, activity(viewer, id), async (trx, before) => {
     if (before.kind !== 'task') {
       throw new RecordError('invalid_input', 'Only tasks can be marked done.');
     }
-    if ((before.doneAt !== null) === done) return { before, after: before };
+    if ((before.doneAt !== null) === done) return false;
     const at = nextTime(now, before.updatedAt);
     await trx
       .updateTable('activities')
       .set({ done_at: done ? at : null, updated_at: at, updated_by: viewer.userId })
       .where('id', '=', id)
       .execute();
-    return { before, after: await readActivity(trx, id) };
   });
 }
 
@@ -179,20 +184,5 @@ export async function deleteActivity(
   id: string,
   now: Date = new Date(),
 ): Promise<ActivityChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getActivity(trx, viewer, id);
-    const at = nextTime(now, before.updatedAt);
-    await trx
-      .updateTable('activities')
-      .set({
-        deleted_at: at,
-        deleted_by: viewer.userId,
-        updated_at: at,
-        updated_by: viewer.userId,
-      })
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .execute();
-    return { before, after: await readActivity(trx, id) };
-  });
+  return softDelete(db, activity(viewer, id), viewer.userId, now);
 }

@@ -1,13 +1,22 @@
 /**
  * Company records: read one, create, edit (optimistic concurrency), soft delete, restore, reassign. Small
  * kysely functions, `db` first, clock injectable (`now`). Every statement that reads or writes a
- * company carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
+ * company carries the caller's scope in its WHERE (`inScope`); a write is one transaction
+ * (the shared writes: src-main/crm/record/changes.ts).
  * Mutations return `{ before, after }` so the handler can record field-level changes in the audit log.
  */
 import { inScope, type Viewer } from '../record/viewer';
-import { nextTime } from '../record/changes';
+import {
+  applyPatch,
+  edit,
+  nextTime,
+  reassignOwner,
+  restore,
+  softDelete,
+  type RecordAccess,
+} from '../record/changes';
 import type { Database } from '../../vault/schema';
-import { RecordError, recordNotFound } from '../record/errors';
+import { recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Company, CompanyInput, CompanyPatch } from '../../../src-shared/companies';
@@ -85,6 +94,16 @@ export async function createCompany(
   return { before: null, after: await readCompany(k, id) };
 }
 
+/** How the shared writes (crm/record) reach this company as the viewer may touch it. */
+function company(viewer: Viewer, id: string, includeDeleted = false): RecordAccess<Company> {
+  return {
+    table: 'companies',
+    id,
+    get: db => getCompany(db, viewer, id, { includeDeleted }),
+    read: db => readCompany(db, id),
+  };
+}
+
 /**
  * Applies an edit if the company is in scope and nobody saved it since the caller read it
  * (`expectedUpdatedAt` = the `updatedAt` the caller saw); otherwise `conflict` and nothing changes.
@@ -97,29 +116,20 @@ export async function updateCompany(
   expectedUpdatedAt: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getCompany(trx, viewer, id);
-    if (before.updatedAt !== expectedUpdatedAt) {
-      throw new RecordError(
-        'conflict',
-        'This company was changed by someone else since you opened it. Reload it and try again.',
-      );
-    }
-    const fields = { ...companyFields(before) };
-    for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) Object.assign(fields, { [key]: value });
-    }
-    const at = nextTime(now, before.updatedAt);
-    const result = await trx
+  const check = { expectedUpdatedAt, now, what: 'company' };
+  return edit(db, company(viewer, id), check, (trx, before, at) =>
+    trx
       .updateTable('companies')
-      .set({ ...fieldsToColumns(fields), updated_at: at, updated_by: viewer.userId })
+      .set({
+        ...fieldsToColumns(applyPatch(companyFields(before), patch)),
+        updated_at: at,
+        updated_by: viewer.userId,
+      })
       .where('id', '=', id)
       .where('updated_at', '=', expectedUpdatedAt)
       .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (result.numUpdatedRows !== 1n) throw recordNotFound('company');
-    return { before, after: await readCompany(trx, id) };
-  });
+      .executeTakeFirst(),
+  );
 }
 
 /**
@@ -132,22 +142,7 @@ export async function deleteCompany(
   id: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getCompany(trx, viewer, id);
-    const at = nextTime(now, before.updatedAt);
-    await trx
-      .updateTable('companies')
-      .set({
-        deleted_at: at,
-        deleted_by: viewer.userId,
-        updated_at: at,
-        updated_by: viewer.userId,
-      })
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .execute();
-    return { before, after: await readCompany(trx, id) };
-  });
+  return softDelete(db, company(viewer, id), viewer.userId, now);
 }
 
 /**
@@ -162,22 +157,7 @@ export async function restoreCompany(
   id: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getCompany(trx, viewer, id, { includeDeleted: true });
-    if (before.deletedAt === null) {
-      throw new RecordError('conflict', 'This company is not deleted.');
-    }
-    const at = nextTime(now, before.updatedAt);
-    const result = await trx
-      .updateTable('companies')
-      .set({ deleted_at: null, deleted_by: null, updated_at: at, updated_by: viewer.userId })
-      .where('id', '=', id)
-      .where('deleted_at', 'is not', null)
-      .where(inScope('companies', viewer))
-      .executeTakeFirst();
-    if (result.numUpdatedRows !== 1n) throw recordNotFound('company');
-    return { before, after: await readCompany(trx, id) };
-  });
+  return restore(db, company(viewer, id, true), viewer.userId, now, 'This company is not deleted.');
 }
 
 /** Gives the company to another active user; to the current owner it changes nothing. */
@@ -188,26 +168,5 @@ export async function reassignCompany(
   newOwnerId: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getCompany(trx, viewer, id);
-    const user = await trx
-      .selectFrom('users')
-      .select('status')
-      .where('id', '=', newOwnerId)
-      .executeTakeFirst();
-    if (user?.status !== 'active') {
-      throw new RecordError('invalid_input', 'The new owner must be an active user.');
-    }
-    if (before.ownerId === newOwnerId) return { before, after: before };
-    await trx
-      .updateTable('companies')
-      .set({
-        owner_id: newOwnerId,
-        updated_at: nextTime(now, before.updatedAt),
-        updated_by: viewer.userId,
-      })
-      .where('id', '=', id)
-      .execute();
-    return { before, after: await readCompany(trx, id) };
-  });
+  return reassignOwner(db, company(viewer, id), { newOwnerId, actorId: viewer.userId, now });
 }

@@ -4,31 +4,11 @@
  * person to be an active account.
  */
 import { type Viewer } from '../record/viewer';
-import { nextTime } from '../record/changes';
+import { changeRecord, nextTime, reassignOwner, requireActiveUser } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
-import { getContact, readContact, type ContactChange } from './repository';
-
-async function requireActiveUser(
-  db: Kysely<Database>,
-  userId: string,
-  role: 'owner' | 'colleague',
-): Promise<void> {
-  const user = await db
-    .selectFrom('users')
-    .select('status')
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (user?.status !== 'active') {
-    throw new RecordError(
-      'invalid_input',
-      role === 'owner'
-        ? 'The new owner must be an active user.'
-        : 'A contact can be shared only with an active user.',
-    );
-  }
-}
+import { contactAccess, type ContactChange } from './repository';
 
 /**
  * Gives the contact to another active user. Shares stay as they are; a share with the new owner
@@ -41,23 +21,15 @@ export async function reassignContact(
   newOwnerId: string,
   now: Date = new Date(),
 ): Promise<ContactChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getContact(trx, viewer, id, { access: 'manage' });
-    await requireActiveUser(trx, newOwnerId, 'owner');
-    if (before.ownerId === newOwnerId) return { before, after: before };
-    const at = nextTime(now, before.updatedAt);
-    await trx
-      .updateTable('contacts')
-      .set({ owner_id: newOwnerId, updated_at: at, updated_by: viewer.userId })
-      .where('id', '=', id)
-      .execute();
-    await trx
+  const change = { newOwnerId, actorId: viewer.userId, now };
+  // A share with the new owner becomes pointless.
+  return reassignOwner(db, contactAccess(viewer, id, 'manage'), change, trx =>
+    trx
       .deleteFrom('contact_shares')
       .where('contact_id', '=', id)
       .where('user_id', '=', newOwnerId)
-      .execute();
-    return { before, after: await readContact(trx, id, viewer) };
-  });
+      .execute(),
+  );
 }
 
 /** Lets an active colleague read and edit the contact. Sharing twice changes nothing. */
@@ -68,9 +40,8 @@ export async function shareContact(
   userId: string,
   now: Date = new Date(),
 ): Promise<ContactChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getContact(trx, viewer, id, { access: 'manage' });
-    await requireActiveUser(trx, userId, 'colleague');
+  return changeRecord(db, contactAccess(viewer, id, 'manage'), async (trx, before) => {
+    await requireActiveUser(trx, userId, 'A contact can be shared only with an active user.');
     if (before.ownerId === userId) {
       throw new RecordError('invalid_input', 'The owner already sees this contact.');
     }
@@ -84,7 +55,6 @@ export async function shareContact(
       })
       .onConflict(oc => oc.doNothing())
       .execute();
-    return { before, after: await readContact(trx, id, viewer) };
   });
 }
 
@@ -95,13 +65,11 @@ export async function unshareContact(
   id: string,
   userId: string,
 ): Promise<ContactChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getContact(trx, viewer, id, { access: 'manage' });
+  return changeRecord(db, contactAccess(viewer, id, 'manage'), async trx => {
     await trx
       .deleteFrom('contact_shares')
       .where('contact_id', '=', id)
       .where('user_id', '=', userId)
       .execute();
-    return { before, after: await readContact(trx, id, viewer) };
   });
 }

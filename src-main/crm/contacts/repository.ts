@@ -1,13 +1,21 @@
 /**
  * Contact records: read one, create, edit (optimistic concurrency), soft delete, restore. Small
  * kysely functions, `db` first, clock injectable (`now`). Every statement that reads or writes a
- * contact carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
+ * contact carries the caller's scope in its WHERE (./scope.ts); a write is one transaction (the
+ * shared writes: src-main/crm/record/changes.ts).
  * Mutations return `{ before, after }` so the caller can record field-level changes in the audit log.
  */
 import { type Viewer } from '../record/viewer';
-import { nextTime } from '../record/changes';
+import {
+  applyPatch,
+  edit,
+  nextTime,
+  restore,
+  softDelete,
+  type RecordAccess,
+} from '../record/changes';
 import type { Database } from '../../vault/schema';
-import { RecordError, recordNotFound } from '../record/errors';
+import { recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Contact, ContactInput, ContactPatch } from '../../../src-shared/contacts';
@@ -136,6 +144,20 @@ export async function createContact(
   });
 }
 
+/** How the shared writes (crm/record) reach this contact as the viewer may touch it. */
+export function contactAccess(
+  viewer: Viewer,
+  id: string,
+  access: ScopeAccess = 'use',
+): RecordAccess<Contact> {
+  return {
+    table: 'contacts',
+    id,
+    get: db => getContact(db, viewer, id, { access }),
+    read: db => readContact(db, id, viewer),
+  };
+}
+
 /**
  * Applies an edit if the contact is in scope and nobody saved it since the caller read it
  * (`expectedUpdatedAt` = the `updatedAt` the caller saw); otherwise `conflict` and nothing changes.
@@ -148,32 +170,20 @@ export async function updateContact(
   expectedUpdatedAt: string,
   now: Date = new Date(),
 ): Promise<ContactChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getContact(trx, viewer, id);
-    if (before.updatedAt !== expectedUpdatedAt) {
-      throw new RecordError(
-        'conflict',
-        'This contact was changed by someone else since you opened it. Reload it and try again.',
-      );
-    }
-    const fields = { ...contactFields(before) };
-    for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) Object.assign(fields, { [key]: value });
-    }
+  const check = { expectedUpdatedAt, now, what: 'contact' };
+  return edit(db, contactAccess(viewer, id), check, async (trx, before, at) => {
+    const fields = applyPatch(contactFields(before), patch);
     // A new link must reach a company the editor may read; an unchanged one stays as it is.
     const companyId = fields.companyId ?? null;
     if (companyId !== null && companyId !== before.companyId)
       await requireLinkableCompany(trx, viewer, companyId);
-    const at = nextTime(now, before.updatedAt);
-    const result = await trx
+    return trx
       .updateTable('contacts')
       .set({ ...fieldsToColumns(fields), updated_at: at, updated_by: viewer.userId })
       .where('id', '=', id)
       .where('updated_at', '=', expectedUpdatedAt)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    if (result.numUpdatedRows !== 1n) throw recordNotFound('contact');
-    return { before, after: await readContact(trx, id, viewer) };
   });
 }
 
@@ -184,22 +194,7 @@ export async function deleteContact(
   id: string,
   now: Date = new Date(),
 ): Promise<ContactChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getContact(trx, viewer, id, { access: 'manage' });
-    const at = nextTime(now, before.updatedAt);
-    await trx
-      .updateTable('contacts')
-      .set({
-        deleted_at: at,
-        deleted_by: viewer.userId,
-        updated_at: at,
-        updated_by: viewer.userId,
-      })
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .execute();
-    return { before, after: await readContact(trx, id, viewer) };
-  });
+  return softDelete(db, contactAccess(viewer, id, 'manage'), viewer.userId, now);
 }
 
 /**
@@ -212,17 +207,11 @@ export async function restoreContact(
   id: string,
   now: Date = new Date(),
 ): Promise<ContactChange> {
-  return db.transaction().execute(async trx => {
-    const before = await readContact(trx, id);
-    if (before.deletedAt === null) {
-      throw new RecordError('conflict', 'This contact is not deleted.');
-    }
-    const at = nextTime(now, before.updatedAt);
-    await trx
-      .updateTable('contacts')
-      .set({ deleted_at: null, deleted_by: null, updated_at: at, updated_by: actor.userId })
-      .where('id', '=', id)
-      .execute();
-    return { before, after: await readContact(trx, id) };
-  });
+  const unscoped: RecordAccess<Contact> = {
+    table: 'contacts',
+    id,
+    get: trx => readContact(trx, id),
+    read: trx => readContact(trx, id),
+  };
+  return restore(db, unscoped, actor.userId, now, 'This contact is not deleted.');
 }

@@ -4,8 +4,17 @@
  * scope in its WHERE (./scope.ts); a write is one transaction. Mutations return `{ before, after }`
  * so the handler can record field-level changes (the stage among them) in the audit log.
  */
-import { inScope, type Viewer } from '../record/viewer';
-import { nextTime } from '../record/changes';
+import { inScope, UNSCOPED, type Viewer } from '../record/viewer';
+import {
+  applyPatch,
+  edit,
+  expectFresh,
+  nextTime,
+  reassignOwner,
+  softDelete,
+  staleMessage,
+  type RecordAccess,
+} from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
@@ -60,7 +69,7 @@ export async function getDeal(
 
 /** The same deal, read without a scope (after a write the caller was allowed to make). */
 export async function readDeal(db: Kysely<Database>, id: string): Promise<Deal> {
-  return getDeal(db, { userId: '', teamId: null, scope: 'all' }, id, { includeDeleted: true });
+  return getDeal(db, UNSCOPED, id, { includeDeleted: true });
 }
 
 /**
@@ -116,14 +125,9 @@ export async function createDeal(
   });
 }
 
-/** Throws `conflict` when the deal was saved after the caller read it. */
-function expectFresh(before: Deal, expectedUpdatedAt: string): void {
-  if (before.updatedAt !== expectedUpdatedAt) {
-    throw new RecordError(
-      'conflict',
-      'This deal was changed by someone else since you opened it. Reload it and try again.',
-    );
-  }
+/** How the shared writes (crm/record) reach this deal as the viewer may touch it. */
+function deal(viewer: Viewer, id: string): RecordAccess<Deal> {
+  return { table: 'deals', id, get: db => getDeal(db, viewer, id), read: db => readDeal(db, id) };
 }
 
 /**
@@ -139,29 +143,23 @@ export async function updateDeal(
   expectedUpdatedAt: string,
   now: Date = new Date(),
 ): Promise<DealChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getDeal(trx, viewer, id);
-    expectFresh(before, expectedUpdatedAt);
+  const check = { expectedUpdatedAt, now, what: 'deal' };
+  return edit(db, deal(viewer, id), check, async (trx, before, at) => {
     await checkLinks(trx, links, {
       contactId: patch.contactId !== before.contactId ? patch.contactId : undefined,
       companyId: patch.companyId !== before.companyId ? patch.companyId : undefined,
     });
-    const fields = { ...dealFields(before) };
-    for (const [key, value] of Object.entries(patch)) {
-      if (value !== undefined) Object.assign(fields, { [key]: value });
-    }
-    await trx
+    return trx
       .updateTable('deals')
       .set({
-        ...fieldsToColumns(fields),
-        updated_at: nextTime(now, before.updatedAt),
+        ...fieldsToColumns(applyPatch(dealFields(before), patch)),
+        updated_at: at,
         updated_by: viewer.userId,
       })
       .where('id', '=', id)
       .where('updated_at', '=', expectedUpdatedAt)
       .where('deleted_at', 'is', null)
-      .execute();
-    return { before, after: await readDeal(trx, id) };
+      .executeTakeFirst();
   });
 }
 
@@ -179,7 +177,7 @@ export async function moveDeal(
 ): Promise<DealChange> {
   return db.transaction().execute(async trx => {
     const before = await getDeal(trx, viewer, id);
-    expectFresh(before, move.expectedUpdatedAt);
+    expectFresh(before, move.expectedUpdatedAt, staleMessage('deal'));
     const stage = await getStage(trx, move.stageId);
     if (stage.outcome === 'lost' && !move.lostReason) {
       throw new RecordError('invalid_input', 'lostReason: a lost deal needs a reason.', {
@@ -215,22 +213,7 @@ export async function deleteDeal(
   id: string,
   now: Date = new Date(),
 ): Promise<DealChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getDeal(trx, viewer, id);
-    const at = nextTime(now, before.updatedAt);
-    await trx
-      .updateTable('deals')
-      .set({
-        deleted_at: at,
-        deleted_by: viewer.userId,
-        updated_at: at,
-        updated_by: viewer.userId,
-      })
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .execute();
-    return { before, after: await readDeal(trx, id) };
-  });
+  return softDelete(db, deal(viewer, id), viewer.userId, now);
 }
 
 /** Gives the deal to another active user; to the current owner it changes nothing. */
@@ -241,26 +224,5 @@ export async function reassignDeal(
   newOwnerId: string,
   now: Date = new Date(),
 ): Promise<DealChange> {
-  return db.transaction().execute(async trx => {
-    const before = await getDeal(trx, viewer, id);
-    const user = await trx
-      .selectFrom('users')
-      .select('status')
-      .where('id', '=', newOwnerId)
-      .executeTakeFirst();
-    if (user?.status !== 'active') {
-      throw new RecordError('invalid_input', 'The new owner must be an active user.');
-    }
-    if (before.ownerId === newOwnerId) return { before, after: before };
-    await trx
-      .updateTable('deals')
-      .set({
-        owner_id: newOwnerId,
-        updated_at: nextTime(now, before.updatedAt),
-        updated_by: viewer.userId,
-      })
-      .where('id', '=', id)
-      .execute();
-    return { before, after: await readDeal(trx, id) };
-  });
+  return reassignOwner(db, deal(viewer, id), { newOwnerId, actorId: viewer.userId, now });
 }

@@ -4,9 +4,9 @@
  * transaction: read the record as the caller may touch it (the record's own scoped `get`), write,
  * read it back; it returns `{ before, after }` for the audit log's field-level changes.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, UpdateResult } from 'kysely';
 import type { Database } from '../../vault/schema';
-import { RecordError } from './errors';
+import { RecordError, recordNotFound } from './errors';
 
 /** A change to one record: before (null when new) and after. */
 export interface Change<T> {
@@ -61,6 +61,50 @@ export function applyPatch<F extends object>(fields: F, patch: Partial<F>): F {
   return out;
 }
 
+/**
+ * One change in one transaction: the record as the caller may touch it (`access.get`), `work` on
+ * it, then the record read back. `work` answering `false` means nothing changed: after = before.
+ */
+export async function changeRecord<T>(
+  db: Kysely<Database>,
+  access: RecordAccess<T>,
+  work: (trx: Kysely<Database>, before: T) => Promise<unknown>,
+): Promise<Change<T> & { before: T }> {
+  return db.transaction().execute(async trx => {
+    const before = await access.get(trx);
+    const changed = await work(trx, before);
+    return { before, after: changed === false ? before : await access.read(trx) };
+  });
+}
+
+/** What an optimistic edit of a `what` ("contact", "deal", …) checks. */
+export interface EditCheck {
+  /** The `updatedAt` the caller saw; anything else is a `conflict` and nothing changes. */
+  expectedUpdatedAt: string;
+  now: Date;
+  what: string;
+  /** The conflict message when it is not {@link staleMessage}(what). */
+  staleMessage?: string;
+}
+
+/**
+ * An optimistic edit: the record as the caller may touch it, unchanged since they read it; `write`
+ * stores the new fields at time `at` and answers the statement's result (one row, else
+ * `not_found`). `write` filters on `updated_at = expectedUpdatedAt` and `deleted_at IS NULL`.
+ */
+export async function edit<T extends Stamped>(
+  db: Kysely<Database>,
+  access: RecordAccess<T>,
+  check: EditCheck,
+  write: (trx: Kysely<Database>, before: T, at: string) => Promise<UpdateResult>,
+): Promise<Change<T> & { before: T }> {
+  return changeRecord(db, access, async (trx, before) => {
+    expectFresh(before, check.expectedUpdatedAt, check.staleMessage ?? staleMessage(check.what));
+    const result = await write(trx, before, nextTime(check.now, before.updatedAt));
+    if (result.numUpdatedRows !== 1n) throw recordNotFound(check.what);
+  });
+}
+
 /** Throws `invalid_input` (with `message`) unless `userId` is an active account. */
 export async function requireActiveUser(
   db: Kysely<Database>,
@@ -82,8 +126,7 @@ export async function softDelete<T extends Stamped>(
   actorId: string,
   now: Date,
 ): Promise<Change<T> & { before: T }> {
-  return db.transaction().execute(async trx => {
-    const before = await access.get(trx);
+  return changeRecord(db, access, async (trx, before) => {
     const at = nextTime(now, before.updatedAt);
     await trx
       .updateTable(access.table)
@@ -91,7 +134,6 @@ export async function softDelete<T extends Stamped>(
       .where('id', '=', access.id)
       .where('deleted_at', 'is', null)
       .execute();
-    return { before, after: await access.read(trx) };
   });
 }
 
@@ -106,8 +148,7 @@ export async function restore<T extends Stamped>(
   now: Date,
   notDeletedMessage: string,
 ): Promise<Change<T> & { before: T }> {
-  return db.transaction().execute(async trx => {
-    const before = await access.get(trx);
+  return changeRecord(db, access, async (trx, before) => {
     if (before.deletedAt === null) throw new RecordError('conflict', notDeletedMessage);
     const at = nextTime(now, before.updatedAt);
     await trx
@@ -116,7 +157,6 @@ export async function restore<T extends Stamped>(
       .where('id', '=', access.id)
       .where('deleted_at', 'is not', null)
       .execute();
-    return { before, after: await access.read(trx) };
   });
 }
 
@@ -128,12 +168,11 @@ export async function reassignOwner<T extends Stamped>(
   db: Kysely<Database>,
   access: RecordAccess<T>,
   change: { newOwnerId: string; actorId: string; now: Date },
-  afterMove?: (trx: Kysely<Database>) => Promise<void>,
+  afterMove?: (trx: Kysely<Database>) => Promise<unknown>,
 ): Promise<Change<T> & { before: T }> {
-  return db.transaction().execute(async trx => {
-    const before = await access.get(trx);
+  return changeRecord(db, access, async (trx, before) => {
     await requireActiveUser(trx, change.newOwnerId, 'The new owner must be an active user.');
-    if (before.ownerId === change.newOwnerId) return { before, after: before };
+    if (before.ownerId === change.newOwnerId) return false;
     await trx
       .updateTable(access.table)
       .set({
@@ -144,6 +183,5 @@ export async function reassignOwner<T extends Stamped>(
       .where('id', '=', access.id)
       .execute();
     if (afterMove) await afterMove(trx);
-    return { before, after: await access.read(trx) };
   });
 }

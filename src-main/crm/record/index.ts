@@ -6,6 +6,8 @@
  */
 export {
   applyPatch,
+  changeRecord,
+  edit,
   expectFresh,
   nextTime,
   reassignOwner,
@@ -14,6 +16,7 @@ export {
   softDelete,
   staleMessage,
   type Change,
+  type EditCheck,
   type OwnedTable,
   type RecordAccess,
   type Stamped,
