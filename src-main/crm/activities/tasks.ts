@@ -5,33 +5,12 @@
  */
 import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
-import { RecordError } from '../record/errors';
+import { afterCursorSql, decodeCursor, encodeCursor } from '../record/cursor';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Activity, DueReminder, TaskPage } from '../../../src-shared/activities';
 import { rowToActivity } from './tables';
 
-function encodeCursor(dueAt: string, id: string): string {
-  return Buffer.from(JSON.stringify(['tasks', dueAt, id]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(text: string): { dueAt: string; id: string } {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    parts = null;
-  }
-  if (
-    Array.isArray(parts) &&
-    parts.length === 3 &&
-    parts[0] === 'tasks' &&
-    typeof parts[1] === 'string' &&
-    typeof parts[2] === 'string'
-  ) {
-    return { dueAt: parts[1], id: parts[2] };
-  }
-  throw new RecordError('invalid_input', 'cursor: not from the task list; start from the top');
-}
+const TASKS_CURSOR_MESSAGE = 'cursor: not from the task list; start from the top';
 
 /** One page of the user's own open tasks, soonest (and overdue) first. */
 export async function myTasks(
@@ -40,7 +19,9 @@ export async function myTasks(
   query: { cursor?: string | undefined; limit: number },
   now: Date = new Date(),
 ): Promise<TaskPage> {
-  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const cursor = query.cursor
+    ? decodeCursor(query.cursor, ['tasks'], 'string', TASKS_CURSOR_MESSAGE)
+    : undefined;
   const rows = await db
     .selectFrom('activities')
     .innerJoin('users', 'users.id', 'activities.owner_id')
@@ -51,13 +32,7 @@ export async function myTasks(
     .where('activities.done_at', 'is', null)
     .where('activities.deleted_at', 'is', null)
     .$if(cursor !== undefined, q =>
-      q.where(eb =>
-        eb(
-          eb.refTuple('activities.due_at', 'activities.id'),
-          '>',
-          eb.tuple(cursor?.dueAt ?? '', cursor?.id ?? ''),
-        ),
-      ),
+      q.where(afterCursorSql('activities.due_at', 'activities.id', 'asc', cursor)),
     )
     .orderBy('activities.due_at', 'asc')
     .orderBy('activities.id', 'asc')
@@ -71,7 +46,9 @@ export async function myTasks(
   return {
     items,
     nextCursor:
-      rows.length > query.limit && last?.due_at ? encodeCursor(last.due_at, last.id) : null,
+      rows.length > query.limit && last?.due_at
+        ? encodeCursor(['tasks'], last.due_at, last.id)
+        : null,
     now: now.toISOString(),
   };
 }

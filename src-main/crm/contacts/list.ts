@@ -3,10 +3,10 @@
  * id), never by OFFSET — page 500 costs the same as page 1, and rows added or removed between two
  * pages neither repeat nor vanish. Indexes in migrations/0005_contacts.sql serve each order.
  */
-import { searchWords } from '../record/search-words';
+import { afterCursorSql, decodeCursor, pageOf } from '../record/cursor';
+import { searchWords, wordsSql } from '../record/search-words';
 import { type Viewer } from '../record/viewer';
 import type { Database } from '../../vault/schema';
-import { RecordError } from '../record/errors';
 import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type {
   ContactListPage,
@@ -41,38 +41,6 @@ const SORT_COLUMN = {
   updated: 'contacts.updated_at',
   created: 'contacts.created_at',
 } as const satisfies Record<ContactSort, string>;
-
-interface Cursor {
-  value: string;
-  id: string;
-}
-
-function encodeCursor(sort: ContactSort, direction: SortDirection, c: Cursor): string {
-  return Buffer.from(JSON.stringify([sort, direction, c.value, c.id]), 'utf8').toString(
-    'base64url',
-  );
-}
-
-/** The cursor's position; `invalid_input` when it is damaged or was made for another order. */
-function decodeCursor(text: string, sort: ContactSort, direction: SortDirection): Cursor {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    parts = null;
-  }
-  if (
-    !Array.isArray(parts) ||
-    parts.length !== 4 ||
-    parts[0] !== sort ||
-    parts[1] !== direction ||
-    typeof parts[2] !== 'string' ||
-    typeof parts[3] !== 'string'
-  ) {
-    throw new RecordError('invalid_input', 'cursor: not from this list; start from the first page');
-  }
-  return { value: parts[2], id: parts[3] };
-}
 
 function parseTags(text: string): string[] {
   try {
@@ -134,7 +102,8 @@ export async function listContacts(
   const { sort, direction, limit } = query;
   const filter = query.filter ?? {};
   const column = SORT_COLUMN[sort];
-  const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : undefined;
+  const key = [sort, direction];
+  const cursor = query.cursor ? decodeCursor(query.cursor, key, 'string') : undefined;
   const words = filter.text ? searchWords(filter.text) : [];
   const tag = filter.tag ? tidyText(filter.tag) : '';
   const k = db;
@@ -154,19 +123,9 @@ export async function listContacts(
           sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
         ),
       )
-      .$if(words.length > 0, q =>
-        q.where(eb =>
-          eb.and(words.map(word => sql<SqlBool>`instr(contacts.search_text, ${word}) > 0`)),
-        ),
-      )
+      .$if(words.length > 0, q => q.where(wordsSql('contacts.search_text', words)))
       .$if(cursor !== undefined, q =>
-        q.where(eb =>
-          eb(
-            eb.refTuple(column, 'contacts.id'),
-            direction === 'asc' ? '>' : '<',
-            eb.tuple(cursor?.value ?? '', cursor?.id ?? ''),
-          ),
-        ),
+        q.where(afterCursorSql(column, 'contacts.id', direction, cursor)),
       )
       .orderBy(column, direction)
       .orderBy('contacts.id', direction)
@@ -203,8 +162,7 @@ export async function listContacts(
     .limit(limit + 1)
     .execute();
 
-  const shown = rows.slice(0, limit);
-  const items = shown.map((r): ContactSummary => ({
+  return pageOf(rows, limit, key, (r): ContactSummary => ({
     id: r.id,
     ownerId: r.owner_id,
     ownerName: r.owner_name,
@@ -219,12 +177,4 @@ export async function listContacts(
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
   }));
-  const last = shown.at(-1);
-  return {
-    items,
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor(sort, direction, { value: last.sort_value, id: last.id })
-        : null,
-  };
 }

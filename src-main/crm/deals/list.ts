@@ -5,10 +5,10 @@
  * per-currency totals are one GROUP BY in SQL over the same scope.
  */
 import { inScope, type Viewer } from '../record/viewer';
-import { searchWords } from '../record/search-words';
+import { afterCursorSql, decodeCursor, pageOf } from '../record/cursor';
+import { searchWords, wordsSql } from '../record/search-words';
 import type { Database } from '../../vault/schema';
-import { RecordError } from '../record/errors';
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type {
   BoardColumn,
   Currency,
@@ -46,40 +46,6 @@ const SORT_COLUMN = {
   amount: 'deals.amount_minor',
 } as const satisfies Record<DealSort, string>;
 
-function encodeCursor(
-  sort: DealSort,
-  direction: SortDirection,
-  value: string | number,
-  id: string,
-) {
-  return Buffer.from(JSON.stringify(['deal', sort, direction, value, id]), 'utf8').toString(
-    'base64url',
-  );
-}
-
-/** The cursor's position; `invalid_input` when it is damaged or was made for another list. */
-function decodeCursor(text: string, sort: DealSort, direction: SortDirection) {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    parts = null;
-  }
-  const valueType = sort === 'amount' ? 'number' : 'string';
-  if (
-    !Array.isArray(parts) ||
-    parts.length !== 5 ||
-    parts[0] !== 'deal' ||
-    parts[1] !== sort ||
-    parts[2] !== direction ||
-    typeof parts[3] !== valueType ||
-    typeof parts[4] !== 'string'
-  ) {
-    throw new RecordError('invalid_input', 'cursor: not from this list; start from the first page');
-  }
-  return { value: parts[3] as string | number, id: parts[4] };
-}
-
 /** One page of the live deals the viewer may see, in the asked order. */
 export async function listDeals(
   db: Kysely<Database>,
@@ -89,7 +55,10 @@ export async function listDeals(
   const { sort, direction, limit } = query;
   const filter = query.filter ?? {};
   const column = SORT_COLUMN[sort];
-  const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : undefined;
+  const key = ['deal', sort, direction];
+  const cursor = query.cursor
+    ? decodeCursor<string | number>(query.cursor, key, sort === 'amount' ? 'number' : 'string')
+    : undefined;
   const words = filter.text ? searchWords(filter.text) : [];
 
   const rows = await db
@@ -131,30 +100,14 @@ export async function listDeals(
     .$if(filter.outcome !== undefined, q =>
       q.where('pipeline_stages.outcome', '=', filter.outcome ?? 'open'),
     )
-    .$if(words.length > 0, q =>
-      q.where(eb => eb.and(words.map(word => sql<SqlBool>`instr(deals.sort_key, ${word}) > 0`))),
-    )
-    .$if(cursor !== undefined, q =>
-      q.where(eb =>
-        eb(
-          eb.refTuple(column, 'deals.id'),
-          direction === 'asc' ? '>' : '<',
-          eb.tuple(cursor?.value ?? '', cursor?.id ?? ''),
-        ),
-      ),
-    )
+    .$if(words.length > 0, q => q.where(wordsSql('deals.sort_key', words)))
+    .$if(cursor !== undefined, q => q.where(afterCursorSql(column, 'deals.id', direction, cursor)))
     .orderBy(column, direction)
     .orderBy('deals.id', direction)
     .limit(limit + 1)
     .execute();
 
-  const shown = rows.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    items: shown.map(rowToSummary),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor(sort, direction, last.sort_value, last.id) : null,
-  };
+  return pageOf(rows, limit, key, rowToSummary);
 }
 
 /**

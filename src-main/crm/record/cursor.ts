@@ -48,13 +48,17 @@ export function decodeCursor<V extends string | number = string>(
   return { value: parts[n] as V, id: parts[n + 1] as string };
 }
 
-/** `(column, idColumn)` strictly after the cursor in `direction` (a row-value comparison). */
+/**
+ * `(column, idColumn)` strictly after the cursor in `direction` (a row-value comparison on the
+ * list's index); no cursor (the first page): true. Columns are fixed references, never input.
+ */
 export function afterCursorSql(
   column: string,
   idColumn: string,
   direction: SortDirection,
-  cursor: Cursor<string | number>,
+  cursor: Cursor<string | number> | undefined,
 ): RawBuilder<SqlBool> {
+  if (cursor === undefined) return sql<SqlBool>`1`;
   const op = direction === 'asc' ? sql`>` : sql`<`;
   return sql<SqlBool>`(${sql.ref(column)}, ${sql.ref(idColumn)}) ${op} (${cursor.value}, ${cursor.id})`;
 }
