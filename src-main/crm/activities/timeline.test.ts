@@ -11,8 +11,7 @@ import type { OpenVault } from '../../vault';
 import { shareContact } from '../contacts/ownership';
 import { viewerOf } from '../contacts/test-helpers';
 import { createDealsTestVault } from '../deals/test-helpers';
-import { withTables } from '../../vault';
-import { createActivity, timeline, type ActivitiesSchema } from '.';
+import { createActivity, timeline } from '.';
 import { roleViewer } from './test-helpers';
 
 const opened: OpenVault[] = [];
@@ -23,7 +22,7 @@ afterEach(() => {
 async function office() {
   const t = await createDealsTestVault();
   opened.push(t.vault);
-  return { ...t, adb: withTables<ActivitiesSchema>(t.vault) };
+  return { ...t, adb: t.vault.db };
 }
 
 async function failure(promise: Promise<unknown>): Promise<string> {

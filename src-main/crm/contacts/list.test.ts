@@ -2,17 +2,13 @@
  * The contact list: alphabet order for Ukrainian names, keyset pages that neither repeat nor skip
  * rows (also when rows are added between pages), filters, and index use for the scoped first page.
  */
+import { type Viewer } from '../record/viewer';
+import type { Database } from '../../vault/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Kysely, SqliteDialect } from 'kysely';
 import { contactInputSchema } from '../../../src-shared/contacts';
 import type { OpenVault } from '../../vault';
-import {
-  createContact,
-  listContacts,
-  type ContactListQuery,
-  type ContactsSchema,
-  type Viewer,
-} from '.';
+import { createContact, listContacts, type ContactListQuery } from '.';
 import { createContactsTestVault, viewerOf, type ContactsTestDb } from './test-helpers';
 
 const opened: OpenVault[] = [];
@@ -208,7 +204,7 @@ describe('query plan', () => {
     query: ContactListQuery,
   ): Promise<string> {
     let captured: { sql: string; parameters: readonly unknown[] } | undefined;
-    const db = new Kysely<ContactsSchema>({
+    const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: vault.sqlite }),
       log: event => {
         captured = event.query;

@@ -2,6 +2,7 @@
  * Who sees which contact: own / shared / team / all, through the list, a direct read by id and every
  * write. An id out of scope must look exactly like an id that does not exist.
  */
+import { type Viewer } from '../record/viewer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../../src-shared/contacts';
 import type { OpenVault } from '../../vault';
@@ -14,7 +15,6 @@ import {
   shareContact,
   unshareContact,
   updateContact,
-  type Viewer,
 } from '.';
 import { createContactsTestVault, viewerOf, type ContactsTestDb } from './test-helpers';
 

@@ -2,6 +2,7 @@
  * Pipelines on a real vault: the default pipeline from the migration, stages added, renamed,
  * reordered, and removed only together with moving their deals.
  */
+import { isRecordError } from '../record/errors';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpenVault } from '../../vault';
 import {
@@ -14,7 +15,7 @@ import {
   updateStage,
 } from './pipelines';
 import { getDeal } from './repository';
-import { isDealError } from './tables';
+
 import { createDealsTestVault } from './test-helpers';
 import { viewerOf } from '../contacts/test-helpers';
 
@@ -81,7 +82,7 @@ describe('pipelines', () => {
     const { db, deal, staff } = await setup();
     const d = await deal(staff.anna, { stageId: 'stage-qualified' });
     const err = await removeStage(db, 'stage-qualified', undefined, staff.head).catch(e => e);
-    expect(isDealError(err, 'conflict')).toBe(true);
+    expect(isRecordError(err, 'conflict')).toBe(true);
     expect(err).toMatchObject({ details: { reason: 'stage_has_deals', deals: 1 } });
     expect((await listPipelines(db))[0]?.stages).toHaveLength(6);
     // A stage of another pipeline is not a place to move them to.

@@ -30,7 +30,7 @@ export {
 } from './repository';
 export { createDocumentsService, type DocumentsService } from './service';
 export { DOCUMENT_MIME_TYPES, sniffMimeType, type DocumentMimeType } from './sniff';
-export { documentsDb, type DocumentsSchema, type DocumentsTable, type RecordRef } from './tables';
+export { type RecordRef } from './tables';
 export {
   TICKET_TTL_SECONDS,
   createTransferRegistry,

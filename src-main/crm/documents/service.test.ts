@@ -7,10 +7,9 @@ import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDealsTestVault } from '../deals/test-helpers';
 import { viewerOf } from '../contacts/test-helpers';
-import { vaultPaths, withTables, type OpenVault } from '../../vault';
+import { vaultPaths, type OpenVault } from '../../vault';
 import { isDocumentError } from './errors';
 import { createDocumentsService } from './service';
-import { documentsDb, type DocumentsSchema } from './tables';
 import { TINY_PDF, readAll, streamOf } from './test-helpers';
 import { createTransferRegistry } from './transfers';
 
@@ -28,7 +27,7 @@ async function setup() {
     transfers,
     now: () => new Date(clock),
     vault: () => ({
-      db: documentsDb(withTables<DocumentsSchema>(t.vault)),
+      db: t.vault.db,
       attachmentsDir: vaultPaths(t.vault.dir).attachments,
       vaultId: t.vault.vaultId,
     }),

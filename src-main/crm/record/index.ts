@@ -1,0 +1,41 @@
+/**
+ * What every owned record (contacts, companies, deals, activities; documents where it fits)
+ * shares: the error, the viewer and its scope in SQL, soft delete / restore / reassign, the
+ * optimistic-update check, keyset cursors and search words. Each record keeps its own fields,
+ * schema and scoped `get`.
+ */
+export {
+  applyPatch,
+  changeRecord,
+  edit,
+  expectFresh,
+  nextTime,
+  reassignOwner,
+  requireActiveUser,
+  restore,
+  softDelete,
+  staleMessage,
+  type Change,
+  type EditCheck,
+  type OwnedTable,
+  type RecordAccess,
+  type Stamped,
+} from './changes';
+export { afterCursorSql, decodeCursor, encodeCursor, pageOf, type Cursor } from './cursor';
+export {
+  RECORD_ERROR_CODES,
+  RecordError,
+  isRecordError,
+  recordNotFound,
+  type RecordErrorCode,
+  type RecordErrorDetails,
+} from './errors';
+export { searchWords, wordsSql } from './search-words';
+export {
+  UNSCOPED,
+  inScope,
+  ownerScopeSql,
+  type OwnerColumn,
+  type ScopeOwner,
+  type Viewer,
+} from './viewer';
