@@ -3,34 +3,21 @@
  * newest first, paged by keyset; what a manager and the head see of a shared contact; records the
  * caller cannot read are `not_found`; the query reads index ranges (no table scan of activities).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { closedAfterEach, rejectionCode as failure } from '../record/testing/vaults';
+import { describe, expect, it } from 'vitest';
 import { activityInputSchema, type TimelineItem } from '../../../src-shared/activities';
 import { appendAudit } from '../../audit';
-import type { OpenVault } from '../../vault';
 import { shareContact } from '../contacts/ownership';
 import { viewerOf } from '../contacts/test-helpers';
 import { createDealsTestVault } from '../deals/test-helpers';
 import { createActivity, timeline } from '.';
 import { roleViewer } from './test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
+const open = closedAfterEach(createDealsTestVault);
 
 async function office() {
-  const t = await createDealsTestVault();
-  opened.push(t.vault);
+  const t = await open();
   return { ...t, adb: t.vault.db };
-}
-
-async function failure(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-  throw new Error('expected a rejection');
 }
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 15, 9, minute));
