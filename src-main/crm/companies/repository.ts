@@ -9,6 +9,7 @@ import { inScope, type Viewer } from '../record/viewer';
 import {
   applyPatch,
   edit,
+  newRecordStamps,
   nextTime,
   reassignOwner,
   restore,
@@ -81,14 +82,8 @@ export async function createCompany(
     .insertInto('companies')
     .values({
       id,
-      owner_id: actor.userId,
       ...columns,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
-      deleted_at: null,
-      deleted_by: null,
+      ...newRecordStamps(actor.userId, at),
     })
     .execute();
   return { before: null, after: await readCompany(k, id) };

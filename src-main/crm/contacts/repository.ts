@@ -9,6 +9,7 @@ import { type Viewer } from '../record/viewer';
 import {
   applyPatch,
   edit,
+  newRecordStamps,
   nextTime,
   restore,
   softDelete,
@@ -130,14 +131,8 @@ export async function createContact(
       .insertInto('contacts')
       .values({
         id,
-        owner_id: actor.userId,
         ...columns,
-        created_at: at,
-        created_by: actor.userId,
-        updated_at: at,
-        updated_by: actor.userId,
-        deleted_at: null,
-        deleted_by: null,
+        ...newRecordStamps(actor.userId, at),
       })
       .execute();
     return { before: null, after: await readContact(trx, id, linker) };

@@ -2,6 +2,7 @@
  * Contacts storage (migration 0005_contacts; the row type is in src-main/vault/schema.ts): row ↔
  * domain mapping and the derived sort key and search text.
  */
+import { foldedSearchText } from '../record/search-words';
 import type {
   Contact,
   ContactCompany,
@@ -10,7 +11,7 @@ import type {
   ContactPhone,
   ContactShare,
 } from '../../../src-shared/contacts';
-import { collationText, contactSortKey } from '../../../src-shared/contacts';
+import { contactSortKey } from '../../../src-shared/contacts';
 import type { ContactsTable } from '../../vault/schema';
 
 function parseJson<T>(text: string, guard: (v: unknown) => v is T, fallback: T): T {
@@ -113,7 +114,7 @@ export function searchText(f: ContactFields): string {
   ]
     .filter(p => p.length > 0)
     .map(p => p.replace(/\D/gu, ''));
-  return [
+  return foldedSearchText([
     f.surname,
     f.givenName,
     f.patronymic ?? '',
@@ -122,10 +123,7 @@ export function searchText(f: ContactFields): string {
     f.messengers.telegram ?? '',
     ...f.tags,
     ...digits,
-  ]
-    .map(collationText)
-    .filter(part => part.length > 0)
-    .join(' ');
+  ]);
 }
 
 /** The fields of a stored contact, for applying a patch. */

@@ -9,6 +9,7 @@ export {
   changeRecord,
   edit,
   expectFresh,
+  newRecordStamps,
   nextTime,
   reassignOwner,
   requireActiveUser,
@@ -21,7 +22,15 @@ export {
   type RecordAccess,
   type Stamped,
 } from './changes';
-export { afterCursorSql, decodeCursor, encodeCursor, pageOf, type Cursor } from './cursor';
+export {
+  afterCursorSql,
+  decodeCursor,
+  encodeCursor,
+  pageOf,
+  readListRequest,
+  type Cursor,
+  type ListRequest,
+} from './cursor';
 export {
   RECORD_ERROR_CODES,
   RecordError,
@@ -30,7 +39,7 @@ export {
   type RecordErrorCode,
   type RecordErrorDetails,
 } from './errors';
-export { searchWords, wordsSql } from './search-words';
+export { foldedSearchText, searchWords, wordsSql } from './search-words';
 export {
   UNSCOPED,
   inScope,
