@@ -4,6 +4,7 @@
  * record first checks, in SQL, that the caller may read that record. Mutations return
  * `{ before, after }` for the audit log's field-level changes.
  */
+import { ownerNameSql } from '../record/owner-name';
 import { inScope, UNSCOPED, type Viewer } from '../record/viewer';
 import {
   changeRecord,
@@ -41,9 +42,8 @@ export async function getActivity(
 ): Promise<Activity> {
   const row = await db
     .selectFrom('activities')
-    .innerJoin('users', 'users.id', 'activities.owner_id')
     .selectAll('activities')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('activities'))
     .where('activities.id', '=', id)
     .where(inScope('activities', viewer))
     .$if(options.includeDeleted !== true, q => q.where('activities.deleted_at', 'is', null))

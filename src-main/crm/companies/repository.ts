@@ -5,6 +5,7 @@
  * (the shared writes: src-main/crm/record/changes.ts).
  * Mutations return `{ before, after }` so the handler can record field-level changes in the audit log.
  */
+import { ownerNameSql } from '../record/owner-name';
 import { inScope, type Viewer } from '../record/viewer';
 import {
   applyPatch,
@@ -41,9 +42,8 @@ export async function getCompany(
 ): Promise<Company> {
   const row = await db
     .selectFrom('companies')
-    .innerJoin('users', 'users.id', 'companies.owner_id')
     .selectAll('companies')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('companies'))
     .where('companies.id', '=', id)
     .where(inScope('companies', viewer))
     .$if(options.includeDeleted !== true, qb => qb.where('companies.deleted_at', 'is', null))

@@ -3,6 +3,7 @@
  * throws, and row ↔ domain mapping. The `Viewer` (who asks, how far their grant reaches) is the
  * contacts' one: the same shape, built from the `companies.*` grant of the channel.
  */
+import { rowStamps } from '../record/changes';
 import { foldedSearchText } from '../record/search-words';
 import type { Company, CompanyFields } from '../../../src-shared/companies';
 import { companySortKey } from '../../../src-shared/companies';
@@ -40,12 +41,7 @@ export function rowToCompany(row: CompaniesTable, ownerName: string): Company {
     phones: phonesOf(row.phones),
     website: row.website,
     notes: row.notes,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-    deletedAt: row.deleted_at,
-    deletedBy: row.deleted_by,
+    ...rowStamps(row),
   };
 }
 

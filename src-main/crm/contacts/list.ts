@@ -103,7 +103,6 @@ export async function listContacts(
   const filter = query.filter ?? {};
   const { column, key, cursor, words } = readListRequest(query, SORT_COLUMN, []);
   const tag = filter.tag ? tidyText(filter.tag) : '';
-  const k = db;
 
   /** The filters, the keyset position, the order and the page size, the same for every branch. */
   const page = (qb: IdQuery): IdQuery =>
@@ -128,13 +127,13 @@ export async function listContacts(
       .orderBy('contacts.id', direction)
       .limit(limit + 1);
 
-  const [first, ...others] = scopeBranches(k, viewer).map((branch, i) =>
-    k.selectFrom(page(branch).as(`b${i}`)).select(`b${i}.id` as 'id'),
+  const [first, ...others] = scopeBranches(db, viewer).map((branch, i) =>
+    db.selectFrom(page(branch).as(`b${i}`)).select(`b${i}.id` as 'id'),
   );
   if (!first) return { items: [], nextCursor: null };
   const ids = others.reduce((union, branch) => union.unionAll(branch), first);
 
-  const rows = await k
+  const rows = await db
     .selectFrom('contacts')
     .innerJoin('users', 'users.id', 'contacts.owner_id')
     .select([

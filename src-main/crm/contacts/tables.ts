@@ -2,6 +2,7 @@
  * Contacts storage (migration 0005_contacts; the row type is in src-main/vault/schema.ts): row ↔
  * domain mapping and the derived sort key and search text.
  */
+import { rowStamps } from '../record/changes';
 import { foldedSearchText } from '../record/search-words';
 import type {
   Contact,
@@ -73,12 +74,7 @@ export function rowToContact(
     emails: stringsOf(row.emails),
     messengers: messengersOf(row.messengers),
     tags: stringsOf(row.tags),
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-    deletedAt: row.deleted_at,
-    deletedBy: row.deleted_by,
+    ...rowStamps(row),
   };
 }
 

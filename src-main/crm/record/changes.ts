@@ -134,6 +134,25 @@ export function newRecordStamps(actorId: string, at: string) {
   };
 }
 
+/** The stamp columns of a stored row as the domain's fields. */
+export function rowStamps(row: {
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}) {
+  return {
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+    deletedAt: row.deleted_at,
+    deletedBy: row.deleted_by,
+  };
+}
+
 /** Sets (or clears, `deletedBy` null) the soft-delete stamps; `deleted` is the state it leaves. */
 async function stampDeleted(
   trx: Kysely<Database>,

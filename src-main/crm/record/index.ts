@@ -14,6 +14,7 @@ export {
   reassignOwner,
   requireActiveUser,
   restore,
+  rowStamps,
   softDelete,
   staleMessage,
   type Change,
@@ -39,6 +40,7 @@ export {
   type RecordErrorCode,
   type RecordErrorDetails,
 } from './errors';
+export { ownerNameSql, type OwnerNamedTable } from './owner-name';
 export { foldedSearchText, searchWords, wordsSql } from './search-words';
 export {
   UNSCOPED,
