@@ -3,6 +3,7 @@
  * restricted; here the user sets their own password (when the account still has its setup
  * password) and confirms a fresh 2FA secret with a code. Then the restriction is lifted.
  */
+import type { Database } from '../vault/schema';
 import type { Kysely } from 'kysely';
 import type { FirstSignInResult, SignedInUser } from '../../src-shared/ipc/auth';
 import type { User } from '../auth/account-schema';
@@ -12,8 +13,7 @@ import { generateRecoveryCodes } from '../auth/recovery-codes';
 import { verifyTotpStep } from '../auth/totp';
 import { CallFailure, type Session } from '../ipc';
 import type { VaultState } from '../app/vault-state';
-import { withTables, setPasswordSlot, unlockWithPassword } from '../vault';
-import { rolesDb, type RolesSchema } from '../roles/schema';
+import { setPasswordSlot, unlockWithPassword } from '../vault';
 import type { StaffTools } from './staff';
 
 /** What the flow borrows from the auth service. */
@@ -46,7 +46,7 @@ export async function completeFirstSignIn(
   }
   const vault = state.openVault();
   if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
-  const db = rolesDb(withTables<RolesSchema>(vault));
+  const db = vault.db;
   const row = await findUserById(db, session.userId);
   if (!row || row.status !== 'active') {
     throw new CallFailure('unauthenticated', 'Please sign in again.');
@@ -104,7 +104,7 @@ export async function completeFirstSignIn(
     await setPasswordSlot(vault, row.login, newPassword, slot);
   }
   const recoveryCodes = needs.enrollTotp ? generateRecoveryCodes() : [];
-  await db.transaction().execute(async (trx: Kysely<RolesSchema>) => {
+  await db.transaction().execute(async (trx: Kysely<Database>) => {
     if (needs.enrollTotp) await setTotp(trx, row.id, secret, recoveryCodes, now);
     // The confirming code is spent: it cannot sign anyone in again.
     if (!(await acceptTotpStep(trx, row.id, checked.step))) {
