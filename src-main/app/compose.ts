@@ -166,10 +166,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
       }),
-      analytics: analyticsHandlers({
-        openVault: () => state.openVault(),
-        now: () => new Date(clockNow()),
-      }),
+      analytics: analyticsHandlers({ openVault: () => state.openVault(), now: () => new Date(clockNow()) }),
       reports: reportsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),

@@ -165,9 +165,7 @@ describe('owner approval of large exports', () => {
     ).toMatchObject({ code: 'forbidden', details: { reason: 'used' } });
 
     const audit = await auditOf(o.staff);
-    const run = audit.entries.find(
-      e => e.action === 'contacts.export_request' && e.outcome === 'ok',
-    );
+    const run = audit.entries.find(e => e.action === 'contacts.export_request' && e.outcome === 'ok');
     expect(run?.details).toMatchObject({ requestId: o.requestId, count: 3, format: 'csv' });
     const decision = audit.entries.find(e => e.action === 'alerts.approve_export');
     expect(decision).toMatchObject({ outcome: 'ok', entityId: o.requestId });
