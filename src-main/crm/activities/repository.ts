@@ -4,8 +4,16 @@
  * record first checks, in SQL, that the caller may read that record. Mutations return
  * `{ before, after }` for the audit log's field-level changes.
  */
+import { ownerNameSql } from '../record/owner-name';
 import { inScope, UNSCOPED, type Viewer } from '../record/viewer';
-import { changeRecord, edit, nextTime, softDelete, type RecordAccess } from '../record/changes';
+import {
+  changeRecord,
+  edit,
+  newRecordStamps,
+  nextTime,
+  softDelete,
+  type RecordAccess,
+} from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
@@ -34,9 +42,8 @@ export async function getActivity(
 ): Promise<Activity> {
   const row = await db
     .selectFrom('activities')
-    .innerJoin('users', 'users.id', 'activities.owner_id')
     .selectAll('activities')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('activities'))
     .where('activities.id', '=', id)
     .where(inScope('activities', viewer))
     .$if(options.includeDeleted !== true, q => q.where('activities.deleted_at', 'is', null))
@@ -87,7 +94,6 @@ export async function createActivity(
       .insertInto('activities')
       .values({
         id,
-        owner_id: viewer.userId,
         kind: input.kind,
         subject: input.subject,
         body: input.body ?? null,
@@ -99,12 +105,7 @@ export async function createActivity(
         contact_id: input.contactId ?? null,
         company_id: input.companyId ?? null,
         deal_id: input.dealId ?? null,
-        created_at: at,
-        created_by: viewer.userId,
-        updated_at: at,
-        updated_by: viewer.userId,
-        deleted_at: null,
-        deleted_by: null,
+        ...newRecordStamps(viewer.userId, at),
       })
       .execute();
     return { before: null, after: await readActivity(trx, id) };

@@ -3,6 +3,7 @@
  * through partial indexes (activities_open_tasks, activities_pending_reminders): the literal
  * `kind = 'task'` below is what lets SQLite prove the index's WHERE, so it is not a bound value.
  */
+import { ownerNameSql } from '../record/owner-name';
 import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { afterCursorSql, decodeCursor, encodeCursor } from '../record/cursor';
@@ -24,9 +25,8 @@ export async function myTasks(
     : undefined;
   const rows = await db
     .selectFrom('activities')
-    .innerJoin('users', 'users.id', 'activities.owner_id')
     .selectAll('activities')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('activities'))
     .where('activities.owner_id', '=', userId)
     .where(sql<SqlBool>`activities.kind = 'task'`)
     .where('activities.done_at', 'is', null)

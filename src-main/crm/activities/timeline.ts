@@ -114,9 +114,8 @@ export async function timeline(
   cursorText?: string,
   pageSize: number = TIMELINE_PAGE_SIZE,
 ): Promise<TimelinePage> {
-  const k = db;
   const cursor = cursorText ? decodeCursor(cursorText, entity, recordId) : undefined;
-  await requireReadableRecord(k, viewer, entity, recordId);
+  await requireReadableRecord(db, viewer, entity, recordId);
   const take = pageSize + 1;
 
   const parts: RawBuilder<Row>[] = [
@@ -135,7 +134,7 @@ export async function timeline(
 
   const dealScope = viewer.records.deal;
   if (entity !== 'deal' && dealScope !== undefined) {
-    const deals = await dealsShape(k);
+    const deals = await dealsShape(db);
     const link = entity === 'contact' ? deals?.contactId : deals?.companyId;
     if (deals?.title && deals.createdAt && link) {
       const live = deals.deletedAt ? sql<SqlBool>`deals.deleted_at IS NULL` : sql<SqlBool>`1`;
@@ -154,7 +153,7 @@ export async function timeline(
 
   // Document events: audit entries of the record's documents (documents table, migration 0012, read
   // with plain SQL when present) through audit_log_entity (entity_type, entity_id, seq).
-  if (await tableExists(k, 'documents')) {
+  if (await tableExists(db, 'documents')) {
     parts.push(sql<Row>`SELECT * FROM (
       SELECT 'document' AS source, printf('%015d', audit_log.seq) AS id, audit_log.at AS at,
         NULL AS kind, documents.file_name AS subject, NULL AS body,
@@ -170,7 +169,7 @@ export async function timeline(
   }
 
   const { rows } = await sql<Row>`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)})
-    ORDER BY at DESC, source DESC, id DESC LIMIT ${take}`.execute(k);
+    ORDER BY at DESC, source DESC, id DESC LIMIT ${take}`.execute(db);
 
   const shown = rows.slice(0, pageSize);
   const items = shown.map((r): TimelineItem => ({

@@ -5,8 +5,8 @@
  * `companies_owner_*` index in order; scope `all` from `companies_*`.
  */
 import { inScope, type Viewer } from '../record/viewer';
-import { afterCursorSql, decodeCursor, pageOf } from '../record/cursor';
-import { searchWords, wordsSql } from '../record/search-words';
+import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
+import { wordsSql } from '../record/search-words';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely } from 'kysely';
 import type {
@@ -44,12 +44,9 @@ export async function listCompanies(
   viewer: Viewer,
   query: CompanyListQuery,
 ): Promise<CompanyListPage> {
-  const { sort, direction, limit } = query;
+  const { direction, limit } = query;
   const filter = query.filter ?? {};
-  const column = SORT_COLUMN[sort];
-  const key = ['company', sort, direction];
-  const cursor = query.cursor ? decodeCursor(query.cursor, key, 'string') : undefined;
-  const words = filter.text ? searchWords(filter.text) : [];
+  const { column, key, cursor, words } = readListRequest(query, SORT_COLUMN, ['company']);
 
   const rows = await db
     .selectFrom('companies')

@@ -2,14 +2,14 @@
  * Companies on a real vault: what each member of staff can read and change, keyset pages in
  * alphabet order, the text filter, optimistic concurrency and soft delete.
  */
+import { closedAfterEach } from '../record/vaults.test-support';
 import { isRecordError } from '../record/errors';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   companyInputSchema,
   companyPatchSchema,
   type CompanyInput,
 } from '../../../src-shared/companies';
-import { type OpenVault } from '../../vault';
 import { createContactsTestVault, viewerOf } from '../contacts/test-helpers';
 import { listCompanies } from './list';
 import {
@@ -20,14 +20,10 @@ import {
   updateCompany,
 } from './repository';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
+const open = closedAfterEach(createContactsTestVault);
 
 async function setup() {
-  const t = await createContactsTestVault();
-  opened.push(t.vault);
+  const t = await open();
   return { ...t, db: t.vault.db };
 }
 

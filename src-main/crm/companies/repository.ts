@@ -5,10 +5,12 @@
  * (the shared writes: src-main/crm/record/changes.ts).
  * Mutations return `{ before, after }` so the handler can record field-level changes in the audit log.
  */
+import { ownerNameSql } from '../record/owner-name';
 import { inScope, type Viewer } from '../record/viewer';
 import {
   applyPatch,
   edit,
+  newRecordStamps,
   nextTime,
   reassignOwner,
   restore,
@@ -40,9 +42,8 @@ export async function getCompany(
 ): Promise<Company> {
   const row = await db
     .selectFrom('companies')
-    .innerJoin('users', 'users.id', 'companies.owner_id')
     .selectAll('companies')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('companies'))
     .where('companies.id', '=', id)
     .where(inScope('companies', viewer))
     .$if(options.includeDeleted !== true, qb => qb.where('companies.deleted_at', 'is', null))
@@ -81,14 +82,8 @@ export async function createCompany(
     .insertInto('companies')
     .values({
       id,
-      owner_id: actor.userId,
       ...columns,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
-      deleted_at: null,
-      deleted_by: null,
+      ...newRecordStamps(actor.userId, at),
     })
     .execute();
   return { before: null, after: await readCompany(k, id) };

@@ -3,10 +3,11 @@
  * throws, and row ↔ domain mapping. The `Viewer` (who asks, how far their grant reaches) is the
  * contacts' one: the same shape, built from the `companies.*` grant of the channel.
  */
+import { rowStamps } from '../record/changes';
+import { foldedSearchText } from '../record/search-words';
 import type { Company, CompanyFields } from '../../../src-shared/companies';
 import { companySortKey } from '../../../src-shared/companies';
 import type { ContactPhone } from '../../../src-shared/contacts';
-import { collationText } from '../../../src-shared/contacts';
 import type { CompaniesTable } from '../../vault/schema';
 
 /** Phones stored as JSON → `ContactPhone[]` (anything malformed is dropped). */
@@ -40,12 +41,7 @@ export function rowToCompany(row: CompaniesTable, ownerName: string): Company {
     phones: phonesOf(row.phones),
     website: row.website,
     notes: row.notes,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-    deletedAt: row.deleted_at,
-    deletedBy: row.deleted_by,
+    ...rowStamps(row),
   };
 }
 
@@ -71,16 +67,13 @@ export function fieldsToColumns(f: CompanyFields) {
  */
 export function searchText(f: CompanyFields): string {
   const host = f.website ? f.website.replace(/^https?:\/\//u, '').replace(/[/?#].*$/u, '') : '';
-  return [
+  return foldedSearchText([
     f.name,
     f.edrpou ?? '',
     f.rnokpp ?? '',
     host,
     ...f.phones.map(p => p.e164.replace(/\D/gu, '')),
-  ]
-    .map(collationText)
-    .filter(part => part.length > 0)
-    .join(' ');
+  ]);
 }
 
 /** The fields of a stored company, for applying a patch. */

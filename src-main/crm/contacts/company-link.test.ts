@@ -3,25 +3,21 @@
  * (anything else is `not_found` and writes nothing), the company shown only to readers whose scope
  * reaches it, deleted companies keep their links, and a company's contacts as a list filter.
  */
+import { closedAfterEach } from '../record/vaults.test-support';
 import { isRecordError } from '../record/errors';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { companyInputSchema } from '../../../src-shared/companies';
 import { contactInputSchema, contactPatchSchema } from '../../../src-shared/contacts';
-import { type OpenVault } from '../../vault';
 import { createCompany, deleteCompany } from '../companies';
 import { listContacts } from './list';
 import { createContact, getContact, updateContact } from './repository';
 
 import { createContactsTestVault, viewerOf } from './test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
+const open = closedAfterEach(createContactsTestVault);
 
 async function setup() {
-  const t = await createContactsTestVault();
-  opened.push(t.vault);
+  const t = await open();
   const companies = t.vault.db;
   const company = async (ownerId: string, name: string) =>
     (await createCompany(companies, { userId: ownerId }, companyInputSchema.parse({ name }))).after;

@@ -3,8 +3,8 @@
  * id), never by OFFSET — page 500 costs the same as page 1, and rows added or removed between two
  * pages neither repeat nor vanish. Indexes in migrations/0005_contacts.sql serve each order.
  */
-import { afterCursorSql, decodeCursor, pageOf } from '../record/cursor';
-import { searchWords, wordsSql } from '../record/search-words';
+import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
+import { wordsSql } from '../record/search-words';
 import { type Viewer } from '../record/viewer';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
@@ -99,14 +99,10 @@ export async function listContacts(
   viewer: Viewer,
   query: ContactListQuery,
 ): Promise<ContactListPage> {
-  const { sort, direction, limit } = query;
+  const { direction, limit } = query;
   const filter = query.filter ?? {};
-  const column = SORT_COLUMN[sort];
-  const key = [sort, direction];
-  const cursor = query.cursor ? decodeCursor(query.cursor, key, 'string') : undefined;
-  const words = filter.text ? searchWords(filter.text) : [];
+  const { column, key, cursor, words } = readListRequest(query, SORT_COLUMN, []);
   const tag = filter.tag ? tidyText(filter.tag) : '';
-  const k = db;
 
   /** The filters, the keyset position, the order and the page size, the same for every branch. */
   const page = (qb: IdQuery): IdQuery =>
@@ -131,13 +127,13 @@ export async function listContacts(
       .orderBy('contacts.id', direction)
       .limit(limit + 1);
 
-  const [first, ...others] = scopeBranches(k, viewer).map((branch, i) =>
-    k.selectFrom(page(branch).as(`b${i}`)).select(`b${i}.id` as 'id'),
+  const [first, ...others] = scopeBranches(db, viewer).map((branch, i) =>
+    db.selectFrom(page(branch).as(`b${i}`)).select(`b${i}.id` as 'id'),
   );
   if (!first) return { items: [], nextCursor: null };
   const ids = others.reduce((union, branch) => union.unionAll(branch), first);
 
-  const rows = await k
+  const rows = await db
     .selectFrom('contacts')
     .innerJoin('users', 'users.id', 'contacts.owner_id')
     .select([

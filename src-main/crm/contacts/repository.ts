@@ -5,10 +5,12 @@
  * shared writes: src-main/crm/record/changes.ts).
  * Mutations return `{ before, after }` so the caller can record field-level changes in the audit log.
  */
+import { ownerNameSql } from '../record/owner-name';
 import { type Viewer } from '../record/viewer';
 import {
   applyPatch,
   edit,
+  newRecordStamps,
   nextTime,
   restore,
   softDelete,
@@ -47,19 +49,17 @@ export async function getContact(
   id: string,
   options: GetOptions = {},
 ): Promise<Contact> {
-  const k = db;
-  const row = await k
+  const row = await db
     .selectFrom('contacts')
-    .innerJoin('users', 'users.id', 'contacts.owner_id')
     .selectAll('contacts')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('contacts'))
     .where('contacts.id', '=', id)
     .where(eb => scopeCondition(eb, viewer, options.access ?? 'use'))
     .$if(options.includeDeleted !== true, qb => qb.where('contacts.deleted_at', 'is', null))
     .executeTakeFirst();
   if (!row) throw recordNotFound('contact');
   const { owner_name: ownerName, ...contact } = row;
-  const shares = await k
+  const shares = await db
     .selectFrom('contact_shares')
     .innerJoin('users', 'users.id', 'contact_shares.user_id')
     .select(['contact_shares.user_id as userId', 'users.display_name as displayName'])
@@ -71,7 +71,7 @@ export async function getContact(
     contact,
     ownerName,
     shares,
-    await linkedCompany(k, viewer, contact.company_id),
+    await linkedCompany(db, viewer, contact.company_id),
   );
 }
 
@@ -130,14 +130,8 @@ export async function createContact(
       .insertInto('contacts')
       .values({
         id,
-        owner_id: actor.userId,
         ...columns,
-        created_at: at,
-        created_by: actor.userId,
-        updated_at: at,
-        updated_by: actor.userId,
-        deleted_at: null,
-        deleted_by: null,
+        ...newRecordStamps(actor.userId, at),
       })
       .execute();
     return { before: null, after: await readContact(trx, id, linker) };

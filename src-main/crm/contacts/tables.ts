@@ -2,6 +2,8 @@
  * Contacts storage (migration 0005_contacts; the row type is in src-main/vault/schema.ts): row ↔
  * domain mapping and the derived sort key and search text.
  */
+import { rowStamps } from '../record/changes';
+import { foldedSearchText } from '../record/search-words';
 import type {
   Contact,
   ContactCompany,
@@ -10,7 +12,7 @@ import type {
   ContactPhone,
   ContactShare,
 } from '../../../src-shared/contacts';
-import { collationText, contactSortKey } from '../../../src-shared/contacts';
+import { contactSortKey } from '../../../src-shared/contacts';
 import type { ContactsTable } from '../../vault/schema';
 
 function parseJson<T>(text: string, guard: (v: unknown) => v is T, fallback: T): T {
@@ -72,12 +74,7 @@ export function rowToContact(
     emails: stringsOf(row.emails),
     messengers: messengersOf(row.messengers),
     tags: stringsOf(row.tags),
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-    deletedAt: row.deleted_at,
-    deletedBy: row.deleted_by,
+    ...rowStamps(row),
   };
 }
 
@@ -113,7 +110,7 @@ export function searchText(f: ContactFields): string {
   ]
     .filter(p => p.length > 0)
     .map(p => p.replace(/\D/gu, ''));
-  return [
+  return foldedSearchText([
     f.surname,
     f.givenName,
     f.patronymic ?? '',
@@ -122,10 +119,7 @@ export function searchText(f: ContactFields): string {
     f.messengers.telegram ?? '',
     ...f.tags,
     ...digits,
-  ]
-    .map(collationText)
-    .filter(part => part.length > 0)
-    .join(' ');
+  ]);
 }
 
 /** The fields of a stored contact, for applying a patch. */

@@ -5,8 +5,8 @@
  * per-currency totals are one GROUP BY in SQL over the same scope.
  */
 import { inScope, type Viewer } from '../record/viewer';
-import { afterCursorSql, decodeCursor, pageOf } from '../record/cursor';
-import { searchWords, wordsSql } from '../record/search-words';
+import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
+import { wordsSql } from '../record/search-words';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely } from 'kysely';
 import type {
@@ -52,14 +52,9 @@ export async function listDeals(
   viewer: Viewer,
   query: DealListQuery,
 ): Promise<DealListPage> {
-  const { sort, direction, limit } = query;
+  const { direction, limit } = query;
   const filter = query.filter ?? {};
-  const column = SORT_COLUMN[sort];
-  const key = ['deal', sort, direction];
-  const cursor = query.cursor
-    ? decodeCursor<string | number>(query.cursor, key, sort === 'amount' ? 'number' : 'string')
-    : undefined;
-  const words = filter.text ? searchWords(filter.text) : [];
+  const { column, key, cursor, words } = readListRequest(query, SORT_COLUMN, ['deal'], ['amount']);
 
   const rows = await db
     .selectFrom('deals')

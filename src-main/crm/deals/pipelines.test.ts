@@ -2,9 +2,9 @@
  * Pipelines on a real vault: the default pipeline from the migration, stages added, renamed,
  * reordered, and removed only together with moving their deals.
  */
+import { closedAfterEach } from '../record/vaults.test-support';
 import { isRecordError } from '../record/errors';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { OpenVault } from '../../vault';
+import { describe, expect, it } from 'vitest';
 import {
   addStage,
   createPipeline,
@@ -19,16 +19,7 @@ import { getDeal } from './repository';
 import { createDealsTestVault } from './test-helpers';
 import { viewerOf } from '../contacts/test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-async function setup() {
-  const t = await createDealsTestVault();
-  opened.push(t.vault);
-  return t;
-}
+const setup = closedAfterEach(createDealsTestVault);
 
 describe('pipelines', () => {
   it('starts with the default pipeline and flagged won/lost stages', async () => {

@@ -2,35 +2,17 @@
  * Deals on a real vault: who reads and changes what (scope in SQL), money kept exact, keyset pages,
  * stage moves with won/lost, optimistic concurrency, soft delete, links only to readable records.
  */
+import { closedAfterEach, rejection as failure } from '../record/vaults.test-support';
 import { isRecordError } from '../record/errors';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dealInputSchema, dealPatchSchema } from '../../../src-shared/deals';
-import type { OpenVault } from '../../vault';
 import { viewerOf } from '../contacts/test-helpers';
 import { dealBoard, listDeals } from './list';
 import { createDeal, deleteDeal, getDeal, moveDeal, reassignDeal, updateDeal } from './repository';
 
 import { createDealsTestVault } from './test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-async function setup() {
-  const t = await createDealsTestVault();
-  opened.push(t.vault);
-  return t;
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (err: unknown) => err,
-  );
-}
+const setup = closedAfterEach(createDealsTestVault);
 
 describe('deals repository', () => {
   it('creates a deal in the default pipeline with exact money and the stage probability', async () => {

@@ -9,6 +9,7 @@ import {
   applyPatch,
   edit,
   expectFresh,
+  newRecordStamps,
   nextTime,
   reassignOwner,
   softDelete,
@@ -98,7 +99,6 @@ export async function createDeal(
       .insertInto('deals')
       .values({
         id,
-        owner_id: actor.userId,
         ...fieldsToColumns({
           title: input.title,
           amountMinor: input.amountMinor,
@@ -113,12 +113,7 @@ export async function createDeal(
         stage_id: stage.id,
         lost_reason: null,
         closed_at: stage.outcome === 'won' ? at : null,
-        created_at: at,
-        created_by: actor.userId,
-        updated_at: at,
-        updated_by: actor.userId,
-        deleted_at: null,
-        deleted_by: null,
+        ...newRecordStamps(actor.userId, at),
       })
       .execute();
     return { before: null, after: await readDeal(trx, id) };

@@ -3,6 +3,7 @@
  * record's scope (./access.ts) before a row is returned; the key leaves this module only towards the
  * file functions in main, never in a `DocumentInfo`.
  */
+import { ownerNameSql } from '../record/owner-name';
 import type { Database } from '../../vault/schema';
 import type { Kysely } from 'kysely';
 import type { DocumentInfo } from '../../../src-shared/ipc/documents';
@@ -36,8 +37,7 @@ export async function insertDocument(
   db: Kysely<Database>,
   doc: NewDocument,
 ): Promise<DocumentInfo> {
-  const k = db;
-  await k
+  await db
     .insertInto('documents')
     .values({
       id: doc.id,
@@ -64,9 +64,8 @@ export async function insertDocument(
 async function readLiveRow(db: Kysely<Database>, id: string): Promise<DocumentRow | undefined> {
   const found = await db
     .selectFrom('documents')
-    .innerJoin('users', 'users.id', 'documents.owner_id')
     .selectAll('documents')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('documents'))
     .where('documents.id', '=', id)
     .where('documents.deleted_at', 'is', null)
     .executeTakeFirst();
@@ -110,9 +109,8 @@ export async function listDocuments(
 export async function liveRowsOf(db: Kysely<Database>, record: RecordRef): Promise<DocumentRow[]> {
   const rows = await db
     .selectFrom('documents')
-    .innerJoin('users', 'users.id', 'documents.owner_id')
     .selectAll('documents')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('documents'))
     .where('documents.record_type', '=', record.type)
     .where('documents.record_id', '=', record.id)
     .where('documents.deleted_at', 'is', null)

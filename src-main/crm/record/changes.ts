@@ -119,6 +119,61 @@ export async function requireActiveUser(
   if (user?.status !== 'active') throw new RecordError('invalid_input', message);
 }
 
+/**
+ * The stamps of a new record owned and created by `actorId` at `at` (spread into its insert).
+ */
+export function newRecordStamps(actorId: string, at: string) {
+  return {
+    owner_id: actorId,
+    created_at: at,
+    created_by: actorId,
+    updated_at: at,
+    updated_by: actorId,
+    deleted_at: null,
+    deleted_by: null,
+  };
+}
+
+/** The stamp columns of a stored row as the domain's fields. */
+export function rowStamps(row: {
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}) {
+  return {
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+    deletedAt: row.deleted_at,
+    deletedBy: row.deleted_by,
+  };
+}
+
+/** Sets (or clears, `deletedBy` null) the soft-delete stamps; `deleted` is the state it leaves. */
+async function stampDeleted(
+  trx: Kysely<Database>,
+  access: RecordAccess<unknown>,
+  at: string,
+  actorId: string,
+  deleted: boolean,
+): Promise<void> {
+  await trx
+    .updateTable(access.table)
+    .set({
+      deleted_at: deleted ? at : null,
+      deleted_by: deleted ? actorId : null,
+      updated_at: at,
+      updated_by: actorId,
+    })
+    .where('id', '=', access.id)
+    .where('deleted_at', deleted ? 'is' : 'is not', null)
+    .execute();
+}
+
 /** Soft delete: the record leaves lists and reads; the audit log keeps its history. */
 export async function softDelete<T extends Stamped>(
   db: Kysely<Database>,
@@ -127,13 +182,7 @@ export async function softDelete<T extends Stamped>(
   now: Date,
 ): Promise<Change<T> & { before: T }> {
   return changeRecord(db, access, async (trx, before) => {
-    const at = nextTime(now, before.updatedAt);
-    await trx
-      .updateTable(access.table)
-      .set({ deleted_at: at, deleted_by: actorId, updated_at: at, updated_by: actorId })
-      .where('id', '=', access.id)
-      .where('deleted_at', 'is', null)
-      .execute();
+    await stampDeleted(trx, access, nextTime(now, before.updatedAt), actorId, true);
   });
 }
 
@@ -150,13 +199,7 @@ export async function restore<T extends Stamped>(
 ): Promise<Change<T> & { before: T }> {
   return changeRecord(db, access, async (trx, before) => {
     if (before.deletedAt === null) throw new RecordError('conflict', notDeletedMessage);
-    const at = nextTime(now, before.updatedAt);
-    await trx
-      .updateTable(access.table)
-      .set({ deleted_at: null, deleted_by: null, updated_at: at, updated_by: actorId })
-      .where('id', '=', access.id)
-      .where('deleted_at', 'is not', null)
-      .execute();
+    await stampDeleted(trx, access, nextTime(now, before.updatedAt), actorId, false);
   });
 }
 

@@ -7,6 +7,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { SortDirection } from '../../../src-shared/contacts';
 import { RecordError } from './errors';
+import { searchWords } from './search-words';
 
 /** A position in a list: the sort value and id of the last row shown. */
 export interface Cursor<V extends string | number = string> {
@@ -78,5 +79,34 @@ export function pageOf<R extends { id: string; sort_value: string | number }, T>
   return {
     items: shown.map(item),
     nextCursor: rows.length > limit && last ? encodeCursor(key, last.sort_value, last.id) : null,
+  };
+}
+
+/** What every record list is asked: an order, a page size, a cursor and a text filter. */
+export interface ListRequest<S extends string> {
+  sort: S;
+  direction: SortDirection;
+  cursor?: string | undefined;
+  limit: number;
+  filter?: { text?: string | undefined } | undefined;
+}
+
+/**
+ * A list request read: the sort column, the cursor's list key (`prefix`, order, direction), the
+ * position to continue after and the text filter's words. Sorts in `numeric` have number values.
+ */
+export function readListRequest<S extends string, C extends string>(
+  query: ListRequest<S>,
+  columns: Record<S, C>,
+  prefix: readonly string[],
+  numeric: readonly S[] = [],
+): { column: C; key: string[]; cursor: Cursor<string | number> | undefined; words: string[] } {
+  const key = [...prefix, query.sort, query.direction];
+  const valueType = numeric.includes(query.sort) ? 'number' : 'string';
+  return {
+    column: columns[query.sort],
+    key,
+    cursor: query.cursor ? decodeCursor(query.cursor, key, valueType) : undefined,
+    words: query.filter?.text ? searchWords(query.filter.text) : [],
   };
 }

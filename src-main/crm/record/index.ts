@@ -9,10 +9,12 @@ export {
   changeRecord,
   edit,
   expectFresh,
+  newRecordStamps,
   nextTime,
   reassignOwner,
   requireActiveUser,
   restore,
+  rowStamps,
   softDelete,
   staleMessage,
   type Change,
@@ -21,7 +23,15 @@ export {
   type RecordAccess,
   type Stamped,
 } from './changes';
-export { afterCursorSql, decodeCursor, encodeCursor, pageOf, type Cursor } from './cursor';
+export {
+  afterCursorSql,
+  decodeCursor,
+  encodeCursor,
+  pageOf,
+  readListRequest,
+  type Cursor,
+  type ListRequest,
+} from './cursor';
 export {
   RECORD_ERROR_CODES,
   RecordError,
@@ -30,7 +40,8 @@ export {
   type RecordErrorCode,
   type RecordErrorDetails,
 } from './errors';
-export { searchWords, wordsSql } from './search-words';
+export { ownerNameSql, type OwnerNamedTable } from './owner-name';
+export { foldedSearchText, searchWords, wordsSql } from './search-words';
 export {
   UNSCOPED,
   inScope,

@@ -23,3 +23,11 @@ export function wordsSql(column: string, words: readonly string[]): RawBuilder<S
   const each = words.map(word => sql<SqlBool>`instr(${sql.ref(column)}, ${word}) > 0`);
   return sql<SqlBool>`(${sql.join(each, sql` AND `)})`;
 }
+
+/** The stored search text of a record: its parts folded like the sort key, empty ones left out. */
+export function foldedSearchText(parts: readonly string[]): string {
+  return parts
+    .map(collationText)
+    .filter(part => part.length > 0)
+    .join(' ');
+}
