@@ -130,7 +130,7 @@ export async function updateActivity(
     what: 'activity',
     staleMessage: 'This activity was changed since you opened it. Reload it and try again.',
   };
-  return edit(db, activity(viewer, id), check, (trx, before, at) => {
+  return edit(db, activity(viewer, id), check, (trx, before, at, unchanged) => {
     const pick = <T>(value: T | undefined, old: T): T => (value === undefined ? old : value);
     const dueAt = pick(patch.dueAt, before.dueAt);
     const remindAt = pick(patch.remindAt, before.remindAt);
@@ -149,9 +149,7 @@ export async function updateActivity(
         updated_at: at,
         updated_by: viewer.userId,
       })
-      .where('id', '=', id)
-      .where('updated_at', '=', expectedUpdatedAt)
-      .where('deleted_at', 'is', null)
+      .where(unchanged)
       .executeTakeFirst();
   });
 }

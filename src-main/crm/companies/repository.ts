@@ -112,7 +112,7 @@ export async function updateCompany(
   now: Date = new Date(),
 ): Promise<CompanyChange> {
   const check = { expectedUpdatedAt, now, what: 'company' };
-  return edit(db, company(viewer, id), check, (trx, before, at) =>
+  return edit(db, company(viewer, id), check, (trx, before, at, unchanged) =>
     trx
       .updateTable('companies')
       .set({
@@ -120,9 +120,7 @@ export async function updateCompany(
         updated_at: at,
         updated_by: viewer.userId,
       })
-      .where('id', '=', id)
-      .where('updated_at', '=', expectedUpdatedAt)
-      .where('deleted_at', 'is', null)
+      .where(unchanged)
       .executeTakeFirst(),
   );
 }

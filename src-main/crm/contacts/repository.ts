@@ -165,7 +165,7 @@ export async function updateContact(
   now: Date = new Date(),
 ): Promise<ContactChange> {
   const check = { expectedUpdatedAt, now, what: 'contact' };
-  return edit(db, contactAccess(viewer, id), check, async (trx, before, at) => {
+  return edit(db, contactAccess(viewer, id), check, async (trx, before, at, unchanged) => {
     const fields = applyPatch(contactFields(before), patch);
     // A new link must reach a company the editor may read; an unchanged one stays as it is.
     const companyId = fields.companyId ?? null;
@@ -174,9 +174,7 @@ export async function updateContact(
     return trx
       .updateTable('contacts')
       .set({ ...fieldsToColumns(fields), updated_at: at, updated_by: viewer.userId })
-      .where('id', '=', id)
-      .where('updated_at', '=', expectedUpdatedAt)
-      .where('deleted_at', 'is', null)
+      .where(unchanged)
       .executeTakeFirst();
   });
 }

@@ -139,7 +139,7 @@ export async function updateDeal(
   now: Date = new Date(),
 ): Promise<DealChange> {
   const check = { expectedUpdatedAt, now, what: 'deal' };
-  return edit(db, deal(viewer, id), check, async (trx, before, at) => {
+  return edit(db, deal(viewer, id), check, async (trx, before, at, unchanged) => {
     await checkLinks(trx, links, {
       contactId: patch.contactId !== before.contactId ? patch.contactId : undefined,
       companyId: patch.companyId !== before.companyId ? patch.companyId : undefined,
@@ -151,9 +151,7 @@ export async function updateDeal(
         updated_at: at,
         updated_by: viewer.userId,
       })
-      .where('id', '=', id)
-      .where('updated_at', '=', expectedUpdatedAt)
-      .where('deleted_at', 'is', null)
+      .where(unchanged)
       .executeTakeFirst();
   });
 }

@@ -4,7 +4,7 @@
  * transaction: read the record as the caller may touch it (the record's own scoped `get`), write,
  * read it back; it returns `{ before, after }` for the audit log's field-level changes.
  */
-import type { Kysely, UpdateResult } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool, type UpdateResult } from 'kysely';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from './errors';
 
@@ -89,18 +89,25 @@ export interface EditCheck {
 
 /**
  * An optimistic edit: the record as the caller may touch it, unchanged since they read it; `write`
- * stores the new fields at time `at` and answers the statement's result (one row, else
- * `not_found`). `write` filters on `updated_at = expectedUpdatedAt` and `deleted_at IS NULL`.
+ * stores the new fields at time `at`, filtered by `unchanged` (this row, still live and at
+ * `expectedUpdatedAt`), and answers the statement's result (one row, else `not_found`).
  */
 export async function edit<T extends Stamped>(
   db: Kysely<Database>,
   access: RecordAccess<T>,
   check: EditCheck,
-  write: (trx: Kysely<Database>, before: T, at: string) => Promise<UpdateResult>,
+  write: (
+    trx: Kysely<Database>,
+    before: T,
+    at: string,
+    unchanged: RawBuilder<SqlBool>,
+  ) => Promise<UpdateResult>,
 ): Promise<Change<T> & { before: T }> {
+  const column = (name: string) => sql.ref(`${access.table}.${name}`);
+  const unchanged = sql<SqlBool>`${column('id')} = ${access.id} AND ${column('updated_at')} = ${check.expectedUpdatedAt} AND ${column('deleted_at')} IS NULL`;
   return changeRecord(db, access, async (trx, before) => {
     expectFresh(before, check.expectedUpdatedAt, check.staleMessage ?? staleMessage(check.what));
-    const result = await write(trx, before, nextTime(check.now, before.updatedAt));
+    const result = await write(trx, before, nextTime(check.now, before.updatedAt), unchanged);
     if (result.numUpdatedRows !== 1n) throw recordNotFound(check.what);
   });
 }

@@ -24,12 +24,12 @@ export function encodeCursor(key: readonly string[], value: string | number, id:
  * The position in `text`; `invalid_input` with `message` when it is damaged, was made for another
  * list key or holds a value of another type.
  */
-export function decodeCursor<V extends string | number = string>(
+export function decodeCursor<T extends 'string' | 'number'>(
   text: string,
   key: readonly string[],
-  valueType: V extends number ? 'number' : 'string',
+  valueType: T,
   message = 'cursor: not from this list; start from the first page',
-): Cursor<V> {
+): Cursor<T extends 'number' ? number : string> {
   let parts: unknown;
   try {
     parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
@@ -46,7 +46,7 @@ export function decodeCursor<V extends string | number = string>(
   ) {
     throw new RecordError('invalid_input', message);
   }
-  return { value: parts[n] as V, id: parts[n + 1] as string };
+  return { value: parts[n] as T extends 'number' ? number : string, id: parts[n + 1] as string };
 }
 
 /**
