@@ -9,10 +9,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createUser } from '../src-main/auth/accounts';
-import type { AccountsSchema } from '../src-main/auth/account-schema';
 import { storeBackupRecipient } from '../src-main/backup/recipient';
-import { fieldsToColumns, type ContactsSchema } from '../src-main/crm/contacts/tables';
-import { vaultPaths, withTables } from '../src-main/vault';
+import { fieldsToColumns } from '../src-main/crm/contacts/tables';
+import { vaultPaths } from '../src-main/vault';
 import { createTestVault } from '../src-main/vault/temp-vault.test-support';
 import { fakeContactFields, seededRandom } from './names';
 
@@ -48,7 +47,7 @@ export async function createBackupVault(parent: string, megabytes: number): Prom
   let recipient: string;
   try {
     recipient = await storeBackupRecipient(vault, recoveryKey);
-    const db = withTables<ContactsSchema & AccountsSchema>(vault);
+    const db = vault.db;
     const owner = await createUser(db, { login: 'owner', displayName: 'Власник', role: 'owner' });
     const sqlite = vault.sqlite;
     const insert = sqlite.prepare(

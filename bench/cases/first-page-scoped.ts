@@ -4,15 +4,11 @@
  * product's list function for that manager) run directly on the encrypted connection and on an
  * unencrypted copy of the database: router + mapping overhead vs encryption vs the query itself.
  */
+import type { Database as VaultSchema } from '../../src-main/vault/schema';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { ContactListPage } from '../../src-shared/contacts';
-import {
-  listContacts,
-  type ContactListQuery,
-  type ContactsSchema,
-  type Viewer,
-} from '../../src-main/crm/contacts';
+import { listContacts, type ContactListQuery, type Viewer } from '../../src-main/crm/contacts';
 import type { OpenVault } from '../../src-main/vault';
 import type { BenchContext } from '../context';
 import type { BenchCase } from '../runner';
@@ -28,7 +24,7 @@ async function capturedListSql(
   let captured: { sql: string; parameters: readonly unknown[] } | undefined;
   // A second kysely over the same connection, only to log the query (never destroyed: that would
   // close the app's connection).
-  const db = new Kysely<ContactsSchema>({
+  const db = new Kysely<VaultSchema>({
     dialect: new SqliteDialect({ database: vault.sqlite }),
     log: event => {
       captured = event.query;

@@ -6,6 +6,7 @@
  * and the p95 ratio router / raw plain ≤ 1.5×. Queries rotate over names, prefixes, phone
  * fragments, company and activity words.
  */
+import type { Database as VaultSchema } from '../../src-main/vault/schema';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -41,7 +42,7 @@ async function capture(
 ): Promise<Captured[]> {
   const log: Captured[] = [];
   // A second kysely over the same connection, only to log (never destroyed: it would close it).
-  const db = new Kysely<object>({
+  const db = new Kysely<VaultSchema>({
     dialect: new SqliteDialect({ database: sqlite }),
     log: event => {
       log.push(event.query);

@@ -4,14 +4,13 @@
  */
 import type { SignedInUser } from '../../src-shared/ipc/auth';
 import type { Grants } from '../../src-shared/permissions';
-import type { AccountsSchema, User } from '../auth/account-schema';
-import type { RolesSchema } from '../roles/schema';
+import type { User } from '../auth/account-schema';
 import { setupRequired } from '../users/first-sign-in';
-import { withTables, type OpenVault } from '../vault';
+import { type OpenVault } from '../vault';
 
 /** The vault's connection typed with the account tables (and `roles`, migration 0004). */
 export function tables(vault: OpenVault) {
-  return withTables<AccountsSchema & RolesSchema>(vault);
+  return vault.db;
 }
 
 /**

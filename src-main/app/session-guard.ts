@@ -5,12 +5,13 @@
  * or team refreshes the session's grants. Placed after the audit wrapper (so the refusal is
  * recorded) and before the permission check (so it judges the live grants).
  */
+import type { Database } from '../vault/schema';
 import type { Kysely } from 'kysely';
 import { isBuiltInRole, type Grants } from '../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 import { CallFailure, type Session, type Wrapper } from '../ipc';
-import { parseStoredGrants, rolesDb, sameGrants, type RolesSchema } from '../roles/schema';
-import { withTables, type OpenVault } from '../vault';
+import { parseStoredGrants, sameGrants } from '../roles/schema';
+import { type OpenVault } from '../vault';
 import type { VaultState } from './vault-state';
 
 /** The account facts a session depends on, read fresh for each call. */
@@ -22,7 +23,7 @@ interface LiveAccount {
 }
 
 async function readLiveAccount(vault: OpenVault, userId: string): Promise<LiveAccount | null> {
-  const db: Kysely<RolesSchema> = rolesDb(withTables<RolesSchema>(vault));
+  const db: Kysely<Database> = vault.db;
   const row = await db
     .selectFrom('users')
     .leftJoin('roles', 'roles.id', 'users.role')

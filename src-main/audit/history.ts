@@ -2,10 +2,11 @@
  * Read views of the audit log for the owner's screens: one record's history (optionally one field's),
  * the distinct action names for the filter, and the entry shape the renderer receives.
  */
+import type { Database } from '../vault/schema';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuditEntryView } from '../../src-shared/ipc/audit';
-import type { AuditPage, AuditSchema } from './log';
+import type { AuditPage } from './log';
 import { rowToEntry } from './rows';
 import { AuditInputError, type AuditEntry } from './types';
 
@@ -29,17 +30,12 @@ const historySchema = z.strictObject({
   beforeSeq: z.number().int().min(1).optional(),
 });
 
-// The vault's schema type grows with every migration; these queries only need audit_log (0003).
-function auditDb<DB>(db: Kysely<DB>): Kysely<AuditSchema> {
-  return db as unknown as Kysely<AuditSchema>;
-}
-
 /**
  * The history of one record, newest first, keyset-paged by seq in SQL (index
  * audit_log_entity). With `field`, the field test runs in SQL too, on the stored changes JSON.
  */
-export async function entityHistory<DB>(
-  db: Kysely<DB>,
+export async function entityHistory(
+  db: Kysely<Database>,
   filter: EntityHistoryFilter,
 ): Promise<AuditPage> {
   const parsed = historySchema.safeParse(filter);
@@ -47,7 +43,7 @@ export async function entityHistory<DB>(
     throw new AuditInputError(parsed.error.issues.map(i => i.message).join('; '));
   }
   const f = parsed.data;
-  let query = auditDb(db)
+  let query = db
     .selectFrom('audit_log')
     .selectAll()
     .where('entity_type', '=', f.entityType)
@@ -72,8 +68,8 @@ export async function entityHistory<DB>(
 }
 
 /** The distinct action names in the log, sorted (served by the index on (action, at)). */
-export async function listAuditActions<DB>(db: Kysely<DB>): Promise<string[]> {
-  const rows = await auditDb(db)
+export async function listAuditActions(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
     .selectFrom('audit_log')
     .select('action')
     .distinct()

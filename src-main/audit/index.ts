@@ -3,13 +3,7 @@
  * (streaming), and the redaction that keeps secrets out of it. See migrations/0003_audit.sql.
  */
 export { addAuditListener, appendAudit, listAudit } from './log';
-export type {
-  AuditFilter,
-  AuditListener,
-  AuditListenerFilter,
-  AuditPage,
-  AuditSchema,
-} from './log';
+export type { AuditFilter, AuditListener, AuditListenerFilter, AuditPage } from './log';
 export { verifyAuditChain } from './verify';
 export {
   AUDIT_HEAD_KEY,

@@ -4,6 +4,7 @@
  * appendAudit is synchronous and uses the vault's better-sqlite3 connection, so it joins the caller's
  * transaction: the data change and its audit entry commit or roll back together. Reads use kysely.
  */
+import type { Database as VaultSchema } from '../vault/schema';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -153,11 +154,6 @@ export interface AuditPage {
   nextBeforeSeq: number | null;
 }
 
-/** Database shape the audit queries need; include it in the vault's kysely schema type. */
-export type AuditSchema = {
-  audit_log: AuditLogTable;
-};
-
 const timeSchema = z
   .union([z.date(), z.string().max(64)])
   .transform((value, ctx) => {
@@ -185,14 +181,11 @@ const filterSchema = z.strictObject({
  * parameter; the indexes on (at), (user_id, at), (entity_type, entity_id, seq), (action, at) serve
  * them). Takes any kysely instance over the vault.
  */
-export async function listAudit<DB>(db: Kysely<DB>, filter: AuditFilter): Promise<AuditPage> {
+export async function listAudit(db: Kysely<VaultSchema>, filter: AuditFilter): Promise<AuditPage> {
   const parsed = filterSchema.safeParse(filter);
   if (!parsed.success) throw new AuditInputError(validationMessage(parsed.error));
   const f = parsed.data;
-  // The vault's schema type is owned by the vault module and grows with every migration; the
-  // audit queries only need audit_log, typed here by AuditSchema (migration 0003).
-  const adb = db as unknown as Kysely<AuditSchema>;
-  let query = adb.selectFrom('audit_log').selectAll();
+  let query = db.selectFrom('audit_log').selectAll();
   if (f.userId !== undefined) query = query.where('user_id', '=', f.userId);
   if (f.action !== undefined) query = query.where('action', '=', f.action);
   if (f.entityType !== undefined) query = query.where('entity_type', '=', f.entityType);

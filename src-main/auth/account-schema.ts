@@ -2,49 +2,17 @@
  * Accounts: table types (migrations 0002_accounts, 0004_roles), the `User` domain type, row mapping, input
  * validation and the typed error every account function throws on bad input.
  */
-import type { Kysely } from 'kysely';
 import { displayNameSchema, loginSchema } from '../../src-shared/ipc/auth';
 import type { ErrorCode } from '../../src-shared/ipc/contract';
 import { ROLES, type Role } from '../../src-shared/permissions';
 import { normalizeLogin } from '../vault';
+import type { UsersTable } from '../vault/schema';
+
+export type { RecoveryCodesTable, UsersTable } from '../vault/schema';
 
 /** Account statuses. A dismissed user keeps their history but can no longer sign in. */
 export const USER_STATUSES = ['active', 'dismissed'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
-
-/** Row of `users` (snake_case, as stored). A type alias, not an interface, so `withTables` accepts it. */
-export type UsersTable = {
-  id: string;
-  login: string;
-  display_name: string;
-  role: string;
-  status: UserStatus;
-  created_at: string;
-  last_sign_in_at: string | null;
-  totp_secret: string | null;
-  totp_enabled: number;
-  totp_last_step: number | null;
-  must_change_password: number;
-  password_changed_at: string | null;
-  /** Added by 0004_roles; null: no team. */
-  team_id: string | null;
-};
-
-/** Row of `recovery_codes`. */
-export type RecoveryCodesTable = {
-  id: string;
-  user_id: string;
-  code_hash: string;
-  salt: string;
-  created_at: string;
-  used_at: string | null;
-};
-
-/** The tables of migration 0002; use `withTables<AccountsSchema>(vault)` to get a typed `db`. */
-export type AccountsSchema = {
-  users: UsersTable;
-  recovery_codes: RecoveryCodesTable;
-};
 
 /** A staff account as the rest of the app sees it. Never carries the TOTP secret. */
 export interface User {
@@ -84,12 +52,6 @@ export class AccountError extends Error {
 /** True when `err` is an `AccountError`, optionally with the given code. */
 export function isAccountError(err: unknown, code?: AccountErrorCode): err is AccountError {
   return err instanceof AccountError && (code === undefined || err.code === code);
-}
-
-/** Narrows any vault kysely instance that includes the account tables. */
-export function accountsDb<DB extends AccountsSchema>(db: Kysely<DB>): Kysely<AccountsSchema> {
-  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
-  return db as unknown as Kysely<AccountsSchema>;
 }
 
 /** `users` row → `User`. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withTables, type OpenVault } from '../vault';
+import { type OpenVault } from '../vault';
 import { createTestVault } from '../vault/temp-vault.test-support';
-import { isAccountError, type AccountsSchema } from './account-schema';
+import { isAccountError } from './account-schema';
 import {
   acceptTotpStep,
   clearTotp,
@@ -27,7 +27,7 @@ const T = new Date('2026-01-05T09:00:00.000Z');
 async function vaultWithUser() {
   const created = await createTestVault();
   opened.push(created.vault);
-  const db = withTables<AccountsSchema>(created.vault);
+  const db = created.vault.db;
   const user = await createUser(db, { login: 'olena', displayName: 'Олена', role: 'manager' }, T);
   return { ...created, db, user };
 }

@@ -3,15 +3,10 @@
  * (replay protection) and the one-time recovery codes (hashed). `db` first, clock injectable.
  * The cryptography is in ./totp.ts and ./recovery-codes.ts; this module only stores and consumes.
  */
+import type { Database } from '../vault/schema';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import {
-  AccountError,
-  accountsDb,
-  isoTime,
-  parseUserId,
-  type AccountsSchema,
-} from './account-schema';
+import { AccountError, isoTime, parseUserId } from './account-schema';
 import { hashRecoveryCodes, normaliseRecoveryCode, recoveryCodeMatches } from './recovery-codes';
 
 /** What sign-in needs to check a TOTP code. Keep it in memory only as long as the check. */
@@ -26,12 +21,12 @@ export interface TotpState {
 const BASE32_SECRET = /^[A-Z2-7]{16,128}$/u;
 
 async function inTransaction<T>(
-  db: Kysely<AccountsSchema>,
-  work: (trx: Kysely<AccountsSchema>) => Promise<T>,
+  db: Kysely<Database>,
+  work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   // Composable: inside a caller's transaction, join it instead of nesting (kysely cannot nest).
   if (db.isTransaction) return work(db);
-  return db.transaction().execute((trx: Transaction<AccountsSchema>) => work(trx));
+  return db.transaction().execute((trx: Transaction<Database>) => work(trx));
 }
 
 function parseCodes(codes: readonly string[]): string[] {
@@ -46,7 +41,7 @@ function parseCodes(codes: readonly string[]): string[] {
 }
 
 async function writeCodes(
-  trx: Kysely<AccountsSchema>,
+  trx: Kysely<Database>,
   userId: string,
   codes: readonly string[],
   createdAt: string,
@@ -63,7 +58,7 @@ async function writeCodes(
   await trx.insertInto('recovery_codes').values(rows).execute();
 }
 
-async function requireUser(trx: Kysely<AccountsSchema>, userId: string): Promise<void> {
+async function requireUser(trx: Kysely<Database>, userId: string): Promise<void> {
   const row = await trx
     .selectFrom('users')
     .select('id')
@@ -77,8 +72,8 @@ async function requireUser(trx: Kysely<AccountsSchema>, userId: string): Promise
  * recovery codes with hashes of `recoveryCodes` (pass the codes you just showed; they are never
  * stored in plaintext). One transaction: all of it or nothing.
  */
-export async function setTotp<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function setTotp(
+  db: Kysely<Database>,
   userId: string,
   secret: string,
   recoveryCodes: readonly string[],
@@ -88,7 +83,7 @@ export async function setTotp<DB extends AccountsSchema>(
   if (!BASE32_SECRET.test(secret)) throw new AccountError('invalid_input', 'TOTP secret: Base32');
   const codes = parseCodes(recoveryCodes);
   const createdAt = isoTime(now);
-  await inTransaction(accountsDb(db), async trx => {
+  await inTransaction(db, async trx => {
     await requireUser(trx, id);
     await trx
       .updateTable('users')
@@ -100,12 +95,9 @@ export async function setTotp<DB extends AccountsSchema>(
 }
 
 /** Turns TOTP off for a user and deletes their recovery codes (e.g. a lost phone, re-enrolment). */
-export async function clearTotp<DB extends AccountsSchema>(
-  db: Kysely<DB>,
-  userId: string,
-): Promise<void> {
+export async function clearTotp(db: Kysely<Database>, userId: string): Promise<void> {
   const id = parseUserId(userId);
-  await inTransaction(accountsDb(db), async trx => {
+  await inTransaction(db, async trx => {
     await requireUser(trx, id);
     await trx
       .updateTable('users')
@@ -117,8 +109,8 @@ export async function clearTotp<DB extends AccountsSchema>(
 }
 
 /** Replaces a user's recovery codes (all old ones stop working). */
-export async function replaceRecoveryCodes<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function replaceRecoveryCodes(
+  db: Kysely<Database>,
   userId: string,
   recoveryCodes: readonly string[],
   now: Date = new Date(),
@@ -126,18 +118,18 @@ export async function replaceRecoveryCodes<DB extends AccountsSchema>(
   const id = parseUserId(userId);
   const codes = parseCodes(recoveryCodes);
   const createdAt = isoTime(now);
-  await inTransaction(accountsDb(db), async trx => {
+  await inTransaction(db, async trx => {
     await requireUser(trx, id);
     await writeCodes(trx, id, codes, createdAt);
   });
 }
 
 /** The TOTP secret, switch and last step of a user, or undefined for an unknown user. */
-export async function getTotpState<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function getTotpState(
+  db: Kysely<Database>,
   userId: string,
 ): Promise<TotpState | undefined> {
-  const row = await accountsDb(db)
+  const row = await db
     .selectFrom('users')
     .select(['totp_secret', 'totp_enabled', 'totp_last_step'])
     .where('id', '=', parseUserId(userId))
@@ -150,15 +142,15 @@ export async function getTotpState<DB extends AccountsSchema>(
  * Stores a newly accepted TOTP time step. Returns false (and changes nothing) when a step at or
  * after it was already stored: two sign-ins racing with the same code cannot both win.
  */
-export async function acceptTotpStep<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function acceptTotpStep(
+  db: Kysely<Database>,
   userId: string,
   step: number,
 ): Promise<boolean> {
   if (!Number.isSafeInteger(step) || step < 0) {
     throw new AccountError('invalid_input', 'TOTP step: a non-negative integer');
   }
-  const result = await accountsDb(db)
+  const result = await db
     .updateTable('users')
     .set({ totp_last_step: step })
     .where('id', '=', parseUserId(userId))
@@ -172,8 +164,8 @@ export async function acceptTotpStep<DB extends AccountsSchema>(
  * Uses up a recovery code: true when it matched an unused code of this user, which is now marked
  * used (once: a second use of the same code returns false). Malformed input returns false.
  */
-export async function consumeRecoveryCode<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function consumeRecoveryCode(
+  db: Kysely<Database>,
   userId: string,
   code: string,
   now: Date = new Date(),
@@ -181,7 +173,7 @@ export async function consumeRecoveryCode<DB extends AccountsSchema>(
   const id = parseUserId(userId);
   const usedAt = isoTime(now);
   if (normaliseRecoveryCode(code) === null) return false;
-  return inTransaction(accountsDb(db), async trx => {
+  return inTransaction(db, async trx => {
     const unused = await trx
       .selectFrom('recovery_codes')
       .select(['id', 'code_hash', 'salt'])
@@ -205,11 +197,11 @@ export async function consumeRecoveryCode<DB extends AccountsSchema>(
 }
 
 /** How many unused recovery codes a user has left (the app warns when few remain). */
-export async function countUnusedRecoveryCodes<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function countUnusedRecoveryCodes(
+  db: Kysely<Database>,
   userId: string,
 ): Promise<number> {
-  const row = await accountsDb(db)
+  const row = await db
     .selectFrom('recovery_codes')
     .select(eb => eb.fn.countAll<number>().as('n'))
     .where('user_id', '=', parseUserId(userId))

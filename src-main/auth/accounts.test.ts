@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNoKeychainStore, unlockWithPassword, withTables, type OpenVault } from '../vault';
+import { createNoKeychainStore, unlockWithPassword, type OpenVault } from '../vault';
 import { createTestVault } from '../vault/temp-vault.test-support';
-import { isAccountError, type AccountsSchema } from './account-schema';
+import { isAccountError } from './account-schema';
 import {
   countActiveUsersWithRole,
   createUser,
@@ -24,7 +24,7 @@ afterEach(() => {
 async function newVault() {
   const created = await createTestVault();
   opened.push(created.vault);
-  return { ...created, db: withTables<AccountsSchema>(created.vault) };
+  return { ...created, db: created.vault.db };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -72,7 +72,7 @@ describe('accounts', () => {
       deviceStore: createNoKeychainStore(),
     });
     opened.push(again);
-    expect((await findUserByLogin(withTables<AccountsSchema>(again), 'petro'))?.role).toBe('head');
+    expect((await findUserByLogin(again.db, 'petro'))?.role).toBe('head');
   });
 
   it('refuses a taken login, even one of a dismissed colleague, and writes nothing', async () => {

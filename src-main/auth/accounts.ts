@@ -3,12 +3,12 @@
  * first, clock injectable (`now`). Bad input throws `AccountError` before anything is written.
  * Passwords are key slots (src-main/vault), not columns; TOTP and recovery codes: ./account-totp.ts.
  */
+import type { Database } from '../vault/schema';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../src-shared/permissions';
 import {
   AccountError,
-  accountsDb,
   isoTime,
   parseDisplayName,
   parseLogin,
@@ -16,7 +16,6 @@ import {
   parseStatus,
   parseUserId,
   rowToUser,
-  type AccountsSchema,
   type User,
   type UsersTable,
   type UserStatus,
@@ -41,8 +40,8 @@ function sqliteCode(err: unknown): string | undefined {
  * Adds an active account (no TOTP yet: enrol with `setTotp`). Throws `conflict` when the login is
  * taken (also by a dismissed account: logins are never reused, so the audit trail stays unambiguous).
  */
-export async function createUser<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function createUser(
+  db: Kysely<Database>,
   input: NewUser,
   now: Date = new Date(),
 ): Promise<User> {
@@ -63,7 +62,7 @@ export async function createUser<DB extends AccountsSchema>(
     team_id: input.teamId ?? null,
   };
   try {
-    await accountsDb(db).insertInto('users').values(row).execute();
+    await db.insertInto('users').values(row).execute();
   } catch (err) {
     if (sqliteCode(err) === 'SQLITE_CONSTRAINT_UNIQUE') {
       throw new AccountError('conflict', 'This login is already taken.');
@@ -74,8 +73,8 @@ export async function createUser<DB extends AccountsSchema>(
 }
 
 /** The account with this login (any case or surrounding spaces), or undefined. */
-export async function findUserByLogin<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function findUserByLogin(
+  db: Kysely<Database>,
   login: string,
 ): Promise<User | undefined> {
   let normalised: string;
@@ -84,7 +83,7 @@ export async function findUserByLogin<DB extends AccountsSchema>(
   } catch {
     return undefined; // a string that cannot be a login belongs to nobody
   }
-  const row = await accountsDb(db)
+  const row = await db
     .selectFrom('users')
     .selectAll()
     .where('login', '=', normalised)
@@ -93,11 +92,8 @@ export async function findUserByLogin<DB extends AccountsSchema>(
 }
 
 /** The account with this id, or undefined. */
-export async function findUserById<DB extends AccountsSchema>(
-  db: Kysely<DB>,
-  id: string,
-): Promise<User | undefined> {
-  const row = await accountsDb(db)
+export async function findUserById(db: Kysely<Database>, id: string): Promise<User | undefined> {
+  const row = await db
     .selectFrom('users')
     .selectAll()
     .where('id', '=', parseUserId(id))
@@ -106,22 +102,19 @@ export async function findUserById<DB extends AccountsSchema>(
 }
 
 /** Accounts ordered by login; optionally only one status. */
-export async function listUsers<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function listUsers(
+  db: Kysely<Database>,
   filter: { status?: UserStatus } = {},
 ): Promise<User[]> {
-  let query = accountsDb(db).selectFrom('users').selectAll();
+  let query = db.selectFrom('users').selectAll();
   if (filter.status !== undefined) query = query.where('status', '=', parseStatus(filter.status));
   const rows = await query.orderBy('login').execute();
   return rows.map(rowToUser);
 }
 
 /** How many active accounts hold a role (e.g. refuse to dismiss the last owner). */
-export async function countActiveUsersWithRole<DB extends AccountsSchema>(
-  db: Kysely<DB>,
-  role: Role,
-): Promise<number> {
-  const row = await accountsDb(db)
+export async function countActiveUsersWithRole(db: Kysely<Database>, role: Role): Promise<number> {
+  const row = await db
     .selectFrom('users')
     .select(eb => eb.fn.countAll<number>().as('n'))
     .where('role', '=', parseRole(role))
@@ -130,19 +123,19 @@ export async function countActiveUsersWithRole<DB extends AccountsSchema>(
   return Number(row.n);
 }
 
-async function updateUser<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+async function updateUser(
+  db: Kysely<Database>,
   id: string,
   changes: Partial<Omit<UsersTable, 'id' | 'login' | 'created_at'>>,
 ): Promise<User> {
   const userId = parseUserId(id);
-  const result = await accountsDb(db)
+  const result = await db
     .updateTable('users')
     .set(changes)
     .where('id', '=', userId)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new AccountError('not_found', 'No such user.');
-  const row = await accountsDb(db)
+  const row = await db
     .selectFrom('users')
     .selectAll()
     .where('id', '=', userId)
@@ -151,8 +144,8 @@ async function updateUser<DB extends AccountsSchema>(
 }
 
 /** Records a successful sign-in time. */
-export async function markSignIn<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function markSignIn(
+  db: Kysely<Database>,
   id: string,
   now: Date = new Date(),
 ): Promise<User> {
@@ -160,8 +153,8 @@ export async function markSignIn<DB extends AccountsSchema>(
 }
 
 /** Activates or dismisses an account (its password slot is the vault layer's to remove). */
-export async function setStatus<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function setStatus(
+  db: Kysely<Database>,
   id: string,
   status: UserStatus,
 ): Promise<User> {
@@ -169,17 +162,13 @@ export async function setStatus<DB extends AccountsSchema>(
 }
 
 /** Changes an account's role. */
-export async function setRole<DB extends AccountsSchema>(
-  db: Kysely<DB>,
-  id: string,
-  role: Role,
-): Promise<User> {
+export async function setRole(db: Kysely<Database>, id: string, role: Role): Promise<User> {
   return updateUser(db, id, { role: parseRole(role) });
 }
 
 /** Changes an account's display name. */
-export async function setDisplayName<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function setDisplayName(
+  db: Kysely<Database>,
   id: string,
   displayName: string,
 ): Promise<User> {
@@ -187,8 +176,8 @@ export async function setDisplayName<DB extends AccountsSchema>(
 }
 
 /** Forces (or lifts) a password change at the next sign-in. */
-export async function setMustChangePassword<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function setMustChangePassword(
+  db: Kysely<Database>,
   id: string,
   mustChange: boolean,
 ): Promise<User> {
@@ -196,8 +185,8 @@ export async function setMustChangePassword<DB extends AccountsSchema>(
 }
 
 /** Records that the user set a new password (clears `mustChangePassword`). */
-export async function markPasswordChanged<DB extends AccountsSchema>(
-  db: Kysely<DB>,
+export async function markPasswordChanged(
+  db: Kysely<Database>,
   id: string,
   now: Date = new Date(),
 ): Promise<User> {

@@ -3,23 +3,14 @@
  * saved at every successful sign-in, compared at the next one with `compareLockoutSeq` so a deleted
  * or restored-from-copy lockout file is noticed and audited.
  */
+import type { Database } from '../vault/schema';
 import type { Kysely } from 'kysely';
-import type { VaultDatabase } from '../vault';
 
 const KEY = 'lockout_seq';
 
-type MetaSchema = Pick<VaultDatabase, 'vault_meta'>;
-
-function metaDb<DB extends MetaSchema>(db: Kysely<DB>): Kysely<MetaSchema> {
-  // Kysely<A & B> is not assignable to Kysely<A>; the constraint already checked the table.
-  return db as unknown as Kysely<MetaSchema>;
-}
-
 /** The seq saved at the last successful sign-in, or null before the first one. */
-export async function readSavedLockoutSeq<DB extends MetaSchema>(
-  db: Kysely<DB>,
-): Promise<number | null> {
-  const row = await metaDb(db)
+export async function readSavedLockoutSeq(db: Kysely<Database>): Promise<number | null> {
+  const row = await db
     .selectFrom('vault_meta')
     .select('value')
     .where('key', '=', KEY)
@@ -31,12 +22,9 @@ export async function readSavedLockoutSeq<DB extends MetaSchema>(
 }
 
 /** Saves the lockout file's seq after a successful sign-in (`FailuresToAudit.seq`). */
-export async function saveLockoutSeq<DB extends MetaSchema>(
-  db: Kysely<DB>,
-  seq: number,
-): Promise<void> {
+export async function saveLockoutSeq(db: Kysely<Database>, seq: number): Promise<void> {
   if (!Number.isSafeInteger(seq) || seq < 0) throw new RangeError('seq: a non-negative integer');
-  await metaDb(db)
+  await db
     .insertInto('vault_meta')
     .values({ key: KEY, value: String(seq) })
     .onConflict(oc => oc.column('key').doUpdateSet({ value: String(seq) }))

@@ -11,10 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { viewerOf } from '../crm/contacts/test-helpers';
 import { createDealsTestVault } from '../crm/deals/test-helpers';
 import { createDocumentsService } from '../crm/documents/service';
-import { documentsDb, type DocumentsSchema } from '../crm/documents/tables';
 import { TINY_PDF, TINY_PNG } from '../crm/documents/test-helpers';
 import { createTransferRegistry } from '../crm/documents/transfers';
-import { vaultPaths, withTables, type OpenVault } from '../vault';
+import { vaultPaths, type OpenVault } from '../vault';
 import { makeTempDir } from '../vault/temp-vault.test-support';
 import { createDocumentFiles, type FileDialogs } from './document-files';
 
@@ -50,7 +49,7 @@ async function setup(locale = 'uk-UA') {
     transfers,
     now: () => new Date('2026-11-29T08:00:00.000Z'),
     vault: () => ({
-      db: documentsDb(withTables<DocumentsSchema>(t.vault)),
+      db: t.vault.db,
       attachmentsDir: vaultPaths(t.vault.dir).attachments,
       vaultId: t.vault.vaultId,
     }),

@@ -6,9 +6,9 @@
  * details are one click away in the app (My tasks). Electron-free: main.ts passes `show`.
  */
 import { grantOf } from '../../src-shared/roles';
-import { activitiesDb, startReminders, type ActivitiesSchema } from '../crm/activities';
+import { startReminders } from '../crm/activities';
 import type { Session } from '../ipc';
-import { withTables, type OpenVault } from '../vault';
+import { type OpenVault } from '../vault';
 import { notificationLocale } from './notifications';
 
 const TEXT = {
@@ -36,7 +36,7 @@ export function startDesktopReminders(o: {
       const vault = o.openVault();
       if (!session || !vault || session.restricted !== undefined) return null;
       if (grantOf(session.grants, 'activities.read') === undefined) return null;
-      return { db: activitiesDb(withTables<ActivitiesSchema>(vault)), userId: session.userId };
+      return { db: vault.db, userId: session.userId };
     },
     notify: reminder => {
       const locale = notificationLocale(o.systemLocale());

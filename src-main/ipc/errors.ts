@@ -29,7 +29,8 @@ export function logInternalError(channel: string, errorClass: string): void {
 /**
  * Maps anything a handler threw to a `CallError`:
  * - `CallFailure` → its code, message and details;
- * - any error with a known string `code` (e.g. the vault layer's VaultError) → that code and message;
+ * - any error with a known string `code` (e.g. the vault layer's VaultError, the CRM's RecordError)
+ *   → that code and message, and its `details` when it carries a plain object there;
  * - anything else → `internal` with a fixed message; only the channel and error class are logged.
  */
 export function toCallError(
@@ -43,11 +44,19 @@ export function toCallError(
       : { code: error.code, message: error.message, details: error.details };
   }
   if (error instanceof Error) {
-    const { code } = error as Error & { code?: unknown };
-    if (isErrorCode(code) && code !== 'internal') return { code, message: error.message };
+    const { code, details } = error as Error & { code?: unknown; details?: unknown };
+    if (isErrorCode(code) && code !== 'internal') {
+      return isDetails(details)
+        ? { code, message: error.message, details }
+        : { code, message: error.message };
+    }
   }
   log(channel, errorClassOf(error));
   return { code: 'internal', message: INTERNAL_MESSAGE };
+}
+
+function isDetails(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function errorClassOf(error: unknown): string {

@@ -17,8 +17,7 @@ import { LOCKOUT_POLICY } from '../auth/lockout';
 import { listDevices } from '../guard/devices-store';
 import { readGuardSettings } from '../guard/settings';
 import { listRoles } from '../roles/roles';
-import type { RolesSchema } from '../roles/schema';
-import { KDF_FLOOR, withTables, type OpenVault } from '../vault';
+import { KDF_FLOOR, type OpenVault } from '../vault';
 
 /** The `settings` key of the backup settings (src-main/backup/service.ts). */
 const BACKUP_SETTINGS_KEY = 'backup';
@@ -50,7 +49,7 @@ export async function readRegulationFacts(
   vault: OpenVault,
   inputs: RegulationInputs,
 ): Promise<RegulationFacts> {
-  const db = withTables<RolesSchema>(vault);
+  const db = vault.db;
   const users = await listUsers(db);
   const active = users.filter(u => u.status === 'active');
   const roles: RegulationRole[] = (await listRoles(db)).map(role => ({

@@ -18,8 +18,6 @@ import {
   testClock,
   type StaffApp,
 } from '../users/staff-app.test-support';
-import { withTables } from '../vault';
-import type { AccountsSchema } from '../auth/account-schema';
 
 /**
  * The office and its apps (dispose each `app` when done; call `vi.useRealTimers()` after). The audit
@@ -45,7 +43,7 @@ export async function reviewOffice() {
   // Teams have no channel yet: set them in the vault as an administrator tool would.
   const vault = o.staff.app.state.openVault();
   if (!vault) throw new Error('vault closed');
-  const db = withTables<AccountsSchema>(vault);
+  const db = vault.db;
   for (const [id, team] of [
     [head.user.id, 'north'],
     [anna.user.id, 'north'],

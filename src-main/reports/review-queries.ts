@@ -4,25 +4,8 @@
  * alerts_unread; review.test.ts checks the query plans). A team review adds `user_id IN (team)` to
  * each query, so rows of other teams are never read into the process.
  */
+import type { Database } from '../vault/schema';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-
-/** The columns of audit_log and alerts the review reads. */
-export type ReviewSchema = {
-  audit_log: {
-    at: string;
-    user_id: string | null;
-    device_id: string | null;
-    action: string;
-    outcome: string;
-    details: string | null;
-  };
-  alerts: {
-    created_at: string;
-    user_id: string | null;
-    acknowledged_at: string | null;
-    acknowledged_by: string | null;
-  };
-};
 
 /** Kinds of record counted, by the audit action's feature prefix. */
 export const RECORD_FEATURES = ['contacts', 'companies', 'deals'] as const;
@@ -58,12 +41,12 @@ export interface ReviewRange {
   userIds: readonly string[] | null;
 }
 
-type Db = Kysely<ReviewSchema>;
+type Db = Kysely<Database>;
 
 function inUsers<O>(
-  q: SelectQueryBuilder<ReviewSchema, 'audit_log', O>,
+  q: SelectQueryBuilder<Database, 'audit_log', O>,
   r: ReviewRange,
-): SelectQueryBuilder<ReviewSchema, 'audit_log', O> {
+): SelectQueryBuilder<Database, 'audit_log', O> {
   if (r.userIds === null) return q;
   // An empty team still needs a valid IN list; '' is never a user id.
   return q.where('user_id', 'in', r.userIds.length > 0 ? [...r.userIds] : ['']);

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditEntryPage } from '../../src-shared/ipc/audit';
 import type { MonthlyReview, ReviewUserRow } from '../../src-shared/ipc/reports';
 import { failure, ok } from '../users/staff-app.test-support';
-import { withTables } from '../vault';
 import { reviewOffice } from './review-office.test-support';
 import { monthRange } from './month';
 import {
@@ -13,9 +12,7 @@ import {
   recordsQuery,
   refusedSignInsQuery,
   signInsQuery,
-  type ReviewSchema,
 } from './review-queries';
-import type { Kysely } from 'kysely';
 
 let office: Awaited<ReturnType<typeof reviewOffice>>;
 beforeAll(async () => {
@@ -108,7 +105,7 @@ describe('monthly review', () => {
   it('answers every query from an index on the month range', () => {
     const vault = office.owner.app.app.state.openVault();
     if (!vault) throw new Error('locked');
-    const db = withTables<ReviewSchema>(vault) as unknown as Kysely<ReviewSchema>;
+    const db = vault.db;
     const { from, to } = monthRange('2026-03', 'Europe/Kyiv');
     for (const userIds of [null, ['u-1', 'u-2']]) {
       const r = { from, to, userIds };

@@ -7,6 +7,7 @@
  * own team (`users.team_id`), or only themselves when they have no team. The restriction is part of
  * every query (./review-queries.ts). Ids, times and counts only: no client data.
  */
+import type { Database } from '../vault/schema';
 import type { Kysely } from 'kysely';
 import type {
   MonthlyReview,
@@ -15,9 +16,8 @@ import type {
 } from '../../src-shared/ipc/reports';
 import type { Grants } from '../../src-shared/permissions';
 import { grantOf } from '../../src-shared/roles';
-import type { AccountsSchema } from '../auth/account-schema';
 import { lockoutLoginId } from '../auth/lockout-file';
-import { normalizeLogin, withTables, type OpenVault, type VaultDatabase } from '../vault';
+import { normalizeLogin, type OpenVault } from '../vault';
 import { monthRange, reportTimeZone } from './month';
 import {
   alertsAcknowledgedQuery,
@@ -29,7 +29,6 @@ import {
   signInsQuery,
   VERB_KIND,
   type ReviewRange,
-  type ReviewSchema,
 } from './review-queries';
 
 /** Who asks for the review. */
@@ -44,11 +43,7 @@ export function reviewCoverage(grants: Grants): 'all' | 'team' {
   return grantOf(grants, 'audit.read') === true ? 'all' : 'team';
 }
 
-async function usersInScope(
-  db: Kysely<VaultDatabase & AccountsSchema>,
-  caller: ReviewCaller,
-  coverage: 'all' | 'team',
-) {
+async function usersInScope(db: Kysely<Database>, caller: ReviewCaller, coverage: 'all' | 'team') {
   let q = db
     .selectFrom('users')
     .select(['id', 'login', 'display_name', 'role', 'status', 'team_id'])
@@ -73,9 +68,9 @@ export async function monthlyReview(
   month: string,
   now: Date,
 ): Promise<MonthlyReview> {
-  const accounts = withTables<AccountsSchema>(vault);
+  const accounts = vault.db;
   // Kysely<A & B> is not assignable to Kysely<B>; the tables exist in every vault (0003, 0006).
-  const db = withTables<ReviewSchema>(vault) as unknown as Kysely<ReviewSchema>;
+  const db = vault.db;
   const timeZone = reportTimeZone(vault);
   const { from, to } = monthRange(month, timeZone);
   const coverage = reviewCoverage(caller.grants);

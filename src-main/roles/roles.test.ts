@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RoleInfo, RoleMatrixRow } from '../../src-shared/ipc/roles';
 import type { UserSummary } from '../../src-shared/ipc/users';
 import { listAudit, verifyAuditChain } from '../audit';
-import { createNoKeychainStore, unlockWithPassword, withTables, type OpenVault } from '../vault';
+import { createNoKeychainStore, unlockWithPassword, type OpenVault } from '../vault';
 import {
   addEnrolledUser,
   failure,
@@ -17,7 +17,6 @@ import {
   testClock,
   type StaffApp,
 } from '../users/staff-app.test-support';
-import type { RolesSchema } from './schema';
 
 const opened: StaffApp[] = [];
 const vaults: OpenVault[] = [];
@@ -153,7 +152,7 @@ describe('custom roles', () => {
     );
     expect(verifyAuditChain(vault)).toMatchObject({ ok: true });
     // Deleted for real: nothing left in the table.
-    const rows = await withTables<RolesSchema>(vault).selectFrom('roles').selectAll().execute();
+    const rows = await vault.db.selectFrom('roles').selectAll().execute();
     expect(rows).toEqual([]);
   });
 });

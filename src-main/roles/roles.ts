@@ -4,13 +4,14 @@
  * administrator cannot hand themselves client data. Built-in roles are code and cannot be edited.
  * Functions throw `CallFailure` with bridge codes and write nothing when they refuse.
  */
+import type { Database } from '../vault/schema';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { RoleInfo, RoleMatrixRow } from '../../src-shared/ipc/roles';
 import { isBuiltInRole, ROLES, type Grants, type Role } from '../../src-shared/permissions';
 import { grantsWithin } from '../../src-shared/roles';
 import { CallFailure } from '../calls';
-import { builtInRoles, canonicalGrants, rolesDb, rowToRole, type RolesSchema } from './schema';
+import { builtInRoles, canonicalGrants, rowToRole } from './schema';
 
 /** Who is acting: their id (for created_by/updated_by), their role and its live grants. */
 export interface Actor {
@@ -20,8 +21,8 @@ export interface Actor {
 }
 
 /** Every role: the built-in ones first (fixed order), then custom roles by name. */
-export async function listRoles<DB extends RolesSchema>(db: Kysely<DB>): Promise<RoleInfo[]> {
-  const rows = await rolesDb(db)
+export async function listRoles(db: Kysely<Database>): Promise<RoleInfo[]> {
+  const rows = await db
     .selectFrom('roles')
     .select(['id', 'name', 'grants'])
     .orderBy('name')
@@ -30,12 +31,9 @@ export async function listRoles<DB extends RolesSchema>(db: Kysely<DB>): Promise
 }
 
 /** A role by id (built-in or custom), or undefined. */
-export async function findRole<DB extends RolesSchema>(
-  db: Kysely<DB>,
-  id: Role,
-): Promise<RoleInfo | undefined> {
+export async function findRole(db: Kysely<Database>, id: Role): Promise<RoleInfo | undefined> {
   if (isBuiltInRole(id)) return builtInRoles().find(r => r.id === id);
-  const row = await rolesDb(db)
+  const row = await db
     .selectFrom('roles')
     .select(['id', 'name', 'grants'])
     .where('id', '=', id)
@@ -54,8 +52,8 @@ function assertWithin(grants: Grants, actor: Actor, what: string): void {
  * A role the actor may give someone: it exists and grants nothing beyond the actor's grants.
  * Throws `not_found` or `forbidden`.
  */
-export async function requireAssignableRole<DB extends RolesSchema>(
-  db: Kysely<DB>,
+export async function requireAssignableRole(
+  db: Kysely<Database>,
   actor: Actor,
   id: Role,
 ): Promise<RoleInfo> {
@@ -65,8 +63,8 @@ export async function requireAssignableRole<DB extends RolesSchema>(
   return role;
 }
 
-async function assertNameFree<DB extends RolesSchema>(
-  db: Kysely<DB>,
+async function assertNameFree(
+  db: Kysely<Database>,
   name: string,
   exceptId?: string,
 ): Promise<void> {
@@ -74,15 +72,15 @@ async function assertNameFree<DB extends RolesSchema>(
   if ((ROLES as readonly string[]).includes(folded)) {
     throw new CallFailure('conflict', 'This name belongs to a built-in role.');
   }
-  const rows = await rolesDb(db).selectFrom('roles').select(['id', 'name']).execute();
+  const rows = await db.selectFrom('roles').select(['id', 'name']).execute();
   if (rows.some(r => r.id !== exceptId && r.name.toLocaleLowerCase('uk') === folded)) {
     throw new CallFailure('conflict', 'A role with this name already exists.');
   }
 }
 
 /** Creates a custom role. */
-export async function createRole<DB extends RolesSchema>(
-  db: Kysely<DB>,
+export async function createRole(
+  db: Kysely<Database>,
   actor: Actor,
   input: { name: string; grants: Grants },
   now: Date,
@@ -100,13 +98,13 @@ export async function createRole<DB extends RolesSchema>(
     updated_at: at,
     updated_by: actor.userId,
   };
-  await rolesDb(db).insertInto('roles').values(row).execute();
+  await db.insertInto('roles').values(row).execute();
   return rowToRole(row);
 }
 
 /** A custom role the actor may edit or delete: it exists, is custom and is not stronger than them. */
-async function requireEditable<DB extends RolesSchema>(
-  db: Kysely<DB>,
+async function requireEditable(
+  db: Kysely<Database>,
   actor: Actor,
   id: Role,
   what: string,
@@ -124,8 +122,8 @@ async function requireEditable<DB extends RolesSchema>(
 }
 
 /** Renames a custom role and/or replaces its grants. Returns the role before and after. */
-export async function updateRole<DB extends RolesSchema>(
-  db: Kysely<DB>,
+export async function updateRole(
+  db: Kysely<Database>,
   actor: Actor,
   input: { id: Role; name?: string | undefined; grants?: Grants | undefined },
   now: Date,
@@ -135,7 +133,7 @@ export async function updateRole<DB extends RolesSchema>(
   assertWithin(grants, actor, 'widen');
   const name = input.name ?? before.name;
   if (input.name !== undefined) await assertNameFree(db, name, before.id);
-  await rolesDb(db)
+  await db
     .updateTable('roles')
     .set({
       name,
@@ -152,13 +150,9 @@ export async function updateRole<DB extends RolesSchema>(
  * Deletes a custom role that no account holds (dismissed accounts keep their role for the record,
  * so they count too). Returns the deleted role.
  */
-export async function deleteRole<DB extends RolesSchema>(
-  db: Kysely<DB>,
-  actor: Actor,
-  id: Role,
-): Promise<RoleInfo> {
+export async function deleteRole(db: Kysely<Database>, actor: Actor, id: Role): Promise<RoleInfo> {
   const role = await requireEditable(db, actor, id, 'delete');
-  const holder = await rolesDb(db)
+  const holder = await db
     .selectFrom('users')
     .select('id')
     .where('role', '=', role.id)
@@ -166,14 +160,14 @@ export async function deleteRole<DB extends RolesSchema>(
   if (holder) {
     throw new CallFailure('conflict', 'Accounts hold this role; give them another role first.');
   }
-  await rolesDb(db).deleteFrom('roles').where('id', '=', role.id).execute();
+  await db.deleteFrom('roles').where('id', '=', role.id).execute();
   return role;
 }
 
 /** Who can see what: each role's live grants and the active users holding it. */
-export async function roleMatrix<DB extends RolesSchema>(db: Kysely<DB>): Promise<RoleMatrixRow[]> {
+export async function roleMatrix(db: Kysely<Database>): Promise<RoleMatrixRow[]> {
   const roles = await listRoles(db);
-  const users = await rolesDb(db)
+  const users = await db
     .selectFrom('users')
     .select(['id', 'login', 'display_name', 'role'])
     .where('status', '=', 'active')

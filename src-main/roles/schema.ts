@@ -2,32 +2,14 @@
  * The `roles` table (migration 0004_roles) and how its rows become {@link RoleInfo}. Only custom
  * roles are stored; built-in ones come from code (src-shared/roles.ts) and cannot be changed.
  */
+import type { Database } from '../vault/schema';
 import type { Kysely } from 'kysely';
 import { grantsSchema, type RoleInfo } from '../../src-shared/ipc/roles';
 import { isBuiltInRole, type Grants, type Role } from '../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
-import type { AccountsSchema } from '../auth/account-schema';
+import type { RolesTable } from '../vault/schema';
 
-/** Row of `roles`. A type alias so `withTables` accepts it. */
-export type RolesTable = {
-  id: string;
-  name: string;
-  /** JSON {permission: scope | true}, validated on write and on read. */
-  grants: string;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-};
-
-/** The account tables plus `roles`: what the roles and users services query. */
-export type RolesSchema = AccountsSchema & { roles: RolesTable };
-
-/** Narrows any vault kysely instance that includes the roles and account tables. */
-export function rolesDb<DB extends RolesSchema>(db: Kysely<DB>): Kysely<RolesSchema> {
-  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
-  return db as unknown as Kysely<RolesSchema>;
-}
+export type { RolesTable };
 
 /**
  * Stored grants → `Grants`. A row that fails validation (edited outside the app, or written by a
@@ -61,12 +43,9 @@ export function builtInRoles(): RoleInfo[] {
  * The live grants of a role: built-in from code, custom from the table. An unknown role (a custom
  * role id with no row) grants nothing.
  */
-export async function grantsForRole<DB extends RolesSchema>(
-  db: Kysely<DB>,
-  role: Role,
-): Promise<Grants> {
+export async function grantsForRole(db: Kysely<Database>, role: Role): Promise<Grants> {
   if (isBuiltInRole(role)) return BUILT_IN_GRANTS[role];
-  const row = await rolesDb(db)
+  const row = await db
     .selectFrom('roles')
     .select('grants')
     .where('id', '=', role)

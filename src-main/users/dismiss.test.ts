@@ -93,6 +93,12 @@ async function setUp() {
           surname,
           given_name: 'Ім’я',
           sort_key: surname,
+          // The columns' defaults, spelled out: the vault's schema type lists every column.
+          phones: '[]',
+          emails: '[]',
+          messengers: '{}',
+          tags: '[]',
+          search_text: '',
           created_at: at,
           created_by: ownerId,
           updated_at: at,

@@ -6,33 +6,20 @@
  * process or another (the CLI) — ends at its next call (../app/session-guard.ts). The audit entry
  * comes from the handler's note. Accounts are never deleted.
  */
+import type { Database } from '../vault/schema';
 import { sql, type Kysely } from 'kysely';
 import type { DismissResult } from '../../src-shared/ipc/users';
 import { findUserById, setStatus } from '../auth/accounts';
 import { CallFailure, type AuditNote } from '../calls';
 import type { Actor } from '../roles/roles';
-import type { RolesSchema } from '../roles/schema';
 import { removePasswordSlot, type OpenVault } from '../vault';
 import { assertNotLastOwner, requireManageable, toSummary } from './staff';
 
-/**
- * The columns dismissal touches in the contacts tables (migration 0005_contacts). Declared here so
- * this module does not depend on the contacts feature, which may not be bundled yet.
- */
-type ReassignSchema = RolesSchema & {
-  contacts: { id: string; owner_id: string; updated_at: string; updated_by: string };
-  contact_shares: { contact_id: string; user_id: string };
-  sqlite_master: { type: string; name: string };
-};
-
-async function hasTable(db: Kysely<ReassignSchema>, name: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('sqlite_master')
-    .select('name')
-    .where('type', '=', 'table')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  return row !== undefined;
+async function hasTable(db: Kysely<Database>, name: string): Promise<boolean> {
+  const { rows } = await sql<{
+    name: string;
+  }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ${name}`.execute(db);
+  return rows.length > 0;
 }
 
 /**
@@ -43,7 +30,7 @@ async function hasTable(db: Kysely<ReassignSchema>, name: string): Promise<boole
 const OWNED_TABLES = ['contacts', 'companies', 'deals', 'activities', 'documents'] as const;
 type OwnedTable = (typeof OWNED_TABLES)[number];
 
-async function columnsOf(db: Kysely<ReassignSchema>, table: string): Promise<Set<string>> {
+async function columnsOf(db: Kysely<Database>, table: string): Promise<Set<string>> {
   const rows = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${table})`.execute(
     db,
   );
@@ -52,7 +39,7 @@ async function columnsOf(db: Kysely<ReassignSchema>, table: string): Promise<Set
 
 /** Moves every record of `fromId` (deleted ones too) to `toId`; returns how many moved per table. */
 async function reassignRecords(
-  db: Kysely<ReassignSchema>,
+  db: Kysely<Database>,
   fromId: string,
   toId: string,
   actorId: string,
@@ -90,7 +77,7 @@ async function reassignRecords(
 /** Dismisses `userId` and hands their records to `reassignToUserId`. */
 export async function dismissStaff(
   vault: OpenVault,
-  db: Kysely<RolesSchema>,
+  db: Kysely<Database>,
   actor: Actor,
   input: { userId: string; reassignToUserId: string },
   now: Date,
@@ -111,20 +98,11 @@ export async function dismissStaff(
   }
   // The slot first: from here on the password opens nothing, whatever happens next.
   await removePasswordSlot(vault, target.login);
-  const reassignDb = db as unknown as Kysely<ReassignSchema>; // same connection, more tables
-  const { user, moved } = await reassignDb
-    .transaction()
-    .execute(async (trx: Kysely<ReassignSchema>) => {
-      const dismissed = await setStatus(trx, target.id, 'dismissed');
-      const records = await reassignRecords(
-        trx,
-        target.id,
-        heir.id,
-        actor.userId,
-        now.toISOString(),
-      );
-      return { user: dismissed, moved: records };
-    });
+  const { user, moved } = await db.transaction().execute(async (trx: Kysely<Database>) => {
+    const dismissed = await setStatus(trx, target.id, 'dismissed');
+    const records = await reassignRecords(trx, target.id, heir.id, actor.userId, now.toISOString());
+    return { user: dismissed, moved: records };
+  });
   const reassignedCount = moved.contacts ?? 0;
   audit.entityType = 'user';
   audit.entityId = target.id;

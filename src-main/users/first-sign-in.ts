@@ -3,6 +3,7 @@
  * restricted; here the user sets their own password (when the account still has its setup
  * password) and confirms a fresh 2FA secret with a code. Then the restriction is lifted.
  */
+import type { Database } from '../vault/schema';
 import type { Kysely } from 'kysely';
 import type { FirstSignInResult, SignedInUser } from '../../src-shared/ipc/auth';
 import type { User } from '../auth/account-schema';
@@ -11,8 +12,7 @@ import { findUserById, markPasswordChanged } from '../auth/accounts';
 import { generateRecoveryCodes } from '../auth/recovery-codes';
 import { verifyTotpStep } from '../auth/totp';
 import { CallFailure, type Session } from '../calls';
-import { withTables, setPasswordSlot, unlockWithPassword, type OpenVault } from '../vault';
-import { rolesDb, type RolesSchema } from '../roles/schema';
+import { setPasswordSlot, unlockWithPassword, type OpenVault } from '../vault';
 import type { StaffTools } from './staff';
 
 /** The part of the app's vault state the flow uses (the app's `VaultState` is one). */
@@ -54,7 +54,7 @@ export async function completeFirstSignIn(
   }
   const vault = state.openVault();
   if (!vault) throw new CallFailure('unauthenticated', 'Please sign in first.');
-  const db = rolesDb(withTables<RolesSchema>(vault));
+  const db = vault.db;
   const row = await findUserById(db, session.userId);
   if (!row || row.status !== 'active') {
     throw new CallFailure('unauthenticated', 'Please sign in again.');
@@ -112,7 +112,7 @@ export async function completeFirstSignIn(
     await setPasswordSlot(vault, row.login, newPassword, slot);
   }
   const recoveryCodes = needs.enrollTotp ? generateRecoveryCodes() : [];
-  await db.transaction().execute(async (trx: Kysely<RolesSchema>) => {
+  await db.transaction().execute(async (trx: Kysely<Database>) => {
     if (needs.enrollTotp) await setTotp(trx, row.id, secret, recoveryCodes, now);
     // The confirming code is spent: it cannot sign anyone in again.
     if (!(await acceptTotpStep(trx, row.id, checked.step))) {

@@ -4,6 +4,7 @@
  * written. Rules: nobody gives a role stronger than their own; only an owner acts on an owner; an
  * account's own role is changed by someone else; the last active owner stays an owner.
  */
+import type { Database } from '../vault/schema';
 import type { Kysely } from 'kysely';
 import type { UserSummary } from '../../src-shared/ipc/users';
 import type { Role } from '../../src-shared/permissions';
@@ -19,7 +20,6 @@ import {
 } from '../auth/accounts';
 import { CallFailure, type AuditNote } from '../calls';
 import { requireAssignableRole, type Actor } from '../roles/roles';
-import type { RolesSchema } from '../roles/schema';
 import { setPasswordSlot, type DeviceSecretStore, type KdfParams, type OpenVault } from '../vault';
 
 /** How a new password slot is written (the app's KDF, keychain and binding choice). */
@@ -54,7 +54,7 @@ export function toSummary(user: User): UserSummary {
 }
 
 /** Every account by login. */
-export async function listStaff<DB extends RolesSchema>(db: Kysely<DB>): Promise<UserSummary[]> {
+export async function listStaff(db: Kysely<Database>): Promise<UserSummary[]> {
   return (await listUsers(db)).map(toSummary);
 }
 
@@ -62,8 +62,8 @@ export async function listStaff<DB extends RolesSchema>(db: Kysely<DB>): Promise
  * Another active account the actor may manage: exists, is not the actor (unless `allowSelf`), is
  * active, and is not an owner unless the actor is one.
  */
-export async function requireManageable<DB extends RolesSchema>(
-  db: Kysely<DB>,
+export async function requireManageable(
+  db: Kysely<Database>,
   actor: Actor,
   userId: string,
   o: { what: string; allowSelf?: boolean },
@@ -83,10 +83,7 @@ export async function requireManageable<DB extends RolesSchema>(
 }
 
 /** Refuses to take the owner role away from the last active owner. */
-export async function assertNotLastOwner<DB extends RolesSchema>(
-  db: Kysely<DB>,
-  target: User,
-): Promise<void> {
+export async function assertNotLastOwner(db: Kysely<Database>, target: User): Promise<void> {
   if (target.role === 'owner' && (await countActiveUsersWithRole(db, 'owner')) <= 1) {
     throw new CallFailure('conflict', 'The vault must keep at least one active owner.');
   }
@@ -99,7 +96,7 @@ export async function assertNotLastOwner<DB extends RolesSchema>(
  */
 export async function createStaff(
   vault: OpenVault,
-  db: Kysely<RolesSchema>,
+  db: Kysely<Database>,
   actor: Actor,
   input: { login: string; displayName: string; role: Role; setupPassword: string },
   tools: StaffTools,
@@ -111,7 +108,7 @@ export async function createStaff(
     throw new CallFailure('conflict', 'This login is already taken.');
   }
   const slot = await tools.slotOptions();
-  const user = await db.transaction().execute(async (trx: Kysely<RolesSchema>) => {
+  const user = await db.transaction().execute(async (trx: Kysely<Database>) => {
     const created = await createUser(
       trx,
       {
@@ -138,7 +135,7 @@ export async function createStaff(
 
 /** Gives another account a different role (never one stronger than the actor's). */
 export async function changeStaffRole(
-  db: Kysely<RolesSchema>,
+  db: Kysely<Database>,
   actor: Actor,
   input: { userId: string; role: Role },
   audit: AuditNote,
@@ -156,7 +153,7 @@ export async function changeStaffRole(
 
 /** Turns an account's 2FA off and deletes its recovery codes: it enrols again at next sign-in. */
 export async function resetStaffTwoFactor(
-  db: Kysely<RolesSchema>,
+  db: Kysely<Database>,
   actor: Actor,
   userId: string,
   audit: AuditNote,

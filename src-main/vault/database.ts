@@ -9,6 +9,7 @@ import { startCheckpointer } from './checkpointer';
 import { notWritable, VaultError } from './errors';
 import { keyConnection, VAULT_CACHE_KIB } from './keyed';
 import { NestingSqliteDialect } from './nesting-dialect';
+import type { Database as VaultSchema } from './schema';
 import {
   appliedMigrationIds,
   checkMigrationPrefix,
@@ -16,12 +17,8 @@ import {
   runMigrations,
 } from './migrations';
 
-/** Tables created by 0001_vault.sql. Other features extend with `withTables<T>(vault)`. */
-export interface VaultDatabase {
-  vault_meta: { key: string; value: string };
-  settings: { key: string; value: string };
-  schema_migrations: { id: string; applied_at: string };
-}
+/** Every table of the vault (generated from the migrations: ./schema.ts). */
+export type VaultDatabase = VaultSchema;
 
 /** An unlocked vault: the open database and the data key, until `close()`. */
 export interface OpenVault {

@@ -11,6 +11,7 @@ export {
   type DeviceSecretStore,
 } from './device';
 export { withTables, type OpenVault, type VaultDatabase } from './database';
+export type * from './schema';
 export { createVault, type CreateVaultOptions, type CreatedVault } from './create';
 export { unlockWithPassword, unlockWithRecoveryKey } from './unlock';
 export { removePasswordSlot, setPasswordSlot } from './slots';

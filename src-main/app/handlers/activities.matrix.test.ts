@@ -18,12 +18,13 @@ import type { Result } from '../../../src-shared/ipc/contract';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createUser } from '../../auth/accounts';
-import { createActivity, type ActivitiesSchema } from '../../crm/activities';
+import { createActivity } from '../../crm/activities';
 import { roleViewer } from '../../crm/activities/test-helpers';
 import { createContact } from '../../crm/contacts';
 import { createContactsTestVault } from '../../crm/contacts/test-helpers';
 import { createRouter, requirePermission, type Router } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import type { Kysely } from 'kysely';
+import type { Database, OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';
 import { createVaultState, type VaultState } from '../vault-state';
 import { activitiesHandlers } from './activities';
@@ -78,12 +79,12 @@ let vault: OpenVault;
 let state: VaultState;
 let router: Router;
 let users: Record<BuiltInRole | 'stranger', string>;
-let db: ReturnType<typeof withTables<ActivitiesSchema>>;
+let db: Kysely<Database>;
 
 beforeAll(async () => {
   const t = await createContactsTestVault();
   vault = t.vault;
-  db = withTables<ActivitiesSchema>(vault);
+  db = vault.db;
   const add = async (login: string, role: BuiltInRole) =>
     (await createUser(t.db, { login, displayName: login, role })).id;
   users = {

@@ -15,11 +15,9 @@ import {
   myTasks,
   timeline,
   updateActivity,
-  type ActivitiesSchema,
   type ActivityViewer,
 } from '../../crm/activities';
 import { requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables } from '../../vault';
 import { entityAudit, requireVault, viewerWith, type RecordHandlerDeps } from './kit';
 
 /** What the activity handlers need from the app: the session's vault and a clock. */
@@ -53,7 +51,7 @@ export function activitiesHandlers(
   const now = deps.now ?? (() => new Date());
 
   const vault = () => requireVault(deps);
-  const db = () => withTables<ActivitiesSchema>(vault());
+  const db = () => vault().db;
   const { target, record } = entityAudit(ACTIVITY_ENTITY, auditView);
 
   /**

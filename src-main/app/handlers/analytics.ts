@@ -5,10 +5,10 @@
  * monthly review (src-main/reports/month.ts). Not audited: aggregates only.
  */
 import type { analyticsContract } from '../../../src-shared/ipc/analytics';
-import { computeDashboard, type AnalyticsSchema } from '../../crm/analytics';
+import { computeDashboard } from '../../crm/analytics';
 import type { Handlers } from '../../ipc';
 import { reportTimeZone } from '../../reports/month';
-import { withTables, type OpenVault } from '../../vault';
+import { type OpenVault } from '../../vault';
 import { callerWithGrants, requireVault } from './kit';
 
 /** What the analytics handler needs from the app. */
@@ -30,7 +30,7 @@ export function analyticsHandlers(
       const caller = callerWithGrants(ctx);
       const vault = requireVault(deps);
       return computeDashboard(
-        withTables<AnalyticsSchema>(vault),
+        vault.db,
         caller,
         input.months,
         deps.now?.() ?? new Date(),

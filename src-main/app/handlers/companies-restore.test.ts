@@ -18,12 +18,11 @@ import type { BuiltInRole, Grants } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
 import { createRole } from '../../roles/roles';
-import type { RolesSchema } from '../../roles/schema';
 import { createTransferRegistry } from '../../crm/documents';
 import { TINY_PDF, readAll, streamOf } from '../../crm/documents/test-helpers';
 import { createContactsTestVault, type TestStaff } from '../../crm/contacts/test-helpers';
 import { createRouter, requirePermission } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import { type OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';
 import { createSessionGuard } from '../session-guard';
 import { createVaultState } from '../vault-state';
@@ -86,12 +85,7 @@ async function app() {
   /** Gives `who` a custom role with `grants`, stored like the owner's role editor does. */
   async function giveRole(who: keyof TestStaff, name: string, grants: Grants): Promise<void> {
     const owner = { userId: staff.owner, role: 'owner', grants: BUILT_IN_GRANTS.owner };
-    const role = await createRole(
-      withTables<RolesSchema>(vault),
-      owner,
-      { name, grants },
-      new Date(),
-    );
+    const role = await createRole(vault.db, owner, { name, grants }, new Date());
     vault.sqlite.prepare('UPDATE users SET role = ? WHERE id = ?').run(role.id, staff[who]);
     customRoles.set(who, { id: role.id, grants: role.grants });
   }

@@ -10,10 +10,11 @@ import type { Result } from '../../../src-shared/ipc/contract';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createUser } from '../../auth/accounts';
-import { createCompany, deleteCompany, type CompaniesSchema } from '../../crm/companies';
+import { createCompany, deleteCompany } from '../../crm/companies';
 import { createContactsTestVault } from '../../crm/contacts/test-helpers';
 import { createRouter, requirePermission, type Router } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import type { Kysely } from 'kysely';
+import type { Database, OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';
 import { createVaultState, type VaultState } from '../vault-state';
 import { companiesHandlers } from './companies';
@@ -61,12 +62,12 @@ let vault: OpenVault;
 let state: VaultState;
 let router: Router;
 let users: Record<BuiltInRole | 'stranger' | 'colleague', string>;
-let db: ReturnType<typeof withTables<CompaniesSchema>>;
+let db: Kysely<Database>;
 
 beforeAll(async () => {
   const t = await createContactsTestVault();
   vault = t.vault;
-  db = withTables<CompaniesSchema>(vault);
+  db = vault.db;
   const add = async (login: string, role: BuiltInRole) =>
     (await createUser(t.db, { login, displayName: login, role })).id;
   users = {

@@ -15,11 +15,9 @@ import {
   reassignCompany,
   restoreCompany,
   updateCompany,
-  type CompaniesSchema,
 } from '../../crm/companies';
-import { listContacts, type ContactsSchema } from '../../crm/contacts';
+import { listContacts } from '../../crm/contacts';
 import { requireSession, type Handlers } from '../../ipc';
-import { withTables } from '../../vault';
 import {
   entityAudit,
   reachOf,
@@ -58,7 +56,7 @@ export function companiesHandlers(
   const now = deps.now ?? (() => new Date());
 
   const vault = () => requireVault(deps);
-  const db = () => withTables<CompaniesSchema>(vault());
+  const db = () => vault().db;
   const { target, record } = entityAudit(COMPANY_ENTITY, auditView);
 
   return {
@@ -72,7 +70,7 @@ export function companiesHandlers(
       // Its contacts as far as the caller's own contacts.read reaches (none without it).
       const contactViewer = reachOf(ctx, ctx.grants['contacts.read']);
       if (!contactViewer) return { items: [], nextCursor: null };
-      return listContacts(withTables<ContactsSchema>(vault()), contactViewer, {
+      return listContacts(vault().db, contactViewer, {
         sort: 'name',
         direction: 'asc',
         filter: { companyId: input.id },

@@ -21,7 +21,6 @@ import {
   shareContact,
   unshareContact,
   updateContact,
-  type ContactsSchema,
   type Viewer,
 } from '../../crm/contacts';
 import { countExportRows, exportContacts, isExportAll } from '../../crm/contacts/export';
@@ -33,7 +32,6 @@ import {
 } from '../../guard/approvals';
 import { readGuardSettings } from '../../guard/settings';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables } from '../../vault';
 import {
   entityAudit,
   requireVault,
@@ -78,7 +76,7 @@ export function contactsHandlers(
   const now = deps.now ?? (() => new Date());
 
   const vault = () => requireVault(deps);
-  const db = () => withTables<ContactsSchema>(vault());
+  const db = () => vault().db;
   const { target, record } = entityAudit(CONTACT_ENTITY, auditView);
 
   /**

@@ -14,7 +14,6 @@ import {
   dealBoard,
   deleteDeal,
   getDeal,
-  isDealError,
   listDeals,
   listPipelines,
   moveDeal,
@@ -24,11 +23,9 @@ import {
   reorderStages,
   updateDeal,
   updateStage,
-  type DealsSchema,
   type LinkScopes,
 } from '../../crm/deals';
-import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
-import { withTables } from '../../vault';
+import { requireSession, type Handlers, type HandlerContext } from '../../ipc';
 import {
   entityAudit,
   reachOf,
@@ -74,17 +71,6 @@ function pipelineAuditView(p: Pipeline): Record<string, unknown> {
   };
 }
 
-/** Turns a typed deal error with details into a call failure that keeps them. */
-async function keepDetails<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isDealError(err) && err.details !== undefined)
-      throw new CallFailure(err.code, err.message, err.details);
-    throw err;
-  }
-}
-
 /** The `deals` and `pipelines` features' handlers for the router. */
 export function dealsHandlers(deps: DealsHandlerDeps): {
   deals: Handlers<{ deals: typeof dealsContract }>['deals'];
@@ -93,7 +79,7 @@ export function dealsHandlers(deps: DealsHandlerDeps): {
   const now = deps.now ?? (() => new Date());
 
   const vault = () => requireVault(deps);
-  const db = () => withTables<DealsSchema>(vault());
+  const db = () => vault().db;
   const { record } = entityAudit(DEAL_ENTITY, dealAuditView);
   const { record: recordPipeline } = entityAudit(PIPELINE_ENTITY, pipelineAuditView);
 
@@ -106,37 +92,31 @@ export function dealsHandlers(deps: DealsHandlerDeps): {
   }
 
   const deals: Handlers<{ deals: typeof dealsContract }>['deals'] = {
-    list: async (ctx, input) => keepDetails(() => listDeals(db(), viewerOf(ctx), input)),
-    board: async (ctx, input) => keepDetails(() => dealBoard(db(), viewerOf(ctx), input)),
+    list: async (ctx, input) => listDeals(db(), viewerOf(ctx), input),
+    board: async (ctx, input) => dealBoard(db(), viewerOf(ctx), input),
     get: async (ctx, input) =>
       getDeal(db(), viewerOf(ctx), input.id, { includeDeleted: input.includeDeleted === true }),
     create: async (ctx, input) => {
       const session = requireSession(ctx);
-      return keepDetails(async () =>
-        record(ctx, await createDeal(db(), session, linksOf(ctx), input.deal, now())),
-      );
+      return record(ctx, await createDeal(db(), session, linksOf(ctx), input.deal, now()));
     },
     update: async (ctx, input) => {
       target(ctx, DEAL_ENTITY, input.id);
-      return keepDetails(async () => {
-        const change = await updateDeal(
-          db(),
-          viewerOf(ctx),
-          linksOf(ctx),
-          input.id,
-          input.patch,
-          input.expectedUpdatedAt,
-          now(),
-        );
-        return record(ctx, change);
-      });
+      const change = await updateDeal(
+        db(),
+        viewerOf(ctx),
+        linksOf(ctx),
+        input.id,
+        input.patch,
+        input.expectedUpdatedAt,
+        now(),
+      );
+      return record(ctx, change);
     },
     move: async (ctx, input) => {
       target(ctx, DEAL_ENTITY, input.id);
-      return keepDetails(async () => {
-        const change = await moveDeal(db(), viewerOf(ctx), input.id, input, now());
-        return record(ctx, change);
-      });
+      const change = await moveDeal(db(), viewerOf(ctx), input.id, input, now());
+      return record(ctx, change);
     },
     delete: async (ctx, input) => {
       target(ctx, DEAL_ENTITY, input.id);
@@ -145,9 +125,7 @@ export function dealsHandlers(deps: DealsHandlerDeps): {
     },
     reassign: async (ctx, input) => {
       target(ctx, DEAL_ENTITY, input.id);
-      return keepDetails(async () =>
-        record(ctx, await reassignDeal(db(), viewerOf(ctx), input.id, input.ownerId, now())),
-      );
+      return record(ctx, await reassignDeal(db(), viewerOf(ctx), input.id, input.ownerId, now()));
     },
   };
 
@@ -161,11 +139,9 @@ export function dealsHandlers(deps: DealsHandlerDeps): {
     },
     addStage: async (ctx, input) => {
       target(ctx, PIPELINE_ENTITY, input.pipelineId);
-      return keepDetails(async () =>
-        recordPipeline(
-          ctx,
-          await addStage(db(), input.pipelineId, input.stage, input.position, now()),
-        ),
+      return recordPipeline(
+        ctx,
+        await addStage(db(), input.pipelineId, input.stage, input.position, now()),
       );
     },
     updateStage: async (ctx, input) =>
@@ -180,17 +156,17 @@ export function dealsHandlers(deps: DealsHandlerDeps): {
       ),
     reorderStages: async (ctx, input) => {
       target(ctx, PIPELINE_ENTITY, input.pipelineId);
-      return keepDetails(async () =>
-        recordPipeline(ctx, await reorderStages(db(), input.pipelineId, input.stageIds, now())),
+      return recordPipeline(
+        ctx,
+        await reorderStages(db(), input.pipelineId, input.stageIds, now()),
       );
     },
-    removeStage: async (ctx, input) =>
-      keepDetails(async () => {
-        const session = requireSession(ctx);
-        const change = await removeStage(db(), input.stageId, input.moveTo, session.userId, now());
-        ctx.audit.details = { stageId: input.stageId, movedDeals: change.movedDeals };
-        return recordPipeline(ctx, change);
-      }),
+    removeStage: async (ctx, input) => {
+      const session = requireSession(ctx);
+      const change = await removeStage(db(), input.stageId, input.moveTo, session.userId, now());
+      ctx.audit.details = { stageId: input.stageId, movedDeals: change.movedDeals };
+      return recordPipeline(ctx, change);
+    },
   };
 
   return { deals, pipelines };

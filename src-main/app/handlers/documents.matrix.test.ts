@@ -10,12 +10,12 @@ import { documentsContract, type TransferTicket } from '../../../src-shared/ipc/
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createUser } from '../../auth/accounts';
-import { createContact, type ContactsSchema } from '../../crm/contacts';
+import { createContact } from '../../crm/contacts';
 import { createContactsTestVault } from '../../crm/contacts/test-helpers';
 import { createTransferRegistry } from '../../crm/documents';
 import { TINY_PNG, streamOf } from '../../crm/documents/test-helpers';
 import { createRouter, requirePermission, type Router } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import { type OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';
 import { createVaultState, type VaultState } from '../vault-state';
 import { documentsHandlers, documentsServiceFor } from './documents';
@@ -86,9 +86,7 @@ afterAll(() => vault.close());
 /** A contact owned by `ownerId` with one PNG its owner attached (set up without the router). */
 async function recordWithDocument(ownerId: string): Promise<{ contactId: string; docId: string }> {
   const input = contactInputSchema.parse({ surname: 'Коваль', givenName: 'Олена' });
-  const contact = (
-    await createContact(withTables<ContactsSchema>(vault), { userId: ownerId }, input)
-  ).after;
+  const contact = (await createContact(vault.db, { userId: ownerId }, input)).after;
   const service = documentsServiceFor({ openVault: () => vault, transfers });
   const viewer = { userId: ownerId, teamId: null, scope: 'all' as const };
   const record = { type: 'contact' as const, id: contact.id };

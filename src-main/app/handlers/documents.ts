@@ -8,15 +8,12 @@
 import type { DocumentInfo, documentsContract } from '../../../src-shared/ipc/documents';
 import {
   createDocumentsService,
-  documentsDb,
   documentTransfers,
-  isDocumentError,
-  type DocumentsSchema,
   type DocumentsService,
   type TransferRegistry,
 } from '../../crm/documents';
-import { CallFailure, requireSession, type Handlers } from '../../ipc';
-import { vaultPaths, withTables, type OpenVault } from '../../vault';
+import { requireSession, type Handlers } from '../../ipc';
+import { vaultPaths, type OpenVault } from '../../vault';
 import { entityAudit, requireVault, target as targetEntity, viewerOf, viewerWith } from './kit';
 
 /** What the document handlers need from the app. */
@@ -46,16 +43,6 @@ function auditView(d: AuditedDocument): Record<string, unknown> {
   };
 }
 
-/** Runs a service call, answering document failures with their code and `details.reason`. */
-async function answer<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (isDocumentError(err)) throw new CallFailure(err.code, err.message, { reason: err.reason });
-    throw err;
-  }
-}
-
 /** The `documents` feature's handlers for the router (and the service, for hosts and tests). */
 export function documentsHandlers(deps: DocumentsHandlerDeps): Handlers<{
   documents: typeof documentsContract;
@@ -65,32 +52,31 @@ export function documentsHandlers(deps: DocumentsHandlerDeps): Handlers<{
   const { target, record } = entityAudit<AuditedDocument>(DOCUMENT_ENTITY, auditView);
 
   return {
-    list: async (ctx, input) => answer(() => service.list(viewerOf(ctx), input.record)),
+    list: async (ctx, input) => service.list(viewerOf(ctx), input.record),
     // documents.create is plain: the records one may attach to are those documents.read reaches.
     startUpload: async (ctx, input) =>
-      answer(() => service.startUpload(viewerWith(ctx, ctx.grants['documents.read']), input)),
+      service.startUpload(viewerWith(ctx, ctx.grants['documents.read']), input),
     finishUpload: async (ctx, input) => {
       const session = requireSession(ctx);
-      const info = await answer(() => service.finishUpload(session.userId, input.ticket));
+      const info = await service.finishUpload(session.userId, input.ticket);
       return record(ctx, { before: null, after: info });
     },
-    preview: async (ctx, input) =>
-      answer(() => service.download(viewerOf(ctx), input.id, 'preview')),
+    preview: async (ctx, input) => service.download(viewerOf(ctx), input.id, 'preview'),
     export: async (ctx, input) => {
       target(ctx, input.id);
-      const ticket = await answer(() => service.download(viewerOf(ctx), input.id, 'export'));
+      const ticket = await service.download(viewerOf(ctx), input.id, 'export');
       ctx.audit.details = { documentId: input.id, size: ticket.size };
       return ticket;
     },
     delete: async (ctx, input) => {
       target(ctx, input.id);
-      const { before, deletedAt } = await answer(() => service.remove(viewerOf(ctx), input.id));
+      const { before, deletedAt } = await service.remove(viewerOf(ctx), input.id);
       record(ctx, { before, after: { ...before, deletedAt } });
       return { id: input.id, deletedAt };
     },
     deleteForRecord: async (ctx, input) => {
       targetEntity(ctx, input.record.type, input.record.id);
-      const { deleted } = await answer(() => service.removeForRecord(viewerOf(ctx), input.record));
+      const { deleted } = await service.removeForRecord(viewerOf(ctx), input.record);
       ctx.audit.details = { documentIds: deleted, count: deleted.length };
       return { deleted: deleted.length };
     },
@@ -109,7 +95,7 @@ export function documentsServiceFor(deps: DocumentsHandlerDeps): DocumentsServic
       if (!maybe) transfers.clear();
       const open = requireVault({ openVault: () => maybe });
       return {
-        db: documentsDb(withTables<DocumentsSchema>(open)),
+        db: open.db,
         attachmentsDir: vaultPaths(open.dir).attachments,
         vaultId: open.vaultId,
       };

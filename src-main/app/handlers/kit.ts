@@ -7,6 +7,7 @@
  */
 import type { Permission, Scope } from '../../../src-shared/permissions';
 import { diffFields } from '../../audit';
+import type { Viewer } from '../../crm/record';
 import {
   CallFailure,
   FORBIDDEN_MESSAGE,
@@ -34,22 +35,15 @@ export function requireVault(source: VaultSource): OpenVault {
   return open;
 }
 
-/** Who asks and how far their grant reaches: the shape every record module's viewer has. */
-export interface ScopedViewer {
-  userId: string;
-  teamId: string | null;
-  scope: Scope;
-}
-
 /** The caller with `scope`; `forbidden` when there is none (fail closed: no scope, no rows). */
-export function viewerWith(ctx: HandlerContext, scope: Scope | null | undefined): ScopedViewer {
+export function viewerWith(ctx: HandlerContext, scope: Scope | null | undefined): Viewer {
   const session = requireSession(ctx);
   if (!scope) throw new CallFailure('forbidden', FORBIDDEN_MESSAGE);
   return { userId: session.userId, teamId: session.teamId, scope };
 }
 
 /** The caller and the scope of the channel's own grant (`ctx.grant`), failing closed. */
-export function viewerOf(ctx: HandlerContext): ScopedViewer {
+export function viewerOf(ctx: HandlerContext): Viewer {
   return viewerWith(ctx, ctx.grant?.scope);
 }
 
@@ -57,7 +51,7 @@ export function viewerOf(ctx: HandlerContext): ScopedViewer {
  * The caller with the scope of an extra grant the channel declares (`ctx.grants[…]`), or undefined
  * when the role does not hold it: for links and lists the caller may simply not reach.
  */
-export function reachOf(ctx: HandlerContext, scope: Scope | undefined): ScopedViewer | undefined {
+export function reachOf(ctx: HandlerContext, scope: Scope | undefined): Viewer | undefined {
   return scope === undefined ? undefined : viewerWith(ctx, scope);
 }
 

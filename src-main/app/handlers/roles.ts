@@ -9,8 +9,6 @@ import {
   updateRole,
   type Actor,
 } from '../../roles/roles';
-import { rolesDb, type RolesSchema } from '../../roles/schema';
-import { withTables } from '../../vault';
 import type { VaultState } from '../vault-state';
 import { requireVault, target } from './kit';
 
@@ -25,7 +23,7 @@ export function staffContext(deps: StaffHandlerDeps, ctx: HandlerContext) {
   const session = requireSession(ctx);
   const vault = requireVault(deps.state);
   const actor: Actor = { userId: session.userId, role: session.role, grants: session.grants };
-  return { vault, db: rolesDb(withTables<RolesSchema>(vault)), actor };
+  return { vault, db: vault.db, actor };
 }
 
 /** The `roles` feature's handlers for the router. */

@@ -24,9 +24,7 @@ import { createContact } from '../../crm/contacts';
 import { createContactsTestVault, type ContactsTestDb } from '../../crm/contacts/test-helpers';
 import { createDeal } from '../../crm/deals';
 import { createRouter, noSessions, requirePermission, type Router } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
-import type { ActivitiesSchema } from '../../crm/activities/tables';
-import type { DealsSchema } from '../../crm/deals/tables';
+import { type OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';
 import { createVaultState, type VaultState } from '../vault-state';
 import { searchHandlers } from './search';
@@ -77,7 +75,7 @@ beforeAll(async () => {
 afterAll(() => vault.close());
 
 /** The vault typed with the deal and activity tables. */
-const crm = () => withTables<DealsSchema & ActivitiesSchema>(vault);
+const crm = () => vault.db;
 
 /** One record of each entity owned by `ownerId`, all carrying the word `marker`. Their ids. */
 async function records(ownerId: string, marker: string): Promise<Record<SearchGroup, string>> {

@@ -19,13 +19,4 @@ export {
 } from './reminders';
 export { claimDueReminders, myTasks } from './tasks';
 export { timeline } from './timeline';
-export {
-  ACTIVITY_ERROR_CODES,
-  ActivityError,
-  activitiesDb,
-  isActivityError,
-  type ActivitiesSchema,
-  type ActivitiesTable,
-  type ActivityErrorCode,
-  type ActivityViewer,
-} from './tables';
+export { type ActivityViewer } from './tables';

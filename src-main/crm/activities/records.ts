@@ -3,10 +3,13 @@
  * table comes from another feature's migration (0008) and is read with plain SQL: its columns are
  * looked up once per query so a missing table or column means "no deals", never an error.
  */
+import { type ScopeOwner } from '../record/viewer';
+import { recordNotFound } from '../record/errors';
 import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../../vault/schema';
 import type { TimelineEntity } from '../../../src-shared/activities';
-import { companyReadableSql, contactReadableSql, dealReadableSql, type ScopeOwner } from './scope';
-import { recordNotFound, type ActivityViewer } from './tables';
+import { companyReadableSql, contactReadableSql, dealReadableSql } from './scope';
+import { type ActivityViewer } from './tables';
 
 /** What this vault's deals table offers (null: no deals table). */
 export interface DealsShape {
@@ -18,7 +21,7 @@ export interface DealsShape {
 }
 
 /** The deals table's useful columns, or null when the table does not exist. */
-export async function dealsShape<DB>(db: Kysely<DB>): Promise<DealsShape | null> {
+export async function dealsShape(db: Kysely<Database>): Promise<DealsShape | null> {
   const { rows } = await sql<{ name: string }>`SELECT name FROM pragma_table_info('deals')`.execute(
     db,
   );
@@ -34,8 +37,8 @@ export async function dealsShape<DB>(db: Kysely<DB>): Promise<DealsShape | null>
 }
 
 /** The SQL condition "the caller may read this record"; `0` when they have no grant for its type. */
-export async function recordReadableSql<DB>(
-  db: Kysely<DB>,
+export async function recordReadableSql(
+  db: Kysely<Database>,
   viewer: ActivityViewer,
   entity: TimelineEntity,
   id: string,
@@ -51,13 +54,13 @@ export async function recordReadableSql<DB>(
 }
 
 /** Throws `not_found` unless the caller may read the record (missing, deleted, out of scope alike). */
-export async function requireReadableRecord<DB>(
-  db: Kysely<DB>,
+export async function requireReadableRecord(
+  db: Kysely<Database>,
   viewer: ActivityViewer,
   entity: TimelineEntity,
   id: string,
 ): Promise<void> {
   const condition = await recordReadableSql(db, viewer, entity, id);
   const { rows } = await sql<{ ok: number }>`SELECT ${condition} AS ok`.execute(db);
-  if (rows[0]?.ok !== 1) throw recordNotFound();
+  if (rows[0]?.ok !== 1) throw recordNotFound('record');
 }

@@ -5,13 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activityInputSchema, type DueReminder } from '../../../src-shared/activities';
 import type { OpenVault } from '../../vault';
-import {
-  activitiesDb,
-  claimDueReminders,
-  completeActivity,
-  createActivity,
-  startReminders,
-} from '.';
+import { claimDueReminders, completeActivity, createActivity, startReminders } from '.';
 import { createActivitiesTestVault, roleViewer } from './test-helpers';
 
 const opened: OpenVault[] = [];
@@ -54,7 +48,7 @@ describe('reminders', () => {
     await t.task(t.staff.borys, 'Задача Бориса', 1);
     const shown: DueReminder[] = [];
     const loop = startReminders({
-      source: () => ({ db: activitiesDb(t.db), userId: t.staff.anna }),
+      source: () => ({ db: t.db, userId: t.staff.anna }),
       notify: r => shown.push(r),
       now: () => clock,
     });

@@ -5,13 +5,13 @@
  * it with fake time. Only the signed-in user's own reminders are claimed: another person's task never
  * pops up on this screen.
  */
+import type { Database } from '../../vault/schema';
 import type { Kysely } from 'kysely';
 import type { DueReminder } from '../../../src-shared/activities';
 import { claimDueReminders } from './tasks';
-import type { ActivitiesSchema } from './tables';
 
 /** Where the loop reads from: the open vault and the signed-in user, or null while locked. */
-export type ReminderSource = () => { db: Kysely<ActivitiesSchema>; userId: string } | null;
+export type ReminderSource = () => { db: Kysely<Database>; userId: string } | null;
 
 /** What `startReminders` needs. */
 export interface ReminderOptions {

@@ -2,9 +2,9 @@
  * Logging, editing, completing and deleting activities on real SQLCipher vaults: what the owner of
  * an activity and a colleague see, and that bad input changes nothing.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { closedAfterEach, rejectionCode as failure } from '../record/vaults.test-support';
+import { describe, expect, it } from 'vitest';
 import { activityInputSchema, activityPatchSchema } from '../../../src-shared/activities';
-import type { OpenVault } from '../../vault';
 import {
   completeActivity,
   createActivity,
@@ -15,25 +15,7 @@ import {
 } from '.';
 import { createActivitiesTestVault, roleViewer } from './test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-async function office() {
-  const t = await createActivitiesTestVault();
-  opened.push(t.vault);
-  return t;
-}
-
-async function failure(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-  throw new Error('expected a rejection');
-}
+const office = closedAfterEach(createActivitiesTestVault);
 
 const T = new Date('2026-11-29T09:00:00.000Z');
 

@@ -4,6 +4,18 @@
  * record first checks, in SQL, that the caller may read that record. Mutations return
  * `{ before, after }` for the audit log's field-level changes.
  */
+import { ownerNameSql } from '../record/owner-name';
+import { inScope, UNSCOPED, type Viewer } from '../record/viewer';
+import {
+  changeRecord,
+  edit,
+  newRecordStamps,
+  nextTime,
+  softDelete,
+  type RecordAccess,
+} from '../record/changes';
+import type { Database } from '../../vault/schema';
+import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import {
@@ -12,18 +24,8 @@ import {
   type ActivityInput,
   type ActivityPatch,
 } from '../../../src-shared/activities';
-import { nextTime } from '../contacts/tables';
 import { requireReadableRecord } from './records';
-import { ownerScopeSql, type ScopeOwner } from './scope';
-import {
-  ActivityError,
-  activitiesDb,
-  activityNotFound,
-  rowToActivity,
-  storedTime,
-  type ActivitiesSchema,
-  type ActivityViewer,
-} from './tables';
+import { rowToActivity, storedTime, type ActivityViewer } from './tables';
 
 /** A change to one activity: before (null when new) and after. */
 export interface ActivityChange {
@@ -32,42 +34,51 @@ export interface ActivityChange {
 }
 
 /** The activity if the owner scope reaches it and it is not deleted; else `not_found`. */
-export async function getActivity<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
-  viewer: ScopeOwner & { scope: ActivityViewer['scope'] },
+export async function getActivity(
+  db: Kysely<Database>,
+  viewer: Viewer,
   id: string,
   options: { includeDeleted?: boolean } = {},
 ): Promise<Activity> {
-  const row = await activitiesDb(db)
+  const row = await db
     .selectFrom('activities')
-    .innerJoin('users', 'users.id', 'activities.owner_id')
     .selectAll('activities')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('activities'))
     .where('activities.id', '=', id)
-    .where(() => ownerScopeSql('activities.owner_id', viewer, viewer.scope))
+    .where(inScope('activities', viewer))
     .$if(options.includeDeleted !== true, q => q.where('activities.deleted_at', 'is', null))
     .executeTakeFirst();
-  if (!row) throw activityNotFound();
+  if (!row) throw recordNotFound('activity');
   const { owner_name: ownerName, ...activity } = row;
   return rowToActivity(activity, ownerName);
 }
 
 /** The same activity without a scope (after a write the caller was allowed to make). */
-async function readActivity<DB extends ActivitiesSchema>(db: Kysely<DB>, id: string) {
-  return getActivity(db, { userId: '', teamId: null, scope: 'all' }, id, { includeDeleted: true });
+async function readActivity(db: Kysely<Database>, id: string) {
+  return getActivity(db, UNSCOPED, id, { includeDeleted: true });
+}
+
+/** How the shared writes (crm/record) reach this activity as the viewer may touch it. */
+function activity(viewer: Viewer, id: string): RecordAccess<Activity> {
+  return {
+    table: 'activities',
+    id,
+    get: db => getActivity(db, viewer, id),
+    read: db => readActivity(db, id),
+  };
 }
 
 /**
  * Logs an activity owned by the caller on the records it names; each must be readable by the caller
  * (else `not_found`, nothing written). `input` is parsed by `activityInputSchema`.
  */
-export async function createActivity<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
+export async function createActivity(
+  db: Kysely<Database>,
   viewer: ActivityViewer,
   input: ActivityInput,
   now: Date = new Date(),
 ): Promise<ActivityChange> {
-  const k = activitiesDb(db);
+  const k = db;
   return k.transaction().execute(async trx => {
     const links = [
       ['contact', input.contactId],
@@ -75,7 +86,7 @@ export async function createActivity<DB extends ActivitiesSchema>(
       ['deal', input.dealId],
     ] as const;
     for (const [entity, id] of links) {
-      if (id !== undefined) await requireReadableRecord<ActivitiesSchema>(trx, viewer, entity, id);
+      if (id !== undefined) await requireReadableRecord(trx, viewer, entity, id);
     }
     const at = nextTime(now);
     const id = newRecordId();
@@ -83,7 +94,6 @@ export async function createActivity<DB extends ActivitiesSchema>(
       .insertInto('activities')
       .values({
         id,
-        owner_id: viewer.userId,
         kind: input.kind,
         subject: input.subject,
         body: input.body ?? null,
@@ -95,12 +105,7 @@ export async function createActivity<DB extends ActivitiesSchema>(
         contact_id: input.contactId ?? null,
         company_id: input.companyId ?? null,
         deal_id: input.dealId ?? null,
-        created_at: at,
-        created_by: viewer.userId,
-        updated_at: at,
-        updated_by: viewer.userId,
-        deleted_at: null,
-        deleted_by: null,
+        ...newRecordStamps(viewer.userId, at),
       })
       .execute();
     return { before: null, after: await readActivity(trx, id) };
@@ -111,100 +116,72 @@ export async function createActivity<DB extends ActivitiesSchema>(
  * Applies an edit when the activity is in the caller's scope and unchanged since `expectedUpdatedAt`
  * (else `conflict`). A new reminder time is delivered again.
  */
-export async function updateActivity<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
+export async function updateActivity(
+  db: Kysely<Database>,
   viewer: ActivityViewer,
   id: string,
   patch: ActivityPatch,
   expectedUpdatedAt: string,
   now: Date = new Date(),
 ): Promise<ActivityChange> {
-  return activitiesDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getActivity(trx, viewer, id);
-      if (before.updatedAt !== expectedUpdatedAt) {
-        throw new ActivityError(
-          'conflict',
-          'This activity was changed since you opened it. Reload it and try again.',
-        );
-      }
-      const pick = <T>(value: T | undefined, old: T): T => (value === undefined ? old : value);
-      const dueAt = pick(patch.dueAt, before.dueAt);
-      const remindAt = pick(patch.remindAt, before.remindAt);
-      const [issue] = taskTimeIssues({ kind: before.kind, dueAt, remindAt });
-      if (issue) throw new ActivityError('invalid_input', `${issue.path}: ${issue.message}`);
-      const remind = remindAt ? storedTime(remindAt) : null;
-      const result = await trx
-        .updateTable('activities')
-        .set({
-          subject: pick(patch.subject, before.subject),
-          body: pick(patch.body, before.body),
-          occurred_at: patch.occurredAt ? storedTime(patch.occurredAt) : before.occurredAt,
-          due_at: dueAt ? storedTime(dueAt) : null,
-          remind_at: remind,
-          reminded_at: remind === before.remindAt ? before.remindedAt : null,
-          updated_at: nextTime(now, before.updatedAt),
-          updated_by: viewer.userId,
-        })
-        .where('id', '=', id)
-        .where('updated_at', '=', expectedUpdatedAt)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) throw activityNotFound();
-      return { before, after: await readActivity(trx, id) };
-    });
+  const check = {
+    expectedUpdatedAt,
+    now,
+    what: 'activity',
+    staleMessage: 'This activity was changed since you opened it. Reload it and try again.',
+  };
+  return edit(db, activity(viewer, id), check, (trx, before, at, unchanged) => {
+    const pick = <T>(value: T | undefined, old: T): T => (value === undefined ? old : value);
+    const dueAt = pick(patch.dueAt, before.dueAt);
+    const remindAt = pick(patch.remindAt, before.remindAt);
+    const [issue] = taskTimeIssues({ kind: before.kind, dueAt, remindAt });
+    if (issue) throw new RecordError('invalid_input', `${issue.path}: ${issue.message}`);
+    const remind = remindAt ? storedTime(remindAt) : null;
+    return trx
+      .updateTable('activities')
+      .set({
+        subject: pick(patch.subject, before.subject),
+        body: pick(patch.body, before.body),
+        occurred_at: patch.occurredAt ? storedTime(patch.occurredAt) : before.occurredAt,
+        due_at: dueAt ? storedTime(dueAt) : null,
+        remind_at: remind,
+        reminded_at: remind === before.remindAt ? before.remindedAt : null,
+        updated_at: at,
+        updated_by: viewer.userId,
+      })
+      .where(unchanged)
+      .executeTakeFirst();
+  });
 }
 
 /** Marks a task done (or open again); `invalid_input` for an activity that is not a task. */
-export async function completeActivity<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
+export async function completeActivity(
+  db: Kysely<Database>,
   viewer: ActivityViewer,
   id: string,
   done: boolean,
   now: Date = new Date(),
 ): Promise<ActivityChange> {
-  return activitiesDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getActivity(trx, viewer, id);
-      if (before.kind !== 'task') {
-        throw new ActivityError('invalid_input', 'Only tasks can be marked done.');
-      }
-      if ((before.doneAt !== null) === done) return { before, after: before };
-      const at = nextTime(now, before.updatedAt);
-      await trx
-        .updateTable('activities')
-        .set({ done_at: done ? at : null, updated_at: at, updated_by: viewer.userId })
-        .where('id', '=', id)
-        .execute();
-      return { before, after: await readActivity(trx, id) };
-    });
+  return changeRecord(db, activity(viewer, id), async (trx, before) => {
+    if (before.kind !== 'task') {
+      throw new RecordError('invalid_input', 'Only tasks can be marked done.');
+    }
+    if ((before.doneAt !== null) === done) return false;
+    const at = nextTime(now, before.updatedAt);
+    await trx
+      .updateTable('activities')
+      .set({ done_at: done ? at : null, updated_at: at, updated_by: viewer.userId })
+      .where('id', '=', id)
+      .execute();
+  });
 }
 
 /** Soft delete: the activity leaves timelines, task lists and reminders. */
-export async function deleteActivity<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
+export async function deleteActivity(
+  db: Kysely<Database>,
   viewer: ActivityViewer,
   id: string,
   now: Date = new Date(),
 ): Promise<ActivityChange> {
-  return activitiesDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getActivity(trx, viewer, id);
-      const at = nextTime(now, before.updatedAt);
-      await trx
-        .updateTable('activities')
-        .set({
-          deleted_at: at,
-          deleted_by: viewer.userId,
-          updated_at: at,
-          updated_by: viewer.userId,
-        })
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .execute();
-      return { before, after: await readActivity(trx, id) };
-    });
+  return softDelete(db, activity(viewer, id), viewer.userId, now);
 }

@@ -6,25 +6,7 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Scope } from '../../../src-shared/permissions';
-
-/** Who asks and how far one grant reaches. */
-export interface ScopeOwner {
-  userId: string;
-  teamId: string | null;
-}
-
-/**
- * `owner column` in scope: own → it is me; team → me or anyone in my team (a team scope without a
- * team is own); all → true. `column` is a trusted, fixed column reference (never input).
- */
-export function ownerScopeSql(column: string, who: ScopeOwner, scope: Scope): RawBuilder<SqlBool> {
-  if (scope === 'all') return sql<SqlBool>`1`;
-  const ref = sql.ref(column);
-  if (scope === 'team' && who.teamId !== null) {
-    return sql<SqlBool>`(${ref} = ${who.userId} OR ${ref} IN (SELECT users.id FROM users WHERE users.team_id = ${who.teamId}))`;
-  }
-  return sql<SqlBool>`${ref} = ${who.userId}`;
-}
+import { ownerScopeSql, type ScopeOwner } from '../record/viewer';
 
 /**
  * A live contact the caller may read (owner scope, or — in scope own and team — a share naming the

@@ -2,45 +2,10 @@
  * Activities storage (migration 0011_activities): row type, the typed error every activity function
  * throws, the viewer whose scopes go into each query, and row → domain mapping.
  */
-import type { Kysely } from 'kysely';
-import type { Activity, ActivityKind } from '../../../src-shared/activities';
-import type { ErrorCode } from '../../../src-shared/ipc/contract';
+import { RecordError } from '../record/errors';
+import type { Activity } from '../../../src-shared/activities';
 import type { Scope } from '../../../src-shared/permissions';
-import type { ContactsSchema } from '../contacts/tables';
-
-/** Row of `activities`. A type alias so `withTables` accepts it. */
-export type ActivitiesTable = {
-  id: string;
-  owner_id: string;
-  kind: ActivityKind;
-  subject: string;
-  body: string | null;
-  occurred_at: string;
-  due_at: string | null;
-  remind_at: string | null;
-  reminded_at: string | null;
-  done_at: string | null;
-  contact_id: string | null;
-  company_id: string | null;
-  deal_id: string | null;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-  deleted_at: string | null;
-  deleted_by: string | null;
-};
-
-/** The tables activity queries touch (contacts and companies to check the linked record). */
-export type ActivitiesSchema = ContactsSchema & { activities: ActivitiesTable };
-
-/** Narrows any vault kysely instance that includes the activity tables. */
-export function activitiesDb<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
-): Kysely<ActivitiesSchema> {
-  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
-  return db as unknown as Kysely<ActivitiesSchema>;
-}
+import type { ActivitiesTable } from '../../vault/schema';
 
 /**
  * Who asks. `scope` is the grant of the channel's `activities.*` permission; `records` holds the
@@ -52,44 +17,6 @@ export interface ActivityViewer {
   teamId: string | null;
   scope: Scope;
   records: { contact?: Scope | undefined; company?: Scope | undefined; deal?: Scope | undefined };
-}
-
-/** Codes an activity function can fail with (each is a bridge `ErrorCode`). */
-export const ACTIVITY_ERROR_CODES = [
-  'invalid_input',
-  'not_found',
-  'conflict',
-] as const satisfies readonly ErrorCode[];
-export type ActivityErrorCode = (typeof ACTIVITY_ERROR_CODES)[number];
-
-/**
- * Thrown when nothing was changed: bad input, an activity or record outside the caller's scope
- * (`not_found`, the same answer as a missing id), a stale edit (`conflict`). Messages hold no
- * personal data.
- */
-export class ActivityError extends Error {
-  readonly code: ActivityErrorCode;
-
-  constructor(code: ActivityErrorCode, message: string) {
-    super(message);
-    this.name = 'ActivityError';
-    this.code = code;
-  }
-}
-
-/** True when `err` is an `ActivityError`, optionally with the given code. */
-export function isActivityError(err: unknown, code?: ActivityErrorCode): err is ActivityError {
-  return err instanceof ActivityError && (code === undefined || err.code === code);
-}
-
-/** The single answer for "no such activity for you". */
-export function activityNotFound(): ActivityError {
-  return new ActivityError('not_found', 'No such activity.');
-}
-
-/** The single answer for "no such record for you" (timeline, or linking an activity). */
-export function recordNotFound(): ActivityError {
-  return new ActivityError('not_found', 'No such record.');
 }
 
 /** A stored row (with its owner's display name) as the domain type. */
@@ -118,6 +45,6 @@ export function rowToActivity(row: ActivitiesTable, ownerName: string): Activity
 /** An ISO time as stored (UTC, milliseconds); `invalid_input` for an unreadable one. */
 export function storedTime(text: string): string {
   const t = Date.parse(text);
-  if (Number.isNaN(t)) throw new ActivityError('invalid_input', 'time: not a valid date');
+  if (Number.isNaN(t)) throw new RecordError('invalid_input', 'time: not a valid date');
   return new Date(t).toISOString();
 }

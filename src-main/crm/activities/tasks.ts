@@ -3,59 +3,36 @@
  * through partial indexes (activities_open_tasks, activities_pending_reminders): the literal
  * `kind = 'task'` below is what lets SQLite prove the index's WHERE, so it is not a bound value.
  */
+import { ownerNameSql } from '../record/owner-name';
+import { nextTime } from '../record/changes';
+import type { Database } from '../../vault/schema';
+import { afterCursorSql, decodeCursor, encodeCursor } from '../record/cursor';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Activity, DueReminder, TaskPage } from '../../../src-shared/activities';
-import { nextTime } from '../contacts/tables';
-import { ActivityError, activitiesDb, rowToActivity, type ActivitiesSchema } from './tables';
+import { rowToActivity } from './tables';
 
-function encodeCursor(dueAt: string, id: string): string {
-  return Buffer.from(JSON.stringify(['tasks', dueAt, id]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(text: string): { dueAt: string; id: string } {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    parts = null;
-  }
-  if (
-    Array.isArray(parts) &&
-    parts.length === 3 &&
-    parts[0] === 'tasks' &&
-    typeof parts[1] === 'string' &&
-    typeof parts[2] === 'string'
-  ) {
-    return { dueAt: parts[1], id: parts[2] };
-  }
-  throw new ActivityError('invalid_input', 'cursor: not from the task list; start from the top');
-}
+const TASKS_CURSOR_MESSAGE = 'cursor: not from the task list; start from the top';
 
 /** One page of the user's own open tasks, soonest (and overdue) first. */
-export async function myTasks<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
+export async function myTasks(
+  db: Kysely<Database>,
   userId: string,
   query: { cursor?: string | undefined; limit: number },
   now: Date = new Date(),
 ): Promise<TaskPage> {
-  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = await activitiesDb(db)
+  const cursor = query.cursor
+    ? decodeCursor(query.cursor, ['tasks'], 'string', TASKS_CURSOR_MESSAGE)
+    : undefined;
+  const rows = await db
     .selectFrom('activities')
-    .innerJoin('users', 'users.id', 'activities.owner_id')
     .selectAll('activities')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('activities'))
     .where('activities.owner_id', '=', userId)
     .where(sql<SqlBool>`activities.kind = 'task'`)
     .where('activities.done_at', 'is', null)
     .where('activities.deleted_at', 'is', null)
     .$if(cursor !== undefined, q =>
-      q.where(eb =>
-        eb(
-          eb.refTuple('activities.due_at', 'activities.id'),
-          '>',
-          eb.tuple(cursor?.dueAt ?? '', cursor?.id ?? ''),
-        ),
-      ),
+      q.where(afterCursorSql('activities.due_at', 'activities.id', 'asc', cursor)),
     )
     .orderBy('activities.due_at', 'asc')
     .orderBy('activities.id', 'asc')
@@ -69,7 +46,9 @@ export async function myTasks<DB extends ActivitiesSchema>(
   return {
     items,
     nextCursor:
-      rows.length > query.limit && last?.due_at ? encodeCursor(last.due_at, last.id) : null,
+      rows.length > query.limit && last?.due_at
+        ? encodeCursor(['tasks'], last.due_at, last.id)
+        : null,
     now: now.toISOString(),
   };
 }
@@ -79,14 +58,14 @@ export async function myTasks<DB extends ActivitiesSchema>(
  * `reminded_at` and returns them, in one statement, so each reminder is delivered exactly once even
  * when the OS notifier and the in-app poll race.
  */
-export async function claimDueReminders<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
+export async function claimDueReminders(
+  db: Kysely<Database>,
   userId: string,
   now: Date = new Date(),
   limit = 20,
 ): Promise<DueReminder[]> {
   const at = nextTime(now);
-  const k = activitiesDb(db);
+  const k = db;
   const rows = await k
     .updateTable('activities')
     .set({ reminded_at: at })

@@ -4,10 +4,9 @@
 import { contactInputSchema } from '../../../src-shared/contacts';
 import type { Scope } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS, grantOf } from '../../../src-shared/roles';
-import { withTables } from '../../vault';
 import { createContact } from '../contacts';
 import { createContactsTestVault } from '../contacts/test-helpers';
-import type { ActivitiesSchema, ActivityViewer } from './tables';
+import type { ActivityViewer } from './tables';
 
 /** A viewer with a built-in role's scopes (activities scope from `permission`). */
 export function roleViewer(
@@ -36,7 +35,7 @@ export function roleViewer(
 /** The contacts test office with the activities tables and a contact maker. */
 export async function createActivitiesTestVault() {
   const t = await createContactsTestVault();
-  const db = withTables<ActivitiesSchema>(t.vault);
+  const db = t.vault.db;
   async function contact(ownerId: string, surname = 'Коваль'): Promise<string> {
     const input = contactInputSchema.parse({ surname, givenName: 'Олена' });
     return (await createContact(db, { userId: ownerId }, input)).after.id;

@@ -4,39 +4,23 @@
  * caller cannot read are `not_found`; the query reads index ranges (no table scan of activities).
  */
 import { Kysely, SqliteDialect } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { closedAfterEach, rejectionCode as failure } from '../record/vaults.test-support';
+import { describe, expect, it } from 'vitest';
 import { activityInputSchema, type TimelineItem } from '../../../src-shared/activities';
 import { appendAudit } from '../../audit';
-import type { OpenVault } from '../../vault';
+import type { Database } from '../../vault/schema';
 import { shareContact } from '../contacts/ownership';
 import { viewerOf } from '../contacts/test-helpers';
 import { createDealsTestVault } from '../deals/test-helpers';
-import { withTables } from '../../vault';
-import { createActivity, timeline, type ActivitiesSchema } from '.';
+import { createActivity, timeline } from '.';
 import { roleViewer } from './test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
+const open = closedAfterEach(createDealsTestVault);
 
 async function office() {
-  const t = await createDealsTestVault();
-  opened.push(t.vault);
-  return { ...t, adb: withTables<ActivitiesSchema>(t.vault) };
+  const t = await open();
+  return { ...t, adb: t.vault.db };
 }
-
-async function failure(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-  throw new Error('expected a rejection');
-}
-
-/** The database type of a Kysely instance. */
-type DbOf<K> = K extends Kysely<infer DB> ? DB : never;
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 15, 9, minute));
 const subjects = (items: TimelineItem[]) => items.map(i => i.subject);
@@ -179,7 +163,7 @@ describe('timeline', () => {
     await t.deal(t.staff.anna, { contactId: c, title: 'Угода' });
     // The same vault connection, with every statement the timeline runs captured.
     const ran: { sql: string; parameters: readonly unknown[] }[] = [];
-    const logged = new Kysely<DbOf<Parameters<typeof timeline>[0]>>({
+    const logged = new Kysely<Database>({
       dialect: new SqliteDialect({ database: t.vault.sqlite }),
       log: event => void ran.push(event.query),
     });

@@ -9,6 +9,9 @@
  * `not_found`, before anything is read), activities are limited by the caller's activities.read
  * owner scope, deals by their deals.read scope.
  */
+import { ownerScopeSql } from '../record/viewer';
+import type { Database } from '../../vault/schema';
+import { RecordError } from '../record/errors';
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import {
   TIMELINE_PAGE_SIZE,
@@ -19,8 +22,7 @@ import {
   type TimelineSource,
 } from '../../../src-shared/activities';
 import { dealsShape, requireReadableRecord } from './records';
-import { ownerScopeSql } from './scope';
-import { ActivityError, type ActivitiesSchema, type ActivityViewer } from './tables';
+import { type ActivityViewer } from './tables';
 
 interface Cursor {
   at: string;
@@ -67,7 +69,7 @@ function decodeCursor(text: string, entity: TimelineEntity, recordId: string): C
   ) {
     return { at: parts[3], source: parts[4], id: parts[5] };
   }
-  throw new ActivityError('invalid_input', 'cursor: not from this timeline; start from the top');
+  throw new RecordError('invalid_input', 'cursor: not from this timeline; start from the top');
 }
 
 /**
@@ -90,7 +92,7 @@ function afterCursor(
 }
 
 /** True when the vault has this table (features whose migrations may be absent in older builds). */
-async function tableExists(db: Kysely<unknown>, name: string): Promise<boolean> {
+async function tableExists(db: Kysely<Database>, name: string): Promise<boolean> {
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master
     WHERE type = 'table' AND name = ${name}`.execute(db);
   return (rows[0]?.n ?? 0) > 0;
@@ -104,17 +106,16 @@ const ACTIVITY_COLUMN = {
 } as const satisfies Record<TimelineEntity, string>;
 
 /** One page of a record's timeline, newest first. */
-export async function timeline<DB extends ActivitiesSchema>(
-  db: Kysely<DB>,
+export async function timeline(
+  db: Kysely<Database>,
   viewer: ActivityViewer,
   entity: TimelineEntity,
   recordId: string,
   cursorText?: string,
   pageSize: number = TIMELINE_PAGE_SIZE,
 ): Promise<TimelinePage> {
-  const k = db as unknown as Kysely<unknown>;
   const cursor = cursorText ? decodeCursor(cursorText, entity, recordId) : undefined;
-  await requireReadableRecord(k, viewer, entity, recordId);
+  await requireReadableRecord(db, viewer, entity, recordId);
   const take = pageSize + 1;
 
   const parts: RawBuilder<Row>[] = [
@@ -133,7 +134,7 @@ export async function timeline<DB extends ActivitiesSchema>(
 
   const dealScope = viewer.records.deal;
   if (entity !== 'deal' && dealScope !== undefined) {
-    const deals = await dealsShape(k);
+    const deals = await dealsShape(db);
     const link = entity === 'contact' ? deals?.contactId : deals?.companyId;
     if (deals?.title && deals.createdAt && link) {
       const live = deals.deletedAt ? sql<SqlBool>`deals.deleted_at IS NULL` : sql<SqlBool>`1`;
@@ -152,7 +153,7 @@ export async function timeline<DB extends ActivitiesSchema>(
 
   // Document events: audit entries of the record's documents (documents table, migration 0012, read
   // with plain SQL when present) through audit_log_entity (entity_type, entity_id, seq).
-  if (await tableExists(k, 'documents')) {
+  if (await tableExists(db, 'documents')) {
     parts.push(sql<Row>`SELECT * FROM (
       SELECT 'document' AS source, printf('%015d', audit_log.seq) AS id, audit_log.at AS at,
         NULL AS kind, documents.file_name AS subject, NULL AS body,
@@ -168,7 +169,7 @@ export async function timeline<DB extends ActivitiesSchema>(
   }
 
   const { rows } = await sql<Row>`SELECT * FROM (${sql.join(parts, sql` UNION ALL `)})
-    ORDER BY at DESC, source DESC, id DESC LIMIT ${take}`.execute(k);
+    ORDER BY at DESC, source DESC, id DESC LIMIT ${take}`.execute(db);
 
   const shown = rows.slice(0, pageSize);
   const items = shown.map((r): TimelineItem => ({

@@ -1,7 +1,7 @@
 import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../../vault/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import type { ActivitiesSchema } from '../activities/tables';
 import { computeDashboard } from './dashboard';
 import { activitiesByManager } from './queries';
 import { periodMonths } from './period';
@@ -147,7 +147,7 @@ function head() {
 describe('query plan of activities per manager', () => {
   it('seeks by owner and time for every scope (no table scan, migration 0016)', async () => {
     const log: { sql: string; parameters: readonly unknown[] }[] = [];
-    const logged = new Kysely<ActivitiesSchema>({
+    const logged = new Kysely<Database>({
       dialect: new SqliteDialect({ database: t.vault.sqlite }),
       log: event => void log.push(event.query),
     });

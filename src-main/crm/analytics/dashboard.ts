@@ -3,6 +3,8 @@
  * grants' scopes) and the figures of each over the requested period. A section whose table does
  * not exist in this vault yet is empty ("no data yet"), never an error.
  */
+import { type Viewer } from '../record/viewer';
+import type { Database } from '../../vault/schema';
 import { sql, type Kysely } from 'kysely';
 import {
   ACTIVITY_WINDOW_DAYS,
@@ -11,9 +13,6 @@ import {
 } from '../../../src-shared/ipc/analytics';
 import type { Grants, Permission, Scope } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
-import type { ActivitiesSchema } from '../activities/tables';
-import type { ContactsSchema, Viewer } from '../contacts/tables';
-import type { DealsSchema } from '../deals/tables';
 import { fillMonths, periodOf } from './period';
 import { activitiesByManager, newContactsByMonth, pipelineValue, wonLostByMonth } from './queries';
 
@@ -24,9 +23,6 @@ export interface AnalyticsCaller {
   grants: Grants;
 }
 
-/** The tables the dashboard reads. */
-export type AnalyticsSchema = DealsSchema & ActivitiesSchema;
-
 /** The caller's viewer for a read permission, or null when the role does not have it. */
 function viewerFor(caller: AnalyticsCaller, permission: Permission): Viewer | null {
   const grant = grantOf(caller.grants, permission);
@@ -36,7 +32,7 @@ function viewerFor(caller: AnalyticsCaller, permission: Permission): Viewer | nu
 }
 
 /** True when `table` exists in the vault (its migration has run). */
-async function hasTable<DB>(db: Kysely<DB>, table: string): Promise<boolean> {
+async function hasTable(db: Kysely<Database>, table: string): Promise<boolean> {
   const found = await sql<{
     name: string;
   }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ${table}`.execute(db);
@@ -47,15 +43,13 @@ async function hasTable<DB>(db: Kysely<DB>, table: string): Promise<boolean> {
  * Computes the dashboard for `caller` over the last `months` calendar months in `timeZone` (the
  * office's, as reports use) and the activity window ending at `now`.
  */
-export async function computeDashboard<DB extends AnalyticsSchema>(
-  anyDb: Kysely<DB>,
+export async function computeDashboard(
+  db: Kysely<Database>,
   caller: AnalyticsCaller,
   months: AnalyticsPeriod,
   now: Date,
   timeZone = 'UTC',
 ): Promise<Dashboard> {
-  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
-  const db = anyDb as unknown as Kysely<AnalyticsSchema>;
   const period = periodOf(now, months, timeZone);
   const list = period.months;
   const since = new Date(now.getTime() - ACTIVITY_WINDOW_DAYS * 86_400_000).toISOString();
@@ -67,36 +61,30 @@ export async function computeDashboard<DB extends AnalyticsSchema>(
   const activitiesExist = activities !== null && (await hasTable(db, 'activities'));
   const contacts = viewerFor(caller, 'contacts.read');
 
-  const dealsDb = db as unknown as Kysely<DealsSchema>;
   return {
     months: list,
-    pipeline: deals === null ? null : dealsExist ? await pipelineValue(dealsDb, deals) : [],
+    pipeline: deals === null ? null : dealsExist ? await pipelineValue(db, deals) : [],
     wonLost:
       deals === null
         ? null
-        : fillMonths(
-            list,
-            dealsExist ? await wonLostByMonth(dealsDb, deals, period) : [],
-            month => ({
-              month,
-              won: 0,
-              lost: 0,
-            }),
-          ),
+        : fillMonths(list, dealsExist ? await wonLostByMonth(db, deals, period) : [], month => ({
+            month,
+            won: 0,
+            lost: 0,
+          })),
     activities:
       activities === null
         ? null
         : activitiesExist
-          ? await activitiesByManager(db as unknown as Kysely<ActivitiesSchema>, activities, recent)
+          ? await activitiesByManager(db, activities, recent)
           : [],
     activitiesSince: since,
     newContacts:
       contacts === null
         ? null
-        : fillMonths(
-            list,
-            await newContactsByMonth(db as unknown as Kysely<ContactsSchema>, contacts, period),
-            month => ({ month, count: 0 }),
-          ),
+        : fillMonths(list, await newContactsByMonth(db, contacts, period), month => ({
+            month,
+            count: 0,
+          })),
   };
 }

@@ -4,6 +4,8 @@
  * `use`, so shared contacts count; deals: `dealScopeCondition`; activities: `ownerScopeSql` on the
  * activity's owner). Nothing is filtered after fetching. Deleted records are never counted.
  */
+import { inScope, type Viewer } from '../record/viewer';
+import type { Database } from '../../vault/schema';
 import { sql, type Kysely } from 'kysely';
 import type {
   ManagerActivities,
@@ -11,12 +13,7 @@ import type {
   PipelineStageValue,
   WonLostMonth,
 } from '../../../src-shared/ipc/analytics';
-import { ownerScopeSql } from '../activities/scope';
-import type { ActivitiesSchema } from '../activities/tables';
 import { scopeCondition } from '../contacts/scope';
-import type { ContactsSchema, Viewer } from '../contacts/tables';
-import { dealScopeCondition } from '../deals/scope';
-import type { DealsSchema } from '../deals/tables';
 import { monthOfSql, type Period } from './period';
 
 /** A `[from, to)` range of stored ISO times. */
@@ -27,12 +24,12 @@ export interface TimeRange {
 
 /** Open deals per pipeline stage and currency: count and total amount (minor units). */
 export async function pipelineValue(
-  db: Kysely<DealsSchema>,
+  db: Kysely<Database>,
   viewer: Viewer,
 ): Promise<PipelineStageValue[]> {
   const rows = await db
     .selectFrom('deals')
-    .where(eb => dealScopeCondition(eb, viewer))
+    .where(inScope('deals', viewer))
     .where('deals.deleted_at', 'is', null)
     .innerJoin('pipeline_stages as s', 's.id', 'deals.stage_id')
     .innerJoin('pipelines as p', 'p.id', 's.pipeline_id')
@@ -58,14 +55,14 @@ export async function pipelineValue(
 
 /** Deals closed as won or lost per month of the period (`closed_at`, the office's months). */
 export async function wonLostByMonth(
-  db: Kysely<DealsSchema>,
+  db: Kysely<Database>,
   viewer: Viewer,
   period: Period,
 ): Promise<WonLostMonth[]> {
   const month = monthOfSql('deals.closed_at', period);
   const rows = await db
     .selectFrom('deals')
-    .where(eb => dealScopeCondition(eb, viewer))
+    .where(inScope('deals', viewer))
     .where('deals.deleted_at', 'is', null)
     .where('deals.closed_at', '>=', period.starts[0] ?? period.to)
     .where('deals.closed_at', '<', period.to)
@@ -84,13 +81,13 @@ export async function wonLostByMonth(
 
 /** Activities per owner within `range` (`occurred_at`), most first, with the owner's name. */
 export async function activitiesByManager(
-  db: Kysely<ActivitiesSchema>,
+  db: Kysely<Database>,
   viewer: Viewer,
   range: TimeRange,
 ): Promise<ManagerActivities[]> {
   const rows = await db
     .selectFrom('activities')
-    .where(() => ownerScopeSql('activities.owner_id', viewer, viewer.scope))
+    .where(inScope('activities', viewer))
     // Every owner is a user: naming them lets scope "all" seek activities_owner_occurred per owner
     // (migration 0016 dropped the time-only index) instead of scanning the table.
     .where(eb => eb('activities.owner_id', 'in', eb.selectFrom('users').select('users.id')))
@@ -112,7 +109,7 @@ export async function activitiesByManager(
 
 /** Live contacts created per month of the period (`created_at`, the office's months). */
 export async function newContactsByMonth(
-  db: Kysely<ContactsSchema>,
+  db: Kysely<Database>,
   viewer: Viewer,
   period: Period,
 ): Promise<MonthCount[]> {

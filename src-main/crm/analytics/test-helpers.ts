@@ -2,12 +2,11 @@
  * Test-only: the contacts test office with scripted contacts, deals and activities at fixed times,
  * inserted row by row so every figure of the dashboard is known exactly. "Now" is {@link NOW}.
  */
+import type { Database } from '../../vault/schema';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Grants } from '../../../src-shared/permissions';
-import { withTables } from '../../vault';
 import { createContactsTestVault, type TestStaff } from '../contacts/test-helpers';
-import type { AnalyticsSchema } from './dashboard';
 
 /** The scripted "now": 15 November 2026, noon UTC. */
 export const NOW = new Date('2026-11-15T12:00:00.000Z');
@@ -23,12 +22,12 @@ export const OWN_ANALYST: Grants = {
 /** A vault with the test staff and the script below. Close `vault` when done. */
 export async function createAnalyticsTestVault() {
   const t = await createContactsTestVault();
-  const db = withTables<AnalyticsSchema>(t.vault);
+  const db = t.vault.db;
   await script(db, t.staff);
   return { ...t, accounts: t.db, db };
 }
 
-async function script<DB>(db: Kysely<DB>, s: TestStaff): Promise<void> {
+async function script(db: Kysely<Database>, s: TestStaff): Promise<void> {
   const contact = async (owner: string, createdAt: string, deleted = false) => {
     const id = randomUUID();
     await sql`INSERT INTO contacts (id, owner_id, surname, given_name, sort_key, created_at,

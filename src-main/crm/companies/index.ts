@@ -14,14 +14,4 @@ export {
   updateCompany,
   type CompanyChange,
 } from './repository';
-export { companyScopeCondition } from './scope';
-export {
-  COMPANY_ERROR_CODES,
-  CompanyError,
-  companiesDb,
-  isCompanyError,
-  type CompaniesSchema,
-  type CompaniesTable,
-  type CompanyErrorCode,
-  type Viewer,
-} from './tables';
+export type { Viewer } from '../record/viewer';

@@ -2,13 +2,14 @@
  * Companies on a real vault: what each member of staff can read and change, keyset pages in
  * alphabet order, the text filter, optimistic concurrency and soft delete.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../record/vaults.test-support';
+import { isRecordError } from '../record/errors';
+import { describe, expect, it } from 'vitest';
 import {
   companyInputSchema,
   companyPatchSchema,
   type CompanyInput,
 } from '../../../src-shared/companies';
-import { withTables, type OpenVault } from '../../vault';
 import { createContactsTestVault, viewerOf } from '../contacts/test-helpers';
 import { listCompanies } from './list';
 import {
@@ -18,17 +19,12 @@ import {
   reassignCompany,
   updateCompany,
 } from './repository';
-import { isCompanyError, type CompaniesSchema } from './tables';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
+const open = closedAfterEach(createContactsTestVault);
 
 async function setup() {
-  const t = await createContactsTestVault();
-  opened.push(t.vault);
-  return { ...t, db: withTables<CompaniesSchema>(t.vault) };
+  const t = await open();
+  return { ...t, db: t.vault.db };
 }
 
 function input(raw: Record<string, unknown>): CompanyInput {
@@ -46,7 +42,7 @@ async function expectCode(promise: Promise<unknown>, code: string) {
     () => null,
     (e: unknown) => e,
   );
-  expect(isCompanyError(error) ? error.code : error).toBe(code);
+  expect(isRecordError(error) ? error.code : error).toBe(code);
 }
 
 describe('companies repository', () => {

@@ -1,24 +1,28 @@
 /**
  * Company records: read one, create, edit (optimistic concurrency), soft delete, restore, reassign. Small
  * kysely functions, `db` first, clock injectable (`now`). Every statement that reads or writes a
- * company carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
+ * company carries the caller's scope in its WHERE (`inScope`); a write is one transaction
+ * (the shared writes: src-main/crm/record/changes.ts).
  * Mutations return `{ before, after }` so the handler can record field-level changes in the audit log.
  */
+import { ownerNameSql } from '../record/owner-name';
+import { inScope, type Viewer } from '../record/viewer';
+import {
+  applyPatch,
+  edit,
+  newRecordStamps,
+  nextTime,
+  reassignOwner,
+  restore,
+  softDelete,
+  type RecordAccess,
+} from '../record/changes';
+import type { Database } from '../../vault/schema';
+import { recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Company, CompanyInput, CompanyPatch } from '../../../src-shared/companies';
-import { nextTime } from '../contacts/tables';
-import { companyScopeCondition } from './scope';
-import {
-  CompanyError,
-  companiesDb,
-  companyFields,
-  companyNotFound,
-  fieldsToColumns,
-  rowToCompany,
-  type CompaniesSchema,
-  type Viewer,
-} from './tables';
+import { companyFields, fieldsToColumns, rowToCompany } from './tables';
 
 /** A change to one company: the record before and after (before is null for a new company). */
 export interface CompanyChange {
@@ -30,37 +34,33 @@ export interface CompanyChange {
  * The company with this id if the viewer's scope reaches it (deleted ones only when asked);
  * otherwise `not_found` — the same for a missing id, another manager's company and a deleted one.
  */
-export async function getCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function getCompany(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   options: { includeDeleted?: boolean } = {},
 ): Promise<Company> {
-  const row = await companiesDb(db)
+  const row = await db
     .selectFrom('companies')
-    .innerJoin('users', 'users.id', 'companies.owner_id')
     .selectAll('companies')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('companies'))
     .where('companies.id', '=', id)
-    .where(eb => companyScopeCondition(eb, viewer))
+    .where(inScope('companies', viewer))
     .$if(options.includeDeleted !== true, qb => qb.where('companies.deleted_at', 'is', null))
     .executeTakeFirst();
-  if (!row) throw companyNotFound();
+  if (!row) throw recordNotFound('company');
   const { owner_name: ownerName, ...company } = row;
   return rowToCompany(company, ownerName);
 }
 
 /** The same company, read without a scope (after a write the caller was allowed to make). */
-export async function readCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
-  id: string,
-): Promise<Company> {
+export async function readCompany(db: Kysely<Database>, id: string): Promise<Company> {
   return getCompany(db, { userId: '', teamId: null, scope: 'all' }, id, { includeDeleted: true });
 }
 
 /** Adds a company owned by the creator. `input` is parsed by `companyInputSchema`. */
-export async function createCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function createCompany(
+  db: Kysely<Database>,
   actor: { userId: string },
   input: CompanyInput,
   now: Date = new Date(),
@@ -77,91 +77,65 @@ export async function createCompany<DB extends CompaniesSchema>(
     website: input.website ?? null,
     notes: input.notes ?? null,
   });
-  const k = companiesDb(db);
+  const k = db;
   await k
     .insertInto('companies')
     .values({
       id,
-      owner_id: actor.userId,
       ...columns,
-      created_at: at,
-      created_by: actor.userId,
-      updated_at: at,
-      updated_by: actor.userId,
-      deleted_at: null,
-      deleted_by: null,
+      ...newRecordStamps(actor.userId, at),
     })
     .execute();
   return { before: null, after: await readCompany(k, id) };
+}
+
+/** How the shared writes (crm/record) reach this company as the viewer may touch it. */
+function company(viewer: Viewer, id: string, includeDeleted = false): RecordAccess<Company> {
+  return {
+    table: 'companies',
+    id,
+    get: db => getCompany(db, viewer, id, { includeDeleted }),
+    read: db => readCompany(db, id),
+  };
 }
 
 /**
  * Applies an edit if the company is in scope and nobody saved it since the caller read it
  * (`expectedUpdatedAt` = the `updatedAt` the caller saw); otherwise `conflict` and nothing changes.
  */
-export async function updateCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function updateCompany(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   patch: CompanyPatch,
   expectedUpdatedAt: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return companiesDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getCompany(trx, viewer, id);
-      if (before.updatedAt !== expectedUpdatedAt) {
-        throw new CompanyError(
-          'conflict',
-          'This company was changed by someone else since you opened it. Reload it and try again.',
-        );
-      }
-      const fields = { ...companyFields(before) };
-      for (const [key, value] of Object.entries(patch)) {
-        if (value !== undefined) Object.assign(fields, { [key]: value });
-      }
-      const at = nextTime(now, before.updatedAt);
-      const result = await trx
-        .updateTable('companies')
-        .set({ ...fieldsToColumns(fields), updated_at: at, updated_by: viewer.userId })
-        .where('id', '=', id)
-        .where('updated_at', '=', expectedUpdatedAt)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) throw companyNotFound();
-      return { before, after: await readCompany(trx, id) };
-    });
+  const check = { expectedUpdatedAt, now, what: 'company' };
+  return edit(db, company(viewer, id), check, (trx, before, at, unchanged) =>
+    trx
+      .updateTable('companies')
+      .set({
+        ...fieldsToColumns(applyPatch(companyFields(before), patch)),
+        updated_at: at,
+        updated_by: viewer.userId,
+      })
+      .where(unchanged)
+      .executeTakeFirst(),
+  );
 }
 
 /**
  * Soft delete: the company leaves lists and the contact form's picker; contacts linked to it keep
  * the link, and their pages show the company as deleted.
  */
-export async function deleteCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function deleteCompany(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return companiesDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getCompany(trx, viewer, id);
-      const at = nextTime(now, before.updatedAt);
-      await trx
-        .updateTable('companies')
-        .set({
-          deleted_at: at,
-          deleted_by: viewer.userId,
-          updated_at: at,
-          updated_by: viewer.userId,
-        })
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .execute();
-      return { before, after: await readCompany(trx, id) };
-    });
+  return softDelete(db, company(viewer, id), viewer.userId, now);
 }
 
 /**
@@ -170,62 +144,22 @@ export async function deleteCompany<DB extends CompaniesSchema>(
  * its documents, if nobody destroyed them, are reachable again. `not_found` for a missing id or one
  * out of scope, `conflict` when the company is not deleted; nothing is written then.
  */
-export async function restoreCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function restoreCompany(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return companiesDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getCompany(trx, viewer, id, { includeDeleted: true });
-      if (before.deletedAt === null) {
-        throw new CompanyError('conflict', 'This company is not deleted.');
-      }
-      const at = nextTime(now, before.updatedAt);
-      const result = await trx
-        .updateTable('companies')
-        .set({ deleted_at: null, deleted_by: null, updated_at: at, updated_by: viewer.userId })
-        .where('id', '=', id)
-        .where('deleted_at', 'is not', null)
-        .where(eb => companyScopeCondition(eb, viewer))
-        .executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) throw companyNotFound();
-      return { before, after: await readCompany(trx, id) };
-    });
+  return restore(db, company(viewer, id, true), viewer.userId, now, 'This company is not deleted.');
 }
 
 /** Gives the company to another active user; to the current owner it changes nothing. */
-export async function reassignCompany<DB extends CompaniesSchema>(
-  db: Kysely<DB>,
+export async function reassignCompany(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   newOwnerId: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return companiesDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getCompany(trx, viewer, id);
-      const user = await trx
-        .selectFrom('users')
-        .select('status')
-        .where('id', '=', newOwnerId)
-        .executeTakeFirst();
-      if (user?.status !== 'active') {
-        throw new CompanyError('invalid_input', 'The new owner must be an active user.');
-      }
-      if (before.ownerId === newOwnerId) return { before, after: before };
-      await trx
-        .updateTable('companies')
-        .set({
-          owner_id: newOwnerId,
-          updated_at: nextTime(now, before.updatedAt),
-          updated_by: viewer.userId,
-        })
-        .where('id', '=', id)
-        .execute();
-      return { before, after: await readCompany(trx, id) };
-    });
+  return reassignOwner(db, company(viewer, id), { newOwnerId, actorId: viewer.userId, now });
 }

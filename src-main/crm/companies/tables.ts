@@ -3,83 +3,12 @@
  * throws, and row ↔ domain mapping. The `Viewer` (who asks, how far their grant reaches) is the
  * contacts' one: the same shape, built from the `companies.*` grant of the channel.
  */
-import type { Kysely } from 'kysely';
+import { rowStamps } from '../record/changes';
+import { foldedSearchText } from '../record/search-words';
 import type { Company, CompanyFields } from '../../../src-shared/companies';
 import { companySortKey } from '../../../src-shared/companies';
 import type { ContactPhone } from '../../../src-shared/contacts';
-import { collationText } from '../../../src-shared/contacts';
-import type { ErrorCode } from '../../../src-shared/ipc/contract';
-import type { UsersTable } from '../../auth/account-schema';
-import type { Viewer } from '../contacts/tables';
-
-export type { Viewer };
-
-/** Row of `companies` (snake_case; phones as JSON text). A type alias so `withTables` accepts it. */
-export type CompaniesTable = {
-  id: string;
-  owner_id: string;
-  name: string;
-  edrpou: string | null;
-  rnokpp: string | null;
-  legal_address: string | null;
-  actual_address: string | null;
-  phones: string;
-  website: string | null;
-  notes: string | null;
-  sort_key: string;
-  search_text: string;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-  deleted_at: string | null;
-  deleted_by: string | null;
-};
-
-/** The tables company queries touch; `users.team_id` comes from migration 0004 (roles). */
-export type CompaniesSchema = {
-  companies: CompaniesTable;
-  users: UsersTable & { team_id: string | null };
-};
-
-/** Narrows any vault kysely instance that includes the company tables. */
-export function companiesDb<DB extends CompaniesSchema>(db: Kysely<DB>): Kysely<CompaniesSchema> {
-  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
-  return db as unknown as Kysely<CompaniesSchema>;
-}
-
-/** Codes a company function can fail with (each is a bridge `ErrorCode`). */
-export const COMPANY_ERROR_CODES = [
-  'invalid_input',
-  'not_found',
-  'conflict',
-] as const satisfies readonly ErrorCode[];
-export type CompanyErrorCode = (typeof COMPANY_ERROR_CODES)[number];
-
-/**
- * Thrown when nothing was changed: bad input, an id out of the caller's scope or deleted
- * (`not_found`, the same answer as a missing id), a stale edit (`conflict`). Messages hold no
- * personal data. The router answers with the code.
- */
-export class CompanyError extends Error {
-  readonly code: CompanyErrorCode;
-
-  constructor(code: CompanyErrorCode, message: string) {
-    super(message);
-    this.name = 'CompanyError';
-    this.code = code;
-  }
-}
-
-/** True when `err` is a `CompanyError`, optionally with the given code. */
-export function isCompanyError(err: unknown, code?: CompanyErrorCode): err is CompanyError {
-  return err instanceof CompanyError && (code === undefined || err.code === code);
-}
-
-/** The single answer for "no such company for you". */
-export function companyNotFound(): CompanyError {
-  return new CompanyError('not_found', 'No such company.');
-}
+import type { CompaniesTable } from '../../vault/schema';
 
 /** Phones stored as JSON → `ContactPhone[]` (anything malformed is dropped). */
 export function phonesOf(text: string): ContactPhone[] {
@@ -112,12 +41,7 @@ export function rowToCompany(row: CompaniesTable, ownerName: string): Company {
     phones: phonesOf(row.phones),
     website: row.website,
     notes: row.notes,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-    deletedAt: row.deleted_at,
-    deletedBy: row.deleted_by,
+    ...rowStamps(row),
   };
 }
 
@@ -143,16 +67,13 @@ export function fieldsToColumns(f: CompanyFields) {
  */
 export function searchText(f: CompanyFields): string {
   const host = f.website ? f.website.replace(/^https?:\/\//u, '').replace(/[/?#].*$/u, '') : '';
-  return [
+  return foldedSearchText([
     f.name,
     f.edrpou ?? '',
     f.rnokpp ?? '',
     host,
     ...f.phones.map(p => p.e164.replace(/\D/gu, '')),
-  ]
-    .map(collationText)
-    .filter(part => part.length > 0)
-    .join(' ');
+  ]);
 }
 
 /** The fields of a stored company, for applying a patch. */

@@ -3,26 +3,22 @@
  * (anything else is `not_found` and writes nothing), the company shown only to readers whose scope
  * reaches it, deleted companies keep their links, and a company's contacts as a list filter.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../record/vaults.test-support';
+import { isRecordError } from '../record/errors';
+import { describe, expect, it } from 'vitest';
 import { companyInputSchema } from '../../../src-shared/companies';
 import { contactInputSchema, contactPatchSchema } from '../../../src-shared/contacts';
-import { withTables, type OpenVault } from '../../vault';
 import { createCompany, deleteCompany } from '../companies';
-import type { CompaniesSchema } from '../companies';
 import { listContacts } from './list';
 import { createContact, getContact, updateContact } from './repository';
-import { isContactError } from './tables';
+
 import { createContactsTestVault, viewerOf } from './test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
+const open = closedAfterEach(createContactsTestVault);
 
 async function setup() {
-  const t = await createContactsTestVault();
-  opened.push(t.vault);
-  const companies = withTables<CompaniesSchema>(t.vault);
+  const t = await open();
+  const companies = t.vault.db;
   const company = async (ownerId: string, name: string) =>
     (await createCompany(companies, { userId: ownerId }, companyInputSchema.parse({ name }))).after;
   return { ...t, companies, company };
@@ -35,7 +31,7 @@ async function codeOf(promise: Promise<unknown>): Promise<unknown> {
     () => null,
     (e: unknown) => e,
   );
-  return isContactError(error) ? error.code : error;
+  return isRecordError(error) ? error.code : error;
 }
 
 describe('contact → company link', () => {

@@ -4,25 +4,18 @@
  * `not_found` as a missing id, so a manager cannot link to (or probe for) a colleague's company.
  * A contact's page shows the linked company only to readers whose scope reaches it.
  */
+import { inScope, type Viewer } from '../record/viewer';
+import type { Database } from '../../vault/schema';
+import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import type { ContactCompany } from '../../../src-shared/contacts';
-import type { Grants, Scope } from '../../../src-shared/permissions';
-import { grantOf } from '../../../src-shared/roles';
-import { companyScopeCondition } from '../companies/scope';
-import type { CompaniesSchema } from '../companies/tables';
-import { ContactError, type ContactsSchema, type Viewer } from './tables';
 
 /** Who links: their id, team and `companies.read` scope (no scope: nothing is linkable). */
 export type LinkingActor = Pick<Viewer, 'userId' | 'teamId' | 'companyScope'>;
 
-function companies(db: Kysely<ContactsSchema>): Kysely<CompaniesSchema> {
-  // ContactsSchema includes the companies and users tables CompaniesSchema names.
-  return db as unknown as Kysely<CompaniesSchema>;
-}
-
 /** Refuses (`not_found`) a company the actor may not read, or a deleted one. */
 export async function requireLinkableCompany(
-  db: Kysely<ContactsSchema>,
+  db: Kysely<Database>,
   actor: LinkingActor,
   companyId: string,
 ): Promise<void> {
@@ -30,37 +23,29 @@ export async function requireLinkableCompany(
   const found =
     scope === undefined
       ? undefined
-      : await companies(db)
+      : await db
           .selectFrom('companies')
           .select('companies.id')
           .where('companies.id', '=', companyId)
           .where('companies.deleted_at', 'is', null)
-          .where(eb =>
-            companyScopeCondition(eb, { userId: actor.userId, teamId: actor.teamId, scope }),
-          )
+          .where(inScope('companies', { userId: actor.userId, teamId: actor.teamId, scope }))
           .executeTakeFirst();
-  if (!found) throw new ContactError('not_found', 'No such company.');
+  if (!found) throw new RecordError('not_found', 'No such company.');
 }
 
 /** The linked company as this viewer may see it (deleted ones too), or null. */
 export async function linkedCompany(
-  db: Kysely<ContactsSchema>,
+  db: Kysely<Database>,
   viewer: Viewer,
   companyId: string | null,
 ): Promise<ContactCompany | null> {
   const scope = viewer.companyScope;
   if (companyId === null || scope === undefined) return null;
-  const row = await companies(db)
+  const row = await db
     .selectFrom('companies')
     .select(['companies.id', 'companies.name', 'companies.deleted_at'])
     .where('companies.id', '=', companyId)
-    .where(eb => companyScopeCondition(eb, { userId: viewer.userId, teamId: viewer.teamId, scope }))
+    .where(inScope('companies', { userId: viewer.userId, teamId: viewer.teamId, scope }))
     .executeTakeFirst();
   return row ? { id: row.id, name: row.name, deletedAt: row.deleted_at } : null;
-}
-
-/** The `companies.read` scope a role grants (what {@link Viewer.companyScope} expects), if any. */
-export function companyScopeOf(grants: Grants): Scope | undefined {
-  const grant = grantOf(grants, 'companies.read');
-  return grant === true ? undefined : grant;
 }

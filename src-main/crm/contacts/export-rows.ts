@@ -3,12 +3,14 @@
  * one of the given ids), in name order. The scope is in the SQL (./scope.ts), exactly as for reads,
  * so an id outside the scope is silently absent — the same as a missing one.
  */
+import { type Viewer } from '../record/viewer';
+import { searchWords } from '../record/search-words';
+import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Contact } from '../../../src-shared/contacts';
 import { tidyText } from '../../../src-shared/contacts';
-import { searchWords } from './list';
 import { scopeCondition } from './scope';
-import { contactsDb, rowToContact, type ContactsSchema, type Viewer } from './tables';
+import { rowToContact } from './tables';
 
 /** What to export: the list's filter, or explicit ids (never both; no filter = everything in scope). */
 export interface ExportSelection {
@@ -30,16 +32,12 @@ export function isExportAll(selection: ExportSelection): boolean {
   return !f.text?.trim() && !f.tag?.trim() && f.ownerId === undefined;
 }
 
-function selectRows<DB extends ContactsSchema>(
-  db: Kysely<DB>,
-  viewer: Viewer,
-  selection: ExportSelection,
-) {
+function selectRows(db: Kysely<Database>, viewer: Viewer, selection: ExportSelection) {
   const filter = selection.filter ?? {};
   const words = filter.text ? searchWords(filter.text) : [];
   const tag = filter.tag ? tidyText(filter.tag) : '';
   const ids = selection.ids;
-  return contactsDb(db)
+  return db
     .selectFrom('contacts')
     .where(eb => scopeCondition(eb, viewer, 'use'))
     .$if(filter.includeDeleted !== true, q => q.where('contacts.deleted_at', 'is', null))
@@ -63,8 +61,8 @@ function selectRows<DB extends ContactsSchema>(
 }
 
 /** How many contacts the export would contain (for the approval threshold). */
-export async function countExportRows<DB extends ContactsSchema>(
-  db: Kysely<DB>,
+export async function countExportRows(
+  db: Kysely<Database>,
   viewer: Viewer,
   selection: ExportSelection,
 ): Promise<number> {
@@ -75,8 +73,8 @@ export async function countExportRows<DB extends ContactsSchema>(
 }
 
 /** The contacts of the export, in name order (shares are not exported: they are office data). */
-export async function exportRows<DB extends ContactsSchema>(
-  db: Kysely<DB>,
+export async function exportRows(
+  db: Kysely<Database>,
   viewer: Viewer,
   selection: ExportSelection,
 ): Promise<Contact[]> {

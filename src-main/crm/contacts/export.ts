@@ -3,11 +3,12 @@
  * (./export-format.ts). Whether an export may run now or must wait for the owner is decided by the
  * handler (src-main/app/handlers/contacts.ts); this only reads and formats.
  */
+import { type Viewer } from '../record/viewer';
+import type { Database } from '../../vault/schema';
 import type { Kysely } from 'kysely';
 import type { ExportFormat } from '../../../src-shared/ipc/contacts';
 import { exportFile } from './export-format';
 import { exportRows, type ExportSelection } from './export-rows';
-import type { ContactsSchema, Viewer } from './tables';
 
 export { countExportRows, isExportAll, type ExportSelection } from './export-rows';
 export { contactsToCsv, contactsToVcard, csvField, vcardText } from './export-format';
@@ -21,8 +22,8 @@ export interface ExportedFile {
 }
 
 /** Reads the contacts the viewer may export and writes them in `format`. */
-export async function exportContacts<DB extends ContactsSchema>(
-  db: Kysely<DB>,
+export async function exportContacts(
+  db: Kysely<Database>,
   viewer: Viewer,
   selection: ExportSelection,
   o: { format: ExportFormat; locale: 'uk' | 'en'; now: Date },

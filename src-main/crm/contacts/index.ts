@@ -2,8 +2,8 @@
  * Contacts, the main-process half: scoped repository functions over the vault database. The scope
  * always comes from the caller's role (a `Viewer`), and always ends up in the SQL.
  */
-export { companyScopeOf, linkedCompany, requireLinkableCompany } from './company-link';
-export { listContacts, searchWords, type ContactListQuery } from './list';
+export { linkedCompany, requireLinkableCompany } from './company-link';
+export { listContacts, type ContactListQuery } from './list';
 export { reassignContact, shareContact, unshareContact } from './ownership';
 export {
   createContact,
@@ -16,14 +16,4 @@ export {
   type GetOptions,
 } from './repository';
 export { scopeCondition, type ScopeAccess } from './scope';
-export {
-  CONTACT_ERROR_CODES,
-  ContactError,
-  contactsDb,
-  isContactError,
-  type ContactErrorCode,
-  type ContactSharesTable,
-  type ContactsSchema,
-  type ContactsTable,
-  type Viewer,
-} from './tables';
+export type { Viewer } from '../record/viewer';

@@ -2,29 +2,17 @@
  * The contact list: alphabet order for Ukrainian names, keyset pages that neither repeat nor skip
  * rows (also when rows are added between pages), filters, and index use for the scoped first page.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { closedAfterEach, rejectionCode as failure } from '../record/vaults.test-support';
+import { type Viewer } from '../record/viewer';
+import type { Database } from '../../vault/schema';
+import { describe, expect, it } from 'vitest';
 import { Kysely, SqliteDialect } from 'kysely';
 import { contactInputSchema } from '../../../src-shared/contacts';
 import type { OpenVault } from '../../vault';
-import {
-  createContact,
-  listContacts,
-  type ContactListQuery,
-  type ContactsSchema,
-  type Viewer,
-} from '.';
+import { createContact, listContacts, type ContactListQuery } from '.';
 import { createContactsTestVault, viewerOf, type ContactsTestDb } from './test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-async function office() {
-  const t = await createContactsTestVault();
-  opened.push(t.vault);
-  return t;
-}
+const office = closedAfterEach(createContactsTestVault);
 
 async function add(
   db: ContactsTestDb,
@@ -47,15 +35,6 @@ async function allPages(db: ContactsTestDb, viewer: Viewer, query: ContactListQu
     cursor = page.nextCursor;
   }
   throw new Error('too many pages');
-}
-
-async function failure(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('order', () => {
@@ -208,7 +187,7 @@ describe('query plan', () => {
     query: ContactListQuery,
   ): Promise<string> {
     let captured: { sql: string; parameters: readonly unknown[] } | undefined;
-    const db = new Kysely<ContactsSchema>({
+    const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: vault.sqlite }),
       log: event => {
         captured = event.query;

@@ -3,6 +3,10 @@
  * id), never by OFFSET — page 500 costs the same as page 1, and rows added or removed between two
  * pages neither repeat nor vanish. Indexes in migrations/0005_contacts.sql serve each order.
  */
+import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
+import { wordsSql } from '../record/search-words';
+import { type Viewer } from '../record/viewer';
+import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type {
   ContactListPage,
@@ -10,8 +14,7 @@ import type {
   ContactSummary,
   SortDirection,
 } from '../../../src-shared/contacts';
-import { collationText, tidyText } from '../../../src-shared/contacts';
-import { ContactError, contactsDb, type ContactsSchema, type Viewer } from './tables';
+import { tidyText } from '../../../src-shared/contacts';
 
 /** What the list can be asked for (the parsed `contacts.list` input). */
 export interface ContactListQuery {
@@ -39,54 +42,6 @@ const SORT_COLUMN = {
   created: 'contacts.created_at',
 } as const satisfies Record<ContactSort, string>;
 
-/** At most this many words of the text filter are used. */
-const MAX_WORDS = 8;
-
-interface Cursor {
-  value: string;
-  id: string;
-}
-
-function encodeCursor(sort: ContactSort, direction: SortDirection, c: Cursor): string {
-  return Buffer.from(JSON.stringify([sort, direction, c.value, c.id]), 'utf8').toString(
-    'base64url',
-  );
-}
-
-/** The cursor's position; `invalid_input` when it is damaged or was made for another order. */
-function decodeCursor(text: string, sort: ContactSort, direction: SortDirection): Cursor {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    parts = null;
-  }
-  if (
-    !Array.isArray(parts) ||
-    parts.length !== 4 ||
-    parts[0] !== sort ||
-    parts[1] !== direction ||
-    typeof parts[2] !== 'string' ||
-    typeof parts[3] !== 'string'
-  ) {
-    throw new ContactError(
-      'invalid_input',
-      'cursor: not from this list; start from the first page',
-    );
-  }
-  return { value: parts[2], id: parts[3] };
-}
-
-/** Search words folded like the stored search text; a phone-like query is one run of digits. */
-export function searchWords(text: string): string[] {
-  const trimmed = text.trim();
-  const digits = trimmed.replace(/\D/gu, '');
-  if (/^\+?[\d\s().-]+$/u.test(trimmed) && digits.length >= 3) return [digits];
-  return [...new Set(trimmed.split(/\s+/u).map(collationText))]
-    .filter(word => word.length > 0)
-    .slice(0, MAX_WORDS);
-}
-
 function parseTags(text: string): string[] {
   try {
     const value: unknown = JSON.parse(text);
@@ -96,14 +51,14 @@ function parseTags(text: string): string[] {
   }
 }
 
-type IdQuery = SelectQueryBuilder<ContactsSchema, 'contacts', { id: string }>;
+type IdQuery = SelectQueryBuilder<Database, 'contacts', { id: string }>;
 
 /**
  * Contacts shared with the user, driven from their share rows (CROSS JOIN fixes that order in
  * SQLite): a user has few shares, and without ANALYZE statistics the planner would otherwise walk
  * the whole name index looking for them (≈ 20 ms at 100 000 contacts).
  */
-function sharedWith(k: Kysely<ContactsSchema>, userId: string): IdQuery {
+function sharedWith(k: Kysely<Database>, userId: string): IdQuery {
   const query = k
     .selectFrom('contact_shares')
     .crossJoin('contacts')
@@ -120,7 +75,7 @@ function sharedWith(k: Kysely<ContactsSchema>, userId: string): IdQuery {
  * sort every row of the scope (≈ 230 ms for a manager with 5 000 of 100 000 contacts); each branch
  * instead reads its first page straight from an index in order, and the page is merged from those.
  */
-function scopeBranches(k: Kysely<ContactsSchema>, viewer: Viewer): IdQuery[] {
+function scopeBranches(k: Kysely<Database>, viewer: Viewer): IdQuery[] {
   const base = () => k.selectFrom('contacts').select('contacts.id');
   if (viewer.scope === 'all') return [base()];
   const branches = [
@@ -139,18 +94,15 @@ function scopeBranches(k: Kysely<ContactsSchema>, viewer: Viewer): IdQuery[] {
 }
 
 /** One page of the contacts the viewer may see, in the asked order. */
-export async function listContacts<DB extends ContactsSchema>(
-  db: Kysely<DB>,
+export async function listContacts(
+  db: Kysely<Database>,
   viewer: Viewer,
   query: ContactListQuery,
 ): Promise<ContactListPage> {
-  const { sort, direction, limit } = query;
+  const { direction, limit } = query;
   const filter = query.filter ?? {};
-  const column = SORT_COLUMN[sort];
-  const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : undefined;
-  const words = filter.text ? searchWords(filter.text) : [];
+  const { column, key, cursor, words } = readListRequest(query, SORT_COLUMN, []);
   const tag = filter.tag ? tidyText(filter.tag) : '';
-  const k = contactsDb(db);
 
   /** The filters, the keyset position, the order and the page size, the same for every branch. */
   const page = (qb: IdQuery): IdQuery =>
@@ -167,31 +119,21 @@ export async function listContacts<DB extends ContactsSchema>(
           sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
         ),
       )
-      .$if(words.length > 0, q =>
-        q.where(eb =>
-          eb.and(words.map(word => sql<SqlBool>`instr(contacts.search_text, ${word}) > 0`)),
-        ),
-      )
+      .$if(words.length > 0, q => q.where(wordsSql('contacts.search_text', words)))
       .$if(cursor !== undefined, q =>
-        q.where(eb =>
-          eb(
-            eb.refTuple(column, 'contacts.id'),
-            direction === 'asc' ? '>' : '<',
-            eb.tuple(cursor?.value ?? '', cursor?.id ?? ''),
-          ),
-        ),
+        q.where(afterCursorSql(column, 'contacts.id', direction, cursor)),
       )
       .orderBy(column, direction)
       .orderBy('contacts.id', direction)
       .limit(limit + 1);
 
-  const [first, ...others] = scopeBranches(k, viewer).map((branch, i) =>
-    k.selectFrom(page(branch).as(`b${i}`)).select(`b${i}.id` as 'id'),
+  const [first, ...others] = scopeBranches(db, viewer).map((branch, i) =>
+    db.selectFrom(page(branch).as(`b${i}`)).select(`b${i}.id` as 'id'),
   );
   if (!first) return { items: [], nextCursor: null };
   const ids = others.reduce((union, branch) => union.unionAll(branch), first);
 
-  const rows = await k
+  const rows = await db
     .selectFrom('contacts')
     .innerJoin('users', 'users.id', 'contacts.owner_id')
     .select([
@@ -216,8 +158,7 @@ export async function listContacts<DB extends ContactsSchema>(
     .limit(limit + 1)
     .execute();
 
-  const shown = rows.slice(0, limit);
-  const items = shown.map((r): ContactSummary => ({
+  return pageOf(rows, limit, key, (r): ContactSummary => ({
     id: r.id,
     ownerId: r.owner_id,
     ownerName: r.owner_name,
@@ -232,12 +173,4 @@ export async function listContacts<DB extends ContactsSchema>(
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
   }));
-  const last = shown.at(-1);
-  return {
-    items,
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor(sort, direction, { value: last.sort_value, id: last.id })
-        : null,
-  };
 }

@@ -2,9 +2,9 @@
  * A contact's life: create (normalised), edit with optimistic concurrency, soft delete, restore.
  * Real SQLCipher vaults in temp folders.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { closedAfterEach, rejectionCode as failure } from '../record/vaults.test-support';
+import { describe, expect, it } from 'vitest';
 import { contactInputSchema, contactPatchSchema } from '../../../src-shared/contacts';
-import type { OpenVault } from '../../vault';
 import {
   createContact,
   deleteContact,
@@ -15,25 +15,7 @@ import {
 } from '.';
 import { createContactsTestVault, viewerOf } from './test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-async function office() {
-  const t = await createContactsTestVault();
-  opened.push(t.vault);
-  return t;
-}
-
-async function failure(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-  throw new Error('expected a rejection');
-}
+const office = closedAfterEach(createContactsTestVault);
 
 const T = new Date('2026-11-29T09:00:00.000Z');
 

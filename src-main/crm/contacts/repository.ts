@@ -1,25 +1,29 @@
 /**
  * Contact records: read one, create, edit (optimistic concurrency), soft delete, restore. Small
  * kysely functions, `db` first, clock injectable (`now`). Every statement that reads or writes a
- * contact carries the caller's scope in its WHERE (./scope.ts); a write is one transaction.
+ * contact carries the caller's scope in its WHERE (./scope.ts); a write is one transaction (the
+ * shared writes: src-main/crm/record/changes.ts).
  * Mutations return `{ before, after }` so the caller can record field-level changes in the audit log.
  */
+import { ownerNameSql } from '../record/owner-name';
+import { type Viewer } from '../record/viewer';
+import {
+  applyPatch,
+  edit,
+  newRecordStamps,
+  nextTime,
+  restore,
+  softDelete,
+  type RecordAccess,
+} from '../record/changes';
+import type { Database } from '../../vault/schema';
+import { recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Contact, ContactInput, ContactPatch } from '../../../src-shared/contacts';
 import { linkedCompany, requireLinkableCompany, type LinkingActor } from './company-link';
 import { scopeCondition, type ScopeAccess } from './scope';
-import {
-  ContactError,
-  contactFields,
-  contactNotFound,
-  contactsDb,
-  fieldsToColumns,
-  nextTime,
-  rowToContact,
-  type ContactsSchema,
-  type Viewer,
-} from './tables';
+import { contactFields, fieldsToColumns, rowToContact } from './tables';
 
 /** A change to one contact: the record before and after (before is null for a new contact). */
 export interface ContactChange {
@@ -39,25 +43,23 @@ export interface GetOptions {
  * The contact with this id if the viewer's scope reaches it (and it is not deleted, unless asked);
  * otherwise `not_found` — the same for a missing id, another manager's contact and a deleted one.
  */
-export async function getContact<DB extends ContactsSchema>(
-  db: Kysely<DB>,
+export async function getContact(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   options: GetOptions = {},
 ): Promise<Contact> {
-  const k = contactsDb(db);
-  const row = await k
+  const row = await db
     .selectFrom('contacts')
-    .innerJoin('users', 'users.id', 'contacts.owner_id')
     .selectAll('contacts')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('contacts'))
     .where('contacts.id', '=', id)
     .where(eb => scopeCondition(eb, viewer, options.access ?? 'use'))
     .$if(options.includeDeleted !== true, qb => qb.where('contacts.deleted_at', 'is', null))
     .executeTakeFirst();
-  if (!row) throw contactNotFound();
+  if (!row) throw recordNotFound('contact');
   const { owner_name: ownerName, ...contact } = row;
-  const shares = await k
+  const shares = await db
     .selectFrom('contact_shares')
     .innerJoin('users', 'users.id', 'contact_shares.user_id')
     .select(['contact_shares.user_id as userId', 'users.display_name as displayName'])
@@ -69,7 +71,7 @@ export async function getContact<DB extends ContactsSchema>(
     contact,
     ownerName,
     shares,
-    await linkedCompany(k, viewer, contact.company_id),
+    await linkedCompany(db, viewer, contact.company_id),
   );
 }
 
@@ -77,8 +79,8 @@ export async function getContact<DB extends ContactsSchema>(
  * The same contact, read without a scope (after a write the caller was allowed to make). The linked
  * company shows as far as `companiesOf` (the writer) may read companies.
  */
-export async function readContact<DB extends ContactsSchema>(
-  db: Kysely<DB>,
+export async function readContact(
+  db: Kysely<Database>,
   id: string,
   companiesOf?: LinkingActor,
 ): Promise<Contact> {
@@ -95,8 +97,8 @@ export async function readContact<DB extends ContactsSchema>(
  * Adds a contact owned by the creator. `input` is parsed by `contactInputSchema`. A company link
  * needs the creator's `companies.read` scope to reach a live company (else `not_found`).
  */
-export async function createContact<DB extends ContactsSchema>(
-  db: Kysely<DB>,
+export async function createContact(
+  db: Kysely<Database>,
   actor: { userId: string; teamId?: string | null; companyScope?: Viewer['companyScope'] },
   input: ContactInput,
   now: Date = new Date(),
@@ -122,122 +124,86 @@ export async function createContact<DB extends ContactsSchema>(
     messengers: input.messengers ?? {},
     tags: input.tags ?? [],
   });
-  return contactsDb(db)
-    .transaction()
-    .execute(async trx => {
-      if (columns.company_id !== null)
-        await requireLinkableCompany(trx, linker, columns.company_id);
-      await trx
-        .insertInto('contacts')
-        .values({
-          id,
-          owner_id: actor.userId,
-          ...columns,
-          created_at: at,
-          created_by: actor.userId,
-          updated_at: at,
-          updated_by: actor.userId,
-          deleted_at: null,
-          deleted_by: null,
-        })
-        .execute();
-      return { before: null, after: await readContact(trx, id, linker) };
-    });
+  return db.transaction().execute(async trx => {
+    if (columns.company_id !== null) await requireLinkableCompany(trx, linker, columns.company_id);
+    await trx
+      .insertInto('contacts')
+      .values({
+        id,
+        ...columns,
+        ...newRecordStamps(actor.userId, at),
+      })
+      .execute();
+    return { before: null, after: await readContact(trx, id, linker) };
+  });
+}
+
+/** How the shared writes (crm/record) reach this contact as the viewer may touch it. */
+export function contactAccess(
+  viewer: Viewer,
+  id: string,
+  access: ScopeAccess = 'use',
+): RecordAccess<Contact> {
+  return {
+    table: 'contacts',
+    id,
+    get: db => getContact(db, viewer, id, { access }),
+    read: db => readContact(db, id, viewer),
+  };
 }
 
 /**
  * Applies an edit if the contact is in scope and nobody saved it since the caller read it
  * (`expectedUpdatedAt` = the `updatedAt` the caller saw); otherwise `conflict` and nothing changes.
  */
-export async function updateContact<DB extends ContactsSchema>(
-  db: Kysely<DB>,
+export async function updateContact(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   patch: ContactPatch,
   expectedUpdatedAt: string,
   now: Date = new Date(),
 ): Promise<ContactChange> {
-  return contactsDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getContact(trx, viewer, id);
-      if (before.updatedAt !== expectedUpdatedAt) {
-        throw new ContactError(
-          'conflict',
-          'This contact was changed by someone else since you opened it. Reload it and try again.',
-        );
-      }
-      const fields = { ...contactFields(before) };
-      for (const [key, value] of Object.entries(patch)) {
-        if (value !== undefined) Object.assign(fields, { [key]: value });
-      }
-      // A new link must reach a company the editor may read; an unchanged one stays as it is.
-      const companyId = fields.companyId ?? null;
-      if (companyId !== null && companyId !== before.companyId)
-        await requireLinkableCompany(trx, viewer, companyId);
-      const at = nextTime(now, before.updatedAt);
-      const result = await trx
-        .updateTable('contacts')
-        .set({ ...fieldsToColumns(fields), updated_at: at, updated_by: viewer.userId })
-        .where('id', '=', id)
-        .where('updated_at', '=', expectedUpdatedAt)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (result.numUpdatedRows !== 1n) throw contactNotFound();
-      return { before, after: await readContact(trx, id, viewer) };
-    });
+  const check = { expectedUpdatedAt, now, what: 'contact' };
+  return edit(db, contactAccess(viewer, id), check, async (trx, before, at, unchanged) => {
+    const fields = applyPatch(contactFields(before), patch);
+    // A new link must reach a company the editor may read; an unchanged one stays as it is.
+    const companyId = fields.companyId ?? null;
+    if (companyId !== null && companyId !== before.companyId)
+      await requireLinkableCompany(trx, viewer, companyId);
+    return trx
+      .updateTable('contacts')
+      .set({ ...fieldsToColumns(fields), updated_at: at, updated_by: viewer.userId })
+      .where(unchanged)
+      .executeTakeFirst();
+  });
 }
 
 /** Soft delete: the contact disappears from lists and reads, and can be restored by the owner role. */
-export async function deleteContact<DB extends ContactsSchema>(
-  db: Kysely<DB>,
+export async function deleteContact(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   now: Date = new Date(),
 ): Promise<ContactChange> {
-  return contactsDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getContact(trx, viewer, id, { access: 'manage' });
-      const at = nextTime(now, before.updatedAt);
-      await trx
-        .updateTable('contacts')
-        .set({
-          deleted_at: at,
-          deleted_by: viewer.userId,
-          updated_at: at,
-          updated_by: viewer.userId,
-        })
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .execute();
-      return { before, after: await readContact(trx, id, viewer) };
-    });
+  return softDelete(db, contactAccess(viewer, id, 'manage'), viewer.userId, now);
 }
 
 /**
  * Brings back a deleted contact. The permission (`contacts.restore`, the owner role) is checked by
  * the router; it has no scope. `not_found` for an unknown id, `conflict` when it is not deleted.
  */
-export async function restoreContact<DB extends ContactsSchema>(
-  db: Kysely<DB>,
+export async function restoreContact(
+  db: Kysely<Database>,
   actor: { userId: string },
   id: string,
   now: Date = new Date(),
 ): Promise<ContactChange> {
-  return contactsDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await readContact(trx, id);
-      if (before.deletedAt === null) {
-        throw new ContactError('conflict', 'This contact is not deleted.');
-      }
-      const at = nextTime(now, before.updatedAt);
-      await trx
-        .updateTable('contacts')
-        .set({ deleted_at: null, deleted_by: null, updated_at: at, updated_by: actor.userId })
-        .where('id', '=', id)
-        .execute();
-      return { before, after: await readContact(trx, id) };
-    });
+  const unscoped: RecordAccess<Contact> = {
+    table: 'contacts',
+    id,
+    get: trx => readContact(trx, id),
+    read: trx => readContact(trx, id),
+  };
+  return restore(db, unscoped, actor.userId, now, 'This contact is not deleted.');
 }

@@ -2,9 +2,10 @@
  * Who sees which contact: own / shared / team / all, through the list, a direct read by id and every
  * write. An id out of scope must look exactly like an id that does not exist.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../record/vaults.test-support';
+import { type Viewer } from '../record/viewer';
+import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../../src-shared/contacts';
-import type { OpenVault } from '../../vault';
 import {
   createContact,
   deleteContact,
@@ -14,20 +15,10 @@ import {
   shareContact,
   unshareContact,
   updateContact,
-  type Viewer,
 } from '.';
 import { createContactsTestVault, viewerOf, type ContactsTestDb } from './test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-async function office() {
-  const t = await createContactsTestVault();
-  opened.push(t.vault);
-  return t;
-}
+const office = closedAfterEach(createContactsTestVault);
 
 async function add(db: ContactsTestDb, ownerId: string, surname: string, givenName = 'Олена') {
   const input = contactInputSchema.parse({

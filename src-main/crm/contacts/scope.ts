@@ -3,8 +3,9 @@
  * query may touch. Every read and write of a contact goes through it, so an id outside the scope
  * behaves exactly like an id that does not exist.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { ContactsSchema, Viewer } from './tables';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Database } from '../../vault/schema';
+import { inScope, type Viewer } from '../record/viewer';
 
 /**
  * What the caller wants to do with the row:
@@ -16,32 +17,21 @@ export type ScopeAccess = 'use' | 'manage';
 
 /** `WHERE` condition limiting `contacts` rows to the viewer's scope. */
 export function scopeCondition(
-  eb: ExpressionBuilder<ContactsSchema, 'contacts'>,
+  eb: ExpressionBuilder<Database, 'contacts'>,
   viewer: Viewer,
   access: ScopeAccess,
 ): Expression<SqlBool> {
-  if (viewer.scope === 'all') return sql<SqlBool>`1`;
-  const alternatives: Expression<SqlBool>[] = [eb('contacts.owner_id', '=', viewer.userId)];
-  if (access === 'use') {
-    alternatives.push(
-      eb(
-        'contacts.id',
-        'in',
-        eb
-          .selectFrom('contact_shares')
-          .select('contact_shares.contact_id')
-          .where('contact_shares.user_id', '=', viewer.userId),
-      ),
-    );
-  }
-  if (viewer.scope === 'team' && viewer.teamId !== null) {
-    alternatives.push(
-      eb(
-        'contacts.owner_id',
-        'in',
-        eb.selectFrom('users').select('users.id').where('users.team_id', '=', viewer.teamId),
-      ),
-    );
-  }
-  return eb.or(alternatives);
+  const owned = inScope('contacts', viewer);
+  if (viewer.scope === 'all' || access === 'manage') return owned;
+  return eb.or([
+    owned,
+    eb(
+      'contacts.id',
+      'in',
+      eb
+        .selectFrom('contact_shares')
+        .select('contact_shares.contact_id')
+        .where('contact_shares.user_id', '=', viewer.userId),
+    ),
+  ]);
 }

@@ -1,8 +1,9 @@
 /**
- * Contacts storage (migration 0005_contacts): table row types, the typed error every contact
- * function throws, the `Viewer` whose scope goes into each query, and row ↔ domain mapping.
+ * Contacts storage (migration 0005_contacts; the row type is in src-main/vault/schema.ts): row ↔
+ * domain mapping and the derived sort key and search text.
  */
-import type { Kysely } from 'kysely';
+import { rowStamps } from '../record/changes';
+import { foldedSearchText } from '../record/search-words';
 import type {
   Contact,
   ContactCompany,
@@ -11,111 +12,8 @@ import type {
   ContactPhone,
   ContactShare,
 } from '../../../src-shared/contacts';
-import { collationText, contactSortKey } from '../../../src-shared/contacts';
-import type { ErrorCode } from '../../../src-shared/ipc/contract';
-import type { Scope } from '../../../src-shared/permissions';
-import type { UsersTable } from '../../auth/account-schema';
-import type { CompaniesTable } from '../companies/tables';
-
-/** Row of `contacts` (snake_case; JSON columns as text). A type alias so `withTables` accepts it. */
-export type ContactsTable = {
-  id: string;
-  owner_id: string;
-  surname: string;
-  given_name: string;
-  patronymic: string | null;
-  company_name: string | null;
-  /** Migration 0007: the linked company. */
-  company_id: string | null;
-  address: string | null;
-  source: string | null;
-  notes: string | null;
-  phones: string;
-  emails: string;
-  messengers: string;
-  tags: string;
-  sort_key: string;
-  search_text: string;
-  created_at: string;
-  created_by: string;
-  updated_at: string;
-  updated_by: string;
-  deleted_at: string | null;
-  deleted_by: string | null;
-};
-
-/** Row of `contact_shares`. */
-export type ContactSharesTable = {
-  contact_id: string;
-  user_id: string;
-  granted_by: string;
-  granted_at: string;
-};
-
-/** The tables contact queries touch; `users.team_id` comes from migration 0004 (roles). */
-export type ContactsSchema = {
-  contacts: ContactsTable;
-  contact_shares: ContactSharesTable;
-  users: UsersTable & { team_id: string | null };
-  /** Migration 0007: read for the contact → company link. */
-  companies: CompaniesTable;
-};
-
-/** Narrows any vault kysely instance that includes the contact tables. */
-export function contactsDb<DB extends ContactsSchema>(db: Kysely<DB>): Kysely<ContactsSchema> {
-  // Kysely<A & B> is not assignable to Kysely<A>; the constraint above already checked the tables.
-  return db as unknown as Kysely<ContactsSchema>;
-}
-
-/**
- * Who is asking, and how far their grant for this call reaches. The scope always comes from the
- * caller's role (the router's grant for the channel's permission), never from the request.
- */
-export interface Viewer {
-  userId: string;
-  /** The caller's team (users.team_id), or null: then scope `team` covers only their own records. */
-  teamId: string | null;
-  scope: Scope;
-  /**
-   * The caller's `companies.read` scope, if they have one: which company a contact may be linked
-   * to by them, and whose name they see on a contact. Absent: no company is linkable or shown.
-   */
-  companyScope?: Scope | undefined;
-}
-
-/** Codes a contact function can fail with (each is a bridge `ErrorCode`). */
-export const CONTACT_ERROR_CODES = [
-  'invalid_input',
-  'not_found',
-  'conflict',
-  'forbidden',
-] as const satisfies readonly ErrorCode[];
-export type ContactErrorCode = (typeof CONTACT_ERROR_CODES)[number];
-
-/**
- * Thrown when nothing was changed: bad input, an id out of the caller's scope or deleted
- * (`not_found`, the same answer as a missing id so existence never leaks), a stale edit
- * (`conflict`). Messages hold ids at most, never personal data. The router answers with the code.
- */
-export class ContactError extends Error {
-  readonly code: ContactErrorCode;
-
-  constructor(code: ContactErrorCode, message: string) {
-    super(message);
-    this.name = 'ContactError';
-    this.code = code;
-  }
-}
-
-/** True when `err` is a `ContactError`, optionally with the given code. */
-export function isContactError(err: unknown, code?: ContactErrorCode): err is ContactError {
-  return err instanceof ContactError && (code === undefined || err.code === code);
-}
-
-/** The single answer for "no such contact for you". */
-export function contactNotFound(): ContactError {
-  return new ContactError('not_found', 'No such contact.');
-}
+import { contactSortKey } from '../../../src-shared/contacts';
+import type { ContactsTable } from '../../vault/schema';
 
 function parseJson<T>(text: string, guard: (v: unknown) => v is T, fallback: T): T {
   try {
@@ -176,12 +74,7 @@ export function rowToContact(
     emails: stringsOf(row.emails),
     messengers: messengersOf(row.messengers),
     tags: stringsOf(row.tags),
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-    deletedAt: row.deleted_at,
-    deletedBy: row.deleted_by,
+    ...rowStamps(row),
   };
 }
 
@@ -217,7 +110,7 @@ export function searchText(f: ContactFields): string {
   ]
     .filter(p => p.length > 0)
     .map(p => p.replace(/\D/gu, ''));
-  return [
+  return foldedSearchText([
     f.surname,
     f.givenName,
     f.patronymic ?? '',
@@ -226,10 +119,7 @@ export function searchText(f: ContactFields): string {
     f.messengers.telegram ?? '',
     ...f.tags,
     ...digits,
-  ]
-    .map(collationText)
-    .filter(part => part.length > 0)
-    .join(' ');
+  ]);
 }
 
 /** The fields of a stored contact, for applying a patch. */
@@ -248,13 +138,4 @@ export function contactFields(c: Contact): ContactFields {
     messengers: c.messengers,
     tags: c.tags,
   };
-}
-
-/** ISO time strictly after `previous` (same-millisecond edits still change the concurrency token). */
-export function nextTime(now: Date, previous?: string): string {
-  if (Number.isNaN(now.getTime()))
-    throw new ContactError('invalid_input', 'time: not a valid date');
-  const t = now.getTime();
-  const prev = previous === undefined ? Number.NaN : Date.parse(previous);
-  return new Date(Number.isNaN(prev) || t > prev ? t : prev + 1).toISOString();
 }

@@ -2,16 +2,16 @@
  * Test-only: a real vault with staff accounts for contact tests (managers in teams, a head, the
  * owner, an administrator), and viewers for them.
  */
+import { type Viewer } from '../record/viewer';
+import type { Database } from '../../vault/schema';
 import type { Kysely } from 'kysely';
-import type { AccountsSchema } from '../../auth/account-schema';
 import { createUser, setStatus } from '../../auth/accounts';
-import { withTables, type OpenVault, type VaultDatabase } from '../../vault';
+import { type OpenVault } from '../../vault';
 import { createTestVault } from '../../vault/temp-vault.test-support';
 import type { Scope } from '../../../src-shared/permissions';
-import type { ContactsSchema, Viewer } from './tables';
 
 /** The tables contact tests touch. */
-export type ContactsTestDb = Kysely<VaultDatabase & ContactsSchema & AccountsSchema>;
+export type ContactsTestDb = Kysely<Database>;
 
 /** Staff of the test office. */
 export interface TestStaff {
@@ -34,7 +34,7 @@ export async function createContactsTestVault(): Promise<{
   staff: TestStaff;
 }> {
   const { vault } = await createTestVault();
-  const db = withTables<ContactsSchema & AccountsSchema>(vault);
+  const db = vault.db;
   const add = async (login: string, role: string, team: string | null) => {
     const user = await createUser(db, { login, displayName: login.toUpperCase(), role });
     await db.updateTable('users').set({ team_id: team }).where('id', '=', user.id).execute();

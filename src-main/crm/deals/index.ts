@@ -29,14 +29,4 @@ export {
   updateDeal,
   type DealChange,
 } from './repository';
-export { dealScopeCondition } from './scope';
-export {
-  DEAL_ERROR_CODES,
-  DealError,
-  dealsDb,
-  isDealError,
-  type DealErrorCode,
-  type DealsSchema,
-  type DealsTable,
-  type Viewer,
-} from './tables';
+export type { Viewer } from '../record/viewer';

@@ -4,10 +4,12 @@
  * scoped reads). Without that grant, or for a record out of scope or deleted, the answer is
  * `not_found` — the same as for an id that does not exist.
  */
+import { type Viewer } from '../record/viewer';
+import type { Database } from '../../vault/schema';
+import { RecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import { getCompany } from '../companies/repository';
 import { getContact } from '../contacts/repository';
-import { DealError, type DealsSchema, type Viewer } from './tables';
 
 /** The caller's reach into the records a deal links to (undefined: no such grant). */
 export interface LinkScopes {
@@ -17,7 +19,7 @@ export interface LinkScopes {
 
 /** Throws `not_found` unless every newly set link is readable by the caller. */
 export async function checkLinks(
-  db: Kysely<DealsSchema>,
+  db: Kysely<Database>,
   scopes: LinkScopes,
   links: { contactId?: string | null | undefined; companyId?: string | null | undefined },
 ): Promise<void> {
@@ -30,7 +32,7 @@ export async function checkLinks(
         () => false,
       ));
     if (!ok)
-      throw new DealError('not_found', 'contactId: no such contact.', { field: 'contactId' });
+      throw new RecordError('not_found', 'contactId: no such contact.', { field: 'contactId' });
   }
   if (links.companyId) {
     const viewer = scopes.companies;
@@ -41,6 +43,6 @@ export async function checkLinks(
         () => false,
       ));
     if (!ok)
-      throw new DealError('not_found', 'companyId: no such company.', { field: 'companyId' });
+      throw new RecordError('not_found', 'companyId: no such company.', { field: 'companyId' });
   }
 }

@@ -4,7 +4,11 @@
  * first, so "show more" on a column is `listDeals` with the column's cursor. Column counts and
  * per-currency totals are one GROUP BY in SQL over the same scope.
  */
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { inScope, type Viewer } from '../record/viewer';
+import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
+import { wordsSql } from '../record/search-words';
+import type { Database } from '../../vault/schema';
+import { sql, type Kysely } from 'kysely';
 import type {
   BoardColumn,
   Currency,
@@ -14,10 +18,8 @@ import type {
   SortDirection,
   StageOutcome,
 } from '../../../src-shared/deals';
-import { searchWords } from '../contacts/list';
 import { getPipeline } from './pipelines';
-import { dealScopeCondition } from './scope';
-import { DealError, dealsDb, rowToSummary, type DealsSchema, type Viewer } from './tables';
+import { rowToSummary } from './tables';
 
 /** What the list can be asked for (the parsed `deals.list` input). */
 export interface DealListQuery {
@@ -44,53 +46,17 @@ const SORT_COLUMN = {
   amount: 'deals.amount_minor',
 } as const satisfies Record<DealSort, string>;
 
-function encodeCursor(
-  sort: DealSort,
-  direction: SortDirection,
-  value: string | number,
-  id: string,
-) {
-  return Buffer.from(JSON.stringify(['deal', sort, direction, value, id]), 'utf8').toString(
-    'base64url',
-  );
-}
-
-/** The cursor's position; `invalid_input` when it is damaged or was made for another list. */
-function decodeCursor(text: string, sort: DealSort, direction: SortDirection) {
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    parts = null;
-  }
-  const valueType = sort === 'amount' ? 'number' : 'string';
-  if (
-    !Array.isArray(parts) ||
-    parts.length !== 5 ||
-    parts[0] !== 'deal' ||
-    parts[1] !== sort ||
-    parts[2] !== direction ||
-    typeof parts[3] !== valueType ||
-    typeof parts[4] !== 'string'
-  ) {
-    throw new DealError('invalid_input', 'cursor: not from this list; start from the first page');
-  }
-  return { value: parts[3] as string | number, id: parts[4] };
-}
-
 /** One page of the live deals the viewer may see, in the asked order. */
-export async function listDeals<DB extends DealsSchema>(
-  db: Kysely<DB>,
+export async function listDeals(
+  db: Kysely<Database>,
   viewer: Viewer,
   query: DealListQuery,
 ): Promise<DealListPage> {
-  const { sort, direction, limit } = query;
+  const { direction, limit } = query;
   const filter = query.filter ?? {};
-  const column = SORT_COLUMN[sort];
-  const cursor = query.cursor ? decodeCursor(query.cursor, sort, direction) : undefined;
-  const words = filter.text ? searchWords(filter.text) : [];
+  const { column, key, cursor, words } = readListRequest(query, SORT_COLUMN, ['deal'], ['amount']);
 
-  const rows = await dealsDb(db)
+  const rows = await db
     .selectFrom('deals')
     .innerJoin('users', 'users.id', 'deals.owner_id')
     .innerJoin('pipeline_stages', 'pipeline_stages.id', 'deals.stage_id')
@@ -117,7 +83,7 @@ export async function listDeals<DB extends DealsSchema>(
       sql<string | number>`${sql.ref(column)}`.as('sort_value'),
     ])
     .where('deals.deleted_at', 'is', null)
-    .where(eb => dealScopeCondition(eb, viewer))
+    .where(inScope('deals', viewer))
     .$if(filter.pipelineId !== undefined, q =>
       q.where('deals.pipeline_id', '=', filter.pipelineId ?? ''),
     )
@@ -129,43 +95,27 @@ export async function listDeals<DB extends DealsSchema>(
     .$if(filter.outcome !== undefined, q =>
       q.where('pipeline_stages.outcome', '=', filter.outcome ?? 'open'),
     )
-    .$if(words.length > 0, q =>
-      q.where(eb => eb.and(words.map(word => sql<SqlBool>`instr(deals.sort_key, ${word}) > 0`))),
-    )
-    .$if(cursor !== undefined, q =>
-      q.where(eb =>
-        eb(
-          eb.refTuple(column, 'deals.id'),
-          direction === 'asc' ? '>' : '<',
-          eb.tuple(cursor?.value ?? '', cursor?.id ?? ''),
-        ),
-      ),
-    )
+    .$if(words.length > 0, q => q.where(wordsSql('deals.sort_key', words)))
+    .$if(cursor !== undefined, q => q.where(afterCursorSql(column, 'deals.id', direction, cursor)))
     .orderBy(column, direction)
     .orderBy('deals.id', direction)
     .limit(limit + 1)
     .execute();
 
-  const shown = rows.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    items: shown.map(rowToSummary),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor(sort, direction, last.sort_value, last.id) : null,
-  };
+  return pageOf(rows, limit, key, rowToSummary);
 }
 
 /**
  * The board of a pipeline: per stage the first `limit` cards (newest change first), the number of
  * live deals in scope and their totals per currency (SQL SUM, integer minor units).
  */
-export async function dealBoard<DB extends DealsSchema>(
-  db: Kysely<DB>,
+export async function dealBoard(
+  db: Kysely<Database>,
   viewer: Viewer,
   query: { pipelineId: string; limit: number; ownerId?: string | undefined },
 ): Promise<DealBoard> {
   const pipeline = await getPipeline(db, query.pipelineId);
-  const sums = await dealsDb(db)
+  const sums = await db
     .selectFrom('deals')
     .select(eb => [
       'deals.stage_id',
@@ -175,7 +125,7 @@ export async function dealBoard<DB extends DealsSchema>(
     ])
     .where('deals.pipeline_id', '=', pipeline.id)
     .where('deals.deleted_at', 'is', null)
-    .where(eb => dealScopeCondition(eb, viewer))
+    .where(inScope('deals', viewer))
     .$if(query.ownerId !== undefined, q => q.where('deals.owner_id', '=', query.ownerId ?? ''))
     .groupBy(['deals.stage_id', 'deals.currency'])
     .orderBy('deals.currency')

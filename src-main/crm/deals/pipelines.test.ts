@@ -2,8 +2,9 @@
  * Pipelines on a real vault: the default pipeline from the migration, stages added, renamed,
  * reordered, and removed only together with moving their deals.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { OpenVault } from '../../vault';
+import { closedAfterEach } from '../record/vaults.test-support';
+import { isRecordError } from '../record/errors';
+import { describe, expect, it } from 'vitest';
 import {
   addStage,
   createPipeline,
@@ -14,20 +15,11 @@ import {
   updateStage,
 } from './pipelines';
 import { getDeal } from './repository';
-import { isDealError } from './tables';
+
 import { createDealsTestVault } from './test-helpers';
 import { viewerOf } from '../contacts/test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-async function setup() {
-  const t = await createDealsTestVault();
-  opened.push(t.vault);
-  return t;
-}
+const setup = closedAfterEach(createDealsTestVault);
 
 describe('pipelines', () => {
   it('starts with the default pipeline and flagged won/lost stages', async () => {
@@ -81,7 +73,7 @@ describe('pipelines', () => {
     const { db, deal, staff } = await setup();
     const d = await deal(staff.anna, { stageId: 'stage-qualified' });
     const err = await removeStage(db, 'stage-qualified', undefined, staff.head).catch(e => e);
-    expect(isDealError(err, 'conflict')).toBe(true);
+    expect(isRecordError(err, 'conflict')).toBe(true);
     expect(err).toMatchObject({ details: { reason: 'stage_has_deals', deals: 1 } });
     expect((await listPipelines(db))[0]?.stages).toHaveLength(6);
     // A stage of another pipeline is not a place to move them to.

@@ -2,34 +2,17 @@
  * Deals on a real vault: who reads and changes what (scope in SQL), money kept exact, keyset pages,
  * stage moves with won/lost, optimistic concurrency, soft delete, links only to readable records.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { closedAfterEach, rejection as failure } from '../record/vaults.test-support';
+import { isRecordError } from '../record/errors';
+import { describe, expect, it } from 'vitest';
 import { dealInputSchema, dealPatchSchema } from '../../../src-shared/deals';
-import type { OpenVault } from '../../vault';
 import { viewerOf } from '../contacts/test-helpers';
 import { dealBoard, listDeals } from './list';
 import { createDeal, deleteDeal, getDeal, moveDeal, reassignDeal, updateDeal } from './repository';
-import { isDealError } from './tables';
+
 import { createDealsTestVault } from './test-helpers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-async function setup() {
-  const t = await createDealsTestVault();
-  opened.push(t.vault);
-  return t;
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (err: unknown) => err,
-  );
-}
+const setup = closedAfterEach(createDealsTestVault);
 
 describe('deals repository', () => {
   it('creates a deal in the default pipeline with exact money and the stage probability', async () => {
@@ -53,16 +36,19 @@ describe('deals repository', () => {
     const { db, deal, staff } = await setup();
     const d = await deal(staff.anna);
     const borys = viewerOf(staff.borys, 'own');
-    expect(isDealError(await failure(getDeal(db, borys, d.id)), 'not_found')).toBe(true);
+    expect(isRecordError(await failure(getDeal(db, borys, d.id)), 'not_found')).toBe(true);
     const page = await listDeals(db, borys, { sort: 'updated', direction: 'desc', limit: 50 });
     expect(page.items).toEqual([]);
     const patch = dealPatchSchema.parse({ title: 'Чуже' });
     expect(
-      isDealError(await failure(updateDeal(db, borys, {}, d.id, patch, d.updatedAt)), 'not_found'),
+      isRecordError(
+        await failure(updateDeal(db, borys, {}, d.id, patch, d.updatedAt)),
+        'not_found',
+      ),
     ).toBe(true);
     const move = { stageId: 'stage-won', expectedUpdatedAt: d.updatedAt };
-    expect(isDealError(await failure(moveDeal(db, borys, d.id, move)), 'not_found')).toBe(true);
-    expect(isDealError(await failure(deleteDeal(db, borys, d.id)), 'not_found')).toBe(true);
+    expect(isRecordError(await failure(moveDeal(db, borys, d.id, move)), 'not_found')).toBe(true);
+    expect(isRecordError(await failure(deleteDeal(db, borys, d.id)), 'not_found')).toBe(true);
     // A teammate with scope team sees it; the head with all sees it.
     expect((await getDeal(db, viewerOf(staff.vira, 'team', 'north'), d.id)).id).toBe(d.id);
     expect(await getDeal(db, viewerOf(staff.borys, 'team', 'south'), d.id).catch(() => null)).toBe(
@@ -92,7 +78,7 @@ describe('deals repository', () => {
           dealInputSchema.parse({ title: 'Чужий клієнт', ...link }),
         ),
       );
-      expect(isDealError(err, 'not_found')).toBe(true);
+      expect(isRecordError(err, 'not_found')).toBe(true);
     }
     // Without a contacts.read grant no contact is linkable.
     const err = await failure(
@@ -103,7 +89,7 @@ describe('deals repository', () => {
         dealInputSchema.parse({ title: 'x', contactId: mine }),
       ),
     );
-    expect(isDealError(err, 'not_found')).toBe(true);
+    expect(isRecordError(err, 'not_found')).toBe(true);
     const page = await listDeals(db, viewerOf(staff.anna, 'own'), {
       sort: 'updated',
       direction: 'desc',
@@ -156,7 +142,7 @@ describe('deals repository', () => {
     const stale = await failure(
       moveDeal(db, anna, d.id, { stageId: 'stage-won', expectedUpdatedAt: d.updatedAt }),
     );
-    expect(isDealError(stale, 'conflict')).toBe(true);
+    expect(isRecordError(stale, 'conflict')).toBe(true);
   });
 
   it('edits with optimistic concurrency, soft deletes and reassigns', async () => {
@@ -179,17 +165,17 @@ describe('deals repository', () => {
     const stale = await failure(
       updateDeal(db, anna, {}, d.id, dealPatchSchema.parse({ title: 'Інше' }), d.updatedAt),
     );
-    expect(isDealError(stale, 'conflict')).toBe(true);
+    expect(isRecordError(stale, 'conflict')).toBe(true);
     const dismissed = await failure(
       reassignDeal(db, viewerOf(staff.head, 'all'), d.id, staff.gone),
     );
-    expect(isDealError(dismissed, 'invalid_input')).toBe(true);
+    expect(isRecordError(dismissed, 'invalid_input')).toBe(true);
     const given = await reassignDeal(db, viewerOf(staff.head, 'all'), d.id, staff.vira);
     expect(given.after.ownerId).toBe(staff.vira);
     const removed = await deleteDeal(db, viewerOf(staff.vira, 'own'), d.id);
     expect(removed.after.deletedAt).not.toBeNull();
     expect(
-      isDealError(await failure(getDeal(db, viewerOf(staff.vira, 'own'), d.id)), 'not_found'),
+      isRecordError(await failure(getDeal(db, viewerOf(staff.vira, 'own'), d.id)), 'not_found'),
     ).toBe(true);
   });
 });

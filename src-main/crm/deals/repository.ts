@@ -4,23 +4,26 @@
  * scope in its WHERE (./scope.ts); a write is one transaction. Mutations return `{ before, after }`
  * so the handler can record field-level changes (the stage among them) in the audit log.
  */
+import { inScope, UNSCOPED, type Viewer } from '../record/viewer';
+import {
+  applyPatch,
+  edit,
+  expectFresh,
+  newRecordStamps,
+  nextTime,
+  reassignOwner,
+  softDelete,
+  staleMessage,
+  type RecordAccess,
+} from '../record/changes';
+import type { Database } from '../../vault/schema';
+import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import { sql, type Kysely } from 'kysely';
 import type { Deal, DealInput, DealPatch } from '../../../src-shared/deals';
-import { nextTime } from '../contacts/tables';
 import { checkLinks, type LinkScopes } from './links';
 import { defaultFirstStage, getStage } from './pipelines';
-import { dealScopeCondition } from './scope';
-import {
-  DealError,
-  dealFields,
-  dealNotFound,
-  dealsDb,
-  fieldsToColumns,
-  rowToDeal,
-  type DealsSchema,
-  type Viewer,
-} from './tables';
+import { dealFields, fieldsToColumns, rowToDeal } from './tables';
 
 /** A change to one deal: the record before and after (before is null for a new deal). */
 export interface DealChange {
@@ -29,7 +32,7 @@ export interface DealChange {
 }
 
 /** The deal row with owner, stage, contact and company names. */
-export function dealQuery(k: Kysely<DealsSchema>) {
+export function dealQuery(k: Kysely<Database>) {
   return k
     .selectFrom('deals')
     .innerJoin('users', 'users.id', 'deals.owner_id')
@@ -50,99 +53,84 @@ export function dealQuery(k: Kysely<DealsSchema>) {
  * The deal with this id if the viewer's scope reaches it (deleted ones only when asked); otherwise
  * `not_found` — the same for a missing id, another manager's deal and a deleted one.
  */
-export async function getDeal<DB extends DealsSchema>(
-  db: Kysely<DB>,
+export async function getDeal(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   options: { includeDeleted?: boolean } = {},
 ): Promise<Deal> {
-  const row = await dealQuery(dealsDb(db))
+  const row = await dealQuery(db)
     .where('deals.id', '=', id)
-    .where(eb => dealScopeCondition(eb, viewer))
+    .where(inScope('deals', viewer))
     .$if(options.includeDeleted !== true, qb => qb.where('deals.deleted_at', 'is', null))
     .executeTakeFirst();
-  if (!row) throw dealNotFound();
+  if (!row) throw recordNotFound('deal');
   return rowToDeal(row);
 }
 
 /** The same deal, read without a scope (after a write the caller was allowed to make). */
-export async function readDeal<DB extends DealsSchema>(db: Kysely<DB>, id: string): Promise<Deal> {
-  return getDeal(db, { userId: '', teamId: null, scope: 'all' }, id, { includeDeleted: true });
+export async function readDeal(db: Kysely<Database>, id: string): Promise<Deal> {
+  return getDeal(db, UNSCOPED, id, { includeDeleted: true });
 }
 
 /**
  * Adds a deal owned by the creator, in `stageId` or the default pipeline's first stage. Links must
  * be readable by the creator (`not_found` otherwise).
  */
-export async function createDeal<DB extends DealsSchema>(
-  db: Kysely<DB>,
+export async function createDeal(
+  db: Kysely<Database>,
   actor: { userId: string },
   links: LinkScopes,
   input: DealInput,
   now: Date = new Date(),
 ): Promise<DealChange> {
-  return dealsDb(db)
-    .transaction()
-    .execute(async trx => {
-      const stage = input.stageId
-        ? await getStage(trx, input.stageId)
-        : await defaultFirstStage(trx);
-      if (stage.outcome === 'lost') {
-        throw new DealError('invalid_input', 'stageId: a new deal cannot start lost.', {
-          fields: ['stageId'],
-          codes: [{ field: 'stageId', code: 'deal.invalid' }],
-        });
-      }
-      await checkLinks(trx, links, input);
-      const at = nextTime(now);
-      const id = newRecordId();
-      await trx
-        .insertInto('deals')
-        .values({
-          id,
-          owner_id: actor.userId,
-          ...fieldsToColumns({
-            title: input.title,
-            amountMinor: input.amountMinor,
-            currency: input.currency ?? 'UAH',
-            probability: input.probability ?? stage.probability,
-            expectedClose: input.expectedClose ?? null,
-            contactId: input.contactId ?? null,
-            companyId: input.companyId ?? null,
-            notes: input.notes ?? null,
-          }),
-          pipeline_id: stage.pipelineId,
-          stage_id: stage.id,
-          lost_reason: null,
-          closed_at: stage.outcome === 'won' ? at : null,
-          created_at: at,
-          created_by: actor.userId,
-          updated_at: at,
-          updated_by: actor.userId,
-          deleted_at: null,
-          deleted_by: null,
-        })
-        .execute();
-      return { before: null, after: await readDeal(trx, id) };
-    });
+  return db.transaction().execute(async trx => {
+    const stage = input.stageId ? await getStage(trx, input.stageId) : await defaultFirstStage(trx);
+    if (stage.outcome === 'lost') {
+      throw new RecordError('invalid_input', 'stageId: a new deal cannot start lost.', {
+        fields: ['stageId'],
+        codes: [{ field: 'stageId', code: 'deal.invalid' }],
+      });
+    }
+    await checkLinks(trx, links, input);
+    const at = nextTime(now);
+    const id = newRecordId();
+    await trx
+      .insertInto('deals')
+      .values({
+        id,
+        ...fieldsToColumns({
+          title: input.title,
+          amountMinor: input.amountMinor,
+          currency: input.currency ?? 'UAH',
+          probability: input.probability ?? stage.probability,
+          expectedClose: input.expectedClose ?? null,
+          contactId: input.contactId ?? null,
+          companyId: input.companyId ?? null,
+          notes: input.notes ?? null,
+        }),
+        pipeline_id: stage.pipelineId,
+        stage_id: stage.id,
+        lost_reason: null,
+        closed_at: stage.outcome === 'won' ? at : null,
+        ...newRecordStamps(actor.userId, at),
+      })
+      .execute();
+    return { before: null, after: await readDeal(trx, id) };
+  });
 }
 
-/** Throws `conflict` when the deal was saved after the caller read it. */
-function expectFresh(before: Deal, expectedUpdatedAt: string): void {
-  if (before.updatedAt !== expectedUpdatedAt) {
-    throw new DealError(
-      'conflict',
-      'This deal was changed by someone else since you opened it. Reload it and try again.',
-    );
-  }
+/** How the shared writes (crm/record) reach this deal as the viewer may touch it. */
+function deal(viewer: Viewer, id: string): RecordAccess<Deal> {
+  return { table: 'deals', id, get: db => getDeal(db, viewer, id), read: db => readDeal(db, id) };
 }
 
 /**
  * Applies an edit if the deal is in scope and nobody saved it since the caller read it; newly set
  * links must be readable by the caller. Otherwise an error and nothing changes.
  */
-export async function updateDeal<DB extends DealsSchema>(
-  db: Kysely<DB>,
+export async function updateDeal(
+  db: Kysely<Database>,
   viewer: Viewer,
   links: LinkScopes,
   id: string,
@@ -150,32 +138,22 @@ export async function updateDeal<DB extends DealsSchema>(
   expectedUpdatedAt: string,
   now: Date = new Date(),
 ): Promise<DealChange> {
-  return dealsDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getDeal(trx, viewer, id);
-      expectFresh(before, expectedUpdatedAt);
-      await checkLinks(trx, links, {
-        contactId: patch.contactId !== before.contactId ? patch.contactId : undefined,
-        companyId: patch.companyId !== before.companyId ? patch.companyId : undefined,
-      });
-      const fields = { ...dealFields(before) };
-      for (const [key, value] of Object.entries(patch)) {
-        if (value !== undefined) Object.assign(fields, { [key]: value });
-      }
-      await trx
-        .updateTable('deals')
-        .set({
-          ...fieldsToColumns(fields),
-          updated_at: nextTime(now, before.updatedAt),
-          updated_by: viewer.userId,
-        })
-        .where('id', '=', id)
-        .where('updated_at', '=', expectedUpdatedAt)
-        .where('deleted_at', 'is', null)
-        .execute();
-      return { before, after: await readDeal(trx, id) };
+  const check = { expectedUpdatedAt, now, what: 'deal' };
+  return edit(db, deal(viewer, id), check, async (trx, before, at, unchanged) => {
+    await checkLinks(trx, links, {
+      contactId: patch.contactId !== before.contactId ? patch.contactId : undefined,
+      companyId: patch.companyId !== before.companyId ? patch.companyId : undefined,
     });
+    return trx
+      .updateTable('deals')
+      .set({
+        ...fieldsToColumns(applyPatch(dealFields(before), patch)),
+        updated_at: at,
+        updated_by: viewer.userId,
+      })
+      .where(unchanged)
+      .executeTakeFirst();
+  });
 }
 
 /**
@@ -183,103 +161,61 @@ export async function updateDeal<DB extends DealsSchema>(
  * or lost stage closes it, entering a lost stage needs a reason (`deal.lost_reason_required`),
  * leaving one clears the reason. Moving to the stage it is in only updates the reason.
  */
-export async function moveDeal<DB extends DealsSchema>(
-  db: Kysely<DB>,
+export async function moveDeal(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   move: { stageId: string; expectedUpdatedAt: string; lostReason?: string | undefined },
   now: Date = new Date(),
 ): Promise<DealChange> {
-  return dealsDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getDeal(trx, viewer, id);
-      expectFresh(before, move.expectedUpdatedAt);
-      const stage = await getStage(trx, move.stageId);
-      if (stage.outcome === 'lost' && !move.lostReason) {
-        throw new DealError('invalid_input', 'lostReason: a lost deal needs a reason.', {
-          fields: ['lostReason'],
-          codes: [{ field: 'lostReason', code: 'deal.lost_reason_required' }],
-        });
-      }
-      const at = nextTime(now, before.updatedAt);
-      const closing = stage.outcome !== 'open';
-      const sameStage = stage.id === before.stageId;
-      await trx
-        .updateTable('deals')
-        .set({
-          pipeline_id: stage.pipelineId,
-          stage_id: stage.id,
-          probability: sameStage ? before.probability : stage.probability,
-          lost_reason: stage.outcome === 'lost' ? (move.lostReason ?? null) : null,
-          closed_at: closing ? (sameStage ? before.closedAt : at) : null,
-          updated_at: at,
-          updated_by: viewer.userId,
-        })
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .execute();
-      return { before, after: await readDeal(trx, id) };
-    });
+  return db.transaction().execute(async trx => {
+    const before = await getDeal(trx, viewer, id);
+    expectFresh(before, move.expectedUpdatedAt, staleMessage('deal'));
+    const stage = await getStage(trx, move.stageId);
+    if (stage.outcome === 'lost' && !move.lostReason) {
+      throw new RecordError('invalid_input', 'lostReason: a lost deal needs a reason.', {
+        fields: ['lostReason'],
+        codes: [{ field: 'lostReason', code: 'deal.lost_reason_required' }],
+      });
+    }
+    const at = nextTime(now, before.updatedAt);
+    const closing = stage.outcome !== 'open';
+    const sameStage = stage.id === before.stageId;
+    await trx
+      .updateTable('deals')
+      .set({
+        pipeline_id: stage.pipelineId,
+        stage_id: stage.id,
+        probability: sameStage ? before.probability : stage.probability,
+        lost_reason: stage.outcome === 'lost' ? (move.lostReason ?? null) : null,
+        closed_at: closing ? (sameStage ? before.closedAt : at) : null,
+        updated_at: at,
+        updated_by: viewer.userId,
+      })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .execute();
+    return { before, after: await readDeal(trx, id) };
+  });
 }
 
 /** Soft delete: the deal leaves the board, lists and totals; the audit log keeps its history. */
-export async function deleteDeal<DB extends DealsSchema>(
-  db: Kysely<DB>,
+export async function deleteDeal(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   now: Date = new Date(),
 ): Promise<DealChange> {
-  return dealsDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getDeal(trx, viewer, id);
-      const at = nextTime(now, before.updatedAt);
-      await trx
-        .updateTable('deals')
-        .set({
-          deleted_at: at,
-          deleted_by: viewer.userId,
-          updated_at: at,
-          updated_by: viewer.userId,
-        })
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .execute();
-      return { before, after: await readDeal(trx, id) };
-    });
+  return softDelete(db, deal(viewer, id), viewer.userId, now);
 }
 
 /** Gives the deal to another active user; to the current owner it changes nothing. */
-export async function reassignDeal<DB extends DealsSchema>(
-  db: Kysely<DB>,
+export async function reassignDeal(
+  db: Kysely<Database>,
   viewer: Viewer,
   id: string,
   newOwnerId: string,
   now: Date = new Date(),
 ): Promise<DealChange> {
-  return dealsDb(db)
-    .transaction()
-    .execute(async trx => {
-      const before = await getDeal(trx, viewer, id);
-      const user = await trx
-        .selectFrom('users')
-        .select('status')
-        .where('id', '=', newOwnerId)
-        .executeTakeFirst();
-      if (user?.status !== 'active') {
-        throw new DealError('invalid_input', 'The new owner must be an active user.');
-      }
-      if (before.ownerId === newOwnerId) return { before, after: before };
-      await trx
-        .updateTable('deals')
-        .set({
-          owner_id: newOwnerId,
-          updated_at: nextTime(now, before.updatedAt),
-          updated_by: viewer.userId,
-        })
-        .where('id', '=', id)
-        .execute();
-      return { before, after: await readDeal(trx, id) };
-    });
+  return reassignOwner(db, deal(viewer, id), { newOwnerId, actorId: viewer.userId, now });
 }

@@ -5,18 +5,16 @@
 import { companyInputSchema } from '../../../src-shared/companies';
 import { contactInputSchema } from '../../../src-shared/contacts';
 import { dealInputSchema, type Deal } from '../../../src-shared/deals';
-import { withTables } from '../../vault';
 import { createCompany } from '../companies/repository';
 import { createContact } from '../contacts/repository';
 import { createContactsTestVault, viewerOf } from '../contacts/test-helpers';
 import type { LinkScopes } from './links';
 import { createDeal } from './repository';
-import type { DealsSchema } from './tables';
 
 /** A fresh vault with the contacts test staff and a deal-tables handle. Close `vault` when done. */
 export async function createDealsTestVault() {
   const t = await createContactsTestVault();
-  const db = withTables<DealsSchema>(t.vault);
+  const db = t.vault.db;
   /** Link scopes like a manager's (own contacts, own companies). */
   const ownLinks = (userId: string): LinkScopes => ({
     contacts: viewerOf(userId, 'own'),

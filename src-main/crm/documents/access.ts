@@ -5,13 +5,16 @@
  * Deleting needs more: the caller attached the document, or manages the record (owns it, or it is
  * in their team / all scope) — a share lets a colleague read a client's papers, not destroy them.
  */
+import type { Database } from '../../vault/schema';
+import { isRecordError } from '../record/errors';
 import type { Kysely } from 'kysely';
 import type { Scope } from '../../../src-shared/permissions';
-import { getCompany, isCompanyError } from '../companies';
-import { getContact, isContactError, type ScopeAccess } from '../contacts';
-import { getDeal, isDealError } from '../deals';
+import { getCompany } from '../companies';
+import { getContact, type ScopeAccess } from '../contacts';
+import { getDeal } from '../deals';
 import { DocumentError } from './errors';
-import type { DocumentsSchema, DocumentsTable, RecordRef } from './tables';
+import type { DocumentsTable } from '../../vault/schema';
+import type { RecordRef } from './tables';
 
 /** The caller and the scope of the grant a document channel was allowed under. */
 export interface DocumentViewer {
@@ -21,8 +24,8 @@ export interface DocumentViewer {
 }
 
 /** Throws `record_not_found` unless the live record is in the viewer's scope. */
-export async function requireRecord<DB extends DocumentsSchema>(
-  db: Kysely<DB>,
+export async function requireRecord(
+  db: Kysely<Database>,
   viewer: DocumentViewer,
   record: RecordRef,
   access: ScopeAccess = 'use',
@@ -39,19 +42,14 @@ export async function requireRecord<DB extends DocumentsSchema>(
     const deal = await getDeal(db, viewer, record.id);
     return { ownerId: deal.ownerId };
   } catch (err) {
-    if (
-      isContactError(err, 'not_found') ||
-      isCompanyError(err, 'not_found') ||
-      isDealError(err, 'not_found')
-    )
-      throw new DocumentError('record_not_found');
+    if (isRecordError(err, 'not_found')) throw new DocumentError('record_not_found');
     throw err;
   }
 }
 
 /** True when the viewer may delete this document (see the module comment). */
-export async function mayDelete<DB extends DocumentsSchema>(
-  db: Kysely<DB>,
+export async function mayDelete(
+  db: Kysely<Database>,
   viewer: DocumentViewer,
   row: DocumentsTable,
 ): Promise<boolean> {

@@ -14,10 +14,9 @@ import { readPlainRecipient } from '../../backup/recipient';
 import { restoreBackup } from '../../backup/restore';
 import { FIXTURE_OWNER, makeFixtureVault } from '../../backup/backup-vault.test-support';
 import { makeTempDir } from '../../vault/temp-vault.test-support';
-import { vaultPaths, withTables } from '../../vault';
-import { createContact, type ContactsSchema } from '../contacts';
+import { vaultPaths } from '../../vault';
+import { createContact } from '../contacts';
 import { documentPath, openDocumentStream } from './files';
-import type { DocumentsSchema } from './tables';
 import { TINY_PDF, readAll, streamOf } from './test-helpers';
 import { createTransferRegistry } from './transfers';
 
@@ -30,16 +29,14 @@ describe('documents in backups', () => {
   it('a restored vault holds the encrypted document, which still decrypts with its row’s key', async () => {
     const f = await makeFixtureVault();
     apps.push(f.app);
-    const db = withTables<DocumentsSchema>(f.vault);
+    const db = f.vault.db;
     const owner = await db
       .selectFrom('users')
       .select('id')
       .where('login', '=', FIXTURE_OWNER.login)
       .executeTakeFirstOrThrow();
     const input = contactInputSchema.parse({ surname: 'Коваль', givenName: 'Олена' });
-    const contact = (
-      await createContact(withTables<ContactsSchema>(f.vault), { userId: owner.id }, input)
-    ).after;
+    const contact = (await createContact(f.vault.db, { userId: owner.id }, input)).after;
     const transfers = createTransferRegistry();
     const service = documentsServiceFor({ openVault: () => f.vault, transfers });
     const viewer = { userId: owner.id, teamId: null, scope: 'all' as const };

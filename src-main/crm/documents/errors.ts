@@ -4,6 +4,7 @@
  * never hold file names, contents or keys.
  */
 import type { ErrorCode } from '../../../src-shared/ipc/contract';
+import { RecordError } from '../record/errors';
 
 /** Why a document operation failed. */
 export const DOCUMENT_ERROR_REASONS = [
@@ -50,16 +51,17 @@ const MESSAGE_OF: Record<DocumentErrorReason, string> = {
   bad_name: 'The file name is not usable.',
 };
 
-/** A failed document operation; nothing was changed on disk or in the database. */
-export class DocumentError extends Error {
-  readonly code: ErrorCode;
+/**
+ * A failed document operation; nothing was changed on disk or in the database. A `RecordError`
+ * whose `details` are `{ reason }`, so the router answers with the reason like any record error.
+ */
+export class DocumentError extends RecordError<ErrorCode> {
   readonly reason: DocumentErrorReason;
 
   constructor(reason: DocumentErrorReason, options?: { cause?: unknown }) {
-    super(MESSAGE_OF[reason], options);
+    super(CODE_OF[reason], MESSAGE_OF[reason], { reason }, options);
     this.name = 'DocumentError';
     this.reason = reason;
-    this.code = CODE_OF[reason];
   }
 }
 

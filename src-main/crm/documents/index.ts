@@ -36,7 +36,7 @@ export {
   sniffMimeType,
   type DocumentMimeType,
 } from './sniff';
-export { documentsDb, type DocumentsSchema, type DocumentsTable, type RecordRef } from './tables';
+export { type RecordRef } from './tables';
 export {
   TICKET_TTL_SECONDS,
   createTransferRegistry,

@@ -3,18 +3,15 @@
  * record's scope (./access.ts) before a row is returned; the key leaves this module only towards the
  * file functions in main, never in a `DocumentInfo`.
  */
+import { ownerNameSql } from '../record/owner-name';
+import type { Database } from '../../vault/schema';
 import type { Kysely } from 'kysely';
 import type { DocumentInfo } from '../../../src-shared/ipc/documents';
 import { requireRecord, type DocumentViewer } from './access';
 import { DocumentError } from './errors';
 import { ZDOC_VERSION } from './format';
-import {
-  documentsDb,
-  documentFromRow,
-  type DocumentsSchema,
-  type DocumentsTable,
-  type RecordRef,
-} from './tables';
+import type { DocumentsTable } from '../../vault/schema';
+import { documentFromRow, type RecordRef } from './tables';
 
 /** A live document row with its uploader's name (key included: main-process use only). */
 export interface DocumentRow {
@@ -36,12 +33,11 @@ export interface NewDocument {
 }
 
 /** Inserts the row of a new document and returns it as the renderer sees it. */
-export async function insertDocument<DB extends DocumentsSchema>(
-  db: Kysely<DB>,
+export async function insertDocument(
+  db: Kysely<Database>,
   doc: NewDocument,
 ): Promise<DocumentInfo> {
-  const k = documentsDb(db);
-  await k
+  await db
     .insertInto('documents')
     .values({
       id: doc.id,
@@ -65,15 +61,11 @@ export async function insertDocument<DB extends DocumentsSchema>(
 }
 
 /** The live row with this id, without any scope (callers check the record first). */
-async function readLiveRow<DB extends DocumentsSchema>(
-  db: Kysely<DB>,
-  id: string,
-): Promise<DocumentRow | undefined> {
-  const found = await documentsDb(db)
+async function readLiveRow(db: Kysely<Database>, id: string): Promise<DocumentRow | undefined> {
+  const found = await db
     .selectFrom('documents')
-    .innerJoin('users', 'users.id', 'documents.owner_id')
     .selectAll('documents')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('documents'))
     .where('documents.id', '=', id)
     .where('documents.deleted_at', 'is', null)
     .executeTakeFirst();
@@ -86,8 +78,8 @@ async function readLiveRow<DB extends DocumentsSchema>(
  * The live document with this id if its record is in the viewer's scope; otherwise `not_found`
  * (the same answer for a missing id, a deleted document and one out of scope).
  */
-export async function getDocumentRow<DB extends DocumentsSchema>(
-  db: Kysely<DB>,
+export async function getDocumentRow(
+  db: Kysely<Database>,
   viewer: DocumentViewer,
   id: string,
 ): Promise<DocumentRow> {
@@ -103,8 +95,8 @@ export async function getDocumentRow<DB extends DocumentsSchema>(
 }
 
 /** The live documents of a record in scope, newest first (`record_not_found` otherwise). */
-export async function listDocuments<DB extends DocumentsSchema>(
-  db: Kysely<DB>,
+export async function listDocuments(
+  db: Kysely<Database>,
   viewer: DocumentViewer,
   record: RecordRef,
 ): Promise<DocumentInfo[]> {
@@ -114,15 +106,11 @@ export async function listDocuments<DB extends DocumentsSchema>(
 }
 
 /** The live rows of a record, newest first, without a scope check (callers check the record). */
-export async function liveRowsOf<DB extends DocumentsSchema>(
-  db: Kysely<DB>,
-  record: RecordRef,
-): Promise<DocumentRow[]> {
-  const rows = await documentsDb(db)
+export async function liveRowsOf(db: Kysely<Database>, record: RecordRef): Promise<DocumentRow[]> {
+  const rows = await db
     .selectFrom('documents')
-    .innerJoin('users', 'users.id', 'documents.owner_id')
     .selectAll('documents')
-    .select('users.display_name as owner_name')
+    .select(ownerNameSql('documents'))
     .where('documents.record_type', '=', record.type)
     .where('documents.record_id', '=', record.id)
     .where('documents.deleted_at', 'is', null)
@@ -133,13 +121,13 @@ export async function liveRowsOf<DB extends DocumentsSchema>(
 }
 
 /** Marks a document deleted and wipes its key (the file is shredded by the caller). */
-export async function tombstoneDocument<DB extends DocumentsSchema>(
-  db: Kysely<DB>,
+export async function tombstoneDocument(
+  db: Kysely<Database>,
   id: string,
   by: string,
   at: string,
 ): Promise<void> {
-  const result = await documentsDb(db)
+  const result = await db
     .updateTable('documents')
     .set({ file_key: null, deleted_at: at, deleted_by: by })
     .where('id', '=', id)

@@ -3,32 +3,28 @@
  * to a manager's deal is hers and the head's to read, not another manager's; files left by an
  * upload that never finished are removed and never become documents.
  */
+import { closedAfterEach } from '../record/vaults.test-support';
 import { readdirSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDealsTestVault } from '../deals/test-helpers';
 import { viewerOf } from '../contacts/test-helpers';
-import { vaultPaths, withTables, type OpenVault } from '../../vault';
+import { vaultPaths } from '../../vault';
 import { isDocumentError } from './errors';
 import { createDocumentsService } from './service';
-import { documentsDb, type DocumentsSchema } from './tables';
 import { TINY_PDF, readAll, streamOf } from './test-helpers';
 import { createTransferRegistry } from './transfers';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
+const open = closedAfterEach(createDealsTestVault);
 
 async function setup() {
-  const t = await createDealsTestVault();
-  opened.push(t.vault);
+  const t = await open();
   const transfers = createTransferRegistry();
   let clock = Date.parse('2026-11-29T08:00:00.000Z');
   const service = createDocumentsService({
     transfers,
     now: () => new Date(clock),
     vault: () => ({
-      db: documentsDb(withTables<DocumentsSchema>(t.vault)),
+      db: t.vault.db,
       attachmentsDir: vaultPaths(t.vault.dir).attachments,
       vaultId: t.vault.vaultId,
     }),

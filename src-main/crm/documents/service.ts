@@ -3,6 +3,8 @@
  * (./files.ts) and transfer tickets (./transfers.ts) together. Handlers pass an already checked
  * viewer; everything here is scoped through the record.
  */
+import { nextTime } from '../record/changes';
+import type { Database } from '../../vault/schema';
 import { randomBytes } from 'node:crypto';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
@@ -12,7 +14,6 @@ import type {
   TransferTicket,
 } from '../../../src-shared/ipc/documents';
 import { isPreviewable } from '../../../src-shared/ipc/documents';
-import { nextTime } from '../contacts/tables';
 import { mayDelete, requireRecord, type DocumentViewer } from './access';
 import { DocumentError } from './errors';
 import {
@@ -34,7 +35,7 @@ import {
   type DocumentRow,
 } from './repository';
 import { nameForType } from './sniff';
-import { documentFromRow, type DocumentsSchema, type RecordRef } from './tables';
+import { documentFromRow, type RecordRef } from './tables';
 import { TICKET_TTL_SECONDS, type TransferRegistry } from './transfers';
 
 /** Staged uploads wait this long for `finishUpload` before their temp file is removed. */
@@ -43,7 +44,7 @@ const STAGED_TTL_MS = 10 * 60 * 1000;
 /** What the service needs from the app. */
 export interface DocumentsServiceDeps {
   /** The open vault's database and attachments folder, or a throw when locked. */
-  vault(): { db: Kysely<DocumentsSchema>; attachmentsDir: string; vaultId: string };
+  vault(): { db: Kysely<Database>; attachmentsDir: string; vaultId: string };
   transfers: TransferRegistry;
   now(): Date;
 }

@@ -4,6 +4,7 @@
  * newest first, at most `limit` per group.
  */
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from '../../vault/schema';
 import { SEARCH_GROUPS, type SearchHit, type SearchResult } from '../../../src-shared/ipc/search';
 import type { Grants } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
@@ -30,10 +31,6 @@ export interface SearchQuery {
   limit: number;
 }
 
-// The vault connection, whatever tables its type names (the statements here are raw SQL).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL only, no typed builder use
-type AnyKysely = Kysely<any>;
-
 /** Stands for the match expression while a statement is compiled; swapped for the real one. */
 const EXPR_SLOT = '\u0000zamok-search-expression';
 /** Compiled statements kept (per source, table, scope and viewer: a handful per signed-in user). */
@@ -47,7 +44,7 @@ const compiled = new Map<string, CompiledQuery<SourceRow>>();
  * source's own text table.
  */
 function statementFor(
-  db: AnyKysely,
+  db: Kysely<Database>,
   source: SearchSource,
   digits: boolean,
   viewer: SearchViewer,
@@ -90,7 +87,7 @@ function statementFor(
 
 /** The scoped matches of one source in one FTS table, newest first. */
 async function matches(
-  db: AnyKysely,
+  db: Kysely<Database>,
   source: SearchSource,
   digits: boolean,
   expr: string,
@@ -108,12 +105,11 @@ async function matches(
  * text with nothing searchable gives empty groups. Digits-only input of 3+ digits also matches
  * inside phones and codes (listed first).
  */
-export async function searchRecords<DB>(
-  db: Kysely<DB>,
+export async function searchRecords(
+  db: Kysely<Database>,
   who: Searcher,
   query: SearchQuery,
 ): Promise<SearchResult> {
-  const raw = db as unknown as AnyKysely;
   const terms = searchTerms(query.text);
   const result: SearchResult = {};
   for (const source of SEARCH_SOURCES) {
@@ -122,11 +118,11 @@ export async function searchRecords<DB>(
     const viewer: SearchViewer = { userId: who.userId, teamId: who.teamId, scope };
     const hits: SearchHit[] = [];
     if (terms.digits !== null && source.digits) {
-      hits.push(...(await matches(raw, source, true, terms.digits, viewer, query.limit)));
+      hits.push(...(await matches(db, source, true, terms.digits, viewer, query.limit)));
     }
     if (terms.text !== null && hits.length < query.limit) {
       const seen = new Set(hits.map(h => h.id));
-      const more = await matches(raw, source, false, terms.text, viewer, query.limit);
+      const more = await matches(db, source, false, terms.text, viewer, query.limit);
       for (const h of more) if (!seen.has(h.id) && hits.length < query.limit) hits.push(h);
     }
     result[source.group] = hits;

@@ -4,16 +4,12 @@
  * from the entity's own scope module, so search sees exactly the rows the entity's list would.
  * Adding an entity = a migration with its triggers and backfill + one entry here.
  */
+import { inScope } from '../record/viewer';
+import type { Database } from '../../vault/schema';
 import { expressionBuilder, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { ScopedPermission, Scope } from '../../../src-shared/permissions';
 import type { SearchGroup, SearchHit } from '../../../src-shared/ipc/search';
-import { ownerScopeSql } from '../activities/scope';
-import { companyScopeCondition } from '../companies/scope';
-import type { CompaniesSchema } from '../companies/tables';
 import { scopeCondition } from '../contacts/scope';
-import type { ContactsSchema } from '../contacts/tables';
-import { dealScopeCondition } from '../deals/scope';
-import type { DealsSchema } from '../deals/tables';
 
 /** Width of one entity type's key range (type code × 2^40 …). */
 export const KEY_RANGE = 2 ** 40;
@@ -79,7 +75,7 @@ const contacts: SearchSource = {
   digits: true,
   columns: sql`contacts.id, contacts.surname, contacts.given_name, contacts.patronymic, contacts.company_name, contacts.phones`,
   // Access `use`: a contact shared with a manager is theirs to find, as in their list.
-  scope: v => scopeCondition(expressionBuilder<ContactsSchema, 'contacts'>(), v, 'use'),
+  scope: v => scopeCondition(expressionBuilder<Database, 'contacts'>(), v, 'use'),
   hit: r => ({
     id: String(r.id),
     title: [r.surname, r.given_name, r.patronymic].filter(x => str(x) !== null).join(' '),
@@ -96,7 +92,7 @@ const companies: SearchSource = {
   permission: 'companies.read',
   digits: true,
   columns: sql`companies.id, companies.name, companies.edrpou, companies.rnokpp`,
-  scope: v => companyScopeCondition(expressionBuilder<CompaniesSchema, 'companies'>(), v),
+  scope: v => inScope('companies', v),
   hit: r => ({
     id: String(r.id),
     title: String(r.name),
@@ -113,7 +109,7 @@ const deals: SearchSource = {
   permission: 'deals.read',
   digits: false,
   columns: sql`deals.id, deals.title, deals.amount_minor, deals.currency`,
-  scope: v => dealScopeCondition(expressionBuilder<DealsSchema, 'deals'>(), v),
+  scope: v => inScope('deals', v),
   hit: r => ({
     id: String(r.id),
     title: String(r.title),
@@ -130,7 +126,7 @@ const activities: SearchSource = {
   permission: 'activities.read',
   digits: false,
   columns: sql`activities.id, activities.subject, activities.kind, activities.contact_id, activities.company_id, activities.deal_id`,
-  scope: v => ownerScopeSql('activities.owner_id', v, v.scope),
+  scope: v => inScope('activities', v),
   hit: r => {
     const record =
       str(r.contact_id) !== null

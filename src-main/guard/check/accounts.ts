@@ -7,8 +7,7 @@ import { grantOf } from '../../../src-shared/roles';
 import type { User } from '../../auth/account-schema';
 import { listUsers } from '../../auth/accounts';
 import { listRoles } from '../../roles/roles';
-import { rolesDb, type RolesSchema } from '../../roles/schema';
-import { hasPasswordSlot, withTables, type OpenVault } from '../../vault';
+import { hasPasswordSlot, type OpenVault } from '../../vault';
 import { isPrivilegedRole } from '../rule-helpers';
 import type { GuardSettings } from '../settings';
 import { daysBetween, finding } from './finding';
@@ -19,7 +18,7 @@ export async function accountFindings(
   settings: GuardSettings,
   now: Date,
 ): Promise<SecurityFinding[]> {
-  const db = rolesDb(withTables<RolesSchema>(vault));
+  const db = vault.db;
   const users = await listUsers(db);
   const active = users.filter(u => u.status === 'active');
   const findings: SecurityFinding[] = [];

@@ -5,9 +5,7 @@
  * log's backup entries.
  */
 import { statSync } from 'node:fs';
-import type { Kysely } from 'kysely';
 import type { SecurityFinding } from '../../../src-shared/ipc/security';
-import type { AuditSchema } from '../../audit';
 import { readLocalState } from '../../backup/state';
 import type { OpenVault } from '../../vault';
 import { BACKUP_SUCCESS_ACTIONS } from '../rules';
@@ -29,7 +27,7 @@ export type BackupStatusSource = (vault: OpenVault) => Promise<BackupStatus>;
 
 /** The default source: the newest ok `backup.create`/`backup.run` and `backup.verify` entries. */
 export async function backupStatusFromAudit(vault: OpenVault): Promise<BackupStatus> {
-  const adb = vault.db as unknown as Kysely<AuditSchema>;
+  const adb = vault.db;
   const newest = (actions: readonly string[]) =>
     adb
       .selectFrom('audit_log')

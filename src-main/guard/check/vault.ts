@@ -2,9 +2,8 @@
  * Vault findings: key-slot KDF parameters below the current floor, device binding, the devices staff
  * signed in from, and the audit chain.
  */
-import type { Kysely } from 'kysely';
 import type { SecurityFinding } from '../../../src-shared/ipc/security';
-import { verifyAuditChain, type AuditSchema } from '../../audit';
+import { verifyAuditChain } from '../../audit';
 import { isBelowFloor, KDF_FLOOR, readKeyringInfo, type OpenVault } from '../../vault';
 import { finding } from './finding';
 
@@ -34,7 +33,7 @@ export async function vaultFindings(vault: OpenVault): Promise<SecurityFinding[]
   }
 
   // The vault's schema type grows with every migration; these reads only need audit_log.
-  const adb = vault.db as unknown as Kysely<AuditSchema>;
+  const adb = vault.db;
   const devices = await adb
     .selectFrom('audit_log')
     .select('device_id')
