@@ -1,55 +1,64 @@
-/** The company page's dialogs: delete confirmation and the new owner picker. */
+/**
+ * A record page's dialogs: the delete confirmation (soft delete; attached documents, when there are
+ * any, are destroyed for good, and the dialog says so with their count) and the colleague picker
+ * (new owner, or someone to share with). Words: `<ns>.remove.*`, `<ns>.<purpose>.*`, `<ns>.close`.
+ */
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
-import { BusyButton } from '../../components/BusyButton';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { BusyButton } from '../BusyButton';
+import { ErrorAlert } from '../ErrorAlert';
 
 interface DialogProps {
+  ns: string;
   opened: boolean;
   busy: boolean;
   error: CallError | null;
   onClose: () => void;
 }
 
-/** "Delete this company?" — soft delete; linked contacts keep the link. */
-export function DeleteCompanyModal(
+/** "Delete this record?" */
+export function DeleteRecordModal(
   props: DialogProps & {
     name: string;
-    /** Documents attached to the company (null: unknown or none visible); destroyed on delete. */
+    /** Documents attached to the record (null: unknown or none visible). */
     documents?: number | null;
+    /** The confirm button takes the focus when the dialog opens. */
+    focusConfirm?: boolean;
     onConfirm: () => void;
   },
 ) {
   const { t } = useTranslation();
+  const key = `${props.ns}.remove`;
   return (
     <Modal
       opened={props.opened}
       onClose={props.onClose}
-      title={t('companies.remove.title')}
-      closeButtonProps={{ 'aria-label': t('companies.close') }}
+      title={t(`${key}.title`)}
+      closeButtonProps={{ 'aria-label': t(`${props.ns}.close`) }}
       centered
     >
       <Stack>
-        <Text>{t('companies.remove.body', { name: props.name })}</Text>
+        <Text>{t(`${key}.body`, { name: props.name })}</Text>
         {props.documents ? (
           <Text c="red.8" fw={500}>
-            {t('companies.remove.documents', { count: props.documents })}
+            {t(`${key}.documents`, { count: props.documents })}
           </Text>
         ) : null}
         <ErrorAlert error={props.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
-            {t('companies.remove.cancel')}
+            {t(`${key}.cancel`)}
           </Button>
           <BusyButton
             color="red"
             busy={props.busy}
-            busyLabel={t('companies.remove.busy')}
+            busyLabel={t(`${key}.busy`)}
             onClick={props.onConfirm}
+            {...(props.focusConfirm ? { 'data-autofocus': true } : {})}
           >
-            {t('companies.remove.confirm')}
+            {t(`${key}.confirm`)}
           </BusyButton>
         </Group>
       </Stack>
@@ -57,48 +66,57 @@ export function DeleteCompanyModal(
   );
 }
 
-/** Picks the colleague who becomes responsible for the company. */
-export function ReassignCompanyModal(
+/** Texts of one use of {@link PickUserModal}: `<ns>.reassign.*` or `<ns>.share.*`. */
+export type PickPurpose = 'reassign' | 'share';
+
+/** Choose a colleague (new owner, or someone to share with). */
+export function PickUserModal(
   props: DialogProps & {
+    purpose: PickPurpose;
     users: readonly { id: string; displayName: string }[];
+    /** Typing selects the first match (Enter then confirms it). */
+    selectFirst?: boolean;
     onConfirm: (userId: string) => void;
   },
 ) {
   const { t } = useTranslation();
   const [userId, setUserId] = useState<string | null>(null);
+  const key = `${props.ns}.${props.purpose}`;
   return (
     <Modal
       opened={props.opened}
       onClose={props.onClose}
-      title={t('companies.reassign.title')}
-      closeButtonProps={{ 'aria-label': t('companies.close') }}
+      title={t(`${key}.title`)}
+      closeButtonProps={{ 'aria-label': t(`${props.ns}.close`) }}
       centered
     >
       <Stack>
+        {props.purpose === 'share' ? <Text size="sm">{t(`${key}.intro`)}</Text> : null}
         {props.users.length === 0 ? (
-          <Text c="dimmed">{t('companies.reassign.noUsers')}</Text>
+          <Text c="dimmed">{t(`${key}.noUsers`)}</Text>
         ) : (
           <Select
-            label={t('companies.reassign.user')}
+            label={t(`${key}.user`)}
             data={props.users.map(user => ({ value: user.id, label: user.displayName }))}
             value={userId}
             onChange={setUserId}
             searchable
+            {...(props.selectFirst ? { selectFirstOptionOnChange: true } : {})}
             data-autofocus
           />
         )}
         <ErrorAlert error={props.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
-            {t('companies.reassign.cancel')}
+            {t(`${key}.cancel`)}
           </Button>
           <BusyButton
             busy={props.busy}
-            busyLabel={t('companies.reassign.busy')}
-            disabled={userId === null}
+            busyLabel={t(`${key}.busy`)}
+            disabled={!userId}
             onClick={() => userId && props.onConfirm(userId)}
           >
-            {t('companies.reassign.confirm')}
+            {t(`${key}.confirm`)}
           </BusyButton>
         </Group>
       </Stack>
