@@ -29,7 +29,8 @@ export interface ListPage<S> {
 /** A row of any record list: what the list itself needs to know. */
 export interface RecordRow {
   id: string;
-  deletedAt: string | null;
+  /** Records without soft delete (deals) have none. */
+  deletedAt?: string | null;
 }
 
 /** The state every paged list holds; `S` a row, `Q` the query, `R` the whole record. */
@@ -65,6 +66,8 @@ export interface PagedListOptions<S, Q, E> {
   extra?: E;
   /** The page the section opens on. */
   initialView?: RecordView;
+  /** A failed first page keeps the rows already shown (the error shows above them). */
+  keepRowsOnError?: boolean;
 }
 
 /** A paged list: its store and the calls that fill it. */
@@ -94,7 +97,7 @@ export interface PagedList<S extends RecordRow, Q, R extends RecordRow, E = obje
 /** Creates the store and loaders of one record type's paged list. */
 export function createPagedList<
   S extends RecordRow,
-  Q extends { includeDeleted?: boolean },
+  Q extends object,
   R extends RecordRow,
   E extends object = object,
 >(options: PagedListOptions<S, Q, E>): PagedList<S, Q, R, E> {
@@ -146,7 +149,8 @@ export function createPagedList<
     const result = await options.fetchPage(api, query);
     if (useStore.getState().activeRequest !== request) return;
     if (!result.ok) {
-      patch({ status: 'error', error: result.error, items: [], nextCursor: null });
+      const cleared = options.keepRowsOnError ? {} : { items: [], nextCursor: null };
+      patch({ status: 'error', error: result.error, ...cleared });
       return;
     }
     patch({
@@ -184,7 +188,8 @@ export function createPagedList<
     let items = state.items;
     if (index >= 0) {
       items = [...items];
-      if (record.deletedAt && !state.query.includeDeleted) items.splice(index, 1);
+      const showsDeleted = (state.query as { includeDeleted?: boolean }).includeDeleted === true;
+      if (record.deletedAt && !showsDeleted) items.splice(index, 1);
       else items[index] = summaryOf(record);
     } else if (reloadWhenMissing && !record.deletedAt && state.loadedQuery !== null) {
       patch({ current: record, loadedQuery: null });
