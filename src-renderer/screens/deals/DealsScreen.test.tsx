@@ -1,29 +1,20 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Deal, Pipeline } from '../../../src-shared/deals';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
+import { fail, ok, OWNER } from '../../app/test-support';
+import {
+  renderWithApp,
+  setUpRecordScreenTests,
+} from '../../components/records/records-test-support';
 import { useSessionStore } from '../../stores/session';
 import { fakeContactsApi, inputsOf } from '../contacts/contacts-test-support';
 import { DealsScreen } from './DealsScreen';
 import { openDeal } from './store';
 
-beforeAll(() => {
-  installDomShims();
-  // jsdom has no layout: Mantine's combobox scrolls the selected option into view.
-  Element.prototype.scrollIntoView ??= () => undefined;
-  // Mantine's autosize textarea (the timeline's quick-add form) listens to font loading.
-  if (!('fonts' in document)) Object.assign(document, { fonts: new EventTarget() });
-});
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpRecordScreenTests();
 
 const HEAD = { ...OWNER, id: 'u-head', displayName: 'Ганна Бойко', role: 'head' as const };
 const MANAGER = { ...OWNER, id: 'u-mgr', displayName: 'Дарина Мельник', role: 'manager' as const };
@@ -96,11 +87,7 @@ const COLLEAGUES = [
 ];
 
 function renderScreen(api: ZamokApi) {
-  return render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <DealsScreen />
-    </Providers>,
-  );
+  return renderWithApp(api, <DealsScreen />);
 }
 
 function dealApi(reassign: ZamokApi['deals']['reassign']) {

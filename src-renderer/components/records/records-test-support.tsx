@@ -1,0 +1,63 @@
+/**
+ * Test support for the record screens (contacts, companies, deals) in jsdom: the per-test setup
+ * they share, rendering a screen inside the app's providers, and the stamps every stored record
+ * carries. Never imported by the app.
+ */
+import { cleanup, render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
+import type { SignedInUser } from '../../../src-shared/ipc/auth';
+import type { ZamokApi } from '../../../src-shared/ipc';
+import { Providers } from '../../app/Providers';
+import { installDomShims } from '../../app/test-support';
+import { createI18n } from '../../i18n';
+import { resetAllStores } from '../../stores/registry';
+import { useSessionStore } from '../../stores/session';
+
+/**
+ * Registers the hooks every record screen test needs: the browser APIs jsdom lacks, `user` signed
+ * in before each test (when given), and after each test an empty screen and wiped stores.
+ */
+export function setUpRecordScreenTests(user?: SignedInUser): void {
+  beforeAll(() => {
+    installDomShims();
+    // jsdom lays nothing out: give a record list a 640 px viewport (10 rows) so the virtualizer
+    // renders rows.
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.getAttribute('role') === 'listbox' ? 640 : 0;
+      },
+    });
+    // Mantine's combobox scrolls the selected option into view.
+    Element.prototype.scrollIntoView ??= () => undefined;
+    // Mantine's autosize textarea (forms, the timeline's note field) listens to font loading.
+    if (!('fonts' in document)) Object.assign(document, { fonts: new EventTarget() });
+  });
+  if (user) beforeEach(() => useSessionStore.setState({ user }));
+  afterEach(() => {
+    cleanup();
+    resetAllStores();
+  });
+}
+
+/** Renders `screen` with the app's providers, the bridge `api` and the interface in `language`. */
+export function renderWithApp(api: ZamokApi, screen: ReactNode, language: 'uk' | 'en' = 'en') {
+  return render(
+    <Providers api={api} i18n={createI18n(language)} env="test">
+      {screen}
+    </Providers>,
+  );
+}
+
+/** Who made and changed a stored record, and when (created by u-1 on 1 November, changed the 2nd). */
+export function recordStamps() {
+  return {
+    createdAt: '2026-11-01T10:00:00.000Z',
+    createdBy: 'u-1',
+    updatedAt: '2026-11-02T10:00:00.000Z',
+    updatedBy: 'u-1',
+    deletedAt: null,
+    deletedBy: null,
+  };
+}
