@@ -4,11 +4,14 @@
  * and the selection; a new query or a new opening of the section reloads. Words: `<ns>.list.*`.
  */
 import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
-import type { PagedList, RecordRow } from './paged-list';
+import type { BaseQuery, PagedList, RecordRow } from './paged-list';
+import { RecordListbox, type ListNames } from './RecordListbox';
+import type { RecordListProps } from './RecordScreen';
+import { RecordToolbar } from './RecordToolbar';
 
 /** The list page of a paged list. */
 export function RecordListPage<S extends RecordRow, Q, R extends RecordRow, E>(props: {
@@ -96,5 +99,59 @@ export function RecordListPage<S extends RecordRow, Q, R extends RecordRow, E>(p
       ) : null}
       {items.length > 0 ? props.rows : null}
     </Stack>
+  );
+}
+
+/**
+ * A whole record list: the page, its toolbar (with the record type's `filters` after the order and
+ * `end` before "Add") and its rows.
+ */
+export function RecordList<
+  S extends RecordRow,
+  Q extends BaseQuery,
+  R extends RecordRow,
+  E,
+  A extends { create: boolean; restore: boolean },
+>(
+  props: RecordListProps<A> & {
+    list: PagedList<S, Q, R, E>;
+    names: ListNames;
+    filtered: boolean;
+    filters?: ReactNode;
+    end?: ReactNode;
+    renderRow: (item: S) => ReactNode;
+    rowStyle?: (item: S) => CSSProperties;
+  },
+) {
+  const { list, names, abilities, onNew } = props;
+  return (
+    <RecordListPage
+      list={list}
+      ns={names.ns}
+      visit={props.visit}
+      filtered={props.filtered}
+      canCreate={abilities.create}
+      onNew={onNew}
+      toolbar={
+        <RecordToolbar
+          list={list}
+          ns={names.ns}
+          canRestore={abilities.restore}
+          canCreate={abilities.create}
+          onNew={onNew}
+          filters={props.filters}
+          end={props.end}
+        />
+      }
+      rows={
+        <RecordListbox
+          list={list}
+          names={names}
+          onOpen={props.onOpen}
+          renderRow={props.renderRow}
+          {...(props.rowStyle ? { rowStyle: props.rowStyle } : {})}
+        />
+      }
+    />
   );
 }

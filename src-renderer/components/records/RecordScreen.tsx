@@ -2,22 +2,43 @@
  * A record section's pages: the list (default), a record's page, and the create/edit form. Which
  * one shows lives in the paged list's store (`view`), so other screens can open a record's page.
  */
-import { Fragment, useState, type ReactNode } from 'react';
+import type { ComponentType } from 'react';
+import { useState } from 'react';
 import type { PagedList, RecordRow } from './paged-list';
 
-/** How a section draws its pages; `record` null in `form` = a new one. */
-export interface RecordPages<R> {
-  detail: (id: string, onBack: () => void, onEdit: () => void) => ReactNode;
-  form: (record: R | null, onDone: (id: string) => void, onCancel: () => void) => ReactNode;
-  list: (visit: number, onOpen: (id: string) => void, onNew: () => void) => ReactNode;
+/** A record page's props; `A` what the role may do. */
+export interface RecordDetailProps<A> {
+  id: string;
+  abilities: A;
+  onBack: () => void;
+  onEdit: () => void;
+}
+
+/** The create/edit form's props; `record` null = a new one. `onDone` gets the saved id. */
+export interface RecordFormProps<R> {
+  record: R | null;
+  onDone: (id: string) => void;
+  onCancel: () => void;
+}
+
+/** The list page's props. */
+export interface RecordListProps<A> {
+  abilities: A;
+  /** This opening of the section (see `PagedListState.loadedVisit`). */
+  visit: number;
+  onOpen: (id: string) => void;
+  onNew: () => void;
 }
 
 /** The page of the section the store's `view` names. */
-export function RecordScreen<S extends RecordRow, Q, R extends RecordRow, E>(props: {
+export function RecordScreen<S extends RecordRow, Q, R extends RecordRow, E, A>(props: {
   list: PagedList<S, Q, R, E>;
-  pages: RecordPages<R>;
+  abilities: A;
+  Detail: ComponentType<RecordDetailProps<A>>;
+  Form: ComponentType<RecordFormProps<R>>;
+  List: ComponentType<RecordListProps<A>>;
 }) {
-  const { list, pages } = props;
+  const { list, abilities, Detail, Form, List } = props;
   const [visit] = useState(list.nextVisit);
   const view = list.useStore(state => state.view);
   const setView = list.useStore(state => state.setView);
@@ -28,20 +49,39 @@ export function RecordScreen<S extends RecordRow, Q, R extends RecordRow, E>(pro
   switch (view.kind) {
     case 'detail':
       return (
-        <Fragment key={view.id}>
-          {pages.detail(view.id, toList, () => setView({ kind: 'edit', id: view.id }))}
-        </Fragment>
+        <Detail
+          key={view.id}
+          id={view.id}
+          abilities={abilities}
+          onBack={toList}
+          onEdit={() => setView({ kind: 'edit', id: view.id })}
+        />
       );
     case 'new':
-      return pages.form(null, toDetail, toList);
+      return <Form record={null} onDone={toDetail} onCancel={toList} />;
     case 'edit':
       // The form edits the record the detail page loaded; without it, show that page first.
-      if (current?.id !== view.id)
-        return pages.detail(view.id, toList, () => setView({ kind: 'edit', id: view.id }));
+      if (current?.id !== view.id) {
+        return (
+          <Detail
+            id={view.id}
+            abilities={abilities}
+            onBack={toList}
+            onEdit={() => setView({ kind: 'edit', id: view.id })}
+          />
+        );
+      }
       return (
-        <Fragment key={view.id}>{pages.form(current, toDetail, () => toDetail(view.id))}</Fragment>
+        <Form key={view.id} record={current} onDone={toDetail} onCancel={() => toDetail(view.id)} />
       );
     default:
-      return pages.list(visit, toDetail, () => setView({ kind: 'new' }));
+      return (
+        <List
+          abilities={abilities}
+          visit={visit}
+          onOpen={toDetail}
+          onNew={() => setView({ kind: 'new' })}
+        />
+      );
   }
 }

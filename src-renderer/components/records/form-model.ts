@@ -115,3 +115,39 @@ export function changedOf<I, Raw>(
   }
   return patch;
 }
+
+/** A record type's form model, as the form hook uses it. */
+export interface RecordFormModel<V, I, Raw, R, C extends string> {
+  empty: () => V;
+  valuesOf: (record: R) => V;
+  /** Checks the form with the shared schema (the same checks the main process runs). */
+  check: (values: V) => FormCheck<I, Raw, C>;
+  /** An edit as a patch of only the fields whose normalised value changed. */
+  changedFields: (before: I, after: I, raw: Raw) => Partial<Raw>;
+  /** Field errors from a server `invalid_input`, on the form's own rows. */
+  serverFieldErrors: (error: CallError, values: V) => FieldErrors<C>;
+}
+
+/** Builds a record type's form model from its values, raw input, schema and patchable fields. */
+export function createFormModel<V, I, Raw, R, C extends string>(spec: {
+  empty: () => V;
+  valuesOf: (record: R) => V;
+  /** The form as the channel's input, and which form row each repeatable entry came from. */
+  rawInput: (values: V) => { input: Raw; index: RowIndex };
+  schema: RecordSchema<I, C>;
+  isCode: (code: unknown) => code is C;
+  /** The fields an edit may patch. */
+  keys: readonly (keyof I & keyof Raw)[];
+}): RecordFormModel<V, I, Raw, R, C> {
+  return {
+    empty: spec.empty,
+    valuesOf: spec.valuesOf,
+    check: values => {
+      const { input, index } = spec.rawInput(values);
+      return checkWith(spec.schema, input, index);
+    },
+    changedFields: (before, after, raw) => changedOf(spec.keys, before, after, raw),
+    serverFieldErrors: (error, values) =>
+      serverErrorsOf(error, spec.rawInput(values).index, spec.isCode),
+  };
+}

@@ -9,16 +9,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Result } from '../../../src-shared/ipc/contract';
-import type { FieldErrors, FormCheck } from './form-model';
-
-/** A record type's form model (see ./form-model.ts). */
-export interface RecordFormModel<V, I, Raw, R, C extends string> {
-  empty: () => V;
-  valuesOf: (record: R) => V;
-  check: (values: V) => FormCheck<I, Raw, C>;
-  changedFields: (before: I, after: I, raw: Raw) => Partial<Raw>;
-  serverFieldErrors: (error: CallError, values: V) => FieldErrors<C>;
-}
+import type { FieldErrors, RecordFormModel } from './form-model';
 
 /** What the form does with the main process and the list. */
 export interface RecordFormCalls<Raw, R> {

@@ -1,6 +1,7 @@
 /** One company: its fields, the actions the role allows, its people and its history. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RecordDetailProps } from '../../components/records/RecordScreen';
 import type { UserSummary } from '../../../src-shared/ipc/users';
 import { DetailPending, RecordDetail } from '../../components/records/RecordDetail';
 import { DeleteRecordModal, PickUserModal } from '../../components/records/RecordModals';
@@ -15,12 +16,7 @@ import type { CompanyAbilities } from './permissions';
 import { companiesList } from './store';
 
 /** The detail page of company `id`. */
-export function CompanyDetail(props: {
-  id: string;
-  abilities: CompanyAbilities;
-  onBack: () => void;
-  onEdit: () => void;
-}) {
+export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
   const { id, abilities, onBack } = props;
   const { t, i18n } = useTranslation();
   const page = useRecordDetail({

@@ -5,40 +5,23 @@
  */
 import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { RecordFormProps } from '../../components/records/RecordScreen';
 import { COMPANY_LIMITS, type Company } from '../../../src-shared/companies';
 import { useApi } from '../../app/api';
 import { FormSection as Section, RecordForm } from '../../components/records/RecordForm';
 import { useRecordForm } from '../../components/records/use-record-form';
 import { PhoneRows } from '../../components/records/FormRows';
 import { loadCompany, rememberCompany } from './actions';
-import {
-  changedFields,
-  checkForm,
-  emptyValues,
-  serverFieldErrors,
-  valuesFromCompany,
-} from './form-model';
+import { companyFormModel } from './form-model';
 import { useCompaniesStore } from './store';
 
-const MODEL = {
-  empty: emptyValues,
-  valuesOf: valuesFromCompany,
-  check: checkForm,
-  changedFields,
-  serverFieldErrors,
-};
-
-/** The form; `company` null = a new one. `onDone` gets the saved company's id. */
-export function CompanyForm(props: {
-  company: Company | null;
-  onDone: (id: string) => void;
-  onCancel: () => void;
-}) {
+/** The form; `record` null = a new company. `onDone` gets the saved company's id. */
+export function CompanyForm(props: RecordFormProps<Company>) {
   const { t } = useTranslation();
   const api = useApi();
   const form = useRecordForm({
-    record: props.company,
-    model: MODEL,
+    record: props.record,
+    model: companyFormModel,
     calls: {
       create: company => api.companies.create({ company }),
       update: (id, patch, expectedUpdatedAt) =>

@@ -4,9 +4,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../src-shared/companies';
-import { RecordListbox, RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
-import { RecordListPage } from '../../components/records/RecordListPage';
-import { RecordToolbar } from '../../components/records/RecordToolbar';
+import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
+import { RecordList } from '../../components/records/RecordListPage';
+import type { RecordListProps } from '../../components/records/RecordScreen';
 import { formatPhone } from '../contacts/format';
 import type { CompanyAbilities } from './permissions';
 import { companiesList, useCompaniesStore } from './store';
@@ -14,39 +14,15 @@ import { companiesList, useCompaniesStore } from './store';
 const NAMES = { ns: 'companies', row: 'company' } as const;
 
 /** The list screen. */
-export function CompanyList(props: {
-  abilities: CompanyAbilities;
-  visit: number;
-  onOpen: (id: string) => void;
-  onNew: () => void;
-}) {
-  const { abilities, onNew } = props;
+export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   const query = useCompaniesStore(state => state.query);
   return (
-    <RecordListPage
+    <RecordList
+      {...props}
       list={companiesList}
-      ns="companies"
-      visit={props.visit}
+      names={NAMES}
       filtered={query.text !== '' || query.includeDeleted}
-      canCreate={abilities.create}
-      onNew={onNew}
-      toolbar={
-        <RecordToolbar
-          list={companiesList}
-          ns="companies"
-          canRestore={abilities.restore}
-          canCreate={abilities.create}
-          onNew={onNew}
-        />
-      }
-      rows={
-        <RecordListbox
-          list={companiesList}
-          names={NAMES}
-          onOpen={props.onOpen}
-          renderRow={item => <CompanyRow item={item} showOwner={abilities.wideScope} />}
-        />
-      }
+      renderRow={item => <CompanyRow item={item} showOwner={props.abilities.wideScope} />}
     />
   );
 }

@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { company } from './companies-test-support';
-import {
-  changedFields,
-  checkForm,
-  emptyValues,
-  serverFieldErrors,
-  valuesFromCompany,
-} from './form-model';
+import { companyFormModel, emptyValues, valuesFromCompany } from './form-model';
 
 const STORED = company({
   legalAddress: 'м. Київ, вул. Хрещатик, 1',
   phones: [{ e164: '+380441234567', label: 'приймальня' }],
   website: 'https://svitanok.com.ua',
 });
+
+const { check: checkForm, changedFields, serverFieldErrors } = companyFormModel;
 
 describe('company form checks', () => {
   it('a blank form asks only for the name', () => {

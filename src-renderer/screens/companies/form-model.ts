@@ -11,15 +11,11 @@ import {
   type CompanyInput,
   type CompanyIssueCode,
 } from '../../../src-shared/companies';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import {
-  changedOf,
-  checkWith,
+  createFormModel,
   filledPhones,
   phoneRowsOf,
-  serverErrorsOf,
   type FieldErrors as RecordFieldErrors,
-  type FormCheck as RecordFormCheck,
   type PhoneRow,
 } from '../../components/records/form-model';
 
@@ -85,24 +81,6 @@ function rawInput(values: CompanyFormValues) {
 /** The form as the channel's input (before normalisation). */
 export type RawCompanyInput = ReturnType<typeof rawInput>['input'];
 
-/** The result of checking the form: normalised input, or the first problem of each field. */
-export type FormCheck = RecordFormCheck<CompanyInput, RawCompanyInput, CompanyIssueCode>;
-
-/** Checks the form with the shared schema (the same checks the main process runs). */
-export function checkForm(values: CompanyFormValues): FormCheck {
-  const { input, index } = rawInput(values);
-  return checkWith(
-    { safeParse: i => companyInputSchema.safeParse(i), issues: companyIssues },
-    input,
-    index,
-  );
-}
-
-/** Field errors from a server `invalid_input` (`details.codes`, first segment = `company`/`patch`). */
-export function serverFieldErrors(error: CallError, values: CompanyFormValues): FieldErrors {
-  return serverErrorsOf(error, rawInput(values).index, isCompanyIssueCode);
-}
-
 const FIELD_KEYS = [
   'name',
   'edrpou',
@@ -114,11 +92,12 @@ const FIELD_KEYS = [
   'notes',
 ] as const satisfies readonly (keyof CompanyInput)[];
 
-/** An edit as a patch: the typed values of only the fields whose normalised value changed. */
-export function changedFields(
-  before: CompanyInput,
-  after: CompanyInput,
-  raw: RawCompanyInput,
-): Partial<RawCompanyInput> {
-  return changedOf(FIELD_KEYS, before, after, raw);
-}
+/** The company form's model: checks, server errors and patches with the shared schema. */
+export const companyFormModel = createFormModel({
+  empty: emptyValues,
+  valuesOf: valuesFromCompany,
+  rawInput,
+  schema: { safeParse: input => companyInputSchema.safeParse(input), issues: companyIssues },
+  isCode: isCompanyIssueCode,
+  keys: FIELD_KEYS,
+});

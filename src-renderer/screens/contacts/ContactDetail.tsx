@@ -2,6 +2,7 @@
 import { Button } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RecordDetailProps } from '../../components/records/RecordScreen';
 import type { Result } from '../../../src-shared/ipc/contract';
 import { DetailPending, RecordDetail } from '../../components/records/RecordDetail';
 import { DeleteRecordModal, PickUserModal } from '../../components/records/RecordModals';
@@ -15,12 +16,7 @@ import type { ContactAbilities } from './permissions';
 import { contactsList, useContactsStore } from './store';
 
 /** The detail page of contact `id`. */
-export function ContactDetail(props: {
-  id: string;
-  abilities: ContactAbilities;
-  onBack: () => void;
-  onEdit: () => void;
-}) {
+export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
   const { id, abilities, onBack } = props;
   const { t, i18n } = useTranslation();
   const page = useRecordDetail({

@@ -5,6 +5,7 @@
  */
 import { SimpleGrid, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { RecordFormProps } from '../../components/records/RecordScreen';
 import { CONTACT_LIMITS, type Contact } from '../../../src-shared/contacts';
 import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
@@ -13,35 +14,17 @@ import { useRecordForm } from '../../components/records/use-record-form';
 import { useSessionStore } from '../../stores/session';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { loadContact, rememberContact } from './actions';
-import {
-  changedFields,
-  checkForm,
-  emptyValues,
-  serverFieldErrors,
-  valuesFromContact,
-} from './form-model';
+import { contactFormModel } from './form-model';
 import { EmailRows, PhoneRows } from '../../components/records/FormRows';
 import { useContactsStore } from './store';
 
-const MODEL = {
-  empty: emptyValues,
-  valuesOf: valuesFromContact,
-  check: checkForm,
-  changedFields,
-  serverFieldErrors,
-};
-
-/** The form; `contact` null = a new one. `onDone` gets the saved contact's id. */
-export function ContactForm(props: {
-  contact: Contact | null;
-  onDone: (id: string) => void;
-  onCancel: () => void;
-}) {
+/** The form; `record` null = a new contact. `onDone` gets the saved contact's id. */
+export function ContactForm(props: RecordFormProps<Contact>) {
   const { t } = useTranslation();
   const api = useApi();
   const form = useRecordForm({
-    record: props.contact,
-    model: MODEL,
+    record: props.record,
+    model: contactFormModel,
     calls: {
       create: contact => api.contacts.create({ contact }),
       update: (id, patch, expectedUpdatedAt) =>

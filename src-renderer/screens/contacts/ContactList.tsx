@@ -6,9 +6,10 @@ import { Autocomplete, Badge, Group, Select } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../src-shared/contacts';
-import { RecordListbox, RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
-import { RecordListPage } from '../../components/records/RecordListPage';
-import { RecordToolbar, useDebouncedQueryField } from '../../components/records/RecordToolbar';
+import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
+import { RecordList } from '../../components/records/RecordListPage';
+import type { RecordListProps } from '../../components/records/RecordScreen';
+import { useDebouncedQueryField } from '../../components/records/RecordToolbar';
 import { ExportButton } from './ExportButton';
 import { formatPhone, fullName } from './format';
 import type { ContactAbilities } from './permissions';
@@ -16,56 +17,28 @@ import { contactsList, useContactsStore } from './store';
 
 const NAMES = { ns: 'contacts', row: 'contact' } as const;
 
-/** The list screen: toolbar, rows, empty and error states. */
-export function ContactList({
-  abilities,
-  visit,
-  onOpen,
-  onNew,
-}: {
-  abilities: ContactAbilities;
-  /** This opening of the section (see `PagedListState.loadedVisit`). */
-  visit: number;
-  onOpen: (id: string) => void;
-  onNew: () => void;
-}) {
+/** The list screen: toolbar (with tag and owner filters, export), rows, empty and error states. */
+export function ContactList(props: RecordListProps<ContactAbilities>) {
+  const { abilities } = props;
   const query = useContactsStore(state => state.query);
   const filtered =
     query.text !== '' || query.tag !== '' || query.ownerId !== '' || query.includeDeleted;
   return (
-    <RecordListPage
+    <RecordList
+      {...props}
       list={contactsList}
-      ns="contacts"
-      visit={visit}
+      names={NAMES}
       filtered={filtered}
-      canCreate={abilities.create}
-      onNew={onNew}
-      toolbar={
-        <RecordToolbar
-          list={contactsList}
-          ns="contacts"
-          canRestore={abilities.restore}
-          canCreate={abilities.create}
-          onNew={onNew}
-          filters={<ContactFilters wideScope={abilities.wideScope} />}
-          end={
-            abilities.export ? (
-              <Group ml="auto">
-                <ExportButton />
-              </Group>
-            ) : null
-          }
-        />
+      filters={<ContactFilters wideScope={abilities.wideScope} />}
+      end={
+        abilities.export ? (
+          <Group ml="auto">
+            <ExportButton />
+          </Group>
+        ) : null
       }
-      rows={
-        <RecordListbox
-          list={contactsList}
-          names={NAMES}
-          onOpen={onOpen}
-          rowStyle={item => ({ opacity: item.deletedAt ? 0.7 : 1 })}
-          renderRow={item => <ContactRow item={item} showOwner={abilities.wideScope} />}
-        />
-      }
+      rowStyle={item => ({ opacity: item.deletedAt ? 0.7 : 1 })}
+      renderRow={item => <ContactRow item={item} showOwner={abilities.wideScope} />}
     />
   );
 }

@@ -25,17 +25,10 @@ export function ContactsScreen() {
   return (
     <RecordScreen
       list={contactsList}
-      pages={{
-        detail: (id, onBack, onEdit) => (
-          <ContactDetail id={id} abilities={abilities} onBack={onBack} onEdit={onEdit} />
-        ),
-        form: (contact, onDone, onCancel) => (
-          <ContactForm contact={contact} onDone={onDone} onCancel={onCancel} />
-        ),
-        list: (visit, onOpen, onNew) => (
-          <ContactList abilities={abilities} visit={visit} onOpen={onOpen} onNew={onNew} />
-        ),
-      }}
+      abilities={abilities}
+      Detail={ContactDetail}
+      Form={ContactForm}
+      List={ContactList}
     />
   );
 }

@@ -11,16 +11,12 @@ import {
   type ContactInput,
   type ContactIssueCode,
 } from '../../../src-shared/contacts';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import {
-  changedOf,
-  checkWith,
+  createFormModel,
   filledPhones,
   filledRows,
   phoneRowsOf,
-  serverErrorsOf,
   type FieldErrors as RecordFieldErrors,
-  type FormCheck as RecordFormCheck,
   type PhoneRow,
 } from '../../components/records/form-model';
 import { formatPhone } from './format';
@@ -120,24 +116,6 @@ function rawInput(values: ContactFormValues) {
 /** The form as the channel's input (before normalisation): what create and update send. */
 export type RawContactInput = ReturnType<typeof rawInput>['input'];
 
-/** The result of checking the form: normalised input, or the first problem of each field. */
-export type FormCheck = RecordFormCheck<ContactInput, RawContactInput, ContactIssueCode>;
-
-/** Checks the form with the shared schema (the same checks the main process runs). */
-export function checkForm(values: ContactFormValues): FormCheck {
-  const { input, index } = rawInput(values);
-  return checkWith(
-    { safeParse: i => contactInputSchema.safeParse(i), issues: contactIssues },
-    input,
-    index,
-  );
-}
-
-/** Field errors from a server `invalid_input`, on the form's own rows. */
-export function serverFieldErrors(error: CallError, values: ContactFormValues): FieldErrors {
-  return serverErrorsOf(error, rawInput(values).index, isContactIssueCode);
-}
-
 const FIELD_KEYS = [
   'surname',
   'givenName',
@@ -153,11 +131,12 @@ const FIELD_KEYS = [
   'tags',
 ] as const satisfies readonly (keyof ContactInput)[];
 
-/** An edit as a patch: the typed values of only the fields whose normalised value changed. */
-export function changedFields(
-  before: ContactInput,
-  after: ContactInput,
-  raw: RawContactInput,
-): Partial<RawContactInput> {
-  return changedOf(FIELD_KEYS, before, after, raw);
-}
+/** The contact form's model: checks, server errors and patches with the shared schema. */
+export const contactFormModel = createFormModel({
+  empty: emptyValues,
+  valuesOf: valuesFromContact,
+  rawInput,
+  schema: { safeParse: input => contactInputSchema.safeParse(input), issues: contactIssues },
+  isCode: isContactIssueCode,
+  keys: FIELD_KEYS,
+});
