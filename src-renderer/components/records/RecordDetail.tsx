@@ -189,6 +189,17 @@ export function DetailField(props: { ns: string; label: string; children: ReactN
   );
 }
 
+/** The {@link DetailField} of one record type (its `ns`), for a module's own `Field`. */
+export function detailFieldOf(ns: string) {
+  return function Field({ label, children }: { label: string; children: ReactNode }) {
+    return (
+      <DetailField ns={ns} label={label}>
+        {children}
+      </DetailField>
+    );
+  };
+}
+
 /**
  * A record's phones as `tel:` links, each with its label; null without phones (a plain function,
  * not a component, so that {@link DetailField} sees the empty value and shows its dash).

@@ -87,6 +87,8 @@ export interface PagedList<S extends RecordRow, Q, R extends RecordRow, E = obje
    * makes it load afresh when the user goes back.
    */
   remember: (record: R, summaryOf: (record: R) => S, reloadWhenMissing?: boolean) => void;
+  /** Waits for one record (for the detail or edit page) and keeps it as the current one. */
+  loadCurrent: (fetching: Promise<Result<R>>) => Promise<Result<R>>;
   /**
    * Counts openings of the section (a number, no client data, so it outlives a lock): each opening
    * reloads the list.
@@ -198,6 +200,12 @@ export function createPagedList<
     patch({ current: record, items });
   }
 
+  async function loadCurrent(fetching: Promise<Result<R>>): Promise<Result<R>> {
+    const result = await fetching;
+    if (result.ok) patch({ current: result.value });
+    return result;
+  }
+
   let visits = 0;
 
   return {
@@ -208,6 +216,7 @@ export function createPagedList<
     loadNextPage,
     retryNextPage,
     remember,
+    loadCurrent,
   };
 }
 

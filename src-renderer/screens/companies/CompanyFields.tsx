@@ -1,22 +1,15 @@
 /** The read-only fields of a company, grouped as description lists. */
 import { Anchor, SimpleGrid, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Company } from '../../../src-shared/companies';
 import {
   ChangeStamps,
-  DetailField,
+  detailFieldOf,
   DetailSection as Section,
   phoneLinks,
 } from '../../components/records/RecordDetail';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DetailField ns="companies" label={label}>
-      {children}
-    </DetailField>
-  );
-}
+const Field = detailFieldOf('companies');
 
 /** All fields of `company`; `nameOf` names the users who created and changed it. */
 export function CompanyFields(props: { company: Company; nameOf: (userId: string) => string }) {

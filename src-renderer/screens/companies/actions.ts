@@ -4,15 +4,12 @@
  */
 import type { Company, CompanySummary } from '../../../src-shared/companies';
 import type { ZamokApi } from '../../../src-shared/ipc';
-import type { Result } from '../../../src-shared/ipc/contract';
 import { useNavigationStore } from '../../stores/navigation';
 import { companiesList, useCompaniesStore } from './store';
 
 /** Fetches one company (deleted ones too: a contact's link may lead to one) as the current one. */
-export async function loadCompany(api: ZamokApi, id: string): Promise<Result<Company>> {
-  const result = await api.companies.get({ id, includeDeleted: true });
-  if (result.ok) useCompaniesStore.setState({ current: result.value });
-  return result;
+export function loadCompany(api: ZamokApi, id: string) {
+  return companiesList.loadCurrent(api.companies.get({ id, includeDeleted: true }));
 }
 
 function summaryOf(company: Company): CompanySummary {

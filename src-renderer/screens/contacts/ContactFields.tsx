@@ -1,11 +1,10 @@
 /** The read-only fields of a contact, grouped as description lists. */
 import { Anchor, Badge, CloseButton, Group, SimpleGrid, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../src-shared/contacts';
 import {
   ChangeStamps,
-  DetailField,
+  detailFieldOf,
   DetailSection as Section,
   phoneLinks,
 } from '../../components/records/RecordDetail';
@@ -13,13 +12,7 @@ import { useSessionStore } from '../../stores/session';
 import { openCompany } from '../companies/actions';
 import { formatPhone, personName } from './format';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DetailField ns="contacts" label={label}>
-      {children}
-    </DetailField>
-  );
-}
+const Field = detailFieldOf('contacts');
 
 /** All fields of `contact`; `onUnshare` removes a colleague's access. */
 export function ContactFields(props: {

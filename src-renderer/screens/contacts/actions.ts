@@ -4,7 +4,6 @@
  */
 import type { Contact, ContactSummary } from '../../../src-shared/contacts';
 import type { ZamokApi } from '../../../src-shared/ipc';
-import type { Result } from '../../../src-shared/ipc/contract';
 import { contactsList, useContactsStore } from './store';
 
 /**
@@ -17,14 +16,10 @@ export async function loadUsers(api: ZamokApi, readUsers = true): Promise<void> 
 }
 
 /** Fetches one contact for the detail or edit screen and keeps it as the current one. */
-export async function loadContact(
-  api: ZamokApi,
-  id: string,
-  includeDeleted: boolean,
-): Promise<Result<Contact>> {
-  const result = await api.contacts.get(includeDeleted ? { id, includeDeleted } : { id });
-  if (result.ok) useContactsStore.setState({ current: result.value });
-  return result;
+export function loadContact(api: ZamokApi, id: string, includeDeleted: boolean) {
+  return contactsList.loadCurrent(
+    api.contacts.get(includeDeleted ? { id, includeDeleted } : { id }),
+  );
 }
 
 function summaryOf(contact: Contact): ContactSummary {
