@@ -12,29 +12,23 @@ import { useApi } from '../../app/api';
 import { useSessionStore } from '../../stores/session';
 import type { PagedList, RecordRow } from './paged-list';
 
-/** A record page's state; `D` names its dialogs (`delete` among them). */
-export function useRecordDetail<
-  S extends RecordRow,
-  Q,
-  R extends RecordRow,
-  E,
-  D extends string,
->(options: {
-  list: PagedList<S, Q, R, E>;
-  type: DocumentRecordType;
-  id: string;
-  /** The page's own dialogs besides `delete` (names only, for their type). */
-  dialogs: readonly D[];
-  /** Fetches the record into the store; `deps` say when to fetch again. */
-  load: (api: ZamokApi) => Promise<Result<R>>;
-  deps: readonly unknown[];
-}) {
-  const { list, type, id } = options;
+/**
+ * A record page's state: record `id` of `list`, whose documents are of `type`; `load` fetches it
+ * into the store, again when one of `deps` changes.
+ */
+export function useRecordDetail<S extends RecordRow, Q, R extends RecordRow, E>(
+  list: PagedList<S, Q, R, E>,
+  type: DocumentRecordType,
+  id: string,
+  load: (api: ZamokApi) => Promise<Result<R>>,
+  deps: readonly unknown[],
+) {
   const api = useApi();
   const record = list.useStore(state => (state.current?.id === id ? state.current : null));
   const me = useSessionStore(state => state.user);
   const [loadError, setLoadError] = useState<CallError | null>(null);
-  const [dialog, setDialog] = useState<D | 'delete' | null>(null);
+  // Which dialog is open: `delete`, or one of the page's own (e.g. `reassign`, `share`).
+  const [dialog, setDialog] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [documentCount, setDocumentCount] = useState<number | null>(null);
   const [actionError, setActionError] = useState<CallError | null>(null);
@@ -42,12 +36,12 @@ export function useRecordDetail<
   useEffect(() => {
     if (list.useStore.getState().current?.id === id) return;
     setLoadError(null);
-    void options.load(api).then(r => setLoadError(r.ok ? null : r.error));
+    void load(api).then(r => setLoadError(r.ok ? null : r.error));
     // The caller names what its load depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [list, api, id, ...options.deps]);
+  }, [list, api, id, ...deps]);
 
-  const open = (next: D | 'delete' | null) => {
+  const open = (next: string) => {
     setActionError(null);
     setDialog(next);
     if (next === 'delete') {

@@ -31,23 +31,24 @@ export interface TextFieldProps {
   maxLength: number;
 }
 
-/** The form's state and handlers; `record` null = a new one. `onDone` gets the saved id. */
+/**
+ * The form's state and handlers: `props` are the form's own (`record` null = a new one; `onDone`
+ * gets the saved id), `model` the record type's form model, `calls` its channels and store.
+ */
 export function useRecordForm<
   V,
   I,
   Raw,
   R extends { id: string; updatedAt: string },
   C extends string,
->(options: {
-  record: R | null;
-  model: RecordFormModel<V, I, Raw, R, C>;
-  calls: RecordFormCalls<Raw, R>;
-  onDone: (id: string) => void;
-  onCancel: () => void;
-}) {
-  const { model, calls, onDone, onCancel } = options;
+>(
+  props: { record: R | null; onDone: (id: string) => void; onCancel: () => void },
+  model: RecordFormModel<V, I, Raw, R, C>,
+  calls: RecordFormCalls<Raw, R>,
+) {
+  const { onDone, onCancel } = props;
   const { t } = useTranslation();
-  const [base, setBase] = useState(options.record);
+  const [base, setBase] = useState(props.record);
   const [values, setValues] = useState<V>(() => (base ? model.valuesOf(base) : model.empty()));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [tried, setTried] = useState(false);

@@ -19,14 +19,7 @@ import { companiesList } from './store';
 export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
   const { id, abilities, onBack } = props;
   const { t, i18n } = useTranslation();
-  const page = useRecordDetail({
-    list: companiesList,
-    type: 'company',
-    id,
-    dialogs: ['reassign'],
-    load: api => loadCompany(api, id),
-    deps: [],
-  });
+  const page = useRecordDetail(companiesList, 'company', id, api => loadCompany(api, id), []);
   const { api, me, record: company, dialog, busy, actionError, open, run } = page;
   const [users, setUsers] = useState<UserSummary[] | null>(null);
   useEffect(() => {

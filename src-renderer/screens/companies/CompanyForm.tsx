@@ -19,21 +19,15 @@ import { useCompaniesStore } from './store';
 export function CompanyForm(props: RecordFormProps<Company>) {
   const { t } = useTranslation();
   const api = useApi();
-  const form = useRecordForm({
-    record: props.record,
-    model: companyFormModel,
-    calls: {
-      create: company => api.companies.create({ company }),
-      update: (id, patch, expectedUpdatedAt) =>
-        api.companies.update({ id, patch, expectedUpdatedAt }),
-      load: id => loadCompany(api, id),
-      remember: (company, created) => {
-        rememberCompany(company);
-        if (created) useCompaniesStore.setState({ loadedQuery: null });
-      },
+  const form = useRecordForm(props, companyFormModel, {
+    create: company => api.companies.create({ company }),
+    update: (id, patch, expectedUpdatedAt) =>
+      api.companies.update({ id, patch, expectedUpdatedAt }),
+    load: id => loadCompany(api, id),
+    remember: (company, created) => {
+      rememberCompany(company);
+      if (created) useCompaniesStore.setState({ loadedQuery: null });
     },
-    onDone: props.onDone,
-    onCancel: props.onCancel,
   });
   const { values, change, touch, errorOf, text } = form;
 

@@ -36,29 +36,20 @@ export type FieldErrors = RecordFieldErrors<CompanyIssueCode>;
 
 /** A blank form with one empty phone row. */
 export function emptyValues(): CompanyFormValues {
-  return {
-    name: '',
-    edrpou: '',
-    rnokpp: '',
-    legalAddress: '',
-    actualAddress: '',
-    phones: [{ number: '', label: '' }],
-    website: '',
-    notes: '',
-  };
+  return valuesFromCompany(null);
 }
 
-/** The form filled from a stored company. */
-export function valuesFromCompany(company: Company): CompanyFormValues {
+/** The form filled from a stored company; blank for null. */
+export function valuesFromCompany(company: Company | null): CompanyFormValues {
   return {
-    name: company.name,
-    edrpou: company.edrpou ?? '',
-    rnokpp: company.rnokpp ?? '',
-    legalAddress: company.legalAddress ?? '',
-    actualAddress: company.actualAddress ?? '',
-    phones: phoneRowsOf(company.phones),
-    website: company.website ?? '',
-    notes: company.notes ?? '',
+    name: company?.name ?? '',
+    edrpou: company?.edrpou ?? '',
+    rnokpp: company?.rnokpp ?? '',
+    legalAddress: company?.legalAddress ?? '',
+    actualAddress: company?.actualAddress ?? '',
+    phones: phoneRowsOf(company?.phones ?? []),
+    website: company?.website ?? '',
+    notes: company?.notes ?? '',
   };
 }
 

@@ -19,14 +19,13 @@ import { contactsList, useContactsStore } from './store';
 export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
   const { id, abilities, onBack } = props;
   const { t, i18n } = useTranslation();
-  const page = useRecordDetail({
-    list: contactsList,
-    type: 'contact',
+  const page = useRecordDetail(
+    contactsList,
+    'contact',
     id,
-    dialogs: ['reassign', 'share'],
-    load: api => loadContact(api, id, abilities.restore),
-    deps: [abilities.restore],
-  });
+    api => loadContact(api, id, abilities.restore),
+    [abilities.restore],
+  );
   const { api, me, record: contact, dialog, busy, actionError, open, run } = page;
   const users = useContactsStore(state => state.users);
   useEffect(() => {

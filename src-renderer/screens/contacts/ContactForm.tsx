@@ -22,22 +22,15 @@ import { useContactsStore } from './store';
 export function ContactForm(props: RecordFormProps<Contact>) {
   const { t } = useTranslation();
   const api = useApi();
-  const form = useRecordForm({
-    record: props.record,
-    model: contactFormModel,
-    calls: {
-      create: contact => api.contacts.create({ contact }),
-      update: (id, patch, expectedUpdatedAt) =>
-        api.contacts.update({ id, patch, expectedUpdatedAt }),
-      load: id => loadContact(api, id, false),
-      remember: (contact, created) => {
-        rememberContact(contact);
-        // A new contact belongs somewhere in the sorted list: reload it when the list shows again.
-        if (created) useContactsStore.setState({ loadedQuery: null });
-      },
+  const form = useRecordForm(props, contactFormModel, {
+    create: contact => api.contacts.create({ contact }),
+    update: (id, patch, expectedUpdatedAt) => api.contacts.update({ id, patch, expectedUpdatedAt }),
+    load: id => loadContact(api, id, false),
+    remember: (contact, created) => {
+      rememberContact(contact);
+      // A new contact belongs somewhere in the sorted list: reload it when the list shows again.
+      if (created) useContactsStore.setState({ loadedQuery: null });
     },
-    onDone: props.onDone,
-    onCancel: props.onCancel,
   });
   const { values, change, touch, errorOf, text } = form;
   // Linking needs companies.read: the picker lists only companies the main process would accept.

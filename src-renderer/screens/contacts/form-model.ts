@@ -48,44 +48,29 @@ export type FieldErrors = RecordFieldErrors<ContactIssueCode>;
 
 /** A blank form with one empty phone and e-mail row. */
 export function emptyValues(): ContactFormValues {
-  return {
-    surname: '',
-    givenName: '',
-    patronymic: '',
-    companyName: '',
-    companyId: '',
-    companyLabel: '',
-    phones: [{ number: '', label: '' }],
-    emails: [''],
-    telegram: '',
-    viber: '',
-    whatsapp: '',
-    address: '',
-    tags: [],
-    source: '',
-    notes: '',
-  };
+  return valuesFromContact(null);
 }
 
-/** The form filled from a stored contact (phones shown as people write them). */
-export function valuesFromContact(contact: Contact): ContactFormValues {
+/** The form filled from a stored contact (phones shown as people write them); blank for null. */
+export function valuesFromContact(contact: Contact | null): ContactFormValues {
+  const messengers = contact?.messengers ?? {};
   return {
-    surname: contact.surname,
-    givenName: contact.givenName,
-    patronymic: contact.patronymic ?? '',
-    companyName: contact.companyName ?? '',
-    companyId: contact.companyId ?? '',
+    surname: contact?.surname ?? '',
+    givenName: contact?.givenName ?? '',
+    patronymic: contact?.patronymic ?? '',
+    companyName: contact?.companyName ?? '',
+    companyId: contact?.companyId ?? '',
     // A link to a company outside the reader's scope has no name here: the picker shows the id.
-    companyLabel: contact.company?.name ?? '',
-    phones: phoneRowsOf(contact.phones),
-    emails: contact.emails.length > 0 ? [...contact.emails] : [''],
-    telegram: contact.messengers.telegram ?? '',
-    viber: contact.messengers.viber ? formatPhone(contact.messengers.viber) : '',
-    whatsapp: contact.messengers.whatsapp ? formatPhone(contact.messengers.whatsapp) : '',
-    address: contact.address ?? '',
-    tags: [...contact.tags],
-    source: contact.source ?? '',
-    notes: contact.notes ?? '',
+    companyLabel: contact?.company?.name ?? '',
+    phones: phoneRowsOf(contact?.phones ?? []),
+    emails: contact && contact.emails.length > 0 ? [...contact.emails] : [''],
+    telegram: messengers.telegram ?? '',
+    viber: messengers.viber ? formatPhone(messengers.viber) : '',
+    whatsapp: messengers.whatsapp ? formatPhone(messengers.whatsapp) : '',
+    address: contact?.address ?? '',
+    tags: [...(contact?.tags ?? [])],
+    source: contact?.source ?? '',
+    notes: contact?.notes ?? '',
   };
 }
 
