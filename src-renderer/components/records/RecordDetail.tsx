@@ -71,17 +71,13 @@ export function DetailPending(props: { ns: string; error: CallError | null; onBa
   );
 }
 
-/** The actions of a record's header that every record type has. */
-export interface DetailActions {
-  /** Edit (hidden when null). */
-  onEdit: (() => void) | null;
-  /** Give to another user (hidden when null). */
-  onReassign: (() => void) | null;
-  /** Delete (hidden when null). */
-  onDelete: (() => void) | null;
-  /** Restore a deleted record (hidden when null); `busy` while it runs. */
-  onRestore: (() => void) | null;
-  busy: boolean;
+/** What the role may do with the record: which of the header's actions show. */
+export interface DetailAbilities {
+  update: boolean;
+  reassign: boolean;
+  readUsers: boolean;
+  delete: boolean;
+  restore: boolean;
 }
 
 /** The record's page. `extraActions` sit between Edit and Reassign. */
@@ -93,7 +89,13 @@ export function RecordDetail(props: {
   deletedBadge: string;
   /** Shown while the record is deleted. */
   deletedNotice: ReactNode;
-  actions: DetailActions;
+  abilities: DetailAbilities;
+  onEdit: () => void;
+  /** Opens one of the page's dialogs (`reassign`, `delete`). */
+  open: (dialog: string) => void;
+  onRestore: () => void;
+  /** The restore is running. */
+  busy: boolean;
   extraActions?: ReactNode;
   /** An action's error while no dialog shows it. */
   actionError: CallError | null;
@@ -102,9 +104,9 @@ export function RecordDetail(props: {
   onBack: () => void;
   children: ReactNode;
 }) {
-  const { ns, actions, onBack } = props;
+  const { ns, abilities, deleted, onBack } = props;
   const { t } = useTranslation();
-  const { onEdit } = actions;
+  const onEdit = abilities.update && !deleted ? props.onEdit : null;
   useDetailKeys(props.dialogOpen, onBack, onEdit);
   return (
     <Stack gap="lg" maw={960}>
@@ -112,7 +114,7 @@ export function RecordDetail(props: {
       <Group justify="space-between" align="flex-start">
         <Group gap="sm">
           <Title order={1}>{props.title}</Title>
-          {props.deleted ? <Badge color="gray">{props.deletedBadge}</Badge> : null}
+          {deleted ? <Badge color="gray">{props.deletedBadge}</Badge> : null}
         </Group>
         <Group gap="xs">
           {onEdit ? (
@@ -121,28 +123,28 @@ export function RecordDetail(props: {
             </Tooltip>
           ) : null}
           {props.extraActions}
-          {actions.onReassign ? (
-            <Button variant="default" onClick={actions.onReassign}>
+          {abilities.reassign && abilities.readUsers && !deleted ? (
+            <Button variant="default" onClick={() => props.open('reassign')}>
               {t(`${ns}.detail.reassign`)}
             </Button>
           ) : null}
-          {actions.onDelete ? (
-            <Button color="red" variant="light" onClick={actions.onDelete}>
+          {abilities.delete && !deleted ? (
+            <Button color="red" variant="light" onClick={() => props.open('delete')}>
               {t(`${ns}.detail.delete`)}
             </Button>
           ) : null}
-          {actions.onRestore ? (
+          {abilities.restore && deleted ? (
             <BusyButton
-              busy={actions.busy}
+              busy={props.busy}
               busyLabel={t(`${ns}.detail.restoring`)}
-              onClick={actions.onRestore}
+              onClick={props.onRestore}
             >
               {t(`${ns}.detail.restore`)}
             </BusyButton>
           ) : null}
         </Group>
       </Group>
-      {props.deleted ? (
+      {deleted ? (
         <Alert color="gray" variant="light">
           {props.deletedNotice}
         </Alert>

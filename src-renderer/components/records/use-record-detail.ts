@@ -78,6 +78,14 @@ export function useRecordDetail<S extends RecordRow, Q, R extends RecordRow, E>(
     return true;
   };
 
+  /** Runs a call that answers with the changed record, and keeps it (`remember`). */
+  const keep = <T>(call: () => Promise<Result<T>>, remember: (value: T) => void) =>
+    void run(async () => {
+      const result = await call();
+      if (result.ok) remember(result.value);
+      return result;
+    });
+
   return {
     api,
     me,
@@ -90,6 +98,7 @@ export function useRecordDetail<S extends RecordRow, Q, R extends RecordRow, E>(
     open,
     close: () => setDialog(null),
     run,
+    keep,
     deleteWithDocuments,
   };
 }

@@ -131,6 +131,14 @@ export function useRecordForm<
     maxLength: limit * 2,
   });
 
+  /** A repeatable field's rows (phones, e-mails) bound to the field `key`. */
+  const rows = <K extends keyof V & string>(key: K) => ({
+    rows: values[key],
+    onChange: (next: V[K]) => change({ [key]: next } as unknown as Partial<V>),
+    onBlur: touch,
+    errorOf,
+  });
+
   return {
     base,
     values,
@@ -143,6 +151,7 @@ export function useRecordForm<
     touch,
     change,
     text,
+    rows,
     save,
     reload,
     onKeyDown,

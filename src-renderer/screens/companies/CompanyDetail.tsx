@@ -20,7 +20,7 @@ export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
   const { id, abilities, onBack } = props;
   const { t, i18n } = useTranslation();
   const page = useRecordDetail(companiesList, 'company', id, api => loadCompany(api, id), []);
-  const { api, me, record: company, dialog, busy, actionError, open, run } = page;
+  const { api, me, record: company, dialog, busy, actionError, open, run, keep } = page;
   const [users, setUsers] = useState<UserSummary[] | null>(null);
   useEffect(() => {
     if (!abilities.readUsers) return;
@@ -63,22 +63,11 @@ export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
           )}
         </>
       }
-      actions={{
-        onEdit: abilities.update && !deleted ? props.onEdit : null,
-        onReassign:
-          abilities.reassign && abilities.readUsers && !deleted ? () => open('reassign') : null,
-        onDelete: abilities.delete && !deleted ? () => open('delete') : null,
-        onRestore:
-          abilities.restore && deleted
-            ? () =>
-                void run(async () => {
-                  const result = await api.companies.restore({ id });
-                  if (result.ok) rememberCompany(result.value);
-                  return result;
-                })
-            : null,
-        busy,
-      }}
+      abilities={abilities}
+      onEdit={props.onEdit}
+      open={open}
+      onRestore={() => keep(() => api.companies.restore({ id }), rememberCompany)}
+      busy={busy}
       actionError={actionError}
       dialogOpen={dialog !== null}
       onBack={onBack}
@@ -103,13 +92,7 @@ export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
         purpose="reassign"
         opened={dialog === 'reassign'}
         users={reassignTo}
-        onConfirm={ownerId =>
-          void run(async () => {
-            const result = await api.companies.reassign({ id, ownerId });
-            if (result.ok) rememberCompany(result.value);
-            return result;
-          })
-        }
+        onConfirm={ownerId => keep(() => api.companies.reassign({ id, ownerId }), rememberCompany)}
       />
       {deleted ? null : <Timeline entity="company" id={id} />}
     </RecordDetail>

@@ -29,7 +29,7 @@ export function CompanyForm(props: RecordFormProps<Company>) {
       if (created) useCompaniesStore.setState({ loadedQuery: null });
     },
   });
-  const { values, change, touch, errorOf, text } = form;
+  const { text } = form;
 
   return (
     <RecordForm ns="companies" form={form} onCancel={props.onCancel}>
@@ -57,12 +57,7 @@ export function CompanyForm(props: RecordFormProps<Company>) {
         </SimpleGrid>
       </Section>
       <Section title={t('companies.form.reach')}>
-        <PhoneRows
-          rows={values.phones}
-          onChange={phones => change({ phones })}
-          onBlur={touch}
-          errorOf={errorOf}
-        />
+        <PhoneRows {...form.rows('phones')} />
         <TextInput
           {...text('website', t('companies.form.website'), COMPANY_LIMITS.website)}
           placeholder={t('companies.form.websitePlaceholder')}

@@ -3,7 +3,6 @@ import { Button } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetailProps } from '../../components/records/RecordScreen';
-import type { Result } from '../../../src-shared/ipc/contract';
 import { DetailPending, RecordDetail } from '../../components/records/RecordDetail';
 import { DeleteRecordModal, PickUserModal } from '../../components/records/RecordModals';
 import { useRecordDetail } from '../../components/records/use-record-detail';
@@ -26,7 +25,7 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
     api => loadContact(api, id, abilities.restore),
     [abilities.restore],
   );
-  const { api, me, record: contact, dialog, busy, actionError, open, run } = page;
+  const { api, me, record: contact, dialog, busy, actionError, open, run, keep } = page;
   const users = useContactsStore(state => state.users);
   useEffect(() => {
     if ((abilities.readUsers || abilities.share) && users === null) {
@@ -41,14 +40,6 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
     const fresh = await loadContact(api, id, abilities.restore);
     if (fresh.ok) rememberContact(fresh.value);
   };
-  /** Runs a call that answers with the changed contact, and keeps it. */
-  const keep = (call: () => Promise<Result<Parameters<typeof rememberContact>[0]>>) =>
-    void run(async () => {
-      const result = await call();
-      if (result.ok) rememberContact(result.value);
-      return result;
-    });
-
   const name = fullName(contact);
   const deleted = contact.deletedAt !== null;
   const active = (users ?? []).filter(user => (user.status ?? 'active') === 'active');
@@ -68,15 +59,11 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
       deletedNotice={t('contacts.detail.deletedNotice', {
         when: formatDateTime(contact.deletedAt ?? '', i18n.language),
       })}
-      actions={{
-        onEdit: abilities.update && !deleted ? props.onEdit : null,
-        onReassign:
-          abilities.reassign && abilities.readUsers && !deleted ? () => open('reassign') : null,
-        onDelete: abilities.delete && !deleted ? () => open('delete') : null,
-        onRestore:
-          abilities.restore && deleted ? () => keep(() => api.contacts.restore({ id })) : null,
-        busy,
-      }}
+      abilities={abilities}
+      onEdit={props.onEdit}
+      open={open}
+      onRestore={() => keep(() => api.contacts.restore({ id }), rememberContact)}
+      busy={busy}
       extraActions={
         abilities.share && !deleted ? (
           <Button variant="default" onClick={() => open('share')}>
@@ -115,24 +102,21 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
           })
         }
       />
-      <PickUserModal
-        {...dialogProps}
-        key={`reassign-${dialog === 'reassign'}`}
-        purpose="reassign"
-        opened={dialog === 'reassign'}
-        users={reassignTo}
-        selectFirst
-        onConfirm={ownerId => keep(() => api.contacts.reassign({ id, ownerId }))}
-      />
-      <PickUserModal
-        {...dialogProps}
-        key={`share-${dialog === 'share'}`}
-        purpose="share"
-        opened={dialog === 'share'}
-        users={shareWith}
-        selectFirst
-        onConfirm={userId => void run(() => api.contacts.share({ id, userId }), reload)}
-      />
+      {(['reassign', 'share'] as const).map(purpose => (
+        <PickUserModal
+          {...dialogProps}
+          key={`${purpose}-${dialog === purpose}`}
+          purpose={purpose}
+          opened={dialog === purpose}
+          users={purpose === 'reassign' ? reassignTo : shareWith}
+          selectFirst
+          onConfirm={userId =>
+            purpose === 'reassign'
+              ? keep(() => api.contacts.reassign({ id, ownerId: userId }), rememberContact)
+              : void run(() => api.contacts.share({ id, userId }), reload)
+          }
+        />
+      ))}
       <DocumentsPanel type="contact" id={id} />
       <Timeline entity="contact" id={id} />
     </RecordDetail>

@@ -73,18 +73,8 @@ export function ContactForm(props: RecordFormProps<Contact>) {
         />
       </Section>
       <Section title={t('contacts.form.reach')}>
-        <PhoneRows
-          rows={values.phones}
-          onChange={phones => change({ phones })}
-          onBlur={touch}
-          errorOf={errorOf}
-        />
-        <EmailRows
-          rows={values.emails}
-          onChange={emails => change({ emails })}
-          onBlur={touch}
-          errorOf={errorOf}
-        />
+        <PhoneRows {...form.rows('phones')} />
+        <EmailRows {...form.rows('emails')} />
         <Textarea
           {...text('address', t('contacts.form.address'), CONTACT_LIMITS.address)}
           autosize
