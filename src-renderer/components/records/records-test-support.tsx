@@ -3,9 +3,9 @@
  * they share, rendering a screen inside the app's providers, and the stamps every stored record
  * carries. Never imported by the app.
  */
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { SignedInUser } from '../../../src-shared/ipc/auth';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import { Providers } from '../../app/Providers';
@@ -60,4 +60,25 @@ export function recordStamps() {
     deletedAt: null,
     deletedBy: null,
   };
+}
+
+/**
+ * Confirms the open delete dialog with its `confirm` button, then checks what main was asked: to
+ * destroy record `id`'s documents first, then to delete the record (through `deleteCall`).
+ */
+export async function confirmDeleteWithDocuments(
+  calls: readonly { name: string; input: unknown }[],
+  confirm: string,
+  record: { type: 'contact' | 'company'; id: string },
+  deleteCall: string,
+): Promise<void> {
+  const dialog = screen.getByRole('dialog');
+  fireEvent.click(within(dialog).getByRole('button', { name: confirm }));
+  const inputs = (name: string) => calls.filter(c => c.name === name).map(c => c.input);
+  await waitFor(() => expect(inputs(deleteCall)).toEqual([{ id: record.id }]));
+  const order = calls
+    .map(c => c.name)
+    .filter(n => n === 'documents.deleteForRecord' || n === deleteCall);
+  expect(order).toEqual(['documents.deleteForRecord', deleteCall]);
+  expect(inputs('documents.deleteForRecord')).toEqual([{ record }]);
 }

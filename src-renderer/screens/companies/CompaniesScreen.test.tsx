@@ -11,6 +11,7 @@ import type { DocumentInfo } from '../../../src-shared/ipc/documents';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { ok, OWNER } from '../../app/test-support';
 import {
+  confirmDeleteWithDocuments,
   renderWithApp,
   setUpRecordScreenTests,
 } from '../../components/records/records-test-support';
@@ -91,16 +92,8 @@ describe('deleting a company with documents', () => {
         'До компанії додано 2 документи. Їх буде знищено назавжди — відновити їх не вийде.',
       ),
     ).toBeTruthy();
-    const dialog = screen.getByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Видалити' }));
-    await waitFor(() => expect(inputsOf(calls, 'companies.delete')).toEqual([{ id: 'co-1' }]));
-    const order = calls
-      .map(c => c.name)
-      .filter(n => n === 'documents.deleteForRecord' || n === 'companies.delete');
-    expect(order).toEqual(['documents.deleteForRecord', 'companies.delete']);
-    expect(inputsOf(calls, 'documents.deleteForRecord')).toEqual([
-      { record: { type: 'company', id: 'co-1' } },
-    ]);
+    const record = { type: 'company', id: 'co-1' } as const;
+    await confirmDeleteWithDocuments(calls, 'Видалити', record, 'companies.delete');
     // The page now says the company is deleted, offers Restore, and shows no documents.
     expect(await screen.findByRole('button', { name: 'Відновити' })).toBeTruthy();
     expect(screen.getByText(/Компанію видалено/)).toBeTruthy();

@@ -1,3 +1,11 @@
+import {
+  attachedDocumentsEn,
+  deleteButtonsEn,
+  deleteButtonsUk,
+  giveButtonsEn,
+  giveButtonsUk,
+} from '../../components/records/i18n';
+
 /** Interface text of the companies screens (Ukrainian first); merged into i18next under `companies`. */
 export const companiesUk = {
   title: 'Компанії',
@@ -74,16 +82,12 @@ export const companiesUk = {
       'До компанії додано {{count}} документів. Їх буде знищено назавжди — відновити їх не вийде.',
     documents_other:
       'До компанії додано {{count}} документа. Їх буде знищено назавжди — відновити їх не вийде.',
-    confirm: 'Видалити',
-    busy: 'Видаляємо…',
-    cancel: 'Скасувати',
+    ...deleteButtonsUk,
   },
   reassign: {
     title: 'Передати компанію іншому',
     user: 'Новий відповідальний',
-    confirm: 'Передати',
-    busy: 'Передаємо…',
-    cancel: 'Скасувати',
+    ...giveButtonsUk,
     noUsers: 'Немає інших активних користувачів, яким можна передати компанію.',
   },
   form: {
@@ -191,25 +195,13 @@ export const companiesEn: typeof companiesUk = {
   remove: {
     title: 'Delete this company?',
     body: '“{{name}}” will disappear from lists. Linked contacts stay, and their pages will show that the company was deleted.',
-    documents_one:
-      '{{count}} document is attached. It will be destroyed for good and cannot be restored.',
-    // English has no few/many; the keys exist because the catalogue mirrors the Ukrainian one.
-    documents_few:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    documents_many:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    documents_other:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    confirm: 'Delete',
-    busy: 'Deleting…',
-    cancel: 'Cancel',
+    ...attachedDocumentsEn,
+    ...deleteButtonsEn,
   },
   reassign: {
     title: 'Give the company to someone else',
     user: 'New responsible person',
-    confirm: 'Give',
-    busy: 'Giving…',
-    cancel: 'Cancel',
+    ...giveButtonsEn,
     noUsers: 'There is no other active user to give this company to.',
   },
   form: {

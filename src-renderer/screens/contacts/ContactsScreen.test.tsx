@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ContactListPage } from '../../../src-shared/contacts';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { fail, ok, OWNER } from '../../app/test-support';
 import {
+  confirmDeleteWithDocuments,
   renderWithApp,
   setUpRecordScreenTests,
 } from '../../components/records/records-test-support';
@@ -235,16 +236,8 @@ describe('deleting a contact with documents', () => {
         '2 documents are attached. They will be destroyed for good and cannot be restored.',
       ),
     ).toBeTruthy();
-    const dialog = screen.getByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(inputsOf(calls, 'contacts.delete')).toEqual([{ id: 'c-1' }]));
-    const order = calls
-      .map(c => c.name)
-      .filter(n => n === 'documents.deleteForRecord' || n === 'contacts.delete');
-    expect(order).toEqual(['documents.deleteForRecord', 'contacts.delete']);
-    expect(inputsOf(calls, 'documents.deleteForRecord')).toEqual([
-      { record: { type: 'contact', id: 'c-1' } },
-    ]);
+    const record = { type: 'contact', id: 'c-1' } as const;
+    await confirmDeleteWithDocuments(calls, 'Delete', record, 'contacts.delete');
   });
 });
 

@@ -1,4 +1,11 @@
 /** Interface text of the contacts screens (Ukrainian first); merged into i18next under `contacts`. */
+import {
+  attachedDocumentsEn,
+  deleteButtonsEn,
+  deleteButtonsUk,
+  giveButtonsEn,
+  giveButtonsUk,
+} from '../../components/records/i18n';
 import { exportEn, exportUk } from './export-i18n';
 
 export const contactsUk = {
@@ -82,16 +89,12 @@ export const contactsUk = {
       'До контакту додано {{count}} документів. Їх буде знищено назавжди — відновити їх не вийде.',
     documents_other:
       'До контакту додано {{count}} документа. Їх буде знищено назавжди — відновити їх не вийде.',
-    confirm: 'Видалити',
-    busy: 'Видаляємо…',
-    cancel: 'Скасувати',
+    ...deleteButtonsUk,
   },
   reassign: {
     title: 'Передати контакт іншому',
     user: 'Новий відповідальний',
-    confirm: 'Передати',
-    busy: 'Передаємо…',
-    cancel: 'Скасувати',
+    ...giveButtonsUk,
     noUsers: 'Немає інших активних користувачів, яким можна передати контакт.',
   },
   share: {
@@ -219,25 +222,13 @@ export const contactsEn: typeof contactsUk = {
   remove: {
     title: 'Delete this contact?',
     body: '"{{name}}" will disappear from the lists. The owner of the app can restore it.',
-    documents_one:
-      '{{count}} document is attached. It will be destroyed for good and cannot be restored.',
-    // English has no few/many; the keys exist because the catalogue mirrors the Ukrainian one.
-    documents_few:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    documents_many:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    documents_other:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    confirm: 'Delete',
-    busy: 'Deleting…',
-    cancel: 'Cancel',
+    ...attachedDocumentsEn,
+    ...deleteButtonsEn,
   },
   reassign: {
     title: 'Give the contact to someone else',
     user: 'New owner',
-    confirm: 'Give',
-    busy: 'Giving…',
-    cancel: 'Cancel',
+    ...giveButtonsEn,
     noUsers: 'There are no other active users to give this contact to.',
   },
   share: {
