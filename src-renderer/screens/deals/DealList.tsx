@@ -35,17 +35,14 @@ import { dealsList } from './store';
 const ROW_HEIGHT = 56;
 
 /** The list view. */
-export function DealList({
-  pipeline,
-  userId,
-  refreshKey,
-  onOpen,
-}: {
+export function DealList(props: {
   pipeline: Pipeline;
   userId: string;
+  /** Changes reload the list. */
   refreshKey: number;
   onOpen: (id: string) => void;
 }) {
+  const { pipeline, userId, refreshKey, onOpen } = props;
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [text, setText] = useState('');

@@ -90,6 +90,13 @@ function renderScreen(api: ZamokApi) {
   return renderWithApp(api, <DealsScreen />);
 }
 
+/** Signs the manager in and shows the screen with `api`, once its `heading` is there. */
+async function showAsManager(api: ZamokApi, heading: string) {
+  useSessionStore.setState({ user: { ...MANAGER, grants: BUILT_IN_GRANTS.manager } });
+  renderScreen(api);
+  expect(await screen.findByRole('heading', { name: heading, level: 1 })).toBeTruthy();
+}
+
 function dealApi(reassign: ZamokApi['deals']['reassign']) {
   return fakeContactsApi({
     pipelines: { list: async () => ok([PIPELINE]) },
@@ -147,10 +154,7 @@ describe('reassigning a deal', () => {
   });
 
   it('shows no reassign action to a manager (no deals.reassign)', async () => {
-    useSessionStore.setState({ user: { ...MANAGER, grants: BUILT_IN_GRANTS.manager } });
-    const { api } = dealApi(async () => fail('forbidden'));
-    renderScreen(api);
-    expect(await screen.findByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeTruthy();
+    await showAsManager(dealApi(async () => fail('forbidden')).api, 'Поставка борошна');
     expect(screen.queryByRole('button', { name: 'Give to another manager' })).toBeNull();
   });
 });
@@ -230,10 +234,7 @@ describe('pipelines', () => {
   });
 
   it('offers no pipeline actions to a manager', async () => {
-    useSessionStore.setState({ user: { ...MANAGER, grants: BUILT_IN_GRANTS.manager } });
-    const { api } = pipelineApi(async () => fail('forbidden'));
-    renderScreen(api);
-    expect(await screen.findByRole('heading', { name: 'Deals', level: 1 })).toBeTruthy();
+    await showAsManager(pipelineApi(async () => fail('forbidden')).api, 'Deals');
     expect(screen.queryByRole('button', { name: 'Pipelines' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Pipeline stages' })).toBeNull();
   });
