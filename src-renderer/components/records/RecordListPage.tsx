@@ -6,6 +6,7 @@
 import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useEffect, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
 import type { BaseQuery, PagedList, RecordRow } from './paged-list';
@@ -29,12 +30,16 @@ export function RecordListPage<S extends RecordRow, Q, R extends RecordRow, E>(p
   const { list, ns } = props;
   const { t } = useTranslation();
   const api = useApi();
-  const query = list.useStore(state => state.query);
-  const items = list.useStore(state => state.items);
-  const status = list.useStore(state => state.status);
-  const error = list.useStore(state => state.error);
-  const nextCursor = list.useStore(state => state.nextCursor);
-  const setQuery = list.useStore(state => state.setQuery);
+  const { query, items, status, error, nextCursor, setQuery } = list.useStore(
+    useShallow(state => ({
+      query: state.query,
+      items: state.items,
+      status: state.status,
+      error: state.error,
+      nextCursor: state.nextCursor,
+      setQuery: state.setQuery,
+    })),
+  );
   const { visit } = props;
 
   useEffect(() => {

@@ -7,6 +7,7 @@ import { Badge, Box, Group, Loader, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useApi } from '../../app/api';
 import type { PagedList, RecordRow } from './paged-list';
 import { useVirtualRows, virtualRowStyle } from './use-virtual-rows';
@@ -36,11 +37,15 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
   const { list, names, onOpen } = props;
   const { t } = useTranslation();
   const api = useApi();
-  const items = list.useStore(state => state.items);
-  const status = list.useStore(state => state.status);
-  const nextCursor = list.useStore(state => state.nextCursor);
-  const selected = list.useStore(state => state.selected);
-  const select = list.useStore(state => state.select);
+  const { items, status, nextCursor, selected, select } = list.useStore(
+    useShallow(state => ({
+      items: state.items,
+      status: state.status,
+      nextCursor: state.nextCursor,
+      selected: state.selected,
+      select: state.select,
+    })),
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const loadMore = useCallback(() => void list.loadNextPage(api), [list, api]);

@@ -4,7 +4,7 @@
  * (new owner, or someone to share with). Words: `<ns>.remove.*`, `<ns>.<purpose>.*`, `<ns>.close`.
  */
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ComponentProps, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { BusyButton } from '../BusyButton';
@@ -16,6 +16,41 @@ interface DialogProps {
   busy: boolean;
   error: CallError | null;
   onClose: () => void;
+}
+
+/** A record dialog: its title, body, the action's error, Cancel and the busy confirm button. */
+function RecordDialog(
+  props: DialogProps & {
+    /** Catalogue section of its words: `<key>.title`, `.cancel`, `.busy`, `.confirm`. */
+    words: string;
+    confirm: Omit<ComponentProps<typeof BusyButton>, 'busy' | 'busyLabel'>;
+    children: ReactNode;
+  },
+) {
+  const { t } = useTranslation();
+  const key = props.words;
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={t(`${key}.title`)}
+      closeButtonProps={{ 'aria-label': t(`${props.ns}.close`) }}
+      centered
+    >
+      <Stack>
+        {props.children}
+        <ErrorAlert error={props.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t(`${key}.cancel`)}
+          </Button>
+          <BusyButton {...props.confirm} busy={props.busy} busyLabel={t(`${key}.busy`)}>
+            {t(`${key}.confirm`)}
+          </BusyButton>
+        </Group>
+      </Stack>
+    </Modal>
+  );
 }
 
 /** "Delete this record?" */
@@ -32,37 +67,22 @@ export function DeleteRecordModal(
   const { t } = useTranslation();
   const key = `${props.ns}.remove`;
   return (
-    <Modal
-      opened={props.opened}
-      onClose={props.onClose}
-      title={t(`${key}.title`)}
-      closeButtonProps={{ 'aria-label': t(`${props.ns}.close`) }}
-      centered
+    <RecordDialog
+      {...props}
+      words={key}
+      confirm={{
+        color: 'red',
+        onClick: props.onConfirm,
+        ...(props.focusConfirm ? { 'data-autofocus': true } : {}),
+      }}
     >
-      <Stack>
-        <Text>{t(`${key}.body`, { name: props.name })}</Text>
-        {props.documents ? (
-          <Text c="red.8" fw={500}>
-            {t(`${key}.documents`, { count: props.documents })}
-          </Text>
-        ) : null}
-        <ErrorAlert error={props.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t(`${key}.cancel`)}
-          </Button>
-          <BusyButton
-            color="red"
-            busy={props.busy}
-            busyLabel={t(`${key}.busy`)}
-            onClick={props.onConfirm}
-            {...(props.focusConfirm ? { 'data-autofocus': true } : {})}
-          >
-            {t(`${key}.confirm`)}
-          </BusyButton>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text>{t(`${key}.body`, { name: props.name })}</Text>
+      {props.documents ? (
+        <Text c="red.8" fw={500}>
+          {t(`${key}.documents`, { count: props.documents })}
+        </Text>
+      ) : null}
+    </RecordDialog>
   );
 }
 
@@ -83,43 +103,25 @@ export function PickUserModal(
   const [userId, setUserId] = useState<string | null>(null);
   const key = `${props.ns}.${props.purpose}`;
   return (
-    <Modal
-      opened={props.opened}
-      onClose={props.onClose}
-      title={t(`${key}.title`)}
-      closeButtonProps={{ 'aria-label': t(`${props.ns}.close`) }}
-      centered
+    <RecordDialog
+      {...props}
+      words={key}
+      confirm={{ disabled: !userId, onClick: () => userId && props.onConfirm(userId) }}
     >
-      <Stack>
-        {props.purpose === 'share' ? <Text size="sm">{t(`${key}.intro`)}</Text> : null}
-        {props.users.length === 0 ? (
-          <Text c="dimmed">{t(`${key}.noUsers`)}</Text>
-        ) : (
-          <Select
-            label={t(`${key}.user`)}
-            data={props.users.map(user => ({ value: user.id, label: user.displayName }))}
-            value={userId}
-            onChange={setUserId}
-            searchable
-            {...(props.selectFirst ? { selectFirstOptionOnChange: true } : {})}
-            data-autofocus
-          />
-        )}
-        <ErrorAlert error={props.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t(`${key}.cancel`)}
-          </Button>
-          <BusyButton
-            busy={props.busy}
-            busyLabel={t(`${key}.busy`)}
-            disabled={!userId}
-            onClick={() => userId && props.onConfirm(userId)}
-          >
-            {t(`${key}.confirm`)}
-          </BusyButton>
-        </Group>
-      </Stack>
-    </Modal>
+      {props.purpose === 'share' ? <Text size="sm">{t(`${key}.intro`)}</Text> : null}
+      {props.users.length === 0 ? (
+        <Text c="dimmed">{t(`${key}.noUsers`)}</Text>
+      ) : (
+        <Select
+          label={t(`${key}.user`)}
+          data={props.users.map(user => ({ value: user.id, label: user.displayName }))}
+          value={userId}
+          onChange={setUserId}
+          searchable
+          {...(props.selectFirst ? { selectFirstOptionOnChange: true } : {})}
+          data-autofocus
+        />
+      )}
+    </RecordDialog>
   );
 }

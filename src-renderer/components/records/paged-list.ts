@@ -254,3 +254,17 @@ export function listInput(query: BaseQuery, filter: Record<string, string>, curs
     ...(cursor ? { cursor } : {}),
   };
 }
+
+/** The fields every record's list row copies from the whole record. */
+export function summaryBase<
+  R extends RecordRow & {
+    ownerId: string;
+    ownerName: string;
+    createdAt: string;
+    updatedAt: string;
+    deletedAt: string | null;
+  },
+>(record: R) {
+  const { id, ownerId, ownerName, createdAt, updatedAt, deletedAt } = record;
+  return { id, ownerId, ownerName, createdAt, updatedAt, deletedAt };
+}

@@ -5,6 +5,7 @@
 import type { Company, CompanySummary } from '../../../src-shared/companies';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import { useNavigationStore } from '../../stores/navigation';
+import { summaryBase } from '../../components/records/paged-list';
 import { companiesList, useCompaniesStore } from './store';
 
 /** Fetches one company (deleted ones too: a contact's link may lead to one) as the current one. */
@@ -14,17 +15,12 @@ export function loadCompany(api: ZamokApi, id: string) {
 
 function summaryOf(company: Company): CompanySummary {
   return {
-    id: company.id,
-    ownerId: company.ownerId,
-    ownerName: company.ownerName,
+    ...summaryBase(company),
     name: company.name,
     edrpou: company.edrpou,
     rnokpp: company.rnokpp,
     phone: company.phones[0]?.e164 ?? null,
     website: company.website,
-    createdAt: company.createdAt,
-    updatedAt: company.updatedAt,
-    deletedAt: company.deletedAt,
   };
 }
 

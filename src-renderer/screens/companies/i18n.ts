@@ -1,10 +1,4 @@
-import {
-  attachedDocumentsEn,
-  deleteButtonsEn,
-  deleteButtonsUk,
-  giveButtonsEn,
-  giveButtonsUk,
-} from '../../components/records/i18n';
+import { recordWords } from '../../components/records/i18n';
 
 /** Interface text of the companies screens (Ukrainian first); merged into i18next under `companies`. */
 export const companiesUk = {
@@ -82,12 +76,12 @@ export const companiesUk = {
       'До компанії додано {{count}} документів. Їх буде знищено назавжди — відновити їх не вийде.',
     documents_other:
       'До компанії додано {{count}} документа. Їх буде знищено назавжди — відновити їх не вийде.',
-    ...deleteButtonsUk,
+    ...recordWords.deleteUk,
   },
   reassign: {
     title: 'Передати компанію іншому',
     user: 'Новий відповідальний',
-    ...giveButtonsUk,
+    ...recordWords.giveUk,
     noUsers: 'Немає інших активних користувачів, яким можна передати компанію.',
   },
   form: {
@@ -195,13 +189,12 @@ export const companiesEn: typeof companiesUk = {
   remove: {
     title: 'Delete this company?',
     body: '“{{name}}” will disappear from lists. Linked contacts stay, and their pages will show that the company was deleted.',
-    ...attachedDocumentsEn,
-    ...deleteButtonsEn,
+    ...recordWords.deleteEn,
   },
   reassign: {
     title: 'Give the company to someone else',
     user: 'New responsible person',
-    ...giveButtonsEn,
+    ...recordWords.giveEn,
     noUsers: 'There is no other active user to give this company to.',
   },
   form: {

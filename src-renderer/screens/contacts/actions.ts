@@ -4,6 +4,7 @@
  */
 import type { Contact, ContactSummary } from '../../../src-shared/contacts';
 import type { ZamokApi } from '../../../src-shared/ipc';
+import { summaryBase } from '../../components/records/paged-list';
 import { contactsList, useContactsStore } from './store';
 
 /**
@@ -24,9 +25,7 @@ export function loadContact(api: ZamokApi, id: string, includeDeleted: boolean) 
 
 function summaryOf(contact: Contact): ContactSummary {
   return {
-    id: contact.id,
-    ownerId: contact.ownerId,
-    ownerName: contact.ownerName,
+    ...summaryBase(contact),
     surname: contact.surname,
     givenName: contact.givenName,
     patronymic: contact.patronymic,
@@ -34,9 +33,6 @@ function summaryOf(contact: Contact): ContactSummary {
     phone: contact.phones[0]?.e164 ?? null,
     email: contact.emails[0] ?? null,
     tags: contact.tags,
-    createdAt: contact.createdAt,
-    updatedAt: contact.updatedAt,
-    deletedAt: contact.deletedAt,
   };
 }
 

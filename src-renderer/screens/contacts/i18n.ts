@@ -1,11 +1,5 @@
 /** Interface text of the contacts screens (Ukrainian first); merged into i18next under `contacts`. */
-import {
-  attachedDocumentsEn,
-  deleteButtonsEn,
-  deleteButtonsUk,
-  giveButtonsEn,
-  giveButtonsUk,
-} from '../../components/records/i18n';
+import { recordWords } from '../../components/records/i18n';
 import { exportEn, exportUk } from './export-i18n';
 
 export const contactsUk = {
@@ -89,12 +83,12 @@ export const contactsUk = {
       'До контакту додано {{count}} документів. Їх буде знищено назавжди — відновити їх не вийде.',
     documents_other:
       'До контакту додано {{count}} документа. Їх буде знищено назавжди — відновити їх не вийде.',
-    ...deleteButtonsUk,
+    ...recordWords.deleteUk,
   },
   reassign: {
     title: 'Передати контакт іншому',
     user: 'Новий відповідальний',
-    ...giveButtonsUk,
+    ...recordWords.giveUk,
     noUsers: 'Немає інших активних користувачів, яким можна передати контакт.',
   },
   share: {
@@ -222,13 +216,12 @@ export const contactsEn: typeof contactsUk = {
   remove: {
     title: 'Delete this contact?',
     body: '"{{name}}" will disappear from the lists. The owner of the app can restore it.',
-    ...attachedDocumentsEn,
-    ...deleteButtonsEn,
+    ...recordWords.deleteEn,
   },
   reassign: {
     title: 'Give the contact to someone else',
     user: 'New owner',
-    ...giveButtonsEn,
+    ...recordWords.giveEn,
     noUsers: 'There are no other active users to give this contact to.',
   },
   share: {
