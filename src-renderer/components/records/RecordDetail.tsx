@@ -160,17 +160,35 @@ export function RecordDetail(props: {
   );
 }
 
+/**
+ * A titled panel of a record's page; with `label` it is a named `<section>` (the company's people,
+ * the timeline), else a plain box.
+ */
+export function DetailPanel(props: { title: string; label?: string; children: ReactNode }) {
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      component={props.label === undefined ? 'div' : 'section'}
+      aria-label={props.label}
+    >
+      <Title order={2} size="h4" mb="sm">
+        {props.title}
+      </Title>
+      {props.children}
+    </Paper>
+  );
+}
+
 /** One titled group of read-only fields (a description list). */
 export function DetailSection({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <Paper withBorder radius="md" p="md">
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
+    <DetailPanel title={title}>
       <Stack gap="sm" component="dl" m={0}>
         {children}
       </Stack>
-    </Paper>
+    </DetailPanel>
   );
 }
 

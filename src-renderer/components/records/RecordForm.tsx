@@ -3,12 +3,12 @@
  * call's error, the record type's sections, "fix the marked fields", and Cancel / Save with their
  * keyboard hints. Words: `<ns>.form.*`. State comes from {@link useRecordForm}.
  */
-import { Alert, Button, Group, Paper, Stack, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Textarea, Title, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BusyButton } from '../BusyButton';
 import { ErrorAlert } from '../ErrorAlert';
-import type { RecordFormState } from './use-record-form';
+import type { RecordFormState, TextFieldProps } from './use-record-form';
 
 /** The form element and everything around the sections. */
 export function RecordForm(props: {
@@ -74,4 +74,9 @@ export function FormSection({ title, children }: { title: string; children: Reac
       <Stack gap="sm">{children}</Stack>
     </Paper>
   );
+}
+
+/** A record's free-text notes: a textarea that grows from 3 to 12 rows. */
+export function NotesField(props: TextFieldProps) {
+  return <Textarea {...props} autosize minRows={3} maxRows={12} />;
 }

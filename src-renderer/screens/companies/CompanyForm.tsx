@@ -8,7 +8,11 @@ import { useTranslation } from 'react-i18next';
 import type { RecordFormProps } from '../../components/records/RecordScreen';
 import { COMPANY_LIMITS, type Company } from '../../../src-shared/companies';
 import { useApi } from '../../app/api';
-import { FormSection as Section, RecordForm } from '../../components/records/RecordForm';
+import {
+  FormSection as Section,
+  NotesField,
+  RecordForm,
+} from '../../components/records/RecordForm';
 import { useRecordForm } from '../../components/records/use-record-form';
 import { PhoneRows } from '../../components/records/FormRows';
 import { loadCompany, rememberCompany } from './actions';
@@ -77,12 +81,7 @@ export function CompanyForm(props: RecordFormProps<Company>) {
         </SimpleGrid>
       </Section>
       <Section title={t('companies.form.other')}>
-        <Textarea
-          {...text('notes', t('companies.form.notes'), COMPANY_LIMITS.notes)}
-          autosize
-          minRows={3}
-          maxRows={12}
-        />
+        <NotesField {...text('notes', t('companies.form.notes'), COMPANY_LIMITS.notes)} />
       </Section>
     </RecordForm>
   );

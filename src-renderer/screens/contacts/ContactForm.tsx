@@ -9,7 +9,11 @@ import type { RecordFormProps } from '../../components/records/RecordScreen';
 import { CONTACT_LIMITS, type Contact } from '../../../src-shared/contacts';
 import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
-import { FormSection as Section, RecordForm } from '../../components/records/RecordForm';
+import {
+  FormSection as Section,
+  NotesField,
+  RecordForm,
+} from '../../components/records/RecordForm';
 import { useRecordForm } from '../../components/records/use-record-form';
 import { useSessionStore } from '../../stores/session';
 import { CompanyPicker } from '../companies/CompanyPicker';
@@ -118,12 +122,7 @@ export function ContactForm(props: RecordFormProps<Contact>) {
           {...text('source', t('contacts.form.source'), CONTACT_LIMITS.source)}
           placeholder={t('contacts.form.sourcePlaceholder')}
         />
-        <Textarea
-          {...text('notes', t('contacts.form.notes'), CONTACT_LIMITS.notes)}
-          autosize
-          minRows={3}
-          maxRows={12}
-        />
+        <NotesField {...text('notes', t('contacts.form.notes'), CONTACT_LIMITS.notes)} />
       </Section>
     </RecordForm>
   );
