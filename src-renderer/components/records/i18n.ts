@@ -23,4 +23,19 @@ export const recordWords = {
   /** The reassign dialog's buttons. */
   giveUk: { confirm: 'Передати', busy: 'Передаємо…', cancel: 'Скасувати' },
   giveEn: { confirm: 'Give', busy: 'Giving…', cancel: 'Cancel' },
+  /** The form's buttons and their keyboard hints. */
+  formUk: {
+    save: 'Зберегти',
+    saveHint: 'Ctrl+Enter — зберегти',
+    saving: 'Зберігаємо…',
+    cancel: 'Скасувати',
+    cancelHint: 'Esc — скасувати',
+  },
+  formEn: {
+    save: 'Save',
+    saveHint: 'Ctrl+Enter to save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    cancelHint: 'Esc to cancel',
+  },
 };
