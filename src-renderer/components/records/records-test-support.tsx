@@ -16,17 +16,18 @@ import { useSessionStore } from '../../stores/session';
 
 /**
  * Registers the hooks every record screen test needs: the browser APIs jsdom lacks, `user` signed
- * in before each test (when given), and after each test an empty screen and wiped stores.
+ * in before each test (when given), and after each test an empty screen and wiped stores. Elements
+ * of the `viewport` roles get a 640 px height (the record lists' scroll boxes).
  */
-export function setUpRecordScreenTests(user?: SignedInUser): void {
+export function setUpRecordScreenTests(user?: SignedInUser, viewport = ['listbox']): void {
   beforeAll(() => {
     installDomShims();
-    // jsdom lays nothing out: give a record list a 640 px viewport (10 rows) so the virtualizer
-    // renders rows.
+    // jsdom lays nothing out: give a record list a 640 px viewport (10 contact rows) so the
+    // virtualizer renders rows.
     Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
       configurable: true,
       get(this: HTMLElement) {
-        return this.getAttribute('role') === 'listbox' ? 640 : 0;
+        return viewport.includes(this.getAttribute('role') ?? '') ? 640 : 0;
       },
     });
     // Mantine's combobox scrolls the selected option into view.
