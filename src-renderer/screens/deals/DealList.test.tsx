@@ -5,33 +5,17 @@
  */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { DealSummary, Pipeline } from '../../../src-shared/deals';
+import type { DealSummary } from '../../../src-shared/deals';
 import { ok, OWNER } from '../../app/test-support';
 import {
   renderWithApp,
   setUpRecordScreenTests,
 } from '../../components/records/records-test-support';
 import { fakeContactsApi, inputsOf } from '../contacts/contacts-test-support';
+import { PIPELINE } from './deals-test-support';
 import { DealList } from './DealList';
 
 setUpRecordScreenTests(OWNER, ['list']);
-
-const PIPELINE: Pipeline = {
-  id: 'pipe-1',
-  name: 'Продажі',
-  isDefault: true,
-  updatedAt: '2026-11-01T10:00:00.000Z',
-  stages: [
-    {
-      id: 's-new',
-      pipelineId: 'pipe-1',
-      name: 'Новий',
-      position: 0,
-      probability: 10,
-      outcome: 'open',
-    },
-  ],
-};
 
 function deal(n: number): DealSummary {
   return {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Deal, Pipeline } from '../../../src-shared/deals';
+import type { Deal } from '../../../src-shared/deals';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { fail, ok, OWNER } from '../../app/test-support';
@@ -11,6 +11,7 @@ import {
 } from '../../components/records/records-test-support';
 import { useSessionStore } from '../../stores/session';
 import { fakeContactsApi, inputsOf } from '../contacts/contacts-test-support';
+import { PIPELINE } from './deals-test-support';
 import { DealsScreen } from './DealsScreen';
 import { openDeal } from './store';
 
@@ -18,39 +19,6 @@ setUpRecordScreenTests();
 
 const HEAD = { ...OWNER, id: 'u-head', displayName: 'Ганна Бойко', role: 'head' as const };
 const MANAGER = { ...OWNER, id: 'u-mgr', displayName: 'Дарина Мельник', role: 'manager' as const };
-
-const PIPELINE: Pipeline = {
-  id: 'pipe-1',
-  name: 'Продажі',
-  isDefault: true,
-  updatedAt: '2026-11-01T10:00:00.000Z',
-  stages: [
-    {
-      id: 's-new',
-      pipelineId: 'pipe-1',
-      name: 'Новий',
-      position: 0,
-      probability: 10,
-      outcome: 'open',
-    },
-    {
-      id: 's-won',
-      pipelineId: 'pipe-1',
-      name: 'Виграно',
-      position: 1,
-      probability: 100,
-      outcome: 'won',
-    },
-    {
-      id: 's-lost',
-      pipelineId: 'pipe-1',
-      name: 'Програно',
-      position: 2,
-      probability: 0,
-      outcome: 'lost',
-    },
-  ],
-};
 
 const DEAL: Deal = {
   id: 'deal-1',
