@@ -3,21 +3,14 @@ import type { Grants } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
 import { recordAbilities, type RecordAbilities } from '../../components/records/abilities';
 
-/** The company actions the interface offers to a role. */
-export interface CompanyAbilities extends RecordAbilities {
-  read: boolean;
-  /** contacts.restore (the one restore grant): deleted companies, their filter and Restore. */
-  restore: boolean;
+/** The company actions the interface offers to a role: the shared ones, and the company's people. */
+export type CompanyAbilities = RecordAbilities & {
   /** contacts.read: the company page lists its people. */
   readContacts: boolean;
-}
+};
 
 /** The abilities of a role's grants. */
 export function companyAbilities(grants: Grants): CompanyAbilities {
-  return {
-    ...recordAbilities(grants, 'companies'),
-    read: grantOf(grants, 'companies.read') !== undefined,
-    restore: grantOf(grants, 'contacts.restore') !== undefined,
-    readContacts: grantOf(grants, 'contacts.read') !== undefined,
-  };
+  const readContacts = grantOf(grants, 'contacts.read') !== undefined;
+  return { ...recordAbilities(grants, 'companies'), readContacts };
 }

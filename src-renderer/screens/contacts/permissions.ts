@@ -5,7 +5,6 @@ import { recordAbilities, type RecordAbilities } from '../../components/records/
 
 /** The contact actions the interface offers to a role. */
 export interface ContactAbilities extends RecordAbilities {
-  restore: boolean;
   share: boolean;
   /** contacts.export: the list's "Export" button. */
   export: boolean;
@@ -15,7 +14,6 @@ export interface ContactAbilities extends RecordAbilities {
 export function contactAbilities(grants: Grants): ContactAbilities {
   return {
     ...recordAbilities(grants, 'contacts'),
-    restore: grantOf(grants, 'contacts.restore') !== undefined,
     share: grantOf(grants, 'contacts.share') !== undefined,
     export: grantOf(grants, 'contacts.export') !== undefined,
   };
