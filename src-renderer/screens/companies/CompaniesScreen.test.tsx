@@ -4,71 +4,27 @@
  * counts them, confirming destroys them before the company), bringing a deleted company back, and
  * the "Show deleted" filter — each only for the roles main would allow.
  */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Company, CompanySummary } from '../../../src-shared/companies';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { DocumentInfo } from '../../../src-shared/ipc/documents';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
+import { ok, OWNER } from '../../app/test-support';
+import {
+  confirmDeleteWithDocuments,
+  renderWithApp,
+  setUpRecordScreenTests,
+} from '../../components/records/records-test-support';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { fakeContactsApi, inputsOf } from '../contacts/contacts-test-support';
+import { company, companySummary } from './companies-test-support';
 import { CompaniesScreen } from './CompaniesScreen';
 import { useCompaniesStore } from './store';
 
-beforeAll(() => {
-  installDomShims();
-  // jsdom lays nothing out: give the list a 640 px viewport so the virtualizer renders rows.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'listbox' ? 640 : 0;
-    },
-  });
-  // Mantine's autosize textarea (the timeline's note field) listens to font loading.
-  if (!('fonts' in document)) {
-    Object.assign(document, { fonts: new EventTarget() });
-  }
-});
-beforeEach(() => useSessionStore.setState({ user: OWNER }));
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpRecordScreenTests(OWNER);
 
 const DELETED_AT = '2026-11-29T08:00:00.000Z';
-
-function company(extra: Partial<Company> = {}): Company {
-  return {
-    id: 'co-1',
-    ownerId: 'u-1',
-    ownerName: 'Олена Коваленко',
-    name: 'ТОВ «Пекарня Світанок»',
-    edrpou: '32855961',
-    rnokpp: null,
-    legalAddress: null,
-    actualAddress: null,
-    phones: [],
-    website: null,
-    notes: null,
-    createdAt: '2026-11-01T10:00:00.000Z',
-    createdBy: 'u-1',
-    updatedAt: '2026-11-02T10:00:00.000Z',
-    updatedBy: 'u-1',
-    deletedAt: null,
-    deletedBy: null,
-    ...extra,
-  };
-}
-
-function summary(extra: Partial<CompanySummary> = {}): CompanySummary {
-  const { id, ownerId, ownerName, name, edrpou, rnokpp, website, createdAt, updatedAt } = company();
-  const base = { id, ownerId, ownerName, name, edrpou, rnokpp, website, createdAt, updatedAt };
-  return { ...base, phone: null, deletedAt: null, ...extra };
-}
 
 function doc(n: number): DocumentInfo {
   return {
@@ -86,11 +42,7 @@ function doc(n: number): DocumentInfo {
 }
 
 function renderScreen(api: ZamokApi, language: 'uk' | 'en' = 'en') {
-  return render(
-    <Providers api={api} i18n={createI18n(language)} env="test">
-      <CompaniesScreen />
-    </Providers>,
-  );
+  return renderWithApp(api, <CompaniesScreen />, language);
 }
 
 /** Main as the owner sees it: one company with two documents until they are destroyed. */
@@ -140,16 +92,8 @@ describe('deleting a company with documents', () => {
         'До компанії додано 2 документи. Їх буде знищено назавжди — відновити їх не вийде.',
       ),
     ).toBeTruthy();
-    const dialog = screen.getByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Видалити' }));
-    await waitFor(() => expect(inputsOf(calls, 'companies.delete')).toEqual([{ id: 'co-1' }]));
-    const order = calls
-      .map(c => c.name)
-      .filter(n => n === 'documents.deleteForRecord' || n === 'companies.delete');
-    expect(order).toEqual(['documents.deleteForRecord', 'companies.delete']);
-    expect(inputsOf(calls, 'documents.deleteForRecord')).toEqual([
-      { record: { type: 'company', id: 'co-1' } },
-    ]);
+    const record = { type: 'company', id: 'co-1' } as const;
+    await confirmDeleteWithDocuments(calls, 'Видалити', record, 'companies.delete');
     // The page now says the company is deleted, offers Restore, and shows no documents.
     expect(await screen.findByRole('button', { name: 'Відновити' })).toBeTruthy();
     expect(screen.getByText(/Компанію видалено/)).toBeTruthy();
@@ -208,12 +152,12 @@ describe('deleted companies', () => {
   });
 
   it('"Show deleted" asks main for deleted ones too and marks them; a manager has no such switch', async () => {
-    const deleted = summary({ id: 'co-2', name: 'Будмайстер Захід', deletedAt: DELETED_AT });
+    const deleted = companySummary({ id: 'co-2', name: 'Будмайстер Захід', deletedAt: DELETED_AT });
     const { api, calls } = fakeContactsApi({
       companies: {
         list: async input =>
           ok({
-            items: input.filter?.includeDeleted ? [summary(), deleted] : [summary()],
+            items: input.filter?.includeDeleted ? [companySummary(), deleted] : [companySummary()],
             nextCursor: null,
           }),
       },

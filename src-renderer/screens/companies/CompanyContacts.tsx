@@ -2,13 +2,14 @@
  * The people of a company on its page: the linked contacts the caller's own contacts scope reaches
  * (the main process scopes them in SQL), paged; a click opens the contact.
  */
-import { Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../src-shared/contacts';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DetailPanel } from '../../components/records/RecordDetail';
 import { useNavigationStore } from '../../stores/navigation';
 import { formatPhone, fullName } from '../contacts/format';
 import { useContactsStore } from '../contacts/store';
@@ -50,16 +51,7 @@ export function CompanyContacts({ id, refresh }: { id: string; refresh: string }
   }, [load, refresh]);
 
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      component="section"
-      aria-label={t('companies.detail.contactsLabel')}
-    >
-      <Title order={2} size="h4" mb="sm">
-        {t('companies.detail.contacts')}
-      </Title>
+    <DetailPanel title={t('companies.detail.contacts')} label={t('companies.detail.contactsLabel')}>
       <ErrorAlert error={error} />
       {items === null ? (
         <Group gap="sm">
@@ -95,6 +87,6 @@ export function CompanyContacts({ id, refresh }: { id: string; refresh: string }
           {t('companies.detail.contactsMore')}
         </Button>
       ) : null}
-    </Paper>
+    </DetailPanel>
   );
 }

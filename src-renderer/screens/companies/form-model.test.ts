@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Company } from '../../../src-shared/companies';
-import {
-  changedFields,
-  checkForm,
-  emptyValues,
-  serverFieldErrors,
-  valuesFromCompany,
-} from './form-model';
+import { company } from './companies-test-support';
+import { companyFormModel, emptyValues, valuesFromCompany } from './form-model';
 
-const STORED: Company = {
-  id: 'co-1',
-  ownerId: 'u-1',
-  ownerName: 'Олена Коваленко',
-  name: 'ТОВ «Пекарня Світанок»',
-  edrpou: '32855961',
-  rnokpp: null,
+const STORED = company({
   legalAddress: 'м. Київ, вул. Хрещатик, 1',
-  actualAddress: null,
   phones: [{ e164: '+380441234567', label: 'приймальня' }],
   website: 'https://svitanok.com.ua',
-  notes: null,
-  createdAt: '2026-11-01T10:00:00.000Z',
-  createdBy: 'u-1',
-  updatedAt: '2026-11-02T10:00:00.000Z',
-  updatedBy: 'u-1',
-  deletedAt: null,
-  deletedBy: null,
-};
+});
+
+const { check: checkForm, changedFields, serverFieldErrors } = companyFormModel;
 
 describe('company form checks', () => {
   it('a blank form asks only for the name', () => {

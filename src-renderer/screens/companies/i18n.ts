@@ -1,4 +1,5 @@
 import type { Strings } from '../../i18n/types';
+import { recordWords } from '../../components/records/i18n';
 
 /** Interface text of the companies screens (Ukrainian first); merged into i18next under `companies`. */
 export const uk = {
@@ -76,16 +77,12 @@ export const uk = {
       'До компанії додано {{count}} документів. Їх буде знищено назавжди — відновити їх не вийде.',
     documents_other:
       'До компанії додано {{count}} документа. Їх буде знищено назавжди — відновити їх не вийде.',
-    confirm: 'Видалити',
-    busy: 'Видаляємо…',
-    cancel: 'Скасувати',
+    ...recordWords.deleteUk,
   },
   reassign: {
     title: 'Передати компанію іншому',
     user: 'Новий відповідальний',
-    confirm: 'Передати',
-    busy: 'Передаємо…',
-    cancel: 'Скасувати',
+    ...recordWords.giveUk,
     noUsers: 'Немає інших активних користувачів, яким можна передати компанію.',
   },
   form: {
@@ -106,11 +103,7 @@ export const uk = {
     website: 'Сайт',
     websitePlaceholder: 'example.com.ua',
     notes: 'Нотатки',
-    save: 'Зберегти',
-    saveHint: 'Ctrl+Enter — зберегти',
-    saving: 'Зберігаємо…',
-    cancel: 'Скасувати',
-    cancelHint: 'Esc — скасувати',
+    ...recordWords.formUk,
     fixErrors: 'Виправте позначені поля, і спробуйте зберегти ще раз.',
     conflict: 'Хтось змінив цю компанію, поки ви її редагували. Завантажте свіжу версію.',
     reload: 'Завантажити свіжу версію',
@@ -193,25 +186,12 @@ export const en: Strings<typeof uk> = {
   remove: {
     title: 'Delete this company?',
     body: '“{{name}}” will disappear from lists. Linked contacts stay, and their pages will show that the company was deleted.',
-    documents_one:
-      '{{count}} document is attached. It will be destroyed for good and cannot be restored.',
-    // English has no few/many; the keys exist because the catalogue mirrors the Ukrainian one.
-    documents_few:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    documents_many:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    documents_other:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    confirm: 'Delete',
-    busy: 'Deleting…',
-    cancel: 'Cancel',
+    ...recordWords.deleteEn,
   },
   reassign: {
     title: 'Give the company to someone else',
     user: 'New responsible person',
-    confirm: 'Give',
-    busy: 'Giving…',
-    cancel: 'Cancel',
+    ...recordWords.giveEn,
     noUsers: 'There is no other active user to give this company to.',
   },
   form: {
@@ -232,11 +212,7 @@ export const en: Strings<typeof uk> = {
     website: 'Website',
     websitePlaceholder: 'example.com',
     notes: 'Notes',
-    save: 'Save',
-    saveHint: 'Ctrl+Enter to save',
-    saving: 'Saving…',
-    cancel: 'Cancel',
-    cancelHint: 'Esc to cancel',
+    ...recordWords.formEn,
     fixErrors: 'Fix the marked fields and try saving again.',
     conflict: 'Someone changed this company while you were editing it. Load the fresh version.',
     reload: 'Load the fresh version',

@@ -1,36 +1,16 @@
 /** What the signed-in role may do with companies: used only to hide controls (main decides). */
 import type { Grants } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
+import { recordAbilities, type RecordAbilities } from '../../components/records/abilities';
 
-/** The company actions the interface offers to a role. */
-export interface CompanyAbilities {
-  read: boolean;
-  /** companies.read reaches beyond own records: show owners. */
-  wideScope: boolean;
-  create: boolean;
-  update: boolean;
-  delete: boolean;
-  reassign: boolean;
-  /** contacts.restore (the one restore grant): deleted companies, their filter and Restore. */
-  restore: boolean;
+/** The company actions the interface offers to a role: the shared ones, and the company's people. */
+export type CompanyAbilities = RecordAbilities & {
   /** contacts.read: the company page lists its people. */
   readContacts: boolean;
-  /** users.read: the colleagues list for reassign. */
-  readUsers: boolean;
-}
+};
 
 /** The abilities of a role's grants. */
 export function companyAbilities(grants: Grants): CompanyAbilities {
-  const read = grantOf(grants, 'companies.read');
-  return {
-    read: read !== undefined,
-    wideScope: read === 'team' || read === 'all',
-    create: grantOf(grants, 'companies.create') !== undefined,
-    update: grantOf(grants, 'companies.update') !== undefined,
-    delete: grantOf(grants, 'companies.delete') !== undefined,
-    reassign: grantOf(grants, 'companies.reassign') !== undefined,
-    restore: grantOf(grants, 'contacts.restore') !== undefined,
-    readContacts: grantOf(grants, 'contacts.read') !== undefined,
-    readUsers: grantOf(grants, 'users.read') !== undefined,
-  };
+  const readContacts = grantOf(grants, 'contacts.read') !== undefined;
+  return { ...recordAbilities(grants, 'companies'), readContacts };
 }

@@ -1,21 +1,18 @@
-/** The read-only fields of a contact, grouped as a description list. */
-import {
-  Anchor,
-  Badge,
-  CloseButton,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import type { ReactNode } from 'react';
+/** The read-only fields of a contact, grouped as description lists. */
+import { Anchor, Badge, CloseButton, Group, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../src-shared/contacts';
+import {
+  ChangeStamps,
+  detailFieldOf,
+  DetailSection as Section,
+  phoneLinks,
+} from '../../components/records/RecordDetail';
 import { useSessionStore } from '../../stores/session';
 import { openCompany } from '../companies/actions';
-import { formatDateTime, formatPhone, personName } from './format';
+import { formatPhone, personName } from './format';
+
+const Field = detailFieldOf('contacts');
 
 /** All fields of `contact`; `onUnshare` removes a colleague's access. */
 export function ContactFields(props: {
@@ -24,35 +21,19 @@ export function ContactFields(props: {
   canUnshare: boolean;
   onUnshare: (userId: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { contact } = props;
   const me = useSessionStore(state => state.user);
   const known = new Map((props.users ?? []).map(user => [user.id, user.displayName]));
   if (me) known.set(me.id, me.displayName);
   const who = (userId: string) =>
     personName(userId, contact, known) ?? t('contacts.detail.colleague');
-  const stamp = (iso: string, userId: string) =>
-    t('contacts.detail.when', { when: formatDateTime(iso, i18n.language), who: who(userId) });
   const { telegram, viber, whatsapp } = contact.messengers;
 
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       <Section title={t('contacts.detail.contactSection')}>
-        <Field label={t('contacts.detail.phones')}>
-          {contact.phones.length > 0
-            ? contact.phones.map(phone => (
-                <div key={phone.e164}>
-                  <Anchor href={`tel:${phone.e164}`}>{formatPhone(phone.e164)}</Anchor>
-                  {phone.label ? (
-                    <Text span c="dimmed" size="sm">
-                      {' '}
-                      · {phone.label}
-                    </Text>
-                  ) : null}
-                </div>
-              ))
-            : null}
-        </Field>
+        <Field label={t('contacts.detail.phones')}>{phoneLinks(contact.phones)}</Field>
         <Field label={t('contacts.detail.emails')}>
           {contact.emails.length > 0
             ? contact.emails.map(email => (
@@ -129,42 +110,8 @@ export function ContactFields(props: {
               ))
             : null}
         </Field>
-        <Field label={t('contacts.detail.created')}>
-          {stamp(contact.createdAt, contact.createdBy)}
-        </Field>
-        <Field label={t('contacts.detail.updated')}>
-          {stamp(contact.updatedAt, contact.updatedBy)}
-        </Field>
+        <ChangeStamps ns="contacts" record={contact} nameOf={who} />
       </Section>
     </SimpleGrid>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
-      <Stack gap="sm" component="dl" m={0}>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-/** One label and value; an empty value shows a dash so the layout stays steady. */
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const empty = children === null || children === undefined || children === '';
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {empty ? t('contacts.none') : children}
-      </Text>
-    </div>
   );
 }

@@ -1,127 +1,106 @@
-/** The contact list screen: title, toolbar, the virtualized rows, empty and error states. */
-import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+/**
+ * The contact list screen: a record list page (components/records) with the contacts' own filters
+ * (tag, owner), the export button, and rows showing company, phone, tags and owner.
+ */
+import { Autocomplete, Badge, Group, Select } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../app/api';
-import { errorText } from '../../app/errors';
-import { loadFirstPage, loadNextPage } from './actions';
-import { ContactRows } from './ContactRows';
-import { ListToolbar } from './ListToolbar';
+import type { ContactSummary } from '../../../src-shared/contacts';
+import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
+import { RecordList } from '../../components/records/RecordListPage';
+import type { RecordListProps } from '../../components/records/RecordScreen';
+import { useDebouncedQueryField } from '../../components/records/RecordToolbar';
+import { ExportButton } from './ExportButton';
+import { formatPhone, fullName } from './format';
 import type { ContactAbilities } from './permissions';
-import { INITIAL_QUERY, useContactsStore } from './store';
+import { contactsList, useContactsStore } from './store';
 
-/** The list screen: toolbar, rows, empty and error states. */
-export function ContactList({
-  abilities,
-  visit,
-  onOpen,
-  onNew,
-}: {
-  abilities: ContactAbilities;
-  /** This opening of the section (see `ContactsState.loadedVisit`). */
-  visit: number;
-  onOpen: (id: string) => void;
-  onNew: () => void;
-}) {
-  const { t } = useTranslation();
-  const api = useApi();
+const NAMES = { ns: 'contacts', row: 'contact' } as const;
+
+/** The list screen: toolbar (with tag and owner filters, export), rows, empty and error states. */
+export function ContactList(props: RecordListProps<ContactAbilities>) {
+  const { abilities } = props;
   const query = useContactsStore(state => state.query);
-  const items = useContactsStore(state => state.items);
-  const status = useContactsStore(state => state.status);
-  const error = useContactsStore(state => state.error);
-  const nextCursor = useContactsStore(state => state.nextCursor);
-  const setQuery = useContactsStore(state => state.setQuery);
-
-  // Coming back from a contact keeps the loaded pages and the selection; a new query or a new
-  // opening of the section reloads.
-  useEffect(() => {
-    const state = useContactsStore.getState();
-    if (state.loadedQuery !== query || state.loadedVisit !== visit) void loadFirstPage(api, visit);
-  }, [api, query, visit]);
-
   const filtered =
     query.text !== '' || query.tag !== '' || query.ownerId !== '' || query.includeDeleted;
-  const empty = status === 'ready' && items.length === 0;
-
   return (
-    <Stack gap="md" h="calc(100dvh - 60px - 2 * var(--mantine-spacing-xl))">
-      <Group justify="space-between" align="baseline">
-        <Title order={1}>{t('contacts.title')}</Title>
-        {items.length > 0 ? (
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {t('contacts.list.shown', { count: items.length })}
-            {nextCursor ? '+' : ''}
-          </Text>
-        ) : null}
-      </Group>
-      <ListToolbar abilities={abilities} onNew={onNew} />
-      {error ? (
-        <Alert color="red" variant="light" role="alert">
-          <Group justify="space-between">
-            <span>{errorText(t, error)}</span>
-            <Button
-              variant="white"
-              size="xs"
-              onClick={() => void (items.length > 0 ? retryNext(api) : loadFirstPage(api))}
-            >
-              {t('contacts.list.retry')}
-            </Button>
+    <RecordList
+      {...props}
+      list={contactsList}
+      names={NAMES}
+      filtered={filtered}
+      filters={<ContactFilters wideScope={abilities.wideScope} />}
+      end={
+        abilities.export ? (
+          <Group ml="auto">
+            <ExportButton />
           </Group>
-        </Alert>
-      ) : null}
-      {status === 'loading' && items.length === 0 ? (
-        <Center py="xl">
-          <Group gap="sm">
-            <Loader size="sm" />
-            <Text c="dimmed">{t('contacts.list.loading')}</Text>
-          </Group>
-        </Center>
-      ) : null}
-      {empty && !filtered ? (
-        <EmptyState
-          title={t('contacts.list.emptyTitle')}
-          text={t('contacts.list.emptyText')}
-          action={abilities.create ? t('contacts.list.emptyAction') : null}
-          onAction={onNew}
-        />
-      ) : null}
-      {empty && filtered ? (
-        <EmptyState
-          title={t('contacts.list.noMatchesTitle')}
-          text={t('contacts.list.noMatchesText')}
-          action={t('contacts.list.resetFilters')}
-          onAction={() => setQuery(INITIAL_QUERY)}
-        />
-      ) : null}
-      {items.length > 0 ? <ContactRows abilities={abilities} onOpen={onOpen} /> : null}
-    </Stack>
+        ) : null
+      }
+      rowStyle={item => ({ opacity: item.deletedAt ? 0.7 : 1 })}
+      renderRow={item => <ContactRow item={item} showOwner={abilities.wideScope} />}
+    />
   );
 }
 
-function retryNext(api: ReturnType<typeof useApi>): Promise<void> {
-  useContactsStore.setState({ status: 'ready', error: null });
-  return loadNextPage(api);
+/** The tag box (offering the loaded rows' tags) and, for wide scopes, the owner filter. */
+function ContactFilters({ wideScope }: { wideScope: boolean }) {
+  const { t } = useTranslation();
+  const items = useContactsStore(state => state.items);
+  const users = useContactsStore(state => state.users);
+  const ownerId = useContactsStore(state => state.query.ownerId);
+  const setQuery = useContactsStore(state => state.setQuery);
+  const [tag, setTag] = useDebouncedQueryField(contactsList, 'tag');
+  // No channel lists every tag: offer the ones on the loaded rows (typing any tag works too).
+  const tags = useMemo(() => [...new Set(items.flatMap(item => item.tags))].sort(), [items]);
+  const owners = (users ?? [])
+    .filter(user => user.status === 'active')
+    .map(user => ({ value: user.id, label: user.displayName }));
+  return (
+    <>
+      <Autocomplete
+        label={t('contacts.list.tag')}
+        placeholder={t('contacts.list.tagPlaceholder')}
+        data={tags}
+        value={tag}
+        onChange={setTag}
+        maxLength={40}
+        w={180}
+      />
+      {wideScope && users ? (
+        <Select
+          label={t('contacts.list.owner')}
+          placeholder={t('contacts.list.ownerAll')}
+          data={owners}
+          value={ownerId || null}
+          onChange={value => setQuery({ ownerId: value ?? '' })}
+          clearable
+          searchable
+          w={220}
+        />
+      ) : null}
+    </>
+  );
 }
 
-function EmptyState(props: {
-  title: string;
-  text: string;
-  action: string | null;
-  onAction: () => void;
-}) {
+/** One row: name, company and phone, up to three tags, the owner for wide scopes. */
+function ContactRow({ item, showOwner }: { item: ContactSummary; showOwner: boolean }) {
   return (
-    <Center py={64}>
-      <Stack align="center" gap="xs" maw={420} ta="center">
-        <Title order={2} size="h3">
-          {props.title}
-        </Title>
-        <Text c="dimmed">{props.text}</Text>
-        {props.action ? (
-          <Button mt="sm" onClick={props.onAction}>
-            {props.action}
-          </Button>
-        ) : null}
-      </Stack>
-    </Center>
+    <RecordRowContent
+      ns="contacts"
+      title={fullName(item)}
+      deleted={item.deletedAt !== null}
+      details={[item.companyName, item.phone ? formatPhone(item.phone) : null]}
+      end={
+        <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+          {item.tags.slice(0, 3).map(tag => (
+            <Badge key={tag} variant="light" size="sm">
+              {tag}
+            </Badge>
+          ))}
+          {showOwner ? <RowOwner name={item.ownerName} /> : null}
+        </Group>
+      }
+    />
   );
 }

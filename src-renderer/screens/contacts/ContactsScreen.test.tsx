@@ -1,44 +1,25 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ContactListPage } from '../../../src-shared/contacts';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
+import { fail, ok, OWNER } from '../../app/test-support';
+import {
+  confirmDeleteWithDocuments,
+  renderWithApp,
+  setUpRecordScreenTests,
+} from '../../components/records/records-test-support';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { ContactsScreen } from './ContactsScreen';
 import { contact, fakeContactsApi, inputsOf, summary } from './contacts-test-support';
 import { useContactsStore } from './store';
 
-beforeAll(() => {
-  installDomShims();
-  // jsdom lays nothing out: give the list a 640 px viewport (10 rows) so the virtualizer renders
-  // rows, and give Mantine's autosize textarea the font-loading events it listens to.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute('role') === 'listbox' ? 640 : 0;
-    },
-  });
-  if (!('fonts' in document)) {
-    Object.assign(document, { fonts: new EventTarget() });
-  }
-});
-beforeEach(() => useSessionStore.setState({ user: OWNER }));
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpRecordScreenTests(OWNER);
 
 function renderScreen(api: ZamokApi, language: 'uk' | 'en' = 'en') {
-  return render(
-    <Providers api={api} i18n={createI18n(language)} env="test">
-      <ContactsScreen />
-    </Providers>,
-  );
+  return renderWithApp(api, <ContactsScreen />, language);
 }
 
 const page = (from: number, to: number, nextCursor: string | null): ContactListPage => ({
@@ -257,16 +238,8 @@ describe('deleting a contact with documents', () => {
         '2 documents are attached. They will be destroyed for good and cannot be restored.',
       ),
     ).toBeTruthy();
-    const dialog = screen.getByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    await waitFor(() => expect(inputsOf(calls, 'contacts.delete')).toEqual([{ id: 'c-1' }]));
-    const order = calls
-      .map(c => c.name)
-      .filter(n => n === 'documents.deleteForRecord' || n === 'contacts.delete');
-    expect(order).toEqual(['documents.deleteForRecord', 'contacts.delete']);
-    expect(inputsOf(calls, 'documents.deleteForRecord')).toEqual([
-      { record: { type: 'contact', id: 'c-1' } },
-    ]);
+    const record = { type: 'contact', id: 'c-1' } as const;
+    await confirmDeleteWithDocuments(calls, 'Delete', record, 'contacts.delete');
   });
 });
 

@@ -5,6 +5,7 @@
 import type { Contact, ContactSummary } from '../../../src-shared/contacts';
 import { contract, type ZamokApi } from '../../../src-shared/ipc';
 import { buildBridge, type Result } from '../../../src-shared/ipc/contract';
+import { recordStamps } from '../../components/records/records-test-support';
 
 type Scripted = { [F in keyof ZamokApi]?: Partial<ZamokApi[F]> };
 
@@ -74,12 +75,7 @@ export function contact(extra: Partial<Contact> = {}): Contact {
     emails: ['taras@example.com'],
     messengers: { telegram: '@taras_sh' },
     tags: ['VIP'],
-    createdAt: '2026-11-01T10:00:00.000Z',
-    createdBy: 'u-1',
-    updatedAt: '2026-11-02T10:00:00.000Z',
-    updatedBy: 'u-1',
-    deletedAt: null,
-    deletedBy: null,
+    ...recordStamps(),
     ...extra,
   };
 }

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  changedFields,
-  checkForm,
-  emptyValues,
-  serverFieldErrors,
-  valuesFromContact,
-} from './form-model';
+import { contactFormModel, emptyValues, valuesFromContact } from './form-model';
 import { contact } from './contacts-test-support';
+
+const { check: checkForm, changedFields, serverFieldErrors } = contactFormModel;
 
 describe('contact form checks', () => {
   it('names the wrong phone by its row in the form, skipping blank rows', () => {

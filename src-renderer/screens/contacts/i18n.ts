@@ -1,4 +1,5 @@
 /** Interface text of the contacts screens (Ukrainian first); merged into i18next under `contacts`. */
+import { recordWords } from '../../components/records/i18n';
 import { exportEn, exportUk } from './export-i18n';
 import type { Strings } from '../../i18n/types';
 
@@ -83,16 +84,12 @@ export const uk = {
       'До контакту додано {{count}} документів. Їх буде знищено назавжди — відновити їх не вийде.',
     documents_other:
       'До контакту додано {{count}} документа. Їх буде знищено назавжди — відновити їх не вийде.',
-    confirm: 'Видалити',
-    busy: 'Видаляємо…',
-    cancel: 'Скасувати',
+    ...recordWords.deleteUk,
   },
   reassign: {
     title: 'Передати контакт іншому',
     user: 'Новий відповідальний',
-    confirm: 'Передати',
-    busy: 'Передаємо…',
-    cancel: 'Скасувати',
+    ...recordWords.giveUk,
     noUsers: 'Немає інших активних користувачів, яким можна передати контакт.',
   },
   share: {
@@ -134,11 +131,7 @@ export const uk = {
     source: 'Джерело',
     sourcePlaceholder: 'рекомендація, сайт, виставка…',
     notes: 'Нотатки',
-    save: 'Зберегти',
-    saveHint: 'Ctrl+Enter — зберегти',
-    saving: 'Зберігаємо…',
-    cancel: 'Скасувати',
-    cancelHint: 'Esc — скасувати',
+    ...recordWords.formUk,
     fixErrors: 'Виправте позначені поля — і контакт можна буде зберегти.',
     conflict:
       'Хтось змінив цей контакт, поки ви його редагували. Оновіть, щоб побачити їхні зміни (ваші правки не збережено).',
@@ -220,25 +213,12 @@ export const en: Strings<typeof uk> = {
   remove: {
     title: 'Delete this contact?',
     body: '"{{name}}" will disappear from the lists. The owner of the app can restore it.',
-    documents_one:
-      '{{count}} document is attached. It will be destroyed for good and cannot be restored.',
-    // English has no few/many; the keys exist because the catalogue mirrors the Ukrainian one.
-    documents_few:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    documents_many:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    documents_other:
-      '{{count}} documents are attached. They will be destroyed for good and cannot be restored.',
-    confirm: 'Delete',
-    busy: 'Deleting…',
-    cancel: 'Cancel',
+    ...recordWords.deleteEn,
   },
   reassign: {
     title: 'Give the contact to someone else',
     user: 'New owner',
-    confirm: 'Give',
-    busy: 'Giving…',
-    cancel: 'Cancel',
+    ...recordWords.giveEn,
     noUsers: 'There are no other active users to give this contact to.',
   },
   share: {
@@ -281,11 +261,7 @@ export const en: Strings<typeof uk> = {
     source: 'Lead source',
     sourcePlaceholder: 'referral, website, trade fair…',
     notes: 'Notes on the client',
-    save: 'Save',
-    saveHint: 'Ctrl+Enter to save',
-    saving: 'Saving…',
-    cancel: 'Cancel',
-    cancelHint: 'Esc to cancel',
+    ...recordWords.formEn,
     fixErrors: 'Fix the marked fields, then the contact can be saved.',
     conflict:
       'Someone changed this contact while you were editing it. Reload to see their changes (your edits were not saved).',

@@ -1,71 +1,25 @@
 /**
  * Everything the contacts screens hold about clients: the loaded list pages, the open contact and
- * the colleagues list. Created with `createResettableStore`, so a lock or sign-out wipes it.
+ * the colleagues list. A paged record list (components/records), so a lock or sign-out wipes it.
  */
-import type {
-  Contact,
-  ContactSort,
-  ContactSummary,
-  SortDirection,
-} from '../../../src-shared/contacts';
-import type { CallError } from '../../../src-shared/ipc/contract';
+import type { Contact, ContactSummary } from '../../../src-shared/contacts';
 import type { UserSummary } from '../../../src-shared/ipc/users';
-import { createResettableStore } from '../../stores/registry';
+import {
+  createPagedList,
+  listInput,
+  type BaseQuery,
+  type RecordView,
+} from '../../components/records/paged-list';
+
+export { LIST_SORTS, SORT_DIRECTION } from '../../components/records/paged-list';
 
 /** Which contacts screen is showing. */
-export type ContactsView =
-  | { kind: 'list' }
-  | { kind: 'detail'; id: string }
-  | { kind: 'new' }
-  | { kind: 'edit'; id: string };
-
-/** The list's sort choices as the Select offers them (each with its natural direction). */
-export const LIST_SORTS = ['name', 'updated', 'created'] as const satisfies readonly ContactSort[];
-
-/** Name A→Z; changes and additions newest first. */
-export const SORT_DIRECTION: Readonly<Record<ContactSort, SortDirection>> = {
-  name: 'asc',
-  updated: 'desc',
-  created: 'desc',
-};
+export type ContactsView = RecordView;
 
 /** What the list asks the main process for. */
-export interface ContactQuery {
-  text: string;
-  sort: ContactSort;
+export interface ContactQuery extends BaseQuery {
   tag: string;
   ownerId: string;
-  includeDeleted: boolean;
-}
-
-/** The list's loading state. */
-export type ListStatus = 'idle' | 'loading' | 'loading-more' | 'ready' | 'error';
-
-export interface ContactsState {
-  view: ContactsView;
-  query: ContactQuery;
-  items: ContactSummary[];
-  nextCursor: string | null;
-  status: ListStatus;
-  error: CallError | null;
-  /** The query the shown items answer (null before the first load): no reload when it is the same. */
-  loadedQuery: ContactQuery | null;
-  /** Which opening of the section loaded the items (each opening shows fresh data). */
-  loadedVisit: number;
-  /** The request whose answer the list is waiting for; older answers are dropped. */
-  activeRequest: number;
-  /** The highlighted row (arrow keys, Enter). */
-  selected: number;
-  /** The contact on the detail or edit screen. */
-  current: Contact | null;
-  /**
-   * Colleagues: every account (users.list) for roles with `users.read`, else the active colleagues'
-   * names (users.colleagues) for sharing; null = not loaded.
-   */
-  users: ColleagueEntry[] | null;
-  setView: (view: ContactsView) => void;
-  setQuery: (patch: Partial<ContactQuery>) => void;
-  select: (index: number) => void;
 }
 
 /** A colleague as the contacts screens use them (status unknown without `users.read` = active). */
@@ -81,22 +35,30 @@ export const INITIAL_QUERY: ContactQuery = {
   includeDeleted: false,
 };
 
-/** The contacts store. Data-changing work lives in ./actions.ts. */
-export const useContactsStore = createResettableStore<ContactsState>(set => ({
-  view: { kind: 'list' },
-  query: INITIAL_QUERY,
-  items: [],
-  nextCursor: null,
-  status: 'idle',
-  error: null,
-  loadedQuery: null,
-  loadedVisit: 0,
-  activeRequest: 0,
-  selected: 0,
-  current: null,
-  users: null,
-  setView: view => set({ view }),
-  setQuery: patch => set(state => ({ query: { ...state.query, ...patch } })),
-  select: index =>
-    set(state => ({ selected: Math.max(0, Math.min(index, state.items.length - 1)) })),
-}));
+/** The contacts list: its store and loaders. Data-changing work lives in ./actions.ts. */
+export const contactsList = createPagedList<
+  ContactSummary,
+  ContactQuery,
+  Contact,
+  {
+    /**
+     * Colleagues: every account (users.list) for roles with `users.read`, else the active
+     * colleagues' names (users.colleagues) for sharing; null = not loaded.
+     */
+    users: ColleagueEntry[] | null;
+  }
+>({
+  initialQuery: INITIAL_QUERY,
+  extra: { users: null },
+  fetchPage: (api, query, cursor) => {
+    const tag = query.tag.trim();
+    const filter = {
+      ...(tag ? { tag } : {}),
+      ...(query.ownerId ? { ownerId: query.ownerId } : {}),
+    };
+    return api.contacts.list(listInput(query, filter, cursor));
+  },
+});
+
+/** The contacts store. */
+export const useContactsStore = contactsList.useStore;

@@ -1,19 +1,23 @@
 /**
- * The deal form's contact picker: a searchable select fed by the caller's own scoped
- * `contacts.list` (text filter, first 20 matches), so it offers only contacts the main process
- * would accept as a link. Clearing it unlinks the deal.
+ * The deal form's contact picker: a record picker (components/records) over the caller's own
+ * scoped `contacts.list`, by name. Clearing it unlinks the deal.
  */
-import { Select } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../src-shared/contacts';
-import { useApi } from '../../app/api';
-
-const PICKER_LIMIT = 20;
+import type { ZamokApi } from '../../../src-shared/ipc';
+import { PICKER_LIMIT, RecordPicker } from '../../components/records/RecordPicker';
 
 function nameOf(c: ContactSummary): string {
   return `${c.givenName} ${c.surname}`;
+}
+
+function search(api: ZamokApi, text: string) {
+  return api.contacts.list({
+    filter: text ? { text } : {},
+    limit: PICKER_LIMIT,
+    sort: 'name',
+    direction: 'asc',
+  });
 }
 
 /** `value` is the linked contact's id ('' = none); `label` its name when known. */
@@ -24,45 +28,18 @@ export function ContactPicker(props: {
   onChange: (id: string, name: string) => void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 200);
-  const [found, setFound] = useState<ContactSummary[]>([]);
-
-  useEffect(() => {
-    let current = true;
-    const text = debounced.trim();
-    void api.contacts
-      .list({ filter: text ? { text } : {}, limit: PICKER_LIMIT, sort: 'name', direction: 'asc' })
-      .then(result => {
-        if (current && result.ok) setFound(result.value.items);
-      });
-    return () => {
-      current = false;
-    };
-  }, [api, debounced]);
-
-  const options = found.map(c => ({ value: c.id, label: nameOf(c) }));
-  if (props.value && !options.some(o => o.value === props.value)) {
-    options.unshift({ value: props.value, label: props.label || props.value });
-  }
   return (
-    <Select
-      label={t('deals.field.contact')}
-      placeholder={t('deals.field.contactPlaceholder')}
-      data={options}
-      value={props.value || null}
-      onChange={id => {
-        const c = found.find(x => x.id === id);
-        props.onChange(id ?? '', c ? nameOf(c) : '');
+    <RecordPicker
+      {...props}
+      unknownLabel={props.value}
+      texts={{
+        label: t('deals.field.contact'),
+        placeholder: t('deals.field.contactPlaceholder'),
+        nothing: t('deals.field.contactNothing'),
       }}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: all }) => all}
-      nothingFoundMessage={t('deals.field.contactNothing')}
-      clearable
-      error={props.error}
+      search={search}
+      optionLabel={nameOf}
+      nameOf={nameOf}
     />
   );
 }

@@ -23,6 +23,7 @@ import type { Deal, Pipeline } from '../../../src-shared/deals';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
+import { Notice } from '../../components/records/Notice';
 import { EntityHistory } from '../../components/EntityHistory';
 import { Timeline } from '../activities/Timeline';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
@@ -156,16 +157,9 @@ export function DealDetail({
       </Group>
       {error ? <Alert color="red">{errorText(t, error)}</Alert> : null}
       {handedTo ? (
-        <Alert
-          color="green"
-          variant="light"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('deals.notice')}
-          onClose={() => setHandedTo(null)}
-        >
+        <Notice closeLabel={t('deals.notice')} onClose={() => setHandedTo(null)}>
           {t('deals.reassign.done', { name: handedTo })}
-        </Alert>
+        </Notice>
       ) : null}
       {current.lostReason ? (
         <Alert color="red" variant="light" title={t('deals.field.lostReason')}>

@@ -4,17 +4,7 @@
  * contact and company pickers fed by the caller's scoped lists. Field errors are the translated
  * `deal.*` codes, live and from the main process.
  */
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  Stack,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -31,6 +21,7 @@ import { errorText } from '../../app/errors';
 import { ContactPicker } from './ContactPicker';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { fieldErrors } from './format';
+import { ProbabilityInput } from './ProbabilityInput';
 
 /** `deal` null = a new deal in `pipeline`. */
 export function DealForm({
@@ -154,15 +145,10 @@ export function DealForm({
               allowDeselect={false}
             />
           )}
-          <NumberInput
-            label={t('deals.field.probability')}
+          <ProbabilityInput
             placeholder={t('deals.field.probabilityAuto')}
             value={probability}
-            onChange={v => setProbability(typeof v === 'number' ? v : '')}
-            min={0}
-            max={100}
-            allowDecimal={false}
-            hideControls
+            onChange={setProbability}
             error={errorOf('probability')}
           />
           <TextInput

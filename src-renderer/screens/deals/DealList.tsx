@@ -1,6 +1,7 @@
 /**
  * The deal list: filter (text, stage, currency, only mine), order, and the rows virtualized with
- * @tanstack/react-virtual; pages come from SQL by keyset (`deals.list`) as the user scrolls.
+ * the record list's rows (components/records); pages come from SQL by keyset (`deals.list`) into
+ * the deal list's paged store as the user scrolls.
  */
 import {
   Alert,
@@ -16,7 +17,6 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -24,29 +24,25 @@ import {
   DEAL_SORTS,
   type Currency,
   type DealSort,
-  type DealSummary,
   type Pipeline,
 } from '../../../src-shared/deals';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
+import { useVirtualRows, virtualRowStyle } from '../../components/records/use-virtual-rows';
 import { dealAmount, initials } from './format';
+import { dealsList } from './store';
 
 const ROW_HEIGHT = 56;
-const PAGE = 50;
 
 /** The list view. */
-export function DealList({
-  pipeline,
-  userId,
-  refreshKey,
-  onOpen,
-}: {
+export function DealList(props: {
   pipeline: Pipeline;
   userId: string;
+  /** Changes reload the list. */
   refreshKey: number;
   onOpen: (id: string) => void;
 }) {
+  const { pipeline, userId, refreshKey, onOpen } = props;
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [text, setText] = useState('');
@@ -55,66 +51,40 @@ export function DealList({
   const [currency, setCurrency] = useState<Currency | null>(null);
   const [mine, setMine] = useState(false);
   const [sort, setSort] = useState<DealSort>('updated');
-  const [items, setItems] = useState<DealSummary[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<CallError | null>(null);
+  const items = dealsList.useStore(state => state.items);
+  const status = dealsList.useStore(state => state.status);
+  const error = dealsList.useStore(state => state.error);
+  const next = dealsList.useStore(state => state.nextCursor);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const generation = useRef(0);
+  // Until the first page of this showing arrives (the list's filters live only while it shows).
+  const loading = status === 'idle' || status === 'loading' || status === 'loading-more';
 
-  const query = useCallback(
-    (cursor?: string) =>
-      api.deals.list({
+  useEffect(() => {
+    dealsList.useStore.setState({
+      query: {
+        pipelineId: pipeline.id,
+        text: debounced.trim(),
+        stageId,
+        currency,
+        ownerId: mine ? userId : null,
         sort,
-        direction: sort === 'title' ? 'asc' : 'desc',
-        filter: {
-          pipelineId: pipeline.id,
-          ...(debounced.trim() ? { text: debounced.trim() } : {}),
-          ...(stageId ? { stageId } : {}),
-          ...(currency ? { currency } : {}),
-          ...(mine ? { ownerId: userId } : {}),
-        },
-        limit: PAGE,
-        ...(cursor ? { cursor } : {}),
-      }),
-    [api, sort, pipeline.id, debounced, stageId, currency, mine, userId],
-  );
-
-  useEffect(() => {
-    const mineGen = ++generation.current;
-    setLoading(true);
-    void query().then(result => {
-      if (mineGen !== generation.current) return;
-      setLoading(false);
-      if (!result.ok) return setError(result.error);
-      setError(null);
-      setItems(result.value.items);
-      setNext(result.value.nextCursor);
+      },
     });
-  }, [query, refreshKey]);
+    void dealsList.loadFirstPage(api);
+  }, [api, pipeline.id, debounced, stageId, currency, mine, userId, sort, refreshKey]);
+  // The next showing starts empty, as the filters do.
+  useEffect(() => () => dealsList.useStore.setState(dealsList.useStore.getInitialState()), []);
 
-  const virtualizer = useVirtualizer({
+  const loadMore = useCallback(() => void dealsList.loadNextPage(api), [api]);
+  const { virtualizer, rows } = useVirtualRows({
     count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    initialRect: { width: 800, height: 560 },
+    rowHeight: ROW_HEIGHT,
+    scrollRef,
+    initialHeight: 560,
+    prefetchRows: 10,
+    canLoadMore: next !== null && status === 'ready',
+    loadMore,
   });
-  const rows = virtualizer.getVirtualItems();
-  const lastVisible = rows.at(-1)?.index ?? -1;
-
-  useEffect(() => {
-    if (!next || loading || lastVisible < items.length - 10) return;
-    const mineGen = generation.current;
-    setLoading(true);
-    void query(next).then(result => {
-      if (mineGen !== generation.current) return;
-      setLoading(false);
-      if (!result.ok) return setError(result.error);
-      setItems(old => [...old, ...result.value.items]);
-      setNext(result.value.nextCursor);
-    });
-  }, [next, loading, lastVisible, items.length, query]);
 
   const stageName = (id: string) => pipeline.stages.find(s => s.id === id)?.name ?? '';
   const outcomeOf = (id: string) => pipeline.stages.find(s => s.id === id)?.outcome;
@@ -190,12 +160,7 @@ export function DealList({
                   data-testid="deal-row"
                   onClick={() => onOpen(d.id)}
                   style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${row.start}px)`,
+                    ...virtualRowStyle(row.start, ROW_HEIGHT, 'edges'),
                     borderBottom: '1px solid var(--mantine-color-gray-3)',
                     padding: '6px 8px',
                   }}

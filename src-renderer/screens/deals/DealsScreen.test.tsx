@@ -1,65 +1,24 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Deal, Pipeline } from '../../../src-shared/deals';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Deal } from '../../../src-shared/deals';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
-import { createI18n } from '../../i18n';
-import { resetAllStores } from '../../stores/registry';
+import { fail, ok, OWNER } from '../../app/test-support';
+import {
+  renderWithApp,
+  setUpRecordScreenTests,
+} from '../../components/records/records-test-support';
 import { useSessionStore } from '../../stores/session';
 import { fakeContactsApi, inputsOf } from '../contacts/contacts-test-support';
+import { PIPELINE } from './deals-test-support';
 import { DealsScreen } from './DealsScreen';
 import { openDeal } from './store';
 
-beforeAll(() => {
-  installDomShims();
-  // jsdom has no layout: Mantine's combobox scrolls the selected option into view.
-  Element.prototype.scrollIntoView ??= () => undefined;
-  // Mantine's autosize textarea (the timeline's quick-add form) listens to font loading.
-  if (!('fonts' in document)) Object.assign(document, { fonts: new EventTarget() });
-});
-afterEach(() => {
-  cleanup();
-  resetAllStores();
-});
+setUpRecordScreenTests();
 
 const HEAD = { ...OWNER, id: 'u-head', displayName: 'Ганна Бойко', role: 'head' as const };
 const MANAGER = { ...OWNER, id: 'u-mgr', displayName: 'Дарина Мельник', role: 'manager' as const };
-
-const PIPELINE: Pipeline = {
-  id: 'pipe-1',
-  name: 'Продажі',
-  isDefault: true,
-  updatedAt: '2026-11-01T10:00:00.000Z',
-  stages: [
-    {
-      id: 's-new',
-      pipelineId: 'pipe-1',
-      name: 'Новий',
-      position: 0,
-      probability: 10,
-      outcome: 'open',
-    },
-    {
-      id: 's-won',
-      pipelineId: 'pipe-1',
-      name: 'Виграно',
-      position: 1,
-      probability: 100,
-      outcome: 'won',
-    },
-    {
-      id: 's-lost',
-      pipelineId: 'pipe-1',
-      name: 'Програно',
-      position: 2,
-      probability: 0,
-      outcome: 'lost',
-    },
-  ],
-};
 
 const DEAL: Deal = {
   id: 'deal-1',
@@ -96,11 +55,14 @@ const COLLEAGUES = [
 ];
 
 function renderScreen(api: ZamokApi) {
-  return render(
-    <Providers api={api} i18n={createI18n('en')} env="test">
-      <DealsScreen />
-    </Providers>,
-  );
+  return renderWithApp(api, <DealsScreen />);
+}
+
+/** Signs the manager in and shows the screen with `api`, once its `heading` is there. */
+async function showAsManager(api: ZamokApi, heading: string) {
+  useSessionStore.setState({ user: { ...MANAGER, grants: BUILT_IN_GRANTS.manager } });
+  renderScreen(api);
+  expect(await screen.findByRole('heading', { name: heading, level: 1 })).toBeTruthy();
 }
 
 function dealApi(reassign: ZamokApi['deals']['reassign']) {
@@ -160,10 +122,7 @@ describe('reassigning a deal', () => {
   });
 
   it('shows no reassign action to a manager (no deals.reassign)', async () => {
-    useSessionStore.setState({ user: { ...MANAGER, grants: BUILT_IN_GRANTS.manager } });
-    const { api } = dealApi(async () => fail('forbidden'));
-    renderScreen(api);
-    expect(await screen.findByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeTruthy();
+    await showAsManager(dealApi(async () => fail('forbidden')).api, 'Поставка борошна');
     expect(screen.queryByRole('button', { name: 'Give to another manager' })).toBeNull();
   });
 });
@@ -243,10 +202,7 @@ describe('pipelines', () => {
   });
 
   it('offers no pipeline actions to a manager', async () => {
-    useSessionStore.setState({ user: { ...MANAGER, grants: BUILT_IN_GRANTS.manager } });
-    const { api } = pipelineApi(async () => fail('forbidden'));
-    renderScreen(api);
-    expect(await screen.findByRole('heading', { name: 'Deals', level: 1 })).toBeTruthy();
+    await showAsManager(pipelineApi(async () => fail('forbidden')).api, 'Deals');
     expect(screen.queryByRole('button', { name: 'Pipelines' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Pipeline stages' })).toBeNull();
   });

@@ -14,6 +14,7 @@ import type { ScopedPermission } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
+import { Notice } from '../../components/records/Notice';
 import { useSessionStore } from '../../stores/session';
 import { DealBoard } from './DealBoard';
 import { DealDetail } from './DealDetail';
@@ -126,16 +127,9 @@ export function DealsScreen() {
         onNewDeal={() => show({ kind: 'new' })}
       />
       {notice ? (
-        <Alert
-          color="green"
-          variant="light"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('deals.notice')}
-          onClose={() => setNotice(null)}
-        >
+        <Notice closeLabel={t('deals.notice')} onClose={() => setNotice(null)}>
           {t(`deals.pipelines.${notice.key}`, { name: notice.name })}
-        </Alert>
+        </Notice>
       ) : null}
       {naming ? (
         <PipelineNameModal task={naming} onClose={() => setNaming(null)} onSaved={saved} />

@@ -23,6 +23,7 @@ import type { CallError, Result } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { fieldErrors } from './format';
+import { ProbabilityInput } from './ProbabilityInput';
 
 /** The settings dialog; `onChanged` gets the pipeline as saved. */
 export function PipelineSettings({
@@ -198,14 +199,9 @@ export function PipelineSettings({
               error={fieldError['name']}
               style={{ flex: 1 }}
             />
-            <NumberInput
-              label={t('deals.field.probability')}
+            <ProbabilityInput
               value={probability}
-              onChange={v => setProbability(typeof v === 'number' ? v : '')}
-              min={0}
-              max={100}
-              allowDecimal={false}
-              hideControls
+              onChange={setProbability}
               w={120}
               error={fieldError['probability']}
             />

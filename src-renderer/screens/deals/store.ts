@@ -4,7 +4,8 @@
  * can open a deal's page. Created with `createResettableStore`: a lock or sign-out wipes it, and the
  * next session starts on the board.
  */
-import type { Deal } from '../../../src-shared/deals';
+import type { Currency, Deal, DealSort, DealSummary } from '../../../src-shared/deals';
+import { createPagedList, PAGE_SIZE } from '../../components/records/paged-list';
 import { useNavigationStore } from '../../stores/navigation';
 import { createResettableStore } from '../../stores/registry';
 
@@ -46,3 +47,41 @@ export function openDeal(id: string): void {
   useDealsStore.getState().show({ kind: 'detail', id });
   useNavigationStore.getState().select('deals');
 }
+
+/** What the deal list asks for: its own filters (kept by the list while it shows) and order. */
+export interface DealQuery {
+  pipelineId: string;
+  text: string;
+  stageId: string | null;
+  currency: Currency | null;
+  /** Only the signed-in user's deals (`ownerId`). */
+  ownerId: string | null;
+  sort: DealSort;
+}
+
+/** The deal list's loaded pages: a paged record list (components/records). */
+export const dealsList = createPagedList<DealSummary, DealQuery, Deal>({
+  initialQuery: {
+    pipelineId: '',
+    text: '',
+    stageId: null,
+    currency: null,
+    ownerId: null,
+    sort: 'updated',
+  },
+  keepRowsOnError: true,
+  fetchPage: (api, query, cursor) =>
+    api.deals.list({
+      sort: query.sort,
+      direction: query.sort === 'title' ? 'asc' : 'desc',
+      filter: {
+        pipelineId: query.pipelineId,
+        ...(query.text ? { text: query.text } : {}),
+        ...(query.stageId ? { stageId: query.stageId } : {}),
+        ...(query.currency ? { currency: query.currency } : {}),
+        ...(query.ownerId ? { ownerId: query.ownerId } : {}),
+      },
+      limit: PAGE_SIZE,
+      ...(cursor ? { cursor } : {}),
+    }),
+});

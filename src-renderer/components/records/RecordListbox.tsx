@@ -1,0 +1,207 @@
+/**
+ * The virtual record list of the contacts and companies sections: a keyboard-driven listbox over a
+ * paged list (./paged-list.ts). Arrows, Page Up/Down, Home and End move the highlight, Enter opens;
+ * arrows with nothing focused start in the list. Words come from `<ns>.list.*`.
+ */
+import { Badge, Box, Group, Loader, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { useApi } from '../../app/api';
+import type { PagedList, RecordRow } from './paged-list';
+import { useVirtualRows, virtualRowStyle } from './use-virtual-rows';
+
+const ROW_HEIGHT = 64;
+/** Ask for the next page when this few loaded rows are left below the visible ones. */
+const PREFETCH_ROWS = 15;
+
+/** The record type's names in the DOM and the catalogue. */
+export interface ListNames {
+  /** Catalogue section, e.g. `contacts`: `contacts.list.label`, …. */
+  ns: string;
+  /** Row id prefix, e.g. `contact` → `contact-row-<id>`. */
+  row: string;
+}
+
+/** The list rows as a keyboard-driven listbox. */
+export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(props: {
+  list: PagedList<S, Q, R, E>;
+  names: ListNames;
+  onOpen: (id: string) => void;
+  /** One row's content. */
+  renderRow: (item: S) => ReactNode;
+  /** A row's own style after its place (e.g. dimmed when deleted). */
+  rowStyle?: (item: S) => CSSProperties;
+}) {
+  const { list, names, onOpen } = props;
+  const { t } = useTranslation();
+  const api = useApi();
+  const { items, status, nextCursor, selected, select } = list.useStore(
+    useShallow(state => ({
+      items: state.items,
+      status: state.status,
+      nextCursor: state.nextCursor,
+      selected: state.selected,
+      select: state.select,
+    })),
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const loadMore = useCallback(() => void list.loadNextPage(api), [list, api]);
+  const { virtualizer, rows } = useVirtualRows({
+    count: items.length,
+    rowHeight: ROW_HEIGHT,
+    scrollRef,
+    initialHeight: 640,
+    // Back from a record: start where the selected row is.
+    initialOffset: () => Math.max(0, list.useStore.getState().selected - 3) * ROW_HEIGHT,
+    prefetchRows: PREFETCH_ROWS,
+    canLoadMore: nextCursor !== null && status === 'ready',
+    loadMore,
+  });
+
+  const move = (index: number) => {
+    const target = Math.max(0, Math.min(index, items.length - 1));
+    select(target);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+  };
+  // Arrows with nothing focused (e.g. right after opening the section) start in the list.
+  const enterList = (step: number) => {
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    scrollRef.current?.focus();
+    move(selected + step);
+  };
+  useHotkeys([
+    ['ArrowDown', () => enterList(1), { preventDefault: false }],
+    ['ArrowUp', () => enterList(-1), { preventDefault: false }],
+  ]);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 640) / ROW_HEIGHT));
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(selected + 1),
+      ArrowUp: () => move(selected - 1),
+      PageDown: () => move(selected + page),
+      PageUp: () => move(selected - page),
+      Home: () => move(0),
+      End: () => move(items.length - 1),
+      Enter: () => {
+        const item = items[selected];
+        if (item) onOpen(item.id);
+      },
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  return (
+    <Box style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+      <Text size="xs" c="dimmed" mb={4}>
+        {t(`${names.ns}.list.keyboardHint`)}
+      </Text>
+      <div
+        ref={scrollRef}
+        role="listbox"
+        aria-label={t(`${names.ns}.list.label`)}
+        aria-activedescendant={
+          items[selected] ? `${names.row}-row-${items[selected].id}` : undefined
+        }
+        aria-busy={status === 'loading-more'}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        className={`${names.ns}-list`}
+        style={{
+          flex: 1,
+          overflow: 'auto',
+          border: '1px solid var(--mantine-color-default-border)',
+          borderRadius: 'var(--mantine-radius-md)',
+        }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {rows.map(row => {
+            const item = items[row.index];
+            if (!item) return null;
+            const isSelected = row.index === selected;
+            return (
+              <div
+                key={item.id}
+                id={`${names.row}-row-${item.id}`}
+                role="option"
+                aria-selected={isSelected}
+                onClick={() => {
+                  select(row.index);
+                  onOpen(item.id);
+                }}
+                style={{
+                  ...virtualRowStyle(row.start, ROW_HEIGHT),
+                  padding: '8px 16px',
+                  cursor: 'pointer',
+                  borderBottom: '1px solid var(--mantine-color-default-border)',
+                  background: isSelected ? 'var(--mantine-primary-color-light)' : undefined,
+                  ...props.rowStyle?.(item),
+                }}
+              >
+                {props.renderRow(item)}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {status === 'loading-more' ? (
+        <Group gap="xs" justify="center" py={4}>
+          <Loader size="xs" />
+          <Text size="sm" c="dimmed">
+            {t(`${names.ns}.list.loadingMore`)}
+          </Text>
+        </Group>
+      ) : null}
+    </Box>
+  );
+}
+
+/**
+ * A row's usual content: the name (with a "Deleted" badge), one dimmed line of details (or the
+ * catalogue's "none"), and whatever sits at the row's end.
+ */
+export function RecordRowContent(props: {
+  ns: string;
+  title: string;
+  deleted: boolean;
+  /** The badge's own style (e.g. it must not shrink beside a long name). */
+  badgeStyle?: CSSProperties;
+  details: readonly (string | null)[];
+  end: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="md">
+      <div style={{ minWidth: 0 }}>
+        <Group gap="xs" wrap="nowrap">
+          <Text fw={600} truncate>
+            {props.title}
+          </Text>
+          {props.deleted ? (
+            <Badge color="gray" variant="light" size="sm" style={props.badgeStyle}>
+              {t(`${props.ns}.list.deleted`)}
+            </Badge>
+          ) : null}
+        </Group>
+        <Text size="sm" c="dimmed" truncate>
+          {props.details.filter(Boolean).join(' · ') || t(`${props.ns}.none`)}
+        </Text>
+      </div>
+      {props.end}
+    </Group>
+  );
+}
+
+/** The owner's name at a row's end (only for roles that see others' records). */
+export function RowOwner({ name, style }: { name: string; style?: CSSProperties | undefined }) {
+  return (
+    <Text size="sm" c="dimmed" w={160} truncate ta="right" style={style}>
+      {name}
+    </Text>
+  );
+}

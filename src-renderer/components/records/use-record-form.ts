@@ -1,0 +1,165 @@
+/**
+ * The state of a record's create/edit form: the typed values, live checks with the shared schema
+ * (a field's message appears once the field was left or a save was tried, and follows every
+ * keystroke after that), the server's field errors, saving (an edit sends only the changed fields,
+ * with `expectedUpdatedAt`), and the "someone changed it meanwhile" conflict with its reload.
+ * Ctrl+Enter saves; Escape (outside an open list) cancels.
+ */
+import { useHotkeys } from '@mantine/hooks';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallError, Result } from '../../../src-shared/ipc/contract';
+import type { FieldErrors, RecordFormModel } from './form-model';
+
+/** What the form does with the main process and the list. */
+export interface RecordFormCalls<Raw, R> {
+  create: (raw: Raw) => Promise<Result<R>>;
+  update: (id: string, patch: Partial<Raw>, expectedUpdatedAt: string) => Promise<Result<R>>;
+  /** Fetches the stored record afresh (after a conflict). */
+  load: (id: string) => Promise<Result<R>>;
+  /** Keeps a saved or reloaded record in the store; `created` for a new one. */
+  remember: (record: R, created: boolean) => void;
+}
+
+/** A text input's props for field `key` (value, change, blur, error, a length cap). */
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (event: { currentTarget: { value: string } }) => void;
+  onBlur: () => void;
+  error: string | undefined;
+  maxLength: number;
+}
+
+/**
+ * The form's state and handlers: `props` are the form's own (`record` null = a new one; `onDone`
+ * gets the saved id), `model` the record type's form model, `calls` its channels and store.
+ */
+export function useRecordForm<
+  V,
+  I,
+  Raw,
+  R extends { id: string; updatedAt: string },
+  C extends string,
+>(
+  props: { record: R | null; onDone: (id: string) => void; onCancel: () => void },
+  model: RecordFormModel<V, I, Raw, R, C>,
+  calls: RecordFormCalls<Raw, R>,
+) {
+  const { onDone, onCancel } = props;
+  const { t } = useTranslation();
+  const [base, setBase] = useState(props.record);
+  const [values, setValues] = useState<V>(() => (base ? model.valuesOf(base) : model.empty()));
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [tried, setTried] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors<C>>({});
+  const [error, setError] = useState<CallError | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  const check = useMemo(() => model.check(values), [model, values]);
+  const liveErrors: FieldErrors<C> = check.ok ? {} : check.errors;
+  const errorOf = (path: string): string | undefined => {
+    const shown = tried || touched.has(path) || touched.has(path.split('.')[0] ?? path);
+    const code: string | undefined = serverErrors[path] ?? (shown ? liveErrors[path] : undefined);
+    return code ? t(code) : undefined;
+  };
+  const touch = (path: string) => setTouched(old => (old.has(path) ? old : new Set(old).add(path)));
+  const change = (patch: Partial<V>) => {
+    setValues(old => ({ ...old, ...patch }));
+    setServerErrors({});
+  };
+
+  const save = async () => {
+    if (saving) return;
+    setTried(true);
+    setError(null);
+    if (!check.ok) return;
+    let result;
+    if (base) {
+      const before = model.check(model.valuesOf(base));
+      const patch = before.ok
+        ? model.changedFields(before.input, check.input, check.raw)
+        : check.raw;
+      if (Object.keys(patch).length === 0) return onDone(base.id);
+      setSaving(true);
+      result = await calls.update(base.id, patch, base.updatedAt);
+    } else {
+      setSaving(true);
+      result = await calls.create(check.raw);
+    }
+    setSaving(false);
+    if (result.ok) {
+      calls.remember(result.value, !base);
+      onDone(result.value.id);
+      return;
+    }
+    if (result.error.code === 'conflict') setConflict(true);
+    else {
+      const fields = model.serverFieldErrors(result.error, values);
+      setServerErrors(fields);
+      if (Object.keys(fields).length === 0) setError(result.error);
+    }
+  };
+
+  const reload = async () => {
+    if (!base) return;
+    const fresh = await calls.load(base.id);
+    if (!fresh.ok) return setError(fresh.error);
+    calls.remember(fresh.value, false);
+    setBase(fresh.value);
+    setValues(model.valuesOf(fresh.value));
+    setConflict(false);
+    setServerErrors({});
+  };
+
+  useHotkeys([['mod+Enter', () => void save()]], []);
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    // Escape in an open list (tags, selects) closes that list, not the form.
+    const target = event.target as HTMLElement;
+    if (event.key !== 'Escape' || target.getAttribute('aria-expanded') === 'true') return;
+    event.preventDefault();
+    onCancel();
+  };
+  /** A text input bound to the string field `key`, typed up to twice `limit` (the check says more). */
+  const text = (key: keyof V & string, label: string, limit: number): TextFieldProps => ({
+    label,
+    value: values[key] as string,
+    onChange: event => change({ [key]: event.currentTarget.value } as Partial<V>),
+    onBlur: () => touch(key),
+    error: errorOf(key),
+    maxLength: limit * 2,
+  });
+
+  /** A repeatable field's rows (phones, e-mails) bound to the field `key`. */
+  const rows = <K extends keyof V & string>(key: K) => ({
+    rows: values[key],
+    onChange: (next: V[K]) => change({ [key]: next } as unknown as Partial<V>),
+    onBlur: touch,
+    errorOf,
+  });
+
+  return {
+    base,
+    values,
+    check,
+    tried,
+    error,
+    conflict,
+    saving,
+    errorOf,
+    touch,
+    change,
+    text,
+    rows,
+    save,
+    reload,
+    onKeyDown,
+  };
+}
+
+/** The state {@link useRecordForm} returns, as the form layout takes it. */
+export type RecordFormState = Pick<
+  ReturnType<typeof useRecordForm>,
+  'base' | 'check' | 'tried' | 'error' | 'conflict' | 'saving' | 'save' | 'reload' | 'onKeyDown'
+>;

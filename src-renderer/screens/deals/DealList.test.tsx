@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+/**
+ * The deal list through its paged store: the next SQL page is asked for by cursor as the end of the
+ * loaded rows nears, and a filter asks afresh from the first page.
+ */
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { DealSummary } from '../../../src-shared/deals';
+import { ok, OWNER } from '../../app/test-support';
+import {
+  renderWithApp,
+  setUpRecordScreenTests,
+} from '../../components/records/records-test-support';
+import { fakeContactsApi, inputsOf } from '../contacts/contacts-test-support';
+import { PIPELINE } from './deals-test-support';
+import { DealList } from './DealList';
+
+setUpRecordScreenTests(OWNER, ['list']);
+
+function deal(n: number): DealSummary {
+  return {
+    id: `d-${n}`,
+    ownerId: 'u-1',
+    ownerName: 'Олена Коваленко',
+    title: `Поставка ${n}`,
+    amountMinor: 1_250_050,
+    currency: 'UAH',
+    probability: 10,
+    expectedClose: null,
+    pipelineId: 'pipe-1',
+    stageId: 's-new',
+    lostReason: null,
+    contactId: null,
+    contactName: null,
+    companyId: null,
+    companyName: null,
+    createdAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-02T10:00:00.000Z',
+  };
+}
+
+describe('deal list', () => {
+  it('pages by cursor near the end, then "Only mine" asks afresh for the owner’s deals', async () => {
+    const { api, calls } = fakeContactsApi({
+      deals: {
+        list: async input =>
+          ok(
+            input.cursor === 'after-3'
+              ? { items: [deal(4)], nextCursor: null }
+              : { items: [deal(1), deal(2), deal(3)], nextCursor: 'after-3' },
+          ),
+      },
+    });
+    renderWithApp(
+      api,
+      <DealList pipeline={PIPELINE} userId="u-1" refreshKey={0} onOpen={() => undefined} />,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('deal-row')).toHaveLength(4));
+    const asked = () => inputsOf(calls, 'deals.list') as { cursor?: string; filter: object }[];
+    expect(asked().map(input => input.cursor)).toEqual([undefined, 'after-3']);
+    expect(screen.getAllByTestId('deal-row')[3]?.textContent).toContain('Поставка 4');
+
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only mine' }));
+    await waitFor(() => expect(asked().length).toBeGreaterThan(2));
+    expect(asked()[2]).toEqual({
+      sort: 'updated',
+      direction: 'desc',
+      filter: { pipelineId: 'pipe-1', ownerId: 'u-1' },
+      limit: 50,
+    });
+  });
+});
