@@ -17,7 +17,7 @@ import {
 } from '../../components/records/records-test-support';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { fakeContactsApi, inputsOf } from '../contacts/contacts-test-support';
+import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
 import { company, companySummary } from './companies-test-support';
 import { CompaniesScreen } from './CompaniesScreen';
 import { useCompaniesStore } from './store';
@@ -49,7 +49,7 @@ function renderScreen(api: ZamokApi, language: 'uk' | 'en' = 'en') {
 function ownerMain() {
   let current = company();
   let docs = [doc(1), doc(2)];
-  return fakeContactsApi({
+  return scriptedApi({
     companies: {
       get: async () => ok(current),
       delete: async () => {
@@ -112,7 +112,7 @@ describe('deleting a company with documents', () => {
   });
 
   it('without documents the dialog warns of none, and nothing is shredded', async () => {
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       companies: {
         get: async () => ok(company()),
         delete: async () => ok({ id: 'co-1', deletedAt: DELETED_AT }),
@@ -138,7 +138,7 @@ describe('deleted companies', () => {
     useSessionStore.setState({
       user: { ...OWNER, role: 'manager', grants: BUILT_IN_GRANTS.manager },
     });
-    const { api } = fakeContactsApi({
+    const { api } = scriptedApi({
       companies: {
         get: async () => ok(company({ deletedAt: DELETED_AT })),
         contacts: async () => ok({ items: [], nextCursor: null }),
@@ -153,7 +153,7 @@ describe('deleted companies', () => {
 
   it('"Show deleted" asks main for deleted ones too and marks them; a manager has no such switch', async () => {
     const deleted = companySummary({ id: 'co-2', name: 'Будмайстер Захід', deletedAt: DELETED_AT });
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       companies: {
         list: async input =>
           ok({

@@ -13,7 +13,8 @@ import {
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { ContactsScreen } from './ContactsScreen';
-import { contact, fakeContactsApi, inputsOf, summary } from './contacts-test-support';
+import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
+import { contact, summary } from './contacts-test-support';
 import { useContactsStore } from './store';
 
 setUpRecordScreenTests(OWNER);
@@ -29,7 +30,7 @@ const page = (from: number, to: number, nextCursor: string | null): ContactListP
 
 describe('contact list', () => {
   it('asks for the next SQL page with nextCursor when the end of the loaded rows is near', async () => {
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       contacts: {
         list: async input =>
           ok(input.cursor === 'after-5' ? page(6, 8, null) : page(1, 5, 'after-5')),
@@ -54,7 +55,7 @@ describe('contact list', () => {
   });
 
   it('searches 200 ms after the last keystroke, once, with the typed text', async () => {
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       contacts: { list: async () => ok(page(1, 2, null)) },
       users: { list: async () => ok([]) },
     });
@@ -69,7 +70,7 @@ describe('contact list', () => {
   });
 
   it('an empty vault offers "Add the first contact", which opens the form', async () => {
-    const { api } = fakeContactsApi({
+    const { api } = scriptedApi({
       contacts: { list: async () => ok({ items: [], nextCursor: null }) },
       users: { list: async () => ok([]) },
     });
@@ -82,7 +83,7 @@ describe('contact list', () => {
     useSessionStore.setState({
       user: { ...OWNER, role: 'manager', grants: BUILT_IN_GRANTS.manager },
     });
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       contacts: { list: async () => ok(page(1, 1, null)) },
     });
     renderScreen(api);
@@ -96,7 +97,7 @@ describe('contact list', () => {
 
 describe('keyboard', () => {
   it('↓ from the search box, arrows and Enter open the chosen contact; Esc goes back; N adds', async () => {
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       contacts: {
         list: async () => ok(page(1, 4, null)),
         get: async input => ok(contact({ id: input.id, surname: `Відкритий-${input.id}` })),
@@ -129,7 +130,7 @@ describe('keyboard', () => {
 
 describe('contact form', () => {
   it('shows the specific translated phone error under the phone field and sends nothing', async () => {
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       contacts: { list: async () => ok({ items: [], nextCursor: null }) },
       users: { list: async () => ok([]) },
     });
@@ -163,7 +164,7 @@ describe('contact form', () => {
 
   it('a server rejection names the field; a conflict offers to reload the contact', async () => {
     let version = '2026-11-02T10:00:00.000Z';
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       contacts: {
         get: async () => ok(contact({ updatedAt: version, notes: version })),
         update: async input =>
@@ -219,7 +220,7 @@ describe('deleting a contact with documents', () => {
       sha256: 'ab'.repeat(32),
       createdAt: '2026-11-02T10:00:00.000Z',
     });
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       contacts: {
         get: async () => ok(contact()),
         delete: async input => ok({ id: input.id, deletedAt: '2026-11-29T08:00:00.000Z' }),
@@ -245,7 +246,7 @@ describe('deleting a contact with documents', () => {
 
 describe('lock', () => {
   it('resetAllStores() leaves no contact in the store and none on screen', async () => {
-    const { api } = fakeContactsApi({
+    const { api } = scriptedApi({
       contacts: {
         list: async () => ok(page(1, 3, 'more')),
         get: async input => ok(contact({ id: input.id })),

@@ -8,7 +8,7 @@ import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { fakeContactsApi, inputsOf } from './contacts-test-support';
+import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
 import { ExportButton } from './ExportButton';
 import { useContactsStore } from './store';
 
@@ -56,7 +56,7 @@ describe('contact export button', () => {
     useContactsStore.setState({
       query: { ...useContactsStore.getState().query, text: ' Коваль ', tag: 'VIP' },
     });
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       contacts: { export: async () => ok({ ...FILE, fileName: 'zamok-contacts.vcf' }) },
     });
     renderButton(api);
@@ -77,7 +77,7 @@ describe('contact export button', () => {
   it('waits for the owner, then downloads once approved', async () => {
     let status: ContactExportStatus['status'] = 'pending';
     const requestId = '3f0d2a4e-8b1c-4d5e-9f60-7a8b9c0d1e2f';
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       contacts: {
         export: async () => ok({ status: 'pending' as const, requestId, count: 500 }),
         exportStatus: async () => {
@@ -103,7 +103,7 @@ describe('contact export button', () => {
 
   it('says so when the owner denied the export', async () => {
     const requestId = '3f0d2a4e-8b1c-4d5e-9f60-7a8b9c0d1e2f';
-    const { api } = fakeContactsApi({
+    const { api } = scriptedApi({
       contacts: {
         export: async () => ok({ status: 'pending' as const, requestId, count: 500 }),
         exportStatus: async () => fail('forbidden', { reason: 'denied' }),

@@ -1,39 +1,9 @@
 /**
- * Test support for the contacts screens (jsdom): a fake bridge built from the real contract whose
- * scripted calls answer and record their inputs, and sample contacts. Never imported by the app.
+ * Test support for the contacts screens (jsdom): sample contacts. The fake bridge is the one
+ * `scriptedApi` (src-renderer/test-support/scripted-api.ts). Never imported by the app.
  */
 import type { Contact, ContactSummary } from '../../../src-shared/contacts';
-import { contract, type ZamokApi } from '../../../src-shared/ipc';
-import { buildBridge, type Result } from '../../../src-shared/ipc/contract';
 import { recordStamps } from '../../components/records/records-test-support';
-
-type Scripted = { [F in keyof ZamokApi]?: Partial<ZamokApi[F]> };
-
-/** One recorded call: `feature.call` and the input the screen sent. */
-export interface RecordedCall {
-  name: string;
-  input: unknown;
-}
-
-/** A bridge whose scripted calls answer; every other call fails with `unknown_channel`. */
-export function fakeContactsApi(scripted: Scripted): { api: ZamokApi; calls: RecordedCall[] } {
-  const calls: RecordedCall[] = [];
-  const api = buildBridge(contract, async (channel, input) => {
-    const [feature = '', call = ''] = channel.replace(/^zamok:/, '').split('.');
-    const handlers = scripted[feature as keyof Scripted] as
-      Record<string, (input: unknown) => Promise<Result<unknown>>> | undefined;
-    const handler = handlers?.[call];
-    calls.push({ name: `${feature}.${call}`, input });
-    if (!handler) return { ok: false, error: { code: 'unknown_channel', message: channel } };
-    return handler(input);
-  });
-  return { api, calls };
-}
-
-/** The inputs of every call named `name`. */
-export function inputsOf(calls: readonly RecordedCall[], name: string): unknown[] {
-  return calls.filter(c => c.name === name).map(c => c.input);
-}
 
 /** A list row: `summary(7)` is "Прізвище7 Ім'я7". */
 export function summary(n: number, extra: Partial<ContactSummary> = {}): ContactSummary {

@@ -11,7 +11,7 @@ import {
   renderWithApp,
   setUpRecordScreenTests,
 } from '../../components/records/records-test-support';
-import { fakeContactsApi, inputsOf } from '../contacts/contacts-test-support';
+import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
 import { PIPELINE } from './deals-test-support';
 import { DealList } from './DealList';
 
@@ -41,7 +41,7 @@ function deal(n: number): DealSummary {
 
 describe('deal list', () => {
   it('pages by cursor near the end, then "Only mine" asks afresh for the owner’s deals', async () => {
-    const { api, calls } = fakeContactsApi({
+    const { api, calls } = scriptedApi({
       deals: {
         list: async input =>
           ok(

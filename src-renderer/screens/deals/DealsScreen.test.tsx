@@ -10,7 +10,7 @@ import {
   setUpRecordScreenTests,
 } from '../../components/records/records-test-support';
 import { useSessionStore } from '../../stores/session';
-import { fakeContactsApi, inputsOf } from '../contacts/contacts-test-support';
+import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
 import { PIPELINE } from './deals-test-support';
 import { DealsScreen } from './DealsScreen';
 import { openDeal } from './store';
@@ -66,7 +66,7 @@ async function showAsManager(api: ZamokApi, heading: string) {
 }
 
 function dealApi(reassign: ZamokApi['deals']['reassign']) {
-  return fakeContactsApi({
+  return scriptedApi({
     pipelines: { list: async () => ok([PIPELINE]) },
     deals: { get: async () => ok(DEAL), reassign },
     users: { colleagues: async () => ok(COLLEAGUES) },
@@ -134,7 +134,7 @@ describe('pipelines', () => {
     create: ZamokApi['pipelines']['create'],
     rename: ZamokApi['pipelines']['rename'] = async () => fail('internal'),
   ) {
-    return fakeContactsApi({
+    return scriptedApi({
       pipelines: { list: async () => ok([PIPELINE]), create, rename },
       deals: {
         board: async ({ pipelineId }) =>
