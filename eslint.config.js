@@ -53,18 +53,16 @@ const preloadOnly = {
 };
 
 // Test code: tests and the helpers only tests import (`*.test-support.ts`, `*.fixture.ts`; the
-// renderer's `test-support` files; src-main/crm's `test-helpers.ts` until the record-module change
-// renames them). The layer rules below do not bind it (a test may compose the whole app), and no
+// renderer's `test-support` files). The layer rules below do not bind it (a test may compose the whole app), and no
 // other code may import it, so it can never reach a bundle.
 const testCode = [
   '**/*.test.{ts,tsx}',
   '**/*test-support.{ts,tsx}',
   '**/test-support/**',
   '**/*.fixture.ts',
-  '**/test-helpers.ts',
 ];
 const noTestCode = {
-  regex: '(^|[/.-])test-(support|helpers)([/.]|$)|\\.fixture(\\.tsx?)?$',
+  regex: '(^|[/.-])test-support([/.]|$)|\\.fixture(\\.tsx?)?$',
   message: 'Test support is for tests only: code that ships never imports it.',
 };
 

@@ -24,8 +24,7 @@ const ROOTS = ['src-main', 'src-shared', 'src-renderer', 'src-preload'];
 const ALLOWED_CYCLES: readonly (readonly string[])[] = [];
 
 /** Files that only tests may use (the ESLint rule forbids importing them from shipped code). */
-const TEST_CODE =
-  /\.test\.tsx?$|\.test-support\.tsx?$|test-support(\.tsx?$|\/)|\.fixture\.tsx?$|\/test-helpers\.ts$/;
+const TEST_CODE = /\.test\.tsx?$|\.test-support\.tsx?$|test-support(\.tsx?$|\/)|\.fixture\.tsx?$/;
 
 /** Specifiers of assets the bundler loads (styles, `?url` / `?raw` imports, JSON, HTML, images). */
 const ASSET = /\?|\.(css|json|html|svg|png|woff2?|ttf)$/;
@@ -208,7 +207,7 @@ describe('layers: the import graph', () => {
   it('knows test code by name', () => {
     const names = [
       'src-main/vault/temp-vault.test-support.ts',
-      'src-main/crm/contacts/test-helpers.ts',
+      'src-main/crm/contacts/contacts.test-support.ts',
       'src-main/update/manifest.fixture.ts',
       'src-renderer/app/test-support.ts',
       'src-renderer/screens/admin/admin-test-support.ts',

@@ -165,8 +165,8 @@ describe('app.asar: the app files', () => {
     );
   });
 
-  it('takes no test, fixture or test-helper file', () => {
-    const testLike = /(\.test\.|\.spec\.|fixture|test-helpers|(^|\/)test\/)/;
+  it('takes no test, fixture or test-support file', () => {
+    const testLike = /(\.test\.|\.spec\.|fixture|test-support|(^|\/)test\/)/;
     expect(contents.filter(f => testLike.test(f))).toEqual([]);
     // Even were one under a packaged folder, the patterns drop it.
     for (const path of [

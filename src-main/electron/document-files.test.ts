@@ -8,10 +8,10 @@
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { viewerOf } from '../crm/contacts/test-helpers';
-import { createDealsTestVault } from '../crm/deals/test-helpers';
+import { viewerOf } from '../crm/contacts/contacts.test-support';
+import { createDealsTestVault } from '../crm/deals/deals.test-support';
 import { createDocumentsService } from '../crm/documents/service';
-import { TINY_PDF, TINY_PNG } from '../crm/documents/test-helpers';
+import { TINY_PDF, TINY_PNG } from '../crm/documents/documents.test-support';
 import { createTransferRegistry } from '../crm/documents/transfers';
 import { vaultPaths, type OpenVault } from '../vault';
 import { makeTempDir } from '../vault/temp-vault.test-support';

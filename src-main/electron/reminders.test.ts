@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activityInputSchema } from '../../src-shared/activities';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 import { createActivity } from '../crm/activities';
-import { createActivitiesTestVault, roleViewer } from '../crm/activities/test-helpers';
+import { createActivitiesTestVault, roleViewer } from '../crm/activities/activities.test-support';
 import type { Session } from '../ipc';
 import type { OpenVault } from '../vault';
 import { startDesktopReminders } from './reminders';

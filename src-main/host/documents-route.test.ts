@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../src-shared/ipc';
 import { DecryptStream, EncryptStream, documentTransfers } from '../crm/documents';
-import { readAll } from '../crm/documents/test-helpers';
+import { readAll } from '../crm/documents/documents.test-support';
 import { createRouter } from '../ipc';
 import { ownerSession, recordingHandlers } from '../ipc/router.test-support';
 import { createPreviewServer, type PreviewServer } from './server';

@@ -11,7 +11,7 @@ import { contactsContract } from '../../../src-shared/ipc/contacts';
 import type { Result } from '../../../src-shared/ipc/contract';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
-import { createContactsTestVault } from '../../crm/contacts/test-helpers';
+import { createContactsTestVault } from '../../crm/contacts/contacts.test-support';
 import { createRouter, requirePermission } from '../../ipc';
 import type { OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';

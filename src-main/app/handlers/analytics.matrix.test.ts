@@ -8,7 +8,7 @@ import { analyticsContract, type Dashboard } from '../../../src-shared/ipc/analy
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createUser } from '../../auth/accounts';
-import { createAnalyticsTestVault, NOW } from '../../crm/analytics/test-helpers';
+import { createAnalyticsTestVault, NOW } from '../../crm/analytics/analytics.test-support';
 import { createRouter, requirePermission, type Router } from '../../ipc';
 import { createAuditWrapper } from '../audit-wrapper';
 import { createVaultState, type VaultState } from '../vault-state';

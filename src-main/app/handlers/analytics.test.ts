@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyticsContract, type Dashboard } from '../../../src-shared/ipc/analytics';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { createAnalyticsTestVault, NOW, OWN_ANALYST } from '../../crm/analytics/test-helpers';
+import {
+  createAnalyticsTestVault,
+  NOW,
+  OWN_ANALYST,
+} from '../../crm/analytics/analytics.test-support';
 import { createRouter, requirePermission, type Router } from '../../ipc';
 import { snapshotDir } from '../../vault/temp-vault.test-support';
 import { createAuditWrapper } from '../audit-wrapper';

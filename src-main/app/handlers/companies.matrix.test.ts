@@ -11,7 +11,7 @@ import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createUser } from '../../auth/accounts';
 import { createCompany, deleteCompany } from '../../crm/companies';
-import { createContactsTestVault } from '../../crm/contacts/test-helpers';
+import { createContactsTestVault } from '../../crm/contacts/contacts.test-support';
 import { createRouter, requirePermission, type Router } from '../../ipc';
 import type { Kysely } from 'kysely';
 import type { Database, OpenVault } from '../../vault';

@@ -12,7 +12,7 @@ import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createUser } from '../../auth/accounts';
 import { createContact, deleteContact } from '../../crm/contacts';
 import { createExportRequest } from '../../guard/approvals';
-import { createContactsTestVault, viewerOf } from '../../crm/contacts/test-helpers';
+import { createContactsTestVault, viewerOf } from '../../crm/contacts/contacts.test-support';
 import { createRouter, requirePermission, type Router } from '../../ipc';
 import type { OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';

@@ -9,7 +9,7 @@ import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import type { Result } from '../../../src-shared/ipc/contract';
 import { listAudit } from '../../audit';
-import { createContactsTestVault, type TestStaff } from '../../crm/contacts/test-helpers';
+import { createContactsTestVault, type TestStaff } from '../../crm/contacts/contacts.test-support';
 import { createRouter, requirePermission } from '../../ipc';
 import type { OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';

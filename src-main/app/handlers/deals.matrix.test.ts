@@ -12,7 +12,7 @@ import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createUser } from '../../auth/accounts';
 import { createPipeline } from '../../crm/deals';
-import { createDealsTestVault } from '../../crm/deals/test-helpers';
+import { createDealsTestVault } from '../../crm/deals/deals.test-support';
 import { createRouter, requirePermission, type Router } from '../../ipc';
 import type { OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';

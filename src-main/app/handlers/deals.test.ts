@@ -10,8 +10,8 @@ import { dealsContract, pipelinesContract } from '../../../src-shared/ipc/deals'
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
-import type { TestStaff } from '../../crm/contacts/test-helpers';
-import { createDealsTestVault } from '../../crm/deals/test-helpers';
+import type { TestStaff } from '../../crm/contacts/contacts.test-support';
+import { createDealsTestVault } from '../../crm/deals/deals.test-support';
 import { createRouter, requirePermission } from '../../ipc';
 import type { OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';

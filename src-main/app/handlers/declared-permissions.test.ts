@@ -15,7 +15,7 @@ import type { Result } from '../../../src-shared/ipc/contract';
 import type { Grants } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
-import { createContactsTestVault } from '../../crm/contacts/test-helpers';
+import { createContactsTestVault } from '../../crm/contacts/contacts.test-support';
 import { SEARCH_SOURCES } from '../../crm/search';
 import { createExportRequest, decideExportRequest } from '../../guard/approvals';
 import { createRouter, requirePermission } from '../../ipc';

@@ -12,7 +12,7 @@ import {
   type TransferTicket,
 } from '../../../src-shared/ipc/documents';
 import { createTransferRegistry } from '../../crm/documents';
-import { TINY_PDF, TINY_PNG, streamOf } from '../../crm/documents/test-helpers';
+import { TINY_PDF, TINY_PNG, streamOf } from '../../crm/documents/documents.test-support';
 import type { OpenVault } from '../../vault';
 import { documentsTestApp, value } from './documents.test-support';
 

@@ -16,7 +16,7 @@ import type {
   TransferTicket,
 } from '../../../src-shared/ipc/documents';
 import { documentTransfers, type Transfer, type TransferRegistry } from '../../crm/documents';
-import { TINY_PDF, TINY_PNG, readAll } from '../../crm/documents/test-helpers';
+import { TINY_PDF, TINY_PNG, readAll } from '../../crm/documents/documents.test-support';
 import { createPreviewServer, type PreviewServer } from '../../host/server';
 import type { OpenVault } from '../../vault';
 import { documentsTestApp, value } from './documents.test-support';

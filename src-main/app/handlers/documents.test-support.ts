@@ -9,7 +9,7 @@ import type { Result } from '../../../src-shared/ipc/contract';
 import { documentsContract } from '../../../src-shared/ipc/documents';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import type { TransferRegistry } from '../../crm/documents';
-import { createContactsTestVault } from '../../crm/contacts/test-helpers';
+import { createContactsTestVault } from '../../crm/contacts/contacts.test-support';
 import { createRouter, requirePermission } from '../../ipc';
 import type { OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';

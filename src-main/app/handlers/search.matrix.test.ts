@@ -21,7 +21,10 @@ import { createUser } from '../../auth/accounts';
 import { createActivity } from '../../crm/activities';
 import { createCompany } from '../../crm/companies';
 import { createContact } from '../../crm/contacts';
-import { createContactsTestVault, type ContactsTestDb } from '../../crm/contacts/test-helpers';
+import {
+  createContactsTestVault,
+  type ContactsTestDb,
+} from '../../crm/contacts/contacts.test-support';
 import { createDeal } from '../../crm/deals';
 import { createRouter, noSessions, requirePermission, type Router } from '../../ipc';
 import { type OpenVault } from '../../vault';

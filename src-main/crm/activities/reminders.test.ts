@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activityInputSchema, type DueReminder } from '../../../src-shared/activities';
 import type { OpenVault } from '../../vault';
 import { claimDueReminders, completeActivity, createActivity, startReminders } from '.';
-import { createActivitiesTestVault, roleViewer } from './test-helpers';
+import { createActivitiesTestVault, roleViewer } from './activities.test-support';
 
 const opened: OpenVault[] = [];
 afterEach(() => {

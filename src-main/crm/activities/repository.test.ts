@@ -13,7 +13,7 @@ import {
   myTasks,
   updateActivity,
 } from '.';
-import { createActivitiesTestVault, roleViewer } from './test-helpers';
+import { createActivitiesTestVault, roleViewer } from './activities.test-support';
 
 const office = closedAfterEach(createActivitiesTestVault);
 

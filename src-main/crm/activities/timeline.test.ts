@@ -10,10 +10,10 @@ import { activityInputSchema, type TimelineItem } from '../../../src-shared/acti
 import { appendAudit } from '../../audit';
 import type { Database } from '../../vault/schema';
 import { shareContact } from '../contacts/ownership';
-import { viewerOf } from '../contacts/test-helpers';
-import { createDealsTestVault } from '../deals/test-helpers';
+import { viewerOf } from '../contacts/contacts.test-support';
+import { createDealsTestVault } from '../deals/deals.test-support';
 import { createActivity, timeline } from '.';
-import { roleViewer } from './test-helpers';
+import { roleViewer } from './activities.test-support';
 
 const open = closedAfterEach(createDealsTestVault);
 

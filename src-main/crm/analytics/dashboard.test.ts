@@ -5,7 +5,7 @@ import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { computeDashboard } from './dashboard';
 import { activitiesByManager } from './queries';
 import { periodMonths } from './period';
-import { createAnalyticsTestVault, NOW, OWN_ANALYST } from './test-helpers';
+import { createAnalyticsTestVault, NOW, OWN_ANALYST } from './analytics.test-support';
 
 let t: Awaited<ReturnType<typeof createAnalyticsTestVault>>;
 

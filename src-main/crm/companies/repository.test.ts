@@ -10,7 +10,7 @@ import {
   companyPatchSchema,
   type CompanyInput,
 } from '../../../src-shared/companies';
-import { createContactsTestVault, viewerOf } from '../contacts/test-helpers';
+import { createContactsTestVault, viewerOf } from '../contacts/contacts.test-support';
 import { listCompanies } from './list';
 import {
   createCompany,

@@ -12,7 +12,7 @@ import { createCompany, deleteCompany } from '../companies';
 import { listContacts } from './list';
 import { createContact, getContact, updateContact } from './repository';
 
-import { createContactsTestVault, viewerOf } from './test-helpers';
+import { createContactsTestVault, viewerOf } from './contacts.test-support';
 
 const open = closedAfterEach(createContactsTestVault);
 

@@ -10,7 +10,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { contactInputSchema } from '../../../src-shared/contacts';
 import type { OpenVault } from '../../vault';
 import { createContact, listContacts, type ContactListQuery } from '.';
-import { createContactsTestVault, viewerOf, type ContactsTestDb } from './test-helpers';
+import { createContactsTestVault, viewerOf, type ContactsTestDb } from './contacts.test-support';
 
 const office = closedAfterEach(createContactsTestVault);
 

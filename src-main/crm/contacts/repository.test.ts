@@ -13,7 +13,7 @@ import {
   restoreContact,
   updateContact,
 } from '.';
-import { createContactsTestVault, viewerOf } from './test-helpers';
+import { createContactsTestVault, viewerOf } from './contacts.test-support';
 
 const office = closedAfterEach(createContactsTestVault);
 

@@ -16,7 +16,7 @@ import {
   unshareContact,
   updateContact,
 } from '.';
-import { createContactsTestVault, viewerOf, type ContactsTestDb } from './test-helpers';
+import { createContactsTestVault, viewerOf, type ContactsTestDb } from './contacts.test-support';
 
 const office = closedAfterEach(createContactsTestVault);
 

@@ -16,8 +16,8 @@ import {
 } from './pipelines';
 import { getDeal } from './repository';
 
-import { createDealsTestVault } from './test-helpers';
-import { viewerOf } from '../contacts/test-helpers';
+import { createDealsTestVault } from './deals.test-support';
+import { viewerOf } from '../contacts/contacts.test-support';
 
 const setup = closedAfterEach(createDealsTestVault);
 

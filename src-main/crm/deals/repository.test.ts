@@ -6,11 +6,11 @@ import { closedAfterEach, rejection as failure } from '../record/vaults.test-sup
 import { isRecordError } from '../record/errors';
 import { describe, expect, it } from 'vitest';
 import { dealInputSchema, dealPatchSchema } from '../../../src-shared/deals';
-import { viewerOf } from '../contacts/test-helpers';
+import { viewerOf } from '../contacts/contacts.test-support';
 import { dealBoard, listDeals } from './list';
 import { createDeal, deleteDeal, getDeal, moveDeal, reassignDeal, updateDeal } from './repository';
 
-import { createDealsTestVault } from './test-helpers';
+import { createDealsTestVault } from './deals.test-support';
 
 const setup = closedAfterEach(createDealsTestVault);
 

@@ -17,7 +17,7 @@ import { makeTempDir } from '../../vault/temp-vault.test-support';
 import { vaultPaths } from '../../vault';
 import { createContact } from '../contacts';
 import { documentPath, openDocumentStream } from './files';
-import { TINY_PDF, readAll, streamOf } from './test-helpers';
+import { TINY_PDF, readAll, streamOf } from './documents.test-support';
 import { createTransferRegistry } from './transfers';
 
 const apps: ZamokApp[] = [];

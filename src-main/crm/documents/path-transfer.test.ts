@@ -12,7 +12,7 @@ import { makeTempDir } from '../../vault/temp-vault.test-support';
 import { isDocumentError } from './errors';
 import { DecryptStream, EncryptStream } from './format';
 import { downloadToPath, uploadFromPath } from './path-transfer';
-import { readAll } from './test-helpers';
+import { readAll } from './documents.test-support';
 import { createTransferRegistry } from './transfers';
 
 describe('path transfers', () => {

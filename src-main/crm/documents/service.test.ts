@@ -6,12 +6,12 @@
 import { closedAfterEach } from '../record/vaults.test-support';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createDealsTestVault } from '../deals/test-helpers';
-import { viewerOf } from '../contacts/test-helpers';
+import { createDealsTestVault } from '../deals/deals.test-support';
+import { viewerOf } from '../contacts/contacts.test-support';
 import { vaultPaths } from '../../vault';
 import { isDocumentError } from './errors';
 import { createDocumentsService } from './service';
-import { TINY_PDF, readAll, streamOf } from './test-helpers';
+import { TINY_PDF, readAll, streamOf } from './documents.test-support';
 import { createTransferRegistry } from './transfers';
 
 const open = closedAfterEach(createDealsTestVault);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDocumentError } from './errors';
 import { DOCUMENT_EXTENSIONS, DOCUMENT_MIME_TYPES, nameForType, sniffMimeType } from './sniff';
-import { TINY_PDF, TINY_PNG } from './test-helpers';
+import { TINY_PDF, TINY_PNG } from './documents.test-support';
 
 function zip(firstEntry: string, contents = ''): Buffer {
   const header = Buffer.alloc(30);

@@ -22,7 +22,7 @@ import {
   viewerOf,
   type ContactsTestDb,
   type TestStaff,
-} from '../contacts/test-helpers';
+} from '../contacts/contacts.test-support';
 import { createDeal } from '../deals';
 import { searchRecords } from './search';
 

@@ -5,7 +5,7 @@ import { contactInputSchema } from '../../../src-shared/contacts';
 import type { Scope } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS, grantOf } from '../../../src-shared/roles';
 import { createContact } from '../contacts';
-import { createContactsTestVault } from '../contacts/test-helpers';
+import { createContactsTestVault } from '../contacts/contacts.test-support';
 import type { ActivityViewer } from './tables';
 
 /** A viewer with a built-in role's scopes (activities scope from `permission`). */

@@ -6,7 +6,7 @@ import type { Database } from '../../vault/schema';
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Grants } from '../../../src-shared/permissions';
-import { createContactsTestVault, type TestStaff } from '../contacts/test-helpers';
+import { createContactsTestVault, type TestStaff } from '../contacts/contacts.test-support';
 
 /** The scripted "now": 15 November 2026, noon UTC. */
 export const NOW = new Date('2026-11-15T12:00:00.000Z');

@@ -7,7 +7,7 @@ import { contactInputSchema } from '../../../src-shared/contacts';
 import { dealInputSchema, type Deal } from '../../../src-shared/deals';
 import { createCompany } from '../companies/repository';
 import { createContact } from '../contacts/repository';
-import { createContactsTestVault, viewerOf } from '../contacts/test-helpers';
+import { createContactsTestVault, viewerOf } from '../contacts/contacts.test-support';
 import type { LinkScopes } from './links';
 import { createDeal } from './repository';
 
