@@ -3,6 +3,7 @@
  * scripted calls answer and record their inputs, and sample contacts. Never imported by the app.
  */
 import type { Contact, ContactSummary } from '../../../src-shared/contacts';
+import { contactTextOf } from '../../../src-shared/contacts';
 import { contract, type ZamokApi } from '../../../src-shared/ipc';
 import { buildBridge, type Result } from '../../../src-shared/ipc/contract';
 import { recordStamps } from '../../components/records/records-test-support';
@@ -65,12 +66,9 @@ export function contact(extra: Partial<Contact> = {}): Contact {
     surname: 'Шевченко',
     givenName: 'Тарас',
     patronymic: 'Григорович',
-    companyName: 'ТОВ «Кобзар»',
+    ...contactTextOf({ companyName: 'ТОВ «Кобзар»' }),
     companyId: null,
     company: null,
-    address: null,
-    source: null,
-    notes: null,
     phones: [{ e164: '+380671234567', label: 'мобільний' }],
     emails: ['taras@example.com'],
     messengers: { telegram: '@taras_sh' },
