@@ -2,6 +2,7 @@
 import { recordWords } from '../../components/records/i18n';
 import { exportEn, exportUk } from './export-i18n';
 import type { Strings } from '../../i18n/types';
+import type { ContactTextField } from '../../../src-shared/contacts';
 
 export const uk = {
   export: exportUk,
@@ -39,6 +40,13 @@ export const uk = {
     resetFilters: 'Скинути фільтри',
     retry: 'Спробувати ще раз',
   },
+  /** The free-text fields' names (src-shared/contacts/text-fields.ts), also in the audit log. */
+  textFields: {
+    companyName: 'Компанія',
+    address: 'Адреса',
+    source: 'Джерело',
+    notes: 'Нотатки',
+  } satisfies Record<ContactTextField, string>,
   detail: {
     back: 'До списку',
     backHint: 'Esc — назад до списку',
@@ -175,6 +183,12 @@ export const en: Strings<typeof uk> = {
     noMatchesText: 'Try another word or reset the filters.',
     resetFilters: 'Reset filters',
     retry: 'Try again',
+  },
+  textFields: {
+    companyName: 'Company',
+    address: 'Address',
+    source: 'Source',
+    notes: 'Notes',
   },
   detail: {
     back: 'Back to the list',
