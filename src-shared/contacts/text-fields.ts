@@ -7,6 +7,7 @@
  */
 export const CONTACT_TEXT_FIELDS = {
   companyName: { limit: 200, multiline: false },
+  position: { limit: 120, multiline: false },
   address: { limit: 500, multiline: true },
   source: { limit: 100, multiline: false },
   notes: { limit: 10_000, multiline: true },

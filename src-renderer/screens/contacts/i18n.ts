@@ -43,6 +43,7 @@ export const uk = {
   /** The free-text fields' names (src-shared/contacts/text-fields.ts), also in the audit log. */
   textFields: {
     companyName: 'Компанія',
+    position: 'Посада',
     address: 'Адреса',
     source: 'Джерело',
     notes: 'Нотатки',
@@ -68,6 +69,7 @@ export const uk = {
     viber: 'Viber',
     whatsapp: 'WhatsApp',
     company: 'Компанія',
+    position: 'Посада',
     address: 'Адреса',
     tags: 'Мітки',
     source: 'Джерело',
@@ -120,6 +122,7 @@ export const uk = {
     givenName: 'Ім’я',
     patronymic: 'По батькові',
     company: 'Компанія',
+    position: 'Посада',
     phone: 'Телефон {{n}}',
     phonePlaceholder: '067 123 45 67',
     phoneLabel: 'Підпис телефону {{n}}',
@@ -186,6 +189,7 @@ export const en: Strings<typeof uk> = {
   },
   textFields: {
     companyName: 'Company',
+    position: 'Job title',
     address: 'Address',
     source: 'Source',
     notes: 'Notes',
@@ -211,6 +215,7 @@ export const en: Strings<typeof uk> = {
     viber: 'Viber',
     whatsapp: 'WhatsApp',
     company: 'Company',
+    position: 'Job title',
     address: 'Address',
     tags: 'Tags',
     source: 'Source',
@@ -256,6 +261,7 @@ export const en: Strings<typeof uk> = {
     givenName: 'Given name',
     patronymic: 'Patronymic',
     company: 'Company',
+    position: 'Job title',
     phone: 'Phone {{n}}',
     phonePlaceholder: '067 123 45 67',
     phoneLabel: 'Label of phone {{n}}',
