@@ -2,7 +2,7 @@
  * Deterministic, realistic Ukrainian contact data for the bench fixtures: names, patronymics,
  * companies, phone numbers, tags. A seeded generator so two runs insert the same office.
  */
-import type { ContactFields } from '../src-shared/contacts';
+import { contactTextOf, type ContactFields } from '../src-shared/contacts';
 
 const SURNAMES = [
   'Шевченко',
@@ -156,10 +156,13 @@ export function fakeContactFields(random: () => number, i: number): ContactField
     surname,
     givenName: female ? pick(random, FEMALE_NAMES) : pick(random, MALE_NAMES),
     patronymic: random() < 0.8 ? father[female ? 1 : 0] : null,
-    companyName: random() < 0.3 ? pick(random, COMPANIES) : null,
-    address: random() < 0.4 ? `м. ${pick(random, CITIES)}, вул. Садова, ${1 + (i % 120)}` : null,
-    source: random() < 0.5 ? pick(random, SOURCES) : null,
-    notes: random() < 0.2 ? 'Передзвонити після свят щодо нового замовлення.' : null,
+    // The other free-text fields (src-shared/contacts/text-fields.ts) stay empty.
+    ...contactTextOf({
+      companyName: random() < 0.3 ? pick(random, COMPANIES) : null,
+      address: random() < 0.4 ? `м. ${pick(random, CITIES)}, вул. Садова, ${1 + (i % 120)}` : null,
+      source: random() < 0.5 ? pick(random, SOURCES) : null,
+      notes: random() < 0.2 ? 'Передзвонити після свят щодо нового замовлення.' : null,
+    }),
     phones,
     emails: random() < 0.5 ? [`client${i}@example.com.ua`] : [],
     messengers: random() < 0.3 ? { telegram: `@client${i}` } : {},

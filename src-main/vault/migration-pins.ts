@@ -25,4 +25,5 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0015_search_per_entity': '58da2de5e44560ffbc9010cc9b2edde13720189b6bc42471912bebc7dc681f78',
   '0016_activities_by_owner_only':
     '9af054c92f848f673cb83d8887e08b743f7a3ce2012bea7ddc061a5fcd442304',
+  '0017_contact_position': 'daa63cd96a4c772b9187cd46d215d2e484d784c494f5a27fe9060f95941dd444',
 });

@@ -147,6 +147,16 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     expect(indexes).not.toContain('activities_occurred');
     expect(indexes).toContain('activities_owner_occurred');
   },
+  '0017_contact_position': async vault => {
+    // No contact has a job title yet; the re-created search triggers index one once it is set.
+    const withTitle = 'SELECT count(*) FROM contacts WHERE position IS NOT NULL';
+    expect(vault.sqlite.prepare(withTitle).pluck().get()).toBe(0);
+    expect(ids_((await ownerSearch(vault, 'шевч')).contacts)).toEqual([SEEDED.contact]);
+    vault.sqlite
+      .prepare("UPDATE contacts SET position = 'Головний інженер' WHERE id = ?")
+      .run(SEEDED.contact);
+    expect(ids_((await ownerSearch(vault, 'інженер')).contacts)).toEqual([SEEDED.contact]);
+  },
 };
 
 describe('upgrading a vault made before each migration', () => {

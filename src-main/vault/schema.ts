@@ -116,6 +116,7 @@ export type ContactsTable = {
   deleted_at: string | null;
   deleted_by: string | null;
   company_id: string | null;
+  position: string | null;
 };
 
 /** Row of `deals`. */

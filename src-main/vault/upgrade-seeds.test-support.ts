@@ -409,6 +409,18 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0016_activities_by_owner_only': {
     note: 'nothing: drops an index (the survival check covers it)',
   },
+  '0017_contact_position': {
+    note: 'a contact with a job title, written after the column and the new search triggers exist',
+    seed: db =>
+      insert(db, 'contacts', {
+        id: 'c-position-04',
+        surname: 'Мельник',
+        given_name: 'Ірина',
+        position: 'Головний інженер',
+        sort_key: 'мельник ірина',
+        ...owned(SEEDED.manager),
+      }),
+  },
 };
 
 /** Runs the seeds of `ids` in order on `sqlite`. */

@@ -3,6 +3,7 @@
  * (`contact.<issue>`) translated by ./messages.ts, and the same code reaches the renderer's live
  * validation, the router's `invalid_input` details and the CLI.
  */
+import { CONTACT_TEXT_LIMITS } from './text-fields';
 
 /** Every issue a contact field can have. */
 export const CONTACT_ISSUES = [
@@ -40,10 +41,7 @@ export function isContactIssueCode(value: unknown): value is ContactIssueCode {
 /** Length and count limits (characters after trimming). Exported so forms can show counters. */
 export const CONTACT_LIMITS = {
   name: 80,
-  companyName: 200,
-  address: 500,
-  source: 100,
-  notes: 10_000,
+  ...CONTACT_TEXT_LIMITS,
   label: 40,
   phones: 10,
   emails: 10,

@@ -8,4 +8,5 @@ export * from './messages';
 export * from './phone';
 export * from './schema';
 export * from './sort-key';
+export * from './text-fields';
 export * from './types';

@@ -171,6 +171,15 @@ describe('e-mail, messengers, tags, text', () => {
     ]);
   });
 
+  it('tidies a job title to one line, clears an empty one and refuses one over 120 characters', () => {
+    const parsed = contactInputSchema.parse({ ...base, position: '  Головний\n  інженер ' });
+    expect(parsed.position).toBe('Головний інженер');
+    expect(contactPatchSchema.parse({ position: '  ' }).position).toBeNull();
+    expect(issuesOf({ ...base, position: 'я'.repeat(121) })).toEqual([
+      { field: 'position', code: 'contact.text_too_long' },
+    ]);
+  });
+
   it('keeps line breaks in notes, refuses over-long notes and unknown fields', () => {
     const parsed = contactInputSchema.parse({ ...base, notes: '  рядок 1\r\nрядок 2 ' });
     expect(parsed.notes).toBe('рядок 1\nрядок 2');

@@ -19,6 +19,11 @@ import {
   tidyText,
 } from './fields';
 import { normalizePhone } from './phone';
+import {
+  CONTACT_TEXT_FIELDS,
+  CONTACT_TEXT_FIELD_NAMES,
+  type ContactTextField,
+} from './text-fields';
 import type { ContactMessengers, ContactPhone } from './types';
 
 function code(issue: ContactIssue): ContactIssueCode {
@@ -211,25 +216,22 @@ const companyIdSchema = z
   .transform(id => (id.length > 0 ? id : null))
   .nullable();
 
-const fieldShapes = {
-  patronymic: optionalNameSchema,
-  companyName: optionalText(CONTACT_LIMITS.companyName, false),
-  address: optionalText(CONTACT_LIMITS.address, true),
-  source: optionalText(CONTACT_LIMITS.source, false),
-  notes: optionalText(CONTACT_LIMITS.notes, true),
-};
+/** The optional free-text fields (./text-fields.ts), each optional in input and patch alike. */
+const textShapes = Object.fromEntries(
+  CONTACT_TEXT_FIELD_NAMES.map(name => {
+    const { limit, multiline } = CONTACT_TEXT_FIELDS[name];
+    return [name, optionalText(limit, multiline).optional()];
+  }),
+) as { [K in ContactTextField]: z.ZodOptional<ReturnType<typeof optionalText>> };
 
 /** A new contact. Missing optional fields are empty. */
 export const contactInputSchema = z
   .object({
     surname: nameSchema('surname_required'),
     givenName: nameSchema('given_name_required'),
-    patronymic: fieldShapes.patronymic.optional(),
-    companyName: fieldShapes.companyName.optional(),
+    patronymic: optionalNameSchema.optional(),
+    ...textShapes,
     companyId: companyIdSchema.optional(),
-    address: fieldShapes.address.optional(),
-    source: fieldShapes.source.optional(),
-    notes: fieldShapes.notes.optional(),
     phones: phonesSchema.optional(),
     emails: emailsSchema.optional(),
     messengers: messengersSchema.optional(),
@@ -245,12 +247,9 @@ export const contactPatchSchema = z
   .object({
     surname: nameSchema('surname_required').optional(),
     givenName: nameSchema('given_name_required').optional(),
-    patronymic: fieldShapes.patronymic.optional(),
-    companyName: fieldShapes.companyName.optional(),
+    patronymic: optionalNameSchema.optional(),
+    ...textShapes,
     companyId: companyIdSchema.optional(),
-    address: fieldShapes.address.optional(),
-    source: fieldShapes.source.optional(),
-    notes: fieldShapes.notes.optional(),
     phones: phonesSchema.optional(),
     emails: emailsSchema.optional(),
     messengers: messengersSchema.optional(),

@@ -1,5 +1,7 @@
 /** Contact domain types as the bridge carries them (camelCase; stored form: src-main/crm/contacts). */
 
+import type { ContactTextValues } from './text-fields';
+
 /** A phone number in E.164 with an optional label ("робочий", "Viber"). */
 export interface ContactPhone {
   e164: string;
@@ -13,20 +15,16 @@ export interface ContactMessengers {
   whatsapp?: string;
 }
 
-/** The editable fields of a contact, normalised. */
-export interface ContactFields {
+/** The editable fields of a contact, normalised (the free-text ones: ./text-fields.ts). */
+export interface ContactFields extends ContactTextValues {
   surname: string;
   givenName: string;
   patronymic: string | null;
-  companyName: string | null;
   /**
    * The linked company (companies.id), or null. Many contacts, one company each. Optional here
    * (absent = none) so field sets built before the link existed (imports, fixtures) stay valid.
    */
   companyId?: string | null;
-  address: string | null;
-  source: string | null;
-  notes: string | null;
   phones: ContactPhone[];
   emails: string[];
   messengers: ContactMessengers;

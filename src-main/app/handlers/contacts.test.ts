@@ -233,4 +233,20 @@ describe('contacts channels', () => {
     expect(share?.changes).toEqual({ sharedWith: { before: [], after: [staff.vira] } });
     expect(edited.updatedAt > created.updatedAt).toBe(true);
   });
+
+  it('records a job title change as its own field', async () => {
+    const { vault, as } = await app();
+    const anna = as('anna');
+    const created = value<Contact>(await anna.call('create', olena));
+    value(
+      await anna.call('update', {
+        id: created.id,
+        patch: { position: ' Директор ' },
+        expectedUpdatedAt: created.updatedAt,
+      }),
+    );
+    const { entries } = await listAudit(vault.db, { limit: 5, entityId: created.id });
+    expect(entries[0]?.action).toBe('contacts.update');
+    expect(entries[0]?.changes).toEqual({ position: { before: null, after: 'Директор' } });
+  });
 });

@@ -12,6 +12,7 @@ import {
   type contactsContract,
 } from '../../../src-shared/ipc/contacts';
 import {
+  contactFields,
   createContact,
   deleteContact,
   getContact,
@@ -51,18 +52,8 @@ export const EXPORT_REQUEST_ENTITY = 'export_request';
 /** The fields compared for the audit log (derived and bookkeeping fields left out). */
 function auditView(c: Contact): Record<string, unknown> {
   return {
-    surname: c.surname,
-    givenName: c.givenName,
-    patronymic: c.patronymic,
-    companyName: c.companyName,
+    ...contactFields(c),
     companyId: c.companyId,
-    address: c.address,
-    source: c.source,
-    notes: c.notes,
-    phones: c.phones,
-    emails: c.emails,
-    messengers: c.messengers,
-    tags: c.tags,
     ownerId: c.ownerId,
     sharedWith: c.sharedWith.map(s => s.userId),
     deletedAt: c.deletedAt,

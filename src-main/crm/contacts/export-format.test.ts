@@ -118,6 +118,7 @@ describe('vCard export', () => {
         givenName: 'Тарас,молодший',
         patronymic: 'Григорович',
         companyName: 'ТОВ "Мʼята"',
+        position: 'Директор, засновник',
         phones: [{ e164: '+380671234567', label: 'робочий' }],
         emails: ['taras@example.com'],
         notes: 'рядок 1\nрядок 2\\ кінець',
@@ -131,6 +132,7 @@ describe('vCard export', () => {
     const unfolded = card.replace(/\r\n /g, '');
     expect(unfolded).toContain('N:Шевчук\\; Іван;Тарас\\,молодший;Григорович;;\r\n');
     expect(unfolded).toContain('FN:Тарас\\,молодший Григорович Шевчук\\; Іван\r\n');
+    expect(unfolded).toContain('TITLE:Директор\\, засновник\r\n');
     expect(unfolded).toContain('TEL;VALUE=uri:tel:+380671234567\r\n');
     expect(unfolded).toContain('NOTE:рядок 1\\nрядок 2\\\\ кінець\r\n');
     expect(unfolded).toContain('CATEGORIES:VIP,опт\\, роздріб\r\n');

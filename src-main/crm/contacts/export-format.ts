@@ -17,6 +17,7 @@ const CSV_COLUMNS = [
   ['givenName', 'Ім’я', 'Given name'],
   ['patronymic', 'По батькові', 'Patronymic'],
   ['companyName', 'Компанія', 'Company'],
+  ['position', 'Посада', 'Job title'],
   ['phones', 'Телефони', 'Phones'],
   ['emails', 'Ел. пошта', 'E-mails'],
   ['telegram', 'Telegram', 'Telegram'],
@@ -115,6 +116,7 @@ export function contactToVcard(c: Contact): string {
     `N:${[c.surname, c.givenName, c.patronymic ?? '', '', ''].map(vcardText).join(';')}`,
   ];
   if (c.companyName) lines.push(`ORG:${vcardText(c.companyName)}`);
+  if (c.position) lines.push(`TITLE:${vcardText(c.position)}`);
   for (const p of c.phones) lines.push(`TEL;VALUE=uri:tel:${p.e164}`);
   for (const e of c.emails) lines.push(`EMAIL:${vcardText(e)}`);
   if (c.address) lines.push(`ADR:;;${vcardText(c.address)};;;;`);

@@ -16,4 +16,5 @@ export {
   type GetOptions,
 } from './repository';
 export { scopeCondition, type ScopeAccess } from './scope';
+export { contactFields } from './tables';
 export type { Viewer } from '../record/viewer';

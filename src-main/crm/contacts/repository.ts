@@ -21,6 +21,7 @@ import { recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Contact, ContactInput, ContactPatch } from '../../../src-shared/contacts';
+import { contactTextOf } from '../../../src-shared/contacts';
 import { linkedCompany, requireLinkableCompany, type LinkingActor } from './company-link';
 import { scopeCondition, type ScopeAccess } from './scope';
 import { contactFields, fieldsToColumns, rowToContact } from './tables';
@@ -114,11 +115,8 @@ export async function createContact(
     surname: input.surname,
     givenName: input.givenName,
     patronymic: input.patronymic ?? null,
-    companyName: input.companyName ?? null,
+    ...contactTextOf(input),
     companyId: input.companyId ?? null,
-    address: input.address ?? null,
-    source: input.source ?? null,
-    notes: input.notes ?? null,
     phones: input.phones ?? [],
     emails: input.emails ?? [],
     messengers: input.messengers ?? {},

@@ -11,8 +11,14 @@ import type {
   ContactMessengers,
   ContactPhone,
   ContactShare,
+  ContactTextField,
+  ContactTextValues,
 } from '../../../src-shared/contacts';
-import { contactSortKey } from '../../../src-shared/contacts';
+import {
+  CONTACT_TEXT_FIELD_NAMES,
+  contactSortKey,
+  contactTextOf,
+} from '../../../src-shared/contacts';
 import type { ContactsTable } from '../../vault/schema';
 
 function parseJson<T>(text: string, guard: (v: unknown) => v is T, fallback: T): T {
@@ -49,6 +55,30 @@ function messengersOf(text: string): ContactMessengers {
   return out;
 }
 
+/** A free-text field's column: its name in snake_case (`companyName` → `company_name`). */
+type ColumnOf<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${ColumnOf<T>}`
+  : S;
+
+/** The free-text columns (./text-fields in src-shared); a missing one fails to compile here. */
+type TextColumns = Pick<ContactsTable, ColumnOf<ContactTextField>>;
+
+function columnOf(name: ContactTextField): keyof TextColumns {
+  return name.replace(/[A-Z]/gu, c => `_${c.toLowerCase()}`) as keyof TextColumns;
+}
+
+function textOfRow(row: TextColumns): ContactTextValues {
+  return Object.fromEntries(
+    CONTACT_TEXT_FIELD_NAMES.map(name => [name, row[columnOf(name)]]),
+  ) as ContactTextValues;
+}
+
+function textColumns(f: ContactTextValues): TextColumns {
+  return Object.fromEntries(
+    CONTACT_TEXT_FIELD_NAMES.map(name => [columnOf(name), f[name]]),
+  ) as TextColumns;
+}
+
 /** `contacts` row (+ owner name and shares) → `Contact`. */
 export function rowToContact(
   row: ContactsTable,
@@ -66,10 +96,7 @@ export function rowToContact(
     surname: row.surname,
     givenName: row.given_name,
     patronymic: row.patronymic,
-    companyName: row.company_name,
-    address: row.address,
-    source: row.source,
-    notes: row.notes,
+    ...textOfRow(row),
     phones: phonesOf(row.phones),
     emails: stringsOf(row.emails),
     messengers: messengersOf(row.messengers),
@@ -84,11 +111,8 @@ export function fieldsToColumns(f: ContactFields) {
     surname: f.surname,
     given_name: f.givenName,
     patronymic: f.patronymic,
-    company_name: f.companyName,
+    ...textColumns(f),
     company_id: f.companyId ?? null,
-    address: f.address,
-    source: f.source,
-    notes: f.notes,
     phones: JSON.stringify(f.phones),
     emails: JSON.stringify(f.emails),
     messengers: JSON.stringify(f.messengers),
@@ -128,11 +152,8 @@ export function contactFields(c: Contact): ContactFields {
     surname: c.surname,
     givenName: c.givenName,
     patronymic: c.patronymic,
-    companyName: c.companyName,
+    ...contactTextOf(c),
     companyId: c.companyId,
-    address: c.address,
-    source: c.source,
-    notes: c.notes,
     phones: c.phones,
     emails: c.emails,
     messengers: c.messengers,

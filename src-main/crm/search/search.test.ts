@@ -197,6 +197,20 @@ describe('the index follows every change', () => {
     expect(titles(await search(staff.owner, 'owner', 'нове'))).toEqual(['Нове Тест']);
   });
 
+  it('finds a contact by job title, and by the new one after an edit', async () => {
+    const id = await contact(staff.owner, { surname: 'Ткач', position: 'Головний бухгалтер' });
+    expect(titles(await search(staff.owner, 'owner', 'бухгалтер'))).toEqual(['Ткач Тест']);
+    const { updated_at } = await db
+      .selectFrom('contacts')
+      .select('updated_at')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const patch = contactPatchSchema.parse({ position: 'Директор' });
+    await updateContact(db, viewerOf(staff.owner, 'all'), id, patch, updated_at, T);
+    expect(titles(await search(staff.owner, 'owner', 'бухгалтер'))).toEqual([]);
+    expect(titles(await search(staff.owner, 'owner', 'директор'))).toEqual(['Ткач Тест']);
+  });
+
   it('the migration indexed the rows that existed before it', async () => {
     // Rows written with the triggers off stand for rows older than migrations 0013 and 0015.
     const id = await contact(staff.owner, { surname: 'Давній' });

@@ -4,6 +4,7 @@
  * by ./i18n.ts; companies, deals and activities add their own words (src-renderer/i18n/index.ts).
  */
 import type { Strings } from '../../i18n/types';
+import { en as contactsEn, uk as contactsUk } from '../contacts/i18n';
 
 /** Ukrainian (the reference). */
 export const uk = {
@@ -80,10 +81,7 @@ export const uk = {
     surname: 'Прізвище',
     givenName: 'Ім’я',
     patronymic: 'По батькові',
-    companyName: 'Компанія',
-    address: 'Адреса',
-    source: 'Джерело',
-    notes: 'Нотатки',
+    ...contactsUk.textFields,
     phones: 'Телефони',
     emails: 'Ел. пошта',
     messengers: 'Месенджери',
@@ -188,10 +186,7 @@ export const en: Strings<typeof uk> = {
     surname: 'Surname',
     givenName: 'Given name',
     patronymic: 'Patronymic',
-    companyName: 'Company',
-    address: 'Address',
-    source: 'Source',
-    notes: 'Notes',
+    ...contactsEn.textFields,
     phones: 'Phones',
     emails: 'E-mail',
     messengers: 'Messengers',

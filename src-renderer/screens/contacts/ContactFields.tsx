@@ -76,6 +76,7 @@ export function ContactFields(props: {
             contact.companyName
           )}
         </Field>
+        <Field label={t('contacts.detail.position')}>{contact.position}</Field>
         <Field label={t('contacts.detail.tags')}>
           {contact.tags.length > 0 ? (
             <Group gap={6}>

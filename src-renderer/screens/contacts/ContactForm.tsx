@@ -75,6 +75,7 @@ export function ContactForm(props: RecordFormProps<Contact>) {
         <TextInput
           {...text('companyName', t('contacts.form.company'), CONTACT_LIMITS.companyName)}
         />
+        <TextInput {...text('position', t('contacts.form.position'), CONTACT_LIMITS.position)} />
       </Section>
       <Section title={t('contacts.form.reach')}>
         <PhoneRows {...form.rows('phones')} />

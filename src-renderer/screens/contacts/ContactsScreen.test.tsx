@@ -206,6 +206,33 @@ describe('contact form', () => {
   });
 });
 
+describe('job title', () => {
+  it('shows on the contact page and is sent alone when only it was edited', async () => {
+    const { api, calls } = scriptedApi({
+      contacts: {
+        get: async () => ok(contact({ position: 'Головний бухгалтер' })),
+        update: async () => fail('conflict'),
+      },
+      users: { list: async () => ok([]) },
+    });
+    useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
+    renderScreen(api);
+    expect(await screen.findByText('Головний бухгалтер')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const title = await screen.findByRole('textbox', { name: 'Job title' });
+    expect((title as HTMLInputElement).value).toBe('Головний бухгалтер');
+    fireEvent.change(title, { target: { value: 'Директор' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(inputsOf(calls, 'contacts.update')[0]).toEqual({
+        id: 'c-1',
+        patch: { position: 'Директор' },
+        expectedUpdatedAt: contact().updatedAt,
+      }),
+    );
+  });
+});
+
 describe('deleting a contact with documents', () => {
   it('the dialog counts the attached documents; confirming destroys them, then deletes the contact', async () => {
     const doc = (n: number) => ({

@@ -3,6 +3,7 @@
  * `scriptedApi` (src-renderer/test-support/scripted-api.ts). Never imported by the app.
  */
 import type { Contact, ContactSummary } from '../../../src-shared/contacts';
+import { contactTextOf } from '../../../src-shared/contacts';
 import { recordStamps } from '../../components/records/records-test-support';
 
 /** A list row: `summary(7)` is "Прізвище7 Ім'я7". */
@@ -35,12 +36,9 @@ export function contact(extra: Partial<Contact> = {}): Contact {
     surname: 'Шевченко',
     givenName: 'Тарас',
     patronymic: 'Григорович',
-    companyName: 'ТОВ «Кобзар»',
+    ...contactTextOf({ companyName: 'ТОВ «Кобзар»' }),
     companyId: null,
     company: null,
-    address: null,
-    source: null,
-    notes: null,
     phones: [{ e164: '+380671234567', label: 'мобільний' }],
     emails: ['taras@example.com'],
     messengers: { telegram: '@taras_sh' },

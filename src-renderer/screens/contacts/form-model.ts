@@ -4,12 +4,14 @@
  * can never disagree on what is valid.
  */
 import {
+  CONTACT_TEXT_FIELD_NAMES,
   contactInputSchema,
   contactIssues,
   isContactIssueCode,
   type Contact,
   type ContactInput,
   type ContactIssueCode,
+  type ContactTextField,
 } from '../../../src-shared/contacts';
 import {
   createFormModel,
@@ -24,11 +26,10 @@ import { formatPhone } from './format';
 export type { PhoneRow } from '../../components/records/form-model';
 
 /** The form's fields as typed (strings, before normalisation). */
-export interface ContactFormValues {
+export interface ContactFormValues extends Record<ContactTextField, string> {
   surname: string;
   givenName: string;
   patronymic: string;
-  companyName: string;
   /** The linked company's id ('' = none) and, for the picker, its name. */
   companyId: string;
   companyLabel: string;
@@ -37,14 +38,19 @@ export interface ContactFormValues {
   telegram: string;
   viber: string;
   whatsapp: string;
-  address: string;
   tags: string[];
-  source: string;
-  notes: string;
 }
 
 /** Field path → message code, e.g. `phones.1.number` → `contact.phone_invalid`. */
 export type FieldErrors = RecordFieldErrors<ContactIssueCode>;
+
+/** The free-text fields' form values, given in CONTACT_TEXT_FIELD_NAMES order. */
+function textOf(values: string[]): Record<ContactTextField, string> {
+  return Object.fromEntries(CONTACT_TEXT_FIELD_NAMES.map((name, i) => [name, values[i]])) as Record<
+    ContactTextField,
+    string
+  >;
+}
 
 /** A blank form with one empty phone and e-mail row. */
 export function emptyValues(): ContactFormValues {
@@ -58,7 +64,7 @@ export function valuesFromContact(contact: Contact | null): ContactFormValues {
     surname: contact?.surname ?? '',
     givenName: contact?.givenName ?? '',
     patronymic: contact?.patronymic ?? '',
-    companyName: contact?.companyName ?? '',
+    ...textOf(CONTACT_TEXT_FIELD_NAMES.map(name => contact?.[name] ?? '')),
     companyId: contact?.companyId ?? '',
     // A link to a company outside the reader's scope has no name here: the picker shows the id.
     companyLabel: contact?.company?.name ?? '',
@@ -67,10 +73,7 @@ export function valuesFromContact(contact: Contact | null): ContactFormValues {
     telegram: messengers.telegram ?? '',
     viber: messengers.viber ? formatPhone(messengers.viber) : '',
     whatsapp: messengers.whatsapp ? formatPhone(messengers.whatsapp) : '',
-    address: contact?.address ?? '',
     tags: [...(contact?.tags ?? [])],
-    source: contact?.source ?? '',
-    notes: contact?.notes ?? '',
   };
 }
 
@@ -85,11 +88,8 @@ function rawInput(values: ContactFormValues) {
     surname: values.surname,
     givenName: values.givenName,
     patronymic: values.patronymic,
-    companyName: values.companyName,
+    ...textOf(CONTACT_TEXT_FIELD_NAMES.map(name => values[name])),
     companyId: values.companyId,
-    address: values.address,
-    source: values.source,
-    notes: values.notes,
     phones,
     emails: emailRows.map(({ row }) => row),
     messengers: { telegram: values.telegram, viber: values.viber, whatsapp: values.whatsapp },
@@ -101,20 +101,17 @@ function rawInput(values: ContactFormValues) {
 /** The form as the channel's input (before normalisation): what create and update send. */
 export type RawContactInput = ReturnType<typeof rawInput>['input'];
 
-const FIELD_KEYS = [
+const FIELD_KEYS: readonly (keyof ContactInput)[] = [
   'surname',
   'givenName',
   'patronymic',
-  'companyName',
+  ...CONTACT_TEXT_FIELD_NAMES,
   'companyId',
-  'address',
-  'source',
-  'notes',
   'phones',
   'emails',
   'messengers',
   'tags',
-] as const satisfies readonly (keyof ContactInput)[];
+];
 
 /** The contact form's model: checks, server errors and patches with the shared schema. */
 export const contactFormModel = createFormModel({

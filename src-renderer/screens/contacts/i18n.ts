@@ -2,6 +2,7 @@
 import { recordWords } from '../../components/records/i18n';
 import { exportEn, exportUk } from './export-i18n';
 import type { Strings } from '../../i18n/types';
+import type { ContactTextField } from '../../../src-shared/contacts';
 
 export const uk = {
   export: exportUk,
@@ -39,6 +40,14 @@ export const uk = {
     resetFilters: 'Скинути фільтри',
     retry: 'Спробувати ще раз',
   },
+  /** The free-text fields' names (src-shared/contacts/text-fields.ts), also in the audit log. */
+  textFields: {
+    companyName: 'Компанія',
+    position: 'Посада',
+    address: 'Адреса',
+    source: 'Джерело',
+    notes: 'Нотатки',
+  } satisfies Record<ContactTextField, string>,
   detail: {
     back: 'До списку',
     backHint: 'Esc — назад до списку',
@@ -60,6 +69,7 @@ export const uk = {
     viber: 'Viber',
     whatsapp: 'WhatsApp',
     company: 'Компанія',
+    position: 'Посада',
     address: 'Адреса',
     tags: 'Мітки',
     source: 'Джерело',
@@ -112,6 +122,7 @@ export const uk = {
     givenName: 'Ім’я',
     patronymic: 'По батькові',
     company: 'Компанія',
+    position: 'Посада',
     phone: 'Телефон {{n}}',
     phonePlaceholder: '067 123 45 67',
     phoneLabel: 'Підпис телефону {{n}}',
@@ -176,6 +187,13 @@ export const en: Strings<typeof uk> = {
     resetFilters: 'Reset filters',
     retry: 'Try again',
   },
+  textFields: {
+    companyName: 'Company',
+    position: 'Job title',
+    address: 'Address',
+    source: 'Source',
+    notes: 'Notes',
+  },
   detail: {
     back: 'Back to the list',
     backHint: 'Esc to go back to the list',
@@ -197,6 +215,7 @@ export const en: Strings<typeof uk> = {
     viber: 'Viber',
     whatsapp: 'WhatsApp',
     company: 'Company',
+    position: 'Job title',
     address: 'Address',
     tags: 'Tags',
     source: 'Source',
@@ -242,6 +261,7 @@ export const en: Strings<typeof uk> = {
     givenName: 'Given name',
     patronymic: 'Patronymic',
     company: 'Company',
+    position: 'Job title',
     phone: 'Phone {{n}}',
     phonePlaceholder: '067 123 45 67',
     phoneLabel: 'Label of phone {{n}}',
