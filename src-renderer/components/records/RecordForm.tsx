@@ -16,6 +16,8 @@ export function RecordForm(props: {
   form: RecordFormState;
   onCancel: () => void;
   children: ReactNode;
+  /** The heading instead of `<ns>.form.newTitle` / `editTitle` (a deal shows its own title). */
+  title?: string;
 }) {
   const { ns, form } = props;
   const { t } = useTranslation();
@@ -29,7 +31,9 @@ export function RecordForm(props: {
       noValidate
     >
       <Stack gap="lg" maw={960}>
-        <Title order={1}>{t(form.base ? `${ns}.form.editTitle` : `${ns}.form.newTitle`)}</Title>
+        <Title order={1}>
+          {props.title ?? t(form.base ? `${ns}.form.editTitle` : `${ns}.form.newTitle`)}
+        </Title>
         {form.conflict ? (
           <Alert color="orange" variant="light" role="alert">
             <Group justify="space-between">

@@ -1,27 +1,33 @@
 /**
  * Create or edit a deal: title, amount typed the Ukrainian way ("12 500,50", read with
  * `parseMoney` into kopecks), currency, stage (new deals), probability, expected close date,
- * contact and company pickers fed by the caller's scoped lists. Field errors are the translated
- * `deal.*` codes, live and from the main process.
+ * contact and company pickers fed by the caller's scoped lists. Built on the shared record form
+ * (components/records): live `deal.*` errors once a field was left or a save was tried, an edit
+ * sends only the changed fields with `expectedUpdatedAt`, a conflict offers a reload; Ctrl+Enter
+ * saves, Escape cancels.
  */
-import { Alert, Button, Group, Select, Stack, TextInput, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CURRENCIES,
-  moneyInputText,
-  parseMoney,
+  DEAL_LIMITS,
   type Currency,
   type Deal,
   type Pipeline,
 } from '../../../src-shared/deals';
-import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
-import { errorText } from '../../app/errors';
-import { ContactPicker } from './ContactPicker';
+import { RecordForm } from '../../components/records/RecordForm';
+import { useRecordForm } from '../../components/records/use-record-form';
 import { CompanyPicker } from '../companies/CompanyPicker';
-import { fieldErrors } from './format';
+import { ContactPicker } from './ContactPicker';
+import { dealFormModel } from './form-model';
 import { ProbabilityInput } from './ProbabilityInput';
+
+/** Leaves out the cleared links and date of a new deal (a new deal has none to clear). */
+function withoutNulls<T extends object>(input: T): T {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== null)) as T;
+}
 
 /** `deal` null = a new deal in `pipeline`. */
 export function DealForm({
@@ -40,161 +46,96 @@ export function DealForm({
   const { t } = useTranslation();
   const api = useApi();
   const openStages = pipeline.stages.filter(s => s.outcome !== 'lost');
-  const [title, setTitle] = useState(deal?.title ?? '');
-  const [amount, setAmount] = useState(deal ? moneyInputText(deal.amountMinor) : '');
-  const [currency, setCurrency] = useState<Currency>(deal?.currency ?? 'UAH');
-  const [stageId, setStageId] = useState(openStages[0]?.id ?? '');
-  const [probability, setProbability] = useState<number | ''>(deal?.probability ?? '');
-  const [expectedClose, setExpectedClose] = useState(deal?.expectedClose ?? '');
-  const [contact, setContact] = useState({
-    id: deal?.contactId ?? '',
-    name: deal?.contactName ?? '',
+  const firstStage = openStages[0]?.id ?? '';
+  const model = useMemo(() => dealFormModel(firstStage), [firstStage]);
+  const form = useRecordForm({ record: deal, onDone, onCancel }, model, {
+    create: raw => api.deals.create({ deal: withoutNulls(raw) }),
+    update: (id, patch, expectedUpdatedAt) => api.deals.update({ id, patch, expectedUpdatedAt }),
+    load: id => api.deals.get({ id }),
+    // The detail view loads the saved deal afresh; the board and list reload when shown.
+    remember: () => undefined,
   });
-  const [company, setCompany] = useState({
-    id: deal?.companyId ?? '',
-    name: deal?.companyName ?? '',
-  });
-  const [notes, setNotes] = useState(deal?.notes ?? '');
-  const [error, setError] = useState<CallError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [touched, setTouched] = useState(false);
-
-  const money = amount.trim() === '' ? ({ ok: true, minor: 0 } as const) : parseMoney(amount);
-  const live: Record<string, string> = {};
-  if (touched && title.trim() === '') live['title'] = t('deal.title_required');
-  if (amount.trim() !== '' && !money.ok) live['amountMinor'] = t(`deal.${money.issue}`);
-  const server = fieldErrors(t, error);
-  const errorOf = (field: string) => live[field] ?? server[field];
-
-  async function submit() {
-    setTouched(true);
-    if (title.trim() === '' || !money.ok) return;
-    setBusy(true);
-    const fields = {
-      title,
-      amountMinor: money.minor,
-      currency,
-      expectedClose: expectedClose || null,
-      contactId: contact.id || null,
-      companyId: company.id || null,
-      notes,
-      ...(probability === '' ? {} : { probability }),
-    };
-    const result = deal
-      ? await api.deals.update({ id: deal.id, patch: fields, expectedUpdatedAt: deal.updatedAt })
-      : await api.deals.create({
-          deal: {
-            ...fields,
-            stageId,
-            contactId: contact.id || undefined,
-            companyId: company.id || undefined,
-            expectedClose: expectedClose || undefined,
-          },
-        });
-    setBusy(false);
-    if (result.ok) onDone(result.value.id);
-    else setError(result.error);
-  }
-
-  const generalError = error && Object.keys(server).length === 0 ? errorText(t, error) : null;
+  const { values, change, errorOf, touch, text } = form;
 
   return (
-    <form
-      onSubmit={event => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <RecordForm ns="deals" form={form} onCancel={onCancel} title={form.base?.title}>
       <Stack maw={640}>
-        <Title order={1}>{deal ? deal.title : t('deals.new')}</Title>
-        {generalError ? <Alert color="red">{generalError}</Alert> : null}
         <TextInput
-          label={t('deals.field.title')}
-          value={title}
-          onChange={e => setTitle(e.currentTarget.value)}
+          {...text('title', t('deals.field.title'), DEAL_LIMITS.title)}
           required
           data-autofocus
           autoFocus
-          error={errorOf('title')}
         />
         <Group grow align="flex-start">
           <TextInput
             label={t('deals.field.amount')}
             description={t('deals.field.amountHint')}
-            value={amount}
-            onChange={e => setAmount(e.currentTarget.value)}
+            value={values.amount}
+            onChange={e => change({ amount: e.currentTarget.value })}
+            onBlur={() => touch('amountMinor')}
             inputMode="decimal"
+            maxLength={DEAL_LIMITS.amountText * 2}
             error={errorOf('amountMinor')}
           />
           <Select
             label={t('deals.field.currency')}
             data={[...CURRENCIES]}
-            value={currency}
-            onChange={v => v && setCurrency(v as Currency)}
+            value={values.currency}
+            onChange={v => v && change({ currency: v as Currency })}
             allowDeselect={false}
             error={errorOf('currency')}
           />
         </Group>
         <Group grow align="flex-start">
-          {deal ? null : (
+          {values.stageId === null ? null : (
             <Select
               label={t('deals.field.stage')}
               data={openStages.map(s => ({ value: s.id, label: s.name }))}
-              value={stageId}
-              onChange={v => v && setStageId(v)}
+              value={values.stageId}
+              onChange={v => v && change({ stageId: v })}
               allowDeselect={false}
             />
           )}
           <ProbabilityInput
             placeholder={t('deals.field.probabilityAuto')}
-            value={probability}
-            onChange={setProbability}
+            value={values.probability}
+            onChange={probability => change({ probability })}
             error={errorOf('probability')}
           />
           <TextInput
             type="date"
             label={t('deals.field.expectedClose')}
-            value={expectedClose}
-            onChange={e => setExpectedClose(e.currentTarget.value)}
+            value={values.expectedClose}
+            onChange={e => change({ expectedClose: e.currentTarget.value })}
+            onBlur={() => touch('expectedClose')}
             error={errorOf('expectedClose')}
           />
         </Group>
         <ContactPicker
-          value={contact.id}
-          label={contact.name}
+          value={values.contact.id}
+          label={values.contact.name}
           error={errorOf('contactId')}
-          onChange={(id, name) => setContact({ id, name })}
+          onChange={(id, name) => change({ contact: { id, name } })}
         />
         {canLinkCompanies ? (
           <CompanyPicker
-            value={company.id}
-            label={company.name}
+            value={values.company.id}
+            label={values.company.name}
             error={errorOf('companyId')}
             texts={{
               label: t('deals.field.company'),
               placeholder: t('deals.field.companyPlaceholder'),
               nothing: t('deals.field.companyNothing'),
             }}
-            onChange={(id, name) => setCompany({ id, name })}
+            onChange={(id, name) => change({ company: { id, name } })}
           />
         ) : null}
         <Textarea
-          label={t('deals.field.notes')}
-          value={notes}
-          onChange={e => setNotes(e.currentTarget.value)}
+          {...text('notes', t('deals.field.notes'), DEAL_LIMITS.notes)}
           autosize
           minRows={2}
-          error={errorOf('notes')}
         />
-        <Group>
-          <Button type="submit" loading={busy}>
-            {t('deals.save')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('deals.cancel')}
-          </Button>
-        </Group>
       </Stack>
-    </form>
+    </RecordForm>
   );
 }

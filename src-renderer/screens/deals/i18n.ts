@@ -4,6 +4,7 @@
  * companies').
  */
 import type { Strings } from '../../i18n/types';
+import { recordWords } from '../../components/records/i18n';
 
 export { dealsAuditEn, dealsAuditUk, withDealAudit, type DealAuditWords } from './audit-words';
 
@@ -133,6 +134,14 @@ export const uk = {
     created: 'Воронку «{{name}}» створено. Її дошка відкрита.',
     renamed: 'Воронку перейменовано: «{{name}}».',
   },
+  form: {
+    newTitle: 'Нова угода',
+    editTitle: 'Редагування угоди',
+    ...recordWords.formUk,
+    fixErrors: 'Виправте позначені поля, і спробуйте зберегти ще раз.',
+    conflict: 'Хтось змінив цю угоду, поки ви її редагували. Завантажте свіжу версію.',
+    reload: 'Завантажити свіжу версію',
+  },
   notice: 'Закрити повідомлення',
   closed: 'Закрито {{date}}',
 } as const;
@@ -256,6 +265,14 @@ export const en: Strings<typeof uk> = {
     busy: 'Saving…',
     created: 'Pipeline “{{name}}” created. Its board is open.',
     renamed: 'Pipeline renamed: “{{name}}”.',
+  },
+  form: {
+    newTitle: 'New deal',
+    editTitle: 'Edit deal',
+    ...recordWords.formEn,
+    fixErrors: 'Fix the marked fields and try saving again.',
+    conflict: 'Someone changed this deal while you were editing it. Load the fresh version.',
+    reload: 'Load the fresh version',
   },
   notice: 'Close the message',
   closed: 'Closed {{date}}',
