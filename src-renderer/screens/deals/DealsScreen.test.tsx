@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Deal } from '../../../src-shared/deals';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { fail, ok, OWNER } from '../../app/test-support';
@@ -11,7 +10,7 @@ import {
 } from '../../components/records/records-test-support';
 import { useSessionStore } from '../../stores/session';
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
-import { PIPELINE } from './deals-test-support';
+import { DEAL, PIPELINE } from './deals-test-support';
 import { DealsScreen } from './DealsScreen';
 import { openDeal } from './store';
 
@@ -19,34 +18,6 @@ setUpRecordScreenTests();
 
 const HEAD = { ...OWNER, id: 'u-head', displayName: 'Ганна Бойко', role: 'head' as const };
 const MANAGER = { ...OWNER, id: 'u-mgr', displayName: 'Дарина Мельник', role: 'manager' as const };
-
-const DEAL: Deal = {
-  id: 'deal-1',
-  title: 'Поставка борошна',
-  amountMinor: 1250050,
-  currency: 'UAH',
-  probability: 10,
-  expectedClose: null,
-  contactId: null,
-  companyId: null,
-  notes: null,
-  ownerId: 'u-head',
-  ownerName: 'Ганна Бойко',
-  pipelineId: 'pipe-1',
-  stageId: 's-new',
-  stageName: 'Новий',
-  outcome: 'open',
-  lostReason: null,
-  closedAt: null,
-  contactName: null,
-  companyName: null,
-  createdAt: '2026-11-01T10:00:00.000Z',
-  createdBy: 'u-head',
-  updatedAt: '2026-11-01T10:00:00.000Z',
-  updatedBy: 'u-head',
-  deletedAt: null,
-  deletedBy: null,
-};
 
 const COLLEAGUES = [
   { id: 'u-head', displayName: 'Ганна Бойко' },

@@ -1,5 +1,5 @@
-/** Sample pipeline for the deals screens' tests. Never imported by the app. */
-import type { Pipeline } from '../../../src-shared/deals';
+/** Sample pipeline and deal for the deals screens' tests. Never imported by the app. */
+import type { Deal, Pipeline } from '../../../src-shared/deals';
 
 /** "Продажі": a new, a won and a lost stage. */
 export const PIPELINE: Pipeline = {
@@ -33,4 +33,33 @@ export const PIPELINE: Pipeline = {
       outcome: 'lost',
     },
   ],
+};
+
+/** "Поставка борошна", 12 500,50 ₴ in the new stage of {@link PIPELINE}, owned by the head. */
+export const DEAL: Deal = {
+  id: 'deal-1',
+  title: 'Поставка борошна',
+  amountMinor: 1250050,
+  currency: 'UAH',
+  probability: 10,
+  expectedClose: null,
+  contactId: null,
+  companyId: null,
+  notes: null,
+  ownerId: 'u-head',
+  ownerName: 'Ганна Бойко',
+  pipelineId: 'pipe-1',
+  stageId: 's-new',
+  stageName: 'Новий',
+  outcome: 'open',
+  lostReason: null,
+  closedAt: null,
+  contactName: null,
+  companyName: null,
+  createdAt: '2026-11-01T10:00:00.000Z',
+  createdBy: 'u-head',
+  updatedAt: '2026-11-01T10:00:00.000Z',
+  updatedBy: 'u-head',
+  deletedAt: null,
+  deletedBy: null,
 };
