@@ -152,3 +152,69 @@ describe('vCard export', () => {
     expect(folded).not.toContain('\uFFFD');
   });
 });
+
+describe('export files, byte for byte', () => {
+  const full = contact({
+    surname: 'Шевчук',
+    givenName: 'Тарас',
+    patronymic: 'Григорович',
+    companyName: 'ТОВ "Мʼята"',
+    position: 'Директор, засновник',
+    address: 'Київ,\nвул. Хрещатик, 1',
+    source: 'виставка',
+    notes: 'рядок 1\nрядок 2',
+    phones: [{ e164: '+380671234567', label: 'робочий' }, { e164: '+380501112233' }],
+    emails: ['taras@example.com', 't@example.org'],
+    messengers: { telegram: '@taras', viber: '+380671234567', whatsapp: '+380671234567' },
+    tags: ['VIP', 'опт'],
+    updatedAt: '2026-02-03T04:05:06.000Z',
+  });
+
+  it('writes the CSV header row and a row in this exact column order', () => {
+    const row =
+      'Шевчук,Тарас,Григорович,"ТОВ ""Мʼята""","Директор, засновник",' +
+      "'+380671234567 (робочий); +380501112233,taras@example.com; t@example.org," +
+      "'@taras,'+380671234567,'+380671234567," +
+      '"Київ,\nвул. Хрещатик, 1",виставка,' +
+      'VIP; опт,"рядок 1\nрядок 2",Анна,2026-01-02T03:04:05.000Z,2026-02-03T04:05:06.000Z,' +
+      '6f1c2e0a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
+    expect(contactsToCsv([full], 'uk')).toBe(
+      '\uFEFFПрізвище,Ім’я,По батькові,Компанія,Посада,Телефони,Ел. пошта,Telegram,Viber,' +
+        'WhatsApp,Адреса,Джерело,Мітки,Нотатки,Відповідальний,Створено,Змінено,Ідентифікатор\r\n' +
+        `${row}\r\n`,
+    );
+    expect(contactsToCsv([full], 'en')).toBe(
+      '\uFEFFSurname,Given name,Patronymic,Company,Job title,Phones,E-mails,Telegram,Viber,' +
+        'WhatsApp,Address,Source,Tags,Notes,Owner,Created,Updated,Id\r\n' +
+        `${row}\r\n`,
+    );
+  });
+
+  it('writes the vCard properties in this exact order', () => {
+    expect(contactsToVcard([full])).toBe(
+      [
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'UID:urn:uuid:6f1c2e0a-1b2c-4d5e-8f90-a1b2c3d4e5f6',
+        'FN:Тарас Григорович Шевчук',
+        'N:Шевчук;Тарас;Григорович;;',
+        'ORG:ТОВ "Мʼята"',
+        'TITLE:Директор\\, засновник',
+        'TEL;VALUE=uri:tel:+380671234567',
+        'TEL;VALUE=uri:tel:+380501112233',
+        'EMAIL:taras@example.com',
+        'EMAIL:t@example.org',
+        'ADR:;;Київ\\,\\nвул. Хрещатик\\, 1;;;;',
+        'IMPP:https://t.me/taras',
+        'IMPP;X-SERVICE-TYPE=Viber:viber://chat?number=%2B380671234567',
+        'IMPP;X-SERVICE-TYPE=WhatsApp:https://wa.me/380671234567',
+        'CATEGORIES:VIP,опт',
+        'NOTE:рядок 1\\nрядок 2',
+        'X-ZAMOK-SOURCE:виставка',
+        'REV:20260203T040506Z',
+        'END:VCARD',
+        '',
+      ].join('\r\n'),
+    );
+  });
+});

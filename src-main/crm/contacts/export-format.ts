@@ -8,32 +8,68 @@
  * - vCard 4.0 (RFC 6350): one card per contact, text values escaped, lines folded at 75 octets
  *   without splitting a UTF-8 character.
  */
-import type { Contact } from '../../../src-shared/contacts';
+import {
+  contactTextSpec,
+  isContactTextField,
+  withContactTextFields,
+  type Contact,
+} from '../../../src-shared/contacts';
 import type { ExportFormat } from '../../../src-shared/ipc/contacts';
 
-/** The CSV columns, in order, with their header in each language. */
-const CSV_COLUMNS = [
-  ['surname', 'Прізвище', 'Surname'],
-  ['givenName', 'Ім’я', 'Given name'],
-  ['patronymic', 'По батькові', 'Patronymic'],
-  ['companyName', 'Компанія', 'Company'],
-  ['position', 'Посада', 'Job title'],
-  ['phones', 'Телефони', 'Phones'],
-  ['emails', 'Ел. пошта', 'E-mails'],
-  ['telegram', 'Telegram', 'Telegram'],
-  ['viber', 'Viber', 'Viber'],
-  ['whatsapp', 'WhatsApp', 'WhatsApp'],
-  ['address', 'Адреса', 'Address'],
-  ['source', 'Джерело', 'Source'],
-  ['tags', 'Мітки', 'Tags'],
-  ['notes', 'Нотатки', 'Notes'],
-  ['owner', 'Відповідальний', 'Owner'],
-  ['createdAt', 'Створено', 'Created'],
-  ['updatedAt', 'Змінено', 'Updated'],
-  ['id', 'Ідентифікатор', 'Id'],
-] as const;
+/** The CSV columns other than the free-text fields, with their header in each language. */
+const CSV_OWN_COLUMNS = {
+  surname: ['Прізвище', 'Surname'],
+  givenName: ['Ім’я', 'Given name'],
+  patronymic: ['По батькові', 'Patronymic'],
+  phones: ['Телефони', 'Phones'],
+  emails: ['Ел. пошта', 'E-mails'],
+  telegram: ['Telegram', 'Telegram'],
+  viber: ['Viber', 'Viber'],
+  whatsapp: ['WhatsApp', 'WhatsApp'],
+  tags: ['Мітки', 'Tags'],
+  owner: ['Відповідальний', 'Owner'],
+  createdAt: ['Створено', 'Created'],
+  updatedAt: ['Змінено', 'Updated'],
+  id: ['Ідентифікатор', 'Id'],
+} as const;
 
-type CsvColumn = (typeof CSV_COLUMNS)[number][0];
+type CsvOwnColumn = keyof typeof CSV_OWN_COLUMNS;
+
+/**
+ * The CSV columns in order. Free-text fields take their header from the shared list; one the
+ * layout does not name yet goes before the owner.
+ */
+const CSV_COLUMNS = withContactTextFields<CsvOwnColumn>(
+  [
+    'surname',
+    'givenName',
+    'patronymic',
+    'companyName',
+    'position',
+    'phones',
+    'emails',
+    'telegram',
+    'viber',
+    'whatsapp',
+    'address',
+    'source',
+    'tags',
+    'notes',
+    'owner',
+    'createdAt',
+    'updatedAt',
+    'id',
+  ],
+  'owner',
+);
+
+type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+function csvHeader(column: CsvColumn, locale: 'uk' | 'en'): string {
+  if (isContactTextField(column)) return contactTextSpec(column).label[locale];
+  const [uk, en] = CSV_OWN_COLUMNS[column];
+  return locale === 'uk' ? uk : en;
+}
 
 function csvValue(c: Contact, column: CsvColumn): string {
   switch (column) {
@@ -65,8 +101,8 @@ export function csvField(value: string): string {
 
 /** The contacts as a CSV file: BOM, a header row in `locale`, one CRLF-terminated row per contact. */
 export function contactsToCsv(contacts: readonly Contact[], locale: 'uk' | 'en'): string {
-  const header = CSV_COLUMNS.map(([, uk, en]) => csvField(locale === 'uk' ? uk : en));
-  const rows = contacts.map(c => CSV_COLUMNS.map(([column]) => csvField(csvValue(c, column))));
+  const header = CSV_COLUMNS.map(column => csvField(csvHeader(column, locale)));
+  const rows = contacts.map(c => CSV_COLUMNS.map(column => csvField(csvValue(c, column))));
   return `\uFEFF${[header, ...rows].map(r => `${r.join(',')}\r\n`).join('')}`;
 }
 
@@ -102,6 +138,59 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
+/** The vCard properties written from other fields than the free-text ones. */
+type VcardOwnItem = 'phones' | 'emails' | 'messengers' | 'tags';
+
+/**
+ * The vCard body after the name, in order. Free-text fields take their property from the shared
+ * list; one the layout does not name yet goes at the end.
+ */
+const VCARD_BODY = withContactTextFields<VcardOwnItem>([
+  'companyName',
+  'position',
+  'phones',
+  'emails',
+  'address',
+  'messengers',
+  'tags',
+  'notes',
+  'source',
+]);
+
+/** Properties whose value is structured: where a free-text field goes among the components. */
+const VCARD_STRUCTURED: Partial<Record<string, (text: string) => string>> = {
+  // ADR: post office box; extended address; street; locality; region; postal code; country.
+  ADR: text => `;;${text};;;;`,
+};
+
+function vcardLines(c: Contact, item: (typeof VCARD_BODY)[number]): string[] {
+  switch (item) {
+    case 'phones':
+      return c.phones.map(p => `TEL;VALUE=uri:tel:${p.e164}`);
+    case 'emails':
+      return c.emails.map(e => `EMAIL:${vcardText(e)}`);
+    case 'messengers': {
+      const { telegram, viber, whatsapp } = c.messengers;
+      const lines: string[] = [];
+      if (telegram) lines.push(`IMPP:${vcardText(`https://t.me/${telegram.replace(/^@/u, '')}`)}`);
+      if (viber)
+        lines.push(`IMPP;X-SERVICE-TYPE=Viber:viber://chat?number=${encodeURIComponent(viber)}`);
+      if (whatsapp)
+        lines.push(`IMPP;X-SERVICE-TYPE=WhatsApp:https://wa.me/${whatsapp.replace(/\D/gu, '')}`);
+      return lines;
+    }
+    case 'tags':
+      return c.tags.length > 0 ? [`CATEGORIES:${c.tags.map(vcardText).join(',')}`] : [];
+    default: {
+      const value = c[item];
+      if (!value) return [];
+      const { vcard } = contactTextSpec(item);
+      const text = vcardText(value);
+      return [`${vcard}:${VCARD_STRUCTURED[vcard]?.(text) ?? text}`];
+    }
+  }
+}
+
 function fullName(c: Contact): string {
   return [c.givenName, c.patronymic, c.surname].filter(Boolean).join(' ');
 }
@@ -115,21 +204,7 @@ export function contactToVcard(c: Contact): string {
     `FN:${vcardText(fullName(c))}`,
     `N:${[c.surname, c.givenName, c.patronymic ?? '', '', ''].map(vcardText).join(';')}`,
   ];
-  if (c.companyName) lines.push(`ORG:${vcardText(c.companyName)}`);
-  if (c.position) lines.push(`TITLE:${vcardText(c.position)}`);
-  for (const p of c.phones) lines.push(`TEL;VALUE=uri:tel:${p.e164}`);
-  for (const e of c.emails) lines.push(`EMAIL:${vcardText(e)}`);
-  if (c.address) lines.push(`ADR:;;${vcardText(c.address)};;;;`);
-  const { telegram, viber, whatsapp } = c.messengers;
-  if (telegram) lines.push(`IMPP:${vcardText(`https://t.me/${telegram.replace(/^@/u, '')}`)}`);
-  if (viber)
-    lines.push(`IMPP;X-SERVICE-TYPE=Viber:viber://chat?number=${encodeURIComponent(viber)}`);
-  if (whatsapp)
-    lines.push(`IMPP;X-SERVICE-TYPE=WhatsApp:https://wa.me/${whatsapp.replace(/\D/gu, '')}`);
-  if (c.tags.length > 0) lines.push(`CATEGORIES:${c.tags.map(vcardText).join(',')}`);
-  if (c.notes) lines.push(`NOTE:${vcardText(c.notes)}`);
-  // vCard's own SOURCE is a directory URI, not "where the client came from": an extension property.
-  if (c.source) lines.push(`X-ZAMOK-SOURCE:${vcardText(c.source)}`);
+  for (const item of VCARD_BODY) lines.push(...vcardLines(c, item));
   lines.push(`REV:${c.updatedAt.replace(/[-:]/gu, '').replace(/\.\d+/u, '')}`, 'END:VCARD');
   return lines.map(line => `${foldLine(line)}\r\n`).join('');
 }

@@ -233,6 +233,46 @@ describe('job title', () => {
   });
 });
 
+describe('contact page lines', () => {
+  it.each([
+    [
+      'uk' as const,
+      ['Телефони', 'Електронна пошта', 'Telegram', 'Viber', 'WhatsApp', 'Адреса'],
+      ['Компанія', 'Посада', 'Мітки', 'Джерело', 'Нотатки', 'Відповідальний'],
+    ],
+    [
+      'en' as const,
+      ['Phones', 'E-mail', 'Telegram', 'Viber', 'WhatsApp', 'Address'],
+      ['Company', 'Job title', 'Tags', 'Source', 'Notes', 'Owner'],
+    ],
+  ])(
+    'in %s shows the same labels in the same order, notes keeping line breaks',
+    async (language, reach, other) => {
+      const { api } = scriptedApi({
+        contacts: {
+          get: async () =>
+            ok(
+              contact({
+                address: 'Київ,\nХрещатик, 1',
+                source: 'виставка',
+                notes: 'рядок 1\nрядок 2',
+              }),
+            ),
+        },
+        users: { list: async () => ok([]) },
+      });
+      useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
+      const { container } = renderScreen(api, language);
+      await screen.findByText('виставка');
+      const labels = Array.from(container.querySelectorAll('dt'), dt => dt.textContent);
+      expect(labels.slice(0, 12)).toEqual([...reach, ...other]);
+      const notes = screen.getByText(/рядок 1/u);
+      expect(notes.style.whiteSpace).toBe('pre-wrap');
+      expect(screen.getByText(/Хрещатик/u).style.whiteSpace).toBe('');
+    },
+  );
+});
+
 describe('deleting a contact with documents', () => {
   it('the dialog counts the attached documents; confirming destroys them, then deletes the contact', async () => {
     const doc = (n: number) => ({

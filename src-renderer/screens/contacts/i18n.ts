@@ -2,7 +2,7 @@
 import { recordWords } from '../../components/records/i18n';
 import { exportEn, exportUk } from './export-i18n';
 import type { Strings } from '../../i18n/types';
-import type { ContactTextField } from '../../../src-shared/contacts';
+import { contactTextLabels } from '../../../src-shared/contacts';
 
 export const uk = {
   export: exportUk,
@@ -40,14 +40,8 @@ export const uk = {
     resetFilters: 'Скинути фільтри',
     retry: 'Спробувати ще раз',
   },
-  /** The free-text fields' names (src-shared/contacts/text-fields.ts), also in the audit log. */
-  textFields: {
-    companyName: 'Компанія',
-    position: 'Посада',
-    address: 'Адреса',
-    source: 'Джерело',
-    notes: 'Нотатки',
-  } satisfies Record<ContactTextField, string>,
+  /** The free-text fields' names (from src-shared/contacts/text-fields.ts): detail page, audit log. */
+  textFields: contactTextLabels('uk'),
   detail: {
     back: 'До списку',
     backHint: 'Esc — назад до списку',
@@ -68,12 +62,7 @@ export const uk = {
     telegram: 'Telegram',
     viber: 'Viber',
     whatsapp: 'WhatsApp',
-    company: 'Компанія',
-    position: 'Посада',
-    address: 'Адреса',
     tags: 'Мітки',
-    source: 'Джерело',
-    notes: 'Нотатки',
     owner: 'Відповідальний',
     sharedWith: 'Доступ також мають',
     unshare: 'Забрати доступ у {{name}}',
@@ -187,13 +176,7 @@ export const en: Strings<typeof uk> = {
     resetFilters: 'Reset filters',
     retry: 'Try again',
   },
-  textFields: {
-    companyName: 'Company',
-    position: 'Job title',
-    address: 'Address',
-    source: 'Source',
-    notes: 'Notes',
-  },
+  textFields: contactTextLabels('en'),
   detail: {
     back: 'Back to the list',
     backHint: 'Esc to go back to the list',
@@ -214,12 +197,7 @@ export const en: Strings<typeof uk> = {
     telegram: 'Telegram',
     viber: 'Viber',
     whatsapp: 'WhatsApp',
-    company: 'Company',
-    position: 'Job title',
-    address: 'Address',
     tags: 'Tags',
-    source: 'Source',
-    notes: 'Notes',
     owner: 'Owner',
     sharedWith: 'Also shared with',
     unshare: 'Stop sharing with {{name}}',
