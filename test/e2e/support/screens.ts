@@ -5,8 +5,28 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
+/**
+ * Waits until every finite CSS transition and animation on the page has finished. A menu still fading
+ * in has partial opacity, and axe then measures its text against the page behind it: on a loaded
+ * machine the timeline menu's Delete item failed color-contrast this way while the same menu, fully
+ * shown, passes. Endless animations (spinners) are left alone.
+ */
+async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>(done => requestAnimationFrame(() => done()));
+    // A transition starts a frame or two after the element mounts.
+    await frame();
+    await frame();
+    const finite = document
+      .getAnimations()
+      .filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map(animation => animation.finished.catch(() => undefined)));
+  });
+}
+
 /** "rule-id (impact): targets" for every serious or critical axe violation on the page now. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await settleAnimations(page);
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter(violation => violation.impact === 'serious' || violation.impact === 'critical')
