@@ -17,32 +17,29 @@ export interface LinkScopes {
   companies?: Viewer | undefined;
 }
 
+/** Whether the caller's `viewer` reads the record through `read` (no grant or a refusal: no). */
+async function reaches(
+  viewer: Viewer | undefined,
+  read: (viewer: Viewer) => Promise<unknown>,
+): Promise<boolean> {
+  if (viewer === undefined) return false;
+  return read(viewer).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** Throws `not_found` unless every newly set link is readable by the caller. */
 export async function checkLinks(
   db: Kysely<Database>,
   scopes: LinkScopes,
   links: { contactId?: string | null | undefined; companyId?: string | null | undefined },
 ): Promise<void> {
-  if (links.contactId) {
-    const viewer = scopes.contacts;
-    const ok =
-      viewer !== undefined &&
-      (await getContact(db, viewer, links.contactId).then(
-        () => true,
-        () => false,
-      ));
-    if (!ok)
-      throw new RecordError('not_found', 'contactId: no such contact.', { field: 'contactId' });
+  const { contactId, companyId } = links;
+  if (contactId && !(await reaches(scopes.contacts, v => getContact(db, v, contactId)))) {
+    throw new RecordError('not_found', 'contactId: no such contact.', { field: 'contactId' });
   }
-  if (links.companyId) {
-    const viewer = scopes.companies;
-    const ok =
-      viewer !== undefined &&
-      (await getCompany(db, viewer, links.companyId).then(
-        () => true,
-        () => false,
-      ));
-    if (!ok)
-      throw new RecordError('not_found', 'companyId: no such company.', { field: 'companyId' });
+  if (companyId && !(await reaches(scopes.companies, v => getCompany(db, v, companyId)))) {
+    throw new RecordError('not_found', 'companyId: no such company.', { field: 'companyId' });
   }
 }

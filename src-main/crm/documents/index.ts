@@ -9,17 +9,8 @@ export {
   isDocumentError,
   type DocumentErrorReason,
 } from './errors';
-export {
-  MAX_DOCUMENT_BYTES,
-  commitStaged,
-  discardStaged,
-  documentPath,
-  openDocumentStream,
-  removeStaleStaged,
-  shredFile,
-  stageDocument,
-  type StagedDocument,
-} from './files';
+// Every export of files.ts (storage of the encrypted files) is part of the module's surface.
+export * from './files';
 export { DecryptStream, EncryptStream, ZDOC_CHUNK_SIZE, ZDOC_VERSION } from './format';
 export {
   getDocumentRow,
