@@ -131,7 +131,9 @@ export function TimelineEntry(props: {
               ) : null}
               {can.remove ? (
                 <Menu.Item
-                  color="red.9"
+                  // Text colour only: with `color`, Mantine paints the hovered item red under red text
+                  // (below 4.5:1); the default hover keeps red.9 readable.
+                  c="red.9"
                   data-autofocus={can.edit ? undefined : true}
                   leftSection={<span aria-hidden="true">✕</span>}
                   onClick={props.onRemove}
