@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run security:scan`: runs Electronegativity 1.10.3 offline over the Electron main-process glue
- * (src-main/electron) and the preload (src-preload), writes its CSV report, parses it and exits 1 on
+ * (src-main/electron) and the preload (src-preload), takes the findings the runner API returns and exits 1 on
  * any HIGH or MEDIUM finding that is not a documented false positive (docs/SECURITY.md). The tool
  * itself exits 0 whatever it finds, hence this gate.
  *
@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   describeFinding,
+  findingsFromIssues,
   gateFindings,
   parseElectronegativityCsv,
 } from './lib/electronegativity-report.mjs';
@@ -76,37 +77,16 @@ function stageInputs(input) {
   return dir;
 }
 
-/** Electronegativity writes its CSV asynchronously without waiting: wait until every row is there. */
-async function readReport(file, expectedRows) {
-  // A deadline, not a count of tries: on a loaded machine the write took longer than the 5 s that
-  // 50 tries of 100 ms allowed, and the gate failed with exit 2 on a scan that was fine.
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (existsSync(file)) {
-      const text = readFileSync(file, 'utf8');
-      try {
-        const findings = parseElectronegativityCsv(text);
-        if (findings.length === expectedRows) return findings;
-      } catch {
-        // header not written yet, or a row half written
-      }
-    }
-    await new Promise(done => setTimeout(done, 100));
-  }
-  fail(`the report ${file} is incomplete (expected ${expectedRows} findings).`);
-  return [];
-}
-
 async function scan(input) {
   const dir = stageInputs(input);
   try {
     const require = createRequire(import.meta.url);
     // The CLI entry breaks with the hoisted commander 14; the runner API is the same scan.
     const run = require('@doyensec/electronegativity');
-    const output = join(dir, 'report.csv');
     const result = await run({
       input: join(dir, 'scan'),
-      output,
+      // No CSV: the tool writes it racily (see findingsFromIssues); the returned issues are the report.
+      output: undefined,
       isSarif: false,
       customScan: [],
       // The only check that needs the network (Electron's release list from GitHub, fetched without
@@ -120,7 +100,7 @@ async function scan(input) {
     });
     const fatal = result.errors.filter(e => !e.tolerable);
     if (fatal.length > 0) fail(`could not parse ${fatal.map(e => e.file).join(', ')}.`);
-    return await readReport(output, result.issues.length);
+    return findingsFromIssues(result.issues);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -25,6 +25,8 @@ export const BLOCKING_SEVERITIES: readonly string[];
 export function parseCsv(text: string): string[][];
 /** Findings of an Electronegativity CSV report; throws if the text is not one. */
 export function parseElectronegativityCsv(text: string): Finding[];
+/** Findings from the runner API's issue objects; throws on an issue without id or severity. */
+export function findingsFromIssues(issues: unknown[]): Finding[];
 /** Blocking (HIGH/MEDIUM, not suppressed) and suppressed findings. */
 export function gateFindings(
   findings: Finding[],

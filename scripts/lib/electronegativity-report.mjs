@@ -85,6 +85,34 @@ export function parseElectronegativityCsv(text) {
 }
 
 /**
+ * Findings from the issues the runner API returns (the same objects its CSV rows are made of).
+ * The gate reads these, not the CSV: Electronegativity 1.10.3 writes the CSV header with flag `w`
+ * and the rows with flag `a` in two unawaited `fs.writeFile` calls, so under load the header write
+ * can land second and truncate or overwrite the rows (seen on CI with LANG=en_US.UTF-8).
+ * @param {unknown[]} issues
+ * @returns {import('./electronegativity-report.d.mts').Finding[]}
+ */
+export function findingsFromIssues(issues) {
+  return issues.map((raw, index) => {
+    const issue = /** @type {Record<string, any>} */ (raw);
+    const severity = issue?.severity?.name;
+    if (typeof issue?.id !== 'string' || typeof severity !== 'string') {
+      throw new Error(`Scan issue ${index + 1} has no id or severity.`);
+    }
+    const where = issue.location ?? {};
+    return {
+      id: issue.id,
+      severity: severity.toUpperCase(),
+      confidence: String(issue.confidence?.name ?? ''),
+      file: String(issue.file ?? 'N/A'),
+      location: `${where.line}:${where.column}`,
+      sample: String(issue.sample ?? ''),
+      description: String(issue.description ?? ''),
+    };
+  });
+}
+
+/**
  * Splits findings into those that fail the build (HIGH/MEDIUM, not suppressed) and the suppressed
  * ones. A suppression matches one check id in one file and must give a reason.
  * @param {import('./electronegativity-report.d.mts').Finding[]} findings

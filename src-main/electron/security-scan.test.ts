@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  findingsFromIssues,
   gateFindings,
   parseElectronegativityCsv,
 } from '../../scripts/lib/electronegativity-report.mjs';
@@ -56,6 +57,27 @@ describe('parsing the report', () => {
     expect(() =>
       gateFindings(findings, [{ id: 'PRELOAD_JS_CHECK', file: 'main/window.ts', reason: '' }]),
     ).toThrow(/no reason/);
+  });
+});
+
+describe('reading the runner issues (the CSV it writes races its own header)', () => {
+  it('turns runner issue objects into the same findings as CSV rows', () => {
+    const [finding] = findingsFromIssues([
+      {
+        id: 'PRELOAD_JS_CHECK',
+        file: 'main/window.ts',
+        sample: 'preload: p,',
+        location: { line: 17, column: 6 },
+        description: 'Review',
+        severity: { value: 2, name: 'MEDIUM' },
+        confidence: { value: 2, name: 'FIRM' },
+      },
+    ]);
+    expect(finding).toEqual(parseElectronegativityCsv(HEADER + PRELOAD_ROW)[0]);
+  });
+
+  it('refuses an issue without id or severity, never reads it as clean', () => {
+    expect(() => findingsFromIssues([{ file: 'x.ts' }])).toThrow(/no id or severity/);
   });
 });
 
