@@ -9,7 +9,6 @@ import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { MonthlyReview, RegulationReport, ReportFile } from '../../../src-shared/ipc/reports';
-import { monthSchema } from '../../../src-shared/ipc/reports';
 import type { ReportDocument } from '../../../src-shared/reports/document';
 import { signInAs, withApp, type CliAppContext } from '../context';
 import { CliExit, EXIT, printResult, type CliIo } from '../io';
@@ -76,6 +75,8 @@ export function registerReportCommands(program: Command, cli: CliAppContext): vo
       .requiredOption('--out <file>', 'where to write the report'),
   ).action(
     async (opts: SignInOptions & { month: string; format: string; lang?: string; out: string }) => {
+      // The IPC contract (zod) loads with the command, not at CLI start.
+      const { monthSchema } = await import('../../../src-shared/ipc/reports');
       if (!monthSchema.safeParse(opts.month).success) {
         throw new CliExit(EXIT.usage, '--month: YYYY-MM, e.g. 2026-11.');
       }
