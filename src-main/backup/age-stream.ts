@@ -138,6 +138,8 @@ export function createAgeEncryptStream(header: Uint8Array, fileKey: Uint8Array):
 export function createAgeDecryptStream(fileKey: Uint8Array): Transform {
   const queue = new ByteQueue();
   const sealedSize = AGE_CHUNK_SIZE + AGE_TAG_SIZE;
+  // A copy: the caller may wipe its file key at once; this one is wiped once the key is derived.
+  const master = Buffer.from(fileKey);
   let key: Buffer | null = null;
   let counter = 0;
   const damaged = (): AgePayloadError =>
@@ -147,7 +149,8 @@ export function createAgeDecryptStream(fileKey: Uint8Array): Transform {
       queue.push(chunk);
       if (key === null) {
         if (queue.length < AGE_NONCE_SIZE) return done();
-        key = payloadKey(fileKey, queue.take(AGE_NONCE_SIZE));
+        key = payloadKey(master, queue.take(AGE_NONCE_SIZE));
+        master.fill(0);
       }
       // A whole sealed chunk followed by more bytes cannot be the last one.
       while (queue.length > sealedSize) {
