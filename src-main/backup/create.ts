@@ -9,9 +9,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Encrypter } from 'age-encryption';
 import { readKeyringInfo, vaultPaths, type OpenVault } from '../vault';
 import { isAgeRecipient } from './age-identity';
+import { newAgeHeader, type AgeTarget } from './age-header';
 import { openArchive, type Archive } from './archive';
 import { BackupError } from './errors';
 import { appVersion, checkDestination, fsyncPath, removeStaleTemps, tempPath } from './files';
@@ -85,23 +85,17 @@ function listAttachments(root: string): { name: string; path: string; size: numb
   return out;
 }
 
-function encrypter(e: BackupEncryption): Encrypter {
-  const enc = new Encrypter();
+/** Who opens the backup, checked before any work (the header itself is made per file). */
+function ageTarget(e: BackupEncryption): AgeTarget {
   if (e.kind === 'passphrase') {
     if (e.passphrase.length === 0)
       throw new BackupError('no_recipient', 'The backup passphrase is empty.');
-    if (e.scryptWorkFactor !== undefined) enc.setScryptWorkFactor(e.scryptWorkFactor);
-    enc.setPassphrase(e.passphrase);
-  } else {
-    if (!isAgeRecipient(e.recipient)) {
-      throw new BackupError(
-        'no_recipient',
-        'The backup recipient is not an age X25519 key (age1…).',
-      );
-    }
-    enc.addRecipient(e.recipient);
+    return { passphrase: e.passphrase, scryptWorkFactor: e.scryptWorkFactor };
   }
-  return enc;
+  if (!isAgeRecipient(e.recipient)) {
+    throw new BackupError('no_recipient', 'The backup recipient is not an age X25519 key (age1…).');
+  }
+  return { recipient: e.recipient };
 }
 
 /**
@@ -114,7 +108,7 @@ function encrypter(e: BackupEncryption): Encrypter {
 export async function createBackup(o: CreateBackupOptions): Promise<CreatedBackup> {
   checkDestination(o.destination);
   removeStaleTemps(o.destination);
-  const enc = encrypter(o.encryption);
+  const target = ageTarget(o.encryption);
   const now = o.now ?? new Date();
   const { vaultId } = readKeyringInfo(o.vaultDir);
   const paths = vaultPaths(o.vaultDir);
@@ -140,7 +134,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
       progress({ phase: 'write', bytesDone: done, bytesTotal: total });
     };
 
-    archive = await openArchive(enc, partial);
+    archive = openArchive(await newAgeHeader(target), partial);
     const members: ManifestMember[] = [];
     members.push(await archive.add(MEMBERS.database, { path: snapshot }, dbSize, now, onBytes));
     members.push(

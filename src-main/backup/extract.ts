@@ -18,10 +18,8 @@ import {
   statSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Readable, Transform, Writable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { Decrypter } from 'age-encryption';
 import { extract as tarExtract } from 'tar-stream';
 import { BackupError, isBackupError, WRITE_FAILURE_REASONS } from './errors';
 import {
@@ -31,7 +29,9 @@ import {
   type Manifest,
   type ManifestMember,
 } from './manifest';
-import { AGE_MAGIC, ageHeaderLength } from './listing';
+import { fileKeyOf, readAgeHeader } from './age-header';
+import { AGE_CHUNK_SIZE, AGE_NONCE_SIZE, createAgeDecryptStream } from './age-stream';
+import { AGE_MAGIC, streamPlaintextSize } from './listing';
 import { writeFailure, type WritePlace } from './storage-errors';
 
 /** What opens a backup: its passphrase, or an age identity (derived from the recovery key). */
@@ -67,23 +67,32 @@ function headerError(err: unknown): BackupError {
   });
 }
 
-/** Length of the age header (up to and including the `--- <mac>` line); null when not found. */
-function headerLength(file: string): number | null {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(64 * 1024);
-    return ageHeaderLength(buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('latin1'));
-  } finally {
-    closeSync(fd);
+/**
+ * The file's payload, decrypted (header checked, file key unwrapped first). Read errors of the file
+ * end the decrypted stream with the same error.
+ */
+async function openPayload(
+  file: string,
+  key: AgeKey,
+  highWaterMark: number,
+): Promise<{ plain: Transform; headerLength: number }> {
+  const header = readAgeHeader(file);
+  if (header === null) {
+    throw new BackupError('corrupt', 'The backup file is damaged (its header does not read).');
   }
-}
-
-/** An age decrypter holding the backup's passphrase or the recovery key's identity. */
-function decrypterFor(key: AgeKey): Decrypter {
-  const decrypter = new Decrypter();
-  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase);
-  else decrypter.addIdentity(key.identity);
-  return decrypter;
+  let fileKey: Uint8Array;
+  try {
+    fileKey = await fileKeyOf(header, key);
+  } catch (err) {
+    throw headerError(err);
+  }
+  const source = createReadStream(file, { start: header.length, highWaterMark });
+  const plain = createAgeDecryptStream(fileKey);
+  fileKey.fill(0);
+  source.on('error', err => plain.destroy(err));
+  plain.on('close', () => source.destroy());
+  source.pipe(plain);
+  return { plain, headerLength: header.length };
 }
 
 /** A decrypted stream and what is needed to tell a cut-short file from a damaged one. */
@@ -106,30 +115,12 @@ async function decryptedStream(file: string, key: AgeKey): Promise<Decrypted> {
   if (size < AGE_MAGIC.length || !startsLikeAge(file)) {
     throw new BackupError('not_a_backup', 'This file is not a Zamok backup (not an age file).');
   }
-  const decrypter = decrypterFor(key);
-  const source = createReadStream(file, { highWaterMark: 256 * 1024 });
-  let plain;
-  try {
-    plain = await decrypter.decrypt(
-      Readable.toWeb(source) as unknown as ReadableStream<Uint8Array>,
-    );
-  } catch (err) {
-    source.destroy();
-    throw headerError(err);
-  }
-  const header = headerLength(file);
-  let expected: number | null = null;
-  try {
-    expected = header === null ? null : plain.size(size - header);
-  } catch {
-    expected = null; // "ciphertext size is invalid": the file was cut short
-  }
-  // Same object at runtime; only the DOM and node:stream/web typings differ.
-  return { plain: Readable.fromWeb(plain as unknown as NodeReadableStream<Uint8Array>), expected };
+  const { plain, headerLength } = await openPayload(file, key, 256 * 1024);
+  return { plain, expected: streamPlaintextSize(size - headerLength - AGE_NONCE_SIZE) };
 }
 
 /** age encrypts in 64 KiB chunks: a failure within the last one is where a cut-short file fails. */
-const AGE_CHUNK = 64 * 1024;
+const AGE_CHUNK = AGE_CHUNK_SIZE;
 
 /**
  * How much plaintext the file gives before decryption fails, read again with nothing slowing the
@@ -140,23 +131,12 @@ const AGE_CHUNK = 64 * 1024;
  * dropped.
  */
 export async function plaintextBeforeFailure(file: string, key: AgeKey): Promise<number> {
-  const decrypter = decrypterFor(key);
-  const source = createReadStream(file, { highWaterMark: AGE_CHUNK + 16 });
   let count = 0;
   try {
-    const plain = await decrypter.decrypt(
-      Readable.toWeb(source) as unknown as ReadableStream<Uint8Array>,
-    );
-    const reader = plain.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      count += value.length;
-    }
+    const { plain } = await openPayload(file, key, AGE_CHUNK + 16);
+    for await (const chunk of plain as AsyncIterable<Buffer>) count += chunk.length;
   } catch {
     // Where it failed is the answer.
-  } finally {
-    source.destroy();
   }
   return count;
 }
