@@ -13,6 +13,7 @@ import type { BackupSecret } from '../../backup/keys';
 import type * as BackupLibrary from './backup-library';
 import { vaultDirOf, type CliAppContext } from '../context';
 import { CliExit, EXIT, nextStdinLine, printResult, type CliContext } from '../io';
+import { describeRate, transferRate } from '../../../src-shared/progress/transfer-rate';
 
 type Library = typeof BackupLibrary;
 
@@ -73,22 +74,39 @@ function secretFrom(cli: CliContext, o: SecretOptions): BackupSecret {
   throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recovery-key-stdin.');
 }
 
-/** Progress: a bar on a terminal (stderr), JSON lines with --json, nothing otherwise. */
-function progressReporter(cli: CliContext): (p: BackupProgress) => void {
+/**
+ * Progress: a bar with the speed and time left on a terminal (stderr), JSON lines with --json
+ * (`megabytesPerSecond`, `secondsLeft` once known), nothing otherwise. `elapsedMs` is monotonic.
+ */
+export function progressReporter(
+  cli: CliContext,
+  elapsedMs: () => number = stopwatch(),
+): (p: BackupProgress) => void {
   const json = cli.globals().json ?? false;
   let lastPercent = -1;
   return p => {
     const percent = p.bytesTotal > 0 ? Math.floor((p.bytesDone / p.bytesTotal) * 100) : 0;
     if (percent === lastPercent && p.phase === 'write') return;
     lastPercent = percent;
+    const rate = transferRate(p.bytesDone, p.bytesTotal, elapsedMs());
     if (json) {
-      cli.io.out(`${JSON.stringify({ progress: { phase: p.phase, percent } })}\n`);
+      const speed = rate.megabytesPerSecond === null ? {} : rate;
+      cli.io.out(`${JSON.stringify({ progress: { phase: p.phase, percent, ...speed } })}\n`);
     } else if (cli.io.errIsTty) {
       const bar = '#'.repeat(Math.floor(percent / 5)).padEnd(20, '.');
-      cli.io.err(`\r[${bar}] ${String(percent).padStart(3)}% ${p.phase}   `);
+      const speed = describeRate(rate);
+      cli.io.err(
+        `\r[${bar}] ${String(percent).padStart(3)}% ${p.phase}${speed ? ` ${speed}` : ''}   `,
+      );
       if (p.phase === 'done') cli.io.err('\n');
     }
   };
+}
+
+/** Milliseconds since the call, from the monotonic clock. */
+function stopwatch(): () => number {
+  const start = performance.now();
+  return () => performance.now() - start;
 }
 
 /** Registers the backup commands. */
