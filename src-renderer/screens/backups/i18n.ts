@@ -129,7 +129,8 @@ export const uk = {
       restore: 'Відновлення',
     },
     file: 'Файл копії',
-    fileHint: 'Повний шлях до файлу .age, наприклад /media/usb/zamok-копії/zamok-2026-11-28.age',
+    fileHint:
+      'Повний шлях до файлу .zamokbackup, наприклад /media/usb/zamok-копії/zamok-….zamokbackup',
     secretKind: 'Чим відкрити копію',
     byRecoveryKey: 'Ключ відновлення',
     byPassphrase: 'Фраза для копій',
@@ -300,7 +301,8 @@ export const en: Strings<typeof uk> = {
       restore: 'Restore',
     },
     file: 'Backup file',
-    fileHint: 'The full path of the .age file, e.g. /media/usb/zamok-backups/zamok-2026-11-28.age',
+    fileHint:
+      'The full path of the .zamokbackup file, e.g. /media/usb/zamok-backups/zamok-….zamokbackup',
     secretKind: 'Open the backup with',
     byRecoveryKey: 'Recovery key',
     byPassphrase: 'Backup passphrase',
