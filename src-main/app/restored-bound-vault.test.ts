@@ -14,6 +14,7 @@ import {
 import type { CallError, Result } from '../../src-shared/ipc/contract';
 import { generateTotp } from '../auth/totp';
 import { createBackup } from '../backup/create';
+import { authKeyFromRecoveryKey } from '../backup/keys';
 import { readPlainRecipient } from '../backup/recipient';
 import { restoreBackup } from '../backup/restore';
 import { createMemoryDeviceStore, readKeyringInfo, type DeviceSecretStore } from '../vault';
@@ -80,6 +81,7 @@ async function restoredOnNewComputer() {
     destination: root,
     encryption: { kind: 'recipient', recipient },
     createdBy: 'cli',
+    authKey: await authKeyFromRecoveryKey(oldDir, setup.recoveryKey),
   });
   const newDir = join(root, 'new');
   await restoreBackup({

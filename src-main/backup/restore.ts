@@ -15,6 +15,7 @@ import { basename, dirname, join } from 'node:path';
 import { appendAudit } from '../audit';
 import { vaultExists } from '../vault';
 import { makeOpenVault, openDatabase } from '../vault/database';
+import type { Authenticity } from './authenticity';
 import { BackupError } from './errors';
 import { fsyncPath, tempPath } from './files';
 import { bestEffort, writeFailure } from './storage-errors';
@@ -41,6 +42,8 @@ export interface RestoreResult {
   databaseChecked: boolean;
   /** True when the `backup.restore` entry was written into the restored vault's audit log. */
   audited: boolean;
+  /** How the backup was found authentic (authenticity.ts). */
+  authenticity: Authenticity;
 }
 
 function isEmptyFolder(dir: string): boolean | undefined {
@@ -81,7 +84,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   }
   let moved = false;
   try {
-    const { manifest, dataKey } = await unpackBackup(o, work, true, 'vault');
+    const { manifest, dataKey, authenticity } = await unpackBackup(o, work, true, 'vault');
     mkdirSync(join(work, MEMBERS.attachmentsPrefix), { recursive: true, mode: 0o700 });
     if (schemaIsNewer(manifest)) {
       dataKey?.fill(0);
@@ -114,6 +117,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
                 backupCreatedAt: manifest.createdAt,
                 backupAppVersion: manifest.appVersion,
                 replaced: empty === false,
+                authenticity,
               },
             },
             now,
@@ -142,6 +146,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
       safetyCopy,
       databaseChecked: dataKey !== null,
       audited,
+      authenticity,
     };
   } catch (err) {
     if (moved) {
