@@ -1,6 +1,6 @@
 /**
  * A new computer: the owner made a vault with a contact on the old one (a second host), a backup was
- * written by the CLI, and on this computer the vault folder is empty. "Restore from a backup" with
+ * written (and signed with the recovery key) by the CLI, and on this computer the vault folder is empty. "Restore from a backup" with
  * the file and the recovery key shows "Vault restored" (it used to jump to the wizard's owner step,
  * the restore dialog's submit bubbling to the wizard's form), "Go to sign-in" opens the sign-in
  * screen, the restored owner signs in with the old password and authenticator, and the contact is
@@ -54,8 +54,9 @@ async function oldComputerBackup(
         'create',
         '--out',
         out,
+        '--recovery-key-stdin',
       ],
-      { cwd: repo, encoding: 'utf8', timeout: 120_000 },
+      { cwd: repo, encoding: 'utf8', timeout: 120_000, input: `${owner.recoveryKey}\n` },
     );
     expect(made.status, made.stderr).toBe(0);
     const files = (await readdir(out)).filter(name => name.endsWith('.zamokbackup'));
