@@ -11,7 +11,7 @@ import {
   type SetupResult,
   type TotpEnrollment,
 } from '../../src-shared/ipc/auth';
-import type { CallError, Result } from '../../src-shared/ipc/contract';
+import type { CallError } from '../../src-shared/ipc/contract';
 import { generateTotp } from '../auth/totp';
 import { createBackup } from '../backup/create';
 import { authKeyFromRecoveryKey } from '../backup/keys';
@@ -19,6 +19,7 @@ import { readPlainRecipient } from '../backup/recipient';
 import { restoreBackup } from '../backup/restore';
 import { createMemoryDeviceStore, readKeyringInfo, type DeviceSecretStore } from '../vault';
 import { makeTempDir, TEST_KDF } from '../vault/temp-vault.test-support';
+import { ok } from '../backup/backup-vault.test-support';
 import { createZamokApp, type ZamokApp } from './compose';
 
 const OWNER = {
@@ -39,18 +40,9 @@ function openApp(vaultDir: string, deviceStore: DeviceSecretStore): ZamokApp {
   return app;
 }
 
-function call(app: ZamokApp, channel: string, input: unknown): Promise<Result<unknown>> {
-  return app.router.call(`zamok:${channel}`, input, { host: 'preview' });
-}
-
-async function ok<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function failure(result: Promise<Result<unknown>>): Promise<CallError> {
-  const r = await result;
+/** A call's error (the test fails if it succeeded). */
+async function failure(app: ZamokApp, channel: string, input: unknown): Promise<CallError> {
+  const r = await app.router.call(`zamok:${channel}`, input, { host: 'preview' });
   if (r.ok) throw new Error('expected a failure, got ok');
   return r.error;
 }
@@ -61,19 +53,17 @@ async function restoredOnNewComputer() {
   const oldDir = join(root, 'old');
   const oldStore = createMemoryDeviceStore();
   const oldApp = openApp(oldDir, oldStore);
-  const { secret } = await ok<TotpEnrollment>(
-    call(oldApp, 'auth.beginTotpEnrollment', { login: OWNER.login }),
-  );
-  const setup = await ok<SetupResult>(
-    call(oldApp, 'auth.createVault', {
-      vaultDir: oldDir,
-      ...OWNER,
-      totpCode: generateTotp(secret, Date.now()),
-      deviceBinding: true,
-    }),
-  );
+  const { secret } = await ok<TotpEnrollment>(oldApp, 'auth.beginTotpEnrollment', {
+    login: OWNER.login,
+  });
+  const setup = await ok<SetupResult>(oldApp, 'auth.createVault', {
+    vaultDir: oldDir,
+    ...OWNER,
+    totpCode: generateTotp(secret, Date.now()),
+    deviceBinding: true,
+  });
   expect(setup.deviceBinding).toBe('bound');
-  await ok(call(oldApp, 'auth.signOut', {}));
+  await ok(oldApp, 'auth.signOut', {});
   const { vaultId } = readKeyringInfo(oldDir);
   const recipient = readPlainRecipient(oldDir, vaultId) ?? '';
   const backup = await createBackup({
@@ -97,9 +87,10 @@ describe('a device-bound vault restored onto another computer', () => {
     const { oldApp, newApp, setup, secret } = await restoredOnNewComputer();
 
     // The old computer: a wrong password is still the one generic answer.
-    const wrong = await failure(
-      call(oldApp, 'auth.signIn', { login: OWNER.login, password: 'not my password' }),
-    );
+    const wrong = await failure(oldApp, 'auth.signIn', {
+      login: OWNER.login,
+      password: 'not my password',
+    });
     expect(wrong.details?.['reason']).toBeUndefined();
 
     // The new computer: the right password, a wrong one and an unknown login all get the same
@@ -110,27 +101,23 @@ describe('a device-bound vault restored onto another computer', () => {
         { login: OWNER.login, password: 'not my password' },
         { login: 'nobody', password: OWNER.password },
       ]) {
-        const error = await failure(call(newApp, 'auth.signIn', attempt));
+        const error = await failure(newApp, 'auth.signIn', attempt);
         expect(error.code).toBe('auth_failed');
         expect(error.details).toEqual({ reason: DEVICE_SECRET_MISSING });
         expect(error.message).toMatch(/recovery key/);
       }
     }
 
-    await ok(
-      call(newApp, 'auth.resetPasswordWithRecoveryKey', {
-        recoveryKey: setup.recoveryKey,
-        login: OWNER.login,
-        newPassword: NEW_PASSWORD,
-      }),
-    );
-    const user = await ok<{ login: string }>(
-      call(newApp, 'auth.signIn', {
-        login: OWNER.login,
-        password: NEW_PASSWORD,
-        totpCode: generateTotp(secret, Date.now() + 30_000),
-      }),
-    );
+    await ok(newApp, 'auth.resetPasswordWithRecoveryKey', {
+      recoveryKey: setup.recoveryKey,
+      login: OWNER.login,
+      newPassword: NEW_PASSWORD,
+    });
+    const user = await ok<{ login: string }>(newApp, 'auth.signIn', {
+      login: OWNER.login,
+      password: NEW_PASSWORD,
+      totpCode: generateTotp(secret, Date.now() + 30_000),
+    });
     expect(user.login).toBe(OWNER.login);
   });
 });
