@@ -6,12 +6,15 @@
  * fills up, disappears or turns read-only mid-run fails the run with one typed `BackupError`
  * (`destination_full` / `destination_missing` / `destination_not_writable`) and its temp files
  * removed: every stream of the run has an error listener, so no stream error escapes the run.
+ * The manifest is followed by `manifest.mac`, its MAC keyed from the vault's data key
+ * (authenticity.ts).
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readKeyringInfo, vaultPaths, type OpenVault } from '../vault';
 import { isAgeRecipient } from './age-identity';
 import { newAgeHeader, type AgeTarget } from './age-header';
+import { backupAuthKey, manifestMac } from './authenticity';
 import { openArchive, type Archive } from './archive';
 import { BackupError } from './errors';
 import { appVersion, checkDestination, fsyncPath, removeStaleTemps, tempPath } from './files';
@@ -51,6 +54,12 @@ export interface CreateBackupOptions {
   encryption: BackupEncryption;
   /** Login of the user who asked, or 'scheduler'. */
   createdBy: string;
+  /**
+   * The key that signs the manifest (authenticity.ts) when the vault is not open: kept by the app
+   * since the last sign-in, or derived from the recovery key (CLI). Without it and without an open
+   * vault the run is refused (`needs_key`): an unsigned backup could not be told from a forged one.
+   */
+  authKey?: Buffer | null;
   now?: Date;
   onProgress?: (p: BackupProgress) => void;
 }
@@ -98,6 +107,23 @@ function ageTarget(e: BackupEncryption): AgeTarget {
   return { recipient: e.recipient };
 }
 
+/** The manifest's signing key: from the open vault's data key, else the one given; a copy. */
+function signingKey(o: CreateBackupOptions, vaultId: string): Buffer {
+  if (o.vault && !o.vault.closed && o.vault.vaultId === vaultId) {
+    const dataKey = o.vault.dataKey();
+    try {
+      return backupAuthKey(dataKey, vaultId);
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+  if (o.authKey) return Buffer.from(o.authKey);
+  throw new BackupError(
+    'needs_key',
+    'Sign in to Zamok once (or give the recovery key) so that the backup can be signed; nothing was written.',
+  );
+}
+
 /**
  * Writes one backup of `vaultDir` into `destination` and returns its path and manifest. Errors:
  * `destination_missing`, `destination_not_writable`, `destination_full` (also when the folder fills
@@ -111,6 +137,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
   const target = ageTarget(o.encryption);
   const now = o.now ?? new Date();
   const { vaultId } = readKeyringInfo(o.vaultDir);
+  const authKey = signingKey(o, vaultId);
   const paths = vaultPaths(o.vaultDir);
   const work = tempPath(o.destination, 'tmp');
   const partial = tempPath(o.destination, 'partial');
@@ -163,6 +190,8 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
       now,
       () => undefined,
     );
+    const mac = Buffer.from(`${manifestMac(authKey, manifestBytes)}\n`, 'latin1');
+    await archive.add(MEMBERS.mac, { bytes: mac }, mac.length, now, () => undefined);
     await archive.finish();
 
     fsyncPath(partial);
@@ -175,6 +204,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
     await archive?.abort();
     throw writeFailure(err, o.destination, 'destination') ?? err;
   } finally {
+    authKey.fill(0);
     bestEffort(() => rmSync(work, { recursive: true, force: true }));
     bestEffort(() => rmSync(partial, { force: true }));
   }

@@ -21,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { extract as tarExtract } from 'tar-stream';
+import type { ManifestAuth } from './authenticity';
 import { BackupError, isBackupError, WRITE_FAILURE_REASONS } from './errors';
 import {
   isAllowedMemberName,
@@ -174,9 +175,16 @@ function checkAgainstManifest(manifest: Manifest, seen: ManifestMember[]): void 
   }
 }
 
+/** What `readBackup` returns: the manifest, and its bytes and MAC for authenticity.ts. */
+export interface ReadBackupResult {
+  manifest: Manifest;
+  auth: ManifestAuth;
+}
+
 /**
  * Decrypts and unpacks a backup, writing each member to `sink(name)` (or only hashing it), and
- * returns the manifest once every member matched it. `place` names where the sink writes, for the
+ * returns the manifest once every member matched it (its MAC is checked by the caller, which has
+ * the key). `place` names where the sink writes, for the
  * error of a full or read-only disk. Throws `BackupError` (see the file comment).
  */
 export async function readBackup(
@@ -184,7 +192,7 @@ export async function readBackup(
   key: AgeKey,
   sink: MemberSink,
   place: WritePlace = 'temporary',
-): Promise<Manifest> {
+): Promise<ReadBackupResult> {
   const { plain, expected } = await decryptedStream(file, key);
   let delivered = 0;
   const counting = new Transform({
@@ -195,6 +203,8 @@ export async function readBackup(
   });
   const seen: ManifestMember[] = [];
   let manifest: Manifest | null = null;
+  let manifestBytes: Buffer | null = null;
+  let mac: string | null = null;
   const untar = tarExtract();
   let feedError: unknown = null;
   // Errors of the decryption side are kept here and reported below, never left unhandled.
@@ -207,6 +217,17 @@ export async function readBackup(
   try {
     for await (const entry of untar) {
       const name = entry.header.name;
+      if (
+        manifest !== null &&
+        name === MEMBERS.mac &&
+        mac === null &&
+        entry.header.type === 'file'
+      ) {
+        mac = (await readSmall(entry as AsyncIterable<Buffer>, 128)).toString('latin1').trim();
+        if (!/^[0-9a-f]{64}$/.test(mac))
+          throw new BackupError('corrupt', 'The backup’s manifest.mac does not read.');
+        continue;
+      }
       if (manifest !== null)
         throw new BackupError('corrupt', 'The backup has data after its manifest.');
       if (
@@ -217,17 +238,10 @@ export async function readBackup(
         throw new BackupError('corrupt', 'The backup holds an unexpected member.');
       }
       if (name === MEMBERS.manifest) {
-        const chunks: Buffer[] = [];
-        let length = 0;
-        for await (const chunk of entry as AsyncIterable<Buffer>) {
-          length += chunk.length;
-          if (length > MAX_MANIFEST_BYTES)
-            throw new BackupError('corrupt', 'The manifest is too large.');
-          chunks.push(chunk);
-        }
+        manifestBytes = await readSmall(entry as AsyncIterable<Buffer>, MAX_MANIFEST_BYTES);
         let parsed;
         try {
-          parsed = manifestSchema.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          parsed = manifestSchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
         } catch {
           parsed = null;
         }
@@ -290,7 +304,19 @@ export async function readBackup(
     );
   }
   checkAgainstManifest(manifest, seen);
-  return manifest;
+  return { manifest, auth: { manifestBytes: manifestBytes ?? Buffer.alloc(0), mac } };
+}
+
+/** Reads a small member whole; `corrupt` past `limit` bytes. */
+async function readSmall(entry: AsyncIterable<Buffer>, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of entry) {
+    length += chunk.length;
+    if (length > limit) throw new BackupError('corrupt', 'A member of the backup is too large.');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** A sink that writes members into `dir` under their own names. */

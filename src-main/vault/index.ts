@@ -2,7 +2,13 @@
  * The vault storage layer: encrypted database, key slots, device binding, migrations, recovery key.
  * Format: docs/VAULT_FORMAT.md.
  */
-export { VAULT_ERROR_CODES, VaultError, isVaultError, type VaultErrorCode } from './errors';
+export {
+  DeviceSecretMissingError,
+  VAULT_ERROR_CODES,
+  VaultError,
+  isVaultError,
+  type VaultErrorCode,
+} from './errors';
 export { KDF_FLOOR, calibrateKdf, isBelowFloor, type KdfParams } from './kdf';
 export {
   createKeychainStore,

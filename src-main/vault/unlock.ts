@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { makeOpenVault, openDatabase, type OpenVault } from './database';
 import { DEVICE_SECRET_BYTES, type DeviceSecretStore } from './device';
-import { AUTH_FAILED_MESSAGE, VaultError } from './errors';
+import { AUTH_FAILED_MESSAGE, DeviceSecretMissingError, VaultError } from './errors';
 import { loadVaultKeyring, vaultPaths } from './files';
 import { findPasswordSlot, recoverySlot, type Keyring, type PasswordSlot } from './keyring';
 import { decodeRecoveryKey } from './recovery-key';
@@ -45,9 +45,8 @@ async function failLikeASlot(
       .digest()
       .subarray(0, 16)
       .toString('base64');
-    const deviceSecret = model.deviceBound
-      ? ((await deviceStore.get(keyring.vaultId)) ?? Buffer.alloc(DEVICE_SECRET_BYTES))
-      : null;
+    const stored = model.deviceBound ? await deviceStore.get(keyring.vaultId) : null;
+    const deviceSecret = model.deviceBound ? (stored ?? Buffer.alloc(DEVICE_SECRET_BYTES)) : null;
     const key = await deriveSlotKey(
       password,
       { ...model.kdf, salt },
@@ -56,13 +55,16 @@ async function failLikeASlot(
     );
     deviceSecret?.fill(0);
     key.fill(0);
+    // Answer as a known login with a bound slot would, so the answer tells nothing about the login.
+    if (model.deviceBound && stored === null) throw new DeviceSecretMissingError();
   }
   throw authFailed();
 }
 
 /**
  * Unlocks with a login's password (and this device's secret when the slot is bound).
- * Errors: `auth_failed` (unknown login, wrong password, or a bound slot on another device), and the
+ * Errors: `auth_failed` (unknown login, wrong password; `DeviceSecretMissingError` for a bound slot
+ * with no device secret in this computer's keychain), and the
  * file errors of `loadVaultKeyring` / zamok.db (`vault_missing`, `vault_corrupt`, `vault_newer`, …).
  */
 export async function unlockWithPassword(
@@ -75,15 +77,18 @@ export async function unlockWithPassword(
   const slot = findPasswordSlot(keyring, login);
   if (!slot) return failLikeASlot(keyring, login, password, o.deviceStore);
   let deviceSecret: Buffer | null = null;
+  let secretMissing = false;
   if (slot.deviceBound) {
     // No secret here (another machine, keychain wiped): derive with a stand-in so timing stays the same.
-    deviceSecret = (await o.deviceStore.get(keyring.vaultId)) ?? Buffer.alloc(DEVICE_SECRET_BYTES);
+    deviceSecret = await o.deviceStore.get(keyring.vaultId);
+    secretMissing = deviceSecret === null;
+    deviceSecret ??= Buffer.alloc(DEVICE_SECRET_BYTES);
   }
   const slotKey = await deriveSlotKey(password, slot.kdf, slot, deviceSecret);
   deviceSecret?.fill(0);
   const dataKey = unwrapDataKey(slotKey, slot, { ...slot, vaultId: keyring.vaultId });
   slotKey.fill(0);
-  if (!dataKey) throw authFailed();
+  if (!dataKey) throw secretMissing ? new DeviceSecretMissingError() : authFailed();
   return openWithKey(dir, keyring, dataKey);
 }
 
