@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { SignedInUser } from '../../../src-shared/ipc/auth';
 import type { ZamokApi } from '../../../src-shared/ipc';
+import type { DocumentRecordType } from '../../../src-shared/ipc/documents';
 import { Providers } from '../../app/Providers';
 import { installDomShims } from '../../app/test-support';
 import { createI18n } from '../../i18n';
@@ -70,7 +71,7 @@ export function recordStamps() {
 export async function confirmDeleteWithDocuments(
   calls: readonly { name: string; input: unknown }[],
   confirm: string,
-  record: { type: 'contact' | 'company'; id: string },
+  record: { type: DocumentRecordType; id: string },
   deleteCall: string,
 ): Promise<void> {
   const dialog = screen.getByRole('dialog');
