@@ -3,9 +3,11 @@
  * guard → permission wrapper → handler) over a real test vault, and sessions of the test staff
  * (crm/contacts/contacts.test-support). Never imported by the app.
  */
+import type { Kysely } from 'kysely';
 import type { ContractSpec, Result } from '../../../src-shared/ipc/contract';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import { createUser } from '../../auth/accounts';
 import type { TestStaff } from '../../crm/contacts/contacts.test-support';
 import {
   createRouter,
@@ -14,7 +16,7 @@ import {
   type Router,
   type Session,
 } from '../../ipc';
-import type { OpenVault } from '../../vault';
+import type { OpenVault, VaultDatabase } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';
 import { createSessionGuard } from '../session-guard';
 import { createVaultState, type VaultState } from '../vault-state';
@@ -107,5 +109,24 @@ export function composeTestApp<C extends ContractSpec>(options: {
         ...session,
       });
     },
+  };
+}
+
+/**
+ * One user of each built-in role for the permission matrices: the staff's owner, head and a manager
+ * (borys), an administrator and an auditor added here, and two managers whose records are "another
+ * user's" (anna, the stranger; vira, the colleague).
+ */
+export async function usersByRole(db: Kysely<VaultDatabase>, staff: TestStaff) {
+  const add = async (login: string, role: BuiltInRole) =>
+    (await createUser(db, { login, displayName: login, role })).id;
+  return {
+    owner: staff.owner,
+    head: staff.head,
+    manager: staff.borys,
+    administrator: await add('admin', 'administrator'),
+    auditor: await add('auditor', 'auditor'),
+    stranger: staff.anna,
+    colleague: staff.vira,
   };
 }
