@@ -8,9 +8,9 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { SignedInUser } from '../../../src-shared/ipc/auth';
 import type { ZamokApi } from '../../../src-shared/ipc';
-import type { DocumentRecordType } from '../../../src-shared/ipc/documents';
+import type { DocumentInfo, DocumentRecordType } from '../../../src-shared/ipc/documents';
 import { Providers } from '../../app/Providers';
-import { installDomShims } from '../../app/test-support';
+import { installDomShims, ok } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
@@ -61,6 +61,22 @@ export function recordStamps() {
     updatedBy: 'u-1',
     deletedAt: null,
     deletedBy: null,
+  };
+}
+
+/**
+ * Main's document calls for a record that has `docs` until the delete dialog destroys them
+ * (`deleteForRecord` answers their count and leaves none).
+ */
+export function documentsUntilShredded(docs: readonly DocumentInfo[]) {
+  let left = [...docs];
+  return {
+    list: async () => ok(left),
+    deleteForRecord: async () => {
+      const deleted = left.length;
+      left = [];
+      return ok({ deleted });
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { fail, ok, OWNER } from '../../app/test-support';
 import {
   confirmDeleteWithDocuments,
+  documentsUntilShredded,
   renderWithApp,
   setUpRecordScreenTests,
 } from '../../components/records/records-test-support';
@@ -116,7 +117,6 @@ const CONTRACT: DocumentInfo = {
 
 /** Main as the head sees it: {@link DEAL} with one document, on the pipeline's board. */
 function headMain() {
-  let docs = [CONTRACT];
   return scriptedApi({
     pipelines: { list: async () => ok([PIPELINE]) },
     deals: {
@@ -124,14 +124,7 @@ function headMain() {
       delete: async ({ id }) => ok({ id, deletedAt: '2026-11-29T08:00:00.000Z' }),
       board: async () => ok({ pipeline: PIPELINE, columns: [] }),
     },
-    documents: {
-      list: async () => ok(docs),
-      deleteForRecord: async () => {
-        const deleted = docs.length;
-        docs = [];
-        return ok({ deleted });
-      },
-    },
+    documents: documentsUntilShredded([CONTRACT]),
   });
 }
 
