@@ -16,7 +16,7 @@ export {
   createNoKeychainStore,
   type DeviceSecretStore,
 } from './device';
-export { withTables, type OpenVault, type VaultDatabase } from './database';
+export type { OpenVault, VaultDatabase } from './database';
 export type * from './schema';
 export { createVault, type CreateVaultOptions, type CreatedVault } from './create';
 export { unlockWithPassword, unlockWithRecoveryKey } from './unlock';

@@ -6,7 +6,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Company, CompanyListPage } from '../../../src-shared/companies';
 import { companiesContract } from '../../../src-shared/ipc/companies';
-import type { Result } from '../../../src-shared/ipc/contract';
 import {
   documentsContract,
   type DocumentInfo,
@@ -14,35 +13,18 @@ import {
   type TransferTicket,
 } from '../../../src-shared/ipc/documents';
 import { searchContract, type SearchResult } from '../../../src-shared/ipc/search';
-import type { BuiltInRole, Grants } from '../../../src-shared/permissions';
+import type { Grants } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
 import { createRole } from '../../roles/roles';
 import { createTransferRegistry } from '../../crm/documents';
 import { TINY_PDF, readAll, streamOf } from '../../crm/documents/documents.test-support';
 import { createContactsTestVault, type TestStaff } from '../../crm/contacts/contacts.test-support';
-import { createRouter, requirePermission } from '../../ipc';
-import { type OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createSessionGuard } from '../session-guard';
-import { createVaultState } from '../vault-state';
+import type { OpenVault } from '../../vault';
+import { closeTestVaults, composeTestApp, keepOpen, value } from './app.test-support';
 import { companiesHandlers } from './companies';
 import { documentsHandlers } from './documents';
 import { searchHandlers } from './search';
-
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-const ROLE_OF: Record<keyof TestStaff, BuiltInRole> = {
-  owner: 'owner',
-  anna: 'manager',
-  borys: 'manager',
-  vira: 'manager',
-  head: 'head',
-  gone: 'manager',
-};
 
 /** A custom role an owner could make: restores, but reads only its own companies. */
 const RESTORER: Grants = {
@@ -52,35 +34,24 @@ const RESTORER: Grants = {
   'contacts.restore': true,
 };
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`call failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+afterEach(closeTestVaults);
 
 async function app() {
-  const { vault, staff } = await createContactsTestVault();
-  opened.push(vault);
-  const state = createVaultState(vault.dir);
-  const openVault = () => state.openVault();
+  const { vault, staff } = await keepOpen(createContactsTestVault());
   const transfers = createTransferRegistry();
-  const router = createRouter({
+  const app = composeTestApp({
+    vault,
+    staff,
     contract: {
       companies: companiesContract,
       documents: documentsContract,
       search: searchContract,
     },
-    handlers: {
+    handlers: ({ openVault }) => ({
       companies: companiesHandlers({ openVault }),
       documents: documentsHandlers({ openVault, transfers }),
       search: searchHandlers({ openVault }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state, deviceId: 'dev-test' }),
-      createSessionGuard({ state }),
-      requirePermission,
-    ],
+    }),
   });
   /** Gives `who` a custom role with `grants`, stored like the owner's role editor does. */
   async function giveRole(who: keyof TestStaff, name: string, grants: Grants): Promise<void> {
@@ -92,15 +63,8 @@ async function app() {
   const customRoles = new Map<keyof TestStaff, { id: string; grants: Grants }>();
   function as(who: keyof TestStaff) {
     const custom = customRoles.get(who);
-    state.signIn(vault, {
-      userId: staff[who],
-      login: who,
-      role: custom?.id ?? ROLE_OF[who],
-      grants: custom?.grants ?? BUILT_IN_GRANTS[ROLE_OF[who]],
-      teamId: null,
-    });
-    const call = (name: string, input: unknown): Promise<Result<unknown>> =>
-      router.call(`zamok:${name}`, input, { host: 'cli' });
+    app.signInStaff(who, custom ? { role: custom.id, grants: custom.grants } : {});
+    const { call } = app;
     return {
       call,
       /** Company names the global search finds for `text`. */

@@ -65,6 +65,40 @@ function scripted(extra: Script['backup'] = {}) {
 }
 
 describe('backups page', () => {
+  it('says under a folder why its last backup failed, and under a file what is wrong with it', async () => {
+    const failing = STATUS.destinations.map(d => ({
+      ...d,
+      lastError: 'ENOSPC: no space left on device',
+      lastErrorReason: 'truncated' as const,
+    }));
+    const { api } = scriptedApi({
+      auth: { status: async () => ok(statusOf('locked')) },
+      backup: {
+        getSettings: async () => ok(SETTINGS),
+        status: async () => ok({ ...STATUS, destinations: failing }),
+        list: async () =>
+          ok([
+            {
+              file: FILE,
+              createdAt: PREVIEW.createdAt,
+              size: 10,
+              verifiedAt: null,
+              condition: 'truncated',
+            },
+          ]),
+      },
+    });
+    renderScreen(api);
+    const path = await screen.findByText('/media/usb/zamok', { selector: 'p' });
+    expect(path.parentElement?.textContent).toBe(
+      '/media/usb/zamokLast error: The backup file is incomplete (cut short). Try another backup.',
+    );
+    const file = await screen.findByText('zamok-2026-11-28.age');
+    expect(file.parentElement?.textContent).toBe(
+      'zamok-2026-11-28.ageThis file is cut short (incomplete): it cannot be restored. Use another backup.',
+    );
+  });
+
   it('shows each destination with its state and history, and backs up now with progress', async () => {
     let finish: () => void = () => undefined;
     const { api, calls } = scripted({

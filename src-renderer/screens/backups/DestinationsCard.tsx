@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSettings, BackupStatus } from '../../../src-shared/ipc/backup';
 import { formatWhen, newDestinationId, runErrorText } from './backup-api';
+import { FileCell } from './FileCell';
 import { MONOSPACE_INPUT } from '../../components/input-styles';
 import { DataTable } from '../../components/DataTable';
 
@@ -93,16 +94,16 @@ export function DestinationsCard(props: DestinationsCardProps) {
                   bg={selected === destination.id ? 'var(--mantine-color-gray-1)' : undefined}
                 >
                   <Table.Td>
-                    <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                      {destination.path}
-                    </Text>
-                    {state?.lastError ? (
-                      <Text size="xs" c="red.9">
-                        {t('backups.destinations.lastError', {
-                          error: runErrorText(t, state.lastErrorReason, state.lastError),
-                        })}
-                      </Text>
-                    ) : null}
+                    <FileCell
+                      name={destination.path}
+                      problem={
+                        state?.lastError
+                          ? t('backups.destinations.lastError', {
+                              error: runErrorText(t, state.lastErrorReason, state.lastError),
+                            })
+                          : null
+                      }
+                    />
                   </Table.Td>
                   <Table.Td>{formatWhen(t, i18n.language, state?.lastSuccessAt ?? null)}</Table.Td>
                   <Table.Td>{formatWhen(t, i18n.language, state?.lastVerifiedAt ?? null)}</Table.Td>
