@@ -38,6 +38,7 @@ import {
   requireVault,
   target as targetEntity,
   viewerOf as scopedViewerOf,
+  viewerWith,
   type RecordHandlerDeps,
 } from './kit';
 
@@ -153,8 +154,10 @@ export function contactsHandlers(
     },
     restore: async (ctx, input) => {
       target(ctx, input.id);
-      const session = requireSession(ctx);
-      return record(ctx, await restoreContact(db(), session, input.id, now()));
+      // (A plain grant:) the contacts one may bring back are those one's contacts.read reaches.
+      const reach = viewerWith(ctx, ctx.grants['contacts.read']);
+      const restorer = { ...reach, companyScope: ctx.grants['companies.read'] };
+      return record(ctx, await restoreContact(db(), restorer, input.id, now()));
     },
     reassign: async (ctx, input) => {
       target(ctx, input.id);
