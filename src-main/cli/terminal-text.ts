@@ -8,8 +8,10 @@
 
 // CSI (ESC [ … final), OSC (ESC ] … BEL or ST), other two-byte ESC sequences, and their C1 forms.
 const ESCAPE_SEQUENCE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is this module's purpose
   /\u001b\[[0-?]*[ -/]*[@-~]?|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]?|\u009b[0-?]*[ -/]*[@-~]?|\u009d[^\u0007\u009c]*[\u0007\u009c]?/gu;
 // C0 and C1 controls except tab and line feed; a carriage return only when a line feed follows.
+// eslint-disable-next-line no-control-regex -- finding control characters is this module's purpose
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/gu;
 /** Bidirectional formatting characters (embeddings, overrides, isolates, marks). */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
