@@ -106,6 +106,22 @@ describe('compareVersions', () => {
     expect(compareVersions('2.0.0-beta.1', '2.0.0')).toBe(-1);
     expect(compareVersions('0.1.0', '0.2.0')).toBe(-1);
   });
+
+  it('compares pre-release parts as SemVer does: numbers as numbers, numbers before words', () => {
+    expect(compareVersions('2.0.0-beta.9', '2.0.0-beta.10')).toBe(-1);
+    expect(compareVersions('2.0.0-beta.10', '2.0.0-beta.9')).toBe(1);
+    expect(compareVersions('2.0.0-rc.1', '2.0.0-beta.11')).toBe(1);
+    expect(compareVersions('2.0.0-alpha', '2.0.0-alpha.1')).toBe(-1);
+    expect(compareVersions('2.0.0-alpha.1', '2.0.0-alpha.beta')).toBe(-1);
+    expect(compareVersions('2.0.0-1', '2.0.0-alpha')).toBe(-1);
+    expect(compareVersions('2.0.0-beta.2', '2.0.0-beta.02')).toBe(0);
+    expect(compareVersions('2.0.0-rc.1', '2.0.0')).toBe(-1);
+    // The SemVer 2.0.0 example order, each before the next.
+    const order = ['alpha', 'alpha.1', 'alpha.beta', 'beta', 'beta.2', 'beta.11', 'rc.1'];
+    for (let i = 1; i < order.length; i += 1) {
+      expect(compareVersions(`1.0.0-${order[i - 1]}`, `1.0.0-${order[i]}`)).toBe(-1);
+    }
+  });
 });
 
 describe('scripts/sign-update.mjs', () => {

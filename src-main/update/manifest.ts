@@ -7,6 +7,8 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { UpdateError } from './errors';
 
+export { compareVersions } from './version';
+
 /** One installer listed in a manifest. */
 export interface ManifestFile {
   url: string;
@@ -120,24 +122,4 @@ function setFileField(files: Partial<ManifestFile>[], name: string, value: strin
   if (name === 'url') file.url = value;
   else if (name === 'sha512') file.sha512 = value;
   else if (name === 'size' && /^\d+$/.test(value)) file.size = Number(value);
-}
-
-/** Compares `a` and `b` as semantic versions (a pre-release sorts before its release). */
-export function compareVersions(a: string, b: string): number {
-  const split = (v: string) => {
-    const dash = v.indexOf('-');
-    const core = dash < 0 ? v : v.slice(0, dash);
-    const pre = dash < 0 ? undefined : v.slice(dash + 1);
-    return { nums: core.split('.').map(n => Number.parseInt(n, 10) || 0), pre };
-  };
-  const x = split(a);
-  const y = split(b);
-  for (let i = 0; i < 3; i += 1) {
-    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  if (x.pre === y.pre) return 0;
-  if (x.pre === undefined) return 1;
-  if (y.pre === undefined) return -1;
-  return x.pre < y.pre ? -1 : 1;
 }
