@@ -22,6 +22,22 @@ export interface VerifiedManifest {
   version: string;
   files: ManifestFile[];
   releaseDate?: string;
+  /** The channel file it was signed for (`latest-linux`, `beta-mac`, …: `zamokChannel`). */
+  channel: string;
+  /** ISO time after which it is refused (`zamokExpires`). */
+  expires: string;
+}
+
+/** What the app expects of a manifest: its own channel, and a time before the expiry. */
+export interface ManifestExpectation {
+  /** The channel file's name without `.yml` (see {@link channelOf}). */
+  channel: string;
+  now: Date;
+}
+
+/** The channel a manifest file serves: `latest-linux.yml` → `latest-linux`. */
+export function channelOf(channelFile: string): string {
+  return channelFile.replace(/\.yml$/, '');
 }
 
 const SIGNATURE_BYTES = 64;
@@ -37,13 +53,17 @@ function publicKeyOf(key: string | KeyObject): KeyObject {
 
 /**
  * Checks `signature` (base64 text of `latest*.yml.sig`, or null when the server has none) over the
- * exact bytes of `body`, then parses the manifest. Throws `UpdateError` `unsigned`,
- * `bad_signature` or `malformed_manifest`; never returns an unverified manifest.
+ * exact bytes of `body`, then parses the manifest and checks, inside the signed bytes, that it was
+ * signed for `expect.channel` and has not expired at `expect.now`. A server (or a man in the middle
+ * of a compromised mirror) therefore cannot serve another channel's manifest, nor replay an old one
+ * for ever to keep the app on an old release. Throws `UpdateError` `unsigned`, `bad_signature`,
+ * `malformed_manifest`, `wrong_channel` or `manifest_expired`; never returns an unverified manifest.
  */
 export function verifyManifest(
   body: Buffer | string,
   signature: Buffer | string | null,
   publicKey: string | KeyObject,
+  expect: ManifestExpectation,
 ): VerifiedManifest {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const text = (signature === null ? '' : signature.toString()).trim();
@@ -58,7 +78,14 @@ export function verifyManifest(
       'The update manifest does not match its signature (tampered, or signed with another key).',
     );
   }
-  return parseManifest(bytes.toString('utf8'));
+  const manifest = parseManifest(bytes.toString('utf8'));
+  if (manifest.channel !== expect.channel) {
+    throw new UpdateError('wrong_channel', 'The update manifest was signed for another channel.');
+  }
+  if (Date.parse(manifest.expires) <= expect.now.getTime()) {
+    throw new UpdateError('manifest_expired', 'The update manifest has expired (an old copy).');
+  }
+  return manifest;
 }
 
 function scalar(value: string): string {
@@ -74,7 +101,8 @@ function scalar(value: string): string {
 
 /**
  * Reads the subset of electron-builder's manifest YAML the app needs: top-level `version`,
- * `releaseDate`, `path`/`sha512`, and the `files` list of `url`/`sha512`/`size` maps.
+ * `releaseDate`, `path`/`sha512`, the `files` list of `url`/`sha512`/`size` maps, and the
+ * `zamokChannel` / `zamokExpires` lines the signing script adds (required).
  * Only ever called on verified bytes; anything unexpected is `malformed_manifest`.
  */
 export function parseManifest(text: string): VerifiedManifest {
@@ -108,11 +136,19 @@ export function parseManifest(text: string): VerifiedManifest {
   if (files.length === 0 || files.some(f => !f.url || !f.sha512)) {
     throw new UpdateError('malformed_manifest', 'The update manifest lists no complete file.');
   }
+  // Written by scripts/sign-update.mjs; a manifest without them is replayable for ever.
+  const channel = top.get('zamokChannel') ?? '';
+  const expires = top.get('zamokExpires') ?? '';
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(channel) || Number.isNaN(Date.parse(expires))) {
+    throw new UpdateError('malformed_manifest', 'The update manifest has no channel or expiry.');
+  }
   const releaseDate = top.get('releaseDate');
   return {
     version,
     files: files as ManifestFile[],
     ...(releaseDate ? { releaseDate } : {}),
+    channel,
+    expires,
   };
 }
 
