@@ -5,26 +5,23 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Company, CompanyListPage } from '../../../src-shared/companies';
-import { companiesContract } from '../../../src-shared/ipc/companies';
-import {
-  documentsContract,
-  type DocumentInfo,
-  type DownloadTicket,
-  type TransferTicket,
+import type {
+  DocumentInfo,
+  DownloadTicket,
+  TransferTicket,
 } from '../../../src-shared/ipc/documents';
-import { searchContract, type SearchResult } from '../../../src-shared/ipc/search';
+import type { SearchResult } from '../../../src-shared/ipc/search';
 import type { Grants } from '../../../src-shared/permissions';
-import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
-import { createRole } from '../../roles/roles';
-import { createTransferRegistry } from '../../crm/documents';
 import { TINY_PDF, readAll, streamOf } from '../../crm/documents/documents.test-support';
-import { createContactsTestVault, type TestStaff } from '../../crm/contacts/contacts.test-support';
-import type { OpenVault } from '../../vault';
-import { closeTestVaults, composeTestApp, keepOpen, value } from './app.test-support';
-import { companiesHandlers } from './companies';
-import { documentsHandlers } from './documents';
-import { searchHandlers } from './search';
+import type { TestStaff } from '../../crm/contacts/contacts.test-support';
+import { type OpenVault } from '../../vault';
+import { recordsApp, stampsOf, value } from './records-app.test-support';
+
+const opened: OpenVault[] = [];
+afterEach(() => {
+  for (const vault of opened.splice(0)) vault.close();
+});
 
 /** A custom role an owner could make: restores, but reads only its own companies. */
 const RESTORER: Grants = {
@@ -34,37 +31,12 @@ const RESTORER: Grants = {
   'contacts.restore': true,
 };
 
-afterEach(closeTestVaults);
-
 async function app() {
-  const { vault, staff } = await keepOpen(createContactsTestVault());
-  const transfers = createTransferRegistry();
-  const app = composeTestApp({
-    vault,
-    staff,
-    contract: {
-      companies: companiesContract,
-      documents: documentsContract,
-      search: searchContract,
-    },
-    handlers: ({ openVault }) => ({
-      companies: companiesHandlers({ openVault }),
-      documents: documentsHandlers({ openVault, transfers }),
-      search: searchHandlers({ openVault }),
-    }),
-  });
-  /** Gives `who` a custom role with `grants`, stored like the owner's role editor does. */
-  async function giveRole(who: keyof TestStaff, name: string, grants: Grants): Promise<void> {
-    const owner = { userId: staff.owner, role: 'owner', grants: BUILT_IN_GRANTS.owner };
-    const role = await createRole(vault.db, owner, { name, grants }, new Date());
-    vault.sqlite.prepare('UPDATE users SET role = ? WHERE id = ?').run(role.id, staff[who]);
-    customRoles.set(who, { id: role.id, grants: role.grants });
-  }
-  const customRoles = new Map<keyof TestStaff, { id: string; grants: Grants }>();
+  const records = await recordsApp();
+  opened.push(records.vault);
+  const { transfers } = records;
   function as(who: keyof TestStaff) {
-    const custom = customRoles.get(who);
-    app.signInStaff(who, custom ? { role: custom.id, grants: custom.grants } : {});
-    const { call } = app;
+    const { call } = records.as(who);
     return {
       call,
       /** Company names the global search finds for `text`. */
@@ -91,15 +63,13 @@ async function app() {
       },
     };
   }
-  return { vault, staff, as, giveRole };
+  return { ...records, as };
 }
 
 const BAKERY = { company: { name: 'ТОВ «Пекарня Світанок»', edrpou: '32855961' } };
 
 function companyRow(vault: OpenVault, id: string) {
-  return vault.sqlite
-    .prepare('SELECT deleted_at, deleted_by, updated_at, updated_by FROM companies WHERE id = ?')
-    .get(id);
+  return stampsOf(vault, 'companies', id);
 }
 
 describe('companies.restore', () => {

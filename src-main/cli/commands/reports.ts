@@ -25,11 +25,19 @@ function langOf(value: string | undefined, env: CliIo['env']): 'uk' | 'en' {
   return value;
 }
 
+/**
+ * Reports name staff and their activity: files are created 0600 (owner only), like the CLI's other
+ * files (audit export, recovery kit).
+ */
+const OWNER_ONLY = 0o600;
+
 /** Writes through a temporary file in the same folder, renamed into place when complete. */
 async function writeAtomically(out: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const target = resolve(out);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
+    // A leftover of a killed run with the same pid; the new one is created exclusively (wx).
+    rmSync(tmp, { force: true });
     await write(tmp);
     renameSync(tmp, target);
   } catch (error) {
@@ -45,12 +53,14 @@ async function writeAtomically(out: string, write: (tmp: string) => Promise<void
 async function writePdf(out: string, doc: ReportDocument, landscape: boolean): Promise<void> {
   // pdfkit and its fonts load only when a PDF is written.
   const { writeReportPdf } = await import('../../reports/pdf');
-  await writeAtomically(out, tmp => writeReportPdf(doc, createWriteStream(tmp), { landscape }));
+  await writeAtomically(out, tmp =>
+    writeReportPdf(doc, createWriteStream(tmp, { flags: 'wx', mode: OWNER_ONLY }), { landscape }),
+  );
 }
 
 async function writeText(out: string, text: string): Promise<void> {
   await writeAtomically(out, async tmp =>
-    writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' }),
+    writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx', mode: OWNER_ONLY }),
   );
 }
 

@@ -151,6 +151,40 @@ describe('backups page', () => {
   });
 });
 
+describe('what an administrator sees', () => {
+  const asAdministrator = () =>
+    useSessionStore.setState({
+      user: { ...OWNER, role: 'administrator', grants: BUILT_IN_GRANTS.administrator },
+    });
+
+  it('the encryption choice is disabled with the reason; folders and schedule still save', async () => {
+    asAdministrator();
+    renderScreen(scripted().api);
+    expect(
+      await screen.findByText('Only the owner decides how backups are encrypted.'),
+    ).toBeTruthy();
+    const passphrase = screen.getByRole('radio', { name: 'A separate passphrase' });
+    expect((passphrase as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByLabelText('New backup folder')).toBeTruthy();
+    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(false);
+  });
+
+  it("with the owner's passphrase backups nothing can be changed, and the page says why", async () => {
+    asAdministrator();
+    const { api } = scripted({
+      getSettings: async () => ok({ ...SETTINGS, encryption: 'passphrase' }),
+    });
+    renderScreen(api);
+    expect(await screen.findByText(/encrypted with the owner's passphrase/)).toBeTruthy();
+    expect(screen.queryByLabelText('New backup folder')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Remove' })).toBeNull();
+    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    expect(screen.getByRole('button', { name: 'Back up now' })).toBeTruthy();
+  });
+});
+
 describe('restore wizard', () => {
   async function openWizard(api: ZamokApi) {
     renderScreen(api);

@@ -17,6 +17,8 @@ export const uk = {
   runOkUnverified: '{{path}}: копію створено, але перевірка не вдалася.',
   runFailed: '{{path}}: копію не створено ({{error}}).',
   restore: 'Відновити з копії…',
+  ownerPassphrase:
+    'Копії шифруються фразою власника, тож змінювати теки й розклад копій може лише власник. Створювати й перевіряти копії ви можете.',
   summary: {
     lastVerified: 'Остання перевірена копія',
     nextRun: 'Наступна копія за розкладом',
@@ -74,6 +76,7 @@ export const uk = {
     encryption: 'Чим шифрувати',
     recoveryKey: 'Ключем відновлення',
     passphrase: 'Окремою фразою',
+    encryptionOwnerOnly: 'Лише власник вирішує, чим шифрувати копії.',
     passphraseLabel: 'Фраза для копій',
     passphraseHint:
       'Залиште порожнім, щоб не змінювати збережену фразу. Без неї копію не відкрити.',
@@ -193,6 +196,8 @@ export const en: Strings<typeof uk> = {
   runOkUnverified: '{{path}}: backup created, but verifying it failed.',
   runFailed: '{{path}}: no backup made ({{error}}).',
   restore: 'Restore from a backup…',
+  ownerPassphrase:
+    "Backups are encrypted with the owner's passphrase, so only the owner can change the backup folders and schedule. You can still make and verify backups.",
   summary: {
     lastVerified: 'Last verified backup',
     nextRun: 'Next scheduled backup',
@@ -251,6 +256,7 @@ export const en: Strings<typeof uk> = {
     encryption: 'Encrypt with',
     recoveryKey: 'The recovery key',
     passphrase: 'A separate passphrase',
+    encryptionOwnerOnly: 'Only the owner decides how backups are encrypted.',
     passphraseLabel: 'Backup passphrase',
     passphraseHint:
       'Leave empty to keep the saved passphrase. Without it a backup cannot be opened.',
