@@ -4,7 +4,7 @@
  * so an id outside the scope is silently absent — the same as a missing one.
  */
 import { type Viewer } from '../record/viewer';
-import { parseTextFilter, textMatchSql, TEXT_INDEX } from '../record/text-filter';
+import { searchWords } from '../record/search-words';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Contact } from '../../../src-shared/contacts';
@@ -34,8 +34,7 @@ export function isExportAll(selection: ExportSelection): boolean {
 
 function selectRows(db: Kysely<Database>, viewer: Viewer, selection: ExportSelection) {
   const filter = selection.filter ?? {};
-  // The list's text filter, so an export holds what the filtered list shows.
-  const text = parseTextFilter(TEXT_INDEX.contacts, filter.text);
+  const words = filter.text ? searchWords(filter.text) : [];
   const tag = filter.tag ? tidyText(filter.tag) : '';
   const ids = selection.ids;
   return db
@@ -48,12 +47,9 @@ function selectRows(db: Kysely<Database>, viewer: Viewer, selection: ExportSelec
         sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
       ),
     )
-    .$if(text !== null, q =>
-      q.where(
-        textMatchSql('contacts', text, {
-          includeDeleted: filter.includeDeleted,
-          searchColumn: 'contacts.search_text',
-        }),
+    .$if(words.length > 0, q =>
+      q.where(eb =>
+        eb.and(words.map(word => sql<SqlBool>`instr(contacts.search_text, ${word}) > 0`)),
       ),
     )
     .$if(ids !== undefined, q =>
