@@ -8,12 +8,14 @@ import { auditedUpdateCase } from './audited-update';
 import { backupCase } from './backup';
 import { bulkInsertCase } from './bulk-insert';
 import { firstPageScopedCase } from './first-page-scoped';
+import { listFilterCase } from './list-filter';
 import { searchCase } from './search';
 
 /** All cases of `npm run bench`. */
 export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
   auditedUpdateCase,
   firstPageScopedCase,
+  listFilterCase,
   searchCase,
   bulkInsertCase,
   backupCase,
