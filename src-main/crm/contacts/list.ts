@@ -5,7 +5,7 @@
  */
 import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
 import {
-  matchedIdsSql,
+  listSource,
   readTextFilter,
   textMatchSql,
   TEXT_INDEX,
@@ -105,14 +105,9 @@ function scopeBranches(k: Kysely<Database>, viewer: Viewer): IdQuery[] {
  * (CROSS JOIN keeps that order), one branch instead of the scope's index branches.
  */
 function matchedInScope(k: Kysely<Database>, viewer: Viewer, filter: TextFilter): IdQuery {
-  const query = k
-    .selectFrom(matchedIdsSql(filter).as('matched'))
-    .crossJoin('contacts')
+  return listSource(k, 'contacts', filter)
     .select('contacts.id')
-    .whereRef('contacts.id', '=', 'matched.id')
     .where(eb => scopeCondition(eb, viewer, 'use'));
-  // As in sharedWith: the extra source changes only the builder's type.
-  return query as unknown as IdQuery;
 }
 
 /** One page of the contacts the viewer may see, in the asked order. */

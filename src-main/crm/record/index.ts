@@ -44,6 +44,7 @@ export { ownerNameSql, type OwnerNamedTable } from './owner-name';
 export { foldedSearchText, searchWords, wordsSql } from './search-words';
 export {
   FEW_MATCHES,
+  TEXT_FILTER_PLAN,
   TEXT_INDEX,
   listSource,
   matchedIdsSql,
