@@ -21,8 +21,8 @@ export const FILTER_TEXTS = [
   "Дем'яненко Мар'яна",
   'Олійник',
   'vip',
-  'client777',
-  'Ткачук ол',
+  'client77',
+  'Ткачук Олена',
 ];
 const LIMIT = 50;
 /** Keys of contacts in search_rows (migration 0013: type code 1 × 2^40). */
