@@ -9,12 +9,14 @@ import { backupCase } from './backup';
 import { bulkInsertCase } from './bulk-insert';
 import { cliStartCase } from './cli-start';
 import { firstPageScopedCase } from './first-page-scoped';
+import { listFilterCase } from './list-filter';
 import { searchCase } from './search';
 
 /** All cases of `npm run bench`. */
 export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
   auditedUpdateCase,
   firstPageScopedCase,
+  listFilterCase,
   searchCase,
   bulkInsertCase,
   backupCase,

@@ -33,6 +33,7 @@ import {
   DeviceSecretMissingError,
   normalizeLogin,
   setPasswordSlot,
+  unlockMeasured,
   unlockWithPassword,
   vaultExists,
   readKeyringInfo,
@@ -40,9 +41,11 @@ import {
   type DeviceSecretStore,
   type KdfParams,
   type OpenVault,
+  type SlotCost,
 } from '../vault';
 import { signedInUser, tables } from './account-view';
 import { createRecoveryFlows, type RecoveryFlows } from './recovery-flows';
+import { raiseSlotCost } from './slot-cost';
 import { auditEarlierFailures, lockedOut } from './sign-in-audit';
 import type { VaultState } from './vault-state';
 import { enforceSignInAccess, restoreOwnerAccess } from '../guard/devices-access';
@@ -289,10 +292,11 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
       throw new CallFailure('auth_failed', SIGN_IN_FAILED);
     };
     let vault: OpenVault;
+    let cost: SlotCost;
     try {
-      vault = await unlockWithPassword(state.vaultDir, input.login, input.password, {
+      ({ vault, cost } = await unlockMeasured(state.vaultDir, input.login, input.password, {
         deviceStore,
-      });
+      }));
     } catch (error) {
       // No password can open a bound slot here, so this is not a guess: it does not count.
       if (error instanceof DeviceSecretMissingError) {
@@ -335,9 +339,12 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
         now: new Date(now),
       });
       const signedIn = await markSignIn(tables(vault), row.id, new Date(now));
+      const restricted = !enrolled || signedIn.mustChangePassword;
+      // A password about to be replaced is not worth re-deriving.
+      if (!restricted) await raiseSlotCost(vault, input.login, input.password, cost, o);
       return startSession(vault, signedIn, {
         grants: await grantsForRole(tables(vault), signedIn.role),
-        restricted: !enrolled || signedIn.mustChangePassword,
+        restricted,
       });
     } catch (error) {
       vault.close();

@@ -9,7 +9,14 @@ export {
   isVaultError,
   type VaultErrorCode,
 } from './errors';
-export { KDF_FLOOR, calibrateKdf, isBelowFloor, type KdfParams } from './kdf';
+export {
+  KDF_FLOOR,
+  calibrateKdf,
+  isBelowFloor,
+  kdfUpgrade,
+  type CpuMeter,
+  type KdfParams,
+} from './kdf';
 export {
   createKeychainStore,
   createMemoryDeviceStore,
@@ -19,7 +26,7 @@ export {
 export type { OpenVault, VaultDatabase } from './database';
 export type * from './schema';
 export { createVault, type CreateVaultOptions, type CreatedVault } from './create';
-export { unlockWithPassword, unlockWithRecoveryKey } from './unlock';
+export { unlockMeasured, unlockWithPassword, unlockWithRecoveryKey, type SlotCost } from './unlock';
 export { removePasswordSlot, setPasswordSlot } from './slots';
 export { hasPasswordSlot, readKeyringInfo, type KeyringInfo } from './info';
 export { vaultExists, vaultPaths } from './files';

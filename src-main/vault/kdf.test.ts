@@ -5,6 +5,7 @@ import {
   deriveKey,
   isBelowFloor,
   KDF_FLOOR,
+  kdfUpgrade,
   type KdfParams,
 } from './kdf';
 
@@ -40,6 +41,23 @@ describe('Argon2id parameters', () => {
     },
   );
 
+  it('calibrates on CPU time, so a machine kept busy by other programs does not get weak settings', async () => {
+    // A machine where the floor costs 120 ms of CPU. Other programs' load stretches wall time but
+    // not this process's CPU time, which is all the injected meter reports.
+    let cpuMs = 0;
+    const measured: KdfParams[] = [];
+    const params = await calibrateKdf({
+      derive: p => {
+        measured.push(p);
+        cpuMs += (120 * p.memoryKiB * p.iterations) / (KDF_FLOOR.memoryKiB * KDF_FLOOR.iterations);
+        return Promise.resolve();
+      },
+      cpu: () => cpuMs,
+    });
+    expect(params).toEqual({ memoryKiB: 262144, iterations: 5, parallelism: 1 });
+    expect(measured[0]).toEqual(KDF_FLOOR);
+  });
+
   it('stays at the floor even when asked for a tiny target', async () => {
     const params = await calibrateKdf({ targetMs: 1 });
     expect(params).toEqual(KDF_FLOOR);
@@ -70,5 +88,19 @@ describe('Argon2id parameters', () => {
     expect(a).toHaveLength(32);
     expect(await deriveKey('pw', Buffer.alloc(16, 1), p)).toEqual(a);
     expect(await deriveKey('pw', Buffer.alloc(16, 2), p)).not.toEqual(a);
+  });
+
+  it('raises a slot at sign-in only when it is below the floor or cheaper than 0.5 s of CPU, and only upward', () => {
+    const calibrated = { memoryKiB: 262144, iterations: 4, parallelism: 1 };
+    const weak = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
+    // Below the floor: whatever it cost.
+    expect(kdfUpgrade(weak, 900, calibrated)).toEqual(calibrated);
+    // At the floor but made on a busy machine: 170 ms of CPU at sign-in.
+    expect(kdfUpgrade(KDF_FLOOR, 170, calibrated)).toEqual(calibrated);
+    // Inside the design window: left alone.
+    expect(kdfUpgrade(KDF_FLOOR, 600, calibrated)).toBeNull();
+    // Never downward or sideways: the machine's parameters must cost more than the stored ones.
+    expect(kdfUpgrade(calibrated, 100, KDF_FLOOR)).toBeNull();
+    expect(kdfUpgrade(KDF_FLOOR, 100, KDF_FLOOR)).toBeNull();
   });
 });

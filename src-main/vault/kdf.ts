@@ -65,23 +65,53 @@ export async function deriveKey(
   });
 }
 
-async function measureMs(p: KdfParams): Promise<number> {
-  const start = performance.now();
-  await deriveKey('calibration', Buffer.alloc(16, 7), p);
-  return performance.now() - start;
+/** The unlock time the design aims at, in CPU milliseconds (inside its 0.5–1 s window). */
+export const KDF_TARGET_MS = 750;
+
+/** The low end of the design window: a slot whose derivation costs less is re-calibrated upward. */
+export const KDF_DESIGN_MIN_MS = 500;
+
+/** A reading of CPU time used so far, in milliseconds (only differences between readings count). */
+export type CpuMeter = () => number;
+
+/**
+ * CPU time of this process (user + system, every thread: Argon2id runs on libuv's thread pool), in
+ * ms. Unlike wall time it does not grow when other programs keep the machine busy, so a vault made
+ * on a loaded machine does not get weak parameters (a load of 14 once gave 170 ms instead of 750).
+ */
+export function processCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** What one derivation with `p` costs on `cpu`: `derive` runs once between two readings. */
+async function measureCpu(
+  p: KdfParams,
+  derive: (p: KdfParams) => Promise<unknown>,
+  cpu: CpuMeter,
+): Promise<number> {
+  const before = cpu();
+  await derive(p);
+  return cpu() - before;
 }
 
 /**
- * Picks Argon2id parameters that take about `targetMs` (default 750 ms, i.e. inside 0.5–1 s) on this
- * machine: memory grows first (up to 256 MiB), then iterations. Never returns less than `KDF_FLOOR`.
- * `measureMs` times one derivation (default: a real one); tests pass a model of a machine.
+ * Picks Argon2id parameters whose derivation costs about `targetMs` of CPU time (default 750 ms,
+ * inside the 0.5–1 s design) on this machine: memory grows first (up to 256 MiB), then iterations.
+ * Never returns less than `KDF_FLOOR`. CPU time, not wall time: a busy machine at vault creation
+ * would otherwise look slow and get weak settings. Tests inject `measureMs` (a model of a machine)
+ * or `derive` + `cpu` (a fake derivation and CPU meter).
  */
 export async function calibrateKdf(opts?: {
   targetMs?: number;
   measureMs?: (p: KdfParams) => Promise<number>;
+  derive?: (p: KdfParams) => Promise<unknown>;
+  cpu?: CpuMeter;
 }): Promise<KdfParams> {
-  const targetMs = opts?.targetMs ?? 750;
-  const measure = opts?.measureMs ?? measureMs;
+  const targetMs = opts?.targetMs ?? KDF_TARGET_MS;
+  const derive = opts?.derive ?? (p => deriveKey('calibration', Buffer.alloc(16, 7), p));
+  const cpu = opts?.cpu ?? processCpuMs;
+  const measure = opts?.measureMs ?? (p => measureCpu(p, derive, cpu));
   let params: KdfParams = { ...KDF_FLOOR };
   await measure(params); // warm-up: the first run pays for page faults
   let ms = await measure(params);
@@ -106,4 +136,17 @@ export async function calibrateKdf(opts?: {
     ms = await measure(params);
   }
   return params;
+}
+
+/**
+ * The parameters to rewrap a password slot with after a sign-in, or null to leave it: only when its
+ * stored parameters are below `KDF_FLOOR` or its derivation just cost less than
+ * `KDF_DESIGN_MIN_MS` of CPU time (`cpuMs`), and only upward — to `target` (this machine's
+ * calibration) when that costs more (m·t) than what is stored.
+ */
+export function kdfUpgrade(stored: KdfParams, cpuMs: number, target: KdfParams): KdfParams | null {
+  if (!isBelowFloor(stored) && cpuMs >= KDF_DESIGN_MIN_MS) return null;
+  const cost = (p: KdfParams) => p.memoryKiB * p.iterations;
+  if (cost(target) <= cost(stored)) return null;
+  return { ...target };
 }

@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import { makeOpenVault, openDatabase, type OpenVault } from './database';
 import { DEVICE_SECRET_BYTES, type DeviceSecretStore } from './device';
 import { AUTH_FAILED_MESSAGE, DeviceSecretMissingError, VaultError } from './errors';
+import { processCpuMs, type CpuMeter, type KdfParams } from './kdf';
 import { loadVaultKeyring, vaultPaths } from './files';
 import { findPasswordSlot, recoverySlot, type Keyring, type PasswordSlot } from './keyring';
 import { decodeRecoveryKey } from './recovery-key';
@@ -61,6 +62,13 @@ async function failLikeASlot(
   throw authFailed();
 }
 
+/** What opening a password slot cost: its stored parameters and the derivation's CPU time. */
+export interface SlotCost {
+  kdf: KdfParams;
+  cpuMs: number;
+  deviceBound: boolean;
+}
+
 /**
  * Unlocks with a login's password (and this device's secret when the slot is bound).
  * Errors: `auth_failed` (unknown login, wrong password; `DeviceSecretMissingError` for a bound slot
@@ -73,6 +81,19 @@ export async function unlockWithPassword(
   password: string,
   o: { deviceStore: DeviceSecretStore },
 ): Promise<OpenVault> {
+  return (await unlockMeasured(dir, login, password, o)).vault;
+}
+
+/**
+ * `unlockWithPassword`, also telling what the slot's derivation cost in CPU time on `o.cpu`
+ * (default: this process), so a sign-in can re-calibrate a slot that is cheaper than designed.
+ */
+export async function unlockMeasured(
+  dir: string,
+  login: string,
+  password: string,
+  o: { deviceStore: DeviceSecretStore; cpu?: CpuMeter },
+): Promise<{ vault: OpenVault; cost: SlotCost }> {
   const keyring = loadVaultKeyring(dir);
   const slot = findPasswordSlot(keyring, login);
   if (!slot) return failLikeASlot(keyring, login, password, o.deviceStore);
@@ -84,12 +105,18 @@ export async function unlockWithPassword(
     secretMissing = deviceSecret === null;
     deviceSecret ??= Buffer.alloc(DEVICE_SECRET_BYTES);
   }
+  const cpu = o.cpu ?? processCpuMs;
+  const before = cpu();
   const slotKey = await deriveSlotKey(password, slot.kdf, slot, deviceSecret);
+  const cpuMs = cpu() - before;
   deviceSecret?.fill(0);
   const dataKey = unwrapDataKey(slotKey, slot, { ...slot, vaultId: keyring.vaultId });
   slotKey.fill(0);
   if (!dataKey) throw secretMissing ? new DeviceSecretMissingError() : authFailed();
-  return openWithKey(dir, keyring, dataKey);
+  const { memoryKiB, iterations, parallelism } = slot.kdf;
+  const kdf = { memoryKiB, iterations, parallelism };
+  const vault = openWithKey(dir, keyring, dataKey);
+  return { vault, cost: { kdf, cpuMs, deviceBound: slot.deviceBound } };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { inScope, type Viewer } from '../record/viewer';
 import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
-import { wordsSql } from '../record/search-words';
+import { listSource, readTextFilter, textMatchSql, TEXT_INDEX } from '../record/text-filter';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely } from 'kysely';
 import type {
@@ -46,10 +46,10 @@ export async function listCompanies(
 ): Promise<CompanyListPage> {
   const { direction, limit } = query;
   const filter = query.filter ?? {};
-  const { column, key, cursor, words } = readListRequest(query, SORT_COLUMN, ['company']);
-
-  const rows = await db
-    .selectFrom('companies')
+  const { column, key, cursor, text } = readListRequest(query, SORT_COLUMN, ['company']);
+  const { includeDeleted } = filter;
+  const textFilter = await readTextFilter(db, TEXT_INDEX.companies, text, { includeDeleted });
+  const rows = await listSource(db, 'companies', textFilter)
     .innerJoin('users', 'users.id', 'companies.owner_id')
     .select([
       'companies.id',
@@ -70,7 +70,14 @@ export async function listCompanies(
     .$if(filter.ownerId !== undefined, q =>
       q.where('companies.owner_id', '=', filter.ownerId ?? ''),
     )
-    .$if(words.length > 0, q => q.where(wordsSql('companies.search_text', words)))
+    .$if(textFilter?.plan === 'walk', q =>
+      q.where(
+        textMatchSql('companies', textFilter, {
+          includeDeleted,
+          searchColumn: 'companies.search_text',
+        }),
+      ),
+    )
     .$if(cursor !== undefined, q =>
       q.where(afterCursorSql(column, 'companies.id', direction, cursor)),
     )

@@ -4,7 +4,13 @@
  * pages neither repeat nor vanish. Indexes in migrations/0005_contacts.sql serve each order.
  */
 import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
-import { wordsSql } from '../record/search-words';
+import {
+  listSource,
+  readTextFilter,
+  textMatchSql,
+  TEXT_INDEX,
+  type TextFilter,
+} from '../record/text-filter';
 import { type Viewer } from '../record/viewer';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
@@ -15,6 +21,7 @@ import type {
   SortDirection,
 } from '../../../src-shared/contacts';
 import { tidyText } from '../../../src-shared/contacts';
+import { scopeCondition } from './scope';
 
 /** What the list can be asked for (the parsed `contacts.list` input). */
 export interface ContactListQuery {
@@ -93,6 +100,16 @@ function scopeBranches(k: Kysely<Database>, viewer: Viewer): IdQuery[] {
   return branches;
 }
 
+/**
+ * The text filter's `matches` plan: the few matched contacts in scope, driven from the matches
+ * (CROSS JOIN keeps that order), one branch instead of the scope's index branches.
+ */
+function matchedInScope(k: Kysely<Database>, viewer: Viewer, filter: TextFilter): IdQuery {
+  return listSource(k, 'contacts', filter)
+    .select('contacts.id')
+    .where(eb => scopeCondition(eb, viewer, 'use'));
+}
+
 /** One page of the contacts the viewer may see, in the asked order. */
 export async function listContacts(
   db: Kysely<Database>,
@@ -101,8 +118,10 @@ export async function listContacts(
 ): Promise<ContactListPage> {
   const { direction, limit } = query;
   const filter = query.filter ?? {};
-  const { column, key, cursor, words } = readListRequest(query, SORT_COLUMN, []);
+  const { column, key, cursor, text } = readListRequest(query, SORT_COLUMN, []);
   const tag = filter.tag ? tidyText(filter.tag) : '';
+  const includeDeleted = filter.includeDeleted;
+  const textFilter = await readTextFilter(db, TEXT_INDEX.contacts, text, { includeDeleted });
 
   /** The filters, the keyset position, the order and the page size, the same for every branch. */
   const page = (qb: IdQuery): IdQuery =>
@@ -119,7 +138,14 @@ export async function listContacts(
           sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
         ),
       )
-      .$if(words.length > 0, q => q.where(wordsSql('contacts.search_text', words)))
+      .$if(textFilter?.plan === 'walk', q =>
+        q.where(
+          textMatchSql('contacts', textFilter, {
+            includeDeleted,
+            searchColumn: 'contacts.search_text',
+          }),
+        ),
+      )
       .$if(cursor !== undefined, q =>
         q.where(afterCursorSql(column, 'contacts.id', direction, cursor)),
       )
@@ -127,7 +153,11 @@ export async function listContacts(
       .orderBy('contacts.id', direction)
       .limit(limit + 1);
 
-  const [first, ...others] = scopeBranches(db, viewer).map((branch, i) =>
+  const branches =
+    textFilter?.plan === 'matches'
+      ? [matchedInScope(db, viewer, textFilter)]
+      : scopeBranches(db, viewer);
+  const [first, ...others] = branches.map((branch, i) =>
     db.selectFrom(page(branch).as(`b${i}`)).select(`b${i}.id` as 'id'),
   );
   if (!first) return { items: [], nextCursor: null };

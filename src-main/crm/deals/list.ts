@@ -6,7 +6,7 @@
  */
 import { inScope, type Viewer } from '../record/viewer';
 import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
-import { wordsSql } from '../record/search-words';
+import { listSource, readTextFilter, textMatchSql, TEXT_INDEX } from '../record/text-filter';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely } from 'kysely';
 import type {
@@ -26,7 +26,7 @@ export interface DealListQuery {
   sort: DealSort;
   direction: SortDirection;
   filter?: {
-    /** Words that must all appear in the title. */
+    /** Words that must all appear (as word prefixes) in the title, notes or lost reason. */
     text?: string | undefined;
     pipelineId?: string | undefined;
     stageId?: string | undefined;
@@ -54,10 +54,9 @@ export async function listDeals(
 ): Promise<DealListPage> {
   const { direction, limit } = query;
   const filter = query.filter ?? {};
-  const { column, key, cursor, words } = readListRequest(query, SORT_COLUMN, ['deal'], ['amount']);
-
-  const rows = await db
-    .selectFrom('deals')
+  const { column, key, cursor, text } = readListRequest(query, SORT_COLUMN, ['deal'], ['amount']);
+  const textFilter = await readTextFilter(db, TEXT_INDEX.deals, text);
+  const rows = await listSource(db, 'deals', textFilter)
     .innerJoin('users', 'users.id', 'deals.owner_id')
     .innerJoin('pipeline_stages', 'pipeline_stages.id', 'deals.stage_id')
     .leftJoin('contacts', 'contacts.id', 'deals.contact_id')
@@ -95,7 +94,7 @@ export async function listDeals(
     .$if(filter.outcome !== undefined, q =>
       q.where('pipeline_stages.outcome', '=', filter.outcome ?? 'open'),
     )
-    .$if(words.length > 0, q => q.where(wordsSql('deals.sort_key', words)))
+    .$if(textFilter?.plan === 'walk', q => q.where(textMatchSql('deals', textFilter)))
     .$if(cursor !== undefined, q => q.where(afterCursorSql(column, 'deals.id', direction, cursor)))
     .orderBy(column, direction)
     .orderBy('deals.id', direction)

@@ -7,7 +7,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { SortDirection } from '../../../src-shared/contacts';
 import { RecordError } from './errors';
-import { searchWords } from './search-words';
 
 /** A position in a list: the sort value and id of the last row shown. */
 export interface Cursor<V extends string | number = string> {
@@ -93,20 +92,21 @@ export interface ListRequest<S extends string> {
 
 /**
  * A list request read: the sort column, the cursor's list key (`prefix`, order, direction), the
- * position to continue after and the text filter's words. Sorts in `numeric` have number values.
+ * position to continue after and the filter's text (read by `readTextFilter`). Sorts in `numeric`
+ * have number values.
  */
 export function readListRequest<S extends string, C extends string>(
   query: ListRequest<S>,
   columns: Record<S, C>,
   prefix: readonly string[],
   numeric: readonly S[] = [],
-): { column: C; key: string[]; cursor: Cursor<string | number> | undefined; words: string[] } {
+): { column: C; key: string[]; cursor: Cursor<string | number> | undefined; text?: string } {
   const key = [...prefix, query.sort, query.direction];
   const valueType = numeric.includes(query.sort) ? 'number' : 'string';
   return {
     column: columns[query.sort],
     key,
     cursor: query.cursor ? decodeCursor(query.cursor, key, valueType) : undefined,
-    words: query.filter?.text ? searchWords(query.filter.text) : [],
+    ...(query.filter?.text ? { text: query.filter.text } : {}),
   };
 }

@@ -43,6 +43,18 @@ export {
 export { ownerNameSql, type OwnerNamedTable } from './owner-name';
 export { foldedSearchText, searchWords, wordsSql } from './search-words';
 export {
+  FEW_MATCHES,
+  TEXT_FILTER_PLAN,
+  TEXT_INDEX,
+  listSource,
+  matchedIdsSql,
+  parseTextFilter,
+  readTextFilter,
+  textMatchSql,
+  type TextFilter,
+  type TextIndex,
+} from './text-filter';
+export {
   UNSCOPED,
   inScope,
   ownerScopeSql,

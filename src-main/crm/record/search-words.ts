@@ -1,6 +1,7 @@
 /**
- * The record lists' text filter: the query's words folded like the stored search text, each of
- * which must appear in the record's search column.
+ * The stored search text (`search_text`) and its words: folded like the sort key, each word a
+ * substring of the column. The lists filter live rows through FTS5 (./text-filter.ts); these words
+ * match the deleted rows a restore view shows, which the index does not hold.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { collationText } from '../../../src-shared/contacts';
