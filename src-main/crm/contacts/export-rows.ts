@@ -4,7 +4,7 @@
  * so an id outside the scope is silently absent — the same as a missing one.
  */
 import { type Viewer } from '../record/viewer';
-import { searchWords } from '../record/search-words';
+import { parseTextFilter, textMatchSql, TEXT_INDEX } from '../record/text-filter';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Contact } from '../../../src-shared/contacts';
@@ -34,7 +34,9 @@ export function isExportAll(selection: ExportSelection): boolean {
 
 function selectRows(db: Kysely<Database>, viewer: Viewer, selection: ExportSelection) {
   const filter = selection.filter ?? {};
-  const words = filter.text ? searchWords(filter.text) : [];
+  // The same matching as the list (FTS5 words, digits; stored text for deleted rows), so an export
+  // "of what the list shows" holds exactly the rows the list showed.
+  const text = parseTextFilter(TEXT_INDEX.contacts, filter.text);
   const tag = filter.tag ? tidyText(filter.tag) : '';
   const ids = selection.ids;
   return db
@@ -47,9 +49,12 @@ function selectRows(db: Kysely<Database>, viewer: Viewer, selection: ExportSelec
         sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
       ),
     )
-    .$if(words.length > 0, q =>
-      q.where(eb =>
-        eb.and(words.map(word => sql<SqlBool>`instr(contacts.search_text, ${word}) > 0`)),
+    .$if(text !== null, q =>
+      q.where(
+        textMatchSql('contacts', text, {
+          includeDeleted: filter.includeDeleted,
+          searchColumn: 'contacts.search_text',
+        }),
       ),
     )
     .$if(ids !== undefined, q =>
