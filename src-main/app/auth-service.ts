@@ -376,7 +376,13 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     signIn,
     ...createRecoveryFlows(
       { ...o, clock },
-      { enforcePolicy, lockoutStore, startSession, restoreOwnerAccess: ownerAccessAfterRecovery },
+      {
+        enforcePolicy,
+        lockoutStore,
+        startSession,
+        restoreOwnerAccess: ownerAccessAfterRecovery,
+        deviceId: () => deviceId,
+      },
     ),
     changePassword,
     completeFirstSignIn: (session, input) =>

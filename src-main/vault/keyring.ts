@@ -17,8 +17,11 @@ export const VAULT_FILES = {
   attachments: 'attachments',
 } as const;
 
-/** The keyring format version this build reads and writes. */
-export const KEYRING_VERSION = 1;
+/**
+ * The keyring format version this build writes. Version 2 added the optional `pending` list
+ * (uncommitted slot changes, ./keyring-changes.ts); version 1 files are still read.
+ */
+export const KEYRING_VERSION = 2;
 
 function base64Bytes(length: number) {
   return z
@@ -61,13 +64,27 @@ const recoverySlotSchema = z
 
 const slotSchema = z.discriminatedUnion('kind', [passwordSlotSchema, recoverySlotSchema]);
 
+/**
+ * A slot change written before its database transaction committed: `slot` replaces (or adds) the
+ * login's slot, null removes it, once the row `change` exists in `keyring_changes`.
+ */
+const pendingSchema = z
+  .object({
+    change: z.string().regex(/^[0-9a-f]{32}$/),
+    loginHash: z.string().regex(/^[0-9a-f]{64}$/),
+    slot: passwordSlotSchema.nullable(),
+  })
+  .strict()
+  .refine(p => p.slot === null || p.slot.loginHash === p.loginHash, 'pending slot of its login');
+
 const keyringSchema = z
   .object({
     format: z.literal('zamok-keyring'),
-    version: z.literal(KEYRING_VERSION),
+    version: z.union([z.literal(1), z.literal(KEYRING_VERSION)]),
     vaultId: z.string().regex(/^[0-9a-f]{32}$/),
     loginSalt: base64Bytes(32),
     slots: z.array(slotSchema).max(10_000),
+    pending: z.array(pendingSchema).max(1_000).optional(),
   })
   .strict()
   .refine(k => k.slots.filter(s => s.kind === 'recovery').length === 1, 'exactly one recovery slot')
@@ -75,7 +92,11 @@ const keyringSchema = z
   .refine(k => {
     const hashes = k.slots.flatMap(s => (s.kind === 'password' ? [s.loginHash] : []));
     return new Set(hashes).size === hashes.length;
-  }, 'one slot per login');
+  }, 'one slot per login')
+  .refine(k => {
+    const hashes = (k.pending ?? []).map(p => p.loginHash);
+    return new Set(hashes).size === hashes.length;
+  }, 'one pending change per login');
 
 /** Parsed keyring.json. */
 export type Keyring = z.infer<typeof keyringSchema>;
@@ -85,6 +106,8 @@ export type Slot = z.infer<typeof slotSchema>;
 export type PasswordSlot = z.infer<typeof passwordSlotSchema>;
 /** The slot unlocked by the owner's recovery key. */
 export type RecoverySlot = z.infer<typeof recoverySlotSchema>;
+/** A slot change not yet known to be committed (see ./keyring-changes.ts). */
+export type PendingSlotChange = z.infer<typeof pendingSchema>;
 
 /** Logins compare trimmed, lower-case, NFC: `' Olena '` and `'olena'` are the same person. */
 export function normalizeLogin(login: string): string {
@@ -108,6 +131,12 @@ export function findPasswordSlot(keyring: Keyring, login: string): PasswordSlot 
     }
   }
   return found;
+}
+
+/** The staged (uncommitted) slot of a login, if a pending change would set one. */
+export function findPendingSlot(keyring: Keyring, login: string): PasswordSlot | undefined {
+  const hash = loginHash(keyring, login);
+  return keyring.pending?.find(p => p.loginHash === hash)?.slot ?? undefined;
 }
 
 /** The recovery slot (the schema guarantees exactly one). */
@@ -153,8 +182,14 @@ export function readKeyring(dir: string): Keyring {
   return parseKeyring(text);
 }
 
-/** Validates and atomically writes `<dir>/keyring.json`. */
+/** Validates and atomically writes `<dir>/keyring.json` (current version; no empty `pending`). */
 export function writeKeyring(dir: string, keyring: Keyring): void {
-  const valid = keyringSchema.parse(keyring); // never write a file we would refuse to read
+  const { pending, ...rest } = keyring;
+  const current = {
+    ...rest,
+    version: KEYRING_VERSION,
+    ...(pending && pending.length > 0 ? { pending } : {}),
+  };
+  const valid = keyringSchema.parse(current); // never write a file we would refuse to read
   writeFileAtomic(join(dir, VAULT_FILES.keyring), `${JSON.stringify(valid, null, 2)}\n`);
 }

@@ -8,7 +8,14 @@ import { makeOpenVault, openDatabase, type OpenVault } from './database';
 import { DEVICE_SECRET_BYTES, type DeviceSecretStore } from './device';
 import { AUTH_FAILED_MESSAGE, VaultError } from './errors';
 import { loadVaultKeyring, vaultPaths } from './files';
-import { findPasswordSlot, recoverySlot, type Keyring, type PasswordSlot } from './keyring';
+import {
+  findPasswordSlot,
+  findPendingSlot,
+  recoverySlot,
+  type Keyring,
+  type PasswordSlot,
+} from './keyring';
+import { settleKeyring } from './keyring-changes';
 import { decodeRecoveryKey } from './recovery-key';
 import { deriveSlotKey, unwrapDataKey } from './slot-crypto';
 
@@ -16,18 +23,59 @@ function authFailed(): VaultError {
   return new VaultError('auth_failed', AUTH_FAILED_MESSAGE);
 }
 
-/** Opens zamok.db with an unwrapped data key; the key is zeroed if opening fails. */
-function openWithKey(dir: string, keyring: Keyring, dataKey: Buffer): OpenVault {
+/**
+ * Opens zamok.db with an unwrapped data key (zeroed if opening fails) and settles the keyring's
+ * pending slot changes. With `usedSlot`, the vault stays open only if that slot is still the login's
+ * slot once settled: a password whose change never committed (or was replaced) opens nothing.
+ */
+function openWithKey(
+  dir: string,
+  keyring: Keyring,
+  dataKey: Buffer,
+  usedSlot?: PasswordSlot,
+): OpenVault {
+  let vault: OpenVault;
   try {
     const sqlite = openDatabase(vaultPaths(dir).database, dataKey, {
       create: false,
       vaultId: keyring.vaultId,
     });
-    return makeOpenVault(dir, keyring.vaultId, sqlite, dataKey);
+    vault = makeOpenVault(dir, keyring.vaultId, sqlite, dataKey);
   } catch (err) {
     dataKey.fill(0);
     throw err;
   }
+  try {
+    const settled = settleKeyring(vault);
+    if (usedSlot && !settled.slots.some(s => sameSlot(s, usedSlot))) throw authFailed();
+    return vault;
+  } catch (err) {
+    vault.close();
+    throw err;
+  }
+}
+
+function sameSlot(a: { id: string; wrappedKey: string }, b: { id: string; wrappedKey: string }) {
+  return a.id === b.id && a.wrappedKey === b.wrappedKey;
+}
+
+/** Unwraps the data key from `slot` with `password` (and the device secret when bound), or null. */
+async function tryPasswordSlot(
+  keyring: Keyring,
+  slot: PasswordSlot,
+  password: string,
+  deviceStore: DeviceSecretStore,
+): Promise<Buffer | null> {
+  let deviceSecret: Buffer | null = null;
+  if (slot.deviceBound) {
+    // No secret here (another machine, keychain wiped): derive with a stand-in so timing stays the same.
+    deviceSecret = (await deviceStore.get(keyring.vaultId)) ?? Buffer.alloc(DEVICE_SECRET_BYTES);
+  }
+  const slotKey = await deriveSlotKey(password, slot.kdf, slot, deviceSecret);
+  deviceSecret?.fill(0);
+  const dataKey = unwrapDataKey(slotKey, slot, { ...slot, vaultId: keyring.vaultId });
+  slotKey.fill(0);
+  return dataKey;
 }
 
 /** Spends one keychain read and one derivation like a real slot would, then fails: the unknown-login path. */
@@ -72,19 +120,17 @@ export async function unlockWithPassword(
   o: { deviceStore: DeviceSecretStore },
 ): Promise<OpenVault> {
   const keyring = loadVaultKeyring(dir);
-  const slot = findPasswordSlot(keyring, login);
-  if (!slot) return failLikeASlot(keyring, login, password, o.deviceStore);
-  let deviceSecret: Buffer | null = null;
-  if (slot.deviceBound) {
-    // No secret here (another machine, keychain wiped): derive with a stand-in so timing stays the same.
-    deviceSecret = (await o.deviceStore.get(keyring.vaultId)) ?? Buffer.alloc(DEVICE_SECRET_BYTES);
+  // A change staged but not yet settled (./keyring-changes.ts) leaves two slots for one login: the
+  // committed one is tried first, the staged one only if that fails; opening decides which holds.
+  const candidates = [findPasswordSlot(keyring, login), findPendingSlot(keyring, login)].filter(
+    (slot): slot is PasswordSlot => slot !== undefined,
+  );
+  if (candidates.length === 0) return failLikeASlot(keyring, login, password, o.deviceStore);
+  for (const slot of candidates) {
+    const dataKey = await tryPasswordSlot(keyring, slot, password, o.deviceStore);
+    if (dataKey) return openWithKey(dir, keyring, dataKey, slot);
   }
-  const slotKey = await deriveSlotKey(password, slot.kdf, slot, deviceSecret);
-  deviceSecret?.fill(0);
-  const dataKey = unwrapDataKey(slotKey, slot, { ...slot, vaultId: keyring.vaultId });
-  slotKey.fill(0);
-  if (!dataKey) throw authFailed();
-  return openWithKey(dir, keyring, dataKey);
+  throw authFailed();
 }
 
 /**
