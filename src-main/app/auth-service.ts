@@ -214,6 +214,11 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     if (vaultExists(input.vaultDir)) {
       throw new VaultError('vault_exists', 'This folder already holds a vault; open it instead.');
     }
+    // Setup is for an app without a vault: a public call must not move a locked (or signed-in) app
+    // to a new folder and its new owner.
+    if (vaultExists(state.vaultDir)) {
+      throw new VaultError('vault_exists', 'This app already has a vault; sign in to it.');
+    }
     enforcePolicy(input.password, input.login, input.displayName);
     const login = normalizeLogin(input.login);
     const pending = enrollments.get(login);

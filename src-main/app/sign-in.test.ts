@@ -4,7 +4,7 @@
  * replay, one-time recovery codes, backoff and lockout that survive a restart and reach the audit
  * log, and lock.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallError, Result } from '../../src-shared/ipc/contract';
@@ -124,6 +124,28 @@ async function readAudit(dir: string): Promise<{ vault: OpenVault; entries: Audi
 }
 
 describe('setup and a normal sign-in', () => {
+  it('refuses a second setup on an app that has a vault, and stays on its folder', async () => {
+    const { app, dir, clock } = await setUp();
+    const elsewhere = join(makeTempDir('zamok-second-setup-'), 'vault');
+    const enrollment = await ok<TotpEnrollment>(
+      call(app, 'auth.beginTotpEnrollment', { login: 'intruder' }),
+    );
+    const refused = await failure(
+      call(app, 'auth.createVault', {
+        vaultDir: elsewhere,
+        login: 'intruder',
+        displayName: 'Intruder',
+        password: 'a long enough passphrase for setup',
+        totpCode: generateTotp(enrollment.secret, clock.now()),
+        deviceBinding: false,
+      }),
+    );
+    expect(refused.code).toBe('vault_exists');
+    const status = await ok<AppStatus>(call(app, 'auth.status', {}));
+    expect(status).toMatchObject({ state: 'locked', vaultDir: dir });
+    expect(existsSync(elsewhere)).toBe(false);
+  });
+
   it('enrolls TOTP with ten distinct recovery codes and signs the owner in with a fresh code', async () => {
     const { app, setup, totp } = await setUp();
     expect(setup.user).toMatchObject({ login: OWNER.login, role: 'owner' });
