@@ -63,7 +63,7 @@ export function createRecoveryFlows(o: RecoveryOptions, deps: RecoveryDeps): Rec
       throw new CallFailure('conflict', 'Sign out first, then use the recovery key.');
     const lockout = await deps.lockoutStore();
     const loginId = lockout.loginId('#recovery-key');
-    const decision = lockout.check(loginId, clock());
+    const decision = await lockout.check(loginId, clock());
     if (!decision.allowed) {
       throw lockedOut(decision.retryAfterSeconds);
     }
@@ -72,7 +72,7 @@ export function createRecoveryFlows(o: RecoveryOptions, deps: RecoveryDeps): Rec
       vault = await unlockWithRecoveryKey(state.vaultDir, recoveryKey);
     } catch (error) {
       if (error instanceof VaultError && error.code === 'auth_failed') {
-        lockout.recordFailure(loginId, clock());
+        await lockout.recordFailure(loginId, clock());
       }
       throw error;
     }
@@ -84,7 +84,9 @@ export function createRecoveryFlows(o: RecoveryOptions, deps: RecoveryDeps): Rec
       // Failed guesses counted while the vault was closed are written now, as a sign-in does.
       await auditEarlierFailures(vault, lockout, loginId, { deviceId: deps.deviceId(), clock });
       // A login whose password was just reset starts afresh (its failures were reported above).
-      if (freshLogin !== undefined) lockout.recordSuccess(lockout.loginId(freshLogin), clock());
+      if (freshLogin !== undefined) {
+        await lockout.recordSuccess(lockout.loginId(freshLogin), clock());
+      }
       // The audit wrapper records the call under this user, then closes the vault.
       deps.startSession(vault, actAs);
       state.end({ keepLogin: false });

@@ -9,6 +9,7 @@ import { networkAllowed, networkUnrestricted } from './networks';
 import { isPrivilegedRole, minutesOfDay, numberOf, timeOf } from './rule-helpers';
 import { deviceRefused, networkRefused } from './devices-rules';
 import { exportApproval } from './approvals-rule';
+import { lockoutFileChanged } from './lockout-rule';
 import type { Rule, RuleInput } from './rule-types';
 import type { AlertDraft } from './store';
 
@@ -308,6 +309,7 @@ export const RULES: readonly Rule[] = [
   backupOverdue,
   auditChainBroken,
   vaultFilesChanged,
+  lockoutFileChanged,
 ];
 
 /** Runs every rule on one entry. */
