@@ -64,12 +64,17 @@ function decide(vault: OpenVault, keyring: Keyring): Keyring {
   const mine = inFlight.get(vault) ?? new Set<string>();
   const committed = vault.sqlite.prepare('SELECT 1 FROM keyring_changes WHERE id = ?');
   let slots = keyring.slots;
+  let damaged = keyring.damaged;
   const undecided: PendingSlotChange[] = [];
   for (const change of pending) {
     if (mine.has(change.change)) undecided.push(change);
-    else if (committed.get(change.change) !== undefined) slots = applied(slots, change);
+    else if (committed.get(change.change) !== undefined) {
+      slots = applied(slots, change);
+      // A new slot (a recovery-key reset) or a removal supersedes a damaged entry of that login.
+      damaged = damaged?.filter(d => d.loginHash !== change.loginHash);
+    }
   }
-  return { ...keyring, slots, pending: undecided };
+  return { ...keyring, slots, pending: undecided, ...(damaged ? { damaged } : {}) };
 }
 
 function isBusy(error: unknown): boolean {

@@ -11,6 +11,7 @@ import {
   unlockWithRecoveryKey,
   type OpenVault,
 } from './index';
+import { slotCheck } from './slot-check';
 import { createTestVault, TEST_KDF, TEST_OWNER } from './temp-vault.test-support';
 
 const noKeychain = { deviceStore: createNoKeychainStore() };
@@ -92,6 +93,9 @@ describe('password slots', () => {
     const [owner, , manager] = keyring.slots;
     // The attacker knows only the manager's password and swaps the login hashes.
     [owner.loginHash, manager.loginHash] = [manager.loginHash, owner.loginHash];
+    // …and recomputes the checksums (not a secret), so the slots do not read as damaged.
+    owner.check = slotCheck(owner);
+    manager.check = slotCheck(manager);
     writeFileSync(join(dir, 'keyring.json'), JSON.stringify(keyring));
     await expect(
       unlockWithPassword(dir, 'owner', 'manager-password', noKeychain),
@@ -108,6 +112,7 @@ describe('password slots', () => {
     const ka = JSON.parse(readFileSync(join(a.dir, 'keyring.json'), 'utf8'));
     const kb = JSON.parse(readFileSync(join(b.dir, 'keyring.json'), 'utf8'));
     ka.slots[0] = { ...kb.slots[0], loginHash: ka.slots[0].loginHash };
+    ka.slots[0].check = slotCheck(ka.slots[0]);
     writeFileSync(join(a.dir, 'keyring.json'), JSON.stringify(ka));
     await expect(
       unlockWithPassword(a.dir, TEST_OWNER.login, TEST_OWNER.password, noKeychain),

@@ -7,7 +7,13 @@ import { randomBytes } from 'node:crypto';
 import type { OpenVault } from './database';
 import { DEVICE_SECRET_BYTES, type DeviceSecretStore } from './device';
 import { assertKdfParams, type KdfParams } from './kdf';
-import { findPasswordSlot, loginHash, normalizeLogin, type PasswordSlot } from './keyring';
+import {
+  findPasswordSlot,
+  isSlotDamaged,
+  loginHash,
+  normalizeLogin,
+  type PasswordSlot,
+} from './keyring';
 import { currentKeyring, stageSlotChange } from './keyring-changes';
 import { deriveSlotKey, newSalt, wrapDataKey } from './slot-crypto';
 
@@ -74,8 +80,11 @@ export async function setPasswordSlot(
 
 /** Deletes the password slot of `login` (a dismissed user). Returns false when there was none. */
 export async function removePasswordSlot(vault: OpenVault, login: string): Promise<boolean> {
-  const slot = findPasswordSlot(currentKeyring(vault), login);
-  if (!slot) return false;
-  stageSlotChange(vault, slot.loginHash, null);
+  const keyring = currentKeyring(vault);
+  const slot = findPasswordSlot(keyring, login);
+  if (slot) stageSlotChange(vault, slot.loginHash, null);
+  // A damaged entry of that login goes too (staging a removal supersedes it).
+  else if (isSlotDamaged(keyring, login)) stageSlotChange(vault, loginHash(keyring, login), null);
+  else return false;
   return true;
 }

@@ -11,11 +11,13 @@ import { loadVaultKeyring, vaultPaths } from './files';
 import {
   findPasswordSlot,
   findPendingSlot,
+  isSlotDamaged,
   recoverySlot,
   type Keyring,
   type PasswordSlot,
 } from './keyring';
 import { settleKeyring } from './keyring-changes';
+import { slotDamaged } from './slot-check';
 import { decodeRecoveryKey } from './recovery-key';
 import { deriveSlotKey, unwrapDataKey } from './slot-crypto';
 
@@ -110,7 +112,8 @@ async function failLikeASlot(
 
 /**
  * Unlocks with a login's password (and this device's secret when the slot is bound).
- * Errors: `auth_failed` (unknown login, wrong password, or a bound slot on another device), and the
+ * Errors: `auth_failed` (unknown login, wrong password, or a bound slot on another device),
+ * `key_slot_damaged` (the login's slot entry is damaged: ./slot-check.ts), and the
  * file errors of `loadVaultKeyring` / zamok.db (`vault_missing`, `vault_corrupt`, `vault_newer`, …).
  */
 export async function unlockWithPassword(
@@ -125,7 +128,11 @@ export async function unlockWithPassword(
   const candidates = [findPasswordSlot(keyring, login), findPendingSlot(keyring, login)].filter(
     (slot): slot is PasswordSlot => slot !== undefined,
   );
-  if (candidates.length === 0) return failLikeASlot(keyring, login, password, o.deviceStore);
+  if (candidates.length === 0) {
+    // A damaged slot is not a wrong password: say so (and the caller does not count it).
+    if (isSlotDamaged(keyring, login)) throw slotDamaged('password');
+    return failLikeASlot(keyring, login, password, o.deviceStore);
+  }
   for (const slot of candidates) {
     const dataKey = await tryPasswordSlot(keyring, slot, password, o.deviceStore);
     if (dataKey) return openWithKey(dir, keyring, dataKey, slot);
