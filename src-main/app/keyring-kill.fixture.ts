@@ -6,6 +6,7 @@
  */
 import { writeSync } from 'node:fs';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
+import { generateTotp } from '../auth/totp';
 import { createNoKeychainStore, unlockWithPassword } from '../vault';
 import { setKeyringStepHook, type KeyringStep } from '../vault/keyring-changes';
 import { TEST_KDF } from '../vault/temp-vault.test-support';
@@ -19,6 +20,7 @@ export interface KillArgs {
   newPassword: string;
   recoveryKey: string;
   staffId?: string;
+  staffPassword?: string;
 }
 
 const [dir, op, step, json] = process.argv.slice(2);
@@ -71,6 +73,27 @@ const calls: Record<string, () => Promise<unknown>> = {
     return app.router.call(
       'zamok:users.dismiss',
       { userId: args.staffId, reassignToUserId: args.ownerId },
+      caller,
+    );
+  },
+  async first() {
+    // maria's first sign-in: her own password and 2FA, in one call.
+    const signIn = await app.router.call(
+      'zamok:auth.signIn',
+      { login: 'maria', password: args.staffPassword },
+      caller,
+    );
+    if (!signIn.ok) return signIn;
+    const enrollment = await app.router.call(
+      'zamok:auth.beginTotpEnrollment',
+      { login: 'maria' },
+      caller,
+    );
+    if (!enrollment.ok) return enrollment;
+    const { secret } = enrollment.value as { secret: string };
+    return app.router.call(
+      'zamok:auth.completeFirstSignIn',
+      { newPassword: args.newPassword, totpCode: generateTotp(secret, Date.now()) },
       caller,
     );
   },

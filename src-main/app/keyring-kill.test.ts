@@ -81,6 +81,7 @@ async function makeTemplate(): Promise<{ dir: string; args: KillArgs }> {
       newPassword: NEW_PASSWORD,
       recoveryKey: setup.recoveryKey,
       staffId: maria.id,
+      staffPassword: STAFF_PASSWORD,
     },
   };
 }
@@ -121,6 +122,7 @@ const ACTIONS: Record<string, string> = {
   add: 'users.create',
   dismiss: 'users.dismiss',
   reset: 'auth.reset_password_with_recovery_key',
+  first: 'auth.complete_first_sign_in',
 };
 
 let template: { dir: string; args: KillArgs };
@@ -153,6 +155,14 @@ async function expectAllOrNothing(dir: string, op: string, committed: boolean): 
     const petro = await opens(dir, 'petro', NEW_PASSWORD);
     if (petro) opened.push(petro);
     expect(petro !== null).toBe(committed);
+  }
+  if (op === 'first') {
+    const maria = await opens(dir, 'maria', committed ? NEW_PASSWORD : STAFF_PASSWORD);
+    expect(maria, 'maria signs in with the password the outcome says').not.toBeNull();
+    if (maria) opened.push(maria);
+    expect(await opens(dir, 'maria', committed ? STAFF_PASSWORD : NEW_PASSWORD)).toBeNull();
+    const row = await findUserByLogin(tables(owner), 'maria');
+    expect(row?.mustChangePassword).toBe(!committed);
   }
   if (op === 'dismiss') {
     expect((await findUserByLogin(tables(owner), 'maria'))?.status).toBe(
