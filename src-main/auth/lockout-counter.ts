@@ -17,7 +17,7 @@ import { VAULT_FILES, type DeviceSecretStore } from '../vault';
 export interface LockoutCounter {
   /** The highest seq written for this zamok.db (0: none recorded, or another zamok.db). */
   read(): Promise<number>;
-  /** Records `seq` as written (never lowers the mark). Throws when the keychain refuses it. */
+  /** Records `seq` as written (never lowers the mark). Throws when an available keychain refuses it. */
   raise(seq: number): Promise<void>;
 }
 
@@ -49,6 +49,9 @@ export function keychainLockoutCounter(
   return {
     read,
     async raise(seq) {
+      // No keychain in this session (a headless CLI run): nothing to keep the mark in, and a bound
+      // slot cannot be opened here anyway. A keychain that refuses the write throws (fail closed).
+      if (!(await store.isAvailable())) return;
       if (seq <= (await read())) return;
       const value = Buffer.alloc(VALUE_BYTES);
       value.writeBigUInt64BE(BigInt(seq), 0);

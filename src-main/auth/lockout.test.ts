@@ -394,6 +394,20 @@ describe('the keychain high-water mark (device-bound vaults)', () => {
     expect((await store.recordSuccess(store.loginId('olena'), later)).rolledBackAt).toBeNull();
   });
 
+  it('still counts where no keychain is reachable (a headless CLI run)', async () => {
+    const dir = vaultFolder();
+    const none = createNoKeychainStore();
+    const store = await openLockoutStore({
+      dir,
+      vaultId: VAULT_ID,
+      deviceStore: none,
+      clock: () => T0,
+      counter: keychainLockoutCounter(dir, VAULT_ID, none),
+    });
+    await fail(store, 'olena', 5);
+    expect((await store.check(store.loginId('olena'), T0)).retryAfterSeconds).toBe(30);
+  });
+
   it('refuses every guess after the file is deleted', async () => {
     const dir = vaultFolder();
     const keychain = createMemoryDeviceStore();
