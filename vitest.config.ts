@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The compiled CLI is built once before the tests that run it as a child process.
+    globalSetup: ['test/cli-build.global-setup.ts'],
   },
 });

@@ -1,12 +1,15 @@
 /**
  * The backup case's child process (bundled by esbuild first, as the app's main process is, so no
  * transpiler sits in its memory): `backup-child <vaultDir> <destination> <recipient>` runs the
- * CLI's path — `createBackup` of the closed vault to an age X25519 recipient — and prints
+ * CLI's path — `createBackup` of the closed vault to an age X25519 recipient, the manifest signed
+ * with the key derived from the recovery key (read from stdin, derived before timing) — and prints
  * `{ ms, maxRssMiB, file, size, members }` as one JSON line. `ms` is the createBackup call alone
  * (not the process start-up); `maxRssMiB` is the process's peak resident memory.
  */
 import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import { createBackup } from '../src-main/backup/create';
+import { authKeyFromRecoveryKey } from '../src-main/backup/keys';
 
 const [vaultDir, destination, recipient] = process.argv.slice(2);
 
@@ -14,12 +17,14 @@ if (!vaultDir || !destination || !recipient) {
   process.stderr.write('usage: backup-child <vaultDir> <destination> <recipient>\n');
   process.exitCode = 2;
 } else {
+  const authKey = await authKeyFromRecoveryKey(vaultDir, readFileSync(0, 'utf8').trim());
   const started = performance.now();
   const result = await createBackup({
     vaultDir,
     destination,
     encryption: { kind: 'recipient', recipient },
     createdBy: 'bench',
+    authKey,
   });
   const ms = performance.now() - started;
   // maxRSS is in KiB on Linux.

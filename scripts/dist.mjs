@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm run dist`: installers for the current OS (Linux: AppImage + deb, Windows: NSIS, macOS: dmg +
- * zip; see electron-builder.yml). Steps: Electron-ABI SQLCipher driver (if missing or stale) →
- * `electron-vite build` → `electron-builder --<os> --publish never`.
+ * zip; see electron-builder.yml). Steps: refuse the placeholder update key (lib/release-key.mjs) →
+ * Electron-ABI SQLCipher driver (if missing or stale) → `electron-vite build` →
+ * `electron-builder --<os> --publish never`.
  *
  * electron-builder needs an unpacked Electron. npm downloads it lazily from the internet; where that
  * never happened, this prints one line and exits 1 instead of electron-builder's stack trace.
@@ -12,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { repositoryKeyProblem } from './lib/release-key.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -75,6 +77,9 @@ function main() {
   if (!flag) fail(`Cannot build installers on ${process.platform}: only Linux, Windows and macOS.`);
   const dist = electronDist();
   if (!dist) fail(NO_ELECTRON_MESSAGE);
+  // Before anything is built: a release with the placeholder update key could never update.
+  const keyProblem = repositoryKeyProblem(repo);
+  if (keyProblem) fail(`dist: refusing to build installers: ${keyProblem}`);
   const electronVersion = require('electron/package.json').version;
   const node = process.execPath;
   const bin = name => join(repo, 'node_modules', '.bin', name);

@@ -45,6 +45,9 @@ export const PLAIN_PERMISSIONS = [
   'pipelines.manage',
   'users.read',
   'users.manage',
+  // Choosing who takes over a dismissed colleague's clients (owner): without it a dismissal hands
+  // them to the owner, who passes them on.
+  'users.handover',
   'roles.manage',
   'settings.manage',
   'audit.read',
@@ -52,6 +55,9 @@ export const PLAIN_PERMISSIONS = [
   'analytics.read',
   'backup.manage',
   'backup.restore',
+  // How backups are encrypted (owner): a passphrase of one's own would make every backup, and with
+  // one's own key slot the whole vault, readable to whoever chose it.
+  'backup.encryption',
   // Reports: the access regulation (owner, administrator) and the monthly review (owner; head for
   // their team only, restricted in SQL by src-main/reports/review.ts).
   'reports.regulation',
@@ -61,6 +67,8 @@ export const PLAIN_PERMISSIONS = [
   'security.check',
   // Lets an export above the approval threshold run (owner; src-main/guard/approvals.ts).
   'exports.approve',
+  // The export controls (owner): approval above N records, the mass export and mass delete alerts.
+  'exports.control',
 ] as const;
 
 export const PERMISSIONS = [...SCOPED_PERMISSIONS, ...PLAIN_PERMISSIONS] as const;

@@ -58,10 +58,15 @@ function bundleChild(): string {
   return out;
 }
 
-function run(command: string, args: string[]): Promise<{ stdout: string; wallMs: number }> {
+function run(
+  command: string,
+  args: string[],
+  stdin = '',
+): Promise<{ stdout: string; wallMs: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end(stdin);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
@@ -113,7 +118,12 @@ export const backupCase: BenchCase<BenchContext> = {
 
       const product = async (): Promise<ProductRun> => {
         emptyFolder(productOut);
-        const r = await run('node', [child, vault.dir, productOut, vault.recipient]);
+        // The recovery key on stdin, as `zamok backup create --recovery-key-stdin` takes it.
+        const r = await run(
+          'node',
+          [child, vault.dir, productOut, vault.recipient],
+          vault.recoveryKey,
+        );
         return { ...(JSON.parse(r.stdout) as ChildResult), wallMs: r.wallMs };
       };
       const tarAge = async (): Promise<number> => {

@@ -7,6 +7,7 @@ import type { BenchCase } from '../runner';
 import { auditedUpdateCase } from './audited-update';
 import { backupCase } from './backup';
 import { bulkInsertCase } from './bulk-insert';
+import { cliStartCase } from './cli-start';
 import { firstPageScopedCase } from './first-page-scoped';
 import { searchCase } from './search';
 
@@ -17,4 +18,5 @@ export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
   searchCase,
   bulkInsertCase,
   backupCase,
+  cliStartCase,
 ];

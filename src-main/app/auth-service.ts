@@ -13,6 +13,7 @@ import type {
   SignedInUser,
   TotpEnrollment,
 } from '../../src-shared/ipc/auth';
+import { DEVICE_SECRET_MISSING } from '../../src-shared/ipc/auth';
 import { checkPassword } from '../../src-shared/policy/password';
 import { isBuiltInRole, type Grants } from '../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
@@ -30,6 +31,7 @@ import type { SlotOptions, StaffTools } from '../users/staff';
 import {
   createNoKeychainStore,
   createVault,
+  DeviceSecretMissingError,
   normalizeLogin,
   setPasswordSlot,
   unlockWithPassword,
@@ -301,6 +303,10 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
         deviceStore,
       });
     } catch (error) {
+      // No password can open a bound slot here, so this is not a guess: it does not count.
+      if (error instanceof DeviceSecretMissingError) {
+        throw new CallFailure('auth_failed', error.message, { reason: DEVICE_SECRET_MISSING });
+      }
       if (error instanceof VaultError && error.code === 'auth_failed') return fail();
       throw error;
     }

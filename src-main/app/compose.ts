@@ -13,6 +13,7 @@ import {
 import { documentTransfers, type TransferRegistry } from '../crm/documents';
 import { appVersion } from '../backup/files';
 import { createKeychainPassphraseStore } from '../backup/passphrase-store';
+import { recoverInterruptedRestore } from '../backup/restore-journal';
 import { createBackupService, type BackupService } from '../backup/service';
 import { createDeviceIdentity } from '../guard/devices-identity';
 import { installAlertRules, machineFacts } from '../guard/engine';
@@ -82,6 +83,8 @@ export interface ZamokApp {
 
 /** Builds the app for a vault folder. */
 export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
+  // A restore killed mid-swap is finished before anything looks at the folder (no setup wizard).
+  recoverInterruptedRestore(opts.vaultDir);
   // The alert rules watch every audit append (one listener per process).
   installAlertRules();
   // Document tickets (and the file keys they hold) end with the session: lock, sign-out, switch.
@@ -172,7 +175,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         transfers,
         now: () => new Date(clockNow()),
       }),
-      analytics: analyticsHandlers({ openVault: () => state.openVault(), now: () => new Date(clockNow()) }),
+      analytics: analyticsHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
       reports: reportsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),

@@ -1,6 +1,7 @@
 /**
  * The tar → age → file chain of one backup run. Members are streamed into the tar (hashed on the
- * way), age encrypts the tar, and the result goes to the `.partial` file. A failure anywhere — the
+ * way), the age payload cipher (./age-stream.ts, Node's ChaCha20-Poly1305) encrypts the tar behind
+ * the library-made header, and the result goes to the `.partial` file. A failure anywhere — the
  * destination full, gone or read-only, a vault file changing or vanishing — ends the run once, as a
  * rejected `add`/`finish`: the tar, its entries and the stream from it all have error listeners
  * (an ENOSPC on a tar entry used to be an uncaught exception that ended the process), every step
@@ -9,10 +10,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
-import type { Encrypter } from 'age-encryption';
 import { pack as tarPack, type Pack } from 'tar-stream';
+import type { AgeHeader } from './age-header';
+import { createAgeEncryptStream } from './age-stream';
 import { BackupError, isBackupError } from './errors';
 import type { ManifestMember } from './manifest';
 
@@ -110,18 +111,17 @@ export interface Archive {
   abort(): Promise<void>;
 }
 
-/** Starts the chain into `partial` (created new, 0600). */
-export async function openArchive(enc: Encrypter, partial: string): Promise<Archive> {
+/** Starts the chain into `partial` (created new, 0600), encrypted under `age`'s file key. */
+export function openArchive(age: AgeHeader, partial: string): Archive {
   const tar = tarPack();
   // A failed output destroys the tar (and its entries) with the output's error: it is reported
   // once, through `writing`, and must not also be thrown as an unhandled 'error' event.
   tar.on('error', () => undefined);
   const tarStream = Readable.from(tar).on('error', () => undefined);
-  const encrypted = await enc.encrypt(Readable.toWeb(tarStream) as ReadableStream<Uint8Array>);
   const out = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
-  // The DOM and node:stream/web ReadableStream types differ only in typings; same object at runtime.
   const writing = pipeline(
-    Readable.fromWeb(encrypted as unknown as NodeReadableStream<Uint8Array>),
+    tarStream,
+    createAgeEncryptStream(age.header, age.fileKey),
     out as Writable,
   );
   // Settles only on failure: every step of the run races it, so nothing waits on a dead stream.

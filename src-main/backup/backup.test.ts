@@ -11,6 +11,7 @@ import { tables } from '../app/auth-service';
 import type { OpenVault } from '../vault';
 import { makeTempDir } from '../vault/temp-vault.test-support';
 import { createBackup } from './create';
+import { authKeyFromRecoveryKey } from './keys';
 import { parseBackupFileName } from './manifest';
 import { readPlainRecipient } from './recipient';
 import { restoreBackup } from './restore';
@@ -144,6 +145,7 @@ describe('backup round trip', () => {
       destination: dest,
       encryption: { kind: 'recipient', recipient: readPlainRecipient(f.dir, f.vaultId) ?? '' },
       createdBy: 'scheduler',
+      authKey: await authKeyFromRecoveryKey(f.dir, f.recoveryKey),
     });
     expect(created.manifest.counts).toBeNull();
     const verified = await verifyBackup({

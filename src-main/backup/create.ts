@@ -6,12 +6,15 @@
  * fills up, disappears or turns read-only mid-run fails the run with one typed `BackupError`
  * (`destination_full` / `destination_missing` / `destination_not_writable`) and its temp files
  * removed: every stream of the run has an error listener, so no stream error escapes the run.
+ * The manifest is followed by `manifest.mac`, its MAC keyed from the vault's data key
+ * (authenticity.ts).
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Encrypter } from 'age-encryption';
 import { readKeyringInfo, vaultPaths, type OpenVault } from '../vault';
 import { isAgeRecipient } from './age-identity';
+import { newAgeHeader, type AgeTarget } from './age-header';
+import { backupAuthKey, manifestMac } from './authenticity';
 import { openArchive, type Archive } from './archive';
 import { BackupError } from './errors';
 import { appVersion, checkDestination, fsyncPath, removeStaleTemps, tempPath } from './files';
@@ -51,6 +54,12 @@ export interface CreateBackupOptions {
   encryption: BackupEncryption;
   /** Login of the user who asked, or 'scheduler'. */
   createdBy: string;
+  /**
+   * The key that signs the manifest (authenticity.ts) when the vault is not open: kept by the app
+   * since the last sign-in, or derived from the recovery key (CLI). Without it and without an open
+   * vault the run is refused (`needs_key`): an unsigned backup could not be told from a forged one.
+   */
+  authKey?: Buffer | null;
   now?: Date;
   onProgress?: (p: BackupProgress) => void;
 }
@@ -85,23 +94,34 @@ function listAttachments(root: string): { name: string; path: string; size: numb
   return out;
 }
 
-function encrypter(e: BackupEncryption): Encrypter {
-  const enc = new Encrypter();
+/** Who opens the backup, checked before any work (the header itself is made per file). */
+function ageTarget(e: BackupEncryption): AgeTarget {
   if (e.kind === 'passphrase') {
     if (e.passphrase.length === 0)
       throw new BackupError('no_recipient', 'The backup passphrase is empty.');
-    if (e.scryptWorkFactor !== undefined) enc.setScryptWorkFactor(e.scryptWorkFactor);
-    enc.setPassphrase(e.passphrase);
-  } else {
-    if (!isAgeRecipient(e.recipient)) {
-      throw new BackupError(
-        'no_recipient',
-        'The backup recipient is not an age X25519 key (age1…).',
-      );
-    }
-    enc.addRecipient(e.recipient);
+    return { passphrase: e.passphrase, scryptWorkFactor: e.scryptWorkFactor };
   }
-  return enc;
+  if (!isAgeRecipient(e.recipient)) {
+    throw new BackupError('no_recipient', 'The backup recipient is not an age X25519 key (age1…).');
+  }
+  return { recipient: e.recipient };
+}
+
+/** The manifest's signing key: from the open vault's data key, else the one given; a copy. */
+function signingKey(o: CreateBackupOptions, vaultId: string): Buffer {
+  if (o.vault && !o.vault.closed && o.vault.vaultId === vaultId) {
+    const dataKey = o.vault.dataKey();
+    try {
+      return backupAuthKey(dataKey, vaultId);
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+  if (o.authKey) return Buffer.from(o.authKey);
+  throw new BackupError(
+    'needs_key',
+    'Sign in to Zamok once (or give the recovery key) so that the backup can be signed; nothing was written.',
+  );
 }
 
 /**
@@ -114,9 +134,10 @@ function encrypter(e: BackupEncryption): Encrypter {
 export async function createBackup(o: CreateBackupOptions): Promise<CreatedBackup> {
   checkDestination(o.destination);
   removeStaleTemps(o.destination);
-  const enc = encrypter(o.encryption);
+  const target = ageTarget(o.encryption);
   const now = o.now ?? new Date();
   const { vaultId } = readKeyringInfo(o.vaultDir);
+  const authKey = signingKey(o, vaultId);
   const paths = vaultPaths(o.vaultDir);
   const work = tempPath(o.destination, 'tmp');
   const partial = tempPath(o.destination, 'partial');
@@ -140,7 +161,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
       progress({ phase: 'write', bytesDone: done, bytesTotal: total });
     };
 
-    archive = await openArchive(enc, partial);
+    archive = openArchive(await newAgeHeader(target), partial);
     const members: ManifestMember[] = [];
     members.push(await archive.add(MEMBERS.database, { path: snapshot }, dbSize, now, onBytes));
     members.push(
@@ -169,6 +190,8 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
       now,
       () => undefined,
     );
+    const mac = Buffer.from(`${manifestMac(authKey, manifestBytes)}\n`, 'latin1');
+    await archive.add(MEMBERS.mac, { bytes: mac }, mac.length, now, () => undefined);
     await archive.finish();
 
     fsyncPath(partial);
@@ -181,6 +204,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
     await archive?.abort();
     throw writeFailure(err, o.destination, 'destination') ?? err;
   } finally {
+    authKey.fill(0);
     bestEffort(() => rmSync(work, { recursive: true, force: true }));
     bestEffort(() => rmSync(partial, { force: true }));
   }

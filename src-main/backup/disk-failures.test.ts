@@ -22,6 +22,7 @@ import { makeTempDir } from '../vault/temp-vault.test-support';
 import { makeFixtureVault } from './backup-vault.test-support';
 import { createBackup, type BackupEncryption, type BackupProgress } from './create';
 import { BackupError } from './errors';
+import { authKeyFromRecoveryKey } from './keys';
 import { readPlainRecipient } from './recipient';
 import { restoreBackup } from './restore';
 import { mountSmallDisk, reportTmpfsSkip, TMPFS, type SmallDisk } from './tmpfs.test-support';
@@ -32,6 +33,7 @@ reportTmpfsSkip('disk-full and read-only backup tests');
 let vaultDir: string;
 let recoveryKey: string;
 let encryption: BackupEncryption;
+let authKey: Buffer;
 let dbSize: number;
 const disks: SmallDisk[] = [];
 const escaped: unknown[] = [];
@@ -45,6 +47,7 @@ beforeAll(async () => {
   const recipient = readPlainRecipient(f.dir, f.vaultId);
   if (!recipient) throw new Error('fixture vault without a backup recipient');
   encryption = { kind: 'recipient', recipient };
+  authKey = await authKeyFromRecoveryKey(f.dir, f.recoveryKey);
   dbSize = statSync(join(f.dir, 'zamok.db')).size;
   process.on('uncaughtException', onEscape);
   process.on('unhandledRejection', onEscape);
@@ -101,6 +104,7 @@ function backupInto(destination: string, onProgress?: (p: BackupProgress) => voi
     destination,
     encryption,
     createdBy: 'test',
+    authKey,
     ...(onProgress ? { onProgress } : {}),
   });
 }

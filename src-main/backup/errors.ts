@@ -15,6 +15,7 @@ export const UNREADABLE_REASONS: ReadonlySet<BackupErrorReason> = new Set([
   'wrong_key',
   'corrupt',
   'truncated',
+  'not_authentic',
 ]);
 
 /**
@@ -45,6 +46,8 @@ const CODE_OF: Readonly<Record<BackupErrorReason, ErrorCode>> = {
   no_recipient: 'invalid_input',
   recipient_mismatch: 'conflict',
   vault_busy: 'conflict',
+  not_authentic: 'vault_corrupt',
+  needs_key: 'unauthenticated',
 };
 
 /**

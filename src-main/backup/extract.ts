@@ -18,11 +18,10 @@ import {
   statSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Readable, Transform, Writable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { Decrypter } from 'age-encryption';
 import { extract as tarExtract } from 'tar-stream';
+import type { ManifestAuth } from './authenticity';
 import { BackupError, isBackupError, WRITE_FAILURE_REASONS } from './errors';
 import {
   isAllowedMemberName,
@@ -31,7 +30,9 @@ import {
   type Manifest,
   type ManifestMember,
 } from './manifest';
-import { AGE_MAGIC, ageHeaderLength } from './listing';
+import { fileKeyOf, readAgeHeader } from './age-header';
+import { AGE_CHUNK_SIZE, AGE_NONCE_SIZE, createAgeDecryptStream } from './age-stream';
+import { AGE_MAGIC, streamPlaintextSize } from './listing';
 import { writeFailure, type WritePlace } from './storage-errors';
 
 /** What opens a backup: its passphrase, or an age identity (derived from the recovery key). */
@@ -67,23 +68,32 @@ function headerError(err: unknown): BackupError {
   });
 }
 
-/** Length of the age header (up to and including the `--- <mac>` line); null when not found. */
-function headerLength(file: string): number | null {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(64 * 1024);
-    return ageHeaderLength(buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('latin1'));
-  } finally {
-    closeSync(fd);
+/**
+ * The file's payload, decrypted (header checked, file key unwrapped first). Read errors of the file
+ * end the decrypted stream with the same error.
+ */
+async function openPayload(
+  file: string,
+  key: AgeKey,
+  highWaterMark: number,
+): Promise<{ plain: Transform; headerLength: number }> {
+  const header = readAgeHeader(file);
+  if (header === null) {
+    throw new BackupError('corrupt', 'The backup file is damaged (its header does not read).');
   }
-}
-
-/** An age decrypter holding the backup's passphrase or the recovery key's identity. */
-function decrypterFor(key: AgeKey): Decrypter {
-  const decrypter = new Decrypter();
-  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase);
-  else decrypter.addIdentity(key.identity);
-  return decrypter;
+  let fileKey: Uint8Array;
+  try {
+    fileKey = await fileKeyOf(header, key);
+  } catch (err) {
+    throw headerError(err);
+  }
+  const source = createReadStream(file, { start: header.length, highWaterMark });
+  const plain = createAgeDecryptStream(fileKey);
+  fileKey.fill(0);
+  source.on('error', err => plain.destroy(err));
+  plain.on('close', () => source.destroy());
+  source.pipe(plain);
+  return { plain, headerLength: header.length };
 }
 
 /** A decrypted stream and what is needed to tell a cut-short file from a damaged one. */
@@ -106,30 +116,12 @@ async function decryptedStream(file: string, key: AgeKey): Promise<Decrypted> {
   if (size < AGE_MAGIC.length || !startsLikeAge(file)) {
     throw new BackupError('not_a_backup', 'This file is not a Zamok backup (not an age file).');
   }
-  const decrypter = decrypterFor(key);
-  const source = createReadStream(file, { highWaterMark: 256 * 1024 });
-  let plain;
-  try {
-    plain = await decrypter.decrypt(
-      Readable.toWeb(source) as unknown as ReadableStream<Uint8Array>,
-    );
-  } catch (err) {
-    source.destroy();
-    throw headerError(err);
-  }
-  const header = headerLength(file);
-  let expected: number | null = null;
-  try {
-    expected = header === null ? null : plain.size(size - header);
-  } catch {
-    expected = null; // "ciphertext size is invalid": the file was cut short
-  }
-  // Same object at runtime; only the DOM and node:stream/web typings differ.
-  return { plain: Readable.fromWeb(plain as unknown as NodeReadableStream<Uint8Array>), expected };
+  const { plain, headerLength } = await openPayload(file, key, 256 * 1024);
+  return { plain, expected: streamPlaintextSize(size - headerLength - AGE_NONCE_SIZE) };
 }
 
 /** age encrypts in 64 KiB chunks: a failure within the last one is where a cut-short file fails. */
-const AGE_CHUNK = 64 * 1024;
+const AGE_CHUNK = AGE_CHUNK_SIZE;
 
 /**
  * How much plaintext the file gives before decryption fails, read again with nothing slowing the
@@ -140,23 +132,12 @@ const AGE_CHUNK = 64 * 1024;
  * dropped.
  */
 export async function plaintextBeforeFailure(file: string, key: AgeKey): Promise<number> {
-  const decrypter = decrypterFor(key);
-  const source = createReadStream(file, { highWaterMark: AGE_CHUNK + 16 });
   let count = 0;
   try {
-    const plain = await decrypter.decrypt(
-      Readable.toWeb(source) as unknown as ReadableStream<Uint8Array>,
-    );
-    const reader = plain.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      count += value.length;
-    }
+    const { plain } = await openPayload(file, key, AGE_CHUNK + 16);
+    for await (const chunk of plain as AsyncIterable<Buffer>) count += chunk.length;
   } catch {
     // Where it failed is the answer.
-  } finally {
-    source.destroy();
   }
   return count;
 }
@@ -194,9 +175,16 @@ function checkAgainstManifest(manifest: Manifest, seen: ManifestMember[]): void 
   }
 }
 
+/** What `readBackup` returns: the manifest, and its bytes and MAC for authenticity.ts. */
+export interface ReadBackupResult {
+  manifest: Manifest;
+  auth: ManifestAuth;
+}
+
 /**
  * Decrypts and unpacks a backup, writing each member to `sink(name)` (or only hashing it), and
- * returns the manifest once every member matched it. `place` names where the sink writes, for the
+ * returns the manifest once every member matched it (its MAC is checked by the caller, which has
+ * the key). `place` names where the sink writes, for the
  * error of a full or read-only disk. Throws `BackupError` (see the file comment).
  */
 export async function readBackup(
@@ -204,7 +192,7 @@ export async function readBackup(
   key: AgeKey,
   sink: MemberSink,
   place: WritePlace = 'temporary',
-): Promise<Manifest> {
+): Promise<ReadBackupResult> {
   const { plain, expected } = await decryptedStream(file, key);
   let delivered = 0;
   const counting = new Transform({
@@ -215,6 +203,8 @@ export async function readBackup(
   });
   const seen: ManifestMember[] = [];
   let manifest: Manifest | null = null;
+  let manifestBytes: Buffer | null = null;
+  let mac: string | null = null;
   const untar = tarExtract();
   let feedError: unknown = null;
   // Errors of the decryption side are kept here and reported below, never left unhandled.
@@ -227,6 +217,17 @@ export async function readBackup(
   try {
     for await (const entry of untar) {
       const name = entry.header.name;
+      if (
+        manifest !== null &&
+        name === MEMBERS.mac &&
+        mac === null &&
+        entry.header.type === 'file'
+      ) {
+        mac = (await readSmall(entry as AsyncIterable<Buffer>, 128)).toString('latin1').trim();
+        if (!/^[0-9a-f]{64}$/.test(mac))
+          throw new BackupError('corrupt', 'The backup’s manifest.mac does not read.');
+        continue;
+      }
       if (manifest !== null)
         throw new BackupError('corrupt', 'The backup has data after its manifest.');
       if (
@@ -237,17 +238,10 @@ export async function readBackup(
         throw new BackupError('corrupt', 'The backup holds an unexpected member.');
       }
       if (name === MEMBERS.manifest) {
-        const chunks: Buffer[] = [];
-        let length = 0;
-        for await (const chunk of entry as AsyncIterable<Buffer>) {
-          length += chunk.length;
-          if (length > MAX_MANIFEST_BYTES)
-            throw new BackupError('corrupt', 'The manifest is too large.');
-          chunks.push(chunk);
-        }
+        manifestBytes = await readSmall(entry as AsyncIterable<Buffer>, MAX_MANIFEST_BYTES);
         let parsed;
         try {
-          parsed = manifestSchema.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          parsed = manifestSchema.safeParse(JSON.parse(manifestBytes.toString('utf8')));
         } catch {
           parsed = null;
         }
@@ -310,7 +304,19 @@ export async function readBackup(
     );
   }
   checkAgainstManifest(manifest, seen);
-  return manifest;
+  return { manifest, auth: { manifestBytes: manifestBytes ?? Buffer.alloc(0), mac } };
+}
+
+/** Reads a small member whole; `corrupt` past `limit` bytes. */
+async function readSmall(entry: AsyncIterable<Buffer>, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of entry) {
+    length += chunk.length;
+    if (length > limit) throw new BackupError('corrupt', 'A member of the backup is too large.');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** A sink that writes members into `dir` under their own names. */

@@ -29,15 +29,19 @@ export function tempPath(dir: string, suffix: 'partial' | 'tmp'): string {
   return join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(8).toString('hex')}.${suffix}`);
 }
 
-function writerAlive(name: string): boolean {
-  const pid = Number(/^\.zamok-backup-(\d+)-/.exec(name)?.[1] ?? NaN);
-  if (!Number.isSafeInteger(pid) || pid === process.pid) return false;
+/** True when another process with this pid is running (this process's own pid: false). */
+export function otherProcessAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+function writerAlive(name: string): boolean {
+  return otherProcessAlive(Number(/^\.zamok-backup-(\d+)-/.exec(name)?.[1] ?? NaN));
 }
 
 /**

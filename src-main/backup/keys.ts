@@ -3,9 +3,10 @@
  * key becomes the vault's age identity (the vault id comes from the file name, or is given) and,
  * after decryption, unwraps the data key from the backup's own keyring.json.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decodeRecoveryKey } from '../vault';
+import { decodeRecoveryKey, vaultPaths } from '../vault';
+import { backupAuthKey } from './authenticity';
 import { parseKeyring, recoverySlot } from '../vault/keyring';
 import { deriveSlotKey, unwrapDataKey } from '../vault/slot-crypto';
 import { backupIdentity } from './age-identity';
@@ -90,4 +91,21 @@ export async function dataKeyFromRecoveryKey(
   if (!dataKey)
     throw new BackupError('wrong_key', 'This recovery key does not belong to this backup’s vault.');
   return dataKey;
+}
+
+/**
+ * The manifest-signing key of the vault in `vaultDir`, from the recovery key (for a backup made
+ * while nobody is signed in, e.g. the CLI). `wrong_key` when the key does not belong to the vault.
+ */
+export async function authKeyFromRecoveryKey(
+  vaultDir: string,
+  recoveryKey: string,
+): Promise<Buffer> {
+  const keyringText = readFileSync(vaultPaths(vaultDir).keyring, 'utf8');
+  const dataKey = await dataKeyFromRecoveryKey(keyringText, recoveryKey);
+  try {
+    return backupAuthKey(dataKey, parseKeyring(keyringText).vaultId);
+  } finally {
+    dataKey.fill(0);
+  }
 }

@@ -17,6 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../vault/temp-vault.test-support';
 import { makeFixtureVault, TEST_SCRYPT } from './backup-vault.test-support';
 import { createBackup } from './create';
+import { authKeyFromRecoveryKey } from './keys';
 import { isBackupError } from './errors';
 import { backupFileCondition, listBackupFiles, streamPlaintextSize } from './listing';
 import { backupFileName } from './manifest';
@@ -34,6 +35,7 @@ beforeAll(async () => {
   vaultId = f.vaultId;
   recoveryKey = f.recoveryKey;
   const recipient = readPlainRecipient(f.dir, f.vaultId) ?? '';
+  const authKey = await authKeyFromRecoveryKey(f.dir, recoveryKey);
   const dest = makeTempDir('zamok-list-');
   const at = (s: number) => new Date(Date.parse('2026-03-02T10:00:00Z') + s * 1000);
   recipientFile = (
@@ -42,6 +44,7 @@ beforeAll(async () => {
       destination: dest,
       encryption: { kind: 'recipient', recipient },
       createdBy: 'test',
+      authKey,
       now: at(0),
     })
   ).file;
@@ -51,6 +54,7 @@ beforeAll(async () => {
       destination: dest,
       encryption: { kind: 'passphrase', passphrase: 'p', scryptWorkFactor: TEST_SCRYPT },
       createdBy: 'test',
+      authKey,
       now: at(1),
     })
   ).file;

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 
-/** The backup format version this build writes and reads. */
-export const BACKUP_FORMAT_VERSION = 1;
+/** The backup format version this build writes (2: with manifest.mac); it reads 1 and 2. */
+export const BACKUP_FORMAT_VERSION = 2;
 
 /** File extension of a finished backup; temp files never end with it. */
 export const BACKUP_EXTENSION = '.zamokbackup';
@@ -15,6 +15,8 @@ export const MEMBERS = {
   database: 'zamok.db',
   keyring: 'keyring.json',
   manifest: 'manifest.json',
+  /** After manifest.json: its MAC (authenticity.ts). Not listed in the manifest. */
+  mac: 'manifest.mac',
   attachmentsPrefix: 'attachments/',
 } as const;
 

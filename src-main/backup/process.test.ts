@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, snapshotDir } from '../vault/temp-vault.test-support';
 import { createBackup } from './create';
+import { authKeyFromRecoveryKey } from './keys';
 import { BACKUP_EXTENSION } from './manifest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -107,6 +108,7 @@ describe('backup in a child process', () => {
       destination: dest,
       encryption: { kind: 'recipient', recipient: g.recipient },
       createdBy: 'scheduler',
+      authKey: await authKeyFromRecoveryKey(g.dir, g.recoveryKey),
     });
     expect(readdirSync(dest)).toEqual([next.file.split('/').at(-1)]);
     expect(vaultFiles(g.dir)).toEqual(before);

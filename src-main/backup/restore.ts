@@ -4,9 +4,12 @@
  * 2. the backup is unpacked and verified into a temp folder BESIDE the target (same disk, so the
  *    final step is a rename), and with a data key the database is opened there: integrity checks,
  *    pending migrations (an older backup is migrated), a `backup.restore` audit entry;
- * 3. with `replace`, the current vault is renamed to `<dir>.before-restore-<time>` (the safety copy);
- * 4. the temp folder is renamed to the target.
- * Any failure before step 3 removes the temp folder and leaves the target exactly as it was;
+ * 3. a journal beside the target names the prepared copy and the safety copy (restore-journal.ts);
+ * 4. with `replace`, the current vault is renamed to `<dir>.before-restore-<time>` (the safety copy);
+ * 5. the temp folder is renamed to the target, and the journal removed.
+ * Killed after step 3, the swap is finished at the next start (`recoverInterruptedRestore`);
+ * killed before, the old vault is untouched and the temp folder is removed at the next start.
+ * Any failure before step 4 removes the temp folder and leaves the target exactly as it was;
  * a backup of a newer schema is refused before anything is moved. A disk that fills up or turns
  * read-only under the vault folder fails with `target_full` / `target_not_writable`.
  */
@@ -15,8 +18,10 @@ import { basename, dirname, join } from 'node:path';
 import { appendAudit } from '../audit';
 import { vaultExists } from '../vault';
 import { makeOpenVault, openDatabase } from '../vault/database';
+import type { Authenticity } from './authenticity';
 import { BackupError } from './errors';
 import { fsyncPath, tempPath } from './files';
+import { removeJournal, writeJournal } from './restore-journal';
 import { bestEffort, writeFailure } from './storage-errors';
 import { MEMBERS, type Manifest } from './manifest';
 import { checkSnapshot, schemaIsNewer, unpackBackup, type OpenBackupOptions } from './verify';
@@ -29,7 +34,12 @@ export interface RestoreOptions extends OpenBackupOptions {
   replace?: boolean;
   /** Recorded in the audit entry of the restored vault. */
   actor?: { userId?: string | null; userLogin?: string | null; deviceId?: string | null };
+  /** Called as each step is reached (the kill tests stop the process there). */
+  onStep?: (step: RestoreStep) => void | Promise<void>;
 }
+
+/** The steps of a restore, in order (see the file comment). */
+export type RestoreStep = 'started' | 'unpacked' | 'journaled' | 'moved_aside' | 'swapped';
 
 /** What a restore did. */
 export interface RestoreResult {
@@ -41,6 +51,8 @@ export interface RestoreResult {
   databaseChecked: boolean;
   /** True when the `backup.restore` entry was written into the restored vault's audit log. */
   audited: boolean;
+  /** How the backup was found authentic (authenticity.ts). */
+  authenticity: Authenticity;
 }
 
 function isEmptyFolder(dir: string): boolean | undefined {
@@ -80,8 +92,13 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
     throw writeFailure(err, parent, 'vault') ?? err;
   }
   let moved = false;
+  let journaled = false;
+  const step = async (name: RestoreStep): Promise<void> => {
+    await o.onStep?.(name);
+  };
   try {
-    const { manifest, dataKey } = await unpackBackup(o, work, true, 'vault');
+    await step('started');
+    const { manifest, dataKey, authenticity } = await unpackBackup(o, work, true, 'vault');
     mkdirSync(join(work, MEMBERS.attachmentsPrefix), { recursive: true, mode: 0o700 });
     if (schemaIsNewer(manifest)) {
       dataKey?.fill(0);
@@ -114,6 +131,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
                 backupCreatedAt: manifest.createdAt,
                 backupAppVersion: manifest.appVersion,
                 replaced: empty === false,
+                authenticity,
               },
             },
             now,
@@ -126,22 +144,30 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
         dataKey.fill(0);
       }
     }
-    let safetyCopy: string | null = null;
-    if (empty === false) {
-      safetyCopy = `${o.targetDir}.before-restore-${stamp(now)}`;
+    await step('unpacked');
+    // From the journal on, a kill is finished at the next start (restore-journal.ts).
+    const safetyCopy = empty === false ? `${o.targetDir}.before-restore-${stamp(now)}` : null;
+    writeJournal(o.targetDir, { pid: process.pid, work, safetyCopy });
+    journaled = true;
+    await step('journaled');
+    if (safetyCopy !== null) {
       renameSync(o.targetDir, safetyCopy);
       moved = true;
     } else if (empty === true) {
       rmSync(o.targetDir, { recursive: true });
     }
+    await step('moved_aside');
     renameSync(work, o.targetDir);
     fsyncPath(parent);
+    await step('swapped');
+    removeJournal(o.targetDir);
     return {
       vaultDir: o.targetDir,
       manifest,
       safetyCopy,
       databaseChecked: dataKey !== null,
       audited,
+      authenticity,
     };
   } catch (err) {
     if (moved) {
@@ -153,6 +179,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
       }
     }
     bestEffort(() => rmSync(work, { recursive: true, force: true }));
+    if (journaled) bestEffort(() => removeJournal(o.targetDir));
     throw writeFailure(err, parent, 'vault') ?? err;
   }
 }

@@ -18,6 +18,7 @@ import {
   type BackupWarning,
 } from '../../src-shared/ipc/backup';
 import { readKeyringInfo, type OpenVault } from '../vault';
+import { backupAuthKey } from './authenticity';
 import { createBackup, type BackupEncryption } from './create';
 import { BackupError } from './errors';
 import { listBackupFiles } from './listing';
@@ -69,6 +70,21 @@ function isFolder(path: string): boolean {
 export function createBackupService(o: BackupServiceOptions) {
   const now = (): Date => new Date((o.clock ?? Date.now)());
   const vaultId = (): string => readKeyringInfo(o.vaultDir()).vaultId;
+  // The manifest-signing key of the last vault signed in to (authenticity.ts): it decrypts nothing,
+  // and lets scheduled runs sign backups while the app is locked. Memory only, never written.
+  let remembered: { vaultId: string; key: Buffer } | null = null;
+
+  /** The signing key for `id`: from the open vault (remembered for later), else the remembered one. */
+  function authKeyFor(id: string): Buffer | null {
+    const vault = o.openVault();
+    if (vault && vault.vaultId === id) {
+      const dataKey = vault.dataKey();
+      remembered?.key.fill(0);
+      remembered = { vaultId: id, key: backupAuthKey(dataKey, id) };
+      dataKey.fill(0);
+    }
+    return remembered?.vaultId === id ? remembered.key : null;
+  }
 
   function readSettings(vault: OpenVault): BackupSettings {
     const row = vault.sqlite
@@ -86,6 +102,7 @@ export function createBackupService(o: BackupServiceOptions) {
     const id = vaultId();
     const state = readLocalState(o.vaultDir(), id);
     if (!vault) return { settings: state?.settings ?? DEFAULT_BACKUP_SETTINGS, state };
+    authKeyFor(id);
     const settings = readSettings(vault);
     if (JSON.stringify(state?.settings) !== JSON.stringify(settings)) {
       const next = stateWithSettings(state, id, settings, now());
@@ -101,6 +118,7 @@ export function createBackupService(o: BackupServiceOptions) {
   ): Promise<BackupSettings> {
     const vault = o.openVault();
     if (!vault) throw new BackupError('no_recipient', 'Sign in to change the backup settings.');
+    authKeyFor(vault.vaultId);
     if (passphrase !== undefined) await o.passphrases.set(vault.vaultId, passphrase);
     vault.sqlite
       .prepare(
@@ -172,6 +190,7 @@ export function createBackupService(o: BackupServiceOptions) {
       const created = await createBackup({
         vaultDir: o.vaultDir(),
         vault: o.openVault(),
+        authKey: authKeyFor(id),
         destination: dest.path,
         encryption: enc,
         createdBy,
@@ -229,6 +248,7 @@ export function createBackupService(o: BackupServiceOptions) {
   function recordPendingRuns(): number {
     const vault = o.openVault();
     if (!vault) return 0;
+    authKeyFor(vault.vaultId); // called at each sign-in: remember the signing key for locked runs
     const state = readLocalState(o.vaultDir(), vault.vaultId);
     if (!state || (state.pending.length === 0 && state.pendingDropped === 0)) return 0;
     const runs = state.pending;

@@ -3,14 +3,16 @@
  * then — when a data key is at hand (the open vault of the same id, or the recovery key) — open the
  * snapshot: `PRAGMA cipher_integrity_check`, `quick_check`, vault id, counts, schema and audit head
  * equal to the manifest. With only a passphrase and no open vault the database is not opened, and
- * the result says so (`databaseChecked: false`).
+ * the result says so (`databaseChecked: false`). The manifest's MAC is checked with the data key
+ * (authenticity.ts): a backup without one, or with one that does not match, is `not_authentic`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { bundledMigrationIds } from '../vault';
+import { checkAuthenticity, type Authenticity } from './authenticity';
 import { BackupError, isBackupError } from './errors';
-import { intoFolder, readBackup } from './extract';
+import { intoFolder, readBackup, type ReadBackupResult } from './extract';
 import { ageKeyFor, dataKeyFromRecoveryKey, explainWrongKey, type BackupSecret } from './keys';
 import { MEMBERS, type Manifest } from './manifest';
 import { openKeyed, readFacts } from './snapshot';
@@ -24,6 +26,8 @@ export interface VerifyResult {
   databaseChecked: boolean;
   /** True when the backup has migrations this build does not know (restore would refuse). */
   schemaNewer: boolean;
+  /** How the backup was found authentic (authenticity.ts). */
+  authenticity: Authenticity;
   verifiedAt: string;
 }
 
@@ -35,6 +39,11 @@ export interface OpenBackupOptions {
   vaultId?: string;
   /** The data key of an open vault; used only when the backup is of that vault. */
   openVault?: { vaultId: string; dataKey(): Buffer } | null;
+  /**
+   * Accept a backup without manifest.mac (made before backups were signed); the result says
+   * `authenticity: 'unauthenticated'`. A MAC that does not match is refused all the same.
+   */
+  allowUnauthenticated?: boolean;
   now?: Date;
 }
 
@@ -54,11 +63,11 @@ export async function unpackBackup(
   dir: string,
   withAttachments: boolean,
   place: WritePlace = 'temporary',
-): Promise<{ manifest: Manifest; dataKey: Buffer | null }> {
+): Promise<{ manifest: Manifest; dataKey: Buffer | null; authenticity: Authenticity }> {
   const into = intoFolder(dir);
-  let manifest: Manifest;
+  let read: ReadBackupResult;
   try {
-    manifest = await readBackup(
+    read = await readBackup(
       o.file,
       ageKeyFor(o.file, o.secret, o.vaultId),
       name => (withAttachments || !name.startsWith(MEMBERS.attachmentsPrefix) ? into(name) : null),
@@ -68,6 +77,7 @@ export async function unpackBackup(
     if (isBackupError(err, 'wrong_key')) throw explainWrongKey(o.file, o.secret);
     throw err;
   }
+  const { manifest } = read;
   let dataKey: Buffer | null = null;
   if ('recoveryKey' in o.secret) {
     const keyringText = readFileSync(join(dir, MEMBERS.keyring), 'utf8');
@@ -75,7 +85,13 @@ export async function unpackBackup(
   } else if (o.openVault && o.openVault.vaultId === manifest.vaultId) {
     dataKey = o.openVault.dataKey();
   }
-  return { manifest, dataKey };
+  try {
+    const authenticity = checkAuthenticity(manifest, read.auth, dataKey, o.allowUnauthenticated);
+    return { manifest, dataKey, authenticity };
+  } catch (err) {
+    dataKey?.fill(0);
+    throw err;
+  }
 }
 
 /**
@@ -136,7 +152,7 @@ export async function verifyBackup(o: OpenBackupOptions): Promise<VerifyResult> 
     throw writeFailure(err, tmpdir(), 'temporary') ?? err;
   }
   try {
-    const { manifest, dataKey } = await unpackBackup(o, dir, false);
+    const { manifest, dataKey, authenticity } = await unpackBackup(o, dir, false);
     try {
       if (dataKey) checkSnapshot(join(dir, MEMBERS.database), dataKey, manifest);
     } catch (err) {
@@ -149,6 +165,7 @@ export async function verifyBackup(o: OpenBackupOptions): Promise<VerifyResult> 
       manifest,
       databaseChecked: dataKey !== null,
       schemaNewer: schemaIsNewer(manifest),
+      authenticity,
       verifiedAt: (o.now ?? new Date()).toISOString(),
     };
   } finally {

@@ -56,6 +56,23 @@ describe('bin/zamok.mjs', () => {
     expect(help.stdout).toContain('unlock-check');
   });
 
+  it('--help loads commander only: no zod, phone data, otplib, pdfkit, zxcvbn, age or SQLite', () => {
+    const trace = join(root, 'help-loads.txt');
+    const run = spawnSync(
+      process.execPath,
+      ['--import', './src-main/cli/load-trace.test-support.mjs', 'out/cli/zamok.mjs', '--help'],
+      { cwd: REPO, encoding: 'utf8', env: { ...process.env, ZAMOK_LOAD_TRACE: trace } },
+    );
+    expect(run.status).toBe(0);
+    const loaded = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+    const packages = new Set(
+      loaded.flatMap(url => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? []),
+    );
+    expect([...packages]).toEqual(['commander']);
+    // The command modules that need the heavy libraries are chunks loaded on first use.
+    expect(loaded.filter(url => url.includes('/out/cli/'))).toHaveLength(1);
+  });
+
   it('exits 2 for usage, 3 for a wrong code, 4 for a missing vault, each with one line', () => {
     const env = { ZAMOK_PASSWORD: PASSWORD };
     const usage = zamokProcess(['--vault', vault, 'unlock-check', '--totp', '123456'], { env });

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { CallError, ErrorCode, Result } from '../../src-shared/ipc/contract';
 import { resolveLocale, translate, type Locale } from '../../src-shared/i18n/messages';
+import { terminalJson, terminalSafe } from './terminal-text';
 
 /**
  * Exit codes (README "CLI"): 0 ok, 1 other, 2 usage, 3 authentication, 4 vault, 5 audit chain broken,
@@ -158,8 +159,11 @@ export function readPassword(cli: CliContext): string {
   return fromEnv;
 }
 
-/** Prints a result: JSON in --json mode, else the human lines. */
+/**
+ * Prints a result: JSON in --json mode, else the human lines — both through the terminal sanitiser
+ * (./terminal-text.ts), since record text may hold escape sequences or bidi controls.
+ */
 export function printResult(cli: CliContext, value: unknown, human: () => string[]): void {
-  if (cli.globals().json) cli.io.out(`${JSON.stringify(value, null, 2)}\n`);
-  else for (const line of human()) cli.io.out(`${line}\n`);
+  if (cli.globals().json) cli.io.out(`${terminalJson(value)}\n`);
+  else for (const line of human()) cli.io.out(`${terminalSafe(line)}\n`);
 }

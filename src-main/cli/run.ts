@@ -15,6 +15,7 @@ import { registerUsersCommands } from './commands/users';
 import { registerVaultCommands } from './commands/vault';
 import type { CliAppContext, CliAppOptions } from './context';
 import { CliExit, EXIT, processIo, type CliIo, type GlobalOptions } from './io';
+import { terminalSafe } from './terminal-text';
 
 /**
  * Runs `zamok <argv>` (the arguments after the program name) and resolves to the exit code.
@@ -60,7 +61,7 @@ export async function runCli(
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof CliExit) {
-      io.err(`zamok: ${error.message}\n`);
+      io.err(`zamok: ${terminalSafe(error.message)}\n`);
       return error.exitCode;
     }
     const name = error instanceof Error ? error.name : 'error';

@@ -16,11 +16,18 @@ import {
   testClock,
   type StaffApp,
 } from '../users/staff-app.test-support';
+import { appendAudit } from '../audit';
+import type { OpenVault } from '../vault';
+import { createTestVault } from '../vault/temp-vault.test-support';
+import { recentExportRecords } from './approvals-rule';
 
 const apps: StaffApp[] = [];
+const vaults: OpenVault[] = [];
 afterEach(() => {
   for (const a of apps.splice(0)) a.app.dispose();
+  for (const v of vaults.splice(0)) v.close();
 });
+const NOW = new Date('2026-12-01T10:00:00.000Z');
 
 type Done = Extract<ContactExportResult, { status: 'done' }>;
 
@@ -202,5 +209,51 @@ describe('owner approval of large exports', () => {
         details: { reason: 'expired' },
       });
     }
+  });
+});
+
+describe('export approval counts every export in the window', () => {
+  it('small exports that add up past the limit wait like one big one; the window then starts again', async () => {
+    const o = await office();
+    await ok(o.staff.call('alerts.updateSettings', { exportApprovalAbove: 2, exportRecords: 2 }));
+    const one = (id: string) => o.petro.call('contacts.export', { format: 'csv', ids: [id] });
+    const [a, b, c] = o.petros.map(p => p.id);
+    if (!a || !b || !c) throw new Error('three contacts expected');
+    expect(await ok(one(a))).toMatchObject({ status: 'done', count: 1 });
+    expect(await ok(one(b))).toMatchObject({ status: 'done', count: 1 });
+    // 1 + 1 + 1 > 2 within the window: the third waits for the owner, with no file.
+    const third = await ok<ContactExportResult>(one(c));
+    expect(third).toMatchObject({ status: 'pending', count: 1 });
+    expect(JSON.stringify(third)).not.toContain('content');
+    const alerts = await ok<AlertList>(o.staff.call('alerts.list', {}));
+    expect(alerts.items.find(x => x.rule === 'export_approval')).toMatchObject({
+      details: { count: 1, earlier: 2 },
+    });
+    // Another manager's exports are hers alone.
+    expect(await ok(o.iryna.call('contacts.export', { format: 'csv' }))).toMatchObject({
+      status: 'done',
+      count: 2,
+    });
+  });
+
+  it('the window count: record exports and approved runs within the window, nothing older', async () => {
+    const { vault } = await createTestVault();
+    vaults.push(vault);
+    const at = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000);
+    const log = (action: string, details: Record<string, unknown>, minutesAgo: number) =>
+      appendAudit(vault, { userId: 'u-1', action, outcome: 'ok', details }, at(minutesAgo));
+    log('contacts.export', { count: 50 }, 11); // before the window
+    log('contacts.export', { count: 7 }, 9);
+    log('contacts.export', { count: 400, pending: true }, 8); // waited: nothing left
+    log('contacts.export_request', { count: 3 }, 5); // an approved run
+    log('audit.export', { count: 900 }, 4); // the audit log, not client records
+    appendAudit(
+      vault,
+      { userId: 'u-2', action: 'contacts.export', outcome: 'ok', details: { count: 60 } },
+      at(2),
+    );
+    expect(recentExportRecords(vault.sqlite, 'u-1', 10, NOW)).toBe(10);
+    expect(recentExportRecords(vault.sqlite, 'u-1', 12, NOW)).toBe(60);
+    expect(recentExportRecords(vault.sqlite, 'u-3', 10, NOW)).toBe(0);
   });
 });

@@ -4,22 +4,18 @@
  * browser test host does), and the machine's addresses and gateway are the test's (`place`).
  * Never imported by the app.
  */
-import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { SetupResult, TotpEnrollment } from '../../src-shared/ipc/auth';
 import type { AuditEntryPage } from '../../src-shared/ipc/audit';
-import { createZamokApp } from '../app/compose';
 import { generateTotp } from '../auth/totp';
 import {
   addEnrolledUser,
   ok,
-  OWNER,
+  openStaffApp,
+  ownerVault,
   testClock,
   type StaffApp,
   type TestClock,
 } from '../users/staff-app.test-support';
-import { createNoKeychainStore } from '../vault';
-import { makeTempDir, TEST_KDF } from '../vault/temp-vault.test-support';
 import { installAlertRules } from './engine';
 
 /** Where "the machine" is: changed by the tests to move it between office and home. */
@@ -46,20 +42,7 @@ export const LAPTOP = 'dev-manager-laptop';
 
 /** An app instance on `dir` acting as the computer `deviceId` (undefined: this machine's id). */
 export function computer(dir: string, clock: TestClock, deviceId?: string): StaffApp {
-  const app = createZamokApp({
-    vaultDir: dir,
-    host: 'preview',
-    kdf: TEST_KDF,
-    deviceStore: createNoKeychainStore(),
-    clock: clock.now,
-    ...(deviceId ? { testDeviceId: deviceId } : {}),
-  });
-  const staff = {
-    app,
-    router: app.router,
-    call: (channel: string, input: unknown = {}) =>
-      app.router.call(`zamok:${channel}`, input, { host: 'preview' as const }),
-  };
+  const staff = openStaffApp(dir, clock, deviceId);
   apps.push(staff);
   return staff;
 }
@@ -67,22 +50,8 @@ export function computer(dir: string, clock: TestClock, deviceId?: string): Staf
 /** A vault with its owner signed in on this machine, the recovery key, and a manager. */
 export async function office() {
   const clock = testClock();
-  const dir = join(makeTempDir('zamok-devices-'), 'vault');
-  const owner = computer(dir, clock);
-  const enrollment = await ok<TotpEnrollment>(
-    owner.call('auth.beginTotpEnrollment', { login: OWNER.login }),
-  );
-  const setup = await ok<SetupResult>(
-    owner.call('auth.createVault', {
-      vaultDir: dir,
-      login: OWNER.login,
-      displayName: OWNER.displayName,
-      password: OWNER.password,
-      totpCode: generateTotp(enrollment.secret, clock.now()),
-      deviceBinding: false,
-    }),
-  );
-  clock.advance(30);
+  const { dir, staff: owner, ownerSecret, recoveryKey } = await ownerVault(clock);
+  apps.push(owner);
   const manager = await addEnrolledUser(owner, dir, clock, 'petro', 'manager');
   apps.push(manager.other);
   await ok(manager.other.call('auth.signOut'));
@@ -94,8 +63,8 @@ export async function office() {
     clock,
     dir,
     owner,
-    recoveryKey: setup.recoveryKey,
-    ownerCode: () => code(enrollment.secret),
+    recoveryKey,
+    ownerCode: () => code(ownerSecret),
     managerCode: () => code(manager.secret),
   };
 }

@@ -5,29 +5,17 @@
  */
 import type { DeviceView } from '../../src-shared/ipc/devices';
 import type { SqliteHandle } from '../audit';
-
-interface DeviceRow {
-  id: string;
-  label: string;
-  first_seen_at: string;
-  first_seen_user: string | null;
-  last_seen_at: string;
-  last_seen_user: string | null;
-  approved_at: string | null;
-  approved_by: string | null;
-  revoked_at: string | null;
-  revoked_by: string | null;
-}
+import type { DevicesTable } from '../vault/schema';
 
 /** What the sign-in check needs to know about a device. */
 export type DeviceStatus = DeviceView['status'];
 
-function statusOf(row: DeviceRow): DeviceStatus {
+function statusOf(row: DevicesTable): DeviceStatus {
   if (row.revoked_at !== null) return 'revoked';
   return row.approved_at !== null ? 'approved' : 'pending';
 }
 
-function toView(row: DeviceRow, currentId: string | null): DeviceView {
+function toView(row: DevicesTable, currentId: string | null): DeviceView {
   return {
     id: row.id,
     label: row.label,
@@ -54,7 +42,8 @@ export function defaultLabel(hostName: string): string {
 
 /** One device, or null. */
 export function getDevice(sqlite: SqliteHandle, id: string, currentId: string | null = null) {
-  const row = sqlite.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
+  const row = sqlite.prepare('SELECT * FROM devices WHERE id = ?').get(id) as
+    DevicesTable | undefined;
   return row ? toView(row, currentId) : null;
 }
 
@@ -65,7 +54,7 @@ export function listDevices(sqlite: SqliteHandle, currentId: string | null): Dev
       `SELECT * FROM devices
        ORDER BY (approved_at IS NULL AND revoked_at IS NULL) DESC, last_seen_at DESC, id`,
     )
-    .all() as DeviceRow[];
+    .all() as DevicesTable[];
   return rows.map(row => toView(row, currentId));
 }
 

@@ -19,6 +19,25 @@ export function numberOf(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
 }
 
+/**
+ * True for an entry that exported client records: `*.export`, `*.export_all`, or an approved
+ * request run (`*.export_request`) — not the audit log's own export, and not an export that only
+ * became a request waiting for approval (`details.pending`: nothing left the vault).
+ */
+export function isRecordExport(action: string, details: Record<string, unknown> | null): boolean {
+  if (!/\.export(_all|_request)?$/.test(action) || action.startsWith('audit.')) return false;
+  return details?.pending !== true;
+}
+
+/** How many client records the record exports among `entries` carried (their `details.count`). */
+export function exportedRecords(
+  entries: readonly { action: string; details: Record<string, unknown> | null }[],
+): number {
+  return entries
+    .filter(e => isRecordExport(e.action, e.details))
+    .reduce((sum, e) => sum + (numberOf(e.details?.count) ?? 0), 0);
+}
+
 /** Roles whose grant is itself an alert. */
 export function isPrivilegedRole(role: string): boolean {
   return role === 'owner' || role === 'administrator';

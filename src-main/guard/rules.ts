@@ -6,7 +6,14 @@
  */
 import type { AuditEntry } from '../audit';
 import { networkAllowed, networkUnrestricted } from './networks';
-import { isPrivilegedRole, minutesOfDay, numberOf, timeOf } from './rule-helpers';
+import {
+  exportedRecords,
+  isPrivilegedRole,
+  isRecordExport,
+  minutesOfDay,
+  numberOf,
+  timeOf,
+} from './rule-helpers';
 import { deviceRefused, networkRefused } from './devices-rules';
 import { exportApproval } from './approvals-rule';
 import { lockoutFileChanged } from './lockout-rule';
@@ -135,16 +142,6 @@ export const failedSignIns: Rule = ({ entry, q, settings }) => {
 };
 
 /**
- * True for an entry that exported client records: `*.export`, `*.export_all`, or an approved
- * request run (`*.export_request`) — not the audit log's own export, and not an export that only
- * became a request waiting for approval (`details.pending`: nothing left the vault).
- */
-function isRecordExport(action: string, details: Record<string, unknown> | null): boolean {
-  if (!/\.export(_all|_request)?$/.test(action) || action.startsWith('audit.')) return false;
-  return details?.pending !== true;
-}
-
-/**
  * Mass export: more than N records in M minutes by one user, or any "export all". The audit log's
  * own export (`audit.export`) is the auditor's job and not client records; it is not counted.
  */
@@ -159,9 +156,7 @@ export const massExport: Rule = ({ entry, q, settings }) => {
     since(entry, settings.exportWindowMinutes),
     entry.seq,
   );
-  const records = rows
-    .filter(r => isRecordExport(r.action, r.details))
-    .reduce((sum, r) => sum + (numberOf(r.details?.count) ?? 0), 0);
+  const records = exportedRecords(rows);
   if (!all && records <= settings.exportRecords) return [];
   return [
     {

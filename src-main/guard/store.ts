@@ -11,6 +11,7 @@ import {
   type AlertView,
 } from '../../src-shared/ipc/alerts';
 import type { SqliteHandle } from '../audit';
+import type { AlertsTable } from '../vault/schema';
 
 /** What a rule asks to raise. */
 export interface AlertDraft {
@@ -23,24 +24,7 @@ export interface AlertDraft {
   windowMs: number;
 }
 
-interface AlertRow {
-  id: string;
-  rule: string;
-  severity: string;
-  data: number;
-  created_at: string;
-  last_at: string;
-  occurrences: number;
-  user_id: string | null;
-  entity_type: string | null;
-  entity_id: string | null;
-  audit_seq: number;
-  details: string;
-  acknowledged_at: string | null;
-  acknowledged_by: string | null;
-}
-
-function rowToView(row: AlertRow): AlertView {
+function rowToView(row: AlertsTable): AlertView {
   const rule = row.rule as AlertRule; // written only by raiseAlert from ALERT_RULES keys
   return {
     id: row.id,
@@ -126,7 +110,7 @@ export function raiseAlert(
 
 /** One alert by id, or null. */
 export function getAlert(sqlite: SqliteHandle, id: string): AlertView | null {
-  const row = sqlite.prepare<[string], AlertRow>('SELECT * FROM alerts WHERE id = ?').get(id);
+  const row = sqlite.prepare<[string], AlertsTable>('SELECT * FROM alerts WHERE id = ?').get(id);
   return row ? rowToView(row) : null;
 }
 
@@ -141,7 +125,7 @@ export function listAlerts(
     .pluck()
     .get() as number;
   const rows = sqlite
-    .prepare<[number], AlertRow>(
+    .prepare<[number], AlertsTable>(
       `SELECT * FROM alerts WHERE 1 = 1${dataFilter}${o.unreadOnly ? ' AND acknowledged_at IS NULL' : ''}
        ORDER BY last_at DESC, id LIMIT ?`,
     )

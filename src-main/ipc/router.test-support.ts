@@ -106,6 +106,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
       userId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13',
       reassignToUserId: '7d1c2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f',
     },
+    optionalKeys: ['reassignToUserId'],
   },
   'zamok:roles.list': { input: {} },
   'zamok:roles.matrix': { input: {} },
@@ -168,7 +169,9 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   },
   'zamok:companies.get': { input: { id: 'co-1' } },
   'zamok:companies.contacts': { input: { id: 'co-1', limit: 50 }, optionalKeys: ['limit'] },
-  'zamok:companies.create': { input: { company: { name: 'Пекарня Світанок', edrpou: '32855961' } } },
+  'zamok:companies.create': {
+    input: { company: { name: 'Пекарня Світанок', edrpou: '32855961' } },
+  },
   'zamok:companies.update': {
     input: {
       id: 'co-1',
@@ -198,7 +201,11 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     },
   },
   'zamok:activities.update': {
-    input: { id: 'a-1', patch: { subject: 'Зустріч' }, expectedUpdatedAt: '2026-11-29T09:00:00.000Z' },
+    input: {
+      id: 'a-1',
+      patch: { subject: 'Зустріч' },
+      expectedUpdatedAt: '2026-11-29T09:00:00.000Z',
+    },
   },
   'zamok:activities.complete': { input: { id: 'a-1', done: true }, optionalKeys: ['done'] },
   'zamok:activities.delete': { input: { id: 'a-1' } },
@@ -206,11 +213,18 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { sort: 'updated', direction: 'desc', limit: 50 },
     optionalKeys: ['sort', 'direction', 'limit'],
   },
-  'zamok:deals.board': { input: { pipelineId: 'pipeline-default', limit: 20 }, optionalKeys: ['limit'] },
+  'zamok:deals.board': {
+    input: { pipelineId: 'pipeline-default', limit: 20 },
+    optionalKeys: ['limit'],
+  },
   'zamok:deals.get': { input: { id: 'de-1' } },
   'zamok:deals.create': { input: { deal: { title: 'Поставка борошна', amountMinor: 1250050 } } },
   'zamok:deals.update': {
-    input: { id: 'de-1', patch: { currency: 'EUR' }, expectedUpdatedAt: '2026-11-29T09:00:00.000Z' },
+    input: {
+      id: 'de-1',
+      patch: { currency: 'EUR' },
+      expectedUpdatedAt: '2026-11-29T09:00:00.000Z',
+    },
   },
   'zamok:deals.move': {
     input: { id: 'de-1', stageId: 'stage-won', expectedUpdatedAt: '2026-11-29T09:00:00.000Z' },

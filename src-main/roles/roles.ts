@@ -63,6 +63,20 @@ export async function requireAssignableRole(
   return role;
 }
 
+/**
+ * The role someone holds now, which the actor may take away only when it grants nothing beyond the
+ * actor's own grants (an administrator cannot demote a head: the head's role reaches client data
+ * the administrator's does not). Throws `forbidden`; a role no longer defined is not protected.
+ */
+export async function requireRemovableRole(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: Role,
+): Promise<void> {
+  const role = await findRole(db, id);
+  if (role) assertWithin(role.grants, actor, 'take away');
+}
+
 async function assertNameFree(
   db: Kysely<Database>,
   name: string,

@@ -13,6 +13,8 @@ export const UPDATE_ERROR_CODES = [
   'unsigned',
   'bad_signature',
   'malformed_manifest',
+  'wrong_channel',
+  'manifest_expired',
   'manifest_mismatch',
   'download_failed',
   'backup_failed',

@@ -4,9 +4,11 @@
  */
 export { UPDATE_ERROR_CODES, UpdateError, isUpdateError, type UpdateErrorCode } from './errors';
 export {
+  channelOf,
   compareVersions,
   parseManifest,
   verifyManifest,
+  type ManifestExpectation,
   type ManifestFile,
   type VerifiedManifest,
 } from './manifest';

@@ -6,9 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What electron-builder 26 writes as latest-linux.yml. */
-/** A two-file Linux manifest for version 1.4.0. */
-export const SAMPLE_MANIFEST = `version: 1.4.0
+/** What electron-builder 26 writes as latest-linux.yml: a two-file Linux manifest for 1.4.0. */
+export const BUILDER_MANIFEST = `version: 1.4.0
 files:
   - url: Zamok-1.4.0.AppImage
     sha512: 3q2+7w0Iu1Hwlx0Kx5b2ZqvVZb0aY3wHn0pTfXyqfY0d7Yl4Q0X1sA9bWm6kG2mS2Q8n4nqv8H3c5v3a0e0Zg==
@@ -21,6 +20,14 @@ path: Zamok-1.4.0.AppImage
 sha512: 3q2+7w0Iu1Hwlx0Kx5b2ZqvVZb0aY3wHn0pTfXyqfY0d7Yl4Q0X1sA9bWm6kG2mS2Q8n4nqv8H3c5v3a0e0Zg==
 releaseDate: '2026-11-20T10:00:00.000Z'
 `;
+
+/** The same after scripts/sign-update.mjs: bound to its channel file, valid until 2099. */
+export const SAMPLE_MANIFEST = `${BUILDER_MANIFEST}zamokChannel: latest-linux
+zamokExpires: '2099-12-31T00:00:00.000Z'
+`;
+
+/** What the app expects of a latest-linux.yml manifest checked at `now`. */
+export const LINUX_CHANNEL = { channel: 'latest-linux', now: new Date('2026-12-01T00:00:00Z') };
 
 /** A manifest for `version` with the same files as `SAMPLE_MANIFEST`. */
 export function manifestFor(version: string): string {

@@ -7,6 +7,8 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { UpdateError } from './errors';
 
+export { compareVersions } from './version';
+
 /** One installer listed in a manifest. */
 export interface ManifestFile {
   url: string;
@@ -20,6 +22,22 @@ export interface VerifiedManifest {
   version: string;
   files: ManifestFile[];
   releaseDate?: string;
+  /** The channel file it was signed for (`latest-linux`, `beta-mac`, …: `zamokChannel`). */
+  channel: string;
+  /** ISO time after which it is refused (`zamokExpires`). */
+  expires: string;
+}
+
+/** What the app expects of a manifest: its own channel, and a time before the expiry. */
+export interface ManifestExpectation {
+  /** The channel file's name without `.yml` (see {@link channelOf}). */
+  channel: string;
+  now: Date;
+}
+
+/** The channel a manifest file serves: `latest-linux.yml` → `latest-linux`. */
+export function channelOf(channelFile: string): string {
+  return channelFile.replace(/\.yml$/, '');
 }
 
 const SIGNATURE_BYTES = 64;
@@ -35,13 +53,17 @@ function publicKeyOf(key: string | KeyObject): KeyObject {
 
 /**
  * Checks `signature` (base64 text of `latest*.yml.sig`, or null when the server has none) over the
- * exact bytes of `body`, then parses the manifest. Throws `UpdateError` `unsigned`,
- * `bad_signature` or `malformed_manifest`; never returns an unverified manifest.
+ * exact bytes of `body`, then parses the manifest and checks, inside the signed bytes, that it was
+ * signed for `expect.channel` and has not expired at `expect.now`. A server (or a man in the middle
+ * of a compromised mirror) therefore cannot serve another channel's manifest, nor replay an old one
+ * for ever to keep the app on an old release. Throws `UpdateError` `unsigned`, `bad_signature`,
+ * `malformed_manifest`, `wrong_channel` or `manifest_expired`; never returns an unverified manifest.
  */
 export function verifyManifest(
   body: Buffer | string,
   signature: Buffer | string | null,
   publicKey: string | KeyObject,
+  expect: ManifestExpectation,
 ): VerifiedManifest {
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const text = (signature === null ? '' : signature.toString()).trim();
@@ -56,7 +78,14 @@ export function verifyManifest(
       'The update manifest does not match its signature (tampered, or signed with another key).',
     );
   }
-  return parseManifest(bytes.toString('utf8'));
+  const manifest = parseManifest(bytes.toString('utf8'));
+  if (manifest.channel !== expect.channel) {
+    throw new UpdateError('wrong_channel', 'The update manifest was signed for another channel.');
+  }
+  if (Date.parse(manifest.expires) <= expect.now.getTime()) {
+    throw new UpdateError('manifest_expired', 'The update manifest has expired (an old copy).');
+  }
+  return manifest;
 }
 
 function scalar(value: string): string {
@@ -72,7 +101,8 @@ function scalar(value: string): string {
 
 /**
  * Reads the subset of electron-builder's manifest YAML the app needs: top-level `version`,
- * `releaseDate`, `path`/`sha512`, and the `files` list of `url`/`sha512`/`size` maps.
+ * `releaseDate`, `path`/`sha512`, the `files` list of `url`/`sha512`/`size` maps, and the
+ * `zamokChannel` / `zamokExpires` lines the signing script adds (required).
  * Only ever called on verified bytes; anything unexpected is `malformed_manifest`.
  */
 export function parseManifest(text: string): VerifiedManifest {
@@ -106,11 +136,19 @@ export function parseManifest(text: string): VerifiedManifest {
   if (files.length === 0 || files.some(f => !f.url || !f.sha512)) {
     throw new UpdateError('malformed_manifest', 'The update manifest lists no complete file.');
   }
+  // Written by scripts/sign-update.mjs; a manifest without them is replayable for ever.
+  const channel = top.get('zamokChannel') ?? '';
+  const expires = top.get('zamokExpires') ?? '';
+  if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(channel) || Number.isNaN(Date.parse(expires))) {
+    throw new UpdateError('malformed_manifest', 'The update manifest has no channel or expiry.');
+  }
   const releaseDate = top.get('releaseDate');
   return {
     version,
     files: files as ManifestFile[],
     ...(releaseDate ? { releaseDate } : {}),
+    channel,
+    expires,
   };
 }
 
@@ -120,24 +158,4 @@ function setFileField(files: Partial<ManifestFile>[], name: string, value: strin
   if (name === 'url') file.url = value;
   else if (name === 'sha512') file.sha512 = value;
   else if (name === 'size' && /^\d+$/.test(value)) file.size = Number(value);
-}
-
-/** Compares `a` and `b` as semantic versions (a pre-release sorts before its release). */
-export function compareVersions(a: string, b: string): number {
-  const split = (v: string) => {
-    const dash = v.indexOf('-');
-    const core = dash < 0 ? v : v.slice(0, dash);
-    const pre = dash < 0 ? undefined : v.slice(dash + 1);
-    return { nums: core.split('.').map(n => Number.parseInt(n, 10) || 0), pre };
-  };
-  const x = split(a);
-  const y = split(b);
-  for (let i = 0; i < 3; i += 1) {
-    const d = (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  if (x.pre === y.pre) return 0;
-  if (x.pre === undefined) return 1;
-  if (y.pre === undefined) return -1;
-  return x.pre < y.pre ? -1 : 1;
 }

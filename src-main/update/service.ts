@@ -9,7 +9,7 @@
 import { runBackupGate, type BackupNow } from './backup-gate';
 import { UpdateError, isUpdateError, type UpdateErrorCode } from './errors';
 import { fetchHttps, httpsUrl, type HttpsOptions } from './https';
-import { compareVersions, verifyManifest, type VerifiedManifest } from './manifest';
+import { channelOf, compareVersions, verifyManifest, type VerifiedManifest } from './manifest';
 
 /** What the engine (electron-updater) saw in the release it would download. */
 export interface EngineRelease {
@@ -121,7 +121,10 @@ export function createUpdateService(o: UpdateServiceOptions): UpdateService {
     const body = await fetch(manifestUrl, o.https ?? {});
     if (body === null) throw new UpdateError('http_status', 'The update server has no manifest.');
     const signature = await fetch(`${manifestUrl}.sig`, o.https ?? {});
-    return verifyManifest(body, signature, o.publicKey);
+    return verifyManifest(body, signature, o.publicKey, {
+      channel: channelOf(o.channelFile),
+      now: now(),
+    });
   }
 
   async function runCheck(): Promise<UpdateStatus> {

@@ -28,6 +28,11 @@ const publicKey = release.publicKey.export({ type: 'spki', format: 'pem' }).toSt
 const sig = (body: string, key = release.privateKey) =>
   `${sign(null, Buffer.from(body), key).toString('base64')}\n`;
 
+/** The current release's manifest, signed long ago and replayed after its expiry. */
+const EXPIRED = manifestFor('1.0.0').replace('2099-12-31', '2020-01-01');
+/** A manifest signed for the macOS channel file, served in place of the Linux one. */
+const MAC = SAMPLE_MANIFEST.replace('zamokChannel: latest-linux', 'zamokChannel: latest-mac');
+
 /** path → body; anything else is 404. */
 const files = new Map<string, string>([
   [`/good/${CHANNEL}`, SAMPLE_MANIFEST],
@@ -39,6 +44,10 @@ const files = new Map<string, string>([
   [`/foreign/${CHANNEL}.sig`, sig(SAMPLE_MANIFEST, stranger.privateKey)],
   [`/old/${CHANNEL}`, manifestFor('0.0.9')],
   [`/old/${CHANNEL}.sig`, sig(manifestFor('0.0.9'))],
+  [`/expired/${CHANNEL}`, EXPIRED],
+  [`/expired/${CHANNEL}.sig`, sig(EXPIRED)],
+  [`/mac/${CHANNEL}`, MAC],
+  [`/mac/${CHANNEL}.sig`, sig(MAC)],
 ]);
 
 let dir = '';
@@ -110,6 +119,18 @@ describe('update channel over HTTPS', () => {
     expect(await svc.check()).toMatchObject({ state: 'error', code });
     expect(calls).toEqual([]);
   });
+
+  it.each([
+    ['expired', 'manifest_expired'],
+    ['mac', 'wrong_channel'],
+  ])(
+    'says so when the manifest is an %s copy (%s), instead of "up to date"',
+    async (folder, code) => {
+      const { svc, calls } = service(folder);
+      expect(await svc.check()).toMatchObject({ state: 'error', code });
+      expect(calls).toEqual([]);
+    },
+  );
 
   it('ignores a correctly signed older release (replay / downgrade)', async () => {
     const { svc, calls } = service('old');

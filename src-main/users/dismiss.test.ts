@@ -5,7 +5,7 @@
  * next call, contacts moved to the chosen colleague, the audit entry written and the chain intact.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../src-shared/ipc/auth';
 import type { DismissResult, UserSummary } from '../../src-shared/ipc/users';
@@ -15,9 +15,7 @@ import {
   createNoKeychainStore,
   hasPasswordSlot,
   unlockWithPassword,
-  withTables,
   type OpenVault,
-  type VaultDatabase,
 } from '../vault';
 import {
   addEnrolledUser,
@@ -37,33 +35,6 @@ afterEach(() => {
   for (const v of vaults.splice(0)) v.close();
 });
 
-/** The contacts columns this test writes (migration 0005_contacts). */
-type ContactsSchema = {
-  contacts: {
-    id: string;
-    owner_id: string;
-    surname: string;
-    given_name: string;
-    sort_key: string;
-    created_at: string;
-    created_by: string;
-    updated_at: string;
-    updated_by: string;
-  };
-  contact_shares: { contact_id: string; user_id: string; granted_by: string; granted_at: string };
-  sqlite_master: { type: string; name: string };
-};
-
-async function hasContacts(db: Kysely<VaultDatabase & ContactsSchema>): Promise<boolean> {
-  const row = await db
-    .selectFrom('sqlite_master')
-    .select('name')
-    .where('type', '=', 'table')
-    .where('name', '=', 'contacts')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 async function setUp() {
   const clock = testClock();
   const { dir, staff: owner, owner: me } = await ownerVault(clock);
@@ -73,69 +44,66 @@ async function setUp() {
   opened.push(taras.other, iryna.other);
   const vault = owner.app.state.vault;
   if (!vault) throw new Error('owner has no open vault');
-  const db = withTables<ContactsSchema>(vault);
+  const db = vault.db;
   const contactIds: string[] = [];
-  const withContacts = await hasContacts(db);
-  if (withContacts) {
-    const at = new Date(clock.now()).toISOString();
-    for (const [surname, ownerId] of [
-      ['Бондар', taras.user.id],
-      ['Ярема', taras.user.id],
-      ['Коваль', iryna.user.id],
-    ] as const) {
-      const id = randomUUID();
-      contactIds.push(id);
-      await db
-        .insertInto('contacts')
-        .values({
-          id,
-          owner_id: ownerId,
-          surname,
-          given_name: 'Ім’я',
-          sort_key: surname,
-          // The columns' defaults, spelled out: the vault's schema type lists every column.
-          phones: '[]',
-          emails: '[]',
-          messengers: '{}',
-          tags: '[]',
-          search_text: '',
-          created_at: at,
-          created_by: ownerId,
-          updated_at: at,
-          updated_by: ownerId,
-        })
-        .execute();
-    }
-    // A company of Taras's moves with his contacts (raw SQL: this test does not know its schema).
-    await sql`INSERT INTO companies (id, owner_id, name, sort_key, created_at, created_by, updated_at, updated_by)
-      VALUES ('co-taras', ${taras.user.id}, 'ТОВ Рівне-Агро', 'rivne', ${at}, ${taras.user.id}, ${at}, ${taras.user.id})`.execute(
-      db,
-    );
-    // Iryna's contact is shared with Taras.
+  const at = new Date(clock.now()).toISOString();
+  for (const [surname, ownerId] of [
+    ['Бондар', taras.user.id],
+    ['Ярема', taras.user.id],
+    ['Коваль', iryna.user.id],
+  ] as const) {
+    const id = randomUUID();
+    contactIds.push(id);
     await db
-      .insertInto('contact_shares')
+      .insertInto('contacts')
       .values({
-        contact_id: contactIds[2] ?? '',
-        user_id: taras.user.id,
-        granted_by: iryna.user.id,
-        granted_at: at,
+        id,
+        owner_id: ownerId,
+        surname,
+        given_name: 'Ім’я',
+        sort_key: surname,
+        // The columns' defaults, spelled out: the vault's schema type lists every column.
+        phones: '[]',
+        emails: '[]',
+        messengers: '{}',
+        tags: '[]',
+        search_text: '',
+        created_at: at,
+        created_by: ownerId,
+        updated_at: at,
+        updated_by: ownerId,
       })
       .execute();
   }
-  return { clock, dir, owner, me, taras, iryna, db, withContacts, contactIds };
+  // A company of Taras's moves with his contacts (raw SQL: the columns' defaults fill the rest).
+  await sql`INSERT INTO companies (id, owner_id, name, sort_key, created_at, created_by, updated_at, updated_by)
+    VALUES ('co-taras', ${taras.user.id}, 'ТОВ Рівне-Агро', 'rivne', ${at}, ${taras.user.id}, ${at}, ${taras.user.id})`.execute(
+    db,
+  );
+  // Iryna's contact is shared with Taras.
+  await db
+    .insertInto('contact_shares')
+    .values({
+      contact_id: contactIds[2] ?? '',
+      user_id: taras.user.id,
+      granted_by: iryna.user.id,
+      granted_at: at,
+    })
+    .execute();
+  return { clock, dir, owner, me, taras, iryna, db, contactIds };
 }
 
 describe('dismissing a colleague', () => {
   it('deletes the slot, ends their open session elsewhere, moves their contacts, and is audited', async () => {
-    const { clock, dir, owner, me, taras, iryna, db, withContacts, contactIds } = await setUp();
+    const { clock, dir, owner, me, taras, iryna, db, contactIds } = await setUp();
     expect((await ok<AppStatus>(taras.other.call('auth.status'))).state).toBe('signed_in');
 
     const result = await ok<DismissResult>(
       owner.call('users.dismiss', { userId: taras.user.id, reassignToUserId: iryna.user.id }),
     );
     expect(result.user).toMatchObject({ login: 'taras', status: 'dismissed' });
-    expect(result.reassignedCount).toBe(withContacts ? 2 : 0);
-    if (withContacts) expect(result.reassigned).toMatchObject({ contacts: 2, companies: 1 });
+    expect(result.reassignedCount).toBe(2);
+    expect(result.reassigned).toMatchObject({ contacts: 2, companies: 1 });
     expect(hasPasswordSlot(dir, 'taras')).toBe(false);
 
     // Taras's desk: the next call is refused and the vault there is closed.
@@ -159,22 +127,20 @@ describe('dismissing a colleague', () => {
       message: 'Sign-in failed. Check the login, password and code, then try again.',
     });
 
-    if (withContacts) {
-      const owners = await db
-        .selectFrom('contacts')
-        .select(['id', 'owner_id'])
-        .orderBy('surname')
-        .execute();
-      expect(owners.every(c => c.owner_id === iryna.user.id)).toBe(true);
-      expect(owners.map(c => c.id).sort()).toEqual([...contactIds].sort());
-      const shares = await db.selectFrom('contact_shares').selectAll().execute();
-      expect(shares).toEqual([]);
-      const company = await sql<{
-        owner_id: string;
-        updated_by: string;
-      }>`SELECT owner_id, updated_by FROM companies WHERE id = 'co-taras'`.execute(db);
-      expect(company.rows).toEqual([{ owner_id: iryna.user.id, updated_by: me.id }]);
-    }
+    const owners = await db
+      .selectFrom('contacts')
+      .select(['id', 'owner_id'])
+      .orderBy('surname')
+      .execute();
+    expect(owners.every(c => c.owner_id === iryna.user.id)).toBe(true);
+    expect(owners.map(c => c.id).sort()).toEqual([...contactIds].sort());
+    const shares = await db.selectFrom('contact_shares').selectAll().execute();
+    expect(shares).toEqual([]);
+    const company = await sql<{
+      owner_id: string;
+      updated_by: string;
+    }>`SELECT owner_id, updated_by FROM companies WHERE id = 'co-taras'`.execute(db);
+    expect(company.rows).toEqual([{ owner_id: iryna.user.id, updated_by: me.id }]);
 
     // Still listed (accounts are never deleted), as dismissed.
     const list = await ok<UserSummary[]>(owner.call('users.list'));
@@ -192,7 +158,7 @@ describe('dismissing a colleague', () => {
       userLogin: OWNER.login,
       entityType: 'user',
       entityId: taras.user.id,
-      details: { reassignedTo: iryna.user.id, reassignedCount: withContacts ? 2 : 0 },
+      details: { reassignedTo: iryna.user.id, reassignedCount: 2 },
     });
     expect(dismissal?.changes?.status).toMatchObject({ before: 'active', after: 'dismissed' });
     const ended = entries.find(e => e.action === 'roles.list' && e.userLogin === 'taras');

@@ -74,23 +74,45 @@ async function reassignRecords(
   return moved;
 }
 
-/** Dismisses `userId` and hands their records to `reassignToUserId`. */
+/**
+ * Who takes over when the dismissing user may not choose: the longest-standing active owner other
+ * than the dismissed account (there is always one: the last owner cannot be dismissed).
+ */
+async function ownerHeir(db: Kysely<Database>, dismissedId: string): Promise<string> {
+  const owner = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'owner')
+    .where('status', '=', 'active')
+    .where('id', '!=', dismissedId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!owner) throw new CallFailure('conflict', 'The vault must keep at least one active owner.');
+  return owner.id;
+}
+
+/**
+ * Dismisses `userId` and hands their records to `reassignToUserId`, or to the owner when none is
+ * given (the channel lets only the owner choose: `users.handover`).
+ */
 export async function dismissStaff(
   vault: OpenVault,
   db: Kysely<Database>,
   actor: Actor,
-  input: { userId: string; reassignToUserId: string },
+  input: { userId: string; reassignToUserId?: string | undefined },
   now: Date,
   audit: AuditNote,
 ): Promise<DismissResult> {
   const target = await requireManageable(db, actor, input.userId, { what: 'dismiss' });
   await assertNotLastOwner(db, target);
-  if (input.reassignToUserId === target.id) {
+  const heirId = input.reassignToUserId ?? (await ownerHeir(db, target.id));
+  if (heirId === target.id) {
     throw new CallFailure('invalid_input', 'Choose someone else to take over the records.', {
       field: 'reassignToUserId',
     });
   }
-  const heir = await findUserById(db, input.reassignToUserId);
+  const heir = await findUserById(db, heirId);
   if (!heir || heir.status !== 'active') {
     throw new CallFailure('invalid_input', 'The records can go only to an active user.', {
       field: 'reassignToUserId',

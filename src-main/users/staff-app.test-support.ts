@@ -49,14 +49,18 @@ export interface StaffApp {
   call(channel: string, input?: unknown): Promise<Result<unknown>>;
 }
 
-/** Opens an app instance on `dir` (dispose `app` when done). */
-export function openStaffApp(dir: string, clock: TestClock): StaffApp {
+/**
+ * Opens an app instance on `dir` (dispose `app` when done); with `deviceId`, it is that computer
+ * (a fixed device id, as the browser test host has), else this machine.
+ */
+export function openStaffApp(dir: string, clock: TestClock, deviceId?: string): StaffApp {
   const app = createZamokApp({
     vaultDir: dir,
     host: 'preview',
     kdf: TEST_KDF,
     deviceStore: createNoKeychainStore(),
     clock: clock.now,
+    ...(deviceId ? { testDeviceId: deviceId } : {}),
   });
   return {
     app,
@@ -79,7 +83,7 @@ export async function failure(result: Promise<Result<unknown>>): Promise<CallErr
   return r.error;
 }
 
-/** A vault with its owner signed in (TOTP secret returned for later sign-ins). */
+/** A vault with its owner signed in (TOTP secret and recovery key returned for later use). */
 export async function ownerVault(clock: TestClock) {
   const dir = join(makeTempDir('zamok-users-'), 'vault');
   const staff = openStaffApp(dir, clock);
@@ -97,7 +101,13 @@ export async function ownerVault(clock: TestClock) {
     }),
   );
   clock.advance(30); // the enrolment code's step is spent
-  return { dir, staff, owner: setup.user, ownerSecret: enrollment.secret };
+  return {
+    dir,
+    staff,
+    owner: setup.user,
+    ownerSecret: enrollment.secret,
+    recoveryKey: setup.recoveryKey,
+  };
 }
 
 /**

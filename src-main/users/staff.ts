@@ -19,7 +19,7 @@ import {
   setRole,
 } from '../auth/accounts';
 import { CallFailure, type AuditNote } from '../calls';
-import { requireAssignableRole, type Actor } from '../roles/roles';
+import { requireAssignableRole, requireRemovableRole, type Actor } from '../roles/roles';
 import { setPasswordSlot, type DeviceSecretStore, type KdfParams, type OpenVault } from '../vault';
 
 /** How a new password slot is written (the app's KDF, keychain and binding choice). */
@@ -133,7 +133,11 @@ export async function createStaff(
   return toSummary(user);
 }
 
-/** Gives another account a different role (never one stronger than the actor's). */
+/**
+ * Gives another account a different role: never one stronger than the actor's, and only when the
+ * account's current role is no stronger than the actor's either (so nobody demotes a head whose
+ * access they do not have themselves).
+ */
 export async function changeStaffRole(
   db: Kysely<Database>,
   actor: Actor,
@@ -141,6 +145,7 @@ export async function changeStaffRole(
   audit: AuditNote,
 ): Promise<UserSummary> {
   const target = await requireManageable(db, actor, input.userId, { what: 'change the role of' });
+  await requireRemovableRole(db, actor, target.role);
   const role = await requireAssignableRole(db, actor, input.role);
   audit.entityType = 'user';
   audit.entityId = target.id;

@@ -33,13 +33,6 @@ export interface OpenVault {
   readonly closed: boolean;
 }
 
-/** The same connection typed with more tables (e.g. `withTables<AccountTables>(vault)`). */
-export function withTables<T extends Record<string, Record<string, unknown>>>(
-  vault: OpenVault,
-): Kysely<VaultDatabase & T> {
-  return vault.db.withTables<T>() as Kysely<VaultDatabase & T>;
-}
-
 /** The addon `new Database` loads; undefined = the Node build in node_modules (tests, CLI). */
 let nativeBinding: string | undefined;
 

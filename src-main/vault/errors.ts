@@ -64,3 +64,19 @@ export class MigrationEditedError extends Error {
     this.name = 'MigrationEditedError';
   }
 }
+
+/**
+ * A device-bound password slot and no device secret in this computer's keychain (a vault restored
+ * or copied onto a new computer, a wiped keychain): no password can open it here, so the owner is
+ * told to set a new one with the recovery key instead of "wrong password". It says nothing about
+ * the login (an unknown login answers the same when the vault's slots are bound).
+ */
+export class DeviceSecretMissingError extends VaultError {
+  constructor() {
+    super(
+      'auth_failed',
+      'This vault’s passwords are bound to the keychain of the computer it was made on; on this computer, set a new password with the recovery key.',
+    );
+    Object.defineProperty(this, 'name', { value: 'DeviceSecretMissingError' });
+  }
+}

@@ -2,7 +2,13 @@
  * The vault storage layer: encrypted database, key slots, device binding, migrations, recovery key.
  * Format: docs/VAULT_FORMAT.md.
  */
-export { VAULT_ERROR_CODES, VaultError, isVaultError, type VaultErrorCode } from './errors';
+export {
+  DeviceSecretMissingError,
+  VAULT_ERROR_CODES,
+  VaultError,
+  isVaultError,
+  type VaultErrorCode,
+} from './errors';
 export { KDF_FLOOR, calibrateKdf, isBelowFloor, type KdfParams } from './kdf';
 export {
   createKeychainStore,
@@ -10,7 +16,7 @@ export {
   createNoKeychainStore,
   type DeviceSecretStore,
 } from './device';
-export { withTables, type OpenVault, type VaultDatabase } from './database';
+export type { OpenVault, VaultDatabase } from './database';
 export type * from './schema';
 export { createVault, type CreateVaultOptions, type CreatedVault } from './create';
 export { unlockWithPassword, unlockWithRecoveryKey } from './unlock';

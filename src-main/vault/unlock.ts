@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { makeOpenVault, openDatabase, type OpenVault } from './database';
 import { DEVICE_SECRET_BYTES, type DeviceSecretStore } from './device';
-import { AUTH_FAILED_MESSAGE, VaultError } from './errors';
+import { AUTH_FAILED_MESSAGE, DeviceSecretMissingError, VaultError } from './errors';
 import { loadVaultKeyring, vaultPaths } from './files';
 import {
   findPasswordSlot,
@@ -61,23 +61,29 @@ function sameSlot(a: { id: string; wrappedKey: string }, b: { id: string; wrappe
   return a.id === b.id && a.wrappedKey === b.wrappedKey;
 }
 
-/** Unwraps the data key from `slot` with `password` (and the device secret when bound), or null. */
+/**
+ * Unwraps the data key from `slot` with `password` (and the device secret when bound): the key, or
+ * null, and whether a bound slot found no device secret in this computer's keychain.
+ */
 async function tryPasswordSlot(
   keyring: Keyring,
   slot: PasswordSlot,
   password: string,
   deviceStore: DeviceSecretStore,
-): Promise<Buffer | null> {
+): Promise<{ dataKey: Buffer | null; secretMissing: boolean }> {
   let deviceSecret: Buffer | null = null;
+  let secretMissing = false;
   if (slot.deviceBound) {
     // No secret here (another machine, keychain wiped): derive with a stand-in so timing stays the same.
-    deviceSecret = (await deviceStore.get(keyring.vaultId)) ?? Buffer.alloc(DEVICE_SECRET_BYTES);
+    deviceSecret = await deviceStore.get(keyring.vaultId);
+    secretMissing = deviceSecret === null;
+    deviceSecret ??= Buffer.alloc(DEVICE_SECRET_BYTES);
   }
   const slotKey = await deriveSlotKey(password, slot.kdf, slot, deviceSecret);
   deviceSecret?.fill(0);
   const dataKey = unwrapDataKey(slotKey, slot, { ...slot, vaultId: keyring.vaultId });
   slotKey.fill(0);
-  return dataKey;
+  return { dataKey, secretMissing };
 }
 
 /** Spends one keychain read and one derivation like a real slot would, then fails: the unknown-login path. */
@@ -95,9 +101,8 @@ async function failLikeASlot(
       .digest()
       .subarray(0, 16)
       .toString('base64');
-    const deviceSecret = model.deviceBound
-      ? ((await deviceStore.get(keyring.vaultId)) ?? Buffer.alloc(DEVICE_SECRET_BYTES))
-      : null;
+    const stored = model.deviceBound ? await deviceStore.get(keyring.vaultId) : null;
+    const deviceSecret = model.deviceBound ? (stored ?? Buffer.alloc(DEVICE_SECRET_BYTES)) : null;
     const key = await deriveSlotKey(
       password,
       { ...model.kdf, salt },
@@ -106,14 +111,17 @@ async function failLikeASlot(
     );
     deviceSecret?.fill(0);
     key.fill(0);
+    // Answer as a known login with a bound slot would, so the answer tells nothing about the login.
+    if (model.deviceBound && stored === null) throw new DeviceSecretMissingError();
   }
   throw authFailed();
 }
 
 /**
  * Unlocks with a login's password (and this device's secret when the slot is bound).
- * Errors: `auth_failed` (unknown login, wrong password, or a bound slot on another device),
- * `key_slot_damaged` (the login's slot entry is damaged: ./slot-check.ts), and the
+ * Errors: `auth_failed` (unknown login, wrong password; `DeviceSecretMissingError` for a bound slot
+ * with no device secret in this computer's keychain), `key_slot_damaged` (the login's slot entry is
+ * damaged: ./slot-check.ts), and the
  * file errors of `loadVaultKeyring` / zamok.db (`vault_missing`, `vault_corrupt`, `vault_newer`, …).
  */
 export async function unlockWithPassword(
@@ -133,11 +141,13 @@ export async function unlockWithPassword(
     if (isSlotDamaged(keyring, login)) throw slotDamaged('password');
     return failLikeASlot(keyring, login, password, o.deviceStore);
   }
+  let secretMissing = false;
   for (const slot of candidates) {
-    const dataKey = await tryPasswordSlot(keyring, slot, password, o.deviceStore);
-    if (dataKey) return openWithKey(dir, keyring, dataKey, slot);
+    const tried = await tryPasswordSlot(keyring, slot, password, o.deviceStore);
+    secretMissing ||= tried.secretMissing;
+    if (tried.dataKey) return openWithKey(dir, keyring, tried.dataKey, slot);
   }
-  throw authFailed();
+  throw secretMissing ? new DeviceSecretMissingError() : authFailed();
 }
 
 /**

@@ -146,6 +146,26 @@ describe('sign-in', () => {
     expect(screen.getByRole('button', { name: 'Sign in' }).hasAttribute('disabled')).toBe(true);
   });
 
+  it('a vault bound to another computer names the recovery key, not a wrong password', async () => {
+    const { api } = fakeApi(() => statusOf('locked'), {
+      signIn: async () => fail('auth_failed', { reason: 'device_secret_missing' }),
+    });
+    renderApp(api);
+    fireEvent.change(await screen.findByLabelText('Login'), { target: { value: 'olena' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'right password' } });
+    fireEvent.change(screen.getByLabelText('Code from the authenticator app'), {
+      target: { value: '123456' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('bound to the keychain of the computer it was made on');
+    expect(alert.textContent).not.toContain('is wrong');
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Set a new password with the recovery key' }),
+    );
+    expect(await screen.findByRole('heading', { name: 'New password', level: 1 })).toBeTruthy();
+  });
+
   it('sends a recovery code instead of a TOTP code when the user switches', async () => {
     const seen: unknown[] = [];
     const { api } = fakeApi(() => statusOf('locked'), {

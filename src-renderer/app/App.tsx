@@ -1,17 +1,20 @@
 /** Shows the screen for the current state: setup, sign-in, reset, lock, or the app. */
-import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthLayout } from '../components/AuthLayout';
-import { FirstSignIn } from '../screens/first-sign-in/FirstSignIn';
 import { LockScreen } from '../screens/lock/LockScreen';
-import { SetupWizard } from '../screens/setup/SetupWizard';
-import { ResetPassword } from '../screens/sign-in/ResetPassword';
 import { SignIn } from '../screens/sign-in/SignIn';
-import { AppShell } from '../shell/AppShell';
-import { useSessionStore } from '../stores/session';
+import { useSessionStore, type Screen } from '../stores/session';
 import { useApi } from './api';
+import { lazyScreen, ScreenLoading, ScreenSuspense } from './lazy-screen';
 import { loadStatus } from './session-actions';
+
+// Sign-in and lock are in the first chunk; the rest loads when first shown (issue 19).
+const AppShell = lazyScreen(() => import('../shell/AppShell'), 'AppShell');
+const SetupWizard = lazyScreen(() => import('../screens/setup/SetupWizard'), 'SetupWizard');
+const FirstSignIn = lazyScreen(() => import('../screens/first-sign-in/FirstSignIn'), 'FirstSignIn');
+const ResetPassword = lazyScreen(() => import('../screens/sign-in/ResetPassword'), 'ResetPassword');
 
 /** The root component. Asks the main process for the status once, then follows the session store. */
 export function App() {
@@ -27,16 +30,22 @@ export function App() {
     document.title = t('app.name');
   }, [t]);
 
+  const retry = () => {
+    useSessionStore.setState({ screen: 'loading' });
+    void loadStatus(api);
+  };
+  return (
+    <ScreenSuspense fullHeight>
+      <CurrentScreen screen={screen} onRetry={retry} />
+    </ScreenSuspense>
+  );
+}
+
+function CurrentScreen({ screen, onRetry }: { screen: Screen; onRetry: () => void }) {
+  const { t } = useTranslation();
   switch (screen) {
     case 'loading':
-      return (
-        <Center mih="100vh" component="main">
-          <Group gap="sm" role="status">
-            <Loader size="sm" />
-            <Text size="sm">{t('app.loading')}</Text>
-          </Group>
-        </Center>
-      );
+      return <ScreenLoading fullHeight />;
     case 'startup-error':
       return (
         <AuthLayout title={t('app.startupError')}>
@@ -44,14 +53,7 @@ export function App() {
             <Alert color="red" variant="light" role="alert">
               {t('app.startupErrorHint')}
             </Alert>
-            <Button
-              onClick={() => {
-                useSessionStore.setState({ screen: 'loading' });
-                void loadStatus(api);
-              }}
-            >
-              {t('app.retry')}
-            </Button>
+            <Button onClick={onRetry}>{t('app.retry')}</Button>
           </Stack>
         </AuthLayout>
       );

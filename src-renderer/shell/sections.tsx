@@ -2,21 +2,48 @@
  * Which screen each navigation section shows (which sections a role can use: ./section-access.ts).
  */
 import type { ReactElement } from 'react';
-import { AuditScreen } from '../screens/admin/AuditScreen';
-import { UsersScreen } from '../screens/admin/UsersScreen';
-import { MyTasksScreen } from '../screens/activities/MyTasksScreen';
-import { BackupsScreen } from '../screens/backups/BackupsScreen';
-import { CompaniesScreen } from '../screens/companies/CompaniesScreen';
-import { DashboardScreen } from '../screens/dashboard/DashboardScreen';
-import { ContactsScreen } from '../screens/contacts/ContactsScreen';
-import { DealsScreen } from '../screens/deals/DealsScreen';
-import { ReportsScreen } from '../screens/reports/ReportsScreen';
-import { SecurityScreen } from '../screens/security/SecurityScreen';
+import { lazyScreen, ScreenSuspense } from '../app/lazy-screen';
 import type { Section } from '../stores/navigation';
 import { ComingSoon } from './ComingSoon';
 
-/** The screen of a section. */
+// Each section is its own chunk, loaded when first opened (the dashboard's charts, the documents'
+// viewer, the admin screens and reports are not in the first screen's script).
+const AuditScreen = lazyScreen(() => import('../screens/admin/AuditScreen'), 'AuditScreen');
+const UsersScreen = lazyScreen(() => import('../screens/admin/UsersScreen'), 'UsersScreen');
+const MyTasksScreen = lazyScreen(
+  () => import('../screens/activities/MyTasksScreen'),
+  'MyTasksScreen',
+);
+const BackupsScreen = lazyScreen(() => import('../screens/backups/BackupsScreen'), 'BackupsScreen');
+const CompaniesScreen = lazyScreen(
+  () => import('../screens/companies/CompaniesScreen'),
+  'CompaniesScreen',
+);
+const DashboardScreen = lazyScreen(
+  () => import('../screens/dashboard/DashboardScreen'),
+  'DashboardScreen',
+);
+const ContactsScreen = lazyScreen(
+  () => import('../screens/contacts/ContactsScreen'),
+  'ContactsScreen',
+);
+const DealsScreen = lazyScreen(() => import('../screens/deals/DealsScreen'), 'DealsScreen');
+const ReportsScreen = lazyScreen(() => import('../screens/reports/ReportsScreen'), 'ReportsScreen');
+const SecurityScreen = lazyScreen(
+  () => import('../screens/security/SecurityScreen'),
+  'SecurityScreen',
+);
+
+/** The screen of a section (a loading line while its chunk arrives). */
 export function SectionScreen({ section }: { section: Section }): ReactElement {
+  return (
+    <ScreenSuspense>
+      <SectionContent section={section} />
+    </ScreenSuspense>
+  );
+}
+
+function SectionContent({ section }: { section: Section }): ReactElement {
   switch (section) {
     case 'contacts':
       return <ContactsScreen />;

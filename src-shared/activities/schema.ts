@@ -4,7 +4,11 @@
  * (contact, company or deal) must be named.
  */
 import { z } from 'zod';
+import { withWellFormedText } from '../text/well-formed';
 import { ACTIVITY_KINDS } from './types';
+
+/** The message code of text with a lone surrogate (see ../text/well-formed.ts). */
+const TEXT_MALFORMED = 'activity.text_malformed';
 
 /** Record ids (UUIDs or the short ids tests use). */
 export const activityRecordIdSchema = z
@@ -44,39 +48,45 @@ export function taskTimeIssues(v: {
 }
 
 /** A new activity. */
-export const activityInputSchema = z
-  .object({
-    ...fields,
-    contactId: activityRecordIdSchema.optional(),
-    companyId: activityRecordIdSchema.optional(),
-    dealId: activityRecordIdSchema.optional(),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (!v.contactId && !v.companyId && !v.dealId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['contactId'],
-        message: 'name a contact, company or deal',
-      });
-    }
-    for (const issue of taskTimeIssues(v)) {
-      ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
-    }
-  });
+export const activityInputSchema = withWellFormedText(
+  z
+    .object({
+      ...fields,
+      contactId: activityRecordIdSchema.optional(),
+      companyId: activityRecordIdSchema.optional(),
+      dealId: activityRecordIdSchema.optional(),
+    })
+    .strict()
+    .superRefine((v, ctx) => {
+      if (!v.contactId && !v.companyId && !v.dealId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['contactId'],
+          message: 'name a contact, company or deal',
+        });
+      }
+      for (const issue of taskTimeIssues(v)) {
+        ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+      }
+    }),
+  TEXT_MALFORMED,
+);
 export type ActivityInput = z.output<typeof activityInputSchema>;
 
 /** An edit: any of the fields except kind and the linked records. */
-export const activityPatchSchema = z
-  .object({
-    subject: fields.subject.optional(),
-    body: fields.body,
-    occurredAt: fields.occurredAt,
-    dueAt: fields.dueAt,
-    remindAt: fields.remindAt,
-  })
-  .strict()
-  .refine(p => Object.values(p).some(v => v !== undefined), {
-    message: 'patch: nothing to change',
-  });
+export const activityPatchSchema = withWellFormedText(
+  z
+    .object({
+      subject: fields.subject.optional(),
+      body: fields.body,
+      occurredAt: fields.occurredAt,
+      dueAt: fields.dueAt,
+      remindAt: fields.remindAt,
+    })
+    .strict()
+    .refine(p => Object.values(p).some(v => v !== undefined), {
+      message: 'patch: nothing to change',
+    }),
+  TEXT_MALFORMED,
+);
 export type ActivityPatch = z.output<typeof activityPatchSchema>;

@@ -8,6 +8,7 @@
 export const COMPANY_ISSUES = [
   'name_required',
   'text_too_long',
+  'text_malformed',
   'edrpou_format',
   'edrpou_checksum',
   'rnokpp_format',

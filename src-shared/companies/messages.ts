@@ -14,6 +14,7 @@ const uk = {
   company: {
     name_required: 'Вкажіть назву компанії.',
     text_too_long: 'Текст задовгий. Скоротіть його.',
+    text_malformed: 'У тексті є пошкоджений символ (половина емодзі?). Введіть текст ще раз.',
     edrpou_format:
       'Код ЄДРПОУ має 8 цифр (для відокремленого підрозділу — 10). Перевірте, чи не пропущено цифру.',
     edrpou_checksum:
@@ -35,6 +36,7 @@ const en = {
   company: {
     name_required: 'Enter the company name.',
     text_too_long: 'This text is too long. Shorten it.',
+    text_malformed: 'The text holds a broken character (half of an emoji?). Type it again.',
     edrpou_format:
       'An EDRPOU code has 8 digits (10 for a branch). Check whether a digit is missing.',
     edrpou_checksum:

@@ -14,6 +14,7 @@ import {
 } from './codes';
 import { checkEdrpou, checkRnokpp, compactCode, type TaxCodeCheck } from './tax-codes';
 import { normalizeWebsite } from './website';
+import { withWellFormedText } from '../text/well-formed';
 
 function code(issue: CompanyIssue): CompanyIssueCode {
   return `company.${issue}`;
@@ -140,19 +141,25 @@ const optionalShapes = {
   notes: optionalText(COMPANY_LIMITS.notes, true).optional(),
 };
 
-/** A new company. Missing optional fields are empty. */
-export const companyInputSchema = z.object({ name: nameSchema, ...optionalShapes }).strict();
+/** A new company. Missing optional fields are empty; text must be well-formed. */
+export const companyInputSchema = withWellFormedText(
+  z.object({ name: nameSchema, ...optionalShapes }).strict(),
+  code('text_malformed'),
+);
 
 /**
  * An edit: only the fields given change; null or '' clears an optional field; phones are replaced
  * whole. An empty patch is refused (`company.patch_empty`).
  */
-export const companyPatchSchema = z
-  .object({ name: nameSchema.optional(), ...optionalShapes })
-  .strict()
-  .refine(patch => Object.values(patch).some(v => v !== undefined), {
-    error: code('patch_empty'),
-  });
+export const companyPatchSchema = withWellFormedText(
+  z
+    .object({ name: nameSchema.optional(), ...optionalShapes })
+    .strict()
+    .refine(patch => Object.values(patch).some(v => v !== undefined), {
+      error: code('patch_empty'),
+    }),
+  code('text_malformed'),
+);
 
 /** A parsed new company (normalised values). */
 export type CompanyInput = z.output<typeof companyInputSchema>;

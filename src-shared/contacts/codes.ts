@@ -11,6 +11,7 @@ export const CONTACT_ISSUES = [
   'given_name_required',
   'name_invalid',
   'text_too_long',
+  'text_malformed',
   'phone_invalid',
   'phones_too_many',
   'email_invalid',

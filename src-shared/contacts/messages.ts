@@ -17,6 +17,7 @@ const uk = {
     name_invalid:
       'Ім’я, прізвище й по батькові можуть містити лише літери, пробіли, дефіс і апостроф.',
     text_too_long: 'Текст задовгий. Скоротіть його.',
+    text_malformed: 'У тексті є пошкоджений символ (половина емодзі?). Введіть текст ще раз.',
     phone_invalid:
       'Номер телефону неправильний. Приклади: 067 123 45 67, +380 44 123 45 67, +48 22 123 45 67.',
     phones_too_many: 'Можна зберегти не більше 10 номерів телефону.',
@@ -40,6 +41,7 @@ const en = {
     given_name_required: 'Enter the given name.',
     name_invalid: 'Names may contain only letters, spaces, hyphens and apostrophes.',
     text_too_long: 'This text is too long. Shorten it.',
+    text_malformed: 'The text holds a broken character (half of an emoji?). Type it again.',
     phone_invalid:
       'This phone number is not valid. Examples: 067 123 45 67, +380 44 123 45 67, +48 22 123 45 67.',
     phones_too_many: 'At most 10 phone numbers can be saved.',

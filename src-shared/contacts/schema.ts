@@ -18,6 +18,7 @@ import {
   normalizeTelegram,
   tidyText,
 } from './fields';
+import { withWellFormedText } from '../text/well-formed';
 import { normalizePhone } from './phone';
 import {
   CONTACT_TEXT_FIELDS,
@@ -224,41 +225,47 @@ const textShapes = Object.fromEntries(
   }),
 ) as { [K in ContactTextField]: z.ZodOptional<ReturnType<typeof optionalText>> };
 
-/** A new contact. Missing optional fields are empty. */
-export const contactInputSchema = z
-  .object({
-    surname: nameSchema('surname_required'),
-    givenName: nameSchema('given_name_required'),
-    patronymic: optionalNameSchema.optional(),
-    ...textShapes,
-    companyId: companyIdSchema.optional(),
-    phones: phonesSchema.optional(),
-    emails: emailsSchema.optional(),
-    messengers: messengersSchema.optional(),
-    tags: tagsSchema.optional(),
-  })
-  .strict();
+/** A new contact. Missing optional fields are empty; text must be well-formed (no lone surrogate). */
+export const contactInputSchema = withWellFormedText(
+  z
+    .object({
+      surname: nameSchema('surname_required'),
+      givenName: nameSchema('given_name_required'),
+      patronymic: optionalNameSchema.optional(),
+      ...textShapes,
+      companyId: companyIdSchema.optional(),
+      phones: phonesSchema.optional(),
+      emails: emailsSchema.optional(),
+      messengers: messengersSchema.optional(),
+      tags: tagsSchema.optional(),
+    })
+    .strict(),
+  code('text_malformed'),
+);
 
 /**
  * An edit: only the fields given change; null or '' clears an optional field; lists and messengers
  * are replaced whole. An empty patch is refused (`contact.patch_empty`).
  */
-export const contactPatchSchema = z
-  .object({
-    surname: nameSchema('surname_required').optional(),
-    givenName: nameSchema('given_name_required').optional(),
-    patronymic: optionalNameSchema.optional(),
-    ...textShapes,
-    companyId: companyIdSchema.optional(),
-    phones: phonesSchema.optional(),
-    emails: emailsSchema.optional(),
-    messengers: messengersSchema.optional(),
-    tags: tagsSchema.optional(),
-  })
-  .strict()
-  .refine(patch => Object.values(patch).some(v => v !== undefined), {
-    error: code('patch_empty'),
-  });
+export const contactPatchSchema = withWellFormedText(
+  z
+    .object({
+      surname: nameSchema('surname_required').optional(),
+      givenName: nameSchema('given_name_required').optional(),
+      patronymic: optionalNameSchema.optional(),
+      ...textShapes,
+      companyId: companyIdSchema.optional(),
+      phones: phonesSchema.optional(),
+      emails: emailsSchema.optional(),
+      messengers: messengersSchema.optional(),
+      tags: tagsSchema.optional(),
+    })
+    .strict()
+    .refine(patch => Object.values(patch).some(v => v !== undefined), {
+      error: code('patch_empty'),
+    }),
+  code('text_malformed'),
+);
 
 /** A parsed new contact (normalised values). */
 export type ContactInput = z.output<typeof contactInputSchema>;

@@ -8,6 +8,7 @@
 export const DEAL_ISSUES = [
   'title_required',
   'text_too_long',
+  'text_malformed',
   'amount_format',
   'amount_too_large',
   'currency_invalid',

@@ -14,6 +14,7 @@ const uk = {
   deal: {
     title_required: 'Вкажіть назву угоди.',
     text_too_long: 'Текст задовгий. Скоротіть його.',
+    text_malformed: 'У тексті є пошкоджений символ (половина емодзі?). Введіть текст ще раз.',
     amount_format:
       'Сума неправильна. Приклади: 12 500,50 або 12500.50 (не більше двох знаків після коми).',
     amount_too_large: 'Сума завелика. Перевірте, чи не зайві нулі.',
@@ -32,6 +33,7 @@ const en = {
   deal: {
     title_required: 'Enter the deal title.',
     text_too_long: 'This text is too long. Shorten it.',
+    text_malformed: 'The text holds a broken character (half of an emoji?). Type it again.',
     amount_format:
       'This amount is not valid. Examples: 12 500,50 or 12500.50 (at most two decimals).',
     amount_too_large: 'This amount is too large. Check for extra zeros.',

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { tidyText } from '../contacts';
+import { withWellFormedText } from '../text/well-formed';
 import {
   CURRENCIES,
   DEAL_LIMITS,
@@ -17,6 +18,11 @@ import {
 
 function code(issue: DealIssue): DealIssueCode {
   return `deal.${issue}`;
+}
+
+/** `schema` refusing text with a lone surrogate (`deal.text_malformed`). */
+function wellFormed<T extends z.ZodType>(schema: T): T {
+  return withWellFormedText(schema, code('text_malformed'));
 }
 
 /** A record id (UUIDs and test ids): letters, digits and '-'. */
@@ -93,7 +99,9 @@ export function isCalendarDate(text: string): boolean {
 }
 
 /** Why a deal was lost: required when moving to a lost stage. */
-export const lostReasonSchema = requiredLine(DEAL_LIMITS.lostReason, 'lost_reason_required');
+export const lostReasonSchema = wellFormed(
+  requiredLine(DEAL_LIMITS.lostReason, 'lost_reason_required'),
+);
 
 const optionalShapes = {
   currency: currencySchema.optional(),
@@ -108,26 +116,30 @@ const optionalShapes = {
  * A new deal. Without `stageId` it lands in the first stage of the default pipeline; without
  * `probability` it takes the stage's. Currency defaults to UAH.
  */
-export const dealInputSchema = z
-  .object({
-    title: requiredLine(DEAL_LIMITS.title, 'title_required'),
-    amountMinor: amountMinorSchema.default(0),
-    stageId: dealIdSchema.optional(),
-    ...optionalShapes,
-  })
-  .strict();
+export const dealInputSchema = wellFormed(
+  z
+    .object({
+      title: requiredLine(DEAL_LIMITS.title, 'title_required'),
+      amountMinor: amountMinorSchema.default(0),
+      stageId: dealIdSchema.optional(),
+      ...optionalShapes,
+    })
+    .strict(),
+);
 
 /** An edit (the stage changes only through `deals.move`). An empty patch is `deal.patch_empty`. */
-export const dealPatchSchema = z
-  .object({
-    title: requiredLine(DEAL_LIMITS.title, 'title_required').optional(),
-    amountMinor: amountMinorSchema.optional(),
-    ...optionalShapes,
-  })
-  .strict()
-  .refine(patch => Object.values(patch).some(v => v !== undefined), {
-    error: code('patch_empty'),
-  });
+export const dealPatchSchema = wellFormed(
+  z
+    .object({
+      title: requiredLine(DEAL_LIMITS.title, 'title_required').optional(),
+      amountMinor: amountMinorSchema.optional(),
+      ...optionalShapes,
+    })
+    .strict()
+    .refine(patch => Object.values(patch).some(v => v !== undefined), {
+      error: code('patch_empty'),
+    }),
+);
 
 /** A parsed new deal. */
 export type DealInput = z.output<typeof dealInputSchema>;
@@ -135,16 +147,20 @@ export type DealInput = z.output<typeof dealInputSchema>;
 export type DealPatch = z.output<typeof dealPatchSchema>;
 
 /** A pipeline name. */
-export const pipelineNameSchema = requiredLine(DEAL_LIMITS.pipelineName, 'name_required');
+export const pipelineNameSchema = wellFormed(
+  requiredLine(DEAL_LIMITS.pipelineName, 'name_required'),
+);
 
 /** A stage as the owner or head defines it. */
-export const stageInputSchema = z
-  .object({
-    name: requiredLine(DEAL_LIMITS.stageName, 'name_required'),
-    probability: probabilitySchema,
-    outcome: z.enum(STAGE_OUTCOMES, { error: code('invalid') }).default('open'),
-  })
-  .strict();
+export const stageInputSchema = wellFormed(
+  z
+    .object({
+      name: requiredLine(DEAL_LIMITS.stageName, 'name_required'),
+      probability: probabilitySchema,
+      outcome: z.enum(STAGE_OUTCOMES, { error: code('invalid') }).default('open'),
+    })
+    .strict(),
+);
 
 /** A parsed stage definition. */
 export type StageInput = z.output<typeof stageInputSchema>;

@@ -131,6 +131,18 @@ export interface ExportRequestView {
   consumedAt: string | null;
 }
 
+/**
+ * The settings that guard client data leaving the vault: export approval and the mass export and
+ * mass delete alerts. Changing any needs `exports.control` (the owner), not just `settings.manage`.
+ */
+export const EXPORT_CONTROL_SETTINGS = [
+  'exportApprovalAbove',
+  'exportRecords',
+  'exportWindowMinutes',
+  'deleteRecords',
+  'deleteWindowMinutes',
+] as const satisfies readonly (keyof AlertSettings)[];
+
 /** Most alerts one list call returns. */
 export const ALERT_PAGE_MAX = 200;
 
@@ -165,6 +177,13 @@ export const alertsContract = {
       .strict()
       .refine(v => Object.keys(v).length > 0, { message: 'give at least one setting' }),
     permission: 'settings.manage',
+    also: [
+      {
+        when: input => EXPORT_CONTROL_SETTINGS.some(key => input[key] !== undefined),
+        permission: 'exports.control',
+        message: 'Only the owner may change export approval and the volume alerts.',
+      },
+    ],
   }),
   /** Marks an alert as seen by the caller (audited). Acknowledging twice keeps the first time. */
   acknowledge: channel<AlertView>()({

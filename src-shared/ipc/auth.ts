@@ -21,6 +21,12 @@ export const recoveryKeySchema = z.string().trim().min(20).max(200);
 export const displayNameSchema = z.string().trim().min(1).max(120);
 export const vaultDirSchema = z.string().trim().min(1).max(4096);
 
+/**
+ * `details.reason` of an `auth_failed` sign-in refused because this computer's keychain lacks the
+ * vault's device secret (a vault restored onto a new computer): the way in is the recovery key.
+ */
+export const DEVICE_SECRET_MISSING = 'device_secret_missing';
+
 export interface SignedInUser {
   id: string;
   login: string;

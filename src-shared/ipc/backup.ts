@@ -81,6 +81,8 @@ export const BACKUP_ERROR_REASONS = [
   'no_recipient',
   'recipient_mismatch',
   'vault_busy',
+  'not_authentic',
+  'needs_key',
 ] as const;
 export type BackupErrorReason = (typeof BACKUP_ERROR_REASONS)[number];
 
@@ -195,12 +197,25 @@ export const backupContract = {
     permission: 'backup.manage',
     audit: false,
   }),
-  /** Saves the settings; `passphrase` (when encryption is 'passphrase') goes to the OS keychain. */
+  /**
+   * Saves the settings; `passphrase` (when encryption is 'passphrase') goes to the OS keychain.
+   * Passphrase encryption — choosing it, keeping it, or a new passphrase — needs
+   * `backup.encryption` (the owner): whoever knows the passphrase reads every backup, and with their
+   * own key slot inside it the whole vault. Backups to the recovery key stay `backup.manage`'s.
+   */
   updateSettings: channel<BackupSettings>()({
     input: z
       .object({ settings: backupSettingsSchema, passphrase: passphraseSchema.optional() })
       .strict(),
     permission: 'backup.manage',
+    also: [
+      {
+        when: input =>
+          input.passphrase !== undefined || input.settings.encryption !== 'recovery_key',
+        permission: 'backup.encryption',
+        message: 'Only the owner may choose passphrase encryption for backups.',
+      },
+    ],
   }),
   status: channel<BackupStatus>()({
     input: z.object({}).strict(),

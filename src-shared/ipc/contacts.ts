@@ -150,9 +150,14 @@ export const contactsContract = {
     permission: 'contacts.delete',
     grants: COMPANY_LINK,
   }),
+  /**
+   * Brings back a soft-deleted contact within the caller's `contacts.read` scope (the restore
+   * grant is plain); anything outside it is `not_found`, deleted or not.
+   */
   restore: channel<Contact>()({
     input: z.object({ id: recordIdSchema }).strict(),
     permission: 'contacts.restore',
+    grants: ['contacts.read', ...COMPANY_LINK],
   }),
   /** Gives the contact to another active user. */
   reassign: channel<Contact>()({

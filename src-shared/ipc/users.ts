@@ -74,7 +74,10 @@ export const usersContract = {
       .strict(),
     permission: 'users.manage',
   }),
-  /** Another user's role; never a role stronger than the caller's, never the last owner away. */
+  /**
+   * Another user's role; never a role stronger than the caller's — neither the new one nor the one
+   * the user holds now — and never the last owner away.
+   */
   changeRole: channel<UserSummary>()({
     input: z.object({ userId: userIdSchema, role: roleIdSchema }).strict(),
     permission: 'users.manage',
@@ -86,10 +89,18 @@ export const usersContract = {
   }),
   /**
    * One action: the account is disabled, its key slot deleted, its open session ended (at its next
-   * call, in any process), its contacts reassigned to `reassignToUserId`, and an audit entry written.
+   * call, in any process), its records handed over, and an audit entry written. Choosing who takes
+   * them (`reassignToUserId`) needs `users.handover` (the owner); without it they go to the owner.
    */
   dismiss: channel<DismissResult>()({
-    input: z.object({ userId: userIdSchema, reassignToUserId: userIdSchema }).strict(),
+    input: z.object({ userId: userIdSchema, reassignToUserId: userIdSchema.optional() }).strict(),
     permission: 'users.manage',
+    also: [
+      {
+        when: input => input.reassignToUserId !== undefined,
+        permission: 'users.handover',
+        message: "Only the owner chooses who takes over a colleague's clients.",
+      },
+    ],
   }),
 } as const;

@@ -6,8 +6,9 @@
  * of the board, the list and the stage settings.
  *
  * Second flow: the owner creates a pipeline (an empty name is explained under the field) and
- * renames it; the head gives a deal to a manager, and the manager finds it on her board. Screenshots
- * of the pipeline and reassign dialogs.
+ * renames it; the head gives a deal to a manager, and the manager finds it on her board and deletes
+ * it through the record delete dialog. Screenshots of the pipeline and reassign dialogs, the deal's
+ * page in Ukrainian at 1366×768 and the delete dialog.
  */
 import type { Page } from '@playwright/test';
 import type { Deal, Pipeline } from '../../src-shared/deals';
@@ -282,4 +283,20 @@ test('deals: the owner creates and renames a pipeline; the head gives a deal to 
   await expect(page.getByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeVisible();
   await expect(page.getByText('Дарина Мельник').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Give to another manager' })).toHaveCount(0);
+
+  // Her deal's page in Ukrainian on an office laptop's screen, then deleting it: the same record
+  // dialog as contacts and companies (no browser confirm), and the board no longer shows it.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByText('Українська', { exact: true }).click();
+  await expect(page.getByTestId('deal-stage')).toHaveText('Новий');
+  await checkScreenSoft(page, testInfo, 'deal-page-uk');
+  await page.getByRole('button', { name: 'Видалити', exact: true }).click();
+  const remove = page.getByRole('dialog', { name: 'Видалити угоду?' });
+  await expect(remove).toContainText('Угода «Поставка борошна» зникне з дошки та списку');
+  await checkScreenSoft(page, testInfo, 'deal-delete-dialog-uk');
+  const deleted = answerOf<{ id: string }>(page, 'deals.delete');
+  await remove.getByRole('button', { name: 'Видалити', exact: true }).click();
+  expect((await deleted).ok).toBe(true);
+  await expect(page.getByRole('heading', { name: 'Угоди', level: 1 })).toBeVisible();
+  await expect(column(page, 'stage-new').getByTestId('deal-card')).toHaveCount(0);
 });

@@ -22,13 +22,14 @@ export interface HostFixtures {
   vaultDir: string;
 }
 
-interface RunningHost {
+/** A host started by `startHost`. */
+export interface RunningHost {
   url: string;
   child: ChildProcess;
 }
 
 /** Starts the host and resolves with its URL once it prints it (or rejects with its output). */
-function startHost(vaultDir: string): Promise<RunningHost> {
+export function startHost(vaultDir: string): Promise<RunningHost> {
   // `node --import tsx` (one process) rather than `npx tsx` (npx → tsx → node): the test can stop
   // exactly the process it started, by its pid.
   const child = spawn(
@@ -61,7 +62,7 @@ function startHost(vaultDir: string): Promise<RunningHost> {
 }
 
 /** Stops the host (SIGTERM: it closes cleanly), escalating to SIGKILL after 5 s. */
-async function stopHost(child: ChildProcess): Promise<void> {
+export async function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>(done => child.once('exit', () => done()));
   child.kill('SIGTERM');

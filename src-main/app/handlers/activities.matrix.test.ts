@@ -17,16 +17,15 @@ import { activitiesContract } from '../../../src-shared/ipc/activities';
 import type { Result } from '../../../src-shared/ipc/contract';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { createUser } from '../../auth/accounts';
 import { createActivity } from '../../crm/activities';
 import { roleViewer } from '../../crm/activities/activities.test-support';
 import { createContact } from '../../crm/contacts';
 import { createContactsTestVault } from '../../crm/contacts/contacts.test-support';
-import { createRouter, requirePermission, type Router } from '../../ipc';
+import type { Router } from '../../ipc';
 import type { Kysely } from 'kysely';
 import type { Database, OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createVaultState, type VaultState } from '../vault-state';
+import type { VaultState } from '../vault-state';
+import { composeTestApp, usersByRole } from './app.test-support';
 import { activitiesHandlers } from './activities';
 
 type Outcome = 'ok' | 'forbidden' | 'not_found' | 'hidden';
@@ -85,24 +84,14 @@ beforeAll(async () => {
   const t = await createContactsTestVault();
   vault = t.vault;
   db = vault.db;
-  const add = async (login: string, role: BuiltInRole) =>
-    (await createUser(t.db, { login, displayName: login, role })).id;
-  users = {
-    owner: t.staff.owner,
-    head: t.staff.head,
-    manager: t.staff.borys,
-    administrator: await add('admin', 'administrator'),
-    auditor: await add('auditor', 'auditor'),
-    stranger: t.staff.anna,
-  };
-  state = createVaultState(vault.dir);
-  router = createRouter({
+  users = await usersByRole(t.db, t.staff);
+  ({ state, router } = composeTestApp({
+    vault,
+    staff: t.staff,
     contract: { activities: activitiesContract },
-    handlers: { activities: activitiesHandlers({ openVault: () => state.openVault() }) },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
-  });
+    handlers: ({ openVault }) => ({ activities: activitiesHandlers({ openVault }) }),
+    sessionGuard: false,
+  }));
 });
 
 afterAll(() => vault.close());

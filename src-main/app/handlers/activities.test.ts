@@ -8,56 +8,26 @@ import type { Activity, TimelinePage } from '../../../src-shared/activities';
 import type { Contact } from '../../../src-shared/contacts';
 import { activitiesContract } from '../../../src-shared/ipc/activities';
 import { contactsContract } from '../../../src-shared/ipc/contacts';
-import type { Result } from '../../../src-shared/ipc/contract';
-import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
 import { createContactsTestVault } from '../../crm/contacts/contacts.test-support';
-import { createRouter, requirePermission } from '../../ipc';
-import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createSessionGuard } from '../session-guard';
-import { createVaultState } from '../vault-state';
 import { activitiesHandlers } from './activities';
+import { closeTestVaults, composeTestApp, keepOpen, value } from './app.test-support';
 import { contactsHandlers } from './contacts';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`call failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+afterEach(closeTestVaults);
 
 async function app() {
-  const { vault, staff } = await createContactsTestVault();
-  opened.push(vault);
-  const state = createVaultState(vault.dir);
-  const openVault = () => state.openVault();
-  const router = createRouter({
+  const { vault, staff } = await keepOpen(createContactsTestVault());
+  const { call, signInStaff } = composeTestApp({
+    vault,
+    staff,
     contract: { activities: activitiesContract, contacts: contactsContract },
-    handlers: {
+    handlers: ({ openVault }) => ({
       activities: activitiesHandlers({ openVault }),
       contacts: contactsHandlers({ openVault }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state, deviceId: 'dev-test' }),
-      createSessionGuard({ state }),
-      requirePermission,
-    ],
+    }),
   });
-  state.signIn(vault, {
-    userId: staff.anna,
-    login: 'anna',
-    role: 'manager',
-    grants: BUILT_IN_GRANTS.manager,
-    teamId: null,
-  });
-  const call = (name: string, input: unknown): Promise<Result<unknown>> =>
-    router.call(`zamok:${name}`, input, { host: 'cli' });
+  signInStaff('anna');
   return { vault, staff, call };
 }
 

@@ -9,9 +9,9 @@ import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createUser } from '../../auth/accounts';
 import { createAnalyticsTestVault, NOW } from '../../crm/analytics/analytics.test-support';
-import { createRouter, requirePermission, type Router } from '../../ipc';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createVaultState, type VaultState } from '../vault-state';
+import type { Router } from '../../ipc';
+import type { VaultState } from '../vault-state';
+import { composeTestApp } from './app.test-support';
 import { analyticsHandlers } from './analytics';
 
 type Outcome = 'all figures' | 'forbidden';
@@ -41,20 +41,15 @@ beforeAll(async () => {
     administrator: await add('admin', 'administrator'),
     auditor: await add('auditor', 'auditor'),
   };
-  state = createVaultState(t.vault.dir);
-  router = createRouter({
+  ({ state, router } = composeTestApp({
+    vault: t.vault,
+    staff: t.staff,
     contract: { analytics: analyticsContract },
-    handlers: {
-      analytics: analyticsHandlers({
-        openVault: () => state.openVault(),
-        now: () => NOW,
-        timeZone: () => 'UTC',
-      }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
-  });
+    handlers: ({ openVault }) => ({
+      analytics: analyticsHandlers({ openVault, now: () => NOW, timeZone: () => 'UTC' }),
+    }),
+    sessionGuard: false,
+  }));
 });
 
 afterAll(() => t.vault.close());

@@ -106,6 +106,28 @@ describe('backup channels', () => {
     ).toHaveLength(1);
   });
 
+  it('a locked run needs a sign-in since start to sign the backup; after one it runs locked', async () => {
+    const f = await configured();
+    await ok(f.app, 'auth.signOut', {});
+    f.app.dispose();
+    // A fresh start (the laptop rebooted): nobody has signed in, the vault key is nowhere.
+    const fresh = openTestApp(f.dir, f.clock.now);
+    apps.push(fresh);
+    const [refused] = await fresh.backup.runNow('disk', 'scheduler');
+    expect(refused).toMatchObject({ file: null, reason: 'needs_key' });
+    expect(readdirSync(f.dest)).toEqual([]);
+    await ok(fresh, 'auth.signIn', {
+      login: FIXTURE_OWNER.login,
+      password: FIXTURE_OWNER.password,
+      totpCode: f.totp(),
+    });
+    await ok(fresh, 'auth.lock', {});
+    fresh.state.flushPendingClose();
+    const [run] = await fresh.backup.runNow('disk', 'scheduler');
+    expect(run).toMatchObject({ destinationId: 'disk', error: null });
+    expect(readdirSync(f.dest).filter(n => n.endsWith('.zamokbackup'))).toHaveLength(1);
+  });
+
   it('a manager is refused every backup channel', async () => {
     const f = await configured();
     const vault = f.app.state.openVault() as OpenVault;

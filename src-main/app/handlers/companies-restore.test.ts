@@ -5,44 +5,23 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Company, CompanyListPage } from '../../../src-shared/companies';
-import { companiesContract } from '../../../src-shared/ipc/companies';
-import type { Result } from '../../../src-shared/ipc/contract';
-import {
-  documentsContract,
-  type DocumentInfo,
-  type DownloadTicket,
-  type TransferTicket,
+import type {
+  DocumentInfo,
+  DownloadTicket,
+  TransferTicket,
 } from '../../../src-shared/ipc/documents';
-import { searchContract, type SearchResult } from '../../../src-shared/ipc/search';
-import type { BuiltInRole, Grants } from '../../../src-shared/permissions';
-import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import type { SearchResult } from '../../../src-shared/ipc/search';
+import type { Grants } from '../../../src-shared/permissions';
 import { listAudit } from '../../audit';
-import { createRole } from '../../roles/roles';
-import { createTransferRegistry } from '../../crm/documents';
 import { TINY_PDF, readAll, streamOf } from '../../crm/documents/documents.test-support';
-import { createContactsTestVault, type TestStaff } from '../../crm/contacts/contacts.test-support';
-import { createRouter, requirePermission } from '../../ipc';
+import type { TestStaff } from '../../crm/contacts/contacts.test-support';
 import { type OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createSessionGuard } from '../session-guard';
-import { createVaultState } from '../vault-state';
-import { companiesHandlers } from './companies';
-import { documentsHandlers } from './documents';
-import { searchHandlers } from './search';
+import { recordsApp, stampsOf, value } from './records-app.test-support';
 
 const opened: OpenVault[] = [];
 afterEach(() => {
   for (const vault of opened.splice(0)) vault.close();
 });
-
-const ROLE_OF: Record<keyof TestStaff, BuiltInRole> = {
-  owner: 'owner',
-  anna: 'manager',
-  borys: 'manager',
-  vira: 'manager',
-  head: 'head',
-  gone: 'manager',
-};
 
 /** A custom role an owner could make: restores, but reads only its own companies. */
 const RESTORER: Grants = {
@@ -52,55 +31,12 @@ const RESTORER: Grants = {
   'contacts.restore': true,
 };
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`call failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
 async function app() {
-  const { vault, staff } = await createContactsTestVault();
-  opened.push(vault);
-  const state = createVaultState(vault.dir);
-  const openVault = () => state.openVault();
-  const transfers = createTransferRegistry();
-  const router = createRouter({
-    contract: {
-      companies: companiesContract,
-      documents: documentsContract,
-      search: searchContract,
-    },
-    handlers: {
-      companies: companiesHandlers({ openVault }),
-      documents: documentsHandlers({ openVault, transfers }),
-      search: searchHandlers({ openVault }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state, deviceId: 'dev-test' }),
-      createSessionGuard({ state }),
-      requirePermission,
-    ],
-  });
-  /** Gives `who` a custom role with `grants`, stored like the owner's role editor does. */
-  async function giveRole(who: keyof TestStaff, name: string, grants: Grants): Promise<void> {
-    const owner = { userId: staff.owner, role: 'owner', grants: BUILT_IN_GRANTS.owner };
-    const role = await createRole(vault.db, owner, { name, grants }, new Date());
-    vault.sqlite.prepare('UPDATE users SET role = ? WHERE id = ?').run(role.id, staff[who]);
-    customRoles.set(who, { id: role.id, grants: role.grants });
-  }
-  const customRoles = new Map<keyof TestStaff, { id: string; grants: Grants }>();
+  const records = await recordsApp();
+  opened.push(records.vault);
+  const { transfers } = records;
   function as(who: keyof TestStaff) {
-    const custom = customRoles.get(who);
-    state.signIn(vault, {
-      userId: staff[who],
-      login: who,
-      role: custom?.id ?? ROLE_OF[who],
-      grants: custom?.grants ?? BUILT_IN_GRANTS[ROLE_OF[who]],
-      teamId: null,
-    });
-    const call = (name: string, input: unknown): Promise<Result<unknown>> =>
-      router.call(`zamok:${name}`, input, { host: 'cli' });
+    const { call } = records.as(who);
     return {
       call,
       /** Company names the global search finds for `text`. */
@@ -127,15 +63,13 @@ async function app() {
       },
     };
   }
-  return { vault, staff, as, giveRole };
+  return { ...records, as };
 }
 
 const BAKERY = { company: { name: 'ТОВ «Пекарня Світанок»', edrpou: '32855961' } };
 
 function companyRow(vault: OpenVault, id: string) {
-  return vault.sqlite
-    .prepare('SELECT deleted_at, deleted_by, updated_at, updated_by FROM companies WHERE id = ?')
-    .get(id);
+  return stampsOf(vault, 'companies', id);
 }
 
 describe('companies.restore', () => {

@@ -9,14 +9,13 @@ import { companiesContract } from '../../../src-shared/ipc/companies';
 import type { Result } from '../../../src-shared/ipc/contract';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { createUser } from '../../auth/accounts';
 import { createCompany, deleteCompany } from '../../crm/companies';
 import { createContactsTestVault } from '../../crm/contacts/contacts.test-support';
-import { createRouter, requirePermission, type Router } from '../../ipc';
+import type { Router } from '../../ipc';
 import type { Kysely } from 'kysely';
 import type { Database, OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createVaultState, type VaultState } from '../vault-state';
+import type { VaultState } from '../vault-state';
+import { composeTestApp, usersByRole } from './app.test-support';
 import { companiesHandlers } from './companies';
 
 type Outcome = 'ok' | 'forbidden' | 'not_found' | 'hidden';
@@ -68,25 +67,14 @@ beforeAll(async () => {
   const t = await createContactsTestVault();
   vault = t.vault;
   db = vault.db;
-  const add = async (login: string, role: BuiltInRole) =>
-    (await createUser(t.db, { login, displayName: login, role })).id;
-  users = {
-    owner: t.staff.owner,
-    head: t.staff.head,
-    manager: t.staff.borys,
-    administrator: await add('admin', 'administrator'),
-    auditor: await add('auditor', 'auditor'),
-    stranger: t.staff.anna,
-    colleague: t.staff.vira,
-  };
-  state = createVaultState(vault.dir);
-  router = createRouter({
+  users = await usersByRole(t.db, t.staff);
+  ({ state, router } = composeTestApp({
+    vault,
+    staff: t.staff,
     contract: { companies: companiesContract },
-    handlers: { companies: companiesHandlers({ openVault: () => state.openVault() }) },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
-  });
+    handlers: ({ openVault }) => ({ companies: companiesHandlers({ openVault }) }),
+    sessionGuard: false,
+  }));
 });
 
 afterAll(() => vault.close());

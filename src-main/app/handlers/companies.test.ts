@@ -8,72 +8,30 @@ import type { Company, CompanyListPage } from '../../../src-shared/companies';
 import type { Contact, ContactListPage } from '../../../src-shared/contacts';
 import { companiesContract } from '../../../src-shared/ipc/companies';
 import { contactsContract } from '../../../src-shared/ipc/contacts';
-import type { Result } from '../../../src-shared/ipc/contract';
-import type { BuiltInRole } from '../../../src-shared/permissions';
-import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
 import { createContactsTestVault, type TestStaff } from '../../crm/contacts/contacts.test-support';
-import { createRouter, requirePermission } from '../../ipc';
-import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createSessionGuard } from '../session-guard';
-import { createVaultState } from '../vault-state';
+import { closeTestVaults, composeTestApp, keepOpen, value } from './app.test-support';
 import { companiesHandlers } from './companies';
 import { contactsHandlers } from './contacts';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-const ROLE_OF: Record<keyof TestStaff, BuiltInRole> = {
-  owner: 'owner',
-  anna: 'manager',
-  borys: 'manager',
-  vira: 'manager',
-  head: 'head',
-  gone: 'manager',
-};
+afterEach(closeTestVaults);
 
 async function app() {
-  const { vault, staff } = await createContactsTestVault();
-  opened.push(vault);
-  const state = createVaultState(vault.dir);
-  const openVault = () => state.openVault();
-  const router = createRouter({
+  const { vault, staff } = await keepOpen(createContactsTestVault());
+  const { call, signInStaff } = composeTestApp({
+    vault,
+    staff,
     contract: { companies: companiesContract, contacts: contactsContract },
-    handlers: {
+    handlers: ({ openVault }) => ({
       companies: companiesHandlers({ openVault }),
       contacts: contactsHandlers({ openVault }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state, deviceId: 'dev-test' }),
-      createSessionGuard({ state }),
-      requirePermission,
-    ],
+    }),
   });
   function as(who: keyof TestStaff) {
-    const role = ROLE_OF[who];
-    state.signIn(vault, {
-      userId: staff[who],
-      login: who,
-      role,
-      grants: BUILT_IN_GRANTS[role],
-      teamId: null,
-    });
-    return {
-      call: (name: string, input: unknown): Promise<Result<unknown>> =>
-        router.call(`zamok:${name}`, input, { host: 'cli' }),
-    };
+    signInStaff(who);
+    return { call };
   }
   return { vault, staff, as };
-}
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`call failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
 }
 
 const BAKERY = {

@@ -9,14 +9,13 @@ import { contactsContract } from '../../../src-shared/ipc/contacts';
 import type { Result } from '../../../src-shared/ipc/contract';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { createUser } from '../../auth/accounts';
 import { createContact, deleteContact } from '../../crm/contacts';
 import { createExportRequest } from '../../guard/approvals';
 import { createContactsTestVault, viewerOf } from '../../crm/contacts/contacts.test-support';
-import { createRouter, requirePermission, type Router } from '../../ipc';
+import type { Router } from '../../ipc';
 import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createVaultState, type VaultState } from '../vault-state';
+import type { VaultState } from '../vault-state';
+import { composeTestApp, usersByRole } from './app.test-support';
 import { contactsHandlers } from './contacts';
 
 type Outcome = 'ok' | 'forbidden' | 'not_found' | 'hidden';
@@ -80,25 +79,14 @@ let db: Awaited<ReturnType<typeof createContactsTestVault>>['db'];
 beforeAll(async () => {
   const t = await createContactsTestVault();
   ({ vault, db } = t);
-  const add = async (login: string, role: BuiltInRole) =>
-    (await createUser(db, { login, displayName: login, role })).id;
-  users = {
-    owner: t.staff.owner,
-    head: t.staff.head,
-    manager: t.staff.borys,
-    administrator: await add('admin', 'administrator'),
-    auditor: await add('auditor', 'auditor'),
-    stranger: t.staff.anna,
-    colleague: t.staff.vira,
-  };
-  state = createVaultState(vault.dir);
-  router = createRouter({
+  users = await usersByRole(t.db, t.staff);
+  ({ state, router } = composeTestApp({
+    vault,
+    staff: t.staff,
     contract: { contacts: contactsContract },
-    handlers: { contacts: contactsHandlers({ openVault: () => state.openVault() }) },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
-  });
+    handlers: ({ openVault }) => ({ contacts: contactsHandlers({ openVault }) }),
+    sessionGuard: false,
+  }));
 });
 
 afterAll(() => vault.close());

@@ -6,30 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contactsContract } from '../../../src-shared/ipc/contacts';
 import type { Contact, ContactListPage } from '../../../src-shared/contacts';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import type { BuiltInRole } from '../../../src-shared/permissions';
 import type { Result } from '../../../src-shared/ipc/contract';
 import { listAudit } from '../../audit';
 import { createContactsTestVault, type TestStaff } from '../../crm/contacts/contacts.test-support';
-import { createRouter, requirePermission } from '../../ipc';
-import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createSessionGuard } from '../session-guard';
-import { createVaultState } from '../vault-state';
+import { closeTestVaults, composeTestApp, keepOpen, value } from './app.test-support';
 import { contactsHandlers } from './contacts';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
+afterEach(closeTestVaults);
 
-const ROLE_OF: Record<keyof TestStaff, BuiltInRole> = {
-  owner: 'owner',
-  anna: 'manager',
-  borys: 'manager',
-  vira: 'manager',
-  head: 'head',
-  gone: 'manager',
-};
 const TEAM_OF: Partial<Record<keyof TestStaff, string>> = {
   anna: 'north',
   vira: 'north',
@@ -37,8 +21,7 @@ const TEAM_OF: Partial<Record<keyof TestStaff, string>> = {
 };
 
 async function app() {
-  const { vault, db, staff } = await createContactsTestVault();
-  opened.push(vault);
+  const { vault, db, staff } = await keepOpen(createContactsTestVault());
   const admin = await db
     .insertInto('users')
     .values({
@@ -57,39 +40,25 @@ async function app() {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const state = createVaultState(vault.dir);
-  const router = createRouter({
+  const { state, call, signInStaff } = composeTestApp({
+    vault,
+    staff,
     contract: { contacts: contactsContract },
-    handlers: { contacts: contactsHandlers({ openVault: () => state.openVault() }) },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state, deviceId: 'dev-test' }),
-      createSessionGuard({ state }),
-      requirePermission,
-    ],
+    handlers: ({ openVault }) => ({ contacts: contactsHandlers({ openVault }) }),
   });
   /** Signs in as a member of staff (or the administrator) for the next calls. */
   function as(who: keyof TestStaff | 'admin') {
-    const role = who === 'admin' ? 'administrator' : ROLE_OF[who];
-    state.signIn(vault, {
-      userId: who === 'admin' ? admin.id : staff[who],
-      login: who,
-      role,
-      grants: BUILT_IN_GRANTS[role],
-      teamId: who === 'admin' ? null : (TEAM_OF[who] ?? null),
-    });
+    if (who === 'admin') {
+      const grants = BUILT_IN_GRANTS.administrator;
+      const session = { userId: admin.id, login: who, role: 'administrator', grants, teamId: null };
+      state.signIn(vault, session);
+    } else signInStaff(who, { teamId: TEAM_OF[who] ?? null });
     return {
       call: (name: keyof typeof contactsContract, input: unknown): Promise<Result<unknown>> =>
-        router.call(`zamok:contacts.${name}`, input, { host: 'cli' }),
+        call(`contacts.${name}`, input),
     };
   }
   return { vault, db, staff, as };
-}
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`call failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
 }
 
 const olena = {

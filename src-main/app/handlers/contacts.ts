@@ -31,6 +31,7 @@ import {
   requesterView,
   type StoredSelection,
 } from '../../guard/approvals';
+import { recentExportRecords } from '../../guard/approvals-rule';
 import { readGuardSettings } from '../../guard/settings';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
 import {
@@ -38,6 +39,7 @@ import {
   requireVault,
   target as targetEntity,
   viewerOf as scopedViewerOf,
+  viewerWith,
   type RecordHandlerDeps,
 } from './kit';
 
@@ -153,8 +155,10 @@ export function contactsHandlers(
     },
     restore: async (ctx, input) => {
       target(ctx, input.id);
-      const session = requireSession(ctx);
-      return record(ctx, await restoreContact(db(), session, input.id, now()));
+      // (A plain grant:) the contacts one may bring back are those one's contacts.read reaches.
+      const reach = viewerWith(ctx, ctx.grants['contacts.read']);
+      const restorer = { ...reach, companyScope: ctx.grants['companies.read'] };
+      return record(ctx, await restoreContact(db(), restorer, input.id, now()));
     },
     reassign: async (ctx, input) => {
       target(ctx, input.id);
@@ -180,11 +184,15 @@ export function contactsHandlers(
       if (input.ids) stored.ids = input.ids;
       // Deleted contacts in the filter need contacts.restore: the router checked it (`also`).
       const open = vault();
-      const above = readGuardSettings(open.sqlite).exportApprovalAbove;
+      const guard = readGuardSettings(open.sqlite);
+      const above = guard.exportApprovalAbove;
       // The owner (holder of exports.approve) is never made to wait for themself.
       if (above !== null && ctx.grants['exports.approve'] === undefined) {
         const count = await countExportRows(db(), viewerOf(ctx), stored);
-        if (count > above) {
+        // Exports add up in the guard's window: many small ones wait like one large one.
+        const window = guard.exportWindowMinutes;
+        const earlier = recentExportRecords(open.sqlite, session.userId, window);
+        if (count > 0 && earlier + count > above) {
           const r = createExportRequest(
             open.sqlite,
             { userId: session.userId, selection: stored, count, format: input.format },
@@ -194,6 +202,7 @@ export function contactsHandlers(
           targetEntity(ctx, EXPORT_REQUEST_ENTITY, r.id);
           ctx.audit.details = {
             count,
+            earlier,
             format: input.format,
             all: isExportAll(stored),
             pending: true,

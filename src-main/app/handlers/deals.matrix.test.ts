@@ -10,13 +10,12 @@ import { dealsContract, pipelinesContract } from '../../../src-shared/ipc/deals'
 import type { Result } from '../../../src-shared/ipc/contract';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { createUser } from '../../auth/accounts';
 import { createPipeline } from '../../crm/deals';
 import { createDealsTestVault } from '../../crm/deals/deals.test-support';
-import { createRouter, requirePermission, type Router } from '../../ipc';
+import type { Router } from '../../ipc';
 import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createVaultState, type VaultState } from '../vault-state';
+import type { VaultState } from '../vault-state';
+import { composeTestApp, usersByRole } from './app.test-support';
 import { dealsHandlers } from './deals';
 
 type Outcome = 'ok' | 'forbidden' | 'not_found' | 'hidden';
@@ -73,26 +72,14 @@ let users: Record<BuiltInRole | 'stranger' | 'colleague', string>;
 beforeAll(async () => {
   t = await createDealsTestVault();
   vault = t.vault;
-  const add = async (login: string, role: BuiltInRole) =>
-    (await createUser(t.accounts, { login, displayName: login, role })).id;
-  users = {
-    owner: t.staff.owner,
-    head: t.staff.head,
-    manager: t.staff.borys,
-    administrator: await add('admin', 'administrator'),
-    auditor: await add('auditor', 'auditor'),
-    stranger: t.staff.anna,
-    colleague: t.staff.vira,
-  };
-  state = createVaultState(vault.dir);
-  const handlers = dealsHandlers({ openVault: () => state.openVault() });
-  router = createRouter({
+  users = await usersByRole(t.db, t.staff);
+  ({ state, router } = composeTestApp({
+    vault,
+    staff: t.staff,
     contract: { deals: dealsContract, pipelines: pipelinesContract },
-    handlers,
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
-  });
+    handlers: ({ openVault }) => dealsHandlers({ openVault }),
+    sessionGuard: false,
+  }));
 });
 
 afterAll(() => vault.close());

@@ -5,67 +5,28 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Deal, Pipeline } from '../../../src-shared/deals';
-import type { Result } from '../../../src-shared/ipc/contract';
 import { dealsContract, pipelinesContract } from '../../../src-shared/ipc/deals';
-import type { BuiltInRole } from '../../../src-shared/permissions';
-import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
 import type { TestStaff } from '../../crm/contacts/contacts.test-support';
 import { createDealsTestVault } from '../../crm/deals/deals.test-support';
-import { createRouter, requirePermission } from '../../ipc';
-import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createSessionGuard } from '../session-guard';
-import { createVaultState } from '../vault-state';
+import { closeTestVaults, composeTestApp, keepOpen, value } from './app.test-support';
 import { dealsHandlers } from './deals';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-const ROLE_OF: Record<keyof TestStaff, BuiltInRole> = {
-  owner: 'owner',
-  anna: 'manager',
-  borys: 'manager',
-  vira: 'manager',
-  head: 'head',
-  gone: 'manager',
-};
+afterEach(closeTestVaults);
 
 async function app() {
-  const t = await createDealsTestVault();
-  opened.push(t.vault);
-  const state = createVaultState(t.vault.dir);
-  const router = createRouter({
+  const t = await keepOpen(createDealsTestVault());
+  const { call, signInStaff } = composeTestApp({
+    vault: t.vault,
+    staff: t.staff,
     contract: { deals: dealsContract, pipelines: pipelinesContract },
-    handlers: dealsHandlers({ openVault: () => state.openVault() }),
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state, deviceId: 'dev-test' }),
-      createSessionGuard({ state }),
-      requirePermission,
-    ],
+    handlers: ({ openVault }) => dealsHandlers({ openVault }),
   });
   function as(who: keyof TestStaff) {
-    const role = ROLE_OF[who];
-    state.signIn(t.vault, {
-      userId: t.staff[who],
-      login: who,
-      role,
-      grants: BUILT_IN_GRANTS[role],
-      teamId: null,
-    });
-    return (name: string, input: unknown): Promise<Result<unknown>> =>
-      router.call(`zamok:${name}`, input, { host: 'cli' });
+    signInStaff(who);
+    return call;
   }
   return { ...t, as };
-}
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`call failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
 }
 
 describe('deal channels', () => {

@@ -11,57 +11,43 @@ import type { Contact, ContactListPage } from '../../../src-shared/contacts';
 import { companiesContract } from '../../../src-shared/ipc/companies';
 import { searchContract } from '../../../src-shared/ipc/search';
 import { contactsContract } from '../../../src-shared/ipc/contacts';
-import type { Result } from '../../../src-shared/ipc/contract';
 import type { Grants } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
 import { createContactsTestVault } from '../../crm/contacts/contacts.test-support';
 import { SEARCH_SOURCES } from '../../crm/search';
 import { createExportRequest, decideExportRequest } from '../../guard/approvals';
-import { createRouter, requirePermission } from '../../ipc';
 import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createVaultState } from '../vault-state';
+import { closeTestVaults, composeTestApp, keepOpen, value } from './app.test-support';
 import { companiesHandlers } from './companies';
 import { contactsHandlers } from './contacts';
 
 const DELETED_CONTACTS = 'Your role does not allow seeing deleted contacts.';
 const DELETED_COMPANIES = 'Your role does not allow seeing deleted companies.';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
+afterEach(closeTestVaults);
 
 async function app() {
-  const { vault, staff } = await createContactsTestVault();
-  opened.push(vault);
-  const state = createVaultState(vault.dir);
-  const openVault = () => state.openVault();
-  const router = createRouter({
+  const { vault, staff } = await keepOpen(createContactsTestVault());
+  const { state, call } = composeTestApp({
+    vault,
+    staff,
     contract: { contacts: contactsContract, companies: companiesContract },
-    handlers: {
+    handlers: ({ openVault }) => ({
       contacts: contactsHandlers({ openVault }),
       companies: companiesHandlers({ openVault }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
+    }),
+    sessionGuard: false,
   });
   /** A caller: each of its calls runs signed in as `userId` with exactly `grants`. */
   function as(userId: string, grants: Grants) {
     const session = { userId, login: userId, role: 'custom-test', grants, teamId: null };
     return (channel: string, input: unknown) => {
       state.signIn(vault, session);
-      return router.call(`zamok:${channel}`, input, { host: 'cli' });
+      return call(channel, input);
     };
   }
   return { vault, staff, as };
-}
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
 }
 
 /** The newest audit entries, oldest first, as [action, outcome, entity, details.error]. */

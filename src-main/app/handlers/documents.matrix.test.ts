@@ -9,15 +9,14 @@ import type { Result } from '../../../src-shared/ipc/contract';
 import { documentsContract, type TransferTicket } from '../../../src-shared/ipc/documents';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { createUser } from '../../auth/accounts';
 import { createContact } from '../../crm/contacts';
 import { createContactsTestVault } from '../../crm/contacts/contacts.test-support';
 import { createTransferRegistry } from '../../crm/documents';
 import { TINY_PNG, streamOf } from '../../crm/documents/documents.test-support';
-import { createRouter, requirePermission, type Router } from '../../ipc';
+import type { Router } from '../../ipc';
 import { type OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createVaultState, type VaultState } from '../vault-state';
+import type { VaultState } from '../vault-state';
+import { composeTestApp, usersByRole } from './app.test-support';
 import { documentsHandlers, documentsServiceFor } from './documents';
 
 type Outcome = 'ok' | 'forbidden' | 'not_found';
@@ -61,24 +60,14 @@ const transfers = createTransferRegistry();
 beforeAll(async () => {
   const t = await createContactsTestVault();
   vault = t.vault;
-  const add = async (login: string, role: BuiltInRole) =>
-    (await createUser(t.db, { login, displayName: login, role })).id;
-  users = {
-    owner: t.staff.owner,
-    head: t.staff.head,
-    manager: t.staff.borys,
-    administrator: await add('admin', 'administrator'),
-    auditor: await add('auditor', 'auditor'),
-    stranger: t.staff.anna,
-  };
-  state = createVaultState(vault.dir);
-  router = createRouter({
+  users = await usersByRole(t.db, t.staff);
+  ({ state, router } = composeTestApp({
+    vault,
+    staff: t.staff,
     contract: { documents: documentsContract },
-    handlers: { documents: documentsHandlers({ openVault: () => state.openVault(), transfers }) },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
-  });
+    handlers: ({ openVault }) => ({ documents: documentsHandlers({ openVault, transfers }) }),
+    sessionGuard: false,
+  }));
 });
 
 afterAll(() => vault.close());

@@ -16,76 +16,38 @@ import {
   type DownloadTicket,
   type TransferTicket,
 } from '../../../src-shared/ipc/documents';
-import type { BuiltInRole } from '../../../src-shared/permissions';
-import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
 import { createTransferRegistry, documentPath, isDocumentError } from '../../crm/documents';
 import { TINY_PDF, TINY_PNG, readAll, streamOf } from '../../crm/documents/documents.test-support';
 import { createContactsTestVault, type TestStaff } from '../../crm/contacts/contacts.test-support';
-import { createRouter, requirePermission } from '../../ipc';
 import { vaultPaths, type OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createSessionGuard } from '../session-guard';
-import { createVaultState } from '../vault-state';
+import { closeTestVaults, composeTestApp, keepOpen, value } from './app.test-support';
 import { companiesHandlers } from './companies';
 import { contactsHandlers } from './contacts';
 import { documentsHandlers } from './documents';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-const ROLE_OF: Record<keyof TestStaff, BuiltInRole> = {
-  owner: 'owner',
-  anna: 'manager',
-  borys: 'manager',
-  vira: 'manager',
-  head: 'head',
-  gone: 'manager',
-};
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`call failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+afterEach(closeTestVaults);
 
 async function app() {
-  const { vault, staff } = await createContactsTestVault();
-  opened.push(vault);
-  const state = createVaultState(vault.dir);
-  const openVault = () => state.openVault();
+  const { vault, staff } = await keepOpen(createContactsTestVault());
   const transfers = createTransferRegistry();
-  const router = createRouter({
+  const app = composeTestApp({
+    vault,
+    staff,
     contract: {
       companies: companiesContract,
       contacts: contactsContract,
       documents: documentsContract,
     },
-    handlers: {
+    handlers: ({ openVault }) => ({
       companies: companiesHandlers({ openVault }),
       contacts: contactsHandlers({ openVault }),
       documents: documentsHandlers({ openVault, transfers }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state, deviceId: 'dev-test' }),
-      createSessionGuard({ state }),
-      requirePermission,
-    ],
+    }),
   });
   function as(who: keyof TestStaff) {
-    const role = ROLE_OF[who];
-    state.signIn(vault, {
-      userId: staff[who],
-      login: who,
-      role,
-      grants: BUILT_IN_GRANTS[role],
-      teamId: null,
-    });
-    const call = (name: string, input: unknown): Promise<Result<unknown>> =>
-      router.call(`zamok:${name}`, input, { host: 'cli' });
+    app.signInStaff(who);
+    const { call } = app;
     return {
       call,
       /** The whole upload as a host does it: ticket, streamed body, finish. */

@@ -17,7 +17,6 @@ import {
 } from '../../../src-shared/ipc/search';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
-import { createUser } from '../../auth/accounts';
 import { createActivity } from '../../crm/activities';
 import { createCompany } from '../../crm/companies';
 import { createContact } from '../../crm/contacts';
@@ -28,8 +27,8 @@ import {
 import { createDeal } from '../../crm/deals';
 import { createRouter, noSessions, requirePermission, type Router } from '../../ipc';
 import { type OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createVaultState, type VaultState } from '../vault-state';
+import type { VaultState } from '../vault-state';
+import { composeTestApp, usersByRole } from './app.test-support';
 import { searchHandlers } from './search';
 
 type Outcome = 'found' | 'hidden' | 'absent';
@@ -55,24 +54,14 @@ beforeAll(async () => {
   const t = await createContactsTestVault();
   vault = t.vault;
   db = t.db;
-  const add = async (login: string, role: BuiltInRole) =>
-    (await createUser(t.db, { login, displayName: login, role })).id;
-  users = {
-    owner: t.staff.owner,
-    head: t.staff.head,
-    manager: t.staff.borys,
-    administrator: await add('admin', 'administrator'),
-    auditor: await add('auditor', 'auditor'),
-    stranger: t.staff.anna,
-  };
-  state = createVaultState(vault.dir);
-  router = createRouter({
+  users = await usersByRole(t.db, t.staff);
+  ({ state, router } = composeTestApp({
+    vault,
+    staff: t.staff,
     contract: { search: searchContract },
-    handlers: { search: searchHandlers({ openVault: () => state.openVault() }) },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
-  });
+    handlers: ({ openVault }) => ({ search: searchHandlers({ openVault }) }),
+    sessionGuard: false,
+  }));
 });
 
 afterAll(() => vault.close());

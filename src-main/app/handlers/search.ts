@@ -6,7 +6,7 @@
 import type { searchContract } from '../../../src-shared/ipc/search';
 import { searchRecords } from '../../crm/search';
 import type { Handlers } from '../../ipc';
-import { withTables, type OpenVault } from '../../vault';
+import type { OpenVault } from '../../vault';
 import { callerWithGrants, requireVault } from './kit';
 
 /** What the search handler needs from the app. */
@@ -22,7 +22,7 @@ export function searchHandlers(
   return {
     query: async (ctx, input) => {
       const caller = callerWithGrants(ctx);
-      return searchRecords(withTables(requireVault(deps)), caller, {
+      return searchRecords(requireVault(deps).db, caller, {
         text: input.text,
         limit: input.limit,
       });

@@ -5,60 +5,29 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src-shared/ipc/contract';
 import { usersContract } from '../../../src-shared/ipc/users';
-import type { BuiltInRole } from '../../../src-shared/permissions';
-import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createContactsTestVault, type TestStaff } from '../../crm/contacts/contacts.test-support';
-import { createRouter, requirePermission } from '../../ipc';
-import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createSessionGuard } from '../session-guard';
-import { createVaultState } from '../vault-state';
+import { closeTestVaults, composeTestApp, keepOpen } from './app.test-support';
 import { usersHandlers } from './users';
 
-const opened: OpenVault[] = [];
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-});
-
-const ROLE_OF: Record<keyof TestStaff, BuiltInRole> = {
-  owner: 'owner',
-  anna: 'manager',
-  borys: 'manager',
-  vira: 'manager',
-  head: 'head',
-  gone: 'manager',
-};
+afterEach(closeTestVaults);
 
 async function app() {
-  const { vault, staff } = await createContactsTestVault();
-  opened.push(vault);
-  const state = createVaultState(vault.dir);
-  const router = createRouter({
+  const { vault, staff } = await keepOpen(createContactsTestVault());
+  const { state, call, signInStaff } = composeTestApp({
+    vault,
+    staff,
     contract: { users: usersContract },
-    handlers: {
+    handlers: ({ state }) => ({
       users: usersHandlers({
         state,
         tools: { now: () => new Date() } as unknown as Parameters<typeof usersHandlers>[0]['tools'],
       }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state, deviceId: 'dev-test' }),
-      createSessionGuard({ state }),
-      requirePermission,
-    ],
+    }),
   });
   function as(who: keyof TestStaff) {
-    state.signIn(vault, {
-      userId: staff[who],
-      login: who,
-      role: ROLE_OF[who],
-      grants: BUILT_IN_GRANTS[ROLE_OF[who]],
-      teamId: null,
-    });
+    signInStaff(who);
     return (name: keyof typeof usersContract, input: unknown): Promise<Result<unknown>> =>
-      router.call(`zamok:users.${name}`, input, { host: 'cli' });
+      call(`users.${name}`, input);
   }
   return { staff, as, state };
 }

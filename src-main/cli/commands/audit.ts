@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { AuditExportFile, AuditVerifyView } from '../../../src-shared/ipc/audit';
 import { signInAs, withApp, type CliAppContext } from '../context';
 import { CliExit, EXIT, printResult } from '../io';
+import { terminalSafe } from '../terminal-text';
 
 interface SignInOptions {
   login: string;
@@ -101,7 +102,7 @@ export function registerAuditCommands(program: Command, cli: CliAppContext): voi
           return exported;
         });
         if (opts.out === undefined) {
-          cli.io.out(file.content);
+          cli.io.out(terminalSafe(file.content));
           return;
         }
         // The export names staff and records: readable by the owner of the file only.

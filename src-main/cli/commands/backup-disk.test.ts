@@ -20,8 +20,8 @@ import { makeTempDir } from '../../vault/temp-vault.test-support';
 
 const BIN = fileURLToPath(new URL('../../../bin/zamok.mjs', import.meta.url));
 
-function zamok(args: string[]) {
-  const r = spawnSync('node', [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+function zamok(args: string[], input = '') {
+  const r = spawnSync('node', [BIN, ...args], { encoding: 'utf8', timeout: 120_000, input });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,6 +29,7 @@ reportTmpfsSkip('zamok backup create onto a full disk');
 
 let vaultDir: string;
 let vaultId: string;
+let recoveryKey: string;
 let disk: SmallDisk | null = null;
 
 beforeAll(async () => {
@@ -36,6 +37,7 @@ beforeAll(async () => {
   f.app.dispose();
   vaultDir = f.dir;
   vaultId = f.vaultId;
+  recoveryKey = f.recoveryKey;
 }, 60_000);
 
 afterAll(() => disk?.unmount());
@@ -46,7 +48,10 @@ describe('zamok backup and the disk', () => {
     () => {
       const dbKiB = Math.ceil(statSync(join(vaultDir, 'zamok.db')).size / 1024);
       disk = mountSmallDisk(dbKiB + 40);
-      const r = zamok(['--vault', vaultDir, 'backup', 'create', '--out', disk.dir]);
+      const r = zamok(
+        ['--vault', vaultDir, 'backup', 'create', '--out', disk.dir, '--recovery-key-stdin'],
+        `${recoveryKey}\n`,
+      );
       expect(r.code).toBe(7);
       expect(r.stderr).toBe(
         'zamok: The backup folder’s disk is full. Free some space there (or choose another folder), then back up again; the vault was not changed.\n',
@@ -59,7 +64,10 @@ describe('zamok backup and the disk', () => {
 
   it('list marks a backup cut short (text and --json); the good one is complete', () => {
     const dir = makeTempDir('zamok-cli-list-');
-    const good = zamok(['--vault', vaultDir, '--json', 'backup', 'create', '--out', dir]);
+    const good = zamok(
+      ['--vault', vaultDir, '--json', 'backup', 'create', '--out', dir, '--recovery-key-stdin'],
+      `${recoveryKey}\n`,
+    );
     expect(good.code).toBe(0);
     const [whole] = readdirSync(dir);
     const cut = join(dir, backupFileName(vaultId, new Date('2099-01-01T00:00:00Z')));

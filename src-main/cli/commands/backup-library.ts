@@ -5,7 +5,7 @@
 export { backupIdentity, isAgeRecipient } from '../../backup/age-identity';
 export { createBackup } from '../../backup/create';
 export { BackupError, UNREADABLE_REASONS, WRITE_FAILURE_REASONS } from '../../backup/errors';
-export { lockKind } from '../../backup/keys';
+export { authKeyFromRecoveryKey, lockKind } from '../../backup/keys';
 export { listBackupFiles } from '../../backup/listing';
 export { readPlainRecipient } from '../../backup/recipient';
 export { restoreBackup } from '../../backup/restore';

@@ -30,7 +30,10 @@ beforeAll(async () => {
   f.app.dispose(); // the CLI backs up the closed vault, as a cron job would
   vaultDir = f.dir;
   recoveryKey = f.recoveryKey;
-  const r = await zamok(['--vault', vaultDir, '--json', 'backup', 'create', '--out', dest]);
+  const r = await zamok(
+    ['--vault', vaultDir, '--json', 'backup', 'create', '--out', dest, '--recovery-key-stdin'],
+    `${recoveryKey}\n`,
+  );
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const lines = r.stdout.trim().split('\n');

@@ -1,9 +1,11 @@
 /**
  * `zamok backup create|verify|list|identity|restore`. These work on files, like the backup scheduler: `create`
  * needs no sign-in (the vault's files are copied closed and encrypted to the recipient kept in
- * backup.json, or to a passphrase from stdin); `verify` and `restore` need the backup's passphrase or
- * the recovery key. Exit codes: 6 when the backup cannot be read (corrupt, truncated, not a backup,
- * wrong key), 7 when it cannot be written (destination or vault disk full, gone or read-only), 4 for
+ * backup.json, or to a passphrase from stdin) but the recovery key, which signs the manifest;
+ * `verify` and `restore` need the backup's passphrase or the recovery key, and refuse a backup that
+ * is not signed by its vault (`not_authentic`, exit 6) unless `--allow-unauthenticated` (a warning
+ * on stderr). Exit codes: 6 when the backup cannot be read (corrupt, truncated, not a backup,
+ * wrong key, not authentic), 7 when it cannot be written (destination or vault disk full, gone or read-only), 4 for
  * vault problems (folder not empty, newer schema), 2 for usage. `list` marks files cut short.
  */
 import { resolve } from 'node:path';
@@ -13,6 +15,7 @@ import type { BackupSecret } from '../../backup/keys';
 import type * as BackupLibrary from './backup-library';
 import { vaultDirOf, type CliAppContext } from '../context';
 import { CliExit, EXIT, nextStdinLine, printResult, type CliContext } from '../io';
+import { describeRate, transferRate } from '../../../src-shared/progress/transfer-rate';
 
 type Library = typeof BackupLibrary;
 
@@ -25,6 +28,27 @@ interface SecretOptions {
   passphraseStdin?: boolean;
   recoveryKeyStdin?: boolean;
   vaultId?: string;
+  allowUnauthenticated?: boolean;
+}
+
+interface CreateOptions {
+  out: string;
+  passphraseStdin?: boolean;
+  recipient?: string;
+  recoveryKeyStdin?: boolean;
+}
+
+const ALLOW_UNAUTHENTICATED = [
+  '--allow-unauthenticated',
+  'accept a backup that is not signed (made before Zamok signed backups); prints a warning',
+] as const;
+
+/** The warning for a backup accepted without a signature (stderr, also with --json). */
+function warnUnauthenticated(cli: CliContext, authenticity: string): void {
+  if (authenticity !== 'unauthenticated') return;
+  cli.io.err(
+    'WARNING: this backup is NOT signed by its vault: Zamok cannot tell it from one put together by someone else. Use it only if you know where it came from.\n',
+  );
 }
 
 /** Maps backup and vault errors to one line and an exit code. */
@@ -73,22 +97,39 @@ function secretFrom(cli: CliContext, o: SecretOptions): BackupSecret {
   throw new CliExit(EXIT.usage, 'Give --passphrase-stdin or --recovery-key-stdin.');
 }
 
-/** Progress: a bar on a terminal (stderr), JSON lines with --json, nothing otherwise. */
-function progressReporter(cli: CliContext): (p: BackupProgress) => void {
+/**
+ * Progress: a bar with the speed and time left on a terminal (stderr), JSON lines with --json
+ * (`megabytesPerSecond`, `secondsLeft` once known), nothing otherwise. `elapsedMs` is monotonic.
+ */
+export function progressReporter(
+  cli: CliContext,
+  elapsedMs: () => number = stopwatch(),
+): (p: BackupProgress) => void {
   const json = cli.globals().json ?? false;
   let lastPercent = -1;
   return p => {
     const percent = p.bytesTotal > 0 ? Math.floor((p.bytesDone / p.bytesTotal) * 100) : 0;
     if (percent === lastPercent && p.phase === 'write') return;
     lastPercent = percent;
+    const rate = transferRate(p.bytesDone, p.bytesTotal, elapsedMs());
     if (json) {
-      cli.io.out(`${JSON.stringify({ progress: { phase: p.phase, percent } })}\n`);
+      const speed = rate.megabytesPerSecond === null ? {} : rate;
+      cli.io.out(`${JSON.stringify({ progress: { phase: p.phase, percent, ...speed } })}\n`);
     } else if (cli.io.errIsTty) {
       const bar = '#'.repeat(Math.floor(percent / 5)).padEnd(20, '.');
-      cli.io.err(`\r[${bar}] ${String(percent).padStart(3)}% ${p.phase}   `);
+      const speed = describeRate(rate);
+      cli.io.err(
+        `\r[${bar}] ${String(percent).padStart(3)}% ${p.phase}${speed ? ` ${speed}` : ''}   `,
+      );
       if (p.phase === 'done') cli.io.err('\n');
     }
   };
+}
+
+/** Milliseconds since the call, from the monotonic clock. */
+function stopwatch(): () => number {
+  const start = performance.now();
+  return () => performance.now() - start;
 }
 
 /** Registers the backup commands. */
@@ -97,12 +138,23 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
 
   backup
     .command('create')
-    .description('back up the vault into DIR (no sign-in needed)')
+    .description('back up the vault into DIR (no sign-in; the recovery key signs it)')
     .requiredOption('--out <dir>', 'destination folder')
     .option('--passphrase-stdin', 'encrypt with a passphrase read from standard input')
     .option('--recipient <age1…>', 'encrypt to this age X25519 public key')
-    .action(async (opts: { out: string; passphraseStdin?: boolean; recipient?: string }) => {
+    .option(
+      '--recovery-key-stdin',
+      'the recovery key on standard input (after the passphrase): signs the backup',
+    )
+    .action(async (opts: CreateOptions) => {
       const vaultDir = vaultDirOf(cli);
+      if (!opts.recoveryKeyStdin) {
+        throw new CliExit(
+          EXIT.usage,
+          'Give --recovery-key-stdin: a backup is signed with the vault key, and without a sign-in the recovery key is the way to it.',
+          'needs_key',
+        );
+      }
       const result = await guarded(async b => {
         const { vaultId } = b.readKeyringInfo(vaultDir);
         let encryption: BackupEncryption;
@@ -123,13 +175,22 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
           }
           encryption = { kind: 'recipient', recipient };
         }
-        return b.createBackup({
+        const authKey = await b.authKeyFromRecoveryKey(
           vaultDir,
-          destination: resolve(opts.out),
-          encryption,
-          createdBy: 'cli',
-          onProgress: progressReporter(cli),
-        });
+          nextStdinLine(cli, 'the recovery key'),
+        );
+        try {
+          return await b.createBackup({
+            vaultDir,
+            destination: resolve(opts.out),
+            encryption,
+            createdBy: 'cli',
+            authKey,
+            onProgress: progressReporter(cli),
+          });
+        } finally {
+          authKey.fill(0);
+        }
       });
       printResult(cli, { file: result.file, size: result.size, manifest: result.manifest }, () => [
         `Backup written: ${result.file} (${result.size} bytes).`,
@@ -143,15 +204,18 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
     .option('--passphrase-stdin', 'the backup passphrase on standard input')
     .option('--recovery-key-stdin', 'the recovery key on standard input (also checks the database)')
     .option('--vault-id <id>', 'the vault id, when the file was renamed')
+    .option(...ALLOW_UNAUTHENTICATED)
     .action(async (file: string, opts: SecretOptions) => {
       const secret = secretFrom(cli, opts);
       const result = await guarded(b =>
         b.verifyBackup({
           file: resolve(file),
           secret,
+          allowUnauthenticated: opts.allowUnauthenticated === true,
           ...(opts.vaultId ? { vaultId: opts.vaultId } : {}),
         }),
       );
+      warnUnauthenticated(cli, result.authenticity);
       printResult(cli, result, () => [
         `Backup OK: ${result.file}`,
         `Made ${result.manifest.createdAt} by ${result.manifest.createdBy} (Zamok ${result.manifest.appVersion}).`,
@@ -217,6 +281,7 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
     .option('--recovery-key-stdin', 'the recovery key on standard input')
     .option('--vault-id <id>', 'the vault id, when the file was renamed')
     .option('--replace', 'move the existing vault aside as a safety copy, then restore')
+    .option(...ALLOW_UNAUTHENTICATED)
     .action(async (file: string, opts: SecretOptions & { replace?: boolean }) => {
       if (!cli.globals().vault) {
         throw new CliExit(EXIT.usage, 'Give --vault DIR: the folder to restore into.');
@@ -229,9 +294,11 @@ export function registerBackupCommands(program: Command, cli: CliAppContext): vo
           targetDir: vaultDirOf(cli),
           replace: opts.replace === true,
           actor: { userLogin: 'cli' },
+          allowUnauthenticated: opts.allowUnauthenticated === true,
           ...(opts.vaultId ? { vaultId: opts.vaultId } : {}),
         }),
       );
+      warnUnauthenticated(cli, result.authenticity);
       printResult(cli, result, () => [
         `Restored into ${result.vaultDir} (backup of ${result.manifest.createdAt}).`,
         ...(result.safetyCopy ? [`The previous vault was kept as ${result.safetyCopy}.`] : []),

@@ -18,7 +18,7 @@ import { zamokInProcess } from '../cli.test-support';
 const vault = join(makeTempDir('zamok-contacts-cli-'), 'vault');
 /** TOTP time base: every account signs in at most twice, at this step and the next. */
 const base = Date.now();
-let staff: Record<'anna' | 'borys' | 'admin', { login: string; secret: string }>;
+let staff: Record<'anna' | 'borys' | 'vira' | 'admin', { login: string; secret: string }>;
 
 function ok<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}`);
@@ -50,6 +50,7 @@ beforeAll(async () => {
   staff = {
     anna: await addStaff(open, 'anna', 'manager', base),
     borys: await addStaff(open, 'borys', 'manager', base),
+    vira: await addStaff(open, 'vira', 'manager', base),
     admin: await addStaff(open, 'admin', 'administrator', base),
   };
   app.dispose();
@@ -68,7 +69,7 @@ async function zamok(args: string[]) {
   };
 }
 
-function signIn(who: 'anna' | 'borys' | 'admin', step: 0 | 1): string[] {
+function signIn(who: keyof typeof staff, step: 0 | 1): string[] {
   const account = staff[who];
   return ['--login', account.login, '--totp', generateTotp(account.secret, base + step * 30_000)];
 }
@@ -121,5 +122,33 @@ describe('zamok contacts', () => {
     expect(run.error).toMatch(/^not permitted: /);
     expect(run.error.split('\n')).toHaveLength(1);
     expect(run.stdout).toBe('');
+  });
+
+  /** Escape, bell and right-to-left override: what a terminal would act on. */
+  const CONTROLS = ['\u001b', '\u0007', '\u202e'];
+
+  it('record text reaches the terminal without escape sequences or bidi controls; JSON escapes them', async () => {
+    const company = 'ТОВ \u001b[2J\u001b]0;pwned\u0007Яблуко\u202Etxt.exe';
+    const added = await zamok([
+      'contacts',
+      'add',
+      ...signIn('vira', 0),
+      '--given',
+      'Віра',
+      '--surname',
+      'Escape',
+      '--company',
+      company,
+      '--tag',
+      'vip\u001b[31m',
+    ]);
+    expect(added.exit).toBe(0);
+    for (const c of CONTROLS) expect(added.stdout).not.toContain(c);
+    expect(added.stdout).toMatch(/ТОВ Яблукоtxt\.exe {2}\[vip\]\n$/);
+    const listed = await zamok(['--json', 'contacts', 'list', ...signIn('vira', 1)]);
+    for (const c of CONTROLS) expect(listed.stdout).not.toContain(c);
+    const page = JSON.parse(listed.stdout) as ContactListPage;
+    // The stored text is unchanged; only its printing is made safe.
+    expect(page.items.map(c => c.companyName)).toEqual([company]);
   });
 });

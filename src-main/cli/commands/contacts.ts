@@ -6,14 +6,11 @@
  * typo costs no TOTP code, and each problem is explained in the user's language (LANG).
  */
 import type { Command } from 'commander';
-import {
-  contactInputSchema,
-  contactIssues,
-  contactMessage,
-  type Contact,
-  type ContactFieldIssue,
-  type ContactListPage,
-  type ContactSummary,
+import type {
+  Contact,
+  ContactFieldIssue,
+  ContactListPage,
+  ContactSummary,
 } from '../../../src-shared/contacts';
 import { signInAs, withApp, type CliAppContext, type CliCall as Call } from '../context';
 import { CliExit, EXIT, localeTag, printResult, type CliIo } from '../io';
@@ -81,7 +78,16 @@ function optionOf(field: string): string {
   return `${names[head ?? ''] ?? (field || 'input')}${nth}`;
 }
 
-function describeIssues(issues: ContactFieldIssue[], locale: 'uk' | 'en'): string {
+/**
+ * The contact schemas (zod, libphonenumber) load when a contacts command runs, not for `--help`
+ * or other commands: the CLI starts faster (issue 19, "only the command that runs is loaded").
+ */
+function contactsContract() {
+  return import('../../../src-shared/contacts');
+}
+
+async function describeIssues(issues: ContactFieldIssue[], locale: 'uk' | 'en'): Promise<string> {
+  const { contactMessage } = await contactsContract();
   return issues.map(i => `${optionOf(i.field)}: ${contactMessage(locale, i.code)}`).join('\n');
 }
 
@@ -149,11 +155,12 @@ export function registerContactsCommands(program: Command, cli: CliAppContext): 
       notes: opts.notes,
       ...(opts.telegram === undefined ? {} : { messengers: { telegram: opts.telegram } }),
     };
+    const { contactInputSchema, contactIssues } = await contactsContract();
     const parsed = contactInputSchema.safeParse(input);
     if (!parsed.success) {
       throw new CliExit(
         EXIT.usage,
-        describeIssues(contactIssues(parsed.error), localeOf(cli.io.env)),
+        await describeIssues(contactIssues(parsed.error), localeOf(cli.io.env)),
         'invalid_input',
       );
     }

@@ -2,7 +2,7 @@
  * `zamok report …` as a script runs it (in-process through `runCli`, on a real vault made with low
  * KDF parameters): the files a user opens, and refusals that write nothing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../vault/temp-vault.test-support';
@@ -105,6 +105,10 @@ describe('zamok report', () => {
     ]);
     expect(pdf.status).toBe(0);
     expect(readFileSync(pdfFile).subarray(0, 5).toString()).toBe('%PDF-');
+    // Staff names and activity: readable by the file's owner only, like the other CLI files.
+    for (const file of [csvFile, jsonFile, pdfFile]) {
+      expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+    }
   }, 120_000);
 
   it('writes the regulation as a PDF', async () => {
@@ -124,6 +128,7 @@ describe('zamok report', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
   }, 120_000);
 
   it('refuses a bad month or format with exit 2 and writes nothing', async () => {

@@ -9,7 +9,6 @@ import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { MonthlyReview, RegulationReport, ReportFile } from '../../../src-shared/ipc/reports';
-import { monthSchema } from '../../../src-shared/ipc/reports';
 import type { ReportDocument } from '../../../src-shared/reports/document';
 import { signInAs, withApp, type CliAppContext } from '../context';
 import { CliExit, EXIT, printResult, type CliIo } from '../io';
@@ -26,11 +25,19 @@ function langOf(value: string | undefined, env: CliIo['env']): 'uk' | 'en' {
   return value;
 }
 
+/**
+ * Reports name staff and their activity: files are created 0600 (owner only), like the CLI's other
+ * files (audit export, recovery kit).
+ */
+const OWNER_ONLY = 0o600;
+
 /** Writes through a temporary file in the same folder, renamed into place when complete. */
 async function writeAtomically(out: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const target = resolve(out);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
+    // A leftover of a killed run with the same pid; the new one is created exclusively (wx).
+    rmSync(tmp, { force: true });
     await write(tmp);
     renameSync(tmp, target);
   } catch (error) {
@@ -46,12 +53,14 @@ async function writeAtomically(out: string, write: (tmp: string) => Promise<void
 async function writePdf(out: string, doc: ReportDocument, landscape: boolean): Promise<void> {
   // pdfkit and its fonts load only when a PDF is written.
   const { writeReportPdf } = await import('../../reports/pdf');
-  await writeAtomically(out, tmp => writeReportPdf(doc, createWriteStream(tmp), { landscape }));
+  await writeAtomically(out, tmp =>
+    writeReportPdf(doc, createWriteStream(tmp, { flags: 'wx', mode: OWNER_ONLY }), { landscape }),
+  );
 }
 
 async function writeText(out: string, text: string): Promise<void> {
   await writeAtomically(out, async tmp =>
-    writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx' }),
+    writeFileSync(tmp, text, { encoding: 'utf8', flag: 'wx', mode: OWNER_ONLY }),
   );
 }
 
@@ -76,6 +85,8 @@ export function registerReportCommands(program: Command, cli: CliAppContext): vo
       .requiredOption('--out <file>', 'where to write the report'),
   ).action(
     async (opts: SignInOptions & { month: string; format: string; lang?: string; out: string }) => {
+      // The IPC contract (zod) loads with the command, not at CLI start.
+      const { monthSchema } = await import('../../../src-shared/ipc/reports');
       if (!monthSchema.safeParse(opts.month).success) {
         throw new CliExit(EXIT.usage, '--month: YYYY-MM, e.g. 2026-11.');
       }

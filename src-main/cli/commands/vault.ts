@@ -1,7 +1,6 @@
 /** `zamok init`, `zamok unlock-check`, `zamok password …`, `zamok vault key`. */
 import type { Command } from 'commander';
 import type { SetupResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
-import { generateTotp } from '../../auth/totp';
 import { signInAs, withApp, type CliAppContext } from '../context';
 import { nextStdinLine, printResult, readPassword, type CliContext } from '../io';
 
@@ -19,6 +18,8 @@ export function registerVaultCommands(program: Command, cli: CliAppContext): voi
     .option('--no-device-binding', 'do not bind password slots to this computer (OS keychain)')
     .action(async (opts: { owner: string; displayName?: string; deviceBinding: boolean }) => {
       const password = readPassword(cli);
+      // Loaded here, not at start: otplib and its hash library are only needed by `init`.
+      const { generateTotp } = await import('../../auth/totp');
       await withApp(
         cli,
         async (app, call) => {

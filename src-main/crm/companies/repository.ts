@@ -150,7 +150,7 @@ export async function restoreCompany(
   id: string,
   now: Date = new Date(),
 ): Promise<CompanyChange> {
-  return restore(db, company(viewer, id, true), viewer.userId, now, 'This company is not deleted.');
+  return restore(db, company(viewer, id, true), viewer, now, 'This company is not deleted.');
 }
 
 /** Gives the company to another active user; to the current owner it changes nothing. */

@@ -153,7 +153,7 @@ describe('delete and restore', () => {
       staff.anna,
     );
 
-    const restored = await restoreContact(db, { userId: staff.owner }, contact.id);
+    const restored = await restoreContact(db, owner, contact.id);
     expect(restored.after).toMatchObject({
       deletedAt: null,
       deletedBy: null,
@@ -161,9 +161,7 @@ describe('delete and restore', () => {
     });
     expect((await listContacts(db, anna, list)).items.map(c => c.surname)).toEqual(['Коваль']);
     // Restoring what is not deleted, or does not exist, changes nothing.
-    expect(await failure(restoreContact(db, { userId: staff.owner }, contact.id))).toBe('conflict');
-    expect(await failure(restoreContact(db, { userId: staff.owner }, 'no-such-id'))).toBe(
-      'not_found',
-    );
+    expect(await failure(restoreContact(db, owner, contact.id))).toBe('conflict');
+    expect(await failure(restoreContact(db, owner, 'no-such-id'))).toBe('not_found');
   });
 });

@@ -188,20 +188,23 @@ export async function deleteContact(
 }
 
 /**
- * Brings back a deleted contact. The permission (`contacts.restore`, the owner role) is checked by
- * the router; it has no scope. `not_found` for an unknown id, `conflict` when it is not deleted.
+ * Brings back a deleted contact the viewer's scope reaches as a manager (owned by them, their team
+ * or anyone — a share does not let a colleague bring back a client: see ./scope.ts). The restore
+ * grant (`contacts.restore`, checked by the router) is plain, so the handler passes the caller's
+ * `contacts.read` scope. `not_found` for an unknown id or one out of scope, deleted or not;
+ * `conflict` when a contact in scope is not deleted. Nothing is written then.
  */
 export async function restoreContact(
   db: Kysely<Database>,
-  actor: { userId: string },
+  viewer: Viewer,
   id: string,
   now: Date = new Date(),
 ): Promise<ContactChange> {
-  const unscoped: RecordAccess<Contact> = {
+  const access: RecordAccess<Contact> = {
     table: 'contacts',
     id,
-    get: trx => readContact(trx, id),
-    read: trx => readContact(trx, id),
+    get: trx => getContact(trx, viewer, id, { includeDeleted: true, access: 'manage' }),
+    read: trx => readContact(trx, id, viewer),
   };
-  return restore(db, unscoped, actor.userId, now, 'This contact is not deleted.');
+  return restore(db, access, viewer, now, 'This contact is not deleted.');
 }

@@ -5,7 +5,7 @@
 import { closedAfterEach } from '../record/vaults.test-support';
 import { type Viewer } from '../record/viewer';
 import { describe, expect, it } from 'vitest';
-import { contactInputSchema } from '../../../src-shared/contacts';
+import { contactInputSchema, contactPatchSchema } from '../../../src-shared/contacts';
 import {
   createContact,
   deleteContact,
@@ -63,7 +63,7 @@ describe('scope own', () => {
     const { db, staff } = await office();
     const theirs = await add(db, staff.borys, 'Бойко');
     const anna = viewerOf(staff.anna, 'own', 'north');
-    const patch = contactInputSchema.partial().parse({ notes: 'переписано' });
+    const patch = contactPatchSchema.parse({ notes: 'переписано' });
 
     for (const attempt of [
       updateContact(db, anna, theirs.id, patch, theirs.updatedAt),

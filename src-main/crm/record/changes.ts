@@ -7,6 +7,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool, type UpdateResult } from 'kysely';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from './errors';
+import { ownerScopeSql, type Viewer } from './viewer';
 
 /** A change to one record: before (null when new) and after. */
 export interface Change<T> {
@@ -23,6 +24,14 @@ export interface Stamped {
 
 /** Tables of records with an owner, stamps and soft delete. */
 export type OwnedTable = 'contacts' | 'companies' | 'deals' | 'activities';
+
+/** One record of each owned table, as messages name it ("No such contact."). */
+const RECORD_NAME: Record<OwnedTable, string> = {
+  contacts: 'contact',
+  companies: 'company',
+  deals: 'deal',
+  activities: 'activity',
+};
 
 /** How the shared writes reach one record of one table. */
 export interface RecordAccess<T> {
@@ -167,8 +176,9 @@ async function stampDeleted(
   at: string,
   actorId: string,
   deleted: boolean,
-): Promise<void> {
-  await trx
+  reach: RawBuilder<SqlBool> = sql<SqlBool>`1`,
+): Promise<bigint> {
+  const result = await trx
     .updateTable(access.table)
     .set({
       deleted_at: deleted ? at : null,
@@ -178,7 +188,9 @@ async function stampDeleted(
     })
     .where('id', '=', access.id)
     .where('deleted_at', deleted ? 'is' : 'is not', null)
-    .execute();
+    .where(reach)
+    .executeTakeFirst();
+  return result.numUpdatedRows;
 }
 
 /** Soft delete: the record leaves lists and reads; the audit log keeps its history. */
@@ -194,19 +206,41 @@ export async function softDelete<T extends Stamped>(
 }
 
 /**
- * Brings back a deleted record (`access.get` must find deleted ones); `conflict` with
- * `notDeletedMessage` when it is not deleted, and nothing is written.
+ * Brings back a deleted record, as far as `restorer`'s scope reaches (the restore grant itself is
+ * plain: the caller passes the scope of the record's read grant). The scope is SQL on the owner
+ * column, applied before anything else and again in the UPDATE's WHERE: a record outside it is
+ * `not_found` whether it is deleted, live or missing (no existence leak, nothing written), so
+ * `conflict` with `notDeletedMessage` is only ever said of a record the caller reaches.
+ * `access.get` must find deleted records (and should be scoped the same way).
  */
 export async function restore<T extends Stamped>(
   db: Kysely<Database>,
   access: RecordAccess<T>,
-  actorId: string,
+  restorer: Viewer,
   now: Date,
   notDeletedMessage: string,
 ): Promise<Change<T> & { before: T }> {
-  return changeRecord(db, access, async (trx, before) => {
+  const reach = ownerScopeSql(`${access.table}.owner_id`, restorer, restorer.scope);
+  const what = RECORD_NAME[access.table];
+  const scoped: RecordAccess<T> = {
+    ...access,
+    async get(trx) {
+      const found = await trx
+        .selectFrom(access.table)
+        .select('id')
+        .where('id', '=', access.id)
+        .where(reach)
+        .executeTakeFirst();
+      if (!found) throw recordNotFound(what);
+      return access.get(trx);
+    },
+  };
+  return changeRecord(db, scoped, async (trx, before) => {
     if (before.deletedAt === null) throw new RecordError('conflict', notDeletedMessage);
-    await stampDeleted(trx, access, nextTime(now, before.updatedAt), actorId, false);
+    const at = nextTime(now, before.updatedAt);
+    if ((await stampDeleted(trx, access, at, restorer.userId, false, reach)) !== 1n) {
+      throw recordNotFound(what);
+    }
   });
 }
 

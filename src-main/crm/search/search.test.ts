@@ -193,7 +193,7 @@ describe('the index follows every change', () => {
     expect(titles(await search(staff.owner, 'owner', 'нове'))).toEqual(['Нове Тест']);
     await deleteContact(db, all, id, T);
     expect(titles(await search(staff.owner, 'owner', 'нове'))).toEqual([]);
-    await restoreContact(db, { userId: staff.owner }, id, T);
+    await restoreContact(db, all, id, T);
     expect(titles(await search(staff.owner, 'owner', 'нове'))).toEqual(['Нове Тест']);
   });
 

@@ -80,20 +80,25 @@ export interface DetailAbilities {
   restore: boolean;
 }
 
-/** The record's page. `extraActions` sit between Edit and Reassign. */
+/**
+ * The record's page. `badge` sits by the title (a deal's stage); `extraActions` between Edit and
+ * Reassign.
+ */
 export function RecordDetail(props: {
   ns: string;
   history: { type: DocumentRecordType; id: string; updatedAt: string };
   title: string;
+  badge?: ReactNode;
   deleted: boolean;
-  deletedBadge: string;
-  /** Shown while the record is deleted. */
-  deletedNotice: ReactNode;
+  /** Shown while the record is deleted (records a page never shows deleted, deals, have none). */
+  deletedBadge?: string;
+  deletedNotice?: ReactNode;
   abilities: DetailAbilities;
   onEdit: () => void;
   /** Opens one of the page's dialogs (`reassign`, `delete`). */
   open: (dialog: string) => void;
-  onRestore: () => void;
+  /** Records that cannot be restored (deals) have none. */
+  onRestore?: () => void;
   /** The restore is running. */
   busy: boolean;
   extraActions?: ReactNode;
@@ -114,6 +119,7 @@ export function RecordDetail(props: {
       <Group justify="space-between" align="flex-start">
         <Group gap="sm">
           <Title order={1}>{props.title}</Title>
+          {props.badge}
           {deleted ? <Badge color="gray">{props.deletedBadge}</Badge> : null}
         </Group>
         <Group gap="xs">
@@ -133,7 +139,7 @@ export function RecordDetail(props: {
               {t(`${ns}.detail.delete`)}
             </Button>
           ) : null}
-          {abilities.restore && deleted ? (
+          {abilities.restore && deleted && props.onRestore ? (
             <BusyButton
               busy={props.busy}
               busyLabel={t(`${ns}.detail.restoring`)}

@@ -8,8 +8,9 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { SignedInUser } from '../../../src-shared/ipc/auth';
 import type { ZamokApi } from '../../../src-shared/ipc';
+import type { DocumentInfo, DocumentRecordType } from '../../../src-shared/ipc/documents';
 import { Providers } from '../../app/Providers';
-import { installDomShims } from '../../app/test-support';
+import { installDomShims, ok } from '../../app/test-support';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
@@ -64,13 +65,29 @@ export function recordStamps() {
 }
 
 /**
+ * Main's document calls for a record that has `docs` until the delete dialog destroys them
+ * (`deleteForRecord` answers their count and leaves none).
+ */
+export function documentsUntilShredded(docs: readonly DocumentInfo[]) {
+  let left = [...docs];
+  return {
+    list: async () => ok(left),
+    deleteForRecord: async () => {
+      const deleted = left.length;
+      left = [];
+      return ok({ deleted });
+    },
+  };
+}
+
+/**
  * Confirms the open delete dialog with its `confirm` button, then checks what main was asked: to
  * destroy record `id`'s documents first, then to delete the record (through `deleteCall`).
  */
 export async function confirmDeleteWithDocuments(
   calls: readonly { name: string; input: unknown }[],
   confirm: string,
-  record: { type: 'contact' | 'company'; id: string },
+  record: { type: DocumentRecordType; id: string },
   deleteCall: string,
 ): Promise<void> {
   const dialog = screen.getByRole('dialog');

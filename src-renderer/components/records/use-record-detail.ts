@@ -10,14 +10,25 @@ import type { DocumentRecordType } from '../../../src-shared/ipc/documents';
 import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { useSessionStore } from '../../stores/session';
-import type { PagedList, RecordRow } from './paged-list';
+import type { RecordRow } from './paged-list';
+
+/**
+ * Where a record page finds its record: a store whose `current` is the open record. A paged list
+ * (contacts, companies) is one; the deals section keeps its own (the board is not a paged list).
+ */
+export interface RecordSource<R> {
+  useStore: {
+    <U>(selector: (state: { current: R | null }) => U): U;
+    getState: () => { current: R | null };
+  };
+}
 
 /**
  * A record page's state: record `id` of `list`, whose documents are of `type`; `load` fetches it
- * into the store, again when one of `deps` changes.
+ * into the store (unless the store holds it already), again when one of `deps` changes.
  */
-export function useRecordDetail<S extends RecordRow, Q, R extends RecordRow, E>(
-  list: PagedList<S, Q, R, E>,
+export function useRecordDetail<R extends RecordRow>(
+  list: RecordSource<R>,
   type: DocumentRecordType,
   id: string,
   load: (api: ZamokApi) => Promise<Result<R>>,

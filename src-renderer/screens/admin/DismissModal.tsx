@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DismissResult, UserSummary } from '../../../src-shared/ipc/users';
 import { useApi } from '../../app/api';
+import { useGranted } from '../../app/grants';
 import { FormActions } from '../../components/FormActions';
 import { useAction } from '../../components/useAction';
 
@@ -30,6 +31,8 @@ interface DismissModalProps {
 export function DismissModal({ user, candidates, onClose, onDismissed }: DismissModalProps) {
   const { t } = useTranslation();
   const api = useApi();
+  // Only the owner chooses who takes over (users.handover); otherwise the clients go to the owner.
+  const choosesHeir = useGranted('users.handover');
   const [target, setTarget] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const { busy, error, setError, run } = useAction();
@@ -43,9 +46,13 @@ export function DismissModal({ user, candidates, onClose, onDismissed }: Dismiss
   const confirmed = confirmsName(typed, name);
   const options = candidates.map(c => ({ value: c.id, label: `${c.displayName} (${c.login})` }));
 
+  const ready = confirmed && (!choosesHeir || target !== null);
+
   async function submit() {
-    if (!user || !target || !confirmed) return;
-    await run(() => api.users.dismiss({ userId: user.id, reassignToUserId: target }), onDismissed);
+    if (!user || !ready) return;
+    const input =
+      choosesHeir && target ? { userId: user.id, reassignToUserId: target } : { userId: user.id };
+    await run(() => api.users.dismiss(input), onDismissed);
   }
 
   return (
@@ -64,11 +71,13 @@ export function DismissModal({ user, candidates, onClose, onDismissed }: Dismiss
             <List.Item>{t('admin.dismiss.disabled')}</List.Item>
             <List.Item>{t('admin.dismiss.keyRemoved')}</List.Item>
             <List.Item>{t('admin.dismiss.sessionEnded')}</List.Item>
-            <List.Item>{t('admin.dismiss.recordsMoved')}</List.Item>
+            <List.Item>
+              {t(choosesHeir ? 'admin.dismiss.recordsMoved' : 'admin.dismiss.recordsToOwner')}
+            </List.Item>
             <List.Item>{t('admin.dismiss.audited')}</List.Item>
           </List>
         </div>
-        {options.length === 0 ? (
+        {!choosesHeir ? null : options.length === 0 ? (
           <Alert color="orange" variant="light">
             {t('admin.dismiss.noTarget')}
           </Alert>
@@ -101,7 +110,7 @@ export function DismissModal({ user, candidates, onClose, onDismissed }: Dismiss
           color="red"
           busy={busy}
           busyLabel={t('admin.dismiss.busy')}
-          disabled={!target || !confirmed}
+          disabled={!ready}
           onConfirm={() => void submit()}
           confirmLabel={t('admin.dismiss.submit')}
         />

@@ -147,6 +147,36 @@ describe('users tab', () => {
     expect(inputsOf(calls, 'users.create')).toEqual([]);
   });
 
+  it('an administrator is not offered a head’s role change, and dismisses without choosing an heir', async () => {
+    signIn({ ...OWNER, id: 'admin', role: 'administrator', grants: BUILT_IN_GRANTS.administrator });
+    const { api, calls } = scripted({
+      users: {
+        dismiss: async ({ userId }) =>
+          ok({
+            user: { ...TARAS, id: userId, status: 'dismissed' as const },
+            reassignedCount: 2,
+            reassigned: { contacts: 2 },
+          }),
+      },
+    });
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Actions for Iryna Bondar' }));
+    expect(await screen.findByRole('menuitem', { name: 'Reset 2FA' })).toBeTruthy();
+    expect(screen.queryByRole('menuitem', { name: 'Change role' })).toBeNull();
+    fireEvent.keyDown(document.documentElement, { key: 'Escape' });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Actions for Taras Melnyk' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Dismiss' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Dismiss Taras Melnyk' });
+    expect(within(dialog).getByText(/clients move to the owner/)).toBeTruthy();
+    expect(within(dialog).queryByLabelText(/^Who takes over the clients/)).toBeNull();
+    fireEvent.change(within(dialog).getByLabelText(/^To confirm, type the name/), {
+      target: { value: 'Taras Melnyk' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(inputsOf(calls, 'users.dismiss')).toEqual([{ userId: TARAS.id }]));
+  });
+
   it('Add user offers only roles within the caller’s own and sends the setup password', async () => {
     signIn({
       ...OWNER,

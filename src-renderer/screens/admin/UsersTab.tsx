@@ -18,6 +18,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
 import type { UserSummary } from '../../../src-shared/ipc/users';
+import { grantsWithin } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useLoaded } from '../../components/useLoaded';
@@ -131,7 +132,19 @@ export function UsersTab() {
               {canManage ? (
                 <Table.Td ta="right">
                   {user.status === 'active' && user.id !== me?.id ? (
-                    <RowMenu user={user} onPick={kind => setDialog({ kind, user })} />
+                    <RowMenu
+                      user={user}
+                      // Main refuses to change a role wider than the caller's (a head, for an
+                      // administrator); unknown roles stay offered and main decides.
+                      canChangeRole={
+                        me === null ||
+                        grantsWithin(
+                          allRoles.find(r => r.id === user.role)?.grants ?? {},
+                          me.grants,
+                        )
+                      }
+                      onPick={kind => setDialog({ kind, user })}
+                    />
                   ) : null}
                 </Table.Td>
               ) : null}
@@ -185,9 +198,12 @@ export function UsersTab() {
 
 function RowMenu({
   user,
+  canChangeRole,
   onPick,
 }: {
   user: UserSummary;
+  /** False when the person's current role reaches further than the caller's own. */
+  canChangeRole: boolean;
   onPick: (kind: 'role' | 'twoFactor' | 'dismiss') => void;
 }) {
   const { t } = useTranslation();
@@ -205,10 +221,17 @@ function RowMenu({
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item data-autofocus onClick={() => onPick('role')}>
-          {t('admin.users.changeRole')}
+        {canChangeRole ? (
+          <Menu.Item data-autofocus onClick={() => onPick('role')}>
+            {t('admin.users.changeRole')}
+          </Menu.Item>
+        ) : null}
+        <Menu.Item
+          data-autofocus={canChangeRole ? undefined : true}
+          onClick={() => onPick('twoFactor')}
+        >
+          {t('admin.users.resetTwoFactor')}
         </Menu.Item>
-        <Menu.Item onClick={() => onPick('twoFactor')}>{t('admin.users.resetTwoFactor')}</Menu.Item>
         <Menu.Divider role="separator" />
         {/* red.9 text: Mantine's red is below the 4.5:1 contrast text needs, and `color` would paint
             the hovered item red under red text; `c` keeps the default hover. */}

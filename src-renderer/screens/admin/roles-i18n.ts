@@ -104,6 +104,7 @@ export const uk = {
     users: {
       read: 'Бачити працівників',
       manage: 'Керувати працівниками',
+      handover: 'Вирішувати, кому перейдуть клієнти звільненого',
     },
     roles: {
       manage: 'Керувати ролями',
@@ -123,6 +124,7 @@ export const uk = {
     },
     exports: {
       approve: 'Дозволяти великі експорти',
+      control: 'Налаштовувати контроль експорту й сповіщення про обсяги',
     },
     security: {
       check: 'Запускати перевірку безпеки',
@@ -130,6 +132,7 @@ export const uk = {
     backup: {
       manage: 'Керувати резервними копіями',
       restore: 'Відновлювати з резервної копії',
+      encryption: 'Змінювати шифрування резервних копій',
     },
     reports: {
       regulation: 'Формувати регламент доступу',
@@ -237,6 +240,7 @@ export const en: Strings<typeof uk> = {
     users: {
       read: 'See staff',
       manage: 'Manage staff',
+      handover: "Choose who takes over a dismissed colleague's clients",
     },
     roles: {
       manage: 'Manage roles',
@@ -256,6 +260,7 @@ export const en: Strings<typeof uk> = {
     },
     exports: {
       approve: 'Approve large exports',
+      control: 'Set export controls and volume alerts',
     },
     security: {
       check: 'Run the security check',
@@ -263,6 +268,7 @@ export const en: Strings<typeof uk> = {
     backup: {
       manage: 'Manage backups',
       restore: 'Restore from a backup',
+      encryption: 'Change how backups are encrypted',
     },
     reports: {
       regulation: 'Generate the access regulation',

@@ -59,6 +59,8 @@ export const uk = {
     keyRemoved: 'ключ доступу до сховища буде видалено;',
     sessionEnded: 'відкритий сеанс буде завершено;',
     recordsMoved: 'усі клієнти цієї людини перейдуть до обраного працівника;',
+    recordsToOwner:
+      'усі клієнти цієї людини перейдуть до власника — лише він вирішує, кому їх передати далі;',
     audited: 'дію буде записано в журнал.',
     target: 'Хто прийме клієнтів',
     targetHint: 'Оберіть чинного працівника.',
@@ -129,6 +131,8 @@ export const en: Strings<typeof uk> = {
     keyRemoved: 'its key to the vault is deleted;',
     sessionEnded: 'its open session is ended;',
     recordsMoved: 'all of this person’s clients move to the colleague you choose;',
+    recordsToOwner:
+      'all of this person’s clients move to the owner — only the owner decides who takes them on;',
     audited: 'the action is written to the audit log.',
     target: 'Who takes over the clients',
     targetHint: 'Choose an active colleague.',

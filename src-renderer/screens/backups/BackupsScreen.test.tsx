@@ -65,6 +65,40 @@ function scripted(extra: Script['backup'] = {}) {
 }
 
 describe('backups page', () => {
+  it('says under a folder why its last backup failed, and under a file what is wrong with it', async () => {
+    const failing = STATUS.destinations.map(d => ({
+      ...d,
+      lastError: 'ENOSPC: no space left on device',
+      lastErrorReason: 'truncated' as const,
+    }));
+    const { api } = scriptedApi({
+      auth: { status: async () => ok(statusOf('locked')) },
+      backup: {
+        getSettings: async () => ok(SETTINGS),
+        status: async () => ok({ ...STATUS, destinations: failing }),
+        list: async () =>
+          ok([
+            {
+              file: FILE,
+              createdAt: PREVIEW.createdAt,
+              size: 10,
+              verifiedAt: null,
+              condition: 'truncated',
+            },
+          ]),
+      },
+    });
+    renderScreen(api);
+    const path = await screen.findByText('/media/usb/zamok', { selector: 'p' });
+    expect(path.parentElement?.textContent).toBe(
+      '/media/usb/zamokLast error: The backup file is incomplete (cut short). Try another backup.',
+    );
+    const file = await screen.findByText('zamok-2026-11-28.age');
+    expect(file.parentElement?.textContent).toBe(
+      'zamok-2026-11-28.ageThis file is cut short (incomplete): it cannot be restored. Use another backup.',
+    );
+  });
+
   it('shows each destination with its state and history, and backs up now with progress', async () => {
     let finish: () => void = () => undefined;
     const { api, calls } = scripted({
@@ -114,6 +148,40 @@ describe('backups page', () => {
     expect(await screen.findByText('/media/usb/zamok')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Restore from a backup…' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Restore' })).toBeNull();
+  });
+});
+
+describe('what an administrator sees', () => {
+  const asAdministrator = () =>
+    useSessionStore.setState({
+      user: { ...OWNER, role: 'administrator', grants: BUILT_IN_GRANTS.administrator },
+    });
+
+  it('the encryption choice is disabled with the reason; folders and schedule still save', async () => {
+    asAdministrator();
+    renderScreen(scripted().api);
+    expect(
+      await screen.findByText('Only the owner decides how backups are encrypted.'),
+    ).toBeTruthy();
+    const passphrase = screen.getByRole('radio', { name: 'A separate passphrase' });
+    expect((passphrase as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByLabelText('New backup folder')).toBeTruthy();
+    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(false);
+  });
+
+  it("with the owner's passphrase backups nothing can be changed, and the page says why", async () => {
+    asAdministrator();
+    const { api } = scripted({
+      getSettings: async () => ok({ ...SETTINGS, encryption: 'passphrase' }),
+    });
+    renderScreen(api);
+    expect(await screen.findByText(/encrypted with the owner's passphrase/)).toBeTruthy();
+    expect(screen.queryByLabelText('New backup folder')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Remove' })).toBeNull();
+    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    expect(screen.getByRole('button', { name: 'Back up now' })).toBeTruthy();
   });
 });
 

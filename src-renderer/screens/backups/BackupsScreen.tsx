@@ -43,6 +43,7 @@ interface Loaded {
 function BackupsPage({ backup }: { backup: BackupApi }) {
   const { t, i18n } = useTranslation();
   const canRestore = useGranted('backup.restore');
+  const canEncrypt = useGranted('backup.encryption');
   const [data, setData] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<CallError | null>(null);
   const [actionError, setActionError] = useState<CallError | null>(null);
@@ -115,6 +116,8 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
   const pathOf = (id: string) => data.settings.destinations.find(d => d.id === id)?.path ?? id;
   const destination = data.settings.destinations.find(d => d.id === selected) ?? null;
   const noDestinations = data.settings.destinations.length === 0;
+  // Passphrase backups are the owner's to configure: main refuses other callers' saves.
+  const readOnly = !canEncrypt && data.settings.encryption !== 'recovery_key';
 
   return (
     <Stack p="md" gap="lg" maw={1100}>
@@ -144,6 +147,11 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
 
       {running ? (
         <WorkingNote label={t('backups.running')} text={t('backups.runningProgress')} dimmed />
+      ) : null}
+      {readOnly ? (
+        <Alert color="gray" variant="light">
+          {t('backups.ownerPassphrase')}
+        </Alert>
       ) : null}
       <BackupErrorAlert error={actionError} />
       {results?.map(r => (
@@ -195,6 +203,7 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
         onSelect={setSelected}
         onRun={id => void runNow(id)}
         onSaveDestinations={destinations => saveSettings({ ...data.settings, destinations })}
+        readOnly={readOnly}
       />
       {noDestinations ? null : (
         <HistoryCard
@@ -205,7 +214,12 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
           onRestore={file => setWizard(w => ({ file, n: (w?.n ?? 0) + 1 }))}
         />
       )}
-      <SettingsCard settings={data.settings} onSave={saveSettings} />
+      <SettingsCard
+        settings={data.settings}
+        onSave={saveSettings}
+        canEncrypt={canEncrypt}
+        readOnly={readOnly}
+      />
       {wizard ? (
         <RestoreWizard
           key={wizard.n}

@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSettings, BackupStatus } from '../../../src-shared/ipc/backup';
 import { formatWhen, newDestinationId, runErrorText } from './backup-api';
+import { FileCell } from './FileCell';
 import { MONOSPACE_INPUT } from '../../components/input-styles';
 import { DataTable } from '../../components/DataTable';
 
@@ -30,6 +31,8 @@ interface DestinationsCardProps {
   onRun: (id: string) => void;
   /** Saves settings with the destinations changed; resolves true when saved. */
   onSaveDestinations: (destinations: BackupSettings['destinations']) => Promise<boolean>;
+  /** The caller cannot change the folders (backups use the owner's passphrase): no add or remove. */
+  readOnly?: boolean;
 }
 
 /** Destinations with their state; adding and removing a folder saves the settings. */
@@ -93,16 +96,16 @@ export function DestinationsCard(props: DestinationsCardProps) {
                   bg={selected === destination.id ? 'var(--mantine-color-gray-1)' : undefined}
                 >
                   <Table.Td>
-                    <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
-                      {destination.path}
-                    </Text>
-                    {state?.lastError ? (
-                      <Text size="xs" c="red.9">
-                        {t('backups.destinations.lastError', {
-                          error: runErrorText(t, state.lastErrorReason, state.lastError),
-                        })}
-                      </Text>
-                    ) : null}
+                    <FileCell
+                      name={destination.path}
+                      problem={
+                        state?.lastError
+                          ? t('backups.destinations.lastError', {
+                              error: runErrorText(t, state.lastErrorReason, state.lastError),
+                            })
+                          : null
+                      }
+                    />
                   </Table.Td>
                   <Table.Td>{formatWhen(t, i18n.language, state?.lastSuccessAt ?? null)}</Table.Td>
                   <Table.Td>{formatWhen(t, i18n.language, state?.lastVerifiedAt ?? null)}</Table.Td>
@@ -139,14 +142,16 @@ export function DestinationsCard(props: DestinationsCardProps) {
                       >
                         {t('backups.destinations.runHere')}
                       </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setRemoving(destination.id)}
-                      >
-                        {t('backups.destinations.remove')}
-                      </Button>
+                      {props.readOnly ? null : (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setRemoving(destination.id)}
+                        >
+                          {t('backups.destinations.remove')}
+                        </Button>
+                      )}
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -155,27 +160,29 @@ export function DestinationsCard(props: DestinationsCardProps) {
           </DataTable>
         )}
         {/* The browser host has no file dialog; Electron will add a "Choose…" button (dialog channel). */}
-        <form
-          onSubmit={event => {
-            event.preventDefault();
-            void add();
-          }}
-        >
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              style={{ flex: 1 }}
-              label={t('backups.destinations.addLabel')}
-              description={t('backups.destinations.addHint')}
-              value={newPath}
-              onChange={event => setNewPath(event.currentTarget.value)}
-              spellCheck={false}
-              styles={MONOSPACE_INPUT}
-            />
-            <Button type="submit" variant="light" loading={saving} disabled={!newPath.trim()}>
-              {t('backups.destinations.add')}
-            </Button>
-          </Group>
-        </form>
+        {props.readOnly ? null : (
+          <form
+            onSubmit={event => {
+              event.preventDefault();
+              void add();
+            }}
+          >
+            <Group align="flex-end" gap="sm">
+              <TextInput
+                style={{ flex: 1 }}
+                label={t('backups.destinations.addLabel')}
+                description={t('backups.destinations.addHint')}
+                value={newPath}
+                onChange={event => setNewPath(event.currentTarget.value)}
+                spellCheck={false}
+                styles={MONOSPACE_INPUT}
+              />
+              <Button type="submit" variant="light" loading={saving} disabled={!newPath.trim()}>
+                {t('backups.destinations.add')}
+              </Button>
+            </Group>
+          </form>
+        )}
       </Stack>
       <Modal
         opened={removing !== null}

@@ -6,6 +6,7 @@ import type { BackupDestination, BackupListItem } from '../../../src-shared/ipc/
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { type BackupApi, baseName, formatSize, formatWhen } from './backup-api';
 import { BackupErrorAlert } from './BackupErrorAlert';
+import { FileCell } from './FileCell';
 import { DataTable } from '../../components/DataTable';
 
 interface HistoryCardProps {
@@ -111,14 +112,14 @@ export function HistoryCard({
             {items.map(item => (
               <Table.Tr key={item.file}>
                 <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {baseName(item.file)}
-                  </Text>
-                  {item.condition && item.condition !== 'complete' ? (
-                    <Text size="xs" c="red.9">
-                      {t(`backups.history.${item.condition}`)}
-                    </Text>
-                  ) : null}
+                  <FileCell
+                    name={baseName(item.file)}
+                    problem={
+                      item.condition && item.condition !== 'complete'
+                        ? t(`backups.history.${item.condition}`)
+                        : null
+                    }
+                  />
                 </Table.Td>
                 <Table.Td>{formatWhen(t, i18n.language, item.createdAt)}</Table.Td>
                 <Table.Td>{formatSize(item.size)}</Table.Td>

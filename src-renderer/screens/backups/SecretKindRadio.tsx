@@ -10,6 +10,9 @@ interface SecretKindRadioProps {
   onChange: (kind: SecretKind) => void;
   recoveryKeyLabel: string;
   passphraseLabel: string;
+  /** Shown under the label (e.g. why the choice is not the caller's). */
+  description?: string;
+  disabled?: boolean;
 }
 
 /** Two radio buttons in a row under one label. */
@@ -17,12 +20,13 @@ export function SecretKindRadio(props: SecretKindRadioProps) {
   return (
     <Radio.Group
       label={props.label}
+      description={props.description}
       value={props.value}
       onChange={value => props.onChange(value === 'passphrase' ? 'passphrase' : 'recovery_key')}
     >
       <Group mt={6}>
-        <Radio value="recovery_key" label={props.recoveryKeyLabel} />
-        <Radio value="passphrase" label={props.passphraseLabel} />
+        <Radio value="recovery_key" label={props.recoveryKeyLabel} disabled={props.disabled} />
+        <Radio value="passphrase" label={props.passphraseLabel} disabled={props.disabled} />
       </Group>
     </Radio.Group>
   );

@@ -31,10 +31,14 @@ interface SettingsCardProps {
   settings: BackupSettings;
   /** Saves; resolves true when saved. */
   onSave: (settings: BackupSettings, passphrase: string | undefined) => Promise<boolean>;
+  /** The caller may choose the encryption (`backup.encryption`: the owner). */
+  canEncrypt: boolean;
+  /** Nothing here can be saved by the caller (backups use the owner's passphrase). */
+  readOnly: boolean;
 }
 
 /** The editable schedule/retention/encryption form (the destinations are edited in their table). */
-export function SettingsCard({ settings, onSave }: SettingsCardProps) {
+export function SettingsCard({ settings, onSave, canEncrypt, readOnly }: SettingsCardProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(settings);
   const [passphrase, setPassphrase] = useState('');
@@ -126,8 +130,10 @@ export function SettingsCard({ settings, onSave }: SettingsCardProps) {
             }}
             recoveryKeyLabel={t('backups.settings.recoveryKey')}
             passphraseLabel={t('backups.settings.passphrase')}
+            disabled={!canEncrypt}
+            {...(canEncrypt ? {} : { description: t('backups.settings.encryptionOwnerOnly') })}
           />
-          {draft.encryption === 'passphrase' ? (
+          {canEncrypt && draft.encryption === 'passphrase' ? (
             <PasswordInput
               label={t('backups.settings.passphraseLabel')}
               description={t('backups.settings.passphraseHint')}
@@ -142,7 +148,12 @@ export function SettingsCard({ settings, onSave }: SettingsCardProps) {
             </Alert>
           ) : null}
           <Group justify="flex-end">
-            <BusyButton type="submit" busy={busy} busyLabel={t('backups.settings.saving')}>
+            <BusyButton
+              type="submit"
+              busy={busy}
+              busyLabel={t('backups.settings.saving')}
+              disabled={readOnly}
+            >
               {t('backups.settings.save')}
             </BusyButton>
           </Group>

@@ -17,6 +17,8 @@ export const uk = {
   runOkUnverified: '{{path}}: копію створено, але перевірка не вдалася.',
   runFailed: '{{path}}: копію не створено ({{error}}).',
   restore: 'Відновити з копії…',
+  ownerPassphrase:
+    'Копії шифруються фразою власника, тож змінювати теки й розклад копій може лише власник. Створювати й перевіряти копії ви можете.',
   summary: {
     lastVerified: 'Остання перевірена копія',
     nextRun: 'Наступна копія за розкладом',
@@ -74,6 +76,7 @@ export const uk = {
     encryption: 'Чим шифрувати',
     recoveryKey: 'Ключем відновлення',
     passphrase: 'Окремою фразою',
+    encryptionOwnerOnly: 'Лише власник вирішує, чим шифрувати копії.',
     passphraseLabel: 'Фраза для копій',
     passphraseHint:
       'Залиште порожнім, щоб не змінювати збережену фразу. Без неї копію не відкрити.',
@@ -120,6 +123,10 @@ export const uk = {
     no_recipient: 'Не задано фразу для копій. Вкажіть її в налаштуваннях.',
     recipient_mismatch: 'Ключ шифрування копій не збігається з ключем цього сховища.',
     vault_busy: 'Сховище саме змінювалося. Спробуйте ще раз за хвилину.',
+    not_authentic:
+      'Цю копію не підписано цим сховищем (її зроблено до того, як Zamok почав підписувати копії, або склав хтось інший). Нічого не змінено. Стару непідписану копію можна відновити лише в командному рядку з --allow-unauthenticated.',
+    needs_key:
+      'Копію не створено: щоб підписати її, увійдіть у Zamok хоча б раз після запуску. Наступна спроба буде автоматично.',
   },
   wizard: {
     title: 'Відновлення з резервної копії',
@@ -129,7 +136,8 @@ export const uk = {
       restore: 'Відновлення',
     },
     file: 'Файл копії',
-    fileHint: 'Повний шлях до файлу .age, наприклад /media/usb/zamok-копії/zamok-2026-11-28.age',
+    fileHint:
+      'Повний шлях до файлу .zamokbackup, наприклад /media/usb/zamok-копії/zamok-….zamokbackup',
     secretKind: 'Чим відкрити копію',
     byRecoveryKey: 'Ключ відновлення',
     byPassphrase: 'Фраза для копій',
@@ -188,6 +196,8 @@ export const en: Strings<typeof uk> = {
   runOkUnverified: '{{path}}: backup created, but verifying it failed.',
   runFailed: '{{path}}: no backup made ({{error}}).',
   restore: 'Restore from a backup…',
+  ownerPassphrase:
+    "Backups are encrypted with the owner's passphrase, so only the owner can change the backup folders and schedule. You can still make and verify backups.",
   summary: {
     lastVerified: 'Last verified backup',
     nextRun: 'Next scheduled backup',
@@ -246,6 +256,7 @@ export const en: Strings<typeof uk> = {
     encryption: 'Encrypt with',
     recoveryKey: 'The recovery key',
     passphrase: 'A separate passphrase',
+    encryptionOwnerOnly: 'Only the owner decides how backups are encrypted.',
     passphraseLabel: 'Backup passphrase',
     passphraseHint:
       'Leave empty to keep the saved passphrase. Without it a backup cannot be opened.',
@@ -291,6 +302,10 @@ export const en: Strings<typeof uk> = {
     no_recipient: 'No backup passphrase is set. Enter it in the settings.',
     recipient_mismatch: 'The backup encryption key does not match this vault’s key.',
     vault_busy: 'The vault was changing. Try again in a minute.',
+    not_authentic:
+      'This backup is not signed by this vault (made before Zamok signed backups, or put together by someone else). Nothing was changed. An old unsigned backup can be restored only on the command line, with --allow-unauthenticated.',
+    needs_key:
+      'No backup was made: to sign it, sign in to Zamok once after it starts. It will be tried again automatically.',
   },
   wizard: {
     title: 'Restore from a backup',
@@ -300,7 +315,8 @@ export const en: Strings<typeof uk> = {
       restore: 'Restore',
     },
     file: 'Backup file',
-    fileHint: 'The full path of the .age file, e.g. /media/usb/zamok-backups/zamok-2026-11-28.age',
+    fileHint:
+      'The full path of the .zamokbackup file, e.g. /media/usb/zamok-backups/zamok-….zamokbackup',
     secretKind: 'Open the backup with',
     byRecoveryKey: 'Recovery key',
     byPassphrase: 'Backup passphrase',

@@ -12,6 +12,7 @@ import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { ok, OWNER } from '../../app/test-support';
 import {
   confirmDeleteWithDocuments,
+  documentsUntilShredded,
   renderWithApp,
   setUpRecordScreenTests,
 } from '../../components/records/records-test-support';
@@ -48,7 +49,6 @@ function renderScreen(api: ZamokApi, language: 'uk' | 'en' = 'en') {
 /** Main as the owner sees it: one company with two documents until they are destroyed. */
 function ownerMain() {
   let current = company();
-  let docs = [doc(1), doc(2)];
   return scriptedApi({
     companies: {
       get: async () => ok(current),
@@ -62,14 +62,7 @@ function ownerMain() {
       },
       contacts: async () => ok({ items: [], nextCursor: null }),
     },
-    documents: {
-      list: async () => ok(docs),
-      deleteForRecord: async () => {
-        const deleted = docs.length;
-        docs = [];
-        return ok({ deleted });
-      },
-    },
+    documents: documentsUntilShredded([doc(1), doc(2)]),
     users: { list: async () => ok([]) },
     activities: { timeline: async () => ok({ items: [], nextCursor: null }) },
   });

@@ -1,37 +1,31 @@
 /**
- * One deal: amount, stage (move to another, mark won, mark lost with a reason), contact and
- * company, dates, notes; edit, delete and "give to another manager" for those allowed; its history
- * from the audit log (stage changes among them) for `audit.read` holders.
+ * One deal on the shared record page: its stage by the title, amount, chances, client and notes;
+ * move it to another stage, mark it won, or lost with a reason; edit (`e`), delete (the record
+ * delete dialog, which destroys the deal's documents too) and "give to another manager" for those
+ * allowed; its timeline, documents and history (stage changes among them) for `audit.read` holders.
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Group,
-  Loader,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Badge } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal, Pipeline } from '../../../src-shared/deals';
-import type { CallError } from '../../../src-shared/ipc/contract';
-import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { Notice } from '../../components/records/Notice';
-import { EntityHistory } from '../../components/EntityHistory';
+import { DetailPending, RecordDetail } from '../../components/records/RecordDetail';
+import { DeleteRecordModal } from '../../components/records/RecordModals';
+import { useRecordDetail, type RecordSource } from '../../components/records/use-record-detail';
 import { Timeline } from '../activities/Timeline';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
-import { dealAmount, fieldErrors } from './format';
+import { DealFields } from './DealFields';
+import { DealStageActions } from './DealStageActions';
+import { fieldErrors } from './format';
 import { LostReasonModal } from './LostReasonModal';
 import { ReassignDealModal } from './ReassignDealModal';
+import { loadDeal, rememberDeal, useDealsStore } from './store';
 
-/** The detail view. */
+/** The open deal, kept by the deals section's store (the board is not a paged list). */
+const openDealSource: RecordSource<Deal> = { useStore: useDealsStore };
+
+/** The detail view of deal `id`; the `can*` answers decide which actions show. */
 export function DealDetail({
   id,
   pipelines,
@@ -52,200 +46,132 @@ export function DealDetail({
   onBack: () => void;
   onEdit: (deal: Deal) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const api = useApi();
-  const [deal, setDeal] = useState<Deal | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [target, setTarget] = useState<string | null>(null);
-  const [asking, setAsking] = useState(false);
-  const [lostError, setLostError] = useState<string | undefined>();
-  const [reassigning, setReassigning] = useState(false);
+  const { t } = useTranslation();
+  const page = useRecordDetail(
+    openDealSource,
+    'deal',
+    id,
+    api =>
+      loadDeal(api, id).then(result => {
+        if (result.ok) onLoaded?.(result.value);
+        return result;
+      }),
+    [onLoaded],
+  );
+  const { api, record: deal, dialog, busy, actionError, open, run, keep } = page;
   // The new owner's name; the message is translated when shown (it follows a language switch).
   const [handedTo, setHandedTo] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await api.deals.get({ id });
-    if (result.ok) {
-      setDeal(result.value);
-      onLoaded?.(result.value);
-    } else setError(result.error);
-  }, [api, id, onLoaded]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  if (!deal) return <DetailPending ns="deals" error={page.loadError} onBack={onBack} />;
 
-  if (!deal) {
-    return error ? (
-      <Stack>
-        <Alert color="red">{errorText(t, error)}</Alert>
-        <Button variant="default" onClick={onBack} w="fit-content">
-          {t('deals.back')}
-        </Button>
-      </Stack>
-    ) : (
-      <Center h={200}>
-        <Loader />
-      </Center>
-    );
-  }
-  const current = deal;
-  const pipeline = pipelines.find(p => p.id === current.pipelineId);
-  const stages = pipeline?.stages ?? [];
-  const won = stages.find(s => s.outcome === 'won');
+  const stages = pipelines.find(p => p.id === deal.pipelineId)?.stages ?? [];
   const lost = stages.find(s => s.outcome === 'lost');
-  const changeable = canChange(current);
+  const changeable = canChange(deal);
+  const move = (stageId: string, lostReason?: string) =>
+    keep(
+      () =>
+        api.deals.move({
+          id,
+          stageId,
+          expectedUpdatedAt: deal.updatedAt,
+          ...(lostReason ? { lostReason } : {}),
+        }),
+      rememberDeal,
+    );
+  const lostError =
+    dialog === 'lost' && actionError
+      ? (fieldErrors(t, actionError)['lostReason'] ?? errorText(t, actionError))
+      : undefined;
+  const won = deal.outcome === 'won';
 
-  async function move(stageId: string, lostReason?: string) {
-    const result = await api.deals.move({
-      id: current.id,
-      stageId,
-      expectedUpdatedAt: current.updatedAt,
-      ...(lostReason ? { lostReason } : {}),
-    });
-    if (result.ok) {
-      setDeal(result.value);
-      setAsking(false);
-      setTarget(null);
-      setError(null);
-    } else if (lostReason !== undefined) {
-      setLostError(fieldErrors(t, result.error)['lostReason'] ?? errorText(t, result.error));
-    } else setError(result.error);
-  }
-
-  async function remove() {
-    if (!window.confirm(t('deals.deleteConfirm', { title: current.title }))) return;
-    const result = await api.deals.delete({ id: current.id });
-    if (result.ok) onBack();
-    else setError(result.error);
-  }
-
-  const color = current.outcome === 'won' ? 'teal.9' : current.outcome === 'lost' ? 'red' : 'blue';
   return (
-    <Stack maw={900}>
-      <Group justify="space-between">
-        <Button variant="subtle" onClick={onBack}>
-          ← {t('deals.back')}
-        </Button>
-        <Group>
-          {changeable ? (
-            <Button variant="default" onClick={() => onEdit(current)}>
-              {t('deals.edit')}
-            </Button>
-          ) : null}
-          {canReassign(current) ? (
-            <Button variant="default" onClick={() => setReassigning(true)}>
-              {t('deals.reassign.open')}
-            </Button>
-          ) : null}
-          {canDelete(current) ? (
-            <Button variant="subtle" color="red" onClick={() => void remove()}>
-              {t('deals.delete')}
-            </Button>
-          ) : null}
-        </Group>
-      </Group>
-      <Group align="center">
-        <Title order={1}>{current.title}</Title>
+    <RecordDetail
+      ns="deals"
+      history={{ type: 'deal', id, updatedAt: deal.updatedAt }}
+      title={deal.title}
+      badge={
         <Badge
-          color={color}
+          color={won ? 'teal.9' : deal.outcome === 'lost' ? 'red' : 'blue'}
           size="lg"
-          variant={current.outcome === 'won' ? 'filled' : 'light'}
+          variant={won ? 'filled' : 'light'}
           data-testid="deal-stage"
         >
-          {current.stageName}
+          {deal.stageName}
         </Badge>
-      </Group>
-      {error ? <Alert color="red">{errorText(t, error)}</Alert> : null}
+      }
+      // deals.get reads live deals only: a deleted deal has no page.
+      deleted={false}
+      abilities={{
+        update: changeable,
+        // Any signed-in user may list the colleagues a deal can go to.
+        readUsers: true,
+        reassign: canReassign(deal),
+        delete: canDelete(deal),
+        restore: false,
+      }}
+      onEdit={() => onEdit(deal)}
+      open={open}
+      busy={busy}
+      actionError={actionError}
+      dialogOpen={dialog !== null}
+      onBack={onBack}
+    >
       {handedTo ? (
         <Notice closeLabel={t('deals.notice')} onClose={() => setHandedTo(null)}>
           {t('deals.reassign.done', { name: handedTo })}
         </Notice>
       ) : null}
-      {current.lostReason ? (
+      {deal.lostReason ? (
         <Alert color="red" variant="light" title={t('deals.field.lostReason')}>
-          {current.lostReason}
+          {deal.lostReason}
         </Alert>
       ) : null}
-      <Card withBorder>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Field label={t('deals.field.amount')} value={dealAmount(current, i18n.language)} />
-          <Field label={t('deals.field.probability')} value={`${current.probability}%`} />
-          <Field label={t('deals.field.expectedClose')} value={current.expectedClose ?? '—'} />
-          <Field label={t('deals.field.contact')} value={current.contactName ?? '—'} />
-          <Field label={t('deals.field.company')} value={current.companyName ?? '—'} />
-          <Field label={t('deals.field.owner')} value={current.ownerName} />
-        </SimpleGrid>
-        {current.notes ? (
-          <Text mt="md" style={{ whiteSpace: 'pre-wrap' }}>
-            {current.notes}
-          </Text>
-        ) : null}
-      </Card>
+      <DealFields deal={deal} />
       {changeable ? (
-        <Group align="flex-end">
-          <Select
-            label={t('deals.moveTo')}
-            data={stages
-              .filter(s => s.id !== current.stageId && s.outcome !== 'lost')
-              .map(s => ({ value: s.id, label: s.name }))}
-            value={target}
-            onChange={setTarget}
-            w={220}
-          />
-          <Button disabled={!target} onClick={() => target && void move(target)}>
-            {t('deals.move')}
-          </Button>
-          {won && current.stageId !== won.id ? (
-            <Button color="teal.9" onClick={() => void move(won.id)}>
-              {t('deals.markWon')}
-            </Button>
-          ) : null}
-          {lost && current.stageId !== lost.id ? (
-            <Button
-              color="red"
-              variant="light"
-              onClick={() => {
-                setLostError(undefined);
-                setAsking(true);
-              }}
-            >
-              {t('deals.markLost')}
-            </Button>
-          ) : null}
-        </Group>
+        <DealStageActions
+          key={deal.stageId}
+          deal={deal}
+          stages={stages}
+          onMove={move}
+          onLost={() => open('lost')}
+        />
       ) : null}
       <LostReasonModal
-        title={asking ? current.title : null}
+        title={dialog === 'lost' ? deal.title : null}
         error={lostError}
-        onCancel={() => setAsking(false)}
-        onConfirm={reason => lost && void move(lost.id, reason)}
+        busy={busy}
+        onCancel={page.close}
+        onConfirm={reason => lost && move(lost.id, reason)}
       />
-      {reassigning ? (
+      {dialog === 'reassign' ? (
         <ReassignDealModal
-          deal={current}
-          onClose={() => setReassigning(false)}
+          deal={deal}
+          onClose={page.close}
           onReassigned={(saved, name) => {
-            setDeal(saved);
-            setReassigning(false);
-            setError(null);
+            rememberDeal(saved);
+            page.close();
             setHandedTo(name);
           }}
         />
       ) : null}
-      <Timeline entity="deal" id={current.id} />
-      <DocumentsPanel type="deal" id={current.id} />
-      <EntityHistory key={current.updatedAt} entityType="deal" entityId={current.id} />
-    </Stack>
-  );
-}
-
-function Field({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text>{value}</Text>
-    </div>
+      <DeleteRecordModal
+        ns="deals"
+        busy={busy}
+        error={actionError}
+        onClose={page.close}
+        opened={dialog === 'delete'}
+        name={deal.title}
+        documents={page.documentCount}
+        focusConfirm
+        onConfirm={() =>
+          // Deals have no restore: a deleted deal leaves the board, and so does its page.
+          void run(() => page.deleteWithDocuments(() => api.deals.delete({ id }))).then(
+            done => done && onBack(),
+          )
+        }
+      />
+      <Timeline entity="deal" id={id} />
+      <DocumentsPanel type="deal" id={id} />
+    </RecordDetail>
   );
 }

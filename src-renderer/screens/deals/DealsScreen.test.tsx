@@ -2,9 +2,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
+import type { DocumentInfo } from '../../../src-shared/ipc/documents';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { fail, ok, OWNER } from '../../app/test-support';
 import {
+  confirmDeleteWithDocuments,
+  documentsUntilShredded,
   renderWithApp,
   setUpRecordScreenTests,
 } from '../../components/records/records-test-support';
@@ -74,7 +77,7 @@ describe('reassigning a deal', () => {
       expect(screen.queryByRole('dialog', { name: 'Give the deal to another manager' })).toBeNull(),
     );
     // The Owner field of the page now names her.
-    const owner = screen.getByText('Owner', { selector: 'p' }).parentElement;
+    const owner = screen.getByText('Owner', { selector: 'dt' }).parentElement;
     expect(owner?.textContent).toBe('OwnerДарина Мельник');
   });
 
@@ -88,13 +91,116 @@ describe('reassigning a deal', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Give the deal' }));
     expect(await within(dialog).findByRole('alert')).toBeTruthy();
     expect(screen.queryByText(/Deal handed over/)).toBeNull();
-    const owner = screen.getByText('Owner', { selector: 'p' }).parentElement;
+    const owner = screen.getByText('Owner', { selector: 'dt' }).parentElement;
     expect(owner?.textContent).toBe('OwnerГанна Бойко');
   });
 
   it('shows no reassign action to a manager (no deals.reassign)', async () => {
     await showAsManager(dealApi(async () => fail('forbidden')).api, 'Поставка борошна');
     expect(screen.queryByRole('button', { name: 'Give to another manager' })).toBeNull();
+  });
+});
+
+/** A PDF attached to {@link DEAL}. */
+const CONTRACT: DocumentInfo = {
+  id: 'doc-1',
+  recordType: 'deal',
+  recordId: 'deal-1',
+  ownerId: 'u-head',
+  ownerName: 'Ганна Бойко',
+  fileName: 'рахунок.pdf',
+  mimeType: 'application/pdf',
+  size: 2048,
+  sha256: 'ab'.repeat(32),
+  createdAt: '2026-11-02T10:00:00.000Z',
+};
+
+/** Main as the head sees it: {@link DEAL} with one document, on the pipeline's board. */
+function headMain() {
+  return scriptedApi({
+    pipelines: { list: async () => ok([PIPELINE]) },
+    deals: {
+      get: async () => ok(DEAL),
+      delete: async ({ id }) => ok({ id, deletedAt: '2026-11-29T08:00:00.000Z' }),
+      board: async () => ok({ pipeline: PIPELINE, columns: [] }),
+    },
+    documents: documentsUntilShredded([CONTRACT]),
+  });
+}
+
+describe('the deal page', () => {
+  beforeEach(() => {
+    useSessionStore.setState({ user: { ...HEAD, grants: BUILT_IN_GRANTS.head } });
+    openDeal('deal-1');
+  });
+
+  /** The page's Delete, not a document's own (those sit inside the Documents section). */
+  async function pageDelete(name: string) {
+    await screen.findByText('рахунок.pdf');
+    const button = screen
+      .getAllByRole('button', { name })
+      .find(candidate => candidate.closest('section') === null);
+    if (!button) throw new Error('no Delete button on the deal page');
+    return button;
+  }
+
+  it('asks in the record dialog before deleting: Cancel keeps the deal, Delete destroys its documents first and goes back to the board', async () => {
+    const { api, calls } = headMain();
+    renderWithApp(api, <DealsScreen />, 'uk');
+    fireEvent.click(await pageDelete('Видалити'));
+    const dialog = await screen.findByRole('dialog', { name: 'Видалити угоду?' });
+    expect(dialog.textContent).toContain(
+      'Угода «Поставка борошна» зникне з дошки та списку; історія змін залишиться.',
+    );
+    expect(
+      await within(dialog).findByText(
+        'До угоди додано 1 документ. Його буде знищено назавжди — відновити його не вийде.',
+      ),
+    ).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Скасувати' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(inputsOf(calls, 'deals.delete')).toEqual([]);
+    expect(screen.getByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeTruthy();
+
+    fireEvent.click(await pageDelete('Видалити'));
+    await screen.findByText(/До угоди додано 1 документ/);
+    await confirmDeleteWithDocuments(
+      calls,
+      'Видалити',
+      { type: 'deal', id: 'deal-1' },
+      'deals.delete',
+    );
+    expect(await screen.findByRole('heading', { name: 'Угоди', level: 1 })).toBeTruthy();
+  });
+
+  it('shows a refused delete in the dialog, and the deal stays', async () => {
+    const { api, calls } = scriptedApi({
+      pipelines: { list: async () => ok([PIPELINE]) },
+      deals: { get: async () => ok(DEAL), delete: async () => fail('forbidden') },
+      documents: { list: async () => ok([]) },
+    });
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete this deal?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(await within(dialog).findByRole('alert')).toBeTruthy();
+    expect(inputsOf(calls, 'deals.delete')).toEqual([{ id: 'deal-1' }]);
+    expect(inputsOf(calls, 'documents.deleteForRecord')).toEqual([]);
+    expect(screen.getByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeTruthy();
+  });
+
+  it('goes back with Escape and edits with E, like the contact and company pages', async () => {
+    const { api } = headMain();
+    renderScreen(api);
+    expect(await screen.findByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeTruthy();
+    fireEvent.keyDown(document.body, { key: 'e', code: 'KeyE' });
+    // The form (headed by the deal's own title) holds the deal.
+    const title = await screen.findByRole('textbox', { name: /Deal title/ });
+    expect(title).toHaveProperty('value', 'Поставка борошна');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByRole('heading', { name: 'Поставка борошна', level: 1 })).toBeTruthy();
+    fireEvent.keyDown(document.body, { key: 'Escape', code: 'Escape' });
+    expect(await screen.findByRole('heading', { name: 'Deals', level: 1 })).toBeTruthy();
   });
 });
 

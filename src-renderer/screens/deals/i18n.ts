@@ -67,11 +67,32 @@ export const uk = {
   save: 'Зберегти',
   cancel: 'Скасувати',
   close: 'Закрити',
-  back: 'До угод',
-  edit: 'Змінити',
+  none: '—',
   delete: 'Видалити',
-  deleteConfirm:
-    'Видалити угоду «{{title}}»? Вона зникне з дошки та списку; історія змін залишиться.',
+  detail: {
+    back: 'До угод',
+    backHint: 'Esc — назад до угод',
+    loading: 'Відкриваємо угоду…',
+    edit: 'Редагувати',
+    editHint: 'Клавіша E',
+    delete: 'Видалити',
+    reassign: 'Передати іншому менеджеру',
+    dealSection: 'Угода',
+    peopleSection: 'Учасники',
+  },
+  remove: {
+    title: 'Видалити угоду?',
+    body: 'Угода «{{name}}» зникне з дошки та списку; історія змін залишиться.',
+    documents_one:
+      'До угоди додано {{count}} документ. Його буде знищено назавжди — відновити його не вийде.',
+    documents_few:
+      'До угоди додано {{count}} документи. Їх буде знищено назавжди — відновити їх не вийде.',
+    documents_many:
+      'До угоди додано {{count}} документів. Їх буде знищено назавжди — відновити їх не вийде.',
+    documents_other:
+      'До угоди додано {{count}} документа. Їх буде знищено назавжди — відновити їх не вийде.',
+    ...recordWords.deleteUk,
+  },
   move: 'Перемістити',
   moveTo: 'Перемістити на етап',
   won: 'Виграно',
@@ -107,7 +128,6 @@ export const uk = {
     addButton: 'Додати етап',
   },
   reassign: {
-    open: 'Передати іншому менеджеру',
     title: 'Передати угоду іншому менеджеру',
     body: 'Угода «{{title}}» перейде до обраного колеги: вона з’явиться в його угодах, і відповідатиме за неї він.',
     user: 'Новий відповідальний',
@@ -199,11 +219,24 @@ export const en: Strings<typeof uk> = {
   save: 'Save',
   cancel: 'Cancel',
   close: 'Close',
-  back: 'Back to deals',
-  edit: 'Edit',
+  none: '—',
   delete: 'Delete',
-  deleteConfirm:
-    'Delete the deal “{{title}}”? It leaves the board and the list; its history stays.',
+  detail: {
+    back: 'Back to deals',
+    backHint: 'Esc to go back to the deals',
+    loading: 'Opening the deal…',
+    edit: 'Edit',
+    editHint: 'Key E',
+    delete: 'Delete',
+    reassign: 'Give to another manager',
+    dealSection: 'Deal',
+    peopleSection: 'People',
+  },
+  remove: {
+    title: 'Delete this deal?',
+    body: 'The deal “{{name}}” leaves the board and the list; its history stays.',
+    ...recordWords.deleteEn,
+  },
   move: 'Move',
   moveTo: 'Move to stage',
   won: 'Won',
@@ -239,7 +272,6 @@ export const en: Strings<typeof uk> = {
     addButton: 'Add stage',
   },
   reassign: {
-    open: 'Give to another manager',
     title: 'Give the deal to another manager',
     body: 'The deal “{{title}}” goes to the colleague you choose: it appears among their deals and they become responsible for it.',
     user: 'New owner',

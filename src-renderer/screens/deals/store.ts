@@ -5,6 +5,8 @@
  * next session starts on the board.
  */
 import type { Currency, Deal, DealSort, DealSummary } from '../../../src-shared/deals';
+import type { ZamokApi } from '../../../src-shared/ipc';
+import type { Result } from '../../../src-shared/ipc/contract';
 import { createPagedList, PAGE_SIZE } from '../../components/records/paged-list';
 import { useNavigationStore } from '../../stores/navigation';
 import { createResettableStore } from '../../stores/registry';
@@ -26,6 +28,11 @@ export interface DealsState {
   home: DealsHome;
   /** The pipeline whose board or list is shown; null until the pipelines are loaded. */
   pipelineId: string | null;
+  /**
+   * The deal on the open deal's page. Leaving that page forgets it, so each opening asks main
+   * afresh (the board or the list may have moved the deal meanwhile).
+   */
+  current: Deal | null;
   show: (view: DealsView) => void;
   /** Shows the board or the list and makes it the place "back" returns to. */
   goHome: (home: DealsHome) => void;
@@ -37,8 +44,13 @@ export const useDealsStore = createResettableStore<DealsState>(set => ({
   view: { kind: 'board' },
   home: 'board',
   pipelineId: null,
-  show: view => set({ view }),
-  goHome: home => set({ home, view: { kind: home } }),
+  current: null,
+  show: view =>
+    set(state => ({
+      view,
+      current: view.kind === 'detail' && view.id === state.current?.id ? state.current : null,
+    })),
+  goHome: home => set({ home, view: { kind: home }, current: null }),
   selectPipeline: pipelineId => set({ pipelineId }),
 }));
 
@@ -46,6 +58,19 @@ export const useDealsStore = createResettableStore<DealsState>(set => ({
 export function openDeal(id: string): void {
   useDealsStore.getState().show({ kind: 'detail', id });
   useNavigationStore.getState().select('deals');
+}
+
+/** Fetches deal `id` for its page; the answer is kept only while that page still shows. */
+export async function loadDeal(api: ZamokApi, id: string): Promise<Result<Deal>> {
+  const result = await api.deals.get({ id });
+  const { view } = useDealsStore.getState();
+  if (result.ok && view.kind === 'detail' && view.id === id) rememberDeal(result.value);
+  return result;
+}
+
+/** Keeps the deal as saved (moved, handed over) on its page. */
+export function rememberDeal(deal: Deal): void {
+  useDealsStore.setState({ current: deal });
 }
 
 /** What the deal list asks for: its own filters (kept by the list while it shows) and order. */

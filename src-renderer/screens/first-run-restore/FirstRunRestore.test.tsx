@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import { fail, ok, statusOf } from '../../app/test-support';
+import { App } from '../../app/App';
 import { useSessionStore } from '../../stores/session';
 import { RestoreFromBackupLink } from './FirstRunRestore';
 import { scriptedApi } from '../../test-support/scripted-api';
@@ -70,5 +71,33 @@ describe('first-run restore', () => {
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Go to sign-in' }));
     await waitFor(() => expect(useSessionStore.getState().screen).toBe('sign-in'));
+  });
+
+  it('from the setup wizard, shows "restored" and sign-in; the wizard does not move on', async () => {
+    // The dialog's form lives in a portal inside the wizard's vault-step form: its submit used to
+    // bubble there, jump to the owner step and unmount the dialog before "restored" was shown.
+    let state = statusOf('no_vault');
+    const { api, calls } = scriptedApi({
+      auth: { status: async () => ok(state) },
+      backup: {
+        restoreFirstRun: async () => {
+          state = statusOf('locked');
+          return ok({
+            vaultDir: '/home/olena/.config/Zamok/vault',
+            safetyCopy: null,
+            createdAt: '2026-11-28T13:00:00Z',
+            databaseChecked: true,
+          });
+        },
+      },
+    });
+    renderWithApi(<App />, api);
+    await screen.findByRole('heading', { name: 'Where to keep the vault' });
+    const dialog = await fillAndRestore();
+    expect(await within(dialog).findByText('Vault restored')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'The owner account' })).toBeNull();
+    expect(calls.filter(c => c.name === 'backup.restoreFirstRun')).toHaveLength(1);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Go to sign-in' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in', level: 1 })).toBeTruthy();
   });
 });

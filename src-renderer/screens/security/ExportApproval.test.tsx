@@ -3,7 +3,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { AlertList, AlertSettings, AlertView } from '../../../src-shared/ipc/alerts';
+import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { ok, OWNER } from '../../app/test-support';
+import { useSessionStore } from '../../stores/session';
 import { AlertBell } from './AlertBell';
 import { scriptedApi } from '../../test-support/scripted-api';
 import { renderWithApi, setUpScreenTests } from '../../test-support/render';
@@ -101,5 +103,24 @@ describe('export approval in the alert centre', () => {
     expect(calls.find(c => c.name === 'alerts.updateSettings')?.input).toEqual({
       exportApprovalAbove: 100,
     });
+  });
+
+  it('an administrator (settings.manage without exports.control) sees no approval setting', async () => {
+    useSessionStore.setState({
+      user: { ...OWNER, role: 'administrator', grants: BUILT_IN_GRANTS.administrator },
+    });
+    const { api } = scriptedApi({
+      alerts: {
+        list: async () => ok({ unread: 0, items: [], securityCheckDue: false }),
+        settings: async () => ok(SETTINGS),
+      },
+    });
+    renderBell(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Alerts' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Security alerts' });
+    expect(within(drawer).queryByText('Approval of large exports')).toBeNull();
+    expect(
+      within(drawer).queryByLabelText('Exports above the limit wait for my approval'),
+    ).toBeNull();
   });
 });

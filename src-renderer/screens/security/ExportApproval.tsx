@@ -1,7 +1,8 @@
 /**
  * The export approval in the alert centre: Approve / Deny on an unread `export_approval` alert (for
  * holders of exports.approve: the owner), and the "exports above N wait for approval" setting (for
- * holders of settings.manage). The main process checks both; this only hides what cannot work.
+ * holders of exports.control: the owner, not the administrator). The main process checks both;
+ * this only hides what cannot work.
  */
 import { Alert, Button, Card, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -80,9 +81,9 @@ export function ExportDecision({ alert, onDecided }: { alert: AlertView; onDecid
   );
 }
 
-/** The approval threshold setting (settings.manage); renders nothing for other roles. */
+/** The approval threshold setting (exports.control); renders nothing for other roles. */
 export function ExportApprovalSetting() {
-  return useGranted('settings.manage') ? <ApprovalSettingCard /> : null;
+  return useGranted('exports.control') ? <ApprovalSettingCard /> : null;
 }
 
 function ApprovalSettingCard() {

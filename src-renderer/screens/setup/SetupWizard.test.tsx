@@ -114,9 +114,14 @@ describe('setup wizard', () => {
     expect(screen.getByRole('heading', { name: 'Two-step sign-in' })).toBeTruthy();
   });
 
-  it('a folder that already holds a vault sends the user back to step 1', async () => {
-    const { api } = fakeApi(() => statusOf('no_vault'), {
-      createVault: async () => fail('vault_exists'),
+  it('a folder that already holds a vault sends the user back to step 1, with a way to sign in', async () => {
+    // E.g. a restore that finished while the wizard was open: the vault is there, sign in to it.
+    let state = statusOf('no_vault');
+    const { api } = fakeApi(() => state, {
+      createVault: async () => {
+        state = statusOf('locked');
+        return fail('vault_exists');
+      },
     });
     renderApp(api);
     await fillAccountStep(GOOD_PASSWORD);
@@ -129,5 +134,7 @@ describe('setup wizard', () => {
       expect(screen.getByRole('heading', { name: 'Where to keep the vault' })).toBeTruthy(),
     );
     expect(screen.getByRole('alert').textContent).toMatch(/already/i);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to this vault' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in', level: 1 })).toBeTruthy();
   });
 });

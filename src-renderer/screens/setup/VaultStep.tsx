@@ -3,6 +3,8 @@ import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
+import { useApi } from '../../app/api';
+import { loadStatus } from '../../app/session-actions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MONOSPACE_INPUT } from '../../components/input-styles';
 import { StepHeading } from '../../components/StepHeading';
@@ -21,6 +23,7 @@ interface VaultStepProps {
 /** Folder field (default from the status) and the device-binding checkbox. */
 export function VaultStep({ form, update, keychainAvailable, error, onNext }: VaultStepProps) {
   const { t } = useTranslation();
+  const api = useApi();
   const [tried, setTried] = useState(false);
   const invalid = tried && !isVaultStepValid(form);
   return (
@@ -33,6 +36,16 @@ export function VaultStep({ form, update, keychainAvailable, error, onNext }: Va
       <Stack gap="md">
         <StepHeading title={t('setup.vault.heading')} intro={t('setup.vault.intro')} />
         <ErrorAlert error={error} />
+        {error?.code === 'vault_exists' ? (
+          // A vault appeared in the folder (restored, or made in another window): sign in to it.
+          <Button
+            variant="default"
+            onClick={() => void loadStatus(api)}
+            style={{ alignSelf: 'start' }}
+          >
+            {t('setup.vault.goToSignIn')}
+          </Button>
+        ) : null}
         <TextInput
           label={t('setup.vault.dirLabel')}
           description={t('setup.vault.dirDescription')}

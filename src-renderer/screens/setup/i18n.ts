@@ -24,6 +24,7 @@ export const uk = {
     keychainDescription:
       'Додатковий ключ зберігається у сховищі паролів системи: скопійована папка без цього комп’ютера не відкриється.',
     keychainUnavailable: 'Сховище паролів системи недоступне, тому прив’язка вимкнена.',
+    goToSignIn: 'Увійти до цього сховища',
   },
   account: {
     heading: 'Обліковий запис власника',
@@ -98,6 +99,7 @@ export const en: Strings<typeof uk> = {
     keychainDescription:
       'An extra key is kept in the system password store: a copied folder will not open without this computer.',
     keychainUnavailable: 'The system password store is not available, so binding is off.',
+    goToSignIn: 'Sign in to this vault',
   },
   account: {
     heading: 'The owner account',

@@ -26,6 +26,9 @@ export const uk = {
     tryAgainIn: 'Наступна спроба можлива через {{wait}}.',
     tryAgainNow: 'Можна спробувати знову.',
     passwordReset: 'Пароль змінено. Увійдіть з новим паролем.',
+    deviceSecretMissing:
+      'Паролі цього сховища прив’язані до системного сховища ключів комп’ютера, на якому його створено, тож тут пароль не підійде. Встановіть новий пароль ключем відновлення.',
+    resetWithRecoveryKey: 'Встановити новий пароль ключем відновлення',
   },
   reset: {
     title: 'Новий пароль',
@@ -63,6 +66,9 @@ export const en: Strings<typeof uk> = {
     tryAgainIn: 'You can try again in {{wait}}.',
     tryAgainNow: 'You can try again now.',
     passwordReset: 'The password was changed. Sign in with the new password.',
+    deviceSecretMissing:
+      'This vault’s passwords are bound to the keychain of the computer it was made on, so no password works here. Set a new password with the recovery key.',
+    resetWithRecoveryKey: 'Set a new password with the recovery key',
   },
   reset: {
     title: 'New password',
