@@ -7,6 +7,7 @@
  */
 import { appendAudit } from '../audit';
 import { CallFailure, type AuditNote, type Session, type Wrapper } from '../ipc';
+import { settleStagedChanges, type OpenVault } from '../vault';
 import type { VaultState } from './vault-state';
 
 /** Error codes that mean "refused by a rule" rather than "went wrong". */
@@ -52,6 +53,30 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
     });
   }
 
+  /**
+   * The connections whose transaction is this call's: the one begun here, and a vault the call
+   * itself opened and began (the recovery-key flows), so its changes commit with this entry.
+   */
+  function callVaults(begun: OpenVault | null): OpenVault[] {
+    const all = new Set([begun, state.auditTarget()]);
+    return [...all].filter((v): v is OpenVault => v !== null && !v.closed);
+  }
+
+  function finish(vaults: OpenVault[], sql: 'COMMIT' | 'ROLLBACK'): void {
+    for (const vault of vaults) if (vault.sqlite.inTransaction) vault.sqlite.exec(sql);
+  }
+
+  /** Key-slot changes staged in the call take effect (or are dropped) now that it has ended. */
+  function settle(vaults: OpenVault[]): void {
+    for (const vault of vaults) {
+      try {
+        settleStagedChanges(vault);
+      } catch {
+        // The decision is already in the database; the next unlock or slot change settles the file.
+      }
+    }
+  }
+
   return (meta, next) => {
     // Audit actions are lowercase `feature.verb`: `auth.signIn` → `auth.sign_in`.
     const action = `${meta.feature}.${meta.call.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`)}`;
@@ -76,21 +101,24 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
         // committed without its entry (handlers' own transactions nest as savepoints).
         const vault = meta.spec.atomic === false ? null : state.openVault();
         vault?.sqlite.exec('BEGIN');
-        const open = () => vault !== null && !vault.closed && vault.sqlite.inTransaction;
+        let vaults: OpenVault[] = [];
         try {
           const value = await next(ctx, input);
           // A session that ended in this call (sign-out, lock, a recovery-key flow that acted as
           // a user) still names who did it.
           record(action, state.session ?? state.endedSession ?? ctx.session, 'ok', ctx.audit);
-          if (open()) vault?.sqlite.exec('COMMIT');
+          vaults = callVaults(vault);
+          finish(vaults, 'COMMIT');
           return value;
         } catch (error) {
-          if (open()) vault?.sqlite.exec('ROLLBACK');
+          vaults = callVaults(vault);
+          finish(vaults, 'ROLLBACK');
           const code = errorCode(error);
           const outcome = DENIED.has(code) ? 'denied' : 'failed';
           record(action, ctx.session, outcome, ctx.audit, code);
           throw error;
         } finally {
+          settle(vaults);
           state.flushPendingClose();
         }
       });

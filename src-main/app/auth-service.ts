@@ -21,6 +21,7 @@ import type { User } from '../auth/account-schema';
 import { acceptTotpStep, consumeRecoveryCode, getTotpState, setTotp } from '../auth/account-totp';
 import { createUser, findUserById, findUserByLogin, markSignIn } from '../auth/accounts';
 import { openLockoutStore, type LockoutStore } from '../auth/lockout';
+import { keychainLockoutCounter } from '../auth/lockout-counter';
 import { generateRecoveryCodes } from '../auth/recovery-codes';
 import { newTotpSecret, totpUri, verifyTotpStep } from '../auth/totp';
 import { CallFailure, type Session } from '../ipc';
@@ -143,6 +144,9 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
       vaultId,
       deviceStore: bound ? deviceStore : createNoKeychainStore(),
       clock,
+      // Bound vaults also keep the file's high-water mark in the keychain: a rolled-back or
+      // deleted lockout.json is refused at once, not only noticed after the next sign-in.
+      ...(bound ? { counter: keychainLockoutCounter(state.vaultDir, vaultId, deviceStore) } : {}),
     });
   }
 
@@ -219,6 +223,11 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     if (vaultExists(input.vaultDir)) {
       throw new VaultError('vault_exists', 'This folder already holds a vault; open it instead.');
     }
+    // Setup is for an app without a vault: a public call must not move a locked (or signed-in) app
+    // to a new folder and its new owner.
+    if (vaultExists(state.vaultDir)) {
+      throw new VaultError('vault_exists', 'This app already has a vault; sign in to it.');
+    }
     enforcePolicy(input.password, input.login, input.displayName);
     const login = normalizeLogin(input.login);
     const pending = enrollments.get(login);
@@ -279,13 +288,13 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     }
     const lockout = await lockoutStore();
     const loginId = lockout.loginId(input.login);
-    const decision = lockout.check(loginId, clock());
+    const decision = await lockout.check(loginId, clock());
     if (!decision.allowed) {
       throw lockedOut(decision.retryAfterSeconds);
     }
     const device = await resolveDevice();
-    const fail = (): never => {
-      const next = lockout.recordFailure(loginId, clock());
+    const fail = async (): Promise<never> => {
+      const next = await lockout.recordFailure(loginId, clock());
       if (!next.allowed) {
         throw lockedOut(next.retryAfterSeconds);
       }
@@ -364,7 +373,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     // Guessing the current password at an unlocked screen counts like failed sign-ins.
     const lockout = await lockoutStore();
     const loginId = lockout.loginId(session.login);
-    const decision = lockout.check(loginId, clock());
+    const decision = await lockout.check(loginId, clock());
     if (!decision.allowed) {
       throw lockedOut(decision.retryAfterSeconds);
     }
@@ -372,7 +381,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
       (await unlockWithPassword(state.vaultDir, session.login, current, { deviceStore })).close();
     } catch (error) {
       if (error instanceof VaultError && error.code === 'auth_failed') {
-        lockout.recordFailure(loginId, clock());
+        await lockout.recordFailure(loginId, clock());
         throw new CallFailure('auth_failed', 'The current password is not right.');
       }
       throw error;
@@ -389,7 +398,13 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     signIn,
     ...createRecoveryFlows(
       { ...o, clock },
-      { enforcePolicy, lockoutStore, startSession, restoreOwnerAccess: ownerAccessAfterRecovery },
+      {
+        enforcePolicy,
+        lockoutStore,
+        startSession,
+        restoreOwnerAccess: ownerAccessAfterRecovery,
+        deviceId: () => deviceId,
+      },
     ),
     changePassword,
     completeFirstSignIn: (session, input) =>

@@ -18,7 +18,7 @@ import {
   type OpenVault,
 } from '../vault';
 import { tables } from './account-view';
-import { lockedOut } from './sign-in-audit';
+import { auditEarlierFailures, lockedOut } from './sign-in-audit';
 import type { VaultState } from './vault-state';
 
 /** What the flows take from the auth service's options (the clock already defaulted). */
@@ -34,6 +34,8 @@ export interface RecoveryDeps {
   enforcePolicy(password: string, login: string, displayName?: string): void;
   lockoutStore(): Promise<LockoutStore>;
   startSession(vault: OpenVault, user: User): unknown;
+  /** This computer's id for audit entries (as the sign-in records it). */
+  deviceId(): string;
   /** After an owner's reset: lets this computer in again (allowed devices and networks). */
   restoreOwnerAccess?(vault: OpenVault, user: User): Promise<void>;
 }
@@ -55,13 +57,13 @@ export function createRecoveryFlows(o: RecoveryOptions, deps: RecoveryDeps): Rec
   /** Unlocks with the recovery key under the lockout, runs `work`, then ends as `work`'s user. */
   async function withRecoveryKey<T>(
     recoveryKey: string,
-    work: (vault: OpenVault) => Promise<{ actAs: User; result: T }>,
+    work: (vault: OpenVault) => Promise<{ actAs: User; result: T; freshLogin?: string }>,
   ): Promise<T> {
     if (state.session)
       throw new CallFailure('conflict', 'Sign out first, then use the recovery key.');
     const lockout = await deps.lockoutStore();
     const loginId = lockout.loginId('#recovery-key');
-    const decision = lockout.check(loginId, clock());
+    const decision = await lockout.check(loginId, clock());
     if (!decision.allowed) {
       throw lockedOut(decision.retryAfterSeconds);
     }
@@ -70,13 +72,21 @@ export function createRecoveryFlows(o: RecoveryOptions, deps: RecoveryDeps): Rec
       vault = await unlockWithRecoveryKey(state.vaultDir, recoveryKey);
     } catch (error) {
       if (error instanceof VaultError && error.code === 'auth_failed') {
-        lockout.recordFailure(loginId, clock());
+        await lockout.recordFailure(loginId, clock());
       }
       throw error;
     }
     try {
-      const { actAs, result } = await work(vault);
-      lockout.recordSuccess(loginId, clock());
+      // One transaction for the work, the failures reported below and the audit wrapper's entry,
+      // which commits it (a key-slot change commits with it: src-main/vault/keyring-changes.ts).
+      vault.sqlite.exec('BEGIN');
+      const { actAs, result, freshLogin } = await work(vault);
+      // Failed guesses counted while the vault was closed are written now, as a sign-in does.
+      await auditEarlierFailures(vault, lockout, loginId, { deviceId: deps.deviceId(), clock });
+      // A login whose password was just reset starts afresh (its failures were reported above).
+      if (freshLogin !== undefined) {
+        await lockout.recordSuccess(lockout.loginId(freshLogin), clock());
+      }
       // The audit wrapper records the call under this user, then closes the vault.
       deps.startSession(vault, actAs);
       state.end({ keepLogin: false });
@@ -106,11 +116,9 @@ export function createRecoveryFlows(o: RecoveryOptions, deps: RecoveryDeps): Rec
           deviceStore,
           deviceBinding: bound,
         });
-        const lockout = await deps.lockoutStore();
-        lockout.recordSuccess(lockout.loginId(login), clock());
         // An owner shut out by the device or network rules gets back in with the recovery key.
         if (user.role === 'owner') await deps.restoreOwnerAccess?.(vault, user);
-        return { actAs: user, result: { login } };
+        return { actAs: user, result: { login }, freshLogin: login };
       }),
     revealDataKey: recoveryKey =>
       withRecoveryKey(recoveryKey, async vault => {

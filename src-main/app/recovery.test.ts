@@ -125,6 +125,33 @@ describe('password reset with the recovery key', () => {
     expect(await ok(signIn(app, NEW_PASSWORD, totp()))).toMatchObject({ login: OWNER.login });
   });
 
+  it('writes the failed sign-ins counted before the reset into the audit log', async () => {
+    const { app, dir, setup } = await setUp();
+    for (let i = 0; i < 3; i++) {
+      expect((await failure(signIn(app, 'not the password at all', '000000'))).code).toBe(
+        'auth_failed',
+      );
+    }
+    await ok(
+      call(app, 'auth.resetPasswordWithRecoveryKey', {
+        recoveryKey: setup.recoveryKey,
+        login: OWNER.login,
+        newPassword: NEW_PASSWORD,
+      }),
+    );
+    const vault = await unlockWithPassword(dir, OWNER.login, NEW_PASSWORD, {
+      deviceStore: createNoKeychainStore(),
+    });
+    vaults.push(vault);
+    const entries = (await listAudit(vault.db, { limit: 500 })).entries;
+    const failed = entries.filter(e => e.action === 'auth.sign_in' && e.outcome === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.details).toMatchObject({ count: 3 });
+    const reset = entries.find(e => e.action === 'auth.reset_password_with_recovery_key');
+    expect(reset).toMatchObject({ outcome: 'ok', userLogin: OWNER.login });
+    expect(verifyAuditChain(vault)).toMatchObject({ ok: true, count: entries.length });
+  });
+
   it('accepts the key as typed from paper: lower case, spaces instead of dashes', async () => {
     const { app, setup, totp } = await setUp();
     const typed = setup.recoveryKey.toLowerCase().replace(/-/g, ' ');

@@ -26,14 +26,21 @@ export async function auditEarlierFailures(
 ): Promise<void> {
   const { clock } = o;
   const savedSeq = await readSavedLockoutSeq(tables(vault));
-  if (compareLockoutSeq(lockout.seq(clock()), savedSeq) === 'rolled_back') {
+  const behindDatabase = compareLockoutSeq(await lockout.seq(clock()), savedSeq) === 'rolled_back';
+  const report = await lockout.recordSuccess(loginId, clock());
+  // Found by the keychain's high-water mark before any guess (bound vaults), or only now by the
+  // copy of seq in the database: the failures counted in the replaced file are lost either way.
+  if (report.rolledBackAt !== null || behindDatabase) {
     appendAudit(vault, {
       deviceId: o.deviceId,
       action: 'auth.lockout_file_rolled_back',
       outcome: 'failed',
+      details: {
+        detectedAt: new Date(report.rolledBackAt ?? clock()).toISOString(),
+        detectedBy: report.rolledBackAt !== null ? 'keychain' : 'database',
+      },
     });
   }
-  const report = lockout.recordSuccess(loginId, clock());
   for (const failure of report.failures) {
     appendAudit(vault, {
       deviceId: o.deviceId,

@@ -4,7 +4,7 @@
  * replay, one-time recovery codes, backoff and lockout that survive a restart and reach the audit
  * log, and lock.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallError, Result } from '../../src-shared/ipc/contract';
@@ -123,7 +123,50 @@ async function readAudit(dir: string): Promise<{ vault: OpenVault; entries: Audi
   return { vault, entries: (await listAudit(vault.db, { limit: 500 })).entries };
 }
 
+describe('a damaged key slot', () => {
+  it('answers key_slot_damaged, never auth_failed, and does not count towards the lockout', async () => {
+    const { app, dir, totp } = await setUp();
+    const path = join(dir, 'keyring.json');
+    const intact = readFileSync(path, 'utf8');
+    const file = JSON.parse(intact) as { slots: Record<string, unknown>[] };
+    const owner = file.slots.find(s => s.kind === 'password');
+    if (!owner) throw new Error('no password slot');
+    const key = String(owner.wrappedKey);
+    owner.wrappedKey = (key[0] === 'A' ? 'B' : 'A') + key.slice(1);
+    writeFileSync(path, JSON.stringify(file));
+    for (let i = 0; i < 10; i++) {
+      const refused = await failure(signIn(app, { totpCode: totp() }));
+      expect(refused.code).toBe('key_slot_damaged');
+    }
+    // keyring.json put back from a backup: the owner signs in at once, nothing was counted.
+    writeFileSync(path, intact);
+    await ok(signIn(app, { totpCode: totp() }));
+  });
+});
+
 describe('setup and a normal sign-in', () => {
+  it('refuses a second setup on an app that has a vault, and stays on its folder', async () => {
+    const { app, dir, clock } = await setUp();
+    const elsewhere = join(makeTempDir('zamok-second-setup-'), 'vault');
+    const enrollment = await ok<TotpEnrollment>(
+      call(app, 'auth.beginTotpEnrollment', { login: 'intruder' }),
+    );
+    const refused = await failure(
+      call(app, 'auth.createVault', {
+        vaultDir: elsewhere,
+        login: 'intruder',
+        displayName: 'Intruder',
+        password: 'a long enough passphrase for setup',
+        totpCode: generateTotp(enrollment.secret, clock.now()),
+        deviceBinding: false,
+      }),
+    );
+    expect(refused.code).toBe('vault_exists');
+    const status = await ok<AppStatus>(call(app, 'auth.status', {}));
+    expect(status).toMatchObject({ state: 'locked', vaultDir: dir });
+    expect(existsSync(elsewhere)).toBe(false);
+  });
+
   it('enrolls TOTP with ten distinct recovery codes and signs the owner in with a fresh code', async () => {
     const { app, setup, totp } = await setUp();
     expect(setup.user).toMatchObject({ login: OWNER.login, role: 'owner' });

@@ -5,8 +5,9 @@
  * Why an HMAC: an edited file (counters reset by hand) must be detected and fail closed.
  * The MAC key is random, kept in the OS keychain under `lockout:<vaultId>` when one is available,
  * else in `lockout.key` beside the file. That fallback only stops naive edits: whoever can read the
- * folder can recompute the MAC. Deleting or rolling back the file is caught after sign-in by
- * comparing `seq` with the copy kept in the database (see `compareLockoutSeq`).
+ * folder can recompute the MAC. Deleting or rolling back the file is caught before the next attempt
+ * for a device-bound vault (the keychain keeps the highest `seq`: ./lockout-counter.ts), and for any
+ * vault after sign-in by comparing `seq` with the copy kept in the database (`compareLockoutSeq`).
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -41,6 +42,8 @@ const stateSchema = z
     seq: int,
     keyStore: z.enum(['keychain', 'file']),
     tamperedAt: int.nullable(),
+    /** When an older (or no) file was found where the keychain counter knew a newer one. */
+    rolledBackAt: int.nullable().optional(),
     lockAllUntil: int.nullable(),
     droppedFailures: int,
     logins: z.record(z.string().regex(HEX64), counterSchema),
@@ -75,6 +78,7 @@ export function emptyLockoutState(vaultId: string, keyStore: KeyStoreKind): Lock
     seq: 0,
     keyStore,
     tamperedAt: null,
+    rolledBackAt: null,
     lockAllUntil: null,
     droppedFailures: 0,
     logins: {},

@@ -3,6 +3,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -19,6 +20,7 @@ import {
   writeLockoutFile,
   type LockoutState,
 } from './lockout-file';
+import { keychainLockoutCounter } from './lockout-counter';
 import {
   compareLockoutSeq,
   openLockoutStore,
@@ -33,8 +35,8 @@ async function open(dir: string, deviceStore = createNoKeychainStore()): Promise
   return openLockoutStore({ dir, vaultId: VAULT_ID, deviceStore, clock: () => T0 });
 }
 
-function fail(store: LockoutStore, login: string, times: number, now = T0): void {
-  for (let i = 0; i < times; i++) store.recordFailure(store.loginId(login), now);
+async function fail(store: LockoutStore, login: string, times: number, now = T0): Promise<void> {
+  for (let i = 0; i < times; i++) await store.recordFailure(store.loginId(login), now);
 }
 
 describe('lockout policy', () => {
@@ -49,48 +51,55 @@ describe('lockout policy', () => {
     const id = store.loginId('olena');
     let now = T0;
     for (let i = 1; i <= 4; i++) {
-      expect(store.recordFailure(id, now)).toMatchObject({ allowed: true, retryAfterSeconds: 0 });
+      expect(await store.recordFailure(id, now)).toMatchObject({
+        allowed: true,
+        retryAfterSeconds: 0,
+      });
     }
-    expect(store.recordFailure(id, now)).toEqual({
+    expect(await store.recordFailure(id, now)).toEqual({
       allowed: false,
       retryAfterSeconds: 30,
       tampered: false,
     });
-    expect(store.check(id, now + 29_000).allowed).toBe(false);
+    expect((await store.check(id, now + 29_000)).allowed).toBe(false);
     now += 30_000;
-    expect(store.check(id, now)).toEqual({ allowed: true, retryAfterSeconds: 0, tampered: false });
-    expect(store.recordFailure(id, now).retryAfterSeconds).toBe(60);
+    expect(await store.check(id, now)).toEqual({
+      allowed: true,
+      retryAfterSeconds: 0,
+      tampered: false,
+    });
+    expect((await store.recordFailure(id, now)).retryAfterSeconds).toBe(60);
     now += 60_000;
-    expect(store.recordFailure(id, now).retryAfterSeconds).toBe(120);
+    expect((await store.recordFailure(id, now)).retryAfterSeconds).toBe(120);
     now += 120_000;
-    expect(store.recordFailure(id, now)).toEqual({
+    expect(await store.recordFailure(id, now)).toEqual({
       allowed: false,
       retryAfterSeconds: 900,
       tampered: false,
     });
-    expect(store.check(id, now + 14 * 60_000)).toMatchObject({
+    expect(await store.check(id, now + 14 * 60_000)).toMatchObject({
       allowed: false,
       retryAfterSeconds: 60,
     });
     now += 15 * 60_000;
-    expect(store.check(id, now).allowed).toBe(true);
+    expect((await store.check(id, now)).allowed).toBe(true);
     // The 9th failure locks again for 15 minutes: one guess per quarter hour at best.
-    expect(store.recordFailure(id, now).retryAfterSeconds).toBe(900);
+    expect((await store.recordFailure(id, now)).retryAfterSeconds).toBe(900);
   });
 
   it('locks only the attacked login, whatever case or spaces the login is typed with', async () => {
     const store = await open(makeTempDir());
-    fail(store, 'Olena', 8);
-    expect(store.check(store.loginId(' olena '), T0).allowed).toBe(false);
-    expect(store.check(store.loginId('OLENA'), T0).allowed).toBe(false);
-    expect(store.check(store.loginId('petro'), T0).allowed).toBe(true);
+    await fail(store, 'Olena', 8);
+    expect((await store.check(store.loginId(' olena '), T0)).allowed).toBe(false);
+    expect((await store.check(store.loginId('OLENA'), T0)).allowed).toBe(false);
+    expect((await store.check(store.loginId('petro'), T0)).allowed).toBe(true);
   });
 
   it('survives a restart: a new process sees the same counters', async () => {
     const dir = makeTempDir();
-    fail(await open(dir), 'olena', 8);
+    await fail(await open(dir), 'olena', 8);
     const again = await open(dir);
-    expect(again.check(again.loginId('olena'), T0 + 60_000)).toMatchObject({
+    expect(await again.check(again.loginId('olena'), T0 + 60_000)).toMatchObject({
       allowed: false,
       retryAfterSeconds: 840,
     });
@@ -98,16 +107,16 @@ describe('lockout policy', () => {
 
   it('forgets a counter after a quiet day', async () => {
     const store = await open(makeTempDir());
-    fail(store, 'olena', 7);
+    await fail(store, 'olena', 7);
     const nextDay = T0 + 25 * 3600_000;
-    expect(store.check(store.loginId('olena'), nextDay).allowed).toBe(true);
-    expect(store.recordFailure(store.loginId('olena'), nextDay).retryAfterSeconds).toBe(0);
+    expect((await store.check(store.loginId('olena'), nextDay)).allowed).toBe(true);
+    expect((await store.recordFailure(store.loginId('olena'), nextDay)).retryAfterSeconds).toBe(0);
   });
 
   it('does not let a clock turned back stretch a lock beyond 15 minutes', async () => {
     const store = await open(makeTempDir());
-    fail(store, 'olena', 8);
-    const decision = store.check(store.loginId('olena'), T0 - 3 * 86400_000);
+    await fail(store, 'olena', 8);
+    const decision = await store.check(store.loginId('olena'), T0 - 3 * 86400_000);
     expect(decision).toMatchObject({ allowed: false, retryAfterSeconds: 900 });
   });
 });
@@ -116,7 +125,7 @@ describe('lockout file', () => {
   it('never contains a login, and is written atomically with mode 0600', async () => {
     const dir = makeTempDir();
     const store = await open(dir);
-    fail(store, 'olena.kovalenko', 3);
+    await fail(store, 'olena.kovalenko', 3);
     const files = readdirSync(dir);
     expect(files.sort()).toEqual([LOCKOUT_FILES.key, LOCKOUT_FILES.state].sort());
     for (const name of files) {
@@ -128,7 +137,7 @@ describe('lockout file', () => {
   it('fails closed for EVERY login when someone edits the counters, and reports it once', async () => {
     const dir = makeTempDir();
     const store = await open(dir);
-    fail(store, 'olena', 8);
+    await fail(store, 'olena', 8);
     const path = join(dir, LOCKOUT_FILES.state);
     const file = JSON.parse(readFileSync(path, 'utf8')) as {
       state: { logins: Record<string, { failures: number }> };
@@ -137,31 +146,31 @@ describe('lockout file', () => {
     writeFileSync(path, JSON.stringify(file));
 
     const now = T0 + 1000;
-    expect(store.check(store.loginId('olena'), now)).toEqual({
+    expect(await store.check(store.loginId('olena'), now)).toEqual({
       allowed: false,
       retryAfterSeconds: 900,
       tampered: true,
     });
-    expect(store.check(store.loginId('someone-else'), now).allowed).toBe(false);
+    expect((await store.check(store.loginId('someone-else'), now)).allowed).toBe(false);
     // A restart does not lift it.
     const restarted = await open(dir);
-    expect(restarted.check(restarted.loginId('petro'), now + 60_000).allowed).toBe(false);
+    expect((await restarted.check(restarted.loginId('petro'), now + 60_000)).allowed).toBe(false);
     // After 15 minutes sign-in works again; the first success reports the tampering.
     const later = now + 15 * 60_000;
-    expect(restarted.check(restarted.loginId('petro'), later)).toMatchObject({
+    expect(await restarted.check(restarted.loginId('petro'), later)).toMatchObject({
       allowed: true,
       tampered: true,
     });
-    const report = restarted.recordSuccess(restarted.loginId('petro'), later);
+    const report = await restarted.recordSuccess(restarted.loginId('petro'), later);
     expect(report.tamperedAt).toBe(now);
-    expect(restarted.check(restarted.loginId('petro'), later).tampered).toBe(false);
+    expect((await restarted.check(restarted.loginId('petro'), later)).tampered).toBe(false);
   });
 
   it('treats garbage, a truncated file or a file of another vault as tampered', async () => {
     for (const damage of ['garbage', 'truncate', 'other-vault'] as const) {
       const dir = makeTempDir();
       const store = await open(dir);
-      fail(store, 'olena', 1);
+      await fail(store, 'olena', 1);
       const path = join(dir, LOCKOUT_FILES.state);
       if (damage === 'garbage') writeFileSync(path, 'not json at all');
       if (damage === 'truncate') writeFileSync(path, readFileSync(path).subarray(0, 40));
@@ -172,12 +181,12 @@ describe('lockout file', () => {
           vaultId: 'another-vault',
           deviceStore: createNoKeychainStore(),
         });
-        otherStore.recordFailure(otherStore.loginId('x'), T0);
+        await otherStore.recordFailure(otherStore.loginId('x'), T0);
         copyFileSync(join(other, LOCKOUT_FILES.state), path);
         copyFileSync(join(other, LOCKOUT_FILES.key), join(dir, LOCKOUT_FILES.key));
       }
       const reopened = await open(dir);
-      expect(reopened.check(reopened.loginId('olena'), T0), damage).toMatchObject({
+      expect(await reopened.check(reopened.loginId('olena'), T0), damage).toMatchObject({
         allowed: false,
         tampered: true,
       });
@@ -188,14 +197,14 @@ describe('lockout file', () => {
     const dir = makeTempDir();
     const keychain = createMemoryDeviceStore();
     const store = await open(dir, keychain);
-    fail(store, 'olena', 2);
+    await fail(store, 'olena', 2);
     expect(readdirSync(dir)).toEqual([LOCKOUT_FILES.state]);
     expect([...keychain.secrets.keys()]).toEqual([`lockout:${VAULT_ID}`]);
 
     // Losing the keychain entry makes the file unverifiable: fail closed.
     keychain.secrets.clear();
     const reopened = await open(dir, keychain);
-    expect(reopened.check(reopened.loginId('olena'), T0)).toMatchObject({
+    expect(await reopened.check(reopened.loginId('olena'), T0)).toMatchObject({
       allowed: false,
       tampered: true,
     });
@@ -205,7 +214,7 @@ describe('lockout file', () => {
     const dir = makeTempDir();
     const keychain = createMemoryDeviceStore();
     const store = await open(dir, keychain);
-    fail(store, 'olena', 8);
+    await fail(store, 'olena', 8);
     // The attacker cannot read the keychain, so they switch the file to a key of their own.
     const path = join(dir, LOCKOUT_FILES.state);
     const forged = JSON.parse(readFileSync(path, 'utf8')) as { state: LockoutState; mac: string };
@@ -219,7 +228,7 @@ describe('lockout file', () => {
     writeFileSync(path, JSON.stringify(forged));
 
     const reopened = await open(dir, keychain);
-    expect(reopened.check(reopened.loginId('olena'), T0)).toMatchObject({
+    expect(await reopened.check(reopened.loginId('olena'), T0)).toMatchObject({
       allowed: false,
       tampered: true,
     });
@@ -229,44 +238,44 @@ describe('lockout file', () => {
     const dir = makeTempDir();
     const app = await open(dir);
     const cli = await open(dir); // opened before any file exists
-    fail(app, 'olena', 2);
-    expect(cli.check(cli.loginId('olena'), T0)).toEqual({
+    await fail(app, 'olena', 2);
+    expect(await cli.check(cli.loginId('olena'), T0)).toEqual({
       allowed: true,
       retryAfterSeconds: 0,
       tampered: false,
     });
-    fail(cli, 'olena', 3);
-    expect(app.check(app.loginId('olena'), T0).retryAfterSeconds).toBe(30);
+    await fail(cli, 'olena', 3);
+    expect((await app.check(app.loginId('olena'), T0)).retryAfterSeconds).toBe(30);
   });
 
   it('lets the sign-in detect a deleted or rolled-back file through the seq kept in the database', async () => {
     const dir = makeTempDir();
     const store = await open(dir);
-    fail(store, 'olena', 3);
+    await fail(store, 'olena', 3);
     const path = join(dir, LOCKOUT_FILES.state);
     const oldCopy = readFileSync(path);
-    fail(store, 'olena', 5);
-    const savedInDatabase = store.recordSuccess(store.loginId('olena'), T0).seq;
-    expect(compareLockoutSeq(store.seq(T0), savedInDatabase)).toBe('ok');
+    await fail(store, 'olena', 5);
+    const savedInDatabase = (await store.recordSuccess(store.loginId('olena'), T0)).seq;
+    expect(compareLockoutSeq(await store.seq(T0), savedInDatabase)).toBe('ok');
 
     // Another process (or a restart) sees a restored old copy: valid MAC, lower seq.
     writeFileSync(path, oldCopy);
     const restarted = await open(dir);
-    expect(compareLockoutSeq(restarted.seq(T0), savedInDatabase)).toBe('rolled_back');
+    expect(compareLockoutSeq(await restarted.seq(T0), savedInDatabase)).toBe('rolled_back');
     rmSync(path);
     const afterDelete = await open(dir);
-    expect(compareLockoutSeq(afterDelete.seq(T0), savedInDatabase)).toBe('rolled_back');
+    expect(compareLockoutSeq(await afterDelete.seq(T0), savedInDatabase)).toBe('rolled_back');
     expect(compareLockoutSeq(0, null)).toBe('ok');
   });
 
   it('notices a file swapped for an older copy while the app runs', async () => {
     const dir = makeTempDir();
     const store = await open(dir);
-    fail(store, 'olena', 1);
+    await fail(store, 'olena', 1);
     const oldCopy = readFileSync(join(dir, LOCKOUT_FILES.state));
-    fail(store, 'olena', 7);
+    await fail(store, 'olena', 7);
     writeFileSync(join(dir, LOCKOUT_FILES.state), oldCopy);
-    expect(store.check(store.loginId('olena'), T0)).toMatchObject({
+    expect(await store.check(store.loginId('olena'), T0)).toMatchObject({
       allowed: false,
       tampered: true,
     });
@@ -278,7 +287,7 @@ describe('lockout file', () => {
     mkdirSync(join(dir, LOCKOUT_FILES.state)); // a folder where the file should be
     let error: unknown;
     try {
-      store.recordFailure(store.loginId('olena'), T0);
+      await store.recordFailure(store.loginId('olena'), T0);
     } catch (err) {
       error = err;
     }
@@ -289,9 +298,9 @@ describe('lockout file', () => {
 describe('failures to audit', () => {
   it('hands every unreported failure of every login to the next successful sign-in, once', async () => {
     const store = await open(makeTempDir());
-    fail(store, 'olena', 2, T0);
-    fail(store, 'petro', 9, T0 + 1000);
-    const report = store.recordSuccess(store.loginId('olena'), T0 + 5000);
+    await fail(store, 'olena', 2, T0);
+    await fail(store, 'petro', 9, T0 + 1000);
+    const report = await store.recordSuccess(store.loginId('olena'), T0 + 5000);
     const byLogin = new Map(report.failures.map(f => [f.loginId, f]));
     expect(byLogin.get(store.loginId('olena'))).toEqual({
       loginId: store.loginId('olena'),
@@ -301,15 +310,15 @@ describe('failures to audit', () => {
     expect(byLogin.get(store.loginId('petro'))?.count).toBe(9);
     expect(report.tamperedAt).toBeNull();
     // Reported once; petro stays locked, olena starts afresh.
-    expect(store.recordSuccess(store.loginId('olena'), T0 + 6000).failures).toEqual([]);
-    expect(store.check(store.loginId('petro'), T0 + 7000).allowed).toBe(false);
-    expect(store.check(store.loginId('olena'), T0 + 7000).allowed).toBe(true);
+    expect((await store.recordSuccess(store.loginId('olena'), T0 + 6000)).failures).toEqual([]);
+    expect((await store.check(store.loginId('petro'), T0 + 7000)).allowed).toBe(false);
+    expect((await store.check(store.loginId('olena'), T0 + 7000)).allowed).toBe(true);
   });
 
   it('keeps the file small under a flood of failures but still counts them all', async () => {
     const dir = makeTempDir();
     const store = await open(dir);
-    fail(store, 'seed', 1);
+    await fail(store, 'seed', 1);
     // Seed the aftermath of a flood (writing 600 fsynced files one by one takes too long here).
     const key = Buffer.from(readFileSync(join(dir, LOCKOUT_FILES.key), 'utf8').trim(), 'base64');
     const state = { ...emptyLockoutState(VAULT_ID, 'file'), seq: 5 };
@@ -329,10 +338,10 @@ describe('failures to audit', () => {
       };
     }
     writeLockoutFile(dir, key, state);
-    store.recordFailure(store.loginId('olena'), T0 + 200); // 151st; times stay capped at 100
-    store.recordFailure(store.loginId('newcomer'), T0 + 300); // 501st login: the quietest bot goes
+    await store.recordFailure(store.loginId('olena'), T0 + 200); // 151st; times stay capped at 100
+    await store.recordFailure(store.loginId('newcomer'), T0 + 300); // 501st login: the quietest bot goes
 
-    const report = store.recordSuccess(store.loginId('someone'), T0 + 10_000);
+    const report = await store.recordSuccess(store.loginId('someone'), T0 + 10_000);
     const olena = report.failures.find(f => f.loginId === store.loginId('olena'));
     expect(olena?.count).toBe(151);
     expect(olena?.times).toHaveLength(100);
@@ -341,6 +350,90 @@ describe('failures to audit', () => {
     expect(report.droppedFailures).toBe(1);
     const total = report.failures.reduce((n, f) => n + f.count, 0) + report.droppedFailures;
     expect(total).toBe(151 + 499 + 1);
-    expect(store.check(store.loginId('olena'), T0 + 10_000).allowed).toBe(false);
+    expect((await store.check(store.loginId('olena'), T0 + 10_000)).allowed).toBe(false);
+  });
+});
+
+describe('the keychain high-water mark (device-bound vaults)', () => {
+  /** A vault folder with a zamok.db to pin the mark to, and a store counting through the keychain. */
+  async function boundStore(dir: string, keychain: ReturnType<typeof createMemoryDeviceStore>) {
+    return openLockoutStore({
+      dir,
+      vaultId: VAULT_ID,
+      deviceStore: keychain,
+      clock: () => T0,
+      counter: keychainLockoutCounter(dir, VAULT_ID, keychain),
+    });
+  }
+  function vaultFolder(): string {
+    const dir = makeTempDir();
+    writeFileSync(join(dir, 'zamok.db'), 'stand-in');
+    return dir;
+  }
+
+  it('refuses every guess after an older copy of the file is put back, and reports it once', async () => {
+    const dir = vaultFolder();
+    const keychain = createMemoryDeviceStore();
+    const path = join(dir, LOCKOUT_FILES.state);
+    await fail(await boundStore(dir, keychain), 'olena', 1);
+    const oldCopy = readFileSync(path);
+    // An attacker guesses four times in fresh processes, then puts the copy back, again and again.
+    for (let round = 0; round < 4; round++) {
+      const store = await boundStore(dir, keychain);
+      const decision = await store.check(store.loginId('olena'), T0);
+      if (round === 0) expect(decision.allowed).toBe(true);
+      else expect(decision).toMatchObject({ allowed: false, tampered: true });
+      if (decision.allowed) await fail(store, 'olena', 3);
+      writeFileSync(path, oldCopy);
+    }
+    const later = T0 + 16 * 60_000;
+    const store = await boundStore(dir, keychain);
+    const report = await store.recordSuccess(store.loginId('olena'), later);
+    expect(report.tamperedAt).toBeNull();
+    expect(report.rolledBackAt).not.toBeNull();
+    expect((await store.recordSuccess(store.loginId('olena'), later)).rolledBackAt).toBeNull();
+  });
+
+  it('still counts where no keychain is reachable (a headless CLI run)', async () => {
+    const dir = vaultFolder();
+    const none = createNoKeychainStore();
+    const store = await openLockoutStore({
+      dir,
+      vaultId: VAULT_ID,
+      deviceStore: none,
+      clock: () => T0,
+      counter: keychainLockoutCounter(dir, VAULT_ID, none),
+    });
+    await fail(store, 'olena', 5);
+    expect((await store.check(store.loginId('olena'), T0)).retryAfterSeconds).toBe(30);
+  });
+
+  it('refuses every guess after the file is deleted', async () => {
+    const dir = vaultFolder();
+    const keychain = createMemoryDeviceStore();
+    await fail(await boundStore(dir, keychain), 'olena', 3);
+    rmSync(join(dir, LOCKOUT_FILES.state));
+    const store = await boundStore(dir, keychain);
+    expect(await store.check(store.loginId('petro'), T0)).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 900,
+      tampered: true,
+    });
+  });
+
+  it('starts a new count when zamok.db itself was replaced (a restore), without locking anyone', async () => {
+    const dir = vaultFolder();
+    const keychain = createMemoryDeviceStore();
+    await fail(await boundStore(dir, keychain), 'olena', 3);
+    rmSync(join(dir, LOCKOUT_FILES.state));
+    // A restore renames a new file into place (a new inode; the old one lives on in the safety copy).
+    writeFileSync(join(dir, 'restored.db'), 'restored stand-in');
+    renameSync(join(dir, 'restored.db'), join(dir, 'zamok.db'));
+    const store = await boundStore(dir, keychain);
+    expect(await store.check(store.loginId('olena'), T0)).toEqual({
+      allowed: true,
+      retryAfterSeconds: 0,
+      tampered: false,
+    });
   });
 });

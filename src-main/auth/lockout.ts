@@ -7,9 +7,12 @@
  * the next successful sign-in of anyone, which returns them so they can be written to the audit log.
  *
  * A file that does not verify is replaced by one that locks EVERY login for 15 minutes and is
- * flagged `tampered` until the next success reports it. File format and key: ./lockout-file.ts.
+ * flagged `tampered` until the next success reports it. So is a verified file older than the
+ * keychain's high-water mark, or a missing one (a device-bound vault: ./lockout-counter.ts), flagged
+ * `rolledBack`. File format and key: ./lockout-file.ts.
  */
 import { normalizeLogin, type DeviceSecretStore } from '../vault';
+import type { LockoutCounter } from './lockout-counter';
 import {
   createLockoutKey,
   emptyLockoutState,
@@ -64,6 +67,8 @@ export interface FailuresToAudit {
   droppedFailures: number;
   /** When the lockout file was found tampered with, or null. */
   tamperedAt: number | null;
+  /** When an older copy of the file (or none) was found in place of a newer one, or null. */
+  rolledBackAt: number | null;
   /** The file's new sequence number: store it in the database for `compareLockoutSeq`. */
   seq: number;
 }
@@ -72,13 +77,13 @@ export interface FailuresToAudit {
 export interface LockoutStore {
   /** The id under which a login is counted (normalises case and spaces like the keyring). */
   loginId(login: string): LoginId;
-  check(loginId: LoginId, now?: number): LockoutDecision;
+  check(loginId: LoginId, now?: number): Promise<LockoutDecision>;
   /** Counts a failed attempt and returns the decision for the next one. Throws if it cannot be saved. */
-  recordFailure(loginId: LoginId, now?: number): LockoutDecision;
+  recordFailure(loginId: LoginId, now?: number): Promise<LockoutDecision>;
   /** Clears the login's counter and hands over every unreported failure (of all logins). */
-  recordSuccess(loginId: LoginId, now?: number): FailuresToAudit;
+  recordSuccess(loginId: LoginId, now?: number): Promise<FailuresToAudit>;
   /** The current sequence number of the file (rises with every write). */
-  seq(now?: number): number;
+  seq(now?: number): Promise<number>;
 }
 
 /** Options of `openLockoutStore`. */
@@ -90,6 +95,11 @@ export interface LockoutStoreOptions {
   deviceStore: DeviceSecretStore;
   /** Milliseconds since the epoch; injectable for tests. */
   clock?: () => number;
+  /**
+   * The keychain's high-water mark of the file's seq (device-bound vaults); without it a rolled-back
+   * file is only noticed after the next sign-in, by the copy of `seq` in the database.
+   */
+  counter?: LockoutCounter;
 }
 
 /** Seconds a login must wait after its `failures`-th consecutive failure. */
@@ -130,36 +140,44 @@ export async function openLockoutStore(options: LockoutStoreOptions): Promise<Lo
   // No usable key: an existing file will read as tampered and be rewritten under the new key.
   key ??= await createLockoutKey(dir, vaultId, deviceStore);
   const macKey = key;
+  const counter = options.counter;
   let highestSeqSeen = 0;
 
-  function save(state: LockoutState): void {
+  async function save(state: LockoutState): Promise<void> {
+    // The mark goes up before the file: a crash in between reads as a rollback (fails closed),
+    // never as a file the keychain does not know about.
+    await counter?.raise(state.seq);
     writeLockoutFile(dir, macKey.key, state);
     highestSeqSeen = Math.max(highestSeqSeen, state.seq);
   }
 
-  function load(now: number): LockoutState {
+  async function load(now: number): Promise<LockoutState> {
     const read = readLockoutFile(dir, macKey.key, vaultId);
-    // A verified file whose seq went backwards while we watched was swapped for an older copy.
-    if (read.kind === 'valid' && read.state.seq >= highestSeqSeen) {
+    // A verified file whose seq is below one already written (seen by this process, or recorded in
+    // the keychain) was swapped for an older copy; a missing one was deleted.
+    const floor = Math.max(highestSeqSeen, counter ? await counter.read() : 0);
+    if (read.kind === 'valid' && read.state.seq >= floor) {
       highestSeqSeen = read.state.seq;
       return read.state;
     }
-    if (read.kind === 'missing' && highestSeqSeen === 0) {
+    if (read.kind === 'missing' && floor === 0) {
       return emptyLockoutState(vaultId, macKey.keyStore);
     }
     const claimedSeq = read.kind === 'tampered' ? (read.claimedSeq ?? 0) : 0;
+    const rolledBack = read.kind !== 'tampered';
     const state: LockoutState = {
       ...emptyLockoutState(vaultId, macKey.keyStore),
-      seq: Math.max(claimedSeq, highestSeqSeen) + 1,
-      tamperedAt: now,
+      seq: Math.max(claimedSeq, floor) + 1,
+      tamperedAt: rolledBack ? null : now,
+      rolledBackAt: rolledBack ? now : null,
       lockAllUntil: now + LOCKOUT_POLICY.lockoutSeconds * 1000,
     };
-    save(state);
+    await save(state);
     return state;
   }
 
   function decide(state: LockoutState, id: string, now: number): LockoutDecision {
-    const tampered = state.tamperedAt !== null;
+    const tampered = state.tamperedAt !== null || (state.rolledBackAt ?? null) !== null;
     const max = LOCKOUT_POLICY.lockoutSeconds;
     if (state.lockAllUntil !== null && now < state.lockAllUntil) {
       return {
@@ -201,11 +219,11 @@ export async function openLockoutStore(options: LockoutStoreOptions): Promise<Lo
     loginId(login) {
       return lockoutLoginId(vaultId, normalizeLogin(login)) as LoginId;
     },
-    check(id, now = clock()) {
-      return decide(load(now), id, now);
+    async check(id, now = clock()) {
+      return decide(await load(now), id, now);
     },
-    recordFailure(id, now = clock()) {
-      const state = load(now);
+    async recordFailure(id, now = clock()) {
+      const state = await load(now);
       const previous = state.logins[id];
       const counter = previous ?? {
         failures: 0,
@@ -221,11 +239,11 @@ export async function openLockoutStore(options: LockoutStoreOptions): Promise<Lo
       state.logins[id] = counter;
       pruneLogins(state);
       state.seq += 1;
-      save(state);
+      await save(state);
       return decide(state, id, now);
     },
-    recordSuccess(id, now = clock()) {
-      const state = load(now);
+    async recordSuccess(id, now = clock()) {
+      const state = await load(now);
       const failures: UnauditedFailures[] = [];
       for (const [loginId, counter] of Object.entries(state.logins)) {
         if (counter.unauditedCount > 0) {
@@ -244,15 +262,17 @@ export async function openLockoutStore(options: LockoutStoreOptions): Promise<Lo
         failures,
         droppedFailures: state.droppedFailures,
         tamperedAt: state.tamperedAt,
+        rolledBackAt: state.rolledBackAt ?? null,
       };
       state.droppedFailures = 0;
       state.tamperedAt = null;
+      state.rolledBackAt = null;
       state.seq += 1;
-      save(state);
+      await save(state);
       return { ...report, seq: state.seq };
     },
-    seq(now = clock()) {
-      return load(now).seq;
+    async seq(now = clock()) {
+      return (await load(now)).seq;
     },
   };
 }

@@ -35,6 +35,8 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   password_change_required: EXIT.auth,
   vault_missing: EXIT.vault,
   vault_corrupt: EXIT.vault,
+  // A damaged slot is a damaged vault file, not a failed sign-in.
+  key_slot_damaged: EXIT.vault,
   vault_newer: EXIT.vault,
   vault_unknown_migration: EXIT.vault,
   vault_not_writable: EXIT.vault,

@@ -22,6 +22,7 @@ import {
 } from './rules';
 import type { Rule } from './rule-types';
 import { exportApproval } from './approvals-rule';
+import { LOCKOUT_FILE_ACTIONS, lockoutFileChanged } from './lockout-rule';
 import { deviceRefused, networkRefused } from './devices-rules';
 
 /** True when a rule may raise an alert for this entry: a cheap test, mostly of the action. */
@@ -55,6 +56,7 @@ export const RULE_WATCHES: ReadonlyMap<Rule, EntryWatch> = new Map<Rule, EntryWa
   [backupFailed, ({ action }) => action.startsWith('backup.')],
   [auditChainBroken, ({ action }) => action === 'audit.verify'],
   [vaultFilesChanged, ({ action }) => action === 'guard.vault_files_changed'],
+  [lockoutFileChanged, ({ action }) => LOCKOUT_FILE_ACTIONS.has(action)],
 ]);
 
 const watchesAll: EntryWatch = () => true;

@@ -16,6 +16,7 @@ import {
 } from './rule-helpers';
 import { deviceRefused, networkRefused } from './devices-rules';
 import { exportApproval } from './approvals-rule';
+import { lockoutFileChanged } from './lockout-rule';
 import type { Rule, RuleInput } from './rule-types';
 import type { AlertDraft } from './store';
 
@@ -303,6 +304,7 @@ export const RULES: readonly Rule[] = [
   backupOverdue,
   auditChainBroken,
   vaultFilesChanged,
+  lockoutFileChanged,
 ];
 
 /** Runs every rule on one entry. */

@@ -1,6 +1,6 @@
 /**
- * Dismissal, one action: the key slot is deleted first (so the password stops opening the vault
- * even if the rest fails), then in one transaction the account is marked dismissed, its records
+ * Dismissal, one action, in the call's one transaction: the key slot's removal is staged (it takes
+ * effect when the transaction commits: ../vault/keyring-changes.ts), the account is marked dismissed, its records
  * (contacts, companies, deals, activities, documents — whichever this vault has) move to the chosen
  * colleague and the shares made to it are removed. Its open session — in this
  * process or another (the CLI) — ends at its next call (../app/session-guard.ts). The audit entry

@@ -14,6 +14,7 @@ export const VAULT_ERROR_CODES = [
   'vault_not_writable',
   'vault_exists',
   'auth_failed',
+  'key_slot_damaged',
 ] as const satisfies readonly ErrorCode[];
 
 /** One of `VAULT_ERROR_CODES`. */

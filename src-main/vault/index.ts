@@ -28,6 +28,7 @@ export type * from './schema';
 export { createVault, type CreateVaultOptions, type CreatedVault } from './create';
 export { unlockMeasured, unlockWithPassword, unlockWithRecoveryKey, type SlotCost } from './unlock';
 export { removePasswordSlot, setPasswordSlot } from './slots';
+export { settleKeyring, settleStagedChanges } from './keyring-changes';
 export { hasPasswordSlot, readKeyringInfo, type KeyringInfo } from './info';
 export { vaultExists, vaultPaths } from './files';
 export { bundledMigrationIds } from './migrations';

@@ -26,4 +26,6 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0016_activities_by_owner_only':
     '9af054c92f848f673cb83d8887e08b743f7a3ce2012bea7ddc061a5fcd442304',
   '0017_contact_position': 'daa63cd96a4c772b9187cd46d215d2e484d784c494f5a27fe9060f95941dd444',
+  '0019_keyslots_keyring_changes':
+    '8308ff7a3226ecad1d72abd4c9bca9b77eb9c1739b1e809a02e8ac55fa152a62',
 });

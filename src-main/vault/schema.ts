@@ -189,6 +189,12 @@ export type ExportRequestsTable = {
   consumed_at: string | null;
 };
 
+/** Row of `keyring_changes`. */
+export type KeyringChangesTable = {
+  id: string;
+  at: string;
+};
+
 /** Row of `pipeline_stages`. */
 export type PipelineStagesTable = {
   id: string;
@@ -308,6 +314,7 @@ export type Database = {
   devices: DevicesTable;
   documents: DocumentsTable;
   export_requests: ExportRequestsTable;
+  keyring_changes: KeyringChangesTable;
   pipeline_stages: PipelineStagesTable;
   pipelines: PipelinesTable;
   recovery_codes: RecoveryCodesTable;

@@ -1,32 +1,21 @@
 /**
- * Adding, rewrapping and removing password slots of an unlocked vault. Each change rewrites
- * keyring.json atomically and touches only the one slot; zamok.db is never re-encrypted.
+ * Adding, rewrapping and removing password slots of an unlocked vault. Each change touches only the
+ * one slot (zamok.db is never re-encrypted) and commits with the caller's database transaction
+ * (./keyring-changes.ts): a slot change and its audit entry are kept or lost together.
  */
 import { randomBytes } from 'node:crypto';
 import type { OpenVault } from './database';
 import { DEVICE_SECRET_BYTES, type DeviceSecretStore } from './device';
-import { VaultError } from './errors';
-import { loadVaultKeyring } from './files';
 import { assertKdfParams, type KdfParams } from './kdf';
 import {
   findPasswordSlot,
+  isSlotDamaged,
   loginHash,
   normalizeLogin,
-  writeKeyring,
-  type Keyring,
   type PasswordSlot,
 } from './keyring';
+import { currentKeyring, stageSlotChange } from './keyring-changes';
 import { deriveSlotKey, newSalt, wrapDataKey } from './slot-crypto';
-
-/** The keyring of an open vault, re-read from disk so concurrent slot changes are not lost. */
-function currentKeyring(vault: OpenVault): Keyring {
-  if (vault.closed) throw new Error('The vault is closed.');
-  const keyring = loadVaultKeyring(vault.dir);
-  if (keyring.vaultId !== vault.vaultId) {
-    throw new VaultError('vault_corrupt', 'keyring.json now belongs to a different vault.');
-  }
-  return keyring;
-}
 
 /**
  * The device secret to bind a new slot with: the vault's existing one, or a new one stored now.
@@ -85,23 +74,17 @@ export async function setPasswordSlot(
   };
   dataKey.fill(0);
   slotKey.fill(0);
-  // Re-read after the slow derivation so a slot another process changed meanwhile survives.
-  const keyring = currentKeyring(vault);
-  writeKeyring(vault.dir, { ...keyring, slots: replaceAt(keyring, identity.loginHash, slot) });
-}
-
-/** The slots with the one for `hash` replaced in place (or appended when new). */
-function replaceAt(keyring: Keyring, hash: string, slot: PasswordSlot): Keyring['slots'] {
-  const index = keyring.slots.findIndex(s => s.kind === 'password' && s.loginHash === hash);
-  if (index < 0) return [...keyring.slots, slot];
-  return keyring.slots.map((s, i) => (i === index ? slot : s));
+  // Staging re-reads the file after the slow derivation, so a slot another process changed survives.
+  stageSlotChange(vault, identity.loginHash, slot);
 }
 
 /** Deletes the password slot of `login` (a dismissed user). Returns false when there was none. */
 export async function removePasswordSlot(vault: OpenVault, login: string): Promise<boolean> {
   const keyring = currentKeyring(vault);
   const slot = findPasswordSlot(keyring, login);
-  if (!slot) return false;
-  writeKeyring(vault.dir, { ...keyring, slots: keyring.slots.filter(s => s !== slot) });
+  if (slot) stageSlotChange(vault, slot.loginHash, null);
+  // A damaged entry of that login goes too (staging a removal supersedes it).
+  else if (isSlotDamaged(keyring, login)) stageSlotChange(vault, loginHash(keyring, login), null);
+  else return false;
   return true;
 }

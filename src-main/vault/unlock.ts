@@ -9,7 +9,16 @@ import { DEVICE_SECRET_BYTES, type DeviceSecretStore } from './device';
 import { AUTH_FAILED_MESSAGE, DeviceSecretMissingError, VaultError } from './errors';
 import { processCpuMs, type CpuMeter, type KdfParams } from './kdf';
 import { loadVaultKeyring, vaultPaths } from './files';
-import { findPasswordSlot, recoverySlot, type Keyring, type PasswordSlot } from './keyring';
+import {
+  findPasswordSlot,
+  findPendingSlot,
+  isSlotDamaged,
+  recoverySlot,
+  type Keyring,
+  type PasswordSlot,
+} from './keyring';
+import { settleKeyring } from './keyring-changes';
+import { slotDamaged } from './slot-check';
 import { decodeRecoveryKey } from './recovery-key';
 import { deriveSlotKey, unwrapDataKey } from './slot-crypto';
 
@@ -17,18 +26,65 @@ function authFailed(): VaultError {
   return new VaultError('auth_failed', AUTH_FAILED_MESSAGE);
 }
 
-/** Opens zamok.db with an unwrapped data key; the key is zeroed if opening fails. */
-function openWithKey(dir: string, keyring: Keyring, dataKey: Buffer): OpenVault {
+/**
+ * Opens zamok.db with an unwrapped data key (zeroed if opening fails) and settles the keyring's
+ * pending slot changes. With `usedSlot`, the vault stays open only if that slot is still the login's
+ * slot once settled: a password whose change never committed (or was replaced) opens nothing.
+ */
+function openWithKey(
+  dir: string,
+  keyring: Keyring,
+  dataKey: Buffer,
+  usedSlot?: PasswordSlot,
+): OpenVault {
+  let vault: OpenVault;
   try {
     const sqlite = openDatabase(vaultPaths(dir).database, dataKey, {
       create: false,
       vaultId: keyring.vaultId,
     });
-    return makeOpenVault(dir, keyring.vaultId, sqlite, dataKey);
+    vault = makeOpenVault(dir, keyring.vaultId, sqlite, dataKey);
   } catch (err) {
     dataKey.fill(0);
     throw err;
   }
+  try {
+    const settled = settleKeyring(vault);
+    if (usedSlot && !settled.slots.some(s => sameSlot(s, usedSlot))) throw authFailed();
+    return vault;
+  } catch (err) {
+    vault.close();
+    throw err;
+  }
+}
+
+function sameSlot(a: { id: string; wrappedKey: string }, b: { id: string; wrappedKey: string }) {
+  return a.id === b.id && a.wrappedKey === b.wrappedKey;
+}
+
+/**
+ * Unwraps the data key from `slot` with `password` (and the device secret when bound): the key, or
+ * null, and whether a bound slot found no device secret in this computer's keychain.
+ */
+async function tryPasswordSlot(
+  keyring: Keyring,
+  slot: PasswordSlot,
+  password: string,
+  deviceStore: DeviceSecretStore,
+): Promise<{ dataKey: Buffer | null; secretMissing: boolean }> {
+  let deviceSecret: Buffer | null = null;
+  let secretMissing = false;
+  if (slot.deviceBound) {
+    // No secret here (another machine, keychain wiped): derive with a stand-in so timing stays the same.
+    deviceSecret = await deviceStore.get(keyring.vaultId);
+    secretMissing = deviceSecret === null;
+    deviceSecret ??= Buffer.alloc(DEVICE_SECRET_BYTES);
+  }
+  const slotKey = await deriveSlotKey(password, slot.kdf, slot, deviceSecret);
+  deviceSecret?.fill(0);
+  const dataKey = unwrapDataKey(slotKey, slot, { ...slot, vaultId: keyring.vaultId });
+  slotKey.fill(0);
+  return { dataKey, secretMissing };
 }
 
 /** Spends one keychain read and one derivation like a real slot would, then fails: the unknown-login path. */
@@ -72,7 +128,8 @@ export interface SlotCost {
 /**
  * Unlocks with a login's password (and this device's secret when the slot is bound).
  * Errors: `auth_failed` (unknown login, wrong password; `DeviceSecretMissingError` for a bound slot
- * with no device secret in this computer's keychain), and the
+ * with no device secret in this computer's keychain), `key_slot_damaged` (the login's slot entry is
+ * damaged: ./slot-check.ts), and the
  * file errors of `loadVaultKeyring` / zamok.db (`vault_missing`, `vault_corrupt`, `vault_newer`, …).
  */
 export async function unlockWithPassword(
@@ -95,28 +152,31 @@ export async function unlockMeasured(
   o: { deviceStore: DeviceSecretStore; cpu?: CpuMeter },
 ): Promise<{ vault: OpenVault; cost: SlotCost }> {
   const keyring = loadVaultKeyring(dir);
-  const slot = findPasswordSlot(keyring, login);
-  if (!slot) return failLikeASlot(keyring, login, password, o.deviceStore);
-  let deviceSecret: Buffer | null = null;
-  let secretMissing = false;
-  if (slot.deviceBound) {
-    // No secret here (another machine, keychain wiped): derive with a stand-in so timing stays the same.
-    deviceSecret = await o.deviceStore.get(keyring.vaultId);
-    secretMissing = deviceSecret === null;
-    deviceSecret ??= Buffer.alloc(DEVICE_SECRET_BYTES);
+  // A change staged but not yet settled (./keyring-changes.ts) leaves two slots for one login: the
+  // committed one is tried first, the staged one only if that fails; opening decides which holds.
+  const candidates = [findPasswordSlot(keyring, login), findPendingSlot(keyring, login)].filter(
+    (slot): slot is PasswordSlot => slot !== undefined,
+  );
+  if (candidates.length === 0) {
+    // A damaged slot is not a wrong password: say so (and the caller does not count it).
+    if (isSlotDamaged(keyring, login)) throw slotDamaged('password');
+    return failLikeASlot(keyring, login, password, o.deviceStore);
   }
   const cpu = o.cpu ?? processCpuMs;
-  const before = cpu();
-  const slotKey = await deriveSlotKey(password, slot.kdf, slot, deviceSecret);
-  const cpuMs = cpu() - before;
-  deviceSecret?.fill(0);
-  const dataKey = unwrapDataKey(slotKey, slot, { ...slot, vaultId: keyring.vaultId });
-  slotKey.fill(0);
-  if (!dataKey) throw secretMissing ? new DeviceSecretMissingError() : authFailed();
-  const { memoryKiB, iterations, parallelism } = slot.kdf;
-  const kdf = { memoryKiB, iterations, parallelism };
-  const vault = openWithKey(dir, keyring, dataKey);
-  return { vault, cost: { kdf, cpuMs, deviceBound: slot.deviceBound } };
+  let secretMissing = false;
+  for (const slot of candidates) {
+    const before = cpu();
+    const tried = await tryPasswordSlot(keyring, slot, password, o.deviceStore);
+    const cpuMs = cpu() - before;
+    secretMissing ||= tried.secretMissing;
+    if (tried.dataKey) {
+      const { memoryKiB, iterations, parallelism } = slot.kdf;
+      const vault = openWithKey(dir, keyring, tried.dataKey, slot);
+      const kdf = { memoryKiB, iterations, parallelism };
+      return { vault, cost: { kdf, cpuMs, deviceBound: slot.deviceBound } };
+    }
+  }
+  throw secretMissing ? new DeviceSecretMissingError() : authFailed();
 }
 
 /**

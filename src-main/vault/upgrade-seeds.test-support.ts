@@ -58,6 +58,11 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
         ...owned(SEEDED.manager),
       }),
   },
+  '0019_keyslots_keyring_changes': {
+    note: 'a committed key-slot change id',
+    seed: db =>
+      insert(db, 'keyring_changes', { id: 'a'.repeat(32), at: '2026-03-02T09:00:00.000Z' }),
+  },
 };
 
 /** Runs the seeds of `ids` in order on `sqlite`. */

@@ -64,6 +64,10 @@ const uk: GuardCatalogue = {
       title: 'Журнал аудиту пошкоджено',
       body: 'Ланцюг розірвано на записі №{{brokenAt}}.',
     },
+    lockout_file_changed: {
+      title: 'Лічильник невдалих входів підмінено',
+      body: 'Файл lockout.json змінили, замінили старішою копією або видалили, тож частину невдалих спроб входу могло не бути пораховано. Змініть паролі, якщо їх могли підбирати, і перевірте, хто має доступ до папки сховища.',
+    },
     vault_files_changed: {
       title: 'Файли сховища змінено, поки Zamok був закритий',
       body: 'Змінено: {{files}}. Якщо ви цього не робили, перевірте комп’ютер і резервні копії.',
@@ -206,6 +210,10 @@ const en: GuardCatalogue = {
     audit_chain_broken: {
       title: 'The audit log is damaged',
       body: 'The chain breaks at entry #{{brokenAt}}.',
+    },
+    lockout_file_changed: {
+      title: 'The failed sign-in counter was tampered with',
+      body: 'lockout.json was edited, replaced with an older copy or deleted, so some failed sign-ins may not have been counted. Change passwords that may have been guessed and check who can reach the vault folder.',
     },
     vault_files_changed: {
       title: 'Vault files changed while Zamok was closed',

@@ -17,6 +17,8 @@ export const en = {
     conflict:
       'This conflicts with existing data (for example, the login is already taken). Change it and try again.',
     auth_failed: 'The login, password or code is wrong. Check them and try again.',
+    key_slot_damaged:
+      'The key of this account in the vault file keyring.json is damaged, so no password can open it. Restore keyring.json from your latest backup, or ask the owner to reset your password with the recovery key.',
     locked_out: 'Too many attempts. Try again in {{minutes}} min.',
     device_not_approved:
       'This computer is not approved for sign-in yet. Ask the owner to approve it in Settings → Devices and networks, then sign in again.',

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'auth_failed',
+  // A login's (or the recovery key's) slot in keyring.json is damaged: not a wrong password.
+  'key_slot_damaged',
   'locked_out',
   'device_not_approved',
   'network_not_allowed',
