@@ -26,4 +26,5 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0016_activities_by_owner_only':
     '9af054c92f848f673cb83d8887e08b743f7a3ce2012bea7ddc061a5fcd442304',
   '0017_contact_position': 'daa63cd96a4c772b9187cd46d215d2e484d784c494f5a27fe9060f95941dd444',
+  '0022_import_batches': '8d53adc4718003cab11095d9608c2bf64ae4d63b427edb01377661d3ee2f0e9f',
 });
