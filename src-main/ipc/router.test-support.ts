@@ -168,7 +168,9 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   },
   'zamok:companies.get': { input: { id: 'co-1' } },
   'zamok:companies.contacts': { input: { id: 'co-1', limit: 50 }, optionalKeys: ['limit'] },
-  'zamok:companies.create': { input: { company: { name: 'Пекарня Світанок', edrpou: '32855961' } } },
+  'zamok:companies.create': {
+    input: { company: { name: 'Пекарня Світанок', edrpou: '32855961' } },
+  },
   'zamok:companies.update': {
     input: {
       id: 'co-1',
@@ -198,7 +200,11 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     },
   },
   'zamok:activities.update': {
-    input: { id: 'a-1', patch: { subject: 'Зустріч' }, expectedUpdatedAt: '2026-11-29T09:00:00.000Z' },
+    input: {
+      id: 'a-1',
+      patch: { subject: 'Зустріч' },
+      expectedUpdatedAt: '2026-11-29T09:00:00.000Z',
+    },
   },
   'zamok:activities.complete': { input: { id: 'a-1', done: true }, optionalKeys: ['done'] },
   'zamok:activities.delete': { input: { id: 'a-1' } },
@@ -206,11 +212,18 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { sort: 'updated', direction: 'desc', limit: 50 },
     optionalKeys: ['sort', 'direction', 'limit'],
   },
-  'zamok:deals.board': { input: { pipelineId: 'pipeline-default', limit: 20 }, optionalKeys: ['limit'] },
+  'zamok:deals.board': {
+    input: { pipelineId: 'pipeline-default', limit: 20 },
+    optionalKeys: ['limit'],
+  },
   'zamok:deals.get': { input: { id: 'de-1' } },
   'zamok:deals.create': { input: { deal: { title: 'Поставка борошна', amountMinor: 1250050 } } },
   'zamok:deals.update': {
-    input: { id: 'de-1', patch: { currency: 'EUR' }, expectedUpdatedAt: '2026-11-29T09:00:00.000Z' },
+    input: {
+      id: 'de-1',
+      patch: { currency: 'EUR' },
+      expectedUpdatedAt: '2026-11-29T09:00:00.000Z',
+    },
   },
   'zamok:deals.move': {
     input: { id: 'de-1', stageId: 'stage-won', expectedUpdatedAt: '2026-11-29T09:00:00.000Z' },
@@ -238,6 +251,23 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:documents.delete': { input: { id: 'd-1' } },
   'zamok:documents.deleteForRecord': { input: { record: { type: 'company', id: 'co-1' } } },
   'zamok:search.query': { input: { text: 'Іва', limit: 8 }, optionalKeys: ['limit'] },
+  'zamok:imports.preview': {
+    input: { path: '/tmp/клієнти.csv', type: 'contacts', delimiter: ';' },
+    optionalKeys: ['delimiter'],
+  },
+  'zamok:imports.run': {
+    input: {
+      path: '/tmp/клієнти.csv',
+      type: 'contacts',
+      delimiter: ';',
+      mapping: { columns: ['fullName', 'phones', null], nameOrder: 'surname-first' },
+      mappingName: 'Офіс',
+      saveMappingAs: 'Офіс',
+      dryRun: true,
+      ownerId: 'u-2',
+    },
+    optionalKeys: ['delimiter', 'mapping', 'mappingName', 'saveMappingAs', 'dryRun', 'ownerId'],
+  },
   'zamok:contacts.export': {
     input: { format: 'csv', ids: ['c-1'], locale: 'uk' },
     optionalKeys: ['ids', 'locale'],
