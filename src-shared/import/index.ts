@@ -3,3 +3,4 @@ export * from './fields';
 export * from './mapping';
 export * from './names';
 export * from './synonyms';
+export * from './messages';
