@@ -17,6 +17,7 @@ export function auditImportWrite(
   who: { userId: string; login: string; deviceId: string | null },
   write: ImportWrite,
   batchId: string,
+  undo = false,
 ): void {
   const entityType = write.type === 'contacts' ? CONTACT_ENTITY : COMPANY_ENTITY;
   const changes =
@@ -36,6 +37,6 @@ export function auditImportWrite(
     entityType,
     entityId: write.after.id,
     changes,
-    details: { importBatchId: batchId },
+    details: undo ? { importBatchId: batchId, undo: true } : { importBatchId: batchId },
   });
 }

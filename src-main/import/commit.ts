@@ -27,10 +27,20 @@ import {
   type RowProblem,
 } from './plan';
 
-/** One record an import wrote, as the audit log wants it. */
+/** One record an import (or its undo) wrote, as the audit log wants it. */
 export type ImportWrite =
-  | { type: 'contacts'; action: 'create' | 'update'; before: Contact | null; after: Contact }
-  | { type: 'companies'; action: 'create' | 'update'; before: Company | null; after: Company };
+  | {
+      type: 'contacts';
+      action: 'create' | 'update' | 'delete';
+      before: Contact | null;
+      after: Contact;
+    }
+  | {
+      type: 'companies';
+      action: 'create' | 'update' | 'delete';
+      before: Company | null;
+      after: Company;
+    };
 
 /** How far an import has got (after each batch). */
 export interface ImportProgress {

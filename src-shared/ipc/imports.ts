@@ -110,6 +110,15 @@ export type ImportProblem =
       recordIds: string[];
     };
 
+/** What undoing an import did; `kept` lists records changed since the import (left alone). */
+export interface ImportUndoResult {
+  batchId: string;
+  type: ImportType;
+  deleted: number;
+  restored: number;
+  kept: { recordId: string; action: 'create' | 'update' }[];
+}
+
 /** The result of a dry run (batchId null) or a commit. */
 export interface ImportRunResult {
   batchId: string | null;
@@ -162,5 +171,15 @@ export const importsContract = {
     ],
     atomic: false,
     hosts: ['cli'],
+  }),
+  /**
+   * Undoes one of the caller's own imports: deletes the records it created and gives the records
+   * it updated their previous values, except records changed since (kept, listed). Needs the
+   * type's import permission; another user's batch is `not_found`.
+   */
+  undo: channel<ImportUndoResult>()({
+    input: z.object({ batchId: recordIdSchema }).strict(),
+    permission: 'session',
+    grants: ['contacts.import', 'companies.import'],
   }),
 } as const;

@@ -191,3 +191,25 @@ describe('imports.run', () => {
     });
   });
 });
+
+describe('imports.undo', () => {
+  it('undoes only the caller’s own import, audited per record', async () => {
+    as('vira', 'manager', 'north');
+    const path = csv('undo.csv', ['Франко Іван Якович;067 222 33 44;']);
+    const done = value(await run({ path, type: 'contacts' }));
+    const undo = (batchId: string | null) =>
+      router.call('zamok:imports.undo', { batchId }, { host: 'cli' });
+    as('anna', 'manager', 'north');
+    expect(await undo(done.batchId)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    as('vira', 'manager', 'north');
+    expect(value(await undo(done.batchId))).toMatchObject({ deleted: 1, restored: 0, kept: [] });
+    const entries = (await listAudit(vault.db, { userId: staff.vira, limit: 20 })).entries;
+    expect(entries.find(e => e.action === 'contacts.delete')).toMatchObject({
+      details: { importBatchId: done.batchId, undo: true },
+    });
+    expect(entries.find(e => e.action === 'imports.undo')).toMatchObject({
+      entityId: done.batchId,
+      details: { deleted: 1, restored: 0, kept: 0 },
+    });
+  });
+});

@@ -12,13 +12,20 @@ import type { Scope } from '../../../src-shared/permissions';
 import { requireActiveUser } from '../../crm/record/changes';
 import { RecordError } from '../../crm/record/errors';
 import { commitImport, dryRunImport } from '../../import/commit';
+import { importBatchOf, undoImport } from '../../import/undo';
 import { importError } from '../../import/errors';
 import { mappingForHeaders, mappingNamed, saveMapping } from '../../import/mappings';
 import { openImportFile, type ImportTable } from '../../import/read';
 import { mappingFits } from '../../../src-shared/import';
-import { requireSession, type Handlers, type HandlerContext } from '../../ipc';
+import {
+  CallFailure,
+  FORBIDDEN_MESSAGE,
+  requireSession,
+  type Handlers,
+  type HandlerContext,
+} from '../../ipc';
 import { auditImportWrite } from '../import-audit';
-import { reachOf, requireVault, viewerWith, type RecordHandlerDeps } from './kit';
+import { reachOf, requireVault, target, viewerWith, type RecordHandlerDeps } from './kit';
 
 /** What the import handlers need: the vault, a clock and this computer's device id. */
 export interface ImportsHandlerDeps extends RecordHandlerDeps {
@@ -160,6 +167,28 @@ export function importsHandlers(
         ...(ownerId === undefined ? {} : { ownerId }),
       };
       return { ...file, ...result, encoding: table.encoding, delimiter: table.delimiter };
+    },
+    undo: async (ctx, input) => {
+      const session = requireSession(ctx);
+      target(ctx, IMPORT_BATCH_ENTITY, input.batchId);
+      const opened = vault();
+      const batch = await importBatchOf(opened.db, input.batchId);
+      // Someone else's import is not the caller's to see: the same answer as a missing one.
+      if (batch.createdBy !== session.userId) throw new RecordError('not_found', 'No such import.');
+      if (ctx.grants[`${batch.type}.import`] === undefined)
+        throw new CallFailure('forbidden', FORBIDDEN_MESSAGE);
+      const who = { userId: session.userId, login: session.login, deviceId: deps.deviceId() };
+      const result = await undoImport(opened.db, input.batchId, session, {
+        now,
+        onWrite: write => auditImportWrite(opened, who, write, input.batchId, true),
+      });
+      ctx.audit.details = {
+        type: result.type,
+        deleted: result.deleted,
+        restored: result.restored,
+        kept: result.kept.length,
+      };
+      return result;
     },
   };
 }
