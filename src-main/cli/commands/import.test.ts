@@ -90,6 +90,15 @@ describe('zamok import', () => {
     expect(result.batchId).toMatch(/^[0-9a-f-]{36}$/);
     for (const secret of [borysContact, 'Приватна', 'borys'])
       expect(run.stdout).not.toContain(secret);
+
+    const undo = await zamokInProcess(
+      ['--vault', vault, 'import-undo', result.batchId ?? '', ...signIn('anna', 3)],
+      { env: { ZAMOK_PASSWORD: STAFF_PASSWORD }, clock: () => base + 90_000 },
+    );
+    expect(undo.stderr).toBe('');
+    expect(undo.stdout).toBe(
+      `Undid import ${result.batchId ?? ''}: 1 deleted, 0 restored, 0 changed since and kept\n`,
+    );
   });
 
   it('refuses an administrator (exit 3) and a damaged file (exit 2), one line each', async () => {
@@ -105,8 +114,8 @@ describe('zamok import', () => {
     );
     const broken = files.file('broken.xlsx', Buffer.from('PK\u0003\u0004 not really a zip'));
     const bad = await zamokInProcess(
-      ['--vault', vault, 'import', broken, '--type', 'contacts', ...signIn('anna', 2)],
-      { env, clock: () => base + 60_000 },
+      ['--vault', vault, 'import', broken, '--type', 'contacts', ...signIn('anna', 4)],
+      { env, clock: () => base + 120_000 },
     );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(

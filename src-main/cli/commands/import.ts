@@ -4,11 +4,12 @@
  * audit as the app. Prints the counts and one line per row not imported (row number and reason in
  * the user's language; never a cell's value, never a record outside the user's scope); `--json`
  * prints the whole result. Exit 0 when the file was read, whatever the rows' fate.
+ * `zamok import-undo <batchId>` undoes one of the user's own imports (`imports.undo`).
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { importProblemText } from '../../../src-shared/import';
-import type { ImportRunResult } from '../../../src-shared/ipc/imports';
+import type { ImportRunResult, ImportUndoResult } from '../../../src-shared/ipc/imports';
 import { signInAs, withApp, type CliAppContext } from '../context';
 import { CliExit, EXIT, localeTag, printResult, type CliIo } from '../io';
 
@@ -49,8 +50,63 @@ function summary(result: ImportRunResult, locale: 'uk' | 'en'): string[] {
   return lines;
 }
 
-/** Registers `import`. */
+/** Signs in, runs `fn`, signs out; a refusal becomes the "not permitted" exit. */
+async function asUser<T>(
+  cli: CliAppContext,
+  opts: ImportOptions | UndoOptions,
+  fn: (call: (channel: string, input: unknown) => Promise<unknown>) => Promise<T>,
+): Promise<T> {
+  return withApp(cli, async (_app, call) => {
+    await signInAs(cli, call, opts);
+    try {
+      return await fn(call);
+    } catch (error) {
+      if (error instanceof CliExit && error.code === 'forbidden')
+        throw new CliExit(EXIT.auth, `not permitted: ${error.message}`, 'forbidden');
+      throw error;
+    } finally {
+      await call('zamok:auth.signOut', {}).catch(() => undefined);
+    }
+  });
+}
+
+interface UndoOptions {
+  login: string;
+  totp?: string;
+  recoveryCode?: string;
+}
+
+function undoLines(r: ImportUndoResult, locale: 'uk' | 'en'): string[] {
+  const kept = r.kept.map(k => `  ${k.recordId}`);
+  return locale === 'uk'
+    ? [
+        `Скасовано імпорт ${r.batchId}: видалено ${r.deleted}, відновлено ${r.restored}, залишено змінених після імпорту ${r.kept.length}`,
+        ...kept,
+      ]
+    : [
+        `Undid import ${r.batchId}: ${r.deleted} deleted, ${r.restored} restored, ${r.kept.length} changed since and kept`,
+        ...kept,
+      ];
+}
+
+/** Registers `import` and `import-undo`. */
 export function registerImportCommand(program: Command, cli: CliAppContext): void {
+  program
+    .command('import-undo')
+    .description('undo one of your imports: new records deleted, updated ones restored')
+    .argument('<batchId>', 'the batch id `zamok import` printed')
+    .requiredOption('--login <login>', 'act as this user; password from ZAMOK_PASSWORD')
+    .option('--totp <code>', 'your current two-factor code')
+    .option('--recovery-code <code>', 'one of your recovery codes instead of --totp')
+    .action(async (batchId: string, opts: UndoOptions) => {
+      const result = await asUser(
+        cli,
+        opts,
+        async call => (await call('zamok:imports.undo', { batchId })) as ImportUndoResult,
+      );
+      printResult(cli, result, () => undoLines(result, localeOf(cli.io.env)));
+    });
+
   program
     .command('import')
     .description('import contacts or companies from CSV/TSV, XLSX or vCard (sign in with --login)')
@@ -79,18 +135,11 @@ export function registerImportCommand(program: Command, cli: CliAppContext): voi
         ...(opts.saveMapping ? { saveMappingAs: opts.saveMapping } : {}),
         ...(opts.owner ? { ownerId: opts.owner } : {}),
       };
-      const result = await withApp(cli, async (_app, call) => {
-        await signInAs(cli, call, opts);
-        try {
-          return (await call('zamok:imports.run', input)) as ImportRunResult;
-        } catch (error) {
-          if (error instanceof CliExit && error.code === 'forbidden')
-            throw new CliExit(EXIT.auth, `not permitted: ${error.message}`, 'forbidden');
-          throw error;
-        } finally {
-          await call('zamok:auth.signOut', {}).catch(() => undefined);
-        }
-      });
+      const result = await asUser(
+        cli,
+        opts,
+        async call => (await call('zamok:imports.run', input)) as ImportRunResult,
+      );
       printResult(cli, result, () => summary(result, localeOf(cli.io.env)));
     });
 }
