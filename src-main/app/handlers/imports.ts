@@ -133,23 +133,28 @@ export function importsHandlers(
       const ownerId = await ownerOf(ctx, type, input.ownerId);
       const table = await open(input.path, input.delimiter);
       const mapping = await mappingOf(type, table, input.mapping, input.mappingName);
-      const open_ = vault();
+      const opened = vault();
       if (input.saveMappingAs !== undefined)
-        await saveMapping(open_.db, {
+        await saveMapping(opened.db, {
           name: input.saveMappingAs,
           headers: table.headers,
           mapping,
           userId: session.userId,
           now: now(),
         });
-      const file = { format: table.format, encoding: table.encoding, delimiter: table.delimiter };
+      // Read after the pass: the encoding of a file that starts in ASCII is known only later.
+      const file = () => ({
+        format: table.format,
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+      });
       if (input.dryRun) {
-        const result = await dryRunImport(open_.db, table, mapping, viewer);
+        const result = await dryRunImport(opened.db, table, mapping, viewer);
         ctx.audit.details = { ...ctx.audit.details, format: table.format, counts: result.counts };
-        return { batchId: null, status: 'dry_run', ...file, ...result };
+        return { batchId: null, status: 'dry_run', ...file(), ...result };
       }
       const who = { userId: session.userId, login: session.login, deviceId: deps.deviceId() };
-      const result = await commitImport(open_, table, mapping, viewer, {
+      const result = await commitImport(opened, table, mapping, viewer, {
         actorId: session.userId,
         ...(ownerId === undefined ? {} : { ownerId }),
         now,
@@ -157,7 +162,7 @@ export function importsHandlers(
           ctx.audit.entityType = IMPORT_BATCH_ENTITY;
           ctx.audit.entityId = batchId;
         },
-        onWrite: (write, batchId) => auditImportWrite(open_, who, write, batchId),
+        onWrite: (write, batchId) => auditImportWrite(opened, who, write, batchId),
       });
       ctx.audit.details = {
         ...ctx.audit.details,
@@ -166,7 +171,7 @@ export function importsHandlers(
         status: result.status,
         ...(ownerId === undefined ? {} : { ownerId }),
       };
-      return { ...file, ...result, encoding: table.encoding, delimiter: table.delimiter };
+      return { ...file(), ...result };
     },
     undo: async (ctx, input) => {
       const session = requireSession(ctx);
