@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rejection } from '../crm/record/vaults.test-support';
 import { sniffDelimiter } from './csv';
-import { encodeCp1251, encodeUtf16le, tempFiles, xlsxOf } from './fixtures.test-support';
+import { encodeCp1251, encodeUtf16le, tempFiles, xlsxOf, zipOf } from './fixtures.test-support';
 import { openImportFile, type ImportTable } from './read';
 
 const files = tempFiles();
@@ -121,6 +121,18 @@ describe('XLSX', () => {
       ['Шевченко Тарас', '380671234567', '0501234567', '2024-01-01', '00032129'],
       ['Коваль Іван', '067 123 45 67', '', '2025-01-01 12:00', '14360570'],
     ]);
+  });
+
+  it('reads inline and rich-text strings, booleans, formulas, prefixed XML, any part order', async () => {
+    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const bytes = zipOf({
+      'xl/sharedStrings.xml': `<x:sst xmlns:x="${ns}"><x:si><x:r><x:t>Ім</x:t></x:r><x:r><x:t xml:space="preserve">’я</x:t></x:r><x:rPh><x:t>ignored</x:t></x:rPh></x:si></x:sst>`,
+      'xl/worksheets/sheet1.xml': `<x:worksheet xmlns:x="${ns}"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Активний</x:t></x:is></x:c><x:c r="D1" t="str"><x:f>A1&amp;""</x:f><x:v>Формула</x:v></x:c></x:row><x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>Леся &amp; Ко</x:t></x:is></x:c><x:c r="B2" t="b"><x:v>1</x:v></x:c><x:c r="D2" t="e"><x:v>#DIV/0!</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+      'xl/workbook.xml': `<x:workbook xmlns:x="${ns}"><x:sheets><x:sheet name="A" sheetId="1"/></x:sheets></x:workbook>`,
+    });
+    const table = await openImportFile(files.file('prefixed.xlsx', bytes));
+    expect(table.headers).toEqual(['Ім’я', 'Активний', '', 'Формула']);
+    expect(await all(table)).toEqual([['Леся & Ко', 'TRUE', '', '']]);
   });
 
   it('refuses a damaged workbook with a typed error', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tempFiles } from './fixtures.test-support';
+import { encodeUtf16le, tempFiles } from './fixtures.test-support';
 import { openImportFile } from './read';
 import { VCARD_HEADERS } from './vcard';
 
@@ -106,6 +106,13 @@ describe('vCard', () => {
     ].join('\r\n');
     const [card] = await cards(files.file('v4.vcf', text));
     expect(card).toMatchObject({ TEL: '+380671112233', CATEGORIES: 'клієнт\nVIP' });
+  });
+
+  it('reads a UTF-16LE vCard (with a byte-order mark)', async () => {
+    const text =
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Франко;Іван;Якович;;\r\nTEL:0671112233\r\nEND:VCARD\r\n';
+    const [card] = await cards(files.file('utf16.vcf', encodeUtf16le(text)));
+    expect(card).toMatchObject({ 'N:family': 'Франко', 'N:middle': 'Якович', TEL: '0671112233' });
   });
 
   it('refuses a file whose last card is cut off', async () => {
