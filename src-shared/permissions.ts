@@ -38,6 +38,9 @@ export const PLAIN_PERMISSIONS = [
   'contacts.create',
   'contacts.restore',
   'companies.create',
+  // Imports from files (src-main/import): a right of its own, beside create.
+  'contacts.import',
+  'companies.import',
   'deals.create',
   'activities.create',
   'documents.create',

@@ -33,6 +33,7 @@ import { devicesHandlers } from './handlers/devices';
 import { authHandlers } from './handlers/auth';
 import { contactsHandlers } from './handlers/contacts';
 import { documentsHandlers } from './handlers/documents';
+import { importsHandlers } from './handlers/imports';
 import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
@@ -186,6 +187,11 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         autoLockMinutes: async () => (await auth.status()).autoLockMinutes,
       }),
       search: searchHandlers({ openVault: () => state.openVault() }),
+      imports: importsHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+        deviceId: () => device.current(),
+      }),
       security: securityHandlers({
         ...opts.securityCheck,
         openVault: () => state.openVault(),

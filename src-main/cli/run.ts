@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerContactsCommands } from './commands/contacts';
+import { registerImportCommand } from './commands/import';
 import { registerReportCommands } from './commands/reports';
 import { registerSecurityCommands } from './commands/security';
 import { registerUsersCommands } from './commands/users';
@@ -49,6 +50,7 @@ export async function runCli(
   registerBackupCommands(program, cli);
   registerUsersCommands(program, cli);
   registerContactsCommands(program, cli);
+  registerImportCommand(program, cli);
   registerSecurityCommands(program, cli);
   registerReportCommands(program, cli);
 

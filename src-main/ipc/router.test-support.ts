@@ -252,6 +252,24 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:documents.delete': { input: { id: 'd-1' } },
   'zamok:documents.deleteForRecord': { input: { record: { type: 'company', id: 'co-1' } } },
   'zamok:search.query': { input: { text: 'Іва', limit: 8 }, optionalKeys: ['limit'] },
+  'zamok:imports.preview': {
+    input: { path: '/tmp/клієнти.csv', type: 'contacts', delimiter: ';' },
+    optionalKeys: ['delimiter'],
+  },
+  'zamok:imports.undo': { input: { batchId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f' } },
+  'zamok:imports.run': {
+    input: {
+      path: '/tmp/клієнти.csv',
+      type: 'contacts',
+      delimiter: ';',
+      mapping: { columns: ['fullName', 'phones', null], nameOrder: 'surname-first' },
+      mappingName: 'Офіс',
+      saveMappingAs: 'Офіс',
+      dryRun: true,
+      ownerId: 'u-2',
+    },
+    optionalKeys: ['delimiter', 'mapping', 'mappingName', 'saveMappingAs', 'dryRun', 'ownerId'],
+  },
   'zamok:contacts.export': {
     input: { format: 'csv', ids: ['c-1'], locale: 'uk' },
     optionalKeys: ['ids', 'locale'],

@@ -28,4 +28,5 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0017_contact_position': 'daa63cd96a4c772b9187cd46d215d2e484d784c494f5a27fe9060f95941dd444',
   '0019_keyslots_keyring_changes':
     '8308ff7a3226ecad1d72abd4c9bca9b77eb9c1739b1e809a02e8ac55fa152a62',
+  '0022_import_batches': '8d53adc4718003cab11095d9608c2bf64ae4d63b427edb01377661d3ee2f0e9f',
 });

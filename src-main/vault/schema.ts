@@ -189,6 +189,40 @@ export type ExportRequestsTable = {
   consumed_at: string | null;
 };
 
+/** Row of `import_batch_records`. */
+export type ImportBatchRecordsTable = {
+  batch_id: string;
+  record_id: string;
+  action: 'create' | 'update';
+  before: string | null;
+  after_updated_at: string;
+};
+
+/** Row of `import_batches`. */
+export type ImportBatchesTable = {
+  id: string;
+  record_type: 'contact' | 'company';
+  created_by: string;
+  owner_id: string;
+  format: 'csv' | 'xlsx' | 'vcard';
+  status: 'running' | 'done' | 'cancelled' | 'failed' | 'undone';
+  created_count: number;
+  updated_count: number;
+  started_at: string;
+  finished_at: string | null;
+};
+
+/** Row of `import_mappings`. */
+export type ImportMappingsTable = {
+  id: string;
+  record_type: 'contact' | 'company';
+  name: string;
+  header_key: string;
+  mapping: string;
+  created_by: string;
+  created_at: string;
+};
+
 /** Row of `keyring_changes`. */
 export type KeyringChangesTable = {
   id: string;
@@ -314,6 +348,9 @@ export type Database = {
   devices: DevicesTable;
   documents: DocumentsTable;
   export_requests: ExportRequestsTable;
+  import_batch_records: ImportBatchRecordsTable;
+  import_batches: ImportBatchesTable;
+  import_mappings: ImportMappingsTable;
   keyring_changes: KeyringChangesTable;
   pipeline_stages: PipelineStagesTable;
   pipelines: PipelinesTable;

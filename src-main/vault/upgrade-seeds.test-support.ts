@@ -63,6 +63,35 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
     seed: db =>
       insert(db, 'keyring_changes', { id: 'a'.repeat(32), at: '2026-03-02T09:00:00.000Z' }),
   },
+  '0022_import_batches': {
+    note: 'an import batch with one created contact, written after the import tables exist',
+    seed: db => {
+      insert(db, 'contacts', {
+        id: 'c-imported-05',
+        surname: 'Бондар',
+        given_name: 'Олег',
+        sort_key: 'бондар олег',
+        ...owned(SEEDED.manager),
+      });
+      insert(db, 'import_batches', {
+        id: 'batch-05',
+        record_type: 'contact',
+        created_by: SEEDED.manager,
+        owner_id: SEEDED.manager,
+        format: 'csv',
+        status: 'done',
+        created_count: 1,
+        started_at: '2026-01-05T10:00:00.000Z',
+        finished_at: '2026-01-05T10:00:01.000Z',
+      });
+      insert(db, 'import_batch_records', {
+        batch_id: 'batch-05',
+        record_id: 'c-imported-05',
+        action: 'create',
+        after_updated_at: '2026-01-05T10:00:00.000Z',
+      });
+    },
+  },
 };
 
 /** Runs the seeds of `ids` in order on `sqlite`. */

@@ -13,6 +13,7 @@ import { contactsContract } from './contacts';
 import { dealsContract, pipelinesContract } from './deals';
 import { devicesContract } from './devices';
 import { documentsContract } from './documents';
+import { importsContract } from './imports';
 import { reportsContract } from './reports';
 import { rolesContract } from './roles';
 import { searchContract } from './search';
@@ -40,6 +41,7 @@ export const contract = {
   documents: documentsContract,
   search: searchContract,
   analytics: analyticsContract,
+  imports: importsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -33,8 +33,11 @@ export type CompaniesHandlerDeps = RecordHandlerDeps;
 /** The audit entity type of companies. */
 export const COMPANY_ENTITY = 'company';
 
-/** The fields compared for the audit log (derived and bookkeeping fields left out). */
-function auditView(c: Company): Record<string, unknown> {
+/**
+ * The fields compared for the audit log (derived and bookkeeping fields left out); imports write
+ * their records' entries with the same view (src-main/app/import-audit.ts).
+ */
+export function companyAuditView(c: Company): Record<string, unknown> {
   return {
     name: c.name,
     edrpou: c.edrpou,
@@ -57,7 +60,7 @@ export function companiesHandlers(
 
   const vault = () => requireVault(deps);
   const db = () => vault().db;
-  const { target, record } = entityAudit(COMPANY_ENTITY, auditView);
+  const { target, record } = entityAudit(COMPANY_ENTITY, companyAuditView);
 
   return {
     // Deleted companies are listed only to those who may restore them (declared `also`).

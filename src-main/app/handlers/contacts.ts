@@ -51,8 +51,11 @@ export const CONTACT_ENTITY = 'contact';
 /** The audit entity type of exports waiting for approval. */
 export const EXPORT_REQUEST_ENTITY = 'export_request';
 
-/** The fields compared for the audit log (derived and bookkeeping fields left out). */
-function auditView(c: Contact): Record<string, unknown> {
+/**
+ * The fields compared for the audit log (derived and bookkeeping fields left out); imports write
+ * their records' entries with the same view (src-main/app/import-audit.ts).
+ */
+export function contactAuditView(c: Contact): Record<string, unknown> {
   return {
     ...contactFields(c),
     companyId: c.companyId,
@@ -70,7 +73,7 @@ export function contactsHandlers(
 
   const vault = () => requireVault(deps);
   const db = () => vault().db;
-  const { target, record } = entityAudit(CONTACT_ENTITY, auditView);
+  const { target, record } = entityAudit(CONTACT_ENTITY, contactAuditView);
 
   /**
    * The caller and the scope of the channel's grant (fail closed), with their `companies.read`

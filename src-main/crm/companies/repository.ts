@@ -58,12 +58,16 @@ export async function readCompany(db: Kysely<Database>, id: string): Promise<Com
   return getCompany(db, { userId: '', teamId: null, scope: 'all' }, id, { includeDeleted: true });
 }
 
-/** Adds a company owned by the creator. `input` is parsed by `companyInputSchema`. */
+/**
+ * Adds a company owned by the creator (or by `ownerId`, an active user the caller checked may
+ * receive it: imports for a colleague). `input` is parsed by `companyInputSchema`.
+ */
 export async function createCompany(
   db: Kysely<Database>,
   actor: { userId: string },
   input: CompanyInput,
   now: Date = new Date(),
+  ownerId: string = actor.userId,
 ): Promise<CompanyChange> {
   const at = nextTime(now);
   const id = newRecordId();
@@ -84,6 +88,7 @@ export async function createCompany(
       id,
       ...columns,
       ...newRecordStamps(actor.userId, at),
+      owner_id: ownerId,
     })
     .execute();
   return { before: null, after: await readCompany(k, id) };

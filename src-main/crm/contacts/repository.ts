@@ -95,7 +95,8 @@ export async function readContact(
 }
 
 /**
- * Adds a contact owned by the creator. `input` is parsed by `contactInputSchema`. A company link
+ * Adds a contact owned by the creator (or by `ownerId`, an active user the caller checked may
+ * receive it: imports for a colleague). `input` is parsed by `contactInputSchema`. A company link
  * needs the creator's `companies.read` scope to reach a live company (else `not_found`).
  */
 export async function createContact(
@@ -103,6 +104,7 @@ export async function createContact(
   actor: { userId: string; teamId?: string | null; companyScope?: Viewer['companyScope'] },
   input: ContactInput,
   now: Date = new Date(),
+  ownerId: string = actor.userId,
 ): Promise<ContactChange> {
   const linker: LinkingActor = {
     userId: actor.userId,
@@ -130,6 +132,7 @@ export async function createContact(
         id,
         ...columns,
         ...newRecordStamps(actor.userId, at),
+        owner_id: ownerId,
       })
       .execute();
     return { before: null, after: await readContact(trx, id, linker) };

@@ -71,6 +71,7 @@ export const uk = {
       share: 'Ділитися контактами',
       create: 'Створювати контакти',
       restore: 'Відновлювати видалені контакти й компанії',
+      import: 'Імпортувати контакти з файлів',
     },
     companies: {
       read: 'Переглядати компанії',
@@ -78,6 +79,7 @@ export const uk = {
       delete: 'Видаляти компанії',
       reassign: 'Передавати компанії іншим',
       create: 'Створювати компанії',
+      import: 'Імпортувати компанії з файлів',
     },
     deals: {
       read: 'Переглядати угоди',
@@ -207,6 +209,7 @@ export const en: Strings<typeof uk> = {
       share: 'Share contacts',
       create: 'Create contacts',
       restore: 'Restore deleted contacts and companies',
+      import: 'Import contacts from files',
     },
     companies: {
       read: 'View companies',
@@ -214,6 +217,7 @@ export const en: Strings<typeof uk> = {
       delete: 'Delete companies',
       reassign: 'Hand companies over to others',
       create: 'Create companies',
+      import: 'Import companies from files',
     },
     deals: {
       read: 'View deals',

@@ -1,0 +1,199 @@
+/**
+ * Handlers of the `imports` channels (src-shared/ipc/imports.ts). The router has checked the
+ * type's import permission (and `<type>.reassign` for a colleague as owner); the read and update
+ * grants of the record type become the planner's viewers, so what a duplicate reveals follows the
+ * caller's scope. Each record written gets its own audit entry (../import-audit.ts); the call's
+ * own entry (the audit wrapper's) holds the type, the format, the counts and the batch id.
+ */
+import { isAbsolute } from 'node:path';
+import { suggestMapping, type ColumnMapping } from '../../../src-shared/import';
+import type { importsContract } from '../../../src-shared/ipc/imports';
+import type { Scope } from '../../../src-shared/permissions';
+import { requireActiveUser } from '../../crm/record/changes';
+import { RecordError } from '../../crm/record/errors';
+import { commitImport, dryRunImport } from '../../import/commit';
+import { importBatchOf, undoImport } from '../../import/undo';
+import { importError } from '../../import/errors';
+import { mappingForHeaders, mappingNamed, saveMapping } from '../../import/mappings';
+import { openImportFile, type ImportTable } from '../../import/read';
+import { mappingFits } from '../../../src-shared/import';
+import {
+  CallFailure,
+  FORBIDDEN_MESSAGE,
+  requireSession,
+  type Handlers,
+  type HandlerContext,
+} from '../../ipc';
+import { auditImportWrite } from '../import-audit';
+import { reachOf, requireVault, target, viewerWith, type RecordHandlerDeps } from './kit';
+
+/** What the import handlers need: the vault, a clock and this computer's device id. */
+export interface ImportsHandlerDeps extends RecordHandlerDeps {
+  deviceId: () => string | null;
+}
+
+/** The audit entity type of an import batch. */
+export const IMPORT_BATCH_ENTITY = 'import_batch';
+
+const PREVIEW_ROWS = 10;
+
+type ImportGrants =
+  | 'contacts.read'
+  | 'contacts.update'
+  | 'contacts.reassign'
+  | 'companies.read'
+  | 'companies.update'
+  | 'companies.reassign';
+
+async function open(path: string, delimiter?: ',' | ';' | '\t'): Promise<ImportTable> {
+  if (!isAbsolute(path)) throw importError('file_unreadable', 'Give the file’s full path.');
+  return openImportFile(path, delimiter ? { delimiter } : {});
+}
+
+/** The `imports` feature's handlers for the router. */
+export function importsHandlers(
+  deps: ImportsHandlerDeps,
+): Handlers<{ imports: typeof importsContract }>['imports'] {
+  const now = deps.now ?? (() => new Date());
+  const vault = () => requireVault(deps);
+
+  /** The mapping a run uses: given, named, saved for these headers, or suggested. */
+  async function mappingOf(
+    type: 'contacts' | 'companies',
+    table: ImportTable,
+    given: { columns: ColumnMapping['columns']; nameOrder: ColumnMapping['nameOrder'] } | undefined,
+    name: string | undefined,
+  ): Promise<ColumnMapping> {
+    const db = vault().db;
+    if (given !== undefined) {
+      const mapping: ColumnMapping = { type, ...given };
+      if (!mappingFits(mapping, table.headers))
+        throw importError('mapping_invalid', 'The mapping does not fit the file’s columns.');
+      return mapping;
+    }
+    if (name !== undefined) return mappingNamed(db, type, name, table.headers);
+    return (
+      (await mappingForHeaders(db, type, table.headers))?.mapping ??
+      suggestMapping(type, table.headers)
+    );
+  }
+
+  /** A colleague as owner: active, and within the caller's reassign scope (team: same team). */
+  async function ownerOf(
+    ctx: HandlerContext<ImportGrants>,
+    type: 'contacts' | 'companies',
+    ownerId: string | undefined,
+  ): Promise<string | undefined> {
+    const session = requireSession(ctx);
+    if (ownerId === undefined || ownerId === session.userId) return undefined;
+    const scope: Scope | undefined = ctx.grants[`${type}.reassign`];
+    const db = vault().db;
+    await requireActiveUser(db, ownerId, 'The new owner must be an active user.');
+    if (scope !== 'all') {
+      const user = await db
+        .selectFrom('users')
+        .select('team_id')
+        .where('id', '=', ownerId)
+        .executeTakeFirst();
+      if (session.teamId === null || user?.team_id !== session.teamId)
+        throw new RecordError('forbidden', 'You can give records only to colleagues in your team.');
+    }
+    return ownerId;
+  }
+
+  return {
+    preview: async (_ctx, input) => {
+      const table = await open(input.path, input.delimiter);
+      const saved = await mappingForHeaders(vault().db, input.type, table.headers);
+      const rows: string[][] = [];
+      for await (const row of table.rows()) {
+        rows.push(row);
+        if (rows.length >= PREVIEW_ROWS) break;
+      }
+      const mapping = saved?.mapping ?? suggestMapping(input.type, table.headers);
+      return {
+        format: table.format,
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+        headers: table.headers,
+        profile: table.profile,
+        mapping: { columns: mapping.columns, nameOrder: mapping.nameOrder },
+        mappingName: saved?.name ?? null,
+        rows,
+      };
+    },
+    run: async (ctx, input) => {
+      const session = requireSession(ctx);
+      const { type } = input;
+      ctx.audit.details = { type, dryRun: input.dryRun };
+      const viewer = {
+        read: viewerWith(ctx, ctx.grants[`${type}.read`]),
+        update: reachOf(ctx, ctx.grants[`${type}.update`]),
+      };
+      const ownerId = await ownerOf(ctx, type, input.ownerId);
+      const table = await open(input.path, input.delimiter);
+      const mapping = await mappingOf(type, table, input.mapping, input.mappingName);
+      const opened = vault();
+      if (input.saveMappingAs !== undefined)
+        await saveMapping(opened.db, {
+          name: input.saveMappingAs,
+          headers: table.headers,
+          mapping,
+          userId: session.userId,
+          now: now(),
+        });
+      // Read after the pass: the encoding of a file that starts in ASCII is known only later.
+      const file = () => ({
+        format: table.format,
+        encoding: table.encoding,
+        delimiter: table.delimiter,
+      });
+      if (input.dryRun) {
+        const result = await dryRunImport(opened.db, table, mapping, viewer);
+        ctx.audit.details = { ...ctx.audit.details, format: table.format, counts: result.counts };
+        return { batchId: null, status: 'dry_run', ...file(), ...result };
+      }
+      const who = { userId: session.userId, login: session.login, deviceId: deps.deviceId() };
+      const result = await commitImport(opened, table, mapping, viewer, {
+        actorId: session.userId,
+        ...(ownerId === undefined ? {} : { ownerId }),
+        now,
+        onStart: batchId => {
+          ctx.audit.entityType = IMPORT_BATCH_ENTITY;
+          ctx.audit.entityId = batchId;
+        },
+        onWrite: (write, batchId) => auditImportWrite(opened, who, write, batchId),
+      });
+      ctx.audit.details = {
+        ...ctx.audit.details,
+        format: table.format,
+        counts: result.counts,
+        status: result.status,
+        ...(ownerId === undefined ? {} : { ownerId }),
+      };
+      return { ...file(), ...result };
+    },
+    undo: async (ctx, input) => {
+      const session = requireSession(ctx);
+      target(ctx, IMPORT_BATCH_ENTITY, input.batchId);
+      const opened = vault();
+      const batch = await importBatchOf(opened.db, input.batchId);
+      // Someone else's import is not the caller's to see: the same answer as a missing one.
+      if (batch.createdBy !== session.userId) throw new RecordError('not_found', 'No such import.');
+      if (ctx.grants[`${batch.type}.import`] === undefined)
+        throw new CallFailure('forbidden', FORBIDDEN_MESSAGE);
+      const who = { userId: session.userId, login: session.login, deviceId: deps.deviceId() };
+      const result = await undoImport(opened.db, input.batchId, session, {
+        now,
+        onWrite: write => auditImportWrite(opened, who, write, input.batchId, true),
+      });
+      ctx.audit.details = {
+        type: result.type,
+        deleted: result.deleted,
+        restored: result.restored,
+        kept: result.kept.length,
+      };
+      return result;
+    },
+  };
+}

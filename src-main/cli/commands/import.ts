@@ -1,0 +1,145 @@
+/**
+ * `zamok import <file> --type contacts|companies [--dry-run] [--mapping NAME] [--save-mapping NAME]
+ * [--owner USER_ID]`: the `imports.run` channel, with the same permissions, duplicate rules and
+ * audit as the app. Prints the counts and one line per row not imported (row number and reason in
+ * the user's language; never a cell's value, never a record outside the user's scope); `--json`
+ * prints the whole result. Exit 0 when the file was read, whatever the rows' fate.
+ * `zamok import-undo <batchId>` undoes one of the user's own imports (`imports.undo`).
+ */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { importProblemText } from '../../../src-shared/import';
+import type { ImportRunResult, ImportUndoResult } from '../../../src-shared/ipc/imports';
+import { signInAs, withApp, type CliAppContext } from '../context';
+import { CliExit, EXIT, localeTag, printResult, type CliIo } from '../io';
+
+interface ImportOptions {
+  login: string;
+  totp?: string;
+  recoveryCode?: string;
+  type: string;
+  dryRun?: boolean;
+  mapping?: string;
+  saveMapping?: string;
+  owner?: string;
+  delimiter?: string;
+}
+
+function localeOf(env: CliIo['env']): 'uk' | 'en' {
+  return /^(uk|ru)/i.test(localeTag(env)) ? 'uk' : 'en';
+}
+
+const DELIMITERS: Record<string, ',' | ';' | '\t'> = { ',': ',', ';': ';', tab: '\t', '\t': '\t' };
+
+function summary(result: ImportRunResult, locale: 'uk' | 'en'): string[] {
+  const c = result.counts;
+  const head =
+    locale === 'uk'
+      ? `${result.status === 'dry_run' ? 'Пробний прогін' : 'Імпорт'}: рядків ${c.rows}, нових ${c.create}, оновлено ${c.update}, без змін ${c.unchanged}, дублікатів ${c.duplicate}, помилок ${c.error}`
+      : `${result.status === 'dry_run' ? 'Dry run' : 'Import'}: ${c.rows} rows, ${c.create} new, ${c.update} updated, ${c.unchanged} unchanged, ${c.duplicate} duplicates, ${c.error} errors`;
+  const file = `(${result.format}${result.encoding ? `, ${result.encoding}` : ''}${
+    result.delimiter ? `, '${result.delimiter === '\t' ? 'tab' : result.delimiter}'` : ''
+  })`;
+  const lines = [`${head} ${file}`];
+  if (result.batchId !== null)
+    lines.push(`batch ${result.batchId}${result.status === 'cancelled' ? ' (cancelled)' : ''}`);
+  for (const p of result.problems) {
+    lines.push(`${locale === 'uk' ? 'рядок' : 'row'} ${p.row}: ${importProblemText(locale, p)}`);
+  }
+  if (result.problemsTruncated) lines.push('…');
+  return lines;
+}
+
+/** Signs in, runs `fn`, signs out; a refusal becomes the "not permitted" exit. */
+async function asUser<T>(
+  cli: CliAppContext,
+  opts: ImportOptions | UndoOptions,
+  fn: (call: (channel: string, input: unknown) => Promise<unknown>) => Promise<T>,
+): Promise<T> {
+  return withApp(cli, async (_app, call) => {
+    await signInAs(cli, call, opts);
+    try {
+      return await fn(call);
+    } catch (error) {
+      if (error instanceof CliExit && error.code === 'forbidden')
+        throw new CliExit(EXIT.auth, `not permitted: ${error.message}`, 'forbidden');
+      throw error;
+    } finally {
+      await call('zamok:auth.signOut', {}).catch(() => undefined);
+    }
+  });
+}
+
+interface UndoOptions {
+  login: string;
+  totp?: string;
+  recoveryCode?: string;
+}
+
+function undoLines(r: ImportUndoResult, locale: 'uk' | 'en'): string[] {
+  const kept = r.kept.map(k => `  ${k.recordId}`);
+  return locale === 'uk'
+    ? [
+        `Скасовано імпорт ${r.batchId}: видалено ${r.deleted}, відновлено ${r.restored}, залишено змінених після імпорту ${r.kept.length}`,
+        ...kept,
+      ]
+    : [
+        `Undid import ${r.batchId}: ${r.deleted} deleted, ${r.restored} restored, ${r.kept.length} changed since and kept`,
+        ...kept,
+      ];
+}
+
+/** Registers `import` and `import-undo`. */
+export function registerImportCommand(program: Command, cli: CliAppContext): void {
+  program
+    .command('import-undo')
+    .description('undo one of your imports: new records deleted, updated ones restored')
+    .argument('<batchId>', 'the batch id `zamok import` printed')
+    .requiredOption('--login <login>', 'act as this user; password from ZAMOK_PASSWORD')
+    .option('--totp <code>', 'your current two-factor code')
+    .option('--recovery-code <code>', 'one of your recovery codes instead of --totp')
+    .action(async (batchId: string, opts: UndoOptions) => {
+      const result = await asUser(
+        cli,
+        opts,
+        async call => (await call('zamok:imports.undo', { batchId })) as ImportUndoResult,
+      );
+      printResult(cli, result, () => undoLines(result, localeOf(cli.io.env)));
+    });
+
+  program
+    .command('import')
+    .description('import contacts or companies from CSV/TSV, XLSX or vCard (sign in with --login)')
+    .argument('<file>', 'the file to import')
+    .requiredOption('--type <type>', 'contacts or companies')
+    .option('--dry-run', 'check every row and count, write nothing')
+    .option('--mapping <name>', 'use this saved column mapping')
+    .option('--save-mapping <name>', 'save the mapping used under this name')
+    .option('--owner <userId>', 'give the new records to this colleague (heads, owners)')
+    .option('--delimiter <char>', 'CSV delimiter: , ; or tab (default: detected)')
+    .requiredOption('--login <login>', 'act as this user; password from ZAMOK_PASSWORD')
+    .option('--totp <code>', 'your current two-factor code')
+    .option('--recovery-code <code>', 'one of your recovery codes instead of --totp')
+    .action(async (file: string, opts: ImportOptions) => {
+      if (opts.type !== 'contacts' && opts.type !== 'companies')
+        throw new CliExit(EXIT.usage, '--type: contacts or companies.');
+      const delimiter = opts.delimiter === undefined ? undefined : DELIMITERS[opts.delimiter];
+      if (opts.delimiter !== undefined && delimiter === undefined)
+        throw new CliExit(EXIT.usage, '--delimiter: , ; or tab.');
+      const input = {
+        path: resolve(file),
+        type: opts.type,
+        dryRun: opts.dryRun === true,
+        ...(delimiter ? { delimiter } : {}),
+        ...(opts.mapping ? { mappingName: opts.mapping } : {}),
+        ...(opts.saveMapping ? { saveMappingAs: opts.saveMapping } : {}),
+        ...(opts.owner ? { ownerId: opts.owner } : {}),
+      };
+      const result = await asUser(
+        cli,
+        opts,
+        async call => (await call('zamok:imports.run', input)) as ImportRunResult,
+      );
+      printResult(cli, result, () => summary(result, localeOf(cli.io.env)));
+    });
+}

@@ -1,0 +1,282 @@
+/**
+ * Committing an import: the file is read again and planned row by row (./plan.ts, the dry run's
+ * own decisions), and the planned writes go through the record modules (`createContact`,
+ * `updateContact`, `createCompany`, `updateCompany`: the same writes, stamps and checks as the
+ * forms) in batches, each batch one transaction together with its `import_batch_records` rows and
+ * — through `onWrite`, which the app uses to append the audit entries — whatever else must commit
+ * with it. Between batches: the progress callback, and the abort signal (a cancelled import keeps
+ * the batches already committed; its status says `cancelled` and undo can remove them).
+ */
+import type SqliteDatabase from 'better-sqlite3-multiple-ciphers';
+import type { Kysely } from 'kysely';
+import type { Company } from '../../src-shared/companies';
+import type { Contact } from '../../src-shared/contacts';
+import type { ColumnMapping } from '../../src-shared/import';
+import { createCompany, updateCompany } from '../crm/companies/repository';
+import { createContact, updateContact } from '../crm/contacts/repository';
+import { isRecordError } from '../crm/record/errors';
+import { newRecordId } from '../crm/record-id';
+import type { Database } from '../vault/schema';
+import type { ImportTable } from './read';
+import {
+  ImportPlanner,
+  ImportTally,
+  type ImportCounts,
+  type ImportViewer,
+  type PlannedRow,
+  type RowProblem,
+} from './plan';
+
+/** One record an import (or its undo) wrote, as the audit log wants it. */
+export type ImportWrite =
+  | {
+      type: 'contacts';
+      action: 'create' | 'update' | 'delete';
+      before: Contact | null;
+      after: Contact;
+    }
+  | {
+      type: 'companies';
+      action: 'create' | 'update' | 'delete';
+      before: Company | null;
+      after: Company;
+    };
+
+/** How far an import has got (after each batch). */
+export interface ImportProgress {
+  batchId: string;
+  counts: ImportCounts;
+}
+
+/** Options of {@link commitImport}. */
+export interface CommitOptions {
+  /** The importer (created_by) and the owner of new records (defaults to the importer). */
+  actorId: string;
+  ownerId?: string;
+  /** Rows per transaction (default 500). */
+  batchSize?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called inside the write's transaction (the app appends the record's audit entry here). */
+  onWrite?: (write: ImportWrite, batchId: string) => void;
+  /** Called once the batch row exists, before any record is written. */
+  onStart?: (batchId: string) => void;
+  now?: () => Date;
+}
+
+/** What a committed (or cancelled) import did. */
+export interface CommitResult {
+  batchId: string;
+  status: 'done' | 'cancelled';
+  counts: ImportCounts;
+  problems: RowProblem[];
+  problemsTruncated: boolean;
+}
+
+/** The vault an import writes to: kysely for the records, the connection for batch transactions. */
+export interface ImportVault {
+  db: Kysely<Database>;
+  sqlite: SqliteDatabase.Database;
+}
+
+/**
+ * Runs `work` in one transaction of the connection itself, so the record modules' own
+ * `db.transaction()` calls nest inside it as savepoints (src-main/vault/nesting-dialect.ts).
+ */
+async function inTransaction<T>(vault: ImportVault, work: () => Promise<T>): Promise<T> {
+  vault.sqlite.exec('BEGIN');
+  try {
+    const value = await work();
+    vault.sqlite.exec('COMMIT');
+    return value;
+  } catch (err) {
+    if (vault.sqlite.inTransaction) vault.sqlite.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/** Imports `table`'s rows as `mapping` says, for `viewer`; see the module comment. */
+export async function commitImport(
+  vault: ImportVault,
+  table: ImportTable,
+  mapping: ColumnMapping,
+  viewer: ImportViewer,
+  options: CommitOptions,
+): Promise<CommitResult> {
+  const { db } = vault;
+  const now = options.now ?? (() => new Date());
+  const ownerId = options.ownerId ?? options.actorId;
+  const batchId = newRecordId();
+  const batchSize = options.batchSize ?? 500;
+  await db
+    .insertInto('import_batches')
+    .values({
+      id: batchId,
+      record_type: mapping.type === 'contacts' ? 'contact' : 'company',
+      created_by: options.actorId,
+      owner_id: ownerId,
+      format: table.format,
+      status: 'running',
+      created_count: 0,
+      updated_count: 0,
+      started_at: now().toISOString(),
+    })
+    .execute();
+  options.onStart?.(batchId);
+  const planner = await ImportPlanner.start(db, mapping, viewer);
+  const tally = new ImportTally();
+  const actor = { userId: options.actorId, teamId: viewer.read.teamId };
+
+  async function write(trx: Kysely<Database>, planned: PlannedRow): Promise<PlannedRow> {
+    if (planned.kind === 'create') {
+      const change =
+        planned.type === 'contacts'
+          ? {
+              type: 'contacts' as const,
+              ...(await createContact(trx, actor, planned.input, now(), ownerId)),
+            }
+          : {
+              type: 'companies' as const,
+              ...(await createCompany(trx, actor, planned.input, now(), ownerId)),
+            };
+      await record(trx, 'create', change.after.id, null, change.after.updatedAt);
+      options.onWrite?.({ ...change, action: 'create' } as ImportWrite, batchId);
+      return planned;
+    }
+    if (planned.kind !== 'update') return planned;
+    const editor = viewer.update;
+    if (editor === undefined) throw new Error('update planned without an edit scope');
+    const { before } = planned;
+    try {
+      const change =
+        planned.type === 'contacts'
+          ? {
+              type: 'contacts' as const,
+              ...(await updateContact(
+                trx,
+                editor,
+                before.id,
+                planned.patch,
+                before.updatedAt,
+                now(),
+              )),
+            }
+          : {
+              type: 'companies' as const,
+              ...(await updateCompany(
+                trx,
+                editor,
+                before.id,
+                planned.patch,
+                before.updatedAt,
+                now(),
+              )),
+            };
+      await record(trx, 'update', before.id, before, change.after.updatedAt);
+      options.onWrite?.({ ...change, action: 'update' } as ImportWrite, batchId);
+      return planned;
+    } catch (err) {
+      // Edited (or deleted) by someone since the row was planned: not imported, said so.
+      if (!isRecordError(err, 'conflict') && !isRecordError(err, 'not_found')) throw err;
+      const problem: RowProblem = {
+        row: planned.row,
+        kind: 'error',
+        issues: [{ field: '', code: 'import.record_changed' }],
+      };
+      return { kind: 'skip', row: planned.row, problem };
+    }
+  }
+
+  async function record(
+    trx: Kysely<Database>,
+    action: 'create' | 'update',
+    recordId: string,
+    before: Contact | Company | null,
+    afterUpdatedAt: string,
+  ): Promise<void> {
+    await trx
+      .insertInto('import_batch_records')
+      .values({
+        batch_id: batchId,
+        record_id: recordId,
+        action,
+        before: before === null ? null : JSON.stringify(before),
+        after_updated_at: afterUpdatedAt,
+      })
+      .execute();
+  }
+
+  async function flush(pending: PlannedRow[]): Promise<void> {
+    if (pending.length === 0) return;
+    const done = await inTransaction(vault, async () => {
+      const out: PlannedRow[] = [];
+      for (const planned of pending) out.push(await write(db, planned));
+      await db
+        .updateTable('import_batches')
+        .set(eb => ({
+          created_count: eb('created_count', '+', out.filter(p => p.kind === 'create').length),
+          updated_count: eb('updated_count', '+', out.filter(p => p.kind === 'update').length),
+        }))
+        .where('id', '=', batchId)
+        .execute();
+      return out;
+    });
+    for (const planned of done) tally.add(planned);
+    pending.length = 0;
+    options.onProgress?.({ batchId, counts: { ...tally.counts } });
+  }
+
+  let status: CommitResult['status'] = 'done';
+  const pending: PlannedRow[] = [];
+  let row = 0;
+  try {
+    for await (const cells of table.rows()) {
+      pending.push(await planner.plan(++row, cells));
+      if (pending.length >= batchSize) {
+        await flush(pending);
+        if (options.signal?.aborted === true) {
+          status = 'cancelled';
+          break;
+        }
+      }
+    }
+    if (status === 'done') await flush(pending);
+  } catch (err) {
+    await finish('failed');
+    throw err;
+  }
+  await finish(status);
+  return {
+    batchId,
+    status,
+    counts: tally.counts,
+    problems: tally.problems,
+    problemsTruncated: tally.truncated,
+  };
+
+  async function finish(final: 'done' | 'cancelled' | 'failed'): Promise<void> {
+    await db
+      .updateTable('import_batches')
+      .set({ status: final, finished_at: now().toISOString() })
+      .where('id', '=', batchId)
+      .execute();
+  }
+}
+
+/** A dry run: every row planned, nothing written. */
+export async function dryRunImport(
+  db: Kysely<Database>,
+  table: ImportTable,
+  mapping: ColumnMapping,
+  viewer: ImportViewer,
+  signal?: AbortSignal,
+): Promise<Omit<CommitResult, 'batchId' | 'status'>> {
+  const planner = await ImportPlanner.start(db, mapping, viewer);
+  const tally = new ImportTally();
+  let row = 0;
+  for await (const cells of table.rows()) {
+    if (signal?.aborted === true) break;
+    tally.add(await planner.plan(++row, cells));
+  }
+  return { counts: tally.counts, problems: tally.problems, problemsTruncated: tally.truncated };
+}

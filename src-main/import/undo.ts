@@ -1,0 +1,131 @@
+/**
+ * Undoing an import batch: records it created are deleted (soft, through the record modules, so
+ * they can still be restored), records it updated get their fields from before the import back —
+ * but only where the record is exactly as the import left it (`updated_at` unchanged). A record
+ * edited (or deleted) since is kept as it is and listed. Runs inside the caller's transaction (the
+ * audit wrapper's), so the undo and its audit entries commit together.
+ */
+import type { Kysely } from 'kysely';
+import type { Company } from '../../src-shared/companies';
+import type { Contact } from '../../src-shared/contacts';
+import { companyFields } from '../crm/companies/tables';
+import { deleteCompany, getCompany, updateCompany } from '../crm/companies/repository';
+import { deleteContact, getContact, updateContact } from '../crm/contacts/repository';
+import { contactFields } from '../crm/contacts/tables';
+import { RecordError, recordNotFound } from '../crm/record/errors';
+import type { Viewer } from '../crm/record/viewer';
+import type { Database } from '../vault/schema';
+import type { ImportWrite } from './commit';
+
+/** What an undo did. */
+export interface UndoResult {
+  batchId: string;
+  type: 'contacts' | 'companies';
+  deleted: number;
+  restored: number;
+  /** Records changed since the import: left as they are. */
+  kept: { recordId: string; action: 'create' | 'update' }[];
+}
+
+/** The batch's type and creator (for the handler's permission check); `not_found` otherwise. */
+export async function importBatchOf(
+  db: Kysely<Database>,
+  batchId: string,
+): Promise<{ type: 'contacts' | 'companies'; createdBy: string; status: string }> {
+  const batch = await db
+    .selectFrom('import_batches')
+    .select(['record_type', 'created_by', 'status'])
+    .where('id', '=', batchId)
+    .executeTakeFirst();
+  if (!batch) throw recordNotFound('import');
+  return {
+    type: batch.record_type === 'contact' ? 'contacts' : 'companies',
+    createdBy: batch.created_by,
+    status: batch.status,
+  };
+}
+
+/**
+ * Undoes batch `batchId` as `actor` (the importer: the caller checked). `onWrite` gets each
+ * deletion and restore (for the audit log).
+ */
+export async function undoImport(
+  db: Kysely<Database>,
+  batchId: string,
+  actor: { userId: string; teamId: string | null },
+  options: { now?: () => Date; onWrite?: (write: ImportWrite) => void } = {},
+): Promise<UndoResult> {
+  const now = options.now ?? (() => new Date());
+  const batch = await importBatchOf(db, batchId);
+  if (batch.status === 'undone' || batch.status === 'running')
+    throw new RecordError('conflict', 'This import was already undone or is still running.', {
+      reason: `import_${batch.status}`,
+    });
+  // The importer acts on what the import wrote, wherever its owner now is.
+  const viewer: Viewer = { userId: actor.userId, teamId: actor.teamId, scope: 'all' };
+  const rows = await db
+    .selectFrom('import_batch_records')
+    .selectAll()
+    .where('batch_id', '=', batchId)
+    .orderBy('record_id')
+    .execute();
+  const result: UndoResult = { batchId, type: batch.type, deleted: 0, restored: 0, kept: [] };
+  for (const row of rows) {
+    const action = row.action;
+    const current = await (
+      batch.type === 'contacts'
+        ? getContact(db, viewer, row.record_id, { includeDeleted: true })
+        : getCompany(db, viewer, row.record_id, { includeDeleted: true })
+    ).catch(() => null);
+    if (
+      current === null ||
+      current.deletedAt !== null ||
+      current.updatedAt !== row.after_updated_at
+    ) {
+      result.kept.push({ recordId: row.record_id, action });
+      continue;
+    }
+    if (action === 'create') {
+      if (batch.type === 'contacts') {
+        const change = await deleteContact(db, viewer, row.record_id, now());
+        options.onWrite?.({ type: 'contacts', action: 'delete', ...change });
+      } else {
+        const change = await deleteCompany(db, viewer, row.record_id, now());
+        options.onWrite?.({ type: 'companies', action: 'delete', ...change });
+      }
+      result.deleted++;
+      continue;
+    }
+    const before: unknown = JSON.parse(row.before ?? 'null');
+    if (batch.type === 'contacts') {
+      const fields = contactFields(before as Contact);
+      const change = await updateContact(
+        db,
+        viewer,
+        row.record_id,
+        fields,
+        row.after_updated_at,
+        now(),
+      );
+      options.onWrite?.({ type: 'contacts', action: 'update', ...change });
+    } else {
+      const fields = companyFields(before as Company);
+      const change = await updateCompany(
+        db,
+        viewer,
+        row.record_id,
+        fields,
+        row.after_updated_at,
+        now(),
+      );
+      options.onWrite?.({ type: 'companies', action: 'update', ...change });
+    }
+    result.restored++;
+  }
+  await db
+    .updateTable('import_batches')
+    .set({ status: 'undone', finished_at: now().toISOString() })
+    .where('id', '=', batchId)
+    .execute();
+  return result;
+}

@@ -1,0 +1,68 @@
+/**
+ * What an import column can fill, per record type. Pure TypeScript: the main process maps and
+ * validates with it, the wizard (later) shows it.
+ */
+
+/** The record types an import creates. */
+export const IMPORT_TYPES = ['contacts', 'companies'] as const;
+export type ImportType = (typeof IMPORT_TYPES)[number];
+
+/** Contact fields a column can fill (`fullName` is split into surname, given name, patronymic). */
+export const CONTACT_IMPORT_FIELDS = [
+  'fullName',
+  'surname',
+  'givenName',
+  'patronymic',
+  'phones',
+  'emails',
+  'companyName',
+  'position',
+  'address',
+  'source',
+  'notes',
+  'tags',
+  'telegram',
+  'viber',
+  'whatsapp',
+] as const;
+export type ContactImportField = (typeof CONTACT_IMPORT_FIELDS)[number];
+
+/** Company fields a column can fill. */
+export const COMPANY_IMPORT_FIELDS = [
+  'name',
+  'edrpou',
+  'rnokpp',
+  'legalAddress',
+  'actualAddress',
+  'phones',
+  'website',
+  'notes',
+] as const;
+export type CompanyImportField = (typeof COMPANY_IMPORT_FIELDS)[number];
+
+/** Any import field. */
+export type ImportField = ContactImportField | CompanyImportField;
+
+/** The fields of one record type. */
+export function importFieldsOf(type: ImportType): readonly ImportField[] {
+  return type === 'contacts' ? CONTACT_IMPORT_FIELDS : COMPANY_IMPORT_FIELDS;
+}
+
+/** Fields several columns may fill together (values are added up, not overwritten). */
+export const MULTI_VALUE_FIELDS: ReadonlySet<ImportField> = new Set([
+  'phones',
+  'emails',
+  'tags',
+  'notes',
+]);
+
+/** The order of a full name's parts: Ukrainian lists write the surname first. */
+export type NameOrder = 'surname-first' | 'given-first';
+
+/** How the columns of a file fill a record: one entry per header, null = skipped. */
+export interface ColumnMapping {
+  type: ImportType;
+  columns: (ImportField | null)[];
+  /** How to split a `fullName` column. */
+  nameOrder: NameOrder;
+}

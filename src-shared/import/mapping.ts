@@ -1,0 +1,165 @@
+/**
+ * From a file's row to the input of the contact or company form: the mapping suggested from the
+ * headers (./synonyms.ts), the cells gathered per field (several phone columns, Google's
+ * "a ::: b" cells, line-separated vCard values), a full name split (./names.ts), and the result
+ * parsed by the very zod schema the forms and the router use — so an import accepts exactly what a
+ * person could type, normalised the same way.
+ */
+import {
+  companyInputSchema,
+  companyIssues,
+  type CompanyFieldIssue,
+  type CompanyInput,
+} from '../companies';
+import {
+  contactInputSchema,
+  contactIssues,
+  type ContactFieldIssue,
+  type ContactInput,
+} from '../contacts';
+import {
+  MULTI_VALUE_FIELDS,
+  importFieldsOf,
+  type ColumnMapping,
+  type ImportField,
+  type ImportType,
+  type NameOrder,
+} from './fields';
+import { splitFullName } from './names';
+import { fieldForHeader, nameOrderFor, normalizeHeader } from './synonyms';
+
+/**
+ * The mapping the headers suggest: each recognised header fills its field; unknown ones are
+ * skipped. vCard rows and English "Name" columns split given-name-first.
+ */
+export function suggestMapping(type: ImportType, headers: readonly string[]): ColumnMapping {
+  const columns = headers.map(h => fieldForHeader(type, h));
+  const nameColumn = columns.indexOf('fullName');
+  const nameOrder: NameOrder =
+    nameColumn < 0 ? 'surname-first' : nameOrderFor(headers[nameColumn] ?? '');
+  return { type, columns, nameOrder };
+}
+
+/**
+ * The header set's key: the normalised headers in order. A saved mapping is offered again for a
+ * file whose key is the same ("Ім’я" and "ім'я" match; a reordered sheet does not).
+ */
+export function headerKey(headers: readonly string[]): string {
+  return JSON.stringify(headers.map(normalizeHeader));
+}
+
+/** Whether `mapping` fits `headers` (one entry per header, fields of its type only). */
+export function mappingFits(mapping: ColumnMapping, headers: readonly string[]): boolean {
+  const allowed = new Set<ImportField>(importFieldsOf(mapping.type));
+  return (
+    mapping.columns.length === headers.length &&
+    mapping.columns.every(field => field === null || allowed.has(field))
+  );
+}
+
+/** Splits a multi-value cell: line breaks, `;`, Google's ` ::: `, and for e-mails also `,`. */
+function valuesOf(field: ImportField, cell: string): string[] {
+  const separators = field === 'phones' ? /\s*(?::::|[\n;])\s*/u : /\s*(?::::|[\n;,])\s*/u;
+  return cell
+    .split(separators)
+    .map(v => v.trim())
+    .filter(v => v.length > 0)
+    .filter(v => field !== 'tags' || !v.startsWith('* ')); // Google's system labels
+}
+
+/** The cells of a row gathered per field: multi-value fields as lists, others first non-empty. */
+export function gatherRow(
+  mapping: ColumnMapping,
+  row: readonly string[],
+): Map<ImportField, string[]> {
+  const out = new Map<ImportField, string[]>();
+  mapping.columns.forEach((field, i) => {
+    const cell = (row[i] ?? '').trim();
+    if (field === null || cell.length === 0) return;
+    const list = out.get(field) ?? [];
+    if (MULTI_VALUE_FIELDS.has(field) && field !== 'notes') list.push(...valuesOf(field, cell));
+    else if (field === 'notes' || list.length === 0) list.push(cell);
+    out.set(field, list);
+  });
+  return out;
+}
+
+function one(cells: Map<ImportField, string[]>, field: ImportField): string | undefined {
+  return cells.get(field)?.[0];
+}
+
+function dedupe(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** The raw contact input (before the schema) a row gives. */
+export function contactDraft(
+  mapping: ColumnMapping,
+  row: readonly string[],
+): Record<string, unknown> {
+  const cells = gatherRow(mapping, row);
+  const full = one(cells, 'fullName');
+  const split = full ? splitFullName(full, mapping.nameOrder) : null;
+  const surname = one(cells, 'surname') ?? split?.surname ?? '';
+  const givenName = one(cells, 'givenName') ?? split?.givenName ?? '';
+  const patronymic = one(cells, 'patronymic') ?? split?.patronymic ?? '';
+  const draft: Record<string, unknown> = { surname, givenName };
+  if (patronymic) draft.patronymic = patronymic;
+  for (const field of ['companyName', 'position', 'address', 'source'] as const) {
+    const value = one(cells, field);
+    if (value !== undefined) draft[field] = value;
+  }
+  const notes = cells.get('notes');
+  if (notes) draft.notes = notes.join('\n');
+  const phones = dedupe(cells.get('phones') ?? []);
+  if (phones.length) draft.phones = phones.map(number => ({ number }));
+  const emails = dedupe(cells.get('emails') ?? []);
+  if (emails.length) draft.emails = emails;
+  const tags = cells.get('tags');
+  if (tags) draft.tags = tags;
+  const messengers: Record<string, string> = {};
+  for (const field of ['telegram', 'viber', 'whatsapp'] as const) {
+    const value = one(cells, field);
+    if (value !== undefined) messengers[field] = value;
+  }
+  if (Object.keys(messengers).length) draft.messengers = messengers;
+  return draft;
+}
+
+/** The raw company input (before the schema) a row gives. */
+export function companyDraft(
+  mapping: ColumnMapping,
+  row: readonly string[],
+): Record<string, unknown> {
+  const cells = gatherRow(mapping, row);
+  const draft: Record<string, unknown> = { name: one(cells, 'name') ?? '' };
+  for (const field of ['edrpou', 'rnokpp', 'legalAddress', 'actualAddress', 'website'] as const) {
+    const value = one(cells, field);
+    if (value !== undefined) draft[field] = value;
+  }
+  const notes = cells.get('notes');
+  if (notes) draft.notes = notes.join('\n');
+  const phones = dedupe(cells.get('phones') ?? []);
+  if (phones.length) draft.phones = phones.map(number => ({ number }));
+  return draft;
+}
+
+/** A row parsed for its record type: the normalised input, or the form's issue codes. */
+export type ParsedRow =
+  | { ok: true; type: 'contacts'; input: ContactInput }
+  | { ok: true; type: 'companies'; input: CompanyInput }
+  | { ok: false; issues: (ContactFieldIssue | CompanyFieldIssue)[] };
+
+/** Parses one row with the form's schema (never carries the rejected values). */
+export function parseRow(mapping: ColumnMapping, row: readonly string[]): ParsedRow {
+  if (mapping.type === 'contacts') {
+    const result = contactInputSchema.safeParse(contactDraft(mapping, row));
+    return result.success
+      ? { ok: true, type: 'contacts', input: result.data }
+      : { ok: false, issues: contactIssues(result.error) };
+  }
+  const result = companyInputSchema.safeParse(companyDraft(mapping, row));
+  return result.success
+    ? { ok: true, type: 'companies', input: result.data }
+    : { ok: false, issues: companyIssues(result.error) };
+}

@@ -1,0 +1,107 @@
+/**
+ * Import messages, Ukrainian first: why a row was not imported and why a file was refused. The
+ * renderer (the wizard, later) merges `importMessages.uk` / `.en` into its i18next resources under
+ * `import`; the CLI calls {@link importProblemText}. `{{row}}` and `{{field}}` are filled in;
+ * nothing here names a record or a person.
+ */
+import { companyMessage, isCompanyIssueCode } from '../companies';
+import { contactMessage, isContactIssueCode } from '../contacts';
+
+const uk = {
+  field: {
+    phones: 'цей номер телефону',
+    emails: 'цю адресу електронної пошти',
+    edrpou: 'цей код ЄДРПОУ',
+    rnokpp: 'цей РНОКПП',
+  },
+  duplicate: {
+    in_file: 'Повторює рядок {{row}} файлу.',
+    hidden: 'Запис, якого ви не бачите, уже має {{field}}. Зверніться до його власника.',
+    ambiguous: 'Кілька записів уже мають {{field}}: рядок пропущено.',
+    not_editable: 'Запис, який ви не можете змінювати, уже має {{field}}.',
+  },
+  error: {
+    record_changed: 'Запис змінили під час імпорту: рядок пропущено.',
+    invalid: 'Рядок має неправильні дані.',
+  },
+  failure: {
+    file_unreadable: 'Файл не вдається відкрити.',
+    file_empty: 'Файл порожній.',
+    format_unknown: 'Невідомий формат файлу.',
+    encoding_mixed: 'Файл не в одному кодуванні: збережіть його як UTF-8.',
+    row_too_large: 'Рядок файлу завеликий (можливо, не закрито лапки).',
+    too_many_columns: 'У файлі забагато стовпців.',
+    xlsx_invalid: 'Файл пошкоджений або це не таблиця XLSX.',
+    xlsx_zip64: 'Таблиця завелика для імпорту.',
+    vcard_invalid: 'Файл vCard обривається посередині картки.',
+    mapping_invalid: 'Відповідність стовпців не підходить до цього файлу.',
+    cancelled: 'Імпорт скасовано.',
+  },
+};
+
+/** The shape of the import catalogue. */
+export type ImportCatalogue = typeof uk;
+
+const en: ImportCatalogue = {
+  field: {
+    phones: 'this phone number',
+    emails: 'this e-mail address',
+    edrpou: 'this ЄДРПОУ code',
+    rnokpp: 'this РНОКПП code',
+  },
+  duplicate: {
+    in_file: 'Repeats row {{row}} of the file.',
+    hidden: 'A record you cannot see already has {{field}}. Ask its owner.',
+    ambiguous: 'Several records already have {{field}}: row skipped.',
+    not_editable: 'A record you may not edit already has {{field}}.',
+  },
+  error: {
+    record_changed: 'The record was changed during the import: row skipped.',
+    invalid: 'The row has invalid data.',
+  },
+  failure: {
+    file_unreadable: 'The file cannot be opened.',
+    file_empty: 'The file is empty.',
+    format_unknown: 'Unknown file format.',
+    encoding_mixed: 'The file mixes encodings: save it as UTF-8.',
+    row_too_large: 'A row of the file is too large (an unclosed quote?).',
+    too_many_columns: 'The file has too many columns.',
+    xlsx_invalid: 'The file is damaged or not an XLSX spreadsheet.',
+    xlsx_zip64: 'The spreadsheet is too large to import.',
+    vcard_invalid: 'The vCard file ends in the middle of a card.',
+    mapping_invalid: 'The column mapping does not fit this file.',
+    cancelled: 'The import was cancelled.',
+  },
+};
+
+/** The import catalogues by locale. */
+export const importMessages: Readonly<{ uk: ImportCatalogue; en: ImportCatalogue }> = { uk, en };
+
+/** A row problem as the importer sees it (the shape of src-shared/ipc/imports.ts's ImportProblem). */
+export type ImportProblemView =
+  | { row: number; kind: 'error'; issues: { field: string; code: string }[] }
+  | { row: number; kind: 'duplicate'; reason: string; field: string; sameAsRow?: number };
+
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{(\w+)\}\}/gu, (_, key: string) => values[key] ?? '');
+}
+
+function issueText(locale: 'uk' | 'en', code: string): string {
+  if (isContactIssueCode(code)) return contactMessage(locale, code);
+  if (isCompanyIssueCode(code)) return companyMessage(locale, code);
+  if (code === 'import.record_changed') return importMessages[locale].error.record_changed;
+  return importMessages[locale].error.invalid;
+}
+
+/** One line per problem: `field: message` for errors, the duplicate's reason otherwise. */
+export function importProblemText(locale: 'uk' | 'en', problem: ImportProblemView): string {
+  const m = importMessages[locale];
+  if (problem.kind === 'error')
+    return problem.issues
+      .map(i => (i.field ? `${i.field}: ${issueText(locale, i.code)}` : issueText(locale, i.code)))
+      .join(' ');
+  const field = m.field[problem.field as keyof ImportCatalogue['field']] ?? problem.field;
+  const reason =
+    m.duplicate[problem.reason as keyof ImportCatalogue['duplicate']] ?? m.error.invalid;
+  return fill(reason, { field, row: String(problem.sameAsRow ?? '') });
+}

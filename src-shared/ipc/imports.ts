@@ -1,0 +1,185 @@
+/**
+ * Import channels: open a file (`preview`: format, encoding, delimiter, headers, the suggested or
+ * saved mapping, the first rows) and run it (`run`: a dry run, or the commit in batches). The file
+ * is named by a path, which only the command line may give for now (`hosts: ['cli']`): the desktop
+ * wizard will hand files over with one-time tickets, as documents do. The permission follows the
+ * record type (`contacts.import` / `companies.import`, declared `also`); giving the new records to
+ * a colleague needs `<type>.reassign` as well. Duplicates out of the caller's scope are reported
+ * without an id or a name (src-main/import/plan.ts).
+ */
+import { z } from 'zod';
+import {
+  COMPANY_IMPORT_FIELDS,
+  CONTACT_IMPORT_FIELDS,
+  IMPORT_TYPES,
+  type ImportType,
+} from '../import';
+import { recordIdSchema } from './contacts';
+import { channel, type AlsoRequired } from './contract';
+
+/** The formats the importer reads. */
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'vcard'] as const;
+export type ImportFileFormat = (typeof IMPORT_FORMATS)[number];
+
+const fieldSchema = z.enum([...new Set([...CONTACT_IMPORT_FIELDS, ...COMPANY_IMPORT_FIELDS])]);
+
+/** A column mapping as the caller gives it (checked against the file's headers in main). */
+export const columnMappingSchema = z
+  .object({
+    columns: z.array(fieldSchema.nullable()).max(500),
+    nameOrder: z.enum(['surname-first', 'given-first']).default('surname-first'),
+  })
+  .strict();
+
+/** A saved mapping's name. */
+export const mappingNameSchema = z.string().trim().min(1).max(100);
+
+const fileSchema = {
+  /** An absolute path on this computer (command line only). */
+  path: z.string().min(1).max(4096),
+  type: z.enum(IMPORT_TYPES),
+  delimiter: z.enum([',', ';', '\t']).optional(),
+};
+
+const previewInput = z.object(fileSchema).strict();
+
+const runInput = z
+  .object({
+    ...fileSchema,
+    /** The mapping to use; else the saved one named `mappingName`; else the suggested one. */
+    mapping: columnMappingSchema.optional(),
+    mappingName: mappingNameSchema.optional(),
+    /** Saves the mapping used under this name, for files with the same headers. */
+    saveMappingAs: mappingNameSchema.optional(),
+    dryRun: z.boolean().default(false),
+    /** Owner of the new records: a colleague (heads and owners: `<type>.reassign`). */
+    ownerId: recordIdSchema.optional(),
+  })
+  .strict();
+
+/** Import needs the record type's own import permission. */
+const TYPE_PERMISSION: readonly AlsoRequired<{ type: ImportType }>[] = [
+  {
+    when: input => input.type === 'contacts',
+    permission: 'contacts.import',
+    message: 'Your role does not allow importing contacts.',
+  },
+  {
+    when: input => input.type === 'companies',
+    permission: 'companies.import',
+    message: 'Your role does not allow importing companies.',
+  },
+];
+
+/** What the file turned out to be, and how its columns would be read. */
+export interface ImportPreview {
+  format: ImportFileFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  headers: string[];
+  /** `google`, `outlook`, `vcard` or null. */
+  profile: string | null;
+  /** The saved mapping whose header set this file has, else the suggested one. */
+  mapping: { columns: (string | null)[]; nameOrder: string };
+  /** The name of that saved mapping, or null when suggested. */
+  mappingName: string | null;
+  /** Up to 10 first data rows. */
+  rows: string[][];
+}
+
+/** Counts of an import. */
+export interface ImportCountsResult {
+  rows: number;
+  create: number;
+  update: number;
+  unchanged: number;
+  duplicate: number;
+  error: number;
+}
+
+/** One row not imported, and why (no cell values; ids only of records the caller may see). */
+export type ImportProblem =
+  | { row: number; kind: 'error'; issues: { field: string; code: string }[] }
+  | { row: number; kind: 'duplicate'; reason: 'in_file'; field: string; sameAsRow: number }
+  | { row: number; kind: 'duplicate'; reason: 'hidden'; field: string; message: string }
+  | {
+      row: number;
+      kind: 'duplicate';
+      reason: 'ambiguous' | 'not_editable';
+      field: string;
+      recordIds: string[];
+    };
+
+/** What undoing an import did; `kept` lists records changed since the import (left alone). */
+export interface ImportUndoResult {
+  batchId: string;
+  type: ImportType;
+  deleted: number;
+  restored: number;
+  kept: { recordId: string; action: 'create' | 'update' }[];
+}
+
+/** The result of a dry run (batchId null) or a commit. */
+export interface ImportRunResult {
+  batchId: string | null;
+  status: 'dry_run' | 'done' | 'cancelled';
+  format: ImportFileFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  counts: ImportCountsResult;
+  problems: ImportProblem[];
+  problemsTruncated: boolean;
+}
+
+export const importsContract = {
+  /** Opens a file and suggests a mapping; nothing is written. */
+  preview: channel<ImportPreview>()({
+    input: previewInput,
+    permission: 'session',
+    also: TYPE_PERMISSION,
+    audit: false,
+    hosts: ['cli'],
+  }),
+  /**
+   * Dry run or commit. Audited as one entry with counts and the batch id; each record written
+   * gets its own `contacts.create` / `contacts.update` (…) entry as if made by hand. Not one
+   * transaction: batches commit as they go (a cancelled import keeps them).
+   */
+  run: channel<ImportRunResult>()({
+    input: runInput,
+    permission: 'session',
+    also: [
+      ...TYPE_PERMISSION,
+      {
+        when: input => input.ownerId !== undefined && input.type === 'contacts',
+        permission: 'contacts.reassign',
+        message: 'Your role does not allow giving contacts to colleagues.',
+      },
+      {
+        when: input => input.ownerId !== undefined && input.type === 'companies',
+        permission: 'companies.reassign',
+        message: 'Your role does not allow giving companies to colleagues.',
+      },
+    ],
+    grants: [
+      'contacts.read',
+      'contacts.update',
+      'contacts.reassign',
+      'companies.read',
+      'companies.update',
+      'companies.reassign',
+    ],
+    atomic: false,
+    hosts: ['cli'],
+  }),
+  /**
+   * Undoes one of the caller's own imports: deletes the records it created and gives the records
+   * it updated their previous values, except records changed since (kept, listed). Needs the
+   * type's import permission; another user's batch is `not_found`.
+   */
+  undo: channel<ImportUndoResult>()({
+    input: z.object({ batchId: recordIdSchema }).strict(),
+    permission: 'session',
+    grants: ['contacts.import', 'companies.import'],
+  }),
+} as const;
