@@ -12,6 +12,9 @@ import { certificateFingerprint, createOfficeServer, type TlsFiles } from './htt
 import type { Logger } from './log';
 import { issueEnrolmentCode, loadOffice } from './office';
 
+export { isLoopback } from './http/server';
+export { jsonLogger } from './log';
+
 /** Where the office keeps its data: a PGlite folder or a PostgreSQL URL. */
 export type OfficeStorage = { data: string } | { database: string };
 

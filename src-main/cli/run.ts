@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerContactsCommands } from './commands/contacts';
+import { registerOfficeCommands } from './commands/office';
 import { registerReportCommands } from './commands/reports';
 import { registerSecurityCommands } from './commands/security';
 import { registerUsersCommands } from './commands/users';
@@ -50,6 +51,7 @@ export async function runCli(
   registerContactsCommands(program, cli);
   registerSecurityCommands(program, cli);
   registerReportCommands(program, cli);
+  registerOfficeCommands(program, cli);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
