@@ -146,6 +146,11 @@ export async function dismissUser(
  */
 export async function issueChallenge(ctx: ServerContext, deviceId: string): Promise<string> {
   const challenge = random(32);
+  // Expired challenges are swept here: the table stays as small as the sign-ins in flight.
+  await ctx.db.query(
+    'DELETE FROM auth_challenges WHERE expires_at < to_timestamp($1::float8 / 1000)',
+    [ctx.now()],
+  );
   const inserted = await ctx.db.query(
     `INSERT INTO auth_challenges (challenge, device_id, expires_at)
      SELECT $1, device_id, to_timestamp($3::float8 / 1000) FROM devices

@@ -63,6 +63,15 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
       expect((await second.enrol(code)).status).toBe(401);
     });
 
+    it('refuses an oversized body before sign-in with 413, and unknown endpoints with 404', async () => {
+      const huge = { code: 'x'.repeat(200_000) };
+      const answer = await call(office.url, 'POST', '/v1/enrol', huge);
+      expect(answer.status).toBe(413);
+      expect(answer.body).toMatchObject({ error: { code: 'too_large' } });
+      expect((await call(office.url, 'GET', '/v1/nothing')).status).toBe(404);
+      expect((await call(office.url, 'GET', '/v1/health')).status).toBe(200);
+    });
+
     it('signs devices in by challenge; refuses a wrong key, a used challenge, and a missing token', async () => {
       const manager = await world.device('manager');
       const thief = Object.assign(

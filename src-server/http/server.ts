@@ -21,6 +21,8 @@ import { ROUTES } from './routes';
 
 /** Largest request body read (a push of sealed changes); larger: 413, nothing stored. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Largest body of a call made before sign-in (enrolment, challenge, token). */
+export const MAX_PUBLIC_BODY_BYTES = 64 * 1024;
 
 /** A certificate and its private key (PEM), for HTTPS. */
 export interface TlsFiles {
@@ -40,15 +42,17 @@ export function certificateFingerprint(certPem: string): string {
   return new X509Certificate(certPem).fingerprint256;
 }
 
-function readBody(request: IncomingMessage): Promise<unknown> {
+function readBody(request: IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
+        // Answer 413 (the response closes the connection); the rest of the body is discarded.
         reject(new OfficeError('too_large', 'The request is too large.'));
-        request.destroy();
+        request.removeAllListeners('data');
+        request.resume();
         return;
       }
       chunks.push(chunk);
@@ -71,6 +75,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
+    ...(status === 413 ? { connection: 'close' } : {}),
   });
   response.end(text);
 }
@@ -99,7 +104,7 @@ async function handle(
     if (!route) throw new OfficeError('not_found', 'No such endpoint.');
     const caller = route.auth ? await authenticate(ctx, bearer(request)) : null;
     device = caller?.deviceId ?? null;
-    const body = await readBody(request);
+    const body = await readBody(request, route.auth ? MAX_BODY_BYTES : MAX_PUBLIC_BODY_BYTES);
     const result = await route.handle({ ctx, caller, body, signal: aborted.signal });
     send(response, status, result);
   } catch (error) {
