@@ -12,8 +12,10 @@ import {
   NewerDatabaseError,
   loadServerMigrations,
   migrateServer,
+  serverMigrationSha256,
   splitStatements,
 } from './migrate';
+import { SERVER_MIGRATION_SHA256 } from './migration-pins';
 import { openPglite } from './pglite';
 
 let db: Db;
@@ -52,6 +54,16 @@ describe('office server migrations', () => {
     await expect(migrateServer(db)).rejects.toBeInstanceOf(NewerDatabaseError);
     const applied = await db.query<{ id: string }>('SELECT id FROM server_migrations ORDER BY id');
     expect(applied.map(a => a.id)).toEqual(['0001_office_schema', '0002_newer_thing']);
+  });
+
+  it('pins every shipped migration and refuses an edited one', () => {
+    const bundled = loadServerMigrations();
+    expect(Object.keys(SERVER_MIGRATION_SHA256).sort()).toEqual(bundled.map(m => m.id));
+    for (const m of bundled)
+      expect(SERVER_MIGRATION_SHA256[m.id]).toBe(serverMigrationSha256(m.sql));
+    const edited = mkdtempSync(join(tmpdir(), 'zamok-office-migrations-'));
+    for (const m of bundled) writeFileSync(join(edited, `${m.id}.sql`), `${m.sql}\n-- edited\n`);
+    expect(() => loadServerMigrations(edited)).toThrow(/edited after it shipped/);
   });
 
   it('splits a migration into statements, dropping comment lines', () => {

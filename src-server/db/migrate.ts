@@ -4,9 +4,11 @@
  * transaction, ids kept in `server_migrations`. A database whose applied list is not a prefix of
  * the bundled list was made by a newer server: it is refused, never changed.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db';
+import { SERVER_MIGRATION_SHA256 } from './migration-pins';
 
 /**
  * This file sits two folders below the repo (src-server/db/), as does the CLI bundle
@@ -22,12 +24,31 @@ export class NewerDatabaseError extends Error {
   override readonly name = 'NewerDatabaseError';
 }
 
-/** The bundled migrations, sorted: id (file name without .sql) and SQL. */
-export function loadServerMigrations(dir = MIGRATIONS_DIR): { id: string; sql: string }[] {
+/** SHA-256 (hex) of a migration's text with CRLF as LF (a checkout with autocrlf still matches). */
+export function serverMigrationSha256(sql: string): string {
+  return createHash('sha256').update(sql.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
+}
+
+/**
+ * The bundled migrations, sorted: id (file name without .sql) and SQL. A file with a pin that it
+ * does not match (an edited shipped migration) throws.
+ */
+export function loadServerMigrations(
+  dir = MIGRATIONS_DIR,
+  pins: Readonly<Record<string, string>> = SERVER_MIGRATION_SHA256,
+): { id: string; sql: string }[] {
   return readdirSync(dir)
     .filter(name => MIGRATION_FILE.test(name))
     .sort()
-    .map(name => ({ id: name.slice(0, -4), sql: readFileSync(`${dir}/${name}`, 'utf8') }));
+    .map(name => {
+      const id = name.slice(0, -4);
+      const sql = readFileSync(`${dir}/${name}`, 'utf8');
+      const pin = pins[id];
+      if (pin !== undefined && pin !== serverMigrationSha256(sql)) {
+        throw new Error(`office server migration ${id} was edited after it shipped`);
+      }
+      return { id, sql };
+    });
 }
 
 /** Applies the migrations `db` lacks; returns the ids applied now. */
