@@ -279,6 +279,22 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
       );
     });
 
+    it('gives owner devices office totals, and nobody else', async () => {
+      const a = await world.device('manager');
+      const part = await world.partition(a, [a]);
+      const changes = changesFor(part, 3);
+      await a.post('/v1/push', { changes });
+      expect((await a.get('/v1/metrics')).status).toBe(403);
+      const metrics = await world.owner.get('/v1/metrics');
+      expect(metrics.body).toEqual({
+        devices: { active: 2, revoked: 0 },
+        partitions: 1,
+        changes: 3,
+        sealedBytes: changes.reduce((sum, c) => sum + Buffer.from(c.sealed, 'base64').length, 0),
+        engine: engine.name,
+      });
+    });
+
     it('detects an edited or deleted change through the office chain', async () => {
       const a = await world.device('manager');
       const part = await world.partition(a, [a]);

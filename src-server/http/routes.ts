@@ -27,6 +27,7 @@ import {
   type Caller,
 } from '../devices';
 import { OfficeError } from '../errors';
+import { officeMetrics } from '../metrics';
 import type { ServerContext } from '../office';
 import {
   createPartition,
@@ -73,6 +74,10 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   'GET /v1/health': {
     auth: false,
     handle: async ({ ctx }) => ({ status: 'ok', engine: ctx.db.engine }),
+  },
+  'GET /v1/metrics': {
+    auth: true,
+    handle: input => officeMetrics(input.ctx, callerOf(input)),
   },
   'POST /v1/enrol': {
     auth: false,
