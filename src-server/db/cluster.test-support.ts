@@ -110,14 +110,18 @@ let databases = 0;
 
 /** The engines to run a suite against: PGlite always; PostgreSQL 15 where it can start. */
 export async function testEngines(): Promise<TestEngine[]> {
+  const folders: string[] = [];
   const engines: TestEngine[] = [
     {
       name: 'pglite',
       create() {
-        const dataDir = join(mkdtempSync(join(tmpdir(), 'zamok-pglite-')), 'data');
+        const folder = mkdtempSync(join(tmpdir(), 'zamok-pglite-'));
+        folders.push(folder);
+        const dataDir = join(folder, 'data');
         return { storage: { data: dataDir }, dataDir };
       },
-      stop: () => undefined,
+      // Each PGlite folder is tens of MB: removed when the file's tests are done.
+      stop: () => folders.forEach(folder => rmSync(folder, { recursive: true, force: true })),
     },
   ];
   const reason = postgresUnavailable();
