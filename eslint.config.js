@@ -109,6 +109,12 @@ const routerOnly = {
   message:
     'The router (src-main/ipc) knows no service: it imports only src-main/calls and src-shared.',
 };
+// src-server: the office server runs without Electron and without the laptop's code; it shares
+// only src-shared (the office contracts) with it.
+const serverOnly = {
+  group: ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**'],
+  message: 'The office server imports only src-server and src-shared.',
+};
 const callsOnly = {
   regex: '^\\.\\./(?!\\.\\./src-shared/)',
   message: 'src-main/calls is plain types and errors: it imports only src-shared.',
@@ -196,6 +202,12 @@ export default tseslint.config(
     files: ['src-main/ipc/**/*.ts'],
     ignores: testCode,
     rules: restrict({ patterns: [mainOnly, noTestCode, routerOnly] }),
+  },
+  { files: ['src-server/**/*.ts'], rules: restrict({ patterns: [serverOnly] }) },
+  {
+    files: ['src-server/**/*.ts'],
+    ignores: testCode,
+    rules: restrict({ patterns: [serverOnly, noTestCode, noElectron] }),
   },
   {
     files: ['src-main/calls/**/*.ts'],

@@ -23,7 +23,7 @@ const config = join(repo, 'vite.cli.config.ts');
 /** Newest modification time of the CLI's inputs: sources (tests excluded), the config, package.json. */
 function newestSource() {
   let newest = Math.max(statSync(config).mtimeMs, statSync(join(repo, 'package.json')).mtimeMs);
-  for (const dir of ['src-main', 'src-shared']) {
+  for (const dir of ['src-main', 'src-shared', 'src-server']) {
     for (const name of readdirSync(join(repo, dir), { recursive: true })) {
       if (!/\.(ts|json)$/.test(name) || /\.test\.ts$/.test(name)) continue;
       newest = Math.max(newest, statSync(join(repo, dir, name)).mtimeMs);

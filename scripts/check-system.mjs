@@ -63,6 +63,7 @@ const missing = [
   onPath('dbus-run-session') ? null : 'dbus-run-session',
   onPath('script') ? null : 'script (bsdutils)',
   hasNotoFonts() ? null : 'Noto fonts (fonts-noto-core)',
+  onPath('/usr/lib/postgresql/15/bin/initdb') ? null : 'PostgreSQL 15 (postgresql-15)',
 ].filter(item => item !== null);
 
 if (missing.length > 0) {

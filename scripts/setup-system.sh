@@ -8,7 +8,8 @@
 #   gnome-keyring, dbus   a throwaway Secret Service for the OS-keychain tests
 #   bsdutils (script)     gives `age -p` the terminal it wants
 #   fonts-noto-core       the fonts the e2e screenshots are made with
-# Not needed (yet): postgresql.
+#   postgresql-15         the office server's tests run against a private PostgreSQL 15 cluster
+#                         started by the tests (the package's own `main` cluster stays down)
 set -euo pipefail
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -26,6 +27,7 @@ command -v age >/dev/null || need+=(age)
 command -v gnome-keyring-daemon >/dev/null || need+=(gnome-keyring)
 command -v dbus-run-session >/dev/null || need+=(dbus dbus-x11)
 command -v script >/dev/null || need+=(bsdutils)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
 # grep reads all of fc-list (no -q): an early exit would SIGPIPE fc-list and fail the pipeline.
 fc-list 2>/dev/null | grep -i noto >/dev/null || need+=(fonts-noto-core fontconfig)
 sqlcipher_ok() { command -v sqlcipher >/dev/null && sqlcipher -version 2>/dev/null | grep -q 'SQLCipher 4'; }

@@ -154,7 +154,14 @@ describe('bin/zamok.mjs', () => {
     copyFileSync(join(REPO, 'bin', 'zamok.mjs'), join(copy, 'bin', 'zamok.mjs'));
     copyFileSync(join(REPO, 'vite.cli.config.ts'), join(copy, 'vite.cli.config.ts'));
     copyFileSync(join(REPO, 'package.json'), join(copy, 'package.json'));
-    for (const linked of ['src-main', 'src-shared', 'migrations', 'build', 'node_modules']) {
+    for (const linked of [
+      'src-main',
+      'src-shared',
+      'src-server',
+      'migrations',
+      'build',
+      'node_modules',
+    ]) {
       symlinkSync(join(REPO, linked), join(copy, linked));
     }
     const help = () =>

@@ -10,6 +10,7 @@ import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerContactsCommands } from './commands/contacts';
 import { registerImportCommand } from './commands/import';
+import { registerOfficeCommands } from './commands/office';
 import { registerReportCommands } from './commands/reports';
 import { registerSecurityCommands } from './commands/security';
 import { registerUsersCommands } from './commands/users';
@@ -53,6 +54,7 @@ export async function runCli(
   registerImportCommand(program, cli);
   registerSecurityCommands(program, cli);
   registerReportCommands(program, cli);
+  registerOfficeCommands(program, cli);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

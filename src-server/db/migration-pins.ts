@@ -1,0 +1,8 @@
+/**
+ * SHA-256 (hex, of the text with CRLF as LF) of every shipped office server migration. A shipped
+ * migration is never edited: add a new numbered file instead. migrate.test.ts demands a pin for
+ * each bundled file, and the runner refuses a file that does not match its pin.
+ */
+export const SERVER_MIGRATION_SHA256: Readonly<Record<string, string>> = {
+  '0001_office_schema': 'f7c65a8802565fabc5aca5566d04dd9658d4778b9d5e07db33e96f87df8f1113',
+};
