@@ -4,6 +4,8 @@
  * Argon2id derivation against a dummy slot), so a caller cannot probe which logins exist.
  */
 import { createHmac } from 'node:crypto';
+import { verifyCommitted } from './commit-check';
+import { commitKey } from './commit-record';
 import { makeOpenVault, openDatabase, type OpenVault } from './database';
 import { DEVICE_SECRET_BYTES, type DeviceSecretStore } from './device';
 import { AUTH_FAILED_MESSAGE, VaultError } from './errors';
@@ -16,14 +18,22 @@ function authFailed(): VaultError {
   return new VaultError('auth_failed', AUTH_FAILED_MESSAGE);
 }
 
-/** Opens zamok.db with an unwrapped data key; the key is zeroed if opening fails. */
+/**
+ * Opens zamok.db with an unwrapped data key, after checking it still holds every write the commit
+ * record vouches for (`vault_damaged` otherwise); the key is zeroed if opening fails.
+ */
 function openWithKey(dir: string, keyring: Keyring, dataKey: Buffer): OpenVault {
   try {
-    const sqlite = openDatabase(vaultPaths(dir).database, dataKey, {
-      create: false,
-      vaultId: keyring.vaultId,
-    });
-    return makeOpenVault(dir, keyring.vaultId, sqlite, dataKey);
+    const database = vaultPaths(dir).database;
+    const key = commitKey(dataKey, keyring.vaultId);
+    let committed;
+    try {
+      committed = verifyCommitted(dir, database, dataKey, key);
+    } finally {
+      key.fill(0);
+    }
+    const sqlite = openDatabase(database, dataKey, { create: false, vaultId: keyring.vaultId });
+    return makeOpenVault(dir, keyring.vaultId, sqlite, dataKey, committed);
   } catch (err) {
     dataKey.fill(0);
     throw err;

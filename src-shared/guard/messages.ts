@@ -64,6 +64,10 @@ const uk: GuardCatalogue = {
       title: 'Журнал аудиту пошкоджено',
       body: 'Ланцюг розірвано на записі №{{brokenAt}}.',
     },
+    vault_damaged: {
+      title: 'Сховище пошкоджено',
+      body: 'Останні зміни втрачено або пошкоджено. Відновіть сховище з резервної копії; пошкоджені файли збережено в {{evidence}}.',
+    },
     vault_files_changed: {
       title: 'Файли сховища змінено, поки Zamok був закритий',
       body: 'Змінено: {{files}}. Якщо ви цього не робили, перевірте комп’ютер і резервні копії.',
@@ -206,6 +210,10 @@ const en: GuardCatalogue = {
     audit_chain_broken: {
       title: 'The audit log is damaged',
       body: 'The chain breaks at entry #{{brokenAt}}.',
+    },
+    vault_damaged: {
+      title: 'The vault is damaged',
+      body: 'Its last changes are missing or damaged. Restore it from a backup; the damaged files were kept in {{evidence}}.',
     },
     vault_files_changed: {
       title: 'Vault files changed while Zamok was closed',

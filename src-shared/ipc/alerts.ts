@@ -28,6 +28,8 @@ export const ALERT_RULES = {
   backup_overdue: { severity: 'medium', data: false },
   audit_chain_broken: { severity: 'high', data: false },
   vault_files_changed: { severity: 'high', data: false },
+  // Announced only (the damaged database cannot store it): missing writes or a page failing its check.
+  vault_damaged: { severity: 'high', data: false },
   device_refused: { severity: 'medium', data: false },
   network_refused: { severity: 'medium', data: false },
   // A non-owner's export above `exportApprovalAbove` waits for the owner (ids and count only).

@@ -29,6 +29,9 @@ export const ERROR_CODES = [
   'vault_newer',
   'vault_unknown_migration',
   'vault_not_writable',
+  'vault_full',
+  'vault_damaged',
+  'vault_in_use',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
