@@ -94,3 +94,13 @@ export function unlockOwner(dir: string): Promise<OpenVault> {
     deviceStore: createNoKeychainStore(),
   });
 }
+
+/** Runs a writer for `count` contacts that signs out at the end (a clean close). */
+export async function writeAndClose(dir: string, secret: string, count: number): Promise<void> {
+  const writer = startWriter(dir, secret, count, 'close');
+  await writer.until(count);
+  await new Promise<void>(resolve =>
+    writer.child.exitCode !== null ? resolve() : writer.child.on('exit', () => resolve()),
+  );
+  if (writer.child.exitCode !== 0) throw new Error(`writer failed: ${writer.stderr()}`);
+}

@@ -45,6 +45,8 @@ const CODE_OF: Readonly<Record<BackupErrorReason, ErrorCode>> = {
   no_recipient: 'invalid_input',
   recipient_mismatch: 'conflict',
   vault_busy: 'conflict',
+  vault_damaged: 'vault_damaged',
+  vault_unchecked: 'conflict',
 };
 
 /**

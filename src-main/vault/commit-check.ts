@@ -4,7 +4,8 @@
  *
  * A read-only connection reads the audit head: SQLite replays the WAL into its index but a
  * read-only connection never checkpoints or deletes the WAL, so nothing on disk changes. After an
- * unclean close (the record still says "open", or a WAL is left over) it also runs
+ * unclean close (the record still says "open", a WAL is left over, or zamok.db's size or mtime
+ * differ from the clean-close stamp) it also runs
  * `PRAGMA quick_check`, which reads and so HMAC-checks every page in use (SQLite3 Multiple Ciphers
  * has no `cipher_integrity_check`: the pragma is silently ignored). On a mismatch or any page that
  * fails its HMAC, the vault files are copied aside untouched (`<vault>.damaged-<time>/`), the
@@ -144,6 +145,13 @@ function wholePages(database: string): boolean {
   }
 }
 
+/** zamok.db's size or mtime differ from the clean-close stamp: something else wrote it. */
+function changedSinceClose(database: string, start: ReadRecord | null): boolean {
+  if (start?.mark.state !== 'closed') return false;
+  const s = statSync(database);
+  return s.size !== start.mark.dbSize || Math.trunc(s.mtimeMs) !== start.mark.dbMtimeMs;
+}
+
 function walPending(database: string): boolean {
   try {
     return statSync(`${database}-wal`).size > 0;
@@ -171,7 +179,8 @@ export function verifyCommitted(
   const start = read.status === 'ok' ? read : null;
   // Empty or cut mid-page: openDatabase refuses it as `vault_corrupt` before anything is written.
   if (!wholePages(database)) return start;
-  const unclean = walPending(database) || start?.mark.state === 'open';
+  const unclean =
+    walPending(database) || start?.mark.state === 'open' || changedSinceClose(database, start);
   let problem: string | null = null;
   if (read.status === 'unreadable') problem = 'the commit record is damaged';
   else {

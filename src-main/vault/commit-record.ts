@@ -38,7 +38,7 @@ export const COMMIT_RECORD_FILE = 'zamok.commit';
 /** What the record says about the vault. */
 export type CommitState = 'open' | 'closed' | 'damaged';
 
-/** One record: the audit head, the state, and zamok.db's size/mtime at a clean close (else 0). */
+/** One record: the audit head, the state, and zamok.db's size/mtime (whole ms) at a clean close (else 0). */
 export interface CommitMark {
   state: CommitState;
   seq: number;

@@ -104,7 +104,7 @@ export function startCommitTracking(
         // Another process still holding the vault keeps the WAL: not a clean close then.
         if (closing && !existsSync(`${database}-wal`)) {
           const s = statSync(database);
-          const mark: CommitMark = { ...closing, dbSize: s.size, dbMtimeMs: s.mtimeMs };
+          const mark: CommitMark = { ...closing, dbSize: s.size, dbMtimeMs: Math.trunc(s.mtimeMs) };
           if (!sameMark(w.last, mark)) w.write(mark, true);
         }
       });

@@ -81,6 +81,8 @@ export const BACKUP_ERROR_REASONS = [
   'no_recipient',
   'recipient_mismatch',
   'vault_busy',
+  'vault_damaged',
+  'vault_unchecked',
 ] as const;
 export type BackupErrorReason = (typeof BACKUP_ERROR_REASONS)[number];
 

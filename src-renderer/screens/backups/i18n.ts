@@ -120,6 +120,10 @@ export const uk = {
     no_recipient: 'Не задано фразу для копій. Вкажіть її в налаштуваннях.',
     recipient_mismatch: 'Ключ шифрування копій не збігається з ключем цього сховища.',
     vault_busy: 'Сховище саме змінювалося. Спробуйте ще раз за хвилину.',
+    vault_damaged:
+      'Останні зміни сховища втрачено або пошкоджено — копію не створено. Відновіть сховище з резервної копії.',
+    vault_unchecked:
+      'Файл zamok.db змінено після того, як Zamok його закрив. Увійдіть один раз (Zamok перевірить файл), потім створіть копію.',
   },
   wizard: {
     title: 'Відновлення з резервної копії',
@@ -291,6 +295,10 @@ export const en: Strings<typeof uk> = {
     no_recipient: 'No backup passphrase is set. Enter it in the settings.',
     recipient_mismatch: 'The backup encryption key does not match this vault’s key.',
     vault_busy: 'The vault was changing. Try again in a minute.',
+    vault_damaged:
+      'The vault’s last changes are missing or damaged — no backup was made. Restore the vault from a backup.',
+    vault_unchecked:
+      'zamok.db changed after Zamok last closed it. Sign in once (Zamok checks the file), then back up.',
   },
   wizard: {
     title: 'Restore from a backup',
