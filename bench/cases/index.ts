@@ -8,6 +8,7 @@ import { auditedUpdateCase } from './audited-update';
 import { backupCase } from './backup';
 import { bulkInsertCase } from './bulk-insert';
 import { firstPageScopedCase } from './first-page-scoped';
+import { lockCase } from './lock';
 import { searchCase } from './search';
 
 /** All cases of `npm run bench`. */
@@ -17,4 +18,5 @@ export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
   searchCase,
   bulkInsertCase,
   backupCase,
+  lockCase,
 ];
