@@ -11,11 +11,11 @@ import { createNoKeychainStore, unlockWithPassword, type OpenVault } from '../va
 const FIXTURE = fileURLToPath(new URL('./vault-writer.fixture.ts', import.meta.url));
 
 /** The surname of the n-th acknowledged contact: letters only (names refuse digits). */
-export function ackedName(n: number): string {
+export function ackedName(n: number, prefix = 'Acked'): string {
   let letters = '';
   for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26))
     letters = String.fromCharCode(97 + ((rest - 1) % 26)) + letters;
-  return `Acked${letters}`;
+  return `${prefix}${letters}`;
 }
 
 /** Creates an owner vault at `<root>/vault` in a child process; returns its folder and TOTP secret. */
@@ -37,18 +37,43 @@ export interface Writer {
   until(n: number): Promise<void>;
   /** SIGKILL, resolved once the process is gone. */
   kill(): Promise<void>;
+  stdout(): string;
   stderr(): string;
 }
 
-/** Starts a writer child on `dir` (`count` 0: until killed). */
-export function startWriter(dir: string, secret: string, count = 0, end = 'hold'): Writer {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', FIXTURE, 'write', dir, secret, String(count), end],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+/** What a writer child does besides writing `count` contacts (0: until killed). */
+export interface WriterOptions {
+  count?: number;
+  end?: 'close' | 'hold';
+  /** TOTP steps ahead of now for its sign-in (each process signing in needs its own). */
+  step?: number;
+  /** Surname prefix of its contacts. */
+  prefix?: string;
+}
+
+/** Starts a writer child on `dir`. */
+export function startWriter(dir: string, secret: string, o: WriterOptions = {}): Writer {
+  const args = [String(o.count ?? 0), o.end ?? 'hold', String(o.step ?? 1), o.prefix ?? 'Acked'];
+  return watch(
+    spawn(process.execPath, ['--import', 'tsx', FIXTURE, 'write', dir, secret, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   );
+}
+
+/** Starts a child that unlocks `dir` and holds its write lock; `until(1)` once it holds it. */
+export function startLockHolder(dir: string): Writer {
+  return watch(
+    spawn(process.execPath, ['--import', 'tsx', FIXTURE, 'hold-lock', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
+
+function watch(child: ChildProcess): Writer {
   let acked = 0;
   let err = '';
+  let out = '';
   let buffered = '';
   const waiting: { n: number; resolve: () => void; reject: (e: Error) => void }[] = [];
   const settle = () => {
@@ -59,6 +84,7 @@ export function startWriter(dir: string, secret: string, count = 0, end = 'hold'
   };
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
   child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
     buffered += chunk.toString();
     const lines = buffered.split('\n');
     buffered = lines.pop() ?? '';
@@ -84,6 +110,7 @@ export function startWriter(dir: string, secret: string, count = 0, end = 'hold'
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
+    stdout: () => out,
     stderr: () => err,
   };
 }
@@ -97,7 +124,7 @@ export function unlockOwner(dir: string): Promise<OpenVault> {
 
 /** Runs a writer for `count` contacts that signs out at the end (a clean close). */
 export async function writeAndClose(dir: string, secret: string, count: number): Promise<void> {
-  const writer = startWriter(dir, secret, count, 'close');
+  const writer = startWriter(dir, secret, { count, end: 'close' });
   await writer.until(count);
   await new Promise<void>(resolve =>
     writer.child.exitCode !== null ? resolve() : writer.child.on('exit', () => resolve()),

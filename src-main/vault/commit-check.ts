@@ -23,7 +23,7 @@ import {
   type ReadRecord,
 } from './commit-record';
 import { VaultError } from './errors';
-import { keyConnection } from './keyed';
+import { BUSY_TIMEOUT_MS, keyConnection } from './keyed';
 
 /** The user-facing English sentence of `vault_damaged` (the UI words it from the i18n catalogue). */
 export const DAMAGED_MESSAGE =
@@ -68,10 +68,13 @@ interface DbHead {
 const EMPTY_HASH = '0'.repeat(64);
 
 function readDbHead(path: string, dataKey: Buffer, olderSeq: number, quick: boolean): DbHead {
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  const sqlite = new Database(path, {
+    readonly: true,
+    fileMustExist: true,
+    timeout: BUSY_TIMEOUT_MS,
+  });
   try {
     keyConnection(sqlite, dataKey);
-    if (quick && !quickCheck(sqlite)) throw new QuickCheckFailed();
     const value = sqlite
       .prepare("SELECT value FROM vault_meta WHERE key = 'audit_head'")
       .pluck()
@@ -83,6 +86,9 @@ function readDbHead(path: string, dataKey: Buffer, olderSeq: number, quick: bool
         ? ((sqlite.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(olderSeq) as
             string | undefined) ?? null)
         : null;
+    // After the plain reads: a file whose first pages or schema do not read is openDatabase's
+    // `vault_corrupt`, as before; a page failing deeper in is what quick_check adds.
+    if (quick && !quickCheck(sqlite)) throw new QuickCheckFailed();
     return { seq, hash: head?.hash ?? EMPTY_HASH, hashAt };
   } finally {
     sqlite.close();

@@ -9,7 +9,7 @@ import { startCheckpointer } from './checkpointer';
 import type { ReadRecord } from './commit-record';
 import { startCommitTracking } from './commit-tracker';
 import { notWritable, VaultError } from './errors';
-import { keyConnection, VAULT_CACHE_KIB } from './keyed';
+import { BUSY_TIMEOUT_MS, keyConnection, VAULT_CACHE_KIB } from './keyed';
 import { NestingSqliteDialect } from './nesting-dialect';
 import type { Database as VaultSchema } from './schema';
 import {
@@ -98,6 +98,7 @@ export function openDatabase(
   try {
     sqlite = new Database(path, {
       fileMustExist: !opts.create,
+      timeout: BUSY_TIMEOUT_MS,
       ...(nativeBinding ? { nativeBinding } : {}),
     });
     // Encrypted anyway, but other OS users have no business reading it; -wal/-shm inherit the mode.
@@ -147,6 +148,13 @@ export function openDatabase(
     }
     if (code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
       throw new VaultError('vault_corrupt', `zamok.db is damaged (${code}).`, { cause: err });
+    }
+    if (code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED')) {
+      throw new VaultError(
+        'vault_in_use',
+        'The vault is open in another Zamok window or process and stayed busy; try again.',
+        { cause: err },
+      );
     }
     throw err;
   }
