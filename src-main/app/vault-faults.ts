@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { announceAlert } from '../guard/engine';
-import { damagedError, isCorruption, isVaultError, VaultError } from '../vault';
+import { damagedError, isCorruption, isVaultError, VaultError, type OpenVault } from '../vault';
 import type { VaultState } from './vault-state';
 
 function sqliteCode(error: unknown): string {
@@ -48,7 +48,10 @@ export function vaultFault(error: unknown, state: VaultState): unknown {
   }
   if (isCorruption(error)) {
     const vault = state.auditTarget() ?? state.vault;
-    const evidence = vault && !vault.closed ? vault.markDamaged() : null;
+    // The error may come from another file (a backup being read): only a vault that fails its own
+    // check is stopped. Rare, so the cost of reading every page once is acceptable here.
+    if (!vault || vault.closed || passesQuickCheck(vault)) return error;
+    const evidence = vault.markDamaged();
     try {
       state.end({ keepLogin: false, closeNow: true });
     } catch {
@@ -58,6 +61,15 @@ export function vaultFault(error: unknown, state: VaultState): unknown {
     return damagedError('a database page fails its check', evidence);
   }
   return storageFault(error) ?? error;
+}
+
+function passesQuickCheck(vault: OpenVault): boolean {
+  try {
+    const rows = vault.sqlite.pragma('quick_check') as { quick_check: string }[];
+    return rows.length === 1 && rows[0]?.quick_check === 'ok';
+  } catch {
+    return false;
+  }
 }
 
 /** The `vault_damaged` alert, announced only: the damaged database cannot store it. */
