@@ -10,6 +10,7 @@ import { bulkInsertCase } from './bulk-insert';
 import { cliStartCase } from './cli-start';
 import { firstPageScopedCase } from './first-page-scoped';
 import { listFilterCase } from './list-filter';
+import { lockCase } from './lock';
 import { searchCase } from './search';
 
 /** All cases of `npm run bench`. */
@@ -21,4 +22,5 @@ export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
   bulkInsertCase,
   backupCase,
   cliStartCase,
+  lockCase,
 ];

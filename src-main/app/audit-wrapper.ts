@@ -100,7 +100,10 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
         // With a vault open, the call and its entry are one transaction: a change is never
         // committed without its entry (handlers' own transactions nest as savepoints).
         const vault = meta.spec.atomic === false ? null : state.openVault();
-        vault?.sqlite.exec('BEGIN');
+        // IMMEDIATE: the write lock is taken (waiting up to the busy timeout for another process)
+        // before the handler reads, so a second process's commit can never turn this call's
+        // read into a write that SQLite must refuse at once (SQLITE_BUSY_SNAPSHOT).
+        vault?.sqlite.exec('BEGIN IMMEDIATE');
         let vaults: OpenVault[] = [];
         try {
           const value = await next(ctx, input);
@@ -119,6 +122,8 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
           throw error;
         } finally {
           settle(vaults);
+          // The call is acknowledged only after this: the commit record moves to the new head.
+          state.auditTarget()?.noteCommit();
           state.flushPendingClose();
         }
       });

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit';
 import { sessionDeviceRevoked } from '../guard/devices-access';
 import { checkVaultFiles, forgetCleanClose, recordCleanClose } from '../guard/vault-files';
 import { CallFailure, type Wrapper } from '../ipc';
+import { vaultFault } from './vault-faults';
 import type { VaultState } from './vault-state';
 
 /** Channels after which the vault is closed cleanly. */
@@ -19,7 +20,7 @@ const REFUSALS = new Set<unknown>(['device_not_approved', 'network_not_allowed']
 /** Builds the guard wrapper for an app instance. */
 export function createGuardWrapper(o: { state: VaultState; deviceId: string }): Wrapper {
   const { state } = o;
-  return (meta, next) => {
+  const inner: Wrapper = (meta, next) => {
     if (meta.name === 'zamok:auth.signIn') {
       return async (ctx, input) => {
         const verdict = checkVaultFiles(state.vaultDir);
@@ -66,6 +67,17 @@ export function createGuardWrapper(o: { state: VaultState; deviceId: string }): 
         throw new CallFailure('unauthenticated', 'The owner revoked this computer. Sign in again.');
       }
       return next(ctx, input);
+    };
+  };
+  // Disk and database failures become typed answers; a damaged page stops the vault (vault-faults.ts).
+  return (meta, next) => {
+    const handler = inner(meta, next);
+    return async (ctx, input) => {
+      try {
+        return await handler(ctx, input);
+      } catch (error) {
+        throw vaultFault(error, state);
+      }
     };
   };
 

@@ -8,7 +8,12 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNoKeychainStore, unlockWithPassword, type OpenVault } from '../vault';
+import {
+  COMMIT_RECORD_FILE,
+  createNoKeychainStore,
+  unlockWithPassword,
+  type OpenVault,
+} from '../vault';
 import { createTestVault } from '../vault/temp-vault.test-support';
 import { appendAudit, hashRow, verifyAuditChain, type AuditLogTable } from './index';
 
@@ -47,8 +52,11 @@ afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs SQL on a copy of the template vault through the sqlcipher CLI; returns the copy's folder. */
-function tamper(sql: string): string {
+/**
+ * Runs SQL on a copy of the template vault through the sqlcipher CLI; returns the copy's folder.
+ * `dropRecord` also removes the commit record (zamok.commit), as someone with the key could forge it.
+ */
+function tamper(sql: string, o: { dropRecord?: boolean } = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'zamok-tamper-'));
   scratch.push(root);
   const dir = join(root, 'vault');
@@ -60,6 +68,7 @@ function tamper(sql: string): string {
   });
   expect(result.stderr, 'sqlcipher must accept the script').toBe('');
   expect(result.status).toBe(0);
+  if (o.dropRecord) rmSync(join(dir, COMMIT_RECORD_FILE));
   return dir;
 }
 
@@ -67,8 +76,11 @@ async function reopen(dir: string): Promise<OpenVault> {
   return unlockWithPassword(dir, login, password, { deviceStore: createNoKeychainStore() });
 }
 
-async function verifyAfter(sql: string): Promise<ReturnType<typeof verifyAuditChain>> {
-  const vault = await reopen(tamper(sql));
+async function verifyAfter(
+  sql: string,
+  o: { dropRecord?: boolean } = {},
+): Promise<ReturnType<typeof verifyAuditChain>> {
+  const vault = await reopen(tamper(sql, o));
   try {
     return verifyAuditChain(vault);
   } finally {
@@ -195,9 +207,14 @@ describe('tampering through the sqlcipher CLI with the raw key', () => {
     expect(await verifyAfter(sql)).toEqual({ ok: false, brokenAt: 2, reason: 'prev_mismatch' });
   });
 
-  it('the head anchor deleted: head_mismatch at seq 1', async () => {
+  it('the head anchor deleted: the commit record refuses the unlock; without it head_mismatch at seq 1', async () => {
     const sql = "DELETE FROM vault_meta WHERE key = 'audit_head';";
-    expect(await verifyAfter(sql)).toEqual({ ok: false, brokenAt: 1, reason: 'head_mismatch' });
+    await expect(reopen(tamper(sql))).rejects.toMatchObject({ code: 'vault_damaged' });
+    expect(await verifyAfter(sql, { dropRecord: true })).toEqual({
+      ok: false,
+      brokenAt: 1,
+      reason: 'head_mismatch',
+    });
   });
 
   it('after a truncation the app keeps logging and the break stays visible', async () => {
@@ -211,12 +228,19 @@ describe('tampering through the sqlcipher CLI with the raw key', () => {
     }
   });
 
-  it('honest limit: rewriting the tail AND the head with the key is not detectable locally', async () => {
+  it('honest limit: rewriting the tail AND the head (and the commit record) with the key is not detectable locally', async () => {
     const rows = await readRows();
     const head = JSON.stringify({ seq: 4, hash: at(rows, 3).hash });
     const sql = `${DROP_TRIGGERS} DELETE FROM audit_log WHERE seq = 5;
       UPDATE vault_meta SET value = '${head}' WHERE key = 'audit_head';`;
-    // Only a head recorded elsewhere (backup manifest, printout) reveals this.
-    expect(await verifyAfter(sql)).toMatchObject({ ok: true, count: 4, head: { seq: 4 } });
+    // The commit record outside the database still holds seq 5: the unlock refuses.
+    await expect(reopen(tamper(sql))).rejects.toMatchObject({ code: 'vault_damaged' });
+    // Someone with the key can rewrite (here: remove) the record too. Then only a head recorded
+    // elsewhere (backup manifest, printout) reveals this.
+    expect(await verifyAfter(sql, { dropRecord: true })).toMatchObject({
+      ok: true,
+      count: 4,
+      head: { seq: 4 },
+    });
   });
 });

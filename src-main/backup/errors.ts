@@ -48,6 +48,8 @@ const CODE_OF: Readonly<Record<BackupErrorReason, ErrorCode>> = {
   vault_busy: 'conflict',
   not_authentic: 'vault_corrupt',
   needs_key: 'unauthenticated',
+  vault_damaged: 'vault_damaged',
+  vault_unchecked: 'conflict',
 };
 
 /**

@@ -6,13 +6,20 @@
  * - vault closed (scheduled run while locked): the checkpointed file is copied; a leftover non-empty
  *   WAL (the app crashed) or a change during the copy refuses the run, so a half-written state is
  *   never backed up. Counts, schema and audit head cannot be read without the key: they stay null.
+ *
+ * Neither copies a damaged vault (issue 14, point 1): an empty or cut zamok.db, a commit record
+ * marked damaged, or a page failing its HMAC during `VACUUM INTO` (which decrypts every table page:
+ * the read is the check, so no separate quick_check — it would cost ~0.7× the snapshot again,
+ * bench/README.md) refuse with `vault_damaged`. Without the key the HMACs cannot be checked, so a
+ * closed copy also refuses (`vault_unchecked`) when zamok.db's size or mtime differ from what
+ * Zamok recorded at its last clean close.
  */
 import { copyFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { EMPTY_HEAD, readAuditHead } from '../audit';
 import { keyConnection } from '../vault/keyed';
 import { appliedMigrationIds } from '../vault/migrations';
-import { vaultPaths, type OpenVault } from '../vault';
+import { isCorruption, peekCommitRecord, vaultPaths, type OpenVault } from '../vault';
 import { BackupError } from './errors';
 import type { Manifest } from './manifest';
 
@@ -70,11 +77,16 @@ export function readFacts(sqlite: Database.Database): SnapshotFacts {
  * connection sees the last committed state), then reads the facts from the copy itself.
  */
 export function snapshotOpenVault(vault: OpenVault, target: string): SnapshotFacts {
+  const database = vaultPaths(vault.dir).database;
+  checkWholeFile(database);
   const key = vault.dataKey();
   try {
-    const reader = openKeyed(vaultPaths(vault.dir).database, key);
+    const reader = openKeyed(database, key);
     try {
       reader.prepare('VACUUM INTO ?').run(target);
+    } catch (err) {
+      if (isCorruption(err)) throw damaged('a page of zamok.db fails its check');
+      throw err;
     } finally {
       reader.close();
     }
@@ -86,6 +98,40 @@ export function snapshotOpenVault(vault: OpenVault, target: string): SnapshotFac
     }
   } finally {
     key.fill(0);
+  }
+}
+
+function damaged(why: string): BackupError {
+  return new BackupError(
+    'vault_damaged',
+    `The vault’s last changes are missing or damaged (${why}); no backup was made. Restore the vault from a backup.`,
+  );
+}
+
+/** An empty zamok.db, or one that is not whole pages, is refused before anything is read. */
+function checkWholeFile(database: string): void {
+  const size = statSync(database).size;
+  if (size === 0 || size % 4096 !== 0) throw damaged(`zamok.db is ${size} bytes, not whole pages`);
+}
+
+/** The closed vault as Zamok left it: not marked damaged, and zamok.db as of the last clean close. */
+function checkClosedFiles(vaultDir: string, database: string): void {
+  checkWholeFile(database);
+  const mark = peekCommitRecord(vaultDir);
+  if (!mark) return; // a vault from before the commit record: nothing to compare with
+  if (mark.state === 'damaged') throw damaged('damage was found and the vault was not restored');
+  const now = statSync(database);
+  if (mark.state === 'open') {
+    throw new BackupError(
+      'vault_busy',
+      'The vault is open, or was not closed cleanly; sign in once (Zamok checks it), then back up.',
+    );
+  }
+  if (now.size !== mark.dbSize || Math.trunc(now.mtimeMs) !== mark.dbMtimeMs) {
+    throw new BackupError(
+      'vault_unchecked',
+      'zamok.db changed after Zamok last closed it; sign in once (Zamok checks the file), then back up.',
+    );
   }
 }
 
@@ -105,6 +151,7 @@ export function snapshotClosedVault(vaultDir: string, target: string): SnapshotF
       'The vault was not closed cleanly (zamok.db-wal is pending); sign in once, then back up.',
     );
   }
+  checkClosedFiles(vaultDir, database);
   const before = statSync(database);
   copyFileSync(database, target);
   const after = statSync(database);

@@ -11,7 +11,8 @@ import { terminalJson, terminalSafe } from './terminal-text';
 /**
  * Exit codes (README "CLI"): 0 ok, 1 other, 2 usage, 3 authentication, 4 vault, 5 audit chain broken,
  * 6 backup unreadable (corrupt, truncated, wrong key), 7 backup or restore could not write (the
- * destination or the vault's disk is full, gone or read-only).
+ * destination or the vault's disk is full, gone or read-only), 8 the vault is damaged (its last changes
+ * are missing or a page fails its check: restore a backup), 9 the vault is busy in another process.
  */
 export const EXIT = {
   ok: 0,
@@ -22,6 +23,8 @@ export const EXIT = {
   auditBroken: 5,
   backup: 6,
   storage: 7,
+  damaged: 8,
+  inUse: 9,
 } as const;
 
 const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
@@ -40,6 +43,9 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   vault_newer: EXIT.vault,
   vault_unknown_migration: EXIT.vault,
   vault_not_writable: EXIT.vault,
+  vault_full: EXIT.storage,
+  vault_damaged: EXIT.damaged,
+  vault_in_use: EXIT.inUse,
   vault_exists: EXIT.vault,
 };
 

@@ -72,6 +72,14 @@ export function installAlertRules(ruleEnv?: RuleEnv): void {
   }, anyRuleWatches);
 }
 
+/**
+ * Hands an alert that cannot be stored (the vault is damaged, nothing more is written to it) to the
+ * subscribers, so the desktop still shows it. Details: ids, counts and folder names only.
+ */
+export function announceAlert(alert: AlertView): void {
+  for (const s of subscribers) s(alert);
+}
+
 /** Subscribes to newly raised alerts (ids, rule and counts only); returns the unsubscribe function. */
 export function onAlertRaised(subscriber: AlertSubscriber): () => void {
   subscribers.add(subscriber);

@@ -1,7 +1,10 @@
 /**
  * "Vault files changed while the app was closed". On each clean close (lock, sign-out, quit) the
  * app writes `clean-close.json` next to the vault with the size, mtime and SHA-256 of keyring.json and
- * zamok.db; at the next sign-in it compares, then deletes the file (the vault is open again).
+ * the size and mtime of zamok.db; at the next sign-in it compares, then deletes the file (the vault
+ * is open again). zamok.db is not hashed: that read the whole file on the main thread at every lock
+ * (issue 19). Its content is vouched for by the commit record instead (src-main/vault/commit-*.ts:
+ * the audit head checked before unlock, every page checked when size or mtime moved).
  *
  * Honest limits: this catches edits by other programs, a restored old copy, or someone fiddling with
  * the files by hand. It does not stop a careful attacker, who can rewrite clean-close.json too (it is
@@ -48,10 +51,11 @@ function sha256File(path: string): string {
   return hash.digest('hex');
 }
 
-function stamp(path: string): Stamp {
+/** Size, mtime and (for small files only) SHA-256; '' = not hashed, compared by size and mtime. */
+function stamp(path: string, hash: boolean): Stamp {
   try {
     const s = statSync(path);
-    return { size: s.size, mtimeMs: s.mtimeMs, sha256: sha256File(path) };
+    return { size: s.size, mtimeMs: s.mtimeMs, sha256: hash ? sha256File(path) : '' };
   } catch {
     return null;
   }
@@ -68,7 +72,7 @@ function same(before: Stamp, path: string): boolean {
   if (s.size !== before.size) return false;
   // Same size and mtime: taken as unchanged without reading a large database again.
   if (s.mtimeMs === before.mtimeMs) return true;
-  return sha256File(path) === before.sha256;
+  return before.sha256 !== '' && sha256File(path) === before.sha256;
 }
 
 /** Writes the snapshot after a clean close (never throws: a missing snapshot only means "unknown"). */
@@ -78,7 +82,7 @@ export function recordCleanClose(dir: string, now = new Date()): void {
     const snapshot = {
       version: 1,
       closedAt: now.toISOString(),
-      files: { keyring: stamp(paths.keyring), database: stamp(paths.database) },
+      files: { keyring: stamp(paths.keyring, true), database: stamp(paths.database, false) },
     };
     writeFileAtomic(join(dir, CLEAN_CLOSE_FILE), JSON.stringify(snapshot));
   } catch {

@@ -56,7 +56,7 @@ describe('atomic keyring writes', () => {
       (await unlockWithPassword(dir, TEST_OWNER.login, TEST_OWNER.password, noKeychain)).close();
     }
     const leftovers = readdirSync(dir).filter(
-      n => !['zamok.db', 'keyring.json', 'attachments'].includes(n),
+      n => !['zamok.db', 'zamok.commit', 'keyring.json', 'attachments'].includes(n),
     );
     expect(leftovers.every(n => isTempFileOf(join(dir, 'keyring.json'), n))).toBe(true);
   }, 120_000);
@@ -77,7 +77,12 @@ describe('atomic keyring writes', () => {
       deviceBinding: false,
     });
     again.close();
-    expect(readdirSync(dir).sort()).toEqual(['attachments', 'keyring.json', 'zamok.db']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'attachments',
+      'keyring.json',
+      'zamok.commit',
+      'zamok.db',
+    ]);
     expect(hasPasswordSlot(dir, 'maria')).toBe(true);
   });
 

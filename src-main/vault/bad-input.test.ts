@@ -129,6 +129,7 @@ describe('bad vault folders', () => {
     expect(Object.keys(snapshotDir(dir)).sort()).toEqual([
       'attachments',
       'keyring.json',
+      'zamok.commit',
       'zamok.db',
     ]);
     expect(hasPasswordSlot(dir, 'newuser')).toBe(false);

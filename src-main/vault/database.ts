@@ -6,8 +6,10 @@ import { chmodSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { startCheckpointer } from './checkpointer';
+import type { ReadRecord } from './commit-record';
+import { startCommitTracking } from './commit-tracker';
 import { notWritable, VaultError } from './errors';
-import { keyConnection, VAULT_CACHE_KIB } from './keyed';
+import { BUSY_TIMEOUT_MS, keyConnection, VAULT_CACHE_KIB } from './keyed';
 import { NestingSqliteDialect } from './nesting-dialect';
 import type { Database as VaultSchema } from './schema';
 import {
@@ -28,6 +30,13 @@ export interface OpenVault {
   readonly sqlite: Database.Database;
   /** The raw data key (copy); needed to add/rewrap slots. Zeroed by close(). */
   dataKey(): Buffer;
+  /** After a committed call: moves the commit record to the new audit head (commit-tracker.ts). */
+  noteCommit(): void;
+  /**
+   * A page failed its check while in use: marks the record damaged (later opens refuse), copies the
+   * files aside and returns that folder (or null). The caller then closes the vault.
+   */
+  markDamaged(): string | null;
   /** Closes the connection and overwrites the key buffers. Safe to call twice. */
   close(): void;
   readonly closed: boolean;
@@ -82,6 +91,7 @@ export function openDatabase(
   try {
     sqlite = new Database(path, {
       fileMustExist: !opts.create,
+      timeout: BUSY_TIMEOUT_MS,
       ...(nativeBinding ? { nativeBinding } : {}),
     });
     // Encrypted anyway, but other OS users have no business reading it; -wal/-shm inherit the mode.
@@ -132,6 +142,13 @@ export function openDatabase(
     if (code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
       throw new VaultError('vault_corrupt', `zamok.db is damaged (${code}).`, { cause: err });
     }
+    if (code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED')) {
+      throw new VaultError(
+        'vault_in_use',
+        'The vault is open in another Zamok window or process and stayed busy; try again.',
+        { cause: err },
+      );
+    }
     throw err;
   }
 }
@@ -158,14 +175,19 @@ function checkExisting(sqlite: Database.Database, vaultId: string, migrationsDir
   }
 }
 
-/** Wraps a keyed connection as an `OpenVault`; takes ownership of `dataKey` (zeroed on close). */
+/**
+ * Wraps a keyed connection as an `OpenVault`; takes ownership of `dataKey` (zeroed on close).
+ * `committed` is the commit record verified before opening (commit-check.ts), null when none.
+ */
 export function makeOpenVault(
   dir: string,
   vaultId: string,
   sqlite: Database.Database,
   dataKey: Buffer,
+  committed: ReadRecord | null = null,
 ): OpenVault {
   const db = new Kysely<VaultDatabase>({ dialect: new NestingSqliteDialect(sqlite) });
+  const commits = startCommitTracking(dir, vaultId, sqlite, dataKey, committed);
   const checkpointer = backgroundCheckpoints
     ? startCheckpointer(sqlite, { path: sqlite.name, dataKey, nativeBinding })
     : null;
@@ -179,13 +201,17 @@ export function makeOpenVault(
       if (closed) throw new Error('The vault is closed.');
       return Buffer.from(dataKey);
     },
+    noteCommit: () => commits.noteCommit(),
+    markDamaged: () => commits.markDamaged(),
     close() {
       if (closed) return;
       closed = true;
       try {
+        commits.beforeClose();
         // The worker closes first, so this connection is the last and folds the WAL into the file.
         checkpointer?.stop();
         sqlite.close();
+        commits.afterClose();
       } finally {
         dataKey.fill(0);
       }

@@ -12,6 +12,9 @@ export const VAULT_ERROR_CODES = [
   'vault_newer',
   'vault_unknown_migration',
   'vault_not_writable',
+  'vault_full',
+  'vault_damaged',
+  'vault_in_use',
   'vault_exists',
   'auth_failed',
   'key_slot_damaged',
@@ -23,11 +26,18 @@ export type VaultErrorCode = (typeof VAULT_ERROR_CODES)[number];
 /** The one error type thrown by the vault layer for bad input, bad files and failed unlocks. */
 export class VaultError extends Error {
   readonly code: VaultErrorCode;
+  /** Machine-readable extras passed to the caller (e.g. `{ evidence }`); never secrets. */
+  readonly details?: Record<string, unknown>;
 
-  constructor(code: VaultErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: VaultErrorCode,
+    message: string,
+    options?: { cause?: unknown; details?: Record<string, unknown> },
+  ) {
     super(message, options);
     this.name = 'VaultError';
     this.code = code;
+    if (options?.details) this.details = options.details;
   }
 }
 

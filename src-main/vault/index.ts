@@ -31,6 +31,8 @@ export { removePasswordSlot, setPasswordSlot } from './slots';
 export { settleKeyring, settleStagedChanges } from './keyring-changes';
 export { hasPasswordSlot, readKeyringInfo, type KeyringInfo } from './info';
 export { vaultExists, vaultPaths } from './files';
+export { damagedError, isCorruption, DAMAGED_MESSAGE } from './commit-check';
+export { COMMIT_RECORD_FILE, peekCommitRecord, type CommitMark } from './commit-record';
 export { bundledMigrationIds } from './migrations';
 export { normalizeLogin, VAULT_FILES } from './keyring';
 export { decodeRecoveryKey, encodeRecoveryKey } from './recovery-key';

@@ -11,6 +11,13 @@ import type Database from 'better-sqlite3-multiple-ciphers';
  */
 export const VAULT_CACHE_KIB = 65_536;
 
+/**
+ * How long a statement waits for another process's write (the app and the CLI on one vault) before
+ * SQLITE_BUSY, answered as `vault_in_use`. Both may write: calls take the write lock at their start
+ * (BEGIN IMMEDIATE, audit-wrapper.ts), so they queue here instead of failing at once.
+ */
+export const BUSY_TIMEOUT_MS = 5_000;
+
 /** The cipher settings of every keyed connection, set before the key: SQLCipher 4 defaults. */
 export const CIPHER_PRAGMAS: readonly string[] = ["cipher='sqlcipher'", 'legacy=4'];
 

@@ -28,7 +28,8 @@ class NestingSqliteDriver extends SqliteDriver {
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     if (!this.#sqlite.inTransaction) {
-      await super.beginTransaction(connection);
+      // IMMEDIATE, as the audit wrapper's: see there (two processes on one vault).
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
       this.#open.push('');
       return;
     }

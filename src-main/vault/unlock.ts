@@ -4,6 +4,8 @@
  * Argon2id derivation against a dummy slot), so a caller cannot probe which logins exist.
  */
 import { createHmac } from 'node:crypto';
+import { verifyCommitted } from './commit-check';
+import { commitKey } from './commit-record';
 import { makeOpenVault, openDatabase, type OpenVault } from './database';
 import { DEVICE_SECRET_BYTES, type DeviceSecretStore } from './device';
 import { AUTH_FAILED_MESSAGE, DeviceSecretMissingError, VaultError } from './errors';
@@ -27,7 +29,8 @@ function authFailed(): VaultError {
 }
 
 /**
- * Opens zamok.db with an unwrapped data key (zeroed if opening fails) and settles the keyring's
+ * Opens zamok.db with an unwrapped data key (zeroed if opening fails), after checking it still holds
+ * every write the commit record vouches for (`vault_damaged` otherwise), and settles the keyring's
  * pending slot changes. With `usedSlot`, the vault stays open only if that slot is still the login's
  * slot once settled: a password whose change never committed (or was replaced) opens nothing.
  */
@@ -39,11 +42,16 @@ function openWithKey(
 ): OpenVault {
   let vault: OpenVault;
   try {
-    const sqlite = openDatabase(vaultPaths(dir).database, dataKey, {
-      create: false,
-      vaultId: keyring.vaultId,
-    });
-    vault = makeOpenVault(dir, keyring.vaultId, sqlite, dataKey);
+    const database = vaultPaths(dir).database;
+    const key = commitKey(dataKey, keyring.vaultId);
+    let committed;
+    try {
+      committed = verifyCommitted(dir, database, dataKey, key);
+    } finally {
+      key.fill(0);
+    }
+    const sqlite = openDatabase(database, dataKey, { create: false, vaultId: keyring.vaultId });
+    vault = makeOpenVault(dir, keyring.vaultId, sqlite, dataKey, committed);
   } catch (err) {
     dataKey.fill(0);
     throw err;

@@ -68,6 +68,10 @@ const uk: GuardCatalogue = {
       title: 'Лічильник невдалих входів підмінено',
       body: 'Файл lockout.json змінили, замінили старішою копією або видалили, тож частину невдалих спроб входу могло не бути пораховано. Змініть паролі, якщо їх могли підбирати, і перевірте, хто має доступ до папки сховища.',
     },
+    vault_damaged: {
+      title: 'Сховище пошкоджено',
+      body: 'Останні зміни втрачено або пошкоджено. Відновіть сховище з резервної копії; пошкоджені файли збережено в {{evidence}}.',
+    },
     vault_files_changed: {
       title: 'Файли сховища змінено, поки Zamok був закритий',
       body: 'Змінено: {{files}}. Якщо ви цього не робили, перевірте комп’ютер і резервні копії.',
@@ -214,6 +218,10 @@ const en: GuardCatalogue = {
     lockout_file_changed: {
       title: 'The failed sign-in counter was tampered with',
       body: 'lockout.json was edited, replaced with an older copy or deleted, so some failed sign-ins may not have been counted. Change passwords that may have been guessed and check who can reach the vault folder.',
+    },
+    vault_damaged: {
+      title: 'The vault is damaged',
+      body: 'Its last changes are missing or damaged. Restore it from a backup; the damaged files were kept in {{evidence}}.',
     },
     vault_files_changed: {
       title: 'Vault files changed while Zamok was closed',

@@ -36,7 +36,13 @@ export const en = {
     vault_unknown_migration:
       'This vault holds changes this version of Zamok does not know. Update the app, and do not edit the vault files.',
     vault_not_writable:
-      'Zamok cannot write to the vault folder. Check the free disk space and the folder permissions.',
+      'Zamok cannot write to the vault files: the folder or zamok.db is read-only (or marked immutable). Check the permissions of the vault folder and its files.',
+    vault_full:
+      'The disk that holds the vault is full, so the change was not saved. Free some space on it and try again.',
+    vault_damaged:
+      'The vault’s last changes are missing or damaged — restore from a backup. The damaged files were kept aside; nothing more is written to them.',
+    vault_in_use:
+      'The vault is open in another Zamok window or process and busy there. Wait for it to finish (or close it) and try again.',
     internal:
       'Something went wrong in Zamok. Try again; if it happens again, restart the app and tell your administrator.',
   },

@@ -30,6 +30,8 @@ export const ALERT_RULES = {
   vault_files_changed: { severity: 'high', data: false },
   // lockout.json edited, put back from an older copy or deleted: guesses may have gone uncounted.
   lockout_file_changed: { severity: 'high', data: false },
+  // Announced only (the damaged database cannot store it): missing writes or a page failing its check.
+  vault_damaged: { severity: 'high', data: false },
   device_refused: { severity: 'medium', data: false },
   network_refused: { severity: 'medium', data: false },
   // A non-owner's export above `exportApprovalAbove` waits for the owner (ids and count only).

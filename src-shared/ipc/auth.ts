@@ -107,6 +107,8 @@ export const authContract = {
       })
       .strict(),
     permission: 'public',
+    // Opens a vault connection of its own (see `atomic` in contract.ts).
+    atomic: false,
   }),
   /**
    * login + password + at most one of TOTP code / recovery code. Every failure answers the same
@@ -126,6 +128,7 @@ export const authContract = {
         message: 'give totpCode or recoveryCode, not both',
       }),
     permission: 'public',
+    atomic: false,
   }),
   /** Every password forgotten: the owner's recovery key sets a new password for a login. */
   resetPasswordWithRecoveryKey: channel<{ login: string }>()({
@@ -133,6 +136,7 @@ export const authContract = {
       .object({ recoveryKey: recoveryKeySchema, login: loginSchema, newPassword: passwordSchema })
       .strict(),
     permission: 'public',
+    atomic: false,
   }),
   /** Closes the database and wipes key buffers; the lock screen follows. */
   lock: channel<{ locked: true }>()({ input: z.object({}).strict(), permission: 'session' }),

@@ -83,6 +83,8 @@ export const BACKUP_ERROR_REASONS = [
   'vault_busy',
   'not_authentic',
   'needs_key',
+  'vault_damaged',
+  'vault_unchecked',
 ] as const;
 export type BackupErrorReason = (typeof BACKUP_ERROR_REASONS)[number];
 

@@ -31,6 +31,9 @@ export const ERROR_CODES = [
   'vault_newer',
   'vault_unknown_migration',
   'vault_not_writable',
+  'vault_full',
+  'vault_damaged',
+  'vault_in_use',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -83,7 +86,9 @@ export interface ChannelSpec<
   /** `false` for reads that would only add noise to the audit log; every other call is audited. */
   readonly audit?: false;
   /**
-   * `false` for calls that cannot run inside a database transaction (VACUUM INTO, long file work);
+   * `false` for calls that cannot run inside a database transaction (VACUUM INTO, long file work)
+   * or that open a vault connection of their own (setup, sign-in, recovery-key flows: a write
+   * transaction held on the session's connection would block their writes in the same thread);
    * every other audited call commits together with its audit entry.
    */
   readonly atomic?: false;

@@ -12,5 +12,6 @@ export const vaultContract = {
     input: z.object({ recoveryKey: recoveryKeySchema }).strict(),
     permission: 'public',
     hosts: ['cli'],
+    atomic: false,
   }),
 } as const;

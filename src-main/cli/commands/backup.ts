@@ -61,19 +61,27 @@ function asCliExit(
       ? EXIT.backup
       : WRITE_FAILURE_REASONS.has(error.reason)
         ? EXIT.storage
-        : error.reason === 'target_not_empty' || error.reason === 'newer_schema'
-          ? EXIT.vault
-          : error.reason === 'no_recipient'
-            ? EXIT.usage
-            : EXIT.other;
+        : error.reason === 'vault_damaged'
+          ? EXIT.damaged
+          : error.reason === 'target_not_empty' || error.reason === 'newer_schema'
+            ? EXIT.vault
+            : error.reason === 'no_recipient'
+              ? EXIT.usage
+              : EXIT.other;
     return new CliExit(exit, error.message, error.reason);
   }
   if (error instanceof VaultError) {
-    return new CliExit(
-      error.code === 'auth_failed' ? EXIT.auth : EXIT.vault,
-      error.message,
-      error.code,
-    );
+    const exit =
+      error.code === 'auth_failed'
+        ? EXIT.auth
+        : error.code === 'vault_damaged'
+          ? EXIT.damaged
+          : error.code === 'vault_in_use'
+            ? EXIT.inUse
+            : error.code === 'vault_full'
+              ? EXIT.storage
+              : EXIT.vault;
+    return new CliExit(exit, error.message, error.code);
   }
   return error;
 }

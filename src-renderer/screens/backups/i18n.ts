@@ -127,6 +127,10 @@ export const uk = {
       'Цю копію не підписано цим сховищем (її зроблено до того, як Zamok почав підписувати копії, або склав хтось інший). Нічого не змінено. Стару непідписану копію можна відновити лише в командному рядку з --allow-unauthenticated.',
     needs_key:
       'Копію не створено: щоб підписати її, увійдіть у Zamok хоча б раз після запуску. Наступна спроба буде автоматично.',
+    vault_damaged:
+      'Останні зміни сховища втрачено або пошкоджено — копію не створено. Відновіть сховище з резервної копії.',
+    vault_unchecked:
+      'Файл zamok.db змінено після того, як Zamok його закрив. Увійдіть один раз (Zamok перевірить файл), потім створіть копію.',
   },
   wizard: {
     title: 'Відновлення з резервної копії',
@@ -306,6 +310,10 @@ export const en: Strings<typeof uk> = {
       'This backup is not signed by this vault (made before Zamok signed backups, or put together by someone else). Nothing was changed. An old unsigned backup can be restored only on the command line, with --allow-unauthenticated.',
     needs_key:
       'No backup was made: to sign it, sign in to Zamok once after it starts. It will be tried again automatically.',
+    vault_damaged:
+      'The vault’s last changes are missing or damaged — no backup was made. Restore the vault from a backup.',
+    vault_unchecked:
+      'zamok.db changed after Zamok last closed it. Sign in once (Zamok checks the file), then back up.',
   },
   wizard: {
     title: 'Restore from a backup',
