@@ -1,7 +1,7 @@
 /**
  * Test fixture run as a child process by vault-damage.test.ts, page-damage.test.ts and
  * two-processes.test.ts:
- * - `create <dir>`: makes an owner vault (cli.test-support's owner), prints `{ secret }` as JSON;
+ * - `create <dir>`: makes an owner vault (cli.test-support's owner), prints `{ secret, recoveryKey }`;
  * - `write <dir> <secret> <count> <close|hold> <step> <prefix>`: signs in through the router with
  *   its clock `step` TOTP steps ahead (two processes each need a step of their own) and background
  *   checkpoints on, as the desktop app runs, and creates contacts one at a time, printing `ack <n>`
@@ -24,7 +24,9 @@ const [mode, dir, secret, countText, end, stepText, prefix] = process.argv.slice
 if (mode === 'create' && dir) {
   const made = await createOwnerVault(dir);
   made.app.dispose();
-  process.stdout.write(`${JSON.stringify({ secret: made.secret })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ secret: made.secret, recoveryKey: made.setup.recoveryKey })}\n`,
+  );
 } else if (mode === 'write' && dir && secret) {
   setBackgroundCheckpoints(true);
   const offset = Number(stepText ?? '1') * 30_000;

@@ -19,14 +19,19 @@ export function ackedName(n: number, prefix = 'Acked'): string {
 }
 
 /** Creates an owner vault at `<root>/vault` in a child process; returns its folder and TOTP secret. */
-export function createWriterVault(root: string): { dir: string; secret: string } {
+export function createWriterVault(root: string): {
+  dir: string;
+  secret: string;
+  recoveryKey: string;
+} {
   const dir = join(root, 'vault');
   const made = spawnSync(process.execPath, ['--import', 'tsx', FIXTURE, 'create', dir], {
     encoding: 'utf8',
     timeout: 120_000,
   });
   if (made.status !== 0) throw new Error(`create failed: ${made.stderr}`);
-  return { dir, secret: (JSON.parse(made.stdout) as { secret: string }).secret };
+  const printed = JSON.parse(made.stdout) as { secret: string; recoveryKey: string };
+  return { dir, secret: printed.secret, recoveryKey: printed.recoveryKey };
 }
 
 /** A running writer: the number of acknowledged contacts so far, and its exit. */
