@@ -8,7 +8,7 @@
  * races the output's failure (nothing waits on a dead stream), and `abort` closes the file.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pack as tarPack, type Pack } from 'tar-stream';
@@ -32,6 +32,7 @@ function drained(entry: Writable): Promise<void> {
 
 /** Adds one member whose size is known, hashing while streaming. */
 async function addMember(
+  reads: Set<ReadStream>,
   tar: Pack,
   name: string,
   source: { path: string } | { bytes: Buffer },
@@ -51,10 +52,15 @@ async function addMember(
     entry.on('error', () => undefined);
     void (async () => {
       try {
-        const chunks: AsyncIterable<Buffer> | Buffer[] =
-          'bytes' in source
-            ? [source.bytes]
-            : createReadStream(source.path, { highWaterMark: 256 * 1024 });
+        let chunks: AsyncIterable<Buffer> | Buffer[] = [];
+        if ('bytes' in source) chunks = [source.bytes];
+        else {
+          const read = createReadStream(source.path, { highWaterMark: 256 * 1024 });
+          // Kept until closed, so a stopped run can wait for its file handle to be released.
+          reads.add(read);
+          read.once('close', () => reads.delete(read));
+          chunks = read;
+        }
         for await (const chunk of chunks) {
           if (entry.destroyed) break; // closes the read stream too
           // The tar header already says `size`: a file that grew (or shrank) cannot be stored.
@@ -133,19 +139,25 @@ export function openArchive(age: AgeHeader, partial: string): Archive {
     },
   );
   failed.catch(() => undefined); // raced below; never an unhandled rejection
+  /** Open member reads (a vault file or the snapshot): closed by `abort`. */
+  const reads = new Set<ReadStream>();
+  const closeOf = (stream: { closed: boolean; once(e: 'close', f: () => void): unknown }) =>
+    stream.closed ? Promise.resolve() : new Promise<void>(resolve => stream.once('close', resolve));
   return {
     add: (name, source, size, mtime, onBytes) =>
-      Promise.race([addMember(tar, name, source, size, mtime, onBytes), failed]),
+      Promise.race([addMember(reads, tar, name, source, size, mtime, onBytes), failed]),
     finish: async () => {
       tar.finalize();
       await writing;
     },
-    abort: () => {
+    abort: async () => {
       if (!tar.destroyed) tar.destroy(new Error('backup run stopped'));
-      if (out.closed) return Promise.resolve();
-      const closed = new Promise<void>(resolve => out.once('close', () => resolve()));
+      // Every file handle is released before the run's temp files are removed (a handle left on
+      // a deleted snapshot keeps its disk space until the process ends).
+      const handles = [out, ...reads].map(closeOf);
       out.destroy();
-      return closed;
+      for (const read of reads) read.destroy();
+      await Promise.all(handles);
     },
   };
 }
