@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { importProblemText } from '../../../src-shared/import';
+import type { importProblemText as ProblemText } from '../../../src-shared/import';
 import type { ImportRunResult, ImportUndoResult } from '../../../src-shared/ipc/imports';
 import { signInAs, withApp, type CliAppContext } from '../context';
 import { CliExit, EXIT, localeTag, printResult, type CliIo } from '../io';
@@ -31,7 +31,11 @@ function localeOf(env: CliIo['env']): 'uk' | 'en' {
 
 const DELIMITERS: Record<string, ',' | ';' | '\t'> = { ',': ',', ';': ';', tab: '\t', '\t': '\t' };
 
-function summary(result: ImportRunResult, locale: 'uk' | 'en'): string[] {
+function summary(
+  result: ImportRunResult,
+  locale: 'uk' | 'en',
+  importProblemText: typeof ProblemText,
+): string[] {
   const c = result.counts;
   const head =
     locale === 'uk'
@@ -140,6 +144,9 @@ export function registerImportCommand(program: Command, cli: CliAppContext): voi
         opts,
         async call => (await call('zamok:imports.run', input)) as ImportRunResult,
       );
-      printResult(cli, result, () => summary(result, localeOf(cli.io.env)));
+      // The messages (and through them zod and the phone data) load with the command, not for
+      // `--help` (bin.test.ts checks what --help loads).
+      const { importProblemText } = await import('../../../src-shared/import');
+      printResult(cli, result, () => summary(result, localeOf(cli.io.env), importProblemText));
     });
 }
