@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import type { Company, CompanyInput, CompanyPatch } from '../../src-shared/companies';
 import type { Contact, ContactInput, ContactPatch } from '../../src-shared/contacts';
 import { parseRow, type ColumnMapping, type ImportType } from '../../src-shared/import';
+import type { ImportProblem } from '../../src-shared/ipc/imports';
 import { getCompany } from '../crm/companies/repository';
 import { getContact } from '../crm/contacts/repository';
 import type { Viewer } from '../crm/record/viewer';
@@ -28,18 +29,8 @@ import {
 } from './keys';
 import { companyMergePatch, contactMergePatch } from './merge';
 
-/** Why a row was not imported (no cell values, and ids only of records the importer may see). */
-export type RowProblem =
-  | { row: number; kind: 'error'; issues: { field: string; code: string }[] }
-  | { row: number; kind: 'duplicate'; reason: 'in_file'; field: DedupeField; sameAsRow: number }
-  | { row: number; kind: 'duplicate'; reason: 'hidden'; field: DedupeField; message: string }
-  | {
-      row: number;
-      kind: 'duplicate';
-      reason: 'ambiguous' | 'not_editable';
-      field: DedupeField;
-      recordIds: string[];
-    };
+/** Why a row was not imported: the channel's problem, with the dedupe fields main knows. */
+export type RowProblem = ImportProblem<DedupeField>;
 
 /** What one row will do. */
 export type PlannedRow =

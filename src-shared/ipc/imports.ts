@@ -97,16 +97,19 @@ export interface ImportCountsResult {
   error: number;
 }
 
-/** One row not imported, and why (no cell values; ids only of records the caller may see). */
-export type ImportProblem =
+/**
+ * One row not imported, and why (no cell values; ids only of records the caller may see). `F` is
+ * the duplicate key's field (main narrows it to its dedupe fields).
+ */
+export type ImportProblem<F extends string = string> =
   | { row: number; kind: 'error'; issues: { field: string; code: string }[] }
-  | { row: number; kind: 'duplicate'; reason: 'in_file'; field: string; sameAsRow: number }
-  | { row: number; kind: 'duplicate'; reason: 'hidden'; field: string; message: string }
+  | { row: number; kind: 'duplicate'; reason: 'in_file'; field: F; sameAsRow: number }
+  | { row: number; kind: 'duplicate'; reason: 'hidden'; field: F; message: string }
   | {
       row: number;
       kind: 'duplicate';
       reason: 'ambiguous' | 'not_editable';
-      field: string;
+      field: F;
       recordIds: string[];
     };
 

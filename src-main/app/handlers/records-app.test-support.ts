@@ -1,70 +1,46 @@
 /**
- * Test-only: the record channels (contacts, companies, documents, search) through a router composed
- * like the app's (audit wrapper → session guard → permission → handler) on a real vault, signed in
- * as any member of the test staff — with a built-in role or a custom one an owner made.
+ * Test-only: the record channels (contacts, companies, documents, search) through the composed test
+ * app (./app.test-support: audit wrapper → session guard → permission → handler) on a real vault,
+ * signed in as any member of the test staff — with a built-in role or a custom one an owner made.
  */
 import { companiesContract } from '../../../src-shared/ipc/companies';
 import { contactsContract } from '../../../src-shared/ipc/contacts';
 import type { Result } from '../../../src-shared/ipc/contract';
 import { documentsContract } from '../../../src-shared/ipc/documents';
 import { searchContract } from '../../../src-shared/ipc/search';
-import type { BuiltInRole, Grants } from '../../../src-shared/permissions';
+import type { Grants } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createContactsTestVault, type TestStaff } from '../../crm/contacts/contacts.test-support';
 import { createTransferRegistry } from '../../crm/documents';
-import { createRouter, requirePermission } from '../../ipc';
 import { createRole } from '../../roles/roles';
 import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createSessionGuard } from '../session-guard';
-import { createVaultState } from '../vault-state';
+import { composeTestApp } from './app.test-support';
 import { companiesHandlers } from './companies';
 import { contactsHandlers } from './contacts';
 import { documentsHandlers } from './documents';
 import { searchHandlers } from './search';
 
-/** The built-in role of each member of the test staff. */
-export const ROLE_OF: Record<keyof TestStaff, BuiltInRole> = {
-  owner: 'owner',
-  anna: 'manager',
-  borys: 'manager',
-  vira: 'manager',
-  head: 'head',
-  gone: 'manager',
-};
-
-/** The value of a successful call; throws with the code and message otherwise. */
-export function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`call failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+export { value } from './app.test-support';
 
 /** The record app on a fresh vault; push `vault` to the caller's close list. */
 export async function recordsApp() {
   const { vault, staff } = await createContactsTestVault();
-  const state = createVaultState(vault.dir);
-  const openVault = () => state.openVault();
   const transfers = createTransferRegistry();
-  const router = createRouter({
+  const app = composeTestApp({
+    vault,
+    staff,
     contract: {
       companies: companiesContract,
       contacts: contactsContract,
       documents: documentsContract,
       search: searchContract,
     },
-    handlers: {
+    handlers: ({ openVault }) => ({
       companies: companiesHandlers({ openVault }),
       contacts: contactsHandlers({ openVault }),
       documents: documentsHandlers({ openVault, transfers }),
       search: searchHandlers({ openVault }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [
-      createAuditWrapper({ state, deviceId: 'dev-test' }),
-      createSessionGuard({ state }),
-      requirePermission,
-    ],
+    }),
   });
   const customRoles = new Map<keyof TestStaff, { id: string; grants: Grants }>();
   /** Gives `who` a custom role with `grants`, stored like the owner's role editor does. */
@@ -77,15 +53,8 @@ export async function recordsApp() {
   /** Signs `who` in; `call` runs a channel (`feature.call`) as them. */
   function as(who: keyof TestStaff) {
     const custom = customRoles.get(who);
-    state.signIn(vault, {
-      userId: staff[who],
-      login: who,
-      role: custom?.id ?? ROLE_OF[who],
-      grants: custom?.grants ?? BUILT_IN_GRANTS[ROLE_OF[who]],
-      teamId: null,
-    });
-    const call = (name: string, input: unknown): Promise<Result<unknown>> =>
-      router.call(`zamok:${name}`, input, { host: 'cli' });
+    app.signInStaff(who, custom ? { role: custom.id, grants: custom.grants } : {});
+    const call = (name: string, input: unknown): Promise<Result<unknown>> => app.call(name, input);
     return { call };
   }
   return { vault, staff, as, giveRole, transfers };
