@@ -14,14 +14,12 @@ import type {
   TotpEnrollment,
 } from '../../src-shared/ipc/auth';
 import { DEVICE_SECRET_MISSING } from '../../src-shared/ipc/auth';
-import { checkPassword } from '../../src-shared/policy/password';
 import { isBuiltInRole, type Grants } from '../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 import type { User } from '../auth/account-schema';
 import { acceptTotpStep, consumeRecoveryCode, getTotpState, setTotp } from '../auth/account-totp';
 import { createUser, findUserById, findUserByLogin, markSignIn } from '../auth/accounts';
-import { openLockoutStore, type LockoutStore } from '../auth/lockout';
-import { keychainLockoutCounter } from '../auth/lockout-counter';
+import type { LockoutStore } from '../auth/lockout';
 import { generateRecoveryCodes } from '../auth/recovery-codes';
 import { newTotpSecret, totpUri, verifyTotpStep } from '../auth/totp';
 import { CallFailure, type Session } from '../ipc';
@@ -29,7 +27,6 @@ import { grantsForRole } from '../roles/schema';
 import { completeFirstSignIn } from '../users/first-sign-in';
 import type { SlotOptions, StaffTools } from '../users/staff';
 import {
-  createNoKeychainStore,
   createVault,
   DeviceSecretMissingError,
   normalizeLogin,
@@ -37,7 +34,6 @@ import {
   unlockMeasured,
   unlockWithPassword,
   vaultExists,
-  readKeyringInfo,
   VaultError,
   type DeviceSecretStore,
   type KdfParams,
@@ -48,6 +44,8 @@ import { signedInUser, tables } from './account-view';
 import { createRecoveryFlows, type RecoveryFlows } from './recovery-flows';
 import { raiseSlotCost } from './slot-cost';
 import { auditEarlierFailures, lockedOut } from './sign-in-audit';
+import { enforcePolicy } from './password-rules';
+import { openVaultLockout, vaultIsBound } from './vault-lockout';
 import type { VaultState } from './vault-state';
 import { enforceSignInAccess, restoreOwnerAccess } from '../guard/devices-access';
 import type { DeviceIdentity } from '../guard/devices-identity';
@@ -124,31 +122,8 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     return deviceId;
   }
 
-  function enforcePolicy(password: string, login: string, displayName?: string): void {
-    const verdict = checkPassword({ password, login, ...(displayName ? { displayName } : {}) });
-    if (!verdict.ok) {
-      throw new CallFailure('weak_password', 'The new password does not meet the password rules.', {
-        issues: verdict.issues,
-      });
-    }
-  }
-
-  async function lockoutStore(): Promise<LockoutStore> {
-    const { vaultId, slots } = readKeyringInfo(state.vaultDir);
-    // The lockout MAC key lives where the vault's own secrets live: in the keychain for a
-    // device-bound vault, beside the file for an unbound one. Deciding by the vault (not by whether
-    // this process happens to reach a keychain) keeps the app and the CLI on the same key.
-    const bound = slots.some(slot => slot.kind === 'password' && slot.deviceBound);
-    return openLockoutStore({
-      dir: state.vaultDir,
-      vaultId,
-      deviceStore: bound ? deviceStore : createNoKeychainStore(),
-      clock,
-      // Bound vaults also keep the file's high-water mark in the keychain: a rolled-back or
-      // deleted lockout.json is refused at once, not only noticed after the next sign-in.
-      ...(bound ? { counter: keychainLockoutCounter(state.vaultDir, vaultId, deviceStore) } : {}),
-    });
-  }
+  const lockoutStore = (): Promise<LockoutStore> =>
+    openVaultLockout(state.vaultDir, deviceStore, clock);
 
   /**
    * Starts a session. `grants` are the role's live grants (custom roles are read from the vault by
@@ -175,10 +150,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
 
   async function slotOptions(): Promise<SlotOptions> {
     // Keep the vault's binding choice: a vault made without device binding must still open elsewhere.
-    const bound = readKeyringInfo(state.vaultDir).slots.some(
-      s => s.kind === 'password' && s.deviceBound,
-    );
-    return { kdf: await o.kdf(), deviceStore, deviceBinding: bound };
+    return { kdf: await o.kdf(), deviceStore, deviceBinding: vaultIsBound(state.vaultDir) };
   }
 
   /** The 2FA secret handed out by beginTotpEnrollment for `login`, while fresh. */
@@ -230,14 +202,14 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     }
     enforcePolicy(input.password, input.login, input.displayName);
     const login = normalizeLogin(input.login);
-    const pending = enrollments.get(login);
-    if (!pending || clock() - pending.at > ENROLLMENT_TTL_MS) {
+    const secret = pendingEnrollment(login);
+    if (secret === null) {
       throw new CallFailure(
         'invalid_input',
         'The two-factor setup expired. Start that step again.',
       );
     }
-    const confirmed = verifyTotpStep(pending.secret, input.totpCode, null, clock());
+    const confirmed = verifyTotpStep(secret, input.totpCode, null, clock());
     if (!confirmed.valid) {
       throw new CallFailure(
         'invalid_input',
@@ -261,7 +233,7 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
           { login, displayName: input.displayName, role: 'owner' },
           now,
         );
-        await setTotp(tables(vault), created.id, pending.secret, recoveryCodes, now);
+        await setTotp(tables(vault), created.id, secret, recoveryCodes, now);
         // The confirming code counts as used: it cannot sign anyone in a second time.
         await acceptTotpStep(tables(vault), created.id, confirmed.step);
         owner = created;
