@@ -1,127 +1,31 @@
 /**
  * Sign-in orchestration through the real router (host 'preview'), real vault files in a temp folder,
  * low Argon2id parameters and an injected clock: 2FA, the single "sign-in failed" answer, TOTP
- * replay, one-time recovery codes, backoff and lockout that survive a restart and reach the audit
- * log, and lock.
+ * replay, one-time recovery codes and lock (backoff and lockout: ./sign-in-lockout.test.ts).
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CallError, Result } from '../../src-shared/ipc/contract';
-import type { AppStatus, SetupResult, TotpEnrollment } from '../../src-shared/ipc/auth';
-import { listAudit, verifyAuditChain } from '../audit';
-import type { AuditEntry } from '../audit';
+import { describe, expect, it } from 'vitest';
+import type { AppStatus, TotpEnrollment } from '../../src-shared/ipc/auth';
+import { verifyAuditChain } from '../audit';
 import { createUser, findUserByLogin, setStatus } from '../auth/accounts';
 import { setTotp } from '../auth/account-totp';
 import { generateRecoveryCodes } from '../auth/recovery-codes';
 import { generateTotp, newTotpSecret } from '../auth/totp';
-import {
-  createNoKeychainStore,
-  setPasswordSlot,
-  unlockWithPassword,
-  type OpenVault,
-} from '../vault';
+import { createNoKeychainStore, setPasswordSlot, unlockWithPassword } from '../vault';
 import { makeTempDir, TEST_KDF } from '../vault/temp-vault.test-support';
 import { tables } from './auth-service';
-import { createZamokApp, type ZamokApp } from './compose';
-
-const OWNER = {
-  login: 'olena',
-  displayName: 'Olena Koval',
-  password: 'quiet river under old bridges',
-};
-const START = Date.parse('2026-03-02T09:00:00Z');
-const SIGN_IN_FAILED: CallError = {
-  code: 'auth_failed',
-  message: 'Sign-in failed. Check the login, password and code, then try again.',
-};
-
-const apps: ZamokApp[] = [];
-const vaults: OpenVault[] = [];
-afterEach(() => {
-  for (const app of apps.splice(0)) app.dispose();
-  for (const vault of vaults.splice(0)) vault.close();
-});
-
-/** A test clock: starts at START, moved forward by hand. */
-function testClock() {
-  let now = START;
-  return {
-    now: () => now,
-    advance(seconds: number) {
-      now += seconds * 1000;
-    },
-  };
-}
-
-function openApp(vaultDir: string, clock: () => number): ZamokApp {
-  const app = createZamokApp({
-    vaultDir,
-    host: 'preview',
-    kdf: TEST_KDF,
-    deviceStore: createNoKeychainStore(),
-    clock,
-  });
-  apps.push(app);
-  return app;
-}
-
-function call(app: ZamokApp, channel: string, input: unknown): Promise<Result<unknown>> {
-  return app.router.call(`zamok:${channel}`, input, { host: 'preview' });
-}
-
-async function ok<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-
-async function failure(result: Promise<Result<unknown>>): Promise<CallError> {
-  const r = await result;
-  if (r.ok) throw new Error('expected a failure, got ok');
-  return r.error;
-}
-
-/** Creates a vault and its owner through the setup channels, then signs out. */
-async function setUp() {
-  const clock = testClock();
-  const dir = join(makeTempDir('zamok-sign-in-'), 'vault');
-  const app = openApp(dir, clock.now);
-  const enrollment = await ok<TotpEnrollment>(
-    call(app, 'auth.beginTotpEnrollment', { login: OWNER.login }),
-  );
-  const setup = await ok<SetupResult>(
-    call(app, 'auth.createVault', {
-      vaultDir: dir,
-      login: OWNER.login,
-      displayName: OWNER.displayName,
-      password: OWNER.password,
-      totpCode: generateTotp(enrollment.secret, clock.now()),
-      deviceBinding: false,
-    }),
-  );
-  await ok(call(app, 'auth.signOut', {}));
-  // The enrollment code's time step is spent; sign-ins below use the next steps.
-  clock.advance(30);
-  const totp = () => generateTotp(enrollment.secret, clock.now());
-  return { clock, dir, app, secret: enrollment.secret, setup, totp };
-}
-
-function signIn(
-  app: ZamokApp,
-  input: { login?: string; password?: string; totpCode?: string; recoveryCode?: string },
-) {
-  return call(app, 'auth.signIn', { login: OWNER.login, password: OWNER.password, ...input });
-}
-
-/** Opens the vault as the owner (a second connection) and reads the whole audit log. */
-async function readAudit(dir: string): Promise<{ vault: OpenVault; entries: AuditEntry[] }> {
-  const vault = await unlockWithPassword(dir, OWNER.login, OWNER.password, {
-    deviceStore: createNoKeychainStore(),
-  });
-  vaults.push(vault);
-  return { vault, entries: (await listAudit(vault.db, { limit: 500 })).entries };
-}
+import {
+  OWNER,
+  SIGN_IN_FAILED,
+  call,
+  ok,
+  failure,
+  setUp,
+  signIn,
+  readAudit,
+  closeAfterTest,
+} from './sign-in.test-support';
 
 describe('a damaged key slot', () => {
   it('answers key_slot_damaged, never auth_failed, and does not count towards the lockout', async () => {
@@ -195,7 +99,7 @@ describe('setup and a normal sign-in', () => {
     const vault = await unlockWithPassword(dir, OWNER.login, OWNER.password, {
       deviceStore: createNoKeychainStore(),
     });
-    vaults.push(vault);
+    closeAfterTest(vault);
     const dump = JSON.stringify(
       vault.sqlite.prepare('SELECT * FROM recovery_codes').all(),
     ).toUpperCase();
@@ -284,108 +188,6 @@ describe('second factor reuse', () => {
     await ok(signIn(app, { recoveryCode: second.replace(/-/g, '').toLowerCase() }));
     await ok(call(app, 'auth.signOut', {}));
     expect(await failure(signIn(app, { recoveryCode: second }))).toEqual(SIGN_IN_FAILED);
-  });
-});
-
-describe('backoff and lockout', () => {
-  it('backs off after 5 failures, locks for 15 minutes, survives a restart and is audited', async () => {
-    const { app, clock, dir, totp } = await setUp();
-    const wrong = () => signIn(app, { password: 'guessing again', totpCode: totp() });
-
-    for (let i = 1; i <= 4; i++) expect(await failure(wrong())).toEqual(SIGN_IN_FAILED);
-    const waits: number[] = [];
-    const fifth = await failure(wrong());
-    expect(fifth.code).toBe('locked_out');
-    waits.push(Number(fifth.details?.retryAfterSeconds));
-    expect(waits[0]).toBeGreaterThan(0);
-
-    // While waiting, even the right password and code are refused without being tried.
-    const meanwhile = await failure(signIn(app, { totpCode: totp() }));
-    expect(meanwhile.code).toBe('locked_out');
-    expect(Number(meanwhile.details?.retryAfterSeconds)).toBeLessThanOrEqual(waits[0] ?? 0);
-
-    // Each further failure after the wait makes the next wait longer, up to 15 minutes.
-    for (let failures = 6; failures <= 9; failures++) {
-      clock.advance((waits.at(-1) ?? 0) + 1);
-      const error = await failure(wrong());
-      expect(error.code).toBe('locked_out');
-      waits.push(Number(error.details?.retryAfterSeconds));
-    }
-    expect(waits).toEqual([30, 60, 120, 900, 900]);
-
-    // A new app instance on the same folder (a restart) still refuses the right credentials.
-    app.dispose();
-    const restarted = openApp(dir, clock.now);
-    clock.advance(60);
-    const afterRestart = await failure(signIn(restarted, { totpCode: totp() }));
-    expect(afterRestart.code).toBe('locked_out');
-    expect(Number(afterRestart.details?.retryAfterSeconds)).toBe(900 - 60);
-
-    // After the wait the owner signs in, and the failures reach the audit log with their count.
-    clock.advance(900);
-    await ok(signIn(restarted, { totpCode: totp() }));
-    await ok(call(restarted, 'auth.signOut', {}));
-    const { vault, entries } = await readAudit(dir);
-    const failed = entries.filter(e => e.action === 'auth.sign_in' && e.outcome === 'failed');
-    expect(failed).toHaveLength(1);
-    expect(failed[0]?.details).toMatchObject({ count: 9 });
-    expect(typeof failed[0]?.details?.firstAt).toBe('string');
-    // The failures are recorded under an opaque id, not the login that was tried.
-    expect(JSON.stringify(failed[0])).not.toContain(OWNER.login);
-    const succeeded = entries.filter(e => e.action === 'auth.sign_in' && e.outcome === 'ok');
-    expect(succeeded.at(0)?.userLogin).toBe(OWNER.login);
-    expect(verifyAuditChain(vault)).toMatchObject({ ok: true, count: entries.length });
-  });
-
-  it('locks an unknown login out the same way, so lockout does not reveal who exists', async () => {
-    const { app, totp } = await setUp();
-    const answers: CallError[] = [];
-    for (let i = 1; i <= 5; i++) {
-      answers.push(await failure(signIn(app, { login: 'nobody', totpCode: totp() })));
-    }
-    expect(answers.slice(0, 4)).toEqual(Array(4).fill(SIGN_IN_FAILED));
-    expect(answers[4]).toMatchObject({ code: 'locked_out', details: { retryAfterSeconds: 30 } });
-    // Another login is not affected.
-    await ok(signIn(app, { totpCode: totp() }));
-  });
-});
-
-describe('a lockout file changed behind the app', () => {
-  it('an edited counter locks every login for 15 minutes and is audited at the next sign-in', async () => {
-    const { app, clock, dir, totp } = await setUp();
-    for (let i = 0; i < 3; i++) await failure(signIn(app, { password: 'guess', totpCode: totp() }));
-    // An attacker resets the counters by hand; the MAC no longer matches.
-    const file = join(dir, 'lockout.json');
-    const body = JSON.parse(readFileSync(file, 'utf8')) as { state: { logins: object } };
-    body.state.logins = {};
-    writeFileSync(file, JSON.stringify(body));
-
-    for (const login of [OWNER.login, 'mykola']) {
-      const refused = await failure(signIn(app, { login, totpCode: totp() }));
-      expect(refused).toMatchObject({ code: 'locked_out', details: { retryAfterSeconds: 900 } });
-    }
-    clock.advance(15 * 60 + 1);
-    await ok(signIn(app, { totpCode: totp() }));
-    await ok(call(app, 'auth.signOut', {}));
-    const { vault, entries } = await readAudit(dir);
-    expect(entries.filter(e => e.action === 'auth.lockout_file_tampered')).toHaveLength(1);
-    expect(verifyAuditChain(vault)).toMatchObject({ ok: true });
-  });
-
-  it('a deleted lockout file (failures hidden) is audited as a rollback at the next sign-in', async () => {
-    const { app, clock, dir, totp } = await setUp();
-    // A first sign-in stores the file's sequence number inside the encrypted database.
-    await ok(signIn(app, { totpCode: totp() }));
-    await ok(call(app, 'auth.signOut', {}));
-    clock.advance(30);
-    for (let i = 0; i < 4; i++) await failure(signIn(app, { password: 'guess', totpCode: totp() }));
-    // The attacker deletes the file to hide the four failures from the audit log.
-    rmSync(join(dir, 'lockout.json'));
-    await ok(signIn(app, { totpCode: totp() }));
-    await ok(call(app, 'auth.signOut', {}));
-    const { entries } = await readAudit(dir);
-    expect(entries.filter(e => e.action === 'auth.lockout_file_rolled_back')).toHaveLength(1);
-    expect(entries.filter(e => e.action === 'auth.sign_in' && e.outcome === 'failed')).toEqual([]);
   });
 });
 
