@@ -256,7 +256,9 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { path: '/tmp/клієнти.csv', type: 'contacts', delimiter: ';' },
     optionalKeys: ['delimiter'],
   },
-  'zamok:imports.undo': { input: { batchId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f' } },
+  'zamok:imports.undo': {
+    input: { batchId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f', type: 'contacts' },
+  },
   'zamok:imports.run': {
     input: {
       path: '/tmp/клієнти.csv',

@@ -177,12 +177,13 @@ export const importsContract = {
   }),
   /**
    * Undoes one of the caller's own imports: deletes the records it created and gives the records
-   * it updated their previous values, except records changed since (kept, listed). Needs the
-   * type's import permission; another user's batch is `not_found`.
+   * it updated their previous values, except records changed since (kept, listed). The caller
+   * names the batch's record type, so the type's import permission is declared like the other
+   * channels'; another user's batch, or a batch of the other type, is `not_found`.
    */
   undo: channel<ImportUndoResult>()({
-    input: z.object({ batchId: recordIdSchema }).strict(),
+    input: z.object({ batchId: recordIdSchema, type: z.enum(IMPORT_TYPES) }).strict(),
     permission: 'session',
-    grants: ['contacts.import', 'companies.import'],
+    also: TYPE_PERMISSION,
   }),
 } as const;

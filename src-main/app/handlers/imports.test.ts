@@ -198,10 +198,17 @@ describe('imports.undo', () => {
     const path = csv('undo.csv', ['Франко Іван Якович;067 222 33 44;']);
     const done = value(await run({ path, type: 'contacts' }));
     const undo = (batchId: string | null) =>
-      router.call('zamok:imports.undo', { batchId }, { host: 'cli' });
+      router.call('zamok:imports.undo', { batchId, type: 'contacts' }, { host: 'cli' });
     as('anna', 'manager', 'north');
     expect(await undo(done.batchId)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     as('vira', 'manager', 'north');
+    // Named as the other type: not found either (that type's permission was the one checked).
+    const asCompanies = await router.call(
+      'zamok:imports.undo',
+      { batchId: done.batchId, type: 'companies' },
+      { host: 'cli' },
+    );
+    expect(asCompanies).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(value(await undo(done.batchId))).toMatchObject({ deleted: 1, restored: 0, kept: [] });
     const entries = (await listAudit(vault.db, { userId: staff.vira, limit: 20 })).entries;
     expect(entries.find(e => e.action === 'contacts.delete')).toMatchObject({

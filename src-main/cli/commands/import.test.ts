@@ -92,7 +92,15 @@ describe('zamok import', () => {
       expect(run.stdout).not.toContain(secret);
 
     const undo = await zamokInProcess(
-      ['--vault', vault, 'import-undo', result.batchId ?? '', ...signIn('anna', 3)],
+      [
+        '--vault',
+        vault,
+        'import-undo',
+        result.batchId ?? '',
+        '--type',
+        'contacts',
+        ...signIn('anna', 3),
+      ],
       { env: { ZAMOK_PASSWORD: STAFF_PASSWORD }, clock: () => base + 90_000 },
     );
     expect(undo.stderr).toBe('');

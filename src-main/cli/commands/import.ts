@@ -4,7 +4,7 @@
  * audit as the app. Prints the counts and one line per row not imported (row number and reason in
  * the user's language; never a cell's value, never a record outside the user's scope); `--json`
  * prints the whole result. Exit 0 when the file was read, whatever the rows' fate.
- * `zamok import-undo <batchId>` undoes one of the user's own imports (`imports.undo`).
+ * `zamok import-undo <batchId> --type …` undoes one of the user's own imports (`imports.undo`).
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -75,6 +75,7 @@ async function asUser<T>(
 }
 
 interface UndoOptions {
+  type: string;
   login: string;
   totp?: string;
   recoveryCode?: string;
@@ -99,14 +100,18 @@ export function registerImportCommand(program: Command, cli: CliAppContext): voi
     .command('import-undo')
     .description('undo one of your imports: new records deleted, updated ones restored')
     .argument('<batchId>', 'the batch id `zamok import` printed')
+    .requiredOption('--type <type>', 'contacts or companies, as imported')
     .requiredOption('--login <login>', 'act as this user; password from ZAMOK_PASSWORD')
     .option('--totp <code>', 'your current two-factor code')
     .option('--recovery-code <code>', 'one of your recovery codes instead of --totp')
     .action(async (batchId: string, opts: UndoOptions) => {
+      const { type } = opts;
+      if (type !== 'contacts' && type !== 'companies')
+        throw new CliExit(EXIT.usage, '--type: contacts or companies.');
       const result = await asUser(
         cli,
         opts,
-        async call => (await call('zamok:imports.undo', { batchId })) as ImportUndoResult,
+        async call => (await call('zamok:imports.undo', { batchId, type })) as ImportUndoResult,
       );
       printResult(cli, result, () => undoLines(result, localeOf(cli.io.env)));
     });
