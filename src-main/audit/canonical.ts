@@ -13,6 +13,7 @@
  * can change later without ambiguity; a change of format must keep verifying old rows with version 1.
  */
 import { hash } from 'node:crypto';
+import { hashRowV2 } from './canonical-v2';
 
 /** The `prev_hash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -50,6 +51,8 @@ export type HashedRow = {
   changes: string | null;
   details: string | null;
   prev_hash: string;
+  /** Version 2 only (canonical-v2.ts, migration 0023): the payload's digest; NULL/absent = v1. */
+  payload_digest?: string | null;
 };
 
 // `"seq":`, `"at":`, … : the key part of each member, built once.
@@ -72,8 +75,12 @@ export function chainHash(prevHash: string, canonical: string): string {
   return hash('sha256', prevHash + canonical, 'hex');
 }
 
-/** The hash a row must carry: `chainHash(row.prev_hash, canonicalEntry(row))`. */
+/**
+ * The hash a row must carry: `chainHash(row.prev_hash, canonicalEntry(row))` for version 1, the
+ * v2 form (canonical-v2.ts) when the row carries a payload digest.
+ */
 export function hashRow(row: HashedRow): string {
+  if (typeof row.payload_digest === 'string') return hashRowV2(row);
   return chainHash(row.prev_hash, canonicalEntry(row));
 }
 

@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { canonicalJson, hashRow, type HashedRow } from './canonical';
+import { sealPayload } from './canonical-v2';
 import {
   EMPTY_HEAD,
   readAuditHead,
@@ -110,18 +111,21 @@ function appender(sqlite: SqliteHandle): Appender {
   );
   const insert = sqlite.prepare<[AuditLogTable]>(
     `INSERT INTO audit_log (seq, at, user_id, user_login, device_id, action, entity_type,
-       entity_id, outcome, changes, details, prev_hash, hash)
+       entity_id, outcome, changes, details, prev_hash, hash, payload_salt, payload_digest)
      VALUES (@seq, @at, @user_id, @user_login, @device_id, @action, @entity_type,
-       @entity_id, @outcome, @changes, @details, @prev_hash, @hash)`,
+       @entity_id, @outcome, @changes, @details, @prev_hash, @hash, @payload_salt, @payload_digest)`,
   );
   const append = sqlite.transaction((fields: Omit<HashedRow, 'seq' | 'prev_hash'>): AuditEntry => {
     const last = newest.get();
     const stored = readAuditHead(sqlite);
     const anchor = stored === null || stored === 'invalid' ? EMPTY_HEAD : stored;
-    const row: HashedRow = {
+    // Version 2 (canonical-v2.ts): the hash covers a salted digest of the payload, so an
+    // erasure can later replace the payload without breaking the chain.
+    const row: HashedRow & { payload_salt: string } = {
       ...fields,
       seq: Math.max(anchor.seq, last?.seq ?? 0) + 1,
       prev_hash: anchor.hash,
+      ...sealPayload(fields.changes, fields.details),
     };
     const full: AuditLogTable = { ...row, hash: hashRow(row) };
     insert.run(full);

@@ -2,8 +2,15 @@
 import type { HashedRow } from './canonical';
 import { AUDIT_OUTCOMES, type AuditChanges, type AuditEntry, type AuditJson } from './types';
 
-/** One audit_log row as stored (migration 0003). */
-export type AuditLogTable = HashedRow & { hash: string };
+/**
+ * One audit_log row as stored (migration 0003; 0023 added the v2 payload salt and the erasure
+ * marker, absent in rows built by hand for v1).
+ */
+export type AuditLogTable = HashedRow & {
+  hash: string;
+  payload_salt?: string | null;
+  erasure_id?: string | null;
+};
 
 function parseJson(text: string | null): unknown {
   if (text === null) return null;

@@ -74,7 +74,13 @@ export type AuditBreakReason = (typeof AUDIT_BREAK_REASONS)[number];
 
 /** Result of `verifyAuditChain`. `head` is `{ seq: 0, hash: GENESIS_HASH }` for an empty log. */
 export type AuditVerifyResult =
-  | { ok: true; count: number; head: AuditHead }
+  | {
+      ok: true;
+      count: number;
+      head: AuditHead;
+      /** Entries whose content was erased by request (present only when some were). */
+      erased?: number;
+    }
   | { ok: false; brokenAt: number; reason: AuditBreakReason };
 
 /** Input rejected before anything was written (bad action name, outcome, filter, value type…). */

@@ -45,6 +45,11 @@ export type AlertsTable = {
   acknowledged_by: string | null;
 };
 
+/** Row of `audit_erasure_gate`. */
+export type AuditErasureGateTable = {
+  id: number;
+};
+
 /** Row of `audit_log`. */
 export type AuditLogTable = {
   seq: number;
@@ -60,6 +65,9 @@ export type AuditLogTable = {
   details: string | null;
   prev_hash: string;
   hash: string;
+  payload_salt: string | null;
+  payload_digest: string | null;
+  erasure_id: string | null;
 };
 
 /** Row of `companies`. */
@@ -175,6 +183,17 @@ export type DocumentsTable = {
   deleted_by: string | null;
 };
 
+/** Row of `erasures`. */
+export type ErasuresTable = {
+  id: string;
+  entity_type: 'contact';
+  entity_id: string;
+  reason: 'request' | 'retention';
+  erased_at: string;
+  erased_by: string | null;
+  replayed_at: string | null;
+};
+
 /** Row of `export_requests`. */
 export type ExportRequestsTable = {
   id: string;
@@ -256,6 +275,15 @@ export type RecoveryCodesTable = {
   salt: string;
   created_at: string;
   used_at: string | null;
+};
+
+/** Row of `retention_rules`. */
+export type RetentionRulesTable = {
+  id: string;
+  record_type: 'contact';
+  inactive_months: number;
+  created_at: string;
+  created_by: string;
 };
 
 /** Row of `roles`. */
@@ -340,6 +368,7 @@ export type VaultMetaTable = {
 export type Database = {
   activities: ActivitiesTable;
   alerts: AlertsTable;
+  audit_erasure_gate: AuditErasureGateTable;
   audit_log: AuditLogTable;
   companies: CompaniesTable;
   contact_shares: ContactSharesTable;
@@ -347,6 +376,7 @@ export type Database = {
   deals: DealsTable;
   devices: DevicesTable;
   documents: DocumentsTable;
+  erasures: ErasuresTable;
   export_requests: ExportRequestsTable;
   import_batch_records: ImportBatchRecordsTable;
   import_batches: ImportBatchesTable;
@@ -355,6 +385,7 @@ export type Database = {
   pipeline_stages: PipelineStagesTable;
   pipelines: PipelinesTable;
   recovery_codes: RecoveryCodesTable;
+  retention_rules: RetentionRulesTable;
   roles: RolesTable;
   schema_migrations: SchemaMigrationsTable;
   search_digits: SearchDigitsTable;

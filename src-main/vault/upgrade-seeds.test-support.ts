@@ -92,6 +92,25 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
       });
     },
   },
+  '0023_erasure_log': {
+    note: 'an erasure record and a retention rule, written after their tables exist',
+    seed: db => {
+      insert(db, 'erasures', {
+        id: 'erasure-06',
+        entity_type: 'contact',
+        entity_id: 'c-erased-06',
+        reason: 'request',
+        erased_at: '2026-02-01T10:00:00.000Z',
+      });
+      insert(db, 'retention_rules', {
+        id: 'rule-06',
+        record_type: 'contact',
+        inactive_months: 36,
+        created_at: '2026-02-01T10:00:00.000Z',
+        created_by: SEEDED.owner,
+      });
+    },
+  },
 };
 
 /** Runs the seeds of `ids` in order on `sqlite`. */

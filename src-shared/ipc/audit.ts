@@ -46,7 +46,13 @@ export type AuditBreakReasonView = 'hash_mismatch' | 'seq_gap' | 'prev_mismatch'
 
 /** Result of the chain check. */
 export type AuditVerifyView =
-  | { ok: true; count: number; head: { seq: number; hash: string } }
+  | {
+      ok: true;
+      count: number;
+      head: { seq: number; hash: string };
+      /** Entries erased by request (content not re-verifiable), when there are some. */
+      erased?: number;
+    }
   | { ok: false; brokenAt: number; reason: AuditBreakReasonView };
 
 /** An export, ready to save: the renderer offers `fileName`, the CLI writes `content`. */
