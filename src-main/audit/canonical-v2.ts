@@ -33,7 +33,7 @@ export const CANONICAL_V2_FIELDS = [
 const MEMBER_KEYS = CANONICAL_V2_FIELDS.map(field => `${JSON.stringify(field)}:`);
 
 /** A v2 row as stored, without its own hash. */
-export type HashedRowV2 = Record<(typeof CANONICAL_V2_FIELDS)[number], unknown>;
+export type HashedRowV2 = Partial<Record<(typeof CANONICAL_V2_FIELDS)[number], unknown>>;
 
 /** The v2 canonical text of a stored row. */
 export function canonicalEntryV2(row: HashedRowV2): string {

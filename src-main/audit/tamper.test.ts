@@ -90,8 +90,8 @@ async function verifyAfter(
 
 const DROP_TRIGGERS = 'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;';
 
-function sqlValue(value: string | number | null): string {
-  if (value === null) return 'NULL';
+function sqlValue(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number') return String(value);
   return `'${value.replace(/'/g, "''")}'`;
 }

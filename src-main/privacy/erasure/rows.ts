@@ -1,0 +1,128 @@
+/**
+ * The database side of erasing one contact, in one transaction: what is about the person is
+ * deleted (the row, its shares, activities and notes, documents' rows with their file keys, import
+ * undo copies), deal links are cut, the audit entries are pseudonymised (./audit-scrub.ts), the
+ * full-text tables are rewritten without the person's terms, and the erasure is recorded.
+ *
+ * Why 'optimize' on the FTS5 tables: an FTS5 delete appends a tombstone segment that still names
+ * the deleted terms, and the old segment keeps them until a merge; 'optimize' merges every
+ * segment into one without them (cost: one rewrite of that table's index). Freed pages are
+ * zeroed because the caller turns `secure_delete` on (./erase.ts).
+ */
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { scrubAudit } from './audit-scrub';
+
+/** What one erasure removed (counts and ids only, never content). */
+export interface ErasedRows {
+  found: boolean;
+  activities: number;
+  documents: number;
+  shares: number;
+  dealsUnlinked: number;
+  auditEntries: number;
+  /** Document ids whose files the caller shreds after COMMIT. */
+  documentIds: string[];
+}
+
+/** The erasure as it is recorded in `erasures`. */
+export interface ErasureRecord {
+  id: string;
+  contactId: string;
+  reason: 'request' | 'retention';
+  erasedAt: string;
+  erasedBy: string | null;
+}
+
+interface ContactText {
+  surname: string;
+  emails: string;
+  phones: string;
+}
+
+/** Shortest string searched for in audit payloads: shorter ones would hit other people's entries. */
+const MIN_NEEDLE = 4;
+
+function jsonStrings(text: string, pick: (value: unknown) => unknown): string[] {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.map(pick).filter((v): v is string => typeof v === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/** The person's distinctive strings: surname, e-mails, phone numbers, document file names. */
+function needlesOf(contact: ContactText | undefined, fileNames: string[]): string[] {
+  const found = [...fileNames];
+  if (contact) {
+    found.push(contact.surname, ...jsonStrings(contact.emails, v => v));
+    found.push(
+      ...jsonStrings(contact.phones, v =>
+        v !== null && typeof v === 'object' && 'e164' in v ? v.e164 : v,
+      ),
+    );
+  }
+  return [...new Set(found.filter(s => s.trim().length >= MIN_NEEDLE))];
+}
+
+const FTS_TABLES = ['search_text_contacts', 'search_text_activities', 'search_digits'] as const;
+
+/** Erases the contact's rows; must run inside a transaction with secure_delete on. */
+export function eraseContactRows(
+  sqlite: Database.Database,
+  record: ErasureRecord,
+  pseudonym: string,
+): ErasedRows {
+  const id = record.contactId;
+  const contact = sqlite
+    .prepare<[string], ContactText>('SELECT surname, emails, phones FROM contacts WHERE id = ?')
+    .get(id);
+  const activities = sqlite
+    .prepare<[string], { id: string }>('SELECT id FROM activities WHERE contact_id = ?')
+    .all(id)
+    .map(r => r.id);
+  const documents = sqlite
+    .prepare<[string], { id: string; file_name: string }>(
+      "SELECT id, file_name FROM documents WHERE record_type = 'contact' AND record_id = ?",
+    )
+    .all(id);
+  const auditEntries = scrubAudit(sqlite, {
+    erasureId: record.id,
+    pseudonym,
+    entities: [
+      ['contact', id],
+      ...activities.map(a => ['activity', a] as const),
+      ...documents.map(d => ['document', d.id] as const),
+    ],
+    needles: needlesOf(
+      contact,
+      documents.map(d => d.file_name),
+    ),
+  });
+  const run = (sql: string, ...params: string[]) => sqlite.prepare(sql).run(...params).changes;
+  const shares = run('DELETE FROM contact_shares WHERE contact_id = ?', id);
+  const dealsUnlinked = run('UPDATE deals SET contact_id = NULL WHERE contact_id = ?', id);
+  run('DELETE FROM activities WHERE contact_id = ?', id);
+  run("DELETE FROM documents WHERE record_type = 'contact' AND record_id = ?", id);
+  run('DELETE FROM import_batch_records WHERE record_id = ?', id);
+  run('DELETE FROM contacts WHERE id = ?', id);
+  for (const table of FTS_TABLES) {
+    sqlite.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
+  }
+  sqlite
+    .prepare(
+      `INSERT OR IGNORE INTO erasures (id, entity_type, entity_id, reason, erased_at, erased_by)
+       VALUES (?, 'contact', ?, ?, ?, ?)`,
+    )
+    .run(record.id, id, record.reason, record.erasedAt, record.erasedBy);
+  return {
+    found: contact !== undefined,
+    activities: activities.length,
+    documents: documents.length,
+    shares,
+    dealsUnlinked,
+    auditEntries,
+    documentIds: documents.map(d => d.id),
+  };
+}
