@@ -72,6 +72,10 @@ export const PLAIN_PERMISSIONS = [
   'exports.approve',
   // The export controls (owner): approval above N records, the mass export and mass delete alerts.
   'exports.control',
+  // Personal data (issue 17): erasing a person for real, and the retention review (owner; a custom
+  // "privacy officer" role may hold them; managers never).
+  'privacy.erase',
+  'privacy.retention',
 ] as const;
 
 export const PERMISSIONS = [...SCOPED_PERMISSIONS, ...PLAIN_PERMISSIONS] as const;

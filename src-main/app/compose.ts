@@ -33,6 +33,7 @@ import { devicesHandlers } from './handlers/devices';
 import { authHandlers } from './handlers/auth';
 import { contactsHandlers } from './handlers/contacts';
 import { documentsHandlers } from './handlers/documents';
+import { erasureHandlers } from './handlers/erasure';
 import { importsHandlers } from './handlers/imports';
 import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
@@ -187,6 +188,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         autoLockMinutes: async () => (await auth.status()).autoLockMinutes,
       }),
       search: searchHandlers({ openVault: () => state.openVault() }),
+      erasure: erasureHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
       imports: importsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),

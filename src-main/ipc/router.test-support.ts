@@ -252,6 +252,14 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:documents.delete': { input: { id: 'd-1' } },
   'zamok:documents.deleteForRecord': { input: { record: { type: 'company', id: 'co-1' } } },
   'zamok:search.query': { input: { text: 'Іва', limit: 8 }, optionalKeys: ['limit'] },
+  'zamok:erasure.erase': { input: { contactId: 'c-1' } },
+  'zamok:erasure.retentionRules': { input: {} },
+  'zamok:erasure.setRetentionRule': {
+    input: { recordType: 'contact', inactiveMonths: 36 },
+    optionalKeys: ['inactiveMonths'],
+  },
+  'zamok:erasure.retentionCandidates': { input: {} },
+  'zamok:erasure.retentionApprove': { input: { ids: ['c-1'] } },
   'zamok:imports.preview': {
     input: { path: '/tmp/клієнти.csv', type: 'contacts', delimiter: ';' },
     optionalKeys: ['delimiter'],

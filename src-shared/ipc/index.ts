@@ -13,6 +13,7 @@ import { contactsContract } from './contacts';
 import { dealsContract, pipelinesContract } from './deals';
 import { devicesContract } from './devices';
 import { documentsContract } from './documents';
+import { erasureContract } from './erasure';
 import { importsContract } from './imports';
 import { reportsContract } from './reports';
 import { rolesContract } from './roles';
@@ -42,6 +43,7 @@ export const contract = {
   search: searchContract,
   analytics: analyticsContract,
   imports: importsContract,
+  erasure: erasureContract,
 } as const;
 
 export type Contract = typeof contract;
