@@ -21,6 +21,7 @@ import { recordCleanClose } from '../guard/vault-files';
 import { createAuditWrapper } from './audit-wrapper';
 import { createAuthService, type AuthService } from './auth-service';
 import { withBackupRecipient, withLockedRunAudit } from './backup-hooks';
+import { withErasureReplay } from './erasure-hooks';
 import { createGuardWrapper } from './guard-wrapper';
 import { alertsHandlers } from './handlers/alerts';
 import { analyticsHandlers } from './handlers/analytics';
@@ -116,21 +117,26 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
   // Vault creation is the only moment the recovery key is in memory: withBackupRecipient stores the
   // backups' public age recipient then (vault_meta + backup.json), so backups run while locked; runs
   // made while locked reach the audit log at the next sign-in (withLockedRunAudit).
-  const auth = withLockedRunAudit(
-    withBackupRecipient(
-      state,
-      createAuthService({
+  // Erasures made after the backup a vault was restored from are replayed at sign-in.
+  const auth = withErasureReplay(
+    state,
+    withLockedRunAudit(
+      withBackupRecipient(
         state,
-        deviceStore,
-        deviceId: device.current(),
-        deviceIdentity: device,
-        kdf: () => (opts.kdf ? Promise.resolve(opts.kdf) : (calibrated ??= calibrateKdf())),
-        keychainAvailable: () => (keychain ??= deviceStore.isAvailable().catch(() => false)),
-        ...(opts.clock ? { clock: opts.clock } : {}),
-        ...(opts.onVaultDirChange ? { onVaultDirChange: opts.onVaultDirChange } : {}),
-      }),
+        createAuthService({
+          state,
+          deviceStore,
+          deviceId: device.current(),
+          deviceIdentity: device,
+          kdf: () => (opts.kdf ? Promise.resolve(opts.kdf) : (calibrated ??= calibrateKdf())),
+          keychainAvailable: () => (keychain ??= deviceStore.isAvailable().catch(() => false)),
+          ...(opts.clock ? { clock: opts.clock } : {}),
+          ...(opts.onVaultDirChange ? { onVaultDirChange: opts.onVaultDirChange } : {}),
+        }),
+      ),
+      backup,
     ),
-    backup,
+    () => new Date(clockNow()),
   );
   const router = createRouter({
     contract,
