@@ -11,6 +11,7 @@ import { registerBackupCommands } from './commands/backup';
 import { registerContactsCommands } from './commands/contacts';
 import { registerImportCommand } from './commands/import';
 import { registerOfficeCommands } from './commands/office';
+import { registerErasureCommands } from './commands/privacy-erasure';
 import { registerReportCommands } from './commands/reports';
 import { registerSecurityCommands } from './commands/security';
 import { registerUsersCommands } from './commands/users';
@@ -55,6 +56,7 @@ export async function runCli(
   registerSecurityCommands(program, cli);
   registerReportCommands(program, cli);
   registerOfficeCommands(program, cli);
+  registerErasureCommands(program, cli);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -46,6 +46,9 @@ export function registerAuditCommands(program: Command, cli: CliAppContext): voi
       if (result.ok) {
         printResult(cli, result, () => [
           `Audit log OK: ${result.count} entries, head ${result.head.hash}`,
+          ...(result.erased
+            ? [`${result.erased} of them erased by request (content not re-verifiable)`]
+            : []),
         ]);
         return;
       }
