@@ -10,6 +10,7 @@ import { Timeline } from '../activities/Timeline';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { loadContact, loadUsers, rememberContact } from './actions';
 import { ContactFields } from './ContactFields';
+import { EraseContact } from './EraseContact';
 import { formatDateTime, fullName } from './format';
 import type { ContactAbilities } from './permissions';
 import { contactsList, useContactsStore } from './store';
@@ -48,6 +49,14 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
     user => user.id !== me?.id && !contact.sharedWith.some(share => share.userId === user.id),
   );
   const dialogProps = { ns: 'contacts', busy, error: actionError, onClose: page.close };
+  /** After an erasure the contact is gone for everyone: drop it from the list and go back. */
+  const erased = () => {
+    useContactsStore.setState(s => ({
+      current: null,
+      items: s.items.filter(item => item.id !== id),
+    }));
+    onBack();
+  };
 
   return (
     <RecordDetail
@@ -65,11 +74,14 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
       onRestore={() => keep(() => api.contacts.restore({ id }), rememberContact)}
       busy={busy}
       extraActions={
-        abilities.share && !deleted ? (
-          <Button variant="default" onClick={() => open('share')}>
-            {t('contacts.detail.share')}
-          </Button>
-        ) : null
+        <>
+          {abilities.share && !deleted ? (
+            <Button variant="default" onClick={() => open('share')}>
+              {t('contacts.detail.share')}
+            </Button>
+          ) : null}
+          <EraseContact contactId={id} name={name} onErased={erased} />
+        </>
       }
       actionError={actionError}
       dialogOpen={dialog !== null}

@@ -1,11 +1,13 @@
 /** Interface text of the contacts screens (Ukrainian first); merged into i18next under `contacts`. */
 import { recordWords } from '../../components/records/i18n';
+import { eraseEn, eraseUk } from './erase-i18n';
 import { exportEn, exportUk } from './export-i18n';
 import type { Strings } from '../../i18n/types';
 import { contactTextLabels } from '../../../src-shared/contacts';
 
 export const uk = {
   export: exportUk,
+  erase: eraseUk,
   title: 'Контакти',
   none: '—',
   close: 'Закрити',
@@ -142,6 +144,7 @@ export const uk = {
 /** English text of the contacts screens: the same keys as {@link uk}. */
 export const en: Strings<typeof uk> = {
   export: exportEn,
+  erase: eraseEn,
   title: 'Contacts',
   none: '–',
   close: 'Close',
