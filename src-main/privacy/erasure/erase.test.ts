@@ -28,6 +28,13 @@ describe('erasing a contact', () => {
     const { app, dir, vault } = await ownerSignedIn();
     const planted = await plantCanary(app);
     const other = await plantCanary(app, 'Стороннійпан', 'other.person@example.com');
+    // An export asked for by a search on the surname (as the approval queue stores it).
+    vault.sqlite
+      .prepare(
+        `INSERT INTO export_requests (id, user_id, filter, count, format, requested_at)
+         VALUES ('req-1', (SELECT id FROM users LIMIT 1), ?, 1, 'csv', ?)`,
+      )
+      .run(JSON.stringify({ filter: { text: CANARY } }), new Date().toISOString());
     const key = vault.dataKey();
     // The scanner works: before the erasure the canary is on the pages.
     vault.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -60,6 +67,10 @@ describe('erasing a contact', () => {
     );
     expect(Object.values(kept).flat().length).toBeGreaterThan(0);
     expect(verifyAuditChain(vault.sqlite)).toMatchObject({ ok: true, erased: report.auditEntries });
+    const request = vault.sqlite.prepare("SELECT filter FROM export_requests WHERE id = 'req-1'");
+    expect(JSON.parse((request.get() as { filter: string }).filter)).toEqual({
+      filter: { text: '[erased]' },
+    });
     expect(await ok(call(app, 'contacts.get', { id: other.contact.id }))).toBeTruthy();
 
     await ok(call(app, 'auth.signOut', {}));

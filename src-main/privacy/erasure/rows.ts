@@ -66,6 +66,29 @@ function needlesOf(contact: ContactText | undefined, fileNames: string[]): strin
   return [...new Set(found.filter(s => s.trim().length >= MIN_NEEDLE))];
 }
 
+/**
+ * Free-text columns of guard records that may quote the person (an export's search filter, an
+ * alert's details): each occurrence of a needle, as JSON writes it, becomes `[erased]`; the JSON
+ * stays valid because the needle is replaced inside its string.
+ */
+const QUOTING_COLUMNS = [
+  ['export_requests', 'filter'],
+  ['alerts', 'details'],
+] as const;
+
+function scrubQuotes(sqlite: Database.Database, needles: readonly string[]): void {
+  for (const needle of needles) {
+    const encoded = JSON.stringify(needle).slice(1, -1);
+    for (const [table, column] of QUOTING_COLUMNS) {
+      sqlite
+        .prepare(
+          `UPDATE ${table} SET ${column} = replace(${column}, ?, '[erased]') WHERE instr(${column}, ?) > 0`,
+        )
+        .run(encoded, encoded);
+    }
+  }
+}
+
 const FTS_TABLES = ['search_text_contacts', 'search_text_activities', 'search_digits'] as const;
 
 /** Erases the contact's rows; must run inside a transaction with secure_delete on. */
@@ -87,6 +110,10 @@ export function eraseContactRows(
       "SELECT id, file_name FROM documents WHERE record_type = 'contact' AND record_id = ?",
     )
     .all(id);
+  const needles = needlesOf(
+    contact,
+    documents.map(d => d.file_name),
+  );
   const auditEntries = scrubAudit(sqlite, {
     erasureId: record.id,
     pseudonym,
@@ -95,11 +122,9 @@ export function eraseContactRows(
       ...activities.map(a => ['activity', a] as const),
       ...documents.map(d => ['document', d.id] as const),
     ],
-    needles: needlesOf(
-      contact,
-      documents.map(d => d.file_name),
-    ),
+    needles,
   });
+  scrubQuotes(sqlite, needles);
   const run = (sql: string, ...params: string[]) => sqlite.prepare(sql).run(...params).changes;
   const shares = run('DELETE FROM contact_shares WHERE contact_id = ?', id);
   const dealsUnlinked = run('UPDATE deals SET contact_id = NULL WHERE contact_id = ?', id);
