@@ -14,7 +14,7 @@ export const uk = {
   comingSoonHint: 'Розділ з’явиться в одному з найближчих оновлень.',
   roles: {
     owner: 'Власник',
-    administrator: 'Адміністратор',
+    administrator: 'Адміністратор системи',
     head: 'Керівник',
     manager: 'Менеджер',
     auditor: 'Аудитор',
@@ -57,7 +57,7 @@ export const en: Strings<typeof uk> = {
   comingSoonHint: 'This section arrives in one of the next updates.',
   roles: {
     owner: 'Owner',
-    administrator: 'Administrator',
+    administrator: 'System administrator',
     head: 'Head',
     manager: 'Manager',
     auditor: 'Auditor',

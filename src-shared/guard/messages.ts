@@ -54,7 +54,7 @@ const uk: GuardCatalogue = {
     },
     backup_failed: {
       title: 'Резервна копія не вдалася',
-      body: 'Дія {{action}} завершилася помилкою.',
+      body: 'Дія «{{action}}» завершилася помилкою.',
     },
     backup_overdue: {
       title: 'Резервна копія прострочена',
@@ -209,7 +209,7 @@ const en: GuardCatalogue = {
     },
     security_change: { title: 'Roles or security settings changed', body: 'Action: {{action}}.' },
     privileged_grant: { title: 'Owner or administrator rights granted', body: 'Role: {{role}}.' },
-    backup_failed: { title: 'A backup failed', body: '{{action}} ended with an error.' },
+    backup_failed: { title: 'A backup failed', body: '“{{action}}” ended with an error.' },
     backup_overdue: { title: 'Backup overdue', body: 'No successful backup for {{days}} days.' },
     audit_chain_broken: {
       title: 'The audit log is damaged',

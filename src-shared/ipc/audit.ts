@@ -42,7 +42,13 @@ export interface AuditEntryPage {
 }
 
 /** Why the chain does not verify, at the first broken entry. */
-export type AuditBreakReasonView = 'hash_mismatch' | 'seq_gap' | 'prev_mismatch' | 'head_mismatch';
+export const AUDIT_BREAK_REASONS = [
+  'hash_mismatch',
+  'seq_gap',
+  'prev_mismatch',
+  'head_mismatch',
+] as const;
+export type AuditBreakReasonView = (typeof AUDIT_BREAK_REASONS)[number];
 
 /** Result of the chain check. */
 export type AuditVerifyView =

@@ -61,7 +61,7 @@ const TARAS: StaffMember = {
 const IVAN: StaffMember = {
   login: 'ivan.sysadmin',
   displayName: 'Іван Адмінчук',
-  roleName: 'Administrator',
+  roleName: 'System administrator',
   setupPassword: 'marble falcon hollow seven',
   ownPassword: 'ember canyon tulip harness',
 };

@@ -9,6 +9,7 @@ import type { AuditEntryView } from '../../../src-shared/ipc/audit';
 import { ChangeList } from '../../components/EntityHistory';
 import {
   actionLabel,
+  detailCodeText,
   detailLabel,
   entityTypeLabel,
   formatTime,
@@ -144,7 +145,8 @@ function EntryDetails({
           <Text span fw={500}>
             {detailLabel(t, key)}:
           </Text>{' '}
-          {(typeof value === 'string' && names?.get(value)) || formatValue(t, value)}
+          {detailCodeText(t, key, value) ??
+            ((typeof value === 'string' && names?.get(value)) || formatValue(t, value))}
         </Text>
       ))}
     </Stack>

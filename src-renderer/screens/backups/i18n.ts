@@ -131,6 +131,8 @@ export const uk = {
       'Останні зміни сховища втрачено або пошкоджено — копію не створено. Відновіть сховище з резервної копії.',
     vault_unchecked:
       'Файл zamok.db змінено після того, як Zamok його закрив. Увійдіть один раз (Zamok перевірить файл), потім створіть копію.',
+    unexpected:
+      'Копію не вдалося створити через непередбачену помилку. Спробуйте ще раз; якщо повториться — перезапустіть Zamok і перевірте теку для копій.',
   },
   wizard: {
     title: 'Відновлення з резервної копії',
@@ -314,6 +316,8 @@ export const en: Strings<typeof uk> = {
       'The vault’s last changes are missing or damaged — no backup was made. Restore the vault from a backup.',
     vault_unchecked:
       'zamok.db changed after Zamok last closed it. Sign in once (Zamok checks the file), then back up.',
+    unexpected:
+      'The backup could not be made because of an unexpected error. Try again; if it happens again, restart Zamok and check the backup folder.',
   },
   wizard: {
     title: 'Restore from a backup',
