@@ -28,7 +28,7 @@ test.describe('on an English system', () => {
     await chooseLanguage(page, 'Українська');
     await expect(page.getByRole('heading', { name: 'Налаштування Zamok', level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Де зберігати сховище' })).toBeVisible();
-    await expect(page.getByLabel('Папка сховища')).toBeVisible();
+    await expect(page.getByLabel('Тека сховища')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Далі' })).toBeVisible();
     await expect(page.getByText('Set up Zamok')).toHaveCount(0);
     await checkScreen(page, testInfo, 'setup-1-vault-uk');

@@ -253,5 +253,5 @@ test('owner adds two managers and an administrator; each sees only what the role
   }
   await checkScreenSoft(page, testInfo, 'audit-log');
   await page.getByRole('button', { name: 'Verify chain' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Chain intact' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible();
 });

@@ -45,7 +45,7 @@ export const uk = {
     users: {
       create: 'Додано працівника',
       change_role: 'Змінено роль',
-      reset_two_factor: 'Скинуто 2FA',
+      reset_two_factor: 'Скинуто двофакторний вхід',
       dismiss: 'Звільнено працівника',
       update: 'Змінено працівника',
       list: 'Перегляд списку працівників',
