@@ -41,6 +41,7 @@ export const uk = {
       list: 'Перегляд журналу дій',
       actions: 'Перегляд списку дій журналу',
       entity_history: 'Перегляд історії запису',
+      names: 'Перегляд назв записів журналу',
     },
     users: {
       create: 'Додано працівника',
@@ -204,6 +205,7 @@ export const en: Strings<typeof uk> = {
       list: 'Audit log viewed',
       actions: 'List of logged actions viewed',
       entity_history: 'Record history viewed',
+      names: 'Names of logged records viewed',
     },
     users: {
       create: 'User added',
