@@ -80,8 +80,8 @@ async function namesAs(
 describe('audit.names', () => {
   it('names what the owner may read; a deleted record stays an id', async () => {
     expect(await namesAs('owner')).toEqual({
-      [`contact:${ids.annaContact}`]: 'Олена Шевчук',
-      [`contact:${ids.borysContact}`]: 'Петро Мельник',
+      [`contact:${ids.annaContact}`]: 'Шевчук Олена',
+      [`contact:${ids.borysContact}`]: 'Мельник Петро',
       [`company:${ids.company}`]: 'ТОВ Світанок',
       [`deal:${ids.deal}`]: 'Поставка',
       'pipeline:pipeline-default': 'Продажі',
@@ -90,7 +90,7 @@ describe('audit.names', () => {
 
   it('a reader whose contacts grant is "own" learns no name of another manager’s client', async () => {
     const names = await namesAs('anna', { 'audit.read': true, 'contacts.read': 'own' });
-    expect(names).toEqual({ [`contact:${ids.annaContact}`]: 'Олена Шевчук' });
+    expect(names).toEqual({ [`contact:${ids.annaContact}`]: 'Шевчук Олена' });
   });
 
   it('an auditor (no record grants) gets ids only; without audit.read the call is refused', async () => {

@@ -34,7 +34,8 @@ async function recordName(
       const who = viewer(ctx.grants['contacts.read']);
       if (!who) return null;
       const c = await getContact(vault.db, who, ref.entityId);
-      return [c.givenName, c.surname].filter(Boolean).join(' ') || null;
+      // As the contact screens write it ("Surname Given Patronymic", the official order).
+      return [c.surname, c.givenName, c.patronymic].filter(Boolean).join(' ') || null;
     }
     if (ref.entityType === COMPANY_ENTITY) {
       const who = viewer(ctx.grants['companies.read']);
