@@ -5,6 +5,7 @@
  * recorded too. Calls made while no vault is open (a failed sign-in) cannot be written here; the
  * lockout store keeps them and the next successful sign-in records them.
  */
+import { auditActionName } from '../../src-shared/ipc/audit-actions';
 import { appendAudit } from '../audit';
 import { CallFailure, type AuditNote, type Session, type Wrapper } from '../ipc';
 import { settleStagedChanges, type OpenVault } from '../vault';
@@ -79,7 +80,7 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
 
   return (meta, next) => {
     // Audit actions are lowercase `feature.verb`: `auth.signIn` → `auth.sign_in`.
-    const action = `${meta.feature}.${meta.call.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`)}`;
+    const action = auditActionName(meta.feature, meta.call);
     if (meta.spec.audit === false) {
       // Reads are not logged when they succeed, but a refused read (another manager's client, an
       // administrator asking for contacts) is a permission denial and is.

@@ -50,6 +50,7 @@ const CODE_OF: Readonly<Record<BackupErrorReason, ErrorCode>> = {
   needs_key: 'unauthenticated',
   vault_damaged: 'vault_damaged',
   vault_unchecked: 'conflict',
+  unexpected: 'internal',
 };
 
 /**

@@ -219,7 +219,7 @@ export function createBackupService(o: BackupServiceOptions) {
         error instanceof BackupError
           ? error.message
           : 'The backup failed (the vault could not be read?).';
-      st.lastErrorReason = error instanceof BackupError ? error.reason : null;
+      st.lastErrorReason = error instanceof BackupError ? error.reason : 'unexpected';
       result.error = st.lastError;
       result.reason = st.lastErrorReason;
     }

@@ -338,6 +338,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['field'],
   },
   'zamok:audit.actions': { input: {} },
+  'zamok:audit.names': { input: { refs: [{ entityType: 'contact', entityId: 'c-1' }] } },
   'zamok:audit.verify': { input: {} },
   'zamok:audit.export': {
     input: {

@@ -42,7 +42,7 @@ describe('report files', () => {
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf);
-    expect(text).toContain('Щомісячний огляд активності за 2026-03');
+    expect(text).toContain('Щомісячний огляд активності: березень 2026');
     expect(text).toContain('Невдалих');
     // Kyiv time of the first sign-in (the date and the time may sit on two lines of the cell).
     expect(text).toMatch(/2026-03-02\s*09:00/);

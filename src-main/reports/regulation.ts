@@ -17,6 +17,7 @@ import { LOCKOUT_POLICY } from '../auth/lockout';
 import { listDevices } from '../guard/devices-store';
 import { readGuardSettings } from '../guard/settings';
 import { listRoles } from '../roles/roles';
+import { reportTimeZone } from './month';
 import { KDF_FLOOR, type OpenVault } from '../vault';
 
 /** The `settings` key of the backup settings (src-main/backup/service.ts). */
@@ -67,6 +68,7 @@ export async function readRegulationFacts(
   const backup = readBackupSettings(vault);
   return {
     generatedAt: inputs.now.toISOString(),
+    timeZone: reportTimeZone(vault),
     appVersion: inputs.appVersion,
     password: { minLength: PASSWORD_MIN_LENGTH, minScore: PASSWORD_MIN_SCORE },
     lockout: {

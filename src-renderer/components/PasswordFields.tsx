@@ -99,6 +99,11 @@ interface PasswordFieldsProps {
   /** Show "do not match" / policy errors on the fields (after the user tried to continue). */
   showErrors: boolean;
   autoFocus?: boolean;
+  /**
+   * Main's refusal of the password as typed (a weak password, the issued one reused): shown in
+   * place of the "meets the requirements" line, so the screen never says both.
+   */
+  refusal?: string | null;
 }
 
 /** The two password inputs, a strength meter and the list of what is still missing. */
@@ -116,10 +121,10 @@ export function PasswordFields(props: PasswordFieldsProps) {
         autoComplete="new-password"
         autoFocus={props.autoFocus}
         required
-        error={showErrors && !check?.ok}
+        error={(showErrors && !check?.ok) || Boolean(props.refusal)}
         visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
       />
-      <PasswordStrength password={password} check={check} />
+      <PasswordStrength password={password} check={check} refusal={props.refusal} />
       <PasswordInput
         label={t('strength.confirmLabel')}
         value={confirm}
@@ -139,9 +144,12 @@ export function PasswordFields(props: PasswordFieldsProps) {
 export function PasswordStrength({
   password,
   check,
+  refusal,
 }: {
   password: string;
   check: PasswordCheck | null;
+  /** Main refused this password: its reason replaces the green verdict. */
+  refusal?: string | null;
 }) {
   const { t } = useTranslation();
   if (password.length === 0 || !check) {
@@ -172,7 +180,11 @@ export function PasswordStrength({
           {level}
         </Text>
       </Group>
-      {check.ok ? (
+      {refusal ? (
+        <Text size="xs" c="red.9">
+          {refusal}
+        </Text>
+      ) : check.ok ? (
         <Text size="xs" c="teal.9">
           {t('strength.good')}
         </Text>

@@ -34,10 +34,20 @@ interface SecondFactorFieldProps {
   factor: SecondFactor;
   onChange: (factor: SecondFactor) => void;
   showError: boolean;
+  /**
+   * False where nobody signs in for the first time (the lock screen): the code's hint then leaves
+   * out "leave it empty on a first sign-in".
+   */
+  firstSignInHint?: boolean;
 }
 
 /** Code field plus the "use a recovery code instead" toggle. */
-export function SecondFactorField({ factor, onChange, showError }: SecondFactorFieldProps) {
+export function SecondFactorField({
+  factor,
+  onChange,
+  showError,
+  firstSignInHint = true,
+}: SecondFactorFieldProps) {
   const { t } = useTranslation();
   const invalid = showError && !isSecondFactorValid(factor);
   return (
@@ -46,7 +56,9 @@ export function SecondFactorField({ factor, onChange, showError }: SecondFactorF
         <TextInput
           key="totp"
           label={t('signIn.codeLabel')}
-          description={t('signIn.codeDescription')}
+          description={t(
+            firstSignInHint ? 'signIn.codeDescription' : 'signIn.codeDescriptionLocked',
+          )}
           value={factor.value}
           onChange={event =>
             onChange({

@@ -114,12 +114,9 @@ export function createI18n(language: Language): I18n {
   return instance;
 }
 
-/** Reads the saved choice or the system languages, and keeps <html lang> and the saved choice in step. */
+/** Reads the saved choice (else Ukrainian), and keeps <html lang> and the saved choice in step. */
 export function initI18n(): I18n {
-  const language = detectLanguage(
-    readStoredLanguage(),
-    navigator.languages ?? [navigator.language],
-  );
+  const language = detectLanguage(readStoredLanguage());
   const instance = createI18n(language);
   document.documentElement.lang = language;
   instance.on('languageChanged', lng => {

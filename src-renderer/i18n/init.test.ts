@@ -31,8 +31,12 @@ describe('initI18n', () => {
     expect(second.t('signIn.submit')).toBe('Sign in');
   });
 
-  it('starts in English on other systems', () => {
-    preferLanguages(['de-DE', 'en-GB']);
+  it('starts in Ukrainian on an English system too, until the person chooses', async () => {
+    preferLanguages(['en-GB', 'de-DE']);
+    const first = initI18n();
+    expect(first.language).toBe('uk');
+    expect(document.documentElement.lang).toBe('uk');
+    await first.changeLanguage('en');
     expect(initI18n().language).toBe('en');
   });
 });

@@ -19,14 +19,10 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /**
- * The language to start in: the stored choice if any, else Ukrainian on a Ukrainian system (any
- * preferred language `uk…`, or Russian as spoken in Ukraine `ru-UA`), else English.
+ * The language to start in: the stored choice if any, else Ukrainian whatever the system's
+ * language (Zamok is made for Ukrainian offices; a new vault starts in Ukrainian and the language
+ * switch changes it, the choice kept under {@link LANGUAGE_STORAGE_KEY}).
  */
-export function detectLanguage(stored: string | null, preferred: readonly string[]): Language {
-  if (isLanguage(stored)) return stored;
-  const ukrainian = preferred.some(tag => {
-    const lower = tag.toLowerCase();
-    return lower === 'uk' || lower.startsWith('uk-') || lower === 'ru-ua';
-  });
-  return ukrainian ? 'uk' : 'en';
+export function detectLanguage(stored: string | null): Language {
+  return isLanguage(stored) ? stored : 'uk';
 }

@@ -38,6 +38,8 @@ describe('formatMoney', () => {
   });
   it('shows other currencies with their code or sign', () => {
     expect(formatMoney(99, 'USD', 'en-US')).toBe('$0.99');
+    // The hryvnia keeps its sign in English too (ICU alone writes "UAH 12,500.50").
+    expect(formatMoney(1250050, 'UAH', 'en-GB')).toBe('₴12,500.50');
     expect(formatMoney(1000, 'EUR').replace(/\s/gu, ' ')).toBe('10 EUR');
   });
   it('gives editable text that parses back', () => {

@@ -50,11 +50,17 @@ function validGroups(whole: string, group: string): boolean {
   return parts.every((p, i) => (i === 0 ? /^\d{1,3}$/u : /^\d{3}$/u).test(p));
 }
 
-/** Minor units → "12 500,50 ₴" (uk-UA) or "$12,500.50" (en-US). */
+/**
+ * Minor units → "12 500,50 ₴" (uk-UA) or "₴12,500.50" / "$12,500.50" (en): grouped, the
+ * hryvnia with its sign in every language.
+ */
 export function formatMoney(minor: number, currency: Currency, locale = 'uk-UA'): string {
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
+    // English ICU writes the hryvnia as "UAH": its sign in every language; other currencies as
+    // each language writes them ("700 USD" in Ukrainian, "$700" in English).
+    currencyDisplay: currency === 'UAH' ? 'narrowSymbol' : 'symbol',
     minimumFractionDigits: minor % 100 === 0 ? 0 : 2,
     maximumFractionDigits: 2,
   }).format(minor / 100);

@@ -54,7 +54,7 @@ const uk: GuardCatalogue = {
     },
     backup_failed: {
       title: 'Резервна копія не вдалася',
-      body: 'Дія {{action}} завершилася помилкою.',
+      body: 'Дія «{{action}}» завершилася помилкою.',
     },
     backup_overdue: {
       title: 'Резервна копія прострочена',
@@ -66,7 +66,7 @@ const uk: GuardCatalogue = {
     },
     lockout_file_changed: {
       title: 'Лічильник невдалих входів підмінено',
-      body: 'Файл lockout.json змінили, замінили старішою копією або видалили, тож частину невдалих спроб входу могло не бути пораховано. Змініть паролі, якщо їх могли підбирати, і перевірте, хто має доступ до папки сховища.',
+      body: 'Файл lockout.json змінили, замінили старішою копією або видалили, тож частину невдалих спроб входу могло не бути пораховано. Змініть паролі, якщо їх могли підбирати, і перевірте, хто має доступ до теки сховища.',
     },
     vault_damaged: {
       title: 'Сховище пошкоджено',
@@ -91,9 +91,9 @@ const uk: GuardCatalogue = {
   },
   security: {
     users_without_2fa: {
-      title: 'Користувачі без двоетапного входу',
+      title: 'Користувачі без двофакторного входу',
       why: 'Без другого фактора вкраденого пароля досить, щоб увійти.',
-      fix: 'Скиньте 2FA цим користувачам: вони налаштують її під час наступного входу.',
+      fix: 'Скиньте двофакторний вхід цим користувачам: вони налаштують його під час наступного входу.',
     },
     dormant_accounts: {
       title: 'Неактивні облікові записи',
@@ -140,7 +140,7 @@ const uk: GuardCatalogue = {
     backup_same_disk: {
       title: 'Резервна копія на тому самому диску',
       why: 'Збій або крадіжка диска забере і сховище, і копії.',
-      fix: 'Оберіть папку на зовнішньому диску або в мережі.',
+      fix: 'Оберіть теку на зовнішньому диску або в мережі.',
     },
     audit_chain_broken: {
       title: 'Журнал аудиту пошкоджено',
@@ -209,7 +209,7 @@ const en: GuardCatalogue = {
     },
     security_change: { title: 'Roles or security settings changed', body: 'Action: {{action}}.' },
     privileged_grant: { title: 'Owner or administrator rights granted', body: 'Role: {{role}}.' },
-    backup_failed: { title: 'A backup failed', body: '{{action}} ended with an error.' },
+    backup_failed: { title: 'A backup failed', body: '“{{action}}” ended with an error.' },
     backup_overdue: { title: 'Backup overdue', body: 'No successful backup for {{days}} days.' },
     audit_chain_broken: {
       title: 'The audit log is damaged',

@@ -35,6 +35,21 @@ export interface AuditEntryView {
   details: Record<string, AuditValue> | null;
 }
 
+/**
+ * A record an audit entry names, in words: a contact, company or deal the reader may open (in the
+ * scope of their own read grant, not deleted), or a pipeline or colleague (names only, no link).
+ */
+export interface AuditRecordName {
+  entityType: string;
+  entityId: string;
+  name: string;
+  /** True when the reader may open the record's page. */
+  openable: boolean;
+}
+
+/** Most records one `names` call may ask about (one page of the log). */
+export const AUDIT_NAMES_MAX = AUDIT_PAGE_MAX;
+
 /** A page of entries, newest first; pass `nextBeforeSeq` as `beforeSeq` for the next page (null: last). */
 export interface AuditEntryPage {
   entries: AuditEntryView[];
@@ -42,7 +57,13 @@ export interface AuditEntryPage {
 }
 
 /** Why the chain does not verify, at the first broken entry. */
-export type AuditBreakReasonView = 'hash_mismatch' | 'seq_gap' | 'prev_mismatch' | 'head_mismatch';
+export const AUDIT_BREAK_REASONS = [
+  'hash_mismatch',
+  'seq_gap',
+  'prev_mismatch',
+  'head_mismatch',
+] as const;
+export type AuditBreakReasonView = (typeof AUDIT_BREAK_REASONS)[number];
 
 /** Result of the chain check. */
 export type AuditVerifyView =
@@ -124,6 +145,23 @@ export const auditContract = {
   actions: channel<{ actions: string[] }>()({
     input: z.object({}).strict(),
     permission: 'audit.read',
+    audit: false,
+  }),
+  /**
+   * Names for the records a page of the log refers to. Each record type is looked up with the
+   * caller's own read grant and its scope, so a record outside it (or deleted) is left out and
+   * stays an id on screen: the log never leaks a name its reader could not read elsewhere.
+   */
+  names: channel<{ names: AuditRecordName[] }>()({
+    input: z
+      .object({
+        refs: z
+          .array(z.object({ entityType: entityTypeSchema, entityId: idSchema }).strict())
+          .max(AUDIT_NAMES_MAX),
+      })
+      .strict(),
+    permission: 'audit.read',
+    grants: ['contacts.read', 'companies.read', 'deals.read'],
     audit: false,
   }),
   /** Checks the whole hash chain and the head anchor; the check itself is audited. */

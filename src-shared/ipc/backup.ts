@@ -85,6 +85,8 @@ export const BACKUP_ERROR_REASONS = [
   'needs_key',
   'vault_damaged',
   'vault_unchecked',
+  // Anything the backup layer did not foresee (a bug, an unreadable vault): one generic sentence.
+  'unexpected',
 ] as const;
 export type BackupErrorReason = (typeof BACKUP_ERROR_REASONS)[number];
 

@@ -116,14 +116,14 @@ export const PERMISSION_NAMES: Readonly<Record<'uk' | 'en', Names>> = { uk, en }
 export const BUILT_IN_ROLE_NAMES: Readonly<Record<'uk' | 'en', Names>> = {
   uk: {
     owner: 'Власник',
-    administrator: 'Адміністратор',
+    administrator: 'Адміністратор системи',
     head: 'Керівник',
     manager: 'Менеджер',
     auditor: 'Аудитор',
   },
   en: {
     owner: 'Owner',
-    administrator: 'Administrator',
+    administrator: 'System administrator',
     head: 'Head',
     manager: 'Manager',
     auditor: 'Auditor',

@@ -26,6 +26,8 @@ export interface RegulationRole {
 /** Everything the regulation states. */
 export interface RegulationFacts {
   generatedAt: string;
+  /** The zone the times are written in (the reports' zone); absent in older facts: UTC. */
+  timeZone?: string;
   appVersion: string;
   password: { minLength: number; minScore: number };
   lockout: {

@@ -6,10 +6,18 @@ import type { ReportDocument } from './document';
 import { permissionName, roleName } from './permission-names';
 import type { RegulationFacts } from './regulation-facts';
 import { REGULATION_TEXT } from './regulation-text';
+import { formatInZone } from './review-document';
 
 /** `2026-11-29T06:00:00.000Z` → `2026-11-29 06:00 UTC` (the same in both languages). */
 export function formatUtc(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** The generation time in the office's zone (`2026-11-29 08:00 (Europe/Kyiv)`), else in UTC. */
+function generatedText(facts: RegulationFacts): string {
+  return facts.timeZone
+    ? `${formatInZone(facts.generatedAt, facts.timeZone)} (${facts.timeZone})`
+    : formatUtc(facts.generatedAt);
 }
 
 /** The regulation for `facts` in `lang`. */
@@ -29,7 +37,7 @@ export function regulationDocument(facts: RegulationFacts, lang: 'uk' | 'en'): R
   return {
     lang,
     title: t.title,
-    subtitle: [t.generated(formatUtc(facts.generatedAt), facts.appVersion)],
+    subtitle: [t.generated(generatedText(facts), facts.appVersion)],
     sections: [
       { heading: t.purposeHeading, paragraphs: t.purpose },
       { heading: t.accountsHeading, paragraphs: t.accounts(managers || '—') },

@@ -22,7 +22,7 @@ interface ReviewText {
 
 const TEXT: Readonly<Record<'uk' | 'en', ReviewText>> = {
   uk: {
-    title: month => `Щомісячний огляд активності за ${month}`,
+    title: month => `Щомісячний огляд активності: ${monthName(month, 'uk')}`,
     generated: (at, tz, coverage) =>
       `Сформовано ${at}; час — ${tz}; охоплено: ${coverage === 'all' ? 'усіх працівників' : 'вашу команду'}.`,
     summaryHeading: 'Входи та дії працівників',
@@ -42,7 +42,7 @@ const TEXT: Readonly<Record<'uk' | 'en', ReviewText>> = {
       'Сповіщень виникло',
       'Сповіщень переглянуто',
     ],
-    recordsHeading: 'Записи за видами',
+    recordsHeading: 'Записи за типами',
     recordsColumns: ['Працівник', 'Вид записів', 'Створено', 'Змінено', 'Видалено', 'Вивантажено'],
     features: { contacts: 'Контакти', companies: 'Компанії', deals: 'Угоди' },
     noActivity: 'За цей місяць дій із записами не було.',
@@ -50,7 +50,7 @@ const TEXT: Readonly<Record<'uk' | 'en', ReviewText>> = {
     dismissed: 'звільнено',
   },
   en: {
-    title: month => `Monthly activity review for ${month}`,
+    title: month => `Monthly activity review for ${monthName(month, 'en')}`,
     generated: (at, tz, coverage) =>
       `Generated ${at}; times in ${tz}; covers ${coverage === 'all' ? 'all staff' : 'your team'}.`,
     summaryHeading: 'Sign-ins and actions per person',
@@ -70,7 +70,7 @@ const TEXT: Readonly<Record<'uk' | 'en', ReviewText>> = {
       'Alerts raised',
       'Alerts acknowledged',
     ],
-    recordsHeading: 'Records by kind',
+    recordsHeading: 'Records by type',
     recordsColumns: ['Person', 'Kind of record', 'Created', 'Changed', 'Deleted', 'Exported'],
     features: { contacts: 'Contacts', companies: 'Companies', deals: 'Deals' },
     noActivity: 'No record changes this month.',
@@ -78,6 +78,21 @@ const TEXT: Readonly<Record<'uk' | 'en', ReviewText>> = {
     dismissed: 'dismissed',
   },
 };
+
+/**
+ * `2026-12` → "грудень 2026" / "December 2026": the month's own (nominative) name in the document's
+ * language, not the system's; anything else is returned as it is.
+ */
+export function monthName(month: string, lang: 'uk' | 'en'): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  const name = new Intl.DateTimeFormat(lang === 'uk' ? 'uk-UA' : 'en-GB', {
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(date);
+  return `${name} ${match[1]}`;
+}
 
 /** An ISO time as `YYYY-MM-DD HH:MM` in `timeZone` (empty for null). */
 export function formatInZone(iso: string | null, timeZone: string): string {

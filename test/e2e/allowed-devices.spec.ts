@@ -10,7 +10,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { expect, test } from './fixtures';
+import { englishContext, expect, test } from './fixtures';
 import {
   expectShell,
   runSetupWizard,
@@ -114,7 +114,7 @@ test('owner requires approved computers; a manager on a new computer is refused 
 
   const second = await startSecondComputer(vaultDir);
   try {
-    const laptop = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const laptop = await (await englishContext(browser)).newPage();
     await laptop.goto(second.url);
     await expect(laptop.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
     await submitSignIn(laptop, {

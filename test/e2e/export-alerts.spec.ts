@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { englishContext, expect, test } from './fixtures';
 import { expectShell, runSetupWizard, signOut, submitSignIn } from './support/flows';
 import { captureScreen, checkScreenSoft } from './support/screens';
 import {
@@ -182,7 +182,7 @@ test('a manager exports 500 contacts → the owner is alerted; an export above t
   const dialog = await startExport(page);
   expect(await csvRows(await firstFile)).toHaveLength(500);
   await expect(
-    dialog.getByText(/^Downloaded “zamok-contacts-.*\.csv”: 500 contacts\.$/),
+    dialog.getByText(/^Saved 500 contacts to “zamok-contacts-.*\.csv”\.$/),
   ).toBeVisible();
   await checkScreenSoft(page, testInfo, 'export-done');
   await dialog.getByRole('button', { name: 'Close' }).last().click();
@@ -215,7 +215,7 @@ test('a manager exports 500 contacts → the owner is alerted; an export above t
 
   const laptopHost = await startLaptop(vaultDir);
   try {
-    const laptop = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const laptop = await (await englishContext(browser)).newPage();
     await laptop.goto(laptopHost.url);
     await signInStaff(laptop, mira);
     const waiting = await startExport(laptop);
@@ -237,7 +237,7 @@ test('a manager exports 500 contacts → the owner is alerted; an export above t
     // Mira's laptop notices within a few seconds and downloads the file.
     expect(await csvRows(await approvedFile)).toHaveLength(500);
     await expect(
-      waiting.getByText(/^Downloaded “zamok-contacts-.*\.csv”: 500 contacts\.$/),
+      waiting.getByText(/^Saved 500 contacts to “zamok-contacts-.*\.csv”\.$/),
     ).toBeVisible();
     await laptop.context().close();
   } finally {

@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, startHost, stopHost, test } from './fixtures';
+import { englishContext, expect, startHost, stopHost, test } from './fixtures';
 import { runSetupWizard, signOut, SIGN_IN_TIMEOUT_MS } from './support/flows';
 import { checkScreenSoft } from './support/screens';
 import { callAsPage } from './support/staff';
@@ -74,7 +74,7 @@ test('a new computer restores from a backup and the owner signs in', async ({
   test.setTimeout(240_000);
   const work = await mkdtemp(join(tmpdir(), 'zamok-e2e-old-'));
   try {
-    const oldContext = await browser.newContext({ locale: 'en-GB' });
+    const oldContext = await englishContext(browser);
     const { file, owner } = await oldComputerBackup(await oldContext.newPage(), work);
     await oldContext.close();
 

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext } from '@playwright/test';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const URL_LINE = /Zamok preview: (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/;
@@ -20,6 +20,46 @@ export interface HostFixtures {
   hostToken: string;
   /** A fresh, empty vault folder for this test. */
   vaultDir: string;
+}
+
+/** The interface language a test starts in, as the app stores a person's choice. */
+export type AppLanguage = 'uk' | 'en';
+
+/** The test options: `appLanguage` (null: the app's own default, as a new user meets it). */
+export interface LanguageOption {
+  /**
+   * The language stored as chosen before the page opens; `'auto'` (the default) takes it from the
+   * context's locale (`en-GB` → English), so specs written against English keep reading English
+   * now that a new vault starts in Ukrainian. A switch inside the test is kept as usual.
+   */
+  appLanguage: AppLanguage | 'auto' | null;
+}
+
+/** localStorage key of the chosen language (src-renderer/i18n/language.ts). */
+const LANGUAGE_STORAGE_KEY = 'zamok.language';
+
+/** Stores `language` as the person's choice in every page of `context`, unless one is stored. */
+export async function chooseAppLanguage(
+  context: BrowserContext,
+  language: AppLanguage,
+): Promise<void> {
+  await context.addInitScript(
+    ([key, value]) => {
+      try {
+        if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, value);
+      } catch {
+        // An opaque origin (about:blank) has no storage: nothing to choose there.
+      }
+    },
+    [LANGUAGE_STORAGE_KEY, language] as const,
+  );
+}
+
+/** A second browser (another computer) in English, as the specs' main page is. */
+export async function englishContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  await chooseAppLanguage(context, 'en');
+  return context;
 }
 
 /** A host started by `startHost`. */
@@ -72,7 +112,8 @@ export async function stopHost(child: ChildProcess): Promise<void> {
 }
 
 /** `test` with a running host per test and `page` already at its URL. */
-export const test = base.extend<HostFixtures & { host: RunningHost }>({
+export const test = base.extend<HostFixtures & LanguageOption & { host: RunningHost }>({
+  appLanguage: ['auto', { option: true }],
   // Playwright requires the first fixture argument to be a destructuring pattern, even when empty.
   // eslint-disable-next-line no-empty-pattern -- see the line above
   vaultDir: async ({}, use) => {
@@ -88,7 +129,10 @@ export const test = base.extend<HostFixtures & { host: RunningHost }>({
   hostUrl: async ({ host }, use) => use(host.url),
   hostOrigin: async ({ host }, use) => use(new URL(host.url).origin),
   hostToken: async ({ host }, use) => use(host.url.split('#token=')[1] ?? ''),
-  page: async ({ page, hostUrl }, use) => {
+  page: async ({ page, hostUrl, appLanguage, locale }, use) => {
+    const language =
+      appLanguage === 'auto' ? (locale?.toLowerCase().startsWith('uk') ? 'uk' : 'en') : appLanguage;
+    if (language) await chooseAppLanguage(page.context(), language);
     await page.goto(hostUrl);
     await use(page);
   },

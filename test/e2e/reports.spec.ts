@@ -38,7 +38,7 @@ test('the owner reads the regulation and downloads the monthly review', async ({
     }),
   ).toBeVisible({ timeout: 20_000 });
   const roles = regulation.getByRole('table', { name: '5. Roles and permissions' });
-  for (const role of ['Owner', 'Administrator', 'Head', 'Manager', 'Auditor']) {
+  for (const role of ['Owner', 'System administrator', 'Head', 'Manager', 'Auditor']) {
     await expect(roles.getByRole('cell', { name: role, exact: true })).toBeVisible();
   }
   await expect(

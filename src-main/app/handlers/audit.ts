@@ -10,6 +10,7 @@ import { entityHistory, listAuditActions, toEntryView } from '../../audit/histor
 import type { AuditPage } from '../../audit/log';
 import { CallFailure, type Handlers } from '../../ipc';
 import type { OpenVault } from '../../vault';
+import { auditRecordNames } from './audit-names';
 import { requireVault } from './kit';
 
 /** What the audit handlers need from the app: the vault of the signed-in session, or null. */
@@ -33,6 +34,7 @@ export function auditHandlers(
     list: async (_ctx, input) => pageView(await listAudit(vault().db, input)),
     entityHistory: async (_ctx, input) => pageView(await entityHistory(vault().db, input)),
     actions: async () => ({ actions: await listAuditActions(vault().db) }),
+    names: async (ctx, input) => ({ names: await auditRecordNames(vault(), ctx, input.refs) }),
     verify: ctx => {
       const result = verifyAuditChain(vault());
       // Recorded with the verdict, so a broken chain found by anyone stays in the log (and alerts).

@@ -180,7 +180,11 @@ export function ActivityForm(props: CreateProps | EditProps) {
         )}
         <TextInput
           label={t('activities.form.subject')}
-          placeholder={t('activities.form.subjectPlaceholder')}
+          placeholder={t(
+            kind === 'task'
+              ? 'activities.form.taskSubjectPlaceholder'
+              : 'activities.form.subjectPlaceholder',
+          )}
           value={draft.subject}
           maxLength={200}
           error={fieldProblem('subjectRequired')}

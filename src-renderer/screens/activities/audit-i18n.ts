@@ -12,6 +12,10 @@ export const uk = {
       update: 'Змінено активність',
       complete: 'Завдання виконано або повернуто',
       delete: 'Видалено активність',
+      get: 'Перегляд активності',
+      timeline: 'Перегляд хронології запису',
+      my_tasks: 'Перегляд моїх завдань',
+      due_reminders: 'Перевірка нагадувань',
     },
   },
   fields: {
@@ -36,6 +40,10 @@ export const en: Strings<typeof uk> = {
       update: 'Activity changed',
       complete: 'Task done or reopened',
       delete: 'Activity deleted',
+      get: 'Activity viewed',
+      timeline: 'Record timeline viewed',
+      my_tasks: 'My tasks viewed',
+      due_reminders: 'Reminders checked',
     },
   },
   fields: {

@@ -91,7 +91,7 @@ describe('audit log screen', () => {
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Verify chain' }));
     expect((await screen.findByRole('status')).textContent).toBe(
-      'Chain intact: 1234 entries checked.',
+      'The log is intact: 1234 entries checked.',
     );
   });
 

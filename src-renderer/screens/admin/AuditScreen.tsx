@@ -19,6 +19,7 @@ import {
   type AuditFilterForm,
 } from './audit-filters';
 import { AuditTable } from './AuditTable';
+import { useRecordNames } from './audit-names';
 import { DoneNotice } from './DoneNotice';
 import { useGranted } from '../../app/grants';
 
@@ -33,14 +34,26 @@ export function AuditScreen() {
   const canExport = useGranted('audit.export');
   const users = useLoaded(() => api.users.list({}), canListUsers);
   const actions = useLoaded(() => api.audit.actions({}));
+  const [entries, setEntries] = useState<AuditEntryView[]>([]);
+  const records = useRecordNames(api, entries);
+  // User ids and pipeline ids in changes and details read as names (ids never collide).
   const names = useMemo(
-    () => new Map((users.value ?? []).map(u => [u.id, u.displayName] as const)),
+    () =>
+      new Map([
+        ...(users.value ?? []).map(u => [u.id, u.displayName] as const),
+        ...[...records.values()]
+          .filter(r => r.entityType === 'pipeline')
+          .map(r => [r.entityId, r.name] as const),
+      ]),
+    [users.value, records],
+  );
+  const people = useMemo(
+    () => new Map((users.value ?? []).map(u => [u.login, u.displayName] as const)),
     [users.value],
   );
 
   const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTERS);
   const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTERS);
-  const [entries, setEntries] = useState<AuditEntryView[]>([]);
   const [next, setNext] = useState<number | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<CallError | null>(null);
@@ -145,7 +158,9 @@ export function AuditScreen() {
       {!loading && !error && entries.length === 0 ? (
         <Text c="dimmed">{t('admin.audit.empty')}</Text>
       ) : null}
-      {entries.length > 0 ? <AuditTable entries={entries} names={names} /> : null}
+      {entries.length > 0 ? (
+        <AuditTable entries={entries} names={names} records={records} people={people} />
+      ) : null}
       {loading ? (
         <Group gap="xs">
           <Loader size="sm" />

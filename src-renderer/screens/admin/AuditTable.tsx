@@ -2,13 +2,16 @@
  * The audit entries table: local time, who, the action in words, the record, the outcome, and a
  * "Details" toggle that opens the field changes (before → after) and the entry's extra details.
  */
-import { Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView } from '../../../src-shared/ipc/audit';
+import type { AuditEntryView, AuditRecordName } from '../../../src-shared/ipc/audit';
+import { openRecord } from '../search/open';
+import { recordKey } from './audit-names';
 import { ChangeList } from '../../components/EntityHistory';
 import {
   actionLabel,
+  detailCodeText,
   detailLabel,
   entityTypeLabel,
   formatTime,
@@ -19,15 +22,23 @@ import { StatusBadge } from './StatusBadge';
 import { DataTable } from '../../components/DataTable';
 
 const OUTCOME_COLORS = { ok: 'teal', denied: 'orange', failed: 'red' } as const;
+/** Record types with a page of their own. */
+const OPENABLE = ['contact', 'company', 'deal'] as const;
 
 /** The table of entries, newest first (as the server returns them). */
 export function AuditTable({
   entries,
   names,
+  records,
+  people,
 }: {
   entries: readonly AuditEntryView[];
   /** User id → name, when the caller may list users (ids in changes and details read as names). */
   names?: ReadonlyMap<string, string>;
+  /** Records main named for this reader (`contact:<id>` → name, openable); others stay ids. */
+  records?: ReadonlyMap<string, AuditRecordName>;
+  /** Login → full name, when the caller may list users. */
+  people?: ReadonlyMap<string, string>;
 }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
@@ -65,23 +76,14 @@ export function AuditTable({
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {formatTime(entry.at, i18n.language)}
               </Table.Td>
-              <Table.Td>{entry.userLogin ?? t('admin.audit.system')}</Table.Td>
+              <Table.Td title={entry.userLogin ?? undefined}>
+                {entry.userLogin
+                  ? (people?.get(entry.userLogin) ?? entry.userLogin)
+                  : t('admin.audit.system')}
+              </Table.Td>
               <Table.Td>{actionLabel(t, entry.action)}</Table.Td>
               <Table.Td>
-                {entry.entityType ? (
-                  <>
-                    {entityTypeLabel(t, entry.entityType)}{' '}
-                    {entry.entityId ? (
-                      <Text span ff="monospace" size="xs" c="dimmed" title={entry.entityId}>
-                        {shortId(entry.entityId)}
-                      </Text>
-                    ) : null}
-                  </>
-                ) : (
-                  <Text span c="dimmed">
-                    —
-                  </Text>
-                )}
+                <EntityCell entry={entry} records={records} />
               </Table.Td>
               <Table.Td>
                 <StatusBadge color={OUTCOME_COLORS[entry.outcome]}>
@@ -115,6 +117,57 @@ export function AuditTable({
   );
 }
 
+/**
+ * The record an entry is about: "Контакт: Олена Шевчук" (a link when the reader may open it) when
+ * main named it, else the record type and a short id (deleted, out of scope, or not a record).
+ */
+function EntityCell({
+  entry,
+  records,
+}: {
+  entry: AuditEntryView;
+  records?: ReadonlyMap<string, AuditRecordName>;
+}) {
+  const { t } = useTranslation();
+  if (!entry.entityType) {
+    return (
+      <Text span c="dimmed">
+        —
+      </Text>
+    );
+  }
+  const type = entityTypeLabel(t, entry.entityType);
+  const named = entry.entityId
+    ? records?.get(recordKey(entry.entityType, entry.entityId))
+    : undefined;
+  const ref = OPENABLE.find(kind => kind === entry.entityType);
+  if (named && entry.entityId) {
+    const id = entry.entityId;
+    return (
+      <>
+        {type}:{' '}
+        {named.openable && ref ? (
+          <Anchor component="button" type="button" onClick={() => openRecord({ type: ref, id })}>
+            {named.name}
+          </Anchor>
+        ) : (
+          named.name
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      {type}{' '}
+      {entry.entityId ? (
+        <Text span ff="monospace" size="xs" c="dimmed" title={entry.entityId}>
+          {shortId(entry.entityId)}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
 function EntryDetails({
   entry,
   names,
@@ -144,7 +197,8 @@ function EntryDetails({
           <Text span fw={500}>
             {detailLabel(t, key)}:
           </Text>{' '}
-          {(typeof value === 'string' && names?.get(value)) || formatValue(t, value)}
+          {detailCodeText(t, key, value) ??
+            ((typeof value === 'string' && names?.get(value)) || formatValue(t, value))}
         </Text>
       ))}
     </Stack>

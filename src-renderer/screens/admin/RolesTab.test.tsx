@@ -49,7 +49,7 @@ describe('who can see what', () => {
     expect(headers).toEqual([
       'Permission',
       'Owner',
-      'Administrator',
+      'System administrator',
       'Head',
       'Manager',
       'Auditor',

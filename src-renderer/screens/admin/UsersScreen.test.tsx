@@ -194,8 +194,8 @@ describe('users tab', () => {
     const dialog = await screen.findByRole('dialog', { name: 'New user' });
     fireEvent.click(within(dialog).getByLabelText(/^Role/, { selector: 'input' }));
     const options = (await screen.findAllByRole('option')).map(o => o.textContent);
-    expect(options).toEqual(['Administrator']);
-    fireEvent.click(screen.getByRole('option', { name: 'Administrator' }));
+    expect(options).toEqual(['System administrator']);
+    fireEvent.click(screen.getByRole('option', { name: 'System administrator' }));
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Login' }), {
       target: { value: 'marta' },
     });

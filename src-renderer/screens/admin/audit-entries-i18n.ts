@@ -11,6 +11,9 @@ export const uk = {
   actions: {
     documents: {
       finish_upload: 'Документ додано',
+      start_upload: 'Почато завантаження документа',
+      list: 'Перегляд документів запису',
+      preview: 'Перегляд документа',
       export: 'Збережено копію документа',
       delete: 'Документ видалено',
       delete_for_record: 'Документи запису видалено',
@@ -23,6 +26,11 @@ export const uk = {
       complete_first_sign_in: 'Перший вхід завершено',
       change_password: 'Зміна пароля',
       reset_password_with_recovery_key: 'Скидання пароля ключем відновлення',
+      begin_totp_enrollment: 'Почато налаштування двофакторного входу',
+      status: 'Перевірка стану входу',
+      session_ended: 'Сеанс завершено',
+      lockout_file_rolled_back: 'Файл блокувань входу повернуто до старішої копії',
+      lockout_file_tampered: 'Файл блокувань входу змінено або видалено',
     },
     vault: {
       reveal_data_key: 'Показ ключа даних',
@@ -30,18 +38,26 @@ export const uk = {
     audit: {
       verify: 'Перевірка журналу',
       export: 'Вивантаження журналу',
+      list: 'Перегляд журналу дій',
+      actions: 'Перегляд списку дій журналу',
+      entity_history: 'Перегляд історії запису',
+      names: 'Перегляд назв записів журналу',
     },
     users: {
       create: 'Додано працівника',
       change_role: 'Змінено роль',
-      reset_two_factor: 'Скинуто 2FA',
+      reset_two_factor: 'Скинуто двофакторний вхід',
       dismiss: 'Звільнено працівника',
       update: 'Змінено працівника',
+      list: 'Перегляд списку працівників',
+      colleagues: 'Перегляд списку колег',
     },
     roles: {
       create: 'Створено роль',
       update: 'Змінено роль',
       delete: 'Видалено роль',
+      list: 'Перегляд ролей',
+      matrix: 'Перегляд таблиці дозволів',
     },
     contacts: {
       create: 'Створено контакт',
@@ -54,10 +70,21 @@ export const uk = {
       export: 'Вивантажено контакти',
       export_request: 'Вивантажено контакти за дозволом',
       export_status: 'Перевірка запиту на експорт',
+      get: 'Перегляд контакту',
+      list: 'Перегляд списку контактів',
     },
     backup: {
       create: 'Створено резервну копію',
       restore: 'Відновлено з резервної копії',
+      restore_first_run: 'Відновлено з резервної копії під час першого запуску',
+      run: 'Резервне копіювання за розкладом',
+      run_now: 'Резервне копіювання вручну',
+      verify: 'Перевірено резервну копію',
+      list: 'Перегляд резервних копій',
+      preview: 'Перегляд вмісту резервної копії',
+      status: 'Перегляд стану резервного копіювання',
+      get_settings: 'Перегляд налаштувань резервного копіювання',
+      update_settings: 'Змінено налаштування резервного копіювання',
     },
     settings: {
       update: 'Змінено налаштування',
@@ -66,9 +93,41 @@ export const uk = {
       acknowledge: 'Сповіщення переглянуто',
       approve_export: 'Дозволено експорт',
       deny_export: 'Відхилено експорт',
+      list: 'Перегляд сповіщень',
+      settings: 'Перегляд налаштувань сповіщень',
+      update_settings: 'Змінено налаштування сповіщень',
     },
     security: {
       check: 'Перевірка безпеки',
+    },
+    devices: {
+      list: 'Перегляд комп’ютерів і мереж',
+      approve: 'Комп’ютер схвалено',
+      rename: 'Комп’ютер перейменовано',
+      revoke: 'Доступ комп’ютера відкликано',
+      update_settings: 'Змінено налаштування комп’ютерів і мереж',
+      recovery_reset: 'Обмеження комп’ютерів і мереж знято ключем відновлення',
+    },
+    imports: {
+      preview: 'Попередній перегляд імпорту',
+      run: 'Імпорт',
+      undo: 'Імпорт скасовано',
+    },
+    reports: {
+      regulation: 'Переглянуто регламент доступу',
+      regulation_pdf: 'Збережено регламент доступу (PDF)',
+      review: 'Переглянуто щомісячний огляд',
+      review_csv: 'Збережено щомісячний огляд (CSV)',
+      review_pdf: 'Збережено щомісячний огляд (PDF)',
+    },
+    search: {
+      query: 'Пошук',
+    },
+    analytics: {
+      dashboard: 'Перегляд панелі',
+    },
+    guard: {
+      vault_files_changed: 'Файли сховища змінено, поки Zamok був закритий',
     },
   },
   fields: {
@@ -116,6 +175,9 @@ export const en: Strings<typeof uk> = {
   actions: {
     documents: {
       finish_upload: 'Document attached',
+      start_upload: 'Document upload started',
+      list: 'Documents of a record viewed',
+      preview: 'Document viewed',
       export: 'Copy of a document saved',
       delete: 'Document deleted',
       delete_for_record: 'Documents of a record deleted',
@@ -128,6 +190,11 @@ export const en: Strings<typeof uk> = {
       complete_first_sign_in: 'First sign-in completed',
       change_password: 'Password change',
       reset_password_with_recovery_key: 'Password reset with the recovery key',
+      begin_totp_enrollment: 'Two-factor sign-in set-up started',
+      status: 'Sign-in state checked',
+      session_ended: 'Session ended',
+      lockout_file_rolled_back: 'Sign-in lockout file put back to an older copy',
+      lockout_file_tampered: 'Sign-in lockout file changed or deleted',
     },
     vault: {
       reveal_data_key: 'Data key revealed',
@@ -135,6 +202,10 @@ export const en: Strings<typeof uk> = {
     audit: {
       verify: 'Log verified',
       export: 'Log exported',
+      list: 'Audit log viewed',
+      actions: 'List of logged actions viewed',
+      entity_history: 'Record history viewed',
+      names: 'Names of logged records viewed',
     },
     users: {
       create: 'User added',
@@ -142,11 +213,15 @@ export const en: Strings<typeof uk> = {
       reset_two_factor: '2FA reset',
       dismiss: 'User dismissed',
       update: 'User changed',
+      list: 'Users viewed',
+      colleagues: 'Colleagues viewed',
     },
     roles: {
       create: 'Role created',
       update: 'Role changed',
       delete: 'Role deleted',
+      list: 'Roles viewed',
+      matrix: 'Permission table viewed',
     },
     contacts: {
       create: 'Contact created',
@@ -159,10 +234,21 @@ export const en: Strings<typeof uk> = {
       export: 'Contacts exported',
       export_request: 'Exported contacts with approval',
       export_status: 'Checked an export request',
+      get: 'Contact viewed',
+      list: 'Contacts list viewed',
     },
     backup: {
       create: 'Backup created',
       restore: 'Restored from a backup',
+      restore_first_run: 'Restored from a backup at first start',
+      run: 'Scheduled backup',
+      run_now: 'Backup started by hand',
+      verify: 'Backup verified',
+      list: 'Backups viewed',
+      preview: 'Backup contents viewed',
+      status: 'Backup status viewed',
+      get_settings: 'Backup settings viewed',
+      update_settings: 'Backup settings changed',
     },
     settings: {
       update: 'Settings changed',
@@ -171,9 +257,41 @@ export const en: Strings<typeof uk> = {
       acknowledge: 'Alert acknowledged',
       approve_export: 'Export approved',
       deny_export: 'Export denied',
+      list: 'Alerts viewed',
+      settings: 'Alert settings viewed',
+      update_settings: 'Alert settings changed',
     },
     security: {
       check: 'Security check',
+    },
+    devices: {
+      list: 'Computers and networks viewed',
+      approve: 'Computer approved',
+      rename: 'Computer renamed',
+      revoke: 'Computer access revoked',
+      update_settings: 'Computer and network settings changed',
+      recovery_reset: 'Computer and network limits lifted with the recovery key',
+    },
+    imports: {
+      preview: 'Import previewed',
+      run: 'Import',
+      undo: 'Import undone',
+    },
+    reports: {
+      regulation: 'Access regulation viewed',
+      regulation_pdf: 'Access regulation saved (PDF)',
+      review: 'Monthly review viewed',
+      review_csv: 'Monthly review saved (CSV)',
+      review_pdf: 'Monthly review saved (PDF)',
+    },
+    search: {
+      query: 'Search',
+    },
+    analytics: {
+      dashboard: 'Dashboard viewed',
+    },
+    guard: {
+      vault_files_changed: 'Vault files changed while Zamok was closed',
     },
   },
   fields: {

@@ -80,6 +80,27 @@ export interface ValueContext {
    * audit log keeps ids as forensic detail); a record's history never shows a raw id.
    */
   unknownUser?: string;
+  /** The record's currency where the entry names it: amounts then read as money ("12 500 ₴"). */
+  currency?: string;
+}
+
+/** Fields whose values are integer minor units (kopecks, cents). */
+const MONEY_FIELDS: ReadonlySet<string> = new Set(['amountMinor']);
+
+/** Minor units as money in the interface language; without a currency, a grouped number. */
+export function moneyText(minor: number, language: string, currency?: string): string {
+  const locale = language === 'en' ? 'en-GB' : 'uk-UA';
+  const digits = minor % 100 === 0 ? 0 : 2;
+  const options: Intl.NumberFormatOptions = {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: 2,
+  };
+  if (currency && /^[A-Z]{3}$/.test(currency)) {
+    return new Intl.NumberFormat(locale, { ...options, style: 'currency', currency }).format(
+      minor / 100,
+    );
+  }
+  return new Intl.NumberFormat(locale, options).format(minor / 100);
 }
 
 /** Fields whose values are user ids (one, or a list). */
@@ -113,6 +134,9 @@ export function fieldValueText(
       return value.map(id => (typeof id === 'string' ? userText(id, context) : '')).join(', ');
     }
   }
+  if (MONEY_FIELDS.has(field) && typeof value === 'number') {
+    return moneyText(value, context.language ?? 'uk', context.currency);
+  }
   if (typeof value === 'string') {
     if (field === 'status') return t(`admin.users.${value}`, { defaultValue: value });
     if (field === 'role') return t(`shell.roles.${value}`, { defaultValue: value });
@@ -122,6 +146,20 @@ export function fieldValueText(
     if (name) return name;
   }
   return formatValue(t, value);
+}
+
+/**
+ * A detail value that is a code, in words: an audit action (`backup.run` → "Scheduled backup"), a
+ * role id (`administrator` → "System administrator"), an error code (its sentence); else null.
+ */
+export function detailCodeText(t: TFunction, key: string, value: unknown): string | null {
+  if (typeof value !== 'string' || value === '') return null;
+  if (key === 'action') return actionLabel(t, value);
+  if (key === 'role' || key === 'roleBefore' || key === 'roleAfter') {
+    return t(`shell.roles.${value}`, { defaultValue: value });
+  }
+  if (key === 'error') return t([`errors.${value}`, 'common.unexpectedError']);
+  return null;
 }
 
 /** An entry's extra detail name in words where known (`reassignedCount` → "Records moved"). */
@@ -153,14 +191,20 @@ export function fieldChanges(
 ): FieldChange[] {
   if (!entry.changes) return [];
   const empty = t('admin.history.empty_value');
+  const currencyChange = entry.changes['currency'] as
+    { before?: unknown; after?: unknown } | undefined;
+  const currency = [currencyChange?.after, currencyChange?.before, context.currency].find(
+    (c): c is string => typeof c === 'string',
+  );
+  const withCurrency = { ...context, currency };
   return (
     Object.entries(entry.changes)
       .map(([field, change]) => ({
         field,
         label: fieldLabel(t, field),
         // Creations and deletions log only one side; the missing side reads "empty".
-        before: fieldValueText(t, field, (change as { before?: AuditValue }).before, context),
-        after: fieldValueText(t, field, (change as { after?: AuditValue }).after, context),
+        before: fieldValueText(t, field, (change as { before?: AuditValue }).before, withCurrency),
+        after: fieldValueText(t, field, (change as { after?: AuditValue }).after, withCurrency),
       }))
       // A created record's empty list ("Phones: empty → empty") says nothing: not shown. Other
       // equal sides stay ("Notes: hidden → hidden" still says the notes changed).

@@ -37,7 +37,10 @@ export const uk = {
     verify: 'Перевірити цілісність',
     verifyBusy: 'Перевірка…',
     verifyHint: 'Перевіряє, що жоден запис журналу не змінено, не видалено й не переставлено.',
-    intact: 'Журнал цілий: записів {{count}}.',
+    intact_one: 'Журнал не пошкоджено: перевірено {{count}} запис.',
+    intact_few: 'Журнал не пошкоджено: перевірено {{count}} записи.',
+    intact_many: 'Журнал не пошкоджено: перевірено {{count}} записів.',
+    intact_other: 'Журнал не пошкоджено: перевірено {{count}} запису.',
     broken:
       'Журнал пошкоджено на записі №{{seq}}. Збережіть резервну копію та зверніться до відповідального за безпеку.',
     brokenReason: {
@@ -106,7 +109,10 @@ export const en: Strings<typeof uk> = {
     verify: 'Verify chain',
     verifyBusy: 'Verifying…',
     verifyHint: 'Checks that no entry of the log was edited, deleted or reordered.',
-    intact: 'Chain intact: {{count}} entries checked.',
+    intact_one: 'The log is intact: {{count}} entry checked.',
+    intact_few: 'The log is intact: {{count}} entries checked.',
+    intact_many: 'The log is intact: {{count}} entries checked.',
+    intact_other: 'The log is intact: {{count}} entries checked.',
     broken:
       'The log is broken at entry #{{seq}}. Keep a backup and contact whoever is responsible for security.',
     brokenReason: {

@@ -239,7 +239,7 @@ describe('restore wizard', () => {
     const preview = await within(dialog).findByTestId('backup-preview');
     expect(within(preview).getByText('130')).toBeTruthy();
     expect(within(preview).getByText('olena')).toBeTruthy();
-    expect(within(preview).getByText('0002_contacts')).toBeTruthy();
+    expect(within(preview).getByText('2')).toBeTruthy();
     const restore = within(dialog).getByRole('button', { name: 'Restore' });
     expect(restore).toHaveProperty('disabled', true);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Verify the backup' }));

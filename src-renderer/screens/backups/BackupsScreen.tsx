@@ -164,7 +164,7 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
           {r.error
             ? t('backups.runFailed', {
                 path: pathOf(r.destinationId),
-                error: runErrorText(t, r.reason, r.error),
+                error: runErrorText(t, r.reason),
               })
             : r.verified
               ? t('backups.runOk', { path: pathOf(r.destinationId) })

@@ -101,7 +101,7 @@ export function DestinationsCard(props: DestinationsCardProps) {
                       problem={
                         state?.lastError
                           ? t('backups.destinations.lastError', {
-                              error: runErrorText(t, state.lastErrorReason, state.lastError),
+                              error: runErrorText(t, state.lastErrorReason),
                             })
                           : null
                       }

@@ -40,13 +40,13 @@ export function backupErrorText(t: TFunction, error: CallError): string {
   return known ? t(`backups.errors.${known}`) : errorText(t, error);
 }
 
-/** The sentence for a failed run: its reason in the interface language, else the English message. */
-export function runErrorText(
-  t: TFunction,
-  reason: BackupErrorReason | null | undefined,
-  message: string,
-): string {
-  return reason ? t(`backups.errors.${reason}`) : message;
+/**
+ * The sentence for a failed run in the interface language. A run without a known reason (written
+ * by an older version, or a failure main did not foresee) reads as the generic sentence, never as
+ * main's English message.
+ */
+export function runErrorText(t: TFunction, reason: BackupErrorReason | null | undefined): string {
+  return t(`backups.errors.${reason ?? 'unexpected'}`);
 }
 
 /** A date and time in the interface language, or the "never" text for null. */

@@ -3,7 +3,7 @@ import type { Strings } from '../../i18n/types';
 /** Interface text of the backups page and the restore wizard (Ukrainian first); merged under `backups`. */
 export const uk = {
   title: 'Резервні копії',
-  intro: 'Зашифровані копії сховища на зовнішньому диску, у хмарній теці чи мережевій папці.',
+  intro: 'Зашифровані копії сховища на зовнішньому диску, у хмарній теці чи мережевій теці.',
   loading: 'Завантажуємо стан резервних копій…',
   unavailable: 'Резервні копії ще недоступні в цій версії застосунку.',
   retry: 'Спробувати ще раз',
@@ -131,6 +131,8 @@ export const uk = {
       'Останні зміни сховища втрачено або пошкоджено — копію не створено. Відновіть сховище з резервної копії.',
     vault_unchecked:
       'Файл zamok.db змінено після того, як Zamok його закрив. Увійдіть один раз (Zamok перевірить файл), потім створіть копію.',
+    unexpected:
+      'Копію не вдалося створити через непередбачену помилку. Спробуйте ще раз; якщо повториться — перезапустіть Zamok і перевірте теку для копій.',
   },
   wizard: {
     title: 'Відновлення з резервної копії',
@@ -166,7 +168,7 @@ export const uk = {
     verified: 'Копію перевірено: база даних цілісна.',
     keepsSafetyCopy:
       'Поточне сховище не буде видалено: його збережуть як страхову копію поруч. Після відновлення увійдіть знову.',
-    confirm: 'Я розумію: дані після {{date}} буде замінено цією копією',
+    confirm: 'Я розумію: усі зміни після {{date}} буде втрачено',
     restore: 'Відновити',
     restoring: 'Відновлюємо… Не закривайте застосунок.',
     back: 'Назад',
@@ -314,6 +316,8 @@ export const en: Strings<typeof uk> = {
       'The vault’s last changes are missing or damaged — no backup was made. Restore the vault from a backup.',
     vault_unchecked:
       'zamok.db changed after Zamok last closed it. Sign in once (Zamok checks the file), then back up.',
+    unexpected:
+      'The backup could not be made because of an unexpected error. Try again; if it happens again, restart Zamok and check the backup folder.',
   },
   wizard: {
     title: 'Restore from a backup',
@@ -349,7 +353,7 @@ export const en: Strings<typeof uk> = {
     verified: 'Backup verified: the database is intact.',
     keepsSafetyCopy:
       'The current vault is not deleted: it is kept as a safety copy next to it. Sign in again after the restore.',
-    confirm: 'I understand: data after {{date}} will be replaced by this backup',
+    confirm: 'I understand: every change after {{date}} will be lost',
     restore: 'Restore',
     restoring: 'Restoring… Do not close the app.',
     back: 'Back',

@@ -1,7 +1,12 @@
 /** Company words in the audit log (admin screens): action names, field names, record type. */
 /** Audit log words for companies (action names, field names, record type) in the admin catalogue. */
 export interface CompanyAuditWords {
-  actions: { companies: Record<'create' | 'update' | 'delete' | 'restore' | 'reassign', string> };
+  actions: {
+    companies: Record<
+      'create' | 'update' | 'delete' | 'restore' | 'reassign' | 'get' | 'list' | 'contacts',
+      string
+    >;
+  };
   fields: Record<string, string>;
   entities: { company: string };
 }
@@ -14,6 +19,9 @@ export const companiesAuditUk: CompanyAuditWords = {
       delete: 'Видалено компанію',
       restore: 'Компанію відновлено',
       reassign: 'Компанію передано',
+      get: 'Перегляд компанії',
+      list: 'Перегляд списку компаній',
+      contacts: 'Перегляд контактів компанії',
     },
   },
   fields: {
@@ -35,6 +43,9 @@ export const companiesAuditEn: CompanyAuditWords = {
       delete: 'Company deleted',
       restore: 'Company restored',
       reassign: 'Company handed over',
+      get: 'Company viewed',
+      list: 'Companies list viewed',
+      contacts: 'Contacts of a company viewed',
     },
   },
   fields: {

@@ -17,7 +17,10 @@ export const exportUk = {
     'Ви вивантажуєте {{count}} контактів — це більше, ніж дозволено без погодження. Власник отримав сповіщення. Файл завантажиться сам, щойно власник дозволить; не закривайте це вікно.',
   waitingCheck: 'Перевіряємо кожні кілька секунд…',
   stopWaiting: 'Не чекати',
-  done: 'Файл «{{fileName}}» завантажено: контактів {{count}}.',
+  done_one: 'Збережено {{count}} контакт у файл «{{fileName}}».',
+  done_few: 'Збережено {{count}} контакти у файл «{{fileName}}».',
+  done_many: 'Збережено {{count}} контактів у файл «{{fileName}}».',
+  done_other: 'Збережено {{count}} контакту у файл «{{fileName}}».',
   refused: {
     denied: 'Власник відхилив цей експорт. Якщо файл справді потрібен, поговоріть із власником.',
     expired: 'Запит застарів (минуло 24 години). Запустіть експорт ще раз.',
@@ -46,7 +49,10 @@ export const exportEn: typeof exportUk = {
     'You are exporting {{count}} contacts — more than may be exported without approval. The owner has been alerted. The file downloads by itself as soon as the owner approves; keep this window open.',
   waitingCheck: 'Checking every few seconds…',
   stopWaiting: 'Stop waiting',
-  done: 'Downloaded “{{fileName}}”: {{count}} contacts.',
+  done_one: 'Saved {{count}} contact to “{{fileName}}”.',
+  done_few: 'Saved {{count}} contacts to “{{fileName}}”.',
+  done_many: 'Saved {{count}} contacts to “{{fileName}}”.',
+  done_other: 'Saved {{count}} contacts to “{{fileName}}”.',
   refused: {
     denied: 'The owner denied this export. If you really need the file, talk to the owner.',
     expired: 'The request has expired (24 hours passed). Start the export again.',

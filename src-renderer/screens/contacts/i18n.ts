@@ -134,7 +134,7 @@ export const uk = {
     sourcePlaceholder: 'рекомендація, сайт, виставка…',
     notes: 'Нотатки',
     ...recordWords.formUk,
-    fixErrors: 'Виправте позначені поля — і контакт можна буде зберегти.',
+    fixErrors: 'Виправте позначені поля й спробуйте зберегти ще раз.',
     conflict:
       'Хтось змінив цей контакт, поки ви його редагували. Оновіть, щоб побачити їхні зміни (ваші правки не збережено).',
     reload: 'Оновити',
@@ -263,7 +263,7 @@ export const en: Strings<typeof uk> = {
     sourcePlaceholder: 'referral, website, trade fair…',
     notes: 'Notes on the client',
     ...recordWords.formEn,
-    fixErrors: 'Fix the marked fields, then the contact can be saved.',
+    fixErrors: 'Fix the marked fields and try saving again.',
     conflict:
       'Someone changed this contact while you were editing it. Reload to see their changes (your edits were not saved).',
     reload: 'Reload',

@@ -44,7 +44,8 @@ function stateOf<T>(rows: T[] | null, hasData: (rows: T[]) => boolean) {
 
 /** Open pipeline value per stage, for the chosen currency. */
 export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const rows = data ?? [];
   const currencies = [...new Set(rows.map(r => r.currency))];
   const [picked, setPicked] = useState<Currency | null>(null);
@@ -69,8 +70,8 @@ export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
         ],
         rows: rows.map(r => [
           label(r),
-          formatCount(r.deals),
-          formatMoney(r.amountMinor, r.currency),
+          formatCount(r.deals, language),
+          formatMoney(r.amountMinor, r.currency, language),
         ]),
       }}
       controls={
@@ -93,9 +94,9 @@ export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="stage" />
-          <YAxis tickFormatter={formatAxisMoney} width={64} />
+          <YAxis tickFormatter={v => formatAxisMoney(Number(v), language)} width={64} />
           <Tooltip
-            formatter={value => formatMoney(Number(value), currency ?? 'UAH')}
+            formatter={value => formatMoney(Number(value), currency ?? 'UAH', language)}
             labelFormatter={l => String(l)}
           />
           <Bar {...BAR} dataKey="amount" name={t('dashboard.pipeline.amount')} fill={COLORS.main} />
@@ -121,7 +122,11 @@ export function WonLostChart({ data }: { data: Dashboard['wonLost'] }) {
           t('dashboard.wonLost.won'),
           t('dashboard.wonLost.lost'),
         ],
-        rows: rows.map(r => [r.name, formatCount(r.won), formatCount(r.lost)]),
+        rows: rows.map(r => [
+          r.name,
+          formatCount(r.won, i18n.language),
+          formatCount(r.lost, i18n.language),
+        ]),
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
@@ -158,7 +163,7 @@ export function ActivitiesChart({ data, since }: { data: Dashboard['activities']
       state={stateOf(data, r => r.length > 0)}
       table={{
         head: [t('dashboard.activities.person'), t('dashboard.activities.count')],
-        rows: rows.map(r => [r.displayName, formatCount(r.activities)]),
+        rows: rows.map(r => [r.displayName, formatCount(r.activities, i18n.language)]),
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
@@ -195,7 +200,7 @@ export function NewContactsChart({ data }: { data: Dashboard['newContacts'] }) {
       state={stateOf(data, r => r.some(m => m.count > 0))}
       table={{
         head: [t('dashboard.contacts.month'), t('dashboard.contacts.count')],
-        rows: rows.map(r => [r.name, formatCount(r.count)]),
+        rows: rows.map(r => [r.name, formatCount(r.count, i18n.language)]),
       }}
     >
       <ResponsiveContainer width="100%" height="100%">

@@ -1,8 +1,9 @@
 /**
- * How the dashboard writes its numbers: months by name in the interface language, money from minor
- * units with Intl.NumberFormat('uk-UA') (the office's format, whatever the interface language).
+ * How the dashboard writes its numbers: months by name, money from minor units and counts, all in
+ * the interface language (Intl.NumberFormat), never the system's.
  */
-import { formatMoney } from '../../../src-shared/deals/money';
+import type { Currency } from '../../../src-shared/deals';
+import { formatMoney as formatMinorMoney } from '../../../src-shared/deals/money';
 
 /** `2026-11` → "листопад 2026" (long) or "лист." (short), in `lang`. */
 export function monthLabel(month: string, lang: string, style: 'long' | 'short' = 'long'): string {
@@ -20,17 +21,26 @@ export function monthLabel(month: string, lang: string, style: 'long' | 'short' 
   return `${name} ${y}`;
 }
 
-/** Minor units → "12 500,50 ₴", exactly as the deal screens write it. */
-export { formatMoney };
-
-/** Minor units → a compact axis tick ("12,5 тис."). */
-export function formatAxisMoney(amountMinor: number): string {
-  return new Intl.NumberFormat('uk-UA', { notation: 'compact', maximumFractionDigits: 1 }).format(
-    amountMinor / 100,
-  );
+/** The number locale of an interface language. */
+function numberLocale(language: string): string {
+  return language === 'en' ? 'en-GB' : 'uk-UA';
 }
 
-/** A count in the office's format ("1 234"). */
-export function formatCount(n: number): string {
-  return new Intl.NumberFormat('uk-UA').format(n);
+/** Minor units → "12 500,50 ₴" (uk) or "₴12,500.50" (en), exactly as the deal screens write it. */
+export function formatMoney(amountMinor: number, currency: Currency, language = 'uk'): string {
+  // The deal screens' locale for money (src-renderer/screens/deals/format.ts): "$700", not "US$700".
+  return formatMinorMoney(amountMinor, currency, language === 'en' ? 'en-US' : 'uk-UA');
+}
+
+/** Minor units → a compact axis tick ("12,5 тис." / "12.5K"). */
+export function formatAxisMoney(amountMinor: number, language = 'uk'): string {
+  return new Intl.NumberFormat(numberLocale(language), {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(amountMinor / 100);
+}
+
+/** A count with grouping in the interface language ("1 234" / "1,234"). */
+export function formatCount(n: number, language = 'uk'): string {
+  return new Intl.NumberFormat(numberLocale(language)).format(n);
 }

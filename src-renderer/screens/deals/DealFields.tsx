@@ -14,7 +14,7 @@ export function DealFields({ deal }: { deal: Deal }) {
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       <Section title={t('deals.detail.dealSection')}>
         <Field label={t('deals.field.amount')}>{dealAmount(deal, i18n.language)}</Field>
-        <Field label={t('deals.field.probability')}>{`${deal.probability}%`}</Field>
+        <Field label={t('deals.field.probabilityShown')}>{`${deal.probability}%`}</Field>
         <Field label={t('deals.field.expectedClose')}>{deal.expectedClose}</Field>
         <Field label={t('deals.field.notes')}>
           {deal.notes ? <Text style={{ whiteSpace: 'pre-wrap' }}>{deal.notes}</Text> : null}

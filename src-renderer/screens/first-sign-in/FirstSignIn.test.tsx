@@ -108,4 +108,44 @@ describe('first sign-in', () => {
     await screen.findByText('SECR ETNU MBER 2AAA A');
     expect(enrolments).toBe(2);
   });
+
+  it('a refused password keeps the code typed and never reads as meeting the rules', async () => {
+    const completions: unknown[] = [];
+    const answers = [
+      fail('invalid_input', { field: 'newPassword' }),
+      ok({ user: { ...NEW_STAFF, setupRequired: undefined }, recoveryCodes: [] }),
+    ];
+    const { api } = fakeApi(() => statusOf('locked'), {
+      signIn: async () => ok(NEW_STAFF),
+      completeFirstSignIn: async input => {
+        completions.push(input);
+        return answers.shift() ?? fail('internal');
+      },
+    });
+    renderApp(api);
+    await signInWithoutCode();
+    await screen.findByRole('img', { name: 'QR code for the authenticator app' });
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: OWN_PASSWORD } });
+    fireEvent.change(screen.getByLabelText('Repeat the password'), {
+      target: { value: OWN_PASSWORD },
+    });
+    await screen.findByText('The password meets the requirements.');
+    fireEvent.change(screen.getByLabelText('Code from the app'), { target: { value: '654321' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save and start working' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain('different from the one');
+    expect(screen.queryByText('The password meets the requirements.')).toBeNull();
+    expect(screen.getByLabelText('Code from the app')).toHaveProperty('value', '654321');
+
+    const other = `${OWN_PASSWORD} meadow`;
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: other } });
+    fireEvent.change(screen.getByLabelText('Repeat the password'), { target: { value: other } });
+    await screen.findByText('The password meets the requirements.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save and start working' }));
+    expect(await screen.findByRole('navigation')).toBeTruthy();
+    expect(completions).toEqual([
+      { totpCode: '654321', newPassword: OWN_PASSWORD },
+      { totpCode: '654321', newPassword: other },
+    ]);
+  });
 });

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { FirstSignInResult, TotpEnrollment } from '../../../src-shared/ipc/auth';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
-import { isEnrollmentExpired } from '../../app/errors';
+import { errorFields, errorText, isEnrollmentExpired } from '../../app/errors';
 import { enterApp, signOutSession } from '../../app/session-actions';
 import { AuthLayout } from '../../components/AuthLayout';
 import { BusyButton } from '../../components/BusyButton';
@@ -22,6 +22,11 @@ import { TotpEnrollmentView } from '../../components/TotpEnrollmentView';
 import { useSessionStore } from '../../stores/session';
 import { NewRecoveryCodes } from './NewRecoveryCodes';
 
+/** True when main refused the new password only (weak, or the issued one reused). */
+function isPasswordRefusal(error: CallError): boolean {
+  return error.code === 'weak_password' || errorFields(error).includes('newPassword');
+}
+
 /** The first sign-in screen (a signed-in user with `setupRequired`). */
 export function FirstSignIn() {
   const { t } = useTranslation();
@@ -32,6 +37,8 @@ export function FirstSignIn() {
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CallError | null>(null);
+  // The new password main refused, while it is still the one typed (its reason shows at the field).
+  const [refused, setRefused] = useState<{ password: string; error: CallError } | null>(null);
   const [enrollment, setEnrollment] = useState<TotpEnrollment | null>(null);
   const [done, setDone] = useState<FirstSignInResult | null>(null);
   const newPassword = useNewPassword(user?.login ?? '', user?.displayName);
@@ -80,7 +87,12 @@ export function FirstSignIn() {
       // An expired enrollment needs a fresh secret: drop it so a new QR code is fetched.
       if (expired) setEnrollment(null);
       setError(expired ? { ...result.error, details: { field: 'enrollment' } } : result.error);
-      setCode('');
+      // Only the password was refused: the code typed is still good, so it stays.
+      if (isPasswordRefusal(result.error)) {
+        setRefused({ password: newPassword.password, error: result.error });
+      } else {
+        setCode('');
+      }
       return;
     }
     newPassword.clear();
@@ -103,6 +115,11 @@ export function FirstSignIn() {
                 label={t('firstSignIn.newPasswordLabel')}
                 showErrors={tried}
                 autoFocus
+                refusal={
+                  refused && refused.password === newPassword.password
+                    ? errorText(t, refused.error)
+                    : null
+                }
                 {...newPassword.fields}
               />
             </Stack>

@@ -26,6 +26,7 @@ export function LockScreen() {
         login={lockedUser.login}
         loginOk
         autoFocusPassword
+        firstSignInHint={false}
         header={
           <>
             <Group gap="sm" wrap="nowrap">

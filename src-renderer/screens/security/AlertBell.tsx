@@ -26,7 +26,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNavigationStore } from '../../stores/navigation';
 import { formatWhen } from '../backups/backup-api';
 import { ExportApprovalSetting, ExportDecision } from './ExportApproval';
-import { detailValues, SeverityBadge } from './FindingCard';
+import { SeverityBadge } from './FindingCard';
+import { alertValues } from './alert-values';
 import { useGranted } from '../../app/grants';
 
 /** How often the unread count is refreshed while the app is open. */
@@ -162,7 +163,7 @@ function AlertCard(props: {
 }) {
   const { alert, busy, onAcknowledge, onDecided } = props;
   const { t, i18n } = useTranslation();
-  const values = detailValues(alert.details);
+  const values = alertValues(t, alert.details);
   return (
     <Card withBorder padding="sm" component="article" aria-labelledby={`alert-${alert.id}`}>
       <Stack gap={4}>

@@ -29,6 +29,8 @@ interface SignInFormProps {
   autoFocusPassword?: boolean;
   submitLabel: string;
   busyLabel: string;
+  /** False on the lock screen: nobody there signs in for the first time. */
+  firstSignInHint?: boolean;
   /** A link under the button ("Forgot password?", "Sign in as someone else"). */
   footer: ReactNode;
 }
@@ -70,7 +72,12 @@ export function SignInForm(props: SignInFormProps) {
           error={tried && password.length === 0 ? t('common.required') : undefined}
           visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
         />
-        <SecondFactorField factor={factor} onChange={setFactor} showError={tried} />
+        <SecondFactorField
+          factor={factor}
+          onChange={setFactor}
+          showError={tried}
+          firstSignInHint={props.firstSignInHint}
+        />
         <BusyButton
           type="submit"
           fullWidth

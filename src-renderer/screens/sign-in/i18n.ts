@@ -13,6 +13,7 @@ export const uk = {
     codeLabel: 'Код із застосунку автентифікації',
     codeDescription:
       '6 цифр із телефону. Якщо ви входите вперше і ще не налаштували застосунок, залиште порожнім.',
+    codeDescriptionLocked: '6 цифр із застосунку автентифікації на телефоні.',
     codeInvalid: 'Введіть 6 цифр',
     recoveryCodeLabel: 'Код відновлення',
     recoveryCodeDescription: 'Один із кодів набору відновлення. Кожен код діє лише один раз.',
@@ -53,6 +54,7 @@ export const en: Strings<typeof uk> = {
     codeLabel: 'Code from the authenticator app',
     codeDescription:
       'The 6 digits on your phone. Signing in for the first time without the app set up? Leave it empty.',
+    codeDescriptionLocked: 'The 6 digits from the authenticator app on your phone.',
     codeInvalid: 'Enter 6 digits',
     recoveryCodeLabel: 'Recovery code',
     recoveryCodeDescription: 'One of the codes from the recovery kit. Each code works only once.',

@@ -202,7 +202,10 @@ export async function signedInUserId(
 
 /** One row of the audit table as a person reads it. */
 export interface AuditRow {
+  /** The login (the cell's title; the cell shows the person's name). */
   who: string;
+  /** The name the cell shows. */
+  whoName: string;
   what: string;
   record: string;
   outcome: string;
@@ -218,14 +221,21 @@ export async function auditRows(page: Page): Promise<AuditRow[]> {
     await older.click();
     await expect(page.getByText('No older entries.').or(older)).toBeVisible();
   }
-  const rows = await table
-    .locator('tbody > tr')
-    .evaluateAll(trs =>
-      trs.map(tr =>
-        Array.from(tr.querySelectorAll(':scope > td'), td => td.textContent?.trim() ?? ''),
-      ),
-    );
+  const rows = await table.locator('tbody > tr').evaluateAll(trs =>
+    trs.map(tr =>
+      Array.from(tr.querySelectorAll(':scope > td'), td => ({
+        text: td.textContent?.trim() ?? '',
+        title: td.getAttribute('title') ?? '',
+      })),
+    ),
+  );
   return rows
     .filter(cells => cells.length === 6)
-    .map(([, who = '', what = '', record = '', outcome = '']) => ({ who, what, record, outcome }));
+    .map(([, who, what, record, outcome]) => ({
+      who: who?.title || who?.text || '',
+      whoName: who?.text ?? '',
+      what: what?.text ?? '',
+      record: record?.text ?? '',
+      outcome: outcome?.text ?? '',
+    }));
 }
