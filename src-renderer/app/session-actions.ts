@@ -4,6 +4,7 @@
  */
 import type { ZamokApi } from '../../src-shared/ipc';
 import type { AppStatus, SignedInUser } from '../../src-shared/ipc/auth';
+import { forgetRoute, holdRoute } from '../shell/route-hold';
 import { resetAllStores } from '../stores/registry';
 import { screenForStatus, useSessionStore, type LockReason } from '../stores/session';
 
@@ -51,6 +52,7 @@ export async function enterApp(api: ZamokApi, user: SignedInUser): Promise<void>
 export async function lockSession(api: ZamokApi, reason: LockReason): Promise<void> {
   const { user, lockedUser } = useSessionStore.getState();
   const locked = user ? { login: user.login, displayName: user.displayName } : lockedUser;
+  holdRoute();
   resetAllStores();
   useSessionStore.setState(
     locked
@@ -70,6 +72,7 @@ export function sessionLost(status: AppStatus | null): void {
   const locked = login
     ? { login, displayName: user?.login === login ? user.displayName : undefined }
     : null;
+  holdRoute();
   resetAllStores();
   if (status?.state === 'no_vault') {
     useSessionStore.setState({ status, screen: 'setup' });
@@ -82,6 +85,7 @@ export function sessionLost(status: AppStatus | null): void {
 
 /** Ends the session and shows the sign-in screen. Stores are wiped whatever the call answers. */
 export async function signOutSession(api: ZamokApi): Promise<void> {
+  forgetRoute();
   resetAllStores();
   useSessionStore.setState({ screen: 'sign-in' });
   await api.auth.signOut({});
@@ -89,6 +93,7 @@ export async function signOutSession(api: ZamokApi): Promise<void> {
 
 /** Leaves the lock screen for the sign-in form ("Sign in as someone else"). */
 export function switchUser(): void {
+  forgetRoute();
   resetAllStores();
   useSessionStore.setState({ screen: 'sign-in' });
 }

@@ -24,6 +24,8 @@ export function setUpScreenTests(user?: SignedInUser): void {
   afterEach(() => {
     cleanup();
     resetAllStores();
+    // The shell writes the page to the hash (shell/routes.ts): the next test starts without one.
+    window.history.replaceState(null, '', window.location.pathname);
   });
 }
 

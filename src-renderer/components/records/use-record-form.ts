@@ -5,11 +5,11 @@
  * with `expectedUpdatedAt`), and the "someone changed it meanwhile" conflict with its reload.
  * Ctrl+Enter saves; Escape (outside an open list) cancels.
  */
-import { useHotkeys } from '@mantine/hooks';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Result } from '../../../src-shared/ipc/contract';
 import type { FieldErrors, RecordFormModel } from './form-model';
+import { useShortcuts } from '../../app/shortcuts';
 
 /** What the form does with the main process and the list. */
 export interface RecordFormCalls<Raw, R> {
@@ -113,7 +113,7 @@ export function useRecordForm<
     setServerErrors({});
   };
 
-  useHotkeys([['mod+Enter', () => void save()]], []);
+  useShortcuts([['formSave', () => void save()]]);
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     // Escape in an open list (tags, selects) closes that list, not the form.
     const target = event.target as HTMLElement;
