@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Deal } from '../../src-shared/deals';
 import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 import { lockSession, signOutSession } from '../app/session-actions';
 import { fakeApi, OWNER, statusOf } from '../app/test-support';
@@ -81,6 +82,16 @@ describe('the hash follows the screen', () => {
     expect(useDealsStore.getState().view).toEqual({ kind: 'list' });
     visit('#/contacts/new');
     expect(useContactsStore.getState().view).toEqual({ kind: 'new' });
+  });
+
+  it("a deal's edit link opens its page, then the form once the deal is loaded", async () => {
+    mountSync();
+    visit(`#/deals/${ID}/edit`);
+    expect(useDealsStore.getState().view).toEqual({ kind: 'detail', id: ID });
+    const deal = { id: ID } as Deal;
+    await act(async () => useDealsStore.setState({ current: deal }));
+    expect(useDealsStore.getState().view).toEqual({ kind: 'edit', deal });
+    expect(window.location.hash).toBe(`#/deals/${ID}/edit`);
   });
 
   it('opens the linked page when the shell mounts (a reload, an unlock)', () => {

@@ -14,7 +14,6 @@ import type { RecordFormState, TextFieldProps } from './use-record-form';
 export function RecordForm(props: {
   ns: string;
   form: RecordFormState;
-  onCancel: () => void;
   children: ReactNode;
   /** The heading instead of `<ns>.form.newTitle` / `editTitle` (a deal shows its own title). */
   title?: string;
@@ -44,6 +43,16 @@ export function RecordForm(props: {
             </Group>
           </Alert>
         ) : null}
+        {form.restored ? (
+          <Alert color="blue" variant="light" data-testid="draft-restored">
+            <Group justify="space-between">
+              <span>{t(`${ns}.form.draftRestored`)}</span>
+              <Button size="xs" variant="default" onClick={form.discardDraft}>
+                {t(`${ns}.form.discardDraft`)}
+              </Button>
+            </Group>
+          </Alert>
+        ) : null}
         <ErrorAlert error={form.error} />
         {props.children}
         {form.tried && !form.check.ok ? (
@@ -53,7 +62,7 @@ export function RecordForm(props: {
         ) : null}
         <Group justify="flex-end">
           <Tooltip label={t(`${ns}.form.cancelHint`)} withArrow>
-            <Button variant="default" onClick={props.onCancel}>
+            <Button variant="default" onClick={form.cancel}>
               {t(`${ns}.form.cancel`)}
             </Button>
           </Tooltip>

@@ -30,6 +30,8 @@ export const recordWords = {
     saving: 'Зберігаємо…',
     cancel: 'Скасувати',
     cancelHint: 'Esc — скасувати',
+    draftRestored: 'Повернуто незбережені зміни, які ви ввели раніше.',
+    discardDraft: 'Відкинути зміни',
   },
   formEn: {
     save: 'Save',
@@ -37,5 +39,7 @@ export const recordWords = {
     saving: 'Saving…',
     cancel: 'Cancel',
     cancelHint: 'Esc to cancel',
+    draftRestored: 'Your unsaved changes from before are back.',
+    discardDraft: 'Discard changes',
   },
 };

@@ -3,16 +3,21 @@
  * (a field's message appears once the field was left or a save was tried, and follows every
  * keystroke after that), the server's field errors, saving (an edit sends only the changed fields,
  * with `expectedUpdatedAt`), and the "someone changed it meanwhile" conflict with its reload.
- * Ctrl+Enter saves; Escape (outside an open list) cancels.
+ * Ctrl+Enter saves; Escape (outside an open list) cancels. Leaving the form any other way (a menu
+ * click, a search hit, a lock) keeps what was typed as a draft in memory (stores/drafts.ts); the
+ * form opened again for the same record starts from it and says so. Saving or cancelling drops it.
  */
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Result } from '../../../src-shared/ipc/contract';
+import { draftOf, dropDraft, keepDraft } from '../../stores/drafts';
 import type { FieldErrors, RecordFormModel } from './form-model';
 import { useShortcuts } from '../../app/shortcuts';
 
 /** What the form does with the main process and the list. */
 export interface RecordFormCalls<Raw, R> {
+  /** The draft's name (the section, e.g. `contacts`): a left form's text is kept under it. */
+  draft: string;
   create: (raw: Raw) => Promise<Result<R>>;
   update: (id: string, patch: Partial<Raw>, expectedUpdatedAt: string) => Promise<Result<R>>;
   /** Fetches the stored record afresh (after a conflict). */
@@ -49,7 +54,10 @@ export function useRecordForm<
   const { onDone, onCancel } = props;
   const { t } = useTranslation();
   const [base, setBase] = useState(props.record);
-  const [values, setValues] = useState<V>(() => (base ? model.valuesOf(base) : model.empty()));
+  const draftKey = `${calls.draft}:${props.record?.id ?? 'new'}`;
+  const [pristine, setPristine] = useState<V>(() => (base ? model.valuesOf(base) : model.empty()));
+  const [restored, setRestored] = useState(() => draftOf<V>(draftKey) !== undefined);
+  const [values, setValues] = useState<V>(() => draftOf<V>(draftKey) ?? pristine);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [tried, setTried] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors<C>>({});
@@ -70,6 +78,25 @@ export function useRecordForm<
     setServerErrors({});
   };
 
+  // Whatever differs from the record as loaded is a draft until it is saved or cancelled.
+  useEffect(() => {
+    if (JSON.stringify(values) === JSON.stringify(pristine)) dropDraft(draftKey);
+    else keepDraft(draftKey, values);
+  }, [draftKey, values, pristine]);
+
+  const cancel = () => {
+    dropDraft(draftKey);
+    onCancel();
+  };
+  /** Puts the form back as the record is stored (the draft shown after a return is dropped). */
+  const discardDraft = () => {
+    dropDraft(draftKey);
+    setValues(pristine);
+    setRestored(false);
+    setServerErrors({});
+    setTried(false);
+  };
+
   const save = async () => {
     if (saving) return;
     setTried(true);
@@ -81,7 +108,10 @@ export function useRecordForm<
       const patch = before.ok
         ? model.changedFields(before.input, check.input, check.raw)
         : check.raw;
-      if (Object.keys(patch).length === 0) return onDone(base.id);
+      if (Object.keys(patch).length === 0) {
+        dropDraft(draftKey);
+        return onDone(base.id);
+      }
       setSaving(true);
       result = await calls.update(base.id, patch, base.updatedAt);
     } else {
@@ -90,6 +120,7 @@ export function useRecordForm<
     }
     setSaving(false);
     if (result.ok) {
+      dropDraft(draftKey);
       calls.remember(result.value, !base);
       onDone(result.value.id);
       return;
@@ -108,6 +139,7 @@ export function useRecordForm<
     if (!fresh.ok) return setError(fresh.error);
     calls.remember(fresh.value, false);
     setBase(fresh.value);
+    setPristine(model.valuesOf(fresh.value));
     setValues(model.valuesOf(fresh.value));
     setConflict(false);
     setServerErrors({});
@@ -119,7 +151,7 @@ export function useRecordForm<
     const target = event.target as HTMLElement;
     if (event.key !== 'Escape' || target.getAttribute('aria-expanded') === 'true') return;
     event.preventDefault();
-    onCancel();
+    cancel();
   };
   /** A text input bound to the string field `key`, typed up to twice `limit` (the check says more). */
   const text = (key: keyof V & string, label: string, limit: number): TextFieldProps => ({
@@ -155,11 +187,25 @@ export function useRecordForm<
     save,
     reload,
     onKeyDown,
+    cancel,
+    restored,
+    discardDraft,
   };
 }
 
 /** The state {@link useRecordForm} returns, as the form layout takes it. */
 export type RecordFormState = Pick<
   ReturnType<typeof useRecordForm>,
-  'base' | 'check' | 'tried' | 'error' | 'conflict' | 'saving' | 'save' | 'reload' | 'onKeyDown'
+  | 'base'
+  | 'check'
+  | 'tried'
+  | 'error'
+  | 'conflict'
+  | 'saving'
+  | 'save'
+  | 'reload'
+  | 'onKeyDown'
+  | 'cancel'
+  | 'restored'
+  | 'discardDraft'
 >;

@@ -27,6 +27,7 @@ export function ContactForm(props: RecordFormProps<Contact>) {
   const { t } = useTranslation();
   const api = useApi();
   const form = useRecordForm(props, contactFormModel, {
+    draft: 'contacts',
     create: contact => api.contacts.create({ contact }),
     update: (id, patch, expectedUpdatedAt) => api.contacts.update({ id, patch, expectedUpdatedAt }),
     load: id => loadContact(api, id, false),
@@ -42,7 +43,7 @@ export function ContactForm(props: RecordFormProps<Contact>) {
   const canLink = grants !== undefined && grantOf(grants, 'companies.read') !== undefined;
 
   return (
-    <RecordForm ns="contacts" form={form} onCancel={props.onCancel}>
+    <RecordForm ns="contacts" form={form}>
       <Section title={t('contacts.form.person')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
