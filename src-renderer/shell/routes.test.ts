@@ -127,6 +127,19 @@ describe('the hash follows the screen', () => {
     expect(window.location.hash).toBe('#/contacts');
   });
 
+  it('a new page opens at its top (a saved record after a long form)', async () => {
+    mountSync();
+    const tops: number[] = [];
+    Object.defineProperty(document.documentElement, 'scrollTop', {
+      configurable: true,
+      get: () => tops.at(-1) ?? 900,
+      set: (value: number) => tops.push(value),
+    });
+    await act(async () => useContactsStore.getState().setView({ kind: 'detail', id: ID }));
+    expect(tops).toEqual([0]);
+    Reflect.deleteProperty(document.documentElement, 'scrollTop');
+  });
+
   it('going home from a record page shows the list', async () => {
     mountSync();
     visit(`#/contacts/${ID}`);

@@ -25,6 +25,8 @@ export function useHashRoute(visible: readonly Section[]): void {
       if (hash === window.location.hash) return;
       if (replace) window.history.replaceState(null, '', hash);
       else window.history.pushState(null, '', hash);
+      // A new page opens at its top (a saved record's page, not the form's scroll position).
+      document.documentElement.scrollTop = 0;
     };
     // Store changes made together (a search hit sets the record, then the section) are one page
     // and one history entry: the write waits for the end of the current task's synchronous work.

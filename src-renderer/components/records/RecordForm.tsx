@@ -4,7 +4,7 @@
  * keyboard hints. Words: `<ns>.form.*`. State comes from {@link useRecordForm}.
  */
 import { Alert, Button, Group, Paper, Stack, Textarea, Title, Tooltip } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BusyButton } from '../BusyButton';
 import { ErrorAlert } from '../ErrorAlert';
@@ -20,8 +20,17 @@ export function RecordForm(props: {
 }) {
   const { ns, form } = props;
   const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refused save brings the first marked field into view and puts the cursor there.
+  useEffect(() => {
+    if (form.refusals === 0) return;
+    const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, [form.refusals]);
   return (
     <form
+      ref={formRef}
       onSubmit={event => {
         event.preventDefault();
         void form.save();

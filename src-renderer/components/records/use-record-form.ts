@@ -16,8 +16,11 @@ import { useShortcuts } from '../../app/shortcuts';
 
 /** What the form does with the main process and the list. */
 export interface RecordFormCalls<Raw, R> {
-  /** The draft's name (the section, e.g. `contacts`): a left form's text is kept under it. */
-  draft: string;
+  /**
+   * The section (`contacts`): its words (`<ns>.form.*`) and the name a left form's draft is kept
+   * under.
+   */
+  ns: string;
   create: (raw: Raw) => Promise<Result<R>>;
   update: (id: string, patch: Partial<Raw>, expectedUpdatedAt: string) => Promise<Result<R>>;
   /** Fetches the stored record afresh (after a conflict). */
@@ -54,7 +57,7 @@ export function useRecordForm<
   const { onDone, onCancel } = props;
   const { t } = useTranslation();
   const [base, setBase] = useState(props.record);
-  const draftKey = `${calls.draft}:${props.record?.id ?? 'new'}`;
+  const draftKey = `${calls.ns}:${props.record?.id ?? 'new'}`;
   const [pristine, setPristine] = useState<V>(() => (base ? model.valuesOf(base) : model.empty()));
   const [restored, setRestored] = useState(() => draftOf<V>(draftKey) !== undefined);
   const [values, setValues] = useState<V>(() => draftOf<V>(draftKey) ?? pristine);
@@ -64,13 +67,19 @@ export function useRecordForm<
   const [error, setError] = useState<CallError | null>(null);
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
+  // Counts saves refused for the form's fields: each one moves the focus to the first bad field.
+  const [refusals, setRefusals] = useState(0);
 
   const check = useMemo(() => model.check(values), [model, values]);
   const liveErrors: FieldErrors<C> = check.ok ? {} : check.errors;
-  const errorOf = (path: string): string | undefined => {
+  /** The message for field `path`; a "too long" one states the field's `limit` when given. */
+  const errorOf = (path: string, limit?: number): string | undefined => {
     const shown = tried || touched.has(path) || touched.has(path.split('.')[0] ?? path);
     const code: string | undefined = serverErrors[path] ?? (shown ? liveErrors[path] : undefined);
-    return code ? t(code) : undefined;
+    if (!code) return undefined;
+    if (limit !== undefined && code.endsWith('_too_long'))
+      return t(`${calls.ns}.form.tooLong`, { count: limit });
+    return t(code);
   };
   const touch = (path: string) => setTouched(old => (old.has(path) ? old : new Set(old).add(path)));
   const change = (patch: Partial<V>) => {
@@ -101,7 +110,7 @@ export function useRecordForm<
     if (saving) return;
     setTried(true);
     setError(null);
-    if (!check.ok) return;
+    if (!check.ok) return setRefusals(n => n + 1);
     let result;
     if (base) {
       const before = model.check(model.valuesOf(base));
@@ -130,6 +139,7 @@ export function useRecordForm<
       const fields = model.serverFieldErrors(result.error, values);
       setServerErrors(fields);
       if (Object.keys(fields).length === 0) setError(result.error);
+      else setRefusals(n => n + 1);
     }
   };
 
@@ -159,7 +169,7 @@ export function useRecordForm<
     value: values[key] as string,
     onChange: event => change({ [key]: event.currentTarget.value } as Partial<V>),
     onBlur: () => touch(key),
-    error: errorOf(key),
+    error: errorOf(key, limit),
     maxLength: limit * 2,
   });
 
@@ -190,6 +200,7 @@ export function useRecordForm<
     cancel,
     restored,
     discardDraft,
+    refusals,
   };
 }
 
@@ -208,4 +219,5 @@ export type RecordFormState = Pick<
   | 'cancel'
   | 'restored'
   | 'discardDraft'
+  | 'refusals'
 >;

@@ -24,7 +24,7 @@ export function CompanyForm(props: RecordFormProps<Company>) {
   const { t } = useTranslation();
   const api = useApi();
   const form = useRecordForm(props, companyFormModel, {
-    draft: 'companies',
+    ns: 'companies',
     create: company => api.companies.create({ company }),
     update: (id, patch, expectedUpdatedAt) =>
       api.companies.update({ id, patch, expectedUpdatedAt }),

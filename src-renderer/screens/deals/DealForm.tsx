@@ -49,7 +49,7 @@ export function DealForm({
   const firstStage = openStages[0]?.id ?? '';
   const model = useMemo(() => dealFormModel(firstStage), [firstStage]);
   const form = useRecordForm({ record: deal, onDone, onCancel }, model, {
-    draft: 'deals',
+    ns: 'deals',
     create: raw => api.deals.create({ deal: withoutNulls(raw) }),
     update: (id, patch, expectedUpdatedAt) => api.deals.update({ id, patch, expectedUpdatedAt }),
     load: id => api.deals.get({ id }),
