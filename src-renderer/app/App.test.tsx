@@ -16,6 +16,7 @@ afterEach(() => {
   cleanup();
   resetAllStores();
   vi.useRealTimers();
+  window.history.replaceState(null, '', window.location.pathname);
 });
 
 function renderApp(api: ZamokApi, language: 'uk' | 'en' = 'en') {

@@ -4,6 +4,8 @@
  */
 import type { ZamokApi } from '../../src-shared/ipc';
 import type { AppStatus, SignedInUser } from '../../src-shared/ipc/auth';
+import { forgetRoute, holdRoute } from '../shell/route-hold';
+import { claimDrafts, dropAllDrafts } from '../stores/drafts';
 import { resetAllStores } from '../stores/registry';
 import { screenForStatus, useSessionStore, type LockReason } from '../stores/session';
 
@@ -20,6 +22,7 @@ export async function loadStatus(api: ZamokApi): Promise<void> {
 /** Shows the screen for a status (setup, sign-in, lock or the app). */
 export function applyStatus(status: AppStatus): void {
   const screen = screenForStatus(status);
+  if (status.user && (screen === 'app' || screen === 'first-sign-in')) claimDrafts(status.user.id);
   useSessionStore.setState({
     status,
     screen,
@@ -29,10 +32,11 @@ export function applyStatus(status: AppStatus): void {
 }
 
 /**
- * After a successful sign-in or unlock: refresh the status (auto-lock minutes) and open the app, or
+ * After a successful sign-in or unlock (drafts kept only for the same person): refresh the status (auto-lock minutes) and open the app, or
  * the first sign-in screen while the account still has to set its password or 2FA.
  */
 export async function enterApp(api: ZamokApi, user: SignedInUser): Promise<void> {
+  claimDrafts(user.id);
   const result = await api.auth.status({});
   useSessionStore.setState({
     status: result.ok ? result.value : useSessionStore.getState().status,
@@ -51,6 +55,7 @@ export async function enterApp(api: ZamokApi, user: SignedInUser): Promise<void>
 export async function lockSession(api: ZamokApi, reason: LockReason): Promise<void> {
   const { user, lockedUser } = useSessionStore.getState();
   const locked = user ? { login: user.login, displayName: user.displayName } : lockedUser;
+  holdRoute();
   resetAllStores();
   useSessionStore.setState(
     locked
@@ -70,6 +75,7 @@ export function sessionLost(status: AppStatus | null): void {
   const locked = login
     ? { login, displayName: user?.login === login ? user.displayName : undefined }
     : null;
+  holdRoute();
   resetAllStores();
   if (status?.state === 'no_vault') {
     useSessionStore.setState({ status, screen: 'setup' });
@@ -82,6 +88,8 @@ export function sessionLost(status: AppStatus | null): void {
 
 /** Ends the session and shows the sign-in screen. Stores are wiped whatever the call answers. */
 export async function signOutSession(api: ZamokApi): Promise<void> {
+  forgetRoute();
+  dropAllDrafts();
   resetAllStores();
   useSessionStore.setState({ screen: 'sign-in' });
   await api.auth.signOut({});
@@ -89,6 +97,8 @@ export async function signOutSession(api: ZamokApi): Promise<void> {
 
 /** Leaves the lock screen for the sign-in form ("Sign in as someone else"). */
 export function switchUser(): void {
+  forgetRoute();
+  dropAllDrafts();
   resetAllStores();
   useSessionStore.setState({ screen: 'sign-in' });
 }

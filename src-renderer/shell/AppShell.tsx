@@ -3,7 +3,7 @@
  * the main-process session watch run only while this is mounted.
  */
 import { AppShell as MantineAppShell, NavLink, ScrollArea } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../app/api';
 import { lockSession, signOutSession } from '../app/session-actions';
@@ -12,9 +12,13 @@ import { useSessionWatch } from '../idle/useSessionWatch';
 import { useNavigationStore } from '../stores/navigation';
 import { useSessionStore } from '../stores/session';
 import { ReminderToasts } from '../screens/activities/ReminderToasts';
+import { goHome } from './routes';
 import { visibleSections } from './section-access';
 import { SectionScreen } from './sections';
 import { ShellHeader } from './ShellHeader';
+import { ShortcutSheet } from './ShortcutSheet';
+import { useHashRoute } from './use-hash-route';
+import { useShortcuts } from '../app/shortcuts';
 
 /** The main window once signed in. */
 export function AppShell() {
@@ -24,14 +28,19 @@ export function AppShell() {
   const section = useNavigationStore(state => state.section);
   const select = useNavigationStore(state => state.select);
   const lock = () => void lockSession(api, 'manual');
+  const [help, setHelp] = useState(false);
 
   useIdleLock();
   useSessionWatch();
+  const sections = user ? visibleSections(user.grants) : [];
+  useHashRoute(sections);
   // Ctrl+L (Cmd+L on macOS) locks from anywhere, including while typing in a field.
-  useHotkeys([['mod+L', lock]], []);
+  useShortcuts([
+    ['lock', lock],
+    ['help', () => setHelp(true)],
+  ]);
 
   if (!user) return null;
-  const sections = visibleSections(user.grants);
   // The remembered section may not be open to this role (e.g. contacts for an administrator).
   const current = sections.includes(section) ? section : sections[0];
   return (
@@ -51,7 +60,8 @@ export function AppShell() {
               // Filled: white on primary shade 8 passes AA contrast; the light variant did not.
               variant="filled"
               aria-current={current === id ? 'page' : undefined}
-              onClick={() => select(id)}
+              // The current section clicked again goes back to its list (or board).
+              onClick={() => (current === id ? goHome(id) : select(id))}
               style={{ borderRadius: 'var(--mantine-radius-md)' }}
             />
           ))}
@@ -60,6 +70,7 @@ export function AppShell() {
       <MantineAppShell.Main>
         {current ? <SectionScreen section={current} /> : null}
         <ReminderToasts />
+        <ShortcutSheet opened={help} onClose={() => setHelp(false)} />
       </MantineAppShell.Main>
     </MantineAppShell>
   );

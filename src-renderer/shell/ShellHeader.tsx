@@ -6,6 +6,7 @@ import { BrandMark, PadlockIcon } from '../components/BrandMark';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AlertBell } from '../screens/security/AlertBell';
 import { GlobalSearch } from '../screens/search/GlobalSearch';
+import { ariaKeys } from '../app/shortcuts';
 
 interface ShellHeaderProps {
   user: SignedInUser;
@@ -37,7 +38,7 @@ export function ShellHeader({ user, onLock, onSignOut }: ShellHeaderProps) {
             size="sm"
             leftSection={<PadlockIcon size={16} />}
             onClick={onLock}
-            aria-keyshortcuts="Control+L"
+            aria-keyshortcuts={ariaKeys('lock')}
           >
             {t('shell.lock')}
           </Button>

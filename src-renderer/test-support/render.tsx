@@ -11,6 +11,7 @@ import { Providers } from '../app/Providers';
 import { installDomShims } from '../app/test-support';
 import { createI18n } from '../i18n';
 import type { Language } from '../i18n/language';
+import { dropAllDrafts } from '../stores/drafts';
 import { resetAllStores } from '../stores/registry';
 import { useSessionStore } from '../stores/session';
 
@@ -24,6 +25,9 @@ export function setUpScreenTests(user?: SignedInUser): void {
   afterEach(() => {
     cleanup();
     resetAllStores();
+    dropAllDrafts();
+    // The shell writes the page to the hash (shell/routes.ts): the next test starts without one.
+    window.history.replaceState(null, '', window.location.pathname);
   });
 }
 

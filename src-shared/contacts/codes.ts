@@ -9,6 +9,7 @@ import { CONTACT_TEXT_LIMITS } from './text-fields';
 export const CONTACT_ISSUES = [
   'surname_required',
   'given_name_required',
+  'identity_required',
   'name_invalid',
   'text_too_long',
   'text_malformed',

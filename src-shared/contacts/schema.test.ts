@@ -87,14 +87,29 @@ describe('names', () => {
     expect(contactInputSchema.parse({ ...base, patronymic: '' }).patronymic).toBeNull();
   });
 
-  it('reports a missing surname and given name by field', () => {
+  it('asks for something to know the contact by, on the surname field', () => {
     expect(issuesOf({ givenName: '' })).toEqual([
-      { field: 'surname', code: 'contact.surname_required' },
-      { field: 'givenName', code: 'contact.given_name_required' },
+      { field: 'surname', code: 'contact.identity_required' },
     ]);
-    expect(issuesOf({ surname: '   ', givenName: 'Тарас' })).toEqual([
-      { field: 'surname', code: 'contact.surname_required' },
+    expect(issuesOf({ surname: '  ', notes: 'дзвонив' })).toEqual([
+      { field: 'surname', code: 'contact.identity_required' },
     ]);
+  });
+
+  it('saves a lead without a surname when a name, a phone or a company is given', () => {
+    expect(contactInputSchema.parse({ surname: '   ', givenName: 'Тарас' })).toMatchObject({
+      surname: '',
+      givenName: 'Тарас',
+    });
+    expect(contactInputSchema.parse({ phones: [{ number: '067 123 45 67' }] })).toMatchObject({
+      surname: '',
+      givenName: '',
+      phones: [{ e164: '+380671234567' }],
+    });
+    expect(contactInputSchema.parse({ companyName: 'ТОВ «Ромашка»' })).toMatchObject({
+      surname: '',
+      companyName: 'ТОВ «Ромашка»',
+    });
   });
 
   it.each(['Тарас1', '<script>', 'Анна--Марія', "'Анна", 'Анна -Марія'])(
@@ -193,11 +208,9 @@ describe('e-mail, messengers, tags, text', () => {
 });
 
 describe('patches', () => {
-  it('refuses an empty patch and a blank surname; null clears an optional field', () => {
+  it('refuses an empty patch; a blank surname clears it (main checks what remains); null clears', () => {
     expect(issuesOf({}, contactPatchSchema)).toEqual([{ field: '', code: 'contact.patch_empty' }]);
-    expect(issuesOf({ surname: ' ' }, contactPatchSchema)).toEqual([
-      { field: 'surname', code: 'contact.surname_required' },
-    ]);
+    expect(contactPatchSchema.parse({ surname: ' ' })).toEqual({ surname: '' });
     expect(contactPatchSchema.parse({ companyName: null, notes: '' })).toEqual({
       companyName: null,
       notes: null,

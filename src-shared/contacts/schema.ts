@@ -36,22 +36,46 @@ function rawText(limit: number) {
   return z.string({ error: code('invalid') }).max(limit * 4, { error: code('text_too_long') });
 }
 
-function nameSchema(required: ContactIssue) {
-  return z
-    .string({ error: code(required) })
-    .max(CONTACT_LIMITS.name * 4, { error: code('text_too_long') })
-    .transform((raw, ctx) => {
-      const tidy = tidyText(raw);
-      if (tidy.length === 0) ctx.addIssue({ code: 'custom', message: code(required) });
-      else if ([...tidy].length > CONTACT_LIMITS.name)
-        ctx.addIssue({ code: 'custom', message: code('text_too_long') });
-      else {
-        const name = normalizeName(tidy);
-        if (name !== null) return name;
-        ctx.addIssue({ code: 'custom', message: code('name_invalid') });
-      }
+/**
+ * Surname or given name: '' when left empty or cleared (null too), since a contact may be known by
+ * only one of them, a phone or a company ({@link hasContactIdentity}).
+ */
+const personNameSchema = z
+  .string({ error: code('invalid') })
+  .max(CONTACT_LIMITS.name * 4, { error: code('text_too_long') })
+  .transform((raw, ctx): string => {
+    const tidy = tidyText(raw);
+    if (tidy.length === 0) return '';
+    if ([...tidy].length > CONTACT_LIMITS.name) {
+      ctx.addIssue({ code: 'custom', message: code('text_too_long') });
       return z.NEVER;
-    });
+    }
+    const name = normalizeName(tidy);
+    if (name !== null) return name;
+    ctx.addIssue({ code: 'custom', message: code('name_invalid') });
+    return z.NEVER;
+  })
+  .nullable()
+  .transform(name => name ?? '');
+
+/** What a contact must have at least one of (the stored or the parsed fields). */
+export interface ContactIdentity {
+  surname?: string | null;
+  givenName?: string | null;
+  phones?: readonly unknown[] | null;
+  companyName?: string | null;
+  companyId?: string | null;
+}
+
+/**
+ * True when a contact can be told apart: a surname, a given name, a phone or a company (a lead
+ * from a call may have only a first name and a number). Checked by the input schema and, after
+ * an edit is merged with the stored contact, by the main process.
+ */
+export function hasContactIdentity(c: ContactIdentity): boolean {
+  return Boolean(
+    c.surname || c.givenName || (c.phones?.length ?? 0) > 0 || c.companyName || c.companyId,
+  );
 }
 
 /** Optional name part (patronymic): '' or null clears it. */
@@ -225,12 +249,16 @@ const textShapes = Object.fromEntries(
   }),
 ) as { [K in ContactTextField]: z.ZodOptional<ReturnType<typeof optionalText>> };
 
-/** A new contact. Missing optional fields are empty; text must be well-formed (no lone surrogate). */
+/**
+ * A new contact. Missing optional fields are empty; text must be well-formed (no lone surrogate).
+ * Surname and given name may be empty when the other, a phone or a company is given
+ * (`contact.identity_required` on `surname` otherwise).
+ */
 export const contactInputSchema = withWellFormedText(
   z
     .object({
-      surname: nameSchema('surname_required'),
-      givenName: nameSchema('given_name_required'),
+      surname: personNameSchema.optional().transform(name => name ?? ''),
+      givenName: personNameSchema.optional().transform(name => name ?? ''),
       patronymic: optionalNameSchema.optional(),
       ...textShapes,
       companyId: companyIdSchema.optional(),
@@ -239,7 +267,11 @@ export const contactInputSchema = withWellFormedText(
       messengers: messengersSchema.optional(),
       tags: tagsSchema.optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine((contact, ctx) => {
+      if (!hasContactIdentity(contact))
+        ctx.addIssue({ code: 'custom', message: code('identity_required'), path: ['surname'] });
+    }),
   code('text_malformed'),
 );
 
@@ -250,8 +282,8 @@ export const contactInputSchema = withWellFormedText(
 export const contactPatchSchema = withWellFormedText(
   z
     .object({
-      surname: nameSchema('surname_required').optional(),
-      givenName: nameSchema('given_name_required').optional(),
+      surname: personNameSchema.optional(),
+      givenName: personNameSchema.optional(),
       patronymic: optionalNameSchema.optional(),
       ...textShapes,
       companyId: companyIdSchema.optional(),

@@ -122,6 +122,39 @@ describe('edit', () => {
     );
     expect(second.after.notes).toBe('друга');
   });
+
+  it('a lead without a surname is stored; an edit may not leave nothing to know it by', async () => {
+    const { db, staff } = await office();
+    const anna = viewerOf(staff.anna, 'own');
+    const lead = contactInputSchema.parse({
+      givenName: 'Олена',
+      phones: [{ number: '0671234567' }],
+    });
+    const { after } = await createContact(db, anna, lead, T);
+    expect(after).toMatchObject({ surname: '', givenName: 'Олена' });
+    // Clearing the phone still leaves the given name.
+    const kept = await updateContact(
+      db,
+      anna,
+      after.id,
+      contactPatchSchema.parse({ phones: [] }),
+      after.updatedAt,
+    );
+    expect(kept.after.phones).toEqual([]);
+    // Clearing the given name too would leave an empty contact: refused, nothing changed.
+    const emptied = updateContact(
+      db,
+      anna,
+      after.id,
+      contactPatchSchema.parse({ givenName: '' }),
+      kept.after.updatedAt,
+    );
+    await expect(emptied).rejects.toMatchObject({
+      code: 'invalid_input',
+      details: { codes: [{ field: 'patch.surname', code: 'contact.identity_required' }] },
+    });
+    expect(await getContact(db, anna, after.id)).toEqual(kept.after);
+  });
 });
 
 describe('delete and restore', () => {

@@ -17,11 +17,11 @@ import {
   type RecordAccess,
 } from '../record/changes';
 import type { Database } from '../../vault/schema';
-import { recordNotFound } from '../record/errors';
+import { RecordError, recordNotFound } from '../record/errors';
 import { newRecordId } from '../record-id';
 import type { Kysely } from 'kysely';
 import type { Contact, ContactInput, ContactPatch } from '../../../src-shared/contacts';
-import { contactTextOf } from '../../../src-shared/contacts';
+import { contactTextOf, hasContactIdentity } from '../../../src-shared/contacts';
 import { linkedCompany, requireLinkableCompany, type LinkingActor } from './company-link';
 import { scopeCondition, type ScopeAccess } from './scope';
 import { contactFields, fieldsToColumns, rowToContact } from './tables';
@@ -168,6 +168,14 @@ export async function updateContact(
   const check = { expectedUpdatedAt, now, what: 'contact' };
   return edit(db, contactAccess(viewer, id), check, async (trx, before, at, unchanged) => {
     const fields = applyPatch(contactFields(before), patch);
+    // The same rule as a new contact's schema: the edit may not leave nothing to know them by.
+    if (!hasContactIdentity(fields)) {
+      const mark = { field: 'patch.surname', code: 'contact.identity_required' };
+      throw new RecordError('invalid_input', 'A contact needs a name, a phone or a company.', {
+        fields: [mark.field],
+        codes: [mark],
+      });
+    }
     // A new link must reach a company the editor may read; an unchanged one stays as it is.
     const companyId = fields.companyId ?? null;
     if (companyId !== null && companyId !== before.companyId)

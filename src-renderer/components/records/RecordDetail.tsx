@@ -18,7 +18,6 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
@@ -27,6 +26,7 @@ import { BusyButton } from '../BusyButton';
 import { EntityHistory } from '../EntityHistory';
 import { ErrorAlert } from '../ErrorAlert';
 import { formatDateTime, formatPhone } from './format';
+import { useShortcuts } from '../../app/shortcuts';
 
 /** "← Back to the list", with its Esc hint. */
 export function BackButton({ ns, onBack }: { ns: string; onBack: () => void }) {
@@ -44,9 +44,9 @@ export function BackButton({ ns, onBack }: { ns: string; onBack: () => void }) {
 
 /** A record page's keys: Escape goes back, `e` edits (when allowed); both rest under a dialog. */
 function useDetailKeys(dialogOpen: boolean, onBack: () => void, onEdit: (() => void) | null) {
-  useHotkeys([
-    ['Escape', () => !dialogOpen && onBack()],
-    ['e', () => !dialogOpen && onEdit !== null && onEdit(), { usePhysicalKeys: true }],
+  useShortcuts([
+    ['recordBack', () => !dialogOpen && onBack()],
+    ['recordEdit', () => !dialogOpen && onEdit !== null && onEdit()],
   ]);
 }
 

@@ -4,7 +4,7 @@
  * keyboard hints. Words: `<ns>.form.*`. State comes from {@link useRecordForm}.
  */
 import { Alert, Button, Group, Paper, Stack, Textarea, Title, Tooltip } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BusyButton } from '../BusyButton';
 import { ErrorAlert } from '../ErrorAlert';
@@ -14,15 +14,23 @@ import type { RecordFormState, TextFieldProps } from './use-record-form';
 export function RecordForm(props: {
   ns: string;
   form: RecordFormState;
-  onCancel: () => void;
   children: ReactNode;
   /** The heading instead of `<ns>.form.newTitle` / `editTitle` (a deal shows its own title). */
   title?: string;
 }) {
   const { ns, form } = props;
   const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refused save brings the first marked field into view and puts the cursor there.
+  useEffect(() => {
+    if (form.refusals === 0) return;
+    const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, [form.refusals]);
   return (
     <form
+      ref={formRef}
       onSubmit={event => {
         event.preventDefault();
         void form.save();
@@ -44,6 +52,16 @@ export function RecordForm(props: {
             </Group>
           </Alert>
         ) : null}
+        {form.restored ? (
+          <Alert color="blue" variant="light" data-testid="draft-restored">
+            <Group justify="space-between">
+              <span>{t(`${ns}.form.draftRestored`)}</span>
+              <Button size="xs" variant="default" onClick={form.discardDraft}>
+                {t(`${ns}.form.discardDraft`)}
+              </Button>
+            </Group>
+          </Alert>
+        ) : null}
         <ErrorAlert error={form.error} />
         {props.children}
         {form.tried && !form.check.ok ? (
@@ -53,7 +71,7 @@ export function RecordForm(props: {
         ) : null}
         <Group justify="flex-end">
           <Tooltip label={t(`${ns}.form.cancelHint`)} withArrow>
-            <Button variant="default" onClick={props.onCancel}>
+            <Button variant="default" onClick={form.cancel}>
               {t(`${ns}.form.cancel`)}
             </Button>
           </Tooltip>

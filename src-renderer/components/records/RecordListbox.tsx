@@ -4,13 +4,13 @@
  * arrows with nothing focused start in the list. Words come from `<ns>.list.*`.
  */
 import { Badge, Box, Group, Loader, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApi } from '../../app/api';
 import type { PagedList, RecordRow } from './paged-list';
 import { useVirtualRows, virtualRowStyle } from './use-virtual-rows';
+import { useShortcuts } from '../../app/shortcuts';
 
 const ROW_HEIGHT = 64;
 /** Ask for the next page when this few loaded rows are left below the visible ones. */
@@ -72,9 +72,9 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
     scrollRef.current?.focus();
     move(selected + step);
   };
-  useHotkeys([
-    ['ArrowDown', () => enterList(1), { preventDefault: false }],
-    ['ArrowUp', () => enterList(-1), { preventDefault: false }],
+  useShortcuts([
+    ['listDown', () => enterList(1), { preventDefault: false }],
+    ['listUp', () => enterList(-1), { preventDefault: false }],
   ]);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 640) / ROW_HEIGHT));

@@ -4,10 +4,11 @@
  * Typed filters reach the query 200 ms after the last keystroke. Words: `<ns>.list.*`.
  */
 import { Button, Group, Kbd, Select, Switch, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIST_SORTS, type BaseQuery, type PagedList, type RecordRow } from './paged-list';
+import { useShortcuts } from '../../app/shortcuts';
 
 /** Search waits this long after the last keystroke before asking the main process. */
 export const SEARCH_DEBOUNCE_MS = 200;
@@ -57,9 +58,9 @@ export function RecordToolbar<
   const [text, setText] = useDebouncedQueryField(list, 'text' as TextKey<Q>);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  useHotkeys([
-    ['/', () => searchRef.current?.focus()],
-    ['n', () => canCreate && onNew(), { usePhysicalKeys: true }],
+  useShortcuts([
+    ['listSearch', () => searchRef.current?.focus()],
+    ['listNew', () => canCreate && onNew()],
   ]);
 
   return (

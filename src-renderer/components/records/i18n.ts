@@ -30,6 +30,13 @@ export const recordWords = {
     saving: 'Зберігаємо…',
     cancel: 'Скасувати',
     cancelHint: 'Esc — скасувати',
+    draftRestored: 'Повернуто незбережені зміни, які ви ввели раніше.',
+    // The limit comes from the shared contract (CONTACT_LIMITS, …) through the form.
+    tooLong_one: 'Не більше {{count}} символу.',
+    tooLong_few: 'Не більше {{count}} символів.',
+    tooLong_many: 'Не більше {{count}} символів.',
+    tooLong_other: 'Не більше {{count}} символу.',
+    discardDraft: 'Відкинути зміни',
   },
   formEn: {
     save: 'Save',
@@ -37,5 +44,12 @@ export const recordWords = {
     saving: 'Saving…',
     cancel: 'Cancel',
     cancelHint: 'Esc to cancel',
+    draftRestored: 'Your unsaved changes from before are back.',
+    // English has no few/many; the keys exist because the catalogue mirrors the Ukrainian one.
+    tooLong_one: 'At most {{count}} character.',
+    tooLong_few: 'At most {{count}} characters.',
+    tooLong_many: 'At most {{count}} characters.',
+    tooLong_other: 'At most {{count}} characters.',
+    discardDraft: 'Discard changes',
   },
 };

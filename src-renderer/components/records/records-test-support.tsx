@@ -12,6 +12,7 @@ import type { DocumentInfo, DocumentRecordType } from '../../../src-shared/ipc/d
 import { Providers } from '../../app/Providers';
 import { installDomShims, ok } from '../../app/test-support';
 import { createI18n } from '../../i18n';
+import { dropAllDrafts } from '../../stores/drafts';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 
@@ -40,6 +41,7 @@ export function setUpRecordScreenTests(user?: SignedInUser, viewport = ['listbox
   afterEach(() => {
     cleanup();
     resetAllStores();
+    dropAllDrafts();
   });
 }
 

@@ -3,16 +3,24 @@
  * (a field's message appears once the field was left or a save was tried, and follows every
  * keystroke after that), the server's field errors, saving (an edit sends only the changed fields,
  * with `expectedUpdatedAt`), and the "someone changed it meanwhile" conflict with its reload.
- * Ctrl+Enter saves; Escape (outside an open list) cancels.
+ * Ctrl+Enter saves; Escape (outside an open list) cancels. Leaving the form any other way (a menu
+ * click, a search hit, a lock) keeps what was typed as a draft in memory (stores/drafts.ts); the
+ * form opened again for the same record starts from it and says so. Saving or cancelling drops it.
  */
-import { useHotkeys } from '@mantine/hooks';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError, Result } from '../../../src-shared/ipc/contract';
+import { draftOf, dropDraft, keepDraft } from '../../stores/drafts';
 import type { FieldErrors, RecordFormModel } from './form-model';
+import { useShortcuts } from '../../app/shortcuts';
 
 /** What the form does with the main process and the list. */
 export interface RecordFormCalls<Raw, R> {
+  /**
+   * The section (`contacts`): its words (`<ns>.form.*`) and the name a left form's draft is kept
+   * under.
+   */
+  ns: string;
   create: (raw: Raw) => Promise<Result<R>>;
   update: (id: string, patch: Partial<Raw>, expectedUpdatedAt: string) => Promise<Result<R>>;
   /** Fetches the stored record afresh (after a conflict). */
@@ -49,20 +57,29 @@ export function useRecordForm<
   const { onDone, onCancel } = props;
   const { t } = useTranslation();
   const [base, setBase] = useState(props.record);
-  const [values, setValues] = useState<V>(() => (base ? model.valuesOf(base) : model.empty()));
+  const draftKey = `${calls.ns}:${props.record?.id ?? 'new'}`;
+  const [pristine, setPristine] = useState<V>(() => (base ? model.valuesOf(base) : model.empty()));
+  const [restored, setRestored] = useState(() => draftOf<V>(draftKey) !== undefined);
+  const [values, setValues] = useState<V>(() => draftOf<V>(draftKey) ?? pristine);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [tried, setTried] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors<C>>({});
   const [error, setError] = useState<CallError | null>(null);
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
+  // Counts saves refused for the form's fields: each one moves the focus to the first bad field.
+  const [refusals, setRefusals] = useState(0);
 
   const check = useMemo(() => model.check(values), [model, values]);
   const liveErrors: FieldErrors<C> = check.ok ? {} : check.errors;
-  const errorOf = (path: string): string | undefined => {
+  /** The message for field `path`; a "too long" one states the field's `limit` when given. */
+  const errorOf = (path: string, limit?: number): string | undefined => {
     const shown = tried || touched.has(path) || touched.has(path.split('.')[0] ?? path);
     const code: string | undefined = serverErrors[path] ?? (shown ? liveErrors[path] : undefined);
-    return code ? t(code) : undefined;
+    if (!code) return undefined;
+    if (limit !== undefined && code.endsWith('_too_long'))
+      return t(`${calls.ns}.form.tooLong`, { count: limit });
+    return t(code);
   };
   const touch = (path: string) => setTouched(old => (old.has(path) ? old : new Set(old).add(path)));
   const change = (patch: Partial<V>) => {
@@ -70,18 +87,40 @@ export function useRecordForm<
     setServerErrors({});
   };
 
+  // Whatever differs from the record as loaded is a draft until it is saved or cancelled.
+  useEffect(() => {
+    if (JSON.stringify(values) === JSON.stringify(pristine)) dropDraft(draftKey);
+    else keepDraft(draftKey, values);
+  }, [draftKey, values, pristine]);
+
+  const cancel = () => {
+    dropDraft(draftKey);
+    onCancel();
+  };
+  /** Puts the form back as the record is stored (the draft shown after a return is dropped). */
+  const discardDraft = () => {
+    dropDraft(draftKey);
+    setValues(pristine);
+    setRestored(false);
+    setServerErrors({});
+    setTried(false);
+  };
+
   const save = async () => {
     if (saving) return;
     setTried(true);
     setError(null);
-    if (!check.ok) return;
+    if (!check.ok) return setRefusals(n => n + 1);
     let result;
     if (base) {
       const before = model.check(model.valuesOf(base));
       const patch = before.ok
         ? model.changedFields(before.input, check.input, check.raw)
         : check.raw;
-      if (Object.keys(patch).length === 0) return onDone(base.id);
+      if (Object.keys(patch).length === 0) {
+        dropDraft(draftKey);
+        return onDone(base.id);
+      }
       setSaving(true);
       result = await calls.update(base.id, patch, base.updatedAt);
     } else {
@@ -90,6 +129,7 @@ export function useRecordForm<
     }
     setSaving(false);
     if (result.ok) {
+      dropDraft(draftKey);
       calls.remember(result.value, !base);
       onDone(result.value.id);
       return;
@@ -99,6 +139,7 @@ export function useRecordForm<
       const fields = model.serverFieldErrors(result.error, values);
       setServerErrors(fields);
       if (Object.keys(fields).length === 0) setError(result.error);
+      else setRefusals(n => n + 1);
     }
   };
 
@@ -108,18 +149,19 @@ export function useRecordForm<
     if (!fresh.ok) return setError(fresh.error);
     calls.remember(fresh.value, false);
     setBase(fresh.value);
+    setPristine(model.valuesOf(fresh.value));
     setValues(model.valuesOf(fresh.value));
     setConflict(false);
     setServerErrors({});
   };
 
-  useHotkeys([['mod+Enter', () => void save()]], []);
+  useShortcuts([['formSave', () => void save()]]);
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     // Escape in an open list (tags, selects) closes that list, not the form.
     const target = event.target as HTMLElement;
     if (event.key !== 'Escape' || target.getAttribute('aria-expanded') === 'true') return;
     event.preventDefault();
-    onCancel();
+    cancel();
   };
   /** A text input bound to the string field `key`, typed up to twice `limit` (the check says more). */
   const text = (key: keyof V & string, label: string, limit: number): TextFieldProps => ({
@@ -127,7 +169,7 @@ export function useRecordForm<
     value: values[key] as string,
     onChange: event => change({ [key]: event.currentTarget.value } as Partial<V>),
     onBlur: () => touch(key),
-    error: errorOf(key),
+    error: errorOf(key, limit),
     maxLength: limit * 2,
   });
 
@@ -155,11 +197,27 @@ export function useRecordForm<
     save,
     reload,
     onKeyDown,
+    cancel,
+    restored,
+    discardDraft,
+    refusals,
   };
 }
 
 /** The state {@link useRecordForm} returns, as the form layout takes it. */
 export type RecordFormState = Pick<
   ReturnType<typeof useRecordForm>,
-  'base' | 'check' | 'tried' | 'error' | 'conflict' | 'saving' | 'save' | 'reload' | 'onKeyDown'
+  | 'base'
+  | 'check'
+  | 'tried'
+  | 'error'
+  | 'conflict'
+  | 'saving'
+  | 'save'
+  | 'reload'
+  | 'onKeyDown'
+  | 'cancel'
+  | 'restored'
+  | 'discardDraft'
+  | 'refusals'
 >;

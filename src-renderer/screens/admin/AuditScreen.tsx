@@ -1,6 +1,5 @@
 /** The audit log section: filters, the entries, "Load older", the chain check and the CSV export. */
 import { Alert, Button, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView, AuditVerifyView } from '../../../src-shared/ipc/audit';
@@ -22,6 +21,7 @@ import { AuditTable } from './AuditTable';
 import { useRecordNames } from './audit-names';
 import { DoneNotice } from './DoneNotice';
 import { useGranted } from '../../app/grants';
+import { ariaKeys, useShortcuts } from '../../app/shortcuts';
 
 /** Entries per page. */
 const PAGE = 100;
@@ -103,7 +103,7 @@ export function AuditScreen() {
       },
     );
   }
-  useHotkeys(canExport ? [['mod+E', () => void runExport()]] : []);
+  useShortcuts(canExport ? [['auditExport', () => void runExport()]] : []);
 
   return (
     <Stack gap="md">
@@ -126,7 +126,7 @@ export function AuditScreen() {
                 busy={exporting.busy}
                 busyLabel={t('admin.audit.exportBusy')}
                 onClick={() => void runExport()}
-                aria-keyshortcuts="Control+E"
+                aria-keyshortcuts={ariaKeys('auditExport')}
               >
                 {t('admin.audit.exportCsv')}
               </BusyButton>

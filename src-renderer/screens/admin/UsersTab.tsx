@@ -13,7 +13,6 @@ import {
   Tooltip,
   VisuallyHidden,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleInfo } from '../../../src-shared/ipc/roles';
@@ -32,6 +31,7 @@ import { ChangeRoleModal, ResetTwoFactorModal } from './UserModals';
 import { DataTable } from '../../components/DataTable';
 import { DoneNotice } from './DoneNotice';
 import { useGranted } from '../../app/grants';
+import { ariaKeys, useShortcuts } from '../../app/shortcuts';
 
 /** Which dialog is open, and for whom. */
 type Dialog =
@@ -48,7 +48,7 @@ export function UsersTab() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useHotkeys(canManage ? [['mod+N', () => setDialog({ kind: 'add' })]] : []);
+  useShortcuts(canManage ? [['userAdd', () => setDialog({ kind: 'add' })]] : []);
 
   const rolesById = useMemo(
     () => new Map((roles.value ?? []).map(role => [role.id, role] as const)),
@@ -72,7 +72,10 @@ export function UsersTab() {
       {canManage ? (
         <Group justify="flex-end">
           <Tooltip label={t('admin.users.addHint')} withArrow>
-            <Button onClick={() => setDialog({ kind: 'add' })} aria-keyshortcuts="Control+N">
+            <Button
+              onClick={() => setDialog({ kind: 'add' })}
+              aria-keyshortcuts={ariaKeys('userAdd')}
+            >
               {t('admin.users.add')}
             </Button>
           </Tooltip>

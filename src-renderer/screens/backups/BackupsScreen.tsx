@@ -4,7 +4,6 @@
  * of one destination, and (owner) the restore wizard.
  */
 import { Alert, Button, Card, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupRunResult, BackupSettings, BackupStatus } from '../../../src-shared/ipc/backup';
@@ -20,6 +19,7 @@ import { SettingsCard } from './SettingsCard';
 import { WorkingNote } from '../../components/WorkingNote';
 import { PageHeader } from '../../components/PageHeader';
 import { useGranted } from '../../app/grants';
+import { ariaKeys, useShortcuts } from '../../app/shortcuts';
 
 /** The section screen: says so when this build has no backup channels. */
 export function BackupsScreen() {
@@ -92,7 +92,7 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
     return true;
   };
 
-  useHotkeys([['mod+B', () => void runNow()]]);
+  useShortcuts([['backupNow', () => void runNow()]]);
 
   if (loadError) {
     return (
@@ -136,7 +136,7 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
               busy={running}
               busyLabel={t('backups.running')}
               disabled={noDestinations}
-              aria-keyshortcuts="Control+B"
+              aria-keyshortcuts={ariaKeys('backupNow')}
               onClick={() => void runNow()}
             >
               {t('backups.runNow')}

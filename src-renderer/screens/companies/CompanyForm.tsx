@@ -24,6 +24,7 @@ export function CompanyForm(props: RecordFormProps<Company>) {
   const { t } = useTranslation();
   const api = useApi();
   const form = useRecordForm(props, companyFormModel, {
+    ns: 'companies',
     create: company => api.companies.create({ company }),
     update: (id, patch, expectedUpdatedAt) =>
       api.companies.update({ id, patch, expectedUpdatedAt }),
@@ -36,7 +37,7 @@ export function CompanyForm(props: RecordFormProps<Company>) {
   const { text } = form;
 
   return (
-    <RecordForm ns="companies" form={form} onCancel={props.onCancel}>
+    <RecordForm ns="companies" form={form}>
       <Section title={t('companies.form.main')}>
         <TextInput
           {...text('name', t('companies.form.name'), COMPANY_LIMITS.name)}

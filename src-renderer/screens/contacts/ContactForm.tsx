@@ -27,6 +27,7 @@ export function ContactForm(props: RecordFormProps<Contact>) {
   const { t } = useTranslation();
   const api = useApi();
   const form = useRecordForm(props, contactFormModel, {
+    ns: 'contacts',
     create: contact => api.contacts.create({ contact }),
     update: (id, patch, expectedUpdatedAt) => api.contacts.update({ id, patch, expectedUpdatedAt }),
     load: id => loadContact(api, id, false),
@@ -42,19 +43,15 @@ export function ContactForm(props: RecordFormProps<Contact>) {
   const canLink = grants !== undefined && grantOf(grants, 'companies.read') !== undefined;
 
   return (
-    <RecordForm ns="contacts" form={form} onCancel={props.onCancel}>
+    <RecordForm ns="contacts" form={form}>
       <Section title={t('contacts.form.person')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput
             {...text('surname', t('contacts.form.surname'), CONTACT_LIMITS.name)}
-            required
             data-autofocus
             autoFocus
           />
-          <TextInput
-            {...text('givenName', t('contacts.form.givenName'), CONTACT_LIMITS.name)}
-            required
-          />
+          <TextInput {...text('givenName', t('contacts.form.givenName'), CONTACT_LIMITS.name)} />
           <TextInput {...text('patronymic', t('contacts.form.patronymic'), CONTACT_LIMITS.name)} />
         </SimpleGrid>
         {canLink ? (

@@ -4,7 +4,6 @@
  * few seconds (with "Stop waiting"), and downloads the file once approved — or says it was refused.
  */
 import { Alert, Button, Group, Loader, Modal, Radio, Stack, Text, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../../src-shared/ipc/contacts';
@@ -18,12 +17,13 @@ import {
   type ExportStep,
 } from './export-flow';
 import { useContactsStore } from './store';
+import { useShortcuts } from '../../app/shortcuts';
 
 /** The button and its modal. */
 export function ExportButton() {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
-  useHotkeys([['mod+shift+E', () => setOpened(true)]]);
+  useShortcuts([['contactsExport', () => setOpened(true)]]);
   return (
     <>
       <Tooltip label={`${t('contacts.export.buttonHint')} (Ctrl+Shift+E)`} withArrow>

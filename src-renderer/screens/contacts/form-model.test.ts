@@ -20,12 +20,13 @@ describe('contact form checks', () => {
     expect(check).toEqual({ ok: false, errors: { 'phones.2.number': 'contact.phone_invalid' } });
   });
 
-  it('a blank form asks for the surname and the given name, nothing else', () => {
+  it('a blank form asks for a name, a phone or a company, on the surname field', () => {
     const check = checkForm(emptyValues());
-    expect(check.ok ? {} : check.errors).toEqual({
-      surname: 'contact.surname_required',
-      givenName: 'contact.given_name_required',
-    });
+    expect(check.ok ? {} : check.errors).toEqual({ surname: 'contact.identity_required' });
+  });
+
+  it('a given name alone is enough (a lead from a call)', () => {
+    expect(checkForm({ ...emptyValues(), givenName: 'Олена' }).ok).toBe(true);
   });
 
   it('normalises a valid form the way the main process will (E.164, @handle)', () => {

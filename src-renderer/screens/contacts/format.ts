@@ -3,9 +3,17 @@ import type { Contact, ContactSummary } from '../../../src-shared/contacts';
 
 export { formatDateTime, formatPhone } from '../../components/records/format';
 
-/** "Surname Given Patronymic", the Ukrainian official order. */
-export function fullName(contact: Pick<ContactSummary, 'surname' | 'givenName' | 'patronymic'>) {
-  return [contact.surname, contact.givenName, contact.patronymic].filter(Boolean).join(' ');
+/**
+ * "Surname Given Patronymic", the Ukrainian official order. A lead saved without a name (a phone
+ * or a company was enough) shows its company, else a dash.
+ */
+export function fullName(
+  contact: Pick<ContactSummary, 'surname' | 'givenName' | 'patronymic'> & {
+    companyName?: string | null;
+  },
+) {
+  const name = [contact.surname, contact.givenName, contact.patronymic].filter(Boolean).join(' ');
+  return name || contact.companyName || '—';
 }
 
 /**

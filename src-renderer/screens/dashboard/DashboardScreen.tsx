@@ -4,7 +4,6 @@
  * refresh. Each chart has a title and a hidden table of its numbers for screen readers.
  */
 import { Group, SimpleGrid, Stack } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANALYTICS_PERIODS, type AnalyticsPeriod } from '../../../src-shared/ipc/analytics';
@@ -15,6 +14,7 @@ import { useLoader } from '../../components/useLoader';
 import { ActivitiesChart, NewContactsChart, PipelineChart, WonLostChart } from './charts';
 import { PageHeader } from '../../components/PageHeader';
 import { LabelledSegments } from '../../components/LabelledSegments';
+import { useShortcuts } from '../../app/shortcuts';
 
 /** The section screen. */
 export function DashboardScreen() {
@@ -32,10 +32,10 @@ export function DashboardScreen() {
     void load(months);
   }, [load, months]);
 
-  useHotkeys([
-    ['alt+3', () => setMonths(3)],
-    ['alt+6', () => setMonths(6)],
-    ['alt+1', () => setMonths(12)],
+  useShortcuts([
+    ['dashboardMonths3', () => setMonths(3)],
+    ['dashboardMonths6', () => setMonths(6)],
+    ['dashboardMonths12', () => setMonths(12)],
   ]);
 
   return (

@@ -49,6 +49,7 @@ export function DealForm({
   const firstStage = openStages[0]?.id ?? '';
   const model = useMemo(() => dealFormModel(firstStage), [firstStage]);
   const form = useRecordForm({ record: deal, onDone, onCancel }, model, {
+    ns: 'deals',
     create: raw => api.deals.create({ deal: withoutNulls(raw) }),
     update: (id, patch, expectedUpdatedAt) => api.deals.update({ id, patch, expectedUpdatedAt }),
     load: id => api.deals.get({ id }),
@@ -58,7 +59,7 @@ export function DealForm({
   const { values, change, errorOf, touch, text } = form;
 
   return (
-    <RecordForm ns="deals" form={form} onCancel={onCancel} title={form.base?.title}>
+    <RecordForm ns="deals" form={form} title={form.base?.title}>
       <Stack maw={640}>
         <TextInput
           {...text('title', t('deals.field.title'), DEAL_LIMITS.title)}

@@ -5,7 +5,6 @@
  * main process enforces it anyway.
  */
 import { Alert, Center, Loader, Stack } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal, DealSummary, Pipeline } from '../../../src-shared/deals';
@@ -24,6 +23,7 @@ import { DealsToolbar } from './DealsToolbar';
 import { PipelineNameModal, type PipelineNameTask } from './PipelineNameModal';
 import { PipelineSettings } from './PipelineSettings';
 import { useDealsStore } from './store';
+import { useShortcuts } from '../../app/shortcuts';
 
 /** Deals: the sales pipeline. */
 export function DealsScreen() {
@@ -60,7 +60,7 @@ export function DealsScreen() {
     return scope === 'all' || scope === 'team' || (scope === 'own' && ownerId === user?.id);
   };
   const canMove = (d: DealSummary | Deal) => reach('deals.update', d.ownerId);
-  useHotkeys([['mod+alt+N', () => canCreate && show({ kind: 'new' })]]);
+  useShortcuts([['dealNew', () => canCreate && show({ kind: 'new' })]]);
 
   if (error) return <Alert color="red">{errorText(t, error)}</Alert>;
   const pipeline = pipelines?.find(p => p.id === pipelineId) ?? pipelines?.[0];

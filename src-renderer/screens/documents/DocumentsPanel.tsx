@@ -4,7 +4,6 @@
  * is shredded). Controls follow the role's grants; main decides anyway.
  */
 import { Button, Card, FileButton, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
@@ -23,6 +22,7 @@ import { formatSize } from './format';
 import { nativeFiles } from './native-files';
 import { PreviewModal } from './PreviewModal';
 import { canTransfer } from './transfer';
+import { useShortcuts } from '../../app/shortcuts';
 
 /** The documents panel of a record; renders nothing for roles without `documents.read`. */
 export function DocumentsPanel({ type, id }: { type: DocumentRecordType; id: string }) {
@@ -74,9 +74,9 @@ function DocumentsCard(props: {
     void reload();
   }, [reload]);
 
-  useHotkeys([
+  useShortcuts([
     [
-      'u',
+      'documentAttach',
       () => props.canCreate && transfers && (native ? void attachNative() : openPicker.current?.()),
     ],
   ]);

@@ -13,6 +13,7 @@ import { useLoader } from '../../components/useLoader';
 import { ReportDocumentView } from './ReportDocumentView';
 import { saveReportFile } from './report-files';
 import { LabelledSegments } from '../../components/LabelledSegments';
+import { ariaKeys } from '../../app/shortcuts';
 
 /** The regulation tab. */
 export function RegulationPanel() {
@@ -77,7 +78,7 @@ export function RegulationPanel() {
           </BusyButton>
           <Button
             title={t('reports.printHint')}
-            aria-keyshortcuts="Control+P"
+            aria-keyshortcuts={ariaKeys('reportPrint')}
             disabled={!report}
             onClick={() => window.print()}
           >

@@ -3,7 +3,6 @@
  * process decides whom the caller may see: everyone, or their own team), download it as CSV or PDF.
  */
 import { Alert, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monthSchema, type MonthlyReview } from '../../../src-shared/ipc/reports';
@@ -14,6 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useActions } from '../../components/useAction';
 import { ReportDocumentView } from './ReportDocumentView';
 import { currentMonth, saveReportFile } from './report-files';
+import { ariaKeys, useShortcuts } from '../../app/shortcuts';
 
 /** The review tab. */
 export function ReviewPanel() {
@@ -42,7 +42,7 @@ export function ReviewPanel() {
     );
   };
 
-  useHotkeys([['mod+Enter', () => void show()]], []);
+  useShortcuts([['reportShow', () => void show()]]);
 
   return (
     <Stack gap="md">
@@ -65,7 +65,7 @@ export function ReviewPanel() {
         <BusyButton
           busy={busy === 'show'}
           busyLabel={t('reports.loading')}
-          aria-keyshortcuts="Control+Enter"
+          aria-keyshortcuts={ariaKeys('reportShow')}
           disabled={!valid}
           onClick={() => void show()}
         >

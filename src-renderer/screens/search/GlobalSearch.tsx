@@ -12,6 +12,7 @@ import { useApi } from '../../app/api';
 import { formatPhone } from '../contacts/format';
 import { moveActive, resultLines, targetOf, type ResultLine } from './model';
 import { openRecord } from './open';
+import { ariaKeys, useShortcuts } from '../../app/shortcuts';
 
 /** Wait after the last key press before asking (ms). */
 const DEBOUNCE_MS = 150;
@@ -33,17 +34,15 @@ export function GlobalSearch() {
   const [active, setActive] = useState(-1);
 
   // Ctrl+K (⌘K) focuses the box from anywhere in the app.
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
+  useShortcuts([
+    [
+      'search',
+      () => {
         input.current?.focus();
         input.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+      },
+    ],
+  ]);
 
   // Asked again each time the box opens, even with the same text: records change while it is
   // closed (a company restored, a contact deleted), so the last answer may be stale. Closing drops
@@ -129,7 +128,7 @@ export function GlobalSearch() {
           aria-expanded={showPopover}
           aria-controls={listId}
           aria-autocomplete="list"
-          aria-keyshortcuts="Control+K"
+          aria-keyshortcuts={ariaKeys('search')}
           // Only while the list is shown: a closed list's options are gone (axe: invalid value).
           aria-activedescendant={showPopover && active >= 0 ? `${listId}-${active}` : undefined}
           rightSection={loading ? <Loader size={14} /> : null}

@@ -16,7 +16,6 @@ import {
   Tooltip,
   type TextareaProps,
 } from '@mantine/core';
-import { getHotkeyHandler } from '@mantine/hooks';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +28,7 @@ import {
 } from '../../../src-shared/ipc/devices';
 import { BusyButton } from '../../components/BusyButton';
 import { MONOSPACE_INPUT } from '../../components/input-styles';
+import { ariaKeys, shortcutHandler } from '../../app/shortcuts';
 
 /** The non-empty lines of a text area, trimmed. */
 function lines(text: string): string[] {
@@ -108,7 +108,7 @@ export function NetworksCard({ settings, machine, onSave }: NetworksCardProps) {
     if (!current.includes(machine.gatewayMac)) setMacs([...current, machine.gatewayMac].join('\n'));
     setSaved(false);
   };
-  const onKeyDown = getHotkeyHandler([['mod+Enter', () => void save()]]);
+  const onKeyDown = shortcutHandler([['formSave', () => void save()]]);
   /** A list's value, its first bad line, Ctrl+Enter to save, and "saved" gone on any edit. */
   const linesOf = (value: string, set: (value: string) => void, error: string | null) => ({
     value,
@@ -168,7 +168,7 @@ export function NetworksCard({ settings, machine, onSave }: NetworksCardProps) {
             <BusyButton
               busy={busy}
               busyLabel={t('security.devices.networks.saving')}
-              aria-keyshortcuts="Control+Enter"
+              aria-keyshortcuts={ariaKeys('formSave')}
               disabled={cidrError !== null || macError !== null}
               onClick={() => void save()}
             >

@@ -4,7 +4,6 @@
  * matters and the one step that fixes it.
  */
 import { Alert, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallError } from '../../../src-shared/ipc/contract';
@@ -20,6 +19,7 @@ import { DevicesPanel } from './DevicesPanel';
 import { FindingCard } from './FindingCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useGranted } from '../../app/grants';
+import { ariaKeys, useShortcuts } from '../../app/shortcuts';
 
 /** The findings ordered high → info (stable within a severity). */
 export function sortFindings(report: SecurityReport): SecurityReport['findings'] {
@@ -76,7 +76,7 @@ function CheckPanel() {
     else setError(result.error);
   };
 
-  useHotkeys([['mod+Enter', () => void run()]]);
+  useShortcuts([['securityCheck', () => void run()]]);
 
   return (
     <Stack p="md" gap="lg" maw={900}>
@@ -89,7 +89,7 @@ function CheckPanel() {
           <BusyButton
             busy={busy}
             busyLabel={t('security.screen.running')}
-            aria-keyshortcuts="Control+Enter"
+            aria-keyshortcuts={ariaKeys('securityCheck')}
             onClick={() => void run()}
             style={{ flexShrink: 0 }}
           >
