@@ -1,0 +1,28 @@
+/** Valid inputs of the `privacy` channels (spread into ./router.test-support.ts `validSamples`). */
+
+/** A valid input (the shape of ./router.test-support.ts `ChannelSample`, kept apart: no cycle). */
+interface Sample {
+  input: Record<string, unknown>;
+  optionalKeys?: readonly string[];
+}
+
+const ID = '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f';
+
+/** A valid input for every consent, register, request and breach channel. */
+export const privacySamples: Readonly<Record<string, Sample>> = {
+  'zamok:privacy.consentState': { input: { contactId: 'c-1' } },
+  'zamok:privacy.recordConsent': {
+    input: {
+      contactId: 'c-1',
+      purposeId: ID,
+      ground: 'consent',
+      channel: 'paper',
+      obtainedAt: '2026-11-01T09:00:00.000Z',
+      consentText: 'Згода на розсилку',
+      evidenceDocumentId: 'd-1',
+    },
+    optionalKeys: ['consentText', 'evidenceDocumentId'],
+  },
+  'zamok:privacy.withdrawConsent': { input: { contactId: 'c-1', purposeId: ID } },
+  'zamok:privacy.setObjection': { input: { contactId: 'c-1', objected: true } },
+};
