@@ -25,4 +25,20 @@ export const privacySamples: Readonly<Record<string, Sample>> = {
   },
   'zamok:privacy.withdrawConsent': { input: { contactId: 'c-1', purposeId: ID } },
   'zamok:privacy.setObjection': { input: { contactId: 'c-1', objected: true } },
+  'zamok:privacy.listPurposes': { input: {} },
+  'zamok:privacy.createPurpose': {
+    input: {
+      purpose: {
+        name: 'Медичні довідки',
+        ground: 'consent',
+        categories: ['здоров’я'],
+        retentionMonths: 36,
+        retentionText: '3 роки після закінчення договору',
+        recipients: 'Страхова компанія',
+        highRisk: true,
+      },
+    },
+  },
+  'zamok:privacy.updatePurpose': { input: { id: ID, patch: { highRisk: true } } },
+  'zamok:privacy.registerPdf': { input: { lang: 'uk' }, optionalKeys: ['lang'] },
 };

@@ -4,13 +4,18 @@
  */
 import { z } from 'zod';
 import { channel } from '../ipc/contract';
+import type { ReportFile } from '../ipc/reports';
 import {
   objectionInputSchema,
   privacyIdSchema,
+  purposeInputSchema,
+  purposeUpdateInputSchema,
   recordConsentInputSchema,
   withdrawConsentInputSchema,
 } from './schema';
-import type { ConsentRecord, ContactConsentState } from './types';
+import type { ConsentRecord, ContactConsentState, Purpose } from './types';
+
+const langSchema = z.enum(['uk', 'en']);
 
 /** The contact reach consent calls are checked with (the caller's contacts.read scope). */
 const CONTACT_REACH = ['contacts.read'] as const;
@@ -39,5 +44,26 @@ export const privacyContract = {
     input: objectionInputSchema,
     permission: 'consent.record',
     grants: CONTACT_REACH,
+  }),
+  /** The processing register: every purpose, archived ones last. */
+  listPurposes: channel<Purpose[]>()({
+    input: z.object({}).strict(),
+    permission: 'privacy.read',
+    audit: false,
+  }),
+  /** Adds a purpose; a high-risk one creates the owner's "notify the Ombudsman" task. */
+  createPurpose: channel<Purpose>()({
+    input: z.object({ purpose: purposeInputSchema }).strict(),
+    permission: 'privacy.manage',
+  }),
+  /** Changes or archives a purpose; turning high risk on creates the Ombudsman task. */
+  updatePurpose: channel<Purpose>()({
+    input: purposeUpdateInputSchema,
+    permission: 'privacy.manage',
+  }),
+  /** The register as a printable PDF (base64), beside the access regulation. */
+  registerPdf: channel<ReportFile>()({
+    input: z.object({ lang: langSchema.default('uk') }).strict(),
+    permission: 'privacy.read',
   }),
 } as const;

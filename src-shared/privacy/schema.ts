@@ -35,3 +35,42 @@ export const withdrawConsentInputSchema = z
 export const objectionInputSchema = z
   .object({ contactId: privacyIdSchema, objected: z.boolean() })
   .strict();
+
+const categorySchema = z.string().trim().min(1).max(100);
+
+/** The editable fields of a purpose of the processing register. */
+const purposeFields = {
+  name: z.string().trim().min(1).max(200),
+  ground: z.enum(LEGAL_GROUNDS),
+  categories: z.array(categorySchema).max(50),
+  retentionMonths: z.number().int().min(1).max(1200).nullable(),
+  retentionText: z.string().trim().max(1000),
+  recipients: z.string().trim().max(2000),
+  highRisk: z.boolean(),
+};
+
+/** A new purpose. */
+export const purposeInputSchema = z
+  .object({
+    ...purposeFields,
+    categories: purposeFields.categories.default([]),
+    retentionMonths: purposeFields.retentionMonths.default(null),
+    retentionText: purposeFields.retentionText.default(''),
+    recipients: purposeFields.recipients.default(''),
+    highRisk: purposeFields.highRisk.default(false),
+  })
+  .strict();
+export type PurposeInput = z.output<typeof purposeInputSchema>;
+
+/** Changes to a purpose (archiving takes it out of consent blocks and new exports). */
+export const purposeUpdateInputSchema = z
+  .object({
+    id: privacyIdSchema,
+    patch: z
+      .object({ ...purposeFields, archived: z.boolean() })
+      .partial()
+      .strict()
+      .refine(v => Object.keys(v).length > 0, { message: 'give at least one field' }),
+  })
+  .strict();
+export type PurposePatch = z.output<typeof purposeUpdateInputSchema>['patch'];

@@ -6,6 +6,7 @@ import type { privacyContract } from '../../../src-shared/privacy/contract';
 import type { Handlers } from '../../ipc';
 import type { RecordHandlerDeps } from './kit';
 import { consentHandlers } from './privacy-consent';
+import { registerHandlers } from './privacy-register';
 
 /** What the privacy handlers need from the app: the session's vault and a clock. */
 export type PrivacyHandlerDeps = RecordHandlerDeps;
@@ -14,5 +15,5 @@ export type PrivacyHandlerDeps = RecordHandlerDeps;
 export function privacyHandlers(
   deps: PrivacyHandlerDeps,
 ): Handlers<{ privacy: typeof privacyContract }>['privacy'] {
-  return { ...consentHandlers(deps) };
+  return { ...consentHandlers(deps), ...registerHandlers(deps) };
 }
