@@ -11,6 +11,7 @@ import { registerBackupCommands } from './commands/backup';
 import { registerContactsCommands } from './commands/contacts';
 import { registerImportCommand } from './commands/import';
 import { registerOfficeCommands } from './commands/office';
+import { registerPrivacyCommands } from './commands/privacy';
 import { registerReportCommands } from './commands/reports';
 import { registerSecurityCommands } from './commands/security';
 import { registerUsersCommands } from './commands/users';
@@ -54,6 +55,7 @@ export async function runCli(
   registerImportCommand(program, cli);
   registerSecurityCommands(program, cli);
   registerReportCommands(program, cli);
+  registerPrivacyCommands(program, cli);
   registerOfficeCommands(program, cli);
 
   try {

@@ -41,4 +41,24 @@ export const privacySamples: Readonly<Record<string, Sample>> = {
   },
   'zamok:privacy.updatePurpose': { input: { id: ID, patch: { highRisk: true } } },
   'zamok:privacy.registerPdf': { input: { lang: 'uk' }, optionalKeys: ['lang'] },
+  'zamok:privacy.listRequests': { input: {} },
+  'zamok:privacy.createRequest': {
+    input: {
+      request: {
+        contactId: 'c-1',
+        kind: 'access',
+        receivedAt: '2026-11-01T09:00:00.000Z',
+        note: 'Лист від 1 листопада',
+      },
+    },
+  },
+  'zamok:privacy.updateRequest': { input: { id: ID, patch: { status: 'answered' } } },
+  'zamok:privacy.exportSubject': {
+    input: { contactId: 'c-1', lang: 'uk' },
+    optionalKeys: ['lang'],
+  },
+  'zamok:privacy.exportSubjectFile': {
+    input: { contactId: 'c-1', lang: 'uk', out: '/tmp/subject.zip' },
+    optionalKeys: ['lang'],
+  },
 };

@@ -11,9 +11,19 @@ import {
   purposeInputSchema,
   purposeUpdateInputSchema,
   recordConsentInputSchema,
+  requestInputSchema,
+  requestUpdateInputSchema,
+  subjectExportInputSchema,
   withdrawConsentInputSchema,
 } from './schema';
-import type { ConsentRecord, ContactConsentState, Purpose } from './types';
+import type {
+  ConsentRecord,
+  ContactConsentState,
+  PrivacyRequest,
+  Purpose,
+  RequestList,
+  SubjectExportCounts,
+} from './types';
 
 const langSchema = z.enum(['uk', 'en']);
 
@@ -65,5 +75,35 @@ export const privacyContract = {
   registerPdf: channel<ReportFile>()({
     input: z.object({ lang: langSchema.default('uk') }).strict(),
     permission: 'privacy.read',
+  }),
+  /** The subject request register, open ones first, with the due-soon and overdue counts. */
+  listRequests: channel<RequestList>()({
+    input: z.object({}).strict(),
+    permission: 'privacy.read',
+    audit: false,
+  }),
+  /** Registers a subject's request (due 30 calendar days after receipt). */
+  createRequest: channel<PrivacyRequest>()({
+    input: z.object({ request: requestInputSchema }).strict(),
+    permission: 'privacy.manage',
+  }),
+  /** Answers, refuses or annotates a request. */
+  updateRequest: channel<PrivacyRequest>()({
+    input: requestUpdateInputSchema,
+    permission: 'privacy.manage',
+  }),
+  /**
+   * Everything about one person as a ZIP (subject.json, index.html, documents/), base64, bounded:
+   * a larger one is `conflict` (use `zamok privacy export-subject`). Audited with section counts.
+   */
+  exportSubject: channel<ReportFile & { counts: SubjectExportCounts }>()({
+    input: subjectExportInputSchema,
+    permission: 'privacy.manage',
+  }),
+  /** The same ZIP written to a file (command line only: a path). */
+  exportSubjectFile: channel<{ out: string; bytes: number; counts: SubjectExportCounts }>()({
+    input: subjectExportInputSchema.extend({ out: z.string().min(1).max(4096) }),
+    permission: 'privacy.manage',
+    hosts: ['cli'],
   }),
 } as const;

@@ -1,6 +1,6 @@
 /** The input schemas of the privacy channels (./contract.ts). */
 import { z } from 'zod';
-import { CONSENT_CHANNELS, LEGAL_GROUNDS } from './types';
+import { CONSENT_CHANNELS, LEGAL_GROUNDS, REQUEST_KINDS, REQUEST_STATUSES } from './types';
 
 /** Record ids (UUIDs in practice); anything odd or huge is refused before the handler. */
 export const privacyIdSchema = z
@@ -74,3 +74,32 @@ export const purposeUpdateInputSchema = z
   })
   .strict();
 export type PurposePatch = z.output<typeof purposeUpdateInputSchema>['patch'];
+
+/** Registering a subject's request (due 30 calendar days after `receivedAt`). */
+export const requestInputSchema = z
+  .object({
+    contactId: privacyIdSchema,
+    kind: z.enum(REQUEST_KINDS),
+    receivedAt: isoTime,
+    note: z.string().trim().max(2000).default(''),
+  })
+  .strict();
+export type RequestInput = z.output<typeof requestInputSchema>;
+
+/** Answering, refusing or annotating a request. */
+export const requestUpdateInputSchema = z
+  .object({
+    id: privacyIdSchema,
+    patch: z
+      .object({ status: z.enum(REQUEST_STATUSES), note: z.string().trim().max(2000) })
+      .partial()
+      .strict()
+      .refine(v => Object.keys(v).length > 0, { message: 'give at least one field' }),
+  })
+  .strict();
+export type RequestPatch = z.output<typeof requestUpdateInputSchema>['patch'];
+
+/** The export of everything about one person. */
+export const subjectExportInputSchema = z
+  .object({ contactId: privacyIdSchema, lang: z.enum(['uk', 'en']).default('uk') })
+  .strict();

@@ -78,3 +78,39 @@ export interface ContactConsentState {
   objection: Objection | null;
   purposes: { purpose: PurposeRef; current: ConsentRecord | null; history: number }[];
 }
+
+/** What a data subject asked for (Art. 8). */
+export const REQUEST_KINDS = ['access', 'rectification', 'objection', 'erasure'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** Where a subject's request stands. */
+export const REQUEST_STATUSES = ['open', 'answered', 'refused'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** One subject request of the register, due 30 calendar days after receipt. */
+export interface PrivacyRequest {
+  id: string;
+  contactId: string;
+  /** The person's name as the contact card has it ('' once the contact is gone). */
+  contactName: string;
+  kind: RequestKind;
+  receivedAt: string;
+  dueAt: string;
+  status: RequestStatus;
+  answeredAt: string | null;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The request register with what needs attention (open and due within 7 days, or overdue). */
+export interface RequestList {
+  items: PrivacyRequest[];
+  dueSoon: number;
+  overdue: number;
+  now: string;
+}
+
+/** Counts of a subject export's sections (the audit entry and the CLI print these). */
+export type SubjectExportCounts = Record<string, number>;

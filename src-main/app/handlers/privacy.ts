@@ -7,6 +7,7 @@ import type { Handlers } from '../../ipc';
 import type { RecordHandlerDeps } from './kit';
 import { consentHandlers } from './privacy-consent';
 import { registerHandlers } from './privacy-register';
+import { requestHandlers } from './privacy-requests';
 
 /** What the privacy handlers need from the app: the session's vault and a clock. */
 export type PrivacyHandlerDeps = RecordHandlerDeps;
@@ -15,5 +16,5 @@ export type PrivacyHandlerDeps = RecordHandlerDeps;
 export function privacyHandlers(
   deps: PrivacyHandlerDeps,
 ): Handlers<{ privacy: typeof privacyContract }>['privacy'] {
-  return { ...consentHandlers(deps), ...registerHandlers(deps) };
+  return { ...consentHandlers(deps), ...registerHandlers(deps), ...requestHandlers(deps) };
 }
