@@ -61,4 +61,23 @@ export const privacySamples: Readonly<Record<string, Sample>> = {
     input: { contactId: 'c-1', lang: 'uk', out: '/tmp/subject.zip' },
     optionalKeys: ['lang'],
   },
+  'zamok:privacy.listBreaches': { input: {} },
+  'zamok:privacy.createBreach': {
+    input: {
+      breach: {
+        title: 'Втрачений ноутбук',
+        detectedAt: '2026-11-01T09:00:00.000Z',
+        categories: ['контакти'],
+        subjectsCount: 120,
+        recordsCount: 120,
+        actions: 'Ключі змінено',
+      },
+    },
+  },
+  'zamok:privacy.openBreachFromAlert': {
+    input: { alertId: ID, lang: 'uk' },
+    optionalKeys: ['lang'],
+  },
+  'zamok:privacy.updateBreach': { input: { id: ID, patch: { status: 'notified' } } },
+  'zamok:privacy.breachesFile': { input: { format: 'csv', lang: 'uk' }, optionalKeys: ['lang'] },
 };

@@ -8,6 +8,8 @@ import type { ReportFile } from '../ipc/reports';
 import {
   objectionInputSchema,
   privacyIdSchema,
+  breachInputSchema,
+  breachUpdateInputSchema,
   purposeInputSchema,
   purposeUpdateInputSchema,
   recordConsentInputSchema,
@@ -17,6 +19,7 @@ import {
   withdrawConsentInputSchema,
 } from './schema';
 import type {
+  Breach,
   ConsentRecord,
   ContactConsentState,
   PrivacyRequest,
@@ -105,5 +108,31 @@ export const privacyContract = {
     input: subjectExportInputSchema.extend({ out: z.string().min(1).max(4096) }),
     permission: 'privacy.manage',
     hosts: ['cli'],
+  }),
+  /** The breach register, newest first (each with its 72-hour deadline). */
+  listBreaches: channel<Breach[]>()({
+    input: z.object({}).strict(),
+    permission: 'privacy.read',
+    audit: false,
+  }),
+  /** Records an incident. */
+  createBreach: channel<Breach>()({
+    input: z.object({ breach: breachInputSchema }).strict(),
+    permission: 'privacy.manage',
+  }),
+  /** Opens an incident from a security alert in one step (titled by its rule, detected then). */
+  openBreachFromAlert: channel<Breach>()({
+    input: z.object({ alertId: z.uuid(), lang: langSchema.default('uk') }).strict(),
+    permission: 'privacy.manage',
+  }),
+  /** Changes an incident; `notified` stamps the notification time. */
+  updateBreach: channel<Breach>()({
+    input: breachUpdateInputSchema,
+    permission: 'privacy.manage',
+  }),
+  /** The breach register as CSV (UTF-8 with BOM, `;`) or PDF (base64). */
+  breachesFile: channel<ReportFile>()({
+    input: z.object({ format: z.enum(['csv', 'pdf']), lang: langSchema.default('uk') }).strict(),
+    permission: 'privacy.read',
   }),
 } as const;

@@ -51,3 +51,33 @@ export const CHANNEL_LABELS: Readonly<
     other: 'Other',
   },
 };
+
+/** An incident opened from a security alert is titled by the alert's rule (unknown rules: the id). */
+export const ALERT_INCIDENT_TITLES: Readonly<
+  Record<PrivacyLang, Readonly<Record<string, string>>>
+> = {
+  uk: {
+    mass_export: 'Масове вивантаження даних',
+    mass_delete: 'Масове видалення даних',
+    new_device: 'Вхід із нового пристрою',
+    off_hours: 'Вхід у неробочий час',
+    off_network: 'Вхід не з мережі офісу',
+    failed_sign_ins: 'Спроби підібрати пароль',
+    failed_sign_ins_burst: 'Масові невдалі входи',
+    vault_files_changed: 'Файли сховища змінено поза програмою',
+    audit_chain_broken: 'Порушено ланцюжок журналу дій',
+    export_approval: 'Запит на велике вивантаження',
+  },
+  en: {
+    mass_export: 'Mass data export',
+    mass_delete: 'Mass data deletion',
+    new_device: 'Sign-in from a new device',
+    off_hours: 'Sign-in outside working hours',
+    off_network: 'Sign-in outside the office network',
+    failed_sign_ins: 'Password guessing',
+    failed_sign_ins_burst: 'Burst of failed sign-ins',
+    vault_files_changed: 'Vault files changed outside the app',
+    audit_chain_broken: 'Audit chain broken',
+    export_approval: 'Large export requested',
+  },
+};

@@ -1,6 +1,12 @@
 /** The input schemas of the privacy channels (./contract.ts). */
 import { z } from 'zod';
-import { CONSENT_CHANNELS, LEGAL_GROUNDS, REQUEST_KINDS, REQUEST_STATUSES } from './types';
+import {
+  BREACH_STATUSES,
+  CONSENT_CHANNELS,
+  LEGAL_GROUNDS,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+} from './types';
 
 /** Record ids (UUIDs in practice); anything odd or huge is refused before the handler. */
 export const privacyIdSchema = z
@@ -103,3 +109,37 @@ export type RequestPatch = z.output<typeof requestUpdateInputSchema>['patch'];
 export const subjectExportInputSchema = z
   .object({ contactId: privacyIdSchema, lang: z.enum(['uk', 'en']).default('uk') })
   .strict();
+
+const breachFields = {
+  title: z.string().trim().min(1).max(200),
+  detectedAt: isoTime,
+  categories: z.array(z.string().trim().min(1).max(100)).max(50),
+  subjectsCount: z.number().int().min(0).max(100_000_000),
+  recordsCount: z.number().int().min(0).max(100_000_000),
+  actions: z.string().trim().max(5000),
+};
+
+/** A new incident. */
+export const breachInputSchema = z
+  .object({
+    ...breachFields,
+    categories: breachFields.categories.default([]),
+    subjectsCount: breachFields.subjectsCount.default(0),
+    recordsCount: breachFields.recordsCount.default(0),
+    actions: breachFields.actions.default(''),
+  })
+  .strict();
+export type BreachInput = z.output<typeof breachInputSchema>;
+
+/** Changes to an incident; `notified` stamps the notification time. */
+export const breachUpdateInputSchema = z
+  .object({
+    id: privacyIdSchema,
+    patch: z
+      .object({ ...breachFields, status: z.enum(BREACH_STATUSES) })
+      .partial()
+      .strict()
+      .refine(v => Object.keys(v).length > 0, { message: 'give at least one field' }),
+  })
+  .strict();
+export type BreachPatch = z.output<typeof breachUpdateInputSchema>['patch'];

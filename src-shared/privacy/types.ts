@@ -114,3 +114,28 @@ export interface RequestList {
 
 /** Counts of a subject export's sections (the audit entry and the CLI print these). */
 export type SubjectExportCounts = Record<string, number>;
+
+/** Where a breach stands: open, the Ombudsman notified, closed. */
+export const BREACH_STATUSES = ['open', 'notified', 'closed'] as const;
+export type BreachStatus = (typeof BREACH_STATUSES)[number];
+
+/** One incident of the breach register (notify within 72 hours of detection: draft No. 8153). */
+export interface Breach {
+  id: string;
+  title: string;
+  detectedAt: string;
+  /** detectedAt + 72 hours. */
+  deadlineAt: string;
+  status: BreachStatus;
+  /** Categories of data affected (free words). */
+  categories: string[];
+  subjectsCount: number;
+  recordsCount: number;
+  actions: string;
+  /** The security alert it was opened from. */
+  alertId: string | null;
+  notifiedAt: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -5,6 +5,7 @@
 import type { privacyContract } from '../../../src-shared/privacy/contract';
 import type { Handlers } from '../../ipc';
 import type { RecordHandlerDeps } from './kit';
+import { breachHandlers } from './privacy-breaches';
 import { consentHandlers } from './privacy-consent';
 import { registerHandlers } from './privacy-register';
 import { requestHandlers } from './privacy-requests';
@@ -16,5 +17,10 @@ export type PrivacyHandlerDeps = RecordHandlerDeps;
 export function privacyHandlers(
   deps: PrivacyHandlerDeps,
 ): Handlers<{ privacy: typeof privacyContract }>['privacy'] {
-  return { ...consentHandlers(deps), ...registerHandlers(deps), ...requestHandlers(deps) };
+  return {
+    ...consentHandlers(deps),
+    ...registerHandlers(deps),
+    ...requestHandlers(deps),
+    ...breachHandlers(deps),
+  };
 }
