@@ -76,6 +76,12 @@ export const PLAIN_PERMISSIONS = [
   // "privacy officer" role may hold them; managers never).
   'privacy.erase',
   'privacy.retention',
+  // Personal data (src-main/privacy): the register, subject requests and breaches (privacy.read to
+  // see them, privacy.manage to keep them: owner, a custom "privacy officer"); recording a contact's
+  // consent or objection (managers, for the contacts their contacts.read reaches).
+  'privacy.read',
+  'privacy.manage',
+  'consent.record',
 ] as const;
 
 export const PERMISSIONS = [...SCOPED_PERMISSIONS, ...PLAIN_PERMISSIONS] as const;

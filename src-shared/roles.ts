@@ -70,6 +70,7 @@ export const BUILT_IN_GRANTS: Readonly<Record<BuiltInRole, Readonly<Grants>>> = 
     'analytics.read': true,
     // The monthly review, of their own team only (the review's SQL restricts it).
     'reports.review': true,
+    'consent.record': true,
   },
   // Own records and records shared with them.
   manager: {
@@ -97,6 +98,7 @@ export const BUILT_IN_GRANTS: Readonly<Record<BuiltInRole, Readonly<Grants>>> = 
     'documents.create': true,
     'documents.delete': 'own',
     'documents.export': 'own',
+    'consent.record': true,
   },
   // The audit log, read-only.
   auditor: { 'audit.read': true, 'audit.export': true },

@@ -36,6 +36,7 @@ import { contactsHandlers } from './handlers/contacts';
 import { documentsHandlers } from './handlers/documents';
 import { erasureHandlers } from './handlers/erasure';
 import { importsHandlers } from './handlers/imports';
+import { privacyHandlers } from './handlers/privacy';
 import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
@@ -202,6 +203,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
         deviceId: () => device.current(),
+      }),
+      privacy: privacyHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
       }),
       security: securityHandlers({
         ...opts.securityCheck,

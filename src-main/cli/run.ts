@@ -12,6 +12,7 @@ import { registerContactsCommands } from './commands/contacts';
 import { registerImportCommand } from './commands/import';
 import { registerOfficeCommands } from './commands/office';
 import { registerErasureCommands } from './commands/privacy-erasure';
+import { registerPrivacyCommands } from './commands/privacy';
 import { registerReportCommands } from './commands/reports';
 import { registerSecurityCommands } from './commands/security';
 import { registerUsersCommands } from './commands/users';
@@ -55,6 +56,7 @@ export async function runCli(
   registerImportCommand(program, cli);
   registerSecurityCommands(program, cli);
   registerReportCommands(program, cli);
+  registerPrivacyCommands(program, cli);
   registerOfficeCommands(program, cli);
   registerErasureCommands(program, cli);
 

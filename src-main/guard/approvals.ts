@@ -23,6 +23,8 @@ export interface StoredSelection {
   filter?: ContactExportFilter;
   ids?: string[];
   locale: 'uk' | 'en';
+  /** The processing purpose the export is made for (src-main/privacy/consent/export-filter.ts). */
+  purposeId?: string;
 }
 
 /** A request with its stored selection. */
@@ -53,6 +55,7 @@ function parseSelection(text: string): StoredSelection {
   const filter = contactExportFilterSchema.safeParse(raw.filter);
   if (raw.filter !== undefined && filter.success) selection.filter = filter.data;
   if (Array.isArray(raw.ids)) selection.ids = raw.ids.filter(i => typeof i === 'string');
+  if (typeof raw.purposeId === 'string') selection.purposeId = raw.purposeId;
   return selection;
 }
 

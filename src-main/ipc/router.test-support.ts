@@ -8,6 +8,7 @@ import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 import type { Handlers } from './router';
 import type { Session } from './session';
 import type { HandlerContext } from './wrappers';
+import { privacySamples } from './privacy-samples.test-support';
 
 /** One call that reached a handler. */
 export interface RecordedCall {
@@ -349,6 +350,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     },
     optionalKeys: ['delimiter'],
   },
+  ...privacySamples,
 };
 
 /** A malformed input and what it exercises. `input: undefined` means "no input at all". */

@@ -267,6 +267,79 @@ export type PipelinesTable = {
   updated_at: string;
 };
 
+/** Row of `privacy_breaches`. */
+export type PrivacyBreachesTable = {
+  id: string;
+  title: string;
+  detected_at: string;
+  deadline_at: string;
+  status: 'open' | 'notified' | 'closed';
+  categories: string;
+  subjects_count: number;
+  records_count: number;
+  actions: string;
+  alert_id: string | null;
+  notified_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** Row of `privacy_consents`. */
+export type PrivacyConsentsTable = {
+  id: string;
+  contact_id: string;
+  purpose_id: string;
+  ground: 'consent' | 'contract' | 'legal_obligation' | 'legitimate_interest' | 'vital_interest' | 'public_task';
+  channel: 'in_person' | 'paper' | 'email' | 'phone' | 'website' | 'messenger' | 'other';
+  obtained_at: string;
+  text_hash: string | null;
+  evidence_document_id: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+};
+
+/** Row of `privacy_objections`. */
+export type PrivacyObjectionsTable = {
+  contact_id: string;
+  objected_at: string;
+  recorded_by: string;
+};
+
+/** Row of `privacy_purposes`. */
+export type PrivacyPurposesTable = {
+  id: string;
+  name: string;
+  ground: 'consent' | 'contract' | 'legal_obligation' | 'legitimate_interest' | 'vital_interest' | 'public_task';
+  categories: string;
+  retention_months: number | null;
+  retention_text: string;
+  recipients: string;
+  high_risk: number;
+  ombudsman_task_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+};
+
+/** Row of `privacy_requests`. */
+export type PrivacyRequestsTable = {
+  id: string;
+  contact_id: string;
+  kind: 'access' | 'rectification' | 'objection' | 'erasure';
+  received_at: string;
+  due_at: string;
+  status: 'open' | 'answered' | 'refused';
+  answered_at: string | null;
+  note: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
 /** Row of `recovery_codes`. */
 export type RecoveryCodesTable = {
   id: string;
@@ -384,6 +457,11 @@ export type Database = {
   keyring_changes: KeyringChangesTable;
   pipeline_stages: PipelineStagesTable;
   pipelines: PipelinesTable;
+  privacy_breaches: PrivacyBreachesTable;
+  privacy_consents: PrivacyConsentsTable;
+  privacy_objections: PrivacyObjectionsTable;
+  privacy_purposes: PrivacyPurposesTable;
+  privacy_requests: PrivacyRequestsTable;
   recovery_codes: RecoveryCodesTable;
   retention_rules: RetentionRulesTable;
   roles: RolesTable;

@@ -111,6 +111,57 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
       });
     },
   },
+  '0024_privacy_register': {
+    note: 'a purpose with a consent, an objection, a subject request and a breach',
+    seed: db => {
+      const at = '2026-02-01T09:00:00.000Z';
+      const by = SEEDED.owner;
+      insert(db, 'privacy_purposes', {
+        id: 'purpose-07',
+        name: 'Розсилка новин',
+        ground: 'consent',
+        created_by: by,
+        created_at: at,
+        updated_at: at,
+      });
+      insert(db, 'privacy_consents', {
+        id: 'consent-07',
+        contact_id: 'c-imported-05',
+        purpose_id: 'purpose-07',
+        ground: 'consent',
+        channel: 'paper',
+        obtained_at: at,
+        recorded_by: by,
+        recorded_at: at,
+      });
+      insert(db, 'privacy_objections', {
+        contact_id: 'c-position-04',
+        objected_at: at,
+        recorded_by: by,
+      });
+      insert(db, 'privacy_requests', {
+        id: 'request-07',
+        contact_id: 'c-imported-05',
+        kind: 'access',
+        received_at: at,
+        due_at: '2026-03-03T09:00:00.000Z',
+        status: 'open',
+        created_by: by,
+        created_at: at,
+        updated_at: at,
+      });
+      insert(db, 'privacy_breaches', {
+        id: 'breach-07',
+        title: 'Втрачений ноутбук',
+        detected_at: at,
+        deadline_at: '2026-02-04T09:00:00.000Z',
+        status: 'open',
+        created_by: by,
+        created_at: at,
+        updated_at: at,
+      });
+    },
+  },
 };
 
 /** Runs the seeds of `ids` in order on `sqlite`. */

@@ -76,6 +76,8 @@ export const contactExportInputSchema = z
     ids: z.array(recordIdSchema).min(1).max(EXPORT_IDS_MAX).optional(),
     /** Language of the CSV header row. */
     locale: z.enum(['uk', 'en']).default('uk'),
+    /** A processing purpose: only contacts with a valid basis for it (src-main/privacy/consent). */
+    purposeId: recordIdSchema.optional(),
   })
   .strict()
   .refine(v => v.filter === undefined || v.ids === undefined, {

@@ -15,6 +15,7 @@ import { devicesContract } from './devices';
 import { documentsContract } from './documents';
 import { erasureContract } from './erasure';
 import { importsContract } from './imports';
+import { privacyContract } from '../privacy/contract';
 import { reportsContract } from './reports';
 import { rolesContract } from './roles';
 import { searchContract } from './search';
@@ -44,6 +45,7 @@ export const contract = {
   analytics: analyticsContract,
   imports: importsContract,
   erasure: erasureContract,
+  privacy: privacyContract,
 } as const;
 
 export type Contract = typeof contract;

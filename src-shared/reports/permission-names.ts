@@ -56,6 +56,9 @@ const uk: Names = {
   'backup.encryption': 'Змінювати шифрування резервних копій',
   'reports.regulation': 'Формувати регламент доступу',
   'reports.review': 'Бачити щомісячний огляд',
+  'privacy.read': 'Бачити реєстр обробки, запити суб’єктів і витоки',
+  'privacy.manage': 'Вести реєстр обробки, запити суб’єктів і витоки',
+  'consent.record': 'Записувати згоди та заперечення клієнтів',
 };
 
 const en: Names = {
@@ -107,6 +110,9 @@ const en: Names = {
   'backup.encryption': 'Change how backups are encrypted',
   'reports.regulation': 'Generate the access regulation',
   'reports.review': 'See the monthly review',
+  'privacy.read': 'See the processing register, subject requests and breaches',
+  'privacy.manage': 'Keep the processing register, subject requests and breaches',
+  'consent.record': 'Record clients’ consents and objections',
 };
 
 /** Permission names by language. */

@@ -116,6 +116,7 @@ export function contactsHandlers(
       count: file.count,
       format,
       all: isExportAll(selection),
+      ...(selection.purposeId !== undefined ? { purposeId: selection.purposeId } : {}),
     };
     return { status: 'done' as const, ...file };
   }
@@ -185,6 +186,7 @@ export function contactsHandlers(
       const stored: StoredSelection = { locale: input.locale };
       if (input.filter) stored.filter = input.filter;
       if (input.ids) stored.ids = input.ids;
+      if (input.purposeId) stored.purposeId = input.purposeId;
       // Deleted contacts in the filter need contacts.restore: the router checked it (`also`).
       const open = vault();
       const guard = readGuardSettings(open.sqlite);

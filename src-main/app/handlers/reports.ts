@@ -26,7 +26,7 @@ export interface ReportsHandlerDeps {
 }
 
 /** The PDF as a file payload, or `conflict` when it would exceed the bound. */
-async function pdfFile(fileName: string, make: () => Promise<Buffer>): Promise<ReportFile> {
+export async function pdfFile(fileName: string, make: () => Promise<Buffer>): Promise<ReportFile> {
   try {
     const pdf = await make();
     return { fileName, mimeType: 'application/pdf', base64: pdf.toString('base64') };

@@ -9,6 +9,7 @@ import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Contact } from '../../../src-shared/contacts';
 import { tidyText } from '../../../src-shared/contacts';
+import { exportableSql } from '../../privacy/consent/export-filter';
 import { scopeCondition } from './scope';
 import { rowToContact } from './tables';
 
@@ -23,6 +24,8 @@ export interface ExportSelection {
       }
     | undefined;
   ids?: readonly string[] | undefined;
+  /** Made "for" this processing purpose: contacts without a valid basis for it are left out. */
+  purposeId?: string | undefined;
 }
 
 /** True when the selection names nothing narrower than the whole scope ("export all"). */
@@ -39,30 +42,36 @@ function selectRows(db: Kysely<Database>, viewer: Viewer, selection: ExportSelec
   const text = parseTextFilter(TEXT_INDEX.contacts, filter.text);
   const tag = filter.tag ? tidyText(filter.tag) : '';
   const ids = selection.ids;
-  return db
-    .selectFrom('contacts')
-    .where(eb => scopeCondition(eb, viewer, 'use'))
-    .$if(filter.includeDeleted !== true, q => q.where('contacts.deleted_at', 'is', null))
-    .$if(filter.ownerId !== undefined, q => q.where('contacts.owner_id', '=', filter.ownerId ?? ''))
-    .$if(tag.length > 0, q =>
-      q.where(
-        sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
-      ),
-    )
-    .$if(text !== null, q =>
-      q.where(
-        textMatchSql('contacts', text, {
-          includeDeleted: filter.includeDeleted,
-          searchColumn: 'contacts.search_text',
-        }),
-      ),
-    )
-    .$if(ids !== undefined, q =>
-      // Ids go in as one JSON parameter: 10 000 ids would exceed SQLite's bound-variable limit.
-      q.where(
-        sql<SqlBool>`contacts.id in (select value from json_each(${JSON.stringify(ids ?? [])}))`,
-      ),
-    );
+  return (
+    db
+      .selectFrom('contacts')
+      .where(eb => scopeCondition(eb, viewer, 'use'))
+      // Objection (always) and the purpose's basis: src-main/privacy/consent/export-filter.ts.
+      .where(exportableSql(selection.purposeId))
+      .$if(filter.includeDeleted !== true, q => q.where('contacts.deleted_at', 'is', null))
+      .$if(filter.ownerId !== undefined, q =>
+        q.where('contacts.owner_id', '=', filter.ownerId ?? ''),
+      )
+      .$if(tag.length > 0, q =>
+        q.where(
+          sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
+        ),
+      )
+      .$if(text !== null, q =>
+        q.where(
+          textMatchSql('contacts', text, {
+            includeDeleted: filter.includeDeleted,
+            searchColumn: 'contacts.search_text',
+          }),
+        ),
+      )
+      .$if(ids !== undefined, q =>
+        // Ids go in as one JSON parameter: 10 000 ids would exceed SQLite's bound-variable limit.
+        q.where(
+          sql<SqlBool>`contacts.id in (select value from json_each(${JSON.stringify(ids ?? [])}))`,
+        ),
+      )
+  );
 }
 
 /** How many contacts the export would contain (for the approval threshold). */

@@ -28,6 +28,7 @@ export const PERMISSION_GROUPS = [
   'security',
   'analytics',
   'backup',
+  'privacy',
   'settings',
 ] as const;
 export type PermissionGroup = (typeof PERMISSION_GROUPS)[number];
@@ -39,6 +40,7 @@ export function groupOf(permission: Permission): PermissionGroup {
   if (feature === 'alerts') return 'security';
   if (feature === 'reports') return 'security';
   if (feature === 'pipelines') return 'deals';
+  if (feature === 'consent') return 'privacy';
   return (PERMISSION_GROUPS as readonly string[]).includes(feature ?? '')
     ? (feature as PermissionGroup)
     : 'settings';

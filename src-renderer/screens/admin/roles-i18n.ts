@@ -54,6 +54,7 @@ export const uk = {
     security: 'Безпека',
     analytics: 'Аналітика',
     backup: 'Резервні копії',
+    privacy: 'Персональні дані',
     settings: 'Налаштування',
   },
   scopes: {
@@ -140,6 +141,13 @@ export const uk = {
       regulation: 'Формувати регламент доступу',
       review: 'Бачити щомісячний огляд',
     },
+    privacy: {
+      read: 'Бачити реєстр обробки, запити суб’єктів і витоки',
+      manage: 'Вести реєстр обробки, запити суб’єктів і витоки',
+    },
+    consent: {
+      record: 'Записувати згоди та заперечення клієнтів',
+    },
   },
 } as const;
 
@@ -192,6 +200,7 @@ export const en: Strings<typeof uk> = {
     security: 'Security',
     analytics: 'Analytics',
     backup: 'Backups',
+    privacy: 'Personal data',
     settings: 'Settings',
   },
   scopes: {
@@ -277,6 +286,13 @@ export const en: Strings<typeof uk> = {
     reports: {
       regulation: 'Generate the access regulation',
       review: 'See the monthly review',
+    },
+    privacy: {
+      read: 'See the processing register, subject requests and breaches',
+      manage: 'Keep the processing register, subject requests and breaches',
+    },
+    consent: {
+      record: 'Record clients’ consents and objections',
     },
   },
 };

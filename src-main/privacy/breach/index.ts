@@ -1,0 +1,8 @@
+/** The breach register. */
+export {
+  createBreach,
+  createBreachFromAlert,
+  getBreach,
+  listBreaches,
+  updateBreach,
+} from './store';
