@@ -18,6 +18,7 @@ import { reportsContract } from './reports';
 import { rolesContract } from './roles';
 import { searchContract } from './search';
 import { securityContract } from './security';
+import { teamsContract } from './teams';
 import { usersContract } from './users';
 import { vaultContract } from './vault';
 import type { BridgeApi } from './contract';
@@ -28,6 +29,7 @@ export const contract = {
   audit: auditContract,
   users: usersContract,
   roles: rolesContract,
+  teams: teamsContract,
   contacts: contactsContract,
   companies: companiesContract,
   activities: activitiesContract,
