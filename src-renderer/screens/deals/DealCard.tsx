@@ -1,13 +1,14 @@
 /**
- * One kanban card: title, amount, contact/company, owner initials. Draggable with the mouse and
+ * One kanban card: title, amount, contact/company, the owner. Draggable with the mouse and
  * with the keyboard (space picks up, arrows move between stages, space drops); Enter opens it.
  */
 import { useDraggable } from '@dnd-kit/core';
-import { Avatar, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealSummary } from '../../../src-shared/deals';
-import { dealAmount, initials } from './format';
+import { PersonBadge } from '../../components/PersonBadge';
+import { dealAmount } from './format';
 
 /** A card on the board. `stageName` is for its accessible label. */
 export function DealCard({
@@ -69,11 +70,7 @@ export function DealCard({
           <Text size="sm" ff="monospace">
             {amount}
           </Text>
-          <Tooltip label={deal.ownerName} withinPortal>
-            <Avatar size="sm" radius="xl" color="blue" aria-label={deal.ownerName}>
-              {initials(deal.ownerName)}
-            </Avatar>
-          </Tooltip>
+          <PersonBadge name={deal.ownerName} width={120} />
         </Group>
         <Text size="xs" c="dimmed" lineClamp={1}>
           {who ?? t('deals.noContact')}
