@@ -67,10 +67,10 @@ export function DealCard({
           {deal.title}
         </Text>
         <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Text size="sm" ff="monospace">
+          <Text size="sm" ff="monospace" style={{ flexShrink: 0 }}>
             {amount}
           </Text>
-          <PersonBadge name={deal.ownerName} width={120} />
+          <PersonBadge name={deal.ownerName} style={{ minWidth: 0, flexShrink: 1 }} />
         </Group>
         <Text size="xs" c="dimmed" lineClamp={1}>
           {who ?? t('deals.noContact')}
