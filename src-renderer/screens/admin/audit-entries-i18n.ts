@@ -43,6 +43,13 @@ export const uk = {
       update: 'Змінено роль',
       delete: 'Видалено роль',
     },
+    teams: {
+      create: 'Створено команду',
+      rename: 'Перейменовано команду',
+      delete: 'Видалено команду',
+      assign: 'Змінено команду працівника',
+      set_head: 'Призначено керівника команди',
+    },
     contacts: {
       create: 'Створено контакт',
       update: 'Змінено контакт',
@@ -93,6 +100,8 @@ export const uk = {
     grants: 'Дозволи',
     role: 'Роль',
     status: 'Стан',
+    teamId: 'Команда',
+    headUserId: 'Керівник команди',
   },
   detailKeys: {
     reassignedCount: 'Передано записів',
@@ -108,6 +117,8 @@ export const uk = {
     approvedCount: 'Дозволено записів',
     requesterId: 'Хто просив (id)',
     waiting: 'Ще чекає',
+    unassignedUserIds: 'Залишилися без команди',
+    joinedTeam: 'Приєднався(-лася) до команди',
   },
 } as const;
 
@@ -147,6 +158,13 @@ export const en: Strings<typeof uk> = {
       create: 'Role created',
       update: 'Role changed',
       delete: 'Role deleted',
+    },
+    teams: {
+      create: 'Team created',
+      rename: 'Team renamed',
+      delete: 'Team deleted',
+      assign: "Colleague's team changed",
+      set_head: 'Team head assigned',
     },
     contacts: {
       create: 'Contact created',
@@ -198,6 +216,8 @@ export const en: Strings<typeof uk> = {
     grants: 'Permissions',
     role: 'Role',
     status: 'Status',
+    teamId: 'Team',
+    headUserId: 'Team head',
   },
   detailKeys: {
     reassignedCount: 'Records moved',
@@ -213,5 +233,7 @@ export const en: Strings<typeof uk> = {
     approvedCount: 'Records approved',
     requesterId: 'Requested by (id)',
     waiting: 'Still waiting',
+    unassignedUserIds: 'Left without a team',
+    joinedTeam: 'Joined the team',
   },
 };
