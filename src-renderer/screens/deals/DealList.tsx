@@ -31,7 +31,7 @@ import { errorText } from '../../app/errors';
 import { useVirtualRows, virtualRowStyle } from '../../components/records/use-virtual-rows';
 import { PersonBadge } from '../../components/PersonBadge';
 import { dealAmount } from './format';
-import { dealsList } from './store';
+import { dealsList, dealsPreset, forgetDealsPreset } from './store';
 
 const ROW_HEIGHT = 56;
 
@@ -50,7 +50,9 @@ export function DealList(props: {
   const api = useApi();
   const [text, setText] = useState('');
   const [debounced] = useDebouncedValue(text, 200);
-  const [stageId, setStageId] = useState<string | null>(null);
+  // A dashboard click-through's stage, taken once.
+  const [stageId, setStageId] = useState<string | null>(() => dealsPreset().stageId ?? null);
+  useEffect(forgetDealsPreset, []);
   const [currency, setCurrency] = useState<Currency | null>(null);
   const [mine, setMine] = useState(false);
   const [sort, setSort] = useState<DealSort>('updated');

@@ -24,7 +24,7 @@ import { DealList } from './DealList';
 import { DealsToolbar } from './DealsToolbar';
 import { PipelineNameModal, type PipelineNameTask } from './PipelineNameModal';
 import { PipelineSettings } from './PipelineSettings';
-import { useDealsStore } from './store';
+import { dealsPreset, useDealsStore } from './store';
 
 /** Deals: the sales pipeline. */
 export function DealsScreen() {
@@ -41,7 +41,8 @@ export function DealsScreen() {
   // Kept as a key and a name, so the message follows a language switch.
   const [notice, setNotice] = useState<{ key: 'created' | 'renamed'; name: string } | null>(null);
   // The board's and the list's "Manager" filter; kept while a deal's page is open.
-  const [ownerId, setOwnerId] = useState<string | null>(null);
+  // A dashboard click-through may start it on a person (the list takes the rest of the preset).
+  const [ownerId, setOwnerId] = useState<string | null>(() => dealsPreset().ownerId ?? null);
 
   const load = useCallback(async () => {
     const result = await api.pipelines.list({});

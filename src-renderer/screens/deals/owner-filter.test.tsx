@@ -2,7 +2,8 @@
 /**
  * The head's "Owner" filter on the deals section: offered to roles that see others' deals (not to a
  * manager), it asks main for the chosen colleague's deals on the board and in the list (main
- * applies the scope first; the filter only narrows), and it stays when the view changes.
+ * applies the scope first; the filter only narrows), and it stays when the view changes. A
+ * dashboard click-through opens the list filtered by a stage.
  */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { useSessionStore } from '../../stores/session';
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
 import { PIPELINE } from './deals-test-support';
 import { DealsScreen } from './DealsScreen';
+import { openDealList, useDealsStore } from './store';
 
 setUpRecordScreenTests();
 
@@ -73,5 +75,17 @@ describe('the owner filter on deals', () => {
     signIn('manager', api);
     await screen.findByRole('heading', { name: 'Deals', level: 1 });
     expect(screen.queryByLabelText('Owner', { selector: 'input' })).toBeNull();
+  });
+
+  it('a dashboard click-through opens the list on that stage, once', async () => {
+    const { api, calls } = dealsApi();
+    openDealList('pipe-1', { stageId: 's-won' });
+    signIn('head', api);
+    await waitFor(() =>
+      expect(inputsOf(calls, 'deals.list')[0]).toMatchObject({
+        filter: { pipelineId: 'pipe-1', stageId: 's-won' },
+      }),
+    );
+    expect(useDealsStore.getState().preset).toBeNull();
   });
 });
