@@ -52,6 +52,9 @@ export const PLAIN_PERMISSIONS = [
   // them to the owner, who passes them on.
   'users.handover',
   'roles.manage',
+  // Teams (owner, administrator): create, rename, delete, members and head. Membership decides what
+  // `team`-scoped grants reach.
+  'teams.manage',
   'settings.manage',
   'audit.read',
   'audit.export',

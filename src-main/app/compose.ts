@@ -41,6 +41,7 @@ import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
 import { securityHandlers, type SecurityHandlerDeps } from './handlers/security';
+import { teamsHandlers } from './handlers/teams';
 import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createSessionGuard } from './session-guard';
@@ -147,6 +148,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       audit: auditHandlers({ openVault: () => state.openVault() }),
       users: usersHandlers({ state, tools: auth.staffTools }),
       roles: rolesHandlers({ state, now: () => auth.staffTools.now() }),
+      teams: teamsHandlers({ state, now: () => auth.staffTools.now() }),
       activities: activitiesHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),

@@ -15,6 +15,7 @@ import {
   setRole,
   setStatus,
 } from './accounts';
+import { insertTestTeams } from '../teams/teams.test-support';
 
 const opened: OpenVault[] = [];
 afterEach(() => {
@@ -121,6 +122,7 @@ describe('accounts', () => {
   it('accepts custom role ids and a team, and refuses anything shaped otherwise', async () => {
     const { db } = await newVault();
     const custom = 'custom-0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13';
+    await insertTestTeams(db, ['team-kyiv']);
     const user = await createUser(
       db,
       { login: 'marta', displayName: 'Марта', role: custom, teamId: 'team-kyiv' },

@@ -123,6 +123,18 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['name', 'grants'],
   },
   'zamok:roles.delete': { input: { id: 'custom-0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
+  'zamok:teams.list': { input: {} },
+  'zamok:teams.create': { input: { name: 'Продажі' } },
+  'zamok:teams.rename': { input: { id: 'team-kyiv', name: 'Київ' } },
+  'zamok:teams.delete': { input: { id: 'team-kyiv' } },
+  'zamok:teams.assign': {
+    input: { userId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13', teamId: 'team-kyiv' },
+    optionalKeys: ['teamId'],
+  },
+  'zamok:teams.setHead': {
+    input: { id: 'team-kyiv', userId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' },
+    optionalKeys: ['userId'],
+  },
   'zamok:alerts.list': {
     input: { unreadOnly: true, limit: 20 },
     optionalKeys: ['unreadOnly', 'limit'],

@@ -9,6 +9,7 @@ import { vi } from 'vitest';
 import type { AlertList } from '../../src-shared/ipc/alerts';
 import type { Contact } from '../../src-shared/contacts';
 import { generateTotp } from '../auth/totp';
+import { insertTestTeams } from '../teams/teams.test-support';
 import {
   addEnrolledUser,
   failure,
@@ -40,10 +41,12 @@ export async function reviewOffice() {
   const anna = await addEnrolledUser(o.staff, o.dir, clock, 'anna', 'manager');
   const borys = await addEnrolledUser(o.staff, o.dir, clock, 'borys', 'manager');
   apps.push(head.other, anna.other, borys.other);
-  // Teams have no channel yet: set them in the vault as an administrator tool would.
+  // Teams set in the vault directly (not through teams.* channels, whose audit entries would
+  // change the month the review reports on).
   const vault = o.staff.app.state.openVault();
   if (!vault) throw new Error('vault closed');
   const db = vault.db;
+  await insertTestTeams(db, ['north', 'south']);
   for (const [id, team] of [
     [head.user.id, 'north'],
     [anna.user.id, 'north'],

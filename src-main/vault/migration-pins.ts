@@ -31,4 +31,5 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0022_import_batches': '8d53adc4718003cab11095d9608c2bf64ae4d63b427edb01377661d3ee2f0e9f',
   '0023_erasure_log': '29c1c20671fff44988a937d7bfb5466029041402d7e147c81bacc57399b9db27',
   '0024_privacy_register': 'e70bead9997a2d5e5a5b3090c2dc7b98466af8889bdb3ddaccf0b7814cb65b51',
+  '0025_teams_table': '2a0bc4f043bf4995a6f62cdb32a31fd5261f9a4cf64f6af4568df474a7823eb8',
 });

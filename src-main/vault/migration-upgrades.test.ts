@@ -157,6 +157,20 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
       .run(SEEDED.contact);
     expect(ids_((await ownerSearch(vault, 'інженер')).contacts)).toEqual([SEEDED.contact]);
   },
+  '0025_teams_table': vault => {
+    // The free-text team id the manager had became a team row of that id; members keep it.
+    const teams = vault.sqlite.prepare('SELECT id, name, name_key, head_user_id FROM teams').all();
+    expect(teams).toEqual([
+      { id: 'team-kyiv', name: 'team-kyiv', name_key: 'team-kyiv', head_user_id: null },
+    ]);
+    const member = 'SELECT team_id FROM users WHERE id = ?';
+    expect(vault.sqlite.prepare(member).pluck().get(SEEDED.manager)).toBe('team-kyiv');
+    // users.team_id now refers to a team: an unknown one is refused, a deleted team frees its members.
+    const join = vault.sqlite.prepare('UPDATE users SET team_id = ? WHERE id = ?');
+    expect(() => join.run('team-nowhere', SEEDED.owner)).toThrow(/FOREIGN KEY/);
+    vault.sqlite.prepare("DELETE FROM teams WHERE id = 'team-kyiv'").run();
+    expect(vault.sqlite.prepare(member).pluck().get(SEEDED.manager)).toBe(null);
+  },
 };
 
 describe('upgrading a vault made before each migration', () => {

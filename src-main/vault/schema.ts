@@ -414,6 +414,16 @@ export type SettingsTable = {
   value: string;
 };
 
+/** Row of `teams`. */
+export type TeamsTable = {
+  id: string;
+  name: string;
+  name_key: string;
+  head_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
 /** Row of `users`. */
 export type UsersTable = {
   id: string;
@@ -473,6 +483,7 @@ export type Database = {
   search_text_contacts: SearchTextContactsTable;
   search_text_deals: SearchTextDealsTable;
   settings: SettingsTable;
+  teams: TeamsTable;
   users: UsersTable;
   vault_meta: VaultMetaTable;
 };

@@ -162,6 +162,23 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
       });
     },
   },
+  '0025_teams_table': {
+    note: 'a team with a head, written after the teams table exists',
+    seed: db => {
+      insert(db, 'teams', {
+        id: 'team-after-0025',
+        name: 'Південь',
+        name_key: 'південь',
+        created_at: '2026-01-06T10:00:00.000Z',
+        updated_at: '2026-01-06T10:00:00.000Z',
+      });
+      db.prepare('UPDATE users SET team_id = ? WHERE id = ?').run('team-after-0025', SEEDED.owner);
+      db.prepare('UPDATE teams SET head_user_id = ? WHERE id = ?').run(
+        SEEDED.owner,
+        'team-after-0025',
+      );
+    },
+  },
 };
 
 /** Runs the seeds of `ids` in order on `sqlite`. */

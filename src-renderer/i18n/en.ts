@@ -26,6 +26,10 @@ export const en: Catalogue = {
     copy: 'Copy',
     copied: 'Copied',
   },
+  owner: {
+    label: 'Owner',
+    all: 'All owners',
+  },
   duration: {
     seconds: '{{seconds}} s',
     minutesSeconds: '{{minutes}} min {{seconds}} s',

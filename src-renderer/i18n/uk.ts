@@ -25,6 +25,10 @@ export const uk = {
     copy: 'Копіювати',
     copied: 'Скопійовано',
   },
+  owner: {
+    label: 'Відповідальний',
+    all: 'Усі відповідальні',
+  },
   duration: {
     seconds: '{{seconds}} с',
     minutesSeconds: '{{minutes}} хв {{seconds}} с',

@@ -20,6 +20,7 @@ import { reportsContract } from './reports';
 import { rolesContract } from './roles';
 import { searchContract } from './search';
 import { securityContract } from './security';
+import { teamsContract } from './teams';
 import { usersContract } from './users';
 import { vaultContract } from './vault';
 import type { BridgeApi } from './contract';
@@ -30,6 +31,7 @@ export const contract = {
   audit: auditContract,
   users: usersContract,
   roles: rolesContract,
+  teams: teamsContract,
   contacts: contactsContract,
   companies: companiesContract,
   activities: activitiesContract,

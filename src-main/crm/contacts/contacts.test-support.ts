@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { createUser, setStatus } from '../../auth/accounts';
 import { type OpenVault } from '../../vault';
 import { createTestVault } from '../../vault/temp-vault.test-support';
+import { insertTestTeams } from '../../teams/teams.test-support';
 import type { Scope } from '../../../src-shared/permissions';
 
 /** The tables contact tests touch. */
@@ -35,6 +36,7 @@ export async function createContactsTestVault(): Promise<{
 }> {
   const { vault } = await createTestVault();
   const db = vault.db;
+  await insertTestTeams(db, ['north', 'south']);
   const add = async (login: string, role: string, team: string | null) => {
     const user = await createUser(db, { login, displayName: login.toUpperCase(), role });
     await db.updateTable('users').set({ team_id: team }).where('id', '=', user.id).execute();

@@ -8,6 +8,7 @@ import { useCallback, useRef, type CSSProperties, type KeyboardEvent, type React
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApi } from '../../app/api';
+import { PersonBadge } from '../PersonBadge';
 import type { PagedList, RecordRow } from './paged-list';
 import { useVirtualRows, virtualRowStyle } from './use-virtual-rows';
 import { useShortcuts } from '../../app/shortcuts';
@@ -199,9 +200,5 @@ export function RecordRowContent(props: {
 
 /** The owner's name at a row's end (only for roles that see others' records). */
 export function RowOwner({ name, style }: { name: string; style?: CSSProperties | undefined }) {
-  return (
-    <Text size="sm" c="dimmed" w={160} truncate ta="right" style={style}>
-      {name}
-    </Text>
-  );
+  return <PersonBadge name={name} width={180} style={style} />;
 }

@@ -1,11 +1,12 @@
-/** The users section: staff accounts, roles and "who can see what". */
+/** The users section: staff accounts, roles and "who can see what", teams. */
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RolesTab } from './RolesTab';
+import { TeamsTab } from './TeamsTab';
 import { UsersTab } from './UsersTab';
 
-/** Users and roles (section `users`, needs `users.read`; managing needs `users.manage` / `roles.manage`). */
+/** Users and roles (section `users`, needs `users.read`; managing needs `users.manage` / `roles.manage` / `teams.manage`). */
 export function UsersScreen() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<string | null>('users');
@@ -16,12 +17,16 @@ export function UsersScreen() {
         <Tabs.List>
           <Tabs.Tab value="users">{t('admin.tabs.users')}</Tabs.Tab>
           <Tabs.Tab value="roles">{t('admin.tabs.roles')}</Tabs.Tab>
+          <Tabs.Tab value="teams">{t('admin.tabs.teams')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
           <UsersTab />
         </Tabs.Panel>
         <Tabs.Panel value="roles" pt="md">
           <RolesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="teams" pt="md">
+          <TeamsTab />
         </Tabs.Panel>
       </Tabs>
     </Stack>

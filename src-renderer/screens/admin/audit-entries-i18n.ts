@@ -59,6 +59,13 @@ export const uk = {
       list: 'Перегляд ролей',
       matrix: 'Перегляд таблиці дозволів',
     },
+    teams: {
+      create: 'Створено команду',
+      rename: 'Перейменовано команду',
+      delete: 'Видалено команду',
+      assign: 'Змінено команду працівника',
+      set_head: 'Призначено керівника команди',
+    },
     contacts: {
       create: 'Створено контакт',
       update: 'Змінено контакт',
@@ -152,6 +159,8 @@ export const uk = {
     grants: 'Дозволи',
     role: 'Роль',
     status: 'Стан',
+    teamId: 'Команда',
+    headUserId: 'Керівник команди',
   },
   detailKeys: {
     reassignedCount: 'Передано записів',
@@ -167,6 +176,8 @@ export const uk = {
     approvedCount: 'Дозволено записів',
     requesterId: 'Хто просив (id)',
     waiting: 'Ще чекає',
+    unassignedUserIds: 'Залишилися без команди',
+    joinedTeam: 'Приєднався(-лася) до команди',
   },
 } as const;
 
@@ -222,6 +233,13 @@ export const en: Strings<typeof uk> = {
       delete: 'Role deleted',
       list: 'Roles viewed',
       matrix: 'Permission table viewed',
+    },
+    teams: {
+      create: 'Team created',
+      rename: 'Team renamed',
+      delete: 'Team deleted',
+      assign: "Colleague's team changed",
+      set_head: 'Team head assigned',
     },
     contacts: {
       create: 'Contact created',
@@ -316,6 +334,8 @@ export const en: Strings<typeof uk> = {
     grants: 'Permissions',
     role: 'Role',
     status: 'Status',
+    teamId: 'Team',
+    headUserId: 'Team head',
   },
   detailKeys: {
     reassignedCount: 'Records moved',
@@ -331,5 +351,7 @@ export const en: Strings<typeof uk> = {
     approvedCount: 'Records approved',
     requesterId: 'Requested by (id)',
     waiting: 'Still waiting',
+    unassignedUserIds: 'Left without a team',
+    joinedTeam: 'Joined the team',
   },
 };

@@ -7,6 +7,7 @@ import type { Strings } from '../../i18n/types';
 import * as auditEntries from './audit-entries-i18n';
 import * as audit from './audit-i18n';
 import * as roles from './roles-i18n';
+import * as teams from './teams-i18n';
 import * as users from './users-i18n';
 
 /** Ukrainian (the reference). */
@@ -23,9 +24,11 @@ export const uk = {
   tabs: {
     users: 'Працівники',
     roles: 'Ролі та доступ',
+    teams: 'Команди',
   },
   ...users.uk,
   ...roles.uk,
+  ...teams.uk,
   ...audit.uk,
   ...auditEntries.uk,
 } as const;
@@ -44,9 +47,11 @@ export const en: Strings<typeof uk> = {
   tabs: {
     users: 'Staff',
     roles: 'Roles and access',
+    teams: 'Teams',
   },
   ...users.en,
   ...roles.en,
+  ...teams.en,
   ...audit.en,
   ...auditEntries.en,
 };

@@ -36,7 +36,7 @@ export type PermissionGroup = (typeof PERMISSION_GROUPS)[number];
 /** The group a permission is listed under (`roles.manage` with users, alerts with security). */
 export function groupOf(permission: Permission): PermissionGroup {
   const feature = permission.split('.')[0];
-  if (feature === 'roles') return 'users';
+  if (feature === 'roles' || feature === 'teams') return 'users';
   if (feature === 'alerts') return 'security';
   if (feature === 'reports') return 'security';
   if (feature === 'pipelines') return 'deals';

@@ -112,6 +112,9 @@ export const uk = {
     roles: {
       manage: 'Керувати ролями',
     },
+    teams: {
+      manage: 'Керувати командами',
+    },
     settings: {
       manage: 'Змінювати налаштування',
     },
@@ -257,6 +260,9 @@ export const en: Strings<typeof uk> = {
     },
     roles: {
       manage: 'Manage roles',
+    },
+    teams: {
+      manage: 'Manage teams',
     },
     settings: {
       manage: 'Change settings',

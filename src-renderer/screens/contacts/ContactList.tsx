@@ -2,10 +2,11 @@
  * The contact list screen: a record list page (components/records) with the contacts' own filters
  * (tag, owner), the export button, and rows showing company, phone, tags and owner.
  */
-import { Autocomplete, Badge, Group, Select } from '@mantine/core';
+import { Autocomplete, Badge, Group } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../src-shared/contacts';
+import { OwnerFilter } from '../../components/OwnerFilter';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
 import { RecordList } from '../../components/records/RecordListPage';
 import type { RecordListProps } from '../../components/records/RecordScreen';
@@ -47,15 +48,11 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
 function ContactFilters({ wideScope }: { wideScope: boolean }) {
   const { t } = useTranslation();
   const items = useContactsStore(state => state.items);
-  const users = useContactsStore(state => state.users);
   const ownerId = useContactsStore(state => state.query.ownerId);
   const setQuery = useContactsStore(state => state.setQuery);
   const [tag, setTag] = useDebouncedQueryField(contactsList, 'tag');
   // No channel lists every tag: offer the ones on the loaded rows (typing any tag works too).
   const tags = useMemo(() => [...new Set(items.flatMap(item => item.tags))].sort(), [items]);
-  const owners = (users ?? [])
-    .filter(user => user.status === 'active')
-    .map(user => ({ value: user.id, label: user.displayName }));
   return (
     <>
       <Autocomplete
@@ -67,16 +64,10 @@ function ContactFilters({ wideScope }: { wideScope: boolean }) {
         maxLength={40}
         w={180}
       />
-      {wideScope && users ? (
-        <Select
-          label={t('contacts.list.owner')}
-          placeholder={t('contacts.list.ownerAll')}
-          data={owners}
+      {wideScope ? (
+        <OwnerFilter
           value={ownerId || null}
           onChange={value => setQuery({ ownerId: value ?? '' })}
-          clearable
-          searchable
-          w={220}
         />
       ) : null}
     </>

@@ -20,6 +20,7 @@ export function ChartCard({
   state,
   table,
   controls,
+  after,
   children,
 }: {
   id: string;
@@ -28,6 +29,8 @@ export function ChartCard({
   state: 'chart' | 'empty' | 'no_access';
   table: ChartTable;
   controls?: ReactNode;
+  /** Shown under the chart (links to the records behind it). */
+  after?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -50,6 +53,7 @@ export function ChartCard({
             >
               {children}
             </div>
+            {after}
             <VisuallyHidden>
               <table data-testid={`${id}-table`}>
                 <caption>{title}</caption>

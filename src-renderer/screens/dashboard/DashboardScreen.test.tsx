@@ -7,6 +7,8 @@ import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { useSessionStore } from '../../stores/session';
 import { inputsOf, ok, scriptedApi } from '../../test-support/scripted-api';
 import { DashboardScreen } from './DashboardScreen';
+import { useNavigationStore } from '../../stores/navigation';
+import { useDealsStore } from '../deals/store';
 import { OWNER } from '../../app/test-support';
 import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
@@ -87,5 +89,17 @@ describe('dashboard screen', () => {
     fireEvent.click(screen.getByText('3 months'));
     await screen.findByTestId('won-lost-table');
     expect(inputsOf(calls, 'analytics.dashboard').at(-1)).toEqual({ months: 3 });
+  });
+
+  it('opens the deal list behind a stage, filtered by it', async () => {
+    const { api } = fakeAnalyticsApi();
+    renderIn('uk', api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Новий · 3' }));
+    expect(useNavigationStore.getState().section).toBe('deals');
+    expect(useDealsStore.getState()).toMatchObject({
+      view: { kind: 'list' },
+      pipelineId: 'pipeline-default',
+      preset: { stageId: 'stage-new' },
+    });
   });
 });

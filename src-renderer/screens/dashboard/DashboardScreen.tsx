@@ -11,6 +11,7 @@ import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoader } from '../../components/useLoader';
+import { openDealList } from '../deals/store';
 import { ActivitiesChart, NewContactsChart, PipelineChart, WonLostChart } from './charts';
 import { PageHeader } from '../../components/PageHeader';
 import { LabelledSegments } from '../../components/LabelledSegments';
@@ -66,7 +67,10 @@ export function DashboardScreen() {
       <ErrorAlert error={error} />
       {dashboard ? (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" aria-busy={loading}>
-          <PipelineChart data={dashboard.pipeline} />
+          <PipelineChart
+            data={dashboard.pipeline}
+            onStage={(pipelineId, stageId) => openDealList(pipelineId, { stageId })}
+          />
           <WonLostChart data={dashboard.wonLost} />
           <ActivitiesChart data={dashboard.activities} since={dashboard.activitiesSince} />
           <NewContactsChart data={dashboard.newContacts} />

@@ -3,7 +3,7 @@
  * pipeline (one currency at a time: sums in different currencies do not add up), grouped bars for
  * won/lost, bars per person for activities, a line for new contacts.
  */
-import { SegmentedControl } from '@mantine/core';
+import { Button, Group, SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -42,8 +42,17 @@ function stateOf<T>(rows: T[] | null, hasData: (rows: T[]) => boolean) {
   return hasData(rows) ? ('chart' as const) : ('empty' as const);
 }
 
-/** Open pipeline value per stage, for the chosen currency. */
-export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
+/**
+ * Open pipeline value per stage, for the chosen currency. A bar, or the stage's button under the
+ * chart (the keyboard's way), opens the deal list filtered by that stage (`onStage`).
+ */
+export function PipelineChart({
+  data,
+  onStage,
+}: {
+  data: Dashboard['pipeline'];
+  onStage: (pipelineId: string, stageId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const rows = data ?? [];
@@ -55,7 +64,13 @@ export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
     manyPipelines ? `${r.pipelineName} · ${r.stageName}` : r.stageName;
   const shown = rows
     .filter(r => r.currency === currency)
-    .map(r => ({ stage: label(r), amount: r.amountMinor, deals: r.deals }));
+    .map(r => ({
+      stage: label(r),
+      amount: r.amountMinor,
+      deals: r.deals,
+      pipelineId: r.pipelineId,
+      stageId: r.stageId,
+    }));
   return (
     <ChartCard
       id="pipeline"
@@ -74,6 +89,23 @@ export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
           formatMoney(r.amountMinor, r.currency, language),
         ]),
       }}
+      after={
+        <Group gap={6} aria-label={t('dashboard.pipeline.openList')} role="group">
+          <Text size="xs" c="dimmed">
+            {t('dashboard.pipeline.openList')}
+          </Text>
+          {shown.map(r => (
+            <Button
+              key={`${r.pipelineId}/${r.stageId}`}
+              size="compact-xs"
+              variant="light"
+              onClick={() => onStage(r.pipelineId, r.stageId)}
+            >
+              {`${r.stage} · ${formatCount(r.deals, language)}`}
+            </Button>
+          ))}
+        </Group>
+      }
       controls={
         currencies.length > 1 ? (
           <SegmentedControl
@@ -99,7 +131,17 @@ export function PipelineChart({ data }: { data: Dashboard['pipeline'] }) {
             formatter={value => formatMoney(Number(value), currency ?? 'UAH', language)}
             labelFormatter={l => String(l)}
           />
-          <Bar {...BAR} dataKey="amount" name={t('dashboard.pipeline.amount')} fill={COLORS.main} />
+          <Bar
+            {...BAR}
+            dataKey="amount"
+            name={t('dashboard.pipeline.amount')}
+            fill={COLORS.main}
+            cursor="pointer"
+            onClick={(bar: { payload?: { pipelineId?: string; stageId?: string } }) => {
+              const { pipelineId, stageId } = bar.payload ?? {};
+              if (pipelineId && stageId) onStage(pipelineId, stageId);
+            }}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>

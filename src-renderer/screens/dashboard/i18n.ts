@@ -19,6 +19,7 @@ export const uk = {
     stage: 'Етап',
     deals: 'Угод',
     amount: 'Сума',
+    openList: 'Відкрити угоди етапу:',
   },
   wonLost: {
     title: 'Виграні та програні угоди за місяцями',
@@ -59,6 +60,7 @@ export const en: Strings<typeof uk> = {
     stage: 'Stage',
     deals: 'Deals',
     amount: 'Amount',
+    openList: 'Open the deals of a stage:',
   },
   wonLost: {
     title: 'Won and lost deals per month',

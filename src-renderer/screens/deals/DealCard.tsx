@@ -1,13 +1,14 @@
 /**
- * One kanban card: title, amount, contact/company, owner initials. Draggable with the mouse and
+ * One kanban card: title, amount, contact/company, the owner. Draggable with the mouse and
  * with the keyboard (space picks up, arrows move between stages, space drops); Enter opens it.
  */
 import { useDraggable } from '@dnd-kit/core';
-import { Avatar, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealSummary } from '../../../src-shared/deals';
-import { dealAmount, initials } from './format';
+import { PersonBadge } from '../../components/PersonBadge';
+import { dealAmount } from './format';
 
 /** A card on the board. `stageName` is for its accessible label. */
 export function DealCard({
@@ -66,14 +67,10 @@ export function DealCard({
           {deal.title}
         </Text>
         <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Text size="sm" ff="monospace">
+          <Text size="sm" ff="monospace" style={{ flexShrink: 0 }}>
             {amount}
           </Text>
-          <Tooltip label={deal.ownerName} withinPortal>
-            <Avatar size="sm" radius="xl" color="blue" aria-label={deal.ownerName}>
-              {initials(deal.ownerName)}
-            </Avatar>
-          </Tooltip>
+          <PersonBadge name={deal.ownerName} style={{ minWidth: 0, flexShrink: 1 }} />
         </Group>
         <Text size="xs" c="dimmed" lineClamp={1}>
           {who ?? t('deals.noContact')}

@@ -53,7 +53,13 @@ describe('deal list', () => {
     });
     renderWithApp(
       api,
-      <DealList pipeline={PIPELINE} userId="u-1" refreshKey={0} onOpen={() => undefined} />,
+      <DealList
+        pipeline={PIPELINE}
+        userId="u-1"
+        ownerId={null}
+        refreshKey={0}
+        onOpen={() => undefined}
+      />,
     );
     await waitFor(() => expect(screen.getAllByTestId('deal-row')).toHaveLength(4));
     const asked = () => inputsOf(calls, 'deals.list') as { cursor?: string; filter: object }[];

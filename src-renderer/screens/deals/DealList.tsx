@@ -29,8 +29,9 @@ import {
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useVirtualRows, virtualRowStyle } from '../../components/records/use-virtual-rows';
-import { dealAmount, initials } from './format';
-import { dealsList } from './store';
+import { PersonBadge } from '../../components/PersonBadge';
+import { dealAmount } from './format';
+import { dealsList, dealsPreset, forgetDealsPreset } from './store';
 
 const ROW_HEIGHT = 56;
 
@@ -38,16 +39,20 @@ const ROW_HEIGHT = 56;
 export function DealList(props: {
   pipeline: Pipeline;
   userId: string;
+  /** The "Manager" filter above the list (null: everyone in scope); it wins over "only mine". */
+  ownerId: string | null;
   /** Changes reload the list. */
   refreshKey: number;
   onOpen: (id: string) => void;
 }) {
-  const { pipeline, userId, refreshKey, onOpen } = props;
+  const { pipeline, userId, ownerId, refreshKey, onOpen } = props;
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [text, setText] = useState('');
   const [debounced] = useDebouncedValue(text, 200);
-  const [stageId, setStageId] = useState<string | null>(null);
+  // A dashboard click-through's stage, taken once.
+  const [stageId, setStageId] = useState<string | null>(() => dealsPreset().stageId ?? null);
+  useEffect(forgetDealsPreset, []);
   const [currency, setCurrency] = useState<Currency | null>(null);
   const [mine, setMine] = useState(false);
   const [sort, setSort] = useState<DealSort>('updated');
@@ -66,12 +71,12 @@ export function DealList(props: {
         text: debounced.trim(),
         stageId,
         currency,
-        ownerId: mine ? userId : null,
+        ownerId: ownerId ?? (mine ? userId : null),
         sort,
       },
     });
     void dealsList.loadFirstPage(api);
-  }, [api, pipeline.id, debounced, stageId, currency, mine, userId, sort, refreshKey]);
+  }, [api, pipeline.id, debounced, stageId, currency, mine, userId, ownerId, sort, refreshKey]);
   // The next showing starts empty, as the filters do.
   useEffect(() => () => dealsList.useStore.setState(dealsList.useStore.getInitialState()), []);
 
@@ -88,7 +93,7 @@ export function DealList(props: {
 
   const stageName = (id: string) => pipeline.stages.find(s => s.id === id)?.name ?? '';
   const outcomeOf = (id: string) => pipeline.stages.find(s => s.id === id)?.outcome;
-  const filtered = Boolean(debounced.trim() || stageId || currency || mine);
+  const filtered = Boolean(debounced.trim() || stageId || currency || mine || ownerId);
 
   return (
     <Box>
@@ -188,9 +193,7 @@ export function DealList(props: {
                     <Text size="sm" w={100} c="dimmed">
                       {d.expectedClose ?? '—'}
                     </Text>
-                    <Text size="sm" w={40} title={d.ownerName}>
-                      {initials(d.ownerName)}
-                    </Text>
+                    <PersonBadge name={d.ownerName} width={160} />
                   </Group>
                 </UnstyledButton>
               );

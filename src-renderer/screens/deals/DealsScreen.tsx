@@ -13,6 +13,7 @@ import type { ScopedPermission } from '../../../src-shared/permissions';
 import { grantOf } from '../../../src-shared/roles';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
+import { OwnerFilter } from '../../components/OwnerFilter';
 import { Notice } from '../../components/records/Notice';
 import { useSessionStore } from '../../stores/session';
 import { DealBoard } from './DealBoard';
@@ -22,7 +23,7 @@ import { DealList } from './DealList';
 import { DealsToolbar } from './DealsToolbar';
 import { PipelineNameModal, type PipelineNameTask } from './PipelineNameModal';
 import { PipelineSettings } from './PipelineSettings';
-import { useDealsStore } from './store';
+import { dealsPreset, useDealsStore } from './store';
 import { useShortcuts } from '../../app/shortcuts';
 
 /** Deals: the sales pipeline. */
@@ -39,6 +40,9 @@ export function DealsScreen() {
   const [naming, setNaming] = useState<PipelineNameTask | null>(null);
   // Kept as a key and a name, so the message follows a language switch.
   const [notice, setNotice] = useState<{ key: 'created' | 'renamed'; name: string } | null>(null);
+  // The board's and the list's "Manager" filter; kept while a deal's page is open.
+  // A dashboard click-through may start it on a person (the list takes the rest of the preset).
+  const [ownerId, setOwnerId] = useState<string | null>(() => dealsPreset().ownerId ?? null);
 
   const load = useCallback(async () => {
     const result = await api.pipelines.list({});
@@ -60,6 +64,8 @@ export function DealsScreen() {
     return scope === 'all' || scope === 'team' || (scope === 'own' && ownerId === user?.id);
   };
   const canMove = (d: DealSummary | Deal) => reach('deals.update', d.ownerId);
+  const readScope = grantOf(grants, 'deals.read');
+  const seesOthers = readScope === 'team' || readScope === 'all';
   useShortcuts([['dealNew', () => canCreate && show({ kind: 'new' })]]);
 
   if (error) return <Alert color="red">{errorText(t, error)}</Alert>;
@@ -145,12 +151,19 @@ export function DealsScreen() {
           setPipelines(all => all?.map(p => (p.id === next.id ? next : p)) ?? null)
         }
       />
+      {seesOthers ? <OwnerFilter value={ownerId} onChange={setOwnerId} /> : null}
       {view.kind === 'list' ? (
-        <DealList pipeline={pipeline} userId={user?.id ?? ''} refreshKey={refresh} onOpen={open} />
+        <DealList
+          pipeline={pipeline}
+          userId={user?.id ?? ''}
+          ownerId={seesOthers ? ownerId : null}
+          refreshKey={refresh}
+          onOpen={open}
+        />
       ) : (
         <DealBoard
           pipelineId={pipeline.id}
-          ownerId={undefined}
+          ownerId={(seesOthers ? ownerId : null) ?? undefined}
           canMove={canMove}
           refreshKey={refresh}
           onOpen={open}

@@ -1,4 +1,4 @@
-/** Small display helpers of the deals screen: money, owner initials, field errors from a call. */
+/** Small display helpers of the deals screen: money, field errors from a call. */
 import type { TFunction } from 'i18next';
 import type { CurrencyTotal, DealSummary } from '../../../src-shared/deals';
 import { formatMoney } from '../../../src-shared/deals';
@@ -17,14 +17,6 @@ export function dealAmount(d: Pick<DealSummary, 'amountMinor' | 'currency'>, lan
 /** Column totals, one per currency, joined: "12 500 ₴ · 300 USD". */
 export function totalsText(totals: readonly CurrencyTotal[], language: string): string {
   return totals.map(s => formatMoney(s.amountMinor, s.currency, moneyLocale(language))).join(' · ');
-}
-
-/** "Олена Шевченко" → "ОШ"; a login → its first two letters. */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/u).filter(Boolean);
-  const letters =
-    words.length >= 2 ? [words[0]?.[0], words[1]?.[0]] : [...(words[0] ?? '?')].slice(0, 2);
-  return letters.join('').toUpperCase();
 }
 
 /**

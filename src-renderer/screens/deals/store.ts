@@ -37,6 +37,17 @@ export interface DealsState {
   /** Shows the board or the list and makes it the place "back" returns to. */
   goHome: (home: DealsHome) => void;
   selectPipeline: (id: string | null) => void;
+  /**
+   * Filters the list starts with once (a dashboard chart's stage or a person), taken by the list
+   * when it shows; null: the list starts unfiltered.
+   */
+  preset: DealsPreset | null;
+}
+
+/** What a click-through from elsewhere (the dashboard) opens the deal list with. */
+export interface DealsPreset {
+  stageId?: string;
+  ownerId?: string;
 }
 
 /** The deals section's store. */
@@ -45,6 +56,7 @@ export const useDealsStore = createResettableStore<DealsState>(set => ({
   home: 'board',
   pipelineId: null,
   current: null,
+  preset: null,
   show: view =>
     set(state => ({
       view,
@@ -58,6 +70,31 @@ export const useDealsStore = createResettableStore<DealsState>(set => ({
 export function openDeal(id: string): void {
   useDealsStore.getState().show({ kind: 'detail', id });
   useNavigationStore.getState().select('deals');
+}
+
+/**
+ * Opens the deal list of `pipelineId` from anywhere (a dashboard chart), filtered by `preset`: the
+ * records behind a figure, still within the reader's scope (main applies it to every list call).
+ */
+export function openDealList(pipelineId: string, preset: DealsPreset): void {
+  useDealsStore.setState({
+    pipelineId,
+    preset,
+    home: 'list',
+    view: { kind: 'list' },
+    current: null,
+  });
+  useNavigationStore.getState().select('deals');
+}
+
+/** The preset the list starts with (read in state initializers, so it must not change there). */
+export function dealsPreset(): DealsPreset {
+  return useDealsStore.getState().preset ?? {};
+}
+
+/** Forgets the preset once the list has taken it: a later showing starts unfiltered. */
+export function forgetDealsPreset(): void {
+  useDealsStore.setState({ preset: null });
 }
 
 /** Fetches deal `id` for its page; the answer is kept only while that page still shows. */
