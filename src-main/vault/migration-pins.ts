@@ -29,4 +29,5 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0019_keyslots_keyring_changes':
     '8308ff7a3226ecad1d72abd4c9bca9b77eb9c1739b1e809a02e8ac55fa152a62',
   '0022_import_batches': '8d53adc4718003cab11095d9608c2bf64ae4d63b427edb01377661d3ee2f0e9f',
+  '0026_tasks_call_facts': 'cc9c439b42a7d4712f771ab1bc9890bd4d3185833afd276d708d87527f4ebcfd',
 });
