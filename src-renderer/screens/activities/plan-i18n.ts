@@ -74,6 +74,13 @@ export const uk = {
     done: 'Виконано',
     snoozed: 'Нагадаємо {{when}}.',
   },
+  reach: {
+    call: 'Зателефонувати на {{number}}',
+    viber: 'Написати у Viber на {{number}}',
+    telegram: 'Написати в Telegram на {{number}}',
+    whatsapp: 'Написати у WhatsApp на {{number}}',
+    telegramHandle: 'Написати в Telegram {{handle}}',
+  },
 } as const;
 
 export const en: Strings<typeof uk> = {
@@ -145,5 +152,12 @@ export const en: Strings<typeof uk> = {
     snoozes: { m10: 'For 10 minutes', h1: 'For an hour', tomorrow: 'Until tomorrow, 9:00' },
     done: 'Done',
     snoozed: 'We will remind you {{when}}.',
+  },
+  reach: {
+    call: 'Call {{number}}',
+    viber: 'Message {{number}} on Viber',
+    telegram: 'Message {{number}} on Telegram',
+    whatsapp: 'Message {{number}} on WhatsApp',
+    telegramHandle: 'Message {{handle}} on Telegram',
   },
 };
