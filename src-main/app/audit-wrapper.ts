@@ -1,7 +1,8 @@
 /**
  * The audit wrapper: every call of a channel not marked `audit: false` leaves one entry in the
  * hash-chained audit log — outcome ok, denied (no session / not permitted) or failed — written by
- * the router, never by hand in a handler. It sits outside the permission check so denials are
+ * the router, never by hand in a handler (a call that changed several records names the others in
+ * `ctx.audit.related`: one more entry each, same transaction). It sits outside the permission check so denials are
  * recorded too. Calls made while no vault is open (a failed sign-in) cannot be written here; the
  * lockout store keeps them and the next successful sign-in records them.
  */
@@ -41,9 +42,9 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
     const target = state.auditTarget();
     if (!target) return;
     const details = error ? { ...note.details, error } : note.details;
+    const who = { userId: session?.userId ?? null, userLogin: session?.login ?? null };
     appendAudit(target, {
-      userId: session?.userId ?? null,
-      userLogin: session?.login ?? null,
+      ...who,
       deviceId: o.deviceId,
       action,
       outcome,
@@ -52,6 +53,20 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
       changes: outcome === 'ok' ? (note.changes ?? null) : null,
       details: details ?? null,
     });
+    if (outcome !== 'ok') return;
+    // The other records the call changed, each with the entry its one-by-one call writes.
+    for (const related of note.related ?? []) {
+      appendAudit(target, {
+        ...who,
+        deviceId: o.deviceId,
+        action: related.action,
+        outcome,
+        entityType: related.entityType,
+        entityId: related.entityId,
+        changes: related.changes ?? null,
+        details: { ...related.details, via: action },
+      });
+    }
   }
 
   /**

@@ -3,6 +3,6 @@
  * caller's session and the audit note. Pure TypeScript over src-shared: services (users, roles,
  * guard, …) import it instead of the router (src-main/ipc), which re-exports it for handlers.
  */
-export type { AuditNote } from './audit-note';
+export type { AuditNote, RelatedAuditNote } from './audit-note';
 export { CallFailure } from './failure';
 export type { Session } from './session';

@@ -5,7 +5,18 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { WebContents } from 'electron';
-import { GESTURE_WINDOW_MS, createExternalLinkGuard, isSafeExternalUrl } from './external-links';
+import {
+  GESTURE_WINDOW_MS,
+  createExternalLinkGuard,
+  isContactAppUrl,
+  isSafeExternalUrl,
+} from './external-links';
+import {
+  mailLink,
+  messengerLink,
+  telegramHandleLink,
+  telLink,
+} from '../../src-shared/contacts/links';
 import { hardenWebContents } from './security';
 
 describe('isSafeExternalUrl', () => {
@@ -80,5 +91,59 @@ describe('links the user clicks', () => {
     request('https://example.com/1');
     request('https://example.com/2');
     expect(opened).toEqual(['https://example.com/1']);
+  });
+});
+
+describe('links to reach a person (phone, e-mail, messengers)', () => {
+  const built = [
+    telLink('+380671234567'),
+    mailLink('olena@example.com'),
+    messengerLink('viber', '+380671234567'),
+    messengerLink('telegram', '+380671234567'),
+    messengerLink('whatsapp', '+380671234567'),
+    telegramHandleLink('@olena_k'),
+  ];
+
+  it('accepts every link the app builds, and opens each through the OS after a click', () => {
+    const { opened, input, request } = setup();
+    for (const url of built) {
+      expect(url).not.toBeNull();
+      expect(isContactAppUrl(url ?? ''), url ?? '').toBe(true);
+      input('mouseUp');
+      request(url ?? '');
+    }
+    expect(opened).toEqual(built);
+  });
+
+  it('refuses other schemes, hosts, paths and parameters', () => {
+    const { opened, input, request } = setup();
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'tel:+380671234567;ext=1',
+      'tel:javascript:alert(1)',
+      'mailto:olena@example.com?attach=/etc/passwd',
+      'mailto:olena@example.com?body=hi',
+      'viber://chat?number=%2B380671234567&text=x',
+      'viber://add?number=380671234567',
+      'viber://forward?text=x',
+      'tg://login?token=x',
+      'tg://resolve?domain=olena_k&start=x',
+      'https://t.me.evil.example/+380671234567',
+      'https://wa.me.evil.example/380671234567',
+      'https://evil.example/wa.me/380671234567',
+      'skype:olena?call',
+      'sms:+380671234567',
+    ]) {
+      expect(isContactAppUrl(url), url).toBe(false);
+      input('mouseUp');
+      request(url);
+    }
+    // Plain web links still go through the web rule; nothing non-web above was opened.
+    expect(opened).toEqual([
+      'https://t.me.evil.example/+380671234567',
+      'https://wa.me.evil.example/380671234567',
+      'https://evil.example/wa.me/380671234567',
+    ]);
   });
 });

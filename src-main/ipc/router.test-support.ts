@@ -202,6 +202,14 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   },
   'zamok:activities.myTasks': { input: { limit: 50 }, optionalKeys: ['limit'] },
   'zamok:activities.dueReminders': { input: {} },
+  'zamok:activities.tasks': {
+    input: { view: 'today', timeZone: 'Europe/Kyiv', mine: false, limit: 50 },
+    optionalKeys: ['view', 'mine', 'limit'],
+  },
+  'zamok:activities.calendar': {
+    input: { from: '2026-11-30T00:00:00.000Z', before: '2027-01-11T00:00:00.000Z', mine: true },
+    optionalKeys: ['mine'],
+  },
   'zamok:activities.create': {
     input: {
       activity: {
@@ -221,6 +229,11 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     },
   },
   'zamok:activities.complete': { input: { id: 'a-1', done: true }, optionalKeys: ['done'] },
+  'zamok:activities.completeMany': {
+    input: { ids: ['a-1', 'a-2'], done: true },
+    optionalKeys: ['done'],
+  },
+  'zamok:activities.snooze': { input: { id: 'a-1', until: '2026-11-30T09:10:00.000Z' } },
   'zamok:activities.delete': { input: { id: 'a-1' } },
   'zamok:deals.list': {
     input: { sort: 'updated', direction: 'desc', limit: 50 },

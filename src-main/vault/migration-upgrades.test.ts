@@ -171,6 +171,24 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     vault.sqlite.prepare("DELETE FROM teams WHERE id = 'team-kyiv'").run();
     expect(vault.sqlite.prepare(member).pluck().get(SEEDED.manager)).toBe(null);
   },
+  '0026_tasks_call_facts': async vault => {
+    // The rebuilt table keeps every row, its search text and the search triggers; the old facts
+    // are empty, and a task may now stand alone while a call still needs a record.
+    const facts =
+      'SELECT count(*) FROM activities WHERE direction IS NOT NULL OR outcome IS NOT NULL';
+    expect(vault.sqlite.prepare(facts).pluck().get()).toBe(0);
+    expect(ids_((await ownerSearch(vault, 'знижки')).activities)).toEqual([SEEDED.call]);
+    expect(ids_((await ownerSearch(vault, 'чернетка')).activities)).toEqual([]);
+    const add = vault.sqlite.prepare(
+      `INSERT INTO activities (id, owner_id, kind, subject, occurred_at, due_at, created_at,
+        created_by, updated_at, updated_by) VALUES (?, ?, ?, 'Податкова звітність', ?, ?, ?, ?, ?, ?)`,
+    );
+    const at = '2026-03-01T09:00:00.000Z';
+    const m = SEEDED.manager;
+    add.run('a-alone-task', m, 'task', at, at, at, m, at, m);
+    expect(() => add.run('a-alone-call', m, 'call', at, null, at, m, at, m)).toThrow(/CHECK/);
+    expect(ids_((await ownerSearch(vault, 'податкова')).activities)).toEqual(['a-alone-task']);
+  },
 };
 
 describe('upgrading a vault made before each migration', () => {

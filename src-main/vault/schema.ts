@@ -18,6 +18,9 @@ export type ActivitiesTable = {
   contact_id: string | null;
   company_id: string | null;
   deal_id: string | null;
+  direction: 'in' | 'out' | null;
+  duration_minutes: number | null;
+  outcome: 'reached' | 'no_answer' | 'call_back' | 'not_interested' | null;
   created_at: string;
   created_by: string;
   updated_at: string;

@@ -179,6 +179,30 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
       );
     },
   },
+  '0026_tasks_call_facts': {
+    note: 'a call with its facts and a task on no record, written after the rebuilt table exists',
+    seed: db => {
+      insert(db, 'activities', {
+        id: 'a-call-facts-26',
+        kind: 'call',
+        subject: 'Вхідний дзвінок про доставку',
+        occurred_at: '2026-02-03T10:00:00.000Z',
+        contact_id: 'c-imported-05',
+        direction: 'in',
+        duration_minutes: 7,
+        outcome: 'call_back',
+        ...owned(SEEDED.manager),
+      });
+      insert(db, 'activities', {
+        id: 'a-task-alone-26',
+        kind: 'task',
+        subject: 'Подати звіт до податкової',
+        occurred_at: '2026-02-03T10:00:00.000Z',
+        due_at: '2026-02-10T09:00:00.000Z',
+        ...owned(SEEDED.manager),
+      });
+    },
+  },
 };
 
 /** Runs the seeds of `ids` in order on `sqlite`. */

@@ -3,3 +3,4 @@
  */
 export * from './schema';
 export * from './types';
+export * from './views';

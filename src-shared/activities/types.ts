@@ -6,6 +6,17 @@
 export const ACTIVITY_KINDS = ['call', 'meeting', 'message', 'email', 'note', 'task'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
+/** Which way a call went. */
+export const CALL_DIRECTIONS = ['in', 'out'] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+
+/** How a call or a meeting ended. */
+export const CALL_OUTCOMES = ['reached', 'no_answer', 'call_back', 'not_interested'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** The kinds that carry facts (duration, outcome); only calls have a direction. */
+export const KINDS_WITH_FACTS = ['call', 'meeting'] as const satisfies readonly ActivityKind[];
+
 /** The records a timeline belongs to. */
 export const TIMELINE_ENTITIES = ['contact', 'company', 'deal'] as const;
 export type TimelineEntity = (typeof TIMELINE_ENTITIES)[number];
@@ -29,6 +40,12 @@ export interface Activity {
   contactId: string | null;
   companyId: string | null;
   dealId: string | null;
+  /** Calls: in or out. */
+  direction: CallDirection | null;
+  /** Calls and meetings: how long, in minutes. */
+  durationMinutes: number | null;
+  /** Calls and meetings: how it ended. */
+  outcome: CallOutcome | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -81,3 +98,29 @@ export interface DueReminder {
   companyId: string | null;
   dealId: string | null;
 }
+
+/**
+ * A task or meeting in the task list or the calendar, with the names of its records when the
+ * caller may read them (null otherwise, or when the activity names none).
+ */
+export interface PlannedActivity extends Activity {
+  contactName: string | null;
+  companyName: string | null;
+  dealTitle: string | null;
+}
+
+/** One page of the task list, soonest due first; `now` is the main process clock. */
+export interface TaskListPage {
+  items: PlannedActivity[];
+  nextCursor: string | null;
+  now: string;
+}
+
+/** The tasks (by due time) and meetings (by when) of a calendar range; `truncated` past the cap. */
+export interface CalendarPage {
+  items: PlannedActivity[];
+  truncated: boolean;
+}
+
+/** The most entries a calendar range returns. */
+export const CALENDAR_LIMIT = 500;

@@ -6,15 +6,20 @@
  */
 import { z } from 'zod';
 import {
+  TASK_VIEWS,
   TIMELINE_ENTITIES,
   activityInputSchema,
   activityPatchSchema,
   activityRecordIdSchema,
+  isoTimeSchema,
   type Activity,
+  type CalendarPage,
   type DueReminder,
+  type TaskListPage,
   type TaskPage,
   type TimelinePage,
 } from '../activities';
+import { isValidTimeZone } from '../time/zoned';
 import { channel } from './contract';
 
 /** The result of delete. */
@@ -22,6 +27,18 @@ export interface ActivityDeleteResult {
   id: string;
   deletedAt: string;
 }
+
+/** A logged activity and the task its next step created (absent without one). */
+export type LoggedActivity = Activity & { nextTask?: Activity };
+
+/** The most tasks one bulk completion takes. */
+export const BULK_COMPLETE_LIMIT = 200;
+
+/** The longest calendar range, in days (a month grid is at most six weeks). */
+const CALENDAR_MAX_DAYS = 43;
+
+/** An IANA time zone the runtime knows (the user's, for "today" and "this week"). */
+const timeZoneSchema = z.string().min(1).max(64).refine(isValidTimeZone, 'timeZone: unknown zone');
 
 /** The caller's read scopes of the records activities hang on (applied in the SQL). */
 const RECORD_SCOPES = ['contacts.read', 'companies.read', 'deals.read'] as const;
@@ -63,6 +80,40 @@ export const activitiesContract = {
     audit: false,
   }),
   /**
+   * Open tasks in a view (all, due today, due this week, overdue; days in `timeZone`, weeks from
+   * Monday), soonest due first, each with its client's and deal's names where the caller may read
+   * them. `mine` (default) keeps the caller's own; false lists every task their scope reaches.
+   */
+  tasks: channel<TaskListPage>()({
+    input: z
+      .object({
+        view: z.enum(TASK_VIEWS).default('open'),
+        timeZone: timeZoneSchema,
+        mine: z.boolean().default(true),
+        cursor: z.string().max(2000).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    permission: 'activities.read',
+    grants: RECORD_SCOPES,
+    audit: false,
+  }),
+  /** Tasks due and meetings held in [from, before) (at most 43 days), done or not. */
+  calendar: channel<CalendarPage>()({
+    input: z
+      .object({ from: isoTimeSchema, before: isoTimeSchema, mine: z.boolean().default(true) })
+      .strict()
+      .refine(
+        v =>
+          Date.parse(v.before) > Date.parse(v.from) &&
+          Date.parse(v.before) - Date.parse(v.from) <= CALENDAR_MAX_DAYS * 24 * 3600_000,
+        { path: ['before'], message: `before: after from, at most ${CALENDAR_MAX_DAYS} days` },
+      ),
+    permission: 'activities.read',
+    grants: RECORD_SCOPES,
+    audit: false,
+  }),
+  /**
    * The caller's reminders that fell due, each returned once (the in-app notification of the test
    * host; Electron also shows them as OS notifications). Not audited: it only stamps delivery.
    */
@@ -71,8 +122,12 @@ export const activitiesContract = {
     permission: 'activities.read',
     audit: false,
   }),
-  /** Logs an activity owned by the caller on records they can read (`not_found` otherwise). */
-  create: channel<Activity>()({
+  /**
+   * Logs an activity owned by the caller on records they can read (`not_found` otherwise). A call's
+   * or meeting's `nextStep` creates a task on the same records in the same transaction; the audit
+   * log gets an `activities.create` entry for each.
+   */
+  create: channel<LoggedActivity>()({
     input: z.object({ activity: activityInputSchema }).strict(),
     permission: 'activities.create',
     grants: RECORD_SCOPES,
@@ -92,6 +147,27 @@ export const activitiesContract = {
   /** Marks a task done (`done: false` opens it again). */
   complete: channel<Activity>()({
     input: z.object({ id: activityRecordIdSchema, done: z.boolean().default(true) }).strict(),
+    permission: 'activities.update',
+    grants: RECORD_SCOPES,
+  }),
+  /**
+   * Marks several tasks done (or open again) with the permission and scope of `complete`; one
+   * task out of reach fails them all (nothing changes). Each changed task gets the
+   * `activities.complete` entry a single completion writes.
+   */
+  completeMany: channel<Activity[]>()({
+    input: z
+      .object({
+        ids: z.array(activityRecordIdSchema).min(1).max(BULK_COMPLETE_LIMIT),
+        done: z.boolean().default(true),
+      })
+      .strict(),
+    permission: 'activities.update',
+    grants: RECORD_SCOPES,
+  }),
+  /** Moves an open task's reminder to `until` (its due time too, if earlier); shown again then. */
+  snooze: channel<Activity>()({
+    input: z.object({ id: activityRecordIdSchema, until: isoTimeSchema }).strict(),
     permission: 'activities.update',
     grants: RECORD_SCOPES,
   }),

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activityInputSchema,
   type Activity,
+  type CalendarPage,
   type DueReminder,
+  type TaskListPage,
   type TaskPage,
   type TimelinePage,
 } from '../../../src-shared/activities';
@@ -43,15 +45,21 @@ const EXPECTED: Record<BuiltInRole, Record<Call, Record<Whose, Outcome>>> = {
     ...OWN_ONLY_LISTS,
     update: 'not_found',
     complete: 'not_found',
+    completeMany: 'not_found',
+    snooze: 'not_found',
     delete: 'not_found',
   }),
   manager: withOther(all('ok'), {
     ...OWN_ONLY_LISTS,
     get: 'not_found',
     timeline: 'not_found',
+    tasks: 'hidden',
+    calendar: 'hidden',
     create: 'not_found',
     update: 'not_found',
     complete: 'not_found',
+    completeMany: 'not_found',
+    snooze: 'not_found',
     delete: 'not_found',
   }),
 };
@@ -128,6 +136,17 @@ function inputFor(call: Call, r: { task: Activity; contactId: string }): unknown
       return { activity: { kind: 'note', subject: 'Нотатка', contactId: r.contactId } };
     case 'update':
       return { id: r.task.id, patch: { subject: 'Зміна' }, expectedUpdatedAt: r.task.updatedAt };
+    case 'tasks':
+      return { view: 'open', timeZone: 'Europe/Kyiv', mine: false, limit: 200 };
+    case 'calendar': {
+      const due = Date.parse(r.task.dueAt ?? '');
+      const from = new Date(due - 3_600_000).toISOString();
+      return { from, before: new Date(due + 3_600_000).toISOString(), mine: false };
+    }
+    case 'completeMany':
+      return { ids: [r.task.id] };
+    case 'snooze':
+      return { id: r.task.id, until: new Date(Date.now() + 600_000).toISOString() };
     default:
       return { id: r.task.id };
   }
@@ -139,6 +158,8 @@ function outcome(call: Call, result: Result<unknown>, id: string): Outcome {
   if (call === 'timeline') return has((result.value as TimelinePage).items.map(i => i.id));
   if (call === 'myTasks') return has((result.value as TaskPage).items.map(i => i.id));
   if (call === 'dueReminders') return has((result.value as DueReminder[]).map(i => i.id));
+  if (call === 'tasks') return has((result.value as TaskListPage).items.map(i => i.id));
+  if (call === 'calendar') return has((result.value as CalendarPage).items.map(i => i.id));
   return 'ok';
 }
 

@@ -7,12 +7,16 @@
 import type { Activity } from '../../../src-shared/activities';
 import type { activitiesContract } from '../../../src-shared/ipc/activities';
 import {
+  calendar,
   claimDueReminders,
+  completeActivities,
   completeActivity,
   createActivity,
   deleteActivity,
   getActivity,
   myTasks,
+  snoozeActivity,
+  taskList,
   timeline,
   updateActivity,
   type ActivityViewer,
@@ -39,6 +43,9 @@ function auditView(a: Activity): Record<string, unknown> {
     contactId: a.contactId,
     companyId: a.companyId,
     dealId: a.dealId,
+    direction: a.direction,
+    durationMinutes: a.durationMinutes,
+    outcome: a.outcome,
     ownerId: a.ownerId,
     deletedAt: a.deletedAt,
   };
@@ -52,7 +59,7 @@ export function activitiesHandlers(
 
   const vault = () => requireVault(deps);
   const db = () => vault().db;
-  const { target, record } = entityAudit(ACTIVITY_ENTITY, auditView);
+  const { target, record, related } = entityAudit(ACTIVITY_ENTITY, auditView);
 
   /**
    * The caller, the scope of the channel's grant (`activities.create` is plain: own) and their read
@@ -85,8 +92,14 @@ export function activitiesHandlers(
         now(),
       ),
     dueReminders: async ctx => claimDueReminders(db(), requireSession(ctx).userId, now()),
-    create: async (ctx, input) =>
-      record(ctx, await createActivity(db(), viewerOf(ctx), input.activity, now())),
+    tasks: async (ctx, input) => taskList(db(), viewerOf(ctx), input, now()),
+    calendar: async (ctx, input) => calendar(db(), viewerOf(ctx), input),
+    create: async (ctx, input) => {
+      const { next, ...logged } = await createActivity(db(), viewerOf(ctx), input.activity, now());
+      const activity = record(ctx, logged);
+      if (next === null) return activity;
+      return { ...activity, nextTask: related(ctx, 'activities.create', next) };
+    },
     update: async (ctx, input) => {
       target(ctx, input.id);
       const change = await updateActivity(
@@ -102,6 +115,16 @@ export function activitiesHandlers(
     complete: async (ctx, input) => {
       target(ctx, input.id);
       return record(ctx, await completeActivity(db(), viewerOf(ctx), input.id, input.done, now()));
+    },
+    completeMany: async (ctx, input) => {
+      ctx.audit.entityType = ACTIVITY_ENTITY;
+      const changes = await completeActivities(db(), viewerOf(ctx), input.ids, input.done, now());
+      ctx.audit.details = { count: changes.length, done: input.done };
+      return changes.map(change => related(ctx, 'activities.complete', change));
+    },
+    snooze: async (ctx, input) => {
+      target(ctx, input.id);
+      return record(ctx, await snoozeActivity(db(), viewerOf(ctx), input.id, input.until, now()));
     },
     delete: async (ctx, input) => {
       target(ctx, input.id);

@@ -105,6 +105,11 @@ export interface EntityAudit<T> {
   target(ctx: HandlerContext, id: string): void;
   /** Names the changed record and notes the field-level before/after of its audit view. */
   record(ctx: HandlerContext, change: RecordChange<T>): T;
+  /**
+   * Notes another record the same call changed: its own entry under `action` (the one-by-one
+   * call's), written by the audit wrapper with the call's entry when the call succeeds.
+   */
+  related(ctx: HandlerContext, action: string, change: RecordChange<T>): T;
 }
 
 /**
@@ -120,6 +125,14 @@ export function entityAudit<T extends { id: string }>(
     record(ctx, { before, after }) {
       target(ctx, entityType, after.id);
       ctx.audit.changes = diffFields(before && view(before), view(after), { entityType });
+      return after;
+    },
+    related(ctx, action, { before, after }) {
+      const changes = diffFields(before && view(before), view(after), { entityType });
+      ctx.audit.related = [
+        ...(ctx.audit.related ?? []),
+        { action, entityType, entityId: after.id, changes },
+      ];
       return after;
     },
   };

@@ -3,12 +3,15 @@
  * the reminder loop. Scopes always come from the caller's role and always end up in the SQL.
  */
 export {
+  completeActivities,
   completeActivity,
   createActivity,
   deleteActivity,
   getActivity,
+  snoozeActivity,
   updateActivity,
   type ActivityChange,
+  type LoggedChange,
 } from './repository';
 export { dealsShape, requireReadableRecord, type DealsShape } from './records';
 export {
@@ -18,5 +21,6 @@ export {
   type ReminderSource,
 } from './reminders';
 export { claimDueReminders, myTasks } from './tasks';
+export { calendar, taskList, type TaskListQuery } from './planned';
 export { timeline } from './timeline';
 export { type ActivityViewer } from './tables';

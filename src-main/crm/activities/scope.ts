@@ -8,11 +8,18 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Scope } from '../../../src-shared/permissions';
 import { ownerScopeSql, type ScopeOwner } from '../record/viewer';
 
+/** A record id: a bound value, or a column of the outer query (`activities.contact_id`). */
+export type RecordIdSql = string | RawBuilder<unknown>;
+
 /**
  * A live contact the caller may read (owner scope, or — in scope own and team — a share naming the
  * caller, as in src-main/crm/contacts/scope.ts with access `use`).
  */
-export function contactReadableSql(id: string, who: ScopeOwner, scope: Scope): RawBuilder<SqlBool> {
+export function contactReadableSql(
+  id: RecordIdSql,
+  who: ScopeOwner,
+  scope: Scope,
+): RawBuilder<SqlBool> {
   const shared =
     scope === 'all'
       ? sql<SqlBool>`0`
@@ -21,13 +28,17 @@ export function contactReadableSql(id: string, who: ScopeOwner, scope: Scope): R
 }
 
 /** A live company the caller may read (companies are not shared). */
-export function companyReadableSql(id: string, who: ScopeOwner, scope: Scope): RawBuilder<SqlBool> {
+export function companyReadableSql(
+  id: RecordIdSql,
+  who: ScopeOwner,
+  scope: Scope,
+): RawBuilder<SqlBool> {
   return sql<SqlBool>`EXISTS (SELECT 1 FROM companies WHERE companies.id = ${id} AND companies.deleted_at IS NULL AND ${ownerScopeSql('companies.owner_id', who, scope)})`;
 }
 
 /** A deal the caller may read (`live` adds `deleted_at IS NULL` when the deals table has it). */
 export function dealReadableSql(
-  id: string,
+  id: RecordIdSql,
   who: ScopeOwner,
   scope: Scope,
   hasDeletedAt: boolean,

@@ -6,7 +6,6 @@
  */
 import {
   Alert,
-  Anchor,
   Badge,
   Button,
   Center,
@@ -25,7 +24,8 @@ import type { DocumentRecordType } from '../../../src-shared/ipc/documents';
 import { BusyButton } from '../BusyButton';
 import { EntityHistory } from '../EntityHistory';
 import { ErrorAlert } from '../ErrorAlert';
-import { formatDateTime, formatPhone } from './format';
+import { formatDateTime } from './format';
+import { PhoneReach } from './ReachLinks';
 import { useShortcuts } from '../../app/shortcuts';
 
 /** "← Back to the list", with its Esc hint. */
@@ -227,22 +227,13 @@ export function detailFieldOf(ns: string) {
 }
 
 /**
- * A record's phones as `tel:` links, each with its label; null without phones (a plain function,
- * not a component, so that {@link DetailField} sees the empty value and shows its dash).
+ * A record's phones as `tel:` links with their Viber, Telegram and WhatsApp chats, each with its
+ * label; null without phones (a plain function, not a component, so that {@link DetailField} sees
+ * the empty value and shows its dash).
  */
 export function phoneLinks(phones: readonly { e164: string; label?: string | null }[]): ReactNode {
   return phones.length > 0
-    ? phones.map(phone => (
-        <div key={phone.e164}>
-          <Anchor href={`tel:${phone.e164}`}>{formatPhone(phone.e164)}</Anchor>
-          {phone.label ? (
-            <Text span c="dimmed" size="sm">
-              {' '}
-              · {phone.label}
-            </Text>
-          ) : null}
-        </div>
-      ))
+    ? phones.map(phone => <PhoneReach key={phone.e164} e164={phone.e164} label={phone.label} />)
     : null;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The activity form. On a record's timeline it logs a new entry (kind, subject, details; a task also
- * gets a due time and a reminder). Given a saved `activity` it edits it: pre-filled, the kind fixed
+ * The activity form. On a record's timeline it logs a new entry (kind, subject, details, when; a
+ * task also gets a due time and a reminder; a call or meeting its facts and a next step). Without a
+ * record it logs a standalone task. The input is checked with the channel's own schema first. Given a saved `activity` it edits it: pre-filled, the kind fixed
  * (the contract does not change it), "When" editable, and only changed fields sent with the
  * `updatedAt` it was opened at. Ctrl+Enter (Cmd+Enter) saves from any field. Main checks it all again.
  */
@@ -26,26 +27,31 @@ import {
   type TimelineEntity,
 } from '../../../src-shared/activities';
 import type { CallError } from '../../../src-shared/ipc/contract';
+import type { LoggedActivity } from '../../../src-shared/ipc/activities';
 import { useApi } from '../../app/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../contacts/format';
 import { ActivityErrorAlert } from './ActivityErrorAlert';
+import { CallFactsFields, NextStepFields } from './CallFactsFields';
 import {
   draftOf,
   patchOf,
   REMINDERS,
-  remindAtFor,
   type ActivityDraft,
   type DraftProblem,
   type ReminderChoice,
 } from './edit';
-import { localInputToIso, localInputValue } from './format';
+import { localInputValue } from './format';
+import { logInput, newFacts, newNextStep, type FactsDraft, type NextStepDraft } from './log-input';
 
-/** A new entry on the timeline of record `id`; `onSaved` runs after the save (the timeline reloads). */
+/**
+ * A new entry on the timeline of record `id` (no record: a standalone task); `onSaved` runs after
+ * the save with what was logged (the timeline reloads).
+ */
 interface CreateProps {
-  entity: TimelineEntity;
-  id: string;
-  onSaved: () => void;
+  entity?: TimelineEntity;
+  id?: string;
+  onSaved: (logged: LoggedActivity) => void;
 }
 
 /** An edit of `activity`; `onGone` when main answers that it no longer reaches it. */
@@ -58,53 +64,68 @@ interface EditProps {
   onGone: () => void;
 }
 
-/** The input field naming the record the activity belongs to. */
-function recordLink(entity: TimelineEntity, id: string) {
-  if (entity === 'contact') return { contactId: id };
-  if (entity === 'company') return { companyId: id };
-  return { dealId: id };
+function newDraft(now: Date): ActivityDraft {
+  const due = localInputValue(new Date(now.getTime() + 24 * 3600_000));
+  return { subject: '', body: '', occurred: localInputValue(now), due, reminder: 'm15' };
 }
 
-function newDraft(): ActivityDraft {
-  const due = localInputValue(new Date(Date.now() + 24 * 3600_000));
-  return { subject: '', body: '', occurred: '', due, reminder: 'm15' };
-}
+/** Problems shown from the plan's words (the rest are under `activities.form`). */
+const PLAN_PROBLEMS = new Set<DraftProblem>([
+  'durationInvalid',
+  'nextSubjectRequired',
+  'nextDueRequired',
+  'nextRemindLate',
+  'invalid',
+]);
 
 /** The form: logs a new entry (`entity` + `id`) or edits a saved `activity`. */
 export function ActivityForm(props: CreateProps | EditProps) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const editing = 'activity' in props ? props : null;
-  const [kind, setKind] = useState<ActivityKind>(editing?.activity.kind ?? 'call');
-  const [draft, setDraft] = useState<ActivityDraft>(() =>
-    editing ? draftOf(editing.activity) : newDraft(),
+  const creating = 'activity' in props ? null : props;
+  const standalone = creating !== null && (creating.entity === undefined || !creating.id);
+  const [kind, setKind] = useState<ActivityKind>(
+    editing?.activity.kind ?? (standalone ? 'task' : 'call'),
   );
+  const [draft, setDraft] = useState<ActivityDraft>(() =>
+    editing ? draftOf(editing.activity) : newDraft(new Date()),
+  );
+  const [facts, setFacts] = useState<FactsDraft>(newFacts);
+  const [next, setNext] = useState<NextStepDraft>(() => newNextStep(new Date()));
   const [problem, setProblem] = useState<DraftProblem | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const [busy, setBusy] = useState(false);
   const change = (part: Partial<ActivityDraft>) => setDraft(old => ({ ...old, ...part }));
 
-  async function create(entity: TimelineEntity, id: string, onSaved: () => void) {
-    const dueAt = kind === 'task' ? localInputToIso(draft.due) : null;
-    if (kind === 'task' && dueAt === null) return setProblem('dueRequired');
+  async function create(created: CreateProps) {
+    const link =
+      created.entity !== undefined && created.id
+        ? { entity: created.entity, id: created.id }
+        : null;
+    const outcome = logInput({ kind, draft, facts, next, link });
+    if ('problem' in outcome) return setProblem(outcome.problem);
     setProblem(null);
-    const remindAt = remindAtFor(dueAt, draft.reminder, null);
     setBusy(true);
-    const result = await api.activities.create({
-      activity: {
-        kind,
-        subject: draft.subject.trim(),
-        ...(draft.body.trim() ? { body: draft.body.trim() } : {}),
-        ...(dueAt !== null ? { dueAt } : {}),
-        ...(remindAt !== null ? { remindAt } : {}),
-        ...recordLink(entity, id),
-      },
-    });
+    const result = await api.activities.create({ activity: outcome.input });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setError(null);
-    change({ subject: '', body: '' });
-    onSaved();
+    change({ subject: '', body: '', occurred: localInputValue(new Date()) });
+    setFacts(newFacts());
+    setNext(newNextStep(new Date()));
+    created.onSaved(result.value);
+  }
+
+  function chooseOutcome(outcome: FactsDraft['outcome']) {
+    setFacts(old => ({ ...old, outcome }));
+    if (outcome === 'call_back' && !next.on) {
+      setNext(old => ({
+        ...old,
+        on: true,
+        subject: old.subject || t('activities.plan.next.callBack'),
+      }));
+    }
   }
 
   async function update(edit: EditProps) {
@@ -131,8 +152,7 @@ export function ActivityForm(props: CreateProps | EditProps) {
     if (busy) return;
     if (draft.subject.trim() === '') return setProblem('subjectRequired');
     if (editing) return update(editing);
-    const created = props as CreateProps;
-    return create(created.entity, created.id, created.onSaved);
+    if (creating) return create(creating);
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -142,7 +162,14 @@ export function ActivityForm(props: CreateProps | EditProps) {
     }
   };
   const fieldProblem = (...keys: DraftProblem[]) =>
-    problem !== null && keys.includes(problem) ? t(`activities.form.${problem}`) : null;
+    problem !== null && keys.includes(problem)
+      ? t(
+          PLAN_PROBLEMS.has(problem)
+            ? `activities.plan.problems.${problem}`
+            : `activities.form.${problem}`,
+        )
+      : null;
+  const withFacts = !editing && (kind === 'call' || kind === 'meeting');
   const reminders: ReminderChoice[] = [
     ...(draft.reminder === 'keep' ? (['keep'] as const) : []),
     ...(Object.keys(REMINDERS) as ReminderChoice[]),
@@ -163,10 +190,10 @@ export function ActivityForm(props: CreateProps | EditProps) {
       onKeyDown={onKeyDown}
     >
       <Stack gap="sm">
-        {editing ? (
+        {editing || standalone ? (
           <Input.Wrapper
             label={t('activities.form.kind')}
-            description={t('activities.edit.kindFixed')}
+            description={editing ? t('activities.edit.kindFixed') : undefined}
           >
             <Text fw={500}>{t(`activities.kinds.${kind}`)}</Text>
           </Input.Wrapper>
@@ -199,14 +226,34 @@ export function ActivityForm(props: CreateProps | EditProps) {
           maxLength={10_000}
           onChange={event => change({ body: event.currentTarget.value })}
         />
-        {editing ? (
+        {editing || kind !== 'task' ? (
           <TextInput
             type="datetime-local"
-            label={t('activities.edit.occurredAt')}
+            label={t(editing ? 'activities.edit.occurredAt' : 'activities.plan.facts.occurredAt')}
             value={draft.occurred}
             error={fieldProblem('occurredRequired')}
             onChange={event => change({ occurred: event.currentTarget.value })}
           />
+        ) : null}
+        {withFacts ? (
+          <>
+            <CallFactsFields
+              kind={kind}
+              facts={facts}
+              onChange={part => setFacts(old => ({ ...old, ...part }))}
+              onOutcome={chooseOutcome}
+              durationError={fieldProblem('durationInvalid')}
+            />
+            <NextStepFields
+              next={next}
+              onChange={part => setNext(old => ({ ...old, ...part }))}
+              errors={{
+                subject: fieldProblem('nextSubjectRequired'),
+                due: fieldProblem('nextDueRequired'),
+                reminder: fieldProblem('nextRemindLate'),
+              }}
+            />
+          </>
         ) : null}
         {kind === 'task' ? (
           <Group grow align="flex-start">
@@ -246,7 +293,14 @@ export function ActivityForm(props: CreateProps | EditProps) {
             ) : null}
           </ActivityErrorAlert>
         ) : (
-          <ErrorAlert error={error} />
+          <>
+            <ErrorAlert error={error} />
+            {problem === 'invalid' ? (
+              <Text c="red.8" size="sm" role="alert">
+                {t('activities.plan.problems.invalid')}
+              </Text>
+            ) : null}
+          </>
         )}
         <Group justify="flex-end">
           {editing ? (

@@ -23,7 +23,16 @@ export interface ActivityDraft {
 }
 
 /** Why a draft cannot be saved (keys under `activities.form`). */
-export type DraftProblem = 'subjectRequired' | 'dueRequired' | 'occurredRequired' | 'remindLate';
+export type DraftProblem =
+  | 'subjectRequired'
+  | 'dueRequired'
+  | 'occurredRequired'
+  | 'remindLate'
+  | 'durationInvalid'
+  | 'nextSubjectRequired'
+  | 'nextDueRequired'
+  | 'nextRemindLate'
+  | 'invalid';
 
 /** The reminder choice that gives `remindAt` for `dueAt` (`keep` when none does). */
 export function reminderOf(dueAt: string | null, remindAt: string | null): ReminderChoice {

@@ -1,4 +1,5 @@
 import type { Strings } from '../../i18n/types';
+import * as plan from './plan-i18n';
 
 /** Interface text of activities, the timeline and "My tasks" (Ukrainian first); i18next key `activities`. */
 export const uk = {
@@ -97,6 +98,7 @@ export const uk = {
     close: 'Закрити нагадування',
   },
   relative: { now: 'щойно' },
+  plan: plan.uk,
 } as const;
 
 /** English text (same keys). */
@@ -195,4 +197,5 @@ export const en: Strings<typeof uk> = {
     close: 'Close reminder',
   },
   relative: { now: 'just now' },
+  plan: plan.en,
 };

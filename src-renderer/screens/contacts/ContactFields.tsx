@@ -17,7 +17,9 @@ import {
 } from '../../components/records/RecordDetail';
 import { useSessionStore } from '../../stores/session';
 import { openCompany } from '../companies/actions';
-import { formatPhone, personName } from './format';
+import { personName } from './format';
+import { mailLink } from '../../../src-shared/contacts/links';
+import { MessengerNumber, OutsideLink, TelegramHandle } from '../../components/records/ReachLinks';
 
 const Field = detailFieldOf('contacts');
 
@@ -96,13 +98,17 @@ export function ContactFields(props: {
       contact.emails.length > 0
         ? contact.emails.map(email => (
             <div key={email}>
-              <Anchor href={`mailto:${email}`}>{email}</Anchor>
+              {mailLink(email) ? (
+                <OutsideLink href={mailLink(email) ?? ''}>{email}</OutsideLink>
+              ) : (
+                email
+              )}
             </div>
           ))
         : null,
-    telegram: telegram ?? null,
-    viber: viber ? formatPhone(viber) : null,
-    whatsapp: whatsapp ? formatPhone(whatsapp) : null,
+    telegram: telegram ? <TelegramHandle handle={telegram} /> : null,
+    viber: viber ? <MessengerNumber messenger="viber" e164={viber} /> : null,
+    whatsapp: whatsapp ? <MessengerNumber messenger="whatsapp" e164={whatsapp} /> : null,
     tags:
       contact.tags.length > 0 ? (
         <Group gap={6}>

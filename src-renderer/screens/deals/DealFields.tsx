@@ -1,11 +1,28 @@
 /** The read-only fields of a deal's page, grouped as description lists. */
-import { SimpleGrid, Text } from '@mantine/core';
+import { Anchor, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../../src-shared/deals';
 import { detailFieldOf, DetailSection as Section } from '../../components/records/RecordDetail';
+import { openRecord } from '../search/open';
 import { dealAmount } from './format';
 
 const Field = detailFieldOf('deals');
+
+/** A linked record's name as a link to its page (its page says so if the reader may not open it). */
+function RecordLink(props: {
+  type: 'contact' | 'company';
+  id: string | null;
+  name: string | null;
+}) {
+  const { id, name } = props;
+  if (!name) return null;
+  if (!id) return <>{name}</>;
+  return (
+    <Anchor component="button" type="button" onClick={() => openRecord({ type: props.type, id })}>
+      {name}
+    </Anchor>
+  );
+}
 
 /** The deal itself (amount, chances, close date, notes) and who takes part (client, owner). */
 export function DealFields({ deal }: { deal: Deal }) {
@@ -21,8 +38,12 @@ export function DealFields({ deal }: { deal: Deal }) {
         </Field>
       </Section>
       <Section title={t('deals.detail.peopleSection')}>
-        <Field label={t('deals.field.contact')}>{deal.contactName}</Field>
-        <Field label={t('deals.field.company')}>{deal.companyName}</Field>
+        <Field label={t('deals.field.contact')}>
+          {RecordLink({ type: 'contact', id: deal.contactId, name: deal.contactName })}
+        </Field>
+        <Field label={t('deals.field.company')}>
+          {RecordLink({ type: 'company', id: deal.companyId, name: deal.companyName })}
+        </Field>
         <Field label={t('deals.field.owner')}>{deal.ownerName}</Field>
       </Section>
     </SimpleGrid>

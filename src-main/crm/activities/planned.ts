@@ -1,0 +1,152 @@
+/**
+ * The task list (open tasks by due time, in a view: all, today, this week, overdue) and the calendar
+ * (tasks by due time and meetings by when, done or not, in a range). Both are scoped in SQL by the
+ * caller's activities.read owner scope (`mine`: only the caller's own), and name each task's client
+ * and deal only when the caller's read scope of that record reaches it (the same conditions a
+ * timeline uses). Mine reads activities_open_tasks / activities_owner_due; team and all read by due
+ * time per owner the same way.
+ */
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import {
+  CALENDAR_LIMIT,
+  taskViewRange,
+  type CalendarPage,
+  type PlannedActivity,
+  type TaskListPage,
+  type TaskView,
+} from '../../../src-shared/activities';
+import type { Database } from '../../vault/schema';
+import { afterCursorSql, decodeCursor, encodeCursor } from '../record/cursor';
+import { ownerNameSql } from '../record/owner-name';
+import { inScope } from '../record/viewer';
+import { dealsShape } from './records';
+import { companyReadableSql, contactReadableSql, dealReadableSql } from './scope';
+import { rowToActivity, type ActivityViewer } from './tables';
+
+const CURSOR_MESSAGE = 'cursor: not from this task list; start from the top';
+
+/** What the task list asks for. */
+export interface TaskListQuery {
+  view: TaskView;
+  timeZone: string;
+  /** Only the caller's own tasks (default); false: every task the scope reaches. */
+  mine: boolean;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Selects the activity, its owner's name and its records' names where the caller may read them. */
+async function plannedSelect(db: Kysely<Database>, viewer: ActivityViewer) {
+  const { contact, company, deal } = viewer.records;
+  const none = sql<string | null>`NULL`;
+  const contactName =
+    contact === undefined
+      ? none
+      : sql<
+          string | null
+        >`(SELECT trim(c.given_name || ' ' || c.surname) FROM contacts AS c WHERE c.id = activities.contact_id AND ${contactReadableSql(sql.ref('activities.contact_id'), viewer, contact)})`;
+  const companyName =
+    company === undefined
+      ? none
+      : sql<
+          string | null
+        >`(SELECT co.name FROM companies AS co WHERE co.id = activities.company_id AND ${companyReadableSql(sql.ref('activities.company_id'), viewer, company)})`;
+  const shape = deal === undefined ? null : await dealsShape(db);
+  const dealTitle =
+    deal === undefined || shape === null || !shape.title
+      ? none
+      : sql<
+          string | null
+        >`(SELECT d.title FROM deals AS d WHERE d.id = activities.deal_id AND ${dealReadableSql(sql.ref('activities.deal_id'), viewer, deal, shape.deletedAt)})`;
+  return db
+    .selectFrom('activities')
+    .selectAll('activities')
+    .select(ownerNameSql('activities'))
+    .select([
+      contactName.as('contact_name'),
+      companyName.as('company_name'),
+      dealTitle.as('deal_title'),
+    ])
+    .where(inScope('activities', viewer))
+    .where('activities.deleted_at', 'is', null);
+}
+
+type PlannedRow = Awaited<ReturnType<Awaited<ReturnType<typeof plannedSelect>>['execute']>>[number];
+
+function toPlanned(row: PlannedRow): PlannedActivity {
+  const { owner_name, contact_name, company_name, deal_title, ...activity } = row;
+  return {
+    ...rowToActivity(activity, owner_name),
+    contactName: contact_name,
+    companyName: company_name,
+    dealTitle: deal_title,
+  };
+}
+
+/** One page of open tasks in a view, soonest due first (overdue first). */
+export async function taskList(
+  db: Kysely<Database>,
+  viewer: ActivityViewer,
+  query: TaskListQuery,
+  now: Date = new Date(),
+): Promise<TaskListPage> {
+  const cursor = query.cursor
+    ? decodeCursor(query.cursor, ['task-list', query.view], 'string', CURSOR_MESSAGE)
+    : undefined;
+  const range = taskViewRange(query.view, now, query.timeZone);
+  const rows = await (
+    await plannedSelect(db, viewer)
+  )
+    .where(sql<SqlBool>`activities.kind = 'task'`)
+    .where('activities.done_at', 'is', null)
+    .$if(query.mine, q => q.where('activities.owner_id', '=', viewer.userId))
+    .$if(range.from !== undefined, q => q.where('activities.due_at', '>=', range.from ?? ''))
+    .$if(range.before !== undefined, q => q.where('activities.due_at', '<', range.before ?? ''))
+    .$if(cursor !== undefined, q =>
+      q.where(afterCursorSql('activities.due_at', 'activities.id', 'asc', cursor)),
+    )
+    .orderBy('activities.due_at', 'asc')
+    .orderBy('activities.id', 'asc')
+    .limit(query.limit + 1)
+    .execute();
+  const shown = rows.slice(0, query.limit);
+  const last = shown.at(-1);
+  return {
+    items: shown.map(toPlanned),
+    nextCursor:
+      rows.length > query.limit && last?.due_at
+        ? encodeCursor(['task-list', query.view], last.due_at, last.id)
+        : null,
+    now: now.toISOString(),
+  };
+}
+
+/** Tasks due and meetings held in [from, before), done or not, by time; at most CALENDAR_LIMIT. */
+export async function calendar(
+  db: Kysely<Database>,
+  viewer: ActivityViewer,
+  query: { from: string; before: string; mine: boolean },
+): Promise<CalendarPage> {
+  const base = await plannedSelect(db, viewer);
+  const owned = query.mine ? base.where('activities.owner_id', '=', viewer.userId) : base;
+  const tasks = await owned
+    .where(sql<SqlBool>`activities.kind = 'task'`)
+    .where('activities.due_at', '>=', query.from)
+    .where('activities.due_at', '<', query.before)
+    .orderBy('activities.due_at', 'asc')
+    .limit(CALENDAR_LIMIT + 1)
+    .execute();
+  const meetings = await owned
+    .where(sql<SqlBool>`activities.kind = 'meeting'`)
+    .where('activities.occurred_at', '>=', query.from)
+    .where('activities.occurred_at', '<', query.before)
+    .orderBy('activities.occurred_at', 'asc')
+    .limit(CALENDAR_LIMIT + 1)
+    .execute();
+  const at = (row: PlannedRow) => (row.kind === 'task' ? (row.due_at ?? '') : row.occurred_at);
+  const all = [...tasks, ...meetings].sort((a, b) => at(a).localeCompare(at(b)));
+  return {
+    items: all.slice(0, CALENDAR_LIMIT).map(toPlanned),
+    truncated: all.length > CALENDAR_LIMIT,
+  };
+}
