@@ -173,6 +173,8 @@ export async function rotatePartition(
 export interface AccessiblePartition {
   partitionId: string;
   kind: string;
+  /** The user whose records an `owner` partition holds (null for audit and settings). */
+  ownerUserId: string | null;
   keyVersion: number;
   mayPush: boolean;
   lastSeq: number;
@@ -186,11 +188,12 @@ export async function listPartitions(
   const rows = await ctx.db.query<{
     partition_id: string;
     kind: string;
+    owner_user_id: string | null;
     key_version: number;
     may_push: boolean;
     last_seq: string | number;
   }>(
-    `SELECT p.partition_id, p.kind, p.key_version, a.may_push, p.next_seq - 1 AS last_seq
+    `SELECT p.partition_id, p.kind, p.owner_user_id, p.key_version, a.may_push, p.next_seq - 1 AS last_seq
      FROM partition_access a JOIN partitions p USING (partition_id)
      WHERE a.device_id = $1 ORDER BY p.partition_id`,
     [caller.deviceId],
@@ -198,6 +201,7 @@ export async function listPartitions(
   return rows.map(r => ({
     partitionId: r.partition_id,
     kind: r.kind,
+    ownerUserId: r.owner_user_id,
     keyVersion: r.key_version,
     mayPush: r.may_push,
     lastSeq: Number(r.last_seq),

@@ -13,6 +13,7 @@ import {
   nextTime,
   softDelete,
   type RecordAccess,
+  recordCreated,
 } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
@@ -108,6 +109,7 @@ export async function createActivity(
         ...newRecordStamps(viewer.userId, at),
       })
       .execute();
+    await recordCreated(trx, 'activities', id);
     return { before: null, after: await readActivity(trx, id) };
   });
 }
