@@ -84,6 +84,7 @@ const SERVICES = [
   'users',
   'reports',
   'update',
+  'sync',
 ];
 const noUpperLayers = {
   regex: '^(\\.\\./)+(app|cli|host|electron)(/|$)',

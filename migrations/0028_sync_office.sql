@@ -31,7 +31,8 @@ CREATE TABLE office_partitions (
   owner_user_id TEXT,
   key_version INTEGER NOT NULL,             -- current version (changes are sealed under it)
   may_push INTEGER NOT NULL DEFAULT 0 CHECK (may_push IN (0, 1)),
-  after_seq INTEGER NOT NULL DEFAULT 0      -- pull cursor: the last server sequence number applied
+  after_seq INTEGER NOT NULL DEFAULT 0,     -- pull cursor: the last server sequence number applied
+  chain_head TEXT                           -- office chain link at after_seq as this laptop computed it
 ) STRICT;
 
 CREATE UNIQUE INDEX office_partitions_owner ON office_partitions (owner_user_id) WHERE kind = 'owner';

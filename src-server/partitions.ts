@@ -178,6 +178,8 @@ export interface AccessiblePartition {
   keyVersion: number;
   mayPush: boolean;
   lastSeq: number;
+  /** The office chain link of the last change (base64), for laptops to compare with theirs. */
+  chainHead: string;
 }
 
 /** The partitions in the caller's ACL. */
@@ -192,8 +194,10 @@ export async function listPartitions(
     key_version: number;
     may_push: boolean;
     last_seq: string | number;
+    chain_head: Uint8Array;
   }>(
-    `SELECT p.partition_id, p.kind, p.owner_user_id, p.key_version, a.may_push, p.next_seq - 1 AS last_seq
+    `SELECT p.partition_id, p.kind, p.owner_user_id, p.key_version, a.may_push, p.next_seq - 1 AS last_seq,
+            p.chain_head
      FROM partition_access a JOIN partitions p USING (partition_id)
      WHERE a.device_id = $1 ORDER BY p.partition_id`,
     [caller.deviceId],
@@ -205,6 +209,7 @@ export async function listPartitions(
     keyVersion: r.key_version,
     mayPush: r.may_push,
     lastSeq: Number(r.last_seq),
+    chainHead: Buffer.from(r.chain_head).toString('base64'),
   }));
 }
 

@@ -224,13 +224,15 @@ async function applyOne(
 
 /**
  * Applies `changes` (one pull answer for `partitionId`, in server order) in one transaction and
- * moves the partition's pull cursor. Changes at or below the cursor are skipped (a repeated pull
+ * moves the partition's pull cursor (with the office chain head the caller computed up to it, when
+ * given). Changes at or below the cursor are skipped (a repeated pull
  * changes nothing); this laptop's own changes leave the outbox as they come back.
  */
 export async function applyPulled(
   db: Kysely<Database>,
   partitionId: string,
   changes: readonly PulledChange[],
+  chainHead: string | null = null,
 ): Promise<ApplyResult> {
   return db.transaction().execute(async trx => {
     const partition = await trx
@@ -258,7 +260,9 @@ export async function applyPulled(
     }
     await trx
       .updateTable('office_partitions')
-      .set({ after_seq: cursor })
+      .set(
+        chainHead === null ? { after_seq: cursor } : { after_seq: cursor, chain_head: chainHead },
+      )
       .where('partition_id', '=', partitionId)
       .execute();
     return { applied, conflicts, cursor };

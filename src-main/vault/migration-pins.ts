@@ -29,5 +29,5 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0019_keyslots_keyring_changes':
     '8308ff7a3226ecad1d72abd4c9bca9b77eb9c1739b1e809a02e8ac55fa152a62',
   '0022_import_batches': '8d53adc4718003cab11095d9608c2bf64ae4d63b427edb01377661d3ee2f0e9f',
-  '0028_sync_office': '4f296677a411d386e559e9a6fca57dc86d07f509ec5aaa8c622dd2004a6792b2',
+  '0028_sync_office': '90d1c49b517f5a3c756c77dddf3b74ee447d4d5bf10347e9cd40e7d11f8d2ffa',
 });

@@ -244,6 +244,7 @@ export type OfficePartitionsTable = {
   key_version: number;
   may_push: number;
   after_seq: number;
+  chain_head: string | null;
 };
 
 /** Row of `office_settings`. */
