@@ -38,6 +38,7 @@ import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
 import { securityHandlers, type SecurityHandlerDeps } from './handlers/security';
+import { syncHandlers } from './handlers/sync';
 import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createSessionGuard } from './session-guard';
@@ -187,6 +188,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         autoLockMinutes: async () => (await auth.status()).autoLockMinutes,
       }),
       search: searchHandlers({ openVault: () => state.openVault() }),
+      sync: syncHandlers({ openVault: () => state.openVault() }),
       imports: importsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),

@@ -18,6 +18,7 @@ import { reportsContract } from './reports';
 import { rolesContract } from './roles';
 import { searchContract } from './search';
 import { securityContract } from './security';
+import { syncContract } from './sync';
 import { usersContract } from './users';
 import { vaultContract } from './vault';
 import type { BridgeApi } from './contract';
@@ -42,6 +43,7 @@ export const contract = {
   search: searchContract,
   analytics: analyticsContract,
   imports: importsContract,
+  sync: syncContract,
 } as const;
 
 export type Contract = typeof contract;
