@@ -85,6 +85,7 @@ const SERVICES = [
   'reports',
   'update',
   'privacy',
+  'sync',
 ];
 const noUpperLayers = {
   regex: '^(\\.\\./)+(app|cli|host|electron)(/|$)',

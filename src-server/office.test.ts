@@ -44,6 +44,7 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
       expect((await call(office.url, 'GET', '/v1/health')).body).toEqual({
         status: 'ok',
         engine: engine.name,
+        officeId: office.officeId,
       });
       const code = await resetOffice(office);
       const impostor = new TestDevice(office.url, office.officeId, randomUUID(), 'owner');

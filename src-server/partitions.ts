@@ -173,9 +173,13 @@ export async function rotatePartition(
 export interface AccessiblePartition {
   partitionId: string;
   kind: string;
+  /** The user whose records an `owner` partition holds (null for audit and settings). */
+  ownerUserId: string | null;
   keyVersion: number;
   mayPush: boolean;
   lastSeq: number;
+  /** The office chain link of the last change (base64), for laptops to compare with theirs. */
+  chainHead: string;
 }
 
 /** The partitions in the caller's ACL. */
@@ -186,11 +190,14 @@ export async function listPartitions(
   const rows = await ctx.db.query<{
     partition_id: string;
     kind: string;
+    owner_user_id: string | null;
     key_version: number;
     may_push: boolean;
     last_seq: string | number;
+    chain_head: Uint8Array;
   }>(
-    `SELECT p.partition_id, p.kind, p.key_version, a.may_push, p.next_seq - 1 AS last_seq
+    `SELECT p.partition_id, p.kind, p.owner_user_id, p.key_version, a.may_push, p.next_seq - 1 AS last_seq,
+            p.chain_head
      FROM partition_access a JOIN partitions p USING (partition_id)
      WHERE a.device_id = $1 ORDER BY p.partition_id`,
     [caller.deviceId],
@@ -198,9 +205,11 @@ export async function listPartitions(
   return rows.map(r => ({
     partitionId: r.partition_id,
     kind: r.kind,
+    ownerUserId: r.owner_user_id,
     keyVersion: r.key_version,
     mayPush: r.may_push,
     lastSeq: Number(r.last_seq),
+    chainHead: Buffer.from(r.chain_head).toString('base64'),
   }));
 }
 

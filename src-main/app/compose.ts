@@ -42,6 +42,7 @@ import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
 import { securityHandlers, type SecurityHandlerDeps } from './handlers/security';
 import { teamsHandlers } from './handlers/teams';
+import { syncHandlers } from './handlers/sync';
 import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createSessionGuard } from './session-guard';
@@ -201,6 +202,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
       }),
+      sync: syncHandlers({ openVault: () => state.openVault() }),
       imports: importsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),

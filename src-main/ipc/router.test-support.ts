@@ -293,6 +293,18 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:imports.undo': {
     input: { batchId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f', type: 'contacts' },
   },
+  'zamok:sync.status': { input: {} },
+  'zamok:sync.now': { input: {} },
+  'zamok:sync.enrol': {
+    input: { server: 'http://127.0.0.1:8443', code: 'ABCDE-FGHJK', fingerprint: 'AB'.repeat(32) },
+    optionalKeys: ['fingerprint'],
+  },
+  'zamok:sync.join': { input: { server: 'https://office.local:8443' } },
+  'zamok:sync.approve': {
+    input: { request: 'eyJkZXZpY2VJZCI6IngifQ', role: 'manager', teamId: 'north' },
+    optionalKeys: ['teamId'],
+  },
+  'zamok:sync.verifyOffice': { input: {} },
   'zamok:imports.run': {
     input: {
       path: '/tmp/клієнти.csv',

@@ -251,6 +251,44 @@ export type KeyringChangesTable = {
   at: string;
 };
 
+/** Row of `office_partition_keys`. */
+export type OfficePartitionKeysTable = {
+  partition_id: string;
+  key_version: number;
+  key: Buffer;
+};
+
+/** Row of `office_partitions`. */
+export type OfficePartitionsTable = {
+  partition_id: string;
+  kind: 'owner' | 'audit' | 'settings';
+  owner_user_id: string | null;
+  key_version: number;
+  may_push: number;
+  after_seq: number;
+  chain_head: string | null;
+};
+
+/** Row of `office_settings`. */
+export type OfficeSettingsTable = {
+  id: number;
+  server_url: string;
+  fingerprint: string | null;
+  office_id: string;
+  device_id: string;
+  user_id: string;
+  role: string;
+  team_id: string | null;
+  sign_private: Buffer;
+  box_private: Buffer;
+  sign_public: string;
+  box_public: string;
+  status: 'pending' | 'active';
+  created_at: string;
+  last_sync_at: string | null;
+  last_error: string | null;
+};
+
 /** Row of `pipeline_stages`. */
 export type PipelineStagesTable = {
   id: string;
@@ -417,6 +455,42 @@ export type SettingsTable = {
   value: string;
 };
 
+/** Row of `sync_conflicts`. */
+export type SyncConflictsTable = {
+  change_id: string;
+  record_table: string;
+  record_id: string;
+  field: string;
+  base_value: string | null;
+  kept_value: string | null;
+  offered_value: string | null;
+  device_id: string;
+  created_at: string;
+  resolved_at: string | null;
+};
+
+/** Row of `sync_fields`. */
+export type SyncFieldsTable = {
+  record_table: string;
+  record_id: string;
+  field: string;
+  value: string | null;
+  seq: number;
+};
+
+/** Row of `sync_outbox`. */
+export type SyncOutboxTable = {
+  change_id: string;
+  partition_id: string;
+  key_version: number;
+  record_table: string;
+  record_id: string;
+  fields: string;
+  sealed: string;
+  created_at: string;
+  seq: number | null;
+};
+
 /** Row of `teams`. */
 export type TeamsTable = {
   id: string;
@@ -468,6 +542,9 @@ export type Database = {
   import_batches: ImportBatchesTable;
   import_mappings: ImportMappingsTable;
   keyring_changes: KeyringChangesTable;
+  office_partition_keys: OfficePartitionKeysTable;
+  office_partitions: OfficePartitionsTable;
+  office_settings: OfficeSettingsTable;
   pipeline_stages: PipelineStagesTable;
   pipelines: PipelinesTable;
   privacy_breaches: PrivacyBreachesTable;
@@ -486,6 +563,9 @@ export type Database = {
   search_text_contacts: SearchTextContactsTable;
   search_text_deals: SearchTextDealsTable;
   settings: SettingsTable;
+  sync_conflicts: SyncConflictsTable;
+  sync_fields: SyncFieldsTable;
+  sync_outbox: SyncOutboxTable;
   teams: TeamsTable;
   users: UsersTable;
   vault_meta: VaultMetaTable;

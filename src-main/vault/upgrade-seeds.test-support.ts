@@ -203,6 +203,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
       });
     },
   },
+  '0028_sync_office': {
+    note: 'nothing: new empty tables for office sync (the survival check covers the rest)',
+  },
 };
 
 /** Runs the seeds of `ids` in order on `sqlite`. */

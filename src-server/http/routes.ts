@@ -73,7 +73,7 @@ const ok = { ok: true } as const;
 export const ROUTES: Readonly<Record<string, Route>> = {
   'GET /v1/health': {
     auth: false,
-    handle: async ({ ctx }) => ({ status: 'ok', engine: ctx.db.engine }),
+    handle: async ({ ctx }) => ({ status: 'ok', engine: ctx.db.engine, officeId: ctx.officeId }),
   },
   'GET /v1/metrics': {
     auth: true,

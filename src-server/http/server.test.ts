@@ -106,7 +106,10 @@ describe('office HTTP front', () => {
     try {
       const pin = certificateFingerprint(cert);
       const health = await pinnedGet(port, '/v1/health', cert, pin);
-      expect(health).toEqual({ status: 200, body: '{"status":"ok","engine":"pglite"}' });
+      expect(health).toEqual({
+        status: 200,
+        body: JSON.stringify({ status: 'ok', engine: 'pglite', officeId: ctx.officeId }),
+      });
       await expect(pinnedGet(port, '/v1/health', cert, pin.replace(/^../, '00'))).rejects.toThrow(
         /fingerprint mismatch/,
       );

@@ -43,6 +43,8 @@ export const en = {
       'The vault’s last changes are missing or damaged — restore from a backup. The damaged files were kept aside; nothing more is written to them.',
     vault_in_use:
       'The vault is open in another Zamok window or process and busy there. Wait for it to finish (or close it) and try again.',
+    office_unreachable:
+      'The office server cannot be reached, or it is not the server this vault trusts (address or certificate). Your changes are kept and will sync later; check the connection or the server address.',
     internal:
       'Something went wrong in Zamok. Try again; if it happens again, restart the app and tell your administrator.',
   },

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'vault_full',
   'vault_damaged',
   'vault_in_use',
+  'office_unreachable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -21,6 +21,7 @@ import { rolesContract } from './roles';
 import { searchContract } from './search';
 import { securityContract } from './security';
 import { teamsContract } from './teams';
+import { syncContract } from './sync';
 import { usersContract } from './users';
 import { vaultContract } from './vault';
 import type { BridgeApi } from './contract';
@@ -48,6 +49,7 @@ export const contract = {
   imports: importsContract,
   erasure: erasureContract,
   privacy: privacyContract,
+  sync: syncContract,
 } as const;
 
 export type Contract = typeof contract;

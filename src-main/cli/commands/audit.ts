@@ -2,9 +2,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { AuditExportFile, AuditVerifyView } from '../../../src-shared/ipc/audit';
+import type { OfficeChainView } from '../../../src-shared/ipc/sync';
 import { signInAs, withApp, type CliAppContext } from '../context';
 import { CliExit, EXIT, printResult } from '../io';
 import { terminalSafe } from '../terminal-text';
+import { asUser } from './sync';
 
 interface SignInOptions {
   login: string;
@@ -26,6 +28,25 @@ export function dayStart(day: string, option: string, plusDays = 0): string {
   return date.toISOString();
 }
 
+/** `audit verify --office`: exit 5 and the broken partitions when the office chain fails. */
+async function verifyOffice(cli: CliAppContext, opts: SignInOptions): Promise<void> {
+  const result = (await asUser(cli, opts, call =>
+    call('zamok:sync.verifyOffice', {}),
+  )) as OfficeChainView;
+  if (result.ok) {
+    printResult(cli, result, () => [
+      `Office chain OK: ${result.partitions.length} partition(s), ${result.partitions.reduce((n, p) => n + p.changes, 0)} changes`,
+    ]);
+    return;
+  }
+  if (cli.globals().json) printResult(cli, result, () => []);
+  const broken = result.partitions.filter(p => !p.ok);
+  throw new CliExit(
+    EXIT.auditBroken,
+    `Office chain BROKEN in ${broken.map(p => `${p.partitionId} (${p.reason})`).join(', ')}`,
+  );
+}
+
 /** Registers `audit verify` and `audit export`. */
 export function registerAuditCommands(program: Command, cli: CliAppContext): void {
   const audit = program.command('audit').description('the audit log: check the chain, export');
@@ -36,7 +57,9 @@ export function registerAuditCommands(program: Command, cli: CliAppContext): voi
     .requiredOption('--login <login>', 'act as this user (owner or auditor)')
     .option('--totp <code>')
     .option('--recovery-code <code>')
-    .action(async (opts: SignInOptions) => {
+    .option('--office', "check the office server's chain of every partition this laptop holds")
+    .action(async (opts: SignInOptions & { office?: boolean }) => {
+      if (opts.office) return verifyOffice(cli, opts);
       const result = await withApp(cli, async (_app, call) => {
         await signInAs(cli, call, opts);
         const verdict = (await call('zamok:audit.verify', {})) as AuditVerifyView;

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliAppContext } from '../context';
 import { CliExit, EXIT, printResult } from '../io';
+import { registerSyncCommands } from './sync';
 
 interface ServeOptions {
   data?: string;
@@ -49,9 +50,9 @@ function untilStopped(): Promise<string> {
   });
 }
 
-/** Registers `office serve`. */
+/** Registers `office serve` (and the laptop's `office enrol|approve`, `sync status|now`). */
 export function registerOfficeCommands(program: Command, cli: CliAppContext): void {
-  const office = program.command('office').description('the office sync server');
+  const office = program.command('office').description('the office sync server and joining it');
   office
     .command('serve')
     .description('run the office sync server (end-to-end encrypted; stores ciphertext only)')
@@ -100,4 +101,5 @@ export function registerOfficeCommands(program: Command, cli: CliAppContext): vo
       await untilStopped();
       await running.close();
     });
+  registerSyncCommands(program, office, cli);
 }

@@ -13,6 +13,7 @@ import {
   nextTime,
   softDelete,
   type RecordAccess,
+  recordCreated,
 } from '../record/changes';
 import type { ActivitiesTable, Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
@@ -158,6 +159,7 @@ async function insertActivity(
     .insertInto('activities')
     .values({ id, ...values, reminded_at: null, done_at: null, ...newRecordStamps(userId, at) })
     .execute();
+  await recordCreated(trx, 'activities', id);
   return id;
 }
 

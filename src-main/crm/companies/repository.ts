@@ -16,6 +16,7 @@ import {
   restore,
   softDelete,
   type RecordAccess,
+  recordCreated,
 } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { recordNotFound } from '../record/errors';
@@ -81,17 +82,19 @@ export async function createCompany(
     website: input.website ?? null,
     notes: input.notes ?? null,
   });
-  const k = db;
-  await k
-    .insertInto('companies')
-    .values({
-      id,
-      ...columns,
-      ...newRecordStamps(actor.userId, at),
-      owner_id: ownerId,
-    })
-    .execute();
-  return { before: null, after: await readCompany(k, id) };
+  return db.transaction().execute(async trx => {
+    await trx
+      .insertInto('companies')
+      .values({
+        id,
+        ...columns,
+        ...newRecordStamps(actor.userId, at),
+        owner_id: ownerId,
+      })
+      .execute();
+    await recordCreated(trx, 'companies', id);
+    return { before: null, after: await readCompany(trx, id) };
+  });
 }
 
 /** How the shared writes (crm/record) reach this company as the viewer may touch it. */

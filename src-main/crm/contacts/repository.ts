@@ -15,6 +15,7 @@ import {
   restore,
   softDelete,
   type RecordAccess,
+  recordCreated,
 } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
@@ -135,6 +136,7 @@ export async function createContact(
         owner_id: ownerId,
       })
       .execute();
+    await recordCreated(trx, 'contacts', id);
     return { before: null, after: await readContact(trx, id, linker) };
   });
 }

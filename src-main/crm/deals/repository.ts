@@ -15,6 +15,9 @@ import {
   softDelete,
   staleMessage,
   type RecordAccess,
+  recordCreated,
+  recordChanged,
+  storedRow,
 } from '../record/changes';
 import type { Database } from '../../vault/schema';
 import { RecordError, recordNotFound } from '../record/errors';
@@ -116,6 +119,7 @@ export async function createDeal(
         ...newRecordStamps(actor.userId, at),
       })
       .execute();
+    await recordCreated(trx, 'deals', id);
     return { before: null, after: await readDeal(trx, id) };
   });
 }
@@ -171,6 +175,7 @@ export async function moveDeal(
   return db.transaction().execute(async trx => {
     const before = await getDeal(trx, viewer, id);
     expectFresh(before, move.expectedUpdatedAt, staleMessage('deal'));
+    const stored = await storedRow(trx, 'deals', id);
     const stage = await getStage(trx, move.stageId);
     if (stage.outcome === 'lost' && !move.lostReason) {
       throw new RecordError('invalid_input', 'lostReason: a lost deal needs a reason.', {
@@ -195,6 +200,7 @@ export async function moveDeal(
       .where('id', '=', id)
       .where('deleted_at', 'is', null)
       .execute();
+    await recordChanged(trx, 'deals', id, stored);
     return { before, after: await readDeal(trx, id) };
   });
 }

@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool, type UpdateResult } from 'kysely';
 import type { Database } from '../../vault/schema';
+import { readStoredRow, recordToOutbox, type StoredRow } from '../../sync/outbox';
 import { RecordError, recordNotFound } from './errors';
 import { ownerScopeSql, type Viewer } from './viewer';
 
@@ -73,6 +74,8 @@ export function applyPatch<F extends object>(fields: F, patch: Partial<F>): F {
 /**
  * One change in one transaction: the record as the caller may touch it (`access.get`), `work` on
  * it, then the record read back. `work` answering `false` means nothing changed: after = before.
+ * This is the one place record edits, deletes, restores and moves are written: the change goes to
+ * the office sync outbox (src-main/sync/outbox.ts) in the same transaction.
  */
 export async function changeRecord<T>(
   db: Kysely<Database>,
@@ -81,9 +84,47 @@ export async function changeRecord<T>(
 ): Promise<Change<T> & { before: T }> {
   return db.transaction().execute(async trx => {
     const before = await access.get(trx);
+    const stored = await readStoredRow(trx, access.table, access.id);
     const changed = await work(trx, before);
-    return { before, after: changed === false ? before : await access.read(trx) };
+    if (changed === false) return { before, after: before };
+    await recordToOutbox(trx, access.table, access.id, stored);
+    return { before, after: await access.read(trx) };
   });
+}
+
+/**
+ * Notes a record just inserted in `trx` (contacts, companies, deals, activities): the creation goes
+ * to the office sync outbox in the same transaction. Every create calls it right after its INSERT.
+ */
+export async function recordCreated(
+  trx: Kysely<Database>,
+  table: OwnedTable,
+  id: string,
+): Promise<void> {
+  await recordToOutbox(trx, table, id, null);
+}
+
+/** The stored row of a record (for {@link recordChanged}), or null. */
+export async function storedRow(
+  trx: Kysely<Database>,
+  table: OwnedTable,
+  id: string,
+): Promise<StoredRow | null> {
+  return readStoredRow(trx, table, id);
+}
+
+/**
+ * For a write that cannot go through {@link changeRecord} (a deal's stage move, which checks its
+ * own way): notes the change since `stored` (read in the same transaction before the write) for
+ * the office sync outbox.
+ */
+export async function recordChanged(
+  trx: Kysely<Database>,
+  table: OwnedTable,
+  id: string,
+  stored: StoredRow | null,
+): Promise<void> {
+  if (stored) await recordToOutbox(trx, table, id, stored);
 }
 
 /** What an optimistic edit of a `what` ("contact", "deal", …) checks. */

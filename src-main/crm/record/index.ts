@@ -12,6 +12,7 @@ export {
   newRecordStamps,
   nextTime,
   reassignOwner,
+  recordCreated,
   requireActiveUser,
   restore,
   rowStamps,

@@ -1,0 +1,270 @@
+/**
+ * Applies pulled changes of one partition to the vault in one transaction, in server order:
+ * field-level last writer wins by server sequence number (never by laptop clocks); a stage, amount
+ * or owner change made on a value that is no longer the current one (server order) becomes a
+ * conflict row and is not applied; deletes win over edits (an edit after a delete is ignored, a
+ * delete applies even over local edits not yet pushed). A laptop's own edits not yet back from the
+ * server stay on screen until their own change comes back (they are later in server order).
+ * No HTTP here: unit-tested on real vault files.
+ */
+import type { Kysely } from 'kysely';
+import type { PulledChange } from '../../src-shared/office/contracts';
+import type { Database } from '../vault/schema';
+import {
+  GUARDED_FIELDS,
+  LINK_COLUMNS,
+  USER_COLUMNS,
+  recordChangeSchema,
+  type RecordChangeBody,
+} from './change-format';
+import { openChange } from './crypto';
+import { readStoredRow, type StoredRow } from './outbox';
+import { partitionKey } from './store';
+
+/** A pulled change this laptop cannot apply (no key for its version, or it does not open). */
+export class SyncApplyError extends Error {
+  constructor(
+    readonly code: 'missing_key' | 'bad_change' | 'unknown_partition',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncApplyError';
+  }
+}
+
+/** What one apply did. */
+export interface ApplyResult {
+  applied: number;
+  conflicts: number;
+  cursor: number;
+}
+
+type Value = string | number | null;
+
+function decode(change: PulledChange, partitionId: string, key: Buffer): RecordChangeBody {
+  try {
+    const at = { partitionId, keyVersion: change.keyVersion, changeId: change.changeId };
+    return recordChangeSchema.parse(JSON.parse(openChange(key, at, change.sealed)));
+  } catch {
+    throw new SyncApplyError('bad_change', `Change ${change.changeId} does not open.`);
+  }
+}
+
+/** The server-ordered value of each field of a record seen so far. */
+async function canonicalOf(trx: Kysely<Database>, body: RecordChangeBody) {
+  const rows = await trx
+    .selectFrom('sync_fields')
+    .select(['field', 'value'])
+    .where('record_table', '=', body.table)
+    .where('record_id', '=', body.id)
+    .execute();
+  return new Map(rows.map(r => [r.field, JSON.parse(r.value ?? 'null') as Value]));
+}
+
+/** Fields of this record changed locally and not yet back from the server (other changes). */
+async function pendingFields(
+  trx: Kysely<Database>,
+  body: RecordChangeBody,
+  changeId: string,
+): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('sync_outbox')
+    .select('fields')
+    .where('record_table', '=', body.table)
+    .where('record_id', '=', body.id)
+    .where('change_id', '!=', changeId)
+    .execute();
+  return new Set(rows.flatMap(r => JSON.parse(r.fields) as string[]));
+}
+
+/** Adds colleagues the change names and this vault has never seen (they cannot sign in here). */
+async function ensurePeople(trx: Kysely<Database>, body: RecordChangeBody, row: StoredRow) {
+  for (const column of USER_COLUMNS) {
+    const id = row[column];
+    if (typeof id !== 'string') continue;
+    const person = body.people[id];
+    await trx
+      .insertInto('users')
+      .values({
+        id,
+        login: `office-${id}`,
+        display_name: person?.name ?? 'Office user',
+        role: person?.role ?? 'manager',
+        team_id: person?.team ?? null,
+        status: 'active',
+        created_at: new Date().toISOString(),
+        totp_enabled: 0,
+        must_change_password: 0,
+      })
+      .onConflict(oc => oc.column('id').doNothing())
+      .execute();
+  }
+}
+
+/**
+ * Links to records this laptop does not hold are cleared (it may not read them); a deal in a
+ * pipeline stage this vault does not have cannot be stored: null then.
+ */
+async function localLinks(trx: Kysely<Database>, values: StoredRow): Promise<StoredRow | null> {
+  const out = { ...values };
+  for (const [column, table] of Object.entries(LINK_COLUMNS)) {
+    const id = out[column];
+    if (typeof id !== 'string') continue;
+    const found = await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+    if (!found) out[column] = null;
+  }
+  if (typeof out.stage_id === 'string') {
+    const stage = await trx
+      .selectFrom('pipeline_stages')
+      .select('id')
+      .where('id', '=', out.stage_id)
+      .executeTakeFirst();
+    if (!stage) return null;
+  }
+  return out;
+}
+
+async function recordConflict(
+  trx: Kysely<Database>,
+  body: RecordChangeBody,
+  change: PulledChange,
+  field: string,
+  kept: Value,
+): Promise<void> {
+  await trx
+    .insertInto('sync_conflicts')
+    .values({
+      change_id: change.changeId,
+      record_table: body.table,
+      record_id: body.id,
+      field,
+      base_value: JSON.stringify(body.base[field] ?? null),
+      kept_value: JSON.stringify(kept),
+      offered_value: JSON.stringify(body.fields[field] ?? null),
+      device_id: change.deviceId,
+      created_at: new Date().toISOString(),
+      resolved_at: null,
+    })
+    .onConflict(oc => oc.columns(['change_id', 'field']).doNothing())
+    .execute();
+}
+
+/** Applies one opened change; answers how many conflicts it raised. */
+async function applyOne(
+  trx: Kysely<Database>,
+  body: RecordChangeBody,
+  change: PulledChange,
+  own: boolean,
+): Promise<number> {
+  const canonical = await canonicalOf(trx, body);
+  const restoring = 'deleted_at' in body.fields && body.fields.deleted_at === null;
+  const deleting = typeof body.fields.deleted_at === 'string';
+  const wasDeleted = typeof canonical.get('deleted_at') === 'string';
+  // Deletes win: an edit that arrives (in server order) after a delete is not applied.
+  if (wasDeleted && !restoring && !deleting) return 0;
+  const stale: string[] = [];
+  for (const field of GUARDED_FIELDS[body.table]) {
+    if (!(field in body.base) || !canonical.has(field)) continue;
+    if (canonical.get(field) !== body.base[field]) {
+      await recordConflict(trx, body, change, field, canonical.get(field) ?? null);
+      stale.push(field);
+    }
+  }
+  const fields: StoredRow = Object.fromEntries(
+    Object.entries(body.fields).filter(([field]) => !stale.includes(field)),
+  );
+  for (const [field, value] of Object.entries(fields)) {
+    await trx
+      .insertInto('sync_fields')
+      .values({
+        record_table: body.table,
+        record_id: body.id,
+        field,
+        value: JSON.stringify(value),
+        seq: change.seq,
+      })
+      .onConflict(oc =>
+        oc
+          .columns(['record_table', 'record_id', 'field'])
+          .doUpdateSet({ value: JSON.stringify(value), seq: change.seq }),
+      )
+      .execute();
+  }
+  const pending = await pendingFields(trx, body, change.changeId);
+  const local: StoredRow = {};
+  for (const [field, value] of Object.entries(fields)) {
+    const deleteStamp = deleting && (field === 'deleted_at' || field === 'deleted_by');
+    if (deleteStamp || !pending.has(field)) local[field] = value;
+  }
+  // This laptop's own stale change: its value gives way to the one that came first.
+  if (own)
+    for (const field of stale) if (!pending.has(field)) local[field] = canonical.get(field) ?? null;
+  const row = await readStoredRow(trx, body.table, body.id);
+  if (!row) {
+    if (!('created_at' in fields)) return stale.length; // an edit of a record this laptop never had
+    const values = await localLinks(trx, fields);
+    if (!values) return stale.length;
+    await ensurePeople(trx, body, values);
+    await trx
+      .insertInto(body.table)
+      .values(values as never)
+      .execute();
+    return stale.length;
+  }
+  const values = await localLinks(trx, local);
+  if (!values || Object.keys(values).length === 0) return stale.length;
+  await ensurePeople(trx, body, { ...row, ...values });
+  await trx
+    .updateTable(body.table)
+    .set(values as never)
+    .where('id', '=', body.id)
+    .execute();
+  return stale.length;
+}
+
+/**
+ * Applies `changes` (one pull answer for `partitionId`, in server order) in one transaction and
+ * moves the partition's pull cursor (with the office chain head the caller computed up to it, when
+ * given). Changes at or below the cursor are skipped (a repeated pull
+ * changes nothing); this laptop's own changes leave the outbox as they come back.
+ */
+export async function applyPulled(
+  db: Kysely<Database>,
+  partitionId: string,
+  changes: readonly PulledChange[],
+  chainHead: string | null = null,
+): Promise<ApplyResult> {
+  return db.transaction().execute(async trx => {
+    const partition = await trx
+      .selectFrom('office_partitions')
+      .select('after_seq')
+      .where('partition_id', '=', partitionId)
+      .executeTakeFirst();
+    if (!partition) throw new SyncApplyError('unknown_partition', 'No such partition here.');
+    let cursor = partition.after_seq;
+    let applied = 0;
+    let conflicts = 0;
+    for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
+      if (change.seq <= cursor) continue;
+      const key = await partitionKey(trx, partitionId, change.keyVersion);
+      if (!key) throw new SyncApplyError('missing_key', `No key version ${change.keyVersion}.`);
+      const body = decode(change, partitionId, key);
+      const own = await trx
+        .deleteFrom('sync_outbox')
+        .where('change_id', '=', change.changeId)
+        .returning('change_id')
+        .executeTakeFirst();
+      conflicts += await applyOne(trx, body, change, own !== undefined);
+      cursor = change.seq;
+      applied += 1;
+    }
+    await trx
+      .updateTable('office_partitions')
+      .set(
+        chainHead === null ? { after_seq: cursor } : { after_seq: cursor, chain_head: chainHead },
+      )
+      .where('partition_id', '=', partitionId)
+      .execute();
+    return { applied, conflicts, cursor };
+  });
+}

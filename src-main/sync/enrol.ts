@@ -1,0 +1,286 @@
+/**
+ * Joining an office. The first owner device enrols with the one-time code `zamok office serve`
+ * printed; it then creates its user's partition and holds its key. Any other laptop asks to join
+ * (new device keys, kept in the vault; a join request text carrying only ids and public keys) and
+ * an owner device approves the request: it signs the device statement with the role and team it
+ * chooses, creates the user's partition when there is none, and wraps the partition key to the
+ * new device (and, for a head, the keys of their team's partitions this owner laptop holds).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  OFFICE_ROLES,
+  deviceStatementSchema,
+  type DeviceStatement,
+} from '../../src-shared/office/contracts';
+import { deviceStatement } from '../../src-shared/office/statements';
+import type { Database } from '../vault/schema';
+import { OfficeCallError, checkEndpoint, officeCall, type OfficeEndpoint } from './client';
+import { generateDeviceKeys, signText, wrapPartitionKey, type DeviceKeys } from './crypto';
+import { recordToOutbox } from './outbox';
+import { OfficeSession } from './session';
+import { loadOfficeSettings, savePartition, savePartitionKey, type OfficeSettings } from './store';
+import { SYNCED_TABLES } from './change-format';
+
+/** The office role of a device. */
+export type OfficeRole = DeviceStatement['role'];
+
+/** What a laptop hands the owner to be approved: ids and public keys only. */
+export const joinRequestSchema = deviceStatementSchema
+  .omit({ role: true, teamId: true })
+  .extend({ name: z.string().min(1).max(200) })
+  .strict();
+/** A join request. */
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+/** The vault already belongs to an office. */
+export class AlreadyJoinedError extends Error {
+  constructor() {
+    super('This vault already belongs to an office.');
+    this.name = 'AlreadyJoinedError';
+  }
+}
+
+async function officeIdOf(endpoint: OfficeEndpoint): Promise<string> {
+  checkEndpoint(endpoint);
+  const health = await officeCall<{ officeId?: string }>(endpoint, 'GET', '/v1/health');
+  if (typeof health.officeId !== 'string') {
+    throw new OfficeCallError(0, 'bad_answer', 'The server did not name its office.');
+  }
+  return health.officeId;
+}
+
+async function saveSettings(
+  db: Kysely<Database>,
+  o: { endpoint: OfficeEndpoint; officeId: string; deviceId: string; userId: string },
+  keys: DeviceKeys,
+  role: OfficeRole,
+  status: 'pending' | 'active',
+): Promise<void> {
+  if (await loadOfficeSettings(db)) throw new AlreadyJoinedError();
+  await db
+    .insertInto('office_settings')
+    .values({
+      id: 1,
+      server_url: o.endpoint.url,
+      fingerprint: o.endpoint.fingerprint,
+      office_id: o.officeId,
+      device_id: o.deviceId,
+      user_id: o.userId,
+      role,
+      team_id: null,
+      sign_private: keys.signPrivate,
+      box_private: keys.boxPrivate,
+      sign_public: keys.signPublic,
+      box_public: keys.boxPublic,
+      status,
+      created_at: new Date().toISOString(),
+      last_sync_at: null,
+      last_error: null,
+    })
+    .execute();
+}
+
+/** Creates an owner partition for `ownerUserId` with a fresh key, held by this owner device. */
+async function createOwnerPartition(
+  db: Kysely<Database>,
+  session: OfficeSession,
+  settings: OfficeSettings,
+  ownerUserId: string,
+): Promise<{ partitionId: string; key: Buffer }> {
+  const partitionId = randomUUID();
+  const key = randomBytes(32);
+  await session.post('/v1/partitions', { partitionId, kind: 'owner', ownerUserId });
+  await session.post('/v1/partitions/grant', {
+    partitionId,
+    mayPush: true,
+    keyVersion: 1,
+    envelope: {
+      deviceId: settings.device_id,
+      wrapped: wrapPartitionKey(key, settings.box_public, { partitionId, keyVersion: 1 }),
+    },
+  });
+  await db.transaction().execute(async trx => {
+    await savePartition(trx, {
+      partitionId,
+      kind: 'owner',
+      ownerUserId,
+      keyVersion: 1,
+      mayPush: true,
+    });
+    await savePartitionKey(trx, partitionId, 1, key);
+  });
+  return { partitionId, key };
+}
+
+/** Puts the records `userId` already owns into the outbox (the first sync uploads them). */
+export async function queueExistingRecords(db: Kysely<Database>, userId: string): Promise<number> {
+  let queued = 0;
+  for (const table of SYNCED_TABLES) {
+    const rows = await db.selectFrom(table).select('id').where('owner_id', '=', userId).execute();
+    await db.transaction().execute(async trx => {
+      for (const row of rows) await recordToOutbox(trx, table, row.id, null);
+    });
+    queued += rows.length;
+  }
+  return queued;
+}
+
+/**
+ * Enrols this vault's user as the office's first owner device with the one-time `code`; creates
+ * the owner's partition and queues the owner's existing records for the first sync.
+ */
+export async function enrolOwner(
+  db: Kysely<Database>,
+  o: { endpoint: OfficeEndpoint; code: string; userId: string },
+): Promise<{ deviceId: string; officeId: string; queued: number }> {
+  if (await loadOfficeSettings(db)) throw new AlreadyJoinedError();
+  const officeId = await officeIdOf(o.endpoint);
+  const keys = generateDeviceKeys();
+  const deviceId = randomUUID();
+  const device: DeviceStatement = {
+    deviceId,
+    userId: o.userId,
+    role: 'owner',
+    teamId: null,
+    signKey: keys.signPublic,
+    boxKey: keys.boxPublic,
+  };
+  await officeCall(o.endpoint, 'POST', '/v1/enrol', {
+    code: o.code,
+    device,
+    signature: signText(keys.signPrivate, deviceStatement('enrol', officeId, device)),
+  });
+  await saveSettings(db, { ...o, officeId, deviceId }, keys, 'owner', 'active');
+  const settings = await loadOfficeSettings(db);
+  if (!settings) throw new Error('office settings were not saved');
+  const session = await OfficeSession.signIn(settings);
+  await createOwnerPartition(db, session, settings, o.userId);
+  return { deviceId, officeId, queued: await queueExistingRecords(db, o.userId) };
+}
+
+/** Makes this laptop's device keys and answers the join request for the owner to approve. */
+export async function requestToJoin(
+  db: Kysely<Database>,
+  o: { endpoint: OfficeEndpoint; userId: string; name: string },
+): Promise<string> {
+  const officeId = await officeIdOf(o.endpoint);
+  const keys = generateDeviceKeys();
+  const deviceId = randomUUID();
+  await saveSettings(db, { ...o, officeId, deviceId }, keys, 'manager', 'pending');
+  const request: JoinRequest = {
+    deviceId,
+    userId: o.userId,
+    signKey: keys.signPublic,
+    boxKey: keys.boxPublic,
+    name: o.name,
+  };
+  return Buffer.from(JSON.stringify(request), 'utf8').toString('base64url');
+}
+
+/** Parses a join request text (`invalid` when it is not one). */
+export function parseJoinRequest(text: string): JoinRequest | null {
+  try {
+    const parsed = joinRequestSchema.safeParse(
+      JSON.parse(Buffer.from(text.trim(), 'base64url').toString('utf8')),
+    );
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The roles an approval may give. */
+export const APPROVABLE_ROLES = OFFICE_ROLES;
+
+/**
+ * As an owner device: approves a join request with `role` and `teamId`, creates the user's
+ * partition (when this laptop holds none for them) and grants it to the device (push), and for a
+ * head every partition of a user of the same team this laptop holds (read).
+ */
+export async function approveJoin(
+  db: Kysely<Database>,
+  o: { request: JoinRequest; role: OfficeRole; teamId: string | null },
+): Promise<{ partitions: number }> {
+  const settings = await loadOfficeSettings(db);
+  if (!settings) throw new OfficeCallError(0, 'not_joined', 'This vault has not joined an office.');
+  const session = await OfficeSession.signIn(settings);
+  const device: DeviceStatement = {
+    deviceId: o.request.deviceId,
+    userId: o.request.userId,
+    role: o.role,
+    teamId: o.teamId,
+    signKey: o.request.signKey,
+    boxKey: o.request.boxKey,
+  };
+  await session.post('/v1/devices/approve', {
+    device,
+    signature: signText(
+      Buffer.from(settings.sign_private),
+      deviceStatement('approve', settings.office_id, device),
+    ),
+  });
+  // The colleague is known here from now on (their records name them).
+  await db
+    .insertInto('users')
+    .values({
+      id: device.userId,
+      login: `office-${device.userId}`,
+      display_name: o.request.name,
+      role: o.role,
+      team_id: o.teamId,
+      status: 'active',
+      created_at: new Date().toISOString(),
+      totp_enabled: 0,
+      must_change_password: 0,
+    })
+    .onConflict(oc => oc.column('id').doUpdateSet({ team_id: o.teamId }))
+    .execute();
+  const grants: { partitionId: string; mayPush: boolean }[] = [];
+  const own = await db
+    .selectFrom('office_partitions')
+    .select('partition_id')
+    .where('kind', '=', 'owner')
+    .where('owner_user_id', '=', device.userId)
+    .executeTakeFirst();
+  grants.push({
+    partitionId:
+      own?.partition_id ??
+      (await createOwnerPartition(db, session, settings, device.userId)).partitionId,
+    mayPush: true,
+  });
+  if (o.role === 'head' && o.teamId) {
+    const team = await db
+      .selectFrom('office_partitions as p')
+      .innerJoin('users as u', 'u.id', 'p.owner_user_id')
+      .select('p.partition_id')
+      .where('p.kind', '=', 'owner')
+      .where('u.team_id', '=', o.teamId)
+      .where('u.id', '!=', device.userId)
+      .execute();
+    for (const p of team) grants.push({ partitionId: p.partition_id, mayPush: false });
+  }
+  for (const grant of grants) {
+    const held = await db
+      .selectFrom('office_partitions as p')
+      .innerJoin('office_partition_keys as k', j =>
+        j
+          .onRef('k.partition_id', '=', 'p.partition_id')
+          .onRef('k.key_version', '=', 'p.key_version'),
+      )
+      .select(['p.key_version', 'k.key'])
+      .where('p.partition_id', '=', grant.partitionId)
+      .executeTakeFirstOrThrow();
+    const at = { partitionId: grant.partitionId, keyVersion: held.key_version };
+    await session.post('/v1/partitions/grant', {
+      ...grant,
+      keyVersion: held.key_version,
+      envelope: {
+        deviceId: device.deviceId,
+        wrapped: wrapPartitionKey(Buffer.from(held.key), device.boxKey, at),
+      },
+    });
+  }
+  return { partitions: grants.length };
+}

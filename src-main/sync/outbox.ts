@@ -1,0 +1,120 @@
+/**
+ * The outbox: every change to an owned record, written through the shared record module
+ * (crm/record/changes.ts), adds one sealed change here in the same transaction — so a record change
+ * and its outbox entry are committed together or not at all. Nothing is written while the vault has
+ * not joined an office. The change is sealed at once under the current key of the partition of the
+ * record's owner (the new owner's after a reassignment).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../vault/schema';
+import {
+  GUARDED_FIELDS,
+  USER_COLUMNS,
+  type RecordChangeBody,
+  type SyncedTable,
+} from './change-format';
+import { sealChange } from './crypto';
+
+/** A record row as stored (column name → stored value). */
+export type StoredRow = Record<string, string | number | null>;
+
+/** The stored row of `table`/`id`, or null. */
+export async function readStoredRow(
+  db: Kysely<Database>,
+  table: SyncedTable,
+  id: string,
+): Promise<StoredRow | null> {
+  const row = await db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
+  return (row as StoredRow | undefined) ?? null;
+}
+
+/** Whether this vault syncs with an office (then record changes go to the outbox). */
+export async function isOfficeMember(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('office_settings').select('id').executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The columns whose stored value differs (every column of a new row). */
+export function changedColumns(before: StoredRow | null, after: StoredRow): string[] {
+  return Object.keys(after).filter(column => before === null || before[column] !== after[column]);
+}
+
+async function peopleOf(db: Kysely<Database>, row: StoredRow): Promise<RecordChangeBody['people']> {
+  const ids = [...new Set(USER_COLUMNS.map(c => row[c]).filter(v => typeof v === 'string'))];
+  if (ids.length === 0) return {};
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'role', 'team_id'])
+    .where('id', 'in', ids)
+    .execute();
+  return Object.fromEntries(
+    users.map(u => [u.id, { name: u.display_name, role: u.role, team: u.team_id }]),
+  );
+}
+
+/** The partition (and its current key) holding the records of `ownerId`, or null. */
+async function ownerPartition(db: Kysely<Database>, ownerId: string) {
+  return db
+    .selectFrom('office_partitions as p')
+    .innerJoin('office_partition_keys as k', join =>
+      join
+        .onRef('k.partition_id', '=', 'p.partition_id')
+        .onRef('k.key_version', '=', 'p.key_version'),
+    )
+    .select(['p.partition_id', 'p.key_version', 'k.key'])
+    .where('p.kind', '=', 'owner')
+    .where('p.owner_user_id', '=', ownerId)
+    .executeTakeFirst();
+}
+
+/**
+ * Adds the change of one record (`before` null: created) to the outbox, inside the caller's
+ * transaction `trx`. Does nothing when the vault is not an office member or nothing changed. A
+ * record whose owner has no partition this laptop holds a key for is not synced (and stays local).
+ */
+export async function recordToOutbox(
+  trx: Kysely<Database>,
+  table: SyncedTable,
+  id: string,
+  before: StoredRow | null,
+): Promise<void> {
+  if (!(await isOfficeMember(trx))) return;
+  const after = await readStoredRow(trx, table, id);
+  if (!after) return;
+  const columns = changedColumns(before, after);
+  if (columns.length === 0) return;
+  const partition = await ownerPartition(trx, String(after.owner_id));
+  if (!partition) return;
+  const fields = Object.fromEntries(columns.map(c => [c, after[c] ?? null]));
+  const base: StoredRow = {};
+  if (before) {
+    for (const column of GUARDED_FIELDS[table]) {
+      if (columns.includes(column)) base[column] = before[column] ?? null;
+    }
+  }
+  const body: RecordChangeBody = {
+    v: 1,
+    table,
+    id,
+    fields,
+    base,
+    people: await peopleOf(trx, after),
+  };
+  const changeId = randomUUID();
+  const at = { partitionId: partition.partition_id, keyVersion: partition.key_version, changeId };
+  await trx
+    .insertInto('sync_outbox')
+    .values({
+      change_id: changeId,
+      partition_id: at.partitionId,
+      key_version: at.keyVersion,
+      record_table: table,
+      record_id: id,
+      fields: JSON.stringify(columns),
+      sealed: sealChange(Buffer.from(partition.key), at, JSON.stringify(body)),
+      created_at: new Date().toISOString(),
+      seq: null,
+    })
+    .execute();
+}

@@ -1,0 +1,130 @@
+/**
+ * Laptops and a real office server on loopback (PGlite, and a real PostgreSQL 15 where one can
+ * start), through the real HTTP client: each laptop's vault holds exactly the clients its user may
+ * read after sync (read back from the vault and counted), a forged pull of another partition is
+ * refused with nothing sent, and offline edits reach the owner after the server comes back.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { contactInputSchema } from '../../src-shared/contacts/schema';
+import { createContact, updateContact } from '../crm/contacts/repository';
+import { testEngines } from '../../src-server/db/cluster.test-support';
+import { OfficeCallError } from './client';
+import { enrolledOwner, joinedLaptop, startOffice, type Laptop } from './office.test-support';
+import { OfficeSession } from './session';
+import { loadOfficeSettings, syncCounts } from './store';
+import { syncNow } from './worker';
+
+const engines = await testEngines();
+const opened: Laptop[] = [];
+afterAll(() => {
+  for (const laptop of opened.splice(0)) laptop.vault.close();
+  engines.forEach(engine => engine.stop());
+});
+
+async function addClients(laptop: Laptop, n: number, tag: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const input = contactInputSchema.parse({ surname: tag, givenName: 'Клієнт' });
+    ids.push((await createContact(laptop.db, { userId: laptop.userId }, input)).after.id);
+  }
+  return ids;
+}
+
+async function clientsOf(laptop: Laptop, ownerId: string): Promise<number> {
+  const row = await laptop.db
+    .selectFrom('contacts')
+    .select(eb => eb.fn.countAll<number>().as('n'))
+    .where('owner_id', '=', ownerId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe.each(engines.map(e => [e.name, e] as const))('office sync on %s', (_name, engine) => {
+  it('gives each laptop exactly the clients its user may read, and refuses a forged pull', async () => {
+    const office = await startOffice(engine.create().storage);
+    try {
+      const owner = await enrolledOwner(office);
+      const a = await joinedLaptop(office, owner, 'anna', 'manager', 'north');
+      const b = await joinedLaptop(office, owner, 'borys', 'manager', 'north');
+      const c = await joinedLaptop(office, owner, 'chrystia', 'manager', 'south');
+      const head = await joinedLaptop(office, owner, 'head', 'head', 'north');
+      opened.push(owner, a, b, c, head);
+      await addClients(a, 12, 'ClientOfA');
+      await addClients(b, 7, 'ClientOfB');
+      await addClients(c, 5, 'ClientOfC');
+      await addClients(owner, 3, 'ClientOfOwner');
+      for (const laptop of [a, b, c, owner, head, a, b, c]) await syncNow(laptop.db);
+      const counts = async (laptop: Laptop) => [
+        await clientsOf(laptop, a.userId),
+        await clientsOf(laptop, b.userId),
+        await clientsOf(laptop, c.userId),
+        await clientsOf(laptop, owner.userId),
+      ];
+      expect(await counts(owner)).toEqual([12, 7, 5, 3]);
+      expect(await counts(head)).toEqual([12, 7, 0, 0]);
+      expect(await counts(a)).toEqual([12, 0, 0, 0]);
+      expect(await counts(b)).toEqual([0, 7, 0, 0]);
+      expect(await counts(c)).toEqual([0, 0, 5, 0]);
+      for (const laptop of [owner, a, b, c, head]) {
+        expect(await syncCounts(laptop.db)).toEqual({ waiting: 0, conflicts: 0 });
+      }
+
+      // A's real device key, signed in; a pull naming C's partition: 403, nothing sent.
+      const settingsA = await loadOfficeSettings(a.db);
+      const partitionC = await c.db
+        .selectFrom('office_partitions')
+        .select('partition_id')
+        .executeTakeFirstOrThrow();
+      const session = await OfficeSession.signIn(settingsA ?? (undefined as never));
+      const forged = await session
+        .post('/v1/pull', { cursors: [{ partitionId: partitionC.partition_id, after: 0 }] })
+        .catch((error: unknown) => error);
+      expect(forged).toBeInstanceOf(OfficeCallError);
+      expect(forged).toMatchObject({ status: 403, code: 'forbidden' });
+    } finally {
+      await office.close();
+    }
+  });
+
+  it('brings 50 edits made offline to the owner once the server is back', async () => {
+    const { storage } = engine.create();
+    let office = await startOffice(storage);
+    const port = Number(new URL(office.url).port);
+    const owner = await enrolledOwner(office);
+    const a = await joinedLaptop(office, owner, 'anna', 'manager', 'north');
+    opened.push(owner, a);
+    const [id] = await addClients(a, 1, 'Offline');
+    await syncNow(a.db);
+    await syncNow(owner.db);
+    await office.close();
+    let updatedAt = (
+      await a.db
+        .selectFrom('contacts')
+        .select('updated_at')
+        .where('id', '=', id ?? '')
+        .executeTakeFirstOrThrow()
+    ).updated_at;
+    const viewer = { userId: a.userId, teamId: null, scope: 'all' as const };
+    for (let i = 1; i <= 50; i += 1) {
+      updatedAt = (await updateContact(a.db, viewer, id ?? '', { notes: `edit ${i}` }, updatedAt))
+        .after.updatedAt;
+    }
+    await expect(syncNow(a.db)).rejects.toMatchObject({ code: 'offline' });
+    expect(await syncCounts(a.db)).toEqual({ waiting: 50, conflicts: 0 });
+    expect((await loadOfficeSettings(a.db))?.last_error).toBe('offline');
+    office = await startOffice(storage, port);
+    try {
+      expect((await syncNow(a.db)).pushed).toBe(50);
+      await syncNow(owner.db);
+      const row = await owner.db
+        .selectFrom('contacts')
+        .select(['notes', 'updated_at'])
+        .where('id', '=', id ?? '')
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ notes: 'edit 50', updated_at: updatedAt });
+      expect(await syncCounts(a.db)).toEqual({ waiting: 0, conflicts: 0 });
+    } finally {
+      await office.close();
+    }
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * One sync round of a laptop: sign in, refresh the partitions it holds (and unwrap new key
+ * versions), push the outbox in the order the changes were made (idempotent change ids: a push
+ * repeated after a crash is answered, not stored twice), then pull every partition from its cursor
+ * and apply each answer in one transaction (./apply.ts), following the office chain as it goes.
+ */
+import { sql, type Kysely } from 'kysely';
+import {
+  MAX_PULL_CHANGES,
+  MAX_PUSH_CHANGES,
+  type PullResponse,
+  type PulledChange,
+  type PushResponse,
+} from '../../src-shared/office/contracts';
+import { chainGenesis } from '../../src-server/partitions';
+import { chainLink } from '../../src-server/changes';
+import type { Database } from '../vault/schema';
+import { applyPulled } from './apply';
+import { queueExistingRecords } from './enrol';
+import { OfficeCallError } from './client';
+import { unwrapPartitionKey } from './crypto';
+import { OfficeSession } from './session';
+import {
+  heldPartitions,
+  loadOfficeSettings,
+  partitionKey,
+  savePartition,
+  savePartitionKey,
+  type HeldPartition,
+  type OfficeSettings,
+} from './store';
+import { createHash } from 'node:crypto';
+
+/** A partition as the server lists it for this device. */
+export interface ListedPartition extends HeldPartition {
+  lastSeq: number;
+  chainHead: string;
+}
+
+/** What one round did. */
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  partitions: number;
+}
+
+/** The vault has not joined an office. */
+export class NotJoinedError extends Error {
+  constructor() {
+    super('This vault has not joined an office.');
+    this.name = 'NotJoinedError';
+  }
+}
+
+/** Updates the partitions and keys this device holds from the server's answer. */
+export async function refreshPartitions(
+  db: Kysely<Database>,
+  session: OfficeSession,
+  settings: OfficeSettings,
+): Promise<ListedPartition[]> {
+  const { partitions } = await session.get<{ partitions: ListedPartition[] }>('/v1/partitions');
+  const { envelopes } = await session.get<{
+    envelopes: { partitionId: string; keyVersion: number; wrapped: string }[];
+  }>('/v1/envelopes');
+  await db.transaction().execute(async trx => {
+    for (const envelope of envelopes) {
+      if (await partitionKey(trx, envelope.partitionId, envelope.keyVersion)) continue;
+      const key = unwrapPartitionKey(
+        envelope.wrapped,
+        Buffer.from(settings.box_private),
+        settings.box_public,
+        envelope,
+      );
+      await savePartitionKey(trx, envelope.partitionId, envelope.keyVersion, key);
+    }
+    for (const p of partitions) await savePartition(trx, p);
+    const listed = partitions.map(p => p.partitionId);
+    // A partition taken away: no more pulls of it (its records leaving the vault is a later step).
+    let gone = trx.deleteFrom('office_partitions');
+    if (listed.length > 0) gone = gone.where('partition_id', 'not in', listed);
+    await gone.execute();
+  });
+  return partitions;
+}
+
+/** Pushes the outbox (oldest first, in batches); answers how many changes the server acknowledged. */
+export async function pushOutbox(db: Kysely<Database>, session: OfficeSession): Promise<number> {
+  let pushed = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('sync_outbox')
+      .select(['change_id', 'partition_id', 'key_version', 'sealed'])
+      .where('seq', 'is', null)
+      .orderBy(sql`rowid`)
+      .limit(MAX_PUSH_CHANGES)
+      .execute();
+    if (rows.length === 0) return pushed;
+    const answer = await session.post<PushResponse>('/v1/push', {
+      changes: rows.map(r => ({
+        changeId: r.change_id,
+        partitionId: r.partition_id,
+        keyVersion: r.key_version,
+        sealed: r.sealed,
+      })),
+    });
+    await db.transaction().execute(async trx => {
+      for (const accepted of answer.accepted) {
+        await trx
+          .updateTable('sync_outbox')
+          .set({ seq: accepted.seq })
+          .where('change_id', '=', accepted.changeId)
+          .execute();
+      }
+    });
+    pushed += answer.accepted.length;
+  }
+}
+
+/** The office chain head after `changes`, from `previous` (base64; null: the partition's start). */
+export function followChain(
+  partitionId: string,
+  previous: string | null,
+  changes: readonly PulledChange[],
+): string {
+  let head = previous ? Buffer.from(previous, 'base64') : chainGenesis(partitionId);
+  for (const change of changes) {
+    const hash = createHash('sha256').update(Buffer.from(change.sealed, 'base64')).digest();
+    head = chainLink(head, {
+      partitionId,
+      seq: change.seq,
+      changeId: change.changeId,
+      keyVersion: change.keyVersion,
+      hash,
+    });
+  }
+  return head.toString('base64');
+}
+
+/** Pulls every held partition from its cursor until nothing more; answers (pulled, conflicts). */
+export async function pullAll(
+  db: Kysely<Database>,
+  session: OfficeSession,
+  waitMs = 0,
+): Promise<{ pulled: number; conflicts: number }> {
+  let pulled = 0;
+  let conflicts = 0;
+  let wait = waitMs;
+  for (;;) {
+    const held = await heldPartitions(db);
+    if (held.length === 0) return { pulled, conflicts };
+    const answer = await session.post<PullResponse>('/v1/pull', {
+      cursors: held.map(p => ({ partitionId: p.partition_id, after: p.after_seq })),
+      limit: MAX_PULL_CHANGES,
+      waitMs: wait,
+    });
+    wait = 0;
+    let more = false;
+    for (const part of answer.partitions) {
+      const mine = held.find(p => p.partition_id === part.partitionId);
+      if (!mine || part.changes.length === 0) continue;
+      const fresh = part.changes.filter(c => c.seq > mine.after_seq);
+      const head = followChain(part.partitionId, mine.chain_head, fresh);
+      const result = await applyPulled(db, part.partitionId, fresh, head);
+      pulled += result.applied;
+      conflicts += result.conflicts;
+      more ||= part.more;
+    }
+    if (!more) return { pulled, conflicts };
+  }
+}
+
+/** Notes the outcome of a round (an error code only, never a message with data). */
+async function noteRound(db: Kysely<Database>, error: string | null): Promise<void> {
+  await db
+    .updateTable('office_settings')
+    .set(
+      error
+        ? { last_error: error }
+        : { last_error: null, last_sync_at: new Date().toISOString(), status: 'active' },
+    )
+    .execute();
+}
+
+/** One sync round (sign in, partitions, push, pull). Throws `NotJoinedError` or `OfficeCallError`. */
+export async function syncNow(
+  db: Kysely<Database>,
+  o: { waitMs?: number } = {},
+): Promise<SyncReport> {
+  const settings = await loadOfficeSettings(db);
+  if (!settings) throw new NotJoinedError();
+  try {
+    const session = await OfficeSession.signIn(settings);
+    const partitions = await refreshPartitions(db, session, settings);
+    // The first round after approval: what this user already had goes up with it.
+    if (settings.status === 'pending') await queueExistingRecords(db, settings.user_id);
+    const pushed = await pushOutbox(db, session);
+    const { pulled, conflicts } = await pullAll(db, session, o.waitMs ?? 0);
+    await noteRound(db, null);
+    return { pushed, pulled, conflicts, partitions: partitions.length };
+  } catch (error) {
+    await noteRound(db, error instanceof OfficeCallError ? error.code : 'failed');
+    throw error;
+  }
+}
