@@ -34,6 +34,7 @@ import { authHandlers } from './handlers/auth';
 import { contactsHandlers } from './handlers/contacts';
 import { documentsHandlers } from './handlers/documents';
 import { importsHandlers } from './handlers/imports';
+import { recordsHandlers } from './handlers/records';
 import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
@@ -191,6 +192,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
         deviceId: () => device.current(),
+      }),
+      records: recordsHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
       }),
       security: securityHandlers({
         ...opts.securityCheck,

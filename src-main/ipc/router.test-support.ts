@@ -256,6 +256,10 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { path: '/tmp/клієнти.csv', type: 'contacts', delimiter: ';' },
     optionalKeys: ['delimiter'],
   },
+  'zamok:records.export': {
+    input: { type: 'contacts', format: 'xlsx', csvStyle: 'plain', locale: 'en' },
+    optionalKeys: ['csvStyle', 'locale'],
+  },
   'zamok:imports.undo': {
     input: { batchId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f', type: 'contacts' },
   },

@@ -14,6 +14,7 @@ import { dealsContract, pipelinesContract } from './deals';
 import { devicesContract } from './devices';
 import { documentsContract } from './documents';
 import { importsContract } from './imports';
+import { recordsContract } from './records';
 import { reportsContract } from './reports';
 import { rolesContract } from './roles';
 import { searchContract } from './search';
@@ -42,6 +43,7 @@ export const contract = {
   search: searchContract,
   analytics: analyticsContract,
   imports: importsContract,
+  records: recordsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -55,9 +55,9 @@ function summary(
 }
 
 /** Signs in, runs `fn`, signs out; a refusal becomes the "not permitted" exit. */
-async function asUser<T>(
+export async function asUser<T>(
   cli: CliAppContext,
-  opts: ImportOptions | UndoOptions,
+  opts: { login: string; totp?: string; recoveryCode?: string },
   fn: (call: (channel: string, input: unknown) => Promise<unknown>) => Promise<T>,
 ): Promise<T> {
   return withApp(cli, async (_app, call) => {
