@@ -273,8 +273,17 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
       saveMappingAs: 'Офіс',
       dryRun: true,
       ownerId: 'u-2',
+      errorReport: 'uk',
     },
-    optionalKeys: ['delimiter', 'mapping', 'mappingName', 'saveMappingAs', 'dryRun', 'ownerId'],
+    optionalKeys: [
+      'delimiter',
+      'mapping',
+      'mappingName',
+      'saveMappingAs',
+      'dryRun',
+      'ownerId',
+      'errorReport',
+    ],
   },
   'zamok:contacts.export': {
     input: { format: 'csv', ids: ['c-1'], locale: 'uk' },
