@@ -43,7 +43,10 @@ export function recordsHandlers(
       const open = requireVault(deps);
       const read = ctx.grants[READ_GRANT[input.type]];
       // Contacts: the export grant's own scope, as the contacts export (shares count as reads).
-      const scope = input.type === 'contacts' ? ctx.grant?.scope : narrower(ctx.grant?.scope ?? undefined, read);
+      const scope =
+        input.type === 'contacts'
+          ? ctx.grant?.scope
+          : narrower(ctx.grant?.scope ?? undefined, read);
       const viewer = viewerWith(ctx, scope);
       const file = await exportRecords(
         open.db,
