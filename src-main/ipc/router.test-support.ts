@@ -256,6 +256,17 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { path: '/tmp/клієнти.csv', type: 'contacts', delimiter: ';' },
     optionalKeys: ['delimiter'],
   },
+  'zamok:records.duplicates': {
+    input: {
+      type: 'companies',
+      phones: ['067 123 45 67'],
+      emails: ['a@example.com'],
+      edrpou: '00032129',
+      rnokpp: '3184710691',
+      excludeId: 'co-1',
+    },
+    optionalKeys: ['phones', 'emails', 'edrpou', 'rnokpp', 'excludeId'],
+  },
   'zamok:records.export': {
     input: { type: 'contacts', format: 'xlsx', csvStyle: 'plain', locale: 'en' },
     optionalKeys: ['csvStyle', 'locale'],

@@ -7,6 +7,8 @@
  * type, format; never the contents) and counted by the export limits (src-main/exports/).
  */
 import { z } from 'zod';
+import { IMPORT_TYPES } from '../import';
+import { recordIdSchema } from './contacts';
 import { channel, type AlsoRequired } from './contract';
 
 /** The record types that can be exported. */
@@ -72,7 +74,59 @@ const READ_PERMISSION: readonly AlsoRequired<{ type: ExportRecordType }>[] = [
   },
 ];
 
+/** The parsed `records.duplicates` input: what a contact or company form holds so far, as typed. */
+export const duplicateProbeSchema = z
+  .object({
+    type: z.enum(IMPORT_TYPES),
+    phones: z.array(z.string().max(100)).min(1).max(20).optional(),
+    emails: z.array(z.string().max(320)).min(1).max(20).optional(),
+    edrpou: z.string().max(40).optional(),
+    rnokpp: z.string().max(40).optional(),
+    /** The record being edited (never its own duplicate). */
+    excludeId: recordIdSchema.optional(),
+  })
+  .strict();
+
+/**
+ * A possible duplicate the form warns about: a record the caller may read (named), or — for one
+ * outside their scope — only the field and "this client already exists in the office; ask the
+ * owner": no id, no name, no owner, no count.
+ */
+export type DuplicateWarning =
+  | {
+      field: 'phones' | 'emails' | 'edrpou' | 'rnokpp';
+      visible: true;
+      recordId: string;
+      name: string;
+    }
+  | { field: 'phones' | 'emails' | 'edrpou' | 'rnokpp'; visible: false; message: string };
+
+const PROBE_PERMISSION: readonly AlsoRequired<{ type: 'contacts' | 'companies' }>[] = [
+  {
+    when: input => input.type === 'contacts',
+    permission: 'contacts.read',
+    message: 'Your role does not allow reading contacts.',
+  },
+  {
+    when: input => input.type === 'companies',
+    permission: 'companies.read',
+    message: 'Your role does not allow reading companies.',
+  },
+];
+
 export const recordsContract = {
+  /**
+   * The duplicate check of the contact and company forms (on create and edit): the import's keys
+   * among every live record of the type, answered with the import's privacy rule. A warning, not
+   * a refusal. Audited (type and counts, never the values): the check says whether the office has
+   * a client with this phone, so probing it leaves a trace.
+   */
+  duplicates: channel<DuplicateWarning[]>()({
+    input: duplicateProbeSchema,
+    permission: 'session',
+    also: PROBE_PERMISSION,
+    grants: ['contacts.read', 'companies.read'],
+  }),
   /**
    * Exports every live record of the type in the caller's scope. Above the owner's approval
    * threshold (guard setting `exportApprovalAbove`) a non-owner is refused with `forbidden`,

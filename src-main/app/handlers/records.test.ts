@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../../src-shared/contacts';
 import type { Result } from '../../../src-shared/ipc/contract';
-import { recordsContract, type RecordExportResult } from '../../../src-shared/ipc/records';
+import {
+  recordsContract,
+  type DuplicateWarning,
+  type RecordExportResult,
+} from '../../../src-shared/ipc/records';
+import { companyInputSchema } from '../../../src-shared/companies';
+import { listAudit } from '../../audit';
+import { createCompany } from '../../crm/companies/repository';
 import type { BuiltInRole } from '../../../src-shared/permissions';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { createContact } from '../../crm/contacts';
@@ -36,18 +43,36 @@ beforeAll(async () => {
     authorize: (_meta, next) => next,
     wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
   });
-  for (const [owner, surname] of [
-    [staff.anna, 'Коваль'],
-    [staff.anna, 'Мельник'],
-    [staff.borys, 'Борисенко'],
+  for (const [owner, surname, phone] of [
+    [staff.anna, 'Коваль', '067 111 11 11'],
+    [staff.anna, 'Мельник', '067 222 22 22'],
+    [staff.borys, 'Борисенко', '050 999 88 77'],
   ] as const) {
-    await createContact(
+    const made = await createContact(
       vault.db,
       { userId: owner },
-      contactInputSchema.parse({ surname, givenName: 'Клієнт' }),
+      contactInputSchema.parse({
+        surname,
+        givenName: 'Клієнт',
+        phones: [{ number: phone }],
+        emails: [
+          `${surname === 'Борисенко' ? 'borys.client' : surname === 'Коваль' ? 'koval' : 'melnyk'}@example.com`,
+        ],
+      }),
     );
+    ids[surname] = made.after.id;
   }
+  hiddenCompany = (
+    await createCompany(
+      vault.db,
+      { userId: staff.borys },
+      companyInputSchema.parse({ name: 'ТОВ «Таємниця»', edrpou: '00032129' }),
+    )
+  ).after.id;
 });
+
+const ids: Record<string, string> = {};
+let hiddenCompany = '';
 
 afterAll(() => vault.close());
 
@@ -66,6 +91,73 @@ async function exportAs(input: Record<string, unknown>): Promise<Result<RecordEx
     host: 'cli',
   })) as Result<RecordExportResult>;
 }
+
+async function duplicates(input: Record<string, unknown>): Promise<DuplicateWarning[]> {
+  const result = (await router.call('zamok:records.duplicates', input, {
+    host: 'cli',
+  })) as Result<DuplicateWarning[]>;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('records.duplicates (the forms’ warning)', () => {
+  it('a manager entering a phone another manager owns is warned with no name or id', async () => {
+    as('anna', 'manager', 'north');
+    const warnings = await duplicates({ type: 'contacts', phones: ['+38 (050) 999-88-77'] });
+    expect(warnings).toEqual([
+      {
+        field: 'phones',
+        visible: false,
+        message: 'This client already exists in the office (the same phone number); ask the owner.',
+      },
+    ]);
+    const text = JSON.stringify(warnings);
+    for (const secret of [ids['Борисенко'] ?? '-', 'Борисенко', staff.borys, 'borys'])
+      expect(text).not.toContain(secret);
+    // The probe is audited without the number.
+    const { entries } = await listAudit(vault.db, { action: 'records.duplicates', limit: 5 });
+    expect(entries[0]?.details).toEqual({ type: 'contacts', probed: 1, named: 0, unnamed: 1 });
+    expect(JSON.stringify(entries)).not.toContain('999');
+  });
+
+  it('names her own records, never the one being edited; an e-mail in any case matches', async () => {
+    as('anna', 'manager', 'north');
+    expect(
+      await duplicates({
+        type: 'contacts',
+        phones: ['0671111111'],
+        emails: ['MELNYK@example.com'],
+      }),
+    ).toEqual([
+      { field: 'phones', visible: true, recordId: ids['Коваль'], name: 'Клієнт Коваль' },
+      { field: 'emails', visible: true, recordId: ids['Мельник'], name: 'Клієнт Мельник' },
+    ]);
+    expect(
+      await duplicates({ type: 'contacts', phones: ['0671111111'], excludeId: ids['Коваль'] }),
+    ).toEqual([]);
+    // A head reads everyone's contacts: the same phone is named for them.
+    as('head', 'head');
+    const head = await duplicates({ type: 'contacts', phones: ['0509998877'] });
+    expect(head).toEqual([
+      { field: 'phones', visible: true, recordId: ids['Борисенко'], name: 'Клієнт Борисенко' },
+    ]);
+  });
+
+  it('warns about a company’s ЄДРПОУ outside the scope without naming it', async () => {
+    as('anna', 'manager', 'north');
+    const warnings = await duplicates({ type: 'companies', edrpou: ' 00032129 ' });
+    expect(warnings).toEqual([
+      {
+        field: 'edrpou',
+        visible: false,
+        message: 'This client already exists in the office (the same ЄДРПОУ code); ask the owner.',
+      },
+    ]);
+    expect(JSON.stringify(warnings)).not.toContain(hiddenCompany);
+    expect(JSON.stringify(warnings)).not.toContain('Таємниця');
+    expect(await duplicates({ type: 'companies', edrpou: 'нема' })).toEqual([]);
+  });
+});
 
 describe('records.export', () => {
   it('exports within the role’s scope; a role without the right or the read grant is refused', async () => {

@@ -1,5 +1,6 @@
 /**
- * Handler of `records.export` (src-shared/ipc/records.ts). The router has checked
+ * Handlers of `records.duplicates` (the forms' duplicate check, src-main/import/form-duplicates.ts)
+ * and `records.export` (src-shared/ipc/records.ts). The router has checked
  * `contacts.export` (the right to take client records out of the vault) and the type's read grant;
  * the rows are those both scopes reach (the narrower of the two), read in SQL. The export limits
  * apply as to the contacts export: above the owner's `exportApprovalAbove` (this export plus the
@@ -10,6 +11,7 @@
 import { SCOPE_RANK, type Scope } from '../../../src-shared/permissions';
 import type { recordsContract } from '../../../src-shared/ipc/records';
 import { exportRecords } from '../../exports';
+import { findDuplicates } from '../../import/form-duplicates';
 import { recentExportRecords } from '../../guard/approvals-rule';
 import { readGuardSettings } from '../../guard/settings';
 import { CallFailure, requireSession, type Handlers } from '../../ipc';
@@ -38,6 +40,22 @@ export function recordsHandlers(
 ): Handlers<{ records: typeof recordsContract }>['records'] {
   const now = deps.now ?? (() => new Date());
   return {
+    duplicates: async (ctx, input) => {
+      const viewer = viewerWith(ctx, ctx.grants[`${input.type}.read`]);
+      const probe = { ...input, phones: input.phones ?? [], emails: input.emails ?? [] };
+      const warnings = await findDuplicates(requireVault(deps).db, input.type, viewer, probe);
+      ctx.audit.details = {
+        type: input.type,
+        probed:
+          probe.phones.length +
+          probe.emails.length +
+          (input.edrpou ? 1 : 0) +
+          (input.rnokpp ? 1 : 0),
+        named: warnings.filter(w => w.visible).length,
+        unnamed: warnings.filter(w => !w.visible).length,
+      };
+      return warnings;
+    },
     export: async (ctx, input) => {
       const session = requireSession(ctx);
       const open = requireVault(deps);
