@@ -6,12 +6,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Company } from '../../src-shared/companies';
-import {
-  contactTextSpec,
-  isContactTextField,
-  withContactTextFields,
-  type Contact,
-} from '../../src-shared/contacts';
+import { contactTextSpec, isContactTextField, type Contact } from '../../src-shared/contacts';
+import { CSV_COLUMNS } from '../crm/contacts/export-format';
 import { exportRows } from '../crm/contacts/export-rows';
 import { rowToCompany } from '../crm/companies/tables';
 import { inScope, type Viewer } from '../crm/record/viewer';
@@ -49,32 +45,8 @@ const CONTACT_OWN_COLUMNS = {
   ...RECORD_COLUMNS,
 } as const satisfies Record<string, Column>;
 
-type ContactOwnColumn = keyof typeof CONTACT_OWN_COLUMNS;
-
-/** Contact columns in order; a free-text field the list does not name goes before the owner. */
-const CONTACT_COLUMNS = withContactTextFields<ContactOwnColumn>(
-  [
-    'surname',
-    'givenName',
-    'patronymic',
-    'companyName',
-    'position',
-    'phones',
-    'emails',
-    'telegram',
-    'viber',
-    'whatsapp',
-    'address',
-    'source',
-    'tags',
-    'notes',
-    'owner',
-    'createdAt',
-    'updatedAt',
-    'id',
-  ],
-  'owner',
-);
+/** The contacts screen's CSV order (src-main/crm/contacts/export-format.ts), with these headers. */
+const CONTACT_COLUMNS = CSV_COLUMNS;
 
 function contactCell(c: Contact, column: (typeof CONTACT_COLUMNS)[number]): Cell {
   switch (column) {

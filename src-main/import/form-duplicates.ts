@@ -14,7 +14,14 @@ import type { DuplicateWarning } from '../../src-shared/ipc/records';
 import { scopeCondition } from '../crm/contacts/scope';
 import { inScope, type Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
-import { companyKeys, contactKeys, type DedupeField, type DedupeKey } from './keys';
+import {
+  companyKeys,
+  contactKeys,
+  jsonList,
+  phonesIn,
+  type DedupeField,
+  type DedupeKey,
+} from './keys';
 
 const FIELD_WORDS: Record<DedupeField, string> = {
   phones: 'phone number',
@@ -81,20 +88,9 @@ interface Candidate {
   keys: DedupeKey[];
 }
 
-function jsonStrings(text: string, pick: (item: unknown) => string | null): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? present(value.map(pick)) : [];
-  } catch {
-    return [];
-  }
+function emailsIn(text: string): string[] {
+  return jsonList(text).filter((e): e is string => typeof e === 'string');
 }
-
-const e164Of = (item: unknown) =>
-  typeof item === 'object' && item !== null && 'e164' in item && typeof item.e164 === 'string'
-    ? item.e164
-    : null;
-const stringOf = (item: unknown) => (typeof item === 'string' ? item : null);
 
 async function candidates(
   db: Kysely<Database>,
@@ -119,8 +115,8 @@ async function candidates(
     return rows.map(r => ({
       id: r.id,
       keys: contactKeys({
-        phones: jsonStrings(r.phones, e164Of).map(e164 => ({ e164 })),
-        emails: jsonStrings(r.emails, stringOf),
+        phones: phonesIn(r.phones).map(e164 => ({ e164 })),
+        emails: emailsIn(r.emails),
       }),
     }));
   }
@@ -144,7 +140,7 @@ async function candidates(
     keys: companyKeys({
       edrpou: r.edrpou,
       rnokpp: r.rnokpp,
-      phones: jsonStrings(r.phones, e164Of).map(e164 => ({ e164 })),
+      phones: phonesIn(r.phones).map(e164 => ({ e164 })),
     }),
   }));
 }
