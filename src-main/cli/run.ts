@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/audit';
 import { registerBackupCommands } from './commands/backup';
 import { registerContactsCommands } from './commands/contacts';
+import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerOfficeCommands } from './commands/office';
 import { registerErasureCommands } from './commands/privacy-erasure';
@@ -54,6 +55,7 @@ export async function runCli(
   registerUsersCommands(program, cli);
   registerContactsCommands(program, cli);
   registerImportCommand(program, cli);
+  registerExportCommand(program, cli);
   registerSecurityCommands(program, cli);
   registerReportCommands(program, cli);
   registerPrivacyCommands(program, cli);

@@ -57,6 +57,8 @@ export interface CommitOptions {
   batchSize?: number;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** Hears of every row not imported (for the error report), beyond the listed problems too. */
+  onProblem?: (problem: RowProblem) => void;
   /** Called inside the write's transaction (the app appends the record's audit entry here). */
   onWrite?: (write: ImportWrite, batchId: string) => void;
   /** Called once the batch row exists, before any record is written. */
@@ -124,7 +126,7 @@ export async function commitImport(
     .execute();
   options.onStart?.(batchId);
   const planner = await ImportPlanner.start(db, mapping, viewer);
-  const tally = new ImportTally();
+  const tally = new ImportTally(options.onProblem);
   const actor = { userId: options.actorId, teamId: viewer.read.teamId };
 
   async function write(trx: Kysely<Database>, planned: PlannedRow): Promise<PlannedRow> {
@@ -270,9 +272,10 @@ export async function dryRunImport(
   mapping: ColumnMapping,
   viewer: ImportViewer,
   signal?: AbortSignal,
+  onProblem?: (problem: RowProblem) => void,
 ): Promise<Omit<CommitResult, 'batchId' | 'status'>> {
   const planner = await ImportPlanner.start(db, mapping, viewer);
-  const tally = new ImportTally();
+  const tally = new ImportTally(onProblem);
   let row = 0;
   for await (const cells of table.rows()) {
     if (signal?.aborted === true) break;

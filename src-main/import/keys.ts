@@ -74,7 +74,8 @@ export class KeyIndex<V> {
   }
 }
 
-function jsonList(text: string): unknown[] {
+/** A stored JSON list column's items (an unreadable one is empty). */
+export function jsonList(text: string): unknown[] {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? value : [];
@@ -83,7 +84,8 @@ function jsonList(text: string): unknown[] {
   }
 }
 
-function phonesIn(text: string): string[] {
+/** The E.164 numbers of a stored `phones` column. */
+export function phonesIn(text: string): string[] {
   return jsonList(text).flatMap(p =>
     typeof p === 'object' && p !== null && 'e164' in p && typeof p.e164 === 'string'
       ? [p.e164]

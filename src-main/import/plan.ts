@@ -195,6 +195,9 @@ export class ImportTally {
   readonly problems: RowProblem[] = [];
   truncated = false;
 
+  /** `onProblem` hears of every problem, the listed ones and those beyond the list. */
+  constructor(private readonly onProblem?: (problem: RowProblem) => void) {}
+
   /** Counts one planned row. */
   add(planned: PlannedRow): void {
     this.counts.rows++;
@@ -203,6 +206,7 @@ export class ImportTally {
       return;
     }
     this.counts[planned.problem.kind]++;
+    this.onProblem?.(planned.problem);
     if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push(planned.problem);
     else this.truncated = true;
   }

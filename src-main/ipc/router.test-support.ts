@@ -290,6 +290,21 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { path: '/tmp/клієнти.csv', type: 'contacts', delimiter: ';' },
     optionalKeys: ['delimiter'],
   },
+  'zamok:records.duplicates': {
+    input: {
+      type: 'companies',
+      phones: ['067 123 45 67'],
+      emails: ['a@example.com'],
+      edrpou: '00032129',
+      rnokpp: '3184710691',
+      excludeId: 'co-1',
+    },
+    optionalKeys: ['phones', 'emails', 'edrpou', 'rnokpp', 'excludeId'],
+  },
+  'zamok:records.export': {
+    input: { type: 'contacts', format: 'xlsx', csvStyle: 'plain', locale: 'en' },
+    optionalKeys: ['csvStyle', 'locale'],
+  },
   'zamok:imports.undo': {
     input: { batchId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f', type: 'contacts' },
   },
@@ -315,8 +330,17 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
       saveMappingAs: 'Офіс',
       dryRun: true,
       ownerId: 'u-2',
+      errorReport: 'uk',
     },
-    optionalKeys: ['delimiter', 'mapping', 'mappingName', 'saveMappingAs', 'dryRun', 'ownerId'],
+    optionalKeys: [
+      'delimiter',
+      'mapping',
+      'mappingName',
+      'saveMappingAs',
+      'dryRun',
+      'ownerId',
+      'errorReport',
+    ],
   },
   'zamok:contacts.export': {
     input: { format: 'csv', ids: ['c-1'], locale: 'uk' },

@@ -47,6 +47,18 @@ export const en: Catalogue = {
     confirmLabel: 'Repeat the password',
     mismatch: 'The passwords do not match',
   },
+  duplicates: {
+    title: 'This client may already exist',
+    named: '«{{name}}» already has {{field}}.',
+    office:
+      'This client already exists in the office: another record has {{field}}. Ask its owner.',
+    field: {
+      phones: 'this phone number',
+      emails: 'this e-mail address',
+      edrpou: 'this ЄДРПОУ code',
+      rnokpp: 'this РНОКПП',
+    },
+  },
   fieldErrors: {
     totpCode: 'The code does not match. Check the time on your phone and enter the newest code.',
     newPassword: 'Choose your own password, different from the one you were given.',

@@ -67,6 +67,14 @@ function valuesOf(field: ImportField, cell: string): string[] {
     .filter(v => field !== 'tags' || !v.startsWith('* ')); // Google's system labels
 }
 
+/**
+ * A cell without the apostrophe an export puts before = + - @ so that a spreadsheet shows the
+ * cell as text (src-main/exports/csv.ts): «'+380671234567» is the phone «+380671234567».
+ */
+export function withoutFormulaGuard(cell: string): string {
+  return cell.replace(/^'(?=[=+\-@])/u, '');
+}
+
 /** The cells of a row gathered per field: multi-value fields as lists, others first non-empty. */
 export function gatherRow(
   mapping: ColumnMapping,
@@ -74,7 +82,7 @@ export function gatherRow(
 ): Map<ImportField, string[]> {
   const out = new Map<ImportField, string[]>();
   mapping.columns.forEach((field, i) => {
-    const cell = (row[i] ?? '').trim();
+    const cell = withoutFormulaGuard((row[i] ?? '').trim());
     if (field === null || cell.length === 0) return;
     const list = out.get(field) ?? [];
     if (MULTI_VALUE_FIELDS.has(field) && field !== 'notes') list.push(...valuesOf(field, cell));

@@ -54,6 +54,8 @@ const runInput = z
     dryRun: z.boolean().default(false),
     /** Owner of the new records: a colleague (heads and owners: `<type>.reassign`). */
     ownerId: recordIdSchema.optional(),
+    /** Asks for the error report (the rows not imported, with the reason) in this language. */
+    errorReport: z.enum(['uk', 'en']).optional(),
   })
   .strict();
 
@@ -132,6 +134,11 @@ export interface ImportRunResult {
   counts: ImportCountsResult;
   problems: ImportProblem[];
   problemsTruncated: boolean;
+  /**
+   * When asked for: a CSV (UTF-8 with a BOM, `;`) of every row not imported, the file's own cells
+   * and a «Помилка» / «Error» column (src-main/import/error-report.ts); else absent.
+   */
+  errorReport?: string;
 }
 
 export const importsContract = {

@@ -16,6 +16,7 @@ import { documentsContract } from './documents';
 import { erasureContract } from './erasure';
 import { importsContract } from './imports';
 import { privacyContract } from '../privacy/contract';
+import { recordsContract } from './records';
 import { reportsContract } from './reports';
 import { rolesContract } from './roles';
 import { searchContract } from './search';
@@ -50,6 +51,7 @@ export const contract = {
   erasure: erasureContract,
   privacy: privacyContract,
   sync: syncContract,
+  records: recordsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import type { Scope } from '../../../src-shared/permissions';
 import { requireActiveUser } from '../../crm/record/changes';
 import { RecordError } from '../../crm/record/errors';
 import { commitImport, dryRunImport } from '../../import/commit';
+import { errorReportCsv, ProblemRows } from '../../import/error-report';
 import { importBatchOf, undoImport } from '../../import/undo';
 import { importError } from '../../import/errors';
 import { mappingForHeaders, mappingNamed, saveMapping } from '../../import/mappings';
@@ -142,10 +143,22 @@ export function importsHandlers(
         encoding: table.encoding,
         delimiter: table.delimiter,
       });
+      const problems = new ProblemRows();
+      const report = async () =>
+        input.errorReport === undefined
+          ? {}
+          : { errorReport: await errorReportCsv(table, problems, input.errorReport) };
       if (input.dryRun) {
-        const result = await dryRunImport(opened.db, table, mapping, viewer);
+        const result = await dryRunImport(
+          opened.db,
+          table,
+          mapping,
+          viewer,
+          undefined,
+          problems.listen,
+        );
         ctx.audit.details = { ...ctx.audit.details, format: table.format, counts: result.counts };
-        return { batchId: null, status: 'dry_run', ...file(), ...result };
+        return { batchId: null, status: 'dry_run', ...file(), ...result, ...(await report()) };
       }
       const who = { userId: session.userId, login: session.login, deviceId: deps.deviceId() };
       const result = await commitImport(opened, table, mapping, viewer, {
@@ -157,6 +170,7 @@ export function importsHandlers(
           ctx.audit.entityId = batchId;
         },
         onWrite: (write, batchId) => auditImportWrite(opened, who, write, batchId),
+        onProblem: problems.listen,
       });
       ctx.audit.details = {
         ...ctx.audit.details,
@@ -165,7 +179,7 @@ export function importsHandlers(
         status: result.status,
         ...(ownerId === undefined ? {} : { ownerId }),
       };
-      return { ...file(), ...result };
+      return { ...file(), ...result, ...(await report()) };
     },
     undo: async (ctx, input) => {
       const session = requireSession(ctx);

@@ -3,6 +3,7 @@
  * child process: counts and reasons in the user's language, the same duplicate privacy rule as the
  * app, the exit codes of a refusal and a bad file.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRunResult } from '../../../src-shared/ipc/imports';
@@ -129,6 +130,59 @@ describe('zamok import', () => {
     expect(bad.stderr).toMatch(
       /^zamok: [^\n]*\(The spreadsheet file is damaged or not an XLSX file\.\)\n$/u,
     );
+  });
+
+  it('--errors writes the refused rows with «Помилка» to a new owner-only CSV', async () => {
+    const path = file('report.csv', [
+      'Коваль Іван;дзвонити після 18;',
+      'Нова Клієнтка;050 999 88 77;',
+    ]);
+    const out = join(files.file('placeholder.txt', ''), '..', 'errors.csv');
+    const env = { ZAMOK_PASSWORD: STAFF_PASSWORD, LANG: 'uk_UA.UTF-8', LC_ALL: undefined };
+    const run = await zamokInProcess(
+      [
+        '--vault',
+        vault,
+        'import',
+        path,
+        '--type',
+        'contacts',
+        '--dry-run',
+        '--errors',
+        out,
+        ...signIn('anna', 6),
+      ],
+      { env, clock: () => base + 180_000 },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const report = readFileSync(out, 'utf8').split('\r\n');
+    expect(report[0]).toBe('\uFEFFПІБ;Телефон;Email;Помилка');
+    expect(report[1]).toMatch(
+      /^Коваль Іван;дзвонити після 18;;phones\.0\.number: Номер телефону неправильний\./u,
+    );
+    expect(report[2]).toBe(
+      'Нова Клієнтка;050 999 88 77;;Запис, якого ви не бачите, уже має цей номер телефону. Зверніться до його власника.',
+    );
+    expect(readFileSync(out, 'utf8')).not.toContain(borysContact);
+    const again = await zamokInProcess(
+      [
+        '--vault',
+        vault,
+        'import',
+        path,
+        '--type',
+        'contacts',
+        '--dry-run',
+        '--errors',
+        out,
+        ...signIn('anna', 7),
+      ],
+      { env, clock: () => base + 210_000 },
+    );
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('already exists');
   });
 
   it('runs as the compiled CLI in a child process', () => {

@@ -6,6 +6,7 @@
  * prints the whole result. Exit 0 when the file was read, whatever the rows' fate.
  * `zamok import-undo <batchId> --type …` undoes one of the user's own imports (`imports.undo`).
  */
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { importProblemText as ProblemText } from '../../../src-shared/import';
@@ -23,6 +24,7 @@ interface ImportOptions {
   saveMapping?: string;
   owner?: string;
   delimiter?: string;
+  errors?: string;
 }
 
 function localeOf(env: CliIo['env']): 'uk' | 'en' {
@@ -55,9 +57,9 @@ function summary(
 }
 
 /** Signs in, runs `fn`, signs out; a refusal becomes the "not permitted" exit. */
-async function asUser<T>(
+export async function asUser<T>(
   cli: CliAppContext,
-  opts: ImportOptions | UndoOptions,
+  opts: { login: string; totp?: string; recoveryCode?: string },
   fn: (call: (channel: string, input: unknown) => Promise<unknown>) => Promise<T>,
 ): Promise<T> {
   return withApp(cli, async (_app, call) => {
@@ -126,6 +128,7 @@ export function registerImportCommand(program: Command, cli: CliAppContext): voi
     .option('--save-mapping <name>', 'save the mapping used under this name')
     .option('--owner <userId>', 'give the new records to this colleague (heads, owners)')
     .option('--delimiter <char>', 'CSV delimiter: , ; or tab (default: detected)')
+    .option('--errors <file>', 'write the rows not imported, with the reason, to this new CSV')
     .requiredOption('--login <login>', 'act as this user; password from ZAMOK_PASSWORD')
     .option('--totp <code>', 'your current two-factor code')
     .option('--recovery-code <code>', 'one of your recovery codes instead of --totp')
@@ -135,6 +138,10 @@ export function registerImportCommand(program: Command, cli: CliAppContext): voi
       const delimiter = opts.delimiter === undefined ? undefined : DELIMITERS[opts.delimiter];
       if (opts.delimiter !== undefined && delimiter === undefined)
         throw new CliExit(EXIT.usage, '--delimiter: , ; or tab.');
+      const locale = localeOf(cli.io.env);
+      // Checked before signing in, and opened with 'wx': a report never replaces a file.
+      if (opts.errors !== undefined && existsSync(opts.errors))
+        throw new CliExit(EXIT.usage, `${opts.errors} already exists; choose a new file name.`);
       const input = {
         path: resolve(file),
         type: opts.type,
@@ -143,15 +150,19 @@ export function registerImportCommand(program: Command, cli: CliAppContext): voi
         ...(opts.mapping ? { mappingName: opts.mapping } : {}),
         ...(opts.saveMapping ? { saveMappingAs: opts.saveMapping } : {}),
         ...(opts.owner ? { ownerId: opts.owner } : {}),
+        ...(opts.errors === undefined ? {} : { errorReport: locale }),
       };
-      const result = await asUser(
+      const { errorReport, ...result } = await asUser(
         cli,
         opts,
         async call => (await call('zamok:imports.run', input)) as ImportRunResult,
       );
+      // The rows are the user's own file's, with the reasons: readable by the file's owner only.
+      if (opts.errors !== undefined && errorReport !== undefined)
+        writeFileSync(opts.errors, errorReport, { flag: 'wx', mode: 0o600 });
       // The messages (and through them zod and the phone data) load with the command, not for
       // `--help` (bin.test.ts checks what --help loads).
       const { importProblemText } = await import('../../../src-shared/import');
-      printResult(cli, result, () => summary(result, localeOf(cli.io.env), importProblemText));
+      printResult(cli, result, () => summary(result, locale, importProblemText));
     });
 }

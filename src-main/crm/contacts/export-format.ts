@@ -15,6 +15,7 @@ import {
   type Contact,
 } from '../../../src-shared/contacts';
 import type { ExportFormat } from '../../../src-shared/ipc/contacts';
+import { csvCell } from '../../exports/csv';
 
 /** The CSV columns other than the free-text fields, with their header in each language. */
 const CSV_OWN_COLUMNS = {
@@ -36,10 +37,11 @@ const CSV_OWN_COLUMNS = {
 type CsvOwnColumn = keyof typeof CSV_OWN_COLUMNS;
 
 /**
- * The CSV columns in order. Free-text fields take their header from the shared list; one the
- * layout does not name yet goes before the owner.
+ * The CSV columns in order (the spreadsheet exports use the same order: src-main/exports). Free-text
+ * fields take their header from the shared list; one the layout does not name yet goes before the
+ * owner.
  */
-const CSV_COLUMNS = withContactTextFields<CsvOwnColumn>(
+export const CSV_COLUMNS = withContactTextFields<CsvOwnColumn>(
   [
     'surname',
     'givenName',
@@ -90,13 +92,9 @@ function csvValue(c: Contact, column: CsvColumn): string {
   }
 }
 
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/u;
-
 /** One CSV field: formula-safe, quoted when needed (RFC 4180). */
 export function csvField(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
+  return csvCell(value, ',');
 }
 
 /** The contacts as a CSV file: BOM, a header row in `locale`, one CRLF-terminated row per contact. */

@@ -14,6 +14,7 @@ import {
   RecordForm,
 } from '../../components/records/RecordForm';
 import { useRecordForm } from '../../components/records/use-record-form';
+import { DuplicateWarnings } from '../../components/records/DuplicateWarnings';
 import { PhoneRows } from '../../components/records/FormRows';
 import { loadCompany, rememberCompany } from './actions';
 import { companyFormModel } from './form-model';
@@ -34,7 +35,7 @@ export function CompanyForm(props: RecordFormProps<Company>) {
       if (created) useCompaniesStore.setState({ loadedQuery: null });
     },
   });
-  const { text } = form;
+  const { text, values } = form;
 
   return (
     <RecordForm ns="companies" form={form}>
@@ -63,6 +64,15 @@ export function CompanyForm(props: RecordFormProps<Company>) {
       </Section>
       <Section title={t('companies.form.reach')}>
         <PhoneRows {...form.rows('phones')} />
+        <DuplicateWarnings
+          type="companies"
+          values={{
+            phones: values.phones.map(p => p.number),
+            edrpou: values.edrpou,
+            rnokpp: values.rnokpp,
+          }}
+          excludeId={props.record?.id}
+        />
         <TextInput
           {...text('website', t('companies.form.website'), COMPANY_LIMITS.website)}
           placeholder={t('companies.form.websitePlaceholder')}

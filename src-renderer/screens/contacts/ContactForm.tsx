@@ -19,6 +19,7 @@ import { useSessionStore } from '../../stores/session';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { loadContact, rememberContact } from './actions';
 import { contactFormModel } from './form-model';
+import { DuplicateWarnings } from '../../components/records/DuplicateWarnings';
 import { EmailRows, PhoneRows } from '../../components/records/FormRows';
 import { useContactsStore } from './store';
 
@@ -77,6 +78,11 @@ export function ContactForm(props: RecordFormProps<Contact>) {
       <Section title={t('contacts.form.reach')}>
         <PhoneRows {...form.rows('phones')} />
         <EmailRows {...form.rows('emails')} />
+        <DuplicateWarnings
+          type="contacts"
+          values={{ phones: values.phones.map(p => p.number), emails: values.emails }}
+          excludeId={props.record?.id}
+        />
         <Textarea
           {...text('address', t('contacts.form.address'), CONTACT_LIMITS.address)}
           autosize

@@ -162,6 +162,37 @@ describe('contact form', () => {
     await waitFor(() => expect(screen.queryByText(message)).toBeNull());
   });
 
+  it('warns of a duplicate while typing: valid numbers only, the office note without a name', async () => {
+    const { api, calls } = scriptedApi({
+      contacts: { list: async () => ok({ items: [], nextCursor: null }) },
+      users: { list: async () => ok([]) },
+      records: {
+        duplicates: async () =>
+          ok([
+            {
+              field: 'phones',
+              visible: false,
+              message:
+                'This client already exists in the office (the same phone number); ask the owner.',
+            },
+          ]),
+      },
+    });
+    renderScreen(api, 'uk');
+    fireEvent.click(await screen.findByRole('button', { name: 'Додати перший контакт' }));
+    const phone = await screen.findByLabelText('Телефон 1');
+    fireEvent.change(phone, { target: { value: '050 99' } });
+    fireEvent.change(phone, { target: { value: '050 999 88 77' } });
+    const note =
+      'Цей клієнт уже є в офісі: інший запис має цей номер телефону. Зверніться до його власника.';
+    expect(await screen.findByText(note)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('Можливо, цей клієнт уже є');
+    // Half-typed numbers are never sent; the valid one goes as E.164.
+    expect(inputsOf(calls, 'records.duplicates')).toEqual([
+      { type: 'contacts', phones: ['+380509998877'] },
+    ]);
+  });
+
   it('a server rejection names the field; a conflict offers to reload the contact', async () => {
     let version = '2026-11-02T10:00:00.000Z';
     const { api, calls } = scriptedApi({

@@ -1,0 +1,195 @@
+/**
+ * `records.export` through the router (audit wrapper + permission wrapper) on a real vault: the
+ * scope of each role, the read grant each type needs, and the export limits (approval threshold).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactInputSchema } from '../../../src-shared/contacts';
+import type { Result } from '../../../src-shared/ipc/contract';
+import {
+  recordsContract,
+  type DuplicateWarning,
+  type RecordExportResult,
+} from '../../../src-shared/ipc/records';
+import { companyInputSchema } from '../../../src-shared/companies';
+import { listAudit } from '../../audit';
+import { createCompany } from '../../crm/companies/repository';
+import type { BuiltInRole } from '../../../src-shared/permissions';
+import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
+import { createContact } from '../../crm/contacts';
+import { createContactsTestVault, type TestStaff } from '../../crm/contacts/contacts.test-support';
+import { writeGuardSettings } from '../../guard/settings';
+import { createRouter, requirePermission, type Router } from '../../ipc';
+import type { OpenVault } from '../../vault';
+import { createAuditWrapper } from '../audit-wrapper';
+import { createVaultState, type VaultState } from '../vault-state';
+import { recordsHandlers } from './records';
+
+let vault: OpenVault;
+let state: VaultState;
+let router: Router;
+let staff: TestStaff;
+
+beforeAll(async () => {
+  const t = await createContactsTestVault();
+  vault = t.vault;
+  staff = t.staff;
+  state = createVaultState(vault.dir);
+  router = createRouter({
+    contract: { records: recordsContract },
+    handlers: {
+      records: recordsHandlers({ openVault: () => state.openVault(), timeZone: 'Europe/Kyiv' }),
+    },
+    sessions: state,
+    authorize: (_meta, next) => next,
+    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
+  });
+  for (const [owner, surname, phone] of [
+    [staff.anna, 'Коваль', '067 111 11 11'],
+    [staff.anna, 'Мельник', '067 222 22 22'],
+    [staff.borys, 'Борисенко', '050 999 88 77'],
+  ] as const) {
+    const made = await createContact(
+      vault.db,
+      { userId: owner },
+      contactInputSchema.parse({
+        surname,
+        givenName: 'Клієнт',
+        phones: [{ number: phone }],
+        emails: [
+          `${surname === 'Борисенко' ? 'borys.client' : surname === 'Коваль' ? 'koval' : 'melnyk'}@example.com`,
+        ],
+      }),
+    );
+    ids[surname] = made.after.id;
+  }
+  hiddenCompany = (
+    await createCompany(
+      vault.db,
+      { userId: staff.borys },
+      companyInputSchema.parse({ name: 'ТОВ «Таємниця»', edrpou: '00032129' }),
+    )
+  ).after.id;
+});
+
+const ids: Record<string, string> = {};
+let hiddenCompany = '';
+
+afterAll(() => vault.close());
+
+function as(who: keyof TestStaff, role: BuiltInRole, teamId: string | null = null): void {
+  state.signIn(vault, {
+    userId: staff[who],
+    login: who,
+    role,
+    grants: BUILT_IN_GRANTS[role],
+    teamId,
+  });
+}
+
+async function exportAs(input: Record<string, unknown>): Promise<Result<RecordExportResult>> {
+  return (await router.call('zamok:records.export', input, {
+    host: 'cli',
+  })) as Result<RecordExportResult>;
+}
+
+async function duplicates(input: Record<string, unknown>): Promise<DuplicateWarning[]> {
+  const result = (await router.call('zamok:records.duplicates', input, {
+    host: 'cli',
+  })) as Result<DuplicateWarning[]>;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('records.duplicates (the forms’ warning)', () => {
+  it('a manager entering a phone another manager owns is warned with no name or id', async () => {
+    as('anna', 'manager', 'north');
+    const warnings = await duplicates({ type: 'contacts', phones: ['+38 (050) 999-88-77'] });
+    expect(warnings).toEqual([
+      {
+        field: 'phones',
+        visible: false,
+        message: 'This client already exists in the office (the same phone number); ask the owner.',
+      },
+    ]);
+    const text = JSON.stringify(warnings);
+    for (const secret of [ids['Борисенко'] ?? '-', 'Борисенко', staff.borys, 'borys'])
+      expect(text).not.toContain(secret);
+    // The probe is audited without the number.
+    const { entries } = await listAudit(vault.db, { action: 'records.duplicates', limit: 5 });
+    expect(entries[0]?.details).toEqual({ type: 'contacts', probed: 1, named: 0, unnamed: 1 });
+    expect(JSON.stringify(entries)).not.toContain('999');
+  });
+
+  it('names her own records, never the one being edited; an e-mail in any case matches', async () => {
+    as('anna', 'manager', 'north');
+    expect(
+      await duplicates({
+        type: 'contacts',
+        phones: ['0671111111'],
+        emails: ['MELNYK@example.com'],
+      }),
+    ).toEqual([
+      { field: 'phones', visible: true, recordId: ids['Коваль'], name: 'Клієнт Коваль' },
+      { field: 'emails', visible: true, recordId: ids['Мельник'], name: 'Клієнт Мельник' },
+    ]);
+    expect(
+      await duplicates({ type: 'contacts', phones: ['0671111111'], excludeId: ids['Коваль'] }),
+    ).toEqual([]);
+    // A head reads everyone's contacts: the same phone is named for them.
+    as('head', 'head');
+    const head = await duplicates({ type: 'contacts', phones: ['0509998877'] });
+    expect(head).toEqual([
+      { field: 'phones', visible: true, recordId: ids['Борисенко'], name: 'Клієнт Борисенко' },
+    ]);
+  });
+
+  it('warns about a company’s ЄДРПОУ outside the scope without naming it', async () => {
+    as('anna', 'manager', 'north');
+    const warnings = await duplicates({ type: 'companies', edrpou: ' 00032129 ' });
+    expect(warnings).toEqual([
+      {
+        field: 'edrpou',
+        visible: false,
+        message: 'This client already exists in the office (the same ЄДРПОУ code); ask the owner.',
+      },
+    ]);
+    expect(JSON.stringify(warnings)).not.toContain(hiddenCompany);
+    expect(JSON.stringify(warnings)).not.toContain('Таємниця');
+    expect(await duplicates({ type: 'companies', edrpou: 'нема' })).toEqual([]);
+  });
+});
+
+describe('records.export', () => {
+  it('exports within the role’s scope; a role without the right or the read grant is refused', async () => {
+    as('anna', 'manager', 'north');
+    const mine = await exportAs({ type: 'contacts', format: 'csv' });
+    expect(mine.ok && mine.value.count).toBe(2);
+    expect(mine.ok && mine.value.content).not.toContain('Борисенко');
+    as('head', 'head');
+    const all = await exportAs({ type: 'contacts', format: 'xlsx' });
+    expect(all.ok && all.value.count).toBe(3);
+    as('owner', 'administrator');
+    const admin = await exportAs({ type: 'companies', format: 'csv' });
+    expect(!admin.ok && admin.error.code).toBe('forbidden');
+    const vcard = await exportAs({ type: 'deals', format: 'vcf' });
+    expect(!vcard.ok && vcard.error.code).toBe('invalid_input');
+  });
+
+  it('above the approval threshold a manager is refused and nothing leaves; the owner is not', async () => {
+    writeGuardSettings(vault.sqlite, { exportApprovalAbove: 1 });
+    try {
+      as('anna', 'manager', 'north');
+      const refused = await exportAs({ type: 'contacts', format: 'csv' });
+      expect(refused.ok).toBe(false);
+      if (refused.ok) return;
+      expect(refused.error.code).toBe('forbidden');
+      expect(refused.error.details).toMatchObject({ reason: 'approval_required', count: 2 });
+      expect(JSON.stringify(refused)).not.toContain('Коваль');
+      as('owner', 'owner');
+      const owner = await exportAs({ type: 'contacts', format: 'csv' });
+      expect(owner.ok && owner.value.count).toBe(3);
+    } finally {
+      writeGuardSettings(vault.sqlite, { exportApprovalAbove: null });
+    }
+  });
+});

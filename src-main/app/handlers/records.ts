@@ -1,0 +1,95 @@
+/**
+ * Handlers of `records.duplicates` (the forms' duplicate check, src-main/import/form-duplicates.ts)
+ * and `records.export` (src-shared/ipc/records.ts). The router has checked
+ * `contacts.export` (the right to take client records out of the vault) and the type's read grant;
+ * the rows are those both scopes reach (the narrower of the two), read in SQL. The export limits
+ * apply as to the contacts export: above the owner's `exportApprovalAbove` (this export plus the
+ * caller's exports in the guard's window) a caller without `exports.approve` is refused and nothing
+ * leaves; every export's audit entry carries its count, so the mass-export alert and the window
+ * count include it. The entry holds type, format and count, never the contents.
+ */
+import { SCOPE_RANK, type Scope } from '../../../src-shared/permissions';
+import type { recordsContract } from '../../../src-shared/ipc/records';
+import { exportRecords } from '../../exports';
+import { findDuplicates } from '../../import/form-duplicates';
+import { recentExportRecords } from '../../guard/approvals-rule';
+import { readGuardSettings } from '../../guard/settings';
+import { CallFailure, requireSession, type Handlers } from '../../ipc';
+import { requireVault, viewerWith, type RecordHandlerDeps } from './kit';
+
+/** What the export handler needs: the vault, a clock, and (tests) the time zone of local dates. */
+export interface RecordsHandlerDeps extends RecordHandlerDeps {
+  timeZone?: string;
+}
+
+function narrower(a: Scope | undefined, b: Scope | undefined): Scope | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  return SCOPE_RANK[a] <= SCOPE_RANK[b] ? a : b;
+}
+
+const READ_GRANT = {
+  contacts: 'contacts.read',
+  companies: 'companies.read',
+  deals: 'deals.read',
+  activities: 'activities.read',
+} as const;
+
+/** The `records` feature's handlers for the router. */
+export function recordsHandlers(
+  deps: RecordsHandlerDeps,
+): Handlers<{ records: typeof recordsContract }>['records'] {
+  const now = deps.now ?? (() => new Date());
+  return {
+    duplicates: async (ctx, input) => {
+      const viewer = viewerWith(ctx, ctx.grants[`${input.type}.read`]);
+      const probe = { ...input, phones: input.phones ?? [], emails: input.emails ?? [] };
+      const warnings = await findDuplicates(requireVault(deps).db, input.type, viewer, probe);
+      ctx.audit.details = {
+        type: input.type,
+        probed:
+          probe.phones.length +
+          probe.emails.length +
+          (input.edrpou ? 1 : 0) +
+          (input.rnokpp ? 1 : 0),
+        named: warnings.filter(w => w.visible).length,
+        unnamed: warnings.filter(w => !w.visible).length,
+      };
+      return warnings;
+    },
+    export: async (ctx, input) => {
+      const session = requireSession(ctx);
+      const open = requireVault(deps);
+      const read = ctx.grants[READ_GRANT[input.type]];
+      // Contacts: the export grant's own scope, as the contacts export (shares count as reads).
+      const scope =
+        input.type === 'contacts'
+          ? ctx.grant?.scope
+          : narrower(ctx.grant?.scope ?? undefined, read);
+      const viewer = viewerWith(ctx, scope);
+      const file = await exportRecords(
+        open.db,
+        viewer,
+        {
+          contact: ctx.grants['contacts.read'],
+          company: ctx.grants['companies.read'],
+          deal: ctx.grants['deals.read'],
+        },
+        { ...input, timeZone: deps.timeZone, now: now() },
+      );
+      ctx.audit.details = { type: input.type, format: input.format, count: file.count, all: true };
+      const guard = readGuardSettings(open.sqlite);
+      const above = guard.exportApprovalAbove;
+      if (above !== null && ctx.grants['exports.approve'] === undefined && file.count > 0) {
+        const earlier = recentExportRecords(open.sqlite, session.userId, guard.exportWindowMinutes);
+        if (earlier + file.count > above) {
+          throw new CallFailure(
+            'forbidden',
+            'This export is larger than the owner allows without approval.',
+            { reason: 'approval_required', count: file.count, earlier },
+          );
+        }
+      }
+      return file;
+    },
+  };
+}
