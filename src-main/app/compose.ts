@@ -36,11 +36,8 @@ import { contactsHandlers } from './handlers/contacts';
 import { documentsHandlers } from './handlers/documents';
 import { erasureHandlers } from './handlers/erasure';
 import { importsHandlers } from './handlers/imports';
-<<<<<<< HEAD
 import { privacyHandlers } from './handlers/privacy';
-=======
 import { recordsHandlers } from './handlers/records';
->>>>>>> importui
 import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
@@ -212,11 +209,11 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         now: () => new Date(clockNow()),
         deviceId: () => device.current(),
       }),
-<<<<<<< HEAD
       privacy: privacyHandlers({
-=======
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
       records: recordsHandlers({
->>>>>>> importui
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
       }),
