@@ -85,3 +85,27 @@ export async function signInAs(
     ...(opts.totp ? { totpCode: opts.totp } : { recoveryCode: opts.recoveryCode }),
   });
 }
+
+/**
+ * Runs `fn` in an app signed in as `opts` (see signInAs), then signs out; a refusal (`forbidden`)
+ * becomes the "not permitted" exit 3.
+ */
+export async function asUser<T>(
+  cli: CliAppContext,
+  opts: { login?: string; totp?: string; recoveryCode?: string },
+  fn: (call: CliCall) => Promise<T>,
+): Promise<T> {
+  return withApp(cli, async (_app, call) => {
+    await signInAs(cli, call, opts);
+    try {
+      return await fn(call);
+    } catch (error) {
+      if (error instanceof CliExit && error.code === 'forbidden') {
+        throw new CliExit(EXIT.auth, `not permitted: ${error.message}`, 'forbidden');
+      }
+      throw error;
+    } finally {
+      await call('zamok:auth.signOut', {}).catch(() => undefined);
+    }
+  });
+}

@@ -12,7 +12,7 @@ import type {
   ContactListPage,
   ContactSummary,
 } from '../../../src-shared/contacts';
-import { signInAs, withApp, type CliAppContext, type CliCall as Call } from '../context';
+import { asUser, type CliAppContext } from '../context';
 import { CliExit, EXIT, localeTag, printResult, type CliIo } from '../io';
 
 interface SignInOptions {
@@ -89,23 +89,6 @@ function contactsContract() {
 async function describeIssues(issues: ContactFieldIssue[], locale: 'uk' | 'en'): Promise<string> {
   const { contactMessage } = await contactsContract();
   return issues.map(i => `${optionOf(i.field)}: ${contactMessage(locale, i.code)}`).join('\n');
-}
-
-/** Runs `fn` signed in, signs out, and turns a refusal into the "not permitted" exit. */
-async function asUser<T>(cli: CliAppContext, opts: SignInOptions, fn: (call: Call) => Promise<T>) {
-  return withApp(cli, async (_app, call) => {
-    await signInAs(cli, call, opts);
-    try {
-      return await fn(call);
-    } catch (error) {
-      if (error instanceof CliExit && error.code === 'forbidden') {
-        throw new CliExit(EXIT.auth, `not permitted: ${error.message}`, 'forbidden');
-      }
-      throw error;
-    } finally {
-      await call('zamok:auth.signOut', {}).catch(() => undefined);
-    }
-  });
 }
 
 function line(c: ContactSummary | Contact): string {

@@ -11,7 +11,7 @@ import type {
   RetentionCandidates,
   RetentionResult,
 } from '../../../src-shared/ipc/erasure';
-import { signInAs, withApp, type CliAppContext, type CliCall } from '../context';
+import { asUser, type CliAppContext } from '../context';
 import { CliExit, EXIT, printResult } from '../io';
 
 interface SignInOptions {
@@ -33,27 +33,6 @@ function withSignIn(cmd: Command): Command {
     .requiredOption('--login <login>', 'act as this user; password from ZAMOK_PASSWORD')
     .option('--totp <code>', 'your current two-factor code')
     .option('--recovery-code <code>', 'one of your recovery codes instead of --totp');
-}
-
-/** Runs `fn` signed in, then signs out; a refusal becomes the "not permitted" exit. */
-async function asUser<T>(
-  cli: CliAppContext,
-  opts: SignInOptions,
-  fn: (call: CliCall) => Promise<T>,
-) {
-  return withApp(cli, async (_app, call) => {
-    await signInAs(cli, call, opts);
-    try {
-      return await fn(call);
-    } catch (error) {
-      if (error instanceof CliExit && error.code === 'forbidden') {
-        throw new CliExit(EXIT.auth, `not permitted: ${error.message}`, 'forbidden');
-      }
-      throw error;
-    } finally {
-      await call('zamok:auth.signOut', {}).catch(() => undefined);
-    }
-  });
 }
 
 function collect(value: string, previous: string[]): string[] {

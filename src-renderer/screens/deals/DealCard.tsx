@@ -3,7 +3,7 @@
  * with the keyboard (space picks up, arrows move between stages, space drops); Enter opens it.
  */
 import { useDraggable } from '@dnd-kit/core';
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { Paper, Stack, Text } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealSummary } from '../../../src-shared/deals';
@@ -66,12 +66,10 @@ export function DealCard({
         <Text fw={600} size="sm" lineClamp={2}>
           {deal.title}
         </Text>
-        <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Text size="sm" ff="monospace" style={{ flexShrink: 0 }}>
-            {amount}
-          </Text>
-          <PersonBadge name={deal.ownerName} style={{ minWidth: 0, flexShrink: 1 }} />
-        </Group>
+        <Text size="sm" ff="monospace">
+          {amount}
+        </Text>
+        <PersonBadge name={deal.ownerName} style={{ minWidth: 0 }} />
         <Text size="xs" c="dimmed" lineClamp={1}>
           {who ?? t('deals.noContact')}
           {deal.contactName && deal.companyName ? ` · ${deal.companyName}` : ''}
