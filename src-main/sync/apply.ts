@@ -10,6 +10,7 @@
 import type { Kysely } from 'kysely';
 import type { PulledChange } from '../../src-shared/office/contracts';
 import type { Database } from '../vault/schema';
+import { ensureTeam } from '../teams/teams';
 import {
   GUARDED_FIELDS,
   LINK_COLUMNS,
@@ -83,6 +84,7 @@ async function ensurePeople(trx: Kysely<Database>, body: RecordChangeBody, row: 
     const id = row[column];
     if (typeof id !== 'string') continue;
     const person = body.people[id];
+    if (person?.team) await ensureTeam(trx, person.team, new Date().toISOString());
     await trx
       .insertInto('users')
       .values({

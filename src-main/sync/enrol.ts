@@ -22,6 +22,7 @@ import { recordToOutbox } from './outbox';
 import { OfficeSession } from './session';
 import { loadOfficeSettings, savePartition, savePartitionKey, type OfficeSettings } from './store';
 import { SYNCED_TABLES } from './change-format';
+import { ensureTeam } from '../teams/teams';
 
 /** The office role of a device. */
 export type OfficeRole = DeviceStatement['role'];
@@ -222,6 +223,7 @@ export async function approveJoin(
     ),
   });
   // The colleague is known here from now on (their records name them).
+  if (o.teamId) await ensureTeam(db, o.teamId, new Date().toISOString());
   await db
     .insertInto('users')
     .values({

@@ -7,6 +7,7 @@ import { createUser } from '../auth/accounts';
 import type { OpenVault } from '../vault';
 import type { Database } from '../vault/schema';
 import { createTestVault } from '../vault/temp-vault.test-support';
+import { insertTestTeams } from '../teams/teams.test-support';
 import { silentLogger } from '../../src-server/log';
 import { serveOffice, type OfficeStorage, type RunningOffice } from '../../src-server/serve';
 import { approveJoin, enrolOwner, parseJoinRequest, requestToJoin, type OfficeRole } from './enrol';
@@ -30,8 +31,10 @@ export async function newLaptop(login: string, teamId: string | null = null): Pr
   const created = await createTestVault({ ownerLogin: login });
   const db = created.vault.db;
   const user = await createUser(db, { login, displayName: login.toUpperCase(), role: 'owner' });
-  if (teamId)
+  if (teamId) {
+    await insertTestTeams(db, [teamId]);
     await db.updateTable('users').set({ team_id: teamId }).where('id', '=', user.id).execute();
+  }
   return { vault: created.vault, db, dir: created.dir, userId: user.id, login };
 }
 

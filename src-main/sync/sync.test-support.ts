@@ -12,6 +12,7 @@ import { createTestVault } from '../vault/temp-vault.test-support';
 import { applyPulled } from './apply';
 import { generateDeviceKeys } from './crypto';
 import { heldPartitions, savePartition, savePartitionKey } from './store';
+import { insertTestTeams } from '../teams/teams.test-support';
 
 /** A laptop: its vault, the vault user it syncs as, and its device id. */
 export interface TestLaptop {
@@ -26,8 +27,10 @@ export async function createTestLaptop(login: string, teamId: string | null = nu
   const created = await createTestVault({ ownerLogin: login });
   const db = created.vault.db;
   const user = await createUser(db, { login, displayName: login, role: 'owner' });
-  if (teamId)
+  if (teamId) {
+    await insertTestTeams(db, [teamId]);
     await db.updateTable('users').set({ team_id: teamId }).where('id', '=', user.id).execute();
+  }
   const keys = generateDeviceKeys();
   const deviceId = randomUUID();
   await db

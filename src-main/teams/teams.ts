@@ -160,3 +160,15 @@ export async function setTeamHead(
   const after = await requireTeam(db, id);
   return movedFrom === undefined ? { before, after } : { before, after, movedFrom };
 }
+
+/**
+ * Makes sure a team `id` exists, as a placeholder named by its id when this vault has never seen it
+ * (office sync names colleagues' teams by id only; `users.team_id` must refer to a team row).
+ */
+export async function ensureTeam(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db
+    .insertInto('teams')
+    .values({ id, name: id, name_key: teamNameKey(id), created_at: at, updated_at: at })
+    .onConflict(oc => oc.doNothing())
+    .execute();
+}
