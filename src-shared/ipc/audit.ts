@@ -157,6 +157,7 @@ export const auditContract = {
       .object({
         refs: z
           .array(z.object({ entityType: entityTypeSchema, entityId: idSchema }).strict())
+          .min(1)
           .max(AUDIT_NAMES_MAX),
       })
       .strict(),
