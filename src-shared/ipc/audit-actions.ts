@@ -25,6 +25,9 @@ export const DIRECT_AUDIT_ACTIONS = [
   'backup.restore',
   'devices.recovery_reset',
   'guard.vault_files_changed',
+  // Erasures replayed after a restore, or a damaged erasure log (src-main/privacy/erasure/replay.ts).
+  'privacy.erase_replayed',
+  'privacy.erasure_log_invalid',
   // One entry per record an import writes or its undo takes back (src-main/app/import-audit.ts).
   'contacts.create',
   'contacts.update',

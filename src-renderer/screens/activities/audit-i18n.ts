@@ -18,6 +18,8 @@ export const uk = {
       timeline: 'Перегляд хронології запису',
       my_tasks: 'Перегляд моїх завдань',
       due_reminders: 'Перевірка нагадувань',
+      tasks: 'Перегляд завдань',
+      calendar: 'Перегляд календаря',
     },
   },
   fields: {
@@ -51,6 +53,8 @@ export const en: Strings<typeof uk> = {
       timeline: 'Record timeline viewed',
       my_tasks: 'My tasks viewed',
       due_reminders: 'Reminders checked',
+      tasks: 'Tasks viewed',
+      calendar: 'Calendar viewed',
     },
   },
   fields: {
