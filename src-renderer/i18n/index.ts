@@ -28,6 +28,7 @@ import * as security from '../screens/security/i18n';
 import * as setup from '../screens/setup/i18n';
 import * as signIn from '../screens/sign-in/i18n';
 import * as shell from '../shell/i18n';
+import * as sync from '../shell/sync-i18n';
 import { en } from './en';
 import { detectLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language';
 import { uk } from './uk';
@@ -45,6 +46,7 @@ export const catalogues = {
     ...signIn.uk,
     lock: lock.uk,
     shell: shell.uk,
+    sync: sync.uk,
     activities: activities.uk,
     contacts: contacts.uk,
     companies: companies.uk,
@@ -75,6 +77,7 @@ export const catalogues = {
     ...signIn.en,
     lock: lock.en,
     shell: shell.en,
+    sync: sync.en,
     activities: activities.en,
     contacts: contacts.en,
     companies: companies.en,

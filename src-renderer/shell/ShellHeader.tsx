@@ -6,6 +6,7 @@ import { BrandMark, PadlockIcon } from '../components/BrandMark';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AlertBell } from '../screens/security/AlertBell';
 import { GlobalSearch } from '../screens/search/GlobalSearch';
+import { SyncBadge } from './SyncBadge';
 
 interface ShellHeaderProps {
   user: SignedInUser;
@@ -28,6 +29,7 @@ export function ShellHeader({ user, onLock, onSignOut }: ShellHeaderProps) {
             {t(`shell.roles.${user.role}`)}
           </Badge>
         </Group>
+        <SyncBadge />
         <GlobalSearch />
         <AlertBell />
         <LanguageSwitch />
