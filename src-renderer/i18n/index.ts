@@ -27,8 +27,8 @@ import * as search from '../screens/search/i18n';
 import * as security from '../screens/security/i18n';
 import * as setup from '../screens/setup/i18n';
 import * as signIn from '../screens/sign-in/i18n';
-import * as shell from '../shell/i18n';
 import * as sync from '../shell/sync-i18n';
+import * as shell from '../shell/i18n';
 import { en } from './en';
 import { detectLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language';
 import { uk } from './uk';
@@ -45,8 +45,8 @@ export const catalogues = {
     firstSignIn: firstSignIn.uk,
     ...signIn.uk,
     lock: lock.uk,
-    shell: shell.uk,
     sync: sync.uk,
+    shell: shell.uk,
     activities: activities.uk,
     contacts: contacts.uk,
     companies: companies.uk,
@@ -76,8 +76,8 @@ export const catalogues = {
     firstSignIn: firstSignIn.en,
     ...signIn.en,
     lock: lock.en,
-    shell: shell.en,
     sync: sync.en,
+    shell: shell.en,
     activities: activities.en,
     contacts: contacts.en,
     companies: companies.en,

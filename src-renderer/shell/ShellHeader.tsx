@@ -2,11 +2,11 @@
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SignedInUser } from '../../src-shared/ipc/auth';
+import { SyncBadge } from './SyncBadge';
 import { BrandMark, PadlockIcon } from '../components/BrandMark';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AlertBell } from '../screens/security/AlertBell';
 import { GlobalSearch } from '../screens/search/GlobalSearch';
-import { SyncBadge } from './SyncBadge';
 
 interface ShellHeaderProps {
   user: SignedInUser;
