@@ -115,17 +115,25 @@ async function createOwnerPartition(
   return { partitionId, key };
 }
 
-/** Puts the records `userId` already owns into the outbox (the first sync uploads them). */
+/**
+ * Puts the records `userId` already owns into the outbox (the first sync uploads them) and marks
+ * the membership active, in one transaction: a round killed half-way queues nothing twice.
+ */
 export async function queueExistingRecords(db: Kysely<Database>, userId: string): Promise<number> {
-  let queued = 0;
-  for (const table of SYNCED_TABLES) {
-    const rows = await db.selectFrom(table).select('id').where('owner_id', '=', userId).execute();
-    await db.transaction().execute(async trx => {
+  return db.transaction().execute(async trx => {
+    let queued = 0;
+    for (const table of SYNCED_TABLES) {
+      const rows = await trx
+        .selectFrom(table)
+        .select('id')
+        .where('owner_id', '=', userId)
+        .execute();
       for (const row of rows) await recordToOutbox(trx, table, row.id, null);
-    });
-    queued += rows.length;
-  }
-  return queued;
+      queued += rows.length;
+    }
+    await trx.updateTable('office_settings').set({ status: 'active' }).execute();
+    return queued;
+  });
 }
 
 /**

@@ -27,6 +27,7 @@ import * as search from '../screens/search/i18n';
 import * as security from '../screens/security/i18n';
 import * as setup from '../screens/setup/i18n';
 import * as signIn from '../screens/sign-in/i18n';
+import * as sync from '../shell/sync-i18n';
 import * as shell from '../shell/i18n';
 import * as shortcuts from '../shell/shortcuts-i18n';
 import { en } from './en';
@@ -45,6 +46,7 @@ export const catalogues = {
     firstSignIn: firstSignIn.uk,
     ...signIn.uk,
     lock: lock.uk,
+    sync: sync.uk,
     shell: shell.uk,
     shortcuts: shortcuts.uk,
     activities: activities.uk,
@@ -76,6 +78,7 @@ export const catalogues = {
     firstSignIn: firstSignIn.en,
     ...signIn.en,
     lock: lock.en,
+    sync: sync.en,
     shell: shell.en,
     shortcuts: shortcuts.en,
     activities: activities.en,

@@ -2,6 +2,7 @@
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SignedInUser } from '../../src-shared/ipc/auth';
+import { SyncBadge } from './SyncBadge';
 import { BrandMark, PadlockIcon } from '../components/BrandMark';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AlertBell } from '../screens/security/AlertBell';
@@ -29,6 +30,7 @@ export function ShellHeader({ user, onLock, onSignOut }: ShellHeaderProps) {
             {t(`shell.roles.${user.role}`)}
           </Badge>
         </Group>
+        <SyncBadge />
         <GlobalSearch />
         <AlertBell />
         <LanguageSwitch />

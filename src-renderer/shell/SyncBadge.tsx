@@ -1,0 +1,61 @@
+/**
+ * The office sync badge in the header: synced / N waiting / offline / conflict / waiting for
+ * approval, from the `sync.status` channel (refreshed every half minute). Renders nothing for a
+ * vault that does not sync with an office.
+ */
+import { Badge } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatusView } from '../../src-shared/ipc/sync';
+import { useApi } from '../app/api';
+
+/** How often the badge asks again. */
+const REFRESH_MS = 30_000;
+
+const COLOR: Record<Exclude<SyncStatusView['state'], 'off'>, string> = {
+  synced: 'teal',
+  waiting: 'blue',
+  offline: 'gray',
+  conflict: 'red',
+  pending: 'yellow',
+};
+
+/** The badge (nothing while not in an office or before the first answer). */
+export function SyncBadge() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [status, setStatus] = useState<SyncStatusView | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const load = async () => {
+      const result = await api.sync.status({});
+      if (live && result.ok) setStatus(result.value);
+    };
+    void load();
+    const timer = window.setInterval(() => void load(), REFRESH_MS);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [api]);
+
+  if (!status || status.state === 'off') return null;
+  const text =
+    status.state === 'waiting'
+      ? t('sync.waiting', { count: status.waiting })
+      : status.state === 'conflict'
+        ? t('sync.conflict', { count: status.conflicts })
+        : t(`sync.${status.state}`);
+  return (
+    <Badge
+      variant="light"
+      color={COLOR[status.state]}
+      size="sm"
+      data-testid="sync-badge"
+      aria-label={t('sync.label', { state: text })}
+    >
+      {text}
+    </Badge>
+  );
+}
