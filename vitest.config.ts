@@ -14,5 +14,7 @@ export default defineConfig({
     pool: 'forks',
     // The compiled CLI is built once before the tests that run it as a child process.
     globalSetup: ['test/cli-build.global-setup.ts'],
+    // jsdom tests wait up to 5 s for what they expect to see (see the file).
+    setupFiles: ['test/renderer-waits.setup.ts'],
   },
 });
