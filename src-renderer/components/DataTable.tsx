@@ -11,10 +11,15 @@ type DataTableProps = Omit<TableProps, 'children'> & {
   children: ReactNode;
 };
 
+/** The scroll container's box is focusable, so the keyboard can scroll a wide table too. */
+export const SCROLL_FOCUSABLE = { viewportProps: { tabIndex: 0 } };
+
 /** `Table.ScrollContainer` + `Table` + `<thead>` from `columns` + `<tbody>` with `children`. */
 export function DataTable({ minWidth, columns, children, ...table }: DataTableProps) {
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    // A narrow window (200% zoom) scrolls the table inside its card, also from the keyboard: the
+    // scrolling box takes the focus (axe: scrollable-region-focusable).
+    <Table.ScrollContainer minWidth={minWidth} scrollAreaProps={SCROLL_FOCUSABLE}>
       <Table {...table}>
         <Table.Thead>
           <Table.Tr>

@@ -2,7 +2,7 @@
  * The signed-in app: header, left navigation and the current section. Idle auto-lock, Ctrl+L and
  * the main-process session watch run only while this is mounted.
  */
-import { AppShell as MantineAppShell, NavLink, ScrollArea } from '@mantine/core';
+import { AppShell as MantineAppShell } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../app/api';
@@ -12,8 +12,8 @@ import { useSessionWatch } from '../idle/useSessionWatch';
 import { useNavigationStore } from '../stores/navigation';
 import { useSessionStore } from '../stores/session';
 import { ReminderToasts } from '../screens/activities/ReminderToasts';
-import { goHome } from './routes';
 import { visibleSections } from './section-access';
+import { SectionNav } from './SectionNav';
 import { SectionScreen } from './sections';
 import { ShellHeader } from './ShellHeader';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -26,7 +26,6 @@ export function AppShell() {
   const api = useApi();
   const user = useSessionStore(state => state.user);
   const section = useNavigationStore(state => state.section);
-  const select = useNavigationStore(state => state.select);
   const lock = () => void lockSession(api, 'manual');
   const [help, setHelp] = useState(false);
 
@@ -44,28 +43,18 @@ export function AppShell() {
   // The remembered section may not be open to this role (e.g. contacts for an administrator).
   const current = sections.includes(section) ? section : sections[0];
   return (
-    <MantineAppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 0 }} padding="xl">
+    // Narrow windows (200% zoom, 1280×720): the navigation folds to icons and the header's
+    // controls wrap onto a second row; the header is one row from Mantine's `lg` breakpoint.
+    <MantineAppShell
+      header={{ height: { base: 112, lg: 60 } }}
+      navbar={{ width: { base: 64, md: 240 }, breakpoint: 0 }}
+      padding={{ base: 'md', md: 'xl' }}
+    >
       <MantineAppShell.Header>
         <ShellHeader user={user} onLock={lock} onSignOut={() => void signOutSession(api)} />
       </MantineAppShell.Header>
       <MantineAppShell.Navbar p="sm" component="nav" aria-label={t('shell.navigation')}>
-        <ScrollArea type="auto">
-          {sections.map(id => (
-            <NavLink
-              key={id}
-              component="button"
-              type="button"
-              label={t(`shell.sections.${id}`)}
-              active={current === id}
-              // Filled: white on primary shade 8 passes AA contrast; the light variant did not.
-              variant="filled"
-              aria-current={current === id ? 'page' : undefined}
-              // The current section clicked again goes back to its list (or board).
-              onClick={() => (current === id ? goHome(id) : select(id))}
-              style={{ borderRadius: 'var(--mantine-radius-md)' }}
-            />
-          ))}
-        </ScrollArea>
+        <SectionNav sections={sections} current={current} />
       </MantineAppShell.Navbar>
       <MantineAppShell.Main>
         {current ? <SectionScreen section={current} /> : null}

@@ -1,5 +1,5 @@
 /** The app header: brand, who is signed in, language, Lock (Ctrl+L) and Sign out. */
-import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Box, Button, Group, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SignedInUser } from '../../src-shared/ipc/auth';
 import { SyncBadge } from './SyncBadge';
@@ -19,9 +19,9 @@ interface ShellHeaderProps {
 export function ShellHeader({ user, onLock, onSignOut }: ShellHeaderProps) {
   const { t } = useTranslation();
   return (
-    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+    <Group h="100%" px="md" py={8} justify="space-between" wrap="wrap" style={{ rowGap: 8 }}>
       <BrandMark />
-      <Group gap="md" wrap="nowrap">
+      <Group gap="md" wrap="wrap" justify="flex-end" style={{ rowGap: 8 }}>
         <Group gap={8} wrap="nowrap" visibleFrom="sm" data-testid="signed-in-user">
           <Text size="sm" fw={500} aria-label={t('shell.signedInAs', { name: user.displayName })}>
             {user.displayName}
@@ -41,8 +41,12 @@ export function ShellHeader({ user, onLock, onSignOut }: ShellHeaderProps) {
             leftSection={<PadlockIcon size={16} />}
             onClick={onLock}
             aria-keyshortcuts={ariaKeys('lock')}
+            // Below md (200% zoom) only the padlock shows; the name stays the button's name.
+            aria-label={t('shell.lock')}
           >
-            {t('shell.lock')}
+            <Box component="span" visibleFrom="md">
+              {t('shell.lock')}
+            </Box>
           </Button>
         </Tooltip>
         <Button variant="subtle" color="gray" size="sm" onClick={onSignOut}>

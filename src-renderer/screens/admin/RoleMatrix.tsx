@@ -15,6 +15,7 @@ import {
   type MatrixCell,
 } from './role-grants';
 import { StatusBadge } from './StatusBadge';
+import { SCROLL_FOCUSABLE } from '../../components/DataTable';
 
 const SCOPE_COLORS = { own: 'blue', team: 'grape', all: 'orange' } as const;
 
@@ -48,7 +49,7 @@ export function RoleMatrix({ rows }: { rows: readonly RoleMatrixRow[] }) {
   const { t } = useTranslation();
   const columns = rows.length + 1;
   return (
-    <Table.ScrollContainer minWidth={200 + rows.length * 120}>
+    <Table.ScrollContainer minWidth={200 + rows.length * 120} scrollAreaProps={SCROLL_FOCUSABLE}>
       <Table
         withTableBorder
         withColumnBorders
