@@ -208,7 +208,22 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   },
 };
 
-/** Runs the seeds of `ids` in order on `sqlite`. */
+/** Free-text team ids the seeds of migrations before 0025 give users. */
+const EARLY_TEAM_IDS = ['team-kyiv'] as const;
+
+/**
+ * Runs the seeds of `ids` in order on `sqlite`. A vault made at 0025_teams_table or later refuses a
+ * `users.team_id` naming no team, so the free-text teams older seeds use are first written as the
+ * team rows migration 0025 makes of them (the seeds themselves are never edited).
+ */
 export function seedUpTo(sqlite: Database.Database, ids: readonly string[]): void {
+  const hasTeams = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'teams'")
+    .get();
+  if (hasTeams) {
+    const at = '2026-01-01T00:00:00.000Z';
+    for (const id of EARLY_TEAM_IDS)
+      insert(sqlite, 'teams', { id, name: id, name_key: id, created_at: at, updated_at: at });
+  }
   for (const id of ids) UPGRADE_SEEDS[id]?.seed?.(sqlite);
 }
