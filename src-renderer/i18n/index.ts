@@ -22,6 +22,7 @@ import * as deals from '../screens/deals/i18n';
 import * as documents from '../screens/documents/i18n';
 import * as firstSignIn from '../screens/first-sign-in/i18n';
 import * as lock from '../screens/lock/i18n';
+import * as privacy from '../screens/privacy/i18n';
 import * as reports from '../screens/reports/i18n';
 import * as search from '../screens/search/i18n';
 import * as security from '../screens/security/i18n';
@@ -63,6 +64,7 @@ export const catalogues = {
     ),
     backups: backups.uk,
     reports: reports.uk,
+    privacy: privacy.uk,
     search: search.uk,
     dashboard: dashboard.uk,
     alerts: guardMessages.uk.alerts,
@@ -95,6 +97,7 @@ export const catalogues = {
     ),
     backups: backups.en,
     reports: reports.en,
+    privacy: privacy.en,
     search: search.en,
     dashboard: dashboard.en,
     alerts: guardMessages.en.alerts,

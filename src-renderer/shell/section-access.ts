@@ -16,6 +16,7 @@ const SECTION_NEEDS: Readonly<Record<Section, Permission>> = {
   dashboard: 'analytics.read',
   // Also shown with reports.regulation alone (administrator): see visibleSections.
   reports: 'reports.review',
+  privacy: 'privacy.read',
   audit: 'audit.read',
   users: 'users.read',
   backups: 'backup.manage',

@@ -29,6 +29,7 @@ const ContactsScreen = lazyScreen(
 );
 const DealsScreen = lazyScreen(() => import('../screens/deals/DealsScreen'), 'DealsScreen');
 const ReportsScreen = lazyScreen(() => import('../screens/reports/ReportsScreen'), 'ReportsScreen');
+const PrivacyScreen = lazyScreen(() => import('../screens/privacy/PrivacyScreen'), 'PrivacyScreen');
 const SecurityScreen = lazyScreen(
   () => import('../screens/security/SecurityScreen'),
   'SecurityScreen',
@@ -63,6 +64,8 @@ function SectionContent({ section }: { section: Section }): ReactElement {
       return <DashboardScreen />;
     case 'reports':
       return <ReportsScreen />;
+    case 'privacy':
+      return <PrivacyScreen />;
     case 'settings':
       return <SecurityScreen />;
     default:

@@ -10,6 +10,7 @@ export const SECTIONS = [
   // No 'documents' section: documents live on the contact, company and deal pages they belong to.
   'dashboard',
   'reports',
+  'privacy',
   'audit',
   'users',
   'backups',

@@ -4,6 +4,7 @@ export {
   consentTextHash,
   currentConsent,
   recordConsent,
+  rowToConsent,
   setObjection,
   withdrawConsent,
 } from './store';

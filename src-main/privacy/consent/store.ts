@@ -14,7 +14,8 @@ import { RecordError } from '../../crm/record/errors';
 import { newRecordId } from '../../crm/record-id';
 import type { Database, PrivacyConsentsTable } from '../../vault/schema';
 
-function rowToConsent(r: PrivacyConsentsTable): ConsentRecord {
+/** A stored basis row as the domain type. */
+export function rowToConsent(r: PrivacyConsentsTable): ConsentRecord {
   return {
     id: r.id,
     contactId: r.contact_id,

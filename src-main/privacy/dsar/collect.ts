@@ -10,7 +10,7 @@ import type { Contact } from '../../../src-shared/contacts';
 import type { ConsentRecord, Objection, PrivacyRequest } from '../../../src-shared/privacy';
 import { getContact } from '../../crm/contacts';
 import type { Database } from '../../vault/schema';
-import { consentState } from '../consent';
+import { consentState, rowToConsent } from '../consent';
 
 /** An activity of the person (a note, call, meeting, message, email or task). */
 export interface SubjectActivity {
@@ -123,20 +123,8 @@ export async function collectSubject(
       ground: r.purpose_ground,
       records: [],
     };
-    group.records.push({
-      id: r.id,
-      contactId: r.contact_id,
-      purposeId: r.purpose_id,
-      ground: r.ground,
-      channel: r.channel,
-      obtainedAt: r.obtained_at,
-      textHash: r.text_hash,
-      evidenceDocumentId: r.evidence_document_id,
-      recordedBy: r.recorded_by,
-      recordedAt: r.recorded_at,
-      withdrawnAt: r.withdrawn_at,
-      withdrawnBy: r.withdrawn_by,
-    });
+    const { purpose_name: _name, purpose_ground: _ground, ...row } = r;
+    group.records.push(rowToConsent(row));
     consents.set(r.purpose_id, group);
   }
   const activityRows = await db

@@ -8,6 +8,7 @@ import { DeleteRecordModal, PickUserModal } from '../../components/records/Recor
 import { useRecordDetail } from '../../components/records/use-record-detail';
 import { Timeline } from '../activities/Timeline';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { ConsentBlock } from '../privacy/ConsentBlock';
 import { loadContact, loadUsers, rememberContact } from './actions';
 import { ContactFields } from './ContactFields';
 import { EraseContact } from './EraseContact';
@@ -129,6 +130,7 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
           }
         />
       ))}
+      {deleted ? null : <ConsentBlock contactId={id} />}
       <DocumentsPanel type="contact" id={id} />
       <Timeline entity="contact" id={id} />
     </RecordDetail>

@@ -63,6 +63,40 @@ describe('alert bell', () => {
     expect(screen.getByRole('button', { name: 'Alerts', hidden: true })).toBeTruthy();
   });
 
+  it('opens a breach incident from an alert in one click (privacy.manage)', async () => {
+    const { api, calls } = scriptedApi({
+      alerts: { list: async () => ok({ unread: 1, items: [EXPORT], securityCheckDue: false }) },
+      privacy: {
+        openBreachFromAlert: async () =>
+          ok({
+            id: 'b-1',
+            title: 'Mass data export',
+            detectedAt: EXPORT.createdAt,
+            deadlineAt: '2026-12-02T04:00:00Z',
+            status: 'open' as const,
+            categories: [],
+            subjectsCount: 0,
+            recordsCount: 500,
+            actions: '',
+            alertId: EXPORT.id,
+            notifiedAt: null,
+            createdBy: 'u-1',
+            createdAt: EXPORT.createdAt,
+            updatedAt: EXPORT.createdAt,
+          }),
+      },
+    });
+    renderBell(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Alerts: 1 unread' }));
+    const drawer = await screen.findByRole('dialog', { name: 'Security alerts' });
+    fireEvent.click(within(drawer).getByRole('button', { name: 'Open incident' }));
+    expect(await within(drawer).findByText('Incident recorded')).toBeTruthy();
+    expect(calls.find(c => c.name === 'privacy.openBreachFromAlert')?.input).toEqual({
+      alertId: EXPORT.id,
+      lang: 'en',
+    });
+  });
+
   it('is not shown to a role without alerts.read', () => {
     useSessionStore.setState({
       user: { ...OWNER, role: 'manager', grants: BUILT_IN_GRANTS.manager },

@@ -29,6 +29,7 @@ import { ExportApprovalSetting, ExportDecision } from './ExportApproval';
 import { SeverityBadge } from './FindingCard';
 import { alertValues } from './alert-values';
 import { useGranted } from '../../app/grants';
+import { OpenIncidentButton } from '../privacy/OpenIncidentButton';
 
 /** How often the unread count is refreshed while the app is open. */
 const REFRESH_MS = 60_000;
@@ -175,6 +176,7 @@ function AlertCard(props: {
         </Group>
         <Text size="sm">{t(`alerts.${alert.rule}.body`, values)}</Text>
         <ExportDecision alert={alert} onDecided={onDecided} />
+        <OpenIncidentButton alertId={alert.id} />
         <Text size="xs" c="dimmed">
           {t('security.alertCentre.at', { date: formatWhen(t, i18n.language, alert.lastAt) })}
           {alert.occurrences > 1
