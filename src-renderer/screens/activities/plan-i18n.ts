@@ -56,6 +56,7 @@ export const uk = {
     completed_many: 'Виконано {{count}} завдань.',
     completed_other: 'Виконано {{count}} завдання.',
     emptyView: 'У цьому поданні завдань немає.',
+    dismiss: 'Закрити',
   },
   calendar: {
     label: 'Календар завдань і зустрічей',
@@ -135,6 +136,7 @@ export const en: Strings<typeof uk> = {
     completed_many: '{{count}} tasks done.',
     completed_other: '{{count}} tasks done.',
     emptyView: 'No tasks in this view.',
+    dismiss: 'Close',
   },
   calendar: {
     label: 'Calendar of tasks and meetings',
