@@ -76,6 +76,7 @@ test('tasks: a call with outcome “call back” creates a task; Today, the cale
   const timeline = page.getByTestId('timeline');
   await expect(timeline.getByText('Дзвінок щодо поставки')).toBeVisible();
   await expect(timeline.getByText('Передзвонити Олені щодо договору')).toBeVisible();
+  await expect(timeline.getByText('Вихідний · 7 хв · Передзвонити')).toBeVisible();
 
   // The reminder's notification: snooze it for an hour.
   await expect(page.getByText('Нагадування: Передзвонити Олені щодо договору')).toBeVisible({

@@ -19,7 +19,7 @@ export const uk = {
       call_back: 'Передзвонити',
       not_interested: 'Не зацікавлений',
     },
-    summary: '{{direction}} · {{minutes}} хв · {{outcome}}',
+    minutes: '{{count}} хв',
   },
   next: {
     on: 'Наступний крок — створити завдання',
@@ -99,7 +99,7 @@ export const en: Strings<typeof uk> = {
       call_back: 'Call back',
       not_interested: 'Not interested',
     },
-    summary: '{{direction}} · {{minutes}} min · {{outcome}}',
+    minutes: '{{count}} min',
   },
   next: {
     on: 'Next step — create a task',
