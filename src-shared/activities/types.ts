@@ -74,6 +74,15 @@ export interface TimelineItem {
   doneAt: string | null;
   /** Document events: the audit action (e.g. `documents.upload`). */
   action: string | null;
+  /** A call's or meeting's facts, when it has any. */
+  facts?: CallFacts;
+}
+
+/** What a call or meeting recorded about itself (each null when not given). */
+export interface CallFacts {
+  direction: CallDirection | null;
+  durationMinutes: number | null;
+  outcome: CallOutcome | null;
 }
 
 /** One page of a timeline, newest first; `nextCursor` null on the last page. */

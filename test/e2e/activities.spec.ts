@@ -71,7 +71,7 @@ test('activities: a call and a task with a reminder on a contact, newest first',
   await checkScreenSoft(page, testInfo, 'my-tasks');
 
   // The same timeline in Ukrainian.
-  await page.getByRole('button', { name: 'Open contact' }).click();
+  await page.getByRole('button', { name: 'Client: Олена Коваль' }).click();
   await page.getByText('Українська', { exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
   await expect(page.getByRole('heading', { name: 'Хронологія' })).toBeVisible();

@@ -5,7 +5,12 @@
  * the call's transaction; one task out of reach fails the whole batch and changes nothing.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Activity, CalendarPage, TaskListPage } from '../../../src-shared/activities';
+import type {
+  Activity,
+  CalendarPage,
+  TaskListPage,
+  TimelinePage,
+} from '../../../src-shared/activities';
 import type { Contact } from '../../../src-shared/contacts';
 import { activitiesContract, type LoggedActivity } from '../../../src-shared/ipc/activities';
 import { contactsContract } from '../../../src-shared/ipc/contacts';
@@ -81,6 +86,16 @@ describe('a call with facts and a next step', () => {
     expect(call_?.changes).toMatchObject({ outcome: { after: 'call_back' } });
     const task = creates.find(e => e.entityId === logged.nextTask?.id);
     expect(task?.details).toMatchObject({ via: 'activities.create' });
+    const page = value<TimelinePage>(
+      await call('activities.timeline', { entityType: 'contact', entityId: contact.id }),
+    );
+    const onTimeline = page.items.find(i => i.id === logged.id);
+    expect(onTimeline?.facts).toEqual({
+      direction: 'out',
+      durationMinutes: 12,
+      outcome: 'call_back',
+    });
+    expect(page.items.find(i => i.id === logged.nextTask?.id)?.facts).toBeUndefined();
   });
 
   it('refuses facts on the wrong kind and a bad next step, writing nothing', async () => {

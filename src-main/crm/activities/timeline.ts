@@ -16,6 +16,8 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import {
   TIMELINE_PAGE_SIZE,
   type ActivityKind,
+  type CallDirection,
+  type CallOutcome,
   type TimelineEntity,
   type TimelineItem,
   type TimelinePage,
@@ -42,6 +44,9 @@ interface Row {
   due_at: string | null;
   done_at: string | null;
   action: string | null;
+  direction: CallDirection | null;
+  duration_minutes: number | null;
+  outcome: CallOutcome | null;
 }
 
 function encodeCursor(entity: TimelineEntity, recordId: string, c: Cursor): string {
@@ -123,7 +128,8 @@ export async function timeline(
       SELECT 'activity' AS source, activities.id AS id, activities.occurred_at AS at,
         activities.kind AS kind, activities.subject AS subject, activities.body AS body,
         activities.owner_id AS owner_id, users.display_name AS owner_name, activities.due_at AS due_at,
-        activities.done_at AS done_at, NULL AS action
+        activities.done_at AS done_at, NULL AS action, activities.direction AS direction,
+        activities.duration_minutes AS duration_minutes, activities.outcome AS outcome
       FROM activities
       JOIN users ON users.id = activities.owner_id
       WHERE ${sql.ref(ACTIVITY_COLUMN[entity])} = ${recordId} AND activities.deleted_at IS NULL
@@ -142,7 +148,8 @@ export async function timeline(
         SELECT 'deal' AS source, deals.id AS id, deals.created_at AS at, NULL AS kind,
           deals.title AS subject, NULL AS body, deals.owner_id AS owner_id,
           users.display_name AS owner_name, NULL AS due_at,
-          NULL AS done_at, NULL AS action
+          NULL AS done_at, NULL AS action, NULL AS direction, NULL AS duration_minutes,
+          NULL AS outcome
         FROM deals JOIN users ON users.id = deals.owner_id
         WHERE ${sql.ref(`deals.${entity}_id`)} = ${recordId} AND ${live}
           AND ${ownerScopeSql('deals.owner_id', viewer, dealScope)}
@@ -158,7 +165,7 @@ export async function timeline(
       SELECT 'document' AS source, printf('%015d', audit_log.seq) AS id, audit_log.at AS at,
         NULL AS kind, documents.file_name AS subject, NULL AS body,
         audit_log.user_id AS owner_id, users.display_name AS owner_name, NULL AS due_at, NULL AS done_at,
-        audit_log.action AS action
+        audit_log.action AS action, NULL AS direction, NULL AS duration_minutes, NULL AS outcome
       FROM documents
       JOIN audit_log ON audit_log.entity_type = 'document' AND audit_log.entity_id = documents.id
       LEFT JOIN users ON users.id = audit_log.user_id
@@ -184,6 +191,15 @@ export async function timeline(
     dueAt: r.due_at,
     doneAt: r.done_at,
     action: r.action,
+    ...(r.direction !== null || r.duration_minutes !== null || r.outcome !== null
+      ? {
+          facts: {
+            direction: r.direction,
+            durationMinutes: r.duration_minutes,
+            outcome: r.outcome,
+          },
+        }
+      : {}),
   }));
   const last = shown.at(-1);
   const lastRow = rows[shown.length - 1];

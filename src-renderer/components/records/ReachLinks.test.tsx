@@ -29,9 +29,7 @@ describe('reaching a person', () => {
     );
     const href = (name: string) => screen.getByRole('link', { name }).getAttribute('href');
     expect(href('Зателефонувати на 067 123 4567')).toBe('tel:+380671234567');
-    expect(href('Написати у Viber на 067 123 4567')).toBe(
-      'viber://chat?number=%2B380671234567',
-    );
+    expect(href('Написати у Viber на 067 123 4567')).toBe('viber://chat?number=%2B380671234567');
     expect(href('Написати в Telegram на 067 123 4567')).toBe('https://t.me/+380671234567');
     expect(href('Написати у WhatsApp на 067 123 4567')).toBe('https://wa.me/380671234567');
     expect(href('Написати в Telegram @olena_k')).toBe('tg://resolve?domain=olena_k');

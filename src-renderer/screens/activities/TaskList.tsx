@@ -153,7 +153,13 @@ export function TaskList() {
       />
       <ErrorAlert error={error} />
       {done !== null ? (
-        <Alert variant="light" color="green" withCloseButton onClose={() => setDone(null)}>
+        <Alert
+          variant="light"
+          color="green"
+          withCloseButton
+          closeButtonLabel={t('activities.plan.list.dismiss')}
+          onClose={() => setDone(null)}
+        >
           {t('activities.plan.list.completed', { count: done })}
         </Alert>
       ) : null}
@@ -241,7 +247,7 @@ export function TaskList() {
                     <Button
                       variant="default"
                       size="xs"
-                      aria-label={`${t('activities.timeline.markDone')}: ${task.subject}`}
+                      aria-label={`${t('activities.plan.reminder.done')}: ${task.subject}`}
                       disabled={busy}
                       onClick={() => void complete([task.id])}
                     >

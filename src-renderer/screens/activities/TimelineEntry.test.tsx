@@ -74,4 +74,15 @@ describe('timeline entry', () => {
     expect(screen.queryByRole('button')).toBeNull();
     expect(useNavigationStore.getState().section).toBe('contacts');
   });
+
+  it('a call shows its facts in the app’s language', () => {
+    renderEntry({
+      ...DEAL,
+      source: 'activity',
+      kind: 'call',
+      subject: 'Дзвінок щодо поставки',
+      facts: { direction: 'out', durationMinutes: 7, outcome: 'call_back' },
+    });
+    expect(screen.getByTestId('call-facts').textContent).toBe('Вихідний · 7 хв · Передзвонити');
+  });
 });

@@ -16,11 +16,25 @@ import {
   ThemeIcon,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TimelineItem } from '../../../src-shared/activities';
+import type { TFunction } from 'i18next';
+import type { CallFacts, TimelineItem } from '../../../src-shared/activities';
 import { formatDateTime } from '../contacts/format';
 import { openDeal } from '../deals/store';
 import { containKeys } from './ActivityDialogs';
 import { itemLook, relativeTime } from './format';
+
+/** "Вихідний · 7 хв · Передзвонити": the facts a call or meeting carries, in the app's language. */
+export function factsLine(facts: CallFacts, t: TFunction): string {
+  return [
+    facts.direction ? t(`activities.plan.facts.directions.${facts.direction}`) : null,
+    facts.durationMinutes !== null
+      ? t('activities.plan.facts.minutes', { count: facts.durationMinutes })
+      : null,
+    facts.outcome ? t(`activities.plan.facts.outcomes.${facts.outcome}`) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
 
 /** What the caller may do with this entry (main decides again). */
 export interface EntryAbilities {
@@ -78,6 +92,11 @@ export function TimelineEntry(props: {
               </Badge>
             ) : null}
           </Group>
+          {item.facts ? (
+            <Text size="sm" data-testid="call-facts">
+              {factsLine(item.facts, t)}
+            </Text>
+          ) : null}
           {item.body ? (
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {item.body}

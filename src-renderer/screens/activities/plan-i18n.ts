@@ -19,7 +19,7 @@ export const uk = {
       call_back: 'Передзвонити',
       not_interested: 'Не зацікавлений',
     },
-    summary: '{{direction}} · {{minutes}} хв · {{outcome}}',
+    minutes: '{{count}} хв',
   },
   next: {
     on: 'Наступний крок — створити завдання',
@@ -56,6 +56,7 @@ export const uk = {
     completed_many: 'Виконано {{count}} завдань.',
     completed_other: 'Виконано {{count}} завдання.',
     emptyView: 'У цьому поданні завдань немає.',
+    dismiss: 'Закрити',
   },
   calendar: {
     label: 'Календар завдань і зустрічей',
@@ -98,7 +99,7 @@ export const en: Strings<typeof uk> = {
       call_back: 'Call back',
       not_interested: 'Not interested',
     },
-    summary: '{{direction}} · {{minutes}} min · {{outcome}}',
+    minutes: '{{count}} min',
   },
   next: {
     on: 'Next step — create a task',
@@ -135,6 +136,7 @@ export const en: Strings<typeof uk> = {
     completed_many: '{{count}} tasks done.',
     completed_other: '{{count}} tasks done.',
     emptyView: 'No tasks in this view.',
+    dismiss: 'Close',
   },
   calendar: {
     label: 'Calendar of tasks and meetings',
