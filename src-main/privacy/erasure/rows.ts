@@ -89,6 +89,31 @@ function scrubQuotes(sqlite: Database.Database, needles: readonly string[]): voi
   }
 }
 
+/**
+ * Rows other modules keep about the person by id (no foreign key): the legal basis and objection
+ * records go with the person; a subject request stays in the register (the office must show it was
+ * answered) with its free-text note emptied; office sync's copies of the fields, its conflicts and
+ * its sealed changes (pushed or not) for the contact and its activities go too (the key to open those
+ * is in this vault). The erasure itself is not sent to the office yet: docs/PRIVACY.md says so.
+ */
+function eraseRelatedRows(
+  run: (sql: string, ...params: string[]) => number,
+  id: string,
+  activities: readonly string[],
+): void {
+  run('DELETE FROM privacy_consents WHERE contact_id = ?', id);
+  run('DELETE FROM privacy_objections WHERE contact_id = ?', id);
+  run("UPDATE privacy_requests SET note = '' WHERE contact_id = ?", id);
+  for (const [table, recordId] of [
+    ['contacts', id],
+    ...activities.map(a => ['activities', a] as const),
+  ] as const) {
+    run('DELETE FROM sync_fields WHERE record_table = ? AND record_id = ?', table, recordId);
+    run('DELETE FROM sync_conflicts WHERE record_table = ? AND record_id = ?', table, recordId);
+    run('DELETE FROM sync_outbox WHERE record_table = ? AND record_id = ?', table, recordId);
+  }
+}
+
 const FTS_TABLES = ['search_text_contacts', 'search_text_activities', 'search_digits'] as const;
 
 /** Erases the contact's rows; must run inside a transaction with secure_delete on. */
@@ -131,6 +156,7 @@ export function eraseContactRows(
   run('DELETE FROM activities WHERE contact_id = ?', id);
   run("DELETE FROM documents WHERE record_type = 'contact' AND record_id = ?", id);
   run('DELETE FROM import_batch_records WHERE record_id = ?', id);
+  eraseRelatedRows(run, id, activities);
   run('DELETE FROM contacts WHERE id = ?', id);
   for (const table of FTS_TABLES) {
     sqlite.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
