@@ -147,6 +147,8 @@ export const uk = {
     privacy: {
       read: 'Бачити реєстр обробки, запити суб’єктів і витоки',
       manage: 'Вести реєстр обробки, запити суб’єктів і витоки',
+      erase: 'Остаточно стирати персональні дані особи',
+      retention: 'Переглядати й затверджувати стирання за строками зберігання',
     },
     consent: {
       record: 'Записувати згоди та заперечення клієнтів',
@@ -296,6 +298,8 @@ export const en: Strings<typeof uk> = {
     privacy: {
       read: 'See the processing register, subject requests and breaches',
       manage: 'Keep the processing register, subject requests and breaches',
+      erase: "Erase a person's personal data for good",
+      retention: 'Review and approve erasure at the end of retention periods',
     },
     consent: {
       record: 'Record clients’ consents and objections',
