@@ -94,7 +94,7 @@ describe('contact export button', () => {
     expect(within(dialog).getByText(/exporting 500 contacts/)).toBeTruthy();
     expect(downloads).toEqual([]);
     await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 12_000 });
-    expect(within(dialog).getByText(/Saved \d+ contacts? to/)).toBeTruthy();
+    expect(await within(dialog).findByText(/Saved \d+ contacts? to/)).toBeTruthy();
     expect(inputsOf(calls, 'contacts.exportStatus')).toHaveLength(2);
     expect(inputsOf(calls, 'contacts.exportRequest')).toEqual([{ requestId }]);
   }, 20_000);
