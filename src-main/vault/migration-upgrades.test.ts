@@ -36,10 +36,12 @@ function vaultAt(lastId: string): OldVault {
 }
 
 /**
- * Tables a migration rewrites on purpose, by migration id (none so far). A vault made before such a
+ * Tables a migration rewrites on purpose, by migration id. A vault made before such a
  * migration is not row-compared on them; that migration's `AFTER_UPGRADE` check says what it moved.
  */
-const REWRITES: Partial<Record<string, readonly string[]>> = {};
+const REWRITES: Partial<Record<string, readonly string[]>> = {
+  '0029_stage_name_nova': ['pipeline_stages'],
+};
 
 /** Opens `old` (made at `lastId`) with this build; every row it held is still there, unchanged. */
 function upgradeKeepingRows(old: OldVault, lastId: string): OpenVault {
@@ -188,6 +190,22 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     add.run('a-alone-task', m, 'task', at, at, at, m, at, m);
     expect(() => add.run('a-alone-call', m, 'call', at, null, at, m, at, m)).toThrow(/CHECK/);
     expect(ids_((await ownerSearch(vault, 'податкова')).activities)).toEqual(['a-alone-task']);
+  },
+  '0029_stage_name_nova': vault => {
+    // The seeded first stage now reads "Нова"; every other stage, and a renamed one, is untouched.
+    const names = vault.sqlite
+      .prepare(
+        "SELECT id, name FROM pipeline_stages WHERE pipeline_id = 'pipeline-default' ORDER BY position",
+      )
+      .all();
+    expect(names[0]).toEqual({ id: 'stage-new', name: 'Нова' });
+    expect(names.slice(1).map(n => (n as { name: string }).name)).toEqual([
+      'Кваліфікація',
+      'Пропозиція',
+      'Переговори',
+      'Виграно',
+      'Програно',
+    ]);
   },
 };
 

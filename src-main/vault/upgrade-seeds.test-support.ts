@@ -206,6 +206,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0028_sync_office': {
     note: 'nothing: new empty tables for office sync (the survival check covers the rest)',
   },
+  '0029_stage_name_nova': {
+    note: 'nothing: renames a seeded stage (its after-upgrade check says what changed)',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

@@ -119,7 +119,7 @@ test('the head sees the office figures on the dashboard, in English and Ukrainia
   const pipeline = await tableCells(page, 'pipeline');
   expect(pipeline).toHaveLength(3);
   expect(pipeline[0]).toEqual(['Stage', 'Deals', 'Amount']);
-  expect(pipeline[1]?.slice(0, 2)).toEqual(['Новий', '2']);
+  expect(pipeline[1]?.slice(0, 2)).toEqual(['Нова', '2']);
   expect(pipeline[1]?.[2]).toBe('₴15,500.50');
   expect(pipeline[2]).toEqual(['Пропозиція', '1', '$700']);
   expect((await tableCells(page, 'won-lost')).at(-1)).toEqual([thisMonth, '1', '1']);

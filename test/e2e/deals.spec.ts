@@ -102,7 +102,7 @@ test('deals: a manager creates a deal, moves it by keyboard and mouse, loses it 
   await expect(card).toHaveAttribute('aria-pressed', 'true');
   // dnd-kit measures the columns in the frames after the pick-up, and an arrow before that is lost.
   // Once measured it announces the column under the card: wait for that, not for a fixed time.
-  await expect(page.getByText('Deal “Поставка борошна” is over stage “Новий”.')).toBeAttached();
+  await expect(page.getByText('Deal “Поставка борошна” is over stage “Нова”.')).toBeAttached();
   await page.keyboard.press('ArrowRight');
   await expect(
     page.getByText('Deal “Поставка борошна” is over stage “Кваліфікація”.'),
@@ -204,7 +204,7 @@ test('deals: the owner creates and renames a pipeline; the head gives a deal to 
   await create.getByRole('button', { name: 'Create pipeline' }).click();
   const pipeline = await created;
   expect(pipeline.ok && pipeline.value.stages.map(stage => stage.name)).toEqual([
-    'Новий',
+    'Нова',
     'Кваліфікація',
     'Пропозиція',
     'Переговори',
@@ -288,7 +288,7 @@ test('deals: the owner creates and renames a pipeline; the head gives a deal to 
   // dialog as contacts and companies (no browser confirm), and the board no longer shows it.
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByText('Українська', { exact: true }).click();
-  await expect(page.getByTestId('deal-stage')).toHaveText('Новий');
+  await expect(page.getByTestId('deal-stage')).toHaveText('Нова');
   await checkScreenSoft(page, testInfo, 'deal-page-uk');
   await page.getByRole('button', { name: 'Видалити', exact: true }).click();
   const remove = page.getByRole('dialog', { name: 'Видалити угоду?' });

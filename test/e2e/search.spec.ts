@@ -81,7 +81,7 @@ test('search: type in the header box and open a result', async ({
   await box.press('Enter');
   const dealHeading = page.getByRole('heading', { name: 'Поставка борошна', level: 1 });
   await expect(dealHeading).toBeVisible();
-  await expect(page.getByTestId('deal-stage')).toHaveText('Новий');
+  await expect(page.getByTestId('deal-stage')).toHaveText('Нова');
   await checkScreenSoft(page, testInfo, 'search-opens-deal');
   await page.getByRole('button', { name: /Back to deals/ }).click();
   await expect(page.getByRole('heading', { name: 'Deals', level: 1 })).toBeVisible();

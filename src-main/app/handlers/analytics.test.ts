@@ -76,7 +76,7 @@ describe('analytics.dashboard', () => {
     const d = (result as { value: Dashboard }).value;
     expect(d.newContacts?.map(r => r.count)).toEqual([0, 0, 0, 1, 1, 1]);
     expect(d.pipeline?.map(r => [r.stageName, r.currency, r.deals, r.amountMinor])).toEqual([
-      ['Новий', 'UAH', 1, 400000],
+      ['Нова', 'UAH', 1, 400000],
     ]);
     expect(d.wonLost?.map(r => r.won)).toEqual([0, 0, 0, 0, 1, 0]);
     expect(d.activities).toEqual([{ userId: t.staff.borys, displayName: 'BORYS', activities: 1 }]);

@@ -116,7 +116,7 @@ describe('deal channels', () => {
       ['deals.move', 'ok', 'deal'],
     ]);
     expect(oldestFirst[1]?.changes).toMatchObject({
-      stageName: { before: 'Новий', after: 'Переговори' },
+      stageName: { before: 'Нова', after: 'Переговори' },
       probability: { before: 10, after: 75 },
     });
     expect(oldestFirst[3]?.changes).toMatchObject({
@@ -138,7 +138,7 @@ describe('deal channels', () => {
       await head('pipelines.removeStage', { stageId: 'stage-qualified', moveTo: 'stage-new' }),
     );
     expect(done.stages.map(s => s.name)).toEqual([
-      'Новий',
+      'Нова',
       'Пропозиція',
       'Переговори',
       'Виграно',

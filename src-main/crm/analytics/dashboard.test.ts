@@ -31,7 +31,7 @@ describe('the head (every record)', () => {
   it('sums open deals per stage and currency (deleted, won and lost left out)', async () => {
     const d = await computeDashboard(t.db, head(), 3, NOW);
     expect(d.pipeline?.map(r => [r.stageName, r.currency, r.deals, r.amountMinor])).toEqual([
-      ['Новий', 'UAH', 3, 750050],
+      ['Нова', 'UAH', 3, 750050],
       ['Пропозиція', 'USD', 1, 70000],
       ['Переговори', 'PLN', 1, 123456],
     ]);
@@ -92,7 +92,7 @@ describe('narrower roles', () => {
     );
     expect(d.newContacts?.map(r => r.count)).toEqual([0, 2, 2]);
     expect(d.pipeline?.map(r => [r.stageName, r.currency, r.deals, r.amountMinor])).toEqual([
-      ['Новий', 'UAH', 2, 350050],
+      ['Нова', 'UAH', 2, 350050],
       ['Пропозиція', 'USD', 1, 70000],
     ]);
     expect(d.wonLost?.map(r => [r.won, r.lost])).toEqual([
@@ -112,7 +112,7 @@ describe('narrower roles', () => {
       NOW,
     );
     expect(d.pipeline?.map(r => [r.stageName, r.deals])).toEqual([
-      ['Новий', 2],
+      ['Нова', 2],
       ['Пропозиція', 1],
       ['Переговори', 1],
     ]);

@@ -27,7 +27,7 @@ describe('pipelines', () => {
     const [p] = await listPipelines(db);
     expect(p).toMatchObject({ id: 'pipeline-default', name: 'Продажі', isDefault: true });
     expect(p?.stages.map(s => [s.name, s.probability, s.outcome])).toEqual([
-      ['Новий', 10, 'open'],
+      ['Нова', 10, 'open'],
       ['Кваліфікація', 25, 'open'],
       ['Пропозиція', 50, 'open'],
       ['Переговори', 75, 'open'],
@@ -47,7 +47,7 @@ describe('pipelines', () => {
       undefined,
     );
     expect(added.after.stages.map(s => s.name)).toEqual([
-      'Новий',
+      'Нова',
       'Кваліфікація',
       'Пропозиція',
       'Переговори',

@@ -19,7 +19,7 @@ export interface PipelineChange {
 
 /** The stages a new pipeline gets: the same as the default one's. */
 export const STANDARD_STAGES: readonly StageInput[] = [
-  { name: 'Новий', probability: 10, outcome: 'open' },
+  { name: 'Нова', probability: 10, outcome: 'open' },
   { name: 'Кваліфікація', probability: 25, outcome: 'open' },
   { name: 'Пропозиція', probability: 50, outcome: 'open' },
   { name: 'Переговори', probability: 75, outcome: 'open' },

@@ -23,7 +23,7 @@ describe('deals repository', () => {
       amountMinor: 99_999_999_999_999,
       currency: 'UAH',
       stageId: 'stage-new',
-      stageName: 'Новий',
+      stageName: 'Нова',
       pipelineId: 'pipeline-default',
       probability: 10,
       outcome: 'open',
@@ -235,7 +235,7 @@ describe('deal list and board', () => {
       limit: 2,
     });
     expect(board.pipeline.stages.map(s => s.name)).toEqual([
-      'Новий',
+      'Нова',
       'Кваліфікація',
       'Пропозиція',
       'Переговори',
