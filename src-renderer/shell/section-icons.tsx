@@ -12,6 +12,9 @@ const PATHS: Partial<Record<Section, string>> = {
   activities: 'M9 11l3 3 8-8M20 12v7a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h9',
   dashboard: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   reports: 'M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9zM14 3v6h6M8 13h8M8 17h5',
+  // A shield with a person: personal data.
+  privacy:
+    'M12 2l8 3v6c0 5-3.5 9-8 11-4.5-2-8-6-8-11V5zM12 11a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM8.5 16a3.5 3.5 0 0 1 7 0',
   audit: 'M12 8v4l3 2M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5',
   users:
     'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21a7 7 0 0 1 14 0M16 3.1a4 4 0 0 1 0 7.8M22 21a7 7 0 0 0-4-6.3',
