@@ -36,6 +36,7 @@ import { contactsHandlers } from './handlers/contacts';
 import { documentsHandlers } from './handlers/documents';
 import { erasureHandlers } from './handlers/erasure';
 import { importsHandlers } from './handlers/imports';
+import { createImportUploads } from '../import/uploads';
 import { privacyHandlers } from './handlers/privacy';
 import { recordsHandlers } from './handlers/records';
 import { reportsHandlers } from './handlers/reports';
@@ -97,6 +98,8 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
   // Document tickets (and the file keys they hold) end with the session: lock, sign-out, switch.
   const transfers = opts.transfers ?? documentTransfers;
   const state = createVaultState(opts.vaultDir, { onSessionEnd: () => transfers.clear() });
+  // The wizard's staged import files: deleted with the ticket book at the session's end.
+  const uploads = createImportUploads({ transfers, vaultDir: () => state.vaultDir });
   const deviceStore = opts.deviceStore ?? createKeychainStore();
   if (opts.testDeviceId !== undefined && opts.host !== 'preview') {
     throw new Error('A fixed device id is for the browser test host only.');
@@ -208,6 +211,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
         deviceId: () => device.current(),
+        uploads,
       }),
       privacy: privacyHandlers({
         openVault: () => state.openVault(),

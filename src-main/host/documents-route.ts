@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallError, Result } from '../../src-shared/ipc/contract';
 import { documentTransfers, isDocumentError, type TransferRegistry } from '../crm/documents';
+import { RecordError } from '../crm/record/errors';
 
 /** URL prefix of the transfer route. */
 export const DOCUMENTS_ROUTE_PREFIX = '/api/documents/';
@@ -32,12 +33,12 @@ function failure(error: CallError): Result<never> {
 }
 
 function errorOf(err: unknown): { status: number; error: CallError } {
-  if (isDocumentError(err)) {
+  // Document uploads and the import wizard's uploads (src-main/import/uploads.ts) share tickets.
+  if (isDocumentError(err) || err instanceof RecordError) {
     const status = err.code === 'not_found' ? 404 : err.code === 'invalid_input' ? 400 : 422;
-    return {
-      status,
-      error: { code: err.code, message: err.message, details: { reason: err.reason } },
-    };
+    const error: CallError = { code: err.code, message: err.message };
+    if (err.details !== undefined) error.details = err.details;
+    return { status, error };
   }
   return { status: 500, error: { code: 'internal', message: 'The transfer failed.' } };
 }

@@ -188,6 +188,9 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { type: 'contacts', format: 'xlsx', csvStyle: 'plain', locale: 'en' },
     optionalKeys: ['csvStyle', 'locale'],
   },
+  'zamok:imports.startUpload': { input: { type: 'companies', file: { size: 2048 } } },
+  'zamok:imports.progress': { input: { upload: 'U'.repeat(43) } },
+  'zamok:imports.cancel': { input: { upload: 'U'.repeat(43) } },
   'zamok:imports.undo': {
     input: { batchId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f', type: 'contacts' },
   },

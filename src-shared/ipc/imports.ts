@@ -1,8 +1,8 @@
 /**
  * Import channels: open a file (`preview`: format, encoding, delimiter, headers, the suggested or
  * saved mapping, the first rows) and run it (`run`: a dry run, or the commit in batches). The file
- * is named by a path, which only the command line may give for now (`hosts: ['cli']`): the desktop
- * wizard will hand files over with one-time tickets, as documents do. The permission follows the
+ * is named by a path, which only the command line may give (main refuses a path from any other
+ * host), or by an upload id the wizard got from `startUpload` (src-main/import/uploads.ts). The permission follows the
  * record type (`contacts.import` / `companies.import`, declared `also`); giving the new records to
  * a colleague needs `<type>.reassign` as well. Duplicates out of the caller's scope are reported
  * without an id or a name (src-main/import/plan.ts).
@@ -34,14 +34,28 @@ export const columnMappingSchema = z
 /** A saved mapping's name. */
 export const mappingNameSchema = z.string().trim().min(1).max(100);
 
+/** The largest file the wizard may upload (bytes). */
+export const MAX_IMPORT_FILE_SIZE = 20 * 1024 * 1024;
+
+/** An upload id (`imports.startUpload`): 43 base64url characters. */
+export const uploadIdSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/u);
+
 const fileSchema = {
-  /** An absolute path on this computer (command line only). */
-  path: z.string().min(1).max(4096),
+  /** An absolute path on this computer: the command line only (main refuses it elsewhere). */
+  path: z.string().min(1).max(4096).optional(),
+  /** A file the wizard uploaded (`imports.startUpload`); the app's windows name files so. */
+  upload: uploadIdSchema.optional(),
   type: z.enum(IMPORT_TYPES),
   delimiter: z.enum([',', ';', '\t']).optional(),
 };
 
-const previewInput = z.object(fileSchema).strict();
+/** Exactly one of `path` / `upload`. */
+function oneSource(input: { path?: string | undefined; upload?: string | undefined }): boolean {
+  return (input.path === undefined) !== (input.upload === undefined);
+}
+const ONE_SOURCE = { message: 'Give either a path or an upload.', path: ['path'] };
+
+const previewInput = z.object(fileSchema).strict().refine(oneSource, ONE_SOURCE);
 
 const runInput = z
   .object({
@@ -57,7 +71,10 @@ const runInput = z
     /** Asks for the error report (the rows not imported, with the reason) in this language. */
     errorReport: z.enum(['uk', 'en']).optional(),
   })
-  .strict();
+  .strict()
+  .refine(oneSource, ONE_SOURCE);
+
+const uploadInput = z.object({ upload: uploadIdSchema }).strict();
 
 /** Import needs the record type's own import permission. */
 const TYPE_PERMISSION: readonly AlsoRequired<{ type: ImportType }>[] = [
@@ -141,14 +158,60 @@ export interface ImportRunResult {
   errorReport?: string;
 }
 
+/** What `imports.startUpload` hands out: the id `preview` / `run` name, and the bytes' ticket. */
+export interface ImportUploadStart {
+  upload: string;
+  ticket: string;
+}
+
+/** How far the import of an upload has got. */
+export interface ImportUploadProgress {
+  running: boolean;
+  /** Rows judged so far (after each batch of the commit). */
+  done: number;
+}
+
 export const importsContract = {
-  /** Opens a file and suggests a mapping; nothing is written. */
+  /**
+   * Starts handing a file to main (the wizard): an upload id for `preview` / `run` and a one-time
+   * ticket for the bytes (test host: `PUT /api/documents/upload/<ticket>`; Electron: main's open
+   * dialog, src-main/electron/import-files.ts). The size is checked again while the bytes stream.
+   */
+  startUpload: channel<ImportUploadStart>()({
+    input: z
+      .object({
+        type: z.enum(IMPORT_TYPES),
+        /** The file as announced (its name stays in the window: main never needs it). */
+        file: z.object({ size: z.number().int().min(1).max(MAX_IMPORT_FILE_SIZE) }).strict(),
+      })
+      .strict(),
+    permission: 'session',
+    also: TYPE_PERMISSION,
+    audit: false,
+  }),
+  /** Opens a file and suggests a mapping; nothing is written. A path only from the CLI. */
   preview: channel<ImportPreview>()({
     input: previewInput,
     permission: 'session',
     also: TYPE_PERMISSION,
     audit: false,
-    hosts: ['cli'],
+  }),
+  /** Rows done by the running import of an upload (the wizard's progress bar polls it). */
+  progress: channel<ImportUploadProgress>()({
+    input: uploadInput,
+    permission: 'session',
+    audit: false,
+  }),
+  /**
+   * Stops the running import of an upload after its current batch: batches already committed stay
+   * (a clean partial import, status `cancelled`, which `undo` removes like any other). Not audited
+   * itself — audited calls run one at a time and the import holds the queue — the import's own
+   * entry records `status: 'cancelled'`.
+   */
+  cancel: channel<{ cancelled: boolean }>()({
+    input: uploadInput,
+    permission: 'session',
+    audit: false,
   }),
   /**
    * Dry run or commit. Audited as one entry with counts and the batch id; each record written
@@ -180,7 +243,6 @@ export const importsContract = {
       'companies.reassign',
     ],
     atomic: false,
-    hosts: ['cli'],
   }),
   /**
    * Undoes one of the caller's own imports: deletes the records it created and gives the records

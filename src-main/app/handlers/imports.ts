@@ -17,20 +17,26 @@ import { importBatchOf, undoImport } from '../../import/undo';
 import { importError } from '../../import/errors';
 import { mappingForHeaders, mappingNamed, saveMapping } from '../../import/mappings';
 import { openImportFile, type ImportTable } from '../../import/read';
+import type { ImportUploads } from '../../import/uploads';
 import { mappingFits } from '../../../src-shared/import';
 import { requireSession, type Handlers, type HandlerContext } from '../../ipc';
 import { auditImportWrite } from '../import-audit';
 import { reachOf, requireVault, target, viewerWith, type RecordHandlerDeps } from './kit';
 
-/** What the import handlers need: the vault, a clock and this computer's device id. */
+/** What the import handlers need: the vault, a clock, this computer's device id, the uploads. */
 export interface ImportsHandlerDeps extends RecordHandlerDeps {
   deviceId: () => string | null;
+  /** The wizard's staged files (src-main/import/uploads.ts); absent: uploads are refused. */
+  uploads?: ImportUploads;
 }
 
 /** The audit entity type of an import batch. */
 export const IMPORT_BATCH_ENTITY = 'import_batch';
 
 const PREVIEW_ROWS = 10;
+
+/** Rows per transaction of a wizard import: the progress bar and cancel act between batches. */
+const WIZARD_BATCH_ROWS = 100;
 
 type ImportGrants =
   | 'contacts.read'
@@ -40,9 +46,10 @@ type ImportGrants =
   | 'companies.update'
   | 'companies.reassign';
 
-async function open(path: string, delimiter?: ',' | ';' | '\t'): Promise<ImportTable> {
-  if (!isAbsolute(path)) throw importError('file_unreadable', 'Give the file’s full path.');
-  return openImportFile(path, delimiter ? { delimiter } : {});
+interface FileInput {
+  path?: string | undefined;
+  upload?: string | undefined;
+  delimiter?: ',' | ';' | '\t' | undefined;
 }
 
 /** The `imports` feature's handlers for the router. */
@@ -51,6 +58,27 @@ export function importsHandlers(
 ): Handlers<{ imports: typeof importsContract }>['imports'] {
   const now = deps.now ?? (() => new Date());
   const vault = () => requireVault(deps);
+  const uploads = (): ImportUploads => {
+    if (!deps.uploads) throw new RecordError('forbidden', 'This app cannot take uploaded files.');
+    return deps.uploads;
+  };
+
+  /**
+   * The file a call names. A path only from the command line: a window (Electron or the test
+   * host) names uploads, so a compromised renderer cannot make main read a file of its choosing.
+   */
+  async function open(ctx: HandlerContext<never>, input: FileInput): Promise<ImportTable> {
+    const options = input.delimiter ? { delimiter: input.delimiter } : {};
+    if (input.upload !== undefined) {
+      const path = uploads().pathOf(input.upload, requireSession(ctx).userId);
+      return openImportFile(path, options);
+    }
+    if (ctx.caller.host !== 'cli')
+      throw new RecordError('forbidden', 'Files are named by path only on the command line.');
+    const path = input.path ?? '';
+    if (!isAbsolute(path)) throw importError('file_unreadable', 'Give the file’s full path.');
+    return openImportFile(path, options);
+  }
 
   /** The mapping a run uses: given, named, saved for these headers, or suggested. */
   async function mappingOf(
@@ -97,8 +125,17 @@ export function importsHandlers(
   }
 
   return {
-    preview: async (_ctx, input) => {
-      const table = await open(input.path, input.delimiter);
+    startUpload: async (ctx, input) => {
+      const session = requireSession(ctx);
+      vault();
+      return uploads().start(session.userId, input.file.size);
+    },
+    progress: async (ctx, input) => uploads().progress(input.upload, requireSession(ctx).userId),
+    cancel: async (ctx, input) => ({
+      cancelled: uploads().cancel(input.upload, requireSession(ctx).userId),
+    }),
+    preview: async (ctx, input) => {
+      const table = await open(ctx, input);
       const saved = await mappingForHeaders(vault().db, input.type, table.headers);
       const rows: string[][] = [];
       for await (const row of table.rows()) {
@@ -126,7 +163,7 @@ export function importsHandlers(
         update: reachOf(ctx, ctx.grants[`${type}.update`]),
       };
       const ownerId = await ownerOf(ctx, type, input.ownerId);
-      const table = await open(input.path, input.delimiter);
+      const table = await open(ctx, input);
       const mapping = await mappingOf(type, table, input.mapping, input.mappingName);
       const opened = vault();
       if (input.saveMappingAs !== undefined)
@@ -161,9 +198,15 @@ export function importsHandlers(
         return { batchId: null, status: 'dry_run', ...file(), ...result, ...(await report()) };
       }
       const who = { userId: session.userId, login: session.login, deviceId: deps.deviceId() };
+      const upload = input.upload;
+      const signal = upload === undefined ? undefined : uploads().begin(upload, session.userId);
       const result = await commitImport(opened, table, mapping, viewer, {
         actorId: session.userId,
         ...(ownerId === undefined ? {} : { ownerId }),
+        ...(signal === undefined ? {} : { signal, batchSize: WIZARD_BATCH_ROWS }),
+        onProgress: progress => {
+          if (upload !== undefined) uploads().advance(upload, progress.counts.rows);
+        },
         now,
         onStart: batchId => {
           ctx.audit.entityType = IMPORT_BATCH_ENTITY;
@@ -171,7 +214,7 @@ export function importsHandlers(
         },
         onWrite: (write, batchId) => auditImportWrite(opened, who, write, batchId),
         onProblem: problems.listen,
-      });
+      }).finally(() => (upload === undefined ? undefined : uploads().end(upload, false)));
       ctx.audit.details = {
         ...ctx.audit.details,
         format: table.format,
@@ -179,7 +222,10 @@ export function importsHandlers(
         status: result.status,
         ...(ownerId === undefined ? {} : { ownerId }),
       };
-      return { ...file(), ...result, ...(await report()) };
+      const answer = { ...file(), ...result, ...(await report()) };
+      // The error report has read the file a last time: a committed upload is deleted now.
+      if (upload !== undefined) await uploads().end(upload, true);
+      return answer;
     },
     undo: async (ctx, input) => {
       const session = requireSession(ctx);
