@@ -25,7 +25,8 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-function callerOf(event: InvokeEventLike): CallerContext {
+/** The caller of an invoke event (host electron, its frame). */
+export function callerOf(event: InvokeEventLike): CallerContext {
   const frame = event.senderFrame;
   if (!frame) return { host: 'electron' };
   return {

@@ -24,6 +24,7 @@ import {
   type TransferRegistry,
 } from '../crm/documents';
 import { downloadToPath, uploadFromPath } from '../crm/documents/path-transfer';
+import { RecordError } from '../crm/record/errors';
 
 /** The part of Electron's `dialog` used here (bound to the main window by main.ts). */
 export interface FileDialogs {
@@ -196,8 +197,8 @@ function downloadsOf(
   };
 }
 
-/** One-use ids for chosen paths (the renderer holds the id, main the path). */
-function createChoiceBook(now: () => number) {
+/** One-use ids for chosen paths (the renderer holds the id, main the path); also the imports'. */
+export function createChoiceBook(now: () => number) {
   const entries = new Map<string, { kind: 'pick' | 'save'; path: string; expiresAt: number }>();
   const sweep = () => {
     for (const [key, entry] of entries) if (entry.expiresAt <= now()) entries.delete(key);
@@ -221,14 +222,15 @@ function createChoiceBook(now: () => number) {
 
 class InvalidInput extends Error {}
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+/** Parses `input` with `schema`; a mismatch answers `invalid_input` through {@link guarded}. */
+export function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new InvalidInput();
   return parsed.data;
 }
 
 /** Runs `work` and answers a Result; messages never hold a path or a file name. */
-async function guarded<T>(work: () => Promise<T>): Promise<Result<T>> {
+export async function guarded<T>(work: () => Promise<T>): Promise<Result<T>> {
   try {
     return { ok: true, value: await work() };
   } catch (err) {
@@ -240,6 +242,14 @@ function errorOf(err: unknown): CallError {
   if (err instanceof InvalidInput) return { code: 'invalid_input', message: 'Invalid request.' };
   if (isDocumentError(err)) {
     return { code: err.code, message: err.message, details: { reason: err.reason } };
+  }
+  // An import upload's refusal (too large, empty): its reason, never a path.
+  if (err instanceof RecordError) {
+    return {
+      code: err.code,
+      message: err.message,
+      ...(err.details ? { details: err.details } : {}),
+    };
   }
   // A file moved, a disk full, no permission: said without the path.
   return {

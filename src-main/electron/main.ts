@@ -39,6 +39,7 @@ import { errorLabel, installCrashHandlers } from './crash';
 import { dialogTexts } from './dialogs';
 import { createDocumentFiles } from './document-files';
 import { registerDocumentFiles } from './document-files-ipc';
+import { createImportFiles, registerImportFiles } from './import-files';
 import { createExternalLinkGuard } from './external-links';
 import { registerIpc } from './ipc';
 import { wireVaultLifecycle, wireWindowSessionEnd } from './lifecycle';
@@ -204,6 +205,20 @@ if (cliArgs) {
             mainWindow
               ? dialog.showSaveDialog(mainWindow, options)
               : dialog.showSaveDialog(options),
+        },
+      }),
+    );
+    // The import wizard's file dialog: the path stays in main (import-files.ts).
+    registerImportFiles(
+      ipcMain,
+      createImportFiles({
+        transfers: documentTransfers,
+        locale: () => app.getLocale(),
+        dialogs: {
+          showOpenDialog: options =>
+            mainWindow
+              ? dialog.showOpenDialog(mainWindow, options)
+              : dialog.showOpenDialog(options),
         },
       }),
     );
