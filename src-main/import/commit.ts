@@ -17,6 +17,7 @@ import { createContact, updateContact } from '../crm/contacts/repository';
 import { isRecordError } from '../crm/record/errors';
 import { newRecordId } from '../crm/record-id';
 import type { Database } from '../vault/schema';
+import { editedRows, type RowEdits } from './edits';
 import type { ImportTable } from './read';
 import {
   ImportPlanner,
@@ -63,6 +64,8 @@ export interface CommitOptions {
   onWrite?: (write: ImportWrite, batchId: string) => void;
   /** Called once the batch row exists, before any record is written. */
   onStart?: (batchId: string) => void;
+  /** The wizard's fixes: rows edited or left out (./edits.ts). */
+  edits?: RowEdits;
   now?: () => Date;
 }
 
@@ -230,10 +233,9 @@ export async function commitImport(
 
   let status: CommitResult['status'] = 'done';
   const pending: PlannedRow[] = [];
-  let row = 0;
   try {
-    for await (const cells of table.rows()) {
-      pending.push(await planner.plan(++row, cells));
+    for await (const [row, cells] of editedRows(table, options.edits)) {
+      pending.push(await planner.plan(row, [...cells]));
       if (pending.length >= batchSize) {
         await flush(pending);
         if (options.signal?.aborted === true) {
@@ -273,13 +275,13 @@ export async function dryRunImport(
   viewer: ImportViewer,
   signal?: AbortSignal,
   onProblem?: (problem: RowProblem) => void,
+  edits?: RowEdits,
 ): Promise<Omit<CommitResult, 'batchId' | 'status'>> {
   const planner = await ImportPlanner.start(db, mapping, viewer);
   const tally = new ImportTally(onProblem);
-  let row = 0;
-  for await (const cells of table.rows()) {
+  for await (const [row, cells] of editedRows(table, edits)) {
     if (signal?.aborted === true) break;
-    tally.add(await planner.plan(++row, cells));
+    tally.add(await planner.plan(row, [...cells]));
   }
   return { counts: tally.counts, problems: tally.problems, problemsTruncated: tally.truncated };
 }

@@ -8,6 +8,7 @@
  */
 import { importProblemText } from '../../src-shared/import';
 import { csvCell } from '../exports/csv';
+import { editedRows, type RowEdits } from './edits';
 import type { RowProblem } from './plan';
 import type { ImportTable } from './read';
 
@@ -34,13 +35,13 @@ export async function errorReportCsv(
   table: ImportTable,
   problems: ProblemRows,
   locale: 'uk' | 'en',
+  edits?: RowEdits,
 ): Promise<string> {
   const line = (cells: readonly string[]) => `${cells.map(c => csvCell(c, ';')).join(';')}\r\n`;
   const out = [`\uFEFF${line([...table.headers, ERROR_COLUMN[locale]])}`];
   if (problems.byRow.size === 0) return out.join('');
-  let row = 0;
-  for await (const cells of table.rows()) {
-    const found = problems.byRow.get(++row);
+  for await (const [row, cells] of editedRows(table, edits)) {
+    const found = problems.byRow.get(row);
     if (found === undefined) continue;
     const reason = found.map(p => importProblemText(locale, p)).join(' ');
     out.push(line([...cells, reason]));

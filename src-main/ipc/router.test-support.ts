@@ -217,6 +217,8 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
       dryRun: true,
       ownerId: 'u-2',
       errorReport: 'uk',
+      edits: [{ row: 2, cells: ['Шевченко Тарас', '0671234567', ''] }],
+      fixable: true,
     },
     optionalKeys: [
       'delimiter',
@@ -226,6 +228,8 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
       'dryRun',
       'ownerId',
       'errorReport',
+      'edits',
+      'fixable',
     ],
   },
   'zamok:contacts.export': {

@@ -70,6 +70,21 @@ const runInput = z
     ownerId: recordIdSchema.optional(),
     /** Asks for the error report (the rows not imported, with the reason) in this language. */
     errorReport: z.enum(['uk', 'en']).optional(),
+    /** The wizard's fixes: a row's cells edited, or (`cells: null`) the row left out. */
+    edits: z
+      .array(
+        z
+          .object({
+            row: z.number().int().min(1),
+            cells: z.array(z.string().max(10_000)).max(500).nullable(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(1000)
+      .optional(),
+    /** A dry run also returns the cells of its first 200 refused rows (to fix them in place). */
+    fixable: z.boolean().optional(),
   })
   .strict()
   .refine(oneSource, ONE_SOURCE);
@@ -156,6 +171,8 @@ export interface ImportRunResult {
    * and a «Помилка» / «Error» column (src-main/import/error-report.ts); else absent.
    */
   errorReport?: string;
+  /** With `fixable`: the (edited) cells of the first 200 rows refused with `error`, by row. */
+  rowCells?: Record<number, string[]>;
 }
 
 /** What `imports.startUpload` hands out: the id `preview` / `run` name, and the bytes' ticket. */

@@ -215,6 +215,44 @@ describe('imports upload path', () => {
     expect((await call('preview', { upload: id, type: 'contacts' })).ok).toBe(false);
   });
 
+  it('a dry run returns the bad rows’ cells; an edit fixes a row, a drop leaves one out', async () => {
+    as('vira', 'manager');
+    const bytes = encodeCp1251(
+      [
+        'ПІБ;Телефон;Email',
+        'Коваль Олена;0501112233;olena@example.com',
+        'Бондар Іван;12;ivan@example.com',
+        'Мельник Петро;0509998877;не пошта',
+      ].join('\r\n'),
+    );
+    const id = await upload(bytes);
+    const dry = value(
+      await call<ImportRunResult>('run', {
+        upload: id,
+        type: 'contacts',
+        dryRun: true,
+        fixable: true,
+      }),
+    );
+    expect(dry.counts).toMatchObject({ create: 1, error: 2 });
+    expect(dry.rowCells).toEqual({
+      2: ['Бондар Іван', '12', 'ivan@example.com'],
+      3: ['Мельник Петро', '0509998877', 'не пошта'],
+    });
+    const edits = [
+      { row: 2, cells: ['Бондар Іван', '0671112233', 'ivan@example.com'] },
+      { row: 3, cells: null },
+    ];
+    const again = value(
+      await call<ImportRunResult>('run', { upload: id, type: 'contacts', dryRun: true, edits }),
+    );
+    expect(again.counts).toMatchObject({ rows: 2, create: 2, error: 0 });
+    const done = value(
+      await call<ImportRunResult>('run', { upload: id, type: 'contacts', dryRun: false, edits }),
+    );
+    expect(done.counts).toMatchObject({ create: 2, error: 0 });
+  });
+
   it('the session’s end (lock, sign-out) deletes every staged file', async () => {
     as('vira', 'manager');
     await upload(CSV);

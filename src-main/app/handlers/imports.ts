@@ -12,6 +12,7 @@ import type { Scope } from '../../../src-shared/permissions';
 import { requireActiveUser } from '../../crm/record/changes';
 import { RecordError } from '../../crm/record/errors';
 import { commitImport, dryRunImport } from '../../import/commit';
+import { cellsOfRows, rowEditsOf } from '../../import/edits';
 import { errorReportCsv, ProblemRows } from '../../import/error-report';
 import { importBatchOf, undoImport } from '../../import/undo';
 import { importError } from '../../import/errors';
@@ -181,10 +182,18 @@ export function importsHandlers(
         delimiter: table.delimiter,
       });
       const problems = new ProblemRows();
+      const edits = rowEditsOf(input.edits, table.headers.length);
       const report = async () =>
         input.errorReport === undefined
           ? {}
-          : { errorReport: await errorReportCsv(table, problems, input.errorReport) };
+          : { errorReport: await errorReportCsv(table, problems, input.errorReport, edits) };
+      const fixableCells = async () => {
+        const rows = new Set<number>();
+        for (const [row, list] of problems.byRow)
+          if (list.some(problem => problem.kind === 'error')) rows.add(row);
+        const cells = await cellsOfRows(table, rows, edits);
+        return Object.fromEntries(Object.entries(cells).map(([row, c]) => [row, [...c]]));
+      };
       if (input.dryRun) {
         const result = await dryRunImport(
           opened.db,
@@ -193,9 +202,18 @@ export function importsHandlers(
           viewer,
           undefined,
           problems.listen,
+          edits,
         );
         ctx.audit.details = { ...ctx.audit.details, format: table.format, counts: result.counts };
-        return { batchId: null, status: 'dry_run', ...file(), ...result, ...(await report()) };
+        const fixable = input.fixable === true ? { rowCells: await fixableCells() } : {};
+        return {
+          batchId: null,
+          status: 'dry_run',
+          ...file(),
+          ...result,
+          ...(await report()),
+          ...fixable,
+        };
       }
       const who = { userId: session.userId, login: session.login, deviceId: deps.deviceId() };
       const upload = input.upload;
@@ -214,6 +232,7 @@ export function importsHandlers(
         },
         onWrite: (write, batchId) => auditImportWrite(opened, who, write, batchId),
         onProblem: problems.listen,
+        ...(edits === undefined ? {} : { edits }),
       }).finally(() => (upload === undefined ? undefined : uploads().end(upload, false)));
       ctx.audit.details = {
         ...ctx.audit.details,
