@@ -21,6 +21,7 @@ import * as dashboard from '../screens/dashboard/i18n';
 import * as deals from '../screens/deals/i18n';
 import * as documents from '../screens/documents/i18n';
 import * as firstSignIn from '../screens/first-sign-in/i18n';
+import * as importer from '../screens/import/i18n';
 import * as lock from '../screens/lock/i18n';
 import * as privacy from '../screens/privacy/i18n';
 import * as reports from '../screens/reports/i18n';
@@ -55,6 +56,7 @@ export const catalogues = {
     companies: companies.uk,
     deals: deals.uk,
     documents: documents.uk,
+    importer: importer.uk,
     admin: activitiesAudit.withActivityAudit(
       deals.withDealAudit(
         companies.withCompanyAudit(admin.uk, companies.companiesAuditUk),
@@ -88,6 +90,7 @@ export const catalogues = {
     companies: companies.en,
     deals: deals.en,
     documents: documents.en,
+    importer: importer.en,
     admin: activitiesAudit.withActivityAudit(
       deals.withDealAudit(
         companies.withCompanyAudit(admin.en, companies.companiesAuditEn),

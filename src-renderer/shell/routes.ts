@@ -1,6 +1,6 @@
 /**
  * Hash routes: `#/<section>` and, for sections that register their pages, `#/<section>/<page…>`
- * (`#/contacts/<id>`, `#/contacts/<id>/edit`, `#/contacts/new`, `#/deals/list`…). The stores stay
+ * (`#/contacts/<id>`, `#/contacts/<id>/edit`, `#/contacts/new`, `#/contacts/import`, `#/deals/list`…). The stores stay
  * the source of truth; the route is what they show, written to the address bar as they change and
  * read back on a hash change (back/forward, a pasted link) or when the shell mounts (after an
  * unlock: the same page again). A section without a registration is routed as `#/<section>` only.
@@ -73,20 +73,21 @@ export function goHome(section: Section): void {
   routes.get(section)?.open([]);
 }
 
-/** The pages of a paged record list (contacts, companies): list, new, `<id>`, `<id>/edit`. */
+/** The pages of a paged record list (contacts, companies): list, new, import, `<id>`, `<id>/edit`. */
 export function recordViewRoute(store: StoreApi<{ view: RecordView }>): SectionRoute {
   const show = (view: RecordView) => store.setState({ view });
   return {
     read: () => {
       const { view } = store.getState();
       if (view.kind === 'list') return [];
-      if (view.kind === 'new') return ['new'];
+      if (view.kind === 'new' || view.kind === 'import') return [view.kind];
       return view.kind === 'edit' ? [view.id, 'edit'] : [view.id];
     },
     open: path => {
       const [first, second] = path;
       if (first === undefined) show({ kind: 'list' });
       else if (path.length === 1 && first === 'new') show({ kind: 'new' });
+      else if (path.length === 1 && first === 'import') show({ kind: 'import' });
       else if (path.length === 1) show({ kind: 'detail', id: first });
       else if (path.length === 2 && second === 'edit') show({ kind: 'edit', id: first });
       else return false;

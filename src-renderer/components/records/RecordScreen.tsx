@@ -37,8 +37,10 @@ export function RecordScreen<S extends RecordRow, Q, R extends RecordRow, E, A>(
   Detail: ComponentType<RecordDetailProps<A>>;
   Form: ComponentType<RecordFormProps<R>>;
   List: ComponentType<RecordListProps<A>>;
+  /** The section's import wizard (`#/<section>/import`), if it has one. */
+  Import?: ComponentType<{ onClose: () => void }>;
 }) {
-  const { list, abilities, Detail, Form, List } = props;
+  const { list, abilities, Detail, Form, List, Import } = props;
   const [visit] = useState(list.nextVisit);
   const view = list.useStore(state => state.view);
   const setView = list.useStore(state => state.setView);
@@ -59,6 +61,16 @@ export function RecordScreen<S extends RecordRow, Q, R extends RecordRow, E, A>(
       );
     case 'new':
       return <Form record={null} onDone={toDetail} onCancel={toList} />;
+    case 'import':
+      if (Import) return <Import onClose={toList} />;
+      return (
+        <List
+          abilities={abilities}
+          visit={visit}
+          onOpen={toDetail}
+          onNew={() => setView({ kind: 'new' })}
+        />
+      );
     case 'edit':
       // The form edits the record the detail page loaded; without it, show that page first.
       if (current?.id !== view.id) {

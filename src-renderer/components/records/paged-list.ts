@@ -15,6 +15,7 @@ export type RecordView =
   | { kind: 'list' }
   | { kind: 'detail'; id: string }
   | { kind: 'new' }
+  | { kind: 'import' }
   | { kind: 'edit'; id: string };
 
 /** The list's loading state. */

@@ -1,13 +1,15 @@
 /**
  * The company list screen: a record list page (components/records) whose rows show the company's
- * registration code, phone and website.
+ * registration code, phone and website, and the import button.
  */
+import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../src-shared/companies';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
 import { RecordList } from '../../components/records/RecordListPage';
 import type { RecordListProps } from '../../components/records/RecordScreen';
 import { formatPhone } from '../contacts/format';
+import { ImportButton } from '../import/ImportButton';
 import type { CompanyAbilities } from './permissions';
 import { companiesList, useCompaniesStore } from './store';
 
@@ -16,12 +18,18 @@ const NAMES = { ns: 'companies', row: 'company' } as const;
 /** The list screen. */
 export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   const query = useCompaniesStore(state => state.query);
+  const setView = useCompaniesStore(state => state.setView);
   return (
     <RecordList
       {...props}
       list={companiesList}
       names={NAMES}
       filtered={query.text !== '' || query.includeDeleted}
+      end={
+        <Group ml="auto">
+          <ImportButton type="companies" setView={setView} />
+        </Group>
+      }
       renderRow={item => <CompanyRow item={item} showOwner={props.abilities.wideScope} />}
     />
   );

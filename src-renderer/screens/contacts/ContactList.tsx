@@ -1,6 +1,6 @@
 /**
  * The contact list screen: a record list page (components/records) with the contacts' own filters
- * (tag, owner), the export button, and rows showing company, phone, tags and owner.
+ * (tag, owner), the import and export buttons, and rows showing company, phone, tags and owner.
  */
 import { Autocomplete, Badge, Group } from '@mantine/core';
 import { useMemo } from 'react';
@@ -11,6 +11,7 @@ import { RecordRowContent, RowOwner } from '../../components/records/RecordListb
 import { RecordList } from '../../components/records/RecordListPage';
 import type { RecordListProps } from '../../components/records/RecordScreen';
 import { useDebouncedQueryField } from '../../components/records/RecordToolbar';
+import { ImportButton } from '../import/ImportButton';
 import { ExportButton } from './ExportButton';
 import { formatPhone, fullName } from './format';
 import type { ContactAbilities } from './permissions';
@@ -22,6 +23,7 @@ const NAMES = { ns: 'contacts', row: 'contact' } as const;
 export function ContactList(props: RecordListProps<ContactAbilities>) {
   const { abilities } = props;
   const query = useContactsStore(state => state.query);
+  const setView = useContactsStore(state => state.setView);
   const filtered =
     query.text !== '' || query.tag !== '' || query.ownerId !== '' || query.includeDeleted;
   return (
@@ -32,11 +34,10 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
       filtered={filtered}
       filters={<ContactFilters wideScope={abilities.wideScope} />}
       end={
-        abilities.export ? (
-          <Group ml="auto">
-            <ExportButton />
-          </Group>
-        ) : null
+        <Group ml="auto">
+          <ImportButton type="contacts" setView={setView} />
+          {abilities.export ? <ExportButton /> : null}
+        </Group>
       }
       rowStyle={item => ({ opacity: item.deletedAt ? 0.7 : 1 })}
       renderRow={item => <ContactRow item={item} showOwner={abilities.wideScope} />}
