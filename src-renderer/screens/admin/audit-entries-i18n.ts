@@ -161,6 +161,9 @@ export const uk = {
       preview: 'Попередній перегляд імпорту',
       run: 'Імпорт',
       undo: 'Імпорт скасовано',
+      start_upload: 'Файл для імпорту передано',
+      progress: 'Перевірено хід імпорту',
+      cancel: 'Імпорт зупинено',
     },
     reports: {
       regulation: 'Переглянуто регламент доступу',
@@ -378,6 +381,9 @@ export const en: Strings<typeof uk> = {
       preview: 'Import previewed',
       run: 'Import',
       undo: 'Import undone',
+      start_upload: 'File handed over for import',
+      progress: 'Import progress asked',
+      cancel: 'Import stopped',
     },
     reports: {
       regulation: 'Access regulation viewed',
