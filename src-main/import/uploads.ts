@@ -10,7 +10,8 @@
  * Rules: one owner (the session user who started it); at most {@link MAX_IMPORT_FILE_SIZE} bytes
  * (more is refused while streaming, the part written is removed); an upload unused for
  * {@link UPLOAD_IDLE_SECONDS} is forgotten and deleted; a committed import deletes its file; the
- * session's end (lock, sign-out, user switch: the ticket book's `clear`) deletes them all.
+ * session's end (lock, sign-out, user switch: the ticket book's `clear`) deletes them all, and
+ * the first upload of a run of the app removes whatever a crash left in the folder.
  * Staging in the vault folder rather than the OS temp folder keeps client data on the disk the
  * office chose for the vault (and out of shared /tmp); the XLSX reader needs random access (the
  * ZIP directory is at the end), hence a file and not a pipe.
@@ -116,6 +117,8 @@ export function createImportUploads(deps: {
       sweep();
       if (size > MAX_IMPORT_FILE_SIZE) throw tooLarge();
       const dir = join(deps.vaultDir(), IMPORT_STAGING_DIR);
+      // No upload known: whatever is staged was left by a crash (or a killed app). Remove it.
+      if (entries.size === 0) rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const upload = randomBytes(32).toString('base64url');
       const entry: Entry = {

@@ -5,7 +5,7 @@
  * cap) are refused and leave no file; a committed import and the session's end delete the staged
  * file; cancel and progress answer for the running import.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -253,6 +253,16 @@ describe('imports upload path', () => {
     expect(done.counts).toMatchObject({ create: 2, error: 0 });
   });
 
+  it('a file a crash left in the staging folder is removed by the next first upload', async () => {
+    as('vira', 'manager');
+    // A fresh run of the app knows no uploads; the folder still holds the crashed run's file.
+    transfers.clear();
+    mkdirSync(join(vault.dir, IMPORT_STAGING_DIR), { recursive: true });
+    writeFileSync(join(vault.dir, IMPORT_STAGING_DIR, 'left-by-a-crash.upload'), CSV);
+    await upload(CSV);
+    expect(staged()).toHaveLength(1);
+    expect(staged()).not.toContain('left-by-a-crash.upload');
+  });
   it('the session’s end (lock, sign-out) deletes every staged file', async () => {
     as('vira', 'manager');
     await upload(CSV);
