@@ -2,6 +2,7 @@
  * The company list screen: a record list page (components/records) whose rows show the company's
  * registration code, phone and website.
  */
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../src-shared/companies';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
@@ -16,13 +17,19 @@ const NAMES = { ns: 'companies', row: 'company' } as const;
 /** The list screen. */
 export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   const query = useCompaniesStore(state => state.query);
+  const { wideScope } = props.abilities;
+  // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
+  const renderRow = useCallback(
+    (item: CompanySummary) => <CompanyRow item={item} showOwner={wideScope} />,
+    [wideScope],
+  );
   return (
     <RecordList
       {...props}
       list={companiesList}
       names={NAMES}
       filtered={query.text !== '' || query.includeDeleted}
-      renderRow={item => <CompanyRow item={item} showOwner={props.abilities.wideScope} />}
+      renderRow={renderRow}
     />
   );
 }
