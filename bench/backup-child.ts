@@ -3,7 +3,7 @@
  * transpiler sits in its memory): `backup-child <vaultDir> <destination> <recipient>` runs the
  * CLI's path — `createBackup` of the closed vault to an age X25519 recipient, the manifest signed
  * with the key derived from the recovery key (read from stdin, derived before timing) — and prints
- * `{ ms, maxRssMiB, file, size, members }` as one JSON line. `ms` is the createBackup call alone
+ * `{ ms, maxRssMiB, rssBeforeMiB, file, size, members }` as one JSON line. `ms` is the createBackup call alone
  * (not the process start-up); `maxRssMiB` is the process's peak resident memory.
  */
 import { performance } from 'node:perf_hooks';
@@ -18,6 +18,8 @@ if (!vaultDir || !destination || !recipient) {
   process.exitCode = 2;
 } else {
   const authKey = await authKeyFromRecoveryKey(vaultDir, readFileSync(0, 'utf8').trim());
+  // What the process holds before the run (code, SQLite, the age library): context for the peak.
+  const rssBeforeMiB = process.memoryUsage().rss / 1024 / 1024;
   const started = performance.now();
   const result = await createBackup({
     vaultDir,
@@ -33,6 +35,7 @@ if (!vaultDir || !destination || !recipient) {
     `${JSON.stringify({
       ms,
       maxRssMiB,
+      rssBeforeMiB,
       file: result.file,
       size: result.size,
       members: result.manifest.members.length,

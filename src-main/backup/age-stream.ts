@@ -45,15 +45,6 @@ function chunkNonce(counter: number, last: boolean): Buffer {
   return nonce;
 }
 
-function seal(key: Buffer, counter: number, last: boolean, plain: Buffer): Buffer {
-  const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), {
-    authTagLength: AGE_TAG_SIZE,
-  });
-  const body = cipher.update(plain);
-  cipher.final();
-  return Buffer.concat([body, cipher.getAuthTag()]);
-}
-
 function open(key: Buffer, counter: number, last: boolean, sealed: Buffer): Buffer | null {
   const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce(counter, last), {
     authTagLength: AGE_TAG_SIZE,
@@ -95,21 +86,54 @@ class ByteQueue {
   }
 }
 
+/** The payload side of a new age file: its nonce, and the sealing of each chunk in order. */
+export interface AgePayloadSealer {
+  /** The 16-byte payload nonce, written right after the header. */
+  readonly nonce: Buffer;
+  /**
+   * Seals the next chunk (64 KiB; only the last may be shorter, and empty only when the whole
+   * payload is): its ciphertext and its tag, to be written one after the other.
+   */
+  seal(plain: Uint8Array, last: boolean): [Buffer, Buffer];
+  /** Wipes the payload key (after the last chunk, or when the run stops). */
+  wipe(): void;
+}
+
+/** A sealer for a new payload under `fileKey` (a fresh random nonce). */
+export function createAgePayloadSealer(fileKey: Uint8Array): AgePayloadSealer {
+  const nonce = randomBytes(AGE_NONCE_SIZE);
+  const key = payloadKey(fileKey, nonce);
+  let counter = 0;
+  return {
+    nonce,
+    seal(plain, last) {
+      const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), {
+        authTagLength: AGE_TAG_SIZE,
+      });
+      const body = cipher.update(plain);
+      cipher.final();
+      return [body, cipher.getAuthTag()];
+    },
+    wipe: () => key.fill(0),
+  };
+}
+
 /**
  * Encrypts plaintext into the age payload: the 16-byte nonce, then the sealed chunks. `header` (the
  * age header for `fileKey`, from the library) is written first, so the output is a whole age file.
  */
 export function createAgeEncryptStream(header: Uint8Array, fileKey: Uint8Array): Transform {
-  const nonce = randomBytes(AGE_NONCE_SIZE);
-  const key = payloadKey(fileKey, nonce);
+  const sealer = createAgePayloadSealer(fileKey);
   const queue = new ByteQueue();
-  let counter = 0;
   let started = false;
   const start = (stream: Transform): void => {
     if (started) return;
     started = true;
     stream.push(Buffer.from(header));
-    stream.push(nonce);
+    stream.push(sealer.nonce);
+  };
+  const push = (stream: Transform, sealed: [Buffer, Buffer]): void => {
+    stream.push(Buffer.concat(sealed));
   };
   return new Transform({
     transform(chunk: Buffer, _encoding, done: TransformCallback) {
@@ -117,14 +141,14 @@ export function createAgeEncryptStream(header: Uint8Array, fileKey: Uint8Array):
       queue.push(chunk);
       // A full chunk is sealed only once more bytes follow it: the last one carries the last flag.
       while (queue.length > AGE_CHUNK_SIZE) {
-        this.push(seal(key, counter++, false, queue.take(AGE_CHUNK_SIZE)));
+        push(this, sealer.seal(queue.take(AGE_CHUNK_SIZE), false));
       }
       done();
     },
     flush(done: TransformCallback) {
       start(this);
-      this.push(seal(key, counter++, true, queue.take(queue.length)));
-      key.fill(0);
+      push(this, sealer.seal(queue.take(queue.length), true));
+      sealer.wipe();
       done();
     },
   });

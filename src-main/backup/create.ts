@@ -26,7 +26,12 @@ import {
   type Manifest,
   type ManifestMember,
 } from './manifest';
-import { snapshotClosedVault, snapshotOpenVault } from './snapshot';
+import {
+  closedDatabase,
+  snapshotOpenVault,
+  type ClosedDatabase,
+  type SnapshotFacts,
+} from './snapshot';
 
 /** How the backup is encrypted: age allows a passphrase OR recipients in one file, not both. */
 export type BackupEncryption =
@@ -145,15 +150,20 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
   let archive: Archive | null = null;
   try {
     mkdirSync(work, { mode: 0o700 });
-    const snapshot = join(work, MEMBERS.database);
     progress({ phase: 'snapshot', bytesDone: 0, bytesTotal: 0 });
-    const facts =
-      o.vault && !o.vault.closed
-        ? snapshotOpenVault(o.vault, snapshot)
-        : snapshotClosedVault(o.vaultDir, snapshot);
+    // Open vault: a consistent VACUUM INTO copy. Closed vault: zamok.db is read in place.
+    let closed: ClosedDatabase | null = null;
+    let snapshot = join(work, MEMBERS.database);
+    let facts: SnapshotFacts;
+    if (o.vault && !o.vault.closed) facts = snapshotOpenVault(o.vault, snapshot);
+    else {
+      closed = closedDatabase(o.vaultDir);
+      snapshot = closed.path;
+      facts = closed.facts;
+    }
     const keyring = readFileSync(paths.keyring);
     const attachments = listAttachments(paths.attachments);
-    const dbSize = statSync(snapshot).size;
+    const dbSize = closed ? closed.size : statSync(snapshot).size;
     const total = dbSize + keyring.length + attachments.reduce((n, a) => n + a.size, 0);
     let done = 0;
     const onBytes = (n: number): void => {
@@ -164,6 +174,7 @@ export async function createBackup(o: CreateBackupOptions): Promise<CreatedBacku
     archive = openArchive(await newAgeHeader(target), partial);
     const members: ManifestMember[] = [];
     members.push(await archive.add(MEMBERS.database, { path: snapshot }, dbSize, now, onBytes));
+    closed?.confirmUnchanged();
     members.push(
       await archive.add(MEMBERS.keyring, { bytes: keyring }, keyring.length, now, onBytes),
     );

@@ -131,6 +131,20 @@ describe('backup destination failures', () => {
   );
 
   it.skipIf(!TMPFS.available)(
+    'a closed vault backs up onto a disk with room for the backup file alone: zamok.db is read in place, not copied first',
+    async () => {
+      const probe = await backupInto(makeTempDir('zamok-size-probe-'));
+      // The file plus a few pages; the old run also needed a temp copy of zamok.db there.
+      expect(dbSize).toBeGreaterThan(64 * 1024);
+      const disk = smallDisk(Math.ceil(probe.size / 1024) + 16);
+      const created = await backupInto(disk.dir);
+      expect(readdirSync(disk.dir)).toEqual([created.file.split('/').at(-1)]);
+      expect(await readBackupSizes(created.file)).toEqual(probe.manifest.members.map(m => m.size));
+    },
+    60_000,
+  );
+
+  it.skipIf(!TMPFS.available)(
     'a signed-in backup (VACUUM INTO) onto disks from 4 KiB up: every failure is destination_full and leaves nothing',
     async () => {
       const f = await makeFixtureVault();

@@ -3,9 +3,9 @@
  * vault folder):
  * - vault open (a key in memory): `VACUUM INTO` — one consistent, compact copy, still encrypted with
  *   the same key (`db.backup()` does not work on encrypted databases);
- * - vault closed (scheduled run while locked): the checkpointed file is copied; a leftover non-empty
- *   WAL (the app crashed) or a change during the copy refuses the run, so a half-written state is
- *   never backed up. Counts, schema and audit head cannot be read without the key: they stay null.
+ * - vault closed (scheduled run while locked): the checkpointed file is read in place by the
+ *   backup; a leftover non-empty WAL (the app crashed) or a change while it is read refuses the
+ *   run, so a half-written state is never backed up. Counts, schema and audit head cannot be read without the key: they stay null.
  *
  * Neither copies a damaged vault (issue 14, point 1): an empty or cut zamok.db, a commit record
  * marked damaged, or a page failing its HMAC during `VACUUM INTO` (which decrypts every table page:
@@ -14,7 +14,7 @@
  * closed copy also refuses (`vault_unchecked`) when zamok.db's size or mtime differ from what
  * Zamok recorded at its last clean close.
  */
-import { copyFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { EMPTY_HEAD, readAuditHead } from '../audit';
 import { keyConnection } from '../vault/keyed';
@@ -135,8 +135,21 @@ function checkClosedFiles(vaultDir: string, database: string): void {
   }
 }
 
-/** Copies the database of a closed vault; refuses when a WAL is pending or the file changes meanwhile. */
-export function snapshotClosedVault(vaultDir: string, target: string): SnapshotFacts {
+/** A closed vault's zamok.db, read in place by the backup (no temp copy). */
+export interface ClosedDatabase {
+  path: string;
+  size: number;
+  facts: SnapshotFacts;
+  /** Throws `vault_busy` when zamok.db changed since {@link closedDatabase} looked at it. */
+  confirmUnchanged(): void;
+}
+
+/**
+ * The database of a closed vault, checked as Zamok left it; refuses when a WAL is pending. The
+ * backup reads the file itself (once: no temp copy, issue 19) and calls `confirmUnchanged` after
+ * the member is written, so a vault opened and changed meanwhile fails the run as before.
+ */
+export function closedDatabase(vaultDir: string): ClosedDatabase {
   const { database } = vaultPaths(vaultDir);
   const walSize = (() => {
     try {
@@ -153,10 +166,18 @@ export function snapshotClosedVault(vaultDir: string, target: string): SnapshotF
   }
   checkClosedFiles(vaultDir, database);
   const before = statSync(database);
-  copyFileSync(database, target);
-  const after = statSync(database);
-  if (before.mtimeMs !== after.mtimeMs || before.size !== after.size) {
-    throw new BackupError('vault_busy', 'zamok.db changed during the copy; the backup will retry.');
-  }
-  return { schemaVersion: null, counts: null, auditHead: null };
+  return {
+    path: database,
+    size: before.size,
+    facts: { schemaVersion: null, counts: null, auditHead: null },
+    confirmUnchanged() {
+      const after = statSync(database);
+      if (before.mtimeMs !== after.mtimeMs || before.size !== after.size) {
+        throw new BackupError(
+          'vault_busy',
+          'zamok.db changed during the backup; the backup will retry.',
+        );
+      }
+    },
+  };
 }

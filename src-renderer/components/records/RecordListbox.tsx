@@ -10,7 +10,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApi } from '../../app/api';
 import { PersonBadge } from '../PersonBadge';
 import type { PagedList, RecordRow } from './paged-list';
-import { useVirtualRows, virtualRowStyle } from './use-virtual-rows';
+import { RecordListRow } from './RecordListRow';
+import { useVirtualRows } from './use-virtual-rows';
 import { useShortcuts } from '../../app/shortcuts';
 
 const ROW_HEIGHT = 64;
@@ -50,6 +51,14 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const loadMore = useCallback(() => void list.loadNextPage(api), [list, api]);
+  // One click handler for every row, stable while the list scrolls (rows are memoised).
+  const activate = useCallback(
+    (index: number, id: string) => {
+      select(index);
+      onOpen(id);
+    },
+    [select, onOpen],
+  );
   const { virtualizer, rows } = useVirtualRows({
     count: items.length,
     rowHeight: ROW_HEIGHT,
@@ -124,28 +133,19 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
           {rows.map(row => {
             const item = items[row.index];
             if (!item) return null;
-            const isSelected = row.index === selected;
             return (
-              <div
+              <RecordListRow
                 key={item.id}
-                id={`${names.row}-row-${item.id}`}
-                role="option"
-                aria-selected={isSelected}
-                onClick={() => {
-                  select(row.index);
-                  onOpen(item.id);
-                }}
-                style={{
-                  ...virtualRowStyle(row.start, ROW_HEIGHT),
-                  padding: '8px 16px',
-                  cursor: 'pointer',
-                  borderBottom: '1px solid var(--mantine-color-default-border)',
-                  background: isSelected ? 'var(--mantine-primary-color-light)' : undefined,
-                  ...props.rowStyle?.(item),
-                }}
-              >
-                {props.renderRow(item)}
-              </div>
+                item={item}
+                index={row.index}
+                top={row.start}
+                height={ROW_HEIGHT}
+                selected={row.index === selected}
+                rowPrefix={names.row}
+                onActivate={activate}
+                renderRow={props.renderRow}
+                rowStyle={props.rowStyle}
+              />
             );
           })}
         </div>

@@ -3,6 +3,7 @@
  * registration code, phone and website, and the import button.
  */
 import { Group } from '@mantine/core';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../src-shared/companies';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
@@ -19,6 +20,12 @@ const NAMES = { ns: 'companies', row: 'company' } as const;
 export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   const query = useCompaniesStore(state => state.query);
   const setView = useCompaniesStore(state => state.setView);
+  const { wideScope } = props.abilities;
+  // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
+  const renderRow = useCallback(
+    (item: CompanySummary) => <CompanyRow item={item} showOwner={wideScope} />,
+    [wideScope],
+  );
   return (
     <RecordList
       {...props}
@@ -30,7 +37,7 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
           <ImportButton type="companies" setView={setView} />
         </Group>
       }
-      renderRow={item => <CompanyRow item={item} showOwner={props.abilities.wideScope} />}
+      renderRow={renderRow}
     />
   );
 }

@@ -3,7 +3,7 @@
  * (tag, owner), the import and export buttons, and rows showing company, phone, tags and owner.
  */
 import { Autocomplete, Badge, Group } from '@mantine/core';
-import { useMemo } from 'react';
+import { useCallback, useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../src-shared/contacts';
 import { OwnerFilter } from '../../components/OwnerFilter';
@@ -26,6 +26,11 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
   const setView = useContactsStore(state => state.setView);
   const filtered =
     query.text !== '' || query.tag !== '' || query.ownerId !== '' || query.includeDeleted;
+  // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
+  const renderRow = useCallback(
+    (item: ContactSummary) => <ContactRow item={item} showOwner={abilities.wideScope} />,
+    [abilities.wideScope],
+  );
   return (
     <RecordList
       {...props}
@@ -39,10 +44,15 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
           {abilities.export ? <ExportButton /> : null}
         </Group>
       }
-      rowStyle={item => ({ opacity: item.deletedAt ? 0.7 : 1 })}
-      renderRow={item => <ContactRow item={item} showOwner={abilities.wideScope} />}
+      rowStyle={contactRowStyle}
+      renderRow={renderRow}
     />
   );
+}
+
+/** A deleted contact's row is dimmed. */
+function contactRowStyle(item: ContactSummary): CSSProperties {
+  return { opacity: item.deletedAt ? 0.7 : 1 };
 }
 
 /** The tag box (offering the loaded rows' tags) and, for wide scopes, the owner filter. */

@@ -5,7 +5,6 @@
  */
 import {
   Alert,
-  Badge,
   Box,
   Center,
   Checkbox,
@@ -14,7 +13,6 @@ import {
   Select,
   Text,
   TextInput,
-  UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -28,9 +26,8 @@ import {
 } from '../../../src-shared/deals';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { useVirtualRows, virtualRowStyle } from '../../components/records/use-virtual-rows';
-import { PersonBadge } from '../../components/PersonBadge';
-import { dealAmount } from './format';
+import { useVirtualRows } from '../../components/records/use-virtual-rows';
+import { DealRow } from './DealRow';
 import { dealsList, dealsPreset, forgetDealsPreset } from './store';
 
 const ROW_HEIGHT = 56;
@@ -46,7 +43,7 @@ export function DealList(props: {
   onOpen: (id: string) => void;
 }) {
   const { pipeline, userId, ownerId, refreshKey, onOpen } = props;
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const [text, setText] = useState('');
   const [debounced] = useDebouncedValue(text, 200);
@@ -157,45 +154,16 @@ export function DealList(props: {
             {rows.map(row => {
               const d = items[row.index];
               if (!d) return null;
-              const outcome = outcomeOf(d.stageId);
               return (
-                <UnstyledButton
+                <DealRow
                   key={d.id}
-                  role="listitem"
-                  data-testid="deal-row"
-                  onClick={() => onOpen(d.id)}
-                  style={{
-                    ...virtualRowStyle(row.start, ROW_HEIGHT, 'edges'),
-                    borderBottom: '1px solid var(--mantine-color-gray-3)',
-                    padding: '6px 8px',
-                  }}
-                >
-                  <Group wrap="nowrap" justify="space-between">
-                    <Box style={{ minWidth: 0, flex: 1 }}>
-                      <Text fw={600} size="sm" truncate>
-                        {d.title}
-                      </Text>
-                      <Text size="xs" c="dimmed" truncate>
-                        {[d.contactName, d.companyName].filter(Boolean).join(' · ') ||
-                          t('deals.noContact')}
-                      </Text>
-                    </Box>
-                    <Badge
-                      variant={outcome === 'won' ? 'filled' : 'light'}
-                      color={outcome === 'won' ? 'teal.9' : outcome === 'lost' ? 'red' : 'blue'}
-                      w={140}
-                    >
-                      {stageName(d.stageId)}
-                    </Badge>
-                    <Text size="sm" ff="monospace" w={150} ta="right">
-                      {dealAmount(d, i18n.language)}
-                    </Text>
-                    <Text size="sm" w={100} c="dimmed">
-                      {d.expectedClose ?? '—'}
-                    </Text>
-                    <PersonBadge name={d.ownerName} width={160} />
-                  </Group>
-                </UnstyledButton>
+                  deal={d}
+                  top={row.start}
+                  height={ROW_HEIGHT}
+                  stageName={stageName(d.stageId)}
+                  outcome={outcomeOf(d.stageId)}
+                  onOpen={onOpen}
+                />
               );
             })}
           </div>

@@ -1,0 +1,77 @@
+/**
+ * The backup's buffered payload writer (payload-writer.ts) writes plain age files at every size
+ * around its 64 KiB chunk and 1 MiB buffer boundaries, whether the bytes come by `put` or are read
+ * straight into `room()`: the Debian `age` CLI opens each one to the same bytes.
+ */
+import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../vault/temp-vault.test-support';
+import { newAgeHeader } from './age-header';
+import { AGE_CHUNK_SIZE } from './age-stream';
+import { PayloadWriter, STAGE_SIZE } from './payload-writer';
+
+const dir = makeTempDir('zamok-payload-writer-');
+let recipient = '';
+let identityFile = '';
+
+beforeAll(async () => {
+  const identity = await generateX25519Identity();
+  recipient = await identityToRecipient(identity);
+  identityFile = join(dir, 'identity.txt');
+  writeFileSync(identityFile, `${identity}\n`, { mode: 0o600 });
+});
+
+/** Writes `plain` with the writer: alternately copied in (`put`) and placed into `room()`. */
+async function writeAge(plain: Buffer, file: string): Promise<void> {
+  const out = await open(file, 'wx', 0o600);
+  try {
+    const writer = new PayloadWriter(out, await newAgeHeader({ recipient }));
+    let at = 0;
+    for (let step = 0; at < plain.length; step++) {
+      if (step % 2 === 0) {
+        const n = Math.min(70_001, plain.length - at);
+        await writer.put(plain.subarray(at, at + n));
+        at += n;
+      } else {
+        const room = writer.room();
+        const n = Math.min(room.length, plain.length - at);
+        plain.copy(room, 0, at, at + n);
+        writer.advance(n);
+        at += n;
+        await writer.drain();
+      }
+    }
+    await writer.finish();
+  } finally {
+    await out.close();
+  }
+}
+
+const SIZES = [
+  0,
+  1,
+  AGE_CHUNK_SIZE,
+  STAGE_SIZE - 1,
+  STAGE_SIZE,
+  STAGE_SIZE + 1,
+  STAGE_SIZE + AGE_CHUNK_SIZE,
+  2 * STAGE_SIZE,
+  3 * STAGE_SIZE + 12_345,
+];
+
+describe('the buffered age payload writer', () => {
+  it.each(SIZES)('age -d opens what it writes (%i bytes)', async size => {
+    const plain = randomBytes(size);
+    const file = join(dir, `payload-${size}.age`);
+    await writeAge(plain, file);
+    const run = spawnSync('age', ['-d', '-i', identityFile, file], { maxBuffer: 1 << 25 });
+    expect(run.stderr.toString()).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.equals(plain)).toBe(true);
+  });
+});

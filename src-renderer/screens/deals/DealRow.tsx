@@ -1,0 +1,67 @@
+/**
+ * One row of the deal list (./DealList.tsx), memoised: the list re-renders on every scroll frame
+ * (its virtualizer lives there), the rows on screen do not — every prop is a value that stays the
+ * same while the list scrolls (the deal, its place, the stage's name and outcome, the shared
+ * `onOpen`). Issue 19 point 5.
+ */
+import { Badge, Box, Group, Text, UnstyledButton } from '@mantine/core';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DealSummary, StageOutcome } from '../../../src-shared/deals';
+import { PersonBadge } from '../../components/PersonBadge';
+import { virtualRowStyle } from '../../components/records/use-virtual-rows';
+import { dealAmount } from './format';
+
+/** What one deal row gets. */
+export interface DealRowProps {
+  deal: DealSummary;
+  /** The row's offset in the list (the virtual item's `start`). */
+  top: number;
+  height: number;
+  stageName: string;
+  outcome: StageOutcome | undefined;
+  onOpen: (id: string) => void;
+}
+
+/** A deal row: title, contact and company, stage, amount, expected close, owner. */
+export const DealRow = memo(function DealRow(props: DealRowProps) {
+  const { deal: d, outcome, onOpen } = props;
+  const { t, i18n } = useTranslation();
+  return (
+    <UnstyledButton
+      role="listitem"
+      data-testid="deal-row"
+      onClick={() => onOpen(d.id)}
+      style={{
+        ...virtualRowStyle(props.top, props.height, 'edges'),
+        borderBottom: '1px solid var(--mantine-color-gray-3)',
+        padding: '6px 8px',
+      }}
+    >
+      <Group wrap="nowrap" justify="space-between">
+        <Box style={{ minWidth: 0, flex: 1 }}>
+          <Text fw={600} size="sm" truncate>
+            {d.title}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {[d.contactName, d.companyName].filter(Boolean).join(' · ') || t('deals.noContact')}
+          </Text>
+        </Box>
+        <Badge
+          variant={outcome === 'won' ? 'filled' : 'light'}
+          color={outcome === 'won' ? 'teal.9' : outcome === 'lost' ? 'red' : 'blue'}
+          w={140}
+        >
+          {props.stageName}
+        </Badge>
+        <Text size="sm" ff="monospace" w={150} ta="right">
+          {dealAmount(d, i18n.language)}
+        </Text>
+        <Text size="sm" w={100} c="dimmed">
+          {d.expectedClose ?? '—'}
+        </Text>
+        <PersonBadge name={d.ownerName} width={160} />
+      </Group>
+    </UnstyledButton>
+  );
+});
