@@ -53,7 +53,13 @@ function EraseModal(props: {
     props.onErased();
   };
   return (
-    <Modal opened onClose={props.onClose} title={t('contacts.erase.title')} centered>
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={t('contacts.erase.title')}
+      centered
+      closeButtonProps={{ 'aria-label': t('contacts.erase.cancel') }}
+    >
       <Stack>
         <Alert color="red" variant="light">
           <Text size="sm">{t('contacts.erase.warning')}</Text>
