@@ -162,6 +162,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   ...recordSamples,
   'zamok:search.query': { input: { text: 'Іва', limit: 8 }, optionalKeys: ['limit'] },
   'zamok:erasure.erase': { input: { contactId: 'c-1' } },
+  'zamok:erasure.eraseCompany': { input: { companyId: 'co-1' } },
   'zamok:erasure.retentionRules': { input: {} },
   'zamok:erasure.setRetentionRule': {
     input: { recordType: 'contact', inactiveMonths: 36 },

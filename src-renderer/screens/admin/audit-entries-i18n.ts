@@ -133,6 +133,7 @@ export const uk = {
     },
     erasure: {
       erase: 'Контакт стерто назавжди',
+      erase_company: 'Компанію (ФОП) стерто назавжди',
       retention_rules: 'Перегляд правил зберігання',
       set_retention_rule: 'Змінено правило зберігання',
       retention_candidates: 'Перегляд записів до стирання',
@@ -351,6 +352,7 @@ export const en: Strings<typeof uk> = {
     },
     erasure: {
       erase: 'Contact erased for good',
+      erase_company: 'Company (sole proprietor) erased for good',
       retention_rules: 'Retention rules viewed',
       set_retention_rule: 'Retention rule changed',
       retention_candidates: 'Records due for erasure viewed',
