@@ -81,9 +81,16 @@ export function contactsTable(contacts: readonly Contact[]): ExportTable {
   };
 }
 
-/** The live contacts the viewer may export (shares count, as for reads), in name order. */
-export function readContacts(db: Kysely<Database>, viewer: Viewer): Promise<Contact[]> {
-  return exportRows(db, viewer, {});
+/**
+ * The live contacts the viewer may export (shares count, as for reads), in name order; never one
+ * who objected, and for `purposeId` only those with a valid basis for it.
+ */
+export function readContacts(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  purposeId?: string,
+): Promise<Contact[]> {
+  return exportRows(db, viewer, purposeId === undefined ? {} : { purposeId });
 }
 
 const COMPANY_COLUMNS: readonly Column[] = [

@@ -26,6 +26,8 @@ export interface RecordExportRequest {
   format: RecordExportFormat;
   csvStyle: CsvStyle;
   locale: 'uk' | 'en';
+  /** Contacts: the processing purpose the export is made for (src-main/privacy/consent). */
+  purposeId?: string | undefined;
   /** Local dates' time zone (default: this computer's). */
   timeZone?: string | undefined;
   now: Date;
@@ -63,7 +65,7 @@ export async function exportRecords(
   let table: ExportTable;
   switch (r.type) {
     case 'contacts': {
-      const contacts = await readContacts(db, viewer);
+      const contacts = await readContacts(db, viewer, r.purposeId);
       if (r.format === 'vcf') return file(contactsToVcard3(contacts), contacts.length);
       table = contactsTable(contacts);
       break;

@@ -25,6 +25,8 @@ export const privacySamples: Readonly<Record<string, Sample>> = {
   },
   'zamok:privacy.withdrawConsent': { input: { contactId: 'c-1', purposeId: ID } },
   'zamok:privacy.setObjection': { input: { contactId: 'c-1', objected: true } },
+  // The filter is the contacts list's own (an empty object is a valid filter): left out here.
+  'zamok:privacy.exportPreview': { input: { purposeId: ID }, optionalKeys: ['purposeId'] },
   'zamok:privacy.listPurposes': { input: {} },
   'zamok:privacy.createPurpose': {
     input: {

@@ -162,6 +162,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   ...recordSamples,
   'zamok:search.query': { input: { text: 'Іва', limit: 8 }, optionalKeys: ['limit'] },
   'zamok:erasure.erase': { input: { contactId: 'c-1' } },
+  'zamok:erasure.eraseCompany': { input: { companyId: 'co-1' } },
   'zamok:erasure.retentionRules': { input: {} },
   'zamok:erasure.setRetentionRule': {
     input: { recordType: 'contact', inactiveMonths: 36 },
@@ -185,8 +186,14 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['phones', 'emails', 'edrpou', 'rnokpp', 'excludeId'],
   },
   'zamok:records.export': {
-    input: { type: 'contacts', format: 'xlsx', csvStyle: 'plain', locale: 'en' },
-    optionalKeys: ['csvStyle', 'locale'],
+    input: {
+      type: 'contacts',
+      format: 'xlsx',
+      csvStyle: 'plain',
+      locale: 'en',
+      purposeId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f',
+    },
+    optionalKeys: ['csvStyle', 'locale', 'purposeId'],
   },
   'zamok:imports.startUpload': { input: { type: 'companies', file: { size: 2048 } } },
   'zamok:imports.progress': { input: { upload: 'U'.repeat(43) } },

@@ -207,6 +207,17 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
       'Програно',
     ]);
   },
+  '0030_privacy17_company_erasure': vault => {
+    // The contact erasure kept; a company erasure is now allowed, anything else still refused.
+    const kinds = vault.sqlite.prepare('SELECT entity_type FROM erasures WHERE id = ?');
+    expect(kinds.pluck().get('erasure-06')).toBe('contact');
+    const add = vault.sqlite.prepare(
+      `INSERT INTO erasures (id, entity_type, entity_id, reason, erased_at)
+       VALUES (?, ?, 'x', 'request', '2026-12-01T00:00:00.000Z')`,
+    );
+    add.run('erasure-company', 'company');
+    expect(() => add.run('erasure-deal', 'deal')).toThrow(/CHECK/);
+  },
 };
 
 describe('upgrading a vault made before each migration', () => {

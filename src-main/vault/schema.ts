@@ -189,7 +189,7 @@ export type DocumentsTable = {
 /** Row of `erasures`. */
 export type ErasuresTable = {
   id: string;
-  entity_type: 'contact';
+  entity_type: 'contact' | 'company';
   entity_id: string;
   reason: 'request' | 'retention';
   erased_at: string;

@@ -209,6 +209,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0029_stage_name_nova': {
     note: 'nothing: renames a seeded stage (its after-upgrade check says what changed)',
   },
+  '0030_privacy17_company_erasure': {
+    note: 'nothing new: rebuilds erasures (the 0023 seed row must survive it)',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

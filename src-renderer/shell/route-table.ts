@@ -5,6 +5,7 @@
 import { companiesList } from '../screens/companies/store';
 import { contactsList } from '../screens/contacts/store';
 import { useDealsStore, type DealsView } from '../screens/deals/store';
+import { PRIVACY_TABS, usePrivacyView } from '../screens/privacy/store';
 import { recordViewRoute, registerSectionRoute, type SectionRoute } from './routes';
 
 let pendingEdit: string | null = null;
@@ -50,3 +51,16 @@ const dealsRoute: SectionRoute = {
 registerSectionRoute('contacts', recordViewRoute(contactsList.useStore));
 registerSectionRoute('companies', recordViewRoute(companiesList.useStore));
 registerSectionRoute('deals', dealsRoute);
+registerSectionRoute('privacy', {
+  read: () => {
+    const { tab } = usePrivacyView.getState();
+    return tab === 'register' ? [] : [tab];
+  },
+  open: path => {
+    const tab = path.length === 0 ? 'register' : PRIVACY_TABS.find(each => each === path[0]);
+    if (!tab || path.length > 1) return false;
+    if (usePrivacyView.getState().tab !== tab) usePrivacyView.getState().show(tab);
+    return true;
+  },
+  subscribe: listener => usePrivacyView.subscribe(listener),
+});

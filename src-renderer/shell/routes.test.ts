@@ -7,6 +7,7 @@ import { lockSession, signOutSession } from '../app/session-actions';
 import { fakeApi, OWNER, statusOf } from '../app/test-support';
 import { useContactsStore } from '../screens/contacts/store';
 import { useDealsStore } from '../screens/deals/store';
+import { usePrivacyView } from '../screens/privacy/store';
 import { useNavigationStore } from '../stores/navigation';
 import { resetAllStores } from '../stores/registry';
 import { useSessionStore } from '../stores/session';
@@ -82,6 +83,15 @@ describe('the hash follows the screen', () => {
     expect(useDealsStore.getState().view).toEqual({ kind: 'list' });
     visit('#/contacts/new');
     expect(useContactsStore.getState().view).toEqual({ kind: 'new' });
+  });
+
+  it('the personal data tabs are addressable (#/privacy/requests)', async () => {
+    mountSync();
+    visit('#/privacy/requests');
+    expect(useNavigationStore.getState().section).toBe('privacy');
+    expect(usePrivacyView.getState().tab).toBe('requests');
+    await act(async () => usePrivacyView.getState().show('breaches'));
+    expect(window.location.hash).toBe('#/privacy/breaches');
   });
 
   it("a deal's edit link opens its page, then the form once the deal is loaded", async () => {

@@ -20,6 +20,19 @@ export interface ErasureResult {
   auditEntries: number;
 }
 
+/** What one company erasure did (a sole proprietor's card: one person's data). */
+export interface CompanyErasureResult {
+  erasureId: string;
+  companyId: string;
+  /** False when the id named no company (the erasure is still recorded and replayed). */
+  found: boolean;
+  activities: number;
+  documents: number;
+  contactsUnlinked: number;
+  dealsUnlinked: number;
+  auditEntries: number;
+}
+
 /** A retention rule as the owner sees it. */
 export interface RetentionRuleView {
   recordType: 'contact';
@@ -50,6 +63,15 @@ export const erasureContract = {
     input: z.object({ contactId: recordIdSchema }).strict(),
     permission: 'privacy.erase',
     // Shreds files and checkpoints the WAL after its own COMMIT (src-main/privacy/erasure).
+    atomic: false,
+  }),
+  /**
+   * Erases a company card that is a person (a sole proprietor, ФОП) for good, like a contact:
+   * the row, its activities and documents; contacts and deals keep their rows without the link.
+   */
+  eraseCompany: channel<CompanyErasureResult>()({
+    input: z.object({ companyId: recordIdSchema }).strict(),
+    permission: 'privacy.erase',
     atomic: false,
   }),
   retentionRules: channel<RetentionRuleView[]>()({

@@ -34,8 +34,14 @@ export const recordExportInputSchema = z
     csvStyle: z.enum(CSV_STYLES).default('excel'),
     /** The language of headers, dates and numbers. */
     locale: z.enum(['uk', 'en']).default('uk'),
+    /** Contacts only: made for this processing purpose (no valid basis = left out). */
+    purposeId: recordIdSchema.optional(),
   })
   .strict()
+  .refine(input => input.purposeId === undefined || input.type === 'contacts', {
+    message: 'A processing purpose is for contacts only.',
+    path: ['purposeId'],
+  })
   .refine(input => input.format !== 'vcf' || input.type === 'contacts', {
     message: 'vCard is for contacts only.',
     path: ['format'],

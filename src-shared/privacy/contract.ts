@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { channel } from '../ipc/contract';
+import { contactExportFilterSchema, SEE_DELETED_CONTACTS } from '../ipc/contacts';
 import type { ReportFile } from '../ipc/reports';
 import {
   objectionInputSchema,
@@ -22,6 +23,7 @@ import type {
   Breach,
   ConsentRecord,
   ContactConsentState,
+  ExportPreview,
   PrivacyRequest,
   Purpose,
   RequestList,
@@ -57,6 +59,23 @@ export const privacyContract = {
     input: objectionInputSchema,
     permission: 'consent.record',
     grants: CONTACT_REACH,
+  }),
+  /**
+   * The contacts export dialog's purpose picker: the active purposes, and how many contacts the
+   * export of this filter (for this purpose) would leave out, and why. Counts only; same scope as
+   * `contacts.export`.
+   */
+  exportPreview: channel<ExportPreview>()({
+    input: z
+      .object({
+        filter: contactExportFilterSchema.optional(),
+        purposeId: privacyIdSchema.optional(),
+      })
+      .strict(),
+    permission: 'contacts.export',
+    also: [{ ...SEE_DELETED_CONTACTS, when: input => input.filter?.includeDeleted === true }],
+    grants: ['companies.read'],
+    audit: false,
   }),
   /** The processing register: every purpose, archived ones last. */
   listPurposes: channel<Purpose[]>()({

@@ -8,6 +8,8 @@
 export const OMBUDSMAN_WORKING_DAYS = 30;
 /** Calendar days to answer a subject's request. */
 export const REQUEST_DAYS = 30;
+/** An open request due within this many days is "due soon" (the dashboard reminds of it). */
+export const REQUEST_DUE_SOON_DAYS = 7;
 /** Hours to notify a breach. */
 export const BREACH_HOURS = 72;
 
@@ -33,4 +35,15 @@ export function addCalendarDays(from: Date, days: number): Date {
 /** `from` plus `hours` hours. */
 export function addHours(from: Date, hours: number): Date {
   return new Date(from.getTime() + hours * 3_600_000);
+}
+
+/** Whether an open request needs attention now: past its deadline, due within 7 days, or neither. */
+export function requestUrgency(
+  request: { status: string; dueAt: string },
+  now: Date,
+): 'overdue' | 'dueSoon' | null {
+  if (request.status !== 'open') return null;
+  const due = Date.parse(request.dueAt);
+  if (due < now.getTime()) return 'overdue';
+  return due <= now.getTime() + REQUEST_DUE_SOON_DAYS * DAY_MS ? 'dueSoon' : null;
 }

@@ -66,6 +66,20 @@ export interface ConsentRecord {
   withdrawnBy: string | null;
 }
 
+/**
+ * What the contacts export would leave out for privacy reasons (counts only, never who), and the
+ * active purposes an export can be made for.
+ */
+export interface ExportPreview {
+  purposes: PurposeRef[];
+  /** Contacts the export's filter matches in the caller's export scope, before privacy. */
+  total: number;
+  /** Left out because they objected to processing (from every export). */
+  objected: number;
+  /** Left out for the chosen purpose: basis withdrawn, or no consent where the ground is consent. */
+  noBasis: number;
+}
+
 /** A contact's objection to processing (excluded from every export and mailing). */
 export interface Objection {
   objectedAt: string;

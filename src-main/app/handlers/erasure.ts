@@ -1,10 +1,11 @@
 /**
- * Handlers of the `erasure` channels (src-shared/ipc/erasure.ts): real erasure of a contact and
+ * Handlers of the `erasure` channels (src-shared/ipc/erasure.ts): real erasure of a contact (or a
+ * company card that is a person) and
  * the retention review. The router has checked `privacy.erase` / `privacy.retention` already;
  * the audit entry names the contact (erase) and holds counts and the erasure id, never content.
  */
 import type { erasureContract } from '../../../src-shared/ipc/erasure';
-import { eraseContact } from '../../privacy/erasure/erase';
+import { eraseCompany, eraseContact } from '../../privacy/erasure/erase';
 import { approveRetention } from '../../privacy/retention/approve';
 import {
   listRetentionRules,
@@ -26,6 +27,19 @@ export function erasureHandlers(
       const session = requireSession(ctx);
       const report = await eraseContact(requireVault(deps), {
         contactId: input.contactId,
+        reason: 'request',
+        by: session.userId,
+        at: now(),
+      });
+      const { checkpointed: _c, logged: _l, ...result } = report;
+      ctx.audit.details = { ...result, logged: report.logged };
+      return result;
+    },
+    eraseCompany: async (ctx, input) => {
+      target(ctx, 'company', input.companyId);
+      const session = requireSession(ctx);
+      const report = await eraseCompany(requireVault(deps), {
+        companyId: input.companyId,
         reason: 'request',
         by: session.userId,
         at: now(),

@@ -5,64 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import type { Contact } from '../../../src-shared/contacts';
-import { contactsContract, type ContactExportResult } from '../../../src-shared/ipc/contacts';
 import type { ConsentRecord, ContactConsentState } from '../../../src-shared/privacy';
-import { privacyContract } from '../../../src-shared/privacy/contract';
-import { createContactsTestVault } from '../../crm/contacts/contacts.test-support';
-import { closeTestVaults, composeTestApp, keepOpen, value } from './app.test-support';
-import { contactsHandlers } from './contacts';
-import { privacyHandlers } from './privacy';
+import { closeTestVaults, value } from './app.test-support';
+import { consentApp as app, CONTRACTS, NEWSLETTER } from './privacy-consent.test-support';
 
 afterEach(closeTestVaults);
-
-const NEWSLETTER = '0190a000-0000-7000-8000-00000000a001';
-const CONTRACTS = '0190a000-0000-7000-8000-00000000a002';
-
-async function app() {
-  const { vault, db, staff } = await keepOpen(createContactsTestVault());
-  const at = new Date().toISOString();
-  for (const [id, name, ground] of [
-    [NEWSLETTER, 'Розсилка новин', 'consent'],
-    [CONTRACTS, 'Виконання договору', 'contract'],
-  ] as const) {
-    await db
-      .insertInto('privacy_purposes')
-      .values({
-        ...{ id, name, ground, categories: '[]', retention_text: '', recipients: '', high_risk: 0 },
-        ...{ created_by: staff.owner, created_at: at, updated_at: at },
-      })
-      .execute();
-  }
-  const t = composeTestApp({
-    vault,
-    staff,
-    contract: { contacts: contactsContract, privacy: privacyContract },
-    handlers: ({ openVault }) => ({
-      contacts: contactsHandlers({ openVault }),
-      privacy: privacyHandlers({ openVault }),
-    }),
-  });
-  const create = async (surname: string) =>
-    value<Contact>(await t.call('contacts.create', { contact: { surname, givenName: 'Тест' } }));
-  const exported = async (purposeId?: string) => {
-    const r = value<ContactExportResult>(
-      await t.call('contacts.export', { format: 'csv', ...(purposeId ? { purposeId } : {}) }),
-    );
-    if (r.status !== 'done') throw new Error('export waits for approval');
-    return r.content;
-  };
-  const consent = (contactId: string, purposeId: string, extra: object = {}) =>
-    t.call('privacy.recordConsent', {
-      contactId,
-      purposeId,
-      ground: 'consent',
-      channel: 'paper',
-      obtainedAt: '2026-01-10T09:00:00.000Z',
-      ...extra,
-    });
-  return { ...t, vault, staff, create, exported, consent };
-}
 
 describe('consent per contact and purpose', () => {
   it('withdrawn or missing consent leaves a contact out of an export for that purpose', async () => {

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '../../../src-shared/contacts';
 import type { SetupResult } from '../../../src-shared/ipc/auth';
-import { CANARY, plantCanary } from '../../privacy/erasure/erasure.test-support';
+import {
+  CANARY,
+  plantCanary,
+  plantCompanyCanary,
+} from '../../privacy/erasure/erasure.test-support';
 import { createNoKeychainStore, unlockWithPassword } from '../../vault';
 import { makeTempDir } from '../../vault/temp-vault.test-support';
 import { CLI_OWNER, createOwnerVault, zamokProcess } from '../cli.test-support';
@@ -17,6 +21,7 @@ const vault = join(makeTempDir('zamok-privacy-cli-'), 'vault');
 let setup: SetupResult;
 let erased: Contact;
 let stale: Contact;
+let companyId: string;
 let codes: string[] = [];
 
 beforeAll(async () => {
@@ -24,6 +29,7 @@ beforeAll(async () => {
   setup = made.setup;
   codes = [...setup.recoveryCodes];
   erased = (await plantCanary(made.app)).contact;
+  companyId = (await plantCompanyCanary(made.app)).companyId;
   stale = await made.call<Contact>('contacts.create', {
     contact: { surname: 'Давній', givenName: 'Клієнт' },
   });
@@ -87,6 +93,35 @@ describe('zamok privacy (child process)', () => {
     try {
       const left = open.sqlite.prepare('SELECT count(*) AS n FROM contacts WHERE id IN (?, ?)');
       expect(left.get(erased.id, stale.id)).toEqual({ n: 1 });
+    } finally {
+      open.close();
+    }
+  }, 120_000);
+
+  it('erase --company erases a sole proprietor’s card; one of --contact/--company is required', async () => {
+    for (const ids of [[], ['--contact', erased.id, '--company', companyId]]) {
+      const wrong = zamokProcess([
+        ...['--vault', vault, 'privacy', 'erase', ...ids, '--yes'],
+        ...['--login', CLI_OWNER.login],
+      ]);
+      expect(wrong.status).toBe(2);
+      expect(wrong.stderr).toContain('either --contact ID or --company ID');
+    }
+    const run = zamok(['privacy', 'erase', '--company', companyId, '--yes']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Erased company ${companyId}`);
+    expect(run.stdout).toMatch(/activities 1, documents 1, contacts unlinked 1/);
+    expect(run.stdout).not.toContain(CANARY);
+    const verify = zamok(['audit', 'verify']);
+    expect(verify.status, verify.stderr).toBe(0);
+    const open = await unlockWithPassword(vault, CLI_OWNER.login, CLI_OWNER.password, {
+      deviceStore: createNoKeychainStore(),
+    });
+    try {
+      const left = open.sqlite.prepare('SELECT count(*) FROM companies WHERE id = ?').pluck();
+      expect(left.get(companyId)).toBe(0);
+      const kinds = open.sqlite.prepare('SELECT entity_type FROM erasures ORDER BY erased_at');
+      expect(kinds.pluck().all()).toContain('company');
     } finally {
       open.close();
     }

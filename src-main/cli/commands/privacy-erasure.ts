@@ -1,5 +1,5 @@
 /**
- * `zamok privacy erase --contact ID --yes` and `zamok privacy retention --dry-run` (or
+ * `zamok privacy erase --contact ID --yes` (or `--company ID` for a sole proprietor's card) and `zamok privacy retention --dry-run` (or
  * `--approve ID …`): the app's `erasure.*` channels, permissions (`privacy.erase`,
  * `privacy.retention`) and audit. The user signs in with `--login`, the password from
  * ZAMOK_PASSWORD (or `--password-stdin`) and `--totp` / `--recovery-code`. Output: ids and
@@ -7,6 +7,7 @@
  */
 import type { Command } from 'commander';
 import type {
+  CompanyErasureResult,
   ErasureResult,
   RetentionCandidates,
   RetentionResult,
@@ -46,17 +47,37 @@ export function registerErasureCommands(program: Command, cli: CliAppContext): v
   withSignIn(
     privacy
       .command('erase')
-      .description('erase a contact and everything about it for good (owner or privacy officer)')
-      .requiredOption('--contact <id>', 'the contact to erase')
+      .description(
+        'erase a contact, or a company card that is a person (ФОП), and everything about it for good',
+      )
+      .option('--contact <id>', 'the contact to erase')
+      .option('--company <id>', 'the company (sole proprietor) to erase')
       .option('--yes', 'confirm: this cannot be undone'),
-  ).action(async (opts: SignInOptions & { contact: string; yes?: boolean }) => {
+  ).action(async (opts: SignInOptions & { contact?: string; company?: string; yes?: boolean }) => {
+    if ((opts.contact === undefined) === (opts.company === undefined)) {
+      throw new CliExit(EXIT.usage, 'Give either --contact ID or --company ID.');
+    }
     if (!opts.yes) {
       throw new CliExit(EXIT.usage, 'Erasure cannot be undone: add --yes to confirm.');
     }
+    if (opts.company !== undefined) {
+      const companyId = opts.company;
+      const done = await asUser(
+        cli,
+        opts,
+        call => call('zamok:erasure.eraseCompany', { companyId }) as Promise<CompanyErasureResult>,
+      );
+      printResult(cli, done, () => [
+        `Erased company ${done.companyId} (erasure ${done.erasureId})${done.found ? '' : ' — no such company; recorded anyway'}`,
+        `activities ${done.activities}, documents ${done.documents}, contacts unlinked ${done.contactsUnlinked}, deals unlinked ${done.dealsUnlinked}, audit entries pseudonymised ${done.auditEntries}`,
+      ]);
+      return;
+    }
+    const contactId = opts.contact ?? '';
     const result = await asUser(
       cli,
       opts,
-      call => call('zamok:erasure.erase', { contactId: opts.contact }) as Promise<ErasureResult>,
+      call => call('zamok:erasure.erase', { contactId }) as Promise<ErasureResult>,
     );
     printResult(cli, result, () => [
       `Erased contact ${result.contactId} (erasure ${result.erasureId})${result.found ? '' : ' — no such contact; recorded anyway'}`,

@@ -6,7 +6,7 @@
 import { type Viewer } from '../record/viewer';
 import { parseTextFilter, textMatchSql, TEXT_INDEX } from '../record/text-filter';
 import type { Database } from '../../vault/schema';
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Contact } from '../../../src-shared/contacts';
 import { tidyText } from '../../../src-shared/contacts';
 import { exportableSql } from '../../privacy/consent/export-filter';
@@ -35,7 +35,12 @@ export function isExportAll(selection: ExportSelection): boolean {
   return !f.text?.trim() && !f.tag?.trim() && f.ownerId === undefined;
 }
 
-function selectRows(db: Kysely<Database>, viewer: Viewer, selection: ExportSelection) {
+function selectRows(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  selection: ExportSelection,
+  privacy: Expression<SqlBool> = exportableSql(selection.purposeId),
+) {
   const filter = selection.filter ?? {};
   // The same matching as the list (FTS5 words, digits; stored text for deleted rows), so an export
   // "of what the list shows" holds exactly the rows the list showed.
@@ -47,7 +52,7 @@ function selectRows(db: Kysely<Database>, viewer: Viewer, selection: ExportSelec
       .selectFrom('contacts')
       .where(eb => scopeCondition(eb, viewer, 'use'))
       // Objection (always) and the purpose's basis: src-main/privacy/consent/export-filter.ts.
-      .where(exportableSql(selection.purposeId))
+      .where(privacy)
       .$if(filter.includeDeleted !== true, q => q.where('contacts.deleted_at', 'is', null))
       .$if(filter.ownerId !== undefined, q =>
         q.where('contacts.owner_id', '=', filter.ownerId ?? ''),
@@ -84,6 +89,37 @@ export async function countExportRows(
     .select(eb => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** How many contacts the selection's privacy condition leaves out, and why (counts only). */
+export interface ExportExclusions {
+  /** Matched by the filter in scope, before the privacy condition. */
+  total: number;
+  /** Objected (left out of every export). */
+  objected: number;
+  /** Not objected, but without a valid basis for `selection.purposeId`. */
+  noBasis: number;
+}
+
+/** Counts what an export of `selection` would leave out (./export-rows' privacy condition). */
+export async function exportExclusions(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  selection: ExportSelection,
+): Promise<ExportExclusions> {
+  const count = async (privacy: Expression<SqlBool>) => {
+    const row = await selectRows(db, viewer, selection, privacy)
+      .select(eb => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
+  const total = await count(sql<SqlBool>`1`);
+  const notObjected = await count(exportableSql(undefined));
+  const exportable =
+    selection.purposeId === undefined
+      ? notObjected
+      : await count(exportableSql(selection.purposeId));
+  return { total, objected: total - notObjected, noBasis: notObjected - exportable };
 }
 
 /** The contacts of the export, in name order (shares are not exported: they are office data). */

@@ -10,7 +10,13 @@ import type { ExportFormat } from '../../../src-shared/ipc/contacts';
 import { exportFile } from './export-format';
 import { exportRows, type ExportSelection } from './export-rows';
 
-export { countExportRows, isExportAll, type ExportSelection } from './export-rows';
+export {
+  countExportRows,
+  exportExclusions,
+  isExportAll,
+  type ExportExclusions,
+  type ExportSelection,
+} from './export-rows';
 export { contactsToCsv, contactsToVcard, csvField, vcardText } from './export-format';
 
 /** A finished export: the file and how many contacts it holds. */

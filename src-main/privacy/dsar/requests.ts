@@ -4,7 +4,12 @@
  * what is close to its deadline so the screen can warn.
  */
 import type { Kysely } from 'kysely';
-import { addCalendarDays, REQUEST_DAYS } from '../../../src-shared/privacy/dates';
+import {
+  addCalendarDays,
+  REQUEST_DAYS,
+  REQUEST_DUE_SOON_DAYS,
+  requestUrgency,
+} from '../../../src-shared/privacy/dates';
 import type {
   PrivacyRequest,
   RequestInput,
@@ -15,8 +20,8 @@ import { RecordError } from '../../crm/record/errors';
 import { newRecordId } from '../../crm/record-id';
 import type { Database } from '../../vault/schema';
 
-/** An open request due within this many days is "due soon". */
-export const DUE_SOON_DAYS = 7;
+/** An open request due within this many days is "due soon" (src-shared/privacy/dates.ts). */
+export const DUE_SOON_DAYS = REQUEST_DUE_SOON_DAYS;
 
 function query(db: Kysely<Database>) {
   return db
@@ -60,13 +65,11 @@ export async function listRequests(db: Kysely<Database>, now: Date): Promise<Req
     .orderBy('r.id')
     .execute();
   const items = rows.map(rowToRequest);
-  const soon = now.getTime() + DUE_SOON_DAYS * 86_400_000;
-  const open = items.filter(r => r.status === 'open');
+  const urgency = items.map(r => requestUrgency(r, now));
   return {
     items,
-    overdue: open.filter(r => Date.parse(r.dueAt) < now.getTime()).length,
-    dueSoon: open.filter(r => Date.parse(r.dueAt) >= now.getTime() && Date.parse(r.dueAt) <= soon)
-      .length,
+    overdue: urgency.filter(u => u === 'overdue').length,
+    dueSoon: urgency.filter(u => u === 'dueSoon').length,
     now: now.toISOString(),
   };
 }

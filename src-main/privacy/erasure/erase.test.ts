@@ -11,16 +11,12 @@ import { documentPath } from '../../crm/documents/files';
 import { vaultPaths } from '../../vault';
 import { eraseContact } from './erase';
 import { CANARY, CANARY_EMAIL, ownerSignedIn, plantCanary } from './erasure.test-support';
-import { countOf, decryptDatabase, decryptWal } from './raw-pages.test-support';
+import { rawHits as rawPageHits } from './raw-pages.test-support';
 
 const CANARY_TAIL = CANARY.slice(-7);
 
 function rawHits(dir: string, key: Buffer, text: string): { db: number; wal: number } {
-  const paths = vaultPaths(dir);
-  return {
-    db: countOf(decryptDatabase(paths.database, key), text),
-    wal: countOf(decryptWal(`${paths.database}-wal`, key), text),
-  };
+  return rawPageHits(vaultPaths(dir).database, key, text);
 }
 
 describe('erasing a contact', () => {

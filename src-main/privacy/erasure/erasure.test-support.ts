@@ -63,3 +63,55 @@ export async function plantCanary(app: ZamokApp, surname = CANARY, email = CANAR
 
 /** The owner signed in on a fresh vault (see ownerSignedIn). */
 export { ownerSignedIn };
+
+/** A sole proprietor's card for {@link CANARY}: its name, tax number and phone are hers. */
+export const CANARY_COMPANY = `ФОП ${CANARY} Зоряна`;
+/** Her РНОКПП (a valid checksum), planted in the card. */
+export const CANARY_RNOKPP = '1759013776';
+
+/**
+ * Plants a company card that is a person: an edit, a note on it, a document with her name in the
+ * file name, a contact and a deal linked to it (other records, kept by an erasure).
+ */
+export async function plantCompanyCanary(app: ZamokApp) {
+  const company = await ok<{ id: string; updatedAt: string }>(
+    call(app, 'companies.create', {
+      company: {
+        name: CANARY_COMPANY,
+        rnokpp: CANARY_RNOKPP,
+        phones: [{ number: '+380671112299' }],
+        notes: `Картка ${CANARY}`,
+      },
+    }),
+  );
+  await ok(
+    call(app, 'companies.update', {
+      id: company.id,
+      expectedUpdatedAt: company.updatedAt,
+      patch: { legalAddress: `м. Львів, вул. ${CANARY}а, 1` },
+    }),
+  );
+  const note = await ok<{ id: string }>(
+    call(app, 'activities.create', {
+      activity: { kind: 'note', subject: `${CANARY}: борг`, companyId: company.id },
+    }),
+  );
+  const start = await ok<TransferTicket>(
+    call(app, 'documents.startUpload', {
+      record: { type: 'company', id: company.id },
+      file: { name: `виписка ${CANARY}.pdf`, size: TINY_PDF.length },
+    }),
+  );
+  const upload = documentTransfers.take(start.ticket, 'upload');
+  if (!upload) throw new Error('no upload ticket');
+  await upload.receive(streamOf(TINY_PDF));
+  const document = await ok<{ id: string }>(
+    call(app, 'documents.finishUpload', { ticket: start.ticket }),
+  );
+  const linked = await ok<Contact>(
+    call(app, 'contacts.create', {
+      contact: { surname: 'Бухгалтерова', givenName: 'Інна', companyId: company.id },
+    }),
+  );
+  return { companyId: company.id, noteId: note.id, documentId: document.id, linked };
+}

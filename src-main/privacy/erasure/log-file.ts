@@ -18,7 +18,7 @@ import { writeFileAtomic } from '../../vault/atomic-write';
 /** One erasure as the log keeps it. */
 export interface ErasureLogEntry {
   id: string;
-  entityType: 'contact';
+  entityType: 'contact' | 'company';
   entityId: string;
   reason: 'request' | 'retention';
   erasedAt: string;
@@ -26,7 +26,7 @@ export interface ErasureLogEntry {
 
 const entrySchema = z.strictObject({
   id: z.string().min(1).max(64),
-  entityType: z.literal('contact'),
+  entityType: z.enum(['contact', 'company']),
   entityId: z.string().min(1).max(64),
   reason: z.enum(['request', 'retention']),
   erasedAt: z.string().min(1).max(40),

@@ -51,3 +51,11 @@ export function countOf(haystack: Buffer, text: string): number {
   }
   return count;
 }
+
+/** How often `text` is on the decrypted pages of the vault's zamok.db and of its WAL. */
+export function rawHits(database: string, key: Buffer, text: string): { db: number; wal: number } {
+  return {
+    db: countOf(decryptDatabase(database, key), text),
+    wal: countOf(decryptWal(`${database}-wal`, key), text),
+  };
+}

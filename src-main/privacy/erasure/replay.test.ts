@@ -12,7 +12,8 @@ import type { ZamokApp } from '../../app/compose';
 import { FIXTURE_OWNER, makeFixtureVault, ok } from '../../backup/backup-vault.test-support';
 import type { OpenVault } from '../../vault';
 import { makeTempDir } from '../../vault/temp-vault.test-support';
-import { CANARY, plantCanary } from './erasure.test-support';
+import type { CompanyErasureResult } from '../../../src-shared/ipc/erasure';
+import { CANARY, plantCanary, plantCompanyCanary } from './erasure.test-support';
 import { erasureLogPath } from './log-file';
 
 const apps: ZamokApp[] = [];
@@ -74,6 +75,37 @@ describe('the erasure log', () => {
     const replays = (await listAudit(again.db, { action: 'privacy.erase_replayed', limit: 10 }))
       .entries;
     expect(replays).toHaveLength(1);
+  });
+
+  it('replays a company (sole proprietor) erasure after a restore too', async () => {
+    const f = await makeFixtureVault();
+    apps.push(f.app);
+    const dest = makeTempDir('zamok-erasure-dest-');
+    await ok(f.app, 'backup.updateSettings', {
+      settings: { ...DEFAULT_BACKUP_SETTINGS, destinations: [{ id: 'disk', path: dest }] },
+    });
+    const planted = await plantCompanyCanary(f.app);
+    const [run] = await ok<BackupRunResult[]>(f.app, 'backup.runNow', {});
+    const erased = await ok<CompanyErasureResult>(f.app, 'erasure.eraseCompany', {
+      companyId: planted.companyId,
+    });
+    await ok(f.app, 'backup.restore', { file: run?.file, recoveryKey: f.recoveryKey });
+    const back = await signIn(f);
+    const left = back.sqlite.prepare('SELECT count(*) FROM companies WHERE id = ?').pluck();
+    expect(left.get(planted.companyId)).toBe(0);
+    const match = back.sqlite
+      .prepare('SELECT count(*) FROM search_text_companies WHERE search_text_companies MATCH ?')
+      .pluck()
+      .get(`"${CANARY}"`);
+    expect(match).toBe(0);
+    const entries = (await listAudit(back.db, { limit: 500 })).entries;
+    expect(entries.find(e => e.action === 'privacy.erase_replayed')).toMatchObject({
+      entityType: 'company',
+      entityId: planted.companyId,
+      details: { erasureId: erased.erasureId, found: true, documents: 1, activities: 1 },
+    });
+    expect(JSON.stringify(entries)).not.toContain(CANARY);
+    expect(verifyAuditChain(back)).toMatchObject({ ok: true });
   });
 
   it('a log edited without the key is not trusted: nothing replayed, the failure audited', async () => {

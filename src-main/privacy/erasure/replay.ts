@@ -9,7 +9,7 @@
 import { appendAudit } from '../../audit';
 import type { Session } from '../../calls';
 import type { OpenVault } from '../../vault';
-import { eraseContact, syncErasureLog, vaultErasures } from './erase';
+import { eraseLogged, syncErasureLog, vaultErasures } from './erase';
 import { readErasureLog } from './log-file';
 
 /** What a replay did. */
@@ -44,13 +44,7 @@ export async function replayErasures(
   const replayed: string[] = [];
   for (const entry of read.status === 'ok' ? read.entries : []) {
     if (known.has(entry.id)) continue;
-    const report = await eraseContact(vault, {
-      contactId: entry.entityId,
-      reason: entry.reason,
-      by: null,
-      at: new Date(entry.erasedAt),
-      erasureId: entry.id,
-    });
+    const report = await eraseLogged(vault, entry, new Date(entry.erasedAt));
     vault.sqlite
       .prepare('UPDATE erasures SET replayed_at = ? WHERE id = ?')
       .run(now.toISOString(), entry.id);
@@ -59,7 +53,7 @@ export async function replayErasures(
       {
         ...actor,
         action: 'privacy.erase_replayed',
-        entityType: 'contact',
+        entityType: entry.entityType,
         entityId: entry.entityId,
         outcome: 'ok',
         details: {

@@ -33,6 +33,16 @@ export interface ErasureRecord {
   erasedBy: string | null;
 }
 
+/** The erasure as it is recorded in `erasures`, for any erased record type. */
+export interface ErasureEntry {
+  id: string;
+  entityType: 'contact' | 'company';
+  entityId: string;
+  reason: 'request' | 'retention';
+  erasedAt: string;
+  erasedBy: string | null;
+}
+
 interface ContactText {
   surname: string;
   emails: string;
@@ -40,9 +50,10 @@ interface ContactText {
 }
 
 /** Shortest string searched for in audit payloads: shorter ones would hit other people's entries. */
-const MIN_NEEDLE = 4;
+export const MIN_NEEDLE = 4;
 
-function jsonStrings(text: string, pick: (value: unknown) => unknown): string[] {
+/** The strings of a JSON array column picked by `pick` (none when the text is not an array). */
+export function jsonStrings(text: string, pick: (value: unknown) => unknown): string[] {
   try {
     const parsed: unknown = JSON.parse(text);
     if (!Array.isArray(parsed)) return [];
@@ -76,7 +87,8 @@ const QUOTING_COLUMNS = [
   ['alerts', 'details'],
 ] as const;
 
-function scrubQuotes(sqlite: Database.Database, needles: readonly string[]): void {
+/** Replaces each needle quoted in the guard records' free text (see QUOTING_COLUMNS). */
+export function scrubQuotes(sqlite: Database.Database, needles: readonly string[]): void {
   for (const needle of needles) {
     const encoded = JSON.stringify(needle).slice(1, -1);
     for (const [table, column] of QUOTING_COLUMNS) {
@@ -96,25 +108,47 @@ function scrubQuotes(sqlite: Database.Database, needles: readonly string[]): voi
  * its sealed changes (pushed or not) for the contact and its activities go too (the key to open those
  * is in this vault). The erasure itself is not sent to the office yet: docs/PRIVACY.md says so.
  */
-function eraseRelatedRows(
-  run: (sql: string, ...params: string[]) => number,
-  id: string,
-  activities: readonly string[],
-): void {
+function eraseRelatedRows(run: RunSql, id: string, activities: readonly string[]): void {
   run('DELETE FROM privacy_consents WHERE contact_id = ?', id);
   run('DELETE FROM privacy_objections WHERE contact_id = ?', id);
   run("UPDATE privacy_requests SET note = '' WHERE contact_id = ?", id);
-  for (const [table, recordId] of [
-    ['contacts', id],
-    ...activities.map(a => ['activities', a] as const),
-  ] as const) {
+  eraseSyncRows(run, [['contacts', id], ...activities.map(a => ['activities', a] as const)]);
+}
+
+const FTS_TABLES = [
+  'search_text_contacts',
+  'search_text_companies',
+  'search_text_activities',
+  'search_digits',
+] as const;
+
+/** A statement runner that answers the changed row count. */
+export type RunSql = (sql: string, ...params: string[]) => number;
+
+/** Office sync's copies, conflicts and sealed changes of these records go with them. */
+export function eraseSyncRows(run: RunSql, records: readonly (readonly [string, string])[]): void {
+  for (const [table, recordId] of records) {
     run('DELETE FROM sync_fields WHERE record_table = ? AND record_id = ?', table, recordId);
     run('DELETE FROM sync_conflicts WHERE record_table = ? AND record_id = ?', table, recordId);
     run('DELETE FROM sync_outbox WHERE record_table = ? AND record_id = ?', table, recordId);
   }
 }
 
-const FTS_TABLES = ['search_text_contacts', 'search_text_activities', 'search_digits'] as const;
+/**
+ * The end of every erasure, inside its transaction: the full-text tables rewritten without the
+ * erased terms (see the file comment) and the erasure recorded.
+ */
+export function finishErasure(sqlite: Database.Database, entry: ErasureEntry): void {
+  for (const table of FTS_TABLES) {
+    sqlite.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
+  }
+  sqlite
+    .prepare(
+      `INSERT OR IGNORE INTO erasures (id, entity_type, entity_id, reason, erased_at, erased_by)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(entry.id, entry.entityType, entry.entityId, entry.reason, entry.erasedAt, entry.erasedBy);
+}
 
 /** Erases the contact's rows; must run inside a transaction with secure_delete on. */
 export function eraseContactRows(
@@ -150,7 +184,7 @@ export function eraseContactRows(
     needles,
   });
   scrubQuotes(sqlite, needles);
-  const run = (sql: string, ...params: string[]) => sqlite.prepare(sql).run(...params).changes;
+  const run: RunSql = (sql, ...params) => sqlite.prepare(sql).run(...params).changes;
   const shares = run('DELETE FROM contact_shares WHERE contact_id = ?', id);
   const dealsUnlinked = run('UPDATE deals SET contact_id = NULL WHERE contact_id = ?', id);
   run('DELETE FROM activities WHERE contact_id = ?', id);
@@ -158,15 +192,7 @@ export function eraseContactRows(
   run('DELETE FROM import_batch_records WHERE record_id = ?', id);
   eraseRelatedRows(run, id, activities);
   run('DELETE FROM contacts WHERE id = ?', id);
-  for (const table of FTS_TABLES) {
-    sqlite.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run();
-  }
-  sqlite
-    .prepare(
-      `INSERT OR IGNORE INTO erasures (id, entity_type, entity_id, reason, erased_at, erased_by)
-       VALUES (?, 'contact', ?, ?, ?, ?)`,
-    )
-    .run(record.id, id, record.reason, record.erasedAt, record.erasedBy);
+  finishErasure(sqlite, { ...record, entityType: 'contact', entityId: id });
   return {
     found: contact !== undefined,
     activities: activities.length,

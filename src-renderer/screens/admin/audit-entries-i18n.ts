@@ -113,6 +113,7 @@ export const uk = {
       create_purpose: 'Додано ціль обробки даних',
       update_purpose: 'Змінено ціль обробки даних',
       consent_state: 'Перегляд згод контакту',
+      export_preview: 'Перегляд мети експорту (хто не ввійде)',
       record_consent: 'Записано згоду контакту',
       withdraw_consent: 'Згоду контакту відкликано',
       set_objection: 'Записано заперечення контакту',
@@ -132,6 +133,7 @@ export const uk = {
     },
     erasure: {
       erase: 'Контакт стерто назавжди',
+      erase_company: 'Компанію (ФОП) стерто назавжди',
       retention_rules: 'Перегляд правил зберігання',
       set_retention_rule: 'Змінено правило зберігання',
       retention_candidates: 'Перегляд записів до стирання',
@@ -333,6 +335,7 @@ export const en: Strings<typeof uk> = {
       create_purpose: 'Processing purpose added',
       update_purpose: 'Processing purpose changed',
       consent_state: 'Consents of a contact viewed',
+      export_preview: 'Export purpose previewed (who is left out)',
       record_consent: 'Consent recorded',
       withdraw_consent: 'Consent withdrawn',
       set_objection: 'Objection recorded',
@@ -352,6 +355,7 @@ export const en: Strings<typeof uk> = {
     },
     erasure: {
       erase: 'Contact erased for good',
+      erase_company: 'Company (sole proprietor) erased for good',
       retention_rules: 'Retention rules viewed',
       set_retention_rule: 'Retention rule changed',
       retention_candidates: 'Records due for erasure viewed',

@@ -11,6 +11,7 @@ import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { formatDateTime } from '../contacts/format';
 import { loadCompany, rememberCompany } from './actions';
 import { CompanyContacts } from './CompanyContacts';
+import { EraseCompany } from './EraseCompany';
 import { CompanyFields } from './CompanyFields';
 import type { CompanyAbilities } from './permissions';
 import { companiesList } from './store';
@@ -43,6 +44,14 @@ export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
     user => user.status === 'active' && user.id !== company.ownerId,
   );
   const dialogProps = { ns: 'companies', busy, error: actionError, onClose: page.close };
+  /** After an erasure: the card leaves the list and the page goes back to it. */
+  const erased = () => {
+    companiesList.useStore.setState(s => ({
+      current: null,
+      items: s.items.filter(item => item.id !== id),
+    }));
+    onBack();
+  };
 
   return (
     <RecordDetail
@@ -68,6 +77,7 @@ export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
       open={open}
       onRestore={() => keep(() => api.companies.restore({ id }), rememberCompany)}
       busy={busy}
+      extraActions={<EraseCompany companyId={id} name={company.name} onErased={erased} />}
       actionError={actionError}
       dialogOpen={dialog !== null}
       onBack={onBack}

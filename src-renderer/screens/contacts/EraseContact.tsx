@@ -6,13 +6,39 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallError } from '../../../src-shared/ipc/contract';
+import type { CallError, Result } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { useGranted } from '../../app/grants';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The button and its typed-confirmation modal; `onErased` runs after a successful erasure. */
 export function EraseContact(props: { contactId: string; name: string; onErased: () => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { contactId } = props;
+  return (
+    <EraseButton
+      name={props.name}
+      warning={t('contacts.erase.warning')}
+      erase={() => api.erasure.erase({ contactId })}
+      onErased={props.onErased}
+    />
+  );
+}
+
+/** What the erase modal needs: whom (the name to type), what it erases, and the call. */
+interface EraseProps {
+  name: string;
+  warning: string;
+  erase: () => Promise<Result<unknown>>;
+  onErased: () => void;
+}
+
+/**
+ * The erase button for any record that is a person (a contact, a sole proprietor's company card):
+ * shown to holders of `privacy.erase` only, with the typed-name confirmation.
+ */
+export function EraseButton(props: EraseProps) {
   const { t } = useTranslation();
   const allowed = useGranted('privacy.erase');
   const [opened, setOpened] = useState(false);
@@ -27,14 +53,8 @@ export function EraseContact(props: { contactId: string; name: string; onErased:
   );
 }
 
-function EraseModal(props: {
-  contactId: string;
-  name: string;
-  onErased: () => void;
-  onClose: () => void;
-}) {
+function EraseModal(props: EraseProps & { onClose: () => void }) {
   const { t } = useTranslation();
-  const api = useApi();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CallError | null>(null);
@@ -43,7 +63,7 @@ function EraseModal(props: {
   const erase = async () => {
     setBusy(true);
     setError(null);
-    const result = await api.erasure.erase({ contactId: props.contactId });
+    const result = await props.erase();
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -53,10 +73,16 @@ function EraseModal(props: {
     props.onErased();
   };
   return (
-    <Modal opened onClose={props.onClose} title={t('contacts.erase.title')} centered>
+    <Modal
+      opened
+      onClose={props.onClose}
+      title={t('contacts.erase.title')}
+      centered
+      closeButtonProps={{ 'aria-label': t('contacts.erase.cancel') }}
+    >
       <Stack>
         <Alert color="red" variant="light">
-          <Text size="sm">{t('contacts.erase.warning')}</Text>
+          <Text size="sm">{props.warning}</Text>
         </Alert>
         <TextInput
           label={t('contacts.erase.typeName', { name: props.name })}

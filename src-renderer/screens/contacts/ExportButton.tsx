@@ -16,6 +16,7 @@ import {
   runExport,
   type ExportStep,
 } from './export-flow';
+import { ExportPurposePicker } from './ExportPurposePicker';
 import { useContactsStore } from './store';
 import { useShortcuts } from '../../app/shortcuts';
 
@@ -41,6 +42,7 @@ function ExportModal({ onClose }: { onClose: () => void }) {
   const api = useApi();
   const query = useContactsStore(state => state.query);
   const [format, setFormat] = useState<ExportFormat>('csv');
+  const [purposeId, setPurposeId] = useState<string | null>(null);
   const [step, setStep] = useState<ExportStep>({ kind: 'choose' });
   // The modal may close while a call is in flight: its answer must not touch a closed modal.
   const alive = useRef(true);
@@ -66,7 +68,7 @@ function ExportModal({ onClose }: { onClose: () => void }) {
   const start = async () => {
     setStep({ kind: 'running' });
     const locale = i18n.language.startsWith('uk') ? 'uk' : 'en';
-    const next = await runExport(api, query, format, locale);
+    const next = await runExport(api, query, format, locale, purposeId);
     if (alive.current) setStep(next);
   };
 
@@ -95,6 +97,11 @@ function ExportModal({ onClose }: { onClose: () => void }) {
                 <Radio value="vcard" label={t('contacts.export.vcard')} />
               </Stack>
             </Radio.Group>
+            <ExportPurposePicker
+              filter={exportFilterOf(query)}
+              value={purposeId}
+              onChange={setPurposeId}
+            />
             <Text size="xs" c="dimmed">
               {t('contacts.export.privacy')}
             </Text>

@@ -60,14 +60,20 @@ function refusal(error: CallError): ExportStep {
   return { kind: 'error', error };
 }
 
-/** Runs the export; a done file is saved at once. */
+/** Runs the export (for `purposeId` when chosen); a done file is saved at once. */
 export async function runExport(
   api: ZamokApi,
   query: ContactQuery,
   format: ExportFormat,
   locale: 'uk' | 'en',
+  purposeId: string | null = null,
 ): Promise<ExportStep> {
-  const result = await api.contacts.export({ format, filter: exportFilterOf(query), locale });
+  const result = await api.contacts.export({
+    format,
+    filter: exportFilterOf(query),
+    locale,
+    ...(purposeId ? { purposeId } : {}),
+  });
   if (!result.ok) return { kind: 'error', error: result.error };
   return settle(result.value);
 }

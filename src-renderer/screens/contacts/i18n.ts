@@ -2,11 +2,13 @@
 import { recordWords } from '../../components/records/i18n';
 import { eraseEn, eraseUk } from './erase-i18n';
 import { exportEn, exportUk } from './export-i18n';
+import { exportPurposeEn, exportPurposeUk } from './export-purpose-i18n';
 import type { Strings } from '../../i18n/types';
 import { contactTextLabels } from '../../../src-shared/contacts';
 
 export const uk = {
   export: exportUk,
+  exportPurpose: exportPurposeUk,
   erase: eraseUk,
   title: 'Контакти',
   none: '—',
@@ -142,6 +144,7 @@ export const uk = {
 /** English text of the contacts screens: the same keys as {@link uk}. */
 export const en: Strings<typeof uk> = {
   export: exportEn,
+  exportPurpose: exportPurposeEn,
   erase: eraseEn,
   title: 'Contacts',
   none: '–',

@@ -12,6 +12,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoader } from '../../components/useLoader';
 import { openDealList } from '../deals/store';
+import { DueRequestsCard } from '../privacy/DueRequestsCard';
 import { ActivitiesChart, NewContactsChart, PipelineChart, WonLostChart } from './charts';
 import { PageHeader } from '../../components/PageHeader';
 import { LabelledSegments } from '../../components/LabelledSegments';
@@ -65,6 +66,7 @@ export function DashboardScreen() {
         </Group>
       </PageHeader>
       <ErrorAlert error={error} />
+      <DueRequestsCard />
       {dashboard ? (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" aria-busy={loading}>
           <PipelineChart

@@ -7,22 +7,27 @@ import { useTranslation } from 'react-i18next';
 import { BreachesPanel } from './BreachesPanel';
 import { RegisterPanel } from './RegisterPanel';
 import { RequestsPanel } from './RequestsPanel';
-
-const TABS = ['register', 'requests', 'breaches'] as const;
+import { PRIVACY_TABS, usePrivacyView } from './store';
 
 /** The section screen. */
 export function PrivacyScreen() {
   const { t } = useTranslation();
+  const tab = usePrivacyView(state => state.tab);
+  const show = usePrivacyView(state => state.show);
   return (
     <Stack p="md" gap="md" maw={1200}>
       <Title order={1} size="h3">
         {t('privacy.title')}
       </Title>
-      <Tabs defaultValue="register" keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={value => show(PRIVACY_TABS.find(each => each === value) ?? 'register')}
+        keepMounted={false}
+      >
         <Tabs.List>
-          {TABS.map(tab => (
-            <Tabs.Tab key={tab} value={tab}>
-              {t(`privacy.tabs.${tab}`)}
+          {PRIVACY_TABS.map(each => (
+            <Tabs.Tab key={each} value={each}>
+              {t(`privacy.tabs.${each}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>

@@ -8,6 +8,7 @@ import { useGranted } from '../../app/grants';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoader } from '../../components/useLoader';
 import { saveFile, shortTime } from './files';
+import { usePrivacyView } from './store';
 
 /** The requests tab. */
 export function RequestsPanel() {
@@ -16,6 +17,8 @@ export function RequestsPanel() {
   const manage = useGranted('privacy.manage');
   const { value: list, error, load } = useLoader(() => api.privacy.listRequests({}));
   const [actionError, setActionError] = useState<CallError | null>(null);
+  // The request a reminder link pointed at: marked as the current row.
+  const pointed = usePrivacyView(state => state.requestId);
   useEffect(() => {
     void load(undefined);
   }, [load]);
@@ -61,7 +64,11 @@ export function RequestsPanel() {
           </Table.Thead>
           <Table.Tbody>
             {list.items.map(r => (
-              <Table.Tr key={r.id}>
+              <Table.Tr
+                key={r.id}
+                aria-current={pointed === r.id ? 'true' : undefined}
+                bg={pointed === r.id ? 'var(--mantine-color-yellow-light)' : undefined}
+              >
                 <Table.Td>{r.contactName}</Table.Td>
                 <Table.Td>{t(`privacy.requests.kinds.${r.kind}`)}</Table.Td>
                 <Table.Td>{shortTime(r.receivedAt, i18n.language)}</Table.Td>

@@ -27,6 +27,13 @@ export const uk = {
     no: 'ні',
     taskCreated: 'Створено завдання «Повідомити Уповноваженого»',
   },
+  dueCard: {
+    title: 'Запити суб’єктів: спливає строк відповіді',
+    intro: 'Закон дає 30 календарних днів на відповідь. Відкрийте запит і дайте відповідь.',
+    overdue: '{{name}} — {{kind}}: строк минув {{due}}',
+    dueSoon: '{{name}} — {{kind}}: відповісти до {{due}}',
+    erased: 'особу стерто',
+  },
   requests: {
     intro: 'Запити людей щодо їхніх даних. Відповісти треба протягом 30 календарних днів.',
     overdue: 'Прострочено запитів: {{count}}',
@@ -114,6 +121,13 @@ export const en: Strings<typeof uk> = {
     yes: 'yes',
     no: 'no',
     taskCreated: 'Task “Notify the Ombudsman” created',
+  },
+  dueCard: {
+    title: 'Subject requests: answer deadline near',
+    intro: 'The law gives 30 calendar days to answer. Open the request and answer it.',
+    overdue: '{{name}} — {{kind}}: deadline passed {{due}}',
+    dueSoon: '{{name}} — {{kind}}: answer by {{due}}',
+    erased: 'person erased',
   },
   requests: {
     intro: 'People’s requests about their data. They must be answered within 30 calendar days.',
