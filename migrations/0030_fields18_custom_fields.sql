@@ -6,7 +6,7 @@
 -- from forms and filters while its values stay).
 --
 -- Values live in the record's own row, as a JSON object `custom_values` keyed by field id
--- (text/date/choice as strings, numbers as numbers, yes/no as true/false). Why a column and not a
+-- (text/date/choice as strings, numbers as numbers, yes/no as true/false; NULL: no values yet). Why a column and not a
 -- values table: the value is then part of the record like every other field, so what already
 -- handles a record's row handles it too: office sync carries changed columns of the row, erasure
 -- deletes the row, a soft delete/restore keeps it, the audit diff compares the record, and the
@@ -32,9 +32,9 @@ CREATE TABLE custom_fields (
 CREATE UNIQUE INDEX custom_fields_label ON custom_fields (record_type, label_key);
 CREATE INDEX custom_fields_order ON custom_fields (record_type, position);
 
-ALTER TABLE contacts ADD COLUMN custom_values TEXT NOT NULL DEFAULT '{}';
-ALTER TABLE companies ADD COLUMN custom_values TEXT NOT NULL DEFAULT '{}';
-ALTER TABLE deals ADD COLUMN custom_values TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE contacts ADD COLUMN custom_values TEXT;
+ALTER TABLE companies ADD COLUMN custom_values TEXT;
+ALTER TABLE deals ADD COLUMN custom_values TEXT;
 
 DROP TRIGGER search_contacts_insert;
 DROP TRIGGER search_contacts_update;

@@ -93,7 +93,7 @@ export type CompaniesTable = {
   updated_by: string;
   deleted_at: string | null;
   deleted_by: string | null;
-  custom_values: string;
+  custom_values: string | null;
 };
 
 /** Row of `contact_shares`. */
@@ -129,7 +129,7 @@ export type ContactsTable = {
   deleted_by: string | null;
   company_id: string | null;
   position: string | null;
-  custom_values: string;
+  custom_values: string | null;
 };
 
 /** Row of `custom_fields`. */
@@ -169,7 +169,7 @@ export type DealsTable = {
   updated_by: string;
   deleted_at: string | null;
   deleted_by: string | null;
-  custom_values: string;
+  custom_values: string | null;
 };
 
 /** Row of `devices`. */
