@@ -211,7 +211,7 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     // Every record starts with no custom values; the recreated triggers still index the old words,
     // and a text or choice value set now is found, a number value is not.
     const empty = vault.sqlite
-      .prepare("SELECT count(*) FROM contacts WHERE custom_values IS NOT NULL")
+      .prepare('SELECT count(*) FROM contacts WHERE custom_values IS NOT NULL')
       .pluck()
       .get();
     expect(empty).toBe(0);
