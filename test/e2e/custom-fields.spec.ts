@@ -14,7 +14,7 @@ import { openSection, type CallResult } from './support/staff';
 test.use({ locale: 'en-GB', actionTimeout: 30_000 });
 
 /** Waits for the host's answer to `channel` (the next one after `act`). */
-async function answerOf<T>(page: Page, channel: string, act: () => Promise<void>) {
+async function answerOf<T>(page: Page, channel: string, act: () => Promise<unknown>) {
   const answer = page.waitForResponse(
     response =>
       response.url().endsWith('/api/call') &&
