@@ -55,6 +55,9 @@ export const PLAIN_PERMISSIONS = [
   // Teams (owner, administrator): create, rename, delete, members and head. Membership decides what
   // `team`-scoped grants reach.
   'teams.manage',
+  // Custom fields of contacts, companies and deals (owner, administrator): define, rename, reorder,
+  // archive. Values are written with the record's own update grant.
+  'fields.manage',
   'settings.manage',
   'audit.read',
   'audit.export',

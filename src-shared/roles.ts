@@ -29,6 +29,7 @@ export const BUILT_IN_GRANTS: Readonly<Record<BuiltInRole, Readonly<Grants>>> = 
     'users.manage': true,
     'roles.manage': true,
     'teams.manage': true,
+    'fields.manage': true,
     'settings.manage': true,
     'backup.manage': true,
     // Alerts about accounts, settings, backups and the vault; never those about client data.

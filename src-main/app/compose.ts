@@ -44,6 +44,7 @@ import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
 import { securityHandlers, type SecurityHandlerDeps } from './handlers/security';
 import { teamsHandlers } from './handlers/teams';
+import { customFieldsHandlers } from './handlers/custom-fields';
 import { syncHandlers } from './handlers/sync';
 import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -154,6 +155,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       users: usersHandlers({ state, tools: auth.staffTools }),
       roles: rolesHandlers({ state, now: () => auth.staffTools.now() }),
       teams: teamsHandlers({ state, now: () => auth.staffTools.now() }),
+      fields: customFieldsHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
       activities: activitiesHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),

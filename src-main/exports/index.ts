@@ -5,12 +5,14 @@
  * reads and writes only.
  */
 import type { Kysely } from 'kysely';
+import type { CustomRecordType } from '../../src-shared/custom-fields';
 import type {
   CsvStyle,
   ExportRecordType,
   RecordExportFormat,
   RecordExportResult,
 } from '../../src-shared/ipc/records';
+import { customColumns, rowIds, withCustomColumns } from '../crm/custom-fields/export';
 import type { Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
 import { activitiesTable, dealsTable, type LinkScopes } from './activity-sheets';
@@ -38,6 +40,14 @@ const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   vcf: 'text/vcard;charset=utf-8',
 } as const;
+
+/** The record type whose custom fields an export of `type` carries. */
+const CUSTOM_TYPE_OF = {
+  contacts: 'contact',
+  companies: 'company',
+  deals: 'deal',
+  activities: undefined,
+} as const satisfies Record<ExportRecordType, CustomRecordType | undefined>;
 
 /** `zamok-<type>-2026-12-06-14-05.<ext>`: dated, no personal data. */
 export function exportFileName(type: ExportRecordType, format: RecordExportFormat, now: Date) {
@@ -79,6 +89,12 @@ export async function exportRecords(
     case 'activities':
       table = await activitiesTable(db, viewer, links, r.locale);
       break;
+  }
+  // Custom fields: one column each after the built-in ones (contacts, companies, deals).
+  const customType = CUSTOM_TYPE_OF[r.type];
+  if (customType) {
+    const custom = await customColumns(db, customType, rowIds(table));
+    table = withCustomColumns(table, custom, r.locale);
   }
   const dates = { locale: r.locale, timeZone: r.timeZone };
   const content =

@@ -136,6 +136,30 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { id: 'team-kyiv', userId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' },
     optionalKeys: ['userId'],
   },
+  'zamok:fields.list': {
+    input: { recordType: 'contact', includeArchived: true },
+    optionalKeys: ['recordType', 'includeArchived'],
+  },
+  'zamok:fields.create': {
+    input: { recordType: 'contact', label: 'Джерело', kind: 'choice', options: ['OLX'] },
+  },
+  'zamok:fields.update': {
+    input: { id: 'field-1', label: 'Звідки', options: ['OLX', 'Prom'] },
+    optionalKeys: ['label', 'options'],
+  },
+  'zamok:fields.reorder': { input: { recordType: 'contact', ids: ['field-1'] } },
+  'zamok:fields.archive': { input: { id: 'field-1', archived: true } },
+  'zamok:fields.delete': { input: { id: 'field-1' } },
+  'zamok:fields.values': { input: { recordType: 'contact', id: 'c-1' } },
+  'zamok:fields.setValues': {
+    input: {
+      recordType: 'contact',
+      id: 'c-1',
+      values: { 'field-1': 'OLX' },
+      expectedUpdatedAt: '2026-11-29T09:00:00.000Z',
+    },
+    optionalKeys: ['expectedUpdatedAt'],
+  },
   'zamok:alerts.list': {
     input: { unreadOnly: true, limit: 20 },
     optionalKeys: ['unreadOnly', 'limit'],

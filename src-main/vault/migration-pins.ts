@@ -37,4 +37,5 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0029_stage_name_nova': 'bb0f671e4e13000e7e9c68543d2c0e2e1941be054c97a638218b0b9e0a682d48',
   '0030_privacy17_company_erasure':
     '369c50583575e0511251287d15e7492ca7893e1f230d268b6ea7ccf509afe5ed',
+  '0031_fields18_custom_fields': '11dcd3fc0cf3f3acff46f6eab6316b1bf5af190c3d372f8db829e2a1b223d72f',
 });

@@ -218,6 +218,28 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     add.run('erasure-company', 'company');
     expect(() => add.run('erasure-deal', 'deal')).toThrow(/CHECK/);
   },
+  '0031_fields18_custom_fields': async vault => {
+    // Every record starts with no custom values; the recreated triggers still index the old words,
+    // and a text or choice value set now is found, a number value is not.
+    const empty = vault.sqlite
+      .prepare('SELECT count(*) FROM contacts WHERE custom_values IS NOT NULL')
+      .pluck()
+      .get();
+    expect(empty).toBe(0);
+    expect(ids_((await ownerSearch(vault, 'марʼяна')).contacts)).toEqual([SEEDED.contact]);
+    const at = '2026-03-02T09:00:00.000Z';
+    const field = vault.sqlite.prepare(
+      `INSERT INTO custom_fields (id, record_type, label, label_key, kind, position, created_at,
+        updated_at) VALUES (?, 'contact', ?, ?, ?, ?, ?, ?)`,
+    );
+    field.run('f-source', 'Джерело', 'джерело', 'choice', 1, at, at);
+    field.run('f-budget', 'Бюджет', 'бюджет', 'number', 2, at, at);
+    vault.sqlite
+      .prepare('UPDATE contacts SET custom_values = ? WHERE id = ?')
+      .run(JSON.stringify({ 'f-source': 'Сарафанне', 'f-budget': 918273 }), SEEDED.contact);
+    expect(ids_((await ownerSearch(vault, 'сарафанне')).contacts)).toEqual([SEEDED.contact]);
+    expect(ids_((await ownerSearch(vault, '918273')).contacts)).toEqual([]);
+  },
 };
 
 describe('upgrading a vault made before each migration', () => {

@@ -93,6 +93,7 @@ export type CompaniesTable = {
   updated_by: string;
   deleted_at: string | null;
   deleted_by: string | null;
+  custom_values: string | null;
 };
 
 /** Row of `contact_shares`. */
@@ -128,6 +129,21 @@ export type ContactsTable = {
   deleted_by: string | null;
   company_id: string | null;
   position: string | null;
+  custom_values: string | null;
+};
+
+/** Row of `custom_fields`. */
+export type CustomFieldsTable = {
+  id: string;
+  record_type: 'contact' | 'company' | 'deal';
+  label: string;
+  label_key: string;
+  kind: 'text' | 'number' | 'date' | 'choice' | 'yesno';
+  options: string;
+  position: number;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
 };
 
 /** Row of `deals`. */
@@ -153,6 +169,7 @@ export type DealsTable = {
   updated_by: string;
   deleted_at: string | null;
   deleted_by: string | null;
+  custom_values: string | null;
 };
 
 /** Row of `devices`. */
@@ -533,6 +550,7 @@ export type Database = {
   companies: CompaniesTable;
   contact_shares: ContactSharesTable;
   contacts: ContactsTable;
+  custom_fields: CustomFieldsTable;
   deals: DealsTable;
   devices: DevicesTable;
   documents: DocumentsTable;

@@ -212,6 +212,27 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0030_privacy17_company_erasure': {
     note: 'nothing new: rebuilds erasures (the 0023 seed row must survive it)',
   },
+  '0031_fields18_custom_fields': {
+    note: 'a choice field for contacts and a contact carrying its value',
+    seed: db => {
+      const at = '2026-03-02T09:00:00.000Z';
+      insert(db, 'custom_fields', {
+        id: 'field-source-30',
+        record_type: 'contact',
+        label: 'Джерело',
+        label_key: 'джерело',
+        kind: 'choice',
+        options: JSON.stringify(['OLX', 'Prom']),
+        position: 1,
+        created_at: at,
+        updated_at: at,
+      });
+      db.prepare('UPDATE contacts SET custom_values = ? WHERE id = ?').run(
+        JSON.stringify({ 'field-source-30': 'OLX' }),
+        SEEDED.contact,
+      );
+    },
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

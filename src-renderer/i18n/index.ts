@@ -9,6 +9,8 @@ import { en as sharedEn } from '../../src-shared/i18n/en';
 import { uk as sharedUk } from '../../src-shared/i18n/uk';
 import { companyMessages } from '../../src-shared/companies/messages';
 import { contactMessages } from '../../src-shared/contacts/messages';
+import { customMessages } from '../../src-shared/custom-fields/messages';
+import * as customFields from '../components/records/custom-fields-i18n';
 import { dealMessages } from '../../src-shared/deals/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
 import * as activitiesAudit from '../screens/activities/audit-i18n';
@@ -41,6 +43,7 @@ export const catalogues = {
   uk: {
     ...sharedUk,
     ...contactMessages.uk,
+    ...customMessages.uk,
     ...companyMessages.uk,
     ...dealMessages.uk,
     ...uk,
@@ -53,6 +56,7 @@ export const catalogues = {
     shortcuts: shortcuts.uk,
     activities: activities.uk,
     contacts: contacts.uk,
+    customFields: customFields.uk,
     companies: companies.uk,
     deals: deals.uk,
     documents: documents.uk,
@@ -75,6 +79,7 @@ export const catalogues = {
   en: {
     ...sharedEn,
     ...contactMessages.en,
+    ...customMessages.en,
     ...companyMessages.en,
     ...dealMessages.en,
     ...en,
@@ -87,6 +92,7 @@ export const catalogues = {
     shortcuts: shortcuts.en,
     activities: activities.en,
     contacts: contacts.en,
+    customFields: customFields.en,
     companies: companies.en,
     deals: deals.en,
     documents: documents.en,

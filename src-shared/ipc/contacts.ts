@@ -15,6 +15,7 @@ import {
   type Contact,
   type ContactListPage,
 } from '../contacts';
+import { customFilterSchema } from '../custom-fields/schema';
 import { channel } from './contract';
 
 /** Contact and user ids: UUIDs in practice; anything odd or huge is refused before the handler. */
@@ -47,6 +48,8 @@ export const contactListInputSchema = z
         text: z.string().trim().max(100).optional(),
         tag: z.string().trim().max(40).optional(),
         ownerId: recordIdSchema.optional(),
+        /** Custom field conditions, all of which must hold (src-main/crm/custom-fields/filter.ts). */
+        custom: customFilterSchema.optional(),
         /** Deleted contacts too; needs `contacts.restore` (else `forbidden`). */
         includeDeleted: z.boolean().optional(),
       })

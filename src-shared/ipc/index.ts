@@ -22,6 +22,7 @@ import { rolesContract } from './roles';
 import { searchContract } from './search';
 import { securityContract } from './security';
 import { teamsContract } from './teams';
+import { customFieldsContract } from './custom-fields';
 import { syncContract } from './sync';
 import { usersContract } from './users';
 import { vaultContract } from './vault';
@@ -34,6 +35,7 @@ export const contract = {
   users: usersContract,
   roles: rolesContract,
   teams: teamsContract,
+  fields: customFieldsContract,
   contacts: contactsContract,
   companies: companiesContract,
   activities: activitiesContract,

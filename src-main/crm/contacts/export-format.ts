@@ -16,6 +16,7 @@ import {
 } from '../../../src-shared/contacts';
 import type { ExportFormat } from '../../../src-shared/ipc/contacts';
 import { csvCell } from '../../exports/csv';
+import { customText, type CustomColumns } from '../custom-fields/export';
 
 /** The CSV columns other than the free-text fields, with their header in each language. */
 const CSV_OWN_COLUMNS = {
@@ -97,10 +98,27 @@ export function csvField(value: string): string {
   return csvCell(value, ',');
 }
 
-/** The contacts as a CSV file: BOM, a header row in `locale`, one CRLF-terminated row per contact. */
-export function contactsToCsv(contacts: readonly Contact[], locale: 'uk' | 'en'): string {
-  const header = CSV_COLUMNS.map(column => csvField(csvHeader(column, locale)));
-  const rows = contacts.map(c => CSV_COLUMNS.map(column => csvField(csvValue(c, column))));
+/**
+ * The contacts as a CSV file: BOM, a header row in `locale`, one CRLF-terminated row per contact;
+ * the custom fields (when given) one column each after the built-in ones.
+ */
+export function contactsToCsv(
+  contacts: readonly Contact[],
+  locale: 'uk' | 'en',
+  custom?: CustomColumns,
+): string {
+  const fields = custom?.fields ?? [];
+  const header = [
+    ...CSV_COLUMNS.map(column => csvHeader(column, locale)),
+    ...fields.map(f => f.label),
+  ].map(csvField);
+  const rows = contacts.map(c => {
+    const values = custom?.values.get(c.id) ?? {};
+    return [
+      ...CSV_COLUMNS.map(column => csvValue(c, column)),
+      ...fields.map(f => customText(f, values[f.id], locale)),
+    ].map(csvField);
+  });
   return `\uFEFF${[header, ...rows].map(r => `${r.join(',')}\r\n`).join('')}`;
 }
 
@@ -218,13 +236,14 @@ export function exportFile(
   format: ExportFormat,
   locale: 'uk' | 'en',
   now: Date,
+  custom?: CustomColumns,
 ): { fileName: string; mimeType: string; content: string } {
   const stamp = now.toISOString().slice(0, 16).replace(/[T:]/gu, '-');
   if (format === 'csv') {
     return {
       fileName: `zamok-contacts-${stamp}.csv`,
       mimeType: 'text/csv;charset=utf-8',
-      content: contactsToCsv(contacts, locale),
+      content: contactsToCsv(contacts, locale, custom),
     };
   }
   return {

@@ -10,6 +10,8 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Contact } from '../../../src-shared/contacts';
 import { tidyText } from '../../../src-shared/contacts';
 import { exportableSql } from '../../privacy/consent/export-filter';
+import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
+import { customFilterSql } from '../custom-fields/filter';
 import { scopeCondition } from './scope';
 import { rowToContact } from './tables';
 
@@ -21,6 +23,7 @@ export interface ExportSelection {
         tag?: string | undefined;
         ownerId?: string | undefined;
         includeDeleted?: boolean | undefined;
+        custom?: readonly CustomFilterCondition[] | undefined;
       }
     | undefined;
   ids?: readonly string[] | undefined;
@@ -32,10 +35,12 @@ export interface ExportSelection {
 export function isExportAll(selection: ExportSelection): boolean {
   if (selection.ids !== undefined) return false;
   const f = selection.filter ?? {};
-  return !f.text?.trim() && !f.tag?.trim() && f.ownerId === undefined;
+  return (
+    !f.text?.trim() && !f.tag?.trim() && f.ownerId === undefined && (f.custom ?? []).length === 0
+  );
 }
 
-function selectRows(
+async function selectRows(
   db: Kysely<Database>,
   viewer: Viewer,
   selection: ExportSelection,
@@ -47,6 +52,7 @@ function selectRows(
   const text = parseTextFilter(TEXT_INDEX.contacts, filter.text);
   const tag = filter.tag ? tidyText(filter.tag) : '';
   const ids = selection.ids;
+  const custom = await customFilterSql(db, 'contact', 'contacts', filter.custom);
   return (
     db
       .selectFrom('contacts')
@@ -62,6 +68,7 @@ function selectRows(
           sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
         ),
       )
+      .$if(custom !== null, q => q.where(custom ?? sql<SqlBool>`1`))
       .$if(text !== null, q =>
         q.where(
           textMatchSql('contacts', text, {
@@ -85,7 +92,9 @@ export async function countExportRows(
   viewer: Viewer,
   selection: ExportSelection,
 ): Promise<number> {
-  const row = await selectRows(db, viewer, selection)
+  const row = await (
+    await selectRows(db, viewer, selection)
+  )
     .select(eb => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
@@ -108,7 +117,9 @@ export async function exportExclusions(
   selection: ExportSelection,
 ): Promise<ExportExclusions> {
   const count = async (privacy: Expression<SqlBool>) => {
-    const row = await selectRows(db, viewer, selection, privacy)
+    const row = await (
+      await selectRows(db, viewer, selection, privacy)
+    )
       .select(eb => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
@@ -128,7 +139,9 @@ export async function exportRows(
   viewer: Viewer,
   selection: ExportSelection,
 ): Promise<Contact[]> {
-  const rows = await selectRows(db, viewer, selection)
+  const rows = await (
+    await selectRows(db, viewer, selection)
+  )
     .innerJoin('users', 'users.id', 'contacts.owner_id')
     .selectAll('contacts')
     .select('users.display_name as owner_name')

@@ -7,6 +7,7 @@ import { type Viewer } from '../record/viewer';
 import type { Database } from '../../vault/schema';
 import type { Kysely } from 'kysely';
 import type { ExportFormat } from '../../../src-shared/ipc/contacts';
+import { customColumns } from '../custom-fields/export';
 import { exportFile } from './export-format';
 import { exportRows, type ExportSelection } from './export-rows';
 
@@ -35,5 +36,10 @@ export async function exportContacts(
   o: { format: ExportFormat; locale: 'uk' | 'en'; now: Date },
 ): Promise<ExportedFile> {
   const contacts = await exportRows(db, viewer, selection);
-  return { ...exportFile(contacts, o.format, o.locale, o.now), count: contacts.length };
+  const custom = await customColumns(
+    db,
+    'contact',
+    contacts.map(c => c.id),
+  );
+  return { ...exportFile(contacts, o.format, o.locale, o.now, custom), count: contacts.length };
 }

@@ -21,6 +21,8 @@ import type {
   SortDirection,
 } from '../../../src-shared/contacts';
 import { tidyText } from '../../../src-shared/contacts';
+import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
+import { customFilterSql } from '../custom-fields/filter';
 import { scopeCondition } from './scope';
 
 /** What the list can be asked for (the parsed `contacts.list` input). */
@@ -37,6 +39,8 @@ export interface ContactListQuery {
     companyId?: string | undefined;
     /** Deleted contacts too (holders of `contacts.restore`: the caller checks). */
     includeDeleted?: boolean | undefined;
+    /** Custom field conditions (../custom-fields/filter.ts). */
+    custom?: readonly CustomFilterCondition[] | undefined;
   };
   cursor?: string | undefined;
   limit: number;
@@ -122,6 +126,7 @@ export async function listContacts(
   const tag = filter.tag ? tidyText(filter.tag) : '';
   const includeDeleted = filter.includeDeleted;
   const textFilter = await readTextFilter(db, TEXT_INDEX.contacts, text, { includeDeleted });
+  const custom = await customFilterSql(db, 'contact', 'contacts', filter.custom);
 
   /** The filters, the keyset position, the order and the page size, the same for every branch. */
   const page = (qb: IdQuery): IdQuery =>
@@ -138,6 +143,7 @@ export async function listContacts(
           sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,
         ),
       )
+      .$if(custom !== null, q => q.where(custom ?? sql<SqlBool>`1`))
       .$if(textFilter?.plan === 'walk', q =>
         q.where(
           textMatchSql('contacts', textFilter, {

@@ -35,7 +35,14 @@ export function rowToDeal(row: DealsTable & DealJoins): Deal {
 export function rowToSummary(
   row: Omit<
     DealsTable,
-    'notes' | 'sort_key' | 'closed_at' | 'created_by' | 'updated_by' | 'deleted_at' | 'deleted_by'
+    | 'notes'
+    | 'sort_key'
+    | 'closed_at'
+    | 'created_by'
+    | 'updated_by'
+    | 'deleted_at'
+    | 'deleted_by'
+    | 'custom_values'
   > &
     Pick<DealJoins, 'owner_name' | 'contact_name' | 'company_name'>,
 ): DealSummary {

@@ -27,6 +27,15 @@ export interface RecordFormCalls<Raw, R> {
   load: (id: string) => Promise<Result<R>>;
   /** Keeps a saved or reloaded record in the store; `created` for a new one. */
   remember: (record: R, created: boolean) => void;
+  /**
+   * A part saved after the record itself (its custom fields: ./use-custom-fields.ts): checked
+   * with the form, saved on the saved record when it changed.
+   */
+  extra?: {
+    ok: () => boolean;
+    dirty: () => boolean;
+    save: (record: { id: string; updatedAt: string }) => Promise<Result<unknown>>;
+  };
 }
 
 /** A text input's props for field `key` (value, change, blur, error, a length cap). */
@@ -110,7 +119,8 @@ export function useRecordForm<
     if (saving) return;
     setTried(true);
     setError(null);
-    if (!check.ok) return setRefusals(n => n + 1);
+    if (!check.ok || calls.extra?.ok() === false) return setRefusals(n => n + 1);
+    const extra = calls.extra?.dirty() ? calls.extra : undefined;
     let result;
     if (base) {
       const before = model.check(model.valuesOf(base));
@@ -118,6 +128,12 @@ export function useRecordForm<
         ? model.changedFields(before.input, check.input, check.raw)
         : check.raw;
       if (Object.keys(patch).length === 0) {
+        if (extra) {
+          setSaving(true);
+          const saved = await extra.save(base);
+          setSaving(false);
+          if (!saved.ok) return failed(saved.error);
+        }
         dropDraft(draftKey);
         return onDone(base.id);
       }
@@ -126,6 +142,17 @@ export function useRecordForm<
     } else {
       setSaving(true);
       result = await calls.create(check.raw);
+    }
+    if (result.ok && extra) {
+      const saved = await extra.save(result.value);
+      if (!saved.ok) {
+        // The record is saved: a retry edits it (never creates a second one).
+        setSaving(false);
+        calls.remember(result.value, !base);
+        setBase(result.value);
+        setPristine(model.valuesOf(result.value));
+        return failed(saved.error);
+      }
     }
     setSaving(false);
     if (result.ok) {
@@ -142,6 +169,12 @@ export function useRecordForm<
       else setRefusals(n => n + 1);
     }
   };
+
+  /** A refused save of the extra part: its fields are marked by it; anything else is shown. */
+  function failed(callError: CallError) {
+    if (callError.code === 'invalid_input') setRefusals(n => n + 1);
+    else setError(callError);
+  }
 
   const reload = async () => {
     if (!base) return;

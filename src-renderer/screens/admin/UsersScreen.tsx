@@ -1,7 +1,9 @@
-/** The users section: staff accounts, roles and "who can see what", teams. */
+/** The users section: staff accounts, roles and "who can see what", teams, custom fields. */
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useGranted } from '../../app/grants';
+import { FieldsTab } from './FieldsTab';
 import { RolesTab } from './RolesTab';
 import { TeamsTab } from './TeamsTab';
 import { UsersTab } from './UsersTab';
@@ -10,6 +12,7 @@ import { UsersTab } from './UsersTab';
 export function UsersScreen() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<string | null>('users');
+  const canFields = useGranted('fields.manage');
   return (
     <Stack gap="md">
       <Title order={1}>{t('admin.usersTitle')}</Title>
@@ -18,6 +21,7 @@ export function UsersScreen() {
           <Tabs.Tab value="users">{t('admin.tabs.users')}</Tabs.Tab>
           <Tabs.Tab value="roles">{t('admin.tabs.roles')}</Tabs.Tab>
           <Tabs.Tab value="teams">{t('admin.tabs.teams')}</Tabs.Tab>
+          {canFields ? <Tabs.Tab value="fields">{t('customFields.admin.title')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
           <UsersTab />
@@ -28,6 +32,11 @@ export function UsersScreen() {
         <Tabs.Panel value="teams" pt="md">
           <TeamsTab />
         </Tabs.Panel>
+        {canFields ? (
+          <Tabs.Panel value="fields" pt="md">
+            <FieldsTab />
+          </Tabs.Panel>
+        ) : null}
       </Tabs>
     </Stack>
   );

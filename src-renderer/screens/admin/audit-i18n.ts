@@ -63,6 +63,7 @@ export const uk = {
       contact: 'Контакт',
       user: 'Працівник',
       role: 'Роль',
+      custom_field: 'Додаткове поле',
     },
   },
   history: {
@@ -135,6 +136,7 @@ export const en: Strings<typeof uk> = {
       contact: 'Contact',
       user: 'User',
       role: 'Role',
+      custom_field: 'Custom field',
     },
   },
   history: {

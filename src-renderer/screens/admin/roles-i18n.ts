@@ -115,6 +115,9 @@ export const uk = {
     teams: {
       manage: 'Керувати командами',
     },
+    fields: {
+      manage: 'Налаштовувати додаткові поля',
+    },
     settings: {
       manage: 'Змінювати налаштування',
     },
@@ -265,6 +268,9 @@ export const en: Strings<typeof uk> = {
     },
     teams: {
       manage: 'Manage teams',
+    },
+    fields: {
+      manage: 'Set up custom fields',
     },
     settings: {
       manage: 'Change settings',

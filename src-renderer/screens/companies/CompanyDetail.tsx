@@ -1,5 +1,6 @@
 /** One company: its fields, the actions the role allows, its people and its history. */
 import { useEffect, useState } from 'react';
+import { CustomFieldsView } from '../../components/records/CustomFieldsView';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetailProps } from '../../components/records/RecordScreen';
 import type { UserSummary } from '../../../src-shared/ipc/users';
@@ -83,6 +84,7 @@ export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
       onBack={onBack}
     >
       <CompanyFields company={company} nameOf={nameOf} />
+      <CustomFieldsView recordType="company" id={company.id} updatedAt={company.updatedAt} />
       {abilities.readContacts ? <CompanyContacts id={id} refresh={company.updatedAt} /> : null}
       {/* A deleted company's documents and activities are out of reach in main until it is
           restored (both read live companies only): no panels that could only fail. */}

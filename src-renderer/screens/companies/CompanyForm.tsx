@@ -17,6 +17,8 @@ import { useRecordForm } from '../../components/records/use-record-form';
 import { DuplicateWarnings } from '../../components/records/DuplicateWarnings';
 import { PhoneRows } from '../../components/records/FormRows';
 import { loadCompany, rememberCompany } from './actions';
+import { CustomFieldsSection } from '../../components/records/CustomFieldsSection';
+import { useCustomFields } from '../../components/records/use-custom-fields';
 import { companyFormModel } from './form-model';
 import { useCompaniesStore } from './store';
 
@@ -24,6 +26,7 @@ import { useCompaniesStore } from './store';
 export function CompanyForm(props: RecordFormProps<Company>) {
   const { t } = useTranslation();
   const api = useApi();
+  const custom = useCustomFields('company', props.record?.id ?? null);
   const form = useRecordForm(props, companyFormModel, {
     ns: 'companies',
     create: company => api.companies.create({ company }),
@@ -34,6 +37,7 @@ export function CompanyForm(props: RecordFormProps<Company>) {
       rememberCompany(company);
       if (created) useCompaniesStore.setState({ loadedQuery: null });
     },
+    extra: custom,
   });
   const { text, values } = form;
 
@@ -94,6 +98,7 @@ export function CompanyForm(props: RecordFormProps<Company>) {
       <Section title={t('companies.form.other')}>
         <NotesField {...text('notes', t('companies.form.notes'), COMPANY_LIMITS.notes)} />
       </Section>
+      <CustomFieldsSection custom={custom} tried={form.tried} />
     </RecordForm>
   );
 }

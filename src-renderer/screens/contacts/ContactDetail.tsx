@@ -6,6 +6,7 @@ import type { RecordDetailProps } from '../../components/records/RecordScreen';
 import { DetailPending, RecordDetail } from '../../components/records/RecordDetail';
 import { DeleteRecordModal, PickUserModal } from '../../components/records/RecordModals';
 import { useRecordDetail } from '../../components/records/use-record-detail';
+import { CustomFieldsView } from '../../components/records/CustomFieldsView';
 import { Timeline } from '../activities/Timeline';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { ConsentBlock } from '../privacy/ConsentBlock';
@@ -94,6 +95,7 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
         canUnshare={abilities.share && !deleted}
         onUnshare={userId => void run(() => api.contacts.unshare({ id, userId }), reload)}
       />
+      <CustomFieldsView recordType="contact" id={id} updatedAt={contact.updatedAt} />
       <DeleteRecordModal
         {...dialogProps}
         opened={dialog === 'delete'}

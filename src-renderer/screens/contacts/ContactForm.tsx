@@ -15,6 +15,8 @@ import {
   RecordForm,
 } from '../../components/records/RecordForm';
 import { useRecordForm } from '../../components/records/use-record-form';
+import { CustomFieldsSection } from '../../components/records/CustomFieldsSection';
+import { useCustomFields } from '../../components/records/use-custom-fields';
 import { useSessionStore } from '../../stores/session';
 import { CompanyPicker } from '../companies/CompanyPicker';
 import { loadContact, rememberContact } from './actions';
@@ -27,6 +29,7 @@ import { useContactsStore } from './store';
 export function ContactForm(props: RecordFormProps<Contact>) {
   const { t } = useTranslation();
   const api = useApi();
+  const custom = useCustomFields('contact', props.record?.id ?? null);
   const form = useRecordForm(props, contactFormModel, {
     ns: 'contacts',
     create: contact => api.contacts.create({ contact }),
@@ -37,6 +40,7 @@ export function ContactForm(props: RecordFormProps<Contact>) {
       // A new contact belongs somewhere in the sorted list: reload it when the list shows again.
       if (created) useContactsStore.setState({ loadedQuery: null });
     },
+    extra: custom,
   });
   const { values, change, touch, errorOf, text } = form;
   // Linking needs companies.read: the picker lists only companies the main process would accept.
@@ -128,6 +132,7 @@ export function ContactForm(props: RecordFormProps<Contact>) {
         />
         <NotesField {...text('notes', t('contacts.form.notes'), CONTACT_LIMITS.notes)} />
       </Section>
+      <CustomFieldsSection custom={custom} tried={form.tried} />
     </RecordForm>
   );
 }

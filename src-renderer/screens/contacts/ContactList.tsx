@@ -7,6 +7,7 @@ import { useCallback, useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../src-shared/contacts';
 import { OwnerFilter } from '../../components/OwnerFilter';
+import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
 import { RecordList } from '../../components/records/RecordListPage';
 import type { RecordListProps } from '../../components/records/RecordScreen';
@@ -25,7 +26,11 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
   const query = useContactsStore(state => state.query);
   const setView = useContactsStore(state => state.setView);
   const filtered =
-    query.text !== '' || query.tag !== '' || query.ownerId !== '' || query.includeDeleted;
+    query.text !== '' ||
+    query.tag !== '' ||
+    query.ownerId !== '' ||
+    query.includeDeleted ||
+    query.custom.length > 0;
   // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
   const renderRow = useCallback(
     (item: ContactSummary) => <ContactRow item={item} showOwner={abilities.wideScope} />,
@@ -60,6 +65,7 @@ function ContactFilters({ wideScope }: { wideScope: boolean }) {
   const { t } = useTranslation();
   const items = useContactsStore(state => state.items);
   const ownerId = useContactsStore(state => state.query.ownerId);
+  const custom = useContactsStore(state => state.query.custom);
   const setQuery = useContactsStore(state => state.setQuery);
   const [tag, setTag] = useDebouncedQueryField(contactsList, 'tag');
   // No channel lists every tag: offer the ones on the loaded rows (typing any tag works too).
@@ -74,6 +80,11 @@ function ContactFilters({ wideScope }: { wideScope: boolean }) {
         onChange={setTag}
         maxLength={40}
         w={180}
+      />
+      <CustomFieldFilter
+        recordType="contact"
+        value={custom}
+        onChange={next => setQuery({ custom: next })}
       />
       {wideScope ? (
         <OwnerFilter

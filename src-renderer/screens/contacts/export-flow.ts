@@ -20,6 +20,7 @@ export function exportFilterOf(query: ContactQuery) {
     ...(tag ? { tag } : {}),
     ...(query.ownerId ? { ownerId: query.ownerId } : {}),
     ...(query.includeDeleted ? { includeDeleted: true } : {}),
+    ...(query.custom.length > 0 ? { custom: query.custom } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * the colleagues list. A paged record list (components/records), so a lock or sign-out wipes it.
  */
 import type { Contact, ContactSummary } from '../../../src-shared/contacts';
+import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import type { UserSummary } from '../../../src-shared/ipc/users';
 import {
   createPagedList,
@@ -20,6 +21,8 @@ export type ContactsView = RecordView;
 export interface ContactQuery extends BaseQuery {
   tag: string;
   ownerId: string;
+  /** Custom field conditions (components/records/CustomFieldFilter.tsx). */
+  custom: CustomFilterCondition[];
 }
 
 /** A colleague as the contacts screens use them (status unknown without `users.read` = active). */
@@ -33,6 +36,7 @@ export const INITIAL_QUERY: ContactQuery = {
   tag: '',
   ownerId: '',
   includeDeleted: false,
+  custom: [],
 };
 
 /** The contacts list: its store and loaders. Data-changing work lives in ./actions.ts. */
@@ -56,7 +60,9 @@ export const contactsList = createPagedList<
       ...(tag ? { tag } : {}),
       ...(query.ownerId ? { ownerId: query.ownerId } : {}),
     };
-    return api.contacts.list(listInput(query, filter, cursor));
+    const input = listInput(query, filter, cursor);
+    const custom = query.custom.length > 0 ? { custom: query.custom } : {};
+    return api.contacts.list({ ...input, filter: { ...input.filter, ...custom } });
   },
 });
 

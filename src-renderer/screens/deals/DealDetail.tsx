@@ -5,6 +5,7 @@
  * allowed; its timeline, documents and history (stage changes among them) for `audit.read` holders.
  */
 import { Alert, Badge } from '@mantine/core';
+import { CustomFieldsView } from '../../components/records/CustomFieldsView';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal, Pipeline } from '../../../src-shared/deals';
@@ -127,6 +128,7 @@ export function DealDetail({
         </Alert>
       ) : null}
       <DealFields deal={deal} />
+      <CustomFieldsView recordType="deal" id={deal.id} updatedAt={deal.updatedAt} />
       {changeable ? (
         <DealStageActions
           key={deal.stageId}

@@ -17,6 +17,8 @@ import {
   type Pipeline,
 } from '../../../src-shared/deals';
 import { useApi } from '../../app/api';
+import { CustomFieldsSection } from '../../components/records/CustomFieldsSection';
+import { useCustomFields } from '../../components/records/use-custom-fields';
 import { RecordForm } from '../../components/records/RecordForm';
 import { useRecordForm } from '../../components/records/use-record-form';
 import { CompanyPicker } from '../companies/CompanyPicker';
@@ -48,6 +50,7 @@ export function DealForm({
   const openStages = pipeline.stages.filter(s => s.outcome !== 'lost');
   const firstStage = openStages[0]?.id ?? '';
   const model = useMemo(() => dealFormModel(firstStage), [firstStage]);
+  const custom = useCustomFields('deal', deal?.id ?? null);
   const form = useRecordForm({ record: deal, onDone, onCancel }, model, {
     ns: 'deals',
     create: raw => api.deals.create({ deal: withoutNulls(raw) }),
@@ -55,6 +58,7 @@ export function DealForm({
     load: id => api.deals.get({ id }),
     // The detail view loads the saved deal afresh; the board and list reload when shown.
     remember: () => undefined,
+    extra: custom,
   });
   const { values, change, errorOf, touch, text } = form;
 
@@ -137,6 +141,7 @@ export function DealForm({
           minRows={2}
         />
       </Stack>
+      <CustomFieldsSection custom={custom} tried={form.tried} />
     </RecordForm>
   );
 }
