@@ -19,6 +19,7 @@ import {
   type RecordChangeBody,
 } from './change-format';
 import { openChange } from './crypto';
+import { dropRecord, holdsOwnerPartition } from './moves';
 import { readStoredRow, type StoredRow } from './outbox';
 import { partitionKey } from './store';
 
@@ -38,6 +39,10 @@ export interface ApplyResult {
   applied: number;
   conflicts: number;
   cursor: number;
+  /** Records that left this laptop (moved to an owner whose partition it does not hold). */
+  dropped: number;
+  /** Document ids of those records: the caller shreds their files after the commit. */
+  droppedDocuments: string[];
 }
 
 type Value = string | number | null;
@@ -151,8 +156,34 @@ async function recordConflict(
     .execute();
 }
 
-/** Applies one opened change; answers how many conflicts it raised. */
+/** What one change did: conflicts raised, and document ids of a record that left this laptop. */
+interface OneResult {
+  conflicts: number;
+  dropped: string[] | null;
+}
+
+/**
+ * Applies one opened change. A move out of the partition whose new owner's partition this laptop
+ * does not hold drops the record here (./moves.ts) instead.
+ */
 async function applyOne(
+  trx: Kysely<Database>,
+  body: RecordChangeBody,
+  change: PulledChange,
+  own: boolean,
+): Promise<OneResult> {
+  const conflicts = await applyFields(trx, body, change, own);
+  const owner = body.fields.owner_id;
+  const stays =
+    body.move !== 'out' ||
+    typeof owner !== 'string' ||
+    conflicts > 0 ||
+    (await holdsOwnerPartition(trx, owner));
+  return { conflicts, dropped: stays ? null : await dropRecord(trx, body.table, body.id) };
+}
+
+/** Applies one opened change's fields; answers how many conflicts it raised. */
+async function applyFields(
   trx: Kysely<Database>,
   body: RecordChangeBody,
   change: PulledChange,
@@ -246,6 +277,8 @@ export async function applyPulled(
     let cursor = partition.after_seq;
     let applied = 0;
     let conflicts = 0;
+    let dropped = 0;
+    const droppedDocuments: string[] = [];
     for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
       if (change.seq <= cursor) continue;
       const key = await partitionKey(trx, partitionId, change.keyVersion);
@@ -256,7 +289,12 @@ export async function applyPulled(
         .where('change_id', '=', change.changeId)
         .returning('change_id')
         .executeTakeFirst();
-      conflicts += await applyOne(trx, body, change, own !== undefined);
+      const one = await applyOne(trx, body, change, own !== undefined);
+      conflicts += one.conflicts;
+      if (one.dropped) {
+        dropped += 1;
+        droppedDocuments.push(...one.dropped);
+      }
       cursor = change.seq;
       applied += 1;
     }
@@ -267,6 +305,6 @@ export async function applyPulled(
       )
       .where('partition_id', '=', partitionId)
       .execute();
-    return { applied, conflicts, cursor };
+    return { applied, conflicts, cursor, dropped, droppedDocuments };
   });
 }

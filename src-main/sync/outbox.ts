@@ -72,6 +72,8 @@ async function ownerPartition(db: Kysely<Database>, ownerId: string) {
  * Adds the change of one record (`before` null: created) to the outbox, inside the caller's
  * transaction `trx`. Does nothing when the vault is not an office member or nothing changed. A
  * record whose owner has no partition this laptop holds a key for is not synced (and stays local).
+ * A reassignment is a move: an `out` change in the old owner's partition and the whole row as an
+ * `in` change in the new owner's (each only when this laptop holds that partition's key).
  */
 export async function recordToOutbox(
   trx: Kysely<Database>,
@@ -84,23 +86,29 @@ export async function recordToOutbox(
   if (!after) return;
   const columns = changedColumns(before, after);
   if (columns.length === 0) return;
-  const partition = await ownerPartition(trx, String(after.owner_id));
-  if (!partition) return;
-  const fields = Object.fromEntries(columns.map(c => [c, after[c] ?? null]));
   const base: StoredRow = {};
   if (before) {
     for (const column of GUARDED_FIELDS[table]) {
       if (columns.includes(column)) base[column] = before[column] ?? null;
     }
   }
-  const body: RecordChangeBody = {
-    v: 1,
-    table,
-    id,
-    fields,
-    base,
-    people: await peopleOf(trx, after),
-  };
+  const people = await peopleOf(trx, after);
+  const pick = (names: string[]) => Object.fromEntries(names.map(c => [c, after[c] ?? null]));
+  const body = { v: 1, table, id, people } as const;
+  const oldOwner = before ? String(before.owner_id) : null;
+  const newOwner = String(after.owner_id);
+  if (oldOwner === null || oldOwner === newOwner) {
+    await seal(trx, newOwner, { ...body, fields: pick(columns), base });
+    return;
+  }
+  await seal(trx, oldOwner, { ...body, fields: pick(columns), base, move: 'out' });
+  await seal(trx, newOwner, { ...body, fields: pick(Object.keys(after)), base: {}, move: 'in' });
+}
+
+/** Seals `body` under the current key of `ownerId`'s partition into the outbox (none held: skip). */
+async function seal(trx: Kysely<Database>, ownerId: string, body: RecordChangeBody): Promise<void> {
+  const partition = await ownerPartition(trx, ownerId);
+  if (!partition) return;
   const changeId = randomUUID();
   const at = { partitionId: partition.partition_id, keyVersion: partition.key_version, changeId };
   await trx
@@ -109,9 +117,9 @@ export async function recordToOutbox(
       change_id: changeId,
       partition_id: at.partitionId,
       key_version: at.keyVersion,
-      record_table: table,
-      record_id: id,
-      fields: JSON.stringify(columns),
+      record_table: body.table,
+      record_id: body.id,
+      fields: JSON.stringify(Object.keys(body.fields)),
       sealed: sealChange(Buffer.from(partition.key), at, JSON.stringify(body)),
       created_at: new Date().toISOString(),
       seq: null,

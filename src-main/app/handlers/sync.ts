@@ -17,6 +17,7 @@ import {
 import { syncStatus } from '../../sync/status';
 import { verifyOfficeChain } from '../../sync/verify';
 import { NotJoinedError, syncNow } from '../../sync/worker';
+import { vaultPaths } from '../../vault';
 import { requireVault, type VaultSource } from './kit';
 
 const BY_STATUS: Record<
@@ -60,7 +61,9 @@ export function syncHandlers(deps: VaultSource): Handlers<{ sync: typeof syncCon
     status: () => syncStatus(db()),
     now: ctx =>
       officeCall(async () => {
-        const report = await syncNow(db());
+        const report = await syncNow(db(), {
+          attachments: vaultPaths(requireVault(deps).dir).attachments,
+        });
         ctx.audit.details = { ...report };
         return report;
       }),
