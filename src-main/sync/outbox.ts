@@ -14,7 +14,8 @@ import {
   type RecordChangeBody,
   type SyncedTable,
 } from './change-format';
-import { sealChange } from './crypto';
+import { openChange, sealChange } from './crypto';
+import { partitionKey } from './store';
 
 /** A record row as stored (column name → stored value). */
 export type StoredRow = Record<string, string | number | null>;
@@ -125,4 +126,37 @@ async function seal(trx: Kysely<Database>, ownerId: string, body: RecordChangeBo
       seq: null,
     })
     .execute();
+}
+
+/**
+ * Seals again, under the partition's current key, every outbox change not yet acknowledged that
+ * was sealed under an older version (the server refuses those: `stale_key`). Each gets a new
+ * change id: the old one may already be stored on the server with the old content.
+ */
+export async function resealStale(trx: Kysely<Database>): Promise<number> {
+  const stale = await trx
+    .selectFrom('sync_outbox as o')
+    .innerJoin('office_partitions as p', 'p.partition_id', 'o.partition_id')
+    .select(['o.change_id', 'o.partition_id', 'o.key_version', 'o.sealed', 'p.key_version as now'])
+    .where('o.seq', 'is', null)
+    .whereRef('o.key_version', '<', 'p.key_version')
+    .execute();
+  for (const row of stale) {
+    const oldKey = await partitionKey(trx, row.partition_id, row.key_version);
+    const newKey = await partitionKey(trx, row.partition_id, row.now);
+    if (!oldKey || !newKey) continue;
+    const plain = openChange(
+      oldKey,
+      { partitionId: row.partition_id, keyVersion: row.key_version, changeId: row.change_id },
+      row.sealed,
+    );
+    const changeId = randomUUID();
+    const at = { partitionId: row.partition_id, keyVersion: row.now, changeId };
+    await trx
+      .updateTable('sync_outbox')
+      .set({ change_id: changeId, key_version: row.now, sealed: sealChange(newKey, at, plain) })
+      .where('change_id', '=', row.change_id)
+      .execute();
+  }
+  return stale.length;
 }

@@ -17,6 +17,8 @@ import { chainLink } from '../../src-server/changes';
 import type { Database } from '../vault/schema';
 import { applyPulled } from './apply';
 import { dropOwnerRecords } from './moves';
+import { resealStale } from './outbox';
+import { DeviceRemovedError, isDeviceRemoved } from './wipe';
 import { documentPath, shredFile } from '../crm/documents/files';
 import { queueExistingRecords } from './enrol';
 import { OfficeCallError } from './client';
@@ -80,6 +82,8 @@ export async function refreshPartitions(
       await savePartitionKey(trx, envelope.partitionId, envelope.keyVersion, key);
     }
     for (const p of partitions) await savePartition(trx, p);
+    // A rotated partition: unsent changes sealed under the old key are sealed again.
+    await resealStale(trx);
     const listed = partitions.map(p => p.partitionId);
     // A partition taken away: no more pulls of it, and its records leave this laptop.
     let gone = trx.deleteFrom('office_partitions');
@@ -207,7 +211,8 @@ async function shredDropped(attachments: string | undefined, ids: readonly strin
 }
 
 /**
- * One sync round (sign in, partitions, push, pull). Throws `NotJoinedError` or `OfficeCallError`.
+ * One sync round (sign in, partitions, push, pull). Throws `NotJoinedError`, `OfficeCallError`, or
+ * `DeviceRemovedError` (the office removed this device: the caller wipes the vault, ./wipe.ts).
  * `attachments`: the vault's document folder, where files of records that left are shredded.
  */
 export async function syncNow(
@@ -233,6 +238,8 @@ export async function syncNow(
       partitions: partitions.length,
     };
   } catch (error) {
+    // A removed device notes nothing more: its caller wipes the vault.
+    if (isDeviceRemoved(error)) throw new DeviceRemovedError();
     await noteRound(db, error instanceof OfficeCallError ? error.code : 'failed');
     throw error;
   }

@@ -17,6 +17,7 @@ import {
 import { syncStatus } from '../../sync/status';
 import { verifyOfficeChain } from '../../sync/verify';
 import { NotJoinedError, syncNow } from '../../sync/worker';
+import { DeviceRemovedError, wipeRemovedVault } from '../../sync/wipe';
 import { vaultPaths } from '../../vault';
 import { requireVault, type VaultSource } from './kit';
 
@@ -61,8 +62,14 @@ export function syncHandlers(deps: VaultSource): Handlers<{ sync: typeof syncCon
     status: () => syncStatus(db()),
     now: ctx =>
       officeCall(async () => {
-        const report = await syncNow(db(), {
-          attachments: vaultPaths(requireVault(deps).dir).attachments,
+        const vault = requireVault(deps);
+        const report = await syncNow(vault.db, {
+          attachments: vaultPaths(vault.dir).attachments,
+        }).catch(async (error: unknown) => {
+          if (!(error instanceof DeviceRemovedError)) throw error;
+          // Removed from the office: the vault is audited, closed and shredded (./sync/wipe.ts).
+          await wipeRemovedVault(vault);
+          throw new CallFailure('office_removed', error.message);
         });
         ctx.audit.details = { ...report };
         return report;
