@@ -67,3 +67,14 @@ export function trustedDevices(
   }
   return trusted;
 }
+
+/** The trusted active devices of the heads of `teamId` (they read their team's partitions). */
+export function teamHeads(
+  settings: OfficeSettings,
+  devices: readonly OfficeDevice[],
+  teamId: string,
+): OfficeDevice[] {
+  return [...trustedDevices(settings, devices).values()].filter(
+    d => d.role === 'head' && d.teamId === teamId,
+  );
+}
