@@ -255,6 +255,14 @@ async function applyFields(
   return stale.length;
 }
 
+async function noteErasure(trx: Kysely<Database>, contactId: string, erasureId: string) {
+  await trx
+    .insertInto('sync_pending_erasures')
+    .values({ erasure_id: erasureId, contact_id: contactId, received_at: new Date().toISOString() })
+    .onConflict(oc => oc.column('erasure_id').doNothing())
+    .execute();
+}
+
 /**
  * Applies `changes` (one pull answer for `partitionId`, in server order) in one transaction and
  * moves the partition's pull cursor (with the office chain head the caller computed up to it, when
@@ -289,6 +297,13 @@ export async function applyPulled(
         .where('change_id', '=', change.changeId)
         .returning('change_id')
         .executeTakeFirst();
+      if (body.erase !== undefined) {
+        // An erasure: carried out after this transaction by the privacy code (./erasure-in.ts).
+        if (!own) await noteErasure(trx, body.id, body.erase);
+        cursor = change.seq;
+        applied += 1;
+        continue;
+      }
       const one = await applyOne(trx, body, change, own !== undefined);
       conflicts += one.conflicts;
       if (one.dropped) {

@@ -49,6 +49,8 @@ export const recordChangeSchema = z
      * that never had the record can store it).
      */
     move: z.enum(['in', 'out']).optional(),
+    /** A privacy erasure of this contact (its erasure id): every laptop erases it the same way. */
+    erase: z.string().min(1).max(64).optional(),
     people: z.record(
       z.string().min(1).max(64),
       z

@@ -55,7 +55,7 @@ async function peopleOf(db: Kysely<Database>, row: StoredRow): Promise<RecordCha
 }
 
 /** The partition (and its current key) holding the records of `ownerId`, or null. */
-async function ownerPartition(db: Kysely<Database>, ownerId: string) {
+export async function ownerPartition(db: Kysely<Database>, ownerId: string) {
   return db
     .selectFrom('office_partitions as p')
     .innerJoin('office_partition_keys as k', join =>

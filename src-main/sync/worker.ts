@@ -17,6 +17,7 @@ import { chainLink } from '../../src-server/changes';
 import type { Database } from '../vault/schema';
 import { applyPulled } from './apply';
 import { dropOwnerRecords } from './moves';
+import { runPendingErasures, type Eraser } from './erasure-in';
 import { resealStale } from './outbox';
 import { DeviceRemovedError, isDeviceRemoved } from './wipe';
 import { documentPath, shredFile } from '../crm/documents/files';
@@ -213,11 +214,12 @@ async function shredDropped(attachments: string | undefined, ids: readonly strin
 /**
  * One sync round (sign in, partitions, push, pull). Throws `NotJoinedError`, `OfficeCallError`, or
  * `DeviceRemovedError` (the office removed this device: the caller wipes the vault, ./wipe.ts).
- * `attachments`: the vault's document folder, where files of records that left are shredded.
+ * `attachments`: the vault's document folder, where files of records that left are shredded;
+ * `eraser`: carries out erasures received from other laptops (./erasure-in.ts).
  */
 export async function syncNow(
   db: Kysely<Database>,
-  o: { waitMs?: number; attachments?: string } = {},
+  o: { waitMs?: number; attachments?: string; eraser?: Eraser } = {},
 ): Promise<SyncReport> {
   const settings = await loadOfficeSettings(db);
   if (!settings) throw new NotJoinedError();
@@ -230,6 +232,7 @@ export async function syncNow(
     const pushed = await pushOutbox(db, session);
     const pull = await pullAll(db, session, o.waitMs ?? 0);
     await shredDropped(o.attachments, pull.dropped);
+    if (o.eraser) await runPendingErasures(db, o.eraser);
     await noteRound(db, null);
     return {
       pushed,

@@ -209,6 +209,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0029_stage_name_nova': {
     note: 'nothing: renames a seeded stage (its after-upgrade check says what changed)',
   },
+  '0034_sync16_erasures': {
+    note: 'nothing: a new empty table for erasures received through office sync',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

@@ -18,6 +18,7 @@ import { syncStatus } from '../../sync/status';
 import { verifyOfficeChain } from '../../sync/verify';
 import { NotJoinedError, syncNow } from '../../sync/worker';
 import { DeviceRemovedError, wipeRemovedVault } from '../../sync/wipe';
+import { vaultEraser } from '../../sync/erasure-in';
 import { vaultPaths } from '../../vault';
 import { requireVault, type VaultSource } from './kit';
 
@@ -65,6 +66,7 @@ export function syncHandlers(deps: VaultSource): Handlers<{ sync: typeof syncCon
         const vault = requireVault(deps);
         const report = await syncNow(vault.db, {
           attachments: vaultPaths(vault.dir).attachments,
+          eraser: vaultEraser(vault),
         }).catch(async (error: unknown) => {
           if (!(error instanceof DeviceRemovedError)) throw error;
           // Removed from the office: the vault is audited, closed and shredded (./sync/wipe.ts).

@@ -12,6 +12,7 @@ import { documentPath, shredFile } from '../../crm/documents/files';
 import { pseudonymKey, pseudonymOf } from './audit-scrub';
 import { readErasureLog, unionEntries, writeErasureLog, type ErasureLogEntry } from './log-file';
 import { eraseContactRows, type ErasedRows } from './rows';
+import { queueSealedChange, sealErasure } from '../../sync/erasure-out';
 
 /** What to erase and why. */
 export interface EraseRequest {
@@ -78,13 +79,17 @@ export async function eraseContact(
   dataKey.fill(0);
   const pseudonym = pseudonymOf(key, 'contact', request.contactId);
   key.fill(0);
+  // Office sync: a first erasure (not a replay) goes to every laptop holding the contact.
+  const broadcast = request.erasureId
+    ? null
+    : await sealErasure(vault.db, request.contactId, erasureId);
   const previous = Number(sqlite.pragma('secure_delete', { simple: true }));
   sqlite.pragma('secure_delete = ON');
   let rows: ErasedRows;
   try {
     rows = sqlite
-      .transaction(() =>
-        eraseContactRows(
+      .transaction(() => {
+        const erased = eraseContactRows(
           sqlite,
           {
             id: erasureId,
@@ -94,8 +99,11 @@ export async function eraseContact(
             erasedBy: request.by,
           },
           pseudonym,
-        ),
-      )
+        );
+        // After the rows: the erasure deletes the contact's own outbox entries.
+        if (broadcast) queueSealedChange(sqlite, broadcast);
+        return erased;
+      })
       .immediate();
   } finally {
     sqlite.pragma(`secure_delete = ${previous === 1 ? 'ON' : 'OFF'}`);
