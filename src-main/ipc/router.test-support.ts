@@ -203,6 +203,8 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['teamId'],
   },
   'zamok:sync.verifyOffice': { input: {} },
+  'zamok:sync.conflicts': { input: {} },
+  'zamok:sync.resolve': { input: { changeId: 'c-1', field: 'stage_id', keep: 'mine' } },
   'zamok:imports.run': {
     input: {
       path: '/tmp/клієнти.csv',

@@ -223,6 +223,17 @@ async function applyFields(
       )
       .execute();
   }
+  // A later change of a field settles its open conflicts here too (a resolution made elsewhere).
+  if (Object.keys(fields).length > 0) {
+    await trx
+      .updateTable('sync_conflicts')
+      .set({ resolved_at: new Date().toISOString() })
+      .where('record_table', '=', body.table)
+      .where('record_id', '=', body.id)
+      .where('field', 'in', Object.keys(fields))
+      .where('resolved_at', 'is', null)
+      .execute();
+  }
   const pending = await pendingFields(trx, body, change.changeId);
   const local: StoredRow = {};
   for (const [field, value] of Object.entries(fields)) {

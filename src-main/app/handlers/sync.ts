@@ -19,6 +19,7 @@ import { verifyOfficeChain } from '../../sync/verify';
 import { NotJoinedError, syncNow } from '../../sync/worker';
 import { DeviceRemovedError, wipeRemovedVault } from '../../sync/wipe';
 import { vaultEraser } from '../../sync/erasure-in';
+import { ConflictError, listConflicts, resolveConflict } from '../../sync/conflicts';
 import { vaultPaths } from '../../vault';
 import { requireVault, type VaultSource } from './kit';
 
@@ -122,6 +123,18 @@ export function syncHandlers(deps: VaultSource): Handlers<{ sync: typeof syncCon
         };
         return { deviceId: request.deviceId, userId: request.userId, partitions: done.partitions };
       }),
+    conflicts: () => listConflicts(db()),
+    resolve: async (ctx, input) => {
+      const session = requireSession(ctx);
+      try {
+        const done = await resolveConflict(db(), { ...input, userId: session.userId });
+        ctx.audit.details = { changeId: input.changeId, field: input.field, keep: input.keep };
+        return done;
+      } catch (error) {
+        if (error instanceof ConflictError) throw new CallFailure(error.code, error.message);
+        throw error;
+      }
+    },
     verifyOffice: ctx =>
       officeCall(async () => {
         const result = await verifyOfficeChain(db());
