@@ -204,6 +204,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   },
   'zamok:sync.verifyOffice': { input: {} },
   'zamok:sync.conflicts': { input: {} },
+  'zamok:sync.dismiss': { input: { userId: 'user-1' } },
   'zamok:sync.resolve': { input: { changeId: 'c-1', field: 'stage_id', keep: 'mine' } },
   'zamok:imports.run': {
     input: {

@@ -99,6 +99,15 @@ export const syncContract = {
     permission: 'settings.manage',
     atomic: false,
   }),
+  /**
+   * As an owner device: the office refuses the user's devices from now on, and every partition
+   * they could read that this laptop holds gets a new key (docs/SYNC.md, dismissal).
+   */
+  dismiss: channel<{ revokedDevices: number; rotated: number; notRotated: number }>()({
+    input: z.object({ userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict(),
+    permission: 'users.manage',
+    atomic: false,
+  }),
   /** The open conflicts, from this laptop's side (mine / theirs). */
   conflicts: channel<SyncConflictView[]>()({
     input: z.object({}).strict(),

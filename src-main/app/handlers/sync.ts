@@ -19,6 +19,7 @@ import { verifyOfficeChain } from '../../sync/verify';
 import { NotJoinedError, syncNow } from '../../sync/worker';
 import { DeviceRemovedError, wipeRemovedVault } from '../../sync/wipe';
 import { vaultEraser } from '../../sync/erasure-in';
+import { dismissFromOffice } from '../../sync/rotate';
 import { ConflictError, listConflicts, resolveConflict } from '../../sync/conflicts';
 import { vaultPaths } from '../../vault';
 import { requireVault, type VaultSource } from './kit';
@@ -122,6 +123,17 @@ export function syncHandlers(deps: VaultSource): Handlers<{ sync: typeof syncCon
           partitions: done.partitions,
         };
         return { deviceId: request.deviceId, userId: request.userId, partitions: done.partitions };
+      }),
+    dismiss: (ctx, input) =>
+      officeCall(async () => {
+        const done = await dismissFromOffice(db(), input.userId);
+        const value = {
+          revokedDevices: done.revokedDevices,
+          rotated: done.rotated.length,
+          notRotated: done.notRotated.length,
+        };
+        ctx.audit.details = { userId: input.userId, ...value };
+        return value;
       }),
     conflicts: () => listConflicts(db()),
     resolve: async (ctx, input) => {
