@@ -113,12 +113,15 @@ export async function approveDevice(
   });
 }
 
-/** Dismisses a user: their devices are revoked and lose every partition at once. */
+/**
+ * Dismisses a user: their devices are revoked and lose every partition at once. Answers the
+ * revoked device ids and the partitions they could read (the dismissing owner rotates their keys).
+ */
 export async function dismissUser(
   ctx: ServerContext,
   caller: Caller,
   userId: string,
-): Promise<string[]> {
+): Promise<{ revokedDevices: string[]; partitions: string[] }> {
   requireOwner(caller);
   if (userId === caller.userId)
     throw new OfficeError('conflict', 'An owner cannot dismiss themselves.');
@@ -133,11 +136,68 @@ export async function dismissUser(
       [userId],
     );
     const ids = devices.map(d => d.device_id);
-    await tx.query('DELETE FROM partition_access WHERE device_id = ANY($1::text[])', [ids]);
+    const readable = await tx.query<{ partition_id: string }>(
+      `DELETE FROM partition_access WHERE device_id = ANY($1::text[]) RETURNING partition_id`,
+      [ids],
+    );
     await tx.query('DELETE FROM key_envelopes WHERE device_id = ANY($1::text[])', [ids]);
     await tx.query('DELETE FROM auth_challenges WHERE device_id = ANY($1::text[])', [ids]);
-    return ids;
+    const partitions = [...new Set(readable.map(r => r.partition_id))].sort();
+    return { revokedDevices: ids, partitions };
   });
+}
+
+/** A device as an owner device sees it: to wrap keys to it, after checking its approval. */
+export interface ListedDevice {
+  deviceId: string;
+  userId: string;
+  role: DeviceStatement['role'];
+  teamId: string | null;
+  status: 'active' | 'revoked';
+  signKey: string;
+  boxKey: string;
+  /** The approving device (null: the enrolled first owner device, self-signed). */
+  approvedBy: string | null;
+  /** The approver's signature over the device statement (base64). */
+  approval: string | null;
+  /** The partitions this device may read. */
+  partitions: string[];
+}
+
+/** Every device of the office with its ACL (owner devices only). */
+export async function listDevices(ctx: ServerContext, caller: Caller): Promise<ListedDevice[]> {
+  requireOwner(caller);
+  const rows = await ctx.db.query<{
+    device_id: string;
+    user_id: string;
+    role: ListedDevice['role'];
+    team_id: string | null;
+    status: ListedDevice['status'];
+    sign_key: Uint8Array;
+    box_key: Uint8Array;
+    approved_by: string | null;
+    approval: Uint8Array | null;
+    partitions: string[] | null;
+  }>(
+    `SELECT d.device_id, d.user_id, u.role, u.team_id, d.status, d.sign_key, d.box_key,
+            d.approved_by, d.approval,
+            (SELECT array_agg(a.partition_id ORDER BY a.partition_id) FROM partition_access a
+             WHERE a.device_id = d.device_id) AS partitions
+     FROM devices d JOIN users u USING (user_id) ORDER BY d.created_at, d.device_id`,
+  );
+  const b64 = (v: Uint8Array) => Buffer.from(v).toString('base64');
+  return rows.map(r => ({
+    deviceId: r.device_id,
+    userId: r.user_id,
+    role: r.role,
+    teamId: r.team_id,
+    status: r.status,
+    signKey: b64(r.sign_key),
+    boxKey: b64(r.box_key),
+    approvedBy: r.approved_by,
+    approval: r.approval ? b64(r.approval) : null,
+    partitions: r.partitions ?? [],
+  }));
 }
 
 /**

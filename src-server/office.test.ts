@@ -246,7 +246,22 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
       const part = await world.partition(a, [a], [b, head]);
       expect((await b.post('/v1/users/dismiss', { userId: b.userId })).status).toBe(403);
       const dismissed = await world.owner.post('/v1/users/dismiss', { userId: b.userId });
-      expect(dismissed.body).toEqual({ revokedDevices: [b.deviceId] });
+      expect(dismissed.body).toEqual({
+        revokedDevices: [b.deviceId],
+        partitions: [part.partitionId],
+      });
+      // The owner sees every device with its ACL, B's now revoked and without partitions.
+      const listed = await world.owner.get<{
+        devices: { deviceId: string; status: string; partitions: string[] }[];
+      }>('/v1/devices');
+      expect(listed.body.devices.find(d => d.deviceId === b.deviceId)).toMatchObject({
+        status: 'revoked',
+        partitions: [],
+      });
+      expect(listed.body.devices.find(d => d.deviceId === head.deviceId)?.partitions).toEqual([
+        part.partitionId,
+      ]);
+      expect((await a.get('/v1/devices')).status).toBe(403);
       const refused = await b.post('/v1/pull', {
         cursors: [{ partitionId: part.partitionId, after: 0 }],
       });

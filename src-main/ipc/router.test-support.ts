@@ -237,6 +237,9 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['teamId'],
   },
   'zamok:sync.verifyOffice': { input: {} },
+  'zamok:sync.conflicts': { input: {} },
+  'zamok:sync.dismiss': { input: { userId: 'user-1' } },
+  'zamok:sync.resolve': { input: { changeId: 'c-1', field: 'stage_id', keep: 'mine' } },
   'zamok:imports.run': {
     input: {
       path: '/tmp/клієнти.csv',

@@ -19,6 +19,7 @@ import {
   type RecordChangeBody,
 } from './change-format';
 import { openChange } from './crypto';
+import { dropRecord, holdsOwnerPartition } from './moves';
 import { readStoredRow, type StoredRow } from './outbox';
 import { partitionKey } from './store';
 
@@ -38,6 +39,10 @@ export interface ApplyResult {
   applied: number;
   conflicts: number;
   cursor: number;
+  /** Records that left this laptop (moved to an owner whose partition it does not hold). */
+  dropped: number;
+  /** Document ids of those records: the caller shreds their files after the commit. */
+  droppedDocuments: string[];
 }
 
 type Value = string | number | null;
@@ -151,8 +156,34 @@ async function recordConflict(
     .execute();
 }
 
-/** Applies one opened change; answers how many conflicts it raised. */
+/** What one change did: conflicts raised, and document ids of a record that left this laptop. */
+interface OneResult {
+  conflicts: number;
+  dropped: string[] | null;
+}
+
+/**
+ * Applies one opened change. A move out of the partition whose new owner's partition this laptop
+ * does not hold drops the record here (./moves.ts) instead.
+ */
 async function applyOne(
+  trx: Kysely<Database>,
+  body: RecordChangeBody,
+  change: PulledChange,
+  own: boolean,
+): Promise<OneResult> {
+  const conflicts = await applyFields(trx, body, change, own);
+  const owner = body.fields.owner_id;
+  const stays =
+    body.move !== 'out' ||
+    typeof owner !== 'string' ||
+    conflicts > 0 ||
+    (await holdsOwnerPartition(trx, owner));
+  return { conflicts, dropped: stays ? null : await dropRecord(trx, body.table, body.id) };
+}
+
+/** Applies one opened change's fields; answers how many conflicts it raised. */
+async function applyFields(
   trx: Kysely<Database>,
   body: RecordChangeBody,
   change: PulledChange,
@@ -192,6 +223,17 @@ async function applyOne(
       )
       .execute();
   }
+  // A later change of a field settles its open conflicts here too (a resolution made elsewhere).
+  if (Object.keys(fields).length > 0) {
+    await trx
+      .updateTable('sync_conflicts')
+      .set({ resolved_at: new Date().toISOString() })
+      .where('record_table', '=', body.table)
+      .where('record_id', '=', body.id)
+      .where('field', 'in', Object.keys(fields))
+      .where('resolved_at', 'is', null)
+      .execute();
+  }
   const pending = await pendingFields(trx, body, change.changeId);
   const local: StoredRow = {};
   for (const [field, value] of Object.entries(fields)) {
@@ -224,6 +266,14 @@ async function applyOne(
   return stale.length;
 }
 
+async function noteErasure(trx: Kysely<Database>, contactId: string, erasureId: string) {
+  await trx
+    .insertInto('sync_pending_erasures')
+    .values({ erasure_id: erasureId, contact_id: contactId, received_at: new Date().toISOString() })
+    .onConflict(oc => oc.column('erasure_id').doNothing())
+    .execute();
+}
+
 /**
  * Applies `changes` (one pull answer for `partitionId`, in server order) in one transaction and
  * moves the partition's pull cursor (with the office chain head the caller computed up to it, when
@@ -246,6 +296,8 @@ export async function applyPulled(
     let cursor = partition.after_seq;
     let applied = 0;
     let conflicts = 0;
+    let dropped = 0;
+    const droppedDocuments: string[] = [];
     for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
       if (change.seq <= cursor) continue;
       const key = await partitionKey(trx, partitionId, change.keyVersion);
@@ -256,7 +308,19 @@ export async function applyPulled(
         .where('change_id', '=', change.changeId)
         .returning('change_id')
         .executeTakeFirst();
-      conflicts += await applyOne(trx, body, change, own !== undefined);
+      if (body.erase !== undefined) {
+        // An erasure: carried out after this transaction by the privacy code (./erasure-in.ts).
+        if (!own) await noteErasure(trx, body.id, body.erase);
+        cursor = change.seq;
+        applied += 1;
+        continue;
+      }
+      const one = await applyOne(trx, body, change, own !== undefined);
+      conflicts += one.conflicts;
+      if (one.dropped) {
+        dropped += 1;
+        droppedDocuments.push(...one.dropped);
+      }
       cursor = change.seq;
       applied += 1;
     }
@@ -267,6 +331,6 @@ export async function applyPulled(
       )
       .where('partition_id', '=', partitionId)
       .execute();
-    return { applied, conflicts, cursor };
+    return { applied, conflicts, cursor, dropped, droppedDocuments };
   });
 }

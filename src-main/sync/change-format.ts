@@ -43,6 +43,14 @@ export const recordChangeSchema = z
     id: z.string().min(1).max(64),
     fields: z.record(columnName, storedValue),
     base: z.record(columnName, storedValue),
+    /**
+     * A reassignment: `out` in the old owner's partition (its holders that do not hold the new
+     * owner's partition drop the record), `in` in the new owner's (the whole row, so that laptops
+     * that never had the record can store it).
+     */
+    move: z.enum(['in', 'out']).optional(),
+    /** A privacy erasure of this contact (its erasure id): every laptop erases it the same way. */
+    erase: z.string().min(1).max(64).optional(),
     people: z.record(
       z.string().min(1).max(64),
       z

@@ -113,13 +113,17 @@ function readAnswer(response: IncomingMessage): Promise<{ status: number; body: 
   });
 }
 
-/** One call to the office server; resolves to the answer body, or throws `OfficeCallError`. */
+/**
+ * One call to the office server; resolves to the answer body, or throws `OfficeCallError`
+ * (`aborted` when `signal` fires first).
+ */
 export async function officeCall<T>(
   endpoint: OfficeEndpoint,
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
   token?: string,
+  signal?: AbortSignal,
 ): Promise<T> {
   const url = checkEndpoint(endpoint);
   const socket =
@@ -143,6 +147,14 @@ export async function officeCall<T>(
       response => readAnswer(response).then(resolve, reject),
     );
     req.on('error', error => reject(new OfficeCallError(0, 'offline', error.message)));
+    // An aborted call (a long poll cut short) ends its request: nothing more is read.
+    const abort = () => {
+      req.destroy();
+      reject(new OfficeCallError(0, 'aborted', 'The call was cancelled.'));
+    };
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort, { once: true });
+    req.on('close', () => signal?.removeEventListener('abort', abort));
     req.end(text);
   });
   if (answer.status >= 200 && answer.status < 300) return answer.body as T;

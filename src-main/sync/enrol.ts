@@ -22,6 +22,7 @@ import { recordToOutbox } from './outbox';
 import { OfficeSession } from './session';
 import { loadOfficeSettings, savePartition, savePartitionKey, type OfficeSettings } from './store';
 import { SYNCED_TABLES } from './change-format';
+import { listOfficeDevices, teamHeads } from './devices';
 import { ensureTeam } from '../teams/teams';
 
 /** The office role of a device. */
@@ -206,7 +207,8 @@ export const APPROVABLE_ROLES = OFFICE_ROLES;
 /**
  * As an owner device: approves a join request with `role` and `teamId`, creates the user's
  * partition (when this laptop holds none for them) and grants it to the device (push), and for a
- * head every partition of a user of the same team this laptop holds (read).
+ * head every partition of a user of the same team this laptop holds (read). A member of a team
+ * whose head was approved first has their partition granted to that head's devices (read) too.
  */
 export async function approveJoin(
   db: Kysely<Database>,
@@ -247,19 +249,25 @@ export async function approveJoin(
     })
     .onConflict(oc => oc.column('id').doUpdateSet({ team_id: o.teamId }))
     .execute();
-  const grants: { partitionId: string; mayPush: boolean }[] = [];
+  const grants: { partitionId: string; mayPush: boolean; deviceId: string; boxKey: string }[] = [];
+  const to = { deviceId: device.deviceId, boxKey: device.boxKey };
   const own = await db
     .selectFrom('office_partitions')
     .select('partition_id')
     .where('kind', '=', 'owner')
     .where('owner_user_id', '=', device.userId)
     .executeTakeFirst();
-  grants.push({
-    partitionId:
-      own?.partition_id ??
-      (await createOwnerPartition(db, session, settings, device.userId)).partitionId,
-    mayPush: true,
-  });
+  const ownPartition =
+    own?.partition_id ??
+    (await createOwnerPartition(db, session, settings, device.userId)).partitionId;
+  grants.push({ partitionId: ownPartition, mayPush: true, ...to });
+  // Heads of the team approved earlier read the new member's partition too.
+  if (o.role !== 'head' && o.teamId) {
+    for (const head of teamHeads(settings, await listOfficeDevices(session), o.teamId)) {
+      if (head.userId === device.userId) continue;
+      grants.push({ partitionId: ownPartition, mayPush: false, ...head });
+    }
+  }
   if (o.role === 'head' && o.teamId) {
     const team = await db
       .selectFrom('office_partitions as p')
@@ -269,7 +277,7 @@ export async function approveJoin(
       .where('u.team_id', '=', o.teamId)
       .where('u.id', '!=', device.userId)
       .execute();
-    for (const p of team) grants.push({ partitionId: p.partition_id, mayPush: false });
+    for (const p of team) grants.push({ partitionId: p.partition_id, mayPush: false, ...to });
   }
   for (const grant of grants) {
     const held = await db
@@ -284,11 +292,12 @@ export async function approveJoin(
       .executeTakeFirstOrThrow();
     const at = { partitionId: grant.partitionId, keyVersion: held.key_version };
     await session.post('/v1/partitions/grant', {
-      ...grant,
+      partitionId: grant.partitionId,
+      mayPush: grant.mayPush,
       keyVersion: held.key_version,
       envelope: {
-        deviceId: device.deviceId,
-        wrapped: wrapPartitionKey(Buffer.from(held.key), device.boxKey, at),
+        deviceId: grant.deviceId,
+        wrapped: wrapPartitionKey(Buffer.from(held.key), grant.boxKey, at),
       },
     });
   }

@@ -14,7 +14,8 @@ import {
   type RecordChangeBody,
   type SyncedTable,
 } from './change-format';
-import { sealChange } from './crypto';
+import { openChange, sealChange } from './crypto';
+import { partitionKey } from './store';
 
 /** A record row as stored (column name → stored value). */
 export type StoredRow = Record<string, string | number | null>;
@@ -54,7 +55,7 @@ async function peopleOf(db: Kysely<Database>, row: StoredRow): Promise<RecordCha
 }
 
 /** The partition (and its current key) holding the records of `ownerId`, or null. */
-async function ownerPartition(db: Kysely<Database>, ownerId: string) {
+export async function ownerPartition(db: Kysely<Database>, ownerId: string) {
   return db
     .selectFrom('office_partitions as p')
     .innerJoin('office_partition_keys as k', join =>
@@ -72,6 +73,8 @@ async function ownerPartition(db: Kysely<Database>, ownerId: string) {
  * Adds the change of one record (`before` null: created) to the outbox, inside the caller's
  * transaction `trx`. Does nothing when the vault is not an office member or nothing changed. A
  * record whose owner has no partition this laptop holds a key for is not synced (and stays local).
+ * A reassignment is a move: an `out` change in the old owner's partition and the whole row as an
+ * `in` change in the new owner's (each only when this laptop holds that partition's key).
  */
 export async function recordToOutbox(
   trx: Kysely<Database>,
@@ -84,23 +87,29 @@ export async function recordToOutbox(
   if (!after) return;
   const columns = changedColumns(before, after);
   if (columns.length === 0) return;
-  const partition = await ownerPartition(trx, String(after.owner_id));
-  if (!partition) return;
-  const fields = Object.fromEntries(columns.map(c => [c, after[c] ?? null]));
   const base: StoredRow = {};
   if (before) {
     for (const column of GUARDED_FIELDS[table]) {
       if (columns.includes(column)) base[column] = before[column] ?? null;
     }
   }
-  const body: RecordChangeBody = {
-    v: 1,
-    table,
-    id,
-    fields,
-    base,
-    people: await peopleOf(trx, after),
-  };
+  const people = await peopleOf(trx, after);
+  const pick = (names: string[]) => Object.fromEntries(names.map(c => [c, after[c] ?? null]));
+  const body = { v: 1, table, id, people } as const;
+  const oldOwner = before ? String(before.owner_id) : null;
+  const newOwner = String(after.owner_id);
+  if (oldOwner === null || oldOwner === newOwner) {
+    await seal(trx, newOwner, { ...body, fields: pick(columns), base });
+    return;
+  }
+  await seal(trx, oldOwner, { ...body, fields: pick(columns), base, move: 'out' });
+  await seal(trx, newOwner, { ...body, fields: pick(Object.keys(after)), base: {}, move: 'in' });
+}
+
+/** Seals `body` under the current key of `ownerId`'s partition into the outbox (none held: skip). */
+async function seal(trx: Kysely<Database>, ownerId: string, body: RecordChangeBody): Promise<void> {
+  const partition = await ownerPartition(trx, ownerId);
+  if (!partition) return;
   const changeId = randomUUID();
   const at = { partitionId: partition.partition_id, keyVersion: partition.key_version, changeId };
   await trx
@@ -109,12 +118,45 @@ export async function recordToOutbox(
       change_id: changeId,
       partition_id: at.partitionId,
       key_version: at.keyVersion,
-      record_table: table,
-      record_id: id,
-      fields: JSON.stringify(columns),
+      record_table: body.table,
+      record_id: body.id,
+      fields: JSON.stringify(Object.keys(body.fields)),
       sealed: sealChange(Buffer.from(partition.key), at, JSON.stringify(body)),
       created_at: new Date().toISOString(),
       seq: null,
     })
     .execute();
+}
+
+/**
+ * Seals again, under the partition's current key, every outbox change not yet acknowledged that
+ * was sealed under an older version (the server refuses those: `stale_key`). Each gets a new
+ * change id: the old one may already be stored on the server with the old content.
+ */
+export async function resealStale(trx: Kysely<Database>): Promise<number> {
+  const stale = await trx
+    .selectFrom('sync_outbox as o')
+    .innerJoin('office_partitions as p', 'p.partition_id', 'o.partition_id')
+    .select(['o.change_id', 'o.partition_id', 'o.key_version', 'o.sealed', 'p.key_version as now'])
+    .where('o.seq', 'is', null)
+    .whereRef('o.key_version', '<', 'p.key_version')
+    .execute();
+  for (const row of stale) {
+    const oldKey = await partitionKey(trx, row.partition_id, row.key_version);
+    const newKey = await partitionKey(trx, row.partition_id, row.now);
+    if (!oldKey || !newKey) continue;
+    const plain = openChange(
+      oldKey,
+      { partitionId: row.partition_id, keyVersion: row.key_version, changeId: row.change_id },
+      row.sealed,
+    );
+    const changeId = randomUUID();
+    const at = { partitionId: row.partition_id, keyVersion: row.now, changeId };
+    await trx
+      .updateTable('sync_outbox')
+      .set({ change_id: changeId, key_version: row.now, sealed: sealChange(newKey, at, plain) })
+      .where('change_id', '=', row.change_id)
+      .execute();
+  }
+  return stale.length;
 }

@@ -40,9 +40,9 @@ export class OfficeSession {
     return new OfficeSession(endpoint, token);
   }
 
-  /** An authenticated POST. */
-  post<T>(path: string, body: unknown): Promise<T> {
-    return officeCall<T>(this.endpoint, 'POST', path, body, this.token);
+  /** An authenticated POST (cut short when `signal` fires). */
+  post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return officeCall<T>(this.endpoint, 'POST', path, body, this.token, signal);
   }
 
   /** An authenticated GET. */

@@ -16,6 +16,11 @@ import { chainGenesis } from '../../src-server/partitions';
 import { chainLink } from '../../src-server/changes';
 import type { Database } from '../vault/schema';
 import { applyPulled } from './apply';
+import { dropOwnerRecords } from './moves';
+import { runPendingErasures, type Eraser } from './erasure-in';
+import { resealStale } from './outbox';
+import { DeviceRemovedError, isDeviceRemoved } from './wipe';
+import { documentPath, shredFile } from '../crm/documents/files';
 import { queueExistingRecords } from './enrol';
 import { OfficeCallError } from './client';
 import { unwrapPartitionKey } from './crypto';
@@ -53,17 +58,20 @@ export class NotJoinedError extends Error {
   }
 }
 
-/** Updates the partitions and keys this device holds from the server's answer. */
+/**
+ * Updates the partitions and keys this device holds from the server's answer; the records of an
+ * owner partition no longer listed leave the vault (answers their document ids to shred).
+ */
 export async function refreshPartitions(
   db: Kysely<Database>,
   session: OfficeSession,
   settings: OfficeSettings,
-): Promise<ListedPartition[]> {
+): Promise<{ partitions: ListedPartition[]; dropped: string[] }> {
   const { partitions } = await session.get<{ partitions: ListedPartition[] }>('/v1/partitions');
   const { envelopes } = await session.get<{
     envelopes: { partitionId: string; keyVersion: number; wrapped: string }[];
   }>('/v1/envelopes');
-  await db.transaction().execute(async trx => {
+  const dropped = await db.transaction().execute(async trx => {
     for (const envelope of envelopes) {
       if (await partitionKey(trx, envelope.partitionId, envelope.keyVersion)) continue;
       const key = unwrapPartitionKey(
@@ -75,13 +83,26 @@ export async function refreshPartitions(
       await savePartitionKey(trx, envelope.partitionId, envelope.keyVersion, key);
     }
     for (const p of partitions) await savePartition(trx, p);
+    // A rotated partition: unsent changes sealed under the old key are sealed again.
+    await resealStale(trx);
     const listed = partitions.map(p => p.partitionId);
-    // A partition taken away: no more pulls of it (its records leaving the vault is a later step).
+    // A partition taken away: no more pulls of it, and its records leave this laptop.
     let gone = trx.deleteFrom('office_partitions');
     if (listed.length > 0) gone = gone.where('partition_id', 'not in', listed);
-    await gone.execute();
+    const lost = await gone.returning(['kind', 'owner_user_id']).execute();
+    const documents: string[] = [];
+    if (lost.length === 0) return documents;
+    let keys = trx.deleteFrom('office_partition_keys');
+    if (listed.length > 0) keys = keys.where('partition_id', 'not in', listed);
+    await keys.execute();
+    for (const p of lost) {
+      if (p.kind === 'owner' && p.owner_user_id !== null) {
+        documents.push(...(await dropOwnerRecords(trx, p.owner_user_id)));
+      }
+    }
+    return documents;
   });
-  return partitions;
+  return { partitions, dropped };
 }
 
 /** Pushes the outbox (oldest first, in batches); answers how many changes the server acknowledged. */
@@ -142,13 +163,14 @@ export async function pullAll(
   db: Kysely<Database>,
   session: OfficeSession,
   waitMs = 0,
-): Promise<{ pulled: number; conflicts: number }> {
+): Promise<{ pulled: number; conflicts: number; dropped: string[] }> {
   let pulled = 0;
   let conflicts = 0;
+  const dropped: string[] = [];
   let wait = waitMs;
   for (;;) {
     const held = await heldPartitions(db);
-    if (held.length === 0) return { pulled, conflicts };
+    if (held.length === 0) return { pulled, conflicts, dropped };
     const answer = await session.post<PullResponse>('/v1/pull', {
       cursors: held.map(p => ({ partitionId: p.partition_id, after: p.after_seq })),
       limit: MAX_PULL_CHANGES,
@@ -164,9 +186,10 @@ export async function pullAll(
       const result = await applyPulled(db, part.partitionId, fresh, head);
       pulled += result.applied;
       conflicts += result.conflicts;
+      dropped.push(...result.droppedDocuments);
       more ||= part.more;
     }
-    if (!more) return { pulled, conflicts };
+    if (!more) return { pulled, conflicts, dropped };
   }
 }
 
@@ -182,23 +205,44 @@ async function noteRound(db: Kysely<Database>, error: string | null): Promise<vo
     .execute();
 }
 
-/** One sync round (sign in, partitions, push, pull). Throws `NotJoinedError` or `OfficeCallError`. */
+/** Shreds the files of documents whose rows left the vault (their keys went with the rows). */
+async function shredDropped(attachments: string | undefined, ids: readonly string[]) {
+  if (!attachments) return;
+  for (const id of ids) await shredFile(documentPath(attachments, id));
+}
+
+/**
+ * One sync round (sign in, partitions, push, pull). Throws `NotJoinedError`, `OfficeCallError`, or
+ * `DeviceRemovedError` (the office removed this device: the caller wipes the vault, ./wipe.ts).
+ * `attachments`: the vault's document folder, where files of records that left are shredded;
+ * `eraser`: carries out erasures received from other laptops (./erasure-in.ts).
+ */
 export async function syncNow(
   db: Kysely<Database>,
-  o: { waitMs?: number } = {},
+  o: { waitMs?: number; attachments?: string; eraser?: Eraser } = {},
 ): Promise<SyncReport> {
   const settings = await loadOfficeSettings(db);
   if (!settings) throw new NotJoinedError();
   try {
     const session = await OfficeSession.signIn(settings);
-    const partitions = await refreshPartitions(db, session, settings);
+    const { partitions, dropped } = await refreshPartitions(db, session, settings);
+    await shredDropped(o.attachments, dropped);
     // The first round after approval: what this user already had goes up with it.
     if (settings.status === 'pending') await queueExistingRecords(db, settings.user_id);
     const pushed = await pushOutbox(db, session);
-    const { pulled, conflicts } = await pullAll(db, session, o.waitMs ?? 0);
+    const pull = await pullAll(db, session, o.waitMs ?? 0);
+    await shredDropped(o.attachments, pull.dropped);
+    if (o.eraser) await runPendingErasures(db, o.eraser);
     await noteRound(db, null);
-    return { pushed, pulled, conflicts, partitions: partitions.length };
+    return {
+      pushed,
+      pulled: pull.pulled,
+      conflicts: pull.conflicts,
+      partitions: partitions.length,
+    };
   } catch (error) {
+    // A removed device notes nothing more: its caller wipes the vault.
+    if (isDeviceRemoved(error)) throw new DeviceRemovedError();
     await noteRound(db, error instanceof OfficeCallError ? error.code : 'failed');
     throw error;
   }

@@ -508,6 +508,13 @@ export type SyncOutboxTable = {
   seq: number | null;
 };
 
+/** Row of `sync_pending_erasures`. */
+export type SyncPendingErasuresTable = {
+  erasure_id: string;
+  contact_id: string;
+  received_at: string;
+};
+
 /** Row of `teams`. */
 export type TeamsTable = {
   id: string;
@@ -584,6 +591,7 @@ export type Database = {
   sync_conflicts: SyncConflictsTable;
   sync_fields: SyncFieldsTable;
   sync_outbox: SyncOutboxTable;
+  sync_pending_erasures: SyncPendingErasuresTable;
   teams: TeamsTable;
   users: UsersTable;
   vault_meta: VaultMetaTable;

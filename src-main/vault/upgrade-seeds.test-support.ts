@@ -233,6 +233,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
       );
     },
   },
+  '0034_sync16_erasures': {
+    note: 'nothing: a new empty table for erasures received through office sync',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

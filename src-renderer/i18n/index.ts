@@ -25,6 +25,7 @@ import * as documents from '../screens/documents/i18n';
 import * as firstSignIn from '../screens/first-sign-in/i18n';
 import * as importer from '../screens/import/i18n';
 import * as lock from '../screens/lock/i18n';
+import * as office from '../screens/office/i18n';
 import * as privacy from '../screens/privacy/i18n';
 import * as reports from '../screens/reports/i18n';
 import * as search from '../screens/search/i18n';
@@ -52,6 +53,7 @@ export const catalogues = {
     ...signIn.uk,
     lock: lock.uk,
     sync: sync.uk,
+    office: office.uk,
     shell: shell.uk,
     shortcuts: shortcuts.uk,
     activities: activities.uk,
@@ -88,6 +90,7 @@ export const catalogues = {
     ...signIn.en,
     lock: lock.en,
     sync: sync.en,
+    office: office.en,
     shell: shell.en,
     shortcuts: shortcuts.en,
     activities: activities.en,

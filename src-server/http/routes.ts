@@ -24,6 +24,7 @@ import {
   enrolOwner,
   issueChallenge,
   issueToken,
+  listDevices,
   type Caller,
 } from '../devices';
 import { OfficeError } from '../errors';
@@ -103,13 +104,12 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   },
   'POST /v1/users/dismiss': {
     auth: true,
-    handle: async input => ({
-      revokedDevices: await dismissUser(
-        input.ctx,
-        callerOf(input),
-        parse(dismissRequestSchema, input.body).userId,
-      ),
-    }),
+    handle: input =>
+      dismissUser(input.ctx, callerOf(input), parse(dismissRequestSchema, input.body).userId),
+  },
+  'GET /v1/devices': {
+    auth: true,
+    handle: async input => ({ devices: await listDevices(input.ctx, callerOf(input)) }),
   },
   'GET /v1/partitions': {
     auth: true,

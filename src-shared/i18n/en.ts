@@ -45,6 +45,8 @@ export const en = {
       'The vault is open in another Zamok window or process and busy there. Wait for it to finish (or close it) and try again.',
     office_unreachable:
       'The office server cannot be reached, or it is not the server this vault trusts (address or certificate). Your changes are kept and will sync later; check the connection or the server address.',
+    office_removed:
+      'This laptop was removed from the office: its vault was wiped. Ask the office owner if you should have access.',
     internal:
       'Something went wrong in Zamok. Try again; if it happens again, restart the app and tell your administrator.',
   },

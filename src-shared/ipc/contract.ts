@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'vault_damaged',
   'vault_in_use',
   'office_unreachable',
+  'office_removed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,6 +32,19 @@ export interface SyncRoundView {
   partitions: number;
 }
 
+/** One open conflict: a stale stage, amount or owner change (values as stored). */
+export interface SyncConflictView {
+  changeId: string;
+  table: string;
+  recordId: string;
+  field: string;
+  mine: string | number | null;
+  theirs: string | number | null;
+  /** The device whose change came second in server order. */
+  deviceId: string;
+  createdAt: string;
+}
+
 /** The result of the office chain check, per partition this laptop holds. */
 export interface OfficeChainView {
   ok: boolean;
@@ -85,6 +98,32 @@ export const syncContract = {
       .strict(),
     permission: 'settings.manage',
     atomic: false,
+  }),
+  /**
+   * As an owner device: the office refuses the user's devices from now on, and every partition
+   * they could read that this laptop holds gets a new key (docs/SYNC.md, dismissal).
+   */
+  dismiss: channel<{ revokedDevices: number; rotated: number; notRotated: number }>()({
+    input: z.object({ userId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict(),
+    permission: 'users.manage',
+    atomic: false,
+  }),
+  /** The open conflicts, from this laptop's side (mine / theirs). */
+  conflicts: channel<SyncConflictView[]>()({
+    input: z.object({}).strict(),
+    permission: 'session',
+    audit: false,
+  }),
+  /** Resolves a conflict by keeping one value; keeping the other one writes and syncs it. */
+  resolve: channel<{ written: boolean }>()({
+    input: z
+      .object({
+        changeId: z.string().min(1).max(64),
+        field: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
+        keep: z.enum(['mine', 'theirs']),
+      })
+      .strict(),
+    permission: 'session',
   }),
   /** Recomputes the office chain of every partition held and compares it with the server's. */
   verifyOffice: channel<OfficeChainView>()({

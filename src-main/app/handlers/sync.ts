@@ -17,6 +17,11 @@ import {
 import { syncStatus } from '../../sync/status';
 import { verifyOfficeChain } from '../../sync/verify';
 import { NotJoinedError, syncNow } from '../../sync/worker';
+import { DeviceRemovedError, wipeRemovedVault } from '../../sync/wipe';
+import { vaultEraser } from '../../sync/erasure-in';
+import { dismissFromOffice } from '../../sync/rotate';
+import { ConflictError, listConflicts, resolveConflict } from '../../sync/conflicts';
+import { vaultPaths } from '../../vault';
 import { requireVault, type VaultSource } from './kit';
 
 const BY_STATUS: Record<
@@ -60,7 +65,16 @@ export function syncHandlers(deps: VaultSource): Handlers<{ sync: typeof syncCon
     status: () => syncStatus(db()),
     now: ctx =>
       officeCall(async () => {
-        const report = await syncNow(db());
+        const vault = requireVault(deps);
+        const report = await syncNow(vault.db, {
+          attachments: vaultPaths(vault.dir).attachments,
+          eraser: vaultEraser(vault),
+        }).catch(async (error: unknown) => {
+          if (!(error instanceof DeviceRemovedError)) throw error;
+          // Removed from the office: the vault is audited, closed and shredded (./sync/wipe.ts).
+          await wipeRemovedVault(vault);
+          throw new CallFailure('office_removed', error.message);
+        });
         ctx.audit.details = { ...report };
         return report;
       }),
@@ -110,6 +124,29 @@ export function syncHandlers(deps: VaultSource): Handlers<{ sync: typeof syncCon
         };
         return { deviceId: request.deviceId, userId: request.userId, partitions: done.partitions };
       }),
+    dismiss: (ctx, input) =>
+      officeCall(async () => {
+        const done = await dismissFromOffice(db(), input.userId);
+        const value = {
+          revokedDevices: done.revokedDevices,
+          rotated: done.rotated.length,
+          notRotated: done.notRotated.length,
+        };
+        ctx.audit.details = { userId: input.userId, ...value };
+        return value;
+      }),
+    conflicts: () => listConflicts(db()),
+    resolve: async (ctx, input) => {
+      const session = requireSession(ctx);
+      try {
+        const done = await resolveConflict(db(), { ...input, userId: session.userId });
+        ctx.audit.details = { changeId: input.changeId, field: input.field, keep: input.keep };
+        return done;
+      } catch (error) {
+        if (error instanceof ConflictError) throw new CallFailure(error.code, error.message);
+        throw error;
+      }
+    },
     verifyOffice: ctx =>
       officeCall(async () => {
         const result = await verifyOfficeChain(db());

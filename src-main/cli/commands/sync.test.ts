@@ -1,10 +1,11 @@
 /**
- * `zamok office enrol | approve`, `zamok sync status | now` and `zamok audit verify --office`
+ * `zamok office enrol | approve | dismiss`, `zamok sync status | now` and `zamok audit verify --office`
  * through the real commander wiring and router, in-process (a hand-moved clock for the TOTP
  * steps), against a real office server on loopback (PGlite, and PostgreSQL 15 where it can start):
- * two vaults join, A's clients reach the owner, and tampering with a stored change on the server
- * is found.
+ * two vaults join, A's clients reach the owner, tampering with a stored change on the server
+ * is found, and a dismissed laptop's next `sync now` wipes its vault.
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateTotp } from '../../auth/totp';
@@ -110,6 +111,22 @@ describe.each(engines.map(e => [e.name, e] as const))('zamok office sync on %s',
       const broken = await run(owner, ['audit', 'verify', '--office']);
       expect(broken.status).toBe(5);
       expect(broken.stderr).toMatch(/Office chain BROKEN in .+ \(head_mismatch\)/);
+
+      // The owner removes Anna from the office; her laptop's next contact wipes its vault.
+      const annaUser = (
+        JSON.parse(Buffer.from(request, 'base64url').toString('utf8')) as { userId: string }
+      ).userId;
+      const dismissed = await run(owner, ['office', 'dismiss', '--user', annaUser]);
+      expect(dismissed.stdout).toBe(
+        'Revoked 1 device(s); rotated 1 partition key(s); 0 not held here.\n',
+      );
+      const removed = await run(anna, ['sync', 'now']);
+      expect(removed.status).not.toBe(0);
+      expect(removed.stderr).toMatch(/removed from the office/);
+      // No vault file is left (the app's clean-close note, ids and a time, is written after).
+      const left = readdirSync(anna.vault);
+      expect(left).toContain('office-removed.json');
+      expect(left.filter(f => /^zamok\.db|^keyring|^attachments$/.test(f))).toEqual([]);
     } finally {
       await office.close();
     }

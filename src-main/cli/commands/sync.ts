@@ -35,7 +35,7 @@ export function asUser<T>(
   });
 }
 
-/** Registers `office enrol`, `office approve` on `office`, and `sync status|now`. */
+/** Registers `office enrol|approve|dismiss` on `office`, and `sync status|now`. */
 export function registerSyncCommands(program: Command, office: Command, cli: CliAppContext): void {
   signedIn(
     office
@@ -87,6 +87,22 @@ export function registerSyncCommands(program: Command, office: Command, cli: Cli
     )) as { deviceId: string; partitions: number };
     printResult(cli, done, () => [
       `Approved device ${done.deviceId}; granted ${done.partitions} partition(s).`,
+    ]);
+  });
+
+  signedIn(
+    office
+      .command('dismiss')
+      .description('as an owner device: refuse a user’s devices and rotate their partitions’ keys')
+      .requiredOption('--user <id>', 'the user id to remove from the office'),
+  ).action(async (o: SignInOptions & { user: string }) => {
+    const done = (await asUser(cli, o, call => call('zamok:sync.dismiss', { userId: o.user }))) as {
+      revokedDevices: number;
+      rotated: number;
+      notRotated: number;
+    };
+    printResult(cli, done, () => [
+      `Revoked ${done.revokedDevices} device(s); rotated ${done.rotated} partition key(s); ${done.notRotated} not held here.`,
     ]);
   });
 

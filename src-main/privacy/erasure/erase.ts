@@ -14,6 +14,7 @@ import { pseudonymKey, pseudonymOf } from './audit-scrub';
 import { readErasureLog, unionEntries, writeErasureLog, type ErasureLogEntry } from './log-file';
 import { eraseCompanyRows, type ErasedCompanyRows } from './company-rows';
 import { eraseContactRows, type ErasedRows, type ErasureEntry } from './rows';
+import { queueSealedChange, sealErasure } from '../../sync/erasure-out';
 
 /** What to erase and why. */
 export interface EraseRequest {
@@ -109,11 +110,24 @@ async function runErasure<T extends { documentIds: string[] }>(
     erasedAt: run.at.toISOString(),
     erasedBy: run.by,
   };
+  // Office sync: a first contact erasure (not a replay) goes to every laptop holding the contact.
+  // A company erasure stays on this laptop for now (docs/SYNC.md, "Erasure").
+  const broadcast =
+    run.erasureId || run.entityType !== 'contact'
+      ? null
+      : await sealErasure(vault.db, run.entityId, erasureId);
   const previous = Number(sqlite.pragma('secure_delete', { simple: true }));
   sqlite.pragma('secure_delete = ON');
   let done: T;
   try {
-    done = sqlite.transaction(() => rows(sqlite, entry, pseudonym)).immediate();
+    done = sqlite
+      .transaction(() => {
+        const erased = rows(sqlite, entry, pseudonym);
+        // After the rows: the erasure deletes the record's own outbox entries.
+        if (broadcast) queueSealedChange(sqlite, broadcast);
+        return erased;
+      })
+      .immediate();
   } finally {
     sqlite.pragma(`secure_delete = ${previous === 1 ? 'ON' : 'OFF'}`);
   }

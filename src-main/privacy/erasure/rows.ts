@@ -106,7 +106,7 @@ export function scrubQuotes(sqlite: Database.Database, needles: readonly string[
  * records go with the person; a subject request stays in the register (the office must show it was
  * answered) with its free-text note emptied; office sync's copies of the fields, its conflicts and
  * its sealed changes (pushed or not) for the contact and its activities go too (the key to open those
- * is in this vault). The erasure itself is not sent to the office yet: docs/PRIVACY.md says so.
+ * is in this vault). The erasure itself reaches other laptops through src-main/sync/erasure-out.ts.
  */
 function eraseRelatedRows(run: RunSql, id: string, activities: readonly string[]): void {
   run('DELETE FROM privacy_consents WHERE contact_id = ?', id);

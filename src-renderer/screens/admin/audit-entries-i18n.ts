@@ -156,6 +156,10 @@ export const uk = {
       join: 'Запит на приєднання до офісу',
       approve: 'Схвалено приєднання комп’ютера',
       verify_office: 'Перевірено ланцюг офісу',
+      dismiss: 'Співробітника вилучено з офісу, ключі змінено',
+      conflicts: 'Перегляд конфліктів синхронізації',
+      resolve: 'Розв’язано конфлікт синхронізації',
+      device_removed: 'Комп’ютер вилучено з офісу: сховище стерто',
     },
     records: {
       duplicates: 'Перевірка на дублікати',
@@ -393,6 +397,10 @@ export const en: Strings<typeof uk> = {
       join: 'Request to join the office',
       approve: 'Computer’s joining approved',
       verify_office: 'Office chain verified',
+      dismiss: 'Staff member removed from the office, keys rotated',
+      conflicts: 'Sync conflicts viewed',
+      resolve: 'Sync conflict resolved',
+      device_removed: 'Computer removed from the office: vault wiped',
     },
     records: {
       duplicates: 'Duplicate check',
