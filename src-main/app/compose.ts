@@ -38,6 +38,7 @@ import { erasureHandlers } from './handlers/erasure';
 import { importsHandlers } from './handlers/imports';
 import { privacyHandlers } from './handlers/privacy';
 import { recordsHandlers } from './handlers/records';
+import { bulkHandlers } from './handlers/bulk';
 import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
@@ -214,6 +215,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         now: () => new Date(clockNow()),
       }),
       records: recordsHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
+      bulk: bulkHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
       }),

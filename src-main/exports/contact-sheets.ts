@@ -4,7 +4,7 @@
  * (src-shared/import/synonyms.ts), so a file exported here imports back onto the same records
  * with nothing to add: 0 new, 0 updated.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import { contactTextSpec, isContactTextField, type Contact } from '../../src-shared/contacts';
 import { CSV_COLUMNS } from '../crm/contacts/export-format';
@@ -81,9 +81,25 @@ export function contactsTable(contacts: readonly Contact[]): ExportTable {
   };
 }
 
-/** The live contacts the viewer may export (shares count, as for reads), in name order. */
-export function readContacts(db: Kysely<Database>, viewer: Viewer): Promise<Contact[]> {
-  return exportRows(db, viewer, {});
+/**
+ * `column` is one of `ids` (always true when absent). The ids go in as one JSON parameter: a
+ * selection of thousands would exceed SQLite's bound-variable limit.
+ */
+export function amongIds(column: string, ids: readonly string[] | undefined): RawBuilder<SqlBool> {
+  if (ids === undefined) return sql<SqlBool>`1`;
+  return sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/**
+ * The live contacts the viewer may export (shares count, as for reads), in name order; only `ids`
+ * when given.
+ */
+export function readContacts(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  ids?: readonly string[],
+): Promise<Contact[]> {
+  return exportRows(db, viewer, { ids });
 }
 
 const COMPANY_COLUMNS: readonly Column[] = [
@@ -118,13 +134,18 @@ export function companiesTable(companies: readonly Company[]): ExportTable {
 }
 
 /** The live companies in the viewer's scope, in name order. */
-export async function readCompanies(db: Kysely<Database>, viewer: Viewer): Promise<Company[]> {
+export async function readCompanies(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  ids?: readonly string[],
+): Promise<Company[]> {
   const rows = await db
     .selectFrom('companies')
     .innerJoin('users', 'users.id', 'companies.owner_id')
     .selectAll('companies')
     .select('users.display_name as owner_name')
     .where(inScope('companies', viewer))
+    .where(amongIds('companies.id', ids))
     .where('companies.deleted_at', 'is', null)
     .orderBy('companies.sort_key')
     .orderBy('companies.id')

@@ -185,8 +185,8 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['phones', 'emails', 'edrpou', 'rnokpp', 'excludeId'],
   },
   'zamok:records.export': {
-    input: { type: 'contacts', format: 'xlsx', csvStyle: 'plain', locale: 'en' },
-    optionalKeys: ['csvStyle', 'locale'],
+    input: { type: 'contacts', format: 'xlsx', csvStyle: 'plain', locale: 'en', ids: ['c-1'] },
+    optionalKeys: ['csvStyle', 'locale', 'ids'],
   },
   'zamok:imports.undo': {
     input: { batchId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f', type: 'contacts' },

@@ -7,6 +7,7 @@ import { analyticsContract } from './analytics';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
+import { bulkContract } from './bulk';
 import { activitiesContract } from './activities';
 import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
@@ -52,6 +53,7 @@ export const contract = {
   privacy: privacyContract,
   sync: syncContract,
   records: recordsContract,
+  bulk: bulkContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { IMPORT_TYPES } from '../import';
-import { recordIdSchema } from './contacts';
+import { EXPORT_IDS_MAX, recordIdSchema } from './contacts';
 import { channel, type AlsoRequired } from './contract';
 
 /** The record types that can be exported. */
@@ -34,6 +34,8 @@ export const recordExportInputSchema = z
     csvStyle: z.enum(CSV_STYLES).default('excel'),
     /** The language of headers, dates and numbers. */
     locale: z.enum(['uk', 'en']).default('uk'),
+    /** Only these records (the list's selection); still within the caller's scope. */
+    ids: z.array(recordIdSchema).min(1).max(EXPORT_IDS_MAX).optional(),
   })
   .strict()
   .refine(input => input.format !== 'vcf' || input.type === 'contacts', {
@@ -128,7 +130,8 @@ export const recordsContract = {
     grants: ['contacts.read', 'companies.read'],
   }),
   /**
-   * Exports every live record of the type in the caller's scope. Above the owner's approval
+   * Exports every live record of the type in the caller's scope (or only the chosen `ids`; ids
+   * out of scope are simply not exported, as a filter). Above the owner's approval
    * threshold (guard setting `exportApprovalAbove`) a non-owner is refused with `forbidden`,
    * `details.reason: 'approval_required'`: nothing leaves the vault.
    */

@@ -76,7 +76,12 @@ export function recordsHandlers(
         },
         { ...input, timeZone: deps.timeZone, now: now() },
       );
-      ctx.audit.details = { type: input.type, format: input.format, count: file.count, all: true };
+      ctx.audit.details = {
+        type: input.type,
+        format: input.format,
+        count: file.count,
+        all: input.ids === undefined,
+      };
       const guard = readGuardSettings(open.sqlite);
       const above = guard.exportApprovalAbove;
       if (above !== null && ctx.grants['exports.approve'] === undefined && file.count > 0) {

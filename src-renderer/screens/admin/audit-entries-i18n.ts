@@ -149,6 +149,11 @@ export const uk = {
       duplicates: 'Перевірка на дублікати',
       export: 'Вивантажено записи',
     },
+    bulk: {
+      reassign: 'Кілька записів передано іншому відповідальному',
+      delete: 'Кілька записів видалено',
+      tag: 'Змінено мітку кількох контактів',
+    },
     devices: {
       list: 'Перегляд комп’ютерів і мереж',
       approve: 'Комп’ютер схвалено',
@@ -220,6 +225,11 @@ export const uk = {
     waiting: 'Ще чекає',
     unassignedUserIds: 'Залишилися без команди',
     joinedTeam: 'Приєднався(-лася) до команди',
+    ids: 'Записи (id)',
+    ownerId: 'Новий відповідальний',
+    changed: 'Змінено записів',
+    action: 'Дія',
+    type: 'Тип записів',
   },
 } as const;
 
@@ -366,6 +376,11 @@ export const en: Strings<typeof uk> = {
       duplicates: 'Duplicate check',
       export: 'Records exported',
     },
+    bulk: {
+      reassign: 'Several records reassigned',
+      delete: 'Several records deleted',
+      tag: 'Tag changed on several contacts',
+    },
     devices: {
       list: 'Computers and networks viewed',
       approve: 'Computer approved',
@@ -437,5 +452,10 @@ export const en: Strings<typeof uk> = {
     waiting: 'Still waiting',
     unassignedUserIds: 'Left without a team',
     joinedTeam: 'Joined the team',
+    ids: 'Records (ids)',
+    ownerId: 'New owner',
+    changed: 'Records changed',
+    action: 'Action',
+    type: 'Record type',
   },
 };
