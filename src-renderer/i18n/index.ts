@@ -11,6 +11,7 @@ import { companyMessages } from '../../src-shared/companies/messages';
 import { contactMessages } from '../../src-shared/contacts/messages';
 import { dealMessages } from '../../src-shared/deals/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
+import * as bulk from '../components/records/bulk-i18n';
 import * as activitiesAudit from '../screens/activities/audit-i18n';
 import * as activities from '../screens/activities/i18n';
 import * as admin from '../screens/admin/i18n';
@@ -67,6 +68,7 @@ export const catalogues = {
     privacy: privacy.uk,
     search: search.uk,
     dashboard: dashboard.uk,
+    bulk: bulk.uk,
     alerts: guardMessages.uk.alerts,
     security: { ...guardMessages.uk.security, ...security.uk },
   },
@@ -100,6 +102,7 @@ export const catalogues = {
     privacy: privacy.en,
     search: search.en,
     dashboard: dashboard.en,
+    bulk: bulk.en,
     alerts: guardMessages.en.alerts,
     security: { ...guardMessages.en.security, ...security.en },
   },

@@ -3,7 +3,7 @@
  * paged list (./paged-list.ts). Arrows, Page Up/Down, Home and End move the highlight, Enter opens;
  * arrows with nothing focused start in the list. Words come from `<ns>.list.*`.
  */
-import { Badge, Box, Group, Loader, Text } from '@mantine/core';
+import { Badge, Box, Checkbox, Group, Loader, Text } from '@mantine/core';
 import { useCallback, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -12,6 +12,7 @@ import { PersonBadge } from '../PersonBadge';
 import type { PagedList, RecordRow } from './paged-list';
 import { useVirtualRows, virtualRowStyle } from './use-virtual-rows';
 import { useShortcuts } from '../../app/shortcuts';
+import { selectionOf } from './selection';
 
 const ROW_HEIGHT = 64;
 /** Ask for the next page when this few loaded rows are left below the visible ones. */
@@ -34,8 +35,12 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
   renderRow: (item: S) => ReactNode;
   /** A row's own style after its place (e.g. dimmed when deleted). */
   rowStyle?: (item: S) => CSSProperties;
+  /** Rows can be chosen for bulk actions (./selection.ts): a box per row, Space toggles. */
+  selectable?: boolean;
 }) {
   const { list, names, onOpen } = props;
+  const selection = selectionOf(list);
+  const chosen = selection(state => state.ids);
   const { t } = useTranslation();
   const api = useApi();
   const { items, status, nextCursor, selected, select } = list.useStore(
@@ -90,6 +95,14 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
         const item = items[selected];
         if (item) onOpen(item.id);
       },
+      ...(props.selectable
+        ? {
+            ' ': () => {
+              const item = items[selected];
+              if (item) selection.getState().toggle(item.id);
+            },
+          }
+        : {}),
     };
     const action = keys[event.key];
     if (!action) return;
@@ -131,6 +144,7 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
                 id={`${names.row}-row-${item.id}`}
                 role="option"
                 aria-selected={isSelected}
+                aria-checked={props.selectable ? chosen.has(item.id) : undefined}
                 onClick={() => {
                   select(row.index);
                   onOpen(item.id);
@@ -144,7 +158,25 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
                   ...props.rowStyle?.(item),
                 }}
               >
-                {props.renderRow(item)}
+                {props.selectable ? (
+                  <Group gap="sm" wrap="nowrap">
+                    <RowBox
+                      checked={chosen.has(item.id)}
+                      onToggle={shift => {
+                        const state = selection.getState();
+                        if (shift)
+                          state.range(
+                            item.id,
+                            items.map(row => row.id),
+                          );
+                        else state.toggle(item.id);
+                      }}
+                    />
+                    <div style={{ flex: 1, minWidth: 0 }}>{props.renderRow(item)}</div>
+                  </Group>
+                ) : (
+                  props.renderRow(item)
+                )}
               </div>
             );
           })}
@@ -159,6 +191,26 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
         </Group>
       ) : null}
     </Box>
+  );
+}
+
+/**
+ * A row's bulk box: a picture of a checkbox, not a control of its own (a control inside an option
+ * would be a nested interactive element); the option carries `aria-checked`, Space toggles it.
+ */
+function RowBox(props: { checked: boolean; onToggle: (shift: boolean) => void }) {
+  return (
+    <span
+      aria-hidden
+      data-row-box
+      onClick={event => {
+        event.stopPropagation();
+        props.onToggle(event.shiftKey);
+      }}
+      style={{ padding: 6, margin: -6, cursor: 'pointer', flexShrink: 0 }}
+    >
+      <Checkbox.Indicator checked={props.checked} size="sm" />
+    </span>
   );
 }
 

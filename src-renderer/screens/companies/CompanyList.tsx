@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../src-shared/companies';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
+import { BulkBar } from '../../components/records/BulkBar';
 import { RecordList } from '../../components/records/RecordListPage';
 import type { RecordListProps } from '../../components/records/RecordScreen';
 import { formatPhone } from '../contacts/format';
@@ -16,12 +17,18 @@ const NAMES = { ns: 'companies', row: 'company' } as const;
 /** The list screen. */
 export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   const query = useCompaniesStore(state => state.query);
+  const { abilities } = props;
   return (
     <RecordList
       {...props}
       list={companiesList}
       names={NAMES}
       filtered={query.text !== '' || query.includeDeleted}
+      bulk={
+        abilities.reassign || abilities.delete || abilities.export ? (
+          <BulkBar list={companiesList} type="companies" abilities={{ ...abilities, tag: false }} />
+        ) : null
+      }
       renderRow={item => <CompanyRow item={item} showOwner={props.abilities.wideScope} />}
     />
   );

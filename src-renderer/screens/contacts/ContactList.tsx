@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../src-shared/contacts';
 import { OwnerFilter } from '../../components/OwnerFilter';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
+import { BulkBar } from '../../components/records/BulkBar';
 import { RecordList } from '../../components/records/RecordListPage';
 import type { RecordListProps } from '../../components/records/RecordScreen';
 import { useDebouncedQueryField } from '../../components/records/RecordToolbar';
@@ -36,6 +37,20 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
           <Group ml="auto">
             <ExportButton />
           </Group>
+        ) : null
+      }
+      bulk={
+        abilities.reassign || abilities.delete || abilities.update || abilities.export ? (
+          <BulkBar
+            list={contactsList}
+            type="contacts"
+            abilities={{
+              reassign: abilities.reassign,
+              delete: abilities.delete,
+              tag: abilities.update,
+              export: abilities.export,
+            }}
+          />
         ) : null
       }
       rowStyle={item => ({ opacity: item.deletedAt ? 0.7 : 1 })}
