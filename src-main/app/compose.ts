@@ -39,6 +39,7 @@ import { importsHandlers } from './handlers/imports';
 import { privacyHandlers } from './handlers/privacy';
 import { recordsHandlers } from './handlers/records';
 import { bulkHandlers } from './handlers/bulk';
+import { viewsHandlers } from './handlers/views';
 import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
@@ -219,6 +220,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         now: () => new Date(clockNow()),
       }),
       bulk: bulkHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
+      views: viewsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
       }),

@@ -209,6 +209,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0029_stage_name_nova': {
     note: 'nothing: renames a seeded stage (its after-upgrade check says what changed)',
   },
+  '0032_bulk18_saved_filters': {
+    note: 'nothing: a new empty table of saved list filters (the survival check covers the rest)',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

@@ -12,6 +12,7 @@ import { contactMessages } from '../../src-shared/contacts/messages';
 import { dealMessages } from '../../src-shared/deals/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
 import * as bulk from '../components/records/bulk-i18n';
+import * as views from '../components/records/views-i18n';
 import * as activitiesAudit from '../screens/activities/audit-i18n';
 import * as activities from '../screens/activities/i18n';
 import * as admin from '../screens/admin/i18n';
@@ -69,6 +70,7 @@ export const catalogues = {
     search: search.uk,
     dashboard: dashboard.uk,
     bulk: bulk.uk,
+    views: views.uk,
     alerts: guardMessages.uk.alerts,
     security: { ...guardMessages.uk.security, ...security.uk },
   },
@@ -103,6 +105,7 @@ export const catalogues = {
     search: search.en,
     dashboard: dashboard.en,
     bulk: bulk.en,
+    views: views.en,
     alerts: guardMessages.en.alerts,
     security: { ...guardMessages.en.security, ...security.en },
   },

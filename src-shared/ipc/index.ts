@@ -8,6 +8,7 @@ import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { bulkContract } from './bulk';
+import { viewsContract } from './views';
 import { activitiesContract } from './activities';
 import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
@@ -54,6 +55,7 @@ export const contract = {
   sync: syncContract,
   records: recordsContract,
   bulk: bulkContract,
+  views: viewsContract,
 } as const;
 
 export type Contract = typeof contract;

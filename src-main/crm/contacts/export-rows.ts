@@ -11,17 +11,18 @@ import type { Contact } from '../../../src-shared/contacts';
 import { tidyText } from '../../../src-shared/contacts';
 import { exportableSql } from '../../privacy/consent/export-filter';
 import { scopeCondition } from './scope';
+import { hasViewFilter, viewFilterSql, type ContactViewFilter } from './list-filters';
 import { rowToContact } from './tables';
 
 /** What to export: the list's filter, or explicit ids (never both; no filter = everything in scope). */
 export interface ExportSelection {
   filter?:
-    | {
+    | (ContactViewFilter & {
         text?: string | undefined;
         tag?: string | undefined;
         ownerId?: string | undefined;
         includeDeleted?: boolean | undefined;
-      }
+      })
     | undefined;
   ids?: readonly string[] | undefined;
   /** Made "for" this processing purpose: contacts without a valid basis for it are left out. */
@@ -32,7 +33,7 @@ export interface ExportSelection {
 export function isExportAll(selection: ExportSelection): boolean {
   if (selection.ids !== undefined) return false;
   const f = selection.filter ?? {};
-  return !f.text?.trim() && !f.tag?.trim() && f.ownerId === undefined;
+  return !f.text?.trim() && !f.tag?.trim() && f.ownerId === undefined && !hasViewFilter(f);
 }
 
 function selectRows(db: Kysely<Database>, viewer: Viewer, selection: ExportSelection) {
@@ -49,6 +50,7 @@ function selectRows(db: Kysely<Database>, viewer: Viewer, selection: ExportSelec
       // Objection (always) and the purpose's basis: src-main/privacy/consent/export-filter.ts.
       .where(exportableSql(selection.purposeId))
       .$if(filter.includeDeleted !== true, q => q.where('contacts.deleted_at', 'is', null))
+      .where(viewFilterSql(filter))
       .$if(filter.ownerId !== undefined, q =>
         q.where('contacts.owner_id', '=', filter.ownerId ?? ''),
       )

@@ -149,6 +149,11 @@ export const uk = {
       duplicates: 'Перевірка на дублікати',
       export: 'Вивантажено записи',
     },
+    views: {
+      save_filter: 'Збережено фільтр списку',
+      delete_filter: 'Видалено збережений фільтр',
+      saved_filters: 'Перегляд збережених фільтрів',
+    },
     bulk: {
       reassign: 'Кілька записів передано іншому відповідальному',
       delete: 'Кілька записів видалено',
@@ -208,6 +213,7 @@ export const uk = {
     status: 'Стан',
     teamId: 'Команда',
     headUserId: 'Керівник команди',
+    filter: 'Фільтр',
   },
   detailKeys: {
     reassignedCount: 'Передано записів',
@@ -230,6 +236,8 @@ export const uk = {
     changed: 'Змінено записів',
     action: 'Дія',
     type: 'Тип записів',
+    list: 'Список',
+    name: 'Назва',
   },
 } as const;
 
@@ -376,6 +384,11 @@ export const en: Strings<typeof uk> = {
       duplicates: 'Duplicate check',
       export: 'Records exported',
     },
+    views: {
+      save_filter: 'List filter saved',
+      delete_filter: 'Saved filter deleted',
+      saved_filters: 'Saved filters viewed',
+    },
     bulk: {
       reassign: 'Several records reassigned',
       delete: 'Several records deleted',
@@ -435,6 +448,7 @@ export const en: Strings<typeof uk> = {
     status: 'Status',
     teamId: 'Team',
     headUserId: 'Team head',
+    filter: 'Filter',
   },
   detailKeys: {
     reassignedCount: 'Records moved',
@@ -457,5 +471,7 @@ export const en: Strings<typeof uk> = {
     changed: 'Records changed',
     action: 'Action',
     type: 'Record type',
+    list: 'List',
+    name: 'Name',
   },
 };

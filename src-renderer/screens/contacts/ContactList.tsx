@@ -15,7 +15,8 @@ import { useDebouncedQueryField } from '../../components/records/RecordToolbar';
 import { ExportButton } from './ExportButton';
 import { formatPhone, fullName } from './format';
 import type { ContactAbilities } from './permissions';
-import { contactsList, useContactsStore } from './store';
+import { ContactViewFilters } from './ContactViewFilters';
+import { contactsList, isFiltered, useContactsStore } from './store';
 
 const NAMES = { ns: 'contacts', row: 'contact' } as const;
 
@@ -23,8 +24,7 @@ const NAMES = { ns: 'contacts', row: 'contact' } as const;
 export function ContactList(props: RecordListProps<ContactAbilities>) {
   const { abilities } = props;
   const query = useContactsStore(state => state.query);
-  const filtered =
-    query.text !== '' || query.tag !== '' || query.ownerId !== '' || query.includeDeleted;
+  const filtered = isFiltered(query);
   return (
     <RecordList
       {...props}
@@ -85,6 +85,7 @@ function ContactFilters({ wideScope }: { wideScope: boolean }) {
           onChange={value => setQuery({ ownerId: value ?? '' })}
         />
       ) : null}
+      <ContactViewFilters />
     </>
   );
 }
