@@ -7,8 +7,23 @@ import { Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CREATED_PERIODS } from '../../components/records/created-range';
 import { useDebouncedQueryField } from '../../components/records/RecordToolbar';
+import { SavedFilters, type SavedFilterCodec } from '../../components/records/SavedFilters';
 import { CompanyPicker } from '../companies/CompanyPicker';
-import { contactsList, useContactsStore } from './store';
+import { contactsList, INITIAL_QUERY, useContactsStore, type ContactQuery } from './store';
+
+/** The contact query ⇄ a saved filter (the order stays as the user has it). */
+const CODEC: SavedFilterCodec = {
+  current: () => {
+    const { sort: _sort, ...query } = useContactsStore.getState().query;
+    return query;
+  },
+  apply: filter => {
+    const { sort: _sort, ...saved } = filter;
+    const query: Partial<ContactQuery> = { ...INITIAL_QUERY, ...saved };
+    delete query.sort;
+    useContactsStore.getState().setQuery(query);
+  },
+};
 
 /** Source box, created period (and its days when custom), company picker. */
 export function ContactViewFilters() {
@@ -76,6 +91,7 @@ export function ContactViewFilters() {
           onChange={(id, name) => setQuery({ companyId: id, companyName: name })}
         />
       </div>
+      <SavedFilters list="contacts" codec={CODEC} />
     </>
   );
 }
