@@ -35,7 +35,7 @@ export function SavedFilters(props: { list: FilterList; codec: SavedFilterCodec 
   useEffect(() => void reload(), [reload]);
 
   const chosen = filters.find(f => f.id === picked) ?? null;
-  const pick = (id: string | null) => {
+  const pick = (id: string) => {
     setPicked(id);
     const filter = filters.find(f => f.id === id);
     if (filter) codec.apply(filter.filter);
@@ -54,7 +54,9 @@ export function SavedFilters(props: { list: FilterList; codec: SavedFilterCodec 
         placeholder={filters.length ? t('views.savedPlaceholder') : t('views.savedNone')}
         data={filters.map(f => ({ value: f.id, label: f.name }))}
         value={picked}
-        onChange={pick}
+        // Every pick applies, the same filter again too (after the user changed the list).
+        onOptionSubmit={pick}
+        allowDeselect={false}
         w={220}
       />
       {chosen ? (
