@@ -39,6 +39,8 @@ import { importsHandlers } from './handlers/imports';
 import { createImportUploads } from '../import/uploads';
 import { privacyHandlers } from './handlers/privacy';
 import { recordsHandlers } from './handlers/records';
+import { bulkHandlers } from './handlers/bulk';
+import { viewsHandlers } from './handlers/views';
 import { reportsHandlers } from './handlers/reports';
 import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
@@ -223,6 +225,14 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         now: () => new Date(clockNow()),
       }),
       records: recordsHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
+      bulk: bulkHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
+      views: viewsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
       }),

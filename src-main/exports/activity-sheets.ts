@@ -11,7 +11,7 @@ import type { Scope } from '../../src-shared/permissions';
 import { dealQuery } from '../crm/deals/repository';
 import { inScope, ownerScopeSql, type ScopeOwner, type Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
-import { RECORD_COLUMNS, recordCells } from './contact-sheets';
+import { RECORD_COLUMNS, amongIds, recordCells } from './contact-sheets';
 import type { Cell, Column, ExportTable } from './table';
 
 const DEAL_COLUMNS: readonly Column[] = [
@@ -31,11 +31,16 @@ const DEAL_COLUMNS: readonly Column[] = [
 ];
 
 /** The deals table of the live deals in the viewer's scope, newest first. */
-export async function dealsTable(db: Kysely<Database>, viewer: Viewer): Promise<ExportTable> {
+export async function dealsTable(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  ids?: readonly string[],
+): Promise<ExportTable> {
   const rows = await dealQuery(db)
     .innerJoin('pipelines', 'pipelines.id', 'deals.pipeline_id')
     .select('pipelines.name as pipeline_name')
     .where(inScope('deals', viewer))
+    .where(amongIds('deals.id', ids))
     .where('deals.deleted_at', 'is', null)
     .orderBy('deals.created_at', 'desc')
     .orderBy('deals.id')
@@ -129,6 +134,7 @@ export async function activitiesTable(
   viewer: Viewer,
   links: LinkScopes,
   locale: 'uk' | 'en',
+  ids?: readonly string[],
 ): Promise<ExportTable> {
   const rows = await db
     .selectFrom('activities')
@@ -141,6 +147,7 @@ export async function activitiesTable(
       dealTitle(viewer, links.deal).as('deal_title'),
     ])
     .where(inScope('activities', viewer))
+    .where(amongIds('activities.id', ids))
     .where('activities.deleted_at', 'is', null)
     .orderBy('activities.occurred_at', 'desc')
     .orderBy('activities.id')

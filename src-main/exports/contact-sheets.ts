@@ -4,7 +4,7 @@
  * (src-shared/import/synonyms.ts), so a file exported here imports back onto the same records
  * with nothing to add: 0 new, 0 updated.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import { contactTextSpec, isContactTextField, type Contact } from '../../src-shared/contacts';
 import { CSV_COLUMNS } from '../crm/contacts/export-format';
@@ -82,15 +82,25 @@ export function contactsTable(contacts: readonly Contact[]): ExportTable {
 }
 
 /**
- * The live contacts the viewer may export (shares count, as for reads), in name order; never one
- * who objected, and for `purposeId` only those with a valid basis for it.
+ * `column` is one of `ids` (always true when absent). The ids go in as one JSON parameter: a
+ * selection of thousands would exceed SQLite's bound-variable limit.
+ */
+export function amongIds(column: string, ids: readonly string[] | undefined): RawBuilder<SqlBool> {
+  if (ids === undefined) return sql<SqlBool>`1`;
+  return sql<SqlBool>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/**
+ * The live contacts the viewer may export (shares count, as for reads), in name order; only `ids`
+ * when given; never one who objected, and for `purposeId` only those with a valid basis for it.
  */
 export function readContacts(
   db: Kysely<Database>,
   viewer: Viewer,
+  ids?: readonly string[],
   purposeId?: string,
 ): Promise<Contact[]> {
-  return exportRows(db, viewer, purposeId === undefined ? {} : { purposeId });
+  return exportRows(db, viewer, purposeId === undefined ? { ids } : { ids, purposeId });
 }
 
 const COMPANY_COLUMNS: readonly Column[] = [
@@ -125,13 +135,18 @@ export function companiesTable(companies: readonly Company[]): ExportTable {
 }
 
 /** The live companies in the viewer's scope, in name order. */
-export async function readCompanies(db: Kysely<Database>, viewer: Viewer): Promise<Company[]> {
+export async function readCompanies(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  ids?: readonly string[],
+): Promise<Company[]> {
   const rows = await db
     .selectFrom('companies')
     .innerJoin('users', 'users.id', 'companies.owner_id')
     .selectAll('companies')
     .select('users.display_name as owner_name')
     .where(inScope('companies', viewer))
+    .where(amongIds('companies.id', ids))
     .where('companies.deleted_at', 'is', null)
     .orderBy('companies.sort_key')
     .orderBy('companies.id')

@@ -33,6 +33,8 @@ export interface RecordExportRequest {
   /** Local dates' time zone (default: this computer's). */
   timeZone?: string | undefined;
   now: Date;
+  /** Only these records (still within the viewer's scope); all of them when absent. */
+  ids?: readonly string[] | undefined;
 }
 
 const MIME = {
@@ -75,19 +77,19 @@ export async function exportRecords(
   let table: ExportTable;
   switch (r.type) {
     case 'contacts': {
-      const contacts = await readContacts(db, viewer, r.purposeId);
+      const contacts = await readContacts(db, viewer, r.ids, r.purposeId);
       if (r.format === 'vcf') return file(contactsToVcard3(contacts), contacts.length);
       table = contactsTable(contacts);
       break;
     }
     case 'companies':
-      table = companiesTable(await readCompanies(db, viewer));
+      table = companiesTable(await readCompanies(db, viewer, r.ids));
       break;
     case 'deals':
-      table = await dealsTable(db, viewer);
+      table = await dealsTable(db, viewer, r.ids);
       break;
     case 'activities':
-      table = await activitiesTable(db, viewer, links, r.locale);
+      table = await activitiesTable(db, viewer, links, r.locale, r.ids);
       break;
   }
   // Custom fields: one column each after the built-in ones (contacts, companies, deals).

@@ -130,4 +130,16 @@ export const recordSamples: Readonly<Record<string, Sample>> = {
   'zamok:documents.export': { input: { id: 'd-1' } },
   'zamok:documents.delete': { input: { id: 'd-1' } },
   'zamok:documents.deleteForRecord': { input: { record: { type: 'company', id: 'co-1' } } },
+  'zamok:bulk.reassign': { input: { type: 'deals', ids: ['d-1', 'd-2'], ownerId: 'u-2' } },
+  'zamok:bulk.delete': { input: { type: 'contacts', ids: ['c-1'] } },
+  'zamok:bulk.tag': { input: { ids: ['c-1'], tag: 'OLX', action: 'add' } },
+  'zamok:views.savedFilters': { input: { list: 'contacts' } },
+  'zamok:views.saveFilter': {
+    input: {
+      list: 'contacts',
+      name: 'Мої ліди з OLX',
+      filter: { source: 'OLX', created: { period: 'thisMonth', from: '', to: '' } },
+    },
+  },
+  'zamok:views.deleteFilter': { input: { id: 'f-1' } },
 };

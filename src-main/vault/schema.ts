@@ -428,6 +428,18 @@ export type RolesTable = {
   updated_by: string;
 };
 
+/** Row of `saved_filters`. */
+export type SavedFiltersTable = {
+  id: string;
+  user_id: string;
+  list: 'contacts' | 'companies' | 'deals';
+  name: string;
+  name_key: string;
+  filter: string;
+  created_at: string;
+  updated_at: string;
+};
+
 /** Row of `schema_migrations`. */
 export type SchemaMigrationsTable = {
   id: string;
@@ -580,6 +592,7 @@ export type Database = {
   recovery_codes: RecoveryCodesTable;
   retention_rules: RetentionRulesTable;
   roles: RolesTable;
+  saved_filters: SavedFiltersTable;
   schema_migrations: SchemaMigrationsTable;
   search_digits: SearchDigitsTable;
   search_rows: SearchRowsTable;

@@ -236,6 +236,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0034_sync16_erasures': {
     note: 'nothing: a new empty table for erasures received through office sync',
   },
+  '0032_bulk18_saved_filters': {
+    note: 'nothing: a new empty table of saved list filters (the survival check covers the rest)',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

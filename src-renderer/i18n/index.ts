@@ -13,6 +13,8 @@ import { customMessages } from '../../src-shared/custom-fields/messages';
 import * as customFields from '../components/records/custom-fields-i18n';
 import { dealMessages } from '../../src-shared/deals/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
+import * as bulk from '../components/records/bulk-i18n';
+import * as views from '../components/records/views-i18n';
 import * as activitiesAudit from '../screens/activities/audit-i18n';
 import * as activities from '../screens/activities/i18n';
 import * as admin from '../screens/admin/i18n';
@@ -75,6 +77,8 @@ export const catalogues = {
     privacy: privacy.uk,
     search: search.uk,
     dashboard: dashboard.uk,
+    bulk: bulk.uk,
+    views: views.uk,
     alerts: guardMessages.uk.alerts,
     security: { ...guardMessages.uk.security, ...security.uk },
   },
@@ -112,6 +116,8 @@ export const catalogues = {
     privacy: privacy.en,
     search: search.en,
     dashboard: dashboard.en,
+    bulk: bulk.en,
+    views: views.en,
     alerts: guardMessages.en.alerts,
     security: { ...guardMessages.en.security, ...security.en },
   },

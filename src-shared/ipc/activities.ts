@@ -90,6 +90,8 @@ export const activitiesContract = {
         view: z.enum(TASK_VIEWS).default('open'),
         timeZone: timeZoneSchema,
         mine: z.boolean().default(true),
+        /** Only this owner's tasks (the head's "Відповідальний"): narrows the scope, never widens. */
+        ownerId: activityRecordIdSchema.optional(),
         cursor: z.string().max(2000).optional(),
         limit: z.number().int().min(1).max(200).default(50),
       })

@@ -25,6 +25,11 @@ export const recordIdSchema = z
   .max(100)
   .regex(/^[A-Za-z0-9-]+$/, 'id: letters, digits and -');
 
+/** An instant (ISO 8601 with an offset), stored as UTC with milliseconds like `created_at`. */
+const instantSchema = z.iso
+  .datetime({ offset: true })
+  .transform(value => new Date(value).toISOString());
+
 /** The result of share / unshare. */
 export interface ContactShareResult {
   id: string;
@@ -50,6 +55,13 @@ export const contactListInputSchema = z
         ownerId: recordIdSchema.optional(),
         /** Custom field conditions, all of which must hold (src-main/crm/custom-fields/filter.ts). */
         custom: customFilterSchema.optional(),
+        /** The contact's source ("OLX"); ASCII letters case-insensitively. */
+        source: z.string().trim().max(200).optional(),
+        /** Created at or after / before these instants (the renderer turns local days into them). */
+        createdFrom: instantSchema.optional(),
+        createdBefore: instantSchema.optional(),
+        /** Linked to this company (scope still applies to the contacts). */
+        companyId: recordIdSchema.optional(),
         /** Deleted contacts too; needs `contacts.restore` (else `forbidden`). */
         includeDeleted: z.boolean().optional(),
       })

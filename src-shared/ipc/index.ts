@@ -7,6 +7,8 @@ import { analyticsContract } from './analytics';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
+import { bulkContract } from './bulk';
+import { viewsContract } from './views';
 import { activitiesContract } from './activities';
 import { companiesContract } from './companies';
 import { contactsContract } from './contacts';
@@ -54,6 +56,8 @@ export const contract = {
   privacy: privacyContract,
   sync: syncContract,
   records: recordsContract,
+  bulk: bulkContract,
+  views: viewsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { IMPORT_TYPES } from '../import';
-import { recordIdSchema } from './contacts';
+import { EXPORT_IDS_MAX, recordIdSchema } from './contacts';
 import { channel, type AlsoRequired } from './contract';
 
 /** The record types that can be exported. */
@@ -36,6 +36,8 @@ export const recordExportInputSchema = z
     locale: z.enum(['uk', 'en']).default('uk'),
     /** Contacts only: made for this processing purpose (no valid basis = left out). */
     purposeId: recordIdSchema.optional(),
+    /** Only these records (the list's selection); still within the caller's scope. */
+    ids: z.array(recordIdSchema).min(1).max(EXPORT_IDS_MAX).optional(),
   })
   .strict()
   .refine(input => input.purposeId === undefined || input.type === 'contacts', {
@@ -134,7 +136,8 @@ export const recordsContract = {
     grants: ['contacts.read', 'companies.read'],
   }),
   /**
-   * Exports every live record of the type in the caller's scope. Above the owner's approval
+   * Exports every live record of the type in the caller's scope (or only the chosen `ids`; ids
+   * out of scope are simply not exported, as a filter). Above the owner's approval
    * threshold (guard setting `exportApprovalAbove`) a non-owner is refused with `forbidden`,
    * `details.reason: 'approval_required'`: nothing leaves the vault.
    */

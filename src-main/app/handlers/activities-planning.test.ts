@@ -41,7 +41,7 @@ async function app() {
   const contact = value<Contact>(
     await call('contacts.create', { contact: { surname: 'Коваль', givenName: 'Олена' } }),
   );
-  return { vault, call, signInStaff, contact };
+  return { vault, staff, call, signInStaff, contact };
 }
 
 const count = (vault: { sqlite: { prepare(s: string): { get(): unknown } } }, where = '1') =>
@@ -222,6 +222,20 @@ describe('standalone tasks, views and the calendar', () => {
       await call('activities.tasks', { view: 'open', timeZone: ZONE, mine: false }),
     );
     expect(head.items.map(i => i.contactName)).toContain('Олена Коваль');
+  });
+
+  it('the head narrows the task list to one manager ("Відповідальний"), overdue ones too; the filter never widens a scope', async () => {
+    const { call, signInStaff, staff } = await planned();
+    signInStaff('head');
+    const tasks = async (view: string, ownerId: string) =>
+      value<TaskListPage>(
+        await call('activities.tasks', { view, timeZone: ZONE, mine: false, ownerId }),
+      );
+    expect(subjects(await tasks('overdue', staff.anna))).toEqual(['Вчорашній звіт']);
+    expect((await tasks('open', staff.anna)).items).toHaveLength(4);
+    expect((await tasks('open', staff.vira)).items).toEqual([]);
+    signInStaff('borys');
+    expect((await tasks('open', staff.anna)).items).toEqual([]);
   });
 
   it('refuses an unknown time zone', async () => {

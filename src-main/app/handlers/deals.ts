@@ -44,7 +44,7 @@ export const DEAL_ENTITY = 'deal';
 export const PIPELINE_ENTITY = 'pipeline';
 
 /** The fields compared for the audit log (derived and bookkeeping fields left out). */
-function dealAuditView(d: Deal): Record<string, unknown> {
+export function dealAuditView(d: Deal): Record<string, unknown> {
   return {
     title: d.title,
     amountMinor: d.amountMinor,

@@ -77,7 +77,12 @@ export function recordsHandlers(
         { ...input, timeZone: deps.timeZone, now: now() },
       );
       ctx.audit.details = {
-        ...{ type: input.type, format: input.format, count: file.count, all: true },
+        ...{
+          type: input.type,
+          format: input.format,
+          count: file.count,
+          all: input.ids === undefined,
+        },
         ...(input.purposeId !== undefined ? { purposeId: input.purposeId } : {}),
       };
       const guard = readGuardSettings(open.sqlite);

@@ -31,6 +31,8 @@ export interface TaskListQuery {
   timeZone: string;
   /** Only the caller's own tasks (default); false: every task the scope reaches. */
   mine: boolean;
+  /** Only this owner's tasks (within the scope: someone outside it gives an empty list). */
+  ownerId?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -100,6 +102,7 @@ export async function taskList(
     .where(sql<SqlBool>`activities.kind = 'task'`)
     .where('activities.done_at', 'is', null)
     .$if(query.mine, q => q.where('activities.owner_id', '=', viewer.userId))
+    .$if(query.ownerId !== undefined, q => q.where('activities.owner_id', '=', query.ownerId ?? ''))
     .$if(range.from !== undefined, q => q.where('activities.due_at', '>=', range.from ?? ''))
     .$if(range.before !== undefined, q => q.where('activities.due_at', '<', range.before ?? ''))
     .$if(cursor !== undefined, q =>

@@ -13,18 +13,19 @@ import { exportableSql } from '../../privacy/consent/export-filter';
 import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import { customFilterSql } from '../custom-fields/filter';
 import { scopeCondition } from './scope';
+import { hasViewFilter, viewFilterSql, type ContactViewFilter } from './list-filters';
 import { rowToContact } from './tables';
 
 /** What to export: the list's filter, or explicit ids (never both; no filter = everything in scope). */
 export interface ExportSelection {
   filter?:
-    | {
+    | (ContactViewFilter & {
         text?: string | undefined;
         tag?: string | undefined;
         ownerId?: string | undefined;
         includeDeleted?: boolean | undefined;
         custom?: readonly CustomFilterCondition[] | undefined;
-      }
+      })
     | undefined;
   ids?: readonly string[] | undefined;
   /** Made "for" this processing purpose: contacts without a valid basis for it are left out. */
@@ -36,7 +37,11 @@ export function isExportAll(selection: ExportSelection): boolean {
   if (selection.ids !== undefined) return false;
   const f = selection.filter ?? {};
   return (
-    !f.text?.trim() && !f.tag?.trim() && f.ownerId === undefined && (f.custom ?? []).length === 0
+    !f.text?.trim() &&
+    !f.tag?.trim() &&
+    f.ownerId === undefined &&
+    (f.custom ?? []).length === 0 &&
+    !hasViewFilter(f)
   );
 }
 
@@ -60,6 +65,7 @@ async function selectRows(
       // Objection (always) and the purpose's basis: src-main/privacy/consent/export-filter.ts.
       .where(privacy)
       .$if(filter.includeDeleted !== true, q => q.where('contacts.deleted_at', 'is', null))
+      .where(viewFilterSql(filter))
       .$if(filter.ownerId !== undefined, q =>
         q.where('contacts.owner_id', '=', filter.ownerId ?? ''),
       )

@@ -23,20 +23,19 @@ import type {
 import { tidyText } from '../../../src-shared/contacts';
 import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import { customFilterSql } from '../custom-fields/filter';
+import { viewFilterSql, type ContactViewFilter } from './list-filters';
 import { scopeCondition } from './scope';
 
 /** What the list can be asked for (the parsed `contacts.list` input). */
 export interface ContactListQuery {
   sort: ContactSort;
   direction: SortDirection;
-  filter?: {
+  filter?: ContactViewFilter & {
     /** Words that must all appear in a name, company, e-mail, phone, Telegram or tag. */
     text?: string | undefined;
     /** Exact tag. */
     tag?: string | undefined;
     ownerId?: string | undefined;
-    /** Only contacts linked to this company (the company's page; the caller checks the company). */
-    companyId?: string | undefined;
     /** Deleted contacts too (holders of `contacts.restore`: the caller checks). */
     includeDeleted?: boolean | undefined;
     /** Custom field conditions (../custom-fields/filter.ts). */
@@ -135,9 +134,8 @@ export async function listContacts(
       .$if(filter.ownerId !== undefined, q =>
         q.where('contacts.owner_id', '=', filter.ownerId ?? ''),
       )
-      .$if(filter.companyId !== undefined, q =>
-        q.where('contacts.company_id', '=', filter.companyId ?? ''),
-      )
+      // Source, date created, company (the company's page too; the caller checks the company).
+      .where(viewFilterSql(filter))
       .$if(tag.length > 0, q =>
         q.where(
           sql<SqlBool>`exists (select 1 from json_each(contacts.tags) where json_each.value = ${tag})`,

@@ -126,6 +126,8 @@ export function RecordList<
     end?: ReactNode;
     renderRow: (item: S) => ReactNode;
     rowStyle?: (item: S) => CSSProperties;
+    /** The bulk bar (./BulkBar.tsx) under the toolbar; its presence makes the rows choosable. */
+    bulk?: ReactNode;
   },
 ) {
   const { list, names, abilities, onNew } = props;
@@ -138,15 +140,18 @@ export function RecordList<
       canCreate={abilities.create}
       onNew={onNew}
       toolbar={
-        <RecordToolbar
-          list={list}
-          ns={names.ns}
-          canRestore={abilities.restore}
-          canCreate={abilities.create}
-          onNew={onNew}
-          filters={props.filters}
-          end={props.end}
-        />
+        <>
+          <RecordToolbar
+            list={list}
+            ns={names.ns}
+            canRestore={abilities.restore}
+            canCreate={abilities.create}
+            onNew={onNew}
+            filters={props.filters}
+            end={props.end}
+          />
+          {props.bulk}
+        </>
       }
       rows={
         <RecordListbox
@@ -154,6 +159,7 @@ export function RecordList<
           names={names}
           onOpen={props.onOpen}
           renderRow={props.renderRow}
+          selectable={props.bulk !== undefined && props.bulk !== null}
           {...(props.rowStyle ? { rowStyle: props.rowStyle } : {})}
         />
       }

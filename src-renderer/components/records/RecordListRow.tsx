@@ -6,6 +6,7 @@
  * `renderRow` / `rowStyle` — so React skips the rows and renders only the ones scrolled into view
  * (issue 19 point 5; bench/scroll-frames.ts measures it).
  */
+import { Checkbox, Group } from '@mantine/core';
 import { memo, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import type { RecordRow } from './paged-list';
 import { virtualRowStyle } from './use-virtual-rows';
@@ -24,6 +25,10 @@ export interface RecordListRowProps<S extends RecordRow> {
   onActivate: (index: number, id: string) => void;
   renderRow: (item: S) => ReactNode;
   rowStyle?: ((item: S) => CSSProperties) | undefined;
+  /** Chosen for bulk actions (./selection.ts); undefined when the list has no bulk actions. */
+  checked?: boolean | undefined;
+  /** A click on the row's box: one callback for every row, told which row and whether Shift was down. */
+  onToggle?: ((id: string, shift: boolean) => void) | undefined;
 }
 
 function RecordListRowView<S extends RecordRow>(props: RecordListRowProps<S>) {
@@ -33,6 +38,7 @@ function RecordListRowView<S extends RecordRow>(props: RecordListRowProps<S>) {
       id={`${props.rowPrefix}-row-${item.id}`}
       role="option"
       aria-selected={props.selected}
+      aria-checked={props.checked}
       onClick={() => onActivate(index, item.id)}
       style={{
         ...virtualRowStyle(props.top, props.height),
@@ -43,7 +49,14 @@ function RecordListRowView<S extends RecordRow>(props: RecordListRowProps<S>) {
         ...props.rowStyle?.(item),
       }}
     >
-      {props.renderRow(item)}
+      {props.checked !== undefined && props.onToggle ? (
+        <Group gap="sm" wrap="nowrap">
+          <RowBox checked={props.checked} onToggle={shift => props.onToggle?.(item.id, shift)} />
+          <div style={{ flex: 1, minWidth: 0 }}>{props.renderRow(item)}</div>
+        </Group>
+      ) : (
+        props.renderRow(item)
+      )}
     </div>
   );
 }
@@ -52,3 +65,23 @@ function RecordListRowView<S extends RecordRow>(props: RecordListRowProps<S>) {
 export const RecordListRow = memo(RecordListRowView) as <S extends RecordRow>(
   props: RecordListRowProps<S> & { key?: string },
 ) => ReactElement;
+
+/**
+ * A row's bulk box: a picture of a checkbox, not a control of its own (a control inside an option
+ * would be a nested interactive element); the option carries `aria-checked`, Space toggles it.
+ */
+function RowBox(props: { checked: boolean; onToggle: (shift: boolean) => void }) {
+  return (
+    <span
+      aria-hidden
+      data-row-box
+      onClick={event => {
+        event.stopPropagation();
+        props.onToggle(event.shiftKey);
+      }}
+      style={{ padding: 6, margin: -6, cursor: 'pointer', flexShrink: 0 }}
+    >
+      <Checkbox.Indicator checked={props.checked} size="sm" />
+    </span>
+  );
+}

@@ -13,6 +13,7 @@ import type { PagedList, RecordRow } from './paged-list';
 import { RecordListRow } from './RecordListRow';
 import { useVirtualRows } from './use-virtual-rows';
 import { useShortcuts } from '../../app/shortcuts';
+import { selectionOf } from './selection';
 
 const ROW_HEIGHT = 64;
 /** Ask for the next page when this few loaded rows are left below the visible ones. */
@@ -35,8 +36,12 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
   renderRow: (item: S) => ReactNode;
   /** A row's own style after its place (e.g. dimmed when deleted). */
   rowStyle?: (item: S) => CSSProperties;
+  /** Rows can be chosen for bulk actions (./selection.ts): a box per row, Space toggles. */
+  selectable?: boolean;
 }) {
   const { list, names, onOpen } = props;
+  const selection = selectionOf(list);
+  const chosen = selection(state => state.ids);
   const { t } = useTranslation();
   const api = useApi();
   const { items, status, nextCursor, selected, select } = list.useStore(
@@ -58,6 +63,19 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
       onOpen(id);
     },
     [select, onOpen],
+  );
+  // One toggle for every row (a stable prop of the memoised rows); Shift+click selects a range.
+  const toggle = useCallback(
+    (id: string, shift: boolean) => {
+      const state = selection.getState();
+      if (shift)
+        state.range(
+          id,
+          items.map(row => row.id),
+        );
+      else state.toggle(id);
+    },
+    [selection, items],
   );
   const { virtualizer, rows } = useVirtualRows({
     count: items.length,
@@ -99,6 +117,14 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
         const item = items[selected];
         if (item) onOpen(item.id);
       },
+      ...(props.selectable
+        ? {
+            ' ': () => {
+              const item = items[selected];
+              if (item) selection.getState().toggle(item.id);
+            },
+          }
+        : {}),
     };
     const action = keys[event.key];
     if (!action) return;
@@ -145,6 +171,8 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
                 onActivate={activate}
                 renderRow={props.renderRow}
                 rowStyle={props.rowStyle}
+                checked={props.selectable ? chosen.has(item.id) : undefined}
+                onToggle={props.selectable ? toggle : undefined}
               />
             );
           })}

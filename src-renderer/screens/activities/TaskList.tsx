@@ -23,7 +23,10 @@ import { TASK_VIEWS, type PlannedActivity, type TaskView } from '../../../src-sh
 import type { SearchRecordRef } from '../../../src-shared/ipc/search';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
+import { grantOf } from '../../../src-shared/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { OwnerFilter } from '../../components/OwnerFilter';
+import { useSessionStore } from '../../stores/session';
 import { formatDateTime } from '../contacts/format';
 import { openRecord } from '../search/open';
 import { useActivitiesStore } from './store';
@@ -95,12 +98,18 @@ export function TaskList() {
   const [error, setError] = useState<CallError | null>(null);
   const [done, setDone] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  // A team or office scope (a head, the owner) sees everyone's tasks it reaches, by "Відповідальний".
+  const scope = useSessionStore(state => grantOf(state.user?.grants ?? {}, 'activities.read'));
+  const wide = scope === 'team' || scope === 'all';
+  const [ownerId, setOwnerId] = useState<string | null>(null);
 
   const load = useCallback(
     async (after: string | null) => {
       const result = await api.activities.tasks({
         view,
         timeZone: localTimeZone(),
+        ...(wide ? { mine: false } : {}),
+        ...(wide && ownerId ? { ownerId } : {}),
         ...(after ? { cursor: after } : {}),
       });
       if (!result.ok) return setError(result.error);
@@ -109,7 +118,7 @@ export function TaskList() {
       setItems(old => [...(after ? (old ?? []) : []), ...result.value.items]);
       setCursor(result.value.nextCursor);
     },
-    [api, view],
+    [api, view, wide, ownerId],
   );
   useEffect(() => {
     void load(null);
@@ -151,6 +160,15 @@ export function TaskList() {
         }}
         data={TASK_VIEWS.map(v => ({ value: v, label: t(`activities.plan.list.views.${v}`) }))}
       />
+      {wide ? (
+        <OwnerFilter
+          value={ownerId}
+          onChange={value => {
+            setItems(null);
+            setOwnerId(value);
+          }}
+        />
+      ) : null}
       <ErrorAlert error={error} />
       {done !== null ? (
         <Alert

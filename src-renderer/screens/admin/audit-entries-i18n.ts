@@ -165,6 +165,16 @@ export const uk = {
       duplicates: 'Перевірка на дублікати',
       export: 'Вивантажено записи',
     },
+    views: {
+      save_filter: 'Збережено фільтр списку',
+      delete_filter: 'Видалено збережений фільтр',
+      saved_filters: 'Перегляд збережених фільтрів',
+    },
+    bulk: {
+      reassign: 'Кілька записів передано іншому відповідальному',
+      delete: 'Кілька записів видалено',
+      tag: 'Змінено мітку кількох контактів',
+    },
     devices: {
       list: 'Перегляд комп’ютерів і мереж',
       approve: 'Комп’ютер схвалено',
@@ -227,6 +237,7 @@ export const uk = {
     options: 'Варіанти',
     order: 'Порядок',
     archived: 'В архіві',
+    filter: 'Фільтр',
   },
   detailKeys: {
     reassignedCount: 'Передано записів',
@@ -244,6 +255,13 @@ export const uk = {
     waiting: 'Ще чекає',
     unassignedUserIds: 'Залишилися без команди',
     joinedTeam: 'Приєднався(-лася) до команди',
+    ids: 'Записи (id)',
+    ownerId: 'Новий відповідальний',
+    changed: 'Змінено записів',
+    action: 'Дія',
+    type: 'Тип записів',
+    list: 'Список',
+    name: 'Назва',
   },
 } as const;
 
@@ -406,6 +424,16 @@ export const en: Strings<typeof uk> = {
       duplicates: 'Duplicate check',
       export: 'Records exported',
     },
+    views: {
+      save_filter: 'List filter saved',
+      delete_filter: 'Saved filter deleted',
+      saved_filters: 'Saved filters viewed',
+    },
+    bulk: {
+      reassign: 'Several records reassigned',
+      delete: 'Several records deleted',
+      tag: 'Tag changed on several contacts',
+    },
     devices: {
       list: 'Computers and networks viewed',
       approve: 'Computer approved',
@@ -468,6 +496,7 @@ export const en: Strings<typeof uk> = {
     options: 'Choices',
     order: 'Order',
     archived: 'Archived',
+    filter: 'Filter',
   },
   detailKeys: {
     reassignedCount: 'Records moved',
@@ -485,5 +514,12 @@ export const en: Strings<typeof uk> = {
     waiting: 'Still waiting',
     unassignedUserIds: 'Left without a team',
     joinedTeam: 'Joined the team',
+    ids: 'Records (ids)',
+    ownerId: 'New owner',
+    changed: 'Records changed',
+    action: 'Action',
+    type: 'Record type',
+    list: 'List',
+    name: 'Name',
   },
 };

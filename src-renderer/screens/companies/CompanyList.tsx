@@ -7,6 +7,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../src-shared/companies';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
+import { BulkBar } from '../../components/records/BulkBar';
 import { RecordList } from '../../components/records/RecordListPage';
 import type { RecordListProps } from '../../components/records/RecordScreen';
 import { formatPhone } from '../contacts/format';
@@ -20,7 +21,8 @@ const NAMES = { ns: 'companies', row: 'company' } as const;
 export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   const query = useCompaniesStore(state => state.query);
   const setView = useCompaniesStore(state => state.setView);
-  const { wideScope } = props.abilities;
+  const { abilities } = props;
+  const { wideScope } = abilities;
   // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
   const renderRow = useCallback(
     (item: CompanySummary) => <CompanyRow item={item} showOwner={wideScope} />,
@@ -36,6 +38,11 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
         <Group ml="auto">
           <ImportButton type="companies" setView={setView} />
         </Group>
+      }
+      bulk={
+        abilities.reassign || abilities.delete || abilities.export ? (
+          <BulkBar list={companiesList} type="companies" abilities={{ ...abilities, tag: false }} />
+        ) : null
       }
       renderRow={renderRow}
     />

@@ -7,10 +7,13 @@ import { recordAbilities, type RecordAbilities } from '../../components/records/
 export type CompanyAbilities = RecordAbilities & {
   /** contacts.read: the company page lists its people. */
   readContacts: boolean;
+  /** contacts.export (the one right to take client records out): the bulk bar's "Export". */
+  export: boolean;
 };
 
 /** The abilities of a role's grants. */
 export function companyAbilities(grants: Grants): CompanyAbilities {
   const readContacts = grantOf(grants, 'contacts.read') !== undefined;
-  return { ...recordAbilities(grants, 'companies'), readContacts };
+  const exportable = grantOf(grants, 'contacts.export') !== undefined;
+  return { ...recordAbilities(grants, 'companies'), readContacts, export: exportable };
 }

@@ -9,6 +9,7 @@ import type { ContactSummary } from '../../../src-shared/contacts';
 import { OwnerFilter } from '../../components/OwnerFilter';
 import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
+import { BulkBar } from '../../components/records/BulkBar';
 import { RecordList } from '../../components/records/RecordListPage';
 import type { RecordListProps } from '../../components/records/RecordScreen';
 import { useDebouncedQueryField } from '../../components/records/RecordToolbar';
@@ -16,7 +17,8 @@ import { ImportButton } from '../import/ImportButton';
 import { ExportButton } from './ExportButton';
 import { formatPhone, fullName } from './format';
 import type { ContactAbilities } from './permissions';
-import { contactsList, useContactsStore } from './store';
+import { ContactViewFilters } from './ContactViewFilters';
+import { contactsList, isFiltered, useContactsStore } from './store';
 
 const NAMES = { ns: 'contacts', row: 'contact' } as const;
 
@@ -25,12 +27,7 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
   const { abilities } = props;
   const query = useContactsStore(state => state.query);
   const setView = useContactsStore(state => state.setView);
-  const filtered =
-    query.text !== '' ||
-    query.tag !== '' ||
-    query.ownerId !== '' ||
-    query.includeDeleted ||
-    query.custom.length > 0;
+  const filtered = isFiltered(query);
   // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
   const renderRow = useCallback(
     (item: ContactSummary) => <ContactRow item={item} showOwner={abilities.wideScope} />,
@@ -48,6 +45,20 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
           <ImportButton type="contacts" setView={setView} />
           {abilities.export ? <ExportButton /> : null}
         </Group>
+      }
+      bulk={
+        abilities.reassign || abilities.delete || abilities.update || abilities.export ? (
+          <BulkBar
+            list={contactsList}
+            type="contacts"
+            abilities={{
+              reassign: abilities.reassign,
+              delete: abilities.delete,
+              tag: abilities.update,
+              export: abilities.export,
+            }}
+          />
+        ) : null
       }
       rowStyle={contactRowStyle}
       renderRow={renderRow}
@@ -92,6 +103,7 @@ function ContactFilters({ wideScope }: { wideScope: boolean }) {
           onChange={value => setQuery({ ownerId: value ?? '' })}
         />
       ) : null}
+      <ContactViewFilters />
     </>
   );
 }

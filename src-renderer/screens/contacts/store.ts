@@ -11,6 +11,11 @@ import {
   type BaseQuery,
   type RecordView,
 } from '../../components/records/paged-list';
+import {
+  ANY_CREATED,
+  createdRange,
+  type CreatedFilter,
+} from '../../components/records/created-range';
 
 export { LIST_SORTS, SORT_DIRECTION } from '../../components/records/paged-list';
 
@@ -23,6 +28,13 @@ export interface ContactQuery extends BaseQuery {
   ownerId: string;
   /** Custom field conditions (components/records/CustomFieldFilter.tsx). */
   custom: CustomFilterCondition[];
+  /** The contact's source ("OLX"); '' = any. */
+  source: string;
+  /** Date created: a period relative to today or a custom range of days. */
+  created: CreatedFilter;
+  /** Linked to this company ('' = any) and its name for the picker. */
+  companyId: string;
+  companyName: string;
 }
 
 /** A colleague as the contacts screens use them (status unknown without `users.read` = active). */
@@ -35,9 +47,27 @@ export const INITIAL_QUERY: ContactQuery = {
   sort: 'name',
   tag: '',
   ownerId: '',
+  source: '',
+  created: ANY_CREATED,
+  companyId: '',
+  companyName: '',
   includeDeleted: false,
   custom: [],
 };
+
+/** True when the query narrows the list beyond the scope (an empty answer offers "Reset"). */
+export function isFiltered(query: ContactQuery): boolean {
+  return (
+    query.text !== '' ||
+    query.tag !== '' ||
+    query.ownerId !== '' ||
+    query.source.trim() !== '' ||
+    query.created.period !== 'any' ||
+    query.companyId !== '' ||
+    query.custom.length > 0 ||
+    query.includeDeleted
+  );
+}
 
 /** The contacts list: its store and loaders. Data-changing work lives in ./actions.ts. */
 export const contactsList = createPagedList<
@@ -56,9 +86,13 @@ export const contactsList = createPagedList<
   extra: { users: null },
   fetchPage: (api, query, cursor) => {
     const tag = query.tag.trim();
+    const source = query.source.trim();
     const filter = {
       ...(tag ? { tag } : {}),
       ...(query.ownerId ? { ownerId: query.ownerId } : {}),
+      ...(source ? { source } : {}),
+      ...(query.companyId ? { companyId: query.companyId } : {}),
+      ...createdRange(query.created, new Date()),
     };
     const input = listInput(query, filter, cursor);
     const custom = query.custom.length > 0 ? { custom: query.custom } : {};

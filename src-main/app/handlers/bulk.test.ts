@@ -1,0 +1,246 @@
+/**
+ * The bulk channels through a router composed like the app's (audit wrapper → session guard →
+ * permission → handler) on a real vault joined to a test office: the one-by-one permission and
+ * scope per record, one audit entry per changed record, the sync outbox rows of a reassign, a
+ * request with one id out of scope refused whole, and the batch cap.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BULK_MAX, bulkContract, type BulkResult } from '../../../src-shared/ipc/bulk';
+import { contactsContract } from '../../../src-shared/ipc/contacts';
+import { dealsContract } from '../../../src-shared/ipc/deals';
+import { recordsContract, type RecordExportResult } from '../../../src-shared/ipc/records';
+import { listAudit } from '../../audit';
+import type { TestStaff } from '../../crm/contacts/contacts.test-support';
+import { createDealsTestVault } from '../../crm/deals/deals.test-support';
+import { generateDeviceKeys } from '../../sync/crypto';
+import { savePartition, savePartitionKey } from '../../sync/store';
+import { closeTestVaults, composeTestApp, keepOpen, value } from './app.test-support';
+import { bulkHandlers } from './bulk';
+import { contactsHandlers } from './contacts';
+import { dealsHandlers } from './deals';
+import { recordsHandlers } from './records';
+
+afterEach(closeTestVaults);
+
+/** Makes the vault an office member holding a partition for each of `owners` (outbox on). */
+async function joinOffice(t: Awaited<ReturnType<typeof createDealsTestVault>>) {
+  const keys = generateDeviceKeys();
+  await t.db
+    .insertInto('office_settings')
+    .values({
+      id: 1,
+      server_url: 'http://127.0.0.1:1',
+      fingerprint: null,
+      office_id: 'test-office',
+      device_id: randomUUID(),
+      user_id: t.staff.head,
+      role: 'head',
+      team_id: null,
+      sign_private: keys.signPrivate,
+      box_private: keys.boxPrivate,
+      sign_public: keys.signPublic,
+      box_public: keys.boxPublic,
+      status: 'active',
+      created_at: new Date().toISOString(),
+      last_sync_at: null,
+      last_error: null,
+    })
+    .execute();
+  for (const owner of Object.values(t.staff)) {
+    const partitionId = randomUUID();
+    await savePartition(t.db, {
+      partitionId,
+      kind: 'owner',
+      ownerUserId: owner,
+      keyVersion: 1,
+      mayPush: true,
+    });
+    await savePartitionKey(t.db, partitionId, 1, Buffer.alloc(32, 7));
+  }
+}
+
+async function app() {
+  const t = await keepOpen(createDealsTestVault());
+  await joinOffice(t);
+  const { call, signInStaff } = composeTestApp({
+    vault: t.vault,
+    staff: t.staff,
+    contract: {
+      bulk: bulkContract,
+      contacts: contactsContract,
+      deals: dealsContract,
+      records: recordsContract,
+    },
+    handlers: ({ openVault }) => ({
+      bulk: bulkHandlers({ openVault }),
+      contacts: contactsHandlers({ openVault }),
+      deals: dealsHandlers({ openVault }).deals,
+      records: recordsHandlers({ openVault, timeZone: 'Europe/Kyiv' }),
+    }),
+  });
+  function as(who: keyof TestStaff) {
+    signInStaff(who);
+    return call;
+  }
+  const owners = (table: 'contacts' | 'deals', ids: string[]) =>
+    ids.map(
+      id =>
+        (
+          t.vault.sqlite.prepare(`SELECT owner_id FROM ${table} WHERE id = ?`).get(id) as {
+            owner_id: string;
+          }
+        ).owner_id,
+    );
+  const outbox = (): { record_table: string; record_id: string; fields: string }[] =>
+    t.vault.sqlite
+      .prepare('SELECT record_table, record_id, fields FROM sync_outbox ORDER BY rowid')
+      .all() as never;
+  return { ...t, as, owners, outbox };
+}
+
+const audits = async (t: Awaited<ReturnType<typeof app>>) =>
+  (await listAudit(t.vault.db, { limit: 50 })).entries;
+
+describe('bulk channels', () => {
+  it('a head reassigns three contacts: one entry per contact, the call’s entry, outbox rows', async () => {
+    const t = await app();
+    const ids = [
+      await t.contact(t.staff.anna),
+      await t.contact(t.staff.anna),
+      await t.contact(t.staff.vira),
+    ];
+    const before = t.outbox().length;
+    const result = await t.as('head')('bulk.reassign', {
+      type: 'contacts',
+      ids,
+      ownerId: t.staff.borys,
+    });
+    expect(value<BulkResult>(result)).toEqual({ type: 'contacts', requested: 3, changed: 3 });
+    expect(t.owners('contacts', ids)).toEqual([t.staff.borys, t.staff.borys, t.staff.borys]);
+
+    const entries = await audits(t);
+    const call = entries.find(e => e.action === 'bulk.reassign');
+    expect(call).toMatchObject({
+      outcome: 'ok',
+      entityType: 'contact',
+      details: { type: 'contacts', count: 3, ids, ownerId: t.staff.borys, changed: 3 },
+    });
+    const each = entries.filter(e => e.action === 'contacts.reassign');
+    expect(each.map(e => e.entityId).sort()).toEqual([...ids].sort());
+    for (const e of each) {
+      expect(e.outcome).toBe('ok');
+      expect(e.changes?.ownerId?.after).toBe(t.staff.borys);
+    }
+    // The sync outbox holds each owner change (the record module's change, not a side path).
+    const rows = t.outbox().slice(before);
+    expect(rows.map(r => r.record_id).sort()).toEqual([...ids].sort());
+    for (const r of rows) {
+      expect(r.record_table).toBe('contacts');
+      expect(JSON.parse(r.fields)).toContain('owner_id');
+    }
+  });
+
+  it('one id out of scope refuses the whole request: nothing changes, no outbox rows', async () => {
+    const t = await app();
+    const mine = [await t.contact(t.staff.anna), await t.contact(t.staff.anna)];
+    const theirs = await t.contact(t.staff.borys);
+    const outboxBefore = t.outbox().length;
+    const result = await t.as('anna')('bulk.delete', {
+      type: 'contacts',
+      ids: [...mine, theirs],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', details: { reason: 'bulk_refused', id: theirs, index: 2 } },
+    });
+    const deleted = t.vault.sqlite
+      .prepare('SELECT count(*) AS n FROM contacts WHERE deleted_at IS NOT NULL')
+      .get() as { n: number };
+    expect(deleted.n).toBe(0);
+    expect(t.outbox().length).toBe(outboxBefore);
+    const entries = await audits(t);
+    expect(entries.filter(e => e.action === 'contacts.delete')).toEqual([]);
+    expect(entries.find(e => e.action === 'bulk.delete')?.outcome).toBe('failed');
+
+    // Her own two go through, one entry each.
+    const ok = await t.as('anna')('bulk.delete', { type: 'contacts', ids: mine });
+    expect(value<BulkResult>(ok).changed).toBe(2);
+    const after = await audits(t);
+    expect(after.filter(e => e.action === 'contacts.delete' && e.outcome === 'ok')).toHaveLength(2);
+  });
+
+  it('needs the one-by-one permission of the type: a manager may not reassign (denied)', async () => {
+    const t = await app();
+    const deal = await t.deal(t.staff.anna);
+    const result = await t.as('anna')('bulk.reassign', {
+      type: 'deals',
+      ids: [deal.id],
+      ownerId: t.staff.vira,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(t.owners('deals', [deal.id])).toEqual([t.staff.anna]);
+    expect((await audits(t)).find(e => e.action === 'bulk.reassign')?.outcome).toBe('denied');
+
+    const moved = await t.as('head')('bulk.reassign', {
+      type: 'deals',
+      ids: [deal.id],
+      ownerId: t.staff.vira,
+    });
+    expect(value<BulkResult>(moved)).toEqual({ type: 'deals', requested: 1, changed: 1 });
+    expect(t.owners('deals', [deal.id])).toEqual([t.staff.vira]);
+    const each = (await audits(t)).filter(e => e.action === 'deals.reassign');
+    expect(each.map(e => [e.entityType, e.entityId])).toEqual([['deal', deal.id]]);
+  });
+
+  it(`caps a request at ${BULK_MAX} records with invalid_input (nothing changes)`, async () => {
+    const t = await app();
+    const id = await t.contact(t.staff.anna);
+    const ids = [id, ...Array.from({ length: BULK_MAX }, () => randomUUID())];
+    const result = await t.as('anna')('bulk.delete', { type: 'contacts', ids });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(t.vault.sqlite.prepare('SELECT deleted_at FROM contacts WHERE id = ?').get(id)).toEqual({
+      deleted_at: null,
+    });
+  });
+
+  it('adds and removes a tag as contacts.update would (unchanged contacts get no entry)', async () => {
+    const t = await app();
+    const ids = [await t.contact(t.staff.anna), await t.contact(t.staff.anna)];
+    const call = t.as('anna');
+    const added = await call('bulk.tag', { ids, tag: ' OLX ', action: 'add' });
+    expect(value<BulkResult>(added).changed).toBe(2);
+    const again = await call('bulk.tag', { ids, tag: 'olx', action: 'add' });
+    expect(value<BulkResult>(again).changed).toBe(0);
+    const tags = (id: string) =>
+      (t.vault.sqlite.prepare('SELECT tags FROM contacts WHERE id = ?').get(id) as { tags: string })
+        .tags;
+    expect(ids.map(tags)).toEqual(['["OLX"]', '["OLX"]']);
+    const removed = await call('bulk.tag', { ids: [ids[0]], tag: 'Olx', action: 'remove' });
+    expect(value<BulkResult>(removed).changed).toBe(1);
+    expect(ids.map(tags)).toEqual(['[]', '["OLX"]']);
+    const updates = (await audits(t)).filter(e => e.action === 'contacts.update');
+    expect(updates).toHaveLength(3);
+    expect(updates[0]?.changes?.tags).toEqual({ before: ['OLX'], after: [] });
+  });
+
+  it('records.export with ids writes only the chosen records the caller reaches', async () => {
+    const t = await app();
+    const a = await t.deal(t.staff.anna, { title: 'Перша' });
+    await t.deal(t.staff.anna, { title: 'Друга' });
+    const theirs = await t.deal(t.staff.borys, { title: 'Чужа' });
+    const result = await t.as('anna')('records.export', {
+      type: 'deals',
+      format: 'csv',
+      csvStyle: 'plain',
+      ids: [a.id, theirs.id],
+    });
+    const file = value<RecordExportResult>(result);
+    expect(file.count).toBe(1);
+    expect(file.content).toContain('Перша');
+    expect(file.content).not.toContain('Друга');
+    expect(file.content).not.toContain('Чужа');
+    const entry = (await audits(t)).find(e => e.action === 'records.export');
+    expect(entry?.details).toMatchObject({ count: 1, all: false });
+  });
+});
