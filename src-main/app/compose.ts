@@ -43,6 +43,8 @@ import { rolesHandlers } from './handlers/roles';
 import { searchHandlers } from './handlers/search';
 import { securityHandlers, type SecurityHandlerDeps } from './handlers/security';
 import { teamsHandlers } from './handlers/teams';
+import { settingsHandlers } from './handlers/settings';
+import { createIdleLock, type IdleLock } from './idle-lock';
 import { syncHandlers } from './handlers/sync';
 import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -85,6 +87,8 @@ export interface ZamokApp {
   auth: AuthService;
   /** Backups: hosts that stay running (Electron) start `startScheduler({ runDue: backup.runDue })`. */
   backup: BackupService;
+  /** The idle auto-lock: hosts that stay running call `idle.check()` on a timer (startIdleTimer). */
+  idle: IdleLock;
   dispose(): void;
 }
 
@@ -142,6 +146,12 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     ),
     () => new Date(clockNow()),
   );
+  // The idle auto-lock (office setting), enforced here; the renderer only warns and locks first.
+  const idle = createIdleLock({
+    state,
+    clock: clockNow,
+    onLocked: () => recordCleanClose(state.vaultDir),
+  });
   const router = createRouter({
     contract,
     handlers: {
@@ -217,6 +227,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
       }),
+      settings: settingsHandlers({ openVault: () => state.openVault(), idle }),
       security: securityHandlers({
         ...opts.securityCheck,
         openVault: () => state.openVault(),
@@ -244,6 +255,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         },
       }),
       createSessionGuard({ state }),
+      idle.wrapper,
       requirePermission,
     ],
   });
@@ -252,6 +264,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     state,
     auth,
     backup,
+    idle,
     dispose() {
       const wasOpen = state.vault !== null;
       state.end({ keepLogin: false, closeNow: true });

@@ -21,6 +21,7 @@ import { reportsContract } from './reports';
 import { rolesContract } from './roles';
 import { searchContract } from './search';
 import { securityContract } from './security';
+import { settingsContract } from './settings';
 import { teamsContract } from './teams';
 import { syncContract } from './sync';
 import { usersContract } from './users';
@@ -42,6 +43,7 @@ export const contract = {
   alerts: alertsContract,
   devices: devicesContract,
   security: securityContract,
+  settings: settingsContract,
   backup: backupContract,
   reports: reportsContract,
   documents: documentsContract,

@@ -96,6 +96,9 @@ export const uk = {
     },
     settings: {
       update: 'Змінено налаштування',
+      office: 'Перегляд налаштувань офісу',
+      update_office: 'Змінено налаштування офісу',
+      touch: 'Позначка активності користувача',
     },
     alerts: {
       acknowledge: 'Сповіщення переглянуто',
@@ -203,6 +206,10 @@ export const uk = {
     status: 'Стан',
     teamId: 'Команда',
     headUserId: 'Керівник команди',
+    officeName: 'Назва офісу',
+    currency: 'Валюта',
+    weekStart: 'Перший день тижня',
+    autoLockMinutes: 'Автоблокування, хв',
   },
   detailKeys: {
     reassignedCount: 'Передано записів',
@@ -313,6 +320,9 @@ export const en: Strings<typeof uk> = {
     },
     settings: {
       update: 'Settings changed',
+      office: 'Office settings viewed',
+      update_office: 'Office settings changed',
+      touch: 'User activity noted',
     },
     alerts: {
       acknowledge: 'Alert acknowledged',
@@ -420,6 +430,10 @@ export const en: Strings<typeof uk> = {
     status: 'Status',
     teamId: 'Team',
     headUserId: 'Team head',
+    officeName: 'Office name',
+    currency: 'Currency',
+    weekStart: 'First day of the week',
+    autoLockMinutes: 'Auto-lock, min',
   },
   detailKeys: {
     reassignedCount: 'Records moved',
