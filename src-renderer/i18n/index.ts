@@ -26,6 +26,7 @@ import * as privacy from '../screens/privacy/i18n';
 import * as reports from '../screens/reports/i18n';
 import * as search from '../screens/search/i18n';
 import * as security from '../screens/security/i18n';
+import * as office from '../screens/settings/i18n';
 import * as setup from '../screens/setup/i18n';
 import * as signIn from '../screens/sign-in/i18n';
 import * as sync from '../shell/sync-i18n';
@@ -67,6 +68,7 @@ export const catalogues = {
     privacy: privacy.uk,
     search: search.uk,
     dashboard: dashboard.uk,
+    office: office.uk,
     alerts: guardMessages.uk.alerts,
     security: { ...guardMessages.uk.security, ...security.uk },
   },
@@ -100,6 +102,7 @@ export const catalogues = {
     privacy: privacy.en,
     search: search.en,
     dashboard: dashboard.en,
+    office: office.en,
     alerts: guardMessages.en.alerts,
     security: { ...guardMessages.en.security, ...security.en },
   },

@@ -17,6 +17,7 @@ import {
   type Pipeline,
 } from '../../../src-shared/deals';
 import { useApi } from '../../app/api';
+import { useOfficeSettings } from '../../app/office';
 import { RecordForm } from '../../components/records/RecordForm';
 import { useRecordForm } from '../../components/records/use-record-form';
 import { CompanyPicker } from '../companies/CompanyPicker';
@@ -47,7 +48,11 @@ export function DealForm({
   const api = useApi();
   const openStages = pipeline.stages.filter(s => s.outcome !== 'lost');
   const firstStage = openStages[0]?.id ?? '';
-  const model = useMemo(() => dealFormModel(firstStage), [firstStage]);
+  const { currency: officeCurrency } = useOfficeSettings();
+  const model = useMemo(
+    () => dealFormModel(firstStage, officeCurrency),
+    [firstStage, officeCurrency],
+  );
   const form = useRecordForm({ record: deal, onDone, onCancel }, model, {
     ns: 'deals',
     create: raw => api.deals.create({ deal: withoutNulls(raw) }),
