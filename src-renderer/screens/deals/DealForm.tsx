@@ -17,6 +17,7 @@ import {
   type Pipeline,
 } from '../../../src-shared/deals';
 import { useApi } from '../../app/api';
+import { DateField } from '../../components/dates/DateFields';
 import { useOfficeSettings } from '../../app/office';
 import { RecordForm } from '../../components/records/RecordForm';
 import { useRecordForm } from '../../components/records/use-record-form';
@@ -108,11 +109,10 @@ export function DealForm({
             onChange={probability => change({ probability })}
             error={errorOf('probability')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('deals.field.expectedClose')}
             value={values.expectedClose}
-            onChange={e => change({ expectedClose: e.currentTarget.value })}
+            onChange={expectedClose => change({ expectedClose })}
             onBlur={() => touch('expectedClose')}
             error={errorOf('expectedClose')}
           />
