@@ -5,13 +5,25 @@
  * Values stay in the wire formats the forms already use (./date-text.ts).
  */
 import { DateInput, type DateInputProps } from '@mantine/dates';
+import { useTranslation } from 'react-i18next';
 import { fromLocalInput, parseTypedDate, toLocalInput } from './date-text';
+import './dates.css';
 
 type Shared = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'>;
 
 /** Shown day first with the month in words («7 грудня 2026», "7 December 2026"), 24-hour time. */
 const DATE_FORMAT = 'D MMMM YYYY';
 const DATE_TIME_FORMAT = 'D MMMM YYYY, HH:mm';
+
+/** What both fields share: named month arrows and readable day colours. */
+function useCalendarProps() {
+  const { t } = useTranslation();
+  return {
+    previousLabel: t('office.dates.previous'),
+    nextLabel: t('office.dates.next'),
+    classNames: { day: 'zamok-date-day' },
+  } as const;
+}
 
 /** A date (`YYYY-MM-DD`, '' when empty). */
 export function DateField({
@@ -21,6 +33,7 @@ export function DateField({
 }: Shared & { value: string; onChange: (value: string) => void }) {
   return (
     <DateInput
+      {...useCalendarProps()}
       {...props}
       value={value || null}
       onChange={next => onChange(next ? String(next).slice(0, 10) : '')}
@@ -39,6 +52,7 @@ export function DateTimeField({
 }: Shared & { value: string; onChange: (value: string) => void }) {
   return (
     <DateInput
+      {...useCalendarProps()}
       {...props}
       withTime
       value={fromLocalInput(value)}
