@@ -81,8 +81,9 @@ async function headerStaysWithRow(n: number): Promise<void> {
       title: 'Перевірка',
       subtitle: [],
       sections: [
-        { paragraphs: filler },
+        { heading: '', paragraphs: filler },
         {
+          heading: '',
           table: {
             columns: ['Працівник', 'Дозволи'],
             rows: [['Олена', Array.from({ length: 30 }, (_, i) => `дозвіл-${i}`).join(' ')]],
