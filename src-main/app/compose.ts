@@ -255,7 +255,8 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         },
       }),
       createSessionGuard({ state }),
-      idle.wrapper,
+      // Interactive hosts only: a CLI process runs one command and ends with it.
+      ...(opts.host === 'cli' ? [] : [idle.wrapper]),
       requirePermission,
     ],
   });
