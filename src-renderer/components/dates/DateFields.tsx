@@ -15,13 +15,14 @@ type Shared = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateP
 const DATE_FORMAT = 'D MMMM YYYY';
 const DATE_TIME_FORMAT = 'D MMMM YYYY, HH:mm';
 
-/** What both fields share: named month arrows and readable day colours. */
+/** What both fields share: named month arrows and clear button, readable day colours. */
 function useCalendarProps() {
   const { t } = useTranslation();
   return {
     previousLabel: t('office.dates.previous'),
     nextLabel: t('office.dates.next'),
     classNames: { day: 'zamok-date-day' },
+    clearButtonProps: { 'aria-label': t('office.dates.clear') },
   } as const;
 }
 
