@@ -1,5 +1,6 @@
 /** Renderer entry: styles, i18n, the bridge, and the root component. */
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

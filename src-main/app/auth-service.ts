@@ -40,6 +40,7 @@ import {
   type OpenVault,
   type SlotCost,
 } from '../vault';
+import { readOfficeSettings } from '../settings/office-settings';
 import { signedInUser, tables } from './account-view';
 import { createRecoveryFlows, type RecoveryFlows } from './recovery-flows';
 import { raiseSlotCost } from './slot-cost';
@@ -178,8 +179,11 @@ export function createAuthService(o: AuthServiceOptions): AuthService {
     }
     const row = await findUserById(tables(vault), session.userId);
     if (!row) throw new CallFailure('unauthenticated', 'Please sign in again.');
+    const office = await readOfficeSettings(vault.db);
     return {
       ...base,
+      autoLockMinutes: office.autoLockMinutes,
+      office,
       state: 'signed_in',
       user: signedInUser(row, session.grants, session.restricted !== undefined),
     };

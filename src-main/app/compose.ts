@@ -47,6 +47,8 @@ import { searchHandlers } from './handlers/search';
 import { securityHandlers, type SecurityHandlerDeps } from './handlers/security';
 import { teamsHandlers } from './handlers/teams';
 import { customFieldsHandlers } from './handlers/custom-fields';
+import { settingsHandlers } from './handlers/settings';
+import { createIdleLock, type IdleLock } from './idle-lock';
 import { syncHandlers } from './handlers/sync';
 import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -89,6 +91,8 @@ export interface ZamokApp {
   auth: AuthService;
   /** Backups: hosts that stay running (Electron) start `startScheduler({ runDue: backup.runDue })`. */
   backup: BackupService;
+  /** The idle auto-lock: hosts that stay running call `idle.check()` on a timer (startIdleTimer). */
+  idle: IdleLock;
   dispose(): void;
 }
 
@@ -148,6 +152,12 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     ),
     () => new Date(clockNow()),
   );
+  // The idle auto-lock (office setting), enforced here; the renderer only warns and locks first.
+  const idle = createIdleLock({
+    state,
+    clock: clockNow,
+    onLocked: () => recordCleanClose(state.vaultDir),
+  });
   const router = createRouter({
     contract,
     handlers: {
@@ -236,6 +246,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
       }),
+      settings: settingsHandlers({ openVault: () => state.openVault(), idle }),
       security: securityHandlers({
         ...opts.securityCheck,
         openVault: () => state.openVault(),
@@ -263,6 +274,8 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         },
       }),
       createSessionGuard({ state }),
+      // Interactive hosts only: a CLI process runs one command and ends with it.
+      ...(opts.host === 'cli' ? [] : [idle.wrapper]),
       requirePermission,
     ],
   });
@@ -271,6 +284,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     state,
     auth,
     backup,
+    idle,
     dispose() {
       const wasOpen = state.vault !== null;
       state.end({ keepLogin: false, closeNow: true });

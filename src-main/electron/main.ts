@@ -21,6 +21,7 @@ import {
 import log from 'electron-log/main';
 import { createZamokApp, type ZamokApp } from '../app/compose';
 import { startScheduler } from '../backup/scheduler';
+import { startIdleTimer } from '../app/idle-lock';
 import { runCli } from '../cli/run';
 import { documentTransfers } from '../crm/documents';
 import {
@@ -247,6 +248,9 @@ if (cliArgs) {
       onError: error =>
         log.warn(`scheduled backup: ${error instanceof Error ? error.name : 'error'}`),
     });
+
+    // The office's auto-lock, enforced here even when the window stopped reporting input.
+    startIdleTimer(zamok.idle);
 
     let installing = false;
     wireVaultLifecycle({

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createZamokApp } from '../app/compose';
+import { startIdleTimer } from '../app/idle-lock';
 import { setBackgroundCheckpoints } from '../vault/database';
 import { UsageError, parseHostArgs } from './args';
 import { createPreviewServer } from './server';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     host: 'preview',
     ...(testDeviceId ? { testDeviceId } : {}),
   });
+  startIdleTimer(app.idle);
   const server = await createPreviewServer({
     router: app.router,
     staticDir: args.staticDir,

@@ -124,6 +124,12 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['name', 'grants'],
   },
   'zamok:roles.delete': { input: { id: 'custom-0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' } },
+  'zamok:settings.office': { input: {} },
+  'zamok:settings.updateOffice': {
+    input: { officeName: 'Офіс', currency: 'UAH', weekStart: 'monday', autoLockMinutes: 15 },
+    optionalKeys: ['officeName', 'currency', 'weekStart', 'autoLockMinutes'],
+  },
+  'zamok:settings.touch': { input: {} },
   'zamok:teams.list': { input: {} },
   'zamok:teams.create': { input: { name: 'Продажі' } },
   'zamok:teams.rename': { input: { id: 'team-kyiv', name: 'Київ' } },

@@ -1,7 +1,8 @@
 /**
  * Writes a {@link ReportDocument} as a PDF with pdfkit, streamed to the given output (a file in the
  * CLI, a bounded in-memory sink for the channels). Noto Sans is embedded for Cyrillic text
- * (build/fonts, OFL). Tables repeat their header on each new page.
+ * (build/fonts, OFL). Tables repeat their header on each new page, never leave it alone at a
+ * page's foot, and are laid out so that no word is broken mid-way (issue 18 point 16).
  */
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
@@ -23,39 +24,79 @@ export interface PdfOptions {
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-function columnWidths(doc: Doc, table: ReportTable, total: number, pad: number): number[] {
-  // Each column is at least as wide as its longest heading word (no word broken mid-way); the
-  // rest of the width goes to columns with long cells (names, permission lists), bounded.
-  doc.font('bold');
-  const minimum = table.columns.map(
-    heading => Math.max(...heading.split(/\s+/).map(w => doc.widthOfString(w))) + 2 * pad + 1,
-  );
-  doc.font('regular');
+/** The widest word of `texts` in the current font. */
+function widestWord(doc: Doc, texts: readonly string[]): number {
+  let widest = 0;
+  for (const text of texts) {
+    for (const word of text.split(/\s+/)) widest = Math.max(widest, doc.widthOfString(word));
+  }
+  return widest;
+}
+
+/** The smallest table font: below it a word may break rather than the text become unreadable. */
+const MIN_TABLE_FONT = 5.5;
+
+/**
+ * Column widths and the font size of a table. Each column is at least as wide as its longest word
+ * (heading words in bold, cell words in regular), so pdfkit never has to break a word mid-way; the
+ * rest of the width goes to columns with long cells (names, permission lists), bounded. When the
+ * words cannot all fit, the font shrinks in half-point steps (down to {@link MIN_TABLE_FONT}).
+ */
+function layoutTable(
+  doc: Doc,
+  table: ReportTable,
+  total: number,
+  pad: number,
+  fontSize: number,
+): { widths: number[]; fontSize: number } {
+  const minimumAt = (size: number): number[] =>
+    table.columns.map((heading, i) => {
+      doc.font('bold').fontSize(size);
+      const head = widestWord(doc, [heading]);
+      doc.font('regular').fontSize(size);
+      const cells = widestWord(
+        doc,
+        table.rows.map(r => r[i] ?? ''),
+      );
+      return Math.max(head, cells) + 2 * pad + 1;
+    });
+  let size = fontSize;
+  let minimum = minimumAt(size);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  while (sum(minimum) > total && size > MIN_TABLE_FONT) {
+    size -= 0.5;
+    minimum = minimumAt(size);
+  }
+  doc.font('regular').fontSize(size);
   const wanted = table.columns.map((_, i) =>
     Math.min(
       Math.max(0, ...table.rows.map(r => doc.widthOfString(r[i] ?? ''))) + 2 * pad + 1,
       total * 0.45,
     ),
   );
-  const base = minimum.reduce((a, b) => a + b, 0);
-  if (base >= total) return minimum.map(m => (m / base) * total);
+  const base = sum(minimum);
+  if (base >= total) return { widths: minimum.map(m => (m / base) * total), fontSize: size };
   const extra = wanted.map((w, i) => Math.max(0, w - (minimum[i] ?? 0)));
-  const extraSum = extra.reduce((a, b) => a + b, 0);
+  const extraSum = sum(extra);
   const share = extraSum === 0 ? 0 : Math.min(1, (total - base) / extraSum);
   const widths = minimum.map((m, i) => m + (extra[i] ?? 0) * share);
-  const used = widths.reduce((a, b) => a + b, 0);
-  return widths.map(w => (w / used) * total);
+  const used = sum(widths);
+  return { widths: widths.map(w => (w / used) * total), fontSize: size };
 }
 
-function drawTable(doc: Doc, table: ReportTable, fontSize: number): void {
+/** A table laid out on the page: how tall a row is, how to draw one. */
+interface TableLayout {
+  rowHeight(cells: string[], bold: boolean): number;
+  drawRow(cells: string[], bold: boolean): void;
+}
+
+function tableLayout(doc: Doc, table: ReportTable, fontSize: number): TableLayout {
   const left = doc.page.margins.left;
   const total = doc.page.width - left - doc.page.margins.right;
   const pad = 3;
-  doc.fontSize(fontSize);
-  const widths = columnWidths(doc, table, total, pad);
-  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const { widths, fontSize: size } = layoutTable(doc, table, total, pad, fontSize);
   const rowHeight = (cells: string[], bold: boolean): number => {
-    doc.font(bold ? 'bold' : 'regular').fontSize(fontSize);
+    doc.font(bold ? 'bold' : 'regular').fontSize(size);
     return (
       Math.max(
         ...cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] ?? 0) - 2 * pad })),
@@ -65,11 +106,10 @@ function drawTable(doc: Doc, table: ReportTable, fontSize: number): void {
   };
   const drawRow = (cells: string[], bold: boolean): void => {
     const height = rowHeight(cells, bold);
-    if (doc.y + height > bottom()) doc.addPage();
     const top = doc.y;
     let x = left;
     if (bold) doc.rect(left, top, total, height).fill('#eef1f5').fillColor('#000000');
-    doc.font(bold ? 'bold' : 'regular').fontSize(fontSize);
+    doc.font(bold ? 'bold' : 'regular').fontSize(size);
     cells.forEach((cell, i) => {
       const w = widths[i] ?? 0;
       doc.text(cell, x + pad, top + pad, { width: w - 2 * pad });
@@ -84,13 +124,30 @@ function drawTable(doc: Doc, table: ReportTable, fontSize: number): void {
     doc.x = left;
     doc.y = top + height;
   };
-  drawRow(table.columns, true);
+  return { rowHeight, drawRow };
+}
+
+const pageBottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
+
+/** The height a table needs to start: its header and first row (kept together on one page). */
+function tableStartHeight(doc: Doc, layout: TableLayout, table: ReportTable): number {
+  const first = table.rows[0];
+  return layout.rowHeight(table.columns, true) + (first ? layout.rowHeight(first, false) : 0);
+}
+
+/**
+ * Draws a table: the header never stays alone at the foot of a page (it moves on with the first
+ * row), and a page break repeats it above the next row.
+ */
+function drawTable(doc: Doc, table: ReportTable, layout: TableLayout): void {
+  if (doc.y + tableStartHeight(doc, layout, table) > pageBottom(doc)) doc.addPage();
+  layout.drawRow(table.columns, true);
   for (const row of table.rows) {
-    if (doc.y + rowHeight(row, false) > bottom()) {
+    if (doc.y + layout.rowHeight(row, false) > pageBottom(doc)) {
       doc.addPage();
-      drawRow(table.columns, true);
+      layout.drawRow(table.columns, true);
     }
-    drawRow(row, false);
+    layout.drawRow(row, false);
   }
   doc.moveDown(0.8);
 }
@@ -126,8 +183,16 @@ export function writeReportPdf(
     doc.fillColor('#000000').moveDown(0.8);
 
     for (const section of report.sections) {
+      const layout = section.table ? tableLayout(doc, section.table, tableFont) : null;
       if (section.heading) {
-        if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
+        // The heading stays with what follows: a table's header and first row, or some lines.
+        doc.font('bold').fontSize(12.5);
+        const follows =
+          layout && section.table && !section.paragraphs?.length && !section.bullets?.length
+            ? tableStartHeight(doc, layout, section.table)
+            : 48;
+        const need = doc.heightOfString(section.heading, { width }) + 6 + follows;
+        if (doc.y + need > pageBottom(doc)) doc.addPage();
         doc.font('bold').fontSize(12.5).text(section.heading, { width });
         doc.moveDown(0.3);
       }
@@ -140,7 +205,7 @@ export function writeReportPdf(
         doc.text(`•  ${b}`, { width, indent: 0 });
         doc.moveDown(0.2);
       }
-      if (section.table) drawTable(doc, section.table, tableFont);
+      if (section.table && layout) drawTable(doc, section.table, layout);
       doc.moveDown(0.4);
     }
     doc.end();

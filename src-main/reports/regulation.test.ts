@@ -136,4 +136,38 @@ describe('access regulation', () => {
     expect(plain).toContain('Звільнення працівника');
     expect(plain).toContain('ivan');
   }, 60_000);
+
+  it('opens with «ЗАТВЕРДЖУЮ» for the office and ends with a signature line per member of staff', async () => {
+    const o = await office();
+    await ok(o.staff.call('settings.updateOffice', { officeName: 'ТОВ «Ромашка»' }));
+    const report = await ok<RegulationReport>(o.staff.call('reports.regulation', { lang: 'uk' }));
+    const [approval] = report.document.sections;
+    expect(approval).toEqual({
+      heading: 'ЗАТВЕРДЖУЮ',
+      paragraphs: [
+        'Власник (керівник) ТОВ «Ромашка»',
+        '____________________ / Olena Koval /',
+        '«___» ____________ 20___ р.',
+      ],
+    });
+    const ack = report.document.sections.at(-1);
+    expect(ack?.heading).toBe('Ознайомлення працівників');
+    expect(ack?.table?.columns).toEqual(['Працівник', 'Відмітка', 'Підпис', 'Дата']);
+    expect(ack?.table?.rows.map(r => r.slice(0, 2))).toEqual(
+      report.facts.users.map(u => [u.displayName, 'Ознайомлений(а)']),
+    );
+
+    const { regulationDocument } = await import('../../src-shared/reports/regulation');
+    const { reportPdfBuffer } = await import('./pdf');
+    const lines = pdfText(
+      await reportPdfBuffer(regulationDocument(report.facts, 'uk'), 1 << 22, { compress: false }),
+    ).split('\n');
+    expect(lines[0]).toBe('Регламент роботи з CRM і доступу до даних клієнтів');
+    expect(lines).toContain('ЗАТВЕРДЖУЮ');
+    expect(lines).toContain('Власник (керівник) ТОВ «Ромашка»');
+    expect(lines.filter(l => l === 'Ознайомлений(а)')).toHaveLength(report.facts.users.length);
+    // The acknowledgement table's header comes right before its first row (never alone).
+    const header = lines.indexOf('Відмітка');
+    expect(lines.slice(header, header + 6)).toContain(report.facts.users[0]?.displayName);
+  }, 60_000);
 });

@@ -17,6 +17,7 @@ import { LOCKOUT_POLICY } from '../auth/lockout';
 import { listDevices } from '../guard/devices-store';
 import { readGuardSettings } from '../guard/settings';
 import { listRoles } from '../roles/roles';
+import { readOfficeSettings } from '../settings/office-settings';
 import { reportTimeZone } from './month';
 import { KDF_FLOOR, type OpenVault } from '../vault';
 
@@ -70,6 +71,7 @@ export async function readRegulationFacts(
     generatedAt: inputs.now.toISOString(),
     timeZone: reportTimeZone(vault),
     appVersion: inputs.appVersion,
+    officeName: (await readOfficeSettings(db)).officeName,
     password: { minLength: PASSWORD_MIN_LENGTH, minScore: PASSWORD_MIN_SCORE },
     lockout: {
       freeFailures: LOCKOUT_POLICY.freeFailures,

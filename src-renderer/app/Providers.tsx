@@ -4,6 +4,7 @@ import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { ZamokApi } from '../../src-shared/ipc';
+import { DatesSettings } from '../components/dates/DatesSettings';
 import { ApiProvider } from './api';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -25,7 +26,9 @@ export function Providers({ api, i18n, env = 'default', children }: ProvidersPro
         defaultColorScheme="light"
         env={env}
       >
-        <ApiProvider api={api}>{children}</ApiProvider>
+        <DatesSettings>
+          <ApiProvider api={api}>{children}</ApiProvider>
+        </DatesSettings>
       </MantineProvider>
     </I18nextProvider>
   );

@@ -23,17 +23,22 @@ export function PadlockIcon({ size = 18 }: { size?: number }) {
   );
 }
 
-/** Padlock + product name. */
-export function BrandMark() {
+/** Padlock + product name, and the office's name beside it when one is set. */
+export function BrandMark({ officeName = '' }: { officeName?: string }) {
   const { t } = useTranslation();
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
       <ThemeIcon variant="light" radius="md" size="lg" aria-hidden="true">
         <PadlockIcon />
       </ThemeIcon>
       <Text fw={700} size="lg">
         {t('app.name')}
       </Text>
+      {officeName ? (
+        <Text size="sm" c="dimmed" truncate="end" maw={260} data-testid="office-name">
+          {officeName}
+        </Text>
+      ) : null}
     </Group>
   );
 }

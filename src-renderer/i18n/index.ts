@@ -27,11 +27,12 @@ import * as documents from '../screens/documents/i18n';
 import * as firstSignIn from '../screens/first-sign-in/i18n';
 import * as importer from '../screens/import/i18n';
 import * as lock from '../screens/lock/i18n';
-import * as office from '../screens/office/i18n';
+import * as officeSync from '../screens/office/i18n';
 import * as privacy from '../screens/privacy/i18n';
 import * as reports from '../screens/reports/i18n';
 import * as search from '../screens/search/i18n';
 import * as security from '../screens/security/i18n';
+import * as office from '../screens/settings/i18n';
 import * as setup from '../screens/setup/i18n';
 import * as signIn from '../screens/sign-in/i18n';
 import * as sync from '../shell/sync-i18n';
@@ -55,7 +56,7 @@ export const catalogues = {
     ...signIn.uk,
     lock: lock.uk,
     sync: sync.uk,
-    office: office.uk,
+    office: { ...office.uk, ...officeSync.uk },
     shell: shell.uk,
     shortcuts: shortcuts.uk,
     activities: activities.uk,
@@ -94,7 +95,7 @@ export const catalogues = {
     ...signIn.en,
     lock: lock.en,
     sync: sync.en,
-    office: office.en,
+    office: { ...office.en, ...officeSync.en },
     shell: shell.en,
     shortcuts: shortcuts.en,
     activities: activities.en,

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../app/api';
 import { lockSession, signOutSession } from '../app/session-actions';
+import { IdleWarning } from '../idle/IdleWarning';
 import { useIdleLock } from '../idle/useIdleLock';
 import { useSessionWatch } from '../idle/useSessionWatch';
 import { useNavigationStore } from '../stores/navigation';
@@ -29,7 +30,7 @@ export function AppShell() {
   const lock = () => void lockSession(api, 'manual');
   const [help, setHelp] = useState(false);
 
-  useIdleLock();
+  const idle = useIdleLock();
   useSessionWatch();
   const sections = user ? visibleSections(user.grants) : [];
   useHashRoute(sections);
@@ -60,6 +61,7 @@ export function AppShell() {
         {current ? <SectionScreen section={current} /> : null}
         <ReminderToasts />
         <ShortcutSheet opened={help} onClose={() => setHelp(false)} />
+        <IdleWarning countdown={idle} />
       </MantineAppShell.Main>
     </MantineAppShell>
   );

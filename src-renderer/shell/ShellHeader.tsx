@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AlertBell } from '../screens/security/AlertBell';
 import { GlobalSearch } from '../screens/search/GlobalSearch';
 import { ariaKeys } from '../app/shortcuts';
+import { useOfficeSettings } from '../app/office';
 
 interface ShellHeaderProps {
   user: SignedInUser;
@@ -18,9 +19,10 @@ interface ShellHeaderProps {
 /** Header contents (inside Mantine's AppShell.Header). */
 export function ShellHeader({ user, onLock, onSignOut }: ShellHeaderProps) {
   const { t } = useTranslation();
+  const { officeName } = useOfficeSettings();
   return (
     <Group h="100%" px="md" py={8} justify="space-between" wrap="wrap" style={{ rowGap: 8 }}>
-      <BrandMark />
+      <BrandMark officeName={officeName} />
       <Group gap="md" wrap="wrap" justify="flex-end" style={{ rowGap: 8 }}>
         <Group gap={8} wrap="nowrap" visibleFrom="sm" data-testid="signed-in-user">
           <Text size="sm" fw={500} aria-label={t('shell.signedInAs', { name: user.displayName })}>

@@ -37,6 +37,11 @@ describe('month grid', () => {
     // February 2027 starts on a Monday and fills exactly four weeks.
     expect(monthGrid(2027, 2)).toHaveLength(4);
     expect(monthGrid(2026, 3)).toHaveLength(6);
+    // An office whose weeks start on Sunday: December 2026 starts on a Tuesday, two days lead.
+    const sunday = monthGrid(2026, 12, 0);
+    expect(sunday[0]?.[0]).toEqual({ year: 2026, month: 11, day: 29, inMonth: false });
+    expect(sunday[0]?.[2]).toEqual({ year: 2026, month: 12, day: 1, inMonth: true });
+    expect(monthGrid(2026, 3, 0)[0]?.[0]).toEqual({ year: 2026, month: 3, day: 1, inMonth: true });
     expect(gridRange(weeks, KYIV)).toEqual({
       from: '2026-11-29T22:00:00.000Z',
       before: '2027-01-03T22:00:00.000Z',

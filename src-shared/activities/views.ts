@@ -41,9 +41,12 @@ export interface GridDay {
   inMonth: boolean;
 }
 
-/** The weeks (Monday first) that show `month` of `year`: 4 to 6 rows of 7 days. */
-export function monthGrid(year: number, month: number): GridDay[][] {
-  const lead = mondayIndex(year, month, 1);
+/**
+ * The weeks that show `month` of `year`: 4 to 6 rows of 7 days, starting on Monday (`firstDay` 1,
+ * the default) or Sunday (0), as the office chose.
+ */
+export function monthGrid(year: number, month: number, firstDay: 0 | 1 = 1): GridDay[][] {
+  const lead = (mondayIndex(year, month, 1) + (firstDay === 0 ? 1 : 0)) % 7;
   const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const weeks: GridDay[][] = [];
   for (let offset = -lead; offset < length; offset += 7) {
@@ -63,7 +66,7 @@ export function monthGrid(year: number, month: number): GridDay[][] {
   return weeks;
 }
 
-/** The instant range a month grid covers in `timeZone` (first Monday 00:00 to the day after). */
+/** The instant range a month grid covers in `timeZone` (its first day 00:00 to the day after). */
 export function gridRange(weeks: GridDay[][], timeZone: string): Required<TimeRange> {
   const first = weeks[0]?.[0];
   const last = weeks.at(-1)?.[6];

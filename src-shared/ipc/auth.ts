@@ -3,6 +3,7 @@
  * that run before sign-in.
  */
 import { z } from 'zod';
+import type { OfficeSettings } from '../settings/office';
 import { channel } from './contract';
 import type { Grants, Role } from '../permissions';
 
@@ -60,8 +61,10 @@ export interface AppStatus {
   lockedLogin?: string;
   /** Whether the OS keychain is available for device binding. */
   keychainAvailable: boolean;
-  /** Idle auto-lock in minutes (setting; default 10). */
+  /** Idle auto-lock in minutes (office setting; default 10 until signed in). */
   autoLockMinutes: number;
+  /** The office settings (name, currency, week start, auto-lock), when signed in. */
+  office?: OfficeSettings;
 }
 
 export interface TotpEnrollment {

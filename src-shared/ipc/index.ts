@@ -23,6 +23,7 @@ import { reportsContract } from './reports';
 import { rolesContract } from './roles';
 import { searchContract } from './search';
 import { securityContract } from './security';
+import { settingsContract } from './settings';
 import { teamsContract } from './teams';
 import { customFieldsContract } from './custom-fields';
 import { syncContract } from './sync';
@@ -46,6 +47,7 @@ export const contract = {
   alerts: alertsContract,
   devices: devicesContract,
   security: securityContract,
+  settings: settingsContract,
   backup: backupContract,
   reports: reportsContract,
   documents: documentsContract,

@@ -29,6 +29,8 @@ export interface RegulationFacts {
   /** The zone the times are written in (the reports' zone); absent in older facts: UTC. */
   timeZone?: string;
   appVersion: string;
+  /** The office's name (office settings) for the «ЗАТВЕРДЖУЮ» block; absent or '' when unset. */
+  officeName?: string;
   password: { minLength: number; minScore: number };
   lockout: {
     freeFailures: number;

@@ -5,6 +5,7 @@
 import type { ReportDocument } from './document';
 import { permissionName, roleName } from './permission-names';
 import type { RegulationFacts } from './regulation-facts';
+import { acknowledgementSection, approvalSection } from './regulation-signatures';
 import { REGULATION_TEXT } from './regulation-text';
 import { formatInZone } from './review-document';
 
@@ -39,6 +40,7 @@ export function regulationDocument(facts: RegulationFacts, lang: 'uk' | 'en'): R
     title: t.title,
     subtitle: [t.generated(generatedText(facts), facts.appVersion)],
     sections: [
+      approvalSection(facts, lang),
       { heading: t.purposeHeading, paragraphs: t.purpose },
       { heading: t.accountsHeading, paragraphs: t.accounts(managers || '—') },
       {
@@ -117,6 +119,7 @@ export function regulationDocument(facts: RegulationFacts, lang: 'uk' | 'en'): R
         ],
       },
       { heading: t.reviewHeading, paragraphs: t.review(g.dormantDays, g.checkReminderDays) },
+      acknowledgementSection(facts, lang),
     ],
   };
 }

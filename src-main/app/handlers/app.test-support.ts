@@ -15,6 +15,7 @@ import {
   type Handlers,
   type Router,
   type Session,
+  type Wrapper,
 } from '../../ipc';
 import type { OpenVault, VaultDatabase } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';
@@ -80,6 +81,8 @@ export function composeTestApp<C extends ContractSpec>(options: {
   contract: C;
   handlers: (deps: TestAppDeps) => Handlers<C>;
   sessionGuard?: boolean;
+  /** Wrappers after the session guard (e.g. the idle lock), given the app's state. */
+  wrappers?: (state: VaultState) => Wrapper[];
 }): TestApp {
   const { vault, staff } = options;
   const state = createVaultState(vault.dir);
@@ -89,10 +92,12 @@ export function composeTestApp<C extends ContractSpec>(options: {
     handlers: options.handlers({ state, openVault: () => state.openVault() }),
     sessions: state,
     authorize: (_meta, next) => next,
-    wrappers:
-      options.sessionGuard === false
-        ? [audit, requirePermission]
-        : [audit, createSessionGuard({ state }), requirePermission],
+    wrappers: [
+      audit,
+      ...(options.sessionGuard === false ? [] : [createSessionGuard({ state })]),
+      ...(options.wrappers?.(state) ?? []),
+      requirePermission,
+    ],
   });
   return {
     state,

@@ -7,6 +7,7 @@
 import {
   Alert,
   Badge,
+  Box,
   Button,
   Center,
   Group,
@@ -26,6 +27,7 @@ import { EntityHistory } from '../EntityHistory';
 import { ErrorAlert } from '../ErrorAlert';
 import { formatDateTime } from './format';
 import { PhoneReach } from './ReachLinks';
+import { PrintButton, PrintHeader } from './PrintRecord';
 import { useShortcuts } from '../../app/shortcuts';
 
 /** "← Back to the list", with its Esc hint. */
@@ -102,6 +104,8 @@ export function RecordDetail(props: {
   /** The restore is running. */
   busy: boolean;
   extraActions?: ReactNode;
+  /** Shows «Друкувати» (contact card, deal page: ./PrintRecord.tsx). */
+  printable?: boolean;
   /** An action's error while no dialog shows it. */
   actionError: CallError | null;
   /** A dialog is open: the page's own keys rest. */
@@ -114,21 +118,25 @@ export function RecordDetail(props: {
   const onEdit = abilities.update && !deleted ? props.onEdit : null;
   useDetailKeys(props.dialogOpen, onBack, onEdit);
   return (
-    <Stack gap="lg" maw={960}>
-      <BackButton ns={ns} onBack={onBack} />
+    <Stack gap="lg" maw={960} className="zamok-print-record">
+      {props.printable ? <PrintHeader /> : null}
+      <Box className="zamok-no-print">
+        <BackButton ns={ns} onBack={onBack} />
+      </Box>
       <Group justify="space-between" align="flex-start">
         <Group gap="sm">
           <Title order={1}>{props.title}</Title>
           {props.badge}
           {deleted ? <Badge color="gray">{props.deletedBadge}</Badge> : null}
         </Group>
-        <Group gap="xs">
+        <Group gap="xs" className="zamok-no-print">
           {onEdit ? (
             <Tooltip label={t(`${ns}.detail.editHint`)} withArrow>
               <Button onClick={onEdit}>{t(`${ns}.detail.edit`)}</Button>
             </Tooltip>
           ) : null}
           {props.extraActions}
+          {props.printable ? <PrintButton /> : null}
           {abilities.reassign && abilities.readUsers && !deleted ? (
             <Button variant="default" onClick={() => props.open('reassign')}>
               {t(`${ns}.detail.reassign`)}
@@ -157,11 +165,13 @@ export function RecordDetail(props: {
       ) : null}
       {props.dialogOpen ? null : <ErrorAlert error={props.actionError} />}
       {props.children}
-      <EntityHistory
-        key={props.history.updatedAt}
-        entityType={props.history.type}
-        entityId={props.history.id}
-      />
+      <Box className="zamok-no-print">
+        <EntityHistory
+          key={props.history.updatedAt}
+          entityType={props.history.type}
+          entityId={props.history.id}
+        />
+      </Box>
     </Stack>
   );
 }

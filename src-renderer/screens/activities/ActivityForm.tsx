@@ -29,6 +29,7 @@ import {
 import type { CallError } from '../../../src-shared/ipc/contract';
 import type { LoggedActivity } from '../../../src-shared/ipc/activities';
 import { useApi } from '../../app/api';
+import { DateTimeField } from '../../components/dates/DateFields';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../contacts/format';
 import { ActivityErrorAlert } from './ActivityErrorAlert';
@@ -227,12 +228,11 @@ export function ActivityForm(props: CreateProps | EditProps) {
           onChange={event => change({ body: event.currentTarget.value })}
         />
         {editing || kind !== 'task' ? (
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t(editing ? 'activities.edit.occurredAt' : 'activities.plan.facts.occurredAt')}
             value={draft.occurred}
             error={fieldProblem('occurredRequired')}
-            onChange={event => change({ occurred: event.currentTarget.value })}
+            onChange={occurred => change({ occurred })}
           />
         ) : null}
         {withFacts ? (
@@ -257,12 +257,11 @@ export function ActivityForm(props: CreateProps | EditProps) {
         ) : null}
         {kind === 'task' ? (
           <Group grow align="flex-start">
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               label={t('activities.form.dueAt')}
               value={draft.due}
               error={fieldProblem('dueRequired')}
-              onChange={event => change({ due: event.currentTarget.value })}
+              onChange={due => change({ due })}
             />
             <Select
               label={t('activities.form.remind')}

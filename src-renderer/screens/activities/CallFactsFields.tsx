@@ -22,6 +22,7 @@ import {
   type CallDirection,
   type CallOutcome,
 } from '../../../src-shared/activities';
+import { DateTimeField } from '../../components/dates/DateFields';
 import { REMINDERS, type Reminder } from './edit';
 import type { FactsDraft, NextStepDraft } from './log-input';
 
@@ -109,12 +110,11 @@ export function NextStepFields(props: {
             error={props.errors.subject}
             onChange={event => props.onChange({ subject: event.currentTarget.value })}
           />
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('activities.plan.next.dueAt')}
             value={next.due}
             error={props.errors.due}
-            onChange={event => props.onChange({ due: event.currentTarget.value })}
+            onChange={due => props.onChange({ due })}
           />
           <Select
             label={t('activities.form.remind')}

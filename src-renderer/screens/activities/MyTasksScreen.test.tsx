@@ -131,6 +131,8 @@ describe('the calendar', () => {
     expect(monthTitle(2026, 12, 'en')).toBe('December 2026');
     expect(weekdayNames('uk')[0]).toBe('пн');
     expect(weekdayNames('en')[6]).toBe('Sun');
+    expect(weekdayNames('en', 0)[0]).toBe('Sun');
+    expect(weekdayNames('uk', 0)[1]).toBe('пн');
   });
 
   it('puts tasks on their due day and asks for the whole grid', async () => {

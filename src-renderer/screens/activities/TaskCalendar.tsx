@@ -1,5 +1,6 @@
 /**
- * A month calendar of the user's tasks (by due time) and meetings (by when): weeks start on Monday,
+ * A month calendar of the user's tasks (by due time) and meetings (by when): weeks start on the
+ * office's first day (Monday unless it chose Sunday),
  * month and weekday names come from Intl in the app's language, days are the user's time zone.
  * Each entry opens its record; a day with more entries than fit says how many more.
  */
@@ -14,7 +15,9 @@ import {
   type PlannedActivity,
 } from '../../../src-shared/activities';
 import type { CallError } from '../../../src-shared/ipc/contract';
+import { firstDayIndex } from '../../../src-shared/settings/office';
 import { useApi } from '../../app/api';
+import { useOfficeSettings } from '../../app/office';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { activityRecord, openRecord } from '../search/open';
 import { itemLook } from './format';
@@ -36,11 +39,14 @@ export function monthTitle(year: number, month: number, language: string): strin
   return `${name} ${year}`;
 }
 
-/** Short weekday names, Monday first. */
-export function weekdayNames(language: string): string[] {
+/** Short weekday names, Monday first (`firstDay` 1) or Sunday first (0). */
+export function weekdayNames(language: string, firstDay: 0 | 1 = 1): string[] {
   const format = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
-  // 2026-11-30 is a Monday.
-  return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2026, 10, 30 + i))));
+  // 2026-11-30 is a Monday, 2026-11-29 a Sunday.
+  const start = 30 - (firstDay === 0 ? 1 : 0);
+  return Array.from({ length: 7 }, (_, i) =>
+    format.format(new Date(Date.UTC(2026, 10, start + i))),
+  );
 }
 
 /** The calendar; `today` (tests) fixes the month it opens on. */
@@ -54,7 +60,8 @@ export function TaskCalendar({ today = new Date() }: { today?: Date }) {
     const [year, month] = todayKey.split('-').map(Number);
     return { year: year ?? 2026, month: month ?? 1 };
   });
-  const weeks = useMemo(() => monthGrid(shown.year, shown.month), [shown]);
+  const firstDay = firstDayIndex(useOfficeSettings().weekStart);
+  const weeks = useMemo(() => monthGrid(shown.year, shown.month, firstDay), [shown, firstDay]);
   const [page, setPage] = useState<CalendarPage | null>(null);
   const [error, setError] = useState<CallError | null>(null);
 
@@ -133,7 +140,7 @@ export function TaskCalendar({ today = new Date() }: { today?: Date }) {
       >
         <Table.Thead>
           <Table.Tr>
-            {weekdayNames(i18n.language).map(name => (
+            {weekdayNames(i18n.language, firstDay).map(name => (
               <Table.Th key={name} scope="col">
                 {name}
               </Table.Th>

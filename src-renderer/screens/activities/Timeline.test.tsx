@@ -19,6 +19,8 @@ import { useSessionStore } from '../../stores/session';
 import { localInputValue } from './format';
 import { Timeline } from './Timeline';
 import { renderWithApi, setUpScreenTests } from '../../test-support/render';
+import dayjs from 'dayjs';
+import 'dayjs/locale/uk';
 
 setUpScreenTests();
 beforeAll(() => {
@@ -194,7 +196,10 @@ describe('changing timeline entries', () => {
     const form = await screen.findByRole('form', { name: 'Змінити запис' });
     expect(within(form).getByText('Завдання')).toBeTruthy();
     const due = within(form).getByLabelText<HTMLInputElement>('Термін');
-    expect(due.value).toBe(localInputValue(new Date('2026-12-01T09:00:00.000Z')));
+    // The Mantine date field shows the local time in Ukrainian words («1 грудня 2026, 11:00» in Kyiv).
+    expect(due.value).toBe(
+      dayjs(new Date('2026-12-01T09:00:00.000Z')).locale('uk').format('D MMMM YYYY, HH:mm'),
+    );
     // Ten minutes before is none of the choices: it is kept as it is, in words.
     const remind = within(form).getByRole<HTMLInputElement>('combobox', { name: 'Нагадати' });
     expect(remind.value).toMatch(/^Як зараз: /);

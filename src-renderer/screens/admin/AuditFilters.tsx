@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../src-shared/ipc/users';
 import { actionLabel, entityTypeLabel } from './audit-format';
 import { rangeInverted, type AuditFilterForm } from './audit-filters';
+import { DateField } from '../../components/dates/DateFields';
 
 /** Record types the app writes entries for (the id field narrows to one record). */
 const ENTITY_TYPES = ['contact', 'user', 'role'] as const;
@@ -81,19 +82,13 @@ export function AuditFilters({
           spellCheck={false}
           autoComplete="off"
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('admin.audit.from')}
           value={form.from}
-          onChange={e => set({ from: e.currentTarget.value })}
+          onChange={from => set({ from })}
           error={inverted ? t('admin.audit.badRange') : undefined}
         />
-        <TextInput
-          type="date"
-          label={t('admin.audit.to')}
-          value={form.to}
-          onChange={e => set({ to: e.currentTarget.value })}
-        />
+        <DateField label={t('admin.audit.to')} value={form.to} onChange={to => set({ to })} />
       </SimpleGrid>
       <Group gap="xs" mt="sm">
         <Button type="submit" disabled={inverted}>

@@ -106,6 +106,9 @@ export const uk = {
     },
     settings: {
       update: 'Змінено налаштування',
+      office: 'Перегляд налаштувань офісу',
+      update_office: 'Змінено налаштування офісу',
+      touch: 'Позначка активності користувача',
     },
     alerts: {
       acknowledge: 'Сповіщення переглянуто',
@@ -238,6 +241,10 @@ export const uk = {
     order: 'Порядок',
     archived: 'В архіві',
     filter: 'Фільтр',
+    officeName: 'Назва офісу',
+    currency: 'Валюта',
+    weekStart: 'Перший день тижня',
+    autoLockMinutes: 'Автоблокування, хв',
   },
   detailKeys: {
     reassignedCount: 'Передано записів',
@@ -365,6 +372,9 @@ export const en: Strings<typeof uk> = {
     },
     settings: {
       update: 'Settings changed',
+      office: 'Office settings viewed',
+      update_office: 'Office settings changed',
+      touch: 'User activity noted',
     },
     alerts: {
       acknowledge: 'Alert acknowledged',
@@ -497,6 +507,10 @@ export const en: Strings<typeof uk> = {
     order: 'Order',
     archived: 'Archived',
     filter: 'Filter',
+    officeName: 'Office name',
+    currency: 'Currency',
+    weekStart: 'First day of the week',
+    autoLockMinutes: 'Auto-lock, min',
   },
   detailKeys: {
     reassignedCount: 'Records moved',

@@ -1,5 +1,5 @@
 /** One contact: every field, who owns and changed it, the actions the role allows, its history. */
-import { Button } from '@mantine/core';
+import { Box, Button } from '@mantine/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetailProps } from '../../components/records/RecordScreen';
@@ -88,6 +88,7 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
       actionError={actionError}
       dialogOpen={dialog !== null}
       onBack={onBack}
+      printable
     >
       <ContactFields
         contact={contact}
@@ -132,8 +133,10 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
           }
         />
       ))}
-      {deleted ? null : <ConsentBlock contactId={id} />}
-      <DocumentsPanel type="contact" id={id} />
+      <Box className="zamok-no-print">
+        {deleted ? null : <ConsentBlock contactId={id} />}
+        <DocumentsPanel type="contact" id={id} />
+      </Box>
       <Timeline entity="contact" id={id} />
     </RecordDetail>
   );

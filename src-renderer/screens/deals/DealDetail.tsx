@@ -4,8 +4,8 @@
  * delete dialog, which destroys the deal's documents too) and "give to another manager" for those
  * allowed; its timeline, documents and history (stage changes among them) for `audit.read` holders.
  */
-import { Alert, Badge } from '@mantine/core';
 import { CustomFieldsView } from '../../components/records/CustomFieldsView';
+import { Alert, Badge, Box } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal, Pipeline } from '../../../src-shared/deals';
@@ -116,6 +116,7 @@ export function DealDetail({
       actionError={actionError}
       dialogOpen={dialog !== null}
       onBack={onBack}
+      printable
     >
       {handedTo ? (
         <Notice closeLabel={t('deals.notice')} onClose={() => setHandedTo(null)}>
@@ -173,7 +174,9 @@ export function DealDetail({
         }
       />
       <Timeline entity="deal" id={id} />
-      <DocumentsPanel type="deal" id={id} />
+      <Box className="zamok-no-print">
+        <DocumentsPanel type="deal" id={id} />
+      </Box>
     </RecordDetail>
   );
 }

@@ -19,6 +19,8 @@ import {
 import { useApi } from '../../app/api';
 import { CustomFieldsSection } from '../../components/records/CustomFieldsSection';
 import { useCustomFields } from '../../components/records/use-custom-fields';
+import { DateField } from '../../components/dates/DateFields';
+import { useOfficeSettings } from '../../app/office';
 import { RecordForm } from '../../components/records/RecordForm';
 import { useRecordForm } from '../../components/records/use-record-form';
 import { CompanyPicker } from '../companies/CompanyPicker';
@@ -49,8 +51,12 @@ export function DealForm({
   const api = useApi();
   const openStages = pipeline.stages.filter(s => s.outcome !== 'lost');
   const firstStage = openStages[0]?.id ?? '';
-  const model = useMemo(() => dealFormModel(firstStage), [firstStage]);
   const custom = useCustomFields('deal', deal?.id ?? null);
+  const { currency: officeCurrency } = useOfficeSettings();
+  const model = useMemo(
+    () => dealFormModel(firstStage, officeCurrency),
+    [firstStage, officeCurrency],
+  );
   const form = useRecordForm({ record: deal, onDone, onCancel }, model, {
     ns: 'deals',
     create: raw => api.deals.create({ deal: withoutNulls(raw) }),
@@ -107,11 +113,10 @@ export function DealForm({
             onChange={probability => change({ probability })}
             error={errorOf('probability')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('deals.field.expectedClose')}
             value={values.expectedClose}
-            onChange={e => change({ expectedClose: e.currentTarget.value })}
+            onChange={expectedClose => change({ expectedClose })}
             onBlur={() => touch('expectedClose')}
             error={errorOf('expectedClose')}
           />

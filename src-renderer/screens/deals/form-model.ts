@@ -91,17 +91,19 @@ const FIELD_KEYS = [
 ] as const satisfies readonly (keyof DealInput)[];
 
 /**
- * The deal form's model; a new deal starts in `stageId` (the pipeline's first open stage). An
+ * The deal form's model; a new deal starts in `stageId` (the pipeline's first open stage) and
+ * `currency` (the office's default currency). An
  * edit's patch never carries a field left out (a cleared probability is not sent, as before).
  */
 export function dealFormModel(
   stageId: string,
+  currency: Currency = 'UAH',
 ): RecordFormModel<DealFormValues, DealInput, RawDealInput, Deal, DealIssueCode> {
   const model = createFormModel({
     empty: (): DealFormValues => ({
       title: '',
       amount: '',
-      currency: 'UAH',
+      currency,
       stageId,
       probability: '',
       expectedClose: '',

@@ -13,7 +13,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -31,6 +30,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoader } from '../../components/useLoader';
 import { saveFile, shortTime } from './files';
+import { DateField } from '../../components/dates/DateFields';
 
 /** The consent block of contact `contactId`. */
 export function ConsentBlock({ contactId }: { contactId: string }) {
@@ -195,12 +195,7 @@ export function ConsentBlock({ contactId }: { contactId: string }) {
               onChange={v => setChannel((v as ConsentChannel | null) ?? 'paper')}
               data={CONSENT_CHANNELS.map(c => ({ value: c, label: t(`privacy.channels.${c}`) }))}
             />
-            <TextInput
-              type="date"
-              label={t('privacy.consent.obtainedAt')}
-              value={date}
-              onChange={e => setDate(e.currentTarget.value)}
-            />
+            <DateField label={t('privacy.consent.obtainedAt')} value={date} onChange={setDate} />
           </Group>
           <Textarea
             label={t('privacy.consent.text')}

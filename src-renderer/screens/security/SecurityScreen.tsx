@@ -16,6 +16,7 @@ import { useNavigationStore } from '../../stores/navigation';
 import { useSessionStore } from '../../stores/session';
 import { formatWhen } from '../backups/backup-api';
 import { DevicesPanel } from './DevicesPanel';
+import { OfficeSettingsPanel } from '../settings/OfficeSettingsPanel';
 import { FindingCard } from './FindingCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useGranted } from '../../app/grants';
@@ -39,6 +40,7 @@ export function SecurityScreen() {
       <Tabs.List px="md" pt="md">
         <Tabs.Tab value="check">{t('security.devices.tabCheck')}</Tabs.Tab>
         <Tabs.Tab value="devices">{t('security.devices.tab')}</Tabs.Tab>
+        <Tabs.Tab value="office">{t('office.tab')}</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="check">
         <CheckPanel />
@@ -49,6 +51,11 @@ export function SecurityScreen() {
             {t('security.devices.tab')}
           </Title>
           <DevicesPanel />
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="office">
+        <Stack p="md">
+          <OfficeSettingsPanel />
         </Stack>
       </Tabs.Panel>
     </Tabs>
