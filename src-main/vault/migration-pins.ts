@@ -35,4 +35,5 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0026_tasks_call_facts': 'cc9c439b42a7d4712f771ab1bc9890bd4d3185833afd276d708d87527f4ebcfd',
   '0028_sync_office': '90d1c49b517f5a3c756c77dddf3b74ee447d4d5bf10347e9cd40e7d11f8d2ffa',
   '0029_stage_name_nova': 'bb0f671e4e13000e7e9c68543d2c0e2e1941be054c97a638218b0b9e0a682d48',
+  '0033_merge15_merges': '84afd9864bc809dc8a5512c87c3b3fe23d20f4e04a88d58aa65d7a29b00a5e85',
 });

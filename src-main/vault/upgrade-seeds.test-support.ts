@@ -209,6 +209,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0029_stage_name_nova': {
     note: 'nothing: renames a seeded stage (its after-upgrade check says what changed)',
   },
+  '0033_merge15_merges': {
+    note: 'nothing: new empty tables for merges (the survival check covers the rest)',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */
