@@ -36,6 +36,7 @@ import { contactsHandlers } from './handlers/contacts';
 import { documentsHandlers } from './handlers/documents';
 import { erasureHandlers } from './handlers/erasure';
 import { importsHandlers } from './handlers/imports';
+import { mergesHandlers } from './handlers/merges';
 import { privacyHandlers } from './handlers/privacy';
 import { recordsHandlers } from './handlers/records';
 import { reportsHandlers } from './handlers/reports';
@@ -214,6 +215,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         now: () => new Date(clockNow()),
       }),
       records: recordsHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
+      merges: mergesHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
       }),

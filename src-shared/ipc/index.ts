@@ -15,6 +15,7 @@ import { devicesContract } from './devices';
 import { documentsContract } from './documents';
 import { erasureContract } from './erasure';
 import { importsContract } from './imports';
+import { mergesContract } from './merges';
 import { privacyContract } from '../privacy/contract';
 import { recordsContract } from './records';
 import { reportsContract } from './reports';
@@ -52,6 +53,7 @@ export const contract = {
   privacy: privacyContract,
   sync: syncContract,
   records: recordsContract,
+  merges: mergesContract,
 } as const;
 
 export type Contract = typeof contract;

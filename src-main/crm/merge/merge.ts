@@ -18,6 +18,7 @@ import {
   UNMERGE_CHANGED,
   UNMERGE_DONE,
   type MergeResult,
+  type MergeSummary,
   type MergeType,
   type UnmergeResult,
 } from '../../../src-shared/merge';
@@ -29,12 +30,25 @@ import { companyMerging, contactMerging, type MergeAdapter, type MergeRecord } f
 import { linksOf, touchedSpecs } from './links';
 import { moveLinks } from './move';
 import { captureRows, changedRows, currentRow, driftOf, putBack, type RowChange } from './rows';
-import { markUnmerged, readMerge, saveMerge } from './store';
+import { markUnmerged, mergesOf, readMerge, saveMerge } from './store';
 
 /** The vault a merge writes: kysely, and the connection for the one transaction. */
 export interface MergeVault {
   db: Kysely<Database>;
   sqlite: SqliteDatabase.Database;
+}
+
+/**
+ * Who merges: `edit` (the type's update scope) must reach the survivor, `remove` (its delete
+ * scope, owned records only: a share is not enough) every record merged away. One viewer: both.
+ */
+export interface MergeViewers {
+  edit: Viewer;
+  remove: Viewer;
+}
+
+function viewersOf(viewer: Viewer | MergeViewers): MergeViewers {
+  return 'edit' in viewer ? viewer : { edit: viewer, remove: viewer };
 }
 
 /** What the caller asks to merge. */
@@ -98,7 +112,7 @@ function checkIds(request: MergeRequest): void {
 async function mergeWith<T extends MergeRecord, P>(
   vault: MergeVault,
   adapter: MergeAdapter<T, P>,
-  viewer: Viewer,
+  { edit: viewer, remove }: MergeViewers,
   request: MergeRequest,
   now: Date,
 ): Promise<MergeOutcome<T>> {
@@ -109,7 +123,7 @@ async function mergeWith<T extends MergeRecord, P>(
     const survivor = await adapter.get(db, viewer, survivorId, { manage: false, deleted: false });
     const merged: T[] = [];
     for (const id of mergedIds) {
-      merged.push(await adapter.get(db, viewer, id, { manage: true, deleted: false }));
+      merged.push(await adapter.get(db, remove, id, { manage: true, deleted: false }));
     }
     const ids = [survivorId, ...mergedIds];
     const specs = touchedSpecs(type);
@@ -122,7 +136,7 @@ async function mergeWith<T extends MergeRecord, P>(
       if (count > 0) moved[spec.table] = count;
     }
     const removed: Change<T>[] = [];
-    for (const id of mergedIds) removed.push(await adapter.remove(db, viewer, id, now));
+    for (const id of mergedIds) removed.push(await adapter.remove(db, remove, id, now));
     const changes = changedRows(specs, before, await captureRows(db, specs, ids));
     const mergeId = newRecordId();
     const mergedAt = now.toISOString();
@@ -153,7 +167,7 @@ function restoreOrder(change: RowChange): number {
 async function unmergeWith<T extends MergeRecord, P>(
   vault: MergeVault,
   adapter: MergeAdapter<T, P>,
-  viewer: Viewer,
+  { edit: viewer, remove }: MergeViewers,
   type: MergeType,
   mergeId: string,
   now: Date,
@@ -172,7 +186,7 @@ async function unmergeWith<T extends MergeRecord, P>(
     });
     const merged: T[] = [];
     for (const id of merge.mergedIds) {
-      merged.push(await adapter.get(db, viewer, id, { manage: true, deleted: true }));
+      merged.push(await adapter.get(db, remove, id, { manage: true, deleted: true }));
     }
     const drift = new Set<string>();
     for (const change of merge.changes) {
@@ -211,24 +225,36 @@ async function unmergeWith<T extends MergeRecord, P>(
 /** Merges `request.mergedIds` into `request.survivorId` for `viewer` (see the module comment). */
 export async function mergeRecords(
   vault: MergeVault,
-  viewer: Viewer,
+  viewer: Viewer | MergeViewers,
   request: MergeRequest,
   now: Date = new Date(),
 ): Promise<MergeOutcome<MergeRecord>> {
   return request.type === 'contacts'
-    ? mergeWith(vault, contactMerging, viewer, request, now)
-    : mergeWith(vault, companyMerging, viewer, request, now);
+    ? mergeWith(vault, contactMerging, viewersOf(viewer), request, now)
+    : mergeWith(vault, companyMerging, viewersOf(viewer), request, now);
 }
 
 /** Undoes merge `mergeId` for `viewer` (see the module comment). */
 export async function unmergeRecords(
   vault: MergeVault,
-  viewer: Viewer,
+  viewer: Viewer | MergeViewers,
   type: MergeType,
   mergeId: string,
   now: Date = new Date(),
 ): Promise<UnmergeOutcome<MergeRecord>> {
   return type === 'contacts'
-    ? unmergeWith(vault, contactMerging, viewer, type, mergeId, now)
-    : unmergeWith(vault, companyMerging, viewer, type, mergeId, now);
+    ? unmergeWith(vault, contactMerging, viewersOf(viewer), type, mergeId, now)
+    : unmergeWith(vault, companyMerging, viewersOf(viewer), type, mergeId, now);
+}
+
+/** The merges record `id` survived, if `viewer` may read it (`not_found` otherwise). */
+export async function mergeHistory(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  type: MergeType,
+  id: string,
+): Promise<MergeSummary[]> {
+  const adapter = type === 'contacts' ? contactMerging : companyMerging;
+  await adapter.get(db, viewer, id, { manage: false, deleted: false });
+  return mergesOf(db, type, id);
 }

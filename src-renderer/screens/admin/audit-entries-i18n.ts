@@ -149,6 +149,11 @@ export const uk = {
       duplicates: 'Перевірка на дублікати',
       export: 'Вивантажено записи',
     },
+    merges: {
+      merge: 'Записи об’єднано',
+      unmerge: 'Об’єднання скасовано',
+      history: 'Перегляд об’єднань запису',
+    },
     devices: {
       list: 'Перегляд комп’ютерів і мереж',
       approve: 'Комп’ютер схвалено',
@@ -365,6 +370,11 @@ export const en: Strings<typeof uk> = {
     records: {
       duplicates: 'Duplicate check',
       export: 'Records exported',
+    },
+    merges: {
+      merge: 'Records merged',
+      unmerge: 'Merge undone',
+      history: 'Record merges viewed',
     },
     devices: {
       list: 'Computers and networks viewed',
