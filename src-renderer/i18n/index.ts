@@ -11,6 +11,7 @@ import { companyMessages } from '../../src-shared/companies/messages';
 import { contactMessages } from '../../src-shared/contacts/messages';
 import { dealMessages } from '../../src-shared/deals/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
+import * as merge from '../components/records/merge/i18n';
 import * as activitiesAudit from '../screens/activities/audit-i18n';
 import * as activities from '../screens/activities/i18n';
 import * as admin from '../screens/admin/i18n';
@@ -69,6 +70,7 @@ export const catalogues = {
     dashboard: dashboard.uk,
     alerts: guardMessages.uk.alerts,
     security: { ...guardMessages.uk.security, ...security.uk },
+    merge: merge.uk,
   },
   en: {
     ...sharedEn,
@@ -102,6 +104,7 @@ export const catalogues = {
     dashboard: dashboard.en,
     alerts: guardMessages.en.alerts,
     security: { ...guardMessages.en.security, ...security.en },
+    merge: merge.en,
   },
 } as const;
 
