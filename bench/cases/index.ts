@@ -9,6 +9,7 @@ import { backupCase } from './backup';
 import { bulkInsertCase } from './bulk-insert';
 import { cliStartCase } from './cli-start';
 import { firstPageScopedCase } from './first-page-scoped';
+import { importCase } from './import';
 import { listFilterCase } from './list-filter';
 import { lockCase } from './lock';
 import { searchCase } from './search';
@@ -20,6 +21,7 @@ export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
   listFilterCase,
   searchCase,
   bulkInsertCase,
+  importCase,
   backupCase,
   cliStartCase,
   lockCase,

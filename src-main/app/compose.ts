@@ -37,6 +37,7 @@ import { documentsHandlers } from './handlers/documents';
 import { erasureHandlers } from './handlers/erasure';
 import { importsHandlers } from './handlers/imports';
 import { createImportUploads } from '../import/uploads';
+import { mergesHandlers } from './handlers/merges';
 import { privacyHandlers } from './handlers/privacy';
 import { recordsHandlers } from './handlers/records';
 import { bulkHandlers } from './handlers/bulk';
@@ -247,6 +248,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         now: () => new Date(clockNow()),
       }),
       settings: settingsHandlers({ openVault: () => state.openVault(), idle }),
+      merges: mergesHandlers({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
       security: securityHandlers({
         ...opts.securityCheck,
         openVault: () => state.openVault(),

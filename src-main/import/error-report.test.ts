@@ -18,7 +18,7 @@ const files = tempFiles();
 
 describe('import error report', () => {
   it('lists the rows not imported with «Помилка», formula-safe, naming no hidden record', async () => {
-    const { db, staff } = await office();
+    const { db, staff, vault } = await office();
     const hidden = await createContact(
       db,
       { userId: staff.borys },
@@ -41,7 +41,7 @@ describe('import error report', () => {
     const table = await openImportFile(path);
     const problems = new ProblemRows();
     const result = await commitImport(
-      { db, sqlite: (await office()).vault.sqlite },
+      { db, sqlite: vault.sqlite },
       table,
       suggestMapping('contacts', table.headers),
       { read: anna, update: anna },

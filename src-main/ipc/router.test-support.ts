@@ -229,6 +229,12 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:imports.startUpload': { input: { type: 'companies', file: { size: 2048 } } },
   'zamok:imports.progress': { input: { upload: 'U'.repeat(43) } },
   'zamok:imports.cancel': { input: { upload: 'U'.repeat(43) } },
+  'zamok:merges.merge': {
+    input: { type: 'contacts', survivorId: 'c-1', mergedIds: ['c-2'], fields: { surname: 'c-2' } },
+    optionalKeys: ['fields'],
+  },
+  'zamok:merges.unmerge': { input: { type: 'companies', mergeId: 'm-1' } },
+  'zamok:merges.history': { input: { type: 'contacts', id: 'c-1' } },
   'zamok:imports.undo': {
     input: { batchId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f', type: 'contacts' },
   },

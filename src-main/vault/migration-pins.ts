@@ -38,6 +38,7 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0030_privacy17_company_erasure':
     '369c50583575e0511251287d15e7492ca7893e1f230d268b6ea7ccf509afe5ed',
   '0031_fields18_custom_fields': '11dcd3fc0cf3f3acff46f6eab6316b1bf5af190c3d372f8db829e2a1b223d72f',
-  '0034_sync16_erasures': '77ff6e9b3ba78649244720ee7c18b6e87faf00af31d8f9aed1487191f7c56cd0',
   '0032_bulk18_saved_filters': '610be4d74b34d206554b117b89556b0db95a498892f4d97ce2b51bb05928de1d',
+  '0033_merge15_merges': '84afd9864bc809dc8a5512c87c3b3fe23d20f4e04a88d58aa65d7a29b00a5e85',
+  '0034_sync16_erasures': '77ff6e9b3ba78649244720ee7c18b6e87faf00af31d8f9aed1487191f7c56cd0',
 });

@@ -398,6 +398,25 @@ export type PrivacyRequestsTable = {
   updated_at: string;
 };
 
+/** Row of `record_merge_members`. */
+export type RecordMergeMembersTable = {
+  merge_id: string;
+  record_id: string;
+  role: 'survivor' | 'merged';
+};
+
+/** Row of `record_merges`. */
+export type RecordMergesTable = {
+  id: string;
+  record_type: 'contact' | 'company';
+  survivor_id: string;
+  merged_by: string;
+  merged_at: string;
+  changes: string;
+  unmerged_at: string | null;
+  unmerged_by: string | null;
+};
+
 /** Row of `recovery_codes`. */
 export type RecoveryCodesTable = {
   id: string;
@@ -589,6 +608,8 @@ export type Database = {
   privacy_objections: PrivacyObjectionsTable;
   privacy_purposes: PrivacyPurposesTable;
   privacy_requests: PrivacyRequestsTable;
+  record_merge_members: RecordMergeMembersTable;
+  record_merges: RecordMergesTable;
   recovery_codes: RecoveryCodesTable;
   retention_rules: RetentionRulesTable;
   roles: RolesTable;

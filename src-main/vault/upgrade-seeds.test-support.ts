@@ -239,6 +239,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0032_bulk18_saved_filters': {
     note: 'nothing: a new empty table of saved list filters (the survival check covers the rest)',
   },
+  '0033_merge15_merges': {
+    note: 'nothing: new empty tables for merges (the survival check covers the rest)',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

@@ -15,6 +15,7 @@ import { dealMessages } from '../../src-shared/deals/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
 import * as bulk from '../components/records/bulk-i18n';
 import * as views from '../components/records/views-i18n';
+import * as merge from '../components/records/merge/i18n';
 import * as activitiesAudit from '../screens/activities/audit-i18n';
 import * as activities from '../screens/activities/i18n';
 import * as admin from '../screens/admin/i18n';
@@ -82,6 +83,7 @@ export const catalogues = {
     views: views.uk,
     alerts: guardMessages.uk.alerts,
     security: { ...guardMessages.uk.security, ...security.uk },
+    merge: merge.uk,
   },
   en: {
     ...sharedEn,
@@ -121,6 +123,7 @@ export const catalogues = {
     views: views.en,
     alerts: guardMessages.en.alerts,
     security: { ...guardMessages.en.security, ...security.en },
+    merge: merge.en,
   },
 } as const;
 

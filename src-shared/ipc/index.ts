@@ -17,6 +17,7 @@ import { devicesContract } from './devices';
 import { documentsContract } from './documents';
 import { erasureContract } from './erasure';
 import { importsContract } from './imports';
+import { mergesContract } from './merges';
 import { privacyContract } from '../privacy/contract';
 import { recordsContract } from './records';
 import { reportsContract } from './reports';
@@ -60,6 +61,7 @@ export const contract = {
   records: recordsContract,
   bulk: bulkContract,
   views: viewsContract,
+  merges: mergesContract,
 } as const;
 
 export type Contract = typeof contract;

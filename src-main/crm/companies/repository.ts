@@ -59,6 +59,20 @@ export async function readCompany(db: Kysely<Database>, id: string): Promise<Com
   return getCompany(db, { userId: '', teamId: null, scope: 'all' }, id, { includeDeleted: true });
 }
 
+/** The stored columns of a new company's fields (missing optional fields empty). */
+export function companyInputColumns(input: CompanyInput) {
+  return fieldsToColumns({
+    name: input.name,
+    edrpou: input.edrpou ?? null,
+    rnokpp: input.rnokpp ?? null,
+    legalAddress: input.legalAddress ?? null,
+    actualAddress: input.actualAddress ?? null,
+    phones: input.phones ?? [],
+    website: input.website ?? null,
+    notes: input.notes ?? null,
+  });
+}
+
 /**
  * Adds a company owned by the creator (or by `ownerId`, an active user the caller checked may
  * receive it: imports for a colleague). `input` is parsed by `companyInputSchema`.
@@ -72,16 +86,7 @@ export async function createCompany(
 ): Promise<CompanyChange> {
   const at = nextTime(now);
   const id = newRecordId();
-  const columns = fieldsToColumns({
-    name: input.name,
-    edrpou: input.edrpou ?? null,
-    rnokpp: input.rnokpp ?? null,
-    legalAddress: input.legalAddress ?? null,
-    actualAddress: input.actualAddress ?? null,
-    phones: input.phones ?? [],
-    website: input.website ?? null,
-    notes: input.notes ?? null,
-  });
+  const columns = companyInputColumns(input);
   return db.transaction().execute(async trx => {
     await trx
       .insertInto('companies')

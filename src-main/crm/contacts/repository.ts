@@ -95,6 +95,21 @@ export async function readContact(
   return getContact(db, viewer, id, { includeDeleted: true });
 }
 
+/** The stored columns of a new contact's fields (missing optional fields empty). */
+export function contactInputColumns(input: ContactInput) {
+  return fieldsToColumns({
+    surname: input.surname,
+    givenName: input.givenName,
+    patronymic: input.patronymic ?? null,
+    ...contactTextOf(input),
+    companyId: input.companyId ?? null,
+    phones: input.phones ?? [],
+    emails: input.emails ?? [],
+    messengers: input.messengers ?? {},
+    tags: input.tags ?? [],
+  });
+}
+
 /**
  * Adds a contact owned by the creator (or by `ownerId`, an active user the caller checked may
  * receive it: imports for a colleague). `input` is parsed by `contactInputSchema`. A company link
@@ -114,17 +129,7 @@ export async function createContact(
   };
   const at = nextTime(now);
   const id = newRecordId();
-  const columns = fieldsToColumns({
-    surname: input.surname,
-    givenName: input.givenName,
-    patronymic: input.patronymic ?? null,
-    ...contactTextOf(input),
-    companyId: input.companyId ?? null,
-    phones: input.phones ?? [],
-    emails: input.emails ?? [],
-    messengers: input.messengers ?? {},
-    tags: input.tags ?? [],
-  });
+  const columns = contactInputColumns(input);
   return db.transaction().execute(async trx => {
     if (columns.company_id !== null) await requireLinkableCompany(trx, linker, columns.company_id);
     await trx

@@ -1,7 +1,7 @@
 /**
  * The database side of erasing one contact, in one transaction: what is about the person is
  * deleted (the row, its shares, activities and notes, documents' rows with their file keys, import
- * undo copies), deal links are cut, the audit entries are pseudonymised (./audit-scrub.ts), the
+ * undo copies, merge records), deal links are cut, the audit entries are pseudonymised (./audit-scrub.ts), the
  * full-text tables are rewritten without the person's terms, and the erasure is recorded.
  *
  * Why 'optimize' on the FTS5 tables: an FTS5 delete appends a tombstone segment that still names
@@ -190,6 +190,12 @@ export function eraseContactRows(
   run('DELETE FROM activities WHERE contact_id = ?', id);
   run("DELETE FROM documents WHERE record_type = 'contact' AND record_id = ?", id);
   run('DELETE FROM import_batch_records WHERE record_id = ?', id);
+  // A merge the person took part in keeps their rows to unmerge with (src-main/crm/merge): it goes,
+  // and unmerge with it (its members go by ON DELETE CASCADE).
+  run(
+    'DELETE FROM record_merges WHERE id IN (SELECT merge_id FROM record_merge_members WHERE record_id = ?)',
+    id,
+  );
   eraseRelatedRows(run, id, activities);
   run('DELETE FROM contacts WHERE id = ?', id);
   finishErasure(sqlite, { ...record, entityType: 'contact', entityId: id });

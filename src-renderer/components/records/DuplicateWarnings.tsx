@@ -12,6 +12,7 @@ import { edrpouSchema, rnokppSchema } from '../../../src-shared/companies';
 import { normalizeEmail, normalizePhone } from '../../../src-shared/contacts';
 import type { DuplicateWarning } from '../../../src-shared/ipc/records';
 import { useApi } from '../../app/api';
+import { MergeFromWarning } from './merge/MergeFromWarning';
 
 /** What the form holds, as typed. */
 export interface DuplicateFormValues {
@@ -90,6 +91,12 @@ export function DuplicateWarnings(props: {
               {w.visible
                 ? t('duplicates.named', { name: w.name, field })
                 : t('duplicates.office', { field })}
+              {w.visible && type === 'contacts' && excludeId ? (
+                <>
+                  {' '}
+                  <MergeFromWarning editedId={excludeId} otherId={w.recordId} />
+                </>
+              ) : null}
             </List.Item>
           );
         })}

@@ -178,6 +178,11 @@ export const uk = {
       delete: 'Кілька записів видалено',
       tag: 'Змінено мітку кількох контактів',
     },
+    merges: {
+      merge: 'Записи об’єднано',
+      unmerge: 'Об’єднання скасовано',
+      history: 'Перегляд об’єднань запису',
+    },
     devices: {
       list: 'Перегляд комп’ютерів і мереж',
       approve: 'Комп’ютер схвалено',
@@ -443,6 +448,11 @@ export const en: Strings<typeof uk> = {
       reassign: 'Several records reassigned',
       delete: 'Several records deleted',
       tag: 'Tag changed on several contacts',
+    },
+    merges: {
+      merge: 'Records merged',
+      unmerge: 'Merge undone',
+      history: 'Record merges viewed',
     },
     devices: {
       list: 'Computers and networks viewed',

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { RecordDetailProps } from '../../components/records/RecordScreen';
 import { DetailPending, RecordDetail } from '../../components/records/RecordDetail';
 import { DeleteRecordModal, PickUserModal } from '../../components/records/RecordModals';
+import { MergeHistory } from '../../components/records/merge/MergeHistory';
+import { MergeWithButton } from '../../components/records/merge/MergeWithButton';
 import { useRecordDetail } from '../../components/records/use-record-detail';
 import { CustomFieldsView } from '../../components/records/CustomFieldsView';
 import { Timeline } from '../activities/Timeline';
@@ -82,6 +84,9 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
               {t('contacts.detail.share')}
             </Button>
           ) : null}
+          {abilities.update && abilities.delete && !deleted ? (
+            <MergeWithButton id={id} onMerged={() => void reload()} />
+          ) : null}
           <EraseContact contactId={id} name={name} onErased={erased} />
         </>
       }
@@ -136,6 +141,7 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
       <Box className="zamok-no-print">
         {deleted ? null : <ConsentBlock contactId={id} />}
         <DocumentsPanel type="contact" id={id} />
+        {deleted ? null : <MergeHistory id={id} onUnmerged={() => void reload()} />}
       </Box>
       <Timeline entity="contact" id={id} />
     </RecordDetail>

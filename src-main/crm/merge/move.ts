@@ -1,0 +1,48 @@
+/**
+ * Moves the links of merged-away records to the survivor (./links.ts says which). Deals,
+ * activities and contacts are owned records: each moved one goes to the office sync outbox through
+ * the record module (`recordChanged`) in the same transaction.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../vault/schema';
+import { recordChanged, storedRow, type OwnedTable } from '../record/changes';
+import type { LinkSpec } from './links';
+
+const OWNED: ReadonlySet<string> = new Set(['contacts', 'companies', 'deals', 'activities']);
+
+function linkedTo(spec: LinkSpec, ids: readonly string[]): RawBuilder<unknown> {
+  const own = sql`${sql.ref(spec.column)} IN (${sql.join(ids)})`;
+  return spec.filter ? sql`${own} AND ${sql.ref(spec.filter.column)} = ${spec.filter.value}` : own;
+}
+
+/** Points every `spec` row of `mergedIds` at `survivorId`; answers how many rows pointed there. */
+export async function moveLinks(
+  db: Kysely<Database>,
+  spec: LinkSpec,
+  survivorId: string,
+  mergedIds: readonly string[],
+): Promise<number> {
+  const table = sql.table(spec.table);
+  const where = linkedTo(spec, mergedIds);
+  const { rows } = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM ${table} WHERE ${where}`.execute(db);
+  const count = rows[0]?.n ?? 0;
+  if (count === 0) return 0;
+  const owned = OWNED.has(spec.table) ? (spec.table as OwnedTable) : null;
+  const ids = owned
+    ? (await sql<{ id: string }>`SELECT id FROM ${table} WHERE ${where}`.execute(db)).rows
+    : [];
+  const stored = [];
+  for (const { id } of ids) stored.push({ id, row: owned ? await storedRow(db, owned, id) : null });
+  const set = sql`${sql.ref(spec.column)} = ${survivorId}`;
+  if (spec.move === 'unique') {
+    // The survivor may already have this row (the same colleague, its own objection): keep that one.
+    await sql`UPDATE OR IGNORE ${table} SET ${set} WHERE ${where}`.execute(db);
+    await sql`DELETE FROM ${table} WHERE ${where}`.execute(db);
+  } else {
+    await sql`UPDATE ${table} SET ${set} WHERE ${where}`.execute(db);
+  }
+  if (owned) for (const { id, row } of stored) await recordChanged(db, owned, id, row);
+  return count;
+}
