@@ -2,22 +2,17 @@
  * Audit entries in words: action names (nested by their dotted parts, `actions.users.dismiss`),
  * field names and detail keys, shared by the audit log and the record history. Merged under `admin`
  * by ./i18n.ts; companies, deals and activities add their own words (src-renderer/i18n/index.ts).
+ * The actions of record work (records, documents, fields, imports, privacy, sync…) are in
+ * ./audit-actions-work-i18n.ts.
  */
 import type { Strings } from '../../i18n/types';
 import { en as contactsEn, uk as contactsUk } from '../contacts/i18n';
+import * as workActions from './audit-actions-work-i18n';
 
 /** Ukrainian (the reference). */
 export const uk = {
   actions: {
-    documents: {
-      finish_upload: 'Документ додано',
-      start_upload: 'Почато завантаження документа',
-      list: 'Перегляд документів запису',
-      preview: 'Перегляд документа',
-      export: 'Збережено копію документа',
-      delete: 'Документ видалено',
-      delete_for_record: 'Документи запису видалено',
-    },
+    ...workActions.uk,
     auth: {
       create_vault: 'Створено сховище',
       sign_in: 'Вхід',
@@ -67,30 +62,6 @@ export const uk = {
       set_head: 'Призначено керівника команди',
       list: 'Перегляд команд',
     },
-    fields: {
-      list: 'Перегляд додаткових полів',
-      create: 'Додано поле',
-      update: 'Змінено поле',
-      reorder: 'Змінено порядок полів',
-      archive: 'Поле перенесено в архів або повернуто',
-      delete: 'Видалено поле',
-      values: 'Перегляд додаткових полів запису',
-      set_values: 'Змінено додаткові поля запису',
-    },
-    contacts: {
-      create: 'Створено контакт',
-      update: 'Змінено контакт',
-      delete: 'Видалено контакт',
-      restore: 'Відновлено контакт',
-      reassign: 'Передано контакт',
-      share: 'Надано доступ до контакту',
-      unshare: 'Закрито доступ до контакту',
-      export: 'Вивантажено контакти',
-      export_request: 'Вивантажено контакти за дозволом',
-      export_status: 'Перевірка запиту на експорт',
-      get: 'Перегляд контакту',
-      list: 'Перегляд списку контактів',
-    },
     backup: {
       create: 'Створено резервну копію',
       restore: 'Відновлено з резервної копії',
@@ -121,68 +92,6 @@ export const uk = {
     security: {
       check: 'Перевірка безпеки',
     },
-    privacy: {
-      list_purposes: 'Перегляд цілей обробки даних',
-      create_purpose: 'Додано ціль обробки даних',
-      update_purpose: 'Змінено ціль обробки даних',
-      consent_state: 'Перегляд згод контакту',
-      export_preview: 'Перегляд мети експорту (хто не ввійде)',
-      record_consent: 'Записано згоду контакту',
-      withdraw_consent: 'Згоду контакту відкликано',
-      set_objection: 'Записано заперечення контакту',
-      list_requests: 'Перегляд запитів суб’єктів даних',
-      create_request: 'Зареєстровано запит суб’єкта даних',
-      update_request: 'Змінено запит суб’єкта даних',
-      export_subject: 'Підготовлено дані суб’єкта',
-      export_subject_file: 'Збережено файл даних суб’єкта',
-      register_pdf: 'Збережено реєстр обробки (PDF)',
-      list_breaches: 'Перегляд порушень захисту даних',
-      create_breach: 'Зареєстровано порушення захисту даних',
-      update_breach: 'Змінено запис про порушення',
-      open_breach_from_alert: 'Порушення відкрито зі сповіщення',
-      breaches_file: 'Збережено журнал порушень',
-      erase_replayed: 'Стирання повторено після відновлення',
-      erasure_log_invalid: 'Журнал стирань пошкоджено',
-    },
-    erasure: {
-      erase: 'Контакт стерто назавжди',
-      erase_company: 'Компанію (ФОП) стерто назавжди',
-      retention_rules: 'Перегляд правил зберігання',
-      set_retention_rule: 'Змінено правило зберігання',
-      retention_candidates: 'Перегляд записів до стирання',
-      retention_approve: 'Схвалено стирання за правилом зберігання',
-    },
-    sync: {
-      status: 'Перевірка стану синхронізації',
-      now: 'Синхронізація',
-      enrol: 'Комп’ютер власника під’єднано до офісу',
-      join: 'Запит на приєднання до офісу',
-      approve: 'Схвалено приєднання комп’ютера',
-      verify_office: 'Перевірено ланцюг офісу',
-      dismiss: 'Співробітника вилучено з офісу, ключі змінено',
-      conflicts: 'Перегляд конфліктів синхронізації',
-      resolve: 'Розв’язано конфлікт синхронізації',
-      device_removed: 'Комп’ютер вилучено з офісу: сховище стерто',
-    },
-    records: {
-      duplicates: 'Перевірка на дублікати',
-      export: 'Вивантажено записи',
-    },
-    views: {
-      save_filter: 'Збережено фільтр списку',
-      delete_filter: 'Видалено збережений фільтр',
-      saved_filters: 'Перегляд збережених фільтрів',
-    },
-    bulk: {
-      reassign: 'Кілька записів передано іншому відповідальному',
-      delete: 'Кілька записів видалено',
-      tag: 'Змінено мітку кількох контактів',
-    },
-    merges: {
-      merge: 'Записи об’єднано',
-      unmerge: 'Об’єднання скасовано',
-      history: 'Перегляд об’єднань запису',
-    },
     devices: {
       list: 'Перегляд комп’ютерів і мереж',
       approve: 'Комп’ютер схвалено',
@@ -190,14 +99,6 @@ export const uk = {
       revoke: 'Доступ комп’ютера відкликано',
       update_settings: 'Змінено налаштування комп’ютерів і мереж',
       recovery_reset: 'Обмеження комп’ютерів і мереж знято ключем відновлення',
-    },
-    imports: {
-      preview: 'Попередній перегляд імпорту',
-      run: 'Імпорт',
-      undo: 'Імпорт скасовано',
-      start_upload: 'Файл для імпорту передано',
-      progress: 'Перевірено хід імпорту',
-      cancel: 'Імпорт зупинено',
     },
     reports: {
       regulation: 'Переглянуто регламент доступу',
@@ -280,15 +181,7 @@ export const uk = {
 /** English (same keys). */
 export const en: Strings<typeof uk> = {
   actions: {
-    documents: {
-      finish_upload: 'Document attached',
-      start_upload: 'Document upload started',
-      list: 'Documents of a record viewed',
-      preview: 'Document viewed',
-      export: 'Copy of a document saved',
-      delete: 'Document deleted',
-      delete_for_record: 'Documents of a record deleted',
-    },
+    ...workActions.en,
     auth: {
       create_vault: 'Vault created',
       sign_in: 'Sign-in',
@@ -338,30 +231,6 @@ export const en: Strings<typeof uk> = {
       set_head: 'Team head assigned',
       list: 'Teams viewed',
     },
-    fields: {
-      list: 'Custom fields viewed',
-      create: 'Field added',
-      update: 'Field changed',
-      reorder: 'Field order changed',
-      archive: 'Field archived or brought back',
-      delete: 'Field deleted',
-      values: "Record's custom fields viewed",
-      set_values: "Record's custom fields changed",
-    },
-    contacts: {
-      create: 'Contact created',
-      update: 'Contact changed',
-      delete: 'Contact deleted',
-      restore: 'Contact restored',
-      reassign: 'Contact handed over',
-      share: 'Contact shared',
-      unshare: 'Contact sharing ended',
-      export: 'Contacts exported',
-      export_request: 'Exported contacts with approval',
-      export_status: 'Checked an export request',
-      get: 'Contact viewed',
-      list: 'Contacts list viewed',
-    },
     backup: {
       create: 'Backup created',
       restore: 'Restored from a backup',
@@ -392,68 +261,6 @@ export const en: Strings<typeof uk> = {
     security: {
       check: 'Security check',
     },
-    privacy: {
-      list_purposes: 'Processing purposes viewed',
-      create_purpose: 'Processing purpose added',
-      update_purpose: 'Processing purpose changed',
-      consent_state: 'Consents of a contact viewed',
-      export_preview: 'Export purpose previewed (who is left out)',
-      record_consent: 'Consent recorded',
-      withdraw_consent: 'Consent withdrawn',
-      set_objection: 'Objection recorded',
-      list_requests: 'Data subject requests viewed',
-      create_request: 'Data subject request registered',
-      update_request: 'Data subject request changed',
-      export_subject: 'Data subject’s data prepared',
-      export_subject_file: 'Data subject’s file saved',
-      register_pdf: 'Processing register saved (PDF)',
-      list_breaches: 'Data breaches viewed',
-      create_breach: 'Data breach registered',
-      update_breach: 'Data breach record changed',
-      open_breach_from_alert: 'Breach opened from an alert',
-      breaches_file: 'Breach log saved',
-      erase_replayed: 'Erasure repeated after a restore',
-      erasure_log_invalid: 'Erasure log damaged',
-    },
-    erasure: {
-      erase: 'Contact erased for good',
-      erase_company: 'Company (sole proprietor) erased for good',
-      retention_rules: 'Retention rules viewed',
-      set_retention_rule: 'Retention rule changed',
-      retention_candidates: 'Records due for erasure viewed',
-      retention_approve: 'Erasure under a retention rule approved',
-    },
-    sync: {
-      status: 'Sync status checked',
-      now: 'Sync',
-      enrol: 'Owner’s computer joined to the office',
-      join: 'Request to join the office',
-      approve: 'Computer’s joining approved',
-      verify_office: 'Office chain verified',
-      dismiss: 'Staff member removed from the office, keys rotated',
-      conflicts: 'Sync conflicts viewed',
-      resolve: 'Sync conflict resolved',
-      device_removed: 'Computer removed from the office: vault wiped',
-    },
-    records: {
-      duplicates: 'Duplicate check',
-      export: 'Records exported',
-    },
-    views: {
-      save_filter: 'List filter saved',
-      delete_filter: 'Saved filter deleted',
-      saved_filters: 'Saved filters viewed',
-    },
-    bulk: {
-      reassign: 'Several records reassigned',
-      delete: 'Several records deleted',
-      tag: 'Tag changed on several contacts',
-    },
-    merges: {
-      merge: 'Records merged',
-      unmerge: 'Merge undone',
-      history: 'Record merges viewed',
-    },
     devices: {
       list: 'Computers and networks viewed',
       approve: 'Computer approved',
@@ -461,14 +268,6 @@ export const en: Strings<typeof uk> = {
       revoke: 'Computer access revoked',
       update_settings: 'Computer and network settings changed',
       recovery_reset: 'Computer and network limits lifted with the recovery key',
-    },
-    imports: {
-      preview: 'Import previewed',
-      run: 'Import',
-      undo: 'Import undone',
-      start_upload: 'File handed over for import',
-      progress: 'Import progress asked',
-      cancel: 'Import stopped',
     },
     reports: {
       regulation: 'Access regulation viewed',

@@ -21,7 +21,7 @@ export const uk = {
       contacts: 'Контакт',
       companies: 'Компанія',
       deals: 'Угода',
-      activities: 'Справа',
+      activities: 'Активність',
     },
     fields: {
       stage_id: 'Етап',
