@@ -233,14 +233,14 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
       );
     },
   },
-  '0034_sync16_erasures': {
-    note: 'nothing: a new empty table for erasures received through office sync',
-  },
   '0032_bulk18_saved_filters': {
     note: 'nothing: a new empty table of saved list filters (the survival check covers the rest)',
   },
   '0033_merge15_merges': {
     note: 'nothing: new empty tables for merges (the survival check covers the rest)',
+  },
+  '0034_sync16_erasures': {
+    note: 'nothing: a new empty table for erasures received through office sync',
   },
 };
 

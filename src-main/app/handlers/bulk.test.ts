@@ -92,9 +92,16 @@ async function app() {
           }
         ).owner_id,
     );
-  const outbox = (): { record_table: string; record_id: string; fields: string }[] =>
+  const outbox = (): {
+    record_table: string;
+    record_id: string;
+    partition_id: string;
+    fields: string;
+  }[] =>
     t.vault.sqlite
-      .prepare('SELECT record_table, record_id, fields FROM sync_outbox ORDER BY rowid')
+      .prepare(
+        'SELECT record_table, record_id, partition_id, fields FROM sync_outbox ORDER BY rowid',
+      )
       .all() as never;
   return { ...t, as, owners, outbox };
 }
@@ -132,13 +139,17 @@ describe('bulk channels', () => {
       expect(e.outcome).toBe('ok');
       expect(e.changes?.ownerId?.after).toBe(t.staff.borys);
     }
-    // The sync outbox holds each owner change (the record module's change, not a side path).
+    // The sync outbox holds each owner change (the record module's change, not a side path): a
+    // reassignment is a move, an `out` change in the old owner's partition and the whole row `in`
+    // the new owner's (src-main/sync/outbox.ts).
     const rows = t.outbox().slice(before);
-    expect(rows.map(r => r.record_id).sort()).toEqual([...ids].sort());
-    for (const r of rows) {
-      expect(r.record_table).toBe('contacts');
-      expect(JSON.parse(r.fields)).toContain('owner_id');
+    expect(rows.map(r => r.record_id).sort()).toEqual([...ids, ...ids].sort());
+    for (const id of ids) {
+      const mine = rows.filter(r => r.record_id === id);
+      expect(new Set(mine.map(r => r.partition_id)).size).toBe(2);
+      expect(mine.some(r => (JSON.parse(r.fields) as string[]).includes('owner_id'))).toBe(true);
     }
+    for (const r of rows) expect(r.record_table).toBe('contacts');
   });
 
   it('one id out of scope refuses the whole request: nothing changes, no outbox rows', async () => {
