@@ -15,6 +15,7 @@ import {
   failure,
   ok,
   OWN_PASSWORD,
+  OWNER,
   ownerVault,
   testClock,
   type StaffApp,
@@ -55,6 +56,13 @@ export async function reviewOffice() {
     await db.updateTable('users').set({ team_id: team }).where('id', '=', id).execute();
   }
 
+  /** Signs in again: past the idle lock (src-main/app/idle-lock.ts) a session is locked. */
+  const signInAgain = async (app: StaffApp, login: string, password: string, secret: string) => {
+    clock.advance(30);
+    await ok(
+      app.call('auth.signIn', { login, password, totpCode: generateTotp(secret, clock.now()) }),
+    );
+  };
   const create = (app: StaffApp, surname: string) =>
     ok<Contact>(app.call('contacts.create', { contact: { surname, givenName: 'Test' } }));
   clock.advance(60);
@@ -86,7 +94,9 @@ export async function reviewOffice() {
     }),
   );
 
-  // A custom role raises a security alert for the owner, who acknowledges it.
+  // The owner, idle for that hour, signs in again; a custom role raises a security alert for the
+  // owner, who acknowledges it.
+  await signInAgain(o.staff, OWNER.login, OWNER.password, o.ownerSecret);
   await ok(o.staff.call('roles.create', { name: 'Стажер', grants: { 'contacts.read': 'own' } }));
   const alerts = await ok<AlertList>(o.staff.call('alerts.list', {}));
   const roleAlert = alerts.items.find(a => a.userId === o.owner.id);
@@ -94,6 +104,10 @@ export async function reviewOffice() {
 
   // April: one more contact by anna, outside the March review.
   clock.advance(35 * 24 * 3600);
+  // A month away: every session is locked again; all sign in.
+  await signInAgain(o.staff, OWNER.login, OWNER.password, o.ownerSecret);
+  for (const who of [head, anna, borys])
+    await signInAgain(who.other, who.user.login, OWN_PASSWORD, who.secret);
   await create(anna.other, 'Бондар');
 
   return {

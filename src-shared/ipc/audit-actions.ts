@@ -28,6 +28,8 @@ export const DIRECT_AUDIT_ACTIONS = [
   // Erasures replayed after a restore, or a damaged erasure log (src-main/privacy/erasure/replay.ts).
   'privacy.erase_replayed',
   'privacy.erasure_log_invalid',
+  // A laptop removed from the office records its own wipe before it happens (src-main/sync/wipe.ts).
+  'sync.device_removed',
   // One entry per record an import writes or its undo takes back (src-main/app/import-audit.ts).
   'contacts.create',
   'contacts.update',

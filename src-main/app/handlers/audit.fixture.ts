@@ -115,7 +115,18 @@ export async function ownerSignedIn() {
   );
   const vault = app.state.vault;
   if (!vault) throw new Error('signed in without an open vault');
-  return { app, dir, clock, setup, vault };
+  /** Signs the owner in again: after a long `clock.advance` the idle lock has locked the session. */
+  const signInAgain = async () => {
+    clock.advance(30);
+    await ok(
+      call(app, 'auth.signIn', {
+        login: OWNER.login,
+        password: OWNER.password,
+        totpCode: generateTotp(enrollment.secret, clock.now()),
+      }),
+    );
+  };
+  return { app, dir, clock, setup, vault, signInAgain };
 }
 
 /** Adds a staff account with a password slot and TOTP, as the users screen will. */
