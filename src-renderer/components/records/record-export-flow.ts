@@ -44,20 +44,18 @@ export function exportInputOf(
   };
 }
 
-/** Runs the export; a finished file is saved at once, an export over the limit awaits approval. */
+/**
+ * Runs the export; a finished file is saved at once. Over the owner's limit main stores an approval
+ * request (`status: 'pending'`): the step says so, and the same export runs once approved.
+ */
 export async function runRecordExport(
   api: ZamokApi,
   input: ReturnType<typeof exportInputOf>,
 ): Promise<RecordExportStep> {
   const result = await api.records.export(input);
-  if (!result.ok) {
-    const { details } = result.error;
-    if (result.error.code === 'forbidden' && details?.reason === 'approval_required') {
-      return { kind: 'approval', count: typeof details.count === 'number' ? details.count : 0 };
-    }
-    return { kind: 'error', error: result.error };
-  }
+  if (!result.ok) return { kind: 'error', error: result.error };
   const file = result.value;
+  if ('status' in file) return { kind: 'approval', count: file.count };
   const bytes =
     file.encoding === 'base64'
       ? Uint8Array.from(atob(file.content), c => c.charCodeAt(0))
