@@ -78,7 +78,9 @@ export function registerExportCommand(program: Command, cli: CliAppContext): voi
         // Over the owner's limit: a request was stored; the same command runs once approved.
         throw new CliExit(
           EXIT.other,
-          `${file.count} records: more than may be exported without approval. The owner has been asked (request ${file.requestId}); run the same command again once approved.`,
+          locale === 'uk'
+            ? `Записів: ${file.count} — більше, ніж дозволено без погодження. Запит надіслано власникові (${file.requestId}); коли власник дозволить, запустіть ту саму команду ще раз.`
+            : `${file.count} records: more than may be exported without approval. The owner has been asked (request ${file.requestId}); run the same command again once approved.`,
         );
       }
       // Client records: readable by the owner of the file only.
