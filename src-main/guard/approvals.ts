@@ -12,6 +12,7 @@ import {
   type ContactExportFilter,
   type ExportFormat,
 } from '../../src-shared/ipc/contacts';
+import type { RecordExportFormat } from '../../src-shared/ipc/records';
 import type { SqliteHandle } from '../audit';
 import { CallFailure } from '../calls';
 
@@ -25,7 +26,12 @@ export interface StoredSelection {
   locale: 'uk' | 'en';
   /** The processing purpose the export is made for (src-main/privacy/consent/export-filter.ts). */
   purposeId?: string;
+  /** records.export: the CSV dialect. */
+  csvStyle?: 'excel' | 'plain';
 }
+
+/** The record types a request may be for (migration 0035; 0010 rows are contacts). */
+export type ExportRequestType = 'contacts' | 'companies' | 'deals' | 'activities';
 
 /** A request with its stored selection. */
 export interface StoredExportRequest extends ExportRequestView {
@@ -56,6 +62,7 @@ function parseSelection(text: string): StoredSelection {
   if (raw.filter !== undefined && filter.success) selection.filter = filter.data;
   if (Array.isArray(raw.ids)) selection.ids = raw.ids.filter(i => typeof i === 'string');
   if (typeof raw.purposeId === 'string') selection.purposeId = raw.purposeId;
+  if (raw.csvStyle === 'excel' || raw.csvStyle === 'plain') selection.csvStyle = raw.csvStyle;
   return selection;
 }
 
@@ -83,17 +90,58 @@ export function requestView(r: StoredExportRequest): ExportRequestView {
 /** Stores a new pending request and returns it. */
 export function createExportRequest(
   sqlite: SqliteHandle,
-  r: { userId: string; selection: StoredSelection; count: number; format: ExportFormat },
+  r: {
+    userId: string;
+    selection: StoredSelection;
+    count: number;
+    format: ExportFormat | RecordExportFormat;
+    type?: ExportRequestType;
+  },
   at: Date,
 ): StoredExportRequest {
   const id = randomUUID();
   sqlite
     .prepare(
-      `INSERT INTO export_requests (id, user_id, filter, count, format, requested_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO export_requests (id, user_id, type, filter, count, format, requested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, r.userId, JSON.stringify(r.selection), r.count, r.format, at.toISOString());
+    .run(
+      id,
+      r.userId,
+      r.type ?? 'contacts',
+      JSON.stringify(r.selection),
+      r.count,
+      r.format,
+      at.toISOString(),
+    );
   return getExportRequest(sqlite, id) as StoredExportRequest;
+}
+
+/**
+ * The requester's open request for exactly this export (same type, format and selection as
+ * stored): unexpired, unused, not denied; an approved one first. Null when there is none:
+ * records.export then stores a new one, runs an approved one once, or answers a pending one.
+ */
+export function findOpenExportRequest(
+  sqlite: SqliteHandle,
+  r: {
+    userId: string;
+    type: ExportRequestType;
+    format: RecordExportFormat;
+    selection: StoredSelection;
+  },
+  now: Date,
+): { id: string; approved: boolean } | null {
+  const since = new Date(now.getTime() - EXPORT_REQUEST_TTL_MS).toISOString();
+  const row = sqlite
+    .prepare<[string, string, string, string, string], { id: string; decision: string | null }>(
+      `SELECT id, decision FROM export_requests
+       WHERE user_id = ? AND type = ? AND format = ? AND filter = ? AND requested_at > ?
+         AND (decision IS NULL OR decision = 'approved') AND consumed_at IS NULL
+       ORDER BY decision IS NULL, requested_at LIMIT 1`,
+    )
+    .get(r.userId, r.type, r.format, JSON.stringify(r.selection), since);
+  return row ? { id: row.id, approved: row.decision === 'approved' } : null;
 }
 
 /** One request by id, or null. */

@@ -41,4 +41,6 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0032_bulk18_saved_filters': '610be4d74b34d206554b117b89556b0db95a498892f4d97ce2b51bb05928de1d',
   '0033_merge15_merges': '84afd9864bc809dc8a5512c87c3b3fe23d20f4e04a88d58aa65d7a29b00a5e85',
   '0034_sync16_erasures': '77ff6e9b3ba78649244720ee7c18b6e87faf00af31d8f9aed1487191f7c56cd0',
+  '0035_export15_export_formats':
+    '999d4a330ee2d9f89764fc8e7e538698055138be4fddb5c5a8cd4d8013103cbe',
 });

@@ -240,6 +240,21 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     expect(ids_((await ownerSearch(vault, 'сарафанне')).contacts)).toEqual([SEEDED.contact]);
     expect(ids_((await ownerSearch(vault, '918273')).contacts)).toEqual([]);
   },
+  '0035_export15_export_formats': vault => {
+    // The 0010 request kept as a contacts CSV one; records.export's formats and types now fit.
+    const row = vault.sqlite.prepare(
+      'SELECT type, format, count FROM export_requests WHERE id = ?',
+    );
+    expect(row.get('er-1')).toEqual({ type: 'contacts', format: 'csv', count: 120 });
+    const add = vault.sqlite.prepare(
+      `INSERT INTO export_requests (id, user_id, type, filter, count, format, requested_at)
+       VALUES (?, 'u', ?, '{}', 1, ?, '2026-12-06T10:00:00.000Z')`,
+    );
+    add.run('er-deals', 'deals', 'xlsx');
+    add.run('er-vcf', 'contacts', 'vcf');
+    expect(() => add.run('er-pdf', 'deals', 'pdf')).toThrow(/CHECK/);
+    expect(() => add.run('er-tasks', 'tasks', 'csv')).toThrow(/CHECK/);
+  },
 };
 
 describe('upgrading a vault made before each migration', () => {

@@ -218,9 +218,10 @@ export type ErasuresTable = {
 export type ExportRequestsTable = {
   id: string;
   user_id: string;
+  type: 'contacts' | 'companies' | 'deals' | 'activities';
   filter: string;
   count: number;
-  format: 'csv' | 'vcard';
+  format: 'csv' | 'vcard' | 'xlsx' | 'vcf';
   requested_at: string;
   decision: 'approved' | 'denied' | null;
   decided_at: string | null;
@@ -348,7 +349,13 @@ export type PrivacyConsentsTable = {
   id: string;
   contact_id: string;
   purpose_id: string;
-  ground: 'consent' | 'contract' | 'legal_obligation' | 'legitimate_interest' | 'vital_interest' | 'public_task';
+  ground:
+    | 'consent'
+    | 'contract'
+    | 'legal_obligation'
+    | 'legitimate_interest'
+    | 'vital_interest'
+    | 'public_task';
   channel: 'in_person' | 'paper' | 'email' | 'phone' | 'website' | 'messenger' | 'other';
   obtained_at: string;
   text_hash: string | null;
@@ -370,7 +377,13 @@ export type PrivacyObjectionsTable = {
 export type PrivacyPurposesTable = {
   id: string;
   name: string;
-  ground: 'consent' | 'contract' | 'legal_obligation' | 'legitimate_interest' | 'vital_interest' | 'public_task';
+  ground:
+    | 'consent'
+    | 'contract'
+    | 'legal_obligation'
+    | 'legitimate_interest'
+    | 'vital_interest'
+    | 'public_task';
   categories: string;
   retention_months: number | null;
   retention_text: string;

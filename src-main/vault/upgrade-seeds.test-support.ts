@@ -242,6 +242,19 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0034_sync16_erasures': {
     note: 'nothing: a new empty table for erasures received through office sync',
   },
+  '0035_export15_export_formats': {
+    note: 'a pending XLSX export request for companies (records.export)',
+    seed: db =>
+      insert(db, 'export_requests', {
+        id: 'er-35',
+        user_id: SEEDED.manager,
+        type: 'companies',
+        filter: '{"locale":"uk","csvStyle":"excel"}',
+        count: 300,
+        format: 'xlsx',
+        requested_at: '2026-12-06T10:00:00.000Z',
+      }),
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

@@ -14,6 +14,7 @@ import * as customFields from '../components/records/custom-fields-i18n';
 import { dealMessages } from '../../src-shared/deals/messages';
 import { guardMessages } from '../../src-shared/guard/messages';
 import * as bulk from '../components/records/bulk-i18n';
+import * as recordExport from '../components/records/record-export-i18n';
 import * as views from '../components/records/views-i18n';
 import * as merge from '../components/records/merge/i18n';
 import * as activitiesAudit from '../screens/activities/audit-i18n';
@@ -80,6 +81,7 @@ export const catalogues = {
     search: search.uk,
     dashboard: dashboard.uk,
     bulk: bulk.uk,
+    recordExport: recordExport.uk,
     views: views.uk,
     alerts: guardMessages.uk.alerts,
     security: { ...guardMessages.uk.security, ...security.uk },
@@ -120,6 +122,7 @@ export const catalogues = {
     search: search.en,
     dashboard: dashboard.en,
     bulk: bulk.en,
+    recordExport: recordExport.en,
     views: views.en,
     alerts: guardMessages.en.alerts,
     security: { ...guardMessages.en.security, ...security.en },

@@ -58,6 +58,19 @@ export interface RecordExportResult {
   count: number;
 }
 
+/**
+ * An export over the owner's limit, stored as a request for the owner's approval (nothing left the
+ * vault). Once approved, the same export (type, format, choices) runs once for the requester.
+ */
+export interface RecordExportPending {
+  status: 'pending';
+  requestId: string;
+  count: number;
+}
+
+/** What `records.export` answers: the file, or the stored approval request. */
+export type RecordExportAnswer = RecordExportResult | RecordExportPending;
+
 /** The read grant each type also needs. */
 const READ_PERMISSION: readonly AlsoRequired<{ type: ExportRecordType }>[] = [
   {
@@ -138,10 +151,11 @@ export const recordsContract = {
   /**
    * Exports every live record of the type in the caller's scope (or only the chosen `ids`; ids
    * out of scope are simply not exported, as a filter). Above the owner's approval
-   * threshold (guard setting `exportApprovalAbove`) a non-owner is refused with `forbidden`,
-   * `details.reason: 'approval_required'`: nothing leaves the vault.
+   * threshold (guard setting `exportApprovalAbove`) a caller without `exports.approve` gets
+   * `status: 'pending'` and a stored approval request (nothing leaves the vault); once the owner
+   * has approved it, the same export runs once.
    */
-  export: channel<RecordExportResult>()({
+  export: channel<RecordExportAnswer>()({
     input: recordExportInputSchema,
     permission: 'contacts.export',
     also: READ_PERMISSION,

@@ -8,6 +8,7 @@ import type { Result } from '../../../src-shared/ipc/contract';
 import {
   recordsContract,
   type DuplicateWarning,
+  type RecordExportAnswer,
   type RecordExportResult,
 } from '../../../src-shared/ipc/records';
 import { companyInputSchema } from '../../../src-shared/companies';
@@ -22,6 +23,8 @@ import { createRouter, requirePermission, type Router } from '../../ipc';
 import type { OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';
 import { createVaultState, type VaultState } from '../vault-state';
+import { alertsContract } from '../../../src-shared/ipc/alerts';
+import { alertsHandlers } from './alerts';
 import { recordsHandlers } from './records';
 
 let vault: OpenVault;
@@ -35,9 +38,10 @@ beforeAll(async () => {
   staff = t.staff;
   state = createVaultState(vault.dir);
   router = createRouter({
-    contract: { records: recordsContract },
+    contract: { records: recordsContract, alerts: alertsContract },
     handlers: {
       records: recordsHandlers({ openVault: () => state.openVault(), timeZone: 'Europe/Kyiv' }),
+      alerts: alertsHandlers({ openVault: () => state.openVault(), now: () => new Date() }),
     },
     sessions: state,
     authorize: (_meta, next) => next,
@@ -90,6 +94,14 @@ async function exportAs(input: Record<string, unknown>): Promise<Result<RecordEx
   return (await router.call('zamok:records.export', input, {
     host: 'cli',
   })) as Result<RecordExportResult>;
+}
+
+async function exportAnswer(input: Record<string, unknown>): Promise<RecordExportAnswer> {
+  const result = (await router.call('zamok:records.export', input, {
+    host: 'cli',
+  })) as Result<RecordExportAnswer>;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
 }
 
 async function duplicates(input: Record<string, unknown>): Promise<DuplicateWarning[]> {
@@ -175,19 +187,48 @@ describe('records.export', () => {
     expect(!vcard.ok && vcard.error.code).toBe('invalid_input');
   });
 
-  it('above the approval threshold a manager is refused and nothing leaves; the owner is not', async () => {
+  it('above the threshold a manager’s export is stored for approval; once approved it runs once', async () => {
     writeGuardSettings(vault.sqlite, { exportApprovalAbove: 1 });
     try {
       as('anna', 'manager', 'north');
-      const refused = await exportAs({ type: 'contacts', format: 'csv' });
-      expect(refused.ok).toBe(false);
-      if (refused.ok) return;
-      expect(refused.error.code).toBe('forbidden');
-      expect(refused.error.details).toMatchObject({ reason: 'approval_required', count: 2 });
-      expect(JSON.stringify(refused)).not.toContain('Коваль');
+      const input = { type: 'contacts', format: 'xlsx', locale: 'en' };
+      const asked = await exportAnswer(input);
+      if (!('status' in asked)) throw new Error('expected a stored request');
+      expect(asked).toMatchObject({ status: 'pending', count: 2 });
+      expect(JSON.stringify(asked)).not.toContain('Коваль');
+      const stored = vault.sqlite
+        .prepare('SELECT type, format, count, decision FROM export_requests WHERE id = ?')
+        .get(asked.requestId);
+      expect(stored).toEqual({ type: 'contacts', format: 'xlsx', count: 2, decision: null });
+      // Asking again while waiting answers the same request; another format is another request.
+      expect(await exportAnswer(input)).toEqual(asked);
+      const other = await exportAnswer({ ...input, format: 'csv' });
+      expect('status' in other && other.requestId).not.toBe(asked.requestId);
+
       as('owner', 'owner');
       const owner = await exportAs({ type: 'contacts', format: 'csv' });
       expect(owner.ok && owner.value.count).toBe(3);
+      const approved = await router.call(
+        'zamok:alerts.approveExport',
+        { requestId: asked.requestId },
+        { host: 'cli' },
+      );
+      expect(approved.ok).toBe(true);
+
+      as('anna', 'manager', 'north');
+      const file = await exportAnswer(input);
+      if ('status' in file) throw new Error('expected the approved file');
+      expect(file).toMatchObject({ count: 2, encoding: 'base64' });
+      const used = vault.sqlite
+        .prepare('SELECT consumed_at FROM export_requests WHERE id = ?')
+        .pluck()
+        .get(asked.requestId);
+      expect(typeof used).toBe('string');
+      // Single use: the next run asks again.
+      const again = await exportAnswer(input);
+      expect('status' in again && again.requestId).not.toBe(asked.requestId);
+      const { entries } = await listAudit(vault.db, { action: 'records.export', limit: 20 });
+      expect(entries.filter(e => e.details?.pending === true).length).toBe(3);
     } finally {
       writeGuardSettings(vault.sqlite, { exportApprovalAbove: null });
     }

@@ -4,18 +4,26 @@
  * `contacts.export` (the right to take client records out of the vault) and the type's read grant;
  * the rows are those both scopes reach (the narrower of the two), read in SQL. The export limits
  * apply as to the contacts export: above the owner's `exportApprovalAbove` (this export plus the
- * caller's exports in the guard's window) a caller without `exports.approve` is refused and nothing
- * leaves; every export's audit entry carries its count, so the mass-export alert and the window
+ * caller's exports in the guard's window) a caller without `exports.approve` gets a stored approval
+ * request (src-main/guard/approvals.ts) and nothing leaves; once the owner approved it, the same
+ * export (type, format, choices) runs once; every export's audit entry carries its count, so the mass-export alert and the window
  * count include it. The entry holds type, format and count, never the contents.
  */
 import { SCOPE_RANK, type Scope } from '../../../src-shared/permissions';
 import type { recordsContract } from '../../../src-shared/ipc/records';
 import { exportRecords } from '../../exports';
 import { findDuplicates } from '../../import/form-duplicates';
+import {
+  consumeExportRequest,
+  createExportRequest,
+  findOpenExportRequest,
+  type StoredSelection,
+} from '../../guard/approvals';
 import { recentExportRecords } from '../../guard/approvals-rule';
 import { readGuardSettings } from '../../guard/settings';
-import { CallFailure, requireSession, type Handlers } from '../../ipc';
-import { requireVault, viewerWith, type RecordHandlerDeps } from './kit';
+import { requireSession, type Handlers } from '../../ipc';
+import { EXPORT_REQUEST_ENTITY } from './contacts';
+import { requireVault, target, viewerWith, type RecordHandlerDeps } from './kit';
 
 /** What the export handler needs: the vault, a clock, and (tests) the time zone of local dates. */
 export interface RecordsHandlerDeps extends RecordHandlerDeps {
@@ -90,11 +98,42 @@ export function recordsHandlers(
       if (above !== null && ctx.grants['exports.approve'] === undefined && file.count > 0) {
         const earlier = recentExportRecords(open.sqlite, session.userId, guard.exportWindowMinutes);
         if (earlier + file.count > above) {
-          throw new CallFailure(
-            'forbidden',
-            'This export is larger than the owner allows without approval.',
-            { reason: 'approval_required', count: file.count, earlier },
+          // Key order fixed: the stored JSON is compared as text when the approved export runs.
+          const selection: StoredSelection = {
+            locale: input.locale,
+            ...(input.format === 'csv' ? { csvStyle: input.csvStyle } : {}),
+            ...(input.ids ? { ids: input.ids } : {}),
+            ...(input.purposeId ? { purposeId: input.purposeId } : {}),
+          };
+          const request = { userId: session.userId, type: input.type, format: input.format };
+          const found = findOpenExportRequest(open.sqlite, { ...request, selection }, now());
+          if (found?.approved === true) {
+            // Single use: consumed in the same call as the export and its audit entry.
+            consumeExportRequest(open.sqlite, found.id, now());
+            target(ctx, EXPORT_REQUEST_ENTITY, found.id);
+            ctx.audit.details = { ...ctx.audit.details, requestId: found.id };
+            return file;
+          }
+          if (found) {
+            // Asked again while waiting: the same request, no second alert.
+            target(ctx, EXPORT_REQUEST_ENTITY, found.id);
+            ctx.audit.details = { ...ctx.audit.details, waiting: true, requestId: found.id };
+            return { status: 'pending', requestId: found.id, count: file.count };
+          }
+          const r = createExportRequest(
+            open.sqlite,
+            { ...request, selection, count: file.count },
+            now(),
           );
+          // `pending` makes the export_approval rule raise the owner's alert from this entry.
+          target(ctx, EXPORT_REQUEST_ENTITY, r.id);
+          ctx.audit.details = {
+            ...ctx.audit.details,
+            earlier,
+            pending: true,
+            requestId: r.id,
+          };
+          return { status: 'pending', requestId: r.id, count: file.count };
         }
       }
       return file;

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import type {
   ExportRecordType,
   RecordExportFormat,
-  RecordExportResult,
+  RecordExportAnswer,
 } from '../../../src-shared/ipc/records';
 import type { CliAppContext } from '../context';
 import { CliExit, EXIT, localeTag, printResult } from '../io';
@@ -72,8 +72,17 @@ export function registerExportCommand(program: Command, cli: CliAppContext): voi
       const file = await asUser(
         cli,
         opts,
-        async call => (await call('zamok:records.export', input)) as RecordExportResult,
+        async call => (await call('zamok:records.export', input)) as RecordExportAnswer,
       );
+      if ('status' in file) {
+        // Over the owner's limit: a request was stored; the same command runs once approved.
+        throw new CliExit(
+          EXIT.other,
+          locale === 'uk'
+            ? `Записів: ${file.count} — більше, ніж дозволено без погодження. Запит надіслано власникові (${file.requestId}); коли власник дозволить, запустіть ту саму команду ще раз.`
+            : `${file.count} records: more than may be exported without approval. The owner has been asked (request ${file.requestId}); run the same command again once approved.`,
+        );
+      }
       // Client records: readable by the owner of the file only.
       writeFileSync(opts.out, Buffer.from(file.content, file.encoding), {
         flag: 'wx',

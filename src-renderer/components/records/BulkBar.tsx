@@ -66,6 +66,8 @@ export function BulkBar<S extends RecordRow, Q, R extends RecordRow, E>(props: {
     if (!result.ok) return setError(result.error);
     setError(null);
     const file = result.value;
+    // Over the owner's limit: a request was stored; the same export runs once approved.
+    if ('status' in file) return setMessage(t('recordExport.waiting', { count: file.count }));
     const bytes =
       file.encoding === 'base64'
         ? Uint8Array.from(atob(file.content), c => c.charCodeAt(0))

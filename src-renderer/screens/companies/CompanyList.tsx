@@ -9,6 +9,7 @@ import type { CompanySummary } from '../../../src-shared/companies';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
 import { BulkBar } from '../../components/records/BulkBar';
 import { RecordList } from '../../components/records/RecordListPage';
+import { RecordExportButton } from '../../components/records/RecordExportButton';
 import type { RecordListProps } from '../../components/records/RecordScreen';
 import { formatPhone } from '../contacts/format';
 import { ImportButton } from '../import/ImportButton';
@@ -37,6 +38,7 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
       end={
         <Group ml="auto">
           <ImportButton type="companies" setView={setView} />
+          {abilities.export ? <RecordExportButton type="companies" /> : null}
         </Group>
       }
       bulk={

@@ -1,16 +1,15 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ZamokApi } from '../../../src-shared/ipc';
-import type { ContactExportStatus } from '../../../src-shared/ipc/contacts';
 import { Providers } from '../../app/Providers';
-import { fail, installDomShims, ok, OWNER } from '../../app/test-support';
+import { installDomShims, ok, OWNER } from '../../app/test-support';
+import { RecordExportButton } from '../../components/records/RecordExportButton';
 import { createI18n } from '../../i18n';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
 import { ExportButton } from './ExportButton';
-import { useContactsStore } from './store';
 
 const downloads: { name: string; href: string }[] = [];
 beforeAll(() => {
@@ -35,85 +34,111 @@ afterEach(() => {
   resetAllStores();
 });
 
-function renderButton(api: ZamokApi) {
+function renderButton(api: ZamokApi, button = <ExportButton />) {
   render(
     <Providers api={api} i18n={createI18n('en')} env="test">
-      <ExportButton />
+      {button}
     </Providers>,
   );
 }
 
 const FILE = {
-  status: 'done' as const,
   fileName: 'zamok-contacts-2026-11-29-07-30.csv',
   mimeType: 'text/csv;charset=utf-8',
-  content: '\uFEFFSurname\r\nКоваль\r\n',
+  encoding: 'utf8' as const,
+  content: '\uFEFFПрізвище\r\nКоваль\r\n',
   count: 1,
 };
 
-describe('contact export button', () => {
-  it('exports the current filter in the chosen format and downloads the file', async () => {
-    useContactsStore.setState({
-      query: { ...useContactsStore.getState().query, text: ' Коваль ', tag: 'VIP' },
-    });
-    const { api, calls } = scriptedApi({
-      contacts: { export: async () => ok({ ...FILE, fileName: 'zamok-contacts.vcf' }) },
-    });
+describe('contact export button (records.export)', () => {
+  it('exports as CSV for Excel by default and downloads the file', async () => {
+    const { api, calls } = scriptedApi({ records: { export: async () => ok(FILE) } });
     renderButton(api);
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     const dialog = await screen.findByRole('dialog', { name: 'Export contacts' });
-    expect(within(dialog).getByText(/current search and filters/)).toBeTruthy();
-    fireEvent.click(within(dialog).getByLabelText('vCard (phone, e-mail apps)'));
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^CSV for Excel/).checked).toBe(true);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
-    expect(await within(dialog).findByText(/Saved 1 contact to “zamok-contacts.vcf”/)).toBeTruthy();
-    expect(inputsOf(calls, 'contacts.export')).toEqual([
-      { format: 'vcard', filter: { text: 'Коваль', tag: 'VIP' }, locale: 'en' },
+    expect(await within(dialog).findByText(/Saved 1 record to “zamok-contacts-/)).toBeTruthy();
+    expect(inputsOf(calls, 'records.export')).toEqual([
+      { type: 'contacts', format: 'csv', csvStyle: 'excel', locale: 'en' },
     ]);
-    expect(downloads).toEqual([{ name: 'zamok-contacts.vcf', href: 'blob:zamok-test' }]);
+    expect(inputsOf(calls, 'contacts.export')).toEqual([]);
+    expect(downloads).toEqual([{ name: FILE.fileName, href: 'blob:zamok-test' }]);
   });
 
-  it('waits for the owner, then downloads once approved', async () => {
-    let status: ContactExportStatus['status'] = 'pending';
-    const requestId = '3f0d2a4e-8b1c-4d5e-9f60-7a8b9c0d1e2f';
+  it('offers vCard for contacts and passes the chosen purpose', async () => {
+    const purpose = '3f0d2a4e-8b1c-4d5e-9f60-7a8b9c0d1e2f';
     const { api, calls } = scriptedApi({
-      contacts: {
-        export: async () => ok({ status: 'pending' as const, requestId, count: 500 }),
-        exportStatus: async () => {
-          const answer = { requestId, status, count: 500 };
-          status = 'approved';
-          return ok(answer);
-        },
-        exportRequest: async () => ok(FILE),
+      records: { export: async () => ok({ ...FILE, fileName: 'zamok-contacts.vcf' }) },
+      privacy: {
+        exportPreview: async () =>
+          ok({
+            purposes: [{ id: purpose, name: 'Розсилка', ground: 'consent' as const }],
+            total: 3,
+            objected: 0,
+            noBasis: 0,
+          }),
       },
     });
     renderButton(api);
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
     const dialog = await screen.findByRole('dialog', { name: 'Export contacts' });
+    fireEvent.click(within(dialog).getByLabelText('vCard (phone, e-mail apps)'));
+    const select = await within(dialog).findByRole('combobox');
+    fireEvent.change(select, { target: { value: purpose } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
-    expect(await within(dialog).findByText('Waiting for the owner’s approval')).toBeTruthy();
-    expect(within(dialog).getByText(/exporting 500 contacts/)).toBeTruthy();
-    expect(downloads).toEqual([]);
-    await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 12_000 });
-    expect(await within(dialog).findByText(/Saved \d+ contacts? to/)).toBeTruthy();
-    expect(inputsOf(calls, 'contacts.exportStatus')).toHaveLength(2);
-    expect(inputsOf(calls, 'contacts.exportRequest')).toEqual([{ requestId }]);
-  }, 20_000);
+    expect(await within(dialog).findByText(/“zamok-contacts.vcf”/)).toBeTruthy();
+    expect(inputsOf(calls, 'records.export')).toEqual([
+      { type: 'contacts', format: 'vcf', locale: 'en', purposeId: purpose },
+    ]);
+  });
 
-  it('says so when the owner denied the export', async () => {
-    const requestId = '3f0d2a4e-8b1c-4d5e-9f60-7a8b9c0d1e2f';
-    const { api } = scriptedApi({
-      contacts: {
-        export: async () => ok({ status: 'pending' as const, requestId, count: 500 }),
-        exportStatus: async () => fail('forbidden', { reason: 'denied' }),
+  it('companies: XLSX is decoded from base64, no vCard offered', async () => {
+    const { api, calls } = scriptedApi({
+      records: {
+        export: async () =>
+          ok({
+            ...FILE,
+            fileName: 'zamok-companies.xlsx',
+            mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            encoding: 'base64' as const,
+            content: btoa('PK\u0003\u0004'),
+          }),
       },
     });
-    renderButton(api);
+    renderButton(api, <RecordExportButton type="companies" />);
     fireEvent.click(screen.getByRole('button', { name: 'Export' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Export contacts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Export companies' });
+    expect(within(dialog).queryByLabelText('vCard (phone, e-mail apps)')).toBeNull();
+    fireEvent.click(within(dialog).getByLabelText('XLSX (Excel workbook)'));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
-    expect(
-      await within(dialog).findByText(/The owner denied this export/, {}, { timeout: 8000 }),
-    ).toBeTruthy();
+    expect(await within(dialog).findByText(/“zamok-companies.xlsx”/)).toBeTruthy();
+    expect(inputsOf(calls, 'records.export')).toEqual([
+      { type: 'companies', format: 'xlsx', locale: 'en' },
+    ]);
+    expect(downloads).toHaveLength(1);
+  });
+
+  it('deals: plain CSV; over the limit it says the owner has been asked, nothing saved', async () => {
+    const { api, calls } = scriptedApi({
+      records: {
+        export: async () =>
+          ok({
+            status: 'pending' as const,
+            requestId: '3f0d2a4e-8b1c-4d5e-9f60-7a8b9c0d1e2f',
+            count: 500,
+          }),
+      },
+    });
+    renderButton(api, <RecordExportButton type="deals" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export deals' });
+    fireEvent.click(within(dialog).getByLabelText(/^Plain CSV/));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
+    expect(await within(dialog).findByText(/exporting 500 records/)).toBeTruthy();
+    expect(inputsOf(calls, 'records.export')).toEqual([
+      { type: 'deals', format: 'csv', csvStyle: 'plain', locale: 'en' },
+    ]);
     expect(downloads).toEqual([]);
-  }, 15_000);
+  });
 });

@@ -14,8 +14,8 @@ import { useContactsStore } from './store';
 
 const NEWSLETTER = '0190a000-0000-7000-8000-00000000a001';
 const FILE = {
-  status: 'done' as const,
   fileName: 'zamok-contacts.csv',
+  encoding: 'utf8' as const,
   mimeType: 'text/csv;charset=utf-8',
   content: '\uFEFFSurname\r\nКоваль\r\n',
   count: 1,
@@ -55,9 +55,10 @@ function renderButton(api: ZamokApi, language: 'uk' | 'en') {
 
 describe('the export dialog’s processing purpose', () => {
   it('says how many are left out and why, and exports for the chosen purpose', async () => {
+    // The list's filter no longer narrows the export (records.export: everything in scope).
     useContactsStore.setState({ query: { ...useContactsStore.getState().query, tag: 'VIP' } });
     const { api, calls } = scriptedApi({
-      contacts: { export: async () => ok(FILE) },
+      records: { export: async () => ok(FILE) },
       privacy: { exportPreview: preview },
     });
     renderButton(api, 'en');
@@ -76,13 +77,13 @@ describe('the export dialog’s processing purpose', () => {
       ),
     ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
-    expect(await within(dialog).findByText(/Saved 1 contact/)).toBeTruthy();
+    expect(await within(dialog).findByText(/Saved 1 record/)).toBeTruthy();
     expect(inputsOf(calls, 'privacy.exportPreview')).toEqual([
-      { filter: { tag: 'VIP' } },
-      { filter: { tag: 'VIP' }, purposeId: NEWSLETTER },
+      { filter: {} },
+      { filter: {}, purposeId: NEWSLETTER },
     ]);
-    expect(inputsOf(calls, 'contacts.export')).toEqual([
-      { format: 'csv', filter: { tag: 'VIP' }, locale: 'en', purposeId: NEWSLETTER },
+    expect(inputsOf(calls, 'records.export')).toEqual([
+      { type: 'contacts', format: 'csv', csvStyle: 'excel', locale: 'en', purposeId: NEWSLETTER },
     ]);
   });
 

@@ -125,6 +125,10 @@ export function DealsScreen() {
         pipeline={pipeline}
         canManage={grantOf(grants, 'pipelines.manage') !== undefined}
         canCreate={canCreate}
+        canExport={
+          grantOf(grants, 'contacts.export') !== undefined &&
+          grantOf(grants, 'deals.read') !== undefined
+        }
         onHome={goHome}
         onPipeline={selectPipeline}
         onCreatePipeline={() => setNaming({ kind: 'create' })}

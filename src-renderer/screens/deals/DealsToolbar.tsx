@@ -5,6 +5,7 @@
 import { Button, Group, Kbd, Menu, SegmentedControl, Select, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Pipeline } from '../../../src-shared/deals';
+import { RecordExportButton } from '../../components/records/RecordExportButton';
 import type { DealsHome } from './store';
 
 /** The header row. */
@@ -14,6 +15,7 @@ export function DealsToolbar({
   pipeline,
   canManage,
   canCreate,
+  canExport,
   onHome,
   onPipeline,
   onCreatePipeline,
@@ -26,6 +28,8 @@ export function DealsToolbar({
   pipeline: Pipeline;
   canManage: boolean;
   canCreate: boolean;
+  /** contacts.export and deals.read: the list's "Export". */
+  canExport: boolean;
   onHome: (home: DealsHome) => void;
   onPipeline: (id: string) => void;
   onCreatePipeline: () => void;
@@ -58,6 +62,7 @@ export function DealsToolbar({
         ) : null}
       </Group>
       <Group>
+        {canExport ? <RecordExportButton type="deals" /> : null}
         {canManage ? (
           <>
             <Menu position="bottom-end" withinPortal>
