@@ -14,6 +14,7 @@ export const uk = {
   conflict_other: '{{count}} конфлікту',
   pending: 'Чекає схвалення',
   label: 'Синхронізація з офісом: {{state}}',
+  openConflicts: 'Синхронізація з офісом: {{state}}. Відкрити конфлікти',
 } as const;
 
 /** English. */
@@ -30,4 +31,5 @@ export const en: Strings<typeof uk> = {
   conflict_other: '{{count}} conflicts',
   pending: 'Waiting for approval',
   label: 'Office sync: {{state}}',
+  openConflicts: 'Office sync: {{state}}. Open the conflicts',
 };

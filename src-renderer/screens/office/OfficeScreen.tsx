@@ -1,0 +1,12 @@
+/** The office section: the page its store names (`#/office/conflicts`). */
+import { ConflictsScreen } from './ConflictsScreen';
+import { useOfficeView } from './store';
+
+/** The office section's screen. */
+export function OfficeScreen() {
+  const page = useOfficeView(state => state.page);
+  switch (page) {
+    case 'conflicts':
+      return <ConflictsScreen />;
+  }
+}
