@@ -38,6 +38,7 @@ describe('the navigation', () => {
             conflicts: 2,
             lastSyncAt: '2026-12-06T10:00:00.000Z',
             serverUrl: 'https://office.local:8443',
+            fingerprint: null,
             deviceId: 'd-1',
           }),
         conflicts: async () => ok([]),

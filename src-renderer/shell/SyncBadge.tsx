@@ -1,8 +1,8 @@
 /**
  * The office sync badge in the header: synced / N waiting / offline / conflict / waiting for
  * approval, from the `sync.status` channel (refreshed every half minute). Renders nothing for a
- * vault that does not sync with an office. With open conflicts the badge is a button that opens
- * the conflicts screen (`#/office/conflicts`).
+ * vault that does not sync with an office. The badge is a button: with open conflicts it opens
+ * the conflicts screen (`#/office/conflicts`), otherwise the sync panel (`#/office/settings`).
  */
 import { Badge } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -50,33 +50,21 @@ export function SyncBadge() {
       : status.state === 'conflict'
         ? t('sync.conflict', { count: status.conflicts })
         : t(`sync.${status.state}`);
-  if (status.state === 'conflict') {
-    return (
-      <Badge
-        component="button"
-        type="button"
-        variant="light"
-        color={COLOR.conflict}
-        size="sm"
-        style={{ cursor: 'pointer' }}
-        data-testid="sync-badge"
-        aria-label={t('sync.openConflicts', { state: text })}
-        onClick={() => {
-          useOfficeView.getState().show('conflicts');
-          useNavigationStore.getState().select('office');
-        }}
-      >
-        {text}
-      </Badge>
-    );
-  }
+  const conflict = status.state === 'conflict';
   return (
     <Badge
+      component="button"
+      type="button"
       variant="light"
       color={COLOR[status.state]}
       size="sm"
+      style={{ cursor: 'pointer' }}
       data-testid="sync-badge"
-      aria-label={t('sync.label', { state: text })}
+      aria-label={t(conflict ? 'sync.openConflicts' : 'sync.openSettings', { state: text })}
+      onClick={() => {
+        useOfficeView.getState().show(conflict ? 'conflicts' : 'settings');
+        useNavigationStore.getState().select('office');
+      }}
     >
       {text}
     </Badge>

@@ -15,6 +15,7 @@ export const uk = {
   pending: 'Чекає схвалення',
   label: 'Синхронізація з офісом: {{state}}',
   openConflicts: 'Синхронізація з офісом: {{state}}. Відкрити конфлікти',
+  openSettings: 'Синхронізація з офісом: {{state}}. Відкрити налаштування синхронізації',
 } as const;
 
 /** English. */
@@ -32,4 +33,5 @@ export const en: Strings<typeof uk> = {
   pending: 'Waiting for approval',
   label: 'Office sync: {{state}}',
   openConflicts: 'Office sync: {{state}}. Open the conflicts',
+  openSettings: 'Office sync: {{state}}. Open the sync settings',
 };

@@ -1,5 +1,6 @@
-/** The office section: the page its store names (`#/office/conflicts`). */
+/** The office section: the page its store names (`#/office/conflicts`, `#/office/settings`). */
 import { ConflictsScreen } from './ConflictsScreen';
+import { OfficeSyncPanel } from './OfficeSyncPanel';
 import { useOfficeView } from './store';
 
 /** The office section's screen. */
@@ -8,5 +9,7 @@ export function OfficeScreen() {
   switch (page) {
     case 'conflicts':
       return <ConflictsScreen />;
+    case 'settings':
+      return <OfficeSyncPanel />;
   }
 }
