@@ -8,8 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../vault/schema';
+import type { OfficeDismissalView } from '../../src-shared/ipc/users';
+import { OfficeCallError } from './client';
 import { wrapPartitionKey } from './crypto';
-import { resealStale } from './outbox';
+import { isOfficeMember, resealStale } from './outbox';
 import { listOfficeDevices, trustedDevices, type OfficeDevice } from './devices';
 import { OfficeSession } from './session';
 import { loadOfficeSettings, savePartitionKey, type OfficeSettings } from './store';
@@ -105,4 +107,31 @@ async function partitionKeyHeld(db: Kysely<Database>, partitionId: string): Prom
     .where('partition_id', '=', partitionId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The office step of the app's staff dismissal (src-main/users/dismiss.ts), after the local one:
+ * {@link dismissFromOffice} on a vault that syncs, else nothing (undefined). It never throws for
+ * an office that cannot be reached or refuses: the answer says so, the local dismissal stands and
+ * the owner retries with `sync.dismiss` (`zamok office dismiss`).
+ */
+export async function dismissInOffice(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<OfficeDismissalView | undefined> {
+  if (!(await isOfficeMember(db))) return undefined;
+  try {
+    const done = await dismissFromOffice(db, userId);
+    return {
+      state: 'dismissed',
+      revokedDevices: done.revokedDevices,
+      rotated: done.rotated.length,
+      notRotated: done.notRotated.length,
+    };
+  } catch (error) {
+    if (error instanceof OfficeCallError) {
+      return { state: 'failed', code: error.code, message: error.message };
+    }
+    throw error;
+  }
 }

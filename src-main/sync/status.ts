@@ -14,6 +14,7 @@ export async function syncStatus(db: Kysely<Database>): Promise<SyncStatusView> 
       conflicts: 0,
       lastSyncAt: null,
       serverUrl: null,
+      fingerprint: null,
       deviceId: null,
     };
   }
@@ -34,6 +35,7 @@ export async function syncStatus(db: Kysely<Database>): Promise<SyncStatusView> 
     conflicts,
     lastSyncAt: settings.last_sync_at,
     serverUrl: settings.server_url,
+    fingerprint: settings.fingerprint,
     deviceId: settings.device_id,
   };
 }

@@ -4,7 +4,10 @@
  * (contacts, companies, deals, activities, documents — whichever this vault has) move to the chosen
  * colleague and the shares made to it are removed. Its open session — in this
  * process or another (the CLI) — ends at its next call (../app/session-guard.ts). The audit entry
- * comes from the handler's note. Accounts are never deleted.
+ * comes from the handler's note. Accounts are never deleted. Record moves go through the record
+ * module (the office sync outbox sees them); on a vault that syncs with an office the office step
+ * follows the local one (../sync/rotate.ts `dismissInOffice`: devices refused, keys rotated; an
+ * unreachable office is reported in the answer, the local dismissal stands).
  */
 import type { Database } from '../vault/schema';
 import { sql, type Kysely } from 'kysely';
@@ -12,6 +15,8 @@ import type { DismissResult } from '../../src-shared/ipc/users';
 import { findUserById, setStatus } from '../auth/accounts';
 import { CallFailure, type AuditNote } from '../calls';
 import type { Actor } from '../roles/roles';
+import { changeRecordsInBulk } from '../crm/record/changes';
+import { dismissInOffice } from '../sync/rotate';
 import { removePasswordSlot, type OpenVault } from '../vault';
 import { assertNotLastOwner, requireManageable, toSummary } from './staff';
 
@@ -54,11 +59,27 @@ async function reassignRecords(
       ...(columns.has('updated_at') ? [sql`updated_at = max(updated_at, ${at})`] : []),
       ...(columns.has('updated_by') ? [sql`updated_by = ${actorId}`] : []),
     ];
-    const result = await sql`UPDATE ${sql.table(table)} SET ${sql.join([
-      sql`owner_id = ${toId}`,
-      ...stamps,
-    ])} WHERE owner_id = ${fromId}`.execute(db);
-    moved[table] = Number(result.numAffectedRows ?? 0n);
+    const move = () =>
+      sql`UPDATE ${sql.table(table)} SET ${sql.join([
+        sql`owner_id = ${toId}`,
+        ...stamps,
+      ])} WHERE owner_id = ${fromId}`.execute(db);
+    if (table === 'documents') {
+      // Documents are not synced records (yet): their files stay where they are.
+      moved[table] = Number((await move()).numAffectedRows ?? 0n);
+      continue;
+    }
+    // Through the record module, so each move reaches the office sync outbox (moves.ts).
+    const ids = await sql<{
+      id: string;
+    }>`SELECT id FROM ${sql.table(table)} WHERE owner_id = ${fromId}`.execute(db);
+    await changeRecordsInBulk(
+      db,
+      table,
+      ids.rows.map(row => row.id),
+      move,
+    );
+    moved[table] = ids.rows.length;
   }
   if (await hasTable(db, 'contact_shares')) {
     // Shares made to the dismissed user go; a share with the new owner of a moved contact is moot.
@@ -129,6 +150,21 @@ export async function dismissStaff(
   audit.entityType = 'user';
   audit.entityId = target.id;
   audit.changes = { status: { before: target.status, after: user.status } };
-  audit.details = { reassignedTo: heir.id, reassignedCount, reassigned: moved };
-  return { user: toSummary(user), reassignedCount, reassigned: moved };
+  // The office: the server refuses the user's devices and their partitions' keys rotate.
+  const office = await dismissInOffice(db, target.id);
+  // In the audit entry only the state and code of a failure: its text can name the server.
+  const officeNote =
+    office?.state === 'failed' ? { state: office.state, code: office.code } : office;
+  audit.details = {
+    reassignedTo: heir.id,
+    reassignedCount,
+    reassigned: moved,
+    ...(officeNote ? { office: officeNote } : {}),
+  };
+  return {
+    user: toSummary(user),
+    reassignedCount,
+    reassigned: moved,
+    ...(office ? { office } : {}),
+  };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { OWNER } from '../app/test-support';
+import { ok, OWNER } from '../app/test-support';
 import { useContactsStore } from '../screens/contacts/store';
 import { useNavigationStore } from '../stores/navigation';
 import { renderWithApi, setUpScreenTests } from '../test-support/render';
@@ -26,5 +26,35 @@ describe('the navigation', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Deals' })));
     expect(useNavigationStore.getState().section).toBe('deals');
     expect(window.location.hash).toBe('#/deals');
+  });
+
+  it('the sync badge in conflict opens the conflicts screen at #/office/conflicts', async () => {
+    const { api } = scriptedApi({
+      sync: {
+        status: async () =>
+          ok({
+            state: 'conflict',
+            waiting: 0,
+            conflicts: 2,
+            lastSyncAt: '2026-12-06T10:00:00.000Z',
+            serverUrl: 'https://office.local:8443',
+            fingerprint: null,
+            deviceId: 'd-1',
+          }),
+        conflicts: async () => ok([]),
+      },
+    });
+    renderWithApi(<AppShell />, api);
+    await screen.findByRole('button', { name: 'Contacts' });
+    // Not a sidebar entry: the badge (or the address) opens it.
+    expect(screen.queryByRole('button', { name: 'Office sync' })).toBeNull();
+    const badge = await screen.findByRole('button', {
+      name: 'Office sync: 2 conflicts. Open the conflicts',
+    });
+    await act(async () => fireEvent.click(badge));
+    expect(useNavigationStore.getState().section).toBe('office');
+    expect(await screen.findByRole('heading', { name: 'Sync conflicts' })).toBeTruthy();
+    expect(window.location.hash).toBe('#/office/conflicts');
+    expect(await screen.findByText('No conflicts.')).toBeTruthy();
   });
 });

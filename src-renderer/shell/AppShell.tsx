@@ -13,7 +13,7 @@ import { useSessionWatch } from '../idle/useSessionWatch';
 import { useNavigationStore } from '../stores/navigation';
 import { useSessionStore } from '../stores/session';
 import { ReminderToasts } from '../screens/activities/ReminderToasts';
-import { visibleSections } from './section-access';
+import { sidebarSections, visibleSections } from './section-access';
 import { SectionNav } from './SectionNav';
 import { SectionScreen } from './sections';
 import { ShellHeader } from './ShellHeader';
@@ -55,7 +55,7 @@ export function AppShell() {
         <ShellHeader user={user} onLock={lock} onSignOut={() => void signOutSession(api)} />
       </MantineAppShell.Header>
       <MantineAppShell.Navbar p="sm" component="nav" aria-label={t('shell.navigation')}>
-        <SectionNav sections={sections} current={current} />
+        <SectionNav sections={sidebarSections(sections)} current={current} />
       </MantineAppShell.Navbar>
       <MantineAppShell.Main>
         {current ? <SectionScreen section={current} /> : null}

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SyncStatusView } from '../../src-shared/ipc/sync';
 import { ok, OWNER } from '../app/test-support';
 import { scriptedApi } from '../test-support/scripted-api';
 import { renderWithApi, setUpScreenTests } from '../test-support/render';
+import { useOfficeView } from '../screens/office/store';
+import { useNavigationStore } from '../stores/navigation';
 import { SyncBadge } from './SyncBadge';
 
 setUpScreenTests(OWNER);
@@ -15,6 +17,7 @@ const BASE: SyncStatusView = {
   conflicts: 0,
   lastSyncAt: '2026-12-06T10:00:00.000Z',
   serverUrl: 'https://office.local:8443',
+  fingerprint: null,
   deviceId: 'd-1',
 };
 
@@ -51,5 +54,15 @@ describe('sync badge', () => {
     expect(await badgeFor({ ...BASE, state: 'conflict', conflicts: 1 })).toBe('1 conflict');
     expect(await badgeFor({ ...BASE, state: 'pending' })).toBe('Waiting for approval');
     expect(await badgeFor({ ...BASE, state: 'off' })).toBeNull();
+  });
+
+  it('outside a conflict the badge opens the sync panel', async () => {
+    const { api } = scriptedApi({ sync: { status: async () => ok(BASE) } });
+    renderWithApi(<SyncBadge />, api);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Office sync: Synced. Open the sync settings' }),
+    );
+    expect(useNavigationStore.getState().section).toBe('office');
+    expect(useOfficeView.getState().page).toBe('settings');
   });
 });

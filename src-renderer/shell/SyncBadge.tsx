@@ -1,13 +1,16 @@
 /**
  * The office sync badge in the header: synced / N waiting / offline / conflict / waiting for
  * approval, from the `sync.status` channel (refreshed every half minute). Renders nothing for a
- * vault that does not sync with an office.
+ * vault that does not sync with an office. The badge is a button: with open conflicts it opens
+ * the conflicts screen (`#/office/conflicts`), otherwise the sync panel (`#/office/settings`).
  */
 import { Badge } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../src-shared/ipc/sync';
 import { useApi } from '../app/api';
+import { useOfficeView } from '../screens/office/store';
+import { useNavigationStore } from '../stores/navigation';
 
 /** How often the badge asks again. */
 const REFRESH_MS = 30_000;
@@ -47,13 +50,21 @@ export function SyncBadge() {
       : status.state === 'conflict'
         ? t('sync.conflict', { count: status.conflicts })
         : t(`sync.${status.state}`);
+  const conflict = status.state === 'conflict';
   return (
     <Badge
+      component="button"
+      type="button"
       variant="light"
       color={COLOR[status.state]}
       size="sm"
+      style={{ cursor: 'pointer' }}
       data-testid="sync-badge"
-      aria-label={t('sync.label', { state: text })}
+      aria-label={t(conflict ? 'sync.openConflicts' : 'sync.openSettings', { state: text })}
+      onClick={() => {
+        useOfficeView.getState().show(conflict ? 'conflicts' : 'settings');
+        useNavigationStore.getState().select('office');
+      }}
     >
       {text}
     </Badge>

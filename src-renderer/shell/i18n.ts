@@ -46,6 +46,8 @@ export const uk = {
     backupsDescription: 'Автоматичні зашифровані копії на зовнішній диск або в хмарну теку.',
     settings: 'Налаштування',
     settingsDescription: 'Автоблокування, правила паролів та інші параметри офісу.',
+    office: 'Офісна синхронізація',
+    officeDescription: 'Конфлікти синхронізації та з’єднання з офісним сервером.',
   },
 } as const;
 
@@ -91,5 +93,7 @@ export const en: Strings<typeof uk> = {
     backupsDescription: 'Automatic encrypted copies to an external drive or a cloud folder.',
     settings: 'Settings',
     settingsDescription: 'Auto-lock, password rules and other office settings.',
+    office: 'Office sync',
+    officeDescription: 'Sync conflicts and the connection to the office server.',
   },
 };

@@ -5,6 +5,7 @@
 import { companiesList } from '../screens/companies/store';
 import { contactsList } from '../screens/contacts/store';
 import { useDealsStore, type DealsView } from '../screens/deals/store';
+import { OFFICE_PAGES, useOfficeView } from '../screens/office/store';
 import { PRIVACY_TABS, usePrivacyView } from '../screens/privacy/store';
 import { recordViewRoute, registerSectionRoute, type SectionRoute } from './routes';
 
@@ -63,4 +64,14 @@ registerSectionRoute('privacy', {
     return true;
   },
   subscribe: listener => usePrivacyView.subscribe(listener),
+});
+registerSectionRoute('office', {
+  read: () => [useOfficeView.getState().page],
+  open: path => {
+    const page = path.length === 0 ? 'conflicts' : OFFICE_PAGES.find(each => each === path[0]);
+    if (!page || path.length > 1) return false;
+    if (useOfficeView.getState().page !== page) useOfficeView.getState().show(page);
+    return true;
+  },
+  subscribe: listener => useOfficeView.subscribe(listener),
 });

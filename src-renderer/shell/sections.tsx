@@ -29,6 +29,7 @@ const ContactsScreen = lazyScreen(
 );
 const DealsScreen = lazyScreen(() => import('../screens/deals/DealsScreen'), 'DealsScreen');
 const ReportsScreen = lazyScreen(() => import('../screens/reports/ReportsScreen'), 'ReportsScreen');
+const OfficeScreen = lazyScreen(() => import('../screens/office/OfficeScreen'), 'OfficeScreen');
 const PrivacyScreen = lazyScreen(() => import('../screens/privacy/PrivacyScreen'), 'PrivacyScreen');
 const SecurityScreen = lazyScreen(
   () => import('../screens/security/SecurityScreen'),
@@ -68,6 +69,8 @@ function SectionContent({ section }: { section: Section }): ReactElement {
       return <PrivacyScreen />;
     case 'settings':
       return <SecurityScreen />;
+    case 'office':
+      return <OfficeScreen />;
     default:
       return <ComingSoon section={section} />;
   }

@@ -14,6 +14,8 @@ export const uk = {
   conflict_other: '{{count}} конфлікту',
   pending: 'Чекає схвалення',
   label: 'Синхронізація з офісом: {{state}}',
+  openConflicts: 'Синхронізація з офісом: {{state}}. Відкрити конфлікти',
+  openSettings: 'Синхронізація з офісом: {{state}}. Відкрити налаштування синхронізації',
 } as const;
 
 /** English. */
@@ -30,4 +32,6 @@ export const en: Strings<typeof uk> = {
   conflict_other: '{{count}} conflicts',
   pending: 'Waiting for approval',
   label: 'Office sync: {{state}}',
+  openConflicts: 'Office sync: {{state}}. Open the conflicts',
+  openSettings: 'Office sync: {{state}}. Open the sync settings',
 };

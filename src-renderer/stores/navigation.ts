@@ -15,6 +15,8 @@ export const SECTIONS = [
   'users',
   'backups',
   'settings',
+  // Office sync (conflicts): not in the sidebar; opened from the header's sync badge or `#/office/…`.
+  'office',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

@@ -21,6 +21,8 @@ export interface SyncStatusView {
   conflicts: number;
   lastSyncAt: string | null;
   serverUrl: string | null;
+  /** The SHA-256 fingerprint of the server's certificate this laptop pins (null: loopback HTTP). */
+  fingerprint: string | null;
   deviceId: string | null;
 }
 

@@ -35,12 +35,23 @@ export interface Colleague {
 }
 
 /** What a dismissal did. */
+/**
+ * The office side of a dismissal, on a vault that syncs with an office: the server refuses the
+ * user's devices and keys rotated, or why not (the local dismissal stands either way; retry with
+ * `sync.dismiss` / `zamok office dismiss`).
+ */
+export type OfficeDismissalView =
+  | { state: 'dismissed'; revokedDevices: number; rotated: number; notRotated: number }
+  | { state: 'failed'; code: string; message: string };
+
 export interface DismissResult {
   user: UserSummary;
   /** How many contacts moved to the chosen user. */
   reassignedCount: number;
   /** How many records of each kind moved (contacts, companies, deals, …; kinds this vault has). */
   reassigned: Partial<Record<string, number>>;
+  /** Present when this vault syncs with an office. */
+  office?: OfficeDismissalView;
 }
 
 export const usersContract = {

@@ -150,6 +150,15 @@ export function registerUsersCommands(program: Command, cli: CliAppContext): voi
     });
     printResult(cli, result, () => [
       `Dismissed ${result.user.login}; ${result.reassignedCount} record(s) now belong to ${opts.reassignTo}.`,
+      ...(result.office?.state === 'dismissed'
+        ? [
+            `Office: ${result.office.revokedDevices} device(s) refused, ${result.office.rotated} key(s) rotated.`,
+          ]
+        : result.office?.state === 'failed'
+          ? [
+              `Office not reached (${result.office.code}): dismissed here only; run \`zamok office dismiss\` later.`,
+            ]
+          : []),
     ]);
   });
 }

@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool, type UpdateResult } from 'kysely';
 import type { Database } from '../../vault/schema';
-import { readStoredRow, recordToOutbox, type StoredRow } from '../../sync/outbox';
+import { isOfficeMember, readStoredRow, recordToOutbox, type StoredRow } from '../../sync/outbox';
 import { RecordError, recordNotFound } from './errors';
 import { ownerScopeSql, type Viewer } from './viewer';
 
@@ -125,6 +125,27 @@ export async function recordChanged(
   stored: StoredRow | null,
 ): Promise<void> {
   if (stored) await recordToOutbox(trx, table, id, stored);
+}
+
+/**
+ * A write of many records of `table` at once (a dismissal's handover of every record of a user):
+ * each row named by `ids` is read, `write` runs, and each change goes to the office sync outbox in
+ * the same transaction. On a vault that does not sync, `write` alone runs (no reads).
+ */
+export async function changeRecordsInBulk(
+  trx: Kysely<Database>,
+  table: OwnedTable,
+  ids: readonly string[],
+  write: () => Promise<unknown>,
+): Promise<void> {
+  if (ids.length === 0 || !(await isOfficeMember(trx))) {
+    await write();
+    return;
+  }
+  const stored = new Map<string, StoredRow | null>();
+  for (const id of ids) stored.set(id, await readStoredRow(trx, table, id));
+  await write();
+  for (const [id, before] of stored) if (before) await recordToOutbox(trx, table, id, before);
 }
 
 /** What an optimistic edit of a `what` ("contact", "deal", …) checks. */

@@ -115,6 +115,33 @@ describe('users tab', () => {
     expect(inputsOf(calls, 'users.list').length).toBe(2);
   });
 
+  it('an office that could not be reached is said after the local dismissal', async () => {
+    signIn(OWNER);
+    const { api } = scripted({
+      users: {
+        dismiss: async ({ userId }) =>
+          ok({
+            user: { ...TARAS, id: userId, status: 'dismissed' as const },
+            reassignedCount: 2,
+            reassigned: { contacts: 2 },
+            office: { state: 'failed' as const, code: 'offline', message: 'connect refused' },
+          }),
+      },
+    });
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Actions for Taras Melnyk' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Dismiss' }));
+    const dialog = await screen.findByRole('dialog');
+    await pickOption('Who takes over the clients', 'Iryna Bondar (iryna)');
+    fireEvent.change(within(dialog).getByLabelText('To confirm, type the name: Taras Melnyk'), {
+      target: { value: 'Taras Melnyk' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Dismiss' }));
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toContain('Taras Melnyk: account disabled, clients moved: 2.');
+    expect(status.textContent).toContain('The office server could not be reached');
+  });
+
   it('a refused dismissal shows the reason and keeps the dialog open', async () => {
     signIn(OWNER);
     const { api } = scripted({ users: { dismiss: async () => fail('forbidden') } });

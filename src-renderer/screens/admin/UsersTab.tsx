@@ -184,10 +184,21 @@ export function UsersTab() {
                 onClose={() => setDialog(null)}
                 onDismissed={result =>
                   done(
-                    t('admin.dismiss.done', {
-                      name: result.user.displayName,
-                      count: result.reassignedCount,
-                    }),
+                    [
+                      t('admin.dismiss.done', {
+                        name: result.user.displayName,
+                        count: result.reassignedCount,
+                      }),
+                      ...(result.office
+                        ? [
+                            t(
+                              result.office.state === 'dismissed'
+                                ? 'admin.dismiss.officeDone'
+                                : 'admin.dismiss.officeFailed',
+                            ),
+                          ]
+                        : []),
+                    ].join(' '),
                   )
                 }
               />

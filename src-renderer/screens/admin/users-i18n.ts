@@ -70,6 +70,9 @@ export const uk = {
     submit: 'Звільнити',
     busy: 'Звільнення…',
     done: '{{name}}: обліковий запис вимкнено, передано клієнтів: {{count}}.',
+    officeDone: 'Офісний сервер більше не приймає пристрої цієї людини, ключі змінено.',
+    officeFailed:
+      'Офісний сервер недоступний або не прийняв звільнення від цього пристрою: на цьому комп’ютері звільнення діє, але пристрої цієї людини ще мають доступ до офісу. Повторіть звільнення в офісі з ноутбука власника, коли сервер буде доступний (zamok office dismiss).',
     noTarget:
       'Немає іншого чинного працівника, якому можна передати клієнтів. Спершу додайте його.',
   },
@@ -142,6 +145,9 @@ export const en: Strings<typeof uk> = {
     submit: 'Dismiss',
     busy: 'Dismissing…',
     done: '{{name}}: account disabled, clients moved: {{count}}.',
+    officeDone: 'The office server no longer accepts their devices; the keys were changed.',
+    officeFailed:
+      'The office server could not be reached or refused the dismissal from this device: it stands on this computer, but their devices still reach the office. Repeat it in the office from the owner’s laptop once the server is back (zamok office dismiss).',
     noTarget: 'There is no other active colleague to take over the clients. Add one first.',
   },
 };

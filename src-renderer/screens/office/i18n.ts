@@ -29,6 +29,19 @@ export const uk = {
       owner_id: 'Відповідальний',
     },
   },
+  syncPanel: {
+    title: 'Синхронізація з офісом',
+    off: 'Це сховище не синхронізується з офісним сервером.',
+    server: 'Адреса сервера',
+    fingerprint: 'Відбиток сертифіката сервера',
+    noFingerprint: '(немає: з’єднання лише на цьому комп’ютері)',
+    device: 'Ідентифікатор цього пристрою',
+    lastSync: 'Остання синхронізація',
+    never: 'ще не було',
+    now: 'Синхронізувати зараз',
+    done: 'Синхронізовано: надіслано {{pushed}}, отримано {{pulled}}.',
+    conflicts: 'Конфлікти',
+  },
 } as const;
 
 /** English. */
@@ -59,5 +72,18 @@ export const en: Strings<typeof uk> = {
       amount_minor: 'Amount',
       owner_id: 'Owner',
     },
+  },
+  syncPanel: {
+    title: 'Office sync',
+    off: 'This vault does not sync with an office server.',
+    server: 'Server address',
+    fingerprint: 'Server certificate fingerprint',
+    noFingerprint: '(none: a connection on this computer only)',
+    device: 'This device’s id',
+    lastSync: 'Last sync',
+    never: 'not yet',
+    now: 'Sync now',
+    done: 'Synced: {{pushed}} sent, {{pulled}} received.',
+    conflicts: 'Conflicts',
   },
 };

@@ -1,0 +1,101 @@
+/**
+ * This laptop's office sync (`#/office/settings`): the server address and the certificate
+ * fingerprint it pins, this device's id (read only: joining is `zamok office enrol`), the last
+ * sync time and "Sync now" (`sync.now`, then the status again).
+ */
+import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncStatusView } from '../../../src-shared/ipc/sync';
+import { useApi } from '../../app/api';
+import { useOfficeView } from './store';
+
+/** The office sync panel. */
+export function OfficeSyncPanel() {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [status, setStatus] = useState<SyncStatusView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await api.sync.status({});
+    if (result.ok) setStatus(result.value);
+    else setMessage({ ok: false, text: t(`errors.${result.error.code}`) });
+  }, [api, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const syncNow = async () => {
+    setBusy(true);
+    setMessage(null);
+    const result = await api.sync.now({});
+    setBusy(false);
+    setMessage(
+      result.ok
+        ? {
+            ok: true,
+            text: t('office.syncPanel.done', {
+              pushed: result.value.pushed,
+              pulled: result.value.pulled,
+            }),
+          }
+        : { ok: false, text: t(`errors.${result.error.code}`) },
+    );
+    await load();
+  };
+
+  const when = (iso: string | null) =>
+    iso === null
+      ? t('office.syncPanel.never')
+      : new Intl.DateTimeFormat(i18n.language === 'uk' ? 'uk-UA' : 'en-GB', {
+          dateStyle: 'short',
+          timeStyle: 'medium',
+        }).format(new Date(iso));
+
+  if (!status) return null;
+  const rows: [string, string][] = [
+    [t('office.syncPanel.server'), status.serverUrl ?? ''],
+    [t('office.syncPanel.fingerprint'), status.fingerprint ?? t('office.syncPanel.noFingerprint')],
+    [t('office.syncPanel.device'), status.deviceId ?? ''],
+    [t('office.syncPanel.lastSync'), when(status.lastSyncAt)],
+  ];
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('office.syncPanel.title')}</Title>
+      {status.state === 'off' ? (
+        <Text>{t('office.syncPanel.off')}</Text>
+      ) : (
+        <>
+          <Table data-testid="office-sync-facts" withRowBorders={false}>
+            <Table.Tbody>
+              {rows.map(([label, value]) => (
+                <Table.Tr key={label}>
+                  <Table.Th scope="row">{label}</Table.Th>
+                  <Table.Td style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>
+                    {value}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group>
+            <Button onClick={() => void syncNow()} loading={busy}>
+              {t('office.syncPanel.now')}
+            </Button>
+            <Button variant="default" onClick={() => useOfficeView.getState().show('conflicts')}>
+              {t('office.syncPanel.conflicts')}
+            </Button>
+          </Group>
+        </>
+      )}
+      {message ? (
+        <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
