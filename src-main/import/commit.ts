@@ -12,10 +12,13 @@ import type { Kysely } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import type { Contact } from '../../src-shared/contacts';
 import type { ColumnMapping } from '../../src-shared/import';
-import { updateCompany } from '../crm/companies/repository';
-import { createContact, updateContact } from '../crm/contacts/repository';
+import { parseStoredValues, type CustomValues } from '../../src-shared/custom-fields';
+import { getCompany, updateCompany } from '../crm/companies/repository';
+import { createContact, getContact, updateContact } from '../crm/contacts/repository';
+import { setRecordValues } from '../crm/custom-fields/values';
 import { isRecordError } from '../crm/record/errors';
 import { newRecordId } from '../crm/record-id';
+import type { Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
 import { editedRows, type RowEdits } from './edits';
 import { BulkCreator } from './bulk';
@@ -138,17 +141,19 @@ export async function commitImport(
     if (planned.kind === 'create') {
       // New records take the bulk path (./bulk.ts); a contact linked to a company the module's.
       if (planned.type === 'contacts' && !planned.input.companyId) {
-        const after = await bulk.contact(planned.input, now());
+        const after = await bulk.contact(planned.input, now(), planned.custom);
         options.onWrite?.({ type: 'contacts', action: 'create', before: null, after }, batchId);
         return planned;
       }
       if (planned.type === 'companies') {
-        const after = await bulk.company(planned.input, now());
+        const after = await bulk.company(planned.input, now(), planned.custom);
         options.onWrite?.({ type: 'companies', action: 'create', before: null, after }, batchId);
         return planned;
       }
       const change = await createContact(trx, actor, planned.input, now(), ownerId);
-      await record(trx, 'create', change.after.id, null, change.after.updatedAt);
+      const editor = { userId: options.actorId, teamId: viewer.read.teamId, scope: 'all' as const };
+      const at = await writeCustom(trx, editor, 'contacts', change.after, {}, planned.custom);
+      await record(trx, 'create', change.after.id, null, at);
       options.onWrite?.({ type: 'contacts', ...change, action: 'create' }, batchId);
       return planned;
     }
@@ -157,31 +162,43 @@ export async function commitImport(
     if (editor === undefined) throw new Error('update planned without an edit scope');
     const { before } = planned;
     try {
+      const stored = await storedCustom(trx, planned.type, before.id);
       const change =
         planned.type === 'contacts'
           ? {
               type: 'contacts' as const,
-              ...(await updateContact(
-                trx,
-                editor,
-                before.id,
-                planned.patch,
-                before.updatedAt,
-                now(),
-              )),
+              ...(planned.patch === null
+                ? { before, after: before }
+                : await updateContact(
+                    trx,
+                    editor,
+                    before.id,
+                    planned.patch,
+                    before.updatedAt,
+                    now(),
+                  )),
             }
           : {
               type: 'companies' as const,
-              ...(await updateCompany(
-                trx,
-                editor,
-                before.id,
-                planned.patch,
-                before.updatedAt,
-                now(),
-              )),
+              ...(planned.patch === null
+                ? { before, after: before }
+                : await updateCompany(
+                    trx,
+                    editor,
+                    before.id,
+                    planned.patch,
+                    before.updatedAt,
+                    now(),
+                  )),
             };
-      await record(trx, 'update', before.id, before, change.after.updatedAt);
+      const at = await writeCustom(trx, editor, planned.type, change.after, stored, planned.custom);
+      if (at !== change.after.updatedAt)
+        change.after =
+          planned.type === 'contacts'
+            ? await getContact(trx, editor, before.id)
+            : await getCompany(trx, editor, before.id);
+      // `customValues`: the values before the import, for undo (./undo.ts).
+      await record(trx, 'update', before.id, { ...before, customValues: stored }, at);
       options.onWrite?.({ ...change, action: 'update' } as ImportWrite, batchId);
       return planned;
     } catch (err) {
@@ -196,11 +213,26 @@ export async function commitImport(
     }
   }
 
+  /** Lays the row's custom values over the record's (the record module's write); the new stamp. */
+  async function writeCustom(
+    trx: Kysely<Database>,
+    editor: Viewer,
+    type: 'contacts' | 'companies',
+    after: { id: string; updatedAt: string },
+    stored: CustomValues,
+    custom: CustomValues,
+  ): Promise<string> {
+    if (!Object.entries(custom).some(([id, value]) => stored[id] !== value)) return after.updatedAt;
+    const recordType = type === 'contacts' ? 'contact' : 'company';
+    const options = { expectedUpdatedAt: after.updatedAt, now: now() };
+    return (await setRecordValues(trx, editor, recordType, after.id, custom, options)).updatedAt;
+  }
+
   async function record(
     trx: Kysely<Database>,
     action: 'create' | 'update',
     recordId: string,
-    before: Contact | Company | null,
+    before: ((Contact | Company) & { customValues?: CustomValues }) | null,
     afterUpdatedAt: string,
   ): Promise<void> {
     await trx
@@ -269,6 +301,20 @@ export async function commitImport(
       .where('id', '=', batchId)
       .execute();
   }
+}
+
+/** A record's stored custom values. */
+async function storedCustom(
+  db: Kysely<Database>,
+  type: 'contacts' | 'companies',
+  id: string,
+): Promise<CustomValues> {
+  const row = await db
+    .selectFrom(type)
+    .select('custom_values')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return parseStoredValues(row?.custom_values);
 }
 
 /** A dry run: every row planned, nothing written. */

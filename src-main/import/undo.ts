@@ -2,12 +2,19 @@
  * Undoing an import batch: records it created are deleted (soft, through the record modules, so
  * they can still be restored), records it updated get their fields from before the import back —
  * but only where the record is exactly as the import left it (`updated_at` unchanged). A record
- * edited (or deleted) since is kept as it is and listed. Runs inside the caller's transaction (the
+ * edited (or deleted) since is kept as it is and listed. Custom values come back too: the batch
+ * row's `before` carries them as `customValues` (./commit.ts). Runs inside the caller's transaction (the
  * audit wrapper's), so the undo and its audit entries commit together.
  */
 import type { Kysely } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import type { Contact } from '../../src-shared/contacts';
+import {
+  parseStoredValues,
+  type CustomValues,
+  type CustomValuesInput,
+} from '../../src-shared/custom-fields';
+import { setRecordValues } from '../crm/custom-fields/values';
 import { companyFields } from '../crm/companies/tables';
 import { deleteCompany, getCompany, updateCompany } from '../crm/companies/repository';
 import { deleteContact, getContact, updateContact } from '../crm/contacts/repository';
@@ -43,6 +50,31 @@ export async function importBatchOf(
     createdBy: batch.created_by,
     status: batch.status,
   };
+}
+
+/** Puts a record's custom values back to `kept` (fields the import added are cleared). */
+async function restoreCustom(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  type: 'contacts' | 'companies',
+  id: string,
+  kept: CustomValues,
+  now: Date,
+): Promise<void> {
+  const row = await db
+    .selectFrom(type)
+    .select('custom_values')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const current = parseStoredValues(row.custom_values);
+  const changes: CustomValuesInput = {};
+  for (const fieldId of new Set([...Object.keys(current), ...Object.keys(kept)])) {
+    if (current[fieldId] !== kept[fieldId]) changes[fieldId] = kept[fieldId] ?? null;
+  }
+  if (Object.keys(changes).length === 0) return;
+  await setRecordValues(db, viewer, type === 'contacts' ? 'contact' : 'company', id, changes, {
+    now,
+  });
 }
 
 /**
@@ -120,6 +152,8 @@ export async function undoImport(
       );
       options.onWrite?.({ type: 'companies', action: 'update', ...change });
     }
+    const kept = (before as { customValues?: CustomValues }).customValues;
+    if (kept !== undefined) await restoreCustom(db, viewer, batch.type, row.record_id, kept, now());
     result.restored++;
   }
   await db

@@ -29,6 +29,7 @@ const PREVIEW: ImportPreview = {
   profile: null,
   mapping: { columns: ['fullName', 'phones', 'emails'], nameOrder: 'surname-first' },
   mappingName: null,
+  customFields: [],
   rows: [['Шевченко Тарас Григорович', '0671234567', 'taras@example.com']],
 };
 
