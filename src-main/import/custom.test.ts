@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts';
 import { parseStoredValues } from '../../src-shared/custom-fields';
-import { customTarget, suggestMapping, type ColumnMapping } from '../../src-shared/import';
+import {
+  customTarget,
+  importProblemText,
+  suggestMapping,
+  type ColumnMapping,
+} from '../../src-shared/import';
+import { columnMappingSchema } from '../../src-shared/ipc/imports';
 import { createContactsTestVault, viewerOf } from '../crm/contacts/contacts.test-support';
 import { createContact } from '../crm/contacts/repository';
 import { createField } from '../crm/custom-fields/definitions';
@@ -101,6 +107,11 @@ describe('custom fields as import targets', () => {
       { row: 4, kind: 'error', issues: [{ field: 'VIP', code: 'custom.wrong_kind' }] },
     ]);
 
+    const [choice] = dry.problems;
+    expect(choice && importProblemText('uk', choice)).toBe(
+      'Джерело: Виберіть одне зі значень списку.',
+    );
+
     const done = await commitImport(vault, table, mapping, viewer, { actorId: staff.anna });
     expect(done.counts).toMatchObject({ create: 1, update: 1, error: 2 });
     const created = await idByPhone(db, 'Нова');
@@ -113,5 +124,12 @@ describe('custom fields as import targets', () => {
     const undone = await undoImport(db, done.batchId, { userId: staff.anna, teamId: 'north' });
     expect(undone).toMatchObject({ deleted: 1, restored: 1, kept: [] });
     expect(await valuesOf(db, old.id)).toEqual({ [source.id]: 'Сайт' });
+  });
+
+  it('the channel takes custom:<id> targets and refuses anything else', () => {
+    const ok = columnMappingSchema.safeParse({ columns: ['phones', 'custom:field-1a', null] });
+    expect(ok.success).toBe(true);
+    for (const bad of ['custom:', 'custom:a/b', 'custom:x y', 'whatever'])
+      expect(columnMappingSchema.safeParse({ columns: [bad] }).success).toBe(false);
   });
 });
