@@ -15,7 +15,8 @@ import { setRecordValues } from '../crm/custom-fields/values';
 import { closedAfterEach } from '../crm/record/vaults.test-support';
 import type { Database } from '../vault/schema';
 import type { Kysely } from 'kysely';
-import { commitImport, dryRunImport } from './commit';
+import { auditImportWrite } from '../app/import-audit';
+import { commitImport, dryRunImport, type ImportWrite } from './commit';
 import { tempFiles } from './fixtures.test-support';
 import { customTargets } from './mappings';
 import { openImportFile } from './read';
@@ -112,8 +113,33 @@ describe('custom fields as import targets', () => {
       'Джерело: Виберіть одне зі значень списку.',
     );
 
-    const done = await commitImport(vault, table, mapping, viewer, { actorId: staff.anna });
+    const writes: ImportWrite[] = [];
+    const done = await commitImport(vault, table, mapping, viewer, {
+      actorId: staff.anna,
+      onWrite: write => writes.push(write),
+    });
+    // The audit entries get the custom values by label.
+    expect(writes.map(w => [w.action, w.custom])).toEqual([
+      ['create', { before: {}, after: { Джерело: 'OLX', VIP: true } }],
+      ['update', { before: { Джерело: 'Сайт' }, after: { Джерело: 'Prom', VIP: false } }],
+    ]);
     expect(done.counts).toMatchObject({ create: 1, update: 1, error: 2 });
+    const [, updated] = writes;
+    if (updated)
+      auditImportWrite(
+        vault,
+        { userId: staff.anna, login: 'anna', deviceId: null },
+        updated,
+        done.batchId,
+      );
+    const entry = vault.sqlite
+      .prepare("SELECT changes FROM audit_log WHERE action = 'contacts.update'")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(entry)).toMatchObject({
+      'custom.Джерело': { before: 'Сайт', after: 'Prom' },
+      'custom.VIP': { after: false },
+    });
     const created = await idByPhone(db, 'Нова');
     expect(await valuesOf(db, created)).toEqual({ [source.id]: 'OLX', [vip.id]: true });
     expect(await valuesOf(db, old.id)).toEqual({ [source.id]: 'Prom', [vip.id]: false });
@@ -121,7 +147,17 @@ describe('custom fields as import targets', () => {
     const again = await dryRunImport(db, table, mapping, viewer);
     expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 2 });
 
-    const undone = await undoImport(db, done.batchId, { userId: staff.anna, teamId: 'north' });
+    const undoWrites: ImportWrite[] = [];
+    const undone = await undoImport(
+      db,
+      done.batchId,
+      { userId: staff.anna, teamId: 'north' },
+      { onWrite: write => undoWrites.push(write) },
+    );
+    expect(undoWrites.find(w => w.action === 'update')?.custom).toEqual({
+      before: { Джерело: 'Prom', VIP: false },
+      after: { Джерело: 'Сайт' },
+    });
     expect(undone).toMatchObject({ deleted: 1, restored: 1, kept: [] });
     expect(await valuesOf(db, old.id)).toEqual({ [source.id]: 'Сайт' });
   });

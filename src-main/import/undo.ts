@@ -14,7 +14,7 @@ import {
   type CustomValues,
   type CustomValuesInput,
 } from '../../src-shared/custom-fields';
-import { setRecordValues } from '../crm/custom-fields/values';
+import { setRecordValues, valuesByLabel } from '../crm/custom-fields/values';
 import { companyFields } from '../crm/companies/tables';
 import { deleteCompany, getCompany, updateCompany } from '../crm/companies/repository';
 import { deleteContact, getContact, updateContact } from '../crm/contacts/repository';
@@ -22,7 +22,7 @@ import { contactFields } from '../crm/contacts/tables';
 import { RecordError, recordNotFound } from '../crm/record/errors';
 import type { Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
-import type { ImportWrite } from './commit';
+import type { CustomWrite, ImportWrite } from './commit';
 
 /** What an undo did. */
 export interface UndoResult {
@@ -52,15 +52,19 @@ export async function importBatchOf(
   };
 }
 
-/** Puts a record's custom values back to `kept` (fields the import added are cleared). */
+/**
+ * Puts a record's custom values back to `kept` (fields the import added are cleared); the change
+ * by label for the audit entry, or undefined when nothing changed (or `kept` is not recorded).
+ */
 async function restoreCustom(
   db: Kysely<Database>,
   viewer: Viewer,
   type: 'contacts' | 'companies',
   id: string,
-  kept: CustomValues,
+  kept: CustomValues | undefined,
   now: Date,
-): Promise<void> {
+): Promise<{ custom: CustomWrite } | undefined> {
+  if (kept === undefined) return undefined;
   const row = await db
     .selectFrom(type)
     .select('custom_values')
@@ -71,10 +75,17 @@ async function restoreCustom(
   for (const fieldId of new Set([...Object.keys(current), ...Object.keys(kept)])) {
     if (current[fieldId] !== kept[fieldId]) changes[fieldId] = kept[fieldId] ?? null;
   }
-  if (Object.keys(changes).length === 0) return;
-  await setRecordValues(db, viewer, type === 'contacts' ? 'contact' : 'company', id, changes, {
-    now,
-  });
+  if (Object.keys(changes).length === 0) return undefined;
+  const recordType = type === 'contacts' ? 'contact' : 'company';
+  const change = await setRecordValues(db, viewer, recordType, id, changes, { now });
+  const { fields } = change;
+  const labelled = { before: change.before, after: change.after };
+  return {
+    custom: {
+      before: valuesByLabel(fields, labelled.before),
+      after: valuesByLabel(fields, labelled.after),
+    },
+  };
 }
 
 /**
@@ -129,6 +140,7 @@ export async function undoImport(
       continue;
     }
     const before: unknown = JSON.parse(row.before ?? 'null');
+    const kept = (before as { customValues?: CustomValues }).customValues;
     if (batch.type === 'contacts') {
       const fields = contactFields(before as Contact);
       const change = await updateContact(
@@ -139,7 +151,9 @@ export async function undoImport(
         row.after_updated_at,
         now(),
       );
-      options.onWrite?.({ type: 'contacts', action: 'update', ...change });
+      const custom = await restoreCustom(db, viewer, batch.type, row.record_id, kept, now());
+      const after = custom ? await getContact(db, viewer, row.record_id) : change.after;
+      options.onWrite?.({ type: 'contacts', action: 'update', ...change, after, ...custom });
     } else {
       const fields = companyFields(before as Company);
       const change = await updateCompany(
@@ -150,10 +164,10 @@ export async function undoImport(
         row.after_updated_at,
         now(),
       );
-      options.onWrite?.({ type: 'companies', action: 'update', ...change });
+      const custom = await restoreCustom(db, viewer, batch.type, row.record_id, kept, now());
+      const after = custom ? await getCompany(db, viewer, row.record_id) : change.after;
+      options.onWrite?.({ type: 'companies', action: 'update', ...change, after, ...custom });
     }
-    const kept = (before as { customValues?: CustomValues }).customValues;
-    if (kept !== undefined) await restoreCustom(db, viewer, batch.type, row.record_id, kept, now());
     result.restored++;
   }
   await db
