@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import type { Contact } from '../../src-shared/contacts';
 import type { ColumnMapping } from '../../src-shared/import';
-import { parseStoredValues, type CustomValues } from '../../src-shared/custom-fields';
+import type { CustomValues } from '../../src-shared/custom-fields';
 import { getCompany, updateCompany } from '../crm/companies/repository';
 import { createContact, getContact, updateContact } from '../crm/contacts/repository';
 import { listFields } from '../crm/custom-fields/definitions';
@@ -23,6 +23,7 @@ import type { Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
 import { editedRows, type RowEdits } from './edits';
 import { BulkCreator } from './bulk';
+import { storedCustomValues } from './custom';
 import type { ImportTable } from './read';
 import {
   ImportPlanner,
@@ -192,7 +193,7 @@ export async function commitImport(
     if (editor === undefined) throw new Error('update planned without an edit scope');
     const { before } = planned;
     try {
-      const stored = await storedCustom(trx, planned.type, before.id);
+      const stored = await storedCustomValues(trx, planned.type, before.id);
       const change =
         planned.type === 'contacts'
           ? {
@@ -345,20 +346,6 @@ export async function commitImport(
       .where('id', '=', batchId)
       .execute();
   }
-}
-
-/** A record's stored custom values. */
-async function storedCustom(
-  db: Kysely<Database>,
-  type: 'contacts' | 'companies',
-  id: string,
-): Promise<CustomValues> {
-  const row = await db
-    .selectFrom(type)
-    .select('custom_values')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return parseStoredValues(row?.custom_values);
 }
 
 /** A dry run: every row planned, nothing written. */

@@ -3,13 +3,16 @@
  * the same per-kind check as the forms (`checkCustomValue`); a bad value is the row's error named
  * by the field's label. Yes/no cells read «так/ні», yes/no, true/false, 1/0.
  */
+import type { Kysely } from 'kysely';
 import {
   checkCustomValue,
+  parseStoredValues,
   type CustomField,
   type CustomValue,
   type CustomValues,
 } from '../../src-shared/custom-fields';
 import { customCells, type ColumnMapping } from '../../src-shared/import';
+import type { Database } from '../vault/schema';
 
 const YES = new Set(['так', 'т', 'yes', 'y', 'true', '1', '+']);
 const NO = new Set(['ні', 'н', 'no', 'n', 'false', '0', '-']);
@@ -44,4 +47,18 @@ export function customRowValues(
 /** Whether laying `values` over `current` changes anything. */
 export function customChanges(current: CustomValues, values: CustomValues): boolean {
   return Object.entries(values).some(([id, value]) => current[id] !== value);
+}
+
+/** A contact's or company's stored custom values (none when the record is not there). */
+export async function storedCustomValues(
+  db: Kysely<Database>,
+  type: 'contacts' | 'companies',
+  id: string,
+): Promise<CustomValues> {
+  const row = await db
+    .selectFrom(type)
+    .select('custom_values')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return parseStoredValues(row?.custom_values);
 }

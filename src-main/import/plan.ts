@@ -11,11 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Company, CompanyInput, CompanyPatch } from '../../src-shared/companies';
-import {
-  parseStoredValues,
-  type CustomField,
-  type CustomValues,
-} from '../../src-shared/custom-fields';
+import type { CustomField, CustomValues } from '../../src-shared/custom-fields';
 import type { Contact, ContactInput, ContactPatch } from '../../src-shared/contacts';
 import { parseRow, type ColumnMapping, type ImportType } from '../../src-shared/import';
 import type { ImportProblem } from '../../src-shared/ipc/imports';
@@ -33,7 +29,7 @@ import {
   type DedupeField,
   type DedupeKey,
 } from './keys';
-import { customChanges, customRowValues } from './custom';
+import { customChanges, customRowValues, storedCustomValues } from './custom';
 import { companyMergePatch, contactMergePatch } from './merge';
 
 /** Why a row was not imported: the channel's problem, with the dedupe fields main knows. */
@@ -181,7 +177,10 @@ export class ImportPlanner {
       return { kind: 'skip', row, problem };
     }
     this.touched.set(id, row);
-    const changesCustom = customChanges(await this.storedCustom(parsed.type, id), custom);
+    const changesCustom = customChanges(
+      this.fields.length === 0 ? {} : await storedCustomValues(this.db, parsed.type, id),
+      custom,
+    );
     if (parsed.type === 'contacts') {
       const before = await getContact(this.db, this.viewer.read, id);
       const patch = contactMergePatch(before, parsed.input);
@@ -194,16 +193,6 @@ export class ImportPlanner {
     return patch === null && !changesCustom
       ? { kind: 'unchanged', row, recordId: id }
       : { kind: 'update', row, type: 'companies', before, patch, custom };
-  }
-
-  private async storedCustom(type: ImportType, id: string): Promise<CustomValues> {
-    if (this.fields.length === 0) return {};
-    const row = await this.db
-      .selectFrom(type)
-      .select('custom_values')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return parseStoredValues(row?.custom_values);
   }
 }
 

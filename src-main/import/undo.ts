@@ -9,11 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import type { Contact } from '../../src-shared/contacts';
-import {
-  parseStoredValues,
-  type CustomValues,
-  type CustomValuesInput,
-} from '../../src-shared/custom-fields';
+import type { CustomValues, CustomValuesInput } from '../../src-shared/custom-fields';
 import { setRecordValues, valuesByLabel } from '../crm/custom-fields/values';
 import { companyFields } from '../crm/companies/tables';
 import { deleteCompany, getCompany, updateCompany } from '../crm/companies/repository';
@@ -23,6 +19,7 @@ import { RecordError, recordNotFound } from '../crm/record/errors';
 import type { Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
 import type { CustomWrite, ImportWrite } from './commit';
+import { storedCustomValues } from './custom';
 
 /** What an undo did. */
 export interface UndoResult {
@@ -65,12 +62,7 @@ async function restoreCustom(
   now: Date,
 ): Promise<{ custom: CustomWrite } | undefined> {
   if (kept === undefined) return undefined;
-  const row = await db
-    .selectFrom(type)
-    .select('custom_values')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const current = parseStoredValues(row.custom_values);
+  const current = await storedCustomValues(db, type, id);
   const changes: CustomValuesInput = {};
   for (const fieldId of new Set([...Object.keys(current), ...Object.keys(kept)])) {
     if (current[fieldId] !== kept[fieldId]) changes[fieldId] = kept[fieldId] ?? null;
