@@ -11,7 +11,11 @@ import type { OpenVault } from '../vault';
 import { COMPANY_ENTITY, companyAuditView } from './handlers/companies';
 import { CONTACT_ENTITY, contactAuditView } from './handlers/contacts';
 
-/** Appends the audit entry of one record an import wrote. */
+function prefixed(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([label, v]) => [`custom.${label}`, v]));
+}
+
+/** Appends the audit entry of one record an import wrote (its custom values too). */
 export function auditImportWrite(
   vault: OpenVault,
   who: { userId: string; login: string; deviceId: string | null },
@@ -28,6 +32,10 @@ export function auditImportWrite(
       : diffFields(write.before && companyAuditView(write.before), companyAuditView(write.after), {
           entityType,
         });
+  // Custom values by label, beside the built-in fields (`custom.Джерело`), as a hand edit shows them.
+  const custom = write.custom
+    ? diffFields(prefixed(write.custom.before), prefixed(write.custom.after), { entityType })
+    : {};
   appendAudit(vault, {
     userId: who.userId,
     userLogin: who.login,
@@ -36,7 +44,7 @@ export function auditImportWrite(
     outcome: 'ok',
     entityType,
     entityId: write.after.id,
-    changes,
+    changes: { ...changes, ...custom },
     details: undo ? { importBatchId: batchId, undo: true } : { importBatchId: batchId },
   });
 }

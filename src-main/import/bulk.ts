@@ -5,13 +5,15 @@
  * `companyInputColumns`: sort key, search text), the stamps `newRecordStamps`, and the record for
  * the audit entry is built from the very row inserted (`rowToContact`, `rowToCompany`). One
  * prepared INSERT per table, reused for every row, inside the batch's transaction; the search
- * triggers write the full-text rows in the same transaction. New records go to the office sync
+ * triggers write the full-text rows in the same transaction. A row's custom values (`custom:<id>`
+ * targets, checked by the planner) go into `custom_values` in the same INSERT. New records go to the office sync
  * outbox as any create does (`recordCreated`) when the vault is an office member. A contact linked
  * to a company (`companyId`) takes the record module's path, which checks the link.
  */
 import type SqliteDatabase from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { Company, CompanyInput } from '../../src-shared/companies';
+import type { CustomValues } from '../../src-shared/custom-fields';
 import type { Contact, ContactInput } from '../../src-shared/contacts';
 import { companyInputColumns } from '../crm/companies/repository';
 import { rowToCompany } from '../crm/companies/tables';
@@ -69,11 +71,13 @@ export class BulkCreator {
     return new BulkCreator(vault, who, await isOfficeMember(vault.db));
   }
 
-  #row(columns: object, now: Date): Row {
+  #row(columns: object, now: Date, custom: CustomValues): Row {
     const at = nextTime(now);
     return {
       id: newRecordId(),
       ...columns,
+      // Always the column (one prepared INSERT for every row); NULL: no values.
+      custom_values: Object.keys(custom).length > 0 ? JSON.stringify(custom) : null,
       ...newRecordStamps(this.#actorId, at),
       owner_id: this.#ownerId,
     } as Row;
@@ -85,8 +89,8 @@ export class BulkCreator {
   }
 
   /** Inserts a new contact (inside the caller's transaction); the contact as stored. */
-  async contact(input: ContactInput, now: Date): Promise<Contact> {
-    const row = this.#row(contactInputColumns(input), now);
+  async contact(input: ContactInput, now: Date, custom: CustomValues = {}): Promise<Contact> {
+    const row = this.#row(contactInputColumns(input), now, custom);
     this.#contacts ??= insertOf(this.#sqlite, 'contacts', row);
     this.#contacts.run(row);
     await this.#done('contacts', row);
@@ -94,8 +98,8 @@ export class BulkCreator {
   }
 
   /** Inserts a new company (inside the caller's transaction); the company as stored. */
-  async company(input: CompanyInput, now: Date): Promise<Company> {
-    const row = this.#row(companyInputColumns(input), now);
+  async company(input: CompanyInput, now: Date, custom: CustomValues = {}): Promise<Company> {
+    const row = this.#row(companyInputColumns(input), now, custom);
     this.#companies ??= insertOf(this.#sqlite, 'companies', row);
     this.#companies.run(row);
     await this.#done('companies', row);

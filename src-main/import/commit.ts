@@ -12,13 +12,18 @@ import type { Kysely } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import type { Contact } from '../../src-shared/contacts';
 import type { ColumnMapping } from '../../src-shared/import';
-import { updateCompany } from '../crm/companies/repository';
-import { createContact, updateContact } from '../crm/contacts/repository';
+import type { CustomValues } from '../../src-shared/custom-fields';
+import { getCompany, updateCompany } from '../crm/companies/repository';
+import { createContact, getContact, updateContact } from '../crm/contacts/repository';
+import { listFields } from '../crm/custom-fields/definitions';
+import { setRecordValues, valuesByLabel } from '../crm/custom-fields/values';
 import { isRecordError } from '../crm/record/errors';
 import { newRecordId } from '../crm/record-id';
+import type { Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
 import { editedRows, type RowEdits } from './edits';
 import { BulkCreator } from './bulk';
+import { storedCustomValues } from './custom';
 import type { ImportTable } from './read';
 import {
   ImportPlanner,
@@ -29,8 +34,14 @@ import {
   type RowProblem,
 } from './plan';
 
+/** A record's custom values before and after a write, keyed by field label (for the audit log). */
+export interface CustomWrite {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
 /** One record an import (or its undo) wrote, as the audit log wants it. */
-export type ImportWrite =
+export type ImportWrite = (
   | {
       type: 'contacts';
       action: 'create' | 'update' | 'delete';
@@ -42,7 +53,8 @@ export type ImportWrite =
       action: 'create' | 'update' | 'delete';
       before: Company | null;
       after: Company;
-    };
+    }
+) & { custom?: CustomWrite };
 
 /** How far an import has got (after each batch). */
 export interface ImportProgress {
@@ -133,23 +145,47 @@ export async function commitImport(
   const tally = new ImportTally(options.onProblem);
   const actor = { userId: options.actorId, teamId: viewer.read.teamId };
   const bulk = await BulkCreator.start(vault, { batchId, actorId: options.actorId, ownerId });
+  const fields = await listFields(db, mapping.type === 'contacts' ? 'contact' : 'company', true);
+  /** The custom part of a write's audit entry (nothing when the values did not change). */
+  const labelled = (before: CustomValues, after: CustomValues): { custom?: CustomWrite } =>
+    JSON.stringify(before) === JSON.stringify(after)
+      ? {}
+      : { custom: { before: valuesByLabel(fields, before), after: valuesByLabel(fields, after) } };
 
   async function write(trx: Kysely<Database>, planned: PlannedRow): Promise<PlannedRow> {
     if (planned.kind === 'create') {
       // New records take the bulk path (./bulk.ts); a contact linked to a company the module's.
       if (planned.type === 'contacts' && !planned.input.companyId) {
-        const after = await bulk.contact(planned.input, now());
-        options.onWrite?.({ type: 'contacts', action: 'create', before: null, after }, batchId);
+        const after = await bulk.contact(planned.input, now(), planned.custom);
+        const custom = labelled({}, planned.custom);
+        options.onWrite?.(
+          { type: 'contacts', action: 'create', before: null, after, ...custom },
+          batchId,
+        );
         return planned;
       }
       if (planned.type === 'companies') {
-        const after = await bulk.company(planned.input, now());
-        options.onWrite?.({ type: 'companies', action: 'create', before: null, after }, batchId);
+        const after = await bulk.company(planned.input, now(), planned.custom);
+        const custom = labelled({}, planned.custom);
+        options.onWrite?.(
+          { type: 'companies', action: 'create', before: null, after, ...custom },
+          batchId,
+        );
         return planned;
       }
       const change = await createContact(trx, actor, planned.input, now(), ownerId);
-      await record(trx, 'create', change.after.id, null, change.after.updatedAt);
-      options.onWrite?.({ type: 'contacts', ...change, action: 'create' }, batchId);
+      const editor = { userId: options.actorId, teamId: viewer.read.teamId, scope: 'all' as const };
+      const written = await writeCustom(trx, editor, 'contacts', change.after, {}, planned.custom);
+      const after =
+        written.at === change.after.updatedAt
+          ? change.after
+          : await getContact(trx, editor, change.after.id);
+      await record(trx, 'create', change.after.id, null, written.at);
+      const custom = labelled({}, written.values);
+      options.onWrite?.(
+        { type: 'contacts', ...change, after, action: 'create', ...custom },
+        batchId,
+      );
       return planned;
     }
     if (planned.kind !== 'update') return planned;
@@ -157,32 +193,53 @@ export async function commitImport(
     if (editor === undefined) throw new Error('update planned without an edit scope');
     const { before } = planned;
     try {
+      const stored = await storedCustomValues(trx, planned.type, before.id);
       const change =
         planned.type === 'contacts'
           ? {
               type: 'contacts' as const,
-              ...(await updateContact(
-                trx,
-                editor,
-                before.id,
-                planned.patch,
-                before.updatedAt,
-                now(),
-              )),
+              ...(planned.patch === null
+                ? { before, after: before }
+                : await updateContact(
+                    trx,
+                    editor,
+                    before.id,
+                    planned.patch,
+                    before.updatedAt,
+                    now(),
+                  )),
             }
           : {
               type: 'companies' as const,
-              ...(await updateCompany(
-                trx,
-                editor,
-                before.id,
-                planned.patch,
-                before.updatedAt,
-                now(),
-              )),
+              ...(planned.patch === null
+                ? { before, after: before }
+                : await updateCompany(
+                    trx,
+                    editor,
+                    before.id,
+                    planned.patch,
+                    before.updatedAt,
+                    now(),
+                  )),
             };
-      await record(trx, 'update', before.id, before, change.after.updatedAt);
-      options.onWrite?.({ ...change, action: 'update' } as ImportWrite, batchId);
+      const written = await writeCustom(
+        trx,
+        editor,
+        planned.type,
+        change.after,
+        stored,
+        planned.custom,
+      );
+      const at = written.at;
+      if (at !== change.after.updatedAt)
+        change.after =
+          planned.type === 'contacts'
+            ? await getContact(trx, editor, before.id)
+            : await getCompany(trx, editor, before.id);
+      // `customValues`: the values before the import, for undo (./undo.ts).
+      await record(trx, 'update', before.id, { ...before, customValues: stored }, at);
+      const custom = labelled(stored, written.values);
+      options.onWrite?.({ ...change, action: 'update', ...custom } as ImportWrite, batchId);
       return planned;
     } catch (err) {
       // Edited (or deleted) by someone since the row was planned: not imported, said so.
@@ -196,11 +253,31 @@ export async function commitImport(
     }
   }
 
+  /**
+   * Lays the row's custom values over the record's (the record module's write); the new stamp and
+   * the values now stored.
+   */
+  async function writeCustom(
+    trx: Kysely<Database>,
+    editor: Viewer,
+    type: 'contacts' | 'companies',
+    after: { id: string; updatedAt: string },
+    stored: CustomValues,
+    custom: CustomValues,
+  ): Promise<{ at: string; values: CustomValues }> {
+    if (!Object.entries(custom).some(([id, value]) => stored[id] !== value))
+      return { at: after.updatedAt, values: stored };
+    const recordType = type === 'contacts' ? 'contact' : 'company';
+    const options = { expectedUpdatedAt: after.updatedAt, now: now() };
+    const change = await setRecordValues(trx, editor, recordType, after.id, custom, options);
+    return { at: change.updatedAt, values: change.after };
+  }
+
   async function record(
     trx: Kysely<Database>,
     action: 'create' | 'update',
     recordId: string,
-    before: Contact | Company | null,
+    before: ((Contact | Company) & { customValues?: CustomValues }) | null,
     afterUpdatedAt: string,
   ): Promise<void> {
     await trx

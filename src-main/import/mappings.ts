@@ -9,10 +9,12 @@ import {
   headerKey,
   mappingFits,
   type ColumnMapping,
-  type ImportField,
+  type CustomTargetField,
+  type ImportTarget,
   type ImportType,
   type NameOrder,
 } from '../../src-shared/import';
+import { listFields } from '../crm/custom-fields/definitions';
 import { newRecordId } from '../crm/record-id';
 import type { Database } from '../vault/schema';
 import { importError } from './errors';
@@ -27,13 +29,27 @@ function recordType(type: ImportType): 'contact' | 'company' {
   return type === 'contacts' ? 'contact' : 'company';
 }
 
+/** The record type's live custom fields as import targets (id and label). */
+export async function customTargets(
+  db: Kysely<Database>,
+  type: ImportType,
+): Promise<CustomTargetField[]> {
+  const fields = await listFields(db, recordType(type));
+  return fields.map(f => ({ id: f.id, label: f.label }));
+}
+
+/** The ids of the record type's live custom fields (what a `custom:<id>` column may name). */
+export async function customIds(db: Kysely<Database>, type: ImportType): Promise<Set<string>> {
+  return new Set((await customTargets(db, type)).map(f => f.id));
+}
+
 function parseStored(type: ImportType, text: string): ColumnMapping | null {
   try {
     const value = JSON.parse(text) as { columns?: unknown; nameOrder?: unknown };
     if (!Array.isArray(value.columns)) return null;
     const nameOrder: NameOrder =
       value.nameOrder === 'given-first' ? 'given-first' : 'surname-first';
-    return { type, columns: value.columns as (ImportField | null)[], nameOrder };
+    return { type, columns: value.columns as (ImportTarget | null)[], nameOrder };
   } catch {
     return null;
   }
@@ -50,7 +66,7 @@ export async function saveMapping(
     now: Date;
   },
 ): Promise<void> {
-  if (!mappingFits(o.mapping, o.headers))
+  if (!mappingFits(o.mapping, o.headers, await customIds(db, o.mapping.type)))
     throw importError('mapping_invalid', 'The mapping does not fit the file’s columns.');
   const stored = JSON.stringify({ columns: o.mapping.columns, nameOrder: o.mapping.nameOrder });
   await db
@@ -88,9 +104,10 @@ export async function mappingForHeaders(
     .where('header_key', '=', headerKey(headers))
     .orderBy('created_at', 'desc')
     .execute();
+  const ids = await customIds(db, type);
   for (const row of rows) {
     const mapping = parseStored(type, row.mapping);
-    if (mapping !== null && mappingFits(mapping, headers)) return { name: row.name, mapping };
+    if (mapping !== null && mappingFits(mapping, headers, ids)) return { name: row.name, mapping };
   }
   return null;
 }
@@ -109,7 +126,7 @@ export async function mappingNamed(
     .where('name', '=', name)
     .executeTakeFirst();
   const mapping = row ? parseStored(type, row.mapping) : null;
-  if (mapping === null || !mappingFits(mapping, headers))
+  if (mapping === null || !mappingFits(mapping, headers, await customIds(db, type)))
     throw importError('mapping_invalid', 'No saved mapping of that name fits this file.');
   return mapping;
 }

@@ -11,11 +11,13 @@
  */
 import type { Kysely } from 'kysely';
 import type { Company, CompanyInput, CompanyPatch } from '../../src-shared/companies';
+import type { CustomField, CustomValues } from '../../src-shared/custom-fields';
 import type { Contact, ContactInput, ContactPatch } from '../../src-shared/contacts';
 import { parseRow, type ColumnMapping, type ImportType } from '../../src-shared/import';
 import type { ImportProblem } from '../../src-shared/ipc/imports';
 import { getCompany } from '../crm/companies/repository';
 import { getContact } from '../crm/contacts/repository';
+import { listFields } from '../crm/custom-fields/definitions';
 import type { Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
 import {
@@ -27,17 +29,32 @@ import {
   type DedupeField,
   type DedupeKey,
 } from './keys';
+import { customChanges, customRowValues, storedCustomValues } from './custom';
 import { companyMergePatch, contactMergePatch } from './merge';
 
 /** Why a row was not imported: the channel's problem, with the dedupe fields main knows. */
 export type RowProblem = ImportProblem<DedupeField>;
 
-/** What one row will do. */
+/** What one row will do; `custom`: its checked custom values (empty when none are mapped). */
 export type PlannedRow =
-  | { kind: 'create'; row: number; type: 'contacts'; input: ContactInput }
-  | { kind: 'create'; row: number; type: 'companies'; input: CompanyInput }
-  | { kind: 'update'; row: number; type: 'contacts'; before: Contact; patch: ContactPatch }
-  | { kind: 'update'; row: number; type: 'companies'; before: Company; patch: CompanyPatch }
+  | { kind: 'create'; row: number; type: 'contacts'; input: ContactInput; custom: CustomValues }
+  | { kind: 'create'; row: number; type: 'companies'; input: CompanyInput; custom: CustomValues }
+  | {
+      kind: 'update';
+      row: number;
+      type: 'contacts';
+      before: Contact;
+      patch: ContactPatch | null;
+      custom: CustomValues;
+    }
+  | {
+      kind: 'update';
+      row: number;
+      type: 'companies';
+      before: Company;
+      patch: CompanyPatch | null;
+      custom: CustomValues;
+    }
   | { kind: 'unchanged'; row: number; recordId: string }
   | { kind: 'skip'; row: number; problem: RowProblem };
 
@@ -74,6 +91,7 @@ export class ImportPlanner {
     private readonly vault: KeyIndex<string>,
     private readonly readable: Set<string> | null,
     private readonly editable: Set<string> | null,
+    private readonly fields: CustomField[],
   ) {}
 
   /** A planner for `mapping.type` with the vault's keys and the importer's scopes loaded. */
@@ -83,19 +101,24 @@ export class ImportPlanner {
     viewer: ImportViewer,
   ): Promise<ImportPlanner> {
     const type: ImportType = mapping.type;
-    const [vault, readable, editable] = await Promise.all([
+    const [vault, readable, editable, fields] = await Promise.all([
       vaultKeys(db, type),
       idsInScope(db, type, viewer.read),
       viewer.update ? idsInScope(db, type, viewer.update) : Promise.resolve(new Set<string>()),
+      listFields(db, type === 'contacts' ? 'contact' : 'company'),
     ]);
-    return new ImportPlanner(db, mapping, viewer, vault, readable, editable);
+    return new ImportPlanner(db, mapping, viewer, vault, readable, editable, fields);
   }
 
   /** What row number `row` (1 = first data row) with these cells will do. */
   async plan(row: number, cells: readonly string[]): Promise<PlannedRow> {
     const parsed = parseRow(this.mapping, cells);
-    if (!parsed.ok)
-      return { kind: 'skip', row, problem: { row, kind: 'error', issues: parsed.issues } };
+    const customs = customRowValues(this.fields, this.mapping, cells);
+    if (!parsed.ok || !customs.ok) {
+      const issues = [...(parsed.ok ? [] : parsed.issues), ...(customs.ok ? [] : customs.issues)];
+      return { kind: 'skip', row, problem: { row, kind: 'error', issues } };
+    }
+    const custom = customs.values;
     const keys: DedupeKey[] =
       parsed.type === 'contacts' ? contactKeys(parsed.input) : companyKeys(parsed.input);
     const earlier = this.fileKeys.find(keys);
@@ -114,8 +137,8 @@ export class ImportPlanner {
     const match = this.vault.find(keys);
     if (match === null)
       return parsed.type === 'contacts'
-        ? { kind: 'create', row, type: 'contacts', input: parsed.input }
-        : { kind: 'create', row, type: 'companies', input: parsed.input };
+        ? { kind: 'create', row, type: 'contacts', input: parsed.input, custom }
+        : { kind: 'create', row, type: 'companies', input: parsed.input, custom };
     const field = match.key.field;
     const hidden = match.values.some(id => this.readable !== null && !this.readable.has(id));
     if (hidden) {
@@ -154,18 +177,22 @@ export class ImportPlanner {
       return { kind: 'skip', row, problem };
     }
     this.touched.set(id, row);
+    const changesCustom = customChanges(
+      this.fields.length === 0 ? {} : await storedCustomValues(this.db, parsed.type, id),
+      custom,
+    );
     if (parsed.type === 'contacts') {
       const before = await getContact(this.db, this.viewer.read, id);
       const patch = contactMergePatch(before, parsed.input);
-      return patch === null
+      return patch === null && !changesCustom
         ? { kind: 'unchanged', row, recordId: id }
-        : { kind: 'update', row, type: 'contacts', before, patch };
+        : { kind: 'update', row, type: 'contacts', before, patch, custom };
     }
     const before = await getCompany(this.db, this.viewer.read, id);
     const patch = companyMergePatch(before, parsed.input);
-    return patch === null
+    return patch === null && !changesCustom
       ? { kind: 'unchanged', row, recordId: id }
-      : { kind: 'update', row, type: 'companies', before, patch };
+      : { kind: 'update', row, type: 'companies', before, patch, custom };
   }
 }
 

@@ -2,12 +2,15 @@
  * Undoing an import batch: records it created are deleted (soft, through the record modules, so
  * they can still be restored), records it updated get their fields from before the import back —
  * but only where the record is exactly as the import left it (`updated_at` unchanged). A record
- * edited (or deleted) since is kept as it is and listed. Runs inside the caller's transaction (the
+ * edited (or deleted) since is kept as it is and listed. Custom values come back too: the batch
+ * row's `before` carries them as `customValues` (./commit.ts). Runs inside the caller's transaction (the
  * audit wrapper's), so the undo and its audit entries commit together.
  */
 import type { Kysely } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import type { Contact } from '../../src-shared/contacts';
+import type { CustomValues, CustomValuesInput } from '../../src-shared/custom-fields';
+import { setRecordValues, valuesByLabel } from '../crm/custom-fields/values';
 import { companyFields } from '../crm/companies/tables';
 import { deleteCompany, getCompany, updateCompany } from '../crm/companies/repository';
 import { deleteContact, getContact, updateContact } from '../crm/contacts/repository';
@@ -15,7 +18,8 @@ import { contactFields } from '../crm/contacts/tables';
 import { RecordError, recordNotFound } from '../crm/record/errors';
 import type { Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
-import type { ImportWrite } from './commit';
+import type { CustomWrite, ImportWrite } from './commit';
+import { storedCustomValues } from './custom';
 
 /** What an undo did. */
 export interface UndoResult {
@@ -42,6 +46,37 @@ export async function importBatchOf(
     type: batch.record_type === 'contact' ? 'contacts' : 'companies',
     createdBy: batch.created_by,
     status: batch.status,
+  };
+}
+
+/**
+ * Puts a record's custom values back to `kept` (fields the import added are cleared); the change
+ * by label for the audit entry, or undefined when nothing changed (or `kept` is not recorded).
+ */
+async function restoreCustom(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  type: 'contacts' | 'companies',
+  id: string,
+  kept: CustomValues | undefined,
+  now: Date,
+): Promise<{ custom: CustomWrite } | undefined> {
+  if (kept === undefined) return undefined;
+  const current = await storedCustomValues(db, type, id);
+  const changes: CustomValuesInput = {};
+  for (const fieldId of new Set([...Object.keys(current), ...Object.keys(kept)])) {
+    if (current[fieldId] !== kept[fieldId]) changes[fieldId] = kept[fieldId] ?? null;
+  }
+  if (Object.keys(changes).length === 0) return undefined;
+  const recordType = type === 'contacts' ? 'contact' : 'company';
+  const change = await setRecordValues(db, viewer, recordType, id, changes, { now });
+  const { fields } = change;
+  const labelled = { before: change.before, after: change.after };
+  return {
+    custom: {
+      before: valuesByLabel(fields, labelled.before),
+      after: valuesByLabel(fields, labelled.after),
+    },
   };
 }
 
@@ -97,6 +132,7 @@ export async function undoImport(
       continue;
     }
     const before: unknown = JSON.parse(row.before ?? 'null');
+    const kept = (before as { customValues?: CustomValues }).customValues;
     if (batch.type === 'contacts') {
       const fields = contactFields(before as Contact);
       const change = await updateContact(
@@ -107,7 +143,9 @@ export async function undoImport(
         row.after_updated_at,
         now(),
       );
-      options.onWrite?.({ type: 'contacts', action: 'update', ...change });
+      const custom = await restoreCustom(db, viewer, batch.type, row.record_id, kept, now());
+      const after = custom ? await getContact(db, viewer, row.record_id) : change.after;
+      options.onWrite?.({ type: 'contacts', action: 'update', ...change, after, ...custom });
     } else {
       const fields = companyFields(before as Company);
       const change = await updateCompany(
@@ -118,7 +156,9 @@ export async function undoImport(
         row.after_updated_at,
         now(),
       );
-      options.onWrite?.({ type: 'companies', action: 'update', ...change });
+      const custom = await restoreCustom(db, viewer, batch.type, row.record_id, kept, now());
+      const after = custom ? await getCompany(db, viewer, row.record_id) : change.after;
+      options.onWrite?.({ type: 'companies', action: 'update', ...change, after, ...custom });
     }
     result.restored++;
   }

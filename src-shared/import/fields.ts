@@ -59,10 +59,26 @@ export const MULTI_VALUE_FIELDS: ReadonlySet<ImportField> = new Set([
 /** The order of a full name's parts: Ukrainian lists write the surname first. */
 export type NameOrder = 'surname-first' | 'given-first';
 
+/** A custom field as an import target: `custom:<fieldId>` (issue 18 point 7). */
+export type CustomTarget = `custom:${string}`;
+
+/** What a column can fill: a built-in field or a custom field. */
+export type ImportTarget = ImportField | CustomTarget;
+
+/** The target of custom field `fieldId`. */
+export function customTarget(fieldId: string): CustomTarget {
+  return `custom:${fieldId}`;
+}
+
+/** The custom field id a target names, or null for a built-in field. */
+export function customFieldIdOf(target: ImportTarget | null): string | null {
+  return target !== null && target.startsWith('custom:') ? target.slice('custom:'.length) : null;
+}
+
 /** How the columns of a file fill a record: one entry per header, null = skipped. */
 export interface ColumnMapping {
   type: ImportType;
-  columns: (ImportField | null)[];
+  columns: (ImportTarget | null)[];
   /** How to split a `fullName` column. */
   nameOrder: NameOrder;
 }

@@ -19,21 +19,40 @@ import {
 } from '../contacts';
 import {
   MULTI_VALUE_FIELDS,
+  customFieldIdOf,
+  customTarget,
   importFieldsOf,
   type ColumnMapping,
   type ImportField,
+  type ImportTarget,
   type ImportType,
   type NameOrder,
 } from './fields';
 import { splitFullName } from './names';
 import { fieldForHeader, nameOrderFor, normalizeHeader } from './synonyms';
 
+/** A custom field as the mapping knows it: its id and label. */
+export interface CustomTargetField {
+  id: string;
+  label: string;
+}
+
 /**
- * The mapping the headers suggest: each recognised header fills its field; unknown ones are
- * skipped. vCard rows and English "Name" columns split given-name-first.
+ * The mapping the headers suggest: each recognised header fills its field, a header equal to a
+ * custom field's label (case aside) fills that field, before any built-in synonym; unknown ones are skipped. vCard rows and
+ * English "Name" columns split given-name-first.
  */
-export function suggestMapping(type: ImportType, headers: readonly string[]): ColumnMapping {
-  const columns = headers.map(h => fieldForHeader(type, h));
+export function suggestMapping(
+  type: ImportType,
+  headers: readonly string[],
+  custom: readonly CustomTargetField[] = [],
+): ColumnMapping {
+  const columns = headers.map((h): ImportTarget | null => {
+    // The owner's own label wins over a built-in synonym («Джерело» as their choice field).
+    const key = h.trim().toLocaleLowerCase('uk');
+    const match = custom.find(f => f.label.trim().toLocaleLowerCase('uk') === key);
+    return match && key.length > 0 ? customTarget(match.id) : fieldForHeader(type, h);
+  });
   const nameColumn = columns.indexOf('fullName');
   const nameOrder: NameOrder =
     nameColumn < 0 ? 'surname-first' : nameOrderFor(headers[nameColumn] ?? '');
@@ -48,13 +67,35 @@ export function headerKey(headers: readonly string[]): string {
   return JSON.stringify(headers.map(normalizeHeader));
 }
 
-/** Whether `mapping` fits `headers` (one entry per header, fields of its type only). */
-export function mappingFits(mapping: ColumnMapping, headers: readonly string[]): boolean {
-  const allowed = new Set<ImportField>(importFieldsOf(mapping.type));
+/**
+ * Whether `mapping` fits `headers` (one entry per header, fields of its type only; a custom target
+ * only for a field id in `customIds`, the record type's live fields).
+ */
+export function mappingFits(
+  mapping: ColumnMapping,
+  headers: readonly string[],
+  customIds: ReadonlySet<string> = new Set(),
+): boolean {
+  const allowed = new Set<string>(importFieldsOf(mapping.type));
   return (
     mapping.columns.length === headers.length &&
-    mapping.columns.every(field => field === null || allowed.has(field))
+    mapping.columns.every(field => {
+      if (field === null) return true;
+      const id = customFieldIdOf(field);
+      return id === null ? allowed.has(field) : customIds.has(id);
+    })
   );
+}
+
+/** The cells of a row mapped to custom fields, by field id (first non-empty cell wins). */
+export function customCells(mapping: ColumnMapping, row: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  mapping.columns.forEach((target, i) => {
+    const id = customFieldIdOf(target);
+    const cell = withoutFormulaGuard((row[i] ?? '').trim());
+    if (id !== null && cell.length > 0 && !out.has(id)) out.set(id, cell);
+  });
+  return out;
 }
 
 /** Splits a multi-value cell: line breaks, `;`, Google's ` ::: `, and for e-mails also `,`. */
@@ -81,9 +122,10 @@ export function gatherRow(
   row: readonly string[],
 ): Map<ImportField, string[]> {
   const out = new Map<ImportField, string[]>();
-  mapping.columns.forEach((field, i) => {
+  mapping.columns.forEach((target, i) => {
     const cell = withoutFormulaGuard((row[i] ?? '').trim());
-    if (field === null || cell.length === 0) return;
+    if (target === null || customFieldIdOf(target) !== null || cell.length === 0) return;
+    const field = target as ImportField;
     const list = out.get(field) ?? [];
     if (MULTI_VALUE_FIELDS.has(field) && field !== 'notes') list.push(...valuesOf(field, cell));
     else if (field === 'notes' || list.length === 0) list.push(cell);

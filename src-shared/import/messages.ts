@@ -6,6 +6,7 @@
  */
 import { companyMessage, isCompanyIssueCode } from '../companies';
 import { contactMessage, isContactIssueCode } from '../contacts';
+import { customMessages } from '../custom-fields/messages';
 
 const uk = {
   field: {
@@ -90,6 +91,8 @@ function issueText(locale: 'uk' | 'en', code: string): string {
   if (isContactIssueCode(code)) return contactMessage(locale, code);
   if (isCompanyIssueCode(code)) return companyMessage(locale, code);
   if (code === 'import.record_changed') return importMessages[locale].error.record_changed;
+  const custom: Record<string, string> = customMessages[locale].custom;
+  if (code.startsWith('custom.') && code.slice(7) in custom) return custom[code.slice(7)] ?? '';
   return importMessages[locale].error.invalid;
 }
 

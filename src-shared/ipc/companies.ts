@@ -14,6 +14,7 @@ import {
   type CompanyListPage,
 } from '../companies';
 import { SORT_DIRECTIONS, type ContactListPage } from '../contacts';
+import { customFilterSchema } from '../custom-fields/schema';
 import { recordIdSchema } from './contacts';
 import { channel } from './contract';
 
@@ -32,6 +33,8 @@ export const companyListInputSchema = z
       .object({
         text: z.string().trim().max(100).optional(),
         ownerId: recordIdSchema.optional(),
+        /** Custom field conditions, all of which must hold (src-main/crm/custom-fields/filter.ts). */
+        custom: customFilterSchema.optional(),
         /** Deleted companies too; needs the restore grant (`contacts.restore`), else `forbidden`. */
         includeDeleted: z.boolean().optional(),
       })

@@ -24,6 +24,7 @@ import {
   type DealListPage,
   type Pipeline,
 } from '../deals';
+import { customFilterSchema } from '../custom-fields/schema';
 import { channel } from './contract';
 
 /** The result of delete. */
@@ -45,6 +46,8 @@ export const dealListInputSchema = z
         ownerId: dealIdSchema.optional(),
         currency: z.enum(CURRENCIES).optional(),
         outcome: z.enum(STAGE_OUTCOMES).optional(),
+        /** Custom field conditions, all of which must hold (src-main/crm/custom-fields/filter.ts). */
+        custom: customFilterSchema.optional(),
       })
       .strict()
       .default({}),

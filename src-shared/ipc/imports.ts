@@ -21,7 +21,13 @@ import { channel, type AlsoRequired } from './contract';
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'vcard'] as const;
 export type ImportFileFormat = (typeof IMPORT_FORMATS)[number];
 
-const fieldSchema = z.enum([...new Set([...CONTACT_IMPORT_FIELDS, ...COMPANY_IMPORT_FIELDS])]);
+const fieldSchema = z.union([
+  z.enum([...new Set([...CONTACT_IMPORT_FIELDS, ...COMPANY_IMPORT_FIELDS])]),
+  /** A custom field (`custom:<fieldId>`); main checks it is a live field of the record type. */
+  z.custom<`custom:${string}`>(
+    value => typeof value === 'string' && /^custom:[A-Za-z0-9-]{1,100}$/u.test(value),
+  ),
+]);
 
 /** A column mapping as the caller gives it (checked against the file's headers in main). */
 export const columnMappingSchema = z
@@ -117,6 +123,8 @@ export interface ImportPreview {
   mapping: { columns: (string | null)[]; nameOrder: string };
   /** The name of that saved mapping, or null when suggested. */
   mappingName: string | null;
+  /** The record type's live custom fields, mapping targets as `custom:<id>`. */
+  customFields: { id: string; label: string }[];
   /** Up to 10 first data rows. */
   rows: string[][];
 }

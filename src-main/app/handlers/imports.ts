@@ -16,7 +16,13 @@ import { cellsOfRows, rowEditsOf } from '../../import/edits';
 import { errorReportCsv, ProblemRows } from '../../import/error-report';
 import { importBatchOf, undoImport } from '../../import/undo';
 import { importError } from '../../import/errors';
-import { mappingForHeaders, mappingNamed, saveMapping } from '../../import/mappings';
+import {
+  customIds,
+  customTargets,
+  mappingForHeaders,
+  mappingNamed,
+  saveMapping,
+} from '../../import/mappings';
 import { openImportFile, type ImportTable } from '../../import/read';
 import type { ImportUploads } from '../../import/uploads';
 import { mappingFits } from '../../../src-shared/import';
@@ -91,14 +97,14 @@ export function importsHandlers(
     const db = vault().db;
     if (given !== undefined) {
       const mapping: ColumnMapping = { type, ...given };
-      if (!mappingFits(mapping, table.headers))
+      if (!mappingFits(mapping, table.headers, await customIds(db, type)))
         throw importError('mapping_invalid', 'The mapping does not fit the file’s columns.');
       return mapping;
     }
     if (name !== undefined) return mappingNamed(db, type, name, table.headers);
     return (
       (await mappingForHeaders(db, type, table.headers))?.mapping ??
-      suggestMapping(type, table.headers)
+      suggestMapping(type, table.headers, await customTargets(db, type))
     );
   }
 
@@ -143,7 +149,8 @@ export function importsHandlers(
         rows.push(row);
         if (rows.length >= PREVIEW_ROWS) break;
       }
-      const mapping = saved?.mapping ?? suggestMapping(input.type, table.headers);
+      const custom = await customTargets(vault().db, input.type);
+      const mapping = saved?.mapping ?? suggestMapping(input.type, table.headers, custom);
       return {
         format: table.format,
         encoding: table.encoding,
@@ -152,6 +159,7 @@ export function importsHandlers(
         profile: table.profile,
         mapping: { columns: mapping.columns, nameOrder: mapping.nameOrder },
         mappingName: saved?.name ?? null,
+        customFields: custom,
         rows,
       };
     },

@@ -8,7 +8,9 @@ import { inScope, type Viewer } from '../record/viewer';
 import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
 import { listSource, readTextFilter, textMatchSql, TEXT_INDEX } from '../record/text-filter';
 import type { Database } from '../../vault/schema';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
+import { customFilterSql } from '../custom-fields/filter';
 import type {
   CompanyListPage,
   CompanySort,
@@ -26,6 +28,8 @@ export interface CompanyListQuery {
     ownerId?: string | undefined;
     /** Deleted companies too (holders of the restore grant only: the handler checks). */
     includeDeleted?: boolean | undefined;
+    /** Custom field conditions, all of which must hold (../custom-fields/filter.ts). */
+    custom?: readonly CustomFilterCondition[] | undefined;
   };
   cursor?: string | undefined;
   limit: number;
@@ -49,6 +53,7 @@ export async function listCompanies(
   const { column, key, cursor, text } = readListRequest(query, SORT_COLUMN, ['company']);
   const { includeDeleted } = filter;
   const textFilter = await readTextFilter(db, TEXT_INDEX.companies, text, { includeDeleted });
+  const custom = await customFilterSql(db, 'company', 'companies', filter.custom);
   const rows = await listSource(db, 'companies', textFilter)
     .innerJoin('users', 'users.id', 'companies.owner_id')
     .select([
@@ -70,6 +75,7 @@ export async function listCompanies(
     .$if(filter.ownerId !== undefined, q =>
       q.where('companies.owner_id', '=', filter.ownerId ?? ''),
     )
+    .$if(custom !== null, q => q.where(custom ?? sql<SqlBool>`1`))
     .$if(textFilter?.plan === 'walk', q =>
       q.where(
         textMatchSql('companies', textFilter, {

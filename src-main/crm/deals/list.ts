@@ -8,7 +8,9 @@ import { inScope, type Viewer } from '../record/viewer';
 import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
 import { listSource, readTextFilter, textMatchSql, TEXT_INDEX } from '../record/text-filter';
 import type { Database } from '../../vault/schema';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
+import { customFilterSql } from '../custom-fields/filter';
 import type {
   BoardColumn,
   Currency,
@@ -33,6 +35,8 @@ export interface DealListQuery {
     ownerId?: string | undefined;
     currency?: Currency | undefined;
     outcome?: StageOutcome | undefined;
+    /** Custom field conditions, all of which must hold (../custom-fields/filter.ts). */
+    custom?: readonly CustomFilterCondition[] | undefined;
   };
   cursor?: string | undefined;
   limit: number;
@@ -56,6 +60,7 @@ export async function listDeals(
   const filter = query.filter ?? {};
   const { column, key, cursor, text } = readListRequest(query, SORT_COLUMN, ['deal'], ['amount']);
   const textFilter = await readTextFilter(db, TEXT_INDEX.deals, text);
+  const custom = await customFilterSql(db, 'deal', 'deals', filter.custom);
   const rows = await listSource(db, 'deals', textFilter)
     .innerJoin('users', 'users.id', 'deals.owner_id')
     .innerJoin('pipeline_stages', 'pipeline_stages.id', 'deals.stage_id')
@@ -94,6 +99,7 @@ export async function listDeals(
     .$if(filter.outcome !== undefined, q =>
       q.where('pipeline_stages.outcome', '=', filter.outcome ?? 'open'),
     )
+    .$if(custom !== null, q => q.where(custom ?? sql<SqlBool>`1`))
     .$if(textFilter?.plan === 'walk', q => q.where(textMatchSql('deals', textFilter)))
     .$if(cursor !== undefined, q => q.where(afterCursorSql(column, 'deals.id', direction, cursor)))
     .orderBy(column, direction)

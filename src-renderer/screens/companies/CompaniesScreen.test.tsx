@@ -176,4 +176,35 @@ describe('deleted companies', () => {
     expect(await screen.findByText('ТОВ «Пекарня Світанок»')).toBeTruthy();
     expect(screen.queryByRole('switch', { name: 'Show deleted' })).toBeNull();
   });
+
+  it('a custom field filter in the toolbar asks main for filter.custom', async () => {
+    const { api, calls } = scriptedApi({
+      companies: { list: async () => ok({ items: [companySummary()], nextCursor: null }) },
+      fields: {
+        list: async () =>
+          ok([
+            {
+              id: 'field-1',
+              recordType: 'company' as const,
+              label: 'Галузь',
+              kind: 'choice' as const,
+              options: ['Хліб', 'Молоко'],
+              position: 1,
+              archived: false,
+            },
+          ]),
+      },
+      users: { list: async () => ok([]) },
+    });
+    renderScreen(api);
+    const select = (await screen.findByLabelText('Галузь')) as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'Хліб' } });
+    await waitFor(() => expect(inputsOf(calls, 'companies.list')).toHaveLength(2));
+    expect(inputsOf(calls, 'companies.list')[1]).toEqual({
+      sort: 'name',
+      direction: 'asc',
+      filter: { custom: [{ fieldId: 'field-1', equals: 'Хліб' }] },
+      limit: 50,
+    });
+  });
 });

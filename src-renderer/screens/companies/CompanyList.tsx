@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../src-shared/companies';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
 import { BulkBar } from '../../components/records/BulkBar';
+import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
 import { RecordList } from '../../components/records/RecordListPage';
 import { RecordExportButton } from '../../components/records/RecordExportButton';
 import type { RecordListProps } from '../../components/records/RecordScreen';
@@ -22,6 +23,7 @@ const NAMES = { ns: 'companies', row: 'company' } as const;
 export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   const query = useCompaniesStore(state => state.query);
   const setView = useCompaniesStore(state => state.setView);
+  const setQuery = useCompaniesStore(state => state.setQuery);
   const { abilities } = props;
   const { wideScope } = abilities;
   // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
@@ -34,7 +36,14 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
       {...props}
       list={companiesList}
       names={NAMES}
-      filtered={query.text !== '' || query.includeDeleted}
+      filtered={query.text !== '' || query.includeDeleted || query.custom.length > 0}
+      filters={
+        <CustomFieldFilter
+          recordType="company"
+          value={query.custom}
+          onChange={next => setQuery({ custom: next })}
+        />
+      }
       end={
         <Group ml="auto">
           <ImportButton type="companies" setView={setView} />

@@ -75,4 +75,43 @@ describe('deal list', () => {
       limit: 50,
     });
   });
+
+  it('a custom field filter asks main for filter.custom', async () => {
+    const { api, calls } = scriptedApi({
+      deals: { list: async () => ok({ items: [deal(1)], nextCursor: null }) },
+      fields: {
+        list: async () =>
+          ok([
+            {
+              id: 'field-2',
+              recordType: 'deal' as const,
+              label: 'Терміново',
+              kind: 'yesno' as const,
+              options: [],
+              position: 1,
+              archived: false,
+            },
+          ]),
+      },
+    });
+    renderWithApp(
+      api,
+      <DealList
+        pipeline={PIPELINE}
+        userId="u-1"
+        ownerId={null}
+        refreshKey={0}
+        onOpen={() => undefined}
+      />,
+    );
+    const select = (await screen.findByLabelText('Терміново')) as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'yes' } });
+    const asked = () => inputsOf(calls, 'deals.list') as { filter: object }[];
+    await waitFor(() =>
+      expect(asked().at(-1)?.filter).toEqual({
+        pipelineId: 'pipe-1',
+        custom: [{ fieldId: 'field-2', equals: true }],
+      }),
+    );
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * The deal list: filter (text, stage, currency, only mine), order, and the rows virtualized with
+ * The deal list: filter (text, stage, currency, custom fields, only mine), order, and the rows virtualized with
  * the record list's rows (components/records); pages come from SQL by keyset (`deals.list`) into
  * the deal list's paged store as the user scrolls.
  */
@@ -24,8 +24,10 @@ import {
   type DealSort,
   type Pipeline,
 } from '../../../src-shared/deals';
+import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
+import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
 import { useVirtualRows } from '../../components/records/use-virtual-rows';
 import { DealRow } from './DealRow';
 import { dealsList, dealsPreset, forgetDealsPreset } from './store';
@@ -52,6 +54,7 @@ export function DealList(props: {
   useEffect(forgetDealsPreset, []);
   const [currency, setCurrency] = useState<Currency | null>(null);
   const [mine, setMine] = useState(false);
+  const [custom, setCustom] = useState<CustomFilterCondition[]>([]);
   const [sort, setSort] = useState<DealSort>('updated');
   const items = dealsList.useStore(state => state.items);
   const status = dealsList.useStore(state => state.status);
@@ -69,11 +72,24 @@ export function DealList(props: {
         stageId,
         currency,
         ownerId: ownerId ?? (mine ? userId : null),
+        custom,
         sort,
       },
     });
     void dealsList.loadFirstPage(api);
-  }, [api, pipeline.id, debounced, stageId, currency, mine, userId, ownerId, sort, refreshKey]);
+  }, [
+    api,
+    pipeline.id,
+    debounced,
+    stageId,
+    currency,
+    mine,
+    userId,
+    ownerId,
+    custom,
+    sort,
+    refreshKey,
+  ]);
   // The next showing starts empty, as the filters do.
   useEffect(() => () => dealsList.useStore.setState(dealsList.useStore.getInitialState()), []);
 
@@ -90,7 +106,9 @@ export function DealList(props: {
 
   const stageName = (id: string) => pipeline.stages.find(s => s.id === id)?.name ?? '';
   const outcomeOf = (id: string) => pipeline.stages.find(s => s.id === id)?.outcome;
-  const filtered = Boolean(debounced.trim() || stageId || currency || mine || ownerId);
+  const filtered = Boolean(
+    debounced.trim() || stageId || currency || mine || ownerId || custom.length > 0,
+  );
 
   return (
     <Box>
@@ -119,6 +137,7 @@ export function DealList(props: {
           clearable
           w={140}
         />
+        <CustomFieldFilter recordType="deal" value={custom} onChange={setCustom} />
         <Select
           label={t('deals.sort.label')}
           data={DEAL_SORTS.map(s => ({ value: s, label: t(`deals.sort.${s}`) }))}

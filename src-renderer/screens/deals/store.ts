@@ -4,6 +4,7 @@
  * can open a deal's page. Created with `createResettableStore`: a lock or sign-out wipes it, and the
  * next session starts on the board.
  */
+import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import type { Currency, Deal, DealSort, DealSummary } from '../../../src-shared/deals';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { Result } from '../../../src-shared/ipc/contract';
@@ -118,6 +119,8 @@ export interface DealQuery {
   currency: Currency | null;
   /** Only the signed-in user's deals (`ownerId`). */
   ownerId: string | null;
+  /** Custom field conditions (components/records/CustomFieldFilter.tsx). */
+  custom: CustomFilterCondition[];
   sort: DealSort;
 }
 
@@ -129,6 +132,7 @@ export const dealsList = createPagedList<DealSummary, DealQuery, Deal>({
     stageId: null,
     currency: null,
     ownerId: null,
+    custom: [],
     sort: 'updated',
   },
   keepRowsOnError: true,
@@ -142,6 +146,7 @@ export const dealsList = createPagedList<DealSummary, DealQuery, Deal>({
         ...(query.stageId ? { stageId: query.stageId } : {}),
         ...(query.currency ? { currency: query.currency } : {}),
         ...(query.ownerId ? { ownerId: query.ownerId } : {}),
+        ...(query.custom.length > 0 ? { custom: query.custom } : {}),
       },
       limit: PAGE_SIZE,
       ...(cursor ? { cursor } : {}),

@@ -13,7 +13,7 @@ import { OWNER } from '../../app/test-support';
 import { inputsOf, ok, scriptedApi } from '../../test-support/scripted-api';
 import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 import { ImportWizard } from './ImportWizard';
-import { editsInput, issueColumns, percentDone } from './wizard-model';
+import { editsInput, fieldsOf, issueColumns, percentDone } from './wizard-model';
 
 setUpScreenTests(OWNER);
 
@@ -29,6 +29,7 @@ const PREVIEW: ImportPreview = {
   profile: null,
   mapping: { columns: ['fullName', 'phones', 'emails'], nameOrder: 'surname-first' },
   mappingName: null,
+  customFields: [],
   rows: [['Шевченко Тарас Григорович', '0671234567', 'taras@example.com']],
 };
 
@@ -73,11 +74,14 @@ afterEach(() => {
   picked.length = 0;
 });
 
-function script(run: (input: { dryRun?: boolean; edits?: unknown }) => Promise<unknown>) {
+function script(
+  run: (input: { dryRun?: boolean; edits?: unknown }) => Promise<unknown>,
+  preview: ImportPreview = PREVIEW,
+) {
   return scriptedApi({
     imports: {
       startUpload: async () => ok({ upload: UPLOAD, ticket: TICKET }),
-      preview: async () => ok(PREVIEW),
+      preview: async () => ok(preview),
       run: run as never,
       progress: async () => ok({ running: true, done: 1 }),
       cancel: async () => ok({ cancelled: true }),
@@ -170,6 +174,37 @@ describe('import wizard', () => {
     await waitFor(() => expect(inputsOf(calls, 'imports.cancel')).toEqual([{ upload: UPLOAD }]));
     finish(ok({ ...DONE, status: 'cancelled' }));
     expect(await screen.findByText(/The import was stopped/)).toBeTruthy();
+  });
+});
+
+describe('custom fields in the mapping', () => {
+  it('keeps main’s custom target, lists the live fields by label and sends them with the run', async () => {
+    installNative();
+    const preview: ImportPreview = {
+      ...PREVIEW,
+      headers: ['ПІБ', 'Телефон', 'Джерело'],
+      mapping: { columns: ['fullName', 'phones', 'custom:field-1'], nameOrder: 'surname-first' },
+      customFields: [{ id: 'field-1', label: 'Джерело' }],
+    };
+    const { api, calls } = script(async () => ok(CLEAN), preview);
+    renderWithApi(<ImportWizard type="contacts" canReassign={false} onClose={() => {}} />, api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Choose a file…' }));
+    const labelled = await screen.findAllByLabelText('Field: Джерело');
+    const shown = labelled.map(e => (e as HTMLInputElement).value);
+    expect(shown).toContain('Custom field: Джерело');
+    fireEvent.click(screen.getByRole('button', { name: 'Check the rows' }));
+    await waitFor(() => expect(inputsOf(calls, 'imports.run')).toHaveLength(1));
+    expect(inputsOf(calls, 'imports.run')[0]).toMatchObject({
+      mapping: { columns: ['fullName', 'phones', 'custom:field-1'] },
+    });
+  });
+
+  it('drops a custom target that is not a live field', () => {
+    expect(fieldsOf('contacts', ['phones', 'custom:field-1', 'custom:gone'], ['field-1'])).toEqual([
+      'phones',
+      'custom:field-1',
+      null,
+    ]);
   });
 });
 

@@ -72,7 +72,11 @@ export function ImportWizard(props: {
     setFile(uploaded);
     setPreview(answer.value);
     setChoice({
-      columns: fieldsOf(type, answer.value.mapping.columns),
+      columns: fieldsOf(
+        type,
+        answer.value.mapping.columns,
+        answer.value.customFields.map(f => f.id),
+      ),
       nameOrder: answer.value.mapping.nameOrder === 'given-first' ? 'given-first' : 'surname-first',
       saveAs: '',
     });

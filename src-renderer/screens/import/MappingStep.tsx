@@ -1,12 +1,13 @@
 /**
  * Step 2: the first rows of the file and the column mapping (synonyms and a saved mapping already
- * applied by main), how to split a full name, and "save this mapping".
+ * applied by main; the record type's custom fields are targets too), how to split a full name, and "save this mapping".
  */
 import { Alert, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
+  customTarget,
   importFieldsOf,
-  type ImportField,
+  type ImportTarget,
   type ImportType,
   type NameOrder,
 } from '../../../src-shared/import';
@@ -15,7 +16,7 @@ import type { ImportPreview } from '../../../src-shared/ipc/imports';
 
 /** What the mapping step edits. */
 export interface MappingChoice {
-  columns: (ImportField | null)[];
+  columns: (ImportTarget | null)[];
   nameOrder: NameOrder;
   saveAs: string;
 }
@@ -36,7 +37,13 @@ export function MappingStep(props: {
   const fields = [
     { value: SKIP, label: t('importer.mapping.skip') },
     ...importFieldsOf(props.type).map(f => ({ value: f, label: t(`importer.fields.${f}`) })),
+    // The owner's custom fields, under their own labels.
+    ...preview.customFields.map(f => ({
+      value: customTarget(f.id),
+      label: t('importer.mapping.custom', { label: f.label }),
+    })),
   ];
+  const customIds = preview.customFields.map(f => f.id);
   const delimiter =
     preview.delimiter === '\t'
       ? t('importer.file.tab')
@@ -45,7 +52,7 @@ export function MappingStep(props: {
     props.onChange({
       ...choice,
       columns: choice.columns.map((c, i) =>
-        i === index ? (fieldsOf(props.type, [value || null])[0] ?? null) : c,
+        i === index ? (fieldsOf(props.type, [value || null], customIds)[0] ?? null) : c,
       ),
     });
   return (

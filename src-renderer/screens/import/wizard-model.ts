@@ -2,16 +2,26 @@
  * The wizard's pure parts: which column a form issue points at, the edits sent with a run, and the
  * progress bar's share. No React, no bridge (tested directly).
  */
-import { importFieldsOf, type ImportField, type ImportType } from '../../../src-shared/import';
+import {
+  customTarget,
+  importFieldsOf,
+  type ImportField,
+  type ImportTarget,
+  type ImportType,
+} from '../../../src-shared/import';
 
-/** Main's mapping columns as fields of `type` (anything else: skipped). */
+/**
+ * Main's mapping columns as targets of `type`: its fields and the live custom fields
+ * `customIds` (`custom:<id>`); anything else: skipped.
+ */
 export function fieldsOf(
   type: ImportType,
   columns: readonly (string | null)[],
-): (ImportField | null)[] {
-  const known: readonly string[] = importFieldsOf(type);
+  customIds: readonly string[] = [],
+): (ImportTarget | null)[] {
+  const known: readonly string[] = [...importFieldsOf(type), ...customIds.map(customTarget)];
   return columns.map(column =>
-    column !== null && known.includes(column) ? (column as ImportField) : null,
+    column !== null && known.includes(column) ? (column as ImportTarget) : null,
   );
 }
 
