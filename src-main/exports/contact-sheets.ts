@@ -8,7 +8,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import { contactTextSpec, isContactTextField, type Contact } from '../../src-shared/contacts';
 import { CSV_COLUMNS } from '../crm/contacts/export-format';
-import { exportRows } from '../crm/contacts/export-rows';
+import { exportRows, type ExportSelection } from '../crm/contacts/export-rows';
 import { rowToCompany } from '../crm/companies/tables';
 import { inScope, type Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
@@ -99,8 +99,13 @@ export function readContacts(
   viewer: Viewer,
   ids?: readonly string[],
   purposeId?: string,
+  filter?: ExportSelection['filter'],
 ): Promise<Contact[]> {
-  return exportRows(db, viewer, purposeId === undefined ? { ids } : { ids, purposeId });
+  return exportRows(db, viewer, {
+    ids,
+    ...(purposeId === undefined ? {} : { purposeId }),
+    ...(filter === undefined ? {} : { filter }),
+  });
 }
 
 const COMPANY_COLUMNS: readonly Column[] = [

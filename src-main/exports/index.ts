@@ -12,6 +12,7 @@ import type {
   RecordExportFormat,
   RecordExportResult,
 } from '../../src-shared/ipc/records';
+import type { ExportSelection } from '../crm/contacts/export-rows';
 import { customColumns, rowIds, withCustomColumns } from '../crm/custom-fields/export';
 import type { Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
@@ -35,6 +36,8 @@ export interface RecordExportRequest {
   now: Date;
   /** Only these records (still within the viewer's scope); all of them when absent. */
   ids?: readonly string[] | undefined;
+  /** Contacts: the list's filter (src-main/crm/contacts/export-rows.ts), so the file is what it shows. */
+  filter?: ExportSelection['filter'];
 }
 
 const MIME = {
@@ -77,7 +80,7 @@ export async function exportRecords(
   let table: ExportTable;
   switch (r.type) {
     case 'contacts': {
-      const contacts = await readContacts(db, viewer, r.ids, r.purposeId);
+      const contacts = await readContacts(db, viewer, r.ids, r.purposeId, r.filter);
       if (r.format === 'vcf') return file(contactsToVcard3(contacts), contacts.length);
       table = contactsTable(contacts);
       break;

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { IMPORT_TYPES } from '../import';
-import { EXPORT_IDS_MAX, recordIdSchema } from './contacts';
+import { contactExportFilterSchema, EXPORT_IDS_MAX, recordIdSchema } from './contacts';
 import { channel, type AlsoRequired } from './contract';
 
 /** The record types that can be exported. */
@@ -38,8 +38,18 @@ export const recordExportInputSchema = z
     purposeId: recordIdSchema.optional(),
     /** Only these records (the list's selection); still within the caller's scope. */
     ids: z.array(recordIdSchema).min(1).max(EXPORT_IDS_MAX).optional(),
+    /** Contacts only: what the list shows (its filter, live contacts only); not with `ids`. */
+    filter: contactExportFilterSchema.omit({ includeDeleted: true }).strict().optional(),
   })
   .strict()
+  .refine(input => input.filter === undefined || input.type === 'contacts', {
+    message: 'A list filter is for contacts only.',
+    path: ['filter'],
+  })
+  .refine(input => input.filter === undefined || input.ids === undefined, {
+    message: 'Give a filter or ids, not both.',
+    path: ['filter'],
+  })
   .refine(input => input.purposeId === undefined || input.type === 'contacts', {
     message: 'A processing purpose is for contacts only.',
     path: ['purposeId'],

@@ -187,6 +187,32 @@ describe('records.export', () => {
     expect(!vcard.ok && vcard.error.code).toBe('invalid_input');
   });
 
+  it('a contacts export of a filtered list holds what the list shows; a filter elsewhere is refused', async () => {
+    as('head', 'head');
+    const filtered = await exportAs({
+      type: 'contacts',
+      format: 'csv',
+      filter: { text: 'Мельник' },
+    });
+    expect(filtered.ok && filtered.value.count).toBe(1);
+    expect(filtered.ok && filtered.value.content).toContain('Мельник');
+    expect(filtered.ok && filtered.value.content).not.toContain('Коваль');
+    const byOwner = await exportAs({
+      type: 'contacts',
+      format: 'csv',
+      filter: { ownerId: staff.borys },
+    });
+    expect(byOwner.ok && byOwner.value.count).toBe(1);
+    for (const bad of [
+      { type: 'companies', format: 'csv', filter: { text: 'Таємниця' } },
+      { type: 'contacts', format: 'csv', filter: { text: 'Мельник' }, ids: [ids['Мельник']] },
+      { type: 'contacts', format: 'csv', filter: { includeDeleted: true } },
+    ]) {
+      const refused = await exportAs(bad);
+      expect(!refused.ok && refused.error.code).toBe('invalid_input');
+    }
+  });
+
   it('above the threshold a manager’s export is stored for approval; once approved it runs once', async () => {
     writeGuardSettings(vault.sqlite, { exportApprovalAbove: 1 });
     try {

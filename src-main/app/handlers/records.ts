@@ -89,7 +89,7 @@ export function recordsHandlers(
           type: input.type,
           format: input.format,
           count: file.count,
-          all: input.ids === undefined,
+          all: input.ids === undefined && input.filter === undefined,
         },
         ...(input.purposeId !== undefined ? { purposeId: input.purposeId } : {}),
       };
@@ -103,6 +103,7 @@ export function recordsHandlers(
             locale: input.locale,
             ...(input.format === 'csv' ? { csvStyle: input.csvStyle } : {}),
             ...(input.ids ? { ids: input.ids } : {}),
+            ...(input.filter ? { filter: input.filter } : {}),
             ...(input.purposeId ? { purposeId: input.purposeId } : {}),
           };
           const request = { userId: session.userId, type: input.type, format: input.format };

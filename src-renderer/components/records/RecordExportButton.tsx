@@ -5,6 +5,7 @@
  * (or `ids`); over the owner's limit the main process stores an approval request and the modal
  * says so (the export is started again once the owner has approved).
  */
+import type { ContactExportFilter } from '../../../src-shared/ipc/contacts';
 import { Alert, Button, Group, Modal, Radio, Stack, Text, Tooltip } from '@mantine/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,8 @@ import {
 export interface RecordExportButtonProps {
   type: ExportRecordType;
   ids?: readonly string[];
+  /** Contacts: the list's filter, so the file holds what the list shows. */
+  filter?: ContactExportFilter;
   /** Renders the purpose picker; its value goes into the export as `purposeId`. */
   purpose?: (value: string | null, onChange: (purposeId: string | null) => void) => ReactNode;
   /** Opens the modal from outside (a keyboard shortcut). */
@@ -66,7 +69,11 @@ function ExportModal(props: RecordExportButtonProps & { onClose: () => void }) {
   const start = async () => {
     setStep({ kind: 'running' });
     const locale = i18n.language.startsWith('en') ? 'en' : 'uk';
-    const input = exportInputOf(type, choice, locale, { purposeId, ids: props.ids });
+    const input = exportInputOf(type, choice, locale, {
+      purposeId,
+      ids: props.ids,
+      filter: props.filter,
+    });
     const next = await runRecordExport(api, input);
     if (alive.current) setStep(next);
   };

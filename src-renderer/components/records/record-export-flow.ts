@@ -2,6 +2,7 @@
  * The list export's steps, free of React: the format choice as `records.export` input, the call,
  * and saving the returned file (text, or base64 for XLSX) with a download.
  */
+import type { ContactExportFilter } from '../../../src-shared/ipc/contacts';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import type { ExportRecordType } from '../../../src-shared/ipc/records';
@@ -29,7 +30,11 @@ export function exportInputOf(
   type: ExportRecordType,
   choice: ExportChoice,
   locale: 'uk' | 'en',
-  extra: { purposeId?: string | null; ids?: readonly string[] } = {},
+  extra: {
+    purposeId?: string | null;
+    ids?: readonly string[] | undefined;
+    filter?: ContactExportFilter | undefined;
+  } = {},
 ) {
   const format = choice === 'excel' || choice === 'plain' ? ('csv' as const) : choice;
   return {
@@ -41,6 +46,10 @@ export function exportInputOf(
     locale,
     ...(extra.purposeId && type === 'contacts' ? { purposeId: extra.purposeId } : {}),
     ...(extra.ids && extra.ids.length > 0 ? { ids: [...extra.ids] } : {}),
+    // The list's filter (contacts): only when it narrows and no rows were picked.
+    ...(type === 'contacts' && extra.filter && Object.keys(extra.filter).length > 0 && !extra.ids
+      ? { filter: extra.filter }
+      : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { useCallback, useRef } from 'react';
 import { useShortcuts } from '../../app/shortcuts';
 import { RecordExportButton } from '../../components/records/RecordExportButton';
 import { ExportPurposePicker } from './ExportPurposePicker';
+import { exportFilterOf, useContactsStore } from './store';
 
 /** The button and its modal. */
 export function ExportButton() {
@@ -15,12 +16,15 @@ export function ExportButton() {
   const openRef = useCallback((fn: () => void) => {
     open.current = fn;
   }, []);
+  const query = useContactsStore(state => state.query);
+  const filter = exportFilterOf(query);
   return (
     <RecordExportButton
       type="contacts"
       openRef={openRef}
+      filter={filter}
       purpose={(value, onChange) => (
-        <ExportPurposePicker filter={{}} value={value} onChange={onChange} />
+        <ExportPurposePicker filter={filter} value={value} onChange={onChange} />
       )}
     />
   );

@@ -55,7 +55,7 @@ function renderButton(api: ZamokApi, language: 'uk' | 'en') {
 
 describe('the export dialog’s processing purpose', () => {
   it('says how many are left out and why, and exports for the chosen purpose', async () => {
-    // The list's filter no longer narrows the export (records.export: everything in scope).
+    // The list's filter narrows both the counts and the export: the file is what the list shows.
     useContactsStore.setState({ query: { ...useContactsStore.getState().query, tag: 'VIP' } });
     const { api, calls } = scriptedApi({
       records: { export: async () => ok(FILE) },
@@ -79,11 +79,18 @@ describe('the export dialog’s processing purpose', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Export' }));
     expect(await within(dialog).findByText(/Saved 1 record/)).toBeTruthy();
     expect(inputsOf(calls, 'privacy.exportPreview')).toEqual([
-      { filter: {} },
-      { filter: {}, purposeId: NEWSLETTER },
+      { filter: { tag: 'VIP' } },
+      { filter: { tag: 'VIP' }, purposeId: NEWSLETTER },
     ]);
     expect(inputsOf(calls, 'records.export')).toEqual([
-      { type: 'contacts', format: 'csv', csvStyle: 'excel', locale: 'en', purposeId: NEWSLETTER },
+      {
+        type: 'contacts',
+        format: 'csv',
+        csvStyle: 'excel',
+        locale: 'en',
+        purposeId: NEWSLETTER,
+        filter: { tag: 'VIP' },
+      },
     ]);
   });
 

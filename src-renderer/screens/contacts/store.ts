@@ -85,20 +85,34 @@ export const contactsList = createPagedList<
   initialQuery: INITIAL_QUERY,
   extra: { users: null },
   fetchPage: (api, query, cursor) => {
-    const tag = query.tag.trim();
-    const source = query.source.trim();
-    const filter = {
-      ...(tag ? { tag } : {}),
-      ...(query.ownerId ? { ownerId: query.ownerId } : {}),
-      ...(source ? { source } : {}),
-      ...(query.companyId ? { companyId: query.companyId } : {}),
-      ...createdRange(query.created, new Date()),
-    };
-    const input = listInput(query, filter, cursor);
+    const input = listInput(query, viewFilterOf(query), cursor);
     const custom = query.custom.length > 0 ? { custom: query.custom } : {};
     return api.contacts.list({ ...input, filter: { ...input.filter, ...custom } });
   },
 });
+
+/** The list's narrowing filters apart from the text and deleted rows. */
+function viewFilterOf(query: ContactQuery) {
+  const tag = query.tag.trim();
+  const source = query.source.trim();
+  return {
+    ...(tag ? { tag } : {}),
+    ...(query.ownerId ? { ownerId: query.ownerId } : {}),
+    ...(source ? { source } : {}),
+    ...(query.companyId ? { companyId: query.companyId } : {}),
+    ...createdRange(query.created, new Date()),
+  };
+}
+
+/** What the list shows, as an export filter (live contacts only: exports never hold deleted ones). */
+export function exportFilterOf(query: ContactQuery) {
+  const text = query.text.trim();
+  return {
+    ...(text ? { text } : {}),
+    ...viewFilterOf(query),
+    ...(query.custom.length > 0 ? { custom: query.custom } : {}),
+  };
+}
 
 /** The contacts store. */
 export const useContactsStore = contactsList.useStore;
