@@ -349,13 +349,7 @@ export type PrivacyConsentsTable = {
   id: string;
   contact_id: string;
   purpose_id: string;
-  ground:
-    | 'consent'
-    | 'contract'
-    | 'legal_obligation'
-    | 'legitimate_interest'
-    | 'vital_interest'
-    | 'public_task';
+  ground: 'consent' | 'contract' | 'legal_obligation' | 'legitimate_interest' | 'vital_interest' | 'public_task';
   channel: 'in_person' | 'paper' | 'email' | 'phone' | 'website' | 'messenger' | 'other';
   obtained_at: string;
   text_hash: string | null;
@@ -377,13 +371,7 @@ export type PrivacyObjectionsTable = {
 export type PrivacyPurposesTable = {
   id: string;
   name: string;
-  ground:
-    | 'consent'
-    | 'contract'
-    | 'legal_obligation'
-    | 'legitimate_interest'
-    | 'vital_interest'
-    | 'public_task';
+  ground: 'consent' | 'contract' | 'legal_obligation' | 'legitimate_interest' | 'vital_interest' | 'public_task';
   categories: string;
   retention_months: number | null;
   retention_text: string;
