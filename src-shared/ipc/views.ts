@@ -6,6 +6,7 @@
  * saved filter can never show more than the list would. Saving and deleting are audited.
  */
 import { z } from 'zod';
+import { customFilterSchema } from '../custom-fields/schema';
 import { recordIdSchema } from './contacts';
 import { channel } from './contract';
 
@@ -41,6 +42,8 @@ export const savedFilterQuerySchema = z
     companyName: z.string().max(300),
     includeDeleted: z.boolean(),
     sort: z.string().max(40),
+    /** Custom field conditions (src-main/crm/custom-fields/filter.ts). */
+    custom: customFilterSchema,
   })
   .partial()
   .strict()

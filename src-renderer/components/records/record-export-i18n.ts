@@ -8,7 +8,7 @@ import type { Strings } from '../../i18n/types';
 export const uk = {
   button: 'Експорт',
   hint: {
-    contacts: 'Вивантажити всі контакти, які вам доступні',
+    contacts: 'Вивантажити контакти, які зараз показує список',
     companies: 'Вивантажити всі компанії, які вам доступні',
     deals: 'Вивантажити всі угоди, які вам доступні',
     activities: 'Вивантажити всі активності, які вам доступні',
@@ -20,7 +20,7 @@ export const uk = {
     activities: 'Експорт активностей',
   },
   scope:
-    'Буде вивантажено всі записи, які вам доступні (вибрані рядки — через «Вивантажити» над списком).',
+    'Буде вивантажено записи, які вам доступні; контакти — лише ті, що відповідають фільтрам списку (вибрані рядки — через «Вивантажити» над списком).',
   format: 'Формат файлу',
   formats: {
     excel: 'CSV для Excel (крапка з комою, місцеві дати) — радимо',
@@ -52,7 +52,7 @@ export const uk = {
 export const en: Strings<typeof uk> = {
   button: 'Export',
   hint: {
-    contacts: 'Export every contact you have access to',
+    contacts: 'Export the contacts the list shows',
     companies: 'Export every company you have access to',
     deals: 'Export every deal you have access to',
     activities: 'Export every activity you have access to',
@@ -63,7 +63,8 @@ export const en: Strings<typeof uk> = {
     deals: 'Export deals',
     activities: 'Export activities',
   },
-  scope: 'Every record you have access to will be exported (chosen rows: “Export” above the list).',
+  scope:
+    'The records you have access to will be exported; contacts only as far as the list’s filters allow (chosen rows: “Export” above the list).',
   format: 'File format',
   formats: {
     excel: 'CSV for Excel (semicolons, local dates) — recommended',
