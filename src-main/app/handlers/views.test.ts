@@ -27,10 +27,12 @@ async function app() {
   return { ...t, as };
 }
 
+// As the contacts toolbar sends it: the whole query, custom-field conditions included (empty).
 const OLX_THIS_MONTH = {
   source: 'OLX',
   ownerId: 'me',
   created: { period: 'thisMonth', from: '', to: '' },
+  custom: [],
 };
 
 describe('saved filters', () => {
