@@ -1,6 +1,7 @@
 /**
- * Valid inputs of the record channels — contacts, companies, activities, deals, pipelines and
- * documents (spread into ./router.test-support.ts `validSamples`; split from it by feature).
+ * Valid inputs of the record channels — contacts, companies, activities, deals, pipelines,
+ * documents, custom fields, merges and saved views (spread into ./router.test-support.ts
+ * `validSamples`; split from it by feature).
  */
 
 /** A valid input (the shape of ./router.test-support.ts `ChannelSample`, kept apart: no cycle). */
@@ -142,4 +143,35 @@ export const recordSamples: Readonly<Record<string, Sample>> = {
     },
   },
   'zamok:views.deleteFilter': { input: { id: 'f-1' } },
+  // Custom fields (src-shared/ipc/custom-fields.ts) and merges (src-shared/ipc/merges.ts).
+  'zamok:fields.list': {
+    input: { recordType: 'contact', includeArchived: true },
+    optionalKeys: ['recordType', 'includeArchived'],
+  },
+  'zamok:fields.create': {
+    input: { recordType: 'contact', label: 'Джерело', kind: 'choice', options: ['OLX'] },
+  },
+  'zamok:fields.update': {
+    input: { id: 'field-1', label: 'Звідки', options: ['OLX', 'Prom'] },
+    optionalKeys: ['label', 'options'],
+  },
+  'zamok:fields.reorder': { input: { recordType: 'contact', ids: ['field-1'] } },
+  'zamok:fields.archive': { input: { id: 'field-1', archived: true } },
+  'zamok:fields.delete': { input: { id: 'field-1' } },
+  'zamok:fields.values': { input: { recordType: 'contact', id: 'c-1' } },
+  'zamok:fields.setValues': {
+    input: {
+      recordType: 'contact',
+      id: 'c-1',
+      values: { 'field-1': 'OLX' },
+      expectedUpdatedAt: '2026-11-29T09:00:00.000Z',
+    },
+    optionalKeys: ['expectedUpdatedAt'],
+  },
+  'zamok:merges.merge': {
+    input: { type: 'contacts', survivorId: 'c-1', mergedIds: ['c-2'], fields: { surname: 'c-2' } },
+    optionalKeys: ['fields'],
+  },
+  'zamok:merges.unmerge': { input: { type: 'companies', mergeId: 'm-1' } },
+  'zamok:merges.history': { input: { type: 'contacts', id: 'c-1' } },
 };

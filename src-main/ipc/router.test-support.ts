@@ -142,30 +142,6 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     input: { id: 'team-kyiv', userId: '0b5e7f1c-3a52-4d8e-9f10-2c4b6d8e0a13' },
     optionalKeys: ['userId'],
   },
-  'zamok:fields.list': {
-    input: { recordType: 'contact', includeArchived: true },
-    optionalKeys: ['recordType', 'includeArchived'],
-  },
-  'zamok:fields.create': {
-    input: { recordType: 'contact', label: 'Джерело', kind: 'choice', options: ['OLX'] },
-  },
-  'zamok:fields.update': {
-    input: { id: 'field-1', label: 'Звідки', options: ['OLX', 'Prom'] },
-    optionalKeys: ['label', 'options'],
-  },
-  'zamok:fields.reorder': { input: { recordType: 'contact', ids: ['field-1'] } },
-  'zamok:fields.archive': { input: { id: 'field-1', archived: true } },
-  'zamok:fields.delete': { input: { id: 'field-1' } },
-  'zamok:fields.values': { input: { recordType: 'contact', id: 'c-1' } },
-  'zamok:fields.setValues': {
-    input: {
-      recordType: 'contact',
-      id: 'c-1',
-      values: { 'field-1': 'OLX' },
-      expectedUpdatedAt: '2026-11-29T09:00:00.000Z',
-    },
-    optionalKeys: ['expectedUpdatedAt'],
-  },
   'zamok:alerts.list': {
     input: { unreadOnly: true, limit: 20 },
     optionalKeys: ['unreadOnly', 'limit'],
@@ -229,12 +205,6 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:imports.startUpload': { input: { type: 'companies', file: { size: 2048 } } },
   'zamok:imports.progress': { input: { upload: 'U'.repeat(43) } },
   'zamok:imports.cancel': { input: { upload: 'U'.repeat(43) } },
-  'zamok:merges.merge': {
-    input: { type: 'contacts', survivorId: 'c-1', mergedIds: ['c-2'], fields: { surname: 'c-2' } },
-    optionalKeys: ['fields'],
-  },
-  'zamok:merges.unmerge': { input: { type: 'companies', mergeId: 'm-1' } },
-  'zamok:merges.history': { input: { type: 'contacts', id: 'c-1' } },
   'zamok:imports.undo': {
     input: { batchId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f', type: 'contacts' },
   },

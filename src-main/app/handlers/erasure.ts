@@ -31,9 +31,7 @@ export function erasureHandlers(
         by: session.userId,
         at: now(),
       });
-      const { checkpointed: _c, logged: _l, ...result } = report;
-      ctx.audit.details = { ...result, logged: report.logged };
-      return result;
+      return reported(ctx, report);
     },
     eraseCompany: async (ctx, input) => {
       target(ctx, 'company', input.companyId);
@@ -44,9 +42,7 @@ export function erasureHandlers(
         by: session.userId,
         at: now(),
       });
-      const { checkpointed: _c, logged: _l, ...result } = report;
-      ctx.audit.details = { ...result, logged: report.logged };
-      return result;
+      return reported(ctx, report);
     },
     retentionRules: () => listRetentionRules(requireVault(deps).sqlite),
     setRetentionRule: (ctx, input) => {
@@ -88,4 +84,17 @@ export function erasureHandlers(
       return { approved: report.approved, erased: report.erased, skipped: report.skipped };
     },
   };
+}
+
+/**
+ * What an erasure answers: its ids and counts, without the frame's own facts; the audit entry also
+ * keeps whether the log beside the vault was written.
+ */
+function reported<R extends { checkpointed: boolean; logged: boolean }>(
+  ctx: { audit: { details?: unknown } },
+  report: R,
+): Omit<R, 'checkpointed' | 'logged'> {
+  const { checkpointed: _c, logged: _l, ...result } = report;
+  ctx.audit.details = { ...result, logged: report.logged };
+  return result;
 }
