@@ -5,8 +5,9 @@
  * the same typed API is built from the contract over `fetch('/api/call')`, authenticated with the
  * per-launch token the host printed in the URL (`#token=…`).
  */
-import { buildBridge, type CallError, type Result } from '../../src-shared/ipc/contract';
-import { contract, type ZamokApi } from '../../src-shared/ipc';
+import { buildBridgeFromNames, type CallError, type Result } from '../../src-shared/ipc/contract';
+import { CHANNEL_NAMES } from '../../src-shared/ipc/channel-names';
+import type { Contract, ZamokApi } from '../../src-shared/ipc';
 
 /** sessionStorage key holding the preview host token (survives reloads of this tab only). */
 export const PREVIEW_TOKEN_KEY = 'zamok.previewToken';
@@ -43,39 +44,42 @@ export function readPreviewToken(): string | null {
 
 /** Builds the API over HTTP (browser test host). Transport failures become typed errors, never throws. */
 export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fetch): ZamokApi {
-  return buildBridge(contract, async (channel, input): Promise<Result<unknown>> => {
-    let body: string;
-    try {
-      body = JSON.stringify({ channel, input });
-    } catch {
-      return failure('invalid_input', 'The request is not plain data.');
-    }
-    let response: Response;
-    try {
-      response = await fetchImpl(PREVIEW_CALL_PATH, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
-        body,
-      });
-    } catch {
-      return failure('internal', 'The Zamok host is not reachable.');
-    }
-    if (response.status === 401 || response.status === 403) {
-      return failure('forbidden_sender', 'This page is not authorised by the Zamok host.');
-    }
-    let answer: unknown;
-    try {
-      answer = await response.json();
-    } catch {
-      answer = undefined;
-    }
-    // The host answers typed errors with 400/413 too: pass those through.
-    if (isResult(answer) && (response.ok || !answer.ok)) return answer;
-    return failure('internal', 'Something went wrong. Please try again.');
-  });
+  return buildBridgeFromNames<Contract>(
+    CHANNEL_NAMES,
+    async (channel, input): Promise<Result<unknown>> => {
+      let body: string;
+      try {
+        body = JSON.stringify({ channel, input });
+      } catch {
+        return failure('invalid_input', 'The request is not plain data.');
+      }
+      let response: Response;
+      try {
+        response = await fetchImpl(PREVIEW_CALL_PATH, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
+          body,
+        });
+      } catch {
+        return failure('internal', 'The Zamok host is not reachable.');
+      }
+      if (response.status === 401 || response.status === 403) {
+        return failure('forbidden_sender', 'This page is not authorised by the Zamok host.');
+      }
+      let answer: unknown;
+      try {
+        answer = await response.json();
+      } catch {
+        answer = undefined;
+      }
+      // The host answers typed errors with 400/413 too: pass those through.
+      if (isResult(answer) && (response.ok || !answer.ok)) return answer;
+      return failure('internal', 'Something went wrong. Please try again.');
+    },
+  );
 }
 
 function isResult(body: unknown): body is Result<unknown> {

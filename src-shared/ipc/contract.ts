@@ -146,10 +146,24 @@ export type Invoke = (channel: string, input: unknown) => Promise<Result<unknown
 
 /** Builds the typed API object from the contract and a transport. Used by the preload and the test host client. */
 export function buildBridge<C extends ContractSpec>(contract: C, invoke: Invoke): BridgeApi<C> {
+  const names = Object.fromEntries(
+    Object.entries(contract).map(([feature, calls]) => [feature, Object.keys(calls)]),
+  );
+  return buildBridgeFromNames<C>(names, invoke);
+}
+
+/**
+ * The same bridge from the channels' names alone (`channel-names.ts`), so the renderer does not load
+ * the schemas to call the main process.
+ */
+export function buildBridgeFromNames<C extends ContractSpec>(
+  names: Readonly<Record<string, readonly string[]>>,
+  invoke: Invoke,
+): BridgeApi<C> {
   const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
-  for (const [feature, calls] of Object.entries(contract)) {
+  for (const [feature, calls] of Object.entries(names)) {
     const calls_: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
-    for (const call of Object.keys(calls)) {
+    for (const call of calls) {
       const name = channelName(feature, call);
       calls_[call] = (input: unknown) => invoke(name, input);
     }

@@ -67,7 +67,10 @@ test('bulk: a head filters by source, saves and reapplies the filter, and gives 
 
   await page.setViewportSize({ width: 1366, height: 768 });
   // The first sign-in lands on the contacts list (loaded before the calls above): open it afresh.
+  // Wait for the deals screen first: the section change is a transition, so a quick second click
+  // would find the old contacts screen still mounted and its list not reloaded.
   await openSection(page, 'Deals');
+  await expect(page.getByRole('heading', { name: 'Deals', level: 1 })).toBeVisible();
   await openSection(page, 'Contacts');
   await page.getByText('Українська', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Контакти', level: 1 })).toBeVisible();

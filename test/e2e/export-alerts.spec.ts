@@ -143,7 +143,7 @@ async function startExport(page: Page) {
   await openSection(page, 'Contacts');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Export contacts' });
-  await expect(dialog.getByText(/^Every record you have access to will be exported/)).toBeVisible();
+  await expect(dialog.getByText(/^The records you have access to will be exported/)).toBeVisible();
   await expect(dialog.getByRole('radio', { name: /^CSV for Excel/ })).toBeChecked();
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   return dialog;

@@ -4,7 +4,7 @@ import { eraseEn, eraseUk } from './erase-i18n';
 import { exportEn, exportUk } from './export-i18n';
 import { exportPurposeEn, exportPurposeUk } from './export-purpose-i18n';
 import type { Strings } from '../../i18n/types';
-import { contactTextLabels } from '../../../src-shared/contacts';
+import { contactTextLabels } from '../../../src-shared/contacts/text-fields';
 
 export const uk = {
   export: exportUk,
