@@ -35,6 +35,26 @@ function rows(custom: RoleInfo[] = []): RoleMatrixRow[] {
   }));
 }
 
+/**
+ * A permission's checkbox in the role dialog, found by its label: `getByRole` walks every element
+ * of the (large) dialog and computes styles for each, which took over a minute per test on a busy
+ * machine.
+ */
+function checkbox(dialog: HTMLElement, name: string): HTMLInputElement {
+  return within(dialog).getByLabelText<HTMLInputElement>(name, {
+    selector: 'input[type="checkbox"]',
+  });
+}
+
+/** The dialog's Save button (by its text, for the same reason). */
+function saveButton(dialog: HTMLElement): HTMLElement {
+  const button = within(dialog)
+    .getByText('Save', { selector: 'button, button *' })
+    .closest('button');
+  if (!button) throw new Error('no Save button');
+  return button;
+}
+
 function renderTab(api: ZamokApi) {
   renderWithApi(<RolesTab />, api);
 }
@@ -93,17 +113,17 @@ describe('role editor', () => {
     fireEvent.change(within(dialog).getByLabelText(/^Role name/), {
       target: { value: '  Accountant ' },
     });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    fireEvent.click(saveButton(dialog));
     expect(within(dialog).getByText('Tick at least one permission.')).toBeTruthy();
 
-    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'View contacts' }));
+    fireEvent.click(checkbox(dialog, 'View contacts'));
     fireEvent.click(within(dialog).getByLabelText('Scope: View contacts', { selector: 'input' }));
     fireEvent.click(await screen.findByRole('option', { name: 'team' }));
-    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Export contacts' }));
-    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Read the audit log' }));
-    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'See analytics' }));
-    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'See analytics' }));
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    fireEvent.click(checkbox(dialog, 'Export contacts'));
+    fireEvent.click(checkbox(dialog, 'Read the audit log'));
+    fireEvent.click(checkbox(dialog, 'See analytics'));
+    fireEvent.click(checkbox(dialog, 'See analytics'));
+    fireEvent.click(saveButton(dialog));
 
     await waitFor(() =>
       expect(inputsOf(calls, 'roles.create')).toEqual([
@@ -125,18 +145,9 @@ describe('role editor', () => {
     renderTab(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Create role' }));
     const dialog = await screen.findByRole('dialog', { name: 'New role' });
-    expect(within(dialog).getByRole('checkbox', { name: 'View contacts' })).toHaveProperty(
-      'disabled',
-      true,
-    );
-    expect(within(dialog).getByRole('checkbox', { name: 'Read the audit log' })).toHaveProperty(
-      'disabled',
-      true,
-    );
-    expect(within(dialog).getByRole('checkbox', { name: 'Manage staff' })).toHaveProperty(
-      'disabled',
-      false,
-    );
+    expect(checkbox(dialog, 'View contacts')).toHaveProperty('disabled', true);
+    expect(checkbox(dialog, 'Read the audit log')).toHaveProperty('disabled', true);
+    expect(checkbox(dialog, 'Manage staff')).toHaveProperty('disabled', false);
   });
 
   it('editing keeps a role’s existing grants unless changed; built-in roles have no Edit', async () => {
@@ -152,8 +163,8 @@ describe('role editor', () => {
     expect(screen.getAllByRole('button', { name: /^Edit role/ }).length).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: 'Edit role Бухгалтер' }));
     const dialog = await screen.findByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Create contacts' }));
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    fireEvent.click(checkbox(dialog, 'Create contacts'));
+    fireEvent.click(saveButton(dialog));
     await waitFor(() =>
       expect(inputsOf(calls, 'roles.update')).toEqual([
         {
