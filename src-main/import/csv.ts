@@ -90,16 +90,31 @@ async function head(it: AsyncIterator<string>, min: number): Promise<string[]> {
   return chunks;
 }
 
+/** `first`, then the rest of `it`, then null (the end); closing this closes `it`. */
+async function* rejoined(
+  first: string[],
+  it: AsyncIterator<string>,
+): AsyncGenerator<string | null> {
+  try {
+    yield* first;
+    for (let next = await it.next(); next.done !== true; next = await it.next()) yield next.value;
+    yield null;
+  } finally {
+    await it.return?.();
+  }
+}
+
 /**
- * Records of `text` through one csv-parse stream, driven by hand: each chunk is written and the
- * records it completed are read out before the next, so at most one chunk's records wait, and the
- * rows before a bad record still leave before its error (a stream's error would drop them).
+ * Records of `text` through one csv-parse stream, driven by hand, one batch per chunk: each chunk
+ * is written and the records it completed are read out before the next, so at most one chunk's
+ * records wait, and the rows before a bad record still leave before its error (a stream's error
+ * would drop what it buffered).
  */
-async function* records(
+async function* batches(
   first: string[],
   rest: AsyncIterator<string>,
   delimiter: CsvDelimiter,
-): AsyncGenerator<string[]> {
+): AsyncGenerator<string[][]> {
   const parser = parse(options(delimiter));
   let failure: unknown = null;
   const failed = new Promise<void>(resolve =>
@@ -108,32 +123,26 @@ async function* records(
       resolve();
     }),
   );
-  const step = (chunk: string | null): Promise<void> =>
-    Promise.race([
-      failed,
-      new Promise<void>(resolve => {
-        if (chunk === null) parser.end(() => resolve());
-        else parser.write(chunk, () => resolve());
-      }),
-    ]);
-  function* ready(): Generator<string[]> {
-    for (let r: unknown = parser.read(); r !== null; r = parser.read()) yield r as string[];
-  }
-  async function* feed(chunk: string | null): AsyncGenerator<string[]> {
-    const done = step(chunk);
-    yield* ready();
-    await done;
-    yield* ready();
-    if (failure !== null) throw failure;
-  }
+  const ready = (out: string[][]): string[][] => {
+    for (let r: unknown = parser.read(); r !== null; r = parser.read()) out.push(r as string[]);
+    return out;
+  };
+  const feed = async (chunk: string | null): Promise<string[][]> => {
+    const written = new Promise<void>(resolve => {
+      if (chunk === null) parser.end(() => resolve());
+      else parser.write(chunk, () => resolve());
+    });
+    const out = ready([]);
+    await Promise.race([failed, written]);
+    return ready(out);
+  };
   try {
-    for (const chunk of first) yield* feed(chunk);
-    for (let next = await rest.next(); next.done !== true; next = await rest.next())
-      yield* feed(next.value);
-    yield* feed(null);
+    for await (const chunk of rejoined(first, rest)) {
+      yield await feed(chunk);
+      if (failure !== null) throw failure;
+    }
   } finally {
     parser.destroy();
-    await rest.return?.();
   }
 }
 
@@ -151,10 +160,11 @@ export async function* parseCsv(
   const chosen = delimiter ?? sniffDelimiter(first.join(''));
   onDelimiter?.(chosen);
   try {
-    for await (const record of records(first, it, chosen)) {
-      if (record.length > MAX_COLUMNS) throw tooWide();
-      yield record;
-    }
+    for await (const batch of batches(first, it, chosen))
+      for (const record of batch) {
+        if (record.length > MAX_COLUMNS) throw tooWide();
+        yield record;
+      }
   } catch (err) {
     throw typed(err);
   }
