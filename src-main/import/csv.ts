@@ -1,103 +1,51 @@
 /**
- * A streaming CSV/TSV parser (RFC 4180: quoted fields, doubled quotes, CR/LF/CRLF line ends,
- * line breaks inside quotes) and the delimiter sniffer. Text arrives in chunks (./decode.ts) and
- * complete records leave as soon as they end, so a file is never held whole. A record larger than
- * `MAX_RECORD_CHARS` (say, an unclosed quote swallowing the file) is refused, not buffered.
- * Written here rather than taken from a package: ~100 lines, and the sniffer reuses the same parser.
+ * CSV/TSV records through csv-parse (streaming `Transform`): quoted cells, doubled quotes, line
+ * breaks inside quotes, LF / CRLF / CR (mixed too), blank lines skipped, rows of any width. Text
+ * arrives in chunks (./decode.ts) and records leave as the parser completes them, so a file is
+ * never held whole. A record over `MAX_RECORD_BYTES` (say, an unclosed quote swallowing the file)
+ * or over `MAX_COLUMNS` is refused. The delimiter sniffer parses its sample with the same options.
  */
+import { CsvError, parse, type Options } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { importError } from './errors';
 
 /** The delimiters the sniffer chooses between. */
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
-/** Longest record accepted (characters), and most columns. */
-export const MAX_RECORD_CHARS = 1024 * 1024;
+/** Longest record accepted (bytes as UTF-8), and most columns. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
 export const MAX_COLUMNS = 500;
 
-/** An incremental parser: feed text with `push`, collect records; `end` flushes the last one. */
-export class CsvParser {
-  private field = '';
-  private record: string[] = [];
-  private quoted = false;
-  /** Inside quotes; `quoteSeen` = a quote just closed (a second one is an escaped quote). */
-  private inQuotes = false;
-  private quoteSeen = false;
-  private size = 0;
-  private skipLf = false;
+/** How much text the sniffer looks at, and how many records of it. */
+const SNIFF_CHARS = 32 * 1024;
+const SNIFF_RECORDS = 20;
 
-  constructor(private readonly delimiter: string) {}
+function options(delimiter: CsvDelimiter): Options {
+  return {
+    delimiter,
+    // Any line end, even mixed in one file; CRLF first so it is one break, not two.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    // A quote inside an unquoted cell (ТОВ "Кобзар") is text, as Excel reads it.
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_BYTES,
+  };
+}
 
-  /** Parses `text`, returning the records it completed. */
-  push(text: string): string[][] {
-    const out: string[][] = [];
-    const d = this.delimiter;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charAt(i);
-      if (this.skipLf) {
-        this.skipLf = false;
-        if (c === '\n') continue;
-      }
-      if (this.inQuotes) {
-        if (this.quoteSeen) {
-          this.quoteSeen = false;
-          if (c === '"') {
-            this.add('"');
-            continue;
-          }
-          this.inQuotes = false;
-        } else if (c === '"') {
-          this.quoteSeen = true;
-          continue;
-        } else {
-          this.add(c);
-          continue;
-        }
-      }
-      if (c === d) this.endField();
-      else if (c === '\n' || c === '\r') {
-        this.skipLf = c === '\r';
-        const record = this.endRecord();
-        if (record) out.push(record);
-      } else if (c === '"' && this.field.length === 0 && !this.quoted) {
-        this.inQuotes = true;
-        this.quoted = true;
-      } else this.add(c);
-    }
-    return out;
-  }
+/** csv-parse's error → the importer's typed error; anything else passes unchanged. */
+function typed(err: unknown): unknown {
+  if (!(err instanceof CsvError)) return err;
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED')
+    return importError('row_too_large', 'A quoted cell is not closed.');
+  if (err.code === 'CSV_MAX_RECORD_SIZE')
+    return importError('row_too_large', 'A row of the file is too large (an unclosed quote?).');
+  return importError('file_unreadable', 'The file cannot be read as CSV.');
+}
 
-  /** Ends the input: the last record if the text did not end with a line break. */
-  end(): string[][] {
-    if (this.inQuotes && this.quoteSeen) this.inQuotes = false;
-    const record = this.endRecord();
-    return record ? [record] : [];
-  }
-
-  private add(c: string): void {
-    this.field += c;
-    if (++this.size > MAX_RECORD_CHARS)
-      throw importError('row_too_large', 'A row of the file is too large (an unclosed quote?).');
-  }
-
-  private endField(): void {
-    this.record.push(this.field);
-    if (this.record.length > MAX_COLUMNS)
-      throw importError('too_many_columns', 'The file has too many columns.');
-    this.field = '';
-    this.quoted = false;
-  }
-
-  /** Completes a record; a blank line gives none. */
-  private endRecord(): string[] | null {
-    if (this.inQuotes) throw importError('row_too_large', 'A quoted cell is not closed.');
-    const blank = this.record.length === 0 && this.field.length === 0 && !this.quoted;
-    this.endField();
-    const record = this.record;
-    this.record = [];
-    this.size = 0;
-    return blank ? null : record;
-  }
+function tooWide(): Error {
+  return importError('too_many_columns', 'The file has too many columns.');
 }
 
 /**
@@ -113,8 +61,7 @@ export function sniffDelimiter(sample: string): CsvDelimiter {
   for (const delimiter of CSV_DELIMITERS) {
     let records: string[][];
     try {
-      const parser = new CsvParser(delimiter);
-      records = [...parser.push(text), ...parser.end()].slice(0, 20);
+      records = parseSync(text, { ...options(delimiter), to: SNIFF_RECORDS });
     } catch {
       continue;
     }
@@ -130,39 +77,95 @@ export function sniffDelimiter(sample: string): CsvDelimiter {
   return best !== null && best.columns > 1 ? best.delimiter : ',';
 }
 
-/** How much text the sniffer looks at before the delimiter is chosen. */
-const SNIFF_CHARS = 32 * 1024;
+/** The first chunks of `it` up to `min` characters (fewer if the text ends). */
+async function head(it: AsyncIterator<string>, min: number): Promise<string[]> {
+  const chunks: string[] = [];
+  let size = 0;
+  while (size < min) {
+    const next = await it.next();
+    if (next.done === true) break;
+    chunks.push(next.value);
+    size += next.value.length;
+  }
+  return chunks;
+}
+
+/** `first`, then the rest of `it`, then null (the end); closing this closes `it`. */
+async function* rejoined(
+  first: string[],
+  it: AsyncIterator<string>,
+): AsyncGenerator<string | null> {
+  try {
+    yield* first;
+    for (let next = await it.next(); next.done !== true; next = await it.next()) yield next.value;
+    yield null;
+  } finally {
+    await it.return?.();
+  }
+}
 
 /**
- * Records of a CSV text stream. The delimiter is `delimiter` or sniffed from the first 32 KiB
- * (reported through `onDelimiter` before the first record).
+ * Records of `text` through one csv-parse stream, driven by hand, one batch per chunk: each chunk
+ * is written and the records it completed are read out before the next, so at most one chunk's
+ * records wait, and the rows before a bad record still leave before its error (a stream's error
+ * would drop what it buffered).
+ */
+async function* batches(
+  first: string[],
+  rest: AsyncIterator<string>,
+  delimiter: CsvDelimiter,
+): AsyncGenerator<string[][]> {
+  const parser = parse(options(delimiter));
+  let failure: unknown = null;
+  const failed = new Promise<void>(resolve =>
+    parser.on('error', err => {
+      failure ??= err;
+      resolve();
+    }),
+  );
+  const ready = (out: string[][]): string[][] => {
+    for (let r: unknown = parser.read(); r !== null; r = parser.read()) out.push(r as string[]);
+    return out;
+  };
+  const feed = async (chunk: string | null): Promise<string[][]> => {
+    const written = new Promise<void>(resolve => {
+      if (chunk === null) parser.end(() => resolve());
+      else parser.write(chunk, () => resolve());
+    });
+    const out = ready([]);
+    await Promise.race([failed, written]);
+    return ready(out);
+  };
+  try {
+    for await (const chunk of rejoined(first, rest)) {
+      yield await feed(chunk);
+      if (failure !== null) throw failure;
+    }
+  } finally {
+    parser.destroy();
+  }
+}
+
+/**
+ * Records of a CSV text stream. The delimiter is `delimiter` or sniffed from the first 32 KiB;
+ * either way it is reported through `onDelimiter` before the first record.
  */
 export async function* parseCsv(
   text: AsyncIterable<string>,
   delimiter?: CsvDelimiter,
   onDelimiter?: (d: CsvDelimiter) => void,
 ): AsyncGenerator<string[]> {
-  let parser: CsvParser | null = delimiter ? new CsvParser(delimiter) : null;
-  let pending = '';
-  const start = (): CsvParser => {
-    const d = delimiter ?? sniffDelimiter(pending);
-    onDelimiter?.(d);
-    return new CsvParser(d);
-  };
-  for await (const chunk of text) {
-    if (parser === null) {
-      pending += chunk;
-      if (pending.length < SNIFF_CHARS) continue;
-      parser = start();
-      yield* parser.push(pending);
-      pending = '';
-      continue;
-    }
-    yield* parser.push(chunk);
+  const it = text[Symbol.asyncIterator]();
+  const first = delimiter === undefined ? await head(it, SNIFF_CHARS) : [];
+  const chosen = delimiter ?? sniffDelimiter(first.join(''));
+  onDelimiter?.(chosen);
+  try {
+    for await (const batch of batches(first, it, chosen))
+      for (const record of batch) {
+        if (record.length > MAX_COLUMNS) throw tooWide();
+        yield record;
+      }
+  } catch (err) {
+    throw typed(err);
   }
-  if (parser === null) {
-    parser = start();
-    yield* parser.push(pending);
-  }
-  yield* parser.end();
 }

@@ -14,7 +14,6 @@ export const IMPORT_FAILURES = [
   'row_too_large',
   'too_many_columns',
   'xlsx_invalid',
-  'xlsx_zip64',
   'vcard_invalid',
   'mapping_invalid',
   'cancelled',

@@ -1,6 +1,6 @@
 /**
  * XLSX reader: the first worksheet, row by row. The ZIP is read from its central directory
- * (./zip.ts) so parts are taken in the order needed — workbook, relationships, styles (which
+ * (./zip.ts, yauzl) so parts are taken in the order needed — workbook, relationships, styles (which
  * cells are dates), shared strings, the sheet's merged ranges, then the sheet itself streamed —
  * whatever order the writer stored them in. Shared strings are the one table kept in memory
  * (capped); sheet rows are never all held. Merged cells give every cell of their range the
@@ -13,7 +13,7 @@ import { posix } from 'node:path';
 import type { Tag } from 'sax';
 import { importError } from './errors';
 import { localName, streamXml } from './xml';
-import { zipEntries, zipEntryStream, type ZipEntry } from './zip';
+import { openZip, type ZipArchive } from './zip';
 
 /** Largest inflated part read (bytes), and most shared-string characters kept. */
 const MAX_PART_BYTES = 1024 * 1024 * 1024;
@@ -25,15 +25,8 @@ interface Workbook {
   date1904: boolean;
 }
 
-/** An XLSX on disk and its ZIP entries. */
-interface Archive {
-  path: string;
-  entries: Map<string, ZipEntry>;
-}
-
-function part(archive: Archive, name: string): AsyncIterable<Buffer> | null {
-  const entry = archive.entries.get(name);
-  return entry ? zipEntryStream(archive.path, entry, MAX_PART_BYTES) : null;
+function part(archive: ZipArchive, name: string): AsyncIterable<Buffer> | null {
+  return archive.read(name, MAX_PART_BYTES);
 }
 
 async function drain<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -42,7 +35,7 @@ async function drain<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-async function readWorkbook(archive: Archive): Promise<Workbook> {
+async function readWorkbook(archive: ZipArchive): Promise<Workbook> {
   const book = part(archive, 'xl/workbook.xml');
   if (book === null) throw importError('xlsx_invalid', 'The file is not an XLSX workbook.');
   let firstSheetRel: string | null = null;
@@ -99,7 +92,7 @@ export function isDateFormat(code: string): boolean {
 }
 
 /** Style indexes (the `s` of a cell) whose number format is a date. */
-async function readDateStyles(archive: Archive): Promise<Set<number>> {
+async function readDateStyles(archive: ZipArchive): Promise<Set<number>> {
   const styles = part(archive, 'xl/styles.xml');
   const dates = new Set<number>();
   if (styles === null) return dates;
@@ -133,7 +126,7 @@ async function readDateStyles(archive: Archive): Promise<Set<number>> {
   return dates;
 }
 
-async function readSharedStrings(archive: Archive): Promise<string[]> {
+async function readSharedStrings(archive: ZipArchive): Promise<string[]> {
   const source = part(archive, 'xl/sharedStrings.xml');
   if (source === null) return [];
   const strings: string[] = [];
@@ -188,12 +181,12 @@ interface Merge {
 }
 
 /** The sheet's merged ranges (a quick first pass that reads only `<mergeCell ref=…>`). */
-async function readMerges(path: string, entry: ZipEntry): Promise<Merge[]> {
+async function readMerges(sheet: AsyncIterable<Buffer>): Promise<Merge[]> {
   const merges: Merge[] = [];
   const decoder = new TextDecoder('utf-8');
   let carry = '';
   const pattern = /<(?:\w+:)?mergeCell\s+ref="([A-Z]+\d+):([A-Z]+\d+)"/gu;
-  for await (const chunk of zipEntryStream(path, entry, MAX_PART_BYTES)) {
+  for await (const chunk of sheet) {
     const text = carry + decoder.decode(chunk, { stream: true });
     let cut = text.length - 64;
     for (const m of text.matchAll(pattern)) {
@@ -226,13 +219,24 @@ function numberText(raw: string): string {
  * (empty rows skipped, merged ranges filled from their top-left cell).
  */
 export async function* readXlsxRows(path: string): AsyncGenerator<string[]> {
-  const archive: Archive = { path, entries: await zipEntries(path) };
+  const archive = await openZip(path);
+  try {
+    yield* sheetRows(archive);
+  } finally {
+    archive.close();
+  }
+}
+
+async function* sheetRows(archive: ZipArchive): AsyncGenerator<string[]> {
   const book = await readWorkbook(archive);
-  const sheet = archive.entries.get(book.sheetPath);
-  if (!sheet) throw importError('xlsx_invalid', 'The workbook has no worksheet.');
+  const sheet = (): AsyncIterable<Buffer> => {
+    const stream = part(archive, book.sheetPath);
+    if (stream === null) throw importError('xlsx_invalid', 'The workbook has no worksheet.');
+    return stream;
+  };
   const dateStyles = await readDateStyles(archive);
   const shared = await readSharedStrings(archive);
-  const merges = await readMerges(path, sheet);
+  const merges = await readMerges(sheet());
   const mergeValues = new Map<Merge, string>();
 
   let row: string[] = [];
@@ -269,7 +273,7 @@ export async function* readXlsxRows(path: string): AsyncGenerator<string[]> {
   };
 
   const rows = streamXml(
-    zipEntryStream(path, sheet, MAX_PART_BYTES),
+    sheet() ?? [],
     p => {
       p.onopentag = (tag: Tag) => {
         const name = localName(tag.name);

@@ -1,119 +1,76 @@
 /**
- * Just enough ZIP to read an XLSX from disk without loading it: the central directory is read from
- * the end of the file, and one entry at a time is streamed through Node's raw inflate. Stored and
- * deflated entries only; ZIP64 (files over 4 GiB or 65,535 entries) is refused, as is an entry
- * whose inflated size passes `maxEntryBytes` (a zip bomb stops there, not at the end).
+ * The XLSX reader's ZIP layer, on yauzl 3.4: the central directory is read from the end of the
+ * file (`lazyEntries`, one entry at a time, ZIP64 included) and each part is inflated on demand
+ * through its own `openReadStream`, so parts are read in any order and never held whole. Limits
+ * against zip bombs: at most `MAX_ZIP_ENTRIES` entries; a part whose declared inflated size
+ * passes the caller's cap is refused before inflating, and yauzl's `validateEntrySizes` stops a
+ * part whose data inflates past its declared size. Whatever yauzl or zlib cannot read (a cut
+ * directory, a bad signature, a broken deflate stream) is `xlsx_invalid`.
  */
-import { open, type FileHandle } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import { createInflateRaw } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { openPromise, type Entry, type ZipFile } from 'yauzl';
+import { RecordError } from '../crm/record/errors';
 import { importError } from './errors';
 
-/** One file inside the archive. */
-export interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  localHeaderOffset: number;
+/** Most entries an archive may list (an XLSX has tens; a directory of millions is a bomb). */
+export const MAX_ZIP_ENTRIES = 10_000;
+
+/** An open ZIP file: its entries by name, a stream of each, and `close` when done. */
+export interface ZipArchive {
+  /** The inflated bytes of part `name` (refused past `maxBytes`), or null when absent. */
+  read(name: string, maxBytes: number): AsyncGenerator<Buffer> | null;
+  close(): void;
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-
-function invalid(): Error {
+/** An error from yauzl, zlib or the file → the importer's typed error (its own pass through). */
+function typed(err: unknown): unknown {
+  if (err instanceof RecordError) return err;
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/u.test(code))
+    return importError('file_unreadable', 'The file cannot be opened.');
   return importError('xlsx_invalid', 'The spreadsheet file is damaged or not an XLSX file.');
 }
 
-async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await file.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
-}
-
-/** The entries of the ZIP file at `path`, by name. */
-export async function zipEntries(path: string): Promise<Map<string, ZipEntry>> {
-  const file = await open(path, 'r');
+async function* inflated(zip: ZipFile, entry: Entry, maxBytes: number): AsyncGenerator<Buffer> {
+  if (entry.uncompressedSize > maxBytes)
+    throw importError('xlsx_invalid', 'A part of the spreadsheet is too large to import.');
+  let stream: Readable | null = null;
   try {
-    const { size } = await file.stat();
-    const tailLength = Math.min(size, 65_557);
-    const tail = await readAt(file, size - tailLength, tailLength);
-    let eocd = -1;
-    for (let i = tail.length - 22; i >= 0; i--)
-      if (tail.readUInt32LE(i) === EOCD) {
-        eocd = i;
-        break;
-      }
-    if (eocd < 0) throw invalid();
-    const count = tail.readUInt16LE(eocd + 10);
-    const dirSize = tail.readUInt32LE(eocd + 12);
-    const dirOffset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || dirOffset === 0xffffffff)
-      throw importError('xlsx_zip64', 'This spreadsheet is too large to import (ZIP64).');
-    if (dirOffset + dirSize > size) throw invalid();
-    const dir = await readAt(file, dirOffset, dirSize);
-    const entries = new Map<string, ZipEntry>();
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-      if (at + 46 > dir.length || dir.readUInt32LE(at) !== CENTRAL) throw invalid();
-      const nameLength = dir.readUInt16LE(at + 28);
-      const extraLength = dir.readUInt16LE(at + 30);
-      const commentLength = dir.readUInt16LE(at + 32);
-      const entry: ZipEntry = {
-        method: dir.readUInt16LE(at + 10),
-        compressedSize: dir.readUInt32LE(at + 20),
-        size: dir.readUInt32LE(at + 24),
-        localHeaderOffset: dir.readUInt32LE(at + 42),
-        name: dir.toString('utf8', at + 46, at + 46 + nameLength),
-      };
-      if (entry.compressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff)
-        throw importError('xlsx_zip64', 'This spreadsheet is too large to import (ZIP64).');
-      entries.set(entry.name, entry);
-      at += 46 + nameLength + extraLength + commentLength;
-    }
-    return entries;
-  } finally {
-    await file.close();
-  }
-}
-
-/** The inflated bytes of one entry, streamed; refused past `maxEntryBytes`. */
-export async function* zipEntryStream(
-  path: string,
-  entry: ZipEntry,
-  maxEntryBytes: number,
-): AsyncGenerator<Buffer> {
-  const file = await open(path, 'r');
-  let dataStart: number;
-  try {
-    const local = await readAt(file, entry.localHeaderOffset, 30);
-    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw invalid();
-    dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  } finally {
-    await file.close();
-  }
-  if (entry.method !== 0 && entry.method !== 8) throw invalid();
-  if (entry.compressedSize === 0) return;
-  const raw = createReadStream(path, {
-    start: dataStart,
-    end: dataStart + entry.compressedSize - 1,
-  });
-  const source = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw;
-  raw.on('error', err => source.destroy(err));
-  let total = 0;
-  try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > maxEntryBytes)
-        throw importError('xlsx_invalid', 'A part of the spreadsheet is too large to import.');
-      yield chunk;
-    }
+    stream = await zip.openReadStreamPromise(entry);
+    for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
   } catch (err) {
-    if (err instanceof Error && 'code' in err && String(err.code).startsWith('Z_')) throw invalid();
-    throw err;
+    throw typed(err);
   } finally {
-    raw.destroy();
-    source.destroy();
+    stream?.destroy();
   }
+}
+
+/** Opens the ZIP file at `path` and reads its central directory. */
+export async function openZip(path: string): Promise<ZipArchive> {
+  let zip: ZipFile;
+  try {
+    zip = await openPromise(path, {
+      autoClose: false,
+      lazyEntries: true,
+      validateEntrySizes: true,
+    });
+  } catch (err) {
+    throw typed(err);
+  }
+  const entries = new Map<string, Entry>();
+  try {
+    if (zip.entryCount > MAX_ZIP_ENTRIES)
+      throw importError('xlsx_invalid', 'The spreadsheet file has too many parts.');
+    for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
+  } catch (err) {
+    zip.close();
+    throw typed(err);
+  }
+  return {
+    read(name, maxBytes) {
+      const entry = entries.get(name);
+      return entry ? inflated(zip, entry, maxBytes) : null;
+    },
+    close: () => zip.close(),
+  };
 }
