@@ -91,10 +91,10 @@ export function DuplicateWarnings(props: {
               {w.visible
                 ? t('duplicates.named', { name: w.name, field })
                 : t('duplicates.office', { field })}
-              {w.visible && type === 'contacts' && excludeId ? (
+              {w.visible && excludeId ? (
                 <>
                   {' '}
-                  <MergeFromWarning editedId={excludeId} otherId={w.recordId} />
+                  <MergeFromWarning type={type} editedId={excludeId} otherId={w.recordId} />
                 </>
               ) : null}
             </List.Item>

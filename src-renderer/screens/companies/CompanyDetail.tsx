@@ -9,6 +9,9 @@ import { DeleteRecordModal, PickUserModal } from '../../components/records/Recor
 import { useRecordDetail } from '../../components/records/use-record-detail';
 import { Timeline } from '../activities/Timeline';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { companyMerge } from '../../components/records/merge/kinds';
+import { MergeHistory } from '../../components/records/merge/MergeHistory';
+import { MergeWithButton } from '../../components/records/merge/MergeWithButton';
 import { formatDateTime } from '../contacts/format';
 import { loadCompany, rememberCompany } from './actions';
 import { CompanyContacts } from './CompanyContacts';
@@ -78,7 +81,14 @@ export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
       open={open}
       onRestore={() => keep(() => api.companies.restore({ id }), rememberCompany)}
       busy={busy}
-      extraActions={<EraseCompany companyId={id} name={company.name} onErased={erased} />}
+      extraActions={
+        <>
+          {abilities.update && abilities.delete && !deleted ? (
+            <MergeWithButton kind={companyMerge} id={id} onMerged={() => void reload()} />
+          ) : null}
+          <EraseCompany companyId={id} name={company.name} onErased={erased} />
+        </>
+      }
       actionError={actionError}
       dialogOpen={dialog !== null}
       onBack={onBack}
@@ -89,6 +99,7 @@ export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
       {/* A deleted company's documents and activities are out of reach in main until it is
           restored (both read live companies only): no panels that could only fail. */}
       {deleted ? null : <DocumentsPanel type="company" id={id} />}
+      {deleted ? null : <MergeHistory type="companies" id={id} onUnmerged={() => void reload()} />}
       <DeleteRecordModal
         {...dialogProps}
         opened={dialog === 'delete'}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordDetailProps } from '../../components/records/RecordScreen';
 import { DetailPending, RecordDetail } from '../../components/records/RecordDetail';
 import { DeleteRecordModal, PickUserModal } from '../../components/records/RecordModals';
+import { contactMerge } from '../../components/records/merge/kinds';
 import { MergeHistory } from '../../components/records/merge/MergeHistory';
 import { MergeWithButton } from '../../components/records/merge/MergeWithButton';
 import { useRecordDetail } from '../../components/records/use-record-detail';
@@ -85,7 +86,7 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
             </Button>
           ) : null}
           {abilities.update && abilities.delete && !deleted ? (
-            <MergeWithButton id={id} onMerged={() => void reload()} />
+            <MergeWithButton kind={contactMerge} id={id} onMerged={() => void reload()} />
           ) : null}
           <EraseContact contactId={id} name={name} onErased={erased} />
         </>
@@ -141,7 +142,7 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
       <Box className="zamok-no-print">
         {deleted ? null : <ConsentBlock contactId={id} />}
         <DocumentsPanel type="contact" id={id} />
-        {deleted ? null : <MergeHistory id={id} onUnmerged={() => void reload()} />}
+        {deleted ? null : <MergeHistory type="contacts" id={id} onUnmerged={() => void reload()} />}
       </Box>
       <Timeline entity="contact" id={id} />
     </RecordDetail>
