@@ -69,6 +69,7 @@ export function MergeDialog<
     <Modal
       opened={opened}
       onClose={props.onClose}
+      closeButtonProps={{ 'aria-label': t('merge.cancel') }}
       title={t(`merge.types.${kind.type}.title`)}
       size="xl"
     >

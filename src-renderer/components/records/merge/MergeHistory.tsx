@@ -13,14 +13,22 @@ function when(iso: string, language: string): string {
   return new Date(iso).toLocaleString(language === 'uk' ? 'uk-UA' : 'en-GB');
 }
 
-/** The merges record `id` of `type` survived; `onUnmerged` after an undo (reload the page). */
-export function MergeHistory(props: { type: MergeType; id: string; onUnmerged: () => void }) {
+/**
+ * The merges record `id` of `type` survived; `onUnmerged` after an undo (reload the page). Asked
+ * again whenever `refresh` changes (the record's `updatedAt`: a merge just made shows up).
+ */
+export function MergeHistory(props: {
+  type: MergeType;
+  id: string;
+  refresh?: string;
+  onUnmerged: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [merges, setMerges] = useState<MergeSummary[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const { type, id } = props;
+  const { type, id, refresh } = props;
 
   const load = useCallback(async () => {
     const result = await api.merges.history({ type, id });
@@ -28,7 +36,7 @@ export function MergeHistory(props: { type: MergeType; id: string; onUnmerged: (
   }, [api, type, id]);
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, refresh]);
 
   const unmerge = async (mergeId: string) => {
     setBusy(mergeId);

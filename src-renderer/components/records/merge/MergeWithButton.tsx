@@ -27,6 +27,7 @@ export function MergeWithButton<
       <Modal
         opened={picking && other === ''}
         onClose={() => setPicking(false)}
+        closeButtonProps={{ 'aria-label': t('merge.cancel') }}
         title={t(`merge.types.${kind.type}.pickTitle`)}
       >
         <RecordPicker<S>
