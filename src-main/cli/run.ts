@@ -11,6 +11,7 @@ import { registerBackupCommands } from './commands/backup';
 import { registerContactsCommands } from './commands/contacts';
 import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
+import { registerMergeCommands } from './commands/merge';
 import { registerOfficeCommands } from './commands/office';
 import { registerErasureCommands } from './commands/privacy-erasure';
 import { registerPrivacyCommands } from './commands/privacy';
@@ -56,6 +57,7 @@ export async function runCli(
   registerContactsCommands(program, cli);
   registerImportCommand(program, cli);
   registerExportCommand(program, cli);
+  registerMergeCommands(program, cli);
   registerSecurityCommands(program, cli);
   registerReportCommands(program, cli);
   registerPrivacyCommands(program, cli);

@@ -57,7 +57,9 @@ export const en: Catalogue = {
       emails: 'this e-mail address',
       edrpou: 'this ЄДРПОУ code',
       rnokpp: 'this РНОКПП',
+      name: 'a similar name',
     },
+    similar: 'Maybe the same client: «{{name}}» (a similar name).',
   },
   fieldErrors: {
     totpCode: 'The code does not match. Check the time on your phone and enter the newest code.',

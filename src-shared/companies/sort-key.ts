@@ -6,7 +6,7 @@
 import { collationText } from '../contacts/sort-key';
 
 /** Legal forms written before a name (folded to lower case, without dots). */
-const LEGAL_FORMS = [
+export const LEGAL_FORMS: readonly string[] = [
   'тов',
   'тзов',
   'фоп',

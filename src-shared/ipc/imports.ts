@@ -164,6 +164,16 @@ export interface ImportUndoResult {
   kept: { recordId: string; action: 'create' | 'update' }[];
 }
 
+/** Most rows an import dry run lists with a similar name. */
+export const MAX_NAME_SUGGESTIONS = 200;
+
+/** A new row of an import whose name is alike a record the importer may read. */
+export interface ImportNameSuggestion {
+  row: number;
+  recordId: string;
+  name: string;
+}
+
 /** The result of a dry run (batchId null) or a commit. */
 export interface ImportRunResult {
   batchId: string | null;
@@ -179,6 +189,12 @@ export interface ImportRunResult {
    * and a «Помилка» / «Error» column (src-main/import/error-report.ts); else absent.
    */
   errorReport?: string;
+  /**
+   * Dry run only, when there are any: new rows whose name is alike a record in the importer's own
+   * scope ("можливо, той самий клієнт"; a suggestion, the row is still created). At most
+   * {@link MAX_NAME_SUGGESTIONS} rows are listed.
+   */
+  nameSuggestions?: ImportNameSuggestion[];
   /** With `fixable`: the (edited) cells of the first 200 rows refused with `error`, by row. */
   rowCells?: Record<number, string[]>;
 }

@@ -115,13 +115,27 @@ export const duplicateProbeSchema = z
     rnokpp: z.string().max(40).optional(),
     /** The record being edited (never its own duplicate). */
     excludeId: recordIdSchema.optional(),
+    /** The name typed so far: records alike by name in the caller's scope are suggested. */
+    name: z
+      .union([
+        z
+          .object({
+            surname: z.string().max(200),
+            givenName: z.string().max(200).optional(),
+            patronymic: z.string().max(200).optional(),
+          })
+          .strict(),
+        z.object({ name: z.string().max(300) }).strict(),
+      ])
+      .optional(),
   })
   .strict();
 
 /**
  * A possible duplicate the form warns about: a record the caller may read (named), or — for one
  * outside their scope — only the field and "this client already exists in the office; ask the
- * owner": no id, no name, no owner, no count.
+ * owner": no id, no name, no owner, no count. `field: 'name'` is only a suggestion (a record in
+ * the caller's scope whose name is alike), never said of a record outside it.
  */
 export type DuplicateWarning =
   | {
@@ -130,7 +144,9 @@ export type DuplicateWarning =
       recordId: string;
       name: string;
     }
-  | { field: 'phones' | 'emails' | 'edrpou' | 'rnokpp'; visible: false; message: string };
+  | { field: 'phones' | 'emails' | 'edrpou' | 'rnokpp'; visible: false; message: string }
+  /** "Можливо, той самий клієнт": a record in the caller's scope with a name alike. */
+  | { field: 'name'; visible: true; recordId: string; name: string };
 
 const PROBE_PERMISSION: readonly AlsoRequired<{ type: 'contacts' | 'companies' }>[] = [
   {

@@ -171,6 +171,49 @@ describe('records.duplicates (the forms’ warning)', () => {
   });
 });
 
+describe('records.duplicates: similar names (suggestions only)', () => {
+  it('suggests her own client spelt differently, never another manager’s', async () => {
+    as('anna', 'manager', 'north');
+    // "КОВАЛЬ клієнт" (case), "Ковааль" (one typo): her Коваль; "Борисенко" is Borys's: nothing.
+    for (const name of [
+      { surname: 'КОВАЛЬ', givenName: 'клієнт' },
+      { surname: 'Ковааль', givenName: 'Клієнт' },
+    ]) {
+      expect(await duplicates({ type: 'contacts', name })).toEqual([
+        { field: 'name', visible: true, recordId: ids['Коваль'], name: 'Коваль Клієнт' },
+      ]);
+    }
+    const hidden = await duplicates({ type: 'contacts', name: { surname: 'Борисенко' } });
+    expect(hidden).toEqual([]);
+    const { entries } = await listAudit(vault.db, { action: 'records.duplicates', limit: 1 });
+    expect(entries[0]?.details).toMatchObject({ named: 0, unnamed: 0, similar: 0 });
+    // A record already named by its phone is not suggested a second time.
+    const both = await duplicates({
+      type: 'contacts',
+      phones: ['0671111111'],
+      name: { surname: 'Коваль', givenName: 'Клієнт' },
+    });
+    expect(both.map(w => w.field)).toEqual(['phones']);
+    // The head reads everyone's: Borys's client is suggested to her.
+    as('head', 'head');
+    expect(await duplicates({ type: 'contacts', name: { surname: 'Борисенко' } })).toEqual([]);
+    expect(
+      await duplicates({ type: 'contacts', name: { surname: 'Борисенко', givenName: 'Клієнт' } }),
+    ).toEqual([
+      { field: 'name', visible: true, recordId: ids['Борисенко'], name: 'Борисенко Клієнт' },
+    ]);
+  });
+
+  it('company names without the legal form; out of scope never named', async () => {
+    as('anna', 'manager', 'north');
+    expect(await duplicates({ type: 'companies', name: { name: 'Таємниця' } })).toEqual([]);
+    as('head', 'head');
+    expect(await duplicates({ type: 'companies', name: { name: 'таємниця' } })).toEqual([
+      { field: 'name', visible: true, recordId: hiddenCompany, name: 'ТОВ «Таємниця»' },
+    ]);
+  });
+});
+
 describe('records.export', () => {
   it('exports within the role’s scope; a role without the right or the read grant is refused', async () => {
     as('anna', 'manager', 'north');

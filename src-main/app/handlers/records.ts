@@ -13,6 +13,7 @@ import { SCOPE_RANK, type Scope } from '../../../src-shared/permissions';
 import type { recordsContract } from '../../../src-shared/ipc/records';
 import { exportRecords } from '../../exports';
 import { findDuplicates } from '../../import/form-duplicates';
+import { withNameSuggestions } from '../../import/form-similar';
 import {
   consumeExportRequest,
   createExportRequest,
@@ -51,7 +52,9 @@ export function recordsHandlers(
     duplicates: async (ctx, input) => {
       const viewer = viewerWith(ctx, ctx.grants[`${input.type}.read`]);
       const probe = { ...input, phones: input.phones ?? [], emails: input.emails ?? [] };
-      const warnings = await findDuplicates(requireVault(deps).db, input.type, viewer, probe);
+      const { db } = requireVault(deps);
+      const found = await findDuplicates(db, input.type, viewer, probe);
+      const warnings = await withNameSuggestions(db, input.type, viewer, input, found);
       ctx.audit.details = {
         type: input.type,
         probed:
@@ -59,7 +62,8 @@ export function recordsHandlers(
           probe.emails.length +
           (input.edrpou ? 1 : 0) +
           (input.rnokpp ? 1 : 0),
-        named: warnings.filter(w => w.visible).length,
+        named: warnings.filter(w => w.visible && w.field !== 'name').length,
+        ...(input.name ? { similar: warnings.filter(w => w.field === 'name').length } : {}),
         unnamed: warnings.filter(w => !w.visible).length,
       };
       return warnings;

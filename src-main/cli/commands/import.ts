@@ -53,6 +53,13 @@ function summary(
     lines.push(`${locale === 'uk' ? 'рядок' : 'row'} ${p.row}: ${importProblemText(locale, p)}`);
   }
   if (result.problemsTruncated) lines.push('…');
+  for (const s of result.nameSuggestions ?? []) {
+    lines.push(
+      locale === 'uk'
+        ? `рядок ${s.row}: можливо, той самий клієнт: ${s.name} (${s.recordId})`
+        : `row ${s.row}: maybe the same client: ${s.name} (${s.recordId})`,
+    );
+  }
   return lines;
 }
 

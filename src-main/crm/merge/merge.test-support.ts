@@ -127,11 +127,19 @@ export async function linkEverything(
 /** Tables left out of {@link dumpVault}: the audit log and the merge records themselves. */
 const NOT_DUMPED = new Set(['audit_log', 'record_merges', 'record_merge_members']);
 
+/** Tables whose rows carry the concurrency stamps an unmerge renews. */
+const STAMPED = new Set(['contacts', 'companies', 'deals', 'activities']);
+
 /**
  * Every row of every table (full-text tables by rowid and text; their shadow tables, whose segment
- * layout changes with any write, left out), as JSON with blobs in hex.
+ * layout changes with any write, left out), as JSON with blobs in hex. `withoutStamps`: the
+ * `updated_at`/`updated_by` of contacts, companies, deals and activities left out (an unmerge
+ * gives them fresh ones; everything else comes back byte for byte).
  */
-export function dumpVault(sqlite: Database.Database): Record<string, string[]> {
+export function dumpVault(
+  sqlite: Database.Database,
+  o: { withoutStamps?: boolean } = {},
+): Record<string, string[]> {
   const tables = sqlite
     .prepare<[], { name: string; sql: string | null }>(
       "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name",
@@ -142,7 +150,16 @@ export function dumpVault(sqlite: Database.Database): Record<string, string[]> {
   for (const { name, sql } of tables) {
     if (NOT_DUMPED.has(name) || virtual.some(v => name.startsWith(`${v}_`))) continue;
     const rowid = sql?.includes('WITHOUT ROWID') === true ? '' : 'rowid AS _rowid, ';
-    const rows = sqlite.prepare(`SELECT ${rowid}* FROM "${name}"`).all();
+    const rows = sqlite.prepare(`SELECT ${rowid}* FROM "${name}"`).all() as Record<
+      string,
+      unknown
+    >[];
+    if (o.withoutStamps && STAMPED.has(name)) {
+      for (const row of rows) {
+        delete row.updated_at;
+        delete row.updated_by;
+      }
+    }
     out[name] = rows
       .map(row =>
         JSON.stringify(row, (_key, value: unknown) =>

@@ -4,7 +4,9 @@
  * merged-away records moves to it (./links.ts, ./move.ts), the merged-away records are soft
  * deleted (their full-text rows go with them, by the search triggers), and every row written is
  * kept before and after in a merge record (./store.ts). Unmerge puts the "before" columns back —
- * the rows come back byte for byte, full-text rows included — but only when every row still holds
+ * the rows come back byte for byte, full-text rows included, except that restored contacts,
+ * companies, deals and activities get a fresh `updated_at`/`updated_by` (a stale form must not
+ * save over them) — but only when every row still holds
  * what the merge left: otherwise `conflict` (`details.reason` `changed_since_merge`, `fields` the
  * `table.column`s that moved on, no values, no ids) and nothing changes. Chosen over "restore and
  * keep later edits": a later edit of the survivor is exactly what unmerge cannot split between the
@@ -203,7 +205,7 @@ async function unmergeWith<T extends MergeRecord, P>(
       );
     }
     const ordered = [...merge.changes].sort((a, b) => restoreOrder(a) - restoreOrder(b));
-    for (const change of ordered) await putBack(db, change);
+    for (const change of ordered) await putBack(db, change, { now, userId: viewer.userId });
     await markUnmerged(db, mergeId, viewer.userId, now.toISOString());
     const restored: Change<T>[] = [];
     for (const record of merged) {

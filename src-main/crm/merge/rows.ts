@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../vault/schema';
-import { recordChanged, storedRow, type OwnedTable } from '../record/changes';
+import { nextTime, recordChanged, storedRow, type OwnedTable } from '../record/changes';
 import type { LinkSpec } from './links';
 
 /** A stored value (SQLite text, integer, real or null). */
@@ -122,24 +122,61 @@ export function driftOf(change: RowChange, now: StoredRecord | null): string[] {
     .map(column => `${change.table}.${column}`);
 }
 
+/** Who puts rows back, and when: the stamp restored owned rows get. */
+export interface PutBackStamp {
+  now: Date;
+  userId: string;
+}
+
+/**
+ * The columns to write back: `change.before`, except that an owned record's `updated_at` and
+ * `updated_by` say who put it back and when (strictly after what the merge left). Its stored
+ * fields come back byte for byte, but its concurrency token moves on: a form opened on the
+ * record before the merge, or on the merged record after it, gets `conflict` instead of
+ * silently writing over the restored values (the token would otherwise come back to a value a
+ * stale form still holds).
+ */
+function restoredColumns(
+  change: RowChange & { before: StoredRecord },
+  owned: boolean,
+  stamp: PutBackStamp,
+): StoredRecord {
+  if (!owned || !('updated_at' in change.before)) return change.before;
+  const left = change.after?.updated_at ?? change.before.updated_at;
+  return {
+    ...change.before,
+    updated_at: nextTime(stamp.now, typeof left === 'string' ? left : undefined),
+    ...('updated_by' in change.before ? { updated_by: stamp.userId } : {}),
+  };
+}
+
 /**
  * Puts `change.before` back: updates a row the merge changed, inserts one it removed, deletes one
- * it added. Owned records (contacts, companies, deals, activities) go to the sync outbox.
+ * it added. Owned records (contacts, companies, deals, activities) get a fresh `updated_at` by
+ * `stamp` (see {@link restoredColumns}) and go to the sync outbox.
  */
-export async function putBack(db: Kysely<Database>, change: RowChange): Promise<void> {
+export async function putBack(
+  db: Kysely<Database>,
+  change: RowChange,
+  stamp: PutBackStamp,
+): Promise<void> {
   const owned = OWNED.has(change.table) ? (change.table as OwnedTable) : null;
   const id = typeof change.key.id === 'string' ? change.key.id : null;
   const stored = owned && id ? await storedRow(db, owned, id) : null;
   const table = sql.table(change.table);
   if (change.before === null) {
     await sql`DELETE FROM ${table} WHERE ${whereKey(change.key)}`.execute(db);
-  } else if (change.after === null) {
-    const entries = Object.entries(change.before);
-    await sql`INSERT INTO ${table} (${sql.join(entries.map(([c]) => sql.ref(c)))})
-      VALUES (${sql.join(entries.map(([, v]) => v))})`.execute(db);
   } else {
-    const sets = Object.entries(change.before).map(([c, v]) => sql`${sql.ref(c)} = ${v}`);
-    await sql`UPDATE ${table} SET ${sql.join(sets)} WHERE ${whereKey(change.key)}`.execute(db);
+    const columns = Object.entries(
+      restoredColumns({ ...change, before: change.before }, owned !== null, stamp),
+    );
+    if (change.after === null) {
+      await sql`INSERT INTO ${table} (${sql.join(columns.map(([c]) => sql.ref(c)))})
+      VALUES (${sql.join(columns.map(([, v]) => v))})`.execute(db);
+    } else {
+      const sets = columns.map(([c, v]) => sql`${sql.ref(c)} = ${v}`);
+      await sql`UPDATE ${table} SET ${sql.join(sets)} WHERE ${whereKey(change.key)}`.execute(db);
+    }
   }
   if (owned && id) await recordChanged(db, owned, id, stored);
 }

@@ -20,6 +20,23 @@ export interface DuplicateFormValues {
   emails?: readonly string[];
   edrpou?: string;
   rnokpp?: string;
+  /** The name typed (new records only): records alike by name are suggested. */
+  name?: { surname: string; givenName?: string; patronymic?: string } | { name: string };
+}
+
+/** The name to send: only once it has two letters or more (nothing to compare before). */
+function nameOf(name: DuplicateFormValues['name']): DuplicateFormValues['name'] | undefined {
+  if (name === undefined) return undefined;
+  const main = 'name' in name ? name.name : name.surname;
+  if (main.trim().length < 2) return undefined;
+  if ('name' in name) return { name: name.name.trim() };
+  const given = name.givenName?.trim();
+  const patronymic = name.patronymic?.trim();
+  return {
+    surname: name.surname.trim(),
+    ...(given ? { givenName: given } : {}),
+    ...(patronymic ? { patronymic } : {}),
+  };
 }
 
 /** Waits this long after the last change before asking (typing a number is many changes). */
@@ -37,7 +54,9 @@ export function probeOf(values: DuplicateFormValues) {
   const emails = [...new Set((values.emails ?? []).flatMap(e => normalizeEmail(e) ?? []))];
   const edrpou = codeOf(edrpouSchema, values.edrpou);
   const rnokpp = codeOf(rnokppSchema, values.rnokpp);
+  const name = nameOf(values.name);
   return {
+    ...(name === undefined ? {} : { name }),
     ...(phones.length > 0 ? { phones } : {}),
     ...(emails.length > 0 ? { emails } : {}),
     ...(edrpou === undefined ? {} : { edrpou }),
@@ -88,13 +107,15 @@ export function DuplicateWarnings(props: {
           const field = t(`duplicates.field.${w.field}`);
           return (
             <List.Item key={w.visible ? `${w.field}-${w.recordId}` : `${w.field}-office`}>
-              {w.visible
-                ? t('duplicates.named', { name: w.name, field })
-                : t('duplicates.office', { field })}
-              {w.visible && type === 'contacts' && excludeId ? (
+              {w.field === 'name'
+                ? t('duplicates.similar', { name: w.name })
+                : w.visible
+                  ? t('duplicates.named', { name: w.name, field })
+                  : t('duplicates.office', { field })}
+              {w.visible && excludeId ? (
                 <>
                   {' '}
-                  <MergeFromWarning editedId={excludeId} otherId={w.recordId} />
+                  <MergeFromWarning type={type} editedId={excludeId} otherId={w.recordId} />
                 </>
               ) : null}
             </List.Item>

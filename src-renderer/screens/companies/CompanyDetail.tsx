@@ -8,7 +8,11 @@ import { DetailPending, RecordDetail } from '../../components/records/RecordDeta
 import { DeleteRecordModal, PickUserModal } from '../../components/records/RecordModals';
 import { useRecordDetail } from '../../components/records/use-record-detail';
 import { Timeline } from '../activities/Timeline';
+import { useActivitiesStore } from '../activities/store';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { companyMerge } from '../../components/records/merge/kinds';
+import { MergeHistory } from '../../components/records/merge/MergeHistory';
+import { MergeWithButton } from '../../components/records/merge/MergeWithButton';
 import { formatDateTime } from '../contacts/format';
 import { loadCompany, rememberCompany } from './actions';
 import { CompanyContacts } from './CompanyContacts';
@@ -35,6 +39,11 @@ export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
   const reload = async () => {
     const fresh = await loadCompany(api, id);
     if (fresh.ok) rememberCompany(fresh.value);
+  };
+  /** After a merge or its undo: the record afresh, and its timeline (deals and activities moved). */
+  const afterMerge = () => {
+    void reload();
+    useActivitiesStore.getState().bump();
   };
   const deleted = company.deletedAt !== null;
   const known = new Map((users ?? []).map(user => [user.id, user.displayName]));
@@ -78,7 +87,14 @@ export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
       open={open}
       onRestore={() => keep(() => api.companies.restore({ id }), rememberCompany)}
       busy={busy}
-      extraActions={<EraseCompany companyId={id} name={company.name} onErased={erased} />}
+      extraActions={
+        <>
+          {abilities.update && abilities.delete && !deleted ? (
+            <MergeWithButton kind={companyMerge} id={id} onMerged={afterMerge} />
+          ) : null}
+          <EraseCompany companyId={id} name={company.name} onErased={erased} />
+        </>
+      }
       actionError={actionError}
       dialogOpen={dialog !== null}
       onBack={onBack}
@@ -89,6 +105,14 @@ export function CompanyDetail(props: RecordDetailProps<CompanyAbilities>) {
       {/* A deleted company's documents and activities are out of reach in main until it is
           restored (both read live companies only): no panels that could only fail. */}
       {deleted ? null : <DocumentsPanel type="company" id={id} />}
+      {deleted ? null : (
+        <MergeHistory
+          type="companies"
+          id={id}
+          refresh={company.updatedAt}
+          onUnmerged={afterMerge}
+        />
+      )}
       <DeleteRecordModal
         {...dialogProps}
         opened={dialog === 'delete'}

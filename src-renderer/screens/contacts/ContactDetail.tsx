@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import type { RecordDetailProps } from '../../components/records/RecordScreen';
 import { DetailPending, RecordDetail } from '../../components/records/RecordDetail';
 import { DeleteRecordModal, PickUserModal } from '../../components/records/RecordModals';
+import { contactMerge } from '../../components/records/merge/kinds';
 import { MergeHistory } from '../../components/records/merge/MergeHistory';
 import { MergeWithButton } from '../../components/records/merge/MergeWithButton';
 import { useRecordDetail } from '../../components/records/use-record-detail';
 import { CustomFieldsView } from '../../components/records/CustomFieldsView';
 import { Timeline } from '../activities/Timeline';
+import { useActivitiesStore } from '../activities/store';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { ConsentBlock } from '../privacy/ConsentBlock';
 import { loadContact, loadUsers, rememberContact } from './actions';
@@ -46,6 +48,11 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
     if (fresh.ok) rememberContact(fresh.value);
   };
   const name = fullName(contact);
+  /** After a merge or its undo: the record afresh, and its timeline (deals and activities moved). */
+  const afterMerge = () => {
+    void reload();
+    useActivitiesStore.getState().bump();
+  };
   const deleted = contact.deletedAt !== null;
   const active = (users ?? []).filter(user => (user.status ?? 'active') === 'active');
   const reassignTo = active.filter(user => user.id !== contact.ownerId);
@@ -85,7 +92,7 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
             </Button>
           ) : null}
           {abilities.update && abilities.delete && !deleted ? (
-            <MergeWithButton id={id} onMerged={() => void reload()} />
+            <MergeWithButton kind={contactMerge} id={id} onMerged={afterMerge} />
           ) : null}
           <EraseContact contactId={id} name={name} onErased={erased} />
         </>
@@ -141,7 +148,14 @@ export function ContactDetail(props: RecordDetailProps<ContactAbilities>) {
       <Box className="zamok-no-print">
         {deleted ? null : <ConsentBlock contactId={id} />}
         <DocumentsPanel type="contact" id={id} />
-        {deleted ? null : <MergeHistory id={id} onUnmerged={() => void reload()} />}
+        {deleted ? null : (
+          <MergeHistory
+            type="contacts"
+            id={id}
+            refresh={contact.updatedAt}
+            onUnmerged={afterMerge}
+          />
+        )}
       </Box>
       <Timeline entity="contact" id={id} />
     </RecordDetail>

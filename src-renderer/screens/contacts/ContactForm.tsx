@@ -84,7 +84,19 @@ export function ContactForm(props: RecordFormProps<Contact>) {
         <EmailRows {...form.rows('emails')} />
         <DuplicateWarnings
           type="contacts"
-          values={{ phones: values.phones.map(p => p.number), emails: values.emails }}
+          values={{
+            phones: values.phones.map(p => p.number),
+            emails: values.emails,
+            ...(props.record
+              ? {}
+              : {
+                  name: {
+                    surname: values.surname,
+                    givenName: values.givenName,
+                    patronymic: values.patronymic,
+                  },
+                }),
+          }}
           excludeId={props.record?.id}
         />
         <Textarea

@@ -193,6 +193,28 @@ describe('contact form', () => {
     ]);
   });
 
+  it('suggests a client with a similar name while a new contact is typed (never blocks)', async () => {
+    const { api, calls } = scriptedApi({
+      contacts: { list: async () => ok({ items: [], nextCursor: null }) },
+      users: { list: async () => ok([]) },
+      records: {
+        duplicates: async () =>
+          ok([{ field: 'name', visible: true, recordId: 'c-9', name: 'Шевченко Тарас' }]),
+      },
+    });
+    renderScreen(api, 'uk');
+    fireEvent.click(await screen.findByRole('button', { name: 'Додати перший контакт' }));
+    fireEvent.change(await screen.findByLabelText('Прізвище'), { target: { value: 'шевченко' } });
+    fireEvent.change(screen.getByLabelText('Ім’я'), { target: { value: 'тарас ' } });
+    expect(
+      await screen.findByText('Можливо, той самий клієнт: «Шевченко Тарас» (схоже ім’я).'),
+    ).toBeTruthy();
+    expect(inputsOf(calls, 'records.duplicates').at(-1)).toEqual({
+      type: 'contacts',
+      name: { surname: 'шевченко', givenName: 'тарас' },
+    });
+  });
+
   it('a server rejection names the field; a conflict offers to reload the contact', async () => {
     let version = '2026-11-02T10:00:00.000Z';
     const { api, calls } = scriptedApi({

@@ -1,9 +1,10 @@
 /**
  * Step 3: the dry run. Counts of new / updated / unchanged / duplicate / refused rows; each row not
- * imported with its reason; a refused row's cells open for fixing in place (the cells the issue
+ * imported with its reason; new rows whose name is alike a record the importer may read
+ * ("можливо, той самий клієнт": a suggestion only); a refused row's cells open for fixing in place (the cells the issue
  * points at first) or the row is left out. "Check again" plans the file anew with the edits.
  */
-import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { importProblemText } from '../../../src-shared/import';
 import type { ImportProblem, ImportRunResult } from '../../../src-shared/ipc/imports';
@@ -54,6 +55,18 @@ export function CheckStep(props: {
           </Button>
         </Group>
       ))}
+      {result.nameSuggestions && result.nameSuggestions.length > 0 ? (
+        <Alert color="blue" variant="light" title={t('importer.check.similarTitle')}>
+          <Text size="sm">{t('importer.check.similarIntro')}</Text>
+          <List size="sm">
+            {result.nameSuggestions.map(s => (
+              <List.Item key={`similar-${s.row}`}>
+                {t('importer.check.similar', { row: s.row, name: s.name })}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      ) : null}
       {result.problemsTruncated ? (
         <Alert color="yellow" variant="light">
           {t('importer.check.more', { count: result.problems.length })}

@@ -44,12 +44,14 @@ const DRY: ImportRunResult = {
   problems: [{ row: 2, kind: 'error', issues: [{ field: 'phones', code: 'phone.invalid' }] }],
   problemsTruncated: false,
   rowCells: { 2: ['Бондар Іван', '12', 'ivan@example.com'] },
+  nameSuggestions: [{ row: 1, recordId: 'c-9', name: 'Шевченко Тарас' }],
 };
 const CLEAN: ImportRunResult = {
   ...DRY,
   counts: { ...COUNTS, create: 2, error: 0 },
   problems: [],
   rowCells: {},
+  nameSuggestions: [],
 };
 const DONE: ImportRunResult = {
   ...CLEAN,
@@ -122,6 +124,8 @@ describe('import wizard', () => {
       fixable: true,
     });
 
+    // A new row alike a record the importer can read: a suggestion, the row still counts as new.
+    expect(screen.getByText('Row 1: a similar name — «Шевченко Тарас».')).toBeTruthy();
     // The bad row's phone cell is open for fixing; the reason is the form's message.
     const fix = screen.getByRole('group', { name: 'Corrected values of row 2' });
     const phone = within(fix).getByLabelText('Телефон') as HTMLInputElement;

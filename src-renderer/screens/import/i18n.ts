@@ -82,6 +82,10 @@ export const uk = {
     restore: 'Повернути',
     more: 'Показано перші {{count}} проблем; решту містить звіт про помилки.',
     next: 'Далі',
+    similarTitle: 'Можливо, той самий клієнт',
+    similarIntro:
+      'Ці рядки буде додано як нові, але схожий запис уже є. Перевірте, чи це не дублікат.',
+    similar: 'Рядок {{row}}: схоже ім’я — «{{name}}».',
   },
   confirm: {
     owner: 'Відповідальний за нові записи',
@@ -188,6 +192,10 @@ export const en: Strings<typeof uk> = {
     restore: 'Put back',
     more: 'The first {{count}} problems are shown; the error report has them all.',
     next: 'Next',
+    similarTitle: 'Maybe the same client',
+    similarIntro:
+      'These rows will be added as new, but a similar record exists. Check they are not duplicates.',
+    similar: 'Row {{row}}: a similar name — «{{name}}».',
   },
   confirm: {
     owner: 'Owner of the new records',

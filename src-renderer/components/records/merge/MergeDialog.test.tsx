@@ -14,6 +14,7 @@ import { createI18n } from '../../../i18n';
 import { contact } from '../../../screens/contacts/contacts-test-support';
 import { resetAllStores } from '../../../stores/registry';
 import { fail, inputsOf, ok, scriptedApi } from '../../../test-support/scripted-api';
+import { contactMerge } from './kinds';
 import { MergeDialog } from './MergeDialog';
 import { MergeHistory } from './MergeHistory';
 
@@ -54,7 +55,16 @@ describe('merge dialog', () => {
       },
     });
     const onMerged = vi.fn();
-    show(<MergeDialog ids={['c-1', 'c-2']} opened onClose={vi.fn()} onMerged={onMerged} />, api);
+    show(
+      <MergeDialog
+        kind={contactMerge}
+        ids={['c-1', 'c-2']}
+        opened
+        onClose={vi.fn()}
+        onMerged={onMerged}
+      />,
+      api,
+    );
     const theirs = await screen.findByRole('radio', { name: 'Прізвище: Шевченко-Гордій' });
     // Only the fields that differ get a choice; the survivor's empty source defaults to the copy's.
     expect(screen.queryByRole('radio', { name: /^Ім’я:/ })).toBeNull();
@@ -79,7 +89,13 @@ describe('merge dialog', () => {
       merges: { merge: async () => fail('not_found') },
     });
     show(
-      <MergeDialog ids={['c-1', 'c-2']} opened onClose={vi.fn()} onMerged={vi.fn()} />,
+      <MergeDialog
+        kind={contactMerge}
+        ids={['c-1', 'c-2']}
+        opened
+        onClose={vi.fn()}
+        onMerged={vi.fn()}
+      />,
       api,
       'en',
     );
@@ -112,7 +128,7 @@ describe('merge history', () => {
       },
     });
     const onUnmerged = vi.fn();
-    show(<MergeHistory id="c-1" onUnmerged={onUnmerged} />, api);
+    show(<MergeHistory type="contacts" id="c-1" onUnmerged={onUnmerged} />, api);
     fireEvent.click(await screen.findByRole('button', { name: 'Скасувати об’єднання' }));
     await waitFor(() => expect(onUnmerged).toHaveBeenCalled());
     expect(inputsOf(calls, 'merges.unmerge')).toEqual([{ type: 'contacts', mergeId: 'm-1' }]);
@@ -128,7 +144,7 @@ describe('merge history', () => {
       },
     });
     const onUnmerged = vi.fn();
-    show(<MergeHistory id="c-1" onUnmerged={onUnmerged} />, api);
+    show(<MergeHistory type="contacts" id="c-1" onUnmerged={onUnmerged} />, api);
     fireEvent.click(await screen.findByRole('button', { name: 'Скасувати об’єднання' }));
     expect((await screen.findByRole('alert')).textContent).toContain('contacts.address');
     expect(onUnmerged).not.toHaveBeenCalled();

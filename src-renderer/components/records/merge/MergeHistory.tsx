@@ -1,11 +1,11 @@
 /**
- * A contact's merges (issue 15 point 4), with "Скасувати об'єднання" on the ones not yet undone.
+ * A contact's or company's merges (issue 15 point 4), with "Скасувати об'єднання" on the ones not yet undone.
  * A refusal because the records changed since names the changed fields (main says which).
  */
 import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MergeSummary } from '../../../../src-shared/merge';
+import type { MergeSummary, MergeType } from '../../../../src-shared/merge';
 import { UNMERGE_CHANGED } from '../../../../src-shared/merge';
 import { useApi } from '../../../app/api';
 
@@ -13,26 +13,34 @@ function when(iso: string, language: string): string {
   return new Date(iso).toLocaleString(language === 'uk' ? 'uk-UA' : 'en-GB');
 }
 
-/** The merges contact `id` survived; `onUnmerged` after an undo (reload the page). */
-export function MergeHistory(props: { id: string; onUnmerged: () => void }) {
+/**
+ * The merges record `id` of `type` survived; `onUnmerged` after an undo (reload the page). Asked
+ * again whenever `refresh` changes (the record's `updatedAt`: a merge just made shows up).
+ */
+export function MergeHistory(props: {
+  type: MergeType;
+  id: string;
+  refresh?: string;
+  onUnmerged: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [merges, setMerges] = useState<MergeSummary[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const { id } = props;
+  const { type, id, refresh } = props;
 
   const load = useCallback(async () => {
-    const result = await api.merges.history({ type: 'contacts', id });
+    const result = await api.merges.history({ type, id });
     setMerges(result.ok ? result.value : []);
-  }, [api, id]);
+  }, [api, type, id]);
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, refresh]);
 
   const unmerge = async (mergeId: string) => {
     setBusy(mergeId);
-    const result = await api.merges.unmerge({ type: 'contacts', mergeId });
+    const result = await api.merges.unmerge({ type, mergeId });
     setBusy(null);
     if (result.ok) {
       setMessage({ ok: true, text: t('merge.unmerged') });

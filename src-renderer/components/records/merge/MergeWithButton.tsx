@@ -1,31 +1,22 @@
 /**
- * "Об'єднати з…" on a contact's page: pick the duplicate (the caller's own scoped contacts list),
- * then the merge dialog with this contact kept by default.
+ * "Об'єднати з…" on a contact's or company's page: pick the duplicate (the caller's own scoped
+ * list of that type), then the merge dialog with this record kept by default.
  */
 import { Button, Modal } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContactSummary } from '../../../../src-shared/contacts';
-import type { ZamokApi } from '../../../../src-shared/ipc';
-import { PICKER_LIMIT, RecordPicker } from '../RecordPicker';
+import { RecordPicker } from '../RecordPicker';
+import type { MergeKind, PickedField } from './kinds';
 import { MergeDialog } from './MergeDialog';
 
-function nameOf(c: ContactSummary): string {
-  return [c.surname, c.givenName, c.patronymic].filter(Boolean).join(' ');
-}
-
-function search(api: ZamokApi, text: string) {
-  return api.contacts.list({
-    filter: text ? { text } : {},
-    limit: PICKER_LIMIT,
-    sort: 'name',
-    direction: 'asc',
-  });
-}
-
-/** The button and its two steps; `onMerged` after a merge (reload the page). */
-export function MergeWithButton(props: { id: string; onMerged: () => void }) {
+/** The button and its two steps for record `id` of `kind`; `onMerged` after a merge (reload). */
+export function MergeWithButton<
+  R extends { id: string },
+  S extends { id: string },
+  F extends PickedField,
+>(props: { kind: MergeKind<R, S, F>; id: string; onMerged: () => void }) {
   const { t } = useTranslation();
+  const { kind } = props;
   const [picking, setPicking] = useState(false);
   const [other, setOther] = useState('');
   return (
@@ -36,25 +27,27 @@ export function MergeWithButton(props: { id: string; onMerged: () => void }) {
       <Modal
         opened={picking && other === ''}
         onClose={() => setPicking(false)}
-        title={t('merge.pickTitle')}
+        closeButtonProps={{ 'aria-label': t('merge.cancel') }}
+        title={t(`merge.types.${kind.type}.pickTitle`)}
       >
-        <RecordPicker<ContactSummary>
+        <RecordPicker<S>
           value=""
           label=""
           unknownLabel=""
           texts={{
-            label: t('merge.pickLabel'),
+            label: t(`merge.types.${kind.type}.pickLabel`),
             placeholder: t('merge.pickPlaceholder'),
             nothing: t('merge.pickNothing'),
           }}
-          search={search}
-          optionLabel={nameOf}
-          nameOf={nameOf}
+          search={kind.search}
+          optionLabel={kind.rowName}
+          nameOf={kind.rowName}
           onChange={id => setOther(id === props.id ? '' : id)}
         />
       </Modal>
       {other === '' ? null : (
         <MergeDialog
+          kind={kind}
           ids={[props.id, other]}
           opened
           onClose={() => {

@@ -1,37 +1,34 @@
 /**
  * The merge dialog's model: which picked fields differ between the records (only those get radio
- * buttons), how a value reads, and the `merges.merge` input from the choices.
+ * buttons), the default choice, and the `merges.merge` input from the choices. Works for every
+ * mergeable type through its kind (./kinds.ts).
  */
-import type { Contact } from '../../../../src-shared/contacts';
-import { CONTACT_PICKED_FIELDS, type ContactPickedField } from '../../../../src-shared/merge';
+import type { MergeType } from '../../../../src-shared/merge';
+import type { MergeKind, PickedField } from './kinds';
 
-/** A picked field's value as the dialog shows it ('' when empty). */
-export function shownValue(contact: Contact, field: ContactPickedField): string {
-  if (field === 'companyId') return contact.company?.name ?? '';
-  if (field === 'messengers') {
-    return Object.values(contact.messengers)
-      .filter(v => typeof v === 'string' && v !== '')
-      .join(', ');
-  }
-  return contact[field] ?? '';
-}
+/** Any kind, as the model functions take it. */
+type AnyKind<R extends { id: string }, F extends PickedField> = MergeKind<R, { id: string }, F>;
 
 /** The picked fields whose values differ between `records` (the only ones worth a choice). */
-export function differingFields(records: readonly Contact[]): ContactPickedField[] {
-  return CONTACT_PICKED_FIELDS.filter(
-    field => new Set(records.map(r => JSON.stringify(r[field] ?? null))).size > 1,
+export function differingFields<R extends { id: string }, F extends PickedField>(
+  kind: Pick<AnyKind<R, F>, 'fields' | 'rawValue'>,
+  records: readonly R[],
+): F[] {
+  return kind.fields.filter(
+    field => new Set(records.map(r => JSON.stringify(kind.rawValue(r, field)))).size > 1,
   );
 }
 
 /** The default choice of a field: the survivor's value, or the first non-empty one. */
-export function defaultChoice(
-  records: readonly Contact[],
+export function defaultChoice<R extends { id: string }, F extends PickedField>(
+  kind: Pick<AnyKind<R, F>, 'shownValue'>,
+  records: readonly R[],
   survivorId: string,
-  field: ContactPickedField,
+  field: F,
 ): string {
   const survivor = records.find(r => r.id === survivorId);
-  if (survivor && shownValue(survivor, field) !== '') return survivorId;
-  return records.find(r => shownValue(r, field) !== '')?.id ?? survivorId;
+  if (survivor && kind.shownValue(survivor, field) !== '') return survivorId;
+  return records.find(r => kind.shownValue(r, field) !== '')?.id ?? survivorId;
 }
 
 /**
@@ -39,15 +36,16 @@ export function defaultChoice(
  * value chosen on purpose is sent too, else main would fill it from another record).
  */
 export function mergeInput(
+  type: MergeType,
   ids: readonly string[],
   survivorId: string,
-  choices: Partial<Record<ContactPickedField, string>>,
+  choices: Partial<Record<PickedField, string>>,
 ) {
   const fields = Object.fromEntries(
     Object.entries(choices).filter(([, id]) => id !== undefined && ids.includes(id)),
   );
   return {
-    type: 'contacts' as const,
+    type,
     survivorId,
     mergedIds: ids.filter(id => id !== survivorId),
     ...(Object.keys(fields).length > 0 ? { fields } : {}),
