@@ -1,7 +1,8 @@
 /**
  * The deal list: filter (text, stage, currency, custom fields, only mine), order, and the rows virtualized with
  * the record list's rows (components/records); pages come from SQL by keyset (`deals.list`) into
- * the deal list's paged store as the user scrolls.
+ * the deal list's paged store as the user scrolls. With bulk abilities, a box on each row and the
+ * record lists' bulk bar (reassign, export, delete; deals carry no tags, so no tag action).
  */
 import {
   Alert,
@@ -27,7 +28,9 @@ import {
 import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
+import { BulkBar, type BulkAbilities } from '../../components/records/BulkBar';
 import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
+import { selectionOf } from '../../components/records/selection';
 import { useVirtualRows } from '../../components/records/use-virtual-rows';
 import { DealRow } from './DealRow';
 import { dealsList, dealsPreset, forgetDealsPreset } from './store';
@@ -43,8 +46,11 @@ export function DealList(props: {
   /** Changes reload the list. */
   refreshKey: number;
   onOpen: (id: string) => void;
+  /** What the role may do with chosen deals (main decides again); none: no boxes, no bar. */
+  bulk?: BulkAbilities | undefined;
 }) {
   const { pipeline, userId, ownerId, refreshKey, onOpen } = props;
+  const bulk = props.bulk && (props.bulk.reassign || props.bulk.delete || props.bulk.export);
   const { t } = useTranslation();
   const api = useApi();
   const [text, setText] = useState('');
@@ -61,6 +67,17 @@ export function DealList(props: {
   const error = dealsList.useStore(state => state.error);
   const next = dealsList.useStore(state => state.nextCursor);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const selection = selectionOf(dealsList);
+  const chosen = selection(state => state.ids);
+  // One callback for every row (the rows are memoised); Shift ranges over the loaded rows.
+  const onToggle = useCallback(
+    (id: string, shift: boolean) => {
+      const order = dealsList.useStore.getState().items.map(item => item.id);
+      if (shift) selection.getState().range(id, order);
+      else selection.getState().toggle(id);
+    },
+    [selection],
+  );
   // Until the first page of this showing arrives (the list's filters live only while it shows).
   const loading = status === 'idle' || status === 'loading' || status === 'loading-more';
 
@@ -153,6 +170,11 @@ export function DealList(props: {
           mb={8}
         />
       </Group>
+      {bulk && props.bulk ? (
+        <Box mb="sm">
+          <BulkBar list={dealsList} type="deals" abilities={{ ...props.bulk, tag: false }} />
+        </Box>
+      ) : null}
       {error ? (
         <Alert color="red" mb="sm">
           {errorText(t, error)}
@@ -182,6 +204,8 @@ export function DealList(props: {
                   stageName={stageName(d.stageId)}
                   outcome={outcomeOf(d.stageId)}
                   onOpen={onOpen}
+                  checked={bulk ? chosen.has(d.id) : undefined}
+                  onToggle={bulk ? onToggle : undefined}
                 />
               );
             })}

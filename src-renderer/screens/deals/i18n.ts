@@ -116,6 +116,7 @@ export const uk = {
   },
   cardLabel: '{{title}}, {{amount}}, етап «{{stage}}»',
   noContact: 'Без контакту',
+  choose: 'Вибрати угоду «{{title}}»',
   settings: {
     open: 'Етапи воронки',
     title: 'Етапи воронки',
@@ -261,6 +262,7 @@ export const en: Strings<typeof uk> = {
   },
   cardLabel: '{{title}}, {{amount}}, stage “{{stage}}”',
   noContact: 'No contact',
+  choose: 'Choose deal “{{title}}”',
   settings: {
     open: 'Pipeline stages',
     title: 'Pipeline stages',
