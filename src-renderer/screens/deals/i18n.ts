@@ -31,6 +31,9 @@ export const uk = {
   mine: 'Лише мої',
   anyStage: 'Усі етапи',
   anyCurrency: 'Усі валюти',
+  amountFrom: 'Сума від',
+  amountTo: 'Сума до',
+  amountFilterBad: 'Введіть суму, наприклад 10 000',
   sort: {
     label: 'Порядок',
     updated: 'Нещодавно змінені',
@@ -191,6 +194,9 @@ export const en: Strings<typeof uk> = {
   mine: 'Only mine',
   anyStage: 'All stages',
   anyCurrency: 'All currencies',
+  amountFrom: 'Amount from',
+  amountTo: 'Amount to',
+  amountFilterBad: 'Type an amount, e.g. 10 000',
   sort: {
     label: 'Order',
     updated: 'Recently changed',
