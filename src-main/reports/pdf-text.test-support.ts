@@ -4,6 +4,8 @@
  * ToUnicode map turns them back. One line per text operation (a wrapped paragraph spans lines).
  */
 
+import { inflateSync } from 'node:zlib';
+
 function parseCmap(text: string): Map<number, string> {
   const map = new Map<number, string>();
   const hex = (h: string): number => parseInt(h, 16);
@@ -35,7 +37,21 @@ function parseCmap(text: string): Map<number, string> {
   return map;
 }
 
-/** The text of `pdf` (written with `compress: false`). */
+/**
+ * `pdf` with every Flate-compressed stream inflated in place, so {@link pdfText} reads a PDF as the
+ * app writes it (compressed), e.g. one a `reports.*Pdf` channel answered.
+ */
+export function inflatePdf(pdf: Buffer): Buffer {
+  const source = pdf.toString('latin1');
+  const out = source.replace(
+    /(\/Filter \/FlateDecode[\s\S]*?>>\s*stream\r?\n)([\s\S]*?)(\r?\nendstream)/g,
+    (_all, head: string, body: string, tail: string) =>
+      head + inflateSync(Buffer.from(body, 'latin1')).toString('latin1') + tail,
+  );
+  return Buffer.from(out, 'latin1');
+}
+
+/** The text of `pdf` (written with `compress: false`, or passed through {@link inflatePdf}). */
 export function pdfText(pdf: Buffer): string {
   const source = pdf.toString('latin1');
   const objects = new Map<string, string>();

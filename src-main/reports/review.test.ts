@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditEntryPage } from '../../src-shared/ipc/audit';
-import type { MonthlyReview, ReviewUserRow } from '../../src-shared/ipc/reports';
+import type { MonthlyReview, ReportFile, ReviewUserRow } from '../../src-shared/ipc/reports';
+import { updateOfficeSettings } from '../settings/office-settings';
 import { failure, ok } from '../users/staff-app.test-support';
+import { inflatePdf, pdfText } from './pdf-text.test-support';
 import { reviewOffice } from './review-office.test-support';
 import { monthRange } from './month';
 import {
@@ -129,5 +131,29 @@ describe('monthly review', () => {
         expect(text, compiled.sql).not.toMatch(/SCAN (audit_log|alerts)(?! USING)/);
       }
     }
+  });
+
+  it('heads the PDF with the office name from the settings, and without it when unset', async () => {
+    const vault = office.owner.app.app.state.openVault();
+    if (!vault) throw new Error('vault closed');
+    const text = async (lang: 'uk' | 'en') => {
+      const file = await ok<ReportFile>(
+        office.owner.app.call('reports.reviewPdf', { month: '2026-03', lang }),
+      );
+      if (file.base64 === undefined) throw new Error('not a binary file');
+      return pdfText(inflatePdf(Buffer.from(file.base64, 'base64')));
+    };
+    const before = await text('uk');
+    expect(before).toContain('Щомісячний огляд активності: березень 2026');
+    expect(before).not.toContain('Світанок');
+    // Straight into the vault: a settings channel's audit entry would land in the reviewed month.
+    await updateOfficeSettings(vault.db, { officeName: 'ТОВ «Пекарня Світанок»' });
+    const uk = (await text('uk')).split('\n');
+    const title = uk.indexOf('Щомісячний огляд активності: березень 2026');
+    expect(uk.slice(title + 1, title + 3).join(' ')).toContain('ТОВ «Пекарня Світанок»');
+    const en = await text('en');
+    expect(en).toContain('Monthly activity review for March 2026');
+    expect(en).toContain('ТОВ «Пекарня Світанок»');
+    await updateOfficeSettings(vault.db, { officeName: '' });
   });
 });

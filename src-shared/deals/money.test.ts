@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Currency } from './codes';
 import { formatMoney, moneyInputText, parseMoney } from './money';
 
 describe('parseMoney', () => {
@@ -36,11 +37,19 @@ describe('formatMoney', () => {
     expect(formatMoney(1250050, 'UAH').replace(/\s/gu, ' ')).toBe('12 500,50 ₴');
     expect(formatMoney(1250000, 'UAH').replace(/\s/gu, ' ')).toBe('12 500 ₴');
   });
-  it('shows other currencies with their code or sign', () => {
+  it('shows every currency with its sign and grouping, in both languages', () => {
+    const uk = (minor: number, currency: Currency) =>
+      formatMoney(minor, currency, 'uk-UA').replace(/\s/gu, ' ');
+    expect(uk(123456789, 'UAH')).toBe('1 234 567,89 ₴');
+    expect(uk(70000, 'USD')).toBe('700 $');
+    expect(uk(1000, 'EUR')).toBe('10 €');
+    expect(uk(250000, 'PLN')).toBe('2 500 zł');
     expect(formatMoney(99, 'USD', 'en-US')).toBe('$0.99');
     // The hryvnia keeps its sign in English too (ICU alone writes "UAH 12,500.50").
     expect(formatMoney(1250050, 'UAH', 'en-GB')).toBe('₴12,500.50');
-    expect(formatMoney(1000, 'EUR').replace(/\s/gu, ' ')).toBe('10 EUR');
+    expect(formatMoney(123456789, 'UAH', 'en-US')).toBe('₴1,234,567.89');
+    expect(formatMoney(1000, 'EUR', 'en-US')).toBe('€10');
+    expect(formatMoney(250000, 'PLN', 'en-US').replace(/\s/gu, ' ')).toBe('zł 2,500');
   });
   it('gives editable text that parses back', () => {
     for (const minor of [0, 5, 50, 1250050, 100_000_000_000_000]) {

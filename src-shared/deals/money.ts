@@ -50,20 +50,28 @@ function validGroups(whole: string, group: string): boolean {
   return parts.every((p, i) => (i === 0 ? /^\d{1,3}$/u : /^\d{3}$/u).test(p));
 }
 
+/** Each currency's sign, the same in every language and every ICU build (Chromium's writes "грн"). */
+export const CURRENCY_SIGNS: Readonly<Record<Currency, string>> = {
+  UAH: '₴',
+  USD: '$',
+  EUR: '€',
+  PLN: 'zł',
+};
+
 /**
- * Minor units → "12 500,50 ₴" (uk-UA) or "₴12,500.50" / "$12,500.50" (en): grouped, the
- * hryvnia with its sign in every language.
+ * Minor units → "12 500,50 ₴", "700 $", "10 €" (uk-UA) or "₴12,500.50", "$700", "€10" (en): the
+ * language's grouping, decimal mark and sign placement, with the currency's own sign
+ * ({@link CURRENCY_SIGNS}) in place of whatever the ICU data would write ("USD", "US$", "грн").
  */
 export function formatMoney(minor: number, currency: Currency, locale = 'uk-UA'): string {
-  return new Intl.NumberFormat(locale, {
+  const parts = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
-    // English ICU writes the hryvnia as "UAH": its sign in every language; other currencies as
-    // each language writes them ("700 USD" in Ukrainian, "$700" in English).
-    currencyDisplay: currency === 'UAH' ? 'narrowSymbol' : 'symbol',
+    currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: minor % 100 === 0 ? 0 : 2,
     maximumFractionDigits: 2,
-  }).format(minor / 100);
+  }).formatToParts(minor / 100);
+  return parts.map(p => (p.type === 'currency' ? CURRENCY_SIGNS[currency] : p.value)).join('');
 }
 
 /** Minor units → the text a form field shows for editing ("12500,50"; "12500" for whole units). */

@@ -15,7 +15,7 @@ import {
 } from '../companies';
 import { SORT_DIRECTIONS, type ContactListPage } from '../contacts';
 import { customFilterSchema } from '../custom-fields/schema';
-import { recordIdSchema } from './contacts';
+import { instantSchema, recordIdSchema } from './contacts';
 import { channel } from './contract';
 
 /** The result of delete. */
@@ -35,6 +35,9 @@ export const companyListInputSchema = z
         ownerId: recordIdSchema.optional(),
         /** Custom field conditions, all of which must hold (src-main/crm/custom-fields/filter.ts). */
         custom: customFilterSchema.optional(),
+        /** Created at or after / before these instants (the renderer turns local days into them). */
+        createdFrom: instantSchema.optional(),
+        createdBefore: instantSchema.optional(),
         /** Deleted companies too; needs the restore grant (`contacts.restore`), else `forbidden`. */
         includeDeleted: z.boolean().optional(),
       })

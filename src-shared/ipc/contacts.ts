@@ -26,7 +26,7 @@ export const recordIdSchema = z
   .regex(/^[A-Za-z0-9-]+$/, 'id: letters, digits and -');
 
 /** An instant (ISO 8601 with an offset), stored as UTC with milliseconds like `created_at`. */
-const instantSchema = z.iso
+export const instantSchema = z.iso
   .datetime({ offset: true })
   .transform(value => new Date(value).toISOString());
 

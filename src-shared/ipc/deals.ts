@@ -25,6 +25,7 @@ import {
   type Pipeline,
 } from '../deals';
 import { customFilterSchema } from '../custom-fields/schema';
+import { instantSchema } from './contacts';
 import { channel } from './contract';
 
 /** The result of delete. */
@@ -32,6 +33,9 @@ export interface DealDeleteResult {
   id: string;
   deletedAt: string;
 }
+
+/** An amount range bound in minor units (the deal amount's own limit bounds it too). */
+const amountBoundSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** The parsed `deals.list` input. */
 export const dealListInputSchema = z
@@ -48,6 +52,12 @@ export const dealListInputSchema = z
         outcome: z.enum(STAGE_OUTCOMES).optional(),
         /** Custom field conditions, all of which must hold (src-main/crm/custom-fields/filter.ts). */
         custom: customFilterSchema.optional(),
+        /** Created at or after / before these instants (the renderer turns local days into them). */
+        createdFrom: instantSchema.optional(),
+        createdBefore: instantSchema.optional(),
+        /** Amount at least / at most, in integer minor units (both inclusive; any currency). */
+        amountMin: amountBoundSchema.optional(),
+        amountMax: amountBoundSchema.optional(),
       })
       .strict()
       .default({}),

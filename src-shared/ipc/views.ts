@@ -44,6 +44,13 @@ export const savedFilterQuerySchema = z
     sort: z.string().max(40),
     /** Custom field conditions (src-main/crm/custom-fields/filter.ts). */
     custom: customFilterSchema,
+    /** The deal list's own: pipeline, stage, currency, "only mine", amount range as typed. */
+    pipelineId: z.string().max(100),
+    stageId: z.string().max(100),
+    currency: z.string().max(3),
+    mine: z.boolean(),
+    amountMin: z.string().max(24),
+    amountMax: z.string().max(24),
   })
   .partial()
   .strict()

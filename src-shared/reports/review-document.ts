@@ -134,9 +134,14 @@ export function featureName(lang: 'uk' | 'en', feature: string): string {
   return TEXT[lang].features[feature] ?? feature;
 }
 
-/** The review as a document in `lang`. */
-export function reviewDocument(review: MonthlyReview, lang: 'uk' | 'en'): ReportDocument {
+/** The review as a document in `lang`, headed by the office's name when it has one. */
+export function reviewDocument(
+  review: MonthlyReview,
+  lang: 'uk' | 'en',
+  officeName = '',
+): ReportDocument {
   const t = TEXT[lang];
+  const office = officeName.trim();
   const recordRows = review.users.flatMap(u =>
     u.records.map(r => [
       u.displayName,
@@ -151,6 +156,8 @@ export function reviewDocument(review: MonthlyReview, lang: 'uk' | 'en'): Report
     lang,
     title: t.title(review.month),
     subtitle: [
+      // The office's name (office settings) heads the review, when the office has one.
+      ...(office ? [office] : []),
       t.generated(
         formatInZone(review.generatedAt, review.timeZone),
         review.timeZone,

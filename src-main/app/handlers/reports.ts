@@ -13,6 +13,7 @@ import { regulationFileName, reviewCsv, reviewFileName } from '../../reports/csv
 import { reportPdfBuffer, ReportTooLargeError } from '../../reports/pdf';
 import { readRegulationFacts } from '../../reports/regulation';
 import { monthlyReview } from '../../reports/review';
+import { readOfficeSettings } from '../../settings/office-settings';
 import type { OpenVault } from '../../vault';
 import { callerWithGrants, requireVault } from './kit';
 
@@ -90,8 +91,10 @@ export function reportsHandlers(
     reviewPdf: async (ctx, input) => {
       const r = await review(ctx, input.month);
       ctx.audit.details = { ...ctx.audit.details, format: 'pdf' };
+      const { officeName } = await readOfficeSettings(vault().db);
+      const document = reviewDocument(r, input.lang, officeName);
       return pdfFile(reviewFileName(input.month, 'pdf'), () =>
-        reportPdfBuffer(reviewDocument(r, input.lang), REPORT_FILE_MAX_BYTES, { landscape: true }),
+        reportPdfBuffer(document, REPORT_FILE_MAX_BYTES, { landscape: true }),
       );
     },
   };

@@ -103,4 +103,31 @@ describe('saved filters', () => {
       n: 0,
     });
   });
+
+  it('keeps the deal and company lists’ filters apart, as their toolbars send them', async () => {
+    const t = await app();
+    const anna = t.as('anna');
+    const dealFilter = {
+      text: '',
+      pipelineId: 'pipe-1',
+      stageId: 'stage-2',
+      currency: 'UAH',
+      mine: true,
+      amountMin: '10 000',
+      amountMax: '',
+      created: { period: 'thisMonth', from: '', to: '' },
+      custom: [],
+    };
+    const deals = value<SavedFilter>(
+      await anna('views.saveFilter', { list: 'deals', name: 'Великі', filter: dealFilter }),
+    );
+    expect(deals.filter).toEqual(dealFilter);
+    const companyFilter = { created: { period: 'lastMonth', from: '', to: '' }, ownerId: '' };
+    await anna('views.saveFilter', { list: 'companies', name: 'Нові', filter: companyFilter });
+    const names = async (list: 'deals' | 'companies' | 'contacts') =>
+      value<SavedFilter[]>(await anna('views.savedFilters', { list })).map(f => f.name);
+    expect(await names('deals')).toEqual(['Великі']);
+    expect(await names('companies')).toEqual(['Нові']);
+    expect(await names('contacts')).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import { customFilterSql } from '../custom-fields/filter';
+import { createdRangeSql, type CreatedRange } from '../record/created-filter';
 import type {
   CompanyListPage,
   CompanySort,
@@ -22,7 +23,7 @@ import type {
 export interface CompanyListQuery {
   sort: CompanySort;
   direction: SortDirection;
-  filter?: {
+  filter?: CreatedRange & {
     /** Words that must all appear in the name, ЄДРПОУ, РНОКПП, website or phone digits. */
     text?: string | undefined;
     ownerId?: string | undefined;
@@ -54,6 +55,7 @@ export async function listCompanies(
   const { includeDeleted } = filter;
   const textFilter = await readTextFilter(db, TEXT_INDEX.companies, text, { includeDeleted });
   const custom = await customFilterSql(db, 'company', 'companies', filter.custom);
+  const created = createdRangeSql('companies', filter);
   const rows = await listSource(db, 'companies', textFilter)
     .innerJoin('users', 'users.id', 'companies.owner_id')
     .select([
@@ -76,6 +78,7 @@ export async function listCompanies(
       q.where('companies.owner_id', '=', filter.ownerId ?? ''),
     )
     .$if(custom !== null, q => q.where(custom ?? sql<SqlBool>`1`))
+    .$if(created !== null, q => q.where(created ?? sql<SqlBool>`1`))
     .$if(textFilter?.plan === 'walk', q =>
       q.where(
         textMatchSql('companies', textFilter, {

@@ -11,6 +11,12 @@ import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import { customFilterSql } from '../custom-fields/filter';
+import {
+  amountRangeSql,
+  createdRangeSql,
+  type AmountRange,
+  type CreatedRange,
+} from '../record/created-filter';
 import type {
   BoardColumn,
   Currency,
@@ -27,17 +33,18 @@ import { rowToSummary } from './tables';
 export interface DealListQuery {
   sort: DealSort;
   direction: SortDirection;
-  filter?: {
-    /** Words that must all appear (as word prefixes) in the title, notes or lost reason. */
-    text?: string | undefined;
-    pipelineId?: string | undefined;
-    stageId?: string | undefined;
-    ownerId?: string | undefined;
-    currency?: Currency | undefined;
-    outcome?: StageOutcome | undefined;
-    /** Custom field conditions, all of which must hold (../custom-fields/filter.ts). */
-    custom?: readonly CustomFilterCondition[] | undefined;
-  };
+  filter?: CreatedRange &
+    AmountRange & {
+      /** Words that must all appear (as word prefixes) in the title, notes or lost reason. */
+      text?: string | undefined;
+      pipelineId?: string | undefined;
+      stageId?: string | undefined;
+      ownerId?: string | undefined;
+      currency?: Currency | undefined;
+      outcome?: StageOutcome | undefined;
+      /** Custom field conditions, all of which must hold (../custom-fields/filter.ts). */
+      custom?: readonly CustomFilterCondition[] | undefined;
+    };
   cursor?: string | undefined;
   limit: number;
 }
@@ -61,6 +68,8 @@ export async function listDeals(
   const { column, key, cursor, text } = readListRequest(query, SORT_COLUMN, ['deal'], ['amount']);
   const textFilter = await readTextFilter(db, TEXT_INDEX.deals, text);
   const custom = await customFilterSql(db, 'deal', 'deals', filter.custom);
+  const created = createdRangeSql('deals', filter);
+  const amount = amountRangeSql(filter);
   const rows = await listSource(db, 'deals', textFilter)
     .innerJoin('users', 'users.id', 'deals.owner_id')
     .innerJoin('pipeline_stages', 'pipeline_stages.id', 'deals.stage_id')
@@ -100,6 +109,8 @@ export async function listDeals(
       q.where('pipeline_stages.outcome', '=', filter.outcome ?? 'open'),
     )
     .$if(custom !== null, q => q.where(custom ?? sql<SqlBool>`1`))
+    .$if(created !== null, q => q.where(created ?? sql<SqlBool>`1`))
+    .$if(amount !== null, q => q.where(amount ?? sql<SqlBool>`1`))
     .$if(textFilter?.plan === 'walk', q => q.where(textMatchSql('deals', textFilter)))
     .$if(cursor !== undefined, q => q.where(afterCursorSql(column, 'deals.id', direction, cursor)))
     .orderBy(column, direction)

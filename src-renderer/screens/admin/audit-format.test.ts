@@ -28,7 +28,9 @@ describe('codes in words', () => {
   it('amounts read as money with grouping, in the currency the entry names', () => {
     expect(moneyText(1250050, 'uk', 'UAH')).toBe('12\u00a0500,50\u00a0₴');
     expect(moneyText(1250000, 'uk')).toBe('12\u00a0500');
-    expect(moneyText(1250000, 'en', 'USD')).toBe('US$12,500');
+    expect(moneyText(1250000, 'en', 'USD')).toBe('$12,500');
+    expect(moneyText(1000, 'uk', 'EUR')).toBe('10\u00a0€');
+    expect(moneyText(1250050, 'en', 'UAH')).toBe('₴12,500.50');
     const changes = fieldChanges(
       uk,
       {

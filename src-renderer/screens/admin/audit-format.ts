@@ -4,6 +4,8 @@
  */
 import type { TFunction } from 'i18next';
 import type { AuditEntryView, AuditValue } from '../../../src-shared/ipc/audit';
+import { CURRENCIES } from '../../../src-shared/deals/codes';
+import { formatMoney } from '../../../src-shared/deals/money';
 
 /** Longest value text shown inline; longer values are cut with an ellipsis (the CSV has them whole). */
 const MAX_VALUE_CHARS = 160;
@@ -95,6 +97,9 @@ export function moneyText(minor: number, language: string, currency?: string): s
     minimumFractionDigits: digits,
     maximumFractionDigits: 2,
   };
+  // The deals' own money format: grouping and the currency's sign ("12 500 ₴", "$700").
+  const known = CURRENCIES.find(c => c === currency);
+  if (known) return formatMoney(minor, known, locale);
   if (currency && /^[A-Z]{3}$/.test(currency)) {
     return new Intl.NumberFormat(locale, { ...options, style: 'currency', currency }).format(
       minor / 100,

@@ -1,6 +1,7 @@
 /**
  * The company list screen: a record list page (components/records) whose rows show the company's
- * registration code, phone and website, and the import button.
+ * registration code, phone and website, and the import button. Filters: custom fields, owner (wide
+ * scopes), date created and saved filters (companies have no source or tags, so neither filter).
  */
 import { Group } from '@mantine/core';
 import { useCallback } from 'react';
@@ -8,16 +9,39 @@ import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../src-shared/companies';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
 import { BulkBar } from '../../components/records/BulkBar';
+import { OwnerFilter } from '../../components/OwnerFilter';
+import { CreatedPeriodFilter } from '../../components/records/CreatedPeriodFilter';
 import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
+import { SavedFilters, type SavedFilterCodec } from '../../components/records/SavedFilters';
 import { RecordList } from '../../components/records/RecordListPage';
 import { RecordExportButton } from '../../components/records/RecordExportButton';
 import type { RecordListProps } from '../../components/records/RecordScreen';
 import { formatPhone } from '../contacts/format';
 import { ImportButton } from '../import/ImportButton';
 import type { CompanyAbilities } from './permissions';
-import { companiesList, useCompaniesStore } from './store';
+import { companiesList, INITIAL_QUERY, isCompanyFiltered, useCompaniesStore } from './store';
 
 const NAMES = { ns: 'companies', row: 'company' } as const;
+
+/** The company query ⇄ a saved filter (the order stays as the user has it). */
+const COMPANY_FILTERS: SavedFilterCodec = {
+  current: () => {
+    const { text, custom, created, ownerId, includeDeleted } = useCompaniesStore.getState().query;
+    return { text, custom, created, ownerId, includeDeleted };
+  },
+  apply: filter => {
+    const { sort } = useCompaniesStore.getState().query;
+    useCompaniesStore.getState().setQuery({
+      ...INITIAL_QUERY,
+      sort,
+      text: filter.text ?? '',
+      custom: filter.custom ?? [],
+      created: filter.created ?? INITIAL_QUERY.created,
+      ownerId: filter.ownerId ?? '',
+      includeDeleted: filter.includeDeleted ?? false,
+    });
+  },
+};
 
 /** The list screen. */
 export function CompanyList(props: RecordListProps<CompanyAbilities>) {
@@ -36,13 +60,26 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
       {...props}
       list={companiesList}
       names={NAMES}
-      filtered={query.text !== '' || query.includeDeleted || query.custom.length > 0}
+      filtered={isCompanyFiltered(query)}
       filters={
-        <CustomFieldFilter
-          recordType="company"
-          value={query.custom}
-          onChange={next => setQuery({ custom: next })}
-        />
+        <>
+          <CustomFieldFilter
+            recordType="company"
+            value={query.custom}
+            onChange={next => setQuery({ custom: next })}
+          />
+          {wideScope ? (
+            <OwnerFilter
+              value={query.ownerId || null}
+              onChange={value => setQuery({ ownerId: value ?? '' })}
+            />
+          ) : null}
+          <CreatedPeriodFilter
+            value={query.created}
+            onChange={next => setQuery({ created: next })}
+          />
+          <SavedFilters list="companies" codec={COMPANY_FILTERS} />
+        </>
       }
       end={
         <Group ml="auto">

@@ -10,6 +10,11 @@ import {
   type BaseQuery,
   type RecordView,
 } from '../../components/records/paged-list';
+import {
+  ANY_CREATED,
+  createdRange,
+  type CreatedFilter,
+} from '../../components/records/created-range';
 
 /** Which companies screen is showing. */
 export type CompaniesView = RecordView;
@@ -18,6 +23,10 @@ export type CompaniesView = RecordView;
 export interface CompanyQuery extends BaseQuery {
   /** Custom field conditions (components/records/CustomFieldFilter.tsx). */
   custom: CustomFilterCondition[];
+  /** Date created: a period relative to today or a custom range of days. */
+  created: CreatedFilter;
+  /** One owner's companies ('' = everyone in scope; wide scopes only). */
+  ownerId: string;
 }
 
 /** An empty query: everything in scope, by name. */
@@ -26,13 +35,30 @@ export const INITIAL_QUERY: CompanyQuery = {
   sort: 'name',
   includeDeleted: false,
   custom: [],
+  created: ANY_CREATED,
+  ownerId: '',
 };
+
+/** True when the query narrows the list beyond the scope (an empty answer offers "Reset"). */
+export function isCompanyFiltered(query: CompanyQuery): boolean {
+  return (
+    query.text !== '' ||
+    query.includeDeleted ||
+    query.custom.length > 0 ||
+    query.created.period !== 'any' ||
+    query.ownerId !== ''
+  );
+}
 
 /** The companies list: its store and loaders. Data-changing work lives in ./actions.ts. */
 export const companiesList = createPagedList<CompanySummary, CompanyQuery, Company>({
   initialQuery: INITIAL_QUERY,
   fetchPage: (api, query, cursor) => {
-    const input = listInput(query, {}, cursor);
+    const view = {
+      ...(query.ownerId ? { ownerId: query.ownerId } : {}),
+      ...createdRange(query.created, new Date()),
+    };
+    const input = listInput(query, view, cursor);
     const custom = query.custom.length > 0 ? { custom: query.custom } : {};
     return api.companies.list({ ...input, filter: { ...input.filter, ...custom } });
   },

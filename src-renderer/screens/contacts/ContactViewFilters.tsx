@@ -3,9 +3,9 @@
  * today or custom days) and company. They go into the list's query; main applies them in SQL with
  * the scope (src-main/crm/contacts/list-filters.ts). Words: `views.*`.
  */
-import { Select, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CREATED_PERIODS } from '../../components/records/created-range';
+import { CreatedPeriodFilter } from '../../components/records/CreatedPeriodFilter';
 import { useDebouncedQueryField } from '../../components/records/RecordToolbar';
 import { SavedFilters, type SavedFilterCodec } from '../../components/records/SavedFilters';
 import { CompanyPicker } from '../companies/CompanyPicker';
@@ -33,12 +33,6 @@ export function ContactViewFilters() {
   const companyName = useContactsStore(state => state.query.companyName);
   const setQuery = useContactsStore(state => state.setQuery);
   const [source, setSource] = useDebouncedQueryField(contactsList, 'source');
-  const setPeriod = (value: string | null) => {
-    const period = CREATED_PERIODS.find(p => p === value);
-    if (period) setQuery({ created: { ...created, period } });
-  };
-  const setDay = (key: 'from' | 'to', value: string) =>
-    setQuery({ created: { ...created, [key]: value } });
   return (
     <>
       <TextInput
@@ -49,35 +43,7 @@ export function ContactViewFilters() {
         maxLength={200}
         w={150}
       />
-      <Select
-        label={t('views.created')}
-        data={CREATED_PERIODS.map(period => ({
-          value: period,
-          label: t(`views.periods.${period}`),
-        }))}
-        value={created.period}
-        onChange={value => setPeriod(value)}
-        allowDeselect={false}
-        w={170}
-      />
-      {created.period === 'custom' ? (
-        <>
-          <TextInput
-            type="date"
-            label={t('views.createdFrom')}
-            value={created.from}
-            onChange={event => setDay('from', event.currentTarget.value)}
-            w={160}
-          />
-          <TextInput
-            type="date"
-            label={t('views.createdTo')}
-            value={created.to}
-            onChange={event => setDay('to', event.currentTarget.value)}
-            w={160}
-          />
-        </>
-      ) : null}
+      <CreatedPeriodFilter value={created} onChange={next => setQuery({ created: next })} />
       <div style={{ width: 220 }}>
         <CompanyPicker
           value={companyId}

@@ -1,34 +1,27 @@
 /**
- * The deal list: filter (text, stage, currency, custom fields, only mine), order, and the rows virtualized with
+ * The deal list: filters (./DealFilters.tsx: text, stage, currency, amount, date created, custom
+ * fields, only mine, saved filters), order, and the rows virtualized with
  * the record list's rows (components/records); pages come from SQL by keyset (`deals.list`) into
- * the deal list's paged store as the user scrolls.
+ * the deal list's paged store as the user scrolls. With bulk abilities, a box on each row and the
+ * record lists' bulk bar (reassign, export, delete; deals carry no tags, so no tag action).
  */
-import {
-  Alert,
-  Box,
-  Center,
-  Checkbox,
-  Group,
-  Loader,
-  Select,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Box, Center, Group, Loader, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CURRENCIES,
-  DEAL_SORTS,
-  type Currency,
-  type DealSort,
-  type Pipeline,
-} from '../../../src-shared/deals';
-import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
+import { DEAL_SORTS, type DealSort, type Pipeline } from '../../../src-shared/deals';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
+import { BulkBar, type BulkAbilities } from '../../components/records/BulkBar';
+import { selectionOf } from '../../components/records/selection';
 import { useVirtualRows } from '../../components/records/use-virtual-rows';
+import {
+  amountBound,
+  DealFilters,
+  dealsFiltered,
+  NO_DEAL_FILTERS,
+  type DealFilterValues,
+} from './DealFilters';
 import { DealRow } from './DealRow';
 import { dealsList, dealsPreset, forgetDealsPreset } from './store';
 
@@ -43,24 +36,44 @@ export function DealList(props: {
   /** Changes reload the list. */
   refreshKey: number;
   onOpen: (id: string) => void;
+  /** What the role may do with chosen deals (main decides again); none: no boxes, no bar. */
+  bulk?: BulkAbilities | undefined;
 }) {
   const { pipeline, userId, ownerId, refreshKey, onOpen } = props;
+  const bulk = props.bulk && (props.bulk.reassign || props.bulk.delete || props.bulk.export);
   const { t } = useTranslation();
   const api = useApi();
-  const [text, setText] = useState('');
-  const [debounced] = useDebouncedValue(text, 200);
   // A dashboard click-through's stage, taken once.
-  const [stageId, setStageId] = useState<string | null>(() => dealsPreset().stageId ?? null);
+  const [filters, setFilters] = useState<DealFilterValues>(() => ({
+    ...NO_DEAL_FILTERS,
+    stageId: dealsPreset().stageId ?? null,
+  }));
   useEffect(forgetDealsPreset, []);
-  const [currency, setCurrency] = useState<Currency | null>(null);
-  const [mine, setMine] = useState(false);
-  const [custom, setCustom] = useState<CustomFilterCondition[]>([]);
+  // Typed text waits for a pause; every other filter asks at once.
+  const [typedText] = useDebouncedValue(filters.text, 200);
+  const [typedMin] = useDebouncedValue(filters.amountMin, 200);
+  const [typedMax] = useDebouncedValue(filters.amountMax, 200);
+  const { stageId, currency, mine, custom, created } = filters;
+  const text = typedText.trim();
+  const amountMin = amountBound(typedMin);
+  const amountMax = amountBound(typedMax);
   const [sort, setSort] = useState<DealSort>('updated');
   const items = dealsList.useStore(state => state.items);
   const status = dealsList.useStore(state => state.status);
   const error = dealsList.useStore(state => state.error);
   const next = dealsList.useStore(state => state.nextCursor);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const selection = selectionOf(dealsList);
+  const chosen = selection(state => state.ids);
+  // One callback for every row (the rows are memoised); Shift ranges over the loaded rows.
+  const onToggle = useCallback(
+    (id: string, shift: boolean) => {
+      const order = dealsList.useStore.getState().items.map(item => item.id);
+      if (shift) selection.getState().range(id, order);
+      else selection.getState().toggle(id);
+    },
+    [selection],
+  );
   // Until the first page of this showing arrives (the list's filters live only while it shows).
   const loading = status === 'idle' || status === 'loading' || status === 'loading-more';
 
@@ -68,11 +81,14 @@ export function DealList(props: {
     dealsList.useStore.setState({
       query: {
         pipelineId: pipeline.id,
-        text: debounced.trim(),
+        text,
         stageId,
         currency,
         ownerId: ownerId ?? (mine ? userId : null),
         custom,
+        created,
+        amountMin,
+        amountMax,
         sort,
       },
     });
@@ -80,13 +96,16 @@ export function DealList(props: {
   }, [
     api,
     pipeline.id,
-    debounced,
+    text,
     stageId,
     currency,
     mine,
     userId,
     ownerId,
     custom,
+    created,
+    amountMin,
+    amountMax,
     sort,
     refreshKey,
   ]);
@@ -106,38 +125,12 @@ export function DealList(props: {
 
   const stageName = (id: string) => pipeline.stages.find(s => s.id === id)?.name ?? '';
   const outcomeOf = (id: string) => pipeline.stages.find(s => s.id === id)?.outcome;
-  const filtered = Boolean(
-    debounced.trim() || stageId || currency || mine || ownerId || custom.length > 0,
-  );
+  const filtered = dealsFiltered(filters) || ownerId !== null;
 
   return (
     <Box>
       <Group mb="sm" align="flex-end">
-        <TextInput
-          label={t('deals.search')}
-          value={text}
-          onChange={e => setText(e.currentTarget.value)}
-          w={240}
-        />
-        <Select
-          label={t('deals.field.stage')}
-          placeholder={t('deals.anyStage')}
-          data={pipeline.stages.map(s => ({ value: s.id, label: s.name }))}
-          value={stageId}
-          onChange={setStageId}
-          clearable
-          w={180}
-        />
-        <Select
-          label={t('deals.field.currency')}
-          placeholder={t('deals.anyCurrency')}
-          data={[...CURRENCIES]}
-          value={currency}
-          onChange={v => setCurrency(v as Currency | null)}
-          clearable
-          w={140}
-        />
-        <CustomFieldFilter recordType="deal" value={custom} onChange={setCustom} />
+        <DealFilters pipeline={pipeline} values={filters} onChange={setFilters} />
         <Select
           label={t('deals.sort.label')}
           data={DEAL_SORTS.map(s => ({ value: s, label: t(`deals.sort.${s}`) }))}
@@ -146,13 +139,12 @@ export function DealList(props: {
           allowDeselect={false}
           w={200}
         />
-        <Checkbox
-          label={t('deals.mine')}
-          checked={mine}
-          onChange={e => setMine(e.currentTarget.checked)}
-          mb={8}
-        />
       </Group>
+      {bulk && props.bulk ? (
+        <Box mb="sm">
+          <BulkBar list={dealsList} type="deals" abilities={{ ...props.bulk, tag: false }} />
+        </Box>
+      ) : null}
       {error ? (
         <Alert color="red" mb="sm">
           {errorText(t, error)}
@@ -182,6 +174,8 @@ export function DealList(props: {
                   stageName={stageName(d.stageId)}
                   outcome={outcomeOf(d.stageId)}
                   onOpen={onOpen}
+                  checked={bulk ? chosen.has(d.id) : undefined}
+                  onToggle={bulk ? onToggle : undefined}
                 />
               );
             })}

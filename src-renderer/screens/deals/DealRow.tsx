@@ -2,9 +2,10 @@
  * One row of the deal list (./DealList.tsx), memoised: the list re-renders on every scroll frame
  * (its virtualizer lives there), the rows on screen do not — every prop is a value that stays the
  * same while the list scrolls (the deal, its place, the stage's name and outcome, the shared
- * `onOpen`). Issue 19 point 5.
+ * `onOpen`, `onToggle`). Issue 19 point 5. With bulk actions, a box before the row chooses it
+ * (issue 18 point 6): a real checkbox beside the row's button, not inside it.
  */
-import { Badge, Box, Group, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DealSummary, StageOutcome } from '../../../src-shared/deals';
@@ -21,22 +22,21 @@ export interface DealRowProps {
   stageName: string;
   outcome: StageOutcome | undefined;
   onOpen: (id: string) => void;
+  /** Chosen for bulk actions (components/records/selection.ts); undefined: no bulk actions. */
+  checked?: boolean | undefined;
+  /** A click on the row's box: one callback for every row, told whether Shift was down. */
+  onToggle?: ((id: string, shift: boolean) => void) | undefined;
 }
 
 /** A deal row: title, contact and company, stage, amount, expected close, owner. */
 export const DealRow = memo(function DealRow(props: DealRowProps) {
   const { deal: d, outcome, onOpen } = props;
   const { t, i18n } = useTranslation();
-  return (
+  const { onToggle } = props;
+  const content = (
     <UnstyledButton
-      role="listitem"
-      data-testid="deal-row"
       onClick={() => onOpen(d.id)}
-      style={{
-        ...virtualRowStyle(props.top, props.height, 'edges'),
-        borderBottom: '1px solid var(--mantine-color-gray-3)',
-        padding: '6px 8px',
-      }}
+      style={{ flex: 1, minWidth: 0, padding: '6px 8px' }}
     >
       <Group wrap="nowrap" justify="space-between">
         <Box style={{ minWidth: 0, flex: 1 }}>
@@ -63,5 +63,29 @@ export const DealRow = memo(function DealRow(props: DealRowProps) {
         <PersonBadge name={d.ownerName} width={160} />
       </Group>
     </UnstyledButton>
+  );
+  return (
+    <Group
+      role="listitem"
+      data-testid="deal-row"
+      gap={0}
+      wrap="nowrap"
+      style={{
+        ...virtualRowStyle(props.top, props.height, 'edges'),
+        borderBottom: '1px solid var(--mantine-color-gray-3)',
+      }}
+    >
+      {props.checked !== undefined && onToggle ? (
+        <Checkbox
+          aria-label={t('deals.choose', { title: d.title })}
+          checked={props.checked}
+          // The click carries Shift (a range); the change event does not.
+          onChange={() => undefined}
+          onClick={event => onToggle(d.id, event.shiftKey)}
+          pl={8}
+        />
+      ) : null}
+      {content}
+    </Group>
   );
 });

@@ -163,6 +163,12 @@ export function DealsScreen() {
           ownerId={seesOthers ? ownerId : null}
           refreshKey={refresh}
           onOpen={open}
+          bulk={{
+            reassign: grantOf(grants, 'deals.reassign') !== undefined,
+            delete: grantOf(grants, 'deals.delete') !== undefined,
+            export: grantOf(grants, 'contacts.export') !== undefined,
+            tag: false,
+          }}
         />
       ) : (
         <DealBoard

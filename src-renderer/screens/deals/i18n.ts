@@ -31,6 +31,9 @@ export const uk = {
   mine: 'Лише мої',
   anyStage: 'Усі етапи',
   anyCurrency: 'Усі валюти',
+  amountFrom: 'Сума від',
+  amountTo: 'Сума до',
+  amountFilterBad: 'Введіть суму, наприклад 10 000',
   sort: {
     label: 'Порядок',
     updated: 'Нещодавно змінені',
@@ -116,6 +119,7 @@ export const uk = {
   },
   cardLabel: '{{title}}, {{amount}}, етап «{{stage}}»',
   noContact: 'Без контакту',
+  choose: 'Вибрати угоду «{{title}}»',
   settings: {
     open: 'Етапи воронки',
     title: 'Етапи воронки',
@@ -190,6 +194,9 @@ export const en: Strings<typeof uk> = {
   mine: 'Only mine',
   anyStage: 'All stages',
   anyCurrency: 'All currencies',
+  amountFrom: 'Amount from',
+  amountTo: 'Amount to',
+  amountFilterBad: 'Type an amount, e.g. 10 000',
   sort: {
     label: 'Order',
     updated: 'Recently changed',
@@ -261,6 +268,7 @@ export const en: Strings<typeof uk> = {
   },
   cardLabel: '{{title}}, {{amount}}, stage “{{stage}}”',
   noContact: 'No contact',
+  choose: 'Choose deal “{{title}}”',
   settings: {
     open: 'Pipeline stages',
     title: 'Pipeline stages',

@@ -8,6 +8,11 @@ import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import type { Currency, Deal, DealSort, DealSummary } from '../../../src-shared/deals';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { Result } from '../../../src-shared/ipc/contract';
+import {
+  ANY_CREATED,
+  createdRange,
+  type CreatedFilter,
+} from '../../components/records/created-range';
 import { createPagedList, PAGE_SIZE } from '../../components/records/paged-list';
 import { useNavigationStore } from '../../stores/navigation';
 import { createResettableStore } from '../../stores/registry';
@@ -121,6 +126,11 @@ export interface DealQuery {
   ownerId: string | null;
   /** Custom field conditions (components/records/CustomFieldFilter.tsx). */
   custom: CustomFilterCondition[];
+  /** Date created: a period relative to today or custom days. */
+  created: CreatedFilter;
+  /** Amount bounds in minor units (inclusive); undefined = open. */
+  amountMin?: number | undefined;
+  amountMax?: number | undefined;
   sort: DealSort;
 }
 
@@ -133,6 +143,7 @@ export const dealsList = createPagedList<DealSummary, DealQuery, Deal>({
     currency: null,
     ownerId: null,
     custom: [],
+    created: ANY_CREATED,
     sort: 'updated',
   },
   keepRowsOnError: true,
@@ -147,6 +158,9 @@ export const dealsList = createPagedList<DealSummary, DealQuery, Deal>({
         ...(query.currency ? { currency: query.currency } : {}),
         ...(query.ownerId ? { ownerId: query.ownerId } : {}),
         ...(query.custom.length > 0 ? { custom: query.custom } : {}),
+        ...createdRange(query.created, new Date()),
+        ...(query.amountMin !== undefined ? { amountMin: query.amountMin } : {}),
+        ...(query.amountMax !== undefined ? { amountMax: query.amountMax } : {}),
       },
       limit: PAGE_SIZE,
       ...(cursor ? { cursor } : {}),
