@@ -12,6 +12,7 @@ import { firstPageScopedCase } from './first-page-scoped';
 import { importCase } from './import';
 import { listFilterCase } from './list-filter';
 import { lockCase } from './lock';
+import { officeChangeCase, officeInitialSyncCase } from './office-sync';
 import { searchCase } from './search';
 
 /** All cases of `npm run bench`. */
@@ -25,4 +26,6 @@ export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
   backupCase,
   cliStartCase,
   lockCase,
+  officeInitialSyncCase,
+  officeChangeCase,
 ];

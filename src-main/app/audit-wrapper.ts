@@ -10,6 +10,7 @@ import { auditActionName } from '../../src-shared/ipc/audit-actions';
 import { appendAudit } from '../audit';
 import { CallFailure, type AuditNote, type Session, type Wrapper } from '../ipc';
 import { settleStagedChanges, type OpenVault } from '../vault';
+import { createCallQueue, type CallQueue } from './call-queue';
 import type { VaultState } from './vault-state';
 
 /** Error codes that mean "refused by a rule" rather than "went wrong". */
@@ -21,16 +22,24 @@ function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : 'internal';
 }
 
+/** What the wrapper needs. */
+export interface AuditWrapperOptions {
+  state: VaultState;
+  deviceId: string;
+  /**
+   * The app's write queue (shared with the office sync rounds); a queue of its own by default.
+   * Audited calls run one at a time in it: they share the one connection and its transaction.
+   */
+  queue?: CallQueue;
+  /** Runs after each audited call has committed or rolled back, still in its turn. */
+  afterCall?: () => void;
+}
+
 /** Builds the wrapper for an app instance. */
-export function createAuditWrapper(o: { state: VaultState; deviceId: string }): Wrapper {
+export function createAuditWrapper(o: AuditWrapperOptions): Wrapper {
   const { state } = o;
-  // Audited calls run one at a time: they share the one connection and its transaction.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serialized<T>(work: () => Promise<T>): Promise<T> {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const queue = o.queue ?? createCallQueue();
+  const serialized = <T>(work: () => Promise<T>): Promise<T> => queue.run(work);
 
   function record(
     action: string,
@@ -141,6 +150,7 @@ export function createAuditWrapper(o: { state: VaultState; deviceId: string }): 
           // The call is acknowledged only after this: the commit record moves to the new head.
           state.auditTarget()?.noteCommit();
           state.flushPendingClose();
+          o.afterCall?.();
         }
       });
   };

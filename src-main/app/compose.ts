@@ -19,6 +19,8 @@ import { createDeviceIdentity } from '../guard/devices-identity';
 import { installAlertRules, machineFacts } from '../guard/engine';
 import { recordCleanClose } from '../guard/vault-files';
 import { createAuditWrapper } from './audit-wrapper';
+import { createCallQueue, type CallQueue } from './call-queue';
+import { createOfficeSync, type OfficeSync } from './office-sync';
 import { createAuthService, type AuthService } from './auth-service';
 import { withBackupRecipient, withLockedRunAudit } from './backup-hooks';
 import { withErasureReplay } from './erasure-hooks';
@@ -94,6 +96,13 @@ export interface ZamokApp {
   backup: BackupService;
   /** The idle auto-lock: hosts that stay running call `idle.check()` on a timer (startIdleTimer). */
   idle: IdleLock;
+  /**
+   * The write queue of the vault's one connection: audited calls and office sync rounds take turns
+   * here; other work that writes through the connection outside a call must too.
+   */
+  queue: CallQueue;
+  /** Office sync in the background: hosts that stay running call `officeSync.enable()` once. */
+  officeSync: OfficeSync;
   dispose(): void;
 }
 
@@ -105,7 +114,17 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
   installAlertRules();
   // Document tickets (and the file keys they hold) end with the session: lock, sign-out, switch.
   const transfers = opts.transfers ?? documentTransfers;
-  const state = createVaultState(opts.vaultDir, { onSessionEnd: () => transfers.clear() });
+  // The office sync loop stops with the session (office-sync.ts); bound once it exists below.
+  let officeSync: OfficeSync | null = null;
+  const state = createVaultState(opts.vaultDir, {
+    onSessionEnd: () => {
+      transfers.clear();
+      officeSync?.refresh();
+    },
+  });
+  // Audited calls and office sync rounds write through one connection: one queue for both.
+  const queue = createCallQueue();
+  officeSync = createOfficeSync({ state, queue });
   // The wizard's staged import files: deleted with the ticket book at the session's end.
   const uploads = createImportUploads({ transfers, vaultDir: () => state.vaultDir });
   const deviceStore = opts.deviceStore ?? createKeychainStore();
@@ -277,6 +296,8 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         get deviceId() {
           return device.current();
         },
+        queue,
+        afterCall: () => officeSync.refresh(),
       }),
       createSessionGuard({ state }),
       // Interactive hosts only: a CLI process runs one command and ends with it.
@@ -290,7 +311,10 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
     auth,
     backup,
     idle,
+    queue,
+    officeSync,
     dispose() {
+      void officeSync.stop();
       const wasOpen = state.vault !== null;
       state.end({ keepLogin: false, closeNow: true });
       if (wasOpen) recordCleanClose(state.vaultDir);

@@ -46,6 +46,7 @@ const EXIT_BY_CODE: Partial<Record<ErrorCode, number>> = {
   vault_full: EXIT.storage,
   vault_damaged: EXIT.damaged,
   vault_in_use: EXIT.inUse,
+  vault_network_share: EXIT.vault,
   vault_exists: EXIT.vault,
 };
 

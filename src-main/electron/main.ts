@@ -251,6 +251,8 @@ if (cliArgs) {
 
     // The office's auto-lock, enforced here even when the window stopped reporting input.
     startIdleTimer(zamok.idle);
+    // Office sync runs while a session is open on a vault that joined an office (app/office-sync.ts).
+    zamok.officeSync.enable();
 
     let installing = false;
     wireVaultLifecycle({

@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     ...(testDeviceId ? { testDeviceId } : {}),
   });
   startIdleTimer(app.idle);
+  // As in Electron: office sync runs while a session is open on a joined vault.
+  app.officeSync.enable();
   const server = await createPreviewServer({
     router: app.router,
     staticDir: args.staticDir,

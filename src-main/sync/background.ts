@@ -7,6 +7,11 @@
  * a success resets it. While nobody is signed in or the vault has not joined an office, the loop
  * looks again after `idleMs`. A removed device wipes its vault (./wipe.ts). Time is injected
  * (`timers`): tests drive the waits, nothing sleeps for real there.
+ *
+ * Every use of the vault — the whole round, and reading the cursors the wait sends — runs inside
+ * `turn`: in the app that is the audit wrapper's queue (src-main/app/call-queue.ts), so a round
+ * never writes inside an audited call's transaction on the shared connection, nor the reverse. The
+ * long poll itself holds no turn.
  */
 import { MAX_PULL_WAIT_MS } from '../../src-shared/office/contracts';
 import type { OpenVault } from '../vault';
@@ -51,6 +56,8 @@ export interface BackgroundSyncOptions {
   /** First backoff after a failure (default 2 s), doubled up to `maxBackoffMs` (default 5 min). */
   firstBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Runs work that uses the vault, one at a time with the app's calls (default: at once). */
+  turn?<T>(work: () => Promise<T>): Promise<T>;
   /** Called after every pass (the badge refreshes from it). */
   onRound?(outcome: RoundOutcome): void;
 }
@@ -68,15 +75,28 @@ export function backoffMs(failures: number, firstMs: number, maxMs: number): num
   return Math.min(maxMs, firstMs * 2 ** Math.max(0, failures - 1));
 }
 
-/** Waits for the server to announce a change in a held partition (or `signal`, or the time). */
-async function waitForChanges(vault: OpenVault, waitMs: number, signal: AbortSignal) {
+/** What the wait asks the server about, read from the vault (in a turn). */
+async function waitRequest(vault: OpenVault) {
+  if (vault.closed) return null;
   const settings = await loadOfficeSettings(vault.db);
   const held = await heldPartitions(vault.db);
-  if (!settings || held.length === 0 || signal.aborted) return;
-  const session = await OfficeSession.signIn(settings);
+  if (!settings || held.length === 0) return null;
   const cursors = held.map(p => ({ partitionId: p.partition_id, after: p.after_seq }));
-  await session.post('/v1/pull', { cursors, limit: 1, waitMs }, signal);
+  return { settings, cursors };
 }
+
+/** Waits for the server to announce a change in a held partition (or `signal`, or the time). */
+async function waitForChanges(
+  request: Awaited<ReturnType<typeof waitRequest>>,
+  waitMs: number,
+  signal: AbortSignal,
+) {
+  if (!request || signal.aborted) return;
+  const session = await OfficeSession.signIn(request.settings);
+  await session.post('/v1/pull', { cursors: request.cursors, limit: 1, waitMs }, signal);
+}
+
+const AT_ONCE = <T>(work: () => Promise<T>): Promise<T> => work();
 
 /** Starts the loop (see the file comment). */
 export function startBackgroundSync(o: BackgroundSyncOptions): BackgroundSync {
@@ -85,11 +105,13 @@ export function startBackgroundSync(o: BackgroundSyncOptions): BackgroundSync {
   const waitMs = Math.min(o.waitMs ?? 25_000, MAX_PULL_WAIT_MS);
   const firstMs = o.firstBackoffMs ?? 2_000;
   const maxMs = o.maxBackoffMs ?? 5 * 60_000;
+  const turn = o.turn ?? AT_ONCE;
   let stopped = false;
   let wake = new AbortController();
   let failures = 0;
 
   async function pass(): Promise<{ outcome: RoundOutcome; vault: OpenVault | null }> {
+    if (stopped) return { outcome: { kind: 'idle' }, vault: null };
     const vault = o.source();
     if (!vault || vault.closed || !(await isOfficeMember(vault.db))) {
       return { outcome: { kind: 'idle' }, vault: null };
@@ -115,13 +137,14 @@ export function startBackgroundSync(o: BackgroundSyncOptions): BackgroundSync {
 
   async function loop(): Promise<void> {
     while (!stopped) {
-      const { outcome, vault } = await pass();
+      const { outcome, vault } = await turn(pass);
       o.onRound?.(outcome);
       if (stopped) return;
       const signal = wake.signal;
       if (outcome.kind === 'synced' && vault) {
         // Any failure of the wait (offline, token) shows in the next round, which backs off.
-        await waitForChanges(vault, waitMs, signal).catch(() => undefined);
+        const request = await turn(() => waitRequest(vault)).catch(() => null);
+        await waitForChanges(request, waitMs, signal).catch(() => undefined);
       } else {
         await timers.sleep(outcome.kind === 'failed' ? outcome.retryInMs : idleMs, signal);
       }

@@ -1,9 +1,13 @@
 /**
  * Laptops and a real office server on loopback (PGlite, and a real PostgreSQL 15 where one can
- * start), through the real HTTP client: each laptop's vault holds exactly the clients its user may
- * read after sync (read back from the vault and counted), a forged pull of another partition is
- * refused with nothing sent, and offline edits reach the owner after the server comes back.
+ * start), through the real HTTP client: the issue's leak test — owner, head of team north, managers
+ * A and B (north) and C (south), 1,000 clients each; after sync each vault holds exactly the
+ * clients its user may read (read back through the vault's data key and counted) and the server's
+ * files (tables and WAL) hold no canary text — a forged pull of another partition is refused with
+ * nothing sent, and offline edits reach the owner after the server comes back.
  */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createContact, updateContact } from '../crm/contacts/repository';
@@ -21,14 +25,47 @@ afterAll(() => {
   engines.forEach(engine => engine.stop());
 });
 
+/** Text the server must never see: in every client's surname and notes. */
+const CANARY_NAME = 'Канарейченко';
+const CANARY_NOTE = `CANARY-${randomBytes(8).toString('hex')}`;
+
+/**
+ * `n` clients of the laptop's user in one outer transaction, as the audit wrapper runs a call (each
+ * create's own transaction is a savepoint; each still goes to the outbox).
+ */
 async function addClients(laptop: Laptop, n: number, tag: string): Promise<string[]> {
+  const input = contactInputSchema.parse({
+    surname: `${CANARY_NAME}${tag}`,
+    givenName: 'Клієнт',
+    notes: CANARY_NOTE,
+  });
   const ids: string[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const input = contactInputSchema.parse({ surname: tag, givenName: 'Клієнт' });
-    ids.push((await createContact(laptop.db, { userId: laptop.userId }, input)).after.id);
+  laptop.vault.sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    for (let i = 0; i < n; i += 1) {
+      ids.push((await createContact(laptop.db, { userId: laptop.userId }, input)).after.id);
+    }
+    laptop.vault.sqlite.exec('COMMIT');
+  } finally {
+    if (laptop.vault.sqlite.inTransaction) laptop.vault.sqlite.exec('ROLLBACK');
   }
   return ids;
 }
+
+/** How many files under `dir` hold `needle` (grep over the bytes: tables, indexes, WAL). */
+function filesHolding(dir: string, needle: string): number {
+  try {
+    return execFileSync('grep', ['-rlaF', needle, dir], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean).length;
+  } catch (error) {
+    if ((error as { status?: number }).status === 1) return 0;
+    throw error;
+  }
+}
+
+const N = 1000;
 
 async function clientsOf(laptop: Laptop, ownerId: string): Promise<number> {
   const row = await laptop.db
@@ -40,8 +77,10 @@ async function clientsOf(laptop: Laptop, ownerId: string): Promise<number> {
 }
 
 describe.each(engines.map(e => [e.name, e] as const))('office sync on %s', (_name, engine) => {
-  it('gives each laptop exactly the clients its user may read, and refuses a forged pull', async () => {
-    const office = await startOffice(engine.create().storage);
+  it('gives each laptop exactly the clients its user may read (1,000 each), leaks no text, refuses a forged pull', async () => {
+    const { storage, dataDir } = engine.create();
+    const office = await startOffice(storage);
+    let closed = false;
     try {
       const owner = await enrolledOwner(office);
       const a = await joinedLaptop(office, owner, 'anna', 'manager', 'north');
@@ -49,10 +88,10 @@ describe.each(engines.map(e => [e.name, e] as const))('office sync on %s', (_nam
       const c = await joinedLaptop(office, owner, 'chrystia', 'manager', 'south');
       const head = await joinedLaptop(office, owner, 'head', 'head', 'north');
       opened.push(owner, a, b, c, head);
-      await addClients(a, 12, 'ClientOfA');
-      await addClients(b, 7, 'ClientOfB');
-      await addClients(c, 5, 'ClientOfC');
-      await addClients(owner, 3, 'ClientOfOwner');
+      await addClients(a, N, 'Анни');
+      await addClients(b, N, 'Бориса');
+      await addClients(c, N, 'Христі');
+      await addClients(owner, N, 'Власника');
       for (const laptop of [a, b, c, owner, head, a, b, c]) await syncNow(laptop.db);
       const counts = async (laptop: Laptop) => [
         await clientsOf(laptop, a.userId),
@@ -60,11 +99,25 @@ describe.each(engines.map(e => [e.name, e] as const))('office sync on %s', (_nam
         await clientsOf(laptop, c.userId),
         await clientsOf(laptop, owner.userId),
       ];
-      expect(await counts(owner)).toEqual([12, 7, 5, 3]);
-      expect(await counts(head)).toEqual([12, 7, 0, 0]);
-      expect(await counts(a)).toEqual([12, 0, 0, 0]);
-      expect(await counts(b)).toEqual([0, 7, 0, 0]);
-      expect(await counts(c)).toEqual([0, 0, 5, 0]);
+      expect(await counts(owner)).toEqual([N, N, N, N]);
+      expect(await counts(head)).toEqual([N, N, 0, 0]);
+      expect(await counts(a)).toEqual([N, 0, 0, 0]);
+      expect(await counts(b)).toEqual([0, N, 0, 0]);
+      expect(await counts(c)).toEqual([0, 0, N, 0]);
+      // By name too (what the user would search for): no other user's client text on A or C.
+      const named = async (laptop: Laptop, tag: string) =>
+        Number(
+          (
+            await laptop.db
+              .selectFrom('contacts')
+              .select(eb => eb.fn.countAll<number>().as('n'))
+              .where('surname', '=', `${CANARY_NAME}${tag}`)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      expect(await named(a, 'Бориса')).toBe(0);
+      expect(await named(c, 'Анни')).toBe(0);
+      expect(await named(head, 'Анни')).toBe(N);
       for (const laptop of [owner, a, b, c, head]) {
         expect(await syncCounts(laptop.db)).toEqual({ waiting: 0, conflicts: 0 });
       }
@@ -81,10 +134,19 @@ describe.each(engines.map(e => [e.name, e] as const))('office sync on %s', (_nam
         .catch((error: unknown) => error);
       expect(forged).toBeInstanceOf(OfficeCallError);
       expect(forged).toMatchObject({ status: 403, code: 'forbidden' });
-    } finally {
+
+      // The server's files: no canary in its tables or WAL; the partition id (stored in the
+      // clear) is found, the grep's positive control. Closing flushes PGlite's pages to disk.
+      await office.db.exec('CHECKPOINT');
       await office.close();
+      closed = true;
+      expect(filesHolding(dataDir, partitionC.partition_id)).toBeGreaterThan(0);
+      expect(filesHolding(dataDir, CANARY_NOTE)).toBe(0);
+      expect(filesHolding(dataDir, CANARY_NAME)).toBe(0);
+    } finally {
+      if (!closed) await office.close();
     }
-  });
+  }, 600_000);
 
   it('brings 50 edits made offline to the owner once the server is back', async () => {
     const { storage } = engine.create();

@@ -13,6 +13,7 @@ import { KEYRING_VERSION, loginHash, normalizeLogin, writeKeyring, type Keyring 
 import { assertKdfParams, type KdfParams } from './kdf';
 import { generateRecoveryKey } from './recovery-key';
 import { DATA_KEY_BYTES, deriveSlotKey, newSalt, wrapDataKey } from './slot-crypto';
+import { assertLocalFilesystem } from './network-share';
 
 /** What `createVault` needs. */
 export interface CreateVaultOptions {
@@ -85,6 +86,8 @@ export async function createVault(o: CreateVaultOptions): Promise<CreatedVault> 
   if (login.length === 0) throw new RangeError('ownerLogin is empty.');
   if (o.ownerPassword.length === 0) throw new RangeError('ownerPassword is empty.');
   assertKdfParams(o.kdf);
+  // Before the folder is made: a vault on SMB/NFS/FUSE is refused (./network-share.ts).
+  assertLocalFilesystem(o.dir);
 
   const createdDir = prepareFolder(o.dir);
   const paths = vaultPaths(o.dir);

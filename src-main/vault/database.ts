@@ -3,6 +3,7 @@
  * checked against the bundled migrations before anything is written.
  */
 import { chmodSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely } from 'kysely';
 import { startCheckpointer } from './checkpointer';
@@ -11,6 +12,7 @@ import { startCommitTracking } from './commit-tracker';
 import { notWritable, VaultError } from './errors';
 import { BUSY_TIMEOUT_MS, keyConnection, VAULT_CACHE_KIB } from './keyed';
 import { NestingSqliteDialect } from './nesting-dialect';
+import { assertLocalFilesystem } from './network-share';
 import type { Database as VaultSchema } from './schema';
 import {
   appliedMigrationIds,
@@ -78,6 +80,8 @@ export function openDatabase(
   dataKey: Buffer,
   opts: { create: boolean; vaultId: string; migrationsDir?: string },
 ): Database.Database {
+  // SMB/NFS/FUSE: refused before anything is opened or written (./network-share.ts).
+  assertLocalFilesystem(dirname(path));
   if (!opts.create) {
     const size = statSync(path).size;
     if (size === 0 || size % PAGE_SIZE !== 0) {

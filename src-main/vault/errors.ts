@@ -15,6 +15,7 @@ export const VAULT_ERROR_CODES = [
   'vault_full',
   'vault_damaged',
   'vault_in_use',
+  'vault_network_share',
   'vault_exists',
   'auth_failed',
   'key_slot_damaged',

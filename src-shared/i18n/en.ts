@@ -43,6 +43,8 @@ export const en = {
       'The vault’s last changes are missing or damaged — restore from a backup. The damaged files were kept aside; nothing more is written to them.',
     vault_in_use:
       'The vault is open in another Zamok window or process and busy there. Wait for it to finish (or close it) and try again.',
+    vault_network_share:
+      'The vault folder is on a network drive (SMB, NFS or similar). A vault on a shared folder can be damaged when several computers write to it, so Zamok refuses it. Keep the vault on this computer’s own disk; to work on the same clients with colleagues, join your office server (office sync).',
     office_unreachable:
       'The office server cannot be reached, or it is not the server this vault trusts (address or certificate). Your changes are kept and will sync later; check the connection or the server address.',
     office_removed:

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'vault_full',
   'vault_damaged',
   'vault_in_use',
+  // The vault folder is on SMB/NFS/FUSE: refused (SQLite WAL is not safe there); office sync instead.
+  'vault_network_share',
   'office_unreachable',
   'office_removed',
   'internal',
