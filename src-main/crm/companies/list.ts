@@ -11,6 +11,7 @@ import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import { customFilterSql } from '../custom-fields/filter';
+import { shownFieldIds, shownValues } from '../custom-fields/list-values';
 import type {
   CompanyListPage,
   CompanySort,
@@ -54,6 +55,7 @@ export async function listCompanies(
   const { includeDeleted } = filter;
   const textFilter = await readTextFilter(db, TEXT_INDEX.companies, text, { includeDeleted });
   const custom = await customFilterSql(db, 'company', 'companies', filter.custom);
+  const shown = await shownFieldIds(db, 'company');
   const rows = await listSource(db, 'companies', textFilter)
     .innerJoin('users', 'users.id', 'companies.owner_id')
     .select([
@@ -67,6 +69,7 @@ export async function listCompanies(
       'companies.created_at',
       'companies.updated_at',
       'companies.deleted_at',
+      'companies.custom_values',
       `${column} as sort_value`,
       sql<string | null>`json_extract(companies.phones, '$[0].e164')`.as('phone'),
     ])
@@ -104,5 +107,6 @@ export async function listCompanies(
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
+    custom: shownValues(r.custom_values, shown),
   }));
 }

@@ -6,9 +6,11 @@ import { Group } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../src-shared/companies';
+import type { CustomField } from '../../../src-shared/custom-fields';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
 import { BulkBar } from '../../components/records/BulkBar';
 import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
+import { customListDetails, useListFields } from '../../components/records/list-custom-fields';
 import { RecordList } from '../../components/records/RecordListPage';
 import { RecordExportButton } from '../../components/records/RecordExportButton';
 import type { RecordListProps } from '../../components/records/RecordScreen';
@@ -26,10 +28,11 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   const setQuery = useCompaniesStore(state => state.setQuery);
   const { abilities } = props;
   const { wideScope } = abilities;
+  const listFields = useListFields('company');
   // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
   const renderRow = useCallback(
-    (item: CompanySummary) => <CompanyRow item={item} showOwner={wideScope} />,
-    [wideScope],
+    (item: CompanySummary) => <CompanyRow item={item} showOwner={wideScope} fields={listFields} />,
+    [wideScope, listFields],
   );
   return (
     <RecordList
@@ -60,9 +63,17 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   );
 }
 
-/** One row: name, registration code, phone and website, the owner for wide scopes. */
-function CompanyRow({ item, showOwner }: { item: CompanySummary; showOwner: boolean }) {
-  const { t } = useTranslation();
+/**
+ * One row: name, registration code, phone, website and the custom fields shown in the list, the
+ * owner for wide scopes.
+ */
+function CompanyRow(props: {
+  item: CompanySummary;
+  showOwner: boolean;
+  fields: readonly CustomField[];
+}) {
+  const { item, showOwner } = props;
+  const { t, i18n } = useTranslation();
   const code = item.edrpou
     ? t('companies.list.edrpou', { code: item.edrpou })
     : item.rnokpp
@@ -75,7 +86,12 @@ function CompanyRow({ item, showOwner }: { item: CompanySummary; showOwner: bool
       title={item.name}
       deleted={item.deletedAt !== null}
       badgeStyle={{ flexShrink: 0 }}
-      details={[code, item.phone ? formatPhone(item.phone) : null, site]}
+      details={[
+        code,
+        item.phone ? formatPhone(item.phone) : null,
+        site,
+        ...customListDetails(props.fields, item.custom, t, i18n.language),
+      ]}
       end={showOwner ? <RowOwner name={item.ownerName} style={{ flexShrink: 0 }} /> : null}
     />
   );
