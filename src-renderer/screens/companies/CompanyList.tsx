@@ -6,7 +6,6 @@ import { Group } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../src-shared/companies';
-import type { CustomField } from '../../../src-shared/custom-fields';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
 import { BulkBar } from '../../components/records/BulkBar';
 import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
@@ -29,10 +28,18 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   const { abilities } = props;
   const { wideScope } = abilities;
   const listFields = useListFields('company');
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
   const renderRow = useCallback(
-    (item: CompanySummary) => <CompanyRow item={item} showOwner={wideScope} fields={listFields} />,
-    [wideScope, listFields],
+    (item: CompanySummary) => (
+      <CompanyRow
+        item={item}
+        showOwner={wideScope}
+        custom={customListDetails(listFields, item.custom, t, language)}
+      />
+    ),
+    [wideScope, listFields, t, language],
   );
   return (
     <RecordList
@@ -67,13 +74,9 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
  * One row: name, registration code, phone, website and the custom fields shown in the list, the
  * owner for wide scopes.
  */
-function CompanyRow(props: {
-  item: CompanySummary;
-  showOwner: boolean;
-  fields: readonly CustomField[];
-}) {
+function CompanyRow(props: { item: CompanySummary; showOwner: boolean; custom: string[] }) {
   const { item, showOwner } = props;
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const code = item.edrpou
     ? t('companies.list.edrpou', { code: item.edrpou })
     : item.rnokpp
@@ -86,12 +89,7 @@ function CompanyRow(props: {
       title={item.name}
       deleted={item.deletedAt !== null}
       badgeStyle={{ flexShrink: 0 }}
-      details={[
-        code,
-        item.phone ? formatPhone(item.phone) : null,
-        site,
-        ...customListDetails(props.fields, item.custom, t, i18n.language),
-      ]}
+      details={[code, item.phone ? formatPhone(item.phone) : null, site, ...props.custom]}
       end={showOwner ? <RowOwner name={item.ownerName} style={{ flexShrink: 0 }} /> : null}
     />
   );

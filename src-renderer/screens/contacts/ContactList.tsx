@@ -6,7 +6,6 @@ import { Autocomplete, Badge, Group } from '@mantine/core';
 import { useCallback, useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../src-shared/contacts';
-import type { CustomField } from '../../../src-shared/custom-fields';
 import { OwnerFilter } from '../../components/OwnerFilter';
 import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
 import { customListDetails, useListFields } from '../../components/records/list-custom-fields';
@@ -31,12 +30,18 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
   const setView = useContactsStore(state => state.setView);
   const filtered = isFiltered(query);
   const listFields = useListFields('contact');
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
   const renderRow = useCallback(
     (item: ContactSummary) => (
-      <ContactRow item={item} showOwner={abilities.wideScope} fields={listFields} />
+      <ContactRow
+        item={item}
+        showOwner={abilities.wideScope}
+        custom={customListDetails(listFields, item.custom, t, language)}
+      />
     ),
-    [abilities.wideScope, listFields],
+    [abilities.wideScope, listFields, t, language],
   );
   return (
     <RecordList
@@ -117,23 +122,14 @@ function ContactFilters({ wideScope }: { wideScope: boolean }) {
  * One row: name, company, phone and the custom fields shown in the list, up to three tags, the
  * owner for wide scopes.
  */
-function ContactRow(props: {
-  item: ContactSummary;
-  showOwner: boolean;
-  fields: readonly CustomField[];
-}) {
+function ContactRow(props: { item: ContactSummary; showOwner: boolean; custom: string[] }) {
   const { item, showOwner } = props;
-  const { t, i18n } = useTranslation();
   return (
     <RecordRowContent
       ns="contacts"
       title={fullName(item)}
       deleted={item.deletedAt !== null}
-      details={[
-        item.companyName,
-        item.phone ? formatPhone(item.phone) : null,
-        ...customListDetails(props.fields, item.custom, t, i18n.language),
-      ]}
+      details={[item.companyName, item.phone ? formatPhone(item.phone) : null, ...props.custom]}
       end={
         <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
           {item.tags.slice(0, 3).map(tag => (
