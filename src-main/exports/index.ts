@@ -81,7 +81,14 @@ export async function exportRecords(
   switch (r.type) {
     case 'contacts': {
       const contacts = await readContacts(db, viewer, r.ids, r.purposeId, r.filter);
-      if (r.format === 'vcf') return file(contactsToVcard3(contacts), contacts.length);
+      if (r.format === 'vcf') {
+        const custom = await customColumns(
+          db,
+          'contact',
+          contacts.map(c => c.id),
+        );
+        return file(contactsToVcard3(contacts, custom, r.locale), contacts.length);
+      }
       table = contactsTable(contacts);
       break;
     }

@@ -4,7 +4,8 @@
  * and lines folded at 75 octets as in the 4.0 export (src-main/crm/contacts/export-format.ts).
  */
 import type { Contact } from '../../src-shared/contacts';
-import { foldLine, vcardText } from '../crm/contacts/export-format';
+import { foldLine, vcardText, customVcardLines } from '../crm/contacts/export-format';
+import type { CustomColumns } from '../crm/custom-fields/export';
 
 function fullName(c: Contact): string {
   return [c.givenName, c.patronymic, c.surname].filter(Boolean).join(' ');
@@ -23,8 +24,8 @@ function messengerLines(c: Contact): string[] {
   return lines;
 }
 
-/** One contact as a vCard 3.0. */
-export function contactToVcard3(c: Contact): string {
+/** One contact as a vCard 3.0; `extra` lines (custom fields) go before the id and revision. */
+export function contactToVcard3(c: Contact, extra: readonly string[] = []): string {
   const lines = [
     'BEGIN:VCARD',
     'VERSION:3.0',
@@ -39,12 +40,17 @@ export function contactToVcard3(c: Contact): string {
   lines.push(...messengerLines(c));
   if (c.tags.length > 0) lines.push(`CATEGORIES:${c.tags.map(vcardText).join(',')}`);
   if (c.notes) lines.push(`NOTE:${vcardText(c.notes)}`);
+  lines.push(...extra);
   lines.push(`UID:urn:uuid:${c.id}`);
   lines.push(`REV:${c.updatedAt.replace(/\.\d+/u, '')}`, 'END:VCARD');
   return lines.map(line => `${foldLine(line)}\r\n`).join('');
 }
 
-/** The contacts as one .vcf file (UTF-8, no BOM). */
-export function contactsToVcard3(contacts: readonly Contact[]): string {
-  return contacts.map(contactToVcard3).join('');
+/** The contacts as one .vcf file (UTF-8, no BOM), custom fields as `X-ZAMOK-FIELD` lines. */
+export function contactsToVcard3(
+  contacts: readonly Contact[],
+  custom?: CustomColumns,
+  locale: 'uk' | 'en' = 'uk',
+): string {
+  return contacts.map(c => contactToVcard3(c, customVcardLines(c, custom, locale))).join('');
 }

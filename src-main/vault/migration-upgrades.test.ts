@@ -255,6 +255,15 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     expect(() => add.run('er-pdf', 'deals', 'pdf')).toThrow(/CHECK/);
     expect(() => add.run('er-tasks', 'tasks', 'csv')).toThrow(/CHECK/);
   },
+  '0041_fields18b_show_in_list': vault => {
+    // The seeded field is kept and not shown in the list until the owner chooses; only 0/1 fit.
+    const shown = vault.sqlite.prepare('SELECT show_in_list FROM custom_fields WHERE id = ?');
+    expect(shown.pluck().get('field-source-30')).toBe(0);
+    const mark = vault.sqlite.prepare('UPDATE custom_fields SET show_in_list = ? WHERE id = ?');
+    mark.run(1, 'field-source-30');
+    expect(shown.pluck().get('field-source-30')).toBe(1);
+    expect(() => mark.run(2, 'field-source-30')).toThrow(/CHECK/);
+  },
 };
 
 describe('upgrading a vault made before each migration', () => {

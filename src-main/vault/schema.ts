@@ -144,6 +144,7 @@ export type CustomFieldsTable = {
   archived_at: string | null;
   created_at: string;
   updated_at: string;
+  show_in_list: number;
 };
 
 /** Row of `deals`. */

@@ -255,6 +255,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
         requested_at: '2026-12-06T10:00:00.000Z',
       }),
   },
+  '0041_fields18b_show_in_list': {
+    note: 'nothing new: a column on custom_fields (the 0031 seed field must survive, not shown)',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The idle warning: 30 seconds before the lock a countdown shows; «Залишитися» or any input cancels
+ * The idle warning: 30 seconds before the lock a countdown shows; «Продовжити роботу» or any input cancels
  * it; without either the session locks once. Timers and Date are faked (no waiting).
  */
 import { act, fireEvent, screen } from '@testing-library/react';
@@ -54,10 +54,10 @@ describe('the idle warning', () => {
     expect(onIdle).toHaveBeenCalledTimes(1);
   });
 
-  it('«Залишитися» cancels the lock and starts the full time again', async () => {
+  it('«Продовжити роботу» cancels the lock and starts the full time again', async () => {
     const { onIdle } = mount();
     await seconds(45);
-    fireEvent.click(screen.getByRole('button', { name: 'Залишитися' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Продовжити роботу' }));
     await seconds(1);
     expect(screen.queryByTestId('idle-countdown')).toBeNull();
     await seconds(28);

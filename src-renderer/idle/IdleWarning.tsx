@@ -1,5 +1,5 @@
 /**
- * The calm warning before an idle lock: a countdown and «Залишитися». Any input anywhere cancels it
+ * The calm warning before an idle lock: a countdown and «Продовжити роботу». Any input anywhere cancels it
  * (the idle timer listens to the whole window), so the button is for those who read it first.
  */
 import { Button, Group, Modal, Text } from '@mantine/core';

@@ -1,6 +1,6 @@
 /**
  * Idle auto-lock. Activity anywhere in the window restarts the clock; 30 seconds before it runs out
- * a warning with a countdown shows (any input, or «Залишитися», cancels it); when it runs out the
+ * a warning with a countdown shows (any input, or «Продовжити роботу», cancels it); when it runs out the
  * session is locked exactly as with Ctrl+L (stores wiped, lock screen, vault closed in the main
  * process). The minutes are the office setting; the main process enforces them too (it locks on its
  * own when the window stops reporting input through `settings.touch`).

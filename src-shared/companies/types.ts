@@ -1,4 +1,5 @@
 /** Company domain types as the bridge carries them (camelCase; stored form: src-main/crm/companies). */
+import type { CustomValues } from '../custom-fields/types';
 import type { ContactPhone, SortDirection } from '../contacts';
 
 /** The editable fields of a company, normalised. */
@@ -46,6 +47,8 @@ export interface CompanySummary {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** Values of the custom fields marked "show in list" (others left out), by field id. */
+  custom?: CustomValues;
 }
 
 /** List orders: by name (alphabet order), last change, creation. */

@@ -1,4 +1,5 @@
 /** Contact domain types as the bridge carries them (camelCase; stored form: src-main/crm/contacts). */
+import type { CustomValues } from '../custom-fields/types';
 
 import type { ContactTextValues } from './text-fields';
 
@@ -83,6 +84,8 @@ export interface ContactSummary {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** Values of the custom fields marked "show in list" (others left out), by field id. */
+  custom?: CustomValues;
 }
 
 /** List orders: by name (alphabet order of surname, given name, patronymic), last change, creation. */

@@ -41,6 +41,8 @@ export const customFieldCreateSchema = z
     label: customFieldLabelSchema,
     kind: z.enum(CUSTOM_FIELD_KINDS),
     options: customFieldOptionsSchema.default([]),
+    /** Shown in the list rows of its record type. */
+    showInList: z.boolean().default(false),
   })
   .strict()
   .refine(f => (f.kind === 'choice' ? f.options.length > 0 : f.options.length === 0), {
@@ -57,6 +59,8 @@ export const customFieldUpdateSchema = z
     options: customFieldOptionsSchema
       .refine(list => list.length > 0, { message: 'options: at least one' })
       .optional(),
+    /** Shown in the list rows of its record type, or no longer. */
+    showInList: z.boolean().optional(),
   })
   .strict();
 

@@ -26,6 +26,11 @@ export interface CustomField {
   position: number;
   /** An archived field is hidden from forms and filters; its values stay. */
   archived: boolean;
+  /**
+   * Shown in its record type's list rows (contacts, companies), as the owner chose; main always
+   * says, absent reads as not shown.
+   */
+  showInList?: boolean;
 }
 
 /** A stored value: text, date (`YYYY-MM-DD`) and choice as strings, numbers, yes/no as booleans. */

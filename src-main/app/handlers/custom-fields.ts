@@ -50,7 +50,11 @@ export function customFieldsHandlers(
     update: async (ctx, input) => {
       target(ctx, CUSTOM_FIELD_ENTITY, input.id);
       const { before, after } = await updateField(db(), input, now());
-      const view = (f: typeof before) => ({ label: f.label, options: f.options });
+      const view = (f: typeof before) => ({
+        label: f.label,
+        options: f.options,
+        showInList: f.showInList,
+      });
       ctx.audit.changes = diffFields(view(before), view(after));
       return after;
     },

@@ -12,6 +12,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import { customFilterSql } from '../custom-fields/filter';
 import { createdRangeSql, type CreatedRange } from '../record/created-filter';
+import { shownFieldIds, shownValues } from '../custom-fields/list-values';
 import type {
   CompanyListPage,
   CompanySort,
@@ -56,6 +57,7 @@ export async function listCompanies(
   const textFilter = await readTextFilter(db, TEXT_INDEX.companies, text, { includeDeleted });
   const custom = await customFilterSql(db, 'company', 'companies', filter.custom);
   const created = createdRangeSql('companies', filter);
+  const shown = await shownFieldIds(db, 'company');
   const rows = await listSource(db, 'companies', textFilter)
     .innerJoin('users', 'users.id', 'companies.owner_id')
     .select([
@@ -69,6 +71,7 @@ export async function listCompanies(
       'companies.created_at',
       'companies.updated_at',
       'companies.deleted_at',
+      'companies.custom_values',
       `${column} as sort_value`,
       sql<string | null>`json_extract(companies.phones, '$[0].e164')`.as('phone'),
     ])
@@ -107,5 +110,6 @@ export async function listCompanies(
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
+    custom: shownValues(r.custom_values, shown),
   }));
 }

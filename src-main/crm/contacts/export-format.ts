@@ -211,8 +211,8 @@ function fullName(c: Contact): string {
   return [c.givenName, c.patronymic, c.surname].filter(Boolean).join(' ');
 }
 
-/** One contact as a vCard 4.0. */
-export function contactToVcard(c: Contact): string {
+/** One contact as a vCard 4.0; `extra` lines (custom fields) go before the revision. */
+export function contactToVcard(c: Contact, extra: readonly string[] = []): string {
   const lines = [
     'BEGIN:VCARD',
     'VERSION:4.0',
@@ -221,13 +221,41 @@ export function contactToVcard(c: Contact): string {
     `N:${[c.surname, c.givenName, c.patronymic ?? '', '', ''].map(vcardText).join(';')}`,
   ];
   for (const item of VCARD_BODY) lines.push(...vcardLines(c, item));
+  lines.push(...extra);
   lines.push(`REV:${c.updatedAt.replace(/[-:]/gu, '').replace(/\.\d+/u, '')}`, 'END:VCARD');
   return lines.map(line => `${foldLine(line)}\r\n`).join('');
 }
 
-/** The contacts as one .vcf file (UTF-8, no BOM: vCard 4.0 is always UTF-8). */
-export function contactsToVcard(contacts: readonly Contact[]): string {
-  return contacts.map(contactToVcard).join('');
+/**
+ * The contact's custom field values as vCard lines, one `X-ZAMOK-FIELD;X-LABEL="<label>":<value>`
+ * each, in the fields' order. Why not `X-ZAMOK-<label>`: a property name holds only Latin letters,
+ * digits and hyphens (RFC 6350 §3.3) and the owner names fields in Ukrainian; a quoted parameter
+ * value may hold any letter. Why not NOTE: Zamok's own vCard import reads NOTE into the notes, so
+ * an export imported back would change every contact's notes; unknown X- properties are ignored by
+ * importers (ours included). Both vCard versions write these lines.
+ */
+export function customVcardLines(
+  c: Contact,
+  custom: CustomColumns | undefined,
+  locale: 'uk' | 'en',
+): string[] {
+  const values = custom?.values.get(c.id) ?? {};
+  return (custom?.fields ?? [])
+    .filter(f => values[f.id] !== undefined)
+    .map(f => {
+      // A parameter value may not hold a double quote or a line break (RFC 6350 §3.3).
+      const label = f.label.replace(/["\r\n]/gu, "'");
+      return `X-ZAMOK-FIELD;X-LABEL="${label}":${vcardText(customText(f, values[f.id], locale))}`;
+    });
+}
+
+/** The contacts as one .vcf file (UTF-8, no BOM: vCard 4.0 is always UTF-8), custom fields too. */
+export function contactsToVcard(
+  contacts: readonly Contact[],
+  custom?: CustomColumns,
+  locale: 'uk' | 'en' = 'uk',
+): string {
+  return contacts.map(c => contactToVcard(c, customVcardLines(c, custom, locale))).join('');
 }
 
 /** The file of an export: name (dated, no personal data), MIME type and content. */
@@ -249,6 +277,6 @@ export function exportFile(
   return {
     fileName: `zamok-contacts-${stamp}.vcf`,
     mimeType: 'text/vcard;charset=utf-8',
-    content: contactsToVcard(contacts),
+    content: contactsToVcard(contacts, custom, locale),
   };
 }

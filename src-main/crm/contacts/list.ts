@@ -23,6 +23,7 @@ import type {
 import { tidyText } from '../../../src-shared/contacts';
 import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import { customFilterSql } from '../custom-fields/filter';
+import { shownFieldIds, shownValues } from '../custom-fields/list-values';
 import { viewFilterSql, type ContactViewFilter } from './list-filters';
 import { scopeCondition } from './scope';
 
@@ -126,6 +127,7 @@ export async function listContacts(
   const includeDeleted = filter.includeDeleted;
   const textFilter = await readTextFilter(db, TEXT_INDEX.contacts, text, { includeDeleted });
   const custom = await customFilterSql(db, 'contact', 'contacts', filter.custom);
+  const shown = await shownFieldIds(db, 'contact');
 
   /** The filters, the keyset position, the order and the page size, the same for every branch. */
   const page = (qb: IdQuery): IdQuery =>
@@ -182,6 +184,7 @@ export async function listContacts(
       'contacts.created_at',
       'contacts.updated_at',
       'contacts.deleted_at',
+      'contacts.custom_values',
       `${column} as sort_value`,
       sql<string | null>`json_extract(contacts.phones, '$[0].e164')`.as('phone'),
       sql<string | null>`json_extract(contacts.emails, '$[0]')`.as('email'),
@@ -206,5 +209,6 @@ export async function listContacts(
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
+    custom: shownValues(r.custom_values, shown),
   }));
 }

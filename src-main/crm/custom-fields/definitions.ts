@@ -39,6 +39,7 @@ function rowToField(row: CustomFieldsTable): CustomField {
     options: optionsOf(row.options),
     position: row.position,
     archived: row.archived_at !== null,
+    showInList: row.show_in_list === 1,
   };
 }
 
@@ -95,7 +96,13 @@ async function assertLabelFree(
 /** A new field at the end of its record type's form. */
 export async function createField(
   db: Kysely<Database>,
-  input: { recordType: CustomRecordType; label: string; kind: CustomFieldKind; options: string[] },
+  input: {
+    recordType: CustomRecordType;
+    label: string;
+    kind: CustomFieldKind;
+    options: string[];
+    showInList?: boolean | undefined;
+  },
   now: Date,
 ): Promise<CustomField> {
   await assertLabelFree(db, input.recordType, input.label);
@@ -121,6 +128,7 @@ export async function createField(
       kind: input.kind,
       options: JSON.stringify(input.kind === 'choice' ? input.options : []),
       position: Number(last.max ?? 0) + 1,
+      show_in_list: input.showInList === true ? 1 : 0,
       created_at: at,
       updated_at: at,
     })
@@ -145,13 +153,18 @@ export async function countValues(
 }
 
 /**
- * A new label and/or choice list; answers the field before and after. Removing an option that a
+ * A new label, choice list and/or list display; answers the field before and after. Removing an option that a
  * record still holds is refused (`conflict`, reason `option_in_use`): rename it by adding the new
  * one first, or clear the records.
  */
 export async function updateField(
   db: Kysely<Database>,
-  input: { id: string; label?: string | undefined; options?: string[] | undefined },
+  input: {
+    id: string;
+    label?: string | undefined;
+    options?: string[] | undefined;
+    showInList?: boolean | undefined;
+  },
   now: Date,
 ): Promise<{ before: CustomField; after: CustomField }> {
   const before = await requireField(db, input.id);
@@ -185,6 +198,7 @@ export async function updateField(
       label,
       label_key: labelKey(label),
       options: JSON.stringify(options),
+      show_in_list: (input.showInList ?? before.showInList) ? 1 : 0,
       updated_at: now.toISOString(),
     })
     .where('id', '=', before.id)

@@ -35,6 +35,10 @@ export interface RecordFormCalls<Raw, R> {
     ok: () => boolean;
     dirty: () => boolean;
     save: (record: { id: string; updatedAt: string }) => Promise<Result<unknown>>;
+    /** A draft of the part was kept when the form opened (the form says "restored"). */
+    restored?: boolean;
+    /** Drops the part's draft and puts back its stored values (cancel, discard). */
+    discard?: () => void;
   };
 }
 
@@ -68,7 +72,9 @@ export function useRecordForm<
   const [base, setBase] = useState(props.record);
   const draftKey = `${calls.ns}:${props.record?.id ?? 'new'}`;
   const [pristine, setPristine] = useState<V>(() => (base ? model.valuesOf(base) : model.empty()));
-  const [restored, setRestored] = useState(() => draftOf<V>(draftKey) !== undefined);
+  const [restored, setRestored] = useState(
+    () => draftOf<V>(draftKey) !== undefined || calls.extra?.restored === true,
+  );
   const [values, setValues] = useState<V>(() => draftOf<V>(draftKey) ?? pristine);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [tried, setTried] = useState(false);
@@ -104,11 +110,13 @@ export function useRecordForm<
 
   const cancel = () => {
     dropDraft(draftKey);
+    calls.extra?.discard?.();
     onCancel();
   };
   /** Puts the form back as the record is stored (the draft shown after a return is dropped). */
   const discardDraft = () => {
     dropDraft(draftKey);
+    calls.extra?.discard?.();
     setValues(pristine);
     setRestored(false);
     setServerErrors({});

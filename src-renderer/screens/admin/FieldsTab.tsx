@@ -8,6 +8,7 @@ import {
   ActionIcon,
   Badge,
   Button,
+  Checkbox,
   Group,
   NativeSelect,
   Paper,
@@ -170,6 +171,16 @@ export function FieldsTab() {
                 fields.reload,
               )
             }
+            onShowInList={
+              recordType === 'deal'
+                ? undefined
+                : next =>
+                    void actions.run(
+                      `list-${field.id}`,
+                      () => api.fields.update({ id: field.id, showInList: next }),
+                      fields.reload,
+                    )
+            }
             onArchive={() =>
               void actions.run(
                 `archive-${field.id}`,
@@ -206,6 +217,8 @@ function FieldRow(props: {
   busy: boolean;
   onMove: (step: -1 | 1) => void;
   onRename: (label: string) => Promise<boolean>;
+  /** Marks the field shown in its list (contacts and companies; the deal list has its own). */
+  onShowInList: ((shown: boolean) => void) | undefined;
   onArchive: () => void;
   onDelete: () => void;
 }) {
@@ -252,6 +265,16 @@ function FieldRow(props: {
           </form>
         )}
         <Group gap="xs">
+          {props.onShowInList ? (
+            <Checkbox
+              size="xs"
+              label={t('customFields.admin.showInList')}
+              aria-label={t('customFields.admin.showInListLabel', named)}
+              checked={field.showInList === true}
+              disabled={props.busy || field.archived}
+              onChange={e => props.onShowInList?.(e.currentTarget.checked)}
+            />
+          ) : null}
           <ActionIcon
             variant="default"
             aria-label={t('customFields.admin.up', named)}

@@ -13,6 +13,7 @@ import { OwnerFilter } from '../../components/OwnerFilter';
 import { CreatedPeriodFilter } from '../../components/records/CreatedPeriodFilter';
 import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
 import { SavedFilters, type SavedFilterCodec } from '../../components/records/SavedFilters';
+import { customListDetails, useListFields } from '../../components/records/list-custom-fields';
 import { RecordList } from '../../components/records/RecordListPage';
 import { RecordExportButton } from '../../components/records/RecordExportButton';
 import type { RecordListProps } from '../../components/records/RecordScreen';
@@ -50,10 +51,19 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   const setQuery = useCompaniesStore(state => state.setQuery);
   const { abilities } = props;
   const { wideScope } = abilities;
+  const listFields = useListFields('company');
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
   const renderRow = useCallback(
-    (item: CompanySummary) => <CompanyRow item={item} showOwner={wideScope} />,
-    [wideScope],
+    (item: CompanySummary) => (
+      <CompanyRow
+        item={item}
+        showOwner={wideScope}
+        custom={customListDetails(listFields, item.custom, t, language)}
+      />
+    ),
+    [wideScope, listFields, t, language],
   );
   return (
     <RecordList
@@ -97,8 +107,12 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   );
 }
 
-/** One row: name, registration code, phone and website, the owner for wide scopes. */
-function CompanyRow({ item, showOwner }: { item: CompanySummary; showOwner: boolean }) {
+/**
+ * One row: name, registration code, phone, website and the custom fields shown in the list, the
+ * owner for wide scopes.
+ */
+function CompanyRow(props: { item: CompanySummary; showOwner: boolean; custom: string[] }) {
+  const { item, showOwner } = props;
   const { t } = useTranslation();
   const code = item.edrpou
     ? t('companies.list.edrpou', { code: item.edrpou })
@@ -112,7 +126,7 @@ function CompanyRow({ item, showOwner }: { item: CompanySummary; showOwner: bool
       title={item.name}
       deleted={item.deletedAt !== null}
       badgeStyle={{ flexShrink: 0 }}
-      details={[code, item.phone ? formatPhone(item.phone) : null, site]}
+      details={[code, item.phone ? formatPhone(item.phone) : null, site, ...props.custom]}
       end={showOwner ? <RowOwner name={item.ownerName} style={{ flexShrink: 0 }} /> : null}
     />
   );

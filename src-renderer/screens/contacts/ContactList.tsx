@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../src-shared/contacts';
 import { OwnerFilter } from '../../components/OwnerFilter';
 import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
+import { customListDetails, useListFields } from '../../components/records/list-custom-fields';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
 import { BulkBar } from '../../components/records/BulkBar';
 import { RecordList } from '../../components/records/RecordListPage';
@@ -28,10 +29,19 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
   const query = useContactsStore(state => state.query);
   const setView = useContactsStore(state => state.setView);
   const filtered = isFiltered(query);
+  const listFields = useListFields('contact');
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
   const renderRow = useCallback(
-    (item: ContactSummary) => <ContactRow item={item} showOwner={abilities.wideScope} />,
-    [abilities.wideScope],
+    (item: ContactSummary) => (
+      <ContactRow
+        item={item}
+        showOwner={abilities.wideScope}
+        custom={customListDetails(listFields, item.custom, t, language)}
+      />
+    ),
+    [abilities.wideScope, listFields, t, language],
   );
   return (
     <RecordList
@@ -108,14 +118,18 @@ function ContactFilters({ wideScope }: { wideScope: boolean }) {
   );
 }
 
-/** One row: name, company and phone, up to three tags, the owner for wide scopes. */
-function ContactRow({ item, showOwner }: { item: ContactSummary; showOwner: boolean }) {
+/**
+ * One row: name, company, phone and the custom fields shown in the list, up to three tags, the
+ * owner for wide scopes.
+ */
+function ContactRow(props: { item: ContactSummary; showOwner: boolean; custom: string[] }) {
+  const { item, showOwner } = props;
   return (
     <RecordRowContent
       ns="contacts"
       title={fullName(item)}
       deleted={item.deletedAt !== null}
-      details={[item.companyName, item.phone ? formatPhone(item.phone) : null]}
+      details={[item.companyName, item.phone ? formatPhone(item.phone) : null, ...props.custom]}
       end={
         <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
           {item.tags.slice(0, 3).map(tag => (

@@ -9,6 +9,8 @@ import { inputsOf, ok, scriptedApi } from '../../test-support/scripted-api';
 import { DashboardScreen } from './DashboardScreen';
 import { useNavigationStore } from '../../stores/navigation';
 import { useDealsStore } from '../deals/store';
+import { useContactsStore } from '../contacts/store';
+import { createdRange } from '../../components/records/created-range';
 import { OWNER } from '../../app/test-support';
 import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
@@ -101,5 +103,33 @@ describe('dashboard screen', () => {
       pipelineId: 'pipeline-default',
       preset: { stageId: 'stage-new' },
     });
+  });
+
+  it('opens the contacts list behind a month of new contacts, filtered by date created', async () => {
+    const { api } = scriptedApi({
+      analytics: {
+        dashboard: async () =>
+          ok({
+            ...FIGURES,
+            newContacts: [
+              { month: '2026-02', count: 4 },
+              { month: '2026-03', count: 0 },
+            ],
+          }),
+      },
+    });
+    renderIn('uk', api);
+    fireEvent.click(await screen.findByRole('button', { name: 'лютий 2026 · 4' }));
+    expect(useNavigationStore.getState().section).toBe('contacts');
+    const { query, view } = useContactsStore.getState();
+    expect(view).toEqual({ kind: 'list' });
+    expect(query.created).toEqual({ period: 'custom', from: '2026-02-01', to: '2026-02-28' });
+    // The list asks main for exactly those local days (the toolbar shows the same filter).
+    expect(createdRange(query.created, new Date())).toEqual({
+      createdFrom: new Date(2026, 1, 1).toISOString(),
+      createdBefore: new Date(2026, 2, 1).toISOString(),
+    });
+    // A month without new contacts offers no way to an empty list.
+    expect(screen.queryByRole('button', { name: /березень 2026/ })).toBeNull();
   });
 });

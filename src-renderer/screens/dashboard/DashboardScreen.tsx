@@ -12,6 +12,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoader } from '../../components/useLoader';
 import { openDealList } from '../deals/store';
+import { openContactsCreatedIn } from './click-through';
 import { DueRequestsCard } from '../privacy/DueRequestsCard';
 import { ActivitiesChart, NewContactsChart, PipelineChart, WonLostChart } from './charts';
 import { PageHeader } from '../../components/PageHeader';
@@ -75,7 +76,7 @@ export function DashboardScreen() {
           />
           <WonLostChart data={dashboard.wonLost} />
           <ActivitiesChart data={dashboard.activities} since={dashboard.activitiesSince} />
-          <NewContactsChart data={dashboard.newContacts} />
+          <NewContactsChart data={dashboard.newContacts} onMonth={openContactsCreatedIn} />
         </SimpleGrid>
       ) : null}
     </Stack>

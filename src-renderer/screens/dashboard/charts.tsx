@@ -230,8 +230,17 @@ export function ActivitiesChart({ data, since }: { data: Dashboard['activities']
   );
 }
 
-/** New contacts per month, as a line. */
-export function NewContactsChart({ data }: { data: Dashboard['newContacts'] }) {
+/**
+ * New contacts per month, as a line. A point, or the month's button under the chart (the
+ * keyboard's way), opens the contacts list filtered to that month's new contacts (`onMonth`).
+ */
+export function NewContactsChart({
+  data,
+  onMonth,
+}: {
+  data: Dashboard['newContacts'];
+  onMonth: (month: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const rows = monthRows(data, i18n.language);
   return (
@@ -244,11 +253,36 @@ export function NewContactsChart({ data }: { data: Dashboard['newContacts'] }) {
         head: [t('dashboard.contacts.month'), t('dashboard.contacts.count')],
         rows: rows.map(r => [r.name, formatCount(r.count, i18n.language)]),
       }}
+      after={
+        <Group gap={6} aria-label={t('dashboard.contacts.openList')} role="group">
+          <Text size="xs" c="dimmed">
+            {t('dashboard.contacts.openList')}
+          </Text>
+          {rows
+            .filter(r => r.count > 0)
+            .map(r => (
+              <Button
+                key={r.month}
+                size="compact-xs"
+                variant="light"
+                onClick={() => onMonth(r.month)}
+              >
+                {`${r.name} · ${formatCount(r.count, i18n.language)}`}
+              </Button>
+            ))}
+        </Group>
+      }
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart
           accessibilityLayer={false}
           data={rows}
+          style={{ cursor: 'pointer' }}
+          onClick={state => {
+            const index = Number(state.activeTooltipIndex);
+            const row = Number.isInteger(index) ? rows[index] : undefined;
+            if (row && row.count > 0) onMonth(row.month);
+          }}
           margin={{ top: 8, right: 16, left: 0, bottom: 8 }}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

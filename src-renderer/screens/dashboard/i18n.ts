@@ -39,6 +39,7 @@ export const uk = {
     hint: 'Контакти, додані за місяць (видалені не враховано).',
     month: 'Місяць',
     count: 'Нових контактів',
+    openList: 'Відкрити нові контакти місяця:',
   },
 } as const;
 
@@ -80,5 +81,6 @@ export const en: Strings<typeof uk> = {
     hint: 'Contacts added in the month (deleted ones not counted).',
     month: 'Month',
     count: 'New contacts',
+    openList: 'Open the new contacts of a month:',
   },
 };

@@ -28,7 +28,7 @@ export const uk = {
   idle: {
     title: 'Zamok скоро заблокується',
     body: 'Ви нічого не робили кілька хвилин. Блокування через {{seconds}} с.',
-    stay: 'Залишитися',
+    stay: 'Продовжити роботу',
   },
   dates: { previous: 'Попередній місяць', next: 'Наступний місяць', clear: 'Очистити дату' },
   print: 'Друкувати',
@@ -60,7 +60,7 @@ export const en: Strings<typeof uk> = {
   idle: {
     title: 'Zamok will lock soon',
     body: 'You have not done anything for a few minutes. Locking in {{seconds}} s.',
-    stay: 'Stay signed in',
+    stay: 'Keep working',
   },
   dates: { previous: 'Previous month', next: 'Next month', clear: 'Clear the date' },
   print: 'Print',

@@ -1,0 +1,23 @@
+/**
+ * Dashboard figures that open the records behind them (issue 18 point 2): each opener sets the
+ * list's own filters (the ones its toolbar shows, so the reader sees and can clear them) and
+ * selects the section. Main still applies the reader's scope to every list call.
+ */
+import { INITIAL_QUERY, useContactsStore } from '../contacts/store';
+import { useNavigationStore } from '../../stores/navigation';
+
+/** The first and last local day of `month` (`YYYY-MM`). */
+export function monthDays(month: string): { from: string; to: string } {
+  const [year = 1970, number = 1] = month.split('-').map(Number);
+  const last = new Date(year, number, 0).getDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** Opens the contacts list filtered to the contacts created in `month` (`YYYY-MM`). */
+export function openContactsCreatedIn(month: string): void {
+  useContactsStore.setState({
+    query: { ...INITIAL_QUERY, created: { period: 'custom', ...monthDays(month) } },
+    view: { kind: 'list' },
+  });
+  useNavigationStore.getState().select('contacts');
+}
