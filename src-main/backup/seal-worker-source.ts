@@ -11,11 +11,19 @@
  * Messages in: { buffer, length, final } (a full buffer, or the last part), 'stop'.
  * Messages out: { free: i } (buffer i may be filled again), { finished: chunks }, 'stopped',
  * { error: { message, code, errno, syscall } }.
+ *
+ * Memory: every sealed chunk is a new 64 KiB buffer outside V8's heap, freed only when V8 collects
+ * its wrapper, and V8 waits for tens of MiB of such memory before it does (peak RSS of a 500 MiB
+ * backup 145–155 MiB). The worker runs a minor GC of its own small heap every 8 MiB written (the
+ * `gc` function from `--expose-gc`, set before the worker's context reads it): ~125 MiB.
  */
 export const SEAL_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createCipheriv } = require('node:crypto');
 const fs = require('node:fs');
+require('node:v8').setFlagsFromString('--expose-gc');
+const collect = require('node:vm').runInNewContext('gc');
+let sinceCollect = 0;
 const { fd, stage, chunk, syncEvery } = workerData;
 const shared = new Uint8Array(workerData.key);
 const key = Buffer.from(shared);
@@ -105,6 +113,11 @@ async function drainJobs() {
       const previous = syncing;
       syncing = writing.then(() => previous).then(() => call(fs.fdatasync));
       syncing.catch(fail);
+    }
+    sinceCollect += bytes;
+    if (sinceCollect >= 8 * 1024 * 1024) {
+      sinceCollect = 0;
+      writing.then(() => collect({ type: 'minor' }), () => undefined);
     }
     if (job.final) {
       await writing;
