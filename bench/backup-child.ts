@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { createBackup } from '../src-main/backup/create';
 import { authKeyFromRecoveryKey } from '../src-main/backup/keys';
+import { peakRssMiB } from './peak-rss';
 
 const [vaultDir, destination, recipient] = process.argv.slice(2);
 
@@ -29,8 +30,7 @@ if (!vaultDir || !destination || !recipient) {
     authKey,
   });
   const ms = performance.now() - started;
-  // maxRSS is in KiB on Linux.
-  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  const maxRssMiB = peakRssMiB();
   process.stdout.write(
     `${JSON.stringify({
       ms,

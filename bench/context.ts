@@ -15,6 +15,8 @@ export interface BenchOptions {
   backupMegabytes: number;
   /** Timed runs per side of the backup case (after one warm-up each). */
   backupRuns: number;
+  /** Size of the `backup-big` case's vault in MB (1000: the 1 GB memory check). */
+  bigBackupMegabytes: number;
   /** Parent folder for the temp vault (default: the OS temp dir). */
   root?: string;
 }

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { restoreBackup } from '../src-main/backup/restore';
+import { peakRssMiB } from './peak-rss';
 
 const [file, targetDir] = process.argv.slice(2);
 
@@ -22,6 +23,6 @@ if (!file || !targetDir) {
   const result = await restoreBackup({ file, targetDir, secret: { recoveryKey } });
   const ms = performance.now() - started;
   if (!result.databaseChecked) throw new Error('restore-child: the database was not checked');
-  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  const maxRssMiB = peakRssMiB();
   process.stdout.write(`${JSON.stringify({ ms, maxRssMiB, rssBeforeMiB })}\n`);
 }

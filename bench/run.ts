@@ -4,21 +4,23 @@
  * busy machine must not fail it), 2 on bad arguments. Not part of `npm test`.
  *
  *   npm run bench -- [--only ID]... [--contacts N] [--managers N] [--iterations N] [--warmup N]
- *                    [--backup-mb N] [--backup-runs N] [--dir PARENT] [--quick]
+ *                    [--backup-mb N] [--backup-runs N] [--dir PARENT] [--quick] [--big [--big-mb N]]
+ *
+ * `--big` adds the cases of BIG_CASES (the 1 GB backup memory check) to the run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BENCH_CASES } from './cases';
+import { BENCH_CASES, BIG_CASES } from './cases';
 import { createBenchContext, type BenchOptions } from './context';
 import { formatReport, reportJson } from './report';
 import { runCase, type CaseResult } from './runner';
 
 const USAGE =
   'usage: npm run bench -- [--only ID]... [--contacts N] [--managers N] [--iterations N] ' +
-  '[--warmup N] [--backup-mb N] [--backup-runs N] [--dir PARENT] [--quick]';
+  '[--warmup N] [--backup-mb N] [--backup-runs N] [--dir PARENT] [--quick] [--big [--big-mb N]]';
 
 function positive(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -27,7 +29,7 @@ function positive(name: string, text: string | undefined, fallback: number): num
   return value;
 }
 
-function parse(argv: string[]): { options: BenchOptions; only: string[] } {
+function parse(argv: string[]): { options: BenchOptions; only: string[]; big: boolean } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -40,18 +42,21 @@ function parse(argv: string[]): { options: BenchOptions; only: string[] } {
       'backup-runs': { type: 'string' },
       dir: { type: 'string' },
       quick: { type: 'boolean' },
+      big: { type: 'boolean' },
+      'big-mb': { type: 'string' },
     },
     strict: true,
   });
   const quick = values.quick === true;
   const only = values.only ?? [];
-  const known = new Set(BENCH_CASES.map(c => c.id));
+  const known = new Set([...BENCH_CASES, ...BIG_CASES].map(c => c.id));
   const unknown = only.filter(id => !known.has(id));
   if (unknown.length > 0) {
     throw new Error(`unknown case ${unknown.join(', ')}; cases: ${[...known].join(', ')}`);
   }
   return {
     only,
+    big: values.big === true,
     options: {
       contacts: positive('contacts', values.contacts, quick ? 10_000 : 100_000),
       managers: positive('managers', values.managers, 10),
@@ -59,6 +64,7 @@ function parse(argv: string[]): { options: BenchOptions; only: string[] } {
       warmup: positive('warmup', values.warmup, quick ? 5 : 20),
       backupMegabytes: positive('backup-mb', values['backup-mb'], quick ? 50 : 500),
       backupRuns: positive('backup-runs', values['backup-runs'], quick ? 3 : 5),
+      bigBackupMegabytes: positive('big-mb', values['big-mb'], 1000),
       ...(values.dir ? { root: values.dir } : {}),
     },
   };
@@ -73,10 +79,15 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const { options, only } = parsed;
+  const { options, only, big } = parsed;
   const log = (line: string) => console.log(`[bench] ${line}`);
   const ctx = createBenchContext(options, log);
-  const cases = BENCH_CASES.filter(c => only.length === 0 || only.includes(c.id));
+  const all = big
+    ? [...BENCH_CASES, ...BIG_CASES]
+    : [...BENCH_CASES, ...BIG_CASES.filter(c => only.includes(c.id))];
+  const cases = all.filter(
+    c => only.length === 0 || only.includes(c.id) || (big && BIG_CASES.includes(c)),
+  );
   const results: CaseResult[] = [];
   const started = new Date();
   const loadBefore = loadavg();

@@ -28,7 +28,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const AGE = '/usr/bin/age';
 
 /** One product run as the child reports it. */
-interface ChildResult {
+export interface ChildResult {
   ms: number;
   maxRssMiB: number;
   rssBeforeMiB: number;
@@ -50,7 +50,7 @@ interface RestoreResult {
  * Bundles bench/<name>.ts two folders below the repo root (like out/main/index.js, so
  * migrations/ and package.json resolve as in the app); one file per bench process.
  */
-function bundleChild(name: 'backup-child' | 'restore-child'): string {
+export function bundleChild(name: 'backup-child' | 'restore-child'): string {
   const out = join(ROOT, 'node_modules', '.zamok-bench', `${name}-${process.pid}.mjs`);
   const r = spawnSync(
     join(ROOT, 'node_modules', '.bin', 'esbuild'),
@@ -69,7 +69,8 @@ function bundleChild(name: 'backup-child' | 'restore-child'): string {
   return out;
 }
 
-function run(
+/** Runs a command with `stdin`; resolves with its stdout and wall time, rejects on a failure. */
+export function run(
   command: string,
   args: string[],
   stdin = '',
@@ -90,7 +91,8 @@ function run(
   });
 }
 
-function emptyFolder(dir: string): void {
+/** Removes `dir` and makes it again, empty (0700). */
+export function emptyFolder(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { mode: 0o700 });
 }

@@ -6,6 +6,7 @@ import type { BenchContext } from '../context';
 import type { BenchCase } from '../runner';
 import { auditedUpdateCase } from './audited-update';
 import { backupCase } from './backup';
+import { backupBigCase } from './backup-big';
 import { bulkInsertCase } from './bulk-insert';
 import { cliStartCase } from './cli-start';
 import { firstPageScopedCase } from './first-page-scoped';
@@ -29,3 +30,6 @@ export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
   officeInitialSyncCase,
   officeChangeCase,
 ];
+
+/** Cases run only when asked for (`--big`, or by id with `--only`): they take minutes to set up. */
+export const BIG_CASES: readonly BenchCase<BenchContext>[] = [backupBigCase];

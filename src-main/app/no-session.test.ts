@@ -28,6 +28,8 @@ const PUBLIC_CHANNELS = [
   'zamok:auth.signOut',
   'zamok:vault.revealDataKey',
   'zamok:backup.restoreFirstRun',
+  // Byte counts of the running backup or restore: a restore ends the session before it unpacks.
+  'zamok:backup.progress',
 ];
 
 const SIGN_IN_FIRST: CallError = { code: 'unauthenticated', message: 'Please sign in first.' };

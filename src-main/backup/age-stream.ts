@@ -99,10 +99,15 @@ export interface AgePayloadSealer {
   wipe(): void;
 }
 
+/** A fresh payload nonce and the payload key it gives under `fileKey` (wipe the key after use). */
+export function newPayloadKey(fileKey: Uint8Array): { nonce: Buffer; key: Buffer } {
+  const nonce = randomBytes(AGE_NONCE_SIZE);
+  return { nonce, key: payloadKey(fileKey, nonce) };
+}
+
 /** A sealer for a new payload under `fileKey` (a fresh random nonce). */
 export function createAgePayloadSealer(fileKey: Uint8Array): AgePayloadSealer {
-  const nonce = randomBytes(AGE_NONCE_SIZE);
-  const key = payloadKey(fileKey, nonce);
+  const { nonce, key } = newPayloadKey(fileKey);
   let counter = 0;
   return {
     nonce,

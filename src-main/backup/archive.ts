@@ -1,7 +1,8 @@
 /**
  * The tar → age → file chain of one backup run, in one pass over each member: its bytes are read
  * straight into the payload's buffers (./payload-writer.ts), hashed while the next read runs,
- * framed as tar (./tar-frame.ts) and sealed with Node's ChaCha20-Poly1305 (age STREAM). A failure
+ * framed as tar (./tar-frame.ts) and sealed with Node's ChaCha20-Poly1305 (age STREAM) on a worker
+ * thread. A failure
  * anywhere — the destination full, gone or read-only, a vault file changing or vanishing — ends
  * the run once, as a rejected `add`/`finish`; later calls fail at once with the same error, and
  * `abort` releases every file handle before the caller removes the temp files.
@@ -35,9 +36,10 @@ async function addFile(
   reads.add(file);
   const source = file;
   let done = 0;
-  const readNext = () => {
-    const room = writer.room();
-    return source.read(room, 0, Math.min(room.length, size - done), done);
+  const readNext = async () => {
+    const at = done;
+    const room = await writer.room();
+    return source.read(room, 0, Math.min(room.length, size - at), at);
   };
   let pending = size > 0 ? readNext() : null;
   try {
@@ -49,7 +51,8 @@ async function addFile(
       const region = buffer.subarray(0, bytesRead);
       writer.advance(bytesRead);
       done += bytesRead;
-      // The next read runs on the thread pool while these bytes are hashed and sealed.
+      // The next read runs on the thread pool while these bytes are hashed (and sealed by the
+      // writer's worker thread).
       if (done < size) pending = readNext();
       hash.update(region);
       onBytes(bytesRead);

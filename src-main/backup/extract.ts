@@ -185,19 +185,21 @@ export interface ReadBackupResult {
  * Decrypts and unpacks a backup, writing each member to `sink(name)` (or only hashing it), and
  * returns the manifest once every member matched it (its MAC is checked by the caller, which has
  * the key). `place` names where the sink writes, for the
- * error of a full or read-only disk. Throws `BackupError` (see the file comment).
+ * error of a full or read-only disk; `onBytes` hears the plaintext read so far. Throws `BackupError` (see the file comment).
  */
 export async function readBackup(
   file: string,
   key: AgeKey,
   sink: MemberSink,
   place: WritePlace = 'temporary',
+  onBytes?: (done: number, total: number) => void,
 ): Promise<ReadBackupResult> {
   const { plain, expected } = await decryptedStream(file, key);
   let delivered = 0;
   const counting = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       delivered += chunk.length;
+      onBytes?.(delivered, expected ?? delivered);
       cb(null, chunk);
     },
   });

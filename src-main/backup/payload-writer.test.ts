@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 
 /** Writes `plain` with the writer: alternately copied in (`put`) and placed into `room()`. */
-async function writeAge(plain: Buffer, file: string): Promise<void> {
+async function writeAge(plain: Buffer, file: string): Promise<number> {
   const out = await open(file, 'wx', 0o600);
   try {
     const writer = new PayloadWriter(out, await newAgeHeader({ recipient }));
@@ -38,7 +38,7 @@ async function writeAge(plain: Buffer, file: string): Promise<void> {
         await writer.put(plain.subarray(at, at + n));
         at += n;
       } else {
-        const room = writer.room();
+        const room = await writer.room();
         const n = Math.min(room.length, plain.length - at);
         plain.copy(room, 0, at, at + n);
         writer.advance(n);
@@ -46,7 +46,7 @@ async function writeAge(plain: Buffer, file: string): Promise<void> {
         await writer.drain();
       }
     }
-    await writer.finish();
+    return await writer.finish();
   } finally {
     await out.close();
   }
@@ -68,7 +68,9 @@ describe('the buffered age payload writer', () => {
   it.each(SIZES)('age -d opens what it writes (%i bytes)', async size => {
     const plain = randomBytes(size);
     const file = join(dir, `payload-${size}.age`);
-    await writeAge(plain, file);
+    const chunks = await writeAge(plain, file);
+    // Every chunk was sealed by the worker thread (an empty payload is one empty chunk).
+    expect(chunks).toBe(Math.max(1, Math.ceil(size / AGE_CHUNK_SIZE)));
     const run = spawnSync('age', ['-d', '-i', identityFile, file], { maxBuffer: 1 << 25 });
     expect(run.stderr.toString()).toBe('');
     expect(run.status).toBe(0);

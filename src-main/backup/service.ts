@@ -35,6 +35,7 @@ import {
   type BackupLocalState,
 } from './state';
 import { verifyBackup } from './verify';
+import { createProgressTracker } from './progress';
 
 const SETTINGS_KEY = 'backup';
 
@@ -73,6 +74,8 @@ export function createBackupService(o: BackupServiceOptions) {
   // The manifest-signing key of the last vault signed in to (authenticity.ts): it decrypts nothing,
   // and lets scheduled runs sign backups while the app is locked. Memory only, never written.
   let remembered: { vaultId: string; key: Buffer } | null = null;
+  // What the running backup (or a restore, through the handlers) has done: `backup.progress`.
+  const progress = createProgressTracker(o.clock);
 
   /** The signing key for `id`: from the open vault (remembered for later), else the remembered one. */
   function authKeyFor(id: string): Buffer | null {
@@ -153,15 +156,20 @@ export function createBackupService(o: BackupServiceOptions) {
   }
 
   /** Verifies a file with what this app has; false when it cannot (locked, recovery-key backup). */
-  async function verifyOwn(file: string, enc: BackupEncryption): Promise<boolean> {
+  async function verifyOwn(
+    file: string,
+    enc: BackupEncryption,
+    onBytes: (done: number, total: number) => void,
+  ): Promise<boolean> {
     const vault = o.openVault();
     if (enc.kind === 'passphrase') {
-      await verifyBackup({ file, secret: { passphrase: enc.passphrase }, openVault: vault });
+      const secret = { passphrase: enc.passphrase };
+      await verifyBackup({ file, secret, openVault: vault, onBytes });
       return true;
     }
     const identity = vault ? storedIdentity(vault) : null;
     if (!vault || !identity) return false;
-    await verifyBackup({ file, secret: { identity }, openVault: vault });
+    await verifyBackup({ file, secret: { identity }, openVault: vault, onBytes });
     return true;
   }
 
@@ -187,22 +195,25 @@ export function createBackupService(o: BackupServiceOptions) {
     };
     try {
       const enc = await encryption(settings, id);
-      const created = await createBackup({
-        vaultDir: o.vaultDir(),
-        vault: o.openVault(),
-        authKey: authKeyFor(id),
-        destination: dest.path,
-        encryption: enc,
-        createdBy,
-        now: started,
-      });
+      const created = await progress.track('write', onBytes =>
+        createBackup({
+          vaultDir: o.vaultDir(),
+          vault: o.openVault(),
+          authKey: authKeyFor(id),
+          destination: dest.path,
+          encryption: enc,
+          createdBy,
+          now: started,
+          onProgress: p => onBytes(p.bytesDone, p.bytesTotal),
+        }),
+      );
       const name = created.file.split(/[\\/]/).at(-1) ?? created.file;
       st.lastSuccessAt = started.toISOString();
       st.lastFile = name;
       st.lastError = null;
       st.lastErrorReason = null;
       result.file = created.file;
-      if (await verifyOwn(created.file, enc)) {
+      if (await progress.track('verify', onBytes => verifyOwn(created.file, enc, onBytes))) {
         st.lastVerifiedAt = now().toISOString();
         st.lastVerifiedFile = name;
         st.verified[name] = st.lastVerifiedAt;
@@ -350,6 +361,8 @@ export function createBackupService(o: BackupServiceOptions) {
     recordPendingRuns,
     status,
     list,
+    /** The running backup's or restore's progress (restores report through the handlers). */
+    progress,
   };
 }
 

@@ -45,6 +45,8 @@ export interface OpenBackupOptions {
    */
   allowUnauthenticated?: boolean;
   now?: Date;
+  /** Plaintext bytes read so far and in all (for a progress bar); called as the file is read. */
+  onBytes?: (done: number, total: number) => void;
 }
 
 /** Throws `newer_schema` unless the backup's migrations are a prefix of this build's. */
@@ -72,6 +74,7 @@ export async function unpackBackup(
       ageKeyFor(o.file, o.secret, o.vaultId),
       name => (withAttachments || !name.startsWith(MEMBERS.attachmentsPrefix) ? into(name) : null),
       place,
+      o.onBytes,
     );
   } catch (err) {
     if (isBackupError(err, 'wrong_key')) throw explainWrongKey(o.file, o.secret);

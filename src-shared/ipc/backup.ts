@@ -1,8 +1,9 @@
 /**
  * Backup channels: settings, status, run now, history, verify, preview and restore. Managing needs
  * `backup.manage` (owner and administrator); restoring needs `backup.restore` (owner). Restoring on a
- * new computer, before any vault exists, is the one `public` call (`restoreFirstRun`): the handler
- * refuses it whenever the app's vault folder already holds a vault.
+ * new computer, before any vault exists, is a `public` call (`restoreFirstRun`): the handler
+ * refuses it whenever the app's vault folder already holds a vault. `progress` (byte counts of the
+ * running backup or restore) is public too.
  */
 import { z } from 'zod';
 import { channel } from './contract';
@@ -176,6 +177,20 @@ export interface BackupRestoreResult {
   databaseChecked: boolean;
 }
 
+/** A phase of a running backup or restore: writing the file, reading it back, unpacking it. */
+export type BackupTransferPhase = 'write' | 'verify' | 'restore';
+
+/** Progress of the backup or restore running now (`backup.progress`): byte counts and times only. */
+export interface BackupTransferProgress {
+  phase: BackupTransferPhase;
+  bytesDone: number;
+  bytesTotal: number;
+  /** When the phase started (ms since the epoch, main's clock). */
+  startedAt: number;
+  /** Milliseconds since the phase started, when this answer was made (speed = done / elapsed). */
+  elapsedMs: number;
+}
+
 const fileSchema = z.string().trim().min(1).max(4096);
 const passphraseSchema = z.string().min(1).max(1024);
 
@@ -268,5 +283,15 @@ export const backupContract = {
       .strict()
       .refine(exactlyOneSecret, oneSecretMessage),
     permission: 'public',
+  }),
+  /**
+   * The running backup's or restore's progress (null when none runs), polled by the progress bars.
+   * Public: a restore ends the session before it unpacks, and the first-run restore has none; the
+   * answer holds only byte counts and times.
+   */
+  progress: channel<BackupTransferProgress | null>()({
+    input: z.object({}).strict(),
+    permission: 'public',
+    audit: false,
   }),
 } as const;

@@ -80,6 +80,7 @@ export const CHANNEL_NAMES = {
     'preview',
     'restore',
     'restoreFirstRun',
+    'progress',
   ],
   reports: ['regulation', 'regulationPdf', 'review', 'reviewCsv', 'reviewPdf'],
   documents: [

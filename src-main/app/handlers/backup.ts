@@ -67,6 +67,7 @@ export function backupHandlers(
   deps: BackupHandlerDeps,
 ): Handlers<{ backup: typeof backupContract }>['backup'] {
   const { state, service } = deps;
+  const { progress } = service;
 
   const vault = () => requireVault(state);
 
@@ -85,6 +86,7 @@ export function backupHandlers(
       return saved;
     },
     status: () => service.status(),
+    progress: () => service.progress.current(),
     runNow: async (ctx, input) => {
       const results = await service.runNow(input.destinationId, ctx.session?.login ?? 'app');
       ctx.audit.details = {
@@ -137,23 +139,29 @@ export function backupHandlers(
         deviceId: deps.deviceId,
       };
       // Check the file before anything closes: a wrong key or a damaged file leaves the session as is.
-      await verifyBackup({
-        file: input.file,
-        secret,
-        openVault: openInfo,
-        ...vaultIdOption(input),
-      });
-      state.end({ keepLogin: false, closeNow: true });
-      try {
-        const result = await restoreBackup({
+      await progress.track('verify', onBytes =>
+        verifyBackup({
           file: input.file,
           secret,
-          targetDir: state.vaultDir,
-          replace: true,
           openVault: openInfo,
-          actor,
+          onBytes,
           ...vaultIdOption(input),
-        });
+        }),
+      );
+      state.end({ keepLogin: false, closeNow: true });
+      try {
+        const result = await progress.track('restore', onBytes =>
+          restoreBackup({
+            file: input.file,
+            secret,
+            targetDir: state.vaultDir,
+            replace: true,
+            openVault: openInfo,
+            actor,
+            onBytes,
+            ...vaultIdOption(input),
+          }),
+        );
         return {
           vaultDir: result.vaultDir,
           safetyCopy: result.safetyCopy,
@@ -175,13 +183,16 @@ export function backupHandlers(
       const secret = secretOf(input);
       if (!secret)
         throw new CallFailure('invalid_input', 'Give the passphrase or the recovery key.');
-      const result = await restoreBackup({
-        file: input.file,
-        secret,
-        targetDir: target,
-        actor: { deviceId: deps.deviceId },
-        ...vaultIdOption(input),
-      });
+      const result = await progress.track('restore', onBytes =>
+        restoreBackup({
+          file: input.file,
+          secret,
+          targetDir: target,
+          actor: { deviceId: deps.deviceId },
+          onBytes,
+          ...vaultIdOption(input),
+        }),
+      );
       state.vaultDir = target;
       deps.onVaultDirChange?.(target);
       return {

@@ -124,6 +124,39 @@ describe('backups page', () => {
     expect(calls.filter(c => c.name === 'backup.runNow').map(c => c.input)).toEqual([{}]);
   });
 
+  it('shows the running backup’s share, speed and time left from main’s byte counts', async () => {
+    let finish: () => void = () => undefined;
+    const { api, calls } = scripted({
+      runNow: () =>
+        new Promise(resolve => {
+          finish = () =>
+            resolve(
+              ok([{ destinationId: 'usb', file: FILE, verified: true, pruned: 0, error: null }]),
+            );
+        }),
+      // 12.3 MB/s for 10 s, a minute's worth left.
+      progress: async () =>
+        ok({
+          phase: 'write' as const,
+          bytesDone: 123_000_000,
+          bytesTotal: 861_000_000,
+          startedAt: Date.parse('2026-11-28T13:00:00Z'),
+          elapsedMs: 10_000,
+        }),
+    });
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Back up now' }));
+    const bar = await screen.findByRole('progressbar', { name: 'Backing up…' });
+    expect(
+      await screen.findByText('Writing the backup: 14 %, 12.3 MB/s, about 1 min left'),
+    ).toBeTruthy();
+    expect(bar.getAttribute('aria-valuenow')).toBe('14.285714285714286');
+    finish();
+    expect(await screen.findByText('/media/usb/zamok: backup created and verified.')).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(calls.some(c => c.name === 'backup.progress')).toBe(true);
+  });
+
   it('adds a destination folder by path and saves the settings', async () => {
     const { api, calls } = scripted({ updateSettings: async ({ settings }) => ok(settings) });
     renderScreen(api);

@@ -16,7 +16,7 @@ import { DestinationsCard } from './DestinationsCard';
 import { HistoryCard } from './HistoryCard';
 import { RestoreWizard } from './RestoreWizard';
 import { SettingsCard } from './SettingsCard';
-import { WorkingNote } from '../../components/WorkingNote';
+import { TransferProgress } from './TransferProgress';
 import { PageHeader } from '../../components/PageHeader';
 import { useGranted } from '../../app/grants';
 import { ariaKeys, useShortcuts } from '../../app/shortcuts';
@@ -146,7 +146,12 @@ function BackupsPage({ backup }: { backup: BackupApi }) {
       </PageHeader>
 
       {running ? (
-        <WorkingNote label={t('backups.running')} text={t('backups.runningProgress')} dimmed />
+        <TransferProgress
+          backup={backup}
+          label={t('backups.running')}
+          fallback={t('backups.runningProgress')}
+          dimmed
+        />
       ) : null}
       {readOnly ? (
         <Alert color="gray" variant="light">

@@ -17,9 +17,9 @@ import { BusyButton } from '../../components/BusyButton';
 import { FormActions } from '../../components/FormActions';
 import { SubmitForm } from '../../components/SubmitForm';
 import { useActions } from '../../components/useAction';
-import { WorkingNote } from '../../components/WorkingNote';
 import { resetAllStores } from '../../stores/registry';
 import { type BackupApi, formatWhen } from './backup-api';
+import { TransferProgress } from './TransferProgress';
 import { BackupErrorAlert } from './BackupErrorAlert';
 import { PreviewDetails } from './PreviewDetails';
 import { isSecretFormReady, SecretFields, secretInput, type SecretForm } from './SecretFields';
@@ -152,9 +152,10 @@ export function RestoreWizard({ backup, opened, initialFile, onClose }: RestoreW
               </>
             )}
             {busy === 'restore' ? (
-              <WorkingNote
+              <TransferProgress
+                backup={backup}
                 label={t('backups.wizard.restoring')}
-                text={t('backups.wizard.restoring')}
+                fallback={t('backups.wizard.restoring')}
               />
             ) : null}
             <Group justify="space-between">

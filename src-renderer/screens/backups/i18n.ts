@@ -134,6 +134,15 @@ export const uk = {
     unexpected:
       'Копію не вдалося створити через непередбачену помилку. Спробуйте ще раз; якщо повториться — перезапустіть Zamok і перевірте теку для копій.',
   },
+  transfer: {
+    write: 'Записуємо копію',
+    verify: 'Перевіряємо копію',
+    restore: 'Відновлюємо',
+    speed: '{{speed}} МБ/с',
+    speedLeft: '{{speed}} МБ/с, залишилося ~{{left}}',
+    minutes: '{{count}} хв',
+    seconds: '{{count}} с',
+  },
   wizard: {
     title: 'Відновлення з резервної копії',
     steps: {
@@ -318,6 +327,15 @@ export const en: Strings<typeof uk> = {
       'zamok.db changed after Zamok last closed it. Sign in once (Zamok checks the file), then back up.',
     unexpected:
       'The backup could not be made because of an unexpected error. Try again; if it happens again, restart Zamok and check the backup folder.',
+  },
+  transfer: {
+    write: 'Writing the backup',
+    verify: 'Verifying the backup',
+    restore: 'Restoring',
+    speed: '{{speed}} MB/s',
+    speedLeft: '{{speed}} MB/s, about {{left}} left',
+    minutes: '{{count}} min',
+    seconds: '{{count}} s',
   },
   wizard: {
     title: 'Restore from a backup',
