@@ -1,13 +1,18 @@
 /**
- * This laptop's office sync (`#/office/settings`): the server address and the certificate
- * fingerprint it pins, this device's id (read only: joining is `zamok office enrol`), the last
- * sync time and "Sync now" (`sync.now`, then the status again).
+ * This laptop's office sync (`#/office/settings`): joining (server address and enrolment code)
+ * while the vault does not sync, "waiting for approval" while the owner has not approved this
+ * computer, and then the server address and the certificate fingerprint it pins, this device's
+ * id, the last sync time and "Sync now" (`sync.now`, then the status again); for the owner
+ * (`settings.manage`) an invitation code for a colleague and the computers waiting for approval.
  */
 import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../../src-shared/ipc/sync';
 import { useApi } from '../../app/api';
+import { useGranted } from '../../app/grants';
+import { InviteColleague } from './InviteColleague';
+import { JoinOfficeForm } from './JoinOfficeForm';
 import { useOfficeView } from './store';
 
 /** The office sync panel. */
@@ -17,6 +22,7 @@ export function OfficeSyncPanel() {
   const [status, setStatus] = useState<SyncStatusView | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const canManage = useGranted('settings.manage');
 
   const load = useCallback(async () => {
     const result = await api.sync.status({});
@@ -33,16 +39,19 @@ export function OfficeSyncPanel() {
     setMessage(null);
     const result = await api.sync.now({});
     setBusy(false);
+    const notYet = status?.state === 'pending' && !result.ok && result.error.code === 'auth_failed';
     setMessage(
-      result.ok
-        ? {
-            ok: true,
-            text: t('office.syncPanel.done', {
-              pushed: result.value.pushed,
-              pulled: result.value.pulled,
-            }),
-          }
-        : { ok: false, text: t(`errors.${result.error.code}`) },
+      notYet
+        ? { ok: false, text: t('office.pending.notYet') }
+        : result.ok
+          ? {
+              ok: true,
+              text: t('office.syncPanel.done', {
+                pushed: result.value.pushed,
+                pulled: result.value.pulled,
+              }),
+            }
+          : { ok: false, text: t(`errors.${result.error.code}`) },
     );
     await load();
   };
@@ -66,7 +75,25 @@ export function OfficeSyncPanel() {
     <Stack gap="md">
       <Title order={2}>{t('office.syncPanel.title')}</Title>
       {status.state === 'off' ? (
-        <Text>{t('office.syncPanel.off')}</Text>
+        <>
+          <Text>{t('office.syncPanel.off')}</Text>
+          <JoinOfficeForm
+            onJoined={() => {
+              void load();
+            }}
+          />
+        </>
+      ) : status.state === 'pending' ? (
+        <Alert color="yellow" title={t('office.pending.title')} data-testid="office-pending">
+          <Stack gap="sm">
+            <Text size="sm">{t('office.pending.text')}</Text>
+            <div>
+              <Button onClick={() => void syncNow()} loading={busy}>
+                {t('office.pending.check')}
+              </Button>
+            </div>
+          </Stack>
+        </Alert>
       ) : (
         <>
           <Table data-testid="office-sync-facts" withRowBorders={false}>
@@ -89,6 +116,7 @@ export function OfficeSyncPanel() {
               {t('office.syncPanel.conflicts')}
             </Button>
           </Group>
+          {canManage ? <InviteColleague when={iso => when(iso)} /> : null}
         </>
       )}
       {message ? (
