@@ -13,7 +13,11 @@ import { useApi } from '../../app/api';
 import { useGranted } from '../../app/grants';
 import { InviteColleague } from './InviteColleague';
 import { JoinOfficeForm } from './JoinOfficeForm';
+import { SyncProgressBar } from './SyncProgressBar';
 import { useOfficeView } from './store';
+
+/** How often the panel asks for the status while a round runs. */
+const PROGRESS_POLL_MS = 500;
 
 /** The office sync panel. */
 export function OfficeSyncPanel() {
@@ -33,6 +37,14 @@ export function OfficeSyncPanel() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // While a round runs here (or a first pull is counted), ask again often: the bar moves.
+  const counting = busy || status?.progress !== undefined;
+  useEffect(() => {
+    if (!counting) return;
+    const timer = window.setInterval(() => void load(), PROGRESS_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [counting, load]);
 
   const syncNow = async () => {
     setBusy(true);
@@ -119,6 +131,7 @@ export function OfficeSyncPanel() {
           {canManage ? <InviteColleague when={iso => when(iso)} /> : null}
         </>
       )}
+      {status.progress ? <SyncProgressBar progress={status.progress} /> : null}
       {message ? (
         <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
           {message.text}

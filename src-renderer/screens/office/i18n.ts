@@ -109,6 +109,8 @@ export const uk = {
     label: 'Перша синхронізація',
     counts: 'Отримано {{applied}} з {{total}} змін',
     applied: 'Отримано {{applied}} змін',
+    badge: 'Перша синхронізація: {{applied}} з {{total}}',
+    badgeApplied: 'Перша синхронізація: {{applied}}',
   },
 } as const;
 
@@ -221,5 +223,7 @@ export const en: Strings<typeof uk> = {
     label: 'First sync',
     counts: '{{applied}} of {{total}} changes received',
     applied: '{{applied}} changes received',
+    badge: 'First sync: {{applied}} of {{total}}',
+    badgeApplied: 'First sync: {{applied}}',
   },
 };
