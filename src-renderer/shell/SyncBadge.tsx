@@ -62,6 +62,8 @@ export function SyncBadge() {
       type="button"
       variant="light"
       color={COLOR[status.state]}
+      // The light variant's coloured text is too pale on its tint (axe: colour contrast).
+      c="dark.8"
       size="sm"
       style={{ cursor: 'pointer' }}
       data-testid="sync-badge"

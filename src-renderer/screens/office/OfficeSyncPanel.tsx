@@ -96,7 +96,7 @@ export function OfficeSyncPanel() {
           />
         </>
       ) : status.state === 'pending' ? (
-        <Alert color="yellow" title={t('office.pending.title')} data-testid="office-pending">
+        <Alert color="blue" title={t('office.pending.title')} data-testid="office-pending">
           <Stack gap="sm">
             <Text size="sm">{t('office.pending.text')}</Text>
             <div>
