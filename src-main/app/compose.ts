@@ -53,6 +53,7 @@ import { customFieldsHandlers } from './handlers/custom-fields';
 import { settingsHandlers } from './handlers/settings';
 import { createIdleLock, type IdleLock } from './idle-lock';
 import { syncHandlers } from './handlers/sync';
+import { officeHandlers } from './handlers/office';
 import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createSessionGuard } from './session-guard';
@@ -244,6 +245,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
         now: () => new Date(clockNow()),
       }),
       sync: syncHandlers({ openVault: () => state.openVault() }),
+      office: officeHandlers({ openVault: () => state.openVault() }),
       imports: importsHandlers({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),

@@ -220,6 +220,16 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['teamId'],
   },
   'zamok:sync.verifyOffice': { input: {} },
+  'zamok:office.join': {
+    input: { server: 'http://127.0.0.1:8443', code: 'ABCDE-FGHJK-MNPQR-STUVW-XYZ23' },
+  },
+  'zamok:office.invite': { input: {} },
+  'zamok:office.waiting': { input: {} },
+  'zamok:office.approve': {
+    input: { deviceId: 'device-1', role: 'manager', teamId: 'north' },
+    optionalKeys: ['teamId'],
+  },
+  'zamok:office.refuse': { input: { deviceId: 'device-1' } },
   'zamok:sync.conflicts': { input: {} },
   'zamok:sync.dismiss': { input: { userId: 'user-1' } },
   'zamok:sync.resolve': { input: { changeId: 'c-1', field: 'stage_id', keep: 'mine' } },

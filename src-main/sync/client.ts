@@ -136,8 +136,9 @@ export async function officeCall<T>(
         port: Number(url.port || (socket ? 443 : 80)),
         path,
         method,
-        agent: false,
-        ...(socket ? { createConnection: () => socket } : {}),
+        // `agent: false` would make Node ignore `createConnection` (a plain TCP connection to
+        // the TLS port: "socket hang up"); the pinned socket is used only without an agent.
+        ...(socket ? { createConnection: () => socket } : { agent: false }),
         headers: {
           'content-type': 'application/json',
           ...(text === undefined ? {} : { 'content-length': Buffer.byteLength(text) }),

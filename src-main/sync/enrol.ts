@@ -44,7 +44,8 @@ export class AlreadyJoinedError extends Error {
   }
 }
 
-async function officeIdOf(endpoint: OfficeEndpoint): Promise<string> {
+/** The office id the server at `endpoint` names (its health answer). */
+export async function officeIdOf(endpoint: OfficeEndpoint): Promise<string> {
   checkEndpoint(endpoint);
   const health = await officeCall<{ officeId?: string }>(endpoint, 'GET', '/v1/health');
   if (typeof health.officeId !== 'string') {
@@ -53,7 +54,8 @@ async function officeIdOf(endpoint: OfficeEndpoint): Promise<string> {
   return health.officeId;
 }
 
-async function saveSettings(
+/** Saves this vault's office membership (once: `AlreadyJoinedError` after). */
+export async function saveSettings(
   db: Kysely<Database>,
   o: { endpoint: OfficeEndpoint; officeId: string; deviceId: string; userId: string },
   keys: DeviceKeys,

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { SyncStatusView } from '../../src-shared/ipc/sync';
 import type { Database } from '../vault/schema';
+import { progressOf } from './progress';
 import { loadOfficeSettings, syncCounts } from './store';
 
 /** This laptop's sync status (conflicts first: they need a person). */
@@ -19,6 +20,7 @@ export async function syncStatus(db: Kysely<Database>): Promise<SyncStatusView> 
     };
   }
   const { waiting, conflicts } = await syncCounts(db);
+  const progress = progressOf(db);
   const state =
     settings.status === 'pending'
       ? 'pending'
@@ -37,5 +39,6 @@ export async function syncStatus(db: Kysely<Database>): Promise<SyncStatusView> 
     serverUrl: settings.server_url,
     fingerprint: settings.fingerprint,
     deviceId: settings.device_id,
+    ...(progress ? { progress } : {}),
   };
 }

@@ -35,6 +35,7 @@ import {
   type OfficeSettings,
 } from './store';
 import { createHash } from 'node:crypto';
+import { addProgress, endProgress, startProgress } from './progress';
 
 /** A partition as the server lists it for this device. */
 export interface ListedPartition extends HeldPartition {
@@ -184,6 +185,7 @@ export async function pullAll(
       const fresh = part.changes.filter(c => c.seq > mine.after_seq);
       const head = followChain(part.partitionId, mine.chain_head, fresh);
       const result = await applyPulled(db, part.partitionId, fresh, head);
+      addProgress(db, fresh.length);
       pulled += result.applied;
       conflicts += result.conflicts;
       dropped.push(...result.droppedDocuments);
@@ -191,6 +193,15 @@ export async function pullAll(
     }
     if (!more) return { pulled, conflicts, dropped };
   }
+}
+
+/** How many changes the server holds past this laptop's cursors (its partition list's last seqs). */
+async function changesBehind(db: Kysely<Database>, listed: ListedPartition[]): Promise<number> {
+  const held = await heldPartitions(db);
+  return listed.reduce((sum, p) => {
+    const after = held.find(h => h.partition_id === p.partitionId)?.after_seq ?? 0;
+    return sum + Math.max(0, Number(p.lastSeq) - after);
+  }, 0);
 }
 
 /** Notes the outcome of a round (an error code only, never a message with data). */
@@ -227,6 +238,8 @@ export async function syncNow(
     const session = await OfficeSession.signIn(settings);
     const { partitions, dropped } = await refreshPartitions(db, session, settings);
     await shredDropped(o.attachments, dropped);
+    // The first round: count the pull for the progress bar (the server says how much there is).
+    if (settings.last_sync_at === null) startProgress(db, await changesBehind(db, partitions));
     // The first round after approval: what this user already had goes up with it.
     if (settings.status === 'pending') await queueExistingRecords(db, settings.user_id);
     const pushed = await pushOutbox(db, session);
@@ -234,6 +247,7 @@ export async function syncNow(
     await shredDropped(o.attachments, pull.dropped);
     if (o.eraser) await runPendingErasures(db, o.eraser);
     await noteRound(db, null);
+    endProgress(db);
     return {
       pushed,
       pulled: pull.pulled,
@@ -241,6 +255,7 @@ export async function syncNow(
       partitions: partitions.length,
     };
   } catch (error) {
+    endProgress(db);
     // A removed device notes nothing more: its caller wipes the vault.
     if (isDeviceRemoved(error)) throw new DeviceRemovedError();
     await noteRound(db, error instanceof OfficeCallError ? error.code : 'failed');

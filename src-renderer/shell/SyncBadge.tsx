@@ -1,6 +1,7 @@
 /**
  * The office sync badge in the header: synced / N waiting / offline / conflict / waiting for
- * approval, from the `sync.status` channel (refreshed every half minute). Renders nothing for a
+ * approval, or the first sync's count, from the `sync.status` channel (refreshed every half
+ * minute; every second while a first sync is counted). Renders nothing for a
  * vault that does not sync with an office. The badge is a button: with open conflicts it opens
  * the conflicts screen (`#/office/conflicts`), otherwise the sync panel (`#/office/settings`).
  */
@@ -9,11 +10,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../src-shared/ipc/sync';
 import { useApi } from '../app/api';
+import { progressText } from '../screens/office/SyncProgressBar';
 import { useOfficeView } from '../screens/office/store';
 import { useNavigationStore } from '../stores/navigation';
 
-/** How often the badge asks again. */
+/** How often the badge asks again (while a first sync is counted: `PROGRESS_MS`). */
 const REFRESH_MS = 30_000;
+const PROGRESS_MS = 1_000;
 
 const COLOR: Record<Exclude<SyncStatusView['state'], 'off'>, string> = {
   synced: 'teal',
@@ -29,6 +32,7 @@ export function SyncBadge() {
   const api = useApi();
   const [status, setStatus] = useState<SyncStatusView | null>(null);
 
+  const counting = status?.progress !== undefined;
   useEffect(() => {
     let live = true;
     const load = async () => {
@@ -36,16 +40,17 @@ export function SyncBadge() {
       if (live && result.ok) setStatus(result.value);
     };
     void load();
-    const timer = window.setInterval(() => void load(), REFRESH_MS);
+    const timer = window.setInterval(() => void load(), counting ? PROGRESS_MS : REFRESH_MS);
     return () => {
       live = false;
       window.clearInterval(timer);
     };
-  }, [api]);
+  }, [api, counting]);
 
   if (!status || status.state === 'off') return null;
-  const text =
-    status.state === 'waiting'
+  const text = status.progress
+    ? progressText(t, status.progress, true)
+    : status.state === 'waiting'
       ? t('sync.waiting', { count: status.waiting })
       : status.state === 'conflict'
         ? t('sync.conflict', { count: status.conflicts })
@@ -57,6 +62,8 @@ export function SyncBadge() {
       type="button"
       variant="light"
       color={COLOR[status.state]}
+      // The light variant's coloured text is too pale on its tint (axe: colour contrast).
+      c="dark.8"
       size="sm"
       style={{ cursor: 'pointer' }}
       data-testid="sync-badge"

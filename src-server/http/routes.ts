@@ -17,6 +17,7 @@ import {
   rotateRequestSchema,
   tokenRequestSchema,
 } from '../../src-shared/office/contracts';
+import { joinRequestBodySchema, refuseJoinSchema } from '../../src-shared/office/joins';
 import { pullChanges, pushChanges } from '../changes';
 import {
   approveDevice,
@@ -28,6 +29,7 @@ import {
   type Caller,
 } from '../devices';
 import { OfficeError } from '../errors';
+import { createInvite, listJoins, refuseJoin, requestJoin } from '../joins';
 import { officeMetrics } from '../metrics';
 import type { ServerContext } from '../office';
 import {
@@ -99,6 +101,28 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     auth: true,
     handle: async input => (
       await approveDevice(input.ctx, callerOf(input), parse(approveRequestSchema, input.body)),
+      ok
+    ),
+  },
+  'POST /v1/invites': {
+    auth: true,
+    handle: input => createInvite(input.ctx, callerOf(input)),
+  },
+  'POST /v1/join': {
+    auth: false,
+    handle: async ({ ctx, body }) => (
+      await requestJoin(ctx, parse(joinRequestBodySchema, body)),
+      ok
+    ),
+  },
+  'GET /v1/joins': {
+    auth: true,
+    handle: async input => ({ joins: await listJoins(input.ctx, callerOf(input)) }),
+  },
+  'POST /v1/joins/refuse': {
+    auth: true,
+    handle: async input => (
+      await refuseJoin(input.ctx, callerOf(input), parse(refuseJoinSchema, input.body).deviceId),
       ok
     ),
   },

@@ -135,6 +135,7 @@ export const CHANNEL_NAMES = {
     'resolve',
     'verifyOffice',
   ],
+  office: ['join', 'invite', 'waiting', 'approve', 'refuse'],
   records: ['duplicates', 'export'],
   bulk: ['reassign', 'delete', 'tag'],
   views: ['savedFilters', 'saveFilter', 'deleteFilter'],

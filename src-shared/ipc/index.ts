@@ -28,6 +28,7 @@ import { settingsContract } from './settings';
 import { teamsContract } from './teams';
 import { customFieldsContract } from './custom-fields';
 import { syncContract } from './sync';
+import { officeContract } from './office';
 import { usersContract } from './users';
 import { vaultContract } from './vault';
 import type { BridgeApi } from './contract';
@@ -58,6 +59,7 @@ export const contract = {
   erasure: erasureContract,
   privacy: privacyContract,
   sync: syncContract,
+  office: officeContract,
   records: recordsContract,
   bulk: bulkContract,
   views: viewsContract,

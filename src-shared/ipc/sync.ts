@@ -24,6 +24,11 @@ export interface SyncStatusView {
   /** The SHA-256 fingerprint of the server's certificate this laptop pins (null: loopback HTTP). */
   fingerprint: string | null;
   deviceId: string | null;
+  /**
+   * While this device's first pull runs: changes applied so far and the total the server holds
+   * past this laptop's cursors (null when unknown); absent otherwise.
+   */
+  progress?: { applied: number; total: number | null };
 }
 
 /** What a sync round did. */

@@ -35,8 +35,8 @@ const BY_STATUS: Record<
   409: 'conflict',
 };
 
-/** Runs `work`, turning office errors into call failures. */
-async function officeCall<T>(work: () => Promise<T>): Promise<T> {
+/** Runs `work`, turning office errors into call failures (`details.office`: the office's code). */
+export async function officeCall<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

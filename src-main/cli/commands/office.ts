@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import type { CliAppContext } from '../context';
 import { CliExit, EXIT, printResult } from '../io';
 import { registerSyncCommands } from './sync';
+import { ownerCodeText } from '../../../src-shared/office/codes';
 
 interface ServeOptions {
   data?: string;
@@ -96,6 +97,11 @@ export function registerOfficeCommands(program: Command, cli: CliAppContext): vo
           : []),
         ...(running.fingerprint
           ? [`Certificate fingerprint (SHA-256): ${running.fingerprint}`]
+          : []),
+        ...(running.enrolmentCode && running.fingerprint
+          ? [
+              `Code for the app's office sync panel (with the fingerprint): ${ownerCodeText(running.enrolmentCode, running.fingerprint)}`,
+            ]
           : []),
       ]);
       await untilStopped();

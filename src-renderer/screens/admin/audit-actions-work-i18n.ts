@@ -83,6 +83,13 @@ export const uk = {
     resolve: 'Розв’язано конфлікт синхронізації',
     device_removed: 'Комп’ютер вилучено з офісу: сховище стерто',
   },
+  office: {
+    join: 'Приєднання до офісу кодом',
+    invite: 'Створено код приєднання для співробітника',
+    waiting: 'Перегляд комп’ютерів, що чекають схвалення',
+    approve: 'Схвалено комп’ютер співробітника',
+    refuse: 'Відхилено комп’ютер співробітника',
+  },
   records: {
     duplicates: 'Перевірка на дублікати',
     export: 'Вивантажено записи',
@@ -189,6 +196,13 @@ export const en: Strings<typeof uk> = {
     conflicts: 'Sync conflicts viewed',
     resolve: 'Sync conflict resolved',
     device_removed: 'Computer removed from the office: vault wiped',
+  },
+  office: {
+    join: 'Joined the office with a code',
+    invite: 'Enrolment code for a colleague created',
+    waiting: 'Computers waiting for approval viewed',
+    approve: 'Colleague’s computer approved',
+    refuse: 'Colleague’s computer refused',
   },
   records: {
     duplicates: 'Duplicate check',

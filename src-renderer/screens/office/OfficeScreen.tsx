@@ -1,5 +1,6 @@
-/** The office section: the page its store names (`#/office/conflicts`, `#/office/settings`). */
+/** The office section: the page its store names (`#/office/conflicts|settings|devices`). */
 import { ConflictsScreen } from './ConflictsScreen';
+import { DevicesScreen } from './DevicesScreen';
 import { OfficeSyncPanel } from './OfficeSyncPanel';
 import { useOfficeView } from './store';
 
@@ -11,5 +12,7 @@ export function OfficeScreen() {
       return <ConflictsScreen />;
     case 'settings':
       return <OfficeSyncPanel />;
+    case 'devices':
+      return <DevicesScreen />;
   }
 }

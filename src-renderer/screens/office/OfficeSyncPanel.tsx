@@ -1,14 +1,23 @@
 /**
- * This laptop's office sync (`#/office/settings`): the server address and the certificate
- * fingerprint it pins, this device's id (read only: joining is `zamok office enrol`), the last
- * sync time and "Sync now" (`sync.now`, then the status again).
+ * This laptop's office sync (`#/office/settings`): joining (server address and enrolment code)
+ * while the vault does not sync, "waiting for approval" while the owner has not approved this
+ * computer, and then the server address and the certificate fingerprint it pins, this device's
+ * id, the last sync time and "Sync now" (`sync.now`, then the status again); for the owner
+ * (`settings.manage`) an invitation code for a colleague and the computers waiting for approval.
  */
 import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../../src-shared/ipc/sync';
 import { useApi } from '../../app/api';
+import { useGranted } from '../../app/grants';
+import { InviteColleague } from './InviteColleague';
+import { JoinOfficeForm } from './JoinOfficeForm';
+import { SyncProgressBar } from './SyncProgressBar';
 import { useOfficeView } from './store';
+
+/** How often the panel asks for the status while a round runs. */
+const PROGRESS_POLL_MS = 500;
 
 /** The office sync panel. */
 export function OfficeSyncPanel() {
@@ -17,6 +26,7 @@ export function OfficeSyncPanel() {
   const [status, setStatus] = useState<SyncStatusView | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const canManage = useGranted('settings.manage');
 
   const load = useCallback(async () => {
     const result = await api.sync.status({});
@@ -28,21 +38,32 @@ export function OfficeSyncPanel() {
     void load();
   }, [load]);
 
+  // While a round runs here (or a first pull is counted), ask again often: the bar moves.
+  const counting = busy || status?.progress !== undefined;
+  useEffect(() => {
+    if (!counting) return;
+    const timer = window.setInterval(() => void load(), PROGRESS_POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [counting, load]);
+
   const syncNow = async () => {
     setBusy(true);
     setMessage(null);
     const result = await api.sync.now({});
     setBusy(false);
+    const notYet = status?.state === 'pending' && !result.ok && result.error.code === 'auth_failed';
     setMessage(
-      result.ok
-        ? {
-            ok: true,
-            text: t('office.syncPanel.done', {
-              pushed: result.value.pushed,
-              pulled: result.value.pulled,
-            }),
-          }
-        : { ok: false, text: t(`errors.${result.error.code}`) },
+      notYet
+        ? { ok: false, text: t('office.pending.notYet') }
+        : result.ok
+          ? {
+              ok: true,
+              text: t('office.syncPanel.done', {
+                pushed: result.value.pushed,
+                pulled: result.value.pulled,
+              }),
+            }
+          : { ok: false, text: t(`errors.${result.error.code}`) },
     );
     await load();
   };
@@ -66,7 +87,25 @@ export function OfficeSyncPanel() {
     <Stack gap="md">
       <Title order={2}>{t('office.syncPanel.title')}</Title>
       {status.state === 'off' ? (
-        <Text>{t('office.syncPanel.off')}</Text>
+        <>
+          <Text>{t('office.syncPanel.off')}</Text>
+          <JoinOfficeForm
+            onJoined={() => {
+              void load();
+            }}
+          />
+        </>
+      ) : status.state === 'pending' ? (
+        <Alert color="blue" title={t('office.pending.title')} data-testid="office-pending">
+          <Stack gap="sm">
+            <Text size="sm">{t('office.pending.text')}</Text>
+            <div>
+              <Button onClick={() => void syncNow()} loading={busy}>
+                {t('office.pending.check')}
+              </Button>
+            </div>
+          </Stack>
+        </Alert>
       ) : (
         <>
           <Table data-testid="office-sync-facts" withRowBorders={false}>
@@ -89,8 +128,10 @@ export function OfficeSyncPanel() {
               {t('office.syncPanel.conflicts')}
             </Button>
           </Group>
+          {canManage ? <InviteColleague when={iso => when(iso)} /> : null}
         </>
       )}
+      {status.progress ? <SyncProgressBar progress={status.progress} /> : null}
       {message ? (
         <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
           {message.text}

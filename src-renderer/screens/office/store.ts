@@ -2,7 +2,7 @@
 import { createResettableStore } from '../../stores/registry';
 
 /** The office section's pages. */
-export const OFFICE_PAGES = ['conflicts', 'settings'] as const;
+export const OFFICE_PAGES = ['conflicts', 'settings', 'devices'] as const;
 export type OfficePage = (typeof OFFICE_PAGES)[number];
 
 /** The office view's state. */

@@ -1,0 +1,80 @@
+/**
+ * Joining the office and approving devices from the app (docs/SYNC.md, "Joining"): the sync
+ * panel's enrolment form (the server's one-time code for the first owner device, an owner's
+ * invitation for anyone else), invitations, and the owner's list of devices waiting for approval.
+ * Network calls run outside the audited transaction (`atomic: false`); the audit entry holds device
+ * ids and counts, never names or keys.
+ */
+import { z } from 'zod';
+import { parseOfficeCode } from '../office/codes';
+import { OFFICE_ROLES, officeIdSchema } from '../office/contracts';
+import { channel } from './contract';
+
+/** A device waiting for an owner's approval. */
+export interface WaitingDeviceView {
+  deviceId: string;
+  userId: string;
+  /** The colleague's display name (null: their request was sealed to another owner device). */
+  name: string | null;
+  /** When the request reached the server (ISO). */
+  requestedAt: string;
+}
+
+export const officeContract = {
+  /**
+   * Joins the office at `server` with an enrolment code: the first owner device (the server's
+   * code; needs `settings.manage`) is active at once, anyone else waits for approval.
+   */
+  join: channel<{
+    state: 'active' | 'pending';
+    deviceId: string;
+    officeId: string;
+    queued: number;
+  }>()({
+    input: z
+      .object({
+        server: z.url({ protocol: /^https?$/ }).max(500),
+        code: z.string().min(1).max(400),
+      })
+      .strict(),
+    permission: 'session',
+    also: [
+      {
+        when: input => parseOfficeCode(input.code)?.kind === 'owner',
+        permission: 'settings.manage',
+        message: 'Only the owner enrols the office’s first device.',
+      },
+    ],
+    atomic: false,
+  }),
+  /** As an owner device: a one-use invitation (7 days), as the code to hand a colleague. */
+  invite: channel<{ code: string; expiresAt: string }>()({
+    input: z.object({}).strict(),
+    permission: 'settings.manage',
+    atomic: false,
+  }),
+  /** As an owner device: the devices waiting for approval (read only, not audited). */
+  waiting: channel<WaitingDeviceView[]>()({
+    input: z.object({}).strict(),
+    permission: 'settings.manage',
+    audit: false,
+  }),
+  /** As an owner device: approves a waiting device with a role and team. */
+  approve: channel<{ deviceId: string; userId: string; partitions: number }>()({
+    input: z
+      .object({
+        deviceId: officeIdSchema,
+        role: z.enum(OFFICE_ROLES).exclude(['owner']),
+        teamId: officeIdSchema.optional(),
+      })
+      .strict(),
+    permission: 'settings.manage',
+    atomic: false,
+  }),
+  /** As an owner device: refuses a waiting device. */
+  refuse: channel<{ deviceId: string }>()({
+    input: z.object({ deviceId: officeIdSchema }).strict(),
+    permission: 'settings.manage',
+    atomic: false,
+  }),
+};
