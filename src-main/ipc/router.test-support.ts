@@ -279,6 +279,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['passphrase'],
   },
   'zamok:backup.status': { input: {} },
+  'zamok:backup.progress': { input: {} },
   'zamok:backup.runNow': { input: { destinationId: 'usb' }, optionalKeys: ['destinationId'] },
   'zamok:backup.list': { input: { destinationId: 'usb' } },
   'zamok:backup.verify': {

@@ -11,7 +11,6 @@ import type { Command } from 'commander';
 import type { CliAppContext } from '../context';
 import { CliExit, EXIT, printResult } from '../io';
 import { registerSyncCommands } from './sync';
-import { ownerCodeText } from '../../../src-shared/office/codes';
 
 interface ServeOptions {
   data?: string;
@@ -84,6 +83,8 @@ export function registerOfficeCommands(program: Command, cli: CliAppContext): vo
         ...(tls ? { tls } : {}),
         log: jsonLogger(line => cli.io.err(line)),
       });
+      // Loaded here, not at the top: `--help` loads the entry file and commander only (bin.test.ts).
+      const { ownerCodeText } = await import('../../../src-shared/office/codes');
       const shown = {
         url: running.url,
         officeId: running.officeId,
