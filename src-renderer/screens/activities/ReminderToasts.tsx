@@ -106,7 +106,7 @@ export function ReminderToasts({ now = () => new Date() }: { now?: () => Date })
                 </Button>
                 {canUpdate ? (
                   <>
-                    <Menu position="top-start" withinPortal={false}>
+                    <Menu position="top-start" zIndex={410}>
                       <Menu.Target>
                         <Button
                           size="xs"
