@@ -105,6 +105,11 @@ export const uk = {
       auditor: 'Аудитор',
     },
   },
+  link: {
+    title: 'Синхронізація з офісом',
+    text: 'Кілька комп’ютерів офісу працюють з однією базою через офісний сервер, який бачить лише зашифровані дані. Тут можна приєднати цей комп’ютер до офісу, запросити співробітника й переглянути стан синхронізації.',
+    open: 'Відкрити синхронізацію',
+  },
   progress: {
     label: 'Перша синхронізація',
     counts: 'Отримано {{applied}} з {{total}} змін',
@@ -218,6 +223,11 @@ export const en: Strings<typeof uk> = {
       administrator: 'Administrator',
       auditor: 'Auditor',
     },
+  },
+  link: {
+    title: 'Office sync',
+    text: 'Several office computers work on one client base through the office server, which sees only encrypted data. Join this computer to the office, invite a colleague or see the sync state here.',
+    open: 'Open office sync',
   },
   progress: {
     label: 'First sync',

@@ -17,6 +17,7 @@ import { useSessionStore } from '../../stores/session';
 import { formatWhen } from '../backups/backup-api';
 import { DevicesPanel } from './DevicesPanel';
 import { OfficeSettingsPanel } from '../settings/OfficeSettingsPanel';
+import { OfficeSyncLink } from '../office/OfficeSyncLink';
 import { FindingCard } from './FindingCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useGranted } from '../../app/grants';
@@ -56,6 +57,7 @@ export function SecurityScreen() {
       <Tabs.Panel value="office">
         <Stack p="md">
           <OfficeSettingsPanel />
+          <OfficeSyncLink />
         </Stack>
       </Tabs.Panel>
     </Tabs>
