@@ -36,12 +36,18 @@ function vault(): { dir: string; secret: string } {
 describe('two processes on one vault', () => {
   it('both write at the same time; every acknowledged write of each is kept', async () => {
     const { dir, secret } = vault();
-    const alpha = startWriter(dir, secret, { step: 1, prefix: 'Alpha' });
+    const alpha = startWriter(dir, secret, { step: 1, prefix: 'Alpha', end: 'lockstep' });
     children.push(alpha);
+    alpha.go();
     await alpha.until(1); // its sign-in used its TOTP step; the second signs in with a later one
-    const beta = startWriter(dir, secret, { step: 3, prefix: 'Beta' });
+    const beta = startWriter(dir, secret, { step: 3, prefix: 'Beta', end: 'lockstep' });
     children.push(beta);
-    await Promise.all([alpha.until(60), beta.until(60)]);
+    // Each round asks both for one write at the same moment: one waits for the other's lock.
+    for (let round = 1; round <= 40; round++) {
+      alpha.go();
+      beta.go();
+      await Promise.all([alpha.until(round + 1), beta.until(round)]);
+    }
     await alpha.kill();
     await beta.kill();
     expect(alpha.stdout() + beta.stdout()).not.toMatch(/refused/);

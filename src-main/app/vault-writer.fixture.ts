@@ -7,7 +7,9 @@
  *   checkpoints on, as the desktop app runs, and creates contacts one at a time, printing `ack <n>`
  *   only after the call returned ok (an acknowledged write); a refused call prints `refused <code>`
  *   and ends the process with exit 3. `count` 0 writes until killed; `close` signs out at the end
- *   (a clean close), `hold` keeps the vault open;
+ *   (a clean close), `hold` keeps the vault open; `lockstep` (count ignored) writes one contact per
+ *   `go` line read on stdin, so two writers started together contend for every write without one
+ *   starving the other (a writer in a tight loop can hold the lock through the other's busy wait);
  * - `hold-lock <dir>`: unlocks the vault and holds its write lock (BEGIN IMMEDIATE) until killed.
  * Usage: node --import tsx vault-writer.fixture.ts <mode> …
  */
@@ -49,17 +51,27 @@ if (mode === 'create' && dir) {
     totpCode: generateTotp(secret, Date.now() + offset),
   });
   const count = Number(countText ?? '0');
-  for (let i = 1; count === 0 || i <= count; i++) {
+  const write = async (i: number): Promise<void> => {
     const surname = ackedName(i, prefix);
     await call('contacts.create', { contact: { surname, givenName: 'Test' } });
     process.stdout.write(`ack ${i}\n`);
-  }
-  if (end === 'close') {
-    await call('auth.signOut', {});
-    app.dispose();
+  };
+  if (end === 'lockstep') {
+    let i = 0;
+    let turn = Promise.resolve();
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (text: string) => {
+      for (const line of text.split('\n')) if (line === 'go') turn = turn.then(() => write(++i));
+    });
   } else {
-    process.stdout.write('holding\n');
-    setInterval(() => undefined, 1_000);
+    for (let i = 1; count === 0 || i <= count; i++) await write(i);
+    if (end === 'close') {
+      await call('auth.signOut', {});
+      app.dispose();
+    } else {
+      process.stdout.write('holding\n');
+      setInterval(() => undefined, 1_000);
+    }
   }
 } else if (mode === 'hold-lock' && dir) {
   const vault = await unlockOwner(dir);

@@ -44,12 +44,15 @@ export interface Writer {
   kill(): Promise<void>;
   stdout(): string;
   stderr(): string;
+  /** Lockstep writers: asks for one more write. */
+  go(): void;
 }
 
 /** What a writer child does besides writing `count` contacts (0: until killed). */
 export interface WriterOptions {
   count?: number;
-  end?: 'close' | 'hold';
+  /** `lockstep`: one write per `go()`, until killed. */
+  end?: 'close' | 'hold' | 'lockstep';
   /** TOTP steps ahead of now for its sign-in (each process signing in needs its own). */
   step?: number;
   /** Surname prefix of its contacts. */
@@ -61,7 +64,7 @@ export function startWriter(dir: string, secret: string, o: WriterOptions = {}):
   const args = [String(o.count ?? 0), o.end ?? 'hold', String(o.step ?? 1), o.prefix ?? 'Acked'];
   return watch(
     spawn(process.execPath, ['--import', 'tsx', FIXTURE, 'write', dir, secret, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [o.end === 'lockstep' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     }),
   );
 }
@@ -100,7 +103,7 @@ function watch(child: ChildProcess): Writer {
   void exited.then(() => {
     for (const w of waiting.splice(0)) {
       if (acked >= w.n) w.resolve();
-      else w.reject(new Error(`writer ended after ${acked} acks: ${err}`));
+      else w.reject(new Error(`writer ended after ${acked} acks: ${out.slice(-500)} ${err}`));
     }
   });
   return {
@@ -117,6 +120,7 @@ function watch(child: ChildProcess): Writer {
     },
     stdout: () => out,
     stderr: () => err,
+    go: () => void child.stdin?.write('go\n'),
   };
 }
 
