@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MISS_MARGIN, goalValue, runCase, verdictOf, worstVerdict, type Series } from './runner';
-import { measureInterleaved, quantile, summarize } from './stats';
+import { measureInterleaved, quantile, runInterleaved, summarize } from './stats';
 
 const series = (role: Series['role'], samples: number[]): Series => ({
   label: role,
@@ -77,6 +77,28 @@ describe('goals and verdicts', () => {
 });
 
 describe('loops', () => {
+  it('runs self-timing steps A B, then B A, with no warm-up, keeping their answers', async () => {
+    const calls: string[] = [];
+    const answers = await runInterleaved(
+      [
+        () => {
+          calls.push('a');
+          return calls.length;
+        },
+        async () => {
+          calls.push('b');
+          return Promise.resolve(calls.length);
+        },
+      ],
+      2,
+    );
+    expect(calls.join('')).toBe('ab' + 'ba');
+    expect(answers).toEqual([
+      [1, 4],
+      [2, 3],
+    ]);
+  });
+
   it('warms up untimed, then alternates the order of the steps each round', async () => {
     const calls: string[] = [];
     const samples = await measureInterleaved([() => calls.push('a'), () => calls.push('b')], {

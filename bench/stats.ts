@@ -70,14 +70,29 @@ export async function measureInterleaved(
   loop: LoopOptions,
 ): Promise<number[][]> {
   for (let i = 0; i < loop.warmup; i++) for (const step of steps) await step();
-  const samples = steps.map((): number[] => []);
-  for (let i = 0; i < loop.iterations; i++) {
+  return runInterleaved(
+    steps.map(step => () => timeOnce(step)),
+    loop.iterations,
+  );
+}
+
+/**
+ * Runs `steps` `rounds` times in the interleaved order of {@link measureInterleaved} (A B, then
+ * B A, …) and returns each step's answers, one series per step. For steps that time themselves
+ * (a step whose untimed set-up must not count, such as a fresh vault per run).
+ */
+export async function runInterleaved<T>(
+  steps: readonly (() => Promise<T> | T)[],
+  rounds: number,
+): Promise<T[][]> {
+  const results = steps.map((): T[] => []);
+  for (let i = 0; i < rounds; i++) {
     const order = steps.map((_, index) => index);
     if (i % 2 === 1) order.reverse();
     for (const index of order) {
       const step = steps[index];
-      if (step) samples[index]?.push(await timeOnce(step));
+      if (step) results[index]?.push(await step());
     }
   }
-  return samples;
+  return results;
 }

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import type { Contact } from '../../src-shared/contacts';
 import type { ColumnMapping } from '../../src-shared/import';
-import { MAX_NAME_SUGGESTIONS, type ImportNameSuggestion } from '../../src-shared/ipc/imports';
+import type { ImportNameSuggestion } from '../../src-shared/ipc/imports';
 import type { CustomValues } from '../../src-shared/custom-fields';
 import { getCompany, updateCompany } from '../crm/companies/repository';
 import { createContact, getContact, updateContact } from '../crm/contacts/repository';
@@ -23,7 +23,7 @@ import { newRecordId } from '../crm/record-id';
 import type { Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
 import { editedRows, type RowEdits } from './edits';
-import { scopeNames } from './form-similar';
+import { NameSuggester } from './dry-run-names';
 import { BulkCreator } from './bulk';
 import { storedCustomValues } from './custom';
 import type { ImportTable } from './read';
@@ -364,17 +364,14 @@ export async function dryRunImport(
 > {
   const planner = await ImportPlanner.start(db, mapping, viewer);
   const tally = new ImportTally(onProblem);
-  const names = await scopeNames(db, mapping.type, viewer.read);
-  const nameSuggestions: ImportNameSuggestion[] = [];
+  const names = await NameSuggester.start(db, mapping.type, viewer.read);
   for await (const [row, cells] of editedRows(table, edits)) {
     if (signal?.aborted === true) break;
     const planned = await planner.plan(row, [...cells]);
     tally.add(planned);
-    if (planned.kind === 'create' && nameSuggestions.length < MAX_NAME_SUGGESTIONS) {
-      const [alike] = names.find(planned.input);
-      if (alike) nameSuggestions.push({ row, ...alike });
-    }
+    names.add(planned);
   }
+  const nameSuggestions = names.suggestions;
   return {
     counts: tally.counts,
     problems: tally.problems,

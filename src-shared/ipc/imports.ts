@@ -167,12 +167,14 @@ export interface ImportUndoResult {
 /** Most rows an import dry run lists with a similar name. */
 export const MAX_NAME_SUGGESTIONS = 200;
 
-/** A new row of an import whose name is alike a record the importer may read. */
-export interface ImportNameSuggestion {
-  row: number;
-  recordId: string;
-  name: string;
-}
+/**
+ * A new row of an import whose name is alike a record the importer may read (`recordId`, its
+ * name), or else alike an earlier new row of the same file (`sameAsRow`, that row's name as the
+ * file spells it).
+ */
+export type ImportNameSuggestion =
+  | { row: number; recordId: string; name: string }
+  | { row: number; sameAsRow: number; name: string };
 
 /** The result of a dry run (batchId null) or a commit. */
 export interface ImportRunResult {
@@ -191,7 +193,8 @@ export interface ImportRunResult {
   errorReport?: string;
   /**
    * Dry run only, when there are any: new rows whose name is alike a record in the importer's own
-   * scope ("можливо, той самий клієнт"; a suggestion, the row is still created). At most
+   * scope or an earlier new row of the file ("можливо, той самий клієнт"; a suggestion, the row is
+   * still created). At most
    * {@link MAX_NAME_SUGGESTIONS} rows are listed.
    */
   nameSuggestions?: ImportNameSuggestion[];

@@ -204,6 +204,35 @@ describe('records.duplicates: similar names (suggestions only)', () => {
     ]);
   });
 
+  it('on an edit form: never the record itself, still only within the read scope', async () => {
+    as('anna', 'manager', 'north');
+    const koval = { surname: 'Коваль', givenName: 'Клієнт' };
+    // Editing Коваль: her own name is not "a similar client".
+    expect(await duplicates({ type: 'contacts', name: koval, excludeId: ids['Коваль'] })).toEqual(
+      [],
+    );
+    // Editing Мельник into "Ковааль": Коваль is suggested (a merge candidate), Мельник is not.
+    expect(
+      await duplicates({
+        type: 'contacts',
+        name: { surname: 'Ковааль', givenName: 'Клієнт' },
+        excludeId: ids['Мельник'],
+      }),
+    ).toEqual([{ field: 'name', visible: true, recordId: ids['Коваль'], name: 'Коваль Клієнт' }]);
+    // Renaming her client after Borys's: his record is never suggested to her.
+    const hidden = await duplicates({
+      type: 'contacts',
+      name: { surname: 'Борисенко', givenName: 'Клієнт' },
+      excludeId: ids['Коваль'],
+    });
+    expect(hidden).toEqual([]);
+    // A company being edited is not its own look-alike, even for the head who reads it.
+    as('head', 'head');
+    expect(
+      await duplicates({ type: 'companies', name: { name: 'Таємниця' }, excludeId: hiddenCompany }),
+    ).toEqual([]);
+  });
+
   it('company names without the legal form; out of scope never named', async () => {
     as('anna', 'manager', 'north');
     expect(await duplicates({ type: 'companies', name: { name: 'Таємниця' } })).toEqual([]);

@@ -54,10 +54,12 @@ function summary(
   }
   if (result.problemsTruncated) lines.push('…');
   for (const s of result.nameSuggestions ?? []) {
+    const where =
+      'sameAsRow' in s ? `${locale === 'uk' ? 'рядок' : 'row'} ${s.sameAsRow}` : s.recordId;
     lines.push(
       locale === 'uk'
-        ? `рядок ${s.row}: можливо, той самий клієнт: ${s.name} (${s.recordId})`
-        : `row ${s.row}: maybe the same client: ${s.name} (${s.recordId})`,
+        ? `рядок ${s.row}: можливо, той самий клієнт: ${s.name} (${where})`
+        : `row ${s.row}: maybe the same client: ${s.name} (${where})`,
     );
   }
   return lines;

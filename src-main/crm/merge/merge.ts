@@ -1,7 +1,8 @@
 /**
  * Merge and unmerge of contacts or companies (issue 15 point 4). A merge, in one transaction: the
  * survivor gets the picked and combined fields (the record module's edit), every link of the
- * merged-away records moves to it (./links.ts, ./move.ts), the merged-away records are soft
+ * merged-away records moves to it (./links.ts, ./move.ts; moved contacts, deals and activities
+ * stamped with the merge's time and the person merging), the merged-away records are soft
  * deleted (their full-text rows go with them, by the search triggers), and every row written is
  * kept before and after in a merge record (./store.ts). Unmerge puts the "before" columns back —
  * the rows come back byte for byte, full-text rows included, except that restored contacts,
@@ -134,7 +135,10 @@ async function mergeWith<T extends MergeRecord, P>(
     if (patch) await adapter.update(db, viewer, survivorId, patch, survivor.updatedAt, now);
     const moved: Record<string, number> = {};
     for (const spec of linksOf(type)) {
-      const count = await moveLinks(db, spec, survivorId, mergedIds);
+      const count = await moveLinks(db, spec, survivorId, mergedIds, {
+        now,
+        userId: viewer.userId,
+      });
       if (count > 0) moved[spec.table] = count;
     }
     const removed: Change<T>[] = [];

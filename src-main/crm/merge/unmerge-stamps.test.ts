@@ -1,4 +1,9 @@
 /**
+ * A merge stamps what it moves: each deal, activity and contact it points at the survivor carries
+ * the merge's time and the person merging as its `updated_at`/`updated_by` (a deal form opened
+ * before the merge gets `conflict` instead of writing the old link back), and unmerge puts it back
+ * byte for byte but for a fresh stamp of its own.
+ *
  * Unmerge and optimistic concurrency: the restored records' fields come back byte for byte, but
  * their `updated_at` moves on (strictly after the merge's), with `updated_by` the person who undid
  * it. So a form opened on a record before the merge (holding the old token the unmerge would have
@@ -9,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { createContactsTestVault, viewerOf } from '../contacts/contacts.test-support';
 import { createContact, getContact, updateContact } from '../contacts/repository';
 import { createCompany, getCompany, updateCompany } from '../companies/repository';
+import { getDeal, updateDeal } from '../deals/repository';
 import { closedAfterEach, rejectionCode } from '../record/vaults.test-support';
 import { mergeRecords, unmergeRecords } from './merge';
 import { linkEverything } from './merge.test-support';
@@ -97,5 +103,88 @@ describe('unmerge renews the concurrency token', () => {
     expect(Date.parse(now.updatedAt)).toBeGreaterThan(MERGED.getTime());
     const stale = updateCompany(t.db, anna, a.after.id, { website: 'x.ua' }, before.updatedAt);
     expect(await rejectionCode(stale)).toBe('conflict');
+  });
+});
+
+describe('a merge stamps the rows it moves', () => {
+  function rowOf(t: Awaited<ReturnType<typeof office>>, table: string, id: string) {
+    return t.vault.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<
+      string,
+      unknown
+    >;
+  }
+
+  it('moved deals and activities carry the merge’s time and merger; unmerge restores them with a fresh stamp', async () => {
+    const t = await office();
+    const anna = viewerOf(t.staff.anna, 'own', 'north');
+    const head = viewerOf(t.staff.head, 'all');
+    const keep = await createContact(
+      t.db,
+      anna,
+      { surname: 'Шевченко', givenName: 'Тарас' },
+      CREATED,
+    );
+    const copy = await createContact(
+      t.db,
+      anna,
+      { surname: 'Шевченко', givenName: 'Тарас', source: 'OLX' },
+      CREATED,
+    );
+    const { deal, task } = await linkEverything(t.db, copy.after.id, t.staff.anna);
+    const dealBefore = rowOf(t, 'deals', deal);
+    const taskBefore = rowOf(t, 'activities', task);
+    const dealForm = await getDeal(t.db, anna, deal);
+    // The head merges Anna's two contacts.
+    const { result } = await mergeRecords(
+      t.vault,
+      head,
+      { type: 'contacts', survivorId: keep.after.id, mergedIds: [copy.after.id], fields: {} },
+      MERGED,
+    );
+    const merged = { updated_at: MERGED.toISOString(), updated_by: t.staff.head };
+    expect(rowOf(t, 'deals', deal)).toEqual({
+      ...dealBefore,
+      contact_id: keep.after.id,
+      ...merged,
+    });
+    expect(rowOf(t, 'activities', task)).toEqual({
+      ...taskBefore,
+      contact_id: keep.after.id,
+      ...merged,
+    });
+    // A deal form opened before the merge cannot save the old contact back over the move.
+    const stale = updateDeal(t.db, anna, {}, deal, { title: 'Інша' }, dealForm.updatedAt);
+    expect(await rejectionCode(stale)).toBe('conflict');
+
+    await unmergeRecords(t.vault, head, 'contacts', result.mergeId, UNMERGED);
+    const fresh = { updated_at: UNMERGED.toISOString(), updated_by: t.staff.head };
+    expect(rowOf(t, 'deals', deal)).toEqual({ ...dealBefore, ...fresh });
+    expect(rowOf(t, 'activities', task)).toEqual({ ...taskBefore, ...fresh });
+  });
+
+  it('a company merge stamps the moved contacts; a stamp never goes back in time', async () => {
+    const t = await office();
+    const anna = viewerOf(t.staff.anna, 'own', 'north');
+    const a = await createCompany(t.db, anna, { name: 'ТОВ Зірка' }, CREATED);
+    const b = await createCompany(t.db, anna, { name: 'Зірка' }, CREATED);
+    // The contact was saved "later" than the merge by a clock ahead: its stamp still moves on.
+    const ahead = new Date(MERGED.getTime() + 60_000);
+    const worker = await createContact(t.db, anna, { surname: 'Коваль', givenName: 'Іван' }, ahead);
+    t.vault.sqlite
+      .prepare('UPDATE contacts SET company_id = ? WHERE id = ?')
+      .run(b.after.id, worker.after.id);
+    const before = rowOf(t, 'contacts', worker.after.id);
+    await mergeRecords(
+      t.vault,
+      anna,
+      { type: 'companies', survivorId: a.after.id, mergedIds: [b.after.id], fields: {} },
+      MERGED,
+    );
+    expect(rowOf(t, 'contacts', worker.after.id)).toEqual({
+      ...before,
+      company_id: a.after.id,
+      updated_at: new Date(ahead.getTime() + 1).toISOString(),
+      updated_by: t.staff.anna,
+    });
   });
 });

@@ -20,7 +20,10 @@ export interface DuplicateFormValues {
   emails?: readonly string[];
   edrpou?: string;
   rnokpp?: string;
-  /** The name typed (new records only): records alike by name are suggested. */
+  /**
+   * The name typed: records alike by name in the caller's read scope are suggested (on an edit
+   * form too: main leaves out the record itself through `excludeId`).
+   */
   name?: { surname: string; givenName?: string; patronymic?: string } | { name: string };
 }
 

@@ -2,7 +2,8 @@
 /**
  * The companies screens with a scripted bridge: deleting a company that has documents (the dialog
  * counts them, confirming destroys them before the company), bringing a deleted company back, and
- * the "Show deleted" filter — each only for the roles main would allow.
+ * the "Show deleted" filter — each only for the roles main would allow — and the edit form’s
+ * similar-name hint.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -205,6 +206,34 @@ describe('deleted companies', () => {
       direction: 'asc',
       filter: { custom: [{ fieldId: 'field-1', equals: 'Хліб' }] },
       limit: 50,
+    });
+  });
+});
+
+describe('company edit form', () => {
+  it('suggests a company with a similar name, leaving out the company being edited', async () => {
+    const { api, calls } = scriptedApi({
+      companies: {
+        get: async () => ok(company()),
+        contacts: async () => ok({ items: [], nextCursor: null }),
+      },
+      documents: { list: async () => ok([]) },
+      users: { list: async () => ok([]) },
+      records: {
+        duplicates: async () =>
+          ok([{ field: 'name', visible: true, recordId: 'co-7', name: 'Пекарня «Світанок»' }]),
+      },
+    });
+    useCompaniesStore.setState({ view: { kind: 'detail', id: 'co-1' } });
+    renderScreen(api, 'uk');
+    fireEvent.click(await screen.findByRole('button', { name: 'Редагувати' }));
+    const hint = await screen.findByText(/Можливо, той самий клієнт: «Пекарня «Світанок»»/);
+    expect(hint.closest('[role="status"]')?.textContent).toContain('Об’єднати');
+    expect(inputsOf(calls, 'records.duplicates').at(-1)).toEqual({
+      type: 'companies',
+      name: { name: 'ТОВ «Пекарня Світанок»' },
+      edrpou: '32855961',
+      excludeId: 'co-1',
     });
   });
 });

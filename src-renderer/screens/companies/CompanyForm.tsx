@@ -74,7 +74,7 @@ export function CompanyForm(props: RecordFormProps<Company>) {
             phones: values.phones.map(p => p.number),
             edrpou: values.edrpou,
             rnokpp: values.rnokpp,
-            ...(props.record ? {} : { name: { name: values.name } }),
+            name: { name: values.name },
           }}
           excludeId={props.record?.id}
         />

@@ -87,15 +87,11 @@ export function ContactForm(props: RecordFormProps<Contact>) {
           values={{
             phones: values.phones.map(p => p.number),
             emails: values.emails,
-            ...(props.record
-              ? {}
-              : {
-                  name: {
-                    surname: values.surname,
-                    givenName: values.givenName,
-                    patronymic: values.patronymic,
-                  },
-                }),
+            name: {
+              surname: values.surname,
+              givenName: values.givenName,
+              patronymic: values.patronymic,
+            },
           }}
           excludeId={props.record?.id}
         />

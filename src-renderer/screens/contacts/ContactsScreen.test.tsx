@@ -215,6 +215,31 @@ describe('contact form', () => {
     });
   });
 
+  it('suggests a similar name on the edit form too, leaving out the contact itself', async () => {
+    const { api, calls } = scriptedApi({
+      contacts: { get: async () => ok(contact()) },
+      users: { list: async () => ok([]) },
+      records: {
+        duplicates: async () =>
+          ok([{ field: 'name', visible: true, recordId: 'c-9', name: 'Шевченко Тарас' }]),
+      },
+    });
+    useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
+    renderScreen(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const hint = await screen.findByText(/Maybe the same client: «Шевченко Тарас»/);
+    // A hint with a way to merge, never a block: the form still saves.
+    expect(hint.closest('[role="status"]')?.textContent).toContain('Merge');
+    expect(screen.getByRole('button', { name: 'Save' })).toHaveProperty('disabled', false);
+    expect(inputsOf(calls, 'records.duplicates').at(-1)).toEqual({
+      type: 'contacts',
+      name: { surname: 'Шевченко', givenName: 'Тарас', patronymic: 'Григорович' },
+      phones: ['+380671234567'],
+      emails: ['taras@example.com'],
+      excludeId: 'c-1',
+    });
+  });
+
   it('a server rejection names the field; a conflict offers to reload the contact', async () => {
     let version = '2026-11-02T10:00:00.000Z';
     const { api, calls } = scriptedApi({

@@ -61,7 +61,9 @@ export function CheckStep(props: {
           <List size="sm">
             {result.nameSuggestions.map(s => (
               <List.Item key={`similar-${s.row}`}>
-                {t('importer.check.similar', { row: s.row, name: s.name })}
+                {'sameAsRow' in s
+                  ? t('importer.check.similarRow', { row: s.row, other: s.sameAsRow, name: s.name })
+                  : t('importer.check.similar', { row: s.row, name: s.name })}
               </List.Item>
             ))}
           </List>

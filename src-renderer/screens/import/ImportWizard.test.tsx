@@ -44,7 +44,10 @@ const DRY: ImportRunResult = {
   problems: [{ row: 2, kind: 'error', issues: [{ field: 'phones', code: 'phone.invalid' }] }],
   problemsTruncated: false,
   rowCells: { 2: ['Бондар Іван', '12', 'ivan@example.com'] },
-  nameSuggestions: [{ row: 1, recordId: 'c-9', name: 'Шевченко Тарас' }],
+  nameSuggestions: [
+    { row: 1, recordId: 'c-9', name: 'Шевченко Тарас' },
+    { row: 4, sameAsRow: 1, name: 'Шевченко Тарас' },
+  ],
 };
 const CLEAN: ImportRunResult = {
   ...DRY,
@@ -126,6 +129,9 @@ describe('import wizard', () => {
 
     // A new row alike a record the importer can read: a suggestion, the row still counts as new.
     expect(screen.getByText('Row 1: a similar name — «Шевченко Тарас».')).toBeTruthy();
+    expect(
+      screen.getByText('Row 4: a similar name in row 1 of this file — «Шевченко Тарас».'),
+    ).toBeTruthy();
     // The bad row's phone cell is open for fixing; the reason is the form's message.
     const fix = screen.getByRole('group', { name: 'Corrected values of row 2' });
     const phone = within(fix).getByLabelText('Телефон') as HTMLInputElement;

@@ -84,8 +84,9 @@ export const uk = {
     next: 'Далі',
     similarTitle: 'Можливо, той самий клієнт',
     similarIntro:
-      'Ці рядки буде додано як нові, але схожий запис уже є. Перевірте, чи це не дублікат.',
+      'Ці рядки буде додано як нові, але схожий запис уже є в офісі або у файлі. Перевірте, чи це не дублікат.',
     similar: 'Рядок {{row}}: схоже ім’я — «{{name}}».',
+    similarRow: 'Рядок {{row}}: схоже ім’я в рядку {{other}} цього файлу — «{{name}}».',
   },
   confirm: {
     owner: 'Відповідальний за нові записи',
@@ -194,8 +195,9 @@ export const en: Strings<typeof uk> = {
     next: 'Next',
     similarTitle: 'Maybe the same client',
     similarIntro:
-      'These rows will be added as new, but a similar record exists. Check they are not duplicates.',
+      'These rows will be added as new, but a similar record exists in the office or the file. Check they are not duplicates.',
     similar: 'Row {{row}}: a similar name — «{{name}}».',
+    similarRow: 'Row {{row}}: a similar name in row {{other}} of this file — «{{name}}».',
   },
   confirm: {
     owner: 'Owner of the new records',
