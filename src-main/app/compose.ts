@@ -299,7 +299,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
           return device.current();
         },
         queue,
-        afterCall: () => officeSync.refresh(),
+        afterCall: call => officeSync.refresh(call),
       }),
       createSessionGuard({ state }),
       // Interactive hosts only: a CLI process runs one command and ends with it.
