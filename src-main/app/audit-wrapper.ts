@@ -32,7 +32,15 @@ export interface AuditWrapperOptions {
    */
   queue?: CallQueue;
   /** Runs after each audited call has committed or rolled back, still in its turn. */
-  afterCall?: () => void;
+  afterCall?: (call: CallEnd) => void;
+}
+
+/** How an audited call ended, for `afterCall`. */
+export interface CallEnd {
+  /** The channel's feature (`sync` of `sync.enrol`). */
+  feature: string;
+  /** Whether its transaction committed (false: rolled back, nothing it wrote stayed). */
+  committed: boolean;
 }
 
 /** Builds the wrapper for an app instance. */
@@ -130,6 +138,7 @@ export function createAuditWrapper(o: AuditWrapperOptions): Wrapper {
         // read into a write that SQLite must refuse at once (SQLITE_BUSY_SNAPSHOT).
         vault?.sqlite.exec('BEGIN IMMEDIATE');
         let vaults: OpenVault[] = [];
+        let committed = false;
         try {
           const value = await next(ctx, input);
           // A session that ended in this call (sign-out, lock, a recovery-key flow that acted as
@@ -137,6 +146,7 @@ export function createAuditWrapper(o: AuditWrapperOptions): Wrapper {
           record(action, state.session ?? state.endedSession ?? ctx.session, 'ok', ctx.audit);
           vaults = callVaults(vault);
           finish(vaults, 'COMMIT');
+          committed = true;
           return value;
         } catch (error) {
           vaults = callVaults(vault);
@@ -150,7 +160,7 @@ export function createAuditWrapper(o: AuditWrapperOptions): Wrapper {
           // The call is acknowledged only after this: the commit record moves to the new head.
           state.auditTarget()?.noteCommit();
           state.flushPendingClose();
-          o.afterCall?.();
+          o.afterCall?.({ feature: meta.feature, committed });
         }
       });
   };

@@ -19,6 +19,7 @@ import { createDeviceIdentity } from '../guard/devices-identity';
 import { installAlertRules, machineFacts } from '../guard/engine';
 import { recordCleanClose } from '../guard/vault-files';
 import { createAuditWrapper } from './audit-wrapper';
+import { createExportLimitsWrapper } from './export-limits';
 import { createCallQueue, type CallQueue } from './call-queue';
 import { createOfficeSync, type OfficeSync } from './office-sync';
 import { createAuthService, type AuthService } from './auth-service';
@@ -299,12 +300,17 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
           return device.current();
         },
         queue,
-        afterCall: () => officeSync.refresh(),
+        afterCall: call => officeSync.refresh(call),
       }),
       createSessionGuard({ state }),
       // Interactive hosts only: a CLI process runs one command and ends with it.
       ...(opts.host === 'cli' ? [] : [idle.wrapper]),
       requirePermission,
+      // Inside the permission check: exports a channel declares (`exportLimit`) wait for approval.
+      createExportLimitsWrapper({
+        openVault: () => state.openVault(),
+        now: () => new Date(clockNow()),
+      }),
     ],
   });
   return {

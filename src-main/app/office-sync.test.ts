@@ -2,12 +2,13 @@
  * The office sync loop in the composed app, against a real office server (PGlite, loopback) and a
  * real vault: once enabled it starts when a session is open on a joined vault, its rounds run in
  * the audited calls' queue while calls are made (no call and no round fails, nothing is lost), a
- * local change kicks it, and a lock stops it (a sign-in starts it again).
+ * local change kicks it, and a lock stops it (a sign-in starts it again). Calls on a vault in no
+ * office run no office query; joining starts the loop at once.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createContact } from '../crm/contacts/repository';
 import type { RoundOutcome } from '../sync/background';
@@ -141,6 +142,46 @@ describe('office sync in the app', () => {
       await ok(signIn(app, { totpCode: totp() }));
       expect(app.officeSync.running).toBe(true);
       await seen.next(o => o.kind === 'synced' && o.report.pulled > 0);
+    } finally {
+      await app.officeSync.stop();
+      await office.close();
+    }
+  });
+
+  it('runs no office query after calls on a vault in no office; a write once joined kicks', async () => {
+    const office = await startOffice({ data: join(folder, 'office-hot-path') });
+    const { app, totp } = await setUp();
+    try {
+      const seen = rounds();
+      app.officeSync.enable({ waitMs: 30_000, onRound: seen.onRound });
+      await ok(signIn(app, { totpCode: totp() }));
+      expect(app.officeSync.running).toBe(false);
+      const vault = app.state.openVault();
+      if (!vault) throw new Error('no open vault');
+      const prepare = vi.spyOn(vault.sqlite, 'prepare');
+      const officeStatements = () =>
+        prepare.mock.calls.map(([sql]) => sql).filter(sql => /office_|sync_/.test(sql));
+
+      // An audited read-only call (its audit entry is written): no office statement at all.
+      await ok(call(app, 'audit.verify', {}));
+      expect(prepare).toHaveBeenCalled();
+      expect(officeStatements()).toEqual([]);
+
+      // Joining is a sync call: membership is read again and the loop starts.
+      await ok(call(app, 'sync.enrol', { server: office.url, code: office.enrolmentCode }));
+      expect(app.officeSync.running).toBe(true);
+      await seen.next(o => o.kind === 'synced');
+
+      // A write in the office vault looks at the outbox after its call and kicks the loop: the
+      // change goes up now, not when the 30 s long poll ends.
+      prepare.mockClear();
+      const wrote = Date.now();
+      const pushed = seen.next(o => o.kind === 'synced' && o.report.pushed > 0);
+      await ok(call(app, 'contacts.create', { contact: { surname: 'Гнатюк', givenName: 'Ія' } }));
+      expect(officeStatements()).toContain('SELECT 1 FROM sync_outbox WHERE seq IS NULL LIMIT 1');
+      await pushed;
+      expect(Date.now() - wrote).toBeLessThan(25_000);
+      prepare.mockRestore();
     } finally {
       await app.officeSync.stop();
       await office.close();

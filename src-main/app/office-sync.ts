@@ -6,6 +6,12 @@
  * session open on a vault that has joined an office starts the loop for that vault; unsent changes
  * in the outbox kick it. A session that ends (lock, sign-out, idle lock, another user) stops it.
  * Rounds take their turn in the app's write queue (call-queue.ts), the one audited calls use.
+ *
+ * Off the hot path: whether a vault is an office member is read once per opened vault, and again
+ * only after a committed `sync` or `office` call (joining is one of those), so calls on a vault
+ * that is in no office run no office query. The outbox is looked at only in a member vault with
+ * its loop running, after a call that committed (a rolled-back call wrote no change to send).
+ * A vault joined by another process (the CLI) is noticed at its next session.
  */
 import {
   startBackgroundSync,
@@ -13,6 +19,7 @@ import {
   type BackgroundSyncOptions,
 } from '../sync/background';
 import type { OpenVault } from '../vault';
+import type { CallEnd } from './audit-wrapper';
 import type { CallQueue } from './call-queue';
 import type { VaultState } from './vault-state';
 
@@ -23,8 +30,11 @@ export type OfficeSyncTuning = Omit<BackgroundSyncOptions, 'source' | 'turn'>;
 export interface OfficeSync {
   /** Lets the loop run from now on (hosts that stay running). */
   enable(tuning?: OfficeSyncTuning): void;
-  /** Starts, stops or kicks the loop as the state asks (after each call; at a session's end). */
-  refresh(): void;
+  /**
+   * Starts, stops or kicks the loop as the state asks: after each audited call (`call`: how it
+   * ended) and at a session's end (no call).
+   */
+  refresh(call?: CallEnd): void;
   /** Whether a loop is running now. */
   readonly running: boolean;
   /** Stops the loop; resolves when its pass in flight has ended. */
@@ -40,11 +50,24 @@ function has(vault: OpenVault, sql: string): boolean {
   }
 }
 
+/** The features whose calls can make a vault an office member (or stop it being one). */
+const MEMBERSHIP_FEATURES: ReadonlySet<string> = new Set(['sync', 'office']);
+
 /** Creates the service for an app instance. */
 export function createOfficeSync(o: { state: VaultState; queue: CallQueue }): OfficeSync {
   let tuning: OfficeSyncTuning | null = null;
   let loop: { vault: OpenVault; sync: BackgroundSync } | null = null;
   let stopping: Promise<void> = Promise.resolve();
+  // The last vault looked at and whether it had joined an office then.
+  let known: { vault: OpenVault; member: boolean } | null = null;
+
+  function isMember(vault: OpenVault, call: CallEnd | undefined): boolean {
+    const mayHaveJoined = call?.committed === true && MEMBERSHIP_FEATURES.has(call.feature);
+    if (known?.vault !== vault || mayHaveJoined) {
+      known = { vault, member: has(vault, 'SELECT 1 FROM office_settings LIMIT 1') };
+    }
+    return known.member;
+  }
 
   function stop(): Promise<void> {
     const current = loop;
@@ -53,16 +76,20 @@ export function createOfficeSync(o: { state: VaultState; queue: CallQueue }): Of
     return stopping;
   }
 
-  function refresh(): void {
+  function refresh(call?: CallEnd): void {
     if (!tuning) return;
     const vault = o.state.openVault();
     if (loop && loop.vault !== vault) void stop();
-    if (!vault) return;
-    if (loop) {
-      if (has(vault, 'SELECT 1 FROM sync_outbox WHERE seq IS NULL LIMIT 1')) loop.sync.kick();
+    if (!vault) {
+      known = null;
       return;
     }
-    if (!has(vault, 'SELECT 1 FROM office_settings LIMIT 1')) return;
+    if (loop) {
+      const unsent = 'SELECT 1 FROM sync_outbox WHERE seq IS NULL LIMIT 1';
+      if (call?.committed !== false && has(vault, unsent)) loop.sync.kick();
+      return;
+    }
+    if (!isMember(vault, call)) return;
     const sync = startBackgroundSync({
       ...tuning,
       // Only this session's vault: after a lock or another sign-in the loop has nothing to do.

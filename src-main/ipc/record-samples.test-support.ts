@@ -173,5 +173,6 @@ export const recordSamples: Readonly<Record<string, Sample>> = {
     optionalKeys: ['fields'],
   },
   'zamok:merges.unmerge': { input: { type: 'companies', mergeId: 'm-1' } },
+  'zamok:merges.kind': { input: { mergeId: 'm-1' } },
   'zamok:merges.history': { input: { type: 'contacts', id: 'c-1' } },
 };

@@ -139,5 +139,5 @@ export const CHANNEL_NAMES = {
   records: ['duplicates', 'export'],
   bulk: ['reassign', 'delete', 'tag'],
   views: ['savedFilters', 'saveFilter', 'deleteFilter'],
-  merges: ['merge', 'unmerge', 'history'],
+  merges: ['merge', 'unmerge', 'kind', 'history'],
 } as const satisfies ChannelNames;

@@ -7,6 +7,8 @@
  */
 import type { z } from 'zod';
 import type { Permission } from '../permissions';
+import type { ContactExportFilter } from './contacts';
+import type { RecordExportFormat } from './records';
 
 /** Error codes a call can return. The renderer translates them (i18n key `errors.<code>`). */
 export const ERROR_CODES = [
@@ -68,6 +70,32 @@ export interface AlsoRequired<In = unknown> {
   readonly message: string;
 }
 
+/**
+ * What an export channel declares to be counted by the export limits (the router's export-limits
+ * wrapper, src-main/app/export-limits.ts): above the owner's threshold the export waits for an
+ * approval instead of leaving. The handler's result carries the exported `count`.
+ */
+export interface ExportLimit<In = unknown> {
+  /**
+   * The approval request this input asks for: record type, format and the choices, key order
+   * fixed (an approval matches a later export by the stored JSON's text).
+   */
+  request(input: In): ExportLimitRequest;
+}
+
+/** An export as an approval request stores it. */
+export interface ExportLimitRequest {
+  type: 'contacts' | 'companies' | 'deals' | 'activities';
+  format: RecordExportFormat;
+  selection: {
+    locale: 'uk' | 'en';
+    csvStyle?: 'excel' | 'plain';
+    ids?: string[];
+    filter?: ContactExportFilter;
+    purposeId?: string;
+  };
+}
+
 /** The hosts a channel may be restricted to. */
 export type ChannelHost = 'electron' | 'cli' | 'preview';
 
@@ -98,6 +126,8 @@ export interface ChannelSpec<
   readonly atomic?: false;
   /** Restricts the call to some hosts (e.g. `['cli']` for the raw-key escape hatch). */
   readonly hosts?: readonly ChannelHost[];
+  /** An export the export limits count (approval above the owner's threshold). */
+  readonly exportLimit?: ExportLimit<z.output<I>>;
   /** Phantom field carrying the result type; never set at runtime. */
   readonly _result?: R;
 }
@@ -115,6 +145,7 @@ export function channel<R>() {
     audit?: false;
     atomic?: false;
     hosts?: readonly ChannelHost[];
+    exportLimit?: ExportLimit<z.output<I>>;
   }): ChannelSpec<I, R, G> {
     return spec;
   };

@@ -53,6 +53,9 @@ export const unmergeInputSchema = z
   .object({ type: z.enum(MERGE_TYPES), mergeId: recordIdSchema })
   .strict();
 
+/** The parsed `merges.kind` input: the merge whose record type is asked. */
+export const mergeKindInputSchema = z.object({ mergeId: recordIdSchema }).strict();
+
 /** The parsed `merges.history` input: the merges a record survived. */
 export const mergeHistoryInputSchema = z
   .object({ type: z.enum(MERGE_TYPES), id: recordIdSchema })
@@ -109,6 +112,16 @@ export const mergesContract = {
     permission: 'session',
     also: [...EDIT, ...DELETE],
     grants: SCOPES,
+  }),
+  /**
+   * The record type of a merge (`zamok unmerge` without `--type` asks it first, so the unmerge is
+   * one call with one audit entry); `not_found` unless the caller may read the merge's survivor.
+   */
+  kind: channel<{ type: MergeType }>()({
+    input: mergeKindInputSchema,
+    permission: 'session',
+    grants: SCOPES,
+    audit: false,
   }),
   /** The merges a record survived, newest first (its history shows "undo merge"). */
   history: channel<MergeSummary[]>()({

@@ -185,6 +185,20 @@ export const recordsContract = {
     input: recordExportInputSchema,
     permission: 'contacts.export',
     also: READ_PERMISSION,
-    grants: ['contacts.read', 'companies.read', 'deals.read', 'activities.read', 'exports.approve'],
+    grants: ['contacts.read', 'companies.read', 'deals.read', 'activities.read'],
+    exportLimit: {
+      request: input => ({
+        type: input.type,
+        format: input.format,
+        // Key order fixed: the stored JSON is compared as text when the approved export runs.
+        selection: {
+          locale: input.locale,
+          ...(input.format === 'csv' ? { csvStyle: input.csvStyle } : {}),
+          ...(input.ids ? { ids: input.ids } : {}),
+          ...(input.filter ? { filter: input.filter } : {}),
+          ...(input.purposeId ? { purposeId: input.purposeId } : {}),
+        },
+      }),
+    },
   }),
 } as const;

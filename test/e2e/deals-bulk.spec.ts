@@ -7,26 +7,19 @@
  */
 import type { Deal, DealListPage } from '../../src-shared/deals';
 import { expect, test } from './fixtures';
-import { runSetupWizard, signOut } from './support/flows';
+import { runSetupWizard } from './support/flows';
 import { checkScreenSoft } from './support/screens';
-import { addUser, callAsPage, firstSignIn, openSection, type StaffMember } from './support/staff';
+import {
+  addStaff,
+  callAsPage,
+  colleagueId,
+  DARYNA,
+  firstSignIn,
+  HANNA,
+  openSection,
+} from './support/staff';
 
 test.use({ locale: 'en-GB', actionTimeout: 30_000 });
-
-const HANNA: StaffMember = {
-  login: 'hanna.boiko',
-  displayName: 'Ганна Бойко',
-  roleName: 'Head',
-  setupPassword: 'copper meadow violin eleven',
-  ownPassword: 'saffron glacier pencil orbit',
-};
-const DARYNA: StaffMember = {
-  login: 'daryna.melnyk',
-  displayName: 'Дарина Мельник',
-  roleName: 'Manager',
-  setupPassword: 'amber kettle willow ninety',
-  ownPassword: 'indigo harbor cactus lantern',
-};
 
 test('deals bulk: a head filters the deal list by amount and gives two deals to a manager', async ({
   page,
@@ -36,21 +29,10 @@ test('deals bulk: a head filters the deal list by amount and gives two deals to 
   test.setTimeout(300_000);
   const host = { origin: hostOrigin, token: hostToken };
   await runSetupWizard(page);
-  await openSection(page, 'Users');
-  for (const member of [HANNA, DARYNA]) await addUser(page, member);
-  await signOut(page);
+  await addStaff(page, [HANNA, DARYNA]);
 
   await firstSignIn(page, HANNA);
-  const { result: people } = await callAsPage<{ id: string; displayName: string }[]>(
-    page,
-    host,
-    'zamok:users.colleagues',
-    {},
-  );
-  const darynaId = people.ok
-    ? (people.value.find(p => p.displayName === DARYNA.displayName)?.id ?? '')
-    : '';
-  expect(darynaId).not.toBe('');
+  const darynaId = await colleagueId(page, host, DARYNA);
   for (const [title, amountMinor] of [
     ['Поставка борошна', 1_250_050],
     ['Обладнання пекарні', 4_000_000],

@@ -16,30 +16,15 @@ import { expect, test } from './fixtures';
 import { expectShell, runSetupWizard, signOut, submitSignIn } from './support/flows';
 import { checkScreenSoft } from './support/screens';
 import {
-  addUser,
+  addStaff,
+  DARYNA,
   firstSignIn,
+  HANNA,
   openSection,
   type CallResult,
-  type StaffMember,
 } from './support/staff';
 
 test.use({ locale: 'en-GB', actionTimeout: 30_000 });
-
-const HANNA: StaffMember = {
-  login: 'hanna.boiko',
-  displayName: 'Ганна Бойко',
-  roleName: 'Head',
-  setupPassword: 'copper meadow violin eleven',
-  ownPassword: 'saffron glacier pencil orbit',
-};
-
-const DARYNA: StaffMember = {
-  login: 'daryna.melnyk',
-  displayName: 'Дарина Мельник',
-  roleName: 'Manager',
-  setupPassword: 'amber kettle willow ninety',
-  ownPassword: 'indigo harbor cactus lantern',
-};
 
 /** Waits for the answer of one channel call made by the page. */
 function answerOf<T>(page: Page, channel: string): Promise<CallResult<T>> {
@@ -62,9 +47,7 @@ test('deals: a manager creates a deal, moves it by keyboard and mouse, loses it 
 }, testInfo) => {
   test.setTimeout(240_000);
   const owner = await runSetupWizard(page);
-  await openSection(page, 'Users');
-  await addUser(page, DARYNA);
-  await signOut(page);
+  await addStaff(page, [DARYNA]);
 
   await firstSignIn(page, DARYNA);
   await openSection(page, 'Deals');
@@ -242,10 +225,7 @@ test('deals: the owner creates and renames a pipeline; the head gives a deal to 
   await expect(page.getByRole('dialog', { name: 'Нова воронка' })).toHaveCount(0);
   await page.getByText('English', { exact: true }).click();
 
-  await openSection(page, 'Users');
-  await addUser(page, HANNA);
-  await addUser(page, DARYNA);
-  await signOut(page);
+  await addStaff(page, [HANNA, DARYNA]);
 
   // The head creates a deal and gives it to the manager.
   await firstSignIn(page, HANNA);

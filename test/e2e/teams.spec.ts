@@ -11,9 +11,12 @@ import { expect, test } from './fixtures';
 import { runSetupWizard, signOut } from './support/flows';
 import { checkScreenSoft } from './support/screens';
 import {
-  addUser,
+  addStaff,
   callAsPage,
+  DARYNA,
   firstSignIn,
+  HANNA,
+  OLEH,
   openSection,
   signedInUserId,
   signInStaff,
@@ -23,28 +26,6 @@ import {
 
 test.use({ locale: 'en-GB', actionTimeout: 30_000 });
 
-const HANNA: StaffMember = {
-  login: 'hanna.boiko',
-  displayName: 'Ганна Бойко',
-  roleName: 'Head',
-  setupPassword: 'copper meadow violin eleven',
-  ownPassword: 'saffron glacier pencil orbit',
-};
-const DARYNA: StaffMember = {
-  login: 'daryna.melnyk',
-  displayName: 'Дарина Мельник',
-  roleName: 'Manager',
-  setupPassword: 'amber kettle willow ninety',
-  ownPassword: 'indigo harbor cactus lantern',
-};
-const OLEH: StaffMember = {
-  login: 'oleh.savchuk',
-  displayName: 'Олег Савчук',
-  roleName: 'Manager',
-  setupPassword: 'violet harbour spoon sixty',
-  ownPassword: 'maple thunder kettle ribbon',
-};
-
 test('teams: the owner makes a team with a head and a member; the head narrows the board to the member', async ({
   page,
   hostOrigin,
@@ -53,8 +34,7 @@ test('teams: the owner makes a team with a head and a member; the head narrows t
   test.setTimeout(300_000);
   const host = { origin: hostOrigin, token: hostToken };
   await runSetupWizard(page);
-  await openSection(page, 'Users');
-  for (const member of [HANNA, DARYNA, OLEH]) await addUser(page, member);
+  await addStaff(page, [HANNA, DARYNA, OLEH], { stay: true });
 
   // In Ukrainian, as the office works: Користувачі → Команди.
   await page.getByText('Українська', { exact: true }).click();

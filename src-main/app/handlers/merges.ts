@@ -11,7 +11,7 @@ import type { Contact } from '../../../src-shared/contacts';
 import type { mergesContract } from '../../../src-shared/ipc/merges';
 import type { MergeType } from '../../../src-shared/merge';
 import type { MergeRecord } from '../../crm/merge/adapters';
-import { mergeHistory, mergeRecords, unmergeRecords } from '../../crm/merge/merge';
+import { mergeHistory, mergeKind, mergeRecords, unmergeRecords } from '../../crm/merge/merge';
 import type { Viewer } from '../../crm/record';
 import type { Handlers, HandlerContext } from '../../ipc';
 import { COMPANY_ENTITY, companyAuditView } from './companies';
@@ -96,6 +96,13 @@ export function mergesHandlers(
       ctx.audit.details = { mergeId: input.mergeId, restoredIds: outcome.result.restoredIds };
       return outcome.result;
     },
+    kind: async (ctx, input) => ({
+      type: await mergeKind(
+        requireVault(deps).db,
+        type => scopedViewer(ctx, type, 'read'),
+        input.mergeId,
+      ),
+    }),
     history: async (ctx, input) =>
       mergeHistory(
         requireVault(deps).db,

@@ -1,6 +1,7 @@
 /**
  * `records.export` through the router (audit wrapper + permission wrapper) on a real vault: the
- * scope of each role, the read grant each type needs, and the export limits (approval threshold).
+ * scope of each role, the read grant each type needs, and the export limits (approval threshold,
+ * the export-limits wrapper the channel declares).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../../src-shared/contacts';
@@ -22,6 +23,7 @@ import { writeGuardSettings } from '../../guard/settings';
 import { createRouter, requirePermission, type Router } from '../../ipc';
 import type { OpenVault } from '../../vault';
 import { createAuditWrapper } from '../audit-wrapper';
+import { createExportLimitsWrapper } from '../export-limits';
 import { createVaultState, type VaultState } from '../vault-state';
 import { alertsContract } from '../../../src-shared/ipc/alerts';
 import { alertsHandlers } from './alerts';
@@ -45,7 +47,11 @@ beforeAll(async () => {
     },
     sessions: state,
     authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
+    wrappers: [
+      createAuditWrapper({ state, deviceId: 'dev-test' }),
+      requirePermission,
+      createExportLimitsWrapper({ openVault: () => state.openVault() }),
+    ],
   });
   for (const [owner, surname, phone] of [
     [staff.anna, 'Коваль', '067 111 11 11'],

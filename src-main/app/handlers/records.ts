@@ -3,28 +3,18 @@
  * and `records.export` (src-shared/ipc/records.ts). The router has checked
  * `contacts.export` (the right to take client records out of the vault) and the type's read grant;
  * the rows are those both scopes reach (the narrower of the two), read in SQL. The export limits
- * apply as to the contacts export: above the owner's `exportApprovalAbove` (this export plus the
- * caller's exports in the guard's window) a caller without `exports.approve` gets a stored approval
- * request (src-main/guard/approvals.ts) and nothing leaves; once the owner approved it, the same
- * export (type, format, choices) runs once; every export's audit entry carries its count, so the mass-export alert and the window
- * count include it. The entry holds type, format and count, never the contents.
+ * (approval above the owner's threshold) are the router's export-limits wrapper, which the channel
+ * declares (`exportLimit`, src-main/app/export-limits.ts). Every export's audit entry carries its
+ * count, so the mass-export alert and the window count include it. The entry holds type, format
+ * and count, never the contents.
  */
 import { SCOPE_RANK, type Scope } from '../../../src-shared/permissions';
 import type { recordsContract } from '../../../src-shared/ipc/records';
 import { exportRecords } from '../../exports';
 import { findDuplicates } from '../../import/form-duplicates';
 import { withNameSuggestions } from '../../import/form-similar';
-import {
-  consumeExportRequest,
-  createExportRequest,
-  findOpenExportRequest,
-  type StoredSelection,
-} from '../../guard/approvals';
-import { recentExportRecords } from '../../guard/approvals-rule';
-import { readGuardSettings } from '../../guard/settings';
-import { requireSession, type Handlers } from '../../ipc';
-import { EXPORT_REQUEST_ENTITY } from './contacts';
-import { requireVault, target, viewerWith, type RecordHandlerDeps } from './kit';
+import type { Handlers } from '../../ipc';
+import { requireVault, viewerWith, type RecordHandlerDeps } from './kit';
 
 /** What the export handler needs: the vault, a clock, and (tests) the time zone of local dates. */
 export interface RecordsHandlerDeps extends RecordHandlerDeps {
@@ -69,7 +59,6 @@ export function recordsHandlers(
       return warnings;
     },
     export: async (ctx, input) => {
-      const session = requireSession(ctx);
       const open = requireVault(deps);
       const read = ctx.grants[READ_GRANT[input.type]];
       // Contacts: the export grant's own scope, as the contacts export (shares count as reads).
@@ -97,50 +86,6 @@ export function recordsHandlers(
         },
         ...(input.purposeId !== undefined ? { purposeId: input.purposeId } : {}),
       };
-      const guard = readGuardSettings(open.sqlite);
-      const above = guard.exportApprovalAbove;
-      if (above !== null && ctx.grants['exports.approve'] === undefined && file.count > 0) {
-        const earlier = recentExportRecords(open.sqlite, session.userId, guard.exportWindowMinutes);
-        if (earlier + file.count > above) {
-          // Key order fixed: the stored JSON is compared as text when the approved export runs.
-          const selection: StoredSelection = {
-            locale: input.locale,
-            ...(input.format === 'csv' ? { csvStyle: input.csvStyle } : {}),
-            ...(input.ids ? { ids: input.ids } : {}),
-            ...(input.filter ? { filter: input.filter } : {}),
-            ...(input.purposeId ? { purposeId: input.purposeId } : {}),
-          };
-          const request = { userId: session.userId, type: input.type, format: input.format };
-          const found = findOpenExportRequest(open.sqlite, { ...request, selection }, now());
-          if (found?.approved === true) {
-            // Single use: consumed in the same call as the export and its audit entry.
-            consumeExportRequest(open.sqlite, found.id, now());
-            target(ctx, EXPORT_REQUEST_ENTITY, found.id);
-            ctx.audit.details = { ...ctx.audit.details, requestId: found.id };
-            return file;
-          }
-          if (found) {
-            // Asked again while waiting: the same request, no second alert.
-            target(ctx, EXPORT_REQUEST_ENTITY, found.id);
-            ctx.audit.details = { ...ctx.audit.details, waiting: true, requestId: found.id };
-            return { status: 'pending', requestId: found.id, count: file.count };
-          }
-          const r = createExportRequest(
-            open.sqlite,
-            { ...request, selection, count: file.count },
-            now(),
-          );
-          // `pending` makes the export_approval rule raise the owner's alert from this entry.
-          target(ctx, EXPORT_REQUEST_ENTITY, r.id);
-          ctx.audit.details = {
-            ...ctx.audit.details,
-            earlier,
-            pending: true,
-            requestId: r.id,
-          };
-          return { status: 'pending', requestId: r.id, count: file.count };
-        }
-      }
       return file;
     },
   };

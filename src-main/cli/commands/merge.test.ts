@@ -2,8 +2,9 @@
  * `zamok merge` and `zamok unmerge` on a real vault: in-process (runCli, fake clock) and once as
  * the compiled CLI in a child process. A manager merges her two copies of one client choosing a
  * field, another manager cannot reach them (`not_found`, nothing changed), a typo in `--field` is
- * refused before signing in, the unmerge without `--type` finds the merge, and both are in the
- * audit log as the app's merge dialog leaves them (`merges.merge`, `merges.unmerge`).
+ * refused before signing in, the unmerge without `--type` finds the merge (a companies merge too,
+ * with one audit entry, no failed try of the other type), and both are in the audit log as the
+ * app's merge dialog leaves them (`merges.merge`, `merges.unmerge`).
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import type { MergeResult } from '../../../src-shared/merge';
 import { createZamokApp } from '../../app/compose';
 import { addStaff, STAFF_PASSWORD } from '../../app/handlers/audit.fixture';
 import { generateTotp } from '../../auth/totp';
+import { createCompany } from '../../crm/companies/repository';
 import { createContact } from '../../crm/contacts';
 import { createNoKeychainStore } from '../../vault';
 import { makeTempDir, TEST_KDF } from '../../vault/temp-vault.test-support';
@@ -22,6 +24,8 @@ let staff: Record<'anna' | 'borys', { login: string; secret: string }>;
 let ownerSecret = '';
 let keep = '';
 let copy = '';
+let firm = '';
+let firmCopy = '';
 
 beforeAll(async () => {
   const { app, secret } = await createOwnerVault(vault);
@@ -56,6 +60,13 @@ beforeAll(async () => {
       notes: 'Другий запис',
     })
   ).after.id;
+  const borys = await open.db
+    .selectFrom('users')
+    .select('id')
+    .where('login', '=', 'borys')
+    .executeTakeFirstOrThrow();
+  firm = (await createCompany(open.db, { userId: borys.id }, { name: 'ТОВ Зірка' })).after.id;
+  firmCopy = (await createCompany(open.db, { userId: borys.id }, { name: 'Зірка' })).after.id;
   app.dispose();
 }, 60_000);
 
@@ -166,4 +177,48 @@ describe('zamok merge / unmerge', () => {
       app.dispose();
     }
   }, 180_000);
+
+  it('unmerge without --type of a companies merge: one call, one audit entry', async () => {
+    const at = Date.now() + 300_000;
+    const merge = ['--json', '--vault', vault, 'merge', 'companies', firm, firmCopy];
+    const run = await zamokInProcess([...merge, ...signIn('borys', at)], { env, clock: () => at });
+    expect(run.stderr).toBe('');
+    const merged = JSON.parse(run.stdout) as MergeResult;
+    expect(merged).toMatchObject({ type: 'companies', survivorId: firm, mergedIds: [firmCopy] });
+
+    // Anna cannot see Borys's companies: the merge is not named to her, and nothing is undone.
+    const stranger = await zamokInProcess(
+      ['--vault', vault, 'unmerge', merged.mergeId, ...signIn('anna', at + 30_000)],
+      { env, clock: () => at + 30_000 },
+    );
+    expect(stranger.status).not.toBe(0);
+    expect(stranger.stderr).toMatch(/not found/iu);
+
+    const undo = await zamokInProcess(
+      ['--vault', vault, 'unmerge', merged.mergeId, ...signIn('borys', at + 60_000)],
+      { env, clock: () => at + 60_000 },
+    );
+    expect(undo.stderr).toBe('');
+    expect(undo.status).toBe(0);
+    expect(undo.stdout).toBe(`Undid merge ${merged.mergeId}: restored ${firmCopy}\n`);
+
+    const { app, db } = await asOwner(at + 90_000);
+    try {
+      const audit = await db
+        .selectFrom('audit_log')
+        .select(['action', 'user_login', 'outcome'])
+        .where('action', 'like', 'merges.%')
+        .where(eb =>
+          eb.or([eb('entity_id', '=', firm), eb('details', 'like', `%${merged.mergeId}%`)]),
+        )
+        .orderBy('seq')
+        .execute();
+      expect(audit).toEqual([
+        { action: 'merges.merge', user_login: 'borys', outcome: 'ok' },
+        { action: 'merges.unmerge', user_login: 'borys', outcome: 'ok' },
+      ]);
+    } finally {
+      app.dispose();
+    }
+  }, 120_000);
 });

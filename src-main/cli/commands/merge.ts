@@ -145,21 +145,12 @@ export function registerMergeCommands(program: Command, cli: CliAppContext): voi
       .argument('<mergeId>', 'the merge id `zamok merge` printed')
       .option('--type <type>', 'contacts or companies (default: whichever the merge was)'),
   ).action(async (mergeId: string, opts: UnmergeOptions) => {
-    const types = opts.type === undefined ? MERGE_TYPES : [typeOf(opts.type, '--type')];
+    const given = opts.type === undefined ? undefined : typeOf(opts.type, '--type');
     const result = await asUser(cli, opts, async call => {
-      const refusals: CliExit[] = [];
-      for (const type of types) {
-        try {
-          return (await call('zamok:merges.unmerge', { type, mergeId })) as UnmergeResult;
-        } catch (error) {
-          // Without --type, a merge of the other type is `not_found` (or `forbidden` for a role
-          // without that type's rights) here: the next type is tried.
-          if (!(error instanceof CliExit) || !['not_found', 'forbidden'].includes(error.code ?? ''))
-            throw error;
-          refusals.push(error);
-        }
-      }
-      throw refusals.find(e => e.code !== 'not_found') ?? refusals[0];
+      // Without --type the merge id tells it (an unaudited read): one unmerge call, one entry.
+      const type =
+        given ?? ((await call('zamok:merges.kind', { mergeId })) as { type: MergeType }).type;
+      return (await call('zamok:merges.unmerge', { type, mergeId })) as UnmergeResult;
     });
     printResult(cli, result, () => unmergedLines(result, localeOf(cli.io.env)));
   });

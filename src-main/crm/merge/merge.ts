@@ -33,7 +33,7 @@ import { companyMerging, contactMerging, type MergeAdapter, type MergeRecord } f
 import { linksOf, touchedSpecs } from './links';
 import { moveLinks } from './move';
 import { captureRows, changedRows, currentRow, driftOf, putBack, type RowChange } from './rows';
-import { markUnmerged, mergesOf, readMerge, saveMerge } from './store';
+import { markUnmerged, mergeKindOf, mergesOf, readMerge, saveMerge } from './store';
 
 /** The vault a merge writes: kysely, and the connection for the one transaction. */
 export interface MergeVault {
@@ -263,4 +263,20 @@ export async function mergeHistory(
   const adapter = type === 'contacts' ? contactMerging : companyMerging;
   await adapter.get(db, viewer, id, { manage: false, deleted: false });
   return mergesOf(db, type, id);
+}
+
+/**
+ * The record type of merge `mergeId` (so an unmerge need not be told it), if the viewer the type
+ * asks for may read the merge's survivor (`not_found` otherwise: no merge is named to someone
+ * who cannot see its record).
+ */
+export async function mergeKind(
+  db: Kysely<Database>,
+  viewerFor: (type: MergeType) => Viewer,
+  mergeId: string,
+): Promise<MergeType> {
+  const { type, survivorId } = await mergeKindOf(db, mergeId);
+  const adapter = type === 'contacts' ? contactMerging : companyMerging;
+  await adapter.get(db, viewerFor(type), survivorId, { manage: false, deleted: false });
+  return type;
 }

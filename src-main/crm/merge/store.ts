@@ -54,6 +54,23 @@ async function members(db: Kysely<Database>, mergeId: string): Promise<string[]>
   return rows.map(r => r.record_id);
 }
 
+/** The record type and survivor of merge `id`, whatever its type (`not_found` when none). */
+export async function mergeKindOf(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ type: MergeType; survivorId: string }> {
+  const row = await db
+    .selectFrom('record_merges')
+    .select(['record_type', 'survivor_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw recordNotFound('merge');
+  return {
+    type: row.record_type === 'company' ? 'companies' : 'contacts',
+    survivorId: row.survivor_id,
+  };
+}
+
 /** The merge with this id and type (`not_found` otherwise). */
 export async function readMerge(
   db: Kysely<Database>,

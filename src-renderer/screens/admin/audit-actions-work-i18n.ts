@@ -107,6 +107,7 @@ export const uk = {
   merges: {
     merge: 'Записи об’єднано',
     unmerge: 'Об’єднання скасовано',
+    kind: 'Перегляд типу об’єднання',
     history: 'Перегляд об’єднань запису',
   },
   imports: {
@@ -221,6 +222,7 @@ export const en: Strings<typeof uk> = {
   merges: {
     merge: 'Records merged',
     unmerge: 'Merge undone',
+    kind: 'Merge type viewed',
     history: 'Record merges viewed',
   },
   imports: {

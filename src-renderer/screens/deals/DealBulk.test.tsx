@@ -7,17 +7,12 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DealSummary } from '../../../src-shared/deals';
 import type { BulkAbilities } from '../../components/records/BulkBar';
 import { ok, OWNER } from '../../app/test-support';
-import {
-  renderWithApp,
-  setUpRecordScreenTests,
-} from '../../components/records/records-test-support';
+import { setUpRecordScreenTests } from '../../components/records/records-test-support';
 import { selectionOf } from '../../components/records/selection';
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
-import { PIPELINE } from './deals-test-support';
-import { DealList } from './DealList';
+import { dealRow, showDealList } from './deal-list-test-support';
 import { dealsList } from './store';
 
 setUpRecordScreenTests(OWNER, ['list']);
@@ -34,33 +29,17 @@ afterEach(() => {
   selectionOf(dealsList).getState().set([]);
 });
 
-function deal(n: number): DealSummary {
-  return {
-    id: `d-${n}`,
-    ownerId: 'u-1',
-    ownerName: 'Олена Коваленко',
-    title: `Поставка ${n}`,
-    amountMinor: 100_000 * n,
-    currency: 'UAH',
-    probability: 10,
-    expectedClose: null,
-    pipelineId: 'pipe-1',
-    stageId: 's-new',
-    lostReason: null,
-    contactId: null,
-    contactName: null,
-    companyId: null,
-    companyName: null,
-    createdAt: '2026-11-01T10:00:00.000Z',
-    updatedAt: '2026-11-02T10:00:00.000Z',
-  };
-}
-
 const ALL: BulkAbilities = { reassign: true, delete: true, export: true, tag: false };
 
 function bulkApi() {
   return scriptedApi({
-    deals: { list: async () => ok({ items: [1, 2, 3, 4].map(deal), nextCursor: null }) },
+    deals: {
+      list: async () =>
+        ok({
+          items: [1, 2, 3, 4].map(n => dealRow(n, { amountMinor: 100_000 * n })),
+          nextCursor: null,
+        }),
+    },
     users: {
       list: async () => ok([]),
       colleagues: async () => ok([{ id: 'u-2', displayName: 'Дарина Мельник' }]),
@@ -83,17 +62,7 @@ function bulkApi() {
 }
 
 function show(api: ReturnType<typeof bulkApi>['api'], bulk: BulkAbilities | undefined) {
-  renderWithApp(
-    api,
-    <DealList
-      pipeline={PIPELINE}
-      userId="u-1"
-      ownerId={null}
-      refreshKey={0}
-      onOpen={() => undefined}
-      bulk={bulk}
-    />,
-  );
+  showDealList(api, { bulk });
 }
 
 const box = (n: number) => screen.getByRole('checkbox', { name: `Choose deal “Поставка ${n}”` });

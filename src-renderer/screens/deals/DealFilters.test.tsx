@@ -10,13 +10,10 @@ import { describe, expect, it } from 'vitest';
 import type { DealSummary } from '../../../src-shared/deals';
 import type { SavedFilter } from '../../../src-shared/ipc/views';
 import { ok, OWNER } from '../../app/test-support';
-import {
-  renderWithApp,
-  setUpRecordScreenTests,
-} from '../../components/records/records-test-support';
+import { setUpRecordScreenTests } from '../../components/records/records-test-support';
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
-import { DEAL, PIPELINE } from './deals-test-support';
-import { DealList } from './DealList';
+import { DEAL } from './deals-test-support';
+import { showDealList } from './deal-list-test-support';
 
 setUpRecordScreenTests(OWNER, ['list']);
 
@@ -42,16 +39,7 @@ function filterApi() {
 }
 
 function show(api: ReturnType<typeof filterApi>['api']) {
-  renderWithApp(
-    api,
-    <DealList
-      pipeline={PIPELINE}
-      userId="u-1"
-      ownerId={null}
-      refreshKey={0}
-      onOpen={() => undefined}
-    />,
-  );
+  showDealList(api);
 }
 
 type ListInput = { filter: Record<string, unknown> };

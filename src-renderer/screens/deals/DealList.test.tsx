@@ -5,39 +5,12 @@
  */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { DealSummary } from '../../../src-shared/deals';
 import { ok, OWNER } from '../../app/test-support';
-import {
-  renderWithApp,
-  setUpRecordScreenTests,
-} from '../../components/records/records-test-support';
+import { setUpRecordScreenTests } from '../../components/records/records-test-support';
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
-import { PIPELINE } from './deals-test-support';
-import { DealList } from './DealList';
+import { dealRow, showDealList } from './deal-list-test-support';
 
 setUpRecordScreenTests(OWNER, ['list']);
-
-function deal(n: number): DealSummary {
-  return {
-    id: `d-${n}`,
-    ownerId: 'u-1',
-    ownerName: 'Олена Коваленко',
-    title: `Поставка ${n}`,
-    amountMinor: 1_250_050,
-    currency: 'UAH',
-    probability: 10,
-    expectedClose: null,
-    pipelineId: 'pipe-1',
-    stageId: 's-new',
-    lostReason: null,
-    contactId: null,
-    contactName: null,
-    companyId: null,
-    companyName: null,
-    createdAt: '2026-11-01T10:00:00.000Z',
-    updatedAt: '2026-11-02T10:00:00.000Z',
-  };
-}
 
 describe('deal list', () => {
   it('pages by cursor near the end, then "Only mine" asks afresh for the owner’s deals', async () => {
@@ -46,21 +19,12 @@ describe('deal list', () => {
         list: async input =>
           ok(
             input.cursor === 'after-3'
-              ? { items: [deal(4)], nextCursor: null }
-              : { items: [deal(1), deal(2), deal(3)], nextCursor: 'after-3' },
+              ? { items: [dealRow(4)], nextCursor: null }
+              : { items: [dealRow(1), dealRow(2), dealRow(3)], nextCursor: 'after-3' },
           ),
       },
     });
-    renderWithApp(
-      api,
-      <DealList
-        pipeline={PIPELINE}
-        userId="u-1"
-        ownerId={null}
-        refreshKey={0}
-        onOpen={() => undefined}
-      />,
-    );
+    showDealList(api);
     await waitFor(() => expect(screen.getAllByTestId('deal-row')).toHaveLength(4));
     const asked = () => inputsOf(calls, 'deals.list') as { cursor?: string; filter: object }[];
     expect(asked().map(input => input.cursor)).toEqual([undefined, 'after-3']);
@@ -78,7 +42,7 @@ describe('deal list', () => {
 
   it('a custom field filter asks main for filter.custom', async () => {
     const { api, calls } = scriptedApi({
-      deals: { list: async () => ok({ items: [deal(1)], nextCursor: null }) },
+      deals: { list: async () => ok({ items: [dealRow(1)], nextCursor: null }) },
       fields: {
         list: async () =>
           ok([
@@ -94,16 +58,7 @@ describe('deal list', () => {
           ]),
       },
     });
-    renderWithApp(
-      api,
-      <DealList
-        pipeline={PIPELINE}
-        userId="u-1"
-        ownerId={null}
-        refreshKey={0}
-        onOpen={() => undefined}
-      />,
-    );
+    showDealList(api);
     const select = (await screen.findByLabelText('Терміново')) as HTMLSelectElement;
     fireEvent.change(select, { target: { value: 'yes' } });
     const asked = () => inputsOf(calls, 'deals.list') as { filter: object }[];

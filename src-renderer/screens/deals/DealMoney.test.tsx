@@ -8,13 +8,10 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Currency, DealSummary } from '../../../src-shared/deals';
 import { ok, OWNER } from '../../app/test-support';
-import {
-  renderWithApp,
-  setUpRecordScreenTests,
-} from '../../components/records/records-test-support';
+import { setUpRecordScreenTests } from '../../components/records/records-test-support';
 import { scriptedApi } from '../../test-support/scripted-api';
-import { DEAL, PIPELINE } from './deals-test-support';
-import { DealList } from './DealList';
+import { DEAL } from './deals-test-support';
+import { showDealList } from './deal-list-test-support';
 import { totalsText } from './format';
 
 setUpRecordScreenTests(OWNER, ['list']);
@@ -34,17 +31,7 @@ async function amounts(language: 'uk' | 'en'): Promise<string[]> {
   const { api } = scriptedApi({
     deals: { list: async () => ok({ items: ROWS, nextCursor: null }) },
   });
-  const view = renderWithApp(
-    api,
-    <DealList
-      pipeline={PIPELINE}
-      userId="u-1"
-      ownerId={null}
-      refreshKey={0}
-      onOpen={() => undefined}
-    />,
-    language,
-  );
+  const view = showDealList(api, { language });
   await waitFor(() => expect(screen.getAllByTestId('deal-row')).toHaveLength(4));
   const texts = screen
     .getAllByTestId('deal-row')

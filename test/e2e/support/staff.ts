@@ -6,8 +6,10 @@
 import { expect, type Page } from '@playwright/test';
 import type { Contact } from '../../../src-shared/contacts';
 import type { CallError } from '../../../src-shared/ipc/contract';
-import { expectShell, SIGN_IN_TIMEOUT_MS, submitSignIn } from './flows';
+import { expectShell, signOut, SIGN_IN_TIMEOUT_MS, submitSignIn } from './flows';
 import { totpCodes, type TotpCodes } from './totp';
+
+export { DARYNA, HANNA, OLEH } from './people';
 
 /** A colleague as the owner creates them, and the password they choose at first sign-in. */
 export interface StaffMember {
@@ -59,6 +61,20 @@ export async function addUser(page: Page, member: StaffMember): Promise<void> {
     { timeout: KEY_WORK_TIMEOUT_MS },
   );
   await expect(dialog).toHaveCount(0);
+}
+
+/**
+ * The owner's set-up of a staff spec: Users → Add user for each member in turn, then (unless told
+ * to stay) sign out, back at the sign-in screen for the first colleague's first sign-in.
+ */
+export async function addStaff(
+  page: Page,
+  members: readonly StaffMember[],
+  o: { stay?: boolean } = {},
+): Promise<void> {
+  await openSection(page, 'Users');
+  for (const member of members) await addUser(page, member);
+  if (!o.stay) await signOut(page);
 }
 
 /**
@@ -182,6 +198,25 @@ export async function callAsPage<T = unknown>(
   expect(response.status()).toBe(200);
   const body = await response.text();
   return { result: JSON.parse(body) as CallResult<T>, body };
+}
+
+/** The id of a colleague of the signed-in user, found by name in `users.colleagues` (never empty). */
+export async function colleagueId(
+  page: Page,
+  host: { origin: string; token: string },
+  member: StaffMember,
+): Promise<string> {
+  const { result } = await callAsPage<{ id: string; displayName: string }[]>(
+    page,
+    host,
+    'zamok:users.colleagues',
+    {},
+  );
+  const id = result.ok
+    ? (result.value.find(p => p.displayName === member.displayName)?.id ?? '')
+    : '';
+  expect(id, `${member.login}'s id`).not.toBe('');
+  return id;
 }
 
 /** The id of the user the page has signed in, as the host reports it (never empty). */

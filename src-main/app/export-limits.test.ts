@@ -1,0 +1,136 @@
+/**
+ * The export-limits wrapper on a channel that declares `exportLimit`, through a router on a real
+ * vault (audit wrapper, permission wrapper, export limits): a new export channel is limited as
+ * `records.export` is — above the owner's threshold a manager's export waits for approval (stored
+ * request, pending audit entry, nothing returned), an approved request runs once — while a twin
+ * channel without the declaration is not, and the holder of `exports.approve` never waits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { channel, type Result } from '../../src-shared/ipc/contract';
+import type { BuiltInRole } from '../../src-shared/permissions';
+import { BUILT_IN_GRANTS } from '../../src-shared/roles';
+import { listAudit } from '../audit';
+import { createContactsTestVault, type TestStaff } from '../crm/contacts/contacts.test-support';
+import { decideExportRequest, getExportRequest } from '../guard/approvals';
+import { writeGuardSettings } from '../guard/settings';
+import { createRouter, requirePermission, type Router } from '../ipc';
+import type { OpenVault } from '../vault';
+import { createAuditWrapper } from './audit-wrapper';
+import { createExportLimitsWrapper } from './export-limits';
+import { createVaultState, type VaultState } from './vault-state';
+
+type Answer = { count: number; content: string } | { status: 'pending'; requestId: string };
+
+const input = z.object({ rows: z.number().int().min(0).max(100) }).strict();
+
+/** A made-up export feature: one channel declared with the limits, one without. */
+const archiveContract = {
+  export: channel<Answer>()({
+    input,
+    permission: 'contacts.export',
+    exportLimit: {
+      request: i => ({
+        type: 'deals',
+        format: 'csv',
+        selection: { locale: 'en', ids: [`${i.rows}`] },
+      }),
+    },
+  }),
+  exportUnlimited: channel<Answer>()({ input, permission: 'contacts.export' }),
+};
+
+let vault: OpenVault;
+let state: VaultState;
+let router: Router;
+let staff: TestStaff;
+
+function file(ctx: { audit: { details?: Record<string, unknown> } }, rows: number): Answer {
+  ctx.audit.details = { type: 'deals', format: 'csv', count: rows };
+  return { count: rows, content: 'x'.repeat(rows) };
+}
+
+beforeAll(async () => {
+  const t = await createContactsTestVault();
+  vault = t.vault;
+  staff = t.staff;
+  state = createVaultState(vault.dir);
+  router = createRouter({
+    contract: { archive: archiveContract },
+    handlers: {
+      archive: {
+        export: (ctx, i) => file(ctx, i.rows),
+        exportUnlimited: (ctx, i) => file(ctx, i.rows),
+      },
+    },
+    sessions: state,
+    authorize: (_meta, next) => next,
+    wrappers: [
+      createAuditWrapper({ state, deviceId: 'dev-test' }),
+      requirePermission,
+      createExportLimitsWrapper({ openVault: () => state.openVault() }),
+    ],
+  });
+  writeGuardSettings(vault.sqlite, { exportApprovalAbove: 2 });
+});
+
+afterAll(() => vault.close());
+
+function as(who: keyof TestStaff, role: BuiltInRole): void {
+  state.signIn(vault, {
+    userId: staff[who],
+    login: who,
+    role,
+    grants: BUILT_IN_GRANTS[role],
+    teamId: null,
+  });
+}
+
+async function ask(call: 'export' | 'exportUnlimited', rows: number): Promise<Answer> {
+  const r = (await router.call(
+    `zamok:archive.${call}`,
+    { rows },
+    { host: 'cli' },
+  )) as Result<Answer>;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+describe('a new export channel declared with the export limits', () => {
+  it('waits for approval above the threshold, runs once approved; undeclared twins do not', async () => {
+    as('owner', 'owner');
+    expect(await ask('export', 3)).toMatchObject({ count: 3 }); // exports.approve: never waits
+
+    as('anna', 'manager');
+    expect(await ask('export', 2)).toMatchObject({ count: 2 }); // at the threshold: leaves
+    const asked = await ask('export', 3);
+    if (!('status' in asked)) throw new Error('expected a pending answer, the file left');
+    expect(asked).toEqual({ status: 'pending', requestId: asked.requestId, count: 3 });
+    // The request is the channel's declaration: type, format and selection.
+    expect(getExportRequest(vault.sqlite, asked.requestId)).toMatchObject({
+      userId: staff.anna,
+      format: 'csv',
+      count: 3,
+      selection: { locale: 'en', ids: ['3'] },
+    });
+    const type = vault.sqlite.prepare('SELECT type FROM export_requests WHERE id = ?').pluck();
+    expect(type.get(asked.requestId)).toBe('deals');
+    expect(await ask('export', 3)).toEqual(asked); // asked again: the same request
+    // The twin channel without the declaration is not limited.
+    expect(await ask('exportUnlimited', 50)).toMatchObject({ count: 50 });
+
+    decideExportRequest(vault.sqlite, asked.requestId, 'approved', staff.owner, new Date());
+    expect(await ask('export', 3)).toMatchObject({ count: 3 });
+    const again = await ask('export', 3); // single use
+    expect('status' in again && again.requestId).not.toBe(asked.requestId);
+
+    const { entries } = await listAudit(vault.db, { action: 'archive.export', limit: 20 });
+    const mine = entries.filter(e => e.userLogin === 'anna');
+    expect(mine.filter(e => e.details?.pending === true).length).toBe(2);
+    expect(mine.filter(e => e.details?.waiting === true).length).toBe(1);
+    // The approved run names its request; every entry keeps the handler's details (count).
+    const ran = mine.find(e => e.details?.requestId === asked.requestId && !e.details?.waiting);
+    expect(ran).toMatchObject({ entityType: 'export_request', entityId: asked.requestId });
+    expect(mine.every(e => typeof e.details?.count === 'number')).toBe(true);
+  });
+});

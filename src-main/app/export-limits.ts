@@ -1,0 +1,89 @@
+/**
+ * The export limits as a router wrapper, for every channel that declares `exportLimit`
+ * (src-shared/ipc/contract.ts; `records.export`). After the handler has made the file (its result
+ * carries `count`), an export above the owner's `exportApprovalAbove` — this export plus the
+ * caller's exports in the guard's window — by a caller without `exports.approve` does not leave:
+ * the answer is `status: 'pending'` with a stored approval request (src-main/guard/approvals.ts),
+ * whose audit entry (`details.pending`) raises the owner's alert. Once the owner approved it, the
+ * same export (type, format, choices) runs once; asked again while waiting, the same request
+ * answers. Runs inside the permission check and the audit wrapper's transaction.
+ */
+import type { ExportLimit } from '../../src-shared/ipc/contract';
+import { grantOf } from '../../src-shared/roles';
+import {
+  consumeExportRequest,
+  createExportRequest,
+  findOpenExportRequest,
+} from '../guard/approvals';
+import { recentExportRecords } from '../guard/approvals-rule';
+import { readGuardSettings } from '../guard/settings';
+import { requireSession, type HandlerContext, type Wrapper } from '../ipc';
+import type { OpenVault } from '../vault';
+import { EXPORT_REQUEST_ENTITY } from './handlers/contacts';
+import { requireVault, target } from './handlers/kit';
+
+/** What the wrapper needs: the session's vault and the clock of stored requests. */
+export interface ExportLimitsOptions {
+  openVault(): OpenVault | null;
+  now?: () => Date;
+}
+
+/** The exported record count of a handler's result, or null when it is not an export file. */
+function countOf(result: unknown): number | null {
+  const count = (result as { count?: unknown } | null)?.count;
+  return typeof count === 'number' ? count : null;
+}
+
+/** Builds the wrapper (place it inside the permission wrapper: it reads the caller's grants). */
+export function createExportLimitsWrapper(o: ExportLimitsOptions): Wrapper {
+  const now = o.now ?? (() => new Date());
+  function limited(
+    ctx: HandlerContext,
+    limit: ExportLimit,
+    input: unknown,
+    file: unknown,
+    count: number,
+  ): unknown {
+    const session = requireSession(ctx);
+    // The owner (holder of exports.approve) is never made to wait for themself.
+    if (grantOf(session.grants, 'exports.approve') !== undefined) return file;
+    const open = requireVault(o);
+    const guard = readGuardSettings(open.sqlite);
+    const above = guard.exportApprovalAbove;
+    if (above === null) return file;
+    // Exports add up in the guard's window: many small ones wait like one large one.
+    const earlier = recentExportRecords(open.sqlite, session.userId, guard.exportWindowMinutes);
+    if (earlier + count <= above) return file;
+    const request = { userId: session.userId, ...limit.request(input) };
+    const found = findOpenExportRequest(open.sqlite, request, now());
+    if (found?.approved === true) {
+      // Single use: consumed in the same call as the export and its audit entry.
+      consumeExportRequest(open.sqlite, found.id, now());
+      target(ctx, EXPORT_REQUEST_ENTITY, found.id);
+      ctx.audit.details = { ...ctx.audit.details, requestId: found.id };
+      return file;
+    }
+    if (found) {
+      // Asked again while waiting: the same request, no second alert.
+      target(ctx, EXPORT_REQUEST_ENTITY, found.id);
+      ctx.audit.details = { ...ctx.audit.details, waiting: true, requestId: found.id };
+      return { status: 'pending', requestId: found.id, count };
+    }
+    const r = createExportRequest(open.sqlite, { ...request, count }, now());
+    // `pending` makes the export_approval rule raise the owner's alert from this entry.
+    target(ctx, EXPORT_REQUEST_ENTITY, r.id);
+    ctx.audit.details = { ...ctx.audit.details, earlier, pending: true, requestId: r.id };
+    return { status: 'pending', requestId: r.id, count };
+  }
+
+  return (meta, next) => {
+    const limit: ExportLimit | undefined = meta.spec.exportLimit;
+    if (!limit) return next;
+    return async (ctx, input) => {
+      const file = await next(ctx, input);
+      const count = countOf(file);
+      if (count === null || count === 0) return file;
+      return limited(ctx, limit, input, file, count);
+    };
+  };
+}
