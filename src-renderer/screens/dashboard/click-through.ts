@@ -4,6 +4,7 @@
  * selects the section. Main still applies the reader's scope to every list call.
  */
 import { INITIAL_QUERY, useContactsStore } from '../contacts/store';
+import { useDealsStore } from '../deals/store';
 import { useNavigationStore } from '../../stores/navigation';
 
 /** The first and last local day of `month` (`YYYY-MM`). */
@@ -20,4 +21,18 @@ export function openContactsCreatedIn(month: string): void {
     view: { kind: 'list' },
   });
   useNavigationStore.getState().select('contacts');
+}
+
+/**
+ * Opens the deal list filtered to the deals won (or lost) in `month` (`YYYY-MM`): outcome, date
+ * closed and every pipeline, as the won/lost chart counts them. The board's pipeline stays chosen.
+ */
+export function openDealsClosedIn(outcome: 'won' | 'lost', month: string): void {
+  useDealsStore.setState({
+    preset: { outcome, closed: { period: 'custom', ...monthDays(month) }, allPipelines: true },
+    home: 'list',
+    view: { kind: 'list' },
+    current: null,
+  });
+  useNavigationStore.getState().select('deals');
 }

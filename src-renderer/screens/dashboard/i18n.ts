@@ -27,6 +27,9 @@ export const uk = {
     month: 'Місяць',
     won: 'Виграно',
     lost: 'Програно',
+    openList: 'Відкрити закриті угоди місяця:',
+    wonButton: '{{month}}: виграно {{n}}',
+    lostButton: '{{month}}: програно {{n}}',
   },
   activities: {
     title: 'Активність працівників за 30 днів',
@@ -69,6 +72,9 @@ export const en: Strings<typeof uk> = {
     month: 'Month',
     won: 'Won',
     lost: 'Lost',
+    openList: 'Open the deals closed in a month:',
+    wonButton: '{{month}}: won {{n}}',
+    lostButton: '{{month}}: lost {{n}}',
   },
   activities: {
     title: 'Activities per person, last 30 days',

@@ -14,6 +14,7 @@ import {
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
 import { PIPELINE } from './deals-test-support';
 import { DealList } from './DealList';
+import { useDealsStore } from './store';
 
 setUpRecordScreenTests(OWNER, ['list']);
 
@@ -112,6 +113,117 @@ describe('deal list', () => {
         pipelineId: 'pipe-1',
         custom: [{ fieldId: 'field-2', equals: true }],
       }),
+    );
+  });
+
+  it('shows the custom fields marked for the list in each row, formatted in Ukrainian', async () => {
+    const field = (id: string, label: string, kind: 'number' | 'date' | 'yesno' | 'text') => ({
+      id,
+      recordType: 'deal' as const,
+      label,
+      kind,
+      options: [],
+      position: Number(id.slice(-1)),
+      archived: false,
+      showInList: kind !== 'text',
+    });
+    const rows: DealSummary[] = [
+      {
+        ...deal(1),
+        contactName: 'Олена Шевчук',
+        custom: { 'f-1': 1_250_000, 'f-2': '2026-12-24', 'f-3': false },
+      },
+      { ...deal(2), custom: { 'f-3': true } },
+    ];
+    const { api } = scriptedApi({
+      deals: { list: async () => ok({ items: rows, nextCursor: null }) },
+      fields: {
+        list: async () =>
+          ok([
+            field('f-1', 'Бюджет', 'number'),
+            field('f-2', 'Оплатити до', 'date'),
+            field('f-3', 'Оплачено', 'yesno'),
+            field('f-4', 'Примітка', 'text'),
+          ]),
+      },
+    });
+    renderWithApp(
+      api,
+      <DealList
+        pipeline={PIPELINE}
+        userId="u-1"
+        ownerId={null}
+        refreshKey={0}
+        onOpen={() => undefined}
+      />,
+      'uk',
+    );
+    await waitFor(() =>
+      expect(screen.getAllByTestId('deal-row')[0]?.textContent).toContain('Бюджет'),
+    );
+    const [first, second] = screen.getAllByTestId('deal-row').map(r => r.textContent ?? '');
+    expect(first?.replace(/\s/gu, ' ')).toContain(
+      'Олена Шевчук · Бюджет: 1 250 000 · Оплатити до: 24 грудня 2026 р. · Оплачено: Ні',
+    );
+    expect(second).toContain('Без контакту · Оплачено: Так');
+    expect(first).not.toContain('Примітка');
+  });
+
+  it('a won/lost click-through asks for the outcome closed in the month, in every pipeline', async () => {
+    const { api, calls } = scriptedApi({
+      deals: { list: async () => ok({ items: [deal(1)], nextCursor: null }) },
+    });
+    useDealsStore.setState({
+      preset: {
+        outcome: 'won',
+        closed: { period: 'custom', from: '2026-10-01', to: '2026-10-31' },
+        allPipelines: true,
+      },
+    });
+    renderWithApp(
+      api,
+      <DealList
+        pipeline={PIPELINE}
+        pipelines={[PIPELINE, { ...PIPELINE, id: 'pipe-2', name: 'Опт', stages: [] }]}
+        userId="u-1"
+        ownerId={null}
+        refreshKey={0}
+        onOpen={() => undefined}
+      />,
+      'uk',
+    );
+    await screen.findAllByTestId('deal-row');
+    expect(inputsOf(calls, 'deals.list')[0]).toEqual({
+      sort: 'updated',
+      direction: 'desc',
+      filter: {
+        outcome: 'won',
+        closedFrom: new Date(2026, 9, 1).toISOString(),
+        closedBefore: new Date(2026, 10, 1).toISOString(),
+      },
+      limit: 50,
+    });
+    // The toolbar shows what narrows the list, so the reader can change or clear it.
+    expect(screen.getByLabelText('Результат', { selector: 'input' })).toHaveProperty(
+      'value',
+      'Виграні',
+    );
+    expect(screen.getByLabelText('Дата закриття', { selector: 'input' })).toHaveProperty(
+      'value',
+      'Свої дати',
+    );
+    expect(screen.getByLabelText('Закрито з')).toHaveProperty('value', '2026-10-01');
+    expect(screen.getByLabelText('Закрито по')).toHaveProperty('value', '2026-10-31');
+    const all = screen.getByRole('checkbox', { name: 'Усі воронки' });
+    expect(all).toHaveProperty('checked', true);
+    // Taken once: unticking "all pipelines" narrows to the shown pipeline again.
+    expect(useDealsStore.getState().preset).toBeNull();
+    fireEvent.click(all);
+    await waitFor(() =>
+      expect(
+        (inputsOf(calls, 'deals.list').at(-1) as { filter: { pipelineId?: string } }).filter
+          .pipelineId,
+      ).toBe('pipe-1'),
     );
   });
 });
