@@ -190,15 +190,18 @@ export function DealFilters(props: {
         clearable
         w={150}
       />
-      <CreatedPeriodFilter
-        value={values.closed}
-        onChange={closed => set({ closed })}
-        labels={{
-          period: t('deals.closedFilter.period'),
-          from: t('deals.closedFilter.from'),
-          to: t('deals.closedFilter.to'),
-        }}
-      />
+      {/* Only closed deals have a closing date: offered once won or lost is chosen. */}
+      {values.outcome === 'won' || values.outcome === 'lost' || values.closed.period !== 'any' ? (
+        <CreatedPeriodFilter
+          value={values.closed}
+          onChange={closed => set({ closed })}
+          labels={{
+            period: t('deals.closedFilter.period'),
+            from: t('deals.closedFilter.from'),
+            to: t('deals.closedFilter.to'),
+          }}
+        />
+      ) : null}
       <CustomFieldFilter
         recordType="deal"
         value={values.custom}

@@ -26,7 +26,9 @@ import {
 import { DealRow } from './DealRow';
 import { dealsList, dealsPreset, forgetDealsPreset } from './store';
 
+/** A row's height; with custom fields shown in the list, a third line holds their values. */
 const ROW_HEIGHT = 56;
+const ROW_HEIGHT_WITH_FIELDS = 74;
 
 /** The list view. */
 export function DealList(props: {
@@ -74,6 +76,7 @@ export function DealList(props: {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The same array until the fields load again, so the memoised rows stay put while scrolling.
   const listFields = useListFields('deal');
+  const rowHeight = listFields.length > 0 ? ROW_HEIGHT_WITH_FIELDS : ROW_HEIGHT;
   const selection = selectionOf(dealsList);
   const chosen = selection(state => state.ids);
   // One callback for every row (the rows are memoised); Shift ranges over the loaded rows.
@@ -131,13 +134,16 @@ export function DealList(props: {
   const loadMore = useCallback(() => void dealsList.loadNextPage(api), [api]);
   const { virtualizer, rows } = useVirtualRows({
     count: items.length,
-    rowHeight: ROW_HEIGHT,
+    rowHeight,
     scrollRef,
     initialHeight: 560,
     prefetchRows: 10,
     canLoadMore: next !== null && status === 'ready',
     loadMore,
   });
+
+  // The fields arrive after the first rows: lay the rows out again at their new height.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
   const stages = useMemo(
     () => new Map((props.pipelines ?? [pipeline]).flatMap(p => p.stages.map(s => [s.id, s]))),
@@ -193,7 +199,7 @@ export function DealList(props: {
                   key={d.id}
                   deal={d}
                   top={row.start}
-                  height={ROW_HEIGHT}
+                  height={rowHeight}
                   stageName={stages.get(d.stageId)?.name ?? ''}
                   outcome={stages.get(d.stageId)?.outcome}
                   onOpen={onOpen}

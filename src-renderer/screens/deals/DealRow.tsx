@@ -36,13 +36,17 @@ export interface DealRowProps {
 }
 
 /**
- * A deal row: title; contact, company and the shown custom fields (`Label: value`, in the app's
- * language, as the contact and company lists show them); stage, amount, expected close, owner.
+ * A deal row: title; contact and company; the shown custom fields on a line of their own (`Label:
+ * value` in the app's language, as the contact and company lists write them; the row is taller
+ * then); stage, amount, expected close, owner.
  */
 export const DealRow = memo(function DealRow(props: DealRowProps) {
   const { deal: d, outcome, onOpen } = props;
   const { t, i18n } = useTranslation();
   const { onToggle } = props;
+  const custom = props.listFields?.length
+    ? customListDetails(props.listFields, d.custom, t, i18n.language).join(' · ')
+    : null;
   const content = (
     <UnstyledButton
       onClick={() => onOpen(d.id)}
@@ -54,15 +58,13 @@ export const DealRow = memo(function DealRow(props: DealRowProps) {
             {d.title}
           </Text>
           <Text size="xs" c="dimmed" truncate>
-            {[
-              d.contactName || d.companyName ? null : t('deals.noContact'),
-              d.contactName,
-              d.companyName,
-              ...customListDetails(props.listFields ?? [], d.custom, t, i18n.language),
-            ]
-              .filter(Boolean)
-              .join(' · ')}
+            {[d.contactName, d.companyName].filter(Boolean).join(' · ') || t('deals.noContact')}
           </Text>
+          {custom !== null ? (
+            <Text size="xs" c="dimmed" truncate title={custom} data-testid="deal-row-custom">
+              {custom}
+            </Text>
+          ) : null}
         </Box>
         <Badge
           variant={outcome === 'won' ? 'filled' : 'light'}
