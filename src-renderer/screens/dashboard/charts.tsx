@@ -244,8 +244,19 @@ export function WonLostChart({
   );
 }
 
-/** Activities per person over the last 30 days. */
-export function ActivitiesChart({ data, since }: { data: Dashboard['activities']; since: string }) {
+/**
+ * Activities per person over the last 30 days. A bar, or the person's button under the chart (the
+ * keyboard's way), opens that person's activities of the window (`onPerson`).
+ */
+export function ActivitiesChart({
+  data,
+  since,
+  onPerson,
+}: {
+  data: Dashboard['activities'];
+  since: string;
+  onPerson: (userId: string, name: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const sinceText = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA', {
     dateStyle: 'long',
@@ -261,6 +272,23 @@ export function ActivitiesChart({ data, since }: { data: Dashboard['activities']
         head: [t('dashboard.activities.person'), t('dashboard.activities.count')],
         rows: rows.map(r => [r.displayName, formatCount(r.activities, i18n.language)]),
       }}
+      after={
+        <Group gap={6} aria-label={t('dashboard.activities.openList')} role="group">
+          <Text size="xs" c="dimmed">
+            {t('dashboard.activities.openList')}
+          </Text>
+          {rows.map(r => (
+            <Button
+              key={r.userId}
+              size="compact-xs"
+              variant="light"
+              onClick={() => onPerson(r.userId, r.displayName)}
+            >
+              {`${r.displayName} · ${formatCount(r.activities, i18n.language)}`}
+            </Button>
+          ))}
+        </Group>
+      }
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart
@@ -277,6 +305,11 @@ export function ActivitiesChart({ data, since }: { data: Dashboard['activities']
             dataKey="activities"
             name={t('dashboard.activities.count')}
             fill={COLORS.main}
+            cursor="pointer"
+            onClick={(bar: { payload?: { userId?: string; displayName?: string } }) => {
+              const { userId, displayName } = bar.payload ?? {};
+              if (userId) onPerson(userId, displayName ?? '');
+            }}
           />
         </BarChart>
       </ResponsiveContainer>

@@ -5,6 +5,8 @@
  */
 import { INITIAL_QUERY, useContactsStore } from '../contacts/store';
 import { useDealsStore } from '../deals/store';
+import { useActivitiesStore } from '../activities/store';
+import { ACTIVITY_WINDOW_DAYS } from '../../../src-shared/ipc/analytics';
 import { useNavigationStore } from '../../stores/navigation';
 
 /** The first and last local day of `month` (`YYYY-MM`). */
@@ -35,4 +37,14 @@ export function openDealsClosedIn(outcome: 'won' | 'lost', month: string): void 
     current: null,
   });
   useNavigationStore.getState().select('deals');
+}
+
+/**
+ * Opens the tasks section on the activities `userId` logged in the dashboard's window: from `since`
+ * (the dashboard's `activitiesSince`) to the moment it counted, exactly the bar's range.
+ */
+export function openActivitiesOf(userId: string, name: string, since: string): void {
+  const before = new Date(Date.parse(since) + ACTIVITY_WINDOW_DAYS * 86_400_000 + 1).toISOString();
+  useActivitiesStore.getState().showPerson({ ownerId: userId, name, from: since, before });
+  useNavigationStore.getState().select('activities');
 }

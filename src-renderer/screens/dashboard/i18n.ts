@@ -36,6 +36,7 @@ export const uk = {
     hint: 'Дзвінки, зустрічі, листи, нотатки й завдання, починаючи з {{since}}',
     person: 'Працівник',
     count: 'Записів',
+    openList: 'Відкрити активності працівника:',
   },
   contacts: {
     title: 'Нові контакти за місяцями',
@@ -81,6 +82,7 @@ export const en: Strings<typeof uk> = {
     hint: 'Calls, meetings, e-mails, notes and tasks since {{since}}',
     person: 'Person',
     count: 'Activities',
+    openList: 'Open a person’s activities:',
   },
   contacts: {
     title: 'New contacts per month',
