@@ -199,7 +199,6 @@ export function WonLostChart({
               key={`${b.month}/${b.outcome}`}
               size="compact-xs"
               variant="light"
-              color={b.outcome === 'won' ? 'teal' : 'red'}
               onClick={() => onMonth(b.outcome, b.month)}
             >
               {t(`dashboard.wonLost.${b.outcome}Button`, {
