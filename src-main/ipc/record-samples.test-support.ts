@@ -60,6 +60,15 @@ export const recordSamples: Readonly<Record<string, Sample>> = {
     input: { view: 'today', timeZone: 'Europe/Kyiv', mine: false, limit: 50 },
     optionalKeys: ['view', 'mine', 'limit'],
   },
+  'zamok:activities.logged': {
+    input: {
+      ownerId: 'u-2',
+      from: '2026-11-01T00:00:00.000Z',
+      before: '2026-12-01T00:00:00.000Z',
+      limit: 50,
+    },
+    optionalKeys: ['limit'],
+  },
   'zamok:activities.calendar': {
     input: { from: '2026-11-30T00:00:00.000Z', before: '2027-01-11T00:00:00.000Z', mine: true },
     optionalKeys: ['mine'],

@@ -1,5 +1,6 @@
 /** Deal and pipeline types as the bridge carries them (camelCase; stored form: src-main/crm/deals). */
 import type { SortDirection } from '../contacts';
+import type { CustomValues } from '../custom-fields/types';
 import type { Currency, StageOutcome } from './codes';
 
 export type { SortDirection };
@@ -84,6 +85,8 @@ export interface DealSummary {
   companyName: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Values of the custom fields marked "show in list" (others left out), by field id. */
+  custom?: CustomValues;
 }
 
 /** List orders: last change, creation, title, amount. */

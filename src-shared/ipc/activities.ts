@@ -100,6 +100,30 @@ export const activitiesContract = {
     grants: RECORD_SCOPES,
     audit: false,
   }),
+  /**
+   * What one person logged (any kind, done or not) in [from, before) by `occurredAt`, newest first,
+   * with the names of the records the caller may read: the records behind a bar of the dashboard's
+   * "activities per person" (same scope, same range). `ownerId` narrows the caller's scope, never
+   * widens it (someone outside it gives an empty list).
+   */
+  logged: channel<TaskListPage>()({
+    input: z
+      .object({
+        ownerId: activityRecordIdSchema,
+        from: isoTimeSchema,
+        before: isoTimeSchema,
+        cursor: z.string().max(2000).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict()
+      .refine(v => Date.parse(v.before) > Date.parse(v.from), {
+        path: ['before'],
+        message: 'before: after from',
+      }),
+    permission: 'activities.read',
+    grants: RECORD_SCOPES,
+    audit: false,
+  }),
   /** Tasks due and meetings held in [from, before) (at most 43 days), done or not. */
   calendar: channel<CalendarPage>()({
     input: z

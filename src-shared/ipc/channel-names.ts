@@ -47,6 +47,7 @@ export const CHANNEL_NAMES = {
     'timeline',
     'myTasks',
     'tasks',
+    'logged',
     'calendar',
     'dueReminders',
     'create',

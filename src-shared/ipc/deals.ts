@@ -58,6 +58,12 @@ export const dealListInputSchema = z
         /** Amount at least / at most, in integer minor units (both inclusive; any currency). */
         amountMin: amountBoundSchema.optional(),
         amountMax: amountBoundSchema.optional(),
+        /**
+         * Closed (moved to a won or lost stage) at or after / before these instants: with
+         * `outcome`, the deals behind a month of the dashboard's won/lost chart.
+         */
+        closedFrom: instantSchema.optional(),
+        closedBefore: instantSchema.optional(),
       })
       .strict()
       .default({}),

@@ -30,6 +30,9 @@ export const CREATED_PERIODS = [
 
 const day = z.union([z.literal(''), z.iso.date()]);
 
+/** A relative period, or custom days (`created`, and the deal list's `closed`). */
+const createdSchema = z.object({ period: z.enum(CREATED_PERIODS), from: day, to: day }).strict();
+
 /** The list query a saved filter keeps: known keys only, at least one. */
 export const savedFilterQuerySchema = z
   .object({
@@ -37,7 +40,7 @@ export const savedFilterQuerySchema = z
     tag: z.string().max(40),
     ownerId: z.string().max(100),
     source: z.string().max(200),
-    created: z.object({ period: z.enum(CREATED_PERIODS), from: day, to: day }).strict(),
+    created: createdSchema,
     companyId: z.string().max(100),
     companyName: z.string().max(300),
     includeDeleted: z.boolean(),
@@ -51,6 +54,10 @@ export const savedFilterQuerySchema = z
     mine: z.boolean(),
     amountMin: z.string().max(24),
     amountMax: z.string().max(24),
+    /** The deal list's stage outcome (open, won, lost), closing period and "all pipelines". */
+    outcome: z.string().max(10),
+    closed: createdSchema,
+    allPipelines: z.boolean(),
   })
   .partial()
   .strict()

@@ -3,7 +3,8 @@
  * host (three contacts, open deals in two currencies, one won and one lost deal, two calls); the
  * head signs in, opens Dashboard and finds exactly those numbers in the charts' hidden tables
  * (what a screen reader reads), then switches the period. The same screen in Ukrainian (month
- * names, money in the uk-UA format). A manager has no Dashboard and is refused on the channel.
+ * names, money in the uk-UA format), whose won/lost and activity figures open the records behind
+ * them. A manager has no Dashboard and is refused on the channel.
  */
 import type { Page } from '@playwright/test';
 import type { Contact } from '../../src-shared/contacts';
@@ -158,6 +159,17 @@ test('the head sees the office figures on the dashboard, in English and Ukrainia
   expect((await tableCells(page, 'pipeline'))[1]?.[2]).toMatch(/^15 500,50 (₴|грн)$/);
   await expect(page.getByRole('heading', { name: 'Вартість воронки за етапами' })).toBeVisible();
   await checkScreenSoft(page, testInfo, 'dashboard-uk');
+  // The figures open the records behind them (issue 18 point 2): the month's lost deal …
+  await page.getByRole('button', { name: `${monthName('uk-UA')}: програно 1` }).click();
+  await expect(page).toHaveURL(/#\/deals\/list$/);
+  await expect(page.getByTestId('deal-row')).toHaveCount(1);
+  await expect(page.getByTestId('deal-row')).toContainText('Склад');
+  // … and the owner's two calls of the last 30 days.
+  await nav.getByRole('button', { name: 'Панель', exact: true }).click();
+  await page.getByRole('button', { name: `${owner.displayName} · 2` }).click();
+  await expect(page).toHaveURL(/#\/activities$/);
+  await expect(page.getByText('Дзвінок щодо поставки')).toBeVisible();
+  await expect(page.getByText('Дзвінок про оплату')).toBeVisible();
   await page.getByRole('button', { name: 'Вийти' }).click();
   await expect(page.getByRole('heading', { name: 'Вхід', level: 1 })).toBeVisible();
 

@@ -54,6 +54,7 @@ const EXPECTED: Record<BuiltInRole, Record<Call, Record<Whose, Outcome>>> = {
     get: 'not_found',
     timeline: 'not_found',
     tasks: 'hidden',
+    logged: 'hidden',
     calendar: 'hidden',
     create: 'not_found',
     update: 'not_found',
@@ -138,6 +139,12 @@ function inputFor(call: Call, r: { task: Activity; contactId: string }): unknown
       return { id: r.task.id, patch: { subject: 'Зміна' }, expectedUpdatedAt: r.task.updatedAt };
     case 'tasks':
       return { view: 'open', timeZone: 'Europe/Kyiv', mine: false, limit: 200 };
+    case 'logged': {
+      const at = Date.parse(r.task.occurredAt);
+      const from = new Date(at - 3_600_000).toISOString();
+      const before = new Date(at + 3_600_000).toISOString();
+      return { ownerId: r.task.ownerId, from, before, limit: 200 };
+    }
     case 'calendar': {
       const due = Date.parse(r.task.dueAt ?? '');
       const from = new Date(due - 3_600_000).toISOString();
@@ -159,6 +166,7 @@ function outcome(call: Call, result: Result<unknown>, id: string): Outcome {
   if (call === 'myTasks') return has((result.value as TaskPage).items.map(i => i.id));
   if (call === 'dueReminders') return has((result.value as DueReminder[]).map(i => i.id));
   if (call === 'tasks') return has((result.value as TaskListPage).items.map(i => i.id));
+  if (call === 'logged') return has((result.value as TaskListPage).items.map(i => i.id));
   if (call === 'calendar') return has((result.value as CalendarPage).items.map(i => i.id));
   return 'ok';
 }

@@ -14,6 +14,7 @@ import {
   createActivity,
   deleteActivity,
   getActivity,
+  loggedActivities,
   myTasks,
   snoozeActivity,
   taskList,
@@ -93,6 +94,7 @@ export function activitiesHandlers(
       ),
     dueReminders: async ctx => claimDueReminders(db(), requireSession(ctx).userId, now()),
     tasks: async (ctx, input) => taskList(db(), viewerOf(ctx), input, now()),
+    logged: async (ctx, input) => loggedActivities(db(), viewerOf(ctx), input, now()),
     calendar: async (ctx, input) => calendar(db(), viewerOf(ctx), input),
     create: async (ctx, input) => {
       const { next, ...logged } = await createActivity(db(), viewerOf(ctx), input.activity, now());

@@ -21,6 +21,12 @@ export {
   type ReminderSource,
 } from './reminders';
 export { claimDueReminders, myTasks } from './tasks';
-export { calendar, taskList, type TaskListQuery } from './planned';
+export {
+  calendar,
+  loggedActivities,
+  taskList,
+  type LoggedQuery,
+  type TaskListQuery,
+} from './planned';
 export { timeline } from './timeline';
 export { type ActivityViewer } from './tables';

@@ -24,6 +24,7 @@ import { companyReadableSql, contactReadableSql, dealReadableSql } from './scope
 import { rowToActivity, type ActivityViewer } from './tables';
 
 const CURSOR_MESSAGE = 'cursor: not from this task list; start from the top';
+const LOGGED_CURSOR = 'cursor: not from this list of activities; start from the top';
 
 /** What the task list asks for. */
 export interface TaskListQuery {
@@ -151,5 +152,53 @@ export async function calendar(
   return {
     items: all.slice(0, CALENDAR_LIMIT).map(toPlanned),
     truncated: all.length > CALENDAR_LIMIT,
+  };
+}
+
+/** What the list of one person's logged activities asks for (`activities.logged`). */
+export interface LoggedQuery {
+  ownerId: string;
+  /** `occurred_at` at or after `from`, before `before` (ISO instants). */
+  from: string;
+  before: string;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/**
+ * One page of the activities `ownerId` logged in the range, newest first, within the caller's
+ * scope: what the dashboard's "activities per person" counts (../analytics/queries.ts), the same
+ * scope condition and `occurred_at` range, so the list holds exactly the bar's records.
+ */
+export async function loggedActivities(
+  db: Kysely<Database>,
+  viewer: ActivityViewer,
+  query: LoggedQuery,
+  now: Date = new Date(),
+): Promise<TaskListPage> {
+  const key = ['logged', query.ownerId, query.from, query.before];
+  const cursor = query.cursor
+    ? decodeCursor(query.cursor, key, 'string', LOGGED_CURSOR)
+    : undefined;
+  const rows = await (
+    await plannedSelect(db, viewer)
+  )
+    .where('activities.owner_id', '=', query.ownerId)
+    .where('activities.occurred_at', '>=', query.from)
+    .where('activities.occurred_at', '<', query.before)
+    .$if(cursor !== undefined, q =>
+      q.where(afterCursorSql('activities.occurred_at', 'activities.id', 'desc', cursor)),
+    )
+    .orderBy('activities.occurred_at', 'desc')
+    .orderBy('activities.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  const shown = rows.slice(0, query.limit);
+  const last = shown.at(-1);
+  return {
+    items: shown.map(toPlanned),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor(key, last.occurred_at, last.id) : null,
+    now: now.toISOString(),
   };
 }

@@ -1,14 +1,16 @@
 /**
- * Custom fields shown in lists (migration 0041): a page of the contacts or companies list carries
+ * Custom fields shown in lists (migration 0041): a page of the contacts, companies or deals list carries
  * the values of the fields the owner marked "show in list" and no others; archiving a shown field
  * or unmarking it takes its value off the rows again.
  */
 import { describe, expect, it } from 'vitest';
 import { companyListInputSchema } from '../../../src-shared/ipc/companies';
 import { contactListInputSchema } from '../../../src-shared/ipc/contacts';
+import { dealListInputSchema } from '../../../src-shared/ipc/deals';
 import { listCompanies } from '../companies/list';
 import { viewerOf } from '../contacts/contacts.test-support';
 import { listContacts } from '../contacts/list';
+import { dealBoard, listDeals } from '../deals/list';
 import { createDealsTestVault } from '../deals/deals.test-support';
 import { closedAfterEach } from '../record/vaults.test-support';
 import { createField, setArchived, updateField } from './definitions';
@@ -81,5 +83,29 @@ describe('custom fields in list rows', () => {
     await setRecordValues(db, all, 'company', bakery, { [branch.id]: 'Хліб' }, { now });
     const page = await listCompanies(db, all, companyListInputSchema.parse({}));
     expect(page.items.find(c => c.id === bakery)?.custom).toEqual({ [branch.id]: 'Хліб' });
+  });
+
+  it('a deals page (and a board card) carries only the shown values', async () => {
+    const t = await office();
+    const { db, staff } = t;
+    const all = viewerOf(staff.anna, 'all');
+    const now = new Date();
+    const paid = await createField(
+      db,
+      { recordType: 'deal', label: 'Оплачено', kind: 'yesno', options: [], showInList: true },
+      now,
+    );
+    const inner = await createField(
+      db,
+      { recordType: 'deal', label: 'Внутрішня примітка', kind: 'text', options: [] },
+      now,
+    );
+    const deal = await t.deal(staff.anna);
+    await setRecordValues(db, all, 'deal', deal.id, { [paid.id]: true, [inner.id]: 'x' }, { now });
+    const page = await listDeals(db, all, dealListInputSchema.parse({}));
+    expect(page.items.find(d => d.id === deal.id)?.custom).toEqual({ [paid.id]: true });
+    const board = await dealBoard(db, all, { pipelineId: deal.pipelineId, limit: 20 });
+    const card = board.columns.flatMap(c => c.items).find(d => d.id === deal.id);
+    expect(card?.custom).toEqual({ [paid.id]: true });
   });
 });

@@ -11,10 +11,13 @@ import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
 import { customFilterSql } from '../custom-fields/filter';
+import { shownFieldIds, shownValues } from '../custom-fields/list-values';
 import {
   amountRangeSql,
+  closedRangeSql,
   createdRangeSql,
   type AmountRange,
+  type ClosedRange,
   type CreatedRange,
 } from '../record/created-filter';
 import type {
@@ -34,7 +37,8 @@ export interface DealListQuery {
   sort: DealSort;
   direction: SortDirection;
   filter?: CreatedRange &
-    AmountRange & {
+    AmountRange &
+    ClosedRange & {
       /** Words that must all appear (as word prefixes) in the title, notes or lost reason. */
       text?: string | undefined;
       pipelineId?: string | undefined;
@@ -70,6 +74,8 @@ export async function listDeals(
   const custom = await customFilterSql(db, 'deal', 'deals', filter.custom);
   const created = createdRangeSql('deals', filter);
   const amount = amountRangeSql(filter);
+  const closed = closedRangeSql(filter);
+  const shown = await shownFieldIds(db, 'deal');
   const rows = await listSource(db, 'deals', textFilter)
     .innerJoin('users', 'users.id', 'deals.owner_id')
     .innerJoin('pipeline_stages', 'pipeline_stages.id', 'deals.stage_id')
@@ -93,6 +99,7 @@ export async function listDeals(
       'companies.name as company_name',
       'deals.created_at',
       'deals.updated_at',
+      'deals.custom_values',
       sql<string | number>`${sql.ref(column)}`.as('sort_value'),
     ])
     .where('deals.deleted_at', 'is', null)
@@ -111,6 +118,7 @@ export async function listDeals(
     .$if(custom !== null, q => q.where(custom ?? sql<SqlBool>`1`))
     .$if(created !== null, q => q.where(created ?? sql<SqlBool>`1`))
     .$if(amount !== null, q => q.where(amount ?? sql<SqlBool>`1`))
+    .$if(closed !== null, q => q.where(closed ?? sql<SqlBool>`1`))
     .$if(textFilter?.plan === 'walk', q => q.where(textMatchSql('deals', textFilter)))
     .$if(cursor !== undefined, q => q.where(afterCursorSql(column, 'deals.id', direction, cursor)))
     .orderBy(column, direction)
@@ -118,7 +126,10 @@ export async function listDeals(
     .limit(limit + 1)
     .execute();
 
-  return pageOf(rows, limit, key, rowToSummary);
+  return pageOf(rows, limit, key, row => ({
+    ...rowToSummary(row),
+    custom: shownValues(row.custom_values, shown),
+  }));
 }
 
 /**

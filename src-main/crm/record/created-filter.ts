@@ -1,6 +1,6 @@
 /**
- * The "date created" and amount range view filters of the company and deal lists (issue 18, point
- * 6), as SQL conditions applied next to the scope (the contact list has its own, with source and
+ * The "date created", amount and "date closed" view filters of the company and deal lists (issue 18,
+ * points 2 and 6), as SQL conditions applied next to the scope (the contact list has its own, with source and
  * company: ../contacts/list-filters.ts).
  */
 import { sql, type SqlBool } from 'kysely';
@@ -18,6 +18,27 @@ export function createdRangeSql(table: 'companies' | 'deals', range: CreatedRang
   if (range.createdFrom !== undefined) parts.push(sql<SqlBool>`${column} >= ${range.createdFrom}`);
   if (range.createdBefore !== undefined)
     parts.push(sql<SqlBool>`${column} < ${range.createdBefore}`);
+  if (parts.length === 0) return null;
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** Closed (won or lost) at or after `closedFrom`, before `closedBefore` (ISO instants; absent = open). */
+export interface ClosedRange {
+  closedFrom?: string | undefined;
+  closedBefore?: string | undefined;
+}
+
+/**
+ * The range as one condition on `deals.closed_at`, or null when it does not narrow. An open deal
+ * has no closing time, so any bound leaves it out (the dashboard's won/lost months read the same
+ * column: src-main/crm/analytics/queries.ts).
+ */
+export function closedRangeSql(range: ClosedRange) {
+  const parts = [];
+  if (range.closedFrom !== undefined)
+    parts.push(sql<SqlBool>`deals.closed_at >= ${range.closedFrom}`);
+  if (range.closedBefore !== undefined)
+    parts.push(sql<SqlBool>`deals.closed_at < ${range.closedBefore}`);
   if (parts.length === 0) return null;
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }

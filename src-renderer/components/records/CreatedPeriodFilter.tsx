@@ -1,19 +1,33 @@
 /**
  * The lists' "date created" filter (issue 18, point 6): a period relative to today, or custom days
- * (from / to, inclusive) when "custom" is chosen. Words: `views.*`; the period becomes instants in
+ * (from / to, inclusive) when "custom" is chosen. The deal list's "date closed" uses it too. Words: `views.*`; the period becomes instants in
  * ./created-range.ts when the list asks main.
  */
 import { Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CREATED_PERIODS, type CreatedFilter } from './created-range';
 
+/** The field labels of a date filter other than "date created" (the deal list's "date closed"). */
+export interface PeriodFilterLabels {
+  period: string;
+  from: string;
+  to: string;
+}
+
 /** The period select and, for a custom period, its two day fields. */
 export function CreatedPeriodFilter(props: {
   value: CreatedFilter;
   onChange: (next: CreatedFilter) => void;
+  /** Another date than creation (default: «Дата створення», «Створено з», «Створено по»). */
+  labels?: PeriodFilterLabels | undefined;
 }) {
   const { value, onChange } = props;
   const { t } = useTranslation();
+  const labels = props.labels ?? {
+    period: t('views.created'),
+    from: t('views.createdFrom'),
+    to: t('views.createdTo'),
+  };
   const setPeriod = (picked: string | null) => {
     const period = CREATED_PERIODS.find(p => p === picked);
     if (period) onChange({ ...value, period });
@@ -22,7 +36,7 @@ export function CreatedPeriodFilter(props: {
   return (
     <>
       <Select
-        label={t('views.created')}
+        label={labels.period}
         data={CREATED_PERIODS.map(period => ({
           value: period,
           label: t(`views.periods.${period}`),
@@ -36,14 +50,14 @@ export function CreatedPeriodFilter(props: {
         <>
           <TextInput
             type="date"
-            label={t('views.createdFrom')}
+            label={labels.from}
             value={value.from}
             onChange={event => setDay('from', event.currentTarget.value)}
             w={160}
           />
           <TextInput
             type="date"
-            label={t('views.createdTo')}
+            label={labels.to}
             value={value.to}
             onChange={event => setDay('to', event.currentTarget.value)}
             w={160}

@@ -49,8 +49,8 @@ const LINKS = [
   ['deal', 'dealId', 'dealTitle', 'activities.plan.list.deal', 'activities.tasks.openDeal'],
 ] as const;
 
-/** The links of a task to its records (none: a standalone task). */
-function TaskLinks({ task }: { task: PlannedActivity }) {
+/** The links of a task (or any activity) to its records (none: a standalone task). */
+export function TaskLinks({ task }: { task: PlannedActivity }) {
   const { t } = useTranslation();
   const links = LINKS.flatMap(([type, idKey, nameKey, named, unnamed]) => {
     const id = task[idKey];

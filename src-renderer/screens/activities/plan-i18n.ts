@@ -40,7 +40,7 @@ export const uk = {
     title: 'Завдання',
     views: { open: 'Усі відкриті', today: 'Сьогодні', week: 'Цей тиждень', overdue: 'Прострочені' },
     viewsLabel: 'Які завдання показати',
-    tabs: { list: 'Список', calendar: 'Календар' },
+    tabs: { list: 'Список', calendar: 'Календар', person: 'Активності працівника' },
     newTask: 'Нове завдання',
     newTaskTitle: 'Нове завдання',
     standalone: 'Без клієнта',
@@ -82,6 +82,14 @@ export const uk = {
     whatsapp: 'Написати у WhatsApp на {{number}}',
     telegramHandle: 'Написати в Telegram {{handle}}',
   },
+  person: {
+    title: '{{name}}: активності з {{from}} по {{to}}',
+    hint: 'Дзвінки, зустрічі, листи, нотатки й завдання, записані за цей час (як на панелі).',
+    empty: 'За цей час активностей немає.',
+    close: 'Закрити',
+    more: 'Показати ще',
+    done: 'Виконано',
+  },
 } as const;
 
 export const en: Strings<typeof uk> = {
@@ -120,7 +128,7 @@ export const en: Strings<typeof uk> = {
     title: 'Tasks',
     views: { open: 'All open', today: 'Today', week: 'This week', overdue: 'Overdue' },
     viewsLabel: 'Which tasks to show',
-    tabs: { list: 'List', calendar: 'Calendar' },
+    tabs: { list: 'List', calendar: 'Calendar', person: 'A person’s activities' },
     newTask: 'New task',
     newTaskTitle: 'New task',
     standalone: 'No client',
@@ -161,5 +169,13 @@ export const en: Strings<typeof uk> = {
     telegram: 'Message {{number}} on Telegram',
     whatsapp: 'Message {{number}} on WhatsApp',
     telegramHandle: 'Message {{handle}} on Telegram',
+  },
+  person: {
+    title: '{{name}}: activities from {{from}} to {{to}}',
+    hint: 'Calls, meetings, e-mails, notes and tasks logged in this time (as on the dashboard).',
+    empty: 'No activities in this time.',
+    close: 'Close',
+    more: 'Show more',
+    done: 'Done',
   },
 };

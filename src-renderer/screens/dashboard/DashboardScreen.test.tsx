@@ -13,6 +13,8 @@ import { useContactsStore } from '../contacts/store';
 import { createdRange } from '../../components/records/created-range';
 import { OWNER } from '../../app/test-support';
 import { renderWithApi, setUpScreenTests } from '../../test-support/render';
+import { currentRoute, formatHash } from '../../shell/routes';
+import '../../shell/route-table';
 
 setUpScreenTests();
 
@@ -131,5 +133,31 @@ describe('dashboard screen', () => {
     });
     // A month without new contacts offers no way to an empty list.
     expect(screen.queryByRole('button', { name: /березень 2026/ })).toBeNull();
+  });
+
+  it('opens the deal list behind a month of won (or lost) deals, at its address', async () => {
+    const { api } = fakeAnalyticsApi();
+    renderIn('uk', api);
+    // One button per month and outcome with deals; none for a month without.
+    expect(await screen.findByRole('button', { name: 'жовтень 2026: програно 1' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /вересень 2026/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'листопад 2026: програно 0' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'листопад 2026: виграно 2' }));
+    expect(useNavigationStore.getState().section).toBe('deals');
+    expect(formatHash(currentRoute('deals'))).toBe('#/deals/list');
+    expect(useDealsStore.getState()).toMatchObject({
+      view: { kind: 'list' },
+      home: 'list',
+      preset: {
+        outcome: 'won',
+        closed: { period: 'custom', from: '2026-11-01', to: '2026-11-30' },
+        allPipelines: true,
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'жовтень 2026: програно 1' }));
+    expect(useDealsStore.getState().preset).toMatchObject({
+      outcome: 'lost',
+      closed: { from: '2026-10-01', to: '2026-10-31' },
+    });
   });
 });

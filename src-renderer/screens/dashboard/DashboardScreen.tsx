@@ -12,7 +12,7 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoader } from '../../components/useLoader';
 import { openDealList } from '../deals/store';
-import { openContactsCreatedIn } from './click-through';
+import { openActivitiesOf, openContactsCreatedIn, openDealsClosedIn } from './click-through';
 import { DueRequestsCard } from '../privacy/DueRequestsCard';
 import { ActivitiesChart, NewContactsChart, PipelineChart, WonLostChart } from './charts';
 import { PageHeader } from '../../components/PageHeader';
@@ -74,8 +74,12 @@ export function DashboardScreen() {
             data={dashboard.pipeline}
             onStage={(pipelineId, stageId) => openDealList(pipelineId, { stageId })}
           />
-          <WonLostChart data={dashboard.wonLost} />
-          <ActivitiesChart data={dashboard.activities} since={dashboard.activitiesSince} />
+          <WonLostChart data={dashboard.wonLost} onMonth={openDealsClosedIn} />
+          <ActivitiesChart
+            data={dashboard.activities}
+            since={dashboard.activitiesSince}
+            onPerson={(userId, name) => openActivitiesOf(userId, name, dashboard.activitiesSince)}
+          />
           <NewContactsChart data={dashboard.newContacts} onMonth={openContactsCreatedIn} />
         </SimpleGrid>
       ) : null}

@@ -148,10 +148,29 @@ export function PipelineChart({
   );
 }
 
-/** Won and lost deals per month, side by side. */
-export function WonLostChart({ data }: { data: Dashboard['wonLost'] }) {
+/**
+ * Won and lost deals per month, side by side. A bar, or the month's button under the chart (the
+ * keyboard's way), opens the deal list filtered to the deals won (lost) that month (`onMonth`).
+ */
+export function WonLostChart({
+  data,
+  onMonth,
+}: {
+  data: Dashboard['wonLost'];
+  onMonth: (outcome: 'won' | 'lost', month: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const rows = monthRows(data, i18n.language);
+  const onBar = (outcome: 'won' | 'lost') => (bar: { payload?: { month?: string } }) => {
+    const month = bar.payload?.month;
+    const row = rows.find(r => r.month === month);
+    if (row && row[outcome] > 0) onMonth(outcome, row.month);
+  };
+  const buttons = rows.flatMap(r =>
+    (['won', 'lost'] as const)
+      .filter(outcome => r[outcome] > 0)
+      .map(outcome => ({ month: r.month, outcome, name: r.name, count: r[outcome] })),
+  );
   return (
     <ChartCard
       id="won-lost"
@@ -170,6 +189,26 @@ export function WonLostChart({ data }: { data: Dashboard['wonLost'] }) {
           formatCount(r.lost, i18n.language),
         ]),
       }}
+      after={
+        <Group gap={6} aria-label={t('dashboard.wonLost.openList')} role="group">
+          <Text size="xs" c="dimmed">
+            {t('dashboard.wonLost.openList')}
+          </Text>
+          {buttons.map(b => (
+            <Button
+              key={`${b.month}/${b.outcome}`}
+              size="compact-xs"
+              variant="light"
+              onClick={() => onMonth(b.outcome, b.month)}
+            >
+              {t(`dashboard.wonLost.${b.outcome}Button`, {
+                month: b.name,
+                n: formatCount(b.count, i18n.language),
+              })}
+            </Button>
+          ))}
+        </Group>
+      }
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart
@@ -182,16 +221,41 @@ export function WonLostChart({ data }: { data: Dashboard['wonLost'] }) {
           <YAxis allowDecimals={false} width={40} />
           <Tooltip labelFormatter={(_l, p) => String(p[0]?.payload?.name ?? '')} />
           <Legend />
-          <Bar {...BAR} dataKey="won" name={t('dashboard.wonLost.won')} fill={COLORS.won} />
-          <Bar {...BAR} dataKey="lost" name={t('dashboard.wonLost.lost')} fill={COLORS.lost} />
+          <Bar
+            {...BAR}
+            dataKey="won"
+            name={t('dashboard.wonLost.won')}
+            fill={COLORS.won}
+            cursor="pointer"
+            onClick={onBar('won')}
+          />
+          <Bar
+            {...BAR}
+            dataKey="lost"
+            name={t('dashboard.wonLost.lost')}
+            fill={COLORS.lost}
+            cursor="pointer"
+            onClick={onBar('lost')}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
   );
 }
 
-/** Activities per person over the last 30 days. */
-export function ActivitiesChart({ data, since }: { data: Dashboard['activities']; since: string }) {
+/**
+ * Activities per person over the last 30 days. A bar, or the person's button under the chart (the
+ * keyboard's way), opens that person's activities of the window (`onPerson`).
+ */
+export function ActivitiesChart({
+  data,
+  since,
+  onPerson,
+}: {
+  data: Dashboard['activities'];
+  since: string;
+  onPerson: (userId: string, name: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const sinceText = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'uk-UA', {
     dateStyle: 'long',
@@ -207,6 +271,23 @@ export function ActivitiesChart({ data, since }: { data: Dashboard['activities']
         head: [t('dashboard.activities.person'), t('dashboard.activities.count')],
         rows: rows.map(r => [r.displayName, formatCount(r.activities, i18n.language)]),
       }}
+      after={
+        <Group gap={6} aria-label={t('dashboard.activities.openList')} role="group">
+          <Text size="xs" c="dimmed">
+            {t('dashboard.activities.openList')}
+          </Text>
+          {rows.map(r => (
+            <Button
+              key={r.userId}
+              size="compact-xs"
+              variant="light"
+              onClick={() => onPerson(r.userId, r.displayName)}
+            >
+              {`${r.displayName} · ${formatCount(r.activities, i18n.language)}`}
+            </Button>
+          ))}
+        </Group>
+      }
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart
@@ -223,6 +304,11 @@ export function ActivitiesChart({ data, since }: { data: Dashboard['activities']
             dataKey="activities"
             name={t('dashboard.activities.count')}
             fill={COLORS.main}
+            cursor="pointer"
+            onClick={(bar: { payload?: { userId?: string; displayName?: string } }) => {
+              const { userId, displayName } = bar.payload ?? {};
+              if (userId) onPerson(userId, displayName ?? '');
+            }}
           />
         </BarChart>
       </ResponsiveContainer>

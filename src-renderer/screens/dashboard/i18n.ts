@@ -27,12 +27,16 @@ export const uk = {
     month: 'Місяць',
     won: 'Виграно',
     lost: 'Програно',
+    openList: 'Відкрити закриті угоди місяця:',
+    wonButton: '{{month}}: виграно {{n}}',
+    lostButton: '{{month}}: програно {{n}}',
   },
   activities: {
     title: 'Активність працівників за 30 днів',
     hint: 'Дзвінки, зустрічі, листи, нотатки й завдання, починаючи з {{since}}',
     person: 'Працівник',
     count: 'Записів',
+    openList: 'Відкрити активності працівника:',
   },
   contacts: {
     title: 'Нові контакти за місяцями',
@@ -69,12 +73,16 @@ export const en: Strings<typeof uk> = {
     month: 'Month',
     won: 'Won',
     lost: 'Lost',
+    openList: 'Open the deals closed in a month:',
+    wonButton: '{{month}}: won {{n}}',
+    lostButton: '{{month}}: lost {{n}}',
   },
   activities: {
     title: 'Activities per person, last 30 days',
     hint: 'Calls, meetings, e-mails, notes and tasks since {{since}}',
     person: 'Person',
     count: 'Activities',
+    openList: 'Open a person’s activities:',
   },
   contacts: {
     title: 'New contacts per month',

@@ -1,13 +1,21 @@
 /**
  * The deal list's filters (issue 18, point 6): search text, stage, currency, custom fields, date
- * created, amount range (typed as money, "10 000" or "12 500,50"), "only mine", and the user's saved
+ * created, amount range (typed as money, "10 000" or "12 500,50"), "only mine", the stage outcome
+ * and date closed with "all pipelines" (point 2: the dashboard's won/lost months), and the user's saved
  * filters of the deal list (`views.*`, list `deals`; the pipeline is kept, and picking a filter of
  * another pipeline switches the list to it). Main applies each filter in SQL next to the scope.
  */
 import { Checkbox, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
-import { CURRENCIES, parseMoney, type Currency, type Pipeline } from '../../../src-shared/deals';
+import {
+  CURRENCIES,
+  parseMoney,
+  STAGE_OUTCOMES,
+  type Currency,
+  type Pipeline,
+  type StageOutcome,
+} from '../../../src-shared/deals';
 import type { SavedFilter } from '../../../src-shared/ipc/views';
 import { CreatedPeriodFilter } from '../../components/records/CreatedPeriodFilter';
 import { ANY_CREATED, type CreatedFilter } from '../../components/records/created-range';
@@ -26,6 +34,12 @@ export interface DealFilterValues {
   /** As typed (major units); '' = open. */
   amountMin: string;
   amountMax: string;
+  /** Deals in a stage of this outcome (open, won, lost). */
+  outcome: StageOutcome | null;
+  /** Date closed (won or lost): a period relative to today or custom days. */
+  closed: CreatedFilter;
+  /** Every pipeline's deals, not only the shown pipeline's (the dashboard's figures span them). */
+  allPipelines: boolean;
 }
 
 /** No narrowing. */
@@ -38,6 +52,9 @@ export const NO_DEAL_FILTERS: DealFilterValues = {
   created: ANY_CREATED,
   amountMin: '',
   amountMax: '',
+  outcome: null,
+  closed: ANY_CREATED,
+  allPipelines: false,
 };
 
 /** A typed amount bound in minor units; undefined when empty or not an amount. */
@@ -57,7 +74,10 @@ export function dealsFiltered(values: DealFilterValues): boolean {
     values.custom.length > 0 ||
     values.created.period !== 'any' ||
     amountBound(values.amountMin) !== undefined ||
-    amountBound(values.amountMax) !== undefined
+    amountBound(values.amountMax) !== undefined ||
+    values.outcome !== null ||
+    values.closed.period !== 'any' ||
+    values.allPipelines
   );
 }
 
@@ -78,6 +98,9 @@ function codecOf(
       created: values.created,
       amountMin: values.amountMin,
       amountMax: values.amountMax,
+      outcome: values.outcome ?? '',
+      closed: values.closed,
+      allPipelines: values.allPipelines,
     }),
     apply: (filter: SavedFilter['filter']) => {
       if (filter.pipelineId && filter.pipelineId !== pipeline.id) {
@@ -92,6 +115,9 @@ function codecOf(
         created: filter.created ?? ANY_CREATED,
         amountMin: filter.amountMin ?? '',
         amountMax: filter.amountMax ?? '',
+        outcome: STAGE_OUTCOMES.find(o => o === filter.outcome) ?? null,
+        closed: filter.closed ?? ANY_CREATED,
+        allPipelines: filter.allPipelines ?? false,
       });
     },
   };
@@ -100,6 +126,8 @@ function codecOf(
 /** The filter fields above the deal list. */
 export function DealFilters(props: {
   pipeline: Pipeline;
+  /** More than one pipeline: offers "all pipelines". */
+  manyPipelines?: boolean | undefined;
   values: DealFilterValues;
   onChange: (next: DealFilterValues) => void;
 }) {
@@ -153,6 +181,27 @@ export function DealFilters(props: {
         w={130}
       />
       <CreatedPeriodFilter value={values.created} onChange={created => set({ created })} />
+      <Select
+        label={t('deals.closedFilter.outcome')}
+        placeholder={t('deals.closedFilter.anyOutcome')}
+        data={STAGE_OUTCOMES.map(o => ({ value: o, label: t(`deals.closedFilter.outcomes.${o}`) }))}
+        value={values.outcome}
+        onChange={v => set({ outcome: STAGE_OUTCOMES.find(o => o === v) ?? null })}
+        clearable
+        w={150}
+      />
+      {/* Only closed deals have a closing date: offered once won or lost is chosen. */}
+      {values.outcome === 'won' || values.outcome === 'lost' || values.closed.period !== 'any' ? (
+        <CreatedPeriodFilter
+          value={values.closed}
+          onChange={closed => set({ closed })}
+          labels={{
+            period: t('deals.closedFilter.period'),
+            from: t('deals.closedFilter.from'),
+            to: t('deals.closedFilter.to'),
+          }}
+        />
+      ) : null}
       <CustomFieldFilter
         recordType="deal"
         value={values.custom}
@@ -164,6 +213,14 @@ export function DealFilters(props: {
         onChange={e => set({ mine: e.currentTarget.checked })}
         mb={8}
       />
+      {props.manyPipelines || values.allPipelines ? (
+        <Checkbox
+          label={t('deals.closedFilter.allPipelines')}
+          checked={values.allPipelines}
+          onChange={e => set({ allPipelines: e.currentTarget.checked })}
+          mb={8}
+        />
+      ) : null}
       <SavedFilters list="deals" codec={codecOf(pipeline, values, onChange)} />
     </>
   );

@@ -7,12 +7,13 @@
  */
 import { Alert, Box, Center, Group, Loader, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEAL_SORTS, type DealSort, type Pipeline } from '../../../src-shared/deals';
 import { useApi } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { BulkBar, type BulkAbilities } from '../../components/records/BulkBar';
+import { useListFields } from '../../components/records/list-custom-fields';
 import { selectionOf } from '../../components/records/selection';
 import { useVirtualRows } from '../../components/records/use-virtual-rows';
 import {
@@ -25,11 +26,15 @@ import {
 import { DealRow } from './DealRow';
 import { dealsList, dealsPreset, forgetDealsPreset } from './store';
 
+/** A row's height; with custom fields shown in the list, a third line holds their values. */
 const ROW_HEIGHT = 56;
+const ROW_HEIGHT_WITH_FIELDS = 74;
 
 /** The list view. */
 export function DealList(props: {
   pipeline: Pipeline;
+  /** Every pipeline (names the stages of rows from other pipelines); default: just `pipeline`. */
+  pipelines?: readonly Pipeline[] | undefined;
   userId: string;
   /** The "Manager" filter above the list (null: everyone in scope); it wins over "only mine". */
   ownerId: string | null;
@@ -43,17 +48,23 @@ export function DealList(props: {
   const bulk = props.bulk && (props.bulk.reassign || props.bulk.delete || props.bulk.export);
   const { t } = useTranslation();
   const api = useApi();
-  // A dashboard click-through's stage, taken once.
-  const [filters, setFilters] = useState<DealFilterValues>(() => ({
-    ...NO_DEAL_FILTERS,
-    stageId: dealsPreset().stageId ?? null,
-  }));
+  // A dashboard click-through's stage, or outcome and closing days, taken once.
+  const [filters, setFilters] = useState<DealFilterValues>(() => {
+    const preset = dealsPreset();
+    return {
+      ...NO_DEAL_FILTERS,
+      stageId: preset.stageId ?? null,
+      outcome: preset.outcome ?? null,
+      closed: preset.closed ?? NO_DEAL_FILTERS.closed,
+      allPipelines: preset.allPipelines ?? false,
+    };
+  });
   useEffect(forgetDealsPreset, []);
   // Typed text waits for a pause; every other filter asks at once.
   const [typedText] = useDebouncedValue(filters.text, 200);
   const [typedMin] = useDebouncedValue(filters.amountMin, 200);
   const [typedMax] = useDebouncedValue(filters.amountMax, 200);
-  const { stageId, currency, mine, custom, created } = filters;
+  const { stageId, currency, mine, custom, created, outcome, closed, allPipelines } = filters;
   const text = typedText.trim();
   const amountMin = amountBound(typedMin);
   const amountMax = amountBound(typedMax);
@@ -63,6 +74,9 @@ export function DealList(props: {
   const error = dealsList.useStore(state => state.error);
   const next = dealsList.useStore(state => state.nextCursor);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The same array until the fields load again, so the memoised rows stay put while scrolling.
+  const listFields = useListFields('deal');
+  const rowHeight = listFields.length > 0 ? ROW_HEIGHT_WITH_FIELDS : ROW_HEIGHT;
   const selection = selectionOf(dealsList);
   const chosen = selection(state => state.ids);
   // One callback for every row (the rows are memoised); Shift ranges over the loaded rows.
@@ -80,7 +94,7 @@ export function DealList(props: {
   useEffect(() => {
     dealsList.useStore.setState({
       query: {
-        pipelineId: pipeline.id,
+        pipelineId: allPipelines ? '' : pipeline.id,
         text,
         stageId,
         currency,
@@ -89,6 +103,8 @@ export function DealList(props: {
         created,
         amountMin,
         amountMax,
+        outcome,
+        closed,
         sort,
       },
     });
@@ -106,6 +122,9 @@ export function DealList(props: {
     created,
     amountMin,
     amountMax,
+    outcome,
+    closed,
+    allPipelines,
     sort,
     refreshKey,
   ]);
@@ -115,7 +134,7 @@ export function DealList(props: {
   const loadMore = useCallback(() => void dealsList.loadNextPage(api), [api]);
   const { virtualizer, rows } = useVirtualRows({
     count: items.length,
-    rowHeight: ROW_HEIGHT,
+    rowHeight,
     scrollRef,
     initialHeight: 560,
     prefetchRows: 10,
@@ -123,14 +142,24 @@ export function DealList(props: {
     loadMore,
   });
 
-  const stageName = (id: string) => pipeline.stages.find(s => s.id === id)?.name ?? '';
-  const outcomeOf = (id: string) => pipeline.stages.find(s => s.id === id)?.outcome;
+  // The fields arrive after the first rows: lay the rows out again at their new height.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+
+  const stages = useMemo(
+    () => new Map((props.pipelines ?? [pipeline]).flatMap(p => p.stages.map(s => [s.id, s]))),
+    [props.pipelines, pipeline],
+  );
   const filtered = dealsFiltered(filters) || ownerId !== null;
 
   return (
     <Box>
       <Group mb="sm" align="flex-end">
-        <DealFilters pipeline={pipeline} values={filters} onChange={setFilters} />
+        <DealFilters
+          pipeline={pipeline}
+          manyPipelines={(props.pipelines?.length ?? 1) > 1}
+          values={filters}
+          onChange={setFilters}
+        />
         <Select
           label={t('deals.sort.label')}
           data={DEAL_SORTS.map(s => ({ value: s, label: t(`deals.sort.${s}`) }))}
@@ -170,10 +199,11 @@ export function DealList(props: {
                   key={d.id}
                   deal={d}
                   top={row.start}
-                  height={ROW_HEIGHT}
-                  stageName={stageName(d.stageId)}
-                  outcome={outcomeOf(d.stageId)}
+                  height={rowHeight}
+                  stageName={stages.get(d.stageId)?.name ?? ''}
+                  outcome={stages.get(d.stageId)?.outcome}
                   onOpen={onOpen}
+                  listFields={listFields}
                   checked={bulk ? chosen.has(d.id) : undefined}
                   onToggle={bulk ? onToggle : undefined}
                 />

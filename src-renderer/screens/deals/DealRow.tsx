@@ -8,8 +8,10 @@
 import { Badge, Box, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CustomField } from '../../../src-shared/custom-fields';
 import type { DealSummary, StageOutcome } from '../../../src-shared/deals';
 import { PersonBadge } from '../../components/PersonBadge';
+import { customListDetails } from '../../components/records/list-custom-fields';
 import { virtualRowStyle } from '../../components/records/use-virtual-rows';
 import { dealAmount } from './format';
 
@@ -22,17 +24,29 @@ export interface DealRowProps {
   stageName: string;
   outcome: StageOutcome | undefined;
   onOpen: (id: string) => void;
+  /**
+   * The deal custom fields marked «Показувати в списку» (components/records/list-custom-fields.ts):
+   * one array for every row, the same object until the fields load again.
+   */
+  listFields?: readonly CustomField[] | undefined;
   /** Chosen for bulk actions (components/records/selection.ts); undefined: no bulk actions. */
   checked?: boolean | undefined;
   /** A click on the row's box: one callback for every row, told whether Shift was down. */
   onToggle?: ((id: string, shift: boolean) => void) | undefined;
 }
 
-/** A deal row: title, contact and company, stage, amount, expected close, owner. */
+/**
+ * A deal row: title; contact and company; the shown custom fields on a line of their own (`Label:
+ * value` in the app's language, as the contact and company lists write them; the row is taller
+ * then); stage, amount, expected close, owner.
+ */
 export const DealRow = memo(function DealRow(props: DealRowProps) {
   const { deal: d, outcome, onOpen } = props;
   const { t, i18n } = useTranslation();
   const { onToggle } = props;
+  const custom = props.listFields?.length
+    ? customListDetails(props.listFields, d.custom, t, i18n.language).join(' · ')
+    : null;
   const content = (
     <UnstyledButton
       onClick={() => onOpen(d.id)}
@@ -46,6 +60,11 @@ export const DealRow = memo(function DealRow(props: DealRowProps) {
           <Text size="xs" c="dimmed" truncate>
             {[d.contactName, d.companyName].filter(Boolean).join(' · ') || t('deals.noContact')}
           </Text>
+          {custom !== null ? (
+            <Text size="xs" c="dimmed" truncate title={custom} data-testid="deal-row-custom">
+              {custom}
+            </Text>
+          ) : null}
         </Box>
         <Badge
           variant={outcome === 'won' ? 'filled' : 'light'}

@@ -159,6 +159,7 @@ export function DealsScreen() {
       {view.kind === 'list' ? (
         <DealList
           pipeline={pipeline}
+          pipelines={pipelines}
           userId={user?.id ?? ''}
           ownerId={seesOthers ? ownerId : null}
           refreshKey={refresh}

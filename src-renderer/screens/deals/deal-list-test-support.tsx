@@ -3,7 +3,7 @@
  * of the list and the list rendered as the deals screen shows it for user u-1 in {@link PIPELINE}.
  * Never imported by the app.
  */
-import type { DealSummary } from '../../../src-shared/deals';
+import type { DealSummary, Pipeline } from '../../../src-shared/deals';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { BulkAbilities } from '../../components/records/BulkBar';
 import { renderWithApp } from '../../components/records/records-test-support';
@@ -37,12 +37,18 @@ export function dealRow(n: number, fields: Partial<DealSummary> = {}): DealSumma
 /** Renders the deal list of {@link PIPELINE} for u-1, everyone's deals, with these bulk rights. */
 export function showDealList(
   api: ZamokApi,
-  o: { bulk?: BulkAbilities | undefined; language?: 'uk' | 'en' } = {},
+  o: {
+    bulk?: BulkAbilities | undefined;
+    language?: 'uk' | 'en';
+    /** Every pipeline (the «Усі воронки» filter); default: the one shown. */
+    pipelines?: readonly Pipeline[];
+  } = {},
 ) {
   return renderWithApp(
     api,
     <DealList
       pipeline={PIPELINE}
+      pipelines={o.pipelines}
       userId="u-1"
       ownerId={null}
       refreshKey={0}

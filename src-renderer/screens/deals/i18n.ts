@@ -34,6 +34,15 @@ export const uk = {
   amountFrom: 'Сума від',
   amountTo: 'Сума до',
   amountFilterBad: 'Введіть суму, наприклад 10 000',
+  closedFilter: {
+    outcome: 'Результат',
+    anyOutcome: 'Будь-який',
+    outcomes: { open: 'Відкриті', won: 'Виграні', lost: 'Програні' },
+    period: 'Дата закриття',
+    from: 'Закрито з',
+    to: 'Закрито по',
+    allPipelines: 'Усі воронки',
+  },
   sort: {
     label: 'Порядок',
     updated: 'Нещодавно змінені',
@@ -197,6 +206,15 @@ export const en: Strings<typeof uk> = {
   amountFrom: 'Amount from',
   amountTo: 'Amount to',
   amountFilterBad: 'Type an amount, e.g. 10 000',
+  closedFilter: {
+    outcome: 'Outcome',
+    anyOutcome: 'Any',
+    outcomes: { open: 'Open', won: 'Won', lost: 'Lost' },
+    period: 'Date closed',
+    from: 'Closed from',
+    to: 'Closed to',
+    allPipelines: 'All pipelines',
+  },
   sort: {
     label: 'Order',
     updated: 'Recently changed',

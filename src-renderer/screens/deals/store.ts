@@ -5,7 +5,13 @@
  * next session starts on the board.
  */
 import type { CustomFilterCondition } from '../../../src-shared/custom-fields';
-import type { Currency, Deal, DealSort, DealSummary } from '../../../src-shared/deals';
+import type {
+  Currency,
+  Deal,
+  DealSort,
+  DealSummary,
+  StageOutcome,
+} from '../../../src-shared/deals';
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { Result } from '../../../src-shared/ipc/contract';
 import {
@@ -54,6 +60,10 @@ export interface DealsState {
 export interface DealsPreset {
   stageId?: string;
   ownerId?: string;
+  /** The won/lost chart: deals of this outcome closed in these days, in every pipeline. */
+  outcome?: StageOutcome;
+  closed?: CreatedFilter;
+  allPipelines?: boolean;
 }
 
 /** The deals section's store. */
@@ -118,6 +128,7 @@ export function rememberDeal(deal: Deal): void {
 
 /** What the deal list asks for: its own filters (kept by the list while it shows) and order. */
 export interface DealQuery {
+  /** The shown pipeline; '' = every pipeline. */
   pipelineId: string;
   text: string;
   stageId: string | null;
@@ -131,7 +142,20 @@ export interface DealQuery {
   /** Amount bounds in minor units (inclusive); undefined = open. */
   amountMin?: number | undefined;
   amountMax?: number | undefined;
+  /** Stage outcome and date closed (the dashboard's won/lost months). */
+  outcome?: StageOutcome | null | undefined;
+  closed?: CreatedFilter | undefined;
   sort: DealSort;
+}
+
+/** The "date closed" filter as the instants main compares `closed_at` with. */
+function closedRange(filter: CreatedFilter | undefined, now: Date) {
+  if (filter === undefined) return {};
+  const { createdFrom, createdBefore } = createdRange(filter, now);
+  return {
+    ...(createdFrom ? { closedFrom: createdFrom } : {}),
+    ...(createdBefore ? { closedBefore: createdBefore } : {}),
+  };
 }
 
 /** The deal list's loaded pages: a paged record list (components/records). */
@@ -152,7 +176,7 @@ export const dealsList = createPagedList<DealSummary, DealQuery, Deal>({
       sort: query.sort,
       direction: query.sort === 'title' ? 'asc' : 'desc',
       filter: {
-        pipelineId: query.pipelineId,
+        ...(query.pipelineId ? { pipelineId: query.pipelineId } : {}),
         ...(query.text ? { text: query.text } : {}),
         ...(query.stageId ? { stageId: query.stageId } : {}),
         ...(query.currency ? { currency: query.currency } : {}),
@@ -161,6 +185,8 @@ export const dealsList = createPagedList<DealSummary, DealQuery, Deal>({
         ...createdRange(query.created, new Date()),
         ...(query.amountMin !== undefined ? { amountMin: query.amountMin } : {}),
         ...(query.amountMax !== undefined ? { amountMax: query.amountMax } : {}),
+        ...(query.outcome ? { outcome: query.outcome } : {}),
+        ...closedRange(query.closed, new Date()),
       },
       limit: PAGE_SIZE,
       ...(cursor ? { cursor } : {}),
