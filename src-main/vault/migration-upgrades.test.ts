@@ -264,6 +264,20 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     expect(shown.pluck().get('field-source-30')).toBe(1);
     expect(() => mark.run(2, 'field-source-30')).toThrow(/CHECK/);
   },
+  '0043_docs16_document_sync': vault => {
+    // Documents kept; a sync row of a document goes with the document's row, states are checked.
+    const count = vault.sqlite.prepare('SELECT count(*) FROM documents').pluck();
+    const before = count.get();
+    const add = vault.sqlite.prepare(
+      `INSERT INTO sync_documents (document_id, partition_id, state, created_at)
+       VALUES (?, 'p-1', ?, '2026-12-07T00:00:00.000Z')`,
+    );
+    add.run('doc-upgrade', 'remote');
+    expect(() => add.run('doc-bad', 'elsewhere')).toThrow(/CHECK/);
+    expect(count.get()).toBe(before);
+    const rows = vault.sqlite.prepare('SELECT count(*) FROM sync_documents').pluck();
+    expect(rows.get()).toBe(1);
+  },
 };
 
 describe('upgrading a vault made before each migration', () => {
