@@ -265,18 +265,25 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     expect(() => mark.run(2, 'field-source-30')).toThrow(/CHECK/);
   },
   '0043_docs16_document_sync': vault => {
-    // Documents kept; a sync row of a document goes with the document's row, states are checked.
-    const count = vault.sqlite.prepare('SELECT count(*) FROM documents').pluck();
-    const before = count.get();
+    // The seeded documents are kept; a document's sync row (and unsent change) goes with its row.
+    const live = vault.sqlite.prepare('SELECT id FROM documents ORDER BY id').pluck();
+    expect(live.all()).toEqual(['doc-1', 'doc-2']);
     const add = vault.sqlite.prepare(
       `INSERT INTO sync_documents (document_id, partition_id, state, created_at)
        VALUES (?, 'p-1', ?, '2026-12-07T00:00:00.000Z')`,
     );
-    add.run('doc-upgrade', 'remote');
-    expect(() => add.run('doc-bad', 'elsewhere')).toThrow(/CHECK/);
-    expect(count.get()).toBe(before);
-    const rows = vault.sqlite.prepare('SELECT count(*) FROM sync_documents').pluck();
-    expect(rows.get()).toBe(1);
+    add.run('doc-1', 'remote');
+    expect(() => add.run('doc-2', 'elsewhere')).toThrow(/CHECK/);
+    vault.sqlite
+      .prepare(
+        `INSERT INTO sync_outbox (change_id, partition_id, key_version, record_table, record_id,
+           fields, sealed, created_at) VALUES ('ch-1', 'p-1', 1, 'documents', 'doc-1', '[]', 'x',
+           '2026-12-07T00:00:00.000Z')`,
+      )
+      .run();
+    vault.sqlite.prepare("DELETE FROM documents WHERE id = 'doc-1'").run();
+    expect(vault.sqlite.prepare('SELECT count(*) FROM sync_documents').pluck().get()).toBe(0);
+    expect(vault.sqlite.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(0);
   },
 };
 
