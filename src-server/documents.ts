@@ -3,7 +3,7 @@
  * to. Putting one needs the push right on that partition, reading one the read right — the same
  * ACL rows as push and pull (403 for anything outside them, nothing sent). A chunk id already
  * stored with the same bytes is answered again (a repeated upload after a crash); other bytes under
- * that id are a conflict, as is a document id already used in another partition.
+ * that id are a conflict. A moved record's documents come again under the new owner's partition.
  */
 import type { z } from 'zod';
 import type { ChunkAnswer, chunkRefSchema, putChunkSchema } from '../src-shared/office/documents';
@@ -31,16 +31,11 @@ export async function putChunk(
     if (partition.key_version !== request.keyVersion) {
       throw new OfficeError('stale_key', 'The partition key has a newer version: seal again.');
     }
-    const [other] = await tx.query<{ partition_id: string }>(
-      'SELECT partition_id FROM document_chunks WHERE document_id = $1 AND partition_id <> $2 LIMIT 1',
-      [request.documentId, request.partitionId],
-    );
-    if (other) throw new OfficeError('conflict', 'That document is stored in another partition.');
     const inserted = await tx.query(
       `INSERT INTO document_chunks
          (document_id, chunk_index, partition_id, key_version, device_id, sealed, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (document_id, chunk_index) DO NOTHING RETURNING chunk_index`,
+       ON CONFLICT (partition_id, document_id, chunk_index) DO NOTHING RETURNING chunk_index`,
       [
         request.documentId,
         request.index,
@@ -53,8 +48,9 @@ export async function putChunk(
     );
     if (inserted.length > 0) return { replayed: false };
     const [stored] = await tx.query<{ hash: Uint8Array }>(
-      'SELECT hash FROM document_chunks WHERE document_id = $1 AND chunk_index = $2',
-      [request.documentId, request.index],
+      `SELECT hash FROM document_chunks
+       WHERE partition_id = $1 AND document_id = $2 AND chunk_index = $3`,
+      [request.partitionId, request.documentId, request.index],
     );
     if (!stored || !sameBytes(Buffer.from(stored.hash), hash)) {
       throw new OfficeError('conflict', 'A chunk with that id but other content was stored.');

@@ -52,7 +52,16 @@ export async function applyDocumentChange(
     await trx.deleteFrom('sync_documents').where('document_id', '=', d.id).execute();
     return [d.id];
   }
-  if (existing) return [];
+  if (existing) {
+    // A moved record's document, uploaded again into the new owner's partition: fetched from there.
+    await trx
+      .updateTable('sync_documents')
+      .set({ partition_id: partitionId })
+      .where('document_id', '=', d.id)
+      .where('state', '!=', 'upload')
+      .execute();
+    return [];
+  }
   // A document of a record this laptop does not hold is not stored (it could not be reached).
   const record = await trx
     .selectFrom(RECORD_TABLE[d.recordType])
@@ -86,6 +95,7 @@ export async function applyDocumentChange(
       document_id: d.id,
       partition_id: partitionId,
       state: 'remote',
+      from_partition_id: null,
       created_at: new Date().toISOString(),
     })
     .onConflict(oc => oc.column('document_id').doNothing())
@@ -158,39 +168,22 @@ async function fetchChunk(
 }
 
 /**
- * Makes sure the content of a document whose row is `row` is on this laptop: when its file is
- * missing and it is `remote`, fetches it from the office (see the file comment). Nothing to do
- * when the file is here or the document never came from the office (the caller then answers as
- * before). Errors: `at_office` (no connection), `office_tampered`, `office_truncated`.
+ * Fetches the content of document `row` from `partitionId` at the office into its ordinary local
+ * .zdoc file (under the row's own file key), checking every chunk and then the whole file.
  */
-export async function fetchRemoteDocument(
+export async function fetchDocumentContent(
   db: Kysely<Database>,
+  session: OfficeSession,
   attachmentsDir: string,
   row: DocumentsTable,
-): Promise<boolean> {
-  if (!row.file_key || (await fileExists(documentPath(attachmentsDir, row.id)))) return false;
-  const synced = await db
-    .selectFrom('sync_documents')
-    .select('partition_id')
-    .where('document_id', '=', row.id)
-    .where('state', '=', 'remote')
-    .executeTakeFirst();
-  const settings = synced ? await loadOfficeSettings(db) : null;
-  if (!synced || !settings) return false;
-  const session = await OfficeSession.signIn(settings).catch((error: unknown) => {
-    if (error instanceof OfficeCallError) throw new DocumentError('at_office', { cause: error });
-    throw error;
-  });
+  partitionId: string,
+): Promise<void> {
+  if (!row.file_key) throw new DocumentError('not_found');
   const count = chunkCount(row.size);
   async function* chunks(): AsyncGenerator<Buffer> {
     for (let index = 0; index < count; index += 1) {
       const length = Math.min(DOCUMENT_CHUNK_BYTES, row.size - index * DOCUMENT_CHUNK_BYTES);
-      yield await fetchChunk(db, session, {
-        partitionId: synced?.partition_id ?? '',
-        documentId: row.id,
-        index,
-        length,
-      });
+      yield await fetchChunk(db, session, { partitionId, documentId: row.id, index, length });
     }
   }
   const staged = await stageDocument({
@@ -215,5 +208,43 @@ export async function fetchRemoteDocument(
     throw new DocumentError('office_tampered');
   }
   await commitStaged(staged);
+}
+
+/** Signs in to the office; no connection is `at_office`. */
+export async function documentSession(db: Kysely<Database>): Promise<OfficeSession> {
+  const settings = await loadOfficeSettings(db);
+  if (!settings) throw new DocumentError('at_office');
+  return OfficeSession.signIn(settings).catch((error: unknown) => {
+    if (error instanceof OfficeCallError) throw new DocumentError('at_office', { cause: error });
+    throw error;
+  });
+}
+
+/** Whether the document's local file is there. */
+export function hasLocalFile(attachmentsDir: string, id: string): Promise<boolean> {
+  return fileExists(documentPath(attachmentsDir, id));
+}
+
+/**
+ * Makes sure the content of a document whose row is `row` is on this laptop: when its file is
+ * missing and it is `remote`, fetches it from the office (see the file comment). Nothing to do
+ * when the file is here or the document never came from the office (the caller then answers as
+ * before). Errors: `at_office` (no connection), `office_tampered`, `office_truncated`.
+ */
+export async function fetchRemoteDocument(
+  db: Kysely<Database>,
+  attachmentsDir: string,
+  row: DocumentsTable,
+): Promise<boolean> {
+  if (!row.file_key || (await hasLocalFile(attachmentsDir, row.id))) return false;
+  const synced = await db
+    .selectFrom('sync_documents')
+    .select('partition_id')
+    .where('document_id', '=', row.id)
+    .where('state', '=', 'remote')
+    .executeTakeFirst();
+  if (!synced) return false;
+  const session = await documentSession(db);
+  await fetchDocumentContent(db, session, attachmentsDir, row, synced.partition_id);
   return true;
 }

@@ -12,8 +12,10 @@ import type { Kysely } from 'kysely';
 import { DOCUMENT_CHUNK_BYTES } from '../../src-shared/office/documents';
 import { openDocumentStream } from '../crm/documents/files';
 import type { Database, DocumentsTable } from '../vault/schema';
+import type { SyncedTable } from './change-format';
 import { DOCUMENT_TABLE, type DocumentChangeBody } from './document-change';
 import { sealChange, sealChunk } from './crypto';
+import { fetchDocumentContent, hasLocalFile } from './documents-in';
 import { isOfficeMember, ownerPartition } from './outbox';
 import type { OfficeSession } from './session';
 import { partitionKey } from './store';
@@ -51,9 +53,51 @@ export async function documentAdded(trx: Kysely<Database>, documentId: string): 
       document_id: documentId,
       partition_id: partition.partition_id,
       state: 'upload',
+      from_partition_id: null,
       created_at: new Date().toISOString(),
     })
     .execute();
+}
+
+const DOCUMENT_TYPE = { contacts: 'contact', companies: 'company', deals: 'deal' } as const;
+
+/**
+ * A record moved to `newOwnerId` (inside the move's transaction): its live documents go up again,
+ * into the new owner's partition, so the laptops holding only that partition can open them. One
+ * whose content this laptop never fetched is fetched from its old partition first. Nothing when
+ * this laptop holds no key for the new partition (the move stays local, as the record's does).
+ */
+export async function documentsMoved(
+  trx: Kysely<Database>,
+  table: SyncedTable,
+  recordId: string,
+  newOwnerId: string,
+): Promise<void> {
+  if (table === 'activities') return;
+  const partition = await ownerPartition(trx, newOwnerId);
+  if (!partition) return;
+  const docs = await trx
+    .selectFrom('documents as d')
+    .leftJoin('sync_documents as s', 's.document_id', 'd.id')
+    .select(['d.id', 's.partition_id', 's.state', 's.from_partition_id'])
+    .where('d.record_type', '=', DOCUMENT_TYPE[table])
+    .where('d.record_id', '=', recordId)
+    .where('d.deleted_at', 'is', null)
+    .execute();
+  for (const doc of docs) {
+    if (doc.partition_id === partition.partition_id) continue;
+    const from = doc.state === 'remote' ? doc.partition_id : (doc.from_partition_id ?? null);
+    const values = {
+      partition_id: partition.partition_id,
+      state: 'upload' as const,
+      from_partition_id: from,
+    };
+    await trx
+      .insertInto('sync_documents')
+      .values({ document_id: doc.id, ...values, created_at: new Date().toISOString() })
+      .onConflict(oc => oc.column('document_id').doUpdateSet(values))
+      .execute();
+  }
 }
 
 /** The display names, roles and teams of the staff a document change names. */
@@ -186,7 +230,7 @@ export async function uploadDocuments(
     .selectFrom('sync_documents as s')
     .innerJoin('documents as d', 'd.id', 's.document_id')
     .innerJoin('office_partitions as p', 'p.partition_id', 's.partition_id')
-    .select(['s.document_id', 's.partition_id', 'p.key_version'])
+    .select(['s.document_id', 's.partition_id', 's.from_partition_id', 'p.key_version'])
     .where('s.state', '=', 'upload')
     .where('d.deleted_at', 'is', null)
     .where('p.may_push', '=', 1)
@@ -201,6 +245,11 @@ export async function uploadDocuments(
       .executeTakeFirstOrThrow();
     const key = await partitionKey(db, item.partition_id, item.key_version);
     if (!key || !row.file_key) continue;
+    // A moved record's document this laptop never opened: fetched from its old partition first.
+    if (!(await hasLocalFile(attachmentsDir, row.id))) {
+      if (!item.from_partition_id) continue;
+      await fetchDocumentContent(db, session, attachmentsDir, row, item.from_partition_id);
+    }
     const plaintext = await openDocumentStream({
       attachmentsDir,
       id: row.id,
@@ -218,7 +267,7 @@ export async function uploadDocuments(
       await queueDocumentChange(trx, item.partition_id, row);
       await trx
         .updateTable('sync_documents')
-        .set({ state: 'sent' })
+        .set({ state: 'sent', from_partition_id: null })
         .where('document_id', '=', row.id)
         .execute();
     });

@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { testEngines } from '../../src-server/db/cluster.test-support';
 import { createContact } from '../crm/contacts/repository';
+import { reassignContact } from '../crm/contacts/ownership';
 import { readAll, streamOf } from '../crm/documents/documents.test-support';
 import { isDocumentError } from '../crm/documents/errors';
 import { documentPath } from '../crm/documents/files';
@@ -196,6 +197,68 @@ describe.each(engines.map(e => [e.name, e] as const))(
         expect(isDocumentError(offline, 'at_office')).toBe(true);
       } finally {
         if (!closed) await office.close();
+      }
+    }, 300_000);
+
+    it('moves a client’s documents with it: dropped (and shredded) where the client leaves, opened where it arrives', async () => {
+      const office = await startOffice(engine.create().storage);
+      try {
+        const owner = await enrolledOwner(office);
+        const a = await joinedLaptop(office, owner, 'anna', 'manager', 'north');
+        const head = await joinedLaptop(office, owner, 'head', 'head', 'north');
+        const c = await joinedLaptop(office, owner, 'chrystia', 'manager', 'south');
+        opened.push(owner, a, head, c);
+        const docsA = documentsOf(a);
+        const docsO = documentsOf(owner);
+        const docsH = documentsOf(head);
+        const docsC = documentsOf(c);
+        const round = async (...laptops: Laptop[]) => {
+          for (const laptop of laptops)
+            await syncNow(laptop.db, { attachments: vaultPaths(laptop.dir).attachments });
+        };
+        await round(a, head, c, owner);
+        const input = contactInputSchema.parse({ surname: 'Переїзд', givenName: 'Олег' });
+        const contact = (await createContact(a.db, { userId: a.userId }, input)).after;
+        const record = { type: 'contact' as const, id: contact.id };
+        const bytes = textDocument(1);
+        const doc = await attach(docsA, docsA.viewer, record, 'рахунок.txt', bytes);
+        await round(a, owner, head, c);
+        // The head opened it (its copy is on the head's laptop); the owner never did.
+        expect((await open(docsH, doc.id)).equals(bytes)).toBe(true);
+        const onHead = documentPath(docsH.attachments, doc.id);
+        expect(existsSync(onHead)).toBe(true);
+        expect(existsSync(documentPath(docsO.attachments, doc.id))).toBe(false);
+
+        // The owner gives the client to C (team south): fetched from A's partition, sent to C's.
+        await reassignContact(owner.db, docsO.viewer, contact.id, c.userId);
+        await round(owner, a, head, c);
+        for (const laptop of [a, head]) {
+          expect(await laptop.db.selectFrom('documents').select('id').execute()).toEqual([]);
+          const synced = await laptop.db.selectFrom('sync_documents').selectAll().execute();
+          expect(synced).toEqual([]);
+        }
+        expect(existsSync(onHead)).toBe(false);
+        expect(existsSync(documentPath(docsA.attachments, doc.id))).toBe(false);
+        const listed = await docsC.service.list(docsC.viewer, record);
+        expect(listed.map(d => [d.id, d.atOffice])).toEqual([[doc.id, true]]);
+        expect((await open(docsC, doc.id)).equals(bytes)).toBe(true);
+        const partitionC = await c.db
+          .selectFrom('office_partitions')
+          .select('partition_id')
+          .where('owner_user_id', '=', c.userId)
+          .executeTakeFirstOrThrow();
+        const onOwner = await owner.db
+          .selectFrom('sync_documents')
+          .select(['partition_id', 'state'])
+          .execute();
+        expect(onOwner).toEqual([{ partition_id: partitionC.partition_id, state: 'sent' }]);
+        for (const laptop of [owner, a, head, c]) {
+          expect(await laptop.db.selectFrom('sync_outbox').select('change_id').execute()).toEqual(
+            [],
+          );
+        }
+      } finally {
+        await office.close();
       }
     }, 300_000);
   },

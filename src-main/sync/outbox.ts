@@ -15,6 +15,7 @@ import {
   type SyncedTable,
 } from './change-format';
 import { openChange, sealChange } from './crypto';
+import { documentsMoved } from './documents-out';
 import { partitionKey } from './store';
 
 /** A record row as stored (column name → stored value). */
@@ -104,6 +105,8 @@ export async function recordToOutbox(
   }
   await seal(trx, oldOwner, { ...body, fields: pick(columns), base, move: 'out' });
   await seal(trx, newOwner, { ...body, fields: pick(Object.keys(after)), base: {}, move: 'in' });
+  // The record's documents follow it into the new owner's partition (./documents-out.ts).
+  await documentsMoved(trx, table, id, newOwner);
 }
 
 /** Seals `body` under the current key of `ownerId`'s partition into the outbox (none held: skip). */

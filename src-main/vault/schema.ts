@@ -524,6 +524,7 @@ export type SyncDocumentsTable = {
   document_id: string;
   partition_id: string;
   state: 'upload' | 'sent' | 'remote';
+  from_partition_id: string | null;
   created_at: string;
 };
 
