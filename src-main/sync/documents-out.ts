@@ -100,6 +100,32 @@ export async function documentsMoved(
   }
 }
 
+/**
+ * Notes, for upload, the live documents of records owned by `userId` that this vault had before it
+ * joined the office (called with the records' own first queueing); answers how many.
+ */
+export async function queueExistingDocuments(
+  trx: Kysely<Database>,
+  userId: string,
+): Promise<number> {
+  let queued = 0;
+  for (const type of ['contact', 'company', 'deal'] as const) {
+    const rows = await trx
+      .selectFrom('documents')
+      .select('id')
+      .where('record_type', '=', type)
+      .where('deleted_at', 'is', null)
+      .where('record_id', 'in', eb =>
+        eb.selectFrom(OWNER_TABLE[type]).select('id').where('owner_id', '=', userId),
+      )
+      .where('id', 'not in', eb => eb.selectFrom('sync_documents').select('document_id'))
+      .execute();
+    for (const row of rows) await documentAdded(trx, row.id);
+    queued += rows.length;
+  }
+  return queued;
+}
+
 /** The display names, roles and teams of the staff a document change names. */
 async function peopleOf(db: Kysely<Database>, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];

@@ -21,7 +21,14 @@ import { createDocumentsService, type DocumentsService } from '../crm/documents/
 import { createTransferRegistry, type TransferRegistry } from '../crm/documents/transfers';
 import { vaultPaths } from '../vault';
 import { OfficeCallError } from './client';
-import { enrolledOwner, joinedLaptop, startOffice, type Laptop } from './office.test-support';
+import { approveJoin, parseJoinRequest, requestToJoin } from './enrol';
+import {
+  enrolledOwner,
+  joinedLaptop,
+  newLaptop,
+  startOffice,
+  type Laptop,
+} from './office.test-support';
 import { OfficeSession } from './session';
 import { loadOfficeSettings } from './store';
 import { syncNow } from './worker';
@@ -257,6 +264,38 @@ describe.each(engines.map(e => [e.name, e] as const))(
             [],
           );
         }
+      } finally {
+        await office.close();
+      }
+    }, 300_000);
+
+    it('sends the documents a laptop already had when it joined', async () => {
+      const office = await startOffice(engine.create().storage);
+      try {
+        const owner = await enrolledOwner(office);
+        const a = await newLaptop('anna', 'north');
+        opened.push(owner, a);
+        const input = contactInputSchema.parse({ surname: 'Давній', givenName: 'Клієнт' });
+        const contact = (await createContact(a.db, { userId: a.userId }, input)).after;
+        const record = { type: 'contact' as const, id: contact.id };
+        const docsA = documentsOf(a);
+        const bytes = textDocument(1);
+        const doc = await attach(docsA, docsA.viewer, record, 'старий.txt', bytes);
+        expect(await a.db.selectFrom('sync_documents').selectAll().execute()).toEqual([]);
+        const text = await requestToJoin(a.db, {
+          endpoint: { url: office.url, fingerprint: null },
+          userId: a.userId,
+          name: 'ANNA',
+        });
+        const request = parseJoinRequest(text);
+        if (!request) throw new Error('join request did not parse');
+        await approveJoin(owner.db, { request, role: 'manager', teamId: 'north' });
+        const docsO = documentsOf(owner);
+        await syncNow(a.db, { attachments: docsA.attachments });
+        await syncNow(owner.db, { attachments: docsO.attachments });
+        const listed = await docsO.service.list(docsO.viewer, record);
+        expect(listed.map(d => [d.id, d.atOffice])).toEqual([[doc.id, true]]);
+        expect((await open(docsO, doc.id)).equals(bytes)).toBe(true);
       } finally {
         await office.close();
       }
