@@ -15,6 +15,8 @@ import type { Database, DocumentsTable } from '../vault/schema';
 import type { SyncedTable } from './change-format';
 import { DOCUMENT_TABLE, type DocumentChangeBody } from './document-change';
 import { sealChange, sealChunk } from './crypto';
+import { DocumentError } from '../crm/documents/errors';
+import { OfficeCallError } from './client';
 import { fetchDocumentContent, hasLocalFile } from './documents-in';
 import { isOfficeMember, ownerPartition } from './outbox';
 import type { OfficeSession } from './session';
@@ -242,6 +244,63 @@ async function postChunks(
   return index;
 }
 
+/** Server refusals that concern one document only (the round goes on without it). */
+const SKIPPED_REFUSALS = new Set([
+  'forbidden',
+  'conflict',
+  'invalid_input',
+  'too_large',
+  'not_found',
+]);
+
+/** Uploads one document's chunks, then queues its metadata change; false when it cannot go yet. */
+async function uploadOne(
+  db: Kysely<Database>,
+  session: OfficeSession,
+  attachmentsDir: string,
+  item: {
+    document_id: string;
+    partition_id: string;
+    from_partition_id: string | null;
+    key_version: number;
+  },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', '=', item.document_id)
+    .executeTakeFirstOrThrow();
+  const key = await partitionKey(db, item.partition_id, item.key_version);
+  if (!key || !row.file_key) return false;
+  // A moved record's document this laptop never opened: fetched from its old partition first.
+  if (!(await hasLocalFile(attachmentsDir, row.id))) {
+    if (!item.from_partition_id) return false;
+    await fetchDocumentContent(db, session, attachmentsDir, row, item.from_partition_id);
+  }
+  const plaintext = await openDocumentStream({
+    attachmentsDir,
+    id: row.id,
+    key: Buffer.from(row.file_key),
+    size: row.size,
+    sha256: row.sha256,
+  });
+  await postChunks(session, plaintext, {
+    partitionId: item.partition_id,
+    keyVersion: item.key_version,
+    documentId: row.id,
+    key,
+  });
+  await db.transaction().execute(async trx => {
+    await queueDocumentChange(trx, item.partition_id, row);
+    await trx
+      .updateTable('sync_documents')
+      .set({ state: 'sent', from_partition_id: null })
+      .where('document_id', '=', row.id)
+      .execute();
+  });
+  return true;
+}
+
 /**
  * Uploads the content of every document added here and not yet at the office (partitions this
  * laptop may push to), then queues each one's metadata change; answers how many went up.
@@ -264,40 +323,15 @@ export async function uploadDocuments(
     .execute();
   let uploaded = 0;
   for (const item of waiting) {
-    const row = await db
-      .selectFrom('documents')
-      .selectAll()
-      .where('id', '=', item.document_id)
-      .executeTakeFirstOrThrow();
-    const key = await partitionKey(db, item.partition_id, item.key_version);
-    if (!key || !row.file_key) continue;
-    // A moved record's document this laptop never opened: fetched from its old partition first.
-    if (!(await hasLocalFile(attachmentsDir, row.id))) {
-      if (!item.from_partition_id) continue;
-      await fetchDocumentContent(db, session, attachmentsDir, row, item.from_partition_id);
+    try {
+      if (await uploadOne(db, session, attachmentsDir, item)) uploaded += 1;
+    } catch (error) {
+      // One document that cannot go up (its local file damaged, the server refusing it) waits
+      // here without stopping the round; anything else (offline, this device removed) stops it.
+      if (error instanceof DocumentError) continue;
+      if (error instanceof OfficeCallError && SKIPPED_REFUSALS.has(error.code)) continue;
+      throw error;
     }
-    const plaintext = await openDocumentStream({
-      attachmentsDir,
-      id: row.id,
-      key: Buffer.from(row.file_key),
-      size: row.size,
-      sha256: row.sha256,
-    });
-    await postChunks(session, plaintext, {
-      partitionId: item.partition_id,
-      keyVersion: item.key_version,
-      documentId: row.id,
-      key,
-    });
-    await db.transaction().execute(async trx => {
-      await queueDocumentChange(trx, item.partition_id, row);
-      await trx
-        .updateTable('sync_documents')
-        .set({ state: 'sent', from_partition_id: null })
-        .where('document_id', '=', row.id)
-        .execute();
-    });
-    uploaded += 1;
   }
   return uploaded;
 }

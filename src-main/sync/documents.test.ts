@@ -8,7 +8,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, truncateSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { testEngines } from '../../src-server/db/cluster.test-support';
@@ -281,6 +281,9 @@ describe.each(engines.map(e => [e.name, e] as const))(
         const docsA = documentsOf(a);
         const bytes = textDocument(1);
         const doc = await attach(docsA, docsA.viewer, record, 'старий.txt', bytes);
+        // A second one whose local file is damaged: it cannot go up, and must not stop the round.
+        const damaged = await attach(docsA, docsA.viewer, record, 'пошкоджений.txt', bytes);
+        truncateSync(documentPath(docsA.attachments, damaged.id), 1000);
         expect(await a.db.selectFrom('sync_documents').selectAll().execute()).toEqual([]);
         const text = await requestToJoin(a.db, {
           endpoint: { url: office.url, fingerprint: null },
@@ -296,6 +299,12 @@ describe.each(engines.map(e => [e.name, e] as const))(
         const listed = await docsO.service.list(docsO.viewer, record);
         expect(listed.map(d => [d.id, d.atOffice])).toEqual([[doc.id, true]]);
         expect((await open(docsO, doc.id)).equals(bytes)).toBe(true);
+        const waiting = await a.db.selectFrom('sync_documents').select(['document_id', 'state']);
+        expect(await waiting.orderBy('state').execute()).toEqual([
+          { document_id: doc.id, state: 'sent' },
+          { document_id: damaged.id, state: 'upload' },
+        ]);
+        expect((await loadOfficeSettings(a.db))?.last_error).toBeNull();
       } finally {
         await office.close();
       }
