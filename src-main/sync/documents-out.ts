@@ -18,7 +18,7 @@ import { sealChange, sealChunk } from './crypto';
 import { DocumentError } from '../crm/documents/errors';
 import { OfficeCallError } from './client';
 import { fetchDocumentContent, hasLocalFile } from './documents-in';
-import { isOfficeMember, ownerPartition } from './outbox';
+import { isOfficeMember, ownerPartition, peopleOf } from './outbox';
 import type { OfficeSession } from './session';
 import { partitionKey } from './store';
 
@@ -128,19 +128,6 @@ export async function queueExistingDocuments(
   return queued;
 }
 
-/** The display names, roles and teams of the staff a document change names. */
-async function peopleOf(db: Kysely<Database>, ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  const users = await db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'team_id'])
-    .where('id', 'in', wanted)
-    .execute();
-  return Object.fromEntries(
-    users.map(u => [u.id, { name: u.display_name, role: u.role, team: u.team_id }]),
-  );
-}
-
 /** Seals the metadata change of `row` into the outbox of `partitionId` (its current key). */
 async function queueDocumentChange(
   trx: Kysely<Database>,
@@ -169,7 +156,7 @@ async function queueDocumentChange(
       deletedAt: row.deleted_at,
       deletedBy: row.deleted_by,
     },
-    people: await peopleOf(trx, [row.owner_id, row.deleted_by]),
+    people: await peopleOf(trx, { owner_id: row.owner_id, deleted_by: row.deleted_by }),
   };
   const changeId = randomUUID();
   const at = { partitionId, keyVersion: partition.key_version, changeId };

@@ -6,7 +6,6 @@
  * folder; a swapped or deleted chunk on the server is refused with a typed error and nothing is
  * stored; offline the document says it is at the office; a deletion reaches the owner's laptop.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, truncateSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +23,7 @@ import { OfficeCallError } from './client';
 import { approveJoin, parseJoinRequest, requestToJoin } from './enrol';
 import {
   enrolledOwner,
+  filesHolding,
   joinedLaptop,
   newLaptop,
   startOffice,
@@ -85,19 +85,6 @@ async function open(d: ReturnType<typeof documentsOf>, id: string): Promise<Buff
   const download = d.transfers.take(copy.ticket, 'download');
   if (!download) throw new Error('no download ticket');
   return readAll(await download.open());
-}
-
-/** How many files under `dir` hold `needle` (grep over the bytes). */
-function filesHolding(dir: string, needle: string): number {
-  try {
-    return execFileSync('grep', ['-rlaF', needle, dir], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .filter(Boolean).length;
-  } catch (error) {
-    if ((error as { status?: number }).status === 1) return 0;
-    throw error;
-  }
 }
 
 describe.each(engines.map(e => [e.name, e] as const))(

@@ -42,7 +42,11 @@ export function changedColumns(before: StoredRow | null, after: StoredRow): stri
   return Object.keys(after).filter(column => before === null || before[column] !== after[column]);
 }
 
-async function peopleOf(db: Kysely<Database>, row: StoredRow): Promise<RecordChangeBody['people']> {
+/** The display name, role and team of each colleague a stored row names (its user columns). */
+export async function peopleOf(
+  db: Kysely<Database>,
+  row: StoredRow,
+): Promise<RecordChangeBody['people']> {
   const ids = [...new Set(USER_COLUMNS.map(c => row[c]).filter(v => typeof v === 'string'))];
   if (ids.length === 0) return {};
   const users = await db
