@@ -19,6 +19,8 @@ import {
   type RecordChangeBody,
 } from './change-format';
 import { openChange } from './crypto';
+import { documentChangeSchema, type DocumentChangeBody } from './document-change';
+import { applyDocumentChange } from './documents-in';
 import { dropRecord, holdsOwnerPartition } from './moves';
 import { readStoredRow, type StoredRow } from './outbox';
 import { partitionKey } from './store';
@@ -47,10 +49,17 @@ export interface ApplyResult {
 
 type Value = string | number | null;
 
-function decode(change: PulledChange, partitionId: string, key: Buffer): RecordChangeBody {
+function decode(
+  change: PulledChange,
+  partitionId: string,
+  key: Buffer,
+): RecordChangeBody | DocumentChangeBody {
   try {
     const at = { partitionId, keyVersion: change.keyVersion, changeId: change.changeId };
-    return recordChangeSchema.parse(JSON.parse(openChange(key, at, change.sealed)));
+    const opened: unknown = JSON.parse(openChange(key, at, change.sealed));
+    if (typeof opened === 'object' && opened !== null && 'document' in opened)
+      return documentChangeSchema.parse(opened);
+    return recordChangeSchema.parse(opened);
   } catch {
     throw new SyncApplyError('bad_change', `Change ${change.changeId} does not open.`);
   }
@@ -84,7 +93,11 @@ async function pendingFields(
 }
 
 /** Adds colleagues the change names and this vault has never seen (they cannot sign in here). */
-async function ensurePeople(trx: Kysely<Database>, body: RecordChangeBody, row: StoredRow) {
+export async function ensurePeople(
+  trx: Kysely<Database>,
+  body: Pick<RecordChangeBody, 'people'>,
+  row: StoredRow,
+) {
   for (const column of USER_COLUMNS) {
     const id = row[column];
     if (typeof id !== 'string') continue;
@@ -308,6 +321,13 @@ export async function applyPulled(
         .where('change_id', '=', change.changeId)
         .returning('change_id')
         .executeTakeFirst();
+      if ('document' in body) {
+        // A document's row (its content is fetched on demand): ./documents-in.ts.
+        droppedDocuments.push(...(await applyDocumentChange(trx, partitionId, body)));
+        cursor = change.seq;
+        applied += 1;
+        continue;
+      }
       if (body.erase !== undefined) {
         // An erasure: carried out after this transaction by the privacy code (./erasure-in.ts).
         if (!own) await noteErasure(trx, body.id, body.erase);

@@ -163,3 +163,32 @@ export function unwrapPartitionKey(
   const key = wrapKey(shared, ephemeralRaw.toString('base64'), boxPublic);
   return decrypt(key, envelopeAad(at.partitionId, at.keyVersion), bytes.subarray(32));
 }
+
+/** Where a document chunk belongs: associated data of its seal. */
+export interface ChunkPlace {
+  partitionId: string;
+  keyVersion: number;
+  documentId: string;
+  index: number;
+}
+
+function chunkAad(at: ChunkPlace): Buffer {
+  return Buffer.from(
+    `zamok-office/document-chunk/v1\n${at.partitionId}\n${at.keyVersion}\n${at.documentId}\n${at.index}`,
+    'utf8',
+  );
+}
+
+/**
+ * Seals one chunk of a document's plaintext under the partition key (nonce ‖ ciphertext ‖ tag).
+ * The associated data binds it to its partition, key version, document and place in the file, so
+ * the server cannot swap chunks between places, documents or partitions.
+ */
+export function sealChunk(key: Buffer, at: ChunkPlace, plaintext: Buffer): Buffer {
+  return encrypt(key, chunkAad(at), plaintext);
+}
+
+/** Opens a sealed chunk; `SealError` when it was altered or belongs elsewhere. */
+export function openChunk(key: Buffer, at: ChunkPlace, sealed: Buffer): Buffer {
+  return decrypt(key, chunkAad(at), sealed);
+}

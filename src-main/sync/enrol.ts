@@ -19,6 +19,7 @@ import type { Database } from '../vault/schema';
 import { OfficeCallError, checkEndpoint, officeCall, type OfficeEndpoint } from './client';
 import { generateDeviceKeys, signText, wrapPartitionKey, type DeviceKeys } from './crypto';
 import { recordToOutbox } from './outbox';
+import { queueExistingDocuments } from './documents-out';
 import { OfficeSession } from './session';
 import { loadOfficeSettings, savePartition, savePartitionKey, type OfficeSettings } from './store';
 import { SYNCED_TABLES } from './change-format';
@@ -134,6 +135,8 @@ export async function queueExistingRecords(db: Kysely<Database>, userId: string)
       for (const row of rows) await recordToOutbox(trx, table, row.id, null);
       queued += rows.length;
     }
+    // Their documents too: content as sealed chunks on the next round (./documents-out.ts).
+    await queueExistingDocuments(trx, userId);
     await trx.updateTable('office_settings').set({ status: 'active' }).execute();
     return queued;
   });

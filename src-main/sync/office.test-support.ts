@@ -2,6 +2,7 @@
  * Test-only: a real office server (in process, loopback, PGlite or PostgreSQL 15) and laptops
  * (real vault files) that enrol, ask to join and get approved through the real HTTP client.
  */
+import { execFileSync } from 'node:child_process';
 import type { Kysely } from 'kysely';
 import { createUser } from '../auth/accounts';
 import type { OpenVault } from '../vault';
@@ -67,4 +68,17 @@ export async function joinedLaptop(
   if (!request) throw new Error('join request did not parse');
   await approveJoin(owner.db, { request, role, teamId });
   return laptop;
+}
+
+/** How many files under `dir` hold `needle` (grep over the bytes: tables, indexes, WAL). */
+export function filesHolding(dir: string, needle: string): number {
+  try {
+    return execFileSync('grep', ['-rlaF', needle, dir], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean).length;
+  } catch (error) {
+    if ((error as { status?: number }).status === 1) return 0;
+    throw error;
+  }
 }

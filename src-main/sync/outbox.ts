@@ -15,6 +15,7 @@ import {
   type SyncedTable,
 } from './change-format';
 import { openChange, sealChange } from './crypto';
+import { documentsMoved } from './documents-out';
 import { partitionKey } from './store';
 
 /** A record row as stored (column name → stored value). */
@@ -41,7 +42,11 @@ export function changedColumns(before: StoredRow | null, after: StoredRow): stri
   return Object.keys(after).filter(column => before === null || before[column] !== after[column]);
 }
 
-async function peopleOf(db: Kysely<Database>, row: StoredRow): Promise<RecordChangeBody['people']> {
+/** The display name, role and team of each colleague a stored row names (its user columns). */
+export async function peopleOf(
+  db: Kysely<Database>,
+  row: StoredRow,
+): Promise<RecordChangeBody['people']> {
   const ids = [...new Set(USER_COLUMNS.map(c => row[c]).filter(v => typeof v === 'string'))];
   if (ids.length === 0) return {};
   const users = await db
@@ -104,6 +109,8 @@ export async function recordToOutbox(
   }
   await seal(trx, oldOwner, { ...body, fields: pick(columns), base, move: 'out' });
   await seal(trx, newOwner, { ...body, fields: pick(Object.keys(after)), base: {}, move: 'in' });
+  // The record's documents follow it into the new owner's partition (./documents-out.ts).
+  await documentsMoved(trx, table, id, newOwner);
 }
 
 /** Seals `body` under the current key of `ownerId`'s partition into the outbox (none held: skip). */

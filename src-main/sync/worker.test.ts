@@ -6,14 +6,19 @@
  * files (tables and WAL) hold no canary text — a forged pull of another partition is refused with
  * nothing sent, and offline edits reach the owner after the server comes back.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createContact, updateContact } from '../crm/contacts/repository';
 import { testEngines } from '../../src-server/db/cluster.test-support';
 import { OfficeCallError } from './client';
-import { enrolledOwner, joinedLaptop, startOffice, type Laptop } from './office.test-support';
+import {
+  enrolledOwner,
+  filesHolding,
+  joinedLaptop,
+  startOffice,
+  type Laptop,
+} from './office.test-support';
 import { OfficeSession } from './session';
 import { loadOfficeSettings, syncCounts } from './store';
 import { syncNow } from './worker';
@@ -50,19 +55,6 @@ async function addClients(laptop: Laptop, n: number, tag: string): Promise<strin
     if (laptop.vault.sqlite.inTransaction) laptop.vault.sqlite.exec('ROLLBACK');
   }
   return ids;
-}
-
-/** How many files under `dir` hold `needle` (grep over the bytes: tables, indexes, WAL). */
-function filesHolding(dir: string, needle: string): number {
-  try {
-    return execFileSync('grep', ['-rlaF', needle, dir], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .filter(Boolean).length;
-  } catch (error) {
-    if ((error as { status?: number }).status === 1) return 0;
-    throw error;
-  }
 }
 
 const N = 1000;

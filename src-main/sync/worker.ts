@@ -22,6 +22,7 @@ import { resealStale } from './outbox';
 import { DeviceRemovedError, isDeviceRemoved } from './wipe';
 import { documentPath, shredFile } from '../crm/documents/files';
 import { queueExistingRecords } from './enrol';
+import { uploadDocuments } from './documents-out';
 import { OfficeCallError } from './client';
 import { unwrapPartitionKey } from './crypto';
 import { OfficeSession } from './session';
@@ -242,6 +243,8 @@ export async function syncNow(
     if (settings.last_sync_at === null) startProgress(db, await changesBehind(db, partitions));
     // The first round after approval: what this user already had goes up with it.
     if (settings.status === 'pending') await queueExistingRecords(db, settings.user_id);
+    // Documents' content first: their metadata joins the outbox only once it is at the office.
+    if (o.attachments) await uploadDocuments(db, session, o.attachments);
     const pushed = await pushOutbox(db, session);
     const pull = await pullAll(db, session, o.waitMs ?? 0);
     await shredDropped(o.attachments, pull.dropped);

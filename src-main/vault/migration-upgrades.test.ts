@@ -264,6 +264,27 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     expect(shown.pluck().get('field-source-30')).toBe(1);
     expect(() => mark.run(2, 'field-source-30')).toThrow(/CHECK/);
   },
+  '0043_docs16_document_sync': vault => {
+    // The seeded documents are kept; a document's sync row (and unsent change) goes with its row.
+    const live = vault.sqlite.prepare('SELECT id FROM documents ORDER BY id').pluck();
+    expect(live.all()).toEqual(['doc-1', 'doc-2']);
+    const add = vault.sqlite.prepare(
+      `INSERT INTO sync_documents (document_id, partition_id, state, created_at)
+       VALUES (?, 'p-1', ?, '2026-12-07T00:00:00.000Z')`,
+    );
+    add.run('doc-1', 'remote');
+    expect(() => add.run('doc-2', 'elsewhere')).toThrow(/CHECK/);
+    vault.sqlite
+      .prepare(
+        `INSERT INTO sync_outbox (change_id, partition_id, key_version, record_table, record_id,
+           fields, sealed, created_at) VALUES ('ch-1', 'p-1', 1, 'documents', 'doc-1', '[]', 'x',
+           '2026-12-07T00:00:00.000Z')`,
+      )
+      .run();
+    vault.sqlite.prepare("DELETE FROM documents WHERE id = 'doc-1'").run();
+    expect(vault.sqlite.prepare('SELECT count(*) FROM sync_documents').pluck().get()).toBe(0);
+    expect(vault.sqlite.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(0);
+  },
 };
 
 describe('upgrading a vault made before each migration', () => {

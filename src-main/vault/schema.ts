@@ -519,6 +519,15 @@ export type SyncConflictsTable = {
   resolved_at: string | null;
 };
 
+/** Row of `sync_documents`. */
+export type SyncDocumentsTable = {
+  document_id: string;
+  partition_id: string;
+  state: 'upload' | 'sent' | 'remote';
+  from_partition_id: string | null;
+  created_at: string;
+};
+
 /** Row of `sync_fields`. */
 export type SyncFieldsTable = {
   record_table: string;
@@ -625,6 +634,7 @@ export type Database = {
   search_text_deals: SearchTextDealsTable;
   settings: SettingsTable;
   sync_conflicts: SyncConflictsTable;
+  sync_documents: SyncDocumentsTable;
   sync_fields: SyncFieldsTable;
   sync_outbox: SyncOutboxTable;
   sync_pending_erasures: SyncPendingErasuresTable;

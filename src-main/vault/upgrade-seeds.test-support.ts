@@ -258,6 +258,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0041_fields18b_show_in_list': {
     note: 'nothing new: a column on custom_fields (the 0031 seed field must survive, not shown)',
   },
+  '0043_docs16_document_sync': {
+    note: 'nothing: a new empty table of documents in office sync (the 0012 documents survive)',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

@@ -37,6 +37,7 @@ describe('office server migrations', () => {
       'auth_challenges',
       'changes',
       'devices',
+      'document_chunks',
       'invites',
       'join_requests',
       'key_envelopes',

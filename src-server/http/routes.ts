@@ -19,6 +19,8 @@ import {
 } from '../../src-shared/office/contracts';
 import { joinRequestBodySchema, refuseJoinSchema } from '../../src-shared/office/joins';
 import { pullChanges, pushChanges } from '../changes';
+import { getChunk, putChunk } from '../documents';
+import { chunkRefSchema, putChunkSchema } from '../../src-shared/office/documents';
 import {
   approveDevice,
   dismissUser,
@@ -177,5 +179,13 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     auth: true,
     handle: input =>
       pullChanges(input.ctx, callerOf(input), parse(pullRequestSchema, input.body), input.signal),
+  },
+  'POST /v1/chunks': {
+    auth: true,
+    handle: input => putChunk(input.ctx, callerOf(input), parse(putChunkSchema, input.body)),
+  },
+  'POST /v1/chunks/get': {
+    auth: true,
+    handle: input => getChunk(input.ctx, callerOf(input), parse(chunkRefSchema, input.body)),
   },
 };

@@ -45,6 +45,8 @@ export interface DocumentInfo {
   /** SHA-256 (hex) of the original file. */
   sha256: string;
   createdAt: string;
+  /** The content is at the office server, not on this laptop yet (fetched when opened). */
+  atOffice?: boolean;
 }
 
 /** A one-time transfer: the ticket the host's transfer route accepts (short-lived, single use). */

@@ -19,6 +19,9 @@ export const DOCUMENT_ERROR_REASONS = [
   'ticket_unknown',
   'record_not_found',
   'bad_name',
+  'at_office',
+  'office_tampered',
+  'office_truncated',
 ] as const;
 export type DocumentErrorReason = (typeof DOCUMENT_ERROR_REASONS)[number];
 
@@ -34,6 +37,9 @@ const CODE_OF: Record<DocumentErrorReason, ErrorCode> = {
   ticket_unknown: 'not_found',
   record_not_found: 'not_found',
   bad_name: 'invalid_input',
+  at_office: 'office_unreachable',
+  office_tampered: 'vault_corrupt',
+  office_truncated: 'vault_corrupt',
 };
 
 const MESSAGE_OF: Record<DocumentErrorReason, string> = {
@@ -49,6 +55,9 @@ const MESSAGE_OF: Record<DocumentErrorReason, string> = {
   ticket_unknown: 'The transfer expired or was already used. Try again.',
   record_not_found: 'No such record.',
   bad_name: 'The file name is not usable.',
+  at_office: 'The file is at the office server; connect to it to open the file.',
+  office_tampered: 'The copy at the office server was altered; it was refused.',
+  office_truncated: 'The copy at the office server is incomplete; it was refused.',
 };
 
 /**

@@ -37,6 +37,8 @@ import {
 import { nameForType } from './sniff';
 import { documentFromRow, type RecordRef } from './tables';
 import { TICKET_TTL_SECONDS, type TransferRegistry } from './transfers';
+import { documentAdded, documentRemoved } from '../../sync/documents-out';
+import { documentsAtOffice, fetchRemoteDocument } from '../../sync/documents-in';
 
 /** Staged uploads wait this long for `finishUpload` before their temp file is removed. */
 const STAGED_TTL_MS = 10 * 60 * 1000;
@@ -108,7 +110,14 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
 
   return {
     async list(viewer, record) {
-      return listDocuments(deps.vault().db, viewer, record);
+      const { db, attachmentsDir } = deps.vault();
+      const docs = await listDocuments(db, viewer, record);
+      const remote = await documentsAtOffice(
+        db,
+        attachmentsDir,
+        docs.map(d => d.id),
+      );
+      return docs.map(d => (remote.has(d.id) ? { ...d, atOffice: true } : d));
     },
 
     async startUpload(viewer, input) {
@@ -180,6 +189,8 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
           key: entry.key,
           createdAt: nextTime(deps.now()),
         });
+        // A vault that syncs: the content goes up as sealed chunks on the next round.
+        await documentAdded(db, staged.id);
         // Inside the call's transaction: if the rename fails, the row is rolled back with it.
         await commitStaged(staged);
         return info;
@@ -197,6 +208,8 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
       if (purpose === 'preview' && !isPreviewable(row.mime_type))
         throw new DocumentError('type_not_allowed');
       if (!row.file_key) throw new DocumentError('not_found');
+      // Content still at the office server: fetched and checked now (`at_office` when offline).
+      await fetchRemoteDocument(db, attachmentsDir, row);
       const key = Buffer.from(row.file_key);
       // The name offered for the copy always ends in the type's extension.
       const fileName = nameForType(row.file_name, row.mime_type);
@@ -237,6 +250,7 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
       if (!(await mayDelete(db, viewer, row))) throw new DocumentError('not_found');
       const deletedAt = nextTime(deps.now());
       await tombstoneDocument(db, row.id, viewer.userId, deletedAt);
+      await documentRemoved(db, row.id);
       await shred(attachmentsDir, row);
       return { before: documentFromRow(row, ownerName), deletedAt };
     },
@@ -249,6 +263,7 @@ export function createDocumentsService(deps: DocumentsServiceDeps): DocumentsSer
       for (const { row } of await liveRowsOf(db, record)) {
         if (!(await mayDelete(db, viewer, row))) continue;
         await tombstoneDocument(db, row.id, viewer.userId, at);
+        await documentRemoved(db, row.id);
         await shred(attachmentsDir, row);
         deleted.push(row.id);
       }

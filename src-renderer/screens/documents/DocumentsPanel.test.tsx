@@ -72,6 +72,17 @@ describe('DocumentsPanel', () => {
     expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
   });
 
+  it('a document whose content is at the office server says so, in Ukrainian and English', async () => {
+    const remote = { ...PNG_DOC, atOffice: true };
+    const { api } = apiWith(() => ok([remote, { ...PNG_DOC, id: 'd-2', fileName: 'тут.png' }]));
+    renderAs(BUILT_IN_GRANTS.manager, api, 'uk');
+    expect(await screen.findByText('тут.png')).toBeTruthy();
+    const notes = screen.getAllByTestId('document-at-office');
+    expect(notes.map(n => n.textContent)).toEqual([
+      'Файл на сервері офісу: він завантажиться, коли ви його відкриєте (потрібне зʼєднання з офісом).',
+    ]);
+  });
+
   it('a record out of reach reads as a sentence, not a code', async () => {
     const { api } = apiWith(() => fail('not_found', { reason: 'record_not_found' }));
     renderAs(BUILT_IN_GRANTS.manager, api);

@@ -214,6 +214,11 @@ function DocumentsCard(props: {
                       date: date(doc.createdAt),
                     })}
                   </Text>
+                  {doc.atOffice ? (
+                    <Text size="xs" c="blue.7" data-testid="document-at-office">
+                      {t('documents.atOffice')}
+                    </Text>
+                  ) : null}
                 </Stack>
                 <Group gap="xs" wrap="nowrap">
                   {isPreviewable(doc.mimeType) && transfers ? (

@@ -27,4 +27,18 @@ describe('documentErrorText', () => {
     const error: CallError = { code: 'invalid_input', message: 'Invalid input: size (too_big).' };
     expect(documentErrorText(createI18n('en').t, error)).not.toContain('file name');
   });
+
+  it('a document at an unreachable office server says to connect, in both languages', () => {
+    const error: CallError = {
+      code: 'office_unreachable',
+      message: 'The file is at the office server; connect to it to open the file.',
+      details: { reason: 'at_office' },
+    };
+    expect(documentErrorText(createI18n('uk').t, error)).toBe(
+      'Файл на сервері офісу, а звʼязку з ним зараз немає. Підʼєднайтеся до офісу, щоб відкрити файл.',
+    );
+    expect(documentErrorText(createI18n('en').t, error)).toBe(
+      'The file is at the office server, which cannot be reached now. Connect to the office to open it.',
+    );
+  });
 });

@@ -11,6 +11,8 @@ export const uk = {
   emptyText: 'Додайте договір, скан або фото — файл буде зашифровано окремим ключем.',
   listLabel: 'Документи запису',
   added: '{{size}} · {{owner}} · {{date}}',
+  atOffice:
+    'Файл на сервері офісу: він завантажиться, коли ви його відкриєте (потрібне зʼєднання з офісом).',
   preview: 'Переглянути',
   saveCopy: 'Зберегти копію',
   delete: 'Видалити',
@@ -56,6 +58,12 @@ export const uk = {
     not_found: 'Документ не знайдено або у вас немає до нього доступу.',
     transfer: 'Не вдалося передати файл. Перевірте, чи Zamok запущено, і спробуйте ще раз.',
     bad_name: 'Назва файлу не підходить. Перейменуйте файл і спробуйте ще раз.',
+    at_office:
+      'Файл на сервері офісу, а звʼязку з ним зараз немає. Підʼєднайтеся до офісу, щоб відкрити файл.',
+    office_tampered:
+      'Копію файлу на сервері офісу змінено, тому її не прийнято. Попросіть колегу, який додав файл, додати його ще раз.',
+    office_truncated:
+      'Копія файлу на сервері офісу неповна, тому її не прийнято. Попросіть колегу, який додав файл, додати його ще раз.',
     file_access:
       'Не вдалося прочитати або записати файл. Перевірте, чи він на місці, чи є доступ до теки й місце на диску.',
   },
@@ -72,6 +80,8 @@ export const en: Strings<typeof uk> = {
   emptyText: 'Attach a contract, a scan or a photo — each file is encrypted with its own key.',
   listLabel: 'Documents of this record',
   added: '{{size}} · {{owner}} · {{date}}',
+  atOffice:
+    'The file is at the office server: it is fetched when you open it (needs a connection to the office).',
   preview: 'Preview',
   saveCopy: 'Save a copy',
   delete: 'Delete',
@@ -117,6 +127,12 @@ export const en: Strings<typeof uk> = {
     not_found: 'The document was not found or you have no access to it.',
     transfer: 'The file could not be transferred. Check that Zamok is running and try again.',
     bad_name: 'The file name cannot be used. Rename the file and try again.',
+    at_office:
+      'The file is at the office server, which cannot be reached now. Connect to the office to open it.',
+    office_tampered:
+      'The copy at the office server was altered, so it was refused. Ask the colleague who added the file to add it again.',
+    office_truncated:
+      'The copy at the office server is incomplete, so it was refused. Ask the colleague who added the file to add it again.',
     file_access:
       'The file could not be read or written. Check that it is still there, that the folder is accessible and the disk has space.',
   },
