@@ -13,6 +13,7 @@ import { testEngines } from '../../src-server/db/cluster.test-support';
 import type { Db } from '../../src-server/db/db';
 import { chainLink } from '../../src-server/changes';
 import { chainGenesis } from '../../src-server/partitions';
+import { listOfficeAudit } from './audit-list';
 import { OfficeCallError } from './client';
 import { enrolledOwner, joinedLaptop, startOffice, type Laptop } from './office.test-support';
 import { OfficeSession } from './session';
@@ -157,6 +158,21 @@ describe.each(engines.map(e => [e.name, e] as const))(
           .where('device_id', '=', ownDevice)
           .execute();
         expect(mine).toEqual([]);
+        // The audit screen's office view: newest first, with the device each entry came from.
+        const page = await listOfficeAudit(owner.db, { limit: 2 });
+        expect(page).toMatchObject({ joined: true, problems: 0 });
+        expect(page.entries.map(e => [e.officeDeviceId, e.seq, e.userId])).toEqual([
+          [deviceA, sent[2]?.seq, a.userId],
+          [deviceA, sent[1]?.seq, a.userId],
+        ]);
+        expect(page.entries[0]?.changes?.password?.after).toBe('[redacted]');
+        const older = await listOfficeAudit(owner.db, { limit: 2, before: page.nextBefore ?? 0 });
+        expect(older.entries.map(e => e.seq)).toEqual([sent[0]?.seq]);
+        expect(older.nextBefore).toBeNull();
+        expect(await listOfficeAudit(a.db, { limit: 5 })).toMatchObject({
+          joined: true,
+          entries: [],
+        });
         const clean = await verifyOfficeChain(owner.db);
         expect(clean.ok).toBe(true);
         expect(clean.auditDevices).toEqual([

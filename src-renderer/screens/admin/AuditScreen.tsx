@@ -1,5 +1,15 @@
 /** The audit log section: filters, the entries, "Load older", the chain check and the CSV export. */
-import { Alert, Button, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView, AuditVerifyView } from '../../../src-shared/ipc/audit';
@@ -20,6 +30,7 @@ import {
 import { AuditTable } from './AuditTable';
 import { useRecordNames } from './audit-names';
 import { DoneNotice } from './DoneNotice';
+import { OfficeAuditLog } from './OfficeAuditLog';
 import { useGranted } from '../../app/grants';
 import { ariaKeys, useShortcuts } from '../../app/shortcuts';
 
@@ -34,6 +45,9 @@ export function AuditScreen() {
   const canExport = useGranted('audit.export');
   const users = useLoaded(() => api.users.list({}), canListUsers);
   const actions = useLoaded(() => api.audit.actions({}));
+  // A vault in an office: the owner (or an auditor) may switch to the other laptops' entries.
+  const office = useLoaded(() => api.audit.office({ limit: 1 }));
+  const [view, setView] = useState<'laptop' | 'office'>('laptop');
   const [entries, setEntries] = useState<AuditEntryView[]>([]);
   const records = useRecordNames(api, entries);
   // User ids and pipeline ids in changes and details read as names (ids never collide).
@@ -138,45 +152,60 @@ export function AuditScreen() {
       <ErrorAlert error={verifying.error} />
       <ErrorAlert error={exporting.error} />
       <DoneNotice text={exported} onClose={() => setExported(null)} />
-      <AuditFilters
-        form={form}
-        onChange={setForm}
-        onApply={() => setApplied(form)}
-        onClear={() => {
-          setForm(EMPTY_FILTERS);
-          setApplied(EMPTY_FILTERS);
-        }}
-        users={canListUsers ? (users.value ?? []) : null}
-        actions={actions.value?.actions ?? []}
-      />
-      <ErrorAlert error={error} />
-      {error ? (
-        <Button variant="default" w="fit-content" onClick={() => void load(applied)}>
-          {t('admin.retry')}
-        </Button>
+      {office.value?.joined ? (
+        <SegmentedControl
+          w="fit-content"
+          aria-label={t('admin.officeAudit.view')}
+          value={view}
+          onChange={value => setView(value === 'office' ? 'office' : 'laptop')}
+          data={[
+            { value: 'laptop', label: t('admin.officeAudit.thisLaptop') },
+            { value: 'office', label: t('admin.officeAudit.office') },
+          ]}
+        />
       ) : null}
-      {!loading && !error && entries.length === 0 ? (
-        <Text c="dimmed">{t('admin.audit.empty')}</Text>
-      ) : null}
-      {entries.length > 0 ? (
-        <AuditTable entries={entries} names={names} records={records} people={people} />
-      ) : null}
-      {loading ? (
-        <Group gap="xs">
-          <Loader size="sm" />
-          <Text c="dimmed">{t('admin.loading')}</Text>
-        </Group>
-      ) : null}
-      {!loading && next !== null ? (
-        <Button variant="default" w="fit-content" onClick={() => void load(applied, next)}>
-          {t('admin.audit.loadOlder')}
-        </Button>
-      ) : null}
-      {!loading && !error && next === null && entries.length > 0 ? (
-        <Text size="xs" c="dimmed">
-          {t('admin.audit.end')}
-        </Text>
-      ) : null}
+      {view === 'office' ? <OfficeAuditLog names={names} /> : null}
+      <Stack gap="md" display={view === 'office' ? 'none' : undefined}>
+        <AuditFilters
+          form={form}
+          onChange={setForm}
+          onApply={() => setApplied(form)}
+          onClear={() => {
+            setForm(EMPTY_FILTERS);
+            setApplied(EMPTY_FILTERS);
+          }}
+          users={canListUsers ? (users.value ?? []) : null}
+          actions={actions.value?.actions ?? []}
+        />
+        <ErrorAlert error={error} />
+        {error ? (
+          <Button variant="default" w="fit-content" onClick={() => void load(applied)}>
+            {t('admin.retry')}
+          </Button>
+        ) : null}
+        {!loading && !error && entries.length === 0 ? (
+          <Text c="dimmed">{t('admin.audit.empty')}</Text>
+        ) : null}
+        {entries.length > 0 ? (
+          <AuditTable entries={entries} names={names} records={records} people={people} />
+        ) : null}
+        {loading ? (
+          <Group gap="xs">
+            <Loader size="sm" />
+            <Text c="dimmed">{t('admin.loading')}</Text>
+          </Group>
+        ) : null}
+        {!loading && next !== null ? (
+          <Button variant="default" w="fit-content" onClick={() => void load(applied, next)}>
+            {t('admin.audit.loadOlder')}
+          </Button>
+        ) : null}
+        {!loading && !error && next === null && entries.length > 0 ? (
+          <Text size="xs" c="dimmed">
+            {t('admin.audit.end')}
+          </Text>
+        ) : null}
+      </Stack>
     </Stack>
   );
 }
