@@ -2,9 +2,9 @@
 -- partition to audit readers"). Shipped migrations are never edited.
 --
 -- Every laptop of an office pushes the audit entries it wrote since it joined, exactly as its own
--- chain stored them, sealed into the office's one audit partition. Only devices whose role reads
--- the audit log (owner, auditor) may pull that partition (the server refuses the others), so
--- every other laptop holds it push-only: `may_pull` 0. Existing partitions stay pullable.
+-- chain stored them, sealed into its own audit partition (one per device). Only devices whose role
+-- reads the audit log (owner, auditor) may pull audit partitions (the server refuses the others),
+-- so every other laptop holds its own push-only: `may_pull` 0. Existing partitions stay pullable.
 ALTER TABLE office_partitions ADD COLUMN may_pull INTEGER NOT NULL DEFAULT 1 CHECK (may_pull IN (0, 1));
 
 -- How far this laptop's own audit log went out: entries after `last_seq` are sealed and queued on

@@ -1,6 +1,6 @@
 /**
- * Audit entries of other laptops, as an audit reader (owner, auditor) pulls the office audit
- * partition. They are stored in `office_audit`, apart from this vault's own hash chain (never
+ * Audit entries of other laptops, as an audit reader (owner, auditor) pulls their office audit
+ * partitions (one per device). They are stored in `office_audit`, apart from this vault's own hash chain (never
  * appended to it), and verified on arrival per device: each entry's hash and payload digest, and
  * its link to the previous entry of the same device. An entry that does not verify is kept with
  * its problem named (the office audit screen and `zamok audit verify --office` show it), never
@@ -8,6 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { PulledChange } from '../../src-shared/office/contracts';
+import { auditPartitionId } from '../../src-shared/office/audit';
 import type { Database } from '../vault/schema';
 import {
   entryProblem,
@@ -110,8 +111,9 @@ export async function applyAuditPulled(
       const key = await partitionKey(trx, partitionId, change.keyVersion);
       if (!key) throw new SyncApplyError('missing_key', `No key version ${change.keyVersion}.`);
       const body = decode(change, partitionId, key);
-      // The server names who pushed the change; a device writing another device's chain is flagged.
-      const forged = body.deviceId !== change.deviceId;
+      // The server names who pushed the change: only the partition's own device writes its chain.
+      const forged =
+        body.deviceId !== change.deviceId || auditPartitionId(change.deviceId) !== partitionId;
       let previous = await lastOf(trx, change.deviceId);
       for (const entry of body.entries) {
         const problem = forged ? 'wrong_device' : entryProblem(entry, previous, body.from);

@@ -103,9 +103,10 @@ describe.each(engines.map(e => [e.name, e] as const))(
       try {
         const owner = await enrolledOwner(office);
         const a = await joinedLaptop(office, owner, 'anna', 'manager', 'north');
-        opened.push(owner, a);
-        await syncNow(owner.db); // makes the audit partition and grants it to A (push)
-        const partitionId = auditPartitionId((await loadOfficeSettings(owner.db))?.office_id ?? '');
+        const auditor = await joinedLaptop(office, owner, 'ivan', 'auditor');
+        opened.push(owner, a, auditor);
+        await syncNow(owner.db); // makes A's audit partition and grants it to A (push)
+        const partitionId = auditPartitionId(await deviceOf(a));
         for (let n = 1; n <= 3; n += 1) audited(a, n);
         await syncNow(a.db);
         const ownBefore = await ownAuditCount(owner);
@@ -158,6 +159,16 @@ describe.each(engines.map(e => [e.name, e] as const))(
           .where('device_id', '=', ownDevice)
           .execute();
         expect(mine).toEqual([]);
+        // An auditor's laptop (a role with audit.read) reads them too.
+        await syncNow(auditor.db);
+        const atAuditor = await auditor.db
+          .selectFrom('office_audit')
+          .select(['seq', 'hash', 'problem'])
+          .where('device_id', '=', deviceA)
+          .where('action', '=', 'contacts.update')
+          .orderBy('seq')
+          .execute();
+        expect(atAuditor).toEqual(received.map(r => ({ seq: r.seq, hash: r.hash, problem: null })));
         // The audit screen's office view: newest first, with the device each entry came from.
         const page = await listOfficeAudit(owner.db, { limit: 2 });
         expect(page).toMatchObject({ joined: true, problems: 0 });
@@ -199,11 +210,21 @@ describe.each(engines.map(e => [e.name, e] as const))(
         const session = await OfficeSession.signIn(
           (await loadOfficeSettings(a.db)) ?? (null as never),
         );
-        const forged = await session
-          .post('/v1/pull', { cursors: [{ partitionId, after: 0 }] })
-          .catch((error: unknown) => error);
-        expect(forged).toBeInstanceOf(OfficeCallError);
-        expect(forged).toMatchObject({ status: 403, code: 'forbidden' });
+        // Its own audit partition (in its ACL, push only) and the owner's: both refused.
+        for (const id of [partitionId, auditPartitionId(ownDevice)]) {
+          const forged = await session
+            .post('/v1/pull', { cursors: [{ partitionId: id, after: 0 }] })
+            .catch((error: unknown) => error);
+          expect(forged).toBeInstanceOf(OfficeCallError);
+          expect(forged).toMatchObject({ status: 403, code: 'forbidden' });
+        }
+        // A's key opens only A's entries: it holds no key of the owner's audit partition.
+        const keys = await a.db
+          .selectFrom('office_partition_keys')
+          .select('partition_id')
+          .where('partition_id', 'like', 'audit-%')
+          .execute();
+        expect(keys.map(k => k.partition_id)).toEqual([partitionId]);
 
         // The server edits one stored audit change: verify --office on the owner fails there.
         const [first] = await office.db.query<{ seq: string }>(
@@ -229,7 +250,7 @@ describe.each(engines.map(e => [e.name, e] as const))(
         const a = await joinedLaptop(office, owner, 'anna', 'manager', 'north');
         opened.push(owner, a);
         await syncNow(owner.db);
-        const partitionId = auditPartitionId((await loadOfficeSettings(owner.db))?.office_id ?? '');
+        const partitionId = auditPartitionId(await deviceOf(a));
         audited(a, 1);
         await syncNow(a.db);
         audited(a, 2);

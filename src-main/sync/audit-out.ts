@@ -1,5 +1,5 @@
 /**
- * This laptop's audit entries going out to the office audit partition. Each round, before the
+ * This laptop's audit entries going out to its own office audit partition (`audit-<deviceId>`). Each round, before the
  * push, the entries written since the last round (since joining, the first time) are read exactly
  * as the local chain stored them, sealed in batches under the audit partition's current key and
  * queued in the outbox; the cursor (`office_audit_out`) moves in the same transaction, so a crash
@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { auditPartitionId } from '../../src-shared/office/audit';
 import type { Database } from '../vault/schema';
 import type { OfficeAuditChange, OfficeAuditEntry } from './audit-format';
 import { sealChange } from './crypto';
@@ -17,8 +18,8 @@ const BATCH_BYTES = 160_000;
 /** Entries read per query. */
 const READ_ROWS = 500;
 
-/** The audit partition with its current key, when this laptop may push to it. */
-export async function auditPartition(db: Kysely<Database>) {
+/** This device's own audit partition with its current key, when this laptop may push to it. */
+export async function auditPartition(db: Kysely<Database>, deviceId: string) {
   return db
     .selectFrom('office_partitions as p')
     .innerJoin('office_partition_keys as k', join =>
@@ -27,6 +28,7 @@ export async function auditPartition(db: Kysely<Database>) {
         .onRef('k.key_version', '=', 'p.key_version'),
     )
     .select(['p.partition_id', 'p.key_version', 'p.may_pull', 'k.key'])
+    .where('p.partition_id', '=', auditPartitionId(deviceId))
     .where('p.kind', '=', 'audit')
     .where('p.may_push', '=', 1)
     .executeTakeFirst();
@@ -59,7 +61,7 @@ async function cursorOf(db: Kysely<Database>, joinedAt: string) {
 export async function queueAuditEntries(db: Kysely<Database>): Promise<number> {
   const settings = await loadOfficeSettings(db);
   if (!settings) return 0;
-  const partition = await auditPartition(db);
+  const partition = await auditPartition(db, settings.device_id);
   if (!partition) return 0;
   if (partition.may_pull === 0) {
     await db
