@@ -18,8 +18,8 @@ const BATCH_BYTES = 160_000;
 /** Entries read per query. */
 const READ_ROWS = 500;
 
-/** This device's own audit partition with its current key, when this laptop may push to it. */
-export async function auditPartition(db: Kysely<Database>, deviceId: string) {
+/** The audit partitions this laptop holds, with their current keys and rights. */
+export async function heldAuditPartitions(db: Kysely<Database>) {
   return db
     .selectFrom('office_partitions as p')
     .innerJoin('office_partition_keys as k', join =>
@@ -27,11 +27,15 @@ export async function auditPartition(db: Kysely<Database>, deviceId: string) {
         .onRef('k.partition_id', '=', 'p.partition_id')
         .onRef('k.key_version', '=', 'p.key_version'),
     )
-    .select(['p.partition_id', 'p.key_version', 'p.may_pull', 'k.key'])
-    .where('p.partition_id', '=', auditPartitionId(deviceId))
+    .select(['p.partition_id', 'p.key_version', 'p.may_push', 'p.may_pull', 'k.key'])
     .where('p.kind', '=', 'audit')
-    .where('p.may_push', '=', 1)
-    .executeTakeFirst();
+    .execute();
+}
+
+/** This device's own audit partition with its current key, when this laptop may push to it. */
+async function ownAuditPartition(db: Kysely<Database>, deviceId: string) {
+  const id = auditPartitionId(deviceId);
+  return (await heldAuditPartitions(db)).find(p => p.partition_id === id && p.may_push === 1);
 }
 
 /**
@@ -61,7 +65,7 @@ async function cursorOf(db: Kysely<Database>, joinedAt: string) {
 export async function queueAuditEntries(db: Kysely<Database>): Promise<number> {
   const settings = await loadOfficeSettings(db);
   if (!settings) return 0;
-  const partition = await auditPartition(db, settings.device_id);
+  const partition = await ownAuditPartition(db, settings.device_id);
   if (!partition) return 0;
   if (partition.may_pull === 0) {
     await db

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { auditPartitionId, mayReadOfficeAudit } from '../../src-shared/office/audit';
 import type { Database } from '../vault/schema';
-import { queueAuditEntries } from './audit-out';
+import { heldAuditPartitions, queueAuditEntries } from './audit-out';
 import { OfficeCallError } from './client';
 import { wrapPartitionKey } from './crypto';
 import { listOfficeDevices, trustedDevices, type OfficeDevice } from './devices';
@@ -21,20 +21,6 @@ interface HeldKey {
   partition_id: string;
   key_version: number;
   key: Uint8Array;
-}
-
-/** The audit partitions this laptop holds, with their current keys. */
-async function heldAuditPartitions(db: Kysely<Database>): Promise<HeldKey[]> {
-  return db
-    .selectFrom('office_partitions as p')
-    .innerJoin('office_partition_keys as k', join =>
-      join
-        .onRef('k.partition_id', '=', 'p.partition_id')
-        .onRef('k.key_version', '=', 'p.key_version'),
-    )
-    .select(['p.partition_id', 'p.key_version', 'k.key'])
-    .where('p.kind', '=', 'audit')
-    .execute();
 }
 
 async function grant(
@@ -106,7 +92,7 @@ export async function shareAuditPartitions(
   if (settings.role !== 'owner') return 0;
   const trusted = [...trustedDevices(settings, await listOfficeDevices(session)).values()];
   let grants = 0;
-  const held = await heldAuditPartitions(db);
+  const held: HeldKey[] = await heldAuditPartitions(db);
   const self = trusted.find(d => d.deviceId === settings.device_id);
   for (const device of trusted) {
     const id = auditPartitionId(device.deviceId);
