@@ -17,6 +17,20 @@ import { loadOfficeSettings } from './store';
 const BATCH_BYTES = 160_000;
 /** Entries read per query. */
 const READ_ROWS = 500;
+/**
+ * Largest entry sent whole. A larger one (a bulk action listing thousands of ids) goes without its
+ * payload: its v2 hash covers the payload's digest, not the payload, so it still chains; without
+ * the salt nobody checks the digest, and its details say why it is empty.
+ */
+const ENTRY_BYTES = 150_000;
+
+/** An entry as sent: as stored, or without its payload when too large (see ENTRY_BYTES). */
+function outgoing(row: OfficeAuditEntry): { entry: OfficeAuditEntry; bytes: number } {
+  const bytes = Buffer.byteLength(JSON.stringify(row));
+  if (bytes <= ENTRY_BYTES || row.payload_digest === null) return { entry: row, bytes };
+  const entry = { ...row, changes: null, details: '{"omitted":"too_large"}', payload_salt: null };
+  return { entry, bytes: Buffer.byteLength(JSON.stringify(entry)) };
+}
 
 /** The audit partitions this laptop holds, with their current keys and rights. */
 export async function heldAuditPartitions(db: Kysely<Database>) {
@@ -95,8 +109,7 @@ export async function queueAuditEntries(db: Kysely<Database>): Promise<number> {
         bytes = 0;
       };
       for (const row of rows) {
-        const entry: OfficeAuditEntry = { ...row };
-        const size = Buffer.byteLength(JSON.stringify(entry));
+        const { entry, bytes: size } = outgoing(row);
         if (bytes + size > BATCH_BYTES) await flush();
         batch.push(entry);
         bytes += size;
