@@ -10,10 +10,13 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView, AuditVerifyView } from '../../../src-shared/ipc/audit';
-import type { CallError } from '../../../src-shared/ipc/contract';
+import type {
+  AuditEntryPage,
+  AuditEntryView,
+  AuditVerifyView,
+} from '../../../src-shared/ipc/audit';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -31,11 +34,17 @@ import { AuditTable } from './AuditTable';
 import { useRecordNames } from './audit-names';
 import { DoneNotice } from './DoneNotice';
 import { OfficeAuditLog } from './OfficeAuditLog';
+import { usePagedEntries, type PageReader } from './usePagedEntries';
 import { useGranted } from '../../app/grants';
 import { ariaKeys, useShortcuts } from '../../app/shortcuts';
 
 /** Entries per page. */
 const PAGE = 100;
+
+const readPage: PageReader<AuditEntryPage, AuditEntryView, number> = page => ({
+  entries: page.entries,
+  next: page.nextBeforeSeq,
+});
 
 /** The audit log (section `audit`, needs `audit.read`; exporting needs `audit.export`). */
 export function AuditScreen() {
@@ -48,7 +57,13 @@ export function AuditScreen() {
   // A vault in an office: the owner (or an auditor) may switch to the other laptops' entries.
   const office = useLoaded(() => api.audit.office({ limit: 1 }));
   const [view, setView] = useState<'laptop' | 'office'>('laptop');
-  const [entries, setEntries] = useState<AuditEntryView[]>([]);
+  const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTERS);
+  const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTERS);
+  const fetchPage = useCallback(
+    (beforeSeq?: number) => api.audit.list(listInputOf(applied, PAGE, beforeSeq)),
+    [api, applied],
+  );
+  const { entries, next, loading, error, load } = usePagedEntries(fetchPage, readPage);
   const records = useRecordNames(api, entries);
   // User ids and pipeline ids in changes and details read as names (ids never collide).
   const names = useMemo(
@@ -66,36 +81,9 @@ export function AuditScreen() {
     [users.value],
   );
 
-  const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTERS);
-  const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTERS);
-  const [next, setNext] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<CallError | null>(null);
-  const request = useRef(0);
-
-  const load = useCallback(
-    async (filters: AuditFilterForm, beforeSeq?: number) => {
-      const id = ++request.current;
-      setLoading(true);
-      setError(null);
-      const result = await api.audit.list(listInputOf(filters, PAGE, beforeSeq));
-      if (id !== request.current) return;
-      setLoading(false);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setEntries(previous =>
-        beforeSeq === undefined ? result.value.entries : [...previous, ...result.value.entries],
-      );
-      setNext(result.value.nextBeforeSeq);
-    },
-    [api],
-  );
-
   useEffect(() => {
-    void load(applied);
-  }, [load, applied]);
+    void load();
+  }, [load]);
 
   const [verify, setVerify] = useState<AuditVerifyView | null>(null);
   const verifying = useAction();
@@ -179,7 +167,7 @@ export function AuditScreen() {
         />
         <ErrorAlert error={error} />
         {error ? (
-          <Button variant="default" w="fit-content" onClick={() => void load(applied)}>
+          <Button variant="default" w="fit-content" onClick={() => void load()}>
             {t('admin.retry')}
           </Button>
         ) : null}
@@ -196,7 +184,7 @@ export function AuditScreen() {
           </Group>
         ) : null}
         {!loading && next !== null ? (
-          <Button variant="default" w="fit-content" onClick={() => void load(applied, next)}>
+          <Button variant="default" w="fit-content" onClick={() => void load(next)}>
             {t('admin.audit.loadOlder')}
           </Button>
         ) : null}

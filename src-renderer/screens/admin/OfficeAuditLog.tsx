@@ -4,52 +4,35 @@
  * user and computer each came from; a red notice when some do not verify in their laptop's chain.
  */
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OfficeAuditEntryView } from '../../../src-shared/ipc/audit';
-import type { CallError } from '../../../src-shared/ipc/contract';
+import type { OfficeAuditEntryView, OfficeAuditPage } from '../../../src-shared/ipc/audit';
 import { useApi } from '../../app/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AuditTable } from './AuditTable';
 import { shortId } from './audit-format';
 import { StatusBadge } from './StatusBadge';
+import { usePagedEntries, type PageReader } from './usePagedEntries';
 
 /** Entries per page. */
 const PAGE = 100;
+
+const readPage: PageReader<OfficeAuditPage, OfficeAuditEntryView, number> = page => ({
+  entries: page.entries,
+  next: page.nextBefore,
+});
 
 /** The office's audit entries (`names`: user id → name, when the reader may list users). */
 export function OfficeAuditLog({ names }: { names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [entries, setEntries] = useState<OfficeAuditEntryView[]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const [problems, setProblems] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<CallError | null>(null);
-  const request = useRef(0);
-
-  const load = useCallback(
-    async (before?: number) => {
-      const id = ++request.current;
-      setLoading(true);
-      setError(null);
-      const result = await api.audit.office(
-        before === undefined ? { limit: PAGE } : { limit: PAGE, before },
-      );
-      if (id !== request.current) return;
-      setLoading(false);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setEntries(previous =>
-        before === undefined ? result.value.entries : [...previous, ...result.value.entries],
-      );
-      setNext(result.value.nextBefore);
-      setProblems(result.value.problems);
-    },
+  const fetchPage = useCallback(
+    (before?: number) =>
+      api.audit.office(before === undefined ? { limit: PAGE } : { limit: PAGE, before }),
     [api],
   );
+  const { entries, next, page, loading, error, load } = usePagedEntries(fetchPage, readPage);
+  const problems = page?.problems ?? 0;
   useEffect(() => {
     void load();
   }, [load]);
