@@ -13,22 +13,11 @@ import type { Database } from '../vault/schema';
 import {
   entryProblem,
   officeAuditChangeSchema,
-  type OfficeAuditChange,
   type OfficeAuditEntry,
   type OfficeAuditProblem,
 } from './audit-format';
-import { openChange } from './crypto';
-import { SyncApplyError, type ApplyResult } from './apply';
+import { SyncApplyError, movePullCursor, openPulled, pullCursor, type ApplyResult } from './apply';
 import { loadOfficeSettings, partitionKey } from './store';
-
-function decode(change: PulledChange, partitionId: string, key: Buffer): OfficeAuditChange {
-  try {
-    const at = { partitionId, keyVersion: change.keyVersion, changeId: change.changeId };
-    return officeAuditChangeSchema.parse(JSON.parse(openChange(key, at, change.sealed)));
-  } catch {
-    throw new SyncApplyError('bad_change', `Change ${change.changeId} does not open.`);
-  }
-}
 
 /** The newest entry held of `deviceId` (its seq and hash), or null. */
 async function lastOf(trx: Kysely<Database>, deviceId: string) {
@@ -93,13 +82,7 @@ export async function applyAuditPulled(
 ): Promise<ApplyResult & { problems: number }> {
   return db.transaction().execute(async trx => {
     const ownDeviceId = (await loadOfficeSettings(trx))?.device_id;
-    const partition = await trx
-      .selectFrom('office_partitions')
-      .select('after_seq')
-      .where('partition_id', '=', partitionId)
-      .executeTakeFirst();
-    if (!partition) throw new SyncApplyError('unknown_partition', 'No such partition here.');
-    let cursor = partition.after_seq;
+    let cursor = await pullCursor(trx, partitionId);
     let applied = 0;
     let problems = 0;
     for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
@@ -110,7 +93,7 @@ export async function applyAuditPulled(
       if (change.deviceId === ownDeviceId) continue;
       const key = await partitionKey(trx, partitionId, change.keyVersion);
       if (!key) throw new SyncApplyError('missing_key', `No key version ${change.keyVersion}.`);
-      const body = decode(change, partitionId, key);
+      const body = openPulled(change, partitionId, key, officeAuditChangeSchema);
       // The server names who pushed the change: only the partition's own device writes its chain.
       const forged =
         body.deviceId !== change.deviceId || auditPartitionId(change.deviceId) !== partitionId;
@@ -122,13 +105,7 @@ export async function applyAuditPulled(
         previous = { seq: entry.seq, hash: entry.hash };
       }
     }
-    await trx
-      .updateTable('office_partitions')
-      .set(
-        chainHead === null ? { after_seq: cursor } : { after_seq: cursor, chain_head: chainHead },
-      )
-      .where('partition_id', '=', partitionId)
-      .execute();
+    await movePullCursor(trx, partitionId, cursor, chainHead);
     return { applied, conflicts: 0, cursor, dropped: 0, droppedDocuments: [], problems };
   });
 }
