@@ -11,6 +11,7 @@ import type {
   revokeRequestSchema,
   rotateRequestSchema,
 } from '../src-shared/office/contracts';
+import { mayReadOfficeAudit } from '../src-shared/office/audit';
 import { sha256 } from './crypto';
 import type { Queryable } from './db/db';
 import { requireOwner, type Caller } from './devices';
@@ -177,6 +178,8 @@ export interface AccessiblePartition {
   ownerUserId: string | null;
   keyVersion: number;
   mayPush: boolean;
+  /** False for the audit partition on a device whose role does not read the audit log. */
+  mayPull: boolean;
   lastSeq: number;
   /** The office chain link of the last change (base64), for laptops to compare with theirs. */
   chainHead: string;
@@ -208,6 +211,7 @@ export async function listPartitions(
     ownerUserId: r.owner_user_id,
     keyVersion: r.key_version,
     mayPush: r.may_push,
+    mayPull: r.kind !== 'audit' || mayReadOfficeAudit(caller.role),
     lastSeq: Number(r.last_seq),
     chainHead: Buffer.from(r.chain_head).toString('base64'),
   }));
@@ -238,6 +242,8 @@ export async function listEnvelopes(
 /**
  * The ACL check for pull (`push` false) or push: every partition named must be in the caller's ACL
  * (with push rights for a push), else the whole request is refused with 403 and nothing is sent.
+ * The audit partition is pulled only by devices whose role reads the audit log (every device
+ * pushes its own entries into it).
  */
 export async function requireAccess(
   db: Queryable,
@@ -247,9 +253,10 @@ export async function requireAccess(
 ): Promise<void> {
   const unique = [...new Set(partitionIds)];
   const rows = await db.query<{ partition_id: string }>(
-    `SELECT partition_id FROM partition_access
-     WHERE device_id = $1 AND partition_id = ANY($2::text[]) AND ($3::boolean = false OR may_push)`,
-    [caller.deviceId, unique, push],
+    `SELECT a.partition_id FROM partition_access a JOIN partitions p USING (partition_id)
+     WHERE a.device_id = $1 AND a.partition_id = ANY($2::text[]) AND ($3::boolean = false OR a.may_push)
+       AND ($3::boolean OR p.kind <> 'audit' OR $4::boolean)`,
+    [caller.deviceId, unique, push, mayReadOfficeAudit(caller.role)],
   );
   if (rows.length !== unique.length) throw forbidden();
 }

@@ -320,6 +320,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:audit.actions': { input: {} },
   'zamok:audit.names': { input: { refs: [{ entityType: 'contact', entityId: 'c-1' }] } },
   'zamok:audit.verify': { input: {} },
+  'zamok:audit.office': { input: { limit: 10 } },
   'zamok:audit.export': {
     input: {
       from: '2026-11-01T00:00:00.000Z',

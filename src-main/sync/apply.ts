@@ -49,20 +49,53 @@ export interface ApplyResult {
 
 type Value = string | number | null;
 
-function decode(
+/** Opens a pulled change and parses it with `schema` (`bad_change` when either fails). */
+export function openPulled<T>(
   change: PulledChange,
   partitionId: string,
   key: Buffer,
-): RecordChangeBody | DocumentChangeBody {
+  schema: { parse(value: unknown): T },
+): T {
   try {
     const at = { partitionId, keyVersion: change.keyVersion, changeId: change.changeId };
-    const opened: unknown = JSON.parse(openChange(key, at, change.sealed));
-    if (typeof opened === 'object' && opened !== null && 'document' in opened)
-      return documentChangeSchema.parse(opened);
-    return recordChangeSchema.parse(opened);
+    return schema.parse(JSON.parse(openChange(key, at, change.sealed)));
   } catch {
     throw new SyncApplyError('bad_change', `Change ${change.changeId} does not open.`);
   }
+}
+
+/** A pulled record partition change: a document's row (./document-change.ts) or a record's. */
+const pulledChangeSchema = {
+  parse(opened: unknown): RecordChangeBody | DocumentChangeBody {
+    if (typeof opened === 'object' && opened !== null && 'document' in opened)
+      return documentChangeSchema.parse(opened);
+    return recordChangeSchema.parse(opened);
+  },
+};
+
+/** The pull cursor of a held partition (`unknown_partition` when it is not held). */
+export async function pullCursor(trx: Kysely<Database>, partitionId: string): Promise<number> {
+  const partition = await trx
+    .selectFrom('office_partitions')
+    .select('after_seq')
+    .where('partition_id', '=', partitionId)
+    .executeTakeFirst();
+  if (!partition) throw new SyncApplyError('unknown_partition', 'No such partition here.');
+  return partition.after_seq;
+}
+
+/** Moves a partition's pull cursor (and the office chain head computed up to it, when given). */
+export async function movePullCursor(
+  trx: Kysely<Database>,
+  partitionId: string,
+  cursor: number,
+  chainHead: string | null,
+): Promise<void> {
+  await trx
+    .updateTable('office_partitions')
+    .set(chainHead === null ? { after_seq: cursor } : { after_seq: cursor, chain_head: chainHead })
+    .where('partition_id', '=', partitionId)
+    .execute();
 }
 
 /** The server-ordered value of each field of a record seen so far. */
@@ -300,13 +333,7 @@ export async function applyPulled(
   chainHead: string | null = null,
 ): Promise<ApplyResult> {
   return db.transaction().execute(async trx => {
-    const partition = await trx
-      .selectFrom('office_partitions')
-      .select('after_seq')
-      .where('partition_id', '=', partitionId)
-      .executeTakeFirst();
-    if (!partition) throw new SyncApplyError('unknown_partition', 'No such partition here.');
-    let cursor = partition.after_seq;
+    let cursor = await pullCursor(trx, partitionId);
     let applied = 0;
     let conflicts = 0;
     let dropped = 0;
@@ -315,7 +342,7 @@ export async function applyPulled(
       if (change.seq <= cursor) continue;
       const key = await partitionKey(trx, partitionId, change.keyVersion);
       if (!key) throw new SyncApplyError('missing_key', `No key version ${change.keyVersion}.`);
-      const body = decode(change, partitionId, key);
+      const body = openPulled(change, partitionId, key, pulledChangeSchema);
       const own = await trx
         .deleteFrom('sync_outbox')
         .where('change_id', '=', change.changeId)
@@ -344,13 +371,7 @@ export async function applyPulled(
       cursor = change.seq;
       applied += 1;
     }
-    await trx
-      .updateTable('office_partitions')
-      .set(
-        chainHead === null ? { after_seq: cursor } : { after_seq: cursor, chain_head: chainHead },
-      )
-      .where('partition_id', '=', partitionId)
-      .execute();
+    await movePullCursor(trx, partitionId, cursor, chainHead);
     return { applied, conflicts, cursor, dropped, droppedDocuments };
   });
 }

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../vault/schema';
+import { auditPartitionId } from '../../src-shared/office/audit';
 import type { OfficeDismissalView } from '../../src-shared/ipc/users';
 import { OfficeCallError } from './client';
 import { wrapPartitionKey } from './crypto';
@@ -90,6 +91,8 @@ export async function dismissFromOffice(
   const rotated: RotationResult[] = [];
   const notRotated: string[] = [];
   for (const partitionId of dismissed.partitions) {
+    // A removed device's own audit partition: nobody writes it any more, nothing new to protect.
+    if (dismissed.revokedDevices.some(id => auditPartitionId(id) === partitionId)) continue;
     const held = await partitionKeyHeld(db, partitionId);
     if (!held) {
       notRotated.push(partitionId);

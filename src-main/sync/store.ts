@@ -20,6 +20,8 @@ export interface HeldPartition {
   ownerUserId: string | null;
   keyVersion: number;
   mayPush: boolean;
+  /** False for the audit partition on a laptop whose role does not read it (push only). */
+  mayPull?: boolean;
 }
 
 /**
@@ -35,12 +37,14 @@ export async function savePartition(db: Kysely<Database>, p: HeldPartition): Pro
       owner_user_id: p.ownerUserId,
       key_version: p.keyVersion,
       may_push: p.mayPush ? 1 : 0,
+      may_pull: p.mayPull === false ? 0 : 1,
       after_seq: 0,
     })
     .onConflict(oc =>
       oc.column('partition_id').doUpdateSet({
         key_version: p.keyVersion,
         may_push: p.mayPush ? 1 : 0,
+        may_pull: p.mayPull === false ? 0 : 1,
       }),
     )
     .execute();
@@ -75,9 +79,14 @@ export async function partitionKey(
   return row ? Buffer.from(row.key) : null;
 }
 
-/** The partitions this device holds, with their pull cursors. */
+/** The partitions this device holds and may pull, with their pull cursors. */
 export async function heldPartitions(db: Kysely<Database>) {
-  return db.selectFrom('office_partitions').selectAll().orderBy('partition_id').execute();
+  return db
+    .selectFrom('office_partitions')
+    .selectAll()
+    .where('may_pull', '=', 1)
+    .orderBy('partition_id')
+    .execute();
 }
 
 /** How many outbox changes the server has not acknowledged, and how many conflicts are open. */

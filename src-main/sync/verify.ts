@@ -4,7 +4,8 @@
  * sequence numbers run 1, 2, 3 … without gaps, that the chain ends at the head the server states,
  * and that at this laptop's pull cursor it passes through the head this laptop computed when it
  * pulled. An edited, deleted, inserted or reordered change is found even when the server rewrote
- * its own stored head to match.
+ * its own stored head to match. The office audit entries held here (other laptops' chains,
+ * ./audit-check.ts) must verify per device too.
  */
 import type { Kysely } from 'kysely';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../../src-shared/office/contracts';
 import type { OfficeChainView } from '../../src-shared/ipc/sync';
 import type { Database } from '../vault/schema';
+import { checkOfficeAudit } from './audit-check';
 import { OfficeSession } from './session';
 import { heldPartitions, loadOfficeSettings } from './store';
 import { NotJoinedError, followChain, type ListedPartition } from './worker';
@@ -55,7 +57,7 @@ export async function verifyOfficeChain(db: Kysely<Database>): Promise<OfficeCha
   if (!settings) throw new NotJoinedError();
   const session = await OfficeSession.signIn(settings);
   const { partitions } = await session.get<{ partitions: ListedPartition[] }>('/v1/partitions');
-  const result: OfficeChainView = { ok: true, partitions: [] };
+  const result: OfficeChainView = { ok: true, partitions: [], auditDevices: [] };
   for (const held of await heldPartitions(db)) {
     const listed = partitions.find(p => p.partitionId === held.partition_id);
     const changes = listed ? await allChanges(session, held.partition_id) : [];
@@ -68,5 +70,8 @@ export async function verifyOfficeChain(db: Kysely<Database>): Promise<OfficeCha
     });
     if (reason) result.ok = false;
   }
+  // Other laptops' audit entries (the audit partition): each device's segment must chain.
+  result.auditDevices = await checkOfficeAudit(db);
+  if (result.auditDevices.some(d => d.problems > 0)) result.ok = false;
   return result;
 }

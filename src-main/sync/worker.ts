@@ -16,6 +16,8 @@ import { chainGenesis } from '../../src-server/partitions';
 import { chainLink } from '../../src-server/changes';
 import type { Database } from '../vault/schema';
 import { applyPulled } from './apply';
+import { applyAuditPulled } from './audit-in';
+import { auditRound } from './audit-partition';
 import { dropOwnerRecords } from './moves';
 import { runPendingErasures, type Eraser } from './erasure-in';
 import { resealStale } from './outbox';
@@ -185,7 +187,10 @@ export async function pullAll(
       if (!mine || part.changes.length === 0) continue;
       const fresh = part.changes.filter(c => c.seq > mine.after_seq);
       const head = followChain(part.partitionId, mine.chain_head, fresh);
-      const result = await applyPulled(db, part.partitionId, fresh, head);
+      const result =
+        mine.kind === 'audit'
+          ? await applyAuditPulled(db, part.partitionId, fresh, head)
+          : await applyPulled(db, part.partitionId, fresh, head);
       addProgress(db, fresh.length);
       pulled += result.applied;
       conflicts += result.conflicts;
@@ -200,6 +205,7 @@ export async function pullAll(
 async function changesBehind(db: Kysely<Database>, listed: ListedPartition[]): Promise<number> {
   const held = await heldPartitions(db);
   return listed.reduce((sum, p) => {
+    if (p.mayPull === false) return sum;
     const after = held.find(h => h.partition_id === p.partitionId)?.after_seq ?? 0;
     return sum + Math.max(0, Number(p.lastSeq) - after);
   }, 0);
@@ -243,6 +249,7 @@ export async function syncNow(
     if (settings.last_sync_at === null) startProgress(db, await changesBehind(db, partitions));
     // The first round after approval: what this user already had goes up with it.
     if (settings.status === 'pending') await queueExistingRecords(db, settings.user_id);
+    await auditRound(db, session, settings);
     // Documents' content first: their metadata joins the outbox only once it is at the office.
     if (o.attachments) await uploadDocuments(db, session, o.attachments);
     const pushed = await pushOutbox(db, session);

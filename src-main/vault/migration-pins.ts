@@ -44,5 +44,6 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0035_export15_export_formats':
     '999d4a330ee2d9f89764fc8e7e538698055138be4fddb5c5a8cd4d8013103cbe',
   '0041_fields18b_show_in_list': 'ec456816b1146974e771101f02abfd33845887a2085a0e3587032f158b863de9',
+  '0042_audit16_office_audit': 'ac26c39f1210a95c8b7ef3820215c6bce8d1b9e71b0d47c7a83c796fd54c9b5a',
   '0043_docs16_document_sync': 'ca387217e06e186922b6eaf96bc19dca6977f6ca727a7e68de717307d53db8bd',
 });

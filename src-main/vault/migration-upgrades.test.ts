@@ -264,6 +264,33 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     expect(shown.pluck().get('field-source-30')).toBe(1);
     expect(() => mark.run(2, 'field-source-30')).toThrow(/CHECK/);
   },
+  '0042_audit16_office_audit': vault => {
+    // A partition held before 0042 stays pullable; only 0/1 fit; received entries are a table
+    // of their own whose problem names a known reason.
+    vault.sqlite
+      .prepare(
+        `INSERT INTO office_partitions (partition_id, kind, key_version, may_push, after_seq)
+         VALUES ('p-41', 'owner', 1, 1, 0)`,
+      )
+      .run();
+    const pull = vault.sqlite.prepare(
+      'SELECT may_pull FROM office_partitions WHERE partition_id = ?',
+    );
+    expect(pull.pluck().get('p-41')).toBe(1);
+    const set = vault.sqlite.prepare(
+      'UPDATE office_partitions SET may_pull = ? WHERE partition_id = ?',
+    );
+    expect(() => set.run(2, 'p-41')).toThrow(/CHECK/);
+    const received = vault.sqlite.prepare(
+      `INSERT INTO office_audit (device_id, seq, at, action, outcome, prev_hash, hash,
+         partition_seq, problem, received_at) VALUES ('d', 1, 't', 'a', 'ok', 'p', 'h', 1, ?, 't')`,
+    );
+    expect(() => received.run('made_up')).toThrow(/CHECK/);
+    received.run('seq_gap');
+    expect(
+      vault.sqlite.prepare('SELECT count(*) FROM audit_log WHERE hash = ?').pluck().get('h'),
+    ).toBe(0);
+  },
   '0043_docs16_document_sync': vault => {
     // The seeded documents are kept; a document's sync row (and unsent change) goes with its row.
     const live = vault.sqlite.prepare('SELECT id FROM documents ORDER BY id').pluck();

@@ -270,6 +270,36 @@ export type KeyringChangesTable = {
   at: string;
 };
 
+/** Row of `office_audit`. */
+export type OfficeAuditTable = {
+  device_id: string;
+  seq: number;
+  at: string;
+  user_id: string | null;
+  user_login: string | null;
+  local_device_id: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  outcome: string;
+  changes: string | null;
+  details: string | null;
+  prev_hash: string;
+  hash: string;
+  payload_salt: string | null;
+  payload_digest: string | null;
+  erasure_id: string | null;
+  partition_seq: number;
+  problem: 'hash_mismatch' | 'digest_mismatch' | 'seq_gap' | 'prev_mismatch' | 'wrong_device' | null;
+  received_at: string;
+};
+
+/** Row of `office_audit_out`. */
+export type OfficeAuditOutTable = {
+  id: number;
+  last_seq: number;
+};
+
 /** Row of `office_partition_keys`. */
 export type OfficePartitionKeysTable = {
   partition_id: string;
@@ -286,6 +316,7 @@ export type OfficePartitionsTable = {
   may_push: number;
   after_seq: number;
   chain_head: string | null;
+  may_pull: number;
 };
 
 /** Row of `office_settings`. */
@@ -609,6 +640,8 @@ export type Database = {
   import_batches: ImportBatchesTable;
   import_mappings: ImportMappingsTable;
   keyring_changes: KeyringChangesTable;
+  office_audit: OfficeAuditTable;
+  office_audit_out: OfficeAuditOutTable;
   office_partition_keys: OfficePartitionKeysTable;
   office_partitions: OfficePartitionsTable;
   office_settings: OfficeSettingsTable;

@@ -258,6 +258,32 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0041_fields18b_show_in_list': {
     note: 'nothing new: a column on custom_fields (the 0031 seed field must survive, not shown)',
   },
+  '0042_audit16_office_audit': {
+    note: "an office partition held and another laptop's audit entry received (later ones keep both)",
+    seed: db => {
+      insert(db, 'office_partitions', {
+        partition_id: 'audit-42',
+        kind: 'audit',
+        owner_user_id: null,
+        key_version: 1,
+        may_push: 1,
+        after_seq: 1,
+        chain_head: null,
+        may_pull: 0,
+      });
+      insert(db, 'office_audit', {
+        device_id: 'device-42',
+        seq: 7,
+        at: '2026-12-07T00:00:00.000Z',
+        action: 'contacts.update',
+        outcome: 'ok',
+        prev_hash: '0'.repeat(64),
+        hash: 'a'.repeat(64),
+        partition_seq: 1,
+        received_at: '2026-12-07T00:00:01.000Z',
+      });
+    },
+  },
   '0043_docs16_document_sync': {
     note: 'nothing: a new empty table of documents in office sync (the 0012 documents survive)',
   },

@@ -105,6 +105,25 @@ function fromBeforeTo(v: { from?: string; to?: string }): boolean {
   return v.from === undefined || v.to === undefined || v.from < v.to;
 }
 
+/** One entry another laptop of the office wrote, as this laptop received it (office audit). */
+export interface OfficeAuditEntryView extends AuditEntryView {
+  /** The office device that sent it (the server's record of who pushed it). */
+  officeDeviceId: string;
+  userId: string | null;
+  /** Why it does not verify in its laptop's chain (`seq_gap`, `prev_mismatch`…), or null. */
+  problem: string | null;
+}
+
+/** A page of the office's audit entries, newest first; `joined` false: this vault syncs with no office. */
+export interface OfficeAuditPage {
+  joined: boolean;
+  entries: OfficeAuditEntryView[];
+  /** Pass as `before` for the next page (null: last page). */
+  nextBefore: number | null;
+  /** Entries held here that do not verify in their laptop's chain (all pages). */
+  problems: number;
+}
+
 export const auditContract = {
   /** The log, newest first, filtered by user, action, entity and time (`from` inclusive, `to` exclusive). */
   list: channel<AuditEntryPage>()({
@@ -187,5 +206,15 @@ export const auditContract = {
       .strict()
       .refine(fromBeforeTo, { message: 'from must be before to' }),
     permission: 'audit.export',
+  }),
+  /**
+   * The audit entries other laptops of the office sent (pulled through the office audit partition;
+   * kept apart from this laptop's own chain), newest received first, with the device and user
+   * each came from and whether it verifies in that laptop's chain.
+   */
+  office: channel<OfficeAuditPage>()({
+    input: z.object({ limit: limitSchema, before: z.number().int().min(1).optional() }).strict(),
+    permission: 'audit.read',
+    audit: false,
   }),
 } as const;

@@ -22,7 +22,7 @@ export const CHANNEL_NAMES = {
     'changePassword',
   ],
   vault: ['revealDataKey'],
-  audit: ['list', 'entityHistory', 'actions', 'names', 'verify', 'export'],
+  audit: ['list', 'entityHistory', 'actions', 'names', 'verify', 'export', 'office'],
   users: ['list', 'colleagues', 'create', 'changeRole', 'resetTwoFactor', 'dismiss'],
   roles: ['list', 'matrix', 'create', 'update', 'delete'],
   teams: ['list', 'create', 'rename', 'delete', 'assign', 'setHead'],

@@ -56,6 +56,18 @@ export interface SyncConflictView {
 export interface OfficeChainView {
   ok: boolean;
   partitions: { partitionId: string; changes: number; ok: boolean; reason: string | null }[];
+  /** Other laptops' audit entries held here (audit readers only), checked per device chain. */
+  auditDevices: OfficeAuditDeviceView[];
+}
+
+/** One office device's audit entries as this laptop holds them. */
+export interface OfficeAuditDeviceView {
+  deviceId: string;
+  entries: number;
+  /** Entries that do not verify (hash, digest, gap, link, or pushed by another device). */
+  problems: number;
+  /** The first problem's reason, or null. */
+  reason: string | null;
 }
 
 const endpoint = {

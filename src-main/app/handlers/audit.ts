@@ -11,6 +11,7 @@ import type { AuditPage } from '../../audit/log';
 import { CallFailure, type Handlers } from '../../ipc';
 import type { OpenVault } from '../../vault';
 import { auditRecordNames } from './audit-names';
+import { listOfficeAudit } from '../../sync/audit-list';
 import { requireVault } from './kit';
 
 /** What the audit handlers need from the app: the vault of the signed-in session, or null. */
@@ -35,6 +36,7 @@ export function auditHandlers(
     entityHistory: async (_ctx, input) => pageView(await entityHistory(vault().db, input)),
     actions: async () => ({ actions: await listAuditActions(vault().db) }),
     names: async (ctx, input) => ({ names: await auditRecordNames(vault(), ctx, input.refs) }),
+    office: async (_ctx, input) => listOfficeAudit(vault().db, input),
     verify: ctx => {
       const result = verifyAuditChain(vault());
       // Recorded with the verdict, so a broken chain found by anyone stays in the log (and alerts).

@@ -40,11 +40,13 @@ async function verifyOffice(cli: CliAppContext, opts: SignInOptions): Promise<vo
     return;
   }
   if (cli.globals().json) printResult(cli, result, () => []);
-  const broken = result.partitions.filter(p => !p.ok);
-  throw new CliExit(
-    EXIT.auditBroken,
-    `Office chain BROKEN in ${broken.map(p => `${p.partitionId} (${p.reason})`).join(', ')}`,
-  );
+  const broken = [
+    ...result.partitions.filter(p => !p.ok).map(p => `${p.partitionId} (${p.reason})`),
+    ...result.auditDevices
+      .filter(d => d.problems > 0)
+      .map(d => `audit entries of device ${d.deviceId} (${d.reason}, ${d.problems})`),
+  ];
+  throw new CliExit(EXIT.auditBroken, `Office chain BROKEN in ${broken.join(', ')}`);
 }
 
 /** Registers `audit verify` and `audit export`. */

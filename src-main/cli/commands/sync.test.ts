@@ -87,8 +87,10 @@ describe.each(engines.map(e => [e.name, e] as const))('zamok office sync on %s',
       expect((await run(anna, ['sync', 'now'])).stdout).toBe(
         'Synced: 3 pushed, 3 pulled, 0 new conflict(s).\n',
       );
+      // The owner's round also makes the audit partitions (its own and Anna's) and sends its own
+      // audit entries since it joined: one more change up, and back.
       expect((await run(owner, ['sync', 'now'])).stdout).toBe(
-        'Synced: 2 pushed, 5 pulled, 0 new conflict(s).\n',
+        'Synced: 3 pushed, 6 pulled, 0 new conflict(s).\n',
       );
       const status = await run(owner, ['--json', 'sync', 'status']);
       expect(JSON.parse(status.stdout)).toMatchObject({
@@ -103,7 +105,7 @@ describe.each(engines.map(e => [e.name, e] as const))('zamok office sync on %s',
       expect(names.filter(n => n === 'Анна')).toHaveLength(3);
 
       const verified = await run(owner, ['audit', 'verify', '--office']);
-      expect(verified.stdout).toBe('Office chain OK: 2 partition(s), 5 changes\n');
+      expect(verified.stdout).toBe('Office chain OK: 4 partition(s), 6 changes\n');
       // Someone with the server's database edits one stored change.
       await office.db.exec(
         `UPDATE changes SET sealed = sealed || '\\x00'::bytea WHERE seq = 2 AND partition_id = (SELECT partition_id FROM changes ORDER BY received_at, seq LIMIT 1)`,

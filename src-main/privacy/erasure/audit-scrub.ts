@@ -13,6 +13,7 @@
  */
 import { createHmac, hkdfSync } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { scrubOfficeAudit } from '../../sync/audit-erase';
 
 /** Text that replaces an erased value. */
 export const ERASED = '[erased]';
@@ -74,6 +75,8 @@ export function scrubAudit(sqlite: Database.Database, target: ScrubTarget): numb
     const encoded = JSON.stringify(needle).slice(1, -1);
     for (const row of byText.all(encoded, encoded)) seqs.add(row.seq);
   }
+  // Other laptops' entries this one holds (office sync) lose the person the same way.
+  scrubOfficeAudit(sqlite, target, erasedChanges);
   if (seqs.size === 0) return 0;
   const read = sqlite.prepare<[number], PayloadRow>(
     'SELECT seq, changes, details FROM audit_log WHERE seq = ?',

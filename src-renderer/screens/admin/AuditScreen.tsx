@@ -1,9 +1,22 @@
 /** The audit log section: filters, the entries, "Load older", the chain check and the CSV export. */
-import { Alert, Button, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView, AuditVerifyView } from '../../../src-shared/ipc/audit';
-import type { CallError } from '../../../src-shared/ipc/contract';
+import type {
+  AuditEntryPage,
+  AuditEntryView,
+  AuditVerifyView,
+} from '../../../src-shared/ipc/audit';
 import { useApi } from '../../app/api';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,11 +33,18 @@ import {
 import { AuditTable } from './AuditTable';
 import { useRecordNames } from './audit-names';
 import { DoneNotice } from './DoneNotice';
+import { OfficeAuditLog } from './OfficeAuditLog';
+import { usePagedEntries, type PageReader } from './usePagedEntries';
 import { useGranted } from '../../app/grants';
 import { ariaKeys, useShortcuts } from '../../app/shortcuts';
 
 /** Entries per page. */
 const PAGE = 100;
+
+const readPage: PageReader<AuditEntryPage, AuditEntryView, number> = page => ({
+  entries: page.entries,
+  next: page.nextBeforeSeq,
+});
 
 /** The audit log (section `audit`, needs `audit.read`; exporting needs `audit.export`). */
 export function AuditScreen() {
@@ -34,7 +54,16 @@ export function AuditScreen() {
   const canExport = useGranted('audit.export');
   const users = useLoaded(() => api.users.list({}), canListUsers);
   const actions = useLoaded(() => api.audit.actions({}));
-  const [entries, setEntries] = useState<AuditEntryView[]>([]);
+  // A vault in an office: the owner (or an auditor) may switch to the other laptops' entries.
+  const office = useLoaded(() => api.audit.office({ limit: 1 }));
+  const [view, setView] = useState<'laptop' | 'office'>('laptop');
+  const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTERS);
+  const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTERS);
+  const fetchPage = useCallback(
+    (beforeSeq?: number) => api.audit.list(listInputOf(applied, PAGE, beforeSeq)),
+    [api, applied],
+  );
+  const { entries, next, loading, error, load } = usePagedEntries(fetchPage, readPage);
   const records = useRecordNames(api, entries);
   // User ids and pipeline ids in changes and details read as names (ids never collide).
   const names = useMemo(
@@ -52,36 +81,9 @@ export function AuditScreen() {
     [users.value],
   );
 
-  const [form, setForm] = useState<AuditFilterForm>(EMPTY_FILTERS);
-  const [applied, setApplied] = useState<AuditFilterForm>(EMPTY_FILTERS);
-  const [next, setNext] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<CallError | null>(null);
-  const request = useRef(0);
-
-  const load = useCallback(
-    async (filters: AuditFilterForm, beforeSeq?: number) => {
-      const id = ++request.current;
-      setLoading(true);
-      setError(null);
-      const result = await api.audit.list(listInputOf(filters, PAGE, beforeSeq));
-      if (id !== request.current) return;
-      setLoading(false);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setEntries(previous =>
-        beforeSeq === undefined ? result.value.entries : [...previous, ...result.value.entries],
-      );
-      setNext(result.value.nextBeforeSeq);
-    },
-    [api],
-  );
-
   useEffect(() => {
-    void load(applied);
-  }, [load, applied]);
+    void load();
+  }, [load]);
 
   const [verify, setVerify] = useState<AuditVerifyView | null>(null);
   const verifying = useAction();
@@ -138,45 +140,60 @@ export function AuditScreen() {
       <ErrorAlert error={verifying.error} />
       <ErrorAlert error={exporting.error} />
       <DoneNotice text={exported} onClose={() => setExported(null)} />
-      <AuditFilters
-        form={form}
-        onChange={setForm}
-        onApply={() => setApplied(form)}
-        onClear={() => {
-          setForm(EMPTY_FILTERS);
-          setApplied(EMPTY_FILTERS);
-        }}
-        users={canListUsers ? (users.value ?? []) : null}
-        actions={actions.value?.actions ?? []}
-      />
-      <ErrorAlert error={error} />
-      {error ? (
-        <Button variant="default" w="fit-content" onClick={() => void load(applied)}>
-          {t('admin.retry')}
-        </Button>
+      {office.value?.joined ? (
+        <SegmentedControl
+          w="fit-content"
+          aria-label={t('admin.officeAudit.view')}
+          value={view}
+          onChange={value => setView(value === 'office' ? 'office' : 'laptop')}
+          data={[
+            { value: 'laptop', label: t('admin.officeAudit.thisLaptop') },
+            { value: 'office', label: t('admin.officeAudit.office') },
+          ]}
+        />
       ) : null}
-      {!loading && !error && entries.length === 0 ? (
-        <Text c="dimmed">{t('admin.audit.empty')}</Text>
-      ) : null}
-      {entries.length > 0 ? (
-        <AuditTable entries={entries} names={names} records={records} people={people} />
-      ) : null}
-      {loading ? (
-        <Group gap="xs">
-          <Loader size="sm" />
-          <Text c="dimmed">{t('admin.loading')}</Text>
-        </Group>
-      ) : null}
-      {!loading && next !== null ? (
-        <Button variant="default" w="fit-content" onClick={() => void load(applied, next)}>
-          {t('admin.audit.loadOlder')}
-        </Button>
-      ) : null}
-      {!loading && !error && next === null && entries.length > 0 ? (
-        <Text size="xs" c="dimmed">
-          {t('admin.audit.end')}
-        </Text>
-      ) : null}
+      {view === 'office' ? <OfficeAuditLog names={names} /> : null}
+      <Stack gap="md" display={view === 'office' ? 'none' : undefined}>
+        <AuditFilters
+          form={form}
+          onChange={setForm}
+          onApply={() => setApplied(form)}
+          onClear={() => {
+            setForm(EMPTY_FILTERS);
+            setApplied(EMPTY_FILTERS);
+          }}
+          users={canListUsers ? (users.value ?? []) : null}
+          actions={actions.value?.actions ?? []}
+        />
+        <ErrorAlert error={error} />
+        {error ? (
+          <Button variant="default" w="fit-content" onClick={() => void load()}>
+            {t('admin.retry')}
+          </Button>
+        ) : null}
+        {!loading && !error && entries.length === 0 ? (
+          <Text c="dimmed">{t('admin.audit.empty')}</Text>
+        ) : null}
+        {entries.length > 0 ? (
+          <AuditTable entries={entries} names={names} records={records} people={people} />
+        ) : null}
+        {loading ? (
+          <Group gap="xs">
+            <Loader size="sm" />
+            <Text c="dimmed">{t('admin.loading')}</Text>
+          </Group>
+        ) : null}
+        {!loading && next !== null ? (
+          <Button variant="default" w="fit-content" onClick={() => void load(next)}>
+            {t('admin.audit.loadOlder')}
+          </Button>
+        ) : null}
+        {!loading && !error && next === null && entries.length > 0 ? (
+          <Text size="xs" c="dimmed">
+            {t('admin.audit.end')}
+          </Text>
+        ) : null}
+      </Stack>
     </Stack>
   );
 }

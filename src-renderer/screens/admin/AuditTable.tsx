@@ -3,7 +3,7 @@
  * "Details" toggle that opens the field changes (before → after) and the entry's extra details.
  */
 import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
-import { Fragment, useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView, AuditRecordName } from '../../../src-shared/ipc/audit';
 import { openRecord } from '../search/open';
@@ -26,28 +26,34 @@ const OUTCOME_COLORS = { ok: 'teal', denied: 'orange', failed: 'red' } as const;
 const OPENABLE = ['contact', 'company', 'deal'] as const;
 
 /** The table of entries, newest first (as the server returns them). */
-export function AuditTable({
+export function AuditTable<E extends AuditEntryView>({
   entries,
   names,
   records,
   people,
+  keyOf = entry => String(entry.seq),
+  from,
 }: {
-  entries: readonly AuditEntryView[];
+  entries: readonly E[];
   /** User id → name, when the caller may list users (ids in changes and details read as names). */
   names?: ReadonlyMap<string, string>;
   /** Records main named for this reader (`contact:<id>` → name, openable); others stay ids. */
   records?: ReadonlyMap<string, AuditRecordName>;
   /** Login → full name, when the caller may list users. */
   people?: ReadonlyMap<string, string>;
+  /** A unique key per entry (entries of several laptops share seqs). */
+  keyOf?: (entry: E) => string;
+  /** When given, a "From" column (the office view: the laptop and user an entry came from). */
+  from?: (entry: E) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
 
-  function toggle(seq: number) {
+  function toggle(key: string) {
     setOpen(previous => {
       const next = new Set(previous);
-      if (next.has(seq)) next.delete(seq);
-      else next.add(seq);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
       return next;
     });
   }
@@ -61,6 +67,7 @@ export function AuditTable({
       columns={[
         t('admin.audit.time'),
         t('admin.audit.who'),
+        ...(from ? [t('admin.officeAudit.from')] : []),
         t('admin.audit.what'),
         t('admin.audit.entity'),
         t('admin.audit.outcome'),
@@ -68,10 +75,11 @@ export function AuditTable({
       ]}
     >
       {entries.map(entry => {
-        const expanded = open.has(entry.seq);
-        const detailsId = `audit-entry-${entry.seq}`;
+        const key = keyOf(entry);
+        const expanded = open.has(key);
+        const detailsId = `audit-entry-${key}`;
         return (
-          <Fragment key={entry.seq}>
+          <Fragment key={key}>
             <Table.Tr>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {formatTime(entry.at, i18n.language)}
@@ -81,6 +89,7 @@ export function AuditTable({
                   ? (people?.get(entry.userLogin) ?? entry.userLogin)
                   : t('admin.audit.system')}
               </Table.Td>
+              {from ? <Table.Td>{from(entry)}</Table.Td> : null}
               <Table.Td>{actionLabel(t, entry.action)}</Table.Td>
               <Table.Td>
                 <EntityCell entry={entry} records={records} />
@@ -97,7 +106,7 @@ export function AuditTable({
                   aria-expanded={expanded}
                   aria-controls={expanded ? detailsId : undefined}
                   aria-label={t('admin.audit.showDetails', { seq: entry.seq })}
-                  onClick={() => toggle(entry.seq)}
+                  onClick={() => toggle(key)}
                 >
                   {expanded ? '▾' : '▸'} {t('admin.audit.details')}
                 </Button>
@@ -105,7 +114,7 @@ export function AuditTable({
             </Table.Tr>
             {expanded ? (
               <Table.Tr id={detailsId}>
-                <Table.Td colSpan={6} bg="var(--mantine-color-gray-0)">
+                <Table.Td colSpan={from ? 7 : 6} bg="var(--mantine-color-gray-0)">
                   <EntryDetails entry={entry} names={names} />
                 </Table.Td>
               </Table.Tr>

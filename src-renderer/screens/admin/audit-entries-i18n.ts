@@ -37,6 +37,7 @@ export const uk = {
       actions: 'Перегляд списку дій журналу',
       entity_history: 'Перегляд історії запису',
       names: 'Перегляд назв записів журналу',
+      office: 'Перегляд журналу дій офісу',
     },
     users: {
       create: 'Додано працівника',
@@ -208,6 +209,7 @@ export const en: Strings<typeof uk> = {
       actions: 'List of logged actions viewed',
       entity_history: 'Record history viewed',
       names: 'Names of logged records viewed',
+      office: 'Office audit log viewed',
     },
     users: {
       create: 'User added',

@@ -6,6 +6,7 @@
 import type { Strings } from '../../i18n/types';
 import * as auditEntries from './audit-entries-i18n';
 import * as audit from './audit-i18n';
+import * as officeAudit from './office-audit-i18n';
 import * as roles from './roles-i18n';
 import * as teams from './teams-i18n';
 import * as users from './users-i18n';
@@ -30,6 +31,7 @@ export const uk = {
   ...roles.uk,
   ...teams.uk,
   ...audit.uk,
+  ...officeAudit.uk,
   ...auditEntries.uk,
 } as const;
 
@@ -53,5 +55,6 @@ export const en: Strings<typeof uk> = {
   ...roles.en,
   ...teams.en,
   ...audit.en,
+  ...officeAudit.en,
   ...auditEntries.en,
 };
