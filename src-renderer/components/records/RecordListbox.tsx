@@ -191,19 +191,20 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
 }
 
 /**
- * A row's usual content: the name (with a "Deleted" badge), one dimmed line of details (or the
- * catalogue's "none"), and whatever sits at the row's end.
+ * A row's usual content: the name (with a "Deleted" badge), one dimmed line of details, and
+ * whatever sits at the row's end. Plain texts in, no hooks: the screen works them out once per
+ * record and list (./row-texts.ts), so a row scrolled into view only lays them out.
  */
 export function RecordRowContent(props: {
-  ns: string;
   title: string;
-  deleted: boolean;
+  /** The badge's text when the record is deleted, else null. */
+  deleted: string | null;
   /** The badge's own style (e.g. it must not shrink beside a long name). */
   badgeStyle?: CSSProperties;
-  details: readonly (string | null)[];
+  /** The dimmed line (./row-texts.ts `rowDetail`). */
+  detail: string;
   end: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
     <Group justify="space-between" wrap="nowrap" gap="md">
       <div style={{ minWidth: 0 }}>
@@ -211,14 +212,14 @@ export function RecordRowContent(props: {
           <Text fw={600} truncate>
             {props.title}
           </Text>
-          {props.deleted ? (
+          {props.deleted !== null ? (
             <Badge color="gray" variant="light" size="sm" style={props.badgeStyle}>
-              {t(`${props.ns}.list.deleted`)}
+              {props.deleted}
             </Badge>
           ) : null}
         </Group>
         <Text size="sm" c="dimmed" truncate>
-          {props.details.filter(Boolean).join(' · ') || t(`${props.ns}.none`)}
+          {props.detail}
         </Text>
       </div>
       {props.end}
