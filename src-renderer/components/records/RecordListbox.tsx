@@ -4,7 +4,14 @@
  * arrows with nothing focused start in the list. Words come from `<ns>.list.*`.
  */
 import { Badge, Box, Group, Loader, Text } from '@mantine/core';
-import { useCallback, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApi } from '../../app/api';
@@ -43,6 +50,15 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
   const selection = selectionOf(list);
   const chosen = selection(state => state.ids);
   const { t } = useTranslation();
+  // The listbox renders at every scroll frame: its texts are looked up once per language.
+  const texts = useMemo(
+    () => ({
+      hint: t(`${names.ns}.list.keyboardHint`),
+      label: t(`${names.ns}.list.label`),
+      loadingMore: t(`${names.ns}.list.loadingMore`),
+    }),
+    [t, names.ns],
+  );
   const api = useApi();
   const { items, status, nextCursor, selected, select } = list.useStore(
     useShallow(state => ({
@@ -135,12 +151,12 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
   return (
     <Box style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
       <Text size="xs" c="dimmed" mb={4}>
-        {t(`${names.ns}.list.keyboardHint`)}
+        {texts.hint}
       </Text>
       <div
         ref={scrollRef}
         role="listbox"
-        aria-label={t(`${names.ns}.list.label`)}
+        aria-label={texts.label}
         aria-activedescendant={
           items[selected] ? `${names.row}-row-${items[selected].id}` : undefined
         }
@@ -182,7 +198,7 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
         <Group gap="xs" justify="center" py={4}>
           <Loader size="xs" />
           <Text size="sm" c="dimmed">
-            {t(`${names.ns}.list.loadingMore`)}
+            {texts.loadingMore}
           </Text>
         </Group>
       ) : null}
@@ -229,5 +245,5 @@ export function RecordRowContent(props: {
 
 /** The owner's name at a row's end (only for roles that see others' records). */
 export function RowOwner({ name, style }: { name: string; style?: CSSProperties | undefined }) {
-  return <PersonBadge name={name} width={180} style={style} />;
+  return <PersonBadge name={name} width={180} style={style} tooltip="title" />;
 }
