@@ -13,7 +13,13 @@
  * p50/p95) and the main thread's script time (Chrome's `ScriptDuration`, DevTools protocol)
  * per frame. Goal: frame p95 and script time ≤ 2× the plain list's.
  *
- *   npm run bench:scroll -- [--rows 2000] [--frames 300] [--step 96] [--runs 3]
+ * `--custom N` first makes N custom contact fields shown in the list (a number and a date, in
+ * turn) and gives every contact a value of each, so the rows carry "Label: value" texts too.
+ * `--profile <file>` adds one more app run under the CPU profiler, prints where its script time
+ * went (./cpu-profile.ts) and writes the raw profile (open it in DevTools' Performance panel).
+ *
+ *   npm run bench:scroll -- [--rows 2000] [--frames 300] [--step 96] [--runs 3] [--custom 2]
+ *                           [--profile bench/.data/scroll.cpuprofile]
  */
 import { loadavg, cpus } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -25,6 +31,7 @@ import playwrightConfig from '../playwright.config';
 import { startHost, stopHost } from '../test/e2e/fixtures';
 import { runSetupWizard } from '../test/e2e/support/flows';
 import { callAsPage, openSection } from '../test/e2e/support/staff';
+import { printProfile, profileAction } from './cpu-profile';
 import { fakeContactFields, seededRandom } from './names';
 import { quantile } from './stats';
 
@@ -34,12 +41,15 @@ const { values } = parseArgs({
     frames: { type: 'string', default: '300' },
     step: { type: 'string', default: '96' },
     runs: { type: 'string', default: '3' },
+    custom: { type: 'string', default: '0' },
+    profile: { type: 'string' },
   },
 });
 const ROWS = Number(values.rows);
 const FRAMES = Number(values.frames);
 const STEP = Number(values.step);
 const RUNS = Number(values.runs);
+const CUSTOM = Number(values.custom);
 /** RecordListbox's row height and the virtualizer's overscan (components/records). */
 const ROW_HEIGHT = 64;
 const OVERSCAN = 8;
@@ -66,6 +76,55 @@ async function seedContacts(page: Page, host: { origin: string; token: string },
     );
     const failed = answers.find(a => !a.result.ok);
     if (failed) throw new Error(`contacts.create failed: ${failed.body.slice(0, 300)}`);
+  }
+}
+
+/** `count` custom contact fields shown in the list, each contact given a value of each. */
+async function seedCustomValues(
+  page: Page,
+  host: { origin: string; token: string },
+  count: number,
+) {
+  const call = async <T>(channel: string, input: unknown): Promise<T> => {
+    const { result, body } = await callAsPage<T>(page, host, channel, input);
+    if (!result.ok) throw new Error(`${channel} failed: ${body.slice(0, 300)}`);
+    return result.value;
+  };
+  const fields: { id: string; kind: 'number' | 'date' }[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = i % 2 === 0 ? 'number' : 'date';
+    const label = kind === 'number' ? `Budget ${i + 1}` : `Next call ${i + 1}`;
+    const field = await call<{ id: string }>('zamok:fields.create', {
+      recordType: 'contact',
+      label,
+      kind,
+      showInList: true,
+    });
+    fields.push({ id: field.id, kind });
+  }
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: { id: string }[]; nextCursor: string | null } = await call(
+      'zamok:contacts.list',
+      { limit: 200, ...(cursor ? { cursor } : {}) },
+    );
+    ids.push(...page.items.map(item => item.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  for (let i = 0; i < ids.length; i += 8) {
+    await Promise.all(
+      ids.slice(i, i + 8).map((id, j) => {
+        const n = i + j;
+        const values = Object.fromEntries(
+          fields.map(f => [
+            f.id,
+            f.kind === 'number' ? 1000 + ((n * 7919) % 90000) : `2027-0${1 + (n % 9)}-1${n % 10}`,
+          ]),
+        );
+        return call('zamok:fields.setValues', { recordType: 'contact', id, values });
+      }),
+    );
   }
 }
 
@@ -230,7 +289,11 @@ async function main(): Promise<number> {
     const token = host.url.split('#token=')[1] ?? '';
     const seeded = Date.now();
     await seedContacts(page, { origin, token }, ROWS);
-    console.log(`[scroll] ${ROWS} contacts created in ${Date.now() - seeded} ms`);
+    if (CUSTOM > 0) await seedCustomValues(page, { origin, token }, CUSTOM);
+    console.log(
+      `[scroll] ${ROWS} contacts (${CUSTOM} custom fields in the list) created in ` +
+        `${Date.now() - seeded} ms`,
+    );
     // The list opened empty before the seeding: a new opening of the section loads it again.
     await openSection(page, 'Companies');
     await page.getByRole('heading', { name: 'Companies', level: 1 }).waitFor();
@@ -275,6 +338,11 @@ async function main(): Promise<number> {
     console.log(
       `script ratio app / plain: ${scriptRatio.toFixed(2)}× (goal ≤ 2×: ${verdict(scriptRatio)})`,
     );
+    if (values.profile) {
+      const file = values.profile;
+      printProfile(await profileAction(cdp, file, () => scrollRun(cdp, page, 'app')), FRAMES);
+      console.log(`[profile] written to ${file}`);
+    }
     return frameRatio > 3 ? 1 : 0;
   } finally {
     await browser.close();

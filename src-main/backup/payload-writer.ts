@@ -43,6 +43,8 @@ export class PayloadWriter {
   private settle: { resolve: (chunks: number) => void; reject: (e: Error) => void } | null = null;
   private ended = false;
   private finished = false;
+  /** The last part went to the worker: a buffer it frees is not filled again. */
+  private finalPosted = false;
 
   constructor(out: FileHandle, age: AgeHeader) {
     const ring = new SharedArrayBuffer(RING_BUFFERS * STAGE_SIZE);
@@ -128,6 +130,7 @@ export class PayloadWriter {
     this.finished = true;
     await this.room();
     this.worker.postMessage({ buffer: this.current, length: this.fill, final: true });
+    this.finalPosted = true;
     this.current = -1;
     try {
       return await this.done;
@@ -152,7 +155,8 @@ export class PayloadWriter {
   private onReply(m: WorkerReply): void {
     if (m === 'stopped') return;
     if ('free' in m) {
-      if (this.current === -1 && !this.finished) {
+      // Also while finish() waits for a buffer for the last part (every buffer was full and sent).
+      if (this.current === -1 && !this.finalPosted) {
         this.current = m.free;
         for (const w of this.waiting.splice(0)) w.resolve();
       } else this.spare.push(m.free);

@@ -18,17 +18,33 @@ export function customValueText(
 ): string {
   if (typeof value === 'boolean') return t(value ? 'customFields.yes' : 'customFields.no');
   if (field.kind === 'number' && typeof value === 'number') {
-    return new Intl.NumberFormat(language === 'uk' ? 'uk-UA' : 'en-GB').format(value);
+    return formatters(language).number.format(value);
   }
   if (field.kind === 'date' && typeof value === 'string') {
-    return new Intl.DateTimeFormat(language === 'uk' ? 'uk-UA' : 'en-GB', {
-      timeZone: 'UTC',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    }).format(new Date(`${value}T00:00:00Z`));
+    return formatters(language).date.format(new Date(`${value}T00:00:00Z`));
   }
   return String(value);
+}
+
+const FORMATTERS = new Map<string, { number: Intl.NumberFormat; date: Intl.DateTimeFormat }>();
+
+/** One pair of Intl formatters per language: making one costs far more than formatting with it. */
+function formatters(language: string) {
+  let pair = FORMATTERS.get(language);
+  if (!pair) {
+    const locale = language === 'uk' ? 'uk-UA' : 'en-GB';
+    pair = {
+      number: new Intl.NumberFormat(locale),
+      date: new Intl.DateTimeFormat(locale, {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }),
+    };
+    FORMATTERS.set(language, pair);
+  }
+  return pair;
 }
 
 /** The block; `updatedAt` reloads it after an edit. */

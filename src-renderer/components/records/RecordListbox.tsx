@@ -4,7 +4,14 @@
  * arrows with nothing focused start in the list. Words come from `<ns>.list.*`.
  */
 import { Badge, Box, Group, Loader, Text } from '@mantine/core';
-import { useCallback, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApi } from '../../app/api';
@@ -43,6 +50,15 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
   const selection = selectionOf(list);
   const chosen = selection(state => state.ids);
   const { t } = useTranslation();
+  // The listbox renders at every scroll frame: its texts are looked up once per language.
+  const texts = useMemo(
+    () => ({
+      hint: t(`${names.ns}.list.keyboardHint`),
+      label: t(`${names.ns}.list.label`),
+      loadingMore: t(`${names.ns}.list.loadingMore`),
+    }),
+    [t, names.ns],
+  );
   const api = useApi();
   const { items, status, nextCursor, selected, select } = list.useStore(
     useShallow(state => ({
@@ -135,12 +151,12 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
   return (
     <Box style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
       <Text size="xs" c="dimmed" mb={4}>
-        {t(`${names.ns}.list.keyboardHint`)}
+        {texts.hint}
       </Text>
       <div
         ref={scrollRef}
         role="listbox"
-        aria-label={t(`${names.ns}.list.label`)}
+        aria-label={texts.label}
         aria-activedescendant={
           items[selected] ? `${names.row}-row-${items[selected].id}` : undefined
         }
@@ -182,7 +198,7 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
         <Group gap="xs" justify="center" py={4}>
           <Loader size="xs" />
           <Text size="sm" c="dimmed">
-            {t(`${names.ns}.list.loadingMore`)}
+            {texts.loadingMore}
           </Text>
         </Group>
       ) : null}
@@ -191,19 +207,20 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
 }
 
 /**
- * A row's usual content: the name (with a "Deleted" badge), one dimmed line of details (or the
- * catalogue's "none"), and whatever sits at the row's end.
+ * A row's usual content: the name (with a "Deleted" badge), one dimmed line of details, and
+ * whatever sits at the row's end. Plain texts in, no hooks: the screen works them out once per
+ * record and list (./row-texts.ts), so a row scrolled into view only lays them out.
  */
 export function RecordRowContent(props: {
-  ns: string;
   title: string;
-  deleted: boolean;
+  /** The badge's text when the record is deleted, else null. */
+  deleted: string | null;
   /** The badge's own style (e.g. it must not shrink beside a long name). */
   badgeStyle?: CSSProperties;
-  details: readonly (string | null)[];
+  /** The dimmed line (./row-texts.ts `rowDetail`). */
+  detail: string;
   end: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
     <Group justify="space-between" wrap="nowrap" gap="md">
       <div style={{ minWidth: 0 }}>
@@ -211,14 +228,14 @@ export function RecordRowContent(props: {
           <Text fw={600} truncate>
             {props.title}
           </Text>
-          {props.deleted ? (
+          {props.deleted !== null ? (
             <Badge color="gray" variant="light" size="sm" style={props.badgeStyle}>
-              {t(`${props.ns}.list.deleted`)}
+              {props.deleted}
             </Badge>
           ) : null}
         </Group>
         <Text size="sm" c="dimmed" truncate>
-          {props.details.filter(Boolean).join(' · ') || t(`${props.ns}.none`)}
+          {props.detail}
         </Text>
       </div>
       {props.end}
@@ -228,5 +245,5 @@ export function RecordRowContent(props: {
 
 /** The owner's name at a row's end (only for roles that see others' records). */
 export function RowOwner({ name, style }: { name: string; style?: CSSProperties | undefined }) {
-  return <PersonBadge name={name} width={180} style={style} />;
+  return <PersonBadge name={name} width={180} style={style} tooltip="title" />;
 }

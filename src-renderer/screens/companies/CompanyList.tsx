@@ -4,7 +4,7 @@
  * scopes), date created and saved filters (companies have no source or tags, so neither filter).
  */
 import { Group } from '@mantine/core';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanySummary } from '../../../src-shared/companies';
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
@@ -15,6 +15,7 @@ import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
 import { SavedFilters, type SavedFilterCodec } from '../../components/records/SavedFilters';
 import { customListDetails, useListFields } from '../../components/records/list-custom-fields';
 import { RecordList } from '../../components/records/RecordListPage';
+import { memoByItem, rowDetail } from '../../components/records/row-texts';
 import { RecordExportButton } from '../../components/records/RecordExportButton';
 import type { RecordListProps } from '../../components/records/RecordScreen';
 import { formatPhone } from '../contacts/format';
@@ -54,16 +55,34 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
   const listFields = useListFields('company');
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  // Each company's texts once per record, shown fields and language (not at every row render).
+  const texts = useMemo(
+    () =>
+      memoByItem((item: CompanySummary) => {
+        const code = item.edrpou
+          ? t('companies.list.edrpou', { code: item.edrpou })
+          : item.rnokpp
+            ? t('companies.list.rnokpp', { code: item.rnokpp })
+            : null;
+        const site = item.website ? item.website.replace(/^https?:\/\//u, '') : null;
+        const phone = item.phone ? formatPhone(item.phone) : null;
+        const custom = customListDetails(listFields, item.custom, t, language);
+        return rowDetail([code, phone, site, ...custom], t('companies.none'));
+      }),
+    [listFields, t, language],
+  );
+  const deletedLabel = t('companies.list.deleted');
   // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
   const renderRow = useCallback(
     (item: CompanySummary) => (
       <CompanyRow
         item={item}
+        detail={texts(item)}
+        deletedLabel={deletedLabel}
         showOwner={wideScope}
-        custom={customListDetails(listFields, item.custom, t, language)}
       />
     ),
-    [wideScope, listFields, t, language],
+    [wideScope, texts, deletedLabel],
   );
   return (
     <RecordList
@@ -111,22 +130,19 @@ export function CompanyList(props: RecordListProps<CompanyAbilities>) {
  * One row: name, registration code, phone, website and the custom fields shown in the list, the
  * owner for wide scopes.
  */
-function CompanyRow(props: { item: CompanySummary; showOwner: boolean; custom: string[] }) {
+function CompanyRow(props: {
+  item: CompanySummary;
+  detail: string;
+  deletedLabel: string;
+  showOwner: boolean;
+}) {
   const { item, showOwner } = props;
-  const { t } = useTranslation();
-  const code = item.edrpou
-    ? t('companies.list.edrpou', { code: item.edrpou })
-    : item.rnokpp
-      ? t('companies.list.rnokpp', { code: item.rnokpp })
-      : null;
-  const site = item.website ? item.website.replace(/^https?:\/\//u, '') : null;
   return (
     <RecordRowContent
-      ns="companies"
       title={item.name}
-      deleted={item.deletedAt !== null}
+      deleted={item.deletedAt !== null ? props.deletedLabel : null}
       badgeStyle={{ flexShrink: 0 }}
-      details={[code, item.phone ? formatPhone(item.phone) : null, site, ...props.custom]}
+      detail={props.detail}
       end={showOwner ? <RowOwner name={item.ownerName} style={{ flexShrink: 0 }} /> : null}
     />
   );

@@ -12,6 +12,7 @@ import { customListDetails, useListFields } from '../../components/records/list-
 import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
 import { BulkBar } from '../../components/records/BulkBar';
 import { RecordList } from '../../components/records/RecordListPage';
+import { memoByItem, rowDetail } from '../../components/records/row-texts';
 import type { RecordListProps } from '../../components/records/RecordScreen';
 import { useDebouncedQueryField } from '../../components/records/RecordToolbar';
 import { ImportButton } from '../import/ImportButton';
@@ -32,16 +33,34 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
   const listFields = useListFields('contact');
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  // Each contact's texts once per record, shown fields and language (not at every row render).
+  const texts = useMemo(
+    () =>
+      memoByItem((item: ContactSummary) => ({
+        title: fullName(item),
+        detail: rowDetail(
+          [
+            item.companyName,
+            item.phone ? formatPhone(item.phone) : null,
+            ...customListDetails(listFields, item.custom, t, language),
+          ],
+          t('contacts.none'),
+        ),
+      })),
+    [listFields, t, language],
+  );
+  const deletedLabel = t('contacts.list.deleted');
   // Stable across renders, so the memoised rows (RecordListRow) are not rendered again.
   const renderRow = useCallback(
     (item: ContactSummary) => (
       <ContactRow
         item={item}
+        texts={texts(item)}
+        deletedLabel={deletedLabel}
         showOwner={abilities.wideScope}
-        custom={customListDetails(listFields, item.custom, t, language)}
       />
     ),
-    [abilities.wideScope, listFields, t, language],
+    [abilities.wideScope, texts, deletedLabel],
   );
   return (
     <RecordList
@@ -122,14 +141,18 @@ function ContactFilters({ wideScope }: { wideScope: boolean }) {
  * One row: name, company, phone and the custom fields shown in the list, up to three tags, the
  * owner for wide scopes.
  */
-function ContactRow(props: { item: ContactSummary; showOwner: boolean; custom: string[] }) {
+function ContactRow(props: {
+  item: ContactSummary;
+  texts: { title: string; detail: string };
+  deletedLabel: string;
+  showOwner: boolean;
+}) {
   const { item, showOwner } = props;
   return (
     <RecordRowContent
-      ns="contacts"
-      title={fullName(item)}
-      deleted={item.deletedAt !== null}
-      details={[item.companyName, item.phone ? formatPhone(item.phone) : null, ...props.custom]}
+      title={props.texts.title}
+      deleted={item.deletedAt !== null ? props.deletedLabel : null}
+      detail={props.texts.detail}
       end={
         <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
           {item.tags.slice(0, 3).map(tag => (

@@ -79,7 +79,7 @@ export const DealRow = memo(function DealRow(props: DealRowProps) {
         <Text size="sm" w={100} c="dimmed">
           {d.expectedClose ?? '—'}
         </Text>
-        <PersonBadge name={d.ownerName} width={160} />
+        <PersonBadge name={d.ownerName} width={160} tooltip="title" />
       </Group>
     </UnstyledButton>
   );
