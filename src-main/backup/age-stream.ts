@@ -12,7 +12,8 @@
  * Both directions are Transform streams holding at most one chunk (plus the readable side's
  * buffer), so memory stays bounded whatever the backup's size.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
+import { chacha } from '../crypto/chacha';
 import { Transform, type TransformCallback } from 'node:stream';
 
 /** Plaintext bytes per STREAM chunk (age v1). */
@@ -46,17 +47,13 @@ function chunkNonce(counter: number, last: boolean): Buffer {
 }
 
 function open(key: Buffer, counter: number, last: boolean, sealed: Buffer): Buffer | null {
-  const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce(counter, last), {
-    authTagLength: AGE_TAG_SIZE,
-  });
-  decipher.setAuthTag(sealed.subarray(sealed.length - AGE_TAG_SIZE));
-  const body = decipher.update(sealed.subarray(0, sealed.length - AGE_TAG_SIZE));
-  try {
-    decipher.final();
-  } catch {
-    return null;
-  }
-  return body;
+  const end = sealed.length - AGE_TAG_SIZE;
+  return chacha().open(
+    key,
+    chunkNonce(counter, last),
+    sealed.subarray(0, end),
+    sealed.subarray(end),
+  );
 }
 
 /** Collects incoming buffers and hands out exact-size pieces without copying more than needed. */
@@ -112,12 +109,7 @@ export function createAgePayloadSealer(fileKey: Uint8Array): AgePayloadSealer {
   return {
     nonce,
     seal(plain, last) {
-      const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), {
-        authTagLength: AGE_TAG_SIZE,
-      });
-      const body = cipher.update(plain);
-      cipher.final();
-      return [body, cipher.getAuthTag()];
+      return chacha().seal(key, chunkNonce(counter++, last), plain);
     },
     wipe: () => key.fill(0),
   };

@@ -12,7 +12,8 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chachaImpl, useChaChaForTests } from '../crypto/chacha';
 import { makeTempDir } from '../vault/temp-vault.test-support';
 import { newAgeHeader } from './age-header';
 import { AGE_CHUNK_SIZE } from './age-stream';
@@ -81,6 +82,23 @@ describe('the buffered age payload writer', () => {
     expect(run.status).toBe(0);
     expect(run.stdout.equals(plain)).toBe(true);
   });
+});
+
+describe('where node:crypto has no ChaCha20-Poly1305 (Electron on BoringSSL)', () => {
+  afterEach(() => useChaChaForTests(null));
+
+  it.each([1, STAGE_SIZE + AGE_CHUNK_SIZE, 3 * STAGE_SIZE + 12_345])(
+    'the worker seals with @noble/ciphers and age -d opens it (%i bytes)',
+    async size => {
+      useChaChaForTests(chachaImpl(false));
+      const plain = randomBytes(size);
+      const file = join(dir, `payload-js-${size}.age`);
+      expect(await writeAge(plain, file)).toBe(Math.ceil(size / AGE_CHUNK_SIZE));
+      const run = spawnSync('age', ['-d', '-i', identityFile, file], { maxBuffer: 1 << 25 });
+      expect(run.stderr.toString()).toBe('');
+      expect(run.stdout.equals(plain)).toBe(true);
+    },
+  );
 });
 
 describe('the sealing worker in a process of its own', () => {

@@ -12,6 +12,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { AgeHeader } from './age-header';
+import { chacha } from '../crypto/chacha';
 import { AGE_CHUNK_SIZE, newPayloadKey } from './age-stream';
 import { SEAL_WORKER_SOURCE } from './seal-worker-source';
 
@@ -68,6 +69,8 @@ export class PayloadWriter {
         key: sharedKey,
         head: Buffer.concat([age.header, nonce]),
         syncEvery: SYNC_EVERY,
+        // No native cipher (Electron): the worker seals with @noble/ciphers from this URL.
+        chachaUrl: chacha().native ? null : import.meta.resolve('@noble/ciphers/chacha.js'),
       },
     });
     this.worker.on('message', (m: WorkerReply) => this.onReply(m));

@@ -3,11 +3,10 @@
  * partition keys), sealing a change under its partition key (ChaCha20-Poly1305, associated data =
  * partition, key version, change id, so a change cannot be replayed into another partition or key
  * version), and wrapping a partition key to a device (X25519 with a fresh ephemeral key, HKDF-SHA256,
- * ChaCha20-Poly1305). Node's own crypto only.
+ * ChaCha20-Poly1305). Node's own crypto, ChaCha20-Poly1305 through ../crypto/chacha.ts (Electron's
+ * BoringSSL lacks it in node:crypto).
  */
 import {
-  createCipheriv,
-  createDecipheriv,
   createPrivateKey,
   createPublicKey,
   diffieHellman,
@@ -17,6 +16,7 @@ import {
   sign,
   type KeyObject,
 } from 'node:crypto';
+import { chacha } from '../crypto/chacha';
 
 /** A device's two key pairs: private halves as PKCS#8 DER, public halves as raw base64. */
 export interface DeviceKeys {
@@ -66,27 +66,17 @@ const TAG = 16;
 
 function encrypt(key: Buffer, aad: Buffer, plaintext: Buffer): Buffer {
   const nonce = randomBytes(NONCE);
-  const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
-  cipher.setAAD(aad, { plaintextLength: plaintext.length });
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+  const [body, tag] = chacha().seal(key, nonce, plaintext, aad);
+  return Buffer.concat([nonce, body, tag]);
 }
 
 function decrypt(key: Buffer, aad: Buffer, sealed: Buffer): Buffer {
   if (sealed.length < NONCE + TAG) throw new SealError();
   const nonce = sealed.subarray(0, NONCE);
   const tag = sealed.subarray(sealed.length - TAG);
-  const decipher = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
-  decipher.setAAD(aad, { plaintextLength: sealed.length - NONCE - TAG });
-  decipher.setAuthTag(tag);
-  try {
-    return Buffer.concat([
-      decipher.update(sealed.subarray(NONCE, sealed.length - TAG)),
-      decipher.final(),
-    ]);
-  } catch {
-    throw new SealError();
-  }
+  const plain = chacha().open(key, nonce, sealed.subarray(NONCE, sealed.length - TAG), tag, aad);
+  if (plain === null) throw new SealError();
+  return plain;
 }
 
 /** A sealed change or envelope did not open: wrong key, wrong partition/version/id, or altered. */
