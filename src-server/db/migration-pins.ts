@@ -7,4 +7,5 @@ export const SERVER_MIGRATION_SHA256: Readonly<Record<string, string>> = {
   '0001_office_schema': 'f7c65a8802565fabc5aca5566d04dd9658d4778b9d5e07db33e96f87df8f1113',
   '0002_office16b_join_requests':
     '9bbe7979da2458ea37a678bea4b49b7eaefb37924c4b135bfceda725a626dcca',
+  '0005_devices16_head_joins': '400cd59166b5f0e7d5aef00bb9621399cfd6308c3976732d90d4d1ecc77bd8f8',
 };
