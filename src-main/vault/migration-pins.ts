@@ -44,4 +44,5 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0035_export15_export_formats':
     '999d4a330ee2d9f89764fc8e7e538698055138be4fddb5c5a8cd4d8013103cbe',
   '0041_fields18b_show_in_list': 'ec456816b1146974e771101f02abfd33845887a2085a0e3587032f158b863de9',
+  '0044_devices16_office_jobs': '56572fcb2e16b8a7bc086229f14ef3304dfece83bc409337db531bdabd175dbc',
 });

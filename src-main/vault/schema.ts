@@ -270,6 +270,19 @@ export type KeyringChangesTable = {
   at: string;
 };
 
+/** Row of `office_jobs`. */
+export type OfficeJobsTable = {
+  id: string;
+  kind: 'dismiss';
+  user_id: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  done_at: string | null;
+  outcome: string | null;
+};
+
 /** Row of `office_partition_keys`. */
 export type OfficePartitionKeysTable = {
   partition_id: string;
@@ -306,6 +319,7 @@ export type OfficeSettingsTable = {
   created_at: string;
   last_sync_at: string | null;
   last_error: string | null;
+  inviter_box_key: string | null;
 };
 
 /** Row of `pipeline_stages`. */
@@ -600,6 +614,7 @@ export type Database = {
   import_batches: ImportBatchesTable;
   import_mappings: ImportMappingsTable;
   keyring_changes: KeyringChangesTable;
+  office_jobs: OfficeJobsTable;
   office_partition_keys: OfficePartitionKeysTable;
   office_partitions: OfficePartitionsTable;
   office_settings: OfficeSettingsTable;

@@ -258,6 +258,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0041_fields18b_show_in_list': {
     note: 'nothing new: a column on custom_fields (the 0031 seed field must survive, not shown)',
   },
+  '0044_devices16_office_jobs': {
+    note: 'nothing new: a column on office_settings and an empty office_jobs table',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

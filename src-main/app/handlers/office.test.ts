@@ -172,6 +172,9 @@ describe('joining the office from the app', () => {
         userId: manager.laptop.userId,
         name: 'ANNA',
         requestedAt: expect.any(String),
+        roles: ['administrator', 'head', 'manager', 'auditor'],
+        teamId: null,
+        asHead: false,
       },
     ]);
     // Not approved yet: its sync round is refused.

@@ -64,6 +64,9 @@ export function officeHandlers(
           userId: device.userId,
           name: device.name,
           requestedAt: device.createdAt,
+          roles: device.roles,
+          teamId: device.teamId,
+          asHead: device.asHead,
         })),
       ),
     approve: (ctx, input) =>

@@ -84,7 +84,9 @@ export const uk = {
   devices: {
     title: 'Комп’ютери, що чекають схвалення',
     intro:
-      'Схвалюючи комп’ютер, ви передаєте йому ключі записів, які його користувач може бачити. Схвалює лише власник.',
+      'Схвалюючи комп’ютер, ви передаєте йому ключі записів, які його користувач може бачити. Схвалює власник, а керівник команди — менеджерів своєї команди.',
+    headNote:
+      'Ви керівник команди: тут лише запити до вашої команди, і ви схвалюєте їх тільки як менеджерів цієї команди.',
     none: 'Ніхто не чекає схвалення.',
     name: 'Співробітник',
     unknownName: '(запит на інший комп’ютер власника)',
@@ -203,7 +205,9 @@ export const en: Strings<typeof uk> = {
   devices: {
     title: 'Computers waiting for approval',
     intro:
-      'Approving a computer hands it the keys of the records its user may see. Only the owner approves.',
+      'Approving a computer hands it the keys of the records its user may see. The owner approves; a team head approves managers of their team.',
+    headNote:
+      'You are a team head: only requests to your team are listed here, and you approve them only as managers of that team.',
     none: 'Nobody is waiting for approval.',
     name: 'Colleague',
     unknownName: '(request to another owner computer)',
