@@ -59,7 +59,9 @@ export function createOfficeSync(o: { state: VaultState; queue: CallQueue }): Of
     if (loop && loop.vault !== vault) void stop();
     if (!vault) return;
     if (loop) {
-      if (has(vault, 'SELECT 1 FROM sync_outbox WHERE seq IS NULL LIMIT 1')) loop.sync.kick();
+      // The office was forgotten (src-main/sync/forget.ts): nothing left to sync.
+      if (!has(vault, 'SELECT 1 FROM office_settings LIMIT 1')) void stop();
+      else if (has(vault, 'SELECT 1 FROM sync_outbox WHERE seq IS NULL LIMIT 1')) loop.sync.kick();
       return;
     }
     if (!has(vault, 'SELECT 1 FROM office_settings LIMIT 1')) return;

@@ -83,6 +83,20 @@ export const officeContract = {
     permission: 'settings.manage',
     atomic: false,
   }),
+  /**
+   * Forgets this laptop's office (a refused request, or leaving): membership, device keys, partition
+   * keys and sync tables go, the records stay; it may join again or work alone. No network call.
+   */
+  forget: channel<{
+    officeId: string;
+    deviceId: string;
+    state: 'pending' | 'active';
+    partitions: number;
+    unsent: number;
+  }>()({
+    input: z.object({}).strict(),
+    permission: 'session',
+  }),
   /** Refuses a waiting device (a head: of its team only). */
   refuse: channel<{ deviceId: string }>()({
     input: z.object({ deviceId: officeIdSchema }).strict(),

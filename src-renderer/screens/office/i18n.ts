@@ -73,6 +73,8 @@ export const uk = {
     text: 'Запит на приєднання надіслано. Коли власник схвалить цей комп’ютер, натисніть «Перевірити зараз».',
     check: 'Перевірити зараз',
     notYet: 'Власник ще не схвалив цей комп’ютер (або відхилив запит).',
+    refused:
+      'Запит відхилено або ви передумали? Забудьте цей офіс, щоб приєднатися знову з новим кодом чи працювати окремо.',
   },
   invite: {
     button: 'Запросити співробітника',
@@ -106,6 +108,15 @@ export const uk = {
       administrator: 'Адміністратор',
       auditor: 'Аудитор',
     },
+  },
+  forget: {
+    button: 'Забути цей офіс',
+    title: 'Забути цей офіс?',
+    text: 'Цей комп’ютер вийде з офісу: зникнуть його членство, ключі пристрою й ключі записів колег, а зміни, ще не надіслані на сервер, туди вже не потраплять. Записи в цьому сховищі залишаться. Потім можна приєднатися знову з новим кодом або працювати окремо.',
+    confirm: 'Забути офіс',
+    cancel: 'Скасувати',
+    busy: 'Забуваю…',
+    done: 'Офіс забуто. Можна приєднатися знову з новим кодом.',
   },
   link: {
     title: 'Синхронізація з офісом',
@@ -194,6 +205,8 @@ export const en: Strings<typeof uk> = {
     text: 'The request to join was sent. Once the owner approves this computer, press “Check now”.',
     check: 'Check now',
     notYet: 'The owner has not approved this computer yet (or refused the request).',
+    refused:
+      'Request refused, or changed your mind? Forget this office to join again with a new code, or to work alone.',
   },
   invite: {
     button: 'Invite a colleague',
@@ -227,6 +240,15 @@ export const en: Strings<typeof uk> = {
       administrator: 'Administrator',
       auditor: 'Auditor',
     },
+  },
+  forget: {
+    button: 'Forget this office',
+    title: 'Forget this office?',
+    text: 'This computer leaves the office: its membership, its device keys and the keys of colleagues’ records go, and changes not yet sent to the server will not reach it. The records in this vault stay. You can then join again with a new code, or work alone.',
+    confirm: 'Forget the office',
+    cancel: 'Cancel',
+    busy: 'Forgetting…',
+    done: 'Office forgotten. You can join again with a new code.',
   },
   link: {
     title: 'Office sync',
