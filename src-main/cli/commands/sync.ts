@@ -138,7 +138,7 @@ export function registerSyncCommands(program: Command, office: Command, cli: Cli
         call('zamok:sync.status', {}),
       )) as SyncStatusView;
       printResult(cli, status, () => [
-        `Sync: ${status.state}; ${status.waiting} waiting, ${status.conflicts} conflict(s); last sync ${status.lastSyncAt ?? 'never'}`,
+        `Sync: ${status.state}; ${status.waiting} waiting, ${status.conflicts} conflict(s); last sync ${status.lastSyncAt ?? 'never'}${status.dismissals ? `; ${status.dismissals.waiting} office dismissal(s) waiting` : ''}`,
       ]);
     },
   );

@@ -142,6 +142,11 @@ export function OfficeSyncPanel() {
         </>
       )}
       {status.progress ? <SyncProgressBar progress={status.progress} /> : null}
+      {status.dismissals ? (
+        <Alert color="yellow" data-testid="office-dismissals">
+          {t('office.syncPanel.dismissals', { count: status.dismissals.waiting })}
+        </Alert>
+      ) : null}
       {message ? (
         <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
           {message.text}

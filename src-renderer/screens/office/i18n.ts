@@ -32,6 +32,8 @@ export const uk = {
   syncPanel: {
     title: 'Синхронізація з офісом',
     off: 'Це сховище не синхронізується з офісним сервером.',
+    dismissals:
+      'Звільнень, які офісний сервер ще не підтвердив: {{count}}. Синхронізація повторює їх сама, доки сервер не прийме.',
     server: 'Адреса сервера',
     fingerprint: 'Відбиток сертифіката сервера',
     noFingerprint: '(немає: з’єднання лише на цьому комп’ютері)',
@@ -164,6 +166,8 @@ export const en: Strings<typeof uk> = {
   syncPanel: {
     title: 'Office sync',
     off: 'This vault does not sync with an office server.',
+    dismissals:
+      'Dismissals the office server has not confirmed yet: {{count}}. Sync retries them by itself until the server accepts.',
     server: 'Server address',
     fingerprint: 'Server certificate fingerprint',
     noFingerprint: '(none: a connection on this computer only)',
