@@ -40,7 +40,10 @@ async function clientsOf(laptop: Laptop, ownerId: string): Promise<number> {
 
 async function addClients(laptop: Laptop, n: number, from = 0): Promise<void> {
   for (let i = from; i < from + n; i += 1) {
-    const input = contactInputSchema.parse({ surname: 'Клієнтка', givenName: `Анна${'АБВГДЕ'[i] ?? 'Є'}` });
+    const input = contactInputSchema.parse({
+      surname: 'Клієнтка',
+      givenName: `Анна${'АБВГДЕ'[i] ?? 'Є'}`,
+    });
     await createContact(laptop.db, { userId: laptop.userId }, input);
   }
 }
