@@ -14,6 +14,7 @@ import { authStatement, deviceStatement } from '../src-shared/office/statements'
 import { random, readToken, sha256, signToken, verifyEd25519 } from './crypto';
 import type { Queryable } from './db/db';
 import { OfficeError, forbidden } from './errors';
+import { requireHeadApproval } from './heads';
 import { isEnrolled, normaliseCode, type ServerContext } from './office';
 
 /** How long a sign-in challenge may be answered. */
@@ -90,14 +91,17 @@ export async function enrolOwner(
   });
 }
 
-/** An owner device approves a new device: its signature over the statement is checked and kept. */
+/**
+ * An owner device (or a head's, for a manager of its team: ./heads.ts) approves a new device: its
+ * signature over the statement is checked and kept.
+ */
 export async function approveDevice(
   ctx: ServerContext,
   caller: Caller,
   request: z.infer<typeof approveRequestSchema>,
 ): Promise<void> {
-  requireOwner(caller);
   await ctx.db.transaction(async tx => {
+    if (caller.role !== 'owner') await requireHeadApproval(tx, caller, request.device);
     const [approver] = await tx.query<{ sign_key: Uint8Array }>(
       'SELECT sign_key FROM devices WHERE device_id = $1',
       [caller.deviceId],

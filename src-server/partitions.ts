@@ -1,5 +1,6 @@
 /**
- * Partitions, the ACL and key envelopes. Owner devices create partitions, grant a device a partition
+ * Partitions, the ACL and key envelopes. Owner devices (heads for a manager of their team:
+ * ./heads.ts) create partitions, grant a device a partition
  * (with the partition key wrapped to that device: the server only stores the ciphertext), take it
  * away, and rotate keys (the next version, envelopes for the devices that keep it; the rest lose
  * it). Every device reads only its own ACL rows and envelopes.
@@ -16,6 +17,7 @@ import { sha256 } from './crypto';
 import type { Queryable } from './db/db';
 import { requireOwner, type Caller } from './devices';
 import { OfficeError, forbidden } from './errors';
+import { requireHeadCreate, requireHeadGrant } from './heads';
 import type { ServerContext } from './office';
 
 /** The office chain's start for a partition: SHA-256 of a fixed label and the partition id. */
@@ -29,10 +31,10 @@ export async function createPartition(
   caller: Caller,
   request: z.infer<typeof createPartitionSchema>,
 ): Promise<void> {
-  requireOwner(caller);
   if ((request.kind === 'owner') !== (request.ownerUserId !== null)) {
     throw new OfficeError('invalid_input', 'Owner partitions, and only they, name their owner.');
   }
+  if (caller.role !== 'owner') await requireHeadCreate(ctx.db, caller, request);
   const inserted = await ctx.db.query(
     `INSERT INTO partitions (partition_id, kind, owner_user_id, chain_head)
      SELECT $1, $2, $3, $4 WHERE $3::text IS NULL OR EXISTS (SELECT 1 FROM users WHERE user_id = $3)
@@ -68,10 +70,10 @@ export async function grantPartition(
   caller: Caller,
   request: z.infer<typeof grantRequestSchema>,
 ): Promise<void> {
-  requireOwner(caller);
   const { partitionId, envelope } = request;
   await ctx.db.transaction(async tx => {
     const keyVersion = await lockPartition(tx, partitionId);
+    if (caller.role !== 'owner') await requireHeadGrant(tx, caller, request);
     if (request.keyVersion !== keyVersion) {
       throw new OfficeError('stale_key', 'The partition key has a newer version.');
     }

@@ -85,8 +85,12 @@ export function createOfficeSync(o: { state: VaultState; queue: CallQueue }): Of
       return;
     }
     if (loop) {
-      const unsent = 'SELECT 1 FROM sync_outbox WHERE seq IS NULL LIMIT 1';
-      if (call?.committed !== false && has(vault, unsent)) loop.sync.kick();
+      // The office was forgotten (src-main/sync/forget.ts, a committed office.* call): stop.
+      if (!isMember(vault, call)) void stop();
+      else {
+        const unsent = 'SELECT 1 FROM sync_outbox WHERE seq IS NULL LIMIT 1';
+        if (call?.committed !== false && has(vault, unsent)) loop.sync.kick();
+      }
       return;
     }
     if (!isMember(vault, call)) return;

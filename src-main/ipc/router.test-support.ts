@@ -230,6 +230,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
     optionalKeys: ['teamId'],
   },
   'zamok:office.refuse': { input: { deviceId: 'device-1' } },
+  'zamok:office.forget': { input: {} },
   'zamok:sync.conflicts': { input: {} },
   'zamok:sync.dismiss': { input: { userId: 'user-1' } },
   'zamok:sync.resolve': { input: { changeId: 'c-1', field: 'stage_id', keep: 'mine' } },

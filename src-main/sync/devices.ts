@@ -4,7 +4,9 @@
  * trusted owner device, starting from this laptop's own device. The server could list a device of
  * its own making; it cannot sign an approval with this laptop's key, so such a device never gets a
  * key from here (a device approved by another owner device is trusted through that device's own
- * approval, back to this one).
+ * approval, back to this one). A head's device vouches only for managers of its own team (the
+ * server lets heads approve nothing else: src-server/heads.ts). An approval made by a device that
+ * was revoked since still counts: the devices it approved then keep their keys.
  */
 import { deviceStatement } from '../../src-shared/office/statements';
 import type { DeviceStatement } from '../../src-shared/office/contracts';
@@ -41,6 +43,17 @@ function approvalHolds(officeId: string, device: OfficeDevice, approver: OfficeD
   );
 }
 
+/** Whether `approver` may vouch for `device`: an owner for anyone, a head for its team's managers. */
+function mayVouch(approver: OfficeDevice, device: OfficeDevice): boolean {
+  if (approver.role === 'owner') return true;
+  return (
+    approver.role === 'head' &&
+    approver.teamId !== null &&
+    device.role === 'manager' &&
+    device.teamId === approver.teamId
+  );
+}
+
 /**
  * The active devices this laptop trusts (see the file comment), this one included, by id. A
  * device listed with this laptop's id but other keys is not trusted (the server lied about it).
@@ -49,23 +62,26 @@ export function trustedDevices(
   settings: OfficeSettings,
   devices: readonly OfficeDevice[],
 ): Map<string, OfficeDevice> {
-  const trusted = new Map<string, OfficeDevice>();
+  const vouched = new Map<string, OfficeDevice>();
   const self = devices.find(d => d.deviceId === settings.device_id);
-  if (self?.signKey !== settings.sign_public || self.boxKey !== settings.box_public) return trusted;
-  trusted.set(self.deviceId, self);
+  if (self?.signKey !== settings.sign_public || self.boxKey !== settings.box_public) return vouched;
+  vouched.set(self.deviceId, self);
   for (let grew = true; grew;) {
     grew = false;
     for (const device of devices) {
-      if (trusted.has(device.deviceId) || device.status !== 'active' || !device.approvedBy)
-        continue;
-      const approver = trusted.get(device.approvedBy);
-      if (approver?.role === 'owner' && approvalHolds(settings.office_id, device, approver)) {
-        trusted.set(device.deviceId, device);
+      if (vouched.has(device.deviceId) || !device.approvedBy) continue;
+      const approver = vouched.get(device.approvedBy);
+      if (
+        approver &&
+        mayVouch(approver, device) &&
+        approvalHolds(settings.office_id, device, approver)
+      ) {
+        vouched.set(device.deviceId, device);
         grew = true;
       }
     }
   }
-  return trusted;
+  return new Map([...vouched].filter(([, device]) => device.status === 'active'));
 }
 
 /** The trusted active devices of the heads of `teamId` (they read their team's partitions). */

@@ -58,7 +58,13 @@ export async function officeIdOf(endpoint: OfficeEndpoint): Promise<string> {
 /** Saves this vault's office membership (once: `AlreadyJoinedError` after). */
 export async function saveSettings(
   db: Kysely<Database>,
-  o: { endpoint: OfficeEndpoint; officeId: string; deviceId: string; userId: string },
+  o: {
+    endpoint: OfficeEndpoint;
+    officeId: string;
+    deviceId: string;
+    userId: string;
+    inviterBoxKey?: string;
+  },
   keys: DeviceKeys,
   role: OfficeRole,
   status: 'pending' | 'active',
@@ -83,6 +89,7 @@ export async function saveSettings(
       created_at: new Date().toISOString(),
       last_sync_at: null,
       last_error: null,
+      inviter_box_key: o.inviterBoxKey ?? null,
     })
     .execute();
 }
@@ -237,24 +244,8 @@ export async function approveJoin(
       deviceStatement('approve', settings.office_id, device),
     ),
   });
-  // The colleague is known here from now on (their records name them).
-  if (o.teamId) await ensureTeam(db, o.teamId, new Date().toISOString());
-  await db
-    .insertInto('users')
-    .values({
-      id: device.userId,
-      login: `office-${device.userId}`,
-      display_name: o.request.name,
-      role: o.role,
-      team_id: o.teamId,
-      status: 'active',
-      created_at: new Date().toISOString(),
-      totp_enabled: 0,
-      must_change_password: 0,
-    })
-    .onConflict(oc => oc.column('id').doUpdateSet({ team_id: o.teamId }))
-    .execute();
-  const grants: { partitionId: string; mayPush: boolean; deviceId: string; boxKey: string }[] = [];
+  await rememberColleague(db, device, o.request.name);
+  const grants: Grant[] = [];
   const to = { deviceId: device.deviceId, boxKey: device.boxKey };
   const own = await db
     .selectFrom('office_partitions')
@@ -284,27 +275,64 @@ export async function approveJoin(
       .execute();
     for (const p of team) grants.push({ partitionId: p.partition_id, mayPush: false, ...to });
   }
-  for (const grant of grants) {
-    const held = await db
-      .selectFrom('office_partitions as p')
-      .innerJoin('office_partition_keys as k', j =>
-        j
-          .onRef('k.partition_id', '=', 'p.partition_id')
-          .onRef('k.key_version', '=', 'p.key_version'),
-      )
-      .select(['p.key_version', 'k.key'])
-      .where('p.partition_id', '=', grant.partitionId)
-      .executeTakeFirstOrThrow();
-    const at = { partitionId: grant.partitionId, keyVersion: held.key_version };
-    await session.post('/v1/partitions/grant', {
-      partitionId: grant.partitionId,
-      mayPush: grant.mayPush,
-      keyVersion: held.key_version,
-      envelope: {
-        deviceId: grant.deviceId,
-        wrapped: wrapPartitionKey(Buffer.from(held.key), grant.boxKey, at),
-      },
-    });
-  }
+  for (const grant of grants) await grantHeld(db, session, grant);
   return { partitions: grants.length };
+}
+
+/** One partition to wrap to one device's box key. */
+export interface Grant {
+  partitionId: string;
+  mayPush: boolean;
+  deviceId: string;
+  boxKey: string;
+}
+
+/** Wraps the current key of a partition this laptop holds to a device, and grants it. */
+export async function grantHeld(
+  db: Kysely<Database>,
+  session: OfficeSession,
+  grant: Grant,
+): Promise<void> {
+  const held = await db
+    .selectFrom('office_partitions as p')
+    .innerJoin('office_partition_keys as k', j =>
+      j.onRef('k.partition_id', '=', 'p.partition_id').onRef('k.key_version', '=', 'p.key_version'),
+    )
+    .select(['p.key_version', 'k.key'])
+    .where('p.partition_id', '=', grant.partitionId)
+    .executeTakeFirstOrThrow();
+  const at = { partitionId: grant.partitionId, keyVersion: held.key_version };
+  await session.post('/v1/partitions/grant', {
+    partitionId: grant.partitionId,
+    mayPush: grant.mayPush,
+    keyVersion: held.key_version,
+    envelope: {
+      deviceId: grant.deviceId,
+      wrapped: wrapPartitionKey(Buffer.from(held.key), grant.boxKey, at),
+    },
+  });
+}
+
+/** The approved colleague is known on this laptop from now on (their records name them). */
+export async function rememberColleague(
+  db: Kysely<Database>,
+  device: DeviceStatement,
+  name: string,
+): Promise<void> {
+  if (device.teamId) await ensureTeam(db, device.teamId, new Date().toISOString());
+  await db
+    .insertInto('users')
+    .values({
+      id: device.userId,
+      login: `office-${device.userId}`,
+      display_name: name,
+      role: device.role,
+      team_id: device.teamId,
+      status: 'active',
+      created_at: new Date().toISOString(),
+      totp_enabled: 0,
+      must_change_password: 0,
+    })
+    .onConflict(oc => oc.column('id').doUpdateSet({ team_id: device.teamId }))
+    .execute();
 }

@@ -32,6 +32,8 @@ import {
   saveSettings,
   type OfficeRole,
 } from './enrol';
+import { approveAsHead, officeSelf } from './head-approve';
+import { OFFICE_ROLES } from '../../src-shared/office/contracts';
 import { OfficeSession } from './session';
 import { loadOfficeSettings, type OfficeSettings } from './store';
 
@@ -94,7 +96,7 @@ export async function joinWithCode(
   });
   await saveSettings(
     db,
-    { endpoint, officeId, deviceId, userId: o.userId },
+    { endpoint, officeId, deviceId, userId: o.userId, inviterBoxKey: boxKey },
     keys,
     'manager',
     'pending',
@@ -108,7 +110,7 @@ async function ownerSession(db: Kysely<Database>): Promise<[OfficeSettings, Offi
   return [settings, await OfficeSession.signIn(settings)];
 }
 
-/** As an owner device: a new invitation, as the code to hand a colleague. */
+/** As an owner device (or a head's, for its team): a new invitation, as the code to hand. */
 export async function createInviteCode(
   db: Kysely<Database>,
 ): Promise<{ code: string; expiresAt: string }> {
@@ -124,16 +126,49 @@ export async function createInviteCode(
   };
 }
 
-/** A waiting join request with its display name opened (null: sealed to another owner device). */
+/**
+ * A waiting join request with its display name opened (null: sealed to another device and not a
+ * colleague this vault knows) and the roles this device may give it.
+ */
 export interface WaitingDevice extends PendingJoin {
   name: string | null;
+  roles: OfficeRole[];
+  /** This device approves as the head of `teamId` (a manager of that team only). */
+  asHead: boolean;
 }
 
-/** As an owner device: the join requests waiting for approval. */
+/** The roles a device of `role` may give: a head only manager (of its team), an owner the rest. */
+function rolesFor(role: OfficeRole): OfficeRole[] {
+  if (role === 'head') return ['manager'];
+  return role === 'owner' ? OFFICE_ROLES.filter(r => r !== 'owner') : [];
+}
+
+/**
+ * As an owner device: the join requests waiting for approval; as a head's device: its team's
+ * (the server filters). A request bound to no team is given the head's team for a head.
+ */
 export async function listWaitingDevices(db: Kysely<Database>): Promise<WaitingDevice[]> {
   const [settings, session] = await ownerSession(db);
+  const self = await officeSelf(session);
   const { joins } = await session.get<{ joins: PendingJoin[] }>('/v1/joins');
-  return joins.map(join => ({ ...join, name: openName(settings, join) }));
+  if (joins.length === 0) return [];
+  const known = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where(
+      'id',
+      'in',
+      joins.map(j => j.userId),
+    )
+    .execute();
+  const roles = rolesFor(self.role);
+  return joins.map(join => ({
+    ...join,
+    teamId: self.role === 'head' ? self.teamId : join.teamId,
+    name: openName(settings, join) ?? known.find(u => u.id === join.userId)?.display_name ?? null,
+    roles,
+    asHead: self.role === 'head',
+  }));
 }
 
 function openName(settings: OfficeSettings, join: PendingJoin): string | null {
@@ -152,11 +187,16 @@ function openName(settings: OfficeSettings, join: PendingJoin): string | null {
   }
 }
 
-/** As an owner device: approves a waiting device with `role` and `teamId` (see `approveJoin`). */
+/**
+ * As an owner device: approves a waiting device with `role` and `teamId` (see `approveJoin`); as a
+ * head's device: as a manager of its team (`approveAsHead`, ./head-approve.ts).
+ */
 export async function approveWaiting(
   db: Kysely<Database>,
   o: { deviceId: string; role: OfficeRole; teamId: string | null },
 ): Promise<{ userId: string; partitions: number }> {
+  const [settings, session] = await ownerSession(db);
+  const self = await officeSelf(session);
   const waiting = (await listWaitingDevices(db)).find(join => join.deviceId === o.deviceId);
   if (!waiting) throw new OfficeCallError(404, 'not_found', 'No such device is waiting.');
   const request = {
@@ -166,11 +206,19 @@ export async function approveWaiting(
     boxKey: waiting.boxKey,
     name: waiting.name ?? `office-${waiting.userId}`.slice(0, 200),
   };
-  const done = await approveJoin(db, { request, role: o.role, teamId: o.teamId });
+  const done =
+    self.role === 'head'
+      ? await approveAsHead(db, session, settings, {
+          self,
+          request,
+          role: o.role,
+          teamId: o.teamId ?? self.teamId,
+        })
+      : await approveJoin(db, { request, role: o.role, teamId: o.teamId });
   return { userId: waiting.userId, partitions: done.partitions };
 }
 
-/** As an owner device: refuses a waiting device (it cannot sign in; it may ask again). */
+/** As an owner device (a head's: of its team): refuses a waiting device (it may ask again). */
 export async function refuseWaiting(db: Kysely<Database>, deviceId: string): Promise<void> {
   const [, session] = await ownerSession(db);
   await session.post('/v1/joins/refuse', { deviceId });

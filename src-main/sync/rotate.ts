@@ -10,13 +10,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../vault/schema';
 import { auditPartitionId } from '../../src-shared/office/audit';
 import type { OfficeDismissalView } from '../../src-shared/ipc/users';
-import { OfficeCallError } from './client';
 import { wrapPartitionKey } from './crypto';
 import { isOfficeMember, resealStale } from './outbox';
 import { listOfficeDevices, trustedDevices, type OfficeDevice } from './devices';
 import { OfficeSession } from './session';
 import { loadOfficeSettings, savePartitionKey, type OfficeSettings } from './store';
 import { NotJoinedError } from './worker';
+import { attemptJob, queueDismissal } from './office-jobs';
 
 /** What a rotation did: the new version and the devices it was wrapped to. */
 export interface RotationResult {
@@ -113,28 +113,16 @@ async function partitionKeyHeld(db: Kysely<Database>, partitionId: string): Prom
 }
 
 /**
- * The office step of the app's staff dismissal (src-main/users/dismiss.ts), after the local one:
- * {@link dismissFromOffice} on a vault that syncs, else nothing (undefined). It never throws for
- * an office that cannot be reached or refuses: the answer says so, the local dismissal stands and
- * the owner retries with `sync.dismiss` (`zamok office dismiss`).
+ * The office step of the app's staff dismissal (src-main/users/dismiss.ts), after the local one: on
+ * a vault that syncs, queued in the vault (./office-jobs.ts, in the caller's transaction) and tried
+ * once at once; else nothing (undefined). It never throws for an office that cannot be reached or
+ * refuses: `queued` — every sync round retries it until the server confirms; `failed` — the server
+ * refused for good (e.g. this laptop is not an owner device).
  */
 export async function dismissInOffice(
   db: Kysely<Database>,
   userId: string,
 ): Promise<OfficeDismissalView | undefined> {
   if (!(await isOfficeMember(db))) return undefined;
-  try {
-    const done = await dismissFromOffice(db, userId);
-    return {
-      state: 'dismissed',
-      revokedDevices: done.revokedDevices,
-      rotated: done.rotated.length,
-      notRotated: done.notRotated.length,
-    };
-  } catch (error) {
-    if (error instanceof OfficeCallError) {
-      return { state: 'failed', code: error.code, message: error.message };
-    }
-    throw error;
-  }
+  return attemptJob(db, await queueDismissal(db, userId));
 }

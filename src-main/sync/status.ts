@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { SyncStatusView } from '../../src-shared/ipc/sync';
 import type { Database } from '../vault/schema';
+import { pendingJobs } from './office-jobs';
 import { progressOf } from './progress';
 import { loadOfficeSettings, syncCounts } from './store';
 
@@ -21,6 +22,7 @@ export async function syncStatus(db: Kysely<Database>): Promise<SyncStatusView> 
   }
   const { waiting, conflicts } = await syncCounts(db);
   const progress = progressOf(db);
+  const jobs = await pendingJobs(db);
   const state =
     settings.status === 'pending'
       ? 'pending'
@@ -40,5 +42,6 @@ export async function syncStatus(db: Kysely<Database>): Promise<SyncStatusView> 
     fingerprint: settings.fingerprint,
     deviceId: settings.device_id,
     ...(progress ? { progress } : {}),
+    ...(jobs.waiting > 0 ? { dismissals: jobs } : {}),
   };
 }

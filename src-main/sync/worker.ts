@@ -39,6 +39,7 @@ import {
 } from './store';
 import { createHash } from 'node:crypto';
 import { addProgress, endProgress, startProgress } from './progress';
+import { runDueJobs } from './office-jobs';
 
 /** A partition as the server lists it for this device. */
 export interface ListedPartition extends HeldPartition {
@@ -245,6 +246,8 @@ export async function syncNow(
     const session = await OfficeSession.signIn(settings);
     const { partitions, dropped } = await refreshPartitions(db, session, settings);
     await shredDropped(o.attachments, dropped);
+    // Queued office steps (a dismissal) first: their rotations re-seal what the push sends.
+    await runDueJobs(db);
     // The first round: count the pull for the progress bar (the server says how much there is).
     if (settings.last_sync_at === null) startProgress(db, await changesBehind(db, partitions));
     // The first round after approval: what this user already had goes up with it.

@@ -154,7 +154,7 @@ export async function dismissStaff(
   const office = await dismissInOffice(db, target.id);
   // In the audit entry only the state and code of a failure: its text can name the server.
   const officeNote =
-    office?.state === 'failed' ? { state: office.state, code: office.code } : office;
+    office && office.state !== 'dismissed' ? { state: office.state, code: office.code } : office;
   audit.details = {
     reassignedTo: heir.id,
     reassignedCount,

@@ -46,4 +46,5 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0041_fields18b_show_in_list': 'ec456816b1146974e771101f02abfd33845887a2085a0e3587032f158b863de9',
   '0042_audit16_office_audit': 'ac26c39f1210a95c8b7ef3820215c6bce8d1b9e71b0d47c7a83c796fd54c9b5a',
   '0043_docs16_document_sync': 'ca387217e06e186922b6eaf96bc19dca6977f6ca727a7e68de717307d53db8bd',
+  '0044_devices16_office_jobs': '56572fcb2e16b8a7bc086229f14ef3304dfece83bc409337db531bdabd175dbc',
 });

@@ -312,6 +312,19 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     expect(vault.sqlite.prepare('SELECT count(*) FROM sync_documents').pluck().get()).toBe(0);
     expect(vault.sqlite.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(0);
   },
+  '0044_devices16_office_jobs': vault => {
+    // A queued office dismissal keeps ids and codes only; only known kinds fit.
+    const job = vault.sqlite.prepare(
+      `INSERT INTO office_jobs (id, kind, user_id, created_at, next_attempt_at)
+       VALUES (?, ?, 'u-1', '2026-12-07T10:00:00.000Z', '2026-12-07T10:00:00.000Z')`,
+    );
+    job.run('job-1', 'dismiss');
+    expect(() => job.run('job-2', 'rename')).toThrow(/CHECK/);
+    const row = vault.sqlite.prepare('SELECT attempts, done_at FROM office_jobs WHERE id = ?');
+    expect(row.get('job-1')).toEqual({ attempts: 0, done_at: null });
+    const columns = vault.sqlite.prepare("SELECT name FROM pragma_table_info('office_settings')");
+    expect(columns.pluck().all()).toContain('inviter_box_key');
+  },
 };
 
 describe('upgrading a vault made before each migration', () => {

@@ -300,6 +300,19 @@ export type OfficeAuditOutTable = {
   last_seq: number;
 };
 
+/** Row of `office_jobs`. */
+export type OfficeJobsTable = {
+  id: string;
+  kind: 'dismiss';
+  user_id: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  done_at: string | null;
+  outcome: string | null;
+};
+
 /** Row of `office_partition_keys`. */
 export type OfficePartitionKeysTable = {
   partition_id: string;
@@ -337,6 +350,7 @@ export type OfficeSettingsTable = {
   created_at: string;
   last_sync_at: string | null;
   last_error: string | null;
+  inviter_box_key: string | null;
 };
 
 /** Row of `pipeline_stages`. */
@@ -642,6 +656,7 @@ export type Database = {
   keyring_changes: KeyringChangesTable;
   office_audit: OfficeAuditTable;
   office_audit_out: OfficeAuditOutTable;
+  office_jobs: OfficeJobsTable;
   office_partition_keys: OfficePartitionKeysTable;
   office_partitions: OfficePartitionsTable;
   office_settings: OfficeSettingsTable;

@@ -287,6 +287,9 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0043_docs16_document_sync': {
     note: 'nothing: a new empty table of documents in office sync (the 0012 documents survive)',
   },
+  '0044_devices16_office_jobs': {
+    note: 'nothing new: a column on office_settings and an empty office_jobs table',
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

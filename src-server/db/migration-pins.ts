@@ -8,4 +8,5 @@ export const SERVER_MIGRATION_SHA256: Readonly<Record<string, string>> = {
   '0002_office16b_join_requests':
     '9bbe7979da2458ea37a678bea4b49b7eaefb37924c4b135bfceda725a626dcca',
   '0004_docs16_document_chunks': '457a807b44666111f6231727a37a8550ed4b5590d6ebd11722efadfa87ad6597',
+  '0005_devices16_head_joins': '400cd59166b5f0e7d5aef00bb9621399cfd6308c3976732d90d4d1ecc77bd8f8',
 };

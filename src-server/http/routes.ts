@@ -31,6 +31,7 @@ import {
   type Caller,
 } from '../devices';
 import { OfficeError } from '../errors';
+import { describeCaller } from '../heads';
 import { createInvite, listJoins, refuseJoin, requestJoin } from '../joins';
 import { officeMetrics } from '../metrics';
 import type { ServerContext } from '../office';
@@ -132,6 +133,10 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     auth: true,
     handle: input =>
       dismissUser(input.ctx, callerOf(input), parse(dismissRequestSchema, input.body).userId),
+  },
+  'GET /v1/me': {
+    auth: true,
+    handle: input => describeCaller(input.ctx, callerOf(input)),
   },
   'GET /v1/devices': {
     auth: true,

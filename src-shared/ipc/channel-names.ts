@@ -136,7 +136,7 @@ export const CHANNEL_NAMES = {
     'resolve',
     'verifyOffice',
   ],
-  office: ['join', 'invite', 'waiting', 'approve', 'refuse'],
+  office: ['join', 'invite', 'waiting', 'approve', 'refuse', 'forget'],
   records: ['duplicates', 'export'],
   bulk: ['reassign', 'delete', 'tag'],
   views: ['savedFilters', 'saveFilter', 'deleteFilter'],

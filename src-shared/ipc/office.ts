@@ -10,7 +10,7 @@ import { parseOfficeCode } from '../office/codes';
 import { OFFICE_ROLES, officeIdSchema } from '../office/contracts';
 import { channel } from './contract';
 
-/** A device waiting for an owner's approval. */
+/** A device waiting for approval by an owner device (or the head of its team). */
 export interface WaitingDeviceView {
   deviceId: string;
   userId: string;
@@ -18,6 +18,15 @@ export interface WaitingDeviceView {
   name: string | null;
   /** When the request reached the server (ISO). */
   requestedAt: string;
+  /** The roles this device may give (a head: only manager; an owner: all but owner). */
+  roles: (typeof OFFICE_ROLES)[number][];
+  /**
+   * The team: for a head always its own (the only one it may give); for an owner the team of the
+   * head whose invitation the colleague used, or null (the owner chooses).
+   */
+  teamId: string | null;
+  /** Whether this device approves as the head of that team (role and team are then fixed). */
+  asHead: boolean;
 }
 
 export const officeContract = {
@@ -47,19 +56,22 @@ export const officeContract = {
     ],
     atomic: false,
   }),
-  /** As an owner device: a one-use invitation (7 days), as the code to hand a colleague. */
+  /**
+   * As an owner device (or a head's, into its team): a one-use invitation (7 days), as the code to
+   * hand a colleague.
+   */
   invite: channel<{ code: string; expiresAt: string }>()({
     input: z.object({}).strict(),
     permission: 'settings.manage',
     atomic: false,
   }),
-  /** As an owner device: the devices waiting for approval (read only, not audited). */
+  /** The devices waiting for this owner's (or head's: its team's) approval (not audited). */
   waiting: channel<WaitingDeviceView[]>()({
     input: z.object({}).strict(),
     permission: 'settings.manage',
     audit: false,
   }),
-  /** As an owner device: approves a waiting device with a role and team. */
+  /** Approves a waiting device with a role and team (a head: a manager of its team only). */
   approve: channel<{ deviceId: string; userId: string; partitions: number }>()({
     input: z
       .object({
@@ -71,7 +83,21 @@ export const officeContract = {
     permission: 'settings.manage',
     atomic: false,
   }),
-  /** As an owner device: refuses a waiting device. */
+  /**
+   * Forgets this laptop's office (a refused request, or leaving): membership, device keys, partition
+   * keys and sync tables go, the records stay; it may join again or work alone. No network call.
+   */
+  forget: channel<{
+    officeId: string;
+    deviceId: string;
+    state: 'pending' | 'active';
+    partitions: number;
+    unsent: number;
+  }>()({
+    input: z.object({}).strict(),
+    permission: 'session',
+  }),
+  /** Refuses a waiting device (a head: of its team only). */
   refuse: channel<{ deviceId: string }>()({
     input: z.object({ deviceId: officeIdSchema }).strict(),
     permission: 'settings.manage',

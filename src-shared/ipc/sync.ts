@@ -29,6 +29,11 @@ export interface SyncStatusView {
    * past this laptop's cursors (null when unknown); absent otherwise.
    */
   progress?: { applied: number; total: number | null };
+  /**
+   * Staff dismissals made here that the office has not confirmed yet (the background sync retries
+   * them; `lastError`: the last failure's code); absent when there are none.
+   */
+  dismissals?: { waiting: number; lastError: string | null };
 }
 
 /** What a sync round did. */

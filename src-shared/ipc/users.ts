@@ -42,7 +42,8 @@ export interface Colleague {
  */
 export type OfficeDismissalView =
   | { state: 'dismissed'; revokedDevices: number; rotated: number; notRotated: number }
-  | { state: 'failed'; code: string; message: string };
+  /** `queued`: not reached yet; the background sync retries it until the server confirms. */
+  | { state: 'queued' | 'failed'; code: string; message: string };
 
 export interface DismissResult {
   user: UserSummary;

@@ -47,6 +47,8 @@ export interface PendingJoin {
   boxKey: string;
   sealedName: string;
   invitedBy: string;
+  /** The team the request is bound to (made with a head's invitation), else null. */
+  teamId: string | null;
   createdAt: string;
 }
 

@@ -20,6 +20,8 @@ import type { BuiltInRole } from '../../../src-shared/permissions';
 import { silentLogger } from '../../../src-server/log';
 import { serveOffice, type RunningOffice } from '../../../src-server/serve';
 import { listAudit } from '../../audit';
+import { contactInputSchema } from '../../../src-shared/contacts/schema';
+import { createContact } from '../../crm/contacts/repository';
 import { createRouter, requirePermission, type Handlers } from '../../ipc';
 import { newLaptop, type Laptop } from '../../sync/office.test-support';
 import { createAuditWrapper } from '../audit-wrapper';
@@ -172,6 +174,9 @@ describe('joining the office from the app', () => {
         userId: manager.laptop.userId,
         name: 'ANNA',
         requestedAt: expect.any(String),
+        roles: ['administrator', 'head', 'manager', 'auditor'],
+        teamId: null,
+        asHead: false,
       },
     ]);
     // Not approved yet: its sync round is refused.
@@ -197,9 +202,45 @@ describe('joining the office from the app', () => {
     expect(ok(await owner.call<WaitingDeviceView[]>('office.waiting', {}))).toEqual([]);
     expect(failure(await late.call('sync.now', {})).code).toBe('auth_failed');
 
+    // The refused laptop forgets the office (its records stay) and joins again with a new code.
+    const kept = await createContact(
+      late.laptop.db,
+      { userId: late.laptop.userId },
+      contactInputSchema.parse({ surname: 'Шевчук', givenName: 'Ольга' }),
+    );
+    expect(ok(await late.call('office.forget', {}))).toEqual({
+      officeId: office.officeId,
+      deviceId: refused.deviceId,
+      state: 'pending',
+      partitions: 0,
+      unsent: 0,
+    });
+    for (const table of ['office_settings', 'office_partitions', 'sync_outbox'] as const) {
+      expect(await late.laptop.db.selectFrom(table).selectAll().execute()).toEqual([]);
+    }
+    expect(ok(await late.call<{ state: string }>('sync.status', {})).state).toBe('off');
+    expect(failure(await late.call('office.forget', {})).code).toBe('not_found');
+    const third = ok(await owner.call<{ code: string }>('office.invite', {})).code;
+    const rejoined = ok(
+      await late.call<{ deviceId: string }>('office.join', { server, code: third }),
+    );
+    expect(rejoined.deviceId).not.toBe(refused.deviceId);
+    ok(await owner.call('office.approve', { deviceId: rejoined.deviceId, role: 'manager' }));
+    expect(ok(await late.call<{ pushed: number }>('sync.now', {})).pushed).toBe(1);
+    ok(await owner.call('sync.now', {}));
+    const arrived = await owner.laptop.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('id', '=', kept.after.id)
+      .execute();
+    expect(arrived).toHaveLength(1);
+    const forgot = (await listAudit(late.laptop.db, { action: 'office.forget', limit: 5 })).entries;
+    expect(forgot.map(e => e.outcome)).toEqual(['failed', 'ok']);
+    expect(JSON.stringify(forgot)).toContain(refused.deviceId);
+
     const entries = (await listAudit(owner.laptop.db, { action: 'office.approve', limit: 5 }))
       .entries;
-    expect(entries).toHaveLength(1);
+    expect(entries).toHaveLength(2);
     expect(JSON.stringify(entries)).toContain(joined.deviceId);
     expect(JSON.stringify(entries)).not.toContain('ANNA');
     const joins = (await listAudit(manager.laptop.db, { action: 'office.join', limit: 5 })).entries;

@@ -14,6 +14,7 @@ import {
   listWaitingDevices,
   refuseWaiting,
 } from '../../sync/invite';
+import { forgetOffice } from '../../sync/forget';
 import { requireVault, type VaultSource } from './kit';
 import { officeCall } from './sync';
 
@@ -64,6 +65,9 @@ export function officeHandlers(
           userId: device.userId,
           name: device.name,
           requestedAt: device.createdAt,
+          roles: device.roles,
+          teamId: device.teamId,
+          asHead: device.asHead,
         })),
       ),
     approve: (ctx, input) =>
@@ -79,6 +83,12 @@ export function officeHandlers(
           partitions: done.partitions,
         };
         return { deviceId: input.deviceId, ...done };
+      }),
+    forget: ctx =>
+      officeCall(async () => {
+        const done = await forgetOffice(db());
+        ctx.audit.details = { ...done };
+        return done;
       }),
     refuse: (ctx, input) =>
       officeCall(async () => {

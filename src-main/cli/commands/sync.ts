@@ -1,12 +1,13 @@
 /**
  * Office sync from the command line, through the app's `sync` channels (same permissions and
  * audit as the app): `office enrol` (the first owner device with the serve code, or any other
- * laptop's join request), `office approve`, `sync status`, `sync now`.
+ * laptop's join request), `office approve`, `office dismiss`, `office forget`, `sync status`,
+ * `sync now`.
  */
 import type { Command } from 'commander';
 import type { SyncRoundView, SyncStatusView } from '../../../src-shared/ipc/sync';
 import { signInAs, withApp, type CliAppContext, type CliCall } from '../context';
-import { printResult } from '../io';
+import { CliExit, EXIT, printResult } from '../io';
 
 interface SignInOptions {
   login: string;
@@ -35,7 +36,7 @@ export function asUser<T>(
   });
 }
 
-/** Registers `office enrol|approve|dismiss` on `office`, and `sync status|now`. */
+/** Registers `office enrol|approve|dismiss|forget` on `office`, and `sync status|now`. */
 export function registerSyncCommands(program: Command, office: Command, cli: CliAppContext): void {
   signedIn(
     office
@@ -106,6 +107,30 @@ export function registerSyncCommands(program: Command, office: Command, cli: Cli
     ]);
   });
 
+  signedIn(
+    office
+      .command('forget')
+      .description(
+        'forget this vault’s office (a refused request, or leaving): keys and sync state go, records stay',
+      )
+      .option('--yes', 'confirm: unsent changes will not reach the office'),
+  ).action(async (o: SignInOptions & { yes?: boolean }) => {
+    if (!o.yes) {
+      throw new CliExit(
+        EXIT.usage,
+        'Forgetting the office cannot be undone: add --yes to confirm.',
+      );
+    }
+    const done = (await asUser(cli, o, call => call('zamok:office.forget', {}))) as {
+      officeId: string;
+      partitions: number;
+      unsent: number;
+    };
+    printResult(cli, done, () => [
+      `Forgot office ${done.officeId}: ${done.partitions} partition(s) and ${done.unsent} unsent change(s) dropped; records kept. Join again with a new code, or work alone.`,
+    ]);
+  });
+
   const sync = program.command('sync').description('office sync of this vault');
   signedIn(sync.command('status').description('synced, offline, N waiting, or conflict')).action(
     async (o: SignInOptions) => {
@@ -113,7 +138,7 @@ export function registerSyncCommands(program: Command, office: Command, cli: Cli
         call('zamok:sync.status', {}),
       )) as SyncStatusView;
       printResult(cli, status, () => [
-        `Sync: ${status.state}; ${status.waiting} waiting, ${status.conflicts} conflict(s); last sync ${status.lastSyncAt ?? 'never'}`,
+        `Sync: ${status.state}; ${status.waiting} waiting, ${status.conflicts} conflict(s); last sync ${status.lastSyncAt ?? 'never'}${status.dismissals ? `; ${status.dismissals.waiting} office dismissal(s) waiting` : ''}`,
       ]);
     },
   );

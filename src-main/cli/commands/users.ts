@@ -154,11 +154,15 @@ export function registerUsersCommands(program: Command, cli: CliAppContext): voi
         ? [
             `Office: ${result.office.revokedDevices} device(s) refused, ${result.office.rotated} key(s) rotated.`,
           ]
-        : result.office?.state === 'failed'
+        : result.office?.state === 'queued'
           ? [
-              `Office not reached (${result.office.code}): dismissed here only; run \`zamok office dismiss\` later.`,
+              `Office not reached (${result.office.code}): dismissed here; sync completes it in the office once the server answers.`,
             ]
-          : []),
+          : result.office?.state === 'failed'
+            ? [
+                `Office not reached (${result.office.code}): dismissed here only; run \`zamok office dismiss\` later.`,
+              ]
+            : []),
     ]);
   });
 }

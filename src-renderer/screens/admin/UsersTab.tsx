@@ -194,7 +194,9 @@ export function UsersTab() {
                             t(
                               result.office.state === 'dismissed'
                                 ? 'admin.dismiss.officeDone'
-                                : 'admin.dismiss.officeFailed',
+                                : result.office.state === 'queued'
+                                  ? 'admin.dismiss.officeQueued'
+                                  : 'admin.dismiss.officeFailed',
                             ),
                           ]
                         : []),

@@ -89,6 +89,7 @@ export const uk = {
     waiting: 'Перегляд комп’ютерів, що чекають схвалення',
     approve: 'Схвалено комп’ютер співробітника',
     refuse: 'Відхилено комп’ютер співробітника',
+    forget: 'Цей комп’ютер забув офіс',
   },
   records: {
     duplicates: 'Перевірка на дублікати',
@@ -204,6 +205,7 @@ export const en: Strings<typeof uk> = {
     waiting: 'Computers waiting for approval viewed',
     approve: 'Colleague’s computer approved',
     refuse: 'Colleague’s computer refused',
+    forget: 'This computer forgot the office',
   },
   records: {
     duplicates: 'Duplicate check',

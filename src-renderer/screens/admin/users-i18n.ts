@@ -71,6 +71,8 @@ export const uk = {
     busy: 'Звільнення…',
     done: '{{name}}: обліковий запис вимкнено, передано клієнтів: {{count}}.',
     officeDone: 'Офісний сервер більше не приймає пристрої цієї людини, ключі змінено.',
+    officeQueued:
+      'Офісний сервер зараз недоступний: на цьому комп’ютері звільнення діє, а в офісі його завершить фонова синхронізація, щойно сервер відповість (пристрої цієї людини буде відхилено, ключі змінено).',
     officeFailed:
       'Офісний сервер недоступний або не прийняв звільнення від цього пристрою: на цьому комп’ютері звільнення діє, але пристрої цієї людини ще мають доступ до офісу. Повторіть звільнення в офісі з ноутбука власника, коли сервер буде доступний (zamok office dismiss).',
     noTarget:
@@ -146,6 +148,8 @@ export const en: Strings<typeof uk> = {
     busy: 'Dismissing…',
     done: '{{name}}: account disabled, clients moved: {{count}}.',
     officeDone: 'The office server no longer accepts their devices; the keys were changed.',
+    officeQueued:
+      'The office server cannot be reached now: the dismissal stands on this computer, and background sync completes it in the office as soon as the server answers (their devices refused, keys changed).',
     officeFailed:
       'The office server could not be reached or refused the dismissal from this device: it stands on this computer, but their devices still reach the office. Repeat it in the office from the owner’s laptop once the server is back (zamok office dismiss).',
     noTarget: 'There is no other active colleague to take over the clients. Add one first.',

@@ -1,5 +1,8 @@
 // @vitest-environment jsdom
-/** The owner's approvals: waiting computers listed; approve with a role and team, or refuse. */
+/**
+ * Approvals: the owner's waiting computers listed, approved with a role and team or refused; a
+ * head's list (its team's requests only) offers only "manager" of its own team.
+ */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WaitingDeviceView } from '../../../src-shared/ipc/office';
@@ -19,6 +22,9 @@ const ANNA: WaitingDeviceView = {
   userId: 'u-anna',
   name: 'Анна Коваль',
   requestedAt: '2026-12-06T09:30:00.000Z',
+  roles: ['administrator', 'head', 'manager', 'auditor'],
+  teamId: null,
+  asHead: false,
 };
 const BORYS: WaitingDeviceView = { ...ANNA, deviceId: 'b0b0b0b0-1111', name: 'Борис' };
 
@@ -67,5 +73,39 @@ describe('computers waiting for approval', () => {
     fireEvent.click(within(borysRow).getByRole('button', { name: 'Refuse' }));
     expect(await screen.findByText('Nobody is waiting for approval.')).toBeTruthy();
     expect(inputsOf(calls, 'office.refuse')).toEqual([{ deviceId: BORYS.deviceId }]);
+  });
+
+  it('offers a head only a manager of its own team, both fixed', async () => {
+    const asked: WaitingDeviceView = {
+      ...ANNA,
+      roles: ['manager'],
+      teamId: 'team-north',
+      asHead: true,
+    };
+    const { api, calls } = scriptedApi({
+      office: {
+        waiting: async () => ok([asked]),
+        approve: async input => ok({ deviceId: input.deviceId, userId: 'u-anna', partitions: 3 }),
+      },
+      teams: {
+        list: async () =>
+          ok([{ id: 'team-north', name: 'Північ', headUserId: null, memberIds: [] }]),
+      },
+    });
+    renderWithApi(<DevicesScreen />, api);
+    const table = await screen.findByTestId('office-waiting');
+    expect(screen.getByTestId('office-head-note').textContent).toContain('team head');
+    const row = within(table).getByText('Анна Коваль').closest('tr') as HTMLElement;
+    const role = within(row).getByLabelText('Role', { selector: 'input' }) as HTMLInputElement;
+    const team = within(row).getByLabelText('Team', { selector: 'input' }) as HTMLInputElement;
+    expect([role.value, role.disabled]).toEqual(['Manager', true]);
+    await waitFor(() => expect([team.value, team.disabled]).toEqual(['Північ', true]));
+    fireEvent.click(within(row).getByRole('button', { name: 'Approve' }));
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Computer approved: 3 keys handed over.',
+    );
+    expect(inputsOf(calls, 'office.approve')).toEqual([
+      { deviceId: ANNA.deviceId, role: 'manager', teamId: 'team-north' },
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Computers waiting for approval (`#/office/devices`, owner only: the office server lets only
- * owner devices approve; heads cannot yet). Each row: the colleague's name, the device id (short),
- * when it asked; a role and team to give, Approve (`office.approve`: the owner's laptop signs the
- * device and wraps the partition keys to it) or Refuse (`office.refuse`).
+ * Computers waiting for approval (`#/office/devices`): an owner device sees every request, a head's
+ * device only its team's (the office server filters and decides). Each row: the colleague's name,
+ * the device id (short), when it asked; a role and team to give (a head: manager of its own team,
+ * fixed), Approve (`office.approve`: this laptop signs the device and wraps the partition keys it
+ * holds to it) or Refuse (`office.refuse`).
  */
 import { Alert, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
@@ -12,8 +13,9 @@ import type { TeamSummary } from '../../../src-shared/ipc/teams';
 import { useApi } from '../../app/api';
 import { useOfficeView } from './store';
 
-const ROLES = ['manager', 'head', 'administrator', 'auditor'] as const;
-type ApprovedRole = (typeof ROLES)[number];
+type ApprovedRole = Exclude<WaitingDeviceView['roles'][number], 'owner'>;
+/** The order roles are offered in (the first one this device may give is chosen). */
+const ROLES: readonly ApprovedRole[] = ['manager', 'head', 'administrator', 'auditor'];
 /** Team ids the office protocol can carry (opaque ids: `team-<uuid>`). */
 const OFFICE_TEAM_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -40,14 +42,27 @@ export function DevicesScreen() {
     });
   }, [api, load]);
 
-  const chosen = (deviceId: string) => choice[deviceId] ?? { role: 'manager', team: '' };
-  const choose = (deviceId: string, change: Partial<{ role: ApprovedRole; team: string }>) =>
-    setChoice(all => ({ ...all, [deviceId]: { ...chosen(deviceId), ...change } }));
+  const rolesOf = (device: WaitingDeviceView) => ROLES.filter(role => device.roles.includes(role));
+  const chosen = (device: WaitingDeviceView) =>
+    choice[device.deviceId] ?? { role: rolesOf(device)[0] ?? 'manager', team: device.teamId ?? '' };
+  const choose = (
+    device: WaitingDeviceView,
+    change: Partial<{ role: ApprovedRole; team: string }>,
+  ) => setChoice(all => ({ ...all, [device.deviceId]: { ...chosen(device), ...change } }));
+  const teamOptions = (device: WaitingDeviceView) => {
+    const known = teams.map(team => ({ value: team.id, label: team.name }));
+    if (device.asHead && device.teamId) {
+      const own = known.find(team => team.value === device.teamId);
+      return [own ?? { value: device.teamId, label: device.teamId }];
+    }
+    return [{ value: '', label: t('office.devices.noTeam') }, ...known];
+  };
+  const asHead = waiting?.some(device => device.asHead) ?? false;
 
   const decide = async (device: WaitingDeviceView, approve: boolean) => {
     setBusy(device.deviceId);
     setMessage(null);
-    const { role, team } = chosen(device.deviceId);
+    const { role, team } = chosen(device);
     const result = approve
       ? await api.office.approve({
           deviceId: device.deviceId,
@@ -80,6 +95,7 @@ export function DevicesScreen() {
     <Stack gap="md">
       <Title order={2}>{t('office.devices.title')}</Title>
       <Text>{t('office.devices.intro')}</Text>
+      {asHead ? <Text data-testid="office-head-note">{t('office.devices.headNote')}</Text> : null}
       {waiting && waiting.length === 0 ? <Text>{t('office.devices.none')}</Text> : null}
       {waiting && waiting.length > 0 ? (
         <Table data-testid="office-waiting">
@@ -104,26 +120,26 @@ export function DevicesScreen() {
                 <Table.Td>
                   <Select
                     aria-label={t('office.devices.role')}
-                    data={ROLES.map(role => ({
+                    data={rolesOf(device).map(role => ({
                       value: role,
                       label: t(`office.devices.roles.${role}`),
                     }))}
-                    value={chosen(device.deviceId).role}
-                    onChange={value =>
-                      value && choose(device.deviceId, { role: value as ApprovedRole })
-                    }
+                    value={chosen(device).role}
+                    onChange={value => {
+                      const role = rolesOf(device).find(r => r === value);
+                      if (role) choose(device, { role });
+                    }}
+                    disabled={rolesOf(device).length < 2}
                     allowDeselect={false}
                   />
                 </Table.Td>
                 <Table.Td>
                   <Select
                     aria-label={t('office.devices.team')}
-                    data={[
-                      { value: '', label: t('office.devices.noTeam') },
-                      ...teams.map(team => ({ value: team.id, label: team.name })),
-                    ]}
-                    value={chosen(device.deviceId).team}
-                    onChange={value => choose(device.deviceId, { team: value ?? '' })}
+                    data={teamOptions(device)}
+                    value={chosen(device).team}
+                    onChange={value => choose(device, { team: value ?? '' })}
+                    disabled={device.asHead}
                     allowDeselect={false}
                   />
                 </Table.Td>

@@ -3,7 +3,8 @@
  * while the vault does not sync, "waiting for approval" while the owner has not approved this
  * computer, and then the server address and the certificate fingerprint it pins, this device's
  * id, the last sync time and "Sync now" (`sync.now`, then the status again); for the owner
- * (`settings.manage`) an invitation code for a colleague and the computers waiting for approval.
+ * (`settings.manage`) an invitation code for a colleague and the computers waiting for approval;
+ * while waiting or joined, "Forget this office" (./ForgetOffice.tsx).
  */
 import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
@@ -11,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatusView } from '../../../src-shared/ipc/sync';
 import { useApi } from '../../app/api';
 import { useGranted } from '../../app/grants';
+import { ForgetOffice } from './ForgetOffice';
 import { InviteColleague } from './InviteColleague';
 import { JoinOfficeForm } from './JoinOfficeForm';
 import { SyncProgressBar } from './SyncProgressBar';
@@ -68,6 +70,11 @@ export function OfficeSyncPanel() {
     await load();
   };
 
+  const forgotten = () => {
+    setMessage({ ok: true, text: t('office.forget.done') });
+    void load();
+  };
+
   const when = (iso: string | null) =>
     iso === null
       ? t('office.syncPanel.never')
@@ -104,6 +111,8 @@ export function OfficeSyncPanel() {
                 {t('office.pending.check')}
               </Button>
             </div>
+            <Text size="sm">{t('office.pending.refused')}</Text>
+            <ForgetOffice onForgotten={forgotten} />
           </Stack>
         </Alert>
       ) : (
@@ -129,9 +138,15 @@ export function OfficeSyncPanel() {
             </Button>
           </Group>
           {canManage ? <InviteColleague when={iso => when(iso)} /> : null}
+          <ForgetOffice onForgotten={forgotten} />
         </>
       )}
       {status.progress ? <SyncProgressBar progress={status.progress} /> : null}
+      {status.dismissals ? (
+        <Alert color="yellow" data-testid="office-dismissals">
+          {t('office.syncPanel.dismissals', { count: status.dismissals.waiting })}
+        </Alert>
+      ) : null}
       {message ? (
         <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
           {message.text}

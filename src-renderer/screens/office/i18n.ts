@@ -32,6 +32,8 @@ export const uk = {
   syncPanel: {
     title: 'Синхронізація з офісом',
     off: 'Це сховище не синхронізується з офісним сервером.',
+    dismissals:
+      'Звільнень, які офісний сервер ще не підтвердив: {{count}}. Синхронізація повторює їх сама, доки сервер не прийме.',
     server: 'Адреса сервера',
     fingerprint: 'Відбиток сертифіката сервера',
     noFingerprint: '(немає: з’єднання лише на цьому комп’ютері)',
@@ -73,6 +75,8 @@ export const uk = {
     text: 'Запит на приєднання надіслано. Коли власник схвалить цей комп’ютер, натисніть «Перевірити зараз».',
     check: 'Перевірити зараз',
     notYet: 'Власник ще не схвалив цей комп’ютер (або відхилив запит).',
+    refused:
+      'Запит відхилено або ви передумали? Забудьте цей офіс, щоб приєднатися знову з новим кодом чи працювати окремо.',
   },
   invite: {
     button: 'Запросити співробітника',
@@ -84,7 +88,9 @@ export const uk = {
   devices: {
     title: 'Комп’ютери, що чекають схвалення',
     intro:
-      'Схвалюючи комп’ютер, ви передаєте йому ключі записів, які його користувач може бачити. Схвалює лише власник.',
+      'Схвалюючи комп’ютер, ви передаєте йому ключі записів, які його користувач може бачити. Схвалює власник, а керівник команди — менеджерів своєї команди.',
+    headNote:
+      'Ви керівник команди: тут лише запити до вашої команди, і ви схвалюєте їх тільки як менеджерів цієї команди.',
     none: 'Ніхто не чекає схвалення.',
     name: 'Співробітник',
     unknownName: '(запит на інший комп’ютер власника)',
@@ -104,6 +110,15 @@ export const uk = {
       administrator: 'Адміністратор',
       auditor: 'Аудитор',
     },
+  },
+  forget: {
+    button: 'Забути цей офіс',
+    title: 'Забути цей офіс?',
+    text: 'Цей комп’ютер вийде з офісу: зникнуть його членство, ключі пристрою й ключі записів колег, а зміни, ще не надіслані на сервер, туди вже не потраплять. Записи в цьому сховищі залишаться. Потім можна приєднатися знову з новим кодом або працювати окремо.',
+    confirm: 'Забути офіс',
+    cancel: 'Скасувати',
+    busy: 'Забуваю…',
+    done: 'Офіс забуто. Можна приєднатися знову з новим кодом.',
   },
   link: {
     title: 'Синхронізація з офісом',
@@ -151,6 +166,8 @@ export const en: Strings<typeof uk> = {
   syncPanel: {
     title: 'Office sync',
     off: 'This vault does not sync with an office server.',
+    dismissals:
+      'Dismissals the office server has not confirmed yet: {{count}}. Sync retries them by itself until the server accepts.',
     server: 'Server address',
     fingerprint: 'Server certificate fingerprint',
     noFingerprint: '(none: a connection on this computer only)',
@@ -192,6 +209,8 @@ export const en: Strings<typeof uk> = {
     text: 'The request to join was sent. Once the owner approves this computer, press “Check now”.',
     check: 'Check now',
     notYet: 'The owner has not approved this computer yet (or refused the request).',
+    refused:
+      'Request refused, or changed your mind? Forget this office to join again with a new code, or to work alone.',
   },
   invite: {
     button: 'Invite a colleague',
@@ -203,7 +222,9 @@ export const en: Strings<typeof uk> = {
   devices: {
     title: 'Computers waiting for approval',
     intro:
-      'Approving a computer hands it the keys of the records its user may see. Only the owner approves.',
+      'Approving a computer hands it the keys of the records its user may see. The owner approves; a team head approves managers of their team.',
+    headNote:
+      'You are a team head: only requests to your team are listed here, and you approve them only as managers of that team.',
     none: 'Nobody is waiting for approval.',
     name: 'Colleague',
     unknownName: '(request to another owner computer)',
@@ -223,6 +244,15 @@ export const en: Strings<typeof uk> = {
       administrator: 'Administrator',
       auditor: 'Auditor',
     },
+  },
+  forget: {
+    button: 'Forget this office',
+    title: 'Forget this office?',
+    text: 'This computer leaves the office: its membership, its device keys and the keys of colleagues’ records go, and changes not yet sent to the server will not reach it. The records in this vault stay. You can then join again with a new code, or work alone.',
+    confirm: 'Forget the office',
+    cancel: 'Cancel',
+    busy: 'Forgetting…',
+    done: 'Office forgotten. You can join again with a new code.',
   },
   link: {
     title: 'Office sync',
