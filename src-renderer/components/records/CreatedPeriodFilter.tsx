@@ -1,10 +1,12 @@
 /**
  * The lists' "date created" filter (issue 18, point 6): a period relative to today, or custom days
- * (from / to, inclusive) when "custom" is chosen. The deal list's "date closed" uses it too. Words: `views.*`; the period becomes instants in
- * ./created-range.ts when the list asks main.
+ * (from / to, inclusive) when "custom" is chosen. The deal list's "date closed" uses it too.
+ * Words: `views.*`; the days are the app's date fields (calendar in the app's language, not the
+ * browser's native picker); the period becomes instants in ./created-range.ts when the list asks main.
  */
-import { Select, TextInput } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../dates/DateFields';
 import { CREATED_PERIODS, type CreatedFilter } from './created-range';
 
 /** The field labels of a date filter other than "date created" (the deal list's "date closed"). */
@@ -48,19 +50,17 @@ export function CreatedPeriodFilter(props: {
       />
       {value.period === 'custom' ? (
         <>
-          <TextInput
-            type="date"
+          <DateField
             label={labels.from}
             value={value.from}
-            onChange={event => setDay('from', event.currentTarget.value)}
-            w={160}
+            onChange={day => setDay('from', day)}
+            w={170}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={labels.to}
             value={value.to}
-            onChange={event => setDay('to', event.currentTarget.value)}
-            w={160}
+            onChange={day => setDay('to', day)}
+            w={170}
           />
         </>
       ) : null}

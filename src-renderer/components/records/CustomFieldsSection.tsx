@@ -5,6 +5,7 @@
 import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CUSTOM_FIELD_LIMITS, type CustomField } from '../../../src-shared/custom-fields';
+import { DateField } from '../dates/DateFields';
 import { FormSection } from './RecordForm';
 import type { CustomFieldsState } from './use-custom-fields';
 
@@ -62,11 +63,10 @@ function CustomInput(props: { field: CustomField; custom: CustomFieldsState; tri
       );
     case 'date':
       return (
-        <TextInput
+        <DateField
           {...common}
-          type="date"
           value={typeof value === 'string' ? value : ''}
-          onChange={e => custom.set(field.id, e.currentTarget.value)}
+          onChange={day => custom.set(field.id, day)}
         />
       );
     default:

@@ -83,6 +83,9 @@ describe('company list filters', () => {
       createdFrom: new Date(2026, 10, 1).toISOString(),
       createdBefore: new Date(2026, 11, 1).toISOString(),
     });
-    expect((screen.getByLabelText('Created from') as HTMLInputElement).value).toBe('2026-11-01');
+    // The day reads in the app's language (the app's date field, not the browser's picker).
+    expect((screen.getByLabelText('Created from') as HTMLInputElement).value).toBe(
+      '1 November 2026',
+    );
   });
 });

@@ -151,8 +151,8 @@ describe('deal list', () => {
       'value',
       'Свої дати',
     );
-    expect(screen.getByLabelText('Закрито з')).toHaveProperty('value', '2026-10-01');
-    expect(screen.getByLabelText('Закрито по')).toHaveProperty('value', '2026-10-31');
+    expect(screen.getByLabelText('Закрито з')).toHaveProperty('value', '1 жовтня 2026');
+    expect(screen.getByLabelText('Закрито по')).toHaveProperty('value', '31 жовтня 2026');
     const all = screen.getByRole('checkbox', { name: 'Усі воронки' });
     expect(all).toHaveProperty('checked', true);
     // Taken once: unticking "all pipelines" narrows to the shown pipeline again.
