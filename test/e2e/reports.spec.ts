@@ -68,7 +68,8 @@ test('the owner reads the regulation and downloads the monthly review', async ({
   await checkScreenSoft(page, testInfo, 'reports-regulation-uk');
 
   await page.getByRole('tab', { name: 'Monthly review' }).click();
-  const month = page.getByRole('textbox', { name: 'Month' });
+  // A list of months named in the app's language (its value stays YYYY-MM).
+  const month = page.getByRole('combobox', { name: 'Month' });
   await expect(month).not.toHaveValue('');
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   const summary = page.getByRole('table', { name: 'Sign-ins and actions per person' });

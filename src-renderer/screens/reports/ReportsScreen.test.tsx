@@ -9,6 +9,8 @@ import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { OWNER } from '../../app/test-support';
 import { useSessionStore } from '../../stores/session';
 import { ok, scriptedApi } from '../../test-support/scripted-api';
+import { monthLabel } from '../dashboard/format';
+import { currentMonth } from './report-files';
 import { ReportsScreen } from './ReportsScreen';
 import { renderWithApi, setUpScreenTests } from '../../test-support/render';
 
@@ -63,6 +65,9 @@ const FACTS: RegulationFacts = {
     checkReminderDays: 90,
   },
 };
+
+/** Last month on this computer's calendar (always among the review's choices). */
+const LAST_MONTH = currentMonth(new Date(new Date().getFullYear(), new Date().getMonth() - 1, 1));
 
 const REVIEW: MonthlyReview = {
   month: '2026-11',
@@ -136,9 +141,10 @@ describe('reports screen', () => {
     });
     renderAs(BUILT_IN_GRANTS.head, api);
     expect(screen.queryByRole('tab', { name: 'Access regulation' })).toBeNull();
-    fireEvent.change(screen.getByLabelText('Month', { selector: 'input' }), {
-      target: { value: '2026-11' },
-    });
+    // Months are named in the app's language; last month is always in the list.
+    const month = screen.getByLabelText('Month', { selector: 'select' });
+    expect(within(month).getByRole('option', { name: monthLabel(LAST_MONTH, 'en') })).toBeTruthy();
+    fireEvent.change(month, { target: { value: LAST_MONTH } });
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
     expect(await screen.findByText('You see the people of your own team only.')).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Sign-ins and actions per person' });
@@ -146,16 +152,16 @@ describe('reports screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
     await vi.waitFor(() => expect(URL.createObjectURL).toHaveBeenCalledOnce());
     expect(calls.map(c => c.name)).toEqual(['reports.review', 'reports.reviewCsv']);
-    expect(calls[1]?.input).toEqual({ month: '2026-11', lang: 'en' });
+    expect(calls[1]?.input).toEqual({ month: LAST_MONTH, lang: 'en' });
   });
 
   it('refuses a month it cannot read without calling main', () => {
     const { api, calls } = scriptedApi();
     renderAs(BUILT_IN_GRANTS.head, api);
-    fireEvent.change(screen.getByLabelText('Month', { selector: 'input' }), {
+    fireEvent.change(screen.getByLabelText('Month', { selector: 'select' }), {
       target: { value: '' },
     });
-    expect(screen.getByText('Choose a month as YYYY-MM, for example 2026-11.')).toBeTruthy();
+    expect(screen.getByText('Choose a month from the list.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Show' }));
     expect(calls).toEqual([]);
   });

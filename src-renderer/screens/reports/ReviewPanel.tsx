@@ -2,8 +2,8 @@
  * The monthly review: pick a month, see per person sign-ins, record changes and alerts (the main
  * process decides whom the caller may see: everyone, or their own team), download it as CSV or PDF.
  */
-import { Alert, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monthSchema, type MonthlyReview } from '../../../src-shared/ipc/reports';
 import { reviewDocument } from '../../../src-shared/reports/review-document';
@@ -12,7 +12,8 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useActions } from '../../components/useAction';
 import { ReportDocumentView } from './ReportDocumentView';
-import { currentMonth, saveReportFile } from './report-files';
+import { monthLabel } from '../dashboard/format';
+import { currentMonth, recentMonths, saveReportFile } from './report-files';
 import { ariaKeys, useShortcuts } from '../../app/shortcuts';
 
 /** The review tab. */
@@ -24,6 +25,11 @@ export function ReviewPanel() {
   const [review, setReview] = useState<MonthlyReview | null>(null);
   const { busy, error, run } = useActions<'show' | 'csv' | 'pdf'>();
   const valid = monthSchema.safeParse(month).success;
+  // Months by name in the app's language («листопад 2026»), not the browser's native month field.
+  const months = useMemo(
+    () => recentMonths().map(value => ({ value, label: monthLabel(value, lang) })),
+    [lang],
+  );
 
   const show = async () => {
     if (!valid) return;
@@ -50,8 +56,8 @@ export function ReviewPanel() {
         {t('reports.reviewIntro')}
       </Text>
       <Group align="flex-end" gap="sm" className="zamok-no-print">
-        <TextInput
-          type="month"
+        <NativeSelect
+          data={months}
           label={t('reports.month')}
           description={t('reports.monthHint')}
           value={month}

@@ -23,7 +23,7 @@ export const uk = {
   month: 'Місяць',
   monthHint: 'Оберіть місяць і натисніть «Показати» (Ctrl+Enter).',
   show: 'Показати',
-  badMonth: 'Оберіть місяць у форматі РРРР-ММ, наприклад 2026-11.',
+  badMonth: 'Оберіть місяць зі списку.',
   reviewIntro:
     'Хто коли входив і з яких пристроїв, скільки записів створив, змінив, видалив і вивантажив, які сповіщення виникли. Лише кількості — без даних клієнтів.',
   noStaff: 'За цей місяць немає працівників, яких ви можете переглядати.',
@@ -48,7 +48,7 @@ export const en: Strings<typeof uk> = {
   month: 'Month',
   monthHint: 'Choose a month and press “Show” (Ctrl+Enter).',
   show: 'Show',
-  badMonth: 'Choose a month as YYYY-MM, for example 2026-11.',
+  badMonth: 'Choose a month from the list.',
   reviewIntro:
     'Who signed in when and from which devices, how many records they created, changed, deleted and exported, and which alerts were raised. Counts only — no client data.',
   noStaff: 'There is nobody you may review for this month.',
