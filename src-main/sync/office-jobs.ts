@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../vault/schema';
 import { OfficeCallError } from './client';
 import { listOfficeDevices } from './devices';
-import { rotatePartitionKey } from './rotate';
+import { partitionsToRotate, rotatePartitionKey } from './rotate';
 import { OfficeSession } from './session';
 import { loadOfficeSettings } from './store';
 
@@ -90,7 +90,7 @@ export async function attemptJob(db: Kysely<Database>, id: string): Promise<JobA
       );
       outcome = {
         revokedDevices: answer.revokedDevices.length,
-        toRotate: answer.partitions,
+        toRotate: partitionsToRotate(answer),
         rotated: 0,
         notRotated: 0,
       };

@@ -90,9 +90,7 @@ export async function dismissFromOffice(
   const devices = await listOfficeDevices(session);
   const rotated: RotationResult[] = [];
   const notRotated: string[] = [];
-  for (const partitionId of dismissed.partitions) {
-    // A removed device's own audit partition: nobody writes it any more, nothing new to protect.
-    if (dismissed.revokedDevices.some(id => auditPartitionId(id) === partitionId)) continue;
+  for (const partitionId of partitionsToRotate(dismissed)) {
     const held = await partitionKeyHeld(db, partitionId);
     if (!held) {
       notRotated.push(partitionId);
@@ -101,6 +99,18 @@ export async function dismissFromOffice(
     rotated.push(await rotatePartitionKey(db, session, settings, partitionId, devices));
   }
   return { revokedDevices: dismissed.revokedDevices.length, rotated, notRotated };
+}
+
+/**
+ * The partitions a dismissal rotates, of those the server says the user could read: all but the
+ * removed devices' own audit partitions (nobody writes them any more, nothing new to protect).
+ */
+export function partitionsToRotate(dismissed: {
+  revokedDevices: string[];
+  partitions: string[];
+}): string[] {
+  const own = new Set(dismissed.revokedDevices.map(auditPartitionId));
+  return dismissed.partitions.filter(partitionId => !own.has(partitionId));
 }
 
 async function partitionKeyHeld(db: Kysely<Database>, partitionId: string): Promise<boolean> {
