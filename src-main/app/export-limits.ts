@@ -9,6 +9,7 @@
  * answers. Runs inside the permission check and the audit wrapper's transaction.
  */
 import type { ExportLimit } from '../../src-shared/ipc/contract';
+import type { ExportLimitRequest } from '../../src-shared/ipc/records';
 import { grantOf } from '../../src-shared/roles';
 import {
   consumeExportRequest,
@@ -54,7 +55,8 @@ export function createExportLimitsWrapper(o: ExportLimitsOptions): Wrapper {
     // Exports add up in the guard's window: many small ones wait like one large one.
     const earlier = recentExportRecords(open.sqlite, session.userId, guard.exportWindowMinutes);
     if (earlier + count <= above) return file;
-    const request = { userId: session.userId, ...limit.request(input) };
+    // Channels declare their request as `ExportLimitRequest` (src-shared/ipc/records.ts).
+    const request = { userId: session.userId, ...(limit.request(input) as ExportLimitRequest) };
     const found = findOpenExportRequest(open.sqlite, request, now());
     if (found?.approved === true) {
       // Single use: consumed in the same call as the export and its audit entry.

@@ -10,11 +10,9 @@
 import type { Kysely } from 'kysely';
 import type { PulledChange } from '../../src-shared/office/contracts';
 import type { Database } from '../vault/schema';
-import { ensureTeam } from '../teams/teams';
 import {
   GUARDED_FIELDS,
   LINK_COLUMNS,
-  USER_COLUMNS,
   recordChangeSchema,
   type RecordChangeBody,
 } from './change-format';
@@ -22,7 +20,10 @@ import { openChange } from './crypto';
 import { documentChangeSchema, type DocumentChangeBody } from './document-change';
 import { applyDocumentChange } from './documents-in';
 import { dropRecord, holdsOwnerPartition } from './moves';
+import { ensurePeople } from './office-rows';
 import { readStoredRow, type StoredRow } from './outbox';
+
+export { ensurePeople } from './office-rows';
 import { partitionKey } from './store';
 
 /** A pulled change this laptop cannot apply (no key for its version, or it does not open). */
@@ -123,35 +124,6 @@ async function pendingFields(
     .where('change_id', '!=', changeId)
     .execute();
   return new Set(rows.flatMap(r => JSON.parse(r.fields) as string[]));
-}
-
-/** Adds colleagues the change names and this vault has never seen (they cannot sign in here). */
-export async function ensurePeople(
-  trx: Kysely<Database>,
-  body: Pick<RecordChangeBody, 'people'>,
-  row: StoredRow,
-) {
-  for (const column of USER_COLUMNS) {
-    const id = row[column];
-    if (typeof id !== 'string') continue;
-    const person = body.people[id];
-    if (person?.team) await ensureTeam(trx, person.team, new Date().toISOString());
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        login: `office-${id}`,
-        display_name: person?.name ?? 'Office user',
-        role: person?.role ?? 'manager',
-        team_id: person?.team ?? null,
-        status: 'active',
-        created_at: new Date().toISOString(),
-        totp_enabled: 0,
-        must_change_password: 0,
-      })
-      .onConflict(oc => oc.column('id').doNothing())
-      .execute();
-  }
 }
 
 /**

@@ -7,7 +7,7 @@
  * transaction, called by `scrubAudit`.
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { ScrubTarget } from '../privacy/erasure/audit-scrub';
+import type { ScrubTarget } from '../privacy/erasure/scrub-target';
 
 interface Key {
   device_id: string;

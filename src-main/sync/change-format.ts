@@ -70,3 +70,6 @@ export type RecordChangeBody = z.infer<typeof recordChangeSchema>;
 export function isSyncedTable(table: string): table is SyncedTable {
   return (SYNCED_TABLES as readonly string[]).includes(table);
 }
+
+/** A record row as stored (column name → stored value). */
+export type StoredRow = Record<string, string | number | null>;

@@ -16,7 +16,7 @@ import { DocumentError } from '../crm/documents/errors';
 import { commitStaged, discardStaged, documentPath, stageDocument } from '../crm/documents/files';
 import { ZDOC_VERSION } from '../crm/documents/format';
 import type { Database, DocumentsTable } from '../vault/schema';
-import { ensurePeople } from './apply';
+import { ensurePeople } from './office-rows';
 import { OfficeCallError } from './client';
 import { SealError, openChunk } from './crypto';
 import type { DocumentChangeBody } from './document-change';

@@ -18,7 +18,7 @@ import { sealChange, sealChunk } from './crypto';
 import { DocumentError } from '../crm/documents/errors';
 import { OfficeCallError } from './client';
 import { fetchDocumentContent, hasLocalFile } from './documents-in';
-import { isOfficeMember, ownerPartition, peopleOf } from './outbox';
+import { isOfficeMember, ownerPartition, peopleOf } from './office-rows';
 import type { OfficeSession } from './session';
 import { partitionKey } from './store';
 

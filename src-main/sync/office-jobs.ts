@@ -12,9 +12,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { OfficeDismissalView } from '../../src-shared/ipc/users';
 import type { Database } from '../vault/schema';
 import { OfficeCallError } from './client';
 import { listOfficeDevices } from './devices';
+import { isOfficeMember } from './outbox';
 import { partitionsToRotate, rotatePartitionKey } from './rotate';
 import { OfficeSession } from './session';
 import { loadOfficeSettings } from './store';
@@ -161,4 +163,19 @@ export async function pendingJobs(
     .orderBy('created_at', 'desc')
     .execute();
   return { waiting: rows.length, lastError: rows[0]?.last_error ?? null };
+}
+
+/**
+ * The office step of the app's staff dismissal (src-main/users/dismiss.ts), after the local one: on
+ * a vault that syncs, queued in the vault (this file, in the caller's transaction) and tried
+ * once at once; else nothing (undefined). It never throws for an office that cannot be reached or
+ * refuses: `queued` — every sync round retries it until the server confirms; `failed` — the server
+ * refused for good (e.g. this laptop is not an owner device).
+ */
+export async function dismissInOffice(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<OfficeDismissalView | undefined> {
+  if (!(await isOfficeMember(db))) return undefined;
+  return attemptJob(db, await queueDismissal(db, userId));
 }

@@ -10,16 +10,18 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../vault/schema';
 import {
   GUARDED_FIELDS,
-  USER_COLUMNS,
   type RecordChangeBody,
+  type StoredRow,
   type SyncedTable,
 } from './change-format';
 import { openChange, sealChange } from './crypto';
 import { documentsMoved } from './documents-out';
 import { partitionKey } from './store';
+import { isOfficeMember, ownerPartition, peopleOf } from './office-rows';
 
-/** A record row as stored (column name → stored value). */
-export type StoredRow = Record<string, string | number | null>;
+export { isOfficeMember, ownerPartition, peopleOf } from './office-rows';
+
+export type { StoredRow } from './change-format';
 
 /** The stored row of `table`/`id`, or null. */
 export async function readStoredRow(
@@ -31,47 +33,9 @@ export async function readStoredRow(
   return (row as StoredRow | undefined) ?? null;
 }
 
-/** Whether this vault syncs with an office (then record changes go to the outbox). */
-export async function isOfficeMember(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('office_settings').select('id').executeTakeFirst();
-  return row !== undefined;
-}
-
 /** The columns whose stored value differs (every column of a new row). */
 export function changedColumns(before: StoredRow | null, after: StoredRow): string[] {
   return Object.keys(after).filter(column => before === null || before[column] !== after[column]);
-}
-
-/** The display name, role and team of each colleague a stored row names (its user columns). */
-export async function peopleOf(
-  db: Kysely<Database>,
-  row: StoredRow,
-): Promise<RecordChangeBody['people']> {
-  const ids = [...new Set(USER_COLUMNS.map(c => row[c]).filter(v => typeof v === 'string'))];
-  if (ids.length === 0) return {};
-  const users = await db
-    .selectFrom('users')
-    .select(['id', 'display_name', 'role', 'team_id'])
-    .where('id', 'in', ids)
-    .execute();
-  return Object.fromEntries(
-    users.map(u => [u.id, { name: u.display_name, role: u.role, team: u.team_id }]),
-  );
-}
-
-/** The partition (and its current key) holding the records of `ownerId`, or null. */
-export async function ownerPartition(db: Kysely<Database>, ownerId: string) {
-  return db
-    .selectFrom('office_partitions as p')
-    .innerJoin('office_partition_keys as k', join =>
-      join
-        .onRef('k.partition_id', '=', 'p.partition_id')
-        .onRef('k.key_version', '=', 'p.key_version'),
-    )
-    .select(['p.partition_id', 'p.key_version', 'k.key'])
-    .where('p.kind', '=', 'owner')
-    .where('p.owner_user_id', '=', ownerId)
-    .executeTakeFirst();
 }
 
 /**

@@ -9,14 +9,11 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../vault/schema';
 import { auditPartitionId } from '../../src-shared/office/audit';
-import type { OfficeDismissalView } from '../../src-shared/ipc/users';
 import { wrapPartitionKey } from './crypto';
-import { isOfficeMember, resealStale } from './outbox';
+import { resealStale } from './outbox';
 import { listOfficeDevices, trustedDevices, type OfficeDevice } from './devices';
 import { OfficeSession } from './session';
-import { loadOfficeSettings, savePartitionKey, type OfficeSettings } from './store';
-import { NotJoinedError } from './worker';
-import { attemptJob, queueDismissal } from './office-jobs';
+import { loadOfficeSettings, NotJoinedError, savePartitionKey, type OfficeSettings } from './store';
 
 /** What a rotation did: the new version and the devices it was wrapped to. */
 export interface RotationResult {
@@ -120,19 +117,4 @@ async function partitionKeyHeld(db: Kysely<Database>, partitionId: string): Prom
     .where('partition_id', '=', partitionId)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-/**
- * The office step of the app's staff dismissal (src-main/users/dismiss.ts), after the local one: on
- * a vault that syncs, queued in the vault (./office-jobs.ts, in the caller's transaction) and tried
- * once at once; else nothing (undefined). It never throws for an office that cannot be reached or
- * refuses: `queued` — every sync round retries it until the server confirms; `failed` — the server
- * refused for good (e.g. this laptop is not an owner device).
- */
-export async function dismissInOffice(
-  db: Kysely<Database>,
-  userId: string,
-): Promise<OfficeDismissalView | undefined> {
-  if (!(await isOfficeMember(db))) return undefined;
-  return attemptJob(db, await queueDismissal(db, userId));
 }

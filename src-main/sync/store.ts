@@ -8,6 +8,14 @@ import type { Database, OfficeSettingsTable } from '../vault/schema';
 /** The settings row: server, office, this device and its keys. */
 export type OfficeSettings = Selectable<OfficeSettingsTable>;
 
+/** The vault has not joined an office. */
+export class NotJoinedError extends Error {
+  constructor() {
+    super('This vault has not joined an office.');
+    this.name = 'NotJoinedError';
+  }
+}
+
 /** The settings row, or null when the vault has not joined an office. */
 export async function loadOfficeSettings(db: Kysely<Database>): Promise<OfficeSettings | null> {
   return (await db.selectFrom('office_settings').selectAll().executeTakeFirst()) ?? null;

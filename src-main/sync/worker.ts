@@ -31,6 +31,7 @@ import { OfficeSession } from './session';
 import {
   heldPartitions,
   loadOfficeSettings,
+  NotJoinedError,
   partitionKey,
   savePartition,
   savePartitionKey,
@@ -55,13 +56,8 @@ export interface SyncReport {
   partitions: number;
 }
 
-/** The vault has not joined an office. */
-export class NotJoinedError extends Error {
-  constructor() {
-    super('This vault has not joined an office.');
-    this.name = 'NotJoinedError';
-  }
-}
+/** The vault has not joined an office (declared in ./store.ts, where the settings are read). */
+export { NotJoinedError } from './store';
 
 /**
  * Updates the partitions and keys this device holds from the server's answer; the records of an

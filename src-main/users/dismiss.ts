@@ -6,7 +6,7 @@
  * process or another (the CLI) — ends at its next call (../app/session-guard.ts). The audit entry
  * comes from the handler's note. Accounts are never deleted. Record moves go through the record
  * module (the office sync outbox sees them); on a vault that syncs with an office the office step
- * follows the local one (../sync/rotate.ts `dismissInOffice`: devices refused, keys rotated; an
+ * follows the local one (../sync/office-jobs.ts `dismissInOffice`: devices refused, keys rotated; an
  * unreachable office is reported in the answer, the local dismissal stands).
  */
 import type { Database } from '../vault/schema';
@@ -16,7 +16,7 @@ import { findUserById, setStatus } from '../auth/accounts';
 import { CallFailure, type AuditNote } from '../calls';
 import type { Actor } from '../roles/roles';
 import { changeRecordsInBulk } from '../crm/record/changes';
-import { dismissInOffice } from '../sync/rotate';
+import { dismissInOffice } from '../sync/office-jobs';
 import { removePasswordSlot, type OpenVault } from '../vault';
 import { assertNotLastOwner, requireManageable, toSummary } from './staff';
 

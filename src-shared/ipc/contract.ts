@@ -7,8 +7,6 @@
  */
 import type { z } from 'zod';
 import type { Permission } from '../permissions';
-import type { ContactExportFilter } from './contacts';
-import type { RecordExportFormat } from './records';
 
 /** Error codes a call can return. The renderer translates them (i18n key `errors.<code>`). */
 export const ERROR_CODES = [
@@ -78,22 +76,10 @@ export interface AlsoRequired<In = unknown> {
 export interface ExportLimit<In = unknown> {
   /**
    * The approval request this input asks for: record type, format and the choices, key order
-   * fixed (an approval matches a later export by the stored JSON's text).
+   * fixed (an approval matches a later export by the stored JSON's text). Its shape is
+   * `ExportLimitRequest` (./records.ts; declared there so this file imports no channel module).
    */
-  request(input: In): ExportLimitRequest;
-}
-
-/** An export as an approval request stores it. */
-export interface ExportLimitRequest {
-  type: 'contacts' | 'companies' | 'deals' | 'activities';
-  format: RecordExportFormat;
-  selection: {
-    locale: 'uk' | 'en';
-    csvStyle?: 'excel' | 'plain';
-    ids?: string[];
-    filter?: ContactExportFilter;
-    purposeId?: string;
-  };
+  request(input: In): unknown;
 }
 
 /** The hosts a channel may be restricted to. */

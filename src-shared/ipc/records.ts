@@ -8,7 +8,12 @@
  */
 import { z } from 'zod';
 import { IMPORT_TYPES } from '../import';
-import { contactExportFilterSchema, EXPORT_IDS_MAX, recordIdSchema } from './contacts';
+import {
+  contactExportFilterSchema,
+  EXPORT_IDS_MAX,
+  recordIdSchema,
+  type ContactExportFilter,
+} from './contacts';
 import { channel, type AlsoRequired } from './contract';
 
 /** The record types that can be exported. */
@@ -18,6 +23,19 @@ export type ExportRecordType = (typeof EXPORT_RECORD_TYPES)[number];
 /** File formats: CSV, XLSX (Office Open XML), vCard 3.0 (contacts only). */
 export const RECORD_EXPORT_FORMATS = ['csv', 'xlsx', 'vcf'] as const;
 export type RecordExportFormat = (typeof RECORD_EXPORT_FORMATS)[number];
+
+/** An export as an approval request stores it (what an `exportLimit` declaration answers). */
+export interface ExportLimitRequest {
+  type: 'contacts' | 'companies' | 'deals' | 'activities';
+  format: RecordExportFormat;
+  selection: {
+    locale: 'uk' | 'en';
+    csvStyle?: 'excel' | 'plain';
+    ids?: string[];
+    filter?: ContactExportFilter;
+    purposeId?: string;
+  };
+}
 
 /**
  * The CSV dialect: `excel` (default) = UTF-8 with a BOM, `;`, local dates and decimal commas in
@@ -187,7 +205,7 @@ export const recordsContract = {
     also: READ_PERMISSION,
     grants: ['contacts.read', 'companies.read', 'deals.read', 'activities.read'],
     exportLimit: {
-      request: input => ({
+      request: (input): ExportLimitRequest => ({
         type: input.type,
         format: input.format,
         // Key order fixed: the stored JSON is compared as text when the approved export runs.

@@ -14,6 +14,7 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { scrubOfficeAudit } from '../../sync/audit-erase';
+import type { ScrubTarget } from './scrub-target';
 
 /** Text that replaces an erased value. */
 export const ERASED = '[erased]';
@@ -28,15 +29,7 @@ export function pseudonymOf(key: Buffer, entityType: string, id: string): string
   return `psn:${createHmac('sha256', key).update(`${entityType}:${id}`).digest('hex').slice(0, 32)}`;
 }
 
-/** What the scrub looks for. */
-export interface ScrubTarget {
-  erasureId: string;
-  pseudonym: string;
-  /** `[entity_type, entity_id]` pairs whose entries are about the person. */
-  entities: readonly (readonly [string, string])[];
-  /** Distinctive strings of the person; entries whose payload contains one are scrubbed too. */
-  needles: readonly string[];
-}
+export type { ScrubTarget } from './scrub-target';
 
 interface PayloadRow {
   seq: number;
