@@ -3,7 +3,7 @@
  * pipeline (one currency at a time: sums in different currencies do not add up), grouped bars for
  * won/lost, bars per person for activities, a line for new contacts.
  */
-import { Button, Group, SegmentedControl, Text } from '@mantine/core';
+import { SegmentedControl } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -21,6 +21,7 @@ import {
 import type { Currency } from '../../../src-shared/deals';
 import type { Dashboard } from '../../../src-shared/ipc/analytics';
 import { ChartCard } from './ChartCard';
+import { OpenListButtons } from './OpenListButtons';
 import { formatAxisMoney, formatCount, formatMoney, monthLabel } from './format';
 
 const COLORS = { main: '#228be6', won: '#2f9e44', lost: '#e03131', line: '#0c8599' } as const;
@@ -90,21 +91,14 @@ export function PipelineChart({
         ]),
       }}
       after={
-        <Group gap={6} aria-label={t('dashboard.pipeline.openList')} role="group">
-          <Text size="xs" c="dimmed">
-            {t('dashboard.pipeline.openList')}
-          </Text>
-          {shown.map(r => (
-            <Button
-              key={`${r.pipelineId}/${r.stageId}`}
-              size="compact-xs"
-              variant="light"
-              onClick={() => onStage(r.pipelineId, r.stageId)}
-            >
-              {`${r.stage} · ${formatCount(r.deals, language)}`}
-            </Button>
-          ))}
-        </Group>
+        <OpenListButtons
+          label={t('dashboard.pipeline.openList')}
+          items={shown.map(r => ({
+            key: `${r.pipelineId}/${r.stageId}`,
+            text: `${r.stage} · ${formatCount(r.deals, language)}`,
+            open: () => onStage(r.pipelineId, r.stageId),
+          }))}
+        />
       }
       controls={
         currencies.length > 1 ? (
@@ -190,24 +184,17 @@ export function WonLostChart({
         ]),
       }}
       after={
-        <Group gap={6} aria-label={t('dashboard.wonLost.openList')} role="group">
-          <Text size="xs" c="dimmed">
-            {t('dashboard.wonLost.openList')}
-          </Text>
-          {buttons.map(b => (
-            <Button
-              key={`${b.month}/${b.outcome}`}
-              size="compact-xs"
-              variant="light"
-              onClick={() => onMonth(b.outcome, b.month)}
-            >
-              {t(`dashboard.wonLost.${b.outcome}Button`, {
-                month: b.name,
-                n: formatCount(b.count, i18n.language),
-              })}
-            </Button>
-          ))}
-        </Group>
+        <OpenListButtons
+          label={t('dashboard.wonLost.openList')}
+          items={buttons.map(b => ({
+            key: `${b.month}/${b.outcome}`,
+            text: t(`dashboard.wonLost.${b.outcome}Button`, {
+              month: b.name,
+              n: formatCount(b.count, i18n.language),
+            }),
+            open: () => onMonth(b.outcome, b.month),
+          }))}
+        />
       }
     >
       <ResponsiveContainer width="100%" height="100%">
@@ -272,21 +259,14 @@ export function ActivitiesChart({
         rows: rows.map(r => [r.displayName, formatCount(r.activities, i18n.language)]),
       }}
       after={
-        <Group gap={6} aria-label={t('dashboard.activities.openList')} role="group">
-          <Text size="xs" c="dimmed">
-            {t('dashboard.activities.openList')}
-          </Text>
-          {rows.map(r => (
-            <Button
-              key={r.userId}
-              size="compact-xs"
-              variant="light"
-              onClick={() => onPerson(r.userId, r.displayName)}
-            >
-              {`${r.displayName} · ${formatCount(r.activities, i18n.language)}`}
-            </Button>
-          ))}
-        </Group>
+        <OpenListButtons
+          label={t('dashboard.activities.openList')}
+          items={rows.map(r => ({
+            key: r.userId,
+            text: `${r.displayName} · ${formatCount(r.activities, i18n.language)}`,
+            open: () => onPerson(r.userId, r.displayName),
+          }))}
+        />
       }
     >
       <ResponsiveContainer width="100%" height="100%">
@@ -340,23 +320,16 @@ export function NewContactsChart({
         rows: rows.map(r => [r.name, formatCount(r.count, i18n.language)]),
       }}
       after={
-        <Group gap={6} aria-label={t('dashboard.contacts.openList')} role="group">
-          <Text size="xs" c="dimmed">
-            {t('dashboard.contacts.openList')}
-          </Text>
-          {rows
+        <OpenListButtons
+          label={t('dashboard.contacts.openList')}
+          items={rows
             .filter(r => r.count > 0)
-            .map(r => (
-              <Button
-                key={r.month}
-                size="compact-xs"
-                variant="light"
-                onClick={() => onMonth(r.month)}
-              >
-                {`${r.name} · ${formatCount(r.count, i18n.language)}`}
-              </Button>
-            ))}
-        </Group>
+            .map(r => ({
+              key: r.month,
+              text: `${r.name} · ${formatCount(r.count, i18n.language)}`,
+              open: () => onMonth(r.month),
+            }))}
+        />
       }
     >
       <ResponsiveContainer width="100%" height="100%">
