@@ -2,7 +2,8 @@
 /**
  * The record list's rows are memoised (RecordListRow.tsx, issue 19 point 5): when the listbox
  * renders again — a scroll frame, a new highlight — only the rows whose own props changed render;
- * the rest are React's skipped work. Counted through the screen's `renderRow`.
+ * the rest are React's skipped work. Counted through the screen's `renderRow`. A row is plain
+ * markup (./record-row.css), no Mantine component per element.
  */
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { ok } from '../../app/test-support';
 import { summary } from '../../screens/contacts/contacts-test-support';
 import { scriptedApi } from '../../test-support/scripted-api';
 import { createPagedList } from './paged-list';
-import { RecordListbox } from './RecordListbox';
+import { RecordListbox, RecordRowContent, RowEnd, RowOwner } from './RecordListbox';
 import { renderWithApp, setUpRecordScreenTests } from './records-test-support';
 
 setUpRecordScreenTests();
@@ -56,5 +57,45 @@ describe('memoised record rows', () => {
     act(() => list.useStore.setState({ status: 'loading-more' }));
     expect(screen.getByRole('listbox').getAttribute('aria-busy')).toBe('true');
     expect(rendered).toEqual([]);
+  });
+
+  it('a row is plain markup: name, deleted mark, details, three tags, the owner with a tooltip', async () => {
+    const { api } = scriptedApi({});
+    await list.loadFirstPage(api);
+    const rowOf = (item: ContactSummary) => (
+      <RecordRowContent
+        title={`${item.surname} ${item.givenName}`}
+        deleted={item.id === 'c-2' ? 'Видалений' : null}
+        detail="ТОВ «Ромашка» · +380 67 123 4567"
+        end={
+          <RowEnd tags={['vip', 'опт', 'київ', 'зайвий']}>
+            <RowOwner name="Олена Шевченко" />
+          </RowEnd>
+        }
+      />
+    );
+    renderWithApp(
+      api,
+      <RecordListbox
+        list={list}
+        names={{ ns: 'contacts', row: 'contact' }}
+        onOpen={onOpen}
+        renderRow={rowOf}
+        selectable
+      />,
+    );
+    await screen.findAllByText('Шевченко2 Тарас');
+    const second = document.getElementById('contact-row-c-2');
+    if (!second) throw new Error('no row c-2');
+    expect(second.textContent).toBe(
+      'Шевченко2 ТарасВидалений' + 'ТОВ «Ромашка» · +380 67 123 4567' + 'vipопткиївОШОлена Шевченко',
+    );
+    expect(second.querySelector('[title="Олена Шевченко"]')?.getAttribute('data-person')).toBe(
+      'Олена Шевченко',
+    );
+    expect(second.querySelector('[data-row-box]')?.getAttribute('aria-hidden')).toBe('true');
+    const rows = screen.getAllByRole('option');
+    expect(rows.every(row => row.querySelector('[class*="mantine-"]') === null)).toBe(true);
+    expect(document.getElementById('contact-row-c-1')?.textContent).not.toContain('Видалений');
   });
 });

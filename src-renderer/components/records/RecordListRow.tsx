@@ -4,12 +4,13 @@
  * the list scrolls — the item (the store keeps loaded items), the row's place (its `top` follows
  * its index, not the scroll position), one shared `onActivate` for all rows, and the screen's
  * `renderRow` / `rowStyle` — so React skips the rows and renders only the ones scrolled into view
- * (issue 19 point 5; bench/scroll-frames.ts measures it).
+ * (issue 19 point 5; bench/scroll-frames.ts measures it). The markup is plain elements with the
+ * classes of ./record-row.css (Mantine's look, no component per element).
  */
-import { Checkbox, Group } from '@mantine/core';
 import { memo, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import type { RecordRow } from './paged-list';
 import { virtualRowStyle } from './use-virtual-rows';
+import './record-row.css';
 
 /** What one row gets; keep every value stable across scroll frames (no inline objects). */
 export interface RecordListRowProps<S extends RecordRow> {
@@ -40,25 +41,25 @@ function RecordListRowView<S extends RecordRow>(props: RecordListRowProps<S>) {
       aria-selected={props.selected}
       aria-checked={props.checked}
       onClick={() => onActivate(index, item.id)}
-      style={{
-        ...virtualRowStyle(props.top, props.height),
-        padding: '8px 16px',
-        cursor: 'pointer',
-        borderBottom: '1px solid var(--mantine-color-default-border)',
-        background: props.selected ? 'var(--mantine-primary-color-light)' : undefined,
-        ...props.rowStyle?.(item),
-      }}
+      className="zk-row"
+      style={rowStyleOf(props)}
     >
       {props.checked !== undefined && props.onToggle ? (
-        <Group gap="sm" wrap="nowrap">
+        <div className="zk-row__with-box">
           <RowBox checked={props.checked} onToggle={shift => props.onToggle?.(item.id, shift)} />
-          <div style={{ flex: 1, minWidth: 0 }}>{props.renderRow(item)}</div>
-        </Group>
+          <div className="zk-row__grow">{props.renderRow(item)}</div>
+        </div>
       ) : (
         props.renderRow(item)
       )}
     </div>
   );
+}
+
+/** The row's place, and the screen's own style for it (e.g. dimmed when deleted). */
+function rowStyleOf<S extends RecordRow>(props: RecordListRowProps<S>): CSSProperties {
+  const place = virtualRowStyle(props.top, props.height);
+  return props.rowStyle ? { ...place, ...props.rowStyle(props.item) } : place;
 }
 
 /** The memoised row (shallow prop comparison; see the file comment for why that holds). */
@@ -75,13 +76,22 @@ function RowBox(props: { checked: boolean; onToggle: (shift: boolean) => void })
     <span
       aria-hidden
       data-row-box
+      className="zk-row__box"
       onClick={event => {
         event.stopPropagation();
         props.onToggle(event.shiftKey);
       }}
-      style={{ padding: 6, margin: -6, cursor: 'pointer', flexShrink: 0 }}
     >
-      <Checkbox.Indicator checked={props.checked} size="sm" />
+      <span className="zk-row__box-mark" data-checked={props.checked || undefined}>
+        <svg viewBox="0 0 10 7" fill="none">
+          <path
+            d="M4 4.586L1.707 2.293A1 1 0 1 0 .293 3.707l3 3a.997.997 0 0 0 1.414 0l5-5A1 1 0 1 0 8.293.293L4 4.586z"
+            fill="currentColor"
+            fillRule="evenodd"
+            clipRule="evenodd"
+          />
+        </svg>
+      </span>
     </span>
   );
 }

@@ -3,7 +3,7 @@
  * paged list (./paged-list.ts). Arrows, Page Up/Down, Home and End move the highlight, Enter opens;
  * arrows with nothing focused start in the list. Words come from `<ns>.list.*`.
  */
-import { Badge, Box, Group, Loader, Text } from '@mantine/core';
+import { Box, Group, Loader, Text } from '@mantine/core';
 import {
   useCallback,
   useMemo,
@@ -15,7 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useApi } from '../../app/api';
-import { PersonBadge } from '../PersonBadge';
+import { initials } from '../PersonBadge';
 import type { PagedList, RecordRow } from './paged-list';
 import { RecordListRow } from './RecordListRow';
 import { useVirtualRows } from './use-virtual-rows';
@@ -209,41 +209,58 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
 /**
  * A row's usual content: the name (with a "Deleted" badge), one dimmed line of details, and
  * whatever sits at the row's end. Plain texts in, no hooks: the screen works them out once per
- * record and list (./row-texts.ts), so a row scrolled into view only lays them out.
+ * record and list (./row-texts.ts), so a row scrolled into view only lays them out. Plain markup
+ * with ./record-row.css classes (a list row is rendered at every scroll: no Mantine components).
  */
 export function RecordRowContent(props: {
   title: string;
   /** The badge's text when the record is deleted, else null. */
   deleted: string | null;
-  /** The badge's own style (e.g. it must not shrink beside a long name). */
-  badgeStyle?: CSSProperties;
   /** The dimmed line (./row-texts.ts `rowDetail`). */
   detail: string;
   end: ReactNode;
 }) {
   return (
-    <Group justify="space-between" wrap="nowrap" gap="md">
-      <div style={{ minWidth: 0 }}>
-        <Group gap="xs" wrap="nowrap">
-          <Text fw={600} truncate>
-            {props.title}
-          </Text>
+    <div className="zk-row__content">
+      <div className="zk-row__text">
+        <div className="zk-row__title-line">
+          <span className="zk-row__title">{props.title}</span>
           {props.deleted !== null ? (
-            <Badge color="gray" variant="light" size="sm" style={props.badgeStyle}>
-              {props.deleted}
-            </Badge>
+            <span className="zk-badge zk-badge--gray">{props.deleted}</span>
           ) : null}
-        </Group>
-        <Text size="sm" c="dimmed" truncate>
-          {props.detail}
-        </Text>
+        </div>
+        <div className="zk-row__detail">{props.detail}</div>
       </div>
       {props.end}
-    </Group>
+    </div>
   );
 }
 
-/** The owner's name at a row's end (only for roles that see others' records). */
-export function RowOwner({ name, style }: { name: string; style?: CSSProperties | undefined }) {
-  return <PersonBadge name={name} width={180} style={style} tooltip="title" />;
+/** A row's end: tags (at most three) as badges, then whatever follows (e.g. the owner). */
+export function RowEnd(props: { tags?: readonly string[]; children?: ReactNode }) {
+  return (
+    <div className="zk-row__end">
+      {props.tags?.slice(0, 3).map(tag => (
+        <span key={tag} className="zk-badge">
+          {tag}
+        </span>
+      ))}
+      {props.children}
+    </div>
+  );
+}
+
+/**
+ * The owner's name at a row's end (only for roles that see others' records): PersonBadge's look
+ * (initials, dimmed name, the browser's tooltip) as plain markup.
+ */
+export function RowOwner({ name }: { name: string }) {
+  return (
+    <span className="zk-person" data-person={name} title={name}>
+      <span className="zk-person__avatar" aria-hidden>
+        {initials(name)}
+      </span>
+      <span className="zk-person__name">{name}</span>
+    </span>
+  );
 }

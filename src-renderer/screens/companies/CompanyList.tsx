@@ -141,9 +141,8 @@ function CompanyRow(props: {
     <RecordRowContent
       title={item.name}
       deleted={item.deletedAt !== null ? props.deletedLabel : null}
-      badgeStyle={{ flexShrink: 0 }}
       detail={props.detail}
-      end={showOwner ? <RowOwner name={item.ownerName} style={{ flexShrink: 0 }} /> : null}
+      end={showOwner ? <RowOwner name={item.ownerName} /> : null}
     />
   );
 }

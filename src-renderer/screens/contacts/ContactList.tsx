@@ -2,14 +2,14 @@
  * The contact list screen: a record list page (components/records) with the contacts' own filters
  * (tag, owner), the import and export buttons, and rows showing company, phone, tags and owner.
  */
-import { Autocomplete, Badge, Group } from '@mantine/core';
+import { Autocomplete, Group } from '@mantine/core';
 import { useCallback, useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../src-shared/contacts';
 import { OwnerFilter } from '../../components/OwnerFilter';
 import { CustomFieldFilter } from '../../components/records/CustomFieldFilter';
 import { customListDetails, useListFields } from '../../components/records/list-custom-fields';
-import { RecordRowContent, RowOwner } from '../../components/records/RecordListbox';
+import { RecordRowContent, RowEnd, RowOwner } from '../../components/records/RecordListbox';
 import { BulkBar } from '../../components/records/BulkBar';
 import { RecordList } from '../../components/records/RecordListPage';
 import { memoByItem, rowDetail } from '../../components/records/row-texts';
@@ -154,14 +154,7 @@ function ContactRow(props: {
       deleted={item.deletedAt !== null ? props.deletedLabel : null}
       detail={props.texts.detail}
       end={
-        <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
-          {item.tags.slice(0, 3).map(tag => (
-            <Badge key={tag} variant="light" size="sm">
-              {tag}
-            </Badge>
-          ))}
-          {showOwner ? <RowOwner name={item.ownerName} /> : null}
-        </Group>
+        <RowEnd tags={item.tags}>{showOwner ? <RowOwner name={item.ownerName} /> : null}</RowEnd>
       }
     />
   );
