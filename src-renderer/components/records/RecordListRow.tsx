@@ -9,7 +9,6 @@
  */
 import { memo, type CSSProperties, type ReactElement, type ReactNode } from 'react';
 import type { RecordRow } from './paged-list';
-import { virtualRowStyle } from './use-virtual-rows';
 import './record-row.css';
 
 /** What one row gets; keep every value stable across scroll frames (no inline objects). */
@@ -56,9 +55,12 @@ function RecordListRowView<S extends RecordRow>(props: RecordListRowProps<S>) {
   );
 }
 
-/** The row's place, and the screen's own style for it (e.g. dimmed when deleted). */
+/**
+ * The row's place (`.zk-row` makes it absolute across the list; only its height and offset are
+ * its own), and the screen's own style for it (e.g. dimmed when deleted).
+ */
 function rowStyleOf<S extends RecordRow>(props: RecordListRowProps<S>): CSSProperties {
-  const place = virtualRowStyle(props.top, props.height);
+  const place = { height: props.height, transform: `translateY(${props.top}px)` };
   return props.rowStyle ? { ...place, ...props.rowStyle(props.item) } : place;
 }
 
@@ -82,16 +84,7 @@ function RowBox(props: { checked: boolean; onToggle: (shift: boolean) => void })
         props.onToggle(event.shiftKey);
       }}
     >
-      <span className="zk-row__box-mark" data-checked={props.checked || undefined}>
-        <svg viewBox="0 0 10 7" fill="none">
-          <path
-            d="M4 4.586L1.707 2.293A1 1 0 1 0 .293 3.707l3 3a.997.997 0 0 0 1.414 0l5-5A1 1 0 1 0 8.293.293L4 4.586z"
-            fill="currentColor"
-            fillRule="evenodd"
-            clipRule="evenodd"
-          />
-        </svg>
-      </span>
+      <span className="zk-row__box-mark" data-checked={props.checked || undefined} />
     </span>
   );
 }

@@ -3,7 +3,7 @@
  * paged list (./paged-list.ts). Arrows, Page Up/Down, Home and End move the highlight, Enter opens;
  * arrows with nothing focused start in the list. Words come from `<ns>.list.*`.
  */
-import { Box, Group, Loader, Text } from '@mantine/core';
+import { Group, Loader, Text } from '@mantine/core';
 import {
   useCallback,
   useMemo,
@@ -58,6 +58,15 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
       loadingMore: t(`${names.ns}.list.loadingMore`),
     }),
     [t, names.ns],
+  );
+  // The same element at every render: React skips it (a Mantine Text resolves its theme props).
+  const hint = useMemo(
+    () => (
+      <Text size="xs" c="dimmed" mb={4}>
+        {texts.hint}
+      </Text>
+    ),
+    [texts.hint],
   );
   const api = useApi();
   const { items, status, nextCursor, selected, select } = list.useStore(
@@ -149,10 +158,8 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
   };
 
   return (
-    <Box style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-      <Text size="xs" c="dimmed" mb={4}>
-        {texts.hint}
-      </Text>
+    <div style={LISTBOX_COLUMN}>
+      {hint}
       <div
         ref={scrollRef}
         role="listbox"
@@ -202,9 +209,16 @@ export function RecordListbox<S extends RecordRow, Q, R extends RecordRow, E>(pr
           </Text>
         </Group>
       ) : null}
-    </Box>
+    </div>
   );
 }
+
+const LISTBOX_COLUMN: CSSProperties = {
+  flex: 1,
+  minHeight: 0,
+  display: 'flex',
+  flexDirection: 'column',
+};
 
 /**
  * A row's usual content: the name (with a "Deleted" badge), one dimmed line of details, and

@@ -97,8 +97,11 @@ export function ContactList(props: RecordListProps<ContactAbilities>) {
 
 /** A deleted contact's row is dimmed. */
 function contactRowStyle(item: ContactSummary): CSSProperties {
-  return { opacity: item.deletedAt ? 0.7 : 1 };
+  return item.deletedAt ? DELETED_ROW : LIVE_ROW;
 }
+
+const DELETED_ROW: CSSProperties = { opacity: 0.7 };
+const LIVE_ROW: CSSProperties = {};
 
 /** The tag box (offering the loaded rows' tags) and, for wide scopes, the owner filter. */
 function ContactFilters({ wideScope }: { wideScope: boolean }) {
