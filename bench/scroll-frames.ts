@@ -19,10 +19,13 @@
  * went (./cpu-profile.ts) and writes the raw profile (open it in DevTools' Performance panel).
  *
  *   npm run bench:scroll -- [--rows 2000] [--frames 300] [--step 96] [--runs 3] [--custom 2]
- *                           [--profile bench/.data/scroll.cpuprofile]
+ *                           [--profile bench/.data/scroll.cpuprofile] [--json result.json]
+ *
+ * `--json` writes the figures for `npm run bench`'s `scroll` case (./cases/scroll.ts), which runs
+ * this script as a child.
  */
 import { loadavg, cpus } from 'node:os';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -43,6 +46,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     custom: { type: 'string', default: '0' },
     profile: { type: 'string' },
+    json: { type: 'string' },
   },
 });
 const ROWS = Number(values.rows);
@@ -338,6 +342,22 @@ async function main(): Promise<number> {
     console.log(
       `script ratio app / plain: ${scriptRatio.toFixed(2)}× (goal ≤ 2×: ${verdict(scriptRatio)})`,
     );
+    if (values.json) {
+      const frames = (runs: ScrollRun[]) => runs.flatMap(r => r.frames);
+      await writeFile(
+        values.json,
+        JSON.stringify({
+          rows: ROWS,
+          custom: CUSTOM,
+          runs: RUNS,
+          framesPerRun: FRAMES,
+          app: { frames: frames(app), scriptPerFrameMs: a.scriptPerFrame },
+          plain: { frames: frames(plain), scriptPerFrameMs: p.scriptPerFrame },
+          scriptRatio,
+          frameRatio,
+        }),
+      );
+    }
     if (values.profile) {
       const file = values.profile;
       printProfile(await profileAction(cdp, file, () => scrollRun(cdp, page, 'app')), FRAMES);

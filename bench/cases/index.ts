@@ -14,6 +14,7 @@ import { importCase } from './import';
 import { listFilterCase } from './list-filter';
 import { lockCase } from './lock';
 import { officeChangeCase, officeInitialSyncCase } from './office-sync';
+import { scrollCase } from './scroll';
 import { searchCase } from './search';
 
 /** All cases of `npm run bench`. */
@@ -27,6 +28,7 @@ export const BENCH_CASES: readonly BenchCase<BenchContext>[] = [
   backupCase,
   cliStartCase,
   lockCase,
+  scrollCase,
   officeInitialSyncCase,
   officeChangeCase,
 ];
