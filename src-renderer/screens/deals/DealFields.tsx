@@ -2,6 +2,7 @@
 import { Anchor, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../../src-shared/deals';
+import { formatDay } from '../../components/records/format';
 import { detailFieldOf, DetailSection as Section } from '../../components/records/RecordDetail';
 import { openRecord } from '../search/open';
 import { dealAmount } from './format';
@@ -32,7 +33,9 @@ export function DealFields({ deal }: { deal: Deal }) {
       <Section title={t('deals.detail.dealSection')}>
         <Field label={t('deals.field.amount')}>{dealAmount(deal, i18n.language)}</Field>
         <Field label={t('deals.field.probabilityShown')}>{`${deal.probability}%`}</Field>
-        <Field label={t('deals.field.expectedClose')}>{deal.expectedClose}</Field>
+        <Field label={t('deals.field.expectedClose')}>
+          {deal.expectedClose ? formatDay(deal.expectedClose, i18n.language, 'long') : null}
+        </Field>
         <Field label={t('deals.field.notes')}>
           {deal.notes ? <Text style={{ whiteSpace: 'pre-wrap' }}>{deal.notes}</Text> : null}
         </Field>

@@ -88,6 +88,7 @@ describe('deal list', () => {
       {
         ...dealRow(1),
         contactName: 'Олена Шевчук',
+        expectedClose: '2026-12-31',
         custom: { 'f-1': 1_250_000, 'f-2': '2026-12-24', 'f-3': false },
       },
       { ...dealRow(2), custom: { 'f-3': true } },
@@ -112,6 +113,9 @@ describe('deal list', () => {
     );
     expect(second).toBe('Оплачено: Так');
     expect(screen.getAllByTestId('deal-row')[0]?.textContent).toContain('Олена Шевчук');
+    // The expected close in the app's language (not the stored 2026-12-31).
+    expect(screen.getAllByTestId('deal-row')[0]?.textContent).toContain('31.12.2026');
+    expect(screen.getAllByTestId('deal-row')[0]?.textContent).not.toContain('2026-12-31');
     // The rows grow a line for the values (a fixed height: the virtual list stays exact).
     expect(screen.getAllByTestId('deal-row')[1]?.style.height).toBe('74px');
   });

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../../src-shared/custom-fields';
 import type { DealSummary, StageOutcome } from '../../../src-shared/deals';
 import { PersonBadge } from '../../components/PersonBadge';
+import { formatDay } from '../../components/records/format';
 import { customListDetails } from '../../components/records/list-custom-fields';
 import { virtualRowStyle } from '../../components/records/use-virtual-rows';
 import { dealAmount } from './format';
@@ -77,7 +78,7 @@ export const DealRow = memo(function DealRow(props: DealRowProps) {
           {dealAmount(d, i18n.language)}
         </Text>
         <Text size="sm" w={100} c="dimmed">
-          {d.expectedClose ?? '—'}
+          {d.expectedClose ? formatDay(d.expectedClose, i18n.language, 'numeric') : '—'}
         </Text>
         <PersonBadge name={d.ownerName} width={160} tooltip="title" />
       </Group>
