@@ -55,14 +55,35 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError }
 /** The permission a channel needs: `public` (before sign-in), `session` (any signed-in user), or a permission string. */
 export type ChannelPermission = 'public' | 'session' | Permission;
 
+/** The opened vault's office membership, as an `also` condition sees it. */
+export interface OfficeMembershipFacts {
+  readonly status: 'pending' | 'active';
+  /** This vault's device's office role (`owner`: the office's owner device, holding its keys). */
+  readonly role: string;
+}
+
 /**
- * A second permission a call needs when its input asks for more than the channel's own permission
- * covers, e.g. `includeDeleted: true` needs `contacts.restore`. The permission wrapper checks it
- * after the channel's permission and refuses with `forbidden` and this message.
+ * What an `also` condition may read besides the input: facts of the vault the session opened,
+ * read-only and read only when a condition asks (the router's source:
+ * src-main/app/vault-facts.ts). A router without a source fails such a call (`internal`).
+ */
+export interface VaultFacts {
+  /** This vault's office membership, or null when it joined none. */
+  officeMembership(): OfficeMembershipFacts | null;
+}
+
+/**
+ * A second permission a call needs when its input (or the opened vault's state) asks for more than
+ * the channel's own permission covers, e.g. `includeDeleted: true` needs `contacts.restore`. The
+ * permission wrapper checks it after the channel's permission and refuses with `forbidden` and
+ * this message.
  */
 export interface AlsoRequired<In = unknown> {
-  /** True when this input needs {@link AlsoRequired.permission} (the parsed input). */
-  when(input: In): boolean;
+  /**
+   * True when this call needs {@link AlsoRequired.permission}: from the parsed input and, where
+   * the rule depends on the vault (an owner device's office), the vault's facts.
+   */
+  when(input: In, vault: VaultFacts): boolean;
   readonly permission: Permission;
   /** The refusal's message (shown to the user, so no data from the input). */
   readonly message: string;
