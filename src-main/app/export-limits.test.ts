@@ -38,6 +38,14 @@ const archiveContract = {
     },
   }),
   exportUnlimited: channel<Answer>()({ input, permission: 'contacts.export' }),
+  /** A wrong declaration: a record type no export has, and a selection without its language. */
+  exportMalformed: channel<Answer>()({
+    input,
+    permission: 'contacts.export',
+    exportLimit: {
+      request: i => ({ type: 'invoices', format: 'csv', selection: { rows: i.rows } }),
+    },
+  }),
 };
 
 let vault: OpenVault;
@@ -61,6 +69,7 @@ beforeAll(async () => {
       archive: {
         export: (ctx, i) => file(ctx, i.rows),
         exportUnlimited: (ctx, i) => file(ctx, i.rows),
+        exportMalformed: (ctx, i) => file(ctx, i.rows),
       },
     },
     sessions: state,
@@ -86,7 +95,10 @@ function as(who: keyof TestStaff, role: BuiltInRole): void {
   });
 }
 
-async function ask(call: 'export' | 'exportUnlimited', rows: number): Promise<Answer> {
+async function ask(
+  call: 'export' | 'exportUnlimited' | 'exportMalformed',
+  rows: number,
+): Promise<Answer> {
   const r = (await router.call(
     `zamok:archive.${call}`,
     { rows },
@@ -132,5 +144,29 @@ describe('a new export channel declared with the export limits', () => {
     const ran = mine.find(e => e.details?.requestId === asked.requestId && !e.details?.waiting);
     expect(ran).toMatchObject({ entityType: 'export_request', entityId: asked.requestId });
     expect(mine.every(e => typeof e.details?.count === 'number')).toBe(true);
+  });
+});
+
+describe('a malformed export-limit declaration', () => {
+  it('fails with invalid_declaration, below or above the threshold, and stores no request', async () => {
+    const requests = vault.sqlite.prepare('SELECT count(*) FROM export_requests').pluck();
+    const before = requests.get();
+    for (const who of [
+      ['anna', 'manager'],
+      ['owner', 'owner'],
+    ] as const) {
+      as(who[0], who[1]);
+      for (const rows of [1, 50]) {
+        const r = await router.call('zamok:archive.exportMalformed', { rows }, { host: 'cli' });
+        expect(r).toMatchObject({ ok: false, error: { code: 'invalid_declaration' } });
+        expect(JSON.stringify(r)).not.toContain('content');
+      }
+    }
+    expect(requests.get()).toBe(before);
+    const { entries } = await listAudit(vault.db, {
+      action: 'archive.export_malformed',
+      limit: 10,
+    });
+    expect(entries.map(e => e.outcome)).toEqual(['failed', 'failed', 'failed', 'failed']);
   });
 });

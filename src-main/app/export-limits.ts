@@ -9,7 +9,7 @@
  * answers. Runs inside the permission check and the audit wrapper's transaction.
  */
 import type { ExportLimit } from '../../src-shared/ipc/contract';
-import type { ExportLimitRequest } from '../../src-shared/ipc/records';
+import { exportLimitRequestSchema, type ExportLimitRequest } from '../../src-shared/ipc/records';
 import { grantOf } from '../../src-shared/roles';
 import {
   consumeExportRequest,
@@ -18,7 +18,13 @@ import {
 } from '../guard/approvals';
 import { recentExportRecords } from '../guard/approvals-rule';
 import { readGuardSettings } from '../guard/settings';
-import { requireSession, type HandlerContext, type Wrapper } from '../ipc';
+import {
+  CallFailure,
+  requireSession,
+  type ChannelMeta,
+  type HandlerContext,
+  type Wrapper,
+} from '../ipc';
 import type { OpenVault } from '../vault';
 import { EXPORT_REQUEST_ENTITY } from './handlers/contacts';
 import { requireVault, target } from './handlers/kit';
@@ -35,13 +41,33 @@ function countOf(result: unknown): number | null {
   return typeof count === 'number' ? count : null;
 }
 
+/**
+ * The approval request a channel declares for `input`, parsed (`exportLimitRequestSchema`): a
+ * declaration answering anything else fails the call with `invalid_declaration` before the export
+ * runs, so nothing is stored and no file leaves.
+ */
+function declaredRequest(
+  meta: ChannelMeta,
+  limit: ExportLimit,
+  input: unknown,
+): ExportLimitRequest {
+  const parsed = exportLimitRequestSchema.safeParse(limit.request(input));
+  if (!parsed.success) {
+    // The channel's name only: the declaration's answer may hold the caller's filter text.
+    throw new CallFailure(
+      'invalid_declaration',
+      `${meta.name} declares a malformed export-limit request.`,
+    );
+  }
+  return parsed.data;
+}
+
 /** Builds the wrapper (place it inside the permission wrapper: it reads the caller's grants). */
 export function createExportLimitsWrapper(o: ExportLimitsOptions): Wrapper {
   const now = o.now ?? (() => new Date());
   function limited(
     ctx: HandlerContext,
-    limit: ExportLimit,
-    input: unknown,
+    declared: ExportLimitRequest,
     file: unknown,
     count: number,
   ): unknown {
@@ -55,8 +81,7 @@ export function createExportLimitsWrapper(o: ExportLimitsOptions): Wrapper {
     // Exports add up in the guard's window: many small ones wait like one large one.
     const earlier = recentExportRecords(open.sqlite, session.userId, guard.exportWindowMinutes);
     if (earlier + count <= above) return file;
-    // Channels declare their request as `ExportLimitRequest` (src-shared/ipc/records.ts).
-    const request = { userId: session.userId, ...(limit.request(input) as ExportLimitRequest) };
+    const request = { userId: session.userId, ...declared };
     const found = findOpenExportRequest(open.sqlite, request, now());
     if (found?.approved === true) {
       // Single use: consumed in the same call as the export and its audit entry.
@@ -82,10 +107,12 @@ export function createExportLimitsWrapper(o: ExportLimitsOptions): Wrapper {
     const limit: ExportLimit | undefined = meta.spec.exportLimit;
     if (!limit) return next;
     return async (ctx, input) => {
+      // Parsed first, on every call: a wrong declaration fails even below the threshold.
+      const declared = declaredRequest(meta, limit, input);
       const file = await next(ctx, input);
       const count = countOf(file);
       if (count === null || count === 0) return file;
-      return limited(ctx, limit, input, file, count);
+      return limited(ctx, declared, file, count);
     };
   };
 }

@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'vault_network_share',
   'office_unreachable',
   'office_removed',
+  // A channel's declaration (e.g. its export-limit request) answered something malformed: a bug.
+  'invalid_declaration',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -98,7 +100,8 @@ export interface ExportLimit<In = unknown> {
   /**
    * The approval request this input asks for: record type, format and the choices, key order
    * fixed (an approval matches a later export by the stored JSON's text). Its shape is
-   * `ExportLimitRequest` (./records.ts; declared there so this file imports no channel module).
+   * `ExportLimitRequest` (./records.ts; declared there so this file imports no channel module),
+   * which the wrapper parses: anything else fails the call with `invalid_declaration`.
    */
   request(input: In): unknown;
 }
