@@ -20,6 +20,7 @@ import { installAlertRules, machineFacts } from '../guard/engine';
 import { recordCleanClose } from '../guard/vault-files';
 import { createAuditWrapper } from './audit-wrapper';
 import { createExportLimitsWrapper } from './export-limits';
+import { createExportPrecount } from './export-precount';
 import { createCallQueue, type CallQueue } from './call-queue';
 import { createOfficeSync, type OfficeSync } from './office-sync';
 import { createAuthService, type AuthService } from './auth-service';
@@ -312,6 +313,7 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       createExportLimitsWrapper({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
+        precount: createExportPrecount({ openVault: () => state.openVault() }),
       }),
     ],
   });

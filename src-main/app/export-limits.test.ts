@@ -38,6 +38,19 @@ const archiveContract = {
     },
   }),
   exportUnlimited: channel<Answer>()({ input, permission: 'contacts.export' }),
+  /** Counted first (the wrapper's pre-count): a waiting export is never made. */
+  exportCounted: channel<Answer>()({
+    input,
+    permission: 'contacts.export',
+    exportLimit: {
+      countFirst: true,
+      request: i => ({
+        type: 'contacts',
+        format: 'csv',
+        selection: { locale: 'en', ids: [`${i.rows}`] },
+      }),
+    },
+  }),
   /** A wrong declaration: a record type no export has, and a selection without its language. */
   exportMalformed: channel<Answer>()({
     input,
@@ -52,6 +65,8 @@ let vault: OpenVault;
 let state: VaultState;
 let router: Router;
 let staff: TestStaff;
+/** The rows each run of `exportCounted`'s handler made. */
+const made: number[] = [];
 
 function file(ctx: { audit: { details?: Record<string, unknown> } }, rows: number): Answer {
   ctx.audit.details = { type: 'deals', format: 'csv', count: rows };
@@ -70,6 +85,10 @@ beforeAll(async () => {
         export: (ctx, i) => file(ctx, i.rows),
         exportUnlimited: (ctx, i) => file(ctx, i.rows),
         exportMalformed: (ctx, i) => file(ctx, i.rows),
+        exportCounted: (ctx, i) => {
+          made.push(i.rows);
+          return file(ctx, i.rows);
+        },
       },
     },
     sessions: state,
@@ -77,7 +96,14 @@ beforeAll(async () => {
     wrappers: [
       createAuditWrapper({ state, deviceId: 'dev-test' }),
       requirePermission,
-      createExportLimitsWrapper({ openVault: () => state.openVault() }),
+      createExportLimitsWrapper({
+        openVault: () => state.openVault(),
+        // Contacts requests are counted by the ids' first entry (the rows the handler would make).
+        precount: async (_ctx, r) =>
+          r.type === 'contacts'
+            ? { count: Number(r.selection.ids?.[0]), details: { first: true } }
+            : null,
+      }),
     ],
   });
   writeGuardSettings(vault.sqlite, { exportApprovalAbove: 2 });
@@ -95,10 +121,7 @@ function as(who: keyof TestStaff, role: BuiltInRole): void {
   });
 }
 
-async function ask(
-  call: 'export' | 'exportUnlimited' | 'exportMalformed',
-  rows: number,
-): Promise<Answer> {
+async function ask(call: keyof typeof archiveContract, rows: number): Promise<Answer> {
   const r = (await router.call(
     `zamok:archive.${call}`,
     { rows },
@@ -168,5 +191,27 @@ describe('a malformed export-limit declaration', () => {
       limit: 10,
     });
     expect(entries.map(e => e.outcome)).toEqual(['failed', 'failed', 'failed', 'failed']);
+  });
+});
+
+describe('an export declared countFirst', () => {
+  it('counts before the handler: a waiting export is not made, an approved one runs once', async () => {
+    as('borys', 'manager');
+    expect(await ask('exportCounted', 2)).toMatchObject({ count: 2 }); // within the limit: made
+    const asked = await ask('exportCounted', 3); // 3 > 2: waits, nothing made
+    if (!('status' in asked)) throw new Error('expected a pending answer, the file was made');
+    expect(asked).toEqual({ status: 'pending', requestId: asked.requestId, count: 3 });
+    expect(made).toEqual([2]);
+    const { entries } = await listAudit(vault.db, { action: 'archive.export_counted', limit: 5 });
+    expect(entries[0]?.details).toEqual({
+      count: 3,
+      first: true,
+      earlier: 0, // `archive.export_counted` is no record export the window counts
+      pending: true,
+      requestId: asked.requestId,
+    });
+    decideExportRequest(vault.sqlite, asked.requestId, 'approved', staff.owner, new Date());
+    expect(await ask('exportCounted', 3)).toMatchObject({ count: 3, content: 'xxx' });
+    expect(made).toEqual([2, 3]);
   });
 });

@@ -104,6 +104,11 @@ export interface ExportLimit<In = unknown> {
    * which the wrapper parses: anything else fails the call with `invalid_declaration`.
    */
   request(input: In): unknown;
+  /**
+   * `true`: the wrapper counts the records first (the app's pre-count for the request's type), so
+   * an export that must wait for approval is never made; else it counts the handler's file.
+   */
+  readonly countFirst?: true;
 }
 
 /** The hosts a channel may be restricted to. */

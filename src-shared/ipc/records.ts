@@ -34,7 +34,8 @@ export type CsvStyle = (typeof CSV_STYLES)[number];
 export const exportLimitRequestSchema = z
   .object({
     type: z.enum(EXPORT_RECORD_TYPES),
-    format: z.enum(RECORD_EXPORT_FORMATS),
+    // contacts.export names vCard `vcard` (its own format list); records.export says `vcf`.
+    format: z.enum([...RECORD_EXPORT_FORMATS, 'vcard']),
     selection: z
       .object({
         locale: z.enum(['uk', 'en']),
