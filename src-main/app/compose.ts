@@ -3,7 +3,7 @@
  * the router that every host (Electron, CLI, browser test host) calls.
  */
 import { contract } from '../../src-shared/ipc';
-import { createRouter, requirePermission, type Router } from '../ipc';
+import { createPermissionWrapper, createRouter, type Router } from '../ipc';
 import {
   calibrateKdf,
   createKeychainStore,
@@ -20,6 +20,7 @@ import { installAlertRules, machineFacts } from '../guard/engine';
 import { recordCleanClose } from '../guard/vault-files';
 import { createAuditWrapper } from './audit-wrapper';
 import { createExportLimitsWrapper } from './export-limits';
+import { createExportPrecount } from './export-precount';
 import { createCallQueue, type CallQueue } from './call-queue';
 import { createOfficeSync, type OfficeSync } from './office-sync';
 import { createAuthService, type AuthService } from './auth-service';
@@ -58,6 +59,7 @@ import { officeHandlers } from './handlers/office';
 import { usersHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createSessionGuard } from './session-guard';
+import { vaultFactsOf } from './vault-facts';
 import { createVaultState, type VaultState } from './vault-state';
 
 /** Which host runs the app. */
@@ -305,11 +307,13 @@ export function createZamokApp(opts: ZamokAppOptions): ZamokApp {
       createSessionGuard({ state }),
       // Interactive hosts only: a CLI process runs one command and ends with it.
       ...(opts.host === 'cli' ? [] : [idle.wrapper]),
-      requirePermission,
+      // Declared conditions may read the opened vault (an owner device's office.forget).
+      createPermissionWrapper({ vault: vaultFactsOf(() => state.openVault()) }),
       // Inside the permission check: exports a channel declares (`exportLimit`) wait for approval.
       createExportLimitsWrapper({
         openVault: () => state.openVault(),
         now: () => new Date(clockNow()),
+        precount: createExportPrecount({ openVault: () => state.openVault() }),
       }),
     ],
   });

@@ -38,12 +38,35 @@ const archiveContract = {
     },
   }),
   exportUnlimited: channel<Answer>()({ input, permission: 'contacts.export' }),
+  /** Counted first (the wrapper's pre-count): a waiting export is never made. */
+  exportCounted: channel<Answer>()({
+    input,
+    permission: 'contacts.export',
+    exportLimit: {
+      countFirst: true,
+      request: i => ({
+        type: 'contacts',
+        format: 'csv',
+        selection: { locale: 'en', ids: [`${i.rows}`] },
+      }),
+    },
+  }),
+  /** A wrong declaration: a record type no export has, and a selection without its language. */
+  exportMalformed: channel<Answer>()({
+    input,
+    permission: 'contacts.export',
+    exportLimit: {
+      request: i => ({ type: 'invoices', format: 'csv', selection: { rows: i.rows } }),
+    },
+  }),
 };
 
 let vault: OpenVault;
 let state: VaultState;
 let router: Router;
 let staff: TestStaff;
+/** The rows each run of `exportCounted`'s handler made. */
+const made: number[] = [];
 
 function file(ctx: { audit: { details?: Record<string, unknown> } }, rows: number): Answer {
   ctx.audit.details = { type: 'deals', format: 'csv', count: rows };
@@ -61,6 +84,11 @@ beforeAll(async () => {
       archive: {
         export: (ctx, i) => file(ctx, i.rows),
         exportUnlimited: (ctx, i) => file(ctx, i.rows),
+        exportMalformed: (ctx, i) => file(ctx, i.rows),
+        exportCounted: (ctx, i) => {
+          made.push(i.rows);
+          return file(ctx, i.rows);
+        },
       },
     },
     sessions: state,
@@ -68,7 +96,14 @@ beforeAll(async () => {
     wrappers: [
       createAuditWrapper({ state, deviceId: 'dev-test' }),
       requirePermission,
-      createExportLimitsWrapper({ openVault: () => state.openVault() }),
+      createExportLimitsWrapper({
+        openVault: () => state.openVault(),
+        // Contacts requests are counted by the ids' first entry (the rows the handler would make).
+        precount: async (_ctx, r) =>
+          r.type === 'contacts'
+            ? { count: Number(r.selection.ids?.[0]), details: { first: true } }
+            : null,
+      }),
     ],
   });
   writeGuardSettings(vault.sqlite, { exportApprovalAbove: 2 });
@@ -86,7 +121,7 @@ function as(who: keyof TestStaff, role: BuiltInRole): void {
   });
 }
 
-async function ask(call: 'export' | 'exportUnlimited', rows: number): Promise<Answer> {
+async function ask(call: keyof typeof archiveContract, rows: number): Promise<Answer> {
   const r = (await router.call(
     `zamok:archive.${call}`,
     { rows },
@@ -132,5 +167,51 @@ describe('a new export channel declared with the export limits', () => {
     const ran = mine.find(e => e.details?.requestId === asked.requestId && !e.details?.waiting);
     expect(ran).toMatchObject({ entityType: 'export_request', entityId: asked.requestId });
     expect(mine.every(e => typeof e.details?.count === 'number')).toBe(true);
+  });
+});
+
+describe('a malformed export-limit declaration', () => {
+  it('fails with invalid_declaration, below or above the threshold, and stores no request', async () => {
+    const requests = vault.sqlite.prepare('SELECT count(*) FROM export_requests').pluck();
+    const before = requests.get();
+    for (const who of [
+      ['anna', 'manager'],
+      ['owner', 'owner'],
+    ] as const) {
+      as(who[0], who[1]);
+      for (const rows of [1, 50]) {
+        const r = await router.call('zamok:archive.exportMalformed', { rows }, { host: 'cli' });
+        expect(r).toMatchObject({ ok: false, error: { code: 'invalid_declaration' } });
+        expect(JSON.stringify(r)).not.toContain('content');
+      }
+    }
+    expect(requests.get()).toBe(before);
+    const { entries } = await listAudit(vault.db, {
+      action: 'archive.export_malformed',
+      limit: 10,
+    });
+    expect(entries.map(e => e.outcome)).toEqual(['failed', 'failed', 'failed', 'failed']);
+  });
+});
+
+describe('an export declared countFirst', () => {
+  it('counts before the handler: a waiting export is not made, an approved one runs once', async () => {
+    as('borys', 'manager');
+    expect(await ask('exportCounted', 2)).toMatchObject({ count: 2 }); // within the limit: made
+    const asked = await ask('exportCounted', 3); // 3 > 2: waits, nothing made
+    if (!('status' in asked)) throw new Error('expected a pending answer, the file was made');
+    expect(asked).toEqual({ status: 'pending', requestId: asked.requestId, count: 3 });
+    expect(made).toEqual([2]);
+    const { entries } = await listAudit(vault.db, { action: 'archive.export_counted', limit: 5 });
+    expect(entries[0]?.details).toEqual({
+      count: 3,
+      first: true,
+      earlier: 0, // `archive.export_counted` is no record export the window counts
+      pending: true,
+      requestId: asked.requestId,
+    });
+    decideExportRequest(vault.sqlite, asked.requestId, 'approved', staff.owner, new Date());
+    expect(await ask('exportCounted', 3)).toMatchObject({ count: 3, content: 'xxx' });
+    expect(made).toEqual([2, 3]);
   });
 });

@@ -119,15 +119,15 @@ export function createExportRequest(
 
 /**
  * The requester's open request for exactly this export (same type, format and selection as
- * stored): unexpired, unused, not denied; an approved one first. Null when there is none:
- * records.export then stores a new one, runs an approved one once, or answers a pending one.
+ * stored): unexpired, unused, not denied; an approved one first. Null when there is none: the
+ * export-limits wrapper then stores a new one, runs an approved one once, or answers a pending one.
  */
 export function findOpenExportRequest(
   sqlite: SqliteHandle,
   r: {
     userId: string;
     type: ExportRequestType;
-    format: RecordExportFormat;
+    format: ExportFormat | RecordExportFormat;
     selection: StoredSelection;
   },
   now: Date,

@@ -22,11 +22,12 @@ export function numberOf(value: unknown): number | null {
 /**
  * True for an entry that exported client records: `*.export`, `*.export_all`, or an approved
  * request run (`*.export_request`) — not the audit log's own export, and not an export that only
- * became a request waiting for approval (`details.pending`: nothing left the vault).
+ * became a request waiting for approval (`details.pending`), nor one asked again while its request
+ * waits (`details.waiting`): nothing left the vault.
  */
 export function isRecordExport(action: string, details: Record<string, unknown> | null): boolean {
   if (!/\.export(_all|_request)?$/.test(action) || action.startsWith('audit.')) return false;
-  return details?.pending !== true;
+  return details?.pending !== true && details?.waiting !== true;
 }
 
 /** How many client records the record exports among `entries` carried (their `details.count`). */

@@ -5,11 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { channel, type CallError, type Result } from '../../src-shared/ipc/contract';
+import {
+  channel,
+  type CallError,
+  type Result,
+  type VaultFacts,
+} from '../../src-shared/ipc/contract';
 import type { Grants } from '../../src-shared/permissions';
 import { createRouter, type Handlers } from './router';
 import { noSessions, type Session, type SessionSource } from './session';
-import type { HandlerContext } from './wrappers';
+import { createPermissionWrapper, type HandlerContext } from './wrappers';
 
 const cli = { host: 'cli' } as const;
 const NO_DELETED = 'Your role does not allow seeing deleted notes.';
@@ -185,6 +190,67 @@ describe('declared permissions: grants handed to the handler', () => {
   });
 });
 
+describe("declared permissions: conditions on the vault's facts", () => {
+  const owned = {
+    office: {
+      /** Leaving: any session, but an owner device's leaving needs settings.manage. */
+      leave: channel<string>()({
+        input: z.object({}).strict(),
+        permission: 'session',
+        also: [
+          {
+            when: (_input, vault) => vault.officeMembership()?.role === 'owner',
+            permission: 'settings.manage',
+            message: 'Owner only.',
+          },
+        ],
+      }),
+    },
+  } as const;
+  const facts = (role: string | null): VaultFacts => ({
+    officeMembership: () => (role === null ? null : { status: 'active', role }),
+  });
+  function officeRouter(grants: Grants, vault: VaultFacts | null, ran: string[]) {
+    return createRouter({
+      contract: owned,
+      handlers: { office: { leave: () => (ran.push('leave'), 'left') } },
+      sessions: as(grants),
+      ...(vault ? { authorize: createPermissionWrapper({ vault }) } : {}),
+    });
+  }
+
+  it('judges the condition on the vault the wrapper reads, not on the input alone', async () => {
+    const ran: string[] = [];
+    const staff = { 'contacts.read': 'own' } as const;
+    expect(
+      await officeRouter(staff, facts('owner'), ran).call('zamok:office.leave', {}, cli),
+    ).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Owner only.' },
+    });
+    expect(ran).toEqual([]);
+    for (const role of ['manager', null]) {
+      expect(
+        (await officeRouter(staff, facts(role), ran).call('zamok:office.leave', {}, cli)).ok,
+      ).toBe(true);
+    }
+    const owner = officeRouter({ 'settings.manage': true }, facts('owner'), ran);
+    expect((await owner.call('zamok:office.leave', {}, cli)).ok).toBe(true);
+    expect(ran).toEqual(['leave', 'leave', 'leave']);
+  });
+
+  it('fails closed where the router has no vault facts (the default permission wrapper)', async () => {
+    const ran: string[] = [];
+    const result = await officeRouter({ 'contacts.read': 'own' }, null, ran).call(
+      'zamok:office.leave',
+      {},
+      cli,
+    );
+    expect(errorOf(result)?.code).toBe('internal');
+    expect(ran).toEqual([]);
+  });
+});
+
 describe('declared permissions: checked at start-up', () => {
   const input = z.object({}).strict();
   const bad: [string, Record<string, unknown>, RegExp][] = [
@@ -219,6 +285,15 @@ describe('declared permissions: checked at start-up', () => {
     [
       'also without a condition',
       { input, permission: 'session', also: [{ permission: 'audit.read', message: 'No.' }] },
+      /also must list/,
+    ],
+    [
+      "a condition asking for more than the input and the vault's facts",
+      {
+        input,
+        permission: 'session',
+        also: [{ when: (_a: 1, _b: 2, _c: 3) => true, permission: 'audit.read', message: 'No.' }],
+      },
       /also must list/,
     ],
     [

@@ -19,6 +19,7 @@ export {
   FORBIDDEN_MESSAGE,
   assertEveryChannelHasPermission,
   composeWrappers,
+  createPermissionWrapper,
   requirePermission,
   requireSession,
   type AuditNote,
@@ -27,5 +28,6 @@ export {
   type Grant,
   type HandlerContext,
   type HandlerFn,
+  type PermissionWrapperOptions,
   type Wrapper,
 } from './wrappers';

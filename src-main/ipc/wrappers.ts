@@ -8,6 +8,7 @@ import type {
   ChannelPermission,
   ChannelSpec,
   ContractSpec,
+  VaultFacts,
 } from '../../src-shared/ipc/contract';
 import { listChannels } from '../../src-shared/ipc/contract';
 import {
@@ -93,38 +94,64 @@ const FIRST_SIGN_IN_CALLS: ReadonlySet<string> = new Set([
   'zamok:auth.lock',
 ]);
 
+/** Where the permission wrapper reads the opened vault's facts for `also` conditions. */
+export interface PermissionWrapperOptions {
+  /** The facts of the vault the session opened (read lazily, only by conditions that ask). */
+  vault: VaultFacts;
+}
+
+/**
+ * Facts of no vault: a router built without a source cannot judge a condition that reads the
+ * vault, so such a call fails (`internal`) rather than passing unchecked.
+ */
+const NO_VAULT_FACTS: VaultFacts = Object.freeze({
+  officeMembership(): never {
+    throw new Error('This router has no vault facts for a declared condition.');
+  },
+});
+
 /**
  * The permission wrapper: `public` passes; `session` needs a session; a permission string needs a
  * session whose role grants it, and hands the grant (with its scope) to the handler as `ctx.grant`.
- * Then each `also` requirement whose condition the input meets needs its permission too (refused
- * with its own message), and the grants the channel declares in `grants` are handed over as
- * `ctx.grants`. A session still restricted to its first sign-in may only finish it.
+ * Then each `also` requirement whose condition the input (or the vault's facts) meets needs its
+ * permission too (refused with its own message), and the grants the channel declares in `grants`
+ * are handed over as `ctx.grants`. A session still restricted to its first sign-in may only
+ * finish it.
  */
-export const requirePermission: Wrapper = (meta, next) => {
-  const { permission, also = [], grants: declared = [] } = meta.spec;
-  if (permission === 'public') return next;
-  return (ctx, input) => {
-    const session = requireSession(ctx);
-    if (session.restricted && !FIRST_SIGN_IN_CALLS.has(meta.name)) {
-      throw new CallFailure(
-        'password_change_required',
-        'Set your own password and two-factor code first.',
-      );
-    }
-    let grant: Grant | null = ctx.grant;
-    if (permission !== 'session') {
-      const granted = grantOf(session.grants, permission);
-      if (granted === undefined) throw new CallFailure('forbidden', FORBIDDEN_MESSAGE);
-      grant = { permission, scope: granted === true ? null : granted };
-    }
-    for (const rule of also) {
-      if (rule.when(input) && grantOf(session.grants, rule.permission) === undefined) {
-        throw new CallFailure('forbidden', rule.message);
+export function createPermissionWrapper(o: PermissionWrapperOptions): Wrapper {
+  return (meta, next) => {
+    const { permission, also = [], grants: declared = [] } = meta.spec;
+    if (permission === 'public') return next;
+    return (ctx, input) => {
+      const session = requireSession(ctx);
+      if (session.restricted && !FIRST_SIGN_IN_CALLS.has(meta.name)) {
+        throw new CallFailure(
+          'password_change_required',
+          'Set your own password and two-factor code first.',
+        );
       }
-    }
-    return next({ ...ctx, grant, grants: declaredGrants(session.grants, declared) }, input);
+      let grant: Grant | null = ctx.grant;
+      if (permission !== 'session') {
+        const granted = grantOf(session.grants, permission);
+        if (granted === undefined) throw new CallFailure('forbidden', FORBIDDEN_MESSAGE);
+        grant = { permission, scope: granted === true ? null : granted };
+      }
+      for (const rule of also) {
+        // Judged only for callers without the permission: its holders never read the vault here.
+        if (grantOf(session.grants, rule.permission) === undefined && rule.when(input, o.vault)) {
+          throw new CallFailure('forbidden', rule.message);
+        }
+      }
+      return next({ ...ctx, grant, grants: declaredGrants(session.grants, declared) }, input);
+    };
   };
-};
+}
+
+/**
+ * The permission wrapper without vault facts (the router's default, and tests of channels whose
+ * conditions read only the input); the app composes {@link createPermissionWrapper} with its vault.
+ */
+export const requirePermission: Wrapper = createPermissionWrapper({ vault: NO_VAULT_FACTS });
 
 /** The refusal of a call the caller's role does not grant. */
 export const FORBIDDEN_MESSAGE = 'Your role does not allow this.';
@@ -207,6 +234,8 @@ function declarationProblems(name: string, raw: Partial<ChannelSpec> | undefined
     const r = rule as Partial<AlsoRequired> | null;
     return (
       typeof r?.when === 'function' &&
+      // (input, vault facts): a condition wanting more than those would read undefined.
+      r.when.length <= 2 &&
       isPermission(r.permission) &&
       typeof r.message === 'string' &&
       r.message !== ''

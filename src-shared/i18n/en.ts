@@ -49,6 +49,8 @@ export const en = {
       'The office server cannot be reached, or it is not the server this vault trusts (address or certificate). Your changes are kept and will sync later; check the connection or the server address.',
     office_removed:
       'This laptop was removed from the office: its vault was wiped. Ask the office owner if you should have access.',
+    invalid_declaration:
+      'This version of Zamok describes this action wrongly, so nothing was done. Tell your administrator: the app needs a fix.',
     internal:
       'Something went wrong in Zamok. Try again; if it happens again, restart the app and tell your administrator.',
   },

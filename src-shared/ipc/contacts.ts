@@ -200,8 +200,22 @@ export const contactsContract = {
     input: contactExportInputSchema,
     permission: 'contacts.export',
     also: [{ ...SEE_DELETED_CONTACTS, when: input => input.filter?.includeDeleted === true }],
-    // The approver (the owner) never waits for themself.
-    grants: ['companies.read', 'exports.approve'],
+    grants: ['companies.read'],
+    // The export limits (src-main/app/export-limits.ts) count first: a waiting export is not made.
+    exportLimit: {
+      countFirst: true,
+      // An `ExportLimitRequest` (./records.ts, not imported: records imports this file).
+      request: input => ({
+        type: 'contacts',
+        format: input.format,
+        selection: {
+          locale: input.locale,
+          ...(input.ids ? { ids: input.ids } : {}),
+          ...(input.filter ? { filter: input.filter } : {}),
+          ...(input.purposeId ? { purposeId: input.purposeId } : {}),
+        },
+      }),
+    },
   }),
   /**
    * Where the caller's own request stands, without exporting (polled while waiting, so not

@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'vault_network_share',
   'office_unreachable',
   'office_removed',
+  // A channel's declaration (e.g. its export-limit request) answered something malformed: a bug.
+  'invalid_declaration',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -55,14 +57,35 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError }
 /** The permission a channel needs: `public` (before sign-in), `session` (any signed-in user), or a permission string. */
 export type ChannelPermission = 'public' | 'session' | Permission;
 
+/** The opened vault's office membership, as an `also` condition sees it. */
+export interface OfficeMembershipFacts {
+  readonly status: 'pending' | 'active';
+  /** This vault's device's office role (`owner`: the office's owner device, holding its keys). */
+  readonly role: string;
+}
+
 /**
- * A second permission a call needs when its input asks for more than the channel's own permission
- * covers, e.g. `includeDeleted: true` needs `contacts.restore`. The permission wrapper checks it
- * after the channel's permission and refuses with `forbidden` and this message.
+ * What an `also` condition may read besides the input: facts of the vault the session opened,
+ * read-only and read only when a condition asks (the router's source:
+ * src-main/app/vault-facts.ts). A router without a source fails such a call (`internal`).
+ */
+export interface VaultFacts {
+  /** This vault's office membership, or null when it joined none. */
+  officeMembership(): OfficeMembershipFacts | null;
+}
+
+/**
+ * A second permission a call needs when its input (or the opened vault's state) asks for more than
+ * the channel's own permission covers, e.g. `includeDeleted: true` needs `contacts.restore`. The
+ * permission wrapper checks it after the channel's permission and refuses with `forbidden` and
+ * this message.
  */
 export interface AlsoRequired<In = unknown> {
-  /** True when this input needs {@link AlsoRequired.permission} (the parsed input). */
-  when(input: In): boolean;
+  /**
+   * True when this call needs {@link AlsoRequired.permission}: from the parsed input and, where
+   * the rule depends on the vault (an owner device's office), the vault's facts.
+   */
+  when(input: In, vault: VaultFacts): boolean;
   readonly permission: Permission;
   /** The refusal's message (shown to the user, so no data from the input). */
   readonly message: string;
@@ -77,9 +100,15 @@ export interface ExportLimit<In = unknown> {
   /**
    * The approval request this input asks for: record type, format and the choices, key order
    * fixed (an approval matches a later export by the stored JSON's text). Its shape is
-   * `ExportLimitRequest` (./records.ts; declared there so this file imports no channel module).
+   * `ExportLimitRequest` (./records.ts; declared there so this file imports no channel module),
+   * which the wrapper parses: anything else fails the call with `invalid_declaration`.
    */
   request(input: In): unknown;
+  /**
+   * `true`: the wrapper counts the records first (the app's pre-count for the request's type), so
+   * an export that must wait for approval is never made; else it counts the handler's file.
+   */
+  readonly countFirst?: true;
 }
 
 /** The hosts a channel may be restricted to. */

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { parseOfficeCode } from '../office/codes';
 import { OFFICE_ROLES, officeIdSchema } from '../office/contracts';
-import { channel } from './contract';
+import { channel, type OfficeMembershipFacts } from './contract';
 
 /** A device waiting for approval by an owner device (or the head of its team). */
 export interface WaitingDeviceView {
@@ -27,6 +27,14 @@ export interface WaitingDeviceView {
   teamId: string | null;
   /** Whether this device approves as the head of that team (role and team are then fixed). */
   asHead: boolean;
+}
+
+/**
+ * Whether this vault's device is the office's owner device (active, owner role): it holds the
+ * owner's partition keys, so forgetting the office there needs `settings.manage`.
+ */
+function holdsOwnerKeys(membership: OfficeMembershipFacts | null): boolean {
+  return membership !== null && membership.status !== 'pending' && membership.role === 'owner';
 }
 
 export const officeContract = {
@@ -86,6 +94,8 @@ export const officeContract = {
   /**
    * Forgets this laptop's office (a refused request, or leaving): membership, device keys, partition
    * keys and sync tables go, the records stay; it may join again or work alone. No network call.
+   * On the office's owner device it needs `settings.manage` (a colleague signed in there may not
+   * drop the owner's keys); a pending or staff device leaves with any session.
    */
   forget: channel<{
     officeId: string;
@@ -95,7 +105,15 @@ export const officeContract = {
     unsent: number;
   }>()({
     input: z.object({}).strict(),
+    // A refused or staff laptop may leave; the owner device's keys go only by the owner's hand.
     permission: 'session',
+    also: [
+      {
+        when: (_input, vault) => holdsOwnerKeys(vault.officeMembership()),
+        permission: 'settings.manage',
+        message: 'Only the owner may make the office’s owner device forget the office.',
+      },
+    ],
   }),
   /** Refuses a waiting device (a head: of its team only). */
   refuse: channel<{ deviceId: string }>()({

@@ -8,12 +8,7 @@
  */
 import { z } from 'zod';
 import { IMPORT_TYPES } from '../import';
-import {
-  contactExportFilterSchema,
-  EXPORT_IDS_MAX,
-  recordIdSchema,
-  type ContactExportFilter,
-} from './contacts';
+import { contactExportFilterSchema, EXPORT_IDS_MAX, recordIdSchema } from './contacts';
 import { channel, type AlsoRequired } from './contract';
 
 /** The record types that can be exported. */
@@ -24,25 +19,35 @@ export type ExportRecordType = (typeof EXPORT_RECORD_TYPES)[number];
 export const RECORD_EXPORT_FORMATS = ['csv', 'xlsx', 'vcf'] as const;
 export type RecordExportFormat = (typeof RECORD_EXPORT_FORMATS)[number];
 
-/** An export as an approval request stores it (what an `exportLimit` declaration answers). */
-export interface ExportLimitRequest {
-  type: 'contacts' | 'companies' | 'deals' | 'activities';
-  format: RecordExportFormat;
-  selection: {
-    locale: 'uk' | 'en';
-    csvStyle?: 'excel' | 'plain';
-    ids?: string[];
-    filter?: ContactExportFilter;
-    purposeId?: string;
-  };
-}
-
 /**
  * The CSV dialect: `excel` (default) = UTF-8 with a BOM, `;`, local dates and decimal commas in
  * the app's language, as Ukrainian Excel expects; `plain` = UTF-8 without a BOM, `,`, ISO dates.
  */
 export const CSV_STYLES = ['excel', 'plain'] as const;
 export type CsvStyle = (typeof CSV_STYLES)[number];
+
+/**
+ * An export as an approval request stores it (what an `exportLimit` declaration answers), parsed
+ * by the export-limits wrapper: a malformed declaration is a typed error, never a stored request.
+ * The parsed object's keys follow this shape's order (the stored JSON is compared as text).
+ */
+export const exportLimitRequestSchema = z
+  .object({
+    type: z.enum(EXPORT_RECORD_TYPES),
+    // contacts.export names vCard `vcard` (its own format list); records.export says `vcf`.
+    format: z.enum([...RECORD_EXPORT_FORMATS, 'vcard']),
+    selection: z
+      .object({
+        locale: z.enum(['uk', 'en']),
+        csvStyle: z.enum(CSV_STYLES).optional(),
+        ids: z.array(recordIdSchema).min(1).max(EXPORT_IDS_MAX).optional(),
+        filter: contactExportFilterSchema.optional(),
+        purposeId: recordIdSchema.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type ExportLimitRequest = z.output<typeof exportLimitRequestSchema>;
 
 /** The parsed `records.export` input. */
 export const recordExportInputSchema = z

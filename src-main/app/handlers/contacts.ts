@@ -24,15 +24,8 @@ import {
   updateContact,
   type Viewer,
 } from '../../crm/contacts';
-import { countExportRows, exportContacts, isExportAll } from '../../crm/contacts/export';
-import {
-  consumeExportRequest,
-  createExportRequest,
-  requesterView,
-  type StoredSelection,
-} from '../../guard/approvals';
-import { recentExportRecords } from '../../guard/approvals-rule';
-import { readGuardSettings } from '../../guard/settings';
+import { exportContacts, isExportAll } from '../../crm/contacts/export';
+import { consumeExportRequest, requesterView, type StoredSelection } from '../../guard/approvals';
 import { CallFailure, requireSession, type Handlers, type HandlerContext } from '../../ipc';
 import {
   entityAudit,
@@ -181,42 +174,14 @@ export function contactsHandlers(
       record(ctx, await unshareContact(db(), viewerOf(ctx), input.id, input.userId));
       return { id: input.id, userId: input.userId, shared: false };
     },
+    // The export limits (pre-count, approval requests) are the router's wrapper's (exportLimit).
     export: async (ctx, input) => {
-      const session = requireSession(ctx);
-      const stored: StoredSelection = { locale: input.locale };
-      if (input.filter) stored.filter = input.filter;
-      if (input.ids) stored.ids = input.ids;
-      if (input.purposeId) stored.purposeId = input.purposeId;
+      const selection: StoredSelection = { locale: input.locale };
+      if (input.filter) selection.filter = input.filter;
+      if (input.ids) selection.ids = input.ids;
+      if (input.purposeId) selection.purposeId = input.purposeId;
       // Deleted contacts in the filter need contacts.restore: the router checked it (`also`).
-      const open = vault();
-      const guard = readGuardSettings(open.sqlite);
-      const above = guard.exportApprovalAbove;
-      // The owner (holder of exports.approve) is never made to wait for themself.
-      if (above !== null && ctx.grants['exports.approve'] === undefined) {
-        const count = await countExportRows(db(), viewerOf(ctx), stored);
-        // Exports add up in the guard's window: many small ones wait like one large one.
-        const window = guard.exportWindowMinutes;
-        const earlier = recentExportRecords(open.sqlite, session.userId, window);
-        if (count > 0 && earlier + count > above) {
-          const r = createExportRequest(
-            open.sqlite,
-            { userId: session.userId, selection: stored, count, format: input.format },
-            now(),
-          );
-          // `pending` makes the export_approval rule raise the owner's alert from this entry.
-          targetEntity(ctx, EXPORT_REQUEST_ENTITY, r.id);
-          ctx.audit.details = {
-            count,
-            earlier,
-            format: input.format,
-            all: isExportAll(stored),
-            pending: true,
-            requestId: r.id,
-          };
-          return { status: 'pending', requestId: r.id, count };
-        }
-      }
-      return runExport(ctx, stored, input.format);
+      return runExport(ctx, selection, input.format);
     },
     exportStatus: async (ctx, input) => {
       const { request, state } = ownRequest(ctx, input.requestId);

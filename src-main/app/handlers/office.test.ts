@@ -22,9 +22,10 @@ import { serveOffice, type RunningOffice } from '../../../src-server/serve';
 import { listAudit } from '../../audit';
 import { contactInputSchema } from '../../../src-shared/contacts/schema';
 import { createContact } from '../../crm/contacts/repository';
-import { createRouter, requirePermission, type Handlers } from '../../ipc';
+import { createPermissionWrapper, createRouter, type Handlers } from '../../ipc';
 import { newLaptop, type Laptop } from '../../sync/office.test-support';
 import { createAuditWrapper } from '../audit-wrapper';
+import { vaultFactsOf } from '../vault-facts';
 import { createVaultState } from '../vault-state';
 import { officeHandlers } from './office';
 import { syncHandlers } from './sync';
@@ -73,7 +74,10 @@ async function app(login: string, role: BuiltInRole) {
     } as Handlers<typeof office16Contract>,
     sessions: state,
     authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
+    wrappers: [
+      createAuditWrapper({ state, deviceId: 'dev-test' }),
+      createPermissionWrapper({ vault: vaultFactsOf(() => state.openVault()) }),
+    ],
   });
   state.signIn(laptop.vault, {
     userId: laptop.userId,
