@@ -11,6 +11,7 @@ import type SqliteDatabase from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import type { Contact } from '../../src-shared/contacts';
+import type { Deal } from '../../src-shared/deals';
 import type { ColumnMapping } from '../../src-shared/import';
 import type { ImportNameSuggestion } from '../../src-shared/ipc/imports';
 import type { CustomValues } from '../../src-shared/custom-fields';
@@ -56,6 +57,7 @@ export type ImportWrite = (
       before: Company | null;
       after: Company;
     }
+  | { type: 'deals'; action: 'create' | 'delete'; before: Deal | null; after: Deal }
 ) & { custom?: CustomWrite };
 
 /** How far an import has got (after each batch). */
@@ -103,7 +105,7 @@ export interface ImportVault {
  * Runs `work` in one transaction of the connection itself, so the record modules' own
  * `db.transaction()` calls nest inside it as savepoints (src-main/vault/nesting-dialect.ts).
  */
-async function inTransaction<T>(vault: ImportVault, work: () => Promise<T>): Promise<T> {
+export async function inTransaction<T>(vault: ImportVault, work: () => Promise<T>): Promise<T> {
   vault.sqlite.exec('BEGIN');
   try {
     const value = await work();
@@ -128,20 +130,8 @@ export async function commitImport(
   const ownerId = options.ownerId ?? options.actorId;
   const batchId = newRecordId();
   const batchSize = options.batchSize ?? 1000;
-  await db
-    .insertInto('import_batches')
-    .values({
-      id: batchId,
-      record_type: mapping.type === 'contacts' ? 'contact' : 'company',
-      created_by: options.actorId,
-      owner_id: ownerId,
-      format: table.format,
-      status: 'running',
-      created_count: 0,
-      updated_count: 0,
-      started_at: now().toISOString(),
-    })
-    .execute();
+  const recordType = mapping.type === 'contacts' ? 'contact' : 'company';
+  await startBatch(db, { batchId, recordType, actorId: options.actorId, ownerId, table, now });
   options.onStart?.(batchId);
   const planner = await ImportPlanner.start(db, mapping, viewer);
   const tally = new ImportTally(options.onProblem);
@@ -342,12 +332,50 @@ export async function commitImport(
   };
 
   async function finish(final: 'done' | 'cancelled' | 'failed'): Promise<void> {
-    await db
-      .updateTable('import_batches')
-      .set({ status: final, finished_at: now().toISOString() })
-      .where('id', '=', batchId)
-      .execute();
+    await finishBatch(db, batchId, final, now());
   }
+}
+
+/** Writes the `import_batches` row of a starting import (status `running`). */
+export async function startBatch(
+  db: Kysely<Database>,
+  o: {
+    batchId: string;
+    recordType: 'contact' | 'company' | 'deal';
+    actorId: string;
+    ownerId: string;
+    table: ImportTable;
+    now: () => Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('import_batches')
+    .values({
+      id: o.batchId,
+      record_type: o.recordType,
+      created_by: o.actorId,
+      owner_id: o.ownerId,
+      format: o.table.format,
+      status: 'running',
+      created_count: 0,
+      updated_count: 0,
+      started_at: o.now().toISOString(),
+    })
+    .execute();
+}
+
+/** Marks an import batch as ended. */
+export async function finishBatch(
+  db: Kysely<Database>,
+  batchId: string,
+  status: 'done' | 'cancelled' | 'failed',
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('import_batches')
+    .set({ status, finished_at: at.toISOString() })
+    .where('id', '=', batchId)
+    .execute();
 }
 
 /** A dry run: every row planned, nothing written. */
