@@ -70,6 +70,11 @@ export const DEAL_IMPORT_FIELDS = [
 ] as const;
 export type DealImportField = (typeof DEAL_IMPORT_FIELDS)[number];
 
+/** The fields a column of a `kind` import can fill (custom fields aside). */
+export function importKindFields(kind: ImportKind): readonly (ImportField | DealImportField)[] {
+  return kind === 'deals' ? DEAL_IMPORT_FIELDS : importFieldsOf(kind);
+}
+
 /** The fields of one record type. */
 export function importFieldsOf(type: ImportType): readonly ImportField[] {
   return type === 'contacts' ? CONTACT_IMPORT_FIELDS : COMPANY_IMPORT_FIELDS;
