@@ -53,7 +53,11 @@ export function CheckStep(props: {
         />
       ) : null}
       {result.warnings && result.warnings.length > 0 ? (
-        <Alert color="yellow" variant="light" title={t('importer.check.warningsTitle')}>
+        // The heading as plain text: the alert's own yellow title is below axe's contrast.
+        <Alert color="yellow" variant="light" role="status">
+          <Text fw={600} size="sm" mb={4}>
+            {t('importer.check.warningsTitle')}
+          </Text>
           <List size="sm">
             {result.warnings.map(w => (
               <List.Item key={`warning-${w.row}-${w.code}`}>
