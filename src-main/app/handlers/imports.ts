@@ -235,6 +235,19 @@ export function importsHandlers(
         if (upload !== undefined) await uploads().end(upload, true);
         return answer;
       };
+      /** A dry run's answer: nothing written; the refused rows' cells when asked. */
+      const dryAnswer = async <R extends { counts: unknown }>(result: R) => {
+        ctx.audit.details = { ...ctx.audit.details, format: table.format, counts: result.counts };
+        const fixable = input.fixable === true ? { rowCells: await fixableCells() } : {};
+        return {
+          batchId: null,
+          status: 'dry_run' as const,
+          ...file(),
+          ...result,
+          ...(await report()),
+          ...fixable,
+        };
+      };
       if (type === 'deals') {
         const viewer = dealViewerOf(ctx);
         const mapping = await dealMappingOf(opened.db, table, input, session.userId, now());
@@ -247,16 +260,7 @@ export function importsHandlers(
             onProblem: problems.listen,
             ...(edits === undefined ? {} : { edits }),
           });
-          ctx.audit.details = { ...ctx.audit.details, format: table.format, counts: result.counts };
-          const fixable = input.fixable === true ? { rowCells: await fixableCells() } : {};
-          return {
-            batchId: null,
-            status: 'dry_run',
-            ...file(),
-            ...result,
-            ...(await report()),
-            ...fixable,
-          };
+          return dryAnswer(result);
         }
         return committed(
           await commitDealImport(opened, table, mapping, viewer, {
@@ -288,16 +292,7 @@ export function importsHandlers(
           problems.listen,
           edits,
         );
-        ctx.audit.details = { ...ctx.audit.details, format: table.format, counts: result.counts };
-        const fixable = input.fixable === true ? { rowCells: await fixableCells() } : {};
-        return {
-          batchId: null,
-          status: 'dry_run',
-          ...file(),
-          ...result,
-          ...(await report()),
-          ...fixable,
-        };
+        return dryAnswer(result);
       }
       return committed(await commitImport(opened, table, mapping, viewer, hooks()).finally(ended));
     },

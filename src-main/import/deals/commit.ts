@@ -10,8 +10,8 @@
 import type { DealColumnMapping } from '../../../src-shared/import';
 import { createDeal } from '../../crm/deals/repository';
 import { newRecordId } from '../../crm/record-id';
-import type { ImportWrite, ImportVault } from '../commit';
-import { finishBatch, inTransaction, startBatch } from '../commit';
+import { inBatches, inTransaction, startBatch, type ImportVault } from '../batches';
+import type { ImportWrite } from '../commit';
 import { editedRows, type RowEdits } from '../edits';
 import { ImportTally, type ImportCounts, type RowProblem } from '../plan';
 import type { ImportTable } from '../read';
@@ -149,25 +149,13 @@ export async function commitDealImport(
     options.onProgress?.({ batchId, counts: { ...tally.counts } });
   }
 
-  let status: 'done' | 'cancelled' = 'done';
-  const pending: PlannedDeal[] = [];
-  try {
-    for await (const [row, cells] of editedRows(table, options.edits)) {
-      pending.push(planner.plan(row, cells));
-      if (pending.length >= batchSize) {
-        await flush(pending);
-        if (options.signal?.aborted === true) {
-          status = 'cancelled';
-          break;
-        }
-      }
-    }
-    if (status === 'done') await flush(pending);
-  } catch (err) {
-    await finishBatch(db, batchId, 'failed', now());
-    throw err;
-  }
-  await finishBatch(db, batchId, status, now());
+  const status = await inBatches(db, batchId, editedRows(table, options.edits), {
+    plan: (row, cells) => planner.plan(row, cells),
+    flush,
+    batchSize,
+    signal: options.signal,
+    now,
+  });
   return {
     batchId,
     status,
