@@ -63,7 +63,17 @@ describe('imports of deals', () => {
     ]);
     const mapping = { columns: ['title', 'amount', 'stage', 'expectedClose'] };
     const done = value(
-      await call<ImportRunResult>('run', { path, type: 'deals', mapping, saveMappingAs: 'Угоди' }),
+      await call<ImportRunResult>('run', {
+        path,
+        type: 'deals',
+        mapping,
+        saveMappingAs: 'Угоди',
+        errorReport: 'uk',
+      }),
+    );
+    // The error report: the refused row's own cells and the reason in Ukrainian.
+    expect(done.errorReport?.split('\r\n')[1]).toBe(
+      'Ремонт;100;Неіснуючий;;stage: У воронці немає етапу з такою назвою. Перевірте назву етапу.',
     );
     expect(done).toMatchObject({ status: 'done', counts: { create: 2, error: 1 } });
     expect(done.problems).toEqual([
