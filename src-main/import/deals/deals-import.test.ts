@@ -9,6 +9,7 @@ import { createDealsTestVault } from '../../crm/deals/deals.test-support';
 import { closedAfterEach } from '../../crm/record/vaults.test-support';
 import { encodeCp1251, tempFiles } from '../fixtures.test-support';
 import { openImportFile } from '../read';
+import { undoImport } from '../undo';
 import { commitDealImport, dryRunDealImport } from './commit';
 import type { DealImportViewer } from './plan';
 
@@ -244,6 +245,42 @@ describe('deals import', () => {
       duplicates: 'import',
     });
     expect(all.counts).toMatchObject({ create: 4, duplicate: 0 });
+  });
+
+  it('a stop between batches keeps the committed batches (cancelled), and undo removes exactly them', async () => {
+    const t = await office();
+    const { db, vault, staff } = t;
+    const byHand = await t.deal(staff.anna, { title: 'Зроблена вручну' });
+    const lines = ['Угода', ...Array.from({ length: 10 }, (_, i) => `Угода ${i + 1}`)];
+    const table = await openImportFile(files.file('stop.csv', lines.join('\n')));
+    const stop = new AbortController();
+    const done = await commitDealImport(
+      vault,
+      table,
+      suggestDealMapping(table.headers),
+      manager(staff.anna, 'north'),
+      {
+        actorId: staff.anna,
+        batchSize: 4,
+        signal: stop.signal,
+        onProgress: () => stop.abort(),
+      },
+    );
+    expect(done).toMatchObject({ status: 'cancelled', counts: { rows: 4, create: 4 } });
+    const batch = await db
+      .selectFrom('import_batches')
+      .select(['status', 'created_count'])
+      .where('id', '=', done.batchId)
+      .executeTakeFirstOrThrow();
+    expect(batch).toEqual({ status: 'cancelled', created_count: 4 });
+    const undone = await undoImport(db, done.batchId, { userId: staff.anna, teamId: 'north' });
+    expect(undone).toMatchObject({ type: 'deals', deleted: 4, kept: [] });
+    const live = await db
+      .selectFrom('deals')
+      .select('id')
+      .where('deleted_at', 'is', null)
+      .execute();
+    expect(live).toEqual([{ id: byHand.id }]);
   });
 
   it('the head may name a colleague as owner; a manager only themself', async () => {
