@@ -23,9 +23,7 @@ export const IMPORT_FORMATS = ['csv', 'xlsx', 'vcard'] as const;
 export type ImportFileFormat = (typeof IMPORT_FORMATS)[number];
 
 const fieldSchema = z.union([
-  z.enum([
-    ...new Set([...CONTACT_IMPORT_FIELDS, ...COMPANY_IMPORT_FIELDS, ...DEAL_IMPORT_FIELDS]),
-  ]),
+  z.enum([...new Set([...CONTACT_IMPORT_FIELDS, ...COMPANY_IMPORT_FIELDS, ...DEAL_IMPORT_FIELDS])]),
   /** A custom field (`custom:<fieldId>`); main checks it is a live field of the record type. */
   z.custom<`custom:${string}`>(
     value => typeof value === 'string' && /^custom:[A-Za-z0-9-]{1,100}$/u.test(value),
