@@ -41,6 +41,8 @@ export const PLAIN_PERMISSIONS = [
   // Imports from files (src-main/import): a right of its own, beside create.
   'contacts.import',
   'companies.import',
+  // Deals from files: whoever imports clients in bulk (owner, head, manager) also has deals.create.
+  'deals.import',
   'deals.create',
   'activities.create',
   'documents.create',

@@ -1,6 +1,6 @@
 /**
  * The audit entries of the records an import writes: each created or updated contact or company
- * gets the entry a hand-made change gets (`contacts.create`, `companies.update`, …, entity and
+ * (or deal) gets the entry a hand-made change gets (`contacts.create`, `companies.update`, …, entity and
  * field-level before/after of the same audit view), plus `details.importBatchId`. Written inside
  * the batch's transaction (src-main/import/commit.ts calls this from `onWrite`), so a record is
  * never stored without its entry. The import call itself gets its own entry from the audit wrapper.
@@ -10,6 +10,7 @@ import type { ImportWrite } from '../import/commit';
 import type { OpenVault } from '../vault';
 import { COMPANY_ENTITY, companyAuditView } from './handlers/companies';
 import { CONTACT_ENTITY, contactAuditView } from './handlers/contacts';
+import { DEAL_ENTITY, dealAuditView } from './handlers/deals';
 
 function prefixed(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).map(([label, v]) => [`custom.${label}`, v]));
@@ -23,15 +24,26 @@ export function auditImportWrite(
   batchId: string,
   undo = false,
 ): void {
-  const entityType = write.type === 'contacts' ? CONTACT_ENTITY : COMPANY_ENTITY;
+  const entityType =
+    write.type === 'contacts'
+      ? CONTACT_ENTITY
+      : write.type === 'companies'
+        ? COMPANY_ENTITY
+        : DEAL_ENTITY;
   const changes =
     write.type === 'contacts'
       ? diffFields(write.before && contactAuditView(write.before), contactAuditView(write.after), {
           entityType,
         })
-      : diffFields(write.before && companyAuditView(write.before), companyAuditView(write.after), {
-          entityType,
-        });
+      : write.type === 'companies'
+        ? diffFields(
+            write.before && companyAuditView(write.before),
+            companyAuditView(write.after),
+            { entityType },
+          )
+        : diffFields(write.before && dealAuditView(write.before), dealAuditView(write.after), {
+            entityType,
+          });
   // Custom values by label, beside the built-in fields (`custom.Джерело`), as a hand edit shows them.
   const custom = write.custom
     ? diffFields(prefixed(write.custom.before), prefixed(write.custom.after), { entityType })

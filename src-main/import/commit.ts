@@ -7,10 +7,10 @@
  * with it. Between batches: the progress callback, and the abort signal (a cancelled import keeps
  * the batches already committed; its status says `cancelled` and undo can remove them).
  */
-import type SqliteDatabase from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { Company } from '../../src-shared/companies';
 import type { Contact } from '../../src-shared/contacts';
+import type { Deal } from '../../src-shared/deals';
 import type { ColumnMapping } from '../../src-shared/import';
 import type { ImportNameSuggestion } from '../../src-shared/ipc/imports';
 import type { CustomValues } from '../../src-shared/custom-fields';
@@ -27,6 +27,7 @@ import { NameSuggester } from './dry-run-names';
 import { BulkCreator } from './bulk';
 import { storedCustomValues } from './custom';
 import type { ImportTable } from './read';
+import { inBatches, inTransaction, startBatch, type ImportVault } from './batches';
 import {
   ImportPlanner,
   ImportTally,
@@ -56,6 +57,7 @@ export type ImportWrite = (
       before: Company | null;
       after: Company;
     }
+  | { type: 'deals'; action: 'create' | 'delete'; before: Deal | null; after: Deal }
 ) & { custom?: CustomWrite };
 
 /** How far an import has got (after each batch). */
@@ -84,6 +86,8 @@ export interface CommitOptions {
   now?: () => Date;
 }
 
+export type { ImportVault } from './batches';
+
 /** What a committed (or cancelled) import did. */
 export interface CommitResult {
   batchId: string;
@@ -91,28 +95,6 @@ export interface CommitResult {
   counts: ImportCounts;
   problems: RowProblem[];
   problemsTruncated: boolean;
-}
-
-/** The vault an import writes to: kysely for the records, the connection for batch transactions. */
-export interface ImportVault {
-  db: Kysely<Database>;
-  sqlite: SqliteDatabase.Database;
-}
-
-/**
- * Runs `work` in one transaction of the connection itself, so the record modules' own
- * `db.transaction()` calls nest inside it as savepoints (src-main/vault/nesting-dialect.ts).
- */
-async function inTransaction<T>(vault: ImportVault, work: () => Promise<T>): Promise<T> {
-  vault.sqlite.exec('BEGIN');
-  try {
-    const value = await work();
-    vault.sqlite.exec('COMMIT');
-    return value;
-  } catch (err) {
-    if (vault.sqlite.inTransaction) vault.sqlite.exec('ROLLBACK');
-    throw err;
-  }
 }
 
 /** Imports `table`'s rows as `mapping` says, for `viewer`; see the module comment. */
@@ -128,20 +110,8 @@ export async function commitImport(
   const ownerId = options.ownerId ?? options.actorId;
   const batchId = newRecordId();
   const batchSize = options.batchSize ?? 1000;
-  await db
-    .insertInto('import_batches')
-    .values({
-      id: batchId,
-      record_type: mapping.type === 'contacts' ? 'contact' : 'company',
-      created_by: options.actorId,
-      owner_id: ownerId,
-      format: table.format,
-      status: 'running',
-      created_count: 0,
-      updated_count: 0,
-      started_at: now().toISOString(),
-    })
-    .execute();
+  const recordType = mapping.type === 'contacts' ? 'contact' : 'company';
+  await startBatch(db, { batchId, recordType, actorId: options.actorId, ownerId, table, now });
   options.onStart?.(batchId);
   const planner = await ImportPlanner.start(db, mapping, viewer);
   const tally = new ImportTally(options.onProblem);
@@ -314,25 +284,13 @@ export async function commitImport(
     options.onProgress?.({ batchId, counts: { ...tally.counts } });
   }
 
-  let status: CommitResult['status'] = 'done';
-  const pending: PlannedRow[] = [];
-  try {
-    for await (const [row, cells] of editedRows(table, options.edits)) {
-      pending.push(await planner.plan(row, [...cells]));
-      if (pending.length >= batchSize) {
-        await flush(pending);
-        if (options.signal?.aborted === true) {
-          status = 'cancelled';
-          break;
-        }
-      }
-    }
-    if (status === 'done') await flush(pending);
-  } catch (err) {
-    await finish('failed');
-    throw err;
-  }
-  await finish(status);
+  const status = await inBatches(db, batchId, editedRows(table, options.edits), {
+    plan: (row, cells) => planner.plan(row, [...cells]),
+    flush,
+    batchSize,
+    signal: options.signal,
+    now,
+  });
   return {
     batchId,
     status,
@@ -340,14 +298,6 @@ export async function commitImport(
     problems: tally.problems,
     problemsTruncated: tally.truncated,
   };
-
-  async function finish(final: 'done' | 'cancelled' | 'failed'): Promise<void> {
-    await db
-      .updateTable('import_batches')
-      .set({ status: final, finished_at: now().toISOString() })
-      .where('id', '=', batchId)
-      .execute();
-  }
 }
 
 /** A dry run: every row planned, nothing written. */

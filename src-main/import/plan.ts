@@ -33,7 +33,7 @@ import { customChanges, customRowValues, storedCustomValues } from './custom';
 import { companyMergePatch, contactMergePatch } from './merge';
 
 /** Why a row was not imported: the channel's problem, with the dedupe fields main knows. */
-export type RowProblem = ImportProblem<DedupeField>;
+export type RowProblem = ImportProblem<DedupeField | 'title'>;
 
 /** What one row will do; `custom`: its checked custom values (empty when none are mapped). */
 export type PlannedRow =
@@ -225,8 +225,10 @@ export class ImportTally {
   /** `onProblem` hears of every problem, the listed ones and those beyond the list. */
   constructor(private readonly onProblem?: (problem: RowProblem) => void) {}
 
-  /** Counts one planned row. */
-  add(planned: PlannedRow): void {
+  /** Counts one planned row (of any record type). */
+  add(
+    planned: { kind: 'create' | 'update' | 'unchanged' } | { kind: 'skip'; problem: RowProblem },
+  ): void {
     this.counts.rows++;
     if (planned.kind !== 'skip') {
       this.counts[planned.kind]++;

@@ -3,7 +3,8 @@
  * they can still be restored), records it updated get their fields from before the import back —
  * but only where the record is exactly as the import left it (`updated_at` unchanged). A record
  * edited (or deleted) since is kept as it is and listed. Custom values come back too: the batch
- * row's `before` carries them as `customValues` (./commit.ts). Runs inside the caller's transaction (the
+ * row's `before` carries them as `customValues` (./commit.ts). A deals batch only created deals
+ * (./deals/commit.ts): its undo deletes exactly those, when untouched since. Runs inside the caller's transaction (the
  * audit wrapper's), so the undo and its audit entries commit together.
  */
 import type { Kysely } from 'kysely';
@@ -15,6 +16,7 @@ import { companyFields } from '../crm/companies/tables';
 import { deleteCompany, getCompany, updateCompany } from '../crm/companies/repository';
 import { deleteContact, getContact, updateContact } from '../crm/contacts/repository';
 import { contactFields } from '../crm/contacts/tables';
+import { deleteDeal, getDeal } from '../crm/deals/repository';
 import { RecordError, recordNotFound } from '../crm/record/errors';
 import type { Viewer } from '../crm/record/viewer';
 import type { Database } from '../vault/schema';
@@ -24,18 +26,20 @@ import { storedCustomValues } from './custom';
 /** What an undo did. */
 export interface UndoResult {
   batchId: string;
-  type: 'contacts' | 'companies';
+  type: 'contacts' | 'companies' | 'deals';
   deleted: number;
   restored: number;
   /** Records changed since the import: left as they are. */
   kept: { recordId: string; action: 'create' | 'update' }[];
 }
 
+const TYPE_OF = { contact: 'contacts', company: 'companies', deal: 'deals' } as const;
+
 /** The batch's type and creator (for the handler's permission check); `not_found` otherwise. */
 export async function importBatchOf(
   db: Kysely<Database>,
   batchId: string,
-): Promise<{ type: 'contacts' | 'companies'; createdBy: string; status: string }> {
+): Promise<{ type: 'contacts' | 'companies' | 'deals'; createdBy: string; status: string }> {
   const batch = await db
     .selectFrom('import_batches')
     .select(['record_type', 'created_by', 'status'])
@@ -43,7 +47,7 @@ export async function importBatchOf(
     .executeTakeFirst();
   if (!batch) throw recordNotFound('import');
   return {
-    type: batch.record_type === 'contact' ? 'contacts' : 'companies',
+    type: TYPE_OF[batch.record_type],
     createdBy: batch.created_by,
     status: batch.status,
   };
@@ -107,10 +111,13 @@ export async function undoImport(
   const result: UndoResult = { batchId, type: batch.type, deleted: 0, restored: 0, kept: [] };
   for (const row of rows) {
     const action = row.action;
+    const read = { includeDeleted: true };
     const current = await (
       batch.type === 'contacts'
-        ? getContact(db, viewer, row.record_id, { includeDeleted: true })
-        : getCompany(db, viewer, row.record_id, { includeDeleted: true })
+        ? getContact(db, viewer, row.record_id, read)
+        : batch.type === 'companies'
+          ? getCompany(db, viewer, row.record_id, read)
+          : getDeal(db, viewer, row.record_id, read)
     ).catch(() => null);
     if (
       current === null ||
@@ -124,6 +131,9 @@ export async function undoImport(
       if (batch.type === 'contacts') {
         const change = await deleteContact(db, viewer, row.record_id, now());
         options.onWrite?.({ type: 'contacts', action: 'delete', ...change });
+      } else if (batch.type === 'deals') {
+        const change = await deleteDeal(db, viewer, row.record_id, now());
+        options.onWrite?.({ type: 'deals', action: 'delete', ...change });
       } else {
         const change = await deleteCompany(db, viewer, row.record_id, now());
         options.onWrite?.({ type: 'companies', action: 'delete', ...change });
@@ -131,6 +141,8 @@ export async function undoImport(
       result.deleted++;
       continue;
     }
+    // A deals import only creates: an update row is another type's.
+    if (batch.type === 'deals') throw new Error('a deals import recorded an update');
     const before: unknown = JSON.parse(row.before ?? 'null');
     const kept = (before as { customValues?: CustomValues }).customValues;
     if (batch.type === 'contacts') {

@@ -47,4 +47,6 @@ export const MIGRATION_SHA256: Readonly<Record<string, string>> = Object.freeze(
   '0042_audit16_office_audit': 'ac26c39f1210a95c8b7ef3820215c6bce8d1b9e71b0d47c7a83c796fd54c9b5a',
   '0043_docs16_document_sync': 'ca387217e06e186922b6eaf96bc19dca6977f6ca727a7e68de717307d53db8bd',
   '0044_devices16_office_jobs': '56572fcb2e16b8a7bc086229f14ef3304dfece83bc409337db531bdabd175dbc',
+  '0045_dealimport_deal_batches':
+    '326ca335f316da63e89924a6d14c213278b9bb464f33cea5992d7b30a29f5e0e',
 });

@@ -325,6 +325,43 @@ const AFTER_UPGRADE: Partial<Record<string, (vault: OpenVault) => Promise<void> 
     const columns = vault.sqlite.prepare("SELECT name FROM pragma_table_info('office_settings')");
     expect(columns.pluck().all()).toContain('inviter_box_key');
   },
+  '0045_dealimport_deal_batches': vault => {
+    // The 0022 batch and its record are kept (the row compare above); 'deal' now fits, the
+    // child still points at its batch, and the indexes came back.
+    const batch = vault.sqlite.prepare(
+      `INSERT INTO import_batches (id, record_type, created_by, owner_id, format, status,
+         started_at) VALUES (?, ?, 'u-1', 'u-1', 'csv', 'done', '2026-12-07T00:00:00.000Z')`,
+    );
+    batch.run('batch-45', 'deal');
+    expect(() => batch.run('batch-46', 'task')).toThrow(/CHECK/);
+    const record = vault.sqlite.prepare(
+      `INSERT INTO import_batch_records (batch_id, record_id, action, after_updated_at)
+       VALUES (?, 'd-1', 'create', '2026-12-07T00:00:00.000Z')`,
+    );
+    record.run('batch-45');
+    expect(() => record.run('no-such-batch')).toThrow(/FOREIGN KEY/);
+    const mapping = vault.sqlite.prepare(
+      `INSERT INTO import_mappings (id, record_type, name, header_key, mapping, created_by,
+         created_at) VALUES (?, ?, ?, '[]', '{}', 'u-1', '2026-12-07T00:00:00.000Z')`,
+    );
+    mapping.run('m-45', 'deal', 'Угоди');
+    expect(() => mapping.run('m-46', 'task', 'Задачі')).toThrow(/CHECK/);
+    const indexes = vault.sqlite
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'import_%' ORDER BY name",
+      )
+      .pluck()
+      .all();
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'import_batch_records_record',
+        'import_batches_creator',
+        'import_mappings_headers',
+      ]),
+    );
+    const sqlOf = vault.sqlite.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck();
+    expect(sqlOf.get('import_batch_records')).toMatch(/REFERENCES "?import_batches"? \(id\)/u);
+  },
 };
 
 describe('upgrading a vault made before each migration', () => {

@@ -242,7 +242,7 @@ export type ImportBatchRecordsTable = {
 /** Row of `import_batches`. */
 export type ImportBatchesTable = {
   id: string;
-  record_type: 'contact' | 'company';
+  record_type: 'contact' | 'company' | 'deal';
   created_by: string;
   owner_id: string;
   format: 'csv' | 'xlsx' | 'vcard';
@@ -256,7 +256,7 @@ export type ImportBatchesTable = {
 /** Row of `import_mappings`. */
 export type ImportMappingsTable = {
   id: string;
-  record_type: 'contact' | 'company';
+  record_type: 'contact' | 'company' | 'deal';
   name: string;
   header_key: string;
   mapping: string;

@@ -290,6 +290,19 @@ export const UPGRADE_SEEDS: Readonly<Record<string, UpgradeSeed>> = {
   '0044_devices16_office_jobs': {
     note: 'nothing new: a column on office_settings and an empty office_jobs table',
   },
+  '0045_dealimport_deal_batches': {
+    note: 'a saved deal mapping, written after the import tables allow deals',
+    seed: db =>
+      insert(db, 'import_mappings', {
+        id: 'mapping-45',
+        record_type: 'deal',
+        name: 'Угоди з Excel',
+        header_key: '["назва","сума"]',
+        mapping: '{"columns":["title","amount"]}',
+        created_by: SEEDED.manager,
+        created_at: '2026-12-07T00:00:00.000Z',
+      }),
+  },
 };
 
 /** Free-text team ids the seeds of migrations before 0025 give users. */

@@ -19,12 +19,12 @@ useDealsStore.subscribe(state => {
   }
 });
 
-/** The deals section's pages: board (home), `list`, `new`, `<id>` and `<id>/edit`. */
+/** The deals section's pages: board (home), `list`, `new`, `import`, `<id>` and `<id>/edit`. */
 const dealsRoute: SectionRoute = {
   read: () => {
     const { view } = useDealsStore.getState();
     if (view.kind === 'board') return [];
-    if (view.kind === 'list' || view.kind === 'new') return [view.kind];
+    if (view.kind === 'list' || view.kind === 'new' || view.kind === 'import') return [view.kind];
     return view.kind === 'edit' ? [view.deal.id, 'edit'] : [view.id];
   },
   open: path => {
@@ -33,7 +33,9 @@ const dealsRoute: SectionRoute = {
     if (first === undefined || first === 'board' || first === 'list') {
       deals.goHome(first === 'list' ? 'list' : 'board');
     } else if (path.length === 1) {
-      deals.show(first === 'new' ? { kind: 'new' } : { kind: 'detail', id: first });
+      deals.show(
+        first === 'new' || first === 'import' ? { kind: first } : { kind: 'detail', id: first },
+      );
     } else if (path.length === 2 && second === 'edit') {
       // The form edits the deal its page loaded; without it (a link, an unlock) that page opens
       // first and the form follows once the deal is there.

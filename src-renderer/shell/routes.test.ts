@@ -85,6 +85,16 @@ describe('the hash follows the screen', () => {
     expect(useContactsStore.getState().view).toEqual({ kind: 'new' });
   });
 
+  it('the deals import wizard is addressable (#/deals/import), both ways', async () => {
+    mountSync();
+    visit('#/deals/import');
+    expect(useNavigationStore.getState().section).toBe('deals');
+    expect(useDealsStore.getState().view).toEqual({ kind: 'import' });
+    await act(async () => useDealsStore.getState().show({ kind: 'list' }));
+    await act(async () => useDealsStore.getState().show({ kind: 'import' }));
+    expect(window.location.hash).toBe('#/deals/import');
+  });
+
   it('the personal data tabs are addressable (#/privacy/requests)', async () => {
     mountSync();
     visit('#/privacy/requests');

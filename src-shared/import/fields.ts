@@ -40,8 +40,40 @@ export const COMPANY_IMPORT_FIELDS = [
 ] as const;
 export type CompanyImportField = (typeof COMPANY_IMPORT_FIELDS)[number];
 
-/** Any import field. */
+/** Any import field of contacts and companies. */
 export type ImportField = ContactImportField | CompanyImportField;
+
+/**
+ * Every record type the importer takes. Contacts and companies share the planner of
+ * src-main/import/plan.ts ({@link ImportType}); deals have their own (./deals.ts,
+ * src-main/import/deals/).
+ */
+export const IMPORT_KINDS = ['contacts', 'companies', 'deals'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/**
+ * Deal fields a column can fill. `pipeline` and `stage` are names, `owner` a login or name,
+ * `contact` a phone, e-mail or exact name, `company` an ЄДРПОУ, phone or exact name: main looks
+ * them up (src-main/import/deals/lookups.ts).
+ */
+export const DEAL_IMPORT_FIELDS = [
+  'title',
+  'amount',
+  'currency',
+  'pipeline',
+  'stage',
+  'expectedClose',
+  'owner',
+  'contact',
+  'company',
+  'notes',
+] as const;
+export type DealImportField = (typeof DEAL_IMPORT_FIELDS)[number];
+
+/** The fields a column of a `kind` import can fill (custom fields aside). */
+export function importKindFields(kind: ImportKind): readonly (ImportField | DealImportField)[] {
+  return kind === 'deals' ? DEAL_IMPORT_FIELDS : importFieldsOf(kind);
+}
 
 /** The fields of one record type. */
 export function importFieldsOf(type: ImportType): readonly ImportField[] {

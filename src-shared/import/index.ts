@@ -4,3 +4,4 @@ export * from './mapping';
 export * from './names';
 export * from './synonyms';
 export * from './messages';
+export * from './deals';

@@ -6,6 +6,7 @@
  */
 import { companyMessage, isCompanyIssueCode } from '../companies';
 import { contactMessage, isContactIssueCode } from '../contacts';
+import { dealMessage, isDealIssueCode } from '../deals';
 import { customMessages } from '../custom-fields/messages';
 
 const uk = {
@@ -14,16 +15,32 @@ const uk = {
     emails: 'цю адресу електронної пошти',
     edrpou: 'цей код ЄДРПОУ',
     rnokpp: 'цей РНОКПП',
+    title: 'ту саму назву угоди й того самого клієнта',
   },
   duplicate: {
     in_file: 'Повторює рядок {{row}} файлу.',
     hidden: 'Запис, якого ви не бачите, уже має {{field}}. Зверніться до його власника.',
     ambiguous: 'Кілька записів уже мають {{field}}: рядок пропущено.',
     not_editable: 'Запис, який ви не можете змінювати, уже має {{field}}.',
+    exists: 'Угода з такою назвою й тим самим клієнтом уже є.',
   },
   error: {
     record_changed: 'Запис змінили під час імпорту: рядок пропущено.',
     invalid: 'Рядок має неправильні дані.',
+  },
+  /** Deals: refusals and warnings (src-main/import/deals/). */
+  deal: {
+    close_date: 'Дата неправильна: потрібно ДД.ММ.РРРР, наприклад 31.01.2027.',
+    pipeline_unknown: 'Немає воронки з такою назвою.',
+    stage_unknown: 'У воронці немає етапу з такою назвою. Перевірте назву етапу.',
+    stage_lost: 'Нова угода не може починатися з етапу програшу.',
+    owner_unknown: 'Немає такого користувача серед тих, кому ви можете доручати угоди.',
+    contact_not_found:
+      'Контакт не знайдено серед клієнтів, яких ви бачите: угоду імпортовано без контакту.',
+    contact_ambiguous: 'Підходять кілька контактів: угоду імпортовано без контакту.',
+    company_not_found:
+      'Компанію не знайдено серед тих, які ви бачите: угоду імпортовано без компанії.',
+    company_ambiguous: 'Підходять кілька компаній: угоду імпортовано без компанії.',
   },
   failure: {
     file_unreadable: 'Файл не вдається відкрити.',
@@ -48,16 +65,31 @@ const en: ImportCatalogue = {
     emails: 'this e-mail address',
     edrpou: 'this ЄДРПОУ code',
     rnokpp: 'this РНОКПП code',
+    title: 'the same deal title and client',
   },
   duplicate: {
     in_file: 'Repeats row {{row}} of the file.',
     hidden: 'A record you cannot see already has {{field}}. Ask its owner.',
     ambiguous: 'Several records already have {{field}}: row skipped.',
     not_editable: 'A record you may not edit already has {{field}}.',
+    exists: 'A deal with this title and the same client already exists.',
   },
   error: {
     record_changed: 'The record was changed during the import: row skipped.',
     invalid: 'The row has invalid data.',
+  },
+  deal: {
+    close_date: 'The date is not valid: use DD.MM.YYYY, e.g. 31.01.2027.',
+    pipeline_unknown: 'There is no pipeline with this name.',
+    stage_unknown: 'The pipeline has no stage with this name. Check the stage name.',
+    stage_lost: 'A new deal cannot start in a lost stage.',
+    owner_unknown: 'No such user among those you may give deals to.',
+    contact_not_found:
+      'No contact found among the clients you can see: the deal was imported without a contact.',
+    contact_ambiguous: 'Several contacts fit: the deal was imported without a contact.',
+    company_not_found:
+      'No company found among those you can see: the deal was imported without a company.',
+    company_ambiguous: 'Several companies fit: the deal was imported without a company.',
   },
   failure: {
     file_unreadable: 'The file cannot be opened.',
@@ -88,7 +120,10 @@ function fill(text: string, values: Record<string, string>): string {
 function issueText(locale: 'uk' | 'en', code: string): string {
   if (isContactIssueCode(code)) return contactMessage(locale, code);
   if (isCompanyIssueCode(code)) return companyMessage(locale, code);
+  if (isDealIssueCode(code)) return dealMessage(locale, code);
   if (code === 'import.record_changed') return importMessages[locale].error.record_changed;
+  const deal: Record<string, string> = importMessages[locale].deal;
+  if (code.startsWith('import.') && code.slice(7) in deal) return deal[code.slice(7)] ?? '';
   const custom: Record<string, string> = customMessages[locale].custom;
   if (code.startsWith('custom.') && code.slice(7) in custom) return custom[code.slice(7)] ?? '';
   return importMessages[locale].error.invalid;
@@ -105,4 +140,12 @@ export function importProblemText(locale: 'uk' | 'en', problem: ImportProblemVie
   const reason =
     m.duplicate[problem.reason as keyof ImportCatalogue['duplicate']] ?? m.error.invalid;
   return fill(reason, { field, row: String(problem.sameAsRow ?? '') });
+}
+
+/** A warning about a row that was imported all the same (a deal's link not found). */
+export function importWarningText(locale: 'uk' | 'en', code: string): string {
+  const deal: Record<string, string> = importMessages[locale].deal;
+  return code.startsWith('import.') && code.slice(7) in deal
+    ? (deal[code.slice(7)] ?? '')
+    : importMessages[locale].error.invalid;
 }

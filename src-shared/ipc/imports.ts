@@ -11,8 +11,9 @@ import { z } from 'zod';
 import {
   COMPANY_IMPORT_FIELDS,
   CONTACT_IMPORT_FIELDS,
-  IMPORT_TYPES,
-  type ImportType,
+  DEAL_IMPORT_FIELDS,
+  IMPORT_KINDS,
+  type ImportKind,
 } from '../import';
 import { recordIdSchema } from './contacts';
 import { channel, type AlsoRequired } from './contract';
@@ -22,7 +23,7 @@ export const IMPORT_FORMATS = ['csv', 'xlsx', 'vcard'] as const;
 export type ImportFileFormat = (typeof IMPORT_FORMATS)[number];
 
 const fieldSchema = z.union([
-  z.enum([...new Set([...CONTACT_IMPORT_FIELDS, ...COMPANY_IMPORT_FIELDS])]),
+  z.enum([...new Set([...CONTACT_IMPORT_FIELDS, ...COMPANY_IMPORT_FIELDS, ...DEAL_IMPORT_FIELDS])]),
   /** A custom field (`custom:<fieldId>`); main checks it is a live field of the record type. */
   z.custom<`custom:${string}`>(
     value => typeof value === 'string' && /^custom:[A-Za-z0-9-]{1,100}$/u.test(value),
@@ -51,7 +52,7 @@ const fileSchema = {
   path: z.string().min(1).max(4096).optional(),
   /** A file the wizard uploaded (`imports.startUpload`); the app's windows name files so. */
   upload: uploadIdSchema.optional(),
-  type: z.enum(IMPORT_TYPES),
+  type: z.enum(IMPORT_KINDS),
   delimiter: z.enum([',', ';', '\t']).optional(),
 };
 
@@ -91,6 +92,11 @@ const runInput = z
       .optional(),
     /** A dry run also returns the cells of its first 200 refused rows (to fix them in place). */
     fixable: z.boolean().optional(),
+    /**
+     * Deals only: a deal with the same title and links as one in the vault or earlier in the file
+     * is left out (`skip`, the default) or imported all the same (`import`).
+     */
+    duplicates: z.enum(['skip', 'import']).optional(),
   })
   .strict()
   .refine(oneSource, ONE_SOURCE);
@@ -98,7 +104,7 @@ const runInput = z
 const uploadInput = z.object({ upload: uploadIdSchema }).strict();
 
 /** Import needs the record type's own import permission. */
-const TYPE_PERMISSION: readonly AlsoRequired<{ type: ImportType }>[] = [
+const TYPE_PERMISSION: readonly AlsoRequired<{ type: ImportKind }>[] = [
   {
     when: input => input.type === 'contacts',
     permission: 'contacts.import',
@@ -108,6 +114,11 @@ const TYPE_PERMISSION: readonly AlsoRequired<{ type: ImportType }>[] = [
     when: input => input.type === 'companies',
     permission: 'companies.import',
     message: 'Your role does not allow importing companies.',
+  },
+  {
+    when: input => input.type === 'deals',
+    permission: 'deals.import',
+    message: 'Your role does not allow importing deals.',
   },
 ];
 
@@ -150,7 +161,8 @@ export type ImportProblem<F extends string = string> =
   | {
       row: number;
       kind: 'duplicate';
-      reason: 'ambiguous' | 'not_editable';
+      /** `exists`: a deal with the same title and links (deals are never updated by an import). */
+      reason: 'ambiguous' | 'not_editable' | 'exists';
       field: F;
       recordIds: string[];
     };
@@ -158,7 +170,7 @@ export type ImportProblem<F extends string = string> =
 /** What undoing an import did; `kept` lists records changed since the import (left alone). */
 export interface ImportUndoResult {
   batchId: string;
-  type: ImportType;
+  type: ImportKind;
   deleted: number;
   restored: number;
   kept: { recordId: string; action: 'create' | 'update' }[];
@@ -200,6 +212,12 @@ export interface ImportRunResult {
   nameSuggestions?: ImportNameSuggestion[];
   /** With `fixable`: the (edited) cells of the first 200 rows refused with `error`, by row. */
   rowCells?: Record<number, string[]>;
+  /**
+   * Deals: rows imported (or, in a dry run, to be imported) without a contact or company they
+   * named, found in none or several of the records the importer reads (`import.contact_not_found`,
+   * `import.company_ambiguous`, …; the first 1,000).
+   */
+  warnings?: { row: number; code: string }[];
 }
 
 /** What `imports.startUpload` hands out: the id `preview` / `run` name, and the bytes' ticket. */
@@ -224,7 +242,7 @@ export const importsContract = {
   startUpload: channel<ImportUploadStart>()({
     input: z
       .object({
-        type: z.enum(IMPORT_TYPES),
+        type: z.enum(IMPORT_KINDS),
         /** The file as announced (its name stays in the window: main never needs it). */
         file: z.object({ size: z.number().int().min(1).max(MAX_IMPORT_FILE_SIZE) }).strict(),
       })
@@ -277,6 +295,11 @@ export const importsContract = {
         permission: 'companies.reassign',
         message: 'Your role does not allow giving companies to colleagues.',
       },
+      {
+        when: input => input.ownerId !== undefined && input.type === 'deals',
+        permission: 'deals.reassign',
+        message: 'Your role does not allow giving deals to colleagues.',
+      },
     ],
     grants: [
       'contacts.read',
@@ -285,6 +308,8 @@ export const importsContract = {
       'companies.read',
       'companies.update',
       'companies.reassign',
+      'deals.read',
+      'deals.reassign',
     ],
     atomic: false,
   }),
@@ -295,7 +320,7 @@ export const importsContract = {
    * channels'; another user's batch, or a batch of the other type, is `not_found`.
    */
   undo: channel<ImportUndoResult>()({
-    input: z.object({ batchId: recordIdSchema, type: z.enum(IMPORT_TYPES) }).strict(),
+    input: z.object({ batchId: recordIdSchema, type: z.enum(IMPORT_KINDS) }).strict(),
     permission: 'session',
     also: TYPE_PERMISSION,
   }),

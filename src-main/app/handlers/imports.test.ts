@@ -5,72 +5,34 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src-shared/ipc/contract';
-import {
-  importsContract,
-  type ImportPreview,
-  type ImportRunResult,
-} from '../../../src-shared/ipc/imports';
+import type { ImportPreview, ImportRunResult } from '../../../src-shared/ipc/imports';
 import type { BuiltInRole } from '../../../src-shared/permissions';
-import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { listAudit } from '../../audit';
-import { createUser } from '../../auth/accounts';
 import { createContact } from '../../crm/contacts';
-import { createContactsTestVault, type TestStaff } from '../../crm/contacts/contacts.test-support';
 import { encodeCp1251, tempFiles } from '../../import/fixtures.test-support';
-import { createRouter, requirePermission, type Router } from '../../ipc';
+import type { Router } from '../../ipc';
 import type { OpenVault } from '../../vault';
-import { createAuditWrapper } from '../audit-wrapper';
-import { createVaultState, type VaultState } from '../vault-state';
-import { importsHandlers } from './imports';
+import { createImportsTestApp, value, type ImportsTestApp } from './imports.test-support';
 
+let app: ImportsTestApp;
 let vault: OpenVault;
-let state: VaultState;
 let router: Router;
-let staff: TestStaff & { admin: string };
+let staff: ImportsTestApp['staff'];
 const files = tempFiles();
 
 beforeAll(async () => {
-  const t = await createContactsTestVault();
-  vault = t.vault;
-  const admin = await createUser(t.db, {
-    login: 'admin',
-    displayName: 'Адмін',
-    role: 'administrator',
-  });
-  staff = { ...t.staff, admin: admin.id };
-  state = createVaultState(vault.dir);
-  router = createRouter({
-    contract: { imports: importsContract },
-    handlers: {
-      imports: importsHandlers({ openVault: () => state.openVault(), deviceId: () => 'dev-test' }),
-    },
-    sessions: state,
-    authorize: (_meta, next) => next,
-    wrappers: [createAuditWrapper({ state, deviceId: 'dev-test' }), requirePermission],
-  });
+  app = await createImportsTestApp();
+  ({ vault, router, staff } = app);
 });
 
 afterAll(() => vault.close());
 
 function as(who: keyof typeof staff, role: BuiltInRole, teamId: string | null = null): void {
-  state.signIn(vault, {
-    userId: staff[who],
-    login: who,
-    role,
-    grants: BUILT_IN_GRANTS[role],
-    teamId,
-  });
+  app.as(who, role, teamId);
 }
 
 async function run(input: Record<string, unknown>): Promise<Result<ImportRunResult>> {
-  return (await router.call('zamok:imports.run', input, {
-    host: 'cli',
-  })) as Result<ImportRunResult>;
-}
-
-function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
-  return result.value;
+  return app.call<ImportRunResult>('run', input);
 }
 
 function csv(name: string, lines: string[]): string {

@@ -6,12 +6,13 @@
  * own entry (the audit wrapper's) holds the type, the format, the counts and the batch id.
  */
 import { isAbsolute } from 'node:path';
-import { suggestMapping, type ColumnMapping } from '../../../src-shared/import';
+import { suggestMapping, type ColumnMapping, type ImportKind } from '../../../src-shared/import';
 import type { importsContract } from '../../../src-shared/ipc/imports';
 import type { Scope } from '../../../src-shared/permissions';
 import { requireActiveUser } from '../../crm/record/changes';
 import { RecordError } from '../../crm/record/errors';
-import { commitImport, dryRunImport } from '../../import/commit';
+import { commitImport, dryRunImport, type ImportWrite } from '../../import/commit';
+import { commitDealImport, dryRunDealImport } from '../../import/deals/commit';
 import { cellsOfRows, rowEditsOf } from '../../import/edits';
 import { errorReportCsv, ProblemRows } from '../../import/error-report';
 import { importBatchOf, undoImport } from '../../import/undo';
@@ -28,6 +29,7 @@ import type { ImportUploads } from '../../import/uploads';
 import { mappingFits } from '../../../src-shared/import';
 import { requireSession, type Handlers, type HandlerContext } from '../../ipc';
 import { auditImportWrite } from '../import-audit';
+import { dealMappingOf, dealPreview, dealViewerOf, fileOf } from './imports-deals';
 import { reachOf, requireVault, target, viewerWith, type RecordHandlerDeps } from './kit';
 
 /** What the import handlers need: the vault, a clock, this computer's device id, the uploads. */
@@ -51,7 +53,9 @@ type ImportGrants =
   | 'contacts.reassign'
   | 'companies.read'
   | 'companies.update'
-  | 'companies.reassign';
+  | 'companies.reassign'
+  | 'deals.read'
+  | 'deals.reassign';
 
 interface FileInput {
   path?: string | undefined;
@@ -91,12 +95,14 @@ export function importsHandlers(
   async function mappingOf(
     type: 'contacts' | 'companies',
     table: ImportTable,
-    given: { columns: ColumnMapping['columns']; nameOrder: ColumnMapping['nameOrder'] } | undefined,
+    given: { columns: (string | null)[]; nameOrder: ColumnMapping['nameOrder'] } | undefined,
     name: string | undefined,
   ): Promise<ColumnMapping> {
     const db = vault().db;
     if (given !== undefined) {
-      const mapping: ColumnMapping = { type, ...given };
+      // The channel takes every type's fields; mappingFits below refuses another type's.
+      const columns = given.columns as ColumnMapping['columns'];
+      const mapping: ColumnMapping = { type, columns, nameOrder: given.nameOrder };
       if (!mappingFits(mapping, table.headers, await customIds(db, type)))
         throw importError('mapping_invalid', 'The mapping does not fit the file’s columns.');
       return mapping;
@@ -111,7 +117,7 @@ export function importsHandlers(
   /** A colleague as owner: active, and within the caller's reassign scope (team: same team). */
   async function ownerOf(
     ctx: HandlerContext<ImportGrants>,
-    type: 'contacts' | 'companies',
+    type: ImportKind,
     ownerId: string | undefined,
   ): Promise<string | undefined> {
     const session = requireSession(ctx);
@@ -143,18 +149,25 @@ export function importsHandlers(
     }),
     preview: async (ctx, input) => {
       const table = await open(ctx, input);
-      const saved = await mappingForHeaders(vault().db, input.type, table.headers);
       const rows: string[][] = [];
       for await (const row of table.rows()) {
         rows.push(row);
         if (rows.length >= PREVIEW_ROWS) break;
       }
-      const custom = await customTargets(vault().db, input.type);
-      const mapping = saved?.mapping ?? suggestMapping(input.type, table.headers, custom);
+      const { type } = input;
+      if (type === 'deals')
+        return {
+          ...fileOf(table),
+          headers: table.headers,
+          profile: table.profile,
+          ...(await dealPreview(vault().db, table.headers)),
+          rows,
+        };
+      const saved = await mappingForHeaders(vault().db, type, table.headers);
+      const custom = await customTargets(vault().db, type);
+      const mapping = saved?.mapping ?? suggestMapping(type, table.headers, custom);
       return {
-        format: table.format,
-        encoding: table.encoding,
-        delimiter: table.delimiter,
+        ...fileOf(table),
         headers: table.headers,
         profile: table.profile,
         mapping: { columns: mapping.columns, nameOrder: mapping.nameOrder },
@@ -167,28 +180,11 @@ export function importsHandlers(
       const session = requireSession(ctx);
       const { type } = input;
       ctx.audit.details = { type, dryRun: input.dryRun };
-      const viewer = {
-        read: viewerWith(ctx, ctx.grants[`${type}.read`]),
-        update: reachOf(ctx, ctx.grants[`${type}.update`]),
-      };
       const ownerId = await ownerOf(ctx, type, input.ownerId);
       const table = await open(ctx, input);
-      const mapping = await mappingOf(type, table, input.mapping, input.mappingName);
       const opened = vault();
-      if (input.saveMappingAs !== undefined)
-        await saveMapping(opened.db, {
-          name: input.saveMappingAs,
-          headers: table.headers,
-          mapping,
-          userId: session.userId,
-          now: now(),
-        });
       // Read after the pass: the encoding of a file that starts in ASCII is known only later.
-      const file = () => ({
-        format: table.format,
-        encoding: table.encoding,
-        delimiter: table.delimiter,
-      });
+      const file = () => fileOf(table);
       const problems = new ProblemRows();
       const edits = rowEditsOf(input.edits, table.headers.length);
       const report = async () =>
@@ -202,6 +198,90 @@ export function importsHandlers(
         const cells = await cellsOfRows(table, rows, edits);
         return Object.fromEntries(Object.entries(cells).map(([row, c]) => [row, [...c]]));
       };
+      const who = { userId: session.userId, login: session.login, deviceId: deps.deviceId() };
+      const upload = input.upload;
+      /** The commit's hooks, the same for every record type. */
+      const hooks = () => {
+        const signal = upload === undefined ? undefined : uploads().begin(upload, session.userId);
+        return {
+          actorId: session.userId,
+          ...(ownerId === undefined ? {} : { ownerId }),
+          ...(signal === undefined ? {} : { signal, batchSize: WIZARD_BATCH_ROWS }),
+          onProgress: (progress: { counts: { rows: number } }) => {
+            if (upload !== undefined) uploads().advance(upload, progress.counts.rows);
+          },
+          now,
+          onStart: (batchId: string) => {
+            ctx.audit.entityType = IMPORT_BATCH_ENTITY;
+            ctx.audit.entityId = batchId;
+          },
+          onWrite: (write: ImportWrite, batchId: string) =>
+            auditImportWrite(opened, who, write, batchId),
+          onProblem: problems.listen,
+          ...(edits === undefined ? {} : { edits }),
+        };
+      };
+      const ended = () => (upload === undefined ? undefined : uploads().end(upload, false));
+      /** The commit's answer; a committed upload is deleted once the error report has read it. */
+      const committed = async <R extends { counts: unknown; status: string }>(result: R) => {
+        ctx.audit.details = {
+          ...ctx.audit.details,
+          format: table.format,
+          counts: result.counts,
+          status: result.status,
+          ...(ownerId === undefined ? {} : { ownerId }),
+        };
+        const answer = { ...file(), ...result, ...(await report()) };
+        if (upload !== undefined) await uploads().end(upload, true);
+        return answer;
+      };
+      /** A dry run's answer: nothing written; the refused rows' cells when asked. */
+      const dryAnswer = async <R extends { counts: unknown }>(result: R) => {
+        ctx.audit.details = { ...ctx.audit.details, format: table.format, counts: result.counts };
+        const fixable = input.fixable === true ? { rowCells: await fixableCells() } : {};
+        return {
+          batchId: null,
+          status: 'dry_run' as const,
+          ...file(),
+          ...result,
+          ...(await report()),
+          ...fixable,
+        };
+      };
+      if (type === 'deals') {
+        const viewer = dealViewerOf(ctx);
+        const mapping = await dealMappingOf(opened.db, table, input, session.userId, now());
+        const duplicates = input.duplicates === undefined ? {} : { duplicates: input.duplicates };
+        if (input.dryRun) {
+          const result = await dryRunDealImport(opened, table, mapping, viewer, {
+            actorId: session.userId,
+            ...(ownerId === undefined ? {} : { ownerId }),
+            ...duplicates,
+            onProblem: problems.listen,
+            ...(edits === undefined ? {} : { edits }),
+          });
+          return dryAnswer(result);
+        }
+        return committed(
+          await commitDealImport(opened, table, mapping, viewer, {
+            ...hooks(),
+            ...duplicates,
+          }).finally(ended),
+        );
+      }
+      const viewer = {
+        read: viewerWith(ctx, ctx.grants[`${type}.read`]),
+        update: reachOf(ctx, ctx.grants[`${type}.update`]),
+      };
+      const mapping = await mappingOf(type, table, input.mapping, input.mappingName);
+      if (input.saveMappingAs !== undefined)
+        await saveMapping(opened.db, {
+          name: input.saveMappingAs,
+          headers: table.headers,
+          mapping,
+          userId: session.userId,
+          now: now(),
+        });
       if (input.dryRun) {
         const result = await dryRunImport(
           opened.db,
@@ -212,47 +292,9 @@ export function importsHandlers(
           problems.listen,
           edits,
         );
-        ctx.audit.details = { ...ctx.audit.details, format: table.format, counts: result.counts };
-        const fixable = input.fixable === true ? { rowCells: await fixableCells() } : {};
-        return {
-          batchId: null,
-          status: 'dry_run',
-          ...file(),
-          ...result,
-          ...(await report()),
-          ...fixable,
-        };
+        return dryAnswer(result);
       }
-      const who = { userId: session.userId, login: session.login, deviceId: deps.deviceId() };
-      const upload = input.upload;
-      const signal = upload === undefined ? undefined : uploads().begin(upload, session.userId);
-      const result = await commitImport(opened, table, mapping, viewer, {
-        actorId: session.userId,
-        ...(ownerId === undefined ? {} : { ownerId }),
-        ...(signal === undefined ? {} : { signal, batchSize: WIZARD_BATCH_ROWS }),
-        onProgress: progress => {
-          if (upload !== undefined) uploads().advance(upload, progress.counts.rows);
-        },
-        now,
-        onStart: batchId => {
-          ctx.audit.entityType = IMPORT_BATCH_ENTITY;
-          ctx.audit.entityId = batchId;
-        },
-        onWrite: (write, batchId) => auditImportWrite(opened, who, write, batchId),
-        onProblem: problems.listen,
-        ...(edits === undefined ? {} : { edits }),
-      }).finally(() => (upload === undefined ? undefined : uploads().end(upload, false)));
-      ctx.audit.details = {
-        ...ctx.audit.details,
-        format: table.format,
-        counts: result.counts,
-        status: result.status,
-        ...(ownerId === undefined ? {} : { ownerId }),
-      };
-      const answer = { ...file(), ...result, ...(await report()) };
-      // The error report has read the file a last time: a committed upload is deleted now.
-      if (upload !== undefined) await uploads().end(upload, true);
-      return answer;
+      return committed(await commitImport(opened, table, mapping, viewer, hooks()).finally(ended));
     },
     undo: async (ctx, input) => {
       const session = requireSession(ctx);

@@ -214,4 +214,45 @@ describe('zamok import', () => {
       /^Import: 2 rows, 1 new, 0 updated, 0 unchanged, 0 duplicates, 1 errors \(csv, utf-8, ';'\)\nbatch [0-9a-f-]{36}\nrow 2: edrpou: /u,
     );
   }, 180_000);
+
+  it('imports deals: an unknown stage refused, a link it cannot find imported without it, both in Ukrainian', async () => {
+    const path = files.file(
+      'deals.csv',
+      encodeCp1251(
+        [
+          'Назва угоди;Сума;Етап;Дата закриття;Контакт',
+          'Поставка борошна;12 500,50;Пропозиція;31.01.2027;',
+          'Сервіс печей;1 000;Спроба;;',
+          'Ремонт;100;Нова;;Приватна Клієнтка',
+        ].join('\r\n'),
+      ),
+    );
+    const env = { ZAMOK_PASSWORD: STAFF_PASSWORD, LANG: 'uk_UA.UTF-8', LC_ALL: undefined };
+    const args = ['--vault', vault, 'import', path, '--type', 'deals'];
+    const run = await zamokInProcess([...args, ...signIn('anna', 9)], {
+      env,
+      clock: () => base + 9 * 30_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe(
+      "Імпорт: рядків 3, нових 2, оновлено 0, без змін 0, дублікатів 0, помилок 1 (csv, windows-1251, ';')",
+    );
+    expect(lines.slice(2)).toEqual([
+      'рядок 2: stage: У воронці немає етапу з такою назвою. Перевірте назву етапу.',
+      'рядок 3: Контакт не знайдено серед клієнтів, яких ви бачите: угоду імпортовано без контакту.',
+      '',
+    ]);
+    expect(run.stdout).not.toContain(borysContact);
+    const batchId = (lines[1] ?? '').replace('batch ', '');
+    const undo = await zamokInProcess(
+      ['--vault', vault, 'import-undo', batchId, '--type', 'deals', ...signIn('anna', 10)],
+      { env: { ZAMOK_PASSWORD: STAFF_PASSWORD }, clock: () => base + 10 * 30_000 },
+    );
+    expect(undo.stderr).toBe('');
+    expect(undo.stdout).toBe(
+      `Undid import ${batchId}: 2 deleted, 0 restored, 0 changed since and kept\n`,
+    );
+  });
 });

@@ -1,15 +1,19 @@
 /**
- * `zamok import <file> --type contacts|companies [--dry-run] [--mapping NAME] [--save-mapping NAME]
- * [--owner USER_ID]`: the `imports.run` channel, with the same permissions, duplicate rules and
+ * `zamok import <file> --type contacts|companies|deals [--dry-run] [--mapping NAME]
+ * [--save-mapping NAME] [--owner USER_ID] [--duplicates skip|import]`: the `imports.run` channel, with the same permissions, duplicate rules and
  * audit as the app. Prints the counts and one line per row not imported (row number and reason in
- * the user's language; never a cell's value, never a record outside the user's scope); `--json`
+ * the user's language; never a cell's value, never a record outside the user's scope) and, for
+ * deals, one line per row imported without the contact or company it named; `--json`
  * prints the whole result. Exit 0 when the file was read, whatever the rows' fate.
  * `zamok import-undo <batchId> --type …` undoes one of the user's own imports (`imports.undo`).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { importProblemText as ProblemText } from '../../../src-shared/import';
+import type {
+  importProblemText as ProblemText,
+  importWarningText as WarningText,
+} from '../../../src-shared/import';
 import type { ImportRunResult, ImportUndoResult } from '../../../src-shared/ipc/imports';
 import { signInAs, withApp, type CliAppContext } from '../context';
 import { CliExit, EXIT, localeTag, printResult, type CliIo } from '../io';
@@ -25,6 +29,16 @@ interface ImportOptions {
   owner?: string;
   delimiter?: string;
   errors?: string;
+  duplicates?: string;
+}
+
+const TYPES = ['contacts', 'companies', 'deals'] as const;
+
+/** The `--type` value, or the usage exit. */
+function typeOf(type: string): (typeof TYPES)[number] {
+  const found = TYPES.find(t => t === type);
+  if (found === undefined) throw new CliExit(EXIT.usage, '--type: contacts, companies or deals.');
+  return found;
 }
 
 function localeOf(env: CliIo['env']): 'uk' | 'en' {
@@ -37,6 +51,7 @@ function summary(
   result: ImportRunResult,
   locale: 'uk' | 'en',
   importProblemText: typeof ProblemText,
+  importWarningText: typeof WarningText,
 ): string[] {
   const c = result.counts;
   const head =
@@ -53,6 +68,10 @@ function summary(
     lines.push(`${locale === 'uk' ? 'рядок' : 'row'} ${p.row}: ${importProblemText(locale, p)}`);
   }
   if (result.problemsTruncated) lines.push('…');
+  for (const w of result.warnings ?? [])
+    lines.push(
+      `${locale === 'uk' ? 'рядок' : 'row'} ${w.row}: ${importWarningText(locale, w.code)}`,
+    );
   for (const s of result.nameSuggestions ?? []) {
     const where =
       'sameAsRow' in s ? `${locale === 'uk' ? 'рядок' : 'row'} ${s.sameAsRow}` : s.recordId;
@@ -111,14 +130,12 @@ export function registerImportCommand(program: Command, cli: CliAppContext): voi
     .command('import-undo')
     .description('undo one of your imports: new records deleted, updated ones restored')
     .argument('<batchId>', 'the batch id `zamok import` printed')
-    .requiredOption('--type <type>', 'contacts or companies, as imported')
+    .requiredOption('--type <type>', 'contacts, companies or deals, as imported')
     .requiredOption('--login <login>', 'act as this user; password from ZAMOK_PASSWORD')
     .option('--totp <code>', 'your current two-factor code')
     .option('--recovery-code <code>', 'one of your recovery codes instead of --totp')
     .action(async (batchId: string, opts: UndoOptions) => {
-      const { type } = opts;
-      if (type !== 'contacts' && type !== 'companies')
-        throw new CliExit(EXIT.usage, '--type: contacts or companies.');
+      const type = typeOf(opts.type);
       const result = await asUser(
         cli,
         opts,
@@ -129,21 +146,29 @@ export function registerImportCommand(program: Command, cli: CliAppContext): voi
 
   program
     .command('import')
-    .description('import contacts or companies from CSV/TSV, XLSX or vCard (sign in with --login)')
+    .description(
+      'import contacts, companies or deals from CSV/TSV, XLSX or vCard (sign in with --login)',
+    )
     .argument('<file>', 'the file to import')
-    .requiredOption('--type <type>', 'contacts or companies')
+    .requiredOption('--type <type>', 'contacts, companies or deals')
     .option('--dry-run', 'check every row and count, write nothing')
     .option('--mapping <name>', 'use this saved column mapping')
     .option('--save-mapping <name>', 'save the mapping used under this name')
     .option('--owner <userId>', 'give the new records to this colleague (heads, owners)')
     .option('--delimiter <char>', 'CSV delimiter: , ; or tab (default: detected)')
     .option('--errors <file>', 'write the rows not imported, with the reason, to this new CSV')
+    .option('--duplicates <what>', 'deals: skip (default) or import a deal already there')
     .requiredOption('--login <login>', 'act as this user; password from ZAMOK_PASSWORD')
     .option('--totp <code>', 'your current two-factor code')
     .option('--recovery-code <code>', 'one of your recovery codes instead of --totp')
     .action(async (file: string, opts: ImportOptions) => {
-      if (opts.type !== 'contacts' && opts.type !== 'companies')
-        throw new CliExit(EXIT.usage, '--type: contacts or companies.');
+      const type = typeOf(opts.type);
+      const { duplicates } = opts;
+      if (
+        duplicates !== undefined &&
+        (type !== 'deals' || !['skip', 'import'].includes(duplicates))
+      )
+        throw new CliExit(EXIT.usage, '--duplicates: skip or import, for deals only.');
       const delimiter = opts.delimiter === undefined ? undefined : DELIMITERS[opts.delimiter];
       if (opts.delimiter !== undefined && delimiter === undefined)
         throw new CliExit(EXIT.usage, '--delimiter: , ; or tab.');
@@ -153,7 +178,8 @@ export function registerImportCommand(program: Command, cli: CliAppContext): voi
         throw new CliExit(EXIT.usage, `${opts.errors} already exists; choose a new file name.`);
       const input = {
         path: resolve(file),
-        type: opts.type,
+        type,
+        ...(duplicates === undefined ? {} : { duplicates }),
         dryRun: opts.dryRun === true,
         ...(delimiter ? { delimiter } : {}),
         ...(opts.mapping ? { mappingName: opts.mapping } : {}),
@@ -171,7 +197,7 @@ export function registerImportCommand(program: Command, cli: CliAppContext): voi
         writeFileSync(opts.errors, errorReport, { flag: 'wx', mode: 0o600 });
       // The messages (and through them zod and the phone data) load with the command, not for
       // `--help` (bin.test.ts checks what --help loads).
-      const { importProblemText } = await import('../../../src-shared/import');
-      printResult(cli, result, () => summary(result, locale, importProblemText));
+      const { importProblemText, importWarningText } = await import('../../../src-shared/import');
+      printResult(cli, result, () => summary(result, locale, importProblemText, importWarningText));
     });
 }

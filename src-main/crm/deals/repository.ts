@@ -77,8 +77,9 @@ export async function readDeal(db: Kysely<Database>, id: string): Promise<Deal> 
 }
 
 /**
- * Adds a deal owned by the creator, in `stageId` or the default pipeline's first stage. Links must
- * be readable by the creator (`not_found` otherwise).
+ * Adds a deal owned by the creator (or `ownerId`, whom the caller checked: an import's chosen
+ * owner), in `stageId` or the default pipeline's first stage. Links must be readable by the
+ * creator (`not_found` otherwise).
  */
 export async function createDeal(
   db: Kysely<Database>,
@@ -86,6 +87,7 @@ export async function createDeal(
   links: LinkScopes,
   input: DealInput,
   now: Date = new Date(),
+  ownerId: string = actor.userId,
 ): Promise<DealChange> {
   return db.transaction().execute(async trx => {
     const stage = input.stageId ? await getStage(trx, input.stageId) : await defaultFirstStage(trx);
@@ -117,6 +119,7 @@ export async function createDeal(
         lost_reason: null,
         closed_at: stage.outcome === 'won' ? at : null,
         ...newRecordStamps(actor.userId, at),
+        owner_id: ownerId,
       })
       .execute();
     await recordCreated(trx, 'deals', id);

@@ -88,6 +88,7 @@ export const uk = {
       delete: 'Видаляти угоди',
       reassign: 'Передавати угоди іншим',
       create: 'Створювати угоди',
+      import: 'Імпортувати угоди з файлів',
     },
     activities: {
       read: 'Переглядати дзвінки, зустрічі та завдання',
@@ -242,6 +243,7 @@ export const en: Strings<typeof uk> = {
       delete: 'Delete deals',
       reassign: 'Hand deals over to others',
       create: 'Create deals',
+      import: 'Import deals from files',
     },
     activities: {
       read: 'View calls, meetings and tasks',

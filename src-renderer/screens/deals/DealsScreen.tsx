@@ -21,6 +21,7 @@ import { DealDetail } from './DealDetail';
 import { DealForm } from './DealForm';
 import { DealList } from './DealList';
 import { DealsToolbar } from './DealsToolbar';
+import { ImportWizard } from '../import/ImportWizard';
 import { PipelineNameModal, type PipelineNameTask } from './PipelineNameModal';
 import { PipelineSettings } from './PipelineSettings';
 import { dealsPreset, useDealsStore } from './store';
@@ -98,6 +99,15 @@ export function DealsScreen() {
       />
     );
   }
+  if (view.kind === 'import') {
+    return (
+      <ImportWizard
+        type="deals"
+        canReassign={grantOf(grants, 'deals.reassign') !== undefined}
+        onClose={back}
+      />
+    );
+  }
   if (view.kind === 'new' || view.kind === 'edit') {
     const editing = view.kind === 'edit' ? view.deal : null;
     return (
@@ -135,6 +145,8 @@ export function DealsScreen() {
         onRenamePipeline={() => setNaming({ kind: 'rename', pipeline })}
         onSettings={() => setSettings(true)}
         onNewDeal={() => show({ kind: 'new' })}
+        canImport={grantOf(grants, 'deals.import') !== undefined}
+        onImport={() => show({ kind: 'import' })}
       />
       {notice ? (
         <Notice closeLabel={t('deals.notice')} onClose={() => setNotice(null)}>

@@ -1,6 +1,7 @@
 /**
  * The deals section's header: title, board/list switch, pipeline selector, the pipelines menu
- * (new pipeline, rename this one) and stage settings for `pipelines.manage` holders, and "New deal".
+ * (new pipeline, rename this one) and stage settings for `pipelines.manage` holders, "Import" for
+ * `deals.import` holders, and "New deal".
  */
 import { Button, Group, Kbd, Menu, SegmentedControl, Select, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -16,12 +17,14 @@ export function DealsToolbar({
   canManage,
   canCreate,
   canExport,
+  canImport,
   onHome,
   onPipeline,
   onCreatePipeline,
   onRenamePipeline,
   onSettings,
   onNewDeal,
+  onImport,
 }: {
   home: DealsHome;
   pipelines: readonly Pipeline[];
@@ -30,12 +33,15 @@ export function DealsToolbar({
   canCreate: boolean;
   /** contacts.export and deals.read: the list's "Export". */
   canExport: boolean;
+  /** deals.import: the import wizard (main checks again). */
+  canImport: boolean;
   onHome: (home: DealsHome) => void;
   onPipeline: (id: string) => void;
   onCreatePipeline: () => void;
   onRenamePipeline: () => void;
   onSettings: () => void;
   onNewDeal: () => void;
+  onImport: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -63,6 +69,11 @@ export function DealsToolbar({
       </Group>
       <Group>
         {canExport ? <RecordExportButton type="deals" /> : null}
+        {canImport ? (
+          <Button variant="default" onClick={onImport}>
+            {t('importer.button')}
+          </Button>
+        ) : null}
         {canManage ? (
           <>
             <Menu position="bottom-end" withinPortal>

@@ -29,6 +29,7 @@ export type DealsView =
   | { kind: 'list' }
   | { kind: 'detail'; id: string }
   | { kind: 'new' }
+  | { kind: 'import' }
   | { kind: 'edit'; deal: Deal };
 
 /** Where "back" from a deal's page leads. */

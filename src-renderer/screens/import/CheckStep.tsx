@@ -4,9 +4,20 @@
  * ("можливо, той самий клієнт": a suggestion only); a refused row's cells open for fixing in place (the cells the issue
  * points at first) or the row is left out. "Check again" plans the file anew with the edits.
  */
-import { Alert, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { importProblemText } from '../../../src-shared/import';
+import { importProblemText, importWarningText } from '../../../src-shared/import';
 import type { ImportProblem, ImportRunResult } from '../../../src-shared/ipc/imports';
 import { Counts } from './Counts';
 import { issueColumns, type RowEdit } from './wizard-model';
@@ -21,6 +32,8 @@ export function CheckStep(props: {
   onEdit: (row: number, edit: RowEdit | undefined) => void;
   onRecheck: () => void;
   onNext: () => void;
+  /** Deals: whether duplicates are imported all the same. */
+  duplicates?: { on: boolean; onChange: (on: boolean) => void };
 }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'uk';
@@ -31,6 +44,29 @@ export function CheckStep(props: {
     <Stack gap="md">
       <Text>{t('importer.check.intro')}</Text>
       <Counts counts={result.counts} />
+      {props.duplicates ? (
+        <Checkbox
+          label={t('importer.check.importDuplicates')}
+          checked={props.duplicates.on}
+          disabled={props.busy}
+          onChange={event => props.duplicates?.onChange(event.currentTarget.checked)}
+        />
+      ) : null}
+      {result.warnings && result.warnings.length > 0 ? (
+        // The heading as plain text: the alert's own yellow title is below axe's contrast.
+        <Alert color="yellow" variant="light" role="status">
+          <Text fw={600} size="sm" mb={4}>
+            {t('importer.check.warningsTitle')}
+          </Text>
+          <List size="sm">
+            {result.warnings.map(w => (
+              <List.Item key={`warning-${w.row}-${w.code}`}>
+                {t('importer.check.row', { row: w.row })}: {importWarningText(locale, w.code)}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      ) : null}
       {result.problems.length > 0 || dropped.length > 0 ? (
         <Title order={2} size="h4">
           {t('importer.check.problems')}

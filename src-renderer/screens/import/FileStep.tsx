@@ -2,14 +2,14 @@
 import { Button, FileInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportType } from '../../../src-shared/import';
+import type { ImportKind } from '../../../src-shared/import';
 import type { CallError, Result } from '../../../src-shared/ipc/contract';
 import { useApi } from '../../app/api';
 import { nativeImportFiles, uploadChosen, uploadFile, type UploadedFile } from './upload';
 
 /** The file picker; `onUploaded` gets the uploaded file. */
 export function FileStep(props: {
-  type: ImportType;
+  type: ImportKind;
   onUploaded: (file: UploadedFile) => Promise<void>;
   onError: (error: CallError) => void;
 }) {

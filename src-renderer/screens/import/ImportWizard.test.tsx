@@ -218,6 +218,84 @@ describe('custom fields in the mapping', () => {
   });
 });
 
+describe('deals in the wizard', () => {
+  it('maps deal columns, shows link warnings, imports duplicates when asked, undoes', async () => {
+    installNative();
+    const preview: ImportPreview = {
+      ...PREVIEW,
+      headers: ['Назва угоди', 'Сума', 'Етап', 'Контакт'],
+      mapping: { columns: ['title', 'amount', 'stage', 'contact'], nameOrder: 'surname-first' },
+      rows: [['Поставка', '12 500,50', 'Нова', '0671234567']],
+    };
+    const dealsDry: ImportRunResult = {
+      ...CLEAN,
+      counts: { ...COUNTS, create: 1, duplicate: 1, error: 0 },
+      problems: [
+        { row: 2, kind: 'duplicate', reason: 'exists', field: 'title', recordIds: ['d-1'] },
+      ],
+      warnings: [{ row: 1, code: 'import.contact_not_found' }],
+    };
+    const { api, calls } = scriptedApi({
+      imports: {
+        startUpload: async () => ok({ upload: UPLOAD, ticket: TICKET }),
+        preview: async () => ok(preview),
+        run: (async (input: { dryRun?: boolean; duplicates?: string }) =>
+          input.dryRun
+            ? ok(input.duplicates === 'import' ? { ...dealsDry, problems: [] } : dealsDry)
+            : ok({ ...DONE, warnings: dealsDry.warnings })) as never,
+        progress: async () => ok({ running: true, done: 1 }),
+        cancel: async () => ok({ cancelled: true }),
+        undo: async input =>
+          ok({ batchId: input.batchId, type: 'deals', deleted: 2, restored: 0, kept: [] }),
+      },
+    });
+    renderWithApi(<ImportWizard type="deals" canReassign={false} onClose={() => {}} />, api);
+    expect(await screen.findByText('Import deals')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Choose a file…' }));
+    const stage = await screen.findAllByLabelText('Field: Етап');
+    expect(stage.map(e => (e as HTMLInputElement).value)).toContain('Stage');
+    fireEvent.click(screen.getByRole('button', { name: 'Check the rows' }));
+    expect(
+      await screen.findByText(
+        /No contact found among the clients you can see: the deal was imported without a contact./,
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('A deal with this title and the same client already exists.'),
+    ).toBeTruthy();
+    expect(inputsOf(calls, 'imports.run')[0]).toEqual({
+      upload: UPLOAD,
+      type: 'deals',
+      mapping: { columns: ['title', 'amount', 'stage', 'contact'], nameOrder: 'surname-first' },
+      dryRun: true,
+      fixable: true,
+      duplicates: 'skip',
+    });
+    fireEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Import deals already there too (the same title and client)',
+      }),
+    );
+    await waitFor(() => expect(inputsOf(calls, 'imports.run')).toHaveLength(2));
+    expect(inputsOf(calls, 'imports.run')[1]).toMatchObject({ duplicates: 'import' });
+    await waitFor(() =>
+      expect(
+        screen.queryByText('A deal with this title and the same client already exists.'),
+      ).toBeNull(),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    expect(await screen.findByText('The import is finished.')).toBeTruthy();
+    expect(inputsOf(calls, 'imports.run')[2]).toMatchObject({
+      dryRun: false,
+      duplicates: 'import',
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
+    expect(await screen.findByText('Import undone: 2 deleted, 0 restored.')).toBeTruthy();
+    expect(inputsOf(calls, 'imports.undo')).toEqual([{ batchId: DONE.batchId, type: 'deals' }]);
+  });
+});
+
 describe('wizard model', () => {
   it('points a name part’s issue at the full-name column, and shapes edits and progress', () => {
     expect([...issueColumns(['fullName', 'phones', null], ['surname', 'phones'])]).toEqual([0, 1]);

@@ -1,12 +1,12 @@
 /**
- * The import wizard (contacts or companies): file → first rows and column mapping → dry run with
+ * The import wizard (contacts, companies or deals): file → first rows and column mapping → dry run with
  * fixes → owner and confirm → progress with stop → summary with undo and the error report. Main
  * decides everything (permissions, mapping, validation, duplicates); the page holds the choices.
  */
 import { Alert, Anchor, Button, Group, Stack, Stepper, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importMessages, type ImportType } from '../../../src-shared/import';
+import { importMessages, type ImportKind } from '../../../src-shared/import';
 import type { CallError } from '../../../src-shared/ipc/contract';
 import type {
   ImportPreview,
@@ -29,7 +29,7 @@ const PROGRESS_POLL_MS = 300;
 
 /** The wizard page; `onClose` goes back to the list. */
 export function ImportWizard(props: {
-  type: ImportType;
+  type: ImportKind;
   canReassign: boolean;
   onClose: () => void;
 }) {
@@ -50,6 +50,10 @@ export function ImportWizard(props: {
   const [dry, setDry] = useState<ImportRunResult | null>(null);
   const [edits, setEdits] = useState<Map<number, RowEdit>>(new Map());
   const [ownerId, setOwnerId] = useState<string | null>(null);
+  // Deals: import a deal already there (same title and client) all the same.
+  const [duplicates, setDuplicates] = useState(false);
+  const duplicatesInput = () =>
+    type === 'deals' ? { duplicates: duplicates ? ('import' as const) : ('skip' as const) } : {};
   const [running, setRunning] = useState<{
     done: number;
     total: number;
@@ -83,7 +87,7 @@ export function ImportWizard(props: {
     setStep('mapping');
   }
 
-  async function check(withEdits: Map<number, RowEdit>) {
+  async function check(withEdits: Map<number, RowEdit>, withDuplicates = duplicates) {
     if (!file) return;
     setBusy(true);
     setError(null);
@@ -94,6 +98,7 @@ export function ImportWizard(props: {
       mapping: mapping(),
       dryRun: true,
       fixable: true,
+      ...(type === 'deals' ? { duplicates: withDuplicates ? 'import' : 'skip' } : {}),
       ...(edited ? { edits: edited } : {}),
     });
     setBusy(false);
@@ -120,6 +125,7 @@ export function ImportWizard(props: {
       mapping: mapping(),
       dryRun: false,
       errorReport: locale,
+      ...duplicatesInput(),
       ...(edited ? { edits: edited } : {}),
       ...(saveAs ? { saveMappingAs: saveAs } : {}),
       ...(ownerId ? { ownerId } : {}),
@@ -201,6 +207,17 @@ export function ImportWizard(props: {
           onEdit={edit}
           onRecheck={() => void check(edits)}
           onNext={() => setStep('confirm')}
+          {...(type === 'deals'
+            ? {
+                duplicates: {
+                  on: duplicates,
+                  onChange: (on: boolean) => {
+                    setDuplicates(on);
+                    void check(edits, on);
+                  },
+                },
+              }
+            : {})}
         />
       ) : null}
       {step === 'confirm' && dry ? (

@@ -6,17 +6,16 @@ import { Alert, Button, Group, Select, Stack, Table, Text, TextInput } from '@ma
 import { useTranslation } from 'react-i18next';
 import {
   customTarget,
-  importFieldsOf,
-  type ImportTarget,
-  type ImportType,
+  importKindFields,
+  type ImportKind,
   type NameOrder,
 } from '../../../src-shared/import';
-import { fieldsOf } from './wizard-model';
+import { fieldsOf, type WizardTarget } from './wizard-model';
 import type { ImportPreview } from '../../../src-shared/ipc/imports';
 
 /** What the mapping step edits. */
 export interface MappingChoice {
-  columns: (ImportTarget | null)[];
+  columns: (WizardTarget | null)[];
   nameOrder: NameOrder;
   saveAs: string;
 }
@@ -25,7 +24,7 @@ const SKIP = '';
 
 /** The mapping table and the first rows. */
 export function MappingStep(props: {
-  type: ImportType;
+  type: ImportKind;
   preview: ImportPreview;
   choice: MappingChoice;
   busy: boolean;
@@ -36,7 +35,10 @@ export function MappingStep(props: {
   const { preview, choice } = props;
   const fields = [
     { value: SKIP, label: t('importer.mapping.skip') },
-    ...importFieldsOf(props.type).map(f => ({ value: f, label: t(`importer.fields.${f}`) })),
+    ...importKindFields(props.type).map(f => ({
+      value: f,
+      label: t(props.type === 'deals' ? `importer.dealFields.${f}` : `importer.fields.${f}`),
+    })),
     // The owner's custom fields, under their own labels.
     ...preview.customFields.map(f => ({
       value: customTarget(f.id),

@@ -3,7 +3,7 @@ import type { Strings } from '../../i18n/types';
 
 export const uk = {
   button: 'Імпорт',
-  title: { contacts: 'Імпорт контактів', companies: 'Імпорт компаній' },
+  title: { contacts: 'Імпорт контактів', companies: 'Імпорт компаній', deals: 'Імпорт угод' },
   back: 'Назад',
   close: 'До списку',
   steps: {
@@ -63,6 +63,18 @@ export const uk = {
     actualAddress: 'Фактична адреса',
     website: 'Сайт',
   },
+  dealFields: {
+    title: 'Назва угоди',
+    amount: 'Сума',
+    currency: 'Валюта',
+    pipeline: 'Воронка',
+    stage: 'Етап',
+    expectedClose: 'Очікувана дата закриття',
+    owner: 'Відповідальний (логін або ім’я)',
+    contact: 'Контакт (телефон, пошта або ім’я)',
+    company: 'Компанія (ЄДРПОУ, телефон або назва)',
+    notes: 'Нотатки',
+  },
   counts: {
     rows: 'Рядків',
     create: 'Нових',
@@ -87,6 +99,8 @@ export const uk = {
       'Ці рядки буде додано як нові, але схожий запис уже є в офісі або у файлі. Перевірте, чи це не дублікат.',
     similar: 'Рядок {{row}}: схоже ім’я — «{{name}}».',
     similarRow: 'Рядок {{row}}: схоже ім’я в рядку {{other}} цього файлу — «{{name}}».',
+    importDuplicates: 'Імпортувати й угоди, які вже є (та сама назва й той самий клієнт)',
+    warningsTitle: 'Буде імпортовано без зв’язку',
   },
   confirm: {
     owner: 'Відповідальний за нові записи',
@@ -114,7 +128,7 @@ export const uk = {
 
 export const en: Strings<typeof uk> = {
   button: 'Import',
-  title: { contacts: 'Import contacts', companies: 'Import companies' },
+  title: { contacts: 'Import contacts', companies: 'Import companies', deals: 'Import deals' },
   back: 'Back',
   close: 'Back to the list',
   steps: {
@@ -174,6 +188,18 @@ export const en: Strings<typeof uk> = {
     actualAddress: 'Actual address',
     website: 'Website',
   },
+  dealFields: {
+    title: 'Deal title',
+    amount: 'Amount',
+    currency: 'Currency',
+    pipeline: 'Pipeline',
+    stage: 'Stage',
+    expectedClose: 'Expected close date',
+    owner: 'Owner (login or name)',
+    contact: 'Contact (phone, e-mail or name)',
+    company: 'Company (ЄДРПОУ, phone or name)',
+    notes: 'Notes',
+  },
   counts: {
     rows: 'Rows',
     create: 'New',
@@ -198,6 +224,8 @@ export const en: Strings<typeof uk> = {
       'These rows will be added as new, but a similar record exists in the office or the file. Check they are not duplicates.',
     similar: 'Row {{row}}: a similar name — «{{name}}».',
     similarRow: 'Row {{row}}: a similar name in row {{other}} of this file — «{{name}}».',
+    importDuplicates: 'Import deals already there too (the same title and client)',
+    warningsTitle: 'To be imported without a link',
   },
   confirm: {
     owner: 'Owner of the new records',

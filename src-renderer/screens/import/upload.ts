@@ -7,7 +7,7 @@
 import type { ZamokApi } from '../../../src-shared/ipc';
 import type { Result } from '../../../src-shared/ipc/contract';
 import type { ImportFilesApi } from '../../../src-shared/ipc/import-files';
-import type { ImportType } from '../../../src-shared/import';
+import type { ImportKind } from '../../../src-shared/import';
 import { sendFile } from '../documents/transfer';
 
 declare global {
@@ -31,7 +31,7 @@ export interface UploadedFile {
 /** Uploads a File the page holds (test host). */
 export async function uploadFile(
   api: ZamokApi,
-  type: ImportType,
+  type: ImportKind,
   file: File,
 ): Promise<Result<UploadedFile>> {
   const start = await api.imports.startUpload({ type, file: { size: file.size } });
@@ -44,7 +44,7 @@ export async function uploadFile(
 /** Picks and uploads a file with main's dialog (Electron); null when cancelled. */
 export async function uploadChosen(
   api: ZamokApi,
-  type: ImportType,
+  type: ImportKind,
   native: ImportFilesApi,
 ): Promise<Result<UploadedFile | null>> {
   const picked = await native.pick();

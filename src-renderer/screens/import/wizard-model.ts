@@ -4,24 +4,28 @@
  */
 import {
   customTarget,
-  importFieldsOf,
+  importKindFields,
+  type DealImportField,
   type ImportField,
+  type ImportKind,
   type ImportTarget,
-  type ImportType,
 } from '../../../src-shared/import';
+
+/** What a column of any import can fill: a contact or company target, or a deal field. */
+export type WizardTarget = ImportTarget | DealImportField;
 
 /**
  * Main's mapping columns as targets of `type`: its fields and the live custom fields
  * `customIds` (`custom:<id>`); anything else: skipped.
  */
 export function fieldsOf(
-  type: ImportType,
+  type: ImportKind,
   columns: readonly (string | null)[],
   customIds: readonly string[] = [],
-): (ImportTarget | null)[] {
-  const known: readonly string[] = [...importFieldsOf(type), ...customIds.map(customTarget)];
+): (WizardTarget | null)[] {
+  const known: readonly string[] = [...importKindFields(type), ...customIds.map(customTarget)];
   return columns.map(column =>
-    column !== null && known.includes(column) ? (column as ImportTarget) : null,
+    column !== null && known.includes(column) ? (column as WizardTarget) : null,
   );
 }
 
