@@ -16,7 +16,7 @@ import {
   type TaskView,
 } from '../../../src-shared/activities';
 import type { Database } from '../../vault/schema';
-import { afterCursorSql, decodeCursor, encodeCursor } from '../record/cursor';
+import { afterCursorSql, decodeCursor, keysetPage } from '../record/cursor';
 import { ownerNameSql } from '../record/owner-name';
 import { inScope } from '../record/viewer';
 import { dealsShape } from './records';
@@ -113,14 +113,9 @@ export async function taskList(
     .orderBy('activities.id', 'asc')
     .limit(query.limit + 1)
     .execute();
-  const shown = rows.slice(0, query.limit);
-  const last = shown.at(-1);
+  const key = ['task-list', query.view];
   return {
-    items: shown.map(toPlanned),
-    nextCursor:
-      rows.length > query.limit && last?.due_at
-        ? encodeCursor(['task-list', query.view], last.due_at, last.id)
-        : null,
+    ...keysetPage(rows, query.limit, key, row => row.due_at, toPlanned),
     now: now.toISOString(),
   };
 }
@@ -193,12 +188,6 @@ export async function loggedActivities(
     .orderBy('activities.id', 'desc')
     .limit(query.limit + 1)
     .execute();
-  const shown = rows.slice(0, query.limit);
-  const last = shown.at(-1);
-  return {
-    items: shown.map(toPlanned),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor(key, last.occurred_at, last.id) : null,
-    now: now.toISOString(),
-  };
+  const page = keysetPage(rows, query.limit, key, row => row.occurred_at, toPlanned);
+  return { ...page, now: now.toISOString() };
 }

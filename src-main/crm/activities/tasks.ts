@@ -6,7 +6,7 @@
 import { ownerNameSql } from '../record/owner-name';
 import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
-import { afterCursorSql, decodeCursor, encodeCursor } from '../record/cursor';
+import { afterCursorSql, decodeCursor, keysetPage } from '../record/cursor';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Activity, DueReminder, TaskPage } from '../../../src-shared/activities';
 import { rowToActivity } from './tables';
@@ -38,19 +38,14 @@ export async function myTasks(
     .orderBy('activities.id', 'asc')
     .limit(query.limit + 1)
     .execute();
-  const shown = rows.slice(0, query.limit);
-  const items = shown.map(({ owner_name: ownerName, ...row }): Activity =>
-    rowToActivity(row, ownerName),
+  const page = keysetPage(
+    rows,
+    query.limit,
+    ['tasks'],
+    row => row.due_at,
+    ({ owner_name: ownerName, ...row }): Activity => rowToActivity(row, ownerName),
   );
-  const last = shown.at(-1);
-  return {
-    items,
-    nextCursor:
-      rows.length > query.limit && last?.due_at
-        ? encodeCursor(['tasks'], last.due_at, last.id)
-        : null,
-    now: now.toISOString(),
-  };
+  return { ...page, now: now.toISOString() };
 }
 
 /**

@@ -73,11 +73,26 @@ export function pageOf<R extends { id: string; sort_value: string | number }, T>
   key: readonly string[],
   item: (row: R) => T,
 ): { items: T[]; nextCursor: string | null } {
+  return keysetPage(rows, limit, key, row => row.sort_value, item);
+}
+
+/**
+ * `pageOf` for rows whose sort value is a column read by `sortValue`: the cursor after the last row
+ * shown, or null at the end (or when that row has no sort value, e.g. a task without a due time).
+ */
+export function keysetPage<R extends { id: string }, T>(
+  rows: readonly R[],
+  limit: number,
+  key: readonly string[],
+  sortValue: (row: R) => string | number | null,
+  item: (row: R) => T,
+): { items: T[]; nextCursor: string | null } {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
+  const value = last === undefined || rows.length <= limit ? null : sortValue(last);
   return {
     items: shown.map(item),
-    nextCursor: rows.length > limit && last ? encodeCursor(key, last.sort_value, last.id) : null,
+    nextCursor: last !== undefined && value !== null ? encodeCursor(key, value, last.id) : null,
   };
 }
 

@@ -28,6 +28,7 @@ export {
   afterCursorSql,
   decodeCursor,
   encodeCursor,
+  keysetPage,
   pageOf,
   readListRequest,
   type Cursor,
