@@ -3,7 +3,6 @@ import {
   Alert,
   Button,
   Group,
-  Loader,
   SegmentedControl,
   Stack,
   Text,
@@ -34,6 +33,7 @@ import { AuditTable } from './AuditTable';
 import { useRecordNames } from './audit-names';
 import { DoneNotice } from './DoneNotice';
 import { OfficeAuditLog } from './OfficeAuditLog';
+import { PagedEntriesList } from './PagedEntriesList';
 import { usePagedEntries, type PageReader } from './usePagedEntries';
 import { useGranted } from '../../app/grants';
 import { ariaKeys, useShortcuts } from '../../app/shortcuts';
@@ -171,23 +171,16 @@ export function AuditScreen() {
             {t('admin.retry')}
           </Button>
         ) : null}
-        {!loading && !error && entries.length === 0 ? (
-          <Text c="dimmed">{t('admin.audit.empty')}</Text>
-        ) : null}
-        {entries.length > 0 ? (
+        <PagedEntriesList
+          count={entries.length}
+          loading={loading}
+          failed={error !== null}
+          more={next !== null}
+          empty={t('admin.audit.empty')}
+          onOlder={() => void load(next ?? undefined)}
+        >
           <AuditTable entries={entries} names={names} records={records} people={people} />
-        ) : null}
-        {loading ? (
-          <Group gap="xs">
-            <Loader size="sm" />
-            <Text c="dimmed">{t('admin.loading')}</Text>
-          </Group>
-        ) : null}
-        {!loading && next !== null ? (
-          <Button variant="default" w="fit-content" onClick={() => void load(next)}>
-            {t('admin.audit.loadOlder')}
-          </Button>
-        ) : null}
+        </PagedEntriesList>
         {!loading && !error && next === null && entries.length > 0 ? (
           <Text size="xs" c="dimmed">
             {t('admin.audit.end')}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { OfficeAuditEntryView, OfficeAuditPage } from '../../../src-shared/ipc/audit';
 import { ok, OWNER } from '../../app/test-support';
@@ -77,6 +77,51 @@ describe('audit screen: this computer or the office', () => {
       '1 entry from other computers does not match their chain',
     );
     expect(inputsOf(calls, 'audit.office').at(-1)).toEqual({ limit: 100 });
+  });
+
+  it('pages the office entries with "Load older" (before the oldest shown) until the last page', async () => {
+    useSessionStore.setState({ user: OWNER });
+    const first: OfficeAuditPage = {
+      joined: true,
+      entries: [officeEntry(8), officeEntry(7)],
+      nextBefore: 7,
+      problems: 0,
+    };
+    const older: OfficeAuditPage = { ...first, entries: [officeEntry(6)], nextBefore: null };
+    const { api, calls } = scriptedApi({
+      audit: {
+        list: async () => ok({ entries: [], nextBeforeSeq: null }),
+        actions: async () => ok({ actions: [] }),
+        office: async input => ok(input.before === undefined ? first : older),
+      },
+      users: { list: async () => ok([]) },
+    });
+    renderWithApi(<AuditScreen />, api);
+    fireEvent.click(await screen.findByRole('radio', { name: 'The office' }));
+    const table = await screen.findByRole('table', { name: 'Audit entries' });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    fireEvent.click(await screen.findByRole('button', { name: 'Load older' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(4));
+    expect(inputsOf(calls, 'audit.office').at(-1)).toEqual({ limit: 100, before: 7 });
+    expect(screen.queryByRole('button', { name: 'Load older' })).toBeNull();
+  });
+
+  it('says so when the other computers have sent nothing yet', async () => {
+    useSessionStore.setState({ user: OWNER });
+    const { api } = scriptedApi({
+      audit: {
+        list: async () => ok({ entries: [], nextBeforeSeq: null }),
+        actions: async () => ok({ actions: [] }),
+        office: async () => ok({ joined: true, entries: [], nextBefore: null, problems: 0 }),
+      },
+      users: { list: async () => ok([]) },
+    });
+    renderWithApi(<AuditScreen />, api);
+    fireEvent.click(await screen.findByRole('radio', { name: 'The office' }));
+    expect(
+      await screen.findByText('The other computers of the office have sent no log entries yet.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Audit entries' })).toBeNull();
   });
 
   it('offers no office view to a vault that has not joined an office', async () => {
