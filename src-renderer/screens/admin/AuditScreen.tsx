@@ -1,14 +1,5 @@
 /** The audit log section: filters, the entries, "Load older", the chain check and the CSV export. */
-import {
-  Alert,
-  Button,
-  Group,
-  SegmentedControl,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -63,7 +54,8 @@ export function AuditScreen() {
     (beforeSeq?: number) => api.audit.list(listInputOf(applied, PAGE, beforeSeq)),
     [api, applied],
   );
-  const { entries, next, loading, error, load } = usePagedEntries(fetchPage, readPage);
+  const paged = usePagedEntries(fetchPage, readPage);
+  const { entries, next, loading, error, load } = paged;
   const records = useRecordNames(api, entries);
   // User ids and pipeline ids in changes and details read as names (ids never collide).
   const names = useMemo(
@@ -171,14 +163,7 @@ export function AuditScreen() {
             {t('admin.retry')}
           </Button>
         ) : null}
-        <PagedEntriesList
-          count={entries.length}
-          loading={loading}
-          failed={error !== null}
-          more={next !== null}
-          empty={t('admin.audit.empty')}
-          onOlder={() => void load(next ?? undefined)}
-        >
+        <PagedEntriesList paged={paged} empty={t('admin.audit.empty')}>
           <AuditTable entries={entries} names={names} records={records} people={people} />
         </PagedEntriesList>
         {!loading && !error && next === null && entries.length > 0 ? (

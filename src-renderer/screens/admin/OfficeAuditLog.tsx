@@ -32,7 +32,8 @@ export function OfficeAuditLog({ names }: { names: ReadonlyMap<string, string> }
       api.audit.office(before === undefined ? { limit: PAGE } : { limit: PAGE, before }),
     [api],
   );
-  const { entries, next, page, loading, error, load } = usePagedEntries(fetchPage, readPage);
+  const paged = usePagedEntries(fetchPage, readPage);
+  const { entries, page, error, load } = paged;
   const problems = page?.problems ?? 0;
   useEffect(() => {
     void load();
@@ -66,14 +67,7 @@ export function OfficeAuditLog({ names }: { names: ReadonlyMap<string, string> }
         </Alert>
       ) : null}
       <ErrorAlert error={error} />
-      <PagedEntriesList
-        count={entries.length}
-        loading={loading}
-        failed={error !== null}
-        more={next !== null}
-        empty={t('admin.officeAudit.empty')}
-        onOlder={() => void load(next ?? undefined)}
-      >
+      <PagedEntriesList paged={paged} empty={t('admin.officeAudit.empty')}>
         <AuditTable entries={entries} keyOf={keyOf} from={from} />
       </PagedEntriesList>
     </Stack>

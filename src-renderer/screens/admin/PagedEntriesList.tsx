@@ -5,41 +5,34 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PagedEntries } from './usePagedEntries';
 
 /**
- * `count` entries loaded so far (`children` shows them); `empty` is said when a load that did not
- * fail found none; "Load older" calls `onOlder` while `more` pages are left.
+ * The pages `paged` loaded so far (`children` shows their entries); `empty` is said when a load
+ * that did not fail found none; "Load older" loads the next page while there is one.
  */
-export function PagedEntriesList({
-  count,
-  loading,
-  failed,
-  more,
+export function PagedEntriesList<C>({
+  paged: { entries, next, loading, error, load },
   empty,
-  onOlder,
   children,
 }: {
-  count: number;
-  loading: boolean;
-  failed: boolean;
-  more: boolean;
+  paged: Pick<PagedEntries<unknown, unknown, C>, 'entries' | 'next' | 'loading' | 'error' | 'load'>;
   empty: string;
-  onOlder: () => void;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <>
-      {!loading && !failed && count === 0 ? <Text c="dimmed">{empty}</Text> : null}
-      {count > 0 ? children : null}
+      {!loading && !error && entries.length === 0 ? <Text c="dimmed">{empty}</Text> : null}
+      {entries.length > 0 ? children : null}
       {loading ? (
         <Group gap="xs">
           <Loader size="sm" />
           <Text c="dimmed">{t('admin.loading')}</Text>
         </Group>
       ) : null}
-      {!loading && more ? (
-        <Button variant="default" w="fit-content" onClick={onOlder}>
+      {!loading && next !== null ? (
+        <Button variant="default" w="fit-content" onClick={() => void load(next)}>
           {t('admin.audit.loadOlder')}
         </Button>
       ) : null}
