@@ -5,22 +5,14 @@
  */
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ZamokApi } from '../../../src-shared/ipc';
 import { ok, OWNER } from '../../app/test-support';
-import {
-  renderWithApp,
-  setUpRecordScreenTests,
-} from '../../components/records/records-test-support';
+import { setUpRecordScreenTests } from '../../components/records/records-test-support';
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
-import { ContactsScreen } from './ContactsScreen';
+import { renderContactsScreen } from './contacts-screen.test-support';
 import { contact } from './contacts-test-support';
 import { useContactsStore } from './store';
 
 setUpRecordScreenTests(OWNER);
-
-function renderScreen(api: ZamokApi, language: 'uk' | 'en' = 'en') {
-  return renderWithApp(api, <ContactsScreen />, language);
-}
 
 describe('contact form: duplicate and similar-name hints', () => {
   it('warns of a duplicate while typing: valid numbers only, the office note without a name', async () => {
@@ -39,7 +31,7 @@ describe('contact form: duplicate and similar-name hints', () => {
           ]),
       },
     });
-    renderScreen(api, 'uk');
+    renderContactsScreen(api, 'uk');
     fireEvent.click(await screen.findByRole('button', { name: 'Додати перший контакт' }));
     const phone = await screen.findByLabelText('Телефон 1');
     fireEvent.change(phone, { target: { value: '050 99' } });
@@ -63,7 +55,7 @@ describe('contact form: duplicate and similar-name hints', () => {
           ok([{ field: 'name', visible: true, recordId: 'c-9', name: 'Шевченко Тарас' }]),
       },
     });
-    renderScreen(api, 'uk');
+    renderContactsScreen(api, 'uk');
     fireEvent.click(await screen.findByRole('button', { name: 'Додати перший контакт' }));
     fireEvent.change(await screen.findByLabelText('Прізвище'), { target: { value: 'шевченко' } });
     fireEvent.change(screen.getByLabelText('Ім’я'), { target: { value: 'тарас ' } });
@@ -86,7 +78,7 @@ describe('contact form: duplicate and similar-name hints', () => {
       },
     });
     useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
-    renderScreen(api);
+    renderContactsScreen(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     const hint = await screen.findByText(/Maybe the same client: «Шевченко Тарас»/);
     // A hint with a way to merge, never a block: the form still saves.

@@ -2,26 +2,20 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ContactListPage } from '../../../src-shared/contacts';
-import type { ZamokApi } from '../../../src-shared/ipc';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { fail, ok, OWNER } from '../../app/test-support';
 import {
   confirmDeleteWithDocuments,
-  renderWithApp,
   setUpRecordScreenTests,
 } from '../../components/records/records-test-support';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { ContactsScreen } from './ContactsScreen';
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
+import { renderContactsScreen } from './contacts-screen.test-support';
 import { contact, summary } from './contacts-test-support';
 import { useContactsStore } from './store';
 
 setUpRecordScreenTests(OWNER);
-
-function renderScreen(api: ZamokApi, language: 'uk' | 'en' = 'en') {
-  return renderWithApp(api, <ContactsScreen />, language);
-}
 
 const page = (from: number, to: number, nextCursor: string | null): ContactListPage => ({
   items: Array.from({ length: to - from + 1 }, (_, i) => summary(from + i)),
@@ -37,7 +31,7 @@ describe('contact list', () => {
       },
       users: { list: async () => ok([]) },
     });
-    renderScreen(api);
+    renderContactsScreen(api);
     expect(await screen.findByText('Шевченко8 Тарас Григорович')).toBeTruthy();
     const lists = inputsOf(calls, 'contacts.list') as { cursor?: string; limit: number }[];
     expect(lists.map(input => input.cursor)).toEqual([undefined, 'after-5']);
@@ -59,7 +53,7 @@ describe('contact list', () => {
       contacts: { list: async () => ok(page(1, 2, null)) },
       users: { list: async () => ok([]) },
     });
-    renderScreen(api);
+    renderContactsScreen(api);
     await screen.findByText('Шевченко1 Тарас Григорович');
     const search = screen.getByRole('searchbox', { name: 'Search' });
     fireEvent.change(search, { target: { value: 'Шев' } });
@@ -74,7 +68,7 @@ describe('contact list', () => {
       contacts: { list: async () => ok({ items: [], nextCursor: null }) },
       users: { list: async () => ok([]) },
     });
-    renderScreen(api);
+    renderContactsScreen(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Add the first contact' }));
     expect(await screen.findByRole('heading', { name: 'New contact' })).toBeTruthy();
   });
@@ -86,7 +80,7 @@ describe('contact list', () => {
     const { api, calls } = scriptedApi({
       contacts: { list: async () => ok(page(1, 1, null)) },
     });
-    renderScreen(api);
+    renderContactsScreen(api);
     const row = await screen.findByRole('option');
     expect(row.textContent).not.toContain('Олена Коваленко');
     expect(screen.queryByRole('switch', { name: 'Show deleted' })).toBeNull();
@@ -104,7 +98,7 @@ describe('keyboard', () => {
       },
       users: { list: async () => ok([]) },
     });
-    renderScreen(api);
+    renderContactsScreen(api);
     await screen.findByText('Шевченко1 Тарас Григорович');
     fireEvent.keyDown(screen.getByRole('searchbox', { name: 'Search' }), { key: 'ArrowDown' });
     const list = screen.getByRole('listbox', { name: 'Contact list' });
@@ -134,7 +128,7 @@ describe('contact form', () => {
       contacts: { list: async () => ok({ items: [], nextCursor: null }) },
       users: { list: async () => ok([]) },
     });
-    renderScreen(api, 'uk');
+    renderContactsScreen(api, 'uk');
     fireEvent.click(await screen.findByRole('button', { name: 'Додати перший контакт' }));
     fireEvent.change(await screen.findByRole('textbox', { name: /^Прізвище/ }), {
       target: { value: 'Шевченко' },
@@ -178,7 +172,7 @@ describe('contact form', () => {
       users: { list: async () => ok([]) },
     });
     useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
-    renderScreen(api);
+    renderContactsScreen(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     const notes = await screen.findByRole('textbox', { name: 'Notes on the client' });
     fireEvent.change(notes, { target: { value: 'x' } });
@@ -216,7 +210,7 @@ describe('job title', () => {
       users: { list: async () => ok([]) },
     });
     useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
-    renderScreen(api);
+    renderContactsScreen(api);
     expect(await screen.findByText('Головний бухгалтер')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
     const title = await screen.findByRole('textbox', { name: 'Job title' });
@@ -262,7 +256,7 @@ describe('contact page lines', () => {
         users: { list: async () => ok([]) },
       });
       useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
-      const { container } = renderScreen(api, language);
+      const { container } = renderContactsScreen(api, language);
       await screen.findByText('виставка');
       const labels = Array.from(container.querySelectorAll('dt'), dt => dt.textContent);
       expect(labels.slice(0, 12)).toEqual([...reach, ...other]);
@@ -299,7 +293,7 @@ describe('deleting a contact with documents', () => {
       users: { list: async () => ok([]) },
     });
     useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
-    renderScreen(api);
+    renderContactsScreen(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     expect(
       await screen.findByText(
@@ -320,7 +314,7 @@ describe('lock', () => {
       },
       users: { list: async () => ok([]) },
     });
-    const view = renderScreen(api);
+    const view = renderContactsScreen(api);
     fireEvent.click(await screen.findByText('Шевченко2 Тарас Григорович'));
     expect(await screen.findByRole('heading', { name: 'Шевченко Тарас Григорович' })).toBeTruthy();
     expect(useContactsStore.getState().items.length).toBeGreaterThan(0);
