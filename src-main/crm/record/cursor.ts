@@ -4,7 +4,7 @@
  * added or removed between two pages neither repeat nor vanish). A cursor is opaque base64url
  * JSON `[...list key, value, id]`; one made for another list or order is `invalid_input`.
  */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { SortDirection } from '../../../src-shared/contacts';
 import { RecordError } from './errors';
 
@@ -61,6 +61,32 @@ export function afterCursorSql(
   if (cursor === undefined) return sql<SqlBool>`1`;
   const op = direction === 'asc' ? sql`>` : sql`<`;
   return sql<SqlBool>`(${sql.ref(column)}, ${sql.ref(idColumn)}) ${op} (${cursor.value}, ${cursor.id})`;
+}
+
+/** A keyset list's order: its sort column, id column and direction (fixed references, never input). */
+export interface KeysetOrder {
+  column: string;
+  idColumn: string;
+  direction: SortDirection;
+}
+
+/**
+ * `query` in `order`, continuing strictly after `cursor` (none: from the top), `limit + 1` rows
+ * (the extra row only says there is more: `keysetPage` cuts it).
+ */
+export function afterCursor<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  order: KeysetOrder,
+  cursor: Cursor<string | number> | undefined,
+  limit: number,
+): SelectQueryBuilder<DB, TB, O> {
+  const { column, idColumn, direction } = order;
+  const after =
+    cursor === undefined ? query : query.where(afterCursorSql(column, idColumn, direction, cursor));
+  return after
+    .orderBy(sql.ref(column), direction)
+    .orderBy(sql.ref(idColumn), direction)
+    .limit(limit + 1);
 }
 
 /**

@@ -25,6 +25,7 @@ export {
   type Stamped,
 } from './changes';
 export {
+  afterCursor,
   afterCursorSql,
   decodeCursor,
   encodeCursor,
@@ -32,6 +33,7 @@ export {
   pageOf,
   readListRequest,
   type Cursor,
+  type KeysetOrder,
   type ListRequest,
 } from './cursor';
 export {
