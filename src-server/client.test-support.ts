@@ -13,6 +13,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import type { DeviceStatement } from '../src-shared/office/contracts';
+import { joinStatement } from '../src-shared/office/joins';
 import { authStatement, deviceStatement } from '../src-shared/office/statements';
 
 /** An HTTP answer: status and parsed JSON body. */
@@ -96,6 +97,19 @@ export class TestDevice {
       device,
       signature: this.signText(deviceStatement('approve', this.officeId, device)),
     });
+  }
+
+  /** This device's join request with `invite` (a random sealed name), signed by its own key. */
+  joinRequest(invite: string) {
+    const { deviceId, userId, signKey, boxKey } = this.statement();
+    const sealedName = randomBytes(60).toString('base64');
+    const signed = { invite, deviceId, userId, signKey, boxKey, sealedName };
+    return { ...signed, signature: this.signText(joinStatement(this.officeId, signed)) };
+  }
+
+  /** Asks to join with `invite` (not signed in: the office does not know this device yet). */
+  join(invite: string): Promise<Answer> {
+    return call(this.url, 'POST', '/v1/join', this.joinRequest(invite));
   }
 
   /** Signs in: challenge → signature → token (kept). Returns the token answer. */

@@ -7,9 +7,9 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { joinStatement, type PendingJoin } from '../src-shared/office/joins';
+import type { PendingJoin } from '../src-shared/office/joins';
 import { deviceStatement } from '../src-shared/office/statements';
-import { TestDevice, call } from './client.test-support';
+import type { TestDevice } from './client.test-support';
 import { testEngines } from './db/cluster.test-support';
 import type { RunningOffice } from './serve';
 import { TestOffice, startTestOffice } from './world.test-support';
@@ -18,18 +18,8 @@ const engines = await testEngines();
 afterAll(() => engines.forEach(engine => engine.stop()));
 
 /** `device` asks to join with `invite`. */
-async function join(office: RunningOffice, device: TestDevice, invite: string) {
-  const { deviceId, userId, signKey, boxKey } = device.statement();
-  const signed = {
-    invite,
-    deviceId,
-    userId,
-    signKey,
-    boxKey,
-    sealedName: randomBytes(60).toString('base64'),
-  };
-  const body = { ...signed, signature: device.signText(joinStatement(office.officeId, signed)) };
-  expect((await call(office.url, 'POST', '/v1/join', body)).status).toBe(200);
+async function join(device: TestDevice, invite: string) {
+  expect((await device.join(invite)).status).toBe(200);
 }
 
 /** `approver` signs `device`'s statement as given (role and team may differ from the device's). */
@@ -69,15 +59,14 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
       expect(answer.status).toBe(200);
       return answer.body.joins.map(j => [j.deviceId, j.teamId]);
     };
-    const newcomer = () => new TestDevice(office.url, office.officeId, randomUUID(), 'manager');
 
     it("lists each head only its team's requests and lets it approve a manager of its team", async () => {
-      const anna = newcomer();
-      const boris = newcomer();
-      const olga = newcomer();
-      await join(office, anna, await invite(north));
-      await join(office, boris, await invite(south));
-      await join(office, olga, await invite(world.owner));
+      const anna = world.newcomer();
+      const boris = world.newcomer();
+      const olga = world.newcomer();
+      await join(anna, await invite(north));
+      await join(boris, await invite(south));
+      await join(olga, await invite(world.owner));
       expect(await joins(north)).toEqual([[anna.deviceId, 'north']]);
       expect(await joins(south)).toEqual([[boris.deviceId, 'south']]);
       expect((await joins(world.owner)).map(j => j[0]).sort()).toEqual(
@@ -113,8 +102,8 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
     });
 
     it('lets a head wrap only its team manager’s partition, to that manager, itself and owners', async () => {
-      const anna = newcomer();
-      await join(office, anna, await invite(north));
+      const anna = world.newcomer();
+      await join(anna, await invite(north));
       expect((await approveAs(north, anna, 'manager', 'north')).status).toBe(200);
       const manager = await world.device('manager', 'south');
       const key = randomBytes(32);

@@ -49,6 +49,11 @@ export class TestOffice {
     return new TestOffice(office, owner);
   }
 
+  /** A device of a new user that the office does not know yet (to join with an invitation). */
+  newcomer(role: DeviceStatement['role'] = 'manager'): TestDevice {
+    return new TestDevice(this.office.url, this.office.officeId, randomUUID(), role);
+  }
+
   /** A new device for a new user, approved by the owner and signed in. */
   async device(role: DeviceStatement['role'], teamId: string | null = null): Promise<TestDevice> {
     const device = new TestDevice(

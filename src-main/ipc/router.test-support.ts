@@ -8,6 +8,7 @@ import { BUILT_IN_GRANTS } from '../../src-shared/roles';
 import type { Handlers } from './router';
 import type { Session } from './session';
 import type { HandlerContext } from './wrappers';
+import { officeSamples } from './office-samples.test-support';
 import { privacySamples } from './privacy-samples.test-support';
 import { recordSamples } from './record-samples.test-support';
 
@@ -53,7 +54,10 @@ export interface ChannelSample {
   optionalKeys?: readonly string[];
 }
 
-/** A valid input for every channel of the real contract. Add one when you add a channel. */
+/**
+ * A valid input for every channel of the real contract. Add one when you add a channel (record,
+ * office and privacy channels in their own `*-samples.test-support.ts` files, spread in below).
+ */
 export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:auth.status': { input: {} },
   'zamok:auth.beginTotpEnrollment': { input: { login: 'olena' } },
@@ -208,32 +212,7 @@ export const validSamples: Readonly<Record<string, ChannelSample>> = {
   'zamok:imports.undo': {
     input: { batchId: '019a0c6e-7b1f-7c3d-9e2a-5f4b3c2d1e0f', type: 'contacts' },
   },
-  'zamok:sync.status': { input: {} },
-  'zamok:sync.now': { input: {} },
-  'zamok:sync.enrol': {
-    input: { server: 'http://127.0.0.1:8443', code: 'ABCDE-FGHJK', fingerprint: 'AB'.repeat(32) },
-    optionalKeys: ['fingerprint'],
-  },
-  'zamok:sync.join': { input: { server: 'https://office.local:8443' } },
-  'zamok:sync.approve': {
-    input: { request: 'eyJkZXZpY2VJZCI6IngifQ', role: 'manager', teamId: 'north' },
-    optionalKeys: ['teamId'],
-  },
-  'zamok:sync.verifyOffice': { input: {} },
-  'zamok:office.join': {
-    input: { server: 'http://127.0.0.1:8443', code: 'ABCDE-FGHJK-MNPQR-STUVW-XYZ23' },
-  },
-  'zamok:office.invite': { input: {} },
-  'zamok:office.waiting': { input: {} },
-  'zamok:office.approve': {
-    input: { deviceId: 'device-1', role: 'manager', teamId: 'north' },
-    optionalKeys: ['teamId'],
-  },
-  'zamok:office.refuse': { input: { deviceId: 'device-1' } },
-  'zamok:office.forget': { input: {} },
-  'zamok:sync.conflicts': { input: {} },
-  'zamok:sync.dismiss': { input: { userId: 'user-1' } },
-  'zamok:sync.resolve': { input: { changeId: 'c-1', field: 'stage_id', keep: 'mine' } },
+  ...officeSamples,
   'zamok:imports.run': {
     input: {
       path: '/tmp/клієнти.csv',

@@ -3,28 +3,19 @@
  * that manager's partition — the owner laptop wraps the new partition's key to the head's devices
  * it trusts when it approves the manager — and a head of another team does not.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createContact } from '../crm/contacts/repository';
-import { testEngines } from '../../src-server/db/cluster.test-support';
-import { enrolledOwner, joinedLaptop, startOffice, type Laptop } from './office.test-support';
+import {
+  clientsOf,
+  enrolledOwner,
+  joinedLaptop,
+  officeTestBed,
+  startOffice,
+} from './office.test-support';
 import { syncNow } from './worker';
 
-const engines = await testEngines();
-const opened: Laptop[] = [];
-afterAll(() => {
-  for (const laptop of opened.splice(0)) laptop.vault.close();
-  engines.forEach(engine => engine.stop());
-});
-
-async function clientsOf(laptop: Laptop, ownerId: string): Promise<number> {
-  const row = await laptop.db
-    .selectFrom('contacts')
-    .select(eb => eb.fn.countAll<number>().as('n'))
-    .where('owner_id', '=', ownerId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const { engines, opened } = await officeTestBed();
 
 describe.each(engines.map(e => [e.name, e] as const))('approval order on %s', (_name, engine) => {
   it('gives a head approved first the partition of a manager approved later', async () => {

@@ -4,21 +4,15 @@
  * backoff; a change made on A reaches the owner's laptop through the owner's waiting long poll once
  * A's loop is kicked; the badge follows (offline, N waiting, synced).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createContact } from '../crm/contacts/repository';
-import { testEngines } from '../../src-server/db/cluster.test-support';
 import { backoffMs, startBackgroundSync, type RoundOutcome, type SyncTimers } from './background';
-import { enrolledOwner, joinedLaptop, startOffice, type Laptop } from './office.test-support';
+import { enrolledOwner, joinedLaptop, officeTestBed, startOffice } from './office.test-support';
 import { syncStatus } from './status';
 import { syncNow } from './worker';
 
-const engines = await testEngines();
-const opened: Laptop[] = [];
-afterAll(() => {
-  for (const laptop of opened.splice(0)) laptop.vault.close();
-  engines.forEach(engine => engine.stop());
-});
+const { engines, opened } = await officeTestBed();
 
 /** Timers the test drives: each sleep is recorded and ends when the test (or a kick) says so. */
 function drivenTimers() {

@@ -8,9 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, truncateSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
-import { testEngines } from '../../src-server/db/cluster.test-support';
 import { createContact } from '../crm/contacts/repository';
 import { reassignContact } from '../crm/contacts/ownership';
 import { readAll, streamOf } from '../crm/documents/documents.test-support';
@@ -25,20 +24,16 @@ import {
   enrolledOwner,
   filesHolding,
   joinedLaptop,
-  newLaptop,
-  startOffice,
   type Laptop,
+  newLaptop,
+  officeTestBed,
+  startOffice,
 } from './office.test-support';
 import { OfficeSession } from './session';
 import { loadOfficeSettings } from './store';
 import { syncNow } from './worker';
 
-const engines = await testEngines();
-const opened: Laptop[] = [];
-afterAll(() => {
-  for (const laptop of opened.splice(0)) laptop.vault.close();
-  engines.forEach(engine => engine.stop());
-});
+const { engines, opened } = await officeTestBed();
 
 const CANARY = `DOC-CANARY-${randomBytes(8).toString('hex')}`;
 

@@ -6,7 +6,7 @@
  * chooses, creates the user's partition when there is none, and wraps the partition key to the
  * new device (and, for a head, the keys of their team's partitions this owner laptop holds).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
@@ -17,11 +17,12 @@ import {
 import { deviceStatement } from '../../src-shared/office/statements';
 import type { Database } from '../vault/schema';
 import { OfficeCallError, checkEndpoint, officeCall, type OfficeEndpoint } from './client';
-import { generateDeviceKeys, signText, wrapPartitionKey, type DeviceKeys } from './crypto';
+import { generateDeviceKeys, signText, type DeviceKeys } from './crypto';
 import { recordToOutbox } from './outbox';
 import { queueExistingDocuments } from './documents-out';
 import { OfficeSession } from './session';
-import { loadOfficeSettings, savePartition, savePartitionKey, type OfficeSettings } from './store';
+import { loadOfficeSettings, type OfficeSettings } from './store';
+import { createOwnerPartition, grantHeld, heldPartitionOf, type Grant } from './partition-grants';
 import { SYNCED_TABLES } from './change-format';
 import { listOfficeDevices, teamHeads } from './devices';
 import { ensureTeam } from '../teams/teams';
@@ -95,35 +96,14 @@ export async function saveSettings(
 }
 
 /** Creates an owner partition for `ownerUserId` with a fresh key, held by this owner device. */
-async function createOwnerPartition(
+async function createHeldPartition(
   db: Kysely<Database>,
   session: OfficeSession,
   settings: OfficeSettings,
   ownerUserId: string,
 ): Promise<{ partitionId: string; key: Buffer }> {
-  const partitionId = randomUUID();
-  const key = randomBytes(32);
-  await session.post('/v1/partitions', { partitionId, kind: 'owner', ownerUserId });
-  await session.post('/v1/partitions/grant', {
-    partitionId,
-    mayPush: true,
-    keyVersion: 1,
-    envelope: {
-      deviceId: settings.device_id,
-      wrapped: wrapPartitionKey(key, settings.box_public, { partitionId, keyVersion: 1 }),
-    },
-  });
-  await db.transaction().execute(async trx => {
-    await savePartition(trx, {
-      partitionId,
-      kind: 'owner',
-      ownerUserId,
-      keyVersion: 1,
-      mayPush: true,
-    });
-    await savePartitionKey(trx, partitionId, 1, key);
-  });
-  return { partitionId, key };
+  const self = { deviceId: settings.device_id, boxKey: settings.box_public, mayPush: true };
+  return createOwnerPartition(db, session, { ownerUserId, recipients: [self], mayPush: true });
 }
 
 /**
@@ -178,7 +158,7 @@ export async function enrolOwner(
   const settings = await loadOfficeSettings(db);
   if (!settings) throw new Error('office settings were not saved');
   const session = await OfficeSession.signIn(settings);
-  await createOwnerPartition(db, session, settings, o.userId);
+  await createHeldPartition(db, session, settings, o.userId);
   return { deviceId, officeId, queued: await queueExistingRecords(db, o.userId) };
 }
 
@@ -229,33 +209,13 @@ export async function approveJoin(
   const settings = await loadOfficeSettings(db);
   if (!settings) throw new OfficeCallError(0, 'not_joined', 'This vault has not joined an office.');
   const session = await OfficeSession.signIn(settings);
-  const device: DeviceStatement = {
-    deviceId: o.request.deviceId,
-    userId: o.request.userId,
-    role: o.role,
-    teamId: o.teamId,
-    signKey: o.request.signKey,
-    boxKey: o.request.boxKey,
-  };
-  await session.post('/v1/devices/approve', {
-    device,
-    signature: signText(
-      Buffer.from(settings.sign_private),
-      deviceStatement('approve', settings.office_id, device),
-    ),
-  });
-  await rememberColleague(db, device, o.request.name);
+  const device = await postApproval(db, session, settings, o);
   const grants: Grant[] = [];
   const to = { deviceId: device.deviceId, boxKey: device.boxKey };
-  const own = await db
-    .selectFrom('office_partitions')
-    .select('partition_id')
-    .where('kind', '=', 'owner')
-    .where('owner_user_id', '=', device.userId)
-    .executeTakeFirst();
+  const own = await heldPartitionOf(db, device.userId);
   const ownPartition =
     own?.partition_id ??
-    (await createOwnerPartition(db, session, settings, device.userId)).partitionId;
+    (await createHeldPartition(db, session, settings, device.userId)).partitionId;
   grants.push({ partitionId: ownPartition, mayPush: true, ...to });
   // Heads of the team approved earlier read the new member's partition too.
   if (o.role !== 'head' && o.teamId) {
@@ -279,38 +239,33 @@ export async function approveJoin(
   return { partitions: grants.length };
 }
 
-/** One partition to wrap to one device's box key. */
-export interface Grant {
-  partitionId: string;
-  mayPush: boolean;
-  deviceId: string;
-  boxKey: string;
-}
-
-/** Wraps the current key of a partition this laptop holds to a device, and grants it. */
-export async function grantHeld(
+/**
+ * Approves the device of `request` with `role` and `teamId` at the office (the statement signed by
+ * this laptop's device key) and remembers its user here; answers the signed statement.
+ */
+export async function postApproval(
   db: Kysely<Database>,
   session: OfficeSession,
-  grant: Grant,
-): Promise<void> {
-  const held = await db
-    .selectFrom('office_partitions as p')
-    .innerJoin('office_partition_keys as k', j =>
-      j.onRef('k.partition_id', '=', 'p.partition_id').onRef('k.key_version', '=', 'p.key_version'),
-    )
-    .select(['p.key_version', 'k.key'])
-    .where('p.partition_id', '=', grant.partitionId)
-    .executeTakeFirstOrThrow();
-  const at = { partitionId: grant.partitionId, keyVersion: held.key_version };
-  await session.post('/v1/partitions/grant', {
-    partitionId: grant.partitionId,
-    mayPush: grant.mayPush,
-    keyVersion: held.key_version,
-    envelope: {
-      deviceId: grant.deviceId,
-      wrapped: wrapPartitionKey(Buffer.from(held.key), grant.boxKey, at),
-    },
+  settings: OfficeSettings,
+  o: { request: JoinRequest; role: OfficeRole; teamId: string | null },
+): Promise<DeviceStatement> {
+  const device: DeviceStatement = {
+    deviceId: o.request.deviceId,
+    userId: o.request.userId,
+    role: o.role,
+    teamId: o.teamId,
+    signKey: o.request.signKey,
+    boxKey: o.request.boxKey,
+  };
+  await session.post('/v1/devices/approve', {
+    device,
+    signature: signText(
+      Buffer.from(settings.sign_private),
+      deviceStatement('approve', settings.office_id, device),
+    ),
   });
+  await rememberColleague(db, device, o.request.name);
+  return device;
 }
 
 /** The approved colleague is known on this laptop from now on (their records name them). */

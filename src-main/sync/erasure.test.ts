@@ -5,21 +5,21 @@
  * erasure log, no row, no search hit, no sync rows), while A's other client stays.
  */
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createContact } from '../crm/contacts/repository';
 import { eraseContact, vaultErasures } from '../privacy/erasure/erase';
-import { testEngines } from '../../src-server/db/cluster.test-support';
 import { vaultEraser } from './erasure-in';
-import { enrolledOwner, joinedLaptop, startOffice, type Laptop } from './office.test-support';
+import {
+  enrolledOwner,
+  joinedLaptop,
+  type Laptop,
+  officeTestBed,
+  startOffice,
+} from './office.test-support';
 import { syncNow } from './worker';
 
-const engines = await testEngines();
-const opened: Laptop[] = [];
-afterAll(() => {
-  for (const laptop of opened.splice(0)) laptop.vault.close();
-  engines.forEach(engine => engine.stop());
-});
+const { engines, opened } = await officeTestBed();
 
 const CANARY = 'Стиранко';
 

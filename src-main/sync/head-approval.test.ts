@@ -5,10 +5,9 @@
  * not the head of south. The owner trusts Anna's device through the head's approval even after the
  * head is dismissed: the rotation that follows keeps Anna's laptop in her own partition.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createContact } from '../crm/contacts/repository';
-import { testEngines } from '../../src-server/db/cluster.test-support';
 import type { RunningOffice } from '../../src-server/serve';
 import { OfficeCallError } from './client';
 import {
@@ -18,25 +17,18 @@ import {
   listWaitingDevices,
   refuseWaiting,
 } from './invite';
-import { enrolledOwner, newLaptop, startOffice, type Laptop } from './office.test-support';
+import {
+  clientsOf,
+  enrolledOwner,
+  type Laptop,
+  newLaptop,
+  officeTestBed,
+  startOffice,
+} from './office.test-support';
 import { dismissFromOffice } from './rotate';
 import { syncNow } from './worker';
 
-const engines = await testEngines();
-const opened: Laptop[] = [];
-afterAll(() => {
-  for (const laptop of opened.splice(0)) laptop.vault.close();
-  engines.forEach(engine => engine.stop());
-});
-
-async function clientsOf(laptop: Laptop, ownerId: string): Promise<number> {
-  const row = await laptop.db
-    .selectFrom('contacts')
-    .select(eb => eb.fn.countAll<number>().as('n'))
-    .where('owner_id', '=', ownerId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const { engines, opened } = await officeTestBed();
 
 async function addClients(laptop: Laptop, n: number, from = 0): Promise<void> {
   for (let i = from; i < from + n; i += 1) {

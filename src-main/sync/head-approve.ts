@@ -8,16 +8,14 @@
  * by the server's word alone: without it (a laptop that joined with a request text) a head
  * approves only managers whose partition it holds.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DeviceStatement } from '../../src-shared/office/contracts';
-import { deviceStatement } from '../../src-shared/office/statements';
 import type { Database } from '../vault/schema';
 import { OfficeCallError } from './client';
-import { signText, wrapPartitionKey } from './crypto';
-import { grantHeld, rememberColleague, type JoinRequest } from './enrol';
+import { postApproval, type JoinRequest } from './enrol';
+import { createOwnerPartition, grantHeld, heldPartitionOf } from './partition-grants';
 import type { OfficeSession } from './session';
-import { savePartition, savePartitionKey, type OfficeSettings } from './store';
+import type { OfficeSettings } from './store';
 
 /** Who the office takes this device for (`GET /v1/me`). */
 export interface OfficeSelf {
@@ -32,16 +30,6 @@ export interface OfficeSelf {
 /** This device as the office knows it. */
 export function officeSelf(session: OfficeSession): Promise<OfficeSelf> {
   return session.get<OfficeSelf>('/v1/me');
-}
-
-/** The owner partition of `userId` this laptop holds, if any. */
-async function heldPartitionOf(db: Kysely<Database>, userId: string) {
-  return db
-    .selectFrom('office_partitions')
-    .select('partition_id')
-    .where('kind', '=', 'owner')
-    .where('owner_user_id', '=', userId)
-    .executeTakeFirst();
 }
 
 /**
@@ -73,55 +61,21 @@ export async function approveAsHead(
       'This laptop cannot wrap a new partition to the owner device: ask the owner to approve.',
     );
   }
-  const device: DeviceStatement = {
-    deviceId: o.request.deviceId,
-    userId: o.request.userId,
-    role: 'manager',
-    teamId: team,
-    signKey: o.request.signKey,
-    boxKey: o.request.boxKey,
-  };
-  await session.post('/v1/devices/approve', {
-    device,
-    signature: signText(
-      Buffer.from(settings.sign_private),
-      deviceStatement('approve', settings.office_id, device),
-    ),
-  });
-  await rememberColleague(db, device, o.request.name);
+  const device = await postApproval(db, session, settings, { ...o, teamId: team });
   const to = { deviceId: device.deviceId, boxKey: device.boxKey };
   if (held) {
     await grantHeld(db, session, { partitionId: held.partition_id, mayPush: true, ...to });
     return { partitions: 1 };
   }
-  const partitionId = randomUUID();
-  const key = randomBytes(32);
-  await session.post('/v1/partitions', { partitionId, kind: 'owner', ownerUserId: device.userId });
-  const grants = [
+  const recipients = [
     { deviceId: settings.device_id, boxKey: settings.box_public, mayPush: false },
     { ...to, mayPush: true },
     ...owners.map(owner => ({ ...owner, mayPush: true })),
   ];
-  for (const grant of grants) {
-    await session.post('/v1/partitions/grant', {
-      partitionId,
-      mayPush: grant.mayPush,
-      keyVersion: 1,
-      envelope: {
-        deviceId: grant.deviceId,
-        wrapped: wrapPartitionKey(key, grant.boxKey, { partitionId, keyVersion: 1 }),
-      },
-    });
-  }
-  await db.transaction().execute(async trx => {
-    await savePartition(trx, {
-      partitionId,
-      kind: 'owner',
-      ownerUserId: device.userId,
-      keyVersion: 1,
-      mayPush: false,
-    });
-    await savePartitionKey(trx, partitionId, 1, key);
+  await createOwnerPartition(db, session, {
+    ownerUserId: device.userId,
+    recipients,
+    mayPush: false,
   });
-  return { partitions: grants.length };
+  return { partitions: recipients.length };
 }

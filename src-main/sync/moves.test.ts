@@ -7,23 +7,23 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createContact } from '../crm/contacts/repository';
 import { reassignContact } from '../crm/contacts/ownership';
 import { documentPath } from '../crm/documents/files';
-import { testEngines } from '../../src-server/db/cluster.test-support';
 import { vaultPaths } from '../vault';
-import { enrolledOwner, joinedLaptop, startOffice, type Laptop } from './office.test-support';
+import {
+  enrolledOwner,
+  joinedLaptop,
+  type Laptop,
+  officeTestBed,
+  startOffice,
+} from './office.test-support';
 import { syncNow } from './worker';
 import { dirname } from 'node:path';
 
-const engines = await testEngines();
-const opened: Laptop[] = [];
-afterAll(() => {
-  for (const laptop of opened.splice(0)) laptop.vault.close();
-  engines.forEach(engine => engine.stop());
-});
+const { engines, opened } = await officeTestBed();
 
 const CANARY = 'Переїзденко';
 

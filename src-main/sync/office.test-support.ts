@@ -4,14 +4,30 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Kysely } from 'kysely';
+import { afterAll } from 'vitest';
 import { createUser } from '../auth/accounts';
 import type { OpenVault } from '../vault';
 import type { Database } from '../vault/schema';
 import { createTestVault } from '../vault/temp-vault.test-support';
 import { insertTestTeams } from '../teams/teams.test-support';
 import { silentLogger } from '../../src-server/log';
+import { testEngines, type TestEngine } from '../../src-server/db/cluster.test-support';
 import { serveOffice, type OfficeStorage, type RunningOffice } from '../../src-server/serve';
 import { approveJoin, enrolOwner, parseJoinRequest, requestToJoin, type OfficeRole } from './enrol';
+
+/**
+ * A test file's office engines (PGlite, and PostgreSQL 15 where it starts) and a list for the
+ * laptops it opens: after the file's tests every listed laptop's vault closes and every engine stops.
+ */
+export async function officeTestBed(): Promise<{ engines: TestEngine[]; opened: Laptop[] }> {
+  const engines = await testEngines();
+  const opened: Laptop[] = [];
+  afterAll(() => {
+    for (const laptop of opened.splice(0)) laptop.vault.close();
+    engines.forEach(engine => engine.stop());
+  });
+  return { engines, opened };
+}
 
 /** Starts an office server on loopback (`port` 0: any free one). */
 export function startOffice(storage: OfficeStorage, port = 0): Promise<RunningOffice> {
@@ -81,4 +97,14 @@ export function filesHolding(dir: string, needle: string): number {
     if ((error as { status?: number }).status === 1) return 0;
     throw error;
   }
+}
+
+/** How many clients of `ownerId` the laptop's vault holds (read through its data key). */
+export async function clientsOf(laptop: Laptop, ownerId: string): Promise<number> {
+  const row = await laptop.db
+    .selectFrom('contacts')
+    .select(eb => eb.fn.countAll<number>().as('n'))
+    .where('owner_id', '=', ownerId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

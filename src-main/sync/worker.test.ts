@@ -7,28 +7,24 @@
  * nothing sent, and offline edits reach the owner after the server comes back.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createContact, updateContact } from '../crm/contacts/repository';
-import { testEngines } from '../../src-server/db/cluster.test-support';
 import { OfficeCallError } from './client';
 import {
+  clientsOf,
   enrolledOwner,
   filesHolding,
   joinedLaptop,
-  startOffice,
   type Laptop,
+  officeTestBed,
+  startOffice,
 } from './office.test-support';
 import { OfficeSession } from './session';
 import { loadOfficeSettings, syncCounts } from './store';
 import { syncNow } from './worker';
 
-const engines = await testEngines();
-const opened: Laptop[] = [];
-afterAll(() => {
-  for (const laptop of opened.splice(0)) laptop.vault.close();
-  engines.forEach(engine => engine.stop());
-});
+const { engines, opened } = await officeTestBed();
 
 /** Text the server must never see: in every client's surname and notes. */
 const CANARY_NAME = 'Канарейченко';
@@ -58,15 +54,6 @@ async function addClients(laptop: Laptop, n: number, tag: string): Promise<strin
 }
 
 const N = 1000;
-
-async function clientsOf(laptop: Laptop, ownerId: string): Promise<number> {
-  const row = await laptop.db
-    .selectFrom('contacts')
-    .select(eb => eb.fn.countAll<number>().as('n'))
-    .where('owner_id', '=', ownerId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 describe.each(engines.map(e => [e.name, e] as const))('office sync on %s', (_name, engine) => {
   it('gives each laptop exactly the clients its user may read (1,000 each), leaks no text, refuses a forged pull', async () => {

@@ -238,6 +238,22 @@ describe('standalone tasks, views and the calendar', () => {
     expect((await tasks('open', staff.anna)).items).toEqual([]);
   });
 
+  it('pages the task list soonest first after a cursor; a cursor of another view is refused', async () => {
+    const { call, overdue, today, sunday, nextWeek } = await planned();
+    const page = async (view: string, cursor?: string) =>
+      call('activities.tasks', { view, timeZone: ZONE, limit: 3, ...(cursor ? { cursor } : {}) });
+    const first = value<TaskListPage>(await page('open'));
+    expect(first.items.map(i => i.id)).toEqual([overdue.id, today.id, sunday.id]);
+    const cursor = first.nextCursor ?? '';
+    const second = value<TaskListPage>(await page('open', cursor));
+    expect(second.items.map(i => i.id)).toEqual([nextWeek.id]);
+    expect(second.nextCursor).toBeNull();
+    expect(await page('week', cursor)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+
   it('refuses an unknown time zone', async () => {
     const { call } = await planned();
     const result = await call('activities.tasks', { view: 'today', timeZone: 'Mars/Olympus' });

@@ -16,15 +16,21 @@ import {
   type TaskView,
 } from '../../../src-shared/activities';
 import type { Database } from '../../vault/schema';
-import { afterCursorSql, decodeCursor, encodeCursor } from '../record/cursor';
+import { afterCursor, decodeCursor, keysetPage, type KeysetOrder } from '../record/cursor';
 import { ownerNameSql } from '../record/owner-name';
 import { inScope } from '../record/viewer';
 import { dealsShape } from './records';
 import { companyReadableSql, contactReadableSql, dealReadableSql } from './scope';
 import { rowToActivity, type ActivityViewer } from './tables';
+import { BY_DUE_TIME } from './tasks';
 
 const CURSOR_MESSAGE = 'cursor: not from this task list; start from the top';
 const LOGGED_CURSOR = 'cursor: not from this list of activities; start from the top';
+const NEWEST_FIRST: KeysetOrder = {
+  column: 'activities.occurred_at',
+  idColumn: 'activities.id',
+  direction: 'desc',
+};
 
 /** What the task list asks for. */
 export interface TaskListQuery {
@@ -97,30 +103,17 @@ export async function taskList(
     ? decodeCursor(query.cursor, ['task-list', query.view], 'string', CURSOR_MESSAGE)
     : undefined;
   const range = taskViewRange(query.view, now, query.timeZone);
-  const rows = await (
-    await plannedSelect(db, viewer)
-  )
+  const open = (await plannedSelect(db, viewer))
     .where(sql<SqlBool>`activities.kind = 'task'`)
     .where('activities.done_at', 'is', null)
     .$if(query.mine, q => q.where('activities.owner_id', '=', viewer.userId))
     .$if(query.ownerId !== undefined, q => q.where('activities.owner_id', '=', query.ownerId ?? ''))
     .$if(range.from !== undefined, q => q.where('activities.due_at', '>=', range.from ?? ''))
-    .$if(range.before !== undefined, q => q.where('activities.due_at', '<', range.before ?? ''))
-    .$if(cursor !== undefined, q =>
-      q.where(afterCursorSql('activities.due_at', 'activities.id', 'asc', cursor)),
-    )
-    .orderBy('activities.due_at', 'asc')
-    .orderBy('activities.id', 'asc')
-    .limit(query.limit + 1)
-    .execute();
-  const shown = rows.slice(0, query.limit);
-  const last = shown.at(-1);
+    .$if(range.before !== undefined, q => q.where('activities.due_at', '<', range.before ?? ''));
+  const rows = await afterCursor(open, BY_DUE_TIME, cursor, query.limit).execute();
+  const key = ['task-list', query.view];
   return {
-    items: shown.map(toPlanned),
-    nextCursor:
-      rows.length > query.limit && last?.due_at
-        ? encodeCursor(['task-list', query.view], last.due_at, last.id)
-        : null,
+    ...keysetPage(rows, query.limit, key, row => row.due_at, toPlanned),
     now: now.toISOString(),
   };
 }
@@ -180,25 +173,11 @@ export async function loggedActivities(
   const cursor = query.cursor
     ? decodeCursor(query.cursor, key, 'string', LOGGED_CURSOR)
     : undefined;
-  const rows = await (
-    await plannedSelect(db, viewer)
-  )
+  const logged = (await plannedSelect(db, viewer))
     .where('activities.owner_id', '=', query.ownerId)
     .where('activities.occurred_at', '>=', query.from)
-    .where('activities.occurred_at', '<', query.before)
-    .$if(cursor !== undefined, q =>
-      q.where(afterCursorSql('activities.occurred_at', 'activities.id', 'desc', cursor)),
-    )
-    .orderBy('activities.occurred_at', 'desc')
-    .orderBy('activities.id', 'desc')
-    .limit(query.limit + 1)
-    .execute();
-  const shown = rows.slice(0, query.limit);
-  const last = shown.at(-1);
-  return {
-    items: shown.map(toPlanned),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor(key, last.occurred_at, last.id) : null,
-    now: now.toISOString(),
-  };
+    .where('activities.occurred_at', '<', query.before);
+  const rows = await afterCursor(logged, NEWEST_FIRST, cursor, query.limit).execute();
+  const page = keysetPage(rows, query.limit, key, row => row.occurred_at, toPlanned);
+  return { ...page, now: now.toISOString() };
 }

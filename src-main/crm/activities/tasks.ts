@@ -6,12 +6,19 @@
 import { ownerNameSql } from '../record/owner-name';
 import { nextTime } from '../record/changes';
 import type { Database } from '../../vault/schema';
-import { afterCursorSql, decodeCursor, encodeCursor } from '../record/cursor';
+import { afterCursor, decodeCursor, keysetPage, type KeysetOrder } from '../record/cursor';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Activity, DueReminder, TaskPage } from '../../../src-shared/activities';
 import { rowToActivity } from './tables';
 
 const TASKS_CURSOR_MESSAGE = 'cursor: not from the task list; start from the top';
+
+/** Open tasks in order: soonest due first (overdue first), then by id. */
+export const BY_DUE_TIME: KeysetOrder = {
+  column: 'activities.due_at',
+  idColumn: 'activities.id',
+  direction: 'asc',
+};
 
 /** One page of the user's own open tasks, soonest (and overdue) first. */
 export async function myTasks(
@@ -23,34 +30,23 @@ export async function myTasks(
   const cursor = query.cursor
     ? decodeCursor(query.cursor, ['tasks'], 'string', TASKS_CURSOR_MESSAGE)
     : undefined;
-  const rows = await db
+  const open = db
     .selectFrom('activities')
     .selectAll('activities')
     .select(ownerNameSql('activities'))
     .where('activities.owner_id', '=', userId)
     .where(sql<SqlBool>`activities.kind = 'task'`)
     .where('activities.done_at', 'is', null)
-    .where('activities.deleted_at', 'is', null)
-    .$if(cursor !== undefined, q =>
-      q.where(afterCursorSql('activities.due_at', 'activities.id', 'asc', cursor)),
-    )
-    .orderBy('activities.due_at', 'asc')
-    .orderBy('activities.id', 'asc')
-    .limit(query.limit + 1)
-    .execute();
-  const shown = rows.slice(0, query.limit);
-  const items = shown.map(({ owner_name: ownerName, ...row }): Activity =>
-    rowToActivity(row, ownerName),
+    .where('activities.deleted_at', 'is', null);
+  const rows = await afterCursor(open, BY_DUE_TIME, cursor, query.limit).execute();
+  const page = keysetPage(
+    rows,
+    query.limit,
+    ['tasks'],
+    row => row.due_at,
+    ({ owner_name: ownerName, ...row }): Activity => rowToActivity(row, ownerName),
   );
-  const last = shown.at(-1);
-  return {
-    items,
-    nextCursor:
-      rows.length > query.limit && last?.due_at
-        ? encodeCursor(['tasks'], last.due_at, last.id)
-        : null,
-    now: now.toISOString(),
-  };
+  return { ...page, now: now.toISOString() };
 }
 
 /**

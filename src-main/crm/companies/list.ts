@@ -5,7 +5,7 @@
  * `companies_owner_*` index in order; scope `all` from `companies_*`.
  */
 import { inScope, type Viewer } from '../record/viewer';
-import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
+import { afterCursor, pageOf, readListRequest } from '../record/cursor';
 import { listSource, readTextFilter, textMatchSql, TEXT_INDEX } from '../record/text-filter';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SqlBool } from 'kysely';
@@ -90,12 +90,7 @@ export async function listCompanies(
         }),
       ),
     )
-    .$if(cursor !== undefined, q =>
-      q.where(afterCursorSql(column, 'companies.id', direction, cursor)),
-    )
-    .orderBy(column, direction)
-    .orderBy('companies.id', direction)
-    .limit(limit + 1)
+    .$call(q => afterCursor(q, { column, idColumn: 'companies.id', direction }, cursor, limit))
     .execute();
 
   return pageOf(rows, limit, key, (r): CompanySummary => ({

@@ -3,7 +3,7 @@
  * id), never by OFFSET — page 500 costs the same as page 1, and rows added or removed between two
  * pages neither repeat nor vanish. Indexes in migrations/0005_contacts.sql serve each order.
  */
-import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
+import { afterCursor, pageOf, readListRequest } from '../record/cursor';
 import {
   listSource,
   readTextFilter,
@@ -152,12 +152,7 @@ export async function listContacts(
           }),
         ),
       )
-      .$if(cursor !== undefined, q =>
-        q.where(afterCursorSql(column, 'contacts.id', direction, cursor)),
-      )
-      .orderBy(column, direction)
-      .orderBy('contacts.id', direction)
-      .limit(limit + 1);
+      .$call(q => afterCursor(q, { column, idColumn: 'contacts.id', direction }, cursor, limit));
 
   const branches =
     textFilter?.plan === 'matches'

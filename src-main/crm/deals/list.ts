@@ -5,7 +5,7 @@
  * per-currency totals are one GROUP BY in SQL over the same scope.
  */
 import { inScope, type Viewer } from '../record/viewer';
-import { afterCursorSql, pageOf, readListRequest } from '../record/cursor';
+import { afterCursor, pageOf, readListRequest } from '../record/cursor';
 import { listSource, readTextFilter, textMatchSql, TEXT_INDEX } from '../record/text-filter';
 import type { Database } from '../../vault/schema';
 import { sql, type Kysely, type SqlBool } from 'kysely';
@@ -120,10 +120,7 @@ export async function listDeals(
     .$if(amount !== null, q => q.where(amount ?? sql<SqlBool>`1`))
     .$if(closed !== null, q => q.where(closed ?? sql<SqlBool>`1`))
     .$if(textFilter?.plan === 'walk', q => q.where(textMatchSql('deals', textFilter)))
-    .$if(cursor !== undefined, q => q.where(afterCursorSql(column, 'deals.id', direction, cursor)))
-    .orderBy(column, direction)
-    .orderBy('deals.id', direction)
-    .limit(limit + 1)
+    .$call(q => afterCursor(q, { column, idColumn: 'deals.id', direction }, cursor, limit))
     .execute();
 
   return pageOf(rows, limit, key, row => ({

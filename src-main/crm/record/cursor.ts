@@ -4,7 +4,7 @@
  * added or removed between two pages neither repeat nor vanish). A cursor is opaque base64url
  * JSON `[...list key, value, id]`; one made for another list or order is `invalid_input`.
  */
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { SortDirection } from '../../../src-shared/contacts';
 import { RecordError } from './errors';
 
@@ -63,6 +63,32 @@ export function afterCursorSql(
   return sql<SqlBool>`(${sql.ref(column)}, ${sql.ref(idColumn)}) ${op} (${cursor.value}, ${cursor.id})`;
 }
 
+/** A keyset list's order: its sort column, id column and direction (fixed references, never input). */
+export interface KeysetOrder {
+  column: string;
+  idColumn: string;
+  direction: SortDirection;
+}
+
+/**
+ * `query` in `order`, continuing strictly after `cursor` (none: from the top), `limit + 1` rows
+ * (the extra row only says there is more: `keysetPage` cuts it).
+ */
+export function afterCursor<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  order: KeysetOrder,
+  cursor: Cursor<string | number> | undefined,
+  limit: number,
+): SelectQueryBuilder<DB, TB, O> {
+  const { column, idColumn, direction } = order;
+  const after =
+    cursor === undefined ? query : query.where(afterCursorSql(column, idColumn, direction, cursor));
+  return after
+    .orderBy(sql.ref(column), direction)
+    .orderBy(sql.ref(idColumn), direction)
+    .limit(limit + 1);
+}
+
 /**
  * The page of `rows` fetched with `limit + 1` (the extra row only says there is more) and the
  * cursor after its last row, or null at the end.
@@ -73,11 +99,26 @@ export function pageOf<R extends { id: string; sort_value: string | number }, T>
   key: readonly string[],
   item: (row: R) => T,
 ): { items: T[]; nextCursor: string | null } {
+  return keysetPage(rows, limit, key, row => row.sort_value, item);
+}
+
+/**
+ * `pageOf` for rows whose sort value is a column read by `sortValue`: the cursor after the last row
+ * shown, or null at the end (or when that row has no sort value, e.g. a task without a due time).
+ */
+export function keysetPage<R extends { id: string }, T>(
+  rows: readonly R[],
+  limit: number,
+  key: readonly string[],
+  sortValue: (row: R) => string | number | null,
+  item: (row: R) => T,
+): { items: T[]; nextCursor: string | null } {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
+  const value = last === undefined || rows.length <= limit ? null : sortValue(last);
   return {
     items: shown.map(item),
-    nextCursor: rows.length > limit && last ? encodeCursor(key, last.sort_value, last.id) : null,
+    nextCursor: last !== undefined && value !== null ? encodeCursor(key, value, last.id) : null,
   };
 }
 

@@ -25,12 +25,15 @@ export {
   type Stamped,
 } from './changes';
 export {
+  afterCursor,
   afterCursorSql,
   decodeCursor,
   encodeCursor,
+  keysetPage,
   pageOf,
   readListRequest,
   type Cursor,
+  type KeysetOrder,
   type ListRequest,
 } from './cursor';
 export {

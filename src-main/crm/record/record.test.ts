@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCallError } from '../../ipc';
 import { nextTime, applyPatch } from './changes';
-import { decodeCursor, encodeCursor, pageOf } from './cursor';
+import { decodeCursor, encodeCursor, keysetPage, pageOf } from './cursor';
 import { RecordError, isRecordError, recordNotFound } from './errors';
 import { foldedSearchText, searchWords } from './search-words';
 
@@ -52,6 +52,44 @@ describe('keyset cursors', () => {
     expect(page.items).toEqual(['a', 'b']);
     expect(decodeCursor(page.nextCursor ?? '', ['k'], 'string')).toEqual({ value: 'B', id: 'b' });
     expect(pageOf(rows, 3, ['k'], r => r.id).nextCursor).toBeNull();
+  });
+
+  it('a keyset page reads its sort value from a column; a last row without one ends the list', () => {
+    const rows = [
+      { id: 'a', due_at: '2026-12-01' },
+      { id: 'b', due_at: '2026-12-02' },
+      { id: 'c', due_at: null },
+    ];
+    const page = keysetPage(
+      rows,
+      2,
+      ['tasks'],
+      r => r.due_at,
+      r => r.id,
+    );
+    expect(page.items).toEqual(['a', 'b']);
+    expect(decodeCursor(page.nextCursor ?? '', ['tasks'], 'string')).toEqual({
+      value: '2026-12-02',
+      id: 'b',
+    });
+    expect(
+      keysetPage(
+        rows.slice(1),
+        2,
+        ['tasks'],
+        r => r.due_at,
+        r => r.id,
+      ).nextCursor,
+    ).toBeNull();
+    expect(
+      keysetPage(
+        rows,
+        3,
+        ['tasks'],
+        r => r.due_at,
+        r => r.id,
+      ).nextCursor,
+    ).toBeNull();
   });
 });
 

@@ -1,15 +1,5 @@
 /** The audit log section: filters, the entries, "Load older", the chain check and the CSV export. */
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  SegmentedControl,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -34,6 +24,7 @@ import { AuditTable } from './AuditTable';
 import { useRecordNames } from './audit-names';
 import { DoneNotice } from './DoneNotice';
 import { OfficeAuditLog } from './OfficeAuditLog';
+import { PagedEntriesList } from './PagedEntriesList';
 import { usePagedEntries, type PageReader } from './usePagedEntries';
 import { useGranted } from '../../app/grants';
 import { ariaKeys, useShortcuts } from '../../app/shortcuts';
@@ -63,7 +54,8 @@ export function AuditScreen() {
     (beforeSeq?: number) => api.audit.list(listInputOf(applied, PAGE, beforeSeq)),
     [api, applied],
   );
-  const { entries, next, loading, error, load } = usePagedEntries(fetchPage, readPage);
+  const paged = usePagedEntries(fetchPage, readPage);
+  const { entries, next, loading, error, load } = paged;
   const records = useRecordNames(api, entries);
   // User ids and pipeline ids in changes and details read as names (ids never collide).
   const names = useMemo(
@@ -171,23 +163,9 @@ export function AuditScreen() {
             {t('admin.retry')}
           </Button>
         ) : null}
-        {!loading && !error && entries.length === 0 ? (
-          <Text c="dimmed">{t('admin.audit.empty')}</Text>
-        ) : null}
-        {entries.length > 0 ? (
+        <PagedEntriesList paged={paged} empty={t('admin.audit.empty')}>
           <AuditTable entries={entries} names={names} records={records} people={people} />
-        ) : null}
-        {loading ? (
-          <Group gap="xs">
-            <Loader size="sm" />
-            <Text c="dimmed">{t('admin.loading')}</Text>
-          </Group>
-        ) : null}
-        {!loading && next !== null ? (
-          <Button variant="default" w="fit-content" onClick={() => void load(next)}>
-            {t('admin.audit.loadOlder')}
-          </Button>
-        ) : null}
+        </PagedEntriesList>
         {!loading && !error && next === null && entries.length > 0 ? (
           <Text size="xs" c="dimmed">
             {t('admin.audit.end')}

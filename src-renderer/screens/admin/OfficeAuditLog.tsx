@@ -3,7 +3,7 @@
  * office audit partition; kept apart from this laptop's own log), newest received first, with the
  * user and computer each came from; a red notice when some do not verify in their laptop's chain.
  */
-import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeAuditEntryView, OfficeAuditPage } from '../../../src-shared/ipc/audit';
@@ -11,6 +11,7 @@ import { useApi } from '../../app/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AuditTable } from './AuditTable';
 import { shortId } from './audit-format';
+import { PagedEntriesList } from './PagedEntriesList';
 import { StatusBadge } from './StatusBadge';
 import { usePagedEntries, type PageReader } from './usePagedEntries';
 
@@ -31,7 +32,8 @@ export function OfficeAuditLog({ names }: { names: ReadonlyMap<string, string> }
       api.audit.office(before === undefined ? { limit: PAGE } : { limit: PAGE, before }),
     [api],
   );
-  const { entries, next, page, loading, error, load } = usePagedEntries(fetchPage, readPage);
+  const paged = usePagedEntries(fetchPage, readPage);
+  const { entries, page, error, load } = paged;
   const problems = page?.problems ?? 0;
   useEffect(() => {
     void load();
@@ -65,21 +67,9 @@ export function OfficeAuditLog({ names }: { names: ReadonlyMap<string, string> }
         </Alert>
       ) : null}
       <ErrorAlert error={error} />
-      {!loading && !error && entries.length === 0 ? (
-        <Text c="dimmed">{t('admin.officeAudit.empty')}</Text>
-      ) : null}
-      {entries.length > 0 ? <AuditTable entries={entries} keyOf={keyOf} from={from} /> : null}
-      {loading ? (
-        <Group gap="xs">
-          <Loader size="sm" />
-          <Text c="dimmed">{t('admin.loading')}</Text>
-        </Group>
-      ) : null}
-      {!loading && next !== null ? (
-        <Button variant="default" w="fit-content" onClick={() => void load(next)}>
-          {t('admin.audit.loadOlder')}
-        </Button>
-      ) : null}
+      <PagedEntriesList paged={paged} empty={t('admin.officeAudit.empty')}>
+        <AuditTable entries={entries} keyOf={keyOf} from={from} />
+      </PagedEntriesList>
     </Stack>
   );
 }

@@ -2,26 +2,20 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ContactListPage } from '../../../src-shared/contacts';
-import type { ZamokApi } from '../../../src-shared/ipc';
 import { BUILT_IN_GRANTS } from '../../../src-shared/roles';
 import { fail, ok, OWNER } from '../../app/test-support';
 import {
   confirmDeleteWithDocuments,
-  renderWithApp,
   setUpRecordScreenTests,
 } from '../../components/records/records-test-support';
 import { resetAllStores } from '../../stores/registry';
 import { useSessionStore } from '../../stores/session';
-import { ContactsScreen } from './ContactsScreen';
 import { inputsOf, scriptedApi } from '../../test-support/scripted-api';
+import { renderContactsScreen } from './contacts-screen.test-support';
 import { contact, summary } from './contacts-test-support';
 import { useContactsStore } from './store';
 
 setUpRecordScreenTests(OWNER);
-
-function renderScreen(api: ZamokApi, language: 'uk' | 'en' = 'en') {
-  return renderWithApp(api, <ContactsScreen />, language);
-}
 
 const page = (from: number, to: number, nextCursor: string | null): ContactListPage => ({
   items: Array.from({ length: to - from + 1 }, (_, i) => summary(from + i)),
@@ -37,7 +31,7 @@ describe('contact list', () => {
       },
       users: { list: async () => ok([]) },
     });
-    renderScreen(api);
+    renderContactsScreen(api);
     expect(await screen.findByText('Шевченко8 Тарас Григорович')).toBeTruthy();
     const lists = inputsOf(calls, 'contacts.list') as { cursor?: string; limit: number }[];
     expect(lists.map(input => input.cursor)).toEqual([undefined, 'after-5']);
@@ -59,7 +53,7 @@ describe('contact list', () => {
       contacts: { list: async () => ok(page(1, 2, null)) },
       users: { list: async () => ok([]) },
     });
-    renderScreen(api);
+    renderContactsScreen(api);
     await screen.findByText('Шевченко1 Тарас Григорович');
     const search = screen.getByRole('searchbox', { name: 'Search' });
     fireEvent.change(search, { target: { value: 'Шев' } });
@@ -74,7 +68,7 @@ describe('contact list', () => {
       contacts: { list: async () => ok({ items: [], nextCursor: null }) },
       users: { list: async () => ok([]) },
     });
-    renderScreen(api);
+    renderContactsScreen(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Add the first contact' }));
     expect(await screen.findByRole('heading', { name: 'New contact' })).toBeTruthy();
   });
@@ -86,7 +80,7 @@ describe('contact list', () => {
     const { api, calls } = scriptedApi({
       contacts: { list: async () => ok(page(1, 1, null)) },
     });
-    renderScreen(api);
+    renderContactsScreen(api);
     const row = await screen.findByRole('option');
     expect(row.textContent).not.toContain('Олена Коваленко');
     expect(screen.queryByRole('switch', { name: 'Show deleted' })).toBeNull();
@@ -104,7 +98,7 @@ describe('keyboard', () => {
       },
       users: { list: async () => ok([]) },
     });
-    renderScreen(api);
+    renderContactsScreen(api);
     await screen.findByText('Шевченко1 Тарас Григорович');
     fireEvent.keyDown(screen.getByRole('searchbox', { name: 'Search' }), { key: 'ArrowDown' });
     const list = screen.getByRole('listbox', { name: 'Contact list' });
@@ -134,7 +128,7 @@ describe('contact form', () => {
       contacts: { list: async () => ok({ items: [], nextCursor: null }) },
       users: { list: async () => ok([]) },
     });
-    renderScreen(api, 'uk');
+    renderContactsScreen(api, 'uk');
     fireEvent.click(await screen.findByRole('button', { name: 'Додати перший контакт' }));
     fireEvent.change(await screen.findByRole('textbox', { name: /^Прізвище/ }), {
       target: { value: 'Шевченко' },
@@ -162,84 +156,6 @@ describe('contact form', () => {
     await waitFor(() => expect(screen.queryByText(message)).toBeNull());
   });
 
-  it('warns of a duplicate while typing: valid numbers only, the office note without a name', async () => {
-    const { api, calls } = scriptedApi({
-      contacts: { list: async () => ok({ items: [], nextCursor: null }) },
-      users: { list: async () => ok([]) },
-      records: {
-        duplicates: async () =>
-          ok([
-            {
-              field: 'phones',
-              visible: false,
-              message:
-                'This client already exists in the office (the same phone number); ask the owner.',
-            },
-          ]),
-      },
-    });
-    renderScreen(api, 'uk');
-    fireEvent.click(await screen.findByRole('button', { name: 'Додати перший контакт' }));
-    const phone = await screen.findByLabelText('Телефон 1');
-    fireEvent.change(phone, { target: { value: '050 99' } });
-    fireEvent.change(phone, { target: { value: '050 999 88 77' } });
-    const note =
-      'Цей клієнт уже є в офісі: інший запис має цей номер телефону. Зверніться до його власника.';
-    expect(await screen.findByText(note)).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toContain('Можливо, цей клієнт уже є');
-    // Half-typed numbers are never sent; the valid one goes as E.164.
-    expect(inputsOf(calls, 'records.duplicates')).toEqual([
-      { type: 'contacts', phones: ['+380509998877'] },
-    ]);
-  });
-
-  it('suggests a client with a similar name while a new contact is typed (never blocks)', async () => {
-    const { api, calls } = scriptedApi({
-      contacts: { list: async () => ok({ items: [], nextCursor: null }) },
-      users: { list: async () => ok([]) },
-      records: {
-        duplicates: async () =>
-          ok([{ field: 'name', visible: true, recordId: 'c-9', name: 'Шевченко Тарас' }]),
-      },
-    });
-    renderScreen(api, 'uk');
-    fireEvent.click(await screen.findByRole('button', { name: 'Додати перший контакт' }));
-    fireEvent.change(await screen.findByLabelText('Прізвище'), { target: { value: 'шевченко' } });
-    fireEvent.change(screen.getByLabelText('Ім’я'), { target: { value: 'тарас ' } });
-    expect(
-      await screen.findByText('Можливо, той самий клієнт: «Шевченко Тарас» (схоже ім’я).'),
-    ).toBeTruthy();
-    expect(inputsOf(calls, 'records.duplicates').at(-1)).toEqual({
-      type: 'contacts',
-      name: { surname: 'шевченко', givenName: 'тарас' },
-    });
-  });
-
-  it('suggests a similar name on the edit form too, leaving out the contact itself', async () => {
-    const { api, calls } = scriptedApi({
-      contacts: { get: async () => ok(contact()) },
-      users: { list: async () => ok([]) },
-      records: {
-        duplicates: async () =>
-          ok([{ field: 'name', visible: true, recordId: 'c-9', name: 'Шевченко Тарас' }]),
-      },
-    });
-    useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
-    renderScreen(api);
-    fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    const hint = await screen.findByText(/Maybe the same client: «Шевченко Тарас»/);
-    // A hint with a way to merge, never a block: the form still saves.
-    expect(hint.closest('[role="status"]')?.textContent).toContain('Merge');
-    expect(screen.getByRole('button', { name: 'Save' })).toHaveProperty('disabled', false);
-    expect(inputsOf(calls, 'records.duplicates').at(-1)).toEqual({
-      type: 'contacts',
-      name: { surname: 'Шевченко', givenName: 'Тарас', patronymic: 'Григорович' },
-      phones: ['+380671234567'],
-      emails: ['taras@example.com'],
-      excludeId: 'c-1',
-    });
-  });
-
   it('a server rejection names the field; a conflict offers to reload the contact', async () => {
     let version = '2026-11-02T10:00:00.000Z';
     const { api, calls } = scriptedApi({
@@ -256,7 +172,7 @@ describe('contact form', () => {
       users: { list: async () => ok([]) },
     });
     useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
-    renderScreen(api);
+    renderContactsScreen(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     const notes = await screen.findByRole('textbox', { name: 'Notes on the client' });
     fireEvent.change(notes, { target: { value: 'x' } });
@@ -294,7 +210,7 @@ describe('job title', () => {
       users: { list: async () => ok([]) },
     });
     useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
-    renderScreen(api);
+    renderContactsScreen(api);
     expect(await screen.findByText('Головний бухгалтер')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
     const title = await screen.findByRole('textbox', { name: 'Job title' });
@@ -340,7 +256,7 @@ describe('contact page lines', () => {
         users: { list: async () => ok([]) },
       });
       useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
-      const { container } = renderScreen(api, language);
+      const { container } = renderContactsScreen(api, language);
       await screen.findByText('виставка');
       const labels = Array.from(container.querySelectorAll('dt'), dt => dt.textContent);
       expect(labels.slice(0, 12)).toEqual([...reach, ...other]);
@@ -377,7 +293,7 @@ describe('deleting a contact with documents', () => {
       users: { list: async () => ok([]) },
     });
     useContactsStore.setState({ view: { kind: 'detail', id: 'c-1' } });
-    renderScreen(api);
+    renderContactsScreen(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     expect(
       await screen.findByText(
@@ -398,7 +314,7 @@ describe('lock', () => {
       },
       users: { list: async () => ok([]) },
     });
-    const view = renderScreen(api);
+    const view = renderContactsScreen(api);
     fireEvent.click(await screen.findByText('Шевченко2 Тарас Григорович'));
     expect(await screen.findByRole('heading', { name: 'Шевченко Тарас Григорович' })).toBeTruthy();
     expect(useContactsStore.getState().items.length).toBeGreaterThan(0);
