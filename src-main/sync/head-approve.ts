@@ -6,7 +6,8 @@
  * manager's device (push), to this head (read) and to the owner device whose invitation this
  * laptop joined with. That owner device is found by the box key the enrolment code carried, never
  * by the server's word alone: without it (a laptop that joined with a request text) a head
- * approves only managers whose partition it holds.
+ * approves only managers whose partition it holds. The device's audit partition is made here too,
+ * wrapped to that owner device and the device only (./head-audit.ts).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -16,6 +17,7 @@ import type { Database } from '../vault/schema';
 import { OfficeCallError } from './client';
 import { signText, wrapPartitionKey } from './crypto';
 import { grantHeld, rememberColleague, type JoinRequest } from './enrol';
+import { makeAuditPartitionAsHead } from './head-audit';
 import type { OfficeSession } from './session';
 import { savePartition, savePartitionKey, type OfficeSettings } from './store';
 
@@ -90,6 +92,8 @@ export async function approveAsHead(
   });
   await rememberColleague(db, device, o.request.name);
   const to = { deviceId: device.deviceId, boxKey: device.boxKey };
+  // Its audit partition now, so its first round pushes its audit entries (./head-audit.ts).
+  await makeAuditPartitionAsHead(session, to, owners);
   if (held) {
     await grantHeld(db, session, { partitionId: held.partition_id, mayPush: true, ...to });
     return { partitions: 1 };
