@@ -10,11 +10,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AlertView } from '../../src-shared/ipc/alerts';
 import { guardMessage } from '../../src-shared/guard/messages';
 import { OFFICE_AUDIT_BROKEN_ACTION, auditPartitionId } from '../../src-shared/office/audit';
-import { appendAudit, verifyAuditChain } from '../audit';
+import { verifyAuditChain } from '../audit';
 import { installAlertRules, onAlertRaised } from '../guard/engine';
 import { listAlerts } from '../guard/store';
 import { testEngines } from '../../src-server/db/cluster.test-support';
-import { enrolledOwner, joinedLaptop, startOffice, type Laptop } from './office.test-support';
+import {
+  auditedEdit,
+  enrolledOwner,
+  joinedLaptop,
+  startOffice,
+  type Laptop,
+} from './office.test-support';
 import { loadOfficeSettings } from './store';
 import { syncNow } from './worker';
 
@@ -24,18 +30,6 @@ afterAll(() => {
   for (const laptop of opened.splice(0)) laptop.vault.close();
   engines.forEach(engine => engine.stop());
 });
-
-function audited(laptop: Laptop, n: number): void {
-  appendAudit(laptop.vault, {
-    userId: laptop.userId,
-    userLogin: laptop.login,
-    action: 'contacts.update',
-    entityType: 'contact',
-    entityId: `contact-${n}`,
-    outcome: 'ok',
-    changes: { notes: { before: `note ${n}`, after: `note ${n + 1}` } },
-  });
-}
 
 function brokenAlerts(laptop: Laptop): AlertView[] {
   return listAlerts(laptop.vault.sqlite, {
@@ -69,7 +63,7 @@ describe.each(engines.map(e => [e.name, e] as const))(
         await readerRound(owner); // makes A's audit partition
         const deviceA = (await loadOfficeSettings(a.db))?.device_id ?? '';
         const partitionId = auditPartitionId(deviceA);
-        for (let n = 1; n <= 3; n += 1) audited(a, n);
+        for (let n = 1; n <= 3; n += 1) auditedEdit(a, n);
         await syncNow(a.db);
         await readerRound(owner);
         // An intact chain: entries held, nothing flagged, no alert.
@@ -83,8 +77,8 @@ describe.each(engines.map(e => [e.name, e] as const))(
         expect(brokenAlerts(owner)).toEqual([]);
 
         // A's next change is edited on the server before the owner pulls it.
-        audited(a, 4);
-        audited(a, 5);
+        auditedEdit(a, 4);
+        auditedEdit(a, 5);
         await syncNow(a.db);
         const [last] = await office.db.query<{ seq: string }>(
           'SELECT seq FROM changes WHERE partition_id = $1 ORDER BY seq DESC LIMIT 1',
@@ -124,7 +118,7 @@ describe.each(engines.map(e => [e.name, e] as const))(
 
         // A's next entries arrive after the gap the edited change left: flagged red, the same
         // break, no second alert; a round with nothing new raises none either.
-        audited(a, 6);
+        auditedEdit(a, 6);
         await syncNow(a.db);
         await readerRound(owner);
         const flagged = await owner.db

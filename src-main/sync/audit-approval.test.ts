@@ -10,15 +10,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { auditPartitionId } from '../../src-shared/office/audit';
-import { appendAudit } from '../audit';
 import { testEngines } from '../../src-server/db/cluster.test-support';
 import type { RunningOffice } from '../../src-server/serve';
 import { wrapPartitionKey } from './crypto';
-import { approveWaiting, createInviteCode, joinWithCode } from './invite';
+import { approveWaiting } from './invite';
 import {
+  auditedEdit,
   enrolledOwner,
+  invitedLaptop,
   joinedLaptop,
-  newLaptop,
   startOffice,
   type Laptop,
 } from './office.test-support';
@@ -32,18 +32,6 @@ afterAll(() => {
   for (const laptop of opened.splice(0)) laptop.vault.close();
   engines.forEach(engine => engine.stop());
 });
-
-function audited(laptop: Laptop, n: number): void {
-  appendAudit(laptop.vault, {
-    userId: laptop.userId,
-    userLogin: laptop.login,
-    action: 'contacts.update',
-    entityType: 'contact',
-    entityId: `contact-${n}`,
-    outcome: 'ok',
-    changes: { notes: { before: `note ${n}`, after: `note ${n + 1}` } },
-  });
-}
 
 async function settingsOf(laptop: Laptop) {
   const settings = await loadOfficeSettings(laptop.db);
@@ -64,17 +52,10 @@ async function readBy(reader: Laptop, deviceId: string): Promise<string[]> {
   return rows.map(r => r.entity_id ?? '');
 }
 
-/** A laptop that joins with an invitation of `inviter` (not yet approved). */
+/** A laptop invited by `inviter`, closed after the tests. */
 async function invited(office: RunningOffice, inviter: Laptop, login: string): Promise<Laptop> {
-  const laptop = await newLaptop(login);
+  const laptop = await invitedLaptop(office, inviter, login);
   opened.push(laptop);
-  const { code } = await createInviteCode(inviter.db);
-  await joinWithCode(laptop.db, {
-    server: office.url,
-    codeText: code,
-    userId: laptop.userId,
-    name: login.toUpperCase(),
-  });
   return laptop;
 }
 
@@ -90,7 +71,7 @@ describe.each(engines.map(e => [e.name, e] as const))(
         const a = await joinedLaptop(office, owner, 'anna', 'manager', 'north');
         opened.push(owner, a);
         const deviceA = (await settingsOf(a)).device_id;
-        for (let n = 1; n <= 3; n += 1) audited(a, n);
+        for (let n = 1; n <= 3; n += 1) auditedEdit(a, n);
         const first = await syncNow(a.db);
         expect(first.pushed).toBeGreaterThanOrEqual(1);
         const stored = await office.db.query<{ device_id: string }>(
@@ -143,7 +124,7 @@ describe.each(engines.map(e => [e.name, e] as const))(
           .execute();
         expect(headKeys).toEqual([]);
 
-        for (let n = 1; n <= 3; n += 1) audited(anna, n);
+        for (let n = 1; n <= 3; n += 1) auditedEdit(anna, n);
         const first = await syncNow(anna.db);
         expect(first.pushed).toBeGreaterThanOrEqual(1);
         await syncNow(owner.db);

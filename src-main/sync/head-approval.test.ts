@@ -11,14 +11,8 @@ import { createContact } from '../crm/contacts/repository';
 import { testEngines } from '../../src-server/db/cluster.test-support';
 import type { RunningOffice } from '../../src-server/serve';
 import { OfficeCallError } from './client';
-import {
-  approveWaiting,
-  createInviteCode,
-  joinWithCode,
-  listWaitingDevices,
-  refuseWaiting,
-} from './invite';
-import { enrolledOwner, newLaptop, startOffice, type Laptop } from './office.test-support';
+import { approveWaiting, listWaitingDevices, refuseWaiting } from './invite';
+import { enrolledOwner, invitedLaptop, startOffice, type Laptop } from './office.test-support';
 import { dismissFromOffice } from './rotate';
 import { syncNow } from './worker';
 
@@ -48,17 +42,10 @@ async function addClients(laptop: Laptop, n: number, from = 0): Promise<void> {
   }
 }
 
-/** A laptop that joins with an invitation of `inviter` (not yet approved). */
+/** A laptop invited by `inviter`, closed after the tests. */
 async function invited(office: RunningOffice, inviter: Laptop, login: string): Promise<Laptop> {
-  const laptop = await newLaptop(login);
+  const laptop = await invitedLaptop(office, inviter, login);
   opened.push(laptop);
-  const { code } = await createInviteCode(inviter.db);
-  await joinWithCode(laptop.db, {
-    server: office.url,
-    codeText: code,
-    userId: laptop.userId,
-    name: login.toUpperCase(),
-  });
   return laptop;
 }
 

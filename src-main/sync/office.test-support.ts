@@ -11,7 +11,9 @@ import { createTestVault } from '../vault/temp-vault.test-support';
 import { insertTestTeams } from '../teams/teams.test-support';
 import { silentLogger } from '../../src-server/log';
 import { serveOffice, type OfficeStorage, type RunningOffice } from '../../src-server/serve';
+import { appendAudit } from '../audit';
 import { approveJoin, enrolOwner, parseJoinRequest, requestToJoin, type OfficeRole } from './enrol';
+import { createInviteCode, joinWithCode } from './invite';
 
 /** Starts an office server on loopback (`port` 0: any free one). */
 export function startOffice(storage: OfficeStorage, port = 0): Promise<RunningOffice> {
@@ -81,4 +83,34 @@ export function filesHolding(dir: string, needle: string): number {
     if ((error as { status?: number }).status === 1) return 0;
     throw error;
   }
+}
+
+/** A laptop that joins with an invitation of `inviter` (not yet approved). */
+export async function invitedLaptop(
+  office: RunningOffice,
+  inviter: Laptop,
+  login: string,
+): Promise<Laptop> {
+  const laptop = await newLaptop(login);
+  const { code } = await createInviteCode(inviter.db);
+  await joinWithCode(laptop.db, {
+    server: office.url,
+    codeText: code,
+    userId: laptop.userId,
+    name: login.toUpperCase(),
+  });
+  return laptop;
+}
+
+/** One audited edit of `contact-<n>` on `laptop` (an entry for its office audit partition). */
+export function auditedEdit(laptop: Laptop, n: number): void {
+  appendAudit(laptop.vault, {
+    userId: laptop.userId,
+    userLogin: laptop.login,
+    action: 'contacts.update',
+    entityType: 'contact',
+    entityId: `contact-${n}`,
+    outcome: 'ok',
+    changes: { notes: { before: `note ${n}`, after: `note ${n + 1}` } },
+  });
 }
