@@ -15,9 +15,9 @@ import type { DeviceStatement } from '../../src-shared/office/contracts';
 import { deviceStatement } from '../../src-shared/office/statements';
 import type { Database } from '../vault/schema';
 import { OfficeCallError } from './client';
-import { signText, wrapPartitionKey } from './crypto';
+import { signText } from './crypto';
 import { grantHeld, rememberColleague, type JoinRequest } from './enrol';
-import { makeAuditPartitionAsHead } from './head-audit';
+import { grantNewKey, makeAuditPartitionAsHead } from './head-audit';
 import type { OfficeSession } from './session';
 import { savePartition, savePartitionKey, type OfficeSettings } from './store';
 
@@ -106,17 +106,7 @@ export async function approveAsHead(
     { ...to, mayPush: true },
     ...owners.map(owner => ({ ...owner, mayPush: true })),
   ];
-  for (const grant of grants) {
-    await session.post('/v1/partitions/grant', {
-      partitionId,
-      mayPush: grant.mayPush,
-      keyVersion: 1,
-      envelope: {
-        deviceId: grant.deviceId,
-        wrapped: wrapPartitionKey(key, grant.boxKey, { partitionId, keyVersion: 1 }),
-      },
-    });
-  }
+  await grantNewKey(session, partitionId, key, grants);
   await db.transaction().execute(async trx => {
     await savePartition(trx, {
       partitionId,

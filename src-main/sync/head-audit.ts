@@ -21,6 +21,29 @@ interface Recipient {
 }
 
 /**
+ * Wraps a new partition's key (version 1) to each recipient and grants it the partition, in order
+ * (push where `mayPush`).
+ */
+export async function grantNewKey(
+  session: OfficeSession,
+  partitionId: string,
+  key: Buffer,
+  grants: readonly (Recipient & { mayPush: boolean })[],
+): Promise<void> {
+  for (const grant of grants) {
+    await session.post('/v1/partitions/grant', {
+      partitionId,
+      mayPush: grant.mayPush,
+      keyVersion: 1,
+      envelope: {
+        deviceId: grant.deviceId,
+        wrapped: wrapPartitionKey(key, grant.boxKey, { partitionId, keyVersion: 1 }),
+      },
+    });
+  }
+}
+
+/**
  * Creates `device`'s audit partition and wraps its key to `owners` (read) and the device (push).
  * Answers how many envelopes were made: 0 when no trusted owner device is known or the partition
  * exists already (made by the owner: it grants it itself).
@@ -45,17 +68,7 @@ export async function makeAuditPartitionAsHead(
     ...owners.map(owner => ({ ...owner, mayPush: false })),
     { ...device, mayPush: true },
   ];
-  for (const grant of grants) {
-    await session.post('/v1/partitions/grant', {
-      partitionId,
-      mayPush: grant.mayPush,
-      keyVersion: 1,
-      envelope: {
-        deviceId: grant.deviceId,
-        wrapped: wrapPartitionKey(key, grant.boxKey, { partitionId, keyVersion: 1 }),
-      },
-    });
-  }
+  await grantNewKey(session, partitionId, key, grants);
   key.fill(0);
   return grants.length;
 }
