@@ -5,7 +5,8 @@
  * of a manager of its team does the same, wrapping the key to the owner device it trusts and the
  * new device only (never to itself), an auditor gets it from the owner's next round, and the
  * server refuses a head that tries to wrap such a key to itself, to replace an envelope, or to
- * make the audit partition of another team's device.
+ * make the audit partition of another team's device; a partition a head made but could not wrap
+ * is adopted by the owner's next round (a new key version for the device and the owner).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
@@ -160,6 +161,44 @@ describe.each(engines.map(e => [e.name, e] as const))(
             ownerUserId: null,
           }),
         ).rejects.toMatchObject({ status: 403 });
+      } finally {
+        await office.close();
+      }
+    }, 300_000);
+    it('the owner round adopts an audit partition a head made but could not wrap', async () => {
+      const office = await startOffice(engine.create().storage);
+      try {
+        const owner = await enrolledOwner(office);
+        opened.push(owner);
+        const north = await invited(office, owner, 'north-head');
+        const northDevice = (await settingsOf(north)).device_id;
+        await approveWaiting(owner.db, { deviceId: northDevice, role: 'head', teamId: 'north' });
+        await syncNow(north.db);
+        const anna = await invited(office, north, 'anna');
+        const annaDevice = (await settingsOf(anna)).device_id;
+        const partitionId = auditPartitionId(annaDevice);
+        await approveWaiting(north.db, { deviceId: annaDevice, role: 'manager', teamId: 'north' });
+        // As if the head's laptop had died right after creating it: nobody holds its key.
+        for (const table of ['key_envelopes', 'partition_access']) {
+          await office.db.query(`DELETE FROM ${table} WHERE partition_id = $1`, [partitionId]);
+        }
+        auditedEdit(anna, 1);
+        await syncNow(anna.db);
+        await syncNow(owner.db); // a new key version for Anna (push) and the owner
+        const envelopes = await office.db.query<{ device_id: string; key_version: number }>(
+          'SELECT device_id, key_version FROM key_envelopes WHERE partition_id = $1',
+          [partitionId],
+        );
+        expect(envelopes.map(e => [e.device_id, e.key_version]).sort()).toEqual(
+          [
+            [annaDevice, 2],
+            [(await settingsOf(owner)).device_id, 2],
+          ].sort(),
+        );
+        auditedEdit(anna, 2);
+        await syncNow(anna.db);
+        await syncNow(owner.db);
+        expect(await readBy(owner, annaDevice)).toEqual(['contact-1', 'contact-2']);
       } finally {
         await office.close();
       }
