@@ -3,7 +3,8 @@
  * their team"): invite colleagues into its own team, list and refuse the join requests of that
  * team, approve one only as a manager of that team, create the partition of a manager of its team
  * who has none, and wrap a partition of its team it holds to that manager's devices, to owner
- * devices and to the team's heads. Everything broader is a 403 decided here from the server's own
+ * devices and to the team's heads; and make the audit partition of a device it approved
+ * (./head-audit.ts). Everything broader is a 403 decided here from the server's own
  * ACL (users' roles and teams), never from what the laptop claims.
  */
 import type { z } from 'zod';
@@ -15,6 +16,7 @@ import type {
 import type { Queryable } from './db/db';
 import type { Caller } from './devices';
 import { OfficeError, forbidden } from './errors';
+import { requireHeadAuditCreate, requireHeadAuditGrant } from './head-audit';
 import type { ServerContext } from './office';
 
 /** The caller's own facts and the office's active owner devices (where partition keys go). */
@@ -118,6 +120,7 @@ export async function requireHeadCreate(
   request: z.infer<typeof createPartitionSchema>,
 ): Promise<void> {
   const team = await headTeam(tx, caller);
+  if (request.kind === 'audit') return requireHeadAuditCreate(tx, team, request.partitionId);
   if (request.kind !== 'owner' || request.ownerUserId === null) throw forbidden();
   await requireTeamManager(tx, team, request.ownerUserId);
   const existing = await tx.query(
@@ -142,6 +145,7 @@ export async function requireHeadGrant(
     'SELECT kind, owner_user_id FROM partitions WHERE partition_id = $1',
     [request.partitionId],
   );
+  if (partition?.kind === 'audit') return requireHeadAuditGrant(tx, team, request);
   if (partition?.kind !== 'owner' || partition.owner_user_id === null) throw forbidden();
   await requireTeamManager(tx, team, partition.owner_user_id);
   const access = await tx.query<{ device_id: string }>(

@@ -23,6 +23,7 @@ function knownActions(): string[] {
     'backup.verify',
     'contacts.export_all',
     'guard.vault_files_changed',
+    'sync.office_audit_broken',
     'settings.update',
     'users.create',
     'users.change_role',

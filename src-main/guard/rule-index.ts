@@ -24,6 +24,8 @@ import type { Rule } from './rule-types';
 import { exportApproval } from './approvals-rule';
 import { LOCKOUT_FILE_ACTIONS, lockoutFileChanged } from './lockout-rule';
 import { deviceRefused, networkRefused } from './devices-rules';
+import { officeAuditBroken } from './office-audit-rule';
+import { OFFICE_AUDIT_BROKEN_ACTION } from '../../src-shared/office/audit';
 
 /** True when a rule may raise an alert for this entry: a cheap test, mostly of the action. */
 export type EntryWatch = (entry: AuditEntry) => boolean;
@@ -57,6 +59,7 @@ export const RULE_WATCHES: ReadonlyMap<Rule, EntryWatch> = new Map<Rule, EntryWa
   [auditChainBroken, ({ action }) => action === 'audit.verify'],
   [vaultFilesChanged, ({ action }) => action === 'guard.vault_files_changed'],
   [lockoutFileChanged, ({ action }) => LOCKOUT_FILE_ACTIONS.has(action)],
+  [officeAuditBroken, ({ action }) => action === OFFICE_AUDIT_BROKEN_ACTION],
 ]);
 
 const watchesAll: EntryWatch = () => true;

@@ -17,6 +17,7 @@ import {
 import { deviceRefused, networkRefused } from './devices-rules';
 import { exportApproval } from './approvals-rule';
 import { lockoutFileChanged } from './lockout-rule';
+import { officeAuditBroken } from './office-audit-rule';
 import type { Rule, RuleInput } from './rule-types';
 import type { AlertDraft } from './store';
 
@@ -305,6 +306,7 @@ export const RULES: readonly Rule[] = [
   auditChainBroken,
   vaultFilesChanged,
   lockoutFileChanged,
+  officeAuditBroken,
 ];
 
 /** Runs every rule on one entry. */

@@ -22,6 +22,8 @@ export interface AlertDraft {
   details: Record<string, AlertDetail>;
   /** The dedupe window: one alert per rule and user (or entity, without a user) per window. */
   windowMs: number;
+  /** Dedupes by this instead of the user or entity (one alert per distinct event, e.g. a break). */
+  dedupeId?: string;
 }
 
 function rowToView(row: AlertsTable): AlertView {
@@ -64,7 +66,8 @@ export function raiseAlert(
 ): { alert: AlertView; created: boolean } {
   const bucket = Math.floor(Date.parse(at) / draft.windowMs);
   // One alert per rule and user in each window (per entity when no user is known, e.g. a login id).
-  const key = [draft.rule, draft.userId ?? `~${draft.entityId ?? ''}`, bucket].join('|');
+  const who = draft.dedupeId ? `#${draft.dedupeId}` : (draft.userId ?? `~${draft.entityId ?? ''}`);
+  const key = [draft.rule, who, bucket].join('|');
   const meta = ALERT_RULES[draft.rule];
   const existing = sqlite.prepare('SELECT id FROM alerts WHERE dedupe_key = ?').pluck().get(key);
   if (typeof existing === 'string') {

@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PulledChange } from '../../src-shared/office/contracts';
-import { auditPartitionId } from '../../src-shared/office/audit';
+import { OFFICE_AUDIT_BROKEN_ACTION, auditPartitionId } from '../../src-shared/office/audit';
 import { appendAudit, verifyAuditChain } from '../audit';
 import type { OpenVault } from '../vault';
 import { createTestVault } from '../vault/temp-vault.test-support';
@@ -140,6 +140,69 @@ describe('office audit entries arriving at an audit reader', () => {
       [first.seq, null],
       [second.seq, 'digest_mismatch'],
       ...rest.map(e => [e.seq, 'wrong_device']),
+    ]);
+  });
+
+  it('records each break once in the reader’s own log: what broke, never the same break twice', async () => {
+    const entries = await senderEntries();
+    const laptop = await reader();
+    const from = entries[0]?.seq ?? 0;
+    const [first, second, ...rest] = entries;
+    if (!first || !second) throw new Error('no entries');
+    const edited = { ...second, changes: '{"notes":{"after":"9","before":"1"}}' };
+    const breaks = async () => {
+      const rows = await laptop.vault.db
+        .selectFrom('audit_log')
+        .select(['entity_type', 'entity_id', 'details'])
+        .where('action', '=', OFFICE_AUDIT_BROKEN_ACTION)
+        .orderBy('seq')
+        .execute();
+      return rows.map(r => [r.entity_id, JSON.parse(r.details ?? 'null')]);
+    };
+    await applyAuditPulled(
+      laptop.vault.db,
+      PARTITION,
+      [change(1, [first, edited], from), change(2, rest, from, 'device-boris')],
+      null,
+      laptop.vault,
+    );
+    const recorded = [
+      [SENDER, { afterSeq: first.seq, edited: 1, missing: 0 }],
+      ['device-boris', { afterSeq: 0, edited: rest.length, missing: 0 }],
+    ];
+    expect(await breaks()).toEqual(recorded);
+    // The same entries again (a replay, a change sealed again): nothing new is recorded.
+    await applyAuditPulled(
+      laptop.vault.db,
+      PARTITION,
+      [change(3, [first, edited], from)],
+      null,
+      laptop.vault,
+    );
+    expect(await breaks()).toEqual(recorded);
+    expect(verifyAuditChain(laptop.vault).ok).toBe(true);
+  });
+
+  it('counts the entries a gap leaves out, and an entry in a place already taken as edited', async () => {
+    const entries = await senderEntries();
+    const laptop = await reader();
+    const from = entries[0]?.seq ?? 0;
+    await applyAuditPulled(
+      laptop.vault.db,
+      PARTITION,
+      [change(1, entries.slice(2), from), change(2, entries.slice(0, 2), from)],
+      null,
+      laptop.vault,
+    );
+    const rows = await laptop.vault.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', OFFICE_AUDIT_BROKEN_ACTION)
+      .orderBy('seq')
+      .execute();
+    expect(rows.map(r => JSON.parse(r.details ?? 'null'))).toEqual([
+      { afterSeq: 0, edited: 0, missing: 2 },
+      { afterSeq: entries[3]?.seq, edited: 1, missing: 0 },
     ]);
   });
 });

@@ -42,9 +42,69 @@ async function grant(
   device.partitions.push(partition.partition_id);
 }
 
+/** Holds `partition` here (pull, no push unless it is this laptop's own). */
+async function keep(db: Kysely<Database>, partition: HeldKey, own: boolean): Promise<void> {
+  await db.transaction().execute(async trx => {
+    await savePartition(trx, {
+      partitionId: partition.partition_id,
+      kind: 'audit',
+      ownerUserId: null,
+      keyVersion: partition.key_version,
+      mayPush: own,
+      mayPull: true,
+    });
+    await savePartitionKey(
+      trx,
+      partition.partition_id,
+      partition.key_version,
+      Buffer.from(partition.key),
+    );
+  });
+}
+
+/**
+ * A partition that exists but that its device cannot use (no access: a head's approval that made
+ * it and failed before wrapping its key, ./head-audit.ts) gets a new key version (v1 was made
+ * elsewhere; owners alone rotate) for the device (push) and this owner laptop. Null when its key
+ * moved on meanwhile: another owner device is at it.
+ */
+async function adoptOrphan(
+  db: Kysely<Database>,
+  session: OfficeSession,
+  device: OfficeDevice,
+  self: OfficeDevice | undefined,
+): Promise<HeldKey | null> {
+  const partition = {
+    partition_id: auditPartitionId(device.deviceId),
+    key_version: 2,
+    key: randomBytes(32),
+  };
+  const at = { partitionId: partition.partition_id, keyVersion: 2 };
+  const to = [device, ...(self && self.deviceId !== device.deviceId ? [self] : [])];
+  try {
+    await session.post('/v1/partitions/rotate', {
+      partitionId: partition.partition_id,
+      keyVersion: 2,
+      envelopes: to.map(d => ({
+        deviceId: d.deviceId,
+        wrapped: wrapPartitionKey(Buffer.from(partition.key), d.boxKey, at),
+      })),
+    });
+  } catch (error) {
+    if (error instanceof OfficeCallError && error.code === 'stale_key') return null;
+    throw error;
+  }
+  for (const d of to) d.partitions.push(partition.partition_id);
+  // Rotation gives pull access only: the device's push right comes with its grant.
+  await grant(session, partition, device, true);
+  await keep(db, partition, device.deviceId === self?.deviceId);
+  return partition;
+}
+
 /**
  * Creates `device`'s audit partition and grants it to the device (push); null when another owner
- * device already made it (that one grants it here on its next round).
+ * device already made it (that one grants it here on its next round). One that exists without the
+ * device's access is adopted (see `adoptOrphan`).
  */
 async function createFor(
   db: Kysely<Database>,
@@ -57,8 +117,8 @@ async function createFor(
   try {
     await session.post('/v1/partitions', { partitionId, kind: 'audit', ownerUserId: null });
   } catch (error) {
-    if (error instanceof OfficeCallError && error.code === 'conflict') return null;
-    throw error;
+    if (!(error instanceof OfficeCallError && error.code === 'conflict')) throw error;
+    return device.partitions.includes(partitionId) ? null : adoptOrphan(db, session, device, self);
   }
   const partition = { partition_id: partitionId, key_version: 1, key: randomBytes(32) };
   await grant(session, partition, device, true);
@@ -66,17 +126,7 @@ async function createFor(
   // This owner laptop reads it too, granted at once: a partition whose key no reader holds
   // could never be read.
   if (!own && self) await grant(session, partition, self, false);
-  await db.transaction().execute(async trx => {
-    await savePartition(trx, {
-      partitionId,
-      kind: 'audit',
-      ownerUserId: null,
-      keyVersion: 1,
-      mayPush: own,
-      mayPull: true,
-    });
-    await savePartitionKey(trx, partitionId, 1, partition.key);
-  });
+  await keep(db, partition, own);
   return partition;
 }
 

@@ -120,6 +120,7 @@ export function startBackgroundSync(o: BackgroundSyncOptions): BackgroundSync {
       const report = await syncNow(vault.db, {
         attachments: vaultPaths(vault.dir).attachments,
         eraser: vaultEraser(vault),
+        audit: vault,
       });
       failures = 0;
       return { outcome: { kind: 'synced', report }, vault };

@@ -25,6 +25,7 @@ import { loadOfficeSettings, type OfficeSettings } from './store';
 import { createOwnerPartition, grantHeld, heldPartitionOf, type Grant } from './partition-grants';
 import { SYNCED_TABLES } from './change-format';
 import { listOfficeDevices, teamHeads } from './devices';
+import { shareAuditPartitions } from './audit-partition';
 import { ensureTeam } from '../teams/teams';
 
 /** The office role of a device. */
@@ -236,7 +237,25 @@ export async function approveJoin(
     for (const p of team) grants.push({ partitionId: p.partition_id, mayPush: false, ...to });
   }
   for (const grant of grants) await grantHeld(db, session, grant);
+  await auditPartitionsNow(db, session, settings);
   return { partitions: grants.length };
+}
+
+/**
+ * The approved device's audit partition (and a new reader's grants) at once, so its very first
+ * round pushes its audit entries (./audit-partition.ts). The approval stands if the office cannot
+ * be reached for this step: this laptop's next round does the same.
+ */
+async function auditPartitionsNow(
+  db: Kysely<Database>,
+  session: OfficeSession,
+  settings: OfficeSettings,
+): Promise<void> {
+  try {
+    await shareAuditPartitions(db, session, settings);
+  } catch (error) {
+    if (!(error instanceof OfficeCallError)) throw error;
+  }
 }
 
 /**

@@ -10,18 +10,12 @@ import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createContact } from '../crm/contacts/repository';
 import type { RunningOffice } from '../../src-server/serve';
 import { OfficeCallError } from './client';
-import {
-  approveWaiting,
-  createInviteCode,
-  joinWithCode,
-  listWaitingDevices,
-  refuseWaiting,
-} from './invite';
+import { approveWaiting, listWaitingDevices, refuseWaiting } from './invite';
 import {
   clientsOf,
   enrolledOwner,
+  invitedLaptop,
   type Laptop,
-  newLaptop,
   officeTestBed,
   startOffice,
 } from './office.test-support';
@@ -40,17 +34,10 @@ async function addClients(laptop: Laptop, n: number, from = 0): Promise<void> {
   }
 }
 
-/** A laptop that joins with an invitation of `inviter` (not yet approved). */
+/** A laptop invited by `inviter`, closed after the tests. */
 async function invited(office: RunningOffice, inviter: Laptop, login: string): Promise<Laptop> {
-  const laptop = await newLaptop(login);
+  const laptop = await invitedLaptop(office, inviter, login);
   opened.push(laptop);
-  const { code } = await createInviteCode(inviter.db);
-  await joinWithCode(laptop.db, {
-    server: office.url,
-    codeText: code,
-    userId: laptop.userId,
-    name: login.toUpperCase(),
-  });
   return laptop;
 }
 

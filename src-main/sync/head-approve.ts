@@ -6,13 +6,15 @@
  * manager's device (push), to this head (read) and to the owner device whose invitation this
  * laptop joined with. That owner device is found by the box key the enrolment code carried, never
  * by the server's word alone: without it (a laptop that joined with a request text) a head
- * approves only managers whose partition it holds.
+ * approves only managers whose partition it holds. The device's audit partition is made here too,
+ * wrapped to that owner device and the device only (./head-audit.ts).
  */
 import type { Kysely } from 'kysely';
 import type { DeviceStatement } from '../../src-shared/office/contracts';
 import type { Database } from '../vault/schema';
 import { OfficeCallError } from './client';
 import { postApproval, type JoinRequest } from './enrol';
+import { makeAuditPartitionAsHead } from './head-audit';
 import { createOwnerPartition, grantHeld, heldPartitionOf } from './partition-grants';
 import type { OfficeSession } from './session';
 import type { OfficeSettings } from './store';
@@ -63,6 +65,8 @@ export async function approveAsHead(
   }
   const device = await postApproval(db, session, settings, { ...o, teamId: team });
   const to = { deviceId: device.deviceId, boxKey: device.boxKey };
+  // Its audit partition now, so its first round pushes its audit entries (./head-audit.ts).
+  await makeAuditPartitionAsHead(session, to, owners);
   if (held) {
     await grantHeld(db, session, { partitionId: held.partition_id, mayPush: true, ...to });
     return { partitions: 1 };

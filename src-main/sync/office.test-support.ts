@@ -13,7 +13,9 @@ import { insertTestTeams } from '../teams/teams.test-support';
 import { silentLogger } from '../../src-server/log';
 import { testEngines, type TestEngine } from '../../src-server/db/cluster.test-support';
 import { serveOffice, type OfficeStorage, type RunningOffice } from '../../src-server/serve';
+import { appendAudit } from '../audit';
 import { approveJoin, enrolOwner, parseJoinRequest, requestToJoin, type OfficeRole } from './enrol';
+import { createInviteCode, joinWithCode } from './invite';
 
 /**
  * A test file's office engines (PGlite, and PostgreSQL 15 where it starts) and a list for the
@@ -107,4 +109,34 @@ export async function clientsOf(laptop: Laptop, ownerId: string): Promise<number
     .where('owner_id', '=', ownerId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** A laptop that joins with an invitation of `inviter` (not yet approved). */
+export async function invitedLaptop(
+  office: RunningOffice,
+  inviter: Laptop,
+  login: string,
+): Promise<Laptop> {
+  const laptop = await newLaptop(login);
+  const { code } = await createInviteCode(inviter.db);
+  await joinWithCode(laptop.db, {
+    server: office.url,
+    codeText: code,
+    userId: laptop.userId,
+    name: login.toUpperCase(),
+  });
+  return laptop;
+}
+
+/** One audited edit of `contact-<n>` on `laptop` (an entry for its office audit partition). */
+export function auditedEdit(laptop: Laptop, n: number): void {
+  appendAudit(laptop.vault, {
+    userId: laptop.userId,
+    userLogin: laptop.login,
+    action: 'contacts.update',
+    entityType: 'contact',
+    entityId: `contact-${n}`,
+    outcome: 'ok',
+    changes: { notes: { before: `note ${n}`, after: `note ${n + 1}` } },
+  });
 }

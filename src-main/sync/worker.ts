@@ -14,6 +14,7 @@ import {
 } from '../../src-shared/office/contracts';
 import { chainGenesis } from '../../src-server/partitions';
 import { chainLink } from '../../src-server/changes';
+import type { SqliteSource } from '../audit';
 import type { Database } from '../vault/schema';
 import { applyPulled } from './apply';
 import { applyAuditPulled } from './audit-in';
@@ -164,6 +165,7 @@ export async function pullAll(
   db: Kysely<Database>,
   session: OfficeSession,
   waitMs = 0,
+  audit: SqliteSource | null = null,
 ): Promise<{ pulled: number; conflicts: number; dropped: string[] }> {
   let pulled = 0;
   let conflicts = 0;
@@ -186,7 +188,7 @@ export async function pullAll(
       const head = followChain(part.partitionId, mine.chain_head, fresh);
       const result =
         mine.kind === 'audit'
-          ? await applyAuditPulled(db, part.partitionId, fresh, head)
+          ? await applyAuditPulled(db, part.partitionId, fresh, head, audit)
           : await applyPulled(db, part.partitionId, fresh, head);
       addProgress(db, fresh.length);
       pulled += result.applied;
@@ -230,11 +232,12 @@ async function shredDropped(attachments: string | undefined, ids: readonly strin
  * One sync round (sign in, partitions, push, pull). Throws `NotJoinedError`, `OfficeCallError`, or
  * `DeviceRemovedError` (the office removed this device: the caller wipes the vault, ./wipe.ts).
  * `attachments`: the vault's document folder, where files of records that left are shredded;
- * `eraser`: carries out erasures received from other laptops (./erasure-in.ts).
+ * `eraser`: carries out erasures received from other laptops (./erasure-in.ts); `audit`: the vault's
+ * connection, where breaks found in other laptops' audit chains are recorded (./audit-breaks.ts).
  */
 export async function syncNow(
   db: Kysely<Database>,
-  o: { waitMs?: number; attachments?: string; eraser?: Eraser } = {},
+  o: { waitMs?: number; attachments?: string; eraser?: Eraser; audit?: SqliteSource } = {},
 ): Promise<SyncReport> {
   const settings = await loadOfficeSettings(db);
   if (!settings) throw new NotJoinedError();
@@ -252,7 +255,7 @@ export async function syncNow(
     // Documents' content first: their metadata joins the outbox only once it is at the office.
     if (o.attachments) await uploadDocuments(db, session, o.attachments);
     const pushed = await pushOutbox(db, session);
-    const pull = await pullAll(db, session, o.waitMs ?? 0);
+    const pull = await pullAll(db, session, o.waitMs ?? 0, o.audit ?? null);
     await shredDropped(o.attachments, pull.dropped);
     if (o.eraser) await runPendingErasures(db, o.eraser);
     await noteRound(db, null);

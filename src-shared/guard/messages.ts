@@ -76,6 +76,10 @@ const uk: GuardCatalogue = {
       title: 'Файли сховища змінено, поки Zamok був закритий',
       body: 'Змінено: {{files}}. Якщо ви цього не робили, перевірте комп’ютер і резервні копії.',
     },
+    office_audit_broken: {
+      title: 'Журнал дій іншого комп’ютера пошкоджено',
+      body: 'Записи журналу з комп’ютера {{device}}, отримані через офіс, не сходяться з його ланцюжком: змінено {{edited}}, бракує {{missing}}. Сервер або хтось на тому комп’ютері міг змінити чи видалити записи. Перевірте журнал дій (вкладка «Офіс») і перевірте ланцюг офісу.',
+    },
     device_refused: {
       title: 'Вхід із несхваленого комп’ютера відхилено',
       body: 'Пароль і код були правильні, але цей комп’ютер не схвалено. Схваліть його в розділі «Налаштування → Пристрої й мережі», якщо він ваш.',
@@ -226,6 +230,10 @@ const en: GuardCatalogue = {
     vault_files_changed: {
       title: 'Vault files changed while Zamok was closed',
       body: 'Changed: {{files}}. If this was not you, check the computer and your backups.',
+    },
+    office_audit_broken: {
+      title: 'Another computer’s audit log is broken',
+      body: 'Audit entries from computer {{device}}, received through the office, do not match its chain: {{edited}} edited, {{missing}} missing. The server or someone on that computer may have changed or removed entries. Check the audit log (“The office” tab) and verify the office chain.',
     },
     device_refused: {
       title: 'Sign-in from an unapproved computer refused',

@@ -36,6 +36,8 @@ export const ALERT_RULES = {
   network_refused: { severity: 'medium', data: false },
   // A non-owner's export above `exportApprovalAbove` waits for the owner (ids and count only).
   export_approval: { severity: 'high', data: true },
+  // Another laptop's audit chain arrived broken (device id and counts only).
+  office_audit_broken: { severity: 'high', data: false },
 } as const satisfies Record<string, { severity: AlertSeverity; data: boolean }>;
 export type AlertRule = keyof typeof ALERT_RULES;
 

@@ -30,6 +30,8 @@ export const DIRECT_AUDIT_ACTIONS = [
   'privacy.erasure_log_invalid',
   // A laptop removed from the office records its own wipe before it happens (src-main/sync/wipe.ts).
   'sync.device_removed',
+  // An audit reader found another laptop's audit chain broken on arrival (src-main/sync/audit-breaks.ts).
+  'sync.office_audit_broken',
   // One entry per record an import writes or its undo takes back (src-main/app/import-audit.ts).
   'contacts.create',
   'contacts.update',

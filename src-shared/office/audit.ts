@@ -18,6 +18,12 @@ export function mayReadOfficeAudit(role: string): boolean {
   return (AUDIT_READER_ROLES as readonly string[]).includes(role);
 }
 
+/**
+ * The audit action an audit reader writes in its own log when another device's audit chain arrives
+ * broken (src-main/sync/audit-breaks.ts); the guard alerts on it (office_audit_broken).
+ */
+export const OFFICE_AUDIT_BROKEN_ACTION = 'sync.office_audit_broken';
+
 /** The audit partition id of an office device (the same on every laptop). */
 export function auditPartitionId(deviceId: string): string {
   return `audit-${deviceId}`;

@@ -67,6 +67,7 @@ export const ALERT_INCIDENT_TITLES: Readonly<
     vault_files_changed: 'Файли сховища змінено поза програмою',
     audit_chain_broken: 'Порушено ланцюжок журналу дій',
     export_approval: 'Запит на велике вивантаження',
+    office_audit_broken: 'Журнал дій іншого комп’ютера пошкоджено',
   },
   en: {
     mass_export: 'Mass data export',
@@ -79,5 +80,6 @@ export const ALERT_INCIDENT_TITLES: Readonly<
     vault_files_changed: 'Vault files changed outside the app',
     audit_chain_broken: 'Audit chain broken',
     export_approval: 'Large export requested',
+    office_audit_broken: 'Another computer’s audit log broken',
   },
 };

@@ -69,6 +69,7 @@ export function syncHandlers(deps: VaultSource): Handlers<{ sync: typeof syncCon
         const report = await syncNow(vault.db, {
           attachments: vaultPaths(vault.dir).attachments,
           eraser: vaultEraser(vault),
+          audit: vault,
         }).catch(async (error: unknown) => {
           if (!(error instanceof DeviceRemovedError)) throw error;
           // Removed from the office: the vault is audited, closed and shredded (./sync/wipe.ts).

@@ -84,13 +84,14 @@ describe.each(engines.map(e => [e.name, e] as const))('zamok office sync on %s',
       ]);
       expect(approve.stdout).toMatch(/^Approved device .+; granted 1 partition\(s\)\./);
 
+      // Anna's audit partition exists from the approval: her first round sends her audit too.
       expect((await run(anna, ['sync', 'now'])).stdout).toBe(
-        'Synced: 3 pushed, 3 pulled, 0 new conflict(s).\n',
+        'Synced: 4 pushed, 3 pulled, 0 new conflict(s).\n',
       );
-      // The owner's round also makes the audit partitions (its own and Anna's) and sends its own
-      // audit entries since it joined: one more change up, and back.
+      // The owner's round sends its own audit entries since it joined (its audit partition, like
+      // Anna's, was made at the approval): one more change up, and back; Anna's audit change down.
       expect((await run(owner, ['sync', 'now'])).stdout).toBe(
-        'Synced: 3 pushed, 6 pulled, 0 new conflict(s).\n',
+        'Synced: 3 pushed, 7 pulled, 0 new conflict(s).\n',
       );
       const status = await run(owner, ['--json', 'sync', 'status']);
       expect(JSON.parse(status.stdout)).toMatchObject({
@@ -105,7 +106,7 @@ describe.each(engines.map(e => [e.name, e] as const))('zamok office sync on %s',
       expect(names.filter(n => n === 'Анна')).toHaveLength(3);
 
       const verified = await run(owner, ['audit', 'verify', '--office']);
-      expect(verified.stdout).toBe('Office chain OK: 4 partition(s), 6 changes\n');
+      expect(verified.stdout).toBe('Office chain OK: 4 partition(s), 7 changes\n');
       // Someone with the server's database edits one stored change.
       await office.db.exec(
         `UPDATE changes SET sealed = sealed || '\\x00'::bytea WHERE seq = 2 AND partition_id = (SELECT partition_id FROM changes ORDER BY received_at, seq LIMIT 1)`,

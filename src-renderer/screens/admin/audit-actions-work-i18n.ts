@@ -82,6 +82,7 @@ export const uk = {
     conflicts: 'Перегляд конфліктів синхронізації',
     resolve: 'Розв’язано конфлікт синхронізації',
     device_removed: 'Комп’ютер вилучено з офісу: сховище стерто',
+    office_audit_broken: 'Журнал дій іншого комп’ютера прийшов з офісу пошкодженим',
   },
   office: {
     join: 'Приєднання до офісу кодом',
@@ -198,6 +199,7 @@ export const en: Strings<typeof uk> = {
     conflicts: 'Sync conflicts viewed',
     resolve: 'Sync conflict resolved',
     device_removed: 'Computer removed from the office: vault wiped',
+    office_audit_broken: 'Another computer’s audit log arrived from the office broken',
   },
   office: {
     join: 'Joined the office with a code',
