@@ -5,6 +5,7 @@
  */
 import { requireOwner, type Caller } from './devices';
 import type { ServerContext } from './office';
+import type { RateLimitCounts } from './rate-limit';
 
 /** The office's totals. */
 export interface OfficeMetrics {
@@ -13,6 +14,8 @@ export interface OfficeMetrics {
   changes: number;
   sealedBytes: number;
   engine: string;
+  /** Calls refused before sign-in since this server process started (../rate-limit.ts). */
+  rateLimited: RateLimitCounts;
 }
 
 /** Totals over the whole office (owner devices only; 403 otherwise). */
@@ -33,5 +36,6 @@ export async function officeMetrics(ctx: ServerContext, caller: Caller): Promise
     changes: n('changes'),
     sealedBytes: n('bytes'),
     engine: ctx.db.engine,
+    rateLimited: ctx.limits.counts(),
   };
 }
