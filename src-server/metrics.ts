@@ -12,6 +12,8 @@ export interface OfficeMetrics {
   devices: { active: number; revoked: number };
   partitions: number;
   changes: number;
+  /** Changes whose sealed bytes were erased (./purge.ts); counted in `changes` too. */
+  erasedChanges: number;
   sealedBytes: number;
   engine: string;
   /** Calls refused before sign-in since this server process started (../rate-limit.ts). */
@@ -27,6 +29,7 @@ export async function officeMetrics(ctx: ServerContext, caller: Caller): Promise
        (SELECT count(*) FROM devices WHERE status = 'revoked') AS revoked,
        (SELECT count(*) FROM partitions) AS partitions,
        (SELECT count(*) FROM changes) AS changes,
+       (SELECT count(*) FROM changes WHERE sealed IS NULL) AS erased,
        (SELECT coalesce(sum(length(sealed)), 0) FROM changes) AS bytes`,
   );
   const n = (key: string) => Number(row?.[key] ?? 0);
@@ -34,6 +37,7 @@ export async function officeMetrics(ctx: ServerContext, caller: Caller): Promise
     devices: { active: n('active'), revoked: n('revoked') },
     partitions: n('partitions'),
     changes: n('changes'),
+    erasedChanges: n('erased'),
     sealedBytes: n('bytes'),
     engine: ctx.db.engine,
     rateLimited: ctx.limits.counts(),

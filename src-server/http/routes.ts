@@ -34,6 +34,8 @@ import { OfficeError } from '../errors';
 import { describeCaller } from '../heads';
 import { createInvite, listJoins, refuseJoin, requestJoin } from '../joins';
 import { officeMetrics } from '../metrics';
+import { purgeCiphertext } from '../purge';
+import { purgeRequestSchema } from '../../src-shared/office/purge';
 import type { ServerContext } from '../office';
 import {
   createPartition,
@@ -195,6 +197,11 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   'POST /v1/chunks': {
     auth: true,
     handle: input => putChunk(input.ctx, callerOf(input), parse(putChunkSchema, input.body)),
+  },
+  'POST /v1/purge': {
+    auth: true,
+    handle: input =>
+      purgeCiphertext(input.ctx, callerOf(input), parse(purgeRequestSchema, input.body)),
   },
   'POST /v1/chunks/get': {
     auth: true,
