@@ -13,6 +13,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import type { DeviceStatement } from '../src-shared/office/contracts';
+import { joinStatement, type JoinRequestBody } from '../src-shared/office/joins';
 import { authStatement, deviceStatement } from '../src-shared/office/statements';
 
 /** An HTTP answer: status and parsed JSON body. */
@@ -113,6 +114,24 @@ export class TestDevice {
     });
     if (answer.status === 200) this.token = answer.body.token;
     return answer;
+  }
+
+  /**
+   * A join request with `invite` for this device (its name sealed to nobody: random bytes), signed
+   * by its key; `forged`: signed over another user id than the one it names.
+   */
+  joinBody(invite: string, forged = false): JoinRequestBody {
+    const { deviceId, userId, signKey, boxKey } = this.statement();
+    const signed = {
+      invite,
+      deviceId,
+      userId,
+      signKey,
+      boxKey,
+      sealedName: randomBytes(60).toString('base64'),
+    };
+    const over = forged ? { ...signed, userId: randomUUID() } : signed;
+    return { ...signed, signature: this.signText(joinStatement(this.officeId, over)) };
   }
 
   /** An authenticated POST. */

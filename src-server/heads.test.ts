@@ -7,7 +7,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { joinStatement, type PendingJoin } from '../src-shared/office/joins';
+import type { PendingJoin } from '../src-shared/office/joins';
 import { deviceStatement } from '../src-shared/office/statements';
 import { TestDevice, call } from './client.test-support';
 import { testEngines } from './db/cluster.test-support';
@@ -19,16 +19,7 @@ afterAll(() => engines.forEach(engine => engine.stop()));
 
 /** `device` asks to join with `invite`. */
 async function join(office: RunningOffice, device: TestDevice, invite: string) {
-  const { deviceId, userId, signKey, boxKey } = device.statement();
-  const signed = {
-    invite,
-    deviceId,
-    userId,
-    signKey,
-    boxKey,
-    sealedName: randomBytes(60).toString('base64'),
-  };
-  const body = { ...signed, signature: device.signText(joinStatement(office.officeId, signed)) };
+  const body = device.joinBody(invite);
   expect((await call(office.url, 'POST', '/v1/join', body)).status).toBe(200);
 }
 

@@ -3,9 +3,9 @@
  * only owner devices invite, list and refuse; an invitation is used once and expires; a join
  * request must be signed by the key it names; an approved device's request is no longer listed.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { joinStatement, type PendingJoin } from '../src-shared/office/joins';
+import type { PendingJoin } from '../src-shared/office/joins';
 import { TestDevice, call } from './client.test-support';
 import { testEngines } from './db/cluster.test-support';
 import type { RunningOffice } from './serve';
@@ -13,19 +13,6 @@ import { TestOffice, startTestOffice } from './world.test-support';
 
 const engines = await testEngines();
 afterAll(() => engines.forEach(engine => engine.stop()));
-
-function joinBody(office: RunningOffice, device: TestDevice, invite: string) {
-  const { deviceId, userId, signKey, boxKey } = device.statement();
-  const signed = {
-    invite,
-    deviceId,
-    userId,
-    signKey,
-    boxKey,
-    sealedName: randomBytes(60).toString('base64'),
-  };
-  return { ...signed, signature: device.signText(joinStatement(office.officeId, signed)) };
-}
 
 describe.each(engines.map(engine => [engine.name, engine] as const))(
   'joining with an invitation on %s',
@@ -50,12 +37,12 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
       const { invite: code, expiresAt } = await invite();
       expect(expiresAt).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
       const laptop = new TestDevice(office.url, office.officeId, randomUUID(), 'manager');
-      const body = joinBody(office, laptop, code);
+      const body = laptop.joinBody(code);
       const forged = { ...body, userId: randomUUID() };
       expect((await call(office.url, 'POST', '/v1/join', forged)).status).toBe(401);
       expect((await call(office.url, 'POST', '/v1/join', body)).status).toBe(200);
       const other = new TestDevice(office.url, office.officeId, randomUUID(), 'manager');
-      const again = await call(office.url, 'POST', '/v1/join', joinBody(office, other, code));
+      const again = await call(office.url, 'POST', '/v1/join', other.joinBody(code));
       expect(again.status).toBe(401);
       expect(await joins()).toEqual([
         expect.objectContaining({
@@ -80,7 +67,7 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
 
     it('refuses a request, an expired invitation and a taken device id', async () => {
       const laptop = new TestDevice(office.url, office.officeId, randomUUID(), 'manager');
-      await call(office.url, 'POST', '/v1/join', joinBody(office, laptop, (await invite()).invite));
+      await call(office.url, 'POST', '/v1/join', laptop.joinBody((await invite()).invite));
       const refuse = (deviceId: string) => world.owner.post('/v1/joins/refuse', { deviceId });
       expect((await refuse(laptop.deviceId)).status).toBe(200);
       expect((await refuse(laptop.deviceId)).status).toBe(404);
@@ -89,12 +76,7 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
       const expired = await invite();
       await office.db.query("UPDATE invites SET expires_at = now() - interval '1 second'");
       const late = new TestDevice(office.url, office.officeId, randomUUID(), 'manager');
-      const lateAnswer = await call(
-        office.url,
-        'POST',
-        '/v1/join',
-        joinBody(office, late, expired.invite),
-      );
+      const lateAnswer = await call(office.url, 'POST', '/v1/join', late.joinBody(expired.invite));
       expect(lateAnswer.status).toBe(401);
 
       const taken = await world.device('manager');
@@ -102,7 +84,7 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
         office.url,
         'POST',
         '/v1/join',
-        joinBody(office, taken, (await invite()).invite),
+        taken.joinBody((await invite()).invite),
       );
       expect(takenAnswer.status).toBe(409);
       expect(await joins()).toEqual([]);

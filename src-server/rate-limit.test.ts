@@ -11,7 +11,6 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { joinStatement } from '../src-shared/office/joins';
 import { TestDevice } from './client.test-support';
 import { silentLogger } from './log';
 import type { OfficeMetrics } from './metrics';
@@ -90,23 +89,10 @@ function postFrom(
 }
 
 function joinBody(invite: string, forged = false) {
-  const device = new TestDevice(office.url, office.officeId, randomUUID(), 'manager');
-  const { deviceId, userId, signKey, boxKey } = device.statement();
-  const signed = {
+  return new TestDevice(office.url, office.officeId, randomUUID(), 'manager').joinBody(
     invite,
-    deviceId,
-    userId,
-    signKey,
-    boxKey,
-    sealedName: randomBytes(60).toString('base64'),
-  };
-  // A forged request: signed over another user id than the one it names.
-  const statement = joinStatement(
-    office.officeId,
-    forged ? { ...signed, userId: randomUUID() } : signed,
+    forged,
   );
-  const signature = device.signText(statement);
-  return { ...signed, signature };
 }
 
 const newInvite = async () =>
