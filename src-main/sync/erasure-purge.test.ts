@@ -9,18 +9,22 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { activityInputSchema } from '../../src-shared/activities/schema';
-import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { verifyOfficeChain as verifyServerChain } from '../../src-server/chain';
 import { testEngines } from '../../src-server/db/cluster.test-support';
 import type { RunningOffice } from '../../src-server/serve';
 import { createActivity } from '../crm/activities/repository';
-import { createContact } from '../crm/contacts/repository';
 import { eraseContact } from '../privacy/erasure/erase';
 import { vaultPaths } from '../vault';
 import { openChange } from './crypto';
 import { attach, cannedDocument, documentsOf } from './documents.test-support';
 import { vaultEraser } from './erasure-in';
-import { enrolledOwner, joinedLaptop, startOffice, type Laptop } from './office.test-support';
+import {
+  addClient,
+  enrolledOwner,
+  joinedLaptop,
+  startOffice,
+  type Laptop,
+} from './office.test-support';
 import { OfficeSession } from './session';
 import { loadOfficeSettings, partitionKey } from './store';
 import { verifyOfficeChain } from './verify';
@@ -83,16 +87,8 @@ describe.each(engines.map(e => [e.name, e] as const))(
         const c = await joinedLaptop(office, owner, 'chrystia', 'manager', 'south');
         opened.push(owner, a, c);
         await round(a, c, owner);
-        const make = async (surname: string) =>
-          (
-            await createContact(
-              a.db,
-              { userId: a.userId },
-              contactInputSchema.parse({ surname, givenName: 'Олена' }),
-            )
-          ).after.id;
-        const erased = await make(CANARY);
-        const kept = await make(KEPT);
+        const erased = await addClient(a, CANARY);
+        const kept = await addClient(a, KEPT);
         const viewer = { userId: a.userId, teamId: 'north', scope: 'own' as const };
         const acts = { ...viewer, records: { contact: 'own' as const } };
         const note = { kind: 'note', subject: `Дзвінок: ${CANARY}`, contactId: erased };

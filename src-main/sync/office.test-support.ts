@@ -4,7 +4,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { Kysely } from 'kysely';
+import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createUser } from '../auth/accounts';
+import { createContact } from '../crm/contacts/repository';
 import type { OpenVault } from '../vault';
 import type { Database } from '../vault/schema';
 import { createTestVault } from '../vault/temp-vault.test-support';
@@ -81,4 +83,10 @@ export function filesHolding(dir: string, needle: string): number {
     if ((error as { status?: number }).status === 1) return 0;
     throw error;
   }
+}
+
+/** A client of `laptop`'s user with `surname` (given name Олена); answers its id. */
+export async function addClient(laptop: Laptop, surname: string): Promise<string> {
+  const input = contactInputSchema.parse({ surname, givenName: 'Олена' });
+  return (await createContact(laptop.db, { userId: laptop.userId }, input)).after.id;
 }
