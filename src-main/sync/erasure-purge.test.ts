@@ -1,12 +1,12 @@
 /**
  * Erasure on the office server (PGlite, and PostgreSQL 15 where it starts): manager A's client
  * with a canary in their name, an activity and a document is erased on the owner's laptop while A
- * is offline. Once the erasure is acknowledged (a round stopped right after the push finishes it
- * the next time), no change left at the office opens (with the
- * partition key) to text holding the canary, and the document's chunks are gone (counted), while
- * the other client's changes and document stay; a manager of another team asking for the same
- * deletion gets 403 and nothing goes; A, offline during the erasure, and a head who joins after it
- * converge to the same vault (the erasure's own change stays), and both office chains verify.
+ * is offline. Once the erasure is acknowledged (a round stopped right after the push finishes the
+ * job the next time), no change left at the office opens (with the partition key) to text holding
+ * the canary, and the document's chunks are gone (counted), while the other client's changes and
+ * document stay; a manager of another team asking for the same deletion gets 403 and nothing goes;
+ * A, offline during the erasure, and a head who joins after it converge to the same vault (the
+ * erasure's own change stays), and both office chains verify.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { activityInputSchema } from '../../src-shared/activities/schema';
