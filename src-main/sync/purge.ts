@@ -9,7 +9,8 @@
  * - a deleted document: its chunks in the partition the deletion went to.
  * - a moved document: its chunks in the old partition, once its metadata is in the new one.
  * The server deletes only for devices that may push to the partition, or owner devices; a refusal
- * (403) leaves that partition's ciphertext there and the round goes on.
+ * (403), or a server that has no purge yet (404), leaves that ciphertext there and the round goes
+ * on; any other failure stops the round, and the next one tries again.
  */
 import type { Kysely } from 'kysely';
 import {
@@ -97,7 +98,7 @@ interface PurgeList {
   documentIds: Set<string>;
 }
 
-/** Sends the purge requests of `lists` (in batches); a 403 skips a partition. Answers totals. */
+/** Sends the purge requests of `lists` (in batches); a 403 or 404 skips a partition. Totals. */
 async function sendPurges(
   session: OfficeSession,
   lists: Map<string, PurgeList>,
@@ -116,7 +117,9 @@ async function sendPurges(
         total.changes += done.changes;
         total.chunks += done.chunks;
       } catch (error) {
-        if (error instanceof OfficeCallError && error.status === 403) break;
+        // 403: not this device's to delete; 404: a server older than this laptop (no purge).
+        if (error instanceof OfficeCallError && (error.status === 403 || error.status === 404))
+          break;
         throw error;
       }
     }
