@@ -4,7 +4,8 @@
  * deadlock between two pushes), replayed change ids are answered with their stored sequence number,
  * new ones get the next gap-free sequence numbers of their partition and extend the partition's
  * office chain. A pull returns, per partition in the caller's ACL, the changes after its cursor,
- * waiting (long polling) for a notification when there are none yet.
+ * waiting (long polling) for a notification when there are none yet; an erased change (./purge.ts)
+ * comes without its sealed bytes, with the hash they had.
  */
 import type { z } from 'zod';
 import type {
@@ -179,23 +180,26 @@ async function readChanges(ctx: ServerContext, request: PullRequest): Promise<Pu
             change_id: string;
             key_version: number;
             device_id: string;
-            sealed: Uint8Array;
+            sealed: Uint8Array | null;
+            hash: Uint8Array;
             received_at: Date;
           }>(
-            `SELECT seq, change_id, key_version, device_id, sealed, received_at FROM changes
+            `SELECT seq, change_id, key_version, device_id, sealed, hash, received_at FROM changes
        WHERE partition_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
             [cursor.partitionId, cursor.after, request.limit + 1],
           );
     const changes: PullResponse['partitions'][number]['changes'] = [];
     for (const row of rows.slice(0, request.limit)) {
       if (bytes >= MAX_PULL_BYTES) break;
-      bytes += row.sealed.length;
+      bytes += row.sealed?.length ?? 0;
       changes.push({
         seq: Number(row.seq),
         changeId: row.change_id,
         keyVersion: row.key_version,
         deviceId: row.device_id,
-        sealed: Buffer.from(row.sealed).toString('base64'),
+        // An erased change (./purge.ts): no bytes, only the hash the office chain was built on.
+        sealed: row.sealed ? Buffer.from(row.sealed).toString('base64') : '',
+        ...(row.sealed ? {} : { erasedHash: Buffer.from(row.hash).toString('base64') }),
         receivedAt: new Date(row.received_at).toISOString(),
       });
     }

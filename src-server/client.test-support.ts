@@ -13,7 +13,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import type { DeviceStatement } from '../src-shared/office/contracts';
-import { joinStatement } from '../src-shared/office/joins';
+import { joinStatement, type JoinRequestBody } from '../src-shared/office/joins';
 import { authStatement, deviceStatement } from '../src-shared/office/statements';
 
 /** An HTTP answer: status and parsed JSON body. */
@@ -99,17 +99,9 @@ export class TestDevice {
     });
   }
 
-  /** This device's join request with `invite` (a random sealed name), signed by its own key. */
-  joinRequest(invite: string) {
-    const { deviceId, userId, signKey, boxKey } = this.statement();
-    const sealedName = randomBytes(60).toString('base64');
-    const signed = { invite, deviceId, userId, signKey, boxKey, sealedName };
-    return { ...signed, signature: this.signText(joinStatement(this.officeId, signed)) };
-  }
-
   /** Asks to join with `invite` (not signed in: the office does not know this device yet). */
   join(invite: string): Promise<Answer> {
-    return call(this.url, 'POST', '/v1/join', this.joinRequest(invite));
+    return call(this.url, 'POST', '/v1/join', this.joinBody(invite));
   }
 
   /** Signs in: challenge → signature → token (kept). Returns the token answer. */
@@ -127,6 +119,24 @@ export class TestDevice {
     });
     if (answer.status === 200) this.token = answer.body.token;
     return answer;
+  }
+
+  /**
+   * A join request with `invite` for this device (its name sealed to nobody: random bytes), signed
+   * by its key; `forged`: signed over another user id than the one it names.
+   */
+  joinBody(invite: string, forged = false): JoinRequestBody {
+    const { deviceId, userId, signKey, boxKey } = this.statement();
+    const signed = {
+      invite,
+      deviceId,
+      userId,
+      signKey,
+      boxKey,
+      sealedName: randomBytes(60).toString('base64'),
+    };
+    const over = forged ? { ...signed, userId: randomUUID() } : signed;
+    return { ...signed, signature: this.signText(joinStatement(this.officeId, over)) };
   }
 
   /** An authenticated POST. */

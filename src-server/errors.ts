@@ -13,6 +13,7 @@ export const OFFICE_ERRORS = {
   conflict: 409,
   stale_key: 409,
   too_large: 413,
+  rate_limited: 429,
 } as const;
 
 /** One of the codes above. */

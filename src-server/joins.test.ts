@@ -37,7 +37,7 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
       const { invite: code, expiresAt } = await invite();
       expect(expiresAt).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
       const laptop = world.newcomer();
-      const body = laptop.joinRequest(code);
+      const body = laptop.joinBody(code);
       const forged = { ...body, userId: randomUUID() };
       expect((await call(office.url, 'POST', '/v1/join', forged)).status).toBe(401);
       expect((await call(office.url, 'POST', '/v1/join', body)).status).toBe(200);

@@ -306,8 +306,10 @@ describe.each(engines.map(engine => [engine.name, engine] as const))(
         devices: { active: 2, revoked: 0 },
         partitions: 1,
         changes: 3,
+        erasedChanges: 0,
         sealedBytes: changes.reduce((sum, c) => sum + Buffer.from(c.sealed, 'base64').length, 0),
         engine: engine.name,
+        rateLimited: { byAddress: 0, byInvitation: 0 },
       });
     });
 

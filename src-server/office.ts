@@ -5,17 +5,26 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { random, sha256 } from './crypto';
 import type { Db, Queryable } from './db/db';
+import { PublicLimits, type PublicBudgets } from './rate-limit';
 
-/** What every service needs: the database, the office's identity and secret, and a clock. */
+/**
+ * What every service needs: the database, the office's identity and secret, a clock, and the
+ * limits on calls made before sign-in (./rate-limit.ts, on the same clock).
+ */
 export interface ServerContext {
   db: Db;
   officeId: string;
   authSecret: Buffer;
   now: () => number;
+  limits: PublicLimits;
 }
 
 /** Creates the office row on first start (random id and secret) and returns the context. */
-export async function loadOffice(db: Db, now: () => number = Date.now): Promise<ServerContext> {
+export async function loadOffice(
+  db: Db,
+  now: () => number = Date.now,
+  budgets?: PublicBudgets,
+): Promise<ServerContext> {
   await db.query(
     'INSERT INTO office (id, office_id, auth_secret) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING',
     [randomUUID(), random(32)],
@@ -24,7 +33,13 @@ export async function loadOffice(db: Db, now: () => number = Date.now): Promise<
     'SELECT office_id, auth_secret FROM office WHERE id = 1',
   );
   if (!row) throw new Error('the office row is missing');
-  return { db, officeId: row.office_id, authSecret: Buffer.from(row.auth_secret), now };
+  return {
+    db,
+    officeId: row.office_id,
+    authSecret: Buffer.from(row.auth_secret),
+    now,
+    limits: new PublicLimits(now, budgets),
+  };
 }
 
 /** Whether an owner device exists (once it does, no enrolment code is issued any more). */

@@ -11,6 +11,7 @@ import { migrateServer } from './db/migrate';
 import { certificateFingerprint, createOfficeServer, type TlsFiles } from './http/server';
 import type { Logger } from './log';
 import { issueEnrolmentCode, loadOffice } from './office';
+import type { PublicBudgets } from './rate-limit';
 
 export { isLoopback } from './http/server';
 export { jsonLogger } from './log';
@@ -25,6 +26,10 @@ export interface ServeOptions {
   port: number;
   tls?: TlsFiles;
   log: Logger;
+  /** The clock (tests move it; default `Date.now`). */
+  now?: () => number;
+  /** Budgets of the calls made before sign-in (./rate-limit.ts; default `DEFAULT_BUDGETS`). */
+  budgets?: PublicBudgets;
 }
 
 /** A running office server. */
@@ -55,7 +60,7 @@ export async function serveOffice(options: ServeOptions): Promise<RunningOffice>
   const db = await openOfficeDatabase(options.storage);
   try {
     await migrateServer(db);
-    const ctx = await loadOffice(db);
+    const ctx = await loadOffice(db, options.now, options.budgets);
     const enrolmentCode = await issueEnrolmentCode(ctx);
     const server = createOfficeServer(ctx, options);
     await new Promise<void>((resolve, reject) => {

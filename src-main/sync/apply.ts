@@ -66,7 +66,7 @@ export function openPulled<T>(
 }
 
 /** A pulled record partition change: a document's row (./document-change.ts) or a record's. */
-const pulledChangeSchema = {
+export const pulledChangeSchema = {
   parse(opened: unknown): RecordChangeBody | DocumentChangeBody {
     if (typeof opened === 'object' && opened !== null && 'document' in opened)
       return documentChangeSchema.parse(opened);
@@ -312,6 +312,13 @@ export async function applyPulled(
     const droppedDocuments: string[] = [];
     for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
       if (change.seq <= cursor) continue;
+      if (change.erasedHash !== undefined) {
+        // Its ciphertext was erased at the office (a person's erasure, ./purge.ts): nothing to
+        // apply; the erasure's own change, which stays, erases the record here.
+        await trx.deleteFrom('sync_outbox').where('change_id', '=', change.changeId).execute();
+        cursor = change.seq;
+        continue;
+      }
       const key = await partitionKey(trx, partitionId, change.keyVersion);
       if (!key) throw new SyncApplyError('missing_key', `No key version ${change.keyVersion}.`);
       const body = openPulled(change, partitionId, key, pulledChangeSchema);

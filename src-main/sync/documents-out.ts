@@ -6,6 +6,8 @@
  * whole file in memory) and only then queues the document's sealed metadata change in the outbox,
  * so no other laptop learns of a document whose content is not at the office yet. A deletion is a
  * metadata change too (`documentRemoved`); a document whose content never went up just stays local.
+ * A moved document keeps its old partition in `from_partition_id` after its upload, until that
+ * partition's chunks are deleted at the office (./purge.ts), as a deleted document's are.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -88,7 +90,10 @@ export async function documentsMoved(
     .execute();
   for (const doc of docs) {
     if (doc.partition_id === partition.partition_id) continue;
-    const from = doc.state === 'remote' ? doc.partition_id : (doc.from_partition_id ?? null);
+    // Where its content is at the office now: fetched from there when this laptop lacks the file,
+    // and deleted there once the new partition has it (./purge.ts). Never the new partition itself.
+    const at = doc.state === 'upload' ? (doc.from_partition_id ?? null) : doc.partition_id;
+    const from = at === partition.partition_id ? null : at;
     const values = {
       partition_id: partition.partition_id,
       state: 'upload' as const,
@@ -281,7 +286,7 @@ async function uploadOne(
     await queueDocumentChange(trx, item.partition_id, row);
     await trx
       .updateTable('sync_documents')
-      .set({ state: 'sent', from_partition_id: null })
+      .set({ state: 'sent' })
       .where('document_id', '=', row.id)
       .execute();
   });

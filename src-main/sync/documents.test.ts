@@ -12,13 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createContact } from '../crm/contacts/repository';
 import { reassignContact } from '../crm/contacts/ownership';
-import { readAll, streamOf } from '../crm/documents/documents.test-support';
 import { isDocumentError } from '../crm/documents/errors';
 import { documentPath } from '../crm/documents/files';
-import { createDocumentsService, type DocumentsService } from '../crm/documents/service';
-import { createTransferRegistry, type TransferRegistry } from '../crm/documents/transfers';
 import { vaultPaths } from '../vault';
 import { OfficeCallError } from './client';
+import { attach, cannedDocument, documentsOf, open } from './documents.test-support';
 import { approveJoin, parseJoinRequest, requestToJoin } from './enrol';
 import {
   enrolledOwner,
@@ -38,49 +36,7 @@ const { engines, opened } = await officeTestBed();
 const CANARY = `DOC-CANARY-${randomBytes(8).toString('hex')}`;
 
 /** A text document of about `mib` MiB whose every line carries the canary. */
-function textDocument(mib: number): Buffer {
-  const line = Buffer.from(`Договір №${CANARY} — умови оплати та поставки.\n`, 'utf8');
-  const lines = Math.ceil((mib * 1024 * 1024) / line.length);
-  return Buffer.concat(Array.from({ length: lines }, () => line)).subarray(
-    0,
-    mib * 1024 * 1024 + 17,
-  );
-}
-
-/** A laptop's documents service (its own transfer tickets) and its viewer with `all` scope. */
-function documentsOf(laptop: Laptop) {
-  const transfers = createTransferRegistry();
-  const attachments = vaultPaths(laptop.dir).attachments;
-  const service = createDocumentsService({
-    transfers,
-    now: () => new Date(),
-    vault: () => ({ db: laptop.db, attachmentsDir: attachments, vaultId: laptop.vault.vaultId }),
-  });
-  const viewer = { userId: laptop.userId, teamId: null, scope: 'all' as const };
-  return { service, transfers, attachments, viewer };
-}
-
-async function attach(
-  d: { service: DocumentsService; transfers: TransferRegistry; viewer: { userId: string } },
-  viewer: Parameters<DocumentsService['startUpload']>[0],
-  record: { type: 'contact'; id: string },
-  name: string,
-  bytes: Buffer,
-) {
-  const { ticket } = await d.service.startUpload(viewer, {
-    record,
-    file: { name, size: bytes.length },
-  });
-  await d.transfers.take(ticket, 'upload')?.receive(streamOf(bytes));
-  return d.service.finishUpload(d.viewer.userId, ticket);
-}
-
-async function open(d: ReturnType<typeof documentsOf>, id: string): Promise<Buffer> {
-  const copy = await d.service.download(d.viewer, id, 'export');
-  const download = d.transfers.take(copy.ticket, 'download');
-  if (!download) throw new Error('no download ticket');
-  return readAll(await download.open());
-}
+const textDocument = (mib: number) => cannedDocument(CANARY, mib);
 
 describe.each(engines.map(e => [e.name, e] as const))(
   'documents in office sync on %s',
@@ -173,6 +129,18 @@ describe.each(engines.map(e => [e.name, e] as const))(
         await syncNow(owner.db, { attachments: docsO.attachments });
         expect((await docsO.service.list(docsO.viewer, record)).map(d => d.id)).toEqual([small.id]);
         expect(existsSync(documentPath(docsO.attachments, doc.id))).toBe(false);
+        // Its chunks left the office once the deletion was acknowledged; the other's stay.
+        const chunksOf = async (id: string) =>
+          Number(
+            (
+              await office.db.query<{ n: string | number }>(
+                'SELECT count(*) AS n FROM document_chunks WHERE document_id = $1',
+                [id],
+              )
+            )[0]?.n,
+          );
+        expect(await chunksOf(doc.id)).toBe(0);
+        expect(await chunksOf(small.id)).toBe(2);
 
         // No canary in the server's files (tables, WAL); the partition id is the grep's control.
         await office.db.exec('CHECKPOINT');
@@ -241,6 +209,15 @@ describe.each(engines.map(e => [e.name, e] as const))(
           .select(['partition_id', 'state'])
           .execute();
         expect(onOwner).toEqual([{ partition_id: partitionC.partition_id, state: 'sent' }]);
+        // Its chunks (1 MiB + 17 bytes: two) left A’s partition once C’s held them and its metadata.
+        const chunks = await office.db.query<{ partition_id: string; n: string | number }>(
+          `SELECT partition_id, count(*) AS n FROM document_chunks WHERE document_id = $1
+           GROUP BY partition_id`,
+          [doc.id],
+        );
+        expect(chunks.map(c => [c.partition_id, Number(c.n)])).toEqual([
+          [partitionC.partition_id, 2],
+        ]);
         for (const laptop of [owner, a, head, c]) {
           expect(await laptop.db.selectFrom('sync_outbox').select('change_id').execute()).toEqual(
             [],

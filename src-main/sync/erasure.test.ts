@@ -6,11 +6,10 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { contactInputSchema } from '../../src-shared/contacts/schema';
-import { createContact } from '../crm/contacts/repository';
 import { eraseContact, vaultErasures } from '../privacy/erasure/erase';
 import { vaultEraser } from './erasure-in';
 import {
+  addClient,
   enrolledOwner,
   joinedLaptop,
   type Laptop,
@@ -43,16 +42,8 @@ describe.each(engines.map(e => [e.name, e] as const))(
         const owner = await enrolledOwner(office);
         const a = await joinedLaptop(office, owner, 'anna', 'manager', 'north');
         opened.push(owner, a);
-        const make = async (surname: string) =>
-          (
-            await createContact(
-              a.db,
-              { userId: a.userId },
-              contactInputSchema.parse({ surname, givenName: 'Олена' }),
-            )
-          ).after.id;
-        const erased = await make(CANARY);
-        const kept = await make('Залишенко');
+        const erased = await addClient(a, CANARY);
+        const kept = await addClient(a, 'Залишенко');
         await round(a, owner);
         expect(await searchHits(owner)).toBe(1);
         expect(await searchHits(a)).toBe(1);

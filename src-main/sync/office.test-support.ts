@@ -5,7 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import type { Kysely } from 'kysely';
 import { afterAll } from 'vitest';
+import { contactInputSchema } from '../../src-shared/contacts/schema';
 import { createUser } from '../auth/accounts';
+import { createContact } from '../crm/contacts/repository';
 import type { OpenVault } from '../vault';
 import type { Database } from '../vault/schema';
 import { createTestVault } from '../vault/temp-vault.test-support';
@@ -139,4 +141,10 @@ export function auditedEdit(laptop: Laptop, n: number): void {
     outcome: 'ok',
     changes: { notes: { before: `note ${n}`, after: `note ${n + 1}` } },
   });
+}
+
+/** A client of `laptop`'s user with `surname` (given name Олена); answers its id. */
+export async function addClient(laptop: Laptop, surname: string): Promise<string> {
+  const input = contactInputSchema.parse({ surname, givenName: 'Олена' });
+  return (await createContact(laptop.db, { userId: laptop.userId }, input)).after.id;
 }

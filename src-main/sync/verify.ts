@@ -8,30 +8,19 @@
  * ./audit-check.ts) must verify per device too.
  */
 import type { Kysely } from 'kysely';
-import {
-  MAX_PULL_CHANGES,
-  type PullResponse,
-  type PulledChange,
-} from '../../src-shared/office/contracts';
+import type { PulledChange } from '../../src-shared/office/contracts';
 import type { OfficeChainView } from '../../src-shared/ipc/sync';
 import type { Database } from '../vault/schema';
 import { checkOfficeAudit } from './audit-check';
+import { readWholePartition } from './purge';
 import { OfficeSession } from './session';
 import { heldPartitions, loadOfficeSettings } from './store';
 import { NotJoinedError, followChain, type ListedPartition } from './worker';
 
 async function allChanges(session: OfficeSession, partitionId: string): Promise<PulledChange[]> {
   const out: PulledChange[] = [];
-  for (;;) {
-    const after = out.at(-1)?.seq ?? 0;
-    const answer = await session.post<PullResponse>('/v1/pull', {
-      cursors: [{ partitionId, after }],
-      limit: MAX_PULL_CHANGES,
-    });
-    const part = answer.partitions[0];
-    out.push(...(part?.changes ?? []));
-    if (!part?.more || part.changes.length === 0) return out;
-  }
+  await readWholePartition(session, partitionId, changes => void out.push(...changes));
+  return out;
 }
 
 /** Why a partition's chain does not verify, or null. */

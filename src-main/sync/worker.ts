@@ -42,6 +42,7 @@ import {
 import { createHash } from 'node:crypto';
 import { addProgress, endProgress, startProgress } from './progress';
 import { runDueJobs } from './office-jobs';
+import { purgeAcknowledged } from './purge';
 
 /** A partition as the server lists it for this device. */
 export interface ListedPartition extends HeldPartition {
@@ -148,7 +149,10 @@ export function followChain(
 ): string {
   let head = previous ? Buffer.from(previous, 'base64') : chainGenesis(partitionId);
   for (const change of changes) {
-    const hash = createHash('sha256').update(Buffer.from(change.sealed, 'base64')).digest();
+    // A change the office erased (./purge.ts) comes with the hash its sealed bytes had.
+    const hash = change.erasedHash
+      ? Buffer.from(change.erasedHash, 'base64')
+      : createHash('sha256').update(Buffer.from(change.sealed, 'base64')).digest();
     head = chainLink(head, {
       partitionId,
       seq: change.seq,
@@ -255,6 +259,9 @@ export async function syncNow(
     // Documents' content first: their metadata joins the outbox only once it is at the office.
     if (o.attachments) await uploadDocuments(db, session, o.attachments);
     const pushed = await pushOutbox(db, session);
+    // Acknowledged erasures, document deletions and moves: their ciphertext leaves the office
+    // before the pull takes the acknowledged changes out of the outbox (./purge.ts).
+    await purgeAcknowledged(db, session);
     const pull = await pullAll(db, session, o.waitMs ?? 0, o.audit ?? null);
     await shredDropped(o.attachments, pull.dropped);
     if (o.eraser) await runPendingErasures(db, o.eraser);

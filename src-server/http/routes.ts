@@ -34,6 +34,8 @@ import { OfficeError } from '../errors';
 import { describeCaller } from '../heads';
 import { createInvite, listJoins, refuseJoin, requestJoin } from '../joins';
 import { officeMetrics } from '../metrics';
+import { purgeCiphertext } from '../purge';
+import { purgeRequestSchema } from '../../src-shared/office/purge';
 import type { ServerContext } from '../office';
 import {
   createPartition,
@@ -52,9 +54,13 @@ export interface RouteInput {
   signal: AbortSignal;
 }
 
-/** One route: whether it needs a token, and its handler (resolves to the JSON answer). */
+/**
+ * One route: whether it needs a token, and its handler (resolves to the JSON answer). Routes
+ * without a token are limited per address (../rate-limit.ts) unless `open` (health checks).
+ */
 export interface Route {
   auth: boolean;
+  open?: true;
   handle(input: RouteInput): Promise<unknown>;
 }
 
@@ -79,6 +85,7 @@ const ok = { ok: true } as const;
 export const ROUTES: Readonly<Record<string, Route>> = {
   'GET /v1/health': {
     auth: false,
+    open: true,
     handle: async ({ ctx }) => ({ status: 'ok', engine: ctx.db.engine, officeId: ctx.officeId }),
   },
   'GET /v1/metrics': {
@@ -113,10 +120,12 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   },
   'POST /v1/join': {
     auth: false,
-    handle: async ({ ctx, body }) => (
-      await requestJoin(ctx, parse(joinRequestBodySchema, body)),
-      ok
-    ),
+    handle: async ({ ctx, body }) => {
+      const request = parse(joinRequestBodySchema, body);
+      ctx.limits.admitInvitation(request.invite);
+      await requestJoin(ctx, request);
+      return ok;
+    },
   },
   'GET /v1/joins': {
     auth: true,
@@ -188,6 +197,11 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   'POST /v1/chunks': {
     auth: true,
     handle: input => putChunk(input.ctx, callerOf(input), parse(putChunkSchema, input.body)),
+  },
+  'POST /v1/purge': {
+    auth: true,
+    handle: input =>
+      purgeCiphertext(input.ctx, callerOf(input), parse(purgeRequestSchema, input.body)),
   },
   'POST /v1/chunks/get': {
     auth: true,

@@ -17,6 +17,7 @@ import { authenticate } from '../devices';
 import { OfficeError } from '../errors';
 import type { Logger } from '../log';
 import type { ServerContext } from '../office';
+import { RateLimitedError } from '../rate-limit';
 import { ROUTES } from './routes';
 
 /** Largest request body read (a push of sealed changes); larger: 413, nothing stored. */
@@ -69,13 +70,19 @@ function readBody(request: IncomingMessage, limit: number): Promise<unknown> {
   });
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  retryAfter: number | null = null,
+): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
     ...(status === 413 ? { connection: 'close' } : {}),
+    ...(retryAfter === null ? {} : { 'retry-after': String(retryAfter) }),
   });
   response.end(text);
 }
@@ -85,7 +92,10 @@ function bearer(request: IncomingMessage): string | null {
   return header?.startsWith('Bearer ') ? header.slice(7) : null;
 }
 
-/** Handles one request: route, auth, body, answer, log. */
+/**
+ * Handles one request: route, limits (calls before sign-in, per address: ../rate-limit.ts), auth,
+ * body, answer, log. A refused public call counts against its address's failure budget.
+ */
 async function handle(
   ctx: ServerContext,
   log: Logger,
@@ -100,8 +110,11 @@ async function handle(
   response.on('close', () => aborted.abort());
   let status = 200;
   let device: string | null = null;
+  const limited = route !== undefined && !route.auth && route.open !== true;
+  const address = request.socket.remoteAddress ?? 'unknown';
   try {
     if (!route) throw new OfficeError('not_found', 'No such endpoint.');
+    if (limited) ctx.limits.admitAddress(address);
     const caller = route.auth ? await authenticate(ctx, bearer(request)) : null;
     device = caller?.deviceId ?? null;
     const body = await readBody(request, route.auth ? MAX_BODY_BYTES : MAX_PUBLIC_BODY_BYTES);
@@ -110,7 +123,9 @@ async function handle(
   } catch (error) {
     if (error instanceof OfficeError) {
       status = error.status;
-      send(response, status, { error: { code: error.code, message: error.message } });
+      const retryAfter = error instanceof RateLimitedError ? error.retryAfterSeconds : null;
+      send(response, status, { error: { code: error.code, message: error.message } }, retryAfter);
+      if (limited && status !== 429) ctx.limits.addressFailed(address);
     } else {
       status = 500;
       send(response, status, { error: { code: 'internal', message: 'The server failed.' } });

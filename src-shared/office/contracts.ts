@@ -152,7 +152,10 @@ export interface PulledChange {
   changeId: string;
   keyVersion: number;
   deviceId: string;
+  /** Base64 sealed bytes; empty for a change the office erased (`erasedHash` then). */
   sealed: string;
+  /** SHA-256 (base64) of the sealed bytes of an erased change, for the office chain. */
+  erasedHash?: string;
   receivedAt: string;
 }
 

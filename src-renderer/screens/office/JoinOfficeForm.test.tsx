@@ -69,6 +69,10 @@ describe('joining an office from the sync panel', () => {
     ],
     [fail('auth_failed', { office: 'unauthenticated' }), /wrong, used or expired\. Ask the owner/],
     [fail('invalid_input', { office: 'bad_code' }), /not an enrolment code/],
+    [
+      fail('office_unreachable', { office: 'rate_limited' }),
+      /Too many attempts from this computer\. Wait/,
+    ],
   ])('says what to do next on %#', async (answer, sentence) => {
     const { api } = scriptedApi({
       sync: { status: async () => ok(OFF) },

@@ -68,6 +68,8 @@ export const uk = {
       bad_url: 'Адреса має починатися з https:// (http:// — лише для сервера на цьому комп’ютері).',
       forbidden: 'Перший комп’ютер офісу під’єднує лише власник сховища.',
       joined: 'Це сховище вже приєднане до офісу.',
+      rate_limited:
+        'Забагато спроб з цього комп’ютера. Зачекайте кілька хвилин і спробуйте ще раз із правильним кодом.',
     },
   },
   pending: {
@@ -202,6 +204,8 @@ export const en: Strings<typeof uk> = {
       bad_url: 'The address must start with https:// (http:// only for a server on this computer).',
       forbidden: 'Only the vault’s owner joins the office’s first computer.',
       joined: 'This vault has already joined an office.',
+      rate_limited:
+        'Too many attempts from this computer. Wait a few minutes, then try again with the right code.',
     },
   },
   pending: {
