@@ -41,6 +41,7 @@ export async function syncStatus(db: Kysely<Database>): Promise<SyncStatusView> 
     serverUrl: settings.server_url,
     fingerprint: settings.fingerprint,
     deviceId: settings.device_id,
+    ...(settings.status === 'active' && settings.role === 'owner' ? { ownerDevice: true } : {}),
     ...(progress ? { progress } : {}),
     ...(jobs.waiting > 0 ? { dismissals: jobs } : {}),
   };

@@ -25,6 +25,11 @@ export interface SyncStatusView {
   fingerprint: string | null;
   deviceId: string | null;
   /**
+   * True on an office owner device (joined, role owner): forgetting the office there needs
+   * `settings.manage` (the router's rule on `office.forget`); absent elsewhere.
+   */
+  ownerDevice?: true;
+  /**
    * While this device's first pull runs: changes applied so far and the total the server holds
    * past this laptop's cursors (null when unknown); absent otherwise.
    */

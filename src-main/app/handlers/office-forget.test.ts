@@ -17,6 +17,7 @@ import { createUser } from '../../auth/accounts';
 import { createPermissionWrapper, createRouter, type Handlers } from '../../ipc';
 import { requestToJoin } from '../../sync/enrol';
 import { syncNow } from '../../sync/worker';
+import { syncStatus } from '../../sync/status';
 import {
   enrolledOwner,
   joinedLaptop,
@@ -107,6 +108,9 @@ describe('forgetting the office on the owner device', () => {
     // An approved staff device (manager role) is no owner device: its manager leaves freely.
     const staff = await joinedLaptop(office, owner, 'borys', 'manager');
     await syncNow(staff.db); // approved and synced: an active manager device
+    // The sync panel offers the button by this mark: the owner device has it, a staff laptop not.
+    expect((await syncStatus(owner.db)).ownerDevice).toBe(true);
+    expect((await syncStatus(staff.db)).ownerDevice).toBeUndefined();
     const staffApp = appOn(staff);
     staffApp.as(staff.userId, staff.login, 'manager');
     expect(await staffApp.forget()).toMatchObject({ ok: true, value: { state: 'active' } });

@@ -4,7 +4,8 @@
  * computer, and then the server address and the certificate fingerprint it pins, this device's
  * id, the last sync time and "Sync now" (`sync.now`, then the status again); for the owner
  * (`settings.manage`) an invitation code for a colleague and the computers waiting for approval;
- * while waiting or joined, "Forget this office" (./ForgetOffice.tsx).
+ * while waiting or joined, "Forget this office" (./ForgetOffice.tsx; on the office's owner device
+ * for the owner only).
  */
 import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
@@ -138,7 +139,8 @@ export function OfficeSyncPanel() {
             </Button>
           </Group>
           {canManage ? <InviteColleague when={iso => when(iso)} /> : null}
-          <ForgetOffice onForgotten={forgotten} />
+          {/* On the office's owner device only the owner may forget it (the router's rule). */}
+          {status.ownerDevice && !canManage ? null : <ForgetOffice onForgotten={forgotten} />}
         </>
       )}
       {status.progress ? <SyncProgressBar progress={status.progress} /> : null}
