@@ -268,9 +268,14 @@ export function RowEnd(props: { tags?: readonly string[]; children?: ReactNode }
  * The owner's name at a row's end (only for roles that see others' records): PersonBadge's look
  * (initials, dimmed name, the browser's tooltip) as plain markup.
  */
-export function RowOwner({ name }: { name: string }) {
+export function RowOwner({ name, width }: { name: string; width?: number }) {
   return (
-    <span className="zk-person" data-person={name} title={name}>
+    <span
+      className="zk-person"
+      data-person={name}
+      title={name}
+      style={width === undefined ? undefined : { width }}
+    >
       <span className="zk-person__avatar" aria-hidden>
         {initials(name)}
       </span>

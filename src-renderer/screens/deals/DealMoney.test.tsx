@@ -35,7 +35,7 @@ async function amounts(language: 'uk' | 'en'): Promise<string[]> {
   await waitFor(() => expect(screen.getAllByTestId('deal-row')).toHaveLength(4));
   const texts = screen
     .getAllByTestId('deal-row')
-    .map(r => r.querySelector('[class*="monospace"], [style*="monospace"]')?.textContent ?? '');
+    .map(r => r.querySelector('[data-testid="deal-row-amount"]')?.textContent ?? '');
   view.unmount();
   return texts.map(t => t.replace(/\s/gu, ' '));
 }

@@ -3,17 +3,17 @@
  * (its virtualizer lives there), the rows on screen do not — every prop is a value that stays the
  * same while the list scrolls (the deal, its place, the stage's name and outcome, the shared
  * `onOpen`, `onToggle`). Issue 19 point 5. With bulk actions, a box before the row chooses it
- * (issue 18 point 6): a real checkbox beside the row's button, not inside it.
+ * (issue 18 point 6): a real checkbox beside the row's button, not inside it. Plain elements with
+ * the classes of components/records/record-row.css (Mantine's look, no component per element).
  */
-import { Badge, Box, Checkbox, Group, Text, UnstyledButton } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomField } from '../../../src-shared/custom-fields';
 import type { DealSummary, StageOutcome } from '../../../src-shared/deals';
-import { PersonBadge } from '../../components/PersonBadge';
+import { RowOwner } from '../../components/records/RecordListbox';
 import { formatDay } from '../../components/records/format';
 import { customListDetails } from '../../components/records/list-custom-fields';
-import { virtualRowStyle } from '../../components/records/use-virtual-rows';
+import '../../components/records/record-row.css';
 import { dealAmount } from './format';
 
 /** What one deal row gets. */
@@ -48,64 +48,47 @@ export const DealRow = memo(function DealRow(props: DealRowProps) {
   const custom = props.listFields?.length
     ? customListDetails(props.listFields, d.custom, t, i18n.language).join(' · ')
     : null;
-  const content = (
-    <UnstyledButton
-      onClick={() => onOpen(d.id)}
-      style={{ flex: 1, minWidth: 0, padding: '6px 8px' }}
-    >
-      <Group wrap="nowrap" justify="space-between">
-        <Box style={{ minWidth: 0, flex: 1 }}>
-          <Text fw={600} size="sm" truncate>
-            {d.title}
-          </Text>
-          <Text size="xs" c="dimmed" truncate>
-            {[d.contactName, d.companyName].filter(Boolean).join(' · ') || t('deals.noContact')}
-          </Text>
-          {custom !== null ? (
-            <Text size="xs" c="dimmed" truncate title={custom} data-testid="deal-row-custom">
-              {custom}
-            </Text>
-          ) : null}
-        </Box>
-        <Badge
-          variant={outcome === 'won' ? 'filled' : 'light'}
-          color={outcome === 'won' ? 'teal.9' : outcome === 'lost' ? 'red' : 'blue'}
-          w={140}
-        >
-          {props.stageName}
-        </Badge>
-        <Text size="sm" ff="monospace" w={150} ta="right">
-          {dealAmount(d, i18n.language)}
-        </Text>
-        <Text size="sm" w={100} c="dimmed">
-          {d.expectedClose ? formatDay(d.expectedClose, i18n.language, 'numeric') : '—'}
-        </Text>
-        <PersonBadge name={d.ownerName} width={160} tooltip="title" />
-      </Group>
-    </UnstyledButton>
-  );
   return (
-    <Group
+    <div
       role="listitem"
       data-testid="deal-row"
-      gap={0}
-      wrap="nowrap"
-      style={{
-        ...virtualRowStyle(props.top, props.height, 'edges'),
-        borderBottom: '1px solid var(--mantine-color-gray-3)',
-      }}
+      className="zk-deal-row"
+      style={{ height: props.height, transform: `translateY(${props.top}px)` }}
     >
       {props.checked !== undefined && onToggle ? (
-        <Checkbox
+        <input
+          type="checkbox"
+          className="zk-deal-row__box"
           aria-label={t('deals.choose', { title: d.title })}
           checked={props.checked}
           // The click carries Shift (a range); the change event does not.
           onChange={() => undefined}
           onClick={event => onToggle(d.id, event.shiftKey)}
-          pl={8}
         />
       ) : null}
-      {content}
-    </Group>
+      <button type="button" className="zk-deal-row__open" onClick={() => onOpen(d.id)}>
+        <span className="zk-deal-row__text">
+          <span className="zk-deal-row__title">{d.title}</span>
+          <span className="zk-deal-row__line">
+            {[d.contactName, d.companyName].filter(Boolean).join(' · ') || t('deals.noContact')}
+          </span>
+          {custom !== null ? (
+            <span className="zk-deal-row__line" title={custom} data-testid="deal-row-custom">
+              {custom}
+            </span>
+          ) : null}
+        </span>
+        <span className="zk-badge zk-deal-row__stage" data-outcome={outcome ?? 'open'}>
+          {props.stageName}
+        </span>
+        <span className="zk-deal-row__amount" data-testid="deal-row-amount">
+          {dealAmount(d, i18n.language)}
+        </span>
+        <span className="zk-deal-row__date">
+          {d.expectedClose ? formatDay(d.expectedClose, i18n.language, 'numeric') : '—'}
+        </span>
+        <RowOwner name={d.ownerName} width={160} />
+      </button>
+    </div>
   );
 });
