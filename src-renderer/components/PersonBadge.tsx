@@ -1,10 +1,9 @@
 /**
- * A member of staff as lists and cards show them: round initials and the full name, with the full
+ * A member of staff as cards and pickers show them: round initials and the full name, with the full
  * name in a tooltip too (a narrow column truncates it). `compact` shows the initials alone — still
- * with the tooltip and the name for screen readers — where there is no room for text. Rows of a
- * virtual list pass `tooltip="title"`: the browser's own tooltip (the `title` attribute) instead
- * of Mantine's, whose floating-ui hooks cost more than the rest of the row each time a row
- * scrolls into view (issue 19 point 5, bench/scroll-frames.ts --profile).
+ * with the tooltip and the name for screen readers — where there is no room for text. Virtual list
+ * rows use the plain-markup `RowOwner` (components/records/RecordListbox.tsx) instead: Mantine's
+ * tooltip hooks cost more than the rest of a row each time it scrolls into view (issue 19 point 5).
  */
 import { Avatar, Group, Text, Tooltip } from '@mantine/core';
 import type { CSSProperties } from 'react';
@@ -23,12 +22,9 @@ export function PersonBadge({
   compact = false,
   width,
   style,
-  tooltip = 'floating',
 }: {
   name: string;
   compact?: boolean;
-  /** Mantine's tooltip, or the `title` attribute (cheap to mount: for list rows). */
-  tooltip?: 'floating' | 'title';
   /** The whole badge's width (the name truncates inside it). */
   width?: number | undefined;
   style?: CSSProperties | undefined;
@@ -47,21 +43,13 @@ export function PersonBadge({
   const badge = compact ? (
     avatar
   ) : (
-    <Group
-      gap={6}
-      wrap="nowrap"
-      w={width}
-      style={style}
-      data-person={name}
-      title={tooltip === 'title' ? name : undefined}
-    >
+    <Group gap={6} wrap="nowrap" w={width} style={style} data-person={name}>
       {avatar}
       <Text size="sm" c="dimmed" truncate style={{ minWidth: 0 }}>
         {name}
       </Text>
     </Group>
   );
-  if (tooltip === 'title' && !compact) return badge;
   return (
     <Tooltip label={name} withinPortal openDelay={300}>
       {badge}
