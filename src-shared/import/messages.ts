@@ -10,6 +10,45 @@ import { dealMessage, isDealIssueCode } from '../deals';
 import { customMessages } from '../custom-fields/messages';
 
 const uk = {
+  /** A row error's field (the first part of its path, e.g. `phones` of `phones.0.number`). */
+  column: {
+    surname: 'Прізвище',
+    givenName: 'Ім’я',
+    patronymic: 'По батькові',
+    phones: 'Телефон',
+    emails: 'Електронна пошта',
+    companyName: 'Компанія',
+    position: 'Посада',
+    address: 'Адреса',
+    source: 'Джерело',
+    notes: 'Нотатки',
+    tags: 'Теги',
+    telegram: 'Telegram',
+    viber: 'Viber',
+    whatsapp: 'WhatsApp',
+    name: 'Назва',
+    edrpou: 'ЄДРПОУ',
+    rnokpp: 'РНОКПП',
+    legalAddress: 'Юридична адреса',
+    actualAddress: 'Фактична адреса',
+    website: 'Сайт',
+    title: 'Назва угоди',
+    amount: 'Сума',
+    amountMinor: 'Сума',
+    currency: 'Валюта',
+    pipeline: 'Воронка',
+    pipelineId: 'Воронка',
+    stage: 'Етап',
+    stageId: 'Етап',
+    expectedClose: 'Очікувана дата закриття',
+    probability: 'Ймовірність',
+    owner: 'Відповідальний',
+    ownerId: 'Відповідальний',
+    contact: 'Контакт',
+    contactId: 'Контакт',
+    company: 'Компанія',
+    companyId: 'Компанія',
+  },
   field: {
     phones: 'цей номер телефону',
     emails: 'цю адресу електронної пошти',
@@ -60,6 +99,44 @@ const uk = {
 export type ImportCatalogue = typeof uk;
 
 const en: ImportCatalogue = {
+  column: {
+    surname: 'Surname',
+    givenName: 'Given name',
+    patronymic: 'Patronymic',
+    phones: 'Phone',
+    emails: 'E-mail',
+    companyName: 'Company',
+    position: 'Position',
+    address: 'Address',
+    source: 'Source',
+    notes: 'Notes',
+    tags: 'Tags',
+    telegram: 'Telegram',
+    viber: 'Viber',
+    whatsapp: 'WhatsApp',
+    name: 'Name',
+    edrpou: 'ЄДРПОУ',
+    rnokpp: 'РНОКПП',
+    legalAddress: 'Legal address',
+    actualAddress: 'Actual address',
+    website: 'Website',
+    title: 'Deal title',
+    amount: 'Amount',
+    amountMinor: 'Amount',
+    currency: 'Currency',
+    pipeline: 'Pipeline',
+    pipelineId: 'Pipeline',
+    stage: 'Stage',
+    stageId: 'Stage',
+    expectedClose: 'Expected close',
+    probability: 'Probability',
+    owner: 'Owner',
+    ownerId: 'Owner',
+    contact: 'Contact',
+    contactId: 'Contact',
+    company: 'Company',
+    companyId: 'Company',
+  },
   field: {
     phones: 'this phone number',
     emails: 'this e-mail address',
@@ -129,12 +206,25 @@ function issueText(locale: 'uk' | 'en', code: string): string {
   return importMessages[locale].error.invalid;
 }
 
+/**
+ * A row error's field as people call it: `phones.0.number` → «Телефон», `stage` → «Етап»; a custom
+ * field's label (already a label) or anything unknown stays as it is.
+ */
+function columnName(m: ImportCatalogue, path: string): string {
+  const first = path.split('.')[0] ?? path;
+  return Object.hasOwn(m.column, first) ? m.column[first as keyof ImportCatalogue['column']] : path;
+}
+
 /** One line per problem: `field: message` for errors, the duplicate's reason otherwise. */
 export function importProblemText(locale: 'uk' | 'en', problem: ImportProblemView): string {
   const m = importMessages[locale];
   if (problem.kind === 'error')
     return problem.issues
-      .map(i => (i.field ? `${i.field}: ${issueText(locale, i.code)}` : issueText(locale, i.code)))
+      .map(i =>
+        i.field
+          ? `${columnName(m, i.field)}: ${issueText(locale, i.code)}`
+          : issueText(locale, i.code),
+      )
       .join(' ');
   const field = m.field[problem.field as keyof ImportCatalogue['field']] ?? problem.field;
   const reason =

@@ -63,7 +63,7 @@ test('deals import: a cp1251 CSV is mapped, checked, fixed in place, imported an
   await page.getByRole('button', { name: 'Перевірити рядки' }).click();
   await expect(page.getByText('Рядок 2', { exact: true })).toBeVisible();
   await expect(
-    page.getByText('stage: У воронці немає етапу з такою назвою. Перевірте назву етапу.'),
+    page.getByText('Етап: У воронці немає етапу з такою назвою. Перевірте назву етапу.'),
   ).toBeVisible();
   await expect(page.getByText(/Рядок 3: Контакт не знайдено серед клієнтів/u)).toBeVisible();
   await expect(page.locator('[data-count="error"]')).toHaveText('1');
