@@ -73,7 +73,7 @@ describe('imports of deals', () => {
     );
     // The error report: the refused row's own cells and the reason in Ukrainian.
     expect(done.errorReport?.split('\r\n')[1]).toBe(
-      'Ремонт;100;Неіснуючий;;stage: У воронці немає етапу з такою назвою. Перевірте назву етапу.',
+      'Ремонт;100;Неіснуючий;;Етап: У воронці немає етапу з такою назвою. Перевірте назву етапу.',
     );
     expect(done).toMatchObject({ status: 'done', counts: { create: 2, error: 1 } });
     expect(done.problems).toEqual([
