@@ -1,4 +1,5 @@
 /** Interface text of the import wizard (Ukrainian first); merged into i18next under `importer`. */
+import { IMPORT_COLUMN_WORDS } from '../../../src-shared/import/column-words';
 import type { Strings } from '../../i18n/types';
 
 export const uk = {
@@ -42,26 +43,8 @@ export const uk = {
   },
   fields: {
     fullName: 'ПІБ (розділити)',
-    surname: 'Прізвище',
-    givenName: 'Ім’я',
-    patronymic: 'По батькові',
-    phones: 'Телефон',
-    emails: 'Електронна пошта',
-    companyName: 'Компанія',
-    position: 'Посада',
-    address: 'Адреса',
-    source: 'Джерело',
-    notes: 'Нотатки',
-    tags: 'Теги',
-    telegram: 'Telegram',
-    viber: 'Viber',
-    whatsapp: 'WhatsApp',
-    name: 'Назва',
-    edrpou: 'ЄДРПОУ',
-    rnokpp: 'РНОКПП',
-    legalAddress: 'Юридична адреса',
-    actualAddress: 'Фактична адреса',
-    website: 'Сайт',
+    // The fields' own names, shared with the reasons row errors give (src-shared/import).
+    ...IMPORT_COLUMN_WORDS.uk,
   },
   dealFields: {
     title: 'Назва угоди',
@@ -167,26 +150,7 @@ export const en: Strings<typeof uk> = {
   },
   fields: {
     fullName: 'Full name (split)',
-    surname: 'Surname',
-    givenName: 'Given name',
-    patronymic: 'Patronymic',
-    phones: 'Phone',
-    emails: 'E-mail',
-    companyName: 'Company',
-    position: 'Job title',
-    address: 'Address',
-    source: 'Source',
-    notes: 'Notes',
-    tags: 'Tags',
-    telegram: 'Telegram',
-    viber: 'Viber',
-    whatsapp: 'WhatsApp',
-    name: 'Name',
-    edrpou: 'ЄДРПОУ',
-    rnokpp: 'РНОКПП',
-    legalAddress: 'Legal address',
-    actualAddress: 'Actual address',
-    website: 'Website',
+    ...IMPORT_COLUMN_WORDS.en,
   },
   dealFields: {
     title: 'Deal title',
